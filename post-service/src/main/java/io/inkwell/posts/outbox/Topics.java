@@ -1,0 +1,24 @@
+package io.inkwell.posts.outbox;
+
+import io.inkwell.posts.post.PostSettings;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+
+@Configuration(proxyBeanMethods = false)
+class Topics {
+
+  /** Keyed by post id: one post's events stay in order, several partitions let consumers scale. */
+  @Bean
+  NewTopic postEvents(
+      PostSettings settings,
+      @Value("${inkwell.kafka.partitions:3}") int partitions,
+      @Value("${inkwell.kafka.replicas:1}") short replicas) {
+    return TopicBuilder.name(settings.eventsTopic())
+        .partitions(partitions)
+        .replicas(replicas)
+        .build();
+  }
+}

@@ -1,0 +1,67 @@
+package io.inkwell.posts.post;
+
+import java.util.List;
+import org.commonmark.ext.autolink.AutolinkExtension;
+import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.commonmark.renderer.text.TextContentRenderer;
+import org.owasp.html.HtmlPolicyBuilder;
+import org.owasp.html.PolicyFactory;
+import org.owasp.html.Sanitizers;
+import org.springframework.stereotype.Component;
+
+/**
+ * Renders Markdown to HTML once, at write time, and sanitises the result so that nothing an author
+ * writes can run script in a reader's browser.
+ */
+@Component
+class PostContentRenderer {
+
+  private static final int EXCERPT_LENGTH = 280;
+
+  private static final PolicyFactory POLICY =
+      Sanitizers.FORMATTING
+          .and(Sanitizers.BLOCKS)
+          .and(Sanitizers.LINKS)
+          .and(Sanitizers.IMAGES)
+          .and(Sanitizers.TABLES)
+          .and(
+              new HtmlPolicyBuilder()
+                  .allowElements("pre", "code", "hr", "del", "s", "span")
+                  .toFactory());
+
+  private final Parser parser;
+  private final HtmlRenderer renderer;
+  private final TextContentRenderer textRenderer;
+
+  PostContentRenderer() {
+    var extensions =
+        List.of(
+            TablesExtension.create(), StrikethroughExtension.create(), AutolinkExtension.create());
+    this.parser = Parser.builder().extensions(extensions).build();
+    this.renderer = HtmlRenderer.builder().extensions(extensions).build();
+    this.textRenderer = TextContentRenderer.builder().extensions(extensions).build();
+  }
+
+  Post.Content render(String title, String bodyMarkdown, String excerpt) {
+    var document = parser.parse(bodyMarkdown);
+    String html = POLICY.sanitize(renderer.render(document));
+    String summary =
+        excerpt == null || excerpt.isBlank()
+            ? excerptOf(textRenderer.render(document))
+            : excerpt.strip();
+    return new Post.Content(title.strip(), bodyMarkdown, html, summary);
+  }
+
+  /** The first words of the text, cut at a word boundary. */
+  static String excerptOf(String plainText) {
+    String text = plainText.replaceAll("\\s+", " ").strip();
+    if (text.length() <= EXCERPT_LENGTH) {
+      return text;
+    }
+    int cut = text.lastIndexOf(' ', EXCERPT_LENGTH);
+    return text.substring(0, cut > 0 ? cut : EXCERPT_LENGTH) + "…";
+  }
+}

@@ -1,0 +1,6 @@
+package io.inkwell.posts.post;
+
+public enum PostStatus {
+  DRAFT,
+  PUBLISHED
+}

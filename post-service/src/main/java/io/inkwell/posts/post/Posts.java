@@ -1,0 +1,10 @@
+package io.inkwell.posts.post;
+
+import java.util.Optional;
+import org.springframework.data.mongodb.repository.MongoRepository;
+
+/** All posts of the blog. */
+public interface Posts extends MongoRepository<Post, String> {
+
+  Optional<Post> findBySlug(String slug);
+}

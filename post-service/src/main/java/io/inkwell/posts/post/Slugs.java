@@ -1,0 +1,46 @@
+package io.inkwell.posts.post;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** URL slugs: lower-case ASCII words joined by hyphens, derived from a title. */
+public final class Slugs {
+
+  public static final String PATTERN = "^[a-z0-9]+(?:-[a-z0-9]+)*$";
+  static final int MAX_LENGTH = 80;
+
+  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+  private static final Pattern NON_ALPHANUMERIC = Pattern.compile("[^a-z0-9]+");
+
+  /** Latin letters that Unicode does not decompose into a base letter and a mark. */
+  private static final String[][] LETTERS_WITHOUT_DECOMPOSITION = {
+    {"ß", "ss"}, {"æ", "ae"}, {"œ", "oe"}, {"ø", "o"}, {"đ", "d"}, {"ł", "l"}, {"þ", "th"}
+  };
+
+  private Slugs() {}
+
+  /** "Café au lait: 10 ways!" becomes "cafe-au-lait-10-ways". */
+  public static String fromTitle(String title) {
+    String spelled = title.toLowerCase(Locale.ROOT);
+    for (String[] letter : LETTERS_WITHOUT_DECOMPOSITION) {
+      spelled = spelled.replace(letter[0], letter[1]);
+    }
+    String folded =
+        MARKS.matcher(Normalizer.normalize(spelled, Normalizer.Form.NFKD)).replaceAll("");
+    String slug =
+        NON_ALPHANUMERIC
+            .matcher(folded.toLowerCase(Locale.ROOT))
+            .replaceAll("-")
+            .replaceAll("^-+|-+$", "");
+    if (slug.length() > MAX_LENGTH) {
+      slug = slug.substring(0, MAX_LENGTH).replaceAll("-+$", "");
+    }
+    return slug.isEmpty() ? "post" : slug;
+  }
+
+  /** The n-th alternative when a slug is taken: "title", "title-2", "title-3", ... */
+  static String candidate(String base, int attempt) {
+    return attempt == 1 ? base : base + "-" + attempt;
+  }
+}

@@ -1,0 +1,109 @@
+package io.inkwell.posts.post;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.inkwell.posts.ApiClient;
+import io.inkwell.posts.IntegrationTest;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class BadInputTests extends IntegrationTest {
+
+  @Autowired private Posts posts;
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{\"title\": \"unterminated",
+        "[1, 2, 3]",
+        "{\"title\": {\"$gt\": \"\"}, \"body\": \"b\"}",
+        "{\"title\": \"t\", \"body\": \"b\", \"tags\": \"not-a-list\"}",
+        ""
+      })
+  void malformedBodiesAreRejectedAndWriteNothing(String body) {
+    long before = posts.count();
+
+    var response = api().post("/api/posts", body);
+
+    assertProblem(response, 400);
+    assertThat(posts.count()).isEqualTo(before);
+  }
+
+  @Test
+  void missingAndOversizedFieldsAreListedByName() {
+    var response =
+        api()
+            .post(
+                "/api/posts",
+                ApiClient.json(Map.of("title", "x".repeat(201), "slug", "Not A Slug!")));
+
+    assertProblem(response, 400);
+    assertThat(response.text("type")).endsWith("/validation");
+    assertThat(response.json().path("errors").findValuesAsString("field"))
+        .contains("title", "body", "slug");
+  }
+
+  @Test
+  void aTakenSlugIsAConflict() {
+    var first =
+        api().post("/api/posts", ApiClient.json(Map.of("title", "t", "body", "b", "slug", "mine")));
+    var second =
+        api().post("/api/posts", ApiClient.json(Map.of("title", "t", "body", "b", "slug", "mine")));
+
+    assertThat(first.status()).isEqualTo(201);
+    assertProblem(second, 409);
+  }
+
+  @Test
+  void wrongContentTypeIsUnsupported() {
+    assertProblem(api().postAs("/api/posts", "text/plain", "title=x"), 415);
+  }
+
+  @Test
+  void unknownPostsAreNotFound() {
+    assertProblem(api().get("/api/posts/no-such-post"), 404);
+    assertProblem(api().post("/api/posts/no-such-post/publish", ""), 404);
+    assertProblem(api().get("/api/nothing-here"), 404);
+  }
+
+  @Test
+  void badPagingParametersAreRejected() {
+    assertProblem(api().get("/api/posts?limit=0"), 400);
+    assertProblem(api().get("/api/posts?limit=101"), 400);
+    assertProblem(api().get("/api/posts?limit=ten"), 400);
+    assertProblem(api().get("/api/posts?cursor=%E2%9C%93not-ours"), 400);
+  }
+
+  @Test
+  void scriptInABodyIsStoredHarmless() {
+    var created =
+        api()
+            .post(
+                "/api/posts",
+                ApiClient.json(
+                    Map.of(
+                        "title",
+                        "<script>alert(1)</script> ✓ עברית",
+                        "body",
+                        "Hi <script>alert(1)</script><img src=x onerror=alert(2)>")));
+
+    assertThat(created.status()).isEqualTo(201);
+    assertThat(created.text("bodyHtml")).doesNotContain("<script", "onerror");
+    assertThat(created.text("title")).isEqualTo("<script>alert(1)</script> ✓ עברית");
+  }
+
+  private static void assertProblem(ApiClient.Response response, int status) {
+    assertThat(response.status()).as(response.toString()).isEqualTo(status);
+    assertThat(response.header("Content-Type"))
+        .as(response.toString())
+        .startsWith("application/problem+json");
+    assertThat(response.text("type"))
+        .as(response.toString())
+        .startsWith("https://inkwell.dev/problems/");
+    assertThat(response.json().path("status").asInt()).isEqualTo(status);
+    assertThat(response.text("detail")).isNotBlank();
+  }
+}

@@ -1,0 +1,64 @@
+package io.inkwell.posts.post;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PostContentRendererTests {
+
+  private final PostContentRenderer renderer = new PostContentRenderer();
+
+  @Test
+  void rendersMarkdownWithTablesStrikethroughAndAutolinks() {
+    var content =
+        renderer.render(
+            "T",
+            "Some *emphasis* and ~~gone~~, see https://example.org\n\n| a | b |\n|---|---|\n| 1 | 2 |",
+            null);
+
+    assertThat(content.bodyHtml())
+        .contains("<em>emphasis</em>")
+        .contains("<del>gone</del>")
+        .contains("href=\"https://example.org\"")
+        .contains("<table>");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "<script>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        "[click](javascript:alert(1))",
+        "<a href=\"javascript:alert(1)\">x</a>",
+        "<div style=\"background:url(javascript:alert(1))\">x</div>",
+        "<svg onload=alert(1)>",
+        "<iframe src=\"https://evil.example\"></iframe>"
+      })
+  void nothingThatRunsScriptSurvives(String attack) {
+    String html = renderer.render("T", "Hello " + attack, null).bodyHtml().toLowerCase();
+
+    assertThat(html)
+        .doesNotContain("<script")
+        .doesNotContain("onerror")
+        .doesNotContain("onload")
+        .doesNotContain("javascript:")
+        .doesNotContain("style=")
+        .doesNotContain("<iframe");
+  }
+
+  @Test
+  void theExcerptIsTheFirstWordsOfThePlainText() {
+    var content =
+        renderer.render("T", "# Heading\n\nFirst *paragraph*. " + "word ".repeat(100), null);
+
+    assertThat(content.excerpt()).startsWith("Heading First paragraph.").endsWith("…");
+    assertThat(content.excerpt().length()).isLessThanOrEqualTo(281);
+  }
+
+  @Test
+  void anExcerptTheAuthorWroteIsKept() {
+    assertThat(renderer.render("T", "Body", "  Mine.  ").excerpt()).isEqualTo("Mine.");
+  }
+}
