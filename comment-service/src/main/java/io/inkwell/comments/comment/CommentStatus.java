@@ -1,0 +1,6 @@
+package io.inkwell.comments.comment;
+
+public enum CommentStatus {
+  APPROVED,
+  PENDING
+}

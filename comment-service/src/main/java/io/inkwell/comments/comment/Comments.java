@@ -1,0 +1,9 @@
+package io.inkwell.comments.comment;
+
+import java.util.List;
+import org.springframework.data.mongodb.repository.MongoRepository;
+
+public interface Comments extends MongoRepository<Comment, String> {
+
+  List<Comment> findByPostIdAndStatusOrderByCreatedAtAscIdAsc(String postId, CommentStatus status);
+}

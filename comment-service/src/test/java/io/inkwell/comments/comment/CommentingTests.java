@@ -1,0 +1,205 @@
+package io.inkwell.comments.comment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.inkwell.comments.ApiClient;
+import io.inkwell.comments.IntegrationTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.core.KafkaTemplate;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+class CommentingTests extends IntegrationTest {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @Autowired private KafkaTemplate<String, String> kafka;
+  @Autowired private Comments comments;
+
+  @Test
+  void aPostPublishedOnTheTopicTakesCommentsThatReadersThenSee() {
+    String postId = publishedPost();
+
+    var posted =
+        api()
+            .post(
+                "/api/posts/" + postId + "/comments",
+                ApiClient.json(
+                    Map.of(
+                        "authorName", "Ada",
+                        "authorEmail", "ada@example.org",
+                        "body", "Great post — שלום ✓")));
+
+    assertThat(posted.status()).as(posted.toString()).isEqualTo(201);
+    assertThat(posted.text("status")).isEqualTo("APPROVED");
+    assertThat(posted.header("Location"))
+        .isEqualTo("/api/posts/" + postId + "/comments/" + posted.text("id"));
+    var listed = api().get("/api/posts/" + postId + "/comments");
+    assertThat(listed.json().path("items").findValuesAsString("body"))
+        .containsExactly("Great post — שלום ✓");
+    assertThat(listed.raw().body()).doesNotContain("ada@example.org").doesNotContain("authorEmail");
+    assertThat(api().get("/api/posts/" + postId + "/comments/count").json().path("count").asInt())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void repliesAndCommentsAreListedOldestFirst() {
+    String postId = publishedPost();
+    String first = comment(postId, "first", null);
+    comment(postId, "reply", first);
+    comment(postId, "second", null);
+
+    var listed = api().get("/api/posts/" + postId + "/comments").json().path("items");
+
+    assertThat(listed.findValuesAsString("body")).containsExactly("first", "reply", "second");
+    assertThat(listed.get(1).path("parentId").asString()).isEqualTo(first);
+  }
+
+  @Test
+  void aRedeliveredEventChangesNothing() throws Exception {
+    String event = examplePostPublished(UUID.randomUUID().toString());
+    String postId = JSON.readTree(event).path("postId").asString();
+    kafka.send("blog.post-events", postId, event).get();
+    kafka.send("blog.post-events", postId, event).get();
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> api().get("/api/posts/" + postId + "/comments").status() == 200);
+    comment(postId, "still works", null);
+    assertThat(api().get("/api/posts/" + postId + "/comments/count").json().path("count").asInt())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void aPoisonEventDoesNotBlockTheEventsBehindIt() throws Exception {
+    String postId = UUID.randomUUID().toString();
+    // Same key, so same partition: the good event sits right behind the bad one.
+    kafka.send("blog.post-events", postId, "this is not json").get();
+    kafka.send("blog.post-events", postId, examplePostPublished(postId)).get();
+
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> api().get("/api/posts/" + postId + "/comments").status() == 200);
+  }
+
+  @Test
+  void unknownPostsTakeNoComments() {
+    var response =
+        api()
+            .post(
+                "/api/posts/no-such-post/comments",
+                ApiClient.json(Map.of("authorName", "A", "authorEmail", "a@b.org", "body", "x")));
+
+    assertProblem(response, 404);
+    assertProblem(api().get("/api/posts/no-such-post/comments"), 404);
+  }
+
+  @Test
+  void aReplyToACommentOfAnotherPostIsRejected() {
+    String one = publishedPost();
+    String other = publishedPost();
+    String parent = comment(one, "on one", null);
+
+    var reply =
+        api()
+            .post(
+                "/api/posts/" + other + "/comments",
+                ApiClient.json(
+                    Map.of(
+                        "authorName",
+                        "A",
+                        "authorEmail",
+                        "a@b.org",
+                        "body",
+                        "x",
+                        "parentId",
+                        parent)));
+
+    assertProblem(reply, 422);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{\"authorName\": \"A\", \"authorEmail\": \"not-an-email\", \"body\": \"x\"}",
+        "{\"authorName\": \"\", \"authorEmail\": \"a@b.org\", \"body\": \"x\"}",
+        "{\"authorName\": {\"$ne\": null}, \"authorEmail\": \"a@b.org\", \"body\": \"x\"}",
+        "{\"authorName\": \"A\", \"authorEmail\": \"a@b.org\"}",
+        "{\"authorName\": \"A\", \"authorEmail\": \"a@b.org\", \"body\": \"x\"",
+        "not json at all"
+      })
+  void badCommentsAreRejectedAndNothingIsStored(String body) {
+    String postId = publishedPost();
+
+    assertProblem(api().post("/api/posts/" + postId + "/comments", body), 400);
+    assertThat(
+            comments.findByPostIdAndStatusOrderByCreatedAtAscIdAsc(postId, CommentStatus.APPROVED))
+        .isEmpty();
+  }
+
+  @Test
+  void oversizedCommentsAndWrongContentTypesAreRejected() {
+    String postId = publishedPost();
+    var huge =
+        ApiClient.json(
+            Map.of("authorName", "A", "authorEmail", "a@b.org", "body", "x".repeat(10_001)));
+
+    assertProblem(api().post("/api/posts/" + postId + "/comments", huge), 400);
+    assertProblem(api().postAs("/api/posts/" + postId + "/comments", "text/plain", "hi"), 415);
+  }
+
+  private String publishedPost() {
+    String postId = UUID.randomUUID().toString();
+    try {
+      kafka.send("blog.post-events", postId, examplePostPublished(postId)).get();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> api().get("/api/posts/" + postId + "/comments").status() == 200);
+    return postId;
+  }
+
+  private String comment(String postId, String body, String parentId) {
+    var request =
+        parentId == null
+            ? Map.of("authorName", "A", "authorEmail", "a@b.org", "body", body)
+            : Map.of(
+                "authorName", "A", "authorEmail", "a@b.org", "body", body, "parentId", parentId);
+    var response = api().post("/api/posts/" + postId + "/comments", ApiClient.json(request));
+    assertThat(response.status()).as(response.toString()).isEqualTo(201);
+    return response.text("id");
+  }
+
+  /** The contract's example event, for a post of our own. */
+  private static String examplePostPublished(String postId) {
+    try {
+      var event =
+          (ObjectNode)
+              JSON.readTree(Files.readString(Path.of("../contracts/examples/post-published.json")));
+      event.put("postId", postId);
+      event.put("eventId", UUID.randomUUID().toString());
+      event.put("somethingNewerProducersAdd", true);
+      return JSON.writeValueAsString(event);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void assertProblem(ApiClient.Response response, int status) {
+    assertThat(response.status()).as(response.toString()).isEqualTo(status);
+    assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(response.text("type")).startsWith("https://inkwell.dev/problems/");
+    assertThat(response.text("detail")).isNotBlank();
+  }
+}
