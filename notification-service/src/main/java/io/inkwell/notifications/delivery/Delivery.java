@@ -1,0 +1,48 @@
+package io.inkwell.notifications.delivery;
+
+import java.time.Instant;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One post's mail to one subscriber. The unique (postId, subscriberId) index is what makes the
+ * fan-out idempotent: a re-delivered event cannot create a second delivery.
+ *
+ * @param claimedUntil while SENDING, when another sender may take the delivery over (the one that
+ *     claimed it crashed)
+ * @param notBefore while PENDING after a failed attempt, when to try again
+ */
+@Document("deliveries")
+@CompoundIndex(name = "post_subscriber", def = "{'postId': 1, 'subscriberId': 1}", unique = true)
+public record Delivery(
+    @Id String id,
+    String postId,
+    String subscriberId,
+    DeliveryStatus status,
+    int attempts,
+    Instant createdAt,
+    Instant notBefore,
+    Instant claimedUntil,
+    Instant sentAt,
+    String lastError) {
+
+  static Delivery pending(String postId, String subscriberId, Instant now) {
+    return new Delivery(
+        postId + ":" + subscriberId,
+        postId,
+        subscriberId,
+        DeliveryStatus.PENDING,
+        0,
+        now,
+        now,
+        null,
+        null,
+        null);
+  }
+
+  /** The same for every attempt, so that a resent message is recognisably the same message. */
+  String messageId(String domain) {
+    return "<" + postId + "." + subscriberId + "@" + domain + ">";
+  }
+}

@@ -1,0 +1,142 @@
+package io.inkwell.notifications.mail;
+
+import io.inkwell.notifications.NotificationSettings;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
+
+/** Composes and sends the mails subscribers get. */
+@Component
+public class Mails {
+
+  private final JavaMailSenderImpl sender;
+  private final NotificationSettings settings;
+
+  Mails(JavaMailSenderImpl sender, NotificationSettings settings) {
+    this.sender = sender;
+    this.settings = settings;
+  }
+
+  /** A post to announce, as the mail needs it. */
+  public record PostMail(
+      String messageId,
+      String to,
+      String title,
+      String excerpt,
+      String postUrl,
+      String unsubscribeToken) {}
+
+  /** The double opt-in mail; its link opens a page whose button confirms. */
+  public void sendConfirmation(String to, String confirmToken) {
+    String link = settings.siteUrl() + "/api/subscriptions/confirm?token=" + confirmToken;
+    String text =
+        """
+        Please confirm that you want the new posts of %s by email:
+
+        %s
+
+        If you did not ask for this, ignore this mail and nothing will be sent to you.
+        """
+            .formatted(settings.blogName(), link);
+    String html =
+        """
+        <p>Please confirm that you want the new posts of %s by email:</p>
+        <p><a href="%s">Confirm my subscription</a></p>
+        <p>If you did not ask for this, ignore this mail and nothing will be sent to you.</p>
+        """
+            .formatted(escape(settings.blogName()), escape(link));
+    send(null, to, "Confirm your subscription to " + settings.blogName(), text, html, null);
+  }
+
+  /**
+   * A published post. The Message-ID is derived from the post and the subscriber, so a message sent
+   * again after a crash is recognisably the same message.
+   */
+  public void sendPost(PostMail mail) {
+    String unsubscribe =
+        settings.siteUrl() + "/api/subscriptions/unsubscribe?token=" + mail.unsubscribeToken();
+    String text =
+        """
+        %s
+
+        %s
+
+        Read it: %s
+
+        --
+        You get this mail because you subscribed to %s.
+        Unsubscribe: %s
+        """
+            .formatted(
+                mail.title(), mail.excerpt(), mail.postUrl(), settings.blogName(), unsubscribe);
+    String html =
+        """
+        <h1>%s</h1>
+        <p>%s</p>
+        <p><a href="%s">Read it on %s</a></p>
+        <hr>
+        <p><small>You get this mail because you subscribed to %s.
+        <a href="%s">Unsubscribe</a></small></p>
+        """
+            .formatted(
+                escape(mail.title()),
+                escape(mail.excerpt()),
+                escape(mail.postUrl()),
+                escape(settings.blogName()),
+                escape(settings.blogName()),
+                escape(unsubscribe));
+    send(mail.messageId(), mail.to(), mail.title(), text, html, unsubscribe);
+  }
+
+  private void send(
+      String messageId, String to, String subject, String text, String html, String unsubscribe) {
+    try {
+      MimeMessage message = new FixedIdMimeMessage(sender.getSession(), messageId);
+      var helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
+      helper.setFrom(settings.from());
+      helper.setTo(to);
+      helper.setSubject(subject);
+      helper.setText(text, html);
+      if (unsubscribe != null) {
+        // RFC 2369 and RFC 8058: mail clients offer a one-click unsubscribe that POSTs here.
+        message.setHeader(
+            "List-Unsubscribe",
+            "<" + unsubscribe + ">, <mailto:" + settings.from() + "?subject=unsubscribe>");
+        message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+      }
+      sender.send(message);
+    } catch (MessagingException e) {
+      throw new MailPreparationException(e);
+    }
+  }
+
+  private static String escape(String text) {
+    return HtmlUtils.htmlEscape(text == null ? "" : text);
+  }
+
+  /** A message whose Message-ID is ours, not one Jakarta Mail makes up when it is sent. */
+  private static final class FixedIdMimeMessage extends MimeMessage {
+
+    private final String messageId;
+
+    FixedIdMimeMessage(Session session, String messageId) {
+      super(session);
+      this.messageId = messageId;
+    }
+
+    @Override
+    protected void updateMessageID() throws MessagingException {
+      if (messageId == null) {
+        super.updateMessageID();
+      } else {
+        setHeader("Message-ID", messageId);
+      }
+    }
+  }
+}

@@ -1,0 +1,7 @@
+package io.inkwell.notifications.subscription;
+
+public enum SubscriberStatus {
+  PENDING,
+  CONFIRMED,
+  UNSUBSCRIBED
+}

@@ -1,0 +1,116 @@
+package io.inkwell.notifications.subscription;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import io.inkwell.notifications.NotificationSettings;
+import io.inkwell.notifications.mail.Mails;
+import io.inkwell.notifications.subscription.Tokens.Purpose;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/** Subscribing with double opt-in, confirming and unsubscribing. */
+@Service
+public class SubscriptionManagement {
+
+  /** Unsubscribe links must keep working for as long as anyone may keep an old mail. */
+  static final long UNSUBSCRIBE_VALIDITY_DAYS = 3650;
+
+  private final Subscribers subscribers;
+  private final MongoOperations mongo;
+  private final Tokens tokens;
+  private final Mails mails;
+  private final NotificationSettings settings;
+  private final Clock clock;
+
+  SubscriptionManagement(
+      Subscribers subscribers,
+      MongoOperations mongo,
+      Tokens tokens,
+      Mails mails,
+      NotificationSettings settings,
+      Clock clock) {
+    this.subscribers = subscribers;
+    this.mongo = mongo;
+    this.tokens = tokens;
+    this.mails = mails;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  /**
+   * Asks the address to confirm. The caller learns nothing about whether the address was known: a
+   * confirmed subscriber gets no mail, everyone else gets a (new) confirmation link.
+   */
+  public void subscribe(String email, List<String> tags) {
+    Subscriber subscriber = findOrCreate(normalise(email), tags);
+    if (subscriber.status() == SubscriberStatus.CONFIRMED) {
+      return;
+    }
+    if (subscriber.status() == SubscriberStatus.UNSUBSCRIBED) {
+      setStatus(subscriber.id(), SubscriberStatus.PENDING, List.of(SubscriberStatus.UNSUBSCRIBED));
+    }
+    String token =
+        tokens.issue(subscriber.id(), Purpose.CONFIRM, now().plus(settings.confirmationValidity()));
+    mails.sendConfirmation(subscriber.email(), token);
+  }
+
+  public void confirm(String token) {
+    String id = tokens.verify(token, Purpose.CONFIRM).orElseThrow(InvalidToken::new);
+    mongo.updateFirst(
+        Query.query(where("_id").is(id).and("status").is(SubscriberStatus.PENDING)),
+        new Update().set("status", SubscriberStatus.CONFIRMED).set("confirmedAt", now()),
+        Subscriber.class);
+  }
+
+  public void unsubscribe(String token) {
+    String id = tokens.verify(token, Purpose.UNSUBSCRIBE).orElseThrow(InvalidToken::new);
+    setStatus(
+        id,
+        SubscriberStatus.UNSUBSCRIBED,
+        List.of(SubscriberStatus.PENDING, SubscriberStatus.CONFIRMED));
+  }
+
+  public String unsubscribeToken(String subscriberId) {
+    return tokens.issue(
+        subscriberId, Purpose.UNSUBSCRIBE, now().plus(UNSUBSCRIBE_VALIDITY_DAYS, ChronoUnit.DAYS));
+  }
+
+  private Subscriber findOrCreate(String email, List<String> tags) {
+    return subscribers
+        .findByEmail(email)
+        .orElseGet(
+            () -> {
+              try {
+                return subscribers.insert(Subscriber.pending(email, tags, now()));
+              } catch (DuplicateKeyException raced) {
+                return subscribers.findByEmail(email).orElseThrow();
+              }
+            });
+  }
+
+  private void setStatus(String id, SubscriberStatus to, List<SubscriberStatus> from) {
+    mongo.updateFirst(
+        Query.query(where("_id").is(id).and("status").in(from)),
+        new Update().set("status", to),
+        Subscriber.class);
+  }
+
+  /** Domains are case-insensitive; the local part is kept as typed, without surrounding space. */
+  static String normalise(String email) {
+    String trimmed = email.strip();
+    int at = trimmed.lastIndexOf('@');
+    return trimmed.substring(0, at) + trimmed.substring(at).toLowerCase(Locale.ROOT);
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+}

@@ -1,0 +1,148 @@
+package io.inkwell.notifications.subscription.web;
+
+import io.inkwell.notifications.subscription.InvalidToken;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error of notification-service as RFC 9457 problem+json with a stable {@code type}; never a
+ * stack trace. The types are listed in the module README.
+ */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+  private static final String TYPES = "https://inkwell.dev/problems/";
+
+  private static final Map<Integer, String> TYPE_BY_STATUS =
+      Map.of(
+          400, "bad-request",
+          404, "not-found",
+          405, "method-not-allowed",
+          406, "not-acceptable",
+          409, "conflict",
+          413, "payload-too-large",
+          415, "unsupported-media-type",
+          500, "internal");
+
+  @ExceptionHandler(InvalidToken.class)
+  ProblemDetail invalidToken(InvalidToken e) {
+    return problem(
+        HttpStatus.BAD_REQUEST, "invalid-token", "Invalid or expired link", e.getMessage());
+  }
+
+  @ExceptionHandler(Exception.class)
+  ProblemDetail unexpected(Exception e) {
+    log.error("Unexpected error", e);
+    return problem(
+        HttpStatus.INTERNAL_SERVER_ERROR,
+        "internal",
+        "Internal error",
+        "Something went wrong on our side; the request may be retried.");
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    List<Map<String, String>> errors =
+        e.getBindingResult().getFieldErrors().stream()
+            .map(error -> Map.of("field", error.getField(), "message", message(error)))
+            .toList();
+    ProblemDetail body =
+        problem(
+            HttpStatus.BAD_REQUEST,
+            "validation",
+            "Invalid request",
+            "Some fields are missing or invalid; see errors.");
+    body.setProperty("errors", errors);
+    return ResponseEntity.badRequest().body(body);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHandlerMethodValidationException(
+      HandlerMethodValidationException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    List<Map<String, String>> errors =
+        e.getParameterValidationResults().stream()
+            .flatMap(
+                result ->
+                    result.getResolvableErrors().stream()
+                        .map(
+                            error ->
+                                Map.of(
+                                    "field",
+                                    String.valueOf(result.getMethodParameter().getParameterName()),
+                                    "message",
+                                    String.valueOf(error.getDefaultMessage()))))
+            .toList();
+    ProblemDetail body =
+        problem(
+            HttpStatus.BAD_REQUEST,
+            "validation",
+            "Invalid request",
+            "Some parameters are invalid; see errors.");
+    body.setProperty("errors", errors);
+    return ResponseEntity.badRequest().body(body);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    return ResponseEntity.badRequest()
+        .body(
+            problem(
+                HttpStatus.BAD_REQUEST,
+                "malformed-body",
+                "Malformed request body",
+                "The body is not JSON of the expected shape."));
+  }
+
+  /** Gives the framework's own problems (404, 405, 415, ...) a stable type as well. */
+  @Override
+  protected ResponseEntity<Object> handleExceptionInternal(
+      Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    ResponseEntity<Object> response =
+        super.handleExceptionInternal(e, body, headers, status, request);
+    if (response != null
+        && response.getBody() instanceof ProblemDetail detail
+        && (detail.getType() == null || detail.getType().toString().equals("about:blank"))) {
+      detail.setType(
+          URI.create(TYPES + TYPE_BY_STATUS.getOrDefault(status.value(), "bad-request")));
+    }
+    return response;
+  }
+
+  private static String message(org.springframework.validation.FieldError error) {
+    return error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage();
+  }
+
+  static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setType(URI.create(TYPES + type));
+    problem.setTitle(title);
+    return problem;
+  }
+}

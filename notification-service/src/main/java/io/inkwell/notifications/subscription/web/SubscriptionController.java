@@ -1,0 +1,45 @@
+package io.inkwell.notifications.subscription.web;
+
+import io.inkwell.notifications.subscription.SubscriptionManagement;
+import jakarta.validation.Valid;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/subscriptions")
+class SubscriptionController {
+
+  private final SubscriptionManagement subscriptions;
+
+  SubscriptionController(SubscriptionManagement subscriptions) {
+    this.subscriptions = subscriptions;
+  }
+
+  /** The same answer for new, pending and known addresses: nobody learns who subscribes. */
+  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<Map<String, String>> subscribe(@Valid @RequestBody SubscribeRequest request) {
+    subscriptions.subscribe(request.email(), request.tags());
+    return ResponseEntity.status(HttpStatus.ACCEPTED)
+        .body(Map.of("message", "Check your inbox to confirm the subscription."));
+  }
+
+  @PostMapping(path = "/confirm", consumes = MediaType.APPLICATION_JSON_VALUE)
+  Map<String, String> confirm(@Valid @RequestBody ConfirmRequest request) {
+    subscriptions.confirm(request.token());
+    return Map.of("status", "CONFIRMED");
+  }
+
+  /** RFC 8058 one-click: mail clients POST here with a form body, without cookies. */
+  @PostMapping("/unsubscribe")
+  Map<String, String> unsubscribe(@RequestParam String token) {
+    subscriptions.unsubscribe(token);
+    return Map.of("status", "UNSUBSCRIBED");
+  }
+}

@@ -1,0 +1,85 @@
+package io.inkwell.notifications;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A plain HTTP client for tests: sends exactly the bytes and headers a client would. */
+public final class ApiClient {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final String baseUrl;
+
+  public ApiClient(String baseUrl) {
+    this.baseUrl = baseUrl;
+  }
+
+  public Response get(String path, String... headers) {
+    return send(request(path, headers).GET());
+  }
+
+  public Response post(String path, String json) {
+    return postAs(path, "application/json", json);
+  }
+
+  public Response postAs(String path, String contentType, String body) {
+    return send(
+        request(path, "Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  public static String json(Object value) {
+    return JSON.writeValueAsString(value);
+  }
+
+  private HttpRequest.Builder request(String path, String... headers) {
+    var builder = HttpRequest.newBuilder(URI.create(baseUrl + path));
+    if (headers.length > 0) {
+      builder.headers(headers);
+    }
+    return builder;
+  }
+
+  private Response send(HttpRequest.Builder request) {
+    try {
+      HttpResponse<String> response = http.send(request.build(), BodyHandlers.ofString());
+      return new Response(response);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A response with its body parsed as JSON where it is JSON. */
+  public record Response(HttpResponse<String> raw) {
+
+    public int status() {
+      return raw.statusCode();
+    }
+
+    public String header(String name) {
+      return raw.headers().firstValue(name).orElse(null);
+    }
+
+    public JsonNode json() {
+      return JSON.readTree(raw.body());
+    }
+
+    public String text(String field) {
+      return json().path(field).asString();
+    }
+
+    @Override
+    public String toString() {
+      return raw.statusCode() + " " + raw.body();
+    }
+  }
+}

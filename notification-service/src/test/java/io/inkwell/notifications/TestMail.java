@@ -1,0 +1,70 @@
+package io.inkwell.notifications;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** One in-process SMTP server (GreenMail) for every test of the module, on a free port. */
+public final class TestMail {
+
+  private static final GreenMail SERVER = start();
+  private static final Pattern TOKEN =
+      Pattern.compile("token=([A-Za-z0-9_\\-]+\\.[A-Za-z0-9_\\-]+)");
+
+  private TestMail() {}
+
+  public static int smtpPort() {
+    return SERVER.getSmtp().getPort();
+  }
+
+  public static List<MimeMessage> to(String address) {
+    return Arrays.stream(SERVER.getReceivedMessages())
+        .filter(message -> recipients(message).contains(address))
+        .toList();
+  }
+
+  public static String body(MimeMessage message) {
+    return GreenMailUtil.getBody(message);
+  }
+
+  /** The first signed token in a mail's text, as a reader's click would send it. */
+  public static String token(MimeMessage message) {
+    Matcher matcher = TOKEN.matcher(body(message).replace("=\r\n", ""));
+    if (!matcher.find()) {
+      throw new AssertionError("No token in: " + body(message));
+    }
+    return matcher.group(1);
+  }
+
+  public static String header(MimeMessage message, String name) {
+    try {
+      return message.getHeader(name, ",");
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static List<String> recipients(MimeMessage message) {
+    try {
+      return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
+          .map(Object::toString)
+          .toList();
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static GreenMail start() {
+    var server = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    server.start();
+    Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+    return server;
+  }
+}

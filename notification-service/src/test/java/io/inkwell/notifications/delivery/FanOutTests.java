@@ -1,0 +1,157 @@
+package io.inkwell.notifications.delivery;
+
+import static io.inkwell.notifications.Subscribing.confirmedSubscriber;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.inkwell.notifications.ApiClient;
+import io.inkwell.notifications.IntegrationTest;
+import io.inkwell.notifications.TestMail;
+import io.inkwell.notifications.subscription.Subscribers;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.core.KafkaTemplate;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+class FanOutTests extends IntegrationTest {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final Duration MAIL_TIMEOUT = Duration.ofSeconds(30);
+
+  @Autowired private KafkaTemplate<String, String> kafka;
+  @Autowired private Subscribers subscribers;
+
+  @Test
+  void aPublishedPostReachesEveryConfirmedSubscriberOnceWithTitleExcerptAndLinks() {
+    List<String> confirmed = addresses(3);
+    confirmed.forEach(address -> confirmedSubscriber(api(), address));
+    String pending = addresses(1).get(0);
+    api().post("/api/subscriptions", ApiClient.json(Map.of("email", pending)));
+    String postId = UUID.randomUUID().toString();
+
+    publish(postId, postId);
+
+    for (String address : confirmed) {
+      MimeMessage mail = awaitPostMail(address, "Wrapping up the WPC");
+      String body = TestMail.body(mail);
+      assertThat(body)
+          .contains("A few notes from the last day of the conference")
+          .contains("https://blog.example.org/posts/wrapping-up-the-wpc")
+          .contains("https://blog.example.org/api/subscriptions/unsubscribe?token=");
+      assertThat(TestMail.header(mail, "List-Unsubscribe"))
+          .contains("<https://blog.example.org/api/subscriptions/unsubscribe?token=")
+          .contains("<mailto:");
+      assertThat(TestMail.header(mail, "List-Unsubscribe-Post"))
+          .isEqualTo("List-Unsubscribe=One-Click");
+      String subscriberId = subscribers.findByEmail(address).orElseThrow().id();
+      assertThat(TestMail.header(mail, "Message-ID"))
+          .isEqualTo("<" + postId + "." + subscriberId + "@inkwell.localhost>");
+    }
+    assertThat(postMails(pending, "Wrapping up the WPC")).isEmpty();
+    await()
+        .atMost(MAIL_TIMEOUT)
+        .until(
+            () ->
+                api().get("/api/posts/" + postId + "/deliveries").json().path("sent").asInt() >= 3);
+  }
+
+  @Test
+  void aRedeliveredEventSendsNothingMore() {
+    List<String> readers = addresses(2);
+    readers.forEach(address -> confirmedSubscriber(api(), address));
+    String postId = UUID.randomUUID().toString();
+    publish(postId, postId);
+    readers.forEach(address -> awaitPostMail(address, "Wrapping up the WPC"));
+
+    publish(postId, postId);
+    // A later post on the same partition: once it is mailed, the redelivery was handled too.
+    String later = UUID.randomUUID().toString();
+    publish(later, postId, "The next post");
+    readers.forEach(address -> awaitPostMail(address, "The next post"));
+
+    for (String address : readers) {
+      assertThat(postMails(address, "Wrapping up the WPC")).hasSize(1);
+    }
+  }
+
+  @Test
+  void aOneClickUnsubscribeStopsTheNextPost() throws Exception {
+    String leaving = addresses(1).get(0);
+    String staying = addresses(1).get(0);
+    confirmedSubscriber(api(), leaving);
+    confirmedSubscriber(api(), staying);
+    String first = UUID.randomUUID().toString();
+    publish(first, first);
+    MimeMessage mail = awaitPostMail(leaving, "Wrapping up the WPC");
+    String header = TestMail.header(mail, "List-Unsubscribe");
+    String url = header.substring(header.indexOf('<') + 1, header.indexOf('>'));
+    String path = url.substring("https://blog.example.org".length());
+
+    var unsubscribed =
+        api().postAs(path, "application/x-www-form-urlencoded", "List-Unsubscribe=One-Click");
+
+    assertThat(unsubscribed.status()).as(unsubscribed.toString()).isEqualTo(200);
+    String second = UUID.randomUUID().toString();
+    publish(second, second, "After leaving");
+    awaitPostMail(staying, "After leaving");
+    await()
+        .atMost(MAIL_TIMEOUT)
+        .until(
+            () ->
+                api().get("/api/posts/" + second + "/deliveries").json().path("pending").asInt()
+                    == 0);
+    assertThat(postMails(leaving, "After leaving")).isEmpty();
+  }
+
+  private void publish(String postId, String key) {
+    publish(postId, key, "Wrapping up the WPC");
+  }
+
+  /** The contract's example event, for a post of our own. */
+  private void publish(String postId, String key, String title) {
+    try {
+      var event =
+          (ObjectNode)
+              JSON.readTree(Files.readString(Path.of("../contracts/examples/post-published.json")));
+      event.put("postId", postId);
+      event.put("title", title);
+      kafka.send("blog.post-events", key, JSON.writeValueAsString(event)).get();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static MimeMessage awaitPostMail(String address, String subject) {
+    return await()
+        .atMost(MAIL_TIMEOUT)
+        .until(() -> postMails(address, subject), mails -> mails.size() == 1)
+        .get(0);
+  }
+
+  private static List<MimeMessage> postMails(String address, String subject) {
+    return TestMail.to(address).stream()
+        .filter(
+            mail -> {
+              try {
+                return subject.equals(mail.getSubject());
+              } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+              }
+            })
+        .toList();
+  }
+
+  private static List<String> addresses(int count) {
+    return java.util.stream.IntStream.range(0, count)
+        .mapToObj(i -> "reader-" + UUID.randomUUID() + "@example.org")
+        .toList();
+  }
+}
