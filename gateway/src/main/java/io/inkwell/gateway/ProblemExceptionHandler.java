@@ -1,0 +1,90 @@
+package io.inkwell.gateway;
+
+import io.netty.channel.ConnectTimeoutException;
+import java.net.ConnectException;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Every failure of the gateway as problem+json: a service that cannot be reached answers 503 at
+ * once, one that does not answer in time 504, a path no route knows 404. Never a stack trace.
+ */
+@Component
+@Order(-2) // before Boot's own handler
+class ProblemExceptionHandler implements ErrorWebExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
+
+  @Override
+  public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
+    var response = exchange.getResponse();
+    if (response.isCommitted()) {
+      return Mono.error(error);
+    }
+    String path = exchange.getRequest().getPath().value();
+    if (isUnreachable(error)) {
+      return Problems.write(
+          response,
+          HttpStatus.SERVICE_UNAVAILABLE,
+          "service-unavailable",
+          "The service behind this path is not reachable right now; try again shortly.",
+          path);
+    }
+    if (isTimeout(error)) {
+      return Problems.write(
+          response,
+          HttpStatus.GATEWAY_TIMEOUT,
+          "gateway-timeout",
+          "The service behind this path did not answer in time; try again shortly.",
+          path);
+    }
+    if (error instanceof ResponseStatusException status) {
+      HttpStatus code = HttpStatus.valueOf(status.getStatusCode().value());
+      return Problems.write(
+          response,
+          code,
+          code == HttpStatus.NOT_FOUND ? "not-found" : "bad-request",
+          code == HttpStatus.NOT_FOUND
+              ? "Nothing is found at this address."
+              : String.valueOf(status.getReason()),
+          path);
+    }
+    log.error("Unexpected gateway error on {}", path, error);
+    return Problems.write(
+        response,
+        HttpStatus.INTERNAL_SERVER_ERROR,
+        "internal",
+        "Something went wrong on our side; the request may be retried.",
+        path);
+  }
+
+  private static boolean isUnreachable(Throwable error) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof ConnectException || cause instanceof ConnectTimeoutException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isTimeout(Throwable error) {
+    if (error instanceof ResponseStatusException status
+        && status.getStatusCode().value() == HttpStatus.GATEWAY_TIMEOUT.value()) {
+      return true;
+    }
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof TimeoutException) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
