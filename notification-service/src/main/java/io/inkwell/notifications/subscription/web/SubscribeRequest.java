@@ -9,9 +9,7 @@ import java.util.List;
 record SubscribeRequest(
     @NotBlank
         @Size(max = 254)
-        @Email(
-            regexp = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$",
-            message = "must be an email address")
+        @Email(regexp = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", message = "must be an email address")
         String email,
     @Size(max = 20) List<@NotBlank @Size(max = 50) @Pattern(regexp = "[^$]*") String> tags) {
 

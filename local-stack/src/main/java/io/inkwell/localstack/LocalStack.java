@@ -1,0 +1,206 @@
+package io.inkwell.localstack;
+
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole platform on one machine: a Kafka broker (KRaft), one MongoDB wire server per service
+ * database and an SMTP/IMAP server in this process, and every service as its own JVM. Data lives
+ * under the data directory and survives restarts.
+ */
+public final class LocalStack implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+
+  /**
+   * @param home the project directory, where each service's jar is built
+   * @param data where Kafka's log, the databases and the service logs live
+   * @param seed whether to add the sample subscriber and welcome post on a first start
+   */
+  public record Settings(Path home, Path data, StackPorts ports, boolean seed) {}
+
+  private final Settings settings;
+  private final List<AutoCloseable> started = new ArrayList<>();
+  private final List<ServiceProcess> services = new ArrayList<>();
+  private EmbeddedKafka kafka;
+  private EmbeddedMail mail;
+
+  private LocalStack(Settings settings) {
+    this.settings = settings;
+  }
+
+  public static LocalStack start(Settings settings) throws Exception {
+    var stack = new LocalStack(settings);
+    try {
+      stack.startAll();
+      return stack;
+    } catch (Exception | Error e) {
+      stack.close();
+      throw e;
+    }
+  }
+
+  private void startAll() throws Exception {
+    StackPorts ports = settings.ports();
+    Path data = settings.data();
+    boolean firstStart = !Files.exists(data.resolve("seeded"));
+
+    kafka =
+        started(EmbeddedKafka.start(data.resolve("kafka"), ports.kafka(), ports.kafkaController()));
+    var posts = started(EmbeddedMongo.start(data.resolve("mongo"), "posts", ports.postsDb()));
+    var comments =
+        started(EmbeddedMongo.start(data.resolve("mongo"), "comments", ports.commentsDb()));
+    var notifications =
+        started(
+            EmbeddedMongo.start(data.resolve("mongo"), "notifications", ports.notificationsDb()));
+    mail = started(EmbeddedMail.start(ports.smtp(), ports.imap()));
+    log.info(
+        "Infrastructure is up: Kafka {}, MongoDB, SMTP {}", kafka.bootstrapServers(), ports.smtp());
+
+    String bootstrap = kafka.bootstrapServers();
+    service(
+        "post-service",
+        ports.postService(),
+        Map.of("MONGODB_URI", posts.uri(), "KAFKA_BOOTSTRAP", bootstrap));
+    service(
+        "comment-service",
+        ports.commentService(),
+        Map.of("MONGODB_URI", comments.uri(), "KAFKA_BOOTSTRAP", bootstrap));
+    service(
+        "notification-service",
+        ports.notificationService(),
+        Map.of(
+            "MONGODB_URI", notifications.uri(),
+            "KAFKA_BOOTSTRAP", bootstrap,
+            "SMTP_HOST", "localhost",
+            "SMTP_PORT", String.valueOf(ports.smtp()),
+            "INKWELL_SITE_URL", gatewayUrl()));
+    service(
+        "gateway",
+        ports.gateway(),
+        Map.of(
+            "POST_SERVICE_URL", "http://localhost:" + ports.postService(),
+            "COMMENT_SERVICE_URL", "http://localhost:" + ports.commentService(),
+            "NOTIFICATION_SERVICE_URL", "http://localhost:" + ports.notificationService()));
+    for (ServiceProcess service : services) {
+      service.awaitReady(READY_TIMEOUT);
+      log.info("{} is ready at {}", service.name(), service.url());
+    }
+
+    if (settings.seed() && firstStart) {
+      new Seeder(gatewayUrl()).seed(mail);
+      Files.writeString(data.resolve("seeded"), "The sample content was added once.\n");
+      log.info("Seeded the welcome post and the sample subscriber {}", Seeder.SAMPLE_SUBSCRIBER);
+    }
+  }
+
+  private void service(String name, int port, Map<String, String> environment) throws Exception {
+    Path jar = settings.home().resolve(name).resolve("target").resolve(name + ".jar");
+    services.add(
+        started(
+            ServiceProcess.start(name, jar, port, environment, settings.data().resolve("logs"))));
+  }
+
+  private <T extends AutoCloseable> T started(T component) {
+    started.add(component);
+    return component;
+  }
+
+  public String gatewayUrl() {
+    return "http://localhost:" + settings.ports().gateway();
+  }
+
+  public String kafkaBootstrapServers() {
+    return kafka.bootstrapServers();
+  }
+
+  public MimeMessage[] receivedMail() {
+    return mail.received();
+  }
+
+  List<ServiceProcess> services() {
+    return List.copyOf(services);
+  }
+
+  /** Stops everything in reverse order: services first, infrastructure last. */
+  @Override
+  public void close() {
+    for (int i = started.size() - 1; i >= 0; i--) {
+      try {
+        started.get(i).close();
+      } catch (Exception e) {
+        log.warn("Could not stop {} cleanly", started.get(i), e);
+      }
+    }
+    started.clear();
+  }
+
+  public static void main(String[] args) throws Exception {
+    Path home =
+        Path.of(System.getenv().getOrDefault("INKWELL_HOME", ".")).toAbsolutePath().normalize();
+    Path data =
+        Path.of(System.getenv().getOrDefault("INKWELL_DATA", home.resolve(".inkwell").toString()))
+            .toAbsolutePath()
+            .normalize();
+    StackPorts ports = StackPorts.defaults();
+    long began = System.nanoTime();
+    LocalStack stack = start(new Settings(home, data, ports, true));
+    var stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  log.info("Stopping Inkwell...");
+                  stack.close();
+                  stopped.countDown();
+                }));
+    System.out.println(banner(stack, ports, data, Duration.ofNanos(System.nanoTime() - began)));
+    stopped.await();
+  }
+
+  private static String banner(LocalStack stack, StackPorts ports, Path data, Duration took) {
+    var services = new StringBuilder();
+    for (ServiceProcess service : stack.services()) {
+      services.append(
+          "  %-21s %s  (log: %s)%n".formatted(service.name(), service.url(), service.log()));
+    }
+    return """
+
+        Inkwell is running (started in %d s). Ctrl-C stops it; data stays in %s
+
+          Gateway (use this)    %s
+        %s
+          Kafka                 localhost:%d
+          MongoDB               posts localhost:%d, comments localhost:%d, notifications localhost:%d
+          SMTP (catches mail)   localhost:%d
+          IMAP (read it)        localhost:%d  - login and password are the recipient's address, e.g.
+                                curl -s "imap://localhost:%d/INBOX;UID=1" -u %s:%s
+
+          Try: curl -s %s/api/posts
+        """
+        .formatted(
+            took.toSeconds(),
+            data,
+            stack.gatewayUrl(),
+            services.toString().stripTrailing(),
+            ports.kafka(),
+            ports.postsDb(),
+            ports.commentsDb(),
+            ports.notificationsDb(),
+            ports.smtp(),
+            ports.imap(),
+            ports.imap(),
+            Seeder.SAMPLE_SUBSCRIBER,
+            Seeder.SAMPLE_SUBSCRIBER,
+            stack.gatewayUrl());
+  }
+}
