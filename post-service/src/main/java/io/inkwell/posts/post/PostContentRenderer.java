@@ -6,7 +6,7 @@ import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
-import org.commonmark.renderer.text.TextContentRenderer;
+import org.jsoup.Jsoup;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 import org.owasp.html.Sanitizers;
@@ -34,7 +34,6 @@ class PostContentRenderer {
 
   private final Parser parser;
   private final HtmlRenderer renderer;
-  private final TextContentRenderer textRenderer;
 
   PostContentRenderer() {
     var extensions =
@@ -42,7 +41,6 @@ class PostContentRenderer {
             TablesExtension.create(), StrikethroughExtension.create(), AutolinkExtension.create());
     this.parser = Parser.builder().extensions(extensions).build();
     this.renderer = HtmlRenderer.builder().extensions(extensions).build();
-    this.textRenderer = TextContentRenderer.builder().extensions(extensions).build();
   }
 
   Post.Content render(String title, String bodyMarkdown, String excerpt) {
@@ -50,7 +48,7 @@ class PostContentRenderer {
     String html = POLICY.sanitize(renderer.render(document));
     String summary =
         excerpt == null || excerpt.isBlank()
-            ? excerptOf(textRenderer.render(document))
+            ? excerptOf(Jsoup.parse(html).text())
             : excerpt.strip();
     return new Post.Content(title.strip(), bodyMarkdown, html, summary);
   }

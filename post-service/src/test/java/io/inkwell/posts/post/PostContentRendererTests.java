@@ -51,9 +51,12 @@ class PostContentRendererTests {
   @Test
   void theExcerptIsTheFirstWordsOfThePlainText() {
     var content =
-        renderer.render("T", "# Heading\n\nFirst *paragraph*. " + "word ".repeat(100), null);
+        renderer.render(
+            "T",
+            "# Heading\n\nFirst *paragraph* to [read](https://x.org). " + "word ".repeat(100),
+            null);
 
-    assertThat(content.excerpt()).startsWith("Heading First paragraph.").endsWith("…");
+    assertThat(content.excerpt()).startsWith("Heading First paragraph to read. word").endsWith("…");
     assertThat(content.excerpt().length()).isLessThanOrEqualTo(281);
   }
 

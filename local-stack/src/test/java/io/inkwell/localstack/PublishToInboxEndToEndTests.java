@@ -1,0 +1,183 @@
+package io.inkwell.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.util.GreenMailUtil;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole platform as the local stack runs it (Kafka, MongoDB wire servers, SMTP, and the four
+ * services as their own processes from their jars), walked through the gateway as a reader and an
+ * author would.
+ */
+class PublishToInboxEndToEndTests {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final Duration PATIENCE = Duration.ofSeconds(60);
+  private static final Pattern TOKEN =
+      Pattern.compile("token=([A-Za-z0-9_\\-]+\\.[A-Za-z0-9_\\-]+)");
+
+  @TempDir static Path data;
+  private static LocalStack stack;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void start() throws Exception {
+    Path home = Path.of("..").toAbsolutePath().normalize();
+    stack = LocalStack.start(new LocalStack.Settings(home, data, StackPorts.free(), true));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (stack != null) {
+      stack.close();
+    }
+  }
+
+  @Test
+  void aFirstStartSeedsAWelcomePostThatTheSampleSubscriberGot() throws Exception {
+    assertThat(get("/api/posts").path("items").findValuesAsString("title"))
+        .contains(Seeder.WELCOME_TITLE);
+    await()
+        .atMost(PATIENCE)
+        .until(() -> mailsTo(Seeder.SAMPLE_SUBSCRIBER, Seeder.WELCOME_TITLE).size() == 1);
+  }
+
+  @Test
+  void aPublishedPostReachesAConfirmedSubscriberOnceAndTakesComments() throws Exception {
+    String reader = "e2e-reader@example.org";
+    assertThat(post("/api/subscriptions", Map.of("email", reader)).statusCode()).isEqualTo(202);
+    String token = token(mailsTo(reader, "Confirm your subscription to Inkwell").get(0));
+    assertThat(post("/api/subscriptions/confirm", Map.of("token", token)).statusCode())
+        .isEqualTo(200);
+
+    var created =
+        post(
+            "/api/posts",
+            Map.of(
+                "title", "Wrapping up the WPC",
+                "body", "The last day of the conference.\n\nNo comments yet.",
+                "tags", List.of("conferences")));
+    assertThat(created.statusCode()).isEqualTo(201);
+    String id = JSON.readTree(created.body()).path("id").asString();
+    assertThat(post("/api/posts/" + id + "/publish", Map.of()).statusCode()).isEqualTo(200);
+
+    MimeMessage mail =
+        await()
+            .atMost(PATIENCE)
+            .until(() -> mailsTo(reader, "Wrapping up the WPC"), mails -> mails.size() == 1)
+            .get(0);
+    assertThat(GreenMailUtil.getBody(mail).replace("=\r\n", ""))
+        .contains("The last day of the conference.")
+        .contains("/posts/wrapping-up-the-wpc");
+
+    // The comment-service learns of the post from Kafka, so it may take a moment.
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                post(
+                            "/api/posts/" + id + "/comments",
+                            Map.of(
+                                "authorName", "Ada",
+                                "authorEmail", "ada@example.org",
+                                "body", "Thanks for the notes!"))
+                        .statusCode()
+                    == 201);
+    JsonNode comments = get("/api/posts/" + id + "/comments");
+    assertThat(comments.path("items").findValuesAsString("body"))
+        .containsExactly("Thanks for the notes!");
+    assertThat(comments.toString()).doesNotContain("ada@example.org");
+
+    assertThat(post("/api/posts/" + id + "/publish", Map.of()).statusCode()).isEqualTo(200);
+    // A later post reaching the inbox shows that the pipeline has moved past the second publish.
+    var later = post("/api/posts", Map.of("title", "The next one", "body", "More."));
+    String laterId = JSON.readTree(later.body()).path("id").asString();
+    post("/api/posts/" + laterId + "/publish", Map.of());
+    await().atMost(PATIENCE).until(() -> mailsTo(reader, "The next one").size() == 1);
+    await()
+        .atMost(PATIENCE)
+        .until(() -> get("/api/posts/" + id + "/deliveries").path("sent").asInt() >= 2);
+    assertThat(mailsTo(reader, "Wrapping up the WPC")).hasSize(1);
+    assertThat(get("/api/posts/" + id + "/deliveries").path("total").asInt())
+        .as("one delivery per confirmed subscriber: the sample reader and ours")
+        .isEqualTo(2);
+  }
+
+  @Test
+  void badInputThroughTheGatewayGetsProblemDetails() throws Exception {
+    var malformed = post("/api/posts", "{\"title\": ");
+    var unknown =
+        http.send(
+            request("/api/posts/no-such-post").GET().build(), HttpResponse.BodyHandlers.ofString());
+
+    assertThat(malformed.statusCode()).isEqualTo(400);
+    assertThat(malformed.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(unknown.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+  }
+
+  private JsonNode get(String path) throws IOException, InterruptedException {
+    var response = http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+    return JSON.readTree(response.body());
+  }
+
+  private HttpResponse<String> post(String path, Object body)
+      throws IOException, InterruptedException {
+    String json = body instanceof String raw ? raw : JSON.writeValueAsString(body);
+    return http.send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
+        .timeout(Duration.ofSeconds(30));
+  }
+
+  private static List<MimeMessage> mailsTo(String address, String subject) {
+    return Arrays.stream(stack.receivedMail())
+        .filter(
+            message -> {
+              try {
+                return subject.equals(message.getSubject())
+                    && Arrays.stream(message.getRecipients(Message.RecipientType.TO))
+                        .anyMatch(to -> to.toString().equals(address));
+              } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+              }
+            })
+        .toList();
+  }
+
+  private static String token(MimeMessage message) {
+    Matcher matcher = TOKEN.matcher(GreenMailUtil.getBody(message).replace("=\r\n", ""));
+    assertThat(matcher.find()).as("a token in the confirmation mail").isTrue();
+    return matcher.group(1);
+  }
+}
