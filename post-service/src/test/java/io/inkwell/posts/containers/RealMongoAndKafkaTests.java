@@ -1,0 +1,57 @@
+package io.inkwell.posts.containers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.inkwell.posts.ApiClient;
+import io.inkwell.posts.PostEventsTopic;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
+import org.testcontainers.junit.jupiter.Container;
+import org.testcontainers.junit.jupiter.Testcontainers;
+import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.mongodb.MongoDBContainer;
+
+/**
+ * The same publish flow against a real MongoDB (a replica set, as in production) and a real Kafka
+ * broker in containers. Skipped where no Docker engine runs.
+ */
+@Testcontainers(disabledWithoutDocker = true)
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "inkwell.outbox.poll-interval=100ms")
+class RealMongoAndKafkaTests {
+
+  @Container @ServiceConnection
+  static final MongoDBContainer MONGO = new MongoDBContainer("mongo:8.0");
+
+  @Container @ServiceConnection
+  static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.1.1");
+
+  @Value("${local.server.port}")
+  private int port;
+
+  @Test
+  void aPublishedPostIsStoredAndItsEventReachesKafkaOnce() {
+    var api = new ApiClient("http://localhost:" + port);
+    var created = api.post("/api/posts", ApiClient.json(Map.of("title", "Real", "body", "Mongo")));
+    String id = created.text("id");
+
+    assertThat(api.post("/api/posts/" + id + "/publish", "").status()).isEqualTo(200);
+    assertThat(api.post("/api/posts/" + id + "/publish", "").status()).isEqualTo(200);
+
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                PostEventsTopic.readAll(KAFKA.getBootstrapServers()).stream()
+                    .filter(event -> id.equals(event.key()))
+                    .count(),
+            count -> count == 1);
+    assertThat(api.get("/api/posts/real").text("id")).isEqualTo(id);
+  }
+}
