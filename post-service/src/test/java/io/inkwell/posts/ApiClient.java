@@ -34,6 +34,18 @@ public final class ApiClient {
         request(path, "Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  public Response put(String path, String json, String... headers) {
+    String[] all = new String[headers.length + 2];
+    all[0] = "Content-Type";
+    all[1] = "application/json";
+    System.arraycopy(headers, 0, all, 2, headers.length);
+    return send(request(path, all).PUT(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  public Response delete(String path) {
+    return send(request(path).DELETE());
+  }
+
   public static String json(Object value) {
     return JSON.writeValueAsString(value);
   }

@@ -1,11 +1,18 @@
 package io.inkwell.posts.post;
 
+import io.inkwell.posts.post.PostEvent.CommentImported;
+import io.inkwell.posts.post.PostEvent.ImportedComment;
+import io.inkwell.posts.post.PostEvent.PostDeleted;
+import io.inkwell.posts.post.PostEvent.PostPublished;
+import io.inkwell.posts.post.PostEvent.PostUnpublished;
+import io.inkwell.posts.post.PostEvent.PostUpdated;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Transient;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -21,25 +28,33 @@ public class Post {
   @Id private final String id;
 
   @Indexed(unique = true)
-  private final String slug;
+  private String slug;
 
-  private final String title;
-  private final String bodyMarkdown;
-  private final String bodyHtml;
-  private final String excerpt;
-  private final List<String> tags;
+  private final List<String> previousSlugs;
+  private final String legacyPath;
+  private String title;
+  private String bodyMarkdown;
+  private String bodyHtml;
+  private String excerpt;
+  private List<String> tags;
   private final Author author;
   private PostStatus status;
   private final Instant createdAt;
   private Instant updatedAt;
+  private Instant publishAt;
   private Instant publishedAt;
   @Version private Long version;
   private final List<PostEvent> outbox;
+
+  /** Events raised since the post was loaded: what the next write appends to the outbox. */
+  @Transient private final List<PostEvent> raised = new ArrayList<>();
 
   @PersistenceCreator
   Post(
       String id,
       String slug,
+      List<String> previousSlugs,
+      String legacyPath,
       String title,
       String bodyMarkdown,
       String bodyHtml,
@@ -49,11 +64,14 @@ public class Post {
       PostStatus status,
       Instant createdAt,
       Instant updatedAt,
+      Instant publishAt,
       Instant publishedAt,
       Long version,
       List<PostEvent> outbox) {
     this.id = id;
     this.slug = slug;
+    this.previousSlugs = previousSlugs == null ? new ArrayList<>() : new ArrayList<>(previousSlugs);
+    this.legacyPath = legacyPath;
     this.title = title;
     this.bodyMarkdown = bodyMarkdown;
     this.bodyHtml = bodyHtml;
@@ -63,6 +81,7 @@ public class Post {
     this.status = status;
     this.createdAt = createdAt;
     this.updatedAt = updatedAt;
+    this.publishAt = publishAt;
     this.publishedAt = publishedAt;
     this.version = version;
     this.outbox = outbox == null ? new ArrayList<>() : new ArrayList<>(outbox);
@@ -74,6 +93,8 @@ public class Post {
     return new Post(
         UUID.randomUUID().toString(),
         slug,
+        List.of(),
+        null,
         content.title(),
         content.bodyMarkdown(),
         content.bodyHtml(),
@@ -85,40 +106,153 @@ public class Post {
         now,
         null,
         null,
+        null,
         List.of());
   }
 
   /**
+   * A post brought over from another platform with its original dates. A published one raises
+   * {@code PostPublished} marked as imported (nobody is mailed about an old post) followed by its
+   * comments, all on the post's key, so consumers see the post before its comments.
+   */
+  public static Post imported(
+      String id,
+      String slug,
+      String legacyPath,
+      Content content,
+      List<String> tags,
+      Author author,
+      Instant originallyPublished,
+      boolean published,
+      List<ImportedComment> comments,
+      Instant now) {
+    var post =
+        new Post(
+            id,
+            slug,
+            List.of(),
+            legacyPath,
+            content.title(),
+            content.bodyMarkdown(),
+            content.bodyHtml(),
+            content.excerpt(),
+            tags,
+            author,
+            published ? PostStatus.PUBLISHED : PostStatus.DRAFT,
+            originallyPublished,
+            now,
+            null,
+            published ? originallyPublished : null,
+            null,
+            List.of());
+    if (published) {
+      post.raise(PostPublished.of(post, 0, now, true));
+      comments.forEach(comment -> post.raise(CommentImported.of(post, 0, now, comment)));
+    }
+    return post;
+  }
+
+  /**
+   * Changes the content. The slug only changes when one is given; the old one keeps answering with
+   * a redirect. Editing a published post raises {@code PostUpdated}.
+   */
+  public void edit(Content content, List<String> newTags, String newSlug, Instant now) {
+    requireNotDeleted("edit");
+    if (newSlug != null && !newSlug.equals(slug)) {
+      previousSlugs.remove(newSlug);
+      previousSlugs.add(slug);
+      slug = newSlug;
+    }
+    title = content.title();
+    bodyMarkdown = content.bodyMarkdown();
+    bodyHtml = content.bodyHtml();
+    excerpt = content.excerpt();
+    tags = List.copyOf(newTags);
+    updatedAt = now;
+    if (status == PostStatus.PUBLISHED) {
+      raise(PostUpdated.of(this, nextVersion(), now));
+    }
+  }
+
+  /** Publishes at a later time; a time that has already come publishes now. */
+  public void schedule(Instant at, Instant now) {
+    if (!at.isAfter(now)) {
+      publish(now);
+      return;
+    }
+    requireNotDeleted("schedule");
+    if (status == PostStatus.PUBLISHED) {
+      throw new IllegalTransition("The post is already published; unpublish it to schedule it.");
+    }
+    status = PostStatus.SCHEDULED;
+    publishAt = at;
+    updatedAt = now;
+  }
+
+  /**
    * Publishes the post now and raises {@code PostPublished}. Publishing a published post changes
-   * nothing and raises nothing, so a repeated request never sends a second email.
+   * nothing and raises nothing, so a repeated request never sends a second email. A post published
+   * before keeps its first publication date.
    *
    * @return whether the post changed
    */
   public boolean publish(Instant now) {
+    requireNotDeleted("publish");
     if (status == PostStatus.PUBLISHED) {
       return false;
     }
     status = PostStatus.PUBLISHED;
-    publishedAt = now;
+    publishAt = null;
+    if (publishedAt == null) {
+      publishedAt = now;
+    }
     updatedAt = now;
-    outbox.add(
-        new PostEvent(
-            UUID.randomUUID().toString(),
-            PostEvent.POST_PUBLISHED,
-            nextVersion(),
-            now,
-            id,
-            slug,
-            title,
-            excerpt,
-            tags,
-            author,
-            publishedAt));
+    raise(PostPublished.of(this, nextVersion(), now, false));
     return true;
+  }
+
+  /** Publishes a scheduled post whose time has come; anything else is left alone. */
+  public boolean publishIfDue(Instant now) {
+    return status == PostStatus.SCHEDULED && !publishAt.isAfter(now) && publish(now);
+  }
+
+  /** Takes a published post back to draft, or cancels a schedule. */
+  public void unpublish(Instant now) {
+    switch (status) {
+      case PUBLISHED -> raise(PostUnpublished.of(this, nextVersion(), now));
+      case SCHEDULED -> publishAt = null;
+      case DRAFT -> throw new IllegalTransition("The post is a draft already.");
+      case DELETED -> throw new IllegalTransition("The post is deleted.");
+    }
+    status = PostStatus.DRAFT;
+    updatedAt = now;
+  }
+
+  /** Deletes the post for good; the document stays until its {@code PostDeleted} is relayed. */
+  public void delete(Instant now) {
+    requireNotDeleted("delete");
+    status = PostStatus.DELETED;
+    updatedAt = now;
+    raise(PostDeleted.of(this, nextVersion(), now));
   }
 
   public boolean isPublished() {
     return status == PostStatus.PUBLISHED;
+  }
+
+  public boolean isDeleted() {
+    return status == PostStatus.DELETED;
+  }
+
+  private void raise(PostEvent event) {
+    outbox.add(event);
+    raised.add(event);
+  }
+
+  private void requireNotDeleted(String action) {
+    if (status == PostStatus.DELETED) {
+      throw new IllegalTransition("A deleted post cannot " + action + ".");
+    }
   }
 
   private long nextVersion() {
@@ -131,6 +265,14 @@ public class Post {
 
   public String slug() {
     return slug;
+  }
+
+  public List<String> previousSlugs() {
+    return List.copyOf(previousSlugs);
+  }
+
+  public String legacyPath() {
+    return legacyPath;
   }
 
   public String title() {
@@ -169,12 +311,21 @@ public class Post {
     return updatedAt;
   }
 
+  public Instant publishAt() {
+    return publishAt;
+  }
+
   public Instant publishedAt() {
     return publishedAt;
   }
 
   public Long version() {
     return version;
+  }
+
+  /** Events raised since this post was loaded, oldest first. */
+  public List<PostEvent> raised() {
+    return List.copyOf(raised);
   }
 
   /** Events raised but not yet relayed to Kafka, oldest first. */

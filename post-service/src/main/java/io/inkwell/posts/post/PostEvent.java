@@ -2,26 +2,156 @@ package io.inkwell.posts.post;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * An event a post raised, waiting in the post's outbox until the relay has sent it to {@code
- * blog.post-events}. Its fields are the published contract (see {@code contracts/}).
- *
- * @param version the version of the post after the change that raised the event; consumers drop
- *     events older than what they have seen
+ * blog.post-events}. The records' components are the published contracts (see {@code contracts/});
+ * {@code version} is the post's version after the change, so consumers can drop an event older than
+ * what they have seen.
  */
-public record PostEvent(
-    String eventId,
-    String type,
-    long version,
-    Instant occurredAt,
-    String postId,
-    String slug,
-    String title,
-    String excerpt,
-    List<String> tags,
-    Author author,
-    Instant publishedAt) {
+public sealed interface PostEvent
+    permits PostEvent.PostPublished,
+        PostEvent.PostUpdated,
+        PostEvent.PostUnpublished,
+        PostEvent.PostDeleted,
+        PostEvent.CommentImported {
 
-  public static final String POST_PUBLISHED = "PostPublished";
+  String eventId();
+
+  String type();
+
+  long version();
+
+  Instant occurredAt();
+
+  String postId();
+
+  private static String newId() {
+    return UUID.randomUUID().toString();
+  }
+
+  /**
+   * The post became visible to readers.
+   *
+   * @param imported whether it came from an import of old posts, which subscribers are not mailed
+   */
+  record PostPublished(
+      String eventId,
+      String type,
+      long version,
+      Instant occurredAt,
+      String postId,
+      String slug,
+      String title,
+      String excerpt,
+      List<String> tags,
+      Author author,
+      Instant publishedAt,
+      boolean imported)
+      implements PostEvent {
+
+    static PostPublished of(Post post, long version, Instant now, boolean imported) {
+      return new PostPublished(
+          newId(),
+          "PostPublished",
+          version,
+          now,
+          post.id(),
+          post.slug(),
+          post.title(),
+          post.excerpt(),
+          post.tags(),
+          post.author(),
+          post.publishedAt(),
+          imported);
+    }
+  }
+
+  /** A published post was edited; it carries the post as it now reads. */
+  record PostUpdated(
+      String eventId,
+      String type,
+      long version,
+      Instant occurredAt,
+      String postId,
+      String slug,
+      String title,
+      String excerpt,
+      List<String> tags,
+      Author author,
+      Instant publishedAt)
+      implements PostEvent {
+
+    static PostUpdated of(Post post, long version, Instant now) {
+      return new PostUpdated(
+          newId(),
+          "PostUpdated",
+          version,
+          now,
+          post.id(),
+          post.slug(),
+          post.title(),
+          post.excerpt(),
+          post.tags(),
+          post.author(),
+          post.publishedAt());
+    }
+  }
+
+  /** A published post went back to draft: readers no longer see it. */
+  record PostUnpublished(
+      String eventId, String type, long version, Instant occurredAt, String postId, String slug)
+      implements PostEvent {
+
+    static PostUnpublished of(Post post, long version, Instant now) {
+      return new PostUnpublished(newId(), "PostUnpublished", version, now, post.id(), post.slug());
+    }
+  }
+
+  /** The post is gone for good. */
+  record PostDeleted(
+      String eventId, String type, long version, Instant occurredAt, String postId, String slug)
+      implements PostEvent {
+
+    static PostDeleted of(Post post, long version, Instant now) {
+      return new PostDeleted(newId(), "PostDeleted", version, now, post.id(), post.slug());
+    }
+  }
+
+  /**
+   * A comment that came with an imported post, handed to comment-service. Its id is derived from
+   * the source, so importing the same file twice hands over the same comment twice, harmlessly.
+   */
+  record CommentImported(
+      String eventId,
+      String type,
+      long version,
+      Instant occurredAt,
+      String postId,
+      String commentId,
+      String parentId,
+      String authorName,
+      String body,
+      Instant postedAt)
+      implements PostEvent {
+
+    static CommentImported of(Post post, long version, Instant now, ImportedComment comment) {
+      return new CommentImported(
+          newId(),
+          "CommentImported",
+          version,
+          now,
+          post.id(),
+          comment.id(),
+          comment.parentId(),
+          comment.authorName(),
+          comment.body(),
+          comment.postedAt());
+    }
+  }
+
+  /** A comment as an import found it. */
+  record ImportedComment(
+      String id, String parentId, String authorName, String body, Instant postedAt) {}
 }

@@ -1,16 +1,26 @@
 package io.inkwell.posts.post;
 
+import static org.springframework.data.mongodb.core.aggregation.Aggregation.group;
+import static org.springframework.data.mongodb.core.aggregation.Aggregation.match;
+import static org.springframework.data.mongodb.core.aggregation.Aggregation.newAggregation;
+import static org.springframework.data.mongodb.core.aggregation.Aggregation.project;
+import static org.springframework.data.mongodb.core.aggregation.Aggregation.sort;
+import static org.springframework.data.mongodb.core.aggregation.Aggregation.unwind;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -24,6 +34,7 @@ public class PostManagement {
   private static final int SLUG_ATTEMPTS = 20;
 
   private final Posts posts;
+  private final PostWrites writes;
   private final MongoOperations mongo;
   private final PostContentRenderer renderer;
   private final PostSettings settings;
@@ -31,34 +42,38 @@ public class PostManagement {
 
   PostManagement(
       Posts posts,
+      PostWrites writes,
       MongoOperations mongo,
       PostContentRenderer renderer,
       PostSettings settings,
       Clock clock) {
     this.posts = posts;
+    this.writes = writes;
     this.mongo = mongo;
     this.renderer = renderer;
     this.settings = settings;
     this.clock = clock;
   }
 
-  public record NewPost(
-      String title, String body, String excerpt, List<String> tags, String slug) {}
+  /** What an author writes; {@code slug} and {@code excerpt} may be left out. */
+  public record Draft(String title, String body, String excerpt, List<String> tags, String slug) {}
+
+  /** A published post, or where a post that moved to a new slug is now. */
+  public record Reading(Post post, String movedTo) {}
 
   /**
    * Creates a draft. A slug the author chose must be free (409 otherwise); a slug derived from the
    * title gets a numeric suffix until it is free, also when two drafts race for it.
    */
-  public Post create(NewPost request) {
-    Post.Content content = renderer.render(request.title(), request.body(), request.excerpt());
-    List<String> tags = normalisedTags(request.tags());
+  public Post create(Draft draft) {
+    Post.Content content = render(draft);
+    List<String> tags = normalisedTags(draft.tags());
     Instant now = now();
-    if (request.slug() != null) {
+    if (draft.slug() != null) {
       try {
-        return posts.insert(
-            Post.draft(request.slug(), content, tags, settings.defaultAuthor(), now));
+        return posts.insert(Post.draft(draft.slug(), content, tags, settings.defaultAuthor(), now));
       } catch (DuplicateKeyException taken) {
-        throw new SlugTaken(request.slug());
+        throw new SlugTaken(draft.slug());
       }
     }
     String base = Slugs.fromTitle(content.title());
@@ -76,35 +91,80 @@ public class PostManagement {
     throw new SlugTaken(base);
   }
 
-  /** Publishes the post; publishing a published post again changes nothing. */
-  public Post publish(String id) {
-    Post post = posts.findById(id).orElseThrow(() -> new PostNotFound(id));
-    if (post.publish(now())) {
-      // The status change and its PostPublished event are one single-document write; a
-      // concurrent change of the same post fails the version check rather than being lost.
-      return posts.save(post);
+  /**
+   * Replaces the content of the post the author read at {@code expectedVersion}; if anyone changed
+   * it since, nothing is written and the author is told (412), never silently overwritten.
+   */
+  public Post update(String id, long expectedVersion, Draft draft) {
+    Post post = existing(id);
+    if (post.version() != expectedVersion) {
+      throw new StaleVersion();
     }
-    return post;
+    String newSlug = draft.slug();
+    if (newSlug != null && !newSlug.equals(post.slug()) && posts.findBySlug(newSlug).isPresent()) {
+      throw new SlugTaken(newSlug);
+    }
+    post.edit(render(draft), normalisedTags(draft.tags()), newSlug, now());
+    return save(post);
   }
 
-  /** A published post by id or slug; drafts are not visible to readers. */
-  public Post published(String idOrSlug) {
+  /** Publishes now, or schedules when {@code at} is later; publishing twice changes nothing. */
+  public Post publish(String id, Instant at) {
+    Post post = existing(id);
+    if (at == null) {
+      return post.publish(now()) ? save(post) : post;
+    }
+    post.schedule(at, now());
+    return save(post);
+  }
+
+  public Post unpublish(String id) {
+    Post post = existing(id);
+    post.unpublish(now());
+    return save(post);
+  }
+
+  public void delete(String id) {
+    Post post = existing(id);
+    post.delete(now());
+    save(post);
+  }
+
+  /** A published post by id or slug, or the slug it moved to; drafts are not visible. */
+  public Reading read(String idOrSlug) {
+    Optional<Post> found =
+        posts.findById(idOrSlug).or(() -> posts.findBySlug(idOrSlug)).filter(Post::isPublished);
+    if (found.isPresent()) {
+      return new Reading(found.get(), null);
+    }
     return posts
-        .findById(idOrSlug)
-        .or(() -> posts.findBySlug(idOrSlug))
+        .findFirstByPreviousSlugs(idOrSlug)
         .filter(Post::isPublished)
+        .map(moved -> new Reading(null, moved.slug()))
         .orElseThrow(() -> new PostNotFound(idOrSlug));
   }
 
+  /** The published post that lived at an old address (an imported permalink). */
+  public Post byLegacyPath(String path) {
+    return posts
+        .findByLegacyPath(path)
+        .filter(Post::isPublished)
+        .orElseThrow(() -> new PostNotFound(path));
+  }
+
   /** Published posts, newest first, a page at a time. */
-  public PostPage published(int limit, String cursor) {
-    Criteria criteria = where("status").is(PostStatus.PUBLISHED);
+  public PostPage published(PostQuery filter, int limit, String cursor) {
+    Criteria criteria = publishedMatching(filter);
     if (cursor != null && !cursor.isBlank()) {
       Position after = Position.decode(cursor);
       criteria =
-          criteria.orOperator(
-              where("publishedAt").lt(after.publishedAt()),
-              where("publishedAt").is(after.publishedAt()).and("_id").lt(after.id()));
+          new Criteria()
+              .andOperator(
+                  criteria,
+                  new Criteria()
+                      .orOperator(
+                          where("publishedAt").lt(after.publishedAt()),
+                          where("publishedAt").is(after.publishedAt()).and("_id").lt(after.id())));
     }
     Query query =
         Query.query(criteria)
@@ -119,9 +179,77 @@ public class PostManagement {
     return new PostPage(page, new Position(last.publishedAt(), last.id()).encode());
   }
 
+  /** Every tag of a published post with its count, most used first. */
+  public List<TagCount> tags() {
+    var aggregation =
+        newAggregation(
+            match(where("status").is(PostStatus.PUBLISHED)),
+            unwind("tags"),
+            group("tags").count().as("count"),
+            project("count").and("_id").as("tag"),
+            sort(Sort.by(Sort.Order.desc("count"), Sort.Order.asc("tag"))));
+    return mongo.aggregate(aggregation, Post.class, TagCount.class).getMappedResults();
+  }
+
+  private Criteria publishedMatching(PostQuery filter) {
+    List<Criteria> all = new ArrayList<>();
+    all.add(where("status").is(PostStatus.PUBLISHED));
+    if (filter.tag() != null) {
+      all.add(where("tags").is(normalisedTag(filter.tag())));
+    }
+    if (filter.author() != null) {
+      all.add(where("author.id").is(filter.author()));
+    }
+    if (filter.text() != null && !filter.text().isBlank()) {
+      // The reader's text is matched literally: quoted, so no regex of theirs ever runs.
+      Pattern text =
+          Pattern.compile(
+              Pattern.quote(filter.text().strip()),
+              Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+      all.add(
+          new Criteria()
+              .orOperator(
+                  where("title").regex(text),
+                  where("bodyMarkdown").regex(text),
+                  where("tags").regex(text)));
+    }
+    return new Criteria().andOperator(all);
+  }
+
+  private Post existing(String id) {
+    return posts
+        .findById(id)
+        .filter(post -> !post.isDeleted())
+        .orElseThrow(() -> new PostNotFound(id));
+  }
+
+  private Post save(Post post) {
+    try {
+      // The change and the events it raised are one single-document write, guarded by the version.
+      return writes.save(post);
+    } catch (OptimisticLockingFailureException concurrent) {
+      throw new StaleVersion();
+    } catch (DuplicateKeyException slugTaken) {
+      throw new SlugTaken(post.slug());
+    }
+  }
+
+  private Post.Content render(Draft draft) {
+    long size = draft.body().getBytes(StandardCharsets.UTF_8).length;
+    if (size > settings.maxBodySize().toBytes()) {
+      throw new ContentTooLarge(settings.maxBodySize().toBytes());
+    }
+    return renderer.render(draft.title(), draft.body(), draft.excerpt());
+  }
+
   private Instant now() {
     // MongoDB keeps milliseconds; so do we, so that what we return equals what we stored.
     return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  /** Tags are lower-case with single spaces: " Road Trips " is "road trips". */
+  public static String normalisedTag(String tag) {
+    return tag.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
   }
 
   private static List<String> normalisedTags(List<String> tags) {
@@ -130,7 +258,7 @@ public class PostManagement {
     }
     var unique = new LinkedHashSet<String>();
     for (String tag : tags) {
-      String normalised = tag.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+      String normalised = normalisedTag(tag);
       if (!normalised.isEmpty()) {
         unique.add(normalised);
       }

@@ -2,14 +2,31 @@ package io.inkwell.posts.post;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of post-service.
  *
  * @param defaultAuthor the byline of posts created while sign-in does not exist yet
  * @param eventsTopic the topic post events are relayed to
+ * @param siteUrl the public address of the blog, for absolute links in feeds and redirects
+ * @param blogName the blog's name, the title of its feeds
+ * @param maxBodySize the largest Markdown body a post may have (413 above)
  */
 @ConfigurationProperties("inkwell.posts")
 public record PostSettings(
     @DefaultValue({"owner", "Blog owner"}) Author defaultAuthor,
-    @DefaultValue("blog.post-events") String eventsTopic) {}
+    @DefaultValue("blog.post-events") String eventsTopic,
+    @DefaultValue("http://localhost:8080") String siteUrl,
+    @DefaultValue("Inkwell") String blogName,
+    @DefaultValue("1MB") DataSize maxBodySize) {
+
+  public PostSettings {
+    siteUrl = siteUrl.endsWith("/") ? siteUrl.substring(0, siteUrl.length() - 1) : siteUrl;
+  }
+
+  /** The reader's page of a post. */
+  public String postUrl(String slug) {
+    return siteUrl + "/posts/" + slug;
+  }
+}

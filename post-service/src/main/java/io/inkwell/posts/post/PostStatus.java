@@ -1,6 +1,9 @@
 package io.inkwell.posts.post;
 
+/** Where a post is in its life: {@code DRAFT → SCHEDULED → PUBLISHED → DRAFT ... → DELETED}. */
 public enum PostStatus {
   DRAFT,
-  PUBLISHED
+  SCHEDULED,
+  PUBLISHED,
+  DELETED
 }

@@ -7,4 +7,8 @@ import org.springframework.data.mongodb.repository.MongoRepository;
 public interface Posts extends MongoRepository<Post, String> {
 
   Optional<Post> findBySlug(String slug);
+
+  Optional<Post> findFirstByPreviousSlugs(String slug);
+
+  Optional<Post> findByLegacyPath(String legacyPath);
 }

@@ -38,12 +38,53 @@ class BadInputTests extends IntegrationTest {
         api()
             .post(
                 "/api/posts",
-                ApiClient.json(Map.of("title", "x".repeat(201), "slug", "Not A Slug!")));
+                ApiClient.json(
+                    Map.of(
+                        "title",
+                        "x".repeat(301),
+                        "slug",
+                        "Not A Slug!",
+                        "tags",
+                        java.util.Collections.nCopies(31, "t"))));
 
     assertProblem(response, 400);
     assertThat(response.text("type")).endsWith("/validation");
     assertThat(response.json().path("errors").findValuesAsString("field"))
-        .contains("title", "body", "slug");
+        .contains("title", "body", "slug", "tags");
+  }
+
+  @Test
+  void aBodyAboveOneMebibyteIsTooLargeAndAnEvenLargerRequestIsRefusedUnread() {
+    var tooLarge =
+        api().post("/api/posts", ApiClient.json(Map.of("title", "t", "body", "é".repeat(600_000))));
+    var huge = api().post("/api/posts", "{\"title\": \"" + "x".repeat(3_000_000) + "\"}");
+
+    assertProblem(tooLarge, 413);
+    assertProblem(huge, 413);
+  }
+
+  @Test
+  void fieldsOnlyTheServiceSetsAreNotBound() {
+    var created =
+        api()
+            .post(
+                "/api/posts",
+                ApiClient.json(
+                    Map.of(
+                        "title", "Mass assignment",
+                        "body", "b",
+                        "id", "chosen-id",
+                        "status", "PUBLISHED",
+                        "publishedAt", "2001-01-01T00:00:00Z",
+                        "version", 42,
+                        "author", Map.of("id", "someone-else", "name", "Mallory"))));
+
+    assertThat(created.status()).isEqualTo(201);
+    assertThat(created.text("id")).isNotEqualTo("chosen-id");
+    assertThat(created.text("status")).isEqualTo("DRAFT");
+    assertThat(created.json().path("publishedAt").isMissingNode()).isTrue();
+    assertThat(created.json().path("version").asLong()).isZero();
+    assertThat(created.json().path("author").path("id").asString()).isEqualTo("owner");
   }
 
   @Test

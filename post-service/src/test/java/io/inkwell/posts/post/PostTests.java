@@ -1,7 +1,14 @@
 package io.inkwell.posts.post;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.inkwell.posts.post.PostEvent.CommentImported;
+import io.inkwell.posts.post.PostEvent.ImportedComment;
+import io.inkwell.posts.post.PostEvent.PostDeleted;
+import io.inkwell.posts.post.PostEvent.PostPublished;
+import io.inkwell.posts.post.PostEvent.PostUnpublished;
+import io.inkwell.posts.post.PostEvent.PostUpdated;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -10,50 +17,174 @@ class PostTests {
 
   private static final Instant CREATED = Instant.parse("2009-03-11T20:00:00Z");
   private static final Instant PUBLISHED = Instant.parse("2009-03-12T09:41:00Z");
+  private static final Instant LATER = PUBLISHED.plusSeconds(3600);
+  private static final Post.Content CONTENT =
+      new Post.Content("Wrapping up the WPC", "Notes.", "<p>Notes.</p>", "Notes.");
 
-  private final Post draft =
+  private final Post post =
       Post.draft(
           "wrapping-up-the-wpc",
-          new Post.Content("Wrapping up the WPC", "Notes.", "<p>Notes.</p>", "Notes."),
+          CONTENT,
           List.of("conferences"),
           new Author("owner", "Blog owner"),
           CREATED);
 
   @Test
   void aNewPostIsADraftWithNothingToSend() {
-    assertThat(draft.status()).isEqualTo(PostStatus.DRAFT);
-    assertThat(draft.publishedAt()).isNull();
-    assertThat(draft.outbox()).isEmpty();
+    assertThat(post.status()).isEqualTo(PostStatus.DRAFT);
+    assertThat(post.publishedAt()).isNull();
+    assertThat(post.outbox()).isEmpty();
   }
 
   @Test
   void publishingRaisesPostPublishedWithWhatSubscribersAreToldAbout() {
-    assertThat(draft.publish(PUBLISHED)).isTrue();
+    assertThat(post.publish(PUBLISHED)).isTrue();
 
-    assertThat(draft.status()).isEqualTo(PostStatus.PUBLISHED);
-    assertThat(draft.publishedAt()).isEqualTo(PUBLISHED);
-    assertThat(draft.outbox())
+    assertThat(post.status()).isEqualTo(PostStatus.PUBLISHED);
+    assertThat(post.publishedAt()).isEqualTo(PUBLISHED);
+    assertThat(post.outbox())
         .singleElement()
-        .satisfies(
+        .isInstanceOfSatisfying(
+            PostPublished.class,
             event -> {
               assertThat(event.type()).isEqualTo("PostPublished");
-              assertThat(event.postId()).isEqualTo(draft.id());
+              assertThat(event.postId()).isEqualTo(post.id());
               assertThat(event.slug()).isEqualTo("wrapping-up-the-wpc");
               assertThat(event.title()).isEqualTo("Wrapping up the WPC");
               assertThat(event.excerpt()).isEqualTo("Notes.");
               assertThat(event.publishedAt()).isEqualTo(PUBLISHED);
-              assertThat(event.occurredAt()).isEqualTo(PUBLISHED);
+              assertThat(event.imported()).isFalse();
               assertThat(event.eventId()).isNotBlank();
             });
   }
 
   @Test
   void publishingTwiceRaisesOneEventAndKeepsTheFirstPublicationTime() {
-    draft.publish(PUBLISHED);
+    post.publish(PUBLISHED);
 
-    assertThat(draft.publish(PUBLISHED.plusSeconds(3600))).isFalse();
+    assertThat(post.publish(LATER)).isFalse();
 
-    assertThat(draft.outbox()).hasSize(1);
-    assertThat(draft.publishedAt()).isEqualTo(PUBLISHED);
+    assertThat(post.outbox()).hasSize(1);
+    assertThat(post.publishedAt()).isEqualTo(PUBLISHED);
+  }
+
+  @Test
+  void aScheduledPostWaitsForItsTime() {
+    post.schedule(LATER, PUBLISHED);
+
+    assertThat(post.status()).isEqualTo(PostStatus.SCHEDULED);
+    assertThat(post.publishIfDue(LATER.minusMillis(1))).isFalse();
+    assertThat(post.outbox()).isEmpty();
+
+    assertThat(post.publishIfDue(LATER)).isTrue();
+    assertThat(post.status()).isEqualTo(PostStatus.PUBLISHED);
+    assertThat(post.publishedAt()).isEqualTo(LATER);
+    assertThat(post.publishAt()).isNull();
+    assertThat(post.outbox()).singleElement().isInstanceOf(PostPublished.class);
+  }
+
+  @Test
+  void schedulingForATimeThatHasComePublishesNow() {
+    post.schedule(PUBLISHED.minusSeconds(1), PUBLISHED);
+
+    assertThat(post.status()).isEqualTo(PostStatus.PUBLISHED);
+    assertThat(post.publishedAt()).isEqualTo(PUBLISHED);
+  }
+
+  @Test
+  void aPublishedPostCannotBeScheduled() {
+    post.publish(PUBLISHED);
+
+    assertThatThrownBy(() -> post.schedule(LATER.plusSeconds(60), LATER))
+        .isInstanceOf(IllegalTransition.class);
+  }
+
+  @Test
+  void editingAPublishedPostRaisesPostUpdatedAndKeepsTheOldSlugForRedirects() {
+    post.publish(PUBLISHED);
+    var edited = new Post.Content("WPC, wrapped", "More.", "<p>More.</p>", "More.");
+
+    post.edit(edited, List.of("conferences", "travel"), "wpc-wrapped", LATER);
+
+    assertThat(post.slug()).isEqualTo("wpc-wrapped");
+    assertThat(post.previousSlugs()).containsExactly("wrapping-up-the-wpc");
+    assertThat(post.outbox().get(1))
+        .isInstanceOfSatisfying(
+            PostUpdated.class,
+            event -> {
+              assertThat(event.title()).isEqualTo("WPC, wrapped");
+              assertThat(event.tags()).containsExactly("conferences", "travel");
+            });
+  }
+
+  @Test
+  void editingADraftRaisesNothingAndTheTitleDoesNotMoveTheSlug() {
+    post.edit(new Post.Content("New title", "b", "<p>b</p>", "b"), List.of(), null, LATER);
+
+    assertThat(post.slug()).isEqualTo("wrapping-up-the-wpc");
+    assertThat(post.outbox()).isEmpty();
+  }
+
+  @Test
+  void unpublishingTakesThePostBackToDraftAndTellsConsumers() {
+    post.publish(PUBLISHED);
+
+    post.unpublish(LATER);
+
+    assertThat(post.status()).isEqualTo(PostStatus.DRAFT);
+    assertThat(post.outbox().get(1)).isInstanceOf(PostUnpublished.class);
+    assertThatThrownBy(() -> post.unpublish(LATER)).isInstanceOf(IllegalTransition.class);
+  }
+
+  @Test
+  void unpublishingAScheduledPostCancelsTheScheduleSilently() {
+    post.schedule(LATER, PUBLISHED);
+
+    post.unpublish(PUBLISHED);
+
+    assertThat(post.status()).isEqualTo(PostStatus.DRAFT);
+    assertThat(post.publishAt()).isNull();
+    assertThat(post.outbox()).isEmpty();
+  }
+
+  @Test
+  void aDeletedPostRaisesPostDeletedAndRefusesEverything() {
+    post.publish(PUBLISHED);
+
+    post.delete(LATER);
+
+    assertThat(post.outbox().get(1)).isInstanceOf(PostDeleted.class);
+    assertThatThrownBy(() -> post.publish(LATER)).isInstanceOf(IllegalTransition.class);
+    assertThatThrownBy(() -> post.edit(CONTENT, List.of(), null, LATER))
+        .isInstanceOf(IllegalTransition.class);
+    assertThatThrownBy(() -> post.unpublish(LATER)).isInstanceOf(IllegalTransition.class);
+    assertThatThrownBy(() -> post.delete(LATER)).isInstanceOf(IllegalTransition.class);
+  }
+
+  @Test
+  void anImportedPublishedPostAnnouncesItselfAsImportedThenItsComments() {
+    var comment = new ImportedComment("c1", null, "Ada", "Nice", PUBLISHED.plusSeconds(60));
+
+    Post imported =
+        Post.imported(
+            "blogger-1",
+            "wpc-wrap",
+            "/2009/03/wpc-wrap.html",
+            CONTENT,
+            List.of("conferences"),
+            new Author("owner", "Blog owner"),
+            PUBLISHED,
+            true,
+            List.of(comment),
+            LATER);
+
+    assertThat(imported.publishedAt()).isEqualTo(PUBLISHED);
+    assertThat(imported.outbox()).hasSize(2);
+    assertThat(imported.outbox().get(0))
+        .isInstanceOfSatisfying(
+            PostPublished.class, event -> assertThat(event.imported()).isTrue());
+    assertThat(imported.outbox().get(1))
+        .isInstanceOfSatisfying(
+            CommentImported.class, event -> assertThat(event.commentId()).isEqualTo("c1"));
   }
 }

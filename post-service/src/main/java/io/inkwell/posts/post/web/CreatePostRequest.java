@@ -1,22 +1,28 @@
 package io.inkwell.posts.post.web;
 
-import io.inkwell.posts.post.PostManagement.NewPost;
+import io.inkwell.posts.post.PostManagement.Draft;
 import io.inkwell.posts.post.Slugs;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 
+/**
+ * A post as an author writes it, for creating and for replacing one. Only these fields bind: an
+ * {@code id}, {@code status}, {@code author} or {@code version} in the request is ignored. The
+ * body's size is checked by bytes in the service (413 above the limit).
+ */
 record CreatePostRequest(
-    @NotBlank @Size(max = 200) String title,
-    @NotBlank @Size(max = 200_000) String body,
+    @NotBlank @Size(max = 300) String title,
+    @NotNull String body,
     @Size(max = 1_000) String excerpt,
-    @Size(max = 20) List<@NotBlank @Size(max = 50) String> tags,
+    @Size(max = 30) List<@NotBlank @Size(max = 50) String> tags,
     @Size(max = 80)
         @Pattern(regexp = Slugs.PATTERN, message = "lower-case letters, digits and single hyphens")
         String slug) {
 
-  NewPost toNewPost() {
-    return new NewPost(title, body, excerpt, tags, slug);
+  Draft toDraft() {
+    return new Draft(title, body, excerpt, tags, slug);
   }
 }

@@ -1,24 +1,30 @@
 package io.inkwell.posts.post.web;
 
 import io.inkwell.posts.post.PostManagement;
+import io.inkwell.posts.post.PostQuery;
+import io.inkwell.posts.post.StaleVersion;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Duration;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriUtils;
 
 @RestController
-@RequestMapping("/api/posts")
 class PostController {
 
   private static final CacheControl READER_CACHE =
@@ -30,33 +36,88 @@ class PostController {
     this.posts = posts;
   }
 
-  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  @PostMapping(path = "/api/posts", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<PostResponse> create(@Valid @RequestBody CreatePostRequest request) {
-    var post = PostResponse.of(posts.create(request.toNewPost()));
+    var post = PostResponse.of(posts.create(request.toDraft()));
     return ResponseEntity.created(URI.create("/api/posts/" + post.id()))
         .eTag(post.etag())
         .body(post);
   }
 
-  @GetMapping
-  ResponseEntity<PostListResponse> list(
-      @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
-      @RequestParam(required = false) String cursor) {
-    return ResponseEntity.ok()
-        .cacheControl(READER_CACHE)
-        .body(PostListResponse.of(posts.published(limit, cursor)));
+  /** A full replacement; {@code If-Match} must carry the ETag the author read (428 without). */
+  @PutMapping(path = "/api/posts/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<PostResponse> update(
+      @PathVariable String id,
+      @RequestHeader(name = "If-Match", required = false) String ifMatch,
+      @Valid @RequestBody CreatePostRequest request) {
+    if (ifMatch == null) {
+      throw new PreconditionRequired();
+    }
+    long version = PostResponse.versionIn(ifMatch, id);
+    if (version < 0) {
+      throw new StaleVersion();
+    }
+    return withEtag(posts.update(id, version, request.toDraft()));
   }
 
-  @GetMapping("/{idOrSlug}")
+  @PostMapping("/api/posts/{id}/publish")
+  ResponseEntity<PostResponse> publish(
+      @PathVariable String id, @RequestBody(required = false) PublishRequest request) {
+    return withEtag(posts.publish(id, request == null ? null : request.publishAt()));
+  }
+
+  @PostMapping("/api/posts/{id}/unpublish")
+  ResponseEntity<PostResponse> unpublish(@PathVariable String id) {
+    return withEtag(posts.unpublish(id));
+  }
+
+  @DeleteMapping("/api/posts/{id}")
+  ResponseEntity<Void> delete(@PathVariable String id) {
+    posts.delete(id);
+    return ResponseEntity.noContent().build();
+  }
+
+  @GetMapping("/api/posts")
+  ResponseEntity<PostListResponse> list(
+      @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
+      @RequestParam(required = false) @Size(max = 200) String cursor,
+      @RequestParam(required = false) @Size(max = 50) String tag,
+      @RequestParam(required = false) @Size(max = 100) String author,
+      @RequestParam(required = false) @Size(max = 100) String q) {
+    return ResponseEntity.ok()
+        .cacheControl(READER_CACHE)
+        .body(PostListResponse.of(posts.published(new PostQuery(tag, author, q), limit, cursor)));
+  }
+
+  /** A matching {@code If-None-Match} turns the answer into 304 (HttpEntityMethodProcessor). */
+  @GetMapping("/api/posts/{idOrSlug}")
   ResponseEntity<PostResponse> read(@PathVariable String idOrSlug) {
-    // A matching If-None-Match turns this into 304 Not Modified (HttpEntityMethodProcessor).
-    var post = PostResponse.of(posts.published(idOrSlug));
+    var reading = posts.read(idOrSlug);
+    if (reading.movedTo() != null) {
+      return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY)
+          .location(
+              URI.create("/api/posts/" + UriUtils.encodePathSegment(reading.movedTo(), "UTF-8")))
+          .build();
+    }
+    var post = PostResponse.of(reading.post());
     return ResponseEntity.ok().eTag(post.etag()).cacheControl(READER_CACHE).body(post);
   }
 
-  @PostMapping("/{id}/publish")
-  ResponseEntity<PostResponse> publish(@PathVariable String id) {
-    var post = PostResponse.of(posts.publish(id));
-    return ResponseEntity.ok().eTag(post.etag()).body(post);
+  @GetMapping("/api/tags")
+  ResponseEntity<TagListResponse> tags() {
+    return ResponseEntity.ok().cacheControl(READER_CACHE).body(new TagListResponse(posts.tags()));
+  }
+
+  private static ResponseEntity<PostResponse> withEtag(io.inkwell.posts.post.Post post) {
+    var response = PostResponse.of(post);
+    return ResponseEntity.ok().eTag(response.etag()).body(response);
+  }
+
+  /** An update without {@code If-Match}: it could overwrite a change it never saw. */
+  static class PreconditionRequired extends RuntimeException {
+
+    PreconditionRequired() {
+      super("Send the post's ETag in If-Match, so that no one else's change is overwritten.");
+    }
   }
 }

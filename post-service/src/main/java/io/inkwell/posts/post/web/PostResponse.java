@@ -17,6 +17,7 @@ record PostResponse(
     Author author,
     PostStatus status,
     Instant createdAt,
+    Instant publishAt,
     Instant publishedAt,
     Instant updatedAt,
     long version) {
@@ -33,12 +34,34 @@ record PostResponse(
         post.author(),
         post.status(),
         post.createdAt(),
+        post.publishAt(),
         post.publishedAt(),
         post.updatedAt(),
         post.version() == null ? 0 : post.version());
   }
 
   String etag() {
+    return etagOf(id, version);
+  }
+
+  static String etagOf(String id, long version) {
     return "\"" + id + "-" + version + "\"";
+  }
+
+  /** The version an {@code If-Match} names, or -1 when it names none of this post's versions. */
+  static long versionIn(String ifMatch, String id) {
+    String tag = ifMatch.strip();
+    if (tag.startsWith("W/")) {
+      tag = tag.substring(2);
+    }
+    String prefix = "\"" + id + "-";
+    if (!tag.startsWith(prefix) || !tag.endsWith("\"")) {
+      return -1;
+    }
+    try {
+      return Long.parseLong(tag.substring(prefix.length(), tag.length() - 1));
+    } catch (NumberFormatException e) {
+      return -1;
+    }
   }
 }

@@ -1,14 +1,16 @@
 package io.inkwell.posts.post.web;
 
+import io.inkwell.posts.post.ContentTooLarge;
+import io.inkwell.posts.post.IllegalTransition;
 import io.inkwell.posts.post.InvalidCursor;
 import io.inkwell.posts.post.PostNotFound;
 import io.inkwell.posts.post.SlugTaken;
+import io.inkwell.posts.post.StaleVersion;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -58,13 +60,27 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.BAD_REQUEST, "invalid-cursor", "Invalid cursor", e.getMessage());
   }
 
-  @ExceptionHandler(OptimisticLockingFailureException.class)
-  ProblemDetail concurrentChange(OptimisticLockingFailureException e) {
+  @ExceptionHandler(IllegalTransition.class)
+  ProblemDetail illegalTransition(IllegalTransition e) {
+    return problem(HttpStatus.CONFLICT, "illegal-transition", "Not possible now", e.getMessage());
+  }
+
+  @ExceptionHandler(StaleVersion.class)
+  ProblemDetail staleVersion(StaleVersion e) {
     return problem(
-        HttpStatus.CONFLICT,
-        "concurrent-change",
-        "Changed by someone else",
-        "The post was changed while this request was handled; read it again and retry.");
+        HttpStatus.PRECONDITION_FAILED, "stale-version", "Changed by someone else", e.getMessage());
+  }
+
+  @ExceptionHandler(PostController.PreconditionRequired.class)
+  ProblemDetail preconditionRequired(PostController.PreconditionRequired e) {
+    return problem(
+        HttpStatus.PRECONDITION_REQUIRED, "if-match-required", "If-Match required", e.getMessage());
+  }
+
+  @ExceptionHandler(ContentTooLarge.class)
+  ProblemDetail contentTooLarge(ContentTooLarge e) {
+    return problem(
+        HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Post too large", e.getMessage());
   }
 
   @ExceptionHandler(Exception.class)

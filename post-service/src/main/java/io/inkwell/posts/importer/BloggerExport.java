@@ -1,0 +1,153 @@
+package io.inkwell.posts.importer;
+
+import com.rometools.rome.feed.atom.Category;
+import com.rometools.rome.feed.atom.Content;
+import com.rometools.rome.feed.atom.Entry;
+import com.rometools.rome.feed.atom.Feed;
+import com.rometools.rome.feed.atom.Link;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.WireFeedInput;
+import java.io.StringReader;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdom2.Element;
+
+/**
+ * Reads a Blogger export (an Atom feed whose entries are posts, comments, settings and the
+ * template, told apart by their {@code kind} category). Doctypes are refused, so no external entity
+ * is ever resolved.
+ */
+final class BloggerExport {
+
+  private static final String KIND_SCHEME = "http://schemas.google.com/g/2005#kind";
+  private static final String KIND_POST = "http://schemas.google.com/blogger/2008/kind#post";
+  private static final String KIND_COMMENT = "http://schemas.google.com/blogger/2008/kind#comment";
+  private static final String LABEL_SCHEME = "http://www.blogger.com/atom/ns#";
+
+  /** A post of the export with its comments, oldest first. */
+  record ExportedPost(
+      String sourceId,
+      String title,
+      String html,
+      List<String> labels,
+      Instant published,
+      boolean draft,
+      String permalinkPath,
+      List<ExportedComment> comments) {}
+
+  record ExportedComment(String sourceId, String authorName, String html, Instant published) {}
+
+  static final class Unreadable extends RuntimeException {
+    Unreadable(String message) {
+      super(message);
+    }
+  }
+
+  private BloggerExport() {}
+
+  static List<ExportedPost> read(String xml) {
+    Feed feed;
+    try {
+      var input = new WireFeedInput();
+      input.setAllowDoctypes(false);
+      if (!(input.build(new StringReader(xml)) instanceof Feed atom)) {
+        throw new Unreadable("A Blogger export is an Atom feed; this is another kind of feed.");
+      }
+      feed = atom;
+    } catch (FeedException | IllegalArgumentException e) {
+      throw new Unreadable("This is not a readable Blogger export (Atom XML).");
+    }
+    Map<String, ExportedPost> posts = new LinkedHashMap<>();
+    List<Entry> comments = new ArrayList<>();
+    for (Entry entry : feed.getEntries()) {
+      String kind = kind(entry);
+      if (KIND_POST.equals(kind)) {
+        posts.put(entry.getId(), post(entry));
+      } else if (KIND_COMMENT.equals(kind)) {
+        comments.add(entry);
+      }
+    }
+    for (Entry comment : comments) {
+      String postId = inReplyTo(comment);
+      ExportedPost post = postId == null ? null : posts.get(postId);
+      if (post != null) {
+        post.comments()
+            .add(
+                new ExportedComment(
+                    comment.getId(),
+                    comment.getAuthors().isEmpty()
+                        ? "Anonymous"
+                        : comment.getAuthors().get(0).getName(),
+                    html(comment),
+                    instant(comment)));
+      }
+    }
+    posts
+        .values()
+        .forEach(post -> post.comments().sort((a, b) -> a.published().compareTo(b.published())));
+    return List.copyOf(posts.values());
+  }
+
+  private static ExportedPost post(Entry entry) {
+    List<String> labels =
+        entry.getCategories().stream()
+            .filter(category -> LABEL_SCHEME.equals(category.getScheme()))
+            .map(Category::getTerm)
+            .toList();
+    String permalink =
+        entry.getAlternateLinks().stream().map(Link::getHref).findFirst().orElse(null);
+    return new ExportedPost(
+        entry.getId(),
+        entry.getTitle() == null || entry.getTitle().isBlank() ? "Untitled" : entry.getTitle(),
+        html(entry),
+        labels,
+        instant(entry),
+        isDraft(entry),
+        permalink == null ? null : URI.create(permalink).getPath(),
+        new ArrayList<>());
+  }
+
+  private static String kind(Entry entry) {
+    return entry.getCategories().stream()
+        .filter(category -> KIND_SCHEME.equals(category.getScheme()))
+        .map(Category::getTerm)
+        .findFirst()
+        .orElse(null);
+  }
+
+  private static String html(Entry entry) {
+    return entry.getContents().stream().map(Content::getValue).findFirst().orElse("");
+  }
+
+  private static Instant instant(Entry entry) {
+    return entry.getPublished() == null ? Instant.EPOCH : entry.getPublished().toInstant();
+  }
+
+  /** {@code <app:control><app:draft>yes</app:draft></app:control>} marks a draft. */
+  private static boolean isDraft(Entry entry) {
+    for (Element element : entry.getForeignMarkup()) {
+      if ("control".equals(element.getName())) {
+        for (Element child : element.getChildren()) {
+          if ("draft".equals(child.getName()) && "yes".equalsIgnoreCase(child.getTextTrim())) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /** {@code <thr:in-reply-to ref="...post id..."/>} names the post a comment belongs to. */
+  private static String inReplyTo(Entry entry) {
+    for (Element element : entry.getForeignMarkup()) {
+      if ("in-reply-to".equals(element.getName())) {
+        return element.getAttributeValue("ref");
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,62 @@
+package io.inkwell.posts.post.web;
+
+import io.inkwell.posts.post.PostSettings;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.filter.ShallowEtagHeaderFilter;
+
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration {
+
+  /** Lists and feeds get an ETag from their content, so readers' conditional GETs answer 304. */
+  @Bean
+  FilterRegistrationBean<ShallowEtagHeaderFilter> listEtags() {
+    var registration = new FilterRegistrationBean<>(new ShallowEtagHeaderFilter());
+    registration.addUrlPatterns("/api/posts", "/api/tags", "/feed.atom", "/feed.rss", "/tags/*");
+    return registration;
+  }
+
+  /**
+   * Refuses a request body far beyond what any post can be before it is read: a post is at most
+   * {@code max-body-size} of Markdown, and JSON escaping can at most double it (import files get
+   * the same room).
+   */
+  @Bean
+  FilterRegistrationBean<OncePerRequestFilter> requestSizeLimit(PostSettings settings) {
+    long limit = 2 * settings.maxBodySize().toBytes() + 64 * 1024;
+    OncePerRequestFilter filter =
+        new OncePerRequestFilter() {
+          @Override
+          protected void doFilterInternal(
+              HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+              throws ServletException, IOException {
+            if (request.getContentLengthLong() > limit) {
+              response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+              response.setContentType("application/problem+json");
+              response
+                  .getWriter()
+                  .write(
+                      "{\"type\":\"https://inkwell.dev/problems/payload-too-large\","
+                          + "\"title\":\"Payload too large\",\"status\":413,"
+                          + "\"detail\":\"The request body is larger than "
+                          + limit
+                          + " bytes.\"}");
+              return;
+            }
+            chain.doFilter(request, response);
+          }
+        };
+    var registration = new FilterRegistrationBean<>(filter);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
+}
