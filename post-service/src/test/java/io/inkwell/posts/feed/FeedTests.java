@@ -1,0 +1,69 @@
+package io.inkwell.posts.feed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.SyndFeedInput;
+import io.inkwell.posts.ApiClient;
+import io.inkwell.posts.IntegrationTest;
+import java.io.StringReader;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class FeedTests extends IntegrationTest {
+
+  @Test
+  void atomAndRssCarryTheNewestPublishedPostsWithAbsoluteLinksAndDates() throws Exception {
+    String tag = "feed-" + UUID.randomUUID().toString().substring(0, 8);
+    var older = publish("Older post", tag);
+    publish("Newer & <better> post", tag);
+    create("Draft post", tag);
+
+    for (String path :
+        List.of(
+            "/feed.atom",
+            "/feed.rss",
+            "/tags/" + tag + "/feed.atom",
+            "/tags/" + tag + "/feed.rss")) {
+      var response = api().get(path);
+      assertThat(response.status()).as(path).isEqualTo(200);
+      assertThat(response.header("Content-Type"))
+          .startsWith(path.endsWith("atom") ? "application/atom+xml" : "application/rss+xml");
+      SyndFeed feed = new SyndFeedInput().build(new StringReader(response.raw().body()));
+      List<String> titles = feed.getEntries().stream().map(SyndEntry::getTitle).toList();
+      assertThat(titles).as(path).containsSubsequence("Newer & <better> post", "Older post");
+      assertThat(titles).doesNotContain("Draft post");
+      SyndEntry entry =
+          feed.getEntries().stream()
+              .filter(e -> e.getTitle().equals("Older post"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(entry.getLink()).isEqualTo("http://localhost:8080/posts/" + older.get("slug"));
+      // RSS dates (RFC 822) carry whole seconds.
+      assertThat(entry.getPublishedDate().toInstant())
+          .isEqualTo(Instant.parse(older.get("publishedAt")).truncatedTo(ChronoUnit.SECONDS));
+      if (path.startsWith("/tags/")) {
+        assertThat(titles).hasSize(2);
+      }
+    }
+  }
+
+  private Map<String, String> publish(String title, String tag) {
+    String id = create(title, tag);
+    var published = api().post("/api/posts/" + id + "/publish", "");
+    return Map.of("slug", published.text("slug"), "publishedAt", published.text("publishedAt"));
+  }
+
+  private String create(String title, String tag) {
+    return api()
+        .post(
+            "/api/posts",
+            ApiClient.json(Map.of("title", title, "body", "Body", "tags", List.of(tag))))
+        .text("id");
+  }
+}

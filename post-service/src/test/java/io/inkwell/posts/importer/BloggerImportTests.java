@@ -1,0 +1,113 @@
+package io.inkwell.posts.importer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.inkwell.posts.IntegrationTest;
+import io.inkwell.posts.PostEventsTopic;
+import io.inkwell.posts.post.PostStatus;
+import io.inkwell.posts.post.Posts;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class BloggerImportTests extends IntegrationTest {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @Value("${spring.kafka.bootstrap-servers}")
+  private String kafka;
+
+  @Autowired private Posts posts;
+
+  @Test
+  void aBloggerExportBecomesPostsWithTheirDatesLabelsDraftsRedirectsAndComments()
+      throws IOException {
+    String export = export();
+
+    var first = api().postAs("/api/imports/blogger", "application/atom+xml", export);
+    var again = api().postAs("/api/imports/blogger", "application/atom+xml", export);
+
+    assertThat(first.status()).as(first.toString()).isEqualTo(200);
+    assertThat(first.json().path("posts").asInt()).isEqualTo(3);
+    assertThat(first.json().path("comments").asInt()).isEqualTo(2);
+    assertThat(again.json().path("posts").asInt()).isZero();
+    assertThat(again.json().path("alreadyThere").asInt()).isEqualTo(3);
+
+    var wrap = api().get("/api/posts/wpc-wrap");
+    assertThat(wrap.status()).isEqualTo(200);
+    assertThat(wrap.text("title")).isEqualTo("WPC wrap");
+    assertThat(Instant.parse(wrap.text("publishedAt")))
+        .isEqualTo(Instant.parse("2009-03-12T16:41:00Z"));
+    assertThat(wrap.json().path("tags").toString()).isEqualTo("[\"conferences\",\"wpc 2009\"]");
+    assertThat(wrap.text("bodyHtml"))
+        .contains("<p>The last day of the conference was the best one.</p>")
+        .doesNotContain("<script");
+
+    var quiet = api().get("/api/posts/home-again");
+    assertThat(quiet.status()).isEqualTo(200);
+    var draft = posts.findBySlug("half-written-thoughts").orElseThrow();
+    assertThat(draft.status()).isEqualTo(PostStatus.DRAFT);
+    assertThat(api().get("/api/posts/half-written-thoughts").status()).isEqualTo(404);
+
+    var redirect = api().get("/2009/03/wpc-wrap.html");
+    assertThat(redirect.status()).isEqualTo(301);
+    assertThat(redirect.header("Location")).isEqualTo("http://localhost:8080/posts/wpc-wrap");
+    assertThat(api().get("/2009/03/never-was.html").status()).isEqualTo(404);
+
+    String wrapId = wrap.text("id");
+    List<JsonNode> events =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> eventsOf(wrapId), found -> found.size() == 3);
+    assertThat(events.get(0).path("type").asString()).isEqualTo("PostPublished");
+    assertThat(events.get(0).path("imported").asBoolean()).isTrue();
+    assertThat(events.subList(1, 3))
+        .allSatisfy(
+            event -> assertThat(event.path("type").asString()).isEqualTo("CommentImported"));
+    assertThat(events.get(1).path("authorName").asString()).isEqualTo("Ada");
+    assertThat(events.get(2).path("body").asString()).isEqualTo("Thanks for the <b>notes</b>.");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> eventsOf(quiet.text("id")), found -> found.size() == 1);
+  }
+
+  @Test
+  void somethingThatIsNotABloggerExportIsRefused() {
+    var notXml = api().postAs("/api/imports/blogger", "application/xml", "not xml at all");
+    var doctype =
+        api()
+            .postAs(
+                "/api/imports/blogger",
+                "application/xml",
+                "<?xml version=\"1.0\"?><!DOCTYPE feed [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                    + "<feed xmlns='http://www.w3.org/2005/Atom'><title>&x;</title></feed>");
+    var json = api().post("/api/imports/blogger", "{}");
+
+    assertThat(notXml.status()).isEqualTo(422);
+    assertThat(notXml.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(doctype.status()).isEqualTo(422);
+    assertThat(doctype.raw().body()).doesNotContain("root:");
+    assertThat(json.status()).isEqualTo(415);
+  }
+
+  private List<JsonNode> eventsOf(String postId) {
+    return PostEventsTopic.readAll(kafka).stream()
+        .filter(record -> postId.equals(record.key()))
+        .map(record -> JSON.readTree(record.value()))
+        .toList();
+  }
+
+  private static String export() throws IOException {
+    try (var in = BloggerImportTests.class.getResourceAsStream("/blogger/export.xml")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}
