@@ -3,6 +3,7 @@ package io.inkwell.posts.importer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.inkwell.posts.Contracts;
 import io.inkwell.posts.IntegrationTest;
 import io.inkwell.posts.PostEventsTopic;
 import io.inkwell.posts.post.PostStatus;
@@ -101,6 +102,7 @@ class BloggerImportTests extends IntegrationTest {
   private List<JsonNode> eventsOf(String postId) {
     return PostEventsTopic.readAll(kafka).stream()
         .filter(record -> postId.equals(record.key()))
+        .peek(record -> assertThat(Contracts.violations(record.value())).isEmpty())
         .map(record -> JSON.readTree(record.value()))
         .toList();
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.inkwell.posts.ApiClient;
+import io.inkwell.posts.Contracts;
 import io.inkwell.posts.IntegrationTest;
 import io.inkwell.posts.PostEventsTopic;
 import io.inkwell.posts.scheduling.DuePostPublisher;
@@ -290,9 +291,11 @@ class PostLifecycleTests extends IntegrationTest {
     assertThat(api().post("/api/posts/" + id + "/publish", "").status()).isEqualTo(200);
   }
 
+  /** The types of the post's events on the topic, each checked against its contract. */
   private List<String> eventTypes(String postId) {
     return PostEventsTopic.readAll(kafka).stream()
         .filter(record -> postId.equals(record.key()))
+        .peek(record -> assertThat(Contracts.violations(record.value())).isEmpty())
         .map(record -> JSON.readTree(record.value()).path("type").asString())
         .toList();
   }

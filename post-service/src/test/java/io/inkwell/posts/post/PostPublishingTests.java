@@ -3,17 +3,12 @@ package io.inkwell.posts.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.networknt.schema.InputFormat;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
 import io.inkwell.posts.ApiClient;
+import io.inkwell.posts.Contracts;
 import io.inkwell.posts.IntegrationTest;
 import io.inkwell.posts.PostEventsTopic;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +37,7 @@ class PostPublishingTests extends IntegrationTest {
     List<ConsumerRecord<String, String>> events =
         await().atMost(EVENT_TIMEOUT).until(() -> eventsOf(id), found -> found.size() == 1);
     ConsumerRecord<String, String> event = events.get(0);
-    assertThat(contract().validate(event.value(), InputFormat.JSON)).isEmpty();
+    assertThat(Contracts.violations(event.value())).isEmpty();
     assertThat(event.key()).isEqualTo(id);
     var json = tools.jackson.databind.json.JsonMapper.builder().build().readTree(event.value());
     assertThat(json.path("title").asString()).isEqualTo("Wrapping up the WPC");
@@ -138,11 +133,5 @@ class PostPublishingTests extends IntegrationTest {
 
   private static String header(ConsumerRecord<String, String> record, String name) {
     return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
-  }
-
-  private static Schema contract() throws IOException {
-    String schema = Files.readString(Path.of("../contracts/post-published.schema.json"));
-    return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-        .getSchema(schema, InputFormat.JSON);
   }
 }

@@ -1,0 +1,24 @@
+package io.inkwell.posts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every example in contracts/ is valid against its own schema, so consumers test with truth. */
+class ContractFilesTests {
+
+  static Stream<Path> examples() throws IOException {
+    return Files.list(Contracts.DIRECTORY.resolve("examples")).sorted();
+  }
+
+  @ParameterizedTest
+  @MethodSource("examples")
+  void theExampleMatchesItsSchema(Path example) throws IOException {
+    assertThat(Contracts.violations(Files.readString(example))).isEmpty();
+  }
+}
