@@ -11,6 +11,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 public record KnownPost(@Id String id, String slug, String title, String status, long version) {
 
   public static final String PUBLISHED = "PUBLISHED";
+  public static final String DRAFT = "DRAFT";
+  public static final String DELETED = "DELETED";
 
   public boolean acceptsComments() {
     return PUBLISHED.equals(status);

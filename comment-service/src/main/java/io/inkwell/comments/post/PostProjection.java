@@ -21,30 +21,34 @@ class PostProjection {
 
   private final MongoOperations mongo;
   private final JsonMapper json;
+  private final ImportedComments comments;
 
-  PostProjection(MongoOperations mongo, JsonMapper json) {
+  PostProjection(MongoOperations mongo, JsonMapper json, ImportedComments comments) {
     this.mongo = mongo;
     this.json = json;
+    this.comments = comments;
   }
 
   @KafkaListener(topics = "${inkwell.comments.post-events-topic}")
   void on(String message) {
     PostEventMessage event = json.readValue(message, PostEventMessage.class);
-    if ("PostPublished".equals(event.type())) {
-      published(event);
-    } else {
-      log.debug("Ignoring post event of type {}", event.type());
+    switch (String.valueOf(event.type())) {
+      case "PostPublished", "PostUpdated" -> project(event, KnownPost.PUBLISHED);
+      case "PostUnpublished" -> project(event, KnownPost.DRAFT);
+      case "PostDeleted" -> project(event, KnownPost.DELETED);
+      case "CommentImported" -> comments.imported(event);
+      default -> log.debug("Ignoring post event of type {}", event.type());
     }
   }
 
   /**
-   * Records the post as published unless the projection already holds a newer version: the update
+   * Records the post's state unless the projection already holds a newer version: the update
    * matches only an older or missing document, and the upsert of a second document for the same id
    * then fails on the primary key. A re-delivered event is therefore harmless.
    */
-  private void published(PostEventMessage event) {
+  private void project(PostEventMessage event, String status) {
     if (event.postId() == null || event.version() == null) {
-      throw new IllegalArgumentException("PostPublished without postId or version: " + event);
+      throw new IllegalArgumentException(event.type() + " without postId or version: " + event);
     }
     Query olderOrMissing =
         Query.query(
@@ -53,12 +57,13 @@ class PostProjection {
                 .orOperator(
                     where("version").lte(event.version()),
                     Criteria.where("version").exists(false)));
-    Update update =
-        new Update()
-            .set("slug", event.slug())
-            .set("title", event.title())
-            .set("status", KnownPost.PUBLISHED)
-            .set("version", event.version());
+    Update update = new Update().set("status", status).set("version", event.version());
+    if (event.slug() != null) {
+      update.set("slug", event.slug());
+    }
+    if (event.title() != null) {
+      update.set("title", event.title());
+    }
     try {
       mongo.upsert(olderOrMissing, update, KnownPost.class);
     } catch (DuplicateKeyException newerKnown) {

@@ -1,0 +1,107 @@
+package io.inkwell.comments.post;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.inkwell.comments.ApiClient;
+import io.inkwell.comments.IntegrationTest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.core.KafkaTemplate;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The projection of posts follows every post event of the contracts, in version order. */
+class PostProjectionTests extends IntegrationTest {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+  @Autowired private KafkaTemplate<String, String> kafka;
+  @Autowired private KnownPosts posts;
+
+  @Test
+  void anUnpublishedPostTakesNoCommentsAndAStaleRepublishDoesNotReopenIt() throws Exception {
+    String postId = UUID.randomUUID().toString();
+    send("post-published", postId, 1);
+    send("post-updated", postId, 2);
+    send("post-unpublished", postId, 3);
+    send("post-published", postId, 1); // redelivered late
+
+    await().atMost(PATIENCE).until(() -> status(postId).equals("DRAFT"));
+    assertThat(comment(postId).status()).isEqualTo(404);
+    assertThat(posts.findById(postId).orElseThrow().title())
+        .isEqualTo("Wrapping up the WPC (updated)");
+
+    send("post-published", postId, 4);
+    await().atMost(PATIENCE).until(() -> status(postId).equals("PUBLISHED"));
+    assertThat(comment(postId).status()).isEqualTo(201);
+  }
+
+  @Test
+  void aDeletedPostTakesNoComments() throws Exception {
+    String postId = UUID.randomUUID().toString();
+    send("post-published", postId, 1);
+    send("post-deleted", postId, 2);
+
+    await().atMost(PATIENCE).until(() -> status(postId).equals("DELETED"));
+    assertThat(comment(postId).status()).isEqualTo(404);
+  }
+
+  @Test
+  void importedCommentsAreListedOnceAsApproved() throws Exception {
+    String postId = UUID.randomUUID().toString();
+    send("post-published", postId, 0);
+    send("comment-imported", postId, 0);
+    send("comment-imported", postId, 0); // the same file imported again
+
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                api().get("/api/posts/" + postId + "/comments/count").json().path("count").asInt()
+                    == 1);
+    var listed = api().get("/api/posts/" + postId + "/comments").json().path("items").get(0);
+    assertThat(listed.path("authorName").asString()).isEqualTo("Ada");
+    assertThat(listed.path("createdAt").asString()).isEqualTo("2009-03-12T19:30:00Z");
+  }
+
+  private String status(String postId) {
+    return posts.findById(postId).map(KnownPost::status).orElse("");
+  }
+
+  private ApiClient.Response comment(String postId) {
+    return api()
+        .post(
+            "/api/posts/" + postId + "/comments",
+            ApiClient.json(Map.of("authorName", "A", "authorEmail", "a@b.org", "body", "x")));
+  }
+
+  /** The contract's example of an event type, for our post and at the given version. */
+  private void send(String contract, String postId, long version)
+      throws InterruptedException, ExecutionException {
+    try {
+      var event =
+          (ObjectNode)
+              JSON.readTree(
+                  Files.readString(Path.of("../contracts/examples/" + contract + ".json")));
+      event.put("postId", postId);
+      event.put("version", version);
+      event.put("eventId", UUID.randomUUID().toString());
+      if (event.has("commentId")) {
+        event.put("commentId", "imported-" + postId);
+      }
+      kafka.send("blog.post-events", postId, JSON.writeValueAsString(event)).get();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
