@@ -2,7 +2,11 @@ package io.inkwell.notifications.delivery;
 
 import java.time.Instant;
 
-/** The fields of a post event this service reads; others are ignored (tolerant reader). */
+/**
+ * The fields of a post event this service reads; others are ignored (tolerant reader).
+ *
+ * @param imported true for an old post brought in by an import, which nobody is mailed about
+ */
 record PostEventMessage(
     String eventId,
     String type,
@@ -10,4 +14,5 @@ record PostEventMessage(
     String slug,
     String title,
     String excerpt,
-    Instant occurredAt) {}
+    Instant occurredAt,
+    boolean imported) {}

@@ -83,6 +83,21 @@ class FanOutTests extends IntegrationTest {
   }
 
   @Test
+  void importedOldPostsAreNotMailed() {
+    String reader = addresses(1).get(0);
+    confirmedSubscriber(api(), reader);
+    String imported = UUID.randomUUID().toString();
+    publish(imported, imported, "An old imported post", true);
+    // A post after it on the same partition: once it is mailed, the import was handled too.
+    publish(UUID.randomUUID().toString(), imported, "A new post", false);
+
+    awaitPostMail(reader, "A new post");
+    assertThat(postMails(reader, "An old imported post")).isEmpty();
+    assertThat(api().get("/api/posts/" + imported + "/deliveries").json().path("total").asInt())
+        .isZero();
+  }
+
+  @Test
   void aOneClickUnsubscribeStopsTheNextPost() throws Exception {
     String leaving = addresses(1).get(0);
     String staying = addresses(1).get(0);
@@ -115,14 +130,19 @@ class FanOutTests extends IntegrationTest {
     publish(postId, key, "Wrapping up the WPC");
   }
 
-  /** The contract's example event, for a post of our own. */
   private void publish(String postId, String key, String title) {
+    publish(postId, key, title, false);
+  }
+
+  /** The contract's example event, for a post of our own. */
+  private void publish(String postId, String key, String title, boolean imported) {
     try {
       var event =
           (ObjectNode)
               JSON.readTree(Files.readString(Path.of("../contracts/examples/post-published.json")));
       event.put("postId", postId);
       event.put("title", title);
+      event.put("imported", imported);
       kafka.send("blog.post-events", key, JSON.writeValueAsString(event)).get();
     } catch (Exception e) {
       throw new IllegalStateException(e);
