@@ -1,0 +1,93 @@
+package io.inkwell.posts;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.Feature;
+import org.apache.kafka.server.common.MetadataVersion;
+
+/**
+ * A real KRaft broker on a fixed port and a log directory of its own, which a test can stop and
+ * start again (the shared test broker of spring-kafka-test cannot be restarted on its port).
+ */
+public final class RestartableKafka {
+
+  private final Path directory;
+  private final int port = freePort();
+  private final int controllerPort = freePort();
+  private KafkaRaftServer server;
+
+  public RestartableKafka(Path directory) {
+    this.directory = directory;
+  }
+
+  public String bootstrapServers() {
+    return "localhost:" + port;
+  }
+
+  public void start() {
+    try {
+      String logDir = directory.toAbsolutePath().toString();
+      if (!Files.exists(directory.resolve("meta.properties"))) {
+        Files.createDirectories(directory);
+        new Formatter()
+            .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
+            .setClusterId(Uuid.randomUuid().toString())
+            .setNodeId(1)
+            .setControllerListenerName("CONTROLLER")
+            .setMetadataLogDirectory(logDir)
+            .addDirectory(logDir)
+            .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+            .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
+            .run();
+      }
+      Map<String, Object> config = new HashMap<>();
+      config.put("process.roles", "broker,controller");
+      config.put("node.id", "1");
+      config.put("controller.quorum.voters", "1@localhost:" + controllerPort);
+      config.put("controller.listener.names", "CONTROLLER");
+      config.put(
+          "listeners",
+          "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
+      config.put("advertised.listeners", "PLAINTEXT://localhost:" + port);
+      config.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+      config.put("inter.broker.listener.name", "PLAINTEXT");
+      config.put("log.dirs", logDir);
+      config.put("offsets.topic.replication.factor", "1");
+      config.put("transaction.state.log.replication.factor", "1");
+      config.put("transaction.state.log.min.isr", "1");
+      config.put("share.coordinator.state.topic.replication.factor", "1");
+      config.put("group.initial.rebalance.delay.ms", "0");
+      server = new KafkaRaftServer(new KafkaConfig(config, false), Time.SYSTEM);
+      server.startup();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (Exception e) {
+      throw new IllegalStateException("Kafka did not start", e);
+    }
+  }
+
+  public void stop() {
+    server.shutdown();
+    server.awaitShutdown();
+  }
+
+  private static int freePort() {
+    try (var socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
