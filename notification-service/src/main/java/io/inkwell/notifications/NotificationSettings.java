@@ -13,6 +13,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tokenSecret the HMAC key of confirmation and unsubscribe tokens; keep it secret
  * @param confirmationValidity how long a confirmation link works
  * @param maxAttempts attempts to send one mail before its delivery is marked failed
+ * @param confirmationsPerAddress confirmation mails one address gets per day at most
+ * @param confirmationsPerClient subscription requests one client address may make per hour
+ * @param sendRate post mails sent per second at most, across one instance
+ * @param batchSize post mails sent over one SMTP connection
+ * @param instanceId a name that stays the same across restarts of this instance, so that it takes
+ *     up at start what it was sending when it stopped
  */
 @ConfigurationProperties("inkwell.notifications")
 public record NotificationSettings(
@@ -21,7 +27,12 @@ public record NotificationSettings(
     String from,
     String tokenSecret,
     @DefaultValue("24h") Duration confirmationValidity,
-    @DefaultValue("5") int maxAttempts) {
+    @DefaultValue("5") int maxAttempts,
+    @DefaultValue("3") int confirmationsPerAddress,
+    @DefaultValue("10") int confirmationsPerClient,
+    @DefaultValue("50") int sendRate,
+    @DefaultValue("50") int batchSize,
+    @DefaultValue("notification-service") String instanceId) {
 
   public NotificationSettings {
     if (tokenSecret == null || tokenSecret.length() < 32) {

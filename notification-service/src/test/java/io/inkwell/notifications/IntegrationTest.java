@@ -14,7 +14,8 @@ import org.springframework.test.context.DynamicPropertySource;
     properties = {
       "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
       "inkwell.notifications.send-interval=100ms",
-      "inkwell.notifications.site-url=https://blog.example.org"
+      "inkwell.notifications.site-url=https://blog.example.org",
+      "inkwell.notifications.confirmations-per-client=5"
     })
 public abstract class IntegrationTest {
 
@@ -28,7 +29,10 @@ public abstract class IntegrationTest {
     registry.add("spring.mail.port", TestMail::smtpPort);
   }
 
+  /** A client from an address of its own, so that per-client limits do not add up across tests. */
   protected ApiClient api() {
-    return new ApiClient("http://localhost:" + port);
+    var random = java.util.concurrent.ThreadLocalRandom.current();
+    return new ApiClient(
+        "http://localhost:" + port, "198.51." + random.nextInt(256) + "." + random.nextInt(1, 255));
   }
 }

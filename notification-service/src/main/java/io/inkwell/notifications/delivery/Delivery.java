@@ -9,6 +9,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * One post's mail to one subscriber. The unique (postId, subscriberId) index is what makes the
  * fan-out idempotent: a re-delivered event cannot create a second delivery.
  *
+ * @param claimedBy while SENDING, the instance sending it
  * @param claimedUntil while SENDING, when another sender may take the delivery over (the one that
  *     claimed it crashed)
  * @param notBefore while PENDING after a failed attempt, when to try again
@@ -23,6 +24,7 @@ public record Delivery(
     int attempts,
     Instant createdAt,
     Instant notBefore,
+    String claimedBy,
     Instant claimedUntil,
     Instant sentAt,
     String lastError) {
@@ -36,6 +38,7 @@ public record Delivery(
         0,
         now,
         now,
+        null,
         null,
         null,
         null);

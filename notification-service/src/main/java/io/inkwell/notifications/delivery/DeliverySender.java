@@ -2,18 +2,26 @@ package io.inkwell.notifications.delivery;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import io.github.bucket4j.Bucket;
 import io.inkwell.notifications.NotificationSettings;
 import io.inkwell.notifications.mail.Mails;
 import io.inkwell.notifications.mail.Mails.PostMail;
 import io.inkwell.notifications.subscription.Subscriber;
-import io.inkwell.notifications.subscription.SubscriberStatus;
 import io.inkwell.notifications.subscription.SubscriptionManagement;
+import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -21,14 +29,18 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends recorded deliveries: {@code PENDING → SENDING → SENT}, or back to {@code PENDING} with a
- * growing pause after a failed attempt, and {@code FAILED} after the last one. A delivery is
- * claimed atomically, so two instances never send the same one; one left in {@code SENDING} by a
- * crash is taken over once its claim has run out.
+ * Sends recorded deliveries: {@code PENDING → SENDING → SENT}. Deliveries are claimed one by one
+ * atomically (so two instances never send the same one), then sent in batches over one SMTP
+ * connection at a configured rate. A temporary failure goes back to {@code PENDING} after a growing
+ * pause and ends {@code FAILED} after the last attempt; a permanent one (SMTP 5xx) fails the
+ * delivery at once and stops mail to the address. What this instance was sending when it stopped is
+ * taken up again when it starts; a delivery of an instance that never comes back is taken over by
+ * any other once its claim has run out.
  */
 @Component
 class DeliverySender {
@@ -43,6 +55,7 @@ class DeliverySender {
   private final NotificationSettings settings;
   private final Clock clock;
   private final String messageIdDomain;
+  private final Bucket rate;
 
   DeliverySender(
       MongoOperations mongo,
@@ -56,14 +69,48 @@ class DeliverySender {
     this.settings = settings;
     this.clock = clock;
     this.messageIdDomain = settings.from().substring(settings.from().lastIndexOf('@') + 1);
+    this.rate =
+        Bucket.builder()
+            .addLimit(
+                limit ->
+                    limit
+                        .capacity(settings.sendRate())
+                        .refillGreedy(settings.sendRate(), Duration.ofSeconds(1)))
+            .build();
+  }
+
+  /** Takes up what this instance was sending when it stopped, without waiting for the claim. */
+  @EventListener(ApplicationReadyEvent.class)
+  void resumeInterrupted() {
+    var resumed =
+        mongo.updateMulti(
+            Query.query(
+                where("status")
+                    .is(DeliveryStatus.SENDING)
+                    .and("claimedBy")
+                    .is(settings.instanceId())),
+            new Update().set("status", DeliveryStatus.PENDING).unset("claimedUntil"),
+            Delivery.class);
+    if (resumed.getModifiedCount() > 0) {
+      log.info("Resuming {} deliveries interrupted by a stop", resumed.getModifiedCount());
+    }
   }
 
   @Scheduled(fixedDelayString = "${inkwell.notifications.send-interval:500ms}")
-  void sendDue() {
-    Delivery delivery;
-    while ((delivery = claimNext()) != null) {
-      deliver(delivery);
+  void sendDue() throws InterruptedException {
+    List<Delivery> batch;
+    while (!(batch = claim(settings.batchSize())).isEmpty()) {
+      send(batch);
     }
+  }
+
+  private List<Delivery> claim(int size) {
+    List<Delivery> batch = new ArrayList<>();
+    Delivery next;
+    while (batch.size() < size && (next = claimNext()) != null) {
+      batch.add(next);
+    }
+    return batch;
   }
 
   private Delivery claimNext() {
@@ -78,56 +125,110 @@ class DeliverySender {
     Update claim =
         new Update()
             .set("status", DeliveryStatus.SENDING)
+            .set("claimedBy", settings.instanceId())
             .set("claimedUntil", now.plus(CLAIM))
             .inc("attempts", 1);
     return mongo.findAndModify(
         due, claim, FindAndModifyOptions.options().returnNew(true), Delivery.class);
   }
 
-  private void deliver(Delivery delivery) {
-    Subscriber subscriber = mongo.findById(delivery.subscriberId(), Subscriber.class);
-    Announcement post = mongo.findById(delivery.postId(), Announcement.class);
-    if (subscriber == null || subscriber.status() != SubscriberStatus.CONFIRMED || post == null) {
-      finish(delivery, new Update().set("status", DeliveryStatus.SKIPPED));
+  private void send(List<Delivery> batch) throws InterruptedException {
+    Map<String, Announcement> posts = new HashMap<>();
+    Map<MimeMessage, Delivery> messages = new LinkedHashMap<>();
+    for (Delivery delivery : batch) {
+      Subscriber subscriber = mongo.findById(delivery.subscriberId(), Subscriber.class);
+      Announcement post =
+          posts.computeIfAbsent(delivery.postId(), id -> mongo.findById(id, Announcement.class));
+      if (subscriber == null || post == null || !subscriber.wants(post.tags())) {
+        // unsubscribed, paused or bouncing since the fan-out
+        finish(delivery, new Update().set("status", DeliveryStatus.SKIPPED));
+        continue;
+      }
+      messages.put(mails.preparePost(mail(delivery, subscriber, post)), delivery);
+    }
+    if (messages.isEmpty()) {
       return;
     }
+    rate.asBlocking().consume(messages.size());
+    Map<Object, Exception> failed = Map.of();
     try {
-      mails.sendPost(
-          new PostMail(
-              delivery.messageId(messageIdDomain),
-              subscriber.email(),
-              post.title(),
-              post.excerpt(),
-              settings.siteUrl() + "/posts/" + post.slug(),
-              subscriptions.unsubscribeToken(subscriber.id())));
-      finish(delivery, new Update().set("status", DeliveryStatus.SENT).set("sentAt", now()));
+      mails.sendAll(List.copyOf(messages.keySet()));
+    } catch (MailSendException e) {
+      failed = e.getFailedMessages();
+      if (failed.isEmpty()) {
+        // the connection itself failed: nothing of the batch is known to be sent
+        failed = new HashMap<>();
+        for (MimeMessage message : messages.keySet()) {
+          failed.put(message, e);
+        }
+      }
     } catch (MailException e) {
-      failed(delivery, e);
+      failed = new HashMap<>();
+      for (MimeMessage message : messages.keySet()) {
+        failed.put(message, e);
+      }
+    }
+    Instant sentAt = now();
+    for (var entry : messages.entrySet()) {
+      Exception failure = failed.get(entry.getKey());
+      if (failure == null) {
+        finish(
+            entry.getValue(),
+            new Update().set("status", DeliveryStatus.SENT).set("sentAt", sentAt));
+      } else {
+        failed(entry.getValue(), failure);
+      }
     }
   }
 
-  private void failed(Delivery delivery, MailException e) {
-    if (delivery.attempts() >= settings.maxAttempts()) {
-      log.warn("Giving up on delivery {} after {} attempts", delivery.id(), delivery.attempts(), e);
+  private PostMail mail(Delivery delivery, Subscriber subscriber, Announcement post) {
+    return new PostMail(
+        delivery.messageId(messageIdDomain),
+        subscriber.email(),
+        post.title(),
+        post.excerpt(),
+        settings.siteUrl() + "/posts/" + post.slug(),
+        subscriptions.unsubscribeToken(subscriber.id()),
+        subscriptions.manageToken(subscriber.id()));
+  }
+
+  private void failed(Delivery delivery, Exception failure) {
+    if (SmtpFailures.isPermanent(failure)) {
+      log.warn(
+          "Delivery {} refused for good; the address is bouncing: {}",
+          delivery.id(),
+          failure.getMessage());
+      subscriptions.bounced(delivery.subscriberId());
       finish(
           delivery,
-          new Update().set("status", DeliveryStatus.FAILED).set("lastError", e.getMessage()));
+          new Update().set("status", DeliveryStatus.FAILED).set("lastError", failure.getMessage()));
+      return;
+    }
+    if (delivery.attempts() >= settings.maxAttempts()) {
+      log.warn(
+          "Giving up on delivery {} after {} attempts",
+          delivery.id(),
+          delivery.attempts(),
+          failure);
+      finish(
+          delivery,
+          new Update().set("status", DeliveryStatus.FAILED).set("lastError", failure.getMessage()));
       return;
     }
     Duration pause = Duration.ofSeconds(1L << Math.min(delivery.attempts(), 10));
-    log.info("Delivery {} failed, retrying in {}: {}", delivery.id(), pause, e.getMessage());
+    log.info("Delivery {} failed, retrying in {}: {}", delivery.id(), pause, failure.getMessage());
     finish(
         delivery,
         new Update()
             .set("status", DeliveryStatus.PENDING)
             .set("notBefore", now().plus(pause.compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause))
-            .set("lastError", e.getMessage()));
+            .set("lastError", failure.getMessage()));
   }
 
   private void finish(Delivery delivery, Update update) {
     mongo.updateFirst(
         Query.query(where("_id").is(delivery.id()).and("status").is(DeliveryStatus.SENDING)),
-        update.unset("claimedUntil"),
+        update.unset("claimedUntil").unset("claimedBy"),
         Delivery.class);
   }
 

@@ -50,14 +50,21 @@ class FanOut {
     if (event.postId() == null || event.title() == null) {
       throw new IllegalArgumentException("PostPublished without postId or title: " + message);
     }
-    mongo.save(
+    var post =
         new Announcement(
-            event.postId(), event.slug(), event.title(), event.excerpt(), event.occurredAt()));
-    int recorded = recordDeliveries(event.postId());
+            event.postId(),
+            event.slug(),
+            event.title(),
+            event.excerpt(),
+            event.tags(),
+            event.occurredAt());
+    mongo.save(post);
+    int recorded = recordDeliveries(post);
     log.info("Post {} published: {} deliveries recorded", event.postId(), recorded);
   }
 
-  private int recordDeliveries(String postId) {
+  /** One delivery per confirmed subscriber whose preferences match the post's tags. */
+  private int recordDeliveries(Announcement post) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     String after = "";
     int recorded = 0;
@@ -72,8 +79,13 @@ class FanOut {
         return recorded;
       }
       var deliveries =
-          batch.stream().map(subscriber -> Delivery.pending(postId, subscriber.id(), now)).toList();
-      recorded += insertNew(deliveries);
+          batch.stream()
+              .filter(subscriber -> subscriber.wants(post.tags()))
+              .map(subscriber -> Delivery.pending(post.postId(), subscriber.id(), now))
+              .toList();
+      if (!deliveries.isEmpty()) {
+        recorded += insertNew(deliveries);
+      }
       after = batch.get(batch.size() - 1).id();
     }
   }

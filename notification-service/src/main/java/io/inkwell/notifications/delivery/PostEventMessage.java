@@ -1,6 +1,7 @@
 package io.inkwell.notifications.delivery;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The fields of a post event this service reads; others are ignored (tolerant reader).
@@ -14,5 +15,6 @@ record PostEventMessage(
     String slug,
     String title,
     String excerpt,
+    List<String> tags,
     Instant occurredAt,
     boolean imported) {}

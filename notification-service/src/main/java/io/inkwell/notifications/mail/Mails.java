@@ -5,6 +5,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -30,7 +31,8 @@ public class Mails {
       String title,
       String excerpt,
       String postUrl,
-      String unsubscribeToken) {}
+      String unsubscribeToken,
+      String manageToken) {}
 
   /** The double opt-in mail; its link opens a page whose button confirms. */
   public void sendConfirmation(String to, String confirmToken) {
@@ -51,16 +53,19 @@ public class Mails {
         <p>If you did not ask for this, ignore this mail and nothing will be sent to you.</p>
         """
             .formatted(escape(settings.blogName()), escape(link));
-    send(null, to, "Confirm your subscription to " + settings.blogName(), text, html, null);
+    sender.send(
+        compose(null, to, "Confirm your subscription to " + settings.blogName(), text, html, null));
   }
 
   /**
-   * A published post. The Message-ID is derived from the post and the subscriber, so a message sent
-   * again after a crash is recognisably the same message.
+   * A published post, ready to send. The Message-ID is derived from the post and the subscriber, so
+   * a message sent again after a crash is recognisably the same message.
    */
-  public void sendPost(PostMail mail) {
+  public MimeMessage preparePost(PostMail mail) {
     String unsubscribe =
         settings.siteUrl() + "/api/subscriptions/unsubscribe?token=" + mail.unsubscribeToken();
+    String manage =
+        settings.siteUrl() + "/api/subscriptions/preferences?token=" + mail.manageToken();
     String text =
         """
         %s
@@ -71,10 +76,16 @@ public class Mails {
 
         --
         You get this mail because you subscribed to %s.
+        Choose which posts you get, or pause: %s
         Unsubscribe: %s
         """
             .formatted(
-                mail.title(), mail.excerpt(), mail.postUrl(), settings.blogName(), unsubscribe);
+                mail.title(),
+                mail.excerpt(),
+                mail.postUrl(),
+                settings.blogName(),
+                manage,
+                unsubscribe);
     String html =
         """
         <h1>%s</h1>
@@ -82,7 +93,7 @@ public class Mails {
         <p><a href="%s">Read it on %s</a></p>
         <hr>
         <p><small>You get this mail because you subscribed to %s.
-        <a href="%s">Unsubscribe</a></small></p>
+        <a href="%s">Choose which posts you get</a> or <a href="%s">unsubscribe</a>.</small></p>
         """
             .formatted(
                 escape(mail.title()),
@@ -90,11 +101,17 @@ public class Mails {
                 escape(mail.postUrl()),
                 escape(settings.blogName()),
                 escape(settings.blogName()),
+                escape(manage),
                 escape(unsubscribe));
-    send(mail.messageId(), mail.to(), mail.title(), text, html, unsubscribe);
+    return compose(mail.messageId(), mail.to(), mail.title(), text, html, unsubscribe);
   }
 
-  private void send(
+  /** Sends messages over one SMTP connection; failures are reported per message. */
+  public void sendAll(List<MimeMessage> messages) {
+    sender.send(messages.toArray(MimeMessage[]::new));
+  }
+
+  private MimeMessage compose(
       String messageId, String to, String subject, String text, String html, String unsubscribe) {
     try {
       MimeMessage message = new FixedIdMimeMessage(sender.getSession(), messageId);
@@ -110,7 +127,7 @@ public class Mails {
             "<" + unsubscribe + ">, <mailto:" + settings.from() + "?subject=unsubscribe>");
         message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
       }
-      sender.send(message);
+      return message;
     } catch (MessagingException e) {
       throw new MailPreparationException(e);
     }

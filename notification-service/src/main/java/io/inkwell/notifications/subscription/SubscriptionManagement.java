@@ -6,6 +6,7 @@ import io.inkwell.notifications.NotificationSettings;
 import io.inkwell.notifications.mail.Mails;
 import io.inkwell.notifications.subscription.Tokens.Purpose;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -24,6 +25,7 @@ public class SubscriptionManagement {
   static final long UNSUBSCRIBE_VALIDITY_DAYS = 3650;
 
   private final Subscribers subscribers;
+  private final RateLimits rateLimits;
   private final MongoOperations mongo;
   private final Tokens tokens;
   private final Mails mails;
@@ -32,12 +34,14 @@ public class SubscriptionManagement {
 
   SubscriptionManagement(
       Subscribers subscribers,
+      RateLimits rateLimits,
       MongoOperations mongo,
       Tokens tokens,
       Mails mails,
       NotificationSettings settings,
       Clock clock) {
     this.subscribers = subscribers;
+    this.rateLimits = rateLimits;
     this.mongo = mongo;
     this.tokens = tokens;
     this.mails = mails;
@@ -47,15 +51,32 @@ public class SubscriptionManagement {
 
   /**
    * Asks the address to confirm. The caller learns nothing about whether the address was known: a
-   * confirmed subscriber gets no mail, everyone else gets a (new) confirmation link.
+   * confirmed subscriber gets no mail, everyone else gets a (new) confirmation link, at most a few
+   * a day, so that the form cannot be used to flood someone's inbox. A client that asks too often
+   * is refused.
    */
-  public void subscribe(String email, List<String> tags) {
-    Subscriber subscriber = findOrCreate(normalise(email), tags);
-    if (subscriber.status() == SubscriberStatus.CONFIRMED) {
+  public void subscribe(String email, List<String> tags, String client) {
+    var byClient =
+        rateLimits.attempt(
+            "subscribe-client:" + client, settings.confirmationsPerClient(), Duration.ofHours(1));
+    if (!byClient.allowed()) {
+      throw new TooManyRequests(Duration.between(clock.instant(), byClient.windowEndsAt()));
+    }
+    Subscriber subscriber = findOrCreate(normalise(email), normalisedTags(tags));
+    if (subscriber.status() == SubscriberStatus.CONFIRMED
+        || subscriber.status() == SubscriberStatus.BOUNCING) {
       return;
     }
     if (subscriber.status() == SubscriberStatus.UNSUBSCRIBED) {
       setStatus(subscriber.id(), SubscriberStatus.PENDING, List.of(SubscriberStatus.UNSUBSCRIBED));
+    }
+    if (!rateLimits
+        .attempt(
+            "confirm-address:" + subscriber.email(),
+            settings.confirmationsPerAddress(),
+            Duration.ofDays(1))
+        .allowed()) {
+      return;
     }
     String token =
         tokens.issue(subscriber.id(), Purpose.CONFIRM, now().plus(settings.confirmationValidity()));
@@ -76,6 +97,35 @@ public class SubscriptionManagement {
         id,
         SubscriberStatus.UNSUBSCRIBED,
         List.of(SubscriberStatus.PENDING, SubscriberStatus.CONFIRMED));
+  }
+
+  /** The subscriber a preferences link belongs to. */
+  public Subscriber preferences(String token) {
+    String id = tokens.verify(token, Purpose.MANAGE).orElseThrow(InvalidToken::new);
+    return subscribers.findById(id).orElseThrow(InvalidToken::new);
+  }
+
+  /** Chooses all posts (no tags) or some tags, and pauses or resumes mail. */
+  public Subscriber changePreferences(String token, List<String> tags, boolean paused) {
+    String id = tokens.verify(token, Purpose.MANAGE).orElseThrow(InvalidToken::new);
+    mongo.updateFirst(
+        Query.query(where("_id").is(id)),
+        new Update().set("tags", normalisedTags(tags)).set("paused", paused),
+        Subscriber.class);
+    return subscribers.findById(id).orElseThrow(InvalidToken::new);
+  }
+
+  /** The address's server refused mail for good: stop mailing it. */
+  public void bounced(String subscriberId) {
+    setStatus(
+        subscriberId,
+        SubscriberStatus.BOUNCING,
+        List.of(SubscriberStatus.CONFIRMED, SubscriberStatus.PENDING));
+  }
+
+  public String manageToken(String subscriberId) {
+    return tokens.issue(
+        subscriberId, Purpose.MANAGE, now().plus(UNSUBSCRIBE_VALIDITY_DAYS, ChronoUnit.DAYS));
   }
 
   public String unsubscribeToken(String subscriberId) {
@@ -101,6 +151,16 @@ public class SubscriptionManagement {
         Query.query(where("_id").is(id).and("status").in(from)),
         new Update().set("status", to),
         Subscriber.class);
+  }
+
+  private static List<String> normalisedTags(List<String> tags) {
+    return tags == null
+        ? List.of()
+        : tags.stream()
+            .map(tag -> tag.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT))
+            .filter(tag -> !tag.isEmpty())
+            .distinct()
+            .toList();
   }
 
   /** Domains are case-insensitive; the local part is kept as typed, without surrounding space. */

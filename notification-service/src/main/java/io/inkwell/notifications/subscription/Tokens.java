@@ -23,7 +23,9 @@ public class Tokens {
   /** What a token allows. */
   public enum Purpose {
     CONFIRM,
-    UNSUBSCRIBE
+    UNSUBSCRIBE,
+    /** Reading and changing one's preferences. */
+    MANAGE
   }
 
   private static final String ALGORITHM = "HmacSHA256";

@@ -1,6 +1,7 @@
 package io.inkwell.notifications.subscription.web;
 
 import io.inkwell.notifications.subscription.InvalidToken;
+import io.inkwell.notifications.subscription.TooManyRequests;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   ProblemDetail invalidToken(InvalidToken e) {
     return problem(
         HttpStatus.BAD_REQUEST, "invalid-token", "Invalid or expired link", e.getMessage());
+  }
+
+  @ExceptionHandler(TooManyRequests.class)
+  ResponseEntity<ProblemDetail> tooManyRequests(TooManyRequests e) {
+    long seconds = Math.max(1, e.retryAfter().toSeconds());
+    return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+        .header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds))
+        .body(
+            problem(
+                HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests", e.getMessage()));
   }
 
   @ExceptionHandler(Exception.class)

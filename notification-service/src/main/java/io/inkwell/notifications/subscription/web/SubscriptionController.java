@@ -1,12 +1,15 @@
 package io.inkwell.notifications.subscription.web;
 
 import io.inkwell.notifications.subscription.SubscriptionManagement;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -24,8 +27,11 @@ class SubscriptionController {
 
   /** The same answer for new, pending and known addresses: nobody learns who subscribes. */
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<Map<String, String>> subscribe(@Valid @RequestBody SubscribeRequest request) {
-    subscriptions.subscribe(request.email(), request.tags());
+  ResponseEntity<Map<String, String>> subscribe(
+      @Valid @RequestBody SubscribeRequest request, HttpServletRequest http) {
+    // Behind the gateway the client's address comes from X-Forwarded-For
+    // (forward-headers-strategy).
+    subscriptions.subscribe(request.email(), request.tags(), http.getRemoteAddr());
     return ResponseEntity.status(HttpStatus.ACCEPTED)
         .body(Map.of("message", "Check your inbox to confirm the subscription."));
   }
@@ -34,6 +40,18 @@ class SubscriptionController {
   Map<String, String> confirm(@Valid @RequestBody ConfirmRequest request) {
     subscriptions.confirm(request.token());
     return Map.of("status", "CONFIRMED");
+  }
+
+  @GetMapping(path = "/preferences", produces = MediaType.APPLICATION_JSON_VALUE)
+  PreferencesResponse preferences(@RequestParam String token) {
+    return PreferencesResponse.of(subscriptions.preferences(token));
+  }
+
+  @PutMapping(path = "/preferences", consumes = MediaType.APPLICATION_JSON_VALUE)
+  PreferencesResponse changePreferences(
+      @RequestParam String token, @Valid @RequestBody PreferencesRequest request) {
+    return PreferencesResponse.of(
+        subscriptions.changePreferences(token, request.tags(), request.paused()));
   }
 
   /** RFC 8058 one-click: mail clients POST here with a form body, without cookies. */

@@ -1,0 +1,140 @@
+package io.inkwell.notifications.subscription;
+
+import static io.inkwell.notifications.Subscribing.confirmedSubscriber;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.inkwell.notifications.ApiClient;
+import io.inkwell.notifications.IntegrationTest;
+import io.inkwell.notifications.TestMail;
+import jakarta.mail.MessagingException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.core.KafkaTemplate;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+class LimitsAndPreferencesTests extends IntegrationTest {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final Pattern MANAGE =
+      Pattern.compile("preferences\\?token=([A-Za-z0-9_\\-]+\\.[A-Za-z0-9_\\-]+)");
+
+  @Autowired private KafkaTemplate<String, String> kafka;
+
+  @Test
+  void anAddressGetsAtMostThreeConfirmationMailsADayWhoeverAsks() {
+    String address = "bombed-" + UUID.randomUUID() + "@example.org";
+
+    for (int i = 0; i < 5; i++) {
+      assertThat(
+              api().post("/api/subscriptions", ApiClient.json(Map.of("email", address))).status())
+          .isEqualTo(202);
+    }
+
+    assertThat(TestMail.to(address)).hasSize(3);
+  }
+
+  @Test
+  void oneClientAskingTooOftenIsToldToWait() {
+    var client = api();
+    for (int i = 0; i < 5; i++) {
+      String address = "many-" + UUID.randomUUID() + "@example.org";
+      assertThat(
+              client.post("/api/subscriptions", ApiClient.json(Map.of("email", address))).status())
+          .isEqualTo(202);
+    }
+
+    var refused =
+        client.post("/api/subscriptions", ApiClient.json(Map.of("email", "one-more@example.org")));
+
+    assertThat(refused.status()).isEqualTo(429);
+    assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 3600L);
+    assertThat(TestMail.to("one-more@example.org")).isEmpty();
+  }
+
+  @Test
+  void aSubscriberChoosesTagsOrPausesWithTheLinkInTheirMail() throws Exception {
+    String address = "choosy-" + UUID.randomUUID() + "@example.org";
+    confirmedSubscriber(api(), address);
+    publish("First for everyone", List.of("notes"));
+    String token = manageToken(awaitMail(address, "First for everyone"));
+
+    var preferences = api().get("/api/subscriptions/preferences?token=" + token);
+    assertThat(preferences.status()).isEqualTo(200);
+    assertThat(preferences.text("email")).isEqualTo(address);
+    assertThat(preferences.json().path("tags").size()).isZero();
+
+    var changed =
+        api()
+            .put(
+                "/api/subscriptions/preferences?token=" + token,
+                ApiClient.json(Map.of("tags", List.of(" Travel "), "paused", false)));
+    assertThat(changed.json().path("tags").toString()).isEqualTo("[\"travel\"]");
+    publish("About conferences", List.of("conferences"));
+    publish("About travel", List.of("travel"));
+    awaitMail(address, "About travel");
+    assertThat(mails(address, "About conferences")).isEmpty();
+
+    api()
+        .put(
+            "/api/subscriptions/preferences?token=" + token,
+            ApiClient.json(Map.of("paused", true)));
+    publish("While paused", List.of("travel"));
+    String marker = "marker-" + UUID.randomUUID() + "@example.org";
+    confirmedSubscriber(api(), marker);
+    publish("After the pause began", List.of("travel"));
+    awaitMail(marker, "After the pause began");
+    assertThat(mails(address, "While paused")).isEmpty();
+    assertThat(mails(address, "After the pause began")).isEmpty();
+
+    assertThat(api().get("/api/subscriptions/preferences?token=forged.token").status())
+        .isEqualTo(400);
+  }
+
+  /** Posts go on one key, so each is handled after the one before. */
+  private void publish(String title, List<String> tags) throws Exception {
+    var event =
+        (ObjectNode)
+            JSON.readTree(Files.readString(Path.of("../contracts/examples/post-published.json")));
+    event.put("postId", UUID.randomUUID().toString());
+    event.put("title", title);
+    event.set("tags", JSON.valueToTree(tags));
+    kafka.send("blog.post-events", "preferences-test", JSON.writeValueAsString(event)).get();
+  }
+
+  private static jakarta.mail.internet.MimeMessage awaitMail(String address, String subject) {
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> mails(address, subject), found -> found.size() == 1)
+        .get(0);
+  }
+
+  private static List<jakarta.mail.internet.MimeMessage> mails(String address, String subject) {
+    return TestMail.to(address).stream()
+        .filter(
+            mail -> {
+              try {
+                return subject.equals(mail.getSubject());
+              } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+              }
+            })
+        .toList();
+  }
+
+  private static String manageToken(jakarta.mail.internet.MimeMessage mail) {
+    Matcher matcher = MANAGE.matcher(TestMail.body(mail).replace("=\r\n", ""));
+    assertThat(matcher.find()).isTrue();
+    return matcher.group(1);
+  }
+}
