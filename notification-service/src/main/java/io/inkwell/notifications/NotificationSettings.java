@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param confirmationsPerClient subscription requests one client address may make per hour
  * @param sendRate post mails sent per second at most, across one instance
  * @param batchSize post mails sent over one SMTP connection
+ * @param sendInterval how often the sender looks for due deliveries when it has nothing to do
  * @param instanceId a name that stays the same across restarts of this instance, so that it takes
  *     up at start what it was sending when it stopped
  */
@@ -32,6 +33,7 @@ public record NotificationSettings(
     @DefaultValue("10") int confirmationsPerClient,
     @DefaultValue("50") int sendRate,
     @DefaultValue("50") int batchSize,
+    @DefaultValue("500ms") Duration sendInterval,
     @DefaultValue("notification-service") String instanceId) {
 
   public NotificationSettings {

@@ -30,6 +30,10 @@ public final class TestMail {
         .toList();
   }
 
+  public static List<MimeMessage> all() {
+    return Arrays.asList(SERVER.getReceivedMessages());
+  }
+
   public static String body(MimeMessage message) {
     return GreenMailUtil.getBody(message);
   }

@@ -10,6 +10,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * fan-out idempotent: a re-delivered event cannot create a second delivery.
  *
  * @param claimedBy while SENDING, the instance sending it
+ * @param claimToken while SENDING, what identifies the claim
  * @param claimedUntil while SENDING, when another sender may take the delivery over (the one that
  *     claimed it crashed)
  * @param notBefore while PENDING after a failed attempt, when to try again
@@ -25,6 +26,7 @@ public record Delivery(
     Instant createdAt,
     Instant notBefore,
     String claimedBy,
+    String claimToken,
     Instant claimedUntil,
     Instant sentAt,
     String lastError) {
@@ -38,6 +40,7 @@ public record Delivery(
         0,
         now,
         now,
+        null,
         null,
         null,
         null,

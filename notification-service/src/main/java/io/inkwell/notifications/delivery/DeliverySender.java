@@ -13,14 +13,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -30,7 +34,6 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,7 +46,7 @@ import org.springframework.stereotype.Component;
  * any other once its claim has run out.
  */
 @Component
-class DeliverySender {
+class DeliverySender implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(DeliverySender.class);
   private static final Duration CLAIM = Duration.ofMinutes(2);
@@ -56,6 +59,8 @@ class DeliverySender {
   private final Clock clock;
   private final String messageIdDomain;
   private final Bucket rate;
+  private volatile boolean running;
+  private ScheduledExecutorService executor;
 
   DeliverySender(
       MongoOperations mongo,
@@ -96,40 +101,96 @@ class DeliverySender {
     }
   }
 
-  @Scheduled(fixedDelayString = "${inkwell.notifications.send-interval:500ms}")
-  void sendDue() throws InterruptedException {
+  void sendDue() {
     List<Delivery> batch;
-    while (!(batch = claim(settings.batchSize())).isEmpty()) {
-      send(batch);
+    while (running && !(batch = claim(settings.batchSize())).isEmpty()) {
+      try {
+        send(batch);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        // the claimed deliveries are taken up again when their claim runs out
+        log.error("Sending a batch of deliveries failed", e);
+        return;
+      }
     }
   }
 
+  /**
+   * Sends on a thread of its own, which no shutdown interrupts: a stopping instance claims nothing
+   * more, finishes the batch it is sending and records it before the database connection closes. A
+   * graceful stop leaves nothing half-done.
+   */
+  @Override
+  public void start() {
+    running = true;
+    executor =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> new Thread(runnable, "delivery-sender"));
+    long interval = settings.sendInterval().toMillis();
+    executor.scheduleWithFixedDelay(this::sendDue, interval, interval, TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public void stop() {
+    running = false;
+    executor.shutdown();
+    try {
+      if (!executor.awaitTermination(60, TimeUnit.SECONDS)) {
+        log.warn("The batch in flight did not finish in time; its claims will run out");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  /** Claims up to {@code size} deliveries; a batch never holds one delivery twice. */
   private List<Delivery> claim(int size) {
-    List<Delivery> batch = new ArrayList<>();
+    Map<String, Delivery> batch = new LinkedHashMap<>();
     Delivery next;
     while (batch.size() < size && (next = claimNext()) != null) {
-      batch.add(next);
+      if (batch.putIfAbsent(next.id(), next) != null) {
+        break;
+      }
     }
-    return batch;
+    return List.copyOf(batch.values());
   }
 
+  /**
+   * Claims the oldest due delivery. The claim carries a token of its own, and the delivery is the
+   * one that carries it: the embedded MongoDB wire server was seen to update one document and
+   * return another when several tie in the sort order.
+   */
   private Delivery claimNext() {
     Instant now = now();
+    String token = UUID.randomUUID().toString();
     Query due =
         Query.query(
                 new Criteria()
                     .orOperator(
                         where("status").is(DeliveryStatus.PENDING).and("notBefore").lte(now),
                         where("status").is(DeliveryStatus.SENDING).and("claimedUntil").lt(now)))
-            .with(Sort.by("createdAt"));
+            .with(Sort.by("createdAt", "_id"));
     Update claim =
         new Update()
             .set("status", DeliveryStatus.SENDING)
             .set("claimedBy", settings.instanceId())
+            .set("claimToken", token)
             .set("claimedUntil", now.plus(CLAIM))
             .inc("attempts", 1);
-    return mongo.findAndModify(
-        due, claim, FindAndModifyOptions.options().returnNew(true), Delivery.class);
+    Delivery claimed =
+        mongo.findAndModify(
+            due, claim, FindAndModifyOptions.options().returnNew(true), Delivery.class);
+    if (claimed == null || token.equals(claimed.claimToken())) {
+      return claimed;
+    }
+    return mongo.findOne(Query.query(where("claimToken").is(token)), Delivery.class);
   }
 
   private void send(List<Delivery> batch) throws InterruptedException {
@@ -228,7 +289,7 @@ class DeliverySender {
   private void finish(Delivery delivery, Update update) {
     mongo.updateFirst(
         Query.query(where("_id").is(delivery.id()).and("status").is(DeliveryStatus.SENDING)),
-        update.unset("claimedUntil").unset("claimedBy"),
+        update.unset("claimedUntil").unset("claimedBy").unset("claimToken"),
         Delivery.class);
   }
 
