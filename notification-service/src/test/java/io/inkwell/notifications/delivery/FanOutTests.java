@@ -83,6 +83,23 @@ class FanOutTests extends IntegrationTest {
   }
 
   @Test
+  void anEventThatCannotBeReadGoesToTheDeadLetterTopicAndDoesNotBlockTheNext() throws Exception {
+    String reader = addresses(1).get(0);
+    confirmedSubscriber(api(), reader);
+    String key = UUID.randomUUID().toString();
+    String poison = "{\"type\": \"PostPublished\", \"postId\": " + key.hashCode() + "}";
+    kafka.send("blog.post-events", key, poison).get();
+    publish(UUID.randomUUID().toString(), key, "Behind the poison", false);
+
+    awaitPostMail(reader, "Behind the poison");
+    await()
+        .atMost(MAIL_TIMEOUT)
+        .until(
+            () -> DeadLetters.read("blog.post-events-dlt", kafka),
+            letters -> letters.contains(poison));
+  }
+
+  @Test
   void importedOldPostsAreNotMailed() {
     String reader = addresses(1).get(0);
     confirmedSubscriber(api(), reader);
