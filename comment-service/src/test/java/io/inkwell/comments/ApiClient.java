@@ -16,9 +16,12 @@ public final class ApiClient {
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final String baseUrl;
+  private final String clientAddress;
 
-  public ApiClient(String baseUrl) {
+  /** A client with an address of its own, as the gateway reports it in X-Forwarded-For. */
+  public ApiClient(String baseUrl, String clientAddress) {
     this.baseUrl = baseUrl;
+    this.clientAddress = clientAddress;
   }
 
   public Response get(String path, String... headers) {
@@ -34,12 +37,23 @@ public final class ApiClient {
         request(path, "Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  public Response put(String path, String json) {
+    return send(
+        request(path, "Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  public Response delete(String path) {
+    return send(request(path).DELETE());
+  }
+
   public static String json(Object value) {
     return JSON.writeValueAsString(value);
   }
 
   private HttpRequest.Builder request(String path, String... headers) {
-    var builder = HttpRequest.newBuilder(URI.create(baseUrl + path));
+    var builder =
+        HttpRequest.newBuilder(URI.create(baseUrl + path)).header("X-Forwarded-For", clientAddress);
     if (headers.length > 0) {
       builder.headers(headers);
     }

@@ -13,7 +13,9 @@ import org.springframework.test.context.DynamicPropertySource;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-      "spring.kafka.consumer.properties.metadata.max.age.ms=1000"
+      "spring.kafka.consumer.properties.metadata.max.age.ms=1000",
+      "inkwell.comments.default-policy=APPROVE_ALL",
+      "inkwell.outbox.poll-interval=100ms"
     })
 public abstract class IntegrationTest {
 
@@ -25,7 +27,15 @@ public abstract class IntegrationTest {
     registry.add("spring.mongodb.uri", () -> TestMongo.uri("comments"));
   }
 
+  /** A client from an address of its own, so that per-client limits do not add up across tests. */
   protected ApiClient api() {
-    return new ApiClient("http://localhost:" + port);
+    var random = java.util.concurrent.ThreadLocalRandom.current();
+    return new ApiClient(
+        "http://localhost:" + port, "198.51." + random.nextInt(256) + "." + random.nextInt(1, 255));
+  }
+
+  /** An address no other test uses, so per-address limits and trust do not leak between tests. */
+  protected static String email() {
+    return "reader-" + java.util.UUID.randomUUID() + "@example.org";
   }
 }

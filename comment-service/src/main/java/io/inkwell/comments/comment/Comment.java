@@ -1,43 +1,247 @@
 package io.inkwell.comments.comment;
 
+import io.inkwell.comments.comment.CommentEvent.CommentPosted;
+import io.inkwell.comments.comment.CommentEvent.CommentRemoved;
+import io.inkwell.comments.comment.CommentEvent.PostContext;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A reader's comment on a post. The email address is kept for moderation and notifications and is
- * never part of any public answer.
+ * A reader's comment. The email address is kept for moderation and notifications and is never part
+ * of a public answer. Becoming visible raises {@code CommentPosted}, stopping being visible {@code
+ * CommentRemoved}, both kept in the comment's outbox and written with the change.
  */
 @Document("comments")
 @CompoundIndex(name = "post_thread", def = "{'postId': 1, 'status': 1, 'createdAt': 1}")
-public record Comment(
-    @Id String id,
-    String postId,
-    String parentId,
-    String authorName,
-    String authorEmail,
-    String body,
-    CommentStatus status,
-    Instant createdAt) {
+public class Comment {
 
-  public static Comment posted(
+  @Id private final String id;
+  private final String postId;
+  private final String parentId;
+  private final String rootId;
+  private final int depth;
+  private final String authorName;
+  private final String authorEmail;
+  private final boolean notifyOnReply;
+  private final String body;
+  private final String bodyHtml;
+  private final String client;
+  private CommentStatus status;
+  private final Instant createdAt;
+  private Instant moderatedAt;
+  @Version private Long version;
+  private final List<CommentEvent> outbox;
+
+  @PersistenceCreator
+  Comment(
+      String id,
       String postId,
       String parentId,
+      String rootId,
+      int depth,
       String authorName,
       String authorEmail,
+      boolean notifyOnReply,
       String body,
+      String bodyHtml,
+      String client,
       CommentStatus status,
-      Instant now) {
+      Instant createdAt,
+      Instant moderatedAt,
+      Long version,
+      List<CommentEvent> outbox) {
+    this.id = id;
+    this.postId = postId;
+    this.parentId = parentId;
+    this.rootId = rootId;
+    this.depth = depth;
+    this.authorName = authorName;
+    this.authorEmail = authorEmail;
+    this.notifyOnReply = notifyOnReply;
+    this.body = body;
+    this.bodyHtml = bodyHtml;
+    this.client = client;
+    this.status = status;
+    this.createdAt = createdAt;
+    this.moderatedAt = moderatedAt;
+    this.version = version;
+    this.outbox = outbox == null ? new ArrayList<>() : new ArrayList<>(outbox);
+  }
+
+  /** Where a new comment hangs in its thread. */
+  public record Place(String parentId, String rootId, int depth) {
+
+    static final Place TOP = new Place(null, null, 0);
+  }
+
+  /** A new comment; a visible one raises {@code CommentPosted} at once. */
+  static Comment posted(
+      String id,
+      String postId,
+      Place place,
+      String authorName,
+      String authorEmail,
+      boolean notifyOnReply,
+      String body,
+      String bodyHtml,
+      String client,
+      CommentStatus status,
+      Instant now,
+      PostContext post,
+      String notifyEmail) {
+    var comment =
+        new Comment(
+            id == null ? UUID.randomUUID().toString() : id,
+            postId,
+            place.parentId(),
+            place.rootId(),
+            place.depth(),
+            authorName,
+            authorEmail,
+            notifyOnReply,
+            body,
+            bodyHtml,
+            client,
+            status,
+            now,
+            null,
+            null,
+            List.of());
+    if (status == CommentStatus.APPROVED && post != null) {
+      comment.outbox.add(CommentPosted.of(comment, post, notifyEmail, now));
+    }
+    return comment;
+  }
+
+  /** A comment brought over by an import: approved, with its original date, and no events. */
+  static Comment imported(
+      String id,
+      String postId,
+      Place place,
+      String authorName,
+      String body,
+      String bodyHtml,
+      Instant postedAt) {
     return new Comment(
-        UUID.randomUUID().toString(),
+        id,
         postId,
-        parentId,
-        authorName.strip(),
-        authorEmail.strip(),
-        body.strip(),
-        status,
-        now);
+        place.parentId(),
+        place.rootId(),
+        place.depth(),
+        authorName,
+        null,
+        false,
+        body,
+        bodyHtml,
+        null,
+        CommentStatus.APPROVED,
+        postedAt,
+        null,
+        null,
+        List.of());
+  }
+
+  /** Shows a held (or wrongly flagged) comment to readers. */
+  public void approve(PostContext post, String notifyEmail, Instant now) {
+    if (status == CommentStatus.APPROVED) {
+      return;
+    }
+    status = CommentStatus.APPROVED;
+    moderatedAt = now;
+    outbox.add(CommentPosted.of(this, post, notifyEmail, now));
+  }
+
+  public void reject(Instant now) {
+    moderate(CommentStatus.REJECTED, now);
+  }
+
+  public void markSpam(Instant now) {
+    moderate(CommentStatus.SPAM, now);
+  }
+
+  public void delete(Instant now) {
+    moderate(CommentStatus.DELETED, now);
+  }
+
+  private void moderate(CommentStatus to, Instant now) {
+    if (status == to) {
+      return;
+    }
+    if (status == CommentStatus.APPROVED) {
+      outbox.add(CommentRemoved.of(this, now));
+    }
+    status = to;
+    moderatedAt = now;
+  }
+
+  public boolean isVisible() {
+    return status == CommentStatus.APPROVED;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String postId() {
+    return postId;
+  }
+
+  public String parentId() {
+    return parentId;
+  }
+
+  public String rootId() {
+    return rootId;
+  }
+
+  public int depth() {
+    return depth;
+  }
+
+  public String authorName() {
+    return authorName;
+  }
+
+  public String authorEmail() {
+    return authorEmail;
+  }
+
+  public boolean notifyOnReply() {
+    return notifyOnReply;
+  }
+
+  public String body() {
+    return body;
+  }
+
+  public String bodyHtml() {
+    return bodyHtml;
+  }
+
+  public String client() {
+    return client;
+  }
+
+  public CommentStatus status() {
+    return status;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Instant moderatedAt() {
+    return moderatedAt;
+  }
+
+  public List<CommentEvent> outbox() {
+    return List.copyOf(outbox);
   }
 }

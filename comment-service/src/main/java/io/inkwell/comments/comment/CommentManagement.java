@@ -1,60 +1,363 @@
 package io.inkwell.comments.comment;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import io.inkwell.comments.comment.CommentEvent.PostContext;
+import io.inkwell.comments.comment.CommentProblems.CommentNotFound;
+import io.inkwell.comments.comment.CommentProblems.CommentsClosed;
+import io.inkwell.comments.comment.CommentProblems.DuplicateComment;
+import io.inkwell.comments.comment.CommentProblems.ParentNotFound;
+import io.inkwell.comments.comment.CommentProblems.PostNotFound;
+import io.inkwell.comments.comment.CommentProblems.TooManyComments;
+import io.inkwell.comments.moderation.Blocklist;
+import io.inkwell.comments.moderation.BlogSettings;
+import io.inkwell.comments.moderation.CommentSettings;
+import io.inkwell.comments.moderation.RateLimits;
 import io.inkwell.comments.post.KnownPost;
 import io.inkwell.comments.post.KnownPosts;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
-/** What readers do with comments. */
+/** What readers and moderators do with comments. */
 @Service
 public class CommentManagement {
 
+  private static final Logger log = LoggerFactory.getLogger(CommentManagement.class);
+
   private final Comments comments;
   private final KnownPosts posts;
+  private final MongoOperations mongo;
+  private final CommentBodies bodies;
+  private final BlogSettings blog;
+  private final Blocklist blocklist;
+  private final RateLimits rateLimits;
+  private final CommentSettings settings;
   private final Clock clock;
 
-  CommentManagement(Comments comments, KnownPosts posts, Clock clock) {
+  CommentManagement(
+      Comments comments,
+      KnownPosts posts,
+      MongoOperations mongo,
+      CommentBodies bodies,
+      BlogSettings blog,
+      Blocklist blocklist,
+      RateLimits rateLimits,
+      CommentSettings settings,
+      Clock clock) {
     this.comments = comments;
     this.posts = posts;
+    this.mongo = mongo;
+    this.bodies = bodies;
+    this.blog = blog;
+    this.blocklist = blocklist;
+    this.rateLimits = rateLimits;
+    this.settings = settings;
     this.clock = clock;
   }
 
-  public record NewComment(String authorName, String authorEmail, String body, String parentId) {}
+  /**
+   * A comment as a reader sends it.
+   *
+   * @param honeypot a form field people do not see; anything in it is a bot's
+   * @param renderedAt when the form was shown, if the client says
+   * @param client the reader's address
+   */
+  public record NewComment(
+      String authorName,
+      String authorEmail,
+      String body,
+      String parentId,
+      boolean notifyOnReply,
+      String honeypot,
+      Instant renderedAt,
+      String client) {}
 
-  /** Comments are taken only on posts this service knows to be published. */
+  /** A thread page: top-level comments oldest first, each with its replies. */
+  public record Thread(List<Node> items, String nextCursor) {}
+
+  public record Node(Comment comment, List<Node> replies) {}
+
+  /**
+   * Takes a comment on a published post that is open for comments. Spam signals send it to the spam
+   * queue, more than a few links or the moderation policy hold it, otherwise it appears.
+   */
   public Comment post(String postId, NewComment request) {
-    requireOpen(postId);
-    if (request.parentId() != null
-        && comments
-            .findById(request.parentId())
-            .filter(parent -> parent.postId().equals(postId))
-            .isEmpty()) {
-      throw new ParentNotFound(request.parentId());
+    KnownPost post = openPost(postId);
+    Instant now = now();
+    String email = request.authorEmail().strip().toLowerCase(Locale.ROOT);
+    limit("comment-email:" + email, settings.perEmailPerHour());
+    limit("comment-client:" + request.client(), settings.perClientPerHour());
+    String body = request.body().strip();
+    if (comments.existsByPostIdAndAuthorEmailAndBody(postId, email, body)) {
+      throw new DuplicateComment();
     }
-    // Every comment is approved until moderation policies arrive (see the comment-service README).
+    Comment parent = request.parentId() == null ? null : parent(postId, request.parentId());
+    CommentStatus status = verdict(request, email, body, now);
+    String notifyEmail = parent != null && parent.notifyOnReply() ? parent.authorEmail() : null;
     return comments.insert(
         Comment.posted(
+            null,
             postId,
-            request.parentId(),
-            request.authorName(),
-            request.authorEmail(),
-            request.body(),
-            CommentStatus.APPROVED,
-            clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+            place(parent),
+            request.authorName().strip(),
+            email,
+            request.notifyOnReply(),
+            body,
+            bodies.render(body),
+            request.client(),
+            status,
+            now,
+            context(post),
+            notifyEmail));
   }
 
-  /** The approved comments of a published post, oldest first. */
-  public List<Comment> approved(String postId) {
-    requireOpen(postId);
-    return comments.findByPostIdAndStatusOrderByCreatedAtAscIdAsc(postId, CommentStatus.APPROVED);
+  /** The approved thread of a published post, a page of top-level comments at a time. */
+  public Thread thread(String postId, int limit, String cursor) {
+    requirePublished(postId);
+    Criteria roots =
+        where("postId")
+            .is(postId)
+            .and("status")
+            .is(CommentStatus.APPROVED)
+            .and("parentId")
+            .is(null);
+    if (cursor != null && !cursor.isBlank()) {
+      Position after = Position.decode(cursor);
+      roots =
+          new Criteria()
+              .andOperator(
+                  roots,
+                  new Criteria()
+                      .orOperator(
+                          where("createdAt").gt(after.createdAt()),
+                          where("createdAt").is(after.createdAt()).and("_id").gt(after.id())));
+    }
+    List<Comment> page =
+        mongo.find(
+            Query.query(roots)
+                .with(Sort.by(Sort.Order.asc("createdAt"), Sort.Order.asc("_id")))
+                .limit(limit + 1),
+            Comment.class);
+    String next = null;
+    if (page.size() > limit) {
+      page = page.subList(0, limit);
+      Comment last = page.get(limit - 1);
+      next = new Position(last.createdAt(), last.id()).encode();
+    }
+    List<Comment> replies =
+        page.isEmpty()
+            ? List.of()
+            : mongo.find(
+                Query.query(
+                        where("rootId")
+                            .in(page.stream().map(Comment::id).toList())
+                            .and("status")
+                            .is(CommentStatus.APPROVED))
+                    .with(Sort.by(Sort.Order.asc("createdAt"), Sort.Order.asc("_id"))),
+                Comment.class);
+    return new Thread(tree(page, replies), next);
   }
 
-  private void requireOpen(String postId) {
-    posts
+  public long count(String postId) {
+    requirePublished(postId);
+    return comments.countByPostIdAndStatus(postId, CommentStatus.APPROVED);
+  }
+
+  /** The moderation queue: comments of a status, newest first. */
+  public List<Comment> queue(CommentStatus status, int limit) {
+    return mongo.find(
+        Query.query(where("status").is(status))
+            .with(Sort.by(Sort.Order.desc("createdAt")))
+            .limit(limit),
+        Comment.class);
+  }
+
+  public Comment approve(String id) {
+    Comment comment = existing(id);
+    KnownPost post = posts.findById(comment.postId()).orElse(null);
+    Comment parent =
+        comment.parentId() == null ? null : comments.findById(comment.parentId()).orElse(null);
+    String notifyEmail = parent != null && parent.notifyOnReply() ? parent.authorEmail() : null;
+    comment.approve(
+        post == null ? new PostContext(null, null, null) : context(post), notifyEmail, now());
+    return save(comment);
+  }
+
+  public Comment reject(String id) {
+    Comment comment = existing(id);
+    comment.reject(now());
+    return save(comment);
+  }
+
+  public Comment markSpam(String id) {
+    Comment comment = existing(id);
+    comment.markSpam(now());
+    return save(comment);
+  }
+
+  public void delete(String id) {
+    Comment comment = existing(id);
+    comment.delete(now());
+    save(comment);
+  }
+
+  /** A comment that came with an imported post: approved, with its original date. */
+  public void imported(
+      String id, String postId, String parentId, String authorName, String body, Instant postedAt) {
+    if (comments.existsById(id)) {
+      return;
+    }
+    Comment parent = parentId == null ? null : comments.findById(parentId).orElse(null);
+    comments.insert(
+        Comment.imported(
+            id, postId, place(parent), authorName, body, bodies.render(body), postedAt));
+  }
+
+  private CommentStatus verdict(NewComment request, String email, String body, Instant now) {
+    if (request.honeypot() != null && !request.honeypot().isBlank()) {
+      log.info("Spam: honeypot filled");
+      return CommentStatus.SPAM;
+    }
+    if (request.renderedAt() != null
+        && Duration.between(request.renderedAt(), now).compareTo(settings.minTimeToSubmit()) < 0) {
+      log.info(
+          "Spam: sent {} after the form was shown", Duration.between(request.renderedAt(), now));
+      return CommentStatus.SPAM;
+    }
+    var blocked = blocklist.match(body, email, request.client());
+    if (blocked.isPresent()) {
+      log.info("Spam: blocklist {}", blocked.get().kind());
+      return CommentStatus.SPAM;
+    }
+    if (CommentBodies.links(body) > settings.maxLinks()) {
+      return CommentStatus.PENDING;
+    }
+    return switch (blog.policy()) {
+      case HOLD_ALL -> CommentStatus.PENDING;
+      case HOLD_FIRST_TIME ->
+          comments.existsByAuthorEmailAndStatus(email, CommentStatus.APPROVED)
+              ? CommentStatus.APPROVED
+              : CommentStatus.PENDING;
+      case APPROVE_ALL -> CommentStatus.APPROVED;
+    };
+  }
+
+  /** Replies nest up to the maximum depth; a deeper reply becomes a sibling of its parent. */
+  private Comment.Place place(Comment parent) {
+    if (parent == null) {
+      return Comment.Place.TOP;
+    }
+    String root = parent.rootId() == null ? parent.id() : parent.rootId();
+    if (parent.depth() + 1 >= settings.maxDepth()) {
+      return new Comment.Place(parent.parentId(), root, parent.depth());
+    }
+    return new Comment.Place(parent.id(), root, parent.depth() + 1);
+  }
+
+  private Comment parent(String postId, String parentId) {
+    return comments
+        .findById(parentId)
+        .filter(parent -> parent.postId().equals(postId) && parent.isVisible())
+        .orElseThrow(() -> new ParentNotFound(parentId));
+  }
+
+  private void limit(String key, int perHour) {
+    var attempt = rateLimits.attempt(key, perHour, Duration.ofHours(1));
+    if (!attempt.allowed()) {
+      throw new TooManyComments(Duration.between(clock.instant(), attempt.windowEndsAt()));
+    }
+  }
+
+  private KnownPost openPost(String postId) {
+    KnownPost post = requirePublished(postId);
+    boolean tooOld =
+        settings.closeAfterDays() > 0
+            && post.publishedAt() != null
+            && post.publishedAt().plus(Duration.ofDays(settings.closeAfterDays())).isBefore(now());
+    if (!post.acceptsComments() || tooOld) {
+      throw new CommentsClosed();
+    }
+    return post;
+  }
+
+  private KnownPost requirePublished(String postId) {
+    return posts
         .findById(postId)
-        .filter(KnownPost::acceptsComments)
-        .orElseThrow(() -> new PostNotOpen(postId));
+        .filter(KnownPost::isPublished)
+        .orElseThrow(() -> new PostNotFound(postId));
+  }
+
+  private Comment existing(String id) {
+    return comments
+        .findById(id)
+        .filter(comment -> comment.status() != CommentStatus.DELETED)
+        .orElseThrow(() -> new CommentNotFound(id));
+  }
+
+  /** The change and its events in one write; a concurrent moderation fails the version check. */
+  private Comment save(Comment comment) {
+    return comments.save(comment);
+  }
+
+  private static PostContext context(KnownPost post) {
+    return new PostContext(post.slug(), post.title(), post.authorId());
+  }
+
+  private static List<Node> tree(List<Comment> roots, List<Comment> replies) {
+    Map<String, List<Comment>> children = new LinkedHashMap<>();
+    for (Comment reply : replies) {
+      children.computeIfAbsent(reply.parentId(), key -> new ArrayList<>()).add(reply);
+    }
+    return roots.stream().map(root -> node(root, children)).toList();
+  }
+
+  private static Node node(Comment comment, Map<String, List<Comment>> children) {
+    return new Node(
+        comment,
+        children.getOrDefault(comment.id(), List.of()).stream()
+            .map(child -> node(child, children))
+            .toList());
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  /** Where a page of top-level comments ended. */
+  record Position(Instant createdAt, String id) {
+
+    String encode() {
+      return Base64.getUrlEncoder()
+          .withoutPadding()
+          .encodeToString((createdAt.toEpochMilli() + "_" + id).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static Position decode(String cursor) {
+      try {
+        String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        int separator = raw.indexOf('_');
+        return new Position(
+            Instant.ofEpochMilli(Long.parseLong(raw.substring(0, separator))),
+            raw.substring(separator + 1));
+      } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+        throw new IllegalArgumentException("The cursor is not one this API handed out.");
+      }
+    }
   }
 }

@@ -14,8 +14,14 @@ record PostEventMessage(
     String postId,
     String slug,
     String title,
+    Author author,
+    Boolean commentsOpen,
+    Instant publishedAt,
     String commentId,
     String parentId,
     String authorName,
     String body,
-    Instant postedAt) {}
+    Instant postedAt) {
+
+  record Author(String id) {}
+}

@@ -2,6 +2,8 @@ package io.inkwell.comments.post;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import io.inkwell.comments.comment.CommentManagement;
+import io.inkwell.comments.comment.Comments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -21,22 +23,42 @@ class PostProjection {
 
   private final MongoOperations mongo;
   private final JsonMapper json;
-  private final ImportedComments comments;
+  private final Comments comments;
+  private final CommentManagement management;
 
-  PostProjection(MongoOperations mongo, JsonMapper json, ImportedComments comments) {
+  PostProjection(
+      MongoOperations mongo, JsonMapper json, Comments comments, CommentManagement management) {
     this.mongo = mongo;
     this.json = json;
     this.comments = comments;
+    this.management = management;
   }
 
-  @KafkaListener(topics = "${inkwell.comments.post-events-topic}")
+  /** Comments of an imported post become approved comments once, whatever the redeliveries. */
+  private void imported(PostEventMessage event) {
+    if (event.commentId() == null || event.postId() == null || event.body() == null) {
+      throw new IllegalArgumentException("CommentImported without ids or body: " + event);
+    }
+    management.imported(
+        event.commentId(),
+        event.postId(),
+        event.parentId(),
+        event.authorName() == null ? "Anonymous" : event.authorName(),
+        event.body(),
+        event.postedAt());
+  }
+
+  @KafkaListener(topics = "${inkwell.comments.post-events-topic:blog.post-events}")
   void on(String message) {
     PostEventMessage event = json.readValue(message, PostEventMessage.class);
     switch (String.valueOf(event.type())) {
       case "PostPublished", "PostUpdated" -> project(event, KnownPost.PUBLISHED);
       case "PostUnpublished" -> project(event, KnownPost.DRAFT);
-      case "PostDeleted" -> project(event, KnownPost.DELETED);
-      case "CommentImported" -> comments.imported(event);
+      case "PostDeleted" -> {
+        project(event, KnownPost.DELETED);
+        comments.deleteByPostId(event.postId());
+      }
+      case "CommentImported" -> imported(event);
       default -> log.debug("Ignoring post event of type {}", event.type());
     }
   }
@@ -63,6 +85,15 @@ class PostProjection {
     }
     if (event.title() != null) {
       update.set("title", event.title());
+    }
+    if (event.author() != null) {
+      update.set("authorId", event.author().id());
+    }
+    if (event.commentsOpen() != null) {
+      update.set("commentsOpen", event.commentsOpen());
+    }
+    if (event.publishedAt() != null) {
+      update.set("publishedAt", event.publishedAt());
     }
     try {
       mongo.upsert(olderOrMissing, update, KnownPost.class);

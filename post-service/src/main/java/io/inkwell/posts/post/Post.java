@@ -37,6 +37,7 @@ public class Post {
   private String bodyHtml;
   private String excerpt;
   private List<String> tags;
+  private boolean commentsOpen;
   private final Author author;
   private PostStatus status;
   private final Instant createdAt;
@@ -60,6 +61,7 @@ public class Post {
       String bodyHtml,
       String excerpt,
       List<String> tags,
+      Boolean commentsOpen,
       Author author,
       PostStatus status,
       Instant createdAt,
@@ -77,6 +79,7 @@ public class Post {
     this.bodyHtml = bodyHtml;
     this.excerpt = excerpt;
     this.tags = tags == null ? List.of() : List.copyOf(tags);
+    this.commentsOpen = commentsOpen == null || commentsOpen;
     this.author = author;
     this.status = status;
     this.createdAt = createdAt;
@@ -100,6 +103,7 @@ public class Post {
         content.bodyHtml(),
         content.excerpt(),
         tags,
+        true,
         author,
         PostStatus.DRAFT,
         now,
@@ -137,6 +141,7 @@ public class Post {
             content.bodyHtml(),
             content.excerpt(),
             tags,
+            true,
             author,
             published ? PostStatus.PUBLISHED : PostStatus.DRAFT,
             originallyPublished,
@@ -156,8 +161,10 @@ public class Post {
    * Changes the content. The slug only changes when one is given; the old one keeps answering with
    * a redirect. Editing a published post raises {@code PostUpdated}.
    */
-  public void edit(Content content, List<String> newTags, String newSlug, Instant now) {
+  public void edit(
+      Content content, List<String> newTags, String newSlug, boolean openForComments, Instant now) {
     requireNotDeleted("edit");
+    commentsOpen = openForComments;
     if (newSlug != null && !newSlug.equals(slug)) {
       previousSlugs.remove(newSlug);
       previousSlugs.add(slug);
@@ -297,6 +304,11 @@ public class Post {
 
   public Author author() {
     return author;
+  }
+
+  /** Whether readers may comment (comment-service enforces it from the events). */
+  public boolean commentsOpen() {
+    return commentsOpen;
   }
 
   public PostStatus status() {

@@ -48,6 +48,7 @@ public sealed interface PostEvent
       List<String> tags,
       Author author,
       Instant publishedAt,
+      boolean commentsOpen,
       boolean imported)
       implements PostEvent {
 
@@ -64,6 +65,7 @@ public sealed interface PostEvent
           post.tags(),
           post.author(),
           post.publishedAt(),
+          post.commentsOpen(),
           imported);
     }
   }
@@ -80,7 +82,8 @@ public sealed interface PostEvent
       String excerpt,
       List<String> tags,
       Author author,
-      Instant publishedAt)
+      Instant publishedAt,
+      boolean commentsOpen)
       implements PostEvent {
 
     static PostUpdated of(Post post, long version, Instant now) {
@@ -95,7 +98,8 @@ public sealed interface PostEvent
           post.excerpt(),
           post.tags(),
           post.author(),
-          post.publishedAt());
+          post.publishedAt(),
+          post.commentsOpen());
     }
   }
 

@@ -56,7 +56,13 @@ public class PostManagement {
   }
 
   /** What an author writes; {@code slug} and {@code excerpt} may be left out. */
-  public record Draft(String title, String body, String excerpt, List<String> tags, String slug) {}
+  public record Draft(
+      String title,
+      String body,
+      String excerpt,
+      List<String> tags,
+      String slug,
+      Boolean commentsOpen) {}
 
   /** A published post, or where a post that moved to a new slug is now. */
   public record Reading(Post post, String movedTo) {}
@@ -104,7 +110,8 @@ public class PostManagement {
     if (newSlug != null && !newSlug.equals(post.slug()) && posts.findBySlug(newSlug).isPresent()) {
       throw new SlugTaken(newSlug);
     }
-    post.edit(render(draft), normalisedTags(draft.tags()), newSlug, now());
+    boolean open = draft.commentsOpen() == null ? post.commentsOpen() : draft.commentsOpen();
+    post.edit(render(draft), normalisedTags(draft.tags()), newSlug, open, now());
     return save(post);
   }
 

@@ -104,7 +104,7 @@ class PostTests {
     post.publish(PUBLISHED);
     var edited = new Post.Content("WPC, wrapped", "More.", "<p>More.</p>", "More.");
 
-    post.edit(edited, List.of("conferences", "travel"), "wpc-wrapped", LATER);
+    post.edit(edited, List.of("conferences", "travel"), "wpc-wrapped", true, LATER);
 
     assertThat(post.slug()).isEqualTo("wpc-wrapped");
     assertThat(post.previousSlugs()).containsExactly("wrapping-up-the-wpc");
@@ -119,7 +119,7 @@ class PostTests {
 
   @Test
   void editingADraftRaisesNothingAndTheTitleDoesNotMoveTheSlug() {
-    post.edit(new Post.Content("New title", "b", "<p>b</p>", "b"), List.of(), null, LATER);
+    post.edit(new Post.Content("New title", "b", "<p>b</p>", "b"), List.of(), null, true, LATER);
 
     assertThat(post.slug()).isEqualTo("wrapping-up-the-wpc");
     assertThat(post.outbox()).isEmpty();
@@ -155,7 +155,7 @@ class PostTests {
 
     assertThat(post.outbox().get(1)).isInstanceOf(PostDeleted.class);
     assertThatThrownBy(() -> post.publish(LATER)).isInstanceOf(IllegalTransition.class);
-    assertThatThrownBy(() -> post.edit(CONTENT, List.of(), null, LATER))
+    assertThatThrownBy(() -> post.edit(CONTENT, List.of(), null, true, LATER))
         .isInstanceOf(IllegalTransition.class);
     assertThatThrownBy(() -> post.unpublish(LATER)).isInstanceOf(IllegalTransition.class);
     assertThatThrownBy(() -> post.delete(LATER)).isInstanceOf(IllegalTransition.class);

@@ -1,7 +1,10 @@
 package io.inkwell.comments.comment.web;
 
 import io.inkwell.comments.comment.CommentManagement;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.MediaType;
@@ -11,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -23,26 +27,48 @@ class CommentController {
     this.comments = comments;
   }
 
+  /** 201 with status APPROVED (shown) or PENDING (held); spam is answered the same as held. */
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<CommentResponse> post(
-      @PathVariable String postId, @Valid @RequestBody PostCommentRequest request) {
-    var comment = CommentResponse.of(comments.post(postId, request.toNewComment()));
+      @PathVariable String postId,
+      @Valid @RequestBody PostCommentRequest request,
+      HttpServletRequest http) {
+    var comment =
+        CommentResponse.of(comments.post(postId, request.toNewComment(http.getRemoteAddr())));
+    if (comment.status() == io.inkwell.comments.comment.CommentStatus.SPAM) {
+      // A spammer learns nothing from the answer.
+      comment =
+          new CommentResponse(
+              comment.id(),
+              comment.postId(),
+              comment.parentId(),
+              comment.authorName(),
+              comment.body(),
+              comment.bodyHtml(),
+              io.inkwell.comments.comment.CommentStatus.PENDING,
+              comment.createdAt(),
+              null);
+    }
     return ResponseEntity.created(URI.create("/api/posts/" + postId + "/comments/" + comment.id()))
         .body(comment);
   }
 
   @GetMapping
-  CommentListResponse list(@PathVariable String postId) {
-    return new CommentListResponse(
-        comments.approved(postId).stream().map(CommentResponse::of).toList());
+  ThreadResponse thread(
+      @PathVariable String postId,
+      @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
+      @RequestParam(required = false) String cursor) {
+    var thread = comments.thread(postId, limit, cursor);
+    return new ThreadResponse(
+        thread.items().stream().map(CommentResponse::of).toList(), thread.nextCursor());
   }
 
   @GetMapping("/count")
   CountResponse count(@PathVariable String postId) {
-    return new CountResponse(comments.approved(postId).size());
+    return new CountResponse(comments.count(postId));
   }
 
-  record CommentListResponse(List<CommentResponse> items) {}
+  record ThreadResponse(List<CommentResponse> items, String nextCursor) {}
 
   record CountResponse(long count) {}
 }

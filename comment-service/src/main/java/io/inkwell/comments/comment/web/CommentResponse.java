@@ -1,27 +1,41 @@
 package io.inkwell.comments.comment.web;
 
 import io.inkwell.comments.comment.Comment;
+import io.inkwell.comments.comment.CommentManagement.Node;
 import io.inkwell.comments.comment.CommentStatus;
 import java.time.Instant;
+import java.util.List;
 
-/** A comment as the public sees it: no email address. */
+/** A comment as anyone may see it: never the email address or the client's address. */
 record CommentResponse(
     String id,
     String postId,
     String parentId,
     String authorName,
     String body,
+    String bodyHtml,
     CommentStatus status,
-    Instant createdAt) {
+    Instant createdAt,
+    List<CommentResponse> replies) {
 
   static CommentResponse of(Comment comment) {
+    return of(comment, null);
+  }
+
+  static CommentResponse of(Node node) {
+    return of(node.comment(), node.replies().stream().map(CommentResponse::of).toList());
+  }
+
+  private static CommentResponse of(Comment comment, List<CommentResponse> replies) {
     return new CommentResponse(
         comment.id(),
         comment.postId(),
         comment.parentId(),
         comment.authorName(),
         comment.body(),
+        comment.bodyHtml(),
         comment.status(),
-        comment.createdAt());
+        comment.createdAt(),
+        replies);
   }
 }

@@ -4,14 +4,33 @@ import io.inkwell.comments.comment.CommentManagement.NewComment;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
 
+/**
+ * A comment as the form sends it.
+ *
+ * @param website the honeypot: a field hidden from people, so only bots fill it in
+ * @param renderedAt when the page with the form was shown (optional)
+ * @param notifyOnReply whether the author wants an email when someone replies
+ */
 record PostCommentRequest(
     @NotBlank @Size(max = 100) String authorName,
     @NotBlank @Email @Size(max = 254) String authorEmail,
     @NotBlank @Size(max = 10_000) String body,
-    @Size(max = 64) String parentId) {
+    @Size(max = 64) String parentId,
+    Boolean notifyOnReply,
+    @Size(max = 500) String website,
+    Instant renderedAt) {
 
-  NewComment toNewComment() {
-    return new NewComment(authorName, authorEmail, body, parentId);
+  NewComment toNewComment(String client) {
+    return new NewComment(
+        authorName,
+        authorEmail,
+        body,
+        parentId,
+        Boolean.TRUE.equals(notifyOnReply),
+        website,
+        renderedAt,
+        client);
   }
 }

@@ -1,12 +1,17 @@
 package io.inkwell.comments.comment.web;
 
-import io.inkwell.comments.comment.ParentNotFound;
-import io.inkwell.comments.comment.PostNotOpen;
+import io.inkwell.comments.comment.CommentProblems.CommentNotFound;
+import io.inkwell.comments.comment.CommentProblems.CommentsClosed;
+import io.inkwell.comments.comment.CommentProblems.DuplicateComment;
+import io.inkwell.comments.comment.CommentProblems.ParentNotFound;
+import io.inkwell.comments.comment.CommentProblems.PostNotFound;
+import io.inkwell.comments.comment.CommentProblems.TooManyComments;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -42,9 +47,47 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
           415, "unsupported-media-type",
           500, "internal");
 
-  @ExceptionHandler(PostNotOpen.class)
-  ProblemDetail postNotOpen(PostNotOpen e) {
+  @ExceptionHandler(PostNotFound.class)
+  ProblemDetail postNotFound(PostNotFound e) {
     return problem(HttpStatus.NOT_FOUND, "post-not-found", "Post not found", e.getMessage());
+  }
+
+  @ExceptionHandler(CommentNotFound.class)
+  ProblemDetail commentNotFound(CommentNotFound e) {
+    return problem(HttpStatus.NOT_FOUND, "not-found", "Comment not found", e.getMessage());
+  }
+
+  @ExceptionHandler(CommentsClosed.class)
+  ProblemDetail closed(CommentsClosed e) {
+    return problem(HttpStatus.CONFLICT, "comments-closed", "Comments closed", e.getMessage());
+  }
+
+  @ExceptionHandler(DuplicateComment.class)
+  ProblemDetail duplicate(DuplicateComment e) {
+    return problem(HttpStatus.CONFLICT, "duplicate-comment", "Duplicate comment", e.getMessage());
+  }
+
+  @ExceptionHandler(OptimisticLockingFailureException.class)
+  ProblemDetail concurrent(OptimisticLockingFailureException e) {
+    return problem(
+        HttpStatus.CONFLICT,
+        "concurrent-change",
+        "Changed by someone else",
+        "Another moderator changed this comment at the same time; reload the queue.");
+  }
+
+  @ExceptionHandler(IllegalArgumentException.class)
+  ProblemDetail badArgument(IllegalArgumentException e) {
+    return problem(HttpStatus.BAD_REQUEST, "bad-request", "Bad request", e.getMessage());
+  }
+
+  @ExceptionHandler(TooManyComments.class)
+  org.springframework.http.ResponseEntity<ProblemDetail> tooMany(TooManyComments e) {
+    return org.springframework.http.ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+        .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, e.retryAfter().toSeconds())))
+        .body(
+            problem(
+                HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many comments", e.getMessage()));
   }
 
   @ExceptionHandler(ParentNotFound.class)

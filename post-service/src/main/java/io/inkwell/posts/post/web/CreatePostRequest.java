@@ -20,9 +20,10 @@ record CreatePostRequest(
     @Size(max = 30) List<@NotBlank @Size(max = 50) String> tags,
     @Size(max = 80)
         @Pattern(regexp = Slugs.PATTERN, message = "lower-case letters, digits and single hyphens")
-        String slug) {
+        String slug,
+    Boolean commentsOpen) {
 
   Draft toDraft() {
-    return new Draft(title, body, excerpt, tags, slug);
+    return new Draft(title, body, excerpt, tags, slug, commentsOpen);
   }
 }

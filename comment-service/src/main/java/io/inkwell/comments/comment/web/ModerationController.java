@@ -1,0 +1,107 @@
+package io.inkwell.comments.comment.web;
+
+import io.inkwell.comments.comment.CommentManagement;
+import io.inkwell.comments.comment.CommentStatus;
+import io.inkwell.comments.moderation.Blocklist;
+import io.inkwell.comments.moderation.BlogSettings;
+import io.inkwell.comments.moderation.ModerationPolicy;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * What editors do: the queue, approving, rejecting, marking spam, deleting, the moderation policy
+ * and the blocklist. (Open until the sign-in issue lands; the queue shows no email addresses.)
+ */
+@RestController
+@RequestMapping("/api/comments")
+class ModerationController {
+
+  private final CommentManagement comments;
+  private final BlogSettings settings;
+  private final Blocklist blocklist;
+
+  ModerationController(CommentManagement comments, BlogSettings settings, Blocklist blocklist) {
+    this.comments = comments;
+    this.settings = settings;
+    this.blocklist = blocklist;
+  }
+
+  @GetMapping
+  QueueResponse queue(
+      @RequestParam(defaultValue = "PENDING") CommentStatus status,
+      @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
+    return new QueueResponse(
+        comments.queue(status, limit).stream().map(CommentResponse::of).toList());
+  }
+
+  @PostMapping("/{id}/approve")
+  CommentResponse approve(@PathVariable String id) {
+    return CommentResponse.of(comments.approve(id));
+  }
+
+  @PostMapping("/{id}/reject")
+  CommentResponse reject(@PathVariable String id) {
+    return CommentResponse.of(comments.reject(id));
+  }
+
+  @PostMapping("/{id}/spam")
+  CommentResponse spam(@PathVariable String id) {
+    return CommentResponse.of(comments.markSpam(id));
+  }
+
+  @DeleteMapping("/{id}")
+  ResponseEntity<Void> delete(@PathVariable String id) {
+    comments.delete(id);
+    return ResponseEntity.noContent().build();
+  }
+
+  @GetMapping("/settings")
+  SettingsBody settings() {
+    return new SettingsBody(settings.policy());
+  }
+
+  @PutMapping(path = "/settings", consumes = MediaType.APPLICATION_JSON_VALUE)
+  SettingsBody choose(@Valid @RequestBody SettingsBody body) {
+    settings.choose(body.policy());
+    return new SettingsBody(settings.policy());
+  }
+
+  @GetMapping("/blocklist")
+  List<Blocklist.Entry> blocklist() {
+    return blocklist.all();
+  }
+
+  @PostMapping(path = "/blocklist", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<Blocklist.Entry> block(@Valid @RequestBody BlockRequest request) {
+    return ResponseEntity.status(201).body(blocklist.add(request.kind(), request.value()));
+  }
+
+  @DeleteMapping("/blocklist/{id}")
+  ResponseEntity<Void> unblock(@PathVariable String id) {
+    return blocklist.remove(id)
+        ? ResponseEntity.noContent().build()
+        : ResponseEntity.notFound().build();
+  }
+
+  record QueueResponse(List<CommentResponse> items) {}
+
+  record SettingsBody(@NotNull ModerationPolicy policy) {}
+
+  record BlockRequest(@NotNull Blocklist.Kind kind, @NotBlank @Size(max = 200) String value) {}
+}

@@ -1,0 +1,85 @@
+package io.inkwell.comments.outbox;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import io.inkwell.comments.comment.Comment;
+import io.inkwell.comments.comment.CommentEvent;
+import io.inkwell.comments.moderation.CommentSettings;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Sends the events waiting in comment documents to {@code blog.comment-events} (key = post id,
+ * CloudEvents headers), then removes each from its document: at least once, never lost.
+ */
+@Configuration(proxyBeanMethods = false)
+class CommentOutboxRelay {
+
+  private static final Logger log = LoggerFactory.getLogger(CommentOutboxRelay.class);
+
+  private final MongoOperations mongo;
+  private final KafkaTemplate<String, String> kafka;
+  private final JsonMapper json;
+  private final String topic;
+
+  CommentOutboxRelay(
+      MongoOperations mongo,
+      KafkaTemplate<String, String> kafka,
+      JsonMapper json,
+      CommentSettings settings) {
+    this.mongo = mongo;
+    this.kafka = kafka;
+    this.json = json;
+    this.topic = settings.eventsTopic();
+  }
+
+  @Bean
+  NewTopic commentEvents(CommentSettings settings) {
+    return TopicBuilder.name(settings.eventsTopic()).partitions(3).replicas(1).build();
+  }
+
+  @Scheduled(fixedDelayString = "${inkwell.outbox.poll-interval:500ms}")
+  void relayPending() {
+    for (Comment comment :
+        mongo.find(Query.query(where("outbox.0").exists(true)).limit(100), Comment.class)) {
+      for (CommentEvent event : comment.outbox()) {
+        try {
+          var record = new ProducerRecord<>(topic, event.postId(), json.writeValueAsString(event));
+          header(record, "ce_specversion", "1.0");
+          header(record, "ce_id", event.eventId());
+          header(record, "ce_type", event.type());
+          header(record, "ce_source", "/inkwell/comment-service");
+          header(record, "ce_time", event.occurredAt().toString());
+          header(record, "content-type", "application/json");
+          kafka.send(record).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+          log.warn("Could not relay {} of comment {}", event.type(), comment.id(), e);
+          break;
+        }
+        // By collection name: clearing the outbox is not a change of the comment (no version bump).
+        mongo.updateFirst(
+            Query.query(where("_id").is(comment.id())),
+            new Update().pull("outbox", new Document("eventId", event.eventId())),
+            "comments");
+      }
+    }
+  }
+
+  private static void header(ProducerRecord<String, String> record, String name, String value) {
+    record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+  }
+}
