@@ -37,6 +37,10 @@ public final class ApiClient {
         request(path, "Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  public String clientAddress() {
+    return clientAddress;
+  }
+
   public Response put(String path, String json) {
     return send(
         request(path, "Content-Type", "application/json")

@@ -93,19 +93,26 @@ class PublishToInboxEndToEndTests {
         .contains("The last day of the conference.")
         .contains("/posts/wrapping-up-the-wpc");
 
-    // The comment-service learns of the post from Kafka, so it may take a moment.
-    await()
-        .atMost(PATIENCE)
-        .until(
-            () ->
-                post(
-                            "/api/posts/" + id + "/comments",
-                            Map.of(
-                                "authorName", "Ada",
-                                "authorEmail", "ada@example.org",
-                                "body", "Thanks for the notes!"))
-                        .statusCode()
-                    == 201);
+    // The comment-service learns of the post from Kafka, so it may take a moment; a first-time
+    // commenter waits for a moderator (the default policy), who approves through the gateway.
+    var comment =
+        await()
+            .atMost(PATIENCE)
+            .until(
+                () ->
+                    post(
+                        "/api/posts/" + id + "/comments",
+                        Map.of(
+                            "authorName", "Ada",
+                            "authorEmail", "ada@example.org",
+                            "body", "Thanks for the notes!")),
+                response -> response.statusCode() == 201);
+    JsonNode held = JSON.readTree(comment.body());
+    assertThat(held.path("status").asString()).isEqualTo("PENDING");
+    assertThat(get("/api/posts/" + id + "/comments").path("items").size()).isZero();
+    assertThat(
+            post("/api/comments/" + held.path("id").asString() + "/approve", Map.of()).statusCode())
+        .isEqualTo(200);
     JsonNode comments = get("/api/posts/" + id + "/comments");
     assertThat(comments.path("items").findValuesAsString("body"))
         .containsExactly("Thanks for the notes!");

@@ -43,7 +43,7 @@ class CommentBodies {
 
   /** Links in the text, rendered or not: more than a few make a comment suspicious. */
   static int links(String body) {
-    var matcher = java.util.regex.Pattern.compile("(?i)(https?://|www\\.|\\]\\()").matcher(body);
+    var matcher = java.util.regex.Pattern.compile("(?i)\\b(?:https?://|www\\.)").matcher(body);
     int count = 0;
     while (matcher.find()) {
       count++;

@@ -1,0 +1,39 @@
+package io.inkwell.comments;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The event contracts in {@code contracts/}, to check what the service really sends. */
+public final class Contracts {
+
+  public static final Path DIRECTORY = Path.of("../contracts");
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final SchemaRegistry SCHEMAS =
+      SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+
+  private Contracts() {}
+
+  /**
+   * The violations of an event against the schema its {@code type} names: "PostPublished" →
+   * post-published.
+   */
+  public static List<Error> violations(String eventJson) {
+    String type = JSON.readTree(eventJson).path("type").asString();
+    String file = type.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase() + ".schema.json";
+    try {
+      return SCHEMAS
+          .getSchema(Files.readString(DIRECTORY.resolve(file)), InputFormat.JSON)
+          .validate(eventJson, InputFormat.JSON);
+    } catch (IOException e) {
+      throw new UncheckedIOException("No contract for event type " + type, e);
+    }
+  }
+}

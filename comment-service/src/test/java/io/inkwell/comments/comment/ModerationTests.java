@@ -1,0 +1,368 @@
+package io.inkwell.comments.comment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.inkwell.comments.ApiClient;
+import io.inkwell.comments.CommentEventsTopic;
+import io.inkwell.comments.Contracts;
+import io.inkwell.comments.IntegrationTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.core.KafkaTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+class ModerationTests extends IntegrationTest {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+  @Autowired private KafkaTemplate<String, String> kafka;
+  @Autowired private Comments comments;
+
+  @Value("${spring.kafka.bootstrap-servers}")
+  private String brokers;
+
+  @AfterEach
+  void approveAllAgain() {
+    policy("APPROVE_ALL");
+  }
+
+  @Test
+  void firstTimeCommentersWaitForAModeratorAndAreTrustedAfterwards() {
+    policy("HOLD_FIRST_TIME");
+    String postId = publishedPost(true);
+    String ada = email();
+
+    var first = comment(postId, Map.of("authorEmail", ada, "body", "First words"));
+    assertThat(first.text("status")).isEqualTo("PENDING");
+    assertThat(thread(postId)).isEmpty();
+    var queue = api().get("/api/comments?status=PENDING").raw().body();
+    assertThat(queue).contains(first.text("id")).doesNotContain(ada);
+
+    assertThat(api().post("/api/comments/" + first.text("id") + "/approve", "").text("status"))
+        .isEqualTo("APPROVED");
+    var second = comment(postId, Map.of("authorEmail", ada, "body", "Second words"));
+
+    assertThat(second.text("status")).isEqualTo("APPROVED");
+    assertThat(thread(postId)).containsExactly("First words", "Second words");
+  }
+
+  @Test
+  void holdAllHoldsEvenTrustedCommenters() {
+    String postId = publishedPost(true);
+    String ada = email();
+    comment(postId, Map.of("authorEmail", ada, "body", "Approved while open"));
+    policy("HOLD_ALL");
+
+    assertThat(comment(postId, Map.of("authorEmail", ada, "body", "Now held")).text("status"))
+        .isEqualTo("PENDING");
+  }
+
+  @Test
+  void moreThanTwoLinksAreHeldWhateverThePolicy() {
+    String postId = publishedPost(true);
+
+    var linky =
+        comment(
+            postId, Map.of("body", "See https://a.example, https://b.example and www.c.example"));
+    var two = comment(postId, Map.of("body", "See https://a.example and [b](https://b.example)"));
+
+    assertThat(linky.text("status")).isEqualTo("PENDING");
+    assertThat(two.text("status")).isEqualTo("APPROVED");
+  }
+
+  @Test
+  void theHoneypotAndTooFastASubmissionSendCommentsToTheSpamQueue() {
+    String postId = publishedPost(true);
+
+    var bot = comment(postId, Map.of("body", "Buy now", "website", "http://spam.example"));
+    var hasty = comment(postId, Map.of("body", "Instant", "renderedAt", Instant.now().toString()));
+    var person =
+        comment(
+            postId,
+            Map.of("body", "Thoughtful", "renderedAt", Instant.now().minusSeconds(30).toString()));
+
+    assertThat(bot.text("status")).as("a spammer learns nothing").isEqualTo("PENDING");
+    assertThat(hasty.text("status")).isEqualTo("PENDING");
+    assertThat(person.text("status")).isEqualTo("APPROVED");
+    assertThat(api().get("/api/comments?status=SPAM").raw().body())
+        .contains(bot.text("id"), hasty.text("id"));
+    assertThat(thread(postId)).containsExactly("Thoughtful");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"WORD", "DOMAIN", "ADDRESS"})
+  void theBlocklistSendsMatchingCommentsToSpam(String kind) {
+    String postId = publishedPost(true);
+    String unique = UUID.randomUUID().toString().substring(0, 8);
+    var client = api();
+    String value =
+        switch (kind) {
+          case "WORD" -> "casino" + unique;
+          case "DOMAIN" -> unique + ".example";
+          default -> client.clientAddress();
+        };
+    var entry =
+        api().post("/api/comments/blocklist", ApiClient.json(Map.of("kind", kind, "value", value)));
+    assertThat(entry.status()).isEqualTo(201);
+
+    var blocked =
+        client.post(
+            "/api/posts/" + postId + "/comments",
+            ApiClient.json(
+                Map.of(
+                    "authorName",
+                    "A",
+                    "authorEmail",
+                    kind.equals("DOMAIN") ? "x@mail." + value : email(),
+                    "body",
+                    "Visit my CASINO" + unique + " page")));
+
+    assertThat(blocked.status()).isEqualTo(201);
+    assertThat(comments.findById(blocked.text("id")).orElseThrow().status())
+        .isEqualTo(CommentStatus.SPAM);
+    assertThat(api().delete("/api/comments/blocklist/" + entry.text("id")).status()).isEqualTo(204);
+  }
+
+  @Test
+  void theSameCommentTwiceIsADuplicate() {
+    String postId = publishedPost(true);
+    String ada = email();
+    comment(postId, Map.of("authorEmail", ada, "body", "Once"));
+
+    var again =
+        api()
+            .post(
+                "/api/posts/" + postId + "/comments",
+                ApiClient.json(Map.of("authorName", "A", "authorEmail", ada, "body", "  Once ")));
+
+    assertThat(again.status()).isEqualTo(409);
+    assertThat(again.text("type")).endsWith("/duplicate-comment");
+  }
+
+  @Test
+  void oneAddressCommentingTooFastIsToldToWait() {
+    String postId = publishedPost(true);
+    String ada = email();
+    for (int i = 0; i < 10; i++) {
+      assertThat(comment(postId, Map.of("authorEmail", ada, "body", "Comment " + i)).status())
+          .isEqualTo(201);
+    }
+
+    var refused =
+        api()
+            .post(
+                "/api/posts/" + postId + "/comments",
+                ApiClient.json(Map.of("authorName", "A", "authorEmail", ada, "body", "One more")));
+
+    assertThat(refused.status()).isEqualTo(429);
+    assertThat(refused.header("Retry-After")).isNotBlank();
+  }
+
+  @Test
+  void aPostWithCommentsClosedRefusesThemAndADeletedPostTakesItsCommentsAlong() throws Exception {
+    String closed = publishedPost(false);
+    var refused =
+        api()
+            .post(
+                "/api/posts/" + closed + "/comments",
+                ApiClient.json(Map.of("authorName", "A", "authorEmail", email(), "body", "x")));
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.text("type")).endsWith("/comments-closed");
+
+    String doomed = publishedPost(true);
+    comment(doomed, Map.of("body", "Soon gone"));
+    send("post-deleted", doomed, 5, Map.of());
+    await()
+        .atMost(PATIENCE)
+        .until(() -> comments.countByPostIdAndStatus(doomed, CommentStatus.APPROVED) == 0);
+  }
+
+  @Test
+  void repliesNestFiveDeepAndDeeperOnesAttachToTheDeepestLevel() {
+    String postId = publishedPost(true);
+    String parent = null;
+    for (int level = 0; level < 7; level++) {
+      var body = new HashMap<String, Object>(Map.of("body", "Level " + level));
+      if (parent != null) {
+        body.put("parentId", parent);
+      }
+      parent = comment(postId, body).text("id");
+    }
+
+    JsonNode node = api().get("/api/posts/" + postId + "/comments").json().path("items").get(0);
+    int depth = 0;
+    while (node.path("replies").size() > 0) {
+      node = node.path("replies").get(0);
+      depth++;
+    }
+    assertThat(depth).isEqualTo(4);
+    assertThat(node.path("body").asString()).isEqualTo("Level 4");
+    assertThat(api().get("/api/posts/" + postId + "/comments/count").json().path("count").asInt())
+        .isEqualTo(7);
+  }
+
+  @Test
+  void topLevelCommentsArePagedOldestFirstWithTheirReplies() {
+    String postId = publishedPost(true);
+    for (int i = 0; i < 5; i++) {
+      String id = comment(postId, Map.of("body", "Top " + i)).text("id");
+      comment(postId, Map.of("body", "Reply to " + i, "parentId", id));
+    }
+
+    var first = api().get("/api/posts/" + postId + "/comments?limit=2").json();
+    var second =
+        api()
+            .get(
+                "/api/posts/"
+                    + postId
+                    + "/comments?limit=2&cursor="
+                    + first.path("nextCursor").asString())
+            .json();
+
+    assertThat(first.path("items").findValuesAsString("body"))
+        .containsExactly("Top 0", "Reply to 0", "Top 1", "Reply to 1");
+    assertThat(second.path("items").get(0).path("body").asString()).isEqualTo("Top 2");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "<script>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        "[click](javascript:alert(1))",
+        "<a href=\"javascript:alert(1)\">x</a>",
+        "<iframe src=\"https://evil.example\"></iframe>",
+        "<div style=\"background:url(javascript:alert(1))\">x</div>"
+      })
+  void nothingThatRunsScriptSurvivesInAComment(String attack) {
+    String postId = publishedPost(true);
+
+    var posted = comment(postId, Map.of("body", "Hi " + attack));
+
+    String html = posted.text("bodyHtml").toLowerCase();
+    // Whatever was typed shows as text; no element or attribute of it survives as markup.
+    assertThat(html)
+        .doesNotContain("<script", "<iframe", "<img", "<div", "<svg", "onerror=", "style=\"")
+        .doesNotContain("href=\"javascript:");
+    assertThat(posted.text("body")).isEqualTo("Hi " + attack);
+  }
+
+  @Test
+  void lightMarkdownIsRenderedAndLinksAreMarkedAsUserContent() {
+    String postId = publishedPost(true);
+
+    var posted =
+        comment(
+            postId,
+            Map.of(
+                "body",
+                "# Not a heading\n\n*so* `code` [site](https://ada.example) <b>raw</b> ‏שלום"));
+
+    assertThat(posted.text("bodyHtml"))
+        .contains(
+            "<em>so</em>",
+            "<code>code</code>",
+            "rel=\"nofollow ugc noopener\"",
+            "&lt;b&gt;raw&lt;/b&gt;",
+            "שלום")
+        .doesNotContain("<h1>");
+  }
+
+  @Test
+  void visibleCommentsRaiseCommentPostedAndRemovedOnesCommentRemoved() {
+    String postId = publishedPost(true);
+    String ada = email();
+    var parent =
+        comment(
+            postId,
+            Map.of("authorEmail", ada, "body", "Tell me about replies", "notifyOnReply", true));
+    var reply = comment(postId, Map.of("body", "Here is a reply", "parentId", parent.text("id")));
+    api().post("/api/comments/" + reply.text("id") + "/reject", "");
+
+    List<JsonNode> events =
+        await().atMost(PATIENCE).until(() -> events(postId), found -> found.size() == 3);
+
+    assertThat(events)
+        .extracting(event -> event.path("type").asString())
+        .containsExactly("CommentPosted", "CommentPosted", "CommentRemoved");
+    assertThat(events.get(0).path("postAuthorId").asString()).isEqualTo("owner");
+    assertThat(
+            events.get(0).path("notifyEmail").isNull()
+                || events.get(0).path("notifyEmail").isMissingNode())
+        .isTrue();
+    assertThat(events.get(1).path("notifyEmail").asString()).isEqualTo(ada);
+    assertThat(events.get(2).path("commentId").asString()).isEqualTo(reply.text("id"));
+    assertThat(api().get("/api/posts/" + postId + "/comments").raw().body()).doesNotContain(ada);
+  }
+
+  private List<JsonNode> events(String postId) {
+    return CommentEventsTopic.readAll(brokers).stream()
+        .filter(record -> postId.equals(record.key()))
+        .peek(record -> assertThat(Contracts.violations(record.value())).isEmpty())
+        .map(record -> JSON.readTree(record.value()))
+        .toList();
+  }
+
+  private void policy(String policy) {
+    assertThat(
+            api().put("/api/comments/settings", ApiClient.json(Map.of("policy", policy))).status())
+        .isEqualTo(200);
+  }
+
+  private List<String> thread(String postId) {
+    return api()
+        .get("/api/posts/" + postId + "/comments")
+        .json()
+        .path("items")
+        .findValuesAsString("body");
+  }
+
+  private ApiClient.Response comment(String postId, Map<String, ?> fields) {
+    var body = new HashMap<String, Object>(Map.of("authorName", "Ada", "authorEmail", email()));
+    body.putAll(fields);
+    var response = api().post("/api/posts/" + postId + "/comments", ApiClient.json(body));
+    assertThat(response.status()).as(response.toString()).isEqualTo(201);
+    return response;
+  }
+
+  private String publishedPost(boolean open) {
+    String postId = UUID.randomUUID().toString();
+    send("post-published", postId, 1, Map.of("commentsOpen", open));
+    await()
+        .atMost(PATIENCE)
+        .until(() -> api().get("/api/posts/" + postId + "/comments").status() == 200);
+    return postId;
+  }
+
+  private void send(String contract, String postId, long version, Map<String, Object> overrides) {
+    try {
+      var event =
+          (ObjectNode)
+              JSON.readTree(
+                  Files.readString(Path.of("../contracts/examples/" + contract + ".json")));
+      event.put("postId", postId);
+      event.put("version", version);
+      event.put("eventId", UUID.randomUUID().toString());
+      overrides.forEach((key, value) -> event.set(key, JSON.valueToTree(value)));
+      kafka.send("blog.post-events", postId, JSON.writeValueAsString(event)).get();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
