@@ -11,6 +11,7 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -25,7 +26,7 @@ public class Comment {
   @Id private final String id;
   private final String postId;
   private final String parentId;
-  private final String rootId;
+  @Indexed private final String rootId;
   private final int depth;
   private final String authorName;
   private final String authorEmail;
