@@ -15,6 +15,7 @@ import io.inkwell.comments.moderation.CommentSettings;
 import io.inkwell.comments.moderation.RateLimits;
 import io.inkwell.comments.post.KnownPost;
 import io.inkwell.comments.post.KnownPosts;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,6 +50,7 @@ public class CommentManagement {
   private final RateLimits rateLimits;
   private final CommentSettings settings;
   private final Clock clock;
+  private final MeterRegistry registry;
 
   CommentManagement(
       Comments comments,
@@ -59,7 +61,8 @@ public class CommentManagement {
       Blocklist blocklist,
       RateLimits rateLimits,
       CommentSettings settings,
-      Clock clock) {
+      Clock clock,
+      MeterRegistry registry) {
     this.comments = comments;
     this.posts = posts;
     this.mongo = mongo;
@@ -69,6 +72,12 @@ public class CommentManagement {
     this.rateLimits = rateLimits;
     this.settings = settings;
     this.clock = clock;
+    this.registry = registry;
+  }
+
+  /** Comments by what became of them: approved, held, spam, rejected. */
+  private void counted(String outcome) {
+    registry.counter("inkwell.comments.posted", "outcome", outcome).increment();
   }
 
   /**
@@ -109,6 +118,12 @@ public class CommentManagement {
     }
     Comment parent = request.parentId() == null ? null : parent(postId, request.parentId());
     CommentStatus status = verdict(request, email, body, now);
+    counted(
+        switch (status) {
+          case APPROVED -> "approved";
+          case SPAM -> "spam";
+          default -> "held";
+        });
     String notifyEmail = parent != null && parent.notifyOnReply() ? parent.authorEmail() : null;
     return comments.insert(
         Comment.posted(
@@ -202,6 +217,7 @@ public class CommentManagement {
   public Comment reject(String id) {
     Comment comment = existing(id);
     comment.reject(now());
+    counted("rejected");
     return save(comment);
   }
 

@@ -3,6 +3,7 @@ package io.inkwell.notifications.delivery;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.github.bucket4j.Bucket;
+import io.inkwell.notifications.NotificationMetrics;
 import io.inkwell.notifications.NotificationSettings;
 import io.inkwell.notifications.mail.Mails;
 import io.inkwell.notifications.mail.Mails.PostMail;
@@ -57,6 +58,7 @@ class DeliverySender implements SmartLifecycle {
   private final SubscriptionManagement subscriptions;
   private final NotificationSettings settings;
   private final Clock clock;
+  private final NotificationMetrics metrics;
   private final String messageIdDomain;
   private final Bucket rate;
   private volatile boolean running;
@@ -67,7 +69,9 @@ class DeliverySender implements SmartLifecycle {
       Mails mails,
       SubscriptionManagement subscriptions,
       NotificationSettings settings,
-      Clock clock) {
+      Clock clock,
+      NotificationMetrics metrics) {
+    this.metrics = metrics;
     this.mongo = mongo;
     this.mails = mails;
     this.subscriptions = subscriptions;
@@ -196,6 +200,7 @@ class DeliverySender implements SmartLifecycle {
   private void send(List<Delivery> batch) throws InterruptedException {
     Map<String, Announcement> posts = new HashMap<>();
     Map<MimeMessage, Delivery> messages = new LinkedHashMap<>();
+    Map<String, Instant> publishedAt = new HashMap<>();
     for (Delivery delivery : batch) {
       Subscriber subscriber = mongo.findById(delivery.subscriberId(), Subscriber.class);
       Announcement post =
@@ -206,6 +211,7 @@ class DeliverySender implements SmartLifecycle {
         continue;
       }
       messages.put(mails.preparePost(mail(delivery, subscriber, post)), delivery);
+      publishedAt.put(delivery.id(), post.occurredAt());
     }
     if (messages.isEmpty()) {
       return;
@@ -236,6 +242,11 @@ class DeliverySender implements SmartLifecycle {
         finish(
             entry.getValue(),
             new Update().set("status", DeliveryStatus.SENT).set("sentAt", sentAt));
+        metrics.sent("post");
+        Instant occurredAt = publishedAt.get(entry.getValue().id());
+        if (occurredAt != null) {
+          metrics.publishToInbox(Duration.between(occurredAt, sentAt));
+        }
       } else {
         failed(entry.getValue(), failure);
       }
@@ -260,6 +271,7 @@ class DeliverySender implements SmartLifecycle {
           delivery.id(),
           failure.getMessage());
       subscriptions.bounced(delivery.subscriberId());
+      metrics.failed("post");
       finish(
           delivery,
           new Update().set("status", DeliveryStatus.FAILED).set("lastError", failure.getMessage()));
@@ -271,6 +283,7 @@ class DeliverySender implements SmartLifecycle {
           delivery.id(),
           delivery.attempts(),
           failure);
+      metrics.failed("post");
       finish(
           delivery,
           new Update().set("status", DeliveryStatus.FAILED).set("lastError", failure.getMessage()));
@@ -278,6 +291,7 @@ class DeliverySender implements SmartLifecycle {
     }
     Duration pause = Duration.ofSeconds(1L << Math.min(delivery.attempts(), 10));
     log.info("Delivery {} failed, retrying in {}: {}", delivery.id(), pause, failure.getMessage());
+    metrics.retried("post");
     finish(
         delivery,
         new Update()

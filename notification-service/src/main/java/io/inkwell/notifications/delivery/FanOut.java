@@ -2,6 +2,7 @@ package io.inkwell.notifications.delivery;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import io.inkwell.notifications.NotificationMetrics;
 import io.inkwell.notifications.subscription.Subscriber;
 import io.inkwell.notifications.subscription.SubscriberStatus;
 import java.time.Clock;
@@ -35,7 +36,10 @@ class FanOut {
   private final JsonMapper json;
   private final Clock clock;
 
-  FanOut(MongoOperations mongo, JsonMapper json, Clock clock) {
+  private final NotificationMetrics metrics;
+
+  FanOut(MongoOperations mongo, JsonMapper json, Clock clock, NotificationMetrics metrics) {
+    this.metrics = metrics;
     this.mongo = mongo;
     this.json = json;
     this.clock = clock;
@@ -59,7 +63,9 @@ class FanOut {
             event.tags(),
             event.occurredAt());
     mongo.save(post);
+    long began = System.nanoTime();
     int recorded = recordDeliveries(post);
+    metrics.fanOut(java.time.Duration.ofNanos(System.nanoTime() - began));
     log.info("Post {} published: {} deliveries recorded", event.postId(), recorded);
   }
 

@@ -2,6 +2,7 @@ package io.inkwell.notifications.subscription;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import io.inkwell.notifications.NotificationMetrics;
 import io.inkwell.notifications.NotificationSettings;
 import io.inkwell.notifications.mail.Mails;
 import io.inkwell.notifications.subscription.Tokens.Purpose;
@@ -31,6 +32,7 @@ public class SubscriptionManagement {
   private final Mails mails;
   private final NotificationSettings settings;
   private final Clock clock;
+  private final NotificationMetrics metrics;
 
   SubscriptionManagement(
       Subscribers subscribers,
@@ -39,7 +41,9 @@ public class SubscriptionManagement {
       Tokens tokens,
       Mails mails,
       NotificationSettings settings,
-      Clock clock) {
+      Clock clock,
+      NotificationMetrics metrics) {
+    this.metrics = metrics;
     this.subscribers = subscribers;
     this.rateLimits = rateLimits;
     this.mongo = mongo;
@@ -81,14 +85,19 @@ public class SubscriptionManagement {
     String token =
         tokens.issue(subscriber.id(), Purpose.CONFIRM, now().plus(settings.confirmationValidity()));
     mails.sendConfirmation(subscriber.email(), token);
+    metrics.sent("confirmation");
   }
 
   public void confirm(String token) {
     String id = tokens.verify(token, Purpose.CONFIRM).orElseThrow(InvalidToken::new);
-    mongo.updateFirst(
-        Query.query(where("_id").is(id).and("status").is(SubscriberStatus.PENDING)),
-        new Update().set("status", SubscriberStatus.CONFIRMED).set("confirmedAt", now()),
-        Subscriber.class);
+    var confirmed =
+        mongo.updateFirst(
+            Query.query(where("_id").is(id).and("status").is(SubscriberStatus.PENDING)),
+            new Update().set("status", SubscriberStatus.CONFIRMED).set("confirmedAt", now()),
+            Subscriber.class);
+    if (confirmed.getModifiedCount() > 0) {
+      metrics.subscription("confirmed");
+    }
   }
 
   public void unsubscribe(String token) {
@@ -97,6 +106,7 @@ public class SubscriptionManagement {
         id,
         SubscriberStatus.UNSUBSCRIBED,
         List.of(SubscriberStatus.PENDING, SubscriberStatus.CONFIRMED));
+    metrics.subscription("unsubscribed");
   }
 
   /** The subscriber a preferences link belongs to. */
@@ -121,6 +131,7 @@ public class SubscriptionManagement {
         subscriberId,
         SubscriberStatus.BOUNCING,
         List.of(SubscriberStatus.CONFIRMED, SubscriberStatus.PENDING));
+    metrics.subscription("bounced");
   }
 
   public String manageToken(String subscriberId) {
@@ -139,6 +150,7 @@ public class SubscriptionManagement {
         .orElseGet(
             () -> {
               try {
+                metrics.subscription("subscribed");
                 return subscribers.insert(Subscriber.pending(email, tags, now()));
               } catch (DuplicateKeyException raced) {
                 return subscribers.findByEmail(email).orElseThrow();

@@ -8,6 +8,8 @@ import static org.springframework.data.mongodb.core.aggregation.Aggregation.sort
 import static org.springframework.data.mongodb.core.aggregation.Aggregation.unwind;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -39,6 +41,7 @@ public class PostManagement {
   private final PostContentRenderer renderer;
   private final PostSettings settings;
   private final Clock clock;
+  private final Counter published;
 
   PostManagement(
       Posts posts,
@@ -46,13 +49,22 @@ public class PostManagement {
       MongoOperations mongo,
       PostContentRenderer renderer,
       PostSettings settings,
-      Clock clock) {
+      Clock clock,
+      MeterRegistry registry) {
     this.posts = posts;
     this.writes = writes;
     this.mongo = mongo;
     this.renderer = renderer;
     this.settings = settings;
     this.clock = clock;
+    this.published = publishedCounter(registry);
+  }
+
+  /** Posts made visible to readers, now or by the scheduler. */
+  public static Counter publishedCounter(MeterRegistry registry) {
+    return Counter.builder("inkwell.posts.published")
+        .description("Posts made visible to readers")
+        .register(registry);
   }
 
   /** What an author writes; {@code slug} and {@code excerpt} may be left out. */
@@ -119,7 +131,12 @@ public class PostManagement {
   public Post publish(String id, Instant at) {
     Post post = existing(id);
     if (at == null) {
-      return post.publish(now()) ? save(post) : post;
+      if (!post.publish(now())) {
+        return post;
+      }
+      Post saved = save(post);
+      published.increment();
+      return saved;
     }
     post.schedule(at, now());
     return save(post);

@@ -3,8 +3,11 @@ package io.inkwell.posts.scheduling;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.inkwell.posts.post.Post;
+import io.inkwell.posts.post.PostManagement;
 import io.inkwell.posts.post.PostStatus;
 import io.inkwell.posts.post.PostWrites;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -33,7 +36,10 @@ public class DuePostPublisher {
   private final PostWrites writes;
   private final Clock clock;
 
-  DuePostPublisher(MongoOperations mongo, PostWrites writes, Clock clock) {
+  private final Counter publishedCounter;
+
+  DuePostPublisher(MongoOperations mongo, PostWrites writes, Clock clock, MeterRegistry registry) {
+    this.publishedCounter = PostManagement.publishedCounter(registry);
     this.mongo = mongo;
     this.writes = writes;
     this.clock = clock;
@@ -55,6 +61,7 @@ public class DuePostPublisher {
         try {
           writes.save(post);
           published++;
+          publishedCounter.increment();
           log.info("Published scheduled post {} ({})", post.id(), post.slug());
         } catch (OptimisticLockingFailureException publishedElsewhere) {
           log.debug("Post {} was published or changed by someone else", post.id());

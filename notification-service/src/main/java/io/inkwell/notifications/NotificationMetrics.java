@@ -1,0 +1,62 @@
+package io.inkwell.notifications;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import org.springframework.stereotype.Component;
+
+/** The numbers operators watch: subscriptions, mails, and how fast a post reaches inboxes. */
+@Component
+public class NotificationMetrics {
+
+  private final MeterRegistry registry;
+  private final Timer publishToInbox;
+  private final Timer fanOut;
+
+  NotificationMetrics(MeterRegistry registry) {
+    this.registry = registry;
+    this.publishToInbox =
+        Timer.builder("inkwell.publish.to.inbox")
+            .description("From PostPublished.occurredAt to the SMTP server accepting the mail")
+            .publishPercentileHistogram()
+            .serviceLevelObjectives(
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(60),
+                Duration.ofSeconds(300))
+            .minimumExpectedValue(Duration.ofMillis(100))
+            .maximumExpectedValue(Duration.ofHours(1))
+            .register(registry);
+    this.fanOut =
+        Timer.builder("inkwell.fanout.duration")
+            .description("Recording the deliveries of one published post")
+            .register(registry);
+  }
+
+  /** {@code subscribed}, {@code confirmed}, {@code unsubscribed} or {@code bounced}. */
+  public void subscription(String change) {
+    registry.counter("inkwell.subscriptions", "change", change).increment();
+  }
+
+  /** A mail the SMTP server accepted; {@code kind} is {@code post} or {@code confirmation}. */
+  public void sent(String kind) {
+    registry.counter("inkwell.emails.sent", "kind", kind).increment();
+  }
+
+  public void failed(String kind) {
+    registry.counter("inkwell.emails.failed", "kind", kind).increment();
+  }
+
+  public void retried(String kind) {
+    registry.counter("inkwell.emails.retried", "kind", kind).increment();
+  }
+
+  public void publishToInbox(Duration latency) {
+    publishToInbox.record(latency.isNegative() ? Duration.ZERO : latency);
+  }
+
+  public void fanOut(Duration took) {
+    fanOut.record(took);
+  }
+}
