@@ -12,14 +12,19 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -131,6 +136,80 @@ class PublishToInboxEndToEndTests {
     assertThat(get("/api/posts/" + id + "/deliveries").path("total").asInt())
         .as("one delivery per confirmed subscriber: the sample reader and ours")
         .isEqualTo(2);
+  }
+
+  /**
+   * No dashboard panel or alert shows "No data" for a metric nobody exports: every metric name the
+   * dashboards' PromQL and the alert rules use is on some service's /actuator/prometheus.
+   */
+  @Test
+  void everyMetricTheDashboardsAndAlertsUseIsExported() throws Exception {
+    var created = post("/api/posts", Map.of("title", "Metrics " + System.nanoTime(), "body", "b"));
+    String id = JSON.readTree(created.body()).path("id").asString();
+    post("/api/posts/" + id + "/publish", Map.of());
+    Set<String> exported = new TreeSet<>();
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () -> {
+              exported.clear();
+              for (ServiceProcess service : stack.services()) {
+                String text =
+                    http.send(
+                            HttpRequest.newBuilder(
+                                    URI.create(service.url() + "/actuator/prometheus"))
+                                .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                        .body();
+                text.lines()
+                    .filter(line -> !line.startsWith("#") && !line.isBlank())
+                    .map(line -> line.split("[{ ]", 2)[0])
+                    .forEach(exported::add);
+              }
+              assertThat(exported).containsAll(usedMetrics());
+            });
+  }
+
+  @Test
+  void theAlertRulesAreValidForPrometheus() throws Exception {
+    Path promtool =
+        Stream.of(System.getenv("PATH").split(java.io.File.pathSeparator))
+            .map(dir -> Path.of(dir, "promtool"))
+            .filter(Files::isExecutable)
+            .findFirst()
+            .orElse(null);
+    Assumptions.assumeTrue(promtool != null, "promtool is not installed here");
+    var check =
+        new ProcessBuilder(promtool.toString(), "check", "rules", "../ops/prometheus/alerts.yml")
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(check.getInputStream().readAllBytes());
+    assertThat(check.waitFor()).as(output).isZero();
+  }
+
+  /** The metric names in the dashboards' queries and the alert rules. */
+  private static Set<String> usedMetrics() throws IOException {
+    Pattern metric =
+        Pattern.compile(
+            "\\b(?:inkwell|jvm|process|spring_cloud_gateway|kafka|http_server)_[a-z0-9_]+");
+    Set<String> used = new TreeSet<>();
+    List<String> sources = new java.util.ArrayList<>();
+    try (var dashboards = Files.list(Path.of("../ops/grafana/dashboards"))) {
+      for (Path dashboard : dashboards.toList()) {
+        JSON.readTree(Files.readString(dashboard))
+            .findValues("expr")
+            .forEach(expr -> sources.add(expr.asString()));
+      }
+    }
+    sources.add(Files.readString(Path.of("../ops/prometheus/alerts.yml")));
+    for (String source : sources) {
+      Matcher matcher = metric.matcher(source);
+      while (matcher.find()) {
+        used.add(matcher.group());
+      }
+    }
+    assertThat(used).contains("inkwell_publish_to_inbox_seconds_bucket", "inkwell_outbox_backlog");
+    return used;
   }
 
   @Test

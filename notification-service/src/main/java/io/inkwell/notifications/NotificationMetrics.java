@@ -32,6 +32,15 @@ public class NotificationMetrics {
         Timer.builder("inkwell.fanout.duration")
             .description("Recording the deliveries of one published post")
             .register(registry);
+    // Registered up front, so that dashboards and alerts see zeros rather than no data.
+    for (String kind : new String[] {"post", "confirmation"}) {
+      registry.counter("inkwell.emails.sent", "kind", kind);
+      registry.counter("inkwell.emails.failed", "kind", kind);
+      registry.counter("inkwell.emails.retried", "kind", kind);
+    }
+    for (String change : new String[] {"subscribed", "confirmed", "unsubscribed", "bounced"}) {
+      registry.counter("inkwell.subscriptions", "change", change);
+    }
   }
 
   /** {@code subscribed}, {@code confirmed}, {@code unsubscribed} or {@code bounced}. */

@@ -73,6 +73,10 @@ public class CommentManagement {
     this.settings = settings;
     this.clock = clock;
     this.registry = registry;
+    // Registered up front, so that dashboards see zeros rather than no data.
+    for (String outcome : new String[] {"approved", "held", "spam", "rejected"}) {
+      registry.counter("inkwell.comments.posted", "outcome", outcome);
+    }
   }
 
   /** Comments by what became of them: approved, held, spam, rejected. */
