@@ -1,5 +1,7 @@
 package io.inkwell.notifications;
 
+import io.inkwell.testsupport.ApiClient;
+import io.inkwell.testsupport.TestMongo;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;

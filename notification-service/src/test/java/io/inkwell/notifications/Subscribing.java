@@ -3,6 +3,7 @@ package io.inkwell.notifications;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.inkwell.testsupport.ApiClient;
 import java.time.Duration;
 import java.util.Map;
 

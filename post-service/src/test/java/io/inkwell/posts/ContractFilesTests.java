@@ -2,6 +2,7 @@ package io.inkwell.posts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.inkwell.testsupport.Contracts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,8 +3,8 @@ package io.inkwell.comments.comment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.inkwell.comments.ApiClient;
 import io.inkwell.comments.IntegrationTest;
+import io.inkwell.testsupport.ApiClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

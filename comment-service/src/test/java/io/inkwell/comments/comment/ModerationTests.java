@@ -3,10 +3,10 @@ package io.inkwell.comments.comment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.inkwell.comments.ApiClient;
-import io.inkwell.comments.CommentEventsTopic;
-import io.inkwell.comments.Contracts;
 import io.inkwell.comments.IntegrationTest;
+import io.inkwell.testsupport.ApiClient;
+import io.inkwell.testsupport.Contracts;
+import io.inkwell.testsupport.Topics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -312,7 +312,7 @@ class ModerationTests extends IntegrationTest {
   }
 
   private List<JsonNode> events(String postId) {
-    return CommentEventsTopic.readAll(brokers).stream()
+    return Topics.readAll(brokers, "blog.comment-events").stream()
         .filter(record -> postId.equals(record.key()))
         .peek(record -> assertThat(Contracts.violations(record.value())).isEmpty())
         .map(record -> JSON.readTree(record.value()))

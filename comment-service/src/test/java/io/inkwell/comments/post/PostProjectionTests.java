@@ -3,8 +3,8 @@ package io.inkwell.comments.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.inkwell.comments.ApiClient;
 import io.inkwell.comments.IntegrationTest;
+import io.inkwell.testsupport.ApiClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

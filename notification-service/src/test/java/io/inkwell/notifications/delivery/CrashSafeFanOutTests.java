@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.inkwell.notifications.NotificationServiceApplication;
 import io.inkwell.notifications.TestMail;
-import io.inkwell.notifications.TestMongo;
 import io.inkwell.notifications.subscription.Subscriber;
 import io.inkwell.notifications.subscription.SubscriberStatus;
+import io.inkwell.testsupport.TestMongo;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;

@@ -4,10 +4,11 @@ import static io.inkwell.notifications.Subscribing.confirmedSubscriber;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.inkwell.notifications.ApiClient;
 import io.inkwell.notifications.IntegrationTest;
 import io.inkwell.notifications.TestMail;
 import io.inkwell.notifications.subscription.Subscribers;
+import io.inkwell.testsupport.ApiClient;
+import io.inkwell.testsupport.Topics;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +29,9 @@ class FanOutTests extends IntegrationTest {
 
   @Autowired private KafkaTemplate<String, String> kafka;
   @Autowired private Subscribers subscribers;
+
+  @org.springframework.beans.factory.annotation.Value("${spring.kafka.bootstrap-servers}")
+  private String brokers;
 
   @Test
   void aPublishedPostReachesEveryConfirmedSubscriberOnceWithTitleExcerptAndLinks() {
@@ -95,7 +99,10 @@ class FanOutTests extends IntegrationTest {
     await()
         .atMost(MAIL_TIMEOUT)
         .until(
-            () -> DeadLetters.read("blog.post-events-dlt", kafka),
+            () ->
+                Topics.readAll(brokers, "blog.post-events-dlt").stream()
+                    .map(record -> record.value())
+                    .toList(),
             letters -> letters.contains(poison));
   }
 

@@ -4,9 +4,9 @@ import static io.inkwell.notifications.Subscribing.confirmedSubscriber;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.inkwell.notifications.ApiClient;
 import io.inkwell.notifications.IntegrationTest;
 import io.inkwell.notifications.TestMail;
+import io.inkwell.testsupport.ApiClient;
 import jakarta.mail.MessagingException;
 import java.nio.file.Files;
 import java.nio.file.Path;

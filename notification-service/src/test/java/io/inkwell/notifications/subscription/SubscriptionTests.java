@@ -2,9 +2,9 @@ package io.inkwell.notifications.subscription;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.inkwell.notifications.ApiClient;
 import io.inkwell.notifications.IntegrationTest;
 import io.inkwell.notifications.TestMail;
+import io.inkwell.testsupport.ApiClient;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;

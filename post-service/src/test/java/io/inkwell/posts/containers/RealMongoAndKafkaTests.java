@@ -3,8 +3,8 @@ package io.inkwell.posts.containers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.inkwell.posts.ApiClient;
-import io.inkwell.posts.PostEventsTopic;
+import io.inkwell.testsupport.ApiClient;
+import io.inkwell.testsupport.Topics;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -48,7 +48,7 @@ class RealMongoAndKafkaTests {
         .atMost(Duration.ofSeconds(60))
         .until(
             () ->
-                PostEventsTopic.readAll(KAFKA.getBootstrapServers()).stream()
+                Topics.readAll(KAFKA.getBootstrapServers(), "blog.post-events").stream()
                     .filter(event -> id.equals(event.key()))
                     .count(),
             count -> count == 1);

@@ -3,11 +3,11 @@ package io.inkwell.posts.importer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.inkwell.posts.Contracts;
 import io.inkwell.posts.IntegrationTest;
-import io.inkwell.posts.PostEventsTopic;
 import io.inkwell.posts.post.PostStatus;
 import io.inkwell.posts.post.Posts;
+import io.inkwell.testsupport.Contracts;
+import io.inkwell.testsupport.Topics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -100,7 +100,7 @@ class BloggerImportTests extends IntegrationTest {
   }
 
   private List<JsonNode> eventsOf(String postId) {
-    return PostEventsTopic.readAll(kafka).stream()
+    return Topics.readAll(kafka, "blog.post-events").stream()
         .filter(record -> postId.equals(record.key()))
         .peek(record -> assertThat(Contracts.violations(record.value())).isEmpty())
         .map(record -> JSON.readTree(record.value()))

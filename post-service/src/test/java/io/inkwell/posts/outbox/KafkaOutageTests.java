@@ -3,12 +3,12 @@ package io.inkwell.posts.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.inkwell.posts.ApiClient;
-import io.inkwell.posts.PostEventsTopic;
 import io.inkwell.posts.RestartableKafka;
-import io.inkwell.posts.TestMongo;
 import io.inkwell.posts.post.PostEvent;
 import io.inkwell.posts.post.Posts;
+import io.inkwell.testsupport.ApiClient;
+import io.inkwell.testsupport.TestMongo;
+import io.inkwell.testsupport.Topics;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
@@ -99,7 +99,7 @@ class KafkaOutageTests {
   }
 
   private static List<String> types(String postId) {
-    return PostEventsTopic.readAll(KAFKA.bootstrapServers()).stream()
+    return Topics.readAll(KAFKA.bootstrapServers(), "blog.post-events").stream()
         .filter(record -> postId.equals(record.key()))
         .map(record -> JSON.readTree(record.value()).path("type").asString())
         .toList();

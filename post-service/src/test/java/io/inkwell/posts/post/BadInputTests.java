@@ -2,8 +2,8 @@ package io.inkwell.posts.post;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.inkwell.posts.ApiClient;
 import io.inkwell.posts.IntegrationTest;
+import io.inkwell.testsupport.ApiClient;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

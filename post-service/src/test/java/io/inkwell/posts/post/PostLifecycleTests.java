@@ -3,11 +3,11 @@ package io.inkwell.posts.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.inkwell.posts.ApiClient;
-import io.inkwell.posts.Contracts;
 import io.inkwell.posts.IntegrationTest;
-import io.inkwell.posts.PostEventsTopic;
 import io.inkwell.posts.scheduling.DuePostPublisher;
+import io.inkwell.testsupport.ApiClient;
+import io.inkwell.testsupport.Contracts;
+import io.inkwell.testsupport.Topics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -293,7 +293,7 @@ class PostLifecycleTests extends IntegrationTest {
 
   /** The types of the post's events on the topic, each checked against its contract. */
   private List<String> eventTypes(String postId) {
-    return PostEventsTopic.readAll(kafka).stream()
+    return Topics.readAll(kafka, "blog.post-events").stream()
         .filter(record -> postId.equals(record.key()))
         .peek(record -> assertThat(Contracts.violations(record.value())).isEmpty())
         .map(record -> JSON.readTree(record.value()).path("type").asString())

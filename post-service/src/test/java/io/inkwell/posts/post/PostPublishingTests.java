@@ -3,10 +3,10 @@ package io.inkwell.posts.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.inkwell.posts.ApiClient;
-import io.inkwell.posts.Contracts;
 import io.inkwell.posts.IntegrationTest;
-import io.inkwell.posts.PostEventsTopic;
+import io.inkwell.testsupport.ApiClient;
+import io.inkwell.testsupport.Contracts;
+import io.inkwell.testsupport.Topics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -126,7 +126,7 @@ class PostPublishingTests extends IntegrationTest {
   }
 
   private List<ConsumerRecord<String, String>> eventsOf(String postId) {
-    return PostEventsTopic.readAll(kafka).stream()
+    return Topics.readAll(kafka, "blog.post-events").stream()
         .filter(record -> postId.equals(record.key()))
         .toList();
   }

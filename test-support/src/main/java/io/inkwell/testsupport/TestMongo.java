@@ -1,4 +1,4 @@
-package io.inkwell.notifications;
+package io.inkwell.testsupport;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;

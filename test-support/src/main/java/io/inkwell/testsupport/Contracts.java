@@ -1,4 +1,4 @@
-package io.inkwell.posts;
+package io.inkwell.testsupport;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;

@@ -1,4 +1,4 @@
-package io.inkwell.notifications;
+package io.inkwell.testsupport;
 
 import java.io.IOException;
 import java.net.URI;
@@ -6,6 +6,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.util.ArrayList;
+import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,10 +20,18 @@ public final class ApiClient {
   private final String baseUrl;
   private final String clientAddress;
 
+  public ApiClient(String baseUrl) {
+    this(baseUrl, null);
+  }
+
   /** A client with an address of its own, as the gateway reports it in X-Forwarded-For. */
   public ApiClient(String baseUrl, String clientAddress) {
     this.baseUrl = baseUrl;
     this.clientAddress = clientAddress;
+  }
+
+  public String clientAddress() {
+    return clientAddress;
   }
 
   public Response get(String path, String... headers) {
@@ -37,10 +47,15 @@ public final class ApiClient {
         request(path, "Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
-  public Response put(String path, String json) {
+  public Response put(String path, String json, String... headers) {
+    List<String> all = new ArrayList<>(List.of("Content-Type", "application/json"));
+    all.addAll(List.of(headers));
     return send(
-        request(path, "Content-Type", "application/json")
-            .PUT(HttpRequest.BodyPublishers.ofString(json)));
+        request(path, all.toArray(String[]::new)).PUT(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  public Response delete(String path) {
+    return send(request(path).DELETE());
   }
 
   public static String json(Object value) {
@@ -48,8 +63,10 @@ public final class ApiClient {
   }
 
   private HttpRequest.Builder request(String path, String... headers) {
-    var builder =
-        HttpRequest.newBuilder(URI.create(baseUrl + path)).header("X-Forwarded-For", clientAddress);
+    var builder = HttpRequest.newBuilder(URI.create(baseUrl + path));
+    if (clientAddress != null) {
+      builder.header("X-Forwarded-For", clientAddress);
+    }
     if (headers.length > 0) {
       builder.headers(headers);
     }
@@ -58,8 +75,7 @@ public final class ApiClient {
 
   private Response send(HttpRequest.Builder request) {
     try {
-      HttpResponse<String> response = http.send(request.build(), BodyHandlers.ofString());
-      return new Response(response);
+      return new Response(http.send(request.build(), BodyHandlers.ofString()));
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {

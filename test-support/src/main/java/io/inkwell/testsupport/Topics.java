@@ -1,4 +1,4 @@
-package io.inkwell.notifications.delivery;
+package io.inkwell.testsupport;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -6,39 +6,40 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.springframework.kafka.core.KafkaTemplate;
 
-/** Reads a topic from its beginning to its current end. */
-final class DeadLetters {
+/** Reads what is on a topic, from the beginning to its current end. */
+public final class Topics {
 
-  private DeadLetters() {}
+  private Topics() {}
 
-  static List<String> read(String topic, KafkaTemplate<String, String> template) {
-    Object servers =
-        template.getProducerFactory().getConfigurationProperties().get("bootstrap.servers");
+  public static List<ConsumerRecord<String, String>> readAll(
+      String bootstrapServers, String topic) {
     Map<String, Object> config =
         Map.of(
             ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            servers,
+            bootstrapServers,
             ConsumerConfig.GROUP_ID_CONFIG,
-            "test-" + UUID.randomUUID());
+            "test-" + UUID.randomUUID(),
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+            false);
     try (var consumer =
         new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-      var partitions =
+      List<TopicPartition> partitions =
           consumer.partitionsFor(topic).stream()
               .map(info -> new TopicPartition(topic, info.partition()))
               .toList();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
-      var end = consumer.endOffsets(partitions);
-      List<String> values = new ArrayList<>();
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      List<ConsumerRecord<String, String>> records = new ArrayList<>();
       while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-        consumer.poll(Duration.ofMillis(200)).forEach(record -> values.add(record.value()));
+        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
       }
-      return values;
+      return records;
     }
   }
 }
