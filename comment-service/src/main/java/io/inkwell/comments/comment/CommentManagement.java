@@ -306,10 +306,11 @@ public class CommentManagement {
 
   private KnownPost openPost(String postId) {
     KnownPost post = requirePublished(postId);
+    int closeAfterDays = blog.closeAfterDays();
     boolean tooOld =
-        settings.closeAfterDays() > 0
+        closeAfterDays > 0
             && post.publishedAt() != null
-            && post.publishedAt().plus(Duration.ofDays(settings.closeAfterDays())).isBefore(now());
+            && post.publishedAt().plus(Duration.ofDays(closeAfterDays)).isBefore(now());
     if (!post.acceptsComments() || tooOld) {
       throw new CommentsClosed();
     }

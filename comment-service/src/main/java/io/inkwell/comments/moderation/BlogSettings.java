@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 public class BlogSettings {
 
   @Document("settings")
-  record Stored(@Id String id, ModerationPolicy policy) {}
+  record Stored(@Id String id, ModerationPolicy policy, Integer closeAfterDays) {}
 
   private static final String ID = "comments";
 
@@ -31,8 +31,19 @@ public class BlogSettings {
     return stored == null || stored.policy() == null ? defaults.defaultPolicy() : stored.policy();
   }
 
-  public void choose(ModerationPolicy policy) {
-    mongo.upsert(
-        Query.query(where("_id").is(ID)), new Update().set("policy", policy), Stored.class);
+  /** Comments close on posts published more than this many days ago; 0 never closes them. */
+  public int closeAfterDays() {
+    Stored stored = mongo.findById(ID, Stored.class);
+    return stored == null || stored.closeAfterDays() == null
+        ? defaults.closeAfterDays()
+        : stored.closeAfterDays();
+  }
+
+  public void choose(ModerationPolicy policy, Integer closeAfterDays) {
+    var update = new Update().set("policy", policy);
+    if (closeAfterDays != null) {
+      update.set("closeAfterDays", closeAfterDays);
+    }
+    mongo.upsert(Query.query(where("_id").is(ID)), update, Stored.class);
   }
 }

@@ -39,7 +39,13 @@ class ModerationTests extends IntegrationTest {
 
   @AfterEach
   void approveAllAgain() {
-    policy("APPROVE_ALL");
+    assertThat(
+            api()
+                .put(
+                    "/api/comments/settings",
+                    ApiClient.json(Map.of("policy", "APPROVE_ALL", "closeAfterDays", 0)))
+                .status())
+        .isEqualTo(200);
   }
 
   @Test
@@ -137,6 +143,59 @@ class ModerationTests extends IntegrationTest {
     assertThat(comments.findById(blocked.text("id")).orElseThrow().status())
         .isEqualTo(CommentStatus.SPAM);
     assertThat(api().delete("/api/comments/blocklist/" + entry.text("id")).status()).isEqualTo(204);
+  }
+
+  @Test
+  void commentsCloseOnPostsOlderThanTheChosenNumberOfDays() {
+    String old = UUID.randomUUID().toString();
+    send(
+        "post-published",
+        old,
+        1,
+        Map.of("publishedAt", Instant.now().minus(Duration.ofDays(40)).toString()));
+    String recent = publishedPost(true);
+    await()
+        .atMost(PATIENCE)
+        .until(() -> api().get("/api/posts/" + old + "/comments").status() == 200);
+
+    api()
+        .put(
+            "/api/comments/settings",
+            ApiClient.json(Map.of("policy", "APPROVE_ALL", "closeAfterDays", 30)));
+
+    var refused =
+        api()
+            .post(
+                "/api/posts/" + old + "/comments",
+                ApiClient.json(Map.of("authorName", "A", "authorEmail", email(), "body", "Late")));
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.text("type")).endsWith("/comments-closed");
+    assertThat(comment(recent, Map.of("body", "In time")).text("status")).isEqualTo("APPROVED");
+    assertThat(api().get("/api/comments/settings").json().path("closeAfterDays").asInt())
+        .isEqualTo(30);
+  }
+
+  @Test
+  void oneClientCommentingTooFastIsToldToWait() {
+    String postId = publishedPost(true);
+    var client = api();
+    for (int i = 0; i < 30; i++) {
+      var ok =
+          client.post(
+              "/api/posts/" + postId + "/comments",
+              ApiClient.json(
+                  Map.of("authorName", "A", "authorEmail", email(), "body", "Burst " + i)));
+      assertThat(ok.status()).isEqualTo(201);
+    }
+
+    var refused =
+        client.post(
+            "/api/posts/" + postId + "/comments",
+            ApiClient.json(
+                Map.of("authorName", "A", "authorEmail", email(), "body", "One too many")));
+
+    assertThat(refused.status()).isEqualTo(429);
+    assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
   }
 
   @Test
@@ -343,7 +402,11 @@ class ModerationTests extends IntegrationTest {
 
   private String publishedPost(boolean open) {
     String postId = UUID.randomUUID().toString();
-    send("post-published", postId, 1, Map.of("commentsOpen", open));
+    send(
+        "post-published",
+        postId,
+        1,
+        Map.of("commentsOpen", open, "publishedAt", Instant.now().toString()));
     await()
         .atMost(PATIENCE)
         .until(() -> api().get("/api/posts/" + postId + "/comments").status() == 200);

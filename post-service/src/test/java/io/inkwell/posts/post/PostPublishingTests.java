@@ -82,6 +82,12 @@ class PostPublishingTests extends IntegrationTest {
     } while (cursor != null);
 
     assertThat(seen).doesNotHaveDuplicates().doesNotContain(draft);
+    var list = api().get("/api/posts?limit=2");
+    assertThat(list.header("ETag")).isNotBlank();
+    assertThat(list.header("Cache-Control")).contains("max-age=60");
+    assertThat(api().get("/api/posts?limit=2", "If-None-Match", list.header("ETag")).status())
+        .as("an unchanged list answers 304")
+        .isEqualTo(304);
     assertThat(seen).containsSubsequence(third, second, first);
   }
 

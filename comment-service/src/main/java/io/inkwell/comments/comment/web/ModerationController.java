@@ -73,13 +73,13 @@ class ModerationController {
 
   @GetMapping("/settings")
   SettingsBody settings() {
-    return new SettingsBody(settings.policy());
+    return new SettingsBody(settings.policy(), settings.closeAfterDays());
   }
 
   @PutMapping(path = "/settings", consumes = MediaType.APPLICATION_JSON_VALUE)
   SettingsBody choose(@Valid @RequestBody SettingsBody body) {
-    settings.choose(body.policy());
-    return new SettingsBody(settings.policy());
+    settings.choose(body.policy(), body.closeAfterDays());
+    return new SettingsBody(settings.policy(), settings.closeAfterDays());
   }
 
   @GetMapping("/blocklist")
@@ -101,7 +101,9 @@ class ModerationController {
 
   record QueueResponse(List<CommentResponse> items) {}
 
-  record SettingsBody(@NotNull ModerationPolicy policy) {}
+  /** {@code closeAfterDays}: 0 keeps comments open forever; left out, it is not changed. */
+  record SettingsBody(
+      @NotNull ModerationPolicy policy, @Min(0) @Max(36_500) Integer closeAfterDays) {}
 
   record BlockRequest(@NotNull Blocklist.Kind kind, @NotBlank @Size(max = 200) String value) {}
 }
