@@ -212,6 +212,41 @@ class PublishToInboxEndToEndTests {
     return used;
   }
 
+  /**
+   * The trace a client starts at the gateway continues through post-service, its outbox relay and
+   * Kafka into notification-service, which logs the fan-out with the same trace id.
+   */
+  @Test
+  void onePublishIsOneTraceFromTheGatewayToTheFanOut() throws Exception {
+    String traceId = java.util.HexFormat.of().formatHex(java.security.SecureRandom.getSeed(16));
+    var created = post("/api/posts", Map.of("title", "Traced " + traceId, "body", "b"));
+    String id = JSON.readTree(created.body()).path("id").asString();
+
+    var published =
+        http.send(
+            request("/api/posts/" + id + "/publish")
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(published.statusCode()).isEqualTo(200);
+    Path log =
+        stack.services().stream()
+            .filter(service -> service.name().equals("notification-service"))
+            .findFirst()
+            .orElseThrow()
+            .log();
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                Files.readAllLines(log).stream()
+                    .anyMatch(
+                        line ->
+                            line.contains(traceId) && line.contains("Post " + id + " published")));
+  }
+
   @Test
   void badInputThroughTheGatewayGetsProblemDetails() throws Exception {
     var malformed = post("/api/posts", "{\"title\": ");

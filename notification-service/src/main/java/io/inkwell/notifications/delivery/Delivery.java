@@ -11,6 +11,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *
  * @param claimedBy while SENDING, the instance sending it
  * @param claimToken while SENDING, what identifies the claim
+ * @param traceparent the trace of the event that caused the delivery
  * @param claimedUntil while SENDING, when another sender may take the delivery over (the one that
  *     claimed it crashed)
  * @param notBefore while PENDING after a failed attempt, when to try again
@@ -29,9 +30,10 @@ public record Delivery(
     String claimToken,
     Instant claimedUntil,
     Instant sentAt,
-    String lastError) {
+    String lastError,
+    String traceparent) {
 
-  static Delivery pending(String postId, String subscriberId, Instant now) {
+  static Delivery pending(String postId, String subscriberId, Instant now, String traceparent) {
     return new Delivery(
         postId + ":" + subscriberId,
         postId,
@@ -44,7 +46,8 @@ public record Delivery(
         null,
         null,
         null,
-        null);
+        null,
+        traceparent);
   }
 
   /** The same for every attempt, so that a resent message is recognisably the same message. */

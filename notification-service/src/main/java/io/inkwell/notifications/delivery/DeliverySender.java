@@ -5,10 +5,12 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import io.github.bucket4j.Bucket;
 import io.inkwell.notifications.NotificationMetrics;
 import io.inkwell.notifications.NotificationSettings;
+import io.inkwell.notifications.TraceContexts;
 import io.inkwell.notifications.mail.Mails;
 import io.inkwell.notifications.mail.Mails.PostMail;
 import io.inkwell.notifications.subscription.Subscriber;
 import io.inkwell.notifications.subscription.SubscriptionManagement;
+import io.micrometer.tracing.Span;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Duration;
@@ -59,6 +61,7 @@ class DeliverySender implements SmartLifecycle {
   private final NotificationSettings settings;
   private final Clock clock;
   private final NotificationMetrics metrics;
+  private final TraceContexts traces;
   private final String messageIdDomain;
   private final Bucket rate;
   private volatile boolean running;
@@ -70,8 +73,10 @@ class DeliverySender implements SmartLifecycle {
       SubscriptionManagement subscriptions,
       NotificationSettings settings,
       Clock clock,
-      NotificationMetrics metrics) {
+      NotificationMetrics metrics,
+      TraceContexts traces) {
     this.metrics = metrics;
+    this.traces = traces;
     this.mongo = mongo;
     this.mails = mails;
     this.subscriptions = subscriptions;
@@ -217,6 +222,11 @@ class DeliverySender implements SmartLifecycle {
       return;
     }
     rate.asBlocking().consume(messages.size());
+    // One span per mail, in the trace of the publish that caused it.
+    Map<MimeMessage, Span> spans = new HashMap<>();
+    messages.forEach(
+        (message, delivery) ->
+            spans.put(message, traces.continueWith(delivery.traceparent(), "mail post")));
     Map<Object, Exception> failed = Map.of();
     try {
       mails.sendAll(List.copyOf(messages.keySet()));
@@ -238,6 +248,11 @@ class DeliverySender implements SmartLifecycle {
     Instant sentAt = now();
     for (var entry : messages.entrySet()) {
       Exception failure = failed.get(entry.getKey());
+      Span span = spans.get(entry.getKey());
+      if (failure != null) {
+        span.error(failure);
+      }
+      span.end();
       if (failure == null) {
         finish(
             entry.getValue(),

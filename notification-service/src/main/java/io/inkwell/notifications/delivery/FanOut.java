@@ -3,6 +3,7 @@ package io.inkwell.notifications.delivery;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.inkwell.notifications.NotificationMetrics;
+import io.inkwell.notifications.TraceContexts;
 import io.inkwell.notifications.subscription.Subscriber;
 import io.inkwell.notifications.subscription.SubscriberStatus;
 import java.time.Clock;
@@ -37,9 +38,16 @@ class FanOut {
   private final Clock clock;
 
   private final NotificationMetrics metrics;
+  private final TraceContexts traces;
 
-  FanOut(MongoOperations mongo, JsonMapper json, Clock clock, NotificationMetrics metrics) {
+  FanOut(
+      MongoOperations mongo,
+      JsonMapper json,
+      Clock clock,
+      NotificationMetrics metrics,
+      TraceContexts traces) {
     this.metrics = metrics;
+    this.traces = traces;
     this.mongo = mongo;
     this.json = json;
     this.clock = clock;
@@ -72,6 +80,7 @@ class FanOut {
   /** One delivery per confirmed subscriber whose preferences match the post's tags. */
   private int recordDeliveries(Announcement post) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    String traceparent = traces.current();
     String after = "";
     int recorded = 0;
     while (true) {
@@ -87,7 +96,7 @@ class FanOut {
       var deliveries =
           batch.stream()
               .filter(subscriber -> subscriber.wants(post.tags()))
-              .map(subscriber -> Delivery.pending(post.postId(), subscriber.id(), now))
+              .map(subscriber -> Delivery.pending(post.postId(), subscriber.id(), now, traceparent))
               .toList();
       if (!deliveries.isEmpty()) {
         recorded += insertNew(deliveries);

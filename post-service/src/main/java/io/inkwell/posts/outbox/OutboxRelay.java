@@ -2,9 +2,10 @@ package io.inkwell.posts.outbox;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-import io.inkwell.posts.post.Post;
 import io.inkwell.posts.post.PostEvent;
 import io.inkwell.posts.post.PostSettings;
+import io.inkwell.posts.post.TraceContexts;
+import io.micrometer.tracing.Span;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -37,12 +38,15 @@ class OutboxRelay {
   private final KafkaTemplate<String, String> kafka;
   private final JsonMapper json;
   private final String topic;
+  private final TraceContexts traces;
 
   OutboxRelay(
       MongoOperations mongo,
       KafkaTemplate<String, String> kafka,
       JsonMapper json,
-      PostSettings settings) {
+      PostSettings settings,
+      TraceContexts traces) {
+    this.traces = traces;
     this.mongo = mongo;
     this.kafka = kafka;
     this.json = json;
@@ -52,19 +56,27 @@ class OutboxRelay {
   @Scheduled(fixedDelayString = "${inkwell.outbox.poll-interval:500ms}")
   void relayPending() {
     Query pending = Query.query(where("outbox.0").exists(true)).limit(BATCH);
-    for (Post post : mongo.find(pending, Post.class)) {
-      for (PostEvent event : post.outbox()) {
-        try {
+    // Raw documents: beside each event sits the trace of the request that raised it.
+    for (Document post : mongo.find(pending, Document.class, COLLECTION)) {
+      for (Document stored : post.getList("outbox", Document.class)) {
+        PostEvent event = mongo.getConverter().read(PostEvent.class, stored);
+        Span span =
+            traces.continueWith(stored.getString(TraceContexts.FIELD), "relay " + event.type());
+        try (var scope = traces.inScope(span)) {
           send(event);
         } catch (Exception e) {
           // Keep the event and the order of this post's events; the next run tries again.
-          log.warn("Could not relay {} {} of post {}", event.type(), event.eventId(), post.id(), e);
+          span.error(e);
+          log.warn(
+              "Could not relay {} {} of post {}", event.type(), event.eventId(), event.postId(), e);
           break;
+        } finally {
+          span.end();
         }
         // By collection name, not entity class: clearing the outbox is not a change of the post,
         // so it must not bump the version (and with it the ETag readers hold).
         mongo.updateFirst(
-            Query.query(where("_id").is(post.id())),
+            Query.query(where("_id").is(event.postId())),
             new Update().pull("outbox", new Document("eventId", event.eventId())),
             COLLECTION);
       }

@@ -28,9 +28,11 @@ public class PostWrites {
 
   private final MongoTemplate mongo;
   private final MongoPersistentEntity<?> entity;
+  private final TraceContexts traces;
 
-  PostWrites(MongoTemplate mongo) {
+  PostWrites(MongoTemplate mongo, TraceContexts traces) {
     this.mongo = mongo;
+    this.traces = traces;
     this.entity = mongo.getConverter().getMappingContext().getRequiredPersistentEntity(Post.class);
   }
 
@@ -59,13 +61,22 @@ public class PostWrites {
     entity.doWithProperties(unsetWhenNull);
     update.inc(VERSION, 1);
     if (!post.raised().isEmpty()) {
+      String traceparent = traces.current();
       Object[] events =
           post.raised().stream()
               .map(
-                  event ->
-                      mongo
-                          .getConverter()
-                          .convertToMongoType(event, TypeInformation.of(PostEvent.class)))
+                  event -> {
+                    var stored =
+                        (Document)
+                            mongo
+                                .getConverter()
+                                .convertToMongoType(event, TypeInformation.of(PostEvent.class));
+                    if (traceparent != null) {
+                      // kept beside the event, not in it: the relay sends within this trace
+                      stored.put(TraceContexts.FIELD, traceparent);
+                    }
+                    return stored;
+                  })
               .toArray();
       update.push(OUTBOX).each(events);
     }
