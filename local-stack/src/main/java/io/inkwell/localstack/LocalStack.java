@@ -67,6 +67,7 @@ public final class LocalStack implements AutoCloseable {
         "Infrastructure is up: Kafka {}, MongoDB, SMTP {}", kafka.bootstrapServers(), ports.smtp());
 
     String bootstrap = kafka.bootstrapServers();
+    service("admin-server", ports.admin(), Map.of());
     service(
         "post-service",
         ports.postService(),
@@ -105,6 +106,18 @@ public final class LocalStack implements AutoCloseable {
 
   private void service(String name, int port, Map<String, String> environment) throws Exception {
     Path jar = settings.home().resolve(name).resolve("target").resolve(name + ".jar");
+    environment = new java.util.HashMap<>(environment);
+    if (!name.equals("admin-server")) {
+      // Every service shows itself to Spring Boot Admin: health, metrics, loggers and its log.
+      environment.put(
+          "SPRING_BOOT_ADMIN_CLIENT_URL", "http://localhost:" + settings.ports().admin());
+      environment.put(
+          "SPRING_BOOT_ADMIN_CLIENT_INSTANCE_SERVICE_BASE_URL", "http://localhost:" + port);
+      environment.put(
+          "MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE",
+          "health,info,prometheus,metrics,loggers,logfile,env,threaddump,gateway");
+      environment.put("MANAGEMENT_ENDPOINT_HEALTH_SHOW_DETAILS", "always");
+    }
     services.add(
         started(
             ServiceProcess.start(name, jar, port, environment, settings.data().resolve("logs"))));
@@ -178,6 +191,7 @@ public final class LocalStack implements AutoCloseable {
         Inkwell is running (started in %d s). Ctrl-C stops it; data stays in %s
 
           Gateway (use this)    %s
+          Spring Boot Admin     http://localhost:%d  (health, metrics and logs of every service)
         %s
           Kafka                 localhost:%d
           MongoDB               posts localhost:%d, comments localhost:%d, notifications localhost:%d
@@ -191,6 +205,7 @@ public final class LocalStack implements AutoCloseable {
             took.toSeconds(),
             data,
             stack.gatewayUrl(),
+            ports.admin(),
             services.toString().stripTrailing(),
             ports.kafka(),
             ports.postsDb(),

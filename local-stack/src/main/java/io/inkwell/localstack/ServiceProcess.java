@@ -48,14 +48,18 @@ final class ServiceProcess implements AutoCloseable {
           jar + " does not exist: build the services first (./mvnw -DskipTests package)");
     }
     Files.createDirectories(logDirectory);
+    // The service writes its log file itself (so Spring Boot Admin can show it); what it prints
+    // before logging starts goes to <name>.out.
     Path log = logDirectory.resolve(name + ".log");
+    Path out = logDirectory.resolve(name + ".out");
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(JVM_OPTIONS);
     command.add("-jar");
     command.add(jar.toAbsolutePath().toString());
     var builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+    builder.redirectOutput(ProcessBuilder.Redirect.to(out.toFile()));
+    builder.environment().put("LOGGING_FILE_NAME", log.toAbsolutePath().toString());
     builder.environment().putAll(environment);
     builder.environment().put("SERVER_PORT", String.valueOf(port));
     return new ServiceProcess(name, port, builder.start(), log);
@@ -80,7 +84,7 @@ final class ServiceProcess implements AutoCloseable {
       // Waiting on the process doubles as the pause between probes and notices a crash at once.
       if (process.waitFor(250, TimeUnit.MILLISECONDS)) {
         throw new IllegalStateException(
-            name + " stopped with exit code " + process.exitValue() + "; see " + log);
+            name + " stopped with exit code " + process.exitValue() + "; see " + log + " and .out");
       }
     }
     throw new IllegalStateException(name + " was not ready within " + timeout + "; see " + log);
