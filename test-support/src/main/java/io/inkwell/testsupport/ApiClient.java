@@ -19,6 +19,7 @@ public final class ApiClient {
   private final HttpClient http = HttpClient.newHttpClient();
   private final String baseUrl;
   private final String clientAddress;
+  private final String token;
 
   public ApiClient(String baseUrl) {
     this(baseUrl, null);
@@ -26,8 +27,18 @@ public final class ApiClient {
 
   /** A client with an address of its own, as the gateway reports it in X-Forwarded-For. */
   public ApiClient(String baseUrl, String clientAddress) {
+    this(baseUrl, clientAddress, null);
+  }
+
+  private ApiClient(String baseUrl, String clientAddress, String token) {
     this.baseUrl = baseUrl;
     this.clientAddress = clientAddress;
+    this.token = token;
+  }
+
+  /** The same client sending {@code Authorization: Bearer token} with every request. */
+  public ApiClient withToken(String token) {
+    return new ApiClient(baseUrl, clientAddress, token);
   }
 
   public String clientAddress() {
@@ -66,6 +77,9 @@ public final class ApiClient {
     var builder = HttpRequest.newBuilder(URI.create(baseUrl + path));
     if (clientAddress != null) {
       builder.header("X-Forwarded-For", clientAddress);
+    }
+    if (token != null) {
+      builder.header("Authorization", "Bearer " + token);
     }
     if (headers.length > 0) {
       builder.headers(headers);

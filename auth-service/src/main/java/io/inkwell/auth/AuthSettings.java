@@ -1,0 +1,38 @@
+package io.inkwell.auth;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param issuer the public address tokens name as their issuer (the gateway's, as browsers see it)
+ * @param audience the audience every access token is for; the gateway and services require it
+ * @param accessTokenTtl how long an access token is valid: short, as nothing can revoke a JWT
+ * @param owner the account the first start creates when no staff exists yet
+ * @param bootstrapIntegration an integration the first start creates (the local stack's seeder)
+ * @param webClient the public client of the web admin (authorization code + PKCE)
+ */
+@ConfigurationProperties("inkwell.auth")
+public record AuthSettings(
+    @DefaultValue("http://localhost:8080") String issuer,
+    @DefaultValue("inkwell-api") String audience,
+    @DefaultValue("10m") Duration accessTokenTtl,
+    @DefaultValue Owner owner,
+    @DefaultValue BootstrapIntegration bootstrapIntegration,
+    @DefaultValue WebClient webClient) {
+
+  /** The blog's owner; the password is only read while no owner exists. */
+  public record Owner(
+      @DefaultValue("owner@inkwell.localhost") String email,
+      @DefaultValue("Blog owner") String name,
+      String password) {}
+
+  /** Created on start when both are set and the client does not exist yet. */
+  public record BootstrapIntegration(
+      String clientId, String secret, @DefaultValue("Local stack") String name) {}
+
+  public record WebClient(
+      @DefaultValue("inkwell-web") String clientId,
+      @DefaultValue("http://localhost:8080/login/oauth2/code/inkwell") List<String> redirectUris) {}
+}

@@ -1,0 +1,92 @@
+package io.inkwell.auth.integration;
+
+import io.inkwell.auth.AuthSettings;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+/** Creates, lists and revokes integrations; a secret is shown once and then only its hash kept. */
+@Service
+public class IntegrationManagement {
+
+  private static final Logger log = LoggerFactory.getLogger(IntegrationManagement.class);
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final Integrations integrations;
+  private final PasswordEncoder passwords;
+  private final AuthSettings settings;
+  private final Clock clock;
+
+  IntegrationManagement(
+      Integrations integrations, PasswordEncoder passwords, AuthSettings settings, Clock clock) {
+    this.integrations = integrations;
+    this.passwords = passwords;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  /** A new integration with the secret its program authenticates with, shown this once. */
+  public record Created(Integration integration, String secret) {}
+
+  public Created create(String name) {
+    String secret = random(32);
+    var integration =
+        new Integration(
+            "integration-" + random(9), name.strip(), passwords.encode(secret), clock.instant());
+    return new Created(integrations.insert(integration), secret);
+  }
+
+  public List<Integration> all() {
+    return integrations.findAllByOrderByCreatedAtAsc();
+  }
+
+  public Optional<Integration> byClientId(String clientId) {
+    return integrations.findById(clientId);
+  }
+
+  /** Revoked at once for new tokens; tokens already issued run out within their short life. */
+  public boolean revoke(String clientId) {
+    if (!integrations.existsById(clientId)) {
+      return false;
+    }
+    integrations.deleteById(clientId);
+    return true;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  void ensureBootstrapIntegration() {
+    var bootstrap = settings.bootstrapIntegration();
+    if (bootstrap.clientId() == null || bootstrap.secret() == null) {
+      return;
+    }
+    if (integrations.existsById(bootstrap.clientId())) {
+      return;
+    }
+    try {
+      integrations.insert(
+          new Integration(
+              bootstrap.clientId(),
+              bootstrap.name(),
+              passwords.encode(bootstrap.secret()),
+              clock.instant()));
+      log.info("Created the integration {}", bootstrap.clientId());
+    } catch (DuplicateKeyException anotherInstanceWasFaster) {
+      // it exists now, which is all that was asked
+    }
+  }
+
+  private static String random(int bytes) {
+    byte[] value = new byte[bytes];
+    RANDOM.nextBytes(value);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(value);
+  }
+}

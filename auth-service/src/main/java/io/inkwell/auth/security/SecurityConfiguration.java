@@ -1,0 +1,149 @@
+package io.inkwell.auth.security;
+
+import static org.springframework.security.config.Customizer.withDefaults;
+
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import io.inkwell.auth.AuthSettings;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+
+/**
+ * Three filter chains: the OAuth2/OIDC protocol endpoints; the staff and integration API, which
+ * takes this server's own bearer tokens; and everything else behind the sign-in form.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain protocolEndpoints(HttpSecurity http) throws Exception {
+    http.oauth2AuthorizationServer(
+            server -> {
+              http.securityMatcher(server.getEndpointsMatcher());
+              server.oidc(withDefaults());
+            })
+        .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+        .exceptionHandling(
+            exceptions ->
+                exceptions.defaultAuthenticationEntryPointFor(
+                    new LoginUrlAuthenticationEntryPoint("/login"),
+                    new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain api(HttpSecurity http, SecurityProblems problems) throws Exception {
+    http.securityMatcher("/api/**")
+        .authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers(HttpMethod.PUT, "/api/staff/me/password")
+                    .hasRole("CONTRIBUTOR")
+                    .requestMatchers("/api/staff", "/api/staff/**", "/api/integrations/**")
+                    .hasRole("ADMIN")
+                    .requestMatchers("/api/integrations")
+                    .hasRole("ADMIN")
+                    .anyRequest()
+                    .denyAll())
+        .oauth2ResourceServer(
+            server ->
+                server
+                    .jwt(withDefaults())
+                    .authenticationEntryPoint(problems)
+                    .accessDeniedHandler(problems))
+        .sessionManagement(
+            session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.disable());
+    return http.build();
+  }
+
+  @Bean
+  @Order(3)
+  SecurityFilterChain signIn(HttpSecurity http) throws Exception {
+    http.authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers("/login", "/default-ui.css", "/error", "/actuator/**")
+                    .permitAll()
+                    .anyRequest()
+                    .authenticated())
+        .formLogin(withDefaults());
+    return http.build();
+  }
+
+  /** An owner may do all an admin may, an admin all an editor may, and so on down. */
+  @Bean
+  static RoleHierarchy roleHierarchy() {
+    return RoleHierarchyImpl.fromHierarchy(
+        """
+        ROLE_OWNER > ROLE_ADMIN
+        ROLE_ADMIN > ROLE_EDITOR
+        ROLE_EDITOR > ROLE_AUTHOR
+        ROLE_AUTHOR > ROLE_CONTRIBUTOR
+        """);
+  }
+
+  /** bcrypt today; the stored {id} prefix lets a stronger encoder take over without a reset. */
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  }
+
+  @Bean
+  AuthorizationServerSettings authorizationServerSettings(AuthSettings settings) {
+    return AuthorizationServerSettings.builder().issuer(settings.issuer()).build();
+  }
+
+  /** This server's own API checks tokens as every other service does: signature, issuer, aud. */
+  @Bean
+  JwtDecoder jwtDecoder(JWKSource<SecurityContext> keys, AuthSettings settings) {
+    NimbusJwtDecoder decoder =
+        (NimbusJwtDecoder) OAuth2AuthorizationServerConfiguration.jwtDecoder(keys);
+    decoder.setJwtValidator(
+        new DelegatingOAuth2TokenValidator<>(
+            JwtValidators.createDefaultWithIssuer(settings.issuer()),
+            new JwtClaimValidator<List<String>>(
+                "aud", aud -> aud != null && aud.contains(settings.audience()))));
+    return decoder;
+  }
+
+  @Bean
+  JwtAuthenticationConverter jwtAuthenticationConverter() {
+    var authorities = new JwtGrantedAuthoritiesConverter();
+    authorities.setAuthoritiesClaimName("roles");
+    authorities.setAuthorityPrefix("ROLE_");
+    var converter = new JwtAuthenticationConverter();
+    converter.setJwtGrantedAuthoritiesConverter(authorities);
+    return converter;
+  }
+
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+}

@@ -1,0 +1,61 @@
+package io.inkwell.auth.staff;
+
+import java.time.Instant;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/** A person who signs in to write or run the blog. The email is the login name. */
+@Document("staff")
+public class StaffAccount {
+
+  @Id private final String id;
+
+  @Indexed(unique = true)
+  private final String email;
+
+  private final String name;
+  private final Role role;
+  private String passwordHash;
+  private final Instant createdAt;
+  @Version private Long version;
+
+  StaffAccount(
+      String id, String email, String name, Role role, String passwordHash, Instant createdAt) {
+    this.id = id;
+    this.email = email;
+    this.name = name;
+    this.role = role;
+    this.passwordHash = passwordHash;
+    this.createdAt = createdAt;
+  }
+
+  void changePassword(String newHash) {
+    this.passwordHash = newHash;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String email() {
+    return email;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public Role role() {
+    return role;
+  }
+
+  String passwordHash() {
+    return passwordHash;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+}

@@ -1,0 +1,52 @@
+package io.inkwell.auth.staff.web;
+
+import io.inkwell.auth.staff.StaffManagement;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** Staff accounts: admins invite and list; everyone changes their own password. */
+@RestController
+class StaffController {
+
+  private final StaffManagement staff;
+
+  StaffController(StaffManagement staff) {
+    this.staff = staff;
+  }
+
+  /** The new member's temporary password is in this answer and nowhere else. */
+  @PostMapping("/api/staff")
+  ResponseEntity<StaffResponse> invite(@Valid @RequestBody InviteRequest request) {
+    var invitation = staff.invite(request.email(), request.name(), request.role());
+    var body = StaffResponse.of(invitation.account(), invitation.temporaryPassword());
+    return ResponseEntity.created(URI.create("/api/staff/" + body.id())).body(body);
+  }
+
+  @GetMapping("/api/staff")
+  Map<String, List<StaffResponse>> list() {
+    return Map.of("items", staff.all().stream().map(StaffResponse::of).toList());
+  }
+
+  @PutMapping("/api/staff/me/password")
+  ResponseEntity<Void> changePassword(
+      @AuthenticationPrincipal Jwt token, @Valid @RequestBody PasswordChangeRequest request) {
+    if (!staff.changePassword(
+        token.getSubject(), request.currentPassword(), request.newPassword())) {
+      throw new ResponseStatusException(
+          HttpStatus.UNPROCESSABLE_CONTENT, "The current password is not right.");
+    }
+    return ResponseEntity.noContent().build();
+  }
+}

@@ -1,0 +1,24 @@
+package io.inkwell.auth.staff.web;
+
+import io.inkwell.auth.staff.Role;
+import io.inkwell.auth.staff.StaffAccount;
+import java.time.Instant;
+
+/** A staff member as admins see them; the password hash never leaves the service. */
+record StaffResponse(
+    String id, String email, String name, Role role, Instant createdAt, String temporaryPassword) {
+
+  static StaffResponse of(StaffAccount account) {
+    return of(account, null);
+  }
+
+  static StaffResponse of(StaffAccount account, String temporaryPassword) {
+    return new StaffResponse(
+        account.id(),
+        account.email(),
+        account.name(),
+        account.role(),
+        account.createdAt(),
+        temporaryPassword);
+  }
+}

@@ -1,0 +1,58 @@
+package io.inkwell.auth.token;
+
+import io.inkwell.auth.AuthSettings;
+import io.inkwell.auth.staff.StaffManagement;
+import java.util.List;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the services need to know about the caller, inside the token: a stable subject (the staff
+ * id, not the email, which may change), the display name for bylines, and the roles. Integrations
+ * carry the INTEGRATION role. Every access token is for the one API audience.
+ */
+@Component
+class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
+
+  static final String INTEGRATION = "INTEGRATION";
+
+  private final StaffManagement staff;
+  private final AuthSettings settings;
+
+  TokenClaims(StaffManagement staff, AuthSettings settings) {
+    this.staff = staff;
+    this.settings = settings;
+  }
+
+  @Override
+  public void customize(JwtEncodingContext context) {
+    boolean accessToken = OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType());
+    boolean idToken = OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue());
+    if (!accessToken && !idToken) {
+      return;
+    }
+    var claims = context.getClaims();
+    if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
+      claims
+          .claim("name", String.valueOf(context.getRegisteredClient().getClientName()))
+          .claim("roles", List.of(INTEGRATION));
+    } else {
+      staff
+          .byEmail(context.getPrincipal().getName())
+          .ifPresent(
+              account ->
+                  claims
+                      .subject(account.id())
+                      .claim("name", account.name())
+                      .claim("email", account.email())
+                      .claim("roles", List.of(account.role().name())));
+    }
+    if (accessToken) {
+      claims.audience(List.of(settings.audience()));
+    }
+  }
+}

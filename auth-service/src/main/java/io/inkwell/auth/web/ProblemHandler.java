@@ -1,0 +1,103 @@
+package io.inkwell.auth.web;
+
+import io.inkwell.auth.staff.StaffManagement.StaffExists;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/** Every error of the staff and integration API as problem+json with a stable {@code type}. */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+  private static final String TYPES = "https://inkwell.dev/problems/";
+
+  @ExceptionHandler(StaffExists.class)
+  ProblemDetail staffExists(StaffExists e) {
+    return problem(HttpStatus.CONFLICT, "staff-exists", "Already on the staff", e.getMessage());
+  }
+
+  @ExceptionHandler(IllegalArgumentException.class)
+  ProblemDetail invalid(IllegalArgumentException e) {
+    return problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid", "Not possible", e.getMessage());
+  }
+
+  @ExceptionHandler(ResponseStatusException.class)
+  ProblemDetail status(ResponseStatusException e) {
+    HttpStatus status = HttpStatus.valueOf(e.getStatusCode().value());
+    return problem(status, "invalid", status.getReasonPhrase(), e.getReason());
+  }
+
+  @ExceptionHandler(Exception.class)
+  ProblemDetail unexpected(Exception e) {
+    log.error("Unexpected error", e);
+    return problem(
+        HttpStatus.INTERNAL_SERVER_ERROR,
+        "internal",
+        "Internal error",
+        "Something went wrong on our side; the request may be retried.");
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    List<Map<String, String>> errors =
+        e.getBindingResult().getFieldErrors().stream()
+            .map(
+                error ->
+                    Map.of(
+                        "field",
+                        error.getField(),
+                        "message",
+                        String.valueOf(error.getDefaultMessage())))
+            .toList();
+    ProblemDetail body =
+        problem(
+            HttpStatus.BAD_REQUEST,
+            "validation",
+            "Invalid request",
+            "Some fields are missing or invalid; see errors.");
+    body.setProperty("errors", errors);
+    return ResponseEntity.badRequest().body(body);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    return ResponseEntity.badRequest()
+        .body(
+            problem(
+                HttpStatus.BAD_REQUEST,
+                "malformed-body",
+                "Malformed request body",
+                "The body is not JSON of the expected shape."));
+  }
+
+  private static ProblemDetail problem(
+      HttpStatus status, String type, String title, String detail) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setType(URI.create(TYPES + type));
+    problem.setTitle(title);
+    return problem;
+  }
+}

@@ -1,0 +1,237 @@
+package io.inkwell.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.inkwell.testsupport.ApiClient;
+import io.inkwell.testsupport.SignIn;
+import io.inkwell.testsupport.TestMongo;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * auth-service running on its MongoDB wire server, used as clients use it: sign-in through the
+ * login form with PKCE, client credentials, the staff and integration API with the tokens it gives.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "inkwell.auth.owner.email=Owner@Example.org",
+      "inkwell.auth.owner.password=correct horse battery",
+      "inkwell.auth.bootstrap-integration.client-id=ci-bot",
+      "inkwell.auth.bootstrap-integration.secret=ci-bot-secret-of-some-length",
+      "inkwell.auth.web-client.redirect-uris=http://localhost:8080/login/oauth2/code/inkwell"
+    })
+class AuthServiceTests {
+
+  private static final String WEB = "inkwell-web";
+  private static final String REDIRECT = "http://localhost:8080/login/oauth2/code/inkwell";
+  private static final String OWNER = "owner@example.org";
+  private static final String OWNER_PASSWORD = "correct horse battery";
+
+  @Value("${local.server.port}")
+  private int port;
+
+  @Value("${inkwell.auth.issuer}")
+  private String issuer;
+
+  @Autowired private MongoTemplate mongo;
+
+  @DynamicPropertySource
+  static void mongo(DynamicPropertyRegistry registry) {
+    registry.add("spring.mongodb.uri", () -> TestMongo.uri("auth"));
+  }
+
+  private String base() {
+    return "http://localhost:" + port;
+  }
+
+  private SignIn signIn() {
+    return new SignIn(base());
+  }
+
+  private ApiClient api(String token) {
+    return new ApiClient(base()).withToken(token);
+  }
+
+  private Jwt decode(String token) {
+    return NimbusJwtDecoder.withJwkSetUri(base() + "/oauth2/jwks").build().decode(token);
+  }
+
+  @Test
+  void theOwnerSignsInWithPkceAndGetsAShortLivedTokenWithNameAndRole() {
+    Jwt token = decode(signIn().person(WEB, REDIRECT, OWNER, OWNER_PASSWORD));
+
+    assertThat(token.getClaimAsStringList("roles")).containsExactly("OWNER");
+    assertThat(token.getClaimAsString("name")).isEqualTo("Blog owner");
+    assertThat(token.getAudience()).containsExactly("inkwell-api");
+    assertThat(token.getIssuer().toString()).isEqualTo(issuer);
+    assertThat(token.getSubject()).doesNotContain("@").isNotBlank();
+    assertThat(token.getExpiresAt()).isBefore(token.getIssuedAt().plusSeconds(15 * 60 + 1));
+  }
+
+  @Test
+  void aWrongPasswordGetsNoCode() {
+    assertThatThrownBy(() -> signIn().person(WEB, REDIRECT, OWNER, "guess guess guess"))
+        .isInstanceOf(SignIn.SignInFailed.class);
+  }
+
+  @Test
+  void passwordsAreStoredOnlyAsHashes() {
+    Document owner = mongo.getCollection("staff").find(new Document("email", OWNER)).first();
+
+    assertThat(owner).isNotNull();
+    assertThat(owner.toJson()).doesNotContain(OWNER_PASSWORD);
+    assertThat(owner.getString("passwordHash")).startsWith("{bcrypt}");
+  }
+
+  @Test
+  void discoveryAndJwksAreThere() {
+    var discovery = new ApiClient(base()).get("/.well-known/openid-configuration");
+
+    assertThat(discovery.status()).isEqualTo(200);
+    assertThat(discovery.text("issuer")).isEqualTo(issuer);
+    assertThat(discovery.text("jwks_uri")).isEqualTo(issuer + "/oauth2/jwks");
+    assertThat(discovery.json().path("code_challenge_methods_supported").toString())
+        .contains("S256");
+    assertThat(new ApiClient(base()).get("/oauth2/jwks").json().path("keys").size()).isOne();
+  }
+
+  @Test
+  void theBootstrapIntegrationGetsAnIntegrationToken() {
+    Jwt token = decode(signIn().clientCredentials("ci-bot", "ci-bot-secret-of-some-length"));
+
+    assertThat(token.getSubject()).isEqualTo("ci-bot");
+    assertThat(token.getClaimAsStringList("roles")).containsExactly("INTEGRATION");
+    assertThat(token.getAudience()).containsExactly("inkwell-api");
+  }
+
+  @Test
+  void anAdminInvitesStaffWhoSignInWithTheTemporaryPassword() {
+    String owner = signIn().person(WEB, REDIRECT, OWNER, OWNER_PASSWORD);
+    var invited =
+        api(owner)
+            .post(
+                "/api/staff",
+                ApiClient.json(
+                    Map.of("email", "Edna@Example.org", "name", "Edna", "role", "EDITOR")));
+
+    assertThat(invited.status()).isEqualTo(201);
+    String temporary = invited.text("temporaryPassword");
+    assertThat(temporary).hasSizeGreaterThanOrEqualTo(20);
+    Jwt editor = decode(signIn().person(WEB, REDIRECT, "edna@example.org", temporary));
+    assertThat(editor.getClaimAsStringList("roles")).containsExactly("EDITOR");
+    assertThat(editor.getSubject()).isEqualTo(invited.text("id"));
+
+    var listed = api(owner).get("/api/staff");
+    assertThat(listed.json().path("items").findValuesAsString("email"))
+        .contains(OWNER, "edna@example.org");
+    assertThat(listed.raw().body()).doesNotContain(temporary).doesNotContain("passwordHash");
+
+    var again =
+        api(owner)
+            .post(
+                "/api/staff",
+                ApiClient.json(
+                    Map.of("email", "edna@example.org", "name", "Edna", "role", "AUTHOR")));
+    assertThat(again.status()).isEqualTo(409);
+  }
+
+  @Test
+  void onlyAdminsManageStaffAndIntegrations() {
+    String owner = signIn().person(WEB, REDIRECT, OWNER, OWNER_PASSWORD);
+    var author =
+        api(owner)
+            .post(
+                "/api/staff",
+                ApiClient.json(Map.of("email", "al@example.org", "name", "Al", "role", "AUTHOR")));
+    String authorToken =
+        signIn().person(WEB, REDIRECT, "al@example.org", author.text("temporaryPassword"));
+
+    assertThat(new ApiClient(base()).get("/api/staff").status()).isEqualTo(401);
+    assertThat(api(authorToken).get("/api/staff").status()).isEqualTo(403);
+    assertThat(api(authorToken).post("/api/integrations", "{\"name\":\"x\"}").status())
+        .isEqualTo(403);
+    String bot = signIn().clientCredentials("ci-bot", "ci-bot-secret-of-some-length");
+    assertThat(api(bot).get("/api/staff").status()).isEqualTo(403);
+    var ownerRole =
+        api(owner)
+            .post(
+                "/api/staff",
+                ApiClient.json(Map.of("email", "o2@example.org", "name", "O", "role", "OWNER")));
+    assertThat(ownerRole.status()).isEqualTo(422);
+    var badRole =
+        api(owner)
+            .post(
+                "/api/staff",
+                ApiClient.json(Map.of("email", "x@example.org", "name", "X", "role", "KING")));
+    assertThat(badRole.status()).isEqualTo(400);
+    assertThat(badRole.header("Content-Type")).isEqualTo("application/problem+json");
+  }
+
+  @Test
+  void anIntegrationSecretIsShownOnceAndRevokingItStopsNewTokens() {
+    String owner = signIn().person(WEB, REDIRECT, OWNER, OWNER_PASSWORD);
+    var created = api(owner).post("/api/integrations", "{\"name\":\"Zapier\"}");
+    assertThat(created.status()).isEqualTo(201);
+    String clientId = created.text("clientId");
+    String secret = created.text("clientSecret");
+
+    assertThat(decode(signIn().clientCredentials(clientId, secret)).getSubject())
+        .isEqualTo(clientId);
+    var listed = api(owner).get("/api/integrations");
+    assertThat(listed.json().path("items").findValuesAsString("clientId")).contains(clientId);
+    assertThat(listed.raw().body()).doesNotContain(secret).doesNotContain("clientSecret");
+    assertThat(signIn().clientCredentialsResponse(clientId, "wrong").statusCode()).isEqualTo(401);
+
+    assertThat(api(owner).delete("/api/integrations/" + clientId).status()).isEqualTo(204);
+    assertThat(signIn().clientCredentialsResponse(clientId, secret).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void staffChangeTheirOwnPassword() {
+    String owner = signIn().person(WEB, REDIRECT, OWNER, OWNER_PASSWORD);
+    var invited =
+        api(owner)
+            .post(
+                "/api/staff",
+                ApiClient.json(
+                    Map.of("email", "cy@example.org", "name", "Cy", "role", "CONTRIBUTOR")));
+    String temporary = invited.text("temporaryPassword");
+    String token = signIn().person(WEB, REDIRECT, "cy@example.org", temporary);
+
+    var wrong =
+        api(token)
+            .put(
+                "/api/staff/me/password",
+                ApiClient.json(
+                    Map.of("currentPassword", "nope", "newPassword", "a much longer one")));
+    var tooShort =
+        api(token)
+            .put(
+                "/api/staff/me/password",
+                ApiClient.json(Map.of("currentPassword", temporary, "newPassword", "short")));
+    var changed =
+        api(token)
+            .put(
+                "/api/staff/me/password",
+                ApiClient.json(
+                    Map.of("currentPassword", temporary, "newPassword", "a much longer one")));
+
+    assertThat(List.of(wrong.status(), tooShort.status(), changed.status()))
+        .containsExactly(422, 400, 204);
+    assertThat(signIn().person(WEB, REDIRECT, "cy@example.org", "a much longer one")).isNotBlank();
+    assertThatThrownBy(() -> signIn().person(WEB, REDIRECT, "cy@example.org", temporary))
+        .isInstanceOf(SignIn.SignInFailed.class);
+  }
+}

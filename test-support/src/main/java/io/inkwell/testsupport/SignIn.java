@@ -1,0 +1,228 @@
+package io.inkwell.testsupport;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Gets access tokens from auth-service the way real clients do: a person signs in through the
+ * authorization code flow with PKCE (the login form, its CSRF token and session cookie included), a
+ * program with client credentials.
+ */
+public final class SignIn {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final String baseUrl;
+
+  /**
+   * @param baseUrl where the protocol endpoints and the login page are reached (auth-service or the
+   *     gateway in front of it)
+   */
+  public SignIn(String baseUrl) {
+    this.baseUrl = baseUrl;
+  }
+
+  /** A program's token: client credentials with HTTP Basic authentication. */
+  public String clientCredentials(String clientId, String secret) {
+    var response = tokenRequest(clientId, secret, Map.of("grant_type", "client_credentials"));
+    if (response.statusCode() != 200) {
+      throw new SignInFailed(
+          "client credentials: " + response.statusCode() + " " + response.body());
+    }
+    return JSON.readTree(response.body()).path("access_token").asString();
+  }
+
+  /** The raw token endpoint answer for client credentials, for tests of refusals. */
+  public HttpResponse<String> clientCredentialsResponse(String clientId, String secret) {
+    return tokenRequest(clientId, secret, Map.of("grant_type", "client_credentials"));
+  }
+
+  /** A person's access token: authorization code + PKCE through the sign-in form. */
+  public String person(String clientId, String redirectUri, String email, String password) {
+    return personTokens(clientId, redirectUri, email, password).path("access_token").asString();
+  }
+
+  /** The token endpoint's whole answer (access token, id token) after signing in. */
+  public JsonNode personTokens(String clientId, String redirectUri, String email, String password) {
+    var http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    String verifier = random();
+    String state = random();
+    URI authorize =
+        URI.create(
+            baseUrl
+                + "/oauth2/authorize?"
+                + form(
+                    Map.of(
+                        "response_type",
+                        "code",
+                        "client_id",
+                        clientId,
+                        "redirect_uri",
+                        redirectUri,
+                        "scope",
+                        "openid profile",
+                        "state",
+                        state,
+                        "code_challenge",
+                        challenge(verifier),
+                        "code_challenge_method",
+                        "S256")));
+    var toLogin = send(http, HttpRequest.newBuilder(authorize).header("Accept", "text/html").GET());
+    URI login = authorize.resolve(location(toLogin));
+    var page = send(http, HttpRequest.newBuilder(login).GET());
+    Matcher csrf = CSRF.matcher(page.body());
+    if (!csrf.find()) {
+      throw new SignInFailed("no login form at " + login + ": " + page.statusCode());
+    }
+    var signedIn =
+        send(
+            http,
+            HttpRequest.newBuilder(login)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        form(
+                            Map.of(
+                                "username",
+                                email,
+                                "password",
+                                password,
+                                "_csrf",
+                                csrf.group(1))))));
+    String afterLogin = location(signedIn);
+    if (afterLogin.contains("error")) {
+      throw new SignInFailed("the sign-in form refused " + email);
+    }
+    var redirected =
+        send(
+            http,
+            HttpRequest.newBuilder(login.resolve(afterLogin)).header("Accept", "text/html").GET());
+    URI back = URI.create(location(redirected));
+    Map<String, String> query = query(back);
+    if (!state.equals(query.get("state")) || query.get("code") == null) {
+      throw new SignInFailed("no code in the redirect: " + back);
+    }
+    var tokens =
+        tokenRequest(
+            null,
+            null,
+            Map.of(
+                "grant_type", "authorization_code",
+                "code", query.get("code"),
+                "redirect_uri", redirectUri,
+                "client_id", clientId,
+                "code_verifier", verifier));
+    if (tokens.statusCode() != 200) {
+      throw new SignInFailed("code exchange: " + tokens.statusCode() + " " + tokens.body());
+    }
+    return JSON.readTree(tokens.body());
+  }
+
+  private HttpResponse<String> tokenRequest(
+      String clientId, String secret, Map<String, String> parameters) {
+    var request =
+        HttpRequest.newBuilder(URI.create(baseUrl + "/oauth2/token"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form(parameters)));
+    if (clientId != null) {
+      request.header(
+          "Authorization",
+          "Basic "
+              + Base64.getEncoder()
+                  .encodeToString(
+                      (encode(clientId) + ":" + encode(secret)).getBytes(StandardCharsets.UTF_8)));
+    }
+    return send(HttpClient.newHttpClient(), request);
+  }
+
+  private static HttpResponse<String> send(HttpClient http, HttpRequest.Builder request) {
+    try {
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String location(HttpResponse<String> response) {
+    return response
+        .headers()
+        .firstValue("Location")
+        .orElseThrow(
+            () ->
+                new SignInFailed(
+                    "expected a redirect from "
+                        + response.uri()
+                        + ", got "
+                        + response.statusCode()
+                        + " "
+                        + response.body()));
+  }
+
+  private static Map<String, String> query(URI uri) {
+    Map<String, String> values = new LinkedHashMap<>();
+    if (uri.getRawQuery() != null) {
+      for (String pair : uri.getRawQuery().split("&")) {
+        String[] parts = pair.split("=", 2);
+        values.put(
+            parts[0],
+            parts.length > 1 ? java.net.URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "");
+      }
+    }
+    return values;
+  }
+
+  private static String form(Map<String, String> values) {
+    return values.entrySet().stream()
+        .map(entry -> encode(entry.getKey()) + "=" + encode(entry.getValue()))
+        .collect(Collectors.joining("&"));
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+
+  private static String random() {
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  private static String challenge(String verifier) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The flow did not end with a token; the message says at which step. */
+  public static class SignInFailed extends RuntimeException {
+    SignInFailed(String message) {
+      super(message);
+    }
+  }
+}
