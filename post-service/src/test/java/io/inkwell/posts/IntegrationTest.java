@@ -2,6 +2,7 @@ package io.inkwell.posts;
 
 import io.inkwell.testsupport.ApiClient;
 import io.inkwell.testsupport.TestMongo;
+import io.inkwell.testsupport.TestTokens;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -25,9 +26,23 @@ public abstract class IntegrationTest {
   @DynamicPropertySource
   static void mongo(DynamicPropertyRegistry registry) {
     registry.add("spring.mongodb.uri", () -> TestMongo.uri("posts"));
+    registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens::jwksUri);
+    registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestTokens.ISSUER);
   }
 
+  /** An editor's client: most tests are about what editors and authors do. */
   protected ApiClient api() {
+    return as(EDITOR, "Eddie Editor", "EDITOR");
+  }
+
+  /** A reader without a token. */
+  protected ApiClient anonymous() {
     return new ApiClient("http://localhost:" + port);
   }
+
+  protected ApiClient as(String id, String name, String role) {
+    return anonymous().withToken(TestTokens.staff(id, name, role));
+  }
+
+  protected static final String EDITOR = "editor-1";
 }

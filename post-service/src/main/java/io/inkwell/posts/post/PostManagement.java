@@ -20,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -83,13 +84,16 @@ public class PostManagement {
    * Creates a draft. A slug the author chose must be free (409 otherwise); a slug derived from the
    * title gets a numeric suffix until it is free, also when two drafts race for it.
    */
-  public Post create(Draft draft) {
+  public Post create(Draft draft, Actor actor) {
+    // Integrations write in the blog's name; people under their own byline.
+    Author author =
+        actor.isIntegration() ? settings.defaultAuthor() : new Author(actor.id(), actor.name());
     Post.Content content = render(draft);
     List<String> tags = normalisedTags(draft.tags());
     Instant now = now();
     if (draft.slug() != null) {
       try {
-        return posts.insert(Post.draft(draft.slug(), content, tags, settings.defaultAuthor(), now));
+        return posts.insert(Post.draft(draft.slug(), content, tags, author, now));
       } catch (DuplicateKeyException taken) {
         throw new SlugTaken(draft.slug());
       }
@@ -101,7 +105,7 @@ public class PostManagement {
         continue;
       }
       try {
-        return posts.insert(Post.draft(slug, content, tags, settings.defaultAuthor(), now));
+        return posts.insert(Post.draft(slug, content, tags, author, now));
       } catch (DuplicateKeyException raced) {
         // another draft took this slug between the check and the insert: try the next one
       }
@@ -113,8 +117,8 @@ public class PostManagement {
    * Replaces the content of the post the author read at {@code expectedVersion}; if anyone changed
    * it since, nothing is written and the author is told (412), never silently overwritten.
    */
-  public Post update(String id, long expectedVersion, Draft draft) {
-    Post post = existing(id);
+  public Post update(String id, long expectedVersion, Draft draft, Actor actor) {
+    Post post = allowed(id, actor, actor::mayEdit, "edit");
     if (post.version() != expectedVersion) {
       throw new StaleVersion();
     }
@@ -128,8 +132,8 @@ public class PostManagement {
   }
 
   /** Publishes now, or schedules when {@code at} is later; publishing twice changes nothing. */
-  public Post publish(String id, Instant at) {
-    Post post = existing(id);
+  public Post publish(String id, Instant at, Actor actor) {
+    Post post = allowed(id, actor, actor::mayPublish, "publish");
     if (at == null) {
       if (!post.publish(now())) {
         return post;
@@ -142,22 +146,29 @@ public class PostManagement {
     return save(post);
   }
 
-  public Post unpublish(String id) {
-    Post post = existing(id);
+  public Post unpublish(String id, Actor actor) {
+    Post post = allowed(id, actor, actor::mayTakeDown, "unpublish");
     post.unpublish(now());
     return save(post);
   }
 
-  public void delete(String id) {
-    Post post = existing(id);
+  public void delete(String id, Actor actor) {
+    Post post = allowed(id, actor, actor::mayTakeDown, "delete");
     post.delete(now());
     save(post);
   }
 
-  /** A published post by id or slug, or the slug it moved to; drafts are not visible. */
-  public Reading read(String idOrSlug) {
+  /**
+   * A post by id or slug, or the slug it moved to. Readers see published posts only; staff also see
+   * the drafts they may read (their own, or all for editors).
+   */
+  public Reading read(String idOrSlug, Actor actor) {
     Optional<Post> found =
-        posts.findById(idOrSlug).or(() -> posts.findBySlug(idOrSlug)).filter(Post::isPublished);
+        posts
+            .findById(idOrSlug)
+            .or(() -> posts.findBySlug(idOrSlug))
+            .filter(post -> !post.isDeleted())
+            .filter(actor::mayRead);
     if (found.isPresent()) {
       return new Reading(found.get(), null);
     }
@@ -203,6 +214,39 @@ public class PostManagement {
     return new PostPage(page, new Position(last.publishedAt(), last.id()).encode());
   }
 
+  /**
+   * Staff's view of posts in one state, last changed first: editors see everyone's, authors and
+   * contributors their own.
+   */
+  public PostPage inStatus(PostStatus status, Actor actor, int limit, String cursor) {
+    Criteria criteria = where("status").is(status);
+    if (!actor.isEditor()) {
+      criteria = criteria.and("author.id").is(actor.id());
+    }
+    if (cursor != null && !cursor.isBlank()) {
+      Position after = Position.decode(cursor);
+      criteria =
+          new Criteria()
+              .andOperator(
+                  criteria,
+                  new Criteria()
+                      .orOperator(
+                          where("updatedAt").lt(after.publishedAt()),
+                          where("updatedAt").is(after.publishedAt()).and("_id").lt(after.id())));
+    }
+    Query query =
+        Query.query(criteria)
+            .with(Sort.by(Sort.Order.desc("updatedAt"), Sort.Order.desc("_id")))
+            .limit(limit + 1);
+    List<Post> found = mongo.find(query, Post.class);
+    if (found.size() <= limit) {
+      return new PostPage(found, null);
+    }
+    List<Post> page = found.subList(0, limit);
+    Post last = page.get(limit - 1);
+    return new PostPage(page, new Position(last.updatedAt(), last.id()).encode());
+  }
+
   /** Every tag of a published post with its count, most used first. */
   public List<TagCount> tags() {
     var aggregation =
@@ -238,6 +282,18 @@ public class PostManagement {
                   where("tags").regex(text)));
     }
     return new Criteria().andOperator(all);
+  }
+
+  /** The post, if the actor may do this to it: 404 if they may not even see it, else 403. */
+  private Post allowed(String id, Actor actor, Predicate<Post> rule, String action) {
+    Post post = existing(id);
+    if (!actor.mayRead(post)) {
+      throw new PostNotFound(id);
+    }
+    if (!rule.test(post)) {
+      throw new NotAllowed("Your role may not " + action + " this post.");
+    }
+    return post;
   }
 
   private Post existing(String id) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.inkwell.testsupport.ApiClient;
+import io.inkwell.testsupport.TestTokens;
 import io.inkwell.testsupport.Topics;
 import java.time.Duration;
 import java.util.Map;
@@ -11,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.kafka.KafkaContainer;
@@ -35,9 +38,17 @@ class RealMongoAndKafkaTests {
   @Value("${local.server.port}")
   private int port;
 
+  @DynamicPropertySource
+  static void tokens(DynamicPropertyRegistry registry) {
+    registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens::jwksUri);
+    registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestTokens.ISSUER);
+  }
+
   @Test
   void aPublishedPostIsStoredAndItsEventReachesKafkaOnce() {
-    var api = new ApiClient("http://localhost:" + port);
+    var api =
+        new ApiClient("http://localhost:" + port)
+            .withToken(TestTokens.staff("editor-1", "Eddie", "EDITOR"));
     var created = api.post("/api/posts", ApiClient.json(Map.of("title", "Real", "body", "Mongo")));
     String id = created.text("id");
 

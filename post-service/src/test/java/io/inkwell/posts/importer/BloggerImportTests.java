@@ -33,8 +33,12 @@ class BloggerImportTests extends IntegrationTest {
       throws IOException {
     String export = export();
 
-    var first = api().postAs("/api/imports/blogger", "application/atom+xml", export);
-    var again = api().postAs("/api/imports/blogger", "application/atom+xml", export);
+    var first =
+        as("admin-1", "Ada Admin", "ADMIN")
+            .postAs("/api/imports/blogger", "application/atom+xml", export);
+    var again =
+        as("admin-1", "Ada Admin", "ADMIN")
+            .postAs("/api/imports/blogger", "application/atom+xml", export);
 
     assertThat(first.status()).as(first.toString()).isEqualTo(200);
     assertThat(first.json().path("posts").asInt()).isEqualTo(3);
@@ -56,7 +60,7 @@ class BloggerImportTests extends IntegrationTest {
     assertThat(quiet.status()).isEqualTo(200);
     var draft = posts.findBySlug("half-written-thoughts").orElseThrow();
     assertThat(draft.status()).isEqualTo(PostStatus.DRAFT);
-    assertThat(api().get("/api/posts/half-written-thoughts").status()).isEqualTo(404);
+    assertThat(anonymous().get("/api/posts/half-written-thoughts").status()).isEqualTo(404);
 
     var redirect = api().get("/2009/03/wpc-wrap.html");
     assertThat(redirect.status()).isEqualTo(301);
@@ -82,15 +86,17 @@ class BloggerImportTests extends IntegrationTest {
 
   @Test
   void somethingThatIsNotABloggerExportIsRefused() {
-    var notXml = api().postAs("/api/imports/blogger", "application/xml", "not xml at all");
+    var notXml =
+        as("admin-1", "Ada Admin", "ADMIN")
+            .postAs("/api/imports/blogger", "application/xml", "not xml at all");
     var doctype =
-        api()
+        as("admin-1", "Ada Admin", "ADMIN")
             .postAs(
                 "/api/imports/blogger",
                 "application/xml",
                 "<?xml version=\"1.0\"?><!DOCTYPE feed [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
                     + "<feed xmlns='http://www.w3.org/2005/Atom'><title>&x;</title></feed>");
-    var json = api().post("/api/imports/blogger", "{}");
+    var json = as("admin-1", "Ada Admin", "ADMIN").post("/api/imports/blogger", "{}");
 
     assertThat(notXml.status()).isEqualTo(422);
     assertThat(notXml.header("Content-Type")).startsWith("application/problem+json");

@@ -8,6 +8,7 @@ import io.inkwell.posts.post.PostEvent;
 import io.inkwell.posts.post.Posts;
 import io.inkwell.testsupport.ApiClient;
 import io.inkwell.testsupport.TestMongo;
+import io.inkwell.testsupport.TestTokens;
 import io.inkwell.testsupport.Topics;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -49,6 +50,8 @@ class KafkaOutageTests {
   static void infrastructure(DynamicPropertyRegistry registry) {
     registry.add("spring.kafka.bootstrap-servers", KAFKA::bootstrapServers);
     registry.add("spring.mongodb.uri", () -> TestMongo.uri("posts-outage"));
+    registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens::jwksUri);
+    registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestTokens.ISSUER);
   }
 
   @AfterAll
@@ -58,7 +61,9 @@ class KafkaOutageTests {
 
   @Test
   void publishingWorksWhileKafkaIsDownAndEveryEventIsSentInOrderWhenItIsBack() {
-    var api = new ApiClient("http://localhost:" + port);
+    var api =
+        new ApiClient("http://localhost:" + port)
+            .withToken(TestTokens.staff("editor-1", "Eddie", "EDITOR"));
     String before = publishNew(api, "Before the outage");
     await().atMost(Duration.ofSeconds(30)).until(() -> types(before).size() == 1);
 

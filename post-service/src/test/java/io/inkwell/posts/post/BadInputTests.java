@@ -84,7 +84,7 @@ class BadInputTests extends IntegrationTest {
     assertThat(created.text("status")).isEqualTo("DRAFT");
     assertThat(created.json().path("publishedAt").isMissingNode()).isTrue();
     assertThat(created.json().path("version").asLong()).isZero();
-    assertThat(created.json().path("author").path("id").asString()).isEqualTo("owner");
+    assertThat(created.json().path("author").path("id").asString()).isEqualTo(EDITOR);
   }
 
   @Test

@@ -1,7 +1,9 @@
 package io.inkwell.posts.post.web;
 
+import io.inkwell.posts.post.Actor;
 import io.inkwell.posts.post.PostManagement;
 import io.inkwell.posts.post.PostQuery;
+import io.inkwell.posts.post.PostStatus;
 import io.inkwell.posts.post.StaleVersion;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -13,6 +15,8 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,8 +41,9 @@ class PostController {
   }
 
   @PostMapping(path = "/api/posts", consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<PostResponse> create(@Valid @RequestBody CreatePostRequest request) {
-    var post = PostResponse.of(posts.create(request.toDraft()));
+  ResponseEntity<PostResponse> create(
+      @AuthenticationPrincipal Jwt token, @Valid @RequestBody CreatePostRequest request) {
+    var post = PostResponse.of(posts.create(request.toDraft(), Actors.of(token)));
     return ResponseEntity.created(URI.create("/api/posts/" + post.id()))
         .eTag(post.etag())
         .body(post);
@@ -47,6 +52,7 @@ class PostController {
   /** A full replacement; {@code If-Match} must carry the ETag the author read (428 without). */
   @PutMapping(path = "/api/posts/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<PostResponse> update(
+      @AuthenticationPrincipal Jwt token,
       @PathVariable String id,
       @RequestHeader(name = "If-Match", required = false) String ifMatch,
       @Valid @RequestBody CreatePostRequest request) {
@@ -57,33 +63,52 @@ class PostController {
     if (version < 0) {
       throw new StaleVersion();
     }
-    return withEtag(posts.update(id, version, request.toDraft()));
+    return withEtag(posts.update(id, version, request.toDraft(), Actors.of(token)));
   }
 
   @PostMapping("/api/posts/{id}/publish")
   ResponseEntity<PostResponse> publish(
-      @PathVariable String id, @RequestBody(required = false) PublishRequest request) {
-    return withEtag(posts.publish(id, request == null ? null : request.publishAt()));
+      @AuthenticationPrincipal Jwt token,
+      @PathVariable String id,
+      @RequestBody(required = false) PublishRequest request) {
+    return withEtag(
+        posts.publish(id, request == null ? null : request.publishAt(), Actors.of(token)));
   }
 
   @PostMapping("/api/posts/{id}/unpublish")
-  ResponseEntity<PostResponse> unpublish(@PathVariable String id) {
-    return withEtag(posts.unpublish(id));
+  ResponseEntity<PostResponse> unpublish(
+      @AuthenticationPrincipal Jwt token, @PathVariable String id) {
+    return withEtag(posts.unpublish(id, Actors.of(token)));
   }
 
   @DeleteMapping("/api/posts/{id}")
-  ResponseEntity<Void> delete(@PathVariable String id) {
-    posts.delete(id);
+  ResponseEntity<Void> delete(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
+    posts.delete(id, Actors.of(token));
     return ResponseEntity.noContent().build();
   }
 
+  /**
+   * Published posts for everyone; with {@code ?status=} a signed-in staff member's view of posts in
+   * that state (never cached by shared caches).
+   */
   @GetMapping("/api/posts")
   ResponseEntity<PostListResponse> list(
+      @AuthenticationPrincipal Jwt token,
+      @RequestParam(required = false) PostStatus status,
       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
       @RequestParam(required = false) @Size(max = 200) String cursor,
       @RequestParam(required = false) @Size(max = 50) String tag,
       @RequestParam(required = false) @Size(max = 100) String author,
       @RequestParam(required = false) @Size(max = 100) String q) {
+    if (status != null) {
+      Actor actor = Actors.of(token);
+      if (!actor.isStaff()) {
+        throw new SignInRequired();
+      }
+      return ResponseEntity.ok()
+          .cacheControl(CacheControl.noStore().cachePrivate())
+          .body(PostListResponse.of(posts.inStatus(status, actor, limit, cursor)));
+    }
     return ResponseEntity.ok()
         .cacheControl(READER_CACHE)
         .body(PostListResponse.of(posts.published(new PostQuery(tag, author, q), limit, cursor)));
@@ -91,8 +116,9 @@ class PostController {
 
   /** A matching {@code If-None-Match} turns the answer into 304 (HttpEntityMethodProcessor). */
   @GetMapping("/api/posts/{idOrSlug}")
-  ResponseEntity<PostResponse> read(@PathVariable String idOrSlug) {
-    var reading = posts.read(idOrSlug);
+  ResponseEntity<PostResponse> read(
+      @AuthenticationPrincipal Jwt token, @PathVariable String idOrSlug) {
+    var reading = posts.read(idOrSlug, Actors.of(token));
     if (reading.movedTo() != null) {
       return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY)
           .location(
@@ -100,7 +126,10 @@ class PostController {
           .build();
     }
     var post = PostResponse.of(reading.post());
-    return ResponseEntity.ok().eTag(post.etag()).cacheControl(READER_CACHE).body(post);
+    // What only staff may see must not land in a shared cache.
+    CacheControl cache =
+        reading.post().isPublished() ? READER_CACHE : CacheControl.noStore().cachePrivate();
+    return ResponseEntity.ok().eTag(post.etag()).cacheControl(cache).body(post);
   }
 
   @GetMapping("/api/tags")
@@ -111,6 +140,14 @@ class PostController {
   private static ResponseEntity<PostResponse> withEtag(io.inkwell.posts.post.Post post) {
     var response = PostResponse.of(post);
     return ResponseEntity.ok().eTag(response.etag()).body(response);
+  }
+
+  /** A staff-only view asked for without a token. */
+  static class SignInRequired extends RuntimeException {
+
+    SignInRequired() {
+      super("Sign in to see posts that are not published.");
+    }
   }
 
   /** An update without {@code If-Match}: it could overwrite a change it never saw. */

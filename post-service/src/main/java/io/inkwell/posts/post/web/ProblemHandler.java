@@ -3,6 +3,7 @@ package io.inkwell.posts.post.web;
 import io.inkwell.posts.post.ContentTooLarge;
 import io.inkwell.posts.post.IllegalTransition;
 import io.inkwell.posts.post.InvalidCursor;
+import io.inkwell.posts.post.NotAllowed;
 import io.inkwell.posts.post.PostNotFound;
 import io.inkwell.posts.post.SlugTaken;
 import io.inkwell.posts.post.StaleVersion;
@@ -75,6 +76,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   ProblemDetail preconditionRequired(PostController.PreconditionRequired e) {
     return problem(
         HttpStatus.PRECONDITION_REQUIRED, "if-match-required", "If-Match required", e.getMessage());
+  }
+
+  @ExceptionHandler(NotAllowed.class)
+  ProblemDetail notAllowed(NotAllowed e) {
+    return problem(HttpStatus.FORBIDDEN, "forbidden", "Not allowed", e.getMessage());
+  }
+
+  @ExceptionHandler(PostController.SignInRequired.class)
+  ResponseEntity<ProblemDetail> signInRequired(PostController.SignInRequired e) {
+    return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+        .body(problem(HttpStatus.UNAUTHORIZED, "unauthorized", "Sign in", e.getMessage()));
   }
 
   @ExceptionHandler(ContentTooLarge.class)

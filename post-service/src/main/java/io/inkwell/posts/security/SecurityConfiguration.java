@@ -1,0 +1,70 @@
+package io.inkwell.posts.security;
+
+import static org.springframework.security.config.Customizer.withDefaults;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * post-service checks every token again, whatever the gateway did (ARCHITECTURE.md): reading is
+ * open, writing needs the role, and which post a role may change is decided by the post rules
+ * ({@code Actor}). The actuator is for the operators' network, not routed by the gateway.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+  @Bean
+  SecurityFilterChain api(HttpSecurity http, SecurityProblems problems) throws Exception {
+    http.authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers("/actuator/**", "/error")
+                    .permitAll()
+                    .requestMatchers(HttpMethod.GET)
+                    .permitAll()
+                    .requestMatchers(HttpMethod.POST, "/api/posts")
+                    .hasRole("CONTRIBUTOR")
+                    .requestMatchers(HttpMethod.PUT, "/api/posts/*")
+                    .hasRole("CONTRIBUTOR")
+                    .requestMatchers(HttpMethod.POST, "/api/posts/*/publish")
+                    .hasRole("AUTHOR")
+                    .requestMatchers(HttpMethod.POST, "/api/posts/*/unpublish")
+                    .hasRole("EDITOR")
+                    .requestMatchers(HttpMethod.DELETE, "/api/posts/*")
+                    .hasRole("EDITOR")
+                    .requestMatchers(HttpMethod.POST, "/api/imports/**")
+                    .hasRole("ADMIN")
+                    .anyRequest()
+                    .authenticated())
+        .oauth2ResourceServer(
+            server ->
+                server
+                    .jwt(withDefaults())
+                    .authenticationEntryPoint(problems)
+                    .accessDeniedHandler(problems))
+        .sessionManagement(
+            session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // Bearer tokens in a header, no cookies: there is no session for a forged request to ride.
+        .csrf(csrf -> csrf.disable());
+    return http.build();
+  }
+
+  /** An owner may do all an admin may, and so on down; integrations act as editors. */
+  @Bean
+  static RoleHierarchy roleHierarchy() {
+    return RoleHierarchyImpl.fromHierarchy(
+        """
+        ROLE_OWNER > ROLE_ADMIN
+        ROLE_ADMIN > ROLE_EDITOR
+        ROLE_INTEGRATION > ROLE_EDITOR
+        ROLE_EDITOR > ROLE_AUTHOR
+        ROLE_AUTHOR > ROLE_CONTRIBUTOR
+        """);
+  }
+}

@@ -1,0 +1,147 @@
+package io.inkwell.posts.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.inkwell.posts.IntegrationTest;
+import io.inkwell.testsupport.ApiClient;
+import io.inkwell.testsupport.TestTokens;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * post-service enforces who may do what itself, whatever the gateway let through: the roles of
+ * Ghost, and which post each may touch.
+ */
+class PostAuthorizationTests extends IntegrationTest {
+
+  private ApiClient contributor() {
+    return as("contrib-1", "Cora Contributor", "CONTRIBUTOR");
+  }
+
+  private ApiClient author() {
+    return as("author-1", "Ann Author", "AUTHOR");
+  }
+
+  private ApiClient otherAuthor() {
+    return as("author-2", "Otto Author", "AUTHOR");
+  }
+
+  private static String draft(String title) {
+    return ApiClient.json(Map.of("title", title, "body", "Words."));
+  }
+
+  @Test
+  void writingWithoutATokenIs401AndReadingStaysOpen() {
+    var create = anonymous().post("/api/posts", draft("Nobody"));
+
+    assertThat(create.status()).isEqualTo(401);
+    assertThat(create.header("Content-Type")).isEqualTo("application/problem+json");
+    assertThat(create.header("WWW-Authenticate")).startsWith("Bearer");
+    assertThat(anonymous().get("/api/posts").status()).isEqualTo(200);
+    assertThat(anonymous().get("/api/posts?status=DRAFT").status()).isEqualTo(401);
+  }
+
+  @Test
+  void tokensThatAreExpiredForgedForAnotherAudienceOrUnsignedAreRefused() {
+    var token = TestTokens.as("editor-9", "Eve", "EDITOR");
+    for (String bad :
+        new String[] {
+          token.expired().build(),
+          token.forged().build(),
+          token.forAudience("another-api").build(),
+          token.unsigned().build()
+        }) {
+      var response = anonymous().withToken(bad).post("/api/posts", draft("Forged"));
+      assertThat(response.status()).as(bad).isEqualTo(401);
+    }
+    assertThat(anonymous().withToken(token.build()).post("/api/posts", draft("Real")).status())
+        .isEqualTo(201);
+  }
+
+  @Test
+  void anAuthorWritesAndPublishesTheirOwnPostsOnly() {
+    var created = author().post("/api/posts", draft("Ann's post"));
+    String id = created.text("id");
+    assertThat(created.json().path("author").path("name").asString()).isEqualTo("Ann Author");
+
+    var othersEdit =
+        otherAuthor()
+            .put("/api/posts/" + id, draft("Hijacked"), "If-Match", created.header("ETag"));
+    assertThat(othersEdit.status()).as("another author does not even see the draft").isEqualTo(404);
+    assertThat(otherAuthor().post("/api/posts/" + id + "/publish", "").status()).isEqualTo(404);
+
+    assertThat(author().post("/api/posts/" + id + "/publish", "").status()).isEqualTo(200);
+    var published = anonymous().get("/api/posts/" + id);
+    var othersEditPublished =
+        otherAuthor()
+            .put("/api/posts/" + id, draft("Hijacked"), "If-Match", published.header("ETag"));
+    assertThat(othersEditPublished.status()).isEqualTo(403);
+    assertThat(author().post("/api/posts/" + id + "/unpublish", "").status())
+        .as("taking a post down is for editors")
+        .isEqualTo(403);
+    assertThat(api().post("/api/posts/" + id + "/unpublish", "").status()).isEqualTo(200);
+    assertThat(anonymous().get("/api/posts/" + id).text("title")).isNotEqualTo("Hijacked");
+  }
+
+  @Test
+  void aContributorWritesDraftsButCannotPublishOrEditOncePublished() {
+    var created = contributor().post("/api/posts", draft("Cora's draft"));
+    String id = created.text("id");
+    var edited =
+        contributor()
+            .put(
+                "/api/posts/" + id,
+                draft("Cora's better draft"),
+                "If-Match",
+                created.header("ETag"));
+    assertThat(edited.status()).isEqualTo(200);
+
+    assertThat(contributor().post("/api/posts/" + id + "/publish", "").status()).isEqualTo(403);
+    assertThat(api().post("/api/posts/" + id + "/publish", "").status()).isEqualTo(200);
+    var published = anonymous().get("/api/posts/" + id);
+    var late =
+        contributor()
+            .put("/api/posts/" + id, draft("Sneaky"), "If-Match", published.header("ETag"));
+    assertThat(late.status()).isEqualTo(403);
+  }
+
+  @Test
+  void staffSeeTheirOwnDraftsAndEditorsSeeEveryonesWithoutSharedCaching() {
+    String mine = author().post("/api/posts", draft("Mine, unfinished")).text("id");
+    String theirs = otherAuthor().post("/api/posts", draft("Theirs, unfinished")).text("id");
+
+    var ownList = author().get("/api/posts?status=DRAFT&limit=100");
+    var editorList = api().get("/api/posts?status=DRAFT&limit=100");
+
+    assertThat(ownList.json().path("items").findValuesAsString("id"))
+        .contains(mine)
+        .doesNotContain(theirs);
+    assertThat(editorList.json().path("items").findValuesAsString("id")).contains(mine, theirs);
+    assertThat(ownList.header("Cache-Control")).contains("no-store").contains("private");
+    var draftRead = author().get("/api/posts/" + mine);
+    assertThat(draftRead.status()).isEqualTo(200);
+    assertThat(draftRead.header("Cache-Control")).contains("private");
+    assertThat(author().get("/api/posts/" + theirs).status()).isEqualTo(404);
+  }
+
+  @Test
+  void onlyAdminsImportAndOnlyEditorsDelete() {
+    String id = author().post("/api/posts", draft("Short-lived")).text("id");
+
+    assertThat(author().delete("/api/posts/" + id).status()).isEqualTo(403);
+    assertThat(api().delete("/api/posts/" + id).status()).isEqualTo(204);
+    assertThat(api().postAs("/api/imports/blogger", "application/atom+xml", "<feed/>").status())
+        .isEqualTo(403);
+  }
+
+  @Test
+  void anIntegrationPublishesInTheBlogsName() {
+    var bot = anonymous().withToken(TestTokens.integration("ci-bot"));
+    var created = bot.post("/api/posts", draft("From the pipeline"));
+
+    assertThat(created.status()).isEqualTo(201);
+    assertThat(created.json().path("author").path("id").asString()).isEqualTo("owner");
+    assertThat(bot.post("/api/posts/" + created.text("id") + "/publish", "").status())
+        .isEqualTo(200);
+  }
+}
