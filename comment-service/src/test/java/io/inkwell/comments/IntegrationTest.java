@@ -2,6 +2,7 @@ package io.inkwell.comments;
 
 import io.inkwell.testsupport.ApiClient;
 import io.inkwell.testsupport.TestMongo;
+import io.inkwell.testsupport.TestTokens;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -27,6 +28,13 @@ public abstract class IntegrationTest {
   @DynamicPropertySource
   static void mongo(DynamicPropertyRegistry registry) {
     registry.add("spring.mongodb.uri", () -> TestMongo.uri("comments"));
+    registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens::jwksUri);
+    registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestTokens.ISSUER);
+  }
+
+  /** A signed-in admin, who moderates and changes the blog's comment settings. */
+  protected ApiClient admin() {
+    return api().withToken(TestTokens.staff("admin-1", "Ada Admin", "ADMIN"));
   }
 
   /** A client from an address of its own, so that per-client limits do not add up across tests. */

@@ -2,6 +2,7 @@ package io.inkwell.notifications;
 
 import io.inkwell.testsupport.ApiClient;
 import io.inkwell.testsupport.TestMongo;
+import io.inkwell.testsupport.TestTokens;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -29,6 +30,13 @@ public abstract class IntegrationTest {
     registry.add("spring.mongodb.uri", () -> TestMongo.uri("notifications"));
     registry.add("spring.mail.host", () -> "localhost");
     registry.add("spring.mail.port", TestMail::smtpPort);
+    registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens::jwksUri);
+    registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestTokens.ISSUER);
+  }
+
+  /** A signed-in admin: reads delivery reports and the subscriber list. */
+  protected ApiClient admin() {
+    return api().withToken(TestTokens.staff("admin-1", "Ada Admin", "ADMIN"));
   }
 
   /** A client from an address of its own, so that per-client limits do not add up across tests. */

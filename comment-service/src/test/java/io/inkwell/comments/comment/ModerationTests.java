@@ -40,7 +40,7 @@ class ModerationTests extends IntegrationTest {
   @AfterEach
   void approveAllAgain() {
     assertThat(
-            api()
+            admin()
                 .put(
                     "/api/comments/settings",
                     ApiClient.json(Map.of("policy", "APPROVE_ALL", "closeAfterDays", 0)))
@@ -57,10 +57,10 @@ class ModerationTests extends IntegrationTest {
     var first = comment(postId, Map.of("authorEmail", ada, "body", "First words"));
     assertThat(first.text("status")).isEqualTo("PENDING");
     assertThat(thread(postId)).isEmpty();
-    var queue = api().get("/api/comments?status=PENDING").raw().body();
+    var queue = admin().get("/api/comments?status=PENDING").raw().body();
     assertThat(queue).contains(first.text("id")).doesNotContain(ada);
 
-    assertThat(api().post("/api/comments/" + first.text("id") + "/approve", "").text("status"))
+    assertThat(admin().post("/api/comments/" + first.text("id") + "/approve", "").text("status"))
         .isEqualTo("APPROVED");
     var second = comment(postId, Map.of("authorEmail", ada, "body", "Second words"));
 
@@ -106,7 +106,7 @@ class ModerationTests extends IntegrationTest {
     assertThat(bot.text("status")).as("a spammer learns nothing").isEqualTo("PENDING");
     assertThat(hasty.text("status")).isEqualTo("PENDING");
     assertThat(person.text("status")).isEqualTo("APPROVED");
-    assertThat(api().get("/api/comments?status=SPAM").raw().body())
+    assertThat(admin().get("/api/comments?status=SPAM").raw().body())
         .contains(bot.text("id"), hasty.text("id"));
     assertThat(thread(postId)).containsExactly("Thoughtful");
   }
@@ -124,7 +124,8 @@ class ModerationTests extends IntegrationTest {
           default -> client.clientAddress();
         };
     var entry =
-        api().post("/api/comments/blocklist", ApiClient.json(Map.of("kind", kind, "value", value)));
+        admin()
+            .post("/api/comments/blocklist", ApiClient.json(Map.of("kind", kind, "value", value)));
     assertThat(entry.status()).isEqualTo(201);
 
     var blocked =
@@ -142,7 +143,8 @@ class ModerationTests extends IntegrationTest {
     assertThat(blocked.status()).isEqualTo(201);
     assertThat(comments.findById(blocked.text("id")).orElseThrow().status())
         .isEqualTo(CommentStatus.SPAM);
-    assertThat(api().delete("/api/comments/blocklist/" + entry.text("id")).status()).isEqualTo(204);
+    assertThat(admin().delete("/api/comments/blocklist/" + entry.text("id")).status())
+        .isEqualTo(204);
   }
 
   @Test
@@ -158,7 +160,7 @@ class ModerationTests extends IntegrationTest {
         .atMost(PATIENCE)
         .until(() -> api().get("/api/posts/" + old + "/comments").status() == 200);
 
-    api()
+    admin()
         .put(
             "/api/comments/settings",
             ApiClient.json(Map.of("policy", "APPROVE_ALL", "closeAfterDays", 30)));
@@ -171,7 +173,7 @@ class ModerationTests extends IntegrationTest {
     assertThat(refused.status()).isEqualTo(409);
     assertThat(refused.text("type")).endsWith("/comments-closed");
     assertThat(comment(recent, Map.of("body", "In time")).text("status")).isEqualTo("APPROVED");
-    assertThat(api().get("/api/comments/settings").json().path("closeAfterDays").asInt())
+    assertThat(admin().get("/api/comments/settings").json().path("closeAfterDays").asInt())
         .isEqualTo(30);
   }
 
@@ -352,7 +354,7 @@ class ModerationTests extends IntegrationTest {
             postId,
             Map.of("authorEmail", ada, "body", "Tell me about replies", "notifyOnReply", true));
     var reply = comment(postId, Map.of("body", "Here is a reply", "parentId", parent.text("id")));
-    api().post("/api/comments/" + reply.text("id") + "/reject", "");
+    admin().post("/api/comments/" + reply.text("id") + "/reject", "");
 
     List<JsonNode> events =
         await().atMost(PATIENCE).until(() -> events(postId), found -> found.size() == 3);
@@ -380,7 +382,9 @@ class ModerationTests extends IntegrationTest {
 
   private void policy(String policy) {
     assertThat(
-            api().put("/api/comments/settings", ApiClient.json(Map.of("policy", policy))).status())
+            admin()
+                .put("/api/comments/settings", ApiClient.json(Map.of("policy", policy)))
+                .status())
         .isEqualTo(200);
   }
 

@@ -64,7 +64,8 @@ class FanOutTests extends IntegrationTest {
         .atMost(MAIL_TIMEOUT)
         .until(
             () ->
-                api().get("/api/posts/" + postId + "/deliveries").json().path("sent").asInt() >= 3);
+                admin().get("/api/posts/" + postId + "/deliveries").json().path("sent").asInt()
+                    >= 3);
   }
 
   @Test
@@ -117,7 +118,7 @@ class FanOutTests extends IntegrationTest {
 
     awaitPostMail(reader, "A new post");
     assertThat(postMails(reader, "An old imported post")).isEmpty();
-    assertThat(api().get("/api/posts/" + imported + "/deliveries").json().path("total").asInt())
+    assertThat(admin().get("/api/posts/" + imported + "/deliveries").json().path("total").asInt())
         .isZero();
   }
 
@@ -145,7 +146,7 @@ class FanOutTests extends IntegrationTest {
         .atMost(MAIL_TIMEOUT)
         .until(
             () ->
-                api().get("/api/posts/" + second + "/deliveries").json().path("pending").asInt()
+                admin().get("/api/posts/" + second + "/deliveries").json().path("pending").asInt()
                     == 0);
     assertThat(postMails(leaving, "After leaving")).isEmpty();
   }

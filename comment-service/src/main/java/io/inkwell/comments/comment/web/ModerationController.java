@@ -26,7 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * What editors do: the queue, approving, rejecting, marking spam, deleting, the moderation policy
- * and the blocklist. (Open until the sign-in issue lands; the queue shows no email addresses.)
+ * and the blocklist (editors; the settings are changed by admins). The queue shows no email
+ * addresses.
  */
 @RestController
 @RequestMapping("/api/comments")

@@ -1,6 +1,7 @@
 package io.inkwell.notifications.subscription.web;
 
 import io.inkwell.notifications.subscription.InvalidToken;
+import io.inkwell.notifications.subscription.SubscriberDirectory;
 import io.inkwell.notifications.subscription.TooManyRequests;
 import java.net.URI;
 import java.util.List;
@@ -45,6 +46,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   ProblemDetail invalidToken(InvalidToken e) {
     return problem(
         HttpStatus.BAD_REQUEST, "invalid-token", "Invalid or expired link", e.getMessage());
+  }
+
+  @ExceptionHandler(SubscriberDirectory.InvalidCursor.class)
+  ProblemDetail invalidCursor(SubscriberDirectory.InvalidCursor e) {
+    return problem(HttpStatus.BAD_REQUEST, "invalid-cursor", "Invalid cursor", e.getMessage());
   }
 
   @ExceptionHandler(TooManyRequests.class)

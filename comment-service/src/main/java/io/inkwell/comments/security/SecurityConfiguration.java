@@ -1,0 +1,62 @@
+package io.inkwell.comments.security;
+
+import static org.springframework.security.config.Customizer.withDefaults;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * comment-service checks every token again, whatever the gateway did: readers read and post
+ * comments without signing in; moderation is for editors, the blog's comment settings for admins.
+ * The actuator is for the operators' network, not routed by the gateway.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+  @Bean
+  SecurityFilterChain api(HttpSecurity http, SecurityProblems problems) throws Exception {
+    http.authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers("/actuator/**", "/error")
+                    .permitAll()
+                    .requestMatchers("/api/posts/*/comments", "/api/posts/*/comments/count")
+                    .permitAll()
+                    .requestMatchers(HttpMethod.PUT, "/api/comments/settings")
+                    .hasRole("ADMIN")
+                    .requestMatchers("/api/comments", "/api/comments/**")
+                    .hasRole("EDITOR")
+                    .anyRequest()
+                    .authenticated())
+        .oauth2ResourceServer(
+            server ->
+                server
+                    .jwt(withDefaults())
+                    .authenticationEntryPoint(problems)
+                    .accessDeniedHandler(problems))
+        .sessionManagement(
+            session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // Bearer tokens in a header, no cookies: there is no session for a forged request to ride.
+        .csrf(csrf -> csrf.disable());
+    return http.build();
+  }
+
+  /** An owner may do all an admin may, and so on down; integrations act as editors. */
+  @Bean
+  static RoleHierarchy roleHierarchy() {
+    return RoleHierarchyImpl.fromHierarchy(
+        """
+        ROLE_OWNER > ROLE_ADMIN
+        ROLE_ADMIN > ROLE_EDITOR
+        ROLE_INTEGRATION > ROLE_EDITOR
+        ROLE_EDITOR > ROLE_AUTHOR
+        ROLE_AUTHOR > ROLE_CONTRIBUTOR
+        """);
+  }
+}

@@ -1,0 +1,63 @@
+package io.inkwell.notifications.security;
+
+import static org.springframework.security.config.Customizer.withDefaults;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * notification-service checks every token again, whatever the gateway did: subscribing, confirming,
+ * preferences and unsubscribing need no account (their tokens are signed links); delivery reports
+ * are for editors, the subscriber list for admins. The actuator is for the operators' network, not
+ * routed by the gateway.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+  @Bean
+  SecurityFilterChain api(HttpSecurity http, SecurityProblems problems) throws Exception {
+    http.authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers("/actuator/**", "/error")
+                    .permitAll()
+                    .requestMatchers("/api/subscriptions", "/api/subscriptions/**")
+                    .permitAll()
+                    .requestMatchers(HttpMethod.GET, "/api/posts/*/deliveries")
+                    .hasRole("EDITOR")
+                    .requestMatchers(HttpMethod.GET, "/api/subscribers")
+                    .hasRole("ADMIN")
+                    .anyRequest()
+                    .authenticated())
+        .oauth2ResourceServer(
+            server ->
+                server
+                    .jwt(withDefaults())
+                    .authenticationEntryPoint(problems)
+                    .accessDeniedHandler(problems))
+        .sessionManagement(
+            session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // Bearer tokens in a header, no cookies: the signed link tokens are in the body or query.
+        .csrf(csrf -> csrf.disable());
+    return http.build();
+  }
+
+  /** An owner may do all an admin may, and so on down; integrations act as editors. */
+  @Bean
+  static RoleHierarchy roleHierarchy() {
+    return RoleHierarchyImpl.fromHierarchy(
+        """
+        ROLE_OWNER > ROLE_ADMIN
+        ROLE_ADMIN > ROLE_EDITOR
+        ROLE_INTEGRATION > ROLE_EDITOR
+        ROLE_EDITOR > ROLE_AUTHOR
+        ROLE_AUTHOR > ROLE_CONTRIBUTOR
+        """);
+  }
+}

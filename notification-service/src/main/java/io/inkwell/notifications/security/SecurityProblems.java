@@ -1,0 +1,59 @@
+package io.inkwell.notifications.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.stereotype.Component;
+
+/**
+ * 401 and 403 as problem+json, keeping the {@code WWW-Authenticate} header RFC 6750 asks for. The
+ * detail never says why a token failed beyond what the header says.
+ */
+@Component
+class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+  private final BearerTokenAuthenticationEntryPoint bearer =
+      new BearerTokenAuthenticationEntryPoint();
+  private final BearerTokenAccessDeniedHandler denied = new BearerTokenAccessDeniedHandler();
+
+  @Override
+  public void commence(
+      HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+      throws IOException {
+    bearer.commence(request, response, e);
+    write(
+        response,
+        HttpStatus.UNAUTHORIZED,
+        "unauthorized",
+        "Sign in: this needs a valid access token (Authorization: Bearer ...).");
+  }
+
+  @Override
+  public void handle(
+      HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+      throws IOException {
+    denied.handle(request, response, e);
+    write(response, HttpStatus.FORBIDDEN, "forbidden", "Your role does not allow this.");
+  }
+
+  private static void write(
+      HttpServletResponse response, HttpStatus status, String type, String detail)
+      throws IOException {
+    response.setStatus(status.value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    String body =
+        """
+        {"type":"https://inkwell.dev/problems/%s","title":"%s","status":%d,"detail":"%s"}"""
+            .formatted(type, status.getReasonPhrase(), status.value(), detail);
+    response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+  }
+}

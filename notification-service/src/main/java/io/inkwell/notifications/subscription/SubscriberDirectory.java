@@ -1,0 +1,79 @@
+package io.inkwell.notifications.subscription;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+/** The subscriber list admins see: newest first, a page at a time, optionally by state. */
+@Service
+public class SubscriberDirectory {
+
+  private final MongoTemplate mongo;
+
+  SubscriberDirectory(MongoTemplate mongo) {
+    this.mongo = mongo;
+  }
+
+  public record Page(List<Subscriber> items, String nextCursor) {}
+
+  public Page page(SubscriberStatus status, int limit, String cursor) {
+    Criteria criteria = status == null ? new Criteria() : where("status").is(status);
+    if (cursor != null && !cursor.isBlank()) {
+      String[] after = decode(cursor);
+      Instant at = Instant.ofEpochMilli(Long.parseLong(after[0]));
+      criteria =
+          new Criteria()
+              .andOperator(
+                  criteria,
+                  new Criteria()
+                      .orOperator(
+                          where("createdAt").lt(at),
+                          where("createdAt").is(at).and("_id").lt(after[1])));
+    }
+    List<Subscriber> found =
+        mongo.find(
+            Query.query(criteria)
+                .with(Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("_id")))
+                .limit(limit + 1),
+            Subscriber.class);
+    if (found.size() <= limit) {
+      return new Page(found, null);
+    }
+    Subscriber last = found.get(limit - 1);
+    String next = last.createdAt().toEpochMilli() + "_" + last.id();
+    return new Page(
+        found.subList(0, limit),
+        Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(next.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static String[] decode(String cursor) {
+    try {
+      String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+      String[] parts = raw.split("_", 2);
+      Long.parseLong(parts[0]);
+      if (parts.length != 2) {
+        throw new IllegalArgumentException();
+      }
+      return parts;
+    } catch (IllegalArgumentException e) {
+      throw new InvalidCursor();
+    }
+  }
+
+  /** A cursor this service did not hand out. */
+  public static class InvalidCursor extends RuntimeException {
+    InvalidCursor() {
+      super("The cursor is not one this list gave out; start again without it.");
+    }
+  }
+}

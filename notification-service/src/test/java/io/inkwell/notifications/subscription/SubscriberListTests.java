@@ -1,0 +1,68 @@
+package io.inkwell.notifications.subscription;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.inkwell.notifications.IntegrationTest;
+import io.inkwell.testsupport.ApiClient;
+import io.inkwell.testsupport.TestTokens;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Only admins see who subscribed; subscribing itself needs no account. */
+class SubscriberListTests extends IntegrationTest {
+
+  @Test
+  void adminsPageThroughSubscribersAndNobodyElseSeesThem() {
+    String marker = UUID.randomUUID().toString().substring(0, 8);
+    List<String> addresses = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      String email = "list-" + marker + "-" + i + "@example.org";
+      addresses.add(email);
+      assertThat(api().post("/api/subscriptions", ApiClient.json(Map.of("email", email))).status())
+          .isEqualTo(202);
+    }
+
+    List<String> seen = new ArrayList<>();
+    String cursor = null;
+    do {
+      var page =
+          admin()
+              .get(
+                  "/api/subscribers?status=PENDING&limit=2"
+                      + (cursor == null ? "" : "&cursor=" + cursor));
+      assertThat(page.status()).isEqualTo(200);
+      seen.addAll(page.json().path("items").findValuesAsString("email"));
+      cursor = page.json().path("nextCursor").asString(null);
+    } while (cursor != null);
+
+    assertThat(seen).containsAll(addresses).doesNotHaveDuplicates();
+    assertThat(api().get("/api/subscribers").status()).isEqualTo(401);
+    assertThat(
+            api()
+                .withToken(TestTokens.staff("editor-1", "Eddie", "EDITOR"))
+                .get("/api/subscribers")
+                .status())
+        .isEqualTo(403);
+    assertThat(admin().get("/api/subscribers?cursor=not-a-cursor").status()).isEqualTo(400);
+  }
+
+  @Test
+  void deliveryReportsAreForEditors() {
+    assertThat(api().get("/api/posts/any/deliveries").status()).isEqualTo(401);
+    assertThat(
+            api()
+                .withToken(TestTokens.staff("author-1", "Ann", "AUTHOR"))
+                .get("/api/posts/any/deliveries")
+                .status())
+        .isEqualTo(403);
+    assertThat(
+            api()
+                .withToken(TestTokens.staff("editor-1", "Eddie", "EDITOR"))
+                .get("/api/posts/any/deliveries")
+                .status())
+        .isEqualTo(200);
+  }
+}
