@@ -1,11 +1,38 @@
 package io.inkwell.gateway;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.http.HttpMethod;
 import org.springframework.util.unit.DataSize;
 
 /**
  * @param maxRequestSize the largest request body the gateway lets through (413 above it)
+ * @param trustedProxies how many proxies in front of the gateway append to X-Forwarded-For; 0 when
+ *     clients connect directly, so that nobody escapes a rate limit by inventing an address
+ * @param corsAllowedOrigins the browser origins other than the blog's own that may call the API
+ * @param contentSecurityPolicy the CSP sent with every answer (the web client's pages included)
+ * @param rateLimits per client address, by name; a request counts against every limit it matches
  */
 @ConfigurationProperties("inkwell.gateway")
-public record GatewaySettings(@DefaultValue("1MB") DataSize maxRequestSize) {}
+public record GatewaySettings(
+    @DefaultValue("1MB") DataSize maxRequestSize,
+    @DefaultValue("0") int trustedProxies,
+    @DefaultValue List<String> corsAllowedOrigins,
+    @DefaultValue(
+            "default-src 'self'; img-src 'self' data: https:; style-src 'self' 'unsafe-inline'; "
+                + "script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+                + "frame-ancestors 'none'")
+        String contentSecurityPolicy,
+    @DefaultValue Map<String, RateLimit> rateLimits) {
+
+  /**
+   * @param paths path patterns ({@code /api/posts/*}/comments)
+   * @param methods the methods it counts; none for all
+   * @param capacity how many requests a client may make per period
+   */
+  public record RateLimit(
+      List<String> paths, @DefaultValue List<HttpMethod> methods, int capacity, Duration period) {}
+}

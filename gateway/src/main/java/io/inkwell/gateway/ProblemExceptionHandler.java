@@ -6,6 +6,7 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
+import org.springframework.cloud.gateway.support.ServiceUnavailableException;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -30,7 +31,7 @@ class ProblemExceptionHandler implements ErrorWebExceptionHandler {
       return Mono.error(error);
     }
     String path = exchange.getRequest().getPath().value();
-    if (isUnreachable(error)) {
+    if (isUnreachable(error) || isCircuitOpen(error)) {
       return Problems.write(
           response,
           HttpStatus.SERVICE_UNAVAILABLE,
@@ -45,6 +46,10 @@ class ProblemExceptionHandler implements ErrorWebExceptionHandler {
           "gateway-timeout",
           "The service behind this path did not answer in time; try again shortly.",
           path);
+    }
+    if (error instanceof PayloadTooLarge) {
+      return Problems.write(
+          response, HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", error.getMessage(), path);
     }
     if (error instanceof ResponseStatusException status) {
       HttpStatus code = HttpStatus.valueOf(status.getStatusCode().value());
@@ -73,6 +78,13 @@ class ProblemExceptionHandler implements ErrorWebExceptionHandler {
       }
     }
     return false;
+  }
+
+  /** The circuit breaker answers for a service that failed too often (Resilience4j). */
+  private static boolean isCircuitOpen(Throwable error) {
+    return error instanceof ServiceUnavailableException
+        || (error instanceof ResponseStatusException status
+            && status.getStatusCode().value() == HttpStatus.SERVICE_UNAVAILABLE.value());
   }
 
   private static boolean isTimeout(Throwable error) {

@@ -1,14 +1,22 @@
 package io.inkwell.gateway;
 
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.core.Ordered;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Refuses bodies above the configured size before they reach any service. */
+/**
+ * Refuses bodies above the configured size before they reach any service: at once when the
+ * Content-Length says so, and by counting when the body comes chunked without one.
+ */
 @Component
 class RequestSizeLimit implements WebFilter, Ordered {
 
@@ -29,7 +37,27 @@ class RequestSizeLimit implements WebFilter, Ordered {
           "The request body is larger than " + maxBytes + " bytes.",
           exchange.getRequest().getPath().value());
     }
-    return chain.filter(exchange);
+    if (length >= 0) {
+      return chain.filter(exchange);
+    }
+    var counted =
+        new ServerHttpRequestDecorator(exchange.getRequest()) {
+          private final AtomicLong seen = new AtomicLong();
+
+          @Override
+          public Flux<DataBuffer> getBody() {
+            return super.getBody()
+                .map(
+                    buffer -> {
+                      if (seen.addAndGet(buffer.readableByteCount()) > maxBytes) {
+                        DataBufferUtils.release(buffer);
+                        throw new PayloadTooLarge(maxBytes);
+                      }
+                      return buffer;
+                    });
+          }
+        };
+    return chain.filter(exchange.mutate().request(counted).build());
   }
 
   @Override

@@ -2,6 +2,9 @@ package io.inkwell.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.inkwell.testsupport.TestTokens;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -9,8 +12,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -21,15 +26,23 @@ import reactor.netty.http.server.HttpServer;
 
 /**
  * The gateway in front of a real HTTP server standing in for the services (answering with the path
- * it was asked for), a port where nothing listens, and a route that never answers.
+ * it was asked for and the Authorization header it got), a port where nothing listens, a route that
+ * never answers and one that always fails. Tokens are signed by the test key whose JWK set is
+ * served over HTTP, as auth-service serves its own.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "spring.cloud.gateway.server.webflux.httpclient.response-timeout=2s",
-      "inkwell.gateway.max-request-size=1KB"
+      "inkwell.gateway.max-request-size=1KB",
+      "inkwell.gateway.trusted-proxies=1",
+      "inkwell.gateway.cors-allowed-origins=https://admin.example.org",
+      "inkwell.gateway.rate-limits.comments.capacity=3",
+      "spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestTokens.ISSUER
     })
 class GatewayTests {
+
+  private static final AtomicInteger FLAKY_CALLS = new AtomicInteger();
 
   private static final DisposableServer SERVICES =
       HttpServer.create()
@@ -40,12 +53,23 @@ class GatewayTests {
                   routes
                       .get("/api/posts/slow", (request, response) -> Mono.never())
                       .route(
+                          request -> request.uri().startsWith("/api/posts/flaky"),
+                          (request, response) -> {
+                            FLAKY_CALLS.incrementAndGet();
+                            return response.status(503).send();
+                          })
+                      .route(
                           request -> true,
                           (request, response) ->
                               response
                                   .header("Content-Type", "application/json")
                                   .sendString(
-                                      Mono.just("{\"servedPath\":\"" + request.uri() + "\"}"))))
+                                      Mono.just(
+                                          "{\"servedPath\":\""
+                                              + request.uri()
+                                              + "\",\"authorization\":\""
+                                              + request.requestHeaders().get("Authorization")
+                                              + "\"}"))))
           .bindNow();
 
   private static final int NOTHING_LISTENS = freePort();
@@ -55,11 +79,15 @@ class GatewayTests {
   @Value("${local.server.port}")
   private int port;
 
+  @Autowired private CircuitBreakerRegistry breakers;
+
   @DynamicPropertySource
   static void services(DynamicPropertyRegistry registry) {
     registry.add("POST_SERVICE_URL", () -> "http://localhost:" + SERVICES.port());
     registry.add("NOTIFICATION_SERVICE_URL", () -> "http://localhost:" + SERVICES.port());
+    registry.add("AUTH_SERVICE_URL", () -> "http://localhost:" + SERVICES.port());
     registry.add("COMMENT_SERVICE_URL", () -> "http://localhost:" + NOTHING_LISTENS);
+    registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens::jwksUri);
   }
 
   @AfterAll
@@ -67,23 +95,128 @@ class GatewayTests {
     SERVICES.disposeNow();
   }
 
+  private static final String EDITOR = "Bearer " + TestTokens.staff("editor-1", "Eddie", "EDITOR");
+
+  private static String editor() {
+    return EDITOR;
+  }
+
   @Test
   void routesTheApiPathsToTheirServices() throws Exception {
     var posts = get("/api/posts?limit=5");
     var subscriptions = send(post("/api/subscriptions", "{}"));
+    var login = get("/.well-known/openid-configuration");
 
     assertThat(posts.statusCode()).isEqualTo(200);
     assertThat(posts.body()).contains("/api/posts?limit=5");
     assertThat(subscriptions.body()).contains("/api/subscriptions");
+    assertThat(login.body()).contains("/.well-known/openid-configuration");
   }
 
   @Test
-  void aServiceThatIsDownGivesA503ProblemAtOnce() throws Exception {
-    var response = get("/api/posts/some-post/comments");
+  void writingNeedsAValidTokenWhichIsRelayedToTheService() throws Exception {
+    var anonymous = send(post("/api/posts", "{}"));
+    var signedIn = send(post("/api/posts", "{}").header("Authorization", editor()));
 
-    assertThat(response.statusCode()).isEqualTo(503);
-    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-    assertThat(response.body()).contains("https://inkwell.dev/problems/service-unavailable");
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(anonymous.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(anonymous.headers().firstValue("WWW-Authenticate"))
+        .hasValueSatisfying(value -> assertThat(value).startsWith("Bearer"));
+    assertThat(signedIn.statusCode()).isEqualTo(200);
+    assertThat(signedIn.body()).contains(editor());
+    assertThat(send(request("/api/subscribers").GET()).statusCode()).isEqualTo(401);
+    assertThat(send(request("/api/staff").GET()).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void expiredForgedWrongAudienceAndUnsignedTokensAre401() throws Exception {
+    var token = TestTokens.as("editor-1", "Eddie", "EDITOR");
+    for (String bad :
+        new String[] {
+          token.expired().build(),
+          token.forged().build(),
+          token.forAudience("someone-else").build(),
+          token.unsigned().build()
+        }) {
+      var response = send(post("/api/posts", "{}").header("Authorization", "Bearer " + bad));
+      assertThat(response.statusCode()).as(bad).isEqualTo(401);
+      assertThat(response.body()).doesNotContain("servedPath");
+    }
+  }
+
+  @Test
+  void everyAnswerCarriesTheSecurityHeaders() throws Exception {
+    var plain = get("/api/posts");
+    var overTls = send(request("/api/posts").header("X-Forwarded-Proto", "https").GET());
+
+    assertThat(plain.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    assertThat(plain.headers().firstValue("Referrer-Policy"))
+        .hasValue("strict-origin-when-cross-origin");
+    assertThat(plain.headers().firstValue("Content-Security-Policy"))
+        .hasValueSatisfying(csp -> assertThat(csp).contains("default-src 'self'"));
+    assertThat(plain.headers().firstValue("Strict-Transport-Security"))
+        .as("HSTS only when the client came over TLS")
+        .isEmpty();
+    assertThat(overTls.headers().firstValue("Strict-Transport-Security"))
+        .hasValueSatisfying(hsts -> assertThat(hsts).contains("max-age=31536000"));
+  }
+
+  @Test
+  void corsIsAllowedForConfiguredOriginsOnly() throws Exception {
+    var allowed = preflight("https://admin.example.org");
+    var other = preflight("https://evil.example");
+
+    assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin"))
+        .hasValue("https://admin.example.org");
+    assertThat(other.statusCode()).isEqualTo(403);
+    assertThat(other.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+  }
+
+  @Test
+  void commentPostingIsLimitedPerClientAddressWith429AndRetryAfter() throws Exception {
+    String client = "203.0.113.7";
+    for (int i = 0; i < 3; i++) {
+      var accepted = send(post("/api/posts/p/comments", "{}").header("X-Forwarded-For", client));
+      assertThat(accepted.statusCode()).isNotEqualTo(429);
+    }
+    var limited = send(post("/api/posts/p/comments", "{}").header("X-Forwarded-For", client));
+    var someoneElse =
+        send(post("/api/posts/p/comments", "{}").header("X-Forwarded-For", "203.0.113.8"));
+
+    assertThat(limited.statusCode()).isEqualTo(429);
+    assertThat(limited.headers().firstValue("Retry-After")).isPresent();
+    assertThat(limited.body()).contains("https://inkwell.dev/problems/rate-limited");
+    assertThat(someoneElse.statusCode()).isNotEqualTo(429);
+  }
+
+  @Test
+  void aFailingGetIsRetriedWithBackoffButAPostIsNeverSentTwice() throws Exception {
+    FLAKY_CALLS.set(0);
+    var read = get("/api/posts/flaky-read");
+    int afterGet = FLAKY_CALLS.getAndSet(0);
+    var write =
+        send(post("/api/posts/flaky-write/publish", "{}").header("Authorization", editor()));
+
+    assertThat(read.statusCode()).isEqualTo(503);
+    assertThat(afterGet).isEqualTo(3);
+    assertThat(write.statusCode()).isEqualTo(503);
+    assertThat(FLAKY_CALLS.get()).isEqualTo(1);
+  }
+
+  @Test
+  void aServiceThatIsDownGivesA503ProblemAndThenTheBreakerAnswersWithoutTrying() throws Exception {
+    for (int i = 0; i < 6; i++) {
+      var response = get("/api/posts/some-post/comments");
+      assertThat(response.statusCode()).isEqualTo(503);
+      assertThat(response.headers().firstValue("Content-Type"))
+          .hasValue("application/problem+json");
+      assertThat(response.body()).contains("https://inkwell.dev/problems/service-unavailable");
+    }
+    assertThat(breakers.circuitBreaker("comment-service").getState())
+        .as("after repeated failures the breaker is open and answers at once")
+        .isEqualTo(CircuitBreaker.State.OPEN);
+    assertThat(breakers.circuitBreaker("post-service").getState())
+        .isNotEqualTo(CircuitBreaker.State.OPEN);
   }
 
   @Test
@@ -96,7 +229,7 @@ class GatewayTests {
 
   @Test
   void anUnknownPathIsA404Problem() throws Exception {
-    var response = get("/no/such/thing");
+    var response = send(request("/no/such/thing").header("Authorization", editor()).GET());
 
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -104,20 +237,41 @@ class GatewayTests {
   }
 
   @Test
-  void aBodyAboveTheLimitIsRefusedWith413() throws Exception {
-    var response = send(post("/api/posts", "{\"title\":\"" + "x".repeat(2_000) + "\"}"));
+  void aBodyAboveTheLimitIsRefusedWith413EvenWhenItComesChunked() throws Exception {
+    String big = "{\"title\":\"" + "x".repeat(2_000) + "\"}";
+    var response = send(post("/api/posts", big));
+    var chunked =
+        send(
+            request("/api/posts")
+                .header("Content-Type", "application/json")
+                .header("Authorization", editor())
+                .POST(
+                    HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(big.getBytes()))));
 
     assertThat(response.statusCode()).isEqualTo(413);
     assertThat(response.body()).contains("https://inkwell.dev/problems/payload-too-large");
+    assertThat(chunked.statusCode()).isEqualTo(413);
+  }
+
+  private HttpResponse<String> preflight(String origin) throws Exception {
+    return send(
+        request("/api/posts")
+            .header("Origin", origin)
+            .header("Access-Control-Request-Method", "POST")
+            .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
   }
 
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20)).GET());
+    return send(request(path).GET());
+  }
+
+  private HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20));
   }
 
   private HttpRequest.Builder post(String path, String json) {
-    return HttpRequest.newBuilder(uri(path))
-        .timeout(Duration.ofSeconds(20))
+    return request(path)
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(json));
   }

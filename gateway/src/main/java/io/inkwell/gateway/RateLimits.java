@@ -1,0 +1,114 @@
+package io.inkwell.gateway;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.cloud.gateway.support.ipresolver.RemoteAddressResolver;
+import org.springframework.cloud.gateway.support.ipresolver.XForwardedRemoteAddressResolver;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+import reactor.core.publisher.Mono;
+
+/**
+ * Token buckets (Bucket4j) per client address and limit, kept in memory with the least recently
+ * seen clients evicted. Runs before authentication, so sign-in guessing is limited too. With more
+ * than one gateway instance each keeps its own buckets: a client gets at most n times the limit.
+ */
+@Component
+class RateLimits implements WebFilter, Ordered {
+
+  private final List<Limit> limits;
+  private final RemoteAddressResolver addresses;
+  private final Cache<String, Bucket> buckets =
+      Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(Duration.ofHours(1)).build();
+
+  RateLimits(GatewaySettings settings) {
+    var parser = PathPatternParser.defaultInstance;
+    this.limits =
+        settings.rateLimits().entrySet().stream()
+            .map(
+                entry ->
+                    new Limit(
+                        entry.getKey(),
+                        entry.getValue().paths().stream().map(parser::parse).toList(),
+                        entry.getValue()))
+            .toList();
+    this.addresses =
+        settings.trustedProxies() > 0
+            ? XForwardedRemoteAddressResolver.maxTrustedIndex(settings.trustedProxies())
+            : new RemoteAddressResolver() {};
+  }
+
+  private record Limit(String name, List<PathPattern> paths, GatewaySettings.RateLimit rule) {
+
+    boolean matches(ServerWebExchange exchange) {
+      var request = exchange.getRequest();
+      if (!rule.methods().isEmpty() && !rule.methods().contains(request.getMethod())) {
+        return false;
+      }
+      var path = request.getPath().pathWithinApplication();
+      return paths.stream().anyMatch(pattern -> pattern.matches(path));
+    }
+
+    Bucket newBucket() {
+      return Bucket.builder()
+          .addLimit(
+              Bandwidth.builder()
+                  .capacity(rule.capacity())
+                  .refillGreedy(rule.capacity(), rule.period())
+                  .build())
+          .build();
+    }
+  }
+
+  @Override
+  public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+    String client = client(exchange);
+    for (Limit limit : limits) {
+      if (!limit.matches(exchange)) {
+        continue;
+      }
+      Bucket bucket = buckets.get(limit.name() + "|" + client, key -> limit.newBucket());
+      ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+      if (!probe.isConsumed()) {
+        long seconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds());
+        exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
+        return Problems.write(
+            exchange.getResponse(),
+            HttpStatus.TOO_MANY_REQUESTS,
+            "rate-limited",
+            "Too many requests of this kind from your address; try again in " + seconds + " s.",
+            exchange.getRequest().getPath().value());
+      }
+    }
+    return chain.filter(exchange);
+  }
+
+  private String client(ServerWebExchange exchange) {
+    InetSocketAddress address = addresses.resolve(exchange);
+    if (address == null) {
+      return "unknown";
+    }
+    return address.getAddress() != null
+        ? address.getAddress().getHostAddress()
+        : address.getHostString();
+  }
+
+  /** After the size check, before security: a refused request costs as little as possible. */
+  @Override
+  public int getOrder() {
+    return Ordered.HIGHEST_PRECEDENCE + 10;
+  }
+}

@@ -1,0 +1,143 @@
+package io.inkwell.gateway;
+
+import static org.springframework.security.config.Customizer.withDefaults;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+
+/**
+ * The gateway is an OAuth2 resource server: public paths stay open (reading, feeds, commenting,
+ * subscribing, signing in); everything else needs a valid access token, which is relayed to the
+ * service as it came (the service checks it again and decides what the role may do).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class SecurityConfiguration {
+
+  /** What a reader does without an account, and the sign-in flow itself. */
+  private static final String[] PUBLIC_READS = {
+    "/api/posts",
+    "/api/posts/**",
+    "/api/tags",
+    "/api/tags/**",
+    "/feed.atom",
+    "/feed.rss",
+    "/tags/**",
+    "/*/*/*.html"
+  };
+
+  private static final String[] SIGN_IN = {
+    "/login",
+    "/logout",
+    "/default-ui.css",
+    "/oauth2/**",
+    "/.well-known/**",
+    "/userinfo",
+    "/connect/**"
+  };
+
+  @Bean
+  SecurityWebFilterChain security(ServerHttpSecurity http, GatewaySettings settings) {
+    return http.authorizeExchange(
+            exchanges ->
+                exchanges
+                    .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+                    .permitAll()
+                    .pathMatchers("/actuator/prometheus")
+                    .permitAll()
+                    .pathMatchers("/actuator/**")
+                    .hasRole("ADMIN")
+                    .pathMatchers(SIGN_IN)
+                    .permitAll()
+                    .pathMatchers(HttpMethod.GET, PUBLIC_READS)
+                    .permitAll()
+                    .pathMatchers(HttpMethod.POST, "/api/posts/*/comments")
+                    .permitAll()
+                    .pathMatchers("/api/subscriptions", "/api/subscriptions/**")
+                    .permitAll()
+                    .pathMatchers(HttpMethod.OPTIONS)
+                    .permitAll()
+                    .anyExchange()
+                    .authenticated())
+        .oauth2ResourceServer(
+            server ->
+                server
+                    .jwt(withDefaults())
+                    .authenticationEntryPoint(
+                        (exchange, e) -> {
+                          // RFC 6750: say that a bearer token is wanted, and whether this one
+                          // failed
+                          exchange
+                              .getResponse()
+                              .getHeaders()
+                              .set(
+                                  HttpHeaders.WWW_AUTHENTICATE,
+                                  e instanceof OAuth2AuthenticationException
+                                      ? "Bearer error=\"invalid_token\""
+                                      : "Bearer");
+                          return Problems.write(
+                              exchange.getResponse(),
+                              HttpStatus.UNAUTHORIZED,
+                              "unauthorized",
+                              "Sign in: this needs a valid access token.",
+                              exchange.getRequest().getPath().value());
+                        })
+                    .accessDeniedHandler(
+                        (exchange, e) ->
+                            Problems.write(
+                                exchange.getResponse(),
+                                HttpStatus.FORBIDDEN,
+                                "forbidden",
+                                "Your role does not allow this.",
+                                exchange.getRequest().getPath().value())))
+        .headers(
+            headers ->
+                headers
+                    // the services decide how their answers are cached (ETags, public feeds)
+                    .cache(cache -> cache.disable())
+                    .contentSecurityPolicy(
+                        csp -> csp.policyDirectives(settings.contentSecurityPolicy()))
+                    .referrerPolicy(
+                        referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                    .hsts(hsts -> hsts.maxAge(Duration.ofDays(365)).includeSubdomains(true)))
+        .cors(withDefaults())
+        // Bearer tokens, no cookies, reach the API; auth-service guards its own forms with CSRF.
+        .csrf(csrf -> csrf.disable())
+        // Stateless: no session, no saved requests; /logout belongs to auth-service.
+        .requestCache(cache -> cache.disable())
+        .logout(logout -> logout.disable())
+        .httpBasic(basic -> basic.disable())
+        .formLogin(form -> form.disable())
+        .build();
+  }
+
+  /** Cross-origin calls only from the configured origins; none by default. */
+  @Bean
+  CorsConfigurationSource corsConfigurationSource(GatewaySettings settings) {
+    var source = new UrlBasedCorsConfigurationSource();
+    if (!settings.corsAllowedOrigins().isEmpty()) {
+      var cors = new CorsConfiguration();
+      cors.setAllowedOrigins(settings.corsAllowedOrigins());
+      cors.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE"));
+      cors.setAllowedHeaders(
+          List.of("Authorization", "Content-Type", "If-Match", "If-None-Match", "traceparent"));
+      cors.setExposedHeaders(List.of("ETag", "Location", "Retry-After"));
+      cors.setMaxAge(Duration.ofHours(1));
+      source.registerCorsConfiguration("/api/**", cors);
+    }
+    return source;
+  }
+}
