@@ -25,14 +25,26 @@ public final class LocalStack implements AutoCloseable {
    * @param home the project directory, where each service's jar is built
    * @param data where Kafka's log, the databases and the service logs live
    * @param seed whether to add the sample subscriber and welcome post on a first start
+   * @param gatewayEnvironment extra settings for the gateway (tests raise the rate limits)
    */
-  public record Settings(Path home, Path data, StackPorts ports, boolean seed) {}
+  public record Settings(
+      Path home,
+      Path data,
+      StackPorts ports,
+      boolean seed,
+      Map<String, String> gatewayEnvironment) {
+
+    public Settings(Path home, Path data, StackPorts ports, boolean seed) {
+      this(home, data, ports, seed, Map.of());
+    }
+  }
 
   private final Settings settings;
   private final List<AutoCloseable> started = new ArrayList<>();
   private final List<ServiceProcess> services = new ArrayList<>();
   private EmbeddedKafka kafka;
   private EmbeddedMail mail;
+  private Credentials credentials;
 
   private LocalStack(Settings settings) {
     this.settings = settings;
@@ -53,6 +65,7 @@ public final class LocalStack implements AutoCloseable {
     StackPorts ports = settings.ports();
     Path data = settings.data();
     boolean firstStart = !Files.exists(data.resolve("seeded"));
+    credentials = Credentials.loadOrCreate(data);
 
     kafka =
         started(EmbeddedKafka.start(data.resolve("kafka"), ports.kafka(), ports.kafkaController()));
@@ -62,12 +75,23 @@ public final class LocalStack implements AutoCloseable {
     var notifications =
         started(
             EmbeddedMongo.start(data.resolve("mongo"), "notifications", ports.notificationsDb()));
+    var auth = started(EmbeddedMongo.start(data.resolve("mongo"), "auth", ports.authDb()));
     mail = started(EmbeddedMail.start(ports.smtp(), ports.imap()));
     log.info(
         "Infrastructure is up: Kafka {}, MongoDB, SMTP {}", kafka.bootstrapServers(), ports.smtp());
 
     String bootstrap = kafka.bootstrapServers();
     service("admin-server", ports.admin(), Map.of());
+    service(
+        "auth-service",
+        ports.authService(),
+        Map.of(
+            "MONGODB_URI", auth.uri(),
+            "INKWELL_OWNER_EMAIL", credentials.ownerEmail(),
+            "INKWELL_OWNER_PASSWORD", credentials.ownerPassword(),
+            "INKWELL_INTEGRATION_ID", credentials.clientId(),
+            "INKWELL_INTEGRATION_SECRET", credentials.clientSecret(),
+            "INKWELL_WEB_REDIRECT_URIS", gatewayUrl() + "/login/oauth2/code/inkwell"));
     service(
         "post-service",
         ports.postService(),
@@ -85,20 +109,22 @@ public final class LocalStack implements AutoCloseable {
             "SMTP_HOST", "localhost",
             "SMTP_PORT", String.valueOf(ports.smtp()),
             "INKWELL_SITE_URL", gatewayUrl()));
-    service(
-        "gateway",
-        ports.gateway(),
-        Map.of(
-            "POST_SERVICE_URL", "http://localhost:" + ports.postService(),
-            "COMMENT_SERVICE_URL", "http://localhost:" + ports.commentService(),
-            "NOTIFICATION_SERVICE_URL", "http://localhost:" + ports.notificationService()));
+    var gateway =
+        new java.util.HashMap<>(
+            Map.of(
+                "POST_SERVICE_URL", "http://localhost:" + ports.postService(),
+                "COMMENT_SERVICE_URL", "http://localhost:" + ports.commentService(),
+                "NOTIFICATION_SERVICE_URL", "http://localhost:" + ports.notificationService(),
+                "AUTH_SERVICE_URL", "http://localhost:" + ports.authService()));
+    gateway.putAll(settings.gatewayEnvironment());
+    service("gateway", ports.gateway(), gateway);
     for (ServiceProcess service : services) {
       service.awaitReady(READY_TIMEOUT);
       log.info("{} is ready at {}", service.name(), service.url());
     }
 
     if (settings.seed() && firstStart) {
-      new Seeder(gatewayUrl()).seed(mail);
+      new Seeder(gatewayUrl(), credentials).seed(mail);
       Files.writeString(data.resolve("seeded"), "The sample content was added once.\n");
       log.info("Seeded the welcome post and the sample subscriber {}", Seeder.SAMPLE_SUBSCRIBER);
     }
@@ -108,6 +134,11 @@ public final class LocalStack implements AutoCloseable {
     Path jar = settings.home().resolve(name).resolve("target").resolve(name + ".jar");
     environment = new java.util.HashMap<>(environment);
     if (!name.equals("admin-server")) {
+      // Tokens: issued in the gateway's name (the address browsers see), keys from auth-service.
+      environment.put("INKWELL_ISSUER", gatewayUrl());
+      environment.put(
+          "INKWELL_JWKS_URI",
+          "http://localhost:" + settings.ports().authService() + "/oauth2/jwks");
       // Every service shows itself to Spring Boot Admin: health, metrics, loggers and its log.
       environment.put(
           "SPRING_BOOT_ADMIN_CLIENT_URL", "http://localhost:" + settings.ports().admin());
@@ -134,6 +165,11 @@ public final class LocalStack implements AutoCloseable {
 
   public String kafkaBootstrapServers() {
     return kafka.bootstrapServers();
+  }
+
+  /** The owner's sign-in and the local integration's client credentials. */
+  public Credentials credentials() {
+    return credentials;
   }
 
   public MimeMessage[] receivedMail() {
@@ -186,6 +222,7 @@ public final class LocalStack implements AutoCloseable {
       services.append(
           "  %-21s %s  (log: %s)%n".formatted(service.name(), service.url(), service.log()));
     }
+    Credentials credentials = stack.credentials();
     return """
 
         Inkwell is running (started in %d s). Ctrl-C stops it; data stays in %s
@@ -194,10 +231,15 @@ public final class LocalStack implements AutoCloseable {
           Spring Boot Admin     http://localhost:%d  (health, metrics and logs of every service)
         %s
           Kafka                 localhost:%d
-          MongoDB               posts localhost:%d, comments localhost:%d, notifications localhost:%d
+          MongoDB               posts localhost:%d, comments localhost:%d, notifications localhost:%d, auth localhost:%d
           SMTP (catches mail)   localhost:%d
           IMAP (read it)        localhost:%d  - login and password are the recipient's address, e.g.
                                 curl -s "imap://localhost:%d/INBOX;UID=1" -u %s:%s
+
+          Sign in (owner)       %s / %s
+          Integration           client id %s, secret %s
+                                (both kept in %s)
+          A token for curl:     curl -s -u %s:%s -d grant_type=client_credentials %s/oauth2/token
 
           Try: curl -s %s/api/posts
         """
@@ -211,11 +253,20 @@ public final class LocalStack implements AutoCloseable {
             ports.postsDb(),
             ports.commentsDb(),
             ports.notificationsDb(),
+            ports.authDb(),
             ports.smtp(),
             ports.imap(),
             ports.imap(),
             Seeder.SAMPLE_SUBSCRIBER,
             Seeder.SAMPLE_SUBSCRIBER,
+            credentials.ownerEmail(),
+            credentials.ownerPassword(),
+            credentials.clientId(),
+            credentials.clientSecret(),
+            data.resolve(Credentials.FILE),
+            credentials.clientId(),
+            credentials.clientSecret(),
+            stack.gatewayUrl(),
             stack.gatewayUrl());
   }
 }

@@ -39,12 +39,16 @@ final class Seeder {
   private final JsonMapper json = JsonMapper.builder().build();
   private final HttpClient http = HttpClient.newHttpClient();
   private final String gateway;
+  private final Credentials credentials;
+  private String token;
 
-  Seeder(String gateway) {
+  Seeder(String gateway, Credentials credentials) {
     this.gateway = gateway;
+    this.credentials = credentials;
   }
 
   void seed(EmbeddedMail mail) throws IOException, InterruptedException {
+    token = integrationToken();
     post("/api/subscriptions", Map.of("email", SAMPLE_SUBSCRIBER), 202);
     post("/api/subscriptions/confirm", Map.of("token", confirmationToken(mail)), 200);
     JsonNode welcome =
@@ -72,6 +76,7 @@ final class Seeder {
     var request =
         HttpRequest.newBuilder(URI.create(gateway + path))
             .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + token)
             .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
             .build();
     HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -85,6 +90,27 @@ final class Seeder {
               + response.body());
     }
     return json.readTree(response.body());
+  }
+
+  /** The local integration signs in with client credentials, as any program would. */
+  private String integrationToken() throws IOException, InterruptedException {
+    String basic =
+        java.util.Base64.getEncoder()
+            .encodeToString(
+                (credentials.clientId() + ":" + credentials.clientSecret())
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    var request =
+        HttpRequest.newBuilder(URI.create(gateway + "/oauth2/token"))
+            .header("Authorization", "Basic " + basic)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+            .build();
+    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException(
+          "Seeding failed: no token for the local integration: " + response.statusCode());
+    }
+    return json.readTree(response.body()).path("access_token").asString();
   }
 
   private static boolean isTo(MimeMessage message, String address) {

@@ -23,18 +23,16 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole platform as the local stack runs it (Kafka, MongoDB wire servers, SMTP, and the four
  * services as their own processes from their jars), walked through the gateway as a reader and an
- * author would.
+ * author would. Writes sign in with the local integration's client credentials.
  */
 class PublishToInboxEndToEndTests {
 
@@ -43,22 +41,15 @@ class PublishToInboxEndToEndTests {
   private static final Pattern TOKEN =
       Pattern.compile("token=([A-Za-z0-9_\\-]+\\.[A-Za-z0-9_\\-]+)");
 
-  @TempDir static Path data;
   private static LocalStack stack;
+  private static String token;
 
   private final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeAll
   static void start() throws Exception {
-    Path home = Path.of("..").toAbsolutePath().normalize();
-    stack = LocalStack.start(new LocalStack.Settings(home, data, StackPorts.free(), true));
-  }
-
-  @AfterAll
-  static void stop() {
-    if (stack != null) {
-      stack.close();
-    }
+    stack = TestStack.get();
+    token = TestStack.integrationToken();
   }
 
   @Test
@@ -265,6 +256,7 @@ class PublishToInboxEndToEndTests {
     return JSON.readTree(response.body());
   }
 
+  /** As the local integration: it creates, publishes, moderates and reads delivery reports. */
   private HttpResponse<String> post(String path, Object body)
       throws IOException, InterruptedException {
     String json = body instanceof String raw ? raw : JSON.writeValueAsString(body);
@@ -276,8 +268,10 @@ class PublishToInboxEndToEndTests {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /** Every request carries the integration's token; the public paths do not need it. */
   private HttpRequest.Builder request(String path) {
     return HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
+        .header("Authorization", "Bearer " + token)
         .timeout(Duration.ofSeconds(30));
   }
 

@@ -1,0 +1,271 @@
+package io.inkwell.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.inkwell.testsupport.ApiClient;
+import io.inkwell.testsupport.SignIn;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every endpoint of API.md, called through the gateway of the running platform by each kind of
+ * caller, answers what the role model says. People sign in through the login form with PKCE, as the
+ * web admin will; the owner invites the others; the integration uses client credentials.
+ */
+class AuthorizationMatrixTests {
+
+  private static final String WEB = "inkwell-web";
+  private static final List<String> CALLERS =
+      List.of(
+          "anonymous", "contributor", "author", "otherAuthor", "editor", "admin", "integration");
+
+  private static LocalStack stack;
+  private static final Map<String, ApiClient> as = new LinkedHashMap<>();
+
+  @BeforeAll
+  static void signEveryoneIn() throws Exception {
+    stack = TestStack.get();
+    String gateway = stack.gatewayUrl();
+    String redirect = gateway + "/login/oauth2/code/inkwell";
+    var signIn = new SignIn(gateway);
+    var credentials = stack.credentials();
+    var owner =
+        new ApiClient(gateway)
+            .withToken(
+                signIn.person(
+                    WEB, redirect, credentials.ownerEmail(), credentials.ownerPassword()));
+    as.put("anonymous", new ApiClient(gateway));
+    for (var member :
+        Map.of(
+                "contributor", "CONTRIBUTOR",
+                "author", "AUTHOR",
+                "otherAuthor", "AUTHOR",
+                "editor", "EDITOR",
+                "admin", "ADMIN")
+            .entrySet()) {
+      String email = member.getKey().toLowerCase() + "-" + UUID.randomUUID() + "@example.org";
+      var invited =
+          owner.post(
+              "/api/staff",
+              ApiClient.json(
+                  Map.of("email", email, "name", member.getKey(), "role", member.getValue())));
+      assertThat(invited.status()).as(invited.toString()).isEqualTo(201);
+      String token = signIn.person(WEB, redirect, email, invited.text("temporaryPassword"));
+      as.put(member.getKey(), new ApiClient(gateway).withToken(token));
+    }
+    as.put("integration", new ApiClient(gateway).withToken(TestStack.integrationToken()));
+  }
+
+  /** One row: what each caller gets for one request (made fresh for each caller). */
+  private record Row(
+      String endpoint, Function<ApiClient, Integer> call, Map<String, Integer> want) {}
+
+  private static Map<String, Integer> expect(int... statuses) {
+    var want = new LinkedHashMap<String, Integer>();
+    for (int i = 0; i < CALLERS.size(); i++) {
+      want.put(CALLERS.get(i), statuses[i]);
+    }
+    return want;
+  }
+
+  private static String draftBody() {
+    return ApiClient.json(Map.of("title", "Matrix " + UUID.randomUUID(), "body", "Words."));
+  }
+
+  private static String draftBy(String who) {
+    return as.get(who).post("/api/posts", draftBody()).text("id");
+  }
+
+  private static String published() {
+    String id = draftBy("editor");
+    as.get("editor").post("/api/posts/" + id + "/publish", "");
+    return id;
+  }
+
+  private static String pendingComment(String postId) {
+    return as.get("anonymous")
+        .post(
+            "/api/posts/" + postId + "/comments",
+            ApiClient.json(
+                Map.of(
+                    "authorName", "Reader",
+                    "authorEmail", "first-" + UUID.randomUUID() + "@example.org",
+                    "body", "A first comment " + UUID.randomUUID())))
+        .text("id");
+  }
+
+  @Test
+  void everyEndpointAnswersEachCallerAsTheRoleModelSays() {
+    String commentable = published();
+    // comment-service learns of the post from Kafka
+    await().atMost(Duration.ofSeconds(60)).until(() -> !pendingComment(commentable).isEmpty());
+    String authorsDraft = draftBy("author");
+
+    List<Row> rows =
+        List.of(
+            new Row(
+                "GET /api/posts",
+                c -> c.get("/api/posts").status(),
+                expect(200, 200, 200, 200, 200, 200, 200)),
+            new Row(
+                "GET /api/tags",
+                c -> c.get("/api/tags").status(),
+                expect(200, 200, 200, 200, 200, 200, 200)),
+            new Row(
+                "GET /feed.atom",
+                c -> c.get("/feed.atom").status(),
+                expect(200, 200, 200, 200, 200, 200, 200)),
+            new Row(
+                "GET /api/posts?status=DRAFT",
+                c -> c.get("/api/posts?status=DRAFT").status(),
+                expect(401, 200, 200, 200, 200, 200, 200)),
+            new Row(
+                "POST /api/posts",
+                c -> c.post("/api/posts", draftBody()).status(),
+                expect(401, 201, 201, 201, 201, 201, 201)),
+            new Row(
+                "GET /api/posts/{author's draft}",
+                c -> c.get("/api/posts/" + authorsDraft).status(),
+                expect(404, 404, 200, 404, 200, 200, 200)),
+            new Row(
+                "PUT /api/posts/{author's draft}",
+                c -> {
+                  String etag = as.get("author").get("/api/posts/" + authorsDraft).header("ETag");
+                  return c.put("/api/posts/" + authorsDraft, draftBody(), "If-Match", etag)
+                      .status();
+                },
+                expect(401, 404, 200, 404, 200, 200, 200)),
+            new Row(
+                "POST /api/posts/{author's draft}/publish",
+                c -> c.post("/api/posts/" + draftBy("author") + "/publish", "").status(),
+                expect(401, 403, 200, 404, 200, 200, 200)),
+            new Row(
+                "POST /api/posts/{id}/unpublish",
+                c -> c.post("/api/posts/" + published() + "/unpublish", "").status(),
+                expect(401, 403, 403, 403, 200, 200, 200)),
+            new Row(
+                "DELETE /api/posts/{id}",
+                c -> c.delete("/api/posts/" + draftBy("author")).status(),
+                expect(401, 403, 403, 403, 204, 204, 204)),
+            new Row(
+                "POST /api/imports/blogger",
+                c -> c.postAs("/api/imports/blogger", "application/atom+xml", "not xml").status(),
+                expect(401, 403, 403, 403, 403, 422, 403)),
+            new Row(
+                "POST /api/posts/{id}/comments",
+                c ->
+                    c.post(
+                            "/api/posts/" + commentable + "/comments",
+                            ApiClient.json(
+                                Map.of(
+                                    "authorName", "Reader",
+                                    "authorEmail", UUID.randomUUID() + "@example.org",
+                                    "body", "Comment " + UUID.randomUUID())))
+                        .status(),
+                expect(201, 201, 201, 201, 201, 201, 201)),
+            new Row(
+                "GET /api/posts/{id}/comments",
+                c -> c.get("/api/posts/" + commentable + "/comments").status(),
+                expect(200, 200, 200, 200, 200, 200, 200)),
+            new Row(
+                "GET /api/posts/{id}/comments/count",
+                c -> c.get("/api/posts/" + commentable + "/comments/count").status(),
+                expect(200, 200, 200, 200, 200, 200, 200)),
+            new Row(
+                "GET /api/comments?status=PENDING",
+                c -> c.get("/api/comments?status=PENDING").status(),
+                expect(401, 403, 403, 403, 200, 200, 200)),
+            new Row(
+                "POST /api/comments/{id}/approve",
+                c ->
+                    c.post("/api/comments/" + pendingComment(commentable) + "/approve", "")
+                        .status(),
+                expect(401, 403, 403, 403, 200, 200, 200)),
+            new Row(
+                "POST /api/comments/{id}/spam",
+                c -> c.post("/api/comments/" + pendingComment(commentable) + "/spam", "").status(),
+                expect(401, 403, 403, 403, 200, 200, 200)),
+            new Row(
+                "DELETE /api/comments/{id}",
+                c -> c.delete("/api/comments/" + pendingComment(commentable)).status(),
+                expect(401, 403, 403, 403, 204, 204, 204)),
+            new Row(
+                "POST /api/subscriptions",
+                c ->
+                    c.post(
+                            "/api/subscriptions",
+                            ApiClient.json(Map.of("email", UUID.randomUUID() + "@example.org")))
+                        .status(),
+                expect(202, 202, 202, 202, 202, 202, 202)),
+            new Row(
+                "GET /api/subscribers",
+                c -> c.get("/api/subscribers").status(),
+                expect(401, 403, 403, 403, 403, 200, 403)),
+            new Row(
+                "GET /api/posts/{id}/deliveries",
+                c -> c.get("/api/posts/" + commentable + "/deliveries").status(),
+                expect(401, 403, 403, 403, 200, 200, 200)),
+            new Row(
+                "GET /api/staff",
+                c -> c.get("/api/staff").status(),
+                expect(401, 403, 403, 403, 403, 200, 403)),
+            new Row(
+                "POST /api/staff",
+                c ->
+                    c.post(
+                            "/api/staff",
+                            ApiClient.json(
+                                Map.of(
+                                    "email", UUID.randomUUID() + "@example.org",
+                                    "name", "New",
+                                    "role", "AUTHOR")))
+                        .status(),
+                expect(401, 403, 403, 403, 403, 201, 403)),
+            new Row(
+                "POST /api/integrations",
+                c -> c.post("/api/integrations", "{\"name\":\"Matrix\"}").status(),
+                expect(401, 403, 403, 403, 403, 201, 403)));
+
+    List<String> wrong = new ArrayList<>();
+    for (Row row : rows) {
+      for (String caller : CALLERS) {
+        int got = row.call().apply(as.get(caller));
+        int want = row.want().get(caller);
+        if (got != want) {
+          wrong.add("%-42s %-12s got %d, want %d".formatted(row.endpoint(), caller, got, want));
+        }
+      }
+    }
+    assertThat(wrong).as("answers that differ from the role model").isEmpty();
+  }
+
+  @Test
+  void aTamperedOrUnsignedRealTokenIsRefusedAtTheGateway() {
+    String real = TestStack.integrationTokenUnchecked();
+    String[] parts = real.split("\\.");
+    String claims =
+        new String(Base64.getUrlDecoder().decode(parts[1])).replace("\"INTEGRATION\"", "\"ADMIN\"");
+    String elevated = Base64.getUrlEncoder().withoutPadding().encodeToString(claims.getBytes());
+    String tampered = parts[0] + "." + elevated + "." + parts[2];
+    String unsigned =
+        Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\"}".getBytes())
+            + "."
+            + elevated
+            + ".";
+
+    for (String bad : List.of(tampered, unsigned, "not-a-jwt")) {
+      var response = new ApiClient(stack.gatewayUrl()).withToken(bad).get("/api/subscribers");
+      assertThat(response.status()).as(bad).isEqualTo(401);
+      assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package io.inkwell.localstack;
+
+import io.inkwell.testsupport.SignIn;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * One local stack for every end-to-end test of the module, on free ports and a fresh data folder,
+ * started by the first test that asks and stopped when the test JVM ends. The strict per-address
+ * rate limits are raised: every request here comes from 127.0.0.1 (the limits themselves are tested
+ * in the gateway module).
+ */
+final class TestStack {
+
+  private static LocalStack stack;
+  private static String integrationToken;
+
+  private TestStack() {}
+
+  static synchronized LocalStack get() throws Exception {
+    if (stack == null) {
+      Path home = Path.of("..").toAbsolutePath().normalize();
+      Path data = Files.createTempDirectory("inkwell-e2e");
+      stack =
+          LocalStack.start(
+              new LocalStack.Settings(
+                  home,
+                  data,
+                  StackPorts.free(),
+                  true,
+                  Map.of(
+                      "SPRING_APPLICATION_JSON",
+                      """
+                      {"inkwell":{"gateway":{"rate-limits":{
+                        "comments":{"capacity":1000},
+                        "subscriptions":{"capacity":1000},
+                        "sign-in":{"capacity":1000}}}}}""")));
+      Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
+    }
+    return stack;
+  }
+
+  /** A token of the local integration, which the stack created on its first start. */
+  static synchronized String integrationToken() throws Exception {
+    if (integrationToken == null) {
+      var credentials = get().credentials();
+      integrationToken =
+          new SignIn(get().gatewayUrl())
+              .clientCredentials(credentials.clientId(), credentials.clientSecret());
+    }
+    return integrationToken;
+  }
+
+  /** The same, for lambdas and assertions that cannot throw checked exceptions. */
+  static String integrationTokenUnchecked() {
+    try {
+      return integrationToken();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
