@@ -49,6 +49,15 @@ class SecurityConfiguration {
     "/connect/**"
   };
 
+  /** The Swagger UI and the services' OpenAPI descriptions. */
+  private static final String[] API_DOCS = {
+    "/swagger-ui.html",
+    "/swagger-ui/**",
+    "/webjars/**",
+    "/v3/api-docs/**",
+    "/v3/gateway-api-docs/**"
+  };
+
   @Bean
   SecurityWebFilterChain security(ServerHttpSecurity http, GatewaySettings settings) {
     return http.authorizeExchange(
@@ -61,6 +70,8 @@ class SecurityConfiguration {
                     .pathMatchers("/actuator/**")
                     .hasRole("ADMIN")
                     .pathMatchers(SIGN_IN)
+                    .permitAll()
+                    .pathMatchers(API_DOCS)
                     .permitAll()
                     .pathMatchers(HttpMethod.GET, PUBLIC_READS)
                     .permitAll()

@@ -114,6 +114,18 @@ class GatewayTests {
   }
 
   @Test
+  void oneSwaggerUiShowsEveryServicesOpenApiDescription() throws Exception {
+    var ui = get("/webjars/swagger-ui/index.html");
+    var config = get("/v3/gateway-api-docs/swagger-config");
+    var posts = get("/v3/api-docs/posts");
+
+    assertThat(ui.statusCode()).isEqualTo(200);
+    assertThat(config.body())
+        .contains("/v3/api-docs/posts", "/v3/api-docs/comments", "/v3/api-docs/notifications");
+    assertThat(posts.body()).contains("\"servedPath\":\"/v3/api-docs\"");
+  }
+
+  @Test
   void writingNeedsAValidTokenWhichIsRelayedToTheService() throws Exception {
     var anonymous = send(post("/api/posts", "{}"));
     var signedIn = send(post("/api/posts", "{}").header("Authorization", editor()));

@@ -239,6 +239,21 @@ class PublishToInboxEndToEndTests {
   }
 
   @Test
+  void everyServicesOpenApiIsShownThroughTheGatewayWithTheSecurityScheme() throws Exception {
+    Map<String, String> pathInEach =
+        Map.of(
+            "posts", "/api/posts/{id}/publish",
+            "comments", "/api/comments/{id}/approve",
+            "notifications", "/api/subscribers",
+            "auth", "/api/integrations");
+    for (var service : pathInEach.entrySet()) {
+      JsonNode description = get("/v3/api-docs/" + service.getKey());
+      assertThat(description.path("paths").has(service.getValue())).as(service.getKey()).isTrue();
+      assertThat(description.path("components").path("securitySchemes").has("bearer")).isTrue();
+    }
+  }
+
+  @Test
   void badInputThroughTheGatewayGetsProblemDetails() throws Exception {
     var malformed = post("/api/posts", "{\"title\": ");
     var unknown =

@@ -88,7 +88,8 @@ class SecurityConfiguration {
     http.authorizeHttpRequests(
             requests ->
                 requests
-                    .requestMatchers("/login", "/default-ui.css", "/error", "/actuator/**")
+                    .requestMatchers(
+                        "/login", "/default-ui.css", "/error", "/actuator/**", "/v3/api-docs/**")
                     .permitAll()
                     .anyRequest()
                     .authenticated())

@@ -24,7 +24,7 @@ class SecurityConfiguration {
     http.authorizeHttpRequests(
             requests ->
                 requests
-                    .requestMatchers("/actuator/**", "/error")
+                    .requestMatchers("/actuator/**", "/error", "/v3/api-docs", "/v3/api-docs/**")
                     .permitAll()
                     .requestMatchers("/api/posts/*/comments", "/api/posts/*/comments/count")
                     .permitAll()

@@ -25,7 +25,7 @@ class SecurityConfiguration {
     http.authorizeHttpRequests(
             requests ->
                 requests
-                    .requestMatchers("/actuator/**", "/error")
+                    .requestMatchers("/actuator/**", "/error", "/v3/api-docs", "/v3/api-docs/**")
                     .permitAll()
                     .requestMatchers("/api/subscriptions", "/api/subscriptions/**")
                     .permitAll()
