@@ -49,8 +49,11 @@ public final class ApiClient {
     return send(request(path, headers).GET());
   }
 
-  public Response post(String path, String json) {
-    return postAs(path, "application/json", json);
+  public Response post(String path, String json, String... headers) {
+    List<String> all = new ArrayList<>(List.of("Content-Type", "application/json"));
+    all.addAll(List.of(headers));
+    return send(
+        request(path, all.toArray(String[]::new)).POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
   public Response postAs(String path, String contentType, String body) {

@@ -5,7 +5,9 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import io.inkwell.comments.comment.Comment;
 import io.inkwell.comments.comment.CommentEvent;
 import io.inkwell.comments.moderation.CommentSettings;
+import io.micrometer.tracing.Span;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -35,12 +37,15 @@ class CommentOutboxRelay {
   private final KafkaTemplate<String, String> kafka;
   private final JsonMapper json;
   private final String topic;
+  private final TraceContexts traces;
 
   CommentOutboxRelay(
       MongoOperations mongo,
       KafkaTemplate<String, String> kafka,
       JsonMapper json,
-      CommentSettings settings) {
+      CommentSettings settings,
+      TraceContexts traces) {
+    this.traces = traces;
     this.mongo = mongo;
     this.kafka = kafka;
     this.json = json;
@@ -54,10 +59,17 @@ class CommentOutboxRelay {
 
   @Scheduled(fixedDelayString = "${inkwell.outbox.poll-interval:500ms}")
   void relayPending() {
-    for (Comment comment :
-        mongo.find(Query.query(where("outbox.0").exists(true)).limit(100), Comment.class)) {
-      for (CommentEvent event : comment.outbox()) {
-        try {
+    Query pending = Query.query(where("outbox.0").exists(true)).limit(100);
+    // Raw documents: beside each event sits the trace of the request that raised it.
+    for (Document stored : mongo.find(pending, Document.class, "comments")) {
+      Comment comment = mongo.getConverter().read(Comment.class, stored);
+      List<Document> storedEvents = stored.getList("outbox", Document.class);
+      for (int i = 0; i < comment.outbox().size(); i++) {
+        CommentEvent event = comment.outbox().get(i);
+        Span span =
+            traces.continueWith(
+                storedEvents.get(i).getString(TraceContexts.FIELD), "relay " + event.type());
+        try (var scope = traces.inScope(span)) {
           var record = new ProducerRecord<>(topic, event.postId(), json.writeValueAsString(event));
           header(record, "ce_specversion", "1.0");
           header(record, "ce_id", event.eventId());
@@ -67,8 +79,11 @@ class CommentOutboxRelay {
           header(record, "content-type", "application/json");
           kafka.send(record).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
+          span.error(e);
           log.warn("Could not relay {} of comment {}", event.type(), comment.id(), e);
           break;
+        } finally {
+          span.end();
         }
         // By collection name: clearing the outbox is not a change of the comment (no version bump).
         mongo.updateFirst(

@@ -372,6 +372,33 @@ class ModerationTests extends IntegrationTest {
     assertThat(api().get("/api/posts/" + postId + "/comments").raw().body()).doesNotContain(ada);
   }
 
+  @Test
+  void aModeratorsApprovalAndTheEventItRaisesAreOneTrace() {
+    policy("HOLD_ALL");
+    String postId = publishedPost(true);
+    var held = comment(postId, Map.of("body", "Trace me"));
+    String traceId = java.util.HexFormat.of().formatHex(java.security.SecureRandom.getSeed(16));
+
+    var approved =
+        admin()
+            .post(
+                "/api/comments/" + held.text("id") + "/approve",
+                "",
+                "traceparent",
+                "00-" + traceId + "-00f067aa0ba902b7-01");
+
+    assertThat(approved.status()).isEqualTo(200);
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                Topics.readAll(brokers, "blog.comment-events").stream()
+                    .filter(record -> postId.equals(record.key()))
+                    .map(record -> record.headers().lastHeader("traceparent"))
+                    .anyMatch(
+                        header -> header != null && new String(header.value()).contains(traceId)));
+  }
+
   private List<JsonNode> events(String postId) {
     return Topics.readAll(brokers, "blog.comment-events").stream()
         .filter(record -> postId.equals(record.key()))

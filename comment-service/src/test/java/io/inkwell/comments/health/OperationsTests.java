@@ -15,6 +15,9 @@ class OperationsTests extends IntegrationTest {
     assertThat(readiness.text("status")).isEqualTo("UP");
     assertThat(readiness.json().path("components").path("mongo").path("status").asString())
         .isEqualTo("UP");
+    assertThat(readiness.json().path("components").path("kafka").path("status").asString())
+        .as("it consumes events, so it is ready only with Kafka")
+        .isEqualTo("UP");
     assertThat(api().get("/actuator/health/liveness").status()).isEqualTo(200);
   }
 

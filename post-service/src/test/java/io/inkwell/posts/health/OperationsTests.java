@@ -15,6 +15,18 @@ class OperationsTests extends IntegrationTest {
     assertThat(readiness.text("status")).isEqualTo("UP");
     assertThat(readiness.json().path("components").path("mongo").path("status").asString())
         .isEqualTo("UP");
+    assertThat(readiness.json().path("components").has("kafka"))
+        .as("the outbox keeps writes working while Kafka is away")
+        .isFalse();
+    assertThat(
+            api()
+                .get("/actuator/health")
+                .json()
+                .path("components")
+                .path("kafka")
+                .path("status")
+                .asString())
+        .isEqualTo("UP");
     assertThat(api().get("/actuator/health/liveness").status()).isEqualTo(200);
   }
 
