@@ -33,7 +33,7 @@ public class NotificationMetrics {
             .description("Recording the deliveries of one published post")
             .register(registry);
     // Registered up front, so that dashboards and alerts see zeros rather than no data.
-    for (String kind : new String[] {"post", "confirmation"}) {
+    for (String kind : new String[] {"post", "confirmation", "comment"}) {
       registry.counter("inkwell.emails.sent", "kind", kind);
       registry.counter("inkwell.emails.failed", "kind", kind);
       registry.counter("inkwell.emails.retried", "kind", kind);
@@ -48,7 +48,10 @@ public class NotificationMetrics {
     registry.counter("inkwell.subscriptions", "change", change).increment();
   }
 
-  /** A mail the SMTP server accepted; {@code kind} is {@code post} or {@code confirmation}. */
+  /**
+   * A mail the SMTP server accepted; {@code kind} is {@code post}, {@code confirmation} or {@code
+   * comment}.
+   */
   public void sent(String kind) {
     registry.counter("inkwell.emails.sent", "kind", kind).increment();
   }

@@ -34,6 +34,54 @@ public class Mails {
       String unsubscribeToken,
       String manageToken) {}
 
+  /** A reply to someone's comment, for them; they asked for it when they commented. */
+  public record ReplyMail(
+      String messageId,
+      String to,
+      String postTitle,
+      String postUrl,
+      String replierName,
+      String excerpt) {}
+
+  /** Tells a commenter that someone replied; never carries anyone else's address. */
+  public void sendReply(ReplyMail mail) {
+    String subject = mail.replierName() + " replied to your comment on " + mail.postTitle();
+    String text =
+        """
+        %s replied to your comment on "%s":
+
+        %s
+
+        Read the conversation: %s
+
+        --
+        You get this mail because you asked to hear of replies when you commented on %s.
+        """
+            .formatted(
+                mail.replierName(),
+                mail.postTitle(),
+                mail.excerpt(),
+                mail.postUrl(),
+                settings.blogName());
+    String html =
+        """
+        <p>%s replied to your comment on <a href="%s">%s</a>:</p>
+        <blockquote>%s</blockquote>
+        <p><a href="%s">Read the conversation</a></p>
+        <hr>
+        <p><small>You get this mail because you asked to hear of replies when you commented on
+        %s.</small></p>
+        """
+            .formatted(
+                escape(mail.replierName()),
+                escape(mail.postUrl()),
+                escape(mail.postTitle()),
+                escape(mail.excerpt()),
+                escape(mail.postUrl()),
+                escape(settings.blogName()));
+    sender.send(compose(mail.messageId(), mail.to(), subject, text, html, null));
+  }
+
   /** The double opt-in mail; its link opens a page whose button confirms. */
   public void sendConfirmation(String to, String confirmToken) {
     String link = settings.siteUrl() + "/api/subscriptions/confirm?token=" + confirmToken;
