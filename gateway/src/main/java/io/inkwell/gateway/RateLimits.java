@@ -23,8 +23,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Token buckets (Bucket4j) per client address and limit, kept in memory with the least recently
- * seen clients evicted. Runs before authentication, so sign-in guessing is limited too. With more
- * than one gateway instance each keeps its own buckets: a client gets at most n times the limit.
+ * seen clients evicted. With more than one gateway instance each keeps its own buckets: a client
+ * gets at most n times the limit.
  */
 @Component
 class RateLimits implements WebFilter, Ordered {
@@ -106,9 +106,12 @@ class RateLimits implements WebFilter, Ordered {
         : address.getHostString();
   }
 
-  /** After the size check, before security: a refused request costs as little as possible. */
+  /**
+   * Right after Spring Security's filter chain (order -100), so that a 429 carries the security
+   * headers too; the sign-in paths are open, so guessing passwords is limited all the same.
+   */
   @Override
   public int getOrder() {
-    return Ordered.HIGHEST_PRECEDENCE + 10;
+    return -90;
   }
 }

@@ -60,8 +60,9 @@ class RequestSizeLimit implements WebFilter, Ordered {
     return chain.filter(exchange.mutate().request(counted).build());
   }
 
+  /** Right after Spring Security's filter chain (order -100): a 413 carries its headers too. */
   @Override
   public int getOrder() {
-    return Ordered.HIGHEST_PRECEDENCE;
+    return -95;
   }
 }

@@ -196,6 +196,7 @@ class GatewayTests {
         send(post("/api/posts/p/comments", "{}").header("X-Forwarded-For", "203.0.113.8"));
 
     assertThat(limited.statusCode()).isEqualTo(429);
+    assertThat(limited.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     assertThat(limited.headers().firstValue("Retry-After")).isPresent();
     assertThat(limited.body()).contains("https://inkwell.dev/problems/rate-limited");
     assertThat(someoneElse.statusCode()).isNotEqualTo(429);
@@ -220,6 +221,7 @@ class GatewayTests {
     for (int i = 0; i < 6; i++) {
       var response = get("/api/posts/some-post/comments");
       assertThat(response.statusCode()).isEqualTo(503);
+      assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
       assertThat(response.headers().firstValue("Content-Type"))
           .hasValue("application/problem+json");
       assertThat(response.body()).contains("https://inkwell.dev/problems/service-unavailable");
@@ -251,7 +253,7 @@ class GatewayTests {
   @Test
   void aBodyAboveTheLimitIsRefusedWith413EvenWhenItComesChunked() throws Exception {
     String big = "{\"title\":\"" + "x".repeat(2_000) + "\"}";
-    var response = send(post("/api/posts", big));
+    var response = send(post("/api/posts/p/comments", big));
     var chunked =
         send(
             request("/api/posts")
@@ -262,6 +264,7 @@ class GatewayTests {
                         () -> new java.io.ByteArrayInputStream(big.getBytes()))));
 
     assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     assertThat(response.body()).contains("https://inkwell.dev/problems/payload-too-large");
     assertThat(chunked.statusCode()).isEqualTo(413);
   }
