@@ -20,8 +20,9 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 /**
  * The gateway is an OAuth2 resource server: public paths stay open (reading, feeds, commenting,
- * subscribing, signing in); everything else needs a valid access token, which is relayed to the
- * service as it came (the service checks it again and decides what the role may do).
+ * subscribing, signing in, the web client's pages); every other API path needs a valid access
+ * token, which is relayed to the service as it came (the service checks it again and decides what
+ * the role may do).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -81,8 +82,11 @@ class SecurityConfiguration {
                     .permitAll()
                     .pathMatchers(HttpMethod.OPTIONS)
                     .permitAll()
+                    .pathMatchers("/api/**")
+                    .authenticated()
+                    // the web client's pages: it keeps its own sessions and CSRF tokens
                     .anyExchange()
-                    .authenticated())
+                    .permitAll())
         .oauth2ResourceServer(
             server ->
                 server

@@ -86,6 +86,7 @@ class GatewayTests {
     registry.add("POST_SERVICE_URL", () -> "http://localhost:" + SERVICES.port());
     registry.add("NOTIFICATION_SERVICE_URL", () -> "http://localhost:" + SERVICES.port());
     registry.add("AUTH_SERVICE_URL", () -> "http://localhost:" + SERVICES.port());
+    registry.add("WEB_URL", () -> "http://localhost:" + SERVICES.port());
     registry.add("COMMENT_SERVICE_URL", () -> "http://localhost:" + NOTHING_LISTENS);
     registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens::jwksUri);
   }
@@ -242,12 +243,17 @@ class GatewayTests {
   }
 
   @Test
-  void anUnknownPathIsA404Problem() throws Exception {
-    var response = send(request("/no/such/thing").header("Authorization", editor()).GET());
+  void anUnknownApiPathIsA404ProblemAndEveryOtherPathGoesToTheWebClient() throws Exception {
+    var response = send(request("/api/no/such/thing").header("Authorization", editor()).GET());
+    var page = get("/tags/travel");
 
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-    assertThat(response.body()).contains("https://inkwell.dev/problems/not-found");
+    assertThat(response.body())
+        .contains("https://inkwell.dev/problems/not-found")
+        .contains("/api/no/such/thing");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("\"servedPath\":\"/tags/travel\"");
   }
 
   @Test

@@ -25,14 +25,10 @@ public final class LocalStack implements AutoCloseable {
    * @param home the project directory, where each service's jar is built
    * @param data where Kafka's log, the databases and the service logs live
    * @param seed whether to add the sample subscriber and welcome post on a first start
-   * @param gatewayEnvironment extra settings for the gateway (tests raise the rate limits)
+   * @param environment extra settings for every service (tests raise the per-client limits)
    */
   public record Settings(
-      Path home,
-      Path data,
-      StackPorts ports,
-      boolean seed,
-      Map<String, String> gatewayEnvironment) {
+      Path home, Path data, StackPorts ports, boolean seed, Map<String, String> environment) {
 
     public Settings(Path home, Path data, StackPorts ports, boolean seed) {
       this(home, data, ports, seed, Map.of());
@@ -109,14 +105,18 @@ public final class LocalStack implements AutoCloseable {
             "SMTP_HOST", "localhost",
             "SMTP_PORT", String.valueOf(ports.smtp()),
             "INKWELL_SITE_URL", gatewayUrl()));
+    service(
+        "web",
+        ports.web(),
+        Map.of("INKWELL_API_URL", gatewayUrl(), "INKWELL_SITE_URL", gatewayUrl()));
     var gateway =
         new java.util.HashMap<>(
             Map.of(
                 "POST_SERVICE_URL", "http://localhost:" + ports.postService(),
                 "COMMENT_SERVICE_URL", "http://localhost:" + ports.commentService(),
                 "NOTIFICATION_SERVICE_URL", "http://localhost:" + ports.notificationService(),
-                "AUTH_SERVICE_URL", "http://localhost:" + ports.authService()));
-    gateway.putAll(settings.gatewayEnvironment());
+                "AUTH_SERVICE_URL", "http://localhost:" + ports.authService(),
+                "WEB_URL", "http://localhost:" + ports.web()));
     service("gateway", ports.gateway(), gateway);
     for (ServiceProcess service : services) {
       service.awaitReady(READY_TIMEOUT);
@@ -133,6 +133,7 @@ public final class LocalStack implements AutoCloseable {
   private void service(String name, int port, Map<String, String> environment) throws Exception {
     Path jar = settings.home().resolve(name).resolve("target").resolve(name + ".jar");
     environment = new java.util.HashMap<>(environment);
+    environment.putAll(settings.environment());
     if (!name.equals("admin-server")) {
       // Tokens: issued in the gateway's name (the address browsers see), keys from auth-service.
       environment.put("INKWELL_ISSUER", gatewayUrl());
@@ -227,7 +228,7 @@ public final class LocalStack implements AutoCloseable {
 
         Inkwell is running (started in %d s). Ctrl-C stops it; data stays in %s
 
-          Gateway (use this)    %s
+          Gateway (use this)    %s  (the blog; the API under /api, its docs at /swagger-ui.html)
           Spring Boot Admin     http://localhost:%d  (health, metrics and logs of every service)
         %s
           Kafka                 localhost:%d

@@ -30,6 +30,10 @@ final class TestStack {
                   StackPorts.free(),
                   true,
                   Map.of(
+                      "INKWELL_COMMENT_CLIENT_LIMIT",
+                      "1000",
+                      "INKWELL_SUBSCRIBE_LIMIT",
+                      "1000",
                       "SPRING_APPLICATION_JSON",
                       """
                       {"inkwell":{"gateway":{"rate-limits":{

@@ -1,0 +1,247 @@
+package io.inkwell.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.util.GreenMailUtil;
+import io.inkwell.testsupport.ApiClient;
+import io.inkwell.testsupport.SignIn;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The reader site as a browser without JavaScript uses it, through the gateway of the running
+ * platform: pages parsed as HTML, forms sent as forms, redirects followed, a session cookie kept.
+ */
+class ReaderSiteTests {
+
+  private static final Duration PATIENCE = Duration.ofSeconds(60);
+  private static final Pattern TOKEN =
+      Pattern.compile("token=([A-Za-z0-9_\\-]+\\.[A-Za-z0-9_\\-]+)");
+
+  private static LocalStack stack;
+
+  private final HttpClient browser =
+      HttpClient.newBuilder()
+          .cookieHandler(new CookieManager())
+          .followRedirects(HttpClient.Redirect.NORMAL)
+          .build();
+
+  @BeforeAll
+  static void importTheOldBlog() throws Exception {
+    stack = TestStack.get();
+    var credentials = stack.credentials();
+    String gateway = stack.gatewayUrl();
+    String owner =
+        new SignIn(gateway)
+            .person(
+                "inkwell-web",
+                gateway + "/login/oauth2/code/inkwell",
+                credentials.ownerEmail(),
+                credentials.ownerPassword());
+    var imported =
+        new ApiClient(gateway)
+            .withToken(owner)
+            .postAs(
+                "/api/imports/blogger",
+                "application/atom+xml",
+                Files.readString(Path.of("../post-service/src/test/resources/blogger/export.xml")));
+    assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return browser.send(
+        HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private Document page(String path) throws Exception {
+    var response = get(path);
+    assertThat(response.statusCode()).as(path).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+    return Jsoup.parse(response.body(), stack.gatewayUrl() + path);
+  }
+
+  private HttpResponse<String> submit(String path, Map<String, String> fields) throws Exception {
+    String form =
+        fields.entrySet().stream()
+            .map(
+                field ->
+                    URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8)
+                        + "="
+                        + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+    return browser.send(
+        HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void theOldBloggerPostReadsWellWithItsDateParagraphsLabelsAndNoComments() throws Exception {
+    Document home = page("/");
+    var card =
+        home.select("article.card").stream()
+            .filter(article -> article.select("h2").text().equals("Home again"))
+            .findFirst()
+            .orElseThrow();
+    // Blogger's published time (2009-03-15T18:05-07:00), shown in the blog's zone (UTC here)
+    String published =
+        java.time.format.DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy", java.util.Locale.ENGLISH)
+            .withZone(java.time.ZoneOffset.UTC)
+            .format(java.time.OffsetDateTime.parse("2009-03-15T18:05:00.000-07:00"));
+    assertThat(card.select(".date").text()).isEqualToIgnoringCase(published);
+    assertThat(card.select(".byline").text()).contains("No comments");
+
+    Document post = page(card.select("h2 a").attr("href"));
+    assertThat(post.title()).startsWith("Home again");
+    assertThat(post.select("article.post .date").text()).isEqualToIgnoringCase(published);
+    assertThat(post.select("article.post .body p")).isNotEmpty();
+    assertThat(post.select("#comments-title").text()).isEqualTo("No comments");
+    assertThat(post.select("article.post .tags a").eachText()).isNotEmpty();
+
+    Document wrap = page("/posts/wpc-wrap");
+    assertThat(wrap.select("#comments-title").text()).matches("\\d+ comments?");
+    assertThat(wrap.select(".comment-body").text()).contains("Great summary");
+  }
+
+  @Test
+  void everyPageSaysWhatItIsToSearchEnginesAndFeedReaders() throws Exception {
+    Document post = page("/posts/wpc-wrap");
+
+    assertThat(post.select("link[rel=canonical]").attr("href"))
+        .isEqualTo(stack.gatewayUrl() + "/posts/wpc-wrap");
+    assertThat(post.select("meta[property=og:type]").attr("content")).isEqualTo("article");
+    assertThat(post.select("meta[property=og:title]").attr("content")).startsWith("WPC wrap");
+    assertThat(post.select("link[rel=alternate][type=application/atom+xml]")).hasSize(1);
+    assertThat(post.select("link[rel=alternate][type=application/rss+xml]")).hasSize(1);
+    var jsonLd =
+        JsonMapper.builder()
+            .build()
+            .readTree(post.select("script[type=application/ld+json]").html());
+    assertThat(jsonLd.path("@type").asString()).isEqualTo("BlogPosting");
+    assertThat(jsonLd.path("headline").asString()).isEqualTo("WPC wrap");
+    assertThat(jsonLd.path("datePublished").asString()).startsWith("2009-03-1");
+    assertThat(post.select("main, header, footer, nav")).hasSizeGreaterThanOrEqualTo(4);
+    assertThat(post.select("html").attr("lang")).isEqualTo("en");
+
+    String sitemap = get("/sitemap.xml").body();
+    assertThat(sitemap).contains(stack.gatewayUrl() + "/posts/wpc-wrap").contains("<urlset");
+    assertThat(get("/robots.txt").body())
+        .contains("Sitemap: " + stack.gatewayUrl() + "/sitemap.xml");
+  }
+
+  @Test
+  void aPostPageWithItsStylesheetWeighsUnder100KbAndRunsNoScript() throws Exception {
+    var html = get("/posts/wpc-wrap");
+    var css = get("/css/inkwell.css");
+    Document post = Jsoup.parse(html.body());
+
+    assertThat(html.body().length() + css.body().length()).isLessThan(100 * 1024);
+    assertThat(post.select("script:not([type=application/ld+json])")).isEmpty();
+  }
+
+  @Test
+  void aReaderCommentsWithThePlainFormAndIsToldItWaitsForApproval() throws Exception {
+    Document post = page("/posts/home-again");
+    var form = post.selectFirst("form#comment-form");
+    Map<String, String> fields = new LinkedHashMap<>();
+    form.select("input[type=hidden]").forEach(input -> fields.put(input.attr("name"), input.val()));
+    fields.put("authorName", "Ada");
+    fields.put("authorEmail", "ada-" + UUID.randomUUID() + "@example.org");
+    fields.put("body", "Welcome *home*!");
+    fields.put("website", "");
+    // the reader spent a minute with the post before writing (the form's timing field)
+    fields.put("renderedAt", Instant.parse(fields.get("renderedAt")).minusSeconds(60).toString());
+
+    var answer = submit(form.attr("action"), fields);
+
+    assertThat(answer.statusCode()).isEqualTo(200);
+    assertThat(answer.uri().getQuery()).isEqualTo("comment=held");
+    assertThat(Jsoup.parse(answer.body()).select(".notice").text())
+        .contains("waits for the author's approval");
+  }
+
+  @Test
+  void aReaderSubscribesWithTheFormAndConfirmsOnTheSitesOwnPage() throws Exception {
+    String reader = "web-reader-" + UUID.randomUUID() + "@example.org";
+    var answer = submit("/subscribe", Map.of("email", reader, "from", "/posts/home-again"));
+
+    assertThat(answer.statusCode()).isEqualTo(200);
+    assertThat(Jsoup.parse(answer.body()).select("#subscribe .notice").text())
+        .contains("Check your inbox");
+    String token =
+        await().atMost(PATIENCE).until(() -> confirmationToken(reader), found -> found != null);
+
+    Document confirm = page("/subscriptions/confirm?token=" + token);
+    assertThat(confirm.select("form button").text()).contains("send me new posts");
+    var confirmed = submit("/subscriptions/confirm", Map.of("token", token));
+    assertThat(Jsoup.parse(confirmed.body()).select("h1").text()).isEqualTo("You are subscribed");
+  }
+
+  @Test
+  void aMissingPageIsAFriendly404() throws Exception {
+    var missing = get("/posts/no-such-post-" + UUID.randomUUID());
+
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(Jsoup.parse(missing.body()).select("h1").text()).isEqualTo("This page is not here");
+    assertThat(missing.body()).doesNotContain("Exception").doesNotContain("Whitelabel");
+  }
+
+  @Test
+  void tagAuthorAndSearchPagesListTheMatchingPosts() throws Exception {
+    Document post = page("/posts/wpc-wrap");
+    String tagLink = post.select("article.post .tags a").first().attr("href");
+    String authorLink = post.select("article.post .byline a").attr("href");
+
+    assertThat(page(tagLink).select("article.card h2").eachText()).contains("WPC wrap");
+    assertThat(page(authorLink).select("article.card h2").eachText()).contains("WPC wrap");
+    assertThat(page("/search?q=wpc").select("article.card h2").eachText()).contains("WPC wrap");
+    assertThat(page("/search?q=" + UUID.randomUUID()).select(".empty").text())
+        .isEqualTo("Nothing here yet.");
+  }
+
+  private static String confirmationToken(String address) {
+    return Arrays.stream(stack.receivedMail())
+        .filter(
+            message -> {
+              try {
+                return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
+                    .anyMatch(to -> to.toString().equals(address));
+              } catch (MessagingException e) {
+                return false;
+              }
+            })
+        .map(message -> TOKEN.matcher(GreenMailUtil.getBody(message).replace("=\r\n", "")))
+        .filter(Matcher::find)
+        .map(matcher -> matcher.group(1))
+        .findFirst()
+        .orElse(null);
+  }
+}

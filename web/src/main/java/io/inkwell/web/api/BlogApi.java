@@ -1,0 +1,201 @@
+package io.inkwell.web.api;
+
+import io.inkwell.web.WebSettings;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.util.UriComponentsBuilder;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The public API of API.md, through the gateway, as the reader site uses it. Error answers are not
+ * read as data: a missing post is an empty lookup, a failed list an empty page. Form posts carry
+ * the reader's address chain (X-Forwarded-For) for the gateway's per-client limits.
+ */
+@Component
+public class BlogApi {
+
+  private static final ParameterizedTypeReference<JsonNode> JSON =
+      new ParameterizedTypeReference<>() {};
+
+  private final RestClient http;
+  private final String baseUrl;
+
+  BlogApi(RestClient.Builder builder, WebSettings settings) {
+    this.baseUrl = settings.apiUrl();
+    var jdk = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    this.http =
+        builder
+            .baseUrl(settings.apiUrl())
+            .requestFactory(new JdkClientHttpRequestFactory(jdk))
+            .defaultStatusHandler(status -> true, (request, response) -> {})
+            .build();
+  }
+
+  /** A post by slug, the slug it moved to, or neither. */
+  public record Lookup(Post post, String movedTo) {}
+
+  /** What became of a comment the reader sent: the status, and the problem's detail if any. */
+  public record Posted(int status, String commentStatus, String problem) {}
+
+  public Page<Post> posts(Map<String, String> filter, int limit, String cursor) {
+    var uri = UriComponentsBuilder.fromPath("/api/posts").queryParam("limit", limit);
+    filter.forEach(uri::queryParam);
+    if (cursor != null && !cursor.isBlank()) {
+      uri.queryParam("cursor", cursor);
+    }
+    return read(uri.encode().build().toUriString(), new ParameterizedTypeReference<Page<Post>>() {})
+        .orElse(new Page<>(List.of(), null));
+  }
+
+  public Lookup post(String slug) {
+    return http.get()
+        .uri("/api/posts/{slug}", slug)
+        .exchange(
+            (request, response) -> {
+              if (response.getStatusCode().value() == HttpStatus.MOVED_PERMANENTLY.value()) {
+                URI location = response.getHeaders().getLocation();
+                String path = location == null ? "" : location.getPath();
+                return new Lookup(null, path.substring(path.lastIndexOf('/') + 1));
+              }
+              if (!response.getStatusCode().is2xxSuccessful()) {
+                return new Lookup(null, null);
+              }
+              return new Lookup(response.bodyTo(Post.class), null);
+            });
+  }
+
+  public long commentCount(String postId) {
+    return read(path("/api/posts/{id}/comments/count", postId), JSON)
+        .map(count -> count.path("count").asLong(0))
+        .orElse(0L);
+  }
+
+  public List<Comment> comments(String postId) {
+    return read(
+            path("/api/posts/{id}/comments", postId) + "?limit=200",
+            new ParameterizedTypeReference<Page<Comment>>() {})
+        .map(Page::items)
+        .orElse(List.of());
+  }
+
+  public Posted postComment(
+      String postId,
+      String name,
+      String email,
+      String body,
+      String parentId,
+      boolean notifyOnReply,
+      String website,
+      Instant renderedAt,
+      String forwardedFor) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("authorName", name);
+    json.put("authorEmail", email);
+    json.put("body", body);
+    json.put("parentId", parentId == null || parentId.isBlank() ? null : parentId);
+    json.put("notifyOnReply", notifyOnReply);
+    json.put("website", website);
+    json.put("renderedAt", renderedAt);
+    return http.post()
+        .uri("/api/posts/{id}/comments", postId)
+        .contentType(MediaType.APPLICATION_JSON)
+        .headers(headers -> forwarded(headers, forwardedFor))
+        .body(json)
+        .exchange(
+            (request, response) -> {
+              JsonNode answer = response.bodyTo(JSON);
+              return new Posted(
+                  response.getStatusCode().value(),
+                  answer == null ? null : answer.path("status").asString(null),
+                  answer == null ? null : answer.path("detail").asString(null));
+            });
+  }
+
+  /** The status of a subscription request (202 whether or not the address is known). */
+  public int subscribe(String email, List<String> tags, String forwardedFor) {
+    return status(
+        http.post()
+            .uri("/api/subscriptions")
+            .contentType(MediaType.APPLICATION_JSON)
+            .headers(headers -> forwarded(headers, forwardedFor))
+            .body(Map.of("email", email, "tags", tags)));
+  }
+
+  public int confirm(String token) {
+    return status(
+        http.post()
+            .uri("/api/subscriptions/confirm")
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(Map.of("token", token)));
+  }
+
+  public int unsubscribe(String token) {
+    return status(
+        http.post().uri(URI.create(baseUrl + withToken("/api/subscriptions/unsubscribe", token))));
+  }
+
+  /** A subscriber's choices ({@code email}, {@code tags}, {@code paused}), if the token is good. */
+  public Optional<JsonNode> preferences(String token) {
+    return read(withToken("/api/subscriptions/preferences", token), JSON);
+  }
+
+  public int updatePreferences(String token, List<String> tags, boolean paused) {
+    return status(
+        http.put()
+            .uri(URI.create(baseUrl + withToken("/api/subscriptions/preferences", token)))
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(Map.of("tags", tags, "paused", paused)));
+  }
+
+  public List<String> tags() {
+    return read("/api/tags", JSON)
+        .map(tags -> tags.path("items").findValuesAsString("tag"))
+        .orElse(List.of());
+  }
+
+  /** The body of a successful GET; nothing for an error, whose body is not read as this type. */
+  private <T> Optional<T> read(String uri, ParameterizedTypeReference<T> type) {
+    return http.get()
+        // already encoded: as a URI, so that nothing is encoded twice
+        .uri(URI.create(baseUrl + uri))
+        .exchange(
+            (request, response) ->
+                response.getStatusCode().is2xxSuccessful()
+                    ? Optional.ofNullable(response.bodyTo(type))
+                    : Optional.<T>empty());
+  }
+
+  private static int status(RestClient.RequestHeadersSpec<?> request) {
+    return request.exchange((req, response) -> response.getStatusCode().value());
+  }
+
+  private static String path(String template, String id) {
+    return UriComponentsBuilder.fromPath(template).buildAndExpand(id).encode().toUriString();
+  }
+
+  private static String withToken(String path, String token) {
+    return UriComponentsBuilder.fromPath(path)
+        .queryParam("token", token)
+        .encode()
+        .build()
+        .toUriString();
+  }
+
+  private static void forwarded(HttpHeaders headers, String chain) {
+    if (chain != null && !chain.isBlank()) {
+      headers.set("X-Forwarded-For", chain);
+    }
+  }
+}

@@ -1,0 +1,166 @@
+package io.inkwell.web.reader;
+
+import io.inkwell.web.api.BlogApi;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * The reader's forms, as plain form posts that work without JavaScript: commenting, subscribing,
+ * and the pages behind the links in subscription mails. Each answers with a redirect to a page that
+ * says what happened (post/redirect/get), so reloading sends nothing twice.
+ */
+@Controller
+class FormsController {
+
+  private final BlogApi api;
+
+  FormsController(BlogApi api) {
+    this.api = api;
+  }
+
+  @PostMapping("/posts/{slug}/comments")
+  String comment(
+      @PathVariable String slug,
+      @RequestParam String postId,
+      @RequestParam(defaultValue = "") String authorName,
+      @RequestParam(defaultValue = "") String authorEmail,
+      @RequestParam(defaultValue = "") String body,
+      @RequestParam(required = false) String parentId,
+      @RequestParam(defaultValue = "false") boolean notifyOnReply,
+      @RequestParam(required = false) String website,
+      @RequestParam(required = false) String renderedAt,
+      HttpServletRequest request,
+      RedirectAttributes redirect) {
+    var posted =
+        api.postComment(
+            postId,
+            authorName,
+            authorEmail,
+            body,
+            parentId,
+            notifyOnReply,
+            website,
+            instant(renderedAt),
+            forwardedFor(request));
+    String back = "redirect:/posts/" + UriUtils.encodePathSegment(slug, "UTF-8");
+    if (posted.status() == 201) {
+      return back
+          + "?comment="
+          + ("APPROVED".equals(posted.commentStatus()) ? "posted" : "held")
+          + "#comments";
+    }
+    // Keep what the reader wrote, and tell them what to fix.
+    redirect.addFlashAttribute(
+        "commentError",
+        posted.problem() == null ? "The comment could not be sent; try again." : posted.problem());
+    redirect.addFlashAttribute("draftName", authorName);
+    redirect.addFlashAttribute("draftEmail", authorEmail);
+    redirect.addFlashAttribute("draftBody", body);
+    return back + "#comment-form";
+  }
+
+  @PostMapping("/subscribe")
+  String subscribe(
+      @RequestParam(defaultValue = "") String email,
+      @RequestParam(required = false) List<String> tags,
+      @RequestParam(defaultValue = "/") String from,
+      HttpServletRequest request,
+      RedirectAttributes redirect) {
+    int status =
+        api.subscribe(email.strip(), tags == null ? List.of() : tags, forwardedFor(request));
+    redirect.addFlashAttribute(
+        "subscribeOutcome",
+        switch (status) {
+          case 202 -> "Check your inbox: a mail asks you to confirm.";
+          case 429 -> "Too many requests; please try again later.";
+          default -> "That address does not look right.";
+        });
+    // Only back to a page of this site.
+    String target = from.startsWith("/") && !from.startsWith("//") ? from : "/";
+    return "redirect:" + target + "#subscribe";
+  }
+
+  @GetMapping("/subscriptions/confirm")
+  String confirmPage(@RequestParam(defaultValue = "") String token, Model model) {
+    model.addAttribute("token", token);
+    model.addAttribute("action", "confirm");
+    return "subscription";
+  }
+
+  @PostMapping("/subscriptions/confirm")
+  String confirm(@RequestParam(defaultValue = "") String token, Model model) {
+    model.addAttribute("action", "confirmed");
+    model.addAttribute("ok", api.confirm(token) == 200);
+    return "subscription";
+  }
+
+  @GetMapping("/subscriptions/unsubscribe")
+  String unsubscribePage(@RequestParam(defaultValue = "") String token, Model model) {
+    model.addAttribute("token", token);
+    model.addAttribute("action", "unsubscribe");
+    return "subscription";
+  }
+
+  @PostMapping("/subscriptions/unsubscribe")
+  String unsubscribe(@RequestParam(defaultValue = "") String token, Model model) {
+    model.addAttribute("action", "unsubscribed");
+    model.addAttribute("ok", api.unsubscribe(token) == 200);
+    return "subscription";
+  }
+
+  @GetMapping("/subscriptions/preferences")
+  String preferences(@RequestParam(defaultValue = "") String token, Model model) {
+    var current = api.preferences(token);
+    model.addAttribute("token", token);
+    model.addAttribute("action", current.isPresent() ? "preferences" : "invalid");
+    current.ifPresent(
+        prefs -> {
+          model.addAttribute("email", prefs.path("email").asString());
+          model.addAttribute("chosenTags", textList(prefs.path("tags")));
+          model.addAttribute("paused", prefs.path("paused").asBoolean());
+        });
+    model.addAttribute("allTags", api.tags());
+    return "subscription";
+  }
+
+  @PostMapping("/subscriptions/preferences")
+  String savePreferences(
+      @RequestParam(defaultValue = "") String token,
+      @RequestParam(required = false) List<String> tags,
+      @RequestParam(defaultValue = "false") boolean paused,
+      Model model) {
+    int status = api.updatePreferences(token, tags == null ? List.of() : tags, paused);
+    model.addAttribute("action", "saved");
+    model.addAttribute("ok", status == 200);
+    return "subscription";
+  }
+
+  private static List<String> textList(tools.jackson.databind.JsonNode array) {
+    var values = new java.util.ArrayList<String>();
+    array.forEach(value -> values.add(value.asString()));
+    return values;
+  }
+
+  /** The reader's address chain as the gateway passed it on, for the API's per-client limits. */
+  private static String forwardedFor(HttpServletRequest request) {
+    return request.getHeader("X-Forwarded-For");
+  }
+
+  private static Instant instant(String value) {
+    try {
+      return value == null || value.isBlank() ? null : Instant.parse(value);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,13 @@
+package io.inkwell.web.reader;
+
+/**
+ * What the head of a page says about it: its title, description and canonical address, and for a
+ * post the OpenGraph type "article" and its JSON-LD.
+ */
+public record PageMeta(
+    String title, String description, String canonical, String type, String jsonLd) {
+
+  static PageMeta of(String title, String description, String canonical) {
+    return new PageMeta(title, description, canonical, "website", null);
+  }
+}

@@ -1,0 +1,193 @@
+package io.inkwell.web.reader;
+
+import io.inkwell.web.WebSettings;
+import io.inkwell.web.api.BlogApi;
+import io.inkwell.web.api.Page;
+import io.inkwell.web.api.Post;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriUtils;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The pages readers see: the newest posts, a post with its comments, tags, authors, search. */
+@Controller
+class ReaderController {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final BlogApi api;
+  private final WebSettings settings;
+
+  ReaderController(BlogApi api, WebSettings settings) {
+    this.api = api;
+    this.settings = settings;
+  }
+
+  @GetMapping("/")
+  String home(@RequestParam(required = false) String cursor, Model model) {
+    var page = api.posts(Map.of(), settings.pageSize(), cursor);
+    list(model, page, "/", cursor);
+    model.addAttribute("heading", null);
+    model.addAttribute(
+        "meta",
+        PageMeta.of(settings.blogName(), settings.blogDescription(), settings.siteUrl() + "/"));
+    return "list";
+  }
+
+  @GetMapping("/tags/{tag}")
+  String tag(@PathVariable String tag, @RequestParam(required = false) String cursor, Model model) {
+    var page = api.posts(Map.of("tag", tag), settings.pageSize(), cursor);
+    if (page.items().isEmpty() && cursor == null) {
+      throw new NotFound();
+    }
+    String path = "/tags/" + UriUtils.encodePathSegment(tag, "UTF-8");
+    list(model, page, path, cursor);
+    model.addAttribute("heading", "Posts tagged “" + tag + "”");
+    model.addAttribute("feed", path + "/feed.atom");
+    model.addAttribute(
+        "meta",
+        PageMeta.of(
+            "Posts tagged “" + tag + "” – " + settings.blogName(),
+            "Posts about " + tag + " on " + settings.blogName(),
+            settings.siteUrl() + path));
+    return "list";
+  }
+
+  @GetMapping("/authors/{id}")
+  String author(
+      @PathVariable String id, @RequestParam(required = false) String cursor, Model model) {
+    var page = api.posts(Map.of("author", id), settings.pageSize(), cursor);
+    if (page.items().isEmpty() && cursor == null) {
+      throw new NotFound();
+    }
+    String name = page.items().get(0).author().name();
+    String path = "/authors/" + UriUtils.encodePathSegment(id, "UTF-8");
+    list(model, page, path, cursor);
+    model.addAttribute("heading", "Posts by " + name);
+    model.addAttribute(
+        "meta",
+        PageMeta.of(
+            "Posts by " + name + " – " + settings.blogName(),
+            "Everything " + name + " wrote on " + settings.blogName(),
+            settings.siteUrl() + path));
+    return "list";
+  }
+
+  @GetMapping("/search")
+  String search(
+      @RequestParam(required = false, defaultValue = "") String q,
+      @RequestParam(required = false) String cursor,
+      Model model) {
+    String query = q.strip().length() > 100 ? q.strip().substring(0, 100) : q.strip();
+    var page =
+        query.isEmpty()
+            ? new Page<PostCard>(List.of(), null)
+            : cards(api.posts(Map.of("q", query), settings.pageSize(), cursor));
+    model.addAttribute("cards", page.items());
+    model.addAttribute(
+        "older",
+        page.nextCursor() == null
+            ? null
+            : "/search?q="
+                + UriUtils.encodeQueryParam(query, "UTF-8")
+                + "&cursor="
+                + page.nextCursor());
+    model.addAttribute(
+        "newest", cursor == null ? null : "/search?q=" + UriUtils.encodeQueryParam(query, "UTF-8"));
+    model.addAttribute("q", query);
+    model.addAttribute("heading", query.isEmpty() ? "Search" : "Posts matching “" + query + "”");
+    model.addAttribute(
+        "meta",
+        PageMeta.of(
+            "Search – " + settings.blogName(),
+            "Search " + settings.blogName(),
+            settings.siteUrl() + "/search"));
+    return "list";
+  }
+
+  @GetMapping("/posts/{slug}")
+  String post(
+      @PathVariable String slug,
+      @RequestParam(required = false) String comment,
+      @RequestParam(required = false) String subscribed,
+      HttpServletRequest request,
+      Model model) {
+    var lookup = api.post(slug);
+    if (lookup.movedTo() != null) {
+      return "redirect:/posts/" + UriUtils.encodePathSegment(lookup.movedTo(), "UTF-8");
+    }
+    if (lookup.post() == null) {
+      throw new NotFound();
+    }
+    Post post = lookup.post();
+    var comments = api.comments(post.id());
+    model.addAttribute("post", post);
+    model.addAttribute("comments", comments);
+    model.addAttribute("commentCount", new PostCard(post, count(comments)).commentsLabel());
+    model.addAttribute("renderedAt", Instant.now().toString());
+    model.addAttribute("commentOutcome", comment);
+    model.addAttribute("subscribed", subscribed != null);
+    String canonical = settings.siteUrl() + "/posts/" + post.slug();
+    model.addAttribute(
+        "meta",
+        new PageMeta(
+            post.title() + " – " + settings.blogName(),
+            post.excerpt(),
+            canonical,
+            "article",
+            jsonLd(post, canonical)));
+    return "post";
+  }
+
+  private static long count(List<io.inkwell.web.api.Comment> comments) {
+    long total = 0;
+    for (var comment : comments) {
+      total += 1 + count(comment.replies());
+    }
+    return total;
+  }
+
+  private void list(Model model, Page<Post> posts, String path, String cursor) {
+    var page = cards(posts);
+    model.addAttribute("cards", page.items());
+    model.addAttribute(
+        "older", page.nextCursor() == null ? null : path + "?cursor=" + page.nextCursor());
+    model.addAttribute("newest", cursor == null ? null : path);
+  }
+
+  private Page<PostCard> cards(Page<Post> posts) {
+    return new Page<>(
+        posts.items().stream()
+            .map(post -> new PostCard(post, api.commentCount(post.id())))
+            .toList(),
+        posts.nextCursor());
+  }
+
+  /**
+   * schema.org BlogPosting for search engines. Written with a JSON library and with "</" escaped,
+   * so that no title can end the script element it sits in.
+   */
+  private String jsonLd(Post post, String url) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("@context", "https://schema.org");
+    data.put("@type", "BlogPosting");
+    data.put("headline", post.title());
+    data.put("description", post.excerpt());
+    data.put("datePublished", String.valueOf(post.publishedAt()));
+    data.put("dateModified", String.valueOf(post.updatedAt()));
+    data.put("author", Map.of("@type", "Person", "name", post.author().name()));
+    data.put("mainEntityOfPage", url);
+    data.put("url", url);
+    data.put("keywords", String.join(", ", post.tags()));
+    data.put("publisher", Map.of("@type", "Organization", "name", settings.blogName()));
+    return JSON.writeValueAsString(data).replace("</", "<\\/");
+  }
+}

@@ -1,0 +1,73 @@
+package io.inkwell.web.reader;
+
+import io.inkwell.web.WebSettings;
+import io.inkwell.web.api.BlogApi;
+import io.inkwell.web.api.Post;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.HtmlUtils;
+import org.springframework.web.util.UriUtils;
+
+/** {@code robots.txt} and {@code sitemap.xml}, for search engines. */
+@RestController
+class SiteFiles {
+
+  /** A sitemap lists at most this many posts; a blog beyond that wants a sitemap index. */
+  private static final int MAX_POSTS = 5_000;
+
+  private final BlogApi api;
+  private final WebSettings settings;
+
+  SiteFiles(BlogApi api, WebSettings settings) {
+    this.api = api;
+    this.settings = settings;
+  }
+
+  @GetMapping(path = "/robots.txt", produces = MediaType.TEXT_PLAIN_VALUE)
+  String robots() {
+    return """
+        User-agent: *
+        Disallow: /admin
+        Disallow: /subscriptions/
+        Sitemap: %s/sitemap.xml
+        """
+        .formatted(settings.siteUrl());
+  }
+
+  @GetMapping(path = "/sitemap.xml", produces = MediaType.APPLICATION_XML_VALUE)
+  ResponseEntity<String> sitemap() {
+    var xml = new StringBuilder();
+    xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+        .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    url(xml, settings.siteUrl() + "/", null);
+    String cursor = null;
+    int listed = 0;
+    do {
+      var page = api.posts(Map.of(), 100, cursor);
+      for (Post post : page.items()) {
+        url(
+            xml,
+            settings.siteUrl() + "/posts/" + UriUtils.encodePathSegment(post.slug(), "UTF-8"),
+            post.updatedAt() == null ? null : post.updatedAt().toString());
+        listed++;
+      }
+      cursor = page.nextCursor();
+    } while (cursor != null && listed < MAX_POSTS);
+    for (String tag : api.tags()) {
+      url(xml, settings.siteUrl() + "/tags/" + UriUtils.encodePathSegment(tag, "UTF-8"), null);
+    }
+    xml.append("</urlset>\n");
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(xml.toString());
+  }
+
+  private static void url(StringBuilder xml, String location, String modified) {
+    xml.append("  <url><loc>").append(HtmlUtils.htmlEscape(location)).append("</loc>");
+    if (modified != null) {
+      xml.append("<lastmod>").append(modified).append("</lastmod>");
+    }
+    xml.append("</url>\n");
+  }
+}

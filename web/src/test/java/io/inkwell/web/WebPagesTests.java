@@ -1,0 +1,129 @@
+package io.inkwell.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The web module on its own, in front of an HTTP server that answers like the API for a blog with
+ * one post, with an API error, and with HTML in a title. The whole platform is walked in
+ * local-stack's ReaderSiteTests.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class WebPagesTests {
+
+  private static final String POST =
+      """
+      {"id":"p1","slug":"hello","title":"Hello <script>alert(1)</script>","excerpt":"Hi.",
+       "bodyHtml":"<p>First paragraph.</p><p>Second.</p>","tags":["travel"],"commentsOpen":true,
+       "author":{"id":"a1","name":"Jo"},"publishedAt":"2009-03-12T16:41:00Z",
+       "updatedAt":"2009-03-12T16:41:00Z"}""";
+
+  private static final HttpServer API = start();
+
+  @Value("${local.server.port}")
+  private int port;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @DynamicPropertySource
+  static void api(DynamicPropertyRegistry registry) {
+    registry.add("inkwell.web.api-url", () -> "http://localhost:" + API.getAddress().getPort());
+    registry.add("inkwell.web.site-url", () -> "https://blog.example.org");
+  }
+
+  @AfterAll
+  static void stop() {
+    API.stop(0);
+  }
+
+  private static HttpServer start() {
+    try {
+      var server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+      server.createContext(
+          "/",
+          exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            int status = 200;
+            String body;
+            if (path.equals("/api/posts")) {
+              body = "{\"items\":[" + POST + "]}";
+            } else if (path.equals("/api/posts/hello")) {
+              body = POST;
+            } else if (path.equals("/api/posts/p1/comments/count")) {
+              body = "{\"count\":0}";
+            } else if (path.equals("/api/posts/p1/comments")) {
+              body = "{\"items\":[]}";
+            } else {
+              status = 404;
+              body = "{\"type\":\"https://inkwell.dev/problems/not-found\",\"status\":404}";
+            }
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange
+                .getResponseHeaders()
+                .set(
+                    "Content-Type",
+                    status == 200 ? "application/json" : "application/problem+json");
+            exchange.sendResponseHeaders(status, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+          });
+      server.start();
+      return server;
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void theHomePageListsPostsWithTheirDateAuthorTagsAndNoComments() throws Exception {
+    var page = Jsoup.parse(get("/").body());
+
+    assertThat(page.title()).isEqualTo("Inkwell");
+    assertThat(page.select("article.card .date").text()).isEqualTo("Thursday, March 12, 2009");
+    assertThat(page.select("article.card .byline").text()).contains("Jo").contains("No comments");
+    assertThat(page.select("article.card .tags a").attr("href")).isEqualTo("/tags/travel");
+    assertThat(page.select("link[rel=canonical]").attr("href"))
+        .isEqualTo("https://blog.example.org/");
+  }
+
+  @Test
+  void aPostPageEscapesWhatTheTitleSaysAndKeepsTheSanitisedBody() throws Exception {
+    var html = get("/posts/hello").body();
+    var page = Jsoup.parse(html);
+
+    assertThat(page.select("article.post h1").text()).isEqualTo("Hello <script>alert(1)</script>");
+    assertThat(page.select("article.post script")).isEmpty();
+    assertThat(page.select("article.post .body p")).hasSize(2);
+    assertThat(page.select("script[type=application/ld+json]").html()).doesNotContain("</script");
+    assertThat(page.select("#comments-title").text()).isEqualTo("No comments");
+  }
+
+  @Test
+  void anUnknownPostIsAFriendly404() throws Exception {
+    var response = get("/posts/nothing-here");
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(Jsoup.parse(response.body()).select("h1").text()).isEqualTo("This page is not here");
+  }
+}
