@@ -10,8 +10,8 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * @param maxRequestSize the largest request body the gateway lets through (413 above it)
- * @param trustedProxies how many proxies in front of the gateway append to X-Forwarded-For; 0 when
- *     clients connect directly, so that nobody escapes a rate limit by inventing an address
+ * @param trustedProxies a regular expression of the addresses whose X-Forwarded-For and
+ *     X-Forwarded-Proto are believed (the web client, a TLS proxy in front); anyone else's are not
  * @param corsAllowedOrigins the browser origins other than the blog's own that may call the API
  * @param contentSecurityPolicy the CSP sent with every answer (the web client's pages included)
  * @param rateLimits per client address, by name; a request counts against every limit it matches
@@ -19,7 +19,7 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("inkwell.gateway")
 public record GatewaySettings(
     @DefaultValue("1MB") DataSize maxRequestSize,
-    @DefaultValue("0") int trustedProxies,
+    @DefaultValue("127\\.0\\.0\\.1|0:0:0:0:0:0:0:1") String trustedProxies,
     @DefaultValue List<String> corsAllowedOrigins,
     @DefaultValue(
             "default-src 'self'; img-src 'self' data: https:; style-src 'self' 'unsafe-inline'; "

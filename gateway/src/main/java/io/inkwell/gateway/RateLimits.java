@@ -5,11 +5,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
-import org.springframework.cloud.gateway.support.ipresolver.RemoteAddressResolver;
-import org.springframework.cloud.gateway.support.ipresolver.XForwardedRemoteAddressResolver;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -30,11 +27,12 @@ import reactor.core.publisher.Mono;
 class RateLimits implements WebFilter, Ordered {
 
   private final List<Limit> limits;
-  private final RemoteAddressResolver addresses;
+  private final ClientAddresses addresses;
   private final Cache<String, Bucket> buckets =
       Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(Duration.ofHours(1)).build();
 
-  RateLimits(GatewaySettings settings) {
+  RateLimits(GatewaySettings settings, ClientAddresses addresses) {
+    this.addresses = addresses;
     var parser = PathPatternParser.defaultInstance;
     this.limits =
         settings.rateLimits().entrySet().stream()
@@ -45,10 +43,6 @@ class RateLimits implements WebFilter, Ordered {
                         entry.getValue().paths().stream().map(parser::parse).toList(),
                         entry.getValue()))
             .toList();
-    this.addresses =
-        settings.trustedProxies() > 0
-            ? XForwardedRemoteAddressResolver.maxTrustedIndex(settings.trustedProxies())
-            : new RemoteAddressResolver() {};
   }
 
   private record Limit(String name, List<PathPattern> paths, GatewaySettings.RateLimit rule) {
@@ -75,7 +69,7 @@ class RateLimits implements WebFilter, Ordered {
 
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-    String client = client(exchange);
+    String client = addresses.client(exchange);
     for (Limit limit : limits) {
       if (!limit.matches(exchange)) {
         continue;
@@ -94,16 +88,6 @@ class RateLimits implements WebFilter, Ordered {
       }
     }
     return chain.filter(exchange);
-  }
-
-  private String client(ServerWebExchange exchange) {
-    InetSocketAddress address = addresses.resolve(exchange);
-    if (address == null) {
-      return "unknown";
-    }
-    return address.getAddress() != null
-        ? address.getAddress().getHostAddress()
-        : address.getHostString();
   }
 
   /**

@@ -17,6 +17,7 @@ import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHe
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import reactor.core.publisher.Mono;
 
 /**
  * The gateway is an OAuth2 resource server: public paths stay open (reading, feeds, commenting,
@@ -60,7 +61,8 @@ class SecurityConfiguration {
   };
 
   @Bean
-  SecurityWebFilterChain security(ServerHttpSecurity http, GatewaySettings settings) {
+  SecurityWebFilterChain security(
+      ServerHttpSecurity http, GatewaySettings settings, ClientAddresses clients) {
     return http.authorizeExchange(
             exchanges ->
                 exchanges
@@ -127,7 +129,22 @@ class SecurityConfiguration {
                         csp -> csp.policyDirectives(settings.contentSecurityPolicy()))
                     .referrerPolicy(
                         referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-                    .hsts(hsts -> hsts.maxAge(Duration.ofDays(365)).includeSubdomains(true)))
+                    // HSTS when the client came over TLS, to us or to a trusted proxy in front
+                    .hsts(hsts -> hsts.disable())
+                    .writer(
+                        exchange -> {
+                          if (clients.overTls(exchange)) {
+                            exchange
+                                .getResponse()
+                                .getHeaders()
+                                .set(
+                                    "Strict-Transport-Security",
+                                    "max-age="
+                                        + Duration.ofDays(365).toSeconds()
+                                        + "; includeSubDomains");
+                          }
+                          return Mono.empty();
+                        }))
         .cors(withDefaults())
         // Bearer tokens, no cookies, reach the API; auth-service guards its own forms with CSRF.
         .csrf(csrf -> csrf.disable())

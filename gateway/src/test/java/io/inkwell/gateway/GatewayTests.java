@@ -35,7 +35,7 @@ import reactor.netty.http.server.HttpServer;
     properties = {
       "spring.cloud.gateway.server.webflux.httpclient.response-timeout=2s",
       "inkwell.gateway.max-request-size=1KB",
-      "inkwell.gateway.trusted-proxies=1",
+      "inkwell.gateway.trusted-proxies=127\\.0\\.0\\.1",
       "inkwell.gateway.cors-allowed-origins=https://admin.example.org",
       "inkwell.gateway.rate-limits.comments.capacity=3",
       "spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestTokens.ISSUER

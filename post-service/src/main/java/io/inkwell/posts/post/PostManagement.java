@@ -131,6 +131,11 @@ public class PostManagement {
     return save(post);
   }
 
+  /** What a draft would look like, rendered and sanitised exactly as on save; nothing is stored. */
+  public Post.Content preview(Draft draft) {
+    return render(draft);
+  }
+
   /** Publishes now, or schedules when {@code at} is later; publishing twice changes nothing. */
   public Post publish(String id, Instant at, Actor actor) {
     Post post = allowed(id, actor, actor::mayPublish, "publish");

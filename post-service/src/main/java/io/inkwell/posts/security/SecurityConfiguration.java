@@ -28,7 +28,7 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers(HttpMethod.GET)
                     .permitAll()
-                    .requestMatchers(HttpMethod.POST, "/api/posts")
+                    .requestMatchers(HttpMethod.POST, "/api/posts", "/api/posts/preview")
                     .hasRole("CONTRIBUTOR")
                     .requestMatchers(HttpMethod.PUT, "/api/posts/*")
                     .hasRole("CONTRIBUTOR")

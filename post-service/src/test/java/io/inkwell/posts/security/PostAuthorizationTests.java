@@ -135,6 +135,25 @@ class PostAuthorizationTests extends IntegrationTest {
   }
 
   @Test
+  void staffPreviewTheSanitisedBodyAndNothingIsStored() {
+    int before = contributor().get("/api/posts?status=DRAFT&limit=100").json().path("items").size();
+    var preview =
+        contributor()
+            .post(
+                "/api/posts/preview",
+                ApiClient.json(
+                    Map.of(
+                        "title", "Preview",
+                        "body", "Some *words*.\n\n<script>alert(1)</script>")));
+
+    assertThat(preview.status()).isEqualTo(200);
+    assertThat(preview.text("bodyHtml")).contains("<em>words</em>").doesNotContain("<script");
+    assertThat(anonymous().post("/api/posts/preview", draft("x")).status()).isEqualTo(401);
+    assertThat(contributor().get("/api/posts?status=DRAFT&limit=100").json().path("items").size())
+        .isEqualTo(before);
+  }
+
+  @Test
   void anIntegrationPublishesInTheBlogsName() {
     var bot = anonymous().withToken(TestTokens.integration("ci-bot"));
     var created = bot.post("/api/posts", draft("From the pipeline"));

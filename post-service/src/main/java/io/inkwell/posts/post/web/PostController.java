@@ -49,6 +49,15 @@ class PostController {
         .body(post);
   }
 
+  /** The author's live preview: the body as readers would see it, sanitised; nothing is saved. */
+  @PostMapping(path = "/api/posts/preview", consumes = MediaType.APPLICATION_JSON_VALUE)
+  PreviewResponse preview(@Valid @RequestBody CreatePostRequest request) {
+    var content = posts.preview(request.toDraft());
+    return new PreviewResponse(content.bodyHtml(), content.excerpt());
+  }
+
+  record PreviewResponse(String bodyHtml, String excerpt) {}
+
   /** A full replacement; {@code If-Match} must carry the ETag the author read (428 without). */
   @PutMapping(path = "/api/posts/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<PostResponse> update(

@@ -1,0 +1,249 @@
+package io.inkwell.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.inkwell.testsupport.ApiClient;
+import io.inkwell.testsupport.SignIn;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The author admin through the gateway, as a browser without JavaScript uses it: staff sign in at
+ * auth-service's login page (the web client runs authorization code + PKCE and keeps the tokens in
+ * its session), write and publish with the editor, moderate comments. Every form carries its CSRF
+ * token, and what a role may not do is not offered.
+ */
+class AdminSiteTests {
+
+  private static final Duration PATIENCE = Duration.ofSeconds(60);
+  private static LocalStack stack;
+  private static String contributorEmail;
+  private static String contributorPassword;
+
+  @BeforeAll
+  static void inviteAContributor() throws Exception {
+    stack = TestStack.get();
+    var credentials = stack.credentials();
+    String owner =
+        new SignIn(stack.gatewayUrl())
+            .person(
+                "inkwell-web",
+                stack.gatewayUrl() + "/login/oauth2/code/inkwell",
+                credentials.ownerEmail(),
+                credentials.ownerPassword());
+    contributorEmail = "cora-" + UUID.randomUUID() + "@example.org";
+    var invited =
+        new ApiClient(stack.gatewayUrl())
+            .withToken(owner)
+            .post(
+                "/api/staff",
+                ApiClient.json(
+                    Map.of("email", contributorEmail, "name", "Cora", "role", "CONTRIBUTOR")));
+    contributorPassword = invited.text("temporaryPassword");
+  }
+
+  /** A browser: cookies kept, redirects followed. */
+  private static final class Browser {
+
+    private final HttpClient http =
+        HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build();
+
+    HttpResponse<String> get(String path) throws Exception {
+      return http.send(
+          HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
+              .header("Accept", "text/html")
+              .GET()
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
+    }
+
+    Document page(String path) throws Exception {
+      var response = get(path);
+      assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(200);
+      return Jsoup.parse(response.body(), response.uri().toString());
+    }
+
+    HttpResponse<String> submit(String url, Map<String, String> fields) throws Exception {
+      String form =
+          fields.entrySet().stream()
+              .map(
+                  field ->
+                      URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8)
+                          + "="
+                          + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+              .collect(Collectors.joining("&"));
+      URI target = URI.create(url.startsWith("http") ? url : stack.gatewayUrl() + url);
+      return http.send(
+          HttpRequest.newBuilder(target)
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .header("Accept", "text/html")
+              .POST(HttpRequest.BodyPublishers.ofString(form))
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Opens /admin, lands on auth-service's login form, signs in, and is back in the admin. */
+    Document signIn(String email, String password) throws Exception {
+      var login = get("/admin");
+      Document form = Jsoup.parse(login.body(), login.uri().toString());
+      assertThat(login.uri().getPath()).isEqualTo("/login");
+      var back =
+          submit(
+              login.uri().toString(),
+              Map.of(
+                  "username", email,
+                  "password", password,
+                  "_csrf", form.select("input[name=_csrf]").val()));
+      assertThat(back.uri().getPath()).isEqualTo("/admin");
+      return Jsoup.parse(back.body(), back.uri().toString());
+    }
+
+    /** A form's fields as the page filled them in, CSRF token included. */
+    static Map<String, String> fields(Document page, String formSelector) {
+      Map<String, String> fields = new LinkedHashMap<>();
+      var form = page.selectFirst(formSelector);
+      form.select("input[name]").forEach(input -> fields.put(input.attr("name"), input.val()));
+      form.select("textarea[name]").forEach(area -> fields.put(area.attr("name"), area.text()));
+      return fields;
+    }
+  }
+
+  @Test
+  void theOwnerWritesPreviewsAndPublishesAPostWhoseMailReachesSubscribers() throws Exception {
+    var browser = new Browser();
+    var credentials = stack.credentials();
+    Document admin = browser.signIn(credentials.ownerEmail(), credentials.ownerPassword());
+    assertThat(admin.select("h1").text()).isEqualTo("Posts");
+    assertThat(admin.select("nav[aria-label=Admin] a").eachText())
+        .contains("Comments", "Subscribers");
+
+    Document editor = browser.page("/admin/posts/new");
+    Map<String, String> fields = Browser.fields(editor, "form#editor");
+    assertThat(fields.get("_csrf")).isNotBlank();
+    String title = "From the editor " + UUID.randomUUID();
+    fields.put("title", title);
+    fields.put("body", "Written in the *admin*.\n\n<script>alert(1)</script>");
+    fields.put("tags", "Admin, Tests");
+
+    fields.put("action", "preview");
+    Document preview = Jsoup.parse(browser.submit("/admin/posts", fields).body());
+    assertThat(preview.select("#preview em").text()).isEqualTo("admin");
+    assertThat(preview.select("#preview script")).isEmpty();
+
+    fields.put("action", "publish");
+    var published = browser.submit("/admin/posts", fields);
+    Document saved = Jsoup.parse(published.body());
+    assertThat(saved.select(".notice").text()).isEqualTo("Published.");
+    assertThat(saved.select("#post-status").text()).isEqualTo("published");
+
+    String slug = saved.select(".status-line a").attr("href");
+    assertThat(browser.page(slug).select("article.post h1").text()).isEqualTo(title);
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                java.util.Arrays.stream(stack.receivedMail())
+                    .anyMatch(
+                        mail -> {
+                          try {
+                            return title.equals(mail.getSubject());
+                          } catch (jakarta.mail.MessagingException e) {
+                            return false;
+                          }
+                        }));
+    Document after = browser.page(published.uri().getPath());
+    assertThat(after.select("#delivery-summary").text()).contains("sent");
+  }
+
+  @Test
+  void aFormWithoutItsCsrfTokenIsRefused() throws Exception {
+    var browser = new Browser();
+    var credentials = stack.credentials();
+    browser.signIn(credentials.ownerEmail(), credentials.ownerPassword());
+
+    var forged =
+        browser.submit("/admin/posts", Map.of("title", "Forged", "body", "x", "action", "save"));
+
+    assertThat(forged.statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void aContributorIsNotOfferedPublishingModerationOrSubscribers() throws Exception {
+    var browser = new Browser();
+    Document admin = browser.signIn(contributorEmail, contributorPassword);
+
+    assertThat(admin.select("nav[aria-label=Admin] a").eachText())
+        .doesNotContain("Comments", "Subscribers");
+    Document editor = browser.page("/admin/posts/new");
+    assertThat(editor.select("button[name=action]").eachAttr("value"))
+        .contains("save", "preview")
+        .doesNotContain("publish", "schedule");
+  }
+
+  @Test
+  void anEditorApprovesAHeldCommentFromTheQueue() throws Exception {
+    var reader = new ApiClient(stack.gatewayUrl());
+    var bot = reader.withToken(TestStack.integrationToken());
+    String postId =
+        bot.post("/api/posts", ApiClient.json(Map.of("title", "Moderated", "body", "b")))
+            .text("id");
+    bot.post("/api/posts/" + postId + "/publish", "");
+    String body = "Held until approved " + UUID.randomUUID();
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                reader
+                        .post(
+                            "/api/posts/" + postId + "/comments",
+                            ApiClient.json(
+                                Map.of(
+                                    "authorName",
+                                    "Ada",
+                                    "authorEmail",
+                                    UUID.randomUUID() + "@example.org",
+                                    "body",
+                                    body,
+                                    "renderedAt",
+                                    Instant.now().minusSeconds(60).toString())))
+                        .status()
+                    == 201);
+
+    var browser = new Browser();
+    var credentials = stack.credentials();
+    browser.signIn(credentials.ownerEmail(), credentials.ownerPassword());
+    Document queue = browser.page("/admin/comments");
+    var held =
+        queue.select("li.queued").stream()
+            .filter(item -> item.text().contains(body))
+            .findFirst()
+            .orElseThrow();
+    var approve = held.select("form").first();
+    Map<String, String> fields = new LinkedHashMap<>();
+    approve.select("input[name]").forEach(input -> fields.put(input.attr("name"), input.val()));
+
+    var answer = browser.submit(approve.attr("action"), fields);
+
+    assertThat(Jsoup.parse(answer.body()).select(".notice").text()).isEqualTo("Done: approve.");
+    assertThat(reader.get("/api/posts/" + postId + "/comments").raw().body()).contains(body);
+  }
+}

@@ -1,0 +1,176 @@
+package io.inkwell.web.admin;
+
+import io.inkwell.web.WebSettings;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.util.UriComponentsBuilder;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The staff side of the public API, called with the signed-in person's access token (kept in the
+ * server-side session). Each answer is the status and the JSON body, so the pages can say what the
+ * API said; a 401 means the short-lived token ran out and the person signs in again.
+ */
+@Component
+class AdminApi {
+
+  private static final ParameterizedTypeReference<JsonNode> JSON =
+      new ParameterizedTypeReference<>() {};
+
+  private final RestClient http;
+  private final String baseUrl;
+
+  AdminApi(RestClient.Builder builder, WebSettings settings) {
+    this.baseUrl = settings.apiUrl();
+    this.http =
+        builder
+            .baseUrl(settings.apiUrl())
+            .requestFactory(
+                new JdkClientHttpRequestFactory(
+                    HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()))
+            .defaultStatusHandler(status -> true, (request, response) -> {})
+            .build();
+  }
+
+  /** What the API answered. */
+  record Answer(int status, JsonNode body, String etag) {
+
+    boolean ok() {
+      return status >= 200 && status < 300;
+    }
+
+    /** The problem's detail, for the page to show. */
+    String problem() {
+      if (body == null) {
+        return "The API answered " + status + ".";
+      }
+      var errors = new ArrayList<String>();
+      body.path("errors")
+          .forEach(
+              e -> errors.add(e.path("field").asString() + ": " + e.path("message").asString()));
+      String detail = body.path("detail").asString("The API answered " + status + ".");
+      return errors.isEmpty() ? detail : detail + " " + String.join("; ", errors);
+    }
+  }
+
+  /** A post's fields as the editor form sends them. */
+  record Draft(String title, String body, String excerpt, List<String> tags, String slug) {
+
+    Map<String, Object> json() {
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("title", title);
+      json.put("body", body == null ? "" : body);
+      json.put("excerpt", excerpt == null || excerpt.isBlank() ? null : excerpt);
+      json.put("tags", tags);
+      json.put("slug", slug == null || slug.isBlank() ? null : slug);
+      return json;
+    }
+  }
+
+  Answer postsInStatus(String token, String status, String cursor) {
+    var uri =
+        UriComponentsBuilder.fromPath("/api/posts")
+            .queryParam("status", status)
+            .queryParam("limit", 50);
+    if (cursor != null && !cursor.isBlank()) {
+      uri.queryParam("cursor", cursor);
+    }
+    return get(token, uri.encode().build().toUriString());
+  }
+
+  Answer post(String token, String id) {
+    return get(token, path("/api/posts/{id}", id));
+  }
+
+  Answer create(String token, Draft draft) {
+    return send(token, http.post().uri("/api/posts"), draft.json(), null);
+  }
+
+  Answer update(String token, String id, String etag, Draft draft) {
+    return send(token, http.put().uri("/api/posts/{id}", id), draft.json(), etag);
+  }
+
+  Answer preview(String token, Draft draft) {
+    return send(token, http.post().uri("/api/posts/preview"), draft.json(), null);
+  }
+
+  Answer publish(String token, String id, Instant at) {
+    return send(
+        token,
+        http.post().uri("/api/posts/{id}/publish", id),
+        at == null ? Map.of() : Map.of("publishAt", at.toString()),
+        null);
+  }
+
+  Answer unpublish(String token, String id) {
+    return send(token, http.post().uri("/api/posts/{id}/unpublish", id), Map.of(), null);
+  }
+
+  Answer commentQueue(String token, String status) {
+    return get(token, "/api/comments?status=" + status);
+  }
+
+  Answer moderate(String token, String commentId, String action) {
+    return send(
+        token, http.post().uri("/api/comments/{id}/{action}", commentId, action), Map.of(), null);
+  }
+
+  Answer subscribers(String token, String cursor) {
+    var uri = UriComponentsBuilder.fromPath("/api/subscribers").queryParam("limit", 100);
+    if (cursor != null && !cursor.isBlank()) {
+      uri.queryParam("cursor", cursor);
+    }
+    return get(token, uri.encode().build().toUriString());
+  }
+
+  Answer deliveries(String token, String postId) {
+    return get(token, path("/api/posts/{id}/deliveries", postId));
+  }
+
+  private Answer get(String token, String encodedPath) {
+    return http.get()
+        .uri(URI.create(baseUrl + encodedPath))
+        .headers(headers -> headers.setBearerAuth(token))
+        .exchange((request, response) -> answer(response));
+  }
+
+  private static Answer send(
+      String token, RestClient.RequestBodySpec request, Object body, String ifMatch) {
+    return request
+        .headers(
+            headers -> {
+              headers.setBearerAuth(token);
+              if (ifMatch != null) {
+                headers.setIfMatch(ifMatch);
+              }
+            })
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(body)
+        .exchange((req, response) -> answer(response));
+  }
+
+  private static Answer answer(RestClient.RequestHeadersSpec.ConvertibleClientHttpResponse response)
+      throws java.io.IOException {
+    int status = response.getStatusCode().value();
+    JsonNode body = null;
+    var type = response.getHeaders().getContentType();
+    if (type != null && type.getSubtype().endsWith("json")) {
+      body = response.bodyTo(JSON);
+    }
+    return new Answer(status, body, response.getHeaders().getETag());
+  }
+
+  private static String path(String template, String id) {
+    return UriComponentsBuilder.fromPath(template).buildAndExpand(id).encode().toUriString();
+  }
+}

@@ -1,0 +1,271 @@
+package io.inkwell.web.admin;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.annotation.RegisteredOAuth2AuthorizedClient;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The author admin: posts by state, the editor (save, preview, publish, schedule, unpublish), the
+ * moderation queue and the subscriber list. Each page offers only what the role may do; the
+ * services decide again.
+ */
+@Controller
+class AdminController {
+
+  private static final Set<String> STATES = Set.of("DRAFT", "SCHEDULED", "PUBLISHED");
+  private static final Set<String> MODERATION = Set.of("approve", "reject", "spam");
+
+  private final AdminApi api;
+  private final io.inkwell.web.WebSettings settings;
+
+  AdminController(AdminApi api, io.inkwell.web.WebSettings settings) {
+    this.api = api;
+    this.settings = settings;
+  }
+
+  @ModelAttribute("staff")
+  StaffMember staff(@AuthenticationPrincipal OidcUser user) {
+    return user == null ? null : StaffMember.of(user);
+  }
+
+  @GetMapping("/admin")
+  String posts(
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
+      @RequestParam(defaultValue = "DRAFT") String status,
+      @RequestParam(required = false) String cursor,
+      Model model) {
+    String state = STATES.contains(status) ? status : "DRAFT";
+    var answer = checked(api.postsInStatus(token(client), state, cursor));
+    model.addAttribute("status", state);
+    model.addAttribute("posts", answer.body().path("items"));
+    model.addAttribute("nextCursor", answer.body().path("nextCursor").asString(null));
+    return "admin/posts";
+  }
+
+  @GetMapping("/admin/posts/new")
+  String newPost(Model model) {
+    model.addAttribute("post", null);
+    model.addAttribute("form", new Form(null, "", "", "", "", "", null));
+    return "admin/editor";
+  }
+
+  @GetMapping("/admin/posts/{id}")
+  String edit(
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
+      @PathVariable String id,
+      @ModelAttribute("staff") StaffMember staff,
+      Model model) {
+    var answer = checked(api.post(token(client), id));
+    if (!answer.ok()) {
+      model.addAttribute("error", answer.problem());
+      return "admin/editor";
+    }
+    var post = answer.body();
+    model.addAttribute("post", post);
+    model.addAttribute(
+        "form",
+        new Form(
+            answer.etag(),
+            post.path("title").asString(),
+            post.path("bodyMarkdown").asString(),
+            post.path("excerpt").asString(""),
+            String.join(", ", post.path("tags").valueStream().map(t -> t.asString()).toList()),
+            post.path("slug").asString(),
+            null));
+    if ("PUBLISHED".equals(post.path("status").asString()) && staff.isEditor()) {
+      var deliveries = api.deliveries(token(client), id);
+      model.addAttribute("deliveries", deliveries.ok() ? deliveries.body() : null);
+    }
+    return "admin/editor";
+  }
+
+  /** One form, several buttons: {@code action} says which was pressed. */
+  @PostMapping({"/admin/posts", "/admin/posts/{id}"})
+  String save(
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
+      @PathVariable(required = false) String id,
+      @RequestParam String action,
+      @ModelAttribute Form form,
+      Model model,
+      RedirectAttributes redirect) {
+    String token = token(client);
+    var draft = form.draft();
+    if (action.equals("preview")) {
+      var preview = checked(api.preview(token, draft));
+      model.addAttribute("form", form);
+      model.addAttribute("post", id == null ? null : api.post(token, id).body());
+      model.addAttribute(
+          preview.ok() ? "previewHtml" : "error",
+          preview.ok() ? preview.body().path("bodyHtml").asString() : preview.problem());
+      return "admin/editor";
+    }
+    if (action.equals("unpublish")) {
+      var answer = checked(api.unpublish(token, id));
+      redirect.addFlashAttribute(
+          "message", answer.ok() ? "Unpublished: it is a draft again." : answer.problem());
+      return "redirect:/admin/posts/" + id;
+    }
+    var saved =
+        checked(id == null ? api.create(token, draft) : api.update(token, id, form.etag(), draft));
+    if (!saved.ok()) {
+      model.addAttribute("form", form);
+      model.addAttribute("post", id == null ? null : api.post(token, id).body());
+      model.addAttribute("error", saved.problem());
+      return "admin/editor";
+    }
+    String savedId = saved.body().path("id").asString();
+    String message = "Saved.";
+    if (action.equals("publish") || action.equals("schedule")) {
+      var at = action.equals("schedule") ? form.publishAtInstant(settings.timeZone()) : null;
+      if (action.equals("schedule") && at == null) {
+        message = "Saved. Choose a date and time to schedule it.";
+      } else {
+        var published = checked(api.publish(token, savedId, at));
+        message = !published.ok() ? published.problem() : at == null ? "Published." : "Scheduled.";
+      }
+    }
+    redirect.addFlashAttribute("message", message);
+    return "redirect:/admin/posts/" + savedId;
+  }
+
+  /** The live preview's fragment, for the editor's script (the no-script way is the button). */
+  @PostMapping("/admin/preview")
+  String livePreview(
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
+      @ModelAttribute Form form,
+      Model model) {
+    var preview = checked(api.preview(token(client), form.draft()));
+    model.addAttribute(
+        "previewHtml", preview.ok() ? preview.body().path("bodyHtml").asString() : "");
+    return "admin/editor :: preview";
+  }
+
+  @GetMapping("/admin/comments")
+  String comments(
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
+      @RequestParam(defaultValue = "PENDING") String status,
+      Model model) {
+    String state = Set.of("PENDING", "SPAM").contains(status) ? status : "PENDING";
+    var answer = checked(api.commentQueue(token(client), state));
+    model.addAttribute("status", state);
+    model.addAttribute("comments", answer.ok() ? answer.body().path("items") : null);
+    model.addAttribute("error", answer.ok() ? null : answer.problem());
+    return "admin/comments";
+  }
+
+  @PostMapping("/admin/comments/{id}/{action}")
+  String moderate(
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
+      @PathVariable String id,
+      @PathVariable String action,
+      @RequestParam(defaultValue = "PENDING") String from,
+      RedirectAttributes redirect) {
+    if (MODERATION.contains(action)) {
+      var answer = checked(api.moderate(token(client), id, action));
+      redirect.addFlashAttribute(
+          "message", answer.ok() ? "Done: " + action + "." : answer.problem());
+    }
+    return "redirect:/admin/comments?status=" + ("SPAM".equals(from) ? "SPAM" : "PENDING");
+  }
+
+  @GetMapping("/admin/subscribers")
+  String subscribers(
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
+      @RequestParam(required = false) String cursor,
+      Model model) {
+    var answer = checked(api.subscribers(token(client), cursor));
+    model.addAttribute(
+        "subscribers",
+        answer.ok()
+            ? answer.body().path("items").valueStream().map(SubscriberRow::of).toList()
+            : null);
+    model.addAttribute(
+        "nextCursor", answer.ok() ? answer.body().path("nextCursor").asString(null) : null);
+    model.addAttribute("error", answer.ok() ? null : answer.problem());
+    return "admin/subscribers";
+  }
+
+  @ExceptionHandler(SignInAgain.class)
+  String signInAgain(HttpServletRequest request) throws ServletException {
+    request.logout();
+    return "redirect:" + AdminSecurity.SIGN_IN + "/inkwell";
+  }
+
+  private static AdminApi.Answer checked(AdminApi.Answer answer) {
+    if (answer.status() == 401) {
+      throw new SignInAgain();
+    }
+    return answer;
+  }
+
+  private static String token(OAuth2AuthorizedClient client) {
+    return client.getAccessToken().getTokenValue();
+  }
+
+  /** One line of the subscriber list. */
+  record SubscriberRow(String email, String state, String tags, String since) {
+
+    static SubscriberRow of(tools.jackson.databind.JsonNode subscriber) {
+      var tags = subscriber.path("tags").valueStream().map(t -> t.asString()).toList();
+      String state = subscriber.path("status").asString().toLowerCase(java.util.Locale.ROOT);
+      return new SubscriberRow(
+          subscriber.path("email").asString(),
+          subscriber.path("paused").asBoolean() ? state + " (paused)" : state,
+          tags.isEmpty() ? "every post" : String.join(", ", tags),
+          subscriber.path("createdAt").asString());
+    }
+  }
+
+  /**
+   * The editor's fields; tags are comma-separated, {@code publishAt} a local date-time in the
+   * blog's zone.
+   */
+  record Form(
+      String etag,
+      String title,
+      String body,
+      String excerpt,
+      String tags,
+      String slug,
+      String publishAt) {
+
+    AdminApi.Draft draft() {
+      List<String> tagList =
+          tags == null
+              ? List.of()
+              : Arrays.stream(tags.split(","))
+                  .map(String::strip)
+                  .filter(t -> !t.isEmpty())
+                  .toList();
+      return new AdminApi.Draft(title, body, excerpt, tagList, slug);
+    }
+
+    java.time.Instant publishAtInstant(ZoneId zone) {
+      try {
+        return publishAt == null || publishAt.isBlank()
+            ? null
+            : LocalDateTime.parse(publishAt).atZone(zone).toInstant();
+      } catch (DateTimeParseException e) {
+        return null;
+      }
+    }
+  }
+}
