@@ -1,0 +1,212 @@
+package io.inkwell.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.mail.MessagingException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Real Chromium (Debian's chromium and chromium-driver, which .ci/run installs) driving the
+ * platform through the gateway: a reader comments and subscribes, the owner writes a post with
+ * Markdown, sees the live preview, publishes it and the subscriber's mail arrives, and approves the
+ * reader's comment from the queue. Screenshots of the home page, a post and the editor go to
+ * target/screenshots. Skipped where Chromium is not installed.
+ */
+class BrowserTests {
+
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+  private static LocalStack stack;
+  private static ChromeDriver browser;
+
+  @BeforeAll
+  static void startChromium() throws Exception {
+    Assumptions.assumeTrue(
+        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
+    stack = TestStack.get();
+    var options =
+        new ChromeOptions()
+            .setBinary(CHROMIUM.toFile())
+            .addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=1280,1000",
+                "--user-data-dir=" + Files.createTempDirectory("inkwell-chromium"));
+    var service =
+        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+    browser = new ChromeDriver(service, options);
+    Files.createDirectories(SCREENSHOTS);
+    Files.deleteIfExists(SCREENSHOTS.resolve("failure.png"));
+    Files.deleteIfExists(SCREENSHOTS.resolve("failure.html"));
+  }
+
+  @AfterAll
+  static void stopChromium() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  private static void open(String path) {
+    browser.get(stack.gatewayUrl() + path);
+  }
+
+  private static WebElement find(String css) {
+    return browser.findElement(By.cssSelector(css));
+  }
+
+  /** Waits for the page; on a timeout, what the browser showed is kept beside the screenshots. */
+  private static void waitFor(java.util.function.Function<WebDriver, Boolean> condition)
+      throws IOException {
+    try {
+      new WebDriverWait(browser, PATIENCE).until(condition::apply);
+    } catch (org.openqa.selenium.TimeoutException e) {
+      screenshot("failure");
+      Files.writeString(
+          SCREENSHOTS.resolve("failure.html"),
+          browser.getCurrentUrl() + "\n" + browser.getPageSource());
+      throw e;
+    }
+  }
+
+  private static void screenshot(String name) throws IOException {
+    Files.copy(
+        browser.getScreenshotAs(OutputType.FILE).toPath(),
+        SCREENSHOTS.resolve(name + ".png"),
+        StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  @Test
+  void aReaderCommentsAndSubscribesAndTheOwnerPublishesAndModerates() throws Exception {
+    // The reader: the home page, a post, a comment that waits, a subscription.
+    open("/");
+    assertThat(browser.getTitle()).isEqualTo("Inkwell");
+    screenshot("home");
+    find("article.card h2 a").click();
+    waitFor(driver -> driver.getCurrentUrl().contains("/posts/"));
+    String postPath = browser.getCurrentUrl().substring(stack.gatewayUrl().length());
+    screenshot("post");
+
+    String comment = "Lovely post " + UUID.randomUUID();
+    // a reader takes a moment before writing: the form's timing field says when the page came
+    browser.executeScript(
+        "document.querySelector('input[name=renderedAt]').value ="
+            + " new Date(Date.now() - 60000).toISOString()");
+    find("#comment-name").sendKeys("Ada");
+    find("#comment-email").sendKeys("ada-" + UUID.randomUUID() + "@example.org");
+    find("#comment-body").sendKeys(comment);
+    find("#comment-form button[type=submit]").click();
+    waitFor(driver -> driver.getCurrentUrl().contains("comment="));
+    assertThat(find("#comments .notice").getText()).contains("waits for the author's approval");
+
+    String reader = "browser-" + UUID.randomUUID() + "@example.org";
+    find("#subscribe-email").sendKeys(reader);
+    find("#subscribe button[type=submit]").click();
+    waitFor(driver -> driver.findElements(By.cssSelector("#subscribe .notice")).size() == 1);
+    assertThat(find("#subscribe .notice").getText()).contains("Check your inbox");
+    String token = await().atMost(PATIENCE).until(() -> confirmationToken(reader), t -> t != null);
+    open("/subscriptions/confirm?token=" + token);
+    find("main form button").click();
+    waitFor(driver -> find("h1").getText().equals("You are subscribed"));
+
+    // The owner: sign in at auth-service, write with Markdown, watch the preview, publish.
+    open("/admin");
+    var credentials = stack.credentials();
+    waitFor(driver -> driver.getCurrentUrl().contains("/login"));
+    find("input[name=username]").sendKeys(credentials.ownerEmail());
+    find("input[name=password]").sendKeys(credentials.ownerPassword());
+    find("button[type=submit]").click();
+    waitFor(driver -> !driver.findElements(By.cssSelector("nav[aria-label=Admin]")).isEmpty());
+
+    open("/admin/posts/new");
+    String title = "Written in Chromium " + UUID.randomUUID().toString().substring(0, 8);
+    find("#title").sendKeys(title);
+    find("#body").sendKeys("A post with *emphasis* and a [link](https://example.org).");
+    waitFor(driver -> !driver.findElements(By.cssSelector("#preview em")).isEmpty());
+    assertThat(find("#preview em").getText()).isEqualTo("emphasis");
+    screenshot("editor");
+    find("button[value=publish]").click();
+    waitFor(driver -> find("#post-status").getText().equals("published"));
+    await().atMost(PATIENCE).until(() -> mailCount(reader, title) == 1);
+
+    // Moderation: the reader's comment is approved and shows on the post.
+    open("/admin/comments");
+    var held =
+        browser.findElements(By.cssSelector("li.queued")).stream()
+            .filter(item -> item.getText().contains(comment))
+            .findFirst()
+            .orElseThrow();
+    held.findElement(By.xpath(".//button[normalize-space()='Approve']")).click();
+    waitFor(driver -> find(".notice").getText().equals("Done: approve."));
+    open(postPath);
+    assertThat(find("#comments").getText()).contains(comment);
+  }
+
+  private static String confirmationToken(String address) {
+    return Arrays.stream(stack.receivedMail())
+        .filter(message -> to(message, address))
+        .map(
+            message ->
+                java.util.regex.Pattern.compile("token=([A-Za-z0-9_\\-]+\\.[A-Za-z0-9_\\-]+)")
+                    .matcher(
+                        com.icegreen.greenmail.util.GreenMailUtil.getBody(message)
+                            .replace("=\r\n", "")))
+        .filter(java.util.regex.Matcher::find)
+        .map(matcher -> matcher.group(1))
+        .findFirst()
+        .orElse(null);
+  }
+
+  private static long mailCount(String address, String subject) {
+    return Arrays.stream(stack.receivedMail())
+        .filter(message -> to(message, address))
+        .filter(
+            message -> {
+              try {
+                return subject.equals(message.getSubject());
+              } catch (MessagingException e) {
+                return false;
+              }
+            })
+        .count();
+  }
+
+  private static boolean to(jakarta.mail.internet.MimeMessage message, String address) {
+    try {
+      return Arrays.stream(message.getRecipients(jakarta.mail.Message.RecipientType.TO))
+          .anyMatch(recipient -> recipient.toString().equals(address));
+    } catch (MessagingException e) {
+      return false;
+    }
+  }
+}
