@@ -175,6 +175,41 @@ class AdminSiteTests {
   }
 
   @Test
+  void theOwnerSchedulesADraftAndUnpublishesAPublishedPost() throws Exception {
+    var browser = new Browser();
+    var credentials = stack.credentials();
+    browser.signIn(credentials.ownerEmail(), credentials.ownerPassword());
+
+    Map<String, String> later = Browser.fields(browser.page("/admin/posts/new"), "form#editor");
+    later.put("title", "Next week " + UUID.randomUUID());
+    later.put("body", "Soon.");
+    // datetime-local, in the blog's zone (UTC on the local stack)
+    later.put(
+        "publishAt",
+        java.time.LocalDateTime.now(java.time.ZoneOffset.UTC)
+            .plusDays(7)
+            .withSecond(0)
+            .withNano(0)
+            .toString());
+    later.put("action", "schedule");
+    Document scheduled = Jsoup.parse(browser.submit("/admin/posts", later).body());
+    assertThat(scheduled.select(".notice").text()).isEqualTo("Scheduled.");
+    assertThat(scheduled.select("#post-status").text()).isEqualTo("scheduled");
+
+    Map<String, String> now = Browser.fields(browser.page("/admin/posts/new"), "form#editor");
+    now.put("title", "Briefly up " + UUID.randomUUID());
+    now.put("body", "Gone soon.");
+    now.put("action", "publish");
+    var published = browser.submit("/admin/posts", now);
+    Document page = Jsoup.parse(published.body());
+    Map<String, String> again = Browser.fields(page, "form#editor");
+    again.put("action", "unpublish");
+    Document unpublished = Jsoup.parse(browser.submit(published.uri().getPath(), again).body());
+    assertThat(unpublished.select(".notice").text()).startsWith("Unpublished");
+    assertThat(unpublished.select("#post-status").text()).isEqualTo("draft");
+  }
+
+  @Test
   void aFormWithoutItsCsrfTokenIsRefused() throws Exception {
     var browser = new Browser();
     var credentials = stack.credentials();

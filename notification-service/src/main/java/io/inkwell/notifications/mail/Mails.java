@@ -84,7 +84,8 @@ public class Mails {
 
   /** The double opt-in mail; its link opens a page whose button confirms. */
   public void sendConfirmation(String to, String confirmToken) {
-    String link = settings.siteUrl() + "/api/subscriptions/confirm?token=" + confirmToken;
+    // the web client's page, whose button confirms (a link scanner's GET confirms nothing)
+    String link = settings.siteUrl() + "/subscriptions/confirm?token=" + confirmToken;
     String text =
         """
         Please confirm that you want the new posts of %s by email:
@@ -111,9 +112,11 @@ public class Mails {
    */
   public MimeMessage preparePost(PostMail mail) {
     String unsubscribe =
+        settings.siteUrl() + "/subscriptions/unsubscribe?token=" + mail.unsubscribeToken();
+    // RFC 8058: mail clients POST here, without cookies or a page
+    String oneClick =
         settings.siteUrl() + "/api/subscriptions/unsubscribe?token=" + mail.unsubscribeToken();
-    String manage =
-        settings.siteUrl() + "/api/subscriptions/preferences?token=" + mail.manageToken();
+    String manage = settings.siteUrl() + "/subscriptions/preferences?token=" + mail.manageToken();
     String text =
         """
         %s
@@ -151,7 +154,7 @@ public class Mails {
                 escape(settings.blogName()),
                 escape(manage),
                 escape(unsubscribe));
-    return compose(mail.messageId(), mail.to(), mail.title(), text, html, unsubscribe);
+    return compose(mail.messageId(), mail.to(), mail.title(), text, html, oneClick);
   }
 
   /** Sends messages over one SMTP connection; failures are reported per message. */

@@ -49,7 +49,8 @@ class FanOutTests extends IntegrationTest {
       assertThat(body)
           .contains("A few notes from the last day of the conference")
           .contains("https://blog.example.org/posts/wrapping-up-the-wpc")
-          .contains("https://blog.example.org/api/subscriptions/unsubscribe?token=");
+          .contains("https://blog.example.org/subscriptions/unsubscribe?token=")
+          .contains("https://blog.example.org/subscriptions/preferences?token=");
       assertThat(TestMail.header(mail, "List-Unsubscribe"))
           .contains("<https://blog.example.org/api/subscriptions/unsubscribe?token=")
           .contains("<mailto:");

@@ -30,7 +30,7 @@ class SubscriptionTests extends IntegrationTest {
     var mail = TestMail.to(address);
     assertThat(mail).hasSize(1);
     assertThat(TestMail.body(mail.get(0)))
-        .contains("https://blog.example.org/api/subscriptions/confirm?token=");
+        .contains("https://blog.example.org/subscriptions/confirm?token=");
     String token = TestMail.token(mail.get(0));
 
     var page = api().get("/api/subscriptions/confirm?token=" + token, "Accept", "text/html");
