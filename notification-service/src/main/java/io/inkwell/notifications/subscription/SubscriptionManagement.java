@@ -16,6 +16,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.mail.MailException;
 import org.springframework.stereotype.Service;
 
 /** Subscribing with double opt-in, confirming and unsubscribing. */
@@ -84,8 +85,23 @@ public class SubscriptionManagement {
     }
     String token =
         tokens.issue(subscriber.id(), Purpose.CONFIRM, now().plus(settings.confirmationValidity()));
-    mails.sendConfirmation(subscriber.email(), token);
+    try {
+      mails.sendConfirmation(subscriber.email(), token);
+    } catch (MailException unavailable) {
+      // The subscriber stays pending; asking again sends a new link once the mail server is back.
+      metrics.failed("confirmation");
+      throw new MailUnavailable(unavailable);
+    }
     metrics.sent("confirmation");
+  }
+
+  /** The confirmation mail could not be handed to the mail server (503, try again shortly). */
+  public static class MailUnavailable extends RuntimeException {
+    MailUnavailable(Throwable cause) {
+      super(
+          "The confirmation mail could not be sent right now; please try again in a minute.",
+          cause);
+    }
   }
 
   public void confirm(String token) {

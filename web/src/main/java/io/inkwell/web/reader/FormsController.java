@@ -83,6 +83,7 @@ class FormsController {
         switch (status) {
           case 202 -> "Check your inbox: a mail asks you to confirm.";
           case 429 -> "Too many requests; please try again later.";
+          case 503 -> "Mail cannot be sent right now; please try again in a minute.";
           default -> "That address does not look right.";
         });
     // Only back to a page of this site.

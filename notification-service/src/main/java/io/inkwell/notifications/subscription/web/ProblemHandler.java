@@ -2,6 +2,7 @@ package io.inkwell.notifications.subscription.web;
 
 import io.inkwell.notifications.subscription.InvalidToken;
 import io.inkwell.notifications.subscription.SubscriberDirectory;
+import io.inkwell.notifications.subscription.SubscriptionManagement;
 import io.inkwell.notifications.subscription.TooManyRequests;
 import java.net.URI;
 import java.util.List;
@@ -51,6 +52,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(SubscriberDirectory.InvalidCursor.class)
   ProblemDetail invalidCursor(SubscriberDirectory.InvalidCursor e) {
     return problem(HttpStatus.BAD_REQUEST, "invalid-cursor", "Invalid cursor", e.getMessage());
+  }
+
+  @ExceptionHandler(SubscriptionManagement.MailUnavailable.class)
+  ResponseEntity<ProblemDetail> mailUnavailable(SubscriptionManagement.MailUnavailable e) {
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, "60")
+        .body(
+            problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "mail-unavailable",
+                "Mail cannot be sent right now",
+                e.getMessage()));
   }
 
   @ExceptionHandler(TooManyRequests.class)
