@@ -194,29 +194,7 @@ public class PostManagement {
 
   /** Published posts, newest first, a page at a time. */
   public PostPage published(PostQuery filter, int limit, String cursor) {
-    Criteria criteria = publishedMatching(filter);
-    if (cursor != null && !cursor.isBlank()) {
-      Position after = Position.decode(cursor);
-      criteria =
-          new Criteria()
-              .andOperator(
-                  criteria,
-                  new Criteria()
-                      .orOperator(
-                          where("publishedAt").lt(after.publishedAt()),
-                          where("publishedAt").is(after.publishedAt()).and("_id").lt(after.id())));
-    }
-    Query query =
-        Query.query(criteria)
-            .with(Sort.by(Sort.Order.desc("publishedAt"), Sort.Order.desc("_id")))
-            .limit(limit + 1);
-    List<Post> found = mongo.find(query, Post.class);
-    if (found.size() <= limit) {
-      return new PostPage(found, null);
-    }
-    List<Post> page = found.subList(0, limit);
-    Post last = page.get(limit - 1);
-    return new PostPage(page, new Position(last.publishedAt(), last.id()).encode());
+    return page(publishedMatching(filter), "publishedAt", Post::publishedAt, limit, cursor);
   }
 
   /**
@@ -228,20 +206,34 @@ public class PostManagement {
     if (!actor.isEditor()) {
       criteria = criteria.and("author.id").is(actor.id());
     }
+    return page(criteria, "updatedAt", Post::updatedAt, limit, cursor);
+  }
+
+  /**
+   * One page of the matching posts, newest by {@code field} first (ties by id), after the cursor's
+   * position: stable while posts are added, as the position is a value, not an offset.
+   */
+  private PostPage page(
+      Criteria matching,
+      String field,
+      java.util.function.Function<Post, Instant> position,
+      int limit,
+      String cursor) {
+    Criteria criteria = matching;
     if (cursor != null && !cursor.isBlank()) {
       Position after = Position.decode(cursor);
       criteria =
           new Criteria()
               .andOperator(
-                  criteria,
+                  matching,
                   new Criteria()
                       .orOperator(
-                          where("updatedAt").lt(after.publishedAt()),
-                          where("updatedAt").is(after.publishedAt()).and("_id").lt(after.id())));
+                          where(field).lt(after.at()),
+                          where(field).is(after.at()).and("_id").lt(after.id())));
     }
     Query query =
         Query.query(criteria)
-            .with(Sort.by(Sort.Order.desc("updatedAt"), Sort.Order.desc("_id")))
+            .with(Sort.by(Sort.Order.desc(field), Sort.Order.desc("_id")))
             .limit(limit + 1);
     List<Post> found = mongo.find(query, Post.class);
     if (found.size() <= limit) {
@@ -249,7 +241,7 @@ public class PostManagement {
     }
     List<Post> page = found.subList(0, limit);
     Post last = page.get(limit - 1);
-    return new PostPage(page, new Position(last.updatedAt(), last.id()).encode());
+    return new PostPage(page, new Position(position.apply(last), last.id()).encode());
   }
 
   /** Every tag of a published post with its count, most used first. */
@@ -351,11 +343,11 @@ public class PostManagement {
     return List.copyOf(unique);
   }
 
-  /** Where a page ended: the publication time and id of its last post. */
-  record Position(Instant publishedAt, String id) {
+  /** Where a page ended: the sort time (published or changed) and id of its last post. */
+  record Position(Instant at, String id) {
 
     String encode() {
-      String raw = publishedAt.toEpochMilli() + "_" + id;
+      String raw = at.toEpochMilli() + "_" + id;
       return Base64.getUrlEncoder()
           .withoutPadding()
           .encodeToString(raw.getBytes(StandardCharsets.UTF_8));
