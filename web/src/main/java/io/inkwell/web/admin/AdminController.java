@@ -2,6 +2,7 @@ package io.inkwell.web.admin;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -61,9 +62,10 @@ class AdminController {
   }
 
   @GetMapping("/admin/posts/new")
-  String newPost(Model model) {
+  String newPost(HttpSession session, Model model) {
     model.addAttribute("post", null);
     model.addAttribute("form", new Form(null, "", "", "", "", "", null));
+    restoreUnsaved(session, "new", model);
     return "admin/editor";
   }
 
@@ -72,6 +74,7 @@ class AdminController {
       @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
       @PathVariable String id,
       @ModelAttribute("staff") StaffMember staff,
+      HttpSession session,
       Model model) {
     var answer = checked(api.post(token(client), id));
     if (!answer.ok()) {
@@ -90,6 +93,7 @@ class AdminController {
             String.join(", ", post.path("tags").valueStream().map(t -> t.asString()).toList()),
             post.path("slug").asString(),
             null));
+    restoreUnsaved(session, id, model);
     if ("PUBLISHED".equals(post.path("status").asString()) && staff.isEditor()) {
       var deliveries = api.deliveries(token(client), id);
       model.addAttribute("deliveries", deliveries.ok() ? deliveries.body() : null);
@@ -152,9 +156,17 @@ class AdminController {
       @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
       @ModelAttribute Form form,
       Model model) {
-    var preview = checked(api.preview(token(client), form.draft()));
-    model.addAttribute(
-        "previewHtml", preview.ok() ? preview.body().path("bodyHtml").asString() : "");
+    // Not checked(): a preview must never sign the person out under their unsaved text; the next
+    // save does that, and keeps the text.
+    var preview = api.preview(token(client), form.draft());
+    String html = "";
+    if (preview.ok()) {
+      html = preview.body().path("bodyHtml").asString();
+    } else if (preview.status() == 401) {
+      html =
+          "<p><em>Your sign-in ran out: save, and your text is kept while you sign in again.</em></p>";
+    }
+    model.addAttribute("previewHtml", html);
     return "admin/editor :: preview";
   }
 
@@ -203,11 +215,55 @@ class AdminController {
     return "admin/subscribers";
   }
 
+  /**
+   * The access token ran out (10 minutes): the person signs in again, which auth-service's own
+   * session makes a few redirects. Text the editor was sending is not lost: it waits in the new
+   * session and is back in the editor after sign-in, to be saved again.
+   */
   @ExceptionHandler(SignInAgain.class)
   String signInAgain(HttpServletRequest request) throws ServletException {
+    var editor = EDITOR_POST.matcher(request.getRequestURI());
+    boolean unsavedText =
+        "POST".equals(request.getMethod())
+            && editor.matches()
+            && !"unpublish".equals(request.getParameter("action"));
     request.logout();
-    return "redirect:" + AdminSecurity.SIGN_IN + "/inkwell";
+    if (!unsavedText) {
+      return "redirect:" + AdminSecurity.SIGN_IN + "/inkwell";
+    }
+    String id = editor.group(1) == null ? "new" : editor.group(1);
+    request
+        .getSession(true)
+        .setAttribute(
+            UNSAVED,
+            new Unsaved(
+                id,
+                new Form(
+                    request.getParameter("etag"),
+                    request.getParameter("title"),
+                    request.getParameter("body"),
+                    request.getParameter("excerpt"),
+                    request.getParameter("tags"),
+                    request.getParameter("slug"),
+                    request.getParameter("publishAt"))));
+    // the editor's own address: signing in leads back to it
+    return "redirect:" + (id.equals("new") ? "/admin/posts/new" : "/admin/posts/" + id);
   }
+
+  private static void restoreUnsaved(HttpSession session, String id, Model model) {
+    if (session.getAttribute(UNSAVED) instanceof Unsaved unsaved && unsaved.id().equals(id)) {
+      session.removeAttribute(UNSAVED);
+      model.addAttribute("form", unsaved.form());
+      model.addAttribute("message", "Your sign-in had run out. Your text is back: save it again.");
+    }
+  }
+
+  static final String UNSAVED = "inkwell.unsavedDraft";
+  private static final java.util.regex.Pattern EDITOR_POST =
+      java.util.regex.Pattern.compile("/admin/posts(?:/([^/]+))?");
+
+  /** Editor text that could not be saved because the sign-in ran out. */
+  record Unsaved(String id, Form form) implements java.io.Serializable {}
 
   private static AdminApi.Answer checked(AdminApi.Answer answer) {
     if (answer.status() == 401) {
@@ -245,7 +301,8 @@ class AdminController {
       String excerpt,
       String tags,
       String slug,
-      String publishAt) {
+      String publishAt)
+      implements java.io.Serializable {
 
     AdminApi.Draft draft() {
       List<String> tagList =

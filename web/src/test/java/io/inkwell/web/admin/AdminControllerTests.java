@@ -1,0 +1,91 @@
+package io.inkwell.web.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import io.inkwell.web.WebSettings;
+import java.time.Instant;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.ui.ExtendedModelMap;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What happens to an author's text when the short-lived access token runs out while they write: it
+ * is kept across signing in again, and the live preview never signs them out.
+ */
+class AdminControllerTests {
+
+  private final AdminApi api = mock(AdminApi.class);
+  private final AdminController controller =
+      new AdminController(
+          api, new WebSettings("http://api", "http://site", "B", "D", ZoneId.of("UTC"), 10));
+  private final OAuth2AuthorizedClient client =
+      new OAuth2AuthorizedClient(
+          ClientRegistration.withRegistrationId("inkwell")
+              .clientId("inkwell-web")
+              .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+              .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
+              .authorizationUri("http://auth/authorize")
+              .tokenUri("http://auth/token")
+              .build(),
+          "someone",
+          new OAuth2AccessToken(
+              OAuth2AccessToken.TokenType.BEARER,
+              "expired-token",
+              Instant.now().minusSeconds(700),
+              Instant.now().minusSeconds(100)));
+
+  @Test
+  void textSentWithAnExpiredTokenIsBackInTheEditorAfterSigningInAgain() throws Exception {
+    var request = new MockHttpServletRequest("POST", "/admin/posts/p1");
+    request.setParameter("action", "save");
+    request.setParameter("etag", "\"p1-3\"");
+    request.setParameter("title", "Long thoughts");
+    request.setParameter("body", "An hour of writing.");
+
+    String next = controller.signInAgain(request);
+
+    assertThat(next).isEqualTo("redirect:/admin/posts/p1");
+    var session = request.getSession(false);
+    assertThat(session).isNotNull();
+
+    var post =
+        JsonMapper.builder()
+            .build()
+            .readTree(
+                "{\"id\":\"p1\",\"status\":\"DRAFT\",\"title\":\"Old\",\"bodyMarkdown\":\"old\",\"tags\":[]}");
+    when(api.post(anyString(), eq("p1"))).thenReturn(new AdminApi.Answer(200, post, "\"p1-4\""));
+    var model = new ExtendedModelMap();
+    controller.edit(client, "p1", new StaffMember("a", "Ann", "AUTHOR"), session, model);
+
+    var form = (AdminController.Form) model.get("form");
+    assertThat(form.title()).isEqualTo("Long thoughts");
+    assertThat(form.body()).isEqualTo("An hour of writing.");
+    assertThat(form.etag()).as("saved against what the author read").isEqualTo("\"p1-3\"");
+    assertThat((String) model.get("message")).contains("Your text is back");
+    assertThat(session.getAttribute(AdminController.UNSAVED)).as("given back once").isNull();
+  }
+
+  @Test
+  void anExpiredTokenDuringLivePreviewDoesNotSignTheAuthorOut() {
+    when(api.preview(anyString(), any())).thenReturn(new AdminApi.Answer(401, null, null));
+    var model = new ExtendedModelMap();
+
+    String view =
+        controller.livePreview(
+            client, new AdminController.Form(null, "T", "Body", "", "", "", null), model);
+
+    assertThat(view).isEqualTo("admin/editor :: preview");
+    assertThat((String) model.get("previewHtml")).contains("sign-in ran out");
+  }
+}
