@@ -45,6 +45,11 @@ public class IntegrationManagement {
     return new Created(integrations.insert(integration), secret);
   }
 
+  /** Keeps an integration whose secret is already encoded (a client saved by the protocol). */
+  public void store(Integration integration) {
+    integrations.save(integration);
+  }
+
   public List<Integration> all() {
     return integrations.findAllByOrderByCreatedAtAsc();
   }

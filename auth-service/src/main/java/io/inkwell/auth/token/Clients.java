@@ -59,10 +59,30 @@ class Clients implements RegisteredClientRepository {
     return integrations.byClientId(clientId).map(this::registered).orElse(null);
   }
 
-  /** Clients are created through {@code POST /api/integrations}, not by the protocol. */
+  /**
+   * Stores a client-credentials client as an integration (its secret must come encoded, as Spring
+   * Authorization Server hands it over). The web client is configuration and is not stored.
+   */
   @Override
-  public void save(RegisteredClient registeredClient) {
-    throw new UnsupportedOperationException("Integrations are created through /api/integrations");
+  public void save(RegisteredClient client) {
+    if (webClient.getClientId().equals(client.getClientId())) {
+      throw new IllegalArgumentException("The web client comes from configuration");
+    }
+    if (client.getClientSecret() == null
+        || !client
+            .getAuthorizationGrantTypes()
+            .equals(java.util.Set.of(AuthorizationGrantType.CLIENT_CREDENTIALS))) {
+      throw new IllegalArgumentException(
+          "Only client-credentials clients with a secret are stored");
+    }
+    integrations.store(
+        new Integration(
+            client.getClientId(),
+            client.getClientName(),
+            client.getClientSecret(),
+            client.getClientIdIssuedAt() == null
+                ? java.time.Instant.now()
+                : client.getClientIdIssuedAt()));
   }
 
   private RegisteredClient registered(Integration integration) {
