@@ -120,6 +120,21 @@ class WebPagesTests {
   }
 
   @Test
+  void robotsAndSitemapAnswerWhateverTheCrawlerAccepts() throws Exception {
+    for (String path : new String[] {"/robots.txt", "/sitemap.xml"}) {
+      var response =
+          http.send(
+              HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                  .header("Accept", "text/html")
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as(path).isEqualTo(200);
+    }
+    assertThat(get("/sitemap.xml").body()).contains("https://blog.example.org/posts/hello");
+    assertThat(get("/robots.txt").body()).contains("Sitemap: https://blog.example.org/sitemap.xml");
+  }
+
+  @Test
   void anUnknownPostIsAFriendly404() throws Exception {
     var response = get("/posts/nothing-here");
 

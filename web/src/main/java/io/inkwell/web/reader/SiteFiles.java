@@ -26,18 +26,21 @@ class SiteFiles {
     this.settings = settings;
   }
 
-  @GetMapping(path = "/robots.txt", produces = MediaType.TEXT_PLAIN_VALUE)
-  String robots() {
-    return """
+  /** Answered whatever the client says it accepts: crawlers' Accept headers vary. */
+  @GetMapping("/robots.txt")
+  ResponseEntity<String> robots() {
+    String robots =
+        """
         User-agent: *
         Disallow: /admin
         Disallow: /subscriptions/
         Sitemap: %s/sitemap.xml
         """
-        .formatted(settings.siteUrl());
+            .formatted(settings.siteUrl());
+    return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(robots);
   }
 
-  @GetMapping(path = "/sitemap.xml", produces = MediaType.APPLICATION_XML_VALUE)
+  @GetMapping("/sitemap.xml")
   ResponseEntity<String> sitemap() {
     var xml = new StringBuilder();
     xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
