@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Transient;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
@@ -39,6 +40,9 @@ public class Comment {
   private Instant moderatedAt;
   @Version private Long version;
   private final List<CommentEvent> outbox;
+
+  /** Events raised since the comment was loaded: what the next write appends to the outbox. */
+  @Transient private final List<CommentEvent> raised = new ArrayList<>();
 
   @PersistenceCreator
   Comment(
@@ -156,7 +160,7 @@ public class Comment {
     }
     status = CommentStatus.APPROVED;
     moderatedAt = now;
-    outbox.add(CommentPosted.of(this, post, notifyEmail, now));
+    raise(CommentPosted.of(this, post, notifyEmail, now));
   }
 
   public void reject(Instant now) {
@@ -176,10 +180,15 @@ public class Comment {
       return;
     }
     if (status == CommentStatus.APPROVED) {
-      outbox.add(CommentRemoved.of(this, now));
+      raise(CommentRemoved.of(this, now));
     }
     status = to;
     moderatedAt = now;
+  }
+
+  private void raise(CommentEvent event) {
+    outbox.add(event);
+    raised.add(event);
   }
 
   public boolean isVisible() {
@@ -242,7 +251,17 @@ public class Comment {
     return moderatedAt;
   }
 
+  /** Events raised but not yet relayed to Kafka, oldest first. */
   public List<CommentEvent> outbox() {
     return List.copyOf(outbox);
+  }
+
+  /** Events raised since this comment was loaded, oldest first. */
+  public List<CommentEvent> raised() {
+    return List.copyOf(raised);
+  }
+
+  public Long version() {
+    return version;
   }
 }

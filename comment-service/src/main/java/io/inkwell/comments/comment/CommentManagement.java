@@ -51,6 +51,7 @@ public class CommentManagement {
   private final CommentSettings settings;
   private final Clock clock;
   private final MeterRegistry registry;
+  private final CommentWrites writes;
 
   CommentManagement(
       Comments comments,
@@ -62,7 +63,9 @@ public class CommentManagement {
       RateLimits rateLimits,
       CommentSettings settings,
       Clock clock,
-      MeterRegistry registry) {
+      MeterRegistry registry,
+      CommentWrites writes) {
+    this.writes = writes;
     this.comments = comments;
     this.posts = posts;
     this.mongo = mongo;
@@ -215,26 +218,26 @@ public class CommentManagement {
     String notifyEmail = parent != null && parent.notifyOnReply() ? parent.authorEmail() : null;
     comment.approve(
         post == null ? new PostContext(null, null, null) : context(post), notifyEmail, now());
-    return save(comment);
+    return writes.save(comment);
   }
 
   public Comment reject(String id) {
     Comment comment = existing(id);
     comment.reject(now());
     counted("rejected");
-    return save(comment);
+    return writes.save(comment);
   }
 
   public Comment markSpam(String id) {
     Comment comment = existing(id);
     comment.markSpam(now());
-    return save(comment);
+    return writes.save(comment);
   }
 
   public void delete(String id) {
     Comment comment = existing(id);
     comment.delete(now());
-    save(comment);
+    writes.save(comment);
   }
 
   /** A comment that came with an imported post: approved, with its original date. */
@@ -329,11 +332,6 @@ public class CommentManagement {
         .findById(id)
         .filter(comment -> comment.status() != CommentStatus.DELETED)
         .orElseThrow(() -> new CommentNotFound(id));
-  }
-
-  /** The change and its events in one write; a concurrent moderation fails the version check. */
-  private Comment save(Comment comment) {
-    return comments.save(comment);
   }
 
   private static PostContext context(KnownPost post) {

@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.inkwell.comments.comment.Comment;
 import io.inkwell.comments.comment.CommentEvent;
+import io.inkwell.comments.comment.TraceContexts;
 import io.inkwell.comments.moderation.CommentSettings;
 import io.micrometer.tracing.Span;
 import java.nio.charset.StandardCharsets;

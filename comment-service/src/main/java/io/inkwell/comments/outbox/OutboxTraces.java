@@ -1,6 +1,7 @@
 package io.inkwell.comments.outbox;
 
 import io.inkwell.comments.comment.Comment;
+import io.inkwell.comments.comment.TraceContexts;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.mapping.event.BeforeSaveCallback;
 import org.springframework.stereotype.Component;

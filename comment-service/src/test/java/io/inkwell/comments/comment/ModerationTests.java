@@ -15,12 +15,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.core.TypeInformation;
+import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,6 +36,8 @@ class ModerationTests extends IntegrationTest {
 
   @Autowired private KafkaTemplate<String, String> kafka;
   @Autowired private Comments comments;
+  @Autowired private CommentWrites writes;
+  @Autowired private MongoOperations mongo;
 
   @Value("${spring.kafka.bootstrap-servers}")
   private String brokers;
@@ -370,6 +375,45 @@ class ModerationTests extends IntegrationTest {
     assertThat(events.get(1).path("notifyEmail").asString()).isEqualTo(ada);
     assertThat(events.get(2).path("commentId").asString()).isEqualTo(reply.text("id"));
     assertThat(api().get("/api/posts/" + postId + "/comments").raw().body()).doesNotContain(ada);
+  }
+
+  @Test
+  void aModerationBasedOnACopyReadBeforeTheRelaySentItsEventsDoesNotSendThemAgain() {
+    String postId = publishedPost(true);
+    String id = comment(postId, Map.of("body", "Sent once")).text("id");
+    await().atMost(PATIENCE).until(() -> comments.findById(id).orElseThrow().outbox().isEmpty());
+    // The copy a moderator's request read while the relay was still sending: its CommentPosted
+    // waits in the outbox, though the stored comment no longer holds it.
+    Document stored = mongo.findById(id, Document.class, "comments");
+    Comment sentMeanwhile = mongo.getConverter().read(Comment.class, stored);
+    stored.put(
+        "outbox",
+        List.of(
+            mongo
+                .getConverter()
+                .convertToMongoType(
+                    CommentEvent.CommentPosted.of(
+                        sentMeanwhile,
+                        new CommentEvent.PostContext("slug", "Title", "owner"),
+                        null,
+                        Instant.now()),
+                    TypeInformation.of(CommentEvent.class))));
+    Comment stale = mongo.getConverter().read(Comment.class, stored);
+
+    stale.reject(Instant.now());
+    writes.save(stale);
+
+    List<JsonNode> events =
+        await()
+            .atMost(PATIENCE)
+            .until(
+                () -> events(postId),
+                found ->
+                    found.stream()
+                        .anyMatch(e -> e.path("type").asString().equals("CommentRemoved")));
+    assertThat(events)
+        .extracting(event -> event.path("type").asString())
+        .containsExactly("CommentPosted", "CommentRemoved");
   }
 
   @Test

@@ -1,4 +1,4 @@
-package io.inkwell.comments.outbox;
+package io.inkwell.comments.comment;
 
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
  * the gateway to every consumer.
  */
 @Component
-class TraceContexts {
+public class TraceContexts {
 
-  static final String FIELD = "traceparent";
+  public static final String FIELD = "traceparent";
 
   private final Tracer tracer;
   private final Propagator propagator;
@@ -26,7 +26,7 @@ class TraceContexts {
   }
 
   /** The W3C {@code traceparent} of the current span, or {@code null} outside any trace. */
-  String current() {
+  public String current() {
     Span span = tracer.currentSpan();
     if (span == null) {
       return null;
@@ -37,14 +37,14 @@ class TraceContexts {
   }
 
   /** A new span that continues the given trace, or starts one when there is none. */
-  Span continueWith(String traceparent, String name) {
+  public Span continueWith(String traceparent, String name) {
     if (traceparent == null) {
       return tracer.nextSpan().name(name).start();
     }
     return propagator.extract(Map.of(FIELD, traceparent), Map::get).name(name).start();
   }
 
-  Tracer.SpanInScope inScope(Span span) {
+  public Tracer.SpanInScope inScope(Span span) {
     return tracer.withSpan(span);
   }
 }
