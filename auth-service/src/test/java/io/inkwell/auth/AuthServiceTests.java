@@ -2,10 +2,15 @@ package io.inkwell.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import io.inkwell.auth.staff.StaffManagement;
 import io.inkwell.testsupport.ApiClient;
+import io.inkwell.testsupport.Contracts;
 import io.inkwell.testsupport.SignIn;
 import io.inkwell.testsupport.TestMongo;
+import io.inkwell.testsupport.Topics;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
@@ -18,6 +23,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * auth-service running on its MongoDB wire server, used as clients use it: sign-in through the
@@ -30,7 +36,9 @@ import org.springframework.test.context.DynamicPropertySource;
       "inkwell.auth.owner.password=correct horse battery",
       "inkwell.auth.bootstrap-integration.client-id=ci-bot",
       "inkwell.auth.bootstrap-integration.secret=ci-bot-secret-of-some-length",
-      "inkwell.auth.web-client.redirect-uris=http://localhost:8080/login/oauth2/code/inkwell"
+      "inkwell.auth.web-client.redirect-uris=http://localhost:8080/login/oauth2/code/inkwell",
+      "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+      "inkwell.outbox.poll-interval=100ms"
     })
 class AuthServiceTests {
 
@@ -46,6 +54,12 @@ class AuthServiceTests {
   private String issuer;
 
   @Autowired private MongoTemplate mongo;
+  @Autowired private StaffManagement staff;
+
+  @Value("${spring.kafka.bootstrap-servers}")
+  private String brokers;
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   @DynamicPropertySource
   static void mongo(DynamicPropertyRegistry registry) {
@@ -145,6 +159,86 @@ class AuthServiceTests {
                 ApiClient.json(
                     Map.of("email", "edna@example.org", "name", "Edna", "role", "AUTHOR")));
     assertThat(again.status()).isEqualTo(409);
+  }
+
+  @Test
+  void theOwnerAndEveryInvitedStaffMemberAreAnnouncedOnceOnStaffEvents() {
+    String owner = signIn().person(WEB, REDIRECT, OWNER, OWNER_PASSWORD);
+    var invited =
+        api(owner)
+            .post(
+                "/api/staff",
+                ApiClient.json(
+                    Map.of("email", "Gus@Example.org", "name", " Gus ", "role", "AUTHOR")));
+    String id = invited.text("id");
+    String token =
+        signIn().person(WEB, REDIRECT, "gus@example.org", invited.text("temporaryPassword"));
+    assertThat(
+            api(token)
+                .put(
+                    "/api/staff/me/password",
+                    ApiClient.json(
+                        Map.of(
+                            "currentPassword",
+                            invited.text("temporaryPassword"),
+                            "newPassword",
+                            "gus has a long one now")))
+                .status())
+        .isEqualTo(204);
+
+    var events =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () -> Topics.readAll(brokers, "blog.staff-events"),
+                records ->
+                    records.stream().anyMatch(r -> r.key().equals(id))
+                        && records.stream().anyMatch(r -> r.value().contains(OWNER)));
+
+    var gus = events.stream().filter(r -> r.key().equals(id)).toList();
+    assertThat(gus).hasSize(1);
+    assertThat(Contracts.violations(gus.get(0).value())).isEmpty();
+    assertThat(JSON.readTree(gus.get(0).value()).path("email").asString())
+        .isEqualTo("gus@example.org");
+    assertThat(JSON.readTree(gus.get(0).value()).path("name").asString()).isEqualTo("Gus");
+    assertThat(JSON.readTree(gus.get(0).value()).path("role").asString()).isEqualTo("AUTHOR");
+    assertThat(new String(gus.get(0).headers().lastHeader("ce_type").value()))
+        .isEqualTo("StaffChanged");
+    assertThat(events.stream().filter(r -> r.value().contains(OWNER)))
+        .singleElement()
+        .satisfies(r -> assertThat(r.value()).contains("\"role\":\"OWNER\""));
+    assertThat(mongo.findById(id, Document.class, "staff").getList("outbox", Document.class))
+        .isEmpty();
+  }
+
+  @Test
+  void accountsFromBeforeStaffEventsAreAnnouncedOnceEvenIfTwoInstancesCatchUp() {
+    String id = java.util.UUID.randomUUID().toString();
+    mongo.insert(
+        new Document("_id", id)
+            .append("email", "old-" + id + "@example.org")
+            .append("name", "Olga")
+            .append("role", "EDITOR")
+            .append("passwordHash", "{noop}unused")
+            .append(
+                "createdAt", java.util.Date.from(java.time.Instant.parse("2009-01-01T00:00:00Z")))
+            .append("version", 0L),
+        "staff");
+
+    staff.announceEarlierAccounts();
+    staff.announceEarlierAccounts();
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> mongo.findById(id, Document.class, "staff").getList("outbox", Document.class),
+            outbox -> outbox.isEmpty());
+    var olga =
+        Topics.readAll(brokers, "blog.staff-events").stream()
+            .filter(r -> r.key().equals(id))
+            .toList();
+    assertThat(olga).hasSize(1);
+    assertThat(Contracts.violations(olga.get(0).value())).isEmpty();
   }
 
   @Test

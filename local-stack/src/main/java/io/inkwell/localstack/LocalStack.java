@@ -83,6 +83,7 @@ public final class LocalStack implements AutoCloseable {
         ports.authService(),
         Map.of(
             "MONGODB_URI", auth.uri(),
+            "KAFKA_BOOTSTRAP", bootstrap,
             "INKWELL_OWNER_EMAIL", credentials.ownerEmail(),
             "INKWELL_OWNER_PASSWORD", credentials.ownerPassword(),
             "INKWELL_INTEGRATION_ID", credentials.clientId(),

@@ -1,6 +1,8 @@
 package io.inkwell.auth.staff;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.Indexed;
@@ -21,6 +23,15 @@ public class StaffAccount {
   private final Instant createdAt;
   @Version private Long version;
 
+  /**
+   * Events not yet relayed to Kafka, written with the change that raised them (one single-document
+   * update, as in post- and comment-service).
+   */
+  private List<StaffChanged> outbox = new ArrayList<>();
+
+  /** Whether the account's {@code StaffChanged} was ever raised (older accounts are caught up). */
+  private boolean announced;
+
   StaffAccount(
       String id, String email, String name, Role role, String passwordHash, Instant createdAt) {
     this.id = id;
@@ -31,8 +42,10 @@ public class StaffAccount {
     this.createdAt = createdAt;
   }
 
-  void changePassword(String newHash) {
-    this.passwordHash = newHash;
+  /** Tells the platform the account exists as it now is. */
+  void announce(Instant now) {
+    outbox.add(StaffChanged.of(this, now));
+    announced = true;
   }
 
   public String id() {
@@ -57,5 +70,10 @@ public class StaffAccount {
 
   public Instant createdAt() {
     return createdAt;
+  }
+
+  /** Events raised but not yet relayed to Kafka, oldest first. */
+  public List<StaffChanged> outbox() {
+    return List.copyOf(outbox);
   }
 }

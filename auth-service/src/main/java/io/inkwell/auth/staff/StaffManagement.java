@@ -1,5 +1,7 @@
 package io.inkwell.auth.staff;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
 import io.inkwell.auth.AuthSettings;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -13,6 +15,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -34,9 +39,15 @@ public class StaffManagement implements UserDetailsService {
   private final PasswordEncoder passwords;
   private final AuthSettings settings;
   private final Clock clock;
+  private final MongoOperations mongo;
 
   StaffManagement(
-      StaffAccounts accounts, PasswordEncoder passwords, AuthSettings settings, Clock clock) {
+      StaffAccounts accounts,
+      PasswordEncoder passwords,
+      AuthSettings settings,
+      Clock clock,
+      MongoOperations mongo) {
+    this.mongo = mongo;
     this.accounts = accounts;
     this.passwords = passwords;
     this.settings = settings;
@@ -93,8 +104,11 @@ public class StaffManagement implements UserDetailsService {
     if (account == null || !passwords.matches(current, account.passwordHash())) {
       return false;
     }
-    account.changePassword(passwords.encode(next));
-    accounts.save(account);
+    // Only the hash: saving the whole account could put back an event the relay already sent.
+    mongo.updateFirst(
+        Query.query(where("_id").is(staffId)),
+        new Update().set("passwordHash", passwords.encode(next)),
+        StaffAccount.class);
     return true;
   }
 
@@ -108,14 +122,35 @@ public class StaffManagement implements UserDetailsService {
         .build();
   }
 
+  /** A new account, with the event that tells the platform of it. */
   private StaffAccount account(String email, String name, Role role, String password) {
-    return new StaffAccount(
-        UUID.randomUUID().toString(),
-        normalised(email),
-        name.strip(),
-        role,
-        passwords.encode(password),
-        clock.instant());
+    var account =
+        new StaffAccount(
+            UUID.randomUUID().toString(),
+            normalised(email),
+            name.strip(),
+            role,
+            passwords.encode(password),
+            clock.instant());
+    account.announce(clock.instant());
+    return account;
+  }
+
+  /**
+   * Accounts created before staff events existed raise theirs now, each in one conditional
+   * single-document update (two instances starting together announce an account once).
+   */
+  @EventListener(ApplicationReadyEvent.class)
+  public void announceEarlierAccounts() {
+    var unannounced = Query.query(where("announced").ne(true));
+    for (StaffAccount account : mongo.find(unannounced, StaffAccount.class)) {
+      var event =
+          mongo.getConverter().convertToMongoType(StaffChanged.of(account, clock.instant()));
+      mongo.updateFirst(
+          Query.query(where("_id").is(account.id()).and("announced").ne(true)),
+          new Update().set("announced", true).push("outbox", event),
+          StaffAccount.class);
+    }
   }
 
   static String normalised(String email) {

@@ -1,0 +1,31 @@
+package io.inkwell.auth.staff;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A staff account as it now is, waiting in the account's outbox until the relay has sent it to
+ * {@code blog.staff-events} (see {@code contracts/staff-changed.schema.json}). notification-service
+ * keeps these to know where to tell an author of a new comment; the address never leaves the
+ * platform.
+ */
+public record StaffChanged(
+    String eventId,
+    String type,
+    Instant occurredAt,
+    String staffId,
+    String email,
+    String name,
+    Role role) {
+
+  static StaffChanged of(StaffAccount account, Instant now) {
+    return new StaffChanged(
+        UUID.randomUUID().toString(),
+        "StaffChanged",
+        now,
+        account.id(),
+        account.email(),
+        account.name(),
+        account.role());
+  }
+}

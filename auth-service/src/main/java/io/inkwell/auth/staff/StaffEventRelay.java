@@ -1,0 +1,91 @@
+package io.inkwell.auth.staff;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Sends the events waiting in staff accounts to {@code blog.staff-events} (key = staff id,
+ * CloudEvents headers), then removes each from its account: at least once, never lost. Signing in
+ * needs none of this: while Kafka is away, events wait.
+ */
+@Configuration(proxyBeanMethods = false)
+class StaffEventRelay {
+
+  private static final Logger log = LoggerFactory.getLogger(StaffEventRelay.class);
+  private static final String COLLECTION = "staff";
+
+  private final MongoOperations mongo;
+  private final KafkaTemplate<String, String> kafka;
+  private final JsonMapper json;
+  private final String topic;
+
+  StaffEventRelay(
+      MongoOperations mongo,
+      KafkaTemplate<String, String> kafka,
+      JsonMapper json,
+      @Value("${inkwell.auth.events-topic}") String topic) {
+    this.mongo = mongo;
+    this.kafka = kafka;
+    this.json = json;
+    this.topic = topic;
+  }
+
+  @Bean
+  NewTopic staffEvents(@Value("${inkwell.auth.events-topic}") String topic) {
+    return TopicBuilder.name(topic).partitions(3).replicas(1).build();
+  }
+
+  @Scheduled(fixedDelayString = "${inkwell.outbox.poll-interval:1s}")
+  void relayPending() {
+    Query pending = Query.query(where("outbox.0").exists(true)).limit(100);
+    for (Document account : mongo.find(pending, Document.class, COLLECTION)) {
+      for (Document stored : account.getList("outbox", Document.class)) {
+        StaffChanged event = mongo.getConverter().read(StaffChanged.class, stored);
+        try {
+          send(event);
+        } catch (Exception e) {
+          // Keep the event and the order of this account's events; the next run tries again.
+          log.warn("Could not relay {} of staff {}", event.type(), event.staffId(), e);
+          break;
+        }
+        // By collection name: clearing the outbox is not a change of the account (no version bump).
+        mongo.updateFirst(
+            Query.query(where("_id").is(event.staffId())),
+            new Update().pull("outbox", new Document("eventId", event.eventId())),
+            COLLECTION);
+      }
+    }
+  }
+
+  private void send(StaffChanged event) throws Exception {
+    var record = new ProducerRecord<>(topic, event.staffId(), json.writeValueAsString(event));
+    header(record, "ce_specversion", "1.0");
+    header(record, "ce_id", event.eventId());
+    header(record, "ce_type", event.type());
+    header(record, "ce_source", "/inkwell/auth-service");
+    header(record, "ce_time", event.occurredAt().toString());
+    header(record, "content-type", "application/json");
+    kafka.send(record).get(10, TimeUnit.SECONDS);
+  }
+
+  private static void header(ProducerRecord<String, String> record, String name, String value) {
+    record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+  }
+}
