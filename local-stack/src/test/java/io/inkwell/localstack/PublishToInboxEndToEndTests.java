@@ -113,6 +113,15 @@ class PublishToInboxEndToEndTests {
     assertThat(comments.path("items").findValuesAsString("body"))
         .containsExactly("Thanks for the notes!");
     assertThat(comments.toString()).doesNotContain("ada@example.org");
+    // An integration wrote the post, so its byline has no account: the owner hears of the comment
+    // (the address reached notification-service as auth-service's StaffChanged event).
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () -> mailsTo(stack.credentials().ownerEmail(), "Ada commented on Wrapping up the WPC"),
+            mails ->
+                mails.stream()
+                    .anyMatch(m -> GreenMailUtil.getBody(m).contains("Thanks for the notes!")));
 
     assertThat(post("/api/posts/" + id + "/publish", Map.of()).statusCode()).isEqualTo(200);
     // A later post reaching the inbox shows that the pipeline has moved past the second publish.

@@ -12,7 +12,7 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
-/** Composes and sends the mails subscribers get. */
+/** Composes and sends the mails subscribers, commenters and authors get. */
 @Component
 public class Mails {
 
@@ -34,18 +34,18 @@ public class Mails {
       String unsubscribeToken,
       String manageToken) {}
 
-  /** A reply to someone's comment, for them; they asked for it when they commented. */
-  public record ReplyMail(
+  /** A new comment, as the mails about it need it. */
+  public record CommentMail(
       String messageId,
       String to,
       String postTitle,
       String postUrl,
-      String replierName,
+      String commenterName,
       String excerpt) {}
 
   /** Tells a commenter that someone replied; never carries anyone else's address. */
-  public void sendReply(ReplyMail mail) {
-    String subject = mail.replierName() + " replied to your comment on " + mail.postTitle();
+  public void sendReply(CommentMail mail) {
+    String subject = mail.commenterName() + " replied to your comment on " + mail.postTitle();
     String text =
         """
         %s replied to your comment on "%s":
@@ -58,7 +58,7 @@ public class Mails {
         You get this mail because you asked to hear of replies when you commented on %s.
         """
             .formatted(
-                mail.replierName(),
+                mail.commenterName(),
                 mail.postTitle(),
                 mail.excerpt(),
                 mail.postUrl(),
@@ -73,11 +73,55 @@ public class Mails {
         %s.</small></p>
         """
             .formatted(
-                escape(mail.replierName()),
+                escape(mail.commenterName()),
                 escape(mail.postUrl()),
                 escape(mail.postTitle()),
                 escape(mail.excerpt()),
                 escape(mail.postUrl()),
+                escape(settings.blogName()));
+    sender.send(compose(mail.messageId(), mail.to(), subject, text, html, null));
+  }
+
+  /** Tells a post's author (or the owner) that a reader commented on it, as WordPress does. */
+  public void sendNewComment(CommentMail mail) {
+    String moderate = settings.siteUrl() + "/admin/comments";
+    String subject = mail.commenterName() + " commented on " + mail.postTitle();
+    String text =
+        """
+        %s commented on "%s":
+
+        %s
+
+        Read it on the blog: %s
+        Moderate comments: %s
+
+        --
+        You get this mail because comments on a post of %s go to its author (or to the owner
+        when the author has no account).
+        """
+            .formatted(
+                mail.commenterName(),
+                mail.postTitle(),
+                mail.excerpt(),
+                mail.postUrl(),
+                moderate,
+                settings.blogName());
+    String html =
+        """
+        <p>%s commented on <a href="%s">%s</a>:</p>
+        <blockquote>%s</blockquote>
+        <p><a href="%s">Read it on the blog</a> · <a href="%s">Moderate comments</a></p>
+        <hr>
+        <p><small>You get this mail because comments on a post of %s go to its author (or to
+        the owner when the author has no account).</small></p>
+        """
+            .formatted(
+                escape(mail.commenterName()),
+                escape(mail.postUrl()),
+                escape(mail.postTitle()),
+                escape(mail.excerpt()),
+                escape(mail.postUrl()),
+                escape(moderate),
                 escape(settings.blogName()));
     sender.send(compose(mail.messageId(), mail.to(), subject, text, html, null));
   }

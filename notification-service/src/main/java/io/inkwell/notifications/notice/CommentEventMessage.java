@@ -1,4 +1,4 @@
-package io.inkwell.notifications.reply;
+package io.inkwell.notifications.notice;
 
 /**
  * What notification-service reads of comment-service's events (a tolerant reader of {@code
@@ -9,11 +9,16 @@ record CommentEventMessage(
     String type,
     String postSlug,
     String postTitle,
+    String postAuthorId,
     String authorName,
     String excerpt,
     String notifyEmail) {
 
+  boolean isCommentPosted() {
+    return "CommentPosted".equals(type);
+  }
+
   boolean asksForReplyMail() {
-    return "CommentPosted".equals(type) && notifyEmail != null && !notifyEmail.isBlank();
+    return notifyEmail != null && !notifyEmail.isBlank();
   }
 }

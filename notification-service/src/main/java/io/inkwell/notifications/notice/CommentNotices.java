@@ -1,10 +1,12 @@
-package io.inkwell.notifications.reply;
+package io.inkwell.notifications.notice;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.inkwell.notifications.NotificationMetrics;
 import io.inkwell.notifications.NotificationSettings;
 import io.inkwell.notifications.mail.Mails;
+import io.inkwell.notifications.notice.CommentNotice.Reason;
+import io.inkwell.notifications.staff.StaffDirectory;
 import java.time.Clock;
 import java.time.Duration;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -24,35 +26,39 @@ import org.springframework.scheduling.annotation.Scheduled;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Tells a commenter who asked for it ({@code notifyOnReply}) that someone replied. The notice is
- * recorded before the mail is sent and marked sent after: a crash in between sends it again with
- * the same Message-ID (at least once; mail clients fold the copies), a redelivered event adds
- * nothing. A mail that failed is tried again by the sweeper, a few times.
+ * Mails about a new comment: to the commenter whose comment it replies to, if they asked for it
+ * ({@code notifyOnReply}), and to the post's author (the owner when the byline has no account). A
+ * notice is recorded before its mail is sent and marked sent after: a crash in between sends it
+ * again with the same Message-ID (at least once; mail clients fold the copies), a redelivered event
+ * adds nothing. A mail that failed is tried again by the sweeper, a few times.
  */
 @Configuration(proxyBeanMethods = false)
-class ReplyNotices {
+class CommentNotices {
 
-  private static final Logger log = LoggerFactory.getLogger(ReplyNotices.class);
+  private static final Logger log = LoggerFactory.getLogger(CommentNotices.class);
   private static final int MAX_ATTEMPTS = 5;
   private static final String KIND = "comment";
 
   private final MongoTemplate mongo;
   private final Mails mails;
+  private final StaffDirectory staff;
   private final NotificationMetrics metrics;
   private final NotificationSettings settings;
   private final JsonMapper json;
   private final Clock clock;
   private final String messageIdDomain;
 
-  ReplyNotices(
+  CommentNotices(
       MongoTemplate mongo,
       Mails mails,
+      StaffDirectory staff,
       NotificationMetrics metrics,
       NotificationSettings settings,
       JsonMapper json,
       Clock clock) {
     this.mongo = mongo;
     this.mails = mails;
+    this.staff = staff;
     this.metrics = metrics;
     this.settings = settings;
     this.json = json;
@@ -70,70 +76,85 @@ class ReplyNotices {
   @KafkaListener(topics = "${inkwell.notifications.comment-events-topic:blog.comment-events}")
   void on(String message) {
     CommentEventMessage event = json.readValue(message, CommentEventMessage.class);
-    if (!event.asksForReplyMail()) {
+    if (!event.isCommentPosted()) {
       return;
     }
-    var notice =
-        new ReplyNotice(
-            event.eventId(),
-            event.notifyEmail(),
-            event.postTitle(),
-            settings.siteUrl() + "/posts/" + event.postSlug(),
-            event.authorName(),
-            event.excerpt(),
-            ReplyNotice.Status.PENDING,
-            0,
-            clock.instant());
+    String postUrl = settings.siteUrl() + "/posts/" + event.postSlug();
+    if (event.asksForReplyMail()) {
+      notify(CommentNotice.of(event, Reason.REPLY, event.notifyEmail(), postUrl, clock.instant()));
+    }
+    staff
+        .toTellOfCommentsBy(event.postAuthorId())
+        // an author who replied-to and asked for replies hears of it once, by the reply mail
+        .filter(
+            author ->
+                !event.asksForReplyMail() || !author.email().equalsIgnoreCase(event.notifyEmail()))
+        .ifPresent(
+            author ->
+                notify(
+                    CommentNotice.of(
+                        event, Reason.NEW_COMMENT, author.email(), postUrl, clock.instant())));
+  }
+
+  private void notify(CommentNotice notice) {
+    CommentNotice recorded = notice;
     try {
       mongo.insert(notice);
     } catch (DuplicateKeyException recordedBefore) {
-      notice = mongo.findById(event.eventId(), ReplyNotice.class);
+      recorded = mongo.findById(notice.id(), CommentNotice.class);
     }
-    if (notice != null && notice.status() == ReplyNotice.Status.PENDING) {
-      send(notice);
+    if (recorded != null && recorded.status() == CommentNotice.Status.PENDING) {
+      send(recorded);
     }
   }
 
   /** Notices whose mail failed (or whose service stopped before sending) get another try. */
-  @Scheduled(fixedDelayString = "${inkwell.notifications.reply-retry-interval:60s}")
+  @Scheduled(fixedDelayString = "${inkwell.notifications.notice-retry-interval:60s}")
   void retryPending() {
     var due =
         Query.query(
                 where("status")
-                    .is(ReplyNotice.Status.PENDING)
+                    .is(CommentNotice.Status.PENDING)
                     .and("createdAt")
                     .lt(clock.instant().minus(Duration.ofSeconds(30))))
             .limit(100);
-    for (ReplyNotice notice : mongo.find(due, ReplyNotice.class)) {
+    for (CommentNotice notice : mongo.find(due, CommentNotice.class)) {
       metrics.retried(KIND);
       send(notice);
     }
   }
 
-  private void send(ReplyNotice notice) {
+  private void send(CommentNotice notice) {
     try {
-      mails.sendReply(
-          new Mails.ReplyMail(
-              "<reply." + notice.eventId() + "@" + messageIdDomain + ">",
-              notice.to(),
-              notice.postTitle(),
-              notice.postUrl(),
-              notice.replierName(),
-              notice.excerpt()));
-      mark(notice, ReplyNotice.Status.SENT);
+      switch (notice.reason()) {
+        case REPLY -> mails.sendReply(mail(notice, "reply"));
+        case NEW_COMMENT -> mails.sendNewComment(mail(notice, "comment"));
+      }
+      mark(notice, CommentNotice.Status.SENT);
       metrics.sent(KIND);
     } catch (MailException e) {
       boolean last = notice.attempts() + 1 >= MAX_ATTEMPTS;
-      mark(notice, last ? ReplyNotice.Status.FAILED : ReplyNotice.Status.PENDING);
+      mark(notice, last ? CommentNotice.Status.FAILED : CommentNotice.Status.PENDING);
       metrics.failed(KIND);
-      log.warn("Could not send the reply notice of event {}", notice.eventId(), e);
+      log.warn("Could not send the {} notice of event {}", notice.reason(), notice.eventId(), e);
     }
   }
 
-  private void mark(ReplyNotice notice, ReplyNotice.Status status) {
+  /** The Message-ID is derived from the event and the reason: a mail sent again is the same. */
+  private Mails.CommentMail mail(CommentNotice notice, String idPrefix) {
+    return new Mails.CommentMail(
+        "<" + idPrefix + "." + notice.eventId() + "@" + messageIdDomain + ">",
+        notice.to(),
+        notice.postTitle(),
+        notice.postUrl(),
+        notice.commenterName(),
+        notice.excerpt());
+  }
+
+  private void mark(CommentNotice notice, CommentNotice.Status status) {
     mongo.updateFirst(
-        Query.query(where("_id").is(notice.eventId())),
+        Query.query(where("_id").is(notice.id())),
         new Update().set("status", status).inc("attempts", 1),
-        ReplyNotice.class);
+        CommentNotice.class);
   }
 }

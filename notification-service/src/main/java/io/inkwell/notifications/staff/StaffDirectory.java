@@ -1,0 +1,87 @@
+package io.inkwell.notifications.staff;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.config.TopicBuilder;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A local projection of auth-service's staff accounts, from {@code blog.staff-events}: the one
+ * thing notification-service needs of them is where to mail an author. An event older than what is
+ * kept (redelivered, or overtaken) changes nothing.
+ */
+@Configuration(proxyBeanMethods = false)
+public class StaffDirectory {
+
+  private final MongoTemplate mongo;
+  private final JsonMapper json;
+
+  StaffDirectory(MongoTemplate mongo, JsonMapper json) {
+    this.mongo = mongo;
+    this.json = json;
+  }
+
+  /** auth-service creates the topic too; whoever starts first does. */
+  @Bean
+  NewTopic staffEventsTopic(
+      @Value("${inkwell.notifications.staff-events-topic:blog.staff-events}") String topic) {
+    return TopicBuilder.name(topic).partitions(3).build();
+  }
+
+  /** What is read of {@code contracts/staff-changed.schema.json}; unknown fields are ignored. */
+  record StaffChanged(
+      String type, Instant occurredAt, String staffId, String email, String name, String role) {}
+
+  @KafkaListener(topics = "${inkwell.notifications.staff-events-topic:blog.staff-events}")
+  void on(String message) {
+    StaffChanged event = json.readValue(message, StaffChanged.class);
+    if (!"StaffChanged".equals(event.type())) {
+      return;
+    }
+    var olderOrUnknown =
+        Query.query(
+            where("_id")
+                .is(event.staffId())
+                .orOperator(
+                    where("changedAt").exists(false), where("changedAt").lt(event.occurredAt())));
+    var update =
+        new Update()
+            .set("email", event.email())
+            .set("name", event.name())
+            .set("role", event.role())
+            .set("changedAt", event.occurredAt());
+    try {
+      mongo.upsert(olderOrUnknown, update, StaffMember.class);
+    } catch (DuplicateKeyException newerKept) {
+      // the account is known as of a later change: this event is old news
+    }
+  }
+
+  /**
+   * Who is told of comments on a post by this author: the author, or the owner when the byline
+   * belongs to no staff account (imported posts, posts an integration wrote).
+   */
+  public Optional<StaffMember> toTellOfCommentsBy(String authorId) {
+    Optional<StaffMember> author =
+        Optional.ofNullable(authorId).map(id -> mongo.findById(id, StaffMember.class));
+    if (author.isPresent()) {
+      return author;
+    }
+    return Optional.ofNullable(
+        mongo.findOne(
+            Query.query(where("role").is("OWNER")).with(Sort.by(Sort.Direction.DESC, "changedAt")),
+            StaffMember.class));
+  }
+}

@@ -1,0 +1,15 @@
+package io.inkwell.notifications.staff;
+
+import java.time.Instant;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * What notification-service knows of a staff account, from auth-service's {@code StaffChanged}:
+ * where to tell an author of a new comment.
+ *
+ * @param changedAt when the account was last as described (the event's {@code occurredAt})
+ */
+@Document("staff")
+public record StaffMember(
+    @Id String id, String email, String name, String role, Instant changedAt) {}

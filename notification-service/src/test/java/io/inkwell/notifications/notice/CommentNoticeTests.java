@@ -1,0 +1,232 @@
+package io.inkwell.notifications.notice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.inkwell.notifications.IntegrationTest;
+import io.inkwell.notifications.TestMail;
+import io.inkwell.testsupport.Contracts;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A commenter who asked to hear of replies gets one mail per reply, and a post's author one per
+ * comment, from comment-service's {@code CommentPosted} and auth-service's {@code StaffChanged} as
+ * the contracts show them.
+ */
+class CommentNoticeTests extends IntegrationTest {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+  @Autowired private KafkaTemplate<String, String> kafka;
+  @Autowired private MongoTemplate mongo;
+
+  private ObjectNode commentPosted(String notifyEmail) throws Exception {
+    var event =
+        (ObjectNode)
+            JSON.readTree(Files.readString(Path.of("../contracts/examples/comment-posted.json")));
+    event.put("eventId", UUID.randomUUID().toString());
+    if (notifyEmail == null) {
+      event.remove("notifyEmail");
+    } else {
+      event.put("notifyEmail", notifyEmail);
+    }
+    assertThat(Contracts.violations(event.toString())).isEmpty();
+    return event;
+  }
+
+  private void send(ObjectNode event) {
+    kafka.send("blog.comment-events", event.path("postId").asString(), event.toString()).join();
+  }
+
+  /** A staff account as auth-service announces it, with a fresh id unless one is given. */
+  private ObjectNode staffChanged(String staffId, String email, String role, Instant at)
+      throws Exception {
+    var event =
+        (ObjectNode)
+            JSON.readTree(Files.readString(Path.of("../contracts/examples/staff-changed.json")));
+    event.put("eventId", UUID.randomUUID().toString());
+    event.put("staffId", staffId);
+    event.put("email", email);
+    event.put("role", role);
+    event.put("occurredAt", at.toString());
+    assertThat(Contracts.violations(event.toString())).isEmpty();
+    return event;
+  }
+
+  private void announce(ObjectNode staffChanged) {
+    kafka
+        .send("blog.staff-events", staffChanged.path("staffId").asString(), staffChanged.toString())
+        .join();
+  }
+
+  private ObjectNode commentOnPostBy(String authorId, String notifyEmail) throws Exception {
+    var event = commentPosted(notifyEmail);
+    event.put("postAuthorId", authorId);
+    return event;
+  }
+
+  private static java.util.List<String> subjects(String to) {
+    return TestMail.to(to).stream()
+        .map(
+            mail -> {
+              try {
+                return mail.getSubject();
+              } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+              }
+            })
+        .toList();
+  }
+
+  @Test
+  void aPostsAuthorIsToldOfEachNewCommentOnceEvenWhenTheEventComesTwice() throws Exception {
+    String authorId = UUID.randomUUID().toString();
+    String grace = "grace-" + authorId + "@example.org";
+    announce(staffChanged(authorId, grace, "AUTHOR", Instant.now()));
+    // the author's address arrives before any comment of theirs is dealt with
+    await().atMost(PATIENCE).until(() -> mongo.findById(authorId, Document.class, "staff") != null);
+    var comment = commentOnPostBy(authorId, null);
+
+    send(comment);
+    send(comment);
+
+    var mail =
+        await().atMost(PATIENCE).until(() -> TestMail.to(grace), mails -> mails.size() == 1).get(0);
+    assertThat(mail.getSubject()).isEqualTo("Linus commented on Wrapping up the WPC");
+    assertThat(TestMail.body(mail))
+        .contains("Thanks for the notes!")
+        .contains("https://blog.example.org/posts/wrapping-up-the-wpc")
+        .contains("https://blog.example.org/admin/comments");
+    assertThat(TestMail.header(mail, "Message-ID"))
+        .startsWith("<comment." + comment.path("eventId").asString() + "@");
+    send(commentOnPostBy(authorId, null));
+    await().atMost(PATIENCE).until(() -> TestMail.to(grace).size() == 2);
+  }
+
+  @Test
+  void theOwnerHearsOfCommentsOnPostsWhoseBylineHasNoAccount() throws Exception {
+    String ownerId = UUID.randomUUID().toString();
+    String owner = "owner-" + ownerId + "@example.org";
+    announce(staffChanged(ownerId, owner, "OWNER", Instant.now()));
+    await().atMost(PATIENCE).until(() -> mongo.findById(ownerId, Document.class, "staff") != null);
+
+    send(commentOnPostBy("imported-byline-" + ownerId, null));
+
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () -> subjects(owner),
+            found -> found.equals(java.util.List.of("Linus commented on Wrapping up the WPC")));
+  }
+
+  @Test
+  void aStaffEventOlderThanWhatIsKnownChangesNothing() throws Exception {
+    String authorId = UUID.randomUUID().toString();
+    String newer = "new-" + authorId + "@example.org";
+    String older = "old-" + authorId + "@example.org";
+    Instant now = Instant.now();
+    announce(staffChanged(authorId, newer, "EDITOR", now));
+    announce(staffChanged(authorId, older, "EDITOR", now.minusSeconds(60)));
+    var marker = staffChanged(UUID.randomUUID().toString(), "m@example.org", "AUTHOR", now);
+    announce(marker);
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                mongo.findById(marker.path("staffId").asString(), Document.class, "staff") != null);
+
+    send(commentOnPostBy(authorId, null));
+
+    await().atMost(PATIENCE).until(() -> TestMail.to(newer).size() == 1);
+    assertThat(TestMail.to(older)).isEmpty();
+  }
+
+  @Test
+  void anAuthorWhoAskedForRepliesToTheirOwnCommentGetsOneMailNotTwo() throws Exception {
+    String authorId = UUID.randomUUID().toString();
+    String dana = "dana-" + authorId + "@example.org";
+    announce(staffChanged(authorId, dana, "AUTHOR", Instant.now()));
+    await().atMost(PATIENCE).until(() -> mongo.findById(authorId, Document.class, "staff") != null);
+
+    send(commentOnPostBy(authorId, dana));
+    String marker = "marker-" + authorId + "@example.org";
+    send(commentPosted(marker));
+
+    await().atMost(PATIENCE).until(() -> TestMail.to(marker).size() == 1);
+    assertThat(subjects(dana))
+        .containsExactly("Linus replied to your comment on Wrapping up the WPC");
+  }
+
+  private double sentComments() {
+    var metrics = api().get("/actuator/prometheus").raw().body();
+    return metrics
+        .lines()
+        .filter(
+            line ->
+                line.startsWith("inkwell_emails_sent_total") && line.contains("kind=\"comment\""))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .sum();
+  }
+
+  @Test
+  void theParentsAuthorIsToldOfAReplyOnceEvenWhenTheEventComesTwice() throws Exception {
+    String ada = "ada-" + UUID.randomUUID() + "@example.org";
+    var event = commentPosted(ada);
+    double before = sentComments();
+
+    send(event);
+    send(event);
+
+    var mail =
+        await().atMost(PATIENCE).until(() -> TestMail.to(ada), mails -> mails.size() == 1).get(0);
+    assertThat(mail.getSubject()).isEqualTo("Linus replied to your comment on Wrapping up the WPC");
+    assertThat(TestMail.body(mail))
+        .contains("Thanks for the notes!")
+        .contains("https://blog.example.org/posts/wrapping-up-the-wpc");
+    assertThat(TestMail.header(mail, "Message-ID")).contains(event.path("eventId").asString());
+    await().atMost(PATIENCE).until(() -> sentComments() >= before + 1);
+    // a later event for someone else arriving shows the duplicate was processed and ignored
+    String bob = "bob-" + UUID.randomUUID() + "@example.org";
+    send(commentPosted(bob));
+    await().atMost(PATIENCE).until(() -> TestMail.to(bob).size() == 1);
+    assertThat(TestMail.to(ada)).hasSize(1);
+  }
+
+  @Test
+  void aCommentWhoseParentDidNotAskSendsNothing() throws Exception {
+    long before = replyMails();
+    var quiet = commentPosted(null);
+    String marker = "carl-" + UUID.randomUUID() + "@example.org";
+
+    send(quiet);
+    send(commentPosted(marker));
+
+    await().atMost(PATIENCE).until(() -> TestMail.to(marker).size() == 1);
+    assertThat(replyMails()).isEqualTo(before + 1);
+  }
+
+  private static long replyMails() {
+    return TestMail.all().stream()
+        .filter(
+            mail -> {
+              try {
+                return mail.getSubject().contains("replied to your comment");
+              } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+              }
+            })
+        .count();
+  }
+}
