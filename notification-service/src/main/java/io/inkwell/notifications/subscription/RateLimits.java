@@ -24,8 +24,8 @@ class RateLimits {
   @Document("rate_limits")
   record Window(@Id String id, long count, Instant endsAt) {}
 
-  /** The outcome of one attempt: allowed or not, and when the window ends. */
-  record Attempt(boolean allowed, Instant windowEndsAt) {}
+  /** The outcome of one attempt: allowed or not, and when the window (by id) ends. */
+  record Attempt(boolean allowed, Instant windowEndsAt, String windowId) {}
 
   private final MongoOperations mongo;
   private final Clock clock;
@@ -40,13 +40,22 @@ class RateLimits {
     Instant now = clock.instant();
     long index = now.toEpochMilli() / window.toMillis();
     Instant endsAt = Instant.ofEpochMilli((index + 1) * window.toMillis());
+    String windowId = key + "@" + index;
     Window counted =
         mongo.findAndModify(
-            Query.query(where("_id").is(key + "@" + index)),
+            Query.query(where("_id").is(windowId)),
             new Update().inc("count", 1).set("endsAt", endsAt),
             FindAndModifyOptions.options().upsert(true).returnNew(true),
             Window.class);
-    return new Attempt(counted != null && counted.count() <= limit, endsAt);
+    return new Attempt(counted != null && counted.count() <= limit, endsAt, windowId);
+  }
+
+  /** Uncounts an allowed attempt that came to nothing (the mail it allowed was never sent). */
+  void giveBack(Attempt attempt) {
+    mongo.updateFirst(
+        Query.query(where("_id").is(attempt.windowId()).and("count").gt(0)),
+        new Update().inc("count", -1),
+        Window.class);
   }
 
   @Scheduled(fixedDelay = 3_600_000, initialDelay = 60_000)

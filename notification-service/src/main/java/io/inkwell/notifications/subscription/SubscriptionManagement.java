@@ -75,12 +75,12 @@ public class SubscriptionManagement {
     if (subscriber.status() == SubscriberStatus.UNSUBSCRIBED) {
       setStatus(subscriber.id(), SubscriberStatus.PENDING, List.of(SubscriberStatus.UNSUBSCRIBED));
     }
-    if (!rateLimits
-        .attempt(
+    var byAddress =
+        rateLimits.attempt(
             "confirm-address:" + subscriber.email(),
             settings.confirmationsPerAddress(),
-            Duration.ofDays(1))
-        .allowed()) {
+            Duration.ofDays(1));
+    if (!byAddress.allowed()) {
       return;
     }
     String token =
@@ -88,7 +88,9 @@ public class SubscriptionManagement {
     try {
       mails.sendConfirmation(subscriber.email(), token);
     } catch (MailException unavailable) {
-      // The subscriber stays pending; asking again sends a new link once the mail server is back.
+      // The subscriber stays pending; asking again sends a new link once the mail server is back,
+      // and a mail that never left does not count against the address's few a day.
+      rateLimits.giveBack(byAddress);
       metrics.failed("confirmation");
       throw new MailUnavailable(unavailable);
     }

@@ -2,6 +2,8 @@ package io.inkwell.notifications.subscription;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import io.inkwell.testsupport.ApiClient;
 import io.inkwell.testsupport.TestMongo;
 import io.inkwell.testsupport.TestTokens;
@@ -34,12 +36,36 @@ class MailServerDownTests {
 
   @Autowired private Subscribers subscribers;
 
+  /** Where the mail server would be: nothing listens there, except where a test starts one. */
+  private static final int SMTP_PORT = freePort();
+
   @DynamicPropertySource
   static void nothingListens(DynamicPropertyRegistry registry) {
     registry.add("spring.mongodb.uri", () -> TestMongo.uri("notifications-mail-down"));
-    registry.add("spring.mail.port", MailServerDownTests::freePort);
+    registry.add("spring.mail.port", () -> SMTP_PORT);
     registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens::jwksUri);
     registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestTokens.ISSUER);
+  }
+
+  @Test
+  void confirmationsThatCouldNotBeSentDoNotUseUpTheAddresssFewADay() {
+    String email = "persistent-" + UUID.randomUUID() + "@example.org";
+    var client = new ApiClient("http://localhost:" + port, "198.51.100.78");
+    for (int i = 0; i < 3; i++) {
+      assertThat(client.post("/api/subscriptions", ApiClient.json(Map.of("email", email))).status())
+          .isEqualTo(503);
+    }
+
+    var mailServer =
+        new GreenMail(new ServerSetup(SMTP_PORT, "localhost", ServerSetup.PROTOCOL_SMTP));
+    mailServer.start();
+    try {
+      assertThat(client.post("/api/subscriptions", ApiClient.json(Map.of("email", email))).status())
+          .isEqualTo(202);
+      assertThat(mailServer.getReceivedMessages()).hasSize(1);
+    } finally {
+      mailServer.stop();
+    }
   }
 
   @Test
