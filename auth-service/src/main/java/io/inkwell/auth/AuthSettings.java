@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param accessTokenTtl how long an access token is valid: short, as nothing can revoke a JWT
  * @param owner the account the first start creates when no staff exists yet
  * @param bootstrapIntegration an integration the first start creates (the local stack's seeder)
- * @param webClient the public client of the web admin (authorization code + PKCE)
+ * @param webClient the public client of the web admin (authorization code + PKCE), and where
+ *     signing out of it may return to
  */
 @ConfigurationProperties("inkwell.auth")
 public record AuthSettings(
@@ -34,5 +35,6 @@ public record AuthSettings(
 
   public record WebClient(
       @DefaultValue("inkwell-web") String clientId,
-      @DefaultValue("http://localhost:8080/login/oauth2/code/inkwell") List<String> redirectUris) {}
+      @DefaultValue("http://localhost:8080/login/oauth2/code/inkwell") List<String> redirectUris,
+      @DefaultValue("http://localhost:8080/") List<String> postLogoutRedirectUris) {}
 }

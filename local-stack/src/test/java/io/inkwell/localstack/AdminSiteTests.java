@@ -210,6 +210,23 @@ class AdminSiteTests {
   }
 
   @Test
+  void signingOutEndsTheSignInAtAuthServiceSoTheNextVisitAsksForThePassword() throws Exception {
+    var browser = new Browser();
+    Document admin = browser.signIn(contributorEmail, contributorPassword);
+    // Without signing out, opening the admin again needs no password: auth-service remembers.
+    assertThat(browser.get("/admin").uri().getPath()).isEqualTo("/admin");
+
+    var out =
+        browser.submit("/admin/sign-out", Browser.fields(admin, "form[action$=/admin/sign-out]"));
+
+    assertThat(out.statusCode()).isEqualTo(200);
+    assertThat(out.uri().getPath()).isEqualTo("/");
+    var again = browser.get("/admin");
+    assertThat(again.uri().getPath()).isEqualTo("/login");
+    assertThat(Jsoup.parse(again.body()).select("input[name=password]")).hasSize(1);
+  }
+
+  @Test
   void aFormWithoutItsCsrfTokenIsRefused() throws Exception {
     var browser = new Browser();
     var credentials = stack.credentials();

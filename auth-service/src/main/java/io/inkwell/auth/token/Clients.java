@@ -35,6 +35,7 @@ class Clients implements RegisteredClientRepository {
             .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
             .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
             .redirectUris(uris -> uris.addAll(web.redirectUris()))
+            .postLogoutRedirectUris(uris -> uris.addAll(web.postLogoutRedirectUris()))
             .scope(OidcScopes.OPENID)
             .scope(OidcScopes.PROFILE)
             .clientSettings(

@@ -31,7 +31,8 @@ class ClientsTests {
               Duration.ofMinutes(10),
               new AuthSettings.Owner("o@example.org", "O", null),
               new AuthSettings.BootstrapIntegration(null, null, "x"),
-              new AuthSettings.WebClient("inkwell-web", List.of("http://localhost/cb"))));
+              new AuthSettings.WebClient(
+                  "inkwell-web", List.of("http://localhost/cb"), List.of("http://localhost/"))));
 
   @Test
   void aSavedClientCredentialsClientIsKeptAsAnIntegrationWithItsEncodedSecret() {
