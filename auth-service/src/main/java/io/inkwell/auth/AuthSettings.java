@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param bootstrapIntegration an integration the first start creates (the local stack's seeder)
  * @param webClient the public client of the web admin (authorization code + PKCE), and where
  *     signing out of it may return to
+ * @param blogName the blog's name, on the sign-in page
  */
 @ConfigurationProperties("inkwell.auth")
 public record AuthSettings(
@@ -21,7 +22,8 @@ public record AuthSettings(
     @DefaultValue("10m") Duration accessTokenTtl,
     @DefaultValue Owner owner,
     @DefaultValue BootstrapIntegration bootstrapIntegration,
-    @DefaultValue WebClient webClient) {
+    @DefaultValue WebClient webClient,
+    @DefaultValue("Inkwell") String blogName) {
 
   /** The blog's owner; the password is only read while no owner exists. */
   public record Owner(

@@ -101,6 +101,23 @@ class AuthServiceTests {
   }
 
   @Test
+  void theSignInPageCarriesTheBlogsNameLabelledFieldsAndACsrfToken() {
+    var page = new ApiClient(base()).get("/login", "Accept", "text/html");
+
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.header("Content-Type")).startsWith("text/html");
+    assertThat(page.raw().body())
+        .contains("<title>Sign in · Inkwell</title>")
+        .contains("<label for=\"username\">Email</label>")
+        .contains("<label for=\"password\">Password</label>")
+        .containsPattern("name=\"_csrf\"[^>]*value=\"[^\"]+\"")
+        .doesNotContain("do not match");
+    assertThat(new ApiClient(base()).get("/sign-in.css").status()).isEqualTo(200);
+    assertThat(new ApiClient(base()).get("/login?error", "Accept", "text/html").raw().body())
+        .contains("That email and password do not match a staff account.");
+  }
+
+  @Test
   void passwordsAreStoredOnlyAsHashes() {
     Document owner = mongo.getCollection("staff").find(new Document("email", OWNER)).first();
 

@@ -42,13 +42,7 @@ class SecurityConfiguration {
   };
 
   private static final String[] SIGN_IN = {
-    "/login",
-    "/logout",
-    "/default-ui.css",
-    "/oauth2/**",
-    "/.well-known/**",
-    "/userinfo",
-    "/connect/**"
+    "/login", "/logout", "/sign-in.css", "/oauth2/**", "/.well-known/**", "/userinfo", "/connect/**"
   };
 
   /** The Swagger UI and the services' OpenAPI descriptions. */

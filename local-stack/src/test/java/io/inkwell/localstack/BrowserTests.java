@@ -144,6 +144,8 @@ class BrowserTests {
     open("/admin");
     var credentials = stack.credentials();
     waitFor(driver -> driver.getCurrentUrl().contains("/login"));
+    assertThat(find("h1").getText()).isEqualTo("Sign in");
+    screenshot("sign-in");
     find("input[name=username]").sendKeys(credentials.ownerEmail());
     find("input[name=password]").sendKeys(credentials.ownerPassword());
     find("button[type=submit]").click();

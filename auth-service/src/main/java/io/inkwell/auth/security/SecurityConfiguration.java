@@ -89,11 +89,11 @@ class SecurityConfiguration {
             requests ->
                 requests
                     .requestMatchers(
-                        "/login", "/default-ui.css", "/error", "/actuator/**", "/v3/api-docs/**")
+                        "/login", "/sign-in.css", "/error", "/actuator/**", "/v3/api-docs/**")
                     .permitAll()
                     .anyRequest()
                     .authenticated())
-        .formLogin(withDefaults());
+        .formLogin(form -> form.loginPage("/login").permitAll());
     return http.build();
   }
 

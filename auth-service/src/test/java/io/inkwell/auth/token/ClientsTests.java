@@ -32,7 +32,8 @@ class ClientsTests {
               new AuthSettings.Owner("o@example.org", "O", null),
               new AuthSettings.BootstrapIntegration(null, null, "x"),
               new AuthSettings.WebClient(
-                  "inkwell-web", List.of("http://localhost/cb"), List.of("http://localhost/"))));
+                  "inkwell-web", List.of("http://localhost/cb"), List.of("http://localhost/")),
+              "Inkwell"));
 
   @Test
   void aSavedClientCredentialsClientIsKeptAsAnIntegrationWithItsEncodedSecret() {
