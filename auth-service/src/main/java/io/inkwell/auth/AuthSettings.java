@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param webClient the public client of the web admin (authorization code + PKCE), and where
  *     signing out of it may return to
  * @param blogName the blog's name, on the sign-in page
+ * @param invitationValidity how long an invitation's link lets the invitee choose a password
  */
 @ConfigurationProperties("inkwell.auth")
 public record AuthSettings(
@@ -23,7 +24,8 @@ public record AuthSettings(
     @DefaultValue Owner owner,
     @DefaultValue BootstrapIntegration bootstrapIntegration,
     @DefaultValue WebClient webClient,
-    @DefaultValue("Inkwell") String blogName) {
+    @DefaultValue("Inkwell") String blogName,
+    @DefaultValue("7d") Duration invitationValidity) {
 
   /** The blog's owner; the password is only read while no owner exists. */
   public record Owner(

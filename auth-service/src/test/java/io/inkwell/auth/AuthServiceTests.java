@@ -10,9 +10,20 @@ import io.inkwell.testsupport.Contracts;
 import io.inkwell.testsupport.SignIn;
 import io.inkwell.testsupport.TestMongo;
 import io.inkwell.testsupport.Topics;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -209,23 +220,112 @@ class AuthServiceTests {
             .until(
                 () -> Topics.readAll(brokers, "blog.staff-events"),
                 records ->
-                    records.stream().anyMatch(r -> r.key().equals(id))
+                    records.stream().filter(r -> r.key().equals(id)).count() == 2
                         && records.stream().anyMatch(r -> r.value().contains(OWNER)));
 
     var gus = events.stream().filter(r -> r.key().equals(id)).toList();
-    assertThat(gus).hasSize(1);
-    assertThat(Contracts.violations(gus.get(0).value())).isEmpty();
-    assertThat(JSON.readTree(gus.get(0).value()).path("email").asString())
-        .isEqualTo("gus@example.org");
-    assertThat(JSON.readTree(gus.get(0).value()).path("name").asString()).isEqualTo("Gus");
-    assertThat(JSON.readTree(gus.get(0).value()).path("role").asString()).isEqualTo("AUTHOR");
-    assertThat(new String(gus.get(0).headers().lastHeader("ce_type").value()))
-        .isEqualTo("StaffChanged");
+    assertThat(gus)
+        .extracting(r -> new String(r.headers().lastHeader("ce_type").value()))
+        .containsExactly("StaffChanged", "StaffInvited");
+    gus.forEach(r -> assertThat(Contracts.violations(r.value())).isEmpty());
+    var changed = JSON.readTree(gus.get(0).value());
+    assertThat(changed.path("email").asString()).isEqualTo("gus@example.org");
+    assertThat(changed.path("name").asString()).isEqualTo("Gus");
+    assertThat(changed.path("role").asString()).isEqualTo("AUTHOR");
+    var invitation = JSON.readTree(gus.get(1).value());
+    assertThat(invitation.path("invitedBy").asString()).isEqualTo("Blog owner");
+    assertThat(invitation.path("acceptUrl").asString()).startsWith(issuer + "/invitation?token=");
     assertThat(events.stream().filter(r -> r.value().contains(OWNER)))
         .singleElement()
         .satisfies(r -> assertThat(r.value()).contains("\"role\":\"OWNER\""));
     assertThat(mongo.findById(id, Document.class, "staff").getList("outbox", Document.class))
         .isEmpty();
+  }
+
+  @Test
+  void anInviteeChoosesTheirPasswordThroughTheMailedLinkWhichThenWorksNoMore() throws Exception {
+    String owner = signIn().person(WEB, REDIRECT, OWNER, OWNER_PASSWORD);
+    var invited =
+        api(owner)
+            .post(
+                "/api/staff",
+                ApiClient.json(
+                    Map.of("email", "ivy@example.org", "name", "Ivy", "role", "EDITOR")));
+    String id = invited.text("id");
+    String link =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () ->
+                    Topics.readAll(brokers, "blog.staff-events").stream()
+                        .filter(r -> r.key().equals(id) && r.value().contains("StaffInvited"))
+                        .map(r -> JSON.readTree(r.value()).path("acceptUrl").asString())
+                        .findFirst(),
+                java.util.Optional::isPresent)
+            .orElseThrow();
+    // The link names the gateway (the issuer); behind it is this service.
+    URI page = URI.create(base() + link.substring(issuer.length()));
+    var browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+
+    var form = browser.send(HttpRequest.newBuilder(page).build(), BodyHandlers.ofString());
+    assertThat(form.statusCode()).isEqualTo(200);
+    assertThat(form.body()).contains("Welcome, Ivy").contains("ivy@example.org");
+    String token = page.getQuery().substring("token=".length());
+    var mismatch = accept(browser, form.body(), token, "one long password", "another long one");
+    assertThat(mismatch.statusCode()).isEqualTo(422);
+    assertThat(mismatch.body()).contains("not the same");
+    var tooShort = accept(browser, mismatch.body(), token, "short", "short");
+    assertThat(tooShort.statusCode()).isEqualTo(422);
+    var accepted =
+        accept(browser, tooShort.body(), token, "ivy chose this one", "ivy chose this one");
+    assertThat(accepted.statusCode()).isEqualTo(200);
+    assertThat(accepted.body()).contains("Your password is set");
+
+    assertThat(
+            decode(signIn().person(WEB, REDIRECT, "ivy@example.org", "ivy chose this one"))
+                .getSubject())
+        .isEqualTo(id);
+    assertThatThrownBy(
+            () ->
+                signIn()
+                    .person(WEB, REDIRECT, "ivy@example.org", invited.text("temporaryPassword")))
+        .isInstanceOf(SignIn.SignInFailed.class);
+    var used = browser.send(HttpRequest.newBuilder(page).build(), BodyHandlers.ofString());
+    assertThat(used.statusCode()).isEqualTo(404);
+    assertThat(used.body()).contains("This invitation link does not work");
+    var again = accept(browser, tooShort.body(), token, "a second go at it", "a second go at it");
+    assertThat(again.statusCode()).isEqualTo(404);
+    assertThat(
+            browser
+                .send(
+                    HttpRequest.newBuilder(URI.create(base() + "/invitation?token=forged")).build(),
+                    BodyHandlers.ofString())
+                .statusCode())
+        .isEqualTo(404);
+  }
+
+  /** Posts the invitation form with the CSRF token of the page last shown. */
+  private HttpResponse<String> accept(
+      HttpClient browser, String shownPage, String token, String password, String confirmation)
+      throws Exception {
+    Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(shownPage);
+    String csrfToken = csrf.find() ? csrf.group(1) : "";
+    String form =
+        Map.of(
+                "_csrf", csrfToken,
+                "token", token,
+                "password", password,
+                "confirmation", confirmation)
+            .entrySet()
+            .stream()
+            .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+    return browser.send(
+        HttpRequest.newBuilder(URI.create(base() + "/invitation"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form))
+            .build(),
+        BodyHandlers.ofString());
   }
 
   @Test

@@ -42,7 +42,14 @@ class SecurityConfiguration {
   };
 
   private static final String[] SIGN_IN = {
-    "/login", "/logout", "/sign-in.css", "/oauth2/**", "/.well-known/**", "/userinfo", "/connect/**"
+    "/login",
+    "/logout",
+    "/invitation",
+    "/sign-in.css",
+    "/oauth2/**",
+    "/.well-known/**",
+    "/userinfo",
+    "/connect/**"
   };
 
   /** The Swagger UI and the services' OpenAPI descriptions. */

@@ -3,6 +3,7 @@ package io.inkwell.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.icegreen.greenmail.util.GreenMailUtil;
 import io.inkwell.testsupport.ApiClient;
 import io.inkwell.testsupport.SignIn;
 import java.net.CookieManager;
@@ -207,6 +208,80 @@ class AdminSiteTests {
     Document unpublished = Jsoup.parse(browser.submit(published.uri().getPath(), again).body());
     assertThat(unpublished.select(".notice").text()).startsWith("Unpublished");
     assertThat(unpublished.select("#post-status").text()).isEqualTo("draft");
+  }
+
+  @Test
+  void theOwnerInvitesAnAuthorWhoChoosesAPasswordFromTheMailAndLaterChangesIt() throws Exception {
+    var owner = new Browser();
+    var credentials = stack.credentials();
+    owner.signIn(credentials.ownerEmail(), credentials.ownerPassword());
+    Document staffPage = owner.page("/admin/staff");
+    String email = "grace-" + UUID.randomUUID() + "@example.org";
+    var form = Browser.fields(staffPage, "form[action$=/admin/staff]");
+    form.put("name", "Grace");
+    form.put("email", email);
+    form.put("role", "AUTHOR");
+
+    Document invited = Jsoup.parse(owner.submit("/admin/staff", form).body());
+
+    assertThat(invited.select(".notice").text()).contains("Invited Grace", email);
+    assertThat(invited.select(".admin-table td").eachText()).contains(email, "author");
+    String mailText =
+        await()
+            .atMost(PATIENCE)
+            .until(
+                () ->
+                    java.util.Arrays.stream(stack.receivedMail())
+                        .filter(mail -> to(mail, email))
+                        .map(
+                            mail ->
+                                GreenMailUtil.getBody(mail)
+                                    .replace("=\r\n", "")
+                                    .replace("=3D", "="))
+                        .findFirst(),
+                java.util.Optional::isPresent)
+            .orElseThrow();
+    var link =
+        java.util.regex.Pattern.compile("(http\\S+/invitation\\?token=[A-Za-z0-9_-]+)")
+            .matcher(mailText);
+    assertThat(link.find()).as(mailText).isTrue();
+    assertThat(link.group(1)).startsWith(stack.gatewayUrl());
+
+    var grace = new Browser();
+    Document choose = grace.page(link.group(1).substring(stack.gatewayUrl().length()));
+    var password = Browser.fields(choose, "form[action$=/invitation]");
+    password.put("password", "grace writes in ink");
+    password.put("confirmation", "grace writes in ink");
+    var accepted = grace.submit("/invitation", password);
+    assertThat(Jsoup.parse(accepted.body()).select("h1").text()).isEqualTo("Your password is set");
+
+    Document admin = grace.signIn(email, "grace writes in ink");
+    assertThat(admin.select("nav[aria-label=Admin] a").eachText())
+        .doesNotContain("Staff", "Subscribers");
+    Document account = grace.page("/admin/account");
+    var change = Browser.fields(account, "form[action$=/admin/account/password]");
+    change.put("currentPassword", "grace writes in ink");
+    change.put("newPassword", "grace rewrites it");
+    change.put("confirmation", "grace rewrites it");
+    Document changed = Jsoup.parse(grace.submit("/admin/account/password", change).body());
+    assertThat(changed.select(".notice").text()).isEqualTo("Your password is changed.");
+    assertThat(
+            new SignIn(stack.gatewayUrl())
+                .person(
+                    "inkwell-web",
+                    stack.gatewayUrl() + "/login/oauth2/code/inkwell",
+                    email,
+                    "grace rewrites it"))
+        .isNotBlank();
+  }
+
+  private static boolean to(jakarta.mail.internet.MimeMessage mail, String address) {
+    try {
+      return java.util.Arrays.stream(mail.getAllRecipients())
+          .anyMatch(recipient -> recipient.toString().equals(address));
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test

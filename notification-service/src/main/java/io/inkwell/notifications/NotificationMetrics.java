@@ -33,7 +33,7 @@ public class NotificationMetrics {
             .description("Recording the deliveries of one published post")
             .register(registry);
     // Registered up front, so that dashboards and alerts see zeros rather than no data.
-    for (String kind : new String[] {"post", "confirmation", "comment"}) {
+    for (String kind : new String[] {"post", "confirmation", "comment", "invitation"}) {
       registry.counter("inkwell.emails.sent", "kind", kind);
       registry.counter("inkwell.emails.failed", "kind", kind);
       registry.counter("inkwell.emails.retried", "kind", kind);
@@ -49,8 +49,8 @@ public class NotificationMetrics {
   }
 
   /**
-   * A mail the SMTP server accepted; {@code kind} is {@code post}, {@code confirmation} or {@code
-   * comment}.
+   * A mail the SMTP server accepted; {@code kind} is {@code post}, {@code confirmation}, {@code
+   * comment} or {@code invitation}.
    */
   public void sent(String kind) {
     registry.counter("inkwell.emails.sent", "kind", kind).increment();

@@ -89,7 +89,12 @@ class SecurityConfiguration {
             requests ->
                 requests
                     .requestMatchers(
-                        "/login", "/sign-in.css", "/error", "/actuator/**", "/v3/api-docs/**")
+                        "/login",
+                        "/invitation",
+                        "/sign-in.css",
+                        "/error",
+                        "/actuator/**",
+                        "/v3/api-docs/**")
                     .permitAll()
                     .anyRequest()
                     .authenticated())

@@ -27,10 +27,16 @@ public class StaffAccount {
    * Events not yet relayed to Kafka, written with the change that raised them (one single-document
    * update, as in post- and comment-service).
    */
-  private List<StaffChanged> outbox = new ArrayList<>();
+  private List<StaffEvent> outbox = new ArrayList<>();
 
   /** Whether the account's {@code StaffChanged} was ever raised (older accounts are caught up). */
   private boolean announced;
+
+  /** The SHA-256 of the open invitation's token (the token itself is only in the mail). */
+  @Indexed(sparse = true)
+  private String invitationHash;
+
+  private Instant invitationExpiresAt;
 
   StaffAccount(
       String id, String email, String name, Role role, String passwordHash, Instant createdAt) {
@@ -46,6 +52,14 @@ public class StaffAccount {
   void announce(Instant now) {
     outbox.add(StaffChanged.of(this, now));
     announced = true;
+  }
+
+  /** Opens an invitation whose link the invitee gets by mail. */
+  void invite(
+      String tokenHash, String acceptUrl, String invitedBy, Instant expiresAt, Instant now) {
+    invitationHash = tokenHash;
+    invitationExpiresAt = expiresAt;
+    outbox.add(StaffInvited.of(this, invitedBy, acceptUrl, expiresAt, now));
   }
 
   public String id() {
@@ -72,8 +86,12 @@ public class StaffAccount {
     return createdAt;
   }
 
+  Instant invitationExpiresAt() {
+    return invitationExpiresAt;
+  }
+
   /** Events raised but not yet relayed to Kafka, oldest first. */
-  public List<StaffChanged> outbox() {
+  public List<StaffEvent> outbox() {
     return List.copyOf(outbox);
   }
 }

@@ -10,5 +10,7 @@ interface StaffAccounts extends MongoRepository<StaffAccount, String> {
 
   boolean existsByRole(Role role);
 
+  Optional<StaffAccount> findByInvitationHash(String invitationHash);
+
   List<StaffAccount> findAllByOrderByCreatedAtAsc();
 }

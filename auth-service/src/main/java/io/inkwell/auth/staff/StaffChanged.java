@@ -16,7 +16,8 @@ public record StaffChanged(
     String staffId,
     String email,
     String name,
-    Role role) {
+    Role role)
+    implements StaffEvent {
 
   static StaffChanged of(StaffAccount account, Instant now) {
     return new StaffChanged(

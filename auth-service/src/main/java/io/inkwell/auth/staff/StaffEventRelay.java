@@ -57,7 +57,11 @@ class StaffEventRelay {
     Query pending = Query.query(where("outbox.0").exists(true)).limit(100);
     for (Document account : mongo.find(pending, Document.class, COLLECTION)) {
       for (Document stored : account.getList("outbox", Document.class)) {
-        StaffChanged event = mongo.getConverter().read(StaffChanged.class, stored);
+        Class<? extends StaffEvent> type =
+            "StaffInvited".equals(stored.getString("type"))
+                ? StaffInvited.class
+                : StaffChanged.class;
+        StaffEvent event = mongo.getConverter().read(type, stored);
         try {
           send(event);
         } catch (Exception e) {
@@ -74,7 +78,7 @@ class StaffEventRelay {
     }
   }
 
-  private void send(StaffChanged event) throws Exception {
+  private void send(StaffEvent event) throws Exception {
     var record = new ProducerRecord<>(topic, event.staffId(), json.writeValueAsString(event));
     header(record, "ce_specversion", "1.0");
     header(record, "ce_id", event.eventId());

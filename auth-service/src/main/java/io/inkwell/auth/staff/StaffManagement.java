@@ -3,9 +3,13 @@ package io.inkwell.auth.staff;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.inkwell.auth.AuthSettings;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -15,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.core.TypeInformation;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -78,16 +83,58 @@ public class StaffManagement implements UserDetailsService {
     }
   }
 
-  public Invitation invite(String email, String name, Role role) {
+  /**
+   * Creates the account and mails the invitee a link to choose their password (through {@code
+   * StaffInvited}); the temporary password works too, for whoever invited them to pass on.
+   *
+   * @param invitedBy the inviting admin's name, for the mail
+   */
+  public Invitation invite(String email, String name, Role role, String invitedBy) {
     if (!role.invitable()) {
       throw new IllegalArgumentException("A blog has one owner; invite an ADMIN instead.");
     }
     String temporary = randomPassword();
+    String token = randomToken();
+    var account = account(email, name, role, temporary);
+    account.invite(
+        sha256(token),
+        settings.issuer() + "/invitation?token=" + token,
+        invitedBy,
+        clock.instant().plus(settings.invitationValidity()),
+        clock.instant());
     try {
-      return new Invitation(accounts.insert(account(email, name, role, temporary)), temporary);
+      return new Invitation(accounts.insert(account), temporary);
     } catch (DuplicateKeyException taken) {
       throw new StaffExists(normalised(email));
     }
+  }
+
+  /** The account an invitation link is for, while the invitation is open. */
+  public Optional<StaffAccount> invitation(String token) {
+    return accounts
+        .findByInvitationHash(sha256(token))
+        .filter(account -> account.invitationExpiresAt().isAfter(clock.instant()));
+  }
+
+  /**
+   * Takes up an invitation: the invitee's own password replaces the temporary one, and the link
+   * works no more (one conditional update, so two tabs cannot both use it).
+   *
+   * @return false when the link is unknown, used or expired
+   */
+  public boolean acceptInvitation(String token, String password) {
+    var open =
+        Query.query(
+            where("invitationHash")
+                .is(sha256(token))
+                .and("invitationExpiresAt")
+                .gt(clock.instant()));
+    var accepted =
+        new Update()
+            .set("passwordHash", passwords.encode(password))
+            .unset("invitationHash")
+            .unset("invitationExpiresAt");
+    return mongo.updateFirst(open, accepted, StaffAccount.class).getModifiedCount() == 1;
   }
 
   public List<StaffAccount> all() {
@@ -145,7 +192,10 @@ public class StaffManagement implements UserDetailsService {
     var unannounced = Query.query(where("announced").ne(true));
     for (StaffAccount account : mongo.find(unannounced, StaffAccount.class)) {
       var event =
-          mongo.getConverter().convertToMongoType(StaffChanged.of(account, clock.instant()));
+          mongo
+              .getConverter()
+              .convertToMongoType(
+                  StaffChanged.of(account, clock.instant()), TypeInformation.of(StaffEvent.class));
       mongo.updateFirst(
           Query.query(where("_id").is(account.id()).and("announced").ne(true)),
           new Update().set("announced", true).push("outbox", event),
@@ -155,6 +205,22 @@ public class StaffManagement implements UserDetailsService {
 
   static String normalised(String email) {
     return email.strip().toLowerCase(Locale.ROOT);
+  }
+
+  private static String randomToken() {
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  private static String sha256(String token) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Every JVM has SHA-256", e);
+    }
   }
 
   static String randomPassword() {

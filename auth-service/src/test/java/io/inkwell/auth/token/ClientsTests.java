@@ -33,7 +33,8 @@ class ClientsTests {
               new AuthSettings.BootstrapIntegration(null, null, "x"),
               new AuthSettings.WebClient(
                   "inkwell-web", List.of("http://localhost/cb"), List.of("http://localhost/")),
-              "Inkwell"));
+              "Inkwell",
+              Duration.ofDays(7)));
 
   @Test
   void aSavedClientCredentialsClientIsKeptAsAnIntegrationWithItsEncodedSecret() {

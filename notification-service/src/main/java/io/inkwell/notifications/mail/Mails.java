@@ -5,7 +5,11 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -123,6 +127,59 @@ public class Mails {
                 escape(mail.postUrl()),
                 escape(moderate),
                 escape(settings.blogName()));
+    sender.send(compose(mail.messageId(), mail.to(), subject, text, html, null));
+  }
+
+  /** An invitation to write for the blog, as its mail needs it. */
+  public record InvitationMail(
+      String messageId,
+      String to,
+      String name,
+      String invitedBy,
+      String acceptUrl,
+      Instant expiresAt) {}
+
+  /** Asks an invitee to choose their password; the link works once, for a week. */
+  public void sendInvitation(InvitationMail mail) {
+    String until =
+        DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC)
+            .format(mail.expiresAt());
+    String subject = mail.invitedBy() + " invited you to write for " + settings.blogName();
+    String text =
+        """
+        Hello %s,
+
+        %s invited you to write for %s. Choose your password here:
+
+        %s
+
+        The link works once, until %s. Then sign in at %s/admin with this address.
+        If you did not expect this, ignore this mail.
+        """
+            .formatted(
+                mail.name(),
+                mail.invitedBy(),
+                settings.blogName(),
+                mail.acceptUrl(),
+                until,
+                settings.siteUrl());
+    String html =
+        """
+        <p>Hello %s,</p>
+        <p>%s invited you to write for %s.</p>
+        <p><a href="%s">Choose your password</a></p>
+        <p>The link works once, until %s. Then sign in at <a href="%s/admin">%s/admin</a> with
+        this address. If you did not expect this, ignore this mail.</p>
+        """
+            .formatted(
+                escape(mail.name()),
+                escape(mail.invitedBy()),
+                escape(settings.blogName()),
+                escape(mail.acceptUrl()),
+                escape(until),
+                escape(settings.siteUrl()),
+                escape(settings.siteUrl()));
     sender.send(compose(mail.messageId(), mail.to(), subject, text, html, null));
   }
 

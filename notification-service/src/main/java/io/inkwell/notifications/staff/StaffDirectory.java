@@ -27,10 +27,12 @@ public class StaffDirectory {
 
   private final MongoTemplate mongo;
   private final JsonMapper json;
+  private final InvitationMails invitations;
 
-  StaffDirectory(MongoTemplate mongo, JsonMapper json) {
+  StaffDirectory(MongoTemplate mongo, JsonMapper json, InvitationMails invitations) {
     this.mongo = mongo;
     this.json = json;
+    this.invitations = invitations;
   }
 
   /** auth-service creates the topic too; whoever starts first does. */
@@ -40,16 +42,43 @@ public class StaffDirectory {
     return TopicBuilder.name(topic).partitions(3).build();
   }
 
-  /** What is read of {@code contracts/staff-changed.schema.json}; unknown fields are ignored. */
-  record StaffChanged(
-      String type, Instant occurredAt, String staffId, String email, String name, String role) {}
+  /**
+   * What is read of {@code contracts/staff-changed.schema.json} and {@code
+   * staff-invited.schema.json}; unknown fields are ignored.
+   */
+  record StaffEvent(
+      String eventId,
+      String type,
+      Instant occurredAt,
+      String staffId,
+      String email,
+      String name,
+      String role,
+      String invitedBy,
+      String acceptUrl,
+      Instant expiresAt) {}
 
+  /** One listener for the topic: its events of one account stay in order. */
   @KafkaListener(topics = "${inkwell.notifications.staff-events-topic:blog.staff-events}")
   void on(String message) {
-    StaffChanged event = json.readValue(message, StaffChanged.class);
-    if (!"StaffChanged".equals(event.type())) {
-      return;
+    StaffEvent event = json.readValue(message, StaffEvent.class);
+    switch (event.type()) {
+      case "StaffChanged" -> changed(event);
+      case "StaffInvited" ->
+          invitations.invited(
+              event.eventId(),
+              event.email(),
+              event.name(),
+              event.invitedBy(),
+              event.acceptUrl(),
+              event.expiresAt());
+      default -> {
+        // a type this service has no use for
+      }
     }
+  }
+
+  private void changed(StaffEvent event) {
     var olderOrUnknown =
         Query.query(
             where("_id")

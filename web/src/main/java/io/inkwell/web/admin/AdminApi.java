@@ -137,6 +137,26 @@ class AdminApi {
     return get(token, path("/api/posts/{id}/deliveries", postId));
   }
 
+  Answer staff(String token) {
+    return get(token, "/api/staff");
+  }
+
+  Answer invite(String token, String email, String name, String role) {
+    return send(
+        token,
+        http.post().uri("/api/staff"),
+        Map.of("email", email, "name", name, "role", role),
+        null);
+  }
+
+  Answer changePassword(String token, String current, String next) {
+    return send(
+        token,
+        http.put().uri("/api/staff/me/password"),
+        Map.of("currentPassword", current, "newPassword", next),
+        null);
+  }
+
   private Answer get(String token, String encodedPath) {
     return http.get()
         .uri(URI.create(baseUrl + encodedPath))

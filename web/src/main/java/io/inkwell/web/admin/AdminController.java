@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
@@ -215,6 +216,67 @@ class AdminController {
     return "admin/subscribers";
   }
 
+  @GetMapping("/admin/staff")
+  String staff(
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client, Model model) {
+    var answer = checked(api.staff(token(client)));
+    model.addAttribute(
+        "members",
+        answer.ok() ? answer.body().path("items").valueStream().map(StaffRow::of).toList() : null);
+    model.addAttribute("error", answer.ok() ? null : answer.problem());
+    model.addAttribute("roles", INVITABLE_ROLES);
+    return "admin/staff";
+  }
+
+  /** Ghost's way: the invitee gets a mail with a link to choose a password. */
+  @PostMapping("/admin/staff")
+  String invite(
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
+      @RequestParam(defaultValue = "") String email,
+      @RequestParam(defaultValue = "") String name,
+      @RequestParam(defaultValue = "AUTHOR") String role,
+      RedirectAttributes redirect) {
+    var answer = checked(api.invite(token(client), email.strip(), name.strip(), role));
+    if (answer.ok()) {
+      redirect.addFlashAttribute(
+          "message",
+          "Invited "
+              + answer.body().path("name").asString()
+              + ": a mail with a link to choose a password is on its way to "
+              + answer.body().path("email").asString()
+              + ".");
+      redirect.addFlashAttribute(
+          "temporaryPassword", answer.body().path("temporaryPassword").asString());
+    } else {
+      redirect.addFlashAttribute("error", answer.problem());
+      redirect.addFlashAttribute("invitee", Map.of("email", email, "name", name, "role", role));
+    }
+    return "redirect:/admin/staff";
+  }
+
+  @GetMapping("/admin/account")
+  String account() {
+    return "admin/account";
+  }
+
+  @PostMapping("/admin/account/password")
+  String changePassword(
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
+      @RequestParam(defaultValue = "") String currentPassword,
+      @RequestParam(defaultValue = "") String newPassword,
+      @RequestParam(defaultValue = "") String confirmation,
+      RedirectAttributes redirect) {
+    if (!newPassword.equals(confirmation)) {
+      redirect.addFlashAttribute("error", "The two new passwords are not the same.");
+      return "redirect:/admin/account";
+    }
+    var answer = checked(api.changePassword(token(client), currentPassword, newPassword));
+    redirect.addFlashAttribute(
+        answer.ok() ? "message" : "error",
+        answer.ok() ? "Your password is changed." : answer.problem());
+    return "redirect:/admin/account";
+  }
+
   /**
    * The access token ran out (10 minutes): the person signs in again, which auth-service's own
    * session makes a few redirects. Text the editor was sending is not lost: it waits in the new
@@ -274,6 +336,21 @@ class AdminController {
 
   private static String token(OAuth2AuthorizedClient client) {
     return client.getAccessToken().getTokenValue();
+  }
+
+  private static final List<String> INVITABLE_ROLES =
+      List.of("CONTRIBUTOR", "AUTHOR", "EDITOR", "ADMIN");
+
+  /** One line of the staff list. */
+  record StaffRow(String name, String email, String role, String since) {
+
+    static StaffRow of(tools.jackson.databind.JsonNode member) {
+      return new StaffRow(
+          member.path("name").asString(),
+          member.path("email").asString(),
+          member.path("role").asString().toLowerCase(java.util.Locale.ROOT),
+          member.path("createdAt").asString());
+    }
   }
 
   /** One line of the subscriber list. */

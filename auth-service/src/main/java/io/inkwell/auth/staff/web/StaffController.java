@@ -26,10 +26,20 @@ class StaffController {
     this.staff = staff;
   }
 
-  /** The new member's temporary password is in this answer and nowhere else. */
+  /**
+   * The invitee gets a mail with a link to choose their password; the temporary password in this
+   * answer (and nowhere else) works too, for whoever invited them to pass on.
+   */
   @PostMapping("/api/staff")
-  ResponseEntity<StaffResponse> invite(@Valid @RequestBody InviteRequest request) {
-    var invitation = staff.invite(request.email(), request.name(), request.role());
+  ResponseEntity<StaffResponse> invite(
+      @AuthenticationPrincipal Jwt token, @Valid @RequestBody InviteRequest request) {
+    String invitedBy = token.getClaimAsString("name");
+    var invitation =
+        staff.invite(
+            request.email(),
+            request.name(),
+            request.role(),
+            invitedBy == null ? "The blog's admin" : invitedBy);
     var body = StaffResponse.of(invitation.account(), invitation.temporaryPassword());
     return ResponseEntity.created(URI.create("/api/staff/" + body.id())).body(body);
   }

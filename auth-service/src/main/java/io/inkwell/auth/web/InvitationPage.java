@@ -1,0 +1,86 @@
+package io.inkwell.auth.web;
+
+import io.inkwell.auth.AuthSettings;
+import io.inkwell.auth.staff.StaffManagement;
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Where an invitation mail's link leads: the invitee chooses their password, and the link works no
+ * more. A link scanner's GET only shows the form.
+ */
+@Controller
+class InvitationPage {
+
+  /** bcrypt reads no further than this. */
+  private static final int MAX_PASSWORD_BYTES = 72;
+
+  private final StaffManagement staff;
+  private final AuthSettings settings;
+
+  InvitationPage(StaffManagement staff, AuthSettings settings) {
+    this.staff = staff;
+    this.settings = settings;
+  }
+
+  @GetMapping("/invitation")
+  String show(
+      @RequestParam(defaultValue = "") String token, Model model, HttpServletResponse response) {
+    model.addAttribute("blogName", settings.blogName());
+    var account = staff.invitation(token);
+    if (account.isEmpty()) {
+      response.setStatus(HttpStatus.NOT_FOUND.value());
+      model.addAttribute("state", "invalid");
+      return "invitation";
+    }
+    model.addAttribute("state", "open");
+    model.addAttribute("name", account.get().name());
+    model.addAttribute("email", account.get().email());
+    model.addAttribute("token", token);
+    return "invitation";
+  }
+
+  @PostMapping("/invitation")
+  String accept(
+      @RequestParam(defaultValue = "") String token,
+      @RequestParam(defaultValue = "") String password,
+      @RequestParam(defaultValue = "") String confirmation,
+      Model model,
+      HttpServletResponse response) {
+    String problem = problem(password, confirmation);
+    if (problem != null) {
+      response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+      model.addAttribute("problem", problem);
+      return show(token, model, response);
+    }
+    model.addAttribute("blogName", settings.blogName());
+    if (!staff.acceptInvitation(token, password)) {
+      response.setStatus(HttpStatus.NOT_FOUND.value());
+      model.addAttribute("state", "invalid");
+      return "invitation";
+    }
+    model.addAttribute("state", "accepted");
+    return "invitation";
+  }
+
+  private static String problem(String password, String confirmation) {
+    if (password.length() < StaffManagement.MIN_PASSWORD_LENGTH
+        || password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+      return "Choose a password of "
+          + StaffManagement.MIN_PASSWORD_LENGTH
+          + " to "
+          + MAX_PASSWORD_BYTES
+          + " characters: a few words make a good one.";
+    }
+    if (!password.equals(confirmation)) {
+      return "The two passwords are not the same.";
+    }
+    return null;
+  }
+}
