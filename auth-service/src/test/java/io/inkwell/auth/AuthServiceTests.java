@@ -89,6 +89,11 @@ class AuthServiceTests {
     return new ApiClient(base()).withToken(token);
   }
 
+  private ApiClient.Response invite(String adminToken, String email, String name, String role) {
+    return api(adminToken)
+        .post("/api/staff", ApiClient.json(Map.of("email", email, "name", name, "role", role)));
+  }
+
   private Jwt decode(String token) {
     return NimbusJwtDecoder.withJwkSetUri(base() + "/oauth2/jwks").build().decode(token);
   }
@@ -161,12 +166,7 @@ class AuthServiceTests {
   @Test
   void anAdminInvitesStaffWhoSignInWithTheTemporaryPassword() {
     String owner = signIn().person(WEB, REDIRECT, OWNER, OWNER_PASSWORD);
-    var invited =
-        api(owner)
-            .post(
-                "/api/staff",
-                ApiClient.json(
-                    Map.of("email", "Edna@Example.org", "name", "Edna", "role", "EDITOR")));
+    var invited = invite(owner, "Edna@Example.org", "Edna", "EDITOR");
 
     assertThat(invited.status()).isEqualTo(201);
     String temporary = invited.text("temporaryPassword");
@@ -180,24 +180,14 @@ class AuthServiceTests {
         .contains(OWNER, "edna@example.org");
     assertThat(listed.raw().body()).doesNotContain(temporary).doesNotContain("passwordHash");
 
-    var again =
-        api(owner)
-            .post(
-                "/api/staff",
-                ApiClient.json(
-                    Map.of("email", "edna@example.org", "name", "Edna", "role", "AUTHOR")));
+    var again = invite(owner, "edna@example.org", "Edna", "AUTHOR");
     assertThat(again.status()).isEqualTo(409);
   }
 
   @Test
   void theOwnerAndEveryInvitedStaffMemberAreAnnouncedOnceOnStaffEvents() {
     String owner = signIn().person(WEB, REDIRECT, OWNER, OWNER_PASSWORD);
-    var invited =
-        api(owner)
-            .post(
-                "/api/staff",
-                ApiClient.json(
-                    Map.of("email", "Gus@Example.org", "name", " Gus ", "role", "AUTHOR")));
+    var invited = invite(owner, "Gus@Example.org", " Gus ", "AUTHOR");
     String id = invited.text("id");
     String token =
         signIn().person(WEB, REDIRECT, "gus@example.org", invited.text("temporaryPassword"));
@@ -245,12 +235,7 @@ class AuthServiceTests {
   @Test
   void anInviteeChoosesTheirPasswordThroughTheMailedLinkWhichThenWorksNoMore() throws Exception {
     String owner = signIn().person(WEB, REDIRECT, OWNER, OWNER_PASSWORD);
-    var invited =
-        api(owner)
-            .post(
-                "/api/staff",
-                ApiClient.json(
-                    Map.of("email", "ivy@example.org", "name", "Ivy", "role", "EDITOR")));
+    var invited = invite(owner, "ivy@example.org", "Ivy", "EDITOR");
     String id = invited.text("id");
     String link =
         await()
@@ -361,11 +346,7 @@ class AuthServiceTests {
   @Test
   void onlyAdminsManageStaffAndIntegrations() {
     String owner = signIn().person(WEB, REDIRECT, OWNER, OWNER_PASSWORD);
-    var author =
-        api(owner)
-            .post(
-                "/api/staff",
-                ApiClient.json(Map.of("email", "al@example.org", "name", "Al", "role", "AUTHOR")));
+    var author = invite(owner, "al@example.org", "Al", "AUTHOR");
     String authorToken =
         signIn().person(WEB, REDIRECT, "al@example.org", author.text("temporaryPassword"));
 
@@ -375,17 +356,9 @@ class AuthServiceTests {
         .isEqualTo(403);
     String bot = signIn().clientCredentials("ci-bot", "ci-bot-secret-of-some-length");
     assertThat(api(bot).get("/api/staff").status()).isEqualTo(403);
-    var ownerRole =
-        api(owner)
-            .post(
-                "/api/staff",
-                ApiClient.json(Map.of("email", "o2@example.org", "name", "O", "role", "OWNER")));
+    var ownerRole = invite(owner, "o2@example.org", "O", "OWNER");
     assertThat(ownerRole.status()).isEqualTo(422);
-    var badRole =
-        api(owner)
-            .post(
-                "/api/staff",
-                ApiClient.json(Map.of("email", "x@example.org", "name", "X", "role", "KING")));
+    var badRole = invite(owner, "x@example.org", "X", "KING");
     assertThat(badRole.status()).isEqualTo(400);
     assertThat(badRole.header("Content-Type")).isEqualTo("application/problem+json");
   }
@@ -412,12 +385,7 @@ class AuthServiceTests {
   @Test
   void staffChangeTheirOwnPassword() {
     String owner = signIn().person(WEB, REDIRECT, OWNER, OWNER_PASSWORD);
-    var invited =
-        api(owner)
-            .post(
-                "/api/staff",
-                ApiClient.json(
-                    Map.of("email", "cy@example.org", "name", "Cy", "role", "CONTRIBUTOR")));
+    var invited = invite(owner, "cy@example.org", "Cy", "CONTRIBUTOR");
     String temporary = invited.text("temporaryPassword");
     String token = signIn().person(WEB, REDIRECT, "cy@example.org", temporary);
 
