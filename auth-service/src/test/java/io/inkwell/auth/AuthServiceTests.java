@@ -131,6 +131,19 @@ class AuthServiceTests {
     assertThat(new ApiClient(base()).get("/sign-in.css").status()).isEqualTo(200);
     assertThat(new ApiClient(base()).get("/login?error", "Accept", "text/html").raw().body())
         .contains("That email and password do not match a staff account.");
+    // A form left open until its session ran out is shown again, not answered with a bare 403.
+    var stale =
+        new ApiClient(base())
+            .postAs("/login", "application/x-www-form-urlencoded", "username=a%40b.c&password=x");
+    assertThat(stale.status()).isEqualTo(302);
+    assertThat(stale.header("Location")).endsWith("/login?expired");
+    var staleInvitation =
+        new ApiClient(base())
+            .postAs(
+                "/invitation",
+                "application/x-www-form-urlencoded",
+                "token=abc&password=long+enough+pass&confirmation=long+enough+pass");
+    assertThat(staleInvitation.header("Location")).endsWith("/invitation?expired&token=abc");
   }
 
   @Test

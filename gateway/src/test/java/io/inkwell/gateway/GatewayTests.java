@@ -43,6 +43,7 @@ import reactor.netty.http.server.HttpServer;
 class GatewayTests {
 
   private static final AtomicInteger FLAKY_CALLS = new AtomicInteger();
+  private static final AtomicInteger BROKEN_CALLS = new AtomicInteger();
 
   private static final DisposableServer SERVICES =
       HttpServer.create()
@@ -57,6 +58,12 @@ class GatewayTests {
                           (request, response) -> {
                             FLAKY_CALLS.incrementAndGet();
                             return response.status(503).send();
+                          })
+                      .route(
+                          request -> request.uri().startsWith("/api/posts/broken"),
+                          (request, response) -> {
+                            BROKEN_CALLS.incrementAndGet();
+                            return response.status(500).send();
                           })
                       .route(
                           request -> true,
@@ -215,6 +222,18 @@ class GatewayTests {
     assertThat(afterGet).isEqualTo(3);
     assertThat(write.statusCode()).isEqualTo(503);
     assertThat(FLAKY_CALLS.get()).isEqualTo(1);
+  }
+
+  @Test
+  void aServicesInternalErrorIsPassedOnNotRetried() throws Exception {
+    BROKEN_CALLS.set(0);
+
+    var read = get("/api/posts/broken-read");
+
+    assertThat(read.statusCode()).isEqualTo(500);
+    assertThat(BROKEN_CALLS.get())
+        .as("a 500 is no passing failure: asking again helps no one")
+        .isEqualTo(1);
   }
 
   @Test

@@ -5,6 +5,11 @@ import static org.springframework.security.config.Customizer.withDefaults;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import io.inkwell.auth.AuthSettings;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
@@ -12,6 +17,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -29,6 +35,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 /**
@@ -98,8 +105,28 @@ class SecurityConfiguration {
                     .permitAll()
                     .anyRequest()
                     .authenticated())
-        .formLogin(form -> form.loginPage("/login").permitAll());
+        .formLogin(form -> form.loginPage("/login").permitAll())
+        .exceptionHandling(
+            errors -> errors.accessDeniedHandler(SecurityConfiguration::formExpired));
     return http.build();
+  }
+
+  /**
+   * A form whose CSRF token no longer matches (the page stayed open while its session ran out) is
+   * shown again, fresh, with a word about what happened; not a bare 403.
+   */
+  private static void formExpired(
+      HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+      throws IOException {
+    if (!(denied instanceof CsrfException)) {
+      response.sendError(HttpServletResponse.SC_FORBIDDEN);
+      return;
+    }
+    String token = request.getParameter("token");
+    response.sendRedirect(
+        "/invitation".equals(request.getServletPath()) && token != null
+            ? "/invitation?expired&token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)
+            : "/login?expired");
   }
 
   /** An owner may do all an admin may, an admin all an editor may, and so on down. */

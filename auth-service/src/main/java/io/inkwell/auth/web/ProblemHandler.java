@@ -4,6 +4,7 @@ import io.inkwell.auth.staff.StaffManagement.StaffExists;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -40,6 +41,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   ProblemDetail status(ResponseStatusException e) {
     HttpStatus status = HttpStatus.valueOf(e.getStatusCode().value());
     return problem(status, "invalid", status.getReasonPhrase(), e.getReason());
+  }
+
+  /** Query or form parameters whose percent-encoding is not UTF-8: Tomcat cannot decode them. */
+  @ExceptionHandler(InvalidParameterException.class)
+  ProblemDetail undecodable(InvalidParameterException e) {
+    return problem(
+        HttpStatus.BAD_REQUEST,
+        "bad-request",
+        "Bad request",
+        "The request's parameters are not valid percent-encoded UTF-8.");
   }
 
   @ExceptionHandler(Exception.class)

@@ -106,6 +106,7 @@ class CommentingTests extends IntegrationTest {
 
     assertProblem(response, 404);
     assertProblem(api().get("/api/posts/no-such-post/comments"), 404);
+    assertProblem(api().get("/api/posts/no-such-post/comments?cursor=%00%ff"), 400);
   }
 
   @Test

@@ -47,6 +47,9 @@ class SubscriberListTests extends IntegrationTest {
                 .status())
         .isEqualTo(403);
     assertThat(admin().get("/api/subscribers?cursor=not-a-cursor").status()).isEqualTo(400);
+    var undecodable = admin().get("/api/subscribers?cursor=%00%ff");
+    assertThat(undecodable.status()).isEqualTo(400);
+    assertThat(undecodable.header("Content-Type")).isEqualTo("application/problem+json");
   }
 
   @Test

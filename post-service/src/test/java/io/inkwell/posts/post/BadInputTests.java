@@ -116,6 +116,9 @@ class BadInputTests extends IntegrationTest {
     assertProblem(api().get("/api/posts?limit=101"), 400);
     assertProblem(api().get("/api/posts?limit=ten"), 400);
     assertProblem(api().get("/api/posts?cursor=%E2%9C%93not-ours"), 400);
+    // percent-encoded bytes that are no UTF-8 at all
+    assertProblem(api().get("/api/posts?cursor=%00%ff"), 400);
+    assertProblem(api().get("/api/posts?tag=%ff&q=%c3"), 400);
   }
 
   @Test

@@ -9,6 +9,7 @@ import io.inkwell.comments.comment.CommentProblems.TooManyComments;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -94,6 +95,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   ProblemDetail parentNotFound(ParentNotFound e) {
     return problem(
         HttpStatus.UNPROCESSABLE_CONTENT, "parent-not-found", "Unknown parent", e.getMessage());
+  }
+
+  /** Query or form parameters whose percent-encoding is not UTF-8: Tomcat cannot decode them. */
+  @ExceptionHandler(InvalidParameterException.class)
+  ProblemDetail undecodable(InvalidParameterException e) {
+    return problem(
+        HttpStatus.BAD_REQUEST,
+        "bad-request",
+        "Bad request",
+        "The request's parameters are not valid percent-encoded UTF-8.");
   }
 
   @ExceptionHandler(Exception.class)

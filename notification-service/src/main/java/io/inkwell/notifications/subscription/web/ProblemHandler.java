@@ -7,6 +7,7 @@ import io.inkwell.notifications.subscription.TooManyRequests;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -74,6 +75,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         .body(
             problem(
                 HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests", e.getMessage()));
+  }
+
+  /** Query or form parameters whose percent-encoding is not UTF-8: Tomcat cannot decode them. */
+  @ExceptionHandler(InvalidParameterException.class)
+  ProblemDetail undecodable(InvalidParameterException e) {
+    return problem(
+        HttpStatus.BAD_REQUEST,
+        "bad-request",
+        "Bad request",
+        "The request's parameters are not valid percent-encoded UTF-8.");
   }
 
   @ExceptionHandler(Exception.class)
