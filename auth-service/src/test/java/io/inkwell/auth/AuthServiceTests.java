@@ -327,6 +327,42 @@ class AuthServiceTests {
   }
 
   @Test
+  void staffTurnCommentMailsOffForThemselvesAndNotificationServiceIsTold() {
+    String owner = signIn().person(WEB, REDIRECT, OWNER, OWNER_PASSWORD);
+    var invited = invite(owner, "quiet@example.org", "Quinn", "AUTHOR");
+    String id = invited.text("id");
+    String quinn =
+        signIn().person(WEB, REDIRECT, "quiet@example.org", invited.text("temporaryPassword"));
+    assertThat(api(quinn).get("/api/staff/me").json().path("commentMails").asBoolean()).isTrue();
+
+    var off = api(quinn).put("/api/staff/me/notifications", "{\"commentMails\":false}");
+
+    assertThat(off.status()).isEqualTo(200);
+    assertThat(off.json().path("commentMails").asBoolean()).isFalse();
+    assertThat(api(quinn).get("/api/staff/me").json().path("commentMails").asBoolean()).isFalse();
+    var events =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () ->
+                    Topics.readAll(brokers, "blog.staff-events").stream()
+                        .filter(r -> r.key().equals(id) && r.value().contains("StaffChanged"))
+                        .map(r -> JSON.readTree(r.value()))
+                        .toList(),
+                found -> found.size() == 2);
+    assertThat(events)
+        .extracting(e -> e.path("commentMails").asBoolean())
+        .containsExactly(true, false);
+    events.forEach(e -> assertThat(Contracts.violations(e.toString())).isEmpty());
+    assertThat(
+            api(quinn).put("/api/staff/me/notifications", "{\"commentMails\":\"maybe\"}").status())
+        .isEqualTo(400);
+    assertThat(api(quinn).put("/api/staff/me/notifications", "{}").status()).isEqualTo(400);
+    String bot = signIn().clientCredentials("ci-bot", "ci-bot-secret-of-some-length");
+    assertThat(api(bot).get("/api/staff/me").status()).isEqualTo(403);
+  }
+
+  @Test
   void accountsFromBeforeStaffEventsAreAnnouncedOnceEvenIfTwoInstancesCatchUp() {
     String id = java.util.UUID.randomUUID().toString();
     mongo.insert(

@@ -259,6 +259,18 @@ class AdminSiteTests {
     assertThat(admin.select("nav[aria-label=Admin] a").eachText())
         .doesNotContain("Staff", "Subscribers");
     Document account = grace.page("/admin/account");
+    assertThat(account.select("input[name=commentMails]").hasAttr("checked")).isTrue();
+    Document muted =
+        Jsoup.parse(
+            grace
+                .submit(
+                    "/admin/account/notifications",
+                    Map.of(
+                        "_csrf",
+                        account.select("form[action$=/notifications] input[name=_csrf]").val()))
+                .body());
+    assertThat(muted.select(".notice").text()).isEqualTo("You will get no mails about comments.");
+    assertThat(muted.select("input[name=commentMails]").hasAttr("checked")).isFalse();
     var change = Browser.fields(account, "form[action$=/admin/account/password]");
     change.put("currentPassword", "grace writes in ink");
     change.put("newPassword", "grace rewrites it");

@@ -85,11 +85,17 @@ class BrowserTests {
     return browser.findElement(By.cssSelector(css));
   }
 
-  /** Waits for the page; on a timeout, what the browser showed is kept beside the screenshots. */
+  /**
+   * Waits for the page (an element that went stale while the next page loaded is looked up again);
+   * on a timeout, what the browser showed is kept beside the screenshots.
+   */
   private static void waitFor(java.util.function.Function<WebDriver, Boolean> condition)
       throws IOException {
     try {
-      new WebDriverWait(browser, PATIENCE).until(condition::apply);
+      // the page may be replaced between finding an element and reading it: look again
+      new WebDriverWait(browser, PATIENCE)
+          .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+          .until(condition::apply);
     } catch (org.openqa.selenium.TimeoutException e) {
       screenshot("failure");
       Files.writeString(

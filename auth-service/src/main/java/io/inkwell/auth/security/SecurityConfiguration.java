@@ -15,7 +15,6 @@ import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
@@ -69,7 +68,8 @@ class SecurityConfiguration {
         .authorizeHttpRequests(
             requests ->
                 requests
-                    .requestMatchers(HttpMethod.PUT, "/api/staff/me/password")
+                    // every staff member's own account (not an integration's: it has none)
+                    .requestMatchers("/api/staff/me", "/api/staff/me/**")
                     .hasRole("CONTRIBUTOR")
                     .requestMatchers("/api/staff", "/api/staff/**", "/api/integrations/**")
                     .hasRole("ADMIN")

@@ -38,6 +38,9 @@ public class StaffAccount {
 
   private Instant invitationExpiresAt;
 
+  /** Whether they asked not to be mailed about comments on their posts (on unless they did). */
+  private boolean commentMailsOff;
+
   StaffAccount(
       String id, String email, String name, Role role, String passwordHash, Instant createdAt) {
     this.id = id;
@@ -88,6 +91,10 @@ public class StaffAccount {
 
   Instant invitationExpiresAt() {
     return invitationExpiresAt;
+  }
+
+  public boolean wantsCommentMails() {
+    return !commentMailsOff;
   }
 
   /** Events raised but not yet relayed to Kafka, oldest first. */

@@ -6,8 +6,10 @@ import java.util.UUID;
 /**
  * A staff account as it now is, waiting in the account's outbox until the relay has sent it to
  * {@code blog.staff-events} (see {@code contracts/staff-changed.schema.json}). notification-service
- * keeps these to know where to tell an author of a new comment; the address never leaves the
- * platform.
+ * keeps these to know where to tell an author of a new comment (and whether they want to hear); the
+ * address never leaves the platform.
+ *
+ * @param commentMails whether they want a mail when a reader comments on one of their posts
  */
 public record StaffChanged(
     String eventId,
@@ -16,7 +18,8 @@ public record StaffChanged(
     String staffId,
     String email,
     String name,
-    Role role)
+    Role role,
+    boolean commentMails)
     implements StaffEvent {
 
   static StaffChanged of(StaffAccount account, Instant now) {
@@ -27,6 +30,7 @@ public record StaffChanged(
         account.id(),
         account.email(),
         account.name(),
-        account.role());
+        account.role(),
+        account.wantsCommentMails());
   }
 }

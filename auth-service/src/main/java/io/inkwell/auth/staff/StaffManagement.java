@@ -159,6 +159,43 @@ public class StaffManagement implements UserDetailsService {
     return true;
   }
 
+  public Optional<StaffAccount> byId(String staffId) {
+    return accounts.findById(staffId);
+  }
+
+  /**
+   * Turns the mails about comments on their posts on or off, and tells notification-service (with
+   * the change, in one single-document update).
+   */
+  public Optional<StaffAccount> setCommentMails(String staffId, boolean wanted) {
+    return accounts
+        .findById(staffId)
+        .map(
+            account -> {
+              var changed =
+                  new StaffChanged(
+                      UUID.randomUUID().toString(),
+                      "StaffChanged",
+                      clock.instant(),
+                      account.id(),
+                      account.email(),
+                      account.name(),
+                      account.role(),
+                      wanted);
+              mongo.updateFirst(
+                  Query.query(where("_id").is(staffId)),
+                  new Update()
+                      .set("commentMailsOff", !wanted)
+                      .push(
+                          "outbox",
+                          mongo
+                              .getConverter()
+                              .convertToMongoType(changed, TypeInformation.of(StaffEvent.class))),
+                  StaffAccount.class);
+              return accounts.findById(staffId).orElseThrow();
+            });
+  }
+
   @Override
   public UserDetails loadUserByUsername(String username) {
     StaffAccount account =

@@ -56,7 +56,8 @@ public class StaffDirectory {
       String role,
       String invitedBy,
       String acceptUrl,
-      Instant expiresAt) {}
+      Instant expiresAt,
+      Boolean commentMails) {}
 
   /** One listener for the topic: its events of one account stay in order. */
   @KafkaListener(topics = "${inkwell.notifications.staff-events-topic:blog.staff-events}")
@@ -90,7 +91,9 @@ public class StaffDirectory {
             .set("email", event.email())
             .set("name", event.name())
             .set("role", event.role())
-            .set("changedAt", event.occurredAt());
+            .set("changedAt", event.occurredAt())
+            // absent (an older auth-service): mails on
+            .set("commentMailsOff", Boolean.FALSE.equals(event.commentMails()));
     try {
       mongo.upsert(olderOrUnknown, update, StaffMember.class);
     } catch (DuplicateKeyException newerKept) {
@@ -100,17 +103,18 @@ public class StaffDirectory {
 
   /**
    * Who is told of comments on a post by this author: the author, or the owner when the byline
-   * belongs to no staff account (imported posts, posts an integration wrote).
+   * belongs to no staff account (imported posts, posts an integration wrote); nobody when that
+   * person turned comment mails off.
    */
   public Optional<StaffMember> toTellOfCommentsBy(String authorId) {
-    Optional<StaffMember> author =
-        Optional.ofNullable(authorId).map(id -> mongo.findById(id, StaffMember.class));
-    if (author.isPresent()) {
-      return author;
-    }
-    return Optional.ofNullable(
-        mongo.findOne(
-            Query.query(where("role").is("OWNER")).with(Sort.by(Sort.Direction.DESC, "changedAt")),
-            StaffMember.class));
+    StaffMember author = authorId == null ? null : mongo.findById(authorId, StaffMember.class);
+    StaffMember told =
+        author != null
+            ? author
+            : mongo.findOne(
+                Query.query(where("role").is("OWNER"))
+                    .with(Sort.by(Sort.Direction.DESC, "changedAt")),
+                StaffMember.class);
+    return Optional.ofNullable(told).filter(member -> !member.commentMailsOff());
   }
 }

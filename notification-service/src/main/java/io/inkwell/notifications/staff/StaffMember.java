@@ -9,7 +9,13 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * where to tell an author of a new comment.
  *
  * @param changedAt when the account was last as described (the event's {@code occurredAt})
+ * @param commentMailsOff whether they asked not to hear of comments on their posts
  */
 @Document("staff")
 public record StaffMember(
-    @Id String id, String email, String name, String role, Instant changedAt) {}
+    @Id String id,
+    String email,
+    String name,
+    String role,
+    Instant changedAt,
+    boolean commentMailsOff) {}

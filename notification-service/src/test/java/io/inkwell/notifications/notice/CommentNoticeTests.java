@@ -132,6 +132,28 @@ class CommentNoticeTests extends IntegrationTest {
   }
 
   @Test
+  void anAuthorWhoTurnedCommentMailsOffGetsNone() throws Exception {
+    String authorId = UUID.randomUUID().toString();
+    String quinn = "quinn-" + authorId + "@example.org";
+    var quiet = staffChanged(authorId, quinn, "AUTHOR", Instant.now());
+    quiet.put("commentMails", false);
+    assertThat(Contracts.violations(quiet.toString())).isEmpty();
+    announce(quiet);
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () -> mongo.findById(authorId, Document.class, "staff"),
+            stored -> stored != null && stored.getBoolean("commentMailsOff"));
+
+    send(commentOnPostBy(authorId, null));
+    String marker = "marker-" + authorId + "@example.org";
+    send(commentPosted(marker));
+
+    await().atMost(PATIENCE).until(() -> TestMail.to(marker).size() == 1);
+    assertThat(TestMail.to(quinn)).isEmpty();
+  }
+
+  @Test
   void aStaffEventOlderThanWhatIsKnownChangesNothing() throws Exception {
     String authorId = UUID.randomUUID().toString();
     String newer = "new-" + authorId + "@example.org";

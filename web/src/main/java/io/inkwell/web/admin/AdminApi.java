@@ -149,6 +149,15 @@ class AdminApi {
         null);
   }
 
+  Answer me(String token) {
+    return get(token, "/api/staff/me");
+  }
+
+  Answer setCommentMails(String token, boolean wanted) {
+    return send(
+        token, http.put().uri("/api/staff/me/notifications"), Map.of("commentMails", wanted), null);
+  }
+
   Answer changePassword(String token, String current, String next) {
     return send(
         token,

@@ -255,8 +255,27 @@ class AdminController {
   }
 
   @GetMapping("/admin/account")
-  String account() {
+  String account(
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client, Model model) {
+    var me = checked(api.me(token(client)));
+    model.addAttribute("commentMails", !me.ok() || me.body().path("commentMails").asBoolean(true));
     return "admin/account";
+  }
+
+  @PostMapping("/admin/account/notifications")
+  String notifications(
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
+      @RequestParam(defaultValue = "false") boolean commentMails,
+      RedirectAttributes redirect) {
+    var answer = checked(api.setCommentMails(token(client), commentMails));
+    redirect.addFlashAttribute(
+        answer.ok() ? "message" : "error",
+        !answer.ok()
+            ? answer.problem()
+            : commentMails
+                ? "You will get a mail when a reader comments on one of your posts."
+                : "You will get no mails about comments.");
+    return "redirect:/admin/account";
   }
 
   @PostMapping("/admin/account/password")

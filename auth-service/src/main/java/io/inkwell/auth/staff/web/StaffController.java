@@ -2,6 +2,7 @@ package io.inkwell.auth.staff.web;
 
 import io.inkwell.auth.staff.StaffManagement;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,25 @@ class StaffController {
   Map<String, List<StaffResponse>> list() {
     return Map.of("items", staff.all().stream().map(StaffResponse::of).toList());
   }
+
+  /** The signed-in staff member's own account. */
+  @GetMapping("/api/staff/me")
+  ResponseEntity<StaffResponse> me(@AuthenticationPrincipal Jwt token) {
+    return ResponseEntity.of(staff.byId(token.getSubject()).map(StaffResponse::of));
+  }
+
+  /** What they want to be mailed about: {@code {"commentMails": false}} for no comment mails. */
+  @PutMapping("/api/staff/me/notifications")
+  ResponseEntity<StaffResponse> notifications(
+      @AuthenticationPrincipal Jwt token, @Valid @RequestBody NotificationsRequest request) {
+    return ResponseEntity.of(
+        staff.setCommentMails(token.getSubject(), request.commentMails()).map(StaffResponse::of));
+  }
+
+  /**
+   * @param commentMails whether to get a mail when a reader comments on one of their posts
+   */
+  record NotificationsRequest(@NotNull Boolean commentMails) {}
 
   @PutMapping("/api/staff/me/password")
   ResponseEntity<Void> changePassword(

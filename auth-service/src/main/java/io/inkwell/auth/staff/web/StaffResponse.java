@@ -6,7 +6,13 @@ import java.time.Instant;
 
 /** A staff member as admins see them; the password hash never leaves the service. */
 record StaffResponse(
-    String id, String email, String name, Role role, Instant createdAt, String temporaryPassword) {
+    String id,
+    String email,
+    String name,
+    Role role,
+    Instant createdAt,
+    boolean commentMails,
+    String temporaryPassword) {
 
   static StaffResponse of(StaffAccount account) {
     return of(account, null);
@@ -19,6 +25,7 @@ record StaffResponse(
         account.name(),
         account.role(),
         account.createdAt(),
+        account.wantsCommentMails(),
         temporaryPassword);
   }
 }
