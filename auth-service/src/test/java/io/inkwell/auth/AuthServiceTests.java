@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.inkwell.auth.staff.StaffManagement;
+import io.inkwell.auth.token.SigningKeys;
 import io.inkwell.testsupport.ApiClient;
 import io.inkwell.testsupport.Contracts;
 import io.inkwell.testsupport.SignIn;
@@ -19,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -31,6 +33,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -66,6 +69,7 @@ class AuthServiceTests {
 
   @Autowired private MongoTemplate mongo;
   @Autowired private StaffManagement staff;
+  @Autowired private SigningKeys keys;
 
   @Value("${spring.kafka.bootstrap-servers}")
   private String brokers;
@@ -147,6 +151,45 @@ class AuthServiceTests {
   }
 
   @Test
+  void signingKeysAreStoredEncryptedAndRotateWhileTokensOfTheLastKeyStillCheckOut()
+      throws Exception {
+    // a key an earlier version stored in the clear is encrypted, and still checks its tokens
+    var legacy = new com.nimbusds.jose.jwk.gen.RSAKeyGenerator(2048).keyID("legacy").generate();
+    mongo.insert(
+        new Document("_id", "legacy")
+            .append("jwk", legacy.toJSONString())
+            .append("createdAt", java.util.Date.from(java.time.Instant.now())),
+        "signing_keys");
+    Instant now = Instant.now();
+    keys.refresh(now);
+    for (Document stored : mongo.findAll(Document.class, "signing_keys")) {
+      assertThat(stored.getString("salt")).isNotBlank();
+      assertThat(stored.getString("jwk")).doesNotContain("\"d\"").doesNotStartWith("{");
+    }
+    assertThat(jwksKeyIds()).contains("legacy");
+
+    String before = signIn().clientCredentials("ci-bot", "ci-bot-secret-of-some-length");
+    keys.refresh(now.plus(Duration.ofDays(31)));
+    String after = signIn().clientCredentials("ci-bot", "ci-bot-secret-of-some-length");
+
+    String oldKey = com.nimbusds.jwt.SignedJWT.parse(before).getHeader().getKeyID();
+    String newKey = com.nimbusds.jwt.SignedJWT.parse(after).getHeader().getKeyID();
+    assertThat(newKey).isNotEqualTo(oldKey);
+    assertThat(jwksKeyIds()).contains(oldKey, newKey);
+    assertThat(decode(before).getSubject()).isEqualTo("ci-bot");
+    assertThat(decode(after).getSubject()).isEqualTo("ci-bot");
+
+    // another rotation later, the first key is retired: its tokens (long expired) check out no more
+    keys.refresh(now.plus(Duration.ofDays(61)));
+    assertThat(jwksKeyIds()).contains(newKey).doesNotContain(oldKey, "legacy");
+    assertThatThrownBy(() -> decode(before)).isInstanceOf(JwtException.class);
+  }
+
+  private List<String> jwksKeyIds() {
+    return new ApiClient(base()).get("/oauth2/jwks").json().path("keys").findValuesAsString("kid");
+  }
+
+  @Test
   void passwordsAreStoredOnlyAsHashes() {
     Document owner = mongo.getCollection("staff").find(new Document("email", OWNER)).first();
 
@@ -164,7 +207,10 @@ class AuthServiceTests {
     assertThat(discovery.text("jwks_uri")).isEqualTo(issuer + "/oauth2/jwks");
     assertThat(discovery.json().path("code_challenge_methods_supported").toString())
         .contains("S256");
-    assertThat(new ApiClient(base()).get("/oauth2/jwks").json().path("keys").size()).isOne();
+    var jwks = new ApiClient(base()).get("/oauth2/jwks").json().path("keys");
+    assertThat(jwks.size()).isPositive();
+    // public halves only
+    jwks.forEach(key -> assertThat(key.has("d") || key.has("p") || key.has("q")).isFalse());
   }
 
   @Test

@@ -89,7 +89,8 @@ public final class LocalStack implements AutoCloseable {
             "INKWELL_INTEGRATION_ID", credentials.clientId(),
             "INKWELL_INTEGRATION_SECRET", credentials.clientSecret(),
             "INKWELL_WEB_REDIRECT_URIS", gatewayUrl() + "/login/oauth2/code/inkwell",
-            "INKWELL_WEB_POST_LOGOUT_URIS", gatewayUrl() + "/"));
+            "INKWELL_WEB_POST_LOGOUT_URIS", gatewayUrl() + "/",
+            "INKWELL_SIGNING_KEY_SECRET", credentials.signingKeySecret()));
     service(
         "post-service",
         ports.postService(),
