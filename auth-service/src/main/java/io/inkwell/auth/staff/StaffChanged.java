@@ -23,6 +23,11 @@ public record StaffChanged(
     implements StaffEvent {
 
   static StaffChanged of(StaffAccount account, Instant now) {
+    return of(account, account.wantsCommentMails(), now);
+  }
+
+  /** The account as it is about to be, with this choice of comment mails. */
+  static StaffChanged of(StaffAccount account, boolean commentMails, Instant now) {
     return new StaffChanged(
         UUID.randomUUID().toString(),
         "StaffChanged",
@@ -31,6 +36,6 @@ public record StaffChanged(
         account.email(),
         account.name(),
         account.role(),
-        account.wantsCommentMails());
+        commentMails);
   }
 }

@@ -172,16 +172,7 @@ public class StaffManagement implements UserDetailsService {
         .findById(staffId)
         .map(
             account -> {
-              var changed =
-                  new StaffChanged(
-                      UUID.randomUUID().toString(),
-                      "StaffChanged",
-                      clock.instant(),
-                      account.id(),
-                      account.email(),
-                      account.name(),
-                      account.role(),
-                      wanted);
+              var changed = StaffChanged.of(account, wanted, clock.instant());
               mongo.updateFirst(
                   Query.query(where("_id").is(staffId)),
                   new Update()
