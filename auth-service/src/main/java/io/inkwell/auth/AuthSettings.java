@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     signing out of it may return to
  * @param blogName the blog's name, on the sign-in page
  * @param invitationValidity how long an invitation's link lets the invitee choose a password
+ * @param passwordReset how long a reset link works, and how often one may be mailed per account
  */
 @ConfigurationProperties("inkwell.auth")
 public record AuthSettings(
@@ -25,7 +26,8 @@ public record AuthSettings(
     @DefaultValue BootstrapIntegration bootstrapIntegration,
     @DefaultValue WebClient webClient,
     @DefaultValue("Inkwell") String blogName,
-    @DefaultValue("7d") Duration invitationValidity) {
+    @DefaultValue("7d") Duration invitationValidity,
+    @DefaultValue PasswordReset passwordReset) {
 
   /** The blog's owner; the password is only read while no owner exists. */
   public record Owner(
@@ -36,6 +38,13 @@ public record AuthSettings(
   /** Created on start when both are set and the client does not exist yet. */
   public record BootstrapIntegration(
       String clientId, String secret, @DefaultValue("Local stack") String name) {}
+
+  /**
+   * @param validity how long a mailed reset link works
+   * @param interval the least time between two reset mails to one account
+   */
+  public record PasswordReset(
+      @DefaultValue("1h") Duration validity, @DefaultValue("2m") Duration interval) {}
 
   public record WebClient(
       @DefaultValue("inkwell-web") String clientId,

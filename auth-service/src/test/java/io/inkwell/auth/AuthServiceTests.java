@@ -4,103 +4,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.inkwell.auth.staff.StaffManagement;
 import io.inkwell.auth.token.SigningKeys;
 import io.inkwell.testsupport.ApiClient;
 import io.inkwell.testsupport.Contracts;
 import io.inkwell.testsupport.SignIn;
-import io.inkwell.testsupport.TestMongo;
 import io.inkwell.testsupport.Topics;
 import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtException;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.json.JsonMapper;
 
-/**
- * auth-service running on its MongoDB wire server, used as clients use it: sign-in through the
- * login form with PKCE, client credentials, the staff and integration API with the tokens it gives.
- */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "inkwell.auth.owner.email=Owner@Example.org",
-      "inkwell.auth.owner.password=correct horse battery",
-      "inkwell.auth.bootstrap-integration.client-id=ci-bot",
-      "inkwell.auth.bootstrap-integration.secret=ci-bot-secret-of-some-length",
-      "inkwell.auth.web-client.redirect-uris=http://localhost:8080/login/oauth2/code/inkwell",
-      "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-      "inkwell.outbox.poll-interval=100ms"
-    })
-class AuthServiceTests {
+/** Signing in, tokens, keys, staff and integrations. */
+class AuthServiceTests extends AuthServiceIntegrationTest {
 
-  private static final String WEB = "inkwell-web";
-  private static final String REDIRECT = "http://localhost:8080/login/oauth2/code/inkwell";
-  private static final String OWNER = "owner@example.org";
-  private static final String OWNER_PASSWORD = "correct horse battery";
-
-  @Value("${local.server.port}")
-  private int port;
-
-  @Value("${inkwell.auth.issuer}")
-  private String issuer;
-
-  @Autowired private MongoTemplate mongo;
-  @Autowired private StaffManagement staff;
   @Autowired private SigningKeys keys;
-
-  @Value("${spring.kafka.bootstrap-servers}")
-  private String brokers;
-
-  private static final JsonMapper JSON = JsonMapper.builder().build();
-
-  @DynamicPropertySource
-  static void mongo(DynamicPropertyRegistry registry) {
-    registry.add("spring.mongodb.uri", () -> TestMongo.uri("auth"));
-  }
-
-  private String base() {
-    return "http://localhost:" + port;
-  }
-
-  private SignIn signIn() {
-    return new SignIn(base());
-  }
-
-  private ApiClient api(String token) {
-    return new ApiClient(base()).withToken(token);
-  }
-
-  private ApiClient.Response invite(String adminToken, String email, String name, String role) {
-    return api(adminToken)
-        .post("/api/staff", ApiClient.json(Map.of("email", email, "name", name, "role", role)));
-  }
-
-  private Jwt decode(String token) {
-    return NimbusJwtDecoder.withJwkSetUri(base() + "/oauth2/jwks").build().decode(token);
-  }
 
   @Test
   void theOwnerSignsInWithPkceAndGetsAShortLivedTokenWithNameAndRole() {
@@ -307,8 +235,7 @@ class AuthServiceTests {
                         .findFirst(),
                 java.util.Optional::isPresent)
             .orElseThrow();
-    // The link names the gateway (the issuer); behind it is this service.
-    URI page = URI.create(base() + link.substring(issuer.length()));
+    URI page = page(link);
     var browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 
     var form = browser.send(HttpRequest.newBuilder(page).build(), BodyHandlers.ofString());
@@ -348,28 +275,14 @@ class AuthServiceTests {
         .isEqualTo(404);
   }
 
-  /** Posts the invitation form with the CSRF token of the page last shown. */
   private HttpResponse<String> accept(
       HttpClient browser, String shownPage, String token, String password, String confirmation)
       throws Exception {
-    Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(shownPage);
-    String csrfToken = csrf.find() ? csrf.group(1) : "";
-    String form =
-        Map.of(
-                "_csrf", csrfToken,
-                "token", token,
-                "password", password,
-                "confirmation", confirmation)
-            .entrySet()
-            .stream()
-            .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-            .collect(Collectors.joining("&"));
-    return browser.send(
-        HttpRequest.newBuilder(URI.create(base() + "/invitation"))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(form))
-            .build(),
-        BodyHandlers.ofString());
+    return postForm(
+        browser,
+        "/invitation",
+        shownPage,
+        Map.of("token", token, "password", password, "confirmation", confirmation));
   }
 
   @Test

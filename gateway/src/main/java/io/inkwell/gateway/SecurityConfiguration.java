@@ -45,6 +45,7 @@ class SecurityConfiguration {
     "/login",
     "/logout",
     "/invitation",
+    "/password-reset",
     "/sign-in.css",
     "/oauth2/**",
     "/.well-known/**",

@@ -40,23 +40,8 @@ class AdminSiteTests {
   @BeforeAll
   static void inviteAContributor() throws Exception {
     stack = TestStack.get();
-    var credentials = stack.credentials();
-    String owner =
-        new SignIn(stack.gatewayUrl())
-            .person(
-                "inkwell-web",
-                stack.gatewayUrl() + "/login/oauth2/code/inkwell",
-                credentials.ownerEmail(),
-                credentials.ownerPassword());
     contributorEmail = "cora-" + UUID.randomUUID() + "@example.org";
-    var invited =
-        new ApiClient(stack.gatewayUrl())
-            .withToken(owner)
-            .post(
-                "/api/staff",
-                ApiClient.json(
-                    Map.of("email", contributorEmail, "name", "Cora", "role", "CONTRIBUTOR")));
-    contributorPassword = invited.text("temporaryPassword");
+    contributorPassword = inviteByApi(contributorEmail, "Cora", "CONTRIBUTOR");
   }
 
   /** A browser: cookies kept, redirects followed. */
@@ -225,22 +210,9 @@ class AdminSiteTests {
     Document invited = Jsoup.parse(owner.submit("/admin/staff", form).body());
 
     assertThat(invited.select(".notice").text()).contains("Invited Grace", email);
-    assertThat(invited.select(".admin-table td").eachText()).contains(email, "author");
-    String mailText =
-        await()
-            .atMost(PATIENCE)
-            .until(
-                () ->
-                    java.util.Arrays.stream(stack.receivedMail())
-                        .filter(mail -> to(mail, email))
-                        .map(
-                            mail ->
-                                GreenMailUtil.getBody(mail)
-                                    .replace("=\r\n", "")
-                                    .replace("=3D", "="))
-                        .findFirst(),
-                java.util.Optional::isPresent)
-            .orElseThrow();
+    var row = invited.select(".admin-table tr:has(td:containsOwn(" + email + "))");
+    assertThat(row.select("select[name=role] option[selected]").val()).isEqualTo("AUTHOR");
+    String mailText = mailTo(email, "/invitation?token=");
     var link =
         java.util.regex.Pattern.compile("(http\\S+/invitation\\?token=[A-Za-z0-9_-]+)")
             .matcher(mailText);
@@ -285,6 +257,119 @@ class AdminSiteTests {
                     email,
                     "grace rewrites it"))
         .isNotBlank();
+  }
+
+  /** The text of the first mail to this address with this text in it, once it has come. */
+  private static String mailTo(String address, String containing) {
+    return await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                java.util.Arrays.stream(stack.receivedMail())
+                    .filter(mail -> to(mail, address))
+                    .map(
+                        mail ->
+                            GreenMailUtil.getBody(mail).replace("=\r\n", "").replace("=3D", "="))
+                    .filter(text -> text.contains(containing))
+                    .findFirst(),
+            java.util.Optional::isPresent)
+        .orElseThrow();
+  }
+
+  @Test
+  void aStaffMemberWhoForgotTheirPasswordChoosesANewOneThroughTheMailedLink() throws Exception {
+    String email = "fay-" + UUID.randomUUID() + "@example.org";
+    inviteByApi(email, "Fay", "AUTHOR");
+    var fay = new Browser();
+    var login = fay.get("/admin");
+    Document signInPage = Jsoup.parse(login.body(), login.uri().toString());
+    String forgot = signInPage.select("a:containsOwn(Forgot your password?)").attr("abs:href");
+    Document ask = fay.page(URI.create(forgot).getPath());
+    var form = Browser.fields(ask, "form[action$=/password-reset]");
+    form.put("email", email);
+
+    Document asked = Jsoup.parse(fay.submit("/password-reset", form).body());
+
+    assertThat(asked.select("h1").text()).isEqualTo("Check your inbox");
+    String mailText = mailTo(email, "/password-reset?token=");
+    var link =
+        java.util.regex.Pattern.compile("(http\\S+/password-reset\\?token=[A-Za-z0-9_-]+)")
+            .matcher(mailText);
+    assertThat(link.find()).as(mailText).isTrue();
+    Document choose = fay.page(link.group(1).substring(stack.gatewayUrl().length()));
+    var password = Browser.fields(choose, "form[action$=/password-reset]");
+    password.put("password", "fay remembers this one");
+    password.put("confirmation", "fay remembers this one");
+    var done = Jsoup.parse(fay.submit("/password-reset", password).body());
+    assertThat(done.select("h1").text()).isEqualTo("Your password is set");
+    assertThat(new Browser().signIn(email, "fay remembers this one").select("h1").text())
+        .isEqualTo("Posts");
+  }
+
+  @Test
+  void theOwnerPromotesAndThenSuspendsAStaffMemberFromTheStaffPage() throws Exception {
+    String email = "sam-" + UUID.randomUUID() + "@example.org";
+    String password = inviteByApi(email, "Sam", "AUTHOR");
+    var owner = new Browser();
+    var credentials = stack.credentials();
+    owner.signIn(credentials.ownerEmail(), credentials.ownerPassword());
+    Document staffPage = owner.page("/admin/staff");
+    String rowOfSam = ".admin-table tr:has(td:containsOwn(" + email + "))";
+    var roleForm = staffPage.select(rowOfSam + " form[action$=/role]");
+    var role = Browser.fields(staffPage, rowOfSam + " form[action$=/role]");
+    role.put("role", "EDITOR");
+
+    Document promoted = Jsoup.parse(owner.submit(roleForm.attr("action"), role).body());
+
+    assertThat(promoted.select(".notice").text()).startsWith("Sam is an editor now");
+    assertThat(promoted.select(rowOfSam + " option[selected]").val()).isEqualTo("EDITOR");
+    assertThat(new Browser().signIn(email, password).select("nav[aria-label=Admin] a").eachText())
+        .contains("Comments");
+    // Nobody is offered to change the owner's role or suspend them.
+    assertThat(
+            promoted.select(
+                ".admin-table tr:has(td:containsOwn(" + credentials.ownerEmail() + ")) form"))
+        .isEmpty();
+
+    var suspendForm = promoted.select(rowOfSam + " form[action$=/suspended]");
+    Document suspended =
+        Jsoup.parse(
+            owner
+                .submit(
+                    suspendForm.attr("action"),
+                    Browser.fields(promoted, rowOfSam + " form[action$=/suspended]"))
+                .body());
+
+    assertThat(suspended.select(".notice").text()).startsWith("Sam is suspended");
+    assertThat(suspended.select(rowOfSam).text()).contains("Suspended", "Give access back");
+    var refused = new Browser();
+    var login = refused.get("/admin");
+    Document form = Jsoup.parse(login.body(), login.uri().toString());
+    var back =
+        refused.submit(
+            login.uri().toString(),
+            Map.of(
+                "username", email,
+                "password", password,
+                "_csrf", form.select("input[name=_csrf]").val()));
+    assertThat(back.uri().getPath()).isEqualTo("/login");
+    assertThat(back.uri().getQuery()).contains("error");
+  }
+
+  /** Invites through the API as the owner; the temporary password. */
+  private static String inviteByApi(String email, String name, String role) {
+    var credentials = stack.credentials();
+    String owner =
+        new SignIn(stack.gatewayUrl())
+            .person(
+                "inkwell-web",
+                stack.gatewayUrl() + "/login/oauth2/code/inkwell",
+                credentials.ownerEmail(),
+                credentials.ownerPassword());
+    return new ApiClient(stack.gatewayUrl())
+        .withToken(owner)
+        .post("/api/staff", ApiClient.json(Map.of("email", email, "name", name, "role", role)))
+        .text("temporaryPassword");
   }
 
   private static boolean to(jakarta.mail.internet.MimeMessage mail, String address) {

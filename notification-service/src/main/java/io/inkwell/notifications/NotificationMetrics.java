@@ -33,7 +33,8 @@ public class NotificationMetrics {
             .description("Recording the deliveries of one published post")
             .register(registry);
     // Registered up front, so that dashboards and alerts see zeros rather than no data.
-    for (String kind : new String[] {"post", "confirmation", "comment", "invitation"}) {
+    for (String kind :
+        new String[] {"post", "confirmation", "comment", "invitation", "password-reset"}) {
       registry.counter("inkwell.emails.sent", "kind", kind);
       registry.counter("inkwell.emails.failed", "kind", kind);
       registry.counter("inkwell.emails.retried", "kind", kind);
@@ -50,7 +51,7 @@ public class NotificationMetrics {
 
   /**
    * A mail the SMTP server accepted; {@code kind} is {@code post}, {@code confirmation}, {@code
-   * comment} or {@code invitation}.
+   * comment}, {@code invitation} or {@code password-reset}.
    */
   public void sent(String kind) {
     registry.counter("inkwell.emails.sent", "kind", kind).increment();

@@ -63,7 +63,20 @@ public final class SignIn {
 
   /** The token endpoint's whole answer (access token, id token) after signing in. */
   public JsonNode personTokens(String clientId, String redirectUri, String email, String password) {
-    var http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    return personTokens(browser(), clientId, redirectUri, email, password);
+  }
+
+  /** A browser that keeps its cookies: a second sign-in in it finds the session of the first. */
+  public static HttpClient browser() {
+    return HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+  }
+
+  /**
+   * Authorization code + PKCE in this browser: through the sign-in form when auth-service asks for
+   * it, straight to the code when the browser's session there is still signed in.
+   */
+  public JsonNode personTokens(
+      HttpClient http, String clientId, String redirectUri, String email, String password) {
     String verifier = random();
     String state = random();
     URI authorize =
@@ -86,8 +99,33 @@ public final class SignIn {
                         challenge(verifier),
                         "code_challenge_method",
                         "S256")));
-    var toLogin = send(http, HttpRequest.newBuilder(authorize).header("Accept", "text/html").GET());
-    URI login = authorize.resolve(location(toLogin));
+    var authorized =
+        send(http, HttpRequest.newBuilder(authorize).header("Accept", "text/html").GET());
+    URI next = authorize.resolve(location(authorized));
+    URI back =
+        next.getPath().endsWith("/login") ? throughSignInForm(http, next, email, password) : next;
+    Map<String, String> query = query(back);
+    if (!state.equals(query.get("state")) || query.get("code") == null) {
+      throw new SignInFailed("no code in the redirect: " + back);
+    }
+    var tokens =
+        tokenRequest(
+            null,
+            null,
+            Map.of(
+                "grant_type", "authorization_code",
+                "code", query.get("code"),
+                "redirect_uri", redirectUri,
+                "client_id", clientId,
+                "code_verifier", verifier));
+    if (tokens.statusCode() != 200) {
+      throw new SignInFailed("code exchange: " + tokens.statusCode() + " " + tokens.body());
+    }
+    return JSON.readTree(tokens.body());
+  }
+
+  /** Signs in on the form at {@code login}; the redirect back to the client, with its code. */
+  private URI throughSignInForm(HttpClient http, URI login, String email, String password) {
     var page = send(http, HttpRequest.newBuilder(login).GET());
     Matcher csrf = CSRF.matcher(page.body());
     if (!csrf.find()) {
@@ -116,25 +154,7 @@ public final class SignIn {
         send(
             http,
             HttpRequest.newBuilder(login.resolve(afterLogin)).header("Accept", "text/html").GET());
-    URI back = URI.create(location(redirected));
-    Map<String, String> query = query(back);
-    if (!state.equals(query.get("state")) || query.get("code") == null) {
-      throw new SignInFailed("no code in the redirect: " + back);
-    }
-    var tokens =
-        tokenRequest(
-            null,
-            null,
-            Map.of(
-                "grant_type", "authorization_code",
-                "code", query.get("code"),
-                "redirect_uri", redirectUri,
-                "client_id", clientId,
-                "code_verifier", verifier));
-    if (tokens.statusCode() != 200) {
-      throw new SignInFailed("code exchange: " + tokens.statusCode() + " " + tokens.body());
-    }
-    return JSON.readTree(tokens.body());
+    return URI.create(location(redirected));
   }
 
   private HttpResponse<String> tokenRequest(

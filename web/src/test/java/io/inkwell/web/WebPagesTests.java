@@ -120,6 +120,16 @@ class WebPagesTests {
   }
 
   @Test
+  void aSignInThatAuthServiceRefusedEndsOnAPageThatSaysSoInsteadOfStartingOver() throws Exception {
+    var response = get("/sign-in-failed");
+
+    assertThat(response.statusCode()).isEqualTo(403);
+    var page = Jsoup.parse(response.body());
+    assertThat(page.select("h1").text()).isEqualTo("Signing in did not work");
+    assertThat(page.select("main a[href=/admin]").text()).isEqualTo("Try again");
+  }
+
+  @Test
   void robotsAndSitemapAnswerWhateverTheCrawlerAccepts() throws Exception {
     for (String path : new String[] {"/robots.txt", "/sitemap.xml"}) {
       var response =

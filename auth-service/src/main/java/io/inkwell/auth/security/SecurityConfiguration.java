@@ -5,6 +5,7 @@ import static org.springframework.security.config.Customizer.withDefaults;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import io.inkwell.auth.AuthSettings;
+import io.inkwell.auth.staff.StaffManagement;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -34,6 +35,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
@@ -46,8 +48,9 @@ class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain protocolEndpoints(HttpSecurity http) throws Exception {
-    http.oauth2AuthorizationServer(
+  SecurityFilterChain protocolEndpoints(HttpSecurity http, StaffManagement staff) throws Exception {
+    http.addFilterAfter(new SuspendedSessions(staff), SecurityContextHolderFilter.class)
+        .oauth2AuthorizationServer(
             server -> {
               http.securityMatcher(server.getEndpointsMatcher());
               server.oidc(withDefaults());
@@ -98,6 +101,7 @@ class SecurityConfiguration {
                     .requestMatchers(
                         "/login",
                         "/invitation",
+                        "/password-reset",
                         "/sign-in.css",
                         "/error",
                         "/actuator/**",
@@ -122,11 +126,15 @@ class SecurityConfiguration {
       response.sendError(HttpServletResponse.SC_FORBIDDEN);
       return;
     }
+    String page = request.getServletPath();
+    if (!"/invitation".equals(page) && !"/password-reset".equals(page)) {
+      page = "/login";
+    }
     String token = request.getParameter("token");
     response.sendRedirect(
-        "/invitation".equals(request.getServletPath()) && token != null
-            ? "/invitation?expired&token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)
-            : "/login?expired");
+        token == null
+            ? page + "?expired"
+            : page + "?expired&token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
   }
 
   /** An owner may do all an admin may, an admin all an editor may, and so on down. */

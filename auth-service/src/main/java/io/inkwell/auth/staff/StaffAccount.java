@@ -18,7 +18,7 @@ public class StaffAccount {
   private final String email;
 
   private final String name;
-  private final Role role;
+  private Role role;
   private String passwordHash;
   private final Instant createdAt;
   @Version private Long version;
@@ -40,6 +40,18 @@ public class StaffAccount {
 
   /** Whether they asked not to be mailed about comments on their posts (on unless they did). */
   private boolean commentMailsOff;
+
+  /** Whether an admin took their access away (they cannot sign in; their posts stay). */
+  private boolean suspended;
+
+  /** The SHA-256 of the open password-reset link's token, and until when it works. */
+  @Indexed(sparse = true)
+  private String resetHash;
+
+  private Instant resetExpiresAt;
+
+  /** When a reset link was last asked for, so that the form cannot flood their inbox. */
+  private Instant resetRequestedAt;
 
   StaffAccount(
       String id, String email, String name, Role role, String passwordHash, Instant createdAt) {
@@ -63,6 +75,34 @@ public class StaffAccount {
     invitationHash = tokenHash;
     invitationExpiresAt = expiresAt;
     outbox.add(StaffInvited.of(this, invitedBy, acceptUrl, expiresAt, now));
+  }
+
+  /**
+   * Gives another role. The owner's stays, and nobody else becomes owner (a blog has one).
+   *
+   * @throws NotPossible when the change would break that rule
+   */
+  void changeRole(Role next) {
+    if (role == Role.OWNER || !next.invitable()) {
+      throw new NotPossible(
+          "The blog has one owner: their role stays, and nobody else's becomes OWNER.");
+    }
+    role = next;
+  }
+
+  /**
+   * Takes their access away or gives it back. Nobody suspends the owner, and nobody themself (so a
+   * blog always keeps someone who can manage it).
+   */
+  void suspend(boolean suspend, String byStaffId) {
+    if (suspend && (role == Role.OWNER || id.equals(byStaffId))) {
+      throw new NotPossible("The owner cannot be suspended, and nobody can suspend themself.");
+    }
+    suspended = suspend;
+  }
+
+  void wantCommentMails(boolean wanted) {
+    commentMailsOff = !wanted;
   }
 
   public String id() {
@@ -97,8 +137,27 @@ public class StaffAccount {
     return !commentMailsOff;
   }
 
+  public boolean suspended() {
+    return suspended;
+  }
+
+  Long version() {
+    return version;
+  }
+
+  Instant resetExpiresAt() {
+    return resetExpiresAt;
+  }
+
   /** Events raised but not yet relayed to Kafka, oldest first. */
   public List<StaffEvent> outbox() {
     return List.copyOf(outbox);
+  }
+
+  /** A change the blog's rules do not allow, whoever asks. */
+  public static class NotPossible extends IllegalArgumentException {
+    NotPossible(String message) {
+      super(message);
+    }
   }
 }

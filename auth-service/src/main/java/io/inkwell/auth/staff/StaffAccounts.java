@@ -12,5 +12,7 @@ interface StaffAccounts extends MongoRepository<StaffAccount, String> {
 
   Optional<StaffAccount> findByInvitationHash(String invitationHash);
 
+  Optional<StaffAccount> findByResetHash(String resetHash);
+
   List<StaffAccount> findAllByOrderByCreatedAtAsc();
 }

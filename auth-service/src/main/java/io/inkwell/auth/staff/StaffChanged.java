@@ -10,6 +10,7 @@ import java.util.UUID;
  * address never leaves the platform.
  *
  * @param commentMails whether they want a mail when a reader comments on one of their posts
+ * @param suspended whether an admin took their access away (then they are mailed nothing)
  */
 public record StaffChanged(
     String eventId,
@@ -19,15 +20,11 @@ public record StaffChanged(
     String email,
     String name,
     Role role,
-    boolean commentMails)
+    boolean commentMails,
+    boolean suspended)
     implements StaffEvent {
 
   static StaffChanged of(StaffAccount account, Instant now) {
-    return of(account, account.wantsCommentMails(), now);
-  }
-
-  /** The account as it is about to be, with this choice of comment mails. */
-  static StaffChanged of(StaffAccount account, boolean commentMails, Instant now) {
     return new StaffChanged(
         UUID.randomUUID().toString(),
         "StaffChanged",
@@ -36,6 +33,7 @@ public record StaffChanged(
         account.email(),
         account.name(),
         account.role(),
-        commentMails);
+        account.wantsCommentMails(),
+        account.suspended());
   }
 }

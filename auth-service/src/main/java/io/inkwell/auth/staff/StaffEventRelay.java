@@ -52,16 +52,20 @@ class StaffEventRelay {
     return TopicBuilder.name(topic).partitions(3).replicas(1).build();
   }
 
+  private static Class<? extends StaffEvent> typeOf(Document stored) {
+    return switch (String.valueOf(stored.getString("type"))) {
+      case "StaffInvited" -> StaffInvited.class;
+      case "PasswordResetRequested" -> PasswordResetRequested.class;
+      default -> StaffChanged.class;
+    };
+  }
+
   @Scheduled(fixedDelayString = "${inkwell.outbox.poll-interval:1s}")
   void relayPending() {
     Query pending = Query.query(where("outbox.0").exists(true)).limit(100);
     for (Document account : mongo.find(pending, Document.class, COLLECTION)) {
       for (Document stored : account.getList("outbox", Document.class)) {
-        Class<? extends StaffEvent> type =
-            "StaffInvited".equals(stored.getString("type"))
-                ? StaffInvited.class
-                : StaffChanged.class;
-        StaffEvent event = mongo.getConverter().read(type, stored);
+        StaffEvent event = mongo.getConverter().read(typeOf(stored), stored);
         try {
           send(event);
         } catch (Exception e) {

@@ -8,12 +8,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -30,7 +32,10 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
-/** Staff accounts: the owner on first start, invitations, sign-in and password changes. */
+/**
+ * Staff accounts: the owner on first start, invitations, sign-in, passwords (changed, or reset
+ * through a mailed link), roles and suspension.
+ */
 @Service
 public class StaffManagement implements UserDetailsService {
 
@@ -123,18 +128,90 @@ public class StaffManagement implements UserDetailsService {
    * @return false when the link is unknown, used or expired
    */
   public boolean acceptInvitation(String token, String password) {
+    return useLink("invitationHash", "invitationExpiresAt", token, password);
+  }
+
+  /**
+   * Mails a link to choose a new password (through {@code PasswordResetRequested}) to the account
+   * with this address, if there is one that is not suspended and was sent none in the last {@code
+   * password-reset.interval}. Says nothing either way, so that the form tells nobody who is on the
+   * staff.
+   */
+  public void requestPasswordReset(String email) {
+    Instant now = clock.instant();
+    var reset = settings.passwordReset();
+    byEmail(email)
+        .filter(account -> !account.suspended())
+        .ifPresent(
+            account -> {
+              String token = randomToken();
+              Instant expiresAt = now.plus(reset.validity());
+              var event =
+                  PasswordResetRequested.of(
+                      account,
+                      settings.issuer() + "/password-reset?token=" + token,
+                      expiresAt,
+                      now);
+              var notJustSent =
+                  Query.query(
+                      where("_id")
+                          .is(account.id())
+                          .and("suspended")
+                          .ne(true)
+                          .orOperator(
+                              where("resetRequestedAt").exists(false),
+                              where("resetRequestedAt").lte(now.minus(reset.interval()))));
+              mongo.updateFirst(
+                  notJustSent,
+                  new Update()
+                      .set("resetHash", sha256(token))
+                      .set("resetExpiresAt", expiresAt)
+                      .set("resetRequestedAt", now)
+                      .push("outbox", stored(event)),
+                  StaffAccount.class);
+            });
+  }
+
+  /** The account a reset link is for, while the link works. */
+  public Optional<StaffAccount> passwordReset(String token) {
+    return accounts
+        .findByResetHash(sha256(token))
+        .filter(account -> account.resetExpiresAt().isAfter(clock.instant()))
+        .filter(account -> !account.suspended());
+  }
+
+  /**
+   * Sets the password a reset link's owner chose; the link works no more.
+   *
+   * @return false when the link is unknown, used or expired, or the account suspended
+   */
+  public boolean resetPassword(String token, String password) {
+    return useLink("resetHash", "resetExpiresAt", token, password);
+  }
+
+  /**
+   * Sets a password through a mailed link, in one conditional update (two tabs cannot both use it);
+   * every open link of the account closes with it.
+   */
+  private boolean useLink(String hashField, String expiryField, String token, String password) {
     var open =
         Query.query(
-            where("invitationHash")
+            where(hashField)
                 .is(sha256(token))
-                .and("invitationExpiresAt")
-                .gt(clock.instant()));
-    var accepted =
-        new Update()
-            .set("passwordHash", passwords.encode(password))
-            .unset("invitationHash")
-            .unset("invitationExpiresAt");
-    return mongo.updateFirst(open, accepted, StaffAccount.class).getModifiedCount() == 1;
+                .and(expiryField)
+                .gt(clock.instant())
+                .and("suspended")
+                .ne(true));
+    var used = closingLinks(new Update().set("passwordHash", passwords.encode(password)));
+    return mongo.updateFirst(open, used, StaffAccount.class).getModifiedCount() == 1;
+  }
+
+  private static Update closingLinks(Update update) {
+    return update
+        .unset("invitationHash")
+        .unset("invitationExpiresAt")
+        .unset("resetHash")
+        .unset("resetExpiresAt");
   }
 
   public List<StaffAccount> all() {
@@ -145,7 +222,10 @@ public class StaffManagement implements UserDetailsService {
     return accounts.findByEmail(normalised(email));
   }
 
-  /** Changes a password after checking the current one; false when the current one is wrong. */
+  /**
+   * Changes a password after checking the current one (any mailed link closes); false when the
+   * current one is wrong.
+   */
   public boolean changePassword(String staffId, String current, String next) {
     StaffAccount account = accounts.findById(staffId).orElse(null);
     if (account == null || !passwords.matches(current, account.passwordHash())) {
@@ -154,7 +234,7 @@ public class StaffManagement implements UserDetailsService {
     // Only the hash: saving the whole account could put back an event the relay already sent.
     mongo.updateFirst(
         Query.query(where("_id").is(staffId)),
-        new Update().set("passwordHash", passwords.encode(next)),
+        closingLinks(new Update().set("passwordHash", passwords.encode(next))),
         StaffAccount.class);
     return true;
   }
@@ -163,28 +243,65 @@ public class StaffManagement implements UserDetailsService {
     return accounts.findById(staffId);
   }
 
-  /**
-   * Turns the mails about comments on their posts on or off, and tells notification-service (with
-   * the change, in one single-document update).
-   */
+  /** Turns the mails about comments on their posts on or off. */
   public Optional<StaffAccount> setCommentMails(String staffId, boolean wanted) {
-    return accounts
-        .findById(staffId)
-        .map(
-            account -> {
-              var changed = StaffChanged.of(account, wanted, clock.instant());
-              mongo.updateFirst(
-                  Query.query(where("_id").is(staffId)),
-                  new Update()
-                      .set("commentMailsOff", !wanted)
-                      .push(
-                          "outbox",
-                          mongo
-                              .getConverter()
-                              .convertToMongoType(changed, TypeInformation.of(StaffEvent.class))),
-                  StaffAccount.class);
-              return accounts.findById(staffId).orElseThrow();
-            });
+    return change(staffId, account -> account.wantCommentMails(wanted));
+  }
+
+  /**
+   * Gives a staff member another role; it holds from their next token (access tokens live {@code
+   * access-token-ttl}).
+   *
+   * @throws StaffAccount.NotPossible for the owner, or to make someone owner
+   */
+  public Optional<StaffAccount> changeRole(String staffId, Role role) {
+    return change(staffId, account -> account.changeRole(role));
+  }
+
+  /**
+   * Takes a staff member's access away, or gives it back: a suspended account cannot sign in or get
+   * a token, its open links stop working, and it is mailed nothing; its posts stay.
+   *
+   * @param byStaffId who asks (nobody suspends themself)
+   * @throws StaffAccount.NotPossible for the owner, or oneself
+   */
+  public Optional<StaffAccount> suspend(String staffId, boolean suspended, String byStaffId) {
+    return change(staffId, account -> account.suspend(suspended, byStaffId));
+  }
+
+  /**
+   * Applies a change to an account and tells the platform of its new state in one single-document
+   * update, on the version it was read at (so two changes at once cannot send events that each miss
+   * the other's part); tried again when another change came first.
+   */
+  private Optional<StaffAccount> change(String staffId, Consumer<StaffAccount> edit) {
+    while (true) {
+      StaffAccount account = accounts.findById(staffId).orElse(null);
+      if (account == null) {
+        return Optional.empty();
+      }
+      Long version = account.version();
+      edit.accept(account);
+      var update =
+          new Update()
+              .set("role", account.role())
+              .set("suspended", account.suspended())
+              .set("commentMailsOff", !account.wantsCommentMails())
+              .inc("version", 1)
+              .push("outbox", stored(StaffChanged.of(account, clock.instant())));
+      if (account.suspended()) {
+        closingLinks(update);
+      }
+      var sameVersion = Query.query(where("_id").is(staffId).and("version").is(version));
+      if (mongo.updateFirst(sameVersion, update, StaffAccount.class).getModifiedCount() == 1) {
+        return accounts.findById(staffId);
+      }
+    }
+  }
+
+  /** An event as the outbox keeps it (with its type, for reading it back). */
+  private Object stored(StaffEvent event) {
+    return mongo.getConverter().convertToMongoType(event, TypeInformation.of(StaffEvent.class));
   }
 
   @Override
@@ -194,6 +311,7 @@ public class StaffManagement implements UserDetailsService {
     return User.withUsername(account.email())
         .password(account.passwordHash())
         .roles(account.role().name())
+        .disabled(account.suspended())
         .build();
   }
 
@@ -219,14 +337,11 @@ public class StaffManagement implements UserDetailsService {
   public void announceEarlierAccounts() {
     var unannounced = Query.query(where("announced").ne(true));
     for (StaffAccount account : mongo.find(unannounced, StaffAccount.class)) {
-      var event =
-          mongo
-              .getConverter()
-              .convertToMongoType(
-                  StaffChanged.of(account, clock.instant()), TypeInformation.of(StaffEvent.class));
       mongo.updateFirst(
           Query.query(where("_id").is(account.id()).and("announced").ne(true)),
-          new Update().set("announced", true).push("outbox", event),
+          new Update()
+              .set("announced", true)
+              .push("outbox", stored(StaffChanged.of(account, clock.instant()))),
           StaffAccount.class);
     }
   }

@@ -4,6 +4,9 @@ import io.inkwell.auth.AuthSettings;
 import io.inkwell.auth.staff.StaffManagement;
 import java.util.List;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
@@ -41,15 +44,17 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
           .claim("name", String.valueOf(context.getRegisteredClient().getClientName()))
           .claim("roles", List.of(INTEGRATION));
     } else {
-      staff
-          .byEmail(context.getPrincipal().getName())
-          .ifPresent(
-              account ->
-                  claims
-                      .subject(account.id())
-                      .claim("name", account.name())
-                      .claim("email", account.email())
-                      .claim("roles", List.of(account.role().name())));
+      var account = staff.byEmail(context.getPrincipal().getName()).orElse(null);
+      if (account == null || account.suspended()) {
+        // Signed in before an admin suspended (or removed) them: no new token.
+        throw new OAuth2AuthenticationException(
+            new OAuth2Error(OAuth2ErrorCodes.ACCESS_DENIED, "The account is suspended.", null));
+      }
+      claims
+          .subject(account.id())
+          .claim("name", account.name())
+          .claim("email", account.email())
+          .claim("roles", List.of(account.role().name()));
     }
     if (accessToken) {
       claims.audience(List.of(settings.audience()));

@@ -3,7 +3,6 @@ package io.inkwell.auth.web;
 import io.inkwell.auth.AuthSettings;
 import io.inkwell.auth.staff.StaffManagement;
 import jakarta.servlet.http.HttpServletResponse;
-import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,9 +16,6 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 class InvitationPage {
-
-  /** bcrypt reads no further than this. */
-  private static final int MAX_PASSWORD_BYTES = 72;
 
   private final StaffManagement staff;
   private final AuthSettings settings;
@@ -53,7 +49,7 @@ class InvitationPage {
       @RequestParam(defaultValue = "") String confirmation,
       Model model,
       HttpServletResponse response) {
-    String problem = problem(password, confirmation);
+    String problem = NewPassword.problem(password, confirmation);
     if (problem != null) {
       response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
       model.addAttribute("problem", problem);
@@ -67,20 +63,5 @@ class InvitationPage {
     }
     model.addAttribute("state", "accepted");
     return "invitation";
-  }
-
-  private static String problem(String password, String confirmation) {
-    if (password.length() < StaffManagement.MIN_PASSWORD_LENGTH
-        || password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-      return "Choose a password of "
-          + StaffManagement.MIN_PASSWORD_LENGTH
-          + " to "
-          + MAX_PASSWORD_BYTES
-          + " characters: a few words make a good one.";
-    }
-    if (!password.equals(confirmation)) {
-      return "The two passwords are not the same.";
-    }
-    return null;
   }
 }

@@ -34,7 +34,8 @@ class ClientsTests {
               new AuthSettings.WebClient(
                   "inkwell-web", List.of("http://localhost/cb"), List.of("http://localhost/")),
               "Inkwell",
-              Duration.ofDays(7)));
+              Duration.ofDays(7),
+              new AuthSettings.PasswordReset(Duration.ofHours(1), Duration.ofMinutes(2))));
 
   @Test
   void aSavedClientCredentialsClientIsKeptAsAnIntegrationWithItsEncodedSecret() {

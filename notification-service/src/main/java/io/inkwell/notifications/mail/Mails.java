@@ -183,6 +183,46 @@ public class Mails {
     sender.send(compose(mail.messageId(), mail.to(), subject, text, html, null));
   }
 
+  /** A link to choose a new password, as its mail needs it. */
+  public record PasswordResetMail(
+      String messageId, String to, String name, String resetUrl, Instant expiresAt) {}
+
+  /** Sends a staff member who forgot their password the link to choose a new one. */
+  public void sendPasswordReset(PasswordResetMail mail) {
+    String until =
+        DateTimeFormatter.ofPattern("HH:mm 'UTC on' d MMMM yyyy", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC)
+            .format(mail.expiresAt());
+    String subject = "Reset your password for " + settings.blogName();
+    String text =
+        """
+        Hello %s,
+
+        Someone, we hope you, asked to reset the password you sign in to %s with.
+        Choose a new one here:
+
+        %s
+
+        The link works once, until %s. If you did not ask for this, ignore this mail:
+        your password stays as it is.
+        """
+            .formatted(mail.name(), settings.blogName(), mail.resetUrl(), until);
+    String html =
+        """
+        <p>Hello %s,</p>
+        <p>Someone, we hope you, asked to reset the password you sign in to %s with.</p>
+        <p><a href="%s">Choose a new password</a></p>
+        <p>The link works once, until %s. If you did not ask for this, ignore this mail: your
+        password stays as it is.</p>
+        """
+            .formatted(
+                escape(mail.name()),
+                escape(settings.blogName()),
+                escape(mail.resetUrl()),
+                escape(until));
+    sender.send(compose(mail.messageId(), mail.to(), subject, text, html, null));
+  }
+
   /** The double opt-in mail; its link opens a page whose button confirms. */
   public void sendConfirmation(String to, String confirmToken) {
     // the web client's page, whose button confirms (a link scanner's GET confirms nothing)

@@ -27,12 +27,12 @@ public class StaffDirectory {
 
   private final MongoTemplate mongo;
   private final JsonMapper json;
-  private final InvitationMails invitations;
+  private final StaffLinkMails links;
 
-  StaffDirectory(MongoTemplate mongo, JsonMapper json, InvitationMails invitations) {
+  StaffDirectory(MongoTemplate mongo, JsonMapper json, StaffLinkMails links) {
     this.mongo = mongo;
     this.json = json;
-    this.invitations = invitations;
+    this.links = links;
   }
 
   /** auth-service creates the topic too; whoever starts first does. */
@@ -43,8 +43,8 @@ public class StaffDirectory {
   }
 
   /**
-   * What is read of {@code contracts/staff-changed.schema.json} and {@code
-   * staff-invited.schema.json}; unknown fields are ignored.
+   * What is read of {@code contracts/staff-changed.schema.json}, {@code staff-invited.schema.json}
+   * and {@code password-reset-requested.schema.json}; unknown fields are ignored.
    */
   record StaffEvent(
       String eventId,
@@ -56,8 +56,10 @@ public class StaffDirectory {
       String role,
       String invitedBy,
       String acceptUrl,
+      String resetUrl,
       Instant expiresAt,
-      Boolean commentMails) {}
+      Boolean commentMails,
+      Boolean suspended) {}
 
   /** One listener for the topic: its events of one account stay in order. */
   @KafkaListener(topics = "${inkwell.notifications.staff-events-topic:blog.staff-events}")
@@ -66,12 +68,22 @@ public class StaffDirectory {
     switch (event.type()) {
       case "StaffChanged" -> changed(event);
       case "StaffInvited" ->
-          invitations.invited(
+          links.requested(
               event.eventId(),
+              StaffLinkMails.Kind.INVITATION,
               event.email(),
               event.name(),
               event.invitedBy(),
               event.acceptUrl(),
+              event.expiresAt());
+      case "PasswordResetRequested" ->
+          links.requested(
+              event.eventId(),
+              StaffLinkMails.Kind.PASSWORD_RESET,
+              event.email(),
+              event.name(),
+              null,
+              event.resetUrl(),
               event.expiresAt());
       default -> {
         // a type this service has no use for
@@ -92,8 +104,9 @@ public class StaffDirectory {
             .set("name", event.name())
             .set("role", event.role())
             .set("changedAt", event.occurredAt())
-            // absent (an older auth-service): mails on
-            .set("commentMailsOff", Boolean.FALSE.equals(event.commentMails()));
+            // absent (an older auth-service): mails on, not suspended
+            .set("commentMailsOff", Boolean.FALSE.equals(event.commentMails()))
+            .set("suspended", Boolean.TRUE.equals(event.suspended()));
     try {
       mongo.upsert(olderOrUnknown, update, StaffMember.class);
     } catch (DuplicateKeyException newerKept) {
@@ -103,13 +116,13 @@ public class StaffDirectory {
 
   /**
    * Who is told of comments on a post by this author: the author, or the owner when the byline
-   * belongs to no staff account (imported posts, posts an integration wrote); nobody when that
-   * person turned comment mails off.
+   * belongs to no staff account (imported posts, posts an integration wrote) or to a suspended one;
+   * nobody when that person turned comment mails off.
    */
   public Optional<StaffMember> toTellOfCommentsBy(String authorId) {
     StaffMember author = authorId == null ? null : mongo.findById(authorId, StaffMember.class);
     StaffMember told =
-        author != null
+        author != null && !author.suspended()
             ? author
             : mongo.findOne(
                 Query.query(where("role").is("OWNER"))

@@ -10,6 +10,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *
  * @param changedAt when the account was last as described (the event's {@code occurredAt})
  * @param commentMailsOff whether they asked not to hear of comments on their posts
+ * @param suspended whether an admin took their access away (then they are mailed nothing)
  */
 @Document("staff")
 public record StaffMember(
@@ -18,4 +19,5 @@ public record StaffMember(
     String name,
     String role,
     Instant changedAt,
-    boolean commentMailsOff) {}
+    boolean commentMailsOff,
+    boolean suspended) {}

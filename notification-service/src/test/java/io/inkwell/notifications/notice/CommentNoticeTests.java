@@ -132,6 +132,34 @@ class CommentNoticeTests extends IntegrationTest {
   }
 
   @Test
+  void theOwnerHearsOfCommentsOnPostsOfASuspendedAuthorWhoHearsNothing() throws Exception {
+    String ownerId = UUID.randomUUID().toString();
+    String owner = "owner-" + ownerId + "@example.org";
+    announce(staffChanged(ownerId, owner, "OWNER", Instant.now()));
+    String authorId = UUID.randomUUID().toString();
+    String sam = "sam-" + authorId + "@example.org";
+    var suspended = staffChanged(authorId, sam, "AUTHOR", Instant.now());
+    suspended.put("suspended", true);
+    assertThat(Contracts.violations(suspended.toString())).isEmpty();
+    announce(suspended);
+    await().atMost(PATIENCE).until(() -> mongo.findById(ownerId, Document.class, "staff") != null);
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () -> mongo.findById(authorId, Document.class, "staff"),
+            stored -> stored != null && stored.getBoolean("suspended"));
+
+    send(commentOnPostBy(authorId, null));
+
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () -> subjects(owner),
+            found -> found.equals(java.util.List.of("Linus commented on Wrapping up the WPC")));
+    assertThat(TestMail.to(sam)).isEmpty();
+  }
+
+  @Test
   void anAuthorWhoTurnedCommentMailsOffGetsNone() throws Exception {
     String authorId = UUID.randomUUID().toString();
     String quinn = "quinn-" + authorId + "@example.org";

@@ -149,6 +149,18 @@ class AdminApi {
         null);
   }
 
+  Answer changeRole(String token, String staffId, String role) {
+    return send(token, http.put().uri("/api/staff/{id}/role", staffId), Map.of("role", role), null);
+  }
+
+  Answer setSuspended(String token, String staffId, boolean suspended) {
+    return send(
+        token,
+        http.put().uri("/api/staff/{id}/suspended", staffId),
+        Map.of("suspended", suspended),
+        null);
+  }
+
   Answer me(String token) {
     return get(token, "/api/staff/me");
   }

@@ -254,6 +254,49 @@ class AdminController {
     return "redirect:/admin/staff";
   }
 
+  /** Another role for a staff member; it holds from their next sign-in or token. */
+  @PostMapping("/admin/staff/{staffId}/role")
+  String changeRole(
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
+      @PathVariable String staffId,
+      @RequestParam(defaultValue = "") String role,
+      RedirectAttributes redirect) {
+    var answer = checked(api.changeRole(token(client), staffId, role));
+    redirect.addFlashAttribute(
+        answer.ok() ? "message" : "error",
+        answer.ok()
+            ? answer.body().path("name").asString()
+                + " is "
+                + article(answer.body().path("role").asString())
+                + " now; it holds from their next sign-in, within 10 minutes."
+            : answer.problem());
+    return "redirect:/admin/staff";
+  }
+
+  /** Ghost's "Suspend user": they sign in no more, and their posts stay. */
+  @PostMapping("/admin/staff/{staffId}/suspended")
+  String suspend(
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
+      @PathVariable String staffId,
+      @RequestParam(defaultValue = "false") boolean suspended,
+      RedirectAttributes redirect) {
+    var answer = checked(api.setSuspended(token(client), staffId, suspended));
+    String name = answer.ok() ? answer.body().path("name").asString() : "";
+    redirect.addFlashAttribute(
+        answer.ok() ? "message" : "error",
+        !answer.ok()
+            ? answer.problem()
+            : suspended
+                ? name + " is suspended: they cannot sign in (within 10 minutes they are out)."
+                : name + " can sign in again.");
+    return "redirect:/admin/staff";
+  }
+
+  private static String article(String role) {
+    String lower = role.toLowerCase(java.util.Locale.ROOT);
+    return (lower.startsWith("a") || lower.startsWith("e") ? "an " : "a ") + lower;
+  }
+
   @GetMapping("/admin/account")
   String account(
       @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client, Model model) {
@@ -360,15 +403,26 @@ class AdminController {
   private static final List<String> INVITABLE_ROLES =
       List.of("CONTRIBUTOR", "AUTHOR", "EDITOR", "ADMIN");
 
-  /** One line of the staff list. */
-  record StaffRow(String name, String email, String role, String since) {
+  /**
+   * One line of the staff list.
+   *
+   * @param role as the API names it ({@code EDITOR})
+   */
+  record StaffRow(
+      String id, String name, String email, String role, String since, boolean suspended) {
 
     static StaffRow of(tools.jackson.databind.JsonNode member) {
       return new StaffRow(
+          member.path("id").asString(),
           member.path("name").asString(),
           member.path("email").asString(),
-          member.path("role").asString().toLowerCase(java.util.Locale.ROOT),
-          member.path("createdAt").asString());
+          member.path("role").asString(),
+          member.path("createdAt").asString(),
+          member.path("suspended").asBoolean(false));
+    }
+
+    public boolean owner() {
+      return "OWNER".equals(role);
     }
   }
 

@@ -49,7 +49,8 @@ class AdminSecurity {
                 login
                     .loginPage(SIGN_IN + "/inkwell")
                     .authorizationEndpoint(endpoint -> endpoint.baseUri(SIGN_IN))
-                    .defaultSuccessUrl("/admin", false))
+                    .defaultSuccessUrl("/admin", false)
+                    .failureUrl(SignInFailedPage.PATH))
         .logout(logout -> logout.logoutUrl("/admin/sign-out").logoutSuccessHandler(signOut))
         .csrf(
             csrf ->

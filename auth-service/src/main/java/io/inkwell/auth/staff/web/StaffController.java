@@ -1,5 +1,6 @@
 package io.inkwell.auth.staff.web;
 
+import io.inkwell.auth.staff.Role;
 import io.inkwell.auth.staff.StaffManagement;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -11,13 +12,17 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** Staff accounts: admins invite and list; everyone changes their own password. */
+/**
+ * Staff accounts: admins invite, list, change roles and suspend; everyone manages their own
+ * password and mail preference.
+ */
 @RestController
 class StaffController {
 
@@ -68,6 +73,33 @@ class StaffController {
    * @param commentMails whether to get a mail when a reader comments on one of their posts
    */
   record NotificationsRequest(@NotNull Boolean commentMails) {}
+
+  /**
+   * Gives a staff member another role (not the owner, and nobody becomes owner: 422); it holds from
+   * their next token.
+   */
+  @PutMapping("/api/staff/{staffId}/role")
+  ResponseEntity<StaffResponse> role(
+      @PathVariable String staffId, @Valid @RequestBody RoleRequest request) {
+    return ResponseEntity.of(staff.changeRole(staffId, request.role()).map(StaffResponse::of));
+  }
+
+  record RoleRequest(@NotNull Role role) {}
+
+  /**
+   * Suspends a staff member ({@code {"suspended": true}}) or gives their access back; not the
+   * owner, and not oneself (422).
+   */
+  @PutMapping("/api/staff/{staffId}/suspended")
+  ResponseEntity<StaffResponse> suspended(
+      @AuthenticationPrincipal Jwt token,
+      @PathVariable String staffId,
+      @Valid @RequestBody SuspendedRequest request) {
+    return ResponseEntity.of(
+        staff.suspend(staffId, request.suspended(), token.getSubject()).map(StaffResponse::of));
+  }
+
+  record SuspendedRequest(@NotNull Boolean suspended) {}
 
   @PutMapping("/api/staff/me/password")
   ResponseEntity<Void> changePassword(

@@ -12,6 +12,7 @@ record StaffResponse(
     Role role,
     Instant createdAt,
     boolean commentMails,
+    boolean suspended,
     String temporaryPassword) {
 
   static StaffResponse of(StaffAccount account) {
@@ -26,6 +27,7 @@ record StaffResponse(
         account.role(),
         account.createdAt(),
         account.wantsCommentMails(),
+        account.suspended(),
         temporaryPassword);
   }
 }

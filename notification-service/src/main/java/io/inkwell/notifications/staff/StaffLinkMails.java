@@ -21,26 +21,42 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Mails an invitee the link where they choose their password, once per {@code StaffInvited}: the
- * mail is recorded under the event's id before it is sent and marked sent after, so a redelivered
- * event sends nothing new; a mail the server did not take is tried again while the invitation is
- * open, a few times.
+ * Mails a staff member a link where they choose their password: an invitee's ({@code StaffInvited})
+ * or a forgotten one's ({@code PasswordResetRequested}), once per event: the mail is recorded under
+ * the event's id before it is sent and marked sent after, so a redelivered event sends nothing new;
+ * a mail the server did not take is tried again while the link works, a few times.
  */
 @Component
-class InvitationMails {
+class StaffLinkMails {
 
-  private static final Logger log = LoggerFactory.getLogger(InvitationMails.class);
+  private static final Logger log = LoggerFactory.getLogger(StaffLinkMails.class);
   private static final int MAX_ATTEMPTS = 5;
-  private static final String KIND = "invitation";
 
-  /** One invitation mail; the link is a credential, so it is removed once the mail is sent. */
-  @Document("invitation_mails")
-  record InvitationMail(
+  /** What the link is for; the name is the metrics' {@code kind} and the Message-ID's prefix. */
+  enum Kind {
+    INVITATION("invitation"),
+    PASSWORD_RESET("password-reset");
+
+    final String metric;
+
+    Kind(String metric) {
+      this.metric = metric;
+    }
+  }
+
+  /**
+   * One mail with a link; the link is a credential, so it is removed once the mail is sent.
+   *
+   * @param invitedBy who invited them (invitations only)
+   */
+  @Document("staff_link_mails")
+  record LinkMail(
       @Id String eventId,
+      Kind kind,
       String to,
       String name,
       String invitedBy,
-      String acceptUrl,
+      String link,
       Instant expiresAt,
       boolean sent,
       int attempts,
@@ -52,7 +68,7 @@ class InvitationMails {
   private final Clock clock;
   private final String messageIdDomain;
 
-  InvitationMails(
+  StaffLinkMails(
       MongoTemplate mongo,
       Mails mails,
       NotificationMetrics metrics,
@@ -65,27 +81,29 @@ class InvitationMails {
     this.messageIdDomain = settings.from().substring(settings.from().lastIndexOf('@') + 1);
   }
 
-  void invited(
+  /** Sends the mail of this event unless it was sent before. */
+  void requested(
       String eventId,
+      Kind kind,
       String to,
       String name,
       String invitedBy,
-      String acceptUrl,
+      String link,
       Instant expiresAt) {
     var mail =
-        new InvitationMail(
-            eventId, to, name, invitedBy, acceptUrl, expiresAt, false, 0, clock.instant());
+        new LinkMail(
+            eventId, kind, to, name, invitedBy, link, expiresAt, false, 0, clock.instant());
     try {
       mongo.insert(mail);
     } catch (DuplicateKeyException recordedBefore) {
-      mail = mongo.findById(eventId, InvitationMail.class);
+      mail = mongo.findById(eventId, LinkMail.class);
     }
     if (mail != null && !mail.sent()) {
       send(mail);
     }
   }
 
-  /** Invitations whose mail failed get another try while they are open. */
+  /** Mails that failed get another try while their link works. */
   @Scheduled(fixedDelayString = "${inkwell.notifications.notice-retry-interval:60s}")
   void retryUnsent() {
     var due =
@@ -99,34 +117,43 @@ class InvitationMails {
                     .and("createdAt")
                     .lt(clock.instant().minus(Duration.ofSeconds(30))))
             .limit(100);
-    for (InvitationMail mail : mongo.find(due, InvitationMail.class)) {
-      metrics.retried(KIND);
+    for (LinkMail mail : mongo.find(due, LinkMail.class)) {
+      metrics.retried(mail.kind().metric);
       send(mail);
     }
   }
 
-  private void send(InvitationMail mail) {
+  private void send(LinkMail mail) {
+    String messageId =
+        "<" + mail.kind().metric + "." + mail.eventId() + "@" + messageIdDomain + ">";
     try {
-      mails.sendInvitation(
-          new Mails.InvitationMail(
-              "<invitation." + mail.eventId() + "@" + messageIdDomain + ">",
-              mail.to(),
-              mail.name(),
-              mail.invitedBy(),
-              mail.acceptUrl(),
-              mail.expiresAt()));
+      switch (mail.kind()) {
+        case INVITATION ->
+            mails.sendInvitation(
+                new Mails.InvitationMail(
+                    messageId,
+                    mail.to(),
+                    mail.name(),
+                    mail.invitedBy(),
+                    mail.link(),
+                    mail.expiresAt()));
+        case PASSWORD_RESET ->
+            mails.sendPasswordReset(
+                new Mails.PasswordResetMail(
+                    messageId, mail.to(), mail.name(), mail.link(), mail.expiresAt()));
+      }
       mongo.updateFirst(
           Query.query(where("_id").is(mail.eventId())),
-          new Update().set("sent", true).unset("acceptUrl").inc("attempts", 1),
-          InvitationMail.class);
-      metrics.sent(KIND);
+          new Update().set("sent", true).unset("link").inc("attempts", 1),
+          LinkMail.class);
+      metrics.sent(mail.kind().metric);
     } catch (MailException e) {
       mongo.updateFirst(
           Query.query(where("_id").is(mail.eventId())),
           new Update().inc("attempts", 1),
-          InvitationMail.class);
-      metrics.failed(KIND);
-      log.warn("Could not send the invitation of event {}", mail.eventId(), e);
+          LinkMail.class);
+      metrics.failed(mail.kind().metric);
+      log.warn("Could not send the {} mail of event {}", mail.kind().metric, mail.eventId(), e);
     }
   }
 }

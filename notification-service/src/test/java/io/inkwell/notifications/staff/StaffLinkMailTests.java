@@ -18,8 +18,11 @@ import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** An invitee gets one mail with the link to choose their password, from auth-service's event. */
-class InvitationMailTests extends IntegrationTest {
+/**
+ * An invitee, or a staff member who forgot their password, gets one mail with the link to choose
+ * one, from auth-service's event.
+ */
+class StaffLinkMailTests extends IntegrationTest {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -54,10 +57,10 @@ class InvitationMailTests extends IntegrationTest {
     await()
         .atMost(PATIENCE)
         .until(
-            () -> mongo.findById(eventId, Document.class, "invitation_mails"),
+            () -> mongo.findById(eventId, Document.class, "staff_link_mails"),
             stored -> stored != null && stored.getBoolean("sent"));
-    assertThat(mongo.findById(eventId, Document.class, "invitation_mails"))
-        .doesNotContainKey("acceptUrl");
+    assertThat(mongo.findById(eventId, Document.class, "staff_link_mails"))
+        .doesNotContainKey("link");
     // a later event for someone else arriving shows the duplicate was processed and ignored
     var other = event.deepCopy();
     String marker = "marker-" + eventId + "@example.org";
@@ -66,5 +69,45 @@ class InvitationMailTests extends IntegrationTest {
     kafka.send("blog.staff-events", other.path("staffId").asString(), other.toString()).join();
     await().atMost(PATIENCE).until(() -> TestMail.to(marker).size() == 1);
     assertThat(TestMail.to(grace)).hasSize(1);
+  }
+
+  @Test
+  void aStaffMemberWhoForgotTheirPasswordGetsTheResetLinkOnce() throws Exception {
+    var event =
+        (ObjectNode)
+            JSON.readTree(
+                Files.readString(Path.of("../contracts/examples/password-reset-requested.json")));
+    String eventId = UUID.randomUUID().toString();
+    String fay = "fay-" + eventId + "@example.org";
+    event.put("eventId", eventId);
+    event.put("email", fay);
+    event.put("expiresAt", java.time.Instant.now().plus(Duration.ofHours(1)).toString());
+    assertThat(Contracts.violations(event.toString())).isEmpty();
+
+    kafka.send("blog.staff-events", event.path("staffId").asString(), event.toString()).join();
+    kafka.send("blog.staff-events", event.path("staffId").asString(), event.toString()).join();
+
+    var mail =
+        await().atMost(PATIENCE).until(() -> TestMail.to(fay), mails -> mails.size() == 1).get(0);
+    assertThat(mail.getSubject()).isEqualTo("Reset your password for Inkwell");
+    assertThat(TestMail.body(mail).replace("=\r\n", ""))
+        .contains("Hello Grace Hopper")
+        .contains(event.path("resetUrl").asString())
+        .contains("your password stays as it is");
+    assertThat(TestMail.header(mail, "Message-ID")).startsWith("<password-reset." + eventId + "@");
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () -> mongo.findById(eventId, Document.class, "staff_link_mails"),
+            stored -> stored != null && stored.getBoolean("sent"));
+    assertThat(mongo.findById(eventId, Document.class, "staff_link_mails"))
+        .doesNotContainKey("link");
+    String marker = "marker-" + eventId + "@example.org";
+    var other = event.deepCopy();
+    other.put("eventId", UUID.randomUUID().toString());
+    other.put("email", marker);
+    kafka.send("blog.staff-events", other.path("staffId").asString(), other.toString()).join();
+    await().atMost(PATIENCE).until(() -> TestMail.to(marker).size() == 1);
+    assertThat(TestMail.to(fay)).hasSize(1);
   }
 }

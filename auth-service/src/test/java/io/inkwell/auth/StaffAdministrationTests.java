@@ -1,0 +1,226 @@
+package io.inkwell.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.inkwell.testsupport.ApiClient;
+import io.inkwell.testsupport.Contracts;
+import io.inkwell.testsupport.SignIn;
+import io.inkwell.testsupport.Topics;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What admins do to other staff accounts (roles, suspension) and how staff get back in when they
+ * forgot their password: as Ghost's staff settings and its "Forgot?" link.
+ */
+class StaffAdministrationTests extends AuthServiceIntegrationTest {
+
+  private List<JsonNode> staffEvents(String staffId, String type, int expected) {
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                Topics.readAll(brokers, "blog.staff-events").stream()
+                    .filter(r -> r.key().equals(staffId) && r.value().contains("\"" + type + "\""))
+                    .map(r -> JSON.readTree(r.value()))
+                    .toList(),
+            found -> found.size() >= expected);
+  }
+
+  @Test
+  void anAdminGivesAnotherRoleWhichTheirNextTokenCarriesAndTheOwnersStays() {
+    String owner = signIn().person(WEB, REDIRECT, OWNER, OWNER_PASSWORD);
+    var rae = invite(owner, "rae@example.org", "Rae", "AUTHOR");
+    String id = rae.text("id");
+
+    var promoted = api(owner).put("/api/staff/" + id + "/role", "{\"role\":\"EDITOR\"}");
+
+    assertThat(promoted.status()).isEqualTo(200);
+    assertThat(promoted.text("role")).isEqualTo("EDITOR");
+    String raeToken =
+        signIn().person(WEB, REDIRECT, "rae@example.org", rae.text("temporaryPassword"));
+    assertThat(decode(raeToken).getClaimAsStringList("roles")).containsExactly("EDITOR");
+    var changes = staffEvents(id, "StaffChanged", 2);
+    assertThat(changes)
+        .extracting(e -> e.path("role").asString())
+        .containsExactly("AUTHOR", "EDITOR");
+    changes.forEach(e -> assertThat(Contracts.violations(e.toString())).isEmpty());
+
+    String ownerId = decode(owner).getSubject();
+    var demoteOwner = api(owner).put("/api/staff/" + ownerId + "/role", "{\"role\":\"ADMIN\"}");
+    assertThat(demoteOwner.status()).isEqualTo(422);
+    assertThat(demoteOwner.header("Content-Type")).isEqualTo("application/problem+json");
+    assertThat(api(owner).put("/api/staff/" + id + "/role", "{\"role\":\"OWNER\"}").status())
+        .isEqualTo(422);
+    assertThat(api(owner).put("/api/staff/" + id + "/role", "{\"role\":\"KING\"}").status())
+        .isEqualTo(400);
+    assertThat(api(owner).put("/api/staff/nobody/role", "{\"role\":\"EDITOR\"}").status())
+        .isEqualTo(404);
+    assertThat(api(raeToken).put("/api/staff/" + id + "/role", "{\"role\":\"ADMIN\"}").status())
+        .isEqualTo(403);
+    assertThat(api(owner).get("/api/staff/me").text("role")).isEqualTo("OWNER");
+  }
+
+  @Test
+  void aSuspendedStaffMemberGetsNoTokenNotEvenFromAnOpenSessionUntilGivenAccessBack()
+      throws Exception {
+    String owner = signIn().person(WEB, REDIRECT, OWNER, OWNER_PASSWORD);
+    var sam = invite(owner, "sam@example.org", "Sam", "EDITOR");
+    String id = sam.text("id");
+    String password = sam.text("temporaryPassword");
+    var samsBrowser = SignIn.browser();
+    assertThat(signIn().personTokens(samsBrowser, WEB, REDIRECT, "sam@example.org", password))
+        .isNotNull();
+
+    var suspended = api(owner).put("/api/staff/" + id + "/suspended", "{\"suspended\":true}");
+
+    assertThat(suspended.status()).isEqualTo(200);
+    assertThat(suspended.json().path("suspended").asBoolean()).isTrue();
+    assertThatThrownBy(() -> signIn().person(WEB, REDIRECT, "sam@example.org", password))
+        .isInstanceOf(SignIn.SignInFailed.class);
+    // Signed in at auth-service from before: that session ends, and the password is refused.
+    assertThatThrownBy(
+            () -> signIn().personTokens(samsBrowser, WEB, REDIRECT, "sam@example.org", password))
+        .isInstanceOf(SignIn.SignInFailed.class)
+        .hasMessageContaining("the sign-in form refused");
+    String invitationLink = staffEvents(id, "StaffInvited", 1).get(0).path("acceptUrl").asString();
+    assertThat(get(SignIn.browser(), page(invitationLink)).statusCode()).isEqualTo(404);
+    assertThat(staffEvents(id, "StaffChanged", 2).get(1).path("suspended").asBoolean()).isTrue();
+    assertThat(api(owner).get("/api/staff").raw().body()).contains("\"suspended\":true");
+
+    var restored = api(owner).put("/api/staff/" + id + "/suspended", "{\"suspended\":false}");
+
+    assertThat(restored.status()).isEqualTo(200);
+    assertThat(signIn().person(WEB, REDIRECT, "sam@example.org", password)).isNotBlank();
+    assertThat(staffEvents(id, "StaffChanged", 3).get(2).path("suspended").asBoolean()).isFalse();
+  }
+
+  @Test
+  void nobodySuspendsTheOwnerOrThemselvesAndOnlyAdminsSuspendAnyone() {
+    String owner = signIn().person(WEB, REDIRECT, OWNER, OWNER_PASSWORD);
+    var ada = invite(owner, "ada@example.org", "Ada", "ADMIN");
+    var ed = invite(owner, "ed@example.org", "Ed", "EDITOR");
+    String adaToken =
+        signIn().person(WEB, REDIRECT, "ada@example.org", ada.text("temporaryPassword"));
+    String edToken = signIn().person(WEB, REDIRECT, "ed@example.org", ed.text("temporaryPassword"));
+    String suspend = "{\"suspended\":true}";
+
+    var ownerSuspended =
+        api(adaToken).put("/api/staff/" + decode(owner).getSubject() + "/suspended", suspend);
+    var selfSuspended = api(adaToken).put("/api/staff/" + ada.text("id") + "/suspended", suspend);
+    var byAnEditor = api(edToken).put("/api/staff/" + ada.text("id") + "/suspended", suspend);
+
+    assertThat(List.of(ownerSuspended.status(), selfSuspended.status(), byAnEditor.status()))
+        .containsExactly(422, 422, 403);
+    assertThat(ownerSuspended.text("detail")).contains("owner");
+    assertThat(api(adaToken).put("/api/staff/" + ed.text("id") + "/suspended", "{}").status())
+        .isEqualTo(400);
+    assertThat(signIn().person(WEB, REDIRECT, OWNER, OWNER_PASSWORD)).isNotBlank();
+  }
+
+  @Test
+  void aForgottenPasswordIsResetThroughAMailedLinkThatWorksOnce() throws Exception {
+    String owner = signIn().person(WEB, REDIRECT, OWNER, OWNER_PASSWORD);
+    var fay = invite(owner, "fay@example.org", "Fay", "AUTHOR");
+    String id = fay.text("id");
+    var browser = SignIn.browser();
+    var form = get(browser, URI.create(base() + "/password-reset"));
+    assertThat(form.body()).contains("Forgot your password?").contains("<label for=\"email\">");
+
+    var asked =
+        postForm(browser, "/password-reset", form.body(), Map.of("email", " Fay@Example.org "));
+    var unknown =
+        postForm(browser, "/password-reset", form.body(), Map.of("email", "nobody@example.org"));
+
+    assertThat(asked.statusCode()).isEqualTo(200);
+    assertThat(asked.body()).contains("Check your inbox");
+    // The same answer for an address without an account: the form tells nobody who is staff.
+    assertThat(unknown.statusCode()).isEqualTo(200);
+    assertThat(unknown.body()).contains("Check your inbox");
+    var reset = staffEvents(id, "PasswordResetRequested", 1).get(0);
+    assertThat(Contracts.violations(reset.toString())).isEmpty();
+    assertThat(reset.path("email").asString()).isEqualTo("fay@example.org");
+    String link = reset.path("resetUrl").asString();
+    assertThat(link).startsWith(issuer + "/password-reset?token=");
+    String token = link.substring(link.indexOf("token=") + "token=".length());
+
+    var open = get(browser, page(link));
+    assertThat(open.statusCode()).isEqualTo(200);
+    assertThat(open.body()).contains("Choose a new password").contains("fay@example.org");
+    var mismatch =
+        postForm(
+            browser,
+            "/password-reset",
+            open.body(),
+            Map.of("token", token, "password", "fay's new password", "confirmation", "other"));
+    assertThat(mismatch.statusCode()).isEqualTo(422);
+    var done =
+        postForm(
+            browser,
+            "/password-reset",
+            mismatch.body(),
+            Map.of(
+                "token",
+                token,
+                "password",
+                "fay's new password",
+                "confirmation",
+                "fay's new password"));
+    assertThat(done.statusCode()).isEqualTo(200);
+    assertThat(done.body()).contains("Your password is set");
+
+    assertThat(decode(signIn().person(WEB, REDIRECT, "fay@example.org", "fay's new password")))
+        .extracting(jwt -> jwt.getSubject())
+        .isEqualTo(id);
+    assertThatThrownBy(
+            () -> signIn().person(WEB, REDIRECT, "fay@example.org", fay.text("temporaryPassword")))
+        .isInstanceOf(SignIn.SignInFailed.class);
+    assertThat(get(browser, page(link)).statusCode()).isEqualTo(404);
+    // The invitation's link closed with it: one way in, the password Fay chose.
+    String invitation = staffEvents(id, "StaffInvited", 1).get(0).path("acceptUrl").asString();
+    assertThat(get(browser, page(invitation)).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void resetLinksAreNotMailedAgainAndAgainNorToSuspendedAccounts() throws Exception {
+    String owner = signIn().person(WEB, REDIRECT, OWNER, OWNER_PASSWORD);
+    var gil = invite(owner, "gil@example.org", "Gil", "AUTHOR");
+    var hal = invite(owner, "hal@example.org", "Hal", "AUTHOR");
+    api(owner).put("/api/staff/" + hal.text("id") + "/suspended", "{\"suspended\":true}");
+
+    staff.requestPasswordReset("gil@example.org");
+    staff.requestPasswordReset("gil@example.org");
+    staff.requestPasswordReset("hal@example.org");
+    staff.requestPasswordReset("nobody@example.org");
+
+    staffEvents(gil.text("id"), "PasswordResetRequested", 1);
+    for (String id : List.of(gil.text("id"), hal.text("id"))) {
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  mongo
+                      .findById(id, Document.class, "staff")
+                      .getList("outbox", Document.class)
+                      .isEmpty());
+    }
+    var all = Topics.readAll(brokers, "blog.staff-events");
+    assertThat(all)
+        .filteredOn(r -> r.value().contains("PasswordResetRequested"))
+        .extracting(r -> r.key())
+        .containsOnlyOnce(gil.text("id"))
+        .doesNotContain(hal.text("id"));
+    var badForm =
+        new ApiClient(base())
+            .postAs("/password-reset", "application/x-www-form-urlencoded", "email=x");
+    assertThat(badForm.status()).isEqualTo(302);
+    assertThat(badForm.header("Location")).endsWith("/password-reset?expired");
+  }
+}
