@@ -61,8 +61,14 @@ class StaffAdministrationTests extends AuthServiceIntegrationTest {
         .isEqualTo(422);
     assertThat(api(owner).put("/api/staff/" + id + "/role", "{\"role\":\"KING\"}").status())
         .isEqualTo(400);
-    assertThat(api(owner).put("/api/staff/nobody/role", "{\"role\":\"EDITOR\"}").status())
-        .isEqualTo(404);
+    var unknown = api(owner).put("/api/staff/nobody/role", "{\"role\":\"EDITOR\"}");
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.header("Content-Type")).isEqualTo("application/problem+json");
+    assertThat(unknown.text("type")).isEqualTo("https://inkwell.dev/problems/not-found");
+    var notJson = api(owner).postAs("/api/staff", "text/plain", "rae@example.org");
+    assertThat(notJson.status()).isEqualTo(415);
+    assertThat(notJson.text("type"))
+        .isEqualTo("https://inkwell.dev/problems/unsupported-media-type");
     assertThat(api(raeToken).put("/api/staff/" + id + "/role", "{\"role\":\"ADMIN\"}").status())
         .isEqualTo(403);
     assertThat(api(owner).get("/api/staff/me").text("role")).isEqualTo("OWNER");

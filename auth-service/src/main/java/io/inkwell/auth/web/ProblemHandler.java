@@ -27,6 +27,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
   private static final String TYPES = "https://inkwell.dev/problems/";
 
+  private static final Map<Integer, String> TYPE_BY_STATUS =
+      Map.of(
+          400, "bad-request",
+          404, "not-found",
+          405, "method-not-allowed",
+          406, "not-acceptable",
+          409, "conflict",
+          413, "payload-too-large",
+          415, "unsupported-media-type",
+          422, "invalid",
+          500, "internal");
+
   @ExceptionHandler(StaffExists.class)
   ProblemDetail staffExists(StaffExists e) {
     return problem(HttpStatus.CONFLICT, "staff-exists", "Already on the staff", e.getMessage());
@@ -40,7 +52,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(ResponseStatusException.class)
   ProblemDetail status(ResponseStatusException e) {
     HttpStatus status = HttpStatus.valueOf(e.getStatusCode().value());
-    return problem(status, "invalid", status.getReasonPhrase(), e.getReason());
+    return problem(
+        status,
+        TYPE_BY_STATUS.getOrDefault(status.value(), "bad-request"),
+        status.getReasonPhrase(),
+        e.getReason());
   }
 
   /** Query or form parameters whose percent-encoding is not UTF-8: Tomcat cannot decode them. */
@@ -102,6 +118,21 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 "malformed-body",
                 "Malformed request body",
                 "The body is not JSON of the expected shape."));
+  }
+
+  /** Spring MVC's own errors (415, 405, …) get a stable type too, not {@code about:blank}. */
+  @Override
+  protected ResponseEntity<Object> handleExceptionInternal(
+      Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    ResponseEntity<Object> response =
+        super.handleExceptionInternal(e, body, headers, status, request);
+    if (response != null
+        && response.getBody() instanceof ProblemDetail detail
+        && (detail.getType() == null || detail.getType().toString().equals("about:blank"))) {
+      detail.setType(
+          URI.create(TYPES + TYPE_BY_STATUS.getOrDefault(status.value(), "bad-request")));
+    }
+    return response;
   }
 
   private static ProblemDetail problem(

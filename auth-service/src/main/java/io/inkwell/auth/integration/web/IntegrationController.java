@@ -9,6 +9,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 @RestController
 class IntegrationController {
@@ -53,8 +55,10 @@ class IntegrationController {
 
   @DeleteMapping("/api/integrations/{clientId}")
   ResponseEntity<Void> revoke(@PathVariable String clientId) {
-    return integrations.revoke(clientId)
-        ? ResponseEntity.noContent().build()
-        : ResponseEntity.notFound().build();
+    if (!integrations.revoke(clientId)) {
+      throw new ResponseStatusException(
+          HttpStatus.NOT_FOUND, "There is no integration with this client id.");
+    }
+    return ResponseEntity.noContent().build();
   }
 }

@@ -1,12 +1,14 @@
 package io.inkwell.auth.staff.web;
 
 import io.inkwell.auth.staff.Role;
+import io.inkwell.auth.staff.StaffAccount;
 import io.inkwell.auth.staff.StaffManagement;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -58,15 +60,14 @@ class StaffController {
   /** The signed-in staff member's own account. */
   @GetMapping("/api/staff/me")
   ResponseEntity<StaffResponse> me(@AuthenticationPrincipal Jwt token) {
-    return ResponseEntity.of(staff.byId(token.getSubject()).map(StaffResponse::of));
+    return found(staff.byId(token.getSubject()));
   }
 
   /** What they want to be mailed about: {@code {"commentMails": false}} for no comment mails. */
   @PutMapping("/api/staff/me/notifications")
   ResponseEntity<StaffResponse> notifications(
       @AuthenticationPrincipal Jwt token, @Valid @RequestBody NotificationsRequest request) {
-    return ResponseEntity.of(
-        staff.setCommentMails(token.getSubject(), request.commentMails()).map(StaffResponse::of));
+    return found(staff.setCommentMails(token.getSubject(), request.commentMails()));
   }
 
   /**
@@ -81,7 +82,7 @@ class StaffController {
   @PutMapping("/api/staff/{staffId}/role")
   ResponseEntity<StaffResponse> role(
       @PathVariable String staffId, @Valid @RequestBody RoleRequest request) {
-    return ResponseEntity.of(staff.changeRole(staffId, request.role()).map(StaffResponse::of));
+    return found(staff.changeRole(staffId, request.role()));
   }
 
   record RoleRequest(@NotNull Role role) {}
@@ -95,8 +96,7 @@ class StaffController {
       @AuthenticationPrincipal Jwt token,
       @PathVariable String staffId,
       @Valid @RequestBody SuspendedRequest request) {
-    return ResponseEntity.of(
-        staff.suspend(staffId, request.suspended(), token.getSubject()).map(StaffResponse::of));
+    return found(staff.suspend(staffId, request.suspended(), token.getSubject()));
   }
 
   record SuspendedRequest(@NotNull Boolean suspended) {}
@@ -110,5 +110,16 @@ class StaffController {
           HttpStatus.UNPROCESSABLE_CONTENT, "The current password is not right.");
     }
     return ResponseEntity.noContent().build();
+  }
+
+  /** The account as answered, or a 404 problem when there is no such account. */
+  private static ResponseEntity<StaffResponse> found(Optional<StaffAccount> account) {
+    return ResponseEntity.ok(
+        account
+            .map(StaffResponse::of)
+            .orElseThrow(
+                () ->
+                    new ResponseStatusException(
+                        HttpStatus.NOT_FOUND, "There is no staff account with this id.")));
   }
 }
