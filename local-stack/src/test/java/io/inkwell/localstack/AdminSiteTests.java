@@ -452,8 +452,13 @@ class AdminSiteTests {
                         .status()
                     == 201);
 
-    var browser = new Browser();
     var credentials = stack.credentials();
+    // The owner is asked by mail, as WordPress's "Please moderate" does, with the way to the queue.
+    assertThat(mailTo(credentials.ownerEmail(), body))
+        .contains("waits for your approval")
+        .contains(stack.gatewayUrl() + "/admin/comments");
+
+    var browser = new Browser();
     browser.signIn(credentials.ownerEmail(), credentials.ownerPassword());
     Document queue = browser.page("/admin/comments");
     var held =

@@ -1,5 +1,6 @@
 package io.inkwell.comments.comment;
 
+import io.inkwell.comments.comment.CommentEvent.CommentHeld;
 import io.inkwell.comments.comment.CommentEvent.CommentPosted;
 import io.inkwell.comments.comment.CommentEvent.CommentRemoved;
 import io.inkwell.comments.comment.CommentEvent.PostContext;
@@ -18,7 +19,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * A reader's comment. The email address is kept for moderation and notifications and is never part
  * of a public answer. Becoming visible raises {@code CommentPosted}, stopping being visible {@code
- * CommentRemoved}, both kept in the comment's outbox and written with the change.
+ * CommentRemoved}, being held for a moderator {@code CommentHeld}, each kept in the comment's
+ * outbox and written with the change.
  */
 @Document("comments")
 @CompoundIndex(name = "post_thread", def = "{'postId': 1, 'status': 1, 'createdAt': 1}")
@@ -86,7 +88,10 @@ public class Comment {
     static final Place TOP = new Place(null, null, 0);
   }
 
-  /** A new comment; a visible one raises {@code CommentPosted} at once. */
+  /**
+   * A new comment; a visible one raises {@code CommentPosted} at once, a held one {@code
+   * CommentHeld}.
+   */
   static Comment posted(
       String id,
       String postId,
@@ -121,6 +126,8 @@ public class Comment {
             List.of());
     if (status == CommentStatus.APPROVED && post != null) {
       comment.outbox.add(CommentPosted.of(comment, post, notifyEmail, now));
+    } else if (status == CommentStatus.PENDING && post != null) {
+      comment.outbox.add(CommentHeld.of(comment, post, now));
     }
     return comment;
   }

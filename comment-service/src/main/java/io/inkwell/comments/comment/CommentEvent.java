@@ -8,7 +8,7 @@ import java.util.UUID;
  * blog.comment-events} (keyed by post id). The records' components are the contracts.
  */
 public sealed interface CommentEvent
-    permits CommentEvent.CommentPosted, CommentEvent.CommentRemoved {
+    permits CommentEvent.CommentPosted, CommentEvent.CommentHeld, CommentEvent.CommentRemoved {
 
   String eventId();
 
@@ -42,7 +42,6 @@ public sealed interface CommentEvent
       implements CommentEvent {
 
     static CommentPosted of(Comment comment, PostContext post, String notifyEmail, Instant now) {
-      String text = comment.body().replaceAll("\\s+", " ").strip();
       return new CommentPosted(
           UUID.randomUUID().toString(),
           "CommentPosted",
@@ -54,10 +53,51 @@ public sealed interface CommentEvent
           comment.id(),
           comment.parentId(),
           comment.authorName(),
-          text.length() > 200 ? text.substring(0, 200) + "…" : text,
+          excerptOf(comment),
           comment.createdAt(),
           notifyEmail);
     }
+  }
+
+  /**
+   * A new comment waits for a moderator (the policy holds it, or it has too many links); not raised
+   * for spam. notification-service asks the blog's moderators to look at it, as WordPress's "Please
+   * moderate" mail does.
+   */
+  record CommentHeld(
+      String eventId,
+      String type,
+      Instant occurredAt,
+      String postId,
+      String postSlug,
+      String postTitle,
+      String postAuthorId,
+      String commentId,
+      String authorName,
+      String excerpt,
+      Instant postedAt)
+      implements CommentEvent {
+
+    static CommentHeld of(Comment comment, PostContext post, Instant now) {
+      return new CommentHeld(
+          UUID.randomUUID().toString(),
+          "CommentHeld",
+          now,
+          comment.postId(),
+          post.slug(),
+          post.title(),
+          post.authorId(),
+          comment.id(),
+          comment.authorName(),
+          excerptOf(comment),
+          comment.createdAt());
+    }
+  }
+
+  /** The start of a comment's text, on one line, for a mail. */
+  private static String excerptOf(Comment comment) {
+    String text = comment.body().replaceAll("\\s+", " ").strip();
+    return text.length() > 200 ? text.substring(0, 200) + "…" : text;
   }
 
   /** A visible comment was taken away (rejected, marked spam or deleted). */
@@ -71,6 +111,6 @@ public sealed interface CommentEvent
     }
   }
 
-  /** What a {@code CommentPosted} says about the post. */
+  /** What a {@code CommentPosted} or {@code CommentHeld} says about the post. */
   record PostContext(String slug, String title, String authorId) {}
 }

@@ -378,6 +378,32 @@ class ModerationTests extends IntegrationTest {
   }
 
   @Test
+  void aHeldCommentAsksTheModeratorsToLookButSpamAndTheApprovalRaiseNoSecondCall() {
+    policy("HOLD_ALL");
+    String postId = publishedPost(true);
+    String ada = email();
+    var held = comment(postId, Map.of("authorEmail", ada, "body", "Please  let\n me in"));
+    var spam = comment(postId, Map.of("body", "Buy now", "website", "http://spam.example"));
+    admin().post("/api/comments/" + held.text("id") + "/approve", "");
+
+    for (String id : List.of(held.text("id"), spam.text("id"))) {
+      await().atMost(PATIENCE).until(() -> comments.findById(id).orElseThrow().outbox().isEmpty());
+    }
+    List<JsonNode> events =
+        await().atMost(PATIENCE).until(() -> events(postId), found -> found.size() >= 2);
+
+    assertThat(events)
+        .extracting(event -> event.path("type").asString())
+        .containsExactly("CommentHeld", "CommentPosted");
+    JsonNode call = events.get(0);
+    assertThat(Contracts.violations(call.toString())).isEmpty();
+    assertThat(call.path("commentId").asString()).isEqualTo(held.text("id"));
+    assertThat(call.path("excerpt").asString()).isEqualTo("Please let me in");
+    assertThat(call.path("postAuthorId").asString()).isEqualTo("owner");
+    assertThat(call.toString()).doesNotContain(ada);
+  }
+
+  @Test
   void aModerationBasedOnACopyReadBeforeTheRelaySentItsEventsDoesNotSendThemAgain() {
     String postId = publishedPost(true);
     String id = comment(postId, Map.of("body", "Sent once")).text("id");

@@ -130,6 +130,52 @@ public class Mails {
     sender.send(compose(mail.messageId(), mail.to(), subject, text, html, null));
   }
 
+  /** Asks a moderator to look at a held comment, as WordPress's "Please moderate" mail does. */
+  public void sendModerationRequest(CommentMail mail) {
+    String moderate = settings.siteUrl() + "/admin/comments";
+    String account = settings.siteUrl() + "/admin/account";
+    String subject = "Please moderate: \"" + mail.postTitle() + "\"";
+    String text =
+        """
+        A comment by %s on "%s" waits for your approval:
+
+        %s
+
+        Approve it, reject it or mark it as spam: %s
+        The post: %s
+
+        --
+        You get this mail because you moderate the comments of %s. Turn comment mails off
+        on your account page: %s
+        """
+            .formatted(
+                mail.commenterName(),
+                mail.postTitle(),
+                mail.excerpt(),
+                moderate,
+                mail.postUrl(),
+                settings.blogName(),
+                account);
+    String html =
+        """
+        <p>A comment by %s on <a href="%s">%s</a> waits for your approval:</p>
+        <blockquote>%s</blockquote>
+        <p><a href="%s">Approve, reject or mark it as spam</a></p>
+        <hr>
+        <p><small>You get this mail because you moderate the comments of %s.
+        <a href="%s">Turn comment mails off</a>.</small></p>
+        """
+            .formatted(
+                escape(mail.commenterName()),
+                escape(mail.postUrl()),
+                escape(mail.postTitle()),
+                escape(mail.excerpt()),
+                escape(moderate),
+                escape(settings.blogName()),
+                escape(account));
+    sender.send(compose(mail.messageId(), mail.to(), subject, text, html, null));
+  }
+
   /** An invitation to write for the blog, as its mail needs it. */
   public record InvitationMail(
       String messageId,

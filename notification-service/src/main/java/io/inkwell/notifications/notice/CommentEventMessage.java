@@ -2,7 +2,8 @@ package io.inkwell.notifications.notice;
 
 /**
  * What notification-service reads of comment-service's events (a tolerant reader of {@code
- * contracts/comment-posted.schema.json}): unknown fields and types are ignored.
+ * contracts/comment-posted.schema.json} and {@code comment-held.schema.json}): unknown fields and
+ * types are ignored.
  */
 record CommentEventMessage(
     String eventId,
@@ -16,6 +17,10 @@ record CommentEventMessage(
 
   boolean isCommentPosted() {
     return "CommentPosted".equals(type);
+  }
+
+  boolean isCommentHeld() {
+    return "CommentHeld".equals(type);
   }
 
   boolean asksForReplyMail() {

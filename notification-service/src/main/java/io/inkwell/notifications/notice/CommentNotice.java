@@ -5,11 +5,12 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * One mail about a new comment, recorded under the id of the {@code CommentPosted} event that
- * caused it and its reason, so that a redelivered event sends nothing twice.
+ * One mail about a new comment, recorded under the id of the {@code CommentPosted} or {@code
+ * CommentHeld} event that caused it and its reason (and, for a moderation request, its recipient),
+ * so that a redelivered event sends nothing twice.
  *
- * @param to the post author's address, or the one the parent comment's author gave with {@code
- *     notifyOnReply}
+ * @param to the post author's address, the one the parent comment's author gave with {@code
+ *     notifyOnReply}, or a moderator's
  */
 @Document("comment_notices")
 record CommentNotice(
@@ -29,7 +30,9 @@ record CommentNotice(
     /** Someone replied to a comment whose author asked to hear of replies. */
     REPLY,
     /** Someone commented on a post: its author (or the owner) is told, as in WordPress. */
-    NEW_COMMENT
+    NEW_COMMENT,
+    /** A comment waits for a moderator: those who may moderate it are asked to look. */
+    MODERATE
   }
 
   enum Status {
@@ -41,7 +44,8 @@ record CommentNotice(
   static CommentNotice of(
       CommentEventMessage event, Reason reason, String to, String postUrl, Instant now) {
     return new CommentNotice(
-        event.eventId() + "/" + reason,
+        // a moderation request goes to each moderator; the other reasons to one person each
+        event.eventId() + "/" + reason + (reason == Reason.MODERATE ? "/" + to : ""),
         event.eventId(),
         reason,
         to,

@@ -27,10 +27,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Mails about a new comment: to the commenter whose comment it replies to, if they asked for it
- * ({@code notifyOnReply}), and to the post's author (the owner when the byline has no account). A
- * notice is recorded before its mail is sent and marked sent after: a crash in between sends it
- * again with the same Message-ID (at least once; mail clients fold the copies), a redelivered event
- * adds nothing. A mail that failed is tried again by the sweeper, a few times.
+ * ({@code notifyOnReply}), and to the post's author (the owner when the byline has no account);
+ * about a held one, to those who may moderate it (the post's author when an editor or above, and
+ * the owner). A notice is recorded before its mail is sent and marked sent after: a crash in
+ * between sends it again with the same Message-ID (at least once; mail clients fold the copies), a
+ * redelivered event adds nothing. A mail that failed is tried again by the sweeper, a few times.
  */
 @Configuration(proxyBeanMethods = false)
 class CommentNotices {
@@ -76,10 +77,17 @@ class CommentNotices {
   @KafkaListener(topics = "${inkwell.notifications.comment-events-topic:blog.comment-events}")
   void on(String message) {
     CommentEventMessage event = json.readValue(message, CommentEventMessage.class);
+    String postUrl = settings.siteUrl() + "/posts/" + event.postSlug();
+    if (event.isCommentHeld()) {
+      for (var moderator : staff.toAskToModerate(event.postAuthorId())) {
+        notify(
+            CommentNotice.of(event, Reason.MODERATE, moderator.email(), postUrl, clock.instant()));
+      }
+      return;
+    }
     if (!event.isCommentPosted()) {
       return;
     }
-    String postUrl = settings.siteUrl() + "/posts/" + event.postSlug();
     if (event.asksForReplyMail()) {
       notify(CommentNotice.of(event, Reason.REPLY, event.notifyEmail(), postUrl, clock.instant()));
     }
@@ -129,6 +137,9 @@ class CommentNotices {
       switch (notice.reason()) {
         case REPLY -> mails.sendReply(mail(notice, "reply"));
         case NEW_COMMENT -> mails.sendNewComment(mail(notice, "comment"));
+        case MODERATE ->
+            mails.sendModerationRequest(
+                mail(notice, "moderate." + Integer.toHexString(notice.to().hashCode())));
       }
       mark(notice, CommentNotice.Status.SENT);
       metrics.sent(KIND);

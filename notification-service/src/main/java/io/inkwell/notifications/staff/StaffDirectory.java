@@ -3,7 +3,10 @@ package io.inkwell.notifications.staff;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -24,6 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration(proxyBeanMethods = false)
 public class StaffDirectory {
+
+  private static final Set<String> MODERATORS = Set.of("OWNER", "ADMIN", "EDITOR");
 
   private final MongoTemplate mongo;
   private final JsonMapper json;
@@ -115,19 +120,40 @@ public class StaffDirectory {
   }
 
   /**
+   * Who is asked to moderate a held comment on a post by this author, as WordPress asks the site's
+   * admin and the post's author when they may moderate: the author if an editor or above, and the
+   * owner; not who turned comment mails off or is suspended.
+   */
+  public List<StaffMember> toAskToModerate(String authorId) {
+    StaffMember author = authorId == null ? null : mongo.findById(authorId, StaffMember.class);
+    var moderators = new LinkedHashMap<String, StaffMember>();
+    if (author != null && MODERATORS.contains(author.role())) {
+      moderators.put(author.id(), author);
+    }
+    StaffMember owner = owner();
+    if (owner != null) {
+      moderators.putIfAbsent(owner.id(), owner);
+    }
+    return moderators.values().stream()
+        .filter(member -> !member.commentMailsOff() && !member.suspended())
+        .toList();
+  }
+
+  /**
    * Who is told of comments on a post by this author: the author, or the owner when the byline
    * belongs to no staff account (imported posts, posts an integration wrote) or to a suspended one;
    * nobody when that person turned comment mails off.
    */
   public Optional<StaffMember> toTellOfCommentsBy(String authorId) {
     StaffMember author = authorId == null ? null : mongo.findById(authorId, StaffMember.class);
-    StaffMember told =
-        author != null && !author.suspended()
-            ? author
-            : mongo.findOne(
-                Query.query(where("role").is("OWNER"))
-                    .with(Sort.by(Sort.Direction.DESC, "changedAt")),
-                StaffMember.class);
+    StaffMember told = author != null && !author.suspended() ? author : owner();
     return Optional.ofNullable(told).filter(member -> !member.commentMailsOff());
+  }
+
+  /** The blog's owner, as last announced. */
+  private StaffMember owner() {
+    return mongo.findOne(
+        Query.query(where("role").is("OWNER")).with(Sort.by(Sort.Direction.DESC, "changedAt")),
+        StaffMember.class);
   }
 }

@@ -159,6 +159,57 @@ class CommentNoticeTests extends IntegrationTest {
     assertThat(TestMail.to(sam)).isEmpty();
   }
 
+  /** A held comment on a post by this author, as comment-service announces it. */
+  private ObjectNode commentHeldOnPostBy(String authorId) throws Exception {
+    var event =
+        (ObjectNode)
+            JSON.readTree(Files.readString(Path.of("../contracts/examples/comment-held.json")));
+    event.put("eventId", UUID.randomUUID().toString());
+    event.put("postAuthorId", authorId);
+    assertThat(Contracts.violations(event.toString())).isEmpty();
+    return event;
+  }
+
+  @Test
+  void theOwnerAndAnEditorWhoWroteThePostAreAskedOnceToModerateAHeldComment() throws Exception {
+    String ownerId = UUID.randomUUID().toString();
+    String owner = "owner-" + ownerId + "@example.org";
+    String editorId = UUID.randomUUID().toString();
+    String editor = "edna-" + editorId + "@example.org";
+    String authorId = UUID.randomUUID().toString();
+    String author = "al-" + authorId + "@example.org";
+    announce(staffChanged(ownerId, owner, "OWNER", Instant.now()));
+    announce(staffChanged(editorId, editor, "EDITOR", Instant.now()));
+    announce(staffChanged(authorId, author, "AUTHOR", Instant.now()));
+    for (String id : java.util.List.of(ownerId, editorId, authorId)) {
+      await().atMost(PATIENCE).until(() -> mongo.findById(id, Document.class, "staff") != null);
+    }
+    var onEdnasPost = commentHeldOnPostBy(editorId);
+
+    send(onEdnasPost);
+    send(onEdnasPost);
+    // An author cannot moderate: for their post, only the owner is asked.
+    send(commentHeldOnPostBy(authorId));
+
+    String please = "Please moderate: \"Wrapping up the WPC\"";
+    await().atMost(PATIENCE).until(() -> subjects(owner), found -> found.size() == 2);
+    assertThat(subjects(owner)).containsExactly(please, please);
+    var mail =
+        await()
+            .atMost(PATIENCE)
+            .until(() -> TestMail.to(editor), found -> found.size() == 1)
+            .get(0);
+    assertThat(mail.getSubject()).isEqualTo(please);
+    assertThat(TestMail.body(mail).replace("=\r\n", ""))
+        .contains("A comment by Margaret")
+        .contains("First time here")
+        .contains("https://blog.example.org/admin/comments");
+    assertThat(TestMail.header(mail, "Message-ID"))
+        .startsWith("<moderate.")
+        .contains(onEdnasPost.path("eventId").asString());
+    assertThat(TestMail.to(author)).isEmpty();
+  }
+
   @Test
   void anAuthorWhoTurnedCommentMailsOffGetsNone() throws Exception {
     String authorId = UUID.randomUUID().toString();
