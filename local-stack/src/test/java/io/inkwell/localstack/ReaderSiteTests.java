@@ -129,6 +129,8 @@ class ReaderSiteTests {
     Document wrap = page("/posts/wpc-wrap");
     assertThat(wrap.select("#comments-title").text()).matches("\\d+ comments?");
     assertThat(wrap.select(".comment-body").text()).contains("Great summary");
+    // Blogger's threaded reply stays a reply: Linus's answer is shown under Ada's comment.
+    assertThat(wrap.select(".thread .thread .comment-body").text()).contains("Thanks for the");
   }
 
   @Test

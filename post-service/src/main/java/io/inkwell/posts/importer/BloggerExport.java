@@ -39,7 +39,11 @@ final class BloggerExport {
       String permalinkPath,
       List<ExportedComment> comments) {}
 
-  record ExportedComment(String sourceId, String authorName, String html, Instant published) {}
+  /**
+   * @param parentSourceId the Blogger id of the comment this one answers, in threaded comments
+   */
+  record ExportedComment(
+      String sourceId, String parentSourceId, String authorName, String html, Instant published) {}
 
   static final class Unreadable extends RuntimeException {
     Unreadable(String message) {
@@ -71,14 +75,20 @@ final class BloggerExport {
         comments.add(entry);
       }
     }
+    // A comment's id ends with ".post-<number>"; a threaded reply links to its parent by number.
+    Map<String, Entry> commentsByNumber = new LinkedHashMap<>();
+    comments.forEach(comment -> commentsByNumber.put(number(comment.getId()), comment));
     for (Entry comment : comments) {
       String postId = inReplyTo(comment);
       ExportedPost post = postId == null ? null : posts.get(postId);
       if (post != null) {
+        Entry parent = commentsByNumber.get(parentNumber(comment));
+        boolean parentOnSamePost = parent != null && postId.equals(inReplyTo(parent));
         post.comments()
             .add(
                 new ExportedComment(
                     comment.getId(),
+                    parentOnSamePost ? parent.getId() : null,
                     comment.getAuthors().isEmpty()
                         ? "Anonymous"
                         : comment.getAuthors().get(0).getName(),
@@ -139,6 +149,29 @@ final class BloggerExport {
       }
     }
     return false;
+  }
+
+  /**
+   * The number at the end of a Blogger id or feed address ({@code ….post-9001}, {@code …/9001}).
+   */
+  private static String number(String id) {
+    if (id == null) {
+      return null;
+    }
+    int cut = Math.max(id.lastIndexOf('/'), id.lastIndexOf('-'));
+    return id.substring(cut + 1);
+  }
+
+  /**
+   * Blogger's threaded comments: {@code <link rel="related" href="…/comments/default/<parent
+   * number>"/>} names the comment a reply answers.
+   */
+  private static String parentNumber(Entry comment) {
+    return comment.getOtherLinks().stream()
+        .filter(link -> "related".equals(link.getRel()) && link.getHref() != null)
+        .map(link -> number(link.getHref()))
+        .findFirst()
+        .orElse(null);
   }
 
   /** {@code <thr:in-reply-to ref="...post id..."/>} names the post a comment belongs to. */

@@ -11,8 +11,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Brings a Blogger blog over: posts keep their dates, labels become tags, drafts stay drafts, the
- * old permalinks redirect, and comments go to comment-service as {@code CommentImported} events.
- * Ids are derived from Blogger's ids, so importing the same file again creates nothing twice.
+ * old permalinks redirect, and comments (threaded replies under their parents) go to
+ * comment-service as {@code CommentImported} events. Ids are derived from Blogger's ids, so
+ * importing the same file again creates nothing twice.
  */
 @Service
 class BloggerImport {
@@ -36,7 +37,7 @@ class BloggerImport {
                   comment ->
                       new ImportedComment(
                           idFor(comment.sourceId()),
-                          null,
+                          comment.parentSourceId() == null ? null : idFor(comment.parentSourceId()),
                           comment.authorName(),
                           comment.html(),
                           comment.published()))

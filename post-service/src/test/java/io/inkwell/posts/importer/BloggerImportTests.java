@@ -78,7 +78,11 @@ class BloggerImportTests extends IntegrationTest {
         .allSatisfy(
             event -> assertThat(event.path("type").asString()).isEqualTo("CommentImported"));
     assertThat(events.get(1).path("authorName").asString()).isEqualTo("Ada");
+    assertThat(events.get(1).hasNonNull("parentId")).isFalse();
     assertThat(events.get(2).path("body").asString()).isEqualTo("Thanks for the <b>notes</b>.");
+    // Linus answered Ada in Blogger's threaded comments: his reply hangs under hers.
+    assertThat(events.get(2).path("parentId").asString())
+        .isEqualTo(events.get(1).path("commentId").asString());
     await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> eventsOf(quiet.text("id")), found -> found.size() == 1);
