@@ -129,6 +129,11 @@ class ReaderSiteTests {
     Document wrap = page("/posts/wpc-wrap");
     assertThat(wrap.select("#comments-title").text()).matches("\\d+ comments?");
     assertThat(wrap.select(".comment-body").text()).contains("Great summary");
+    // Posted by the Blogger author, whose page gathers their imported posts.
+    var byline = wrap.select("article.post .byline a");
+    assertThat(byline.text()).isEqualTo("Jo");
+    Document jo = page(java.net.URI.create(byline.attr("abs:href")).getPath());
+    assertThat(jo.select("article.card h2").eachText()).contains("WPC wrap", "Home again");
     // Blogger's threaded reply stays a reply: Linus's answer is shown under Ada's comment.
     assertThat(wrap.select(".thread .thread .comment-body").text()).contains("Thanks for the");
   }

@@ -31,6 +31,7 @@ final class BloggerExport {
   /** A post of the export with its comments, oldest first. */
   record ExportedPost(
       String sourceId,
+      ExportedAuthor author,
       String title,
       String html,
       List<String> labels,
@@ -38,6 +39,13 @@ final class BloggerExport {
       boolean draft,
       String permalinkPath,
       List<ExportedComment> comments) {}
+
+  /**
+   * Who wrote a post on Blogger.
+   *
+   * @param key what tells Blogger's authors apart: the profile address, or the name without one
+   */
+  record ExportedAuthor(String key, String name) {}
 
   /**
    * @param parentSourceId the Blogger id of the comment this one answers, in threaded comments
@@ -112,6 +120,7 @@ final class BloggerExport {
         entry.getAlternateLinks().stream().map(Link::getHref).findFirst().orElse(null);
     return new ExportedPost(
         entry.getId(),
+        author(entry),
         entry.getTitle() == null || entry.getTitle().isBlank() ? "Untitled" : entry.getTitle(),
         html(entry),
         labels,
@@ -119,6 +128,21 @@ final class BloggerExport {
         isDraft(entry),
         permalink == null ? null : URI.create(permalink).getPath(),
         new ArrayList<>());
+  }
+
+  /** {@code <author><name>Jo</name><uri>…/profile/123</uri></author>}; none when nameless. */
+  private static ExportedAuthor author(Entry entry) {
+    return entry.getAuthors().stream()
+        .filter(person -> person.getName() != null && !person.getName().isBlank())
+        .map(
+            person ->
+                new ExportedAuthor(
+                    person.getUri() == null || person.getUri().isBlank()
+                        ? person.getName().strip()
+                        : person.getUri().strip(),
+                    person.getName().strip()))
+        .findFirst()
+        .orElse(null);
   }
 
   private static String kind(Entry entry) {

@@ -1,6 +1,7 @@
 package io.inkwell.posts.importer;
 
 import io.inkwell.posts.importer.BloggerExport.ExportedPost;
+import io.inkwell.posts.post.Author;
 import io.inkwell.posts.post.PostEvent.ImportedComment;
 import io.inkwell.posts.post.PostImports;
 import java.nio.charset.StandardCharsets;
@@ -10,10 +11,11 @@ import java.util.HexFormat;
 import org.springframework.stereotype.Service;
 
 /**
- * Brings a Blogger blog over: posts keep their dates, labels become tags, drafts stay drafts, the
- * old permalinks redirect, and comments (threaded replies under their parents) go to
- * comment-service as {@code CommentImported} events. Ids are derived from Blogger's ids, so
- * importing the same file again creates nothing twice.
+ * Brings a Blogger blog over: posts keep their dates and their Blogger author's name as byline (an
+ * author id derived from the Blogger profile, so their posts stay together on one author page),
+ * labels become tags, drafts stay drafts, the old permalinks redirect, and comments (threaded
+ * replies under their parents) go to comment-service as {@code CommentImported} events. Ids are
+ * derived from Blogger's ids, so importing the same file again creates nothing twice.
  */
 @Service
 class BloggerImport {
@@ -46,6 +48,9 @@ class BloggerImport {
           imports.importPost(
               new PostImports.ImportedPost(
                   idFor(post.sourceId()),
+                  post.author() == null
+                      ? null
+                      : new Author(idFor(post.author().key()), post.author().name()),
                   post.title(),
                   post.html(),
                   post.labels(),

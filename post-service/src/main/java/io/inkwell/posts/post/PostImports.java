@@ -26,9 +26,14 @@ public class PostImports {
     this.clock = clock;
   }
 
-  /** A post as the importer read it; {@code html} is the body (Markdown allows HTML). */
+  /**
+   * A post as the importer read it; {@code html} is the body (Markdown allows HTML).
+   *
+   * @param author its byline; null for the blog's default one
+   */
   public record ImportedPost(
       String id,
+      Author author,
       String title,
       String html,
       List<String> labels,
@@ -62,7 +67,7 @@ public class PostImports {
                 source.permalinkPath(),
                 content,
                 tags,
-                settings.defaultAuthor(),
+                source.author() == null ? settings.defaultAuthor() : source.author(),
                 source.published().truncatedTo(ChronoUnit.MILLIS),
                 source.isPublished(),
                 source.comments(),

@@ -58,6 +58,11 @@ class BloggerImportTests extends IntegrationTest {
 
     var quiet = api().get("/api/posts/home-again");
     assertThat(quiet.status()).isEqualTo(200);
+    // The Blogger author's name is the byline, and their posts share one author id.
+    assertThat(wrap.json().path("author").path("name").asString()).isEqualTo("Jo");
+    assertThat(wrap.json().path("author").path("id").asString())
+        .startsWith("blogger-")
+        .isEqualTo(quiet.json().path("author").path("id").asString());
     var draft = posts.findBySlug("half-written-thoughts").orElseThrow();
     assertThat(draft.status()).isEqualTo(PostStatus.DRAFT);
     assertThat(anonymous().get("/api/posts/half-written-thoughts").status()).isEqualTo(404);
