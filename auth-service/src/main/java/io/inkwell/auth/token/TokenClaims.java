@@ -2,6 +2,7 @@ package io.inkwell.auth.token;
 
 import io.inkwell.auth.AuthSettings;
 import io.inkwell.auth.staff.StaffManagement;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -42,7 +43,7 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
     if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
       claims
           .claim("name", String.valueOf(context.getRegisteredClient().getClientName()))
-          .claim("roles", List.of(INTEGRATION));
+          .claim("roles", listOf(INTEGRATION));
     } else {
       var account = staff.byEmail(context.getPrincipal().getName()).orElse(null);
       if (account == null || account.suspended()) {
@@ -54,10 +55,18 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
           .subject(account.id())
           .claim("name", account.name())
           .claim("email", account.email())
-          .claim("roles", List.of(account.role().name()));
+          .claim("roles", listOf(account.role().name()));
     }
     if (accessToken) {
-      claims.audience(List.of(settings.audience()));
+      claims.audience(listOf(settings.audience()));
     }
+  }
+
+  /**
+   * A list the stored authorization can be read back with: Spring Security's Jackson modules allow
+   * an {@code ArrayList} in token metadata, not the JDK's immutable lists.
+   */
+  private static List<String> listOf(String value) {
+    return new ArrayList<>(List.of(value));
   }
 }
