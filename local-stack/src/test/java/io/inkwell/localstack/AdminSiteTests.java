@@ -323,6 +323,8 @@ class AdminSiteTests {
 
     assertThat(promoted.select(".notice").text()).startsWith("Sam is an editor now");
     assertThat(promoted.select(rowOfSam + " option[selected]").val()).isEqualTo("EDITOR");
+    assertThat(promoted.select(rowOfSam + " time").text())
+        .matches("[A-Z][a-z]+day, [A-Z][a-z]+ \\d{1,2}, \\d{4}");
     assertThat(new Browser().signIn(email, password).select("nav[aria-label=Admin] a").eachText())
         .contains("Comments");
     // Nobody is offered to change the owner's role or suspend them.

@@ -3,6 +3,7 @@ package io.inkwell.web.admin;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -409,7 +410,7 @@ class AdminController {
    * @param role as the API names it ({@code EDITOR})
    */
   record StaffRow(
-      String id, String name, String email, String role, String since, boolean suspended) {
+      String id, String name, String email, String role, Instant since, boolean suspended) {
 
     static StaffRow of(tools.jackson.databind.JsonNode member) {
       return new StaffRow(
@@ -417,7 +418,7 @@ class AdminController {
           member.path("name").asString(),
           member.path("email").asString(),
           member.path("role").asString(),
-          member.path("createdAt").asString(),
+          instant(member.path("createdAt").asString(null)),
           member.path("suspended").asBoolean(false));
     }
 
@@ -427,7 +428,7 @@ class AdminController {
   }
 
   /** One line of the subscriber list. */
-  record SubscriberRow(String email, String state, String tags, String since) {
+  record SubscriberRow(String email, String state, String tags, Instant since) {
 
     static SubscriberRow of(tools.jackson.databind.JsonNode subscriber) {
       var tags = subscriber.path("tags").valueStream().map(t -> t.asString()).toList();
@@ -436,7 +437,16 @@ class AdminController {
           subscriber.path("email").asString(),
           subscriber.path("paused").asBoolean() ? state + " (paused)" : state,
           tags.isEmpty() ? "every post" : String.join(", ", tags),
-          subscriber.path("createdAt").asString());
+          instant(subscriber.path("createdAt").asString(null)));
+    }
+  }
+
+  /** An API timestamp, or null when there is none (the page then shows no date). */
+  private static Instant instant(String value) {
+    try {
+      return value == null ? null : Instant.parse(value);
+    } catch (java.time.format.DateTimeParseException unreadable) {
+      return null;
     }
   }
 
