@@ -89,13 +89,21 @@ class StaffAdministrationTests extends AuthServiceIntegrationTest {
 
     assertThat(suspended.status()).isEqualTo(200);
     assertThat(suspended.json().path("suspended").asBoolean()).isTrue();
+    // Told so with the right password; anyone else learns nothing new.
     assertThatThrownBy(() -> signIn().person(WEB, REDIRECT, "sam@example.org", password))
-        .isInstanceOf(SignIn.SignInFailed.class);
+        .isInstanceOf(SignIn.SignInFailed.class)
+        .hasMessageEndingWith("/login?suspended");
+    assertThatThrownBy(() -> signIn().person(WEB, REDIRECT, "sam@example.org", "a wrong guess"))
+        .isInstanceOf(SignIn.SignInFailed.class)
+        .hasMessageEndingWith("/login?error");
+    assertThat(new ApiClient(base()).get("/login?suspended", "Accept", "text/html").raw().body())
+        .contains("This account is suspended.");
     // Signed in at auth-service from before: that session ends, and the password is refused.
     assertThatThrownBy(
             () -> signIn().personTokens(samsBrowser, WEB, REDIRECT, "sam@example.org", password))
         .isInstanceOf(SignIn.SignInFailed.class)
-        .hasMessageContaining("the sign-in form refused");
+        .hasMessageContaining("the sign-in form refused")
+        .hasMessageEndingWith("/login?suspended");
     String invitationLink = staffEvents(id, "StaffInvited", 1).get(0).path("acceptUrl").asString();
     assertThat(get(SignIn.browser(), page(invitationLink)).statusCode()).isEqualTo(404);
     assertThat(staffEvents(id, "StaffChanged", 2).get(1).path("suspended").asBoolean()).isTrue();

@@ -355,7 +355,8 @@ class AdminSiteTests {
                 "password", password,
                 "_csrf", form.select("input[name=_csrf]").val()));
     assertThat(back.uri().getPath()).isEqualTo("/login");
-    assertThat(back.uri().getQuery()).contains("error");
+    assertThat(Jsoup.parse(back.body()).select("[role=alert]").text())
+        .contains("This account is suspended");
   }
 
   /** Invites through the API as the owner; the temporary password. */

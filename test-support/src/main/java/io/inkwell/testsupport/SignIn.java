@@ -147,8 +147,8 @@ public final class SignIn {
                                 "_csrf",
                                 csrf.group(1))))));
     String afterLogin = location(signedIn);
-    if (afterLogin.contains("error")) {
-      throw new SignInFailed("the sign-in form refused " + email);
+    if (afterLogin.contains("/login?")) {
+      throw new SignInFailed("the sign-in form refused " + email + ": " + afterLogin);
     }
     var redirected =
         send(

@@ -13,6 +13,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -20,6 +21,9 @@ import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -34,6 +38,7 @@ import org.springframework.security.oauth2.server.authorization.settings.Authori
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CsrfException;
@@ -109,10 +114,18 @@ class SecurityConfiguration {
                     .permitAll()
                     .anyRequest()
                     .authenticated())
-        .formLogin(form -> form.loginPage("/login").permitAll())
+        .formLogin(form -> form.loginPage("/login").failureHandler(signInFailures()).permitAll())
         .exceptionHandling(
             errors -> errors.accessDeniedHandler(SecurityConfiguration::formExpired));
     return http.build();
+  }
+
+  /** A wrong address or password is said one way; a suspended account (right password) another. */
+  private static ExceptionMappingAuthenticationFailureHandler signInFailures() {
+    var failures = new ExceptionMappingAuthenticationFailureHandler();
+    failures.setDefaultFailureUrl("/login?error");
+    failures.setExceptionMappings(Map.of(DisabledException.class.getName(), "/login?suspended"));
+    return failures;
   }
 
   /**
@@ -150,6 +163,20 @@ class SecurityConfiguration {
   }
 
   /** bcrypt today; the stored {id} prefix lets a stronger encoder take over without a reset. */
+  /**
+   * Staff sign in with their address and password. Whether an account is suspended is checked after
+   * the password, so that only its owner learns it (the form says so then), not anyone who tries an
+   * address.
+   */
+  @Bean
+  DaoAuthenticationProvider staffSignIn(StaffManagement staff, PasswordEncoder passwords) {
+    var provider = new DaoAuthenticationProvider(staff);
+    provider.setPasswordEncoder(passwords);
+    provider.setPreAuthenticationChecks(user -> {});
+    provider.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
+    return provider;
+  }
+
   @Bean
   PasswordEncoder passwordEncoder() {
     return PasswordEncoderFactories.createDelegatingPasswordEncoder();
