@@ -359,6 +359,12 @@ class AdminSiteTests {
         .contains("This account is suspended");
   }
 
+  /** The number beside "Comments" in the admin menu; 0 when none is shown. */
+  private static int waitingBesideComments(Document page) {
+    var badge = page.select("nav[aria-label=Admin] a[href=/admin/comments] .badge");
+    return badge.isEmpty() ? 0 : Integer.parseInt(badge.first().ownText().strip());
+  }
+
   /** Invites through the API as the owner; the temporary password. */
   private static String inviteByApi(String email, String name, String role) {
     var credentials = stack.credentials();
@@ -473,9 +479,15 @@ class AdminSiteTests {
     Map<String, String> fields = new LinkedHashMap<>();
     approve.select("input[name]").forEach(input -> fields.put(input.attr("name"), input.val()));
 
+    // As WordPress does, the menu says how many comments wait.
+    int waiting = waitingBesideComments(queue);
+    assertThat(waiting).isPositive();
+
     var answer = browser.submit(approve.attr("action"), fields);
 
-    assertThat(Jsoup.parse(answer.body()).select(".notice").text()).isEqualTo("Done: approve.");
+    Document after = Jsoup.parse(answer.body());
+    assertThat(after.select(".notice").text()).isEqualTo("Done: approve.");
+    assertThat(waitingBesideComments(after)).isEqualTo(waiting - 1);
     assertThat(reader.get("/api/posts/" + postId + "/comments").raw().body()).contains(body);
   }
 }

@@ -13,6 +13,7 @@ import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Transient;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -23,7 +24,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * outbox and written with the change.
  */
 @Document("comments")
-@CompoundIndex(name = "post_thread", def = "{'postId': 1, 'status': 1, 'createdAt': 1}")
+@CompoundIndexes({
+  @CompoundIndex(name = "post_thread", def = "{'postId': 1, 'status': 1, 'createdAt': 1}"),
+  // the moderation queue and its length
+  @CompoundIndex(name = "queue", def = "{'status': 1, 'createdAt': -1}")
+})
 public class Comment {
 
   @Id private final String id;

@@ -210,6 +210,11 @@ public class CommentManagement {
         Comment.class);
   }
 
+  /** How many comments have this status (the queue's length, shown beside the admin's menu). */
+  public long count(CommentStatus status) {
+    return comments.countByStatus(status);
+  }
+
   public Comment approve(String id) {
     Comment comment = existing(id);
     KnownPost post = posts.findById(comment.postId()).orElse(null);

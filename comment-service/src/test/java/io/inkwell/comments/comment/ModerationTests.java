@@ -59,11 +59,14 @@ class ModerationTests extends IntegrationTest {
     String postId = publishedPost(true);
     String ada = email();
 
+    long waiting = admin().get("/api/comments?status=PENDING").json().path("total").asLong();
+
     var first = comment(postId, Map.of("authorEmail", ada, "body", "First words"));
     assertThat(first.text("status")).isEqualTo("PENDING");
     assertThat(thread(postId)).isEmpty();
-    var queue = admin().get("/api/comments?status=PENDING").raw().body();
-    assertThat(queue).contains(first.text("id")).doesNotContain(ada);
+    var queue = admin().get("/api/comments?status=PENDING");
+    assertThat(queue.raw().body()).contains(first.text("id")).doesNotContain(ada);
+    assertThat(queue.json().path("total").asLong()).isEqualTo(waiting + 1);
 
     assertThat(admin().post("/api/comments/" + first.text("id") + "/approve", "").text("status"))
         .isEqualTo("APPROVED");

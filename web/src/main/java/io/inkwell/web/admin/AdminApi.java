@@ -120,6 +120,11 @@ class AdminApi {
     return get(token, "/api/comments?status=" + status);
   }
 
+  /** The queue's length only (its {@code total}), with as little of the queue as may be asked. */
+  Answer commentQueueLength(String token) {
+    return get(token, "/api/comments?status=PENDING&limit=1");
+  }
+
   Answer moderate(String token, String commentId, String action) {
     return send(
         token, http.post().uri("/api/comments/{id}/{action}", commentId, action), Map.of(), null);

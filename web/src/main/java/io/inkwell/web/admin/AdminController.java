@@ -49,6 +49,26 @@ class AdminController {
     return user == null ? null : StaffMember.of(user);
   }
 
+  /**
+   * How many comments wait for a moderator, shown beside "Comments" in the menu as WordPress shows
+   * it; for editors, on pages (not form posts). Nothing is shown when it cannot be had.
+   */
+  @ModelAttribute("waitingComments")
+  Long waitingComments(
+      @AuthenticationPrincipal OidcUser user,
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
+      HttpServletRequest request) {
+    if (user == null || !"GET".equals(request.getMethod()) || !StaffMember.of(user).isEditor()) {
+      return null;
+    }
+    try {
+      var answer = api.commentQueueLength(token(client));
+      return answer.ok() ? answer.body().path("total").asLong() : null;
+    } catch (RuntimeException unavailable) {
+      return null;
+    }
+  }
+
   @GetMapping("/admin")
   String posts(
       @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,

@@ -48,7 +48,8 @@ class ModerationController {
       @RequestParam(defaultValue = "PENDING") CommentStatus status,
       @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
     return new QueueResponse(
-        comments.queue(status, limit).stream().map(CommentResponse::of).toList());
+        comments.queue(status, limit).stream().map(CommentResponse::of).toList(),
+        comments.count(status));
   }
 
   @PostMapping("/{id}/approve")
@@ -100,7 +101,11 @@ class ModerationController {
         : ResponseEntity.notFound().build();
   }
 
-  record QueueResponse(List<CommentResponse> items) {}
+  /**
+   * @param items the newest {@code limit} comments of the status
+   * @param total how many comments have the status
+   */
+  record QueueResponse(List<CommentResponse> items, long total) {}
 
   /** {@code closeAfterDays}: 0 keeps comments open forever; left out, it is not changed. */
   record SettingsBody(
