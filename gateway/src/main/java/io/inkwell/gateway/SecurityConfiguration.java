@@ -38,6 +38,8 @@ class SecurityConfiguration {
     "/feed.atom",
     "/feed.rss",
     "/tags/**",
+    "/authors/*/feed.atom",
+    "/authors/*/feed.rss",
     "/*/*/*.html"
   };
 

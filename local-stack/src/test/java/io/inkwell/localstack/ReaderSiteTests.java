@@ -134,6 +134,13 @@ class ReaderSiteTests {
     assertThat(byline.text()).isEqualTo("Jo");
     Document jo = page(java.net.URI.create(byline.attr("abs:href")).getPath());
     assertThat(jo.select("article.card h2").eachText()).contains("WPC wrap", "Home again");
+    // and whose feed a reader can follow (found by feed readers in the page's head)
+    String feed =
+        jo.select("head link[rel=alternate][type=application/atom+xml]").last().attr("href");
+    assertThat(feed).endsWith("/feed.atom").startsWith("/authors/");
+    var entries = get(feed);
+    assertThat(entries.statusCode()).isEqualTo(200);
+    assertThat(entries.body()).contains("<title>WPC wrap</title>").contains("Home again");
     // Blogger's threaded reply stays a reply: Linus's answer is shown under Ada's comment.
     assertThat(wrap.select(".thread .thread .comment-body").text()).contains("Thanks for the");
   }

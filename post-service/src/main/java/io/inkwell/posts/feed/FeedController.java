@@ -46,31 +46,74 @@ class FeedController {
 
   @GetMapping("/feed.atom")
   ResponseEntity<String> atom() throws FeedException {
-    return answer(feed("atom_1.0", null, "/feed.atom"), ATOM);
+    return answer(blogFeed("atom_1.0", "/feed.atom"), ATOM);
   }
 
   @GetMapping("/feed.rss")
   ResponseEntity<String> rss() throws FeedException {
-    return answer(feed("rss_2.0", null, "/feed.rss"), RSS);
+    return answer(blogFeed("rss_2.0", "/feed.rss"), RSS);
   }
 
   @GetMapping("/tags/{tag}/feed.atom")
   ResponseEntity<String> tagAtom(@PathVariable String tag) throws FeedException {
-    return answer(feed("atom_1.0", tag, "/tags/" + encode(tag) + "/feed.atom"), ATOM);
+    return answer(tagFeed("atom_1.0", tag, "/feed.atom"), ATOM);
   }
 
   @GetMapping("/tags/{tag}/feed.rss")
   ResponseEntity<String> tagRss(@PathVariable String tag) throws FeedException {
-    return answer(feed("rss_2.0", tag, "/tags/" + encode(tag) + "/feed.rss"), RSS);
+    return answer(tagFeed("rss_2.0", tag, "/feed.rss"), RSS);
   }
 
-  private SyndFeed feed(String type, String tag, String selfPath) {
-    List<Post> newest = posts.published(new PostQuery(tag, null, null), ENTRIES, null).items();
+  /** One author's posts, as WordPress gives each author a feed. */
+  @GetMapping("/authors/{id}/feed.atom")
+  ResponseEntity<String> authorAtom(@PathVariable String id) throws FeedException {
+    return answer(authorFeed("atom_1.0", id, "/feed.atom"), ATOM);
+  }
+
+  @GetMapping("/authors/{id}/feed.rss")
+  ResponseEntity<String> authorRss(@PathVariable String id) throws FeedException {
+    return answer(authorFeed("rss_2.0", id, "/feed.rss"), RSS);
+  }
+
+  private SyndFeed blogFeed(String type, String file) {
+    return feed(type, PostQuery.ALL, settings.blogName(), "/", file);
+  }
+
+  private SyndFeed tagFeed(String type, String tag, String file) {
+    String page = "/tags/" + encode(tag);
+    return feed(
+        type, new PostQuery(tag, null, null), settings.blogName() + " — " + tag, page, page + file);
+  }
+
+  private SyndFeed authorFeed(String type, String authorId, String file) {
+    String page = "/authors/" + encode(authorId);
+    List<Post> newest = newest(new PostQuery(null, authorId, null));
+    String title =
+        newest.isEmpty()
+            ? settings.blogName()
+            : settings.blogName() + " — " + newest.get(0).author().name();
+    return feed(type, newest, title, page, page + file);
+  }
+
+  private List<Post> newest(PostQuery query) {
+    return posts.published(query, ENTRIES, null).items();
+  }
+
+  private SyndFeed feed(String type, PostQuery query, String title, String page, String selfPath) {
+    return feed(type, newest(query), title, page, selfPath);
+  }
+
+  /**
+   * @param page the site's page these posts are on
+   * @param selfPath where this feed is
+   */
+  private SyndFeed feed(
+      String type, List<Post> newest, String title, String page, String selfPath) {
     SyndFeed feed = new SyndFeedImpl();
     feed.setFeedType(type);
-    feed.setTitle(tag == null ? settings.blogName() : settings.blogName() + " — " + tag);
+    feed.setTitle(title);
     feed.setDescription("The newest posts of " + settings.blogName());
-    feed.setLink(settings.siteUrl() + (tag == null ? "/" : "/tags/" + encode(tag)));
+    feed.setLink(settings.siteUrl() + page);
     feed.setUri(settings.siteUrl() + selfPath);
     var self = new SyndLinkImpl();
     self.setRel("self");
@@ -119,7 +162,7 @@ class FeedController {
         .body(new SyndFeedOutput().outputString(feed));
   }
 
-  private static String encode(String tag) {
-    return UriUtils.encodePathSegment(tag, "UTF-8");
+  private static String encode(String segment) {
+    return UriUtils.encodePathSegment(segment, "UTF-8");
   }
 }

@@ -53,6 +53,30 @@ class FeedTests extends IntegrationTest {
     }
   }
 
+  @Test
+  void eachAuthorHasAFeedOfTheirOwnPosts() throws Exception {
+    String grace = "grace-" + UUID.randomUUID();
+    var writer = as(grace, "Grace Hopper", "AUTHOR");
+    String id =
+        writer
+            .post("/api/posts", ApiClient.json(Map.of("title", "Grace writes", "body", "Body")))
+            .text("id");
+    writer.post("/api/posts/" + id + "/publish", "");
+    publish("Someone else's", "other");
+
+    for (String path :
+        List.of("/authors/" + grace + "/feed.atom", "/authors/" + grace + "/feed.rss")) {
+      var response = anonymous().get(path);
+      assertThat(response.status()).as(path).isEqualTo(200);
+      SyndFeed feed = new SyndFeedInput().build(new StringReader(response.raw().body()));
+      assertThat(feed.getTitle()).endsWith("Grace Hopper");
+      assertThat(feed.getEntries()).extracting(SyndEntry::getTitle).containsExactly("Grace writes");
+      // the author's page is the feed's link (Atom's alternate, RSS's <link>)
+      assertThat(response.raw().body())
+          .containsPattern("http://localhost:8080/authors/" + grace + "[\"<]");
+    }
+  }
+
   private Map<String, String> publish(String title, String tag) {
     String id = create(title, tag);
     var published = api().post("/api/posts/" + id + "/publish", "");

@@ -51,7 +51,7 @@ class ReaderController {
     String path = "/tags/" + UriUtils.encodePathSegment(tag, "UTF-8");
     list(model, page, path, cursor);
     model.addAttribute("heading", "Posts tagged “" + tag + "”");
-    model.addAttribute("feed", path + "/feed.atom");
+    model.addAttribute("feed", path + "/feed");
     model.addAttribute(
         "meta",
         PageMeta.of(
@@ -72,6 +72,7 @@ class ReaderController {
     String path = "/authors/" + UriUtils.encodePathSegment(id, "UTF-8");
     list(model, page, path, cursor);
     model.addAttribute("heading", "Posts by " + name);
+    model.addAttribute("feed", path + "/feed");
     model.addAttribute(
         "meta",
         PageMeta.of(
