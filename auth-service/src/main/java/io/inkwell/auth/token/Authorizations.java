@@ -2,17 +2,21 @@ package io.inkwell.auth.token;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import com.mongodb.client.model.ReplaceOptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.bson.Document;
 import org.springframework.dao.DataRetrievalFailureException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -73,10 +77,9 @@ public class Authorizations implements OAuth2AuthorizationService {
     this.clock = clock;
     var indexes = mongo.indexOps(COLLECTION);
     for (String field : List.of("state", CODE + ".value", ACCESS + ".value", REFRESH + ".value")) {
-      indexes.createIndex(
-          new Index(field, org.springframework.data.domain.Sort.Direction.ASC).sparse());
+      indexes.createIndex(new Index(field, Sort.Direction.ASC).sparse());
     }
-    indexes.createIndex(new Index("expiresAt", org.springframework.data.domain.Sort.Direction.ASC));
+    indexes.createIndex(new Index("expiresAt", Sort.Direction.ASC));
   }
 
   @Override
@@ -86,7 +89,7 @@ public class Authorizations implements OAuth2AuthorizationService {
         .replaceOne(
             new Document("_id", authorization.getId()),
             toDocument(authorization),
-            new com.mongodb.client.model.ReplaceOptions().upsert(true));
+            new ReplaceOptions().upsert(true));
   }
 
   @Override
@@ -235,17 +238,17 @@ public class Authorizations implements OAuth2AuthorizationService {
     return builder.build();
   }
 
-  private java.util.function.Consumer<Map<String, Object>> metadata(Document token) {
+  private Consumer<Map<String, Object>> metadata(Document token) {
     Map<String, Object> metadata = json.readValue(token.getString("metadata"), MAP);
     return all -> all.putAll(metadata);
   }
 
-  private static java.util.Date date(Instant instant) {
-    return instant == null ? null : java.util.Date.from(instant);
+  private static Date date(Instant instant) {
+    return instant == null ? null : Date.from(instant);
   }
 
   private static Instant instant(Document token, String field) {
-    java.util.Date date = token.getDate(field);
+    Date date = token.getDate(field);
     return date == null ? null : date.toInstant();
   }
 }
