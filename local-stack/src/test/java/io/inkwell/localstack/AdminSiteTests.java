@@ -6,19 +6,12 @@ import static org.awaitility.Awaitility.await;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import io.inkwell.testsupport.ApiClient;
 import io.inkwell.testsupport.SignIn;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,85 +37,16 @@ class AdminSiteTests {
     contributorPassword = inviteByApi(contributorEmail, "Cora", "CONTRIBUTOR");
   }
 
-  /** A browser: cookies kept, redirects followed. */
-  private static final class Browser {
-
-    private final HttpClient http =
-        HttpClient.newBuilder()
-            .cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NORMAL)
-            .build();
-
-    HttpResponse<String> get(String path) throws Exception {
-      return http.send(
-          HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
-              .header("Accept", "text/html")
-              .GET()
-              .build(),
-          HttpResponse.BodyHandlers.ofString());
-    }
-
-    Document page(String path) throws Exception {
-      var response = get(path);
-      assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(200);
-      return Jsoup.parse(response.body(), response.uri().toString());
-    }
-
-    HttpResponse<String> submit(String url, Map<String, String> fields) throws Exception {
-      String form =
-          fields.entrySet().stream()
-              .map(
-                  field ->
-                      URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8)
-                          + "="
-                          + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
-              .collect(Collectors.joining("&"));
-      URI target = URI.create(url.startsWith("http") ? url : stack.gatewayUrl() + url);
-      return http.send(
-          HttpRequest.newBuilder(target)
-              .header("Content-Type", "application/x-www-form-urlencoded")
-              .header("Accept", "text/html")
-              .POST(HttpRequest.BodyPublishers.ofString(form))
-              .build(),
-          HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** Opens /admin, lands on auth-service's login form, signs in, and is back in the admin. */
-    Document signIn(String email, String password) throws Exception {
-      var login = get("/admin");
-      Document form = Jsoup.parse(login.body(), login.uri().toString());
-      assertThat(login.uri().getPath()).isEqualTo("/login");
-      var back =
-          submit(
-              login.uri().toString(),
-              Map.of(
-                  "username", email,
-                  "password", password,
-                  "_csrf", form.select("input[name=_csrf]").val()));
-      assertThat(back.uri().getPath()).isEqualTo("/admin");
-      return Jsoup.parse(back.body(), back.uri().toString());
-    }
-
-    /** A form's fields as the page filled them in, CSRF token included. */
-    static Map<String, String> fields(Document page, String formSelector) {
-      Map<String, String> fields = new LinkedHashMap<>();
-      var form = page.selectFirst(formSelector);
-      form.select("input[name]").forEach(input -> fields.put(input.attr("name"), input.val()));
-      form.select("textarea[name]").forEach(area -> fields.put(area.attr("name"), area.text()));
-      return fields;
-    }
-  }
-
   @Test
   void theOwnerWritesPreviewsAndPublishesAPostWhoseMailReachesSubscribers() throws Exception {
-    var browser = new Browser();
+    var browser = new AdminBrowser(stack);
     var credentials = stack.credentials();
     Document admin = browser.signIn(credentials.ownerEmail(), credentials.ownerPassword());
     assertThat(admin.select("h1").text()).isEqualTo("Posts");
-    assertThat(menu(admin)).contains("Comments", "Subscribers");
+    assertThat(AdminBrowser.menu(admin)).contains("Comments", "Subscribers");
 
     Document editor = browser.page("/admin/posts/new");
-    Map<String, String> fields = Browser.fields(editor, "form#editor");
+    Map<String, String> fields = AdminBrowser.fields(editor, "form#editor");
     assertThat(fields.get("_csrf")).isNotBlank();
     String title = "From the editor " + UUID.randomUUID();
     fields.put("title", title);
@@ -161,11 +85,12 @@ class AdminSiteTests {
 
   @Test
   void theOwnerSchedulesADraftAndUnpublishesAPublishedPost() throws Exception {
-    var browser = new Browser();
+    var browser = new AdminBrowser(stack);
     var credentials = stack.credentials();
     browser.signIn(credentials.ownerEmail(), credentials.ownerPassword());
 
-    Map<String, String> later = Browser.fields(browser.page("/admin/posts/new"), "form#editor");
+    Map<String, String> later =
+        AdminBrowser.fields(browser.page("/admin/posts/new"), "form#editor");
     later.put("title", "Next week " + UUID.randomUUID());
     later.put("body", "Soon.");
     // datetime-local, in the blog's zone (UTC on the local stack)
@@ -181,13 +106,13 @@ class AdminSiteTests {
     assertThat(scheduled.select(".notice").text()).isEqualTo("Scheduled.");
     assertThat(scheduled.select("#post-status").text()).isEqualTo("scheduled");
 
-    Map<String, String> now = Browser.fields(browser.page("/admin/posts/new"), "form#editor");
+    Map<String, String> now = AdminBrowser.fields(browser.page("/admin/posts/new"), "form#editor");
     now.put("title", "Briefly up " + UUID.randomUUID());
     now.put("body", "Gone soon.");
     now.put("action", "publish");
     var published = browser.submit("/admin/posts", now);
     Document page = Jsoup.parse(published.body());
-    Map<String, String> again = Browser.fields(page, "form#editor");
+    Map<String, String> again = AdminBrowser.fields(page, "form#editor");
     again.put("action", "unpublish");
     Document unpublished = Jsoup.parse(browser.submit(published.uri().getPath(), again).body());
     assertThat(unpublished.select(".notice").text()).startsWith("Unpublished");
@@ -196,12 +121,12 @@ class AdminSiteTests {
 
   @Test
   void theOwnerInvitesAnAuthorWhoChoosesAPasswordFromTheMailAndLaterChangesIt() throws Exception {
-    var owner = new Browser();
+    var owner = new AdminBrowser(stack);
     var credentials = stack.credentials();
     owner.signIn(credentials.ownerEmail(), credentials.ownerPassword());
     Document staffPage = owner.page("/admin/staff");
     String email = "grace-" + UUID.randomUUID() + "@example.org";
-    var form = Browser.fields(staffPage, "form[action$=/admin/staff]");
+    var form = AdminBrowser.fields(staffPage, "form[action$=/admin/staff]");
     form.put("name", "Grace");
     form.put("email", email);
     form.put("role", "AUTHOR");
@@ -218,16 +143,16 @@ class AdminSiteTests {
     assertThat(link.find()).as(mailText).isTrue();
     assertThat(link.group(1)).startsWith(stack.gatewayUrl());
 
-    var grace = new Browser();
+    var grace = new AdminBrowser(stack);
     Document choose = grace.page(link.group(1).substring(stack.gatewayUrl().length()));
-    var password = Browser.fields(choose, "form[action$=/invitation]");
+    var password = AdminBrowser.fields(choose, "form[action$=/invitation]");
     password.put("password", "grace writes in ink");
     password.put("confirmation", "grace writes in ink");
     var accepted = grace.submit("/invitation", password);
     assertThat(Jsoup.parse(accepted.body()).select("h1").text()).isEqualTo("Your password is set");
 
     Document admin = grace.signIn(email, "grace writes in ink");
-    assertThat(menu(admin)).doesNotContain("Staff", "Subscribers");
+    assertThat(AdminBrowser.menu(admin)).doesNotContain("Staff", "Subscribers");
     Document account = grace.page("/admin/account");
     assertThat(account.select("input[name=commentMails]").hasAttr("checked")).isTrue();
     Document muted =
@@ -241,7 +166,7 @@ class AdminSiteTests {
                 .body());
     assertThat(muted.select(".notice").text()).isEqualTo("You will get no mails about comments.");
     assertThat(muted.select("input[name=commentMails]").hasAttr("checked")).isFalse();
-    var change = Browser.fields(account, "form[action$=/admin/account/password]");
+    var change = AdminBrowser.fields(account, "form[action$=/admin/account/password]");
     change.put("currentPassword", "grace writes in ink");
     change.put("newPassword", "grace rewrites it");
     change.put("confirmation", "grace rewrites it");
@@ -278,12 +203,12 @@ class AdminSiteTests {
   void aStaffMemberWhoForgotTheirPasswordChoosesANewOneThroughTheMailedLink() throws Exception {
     String email = "fay-" + UUID.randomUUID() + "@example.org";
     inviteByApi(email, "Fay", "AUTHOR");
-    var fay = new Browser();
+    var fay = new AdminBrowser(stack);
     var login = fay.get("/admin");
     Document signInPage = Jsoup.parse(login.body(), login.uri().toString());
     String forgot = signInPage.select("a:containsOwn(Forgot your password?)").attr("abs:href");
     Document ask = fay.page(URI.create(forgot).getPath());
-    var form = Browser.fields(ask, "form[action$=/password-reset]");
+    var form = AdminBrowser.fields(ask, "form[action$=/password-reset]");
     form.put("email", email);
 
     Document asked = Jsoup.parse(fay.submit("/password-reset", form).body());
@@ -295,12 +220,12 @@ class AdminSiteTests {
             .matcher(mailText);
     assertThat(link.find()).as(mailText).isTrue();
     Document choose = fay.page(link.group(1).substring(stack.gatewayUrl().length()));
-    var password = Browser.fields(choose, "form[action$=/password-reset]");
+    var password = AdminBrowser.fields(choose, "form[action$=/password-reset]");
     password.put("password", "fay remembers this one");
     password.put("confirmation", "fay remembers this one");
     var done = Jsoup.parse(fay.submit("/password-reset", password).body());
     assertThat(done.select("h1").text()).isEqualTo("Your password is set");
-    assertThat(new Browser().signIn(email, "fay remembers this one").select("h1").text())
+    assertThat(new AdminBrowser(stack).signIn(email, "fay remembers this one").select("h1").text())
         .isEqualTo("Posts");
   }
 
@@ -308,13 +233,13 @@ class AdminSiteTests {
   void theOwnerPromotesAndThenSuspendsAStaffMemberFromTheStaffPage() throws Exception {
     String email = "sam-" + UUID.randomUUID() + "@example.org";
     String password = inviteByApi(email, "Sam", "AUTHOR");
-    var owner = new Browser();
+    var owner = new AdminBrowser(stack);
     var credentials = stack.credentials();
     owner.signIn(credentials.ownerEmail(), credentials.ownerPassword());
     Document staffPage = owner.page("/admin/staff");
     String rowOfSam = ".admin-table tr:has(td:containsOwn(" + email + "))";
     var roleForm = staffPage.select(rowOfSam + " form[action$=/role]");
-    var role = Browser.fields(staffPage, rowOfSam + " form[action$=/role]");
+    var role = AdminBrowser.fields(staffPage, rowOfSam + " form[action$=/role]");
     role.put("role", "EDITOR");
 
     Document promoted = Jsoup.parse(owner.submit(roleForm.attr("action"), role).body());
@@ -323,7 +248,8 @@ class AdminSiteTests {
     assertThat(promoted.select(rowOfSam + " option[selected]").val()).isEqualTo("EDITOR");
     assertThat(promoted.select(rowOfSam + " time").text())
         .matches("[A-Z][a-z]+day, [A-Z][a-z]+ \\d{1,2}, \\d{4}");
-    assertThat(menu(new Browser().signIn(email, password))).contains("Comments");
+    assertThat(AdminBrowser.menu(new AdminBrowser(stack).signIn(email, password)))
+        .contains("Comments");
     // Nobody is offered to change the owner's role or suspend them.
     assertThat(
             promoted.select(
@@ -336,12 +262,12 @@ class AdminSiteTests {
             owner
                 .submit(
                     suspendForm.attr("action"),
-                    Browser.fields(promoted, rowOfSam + " form[action$=/suspended]"))
+                    AdminBrowser.fields(promoted, rowOfSam + " form[action$=/suspended]"))
                 .body());
 
     assertThat(suspended.select(".notice").text()).startsWith("Sam is suspended");
     assertThat(suspended.select(rowOfSam).text()).contains("Suspended", "Give access back");
-    var refused = new Browser();
+    var refused = new AdminBrowser(stack);
     var login = refused.get("/admin");
     Document form = Jsoup.parse(login.body(), login.uri().toString());
     var back =
@@ -354,11 +280,6 @@ class AdminSiteTests {
     assertThat(back.uri().getPath()).isEqualTo("/login");
     assertThat(Jsoup.parse(back.body()).select("[role=alert]").text())
         .contains("This account is suspended");
-  }
-
-  /** The admin menu's entries, without the number of waiting comments beside one. */
-  private static java.util.List<String> menu(Document page) {
-    return page.select("nav[aria-label=Admin] a").stream().map(a -> a.ownText().strip()).toList();
   }
 
   /** The number beside "Comments" in the admin menu; 0 when none is shown. */
@@ -394,13 +315,14 @@ class AdminSiteTests {
 
   @Test
   void signingOutEndsTheSignInAtAuthServiceSoTheNextVisitAsksForThePassword() throws Exception {
-    var browser = new Browser();
+    var browser = new AdminBrowser(stack);
     Document admin = browser.signIn(contributorEmail, contributorPassword);
     // Without signing out, opening the admin again needs no password: auth-service remembers.
     assertThat(browser.get("/admin").uri().getPath()).isEqualTo("/admin");
 
     var out =
-        browser.submit("/admin/sign-out", Browser.fields(admin, "form[action$=/admin/sign-out]"));
+        browser.submit(
+            "/admin/sign-out", AdminBrowser.fields(admin, "form[action$=/admin/sign-out]"));
 
     assertThat(out.statusCode()).isEqualTo(200);
     assertThat(out.uri().getPath()).isEqualTo("/");
@@ -411,7 +333,7 @@ class AdminSiteTests {
 
   @Test
   void aFormWithoutItsCsrfTokenIsRefused() throws Exception {
-    var browser = new Browser();
+    var browser = new AdminBrowser(stack);
     var credentials = stack.credentials();
     browser.signIn(credentials.ownerEmail(), credentials.ownerPassword());
 
@@ -423,10 +345,10 @@ class AdminSiteTests {
 
   @Test
   void aContributorIsNotOfferedPublishingModerationOrSubscribers() throws Exception {
-    var browser = new Browser();
+    var browser = new AdminBrowser(stack);
     Document admin = browser.signIn(contributorEmail, contributorPassword);
 
-    assertThat(menu(admin)).doesNotContain("Comments", "Subscribers");
+    assertThat(AdminBrowser.menu(admin)).doesNotContain("Comments", "Subscribers");
     Document editor = browser.page("/admin/posts/new");
     assertThat(editor.select("button[name=action]").eachAttr("value"))
         .contains("save", "preview")
@@ -468,7 +390,7 @@ class AdminSiteTests {
         .contains("waits for your approval")
         .contains(stack.gatewayUrl() + "/admin/comments");
 
-    var browser = new Browser();
+    var browser = new AdminBrowser(stack);
     browser.signIn(credentials.ownerEmail(), credentials.ownerPassword());
     Document queue = browser.page("/admin/comments");
     var held =

@@ -116,6 +116,23 @@ class AdminApi {
     return send(token, http.post().uri("/api/posts/{id}/unpublish", id), Map.of(), null);
   }
 
+  Answer delete(String token, String id) {
+    return http.delete()
+        .uri("/api/posts/{id}", id)
+        .headers(headers -> headers.setBearerAuth(token))
+        .exchange((request, response) -> answer(response));
+  }
+
+  /** A Blogger export file (Settings → Back up content), as Blogger wrote it. */
+  Answer importBlogger(String token, byte[] export) {
+    return http.post()
+        .uri("/api/imports/blogger")
+        .headers(headers -> headers.setBearerAuth(token))
+        .contentType(MediaType.APPLICATION_ATOM_XML)
+        .body(export)
+        .exchange((request, response) -> answer(response));
+  }
+
   Answer commentQueue(String token, String status) {
     return get(token, "/api/comments?status=" + status);
   }
@@ -128,6 +145,37 @@ class AdminApi {
   Answer moderate(String token, String commentId, String action) {
     return send(
         token, http.post().uri("/api/comments/{id}/{action}", commentId, action), Map.of(), null);
+  }
+
+  Answer commentSettings(String token) {
+    return get(token, "/api/comments/settings");
+  }
+
+  Answer chooseCommentSettings(String token, String policy, int closeAfterDays) {
+    return send(
+        token,
+        http.put().uri("/api/comments/settings"),
+        Map.of("policy", policy, "closeAfterDays", closeAfterDays),
+        null);
+  }
+
+  Answer blocklist(String token) {
+    return get(token, "/api/comments/blocklist");
+  }
+
+  Answer block(String token, String kind, String value) {
+    return send(
+        token,
+        http.post().uri("/api/comments/blocklist"),
+        Map.of("kind", kind, "value", value),
+        null);
+  }
+
+  Answer unblock(String token, String entryId) {
+    return http.delete()
+        .uri("/api/comments/blocklist/{id}", entryId)
+        .headers(headers -> headers.setBearerAuth(token))
+        .exchange((request, response) -> answer(response));
   }
 
   Answer subscribers(String token, String cursor) {
@@ -164,6 +212,21 @@ class AdminApi {
         http.put().uri("/api/staff/{id}/suspended", staffId),
         Map.of("suspended", suspended),
         null);
+  }
+
+  Answer integrations(String token) {
+    return get(token, "/api/integrations");
+  }
+
+  Answer createIntegration(String token, String name) {
+    return send(token, http.post().uri("/api/integrations"), Map.of("name", name), null);
+  }
+
+  Answer revokeIntegration(String token, String clientId) {
+    return http.delete()
+        .uri("/api/integrations/{id}", clientId)
+        .headers(headers -> headers.setBearerAuth(token))
+        .exchange((request, response) -> answer(response));
   }
 
   Answer me(String token) {
@@ -214,6 +277,15 @@ class AdminApi {
       body = response.bodyTo(JSON);
     }
     return new Answer(status, body, response.getHeaders().getETag());
+  }
+
+  /** An API timestamp, or null when there is none (the page then shows no date). */
+  static Instant instant(String value) {
+    try {
+      return value == null ? null : Instant.parse(value);
+    } catch (java.time.format.DateTimeParseException unreadable) {
+      return null;
+    }
   }
 
   private static String path(String template, String id) {

@@ -1,23 +1,19 @@
 package io.inkwell.web.admin;
 
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
+import static io.inkwell.web.admin.StaffPages.checked;
+import static io.inkwell.web.admin.StaffPages.token;
+
 import jakarta.servlet.http.HttpSession;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.annotation.RegisteredOAuth2AuthorizedClient;
-import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,15 +22,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The author admin: posts by state, the editor (save, preview, publish, schedule, unpublish), the
- * moderation queue and the subscriber list. Each page offers only what the role may do; the
- * services decide again.
+ * The author admin's posts: posts by state and the editor (save, preview, publish, schedule,
+ * unpublish, delete). Each page offers only what the role may do; the services decide again.
  */
 @Controller
-class AdminController {
+class AdminController implements StaffPage {
 
   private static final Set<String> STATES = Set.of("DRAFT", "SCHEDULED", "PUBLISHED");
-  private static final Set<String> MODERATION = Set.of("approve", "reject", "spam");
 
   private final AdminApi api;
   private final io.inkwell.web.WebSettings settings;
@@ -42,31 +36,6 @@ class AdminController {
   AdminController(AdminApi api, io.inkwell.web.WebSettings settings) {
     this.api = api;
     this.settings = settings;
-  }
-
-  @ModelAttribute("staff")
-  StaffMember staff(@AuthenticationPrincipal OidcUser user) {
-    return user == null ? null : StaffMember.of(user);
-  }
-
-  /**
-   * How many comments wait for a moderator, shown beside "Comments" in the menu as WordPress shows
-   * it; for editors, on pages (not form posts). Nothing is shown when it cannot be had.
-   */
-  @ModelAttribute("waitingComments")
-  Long waitingComments(
-      @AuthenticationPrincipal OidcUser user,
-      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
-      HttpServletRequest request) {
-    if (user == null || !"GET".equals(request.getMethod()) || !StaffMember.of(user).isEditor()) {
-      return null;
-    }
-    try {
-      var answer = api.commentQueueLength(token(client));
-      return answer.ok() ? answer.body().path("total").asLong() : null;
-    } catch (RuntimeException unavailable) {
-      return null;
-    }
   }
 
   @GetMapping("/admin")
@@ -172,6 +141,40 @@ class AdminController {
     return "redirect:/admin/posts/" + savedId;
   }
 
+  /**
+   * Deleting asks first, on a page of its own (WordPress's trash has an undo; here, without one, a
+   * mis-click must not be enough). Readers lose the post and its comments.
+   */
+  @GetMapping("/admin/posts/{id}/delete")
+  String confirmDelete(
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
+      @PathVariable String id,
+      Model model) {
+    var answer = checked(api.post(token(client), id));
+    if (!answer.ok()) {
+      model.addAttribute("error", answer.problem());
+      return "admin/delete";
+    }
+    model.addAttribute("post", answer.body());
+    return "admin/delete";
+  }
+
+  @PostMapping("/admin/posts/{id}/delete")
+  String delete(
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
+      @PathVariable String id,
+      @RequestParam(defaultValue = "") String title,
+      RedirectAttributes redirect) {
+    var answer = checked(api.delete(token(client), id));
+    if (!answer.ok()) {
+      redirect.addFlashAttribute("error", answer.problem());
+      return "redirect:/admin/posts/" + id;
+    }
+    redirect.addFlashAttribute(
+        "message", title.isBlank() ? "The post is deleted." : "Deleted “" + title + "”.");
+    return "redirect:/admin";
+  }
+
   /** The live preview's fragment, for the editor's script (the no-script way is the button). */
   @PostMapping("/admin/preview")
   String livePreview(
@@ -192,283 +195,17 @@ class AdminController {
     return "admin/editor :: preview";
   }
 
-  @GetMapping("/admin/comments")
-  String comments(
-      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
-      @RequestParam(defaultValue = "PENDING") String status,
-      Model model) {
-    String state = Set.of("PENDING", "SPAM").contains(status) ? status : "PENDING";
-    var answer = checked(api.commentQueue(token(client), state));
-    model.addAttribute("status", state);
-    model.addAttribute("comments", answer.ok() ? answer.body().path("items") : null);
-    model.addAttribute("error", answer.ok() ? null : answer.problem());
-    return "admin/comments";
-  }
-
-  @PostMapping("/admin/comments/{id}/{action}")
-  String moderate(
-      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
-      @PathVariable String id,
-      @PathVariable String action,
-      @RequestParam(defaultValue = "PENDING") String from,
-      RedirectAttributes redirect) {
-    if (MODERATION.contains(action)) {
-      var answer = checked(api.moderate(token(client), id, action));
-      redirect.addFlashAttribute(
-          "message", answer.ok() ? "Done: " + action + "." : answer.problem());
-    }
-    return "redirect:/admin/comments?status=" + ("SPAM".equals(from) ? "SPAM" : "PENDING");
-  }
-
-  @GetMapping("/admin/subscribers")
-  String subscribers(
-      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
-      @RequestParam(required = false) String cursor,
-      Model model) {
-    var answer = checked(api.subscribers(token(client), cursor));
-    model.addAttribute(
-        "subscribers",
-        answer.ok()
-            ? answer.body().path("items").valueStream().map(SubscriberRow::of).toList()
-            : null);
-    model.addAttribute(
-        "nextCursor", answer.ok() ? answer.body().path("nextCursor").asString(null) : null);
-    model.addAttribute("error", answer.ok() ? null : answer.problem());
-    return "admin/subscribers";
-  }
-
-  @GetMapping("/admin/staff")
-  String staff(
-      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client, Model model) {
-    var answer = checked(api.staff(token(client)));
-    model.addAttribute(
-        "members",
-        answer.ok() ? answer.body().path("items").valueStream().map(StaffRow::of).toList() : null);
-    model.addAttribute("error", answer.ok() ? null : answer.problem());
-    model.addAttribute("roles", INVITABLE_ROLES);
-    return "admin/staff";
-  }
-
-  /** Ghost's way: the invitee gets a mail with a link to choose a password. */
-  @PostMapping("/admin/staff")
-  String invite(
-      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
-      @RequestParam(defaultValue = "") String email,
-      @RequestParam(defaultValue = "") String name,
-      @RequestParam(defaultValue = "AUTHOR") String role,
-      RedirectAttributes redirect) {
-    var answer = checked(api.invite(token(client), email.strip(), name.strip(), role));
-    if (answer.ok()) {
-      redirect.addFlashAttribute(
-          "message",
-          "Invited "
-              + answer.body().path("name").asString()
-              + ": a mail with a link to choose a password is on its way to "
-              + answer.body().path("email").asString()
-              + ".");
-      redirect.addFlashAttribute(
-          "temporaryPassword", answer.body().path("temporaryPassword").asString());
-    } else {
-      redirect.addFlashAttribute("error", answer.problem());
-      redirect.addFlashAttribute("invitee", Map.of("email", email, "name", name, "role", role));
-    }
-    return "redirect:/admin/staff";
-  }
-
-  /** Another role for a staff member; it holds from their next sign-in or token. */
-  @PostMapping("/admin/staff/{staffId}/role")
-  String changeRole(
-      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
-      @PathVariable String staffId,
-      @RequestParam(defaultValue = "") String role,
-      RedirectAttributes redirect) {
-    var answer = checked(api.changeRole(token(client), staffId, role));
-    redirect.addFlashAttribute(
-        answer.ok() ? "message" : "error",
-        answer.ok()
-            ? answer.body().path("name").asString()
-                + " is "
-                + article(answer.body().path("role").asString())
-                + " now; it holds from their next sign-in, within 10 minutes."
-            : answer.problem());
-    return "redirect:/admin/staff";
-  }
-
-  /** Ghost's "Suspend user": they sign in no more, and their posts stay. */
-  @PostMapping("/admin/staff/{staffId}/suspended")
-  String suspend(
-      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
-      @PathVariable String staffId,
-      @RequestParam(defaultValue = "false") boolean suspended,
-      RedirectAttributes redirect) {
-    var answer = checked(api.setSuspended(token(client), staffId, suspended));
-    String name = answer.ok() ? answer.body().path("name").asString() : "";
-    redirect.addFlashAttribute(
-        answer.ok() ? "message" : "error",
-        !answer.ok()
-            ? answer.problem()
-            : suspended
-                ? name + " is suspended: they cannot sign in (within 10 minutes they are out)."
-                : name + " can sign in again.");
-    return "redirect:/admin/staff";
-  }
-
-  private static String article(String role) {
-    String lower = role.toLowerCase(java.util.Locale.ROOT);
-    return (lower.startsWith("a") || lower.startsWith("e") ? "an " : "a ") + lower;
-  }
-
-  @GetMapping("/admin/account")
-  String account(
-      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client, Model model) {
-    var me = checked(api.me(token(client)));
-    model.addAttribute("commentMails", !me.ok() || me.body().path("commentMails").asBoolean(true));
-    return "admin/account";
-  }
-
-  @PostMapping("/admin/account/notifications")
-  String notifications(
-      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
-      @RequestParam(defaultValue = "false") boolean commentMails,
-      RedirectAttributes redirect) {
-    var answer = checked(api.setCommentMails(token(client), commentMails));
-    redirect.addFlashAttribute(
-        answer.ok() ? "message" : "error",
-        !answer.ok()
-            ? answer.problem()
-            : commentMails
-                ? "You will get a mail when a reader comments on one of your posts."
-                : "You will get no mails about comments.");
-    return "redirect:/admin/account";
-  }
-
-  @PostMapping("/admin/account/password")
-  String changePassword(
-      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
-      @RequestParam(defaultValue = "") String currentPassword,
-      @RequestParam(defaultValue = "") String newPassword,
-      @RequestParam(defaultValue = "") String confirmation,
-      RedirectAttributes redirect) {
-    if (!newPassword.equals(confirmation)) {
-      redirect.addFlashAttribute("error", "The two new passwords are not the same.");
-      return "redirect:/admin/account";
-    }
-    var answer = checked(api.changePassword(token(client), currentPassword, newPassword));
-    redirect.addFlashAttribute(
-        answer.ok() ? "message" : "error",
-        answer.ok() ? "Your password is changed." : answer.problem());
-    return "redirect:/admin/account";
-  }
-
-  /**
-   * The access token ran out (10 minutes): the person signs in again, which auth-service's own
-   * session makes a few redirects. Text the editor was sending is not lost: it waits in the new
-   * session and is back in the editor after sign-in, to be saved again.
-   */
-  @ExceptionHandler(SignInAgain.class)
-  String signInAgain(HttpServletRequest request) throws ServletException {
-    var editor = EDITOR_POST.matcher(request.getRequestURI());
-    boolean unsavedText =
-        "POST".equals(request.getMethod())
-            && editor.matches()
-            && !"unpublish".equals(request.getParameter("action"));
-    request.logout();
-    if (!unsavedText) {
-      return "redirect:" + AdminSecurity.SIGN_IN + "/inkwell";
-    }
-    String id = editor.group(1) == null ? "new" : editor.group(1);
-    request
-        .getSession(true)
-        .setAttribute(
-            UNSAVED,
-            new Unsaved(
-                id,
-                new Form(
-                    request.getParameter("etag"),
-                    request.getParameter("title"),
-                    request.getParameter("body"),
-                    request.getParameter("excerpt"),
-                    request.getParameter("tags"),
-                    request.getParameter("slug"),
-                    request.getParameter("publishAt"))));
-    // the editor's own address: signing in leads back to it
-    return "redirect:" + (id.equals("new") ? "/admin/posts/new" : "/admin/posts/" + id);
-  }
-
   private static void restoreUnsaved(HttpSession session, String id, Model model) {
-    if (session.getAttribute(UNSAVED) instanceof Unsaved unsaved && unsaved.id().equals(id)) {
-      session.removeAttribute(UNSAVED);
+    if (session.getAttribute(StaffPages.UNSAVED) instanceof Unsaved unsaved
+        && unsaved.id().equals(id)) {
+      session.removeAttribute(StaffPages.UNSAVED);
       model.addAttribute("form", unsaved.form());
       model.addAttribute("message", "Your sign-in had run out. Your text is back: save it again.");
     }
   }
 
-  static final String UNSAVED = "inkwell.unsavedDraft";
-  private static final java.util.regex.Pattern EDITOR_POST =
-      java.util.regex.Pattern.compile("/admin/posts(?:/([^/]+))?");
-
   /** Editor text that could not be saved because the sign-in ran out. */
   record Unsaved(String id, Form form) implements java.io.Serializable {}
-
-  private static AdminApi.Answer checked(AdminApi.Answer answer) {
-    if (answer.status() == 401) {
-      throw new SignInAgain();
-    }
-    return answer;
-  }
-
-  private static String token(OAuth2AuthorizedClient client) {
-    return client.getAccessToken().getTokenValue();
-  }
-
-  private static final List<String> INVITABLE_ROLES =
-      List.of("CONTRIBUTOR", "AUTHOR", "EDITOR", "ADMIN");
-
-  /**
-   * One line of the staff list.
-   *
-   * @param role as the API names it ({@code EDITOR})
-   */
-  record StaffRow(
-      String id, String name, String email, String role, Instant since, boolean suspended) {
-
-    static StaffRow of(tools.jackson.databind.JsonNode member) {
-      return new StaffRow(
-          member.path("id").asString(),
-          member.path("name").asString(),
-          member.path("email").asString(),
-          member.path("role").asString(),
-          instant(member.path("createdAt").asString(null)),
-          member.path("suspended").asBoolean(false));
-    }
-
-    public boolean owner() {
-      return "OWNER".equals(role);
-    }
-  }
-
-  /** One line of the subscriber list. */
-  record SubscriberRow(String email, String state, String tags, Instant since) {
-
-    static SubscriberRow of(tools.jackson.databind.JsonNode subscriber) {
-      var tags = subscriber.path("tags").valueStream().map(t -> t.asString()).toList();
-      String state = subscriber.path("status").asString().toLowerCase(java.util.Locale.ROOT);
-      return new SubscriberRow(
-          subscriber.path("email").asString(),
-          subscriber.path("paused").asBoolean() ? state + " (paused)" : state,
-          tags.isEmpty() ? "every post" : String.join(", ", tags),
-          instant(subscriber.path("createdAt").asString(null)));
-    }
-  }
-
-  /** An API timestamp, or null when there is none (the page then shows no date). */
-  private static Instant instant(String value) {
-    try {
-      return value == null ? null : Instant.parse(value);
-    } catch (java.time.format.DateTimeParseException unreadable) {
-      return null;
-    }
-  }
 
   /**
    * The editor's fields; tags are comma-separated, {@code publishAt} a local date-time in the

@@ -30,6 +30,15 @@ public class Dates {
     return instant == null ? "" : time.format(instant);
   }
 
+  /** An API timestamp as {@link #time(Instant)} shows it; one it cannot read, as it came. */
+  public String timeOf(String iso) {
+    try {
+      return iso == null || iso.isEmpty() ? "" : time.format(Instant.parse(iso));
+    } catch (java.time.format.DateTimeParseException unreadable) {
+      return iso;
+    }
+  }
+
   /** For {@code <time datetime>}: machine-readable. */
   public String iso(Instant instant) {
     return instant == null ? "" : instant.toString();

@@ -1,0 +1,141 @@
+package io.inkwell.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+
+/**
+ * A browser without JavaScript in the admin, through the gateway: cookies kept, redirects followed,
+ * forms sent as the page filled them in.
+ */
+/** A browser: cookies kept, redirects followed. */
+final class AdminBrowser {
+
+  private final String gatewayUrl;
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .cookieHandler(new CookieManager())
+          .followRedirects(HttpClient.Redirect.NORMAL)
+          .build();
+
+  AdminBrowser(LocalStack stack) {
+    this.gatewayUrl = stack.gatewayUrl();
+  }
+
+  HttpResponse<String> get(String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(gatewayUrl + path))
+            .header("Accept", "text/html")
+            .GET()
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  Document page(String path) throws Exception {
+    var response = get(path);
+    assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(200);
+    return Jsoup.parse(response.body(), response.uri().toString());
+  }
+
+  HttpResponse<String> submit(String url, Map<String, String> fields) throws Exception {
+    String form =
+        fields.entrySet().stream()
+            .map(
+                field ->
+                    URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8)
+                        + "="
+                        + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+    URI target = URI.create(url.startsWith("http") ? url : gatewayUrl + url);
+    return http.send(
+        HttpRequest.newBuilder(target)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Accept", "text/html")
+            .POST(HttpRequest.BodyPublishers.ofString(form))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A form with a file, as a browser sends it ({@code multipart/form-data}). */
+  HttpResponse<String> upload(
+      String path, Map<String, String> fields, String fileField, String fileName, byte[] file)
+      throws Exception {
+    String boundary = "----inkwell" + java.util.UUID.randomUUID();
+    var body = new java.io.ByteArrayOutputStream();
+    for (var field : fields.entrySet()) {
+      body.writeBytes(
+          ("--"
+                  + boundary
+                  + "\r\nContent-Disposition: form-data; name=\""
+                  + field.getKey()
+                  + "\"\r\n\r\n"
+                  + field.getValue()
+                  + "\r\n")
+              .getBytes(StandardCharsets.UTF_8));
+    }
+    body.writeBytes(
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\""
+                + fileField
+                + "\"; filename=\""
+                + fileName
+                + "\"\r\nContent-Type: text/xml\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(file);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return http.send(
+        HttpRequest.newBuilder(URI.create(gatewayUrl + path))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .header("Accept", "text/html")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Opens /admin, lands on auth-service's login form, signs in, and is back in the admin. */
+  Document signIn(String email, String password) throws Exception {
+    var login = get("/admin");
+    Document form = Jsoup.parse(login.body(), login.uri().toString());
+    assertThat(login.uri().getPath()).isEqualTo("/login");
+    var back =
+        submit(
+            login.uri().toString(),
+            Map.of(
+                "username", email,
+                "password", password,
+                "_csrf", form.select("input[name=_csrf]").val()));
+    assertThat(back.uri().getPath()).isEqualTo("/admin");
+    return Jsoup.parse(back.body(), back.uri().toString());
+  }
+
+  /** A form's fields as the page filled them in, CSRF token included. */
+  static Map<String, String> fields(Document page, String formSelector) {
+    return fields(page.selectFirst(formSelector));
+  }
+
+  /** The fields of this form. */
+  static Map<String, String> fields(org.jsoup.nodes.Element form) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    form.select("input[name]").forEach(input -> fields.put(input.attr("name"), input.val()));
+    form.select("textarea[name]").forEach(area -> fields.put(area.attr("name"), area.text()));
+    return fields;
+  }
+
+  /** The admin menu's entries, without the number of waiting comments beside one. */
+  static List<String> menu(Document page) {
+    return page.select("nav[aria-label=Admin] a").stream().map(a -> a.ownText().strip()).toList();
+  }
+}

@@ -1,0 +1,277 @@
+package io.inkwell.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.inkwell.testsupport.ApiClient;
+import io.inkwell.testsupport.SignIn;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The admin's tools beyond writing, as the owner uses them in a browser without JavaScript:
+ * deleting a post, the discussion settings and blocklist, integrations, and the Blogger import.
+ */
+class AdminToolsTests {
+
+  private static final Duration PATIENCE = Duration.ofSeconds(60);
+  private static LocalStack stack;
+  private static ApiClient reader;
+  private static ApiClient bot;
+
+  @BeforeAll
+  static void start() throws Exception {
+    stack = TestStack.get();
+    reader = new ApiClient(stack.gatewayUrl());
+    bot = reader.withToken(TestStack.integrationToken());
+  }
+
+  private static AdminBrowser owner() throws Exception {
+    var browser = new AdminBrowser(stack);
+    var credentials = stack.credentials();
+    Document admin = browser.signIn(credentials.ownerEmail(), credentials.ownerPassword());
+    assertThat(AdminBrowser.menu(admin)).contains("Integrations", "Import");
+    return browser;
+  }
+
+  @Test
+  void theOwnerDeletesAPostAfterConfirmingAndReadersNoLongerFindIt() throws Exception {
+    var browser = owner();
+    Map<String, String> fields =
+        AdminBrowser.fields(browser.page("/admin/posts/new"), "form#editor");
+    String title = "Regretted " + UUID.randomUUID();
+    fields.put("title", title);
+    fields.put("body", "Better not.");
+    fields.put("action", "publish");
+    var published = browser.submit("/admin/posts", fields);
+    String editorPath = published.uri().getPath();
+    String id = editorPath.substring(editorPath.lastIndexOf('/') + 1);
+    assertThat(reader.get("/api/posts/" + id).status()).isEqualTo(200);
+
+    Document editor = Jsoup.parse(published.body(), published.uri().toString());
+    Document confirm = browser.page(editor.select("a.danger-link").attr("href"));
+    assertThat(confirm.select("main").text()).contains(title).contains("cannot be undone");
+    assertThat(reader.get("/api/posts/" + id).status()).as("asking deletes nothing").isEqualTo(200);
+
+    var deleted =
+        browser.submit(
+            confirm.select("form[action$=/delete]").attr("action"),
+            AdminBrowser.fields(confirm, "form[action$=/delete]"));
+
+    assertThat(deleted.uri().getPath()).isEqualTo("/admin");
+    assertThat(Jsoup.parse(deleted.body()).select(".notice").text())
+        .isEqualTo("Deleted “" + title + "”.");
+    assertThat(reader.get("/api/posts/" + id).status()).isEqualTo(404);
+  }
+
+  @Test
+  void theOwnerChoosesWhoWaitsForAModerator() throws Exception {
+    var browser = owner();
+    Document settings = browser.page("/admin/comments/settings");
+    String before = settings.select("input[name=policy][checked]").val();
+    String beforeDays = settings.select("input[name=closeAfterDays]").val();
+    assertThat(before).isNotBlank();
+    try {
+      var fields = AdminBrowser.fields(settings, "form[action$=/admin/comments/settings]");
+      fields.put("policy", "HOLD_ALL");
+      fields.put("closeAfterDays", "30");
+
+      Document saved = Jsoup.parse(browser.submit("/admin/comments/settings", fields).body());
+
+      assertThat(saved.select(".notice").text()).startsWith("Saved");
+      assertThat(saved.select("input[name=policy][checked]").val()).isEqualTo("HOLD_ALL");
+      var chosen = bot.get("/api/comments/settings").json();
+      assertThat(chosen.path("policy").asString()).isEqualTo("HOLD_ALL");
+      assertThat(chosen.path("closeAfterDays").asInt()).isEqualTo(30);
+
+      fields.put("closeAfterDays", "soon");
+      Document refused = Jsoup.parse(browser.submit("/admin/comments/settings", fields).body());
+      assertThat(refused.select("[role=alert]").text()).contains("number of days");
+      assertThat(bot.get("/api/comments/settings").json().path("closeAfterDays").asInt())
+          .isEqualTo(30);
+    } finally {
+      var restore =
+          AdminBrowser.fields(
+              browser.page("/admin/comments/settings"), "form[action$=/admin/comments/settings]");
+      restore.put("policy", before);
+      restore.put("closeAfterDays", beforeDays);
+      browser.submit("/admin/comments/settings", restore);
+    }
+    assertThat(bot.get("/api/comments/settings").json().path("policy").asString())
+        .isEqualTo(before);
+  }
+
+  @Test
+  void aDomainOnTheBlocklistSendsItsCommentsToSpamUntilItIsRemoved() throws Exception {
+    var browser = owner();
+    String domain = "spam-" + UUID.randomUUID() + ".example";
+    Document settings = browser.page("/admin/comments/settings");
+    var block = AdminBrowser.fields(settings, "form[action$=/admin/comments/blocklist]");
+    block.put("kind", "DOMAIN");
+    block.put("value", domain);
+
+    Document blocked = Jsoup.parse(browser.submit("/admin/comments/blocklist", block).body());
+
+    assertThat(blocked.select(".notice").text()).contains(domain);
+    assertThat(blocked.select("table.admin-table td").eachText()).contains(domain);
+
+    String postId =
+        bot.post("/api/posts", ApiClient.json(Map.of("title", "Guarded", "body", "b"))).text("id");
+    bot.post("/api/posts/" + postId + "/publish", "");
+    String body = "Cheap pills " + UUID.randomUUID();
+    var comment =
+        await()
+            .atMost(PATIENCE)
+            .until(
+                () ->
+                    reader.post(
+                        "/api/posts/" + postId + "/comments",
+                        ApiClient.json(
+                            Map.of(
+                                "authorName",
+                                "Seller",
+                                "authorEmail",
+                                "seller@" + domain,
+                                "body",
+                                body,
+                                "renderedAt",
+                                Instant.now().minusSeconds(60).toString()))),
+                answer -> answer.status() == 201);
+    assertThat(comment.text("status")).as("it looks held to the sender").isEqualTo("PENDING");
+    assertThat(browser.page("/admin/comments?status=SPAM").select("li.queued").text())
+        .contains(body);
+
+    var row =
+        blocked.select("table.admin-table tr").stream()
+            .filter(tr -> tr.text().contains(domain))
+            .findFirst()
+            .orElseThrow();
+    var remove = row.selectFirst("form");
+    var removed =
+        Jsoup.parse(browser.submit(remove.attr("action"), AdminBrowser.fields(remove)).body());
+
+    assertThat(removed.select(".notice").text()).contains("Removed");
+    assertThat(removed.select("table.admin-table td").eachText()).doesNotContain(domain);
+    assertThat(bot.get("/api/comments/blocklist").raw().body()).doesNotContain(domain);
+  }
+
+  @Test
+  void anIntegrationsSecretIsShownOnceAndRevokingItRefusesItsTokens() throws Exception {
+    var browser = owner();
+    String name = "Publisher " + UUID.randomUUID();
+    var add =
+        AdminBrowser.fields(
+            browser.page("/admin/integrations"), "form[action$=/admin/integrations]");
+    add.put("name", name);
+
+    Document created = Jsoup.parse(browser.submit("/admin/integrations", add).body());
+
+    String clientId = created.select("#client-id").text();
+    String secret = created.select("#client-secret").text();
+    assertThat(secret).isNotBlank();
+    assertThat(created.select("pre code").text()).contains(clientId).contains("/oauth2/token");
+    var signIn = new SignIn(stack.gatewayUrl());
+    assertThat(signIn.clientCredentialsResponse(clientId, secret).statusCode()).isEqualTo(200);
+
+    Document later = browser.page("/admin/integrations");
+    assertThat(later.select("#client-secret")).as("shown once").isEmpty();
+    assertThat(later.text()).doesNotContain(secret).contains(name);
+
+    var row =
+        later.select("table.admin-table tr").stream()
+            .filter(tr -> tr.text().contains(name))
+            .findFirst()
+            .orElseThrow();
+    var revoke = row.selectFirst("form");
+    Document revoked =
+        Jsoup.parse(browser.submit(revoke.attr("action"), AdminBrowser.fields(revoke)).body());
+
+    assertThat(revoked.select(".notice").text()).startsWith(name + " is revoked");
+    assertThat(revoked.text()).doesNotContain(clientId);
+    assertThat(signIn.clientCredentialsResponse(clientId, secret).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void theOwnerImportsABloggerExportFromTheImportPageAndAgainAddsNothing() throws Exception {
+    var browser = owner();
+    long blog = ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_000_000_000L);
+    String label = "travel " + blog;
+    byte[] export = export(blog, label).getBytes(StandardCharsets.UTF_8);
+    Document page = browser.page("/admin/import");
+    var csrf = Map.of("_csrf", page.select("form[action$=/admin/import] input[name=_csrf]").val());
+
+    Document imported =
+        Jsoup.parse(browser.upload("/admin/import", csrf, "export", "blog.xml", export).body());
+
+    assertThat(imported.select(".notice").text()).startsWith("Imported 1 post and 1 comment.");
+    var posts = reader.get("/api/posts?tag=" + label.replace(" ", "%20")).json().path("items");
+    assertThat(posts).hasSize(1);
+    assertThat(posts.get(0).path("title").asString()).isEqualTo("Lisbon in March");
+    assertThat(posts.get(0).path("publishedAt").asString()).startsWith("2009-03-12");
+    String postId = posts.get(0).path("id").asString();
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () -> reader.get("/api/posts/" + postId + "/comments").raw().body(),
+            thread -> thread.contains("Lovely city"));
+
+    Document again =
+        Jsoup.parse(browser.upload("/admin/import", csrf, "export", "blog.xml", export).body());
+    assertThat(again.select(".notice").text())
+        .isEqualTo("Imported 0 posts and 0 comments. 1 post was here already.");
+
+    Document notAnExport =
+        Jsoup.parse(
+            browser
+                .upload(
+                    "/admin/import",
+                    csrf,
+                    "export",
+                    "notes.xml",
+                    "<notes>not Blogger</notes>".getBytes(StandardCharsets.UTF_8))
+                .body());
+    assertThat(notAnExport.select("[role=alert]").text()).isNotBlank();
+  }
+
+  /** A Blogger export with one post under {@code label} and one comment on it. */
+  private static String export(long blog, String label) {
+    String id = "tag:blogger.com,1999:blog-" + blog;
+    return """
+        <?xml version='1.0' encoding='UTF-8'?>
+        <feed xmlns='http://www.w3.org/2005/Atom' xmlns:thr='http://purl.org/syndication/thread/1.0'>
+          <id>%1$s</id>
+          <title type='text'>Away</title>
+          <entry>
+            <id>%1$s.post-1</id>
+            <published>2009-03-12T09:41:00.000-07:00</published>
+            <updated>2009-03-12T10:02:00.000-07:00</updated>
+            <category scheme='http://schemas.google.com/g/2005#kind' term='http://schemas.google.com/blogger/2008/kind#post'/>
+            <category scheme='http://www.blogger.com/atom/ns#' term='%2$s'/>
+            <title type='text'>Lisbon in March</title>
+            <content type='html'>&lt;p&gt;Trams and tiles.&lt;/p&gt;</content>
+            <link rel='alternate' type='text/html' href='http://away-%3$s.blogspot.com/2009/03/lisbon.html' title='Lisbon in March'/>
+            <author><name>Jo</name></author>
+          </entry>
+          <entry>
+            <id>%1$s.post-2</id>
+            <published>2009-03-12T12:30:00.000-07:00</published>
+            <updated>2009-03-12T12:30:00.000-07:00</updated>
+            <category scheme='http://schemas.google.com/g/2005#kind' term='http://schemas.google.com/blogger/2008/kind#comment'/>
+            <title type='text'>Lovely</title>
+            <content type='html'>Lovely city.</content>
+            <author><name>Ada</name></author>
+            <thr:in-reply-to href='http://away-%3$s.blogspot.com/2009/03/lisbon.html' ref='%1$s.post-1' type='text/html'/>
+          </entry>
+        </feed>
+        """
+        .formatted(id, label, blog);
+  }
+}

@@ -1,0 +1,66 @@
+package io.inkwell.web.admin;
+
+import static io.inkwell.web.admin.StaffPages.checked;
+import static io.inkwell.web.admin.StaffPages.token;
+
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.annotation.RegisteredOAuth2AuthorizedClient;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** One's own account: password, and whether comments on one's posts are mailed. */
+@Controller
+class AccountAdmin implements StaffPage {
+
+  private final AdminApi api;
+
+  AccountAdmin(AdminApi api) {
+    this.api = api;
+  }
+
+  @GetMapping("/admin/account")
+  String account(
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client, Model model) {
+    var me = checked(api.me(token(client)));
+    model.addAttribute("commentMails", !me.ok() || me.body().path("commentMails").asBoolean(true));
+    return "admin/account";
+  }
+
+  @PostMapping("/admin/account/notifications")
+  String notifications(
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
+      @RequestParam(defaultValue = "false") boolean commentMails,
+      RedirectAttributes redirect) {
+    var answer = checked(api.setCommentMails(token(client), commentMails));
+    redirect.addFlashAttribute(
+        answer.ok() ? "message" : "error",
+        !answer.ok()
+            ? answer.problem()
+            : commentMails
+                ? "You will get a mail when a reader comments on one of your posts."
+                : "You will get no mails about comments.");
+    return "redirect:/admin/account";
+  }
+
+  @PostMapping("/admin/account/password")
+  String changePassword(
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
+      @RequestParam(defaultValue = "") String currentPassword,
+      @RequestParam(defaultValue = "") String newPassword,
+      @RequestParam(defaultValue = "") String confirmation,
+      RedirectAttributes redirect) {
+    if (!newPassword.equals(confirmation)) {
+      redirect.addFlashAttribute("error", "The two new passwords are not the same.");
+      return "redirect:/admin/account";
+    }
+    var answer = checked(api.changePassword(token(client), currentPassword, newPassword));
+    redirect.addFlashAttribute(
+        answer.ok() ? "message" : "error",
+        answer.ok() ? "Your password is changed." : answer.problem());
+    return "redirect:/admin/account";
+  }
+}

@@ -1,0 +1,170 @@
+package io.inkwell.web.admin;
+
+import static io.inkwell.web.admin.StaffPages.checked;
+import static io.inkwell.web.admin.StaffPages.token;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.annotation.RegisteredOAuth2AuthorizedClient;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The moderation queue (waiting and spam) and the discussion settings (WordPress's "Discussion"):
+ * who is held, when comments close, and the blocklist. Editors moderate and keep the blocklist;
+ * admins choose the policy.
+ */
+@Controller
+class CommentsAdmin implements StaffPage {
+
+  private static final Set<String> MODERATION = Set.of("approve", "reject", "spam");
+
+  /** The policies, as the comment form's readers meet them. */
+  static final Map<String, String> POLICIES = policies();
+
+  private static final Set<String> BLOCKABLE = Set.of("WORD", "DOMAIN", "ADDRESS");
+
+  private final AdminApi api;
+
+  CommentsAdmin(AdminApi api) {
+    this.api = api;
+  }
+
+  @GetMapping("/admin/comments")
+  String comments(
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
+      @RequestParam(defaultValue = "PENDING") String status,
+      Model model) {
+    String state = Set.of("PENDING", "SPAM").contains(status) ? status : "PENDING";
+    var answer = checked(api.commentQueue(token(client), state));
+    model.addAttribute("status", state);
+    model.addAttribute("comments", answer.ok() ? answer.body().path("items") : null);
+    model.addAttribute("error", answer.ok() ? null : answer.problem());
+    return "admin/comments";
+  }
+
+  @PostMapping("/admin/comments/{id}/{action}")
+  String moderate(
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
+      @PathVariable String id,
+      @PathVariable String action,
+      @RequestParam(defaultValue = "PENDING") String from,
+      RedirectAttributes redirect) {
+    if (MODERATION.contains(action)) {
+      var answer = checked(api.moderate(token(client), id, action));
+      redirect.addFlashAttribute(
+          "message", answer.ok() ? "Done: " + action + "." : answer.problem());
+    }
+    return "redirect:/admin/comments?status=" + ("SPAM".equals(from) ? "SPAM" : "PENDING");
+  }
+
+  @GetMapping("/admin/comments/settings")
+  String settings(
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client, Model model) {
+    String token = token(client);
+    var settings = checked(api.commentSettings(token));
+    var blocklist = checked(api.blocklist(token));
+    if (!settings.ok() || !blocklist.ok()) {
+      model.addAttribute("error", (settings.ok() ? blocklist : settings).problem());
+      return "admin/comment-settings";
+    }
+    model.addAttribute("policy", settings.body().path("policy").asString());
+    model.addAttribute("closeAfterDays", settings.body().path("closeAfterDays").asInt(0));
+    model.addAttribute("policies", POLICIES);
+    model.addAttribute(
+        "blocked",
+        blocklist
+            .body()
+            .valueStream()
+            .map(
+                entry ->
+                    new Blocked(
+                        entry.path("id").asString(),
+                        entry.path("kind").asString(),
+                        entry.path("value").asString()))
+            .toList());
+    return "admin/comment-settings";
+  }
+
+  @PostMapping("/admin/comments/settings")
+  String chooseSettings(
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
+      @RequestParam(defaultValue = "") String policy,
+      @RequestParam(defaultValue = "0") String closeAfterDays,
+      RedirectAttributes redirect) {
+    Integer days = days(closeAfterDays);
+    if (!POLICIES.containsKey(policy) || days == null) {
+      redirect.addFlashAttribute(
+          "error", "Choose one of the policies, and a number of days from 0 (never) up.");
+      return "redirect:/admin/comments/settings";
+    }
+    var answer = checked(api.chooseCommentSettings(token(client), policy, days));
+    redirect.addFlashAttribute(
+        answer.ok() ? "message" : "error",
+        answer.ok() ? "Saved: it holds for the next comment." : answer.problem());
+    return "redirect:/admin/comments/settings";
+  }
+
+  @PostMapping("/admin/comments/blocklist")
+  String block(
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
+      @RequestParam(defaultValue = "") String kind,
+      @RequestParam(defaultValue = "") String value,
+      RedirectAttributes redirect) {
+    if (!BLOCKABLE.contains(kind) || value.isBlank()) {
+      redirect.addFlashAttribute("error", "Say what to block: a word, a domain or an address.");
+      return "redirect:/admin/comments/settings";
+    }
+    var answer = checked(api.block(token(client), kind, value.strip()));
+    redirect.addFlashAttribute(
+        answer.ok() ? "message" : "error",
+        answer.ok()
+            ? "Blocked: comments with “"
+                + answer.body().path("value").asString()
+                + "” go to spam from now on."
+            : answer.problem());
+    return "redirect:/admin/comments/settings";
+  }
+
+  @PostMapping("/admin/comments/blocklist/{entryId}/remove")
+  String unblock(
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
+      @PathVariable String entryId,
+      RedirectAttributes redirect) {
+    var answer = checked(api.unblock(token(client), entryId));
+    redirect.addFlashAttribute(
+        answer.ok() ? "message" : "error",
+        answer.ok() ? "Removed from the blocklist." : answer.problem());
+    return "redirect:/admin/comments/settings";
+  }
+
+  /** A whole number of days, 0 to 100 years; anything else is null. */
+  private static Integer days(String text) {
+    try {
+      int days = Integer.parseInt(text.strip());
+      return days >= 0 && days <= 36_500 ? days : null;
+    } catch (NumberFormatException notANumber) {
+      return null;
+    }
+  }
+
+  private static Map<String, String> policies() {
+    Map<String, String> policies = new LinkedHashMap<>();
+    policies.put(
+        "HOLD_FIRST_TIME",
+        "Hold a first comment: an address with an approved comment is trusted after that");
+    policies.put("HOLD_ALL", "Hold every comment until a moderator approves it");
+    policies.put("APPROVE_ALL", "Show every comment at once");
+    return policies;
+  }
+
+  /** One blocklist entry: {@code kind} is WORD, DOMAIN or ADDRESS. */
+  record Blocked(String id, String kind, String value) {}
+}

@@ -1,0 +1,69 @@
+package io.inkwell.web.admin;
+
+import static io.inkwell.web.admin.StaffPages.checked;
+import static io.inkwell.web.admin.StaffPages.token;
+
+import java.io.IOException;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.annotation.RegisteredOAuth2AuthorizedClient;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Moving a Blogger blog here, as WordPress's Tools → Import does it: the owner uploads the file
+ * Blogger gives (Settings → Back up content), and its posts, labels, dates and comments arrive.
+ * Importing the same file again adds nothing. For admins.
+ */
+@Controller
+class ImportAdmin implements StaffPage {
+
+  private final AdminApi api;
+
+  ImportAdmin(AdminApi api) {
+    this.api = api;
+  }
+
+  @GetMapping("/admin/import")
+  String page() {
+    return "admin/import";
+  }
+
+  @PostMapping("/admin/import")
+  String importBlogger(
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
+      @RequestParam(name = "export", required = false) MultipartFile export,
+      RedirectAttributes redirect)
+      throws IOException {
+    if (export == null || export.isEmpty()) {
+      redirect.addFlashAttribute("error", "Choose the file Blogger gave you (an .xml file).");
+      return "redirect:/admin/import";
+    }
+    var answer = checked(api.importBlogger(token(client), export.getBytes()));
+    if (!answer.ok()) {
+      redirect.addFlashAttribute("error", answer.problem());
+      return "redirect:/admin/import";
+    }
+    int posts = answer.body().path("posts").asInt();
+    int comments = answer.body().path("comments").asInt();
+    int alreadyThere = answer.body().path("alreadyThere").asInt();
+    redirect.addFlashAttribute(
+        "message",
+        "Imported "
+            + count(posts, "post")
+            + " and "
+            + count(comments, "comment")
+            + "."
+            + (alreadyThere == 1 ? " 1 post was here already." : "")
+            + (alreadyThere > 1 ? " " + alreadyThere + " posts were here already." : "")
+            + (comments > 0 ? " Comments appear on their posts within a few seconds." : ""));
+    return "redirect:/admin/import";
+  }
+
+  private static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+}

@@ -1,0 +1,100 @@
+package io.inkwell.web.admin;
+
+import static io.inkwell.web.admin.StaffPages.checked;
+import static io.inkwell.web.admin.StaffPages.token;
+
+import io.inkwell.web.WebSettings;
+import java.time.Instant;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.annotation.RegisteredOAuth2AuthorizedClient;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Ghost's "Integrations": programs that publish through the API with a client id and secret (OAuth2
+ * client credentials). The secret is shown once, when it is made; revoking one refuses its next
+ * token at once. For admins.
+ */
+@Controller
+class IntegrationsAdmin implements StaffPage {
+
+  private final AdminApi api;
+  private final WebSettings settings;
+
+  IntegrationsAdmin(AdminApi api, WebSettings settings) {
+    this.api = api;
+    this.settings = settings;
+  }
+
+  @GetMapping("/admin/integrations")
+  String integrations(
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client, Model model) {
+    var answer = checked(api.integrations(token(client)));
+    model.addAttribute(
+        "integrations",
+        answer.ok()
+            ? answer
+                .body()
+                .path("items")
+                .valueStream()
+                .map(
+                    each ->
+                        new Integration(
+                            each.path("clientId").asString(),
+                            each.path("name").asString(),
+                            AdminApi.instant(each.path("createdAt").asString(null))))
+                .toList()
+            : null);
+    model.addAttribute("error", answer.ok() ? null : answer.problem());
+    model.addAttribute("tokenUrl", settings.siteUrl() + "/oauth2/token");
+    return "admin/integrations";
+  }
+
+  @PostMapping("/admin/integrations")
+  String create(
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
+      @RequestParam(defaultValue = "") String name,
+      RedirectAttributes redirect) {
+    var answer = checked(api.createIntegration(token(client), name.strip()));
+    if (!answer.ok()) {
+      redirect.addFlashAttribute("error", answer.problem());
+      return "redirect:/admin/integrations";
+    }
+    redirect.addFlashAttribute(
+        "created",
+        new Created(
+            answer.body().path("name").asString(),
+            answer.body().path("clientId").asString(),
+            answer.body().path("clientSecret").asString()));
+    return "redirect:/admin/integrations";
+  }
+
+  @PostMapping("/admin/integrations/{clientId}/revoke")
+  String revoke(
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
+      @PathVariable String clientId,
+      @RequestParam(defaultValue = "") String name,
+      RedirectAttributes redirect) {
+    var answer = checked(api.revokeIntegration(token(client), clientId));
+    redirect.addFlashAttribute(
+        answer.ok() ? "message" : "error",
+        answer.ok()
+            ? (name.isBlank() ? "The integration" : name)
+                + " is revoked: it gets no new tokens, and the one it holds runs out within 10"
+                + " minutes."
+            : answer.problem());
+    return "redirect:/admin/integrations";
+  }
+
+  /** One line of the list: no secret, that is never shown again. */
+  record Integration(String clientId, String name, Instant createdAt) {}
+
+  /** What the page shows once, right after the integration was made. */
+  record Created(String name, String clientId, String clientSecret)
+      implements java.io.Serializable {}
+}

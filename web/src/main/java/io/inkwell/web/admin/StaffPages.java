@@ -1,0 +1,102 @@
+package io.inkwell.web.admin;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.regex.Pattern;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.annotation.RegisteredOAuth2AuthorizedClient;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/**
+ * What every admin page has: the signed-in staff member (their role decides what a page offers),
+ * the menu's count of waiting comments, and signing in again when the access token ran out. The
+ * admin controllers are the {@link StaffPage}s.
+ */
+@ControllerAdvice(assignableTypes = StaffPage.class)
+class StaffPages {
+
+  static final String UNSAVED = "inkwell.unsavedDraft";
+  private static final Pattern EDITOR_POST = Pattern.compile("/admin/posts(?:/([^/]+))?");
+
+  private final AdminApi api;
+
+  StaffPages(AdminApi api) {
+    this.api = api;
+  }
+
+  @ModelAttribute("staff")
+  StaffMember staff(@AuthenticationPrincipal OidcUser user) {
+    return user == null ? null : StaffMember.of(user);
+  }
+
+  /**
+   * How many comments wait for a moderator, shown beside "Comments" in the menu as WordPress shows
+   * it; for editors, on pages (not form posts). Nothing is shown when it cannot be had.
+   */
+  @ModelAttribute("waitingComments")
+  Long waitingComments(
+      @AuthenticationPrincipal OidcUser user,
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
+      HttpServletRequest request) {
+    if (user == null || !"GET".equals(request.getMethod()) || !StaffMember.of(user).isEditor()) {
+      return null;
+    }
+    try {
+      var answer = api.commentQueueLength(token(client));
+      return answer.ok() ? answer.body().path("total").asLong() : null;
+    } catch (RuntimeException unavailable) {
+      return null;
+    }
+  }
+
+  /**
+   * The access token ran out (10 minutes): the person signs in again, which auth-service's own
+   * session makes a few redirects. Text the editor was sending is not lost: it waits in the new
+   * session and is back in the editor after sign-in, to be saved again.
+   */
+  @ExceptionHandler(SignInAgain.class)
+  String signInAgain(HttpServletRequest request) throws ServletException {
+    var editor = EDITOR_POST.matcher(request.getRequestURI());
+    boolean unsavedText =
+        "POST".equals(request.getMethod())
+            && editor.matches()
+            && !"unpublish".equals(request.getParameter("action"));
+    request.logout();
+    if (!unsavedText) {
+      return "redirect:" + AdminSecurity.SIGN_IN + "/inkwell";
+    }
+    String id = editor.group(1) == null ? "new" : editor.group(1);
+    request
+        .getSession(true)
+        .setAttribute(
+            UNSAVED,
+            new AdminController.Unsaved(
+                id,
+                new AdminController.Form(
+                    request.getParameter("etag"),
+                    request.getParameter("title"),
+                    request.getParameter("body"),
+                    request.getParameter("excerpt"),
+                    request.getParameter("tags"),
+                    request.getParameter("slug"),
+                    request.getParameter("publishAt"))));
+    // the editor's own address: signing in leads back to it
+    return "redirect:" + (id.equals("new") ? "/admin/posts/new" : "/admin/posts/" + id);
+  }
+
+  /** The answer, unless it says the token ran out: then the person signs in again. */
+  static AdminApi.Answer checked(AdminApi.Answer answer) {
+    if (answer.status() == 401) {
+      throw new SignInAgain();
+    }
+    return answer;
+  }
+
+  static String token(OAuth2AuthorizedClient client) {
+    return client.getAccessToken().getTokenValue();
+  }
+}
