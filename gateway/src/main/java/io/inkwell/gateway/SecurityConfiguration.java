@@ -35,6 +35,7 @@ class SecurityConfiguration {
     "/api/posts/**",
     "/api/tags",
     "/api/tags/**",
+    "/api/archive",
     "/feed.atom",
     "/feed.rss",
     "/tags/**",

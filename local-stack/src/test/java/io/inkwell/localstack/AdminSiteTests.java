@@ -84,7 +84,7 @@ class AdminSiteTests {
   }
 
   @Test
-  void theOwnerSchedulesADraftAndUnpublishesAPublishedPost() throws Exception {
+  void theOwnerSchedulesAndUnschedulesADraftAndUnpublishesAPublishedPost() throws Exception {
     var browser = new AdminBrowser(stack);
     var credentials = stack.credentials();
     browser.signIn(credentials.ownerEmail(), credentials.ownerPassword());
@@ -105,6 +105,16 @@ class AdminSiteTests {
     Document scheduled = Jsoup.parse(browser.submit("/admin/posts", later).body());
     assertThat(scheduled.select(".notice").text()).isEqualTo("Scheduled.");
     assertThat(scheduled.select("#post-status").text()).isEqualTo("scheduled");
+    assertThat(scheduled.select("input[name=publishAt]").val())
+        .as("the editor shows when")
+        .isEqualTo(later.get("publishAt"));
+    Map<String, String> unschedule = AdminBrowser.fields(scheduled, "form#editor");
+    unschedule.put("action", "unschedule");
+    var draftAgain =
+        Jsoup.parse(
+            browser.submit(scheduled.select("form#editor").attr("action"), unschedule).body());
+    assertThat(draftAgain.select(".notice").text()).isEqualTo("Unscheduled: it is a draft again.");
+    assertThat(draftAgain.select("#post-status").text()).isEqualTo("draft");
 
     Map<String, String> now = AdminBrowser.fields(browser.page("/admin/posts/new"), "form#editor");
     now.put("title", "Briefly up " + UUID.randomUUID());

@@ -214,8 +214,8 @@ class AdminToolsTests {
     assertThat(imported.select(".notice").text()).startsWith("Imported 1 post and 1 comment.");
     var posts = reader.get("/api/posts?tag=" + label.replace(" ", "%20")).json().path("items");
     assertThat(posts).hasSize(1);
-    assertThat(posts.get(0).path("title").asString()).isEqualTo("Lisbon in March");
-    assertThat(posts.get(0).path("publishedAt").asString()).startsWith("2009-03-12");
+    assertThat(posts.get(0).path("title").asString()).isEqualTo("Lisbon in June");
+    assertThat(posts.get(0).path("publishedAt").asString()).startsWith("2008-06-12");
     String postId = posts.get(0).path("id").asString();
     await()
         .atMost(PATIENCE)
@@ -251,24 +251,24 @@ class AdminToolsTests {
           <title type='text'>Away</title>
           <entry>
             <id>%1$s.post-1</id>
-            <published>2009-03-12T09:41:00.000-07:00</published>
-            <updated>2009-03-12T10:02:00.000-07:00</updated>
+            <published>2008-06-12T09:41:00.000-07:00</published>
+            <updated>2008-06-12T10:02:00.000-07:00</updated>
             <category scheme='http://schemas.google.com/g/2005#kind' term='http://schemas.google.com/blogger/2008/kind#post'/>
             <category scheme='http://www.blogger.com/atom/ns#' term='%2$s'/>
-            <title type='text'>Lisbon in March</title>
+            <title type='text'>Lisbon in June</title>
             <content type='html'>&lt;p&gt;Trams and tiles.&lt;/p&gt;</content>
-            <link rel='alternate' type='text/html' href='http://away-%3$s.blogspot.com/2009/03/lisbon.html' title='Lisbon in March'/>
+            <link rel='alternate' type='text/html' href='http://away-%3$s.blogspot.com/2008/06/lisbon.html' title='Lisbon in June'/>
             <author><name>Jo</name></author>
           </entry>
           <entry>
             <id>%1$s.post-2</id>
-            <published>2009-03-12T12:30:00.000-07:00</published>
-            <updated>2009-03-12T12:30:00.000-07:00</updated>
+            <published>2008-06-12T12:30:00.000-07:00</published>
+            <updated>2008-06-12T12:30:00.000-07:00</updated>
             <category scheme='http://schemas.google.com/g/2005#kind' term='http://schemas.google.com/blogger/2008/kind#comment'/>
             <title type='text'>Lovely</title>
             <content type='html'>Lovely city.</content>
             <author><name>Ada</name></author>
-            <thr:in-reply-to href='http://away-%3$s.blogspot.com/2009/03/lisbon.html' ref='%1$s.post-1' type='text/html'/>
+            <thr:in-reply-to href='http://away-%3$s.blogspot.com/2008/06/lisbon.html' ref='%1$s.post-1' type='text/html'/>
           </entry>
         </feed>
         """

@@ -104,6 +104,37 @@ class ReaderSiteTests {
   }
 
   @Test
+  void readersBrowseTheArchiveByMonthAndWalkFromPostToNewerAndOlderPost() throws Exception {
+    Document archive = page("/archive");
+    assertThat(archive.select("a[href=/archive]")).as("reached from every page").isNotEmpty();
+    var march =
+        archive.select(".archive-year").stream()
+            .filter(year -> year.select("h2").text().equals("2009"))
+            .findFirst()
+            .orElseThrow()
+            .select("li")
+            .stream()
+            .filter(month -> month.select("a").text().equals("March"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(march.select(".count").text()).as("the draft is not counted").isEqualTo("2 posts");
+
+    Document month = page(march.select("a").attr("href"));
+    assertThat(month.select("h1").text()).isEqualTo("Posts of March 2009");
+    assertThat(month.select("article.card h2").eachText())
+        .containsSubsequence("Home again", "WPC wrap");
+    assertThat(get("/archive/2009/13").statusCode()).isEqualTo(404);
+    assertThat(get("/archive/1901/01").statusCode()).isEqualTo(404);
+
+    Document wrap = page("/posts/wpc-wrap");
+    var newer = wrap.select("nav.post-pager a.newer");
+    assertThat(newer.text()).isEqualTo("Newer post Home again");
+    Document home = page(newer.attr("href"));
+    assertThat(home.select("article.post h1").text()).isEqualTo("Home again");
+    assertThat(home.select("nav.post-pager a.older").attr("href")).isEqualTo("/posts/wpc-wrap");
+  }
+
+  @Test
   void theOldBloggerPostReadsWellWithItsDateParagraphsLabelsAndNoComments() throws Exception {
     Document home = page("/");
     var card =

@@ -81,13 +81,12 @@ class FeedController {
 
   private SyndFeed tagFeed(String type, String tag, String file) {
     String page = "/tags/" + encode(tag);
-    return feed(
-        type, new PostQuery(tag, null, null), settings.blogName() + " — " + tag, page, page + file);
+    return feed(type, PostQuery.tagged(tag), settings.blogName() + " — " + tag, page, page + file);
   }
 
   private SyndFeed authorFeed(String type, String authorId, String file) {
     String page = "/authors/" + encode(authorId);
-    List<Post> newest = newest(new PostQuery(null, authorId, null));
+    List<Post> newest = newest(PostQuery.by(authorId));
     String title =
         newest.isEmpty()
             ? settings.blogName()

@@ -13,13 +13,18 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.springframework.dao.DuplicateKeyException;
@@ -198,6 +203,64 @@ public class PostManagement {
   }
 
   /**
+   * The published posts either side of a published one, in the order of the list (publication time,
+   * then id), so that following "Older post" from the newest visits every post once.
+   */
+  public Neighbours neighbours(String id) {
+    Post post = existing(id);
+    if (!post.isPublished()) {
+      throw new PostNotFound(id);
+    }
+    Instant at = post.publishedAt();
+    Criteria published = where("status").is(PostStatus.PUBLISHED);
+    Criteria later =
+        new Criteria()
+            .orOperator(
+                where("publishedAt").gt(at),
+                new Criteria().andOperator(where("publishedAt").is(at), where("_id").gt(id)));
+    Criteria earlier =
+        new Criteria()
+            .orOperator(
+                where("publishedAt").lt(at),
+                new Criteria().andOperator(where("publishedAt").is(at), where("_id").lt(id)));
+    Post newer =
+        mongo.findOne(
+            new Query(new Criteria().andOperator(published, later))
+                .with(Sort.by(Sort.Order.asc("publishedAt"), Sort.Order.asc("_id"))),
+            Post.class);
+    Post older =
+        mongo.findOne(
+            new Query(new Criteria().andOperator(published, earlier))
+                .with(Sort.by(Sort.Order.desc("publishedAt"), Sort.Order.desc("_id"))),
+            Post.class);
+    return new Neighbours(newer, older);
+  }
+
+  /**
+   * The months with published posts, newest first, each with its count; months as the blog's
+   * readers count them ({@code zone}). Only the publication times are read.
+   */
+  public List<ArchiveMonth> archive(ZoneId zone) {
+    var query = new Query(where("status").is(PostStatus.PUBLISHED));
+    query.fields().include("publishedAt");
+    Map<YearMonth, Long> months = new TreeMap<>(Comparator.reverseOrder());
+    mongo.stream(query, org.bson.Document.class, mongo.getCollectionName(Post.class))
+        .forEach(
+            document -> {
+              var at = document.getDate("publishedAt");
+              if (at != null) {
+                months.merge(YearMonth.from(at.toInstant().atZone(zone)), 1L, Long::sum);
+              }
+            });
+    return months.entrySet().stream()
+        .map(
+            month ->
+                new ArchiveMonth(
+                    month.getKey().getYear(), month.getKey().getMonthValue(), month.getValue()))
+        .toList();
+  }
+
+  /**
    * Staff's view of posts in one state, last changed first: editors see everyone's, authors and
    * contributors their own.
    */
@@ -264,6 +327,12 @@ public class PostManagement {
     }
     if (filter.author() != null) {
       all.add(where("author.id").is(filter.author()));
+    }
+    if (filter.from() != null) {
+      all.add(where("publishedAt").gte(filter.from()));
+    }
+    if (filter.before() != null) {
+      all.add(where("publishedAt").lt(filter.before()));
     }
     if (filter.text() != null && !filter.text().isBlank()) {
       // The reader's text is matched literally: quoted, so no regex of theirs ever runs.

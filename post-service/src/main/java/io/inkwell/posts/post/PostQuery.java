@@ -1,7 +1,22 @@
 package io.inkwell.posts.post;
 
-/** Filters of the published-post list; {@code null} means no filter. */
-public record PostQuery(String tag, String author, String text) {
+import java.time.Instant;
 
-  public static final PostQuery ALL = new PostQuery(null, null, null);
+/**
+ * Filters of the published-post list; {@code null} means no filter.
+ *
+ * @param from published at or after this instant
+ * @param before published before this instant (with {@code from}: a month of the archive)
+ */
+public record PostQuery(String tag, String author, String text, Instant from, Instant before) {
+
+  public static final PostQuery ALL = new PostQuery(null, null, null, null, null);
+
+  public static PostQuery tagged(String tag) {
+    return new PostQuery(tag, null, null, null, null);
+  }
+
+  public static PostQuery by(String author) {
+    return new PostQuery(null, author, null, null, null);
+  }
 }

@@ -83,13 +83,21 @@ class AdminController implements StaffPage {
             post.path("excerpt").asString(""),
             String.join(", ", post.path("tags").valueStream().map(t -> t.asString()).toList()),
             post.path("slug").asString(),
-            null));
+            scheduledFor(post)));
     restoreUnsaved(session, id, model);
     if ("PUBLISHED".equals(post.path("status").asString()) && staff.isEditor()) {
       var deliveries = api.deliveries(token(client), id);
       model.addAttribute("deliveries", deliveries.ok() ? deliveries.body() : null);
     }
     return "admin/editor";
+  }
+
+  /** A scheduled post's time as the editor's date-time field shows it, in the blog's zone. */
+  private String scheduledFor(tools.jackson.databind.JsonNode post) {
+    var at = AdminApi.instant(post.path("publishAt").asString(null));
+    return !"SCHEDULED".equals(post.path("status").asString()) || at == null
+        ? null
+        : LocalDateTime.ofInstant(at, settings.timeZone()).toString();
   }
 
   /** One form, several buttons: {@code action} says which was pressed. */
@@ -112,10 +120,15 @@ class AdminController implements StaffPage {
           preview.ok() ? preview.body().path("bodyHtml").asString() : preview.problem());
       return "admin/editor";
     }
-    if (action.equals("unpublish")) {
+    if (action.equals("unpublish") || action.equals("unschedule")) {
       var answer = checked(api.unpublish(token, id));
       redirect.addFlashAttribute(
-          "message", answer.ok() ? "Unpublished: it is a draft again." : answer.problem());
+          "message",
+          !answer.ok()
+              ? answer.problem()
+              : action.equals("unschedule")
+                  ? "Unscheduled: it is a draft again."
+                  : "Unpublished: it is a draft again.");
       return "redirect:/admin/posts/" + id;
     }
     var saved =

@@ -2,6 +2,7 @@ package io.inkwell.web.admin;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
@@ -64,7 +65,7 @@ class StaffPages {
     boolean unsavedText =
         "POST".equals(request.getMethod())
             && editor.matches()
-            && !"unpublish".equals(request.getParameter("action"));
+            && !Set.of("unpublish", "unschedule").contains(request.getParameter("action"));
     request.logout();
     if (!unsavedText) {
       return "redirect:" + AdminSecurity.SIGN_IN + "/inkwell";

@@ -165,6 +165,47 @@ public class BlogApi {
         .orElse(List.of());
   }
 
+  /** A post's "Newer post" and "Older post" (either may be missing). */
+  public Neighbours neighbours(String postId) {
+    return read(
+            path("/api/posts/{id}/neighbours", postId),
+            new ParameterizedTypeReference<Neighbours>() {})
+        .orElse(new Neighbours(null, null));
+  }
+
+  /** The months with posts, newest first, counted in the blog's time zone. */
+  public List<ArchiveMonth> archive(java.time.ZoneId zone) {
+    return read(
+            UriComponentsBuilder.fromPath("/api/archive")
+                .queryParam("zone", zone.getId())
+                .encode()
+                .build()
+                .toUriString(),
+            new ParameterizedTypeReference<Archive>() {})
+        .map(Archive::months)
+        .orElse(List.of());
+  }
+
+  /** Enough of a post to link to it. */
+  public record Neighbour(String slug, String title) {}
+
+  public record Neighbours(Neighbour newer, Neighbour older) {}
+
+  public record ArchiveMonth(int year, int month, long count) {
+
+    /** "March" */
+    public String name() {
+      return java.time.Month.of(month)
+          .getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH);
+    }
+
+    public String path() {
+      return "/archive/%04d/%02d".formatted(year, month);
+    }
+  }
+
+  record Archive(List<ArchiveMonth> months) {}
+
   /** The body of a successful GET; nothing for an error, whose body is not read as this type. */
   private <T> Optional<T> read(String uri, ParameterizedTypeReference<T> type) {
     return http.get()

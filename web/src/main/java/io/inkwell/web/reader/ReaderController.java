@@ -6,8 +6,13 @@ import io.inkwell.web.api.Page;
 import io.inkwell.web.api.Post;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,11 +22,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriUtils;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The pages readers see: the newest posts, a post with its comments, tags, authors, search. */
+/**
+ * The pages readers see: the newest posts, a post with its comments and its newer and older
+ * neighbours, tags, authors, the archive by month, search.
+ */
 @Controller
 class ReaderController {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final DateTimeFormatter MONTH =
+      DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
 
   private final BlogApi api;
   private final WebSettings settings;
@@ -114,6 +124,59 @@ class ReaderController {
     return "list";
   }
 
+  /** Blogger's "Blog Archive": every month with posts, by year. */
+  @GetMapping("/archive")
+  String archive(Model model) {
+    Map<Integer, List<BlogApi.ArchiveMonth>> years = new LinkedHashMap<>();
+    for (var month : api.archive(settings.timeZone())) {
+      years.computeIfAbsent(month.year(), year -> new ArrayList<>()).add(month);
+    }
+    model.addAttribute("years", years);
+    model.addAttribute(
+        "meta",
+        PageMeta.of(
+            "Archive – " + settings.blogName(),
+            "Every post on " + settings.blogName() + ", month by month",
+            settings.siteUrl() + "/archive"));
+    return "archive";
+  }
+
+  /** One month's posts, newest first; the month as the blog's readers count it. */
+  @GetMapping("/archive/{year:\\d{4}}/{month:\\d{2}}")
+  String month(
+      @PathVariable int year,
+      @PathVariable int month,
+      @RequestParam(required = false) String cursor,
+      Model model) {
+    if (month < 1 || month > 12) {
+      throw new NotFound();
+    }
+    YearMonth yearMonth = YearMonth.of(year, month);
+    ZoneId zone = settings.timeZone();
+    var page =
+        api.posts(
+            Map.of(
+                "from", yearMonth.atDay(1).atStartOfDay(zone).toInstant().toString(),
+                "before",
+                    yearMonth.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant().toString()),
+            settings.pageSize(),
+            cursor);
+    if (page.items().isEmpty() && cursor == null) {
+      throw new NotFound();
+    }
+    String path = "/archive/%04d/%02d".formatted(year, month);
+    String name = MONTH.format(yearMonth);
+    list(model, page, path, cursor);
+    model.addAttribute("heading", "Posts of " + name);
+    model.addAttribute(
+        "meta",
+        PageMeta.of(
+            name + " – " + settings.blogName(),
+            "What " + settings.blogName() + " published in " + name,
+            settings.siteUrl() + path));
+    return "list";
+  }
+
   @GetMapping("/posts/{slug}")
   String post(
       @PathVariable String slug,
@@ -131,6 +194,7 @@ class ReaderController {
     Post post = lookup.post();
     var comments = api.comments(post.id());
     model.addAttribute("post", post);
+    model.addAttribute("neighbours", api.neighbours(post.id()));
     model.addAttribute("comments", comments);
     model.addAttribute("commentCount", new PostCard(post, count(comments)).commentsLabel());
     model.addAttribute("renderedAt", Instant.now().toString());

@@ -1,6 +1,7 @@
 package io.inkwell.posts.post.web;
 
 import io.inkwell.posts.post.Actor;
+import io.inkwell.posts.post.ArchiveMonth;
 import io.inkwell.posts.post.PostManagement;
 import io.inkwell.posts.post.PostQuery;
 import io.inkwell.posts.post.PostStatus;
@@ -10,7 +11,12 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -26,6 +32,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriUtils;
 
 @RestController
@@ -108,7 +115,11 @@ class PostController {
       @RequestParam(required = false) @Size(max = 200) String cursor,
       @RequestParam(required = false) @Size(max = 50) String tag,
       @RequestParam(required = false) @Size(max = 100) String author,
-      @RequestParam(required = false) @Size(max = 100) String q) {
+      @RequestParam(required = false) @Size(max = 100) String q,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+          Instant from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+          Instant before) {
     if (status != null) {
       Actor actor = Actors.of(token);
       if (!actor.isStaff()) {
@@ -120,7 +131,9 @@ class PostController {
     }
     return ResponseEntity.ok()
         .cacheControl(READER_CACHE)
-        .body(PostListResponse.of(posts.published(new PostQuery(tag, author, q), limit, cursor)));
+        .body(
+            PostListResponse.of(
+                posts.published(new PostQuery(tag, author, q, from, before), limit, cursor)));
   }
 
   /** A matching {@code If-None-Match} turns the answer into 304 (HttpEntityMethodProcessor). */
@@ -140,6 +153,50 @@ class PostController {
         reading.post().isPublished() ? READER_CACHE : CacheControl.noStore().cachePrivate();
     return ResponseEntity.ok().eTag(post.etag()).cacheControl(cache).body(post);
   }
+
+  /** Blogger's "Newer Post" and "Older Post" of a published post. */
+  @GetMapping("/api/posts/{id}/neighbours")
+  ResponseEntity<NeighboursResponse> neighbours(@PathVariable String id) {
+    var neighbours = posts.neighbours(id);
+    return ResponseEntity.ok()
+        .cacheControl(READER_CACHE)
+        .body(
+            new NeighboursResponse(
+                Neighbour.of(neighbours.newer()), Neighbour.of(neighbours.older())));
+  }
+
+  record NeighboursResponse(Neighbour newer, Neighbour older) {}
+
+  /** Enough of a post to link to it. */
+  record Neighbour(String id, String slug, String title, Instant publishedAt) {
+
+    static Neighbour of(io.inkwell.posts.post.Post post) {
+      return post == null
+          ? null
+          : new Neighbour(post.id(), post.slug(), post.title(), post.publishedAt());
+    }
+  }
+
+  /**
+   * Blogger's "Blog Archive": the months with published posts, newest first, counted in the
+   * reader's {@code zone} (an IANA zone id, UTC when left out).
+   */
+  @GetMapping("/api/archive")
+  ResponseEntity<ArchiveResponse> archive(
+      @RequestParam(defaultValue = "UTC") @Size(max = 64) String zone) {
+    ZoneId zoneId;
+    try {
+      zoneId = ZoneId.of(zone);
+    } catch (DateTimeException unknown) {
+      throw new ResponseStatusException(
+          HttpStatus.BAD_REQUEST, "zone is not a time zone id such as Europe/Lisbon or UTC.");
+    }
+    return ResponseEntity.ok()
+        .cacheControl(READER_CACHE)
+        .body(new ArchiveResponse(posts.archive(zoneId)));
+  }
+
+  record ArchiveResponse(List<ArchiveMonth> months) {}
 
   @GetMapping("/api/tags")
   ResponseEntity<TagListResponse> tags() {
