@@ -48,8 +48,10 @@ class StaffEventRelay {
   }
 
   @Bean
-  NewTopic staffEvents(@Value("${inkwell.auth.events-topic}") String topic) {
-    return TopicBuilder.name(topic).partitions(3).replicas(1).build();
+  NewTopic staffEvents(
+      @Value("${inkwell.auth.events-topic}") String topic,
+      @Value("${inkwell.kafka.replicas:1}") short replicas) {
+    return TopicBuilder.name(topic).partitions(3).replicas(replicas).build();
   }
 
   private static Class<? extends StaffEvent> typeOf(Document stored) {

@@ -15,6 +15,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -54,8 +55,9 @@ class CommentOutboxRelay {
   }
 
   @Bean
-  NewTopic commentEvents(CommentSettings settings) {
-    return TopicBuilder.name(settings.eventsTopic()).partitions(3).replicas(1).build();
+  NewTopic commentEvents(
+      CommentSettings settings, @Value("${inkwell.kafka.replicas:1}") short replicas) {
+    return TopicBuilder.name(settings.eventsTopic()).partitions(3).replicas(replicas).build();
   }
 
   @Scheduled(fixedDelayString = "${inkwell.outbox.poll-interval:500ms}")
