@@ -200,6 +200,38 @@ class AdminToolsTests {
   }
 
   @Test
+  void theOwnerExportsTheSubscribersAndErasesOneWhoAskedToBeForgotten() throws Exception {
+    var browser = owner();
+    String address = "forget-me-" + UUID.randomUUID() + "@example.org";
+    assertThat(reader.post("/api/subscriptions", ApiClient.json(Map.of("email", address))).status())
+        .isEqualTo(202);
+
+    Document list = browser.page("/admin/subscribers");
+    var export = browser.get(list.select("a[download]").attr("href"));
+    assertThat(export.statusCode()).isEqualTo(200);
+    assertThat(export.headers().firstValue("Content-Disposition").orElse(""))
+        .startsWith("attachment; filename=\"subscribers-");
+    assertThat(export.body()).startsWith("email,status,tags").contains(address + ",pending");
+
+    var erase =
+        list.select("table.admin-table tr").stream()
+            .filter(row -> row.text().contains(address))
+            .findFirst()
+            .orElseThrow()
+            .selectFirst("a.danger-link");
+    Document confirm = browser.page(erase.attr("href"));
+    assertThat(confirm.select("main strong").text()).isEqualTo(address);
+    var erased =
+        browser.submit(
+            confirm.select("form").last().attr("action"),
+            AdminBrowser.fields(confirm.select("form").last()));
+
+    assertThat(Jsoup.parse(erased.body()).select(".notice").text())
+        .isEqualTo(address + " is erased: no more mail, and the address is gone.");
+    assertThat(browser.get("/admin/subscribers/export").body()).doesNotContain(address);
+  }
+
+  @Test
   void theOwnerImportsABloggerExportFromTheImportPageAndAgainAddsNothing() throws Exception {
     var browser = owner();
     long blog = ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_000_000_000L);

@@ -31,7 +31,7 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers(HttpMethod.GET, "/api/posts/*/deliveries")
                     .hasRole("EDITOR")
-                    .requestMatchers(HttpMethod.GET, "/api/subscribers")
+                    .requestMatchers("/api/subscribers", "/api/subscribers/**")
                     .hasRole("ADMIN")
                     .anyRequest()
                     .authenticated())

@@ -6,13 +6,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.stream.Stream;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
-/** The subscriber list admins see: newest first, a page at a time, optionally by state. */
+/**
+ * The subscriber list admins see: newest first, a page at a time, optionally by state; all of it
+ * for an export; and erasure, when someone asks to be forgotten.
+ */
 @Service
 public class SubscriberDirectory {
 
@@ -54,6 +58,23 @@ public class SubscriberDirectory {
         Base64.getUrlEncoder()
             .withoutPadding()
             .encodeToString(next.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** Every subscriber, newest first, read as a stream (a list of any length fits). */
+  public Stream<Subscriber> all() {
+    return mongo.stream(
+        new Query().with(Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("_id"))),
+        Subscriber.class);
+  }
+
+  /**
+   * Forgets a subscriber: their address goes, and with it every mail not yet sent to them (the
+   * sender skips a delivery whose subscriber is gone). Delivery records keep only the opaque id.
+   *
+   * @return whether there was such a subscriber
+   */
+  public boolean erase(String id) {
+    return mongo.remove(Query.query(where("_id").is(id)), Subscriber.class).getDeletedCount() > 0;
   }
 
   private static String[] decode(String cursor) {

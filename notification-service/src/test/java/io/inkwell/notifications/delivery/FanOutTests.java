@@ -152,6 +152,32 @@ class FanOutTests extends IntegrationTest {
     assertThat(postMails(leaving, "After leaving")).isEmpty();
   }
 
+  @Test
+  void aSubscriberAnAdminErasedIsMailedNoMore() {
+    String forgotten = addresses(1).get(0);
+    String staying = addresses(1).get(0);
+    confirmedSubscriber(api(), forgotten);
+    confirmedSubscriber(api(), staying);
+    String id = subscribers.findByEmail(forgotten).orElseThrow().id();
+
+    assertThat(admin().delete("/api/subscribers/" + id).status()).isEqualTo(204);
+
+    assertThat(subscribers.findByEmail(forgotten)).as("the address is gone").isEmpty();
+    String postId = UUID.randomUUID().toString();
+    publish(postId, postId, "After forgetting");
+    awaitPostMail(staying, "After forgetting");
+    await()
+        .atMost(MAIL_TIMEOUT)
+        .until(
+            () ->
+                admin().get("/api/posts/" + postId + "/deliveries").json().path("pending").asInt()
+                    == 0);
+    assertThat(postMails(forgotten, "After forgetting")).isEmpty();
+    var again = admin().delete("/api/subscribers/" + id);
+    assertThat(again.status()).isEqualTo(404);
+    assertThat(again.header("Content-Type")).isEqualTo("application/problem+json");
+  }
+
   private void publish(String postId, String key) {
     publish(postId, key, "Wrapping up the WPC");
   }

@@ -53,6 +53,55 @@ class SubscriberListTests extends IntegrationTest {
   }
 
   @Test
+  void adminsExportEverySubscriberAsCsvWithSpreadsheetFormulasDefused() throws Exception {
+    String marker = UUID.randomUUID().toString().substring(0, 8);
+    String plain = "export-" + marker + "@example.org";
+    String sly = "export-sly-" + marker + "@example.org";
+    api()
+        .post(
+            "/api/subscriptions",
+            ApiClient.json(Map.of("email", plain, "tags", List.of("travel", "food"))));
+    api().post("/api/subscriptions", ApiClient.json(Map.of("email", sly, "tags", List.of("=1+1"))));
+
+    var export = admin().get("/api/subscribers/export");
+
+    assertThat(export.status()).isEqualTo(200);
+    assertThat(export.header("Content-Type")).startsWith("text/csv");
+    assertThat(export.header("Content-Disposition"))
+        .isEqualTo("attachment; filename=\"subscribers.csv\"");
+    var mapper = tools.jackson.dataformat.csv.CsvMapper.builder().build();
+    List<Map<String, String>> rows = new ArrayList<>();
+    try (var lines =
+        mapper
+            .readerForMapOf(String.class)
+            .with(tools.jackson.dataformat.csv.CsvSchema.emptySchema().withHeader())
+            .<Map<String, String>>readValues(export.raw().body())) {
+      lines.forEachRemaining(rows::add);
+    }
+    var byEmail = new java.util.HashMap<String, Map<String, String>>();
+    rows.forEach(row -> byEmail.put(row.get("email"), row));
+    assertThat(byEmail.get(plain))
+        .containsEntry("status", "pending")
+        .containsEntry("tags", "travel, food")
+        .containsEntry("paused", "false")
+        .containsEntry("confirmedAt", "");
+    assertThat(byEmail.get(sly).get("tags")).isEqualTo("'=1+1");
+
+    assertThat(
+            api()
+                .withToken(TestTokens.staff("editor-1", "Eddie", "EDITOR"))
+                .get("/api/subscribers/export")
+                .status())
+        .isEqualTo(403);
+    assertThat(
+            api()
+                .withToken(TestTokens.staff("editor-1", "Eddie", "EDITOR"))
+                .delete("/api/subscribers/anyone")
+                .status())
+        .isEqualTo(403);
+  }
+
+  @Test
   void deliveryReportsAreForEditors() {
     assertThat(api().get("/api/posts/any/deliveries").status()).isEqualTo(401);
     assertThat(

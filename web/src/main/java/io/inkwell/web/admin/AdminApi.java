@@ -186,6 +186,25 @@ class AdminApi {
     return get(token, uri.encode().build().toUriString());
   }
 
+  /** The subscriber export's status and bytes (CSV), not JSON. */
+  record Download(int status, byte[] body) {}
+
+  Download exportSubscribers(String token) {
+    return http.get()
+        .uri("/api/subscribers/export")
+        .headers(headers -> headers.setBearerAuth(token))
+        .exchange(
+            (request, response) ->
+                new Download(response.getStatusCode().value(), response.getBody().readAllBytes()));
+  }
+
+  Answer eraseSubscriber(String token, String subscriberId) {
+    return http.delete()
+        .uri("/api/subscribers/{id}", subscriberId)
+        .headers(headers -> headers.setBearerAuth(token))
+        .exchange((request, response) -> answer(response));
+  }
+
   Answer deliveries(String token, String postId) {
     return get(token, path("/api/posts/{id}/deliveries", postId));
   }

@@ -1,18 +1,37 @@
 package io.inkwell.notifications.subscription.web;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.inkwell.notifications.subscription.Subscriber;
 import io.inkwell.notifications.subscription.SubscriberDirectory;
 import io.inkwell.notifications.subscription.SubscriberStatus;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import tools.jackson.dataformat.csv.CsvMapper;
+import tools.jackson.dataformat.csv.CsvSchema;
+import tools.jackson.dataformat.csv.CsvWriteFeature;
 
-/** Admins' view of who subscribed (the only place addresses are shown). */
+/**
+ * Admins' view of who subscribed (the only place addresses are shown): the list, an export as CSV
+ * (Ghost's "Export members"), and erasing one subscriber on request.
+ */
 @RestController
 class SubscriberController {
 
@@ -53,5 +72,70 @@ class SubscriberController {
     var page = directory.page(status, limit, cursor);
     return new SubscriberList(
         page.items().stream().map(SubscriberResponse::of).toList(), page.nextCursor());
+  }
+
+  /**
+   * Every subscriber as CSV, newest first. A cell that a spreadsheet would read as a formula (a tag
+   * chosen as {@code =HYPERLINK(...)}) is prefixed with an apostrophe, as OWASP advises.
+   */
+  @GetMapping(path = "/api/subscribers/export", produces = "text/csv")
+  ResponseEntity<StreamingResponseBody> export() {
+    StreamingResponseBody body =
+        out -> {
+          try (var rows = directory.all();
+              var writer =
+                  CSV.writer(SCHEMA)
+                      .writeValues(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
+            for (var row : (Iterable<Subscriber>) rows::iterator) {
+              writer.write(ExportRow.of(row));
+            }
+          }
+        };
+    return ResponseEntity.ok()
+        .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment().filename("subscribers.csv").build().toString())
+        .cacheControl(CacheControl.noStore())
+        .body(body);
+  }
+
+  @DeleteMapping("/api/subscribers/{id}")
+  ResponseEntity<Void> erase(@PathVariable String id) {
+    if (!directory.erase(id)) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no subscriber " + id + ".");
+    }
+    return ResponseEntity.noContent().build();
+  }
+
+  /** Quotes only cells that need it (a comma, a quote, a line break). */
+  private static final CsvMapper CSV =
+      CsvMapper.builder().enable(CsvWriteFeature.STRICT_CHECK_FOR_QUOTING).build();
+
+  private static final CsvSchema SCHEMA = CSV.schemaFor(ExportRow.class).withHeader();
+
+  /** One line of the export. */
+  @JsonPropertyOrder({"email", "status", "tags", "paused", "subscribedAt", "confirmedAt"})
+  record ExportRow(
+      String email,
+      String status,
+      String tags,
+      boolean paused,
+      String subscribedAt,
+      String confirmedAt) {
+
+    static ExportRow of(Subscriber subscriber) {
+      return new ExportRow(
+          cell(subscriber.email()),
+          subscriber.status().name().toLowerCase(java.util.Locale.ROOT),
+          cell(String.join(", ", subscriber.tags())),
+          subscriber.paused(),
+          String.valueOf(subscriber.createdAt()),
+          subscriber.confirmedAt() == null ? "" : subscriber.confirmedAt().toString());
+    }
+
+    private static String cell(String text) {
+      return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+    }
   }
 }
