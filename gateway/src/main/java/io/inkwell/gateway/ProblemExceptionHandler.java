@@ -33,42 +33,38 @@ class ProblemExceptionHandler implements ErrorWebExceptionHandler {
     String path = exchange.getRequest().getPath().value();
     if (isUnreachable(error) || isCircuitOpen(error)) {
       return Problems.write(
-          response,
+          exchange,
           HttpStatus.SERVICE_UNAVAILABLE,
           "service-unavailable",
-          "The service behind this path is not reachable right now; try again shortly.",
-          path);
+          "The service behind this path is not reachable right now; try again shortly.");
     }
     if (isTimeout(error)) {
       return Problems.write(
-          response,
+          exchange,
           HttpStatus.GATEWAY_TIMEOUT,
           "gateway-timeout",
-          "The service behind this path did not answer in time; try again shortly.",
-          path);
+          "The service behind this path did not answer in time; try again shortly.");
     }
     if (error instanceof PayloadTooLarge) {
       return Problems.write(
-          response, HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", error.getMessage(), path);
+          exchange, HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", error.getMessage());
     }
     if (error instanceof ResponseStatusException status) {
       HttpStatus code = HttpStatus.valueOf(status.getStatusCode().value());
       return Problems.write(
-          response,
+          exchange,
           code,
           code == HttpStatus.NOT_FOUND ? "not-found" : "bad-request",
           code == HttpStatus.NOT_FOUND
               ? "Nothing is found at this address."
-              : String.valueOf(status.getReason()),
-          path);
+              : String.valueOf(status.getReason()));
     }
     log.error("Unexpected gateway error on {}", path, error);
     return Problems.write(
-        response,
+        exchange,
         HttpStatus.INTERNAL_SERVER_ERROR,
         "internal",
-        "Something went wrong on our side; the request may be retried.",
-        path);
+        "Something went wrong on our side; the request may be retried.");
   }
 
   private static boolean isUnreachable(Throwable error) {

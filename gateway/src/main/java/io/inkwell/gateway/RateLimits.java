@@ -80,11 +80,10 @@ class RateLimits implements WebFilter, Ordered {
         long seconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds());
         exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
         return Problems.write(
-            exchange.getResponse(),
+            exchange,
             HttpStatus.TOO_MANY_REQUESTS,
             "rate-limited",
-            "Too many requests of this kind from your address; try again in " + seconds + " s.",
-            exchange.getRequest().getPath().value());
+            "Too many requests of this kind from your address; try again in " + seconds + " s.");
       }
     }
     return chain.filter(exchange);

@@ -31,11 +31,10 @@ class RequestSizeLimit implements WebFilter, Ordered {
     long length = exchange.getRequest().getHeaders().getContentLength();
     if (length > maxBytes) {
       return Problems.write(
-          exchange.getResponse(),
+          exchange,
           HttpStatus.CONTENT_TOO_LARGE,
           "payload-too-large",
-          "The request body is larger than " + maxBytes + " bytes.",
-          exchange.getRequest().getPath().value());
+          "The request body is larger than " + maxBytes + " bytes.");
     }
     if (length >= 0) {
       return chain.filter(exchange);

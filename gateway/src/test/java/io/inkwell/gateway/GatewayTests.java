@@ -294,6 +294,34 @@ class GatewayTests {
     assertThat(chunked.statusCode()).isEqualTo(413);
   }
 
+  @Test
+  void aBrowserOpeningAPageReadsTheRefusalAsAPageAndAnApiClientAsAProblem() throws Exception {
+    String browserAccept = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+    String upload = "export=" + "<x>".repeat(1_000);
+
+    var page =
+        send(
+            request("/admin/import")
+                .header("Accept", browserAccept)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(upload)));
+    var api =
+        send(
+            request("/api/posts/p/comments")
+                .header("Accept", browserAccept)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(upload)));
+
+    assertThat(page.statusCode()).isEqualTo(413);
+    assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html;charset=UTF-8");
+    assertThat(page.body())
+        .contains("<h1>That is too large</h1>")
+        .contains("larger than 1024 bytes")
+        .contains("href=\"/\"");
+    assertThat(api.statusCode()).isEqualTo(413);
+    assertThat(api.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+  }
+
   private HttpResponse<String> preflight(String origin) throws Exception {
     return send(
         request("/api/posts")
