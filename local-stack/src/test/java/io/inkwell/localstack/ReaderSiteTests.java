@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -70,6 +71,88 @@ class ReaderSiteTests {
                 "application/atom+xml",
                 Files.readString(Path.of("../post-service/src/test/resources/blogger/export.xml")));
     assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+    var sample =
+        new ApiClient(gateway)
+            .withToken(owner)
+            .postAs("/api/imports/blogger", "application/atom+xml", SamplePost.export());
+    assertThat(sample.status()).as(sample.toString()).isEqualTo(200);
+  }
+
+  /**
+   * The post Inkwell must host well: an old Blogger post (../shared/samples), its date, title, long
+   * paragraphs and "No comments", as a Blogger export of one post.
+   */
+  private static final class SamplePost {
+
+    static List<String> lines() throws Exception {
+      return Files.readAllLines(Path.of("src/test/resources/samples/blogger-post-wpc-wrap.txt"))
+          .stream()
+          .map(String::strip)
+          .filter(line -> !line.isEmpty())
+          .toList();
+    }
+
+    static String date() throws Exception {
+      return lines().get(0);
+    }
+
+    static String title() throws Exception {
+      return lines().get(1);
+    }
+
+    static List<String> paragraphs() throws Exception {
+      var lines = lines();
+      return lines.subList(2, lines.size()).stream()
+          .filter(line -> !line.equals("No comments:"))
+          .toList();
+    }
+
+    static String export() throws Exception {
+      String body =
+          paragraphs().stream()
+              .map(p -> "<p>" + org.springframework.web.util.HtmlUtils.htmlEscape(p) + "</p>")
+              .collect(Collectors.joining());
+      // Saturday, July 18, 2009, in the afternoon (the blog shows days in UTC)
+      return """
+          <?xml version='1.0' encoding='UTF-8'?>
+          <feed xmlns='http://www.w3.org/2005/Atom'>
+            <id>tag:blogger.com,1999:blog-2009071800</id>
+            <title type='text'>Partner notes</title>
+            <entry>
+              <id>tag:blogger.com,1999:blog-2009071800.post-1</id>
+              <published>2009-07-18T09:15:00.000-07:00</published>
+              <updated>2009-07-18T09:15:00.000-07:00</updated>
+              <category scheme='http://schemas.google.com/g/2005#kind' term='http://schemas.google.com/blogger/2008/kind#post'/>
+              <category scheme='http://www.blogger.com/atom/ns#' term='WPC'/>
+              <title type='text'>%s</title>
+              <content type='html'>%s</content>
+              <link rel='alternate' type='text/html' href='http://partner-notes.blogspot.com/2009/07/wpc-wrap-2009.html'/>
+              <author><name>Dave</name></author>
+            </entry>
+          </feed>
+          """
+          .formatted(
+              org.springframework.web.util.HtmlUtils.htmlEscape(title()),
+              org.springframework.web.util.HtmlUtils.htmlEscape(body));
+    }
+  }
+
+  @Test
+  void theSampleBloggerPostReadsInFullWithItsDateParagraphsAndNoComments() throws Exception {
+    var response = get("/posts/wpc-wrap-2009");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body().strip()).as("the whole page arrives").endsWith("</html>");
+    assertThat(response.headers().allValues("Set-Cookie")).as("a reader gets no session").isEmpty();
+    Document post = Jsoup.parse(response.body());
+    assertThat(post.select("article.post h1").text()).isEqualTo(SamplePost.title());
+    assertThat(post.select("article.post .date").text()).isEqualTo(SamplePost.date());
+    assertThat(post.select("article.post .body p").eachText())
+        .containsExactlyElementsOf(SamplePost.paragraphs());
+    assertThat(post.select("#comments-title").text()).isEqualTo("No comments");
+    assertThat(post.select("form#comment-form").attr("action"))
+        .isEqualTo("/posts/wpc-wrap-2009/comments");
+    assertThat(post.select("form#comment-form input[name=_csrf]")).isEmpty();
   }
 
   private HttpResponse<String> get(String path) throws Exception {
