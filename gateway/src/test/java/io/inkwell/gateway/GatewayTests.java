@@ -322,6 +322,18 @@ class GatewayTests {
     assertThat(api.headers().firstValue("Content-Type")).hasValue("application/problem+json");
   }
 
+  @Test
+  void anAddressTheFirewallRefusesIsA400ProblemThatSaysWhy() throws Exception {
+    for (String path : new String[] {"/api/posts//neighbours", "/api/posts/a;b", "/x/%2e%2e/y"}) {
+      var response = get(path);
+
+      assertThat(response.statusCode()).as(path).isEqualTo(400);
+      assertThat(response.headers().firstValue("Content-Type"))
+          .hasValue("application/problem+json");
+      assertThat(response.body()).contains("https://inkwell.dev/problems/bad-request");
+    }
+  }
+
   private HttpResponse<String> preflight(String origin) throws Exception {
     return send(
         request("/api/posts")
