@@ -73,6 +73,54 @@ class AdminToolsTests {
   }
 
   @Test
+  void theOwnerClosesCommentsOnOnePostAndReadersAreToldSo() throws Exception {
+    var browser = owner();
+    Map<String, String> fields =
+        AdminBrowser.fields(browser.page("/admin/posts/new"), "form#editor");
+    fields.put("title", "Announcement " + UUID.randomUUID());
+    fields.put("body", "No discussion on this one.");
+    fields.put("commentsOpen", "false");
+    fields.put("action", "publish");
+
+    var published = browser.submit("/admin/posts", fields);
+
+    Document editor = Jsoup.parse(published.body());
+    assertThat(editor.select("select[name=commentsOpen] option[selected]").val())
+        .isEqualTo("false");
+    String path = published.uri().getPath();
+    String id = path.substring(path.lastIndexOf('/') + 1);
+    String slug = reader.get("/api/posts/" + id).text("slug");
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                reader
+                        .post(
+                            "/api/posts/" + id + "/comments",
+                            ApiClient.json(
+                                Map.of(
+                                    "authorName", "Ada",
+                                    "authorEmail", "ada@example.org",
+                                    "body", "Let me in",
+                                    "renderedAt", Instant.now().minusSeconds(60).toString())))
+                        .status()
+                    == 409);
+    Document page = Jsoup.parse(browser.get("/posts/" + slug).body());
+    assertThat(page.select("#comments .notice").text()).isEqualTo("Comments are closed.");
+    assertThat(page.select("form#comment-form")).isEmpty();
+
+    Map<String, String> reopen = AdminBrowser.fields(editor, "form#editor");
+    reopen.put("commentsOpen", "true");
+    reopen.put("action", "save");
+    browser.submit(path, reopen);
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () -> Jsoup.parse(browser.get("/posts/" + slug).body()).select("form#comment-form"),
+            form -> !form.isEmpty());
+  }
+
+  @Test
   void theOwnerChoosesWhoWaitsForAModerator() throws Exception {
     var browser = owner();
     Document settings = browser.page("/admin/comments/settings");

@@ -92,7 +92,12 @@ public class Post {
 
   /** A new draft. The content is already rendered: the model stores, it does not parse. */
   public static Post draft(
-      String slug, Content content, List<String> tags, Author author, Instant now) {
+      String slug,
+      Content content,
+      List<String> tags,
+      boolean commentsOpen,
+      Author author,
+      Instant now) {
     return new Post(
         UUID.randomUUID().toString(),
         slug,
@@ -103,7 +108,7 @@ public class Post {
         content.bodyHtml(),
         content.excerpt(),
         tags,
-        true,
+        commentsOpen,
         author,
         PostStatus.DRAFT,
         now,

@@ -95,10 +95,11 @@ public class PostManagement {
         actor.isIntegration() ? settings.defaultAuthor() : new Author(actor.id(), actor.name());
     Post.Content content = render(draft);
     List<String> tags = normalisedTags(draft.tags());
+    boolean open = draft.commentsOpen() == null || draft.commentsOpen();
     Instant now = now();
     if (draft.slug() != null) {
       try {
-        return posts.insert(Post.draft(draft.slug(), content, tags, author, now));
+        return posts.insert(Post.draft(draft.slug(), content, tags, open, author, now));
       } catch (DuplicateKeyException taken) {
         throw new SlugTaken(draft.slug());
       }
@@ -110,7 +111,7 @@ public class PostManagement {
         continue;
       }
       try {
-        return posts.insert(Post.draft(slug, content, tags, author, now));
+        return posts.insert(Post.draft(slug, content, tags, open, author, now));
       } catch (DuplicateKeyException raced) {
         // another draft took this slug between the check and the insert: try the next one
       }

@@ -55,6 +55,35 @@ class PostLifecycleTests extends IntegrationTest {
   }
 
   @Test
+  void aPostWrittenWithCommentsClosedKeepsThemClosedUntilReopened() {
+    var created =
+        api()
+            .post(
+                "/api/posts",
+                ApiClient.json(Map.of("title", "Closed", "body", "b", "commentsOpen", false)));
+    assertThat(created.json().path("commentsOpen").asBoolean()).isFalse();
+    String id = created.text("id");
+
+    var reopened =
+        api()
+            .put(
+                "/api/posts/" + id,
+                ApiClient.json(Map.of("title", "Closed", "body", "b", "commentsOpen", true)),
+                "If-Match",
+                created.header("ETag"));
+
+    assertThat(reopened.json().path("commentsOpen").asBoolean()).isTrue();
+    assertThat(
+            api()
+                .post("/api/posts", ApiClient.json(Map.of("title", "Default", "body", "b")))
+                .json()
+                .path("commentsOpen")
+                .asBoolean())
+        .as("open unless the author says otherwise")
+        .isTrue();
+  }
+
+  @Test
   void illegalMovesAreConflicts() {
     String id = create("Illegal " + UUID.randomUUID(), List.of());
 

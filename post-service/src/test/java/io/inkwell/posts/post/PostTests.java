@@ -26,6 +26,7 @@ class PostTests {
           "wrapping-up-the-wpc",
           CONTENT,
           List.of("conferences"),
+          true,
           new Author("owner", "Blog owner"),
           CREATED);
 

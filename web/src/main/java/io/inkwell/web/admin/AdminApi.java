@@ -64,7 +64,14 @@ class AdminApi {
   }
 
   /** A post's fields as the editor form sends them. */
-  record Draft(String title, String body, String excerpt, List<String> tags, String slug) {
+  /** {@code commentsOpen} null leaves the post's choice as it is (open for a new post). */
+  record Draft(
+      String title,
+      String body,
+      String excerpt,
+      List<String> tags,
+      String slug,
+      Boolean commentsOpen) {
 
     Map<String, Object> json() {
       Map<String, Object> json = new LinkedHashMap<>();
@@ -73,6 +80,7 @@ class AdminApi {
       json.put("excerpt", excerpt == null || excerpt.isBlank() ? null : excerpt);
       json.put("tags", tags);
       json.put("slug", slug == null || slug.isBlank() ? null : slug);
+      json.put("commentsOpen", commentsOpen);
       return json;
     }
   }

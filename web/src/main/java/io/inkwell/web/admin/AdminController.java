@@ -55,7 +55,7 @@ class AdminController implements StaffPage {
   @GetMapping("/admin/posts/new")
   String newPost(HttpSession session, Model model) {
     model.addAttribute("post", null);
-    model.addAttribute("form", new Form(null, "", "", "", "", "", null));
+    model.addAttribute("form", new Form(null, "", "", "", "", "", null, true));
     restoreUnsaved(session, "new", model);
     return "admin/editor";
   }
@@ -83,7 +83,8 @@ class AdminController implements StaffPage {
             post.path("excerpt").asString(""),
             String.join(", ", post.path("tags").valueStream().map(t -> t.asString()).toList()),
             post.path("slug").asString(),
-            scheduledFor(post)));
+            scheduledFor(post),
+            post.path("commentsOpen").asBoolean(true)));
     restoreUnsaved(session, id, model);
     if ("PUBLISHED".equals(post.path("status").asString()) && staff.isEditor()) {
       var deliveries = api.deliveries(token(client), id);
@@ -222,7 +223,7 @@ class AdminController implements StaffPage {
 
   /**
    * The editor's fields; tags are comma-separated, {@code publishAt} a local date-time in the
-   * blog's zone.
+   * blog's zone, {@code commentsOpen} WordPress's "Allow comments" of this post.
    */
   record Form(
       String etag,
@@ -231,7 +232,8 @@ class AdminController implements StaffPage {
       String excerpt,
       String tags,
       String slug,
-      String publishAt)
+      String publishAt,
+      Boolean commentsOpen)
       implements java.io.Serializable {
 
     AdminApi.Draft draft() {
@@ -242,7 +244,7 @@ class AdminController implements StaffPage {
                   .map(String::strip)
                   .filter(t -> !t.isEmpty())
                   .toList();
-      return new AdminApi.Draft(title, body, excerpt, tagList, slug);
+      return new AdminApi.Draft(title, body, excerpt, tagList, slug, commentsOpen);
     }
 
     java.time.Instant publishAtInstant(ZoneId zone) {

@@ -84,7 +84,10 @@ class StaffPages {
                     request.getParameter("excerpt"),
                     request.getParameter("tags"),
                     request.getParameter("slug"),
-                    request.getParameter("publishAt"))));
+                    request.getParameter("publishAt"),
+                    request.getParameter("commentsOpen") == null
+                        ? null
+                        : Boolean.valueOf(request.getParameter("commentsOpen")))));
     // the editor's own address: signing in leads back to it
     return "redirect:" + (id.equals("new") ? "/admin/posts/new" : "/admin/posts/" + id);
   }

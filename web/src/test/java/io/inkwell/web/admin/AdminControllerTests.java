@@ -83,7 +83,7 @@ class AdminControllerTests {
 
     String view =
         controller.livePreview(
-            client, new AdminController.Form(null, "T", "Body", "", "", "", null), model);
+            client, new AdminController.Form(null, "T", "Body", "", "", "", null, true), model);
 
     assertThat(view).isEqualTo("admin/editor :: preview");
     assertThat((String) model.get("previewHtml")).contains("sign-in ran out");
