@@ -36,6 +36,7 @@ class SecurityConfiguration {
     "/api/tags",
     "/api/tags/**",
     "/api/archive",
+    "/api/pages",
     "/feed.atom",
     "/feed.rss",
     "/tags/**",

@@ -121,6 +121,32 @@ class AdminToolsTests {
   }
 
   @Test
+  void theOwnerWritesAPageThatOpensAtItsOwnAddress() throws Exception {
+    var browser = owner();
+    Map<String, String> fields =
+        AdminBrowser.fields(browser.page("/admin/posts/new"), "form#editor");
+    fields.put("title", "Contact " + UUID.randomUUID().toString().substring(0, 8));
+    fields.put("body", "Write to *us*.");
+    fields.put("page", "true");
+    fields.put("action", "publish");
+
+    Document editor = Jsoup.parse(browser.submit("/admin/posts", fields).body());
+
+    assertThat(editor.select("h1").text()).isEqualTo("Edit page");
+    String view = editor.select(".status-line a").attr("href");
+    assertThat(view).startsWith("/pages/");
+    Document page = browser.page(view);
+    assertThat(page.select("article h1").text()).isEqualTo(fields.get("title"));
+    assertThat(page.select("article .body em").text()).isEqualTo("us");
+    assertThat(
+            browser
+                .page("/admin?status=PUBLISHED")
+                .select("td:contains(" + fields.get("title") + ") .kind")
+                .text())
+        .isEqualTo("page");
+  }
+
+  @Test
   void theOwnerChoosesWhoWaitsForAModerator() throws Exception {
     var browser = owner();
     Document settings = browser.page("/admin/comments/settings");

@@ -138,6 +138,36 @@ class ReaderSiteTests {
   }
 
   @Test
+  void anAboutPageIsInEveryPagesMenuAndInNoListOfPosts() throws Exception {
+    var bot = new ApiClient(stack.gatewayUrl()).withToken(TestStack.integrationToken());
+    String title = "About " + UUID.randomUUID().toString().substring(0, 8);
+    var created =
+        bot.post(
+            "/api/posts",
+            ApiClient.json(
+                Map.of("title", title, "body", "Who writes here, and why.", "page", true)));
+    String slug = created.text("slug");
+    bot.post("/api/posts/" + created.text("id") + "/publish", "");
+
+    // the menu is asked of the API at most every 30 seconds
+    Document home =
+        await()
+            .atMost(PATIENCE)
+            .until(() -> page("/"), p -> p.select("header nav a").eachText().contains(title));
+    assertThat(home.select("header nav a:contains(" + title + ")").attr("href"))
+        .isEqualTo("/pages/" + slug);
+    assertThat(home.select("article.card h2").eachText()).doesNotContain(title);
+
+    Document about = page("/pages/" + slug);
+    assertThat(about.select("article h1").text()).isEqualTo(title);
+    assertThat(about.select("article .body").text()).isEqualTo("Who writes here, and why.");
+    assertThat(about.select("article .date, #comments, nav.post-pager")).isEmpty();
+    assertThat(get("/posts/" + slug).uri().getPath()).isEqualTo("/pages/" + slug);
+    assertThat(get("/sitemap.xml").body()).contains("/pages/" + slug);
+    assertThat(get("/feed.atom").body()).doesNotContain(title);
+  }
+
+  @Test
   void theSampleBloggerPostReadsInFullWithItsDateParagraphsAndNoComments() throws Exception {
     var response = get("/posts/wpc-wrap-2009");
 

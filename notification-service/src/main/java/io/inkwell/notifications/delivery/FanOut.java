@@ -56,7 +56,7 @@ class FanOut {
   @KafkaListener(topics = "${inkwell.notifications.post-events-topic}")
   void on(String message) {
     PostEventMessage event = json.readValue(message, PostEventMessage.class);
-    if (!"PostPublished".equals(event.type()) || event.imported()) {
+    if (!"PostPublished".equals(event.type()) || event.imported() || event.page()) {
       return;
     }
     if (event.postId() == null || event.title() == null) {

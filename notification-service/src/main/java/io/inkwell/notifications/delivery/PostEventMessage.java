@@ -7,6 +7,7 @@ import java.util.List;
  * The fields of a post event this service reads; others are ignored (tolerant reader).
  *
  * @param imported true for an old post brought in by an import, which nobody is mailed about
+ * @param page true for a page (About, Contact), which nobody is mailed about either
  */
 record PostEventMessage(
     String eventId,
@@ -17,4 +18,5 @@ record PostEventMessage(
     String excerpt,
     List<String> tags,
     Instant occurredAt,
-    boolean imported) {}
+    boolean imported,
+    boolean page) {}

@@ -109,17 +109,22 @@ class FanOutTests extends IntegrationTest {
   }
 
   @Test
-  void importedOldPostsAreNotMailed() {
+  void importedOldPostsAndPagesAreNotMailed() {
     String reader = addresses(1).get(0);
     confirmedSubscriber(api(), reader);
     String imported = UUID.randomUUID().toString();
+    String page = UUID.randomUUID().toString();
     publish(imported, imported, "An old imported post", true);
-    // A post after it on the same partition: once it is mailed, the import was handled too.
+    publish(page, imported, "About this blog", false, true);
+    // A post after them on the same partition: once it is mailed, they were handled too.
     publish(UUID.randomUUID().toString(), imported, "A new post", false);
 
     awaitPostMail(reader, "A new post");
     assertThat(postMails(reader, "An old imported post")).isEmpty();
+    assertThat(postMails(reader, "About this blog")).isEmpty();
     assertThat(admin().get("/api/posts/" + imported + "/deliveries").json().path("total").asInt())
+        .isZero();
+    assertThat(admin().get("/api/posts/" + page + "/deliveries").json().path("total").asInt())
         .isZero();
   }
 
@@ -186,8 +191,12 @@ class FanOutTests extends IntegrationTest {
     publish(postId, key, title, false);
   }
 
-  /** The contract's example event, for a post of our own. */
   private void publish(String postId, String key, String title, boolean imported) {
+    publish(postId, key, title, imported, false);
+  }
+
+  /** The contract's example event, for a post (or page) of our own. */
+  private void publish(String postId, String key, String title, boolean imported, boolean page) {
     try {
       var event =
           (ObjectNode)
@@ -195,6 +204,7 @@ class FanOutTests extends IntegrationTest {
       event.put("postId", postId);
       event.put("title", title);
       event.put("imported", imported);
+      event.put("page", page);
       kafka.send("blog.post-events", key, JSON.writeValueAsString(event)).get();
     } catch (Exception e) {
       throw new IllegalStateException(e);

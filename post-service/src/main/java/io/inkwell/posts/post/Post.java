@@ -38,6 +38,10 @@ public class Post {
   private String excerpt;
   private List<String> tags;
   private boolean commentsOpen;
+
+  /** A page (About, Contact): read at its own address, outside the lists, feeds and mail. */
+  private boolean page;
+
   private final Author author;
   private PostStatus status;
   private final Instant createdAt;
@@ -62,6 +66,7 @@ public class Post {
       String excerpt,
       List<String> tags,
       Boolean commentsOpen,
+      Boolean page,
       Author author,
       PostStatus status,
       Instant createdAt,
@@ -80,6 +85,7 @@ public class Post {
     this.excerpt = excerpt;
     this.tags = tags == null ? List.of() : List.copyOf(tags);
     this.commentsOpen = commentsOpen == null || commentsOpen;
+    this.page = page != null && page;
     this.author = author;
     this.status = status;
     this.createdAt = createdAt;
@@ -96,6 +102,7 @@ public class Post {
       Content content,
       List<String> tags,
       boolean commentsOpen,
+      boolean page,
       Author author,
       Instant now) {
     return new Post(
@@ -109,6 +116,7 @@ public class Post {
         content.excerpt(),
         tags,
         commentsOpen,
+        page,
         author,
         PostStatus.DRAFT,
         now,
@@ -147,6 +155,7 @@ public class Post {
             content.excerpt(),
             tags,
             true,
+            false,
             author,
             published ? PostStatus.PUBLISHED : PostStatus.DRAFT,
             originallyPublished,
@@ -167,9 +176,15 @@ public class Post {
    * a redirect. Editing a published post raises {@code PostUpdated}.
    */
   public void edit(
-      Content content, List<String> newTags, String newSlug, boolean openForComments, Instant now) {
+      Content content,
+      List<String> newTags,
+      String newSlug,
+      boolean openForComments,
+      boolean asPage,
+      Instant now) {
     requireNotDeleted("edit");
     commentsOpen = openForComments;
+    page = asPage;
     if (newSlug != null && !newSlug.equals(slug)) {
       previousSlugs.remove(newSlug);
       previousSlugs.add(slug);
@@ -314,6 +329,10 @@ public class Post {
   /** Whether readers may comment (comment-service enforces it from the events). */
   public boolean commentsOpen() {
     return commentsOpen;
+  }
+
+  public boolean page() {
+    return page;
   }
 
   public PostStatus status() {

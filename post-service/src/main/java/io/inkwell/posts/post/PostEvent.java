@@ -49,7 +49,8 @@ public sealed interface PostEvent
       Author author,
       Instant publishedAt,
       boolean commentsOpen,
-      boolean imported)
+      boolean imported,
+      boolean page)
       implements PostEvent {
 
     static PostPublished of(Post post, long version, Instant now, boolean imported) {
@@ -66,7 +67,8 @@ public sealed interface PostEvent
           post.author(),
           post.publishedAt(),
           post.commentsOpen(),
-          imported);
+          imported,
+          post.page());
     }
   }
 

@@ -80,7 +80,8 @@ public class PostManagement {
       String excerpt,
       List<String> tags,
       String slug,
-      Boolean commentsOpen) {}
+      Boolean commentsOpen,
+      Boolean page) {}
 
   /** A published post, or where a post that moved to a new slug is now. */
   public record Reading(Post post, String movedTo) {}
@@ -95,11 +96,13 @@ public class PostManagement {
         actor.isIntegration() ? settings.defaultAuthor() : new Author(actor.id(), actor.name());
     Post.Content content = render(draft);
     List<String> tags = normalisedTags(draft.tags());
-    boolean open = draft.commentsOpen() == null || draft.commentsOpen();
+    boolean page = draft.page() != null && draft.page();
+    // a page takes no comments unless its author opens them
+    boolean open = draft.commentsOpen() == null ? !page : draft.commentsOpen();
     Instant now = now();
     if (draft.slug() != null) {
       try {
-        return posts.insert(Post.draft(draft.slug(), content, tags, open, author, now));
+        return posts.insert(Post.draft(draft.slug(), content, tags, open, page, author, now));
       } catch (DuplicateKeyException taken) {
         throw new SlugTaken(draft.slug());
       }
@@ -111,7 +114,7 @@ public class PostManagement {
         continue;
       }
       try {
-        return posts.insert(Post.draft(slug, content, tags, open, author, now));
+        return posts.insert(Post.draft(slug, content, tags, open, page, author, now));
       } catch (DuplicateKeyException raced) {
         // another draft took this slug between the check and the insert: try the next one
       }
@@ -133,7 +136,8 @@ public class PostManagement {
       throw new SlugTaken(newSlug);
     }
     boolean open = draft.commentsOpen() == null ? post.commentsOpen() : draft.commentsOpen();
-    post.edit(render(draft), normalisedTags(draft.tags()), newSlug, open, now());
+    boolean page = draft.page() == null ? post.page() : draft.page();
+    post.edit(render(draft), normalisedTags(draft.tags()), newSlug, open, page, now());
     return save(post);
   }
 
@@ -203,17 +207,29 @@ public class PostManagement {
     return page(publishedMatching(filter), "publishedAt", Post::publishedAt, limit, cursor);
   }
 
+  /** The published pages (About, Contact), in the order they were first published: the menu. */
+  public List<Post> pages() {
+    return mongo.find(
+        new Query(
+                new Criteria()
+                    .andOperator(where("status").is(PostStatus.PUBLISHED), where("page").is(true)))
+            .with(Sort.by(Sort.Order.asc("publishedAt"), Sort.Order.asc("_id")))
+            .limit(50),
+        Post.class);
+  }
+
   /**
    * The published posts either side of a published one, in the order of the list (publication time,
    * then id), so that following "Older post" from the newest visits every post once.
    */
   public Neighbours neighbours(String id) {
     Post post = existing(id);
-    if (!post.isPublished()) {
+    if (!post.isPublished() || post.page()) {
       throw new PostNotFound(id);
     }
     Instant at = post.publishedAt();
-    Criteria published = where("status").is(PostStatus.PUBLISHED);
+    Criteria published =
+        new Criteria().andOperator(where("status").is(PostStatus.PUBLISHED), notAPage());
     Criteria later =
         new Criteria()
             .orOperator(
@@ -242,7 +258,8 @@ public class PostManagement {
    * readers count them ({@code zone}). Only the publication times are read.
    */
   public List<ArchiveMonth> archive(ZoneId zone) {
-    var query = new Query(where("status").is(PostStatus.PUBLISHED));
+    var query =
+        new Query(new Criteria().andOperator(where("status").is(PostStatus.PUBLISHED), notAPage()));
     query.fields().include("publishedAt");
     Map<YearMonth, Long> months = new TreeMap<>(Comparator.reverseOrder());
     mongo.stream(query, org.bson.Document.class, mongo.getCollectionName(Post.class))
@@ -312,7 +329,7 @@ public class PostManagement {
   public List<TagCount> tags() {
     var aggregation =
         newAggregation(
-            match(where("status").is(PostStatus.PUBLISHED)),
+            match(new Criteria().andOperator(where("status").is(PostStatus.PUBLISHED), notAPage())),
             unwind("tags"),
             group("tags").count().as("count"),
             project("count").and("_id").as("tag"),
@@ -323,6 +340,7 @@ public class PostManagement {
   private Criteria publishedMatching(PostQuery filter) {
     List<Criteria> all = new ArrayList<>();
     all.add(where("status").is(PostStatus.PUBLISHED));
+    all.add(notAPage());
     if (filter.tag() != null) {
       all.add(where("tags").is(normalisedTag(filter.tag())));
     }
@@ -349,6 +367,13 @@ public class PostManagement {
                   where("tags").regex(text)));
     }
     return new Criteria().andOperator(all);
+  }
+
+  /**
+   * Pages stand apart: no list, feed, archive or tag count has them ({@code page} may be absent).
+   */
+  private static Criteria notAPage() {
+    return where("page").ne(true);
   }
 
   /** The post, if the actor may do this to it: 404 if they may not even see it, else 403. */

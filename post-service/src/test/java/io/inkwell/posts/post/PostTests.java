@@ -27,6 +27,7 @@ class PostTests {
           CONTENT,
           List.of("conferences"),
           true,
+          false,
           new Author("owner", "Blog owner"),
           CREATED);
 
@@ -105,7 +106,7 @@ class PostTests {
     post.publish(PUBLISHED);
     var edited = new Post.Content("WPC, wrapped", "More.", "<p>More.</p>", "More.");
 
-    post.edit(edited, List.of("conferences", "travel"), "wpc-wrapped", true, LATER);
+    post.edit(edited, List.of("conferences", "travel"), "wpc-wrapped", true, false, LATER);
 
     assertThat(post.slug()).isEqualTo("wpc-wrapped");
     assertThat(post.previousSlugs()).containsExactly("wrapping-up-the-wpc");
@@ -120,7 +121,8 @@ class PostTests {
 
   @Test
   void editingADraftRaisesNothingAndTheTitleDoesNotMoveTheSlug() {
-    post.edit(new Post.Content("New title", "b", "<p>b</p>", "b"), List.of(), null, true, LATER);
+    post.edit(
+        new Post.Content("New title", "b", "<p>b</p>", "b"), List.of(), null, true, false, LATER);
 
     assertThat(post.slug()).isEqualTo("wrapping-up-the-wpc");
     assertThat(post.outbox()).isEmpty();
@@ -156,7 +158,7 @@ class PostTests {
 
     assertThat(post.outbox().get(1)).isInstanceOf(PostDeleted.class);
     assertThatThrownBy(() -> post.publish(LATER)).isInstanceOf(IllegalTransition.class);
-    assertThatThrownBy(() -> post.edit(CONTENT, List.of(), null, true, LATER))
+    assertThatThrownBy(() -> post.edit(CONTENT, List.of(), null, true, false, LATER))
         .isInstanceOf(IllegalTransition.class);
     assertThatThrownBy(() -> post.unpublish(LATER)).isInstanceOf(IllegalTransition.class);
     assertThatThrownBy(() -> post.delete(LATER)).isInstanceOf(IllegalTransition.class);

@@ -64,14 +64,18 @@ class AdminApi {
   }
 
   /** A post's fields as the editor form sends them. */
-  /** {@code commentsOpen} null leaves the post's choice as it is (open for a new post). */
+  /**
+   * {@code commentsOpen} and {@code page} null leave the post's choice as it is (a new one is a
+   * post open for comments).
+   */
   record Draft(
       String title,
       String body,
       String excerpt,
       List<String> tags,
       String slug,
-      Boolean commentsOpen) {
+      Boolean commentsOpen,
+      Boolean page) {
 
     Map<String, Object> json() {
       Map<String, Object> json = new LinkedHashMap<>();
@@ -81,6 +85,7 @@ class AdminApi {
       json.put("tags", tags);
       json.put("slug", slug == null || slug.isBlank() ? null : slug);
       json.put("commentsOpen", commentsOpen);
+      json.put("page", page);
       return json;
     }
   }

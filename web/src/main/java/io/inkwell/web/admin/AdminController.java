@@ -55,7 +55,7 @@ class AdminController implements StaffPage {
   @GetMapping("/admin/posts/new")
   String newPost(HttpSession session, Model model) {
     model.addAttribute("post", null);
-    model.addAttribute("form", new Form(null, "", "", "", "", "", null, true));
+    model.addAttribute("form", new Form(null, "", "", "", "", "", null, true, false));
     restoreUnsaved(session, "new", model);
     return "admin/editor";
   }
@@ -84,7 +84,8 @@ class AdminController implements StaffPage {
             String.join(", ", post.path("tags").valueStream().map(t -> t.asString()).toList()),
             post.path("slug").asString(),
             scheduledFor(post),
-            post.path("commentsOpen").asBoolean(true)));
+            post.path("commentsOpen").asBoolean(true),
+            post.path("page").asBoolean(false)));
     restoreUnsaved(session, id, model);
     if ("PUBLISHED".equals(post.path("status").asString()) && staff.isEditor()) {
       var deliveries = api.deliveries(token(client), id);
@@ -223,7 +224,8 @@ class AdminController implements StaffPage {
 
   /**
    * The editor's fields; tags are comma-separated, {@code publishAt} a local date-time in the
-   * blog's zone, {@code commentsOpen} WordPress's "Allow comments" of this post.
+   * blog's zone, {@code commentsOpen} WordPress's "Allow comments" of this post, {@code page}
+   * whether it is a page (About, Contact) rather than a post.
    */
   record Form(
       String etag,
@@ -233,7 +235,8 @@ class AdminController implements StaffPage {
       String tags,
       String slug,
       String publishAt,
-      Boolean commentsOpen)
+      Boolean commentsOpen,
+      Boolean page)
       implements java.io.Serializable {
 
     AdminApi.Draft draft() {
@@ -244,7 +247,7 @@ class AdminController implements StaffPage {
                   .map(String::strip)
                   .filter(t -> !t.isEmpty())
                   .toList();
-      return new AdminApi.Draft(title, body, excerpt, tagList, slug, commentsOpen);
+      return new AdminApi.Draft(title, body, excerpt, tagList, slug, commentsOpen, page);
     }
 
     java.time.Instant publishAtInstant(ZoneId zone) {

@@ -85,11 +85,14 @@ class StaffPages {
                     request.getParameter("tags"),
                     request.getParameter("slug"),
                     request.getParameter("publishAt"),
-                    request.getParameter("commentsOpen") == null
-                        ? null
-                        : Boolean.valueOf(request.getParameter("commentsOpen")))));
+                    flag(request.getParameter("commentsOpen")),
+                    flag(request.getParameter("page")))));
     // the editor's own address: signing in leads back to it
     return "redirect:" + (id.equals("new") ? "/admin/posts/new" : "/admin/posts/" + id);
+  }
+
+  private static Boolean flag(String value) {
+    return value == null ? null : Boolean.valueOf(value);
   }
 
   /** The answer, unless it says the token ran out: then the person signs in again. */

@@ -165,6 +165,13 @@ public class BlogApi {
         .orElse(List.of());
   }
 
+  /** The published pages (About, Contact) for the menu, first published first. */
+  public List<Neighbour> pages() {
+    return read("/api/pages", new ParameterizedTypeReference<Page<Neighbour>>() {})
+        .map(Page::items)
+        .orElse(List.of());
+  }
+
   /** A post's "Newer post" and "Older post" (either may be missing). */
   public Neighbours neighbours(String postId) {
     return read(
@@ -186,7 +193,7 @@ public class BlogApi {
         .orElse(List.of());
   }
 
-  /** Enough of a post to link to it. */
+  /** Enough of a post or page to link to it. */
   public record Neighbour(String slug, String title) {}
 
   public record Neighbours(Neighbour newer, Neighbour older) {}

@@ -192,6 +192,9 @@ class ReaderController {
       throw new NotFound();
     }
     Post post = lookup.post();
+    if (post.page()) {
+      return "redirect:/pages/" + UriUtils.encodePathSegment(post.slug(), "UTF-8");
+    }
     var comments = api.comments(post.id());
     model.addAttribute("post", post);
     model.addAttribute("neighbours", api.neighbours(post.id()));
@@ -210,6 +213,30 @@ class ReaderController {
             "article",
             jsonLd(post, canonical)));
     return "post";
+  }
+
+  /** A page (About, Contact): its text, without date, byline, comments or neighbours. */
+  @GetMapping("/pages/{slug}")
+  String page(@PathVariable String slug, Model model) {
+    var lookup = api.post(slug);
+    if (lookup.movedTo() != null) {
+      return "redirect:/pages/" + UriUtils.encodePathSegment(lookup.movedTo(), "UTF-8");
+    }
+    if (lookup.post() == null) {
+      throw new NotFound();
+    }
+    Post page = lookup.post();
+    if (!page.page()) {
+      return "redirect:/posts/" + UriUtils.encodePathSegment(page.slug(), "UTF-8");
+    }
+    model.addAttribute("page", page);
+    model.addAttribute(
+        "meta",
+        PageMeta.of(
+            page.title() + " – " + settings.blogName(),
+            page.excerpt(),
+            settings.siteUrl() + "/pages/" + page.slug()));
+    return "page";
   }
 
   private static long count(List<io.inkwell.web.api.Comment> comments) {

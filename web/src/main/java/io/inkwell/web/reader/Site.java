@@ -1,19 +1,48 @@
 package io.inkwell.web.reader;
 
 import io.inkwell.web.WebSettings;
+import io.inkwell.web.api.BlogApi;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.stereotype.Component;
 
 /**
- * The blog's name and description for the layout of every page, error pages included (they are
- * rendered outside the controllers), as {@code ${@site.blogName()}}.
+ * The blog's name, description and pages menu for the layout of every page, error pages included
+ * (they are rendered outside the controllers), as {@code ${@site.blogName()}}. The menu is asked of
+ * the API at most every 30 seconds, not for every page view.
  */
 @Component("site")
 public class Site {
 
-  private final WebSettings settings;
+  private static final Duration MENU_LIFETIME = Duration.ofSeconds(30);
 
-  Site(WebSettings settings) {
+  private final WebSettings settings;
+  private final BlogApi api;
+  private final AtomicReference<Menu> menu =
+      new AtomicReference<>(new Menu(List.of(), Instant.MIN));
+
+  Site(WebSettings settings, BlogApi api) {
     this.settings = settings;
+    this.api = api;
+  }
+
+  private record Menu(List<BlogApi.Neighbour> pages, Instant fetched) {}
+
+  /** The published pages, for the header's menu; the last known ones while the API is away. */
+  public List<BlogApi.Neighbour> pages() {
+    Menu known = menu.get();
+    Instant now = Instant.now();
+    if (known.fetched().isBefore(now.minus(MENU_LIFETIME))) {
+      try {
+        known = new Menu(api.pages(), now);
+        menu.set(known);
+      } catch (RuntimeException unavailable) {
+        // the API is away: the menu as it was
+      }
+    }
+    return known.pages();
   }
 
   public String blogName() {

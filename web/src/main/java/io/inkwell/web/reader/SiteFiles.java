@@ -59,6 +59,12 @@ class SiteFiles {
       }
       cursor = page.nextCursor();
     } while (cursor != null && listed < MAX_POSTS);
+    for (var page : api.pages()) {
+      url(
+          xml,
+          settings.siteUrl() + "/pages/" + UriUtils.encodePathSegment(page.slug(), "UTF-8"),
+          null);
+    }
     for (String tag : api.tags()) {
       url(xml, settings.siteUrl() + "/tags/" + UriUtils.encodePathSegment(tag, "UTF-8"), null);
     }

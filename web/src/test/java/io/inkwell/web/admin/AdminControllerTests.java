@@ -83,7 +83,9 @@ class AdminControllerTests {
 
     String view =
         controller.livePreview(
-            client, new AdminController.Form(null, "T", "Body", "", "", "", null, true), model);
+            client,
+            new AdminController.Form(null, "T", "Body", "", "", "", null, true, false),
+            model);
 
     assertThat(view).isEqualTo("admin/editor :: preview");
     assertThat((String) model.get("previewHtml")).contains("sign-in ran out");

@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * A post as an author writes it, for creating and for replacing one. Only these fields bind: an
  * {@code id}, {@code status}, {@code author} or {@code version} in the request is ignored. The
- * body's size is checked by bytes in the service (413 above the limit).
+ * body's size is checked by bytes in the service (413 above the limit). {@code page: true} makes it
+ * a page (About, Contact), outside the lists, feeds and subscribers' mail.
  */
 record CreatePostRequest(
     @NotBlank @Size(max = 300) String title,
@@ -21,9 +22,10 @@ record CreatePostRequest(
     @Size(max = 80)
         @Pattern(regexp = Slugs.PATTERN, message = "lower-case letters, digits and single hyphens")
         String slug,
-    Boolean commentsOpen) {
+    Boolean commentsOpen,
+    Boolean page) {
 
   Draft toDraft() {
-    return new Draft(title, body, excerpt, tags, slug, commentsOpen);
+    return new Draft(title, body, excerpt, tags, slug, commentsOpen, page);
   }
 }

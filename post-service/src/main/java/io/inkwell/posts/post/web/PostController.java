@@ -154,6 +154,22 @@ class PostController {
     return ResponseEntity.ok().eTag(post.etag()).cacheControl(cache).body(post);
   }
 
+  /** The published pages (About, Contact) for the site's menu, first published first. */
+  @GetMapping("/api/pages")
+  ResponseEntity<PageListResponse> pages() {
+    return ResponseEntity.ok()
+        .cacheControl(READER_CACHE)
+        .body(
+            new PageListResponse(
+                posts.pages().stream()
+                    .map(page -> new PageLink(page.id(), page.slug(), page.title()))
+                    .toList()));
+  }
+
+  record PageListResponse(List<PageLink> items) {}
+
+  record PageLink(String id, String slug, String title) {}
+
   /** Blogger's "Newer Post" and "Older Post" of a published post. */
   @GetMapping("/api/posts/{id}/neighbours")
   ResponseEntity<NeighboursResponse> neighbours(@PathVariable String id) {
