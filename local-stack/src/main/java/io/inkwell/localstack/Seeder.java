@@ -18,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Fills a new blog the way a person would, through the gateway: a confirmed sample subscriber
- * (confirmed with the link from the mail it got) and a published welcome post.
+ * (confirmed with the link from the mail it got), a published welcome post, and an About page as
+ * Ghost's first start makes one, for the owner to rewrite.
  */
 final class Seeder {
 
@@ -31,10 +32,18 @@ final class Seeder {
       Inkwell is running. This post was published by the local stack when it first started, and \
       the sample subscriber *%s* got it by email.
 
-      Write your own with `POST /api/posts`, publish it with `POST /api/posts/{id}/publish`, and \
-      read the mail it causes over IMAP. The README walks through it.
+      Sign in at [/admin](/admin) to write your own, or use the API: `POST /api/posts`, then \
+      `POST /api/posts/{id}/publish`, and read the mail it causes over IMAP. The README walks \
+      through it.
       """
           .formatted(SAMPLE_SUBSCRIBER);
+  static final String ABOUT_TITLE = "About this blog";
+  private static final String ABOUT_BODY =
+      """
+      This is a page, not a post: it sits in the menu of every page and in no list, feed or \
+      mail. Tell readers who writes here and why; the owner changes it in the admin, under \
+      Published.
+      """;
 
   private final JsonMapper json = JsonMapper.builder().build();
   private final HttpClient http = HttpClient.newHttpClient();
@@ -60,6 +69,9 @@ final class Seeder {
                 "tags", java.util.List.of("welcome")),
             201);
     post("/api/posts/" + welcome.path("id").asString() + "/publish", Map.of(), 200);
+    JsonNode about =
+        post("/api/posts", Map.of("title", ABOUT_TITLE, "body", ABOUT_BODY, "page", true), 201);
+    post("/api/posts/" + about.path("id").asString() + "/publish", Map.of(), 200);
   }
 
   private String confirmationToken(EmbeddedMail mail) {

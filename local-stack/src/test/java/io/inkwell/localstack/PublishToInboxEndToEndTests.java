@@ -53,12 +53,18 @@ class PublishToInboxEndToEndTests {
   }
 
   @Test
-  void aFirstStartSeedsAWelcomePostThatTheSampleSubscriberGot() throws Exception {
+  void aFirstStartSeedsAWelcomePostThatTheSampleSubscriberGotAndAnAboutPage() throws Exception {
     assertThat(get("/api/posts").path("items").findValuesAsString("title"))
-        .contains(Seeder.WELCOME_TITLE);
+        .contains(Seeder.WELCOME_TITLE)
+        .doesNotContain(Seeder.ABOUT_TITLE);
+    assertThat(get("/api/pages").path("items").findValuesAsString("title"))
+        .contains(Seeder.ABOUT_TITLE);
     await()
         .atMost(PATIENCE)
         .until(() -> mailsTo(Seeder.SAMPLE_SUBSCRIBER, Seeder.WELCOME_TITLE).size() == 1);
+    assertThat(mailsTo(Seeder.SAMPLE_SUBSCRIBER, Seeder.ABOUT_TITLE))
+        .as("a page is not mailed")
+        .isEmpty();
   }
 
   @Test
