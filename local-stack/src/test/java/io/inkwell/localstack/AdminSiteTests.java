@@ -39,14 +39,14 @@ class AdminSiteTests {
 
   @Test
   void theOwnerWritesPreviewsAndPublishesAPostWhoseMailReachesSubscribers() throws Exception {
-    var browser = new AdminBrowser(stack);
+    var browser = new SiteBrowser(stack);
     var credentials = stack.credentials();
     Document admin = browser.signIn(credentials.ownerEmail(), credentials.ownerPassword());
     assertThat(admin.select("h1").text()).isEqualTo("Posts");
-    assertThat(AdminBrowser.menu(admin)).contains("Comments", "Subscribers");
+    assertThat(SiteBrowser.menu(admin)).contains("Comments", "Subscribers");
 
     Document editor = browser.page("/admin/posts/new");
-    Map<String, String> fields = AdminBrowser.fields(editor, "form#editor");
+    Map<String, String> fields = SiteBrowser.fields(editor, "form#editor");
     assertThat(fields.get("_csrf")).isNotBlank();
     String title = "From the editor " + UUID.randomUUID();
     fields.put("title", title);
@@ -85,12 +85,11 @@ class AdminSiteTests {
 
   @Test
   void theOwnerSchedulesAndUnschedulesADraftAndUnpublishesAPublishedPost() throws Exception {
-    var browser = new AdminBrowser(stack);
+    var browser = new SiteBrowser(stack);
     var credentials = stack.credentials();
     browser.signIn(credentials.ownerEmail(), credentials.ownerPassword());
 
-    Map<String, String> later =
-        AdminBrowser.fields(browser.page("/admin/posts/new"), "form#editor");
+    Map<String, String> later = SiteBrowser.fields(browser.page("/admin/posts/new"), "form#editor");
     later.put("title", "Next week " + UUID.randomUUID());
     later.put("body", "Soon.");
     // datetime-local, in the blog's zone (UTC on the local stack)
@@ -108,7 +107,7 @@ class AdminSiteTests {
     assertThat(scheduled.select("input[name=publishAt]").val())
         .as("the editor shows when")
         .isEqualTo(later.get("publishAt"));
-    Map<String, String> unschedule = AdminBrowser.fields(scheduled, "form#editor");
+    Map<String, String> unschedule = SiteBrowser.fields(scheduled, "form#editor");
     unschedule.put("action", "unschedule");
     var draftAgain =
         Jsoup.parse(
@@ -116,13 +115,13 @@ class AdminSiteTests {
     assertThat(draftAgain.select(".notice").text()).isEqualTo("Unscheduled: it is a draft again.");
     assertThat(draftAgain.select("#post-status").text()).isEqualTo("draft");
 
-    Map<String, String> now = AdminBrowser.fields(browser.page("/admin/posts/new"), "form#editor");
+    Map<String, String> now = SiteBrowser.fields(browser.page("/admin/posts/new"), "form#editor");
     now.put("title", "Briefly up " + UUID.randomUUID());
     now.put("body", "Gone soon.");
     now.put("action", "publish");
     var published = browser.submit("/admin/posts", now);
     Document page = Jsoup.parse(published.body());
-    Map<String, String> again = AdminBrowser.fields(page, "form#editor");
+    Map<String, String> again = SiteBrowser.fields(page, "form#editor");
     again.put("action", "unpublish");
     Document unpublished = Jsoup.parse(browser.submit(published.uri().getPath(), again).body());
     assertThat(unpublished.select(".notice").text()).startsWith("Unpublished");
@@ -131,12 +130,12 @@ class AdminSiteTests {
 
   @Test
   void theOwnerInvitesAnAuthorWhoChoosesAPasswordFromTheMailAndLaterChangesIt() throws Exception {
-    var owner = new AdminBrowser(stack);
+    var owner = new SiteBrowser(stack);
     var credentials = stack.credentials();
     owner.signIn(credentials.ownerEmail(), credentials.ownerPassword());
     Document staffPage = owner.page("/admin/staff");
     String email = "grace-" + UUID.randomUUID() + "@example.org";
-    var form = AdminBrowser.fields(staffPage, "form[action$=/admin/staff]");
+    var form = SiteBrowser.fields(staffPage, "form[action$=/admin/staff]");
     form.put("name", "Grace");
     form.put("email", email);
     form.put("role", "AUTHOR");
@@ -153,16 +152,16 @@ class AdminSiteTests {
     assertThat(link.find()).as(mailText).isTrue();
     assertThat(link.group(1)).startsWith(stack.gatewayUrl());
 
-    var grace = new AdminBrowser(stack);
+    var grace = new SiteBrowser(stack);
     Document choose = grace.page(link.group(1).substring(stack.gatewayUrl().length()));
-    var password = AdminBrowser.fields(choose, "form[action$=/invitation]");
+    var password = SiteBrowser.fields(choose, "form[action$=/invitation]");
     password.put("password", "grace writes in ink");
     password.put("confirmation", "grace writes in ink");
     var accepted = grace.submit("/invitation", password);
     assertThat(Jsoup.parse(accepted.body()).select("h1").text()).isEqualTo("Your password is set");
 
     Document admin = grace.signIn(email, "grace writes in ink");
-    assertThat(AdminBrowser.menu(admin)).doesNotContain("Staff", "Subscribers");
+    assertThat(SiteBrowser.menu(admin)).doesNotContain("Staff", "Subscribers");
     Document account = grace.page("/admin/account");
     assertThat(account.select("input[name=commentMails]").hasAttr("checked")).isTrue();
     Document muted =
@@ -176,7 +175,7 @@ class AdminSiteTests {
                 .body());
     assertThat(muted.select(".notice").text()).isEqualTo("You will get no mails about comments.");
     assertThat(muted.select("input[name=commentMails]").hasAttr("checked")).isFalse();
-    var change = AdminBrowser.fields(account, "form[action$=/admin/account/password]");
+    var change = SiteBrowser.fields(account, "form[action$=/admin/account/password]");
     change.put("currentPassword", "grace writes in ink");
     change.put("newPassword", "grace rewrites it");
     change.put("confirmation", "grace rewrites it");
@@ -213,12 +212,12 @@ class AdminSiteTests {
   void aStaffMemberWhoForgotTheirPasswordChoosesANewOneThroughTheMailedLink() throws Exception {
     String email = "fay-" + UUID.randomUUID() + "@example.org";
     inviteByApi(email, "Fay", "AUTHOR");
-    var fay = new AdminBrowser(stack);
+    var fay = new SiteBrowser(stack);
     var login = fay.get("/admin");
     Document signInPage = Jsoup.parse(login.body(), login.uri().toString());
     String forgot = signInPage.select("a:containsOwn(Forgot your password?)").attr("abs:href");
     Document ask = fay.page(URI.create(forgot).getPath());
-    var form = AdminBrowser.fields(ask, "form[action$=/password-reset]");
+    var form = SiteBrowser.fields(ask, "form[action$=/password-reset]");
     form.put("email", email);
 
     Document asked = Jsoup.parse(fay.submit("/password-reset", form).body());
@@ -230,12 +229,12 @@ class AdminSiteTests {
             .matcher(mailText);
     assertThat(link.find()).as(mailText).isTrue();
     Document choose = fay.page(link.group(1).substring(stack.gatewayUrl().length()));
-    var password = AdminBrowser.fields(choose, "form[action$=/password-reset]");
+    var password = SiteBrowser.fields(choose, "form[action$=/password-reset]");
     password.put("password", "fay remembers this one");
     password.put("confirmation", "fay remembers this one");
     var done = Jsoup.parse(fay.submit("/password-reset", password).body());
     assertThat(done.select("h1").text()).isEqualTo("Your password is set");
-    assertThat(new AdminBrowser(stack).signIn(email, "fay remembers this one").select("h1").text())
+    assertThat(new SiteBrowser(stack).signIn(email, "fay remembers this one").select("h1").text())
         .isEqualTo("Posts");
   }
 
@@ -243,13 +242,13 @@ class AdminSiteTests {
   void theOwnerPromotesAndThenSuspendsAStaffMemberFromTheStaffPage() throws Exception {
     String email = "sam-" + UUID.randomUUID() + "@example.org";
     String password = inviteByApi(email, "Sam", "AUTHOR");
-    var owner = new AdminBrowser(stack);
+    var owner = new SiteBrowser(stack);
     var credentials = stack.credentials();
     owner.signIn(credentials.ownerEmail(), credentials.ownerPassword());
     Document staffPage = owner.page("/admin/staff");
     String rowOfSam = ".admin-table tr:has(td:containsOwn(" + email + "))";
     var roleForm = staffPage.select(rowOfSam + " form[action$=/role]");
-    var role = AdminBrowser.fields(staffPage, rowOfSam + " form[action$=/role]");
+    var role = SiteBrowser.fields(staffPage, rowOfSam + " form[action$=/role]");
     role.put("role", "EDITOR");
 
     Document promoted = Jsoup.parse(owner.submit(roleForm.attr("action"), role).body());
@@ -258,7 +257,7 @@ class AdminSiteTests {
     assertThat(promoted.select(rowOfSam + " option[selected]").val()).isEqualTo("EDITOR");
     assertThat(promoted.select(rowOfSam + " time").text())
         .matches("[A-Z][a-z]+day, [A-Z][a-z]+ \\d{1,2}, \\d{4}");
-    assertThat(AdminBrowser.menu(new AdminBrowser(stack).signIn(email, password)))
+    assertThat(SiteBrowser.menu(new SiteBrowser(stack).signIn(email, password)))
         .contains("Comments");
     // Nobody is offered to change the owner's role or suspend them.
     assertThat(
@@ -272,12 +271,12 @@ class AdminSiteTests {
             owner
                 .submit(
                     suspendForm.attr("action"),
-                    AdminBrowser.fields(promoted, rowOfSam + " form[action$=/suspended]"))
+                    SiteBrowser.fields(promoted, rowOfSam + " form[action$=/suspended]"))
                 .body());
 
     assertThat(suspended.select(".notice").text()).startsWith("Sam is suspended");
     assertThat(suspended.select(rowOfSam).text()).contains("Suspended", "Give access back");
-    var refused = new AdminBrowser(stack);
+    var refused = new SiteBrowser(stack);
     var login = refused.get("/admin");
     Document form = Jsoup.parse(login.body(), login.uri().toString());
     var back =
@@ -325,14 +324,14 @@ class AdminSiteTests {
 
   @Test
   void signingOutEndsTheSignInAtAuthServiceSoTheNextVisitAsksForThePassword() throws Exception {
-    var browser = new AdminBrowser(stack);
+    var browser = new SiteBrowser(stack);
     Document admin = browser.signIn(contributorEmail, contributorPassword);
     // Without signing out, opening the admin again needs no password: auth-service remembers.
     assertThat(browser.get("/admin").uri().getPath()).isEqualTo("/admin");
 
     var out =
         browser.submit(
-            "/admin/sign-out", AdminBrowser.fields(admin, "form[action$=/admin/sign-out]"));
+            "/admin/sign-out", SiteBrowser.fields(admin, "form[action$=/admin/sign-out]"));
 
     assertThat(out.statusCode()).isEqualTo(200);
     assertThat(out.uri().getPath()).isEqualTo("/");
@@ -343,7 +342,7 @@ class AdminSiteTests {
 
   @Test
   void aFormWithoutItsCsrfTokenIsRefused() throws Exception {
-    var browser = new AdminBrowser(stack);
+    var browser = new SiteBrowser(stack);
     var credentials = stack.credentials();
     browser.signIn(credentials.ownerEmail(), credentials.ownerPassword());
 
@@ -355,10 +354,10 @@ class AdminSiteTests {
 
   @Test
   void aContributorIsNotOfferedPublishingModerationOrSubscribers() throws Exception {
-    var browser = new AdminBrowser(stack);
+    var browser = new SiteBrowser(stack);
     Document admin = browser.signIn(contributorEmail, contributorPassword);
 
-    assertThat(AdminBrowser.menu(admin)).doesNotContain("Comments", "Subscribers");
+    assertThat(SiteBrowser.menu(admin)).doesNotContain("Comments", "Subscribers");
     Document editor = browser.page("/admin/posts/new");
     assertThat(editor.select("button[name=action]").eachAttr("value"))
         .contains("save", "preview")
@@ -400,7 +399,7 @@ class AdminSiteTests {
         .contains("waits for your approval")
         .contains(stack.gatewayUrl() + "/admin/comments");
 
-    var browser = new AdminBrowser(stack);
+    var browser = new SiteBrowser(stack);
     browser.signIn(credentials.ownerEmail(), credentials.ownerPassword());
     Document queue = browser.page("/admin/comments");
     var held =

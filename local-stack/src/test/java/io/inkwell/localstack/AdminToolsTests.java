@@ -34,11 +34,11 @@ class AdminToolsTests {
     bot = reader.withToken(TestStack.integrationToken());
   }
 
-  private static AdminBrowser owner() throws Exception {
-    var browser = new AdminBrowser(stack);
+  private static SiteBrowser owner() throws Exception {
+    var browser = new SiteBrowser(stack);
     var credentials = stack.credentials();
     Document admin = browser.signIn(credentials.ownerEmail(), credentials.ownerPassword());
-    assertThat(AdminBrowser.menu(admin)).contains("Integrations", "Import");
+    assertThat(SiteBrowser.menu(admin)).contains("Integrations", "Import");
     return browser;
   }
 
@@ -46,7 +46,7 @@ class AdminToolsTests {
   void theOwnerDeletesAPostAfterConfirmingAndReadersNoLongerFindIt() throws Exception {
     var browser = owner();
     Map<String, String> fields =
-        AdminBrowser.fields(browser.page("/admin/posts/new"), "form#editor");
+        SiteBrowser.fields(browser.page("/admin/posts/new"), "form#editor");
     String title = "Regretted " + UUID.randomUUID();
     fields.put("title", title);
     fields.put("body", "Better not.");
@@ -64,7 +64,7 @@ class AdminToolsTests {
     var deleted =
         browser.submit(
             confirm.select("form[action$=/delete]").attr("action"),
-            AdminBrowser.fields(confirm, "form[action$=/delete]"));
+            SiteBrowser.fields(confirm, "form[action$=/delete]"));
 
     assertThat(deleted.uri().getPath()).isEqualTo("/admin");
     assertThat(Jsoup.parse(deleted.body()).select(".notice").text())
@@ -76,7 +76,7 @@ class AdminToolsTests {
   void theOwnerClosesCommentsOnOnePostAndReadersAreToldSo() throws Exception {
     var browser = owner();
     Map<String, String> fields =
-        AdminBrowser.fields(browser.page("/admin/posts/new"), "form#editor");
+        SiteBrowser.fields(browser.page("/admin/posts/new"), "form#editor");
     fields.put("title", "Announcement " + UUID.randomUUID());
     fields.put("body", "No discussion on this one.");
     fields.put("commentsOpen", "false");
@@ -109,7 +109,7 @@ class AdminToolsTests {
     assertThat(page.select("#comments .notice").text()).isEqualTo("Comments are closed.");
     assertThat(page.select("form#comment-form")).isEmpty();
 
-    Map<String, String> reopen = AdminBrowser.fields(editor, "form#editor");
+    Map<String, String> reopen = SiteBrowser.fields(editor, "form#editor");
     reopen.put("commentsOpen", "true");
     reopen.put("action", "save");
     browser.submit(path, reopen);
@@ -124,7 +124,7 @@ class AdminToolsTests {
   void theOwnerWritesAPageThatOpensAtItsOwnAddress() throws Exception {
     var browser = owner();
     Map<String, String> fields =
-        AdminBrowser.fields(browser.page("/admin/posts/new"), "form#editor");
+        SiteBrowser.fields(browser.page("/admin/posts/new"), "form#editor");
     fields.put("title", "Contact " + UUID.randomUUID().toString().substring(0, 8));
     fields.put("body", "Write to *us*.");
     fields.put("page", "true");
@@ -154,7 +154,7 @@ class AdminToolsTests {
     String beforeDays = settings.select("input[name=closeAfterDays]").val();
     assertThat(before).isNotBlank();
     try {
-      var fields = AdminBrowser.fields(settings, "form[action$=/admin/comments/settings]");
+      var fields = SiteBrowser.fields(settings, "form[action$=/admin/comments/settings]");
       fields.put("policy", "HOLD_ALL");
       fields.put("closeAfterDays", "30");
 
@@ -173,7 +173,7 @@ class AdminToolsTests {
           .isEqualTo(30);
     } finally {
       var restore =
-          AdminBrowser.fields(
+          SiteBrowser.fields(
               browser.page("/admin/comments/settings"), "form[action$=/admin/comments/settings]");
       restore.put("policy", before);
       restore.put("closeAfterDays", beforeDays);
@@ -188,7 +188,7 @@ class AdminToolsTests {
     var browser = owner();
     String domain = "spam-" + UUID.randomUUID() + ".example";
     Document settings = browser.page("/admin/comments/settings");
-    var block = AdminBrowser.fields(settings, "form[action$=/admin/comments/blocklist]");
+    var block = SiteBrowser.fields(settings, "form[action$=/admin/comments/blocklist]");
     block.put("kind", "DOMAIN");
     block.put("value", domain);
 
@@ -230,7 +230,7 @@ class AdminToolsTests {
             .orElseThrow();
     var remove = row.selectFirst("form");
     var removed =
-        Jsoup.parse(browser.submit(remove.attr("action"), AdminBrowser.fields(remove)).body());
+        Jsoup.parse(browser.submit(remove.attr("action"), SiteBrowser.fields(remove)).body());
 
     assertThat(removed.select(".notice").text()).contains("Removed");
     assertThat(removed.select("table.admin-table td").eachText()).doesNotContain(domain);
@@ -242,7 +242,7 @@ class AdminToolsTests {
     var browser = owner();
     String name = "Publisher " + UUID.randomUUID();
     var add =
-        AdminBrowser.fields(
+        SiteBrowser.fields(
             browser.page("/admin/integrations"), "form[action$=/admin/integrations]");
     add.put("name", name);
 
@@ -266,7 +266,7 @@ class AdminToolsTests {
             .orElseThrow();
     var revoke = row.selectFirst("form");
     Document revoked =
-        Jsoup.parse(browser.submit(revoke.attr("action"), AdminBrowser.fields(revoke)).body());
+        Jsoup.parse(browser.submit(revoke.attr("action"), SiteBrowser.fields(revoke)).body());
 
     assertThat(revoked.select(".notice").text()).startsWith(name + " is revoked");
     assertThat(revoked.text()).doesNotContain(clientId);
@@ -298,7 +298,7 @@ class AdminToolsTests {
     var erased =
         browser.submit(
             confirm.select("form").last().attr("action"),
-            AdminBrowser.fields(confirm.select("form").last()));
+            SiteBrowser.fields(confirm.select("form").last()));
 
     assertThat(Jsoup.parse(erased.body()).select(".notice").text())
         .isEqualTo(address + " is erased: no more mail, and the address is gone.");

@@ -8,13 +8,7 @@ import io.inkwell.testsupport.ApiClient;
 import io.inkwell.testsupport.SignIn;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,11 +39,7 @@ class ReaderSiteTests {
 
   private static LocalStack stack;
 
-  private final HttpClient browser =
-      HttpClient.newBuilder()
-          .cookieHandler(new CookieManager())
-          .followRedirects(HttpClient.Redirect.NORMAL)
-          .build();
+  private final SiteBrowser browser = new SiteBrowser(stack);
 
   @BeforeAll
   static void importTheOldBlog() throws Exception {
@@ -186,9 +176,7 @@ class ReaderSiteTests {
   }
 
   private HttpResponse<String> get(String path) throws Exception {
-    return browser.send(
-        HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path)).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+    return browser.get(path);
   }
 
   private Document page(String path) throws Exception {
@@ -200,20 +188,7 @@ class ReaderSiteTests {
   }
 
   private HttpResponse<String> submit(String path, Map<String, String> fields) throws Exception {
-    String form =
-        fields.entrySet().stream()
-            .map(
-                field ->
-                    URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8)
-                        + "="
-                        + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
-            .collect(Collectors.joining("&"));
-    return browser.send(
-        HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(form))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return browser.submit(path, fields);
   }
 
   @Test

@@ -130,10 +130,7 @@ class AdminApi {
   }
 
   Answer delete(String token, String id) {
-    return http.delete()
-        .uri("/api/posts/{id}", id)
-        .headers(headers -> headers.setBearerAuth(token))
-        .exchange((request, response) -> answer(response));
+    return delete(token, "/api/posts/{id}", id);
   }
 
   /** A Blogger export file (Settings → Back up content), as Blogger wrote it. */
@@ -185,10 +182,7 @@ class AdminApi {
   }
 
   Answer unblock(String token, String entryId) {
-    return http.delete()
-        .uri("/api/comments/blocklist/{id}", entryId)
-        .headers(headers -> headers.setBearerAuth(token))
-        .exchange((request, response) -> answer(response));
+    return delete(token, "/api/comments/blocklist/{id}", entryId);
   }
 
   Answer subscribers(String token, String cursor) {
@@ -212,10 +206,7 @@ class AdminApi {
   }
 
   Answer eraseSubscriber(String token, String subscriberId) {
-    return http.delete()
-        .uri("/api/subscribers/{id}", subscriberId)
-        .headers(headers -> headers.setBearerAuth(token))
-        .exchange((request, response) -> answer(response));
+    return delete(token, "/api/subscribers/{id}", subscriberId);
   }
 
   Answer deliveries(String token, String postId) {
@@ -255,10 +246,7 @@ class AdminApi {
   }
 
   Answer revokeIntegration(String token, String clientId) {
-    return http.delete()
-        .uri("/api/integrations/{id}", clientId)
-        .headers(headers -> headers.setBearerAuth(token))
-        .exchange((request, response) -> answer(response));
+    return delete(token, "/api/integrations/{id}", clientId);
   }
 
   Answer me(String token) {
@@ -276,6 +264,13 @@ class AdminApi {
         http.put().uri("/api/staff/me/password"),
         Map.of("currentPassword", current, "newPassword", next),
         null);
+  }
+
+  private Answer delete(String token, String template, String id) {
+    return http.delete()
+        .uri(template, id)
+        .headers(headers -> headers.setBearerAuth(token))
+        .exchange((request, response) -> answer(response));
   }
 
   private Answer get(String token, String encodedPath) {

@@ -17,11 +17,10 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
 /**
- * A browser without JavaScript in the admin, through the gateway: cookies kept, redirects followed,
- * forms sent as the page filled them in.
+ * A browser without JavaScript on the blog and its admin, through the gateway: cookies kept,
+ * redirects followed, forms sent as the page filled them in.
  */
-/** A browser: cookies kept, redirects followed. */
-final class AdminBrowser {
+final class SiteBrowser {
 
   private final String gatewayUrl;
   private final HttpClient http =
@@ -30,7 +29,7 @@ final class AdminBrowser {
           .followRedirects(HttpClient.Redirect.NORMAL)
           .build();
 
-  AdminBrowser(LocalStack stack) {
+  SiteBrowser(LocalStack stack) {
     this.gatewayUrl = stack.gatewayUrl();
   }
 
