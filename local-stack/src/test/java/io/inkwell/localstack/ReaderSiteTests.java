@@ -167,6 +167,8 @@ class ReaderSiteTests {
     Document post = Jsoup.parse(response.body());
     assertThat(post.select("article.post h1").text()).isEqualTo(SamplePost.title());
     assertThat(post.select("article.post .date").text()).isEqualTo(SamplePost.date());
+    // 928 words at Ghost's 275 a minute
+    assertThat(post.select("article.post .reading-time").text()).isEqualTo("4 min read");
     assertThat(post.select("article.post .body p").eachText())
         .containsExactlyElementsOf(SamplePost.paragraphs());
     assertThat(post.select("#comments-title").text()).isEqualTo("No comments");

@@ -22,6 +22,18 @@ public record Post(
 
   public record Author(String id, String name) {}
 
+  /** Words a reader reads in a minute, the figure Ghost uses. */
+  private static final int WORDS_PER_MINUTE = 275;
+
+  private static final java.util.regex.Pattern TAG = java.util.regex.Pattern.compile("<[^>]*>");
+
+  /** "4 min read", from the words of the sanitised body, a started minute counting whole. */
+  public String readingTime() {
+    String text = bodyHtml == null ? "" : TAG.matcher(bodyHtml).replaceAll(" ").strip();
+    long words = text.isEmpty() ? 0 : text.split("\\s+").length;
+    return Math.max(1, (words + WORDS_PER_MINUTE - 1) / WORDS_PER_MINUTE) + " min read";
+  }
+
   public Post {
     tags = tags == null ? List.of() : tags;
     // an API from before pages says nothing: a post
