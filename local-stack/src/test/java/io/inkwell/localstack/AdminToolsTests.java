@@ -147,6 +147,35 @@ class AdminToolsTests {
   }
 
   @Test
+  void theOwnerPublishesACorrectionWithoutMailingTheSubscribers() throws Exception {
+    var browser = owner();
+    Map<String, String> fields =
+        SiteBrowser.fields(browser.page("/admin/posts/new"), "form#editor");
+    String title = "A small correction " + UUID.randomUUID();
+    fields.put("title", title);
+    fields.put("body", "The date in yesterday's post was wrong.");
+    fields.put("mailSubscribers", "false");
+    fields.put("action", "publish");
+
+    Document editor = Jsoup.parse(browser.submit("/admin/posts", fields).body());
+
+    assertThat(editor.select(".notice").text()).isEqualTo("Published, without mail.");
+    assertThat(editor.select(".status-line").text()).contains("not mailed to subscribers");
+    assertThat(editor.select("#delivery-summary")).isEmpty();
+    // A post published after it is mailed; by then the correction would have been too.
+    Map<String, String> next = SiteBrowser.fields(browser.page("/admin/posts/new"), "form#editor");
+    String later = "Real news " + UUID.randomUUID();
+    next.put("title", later);
+    next.put("body", "Mailed.");
+    next.put("action", "publish");
+    browser.submit("/admin/posts", next);
+    await()
+        .atMost(PATIENCE)
+        .until(() -> TestStack.mailsTo(Seeder.SAMPLE_SUBSCRIBER, later).size() == 1);
+    assertThat(TestStack.mailsTo(Seeder.SAMPLE_SUBSCRIBER, title)).isEmpty();
+  }
+
+  @Test
   void theOwnerChoosesWhoWaitsForAModerator() throws Exception {
     var browser = owner();
     Document settings = browser.page("/admin/comments/settings");

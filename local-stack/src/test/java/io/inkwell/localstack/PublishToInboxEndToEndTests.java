@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.URI;
@@ -15,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -61,8 +58,8 @@ class PublishToInboxEndToEndTests {
         .contains(Seeder.ABOUT_TITLE);
     await()
         .atMost(PATIENCE)
-        .until(() -> mailsTo(Seeder.SAMPLE_SUBSCRIBER, Seeder.WELCOME_TITLE).size() == 1);
-    assertThat(mailsTo(Seeder.SAMPLE_SUBSCRIBER, Seeder.ABOUT_TITLE))
+        .until(() -> TestStack.mailsTo(Seeder.SAMPLE_SUBSCRIBER, Seeder.WELCOME_TITLE).size() == 1);
+    assertThat(TestStack.mailsTo(Seeder.SAMPLE_SUBSCRIBER, Seeder.ABOUT_TITLE))
         .as("a page is not mailed")
         .isEmpty();
   }
@@ -71,7 +68,7 @@ class PublishToInboxEndToEndTests {
   void aPublishedPostReachesAConfirmedSubscriberOnceAndTakesComments() throws Exception {
     String reader = "e2e-reader@example.org";
     assertThat(post("/api/subscriptions", Map.of("email", reader)).statusCode()).isEqualTo(202);
-    String token = token(mailsTo(reader, "Confirm your subscription to Inkwell").get(0));
+    String token = token(TestStack.mailsTo(reader, "Confirm your subscription to Inkwell").get(0));
     assertThat(post("/api/subscriptions/confirm", Map.of("token", token)).statusCode())
         .isEqualTo(200);
 
@@ -89,7 +86,8 @@ class PublishToInboxEndToEndTests {
     MimeMessage mail =
         await()
             .atMost(PATIENCE)
-            .until(() -> mailsTo(reader, "Wrapping up the WPC"), mails -> mails.size() == 1)
+            .until(
+                () -> TestStack.mailsTo(reader, "Wrapping up the WPC"), mails -> mails.size() == 1)
             .get(0);
     assertThat(GreenMailUtil.getBody(mail).replace("=\r\n", ""))
         .contains("The last day of the conference.")
@@ -124,7 +122,9 @@ class PublishToInboxEndToEndTests {
     await()
         .atMost(PATIENCE)
         .until(
-            () -> mailsTo(stack.credentials().ownerEmail(), "Ada commented on Wrapping up the WPC"),
+            () ->
+                TestStack.mailsTo(
+                    stack.credentials().ownerEmail(), "Ada commented on Wrapping up the WPC"),
             mails ->
                 mails.stream()
                     .anyMatch(m -> GreenMailUtil.getBody(m).contains("Thanks for the notes!")));
@@ -134,7 +134,7 @@ class PublishToInboxEndToEndTests {
     var later = post("/api/posts", Map.of("title", "The next one", "body", "More."));
     String laterId = JSON.readTree(later.body()).path("id").asString();
     post("/api/posts/" + laterId + "/publish", Map.of());
-    await().atMost(PATIENCE).until(() -> mailsTo(reader, "The next one").size() == 1);
+    await().atMost(PATIENCE).until(() -> TestStack.mailsTo(reader, "The next one").size() == 1);
     // One delivery per confirmed subscriber: the sample reader, ours, and other tests' readers.
     JsonNode report =
         await()
@@ -144,8 +144,8 @@ class PublishToInboxEndToEndTests {
                 all ->
                     all.path("total").asInt() >= 2 && all.path("sent").equals(all.path("total")));
     assertThat(report.path("failed").asInt()).isZero();
-    assertThat(mailsTo(reader, "Wrapping up the WPC")).hasSize(1);
-    assertThat(mailsTo(Seeder.SAMPLE_SUBSCRIBER, "Wrapping up the WPC")).hasSize(1);
+    assertThat(TestStack.mailsTo(reader, "Wrapping up the WPC")).hasSize(1);
+    assertThat(TestStack.mailsTo(Seeder.SAMPLE_SUBSCRIBER, "Wrapping up the WPC")).hasSize(1);
   }
 
   /**
@@ -307,21 +307,6 @@ class PublishToInboxEndToEndTests {
     return HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
         .header("Authorization", "Bearer " + token)
         .timeout(Duration.ofSeconds(30));
-  }
-
-  private static List<MimeMessage> mailsTo(String address, String subject) {
-    return Arrays.stream(stack.receivedMail())
-        .filter(
-            message -> {
-              try {
-                return subject.equals(message.getSubject())
-                    && Arrays.stream(message.getRecipients(Message.RecipientType.TO))
-                        .anyMatch(to -> to.toString().equals(address));
-              } catch (MessagingException e) {
-                throw new IllegalStateException(e);
-              }
-            })
-        .toList();
   }
 
   private static String token(MimeMessage message) {

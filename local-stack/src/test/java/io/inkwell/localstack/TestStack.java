@@ -1,8 +1,13 @@
 package io.inkwell.localstack;
 
 import io.inkwell.testsupport.SignIn;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -63,5 +68,21 @@ final class TestStack {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The mail the stack's SMTP server caught for this address with this subject. */
+  static List<MimeMessage> mailsTo(String address, String subject) {
+    return Arrays.stream(stack.receivedMail())
+        .filter(
+            message -> {
+              try {
+                return subject.equals(message.getSubject())
+                    && Arrays.stream(message.getRecipients(Message.RecipientType.TO))
+                        .anyMatch(to -> to.toString().equals(address));
+              } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+              }
+            })
+        .toList();
   }
 }

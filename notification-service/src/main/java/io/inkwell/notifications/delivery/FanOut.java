@@ -56,7 +56,7 @@ class FanOut {
   @KafkaListener(topics = "${inkwell.notifications.post-events-topic}")
   void on(String message) {
     PostEventMessage event = json.readValue(message, PostEventMessage.class);
-    if (!"PostPublished".equals(event.type()) || event.imported() || event.page()) {
+    if (!event.mailed()) {
       return;
     }
     if (event.postId() == null || event.title() == null) {

@@ -8,6 +8,7 @@ import java.util.List;
  *
  * @param imported true for an old post brought in by an import, which nobody is mailed about
  * @param page true for a page (About, Contact), which nobody is mailed about either
+ * @param mailSubscribers false when the author published without mail; absent means true
  */
 record PostEventMessage(
     String eventId,
@@ -19,4 +20,14 @@ record PostEventMessage(
     List<String> tags,
     Instant occurredAt,
     boolean imported,
-    boolean page) {}
+    boolean page,
+    Boolean mailSubscribers) {
+
+  /** Whether subscribers are mailed about this event's post. */
+  boolean mailed() {
+    return "PostPublished".equals(type)
+        && !imported
+        && !page
+        && (mailSubscribers == null || mailSubscribers);
+  }
+}

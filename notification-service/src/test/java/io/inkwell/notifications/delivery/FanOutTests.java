@@ -109,19 +109,22 @@ class FanOutTests extends IntegrationTest {
   }
 
   @Test
-  void importedOldPostsAndPagesAreNotMailed() {
+  void importedOldPostsPagesAndPostsPublishedWithoutMailAreNotMailed() {
     String reader = addresses(1).get(0);
     confirmedSubscriber(api(), reader);
     String imported = UUID.randomUUID().toString();
     String page = UUID.randomUUID().toString();
+    String quiet = UUID.randomUUID().toString();
     publish(imported, imported, "An old imported post", true);
     publish(page, imported, "About this blog", false, true);
+    publishWithoutMail(quiet, imported, "A small correction");
     // A post after them on the same partition: once it is mailed, they were handled too.
     publish(UUID.randomUUID().toString(), imported, "A new post", false);
 
     awaitPostMail(reader, "A new post");
     assertThat(postMails(reader, "An old imported post")).isEmpty();
     assertThat(postMails(reader, "About this blog")).isEmpty();
+    assertThat(postMails(reader, "A small correction")).isEmpty();
     assertThat(admin().get("/api/posts/" + imported + "/deliveries").json().path("total").asInt())
         .isZero();
     assertThat(admin().get("/api/posts/" + page + "/deliveries").json().path("total").asInt())
@@ -195,16 +198,36 @@ class FanOutTests extends IntegrationTest {
     publish(postId, key, title, imported, false);
   }
 
-  /** The contract's example event, for a post (or page) of our own. */
   private void publish(String postId, String key, String title, boolean imported, boolean page) {
+    var event = example(postId, title);
+    event.put("imported", imported);
+    event.put("page", page);
+    send(key, event);
+  }
+
+  /** Ghost's "Publish only": the author chose not to mail this one. */
+  private void publishWithoutMail(String postId, String key, String title) {
+    var event = example(postId, title);
+    event.put("mailSubscribers", false);
+    send(key, event);
+  }
+
+  /** The contract's example event, for a post of our own. */
+  private static ObjectNode example(String postId, String title) {
     try {
       var event =
           (ObjectNode)
               JSON.readTree(Files.readString(Path.of("../contracts/examples/post-published.json")));
       event.put("postId", postId);
       event.put("title", title);
-      event.put("imported", imported);
-      event.put("page", page);
+      return event;
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void send(String key, ObjectNode event) {
+    try {
       kafka.send("blog.post-events", key, JSON.writeValueAsString(event)).get();
     } catch (Exception e) {
       throw new IllegalStateException(e);

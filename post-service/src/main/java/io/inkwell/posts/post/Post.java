@@ -42,6 +42,12 @@ public class Post {
   /** A page (About, Contact): read at its own address, outside the lists, feeds and mail. */
   private boolean page;
 
+  /**
+   * Whether publishing it mails the subscribers (Ghost's "Publish and email" or "Publish only"),
+   * chosen when it is published or scheduled.
+   */
+  private boolean mailSubscribers;
+
   private final Author author;
   private PostStatus status;
   private final Instant createdAt;
@@ -67,6 +73,7 @@ public class Post {
       List<String> tags,
       Boolean commentsOpen,
       Boolean page,
+      Boolean mailSubscribers,
       Author author,
       PostStatus status,
       Instant createdAt,
@@ -86,6 +93,7 @@ public class Post {
     this.tags = tags == null ? List.of() : List.copyOf(tags);
     this.commentsOpen = commentsOpen == null || commentsOpen;
     this.page = page != null && page;
+    this.mailSubscribers = mailSubscribers == null || mailSubscribers;
     this.author = author;
     this.status = status;
     this.createdAt = createdAt;
@@ -117,6 +125,7 @@ public class Post {
         tags,
         commentsOpen,
         page,
+        true,
         author,
         PostStatus.DRAFT,
         now,
@@ -155,6 +164,7 @@ public class Post {
             content.excerpt(),
             tags,
             true,
+            false,
             false,
             author,
             published ? PostStatus.PUBLISHED : PostStatus.DRAFT,
@@ -203,8 +213,13 @@ public class Post {
 
   /** Publishes at a later time; a time that has already come publishes now. */
   public void schedule(Instant at, Instant now) {
+    schedule(at, now, true);
+  }
+
+  /** Schedules; when the time comes it is published, mailing the subscribers or not. */
+  public void schedule(Instant at, Instant now, boolean mail) {
     if (!at.isAfter(now)) {
-      publish(now);
+      publish(now, mail);
       return;
     }
     requireNotDeleted("schedule");
@@ -213,6 +228,7 @@ public class Post {
     }
     status = PostStatus.SCHEDULED;
     publishAt = at;
+    mailSubscribers = mail;
     updatedAt = now;
   }
 
@@ -224,10 +240,19 @@ public class Post {
    * @return whether the post changed
    */
   public boolean publish(Instant now) {
+    return publish(now, true);
+  }
+
+  /**
+   * Publishes, mailing the subscribers or not ({@code PostPublished} says which); publishing a
+   * published post changes nothing, its choice included.
+   */
+  public boolean publish(Instant now, boolean mail) {
     requireNotDeleted("publish");
     if (status == PostStatus.PUBLISHED) {
       return false;
     }
+    mailSubscribers = mail;
     status = PostStatus.PUBLISHED;
     publishAt = null;
     if (publishedAt == null) {
@@ -240,7 +265,9 @@ public class Post {
 
   /** Publishes a scheduled post whose time has come; anything else is left alone. */
   public boolean publishIfDue(Instant now) {
-    return status == PostStatus.SCHEDULED && !publishAt.isAfter(now) && publish(now);
+    return status == PostStatus.SCHEDULED
+        && !publishAt.isAfter(now)
+        && publish(now, mailSubscribers);
   }
 
   /** Takes a published post back to draft, or cancels a schedule. */
@@ -333,6 +360,10 @@ public class Post {
 
   public boolean page() {
     return page;
+  }
+
+  public boolean mailSubscribers() {
+    return mailSubscribers;
   }
 
   public PostStatus status() {

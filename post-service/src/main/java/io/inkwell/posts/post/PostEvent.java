@@ -50,7 +50,8 @@ public sealed interface PostEvent
       Instant publishedAt,
       boolean commentsOpen,
       boolean imported,
-      boolean page)
+      boolean page,
+      boolean mailSubscribers)
       implements PostEvent {
 
     static PostPublished of(Post post, long version, Instant now, boolean imported) {
@@ -68,7 +69,8 @@ public sealed interface PostEvent
           post.publishedAt(),
           post.commentsOpen(),
           imported,
-          post.page());
+          post.page(),
+          post.mailSubscribers() && !imported && !post.page());
     }
   }
 

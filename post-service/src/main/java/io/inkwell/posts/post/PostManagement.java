@@ -148,16 +148,21 @@ public class PostManagement {
 
   /** Publishes now, or schedules when {@code at} is later; publishing twice changes nothing. */
   public Post publish(String id, Instant at, Actor actor) {
+    return publish(id, at, true, actor);
+  }
+
+  /** The same, mailing the subscribers or not when it is published. */
+  public Post publish(String id, Instant at, boolean mail, Actor actor) {
     Post post = allowed(id, actor, actor::mayPublish, "publish");
     if (at == null) {
-      if (!post.publish(now())) {
+      if (!post.publish(now(), mail)) {
         return post;
       }
       Post saved = save(post);
       published.increment();
       return saved;
     }
-    post.schedule(at, now());
+    post.schedule(at, now(), mail);
     return save(post);
   }
 

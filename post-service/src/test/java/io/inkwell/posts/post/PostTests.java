@@ -56,8 +56,32 @@ class PostTests {
               assertThat(event.excerpt()).isEqualTo("Notes.");
               assertThat(event.publishedAt()).isEqualTo(PUBLISHED);
               assertThat(event.imported()).isFalse();
+              assertThat(event.mailSubscribers()).isTrue();
               assertThat(event.eventId()).isNotBlank();
             });
+  }
+
+  @Test
+  void aPostPublishedWithoutMailSaysSoToWhoMailsSubscribers() {
+    assertThat(post.publish(PUBLISHED, false)).isTrue();
+
+    assertThat(post.mailSubscribers()).isFalse();
+    assertThat(post.outbox())
+        .singleElement()
+        .isInstanceOfSatisfying(
+            PostPublished.class, event -> assertThat(event.mailSubscribers()).isFalse());
+  }
+
+  @Test
+  void aScheduledPostRemembersWhetherItIsToBeMailed() {
+    post.schedule(LATER, PUBLISHED, false);
+
+    assertThat(post.publishIfDue(LATER)).isTrue();
+
+    assertThat(post.outbox())
+        .singleElement()
+        .isInstanceOfSatisfying(
+            PostPublished.class, event -> assertThat(event.mailSubscribers()).isFalse());
   }
 
   @Test

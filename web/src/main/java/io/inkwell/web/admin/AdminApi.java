@@ -117,12 +117,14 @@ class AdminApi {
     return send(token, http.post().uri("/api/posts/preview"), draft.json(), null);
   }
 
-  Answer publish(String token, String id, Instant at) {
-    return send(
-        token,
-        http.post().uri("/api/posts/{id}/publish", id),
-        at == null ? Map.of() : Map.of("publishAt", at.toString()),
-        null);
+  /** Publishes now ({@code at} null) or at {@code at}; {@code mail} false is "publish only". */
+  Answer publish(String token, String id, Instant at, boolean mail) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    if (at != null) {
+      body.put("publishAt", at.toString());
+    }
+    body.put("mailSubscribers", mail);
+    return send(token, http.post().uri("/api/posts/{id}/publish", id), body, null);
   }
 
   Answer unpublish(String token, String id) {

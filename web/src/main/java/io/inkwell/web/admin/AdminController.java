@@ -87,7 +87,9 @@ class AdminController implements StaffPage {
             post.path("commentsOpen").asBoolean(true),
             post.path("page").asBoolean(false)));
     restoreUnsaved(session, id, model);
-    if ("PUBLISHED".equals(post.path("status").asString()) && staff.isEditor()) {
+    boolean mailed =
+        post.path("mailSubscribers").asBoolean(true) && !post.path("page").asBoolean(false);
+    if ("PUBLISHED".equals(post.path("status").asString()) && mailed && staff.isEditor()) {
       var deliveries = api.deliveries(token(client), id);
       model.addAttribute("deliveries", deliveries.ok() ? deliveries.body() : null);
     }
@@ -108,6 +110,7 @@ class AdminController implements StaffPage {
       @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
       @PathVariable(required = false) String id,
       @RequestParam String action,
+      @RequestParam(defaultValue = "true") String mailSubscribers,
       @ModelAttribute Form form,
       Model model,
       RedirectAttributes redirect) {
@@ -148,8 +151,12 @@ class AdminController implements StaffPage {
       if (action.equals("schedule") && at == null) {
         message = "Saved. Choose a date and time to schedule it.";
       } else {
-        var published = checked(api.publish(token, savedId, at));
-        message = !published.ok() ? published.problem() : at == null ? "Published." : "Scheduled.";
+        boolean mail = !"false".equals(mailSubscribers);
+        var published = checked(api.publish(token, savedId, at, mail));
+        message =
+            !published.ok()
+                ? published.problem()
+                : (at == null ? "Published" : "Scheduled") + (mail ? "." : ", without mail.");
       }
     }
     redirect.addFlashAttribute("message", message);

@@ -88,7 +88,11 @@ class PostController {
       @PathVariable String id,
       @RequestBody(required = false) PublishRequest request) {
     return withEtag(
-        posts.publish(id, request == null ? null : request.publishAt(), Actors.of(token)));
+        posts.publish(
+            id,
+            request == null ? null : request.publishAt(),
+            request == null || request.mail(),
+            Actors.of(token)));
   }
 
   @PostMapping("/api/posts/{id}/unpublish")

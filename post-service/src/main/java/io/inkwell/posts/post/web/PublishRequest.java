@@ -2,5 +2,14 @@ package io.inkwell.posts.post.web;
 
 import java.time.Instant;
 
-/** {@code publishAt} in the future schedules; no body, or a time that has come, publishes now. */
-record PublishRequest(Instant publishAt) {}
+/**
+ * {@code publishAt} in the future schedules; no body, or a time that has come, publishes now.
+ * {@code mailSubscribers: false} publishes without mailing the subscribers (Ghost's "Publish
+ * only"); left out, they are mailed.
+ */
+record PublishRequest(Instant publishAt, Boolean mailSubscribers) {
+
+  boolean mail() {
+    return mailSubscribers == null || mailSubscribers;
+  }
+}
