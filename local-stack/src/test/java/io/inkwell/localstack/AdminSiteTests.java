@@ -407,7 +407,7 @@ class AdminSiteTests {
             .filter(item -> item.text().contains(body))
             .findFirst()
             .orElseThrow();
-    var approve = held.select("form").first();
+    var approve = held.selectFirst("form[action$=/approve]");
     Map<String, String> fields = new LinkedHashMap<>();
     approve.select("input[name]").forEach(input -> fields.put(input.attr("name"), input.val()));
 

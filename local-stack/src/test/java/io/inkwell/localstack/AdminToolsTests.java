@@ -176,6 +176,54 @@ class AdminToolsTests {
   }
 
   @Test
+  void theOwnerApprovesAHeldCommentAndAnswersItFromTheQueue() throws Exception {
+    String postId =
+        bot.post("/api/posts", ApiClient.json(Map.of("title", "Questions welcome", "body", "b")))
+            .text("id");
+    bot.post("/api/posts/" + postId + "/publish", "");
+    String question = "Will there be slides? " + UUID.randomUUID();
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                reader
+                    .post(
+                        "/api/posts/" + postId + "/comments",
+                        ApiClient.json(
+                            Map.of(
+                                "authorName",
+                                "Ada",
+                                "authorEmail",
+                                UUID.randomUUID() + "@example.org",
+                                "body",
+                                question,
+                                "renderedAt",
+                                Instant.now().minusSeconds(60).toString())))
+                    .status(),
+            status -> status == 201);
+    var browser = owner();
+    var held =
+        browser.page("/admin/comments").select("li.queued").stream()
+            .filter(item -> item.text().contains(question))
+            .findFirst()
+            .orElseThrow();
+    var form = held.selectFirst("form.reply");
+    var fields = SiteBrowser.fields(form);
+    fields.put("body", "Yes, on *Monday*.");
+
+    Document after = Jsoup.parse(browser.submit(form.attr("action"), fields).body());
+
+    assertThat(after.select(".notice").text()).isEqualTo("Approved, and your reply is under it.");
+    String slug = reader.get("/api/posts/" + postId).text("slug");
+    Document page = browser.page("/posts/" + slug);
+    var thread = page.select("#comments article.comment");
+    assertThat(thread.get(0).text()).contains(question);
+    assertThat(thread.get(1).select(".comment-meta strong").text()).isEqualTo("Blog owner");
+    assertThat(thread.get(1).select(".staff-badge")).hasSize(1);
+    assertThat(thread.get(1).select(".comment-body em").text()).isEqualTo("Monday");
+  }
+
+  @Test
   void theOwnerChoosesWhoWaitsForAModerator() throws Exception {
     var browser = owner();
     Document settings = browser.page("/admin/comments/settings");

@@ -39,6 +39,13 @@ public class Comment {
   private final String authorName;
   private final String authorEmail;
   private final boolean notifyOnReply;
+
+  /**
+   * The staff account that wrote it signed in (an author answering readers), shown with a badge;
+   * null for a reader's comment.
+   */
+  private final String staffId;
+
   private final String body;
   private final String bodyHtml;
   private final String client;
@@ -61,6 +68,7 @@ public class Comment {
       String authorName,
       String authorEmail,
       boolean notifyOnReply,
+      String staffId,
       String body,
       String bodyHtml,
       String client,
@@ -77,6 +85,7 @@ public class Comment {
     this.authorName = authorName;
     this.authorEmail = authorEmail;
     this.notifyOnReply = notifyOnReply;
+    this.staffId = staffId;
     this.body = body;
     this.bodyHtml = bodyHtml;
     this.client = client;
@@ -104,6 +113,7 @@ public class Comment {
       String authorName,
       String authorEmail,
       boolean notifyOnReply,
+      String staffId,
       String body,
       String bodyHtml,
       String client,
@@ -121,6 +131,7 @@ public class Comment {
             authorName,
             authorEmail,
             notifyOnReply,
+            staffId,
             body,
             bodyHtml,
             client,
@@ -155,6 +166,7 @@ public class Comment {
         authorName,
         null,
         false,
+        null,
         body,
         bodyHtml,
         null,
@@ -233,6 +245,14 @@ public class Comment {
 
   public String authorEmail() {
     return authorEmail;
+  }
+
+  public boolean staff() {
+    return staffId != null;
+  }
+
+  public String staffId() {
+    return staffId;
   }
 
   public boolean notifyOnReply() {

@@ -38,7 +38,8 @@ public sealed interface CommentEvent
       String authorName,
       String excerpt,
       Instant postedAt,
-      String notifyEmail)
+      String notifyEmail,
+      String authorStaffId)
       implements CommentEvent {
 
     static CommentPosted of(Comment comment, PostContext post, String notifyEmail, Instant now) {
@@ -55,7 +56,8 @@ public sealed interface CommentEvent
           comment.authorName(),
           excerptOf(comment),
           comment.createdAt(),
-          notifyEmail);
+          notifyEmail,
+          comment.staffId());
     }
   }
 

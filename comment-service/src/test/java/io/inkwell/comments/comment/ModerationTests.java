@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.inkwell.comments.IntegrationTest;
 import io.inkwell.testsupport.ApiClient;
 import io.inkwell.testsupport.Contracts;
+import io.inkwell.testsupport.TestTokens;
 import io.inkwell.testsupport.Topics;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -494,6 +495,46 @@ class ModerationTests extends IntegrationTest {
         .json()
         .path("items")
         .findValuesAsString("body");
+  }
+
+  @Test
+  void aStaffMemberSignedInAnswersAtOnceUnderTheirOwnNameWithABadge() {
+    admin()
+        .put(
+            "/api/comments/settings",
+            ApiClient.json(Map.of("policy", "HOLD_ALL", "closeAfterDays", 0)));
+    String postId = publishedPost(true);
+    String question = comment(postId, Map.of("body", "Is there a recording?")).text("id");
+    admin().post("/api/comments/" + question + "/approve", "");
+    var author = api().withToken(TestTokens.staff("author-7", "Jo Writer", "AUTHOR"));
+
+    var answer =
+        author.post(
+            "/api/posts/" + postId + "/comments",
+            ApiClient.json(
+                Map.of(
+                    "authorName", "Someone else",
+                    "authorEmail", "else@example.org",
+                    "body", "Yes, next week.",
+                    "parentId", question)));
+
+    assertThat(answer.status()).isEqualTo(201);
+    assertThat(answer.text("status"))
+        .as("held for nobody, whatever the policy")
+        .isEqualTo("APPROVED");
+    assertThat(answer.text("authorName"))
+        .as("the token's name, not the form's")
+        .isEqualTo("Jo Writer");
+    assertThat(answer.json().path("staff").asBoolean()).isTrue();
+    var thread = api().get("/api/posts/" + postId + "/comments").json().path("items").get(0);
+    assertThat(thread.path("staff").asBoolean()).isFalse();
+    assertThat(thread.path("replies").get(0).path("staff").asBoolean()).isTrue();
+    assertThat(thread.path("replies").get(0).path("parentId").asString()).isEqualTo(question);
+
+    var reader =
+        comment(postId, Map.of("body", "I am staff too", "authorName", "Jo Writer", "staff", true));
+    assertThat(reader.json().path("staff").asBoolean()).as("a reader cannot claim it").isFalse();
+    assertThat(reader.text("status")).isEqualTo("PENDING");
   }
 
   private ApiClient.Response comment(String postId, Map<String, ?> fields) {

@@ -13,7 +13,8 @@ record CommentEventMessage(
     String postAuthorId,
     String authorName,
     String excerpt,
-    String notifyEmail) {
+    String notifyEmail,
+    String authorStaffId) {
 
   boolean isCommentPosted() {
     return "CommentPosted".equals(type);

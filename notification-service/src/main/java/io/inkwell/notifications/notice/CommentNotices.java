@@ -97,6 +97,8 @@ class CommentNotices {
         .filter(
             author ->
                 !event.asksForReplyMail() || !author.email().equalsIgnoreCase(event.notifyEmail()))
+        // nobody is told of their own comment
+        .filter(author -> !author.id().equals(event.authorStaffId()))
         .ifPresent(
             author ->
                 notify(

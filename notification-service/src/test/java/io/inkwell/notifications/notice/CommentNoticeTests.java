@@ -116,6 +116,25 @@ class CommentNoticeTests extends IntegrationTest {
   }
 
   @Test
+  void anAuthorAnsweringOnTheirOwnPostIsNotToldOfTheirOwnAnswer() throws Exception {
+    String authorId = UUID.randomUUID().toString();
+    String jo = "jo-" + authorId + "@example.org";
+    announce(staffChanged(authorId, jo, "AUTHOR", Instant.now()));
+    await().atMost(PATIENCE).until(() -> mongo.findById(authorId, Document.class, "staff") != null);
+    var own = commentOnPostBy(authorId, null);
+    own.put("authorStaffId", authorId);
+    own.put("excerpt", "My own answer");
+    assertThat(Contracts.violations(own.toString())).isEmpty();
+
+    send(own);
+    // a reader's comment after it, on the same post: once it is mailed, the answer was handled
+    send(commentOnPostBy(authorId, null));
+
+    await().atMost(PATIENCE).until(() -> TestMail.to(jo).size() == 1);
+    assertThat(TestMail.body(TestMail.to(jo).get(0))).doesNotContain("My own answer");
+  }
+
+  @Test
   void theOwnerHearsOfCommentsOnPostsWhoseBylineHasNoAccount() throws Exception {
     String ownerId = UUID.randomUUID().toString();
     String owner = "owner-" + ownerId + "@example.org";

@@ -159,6 +159,16 @@ class AdminApi {
         token, http.post().uri("/api/comments/{id}/{action}", commentId, action), Map.of(), null);
   }
 
+  /** A staff member's comment; comment-service names it after the token, not these fields. */
+  Answer reply(
+      String token, String postId, String parentId, String name, String email, String body) {
+    return send(
+        token,
+        http.post().uri("/api/posts/{postId}/comments", postId),
+        Map.of("authorName", name, "authorEmail", email, "body", body, "parentId", parentId),
+        null);
+  }
+
   Answer commentSettings(String token) {
     return get(token, "/api/comments/settings");
   }

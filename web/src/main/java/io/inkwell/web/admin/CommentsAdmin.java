@@ -6,8 +6,10 @@ import static io.inkwell.web.admin.StaffPages.token;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.annotation.RegisteredOAuth2AuthorizedClient;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -63,6 +65,43 @@ class CommentsAdmin implements StaffPage {
           "message", answer.ok() ? "Done: " + action + "." : answer.problem());
     }
     return "redirect:/admin/comments?status=" + ("SPAM".equals(from) ? "SPAM" : "PENDING");
+  }
+
+  /**
+   * WordPress's "Approve and reply": the held comment is shown, and the staff member's answer under
+   * it, at once and marked as theirs (comment-service takes who they are from their token).
+   */
+  @PostMapping("/admin/comments/{id}/reply")
+  String reply(
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
+      @AuthenticationPrincipal OidcUser user,
+      @PathVariable String id,
+      @RequestParam(defaultValue = "") String postId,
+      @RequestParam(defaultValue = "") String body,
+      @RequestParam(defaultValue = "PENDING") String from,
+      RedirectAttributes redirect) {
+    String back = "redirect:/admin/comments?status=" + ("SPAM".equals(from) ? "SPAM" : "PENDING");
+    if (body.isBlank()) {
+      redirect.addFlashAttribute("error", "Write the reply first.");
+      return back;
+    }
+    String token = token(client);
+    var approved = checked(api.moderate(token, id, "approve"));
+    var answer =
+        approved.ok()
+            ? checked(
+                api.reply(
+                    token,
+                    postId,
+                    id,
+                    StaffMember.of(user).name(),
+                    user.getEmail() == null ? "staff@inkwell.invalid" : user.getEmail(),
+                    body))
+            : approved;
+    redirect.addFlashAttribute(
+        answer.ok() ? "message" : "error",
+        answer.ok() ? "Approved, and your reply is under it." : answer.problem());
+    return back;
   }
 
   @GetMapping("/admin/comments/settings")

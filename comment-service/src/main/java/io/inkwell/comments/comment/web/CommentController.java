@@ -1,6 +1,7 @@
 package io.inkwell.comments.comment.web;
 
 import io.inkwell.comments.comment.CommentManagement;
+import io.inkwell.comments.comment.CommentManagement.StaffComment;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -9,6 +10,8 @@ import java.net.URI;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,9 +35,20 @@ class CommentController {
   ResponseEntity<CommentResponse> post(
       @PathVariable String postId,
       @Valid @RequestBody PostCommentRequest request,
+      @AuthenticationPrincipal Jwt token,
       HttpServletRequest http) {
     var comment =
-        CommentResponse.of(comments.post(postId, request.toNewComment(http.getRemoteAddr())));
+        CommentResponse.of(
+            isPerson(token)
+                ? comments.postAsStaff(
+                    postId,
+                    new StaffComment(
+                        token.getSubject(),
+                        token.getClaimAsString("name"),
+                        token.getClaimAsString("email"),
+                        request.body(),
+                        request.parentId()))
+                : comments.post(postId, request.toNewComment(http.getRemoteAddr())));
     if (comment.status() == io.inkwell.comments.comment.CommentStatus.SPAM) {
       // A spammer learns nothing from the answer.
       comment =
@@ -43,6 +57,7 @@ class CommentController {
               comment.postId(),
               comment.parentId(),
               comment.authorName(),
+              false,
               comment.body(),
               comment.bodyHtml(),
               io.inkwell.comments.comment.CommentStatus.PENDING,
@@ -52,6 +67,21 @@ class CommentController {
     return ResponseEntity.created(URI.create("/api/posts/" + postId + "/comments/" + comment.id()))
         .body(comment);
   }
+
+  /**
+   * A staff member signed in (a token with a person's role and name): their comment is theirs, not
+   * the name and address in the form. Integrations comment as readers do.
+   */
+  private static boolean isPerson(Jwt token) {
+    if (token == null || token.getClaimAsString("name") == null) {
+      return false;
+    }
+    var roles = token.getClaimAsStringList("roles");
+    return roles != null && roles.stream().anyMatch(STAFF_ROLES::contains);
+  }
+
+  private static final java.util.Set<String> STAFF_ROLES =
+      java.util.Set.of("OWNER", "ADMIN", "EDITOR", "AUTHOR", "CONTRIBUTOR");
 
   @GetMapping
   ThreadResponse thread(

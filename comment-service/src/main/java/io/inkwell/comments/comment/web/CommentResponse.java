@@ -6,12 +6,16 @@ import io.inkwell.comments.comment.CommentStatus;
 import java.time.Instant;
 import java.util.List;
 
-/** A comment as anyone may see it: never the email address or the client's address. */
+/**
+ * A comment as anyone may see it: never the email address or the client's address; {@code staff}
+ * when a staff member wrote it signed in.
+ */
 record CommentResponse(
     String id,
     String postId,
     String parentId,
     String authorName,
+    boolean staff,
     String body,
     String bodyHtml,
     CommentStatus status,
@@ -32,6 +36,7 @@ record CommentResponse(
         comment.postId(),
         comment.parentId(),
         comment.authorName(),
+        comment.staff(),
         comment.body(),
         comment.bodyHtml(),
         comment.status(),
