@@ -357,6 +357,11 @@ class AdminToolsTests {
     assertThat(reader.post("/api/subscriptions", ApiClient.json(Map.of("email", address))).status())
         .isEqualTo(202);
 
+    assertThat(browser.page("/admin/subscribers?status=PENDING").select("table td").eachText())
+        .contains(address);
+    assertThat(browser.page("/admin/subscribers?status=CONFIRMED").select("table td").eachText())
+        .doesNotContain(address)
+        .contains(Seeder.SAMPLE_SUBSCRIBER);
     Document list = browser.page("/admin/subscribers");
     var export = browser.get(list.select("a[download]").attr("href"));
     assertThat(export.statusCode()).isEqualTo(200);

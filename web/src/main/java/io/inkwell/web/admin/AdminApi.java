@@ -197,8 +197,12 @@ class AdminApi {
     return delete(token, "/api/comments/blocklist/{id}", entryId);
   }
 
-  Answer subscribers(String token, String cursor) {
+  /** A page of subscribers, newest first; {@code status} null for all. */
+  Answer subscribers(String token, String status, String cursor) {
     var uri = UriComponentsBuilder.fromPath("/api/subscribers").queryParam("limit", 100);
+    if (status != null) {
+      uri.queryParam("status", status);
+    }
     if (cursor != null && !cursor.isBlank()) {
       uri.queryParam("cursor", cursor);
     }

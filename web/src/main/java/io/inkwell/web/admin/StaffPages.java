@@ -23,6 +23,9 @@ class StaffPages {
   static final String UNSAVED = "inkwell.unsavedDraft";
   private static final Pattern EDITOR_POST = Pattern.compile("/admin/posts(?:/([^/]+))?");
 
+  /** Editor buttons that send no text to keep. */
+  private static final Set<String> LEAVING_TEXT = Set.of("unpublish", "unschedule");
+
   private final AdminApi api;
 
   StaffPages(AdminApi api) {
@@ -65,7 +68,7 @@ class StaffPages {
     boolean unsavedText =
         "POST".equals(request.getMethod())
             && editor.matches()
-            && !Set.of("unpublish", "unschedule").contains(request.getParameter("action"));
+            && !LEAVING_TEXT.contains(String.valueOf(request.getParameter("action")));
     request.logout();
     if (!unsavedText) {
       return "redirect:" + AdminSecurity.SIGN_IN + "/inkwell";

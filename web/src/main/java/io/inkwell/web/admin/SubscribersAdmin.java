@@ -29,6 +29,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class SubscribersAdmin implements StaffPage {
 
+  /** Ghost's member filters: everyone, or one state. */
+  private static final java.util.List<String> STATES =
+      java.util.List.of("CONFIRMED", "PENDING", "UNSUBSCRIBED", "BOUNCING");
+
   private final AdminApi api;
 
   SubscribersAdmin(AdminApi api) {
@@ -38,9 +42,12 @@ class SubscribersAdmin implements StaffPage {
   @GetMapping("/admin/subscribers")
   String subscribers(
       @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
+      @RequestParam(required = false) String status,
       @RequestParam(required = false) String cursor,
       Model model) {
-    var answer = checked(api.subscribers(token(client), cursor));
+    String state = status != null && STATES.contains(status) ? status : null;
+    var answer = checked(api.subscribers(token(client), state, cursor));
+    model.addAttribute("status", state);
     model.addAttribute(
         "subscribers",
         answer.ok()

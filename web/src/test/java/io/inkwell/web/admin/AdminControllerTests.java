@@ -77,6 +77,16 @@ class AdminControllerTests {
   }
 
   @Test
+  void aFormSentWithoutAButtonStillKeepsItsTextWhenTheTokenRanOut() throws Exception {
+    var request = new MockHttpServletRequest("POST", "/admin/posts");
+    request.setParameter("title", "Pressed Enter");
+
+    String next = new StaffPages(api).signInAgain(request);
+
+    assertThat(next).isEqualTo("redirect:/admin/posts/new");
+  }
+
+  @Test
   void anExpiredTokenDuringLivePreviewDoesNotSignTheAuthorOut() {
     when(api.preview(anyString(), any())).thenReturn(new AdminApi.Answer(401, null, null));
     var model = new ExtendedModelMap();
