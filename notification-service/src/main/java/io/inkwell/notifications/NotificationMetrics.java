@@ -39,12 +39,16 @@ public class NotificationMetrics {
       registry.counter("inkwell.emails.failed", "kind", kind);
       registry.counter("inkwell.emails.retried", "kind", kind);
     }
-    for (String change : new String[] {"subscribed", "confirmed", "unsubscribed", "bounced"}) {
+    for (String change :
+        new String[] {"subscribed", "confirmed", "unsubscribed", "bounced", "erased"}) {
       registry.counter("inkwell.subscriptions", "change", change);
     }
   }
 
-  /** {@code subscribed}, {@code confirmed}, {@code unsubscribed} or {@code bounced}. */
+  /**
+   * {@code subscribed}, {@code confirmed}, {@code unsubscribed}, {@code bounced} or {@code erased}
+   * (an admin forgot them on request).
+   */
   public void subscription(String change) {
     registry.counter("inkwell.subscriptions", "change", change).increment();
   }

@@ -2,6 +2,7 @@ package io.inkwell.notifications.subscription;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import io.inkwell.notifications.NotificationMetrics;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -21,9 +22,11 @@ import org.springframework.stereotype.Service;
 public class SubscriberDirectory {
 
   private final MongoTemplate mongo;
+  private final NotificationMetrics metrics;
 
-  SubscriberDirectory(MongoTemplate mongo) {
+  SubscriberDirectory(MongoTemplate mongo, NotificationMetrics metrics) {
     this.mongo = mongo;
+    this.metrics = metrics;
   }
 
   public record Page(List<Subscriber> items, String nextCursor) {}
@@ -74,7 +77,12 @@ public class SubscriberDirectory {
    * @return whether there was such a subscriber
    */
   public boolean erase(String id) {
-    return mongo.remove(Query.query(where("_id").is(id)), Subscriber.class).getDeletedCount() > 0;
+    boolean erased =
+        mongo.remove(Query.query(where("_id").is(id)), Subscriber.class).getDeletedCount() > 0;
+    if (erased) {
+      metrics.subscription("erased");
+    }
+    return erased;
   }
 
   private static String[] decode(String cursor) {

@@ -29,6 +29,7 @@ class FanOutTests extends IntegrationTest {
 
   @Autowired private KafkaTemplate<String, String> kafka;
   @Autowired private Subscribers subscribers;
+  @Autowired private io.micrometer.core.instrument.MeterRegistry meters;
 
   @org.springframework.beans.factory.annotation.Value("${spring.kafka.bootstrap-servers}")
   private String brokers;
@@ -168,7 +169,11 @@ class FanOutTests extends IntegrationTest {
     confirmedSubscriber(api(), staying);
     String id = subscribers.findByEmail(forgotten).orElseThrow().id();
 
+    double erasedBefore = erased();
+
     assertThat(admin().delete("/api/subscribers/" + id).status()).isEqualTo(204);
+
+    assertThat(erased()).as("operators see erasures counted").isEqualTo(erasedBefore + 1);
 
     assertThat(subscribers.findByEmail(forgotten)).as("the address is gone").isEmpty();
     String postId = UUID.randomUUID().toString();
@@ -184,6 +189,10 @@ class FanOutTests extends IntegrationTest {
     var again = admin().delete("/api/subscribers/" + id);
     assertThat(again.status()).isEqualTo(404);
     assertThat(again.header("Content-Type")).isEqualTo("application/problem+json");
+  }
+
+  private double erased() {
+    return meters.counter("inkwell.subscriptions", "change", "erased").count();
   }
 
   private void publish(String postId, String key) {
