@@ -20,8 +20,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The web module on its own, in front of an HTTP server that answers like the API for a blog with
- * one post, with an API error, and with HTML in a title. The whole platform is walked in
- * local-stack's ReaderSiteTests.
+ * one post (HTML in its title) and one whose thread takes two pages, and with API errors. The whole
+ * platform is walked in local-stack's ReaderSiteTests.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class WebPagesTests {
@@ -51,6 +51,12 @@ class WebPagesTests {
     API.stop(0);
   }
 
+  private static String comment(String id, String body) {
+    return """
+        {"id":"%s","authorName":"Ada","bodyHtml":"<p>%s</p>","createdAt":"2009-03-13T10:00:00Z"}"""
+        .formatted(id, body);
+  }
+
   private static HttpServer start() {
     try {
       var server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
@@ -68,6 +74,18 @@ class WebPagesTests {
               body = "{\"count\":0}";
             } else if (path.equals("/api/posts/p1/comments")) {
               body = "{\"items\":[]}";
+            } else if (path.equals("/api/posts/talkative")) {
+              body = POST.replace("\"p1\"", "\"p2\"").replace("\"hello\"", "\"talkative\"");
+            } else if (path.equals("/api/posts/p2/comments/count")) {
+              body = "{\"count\":2}";
+            } else if (path.equals("/api/posts/p2/comments")) {
+              // a thread of two pages
+              boolean second =
+                  String.valueOf(exchange.getRequestURI().getQuery()).contains("cursor=c2");
+              body =
+                  second
+                      ? "{\"items\":[" + comment("k2", "Second page") + "]}"
+                      : "{\"items\":[" + comment("k1", "First page") + "],\"nextCursor\":\"c2\"}";
             } else {
               status = 404;
               body = "{\"type\":\"https://inkwell.dev/problems/not-found\",\"status\":404}";
@@ -93,6 +111,20 @@ class WebPagesTests {
     return http.send(
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void aLongThreadIsReadAPageAtATimeAsOnBlogger() throws Exception {
+    var first = Jsoup.parse(get("/posts/talkative").body());
+
+    assertThat(first.select("#comments-title").text()).isEqualTo("2 comments");
+    assertThat(first.select(".comment-body").text()).isEqualTo("First page");
+    String more = first.select("nav[aria-label=More comments] a").attr("href");
+    assertThat(more).isEqualTo("/posts/talkative?comments=c2#comments");
+
+    var second = Jsoup.parse(get(more.substring(0, more.indexOf('#'))).body());
+    assertThat(second.select(".comment-body").text()).isEqualTo("Second page");
+    assertThat(second.select("nav[aria-label=More comments]")).isEmpty();
   }
 
   @Test

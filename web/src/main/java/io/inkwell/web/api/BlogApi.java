@@ -82,12 +82,19 @@ public class BlogApi {
         .orElse(0L);
   }
 
-  public List<Comment> comments(String postId) {
+  /**
+   * A page of a post's approved thread: up to 200 top-level comments with their replies, oldest
+   * first, from {@code cursor} (null: the first page).
+   */
+  public Page<Comment> comments(String postId, String cursor) {
+    var uri = UriComponentsBuilder.fromPath("/api/posts/{id}/comments").queryParam("limit", 200);
+    if (cursor != null && !cursor.isBlank()) {
+      uri.queryParam("cursor", cursor);
+    }
     return read(
-            path("/api/posts/{id}/comments", postId) + "?limit=200",
+            uri.buildAndExpand(postId).encode().toUriString(),
             new ParameterizedTypeReference<Page<Comment>>() {})
-        .map(Page::items)
-        .orElse(List.of());
+        .orElse(new Page<>(List.of(), null));
   }
 
   public Posted postComment(

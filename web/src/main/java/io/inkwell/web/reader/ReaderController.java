@@ -182,6 +182,7 @@ class ReaderController {
       @PathVariable String slug,
       @RequestParam(required = false) String comment,
       @RequestParam(required = false) String subscribed,
+      @RequestParam(name = "comments", required = false) String commentsFrom,
       HttpServletRequest request,
       Model model) {
     var lookup = api.post(slug);
@@ -195,11 +196,26 @@ class ReaderController {
     if (post.page()) {
       return "redirect:/pages/" + UriUtils.encodePathSegment(post.slug(), "UTF-8");
     }
-    var comments = api.comments(post.id());
+    // Blogger's way with long threads: a page of comments at a time, "More comments" after it
+    var thread = api.comments(post.id(), commentsFrom);
+    var comments = thread.items();
+    long total =
+        commentsFrom == null && thread.nextCursor() == null
+            ? count(comments)
+            : api.commentCount(post.id());
     model.addAttribute("post", post);
     model.addAttribute("neighbours", api.neighbours(post.id()));
     model.addAttribute("comments", comments);
-    model.addAttribute("commentCount", new PostCard(post, count(comments)).commentsLabel());
+    model.addAttribute(
+        "moreComments",
+        thread.nextCursor() == null
+            ? null
+            : "/posts/"
+                + UriUtils.encodePathSegment(post.slug(), "UTF-8")
+                + "?comments="
+                + UriUtils.encodeQueryParam(thread.nextCursor(), "UTF-8")
+                + "#comments");
+    model.addAttribute("commentCount", new PostCard(post, total).commentsLabel());
     model.addAttribute("renderedAt", Instant.now().toString());
     model.addAttribute("commentOutcome", comment);
     model.addAttribute("subscribed", subscribed != null);
