@@ -16,13 +16,18 @@ final class EmbeddedMail implements AutoCloseable {
     this.server = server;
   }
 
+  /**
+   * GreenMail gives each server 2 s to come up; on two busy cores (a build beside it) that is too
+   * little, and the whole stack would fail to start.
+   */
+  private static final long STARTUP_TIMEOUT_MS = 30_000;
+
   static EmbeddedMail start(int smtpPort, int imapPort) {
-    var server =
-        new GreenMail(
-            new ServerSetup[] {
-              new ServerSetup(smtpPort, "localhost", ServerSetup.PROTOCOL_SMTP),
-              new ServerSetup(imapPort, "localhost", ServerSetup.PROTOCOL_IMAP)
-            });
+    var smtp = new ServerSetup(smtpPort, "localhost", ServerSetup.PROTOCOL_SMTP);
+    var imap = new ServerSetup(imapPort, "localhost", ServerSetup.PROTOCOL_IMAP);
+    smtp.setServerStartupTimeout(STARTUP_TIMEOUT_MS);
+    imap.setServerStartupTimeout(STARTUP_TIMEOUT_MS);
+    var server = new GreenMail(new ServerSetup[] {smtp, imap});
     server.start();
     return new EmbeddedMail(server);
   }

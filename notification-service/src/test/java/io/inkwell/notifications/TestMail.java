@@ -66,7 +66,10 @@ public final class TestMail {
   }
 
   private static GreenMail start() {
-    var server = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    var smtp = ServerSetupTest.SMTP.dynamicPort();
+    // GreenMail's 2 s to come up is too little on two cores busy with a build
+    smtp.setServerStartupTimeout(30_000);
+    var server = new GreenMail(smtp);
     server.start();
     Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
     return server;
