@@ -8,7 +8,6 @@ import io.inkwell.testsupport.ApiClient;
 import io.inkwell.testsupport.SignIn;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -367,31 +366,8 @@ class AdminSiteTests {
   @Test
   void anEditorApprovesAHeldCommentFromTheQueue() throws Exception {
     var reader = new ApiClient(stack.gatewayUrl());
-    var bot = reader.withToken(TestStack.integrationToken());
-    String postId =
-        bot.post("/api/posts", ApiClient.json(Map.of("title", "Moderated", "body", "b")))
-            .text("id");
-    bot.post("/api/posts/" + postId + "/publish", "");
     String body = "Held until approved " + UUID.randomUUID();
-    await()
-        .atMost(PATIENCE)
-        .until(
-            () ->
-                reader
-                        .post(
-                            "/api/posts/" + postId + "/comments",
-                            ApiClient.json(
-                                Map.of(
-                                    "authorName",
-                                    "Ada",
-                                    "authorEmail",
-                                    UUID.randomUUID() + "@example.org",
-                                    "body",
-                                    body,
-                                    "renderedAt",
-                                    Instant.now().minusSeconds(60).toString())))
-                        .status()
-                    == 201);
+    String postId = TestStack.postWithAHeldComment("Moderated", body);
 
     var credentials = stack.credentials();
     // The owner is asked by mail, as WordPress's "Please moderate" does, with the way to the queue.

@@ -177,30 +177,8 @@ class AdminToolsTests {
 
   @Test
   void theOwnerApprovesAHeldCommentAndAnswersItFromTheQueue() throws Exception {
-    String postId =
-        bot.post("/api/posts", ApiClient.json(Map.of("title", "Questions welcome", "body", "b")))
-            .text("id");
-    bot.post("/api/posts/" + postId + "/publish", "");
     String question = "Will there be slides? " + UUID.randomUUID();
-    await()
-        .atMost(PATIENCE)
-        .until(
-            () ->
-                reader
-                    .post(
-                        "/api/posts/" + postId + "/comments",
-                        ApiClient.json(
-                            Map.of(
-                                "authorName",
-                                "Ada",
-                                "authorEmail",
-                                UUID.randomUUID() + "@example.org",
-                                "body",
-                                question,
-                                "renderedAt",
-                                Instant.now().minusSeconds(60).toString())))
-                    .status(),
-            status -> status == 201);
+    String postId = TestStack.postWithAHeldComment("Questions welcome", question);
     var browser = owner();
     var held =
         browser.page("/admin/comments").select("li.queued").stream()

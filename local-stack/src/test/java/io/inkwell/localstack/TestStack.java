@@ -1,14 +1,19 @@
 package io.inkwell.localstack;
 
+import io.inkwell.testsupport.ApiClient;
 import io.inkwell.testsupport.SignIn;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.awaitility.Awaitility;
 
 /**
  * One local stack for every end-to-end test of the module, on free ports and a fresh data folder,
@@ -84,5 +89,37 @@ final class TestStack {
               }
             })
         .toList();
+  }
+
+  /**
+   * Publishes a post as the local integration and leaves a first-time reader's comment on it (held
+   * under the default policy), once comment-service knows the post; the post's id.
+   */
+  static String postWithAHeldComment(String title, String comment) throws Exception {
+    var reader = new ApiClient(get().gatewayUrl());
+    var bot = reader.withToken(integrationToken());
+    String postId =
+        bot.post("/api/posts", ApiClient.json(Map.of("title", title, "body", "b"))).text("id");
+    bot.post("/api/posts/" + postId + "/publish", "");
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                reader
+                    .post(
+                        "/api/posts/" + postId + "/comments",
+                        ApiClient.json(
+                            Map.of(
+                                "authorName",
+                                "Ada",
+                                "authorEmail",
+                                UUID.randomUUID() + "@example.org",
+                                "body",
+                                comment,
+                                "renderedAt",
+                                Instant.now().minusSeconds(60).toString())))
+                    .status(),
+            status -> status == 201);
+    return postId;
   }
 }
