@@ -18,7 +18,9 @@ class ServiceOutageTests {
   void aStoppedServiceGives503AtOnceAndTheOthersKeepAnswering() throws Exception {
     LocalStack stack = TestStack.get();
     var reader = new ApiClient(stack.gatewayUrl());
-    String postId = reader.get("/api/posts").json().path("items").path(0).path("id").asString();
+    var posts = reader.get("/api/posts");
+    assertThat(posts.status()).isEqualTo(200);
+    String postId = posts.json().path("items").path(0).path("id").asString();
     assertThat(reader.get("/api/posts/" + postId + "/comments").status()).isEqualTo(200);
 
     stack.services().stream()
