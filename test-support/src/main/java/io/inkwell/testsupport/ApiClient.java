@@ -6,8 +6,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -66,6 +68,38 @@ public final class ApiClient {
     all.addAll(List.of(headers));
     return send(
         request(path, all.toArray(String[]::new)).PUT(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  /** A multipart/form-data POST of one file, as a browser's file input sends it. */
+  public Response upload(
+      String path, String field, String filename, String contentType, byte[] content) {
+    String boundary = "inkwell-" + UUID.randomUUID();
+    String head =
+        "--%s\r\nContent-Disposition: form-data; name=\"%s\"; filename=\"%s\"\r\n"
+                .formatted(boundary, field, filename)
+            + "Content-Type: "
+            + contentType
+            + "\r\n\r\n";
+    byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+    return send(
+        request(path, "Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(
+                HttpRequest.BodyPublishers.concat(
+                    HttpRequest.BodyPublishers.ofByteArray(head.getBytes(StandardCharsets.UTF_8)),
+                    HttpRequest.BodyPublishers.ofByteArray(content),
+                    HttpRequest.BodyPublishers.ofByteArray(tail))));
+  }
+
+  /** A GET whose answer is kept as bytes (a picture). */
+  public HttpResponse<byte[]> bytes(String path, String... headers) {
+    try {
+      return http.send(request(path, headers).GET().build(), BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   public Response delete(String path) {

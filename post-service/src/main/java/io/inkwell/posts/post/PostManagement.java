@@ -443,17 +443,20 @@ public class PostManagement {
     return List.copyOf(unique);
   }
 
-  /** Where a page ended: the sort time (published or changed) and id of its last post. */
-  record Position(Instant at, String id) {
+  /**
+   * Where a page ended: the sort time (published or changed) and id of its last item, as an opaque
+   * cursor.
+   */
+  public record Position(Instant at, String id) {
 
-    String encode() {
+    public String encode() {
       String raw = at.toEpochMilli() + "_" + id;
       return Base64.getUrlEncoder()
           .withoutPadding()
           .encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
-    static Position decode(String cursor) {
+    public static Position decode(String cursor) {
       try {
         String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
         int separator = raw.indexOf('_');

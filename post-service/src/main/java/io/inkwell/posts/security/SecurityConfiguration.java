@@ -26,8 +26,16 @@ class SecurityConfiguration {
                 requests
                     .requestMatchers("/actuator/**", "/error", "/v3/api-docs", "/v3/api-docs/**")
                     .permitAll()
+                    // the media library may hold pictures of posts not yet published
+                    .requestMatchers(HttpMethod.GET, "/api/images")
+                    .hasRole("CONTRIBUTOR")
                     .requestMatchers(HttpMethod.GET)
                     .permitAll()
+                    .requestMatchers(HttpMethod.POST, "/api/images")
+                    .hasRole("CONTRIBUTOR")
+                    // its uploader or an editor (Images.delete)
+                    .requestMatchers(HttpMethod.DELETE, "/api/images/*")
+                    .hasRole("CONTRIBUTOR")
                     .requestMatchers(HttpMethod.POST, "/api/posts", "/api/posts/preview")
                     .hasRole("CONTRIBUTOR")
                     .requestMatchers(HttpMethod.PUT, "/api/posts/*")

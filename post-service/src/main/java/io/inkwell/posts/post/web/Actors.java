@@ -6,11 +6,11 @@ import java.util.Set;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /** The caller of a request, from the access token the gateway relayed (none: anonymous). */
-final class Actors {
+public final class Actors {
 
   private Actors() {}
 
-  static Actor of(Jwt token) {
+  public static Actor of(Jwt token) {
     if (token == null) {
       return Actor.ANONYMOUS;
     }

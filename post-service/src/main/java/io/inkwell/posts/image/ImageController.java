@@ -1,0 +1,126 @@
+package io.inkwell.posts.image;
+
+import io.inkwell.posts.post.web.Actors;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * The media library: staff upload pictures to show in posts, readers' browsers fetch them. An
+ * image's address is derived from its bytes, so it is cached by browsers and proxies for a year.
+ */
+@RestController
+class ImageController {
+
+  private static final CacheControl FOREVER =
+      CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
+
+  private final Images images;
+
+  ImageController(Images images) {
+    this.images = images;
+  }
+
+  /** A multipart upload with the picture in the part {@code file}; 200 if it was there already. */
+  @PostMapping(path = "/api/images", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  ResponseEntity<ImageResponse> upload(
+      @AuthenticationPrincipal Jwt token, @RequestPart("file") MultipartFile file)
+      throws IOException {
+    var stored = images.store(file.getBytes(), file.getOriginalFilename(), Actors.of(token));
+    var body = ImageResponse.of(stored.image());
+    return (stored.created()
+            ? ResponseEntity.created(URI.create(body.url()))
+            : ResponseEntity.ok().location(URI.create(body.url())))
+        .body(body);
+  }
+
+  @GetMapping("/api/images")
+  ImageListResponse list(
+      @RequestParam(defaultValue = "50") @Min(1) @Max(100) int limit,
+      @RequestParam(required = false) String cursor) {
+    var page = images.list(limit, cursor);
+    return new ImageListResponse(
+        page.items().stream().map(ImageResponse::of).toList(), page.nextCursor());
+  }
+
+  @GetMapping("/api/images/{id}")
+  ResponseEntity<byte[]> show(@PathVariable String id) {
+    Image image = images.load(id);
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(image.contentType()))
+        .cacheControl(FOREVER)
+        .eTag(image.id())
+        .header("X-Content-Type-Options", "nosniff")
+        // a picture opened on its own runs nothing and frames nothing
+        .header("Content-Security-Policy", "default-src 'none'; sandbox")
+        .header(HttpHeaders.CONTENT_DISPOSITION, "inline")
+        .body(image.content());
+  }
+
+  @DeleteMapping("/api/images/{id}")
+  ResponseEntity<Void> delete(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
+    images.delete(id, Actors.of(token));
+    return ResponseEntity.noContent().build();
+  }
+
+  @ExceptionHandler(ImageProblem.class)
+  ProblemDetail problem(ImageProblem e) {
+    var problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+    problem.setType(URI.create("https://inkwell.dev/problems/" + e.type()));
+    problem.setTitle(e.title());
+    return problem;
+  }
+
+  /**
+   * @param url where readers' browsers fetch it, relative to the blog
+   * @param markdown what to paste into a post to show it
+   */
+  record ImageResponse(
+      String id,
+      String url,
+      String markdown,
+      String contentType,
+      long size,
+      int width,
+      int height,
+      String filename,
+      Image.Uploader uploadedBy,
+      Instant uploadedAt) {
+
+    static ImageResponse of(Image image) {
+      return new ImageResponse(
+          image.id(),
+          image.path(),
+          image.markdown(),
+          image.contentType(),
+          image.size(),
+          image.width(),
+          image.height(),
+          image.filename(),
+          image.uploadedBy(),
+          image.uploadedAt());
+    }
+  }
+
+  record ImageListResponse(List<ImageResponse> items, String nextCursor) {}
+}

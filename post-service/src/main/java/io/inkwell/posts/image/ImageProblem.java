@@ -1,0 +1,68 @@
+package io.inkwell.posts.image;
+
+import org.springframework.http.HttpStatus;
+
+/** Why an image cannot be stored or removed; each becomes a problem+json of its own type. */
+public class ImageProblem extends RuntimeException {
+
+  private final HttpStatus status;
+  private final String type;
+  private final String title;
+
+  ImageProblem(HttpStatus status, String type, String title, String detail) {
+    super(detail);
+    this.status = status;
+    this.type = type;
+    this.title = title;
+  }
+
+  static ImageProblem notFound() {
+    return new ImageProblem(
+        HttpStatus.NOT_FOUND, "not-found", "Image not found", "There is no image at this address.");
+  }
+
+  static ImageProblem notAnImage(String detail) {
+    return new ImageProblem(
+        HttpStatus.UNSUPPORTED_MEDIA_TYPE, "not-an-image", "Not an image we accept", detail);
+  }
+
+  static ImageProblem unreadable() {
+    return new ImageProblem(
+        HttpStatus.UNPROCESSABLE_CONTENT,
+        "unreadable-image",
+        "Unreadable image",
+        "The file looks like an image but cannot be read; it may be cut off or damaged.");
+  }
+
+  static ImageProblem tooManyPixels(int width, int height, long max) {
+    return new ImageProblem(
+        HttpStatus.UNPROCESSABLE_CONTENT,
+        "image-too-large",
+        "Image too large to show",
+        "The image is %d × %d pixels; at most %d pixels in all can be shown in a browser."
+            .formatted(width, height, max));
+  }
+
+  static ImageProblem inUse(long posts) {
+    return new ImageProblem(
+        HttpStatus.CONFLICT,
+        "image-in-use",
+        "Image in use",
+        "The image is shown in "
+            + posts
+            + (posts == 1 ? " post" : " posts")
+            + "; take it out of them before deleting it.");
+  }
+
+  public HttpStatus status() {
+    return status;
+  }
+
+  public String type() {
+    return type;
+  }
+
+  public String title() {
+    return title;
+  }
+}

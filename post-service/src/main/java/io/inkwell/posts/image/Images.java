@@ -1,0 +1,238 @@
+package io.inkwell.posts.image;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import io.inkwell.posts.post.Actor;
+import io.inkwell.posts.post.NotAllowed;
+import io.inkwell.posts.post.PostManagement.Position;
+import io.inkwell.posts.post.PostStatus;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+/**
+ * The blog's pictures: stored in post-service's database one document each, addressed by a hash of
+ * their bytes, and accepted only when an image reader recognises them as PNG, JPEG, GIF or WebP
+ * (whatever the file's name or the client's Content-Type say).
+ */
+@Service
+public class Images {
+
+  /** The formats browsers show everywhere, by the image reader's name: media type, extension. */
+  private static final Map<String, List<String>> FORMATS =
+      Map.of(
+          "png", List.of("image/png", "png"),
+          "jpeg", List.of("image/jpeg", "jpg"),
+          "gif", List.of("image/gif", "gif"),
+          "webp", List.of("image/webp", "webp"));
+
+  private static final String ACCEPTED =
+      "Upload a PNG, JPEG, GIF or WebP picture (SVG is not accepted: it can carry script).";
+
+  private final MongoTemplate mongo;
+  private final ImageSettings settings;
+  private final Clock clock;
+  private final Counter uploaded;
+
+  Images(MongoTemplate mongo, ImageSettings settings, Clock clock, MeterRegistry registry) {
+    this.mongo = mongo;
+    this.settings = settings;
+    this.clock = clock;
+    // the readers of jars on the class path (WebP), whichever thread first asks for a reader
+    ImageIO.scanForPlugins();
+    this.uploaded =
+        Counter.builder("inkwell.images.uploaded")
+            .description("Pictures uploaded (a picture uploaded again counts once)")
+            .register(registry);
+  }
+
+  /** The image and whether this upload stored it (false: the same picture was already there). */
+  public record Stored(Image image, boolean created) {}
+
+  /** One page of the media library, newest first. */
+  public record ImagePage(List<Image> items, String nextCursor) {}
+
+  public Stored store(byte[] content, String filename, Actor uploader) {
+    Inspected inspected = inspect(content);
+    String id = hash(content) + "." + inspected.extension();
+    Optional<Image> existing = find(id);
+    if (existing.isPresent()) {
+      return new Stored(existing.get(), false);
+    }
+    var image =
+        new Image(
+            id,
+            inspected.mediaType(),
+            content.length,
+            inspected.width(),
+            inspected.height(),
+            cleanName(filename),
+            new Image.Uploader(uploader.id(), uploader.name()),
+            Instant.now(clock),
+            content);
+    try {
+      mongo.insert(image);
+    } catch (DuplicateKeyException sameUploadedMeanwhile) {
+      return new Stored(find(id).orElseThrow(), false);
+    }
+    uploaded.increment();
+    return new Stored(withoutContent(image), true);
+  }
+
+  /** The image's description, without its bytes. */
+  public Optional<Image> find(String id) {
+    Query query = Query.query(where("_id").is(id));
+    query.fields().exclude("content");
+    return Optional.ofNullable(mongo.findOne(query, Image.class));
+  }
+
+  /** The image with its bytes, for readers' browsers. */
+  public Image load(String id) {
+    Image image = mongo.findById(id, Image.class);
+    if (image == null) {
+      throw ImageProblem.notFound();
+    }
+    return image;
+  }
+
+  public ImagePage list(int limit, String cursor) {
+    Criteria criteria = new Criteria();
+    if (cursor != null && !cursor.isBlank()) {
+      Position after = Position.decode(cursor);
+      criteria =
+          new Criteria()
+              .orOperator(
+                  where("uploadedAt").lt(after.at()),
+                  where("uploadedAt").is(after.at()).and("_id").lt(after.id()));
+    }
+    Query query =
+        Query.query(criteria)
+            .with(Sort.by(Sort.Order.desc("uploadedAt"), Sort.Order.desc("_id")))
+            .limit(limit + 1);
+    query.fields().exclude("content");
+    List<Image> found = mongo.find(query, Image.class);
+    if (found.size() <= limit) {
+      return new ImagePage(found, null);
+    }
+    List<Image> page = found.subList(0, limit);
+    Image last = page.get(limit - 1);
+    return new ImagePage(page, new Position(last.uploadedAt(), last.id()).encode());
+  }
+
+  /**
+   * Removes an image nobody shows any more: its uploader or an editor may, and not while a post
+   * (draft or published) still shows it, which would leave a broken picture on the page.
+   */
+  public void delete(String id, Actor actor) {
+    Image image = find(id).orElseThrow(ImageProblem::notFound);
+    boolean uploadedIt = actor.id() != null && actor.id().equals(image.uploadedBy().id());
+    if (!actor.isEditor() && !uploadedIt) {
+      throw new NotAllowed("Only its uploader or an editor may delete an image.");
+    }
+    long shownIn =
+        mongo.count(
+            Query.query(
+                where("status")
+                    .ne(PostStatus.DELETED)
+                    .and("bodyMarkdown")
+                    // the id is hex, a dot and an extension: only the dot needs escaping
+                    .regex(id.replace(".", "\\."))),
+            "posts");
+    if (shownIn > 0) {
+      throw ImageProblem.inUse(shownIn);
+    }
+    mongo.remove(Query.query(where("_id").is(id)), Image.class);
+  }
+
+  private record Inspected(String mediaType, String extension, int width, int height) {}
+
+  /** Reads the picture's header only: its format and size, without decoding its pixels. */
+  private Inspected inspect(byte[] content) {
+    try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(content))) {
+      var readers = ImageIO.getImageReaders(in);
+      if (!readers.hasNext()) {
+        throw ImageProblem.notAnImage(ACCEPTED);
+      }
+      ImageReader reader = readers.next();
+      try {
+        List<String> format = FORMATS.get(reader.getFormatName().toLowerCase(Locale.ROOT));
+        if (format == null) {
+          throw ImageProblem.notAnImage(
+              reader.getFormatName().toUpperCase(Locale.ROOT)
+                  + " pictures do not show in every browser. "
+                  + ACCEPTED);
+        }
+        reader.setInput(in, true, true);
+        int width = reader.getWidth(0);
+        int height = reader.getHeight(0);
+        if (width <= 0 || height <= 0) {
+          throw ImageProblem.unreadable();
+        }
+        if ((long) width * height > settings.maxPixels()) {
+          throw ImageProblem.tooManyPixels(width, height, settings.maxPixels());
+        }
+        return new Inspected(format.get(0), format.get(1), width, height);
+      } finally {
+        reader.dispose();
+      }
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof ImageProblem problem) {
+        throw problem;
+      }
+      throw ImageProblem.unreadable();
+    }
+  }
+
+  private static Image withoutContent(Image image) {
+    return new Image(
+        image.id(),
+        image.contentType(),
+        image.size(),
+        image.width(),
+        image.height(),
+        image.filename(),
+        image.uploadedBy(),
+        image.uploadedAt(),
+        null);
+  }
+
+  /** The name the author's computer gave it, without folders or control characters. */
+  private static String cleanName(String filename) {
+    String name = filename == null ? "" : filename;
+    name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+    name = name.replaceAll("\\p{Cntrl}", "").strip();
+    if (name.length() > 200) {
+      name = name.substring(name.length() - 200);
+    }
+    return name.isEmpty() ? "image" : name;
+  }
+
+  private static String hash(byte[] content) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(content);
+      // 128 bits: no two different pictures of one blog share an address
+      return HexFormat.of().formatHex(digest, 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JVM", e);
+    }
+  }
+}
