@@ -10,6 +10,8 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * @param maxRequestSize the largest request body the gateway lets through (413 above it)
+ * @param maxUploadSize the same for a POST to one of the {@code uploadPaths} (pictures)
+ * @param uploadPaths path patterns where files are uploaded
  * @param trustedProxies a regular expression of the addresses whose X-Forwarded-For and
  *     X-Forwarded-Proto are believed (the web client, a TLS proxy in front); anyone else's are not
  * @param corsAllowedOrigins the browser origins other than the blog's own that may call the API
@@ -19,6 +21,8 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("inkwell.gateway")
 public record GatewaySettings(
     @DefaultValue("1MB") DataSize maxRequestSize,
+    @DefaultValue("6MB") DataSize maxUploadSize,
+    @DefaultValue({"/api/images", "/admin/images"}) List<String> uploadPaths,
     @DefaultValue("127\\.0\\.0\\.1|0:0:0:0:0:0:0:1") String trustedProxies,
     @DefaultValue List<String> corsAllowedOrigins,
     @DefaultValue(

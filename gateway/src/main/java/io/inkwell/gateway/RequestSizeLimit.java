@@ -1,33 +1,49 @@
 package io.inkwell.gateway;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * Refuses bodies above the configured size before they reach any service: at once when the
- * Content-Length says so, and by counting when the body comes chunked without one.
+ * Content-Length says so, and by counting when the body comes chunked without one. Pictures
+ * uploaded to the upload paths may be larger than any other body.
  */
 @Component
 class RequestSizeLimit implements WebFilter, Ordered {
 
-  private final long maxBytes;
+  private final long maxRequestBytes;
+  private final long maxUploadBytes;
+  private final List<PathPattern> uploadPaths;
 
   RequestSizeLimit(GatewaySettings settings) {
-    this.maxBytes = settings.maxRequestSize().toBytes();
+    this.maxRequestBytes = settings.maxRequestSize().toBytes();
+    this.maxUploadBytes = settings.maxUploadSize().toBytes();
+    this.uploadPaths =
+        settings.uploadPaths().stream().map(PathPatternParser.defaultInstance::parse).toList();
   }
 
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+    var request = exchange.getRequest();
+    boolean upload =
+        request.getMethod() == HttpMethod.POST
+            && uploadPaths.stream()
+                .anyMatch(pattern -> pattern.matches(request.getPath().pathWithinApplication()));
+    long maxBytes = upload ? maxUploadBytes : maxRequestBytes;
     long length = exchange.getRequest().getHeaders().getContentLength();
     if (length > maxBytes) {
       return Problems.write(

@@ -15,7 +15,13 @@ class ClientAddressesTests {
   private final ClientAddresses addresses =
       new ClientAddresses(
           new GatewaySettings(
-              DataSize.ofMegabytes(1), "127\\.0\\.0\\.1|10\\.0\\.0\\.5", List.of(), "", Map.of()));
+              DataSize.ofMegabytes(1),
+              DataSize.ofMegabytes(6),
+              List.of(),
+              "127\\.0\\.0\\.1|10\\.0\\.0\\.5",
+              List.of(),
+              "",
+              Map.of()));
 
   private static MockServerWebExchange from(String address, String forwardedFor, String proto) {
     var request =

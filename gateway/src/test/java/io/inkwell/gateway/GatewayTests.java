@@ -35,6 +35,7 @@ import reactor.netty.http.server.HttpServer;
     properties = {
       "spring.cloud.gateway.server.webflux.httpclient.response-timeout=2s",
       "inkwell.gateway.max-request-size=1KB",
+      "inkwell.gateway.max-upload-size=4KB",
       "inkwell.gateway.trusted-proxies=127\\.0\\.0\\.1",
       "inkwell.gateway.cors-allowed-origins=https://admin.example.org",
       "inkwell.gateway.rate-limits.comments.capacity=3",
@@ -292,6 +293,40 @@ class GatewayTests {
     assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     assertThat(response.body()).contains("https://inkwell.dev/problems/payload-too-large");
     assertThat(chunked.statusCode()).isEqualTo(413);
+  }
+
+  @Test
+  void aPictureMayBeLargerThanAnyOtherBodyButNotWithoutLimit() throws Exception {
+    String picture = "p".repeat(3_000);
+    var upload =
+        send(
+            request("/api/images")
+                .header("Authorization", editor())
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofString(picture)));
+    var tooLarge =
+        send(
+            request("/api/images")
+                .header("Authorization", editor())
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofString(picture.repeat(2))));
+    var notAnUploadPath = send(post("/api/posts", picture).header("Authorization", editor()));
+
+    assertThat(upload.statusCode()).isEqualTo(200);
+    assertThat(upload.body()).contains("\"servedPath\":\"/api/images\"");
+    assertThat(tooLarge.statusCode()).isEqualTo(413);
+    assertThat(notAnUploadPath.statusCode()).isEqualTo(413);
+  }
+
+  @Test
+  void aPictureIsReadWithoutATokenAndTheLibraryOnlyWithOne() throws Exception {
+    var picture = get("/api/images/0123abcd.png");
+
+    assertThat(picture.statusCode()).isEqualTo(200);
+    assertThat(picture.body()).contains("\"servedPath\":\"/api/images/0123abcd.png\"");
+    assertThat(get("/api/images").statusCode()).isEqualTo(401);
+    assertThat(send(request("/api/images").header("Authorization", editor()).GET()).statusCode())
+        .isEqualTo(200);
   }
 
   @Test
