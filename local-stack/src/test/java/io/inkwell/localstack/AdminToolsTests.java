@@ -407,6 +407,74 @@ class AdminToolsTests {
     assertThat(notAnExport.select("[role=alert]").text()).isNotBlank();
   }
 
+  @Test
+  void theOwnerUploadsAPictureThatReadersSeeInThePostAndItStaysWhileAPostShowsIt()
+      throws Exception {
+    var browser = owner();
+    byte[] png = TestStack.picture(320, 200);
+    Document library = browser.page("/admin/images");
+    var csrf =
+        Map.of("_csrf", library.select("form[action$=/admin/images] input[name=_csrf]").val());
+
+    Document uploaded =
+        Jsoup.parse(
+            browser.upload("/admin/images", csrf, "file", "Lisbon tram.png", png).body(),
+            stack.gatewayUrl());
+
+    String markdown = uploaded.select("#uploaded-markdown").val();
+    assertThat(markdown)
+        .as(uploaded.select("main").text())
+        .matches("!\\[Lisbon tram]\\(/api/images/[0-9a-f]{32}\\.png\\)");
+    String url = markdown.substring(markdown.indexOf('(') + 1, markdown.length() - 1);
+    assertThat(uploaded.select(".image-library img[src=" + url + "]").attr("width"))
+        .isEqualTo("320");
+
+    Map<String, String> fields =
+        SiteBrowser.fields(browser.page("/admin/posts/new"), "form#editor");
+    String title = "Up the hill " + UUID.randomUUID();
+    fields.put("title", title);
+    fields.put("body", "The 28 climbs to the castle.\n\n" + markdown);
+    fields.put("action", "publish");
+    var published = browser.submit("/admin/posts", fields);
+    String id = published.uri().getPath().substring(published.uri().getPath().lastIndexOf('/') + 1);
+    String slug = reader.get("/api/posts/" + id).text("slug");
+
+    Document post = browser.page("/posts/" + slug);
+    var picture = post.selectFirst("article img");
+    assertThat(picture).isNotNull();
+    assertThat(picture.attr("src")).isEqualTo(url);
+    assertThat(picture.attr("alt")).isEqualTo("Lisbon tram");
+    var fetched = reader.bytes(url);
+    assertThat(fetched.statusCode()).isEqualTo(200);
+    assertThat(fetched.body()).isEqualTo(png);
+    assertThat(fetched.headers().firstValue("Content-Type")).hasValue("image/png");
+
+    Document refused =
+        Jsoup.parse(
+            browser
+                .upload(
+                    "/admin/images",
+                    csrf,
+                    "file",
+                    "drawing.svg",
+                    "<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>"
+                        .getBytes(StandardCharsets.UTF_8))
+                .body());
+    assertThat(refused.select("[role=alert]").text()).contains("SVG is not accepted");
+
+    Document again = browser.page("/admin/images");
+    String deleteAction = new java.net.URI(url).getPath() + "/delete";
+    var deleteForm =
+        again.selectFirst(
+            "form[action=" + deleteAction.replace("/api/images/", "/admin/images/") + "]");
+    assertThat(deleteForm).isNotNull();
+    Document inUse =
+        Jsoup.parse(
+            browser.submit(deleteForm.attr("action"), SiteBrowser.fields(deleteForm)).body());
+    assertThat(inUse.select("[role=alert]").text()).contains("shown in 1 post");
+    assertThat(reader.bytes(url).statusCode()).isEqualTo(200);
+  }
+
   /** A Blogger export with one post under {@code label} and one comment on it. */
   private static String export(long blog, String label) {
     String id = "tag:blogger.com,1999:blog-" + blog;

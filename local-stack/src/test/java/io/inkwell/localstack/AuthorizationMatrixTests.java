@@ -85,6 +85,19 @@ class AuthorizationMatrixTests {
     return as.get(who).post("/api/posts", draftBody()).text("id");
   }
 
+  /** A picture nobody uploaded before. */
+  private static byte[] picture() {
+    return TestStack.picture(PICTURES.incrementAndGet(), 1);
+  }
+
+  private static final java.util.concurrent.atomic.AtomicInteger PICTURES =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  /** The address of a picture this staff member uploaded. */
+  private static String imageBy(String who) {
+    return as.get(who).upload("/api/images", "file", "m.png", "image/png", picture()).text("url");
+  }
+
   private static String published() {
     String id = draftBy("editor");
     as.get("editor").post("/api/posts/" + id + "/publish", "");
@@ -156,6 +169,22 @@ class AuthorizationMatrixTests {
                 "DELETE /api/posts/{id}",
                 c -> c.delete("/api/posts/" + draftBy("author")).status(),
                 expect(401, 403, 403, 403, 204, 204, 204)),
+            new Row(
+                "POST /api/images",
+                c -> c.upload("/api/images", "file", "m.png", "image/png", picture()).status(),
+                expect(401, 201, 201, 201, 201, 201, 201)),
+            new Row(
+                "GET /api/images",
+                c -> c.get("/api/images").status(),
+                expect(401, 200, 200, 200, 200, 200, 200)),
+            new Row(
+                "GET /api/images/{id}",
+                c -> c.get(imageBy("author")).status(),
+                expect(200, 200, 200, 200, 200, 200, 200)),
+            new Row(
+                "DELETE /api/images/{id}",
+                c -> c.delete(imageBy("author")).status(),
+                expect(401, 403, 204, 403, 204, 204, 204)),
             new Row(
                 "POST /api/imports/blogger",
                 c -> c.postAs("/api/imports/blogger", "application/atom+xml", "not xml").status(),

@@ -27,9 +27,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Real Chromium (Debian's chromium and chromium-driver, which .ci/run installs) driving the
  * platform through the gateway: a reader comments and subscribes, the owner writes a post with
- * Markdown, sees the live preview, publishes it and the subscriber's mail arrives, and approves the
- * reader's comment from the queue. Screenshots of the home page, a post and the editor go to
- * target/screenshots. Skipped where Chromium is not installed.
+ * Markdown and a picture, sees the live preview, publishes it and the subscriber's mail arrives,
+ * and approves the reader's comment from the queue. Screenshots of the home page, a post and the
+ * editor go to target/screenshots. Skipped where Chromium is not installed.
  */
 class BrowserTests {
 
@@ -163,6 +163,19 @@ class BrowserTests {
     find("#body").sendKeys("A post with *emphasis* and a [link](https://example.org).");
     waitFor(driver -> !driver.findElements(By.cssSelector("#preview em")).isEmpty());
     assertThat(find("#preview em").getText()).isEqualTo("emphasis");
+    // "Insert a picture" uploads it and puts its Markdown in the body; the preview shows it
+    Path tram = Files.createTempDirectory("inkwell-upload").resolve("tram.png");
+    Files.write(tram, TestStack.picture(240, 160));
+    find("#picture").sendKeys(tram.toString());
+    waitFor(driver -> !driver.findElements(By.cssSelector("#preview img")).isEmpty());
+    assertThat(find("#body").getDomProperty("value")).contains("![tram](/api/images/");
+    waitFor(
+        driver ->
+            Long.valueOf(240)
+                .equals(
+                    browser.executeScript(
+                        "var img = document.querySelector('#preview img');"
+                            + " return img.complete ? img.naturalWidth : 0;")));
     screenshot("editor");
     find("button[value=publish]").click();
     waitFor(driver -> find("#post-status").getText().equals("published"));

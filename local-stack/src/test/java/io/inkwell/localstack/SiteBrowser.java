@@ -91,7 +91,11 @@ final class SiteBrowser {
                 + fileField
                 + "\"; filename=\""
                 + fileName
-                + "\"\r\nContent-Type: text/xml\r\n\r\n")
+                + "\"\r\nContent-Type: "
+                + java.util.Objects.requireNonNullElse(
+                    java.net.URLConnection.guessContentTypeFromName(fileName),
+                    "application/octet-stream")
+                + "\r\n\r\n")
             .getBytes(StandardCharsets.UTF_8));
     body.writeBytes(file);
     body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));

@@ -5,6 +5,11 @@ import io.inkwell.testsupport.SignIn;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.imageio.ImageIO;
 import org.awaitility.Awaitility;
 
 /**
@@ -90,6 +96,22 @@ final class TestStack {
               }
             })
         .toList();
+  }
+
+  /** A real PNG of this size, as a camera or screenshot tool would give it. */
+  static byte[] picture(int width, int height) {
+    var image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    var graphics = image.createGraphics();
+    graphics.setColor(new Color(200, 90, 40));
+    graphics.fillRect(0, 0, (width + 1) / 2, height);
+    graphics.dispose();
+    var out = new ByteArrayOutputStream();
+    try {
+      ImageIO.write(image, "png", out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
   }
 
   /**

@@ -9,9 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
@@ -280,6 +282,38 @@ class AdminApi {
         http.put().uri("/api/staff/me/password"),
         Map.of("currentPassword", current, "newPassword", next),
         null);
+  }
+
+  /** A page of the media library, newest first. */
+  Answer images(String token, String cursor) {
+    var uri = UriComponentsBuilder.fromPath("/api/images").queryParam("limit", 48);
+    if (cursor != null && !cursor.isBlank()) {
+      uri.queryParam("cursor", cursor);
+    }
+    return get(token, uri.encode().build().toUriString());
+  }
+
+  /** The picture as the author's browser sent it; post-service decides what it is. */
+  Answer uploadImage(String token, String filename, byte[] content) {
+    var parts = new LinkedMultiValueMap<String, Object>();
+    parts.add(
+        "file",
+        new ByteArrayResource(content) {
+          @Override
+          public String getFilename() {
+            return filename == null || filename.isBlank() ? "image" : filename;
+          }
+        });
+    return http.post()
+        .uri("/api/images")
+        .headers(headers -> headers.setBearerAuth(token))
+        .contentType(MediaType.MULTIPART_FORM_DATA)
+        .body(parts)
+        .exchange((request, response) -> answer(response));
+  }
+
+  Answer deleteImage(String token, String id) {
+    return delete(token, "/api/images/{id}", id);
   }
 
   private Answer delete(String token, String template, String id) {
