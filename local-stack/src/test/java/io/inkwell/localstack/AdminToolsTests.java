@@ -444,6 +444,10 @@ class AdminToolsTests {
     assertThat(picture).isNotNull();
     assertThat(picture.attr("src")).isEqualTo(url);
     assertThat(picture.attr("alt")).isEqualTo("Lisbon tram");
+    assertThat(post.select("meta[property=og:image]").attr("content"))
+        .as("a shared link shows the picture")
+        .startsWith("http")
+        .endsWith(url);
     var fetched = reader.bytes(url);
     assertThat(fetched.statusCode()).isEqualTo(200);
     assertThat(fetched.body()).isEqualTo(png);

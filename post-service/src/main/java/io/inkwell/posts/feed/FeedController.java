@@ -16,6 +16,7 @@ import io.inkwell.posts.post.PostSettings;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
+import org.jsoup.Jsoup;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -140,7 +141,7 @@ class FeedController {
     entry.setDescription(summary);
     var content = new SyndContentImpl();
     content.setType("html");
-    content.setValue(post.bodyHtml());
+    content.setValue(absolute(post.bodyHtml(), settings.postUrl(post.slug())));
     entry.setContents(List.of(content));
     entry.setCategories(
         post.tags().stream()
@@ -152,6 +153,26 @@ class FeedController {
                 })
             .toList());
     return entry;
+  }
+
+  /**
+   * The post's HTML with every link and picture address made absolute: a feed reader shows it away
+   * from the blog, where {@code /api/images/...} or {@code /pages/about} would lead nowhere.
+   */
+  static String absolute(String html, String postUrl) {
+    var body = Jsoup.parseBodyFragment(html, postUrl);
+    body.outputSettings().prettyPrint(false);
+    for (var element : body.select("[href], [src]")) {
+      for (String attribute : List.of("href", "src")) {
+        if (element.hasAttr(attribute)) {
+          String resolved = element.absUrl(attribute);
+          if (!resolved.isEmpty()) {
+            element.attr(attribute, resolved);
+          }
+        }
+      }
+    }
+    return body.body().html();
   }
 
   private static ResponseEntity<String> answer(SyndFeed feed, MediaType type) throws FeedException {

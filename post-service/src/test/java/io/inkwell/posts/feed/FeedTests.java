@@ -54,6 +54,37 @@ class FeedTests extends IntegrationTest {
   }
 
   @Test
+  void picturesAndLinksWithinTheBlogHaveFullAddressesInTheFeed() throws Exception {
+    String tag = "pictures-" + UUID.randomUUID().toString().substring(0, 8);
+    String id =
+        api()
+            .post(
+                "/api/posts",
+                ApiClient.json(
+                    Map.of(
+                        "title",
+                        "With a picture",
+                        "body",
+                        "![tram](/api/images/0123abcd.png) See [about](/pages/about)"
+                            + " or [elsewhere](https://example.org/x).",
+                        "tags",
+                        List.of(tag))))
+            .text("id");
+    api().post("/api/posts/" + id + "/publish", "");
+
+    for (String path : List.of("/tags/" + tag + "/feed.atom", "/tags/" + tag + "/feed.rss")) {
+      SyndFeed feed =
+          new SyndFeedInput().build(new StringReader(anonymous().get(path).raw().body()));
+      String html = feed.getEntries().get(0).getContents().get(0).getValue();
+      assertThat(html)
+          .as(path)
+          .contains("src=\"http://localhost:8080/api/images/0123abcd.png\"")
+          .contains("href=\"http://localhost:8080/pages/about\"")
+          .contains("href=\"https://example.org/x\"");
+    }
+  }
+
+  @Test
   void eachAuthorHasAFeedOfTheirOwnPosts() throws Exception {
     String grace = "grace-" + UUID.randomUUID();
     var writer = as(grace, "Grace Hopper", "AUTHOR");

@@ -34,6 +34,15 @@ public record Post(
     return Math.max(1, (words + WORDS_PER_MINUTE - 1) / WORDS_PER_MINUTE) + " min read";
   }
 
+  /** The address of the first picture the post shows, as written (often relative); or null. */
+  public String firstImage() {
+    if (bodyHtml == null || !bodyHtml.contains("<img")) {
+      return null;
+    }
+    var image = org.jsoup.Jsoup.parseBodyFragment(bodyHtml).selectFirst("img[src]");
+    return image == null ? null : image.attr("src");
+  }
+
   public Post {
     tags = tags == null ? List.of() : tags;
     // an API from before pages says nothing: a post

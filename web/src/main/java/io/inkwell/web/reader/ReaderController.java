@@ -220,6 +220,7 @@ class ReaderController {
     model.addAttribute("commentOutcome", comment);
     model.addAttribute("subscribed", subscribed != null);
     String canonical = settings.siteUrl() + "/posts/" + post.slug();
+    String image = post.firstImage() == null ? null : absolute(canonical, post.firstImage());
     model.addAttribute(
         "meta",
         new PageMeta(
@@ -227,7 +228,8 @@ class ReaderController {
             post.excerpt(),
             canonical,
             "article",
-            jsonLd(post, canonical)));
+            image,
+            jsonLd(post, canonical, image)));
     return "post";
   }
 
@@ -279,11 +281,20 @@ class ReaderController {
         posts.nextCursor());
   }
 
+  /** A picture's address as a crawler needs it: whole, resolved against the page's. */
+  private static String absolute(String page, String address) {
+    try {
+      return java.net.URI.create(page).resolve(address.strip()).toString();
+    } catch (IllegalArgumentException unusable) {
+      return null;
+    }
+  }
+
   /**
    * schema.org BlogPosting for search engines. Written with a JSON library and with "</" escaped,
    * so that no title can end the script element it sits in.
    */
-  private String jsonLd(Post post, String url) {
+  private String jsonLd(Post post, String url, String image) {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("@context", "https://schema.org");
     data.put("@type", "BlogPosting");
@@ -295,6 +306,9 @@ class ReaderController {
     data.put("mainEntityOfPage", url);
     data.put("url", url);
     data.put("keywords", String.join(", ", post.tags()));
+    if (image != null) {
+      data.put("image", image);
+    }
     data.put("publisher", Map.of("@type", "Organization", "name", settings.blogName()));
     return JSON.writeValueAsString(data).replace("</", "<\\/");
   }

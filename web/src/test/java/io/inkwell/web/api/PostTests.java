@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The reading time shown beside each post, as Ghost shows it. */
+/** The reading time shown beside each post, as Ghost shows it, and the picture a share shows. */
 class PostTests {
 
   private static Post withBody(String html) {
@@ -28,5 +28,17 @@ class PostTests {
   void aShortOrEmptyPostTakesAMinute() {
     assertThat(withBody("<p>Packing for WPC.</p>").readingTime()).isEqualTo("1 min read");
     assertThat(withBody(null).readingTime()).isEqualTo("1 min read");
+  }
+
+  @Test
+  void theFirstPictureOfThePostIsTheOneASharedLinkShows() {
+    assertThat(
+            withBody(
+                    "<p>Up the hill.</p><p><img src=\"/api/images/a1.png\" alt=\"tram\"></p>"
+                        + "<p><img src=\"https://example.org/b.jpg\" alt=\"\"></p>")
+                .firstImage())
+        .isEqualTo("/api/images/a1.png");
+    assertThat(withBody("<p>No pictures; an &lt;img&gt; in words.</p>").firstImage()).isNull();
+    assertThat(withBody(null).firstImage()).isNull();
   }
 }
