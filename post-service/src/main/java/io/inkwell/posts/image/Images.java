@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.inkwell.posts.post.Actor;
 import io.inkwell.posts.post.NotAllowed;
+import io.inkwell.posts.post.PictureSizes;
 import io.inkwell.posts.post.PostManagement.Position;
 import io.inkwell.posts.post.PostStatus;
 import io.micrometer.core.instrument.Counter;
@@ -35,7 +36,7 @@ import org.springframework.stereotype.Service;
  * (whatever the file's name or the client's Content-Type say).
  */
 @Service
-public class Images {
+public class Images implements PictureSizes {
 
   /** The formats browsers show everywhere, by the image reader's name: media type, extension. */
   private static final Map<String, List<String>> FORMATS =
@@ -113,6 +114,18 @@ public class Images {
     }
     return image;
   }
+
+  /** The size of one of the blog's pictures, by the address a post shows it at. */
+  @Override
+  public Optional<Size> of(String path) {
+    if (path == null || !path.startsWith(PATH)) {
+      return Optional.empty();
+    }
+    return find(path.substring(PATH.length()))
+        .map(image -> new Size(image.width(), image.height()));
+  }
+
+  private static final String PATH = "/api/images/";
 
   public ImagePage list(int limit, String cursor) {
     Criteria criteria = new Criteria();

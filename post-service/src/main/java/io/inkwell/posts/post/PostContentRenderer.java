@@ -34,8 +34,10 @@ class PostContentRenderer {
 
   private final Parser parser;
   private final HtmlRenderer renderer;
+  private final PictureSizes pictures;
 
-  PostContentRenderer() {
+  PostContentRenderer(PictureSizes pictures) {
+    this.pictures = pictures;
     var extensions =
         List.of(
             TablesExtension.create(), StrikethroughExtension.create(), AutolinkExtension.create());
@@ -45,12 +47,35 @@ class PostContentRenderer {
 
   Post.Content render(String title, String bodyMarkdown, String excerpt) {
     var document = parser.parse(bodyMarkdown);
-    String html = POLICY.sanitize(renderer.render(document));
+    String html = withPictureSizes(POLICY.sanitize(renderer.render(document)));
     String summary =
         excerpt == null || excerpt.isBlank()
             ? excerptOf(Jsoup.parse(html).text())
             : excerpt.strip();
     return new Post.Content(title.strip(), bodyMarkdown, html, summary);
+  }
+
+  /**
+   * Every picture loads lazily, and the blog's own carry their width and height, so the browser
+   * keeps their room while they load. Applied to the sanitised HTML: the values are the blog's.
+   */
+  private String withPictureSizes(String html) {
+    if (!html.contains("<img")) {
+      return html;
+    }
+    var body = Jsoup.parseBodyFragment(html);
+    body.outputSettings().prettyPrint(false);
+    for (var image : body.select("img")) {
+      image.attr("loading", "lazy");
+      pictures
+          .of(image.attr("src"))
+          .ifPresent(
+              size ->
+                  image
+                      .attr("width", String.valueOf(size.width()))
+                      .attr("height", String.valueOf(size.height())));
+    }
+    return body.body().html();
   }
 
   /** The first words of the text, cut at a word boundary. */

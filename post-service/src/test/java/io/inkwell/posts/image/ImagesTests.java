@@ -60,7 +60,10 @@ class ImagesTests extends IntegrationTest {
             ApiClient.json(
                 Map.of(
                     "title", "Our holiday", "body", "We went.\n\n" + uploaded.text("markdown"))));
-    assertThat(post.text("bodyHtml")).contains("<img src=\"" + url + "\" alt=\"holiday\"");
+    assertThat(post.text("bodyHtml"))
+        .as("the browser keeps the picture's room while it loads")
+        .contains(
+            "<img src=\"" + url + "\" alt=\"holiday\" loading=\"lazy\" width=\"40\" height=\"30\"");
   }
 
   @Test

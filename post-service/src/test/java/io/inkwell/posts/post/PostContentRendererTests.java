@@ -8,7 +8,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class PostContentRendererTests {
 
-  private final PostContentRenderer renderer = new PostContentRenderer();
+  private final PostContentRenderer renderer = new PostContentRenderer(PictureSizes.NONE);
 
   @Test
   void rendersMarkdownWithTablesStrikethroughAndAutolinks() {
@@ -23,6 +23,34 @@ class PostContentRendererTests {
         .contains("<del>gone</del>")
         .contains("href=\"https://example.org\"")
         .contains("<table>");
+  }
+
+  @Test
+  void picturesLoadLazilyAndTheBlogsOwnKeepTheirRoomWhileTheyLoad() {
+    var sized =
+        new PostContentRenderer(
+            path ->
+                path.equals("/api/images/a.png")
+                    ? java.util.Optional.of(new PictureSizes.Size(640, 480))
+                    : java.util.Optional.empty());
+
+    String html =
+        sized
+            .render(
+                "T",
+                "![ours](/api/images/a.png)\n\n![theirs](https://example.org/b.jpg)"
+                    + "\n\n<img src=\"/api/images/a.png\" onerror=\"alert(1)\">",
+                null)
+            .bodyHtml();
+
+    assertThat(html)
+        .contains(
+            "<img src=\"/api/images/a.png\" alt=\"ours\" loading=\"lazy\" width=\"640\""
+                + " height=\"480\">")
+        .contains("<img src=\"https://example.org/b.jpg\" alt=\"theirs\" loading=\"lazy\">")
+        .doesNotContain("onerror");
+    assertThat(sized.render("T", "No pictures & <b>bold</b>.", null).bodyHtml())
+        .isEqualTo("<p>No pictures &amp; <b>bold</b>.</p>\n");
   }
 
   @ParameterizedTest
