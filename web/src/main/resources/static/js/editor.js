@@ -85,3 +85,99 @@
     event.stopPropagation();
   });
 })();
+
+// A copy in the browser, as WordPress keeps one: the text is kept as it is typed, and when the
+// editor opens with text that differs from the copy (the tab was closed, the browser crashed, the
+// save never arrived), it offers to restore the copy. A copy equal to the page is dropped, so a
+// save that arrived leaves nothing behind; copies older than a week are dropped too.
+(function () {
+  var form = document.getElementById('editor');
+  var notice = document.getElementById('backup');
+  if (!form || !notice || !form.dataset.backup || !window.localStorage) {
+    return;
+  }
+  var PREFIX = 'inkwell-backup:';
+  var WEEK = 7 * 24 * 60 * 60 * 1000;
+  var FIELDS = ['title', 'body', 'excerpt', 'tags', 'slug'];
+  var key = PREFIX + form.dataset.backup;
+
+  function current() {
+    var text = {};
+    FIELDS.forEach(function (name) {
+      text[name] = form.elements[name] ? form.elements[name].value : '';
+    });
+    return text;
+  }
+  // the words, as the server keeps them: it trims the title, normalises tags and slug, and
+  // derives an excerpt where the copy has none
+  function same(copy, page) {
+    return ['title', 'body', 'excerpt'].every(function (name) {
+      var kept = (copy[name] || '').replace(/\r\n/g, '\n').trim();
+      var shown = (page[name] || '').replace(/\r\n/g, '\n').trim();
+      return kept === shown || (name === 'excerpt' && kept === '');
+    });
+  }
+  function read(name) {
+    try {
+      return JSON.parse(localStorage.getItem(name));
+    } catch (unreadable) {
+      return null;
+    }
+  }
+
+  for (var i = localStorage.length - 1; i >= 0; i--) {
+    var name = localStorage.key(i);
+    var kept = name && name.indexOf(PREFIX) === 0 ? read(name) : null;
+    if (name && name.indexOf(PREFIX) === 0 && (!kept || Date.now() - kept.savedAt > WEEK)) {
+      localStorage.removeItem(name);
+    }
+  }
+  // a new post that was saved has an id now: its copy under "new" is this text
+  var fresh = read(PREFIX + 'new');
+  if (form.dataset.backup !== 'new' && fresh && same(fresh.text, current())) {
+    localStorage.removeItem(PREFIX + 'new');
+  }
+
+  var backup = read(key);
+  var watching = true;
+  if (backup && !same(backup.text, current())) {
+    // the copy is kept until the author chooses, whatever they type meanwhile
+    watching = false;
+    document.getElementById('backup-time').textContent = new Date(backup.savedAt).toLocaleString();
+    notice.hidden = false;
+  } else if (backup) {
+    localStorage.removeItem(key);
+  }
+
+  document.getElementById('backup-restore').addEventListener('click', function () {
+    FIELDS.forEach(function (name) {
+      if (form.elements[name]) {
+        form.elements[name].value = backup.text[name] || '';
+      }
+    });
+    notice.hidden = true;
+    watching = true;
+    form.elements.body.dispatchEvent(new Event('input', { bubbles: true }));
+    form.elements.title.focus();
+  });
+  document.getElementById('backup-discard').addEventListener('click', function () {
+    localStorage.removeItem(key);
+    notice.hidden = true;
+    watching = true;
+  });
+
+  var timer = null;
+  form.addEventListener('input', function () {
+    if (!watching) {
+      return;
+    }
+    clearTimeout(timer);
+    timer = setTimeout(function () {
+      try {
+        localStorage.setItem(key, JSON.stringify({ savedAt: Date.now(), text: current() }));
+      } catch (full) {
+        // no room in this browser's storage: the editor works as before, without a copy
+      }
+    }, 500);
+  });
+})();

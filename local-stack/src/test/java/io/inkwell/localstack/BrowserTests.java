@@ -27,9 +27,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Real Chromium (Debian's chromium and chromium-driver, which .ci/run installs) driving the
  * platform through the gateway: a reader comments and subscribes, the owner writes a post with
- * Markdown and a picture, sees the live preview, publishes it and the subscriber's mail arrives,
- * and approves the reader's comment from the queue. Screenshots of the home page, a post and the
- * editor go to target/screenshots. Skipped where Chromium is not installed.
+ * Markdown and a picture (the browser's copy brings back text of a tab closed unsaved), sees the
+ * live preview, publishes it and the subscriber's mail arrives, and approves the reader's comment
+ * from the queue. Screenshots of the home page, a post and the editor go to target/screenshots.
+ * Skipped where Chromium is not installed.
  */
 class BrowserTests {
 
@@ -160,7 +161,20 @@ class BrowserTests {
     open("/admin/posts/new");
     String title = "Written in Chromium " + UUID.randomUUID().toString().substring(0, 8);
     find("#title").sendKeys(title);
-    find("#body").sendKeys("A post with *emphasis* and a [link](https://example.org).");
+    find("#body").sendKeys("A post with *emphasis*");
+    // the tab is closed before a save: the browser kept the text, and the editor offers it back
+    waitFor(
+        driver ->
+            String.valueOf(
+                    browser.executeScript("return localStorage.getItem('inkwell-backup:new')"))
+                .contains("emphasis"));
+    open("/admin");
+    open("/admin/posts/new");
+    waitFor(driver -> find("#backup").isDisplayed());
+    assertThat(find("#title").getDomProperty("value")).isEmpty();
+    find("#backup-restore").click();
+    assertThat(find("#title").getDomProperty("value")).isEqualTo(title);
+    find("#body").sendKeys(" and a [link](https://example.org).");
     waitFor(driver -> !driver.findElements(By.cssSelector("#preview em")).isEmpty());
     assertThat(find("#preview em").getText()).isEqualTo("emphasis");
     // "Insert a picture" uploads it and puts its Markdown in the body; the preview shows it
@@ -179,6 +193,13 @@ class BrowserTests {
     screenshot("editor");
     find("button[value=publish]").click();
     waitFor(driver -> find("#post-status").getText().equals("published"));
+    assertThat(find("#backup").isDisplayed()).isFalse();
+    assertThat(
+            browser.executeScript(
+                "return Object.keys(localStorage)"
+                    + ".filter(function (k) { return k.indexOf('inkwell-backup:') === 0; }).length"))
+        .as("a save that arrived leaves no copy behind")
+        .isEqualTo(0L);
     await().atMost(PATIENCE).until(() -> mailCount(reader, title) == 1);
 
     // Moderation: the reader's comment is approved and shows on the post.
