@@ -155,6 +155,29 @@ class ImagesTests extends IntegrationTest {
   }
 
   @Test
+  void theSamePictureUploadedEightTimesAtOnceIsStoredOnceAndWhole() throws Exception {
+    byte[] png = picture("png", 43, 33);
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      var uploads =
+          pool.invokeAll(
+              java.util.Collections.<java.util.concurrent.Callable<ApiClient.Response>>nCopies(
+                  8, () -> api().upload("/api/images", "file", "same.png", "image/png", png)));
+      var statuses = new java.util.ArrayList<Integer>();
+      for (var upload : uploads) {
+        statuses.add(upload.get().status());
+      }
+      assertThat(statuses).containsOnly(200, 201).containsOnlyOnce(201);
+      String url = uploads.get(0).get().text("url");
+      assertThat(anonymous().bytes(url).body()).isEqualTo(png);
+      assertThat(api().get("/api/images?limit=100").json().path("items").findValuesAsString("url"))
+          .containsOnlyOnce(url);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void theFilesNameLosesItsFoldersAndKeepsItsLetters() throws IOException {
     var uploaded =
         api()
