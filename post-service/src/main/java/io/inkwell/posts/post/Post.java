@@ -48,6 +48,9 @@ public class Post {
    */
   private boolean mailSubscribers;
 
+  /** Shown first on the home page (Ghost's "Feature this post", WordPress's sticky posts). */
+  private boolean featured;
+
   private final Author author;
   private PostStatus status;
   private final Instant createdAt;
@@ -74,6 +77,7 @@ public class Post {
       Boolean commentsOpen,
       Boolean page,
       Boolean mailSubscribers,
+      Boolean featured,
       Author author,
       PostStatus status,
       Instant createdAt,
@@ -94,6 +98,7 @@ public class Post {
     this.commentsOpen = commentsOpen == null || commentsOpen;
     this.page = page != null && page;
     this.mailSubscribers = mailSubscribers == null || mailSubscribers;
+    this.featured = featured != null && featured;
     this.author = author;
     this.status = status;
     this.createdAt = createdAt;
@@ -126,6 +131,7 @@ public class Post {
         commentsOpen,
         page,
         true,
+        false,
         author,
         PostStatus.DRAFT,
         now,
@@ -164,6 +170,7 @@ public class Post {
             content.excerpt(),
             tags,
             true,
+            false,
             false,
             false,
             author,
@@ -209,6 +216,22 @@ public class Post {
     if (status == PostStatus.PUBLISHED) {
       raise(PostUpdated.of(this, nextVersion(), now));
     }
+  }
+
+  /**
+   * Features the post or stops featuring it: the home page shows featured posts first. Readers'
+   * pages show it at once; it changes nothing consumers keep, so no event is raised.
+   */
+  public void feature(boolean feature) {
+    requireNotDeleted("feature");
+    if (page && feature) {
+      throw new IllegalTransition("A page is in the site's menu; only posts are featured.");
+    }
+    featured = feature;
+  }
+
+  public boolean featured() {
+    return featured;
   }
 
   /** Publishes at a later time; a time that has already come publishes now. */

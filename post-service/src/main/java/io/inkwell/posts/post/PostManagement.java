@@ -166,6 +166,24 @@ public class PostManagement {
     return save(post);
   }
 
+  /**
+   * Features a post or stops: for those who may publish it. A flag, not an edit of what the author
+   * read, so a concurrent edit is not a conflict: the flag is set again on the newer version.
+   */
+  public Post feature(String id, boolean feature, Actor actor) {
+    for (int attempt = 1; ; attempt++) {
+      Post post = allowed(id, actor, actor::mayPublish, "feature");
+      post.feature(feature);
+      try {
+        return save(post);
+      } catch (StaleVersion changedMeanwhile) {
+        if (attempt == 3) {
+          throw changedMeanwhile;
+        }
+      }
+    }
+  }
+
   public Post unpublish(String id, Actor actor) {
     Post post = allowed(id, actor, actor::mayTakeDown, "unpublish");
     post.unpublish(now());
@@ -351,6 +369,10 @@ public class PostManagement {
     }
     if (filter.author() != null) {
       all.add(where("author.id").is(filter.author()));
+    }
+    if (filter.featured() != null) {
+      // posts from before featuring have no field: not featured
+      all.add(filter.featured() ? where("featured").is(true) : where("featured").ne(true));
     }
     if (filter.from() != null) {
       all.add(where("publishedAt").gte(filter.from()));

@@ -40,6 +40,9 @@ class SecurityConfiguration {
                     .hasRole("CONTRIBUTOR")
                     .requestMatchers(HttpMethod.PUT, "/api/posts/*")
                     .hasRole("CONTRIBUTOR")
+                    // who may publish a post may feature it
+                    .requestMatchers(HttpMethod.PUT, "/api/posts/*/featured")
+                    .hasRole("AUTHOR")
                     .requestMatchers(HttpMethod.POST, "/api/posts/*/publish")
                     .hasRole("AUTHOR")
                     .requestMatchers(HttpMethod.POST, "/api/posts/*/unpublish")

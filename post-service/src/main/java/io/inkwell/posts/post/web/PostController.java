@@ -123,7 +123,8 @@ class PostController {
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
           Instant from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
-          Instant before) {
+          Instant before,
+      @RequestParam(required = false) Boolean featured) {
     if (status != null) {
       Actor actor = Actors.of(token);
       if (!actor.isStaff()) {
@@ -137,8 +138,21 @@ class PostController {
         .cacheControl(READER_CACHE)
         .body(
             PostListResponse.of(
-                posts.published(new PostQuery(tag, author, q, from, before), limit, cursor)));
+                posts.published(
+                    new PostQuery(tag, author, q, from, before, featured), limit, cursor)));
   }
+
+  /** Features the post (shown first on the home page) or stops; no {@code If-Match}: a flag. */
+  @PutMapping(path = "/api/posts/{id}/featured", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<PostResponse> feature(
+      @AuthenticationPrincipal Jwt token,
+      @PathVariable String id,
+      @Valid @RequestBody FeatureRequest request) {
+    var post = PostResponse.of(posts.feature(id, request.featured(), Actors.of(token)));
+    return ResponseEntity.ok().eTag(post.etag()).body(post);
+  }
+
+  record FeatureRequest(@jakarta.validation.constraints.NotNull Boolean featured) {}
 
   /** A matching {@code If-None-Match} turns the answer into 304 (HttpEntityMethodProcessor). */
   @GetMapping("/api/posts/{idOrSlug}")
