@@ -479,6 +479,42 @@ class AdminToolsTests {
     assertThat(reader.bytes(url).statusCode()).isEqualTo(200);
   }
 
+  @Test
+  void theOwnerFeaturesAnOlderPostAndTheHomePageShowsItFirst() throws Exception {
+    var browser = owner();
+    String older = "Start here " + UUID.randomUUID();
+    String id =
+        bot.post("/api/posts", ApiClient.json(Map.of("title", older, "body", "b"))).text("id");
+    bot.post("/api/posts/" + id + "/publish", "");
+    String newer = "Newest news " + UUID.randomUUID();
+    String newerId =
+        bot.post("/api/posts", ApiClient.json(Map.of("title", newer, "body", "b"))).text("id");
+    bot.post("/api/posts/" + newerId + "/publish", "");
+    assertThat(browser.page("/").select("article.card h2").first().text()).isEqualTo(newer);
+
+    Document editor = browser.page("/admin/posts/" + id);
+    var feature = editor.selectFirst("form[action$=/feature]");
+    assertThat(feature.select("button").text()).isEqualTo("Feature this post");
+    Document featured =
+        Jsoup.parse(browser.submit(feature.attr("action"), SiteBrowser.fields(feature)).body());
+    assertThat(featured.select(".notice").text()).startsWith("Featured");
+    assertThat(featured.select("#featured").text()).isEqualTo("featured");
+
+    Document home = browser.page("/");
+    var first = home.select("article.card").first();
+    assertThat(first.select("h2").text()).isEqualTo(older);
+    assertThat(first.select(".featured").text()).startsWith("Featured");
+    assertThat(home.select("article.card h2").eachText())
+        .as("shown once, on top")
+        .containsOnlyOnce(older)
+        .contains(newer);
+
+    var stop = featured.selectFirst("form[action$=/feature]");
+    assertThat(stop.select("button").text()).isEqualTo("Stop featuring");
+    browser.submit(stop.attr("action"), SiteBrowser.fields(stop));
+    assertThat(browser.page("/").select("article.card h2").first().text()).isEqualTo(newer);
+  }
+
   /** A Blogger export with one post under {@code label} and one comment on it. */
   private static String export(long blog, String label) {
     String id = "tag:blogger.com,1999:blog-" + blog;

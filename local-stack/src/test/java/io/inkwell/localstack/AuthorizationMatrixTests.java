@@ -162,6 +162,12 @@ class AuthorizationMatrixTests {
                 c -> c.post("/api/posts/" + draftBy("author") + "/publish", "").status(),
                 expect(401, 403, 200, 404, 200, 200, 200)),
             new Row(
+                "PUT /api/posts/{author's draft}/featured",
+                c ->
+                    c.put("/api/posts/" + draftBy("author") + "/featured", "{\"featured\":true}")
+                        .status(),
+                expect(401, 403, 200, 404, 200, 200, 200)),
+            new Row(
                 "POST /api/posts/{id}/unpublish",
                 c -> c.post("/api/posts/" + published() + "/unpublish", "").status(),
                 expect(401, 403, 403, 403, 200, 200, 200)),

@@ -284,6 +284,11 @@ class AdminApi {
         null);
   }
 
+  Answer feature(String token, String id, boolean featured) {
+    return send(
+        token, http.put().uri("/api/posts/{id}/featured", id), Map.of("featured", featured), null);
+  }
+
   /** A page of the media library, newest first. */
   Answer images(String token, String cursor) {
     var uri = UriComponentsBuilder.fromPath("/api/images").queryParam("limit", 48);

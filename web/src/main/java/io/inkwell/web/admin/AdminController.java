@@ -163,6 +163,22 @@ class AdminController implements StaffPage {
     return "redirect:/admin/posts/" + savedId;
   }
 
+  /** Ghost's "Feature this post": shown first on the home page, or not any more. */
+  @PostMapping("/admin/posts/{id}/feature")
+  String feature(
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
+      @PathVariable String id,
+      @RequestParam(defaultValue = "true") boolean featured,
+      RedirectAttributes redirect) {
+    var answer = checked(api.feature(token(client), id, featured));
+    redirect.addFlashAttribute(
+        answer.ok() ? "message" : "error",
+        !answer.ok()
+            ? answer.problem()
+            : featured ? "Featured: it is shown first on the home page." : "No longer featured.");
+    return "redirect:/admin/posts/" + id;
+  }
+
   /**
    * Deleting asks first, on a page of its own (WordPress's trash has an undo; here, without one, a
    * mis-click must not be enough). Readers lose the post and its comments.

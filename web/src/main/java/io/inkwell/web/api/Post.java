@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A published post as the public API gives it (other fields are ignored); {@code page} for a page
- * (About, Contact), read at {@code /pages/{slug}}.
+ * (About, Contact), read at {@code /pages/{slug}}; {@code featured} for a post shown first on the
+ * home page.
  */
 public record Post(
     String id,
@@ -18,7 +19,8 @@ public record Post(
     Boolean page,
     Author author,
     Instant publishedAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    Boolean featured) {
 
   public record Author(String id, String name) {}
 
@@ -47,5 +49,6 @@ public record Post(
     tags = tags == null ? List.of() : tags;
     // an API from before pages says nothing: a post
     page = page != null && page;
+    featured = featured != null && featured;
   }
 }

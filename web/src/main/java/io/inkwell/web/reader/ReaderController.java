@@ -44,6 +44,9 @@ class ReaderController {
   @GetMapping("/")
   String home(@RequestParam(required = false) String cursor, Model model) {
     var page = api.posts(Map.of(), settings.pageSize(), cursor);
+    if (cursor == null) {
+      page = withFeaturedFirst(page);
+    }
     list(model, page, "/", cursor);
     model.addAttribute("heading", null);
     model.addAttribute(
@@ -51,6 +54,23 @@ class ReaderController {
         PageMeta.of(settings.blogName(), settings.blogDescription(), settings.siteUrl() + "/"));
     return "list";
   }
+
+  /**
+   * The newest featured posts (three at most) on top of the first page, as Ghost themes and
+   * WordPress's sticky posts show them, each once: later pages list them in their place.
+   */
+  private Page<Post> withFeaturedFirst(Page<Post> newest) {
+    List<Post> featured = api.posts(Map.of("featured", "true"), FEATURED_ON_TOP, null).items();
+    if (featured.isEmpty()) {
+      return newest;
+    }
+    var shown = featured.stream().map(Post::id).collect(java.util.stream.Collectors.toSet());
+    var posts = new ArrayList<>(featured);
+    newest.items().stream().filter(post -> !shown.contains(post.id())).forEach(posts::add);
+    return new Page<>(posts, newest.nextCursor());
+  }
+
+  private static final int FEATURED_ON_TOP = 3;
 
   @GetMapping("/tags/{tag}")
   String tag(@PathVariable String tag, @RequestParam(required = false) String cursor, Model model) {

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class PostTests {
 
   private static Post withBody(String html) {
-    return new Post("p", "s", "T", "", html, List.of(), true, false, null, null, null);
+    return new Post("p", "s", "T", "", html, List.of(), true, false, null, null, null, false);
   }
 
   @Test
