@@ -48,6 +48,7 @@ public class PostManagement {
   private final PostSettings settings;
   private final Clock clock;
   private final Counter published;
+  private final Revisions revisions;
 
   PostManagement(
       Posts posts,
@@ -56,7 +57,9 @@ public class PostManagement {
       PostContentRenderer renderer,
       PostSettings settings,
       Clock clock,
-      MeterRegistry registry) {
+      MeterRegistry registry,
+      Revisions revisions) {
+    this.revisions = revisions;
     this.posts = posts;
     this.writes = writes;
     this.mongo = mongo;
@@ -137,9 +140,35 @@ public class PostManagement {
     }
     boolean open = draft.commentsOpen() == null ? post.commentsOpen() : draft.commentsOpen();
     boolean page = draft.page() == null ? post.page() : draft.page();
-    post.edit(render(draft), normalisedTags(draft.tags()), newSlug, open, page, now());
+    Post.Content content = render(draft);
+    List<String> tags = normalisedTags(draft.tags());
+    Revision before = Revision.of(post);
+    if (before.differsFrom(content, tags)) {
+      revisions.keep(before);
+    }
+    post.edit(content, tags, newSlug, open, page, now());
     return save(post);
   }
+
+  /** What the post said before each edit, newest first: for those who may edit it. */
+  public List<Revision> revisions(String id, Actor actor) {
+    allowed(id, actor, actor::mayEdit, "see the revisions of");
+    return revisions.of(id);
+  }
+
+  /** One revision's content, with its Markdown rendered as readers would have seen it. */
+  public RevisionContent revision(String id, long version, Actor actor) {
+    allowed(id, actor, actor::mayEdit, "see the revisions of");
+    Revision revision =
+        revisions
+            .find(id, version)
+            .orElseThrow(() -> new PostNotFound(id + " (revision " + version + ")"));
+    return new RevisionContent(
+        revision,
+        renderer.render(revision.title(), revision.bodyMarkdown(), revision.excerpt()).bodyHtml());
+  }
+
+  public record RevisionContent(Revision revision, String bodyHtml) {}
 
   /** What a draft would look like, rendered and sanitised exactly as on save; nothing is stored. */
   public Post.Content preview(Draft draft) {
@@ -194,6 +223,7 @@ public class PostManagement {
     Post post = allowed(id, actor, actor::mayTakeDown, "delete");
     post.delete(now());
     save(post);
+    revisions.forget(id);
   }
 
   /**

@@ -142,6 +142,59 @@ class PostController {
                     new PostQuery(tag, author, q, from, before, featured), limit, cursor)));
   }
 
+  /** What the post said before each edit, newest first (the text left out): for its editors. */
+  @GetMapping("/api/posts/{id}/revisions")
+  ResponseEntity<RevisionList> revisions(
+      @AuthenticationPrincipal Jwt token, @PathVariable String id) {
+    Actor actor = staff(token);
+    var items =
+        posts.revisions(id, actor).stream()
+            .map(r -> new RevisionSummary(r.version(), r.title(), r.savedAt()))
+            .toList();
+    return ResponseEntity.ok()
+        .cacheControl(CacheControl.noStore().cachePrivate())
+        .body(new RevisionList(items));
+  }
+
+  @GetMapping("/api/posts/{id}/revisions/{version}")
+  ResponseEntity<RevisionResponse> revision(
+      @AuthenticationPrincipal Jwt token, @PathVariable String id, @PathVariable long version) {
+    var found = posts.revision(id, version, staff(token));
+    var r = found.revision();
+    return ResponseEntity.ok()
+        .cacheControl(CacheControl.noStore().cachePrivate())
+        .body(
+            new RevisionResponse(
+                r.version(),
+                r.title(),
+                r.bodyMarkdown(),
+                found.bodyHtml(),
+                r.excerpt(),
+                r.tags(),
+                r.savedAt()));
+  }
+
+  record RevisionSummary(long version, String title, Instant savedAt) {}
+
+  record RevisionList(List<RevisionSummary> items) {}
+
+  record RevisionResponse(
+      long version,
+      String title,
+      String bodyMarkdown,
+      String bodyHtml,
+      String excerpt,
+      List<String> tags,
+      Instant savedAt) {}
+
+  private static Actor staff(Jwt token) {
+    Actor actor = Actors.of(token);
+    if (!actor.isStaff()) {
+      throw new SignInRequired();
+    }
+    return actor;
+  }
+
   /** Features the post (shown first on the home page) or stops; no {@code If-Match}: a flag. */
   @PutMapping(path = "/api/posts/{id}/featured", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<PostResponse> feature(
