@@ -515,6 +515,44 @@ class AdminToolsTests {
     assertThat(browser.page("/").select("article.card h2").first().text()).isEqualTo(newer);
   }
 
+  @Test
+  void theOwnerComparesAnEarlierRevisionAndTakesItBack() throws Exception {
+    var browser = owner();
+    Map<String, String> fields =
+        SiteBrowser.fields(browser.page("/admin/posts/new"), "form#editor");
+    fields.put("title", "Travel plans " + UUID.randomUUID());
+    fields.put("body", "Packing for WPC.\nFlights at six.");
+    fields.put("action", "save");
+    var saved = browser.submit("/admin/posts", fields);
+    String editorPath = saved.uri().getPath();
+    String id = editorPath.substring(editorPath.lastIndexOf('/') + 1);
+    Map<String, String> edit =
+        SiteBrowser.fields(Jsoup.parse(saved.body(), saved.uri().toString()), "form#editor");
+    edit.put("body", "Packing for WPC.\nFlights at seven.");
+    edit.put("action", "save");
+    browser.submit(editorPath, edit);
+
+    Document list = browser.page(editorPath + "/revisions");
+    assertThat(list.select("table tbody tr")).hasSize(1);
+    Document revision = browser.page(list.select("table tbody a").attr("href"));
+    assertThat(revision.select(".diff del").eachText()).containsExactly("Flights at six.");
+    assertThat(revision.select(".diff ins").eachText()).containsExactly("Flights at seven.");
+    assertThat(revision.select(".body").text()).contains("Flights at six.");
+
+    Document editor = browser.page(revision.select("a#restore").attr("href"));
+    assertThat(editor.select(".notice").text()).contains("is in the editor");
+    assertThat(editor.select("#body").text()).isEqualTo("Packing for WPC.\nFlights at six.");
+    assertThat(bot.get("/api/posts/" + id).text("bodyMarkdown"))
+        .as("nothing changes until it is saved")
+        .endsWith("seven.");
+    Map<String, String> restore = SiteBrowser.fields(editor, "form#editor");
+    restore.put("action", "save");
+    browser.submit(editorPath, restore);
+
+    assertThat(bot.get("/api/posts/" + id).text("bodyMarkdown")).endsWith("six.");
+    assertThat(browser.page(editorPath + "/revisions").select("table tbody tr")).hasSize(2);
+  }
+
   /** A Blogger export with one post under {@code label} and one comment on it. */
   private static String export(long blog, String label) {
     String id = "tag:blogger.com,1999:blog-" + blog;

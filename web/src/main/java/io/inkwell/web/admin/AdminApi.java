@@ -284,6 +284,14 @@ class AdminApi {
         null);
   }
 
+  Answer revisions(String token, String postId) {
+    return get(token, path("/api/posts/{id}/revisions", postId));
+  }
+
+  Answer revision(String token, String postId, long version) {
+    return get(token, path("/api/posts/{id}/revisions/", postId) + version);
+  }
+
   Answer feature(String token, String id, boolean featured) {
     return send(
         token, http.put().uri("/api/posts/{id}/featured", id), Map.of("featured", featured), null);

@@ -32,8 +32,11 @@ class AdminController implements StaffPage {
 
   private final AdminApi api;
   private final io.inkwell.web.WebSettings settings;
+  private final io.inkwell.web.reader.Dates dates;
 
-  AdminController(AdminApi api, io.inkwell.web.WebSettings settings) {
+  AdminController(
+      AdminApi api, io.inkwell.web.WebSettings settings, io.inkwell.web.reader.Dates dates) {
+    this.dates = dates;
     this.api = api;
     this.settings = settings;
   }
@@ -64,6 +67,7 @@ class AdminController implements StaffPage {
   String edit(
       @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
       @PathVariable String id,
+      @RequestParam(required = false) Long revision,
       @ModelAttribute("staff") StaffMember staff,
       HttpSession session,
       Model model) {
@@ -74,14 +78,30 @@ class AdminController implements StaffPage {
     }
     var post = answer.body();
     model.addAttribute("post", post);
+    // "Put it in the editor" from a revision: its words, the post's current version to save over
+    var words = post;
+    if (revision != null) {
+      var old = checked(api.revision(token(client), id, revision));
+      if (old.ok()) {
+        words = old.body();
+        model.addAttribute(
+            "message",
+            "The revision of "
+                + dates.timeOf(old.body().path("savedAt").asString())
+                + " is in the editor. Save draft to make it the post's text again; the text it"
+                + " replaces is kept as a revision.");
+      } else {
+        model.addAttribute("error", old.problem());
+      }
+    }
     model.addAttribute(
         "form",
         new Form(
             answer.etag(),
-            post.path("title").asString(),
-            post.path("bodyMarkdown").asString(),
-            post.path("excerpt").asString(""),
-            String.join(", ", post.path("tags").valueStream().map(t -> t.asString()).toList()),
+            words.path("title").asString(),
+            words.path("bodyMarkdown").asString(),
+            words.path("excerpt").asString(""),
+            String.join(", ", words.path("tags").valueStream().map(t -> t.asString()).toList()),
             post.path("slug").asString(),
             scheduledFor(post),
             post.path("commentsOpen").asBoolean(true),

@@ -13,7 +13,7 @@ public class Dates {
   private final DateTimeFormatter day;
   private final DateTimeFormatter time;
 
-  Dates(WebSettings settings) {
+  public Dates(WebSettings settings) {
     this.day =
         DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy", Locale.ENGLISH)
             .withZone(settings.timeZone());

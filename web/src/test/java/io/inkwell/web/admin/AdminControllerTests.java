@@ -26,9 +26,10 @@ import tools.jackson.databind.json.JsonMapper;
 class AdminControllerTests {
 
   private final AdminApi api = mock(AdminApi.class);
+  private final WebSettings settings =
+      new WebSettings("http://api", "http://site", "B", "D", ZoneId.of("UTC"), 10);
   private final AdminController controller =
-      new AdminController(
-          api, new WebSettings("http://api", "http://site", "B", "D", ZoneId.of("UTC"), 10));
+      new AdminController(api, settings, new io.inkwell.web.reader.Dates(settings));
   private final OAuth2AuthorizedClient client =
       new OAuth2AuthorizedClient(
           ClientRegistration.withRegistrationId("inkwell")
@@ -66,7 +67,7 @@ class AdminControllerTests {
                 "{\"id\":\"p1\",\"status\":\"DRAFT\",\"title\":\"Old\",\"bodyMarkdown\":\"old\",\"tags\":[]}");
     when(api.post(anyString(), eq("p1"))).thenReturn(new AdminApi.Answer(200, post, "\"p1-4\""));
     var model = new ExtendedModelMap();
-    controller.edit(client, "p1", new StaffMember("a", "Ann", "AUTHOR"), session, model);
+    controller.edit(client, "p1", null, new StaffMember("a", "Ann", "AUTHOR"), session, model);
 
     var form = (AdminController.Form) model.get("form");
     assertThat(form.title()).isEqualTo("Long thoughts");
