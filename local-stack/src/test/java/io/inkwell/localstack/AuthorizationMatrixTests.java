@@ -162,6 +162,10 @@ class AuthorizationMatrixTests {
                 c -> c.post("/api/posts/" + draftBy("author") + "/publish", "").status(),
                 expect(401, 403, 200, 404, 200, 200, 200)),
             new Row(
+                "GET /api/posts/{author's draft}/revisions",
+                c -> c.get("/api/posts/" + authorsDraft + "/revisions").status(),
+                expect(401, 404, 200, 404, 200, 200, 200)),
+            new Row(
                 "PUT /api/posts/{author's draft}/featured",
                 c ->
                     c.put("/api/posts/" + draftBy("author") + "/featured", "{\"featured\":true}")
