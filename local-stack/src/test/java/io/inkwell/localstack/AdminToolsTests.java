@@ -426,7 +426,7 @@ class AdminToolsTests {
         .as(uploaded.select("main").text())
         .matches("!\\[Lisbon tram]\\(/api/images/[0-9a-f]{32}\\.png\\)");
     String url = markdown.substring(markdown.indexOf('(') + 1, markdown.length() - 1);
-    assertThat(uploaded.select(".image-library img[src=" + url + "]").attr("width"))
+    assertThat(uploaded.select(".image-library img[src=\"" + url + "?w=600\"]").attr("width"))
         .isEqualTo("320");
 
     Map<String, String> fields =

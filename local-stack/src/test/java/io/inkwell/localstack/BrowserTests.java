@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -179,17 +180,18 @@ class BrowserTests {
     assertThat(find("#preview em").getText()).isEqualTo("emphasis");
     // "Insert a picture" uploads it and puts its Markdown in the body; the preview shows it
     Path tram = Files.createTempDirectory("inkwell-upload").resolve("tram.png");
-    Files.write(tram, TestStack.picture(240, 160));
+    Files.write(tram, TestStack.picture(1400, 300));
     find("#picture").sendKeys(tram.toString());
     waitFor(driver -> !driver.findElements(By.cssSelector("#preview img")).isEmpty());
     assertThat(find("#body").getDomProperty("value")).contains("![tram](/api/images/");
     waitFor(
         driver ->
-            Long.valueOf(240)
-                .equals(
-                    browser.executeScript(
-                        "var img = document.querySelector('#preview img');"
-                            + " return img.complete ? img.naturalWidth : 0;")));
+            ((Number)
+                        browser.executeScript(
+                            "var img = document.querySelector('#preview img');"
+                                + " return img.complete ? img.naturalWidth : 0;"))
+                    .longValue()
+                > 0);
     screenshot("editor");
     find("button[value=publish]").click();
     waitFor(driver -> find("#post-status").getText().equals("published"));
@@ -201,6 +203,20 @@ class BrowserTests {
         .as("a save that arrived leaves no copy behind")
         .isEqualTo(0L);
     await().atMost(PATIENCE).until(() -> mailCount(reader, title) == 1);
+    // a reader's browser is sent the picture's copy as wide as its screen needs, not the whole
+    // (the browser would reuse the whole picture the editor's preview may have loaded)
+    browser.executeCdpCommand("Network.clearBrowserCache", Map.of());
+    open("/posts/" + title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
+    waitFor(
+        driver ->
+            Boolean.TRUE.equals(
+                browser.executeScript("return document.querySelector('.body img').complete")));
+    assertThat(browser.executeScript("return document.querySelector('.body img').currentSrc"))
+        .asString()
+        .endsWith("?w=1000");
+    assertThat(browser.executeScript("return document.querySelector('.body img').naturalWidth"))
+        .as("the copy arrived and shows")
+        .isNotEqualTo(0L);
 
     // Moderation: the reader's comment is approved and shows on the post.
     open("/admin/comments");

@@ -157,11 +157,13 @@ class FeedController {
 
   /**
    * The post's HTML with every link and picture address made absolute: a feed reader shows it away
-   * from the blog, where {@code /api/images/...} or {@code /pages/about} would lead nowhere.
+   * from the blog, where {@code /api/images/...} or {@code /pages/about} would lead nowhere. A
+   * picture's narrower copies are left out: feed readers show the picture itself, as they size it.
    */
   static String absolute(String html, String postUrl) {
     var body = Jsoup.parseBodyFragment(html, postUrl);
     body.outputSettings().prettyPrint(false);
+    body.select("img[srcset]").removeAttr("srcset").removeAttr("sizes");
     for (var element : body.select("[href], [src]")) {
       for (String attribute : List.of("href", "src")) {
         if (element.hasAttr(attribute)) {

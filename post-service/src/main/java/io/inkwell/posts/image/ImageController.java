@@ -63,13 +63,18 @@ class ImageController {
         page.items().stream().map(ImageResponse::of).toList(), page.nextCursor());
   }
 
+  /**
+   * The picture, or with {@code ?w=} a narrower copy of it (the picture itself when it has no copy
+   * that wide), as the {@code srcset} of a post's pictures offers them.
+   */
   @GetMapping("/api/images/{id}")
-  ResponseEntity<byte[]> show(@PathVariable String id) {
-    Image image = images.load(id);
+  ResponseEntity<byte[]> show(
+      @PathVariable String id, @RequestParam(name = "w", required = false) Integer width) {
+    Images.Shown image = width == null ? Images.Shown.of(images.load(id)) : images.load(id, width);
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType(image.contentType()))
         .cacheControl(FOREVER)
-        .eTag(image.id())
+        .eTag(image.etag())
         .header("X-Content-Type-Options", "nosniff")
         // a picture opened on its own runs nothing and frames nothing
         .header("Content-Security-Policy", "default-src 'none'; sandbox")

@@ -43,6 +43,14 @@ public class ImageProblem extends RuntimeException {
             .formatted(width, height, max));
   }
 
+  static ImageProblem unsupportedWidth(java.util.List<Integer> widths) {
+    return new ImageProblem(
+        HttpStatus.BAD_REQUEST,
+        "unsupported-width",
+        "No copy of that width",
+        "Pictures are offered " + widths + " pixels wide, or whole without ?w=.");
+  }
+
   static ImageProblem inUse(long posts) {
     return new ImageProblem(
         HttpStatus.CONFLICT,

@@ -53,10 +53,17 @@ public class Images implements PictureSizes {
   private final ImageSettings settings;
   private final Clock clock;
   private final Counter uploaded;
+  private final ScaledCopies copies;
 
-  Images(MongoTemplate mongo, ImageSettings settings, Clock clock, MeterRegistry registry) {
+  Images(
+      MongoTemplate mongo,
+      ImageSettings settings,
+      ScaledCopies copies,
+      Clock clock,
+      MeterRegistry registry) {
     this.mongo = mongo;
     this.settings = settings;
+    this.copies = copies;
     this.clock = clock;
     // the readers of jars on the class path (WebP), whichever thread first asks for a reader
     ImageIO.scanForPlugins();
@@ -122,7 +129,43 @@ public class Images implements PictureSizes {
       return Optional.empty();
     }
     return find(path.substring(PATH.length()))
-        .map(image -> new Size(image.width(), image.height()));
+        .map(
+            image -> {
+              List<Integer> widths = copies.widths(image.contentType(), image.width());
+              if (widths.isEmpty()) {
+                return new Size(image.width(), image.height());
+              }
+              var srcset = new StringBuilder();
+              for (int width : widths) {
+                srcset.append(path).append("?w=").append(width).append(' ');
+                srcset.append(width).append("w, ");
+              }
+              srcset.append(path).append(' ').append(image.width()).append('w');
+              return new Size(image.width(), image.height(), srcset.toString(), settings.sizes());
+            });
+  }
+
+  /**
+   * The picture {@code width} pixels wide for a browser that asked for a narrower copy: the copy,
+   * or the picture itself when it has no such copy.
+   */
+  public Shown load(String id, int width) {
+    if (!copies.offered(width)) {
+      throw ImageProblem.unsupportedWidth(settings.widths());
+    }
+    Image picture = find(id).orElseThrow(ImageProblem::notFound);
+    return copies
+        .copy(picture, width)
+        .map(copy -> new Shown(copy.id(), copy.contentType(), copy.content()))
+        .orElseGet(() -> Shown.of(load(id)));
+  }
+
+  /** The bytes a browser is sent for an address, and what they are. */
+  public record Shown(String etag, String contentType, byte[] content) {
+
+    static Shown of(Image image) {
+      return new Shown(image.id(), image.contentType(), image.content());
+    }
   }
 
   private static final String PATH = "/api/images/";
@@ -174,6 +217,7 @@ public class Images implements PictureSizes {
       throw ImageProblem.inUse(shownIn);
     }
     mongo.remove(Query.query(where("_id").is(id)), Image.class);
+    copies.forget(id);
   }
 
   private record Inspected(String mediaType, String extension, int width, int height) {}
@@ -194,9 +238,11 @@ public class Images implements PictureSizes {
                   + " pictures do not show in every browser. "
                   + ACCEPTED);
         }
-        reader.setInput(in, true, true);
-        int width = reader.getWidth(0);
-        int height = reader.getHeight(0);
+        // a JPEG's metadata says how the camera was held: a photo taken upright shows upright
+        reader.setInput(in, true, !reader.getFormatName().equalsIgnoreCase("jpeg"));
+        boolean turned = ScaledCopies.turnsSideways(ScaledCopies.orientation(reader));
+        int width = turned ? reader.getHeight(0) : reader.getWidth(0);
+        int height = turned ? reader.getWidth(0) : reader.getHeight(0);
         if (width <= 0 || height <= 0) {
           throw ImageProblem.unreadable();
         }

@@ -3,12 +3,23 @@ package io.inkwell.posts.post;
 import java.util.Optional;
 
 /**
- * The width and height of a picture the blog keeps, by its address: the renderer writes them on the
- * {@code <img>}, so a page does not jump while its pictures load.
+ * What the renderer writes on the {@code <img>} of a picture the blog keeps, by its address: its
+ * width and height, so a page does not jump while its pictures load, and the narrower copies a
+ * browser may load instead of the whole picture.
  */
 public interface PictureSizes {
 
-  record Size(int width, int height) {}
+  /**
+   * @param srcset the copies and the picture itself with their widths ({@code srcset}), or null
+   *     when the picture has no copies
+   * @param sizes how wide the reader site shows the picture ({@code sizes}), with a srcset
+   */
+  record Size(int width, int height, String srcset, String sizes) {
+
+    public Size(int width, int height) {
+      this(width, height, null, null);
+    }
+  }
 
   Optional<Size> of(String path);
 

@@ -57,7 +57,8 @@ class PostContentRenderer {
 
   /**
    * Every picture loads lazily, and the blog's own carry their width and height, so the browser
-   * keeps their room while they load. Applied to the sanitised HTML: the values are the blog's.
+   * keeps their room while they load, and their narrower copies, so a phone loads a small one.
+   * Applied to the sanitised HTML: the values are the blog's.
    */
   private String withPictureSizes(String html) {
     if (!html.contains("<img")) {
@@ -70,10 +71,14 @@ class PostContentRenderer {
       pictures
           .of(image.attr("src"))
           .ifPresent(
-              size ->
-                  image
-                      .attr("width", String.valueOf(size.width()))
-                      .attr("height", String.valueOf(size.height())));
+              size -> {
+                image
+                    .attr("width", String.valueOf(size.width()))
+                    .attr("height", String.valueOf(size.height()));
+                if (size.srcset() != null) {
+                  image.attr("srcset", size.srcset()).attr("sizes", size.sizes());
+                }
+              });
     }
     return body.body().html();
   }

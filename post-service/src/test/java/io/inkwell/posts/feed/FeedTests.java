@@ -56,6 +56,12 @@ class FeedTests extends IntegrationTest {
   @Test
   void picturesAndLinksWithinTheBlogHaveFullAddressesInTheFeed() throws Exception {
     String tag = "pictures-" + UUID.randomUUID().toString().substring(0, 8);
+    var wide = new java.io.ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(
+        new java.awt.image.BufferedImage(900, 20, java.awt.image.BufferedImage.TYPE_INT_RGB),
+        "jpg",
+        wide);
+    var photo = api().upload("/api/images", "file", "wide.jpg", "image/jpeg", wide.toByteArray());
     String id =
         api()
             .post(
@@ -66,11 +72,13 @@ class FeedTests extends IntegrationTest {
                         "With a picture",
                         "body",
                         "![tram](/api/images/0123abcd.png) See [about](/pages/about)"
-                            + " or [elsewhere](https://example.org/x).",
+                            + " or [elsewhere](https://example.org/x).\n\n"
+                            + photo.text("markdown"),
                         "tags",
                         List.of(tag))))
             .text("id");
     api().post("/api/posts/" + id + "/publish", "");
+    assertThat(api().get("/api/posts/" + id).text("bodyHtml")).contains("srcset=");
 
     for (String path : List.of("/tags/" + tag + "/feed.atom", "/tags/" + tag + "/feed.rss")) {
       SyndFeed feed =
@@ -80,7 +88,10 @@ class FeedTests extends IntegrationTest {
           .as(path)
           .contains("src=\"http://localhost:8080/api/images/0123abcd.png\"")
           .contains("href=\"http://localhost:8080/pages/about\"")
-          .contains("href=\"https://example.org/x\"");
+          .contains("href=\"https://example.org/x\"")
+          .contains("src=\"http://localhost:8080" + photo.text("url") + "\"")
+          .as("feed readers show the picture itself, as wide as they show it")
+          .doesNotContain("srcset", "sizes=");
     }
   }
 

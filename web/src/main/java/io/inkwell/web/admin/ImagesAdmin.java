@@ -116,6 +116,11 @@ class ImagesAdmin implements StaffPage {
       Instant uploadedAt,
       boolean mayDelete) {
 
+    /** The copy a library tile needs (the picture itself when it has none so narrow). */
+    public String thumbnail() {
+      return url + "?w=600";
+    }
+
     static Picture of(JsonNode image, StaffMember staff) {
       String uploaderId = image.path("uploadedBy").path("id").asString("");
       return new Picture(
