@@ -8,13 +8,14 @@ GATEWAY=${GATEWAY:-http://localhost:8080}
 DURATION=${DURATION:-30s}
 CONNECTIONS=${CONNECTIONS:-50}
 THREADS=${THREADS:-2}
+AUTH="Authorization: Bearer $("$(dirname "$0")/token.sh")"
 here=$(cd "$(dirname "$0")" && pwd)
 
 new_post() {
   local id
-  id=$(curl -sf -X POST "$GATEWAY/api/posts" -H 'Content-Type: application/json' \
+  id=$(curl -sf -X POST "$GATEWAY/api/posts" -H "$AUTH" -H 'Content-Type: application/json' \
     -d "{\"title\":\"$1\",\"body\":\"A post to comment on.\"}" | grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4)
-  curl -sf -X POST "$GATEWAY/api/posts/$id/publish" > /dev/null
+  curl -sf -X POST -H "$AUTH" "$GATEWAY/api/posts/$id/publish" > /dev/null
   until [ "$(curl -s -o /dev/null -w '%{http_code}' "$GATEWAY/api/posts/$id/comments")" = 200 ]; do sleep 0.2; done
   echo "$id"
 }
@@ -25,9 +26,9 @@ comment() { # post, body, parent?
     | grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4
 }
 
-previous=$(curl -s "$GATEWAY/api/comments/settings" | grep -o '[A-Z_]*_[A-Z_]*' | head -1)
-curl -sf -X PUT "$GATEWAY/api/comments/settings" -H 'Content-Type: application/json' -d '{"policy":"APPROVE_ALL"}' > /dev/null
-trap 'curl -sf -X PUT "$GATEWAY/api/comments/settings" -H "Content-Type: application/json" -d "{\"policy\":\"${previous:-HOLD_FIRST_TIME}\"}" > /dev/null' EXIT
+previous=$(curl -s -H "$AUTH" "$GATEWAY/api/comments/settings" | grep -o '[A-Z_]*_[A-Z_]*' | head -1)
+curl -sf -X PUT -H "$AUTH" "$GATEWAY/api/comments/settings" -H 'Content-Type: application/json' -d '{"policy":"APPROVE_ALL"}' > /dev/null
+trap 'curl -sf -X PUT -H "$AUTH" "$GATEWAY/api/comments/settings" -H "Content-Type: application/json" -d "{\"policy\":\"${previous:-HOLD_FIRST_TIME}\"}" > /dev/null' EXIT
 
 thread=$(new_post "A thread of 500 comments")
 for i in $(seq 1 100); do

@@ -8,12 +8,13 @@ POSTS=${POSTS:-http://localhost:8081}
 DURATION=${DURATION:-30s}
 CONNECTIONS=${CONNECTIONS:-50}
 THREADS=${THREADS:-2}
+AUTH="Authorization: Bearer $("$(dirname "$0")/token.sh")"
 
 slug="benchmark-post-$(date +%s)"
-id=$(curl -sf -X POST "$GATEWAY/api/posts" -H 'Content-Type: application/json' \
+id=$(curl -sf -X POST "$GATEWAY/api/posts" -H "$AUTH" -H 'Content-Type: application/json' \
   -d "{\"title\":\"Benchmark post\",\"slug\":\"$slug\",\"body\":\"$(printf 'A paragraph of a typical post. %.0s' {1..60})\",\"tags\":[\"bench\"]}" \
   | grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4)
-curl -sf -X POST "$GATEWAY/api/posts/$id/publish" > /dev/null
+curl -sf -X POST -H "$AUTH" "$GATEWAY/api/posts/$id/publish" > /dev/null
 echo "post $slug ($(curl -s "$POSTS/api/posts/$slug" | wc -c) bytes)"
 
 for target in "$POSTS" "$GATEWAY"; do

@@ -120,6 +120,26 @@ class ImagesTests extends IntegrationTest {
   }
 
   @Test
+  void aPhotoOfSeveralMegabytesIsTakenAsAPostsTextWouldNotBe() throws IOException {
+    // random pixels do not compress: about 4 MB of PNG, twice what a post's body may be
+    var noise = new BufferedImage(1200, 1100, BufferedImage.TYPE_INT_RGB);
+    var random = new java.util.Random(7);
+    for (int y = 0; y < noise.getHeight(); y++) {
+      for (int x = 0; x < noise.getWidth(); x++) {
+        noise.setRGB(x, y, random.nextInt(1 << 24));
+      }
+    }
+    var out = new ByteArrayOutputStream();
+    ImageIO.write(noise, "png", out);
+    assertThat(out.size()).isBetween(3_500_000, 5 * 1024 * 1024);
+
+    var uploaded = api().upload("/api/images", "file", "noise.png", "image/png", out.toByteArray());
+
+    assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
+    assertThat(anonymous().bytes(uploaded.text("url")).body()).isEqualTo(out.toByteArray());
+  }
+
+  @Test
   void aFileTooLargeOrAPictureTooLargeToShowIsRefused() throws IOException {
     var large = new byte[5 * 1024 * 1024 + 1];
     System.arraycopy(picture("png", 10, 10), 0, large, 0, 50);

@@ -28,7 +28,7 @@ class WebConfiguration {
   /**
    * Refuses a request body far beyond what any post can be before it is read: a post is at most
    * {@code max-body-size} of Markdown, and JSON escaping can at most double it (import files get
-   * the same room).
+   * the same room). A picture's upload is bounded by {@code spring.servlet.multipart.*} instead.
    */
   @Bean
   FilterRegistrationBean<OncePerRequestFilter> requestSizeLimit(PostSettings settings) {
@@ -53,6 +53,12 @@ class WebConfiguration {
               return;
             }
             chain.doFilter(request, response);
+          }
+
+          @Override
+          protected boolean shouldNotFilter(HttpServletRequest request) {
+            return "POST".equals(request.getMethod())
+                && "/api/images".equals(request.getRequestURI());
           }
         };
     var registration = new FilterRegistrationBean<>(filter);
