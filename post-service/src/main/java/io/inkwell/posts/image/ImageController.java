@@ -1,6 +1,7 @@
 package io.inkwell.posts.image;
 
 import io.inkwell.posts.post.web.Actors;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.io.IOException;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
@@ -36,9 +38,11 @@ class ImageController {
       CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
 
   private final Images images;
+  private final PictureMemory memory;
 
-  ImageController(Images images) {
+  ImageController(Images images, PictureMemory memory) {
     this.images = images;
+    this.memory = memory;
   }
 
   /** A multipart upload with the picture in the part {@code file}; 200 if it was there already. */
@@ -65,21 +69,35 @@ class ImageController {
 
   /**
    * The picture, or with {@code ?w=} a narrower copy of it (the picture itself when it has no copy
-   * that wide), as the {@code srcset} of a post's pictures offers them.
+   * that wide), as the {@code srcset} of a post's pictures offers them. Written here rather than
+   * returned, so that the room its bytes take in memory is held until they are sent.
    */
   @GetMapping("/api/images/{id}")
-  ResponseEntity<byte[]> show(
-      @PathVariable String id, @RequestParam(name = "w", required = false) Integer width) {
-    Images.Shown image = width == null ? Images.Shown.of(images.load(id)) : images.load(id, width);
-    return ResponseEntity.ok()
-        .contentType(MediaType.parseMediaType(image.contentType()))
-        .cacheControl(FOREVER)
-        .eTag(image.etag())
-        .header("X-Content-Type-Options", "nosniff")
-        // a picture opened on its own runs nothing and frames nothing
-        .header("Content-Security-Policy", "default-src 'none'; sandbox")
-        .header(HttpHeaders.CONTENT_DISPOSITION, "inline")
-        .body(image.content());
+  void show(
+      @PathVariable String id,
+      @RequestParam(name = "w", required = false) Integer width,
+      ServletWebRequest request,
+      HttpServletResponse response)
+      throws IOException {
+    Images.Shown image = width == null ? images.whole(id) : images.whole(id, width);
+    if (request.checkNotModified(image.etag())) {
+      response.setHeader(HttpHeaders.CACHE_CONTROL, FOREVER.getHeaderValue());
+      return;
+    }
+    memory.withRoomFor(
+        image.size(),
+        () -> {
+          byte[] bytes = images.bytes(image);
+          response.setHeader(HttpHeaders.CACHE_CONTROL, FOREVER.getHeaderValue());
+          response.setContentType(image.contentType());
+          response.setContentLength(bytes.length);
+          response.setHeader("X-Content-Type-Options", "nosniff");
+          // a picture opened on its own runs nothing and frames nothing
+          response.setHeader("Content-Security-Policy", "default-src 'none'; sandbox");
+          response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "inline");
+          response.getOutputStream().write(bytes);
+          response.flushBuffer();
+        });
   }
 
   @DeleteMapping("/api/images/{id}")
@@ -89,11 +107,16 @@ class ImageController {
   }
 
   @ExceptionHandler(ImageProblem.class)
-  ProblemDetail problem(ImageProblem e) {
+  ResponseEntity<ProblemDetail> problem(ImageProblem e) {
     var problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
     problem.setType(URI.create("https://inkwell.dev/problems/" + e.type()));
     problem.setTitle(e.title());
-    return problem;
+    var answer = ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    if (e.retryAfter() != null) {
+      answer.header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfter()));
+    }
+    // not kept: a busy or missing picture may be there the next time
+    return answer.cacheControl(CacheControl.noStore()).body(problem);
   }
 
   /**

@@ -8,12 +8,19 @@ public class ImageProblem extends RuntimeException {
   private final HttpStatus status;
   private final String type;
   private final String title;
+  private final Long retryAfter;
 
   ImageProblem(HttpStatus status, String type, String title, String detail) {
+    this(status, type, title, detail, null);
+  }
+
+  private ImageProblem(
+      HttpStatus status, String type, String title, String detail, Long retryAfter) {
     super(detail);
     this.status = status;
     this.type = type;
     this.title = title;
+    this.retryAfter = retryAfter;
   }
 
   static ImageProblem notFound() {
@@ -51,6 +58,15 @@ public class ImageProblem extends RuntimeException {
         "Pictures are offered " + widths + " pixels wide, or whole without ?w=.");
   }
 
+  static ImageProblem busy(long retryAfterSeconds) {
+    return new ImageProblem(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        "pictures-busy",
+        "Too many pictures being sent",
+        "Many large pictures are being sent at once; try again in a few seconds.",
+        retryAfterSeconds);
+  }
+
   static ImageProblem inUse(long posts) {
     return new ImageProblem(
         HttpStatus.CONFLICT,
@@ -72,5 +88,10 @@ public class ImageProblem extends RuntimeException {
 
   public String title() {
     return title;
+  }
+
+  /** Seconds after which the client may try again, for a 503; null otherwise. */
+  public Long retryAfter() {
+    return retryAfter;
   }
 }

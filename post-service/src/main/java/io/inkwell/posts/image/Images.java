@@ -46,6 +46,9 @@ public class Images implements PictureSizes {
           "gif", List.of("image/gif", "gif"),
           "webp", List.of("image/webp", "webp"));
 
+  /** Where readers' browsers fetch a picture, followed by its id. */
+  private static final String PATH = "/api/images/";
+
   private static final String ACCEPTED =
       "Upload a PNG, JPEG, GIF or WebP picture (SVG is not accepted: it can carry script).";
 
@@ -145,30 +148,46 @@ public class Images implements PictureSizes {
             });
   }
 
+  /** What a browser is sent for the picture's own address; its bytes are read when it is sent. */
+  public Shown whole(String id) {
+    Image picture = find(id).orElseThrow(ImageProblem::notFound);
+    return new Shown(picture.id(), picture.id(), picture.contentType(), picture.size(), null);
+  }
+
   /**
    * The picture {@code width} pixels wide for a browser that asked for a narrower copy: the copy,
    * or the picture itself when it has no such copy.
    */
-  public Shown load(String id, int width) {
+  public Shown whole(String id, int width) {
     if (!copies.offered(width)) {
       throw ImageProblem.unsupportedWidth(settings.widths());
     }
     Image picture = find(id).orElseThrow(ImageProblem::notFound);
     return copies
         .copy(picture, width)
-        .map(copy -> new Shown(copy.id(), copy.contentType(), copy.content()))
-        .orElseGet(() -> Shown.of(load(id)));
+        .map(
+            copy ->
+                new Shown(
+                    picture.id(),
+                    copy.id(),
+                    copy.contentType(),
+                    copy.content().length,
+                    copy.content()))
+        .orElseGet(() -> whole(id));
   }
 
-  /** The bytes a browser is sent for an address, and what they are. */
-  public record Shown(String etag, String contentType, byte[] content) {
-
-    static Shown of(Image image) {
-      return new Shown(image.id(), image.contentType(), image.content());
-    }
+  /** The bytes of what {@code shown} describes. */
+  public byte[] bytes(Shown shown) {
+    return shown.content() != null ? shown.content() : load(shown.imageId()).content();
   }
 
-  private static final String PATH = "/api/images/";
+  /**
+   * What a browser is sent for an address.
+   *
+   * @param etag the picture's id, or the copy's
+   * @param content the bytes, when they are at hand already (a copy's are small)
+   */
+  public record Shown(String imageId, String etag, String contentType, long size, byte[] content) {}
 
   public ImagePage list(int limit, String cursor) {
     Criteria criteria = new Criteria();
