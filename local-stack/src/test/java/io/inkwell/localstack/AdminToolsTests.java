@@ -408,6 +408,41 @@ class AdminToolsTests {
   }
 
   @Test
+  void theOwnerFindsADraftAmongTheirsByAWordOrATag() throws Exception {
+    var browser = owner();
+    String word = "funicular" + UUID.randomUUID().toString().substring(0, 6);
+    String tag = "porto" + UUID.randomUUID().toString().substring(0, 6);
+    for (String[] draft :
+        new String[][] {
+          {"The " + word + " of Porto", "Down to the river.", tag},
+          {"Wine cellars", "Across the bridge.", tag},
+          {"Unrelated", "Nothing about it.", "other"}
+        }) {
+      Map<String, String> fields =
+          SiteBrowser.fields(browser.page("/admin/posts/new"), "form#editor");
+      fields.put("title", draft[0]);
+      fields.put("body", draft[1]);
+      fields.put("tags", draft[2]);
+      fields.put("action", "save");
+      assertThat(browser.submit("/admin/posts", fields).statusCode()).isEqualTo(200);
+    }
+
+    Document byWord = browser.page("/admin?status=DRAFT&q=" + word.toUpperCase());
+    assertThat(byWord.select("form.filters input[name=q]").val()).isEqualTo(word.toUpperCase());
+    assertThat(byWord.select(".admin-table tbody td:first-child a").eachText())
+        .containsExactly("The " + word + " of Porto");
+    Document byTag = browser.page("/admin?status=DRAFT&tag=" + tag + "&mine=true");
+    assertThat(byTag.select(".admin-table tbody td:first-child a").eachText())
+        .containsExactly("Wine cellars", "The " + word + " of Porto");
+    assertThat(byTag.select("nav.tabs a").eachAttr("href"))
+        .as("switching state keeps the filter")
+        .allMatch(href -> href.contains("tag=" + tag));
+    Document none = browser.page("/admin?status=PUBLISHED&q=" + word);
+    assertThat(none.select(".empty").text()).isEqualTo("No posts match.");
+    assertThat(none.select("form.filters a").text()).isEqualTo("Show all");
+  }
+
+  @Test
   void theOwnerUploadsAPictureThatReadersSeeInThePostAndItStaysWhileAPostShowsIt()
       throws Exception {
     var browser = owner();

@@ -335,12 +335,14 @@ public class PostManagement {
    * Staff's view of posts in one state, last changed first: editors see everyone's, authors and
    * contributors their own.
    */
-  public PostPage inStatus(PostStatus status, Actor actor, int limit, String cursor) {
-    Criteria criteria = where("status").is(status);
+  public PostPage inStatus(
+      PostStatus status, PostQuery filter, Actor actor, int limit, String cursor) {
+    List<Criteria> all = new ArrayList<>(matching(filter));
+    all.add(where("status").is(status));
     if (!actor.isEditor()) {
-      criteria = criteria.and("author.id").is(actor.id());
+      all.add(where("author.id").is(actor.id()));
     }
-    return page(criteria, "updatedAt", Post::updatedAt, limit, cursor);
+    return page(new Criteria().andOperator(all), "updatedAt", Post::updatedAt, limit, cursor);
   }
 
   /**
@@ -391,9 +393,15 @@ public class PostManagement {
   }
 
   private Criteria publishedMatching(PostQuery filter) {
-    List<Criteria> all = new ArrayList<>();
+    List<Criteria> all = new ArrayList<>(matching(filter));
     all.add(where("status").is(PostStatus.PUBLISHED));
     all.add(notAPage());
+    return new Criteria().andOperator(all);
+  }
+
+  /** What the filter asks of a post, whatever its state. */
+  private List<Criteria> matching(PostQuery filter) {
+    List<Criteria> all = new ArrayList<>();
     if (filter.tag() != null) {
       all.add(where("tags").is(normalisedTag(filter.tag())));
     }
@@ -423,7 +431,7 @@ public class PostManagement {
                   where("bodyMarkdown").regex(text),
                   where("tags").regex(text)));
     }
-    return new Criteria().andOperator(all);
+    return all;
   }
 
   /**

@@ -92,13 +92,38 @@ class AdminApi {
     }
   }
 
-  Answer postsInStatus(String token, String status, String cursor) {
+  /**
+   * What the admin's post list is narrowed to; an empty value narrows nothing.
+   *
+   * @param text words in the title, body or tags
+   * @param author the id of the staff member who wrote them
+   */
+  record PostFilter(String text, String tag, String author) {
+
+    boolean any() {
+      return !text.isEmpty() || !tag.isEmpty() || !author.isEmpty();
+    }
+  }
+
+  Answer postsInStatus(String token, String status, PostFilter filter, String cursor) {
     var uri =
         UriComponentsBuilder.fromPath("/api/posts")
             .queryParam("status", status)
             .queryParam("limit", 50);
-    if (cursor != null && !cursor.isBlank()) {
-      uri.queryParam("cursor", cursor);
+    for (var parameter :
+        Map.of(
+                "q",
+                filter.text(),
+                "tag",
+                filter.tag(),
+                "author",
+                filter.author(),
+                "cursor",
+                cursor == null ? "" : cursor)
+            .entrySet()) {
+      if (!parameter.getValue().isBlank()) {
+        uri.queryParam(parameter.getKey(), parameter.getValue());
+      }
     }
     return get(token, uri.encode().build().toUriString());
   }

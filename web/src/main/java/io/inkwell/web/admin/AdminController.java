@@ -41,15 +41,28 @@ class AdminController implements StaffPage {
     this.settings = settings;
   }
 
+  /**
+   * The posts in one state, newest change first, found by a word, a tag, or (for editors, who see
+   * everyone's) their own only, as Ghost's post list filters them.
+   */
   @GetMapping("/admin")
   String posts(
       @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
       @RequestParam(defaultValue = "DRAFT") String status,
       @RequestParam(required = false) String cursor,
+      @RequestParam(defaultValue = "") String q,
+      @RequestParam(defaultValue = "") String tag,
+      @RequestParam(defaultValue = "false") boolean mine,
+      @ModelAttribute("staff") StaffMember staff,
       Model model) {
     String state = STATES.contains(status) ? status : "DRAFT";
-    var answer = checked(api.postsInStatus(token(client), state, cursor));
+    var filter = new AdminApi.PostFilter(q.strip(), tag.strip(), mine ? staff.id() : "");
+    var answer = checked(api.postsInStatus(token(client), state, filter, cursor));
     model.addAttribute("status", state);
+    model.addAttribute("q", filter.text());
+    model.addAttribute("tag", filter.tag());
+    model.addAttribute("mine", mine);
+    model.addAttribute("filtered", filter.any());
     model.addAttribute("posts", answer.body().path("items"));
     model.addAttribute("nextCursor", answer.body().path("nextCursor").asString(null));
     return "admin/posts";

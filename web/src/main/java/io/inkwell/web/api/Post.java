@@ -36,14 +36,36 @@ public record Post(
     return Math.max(1, (words + WORDS_PER_MINUTE - 1) / WORDS_PER_MINUTE) + " min read";
   }
 
-  /** The address of the first picture the post shows, as written (often relative); or null. */
+  /**
+   * The address of the first picture the post shows, as written (often relative); or null. Of a
+   * picture with narrower copies, the widest up to {@value #SHARED_WIDTH} pixels: what a shared
+   * link's card needs, not the camera's megabytes.
+   */
   public String firstImage() {
     if (bodyHtml == null || !bodyHtml.contains("<img")) {
       return null;
     }
     var image = org.jsoup.Jsoup.parseBodyFragment(bodyHtml).selectFirst("img[src]");
-    return image == null ? null : image.attr("src");
+    if (image == null) {
+      return null;
+    }
+    String chosen = image.attr("src");
+    int chosenWidth = 0;
+    // "a.jpg?w=600 600w, a.jpg?w=1000 1000w, a.jpg 2400w"
+    for (String candidate : image.attr("srcset").split(",")) {
+      String[] parts = candidate.strip().split("\\s+");
+      if (parts.length == 2 && parts[1].matches("\\d{1,5}w")) {
+        int width = Integer.parseInt(parts[1].substring(0, parts[1].length() - 1));
+        if (width <= SHARED_WIDTH && width > chosenWidth) {
+          chosen = parts[0];
+          chosenWidth = width;
+        }
+      }
+    }
+    return chosen;
   }
+
+  private static final int SHARED_WIDTH = 1600;
 
   public Post {
     tags = tags == null ? List.of() : tags;

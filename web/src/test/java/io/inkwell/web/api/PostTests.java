@@ -38,6 +38,20 @@ class PostTests {
                         + "<p><img src=\"https://example.org/b.jpg\" alt=\"\"></p>")
                 .firstImage())
         .isEqualTo("/api/images/a1.png");
+    assertThat(
+            withBody(
+                    "<p><img src=\"/api/images/b.jpg\" srcset=\"/api/images/b.jpg?w=600 600w,"
+                        + " /api/images/b.jpg?w=1000 1000w, /api/images/b.jpg?w=1600 1600w,"
+                        + " /api/images/b.jpg?w=2000 2000w, /api/images/b.jpg 4000w\"></p>")
+                .firstImage())
+        .as("a shared link's card gets a copy, not the camera's megabytes")
+        .isEqualTo("/api/images/b.jpg?w=1600");
+    assertThat(
+            withBody(
+                    "<p><img src=\"/api/images/c.png\" srcset=\"/api/images/c.png?w=600 600w,"
+                        + " /api/images/c.png 900w\"></p>")
+                .firstImage())
+        .isEqualTo("/api/images/c.png");
     assertThat(withBody("<p>No pictures; an &lt;img&gt; in words.</p>").firstImage()).isNull();
     assertThat(withBody(null).firstImage()).isNull();
   }

@@ -109,7 +109,7 @@ class PostController {
 
   /**
    * Published posts for everyone; with {@code ?status=} a signed-in staff member's view of posts in
-   * that state (never cached by shared caches).
+   * that state (never cached by shared caches), newest change first. Both take the same filters.
    */
   @GetMapping("/api/posts")
   ResponseEntity<PostListResponse> list(
@@ -125,6 +125,7 @@ class PostController {
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
           Instant before,
       @RequestParam(required = false) Boolean featured) {
+    var filter = new PostQuery(tag, author, q, from, before, featured);
     if (status != null) {
       Actor actor = Actors.of(token);
       if (!actor.isStaff()) {
@@ -132,14 +133,11 @@ class PostController {
       }
       return ResponseEntity.ok()
           .cacheControl(CacheControl.noStore().cachePrivate())
-          .body(PostListResponse.of(posts.inStatus(status, actor, limit, cursor)));
+          .body(PostListResponse.of(posts.inStatus(status, filter, actor, limit, cursor)));
     }
     return ResponseEntity.ok()
         .cacheControl(READER_CACHE)
-        .body(
-            PostListResponse.of(
-                posts.published(
-                    new PostQuery(tag, author, q, from, before, featured), limit, cursor)));
+        .body(PostListResponse.of(posts.published(filter, limit, cursor)));
   }
 
   /** What the post said before each edit, newest first (the text left out): for its editors. */
