@@ -358,6 +358,39 @@ class ReaderSiteTests {
   }
 
   @Test
+  void aPostEndsWithOtherPostsOfItsFirstTag() throws Exception {
+    var bot = new ApiClient(stack.gatewayUrl()).withToken(TestStack.integrationToken());
+    String tag = "trams-" + UUID.randomUUID().toString().substring(0, 8);
+    var slugs = new java.util.ArrayList<String>();
+    for (String title : List.of("Tram 28", "Tram 12", "Tram 15", "Tram 18")) {
+      var created =
+          bot.post(
+              "/api/posts",
+              ApiClient.json(
+                  Map.of(
+                      "title",
+                      title + " " + tag,
+                      "body",
+                      "Along the river.",
+                      "tags",
+                      List.of(tag, "lisbon"))));
+      bot.post("/api/posts/" + created.text("id") + "/publish", "");
+      slugs.add(created.text("slug"));
+    }
+
+    Document first = page("/posts/" + slugs.get(0));
+    assertThat(first.select(".related h2").text()).isEqualTo("More about " + tag);
+    assertThat(first.select(".related h2 a").attr("href")).isEqualTo("/tags/" + tag);
+    assertThat(first.select(".related li a").eachText())
+        .as("the three newest others, not the post itself")
+        .containsExactly("Tram 18 " + tag, "Tram 15 " + tag, "Tram 12 " + tag);
+    assertThat(first.select(".related li a").first().attr("href"))
+        .isEqualTo("/posts/" + slugs.get(3));
+    assertThat(page("/posts/wpc-wrap").select(".related li a").eachText())
+        .doesNotContain("Tram 28 " + tag);
+  }
+
+  @Test
   void tagAuthorAndSearchPagesListTheMatchingPosts() throws Exception {
     Document post = page("/posts/wpc-wrap");
     String tagLink = post.select("article.post .tags a").first().attr("href");

@@ -225,6 +225,7 @@ class ReaderController {
             : api.commentCount(post.id());
     model.addAttribute("post", post);
     model.addAttribute("neighbours", api.neighbours(post.id()));
+    model.addAttribute("related", related(post));
     model.addAttribute("comments", comments);
     model.addAttribute(
         "moreComments",
@@ -251,6 +252,24 @@ class ReaderController {
             image,
             jsonLd(post, canonical, image)));
     return "post";
+  }
+
+  /** Other posts of a post's first tag, newest first: Casper's "You might also like". */
+  public record Related(String tag, List<Post> posts) {}
+
+  private static final int RELATED = 3;
+
+  private Related related(Post post) {
+    if (post.tags().isEmpty()) {
+      return null;
+    }
+    String tag = post.tags().get(0);
+    List<Post> others =
+        api.posts(Map.of("tag", tag), RELATED + 1, null).items().stream()
+            .filter(other -> !other.id().equals(post.id()))
+            .limit(RELATED)
+            .toList();
+    return others.isEmpty() ? null : new Related(tag, others);
   }
 
   /** A page (About, Contact): its text, without date, byline, comments or neighbours. */
