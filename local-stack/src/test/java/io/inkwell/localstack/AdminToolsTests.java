@@ -408,6 +408,48 @@ class AdminToolsTests {
   }
 
   @Test
+  void theOwnerSharesAPreviewOfADraftThatAFriendReadsWithoutAnAccount() throws Exception {
+    var browser = owner();
+    Map<String, String> fields =
+        SiteBrowser.fields(browser.page("/admin/posts/new"), "form#editor");
+    String title = "Before it is out " + UUID.randomUUID();
+    fields.put("title", title);
+    fields.put("body", "Tell me what you *think*.");
+    fields.put("action", "save");
+    var saved = browser.submit("/admin/posts", fields);
+    Document editor = Jsoup.parse(saved.body(), stack.gatewayUrl());
+    String editorPath = saved.uri().getPath();
+
+    var shared =
+        browser.submit(
+            editorPath + "/preview-link",
+            Map.of("_csrf", editor.select("form[action$=/preview-link] input[name=_csrf]").val()));
+    String link = Jsoup.parse(shared.body()).select("#preview-link").val();
+    assertThat(link).startsWith(stack.gatewayUrl() + "/p/");
+
+    String friendsView = link.substring(stack.gatewayUrl().length());
+    var friend = new SiteBrowser(stack);
+    Document preview = friend.page(friendsView);
+    assertThat(preview.select("article.post h1").text()).isEqualTo(title);
+    assertThat(preview.select("article.post .body em").text()).isEqualTo("think");
+    assertThat(preview.select(".preview-banner").text()).contains("not published yet");
+    assertThat(preview.select("meta[name=robots]").attr("content")).isEqualTo("noindex");
+    assertThat(preview.select("#comment-form, #subscribe")).isEmpty();
+    assertThat(friend.get("/p/AAAAAAAAAAAAAAAAAAAAAA").statusCode()).isEqualTo(404);
+
+    Map<String, String> publish = SiteBrowser.fields(browser.page(editorPath), "form#editor");
+    publish.put("action", "publish");
+    var published = browser.submit(editorPath, publish);
+    assertThat(Jsoup.parse(published.body()).select("#post-status").text())
+        .as(Jsoup.parse(published.body()).select("main").text())
+        .isEqualTo("published");
+    var afterPublishing = friend.get(friendsView);
+    assertThat(afterPublishing.uri().getPath())
+        .as("once published, the link leads to the post itself")
+        .startsWith("/posts/");
+  }
+
+  @Test
   void theOwnerFindsADraftAmongTheirsByAWordOrATag() throws Exception {
     var browser = owner();
     String word = "funicular" + UUID.randomUUID().toString().substring(0, 6);

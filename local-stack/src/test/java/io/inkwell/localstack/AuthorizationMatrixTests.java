@@ -166,6 +166,10 @@ class AuthorizationMatrixTests {
                 c -> c.get("/api/posts/" + authorsDraft + "/revisions").status(),
                 expect(401, 404, 200, 404, 200, 200, 200)),
             new Row(
+                "POST /api/posts/{author's draft}/preview-link",
+                c -> c.post("/api/posts/" + authorsDraft + "/preview-link", "").status(),
+                expect(401, 404, 200, 404, 200, 200, 200)),
+            new Row(
                 "PUT /api/posts/{author's draft}/featured",
                 c ->
                     c.put("/api/posts/" + draftBy("author") + "/featured", "{\"featured\":true}")

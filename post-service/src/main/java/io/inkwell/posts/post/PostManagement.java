@@ -49,6 +49,7 @@ public class PostManagement {
   private final Clock clock;
   private final Counter published;
   private final Revisions revisions;
+  private final PreviewLinks previews;
 
   PostManagement(
       Posts posts,
@@ -58,8 +59,10 @@ public class PostManagement {
       PostSettings settings,
       Clock clock,
       MeterRegistry registry,
-      Revisions revisions) {
+      Revisions revisions,
+      PreviewLinks previews) {
     this.revisions = revisions;
+    this.previews = previews;
     this.posts = posts;
     this.writes = writes;
     this.mongo = mongo;
@@ -156,6 +159,24 @@ public class PostManagement {
     return revisions.of(id);
   }
 
+  /**
+   * The key of the post's secret preview link, for whoever may edit it: anyone with the link reads
+   * the post as it is now, draft or scheduled, until it is deleted.
+   */
+  public String previewKey(String id, Actor actor) {
+    allowed(id, actor, actor::mayEdit, "share a preview of");
+    return previews.keyOf(id, now());
+  }
+
+  /** The post a preview link shows; not found once it is deleted or for a key nobody made. */
+  public Post previewed(String key) {
+    return previews
+        .postOf(key)
+        .flatMap(posts::findById)
+        .filter(post -> !post.isDeleted())
+        .orElseThrow(() -> new PostNotFound(key));
+  }
+
   /** One revision's content, with its Markdown rendered as readers would have seen it. */
   public RevisionContent revision(String id, long version, Actor actor) {
     allowed(id, actor, actor::mayEdit, "see the revisions of");
@@ -224,6 +245,7 @@ public class PostManagement {
     post.delete(now());
     save(post);
     revisions.forget(id);
+    previews.forget(id);
   }
 
   /**

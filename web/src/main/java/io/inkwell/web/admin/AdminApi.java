@@ -322,6 +322,11 @@ class AdminApi {
         token, http.put().uri("/api/posts/{id}/featured", id), Map.of("featured", featured), null);
   }
 
+  /** The post's secret preview link ({@code path}), made the first time. */
+  Answer previewLink(String token, String id) {
+    return send(token, http.post().uri("/api/posts/{id}/preview-link", id), Map.of(), null);
+  }
+
   /** A page of the media library, newest first. */
   Answer images(String token, String cursor) {
     var uri = UriComponentsBuilder.fromPath("/api/images").queryParam("limit", 48);

@@ -196,6 +196,22 @@ class AdminController implements StaffPage {
     return "redirect:/admin/posts/" + savedId;
   }
 
+  /** Ghost's "Preview" link: the editor shows the address to send to whoever should read it. */
+  @PostMapping("/admin/posts/{id}/preview-link")
+  String previewLink(
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
+      @PathVariable String id,
+      RedirectAttributes redirect) {
+    var answer = checked(api.previewLink(token(client), id));
+    if (answer.ok()) {
+      redirect.addFlashAttribute(
+          "previewLink", settings.siteUrl() + answer.body().path("path").asString());
+    } else {
+      redirect.addFlashAttribute("error", answer.problem());
+    }
+    return "redirect:/admin/posts/" + id;
+  }
+
   /** Ghost's "Feature this post": shown first on the home page, or not any more. */
   @PostMapping("/admin/posts/{id}/feature")
   String feature(

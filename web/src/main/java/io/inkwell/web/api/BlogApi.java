@@ -76,6 +76,11 @@ public class BlogApi {
             });
   }
 
+  /** The post a secret preview link shows (a draft, scheduled or published post), if any. */
+  public Optional<Post> preview(String key) {
+    return read(path("/api/posts/preview/{key}", key), new ParameterizedTypeReference<Post>() {});
+  }
+
   public long commentCount(String postId) {
     return read(path("/api/posts/{id}/comments/count", postId), JSON)
         .map(count -> count.path("count").asLong(0))

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * A published post as the public API gives it (other fields are ignored); {@code page} for a page
  * (About, Contact), read at {@code /pages/{slug}}; {@code featured} for a post shown first on the
- * home page.
+ * home page; {@code status} PUBLISHED but for a preview link's draft or scheduled post.
  */
 public record Post(
     String id,
@@ -20,7 +20,8 @@ public record Post(
     Author author,
     Instant publishedAt,
     Instant updatedAt,
-    Boolean featured) {
+    Boolean featured,
+    String status) {
 
   public record Author(String id, String name) {}
 
@@ -72,5 +73,9 @@ public record Post(
     // an API from before pages says nothing: a post
     page = page != null && page;
     featured = featured != null && featured;
+  }
+
+  public boolean published() {
+    return status == null || status.equals("PUBLISHED");
   }
 }

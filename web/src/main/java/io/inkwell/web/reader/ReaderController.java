@@ -254,6 +254,22 @@ class ReaderController {
     return "post";
   }
 
+  /**
+   * A draft or scheduled post as its author's secret link shows it, marked as a preview and kept
+   * from search engines; once published, the link leads to the post itself.
+   */
+  @GetMapping("/p/{key}")
+  String preview(@PathVariable String key, Model model) {
+    Post post = api.preview(key).orElseThrow(NotFound::new);
+    if (post.published()) {
+      return "redirect:/"
+          + (post.page() ? "pages/" : "posts/")
+          + UriUtils.encodePathSegment(post.slug(), "UTF-8");
+    }
+    model.addAttribute("post", post);
+    return "preview";
+  }
+
   /** Other posts of a post's first tag, newest first: Casper's "You might also like". */
   public record Related(String tag, List<Post> posts) {}
 

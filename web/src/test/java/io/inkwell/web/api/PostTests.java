@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 class PostTests {
 
   private static Post withBody(String html) {
-    return new Post("p", "s", "T", "", html, List.of(), true, false, null, null, null, false);
+    return new Post(
+        "p", "s", "T", "", html, List.of(), true, false, null, null, null, false, "PUBLISHED");
   }
 
   @Test

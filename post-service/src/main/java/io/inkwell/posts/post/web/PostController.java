@@ -140,6 +140,32 @@ class PostController {
         .body(PostListResponse.of(posts.published(filter, limit, cursor)));
   }
 
+  /**
+   * The post's secret preview link (made the first time), for whoever may edit it: {@code path} is
+   * where the reader site shows it.
+   */
+  @PostMapping("/api/posts/{id}/preview-link")
+  PreviewLink previewLink(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
+    String key = posts.previewKey(id, staff(token));
+    return new PreviewLink(key, "/p/" + key);
+  }
+
+  record PreviewLink(String key, String path) {}
+
+  /**
+   * The post a preview link shows, whatever its state (deleted: 404): for the friend the author
+   * sent the link to. Never cached, and not for search engines.
+   */
+  @GetMapping("/api/posts/preview/{key}")
+  ResponseEntity<PostResponse> previewed(
+      @PathVariable @jakarta.validation.constraints.Pattern(regexp = "[A-Za-z0-9_-]{22}")
+          String key) {
+    return ResponseEntity.ok()
+        .cacheControl(CacheControl.noStore())
+        .header("X-Robots-Tag", "noindex")
+        .body(PostResponse.of(posts.previewed(key)));
+  }
+
   /** What the post said before each edit, newest first (the text left out): for its editors. */
   @GetMapping("/api/posts/{id}/revisions")
   ResponseEntity<RevisionList> revisions(
