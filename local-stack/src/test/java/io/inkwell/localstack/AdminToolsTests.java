@@ -8,6 +8,7 @@ import io.inkwell.testsupport.SignIn;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -447,6 +448,37 @@ class AdminToolsTests {
     assertThat(afterPublishing.uri().getPath())
         .as("once published, the link leads to the post itself")
         .startsWith("/posts/");
+  }
+
+  @Test
+  void theOwnerDescribesATagAndItsPageOpensWithIt() throws Exception {
+    String tag = "azulejos-" + UUID.randomUUID().toString().substring(0, 8);
+    String id =
+        bot.post(
+                "/api/posts",
+                ApiClient.json(
+                    Map.of("title", "Blue tiles", "body", "On every wall.", "tags", List.of(tag))))
+            .text("id");
+    bot.post("/api/posts/" + id + "/publish", "");
+
+    var browser = owner();
+    Document tags = browser.page("/admin/tags");
+    var form = tags.select("form[action$=/admin/tags/" + tag + "]").first();
+    assertThat(form).as(tags.select("main").text()).isNotNull();
+    Map<String, String> fields = SiteBrowser.fields(form);
+    fields.put("description", "Painted <em>tiles</em>, the blue of Portugal.");
+    Document saved = Jsoup.parse(browser.submit(form.attr("action"), fields).body());
+    assertThat(saved.select(".notice").text()).contains(tag);
+    assertThat(saved.select("form[action$=/admin/tags/" + tag + "] textarea").text())
+        .isEqualTo("Painted <em>tiles</em>, the blue of Portugal.");
+
+    Document page = Jsoup.parse(reader.get("/tags/" + tag).raw().body());
+    assertThat(page.select(".list-introduction").text())
+        .as("shown as text, never as markup")
+        .isEqualTo("Painted <em>tiles</em>, the blue of Portugal.");
+    assertThat(page.select(".list-introduction em")).isEmpty();
+    assertThat(page.select("meta[name=description]").attr("content"))
+        .isEqualTo("Painted <em>tiles</em>, the blue of Portugal.");
   }
 
   @Test

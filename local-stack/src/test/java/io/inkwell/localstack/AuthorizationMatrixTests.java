@@ -166,6 +166,10 @@ class AuthorizationMatrixTests {
                 c -> c.get("/api/posts/" + authorsDraft + "/revisions").status(),
                 expect(401, 404, 200, 404, 200, 200, 200)),
             new Row(
+                "PUT /api/tags/{tag}",
+                c -> c.put("/api/tags/matrix", "{\"description\":\"A tag.\"}").status(),
+                expect(401, 403, 403, 403, 200, 200, 200)),
+            new Row(
                 "POST /api/posts/{author's draft}/preview-link",
                 c -> c.post("/api/posts/" + authorsDraft + "/preview-link", "").status(),
                 expect(401, 404, 200, 404, 200, 200, 200)),

@@ -50,6 +50,7 @@ public class PostManagement {
   private final Counter published;
   private final Revisions revisions;
   private final PreviewLinks previews;
+  private final TagDescriptions tagDescriptions;
 
   PostManagement(
       Posts posts,
@@ -60,9 +61,11 @@ public class PostManagement {
       Clock clock,
       MeterRegistry registry,
       Revisions revisions,
-      PreviewLinks previews) {
+      PreviewLinks previews,
+      TagDescriptions tagDescriptions) {
     this.revisions = revisions;
     this.previews = previews;
+    this.tagDescriptions = tagDescriptions;
     this.posts = posts;
     this.writes = writes;
     this.mongo = mongo;
@@ -411,7 +414,46 @@ public class PostManagement {
             group("tags").count().as("count"),
             project("count").and("_id").as("tag"),
             sort(Sort.by(Sort.Order.desc("count"), Sort.Order.asc("tag"))));
-    return mongo.aggregate(aggregation, Post.class, TagCount.class).getMappedResults();
+    Map<String, String> described = tagDescriptions.all();
+    return mongo.aggregate(aggregation, Post.class, TagCount.class).getMappedResults().stream()
+        .map(tag -> tag.describedAs(described.get(tag.tag())))
+        .toList();
+  }
+
+  /** One tag: its published posts' count and its description; unknown if it has neither. */
+  public TagCount tag(String name) {
+    String tag = normalisedTag(name);
+    long count =
+        mongo.count(
+            Query.query(
+                new Criteria()
+                    .andOperator(
+                        where("status").is(PostStatus.PUBLISHED),
+                        notAPage(),
+                        where("tags").is(tag))),
+            Post.class);
+    Optional<String> description = tagDescriptions.of(tag);
+    if (count == 0 && description.isEmpty()) {
+      throw new TagNotFound(tag);
+    }
+    return new TagCount(tag, count, description.orElse(null));
+  }
+
+  /**
+   * What the tag page says about the tag (editors: tags are everyone's), as one paragraph of plain
+   * text; empty takes it away.
+   */
+  public TagCount describeTag(String name, String description, Actor actor) {
+    if (!actor.isEditor()) {
+      throw new NotAllowed("Only editors describe tags.");
+    }
+    String tag = normalisedTag(name);
+    if (tag.isEmpty()) {
+      throw new TagNotFound(name);
+    }
+    String text = description.replaceAll("\\p{Cntrl}", " ").replaceAll("\\s+", " ").strip();
+    tagDescriptions.describe(tag, text, now());
+    return tag(tag);
   }
 
   private Criteria publishedMatching(PostQuery filter) {

@@ -322,6 +322,16 @@ class AdminApi {
         token, http.put().uri("/api/posts/{id}/featured", id), Map.of("featured", featured), null);
   }
 
+  /** Every tag of a published post, most used first, with its count and description. */
+  Answer tags(String token) {
+    return get(token, "/api/tags");
+  }
+
+  Answer describeTag(String token, String tag, String description) {
+    return send(
+        token, http.put().uri("/api/tags/{tag}", tag), Map.of("description", description), null);
+  }
+
   /** The post's secret preview link ({@code path}), made the first time. */
   Answer previewLink(String token, String id) {
     return send(token, http.post().uri("/api/posts/{id}/preview-link", id), Map.of(), null);

@@ -171,6 +171,13 @@ public class BlogApi {
             .body(Map.of("tags", tags, "paused", paused)));
   }
 
+  /** What the blog says about a tag (its page's introduction), if anything. */
+  public Optional<String> tagDescription(String tag) {
+    return read(path("/api/tags/{tag}", tag), JSON)
+        .map(found -> found.path("description").asString(""))
+        .filter(description -> !description.isBlank());
+  }
+
   public List<String> tags() {
     return read("/api/tags", JSON)
         .map(tags -> tags.path("items").findValuesAsString("tag"))

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -81,12 +82,15 @@ class ReaderController {
     String path = "/tags/" + UriUtils.encodePathSegment(tag, "UTF-8");
     list(model, page, path, cursor);
     model.addAttribute("heading", "Posts tagged “" + tag + "”");
+    // Ghost's and WordPress's tag pages open with what the tag is about
+    var description = cursor == null ? api.tagDescription(tag) : Optional.<String>empty();
+    model.addAttribute("introduction", description.orElse(null));
     model.addAttribute("feed", path + "/feed");
     model.addAttribute(
         "meta",
         PageMeta.of(
             "Posts tagged “" + tag + "” – " + settings.blogName(),
-            "Posts about " + tag + " on " + settings.blogName(),
+            description.orElse("Posts about " + tag + " on " + settings.blogName()),
             settings.siteUrl() + path));
     return "list";
   }

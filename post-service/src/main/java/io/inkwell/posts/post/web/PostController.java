@@ -6,6 +6,7 @@ import io.inkwell.posts.post.PostManagement;
 import io.inkwell.posts.post.PostQuery;
 import io.inkwell.posts.post.PostStatus;
 import io.inkwell.posts.post.StaleVersion;
+import io.inkwell.posts.post.TagCount;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -313,6 +314,24 @@ class PostController {
   ResponseEntity<TagListResponse> tags() {
     return ResponseEntity.ok().cacheControl(READER_CACHE).body(new TagListResponse(posts.tags()));
   }
+
+  /** One tag: how many published posts carry it, and its description. */
+  @GetMapping("/api/tags/{tag}")
+  ResponseEntity<TagCount> tag(@PathVariable @Size(max = 50) String tag) {
+    return ResponseEntity.ok().cacheControl(READER_CACHE).body(posts.tag(tag));
+  }
+
+  /** Describes a tag for its page (editors); an empty description takes it away. */
+  @PutMapping(path = "/api/tags/{tag}", consumes = MediaType.APPLICATION_JSON_VALUE)
+  TagCount describeTag(
+      @AuthenticationPrincipal Jwt token,
+      @PathVariable @Size(max = 50) String tag,
+      @Valid @RequestBody TagDescriptionRequest request) {
+    return posts.describeTag(tag, request.description(), staff(token));
+  }
+
+  record TagDescriptionRequest(
+      @jakarta.validation.constraints.NotNull @Size(max = 500) String description) {}
 
   private static ResponseEntity<PostResponse> withEtag(io.inkwell.posts.post.Post post) {
     var response = PostResponse.of(post);

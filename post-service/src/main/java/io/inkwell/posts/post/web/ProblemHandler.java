@@ -7,6 +7,7 @@ import io.inkwell.posts.post.NotAllowed;
 import io.inkwell.posts.post.PostNotFound;
 import io.inkwell.posts.post.SlugTaken;
 import io.inkwell.posts.post.StaleVersion;
+import io.inkwell.posts.post.TagNotFound;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(PostNotFound.class)
   ProblemDetail notFound(PostNotFound e) {
     return problem(HttpStatus.NOT_FOUND, "not-found", "Post not found", e.getMessage());
+  }
+
+  @ExceptionHandler(TagNotFound.class)
+  ProblemDetail tagNotFound(TagNotFound e) {
+    return problem(HttpStatus.NOT_FOUND, "not-found", "Tag not found", e.getMessage());
   }
 
   @ExceptionHandler(SlugTaken.class)

@@ -1,0 +1,91 @@
+package io.inkwell.posts.post;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.inkwell.posts.IntegrationTest;
+import io.inkwell.testsupport.ApiClient;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** An editor says what a tag is about; its page and the tag list tell readers. */
+class TagDescriptionsTests extends IntegrationTest {
+
+  @Test
+  void anEditorDescribesATagThatReadersThenSee() {
+    String tag = "lisbon-" + UUID.randomUUID().toString().substring(0, 8);
+    publish(tag);
+
+    assertThat(anonymous().get("/api/tags/" + tag).json().path("count").asLong()).isEqualTo(1);
+    assertThat(anonymous().get("/api/tags/" + tag).json().path("description").asString(""))
+        .isEmpty();
+
+    var described =
+        api()
+            .put(
+                "/api/tags/" + tag.toUpperCase(),
+                ApiClient.json(
+                    Map.of(
+                        "description",
+                        "  Trams, tiles and <b>pastéis</b>:\n\nnotes from a city of hills.\u0007 ")));
+    assertThat(described.status()).as(described.toString()).isEqualTo(200);
+    assertThat(described.text("tag")).isEqualTo(tag);
+    assertThat(described.text("description"))
+        .as("one paragraph of plain text, kept as written (pages escape it)")
+        .isEqualTo("Trams, tiles and <b>pastéis</b>: notes from a city of hills.");
+
+    var read = anonymous().get("/api/tags/" + tag);
+    assertThat(read.text("description")).startsWith("Trams, tiles");
+    assertThat(read.json().path("count").asLong()).isEqualTo(1);
+    var listed = anonymous().get("/api/tags").json().path("items");
+    assertThat(listed.findValues("tag").stream().map(n -> n.asString()).toList()).contains(tag);
+    for (var item : listed) {
+      if (item.path("tag").asString().equals(tag)) {
+        assertThat(item.path("description").asString()).startsWith("Trams, tiles");
+      }
+    }
+
+    assertThat(
+            api()
+                .put("/api/tags/" + tag, ApiClient.json(Map.of("description", " ")))
+                .json()
+                .path("description")
+                .asString(""))
+        .as("an empty description takes it away")
+        .isEmpty();
+  }
+
+  @Test
+  void onlyEditorsDescribeAndNonsenseIsRefused() {
+    String tag = "porto-" + UUID.randomUUID().toString().substring(0, 8);
+    publish(tag);
+    String body = ApiClient.json(Map.of("description", "Wine."));
+
+    assertThat(anonymous().put("/api/tags/" + tag, body).status()).isEqualTo(401);
+    assertThat(as("a-" + UUID.randomUUID(), "Ann", "AUTHOR").put("/api/tags/" + tag, body).status())
+        .isEqualTo(403);
+    var tooLong =
+        api().put("/api/tags/" + tag, ApiClient.json(Map.of("description", "x".repeat(501))));
+    assertThat(tooLong.status()).isEqualTo(400);
+    assertThat(tooLong.header("Content-Type")).isEqualTo("application/problem+json");
+    for (String odd : List.of("{\"description\":{\"$ne\":null}}", "{\"description\":[]}", "[]")) {
+      assertThat(api().put("/api/tags/" + tag, odd).status()).as(odd).isEqualTo(400);
+    }
+    var unknown = anonymous().get("/api/tags/never-used-" + UUID.randomUUID());
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.header("Content-Type")).isEqualTo("application/problem+json");
+    assertThat(anonymous().get("/api/tags/" + tag).json().path("description").asString(""))
+        .isEmpty();
+  }
+
+  private void publish(String tag) {
+    String id =
+        api()
+            .post(
+                "/api/posts",
+                ApiClient.json(Map.of("title", "Tagged", "body", "Body", "tags", List.of(tag))))
+            .text("id");
+    assertThat(api().post("/api/posts/" + id + "/publish", "").status()).isEqualTo(200);
+  }
+}

@@ -1,0 +1,53 @@
+package io.inkwell.web.admin;
+
+import static io.inkwell.web.admin.StaffPages.checked;
+import static io.inkwell.web.admin.StaffPages.token;
+
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.annotation.RegisteredOAuth2AuthorizedClient;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The blog's tags with their counts (Ghost's Tags page), where an editor writes what each is about:
+ * its page on the reader site opens with it, and search engines show it.
+ */
+@Controller
+class TagsAdmin implements StaffPage {
+
+  private final AdminApi api;
+
+  TagsAdmin(AdminApi api) {
+    this.api = api;
+  }
+
+  @GetMapping("/admin/tags")
+  String tags(
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client, Model model) {
+    var answer = checked(api.tags(token(client)));
+    if (answer.ok()) {
+      model.addAttribute("tags", answer.body().path("items"));
+    } else {
+      model.addAttribute("error", answer.problem());
+    }
+    return "admin/tags";
+  }
+
+  @PostMapping("/admin/tags/{tag}")
+  String describe(
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
+      @PathVariable String tag,
+      @RequestParam(defaultValue = "") String description,
+      RedirectAttributes redirect) {
+    var answer = checked(api.describeTag(token(client), tag, description));
+    redirect.addFlashAttribute(
+        answer.ok() ? "message" : "error",
+        answer.ok() ? "Saved the description of “" + tag + "”." : answer.problem());
+    return "redirect:/admin/tags";
+  }
+}
