@@ -29,8 +29,14 @@ public record AuthSettings(
     @DefaultValue("7d") Duration invitationValidity,
     @DefaultValue PasswordReset passwordReset) {
 
-  /** The blog's owner; the password is only read while no owner exists. */
+  /**
+   * The blog's owner; the password is only read while no owner exists.
+   *
+   * @param id the owner's account id: post-service's byline of posts an integration creates (the
+   *     welcome post, an imported blog's posts), so that those are the owner's
+   */
   public record Owner(
+      @DefaultValue("owner") String id,
       @DefaultValue("owner@inkwell.localhost") String email,
       @DefaultValue("Blog owner") String name,
       String password) {}

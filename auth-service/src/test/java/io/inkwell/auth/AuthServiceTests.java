@@ -36,6 +36,9 @@ class AuthServiceTests extends AuthServiceIntegrationTest {
 
     assertThat(token.getClaimAsStringList("roles")).containsExactly("OWNER");
     assertThat(token.getClaimAsString("name")).isEqualTo("Blog owner");
+    assertThat(token.getSubject())
+        .as("post-service's byline of what integrations write: the owner's own")
+        .isEqualTo("owner");
     assertThat(token.getAudience()).containsExactly("inkwell-api");
     assertThat(token.getIssuer().toString()).isEqualTo(issuer);
     assertThat(token.getSubject()).doesNotContain("@").isNotBlank();

@@ -482,6 +482,13 @@ class AdminToolsTests {
   }
 
   @Test
+  void theWelcomePostTheStackWroteIsTheOwnersOwn() throws Exception {
+    Document mine = owner().page("/admin?status=PUBLISHED&mine=true&q=Welcome");
+    assertThat(mine.select(".admin-table tbody td:first-child a").eachText())
+        .contains(Seeder.WELCOME_TITLE);
+  }
+
+  @Test
   void theOwnerFindsADraftAmongTheirsByAWordOrATag() throws Exception {
     var browser = owner();
     String word = "funicular" + UUID.randomUUID().toString().substring(0, 6);

@@ -229,6 +229,21 @@ class BrowserTests {
     waitFor(driver -> find(".notice").getText().equals("Done: approve."));
     open(postPath);
     assertThat(find("#comments").getText()).contains(comment);
+
+    // Signing out forgets the copies of unsaved text, for the next person at this computer.
+    open("/admin/posts/new");
+    find("#title").sendKeys("Not for the next person");
+    waitFor(driver -> backups() == 1);
+    find("form[action$='/admin/sign-out'] button").click();
+    waitFor(driver -> !driver.getCurrentUrl().contains("/admin"));
+    assertThat(backups()).isZero();
+  }
+
+  private static long backups() {
+    return (Long)
+        browser.executeScript(
+            "return Object.keys(localStorage)"
+                + ".filter(function (k) { return k.indexOf('inkwell-backup:') === 0; }).length");
   }
 
   private static String confirmationToken(String address) {

@@ -81,7 +81,8 @@ public class StaffManagement implements UserDetailsService {
               + " characters) for the first start");
     }
     try {
-      accounts.insert(account(owner.email(), owner.name(), Role.OWNER, owner.password()));
+      accounts.insert(
+          account(owner.id(), owner.email(), owner.name(), Role.OWNER, owner.password()));
       log.info("Created the owner account {}", normalised(owner.email()));
     } catch (DuplicateKeyException anotherInstanceWasFaster) {
       log.info("The owner account exists already");
@@ -317,14 +318,13 @@ public class StaffManagement implements UserDetailsService {
 
   /** A new account, with the event that tells the platform of it. */
   private StaffAccount account(String email, String name, Role role, String password) {
+    return account(UUID.randomUUID().toString(), email, name, role, password);
+  }
+
+  private StaffAccount account(String id, String email, String name, Role role, String password) {
     var account =
         new StaffAccount(
-            UUID.randomUUID().toString(),
-            normalised(email),
-            name.strip(),
-            role,
-            passwords.encode(password),
-            clock.instant());
+            id, normalised(email), name.strip(), role, passwords.encode(password), clock.instant());
     account.announce(clock.instant());
     return account;
   }

@@ -29,7 +29,7 @@ class ClientsTests {
               "http://localhost:8080",
               "inkwell-api",
               Duration.ofMinutes(10),
-              new AuthSettings.Owner("o@example.org", "O", null),
+              new AuthSettings.Owner("owner", "o@example.org", "O", null),
               new AuthSettings.BootstrapIntegration(null, null, "x"),
               new AuthSettings.WebClient(
                   "inkwell-web", List.of("http://localhost/cb"), List.of("http://localhost/")),
