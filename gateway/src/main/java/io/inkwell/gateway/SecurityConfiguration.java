@@ -37,6 +37,7 @@ class SecurityConfiguration {
     "/api/tags/**",
     "/api/archive",
     "/api/pages",
+    "/api/site",
     // one picture (the library's list needs a token)
     "/api/images/*",
     "/feed.atom",

@@ -489,6 +489,34 @@ class AdminToolsTests {
   }
 
   @Test
+  void theOwnerRenamesTheBlogAndEveryPageAndFeedSaysSo() throws Exception {
+    var browser = owner();
+    Map<String, String> fields =
+        SiteBrowser.fields(browser.page("/admin/settings"), "form[action$=/admin/settings]");
+    assertThat(fields.get("title")).isEqualTo("Inkwell");
+    var before = Map.copyOf(fields);
+    try {
+      fields.put("title", "Notes from Lisbon");
+      fields.put("description", "Trams, tiles & <b>pastéis</b>.");
+      Document saved = Jsoup.parse(browser.submit("/admin/settings", fields).body());
+      assertThat(saved.select(".notice").text()).contains("Notes from Lisbon");
+
+      Document home = Jsoup.parse(reader.get("/").raw().body());
+      assertThat(home.select(".site-name").text()).isEqualTo("Notes from Lisbon");
+      assertThat(home.select(".site-description").text())
+          .isEqualTo("Trams, tiles & <b>pastéis</b>.");
+      assertThat(home.title()).isEqualTo("Notes from Lisbon");
+      assertThat(reader.get("/feed.rss").raw().body()).contains("<title>Notes from Lisbon</title>");
+      assertThat(reader.put("/api/site", "{\"title\":\"Mine\",\"description\":\"\"}").status())
+          .isEqualTo(401);
+    } finally {
+      browser.submit("/admin/settings", before);
+    }
+    assertThat(Jsoup.parse(reader.get("/").raw().body()).select(".site-name").text())
+        .isEqualTo("Inkwell");
+  }
+
+  @Test
   void theOwnerFindsADraftAmongTheirsByAWordOrATag() throws Exception {
     var browser = owner();
     String word = "funicular" + UUID.randomUUID().toString().substring(0, 6);

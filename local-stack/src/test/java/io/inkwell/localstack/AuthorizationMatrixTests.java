@@ -166,6 +166,19 @@ class AuthorizationMatrixTests {
                 c -> c.get("/api/posts/" + authorsDraft + "/revisions").status(),
                 expect(401, 404, 200, 404, 200, 200, 200)),
             new Row(
+                "PUT /api/site (as it is)",
+                c -> {
+                  var site = as.get("anonymous").get("/api/site");
+                  return c.put(
+                          "/api/site",
+                          ApiClient.json(
+                              Map.of(
+                                  "title", site.text("title"),
+                                  "description", site.text("description"))))
+                      .status();
+                },
+                expect(401, 403, 403, 403, 403, 200, 403)),
+            new Row(
                 "PUT /api/tags/{tag}",
                 c -> c.put("/api/tags/matrix", "{\"description\":\"A tag.\"}").status(),
                 expect(401, 403, 403, 403, 200, 200, 200)),

@@ -13,6 +13,7 @@ import io.inkwell.posts.post.Post;
 import io.inkwell.posts.post.PostManagement;
 import io.inkwell.posts.post.PostQuery;
 import io.inkwell.posts.post.PostSettings;
+import io.inkwell.posts.site.Sites;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
@@ -39,8 +40,10 @@ class FeedController {
 
   private final PostManagement posts;
   private final PostSettings settings;
+  private final Sites sites;
 
-  FeedController(PostManagement posts, PostSettings settings) {
+  FeedController(PostManagement posts, PostSettings settings, Sites sites) {
+    this.sites = sites;
     this.posts = posts;
     this.settings = settings;
   }
@@ -77,12 +80,13 @@ class FeedController {
   }
 
   private SyndFeed blogFeed(String type, String file) {
-    return feed(type, PostQuery.ALL, settings.blogName(), "/", file);
+    return feed(type, PostQuery.ALL, sites.current().title(), "/", file);
   }
 
   private SyndFeed tagFeed(String type, String tag, String file) {
     String page = "/tags/" + encode(tag);
-    return feed(type, PostQuery.tagged(tag), settings.blogName() + " — " + tag, page, page + file);
+    return feed(
+        type, PostQuery.tagged(tag), sites.current().title() + " — " + tag, page, page + file);
   }
 
   private SyndFeed authorFeed(String type, String authorId, String file) {
@@ -90,8 +94,8 @@ class FeedController {
     List<Post> newest = newest(PostQuery.by(authorId));
     String title =
         newest.isEmpty()
-            ? settings.blogName()
-            : settings.blogName() + " — " + newest.get(0).author().name();
+            ? sites.current().title()
+            : sites.current().title() + " — " + newest.get(0).author().name();
     return feed(type, newest, title, page, page + file);
   }
 
@@ -112,7 +116,7 @@ class FeedController {
     SyndFeed feed = new SyndFeedImpl();
     feed.setFeedType(type);
     feed.setTitle(title);
-    feed.setDescription("The newest posts of " + settings.blogName());
+    feed.setDescription("The newest posts of " + sites.current().title());
     feed.setLink(settings.siteUrl() + page);
     feed.setUri(settings.siteUrl() + selfPath);
     var self = new SyndLinkImpl();

@@ -22,6 +22,11 @@ public record Actor(String id, String name, Set<String> roles) {
     return roles.stream().anyMatch(EDITORS::contains);
   }
 
+  /** Admins and the owner: they run the blog (its title, its staff), not only its posts. */
+  public boolean isAdmin() {
+    return roles.contains("OWNER") || roles.contains("ADMIN");
+  }
+
   public boolean isIntegration() {
     return roles.contains("INTEGRATION");
   }

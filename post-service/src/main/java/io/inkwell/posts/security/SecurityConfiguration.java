@@ -49,6 +49,8 @@ class SecurityConfiguration {
                     .hasRole("EDITOR")
                     .requestMatchers(HttpMethod.DELETE, "/api/posts/*")
                     .hasRole("EDITOR")
+                    .requestMatchers(HttpMethod.PUT, "/api/site")
+                    .hasRole("ADMIN")
                     .requestMatchers(HttpMethod.PUT, "/api/tags/*")
                     .hasRole("EDITOR")
                     .requestMatchers(HttpMethod.POST, "/api/imports/**")

@@ -322,6 +322,19 @@ class AdminApi {
         token, http.put().uri("/api/posts/{id}/featured", id), Map.of("featured", featured), null);
   }
 
+  /** The blog's title and description. */
+  Answer site(String token) {
+    return get(token, "/api/site");
+  }
+
+  Answer changeSite(String token, String title, String description) {
+    return send(
+        token,
+        http.put().uri("/api/site"),
+        Map.of("title", title, "description", description),
+        null);
+  }
+
   /** Every tag of a published post, most used first, with its count and description. */
   Answer tags(String token) {
     return get(token, "/api/tags");

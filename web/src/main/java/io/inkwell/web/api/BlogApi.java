@@ -171,6 +171,13 @@ public class BlogApi {
             .body(Map.of("tags", tags, "paused", paused)));
   }
 
+  /** The blog's title and description as its admins set them. */
+  public record SiteIdentity(String title, String description) {}
+
+  public Optional<SiteIdentity> site() {
+    return read("/api/site", new ParameterizedTypeReference<SiteIdentity>() {});
+  }
+
   /** What the blog says about a tag (its page's introduction), if anything. */
   public Optional<String> tagDescription(String tag) {
     return read(path("/api/tags/{tag}", tag), JSON)

@@ -36,8 +36,10 @@ class ReaderController {
 
   private final BlogApi api;
   private final WebSettings settings;
+  private final Site site;
 
-  ReaderController(BlogApi api, WebSettings settings) {
+  ReaderController(BlogApi api, WebSettings settings, Site site) {
+    this.site = site;
     this.api = api;
     this.settings = settings;
   }
@@ -51,8 +53,7 @@ class ReaderController {
     list(model, page, "/", cursor);
     model.addAttribute("heading", null);
     model.addAttribute(
-        "meta",
-        PageMeta.of(settings.blogName(), settings.blogDescription(), settings.siteUrl() + "/"));
+        "meta", PageMeta.of(site.blogName(), site.blogDescription(), settings.siteUrl() + "/"));
     return "list";
   }
 
@@ -89,8 +90,8 @@ class ReaderController {
     model.addAttribute(
         "meta",
         PageMeta.of(
-            "Posts tagged “" + tag + "” – " + settings.blogName(),
-            description.orElse("Posts about " + tag + " on " + settings.blogName()),
+            "Posts tagged “" + tag + "” – " + site.blogName(),
+            description.orElse("Posts about " + tag + " on " + site.blogName()),
             settings.siteUrl() + path));
     return "list";
   }
@@ -110,8 +111,8 @@ class ReaderController {
     model.addAttribute(
         "meta",
         PageMeta.of(
-            "Posts by " + name + " – " + settings.blogName(),
-            "Everything " + name + " wrote on " + settings.blogName(),
+            "Posts by " + name + " – " + site.blogName(),
+            "Everything " + name + " wrote on " + site.blogName(),
             settings.siteUrl() + path));
     return "list";
   }
@@ -142,8 +143,8 @@ class ReaderController {
     model.addAttribute(
         "meta",
         PageMeta.of(
-            "Search – " + settings.blogName(),
-            "Search " + settings.blogName(),
+            "Search – " + site.blogName(),
+            "Search " + site.blogName(),
             settings.siteUrl() + "/search"));
     return "list";
   }
@@ -159,8 +160,8 @@ class ReaderController {
     model.addAttribute(
         "meta",
         PageMeta.of(
-            "Archive – " + settings.blogName(),
-            "Every post on " + settings.blogName() + ", month by month",
+            "Archive – " + site.blogName(),
+            "Every post on " + site.blogName() + ", month by month",
             settings.siteUrl() + "/archive"));
     return "archive";
   }
@@ -195,8 +196,8 @@ class ReaderController {
     model.addAttribute(
         "meta",
         PageMeta.of(
-            name + " – " + settings.blogName(),
-            "What " + settings.blogName() + " published in " + name,
+            name + " – " + site.blogName(),
+            "What " + site.blogName() + " published in " + name,
             settings.siteUrl() + path));
     return "list";
   }
@@ -249,7 +250,7 @@ class ReaderController {
     model.addAttribute(
         "meta",
         new PageMeta(
-            post.title() + " – " + settings.blogName(),
+            post.title() + " – " + site.blogName(),
             post.excerpt(),
             canonical,
             "article",
@@ -310,7 +311,7 @@ class ReaderController {
     model.addAttribute(
         "meta",
         PageMeta.of(
-            page.title() + " – " + settings.blogName(),
+            page.title() + " – " + site.blogName(),
             page.excerpt(),
             settings.siteUrl() + "/pages/" + page.slug()));
     return "page";
@@ -368,7 +369,7 @@ class ReaderController {
     if (image != null) {
       data.put("image", image);
     }
-    data.put("publisher", Map.of("@type", "Organization", "name", settings.blogName()));
+    data.put("publisher", Map.of("@type", "Organization", "name", site.blogName()));
     return JSON.writeValueAsString(data).replace("</", "<\\/");
   }
 }

@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The blog's name, description and pages menu for the layout of every page, error pages included
- * (they are rendered outside the controllers), as {@code ${@site.blogName()}}. The menu is asked of
- * the API at most every 30 seconds, not for every page view.
+ * (they are rendered outside the controllers), as {@code ${@site.blogName()}}. Each is asked of the
+ * API at most every 30 seconds, not for every page view.
  */
 @Component("site")
 public class Site {
@@ -45,11 +45,42 @@ public class Site {
     return known.pages();
   }
 
+  private record Identity(BlogApi.SiteIdentity set, Instant fetched) {}
+
+  private final AtomicReference<Identity> identity =
+      new AtomicReference<>(new Identity(null, Instant.MIN));
+
+  /** The title the blog's admins set, or the configured one while the API has none to give. */
   public String blogName() {
-    return settings.blogName();
+    BlogApi.SiteIdentity set = identity();
+    return set == null || set.title() == null || set.title().isBlank()
+        ? settings.blogName()
+        : set.title();
   }
 
   public String blogDescription() {
-    return settings.blogDescription();
+    BlogApi.SiteIdentity set = identity();
+    return set == null || set.description() == null
+        ? settings.blogDescription()
+        : set.description();
+  }
+
+  /** After an admin changed them here: the next page shows the new title, not the cached one. */
+  public void forgetIdentity() {
+    identity.set(new Identity(null, Instant.MIN));
+  }
+
+  private BlogApi.SiteIdentity identity() {
+    Identity known = identity.get();
+    Instant now = Instant.now();
+    if (known.fetched().isBefore(now.minus(MENU_LIFETIME))) {
+      try {
+        known = new Identity(api.site().orElse(known.set()), now);
+        identity.set(known);
+      } catch (RuntimeException unavailable) {
+        // the API is away: the title as it was
+      }
+    }
+    return known.set();
   }
 }

@@ -1,0 +1,62 @@
+package io.inkwell.posts.site;
+
+import io.inkwell.posts.post.web.Actors;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Duration;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The blog's title and description, for every page's header and the feeds; admins change them. */
+@RestController
+class SiteController {
+
+  private final Sites sites;
+
+  SiteController(Sites sites) {
+    this.sites = sites;
+  }
+
+  @GetMapping("/api/site")
+  ResponseEntity<SiteResponse> site() {
+    return ResponseEntity.ok()
+        .cacheControl(CacheControl.maxAge(Duration.ofSeconds(30)).cachePublic())
+        .body(SiteResponse.of(sites.current()));
+  }
+
+  @PutMapping(path = "/api/site", consumes = MediaType.APPLICATION_JSON_VALUE)
+  SiteResponse change(@AuthenticationPrincipal Jwt token, @Valid @RequestBody SiteRequest request) {
+    return SiteResponse.of(sites.change(request.title(), request.description(), Actors.of(token)));
+  }
+
+  @ExceptionHandler(Sites.NoTitle.class)
+  ProblemDetail noTitle(Sites.NoTitle e) {
+    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    problem.setType(URI.create("https://inkwell.dev/problems/validation"));
+    problem.setTitle("Invalid request");
+    return problem;
+  }
+
+  record SiteRequest(
+      @NotNull @Size(min = 1, max = 100) String title,
+      @NotNull @Size(max = 300) String description) {}
+
+  record SiteResponse(String title, String description) {
+
+    static SiteResponse of(SiteIdentity identity) {
+      return new SiteResponse(identity.title(), identity.description());
+    }
+  }
+}
