@@ -79,7 +79,7 @@ class ImageController {
       ServletWebRequest request,
       HttpServletResponse response)
       throws IOException {
-    Images.Shown image = width == null ? images.whole(id) : images.whole(id, width);
+    Images.Shown image = width == null ? images.shown(id) : images.shown(id, width);
     if (request.checkNotModified(image.etag())) {
       response.setHeader(HttpHeaders.CACHE_CONTROL, FOREVER.getHeaderValue());
       return;

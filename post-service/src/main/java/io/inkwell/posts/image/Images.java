@@ -149,7 +149,7 @@ public class Images implements PictureSizes {
   }
 
   /** What a browser is sent for the picture's own address; its bytes are read when it is sent. */
-  public Shown whole(String id) {
+  public Shown shown(String id) {
     Image picture = find(id).orElseThrow(ImageProblem::notFound);
     return new Shown(picture.id(), picture.id(), picture.contentType(), picture.size(), null);
   }
@@ -158,7 +158,7 @@ public class Images implements PictureSizes {
    * The picture {@code width} pixels wide for a browser that asked for a narrower copy: the copy,
    * or the picture itself when it has no such copy.
    */
-  public Shown whole(String id, int width) {
+  public Shown shown(String id, int width) {
     if (!copies.offered(width)) {
       throw ImageProblem.unsupportedWidth(settings.widths());
     }
@@ -173,7 +173,7 @@ public class Images implements PictureSizes {
                     copy.contentType(),
                     copy.content().length,
                     copy.content()))
-        .orElseGet(() -> whole(id));
+        .orElseGet(() -> shown(id));
   }
 
   /** The bytes of what {@code shown} describes. */
