@@ -124,14 +124,23 @@ class GatewayTests {
 
   @Test
   void oneSwaggerUiShowsEveryServicesOpenApiDescription() throws Exception {
-    var ui = get("/webjars/swagger-ui/index.html");
+    var entry = get("/swagger-ui.html");
+    var ui = get(entry.headers().firstValue("Location").orElseThrow());
     var config = get("/v3/gateway-api-docs/swagger-config");
     var posts = get("/v3/api-docs/posts");
 
+    assertThat(entry.statusCode()).isEqualTo(302);
     assertThat(ui.statusCode()).isEqualTo(200);
+    assertThat(ui.body())
+        .as("the gateway's own page, not one of the web client")
+        .contains("swagger-ui")
+        .doesNotContain("servedPath");
     assertThat(config.body())
         .contains("/v3/api-docs/posts", "/v3/api-docs/comments", "/v3/api-docs/notifications");
     assertThat(posts.body()).contains("\"servedPath\":\"/v3/api-docs\"");
+    assertThat(get("/swagger-ui/swagger-initializer.js").body())
+        .contains("/v3/gateway-api-docs/swagger-config")
+        .doesNotContain("petstore");
   }
 
   @Test
