@@ -19,7 +19,7 @@ class WebRoute {
 
   @Bean
   RouteLocator webClient(
-      RouteLocatorBuilder routes, @Value("${WEB_URL:http://localhost:8084}") String web) {
+      RouteLocatorBuilder routes, @Value("${inkwell.gateway.web-url}") String web) {
     return routes
         .routes()
         .route(
