@@ -72,6 +72,12 @@ class TagDescriptionsTests extends IntegrationTest {
     for (String odd : List.of("{\"description\":{\"$ne\":null}}", "{\"description\":[]}", "[]")) {
       assertThat(api().put("/api/tags/" + tag, odd).status()).as(odd).isEqualTo(400);
     }
+    var tooLongName = anonymous().get("/api/tags/" + "x".repeat(51));
+    assertThat(tooLongName.status()).isEqualTo(400);
+    assertThat(tooLongName.header("Content-Type")).isEqualTo("application/problem+json");
+    assertThat(anonymous().get("/api/tags/%E6%97%85%E8%A1%8C").status())
+        .as("a unicode tag nobody used")
+        .isEqualTo(404);
     var unknown = anonymous().get("/api/tags/never-used-" + UUID.randomUUID());
     assertThat(unknown.status()).isEqualTo(404);
     assertThat(unknown.header("Content-Type")).isEqualTo("application/problem+json");
