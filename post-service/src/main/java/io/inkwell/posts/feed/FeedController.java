@@ -80,43 +80,37 @@ class FeedController {
   }
 
   private SyndFeed blogFeed(String type, String file) {
-    return feed(type, PostQuery.ALL, sites.current().title(), "/", file);
+    return feed(type, newest(PostQuery.ALL), null, "/", file);
   }
 
   private SyndFeed tagFeed(String type, String tag, String file) {
     String page = "/tags/" + encode(tag);
-    return feed(
-        type, PostQuery.tagged(tag), sites.current().title() + " — " + tag, page, page + file);
+    return feed(type, newest(PostQuery.tagged(tag)), tag, page, page + file);
   }
 
   private SyndFeed authorFeed(String type, String authorId, String file) {
     String page = "/authors/" + encode(authorId);
     List<Post> newest = newest(PostQuery.by(authorId));
-    String title =
-        newest.isEmpty()
-            ? sites.current().title()
-            : sites.current().title() + " — " + newest.get(0).author().name();
-    return feed(type, newest, title, page, page + file);
+    String author = newest.isEmpty() ? null : newest.get(0).author().name();
+    return feed(type, newest, author, page, page + file);
   }
 
   private List<Post> newest(PostQuery query) {
     return posts.published(query, ENTRIES, null).items();
   }
 
-  private SyndFeed feed(String type, PostQuery query, String title, String page, String selfPath) {
-    return feed(type, newest(query), title, page, selfPath);
-  }
-
   /**
+   * @param about what these posts share (a tag, an author), after the blog's title; null for all
    * @param page the site's page these posts are on
    * @param selfPath where this feed is
    */
   private SyndFeed feed(
-      String type, List<Post> newest, String title, String page, String selfPath) {
+      String type, List<Post> newest, String about, String page, String selfPath) {
+    String blog = sites.current().title();
     SyndFeed feed = new SyndFeedImpl();
     feed.setFeedType(type);
-    feed.setTitle(title);
-    feed.setDescription("The newest posts of " + sites.current().title());
+    feed.setTitle(about == null ? blog : blog + " — " + about);
+    feed.setDescription("The newest posts of " + blog);
     feed.setLink(settings.siteUrl() + page);
     feed.setUri(settings.siteUrl() + selfPath);
     var self = new SyndLinkImpl();
