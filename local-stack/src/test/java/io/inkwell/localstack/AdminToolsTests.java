@@ -509,11 +509,42 @@ class AdminToolsTests {
       assertThat(reader.get("/feed.rss").raw().body()).contains("<title>Notes from Lisbon</title>");
       assertThat(reader.put("/api/site", "{\"title\":\"Mine\",\"description\":\"\"}").status())
           .isEqualTo(401);
+      // The services that sign mails and the sign-in page hear of it by event.
+      assertThat(confirmationSubject()).isEqualTo("Confirm your subscription to Notes from Lisbon");
+      await().atMost(PATIENCE).until(() -> signInTitle().equals("Sign in · Notes from Lisbon"));
     } finally {
       browser.submit("/admin/settings", before);
     }
     assertThat(Jsoup.parse(reader.get("/").raw().body()).select(".site-name").text())
         .isEqualTo("Inkwell");
+    // Back to the name the other tests expect in their mails, everywhere.
+    await().atMost(PATIENCE).until(() -> signInTitle().equals("Sign in · Inkwell"));
+    assertThat(confirmationSubject()).isEqualTo("Confirm your subscription to Inkwell");
+  }
+
+  /**
+   * The subject of the confirmation mail a new address gets, once the last change of name has
+   * reached notification-service: mails are asked for until one carries the name the site shows.
+   */
+  private String confirmationSubject() throws Exception {
+    String name = Jsoup.parse(reader.get("/").raw().body()).select(".site-name").text();
+    return await()
+        .atMost(PATIENCE)
+        .until(
+            () -> {
+              String address = "name-" + UUID.randomUUID() + "@example.org";
+              reader.post("/api/subscriptions", ApiClient.json(Map.of("email", address)));
+              return await()
+                  .atMost(PATIENCE)
+                  .until(() -> TestStack.mailsTo(address), mails -> mails.size() == 1)
+                  .get(0)
+                  .getSubject();
+            },
+            subject -> subject.endsWith(" to " + name));
+  }
+
+  private String signInTitle() {
+    return Jsoup.parse(reader.get("/login", "Accept", "text/html").raw().body()).title();
   }
 
   @Test

@@ -84,18 +84,30 @@ final class TestStack {
 
   /** The mail the stack's SMTP server caught for this address with this subject. */
   static List<MimeMessage> mailsTo(String address, String subject) {
+    return mailsTo(address).stream().filter(message -> subject.equals(subject(message))).toList();
+  }
+
+  /** The mail the stack's SMTP server caught for this address. */
+  static List<MimeMessage> mailsTo(String address) {
     return Arrays.stream(stack.receivedMail())
         .filter(
             message -> {
               try {
-                return subject.equals(message.getSubject())
-                    && Arrays.stream(message.getRecipients(Message.RecipientType.TO))
-                        .anyMatch(to -> to.toString().equals(address));
+                return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
+                    .anyMatch(to -> to.toString().equals(address));
               } catch (MessagingException e) {
                 throw new IllegalStateException(e);
               }
             })
         .toList();
+  }
+
+  private static String subject(MimeMessage message) {
+    try {
+      return message.getSubject();
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** A real PNG of this size, as a camera or screenshot tool would give it. */

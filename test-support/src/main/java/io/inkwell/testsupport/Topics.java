@@ -5,13 +5,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** Reads what is on a topic, from the beginning to its current end. */
+/** Reads what is on a topic, from the beginning to its current end; sees what was consumed. */
 public final class Topics {
 
   private Topics() {}
@@ -40,6 +45,29 @@ public final class Topics {
         consumer.poll(Duration.ofMillis(200)).forEach(records::add);
       }
       return records;
+    }
+  }
+
+  /**
+   * Whether a consumer group has committed past a record: the service has processed it, whatever it
+   * did with it.
+   */
+  public static boolean consumed(String bootstrapServers, String group, RecordMetadata record) {
+    var partition = new TopicPartition(record.topic(), record.partition());
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+      OffsetAndMetadata committed =
+          admin
+              .listConsumerGroupOffsets(group)
+              .partitionsToOffsetAndMetadata()
+              .get()
+              .get(partition);
+      return committed != null && committed.offset() > record.offset();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("Could not read the offsets of " + group, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 }

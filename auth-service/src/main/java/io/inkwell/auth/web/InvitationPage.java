@@ -1,6 +1,5 @@
 package io.inkwell.auth.web;
 
-import io.inkwell.auth.AuthSettings;
 import io.inkwell.auth.staff.StaffManagement;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
@@ -18,17 +17,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 class InvitationPage {
 
   private final StaffManagement staff;
-  private final AuthSettings settings;
 
-  InvitationPage(StaffManagement staff, AuthSettings settings) {
+  InvitationPage(StaffManagement staff) {
     this.staff = staff;
-    this.settings = settings;
   }
 
   @GetMapping("/invitation")
   String show(
       @RequestParam(defaultValue = "") String token, Model model, HttpServletResponse response) {
-    model.addAttribute("blogName", settings.blogName());
     var account = staff.invitation(token);
     if (account.isEmpty()) {
       response.setStatus(HttpStatus.NOT_FOUND.value());
@@ -55,7 +51,6 @@ class InvitationPage {
       model.addAttribute("problem", problem);
       return show(token, model, response);
     }
-    model.addAttribute("blogName", settings.blogName());
     if (!staff.acceptInvitation(token, password)) {
       response.setStatus(HttpStatus.NOT_FOUND.value());
       model.addAttribute("state", "invalid");

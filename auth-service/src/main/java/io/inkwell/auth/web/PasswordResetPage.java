@@ -31,7 +31,6 @@ class PasswordResetPage {
   @GetMapping("/password-reset")
   String show(
       @RequestParam(required = false) String token, Model model, HttpServletResponse response) {
-    model.addAttribute("blogName", settings.blogName());
     if (token == null) {
       model.addAttribute("state", "ask");
       return PAGE;
@@ -53,7 +52,6 @@ class PasswordResetPage {
       path = "/password-reset",
       params = {"email", "!token"})
   String ask(@RequestParam String email, Model model, HttpServletResponse response) {
-    model.addAttribute("blogName", settings.blogName());
     String address = email.strip();
     if (address.isEmpty() || address.length() > 254 || !address.contains("@")) {
       response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -82,7 +80,6 @@ class PasswordResetPage {
       model.addAttribute("problem", problem);
       return show(token, model, response);
     }
-    model.addAttribute("blogName", settings.blogName());
     if (!staff.resetPassword(token, password)) {
       response.setStatus(HttpStatus.NOT_FOUND.value());
       model.addAttribute("state", "invalid");

@@ -1,8 +1,6 @@
 package io.inkwell.auth.web;
 
-import io.inkwell.auth.AuthSettings;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
@@ -12,15 +10,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class SignInPage {
 
-  private final AuthSettings settings;
-
-  SignInPage(AuthSettings settings) {
-    this.settings = settings;
-  }
-
   @GetMapping("/login")
-  String signIn(Model model) {
-    model.addAttribute("blogName", settings.blogName());
+  String signIn() {
     return "login";
   }
 }

@@ -1,9 +1,13 @@
 package io.inkwell.notifications.mail;
 
 import io.inkwell.notifications.NotificationSettings;
+import io.inkwell.notifications.site.SiteName;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -22,10 +26,12 @@ public class Mails {
 
   private final JavaMailSenderImpl sender;
   private final NotificationSettings settings;
+  private final SiteName siteName;
 
-  Mails(JavaMailSenderImpl sender, NotificationSettings settings) {
+  Mails(JavaMailSenderImpl sender, NotificationSettings settings, SiteName siteName) {
     this.sender = sender;
     this.settings = settings;
+    this.siteName = siteName;
   }
 
   /** A post to announce, as the mail needs it. */
@@ -49,6 +55,7 @@ public class Mails {
 
   /** Tells a commenter that someone replied; never carries anyone else's address. */
   public void sendReply(CommentMail mail) {
+    String blog = siteName.current();
     String subject = mail.commenterName() + " replied to your comment on " + mail.postTitle();
     String text =
         """
@@ -62,11 +69,7 @@ public class Mails {
         You get this mail because you asked to hear of replies when you commented on %s.
         """
             .formatted(
-                mail.commenterName(),
-                mail.postTitle(),
-                mail.excerpt(),
-                mail.postUrl(),
-                settings.blogName());
+                mail.commenterName(), mail.postTitle(), mail.excerpt(), mail.postUrl(), blog);
     String html =
         """
         <p>%s replied to your comment on <a href="%s">%s</a>:</p>
@@ -82,12 +85,13 @@ public class Mails {
                 escape(mail.postTitle()),
                 escape(mail.excerpt()),
                 escape(mail.postUrl()),
-                escape(settings.blogName()));
-    sender.send(compose(mail.messageId(), mail.to(), subject, text, html, null));
+                escape(blog));
+    sender.send(compose(blog, mail.messageId(), mail.to(), subject, text, html, null));
   }
 
   /** Tells a post's author (or the owner) that a reader commented on it, as WordPress does. */
   public void sendNewComment(CommentMail mail) {
+    String blog = siteName.current();
     String moderate = settings.siteUrl() + "/admin/comments";
     String subject = mail.commenterName() + " commented on " + mail.postTitle();
     String text =
@@ -109,7 +113,7 @@ public class Mails {
                 mail.excerpt(),
                 mail.postUrl(),
                 moderate,
-                settings.blogName());
+                blog);
     String html =
         """
         <p>%s commented on <a href="%s">%s</a>:</p>
@@ -126,12 +130,13 @@ public class Mails {
                 escape(mail.excerpt()),
                 escape(mail.postUrl()),
                 escape(moderate),
-                escape(settings.blogName()));
-    sender.send(compose(mail.messageId(), mail.to(), subject, text, html, null));
+                escape(blog));
+    sender.send(compose(blog, mail.messageId(), mail.to(), subject, text, html, null));
   }
 
   /** Asks a moderator to look at a held comment, as WordPress's "Please moderate" mail does. */
   public void sendModerationRequest(CommentMail mail) {
+    String blog = siteName.current();
     String moderate = settings.siteUrl() + "/admin/comments";
     String account = settings.siteUrl() + "/admin/account";
     String subject = "Please moderate: \"" + mail.postTitle() + "\"";
@@ -154,7 +159,7 @@ public class Mails {
                 mail.excerpt(),
                 moderate,
                 mail.postUrl(),
-                settings.blogName(),
+                blog,
                 account);
     String html =
         """
@@ -171,9 +176,9 @@ public class Mails {
                 escape(mail.postTitle()),
                 escape(mail.excerpt()),
                 escape(moderate),
-                escape(settings.blogName()),
+                escape(blog),
                 escape(account));
-    sender.send(compose(mail.messageId(), mail.to(), subject, text, html, null));
+    sender.send(compose(blog, mail.messageId(), mail.to(), subject, text, html, null));
   }
 
   /** An invitation to write for the blog, as its mail needs it. */
@@ -187,11 +192,12 @@ public class Mails {
 
   /** Asks an invitee to choose their password; the link works once, for a week. */
   public void sendInvitation(InvitationMail mail) {
+    String blog = siteName.current();
     String until =
         DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC)
             .format(mail.expiresAt());
-    String subject = mail.invitedBy() + " invited you to write for " + settings.blogName();
+    String subject = mail.invitedBy() + " invited you to write for " + blog;
     String text =
         """
         Hello %s,
@@ -204,12 +210,7 @@ public class Mails {
         If you did not expect this, ignore this mail.
         """
             .formatted(
-                mail.name(),
-                mail.invitedBy(),
-                settings.blogName(),
-                mail.acceptUrl(),
-                until,
-                settings.siteUrl());
+                mail.name(), mail.invitedBy(), blog, mail.acceptUrl(), until, settings.siteUrl());
     String html =
         """
         <p>Hello %s,</p>
@@ -221,12 +222,12 @@ public class Mails {
             .formatted(
                 escape(mail.name()),
                 escape(mail.invitedBy()),
-                escape(settings.blogName()),
+                escape(blog),
                 escape(mail.acceptUrl()),
                 escape(until),
                 escape(settings.siteUrl()),
                 escape(settings.siteUrl()));
-    sender.send(compose(mail.messageId(), mail.to(), subject, text, html, null));
+    sender.send(compose(blog, mail.messageId(), mail.to(), subject, text, html, null));
   }
 
   /** A link to choose a new password, as its mail needs it. */
@@ -235,11 +236,12 @@ public class Mails {
 
   /** Sends a staff member who forgot their password the link to choose a new one. */
   public void sendPasswordReset(PasswordResetMail mail) {
+    String blog = siteName.current();
     String until =
         DateTimeFormatter.ofPattern("HH:mm 'UTC on' d MMMM yyyy", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC)
             .format(mail.expiresAt());
-    String subject = "Reset your password for " + settings.blogName();
+    String subject = "Reset your password for " + blog;
     String text =
         """
         Hello %s,
@@ -252,7 +254,7 @@ public class Mails {
         The link works once, until %s. If you did not ask for this, ignore this mail:
         your password stays as it is.
         """
-            .formatted(mail.name(), settings.blogName(), mail.resetUrl(), until);
+            .formatted(mail.name(), blog, mail.resetUrl(), until);
     String html =
         """
         <p>Hello %s,</p>
@@ -261,16 +263,13 @@ public class Mails {
         <p>The link works once, until %s. If you did not ask for this, ignore this mail: your
         password stays as it is.</p>
         """
-            .formatted(
-                escape(mail.name()),
-                escape(settings.blogName()),
-                escape(mail.resetUrl()),
-                escape(until));
-    sender.send(compose(mail.messageId(), mail.to(), subject, text, html, null));
+            .formatted(escape(mail.name()), escape(blog), escape(mail.resetUrl()), escape(until));
+    sender.send(compose(blog, mail.messageId(), mail.to(), subject, text, html, null));
   }
 
   /** The double opt-in mail; its link opens a page whose button confirms. */
   public void sendConfirmation(String to, String confirmToken) {
+    String blog = siteName.current();
     // the web client's page, whose button confirms (a link scanner's GET confirms nothing)
     String link = settings.siteUrl() + "/subscriptions/confirm?token=" + confirmToken;
     String text =
@@ -281,16 +280,15 @@ public class Mails {
 
         If you did not ask for this, ignore this mail and nothing will be sent to you.
         """
-            .formatted(settings.blogName(), link);
+            .formatted(blog, link);
     String html =
         """
         <p>Please confirm that you want the new posts of %s by email:</p>
         <p><a href="%s">Confirm my subscription</a></p>
         <p>If you did not ask for this, ignore this mail and nothing will be sent to you.</p>
         """
-            .formatted(escape(settings.blogName()), escape(link));
-    sender.send(
-        compose(null, to, "Confirm your subscription to " + settings.blogName(), text, html, null));
+            .formatted(escape(blog), escape(link));
+    sender.send(compose(blog, null, to, "Confirm your subscription to " + blog, text, html, null));
   }
 
   /**
@@ -298,6 +296,7 @@ public class Mails {
    * a message sent again after a crash is recognisably the same message.
    */
   public MimeMessage preparePost(PostMail mail) {
+    String blog = siteName.current();
     String unsubscribe =
         settings.siteUrl() + "/subscriptions/unsubscribe?token=" + mail.unsubscribeToken();
     // RFC 8058: mail clients POST here, without cookies or a page
@@ -317,13 +316,7 @@ public class Mails {
         Choose which posts you get, or pause: %s
         Unsubscribe: %s
         """
-            .formatted(
-                mail.title(),
-                mail.excerpt(),
-                mail.postUrl(),
-                settings.blogName(),
-                manage,
-                unsubscribe);
+            .formatted(mail.title(), mail.excerpt(), mail.postUrl(), blog, manage, unsubscribe);
     String html =
         """
         <h1>%s</h1>
@@ -337,11 +330,11 @@ public class Mails {
                 escape(mail.title()),
                 escape(mail.excerpt()),
                 escape(mail.postUrl()),
-                escape(settings.blogName()),
-                escape(settings.blogName()),
+                escape(blog),
+                escape(blog),
                 escape(manage),
                 escape(unsubscribe));
-    return compose(mail.messageId(), mail.to(), mail.title(), text, html, oneClick);
+    return compose(blog, mail.messageId(), mail.to(), mail.title(), text, html, oneClick);
   }
 
   /** Sends messages over one SMTP connection; failures are reported per message. */
@@ -350,11 +343,17 @@ public class Mails {
   }
 
   private MimeMessage compose(
-      String messageId, String to, String subject, String text, String html, String unsubscribe) {
+      String blog,
+      String messageId,
+      String to,
+      String subject,
+      String text,
+      String html,
+      String unsubscribe) {
     try {
       MimeMessage message = new FixedIdMimeMessage(sender.getSession(), messageId);
       var helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
-      helper.setFrom(settings.from());
+      helper.setFrom(sender(blog));
       helper.setTo(to);
       helper.setSubject(subject);
       helper.setText(text, html);
@@ -369,6 +368,19 @@ public class Mails {
     } catch (MessagingException e) {
       throw new MailPreparationException(e);
     }
+  }
+
+  /** The configured address, shown under the blog's name unless it names a sender itself. */
+  private InternetAddress sender(String blog) throws AddressException {
+    var from = new InternetAddress(settings.from(), true);
+    if (from.getPersonal() == null) {
+      try {
+        from.setPersonal(blog, StandardCharsets.UTF_8.name());
+      } catch (UnsupportedEncodingException impossible) {
+        throw new IllegalStateException(impossible);
+      }
+    }
+    return from;
   }
 
   private static String escape(String text) {

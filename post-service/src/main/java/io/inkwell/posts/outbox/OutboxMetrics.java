@@ -2,18 +2,20 @@ package io.inkwell.posts.outbox;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-import io.inkwell.posts.post.Post;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Date;
+import java.util.List;
+import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
  * How far the outbox relay is behind: documents with events not yet on Kafka, and the age of the
- * oldest such event. Both read at scrape time.
+ * oldest such event, over every outbox. Both read at scrape time.
  */
 @Component
 class OutboxMetrics {
@@ -22,10 +24,12 @@ class OutboxMetrics {
 
   private final MongoOperations mongo;
   private final Clock clock;
+  private final List<Outbox> outboxes;
 
-  OutboxMetrics(MongoOperations mongo, Clock clock, MeterRegistry registry) {
+  OutboxMetrics(MongoOperations mongo, Clock clock, List<Outbox> outboxes, MeterRegistry registry) {
     this.mongo = mongo;
     this.clock = clock;
+    this.outboxes = outboxes;
     Gauge.builder("inkwell.outbox.backlog", this, OutboxMetrics::backlog)
         .description("Documents whose events wait to be relayed to Kafka")
         .register(registry);
@@ -36,18 +40,22 @@ class OutboxMetrics {
   }
 
   private double backlog() {
-    return mongo.count(pending(), Post.class);
+    return outboxes.stream().mapToLong(outbox -> mongo.count(pending(), outbox.collection())).sum();
   }
 
   private double oldestAgeSeconds() {
-    return mongo.find(pending().limit(SAMPLE), Post.class).stream()
-        .flatMap(document -> document.outbox().stream())
-        .map(event -> Duration.between(event.occurredAt(), clock.instant()).toMillis() / 1000.0)
+    Query sample = pending().limit(SAMPLE);
+    sample.fields().include(Outbox.FIELD + ".occurredAt");
+    return outboxes.stream()
+        .flatMap(outbox -> mongo.find(sample, Document.class, outbox.collection()).stream())
+        .flatMap(document -> document.getList(Outbox.FIELD, Document.class).stream())
+        .map(event -> event.get("occurredAt", Date.class).toInstant())
+        .map(occurred -> Duration.between(occurred, clock.instant()).toMillis() / 1000.0)
         .max(Double::compare)
         .orElse(0.0);
   }
 
   private static Query pending() {
-    return Query.query(where("outbox.0").exists(true));
+    return Query.query(where(Outbox.FIELD + ".0").exists(true));
   }
 }

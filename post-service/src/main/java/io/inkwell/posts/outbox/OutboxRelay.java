@@ -2,11 +2,10 @@ package io.inkwell.posts.outbox;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-import io.inkwell.posts.post.PostEvent;
-import io.inkwell.posts.post.PostSettings;
 import io.inkwell.posts.post.TraceContexts;
 import io.micrometer.tracing.Span;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -23,52 +22,55 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Sends the events waiting in post documents to Kafka, then removes them from the document. A crash
- * between the two re-sends the event on the next run: at least once, never lost; consumers are
- * idempotent by {@code eventId}.
+ * Sends the events waiting in documents' outboxes (posts, the site's identity) to Kafka, then
+ * removes them from the document. A crash between the two re-sends the event on the next run: at
+ * least once, never lost; consumers are idempotent by {@code eventId}.
  */
 @Component
 class OutboxRelay {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
   private static final int BATCH = 100;
-  private static final String COLLECTION = "posts";
 
   private final MongoOperations mongo;
   private final KafkaTemplate<String, String> kafka;
   private final JsonMapper json;
-  private final String topic;
+  private final List<Outbox> outboxes;
   private final TraceContexts traces;
 
   OutboxRelay(
       MongoOperations mongo,
       KafkaTemplate<String, String> kafka,
       JsonMapper json,
-      PostSettings settings,
+      List<Outbox> outboxes,
       TraceContexts traces) {
     this.traces = traces;
     this.mongo = mongo;
     this.kafka = kafka;
     this.json = json;
-    this.topic = settings.eventsTopic();
+    this.outboxes = outboxes;
   }
 
   @Scheduled(fixedDelayString = "${inkwell.outbox.poll-interval:500ms}")
   void relayPending() {
-    Query pending = Query.query(where("outbox.0").exists(true)).limit(BATCH);
+    outboxes.forEach(this::relayPending);
+  }
+
+  private void relayPending(Outbox outbox) {
+    Query pending = Query.query(where(Outbox.FIELD + ".0").exists(true)).limit(BATCH);
     // Raw documents: beside each event sits the trace of the request that raised it.
-    for (Document post : mongo.find(pending, Document.class, COLLECTION)) {
-      for (Document stored : post.getList("outbox", Document.class)) {
-        PostEvent event = mongo.getConverter().read(PostEvent.class, stored);
-        Span span =
-            traces.continueWith(stored.getString(TraceContexts.FIELD), "relay " + event.type());
+    for (Document document : mongo.find(pending, Document.class, outbox.collection())) {
+      Object id = document.get("_id");
+      for (Document stored : document.getList(Outbox.FIELD, Document.class)) {
+        String eventId = stored.getString("eventId");
+        String type = stored.getString("type");
+        Span span = traces.continueWith(stored.getString(TraceContexts.FIELD), "relay " + type);
         try (var scope = traces.inScope(span)) {
-          send(event);
+          send(outbox, id.toString(), stored);
         } catch (Exception e) {
-          // Keep the event and the order of this post's events; the next run tries again.
+          // Keep the event and the order of this document's events; the next run tries again.
           span.error(e);
-          log.warn(
-              "Could not relay {} {} of post {}", event.type(), event.eventId(), event.postId(), e);
+          log.warn("Could not relay {} {} of {} {}", type, eventId, outbox.collection(), id, e);
           break;
         } finally {
           span.end();
@@ -76,22 +78,23 @@ class OutboxRelay {
         // By collection name, not entity class: clearing the outbox is not a change of the post,
         // so it must not bump the version (and with it the ETag readers hold).
         mongo.updateFirst(
-            Query.query(where("_id").is(event.postId())),
-            new Update().pull("outbox", new Document("eventId", event.eventId())),
-            COLLECTION);
+            Query.query(where("_id").is(id)),
+            new Update().pull(Outbox.FIELD, new Document("eventId", eventId)),
+            outbox.collection());
       }
     }
   }
 
-  private void send(PostEvent event)
+  private void send(Outbox outbox, String key, Document stored)
       throws ExecutionException, InterruptedException, TimeoutException {
-    var record = new ProducerRecord<>(topic, event.postId(), json.writeValueAsString(event));
+    Object event = mongo.getConverter().read(outbox.eventType(), stored);
+    var record = new ProducerRecord<>(outbox.topic(), key, json.writeValueAsString(event));
     // CloudEvents Kafka binding, so that tools which know nothing of Inkwell can read them.
     header(record, "ce_specversion", "1.0");
-    header(record, "ce_id", event.eventId());
-    header(record, "ce_type", event.type());
+    header(record, "ce_id", stored.getString("eventId"));
+    header(record, "ce_type", stored.getString("type"));
     header(record, "ce_source", "/inkwell/post-service");
-    header(record, "ce_time", event.occurredAt().toString());
+    header(record, "ce_time", stored.getDate("occurredAt").toInstant().toString());
     header(record, "content-type", "application/json");
     kafka.send(record).get(10, TimeUnit.SECONDS);
   }

@@ -1,5 +1,6 @@
 package io.inkwell.posts.outbox;
 
+import io.inkwell.posts.post.PostEvent;
 import io.inkwell.posts.post.PostSettings;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,5 +21,10 @@ class Topics {
         .partitions(partitions)
         .replicas(replicas)
         .build();
+  }
+
+  @Bean
+  Outbox postOutbox(PostSettings settings) {
+    return new Outbox("posts", PostEvent.class, settings.eventsTopic());
   }
 }

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Duration;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -46,6 +47,15 @@ class SiteController {
     var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
     problem.setType(URI.create("https://inkwell.dev/problems/validation"));
     problem.setTitle("Invalid request");
+    return problem;
+  }
+
+  /** Other admins saving again and again while this one tried: rare enough to ask for a retry. */
+  @ExceptionHandler(OptimisticLockingFailureException.class)
+  ProblemDetail keptChanging(OptimisticLockingFailureException e) {
+    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    problem.setType(URI.create("https://inkwell.dev/problems/conflict"));
+    problem.setTitle("Changed by someone else");
     return problem;
   }
 

@@ -6,13 +6,21 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * The blog's title and description as its admins set them (Blogger's Settings → Basic, Ghost's
- * "Title and description"): one document, written whole.
+ * "Title and description"): one document, which also keeps the {@link SiteChanged} events not yet
+ * relayed in its outbox.
  *
  * @param description one paragraph of plain text; empty for none, null while never set
+ * @param version how many changes it has seen; 0 while never set
  */
-@Document("site")
+@Document(SiteIdentity.COLLECTION)
 public record SiteIdentity(
-    @Id String id, String title, String description, Instant updatedAt, String updatedBy) {
+    @Id String id,
+    String title,
+    String description,
+    Instant updatedAt,
+    String updatedBy,
+    long version) {
 
+  static final String COLLECTION = "site";
   static final String ID = "site";
 }

@@ -1,35 +1,50 @@
 package io.inkwell.posts.site;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import io.inkwell.posts.outbox.Outbox;
 import io.inkwell.posts.post.Actor;
 import io.inkwell.posts.post.NotAllowed;
 import io.inkwell.posts.post.PostSettings;
+import io.inkwell.posts.post.TraceContexts;
 import java.time.Clock;
 import java.time.Instant;
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.core.TypeInformation;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /**
  * The blog's title and description: what admins set, or until then the configured name ({@code
- * inkwell.posts.blog-name}) and no description.
+ * inkwell.posts.blog-name}) and no description. A change and its {@link SiteChanged} event are one
+ * single-document write, like a post's.
  */
 @Service
 public class Sites {
 
+  private static final int ATTEMPTS = 5;
+
   private final MongoOperations mongo;
   private final PostSettings settings;
   private final Clock clock;
+  private final TraceContexts traces;
 
-  Sites(MongoOperations mongo, PostSettings settings, Clock clock) {
+  Sites(MongoOperations mongo, PostSettings settings, Clock clock, TraceContexts traces) {
     this.mongo = mongo;
     this.settings = settings;
     this.clock = clock;
+    this.traces = traces;
   }
 
   public SiteIdentity current() {
     SiteIdentity stored = mongo.findById(SiteIdentity.ID, SiteIdentity.class);
     return stored != null
         ? stored
-        : new SiteIdentity(SiteIdentity.ID, settings.blogName(), null, null, null);
+        : new SiteIdentity(SiteIdentity.ID, settings.blogName(), null, null, null, 0);
   }
 
   /** Admins only; each a single line of plain text (control characters and runs of space go). */
@@ -41,11 +56,49 @@ public class Sites {
     if (cleanTitle.isEmpty()) {
       throw new NoTitle();
     }
-    var identity =
-        new SiteIdentity(
-            SiteIdentity.ID, cleanTitle, plain(description), Instant.now(clock), actor.name());
-    mongo.save(identity);
-    return identity;
+    String cleanDescription = plain(description);
+    // Last writer wins, as in Blogger's settings; the version only orders the events.
+    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+      long seen = current().version();
+      Instant now = Instant.now(clock);
+      var event = SiteChanged.of(seen + 1, now, cleanTitle, cleanDescription);
+      var update =
+          new Update()
+              .set("title", cleanTitle)
+              .set("description", cleanDescription)
+              .set("updatedAt", now)
+              .set("updatedBy", actor.name())
+              .set("version", event.version())
+              .push(Outbox.FIELD, stored(event));
+      // A stored identity from before versions has none: version 0.
+      Object[] unchanged = seen == 0 ? new Object[] {0L, null} : new Object[] {seen};
+      try {
+        var written =
+            mongo.upsert(
+                Query.query(where("_id").is(SiteIdentity.ID).and("version").in(unchanged)),
+                update,
+                SiteIdentity.COLLECTION);
+        if (written.getMatchedCount() > 0 || written.getUpsertedId() != null) {
+          return current();
+        }
+      } catch (DuplicateKeyException changedMeanwhile) {
+        // another admin saved between our read and write: read again and write over it
+      }
+    }
+    throw new OptimisticLockingFailureException(
+        "The site settings kept changing; tried " + ATTEMPTS + " times.");
+  }
+
+  private Document stored(SiteChanged event) {
+    var stored =
+        (Document)
+            mongo.getConverter().convertToMongoType(event, TypeInformation.of(SiteChanged.class));
+    String traceparent = traces.current();
+    if (traceparent != null) {
+      // kept beside the event, not in it: the relay sends within this trace
+      stored.put(TraceContexts.FIELD, traceparent);
+    }
+    return stored;
   }
 
   /** A title of control characters and spaces only. */

@@ -1,19 +1,37 @@
 package io.inkwell.posts.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.rometools.rome.io.SyndFeedInput;
 import io.inkwell.posts.IntegrationTest;
 import io.inkwell.testsupport.ApiClient;
+import io.inkwell.testsupport.Contracts;
+import io.inkwell.testsupport.Topics;
 import java.io.StringReader;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.mongodb.core.MongoOperations;
+import tools.jackson.databind.json.JsonMapper;
 
 /** An admin names the blog and says what it is about; readers and feed readers see it. */
 class SiteTests extends IntegrationTest {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @Value("${spring.kafka.bootstrap-servers}")
+  private String kafka;
+
+  @Autowired private MongoOperations mongo;
 
   private ApiClient admin() {
     return as("admin-" + UUID.randomUUID(), "Ada Admin", "ADMIN");
@@ -48,6 +66,92 @@ class SiteTests extends IntegrationTest {
     var feed =
         new SyndFeedInput().build(new StringReader(anonymous().get("/feed.atom").raw().body()));
     assertThat(feed.getTitle()).isEqualTo("Notes from Lisbon");
+  }
+
+  @Test
+  void everyChangeIsAnnouncedInOrderSoMailsAndSignInPagesFollow() {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+
+    admin().put("/api/site", ApiClient.json(Map.of("title", "First " + run, "description", "")));
+    admin()
+        .put(
+            "/api/site", ApiClient.json(Map.of("title", "Second " + run, "description", "Tiles.")));
+
+    List<ConsumerRecord<String, String>> events =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> siteEventsTitled(run), found -> found.size() == 2);
+    assertThat(events).allSatisfy(event -> assertThat(event.key()).isEqualTo("site"));
+    assertThat(events)
+        .allSatisfy(event -> assertThat(Contracts.violations(event.value())).isEmpty());
+    var first = JSON.readTree(events.get(0).value());
+    var second = JSON.readTree(events.get(1).value());
+    assertThat(first.path("title").asString()).isEqualTo("First " + run);
+    assertThat(second.path("title").asString()).isEqualTo("Second " + run);
+    assertThat(second.path("description").asString()).isEqualTo("Tiles.");
+    assertThat(second.path("version").asLong()).isGreaterThan(first.path("version").asLong());
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        mongo
+                            .findById("site", Document.class, "site")
+                            .getList("outbox", Document.class))
+                    .as("relayed events leave the outbox")
+                    .isEmpty());
+  }
+
+  @Test
+  void adminsSavingAtOnceEachGetTheirChangeAnnounced() throws Exception {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    var names =
+        List.of("Tiles", "Trams", "Tascas", "Tejo").stream().map(name -> name + " " + run).toList();
+
+    var pool = Executors.newFixedThreadPool(names.size());
+    try {
+      var saves =
+          names.stream()
+              .map(
+                  name ->
+                      pool.submit(
+                          () ->
+                              admin()
+                                  .put(
+                                      "/api/site",
+                                      ApiClient.json(Map.of("title", name, "description", "")))
+                                  .status()))
+              .toList();
+      for (var save : saves) {
+        assertThat(save.get()).isEqualTo(200);
+      }
+    } finally {
+      pool.shutdown();
+    }
+
+    List<ConsumerRecord<String, String>> events =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> siteEventsTitled(run), found -> found.size() == names.size());
+    var versions =
+        events.stream()
+            .map(event -> JSON.readTree(event.value()).path("version").asLong())
+            .toList();
+    assertThat(versions)
+        .as("one version each, in the order they were sent")
+        .isSorted()
+        .doesNotHaveDuplicates();
+    String last = JSON.readTree(events.get(names.size() - 1).value()).path("title").asString();
+    assertThat(anonymous().get("/api/site").text("title"))
+        .as("the last event announces what the site now says")
+        .isEqualTo(last);
+  }
+
+  /** The SiteChanged events, in topic order, whose title carries this test's mark. */
+  private List<ConsumerRecord<String, String>> siteEventsTitled(String mark) {
+    return Topics.readAll(kafka, "blog.site-events").stream()
+        .filter(event -> JSON.readTree(event.value()).path("title").asString().endsWith(mark))
+        .toList();
   }
 
   @Test
