@@ -391,6 +391,39 @@ class ReaderSiteTests {
   }
 
   @Test
+  void aTagWithASlashHasAPageReadersReachFromThePostAndTheSitemap() throws Exception {
+    var bot = new ApiClient(stack.gatewayUrl()).withToken(TestStack.integrationToken());
+    String mark = UUID.randomUUID().toString().substring(0, 6);
+    var created =
+        bot.post(
+            "/api/posts",
+            ApiClient.json(
+                Map.of(
+                    "title",
+                    "Pointers, again " + mark,
+                    "body",
+                    "Where the stars go.",
+                    "tags",
+                    List.of("C/C++ " + mark, "100% " + mark))));
+    bot.post("/api/posts/" + created.text("id") + "/publish", "");
+
+    Document post = page("/posts/" + created.text("slug"));
+    var links = post.select("article.post .tags a");
+    assertThat(links.eachText()).containsExactly("c/c++ " + mark, "100% " + mark);
+    for (var link : links) {
+      var tagPage = get(link.attr("href"));
+      assertThat(tagPage.statusCode()).as(link.attr("href")).isEqualTo(200);
+      Document listed = Jsoup.parse(tagPage.body());
+      assertThat(listed.select("h1").text()).isEqualTo("Posts tagged “" + link.text() + "”");
+      assertThat(listed.select("article.card h2").eachText())
+          .containsExactly("Pointers, again " + mark);
+      assertThat(get(link.attr("href") + "/feed.atom").statusCode()).isEqualTo(200);
+    }
+    assertThat(links.first().attr("href")).isEqualTo("/tags/c-c++%20" + mark);
+    assertThat(get("/sitemap.xml").body()).contains("/tags/c-c++%20" + mark + "</loc>");
+  }
+
+  @Test
   void tagAuthorAndSearchPagesListTheMatchingPosts() throws Exception {
     Document post = page("/posts/wpc-wrap");
     String tagLink = post.select("article.post .tags a").first().attr("href");

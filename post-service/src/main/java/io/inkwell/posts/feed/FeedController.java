@@ -13,6 +13,7 @@ import io.inkwell.posts.post.Post;
 import io.inkwell.posts.post.PostManagement;
 import io.inkwell.posts.post.PostQuery;
 import io.inkwell.posts.post.PostSettings;
+import io.inkwell.posts.post.TagCount;
 import io.inkwell.posts.site.Sites;
 import java.time.Duration;
 import java.util.Date;
@@ -83,8 +84,9 @@ class FeedController {
     return feed(type, newest(PostQuery.ALL), null, "/", file);
   }
 
-  private SyndFeed tagFeed(String type, String tag, String file) {
-    String page = "/tags/" + encode(tag);
+  private SyndFeed tagFeed(String type, String nameOrSlug, String file) {
+    String tag = posts.tagNamed(nameOrSlug);
+    String page = "/tags/" + encode(TagCount.slugOf(tag));
     return feed(type, newest(PostQuery.tagged(tag)), tag, page, page + file);
   }
 

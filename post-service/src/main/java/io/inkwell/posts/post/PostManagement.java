@@ -415,14 +415,20 @@ public class PostManagement {
             project("count").and("_id").as("tag"),
             sort(Sort.by(Sort.Order.desc("count"), Sort.Order.asc("tag"))));
     Map<String, String> described = tagDescriptions.all();
-    return mongo.aggregate(aggregation, Post.class, TagCount.class).getMappedResults().stream()
-        .map(tag -> tag.describedAs(described.get(tag.tag())))
+    return mongo.aggregate(aggregation, Post.class, Counted.class).getMappedResults().stream()
+        .map(tag -> new TagCount(tag.tag(), tag.count(), described.get(tag.tag())))
         .toList();
   }
 
-  /** One tag: its published posts' count and its description; unknown if it has neither. */
-  public TagCount tag(String name) {
-    String tag = normalisedTag(name);
+  /** A row of the tag aggregation. */
+  private record Counted(String tag, long count) {}
+
+  /**
+   * One tag, by its name or its {@linkplain TagCount#slug() slug}: its published posts' count and
+   * its description; unknown if it has neither.
+   */
+  public TagCount tag(String nameOrSlug) {
+    String tag = tagNamed(nameOrSlug);
     long count =
         mongo.count(
             Query.query(
@@ -440,6 +446,23 @@ public class PostManagement {
   }
 
   /**
+   * The tag a path names: the tag of that name when there is one; else the first in use whose slug
+   * it is ("c-c++" names "c/c++", which no path can carry); else the name, normalised.
+   */
+  public String tagNamed(String nameOrSlug) {
+    String name = normalisedTag(nameOrSlug);
+    if (tagDescriptions.of(name).isPresent()
+        || mongo.exists(Query.query(where("tags").is(name)), Post.class)) {
+      return name;
+    }
+    return tags().stream()
+        .filter(tag -> tag.slug().equals(name))
+        .map(TagCount::tag)
+        .findFirst()
+        .orElse(name);
+  }
+
+  /**
    * What the tag page says about the tag (editors: tags are everyone's), as one paragraph of plain
    * text; empty takes it away.
    */
@@ -447,7 +470,7 @@ public class PostManagement {
     if (!actor.isEditor()) {
       throw new NotAllowed("Only editors describe tags.");
     }
-    String tag = normalisedTag(name);
+    String tag = tagNamed(name);
     if (tag.isEmpty()) {
       throw new TagNotFound(name);
     }
@@ -548,9 +571,15 @@ public class PostManagement {
     return clock.instant().truncatedTo(ChronoUnit.MILLIS);
   }
 
-  /** Tags are lower-case with single spaces: " Road Trips " is "road trips". */
+  /**
+   * Tags are lower-case with single spaces: " Road Trips " is "road trips"; control characters
+   * count as spaces.
+   */
   public static String normalisedTag(String tag) {
-    return tag.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    return tag.replaceAll("\\p{Cntrl}", " ")
+        .strip()
+        .replaceAll("\\s+", " ")
+        .toLowerCase(Locale.ROOT);
   }
 
   private static List<String> normalisedTags(List<String> tags) {

@@ -1,12 +1,36 @@
 package io.inkwell.posts.post;
 
+import java.util.regex.Pattern;
+
 /**
- * A tag, how many published posts carry it, and what the blog says about it (null when nothing: the
- * tag page of the reader site shows it, as Ghost's and WordPress's do).
+ * A tag, its address, how many published posts carry it, and what the blog says about it (null when
+ * nothing: the tag page of the reader site shows it, as Ghost's and WordPress's do).
+ *
+ * @param slug the tag as it stands in paths ({@code /tags/{slug}}, {@code /api/tags/{slug}}): the
+ *     tag itself, except that characters no path segment may carry encoded become "-"
  */
-public record TagCount(String tag, long count, String description) {
+public record TagCount(String tag, String slug, long count, String description) {
+
+  /**
+   * What no firewall lets through encoded in a path segment ({@code %2F}, {@code %5C}, {@code %25},
+   * {@code %3B}, control characters), in runs.
+   */
+  private static final Pattern UNSAFE_IN_PATHS = Pattern.compile("[/\\\\%;\\p{Cntrl}]+");
+
+  TagCount(String tag, long count, String description) {
+    this(tag, slugOf(tag), count, description);
+  }
 
   TagCount describedAs(String text) {
     return new TagCount(tag, count, text);
+  }
+
+  /**
+   * "c/c++" is at "c-c++", "50%" at "50-"; "." and ".." (segments that mean "here" and "up") at "-"
+   * and "--"; every other tag at itself.
+   */
+  public static String slugOf(String tag) {
+    String slug = UNSAFE_IN_PATHS.matcher(tag).replaceAll("-");
+    return slug.equals(".") || slug.equals("..") ? slug.replace('.', '-') : slug;
   }
 }

@@ -2,12 +2,16 @@ package io.inkwell.posts.post;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.rometools.rome.io.SyndFeedInput;
 import io.inkwell.posts.IntegrationTest;
 import io.inkwell.testsupport.ApiClient;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.util.UriUtils;
 
 /** An editor says what a tag is about; its page and the tag list tell readers. */
 class TagDescriptionsTests extends IntegrationTest {
@@ -85,12 +89,57 @@ class TagDescriptionsTests extends IntegrationTest {
         .isEmpty();
   }
 
-  private void publish(String tag) {
+  @Test
+  void aTagNoPathCanCarryIsReachedByItsSlug() throws Exception {
+    String mark = UUID.randomUUID().toString().substring(0, 6);
+    String slashed = "c/c++ " + mark;
+    String percent = "100% " + mark;
+    publish("C/C++ " + mark, "100%  " + mark, "plain-" + mark);
+
+    var listed = anonymous().get("/api/tags").json().path("items");
+    Map<String, String> slugs = new java.util.HashMap<>();
+    listed.forEach(item -> slugs.put(item.path("tag").asString(), item.path("slug").asString()));
+    assertThat(slugs)
+        .containsEntry(slashed, "c-c++ " + mark)
+        .containsEntry(percent, "100- " + mark);
+    assertThat(slugs)
+        .as("most tags are their own slug")
+        .containsEntry("plain-" + mark, "plain-" + mark);
+
+    String slug = UriUtils.encodePathSegment("c-c++ " + mark, StandardCharsets.UTF_8);
+    var read = anonymous().get("/api/tags/" + slug);
+    assertThat(read.status()).isEqualTo(200);
+    assertThat(read.text("tag")).isEqualTo(slashed);
+    assertThat(read.json().path("count").asLong()).isEqualTo(1);
+
+    var described =
+        api().put("/api/tags/" + slug, ApiClient.json(Map.of("description", "Pointers.")));
+    assertThat(described.text("tag")).isEqualTo(slashed);
+    assertThat(anonymous().get("/api/tags/" + slug).text("description")).isEqualTo("Pointers.");
+
+    var feed =
+        new SyndFeedInput()
+            .build(new StringReader(anonymous().get("/tags/" + slug + "/feed.atom").raw().body()));
+    assertThat(feed.getEntries()).hasSize(1);
+    assertThat(feed.getLinks())
+        .extracting(link -> link.getHref())
+        .as("the feed's page and itself, at the slug")
+        .contains(
+            "http://localhost:8080/tags/" + slug,
+            "http://localhost:8080/tags/" + slug + "/feed.atom");
+
+    publish("c-c++ " + mark);
+    assertThat(anonymous().get("/api/tags/" + slug).text("tag"))
+        .as("a tag of that very name comes first")
+        .isEqualTo("c-c++ " + mark);
+  }
+
+  private void publish(String... tags) {
     String id =
         api()
             .post(
                 "/api/posts",
-                ApiClient.json(Map.of("title", "Tagged", "body", "Body", "tags", List.of(tag))))
+                ApiClient.json(Map.of("title", "Tagged", "body", "Body", "tags", List.of(tags))))
             .text("id");
     assertThat(api().post("/api/posts/" + id + "/publish", "").status()).isEqualTo(200);
   }

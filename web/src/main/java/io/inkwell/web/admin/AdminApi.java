@@ -1,6 +1,7 @@
 package io.inkwell.web.admin;
 
 import io.inkwell.web.WebSettings;
+import io.inkwell.web.api.ApiUris;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Instant;
@@ -106,26 +107,14 @@ class AdminApi {
   }
 
   Answer postsInStatus(String token, String status, PostFilter filter, String cursor) {
-    var uri =
-        UriComponentsBuilder.fromPath("/api/posts")
-            .queryParam("status", status)
-            .queryParam("limit", 50);
-    for (var parameter :
-        Map.of(
-                "q",
-                filter.text(),
-                "tag",
-                filter.tag(),
-                "author",
-                filter.author(),
-                "cursor",
-                cursor == null ? "" : cursor)
-            .entrySet()) {
-      if (!parameter.getValue().isBlank()) {
-        uri.queryParam(parameter.getKey(), parameter.getValue());
-      }
-    }
-    return get(token, uri.encode().build().toUriString());
+    var query = new LinkedHashMap<String, Object>();
+    query.put("status", status);
+    query.put("limit", 50);
+    query.put("q", filter.text());
+    query.put("tag", filter.tag());
+    query.put("author", filter.author());
+    query.put("cursor", cursor);
+    return get(token, ApiUris.of("/api/posts", query));
   }
 
   Answer post(String token, String id) {
@@ -226,14 +215,11 @@ class AdminApi {
 
   /** A page of subscribers, newest first; {@code status} null for all. */
   Answer subscribers(String token, String status, String cursor) {
-    var uri = UriComponentsBuilder.fromPath("/api/subscribers").queryParam("limit", 100);
-    if (status != null) {
-      uri.queryParam("status", status);
-    }
-    if (cursor != null && !cursor.isBlank()) {
-      uri.queryParam("cursor", cursor);
-    }
-    return get(token, uri.encode().build().toUriString());
+    var query = new LinkedHashMap<String, Object>();
+    query.put("limit", 100);
+    query.put("status", status);
+    query.put("cursor", cursor);
+    return get(token, ApiUris.of("/api/subscribers", query));
   }
 
   /** The subscriber export's status and bytes (CSV), not JSON. */
@@ -352,11 +338,10 @@ class AdminApi {
 
   /** A page of the media library, newest first. */
   Answer images(String token, String cursor) {
-    var uri = UriComponentsBuilder.fromPath("/api/images").queryParam("limit", 48);
-    if (cursor != null && !cursor.isBlank()) {
-      uri.queryParam("cursor", cursor);
-    }
-    return get(token, uri.encode().build().toUriString());
+    var query = new LinkedHashMap<String, Object>();
+    query.put("limit", 48);
+    query.put("cursor", cursor);
+    return get(token, ApiUris.of("/api/images", query));
   }
 
   /** The picture as the author's browser sent it; post-service decides what it is. */

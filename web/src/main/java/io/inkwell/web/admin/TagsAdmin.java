@@ -38,16 +38,19 @@ class TagsAdmin implements StaffPage {
     return "admin/tags";
   }
 
-  @PostMapping("/admin/tags/{tag}")
+  /** By the tag's slug ("c-c++" for "c/c++"), which any path can carry. */
+  @PostMapping("/admin/tags/{slug}")
   String describe(
       @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
-      @PathVariable String tag,
+      @PathVariable String slug,
       @RequestParam(defaultValue = "") String description,
       RedirectAttributes redirect) {
-    var answer = checked(api.describeTag(token(client), tag, description));
+    var answer = checked(api.describeTag(token(client), slug, description));
     redirect.addFlashAttribute(
         answer.ok() ? "message" : "error",
-        answer.ok() ? "Saved the description of “" + tag + "”." : answer.problem());
+        answer.ok()
+            ? "Saved the description of “" + answer.body().path("tag").asString(slug) + "”."
+            : answer.problem());
     return "redirect:/admin/tags";
   }
 }

@@ -50,12 +50,10 @@ public class BlogApi {
   public record Posted(int status, String commentStatus, String problem) {}
 
   public Page<Post> posts(Map<String, String> filter, int limit, String cursor) {
-    var uri = UriComponentsBuilder.fromPath("/api/posts").queryParam("limit", limit);
-    filter.forEach(uri::queryParam);
-    if (cursor != null && !cursor.isBlank()) {
-      uri.queryParam("cursor", cursor);
-    }
-    return read(uri.encode().build().toUriString(), new ParameterizedTypeReference<Page<Post>>() {})
+    var query = new LinkedHashMap<String, Object>(filter);
+    query.put("limit", limit);
+    query.put("cursor", cursor);
+    return read(ApiUris.of("/api/posts", query), new ParameterizedTypeReference<Page<Post>>() {})
         .orElse(new Page<>(List.of(), null));
   }
 
@@ -92,12 +90,11 @@ public class BlogApi {
    * first, from {@code cursor} (null: the first page).
    */
   public Page<Comment> comments(String postId, String cursor) {
-    var uri = UriComponentsBuilder.fromPath("/api/posts/{id}/comments").queryParam("limit", 200);
-    if (cursor != null && !cursor.isBlank()) {
-      uri.queryParam("cursor", cursor);
-    }
+    var query = new LinkedHashMap<String, Object>();
+    query.put("limit", 200);
+    query.put("cursor", cursor);
     return read(
-            uri.buildAndExpand(postId).encode().toUriString(),
+            ApiUris.of(path("/api/posts/{id}/comments", postId), query),
             new ParameterizedTypeReference<Page<Comment>>() {})
         .orElse(new Page<>(List.of(), null));
   }
@@ -178,11 +175,19 @@ public class BlogApi {
     return read("/api/site", new ParameterizedTypeReference<SiteIdentity>() {});
   }
 
-  /** What the blog says about a tag (its page's introduction), if anything. */
-  public Optional<String> tagDescription(String tag) {
-    return read(path("/api/tags/{tag}", tag), JSON)
-        .map(found -> found.path("description").asString(""))
-        .filter(description -> !description.isBlank());
+  /** A tag in use or described, by its name or slug. */
+  public record Tag(String name, long count, Optional<String> description) {}
+
+  /** The tag a page's path names, with what the blog says about it (its introduction). */
+  public Optional<Tag> tag(String nameOrSlug) {
+    return read(path("/api/tags/{tag}", nameOrSlug), JSON)
+        .map(
+            found ->
+                new Tag(
+                    found.path("tag").asString(),
+                    found.path("count").asLong(),
+                    Optional.of(found.path("description").asString(""))
+                        .filter(description -> !description.isBlank())));
   }
 
   public List<String> tags() {
@@ -209,11 +214,7 @@ public class BlogApi {
   /** The months with posts, newest first, counted in the blog's time zone. */
   public List<ArchiveMonth> archive(java.time.ZoneId zone) {
     return read(
-            UriComponentsBuilder.fromPath("/api/archive")
-                .queryParam("zone", zone.getId())
-                .encode()
-                .build()
-                .toUriString(),
+            ApiUris.of("/api/archive", Map.of("zone", zone.getId())),
             new ParameterizedTypeReference<Archive>() {})
         .map(Archive::months)
         .orElse(List.of());

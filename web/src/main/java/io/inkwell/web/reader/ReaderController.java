@@ -36,9 +36,11 @@ class ReaderController {
 
   private final BlogApi api;
   private final WebSettings settings;
+  private final TagPaths tagPaths;
   private final Site site;
 
-  ReaderController(BlogApi api, WebSettings settings, Site site) {
+  ReaderController(BlogApi api, WebSettings settings, Site site, TagPaths tagPaths) {
+    this.tagPaths = tagPaths;
     this.site = site;
     this.api = api;
     this.settings = settings;
@@ -74,17 +76,21 @@ class ReaderController {
 
   private static final int FEATURED_ON_TOP = 3;
 
-  @GetMapping("/tags/{tag}")
-  String tag(@PathVariable String tag, @RequestParam(required = false) String cursor, Model model) {
+  @GetMapping("/tags/{slug}")
+  String tag(
+      @PathVariable String slug, @RequestParam(required = false) String cursor, Model model) {
+    // "c-c++" is the page of "c/c++": the API knows which tag a slug stands for
+    var found = api.tag(slug).filter(named -> named.count() > 0).orElseThrow(NotFound::new);
+    String tag = found.name();
     var page = api.posts(Map.of("tag", tag), settings.pageSize(), cursor);
     if (page.items().isEmpty() && cursor == null) {
       throw new NotFound();
     }
-    String path = "/tags/" + UriUtils.encodePathSegment(tag, "UTF-8");
+    String path = tagPaths.of(tag);
     list(model, page, path, cursor);
     model.addAttribute("heading", "Posts tagged “" + tag + "”");
     // Ghost's and WordPress's tag pages open with what the tag is about
-    var description = cursor == null ? api.tagDescription(tag) : Optional.<String>empty();
+    var description = cursor == null ? found.description() : Optional.<String>empty();
     model.addAttribute("introduction", description.orElse(null));
     model.addAttribute("feed", path + "/feed");
     model.addAttribute(
@@ -132,12 +138,9 @@ class ReaderController {
         "older",
         page.nextCursor() == null
             ? null
-            : "/search?q="
-                + UriUtils.encodeQueryParam(query, "UTF-8")
-                + "&cursor="
-                + page.nextCursor());
+            : "/search?q=" + UriUtils.encode(query, "UTF-8") + "&cursor=" + page.nextCursor());
     model.addAttribute(
-        "newest", cursor == null ? null : "/search?q=" + UriUtils.encodeQueryParam(query, "UTF-8"));
+        "newest", cursor == null ? null : "/search?q=" + UriUtils.encode(query, "UTF-8"));
     model.addAttribute("q", query);
     model.addAttribute("heading", query.isEmpty() ? "Search" : "Posts matching “" + query + "”");
     model.addAttribute(
@@ -239,7 +242,7 @@ class ReaderController {
             : "/posts/"
                 + UriUtils.encodePathSegment(post.slug(), "UTF-8")
                 + "?comments="
-                + UriUtils.encodeQueryParam(thread.nextCursor(), "UTF-8")
+                + UriUtils.encode(thread.nextCursor(), "UTF-8")
                 + "#comments");
     model.addAttribute("commentCount", new PostCard(post, total).commentsLabel());
     model.addAttribute("renderedAt", Instant.now().toString());

@@ -20,8 +20,10 @@ class SiteFiles {
 
   private final BlogApi api;
   private final WebSettings settings;
+  private final TagPaths tagPaths;
 
-  SiteFiles(BlogApi api, WebSettings settings) {
+  SiteFiles(BlogApi api, WebSettings settings, TagPaths tagPaths) {
+    this.tagPaths = tagPaths;
     this.api = api;
     this.settings = settings;
   }
@@ -66,7 +68,7 @@ class SiteFiles {
           null);
     }
     for (String tag : api.tags()) {
-      url(xml, settings.siteUrl() + "/tags/" + UriUtils.encodePathSegment(tag, "UTF-8"), null);
+      url(xml, settings.siteUrl() + tagPaths.of(tag), null);
     }
     xml.append("</urlset>\n");
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(xml.toString());
