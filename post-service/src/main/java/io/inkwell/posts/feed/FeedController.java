@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -141,7 +142,7 @@ class FeedController {
     entry.setDescription(summary);
     var content = new SyndContentImpl();
     content.setType("html");
-    content.setValue(absolute(post.bodyHtml(), settings.postUrl(post.slug())));
+    content.setValue(absolute(withCover(post), settings.postUrl(post.slug())));
     entry.setContents(List.of(content));
     entry.setCategories(
         post.tags().stream()
@@ -153,6 +154,20 @@ class FeedController {
                 })
             .toList());
     return entry;
+  }
+
+  /** The body, headed by the post's cover as the post's page shows it, as Ghost's feeds do. */
+  private static String withCover(Post post) {
+    if (post.cover() == null) {
+      return post.bodyHtml();
+    }
+    var cover = new Element("img");
+    cover
+        .attr("src", post.cover().url())
+        .attr("alt", post.cover().alt())
+        .attr("width", String.valueOf(post.cover().width()))
+        .attr("height", String.valueOf(post.cover().height()));
+    return "<p>" + cover.outerHtml() + "</p>" + post.bodyHtml();
   }
 
   /**

@@ -47,7 +47,7 @@ public class Images implements PictureSizes {
           "webp", List.of("image/webp", "webp"));
 
   /** Where readers' browsers fetch a picture, followed by its id. */
-  private static final String PATH = "/api/images/";
+  private static final String PATH = PictureSizes.PATH;
 
   private static final String ACCEPTED =
       "Upload a PNG, JPEG, GIF or WebP picture (SVG is not accepted: it can carry script).";
@@ -215,7 +215,8 @@ public class Images implements PictureSizes {
 
   /**
    * Removes an image nobody shows any more: its uploader or an editor may, and not while a post
-   * (draft or published) still shows it, which would leave a broken picture on the page.
+   * (draft or published) still shows it, in its body or as its cover, which would leave a broken
+   * picture on the page.
    */
   public void delete(String id, Actor actor) {
     Image image = find(id).orElseThrow(ImageProblem::notFound);
@@ -228,9 +229,10 @@ public class Images implements PictureSizes {
             Query.query(
                 where("status")
                     .ne(PostStatus.DELETED)
-                    .and("bodyMarkdown")
-                    // the id is hex, a dot and an extension: only the dot needs escaping
-                    .regex(id.replace(".", "\\."))),
+                    .orOperator(
+                        // the id is hex, a dot and an extension: only the dot needs escaping
+                        where("bodyMarkdown").regex(id.replace(".", "\\.")),
+                        where("cover.image").is(id))),
             "posts");
     if (shownIn > 0) {
       throw ImageProblem.inUse(shownIn);

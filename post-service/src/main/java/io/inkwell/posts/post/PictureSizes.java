@@ -9,6 +9,9 @@ import java.util.Optional;
  */
 public interface PictureSizes {
 
+  /** Where the blog's own pictures are, followed by their id. */
+  String PATH = "/api/images/";
+
   /**
    * @param srcset the copies and the picture itself with their widths ({@code srcset}), or null
    *     when the picture has no copies

@@ -51,6 +51,9 @@ public class Post {
   /** Shown first on the home page (Ghost's "Feature this post", WordPress's sticky posts). */
   private boolean featured;
 
+  /** The picture at the head of the post and on its card; null for none. */
+  private Cover cover;
+
   private final Author author;
   private PostStatus status;
   private final Instant createdAt;
@@ -78,6 +81,7 @@ public class Post {
       Boolean page,
       Boolean mailSubscribers,
       Boolean featured,
+      Cover cover,
       Author author,
       PostStatus status,
       Instant createdAt,
@@ -99,6 +103,7 @@ public class Post {
     this.page = page != null && page;
     this.mailSubscribers = mailSubscribers == null || mailSubscribers;
     this.featured = featured != null && featured;
+    this.cover = cover;
     this.author = author;
     this.status = status;
     this.createdAt = createdAt;
@@ -132,6 +137,7 @@ public class Post {
         page,
         true,
         false,
+        null,
         author,
         PostStatus.DRAFT,
         now,
@@ -173,6 +179,7 @@ public class Post {
             false,
             false,
             false,
+            null,
             author,
             published ? PostStatus.PUBLISHED : PostStatus.DRAFT,
             originallyPublished,
@@ -232,6 +239,19 @@ public class Post {
 
   public boolean featured() {
     return featured;
+  }
+
+  /**
+   * Heads the post with this picture, or with none; like the rest of the content, set before the
+   * edit that announces it.
+   */
+  public void useCover(Cover picture) {
+    requireNotDeleted("change the cover of");
+    cover = picture;
+  }
+
+  public Cover cover() {
+    return cover;
   }
 
   /** Publishes at a later time; a time that has already come publishes now. */

@@ -51,6 +51,7 @@ public class PostManagement {
   private final Revisions revisions;
   private final PreviewLinks previews;
   private final TagDescriptions tagDescriptions;
+  private final Covers covers;
 
   PostManagement(
       Posts posts,
@@ -62,7 +63,9 @@ public class PostManagement {
       MeterRegistry registry,
       Revisions revisions,
       PreviewLinks previews,
-      TagDescriptions tagDescriptions) {
+      TagDescriptions tagDescriptions,
+      Covers covers) {
+    this.covers = covers;
     this.revisions = revisions;
     this.previews = previews;
     this.tagDescriptions = tagDescriptions;
@@ -90,7 +93,21 @@ public class PostManagement {
       List<String> tags,
       String slug,
       Boolean commentsOpen,
-      Boolean page) {}
+      Boolean page,
+      String coverImage,
+      String coverAlt) {
+
+    public Draft(
+        String title,
+        String body,
+        String excerpt,
+        List<String> tags,
+        String slug,
+        Boolean commentsOpen,
+        Boolean page) {
+      this(title, body, excerpt, tags, slug, commentsOpen, page, null, null);
+    }
+  }
 
   /** A published post, or where a post that moved to a new slug is now. */
   public record Reading(Post post, String movedTo) {}
@@ -108,10 +125,12 @@ public class PostManagement {
     boolean page = draft.page() != null && draft.page();
     // a page takes no comments unless its author opens them
     boolean open = draft.commentsOpen() == null ? !page : draft.commentsOpen();
+    Cover cover = covers.chosen(draft.coverImage(), draft.coverAlt(), null);
     Instant now = now();
     if (draft.slug() != null) {
       try {
-        return posts.insert(Post.draft(draft.slug(), content, tags, open, page, author, now));
+        return posts.insert(
+            withCover(Post.draft(draft.slug(), content, tags, open, page, author, now), cover));
       } catch (DuplicateKeyException taken) {
         throw new SlugTaken(draft.slug());
       }
@@ -123,7 +142,8 @@ public class PostManagement {
         continue;
       }
       try {
-        return posts.insert(Post.draft(slug, content, tags, open, page, author, now));
+        return posts.insert(
+            withCover(Post.draft(slug, content, tags, open, page, author, now), cover));
       } catch (DuplicateKeyException raced) {
         // another draft took this slug between the check and the insert: try the next one
       }
@@ -148,10 +168,12 @@ public class PostManagement {
     boolean page = draft.page() == null ? post.page() : draft.page();
     Post.Content content = render(draft);
     List<String> tags = normalisedTags(draft.tags());
+    Cover cover = covers.chosen(draft.coverImage(), draft.coverAlt(), post.cover());
     Revision before = Revision.of(post);
     if (before.differsFrom(content, tags)) {
       revisions.keep(before);
     }
+    post.useCover(cover);
     post.edit(content, tags, newSlug, open, page, now());
     return save(post);
   }
@@ -556,6 +578,11 @@ public class PostManagement {
     } catch (DuplicateKeyException slugTaken) {
       throw new SlugTaken(post.slug());
     }
+  }
+
+  private static Post withCover(Post post, Cover cover) {
+    post.useCover(cover);
+    return post;
   }
 
   private Post.Content render(Draft draft) {

@@ -265,7 +265,7 @@ class ImagesTests extends IntegrationTest {
   }
 
   /** A real picture in the format ImageIO writes, each size a different picture. */
-  private static byte[] picture(String format, int width, int height) throws IOException {
+  static byte[] picture(String format, int width, int height) throws IOException {
     var image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     var graphics = image.createGraphics();
     graphics.setColor(new Color(30, 120, 200));

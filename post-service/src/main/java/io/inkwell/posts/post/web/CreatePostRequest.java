@@ -12,7 +12,9 @@ import java.util.List;
  * A post as an author writes it, for creating and for replacing one. Only these fields bind: an
  * {@code id}, {@code status}, {@code author} or {@code version} in the request is ignored. The
  * body's size is checked by bytes in the service (413 above the limit). {@code page: true} makes it
- * a page (About, Contact), outside the lists, feeds and subscribers' mail.
+ * a page (About, Contact), outside the lists, feeds and subscribers' mail. {@code coverImage} is
+ * the address of one of the blog's pictures to head the post with ("" for none, left out: as it
+ * was), {@code coverAlt} what it shows.
  */
 record CreatePostRequest(
     @NotBlank @Size(max = 300) String title,
@@ -23,9 +25,11 @@ record CreatePostRequest(
         @Pattern(regexp = Slugs.PATTERN, message = "lower-case letters, digits and single hyphens")
         String slug,
     Boolean commentsOpen,
-    Boolean page) {
+    Boolean page,
+    @Size(max = 300) String coverImage,
+    @Size(max = 300) String coverAlt) {
 
   Draft toDraft() {
-    return new Draft(title, body, excerpt, tags, slug, commentsOpen, page);
+    return new Draft(title, body, excerpt, tags, slug, commentsOpen, page, coverImage, coverAlt);
   }
 }

@@ -1,6 +1,7 @@
 package io.inkwell.posts.post.web;
 
 import io.inkwell.posts.post.Author;
+import io.inkwell.posts.post.Cover;
 import io.inkwell.posts.post.Post;
 import io.inkwell.posts.post.PostStatus;
 import java.time.Instant;
@@ -18,6 +19,7 @@ record PostResponse(
     boolean page,
     boolean mailSubscribers,
     boolean featured,
+    CoverResponse cover,
     Author author,
     PostStatus status,
     Instant createdAt,
@@ -39,6 +41,7 @@ record PostResponse(
         post.page(),
         post.mailSubscribers(),
         post.featured(),
+        CoverResponse.of(post.cover()),
         post.author(),
         post.status(),
         post.createdAt(),
@@ -46,6 +49,24 @@ record PostResponse(
         post.publishedAt(),
         post.updatedAt(),
         post.version() == null ? 0 : post.version());
+  }
+
+  /** The cover as pages show it: where it is, how large, its narrower copies. */
+  record CoverResponse(
+      String image, String url, String alt, int width, int height, String srcset, String sizes) {
+
+    static CoverResponse of(Cover cover) {
+      return cover == null
+          ? null
+          : new CoverResponse(
+              cover.image(),
+              cover.url(),
+              cover.alt(),
+              cover.width(),
+              cover.height(),
+              cover.srcset(),
+              cover.sizes());
+    }
   }
 
   String etag() {

@@ -8,6 +8,7 @@ import io.inkwell.posts.post.PostNotFound;
 import io.inkwell.posts.post.SlugTaken;
 import io.inkwell.posts.post.StaleVersion;
 import io.inkwell.posts.post.TagNotFound;
+import io.inkwell.posts.post.UnknownPicture;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -85,6 +86,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   ProblemDetail preconditionRequired(PostController.PreconditionRequired e) {
     return problem(
         HttpStatus.PRECONDITION_REQUIRED, "if-match-required", "If-Match required", e.getMessage());
+  }
+
+  @ExceptionHandler(UnknownPicture.class)
+  ProblemDetail unknownPicture(UnknownPicture e) {
+    return problem(
+        HttpStatus.UNPROCESSABLE_CONTENT, "unknown-picture", "No such picture", e.getMessage());
   }
 
   @ExceptionHandler(NotAllowed.class)
