@@ -28,62 +28,89 @@
   refresh();
 })();
 
-// Insert a picture: uploads it to the media library (as the Images page does without script) and
-// puts its Markdown where the cursor is, on a paragraph of its own.
+// Pictures from the editor: each is uploaded to the media library (as the Images page does without
+// script). "Insert a picture" puts its Markdown where the cursor is, on a paragraph of its own;
+// "Upload a cover" makes it the post's cover.
 (function () {
   var form = document.getElementById('editor');
-  var body = document.getElementById('body');
-  var holder = document.getElementById('insert-picture');
-  var input = document.getElementById('picture');
-  var status = document.getElementById('picture-status');
-  if (!form || !body || !holder || !input || !window.fetch || !window.FormData) {
+  if (!form || !window.fetch || !window.FormData) {
     return;
   }
-  holder.hidden = false;
-  input.addEventListener('change', function (event) {
-    event.stopPropagation();
-    var file = input.files[0];
-    if (!file) {
+
+  // calls done(answer) with {markdown, url} or {error}, and tells how it goes in status
+  function uploader(holderId, inputId, statusId, done) {
+    var holder = document.getElementById(holderId);
+    var input = document.getElementById(inputId);
+    var status = document.getElementById(statusId);
+    if (!holder || !input || !status) {
       return;
     }
-    var data = new FormData();
-    data.append('file', file);
-    var csrf = form.querySelector('input[name="_csrf"]');
-    if (csrf) {
-      data.append('_csrf', csrf.value);
-    }
-    status.textContent = 'Uploading ' + file.name + '…';
-    fetch('/admin/images', {
-      method: 'POST',
-      body: data,
-      credentials: 'same-origin',
-      headers: { 'Accept': 'application/json' }
-    })
-      .then(function (response) {
-        return response.json().catch(function () {
-          return { error: 'The upload failed (' + response.status + '); are you still signed in?' };
+    holder.hidden = false;
+    input.addEventListener('change', function (event) {
+      event.stopPropagation();
+      var file = input.files[0];
+      if (!file) {
+        return;
+      }
+      var data = new FormData();
+      data.append('file', file);
+      var csrf = form.querySelector('input[name="_csrf"]');
+      if (csrf) {
+        data.append('_csrf', csrf.value);
+      }
+      status.textContent = 'Uploading ' + file.name + '…';
+      fetch('/admin/images', {
+        method: 'POST',
+        body: data,
+        credentials: 'same-origin',
+        headers: { 'Accept': 'application/json' }
+      })
+        .then(function (response) {
+          return response.json().catch(function () {
+            return { error: 'The upload failed (' + response.status + '); are you still signed in?' };
+          });
+        })
+        .then(function (answer) {
+          status.textContent = answer.url ? done(answer, file) : (answer.error || answer.detail || 'The upload failed.');
+          input.value = '';
+        })
+        .catch(function () {
+          status.textContent = 'The upload failed; try again.';
         });
-      })
-      .then(function (answer) {
-        if (answer.markdown) {
-          var before = body.value.substring(0, body.selectionStart);
-          var gap = before === '' || /\n\n$/.test(before) ? '' : (/\n$/.test(before) ? '\n' : '\n\n');
-          body.setRangeText(gap + answer.markdown + '\n\n', body.selectionStart, body.selectionEnd, 'end');
-          body.dispatchEvent(new Event('input', { bubbles: true }));
-          body.focus();
-          status.textContent = file.name + ' is in the post.';
-        } else {
-          status.textContent = answer.error || answer.detail || 'The upload failed.';
-        }
-        input.value = '';
-      })
-      .catch(function () {
-        status.textContent = 'The upload failed; try again.';
-      });
+    });
+    input.addEventListener('input', function (event) {
+      event.stopPropagation();
+    });
+  }
+
+  var body = document.getElementById('body');
+  uploader('insert-picture', 'picture', 'picture-status', function (answer, file) {
+    var before = body.value.substring(0, body.selectionStart);
+    var gap = before === '' || /\n\n$/.test(before) ? '' : (/\n$/.test(before) ? '\n' : '\n\n');
+    body.setRangeText(gap + answer.markdown + '\n\n', body.selectionStart, body.selectionEnd, 'end');
+    body.dispatchEvent(new Event('input', { bubbles: true }));
+    body.focus();
+    return file.name + ' is in the post.';
   });
-  input.addEventListener('input', function (event) {
-    event.stopPropagation();
-  });
+
+  var cover = document.getElementById('coverImage');
+  var coverPreview = document.getElementById('cover-preview');
+  function showCover() {
+    var address = cover.value.trim();
+    coverPreview.hidden = address === '';
+    if (address !== '') {
+      coverPreview.src = address;
+    }
+  }
+  if (cover && coverPreview) {
+    cover.addEventListener('change', showCover);
+    uploader('upload-cover', 'cover-file', 'cover-status', function (answer, file) {
+      cover.value = answer.url;
+      showCover();
+      document.getElementById('coverAlt').focus();
+      return file.name + ' is the cover; say what it shows below.';
+    });
+  }
 })();
 
 // A copy in the browser, as WordPress keeps one: the text is kept as it is typed, and when the

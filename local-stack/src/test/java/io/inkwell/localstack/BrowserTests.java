@@ -192,6 +192,22 @@ class BrowserTests {
                                 + " return img.complete ? img.naturalWidth : 0;"))
                     .longValue()
                 > 0);
+    // "Upload a cover" makes a picture the post's cover; the editor shows it
+    Path tiles = tram.resolveSibling("tiles.png");
+    Files.write(tiles, TestStack.picture(1600, 900));
+    find("#cover-file").sendKeys(tiles.toString());
+    waitFor(driver -> find("#coverImage").getDomProperty("value").startsWith("/api/images/"));
+    String cover = find("#coverImage").getDomProperty("value");
+    waitFor(
+        driver ->
+            ((Number)
+                        browser.executeScript(
+                            "var img = document.getElementById('cover-preview');"
+                                + " return !img.hidden && img.complete ? img.naturalWidth : 0;"))
+                    .longValue()
+                > 0);
+    find("#coverAlt").sendKeys("Blue and white tiles");
+    browser.executeScript("window.scrollTo(0, 0)");
     screenshot("editor");
     find("button[value=publish]").click();
     waitFor(driver -> find("#post-status").getText().equals("published"));
@@ -217,6 +233,25 @@ class BrowserTests {
     assertThat(browser.executeScript("return document.querySelector('.body img').naturalWidth"))
         .as("the copy arrived and shows")
         .isNotEqualTo(0L);
+    // the cover heads the post, in a copy as wide as the screen needs, and is what a share shows
+    assertThat(find(".cover img").getDomAttribute("alt")).isEqualTo("Blue and white tiles");
+    waitFor(
+        driver ->
+            Boolean.TRUE.equals(
+                browser.executeScript("return document.querySelector('.cover img').complete")));
+    assertThat(browser.executeScript("return document.querySelector('.cover img').currentSrc"))
+        .asString()
+        .contains(cover + "?w=");
+    assertThat(find("meta[property='og:image']").getDomAttribute("content")).contains(cover);
+    open("/");
+    assertThat(
+            browser.findElements(By.cssSelector("article.card")).stream()
+                .filter(card -> card.getText().contains(title))
+                .findFirst()
+                .orElseThrow()
+                .findElement(By.cssSelector(".card-cover img"))
+                .getDomAttribute("src"))
+        .isEqualTo(cover);
 
     // Moderation: the reader's comment is approved and shows on the post.
     open("/admin/comments");

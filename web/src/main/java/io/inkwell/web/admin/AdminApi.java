@@ -69,7 +69,8 @@ class AdminApi {
   /** A post's fields as the editor form sends them. */
   /**
    * {@code commentsOpen} and {@code page} null leave the post's choice as it is (a new one is a
-   * post open for comments).
+   * post open for comments); so does a null {@code coverImage}, and an empty one takes the cover
+   * away.
    */
   record Draft(
       String title,
@@ -78,7 +79,9 @@ class AdminApi {
       List<String> tags,
       String slug,
       Boolean commentsOpen,
-      Boolean page) {
+      Boolean page,
+      String coverImage,
+      String coverAlt) {
 
     Map<String, Object> json() {
       Map<String, Object> json = new LinkedHashMap<>();
@@ -89,6 +92,8 @@ class AdminApi {
       json.put("slug", slug == null || slug.isBlank() ? null : slug);
       json.put("commentsOpen", commentsOpen);
       json.put("page", page);
+      json.put("coverImage", coverImage == null ? null : coverImage.strip());
+      json.put("coverAlt", coverAlt);
       return json;
     }
   }

@@ -71,7 +71,7 @@ class AdminController implements StaffPage {
   @GetMapping("/admin/posts/new")
   String newPost(HttpSession session, Model model) {
     model.addAttribute("post", null);
-    model.addAttribute("form", new Form(null, "", "", "", "", "", null, true, false));
+    model.addAttribute("form", new Form(null, "", "", "", "", "", null, true, false, "", ""));
     restoreUnsaved(session, "new", model);
     return "admin/editor";
   }
@@ -118,7 +118,9 @@ class AdminController implements StaffPage {
             post.path("slug").asString(),
             scheduledFor(post),
             post.path("commentsOpen").asBoolean(true),
-            post.path("page").asBoolean(false)));
+            post.path("page").asBoolean(false),
+            post.path("cover").path("url").asString(""),
+            post.path("cover").path("alt").asString("")));
     restoreUnsaved(session, id, model);
     boolean mailed =
         post.path("mailSubscribers").asBoolean(true) && !post.path("page").asBoolean(false);
@@ -297,7 +299,8 @@ class AdminController implements StaffPage {
   /**
    * The editor's fields; tags are comma-separated, {@code publishAt} a local date-time in the
    * blog's zone, {@code commentsOpen} WordPress's "Allow comments" of this post, {@code page}
-   * whether it is a page (About, Contact) rather than a post.
+   * whether it is a page (About, Contact) rather than a post, {@code coverImage} the address of the
+   * picture at its head (empty: none) and {@code coverAlt} what that picture shows.
    */
   record Form(
       String etag,
@@ -308,7 +311,9 @@ class AdminController implements StaffPage {
       String slug,
       String publishAt,
       Boolean commentsOpen,
-      Boolean page)
+      Boolean page,
+      String coverImage,
+      String coverAlt)
       implements java.io.Serializable {
 
     AdminApi.Draft draft() {
@@ -319,7 +324,8 @@ class AdminController implements StaffPage {
                   .map(String::strip)
                   .filter(t -> !t.isEmpty())
                   .toList();
-      return new AdminApi.Draft(title, body, excerpt, tagList, slug, commentsOpen, page);
+      return new AdminApi.Draft(
+          title, body, excerpt, tagList, slug, commentsOpen, page, coverImage, coverAlt);
     }
 
     java.time.Instant publishAtInstant(ZoneId zone) {

@@ -87,7 +87,10 @@ class ImagesAdmin implements StaffPage {
     var answer =
         checked(api.uploadImage(token(client), file.getOriginalFilename(), file.getBytes()));
     return answer.ok()
-        ? ResponseEntity.ok(Map.of("markdown", answer.body().path("markdown").asString()))
+        ? ResponseEntity.ok(
+            Map.of(
+                "markdown", answer.body().path("markdown").asString(),
+                "url", answer.body().path("url").asString()))
         : ResponseEntity.status(answer.status()).body(Map.of("error", answer.problem()));
   }
 

@@ -89,7 +89,9 @@ class StaffPages {
                     request.getParameter("slug"),
                     request.getParameter("publishAt"),
                     flag(request.getParameter("commentsOpen")),
-                    flag(request.getParameter("page")))));
+                    flag(request.getParameter("page")),
+                    request.getParameter("coverImage"),
+                    request.getParameter("coverAlt"))));
     // the editor's own address: signing in leads back to it
     return "redirect:" + (id.equals("new") ? "/admin/posts/new" : "/admin/posts/" + id);
   }

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * A published post as the public API gives it (other fields are ignored); {@code page} for a page
  * (About, Contact), read at {@code /pages/{slug}}; {@code featured} for a post shown first on the
- * home page; {@code status} PUBLISHED but for a preview link's draft or scheduled post.
+ * home page; {@code status} PUBLISHED but for a preview link's draft or scheduled post; {@code
+ * cover} the picture at its head, or null.
  */
 public record Post(
     String id,
@@ -21,9 +22,18 @@ public record Post(
     Instant publishedAt,
     Instant updatedAt,
     Boolean featured,
-    String status) {
+    String status,
+    Cover cover) {
 
   public record Author(String id, String name) {}
+
+  /** The picture at the head of a post, as the API gives it. */
+  public record Cover(String url, String alt, int width, int height, String srcset, String sizes) {
+
+    public Cover {
+      alt = alt == null ? "" : alt;
+    }
+  }
 
   /** Words a reader reads in a minute, the figure Ghost uses. */
   private static final int WORDS_PER_MINUTE = 275;
@@ -38,22 +48,31 @@ public record Post(
   }
 
   /**
-   * The address of the first picture the post shows, as written (often relative); or null. Of a
-   * picture with narrower copies, the widest up to {@value #SHARED_WIDTH} pixels: what a shared
-   * link's card needs, not the camera's megabytes.
+   * The picture a shared link's card shows (og:image): the cover, else the first picture of the
+   * body; as written (often relative), or null.
    */
+  public String sharedImage() {
+    return cover != null ? widestCopy(cover.url(), cover.srcset()) : firstImage();
+  }
+
+  /** The address of the first picture the post's body shows, as {@link #sharedImage()}. */
   public String firstImage() {
     if (bodyHtml == null || !bodyHtml.contains("<img")) {
       return null;
     }
     var image = org.jsoup.Jsoup.parseBodyFragment(bodyHtml).selectFirst("img[src]");
-    if (image == null) {
-      return null;
-    }
-    String chosen = image.attr("src");
+    return image == null ? null : widestCopy(image.attr("src"), image.attr("srcset"));
+  }
+
+  /**
+   * Of a picture with narrower copies, the widest up to {@value #SHARED_WIDTH} pixels: what a
+   * shared link's card needs, not the camera's megabytes.
+   */
+  private static String widestCopy(String src, String srcset) {
+    String chosen = src;
     int chosenWidth = 0;
     // "a.jpg?w=600 600w, a.jpg?w=1000 1000w, a.jpg 2400w"
-    for (String candidate : image.attr("srcset").split(",")) {
+    for (String candidate : (srcset == null ? "" : srcset).split(",")) {
       String[] parts = candidate.strip().split("\\s+");
       if (parts.length == 2 && parts[1].matches("\\d{1,5}w")) {
         int width = Integer.parseInt(parts[1].substring(0, parts[1].length() - 1));

@@ -249,7 +249,7 @@ class ReaderController {
     model.addAttribute("commentOutcome", comment);
     model.addAttribute("subscribed", subscribed != null);
     String canonical = settings.siteUrl() + "/posts/" + post.slug();
-    String image = post.firstImage() == null ? null : absolute(canonical, post.firstImage());
+    String image = post.sharedImage() == null ? null : absolute(canonical, post.sharedImage());
     model.addAttribute(
         "meta",
         new PageMeta(

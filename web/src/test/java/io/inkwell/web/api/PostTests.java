@@ -9,8 +9,25 @@ import org.junit.jupiter.api.Test;
 class PostTests {
 
   private static Post withBody(String html) {
+    return withBodyAndCover(html, null);
+  }
+
+  private static Post withBodyAndCover(String html, Post.Cover cover) {
     return new Post(
-        "p", "s", "T", "", html, List.of(), true, false, null, null, null, false, "PUBLISHED");
+        "p",
+        "s",
+        "T",
+        "",
+        html,
+        List.of(),
+        true,
+        false,
+        null,
+        null,
+        null,
+        false,
+        "PUBLISHED",
+        cover);
   }
 
   @Test
@@ -55,5 +72,25 @@ class PostTests {
         .isEqualTo("/api/images/c.png");
     assertThat(withBody("<p>No pictures; an &lt;img&gt; in words.</p>").firstImage()).isNull();
     assertThat(withBody(null).firstImage()).isNull();
+  }
+
+  @Test
+  void aCoverIsWhatASharedLinkShowsBeforeAnyPictureOfTheBody() {
+    String body = "<p><img src=\"/api/images/a1.png\" alt=\"tram\"></p>";
+    var cover =
+        new Post.Cover(
+            "/api/images/c.jpg",
+            "Tiles",
+            3000,
+            2000,
+            "/api/images/c.jpg?w=600 600w, /api/images/c.jpg?w=1600 1600w, /api/images/c.jpg 3000w",
+            "100vw");
+
+    assertThat(withBodyAndCover(body, cover).sharedImage()).isEqualTo("/api/images/c.jpg?w=1600");
+    assertThat(
+            withBodyAndCover(body, new Post.Cover("/api/images/s.png", null, 300, 200, null, null))
+                .sharedImage())
+        .isEqualTo("/api/images/s.png");
+    assertThat(withBody(body).sharedImage()).isEqualTo("/api/images/a1.png");
   }
 }
