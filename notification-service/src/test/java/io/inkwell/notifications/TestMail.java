@@ -55,6 +55,31 @@ public final class TestMail {
     }
   }
 
+  /** The HTML part of a mail, decoded, as a mail client shows it; null for a text-only mail. */
+  public static String html(MimeMessage message) {
+    try {
+      return html((jakarta.mail.Part) message);
+    } catch (MessagingException | java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String html(jakarta.mail.Part part)
+      throws MessagingException, java.io.IOException {
+    if (part.isMimeType("text/html")) {
+      return (String) part.getContent();
+    }
+    if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
+      for (int i = 0; i < multipart.getCount(); i++) {
+        String found = html(multipart.getBodyPart(i));
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
+  }
+
   private static List<String> recipients(MimeMessage message) {
     try {
       return Arrays.stream(message.getRecipients(Message.RecipientType.TO))

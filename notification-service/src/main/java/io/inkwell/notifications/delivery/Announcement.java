@@ -13,9 +13,17 @@ record Announcement(
     String title,
     String excerpt,
     List<String> tags,
-    Instant occurredAt) {
+    Instant occurredAt,
+    Cover cover) {
 
   Announcement {
     tags = tags == null ? List.of() : List.copyOf(tags);
   }
+
+  /**
+   * The picture at the head of the post, as {@code PostPublished} names it.
+   *
+   * @param url relative to the site
+   */
+  record Cover(String url, String alt, int width, int height) {}
 }

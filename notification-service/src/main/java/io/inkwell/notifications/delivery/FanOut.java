@@ -69,7 +69,8 @@ class FanOut {
             event.title(),
             event.excerpt(),
             event.tags(),
-            event.occurredAt());
+            event.occurredAt(),
+            event.cover());
     mongo.save(post);
     long began = System.nanoTime();
     int recorded = recordDeliveries(post);

@@ -9,6 +9,7 @@ import java.util.List;
  * @param imported true for an old post brought in by an import, which nobody is mailed about
  * @param page true for a page (About, Contact), which nobody is mailed about either
  * @param mailSubscribers false when the author published without mail; absent means true
+ * @param cover the picture at the head of the post; absent for none
  */
 record PostEventMessage(
     String eventId,
@@ -21,7 +22,8 @@ record PostEventMessage(
     Instant occurredAt,
     boolean imported,
     boolean page,
-    Boolean mailSubscribers) {
+    Boolean mailSubscribers,
+    Announcement.Cover cover) {
 
   /** Whether subscribers are mailed about this event's post. */
   boolean mailed() {

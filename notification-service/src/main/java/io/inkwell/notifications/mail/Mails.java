@@ -34,7 +34,11 @@ public class Mails {
     this.siteName = siteName;
   }
 
-  /** A post to announce, as the mail needs it. */
+  /**
+   * A post to announce, as the mail needs it.
+   *
+   * @param cover the picture at its head, or null
+   */
   public record PostMail(
       String messageId,
       String to,
@@ -42,7 +46,11 @@ public class Mails {
       String excerpt,
       String postUrl,
       String unsubscribeToken,
-      String manageToken) {}
+      String manageToken,
+      Picture cover) {}
+
+  /** A picture a mail shows, at an absolute address, in the size it is shown at. */
+  public record Picture(String url, String alt, int width, int height) {}
 
   /** A new comment, as the mails about it need it. */
   public record CommentMail(
@@ -317,8 +325,22 @@ public class Mails {
         Unsubscribe: %s
         """
             .formatted(mail.title(), mail.excerpt(), mail.postUrl(), blog, manage, unsubscribe);
+    String cover =
+        mail.cover() == null
+            ? ""
+            : """
+              <p><a href="%s"><img src="%s" alt="%s" width="%d" height="%d"
+              style="display:block;max-width:100%%;height:auto;border:0"></a></p>
+              """
+                .formatted(
+                    escape(mail.postUrl()),
+                    escape(mail.cover().url()),
+                    escape(mail.cover().alt()),
+                    mail.cover().width(),
+                    mail.cover().height());
     String html =
-        """
+        cover
+            + """
         <h1>%s</h1>
         <p>%s</p>
         <p><a href="%s">Read it on %s</a></p>
@@ -326,14 +348,14 @@ public class Mails {
         <p><small>You get this mail because you subscribed to %s.
         <a href="%s">Choose which posts you get</a> or <a href="%s">unsubscribe</a>.</small></p>
         """
-            .formatted(
-                escape(mail.title()),
-                escape(mail.excerpt()),
-                escape(mail.postUrl()),
-                escape(blog),
-                escape(blog),
-                escape(manage),
-                escape(unsubscribe));
+                .formatted(
+                    escape(mail.title()),
+                    escape(mail.excerpt()),
+                    escape(mail.postUrl()),
+                    escape(blog),
+                    escape(blog),
+                    escape(manage),
+                    escape(unsubscribe));
     return compose(blog, mail.messageId(), mail.to(), mail.title(), text, html, oneClick);
   }
 

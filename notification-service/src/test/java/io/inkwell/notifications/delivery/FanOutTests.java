@@ -52,6 +52,12 @@ class FanOutTests extends IntegrationTest {
           .contains("https://blog.example.org/posts/wrapping-up-the-wpc")
           .contains("https://blog.example.org/subscriptions/unsubscribe?token=")
           .contains("https://blog.example.org/subscriptions/preferences?token=");
+      assertThat(TestMail.html(mail))
+          .as("the cover heads the mail, a copy at twice the column's width, linked to the post")
+          .contains(
+              "<a href=\"https://blog.example.org/posts/wrapping-up-the-wpc\"><img"
+                  + " src=\"https://blog.example.org/api/images/5d41402abc4b2a76b9719d911017c592.jpg?w=1000\""
+                  + " alt=\"The conference hall, empty after the last talk\" width=\"600\" height=\"400\"");
       assertThat(TestMail.header(mail, "List-Unsubscribe"))
           .contains("<https://blog.example.org/api/subscriptions/unsubscribe?token=")
           .contains("<mailto:");
@@ -81,8 +87,14 @@ class FanOutTests extends IntegrationTest {
     publish(postId, postId);
     // A later post on the same partition: once it is mailed, the redelivery was handled too.
     String later = UUID.randomUUID().toString();
-    publish(later, postId, "The next post");
-    readers.forEach(address -> awaitPostMail(address, "The next post"));
+    var withoutCover = example(later, "The next post");
+    withoutCover.remove("cover");
+    send(postId, withoutCover);
+    readers.forEach(
+        address ->
+            assertThat(TestMail.html(awaitPostMail(address, "The next post")))
+                .as("a post without a cover: a mail without a picture")
+                .doesNotContain("<img"));
 
     for (String address : readers) {
       assertThat(postMails(address, "Wrapping up the WPC")).hasSize(1);

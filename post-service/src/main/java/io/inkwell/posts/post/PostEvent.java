@@ -51,7 +51,8 @@ public sealed interface PostEvent
       boolean commentsOpen,
       boolean imported,
       boolean page,
-      boolean mailSubscribers)
+      boolean mailSubscribers,
+      CoverPicture cover)
       implements PostEvent {
 
     static PostPublished of(Post post, long version, Instant now, boolean imported) {
@@ -70,7 +71,22 @@ public sealed interface PostEvent
           post.commentsOpen(),
           imported,
           post.page(),
-          post.mailSubscribers() && !imported && !post.page());
+          post.mailSubscribers() && !imported && !post.page(),
+          CoverPicture.of(post.cover()));
+    }
+  }
+
+  /**
+   * The picture at the head of the post, for a mail to show it (Ghost's newsletters do).
+   *
+   * @param url its address on the blog, relative to the site
+   */
+  record CoverPicture(String url, String alt, int width, int height) {
+
+    static CoverPicture of(Cover cover) {
+      return cover == null
+          ? null
+          : new CoverPicture(cover.url(), cover.alt(), cover.width(), cover.height());
     }
   }
 

@@ -1,22 +1,31 @@
 package io.inkwell.posts.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.rometools.rome.io.SyndFeedInput;
 import io.inkwell.posts.IntegrationTest;
 import io.inkwell.testsupport.ApiClient;
+import io.inkwell.testsupport.Contracts;
+import io.inkwell.testsupport.Topics;
 import java.io.StringReader;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An author heads a post with one of the blog's pictures (Ghost's feature image), says what it
  * shows, and changes or drops it; the post's readers and feed readers get it with its size.
  */
 class CoversTests extends IntegrationTest {
+
+  @Value("${spring.kafka.bootstrap-servers}")
+  private String kafka;
 
   private final String authorId = "author-" + UUID.randomUUID();
 
@@ -103,6 +112,22 @@ class CoversTests extends IntegrationTest {
     assertThat(inUse.text("type")).endsWith("/image-in-use");
 
     api().post("/api/posts/" + created.text("id") + "/publish", "");
+    var published =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () ->
+                    Topics.readAll(kafka, "blog.post-events").stream()
+                        .filter(event -> event.key().equals(created.text("id")))
+                        .toList(),
+                events -> !events.isEmpty())
+            .get(0)
+            .value();
+    assertThat(Contracts.violations(published)).isEmpty();
+    var announced = JsonMapper.builder().build().readTree(published).path("cover");
+    assertThat(announced.path("url").asString()).as("subscribers' mails show it").isEqualTo(url);
+    assertThat(announced.path("alt").asString()).isEqualTo("Blue tiles");
+    assertThat(announced.path("width").asInt()).isEqualTo(900);
     var feed =
         new SyndFeedInput().build(new StringReader(anonymous().get("/feed.atom").raw().body()));
     var entry =
