@@ -117,6 +117,62 @@ class StaffAdministrationTests extends AuthServiceIntegrationTest {
   }
 
   @Test
+  void aRemovedStaffMemberSignsInNoMoreAndTheirAddressIsForgottenAndFree() throws Exception {
+    String owner = signIn().person(WEB, REDIRECT, OWNER, OWNER_PASSWORD);
+    var rita = invite(owner, "rita@example.org", "Rita", "AUTHOR");
+    String id = rita.text("id");
+    String password = rita.text("temporaryPassword");
+    var ritasBrowser = SignIn.browser();
+    assertThat(signIn().personTokens(ritasBrowser, WEB, REDIRECT, "rita@example.org", password))
+        .isNotNull();
+
+    assertThat(api(owner).delete("/api/staff/" + id).status()).isEqualTo(204);
+
+    assertThat(api(owner).get("/api/staff").raw().body())
+        .doesNotContain(id)
+        .doesNotContain("rita@example.org");
+    assertThatThrownBy(() -> signIn().person(WEB, REDIRECT, "rita@example.org", password))
+        .isInstanceOf(SignIn.SignInFailed.class)
+        .hasMessageEndingWith("/login?error");
+    assertThatThrownBy(
+            () -> signIn().personTokens(ritasBrowser, WEB, REDIRECT, "rita@example.org", password))
+        .as("a session from before ends")
+        .isInstanceOf(SignIn.SignInFailed.class);
+    var removed = staffEvents(id, "StaffRemoved", 1).get(0);
+    assertThat(Contracts.violations(removed.toString())).isEmpty();
+    assertThat(removed.toString()).doesNotContain("rita@example.org");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> mongo.findById(id, Document.class, "staff") == null);
+    assertThat(api(owner).delete("/api/staff/" + id).status()).isEqualTo(404);
+
+    var again = invite(owner, "rita@example.org", "Rita", "EDITOR");
+    assertThat(again.status()).as("the address is free for a new invitation").isEqualTo(201);
+    assertThat(again.text("id")).isNotEqualTo(id);
+  }
+
+  @Test
+  void nobodyRemovesTheOwnerOrThemselvesAndOnlyAdminsRemoveAnyone() {
+    String owner = signIn().person(WEB, REDIRECT, OWNER, OWNER_PASSWORD);
+    var ann = invite(owner, "ann@example.org", "Ann", "ADMIN");
+    var eve = invite(owner, "eve@example.org", "Eve", "EDITOR");
+    String annToken =
+        signIn().person(WEB, REDIRECT, "ann@example.org", ann.text("temporaryPassword"));
+    String eveToken =
+        signIn().person(WEB, REDIRECT, "eve@example.org", eve.text("temporaryPassword"));
+
+    var ownerRemoved = api(annToken).delete("/api/staff/" + decode(owner).getSubject());
+    var selfRemoved = api(annToken).delete("/api/staff/" + ann.text("id"));
+    var byAnEditor = api(eveToken).delete("/api/staff/" + ann.text("id"));
+
+    assertThat(List.of(ownerRemoved.status(), selfRemoved.status(), byAnEditor.status()))
+        .containsExactly(422, 422, 403);
+    assertThat(ownerRemoved.header("Content-Type")).isEqualTo("application/problem+json");
+    assertThat(api(owner).get("/api/staff").raw().body()).contains(ann.text("id"));
+    assertThat(api(annToken).delete("/api/staff/no-such-account").status()).isEqualTo(404);
+  }
+
+  @Test
   void nobodySuspendsTheOwnerOrThemselvesAndOnlyAdminsSuspendAnyone() {
     String owner = signIn().person(WEB, REDIRECT, OWNER, OWNER_PASSWORD);
     var ada = invite(owner, "ada@example.org", "Ada", "ADMIN");

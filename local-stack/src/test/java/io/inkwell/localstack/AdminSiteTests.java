@@ -290,6 +290,59 @@ class AdminSiteTests {
         .contains("This account is suspended");
   }
 
+  @Test
+  void theOwnerRemovesAStaffMemberWhosePostsStayUnderTheirName() throws Exception {
+    String email = "rita-" + UUID.randomUUID() + "@example.org";
+    String password = inviteByApi(email, "Rita", "AUTHOR");
+    String rita =
+        new SignIn(stack.gatewayUrl())
+            .person(
+                "inkwell-web", stack.gatewayUrl() + "/login/oauth2/code/inkwell", email, password);
+    var ritas = new ApiClient(stack.gatewayUrl()).withToken(rita);
+    var post =
+        ritas.post(
+            "/api/posts",
+            ApiClient.json(Map.of("title", "Rita's last word " + email, "body", "Goodbye.")));
+    ritas.post("/api/posts/" + post.text("id") + "/publish", "");
+    var owner = new SiteBrowser(stack);
+    var credentials = stack.credentials();
+    owner.signIn(credentials.ownerEmail(), credentials.ownerPassword());
+    String rowOfRita = ".admin-table tr:has(td:containsOwn(" + email + "))";
+    Document staffPage = owner.page("/admin/staff");
+    assertThat(
+            staffPage.select(
+                ".admin-table tr:has(td:containsOwn(" + credentials.ownerEmail() + ")) a"))
+        .as("nobody is offered to remove the owner")
+        .isEmpty();
+
+    Document asked = owner.page(staffPage.select(rowOfRita + " a.danger-link").attr("href"));
+    assertThat(asked.select("main p").first().text()).startsWith("Remove Rita?");
+    Document removed =
+        Jsoup.parse(
+            owner
+                .submit(
+                    asked.select("form[action$=/remove]").attr("action"),
+                    SiteBrowser.fields(asked, "form[action$=/remove]"))
+                .body());
+
+    assertThat(removed.select(".notice").text()).startsWith("Rita is removed");
+    assertThat(removed.select(rowOfRita)).isEmpty();
+    var refused = new SiteBrowser(stack);
+    var login = refused.get("/admin");
+    var back =
+        refused.submit(
+            login.uri().toString(),
+            Map.of(
+                "username", email,
+                "password", password,
+                "_csrf", Jsoup.parse(login.body()).select("input[name=_csrf]").val()));
+    assertThat(back.uri().getPath()).isEqualTo("/login");
+    Document kept =
+        Jsoup.parse(
+            new ApiClient(stack.gatewayUrl()).get("/posts/" + post.text("slug")).raw().body());
+    assertThat(kept.select("article.post .byline a").text()).isEqualTo("Rita");
+  }
+
   /** The number beside "Comments" in the admin menu; 0 when none is shown. */
   private static int waitingBesideComments(Document page) {
     var badge = page.select("nav[aria-label=Admin] a[href=/admin/comments] .badge");

@@ -44,6 +44,12 @@ public class StaffAccount {
   /** Whether an admin took their access away (they cannot sign in; their posts stay). */
   private boolean suspended;
 
+  /**
+   * Whether an admin removed the account: it no longer signs in or shows, its address is forgotten,
+   * and the document goes once the relay has sent its last events.
+   */
+  private boolean removed;
+
   /** The SHA-256 of the open password-reset link's token, and until when it works. */
   @Indexed(sparse = true)
   private String resetHash;
@@ -99,6 +105,21 @@ public class StaffAccount {
       throw new NotPossible("The owner cannot be suspended, and nobody can suspend themself.");
     }
     suspended = suspend;
+  }
+
+  /**
+   * Removes the account. Nobody removes the owner, and nobody themself (so a blog always keeps
+   * someone who can manage it).
+   */
+  void remove(String byStaffId) {
+    if (role == Role.OWNER || id.equals(byStaffId)) {
+      throw new NotPossible("The owner cannot be removed, and nobody can remove themself.");
+    }
+    removed = true;
+  }
+
+  public boolean removed() {
+    return removed;
   }
 
   void wantCommentMails(boolean wanted) {

@@ -58,6 +58,7 @@ class StaffEventRelay {
     return switch (String.valueOf(stored.getString("type"))) {
       case "StaffInvited" -> StaffInvited.class;
       case "PasswordResetRequested" -> PasswordResetRequested.class;
+      case "StaffRemoved" -> StaffRemoved.class;
       default -> StaffChanged.class;
     };
   }
@@ -81,6 +82,16 @@ class StaffEventRelay {
             new Update().pull("outbox", new Document("eventId", event.eventId())),
             COLLECTION);
       }
+      // A removed account is kept only until the platform has heard of it.
+      mongo.remove(
+          Query.query(
+              where("_id")
+                  .is(account.get("_id"))
+                  .and("removed")
+                  .is(true)
+                  .and("outbox.0")
+                  .exists(false)),
+          COLLECTION);
     }
   }
 

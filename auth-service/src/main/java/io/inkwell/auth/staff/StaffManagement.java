@@ -216,11 +216,13 @@ public class StaffManagement implements UserDetailsService {
   }
 
   public List<StaffAccount> all() {
-    return accounts.findAllByOrderByCreatedAtAsc();
+    return accounts.findAllByOrderByCreatedAtAsc().stream()
+        .filter(account -> !account.removed())
+        .toList();
   }
 
   public Optional<StaffAccount> byEmail(String email) {
-    return accounts.findByEmail(normalised(email));
+    return accounts.findByEmail(normalised(email)).filter(account -> !account.removed());
   }
 
   /**
@@ -228,7 +230,7 @@ public class StaffManagement implements UserDetailsService {
    * current one is wrong.
    */
   public boolean changePassword(String staffId, String current, String next) {
-    StaffAccount account = accounts.findById(staffId).orElse(null);
+    StaffAccount account = byId(staffId).orElse(null);
     if (account == null || !passwords.matches(current, account.passwordHash())) {
       return false;
     }
@@ -241,7 +243,7 @@ public class StaffManagement implements UserDetailsService {
   }
 
   public Optional<StaffAccount> byId(String staffId) {
-    return accounts.findById(staffId);
+    return accounts.findById(staffId).filter(account -> !account.removed());
   }
 
   /** Turns the mails about comments on their posts on or off. */
@@ -271,13 +273,47 @@ public class StaffManagement implements UserDetailsService {
   }
 
   /**
+   * Removes a staff member, as WordPress and Ghost let admins do: they sign in no more (a browser
+   * session of theirs ends at its next sign-in step, an access token within {@code
+   * access-token-ttl}), their address is forgotten here and, by {@code StaffRemoved}, wherever it
+   * is kept, and it is free for a new invitation. Their posts stay, under their name.
+   *
+   * @param byStaffId who asks (nobody removes themself)
+   * @return false when there is no such account
+   * @throws StaffAccount.NotPossible for the owner, or oneself
+   */
+  public boolean remove(String staffId, String byStaffId) {
+    while (true) {
+      StaffAccount account = byId(staffId).orElse(null);
+      if (account == null) {
+        return false;
+      }
+      Long version = account.version();
+      account.remove(byStaffId);
+      var update =
+          closingLinks(
+              new Update()
+                  .set("removed", true)
+                  // unique, and nobody's: the address is free and forgotten
+                  .set("email", "removed-" + staffId + "@removed.invalid")
+                  .unset("passwordHash")
+                  .inc("version", 1)
+                  .push("outbox", stored(StaffRemoved.of(account, clock.instant()))));
+      var sameVersion = Query.query(where("_id").is(staffId).and("version").is(version));
+      if (mongo.updateFirst(sameVersion, update, StaffAccount.class).getModifiedCount() == 1) {
+        return true;
+      }
+    }
+  }
+
+  /**
    * Applies a change to an account and tells the platform of its new state in one single-document
    * update, on the version it was read at (so two changes at once cannot send events that each miss
    * the other's part); tried again when another change came first.
    */
   private Optional<StaffAccount> change(String staffId, Consumer<StaffAccount> edit) {
     while (true) {
-      StaffAccount account = accounts.findById(staffId).orElse(null);
+      StaffAccount account = byId(staffId).orElse(null);
       if (account == null) {
         return Optional.empty();
       }
@@ -295,7 +331,7 @@ public class StaffManagement implements UserDetailsService {
       }
       var sameVersion = Query.query(where("_id").is(staffId).and("version").is(version));
       if (mongo.updateFirst(sameVersion, update, StaffAccount.class).getModifiedCount() == 1) {
-        return accounts.findById(staffId);
+        return byId(staffId);
       }
     }
   }

@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A local projection of auth-service's staff accounts, from {@code blog.staff-events}: the one
  * thing notification-service needs of them is where to mail an author. An event older than what is
- * kept (redelivered, or overtaken) changes nothing.
+ * kept (redelivered, or overtaken) changes nothing; a removed account keeps only its id.
  */
 @Configuration(proxyBeanMethods = false)
 public class StaffDirectory {
@@ -72,6 +72,7 @@ public class StaffDirectory {
     StaffEvent event = json.readValue(message, StaffEvent.class);
     switch (event.type()) {
       case "StaffChanged" -> changed(event);
+      case "StaffRemoved" -> removed(event);
       case "StaffInvited" ->
           links.requested(
               event.eventId(),
@@ -119,13 +120,26 @@ public class StaffDirectory {
     }
   }
 
+  /** Forgets the address and name; the id stays, marked, as of the removal. */
+  private void removed(StaffEvent event) {
+    mongo.upsert(
+        Query.query(where("_id").is(event.staffId())),
+        new Update()
+            .set("removed", true)
+            .set("changedAt", event.occurredAt())
+            .unset("email")
+            .unset("name")
+            .unset("role"),
+        StaffMember.class);
+  }
+
   /**
    * Who is asked to moderate a held comment on a post by this author, as WordPress asks the site's
    * admin and the post's author when they may moderate: the author if an editor or above, and the
    * owner; not who turned comment mails off or is suspended.
    */
   public List<StaffMember> toAskToModerate(String authorId) {
-    StaffMember author = authorId == null ? null : mongo.findById(authorId, StaffMember.class);
+    StaffMember author = member(authorId);
     var moderators = new LinkedHashMap<String, StaffMember>();
     if (author != null && MODERATORS.contains(author.role())) {
       moderators.put(author.id(), author);
@@ -145,9 +159,15 @@ public class StaffDirectory {
    * nobody when that person turned comment mails off.
    */
   public Optional<StaffMember> toTellOfCommentsBy(String authorId) {
-    StaffMember author = authorId == null ? null : mongo.findById(authorId, StaffMember.class);
+    StaffMember author = member(authorId);
     StaffMember told = author != null && !author.suspended() ? author : owner();
     return Optional.ofNullable(told).filter(member -> !member.commentMailsOff());
+  }
+
+  /** A staff account as last announced; null for none, or a removed one. */
+  private StaffMember member(String id) {
+    StaffMember member = id == null ? null : mongo.findById(id, StaffMember.class);
+    return member == null || Boolean.TRUE.equals(member.removed()) ? null : member;
   }
 
   /** The blog's owner, as last announced. */

@@ -11,6 +11,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param changedAt when the account was last as described (the event's {@code occurredAt})
  * @param commentMailsOff whether they asked not to hear of comments on their posts
  * @param suspended whether an admin took their access away (then they are mailed nothing)
+ * @param removed whether an admin removed the account: only its id is kept, so that an older event
+ *     arriving late brings nothing back
  */
 @Document("staff")
 public record StaffMember(
@@ -20,4 +22,11 @@ public record StaffMember(
     String role,
     Instant changedAt,
     boolean commentMailsOff,
-    boolean suspended) {}
+    boolean suspended,
+    Boolean removed) {
+
+  /** Boxed: accounts announced before removals existed have no such field. */
+  public StaffMember {
+    removed = removed != null && removed;
+  }
+}

@@ -178,6 +178,51 @@ class CommentNoticeTests extends IntegrationTest {
     assertThat(TestMail.to(sam)).isEmpty();
   }
 
+  @Test
+  void aRemovedAuthorsAddressIsForgottenAndTheOwnerHearsOfTheirPostsComments() throws Exception {
+    String ownerId = UUID.randomUUID().toString();
+    String owner = "owner-" + ownerId + "@example.org";
+    announce(staffChanged(ownerId, owner, "OWNER", Instant.now()));
+    String authorId = UUID.randomUUID().toString();
+    String rita = "rita-" + authorId + "@example.org";
+    Instant joined = Instant.now();
+    announce(staffChanged(authorId, rita, "EDITOR", joined));
+    var removed =
+        (ObjectNode)
+            JSON.readTree(Files.readString(Path.of("../contracts/examples/staff-removed.json")));
+    removed.put("eventId", UUID.randomUUID().toString());
+    removed.put("staffId", authorId);
+    removed.put("occurredAt", joined.plusSeconds(1).toString());
+    assertThat(Contracts.violations(removed.toString())).isEmpty();
+    announce(removed);
+    // the account as it was before, redelivered late: it brings nothing back
+    announce(staffChanged(authorId, rita, "EDITOR", joined));
+    var marker = staffChanged(UUID.randomUUID().toString(), "m@example.org", "AUTHOR", joined);
+    announce(marker);
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                mongo.findById(marker.path("staffId").asString(), Document.class, "staff") != null);
+    var kept = mongo.findById(authorId, Document.class, "staff");
+    assertThat(kept.getBoolean("removed")).isTrue();
+    assertThat(kept).doesNotContainKeys("email", "name");
+
+    send(commentOnPostBy(authorId, null));
+    send(commentHeldOnPostBy(authorId));
+
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () -> subjects(owner),
+            found ->
+                found.containsAll(
+                    java.util.List.of(
+                        "Linus commented on Wrapping up the WPC",
+                        "Please moderate: \"Wrapping up the WPC\"")));
+    assertThat(TestMail.to(rita)).isEmpty();
+  }
+
   /** A held comment on a post by this author, as comment-service announces it. */
   private ObjectNode commentHeldOnPostBy(String authorId) throws Exception {
     var event =

@@ -19,7 +19,12 @@ public record SiteIdentity(
     String description,
     Instant updatedAt,
     String updatedBy,
-    long version) {
+    Long version) {
+
+  /** Boxed: an identity saved before versions were counted has none (0). */
+  public SiteIdentity {
+    version = version == null ? 0 : version;
+  }
 
   static final String COLLECTION = "site";
   static final String ID = "site";

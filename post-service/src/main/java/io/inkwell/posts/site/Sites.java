@@ -44,7 +44,7 @@ public class Sites {
     SiteIdentity stored = mongo.findById(SiteIdentity.ID, SiteIdentity.class);
     return stored != null
         ? stored
-        : new SiteIdentity(SiteIdentity.ID, settings.blogName(), null, null, null, 0);
+        : new SiteIdentity(SiteIdentity.ID, settings.blogName(), null, null, null, 0L);
   }
 
   /** Admins only; each a single line of plain text (control characters and runs of space go). */

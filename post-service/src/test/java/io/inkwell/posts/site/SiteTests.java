@@ -147,6 +147,21 @@ class SiteTests extends IntegrationTest {
         .isEqualTo(last);
   }
 
+  @Test
+  void aTitleSavedBeforeChangesWereCountedIsReadAndChanged() {
+    mongo.save(
+        new Document(Map.of("_id", "site", "title", "From an older version", "description", "")),
+        "site");
+
+    assertThat(anonymous().get("/api/site").text("title")).isEqualTo("From an older version");
+    var changed =
+        admin().put("/api/site", ApiClient.json(Map.of("title", "Counted now", "description", "")));
+    assertThat(changed.status()).isEqualTo(200);
+    assertThat(
+            mongo.findById("site", Document.class, "site").get("version", Number.class).longValue())
+        .isEqualTo(1);
+  }
+
   /** The SiteChanged events, in topic order, whose title carries this test's mark. */
   private List<ConsumerRecord<String, String>> siteEventsTitled(String mark) {
     return Topics.readAll(kafka, "blog.site-events").stream()

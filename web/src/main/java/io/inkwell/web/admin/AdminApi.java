@@ -368,6 +368,10 @@ class AdminApi {
         .exchange((request, response) -> answer(response));
   }
 
+  Answer removeStaff(String token, String staffId) {
+    return delete(token, "/api/staff/{id}", staffId);
+  }
+
   Answer deleteImage(String token, String id) {
     return delete(token, "/api/images/{id}", id);
   }

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The staff list (Ghost's "Staff"): invite, change a role, suspend; for admins. */
+/** The staff list (Ghost's "Staff"): invite, change a role, suspend, remove; for admins. */
 @Controller
 class StaffAdmin implements StaffPage {
 
@@ -103,6 +103,32 @@ class StaffAdmin implements StaffPage {
             : suspended
                 ? name + " is suspended: they cannot sign in (within 10 minutes they are out)."
                 : name + " can sign in again.");
+    return "redirect:/admin/staff";
+  }
+
+  /** Asks first: removing cannot be undone. */
+  @GetMapping("/admin/staff/{staffId}/remove")
+  String confirmRemove(
+      @PathVariable String staffId, @RequestParam(defaultValue = "") String name, Model model) {
+    model.addAttribute("id", staffId);
+    model.addAttribute("name", name);
+    return "admin/remove-staff";
+  }
+
+  /** WordPress's and Ghost's "Delete user"; here their posts keep their byline. */
+  @PostMapping("/admin/staff/{staffId}/remove")
+  String remove(
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
+      @PathVariable String staffId,
+      @RequestParam(defaultValue = "") String name,
+      RedirectAttributes redirect) {
+    var answer = checked(api.removeStaff(token(client), staffId));
+    redirect.addFlashAttribute(
+        answer.ok() ? "message" : "error",
+        answer.ok()
+            ? (name.isBlank() ? "The staff member" : name)
+                + " is removed: they cannot sign in, and their address is gone; their posts stay."
+            : answer.problem());
     return "redirect:/admin/staff";
   }
 

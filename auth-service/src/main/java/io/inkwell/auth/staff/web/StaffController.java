@@ -13,6 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -100,6 +101,19 @@ class StaffController {
   }
 
   record SuspendedRequest(@NotNull Boolean suspended) {}
+
+  /**
+   * Removes a staff member (admins; not the owner, and not oneself: 422); their posts keep their
+   * byline.
+   */
+  @DeleteMapping("/api/staff/{staffId}")
+  ResponseEntity<Void> remove(@AuthenticationPrincipal Jwt token, @PathVariable String staffId) {
+    if (!staff.remove(staffId, token.getSubject())) {
+      throw new ResponseStatusException(
+          HttpStatus.NOT_FOUND, "There is no staff account with this id.");
+    }
+    return ResponseEntity.noContent().build();
+  }
 
   @PutMapping("/api/staff/me/password")
   ResponseEntity<Void> changePassword(
