@@ -2,6 +2,9 @@ package io.inkwell.localstack;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Every port the local stack binds. */
 public record StackPorts(
@@ -28,32 +31,39 @@ public record StackPorts(
         8090);
   }
 
-  /** Free ports, for tests that run beside anything else. */
+  /**
+   * Free ports, for tests that run beside anything else. They are taken below the range the kernel
+   * hands out to outgoing connections (32768 and up on Linux, 49152 and up on macOS and Windows): a
+   * port found free there cannot be taken by a service's client connection in the minute before the
+   * service that should listen on it starts.
+   */
   public static StackPorts free() {
+    Set<Integer> taken = new HashSet<>();
+    int[] ports = new int[15];
+    for (int i = 0; i < ports.length; i++) {
+      ports[i] = freePort(taken);
+    }
     return new StackPorts(
-        freePort(),
-        freePort(),
-        freePort(),
-        freePort(),
-        freePort(),
-        freePort(),
-        freePort(),
-        freePort(),
-        freePort(),
-        freePort(),
-        freePort(),
-        freePort(),
-        freePort(),
-        freePort(),
-        freePort());
+        ports[0], ports[1], ports[2], ports[3], ports[4], ports[5], ports[6], ports[7], ports[8],
+        ports[9], ports[10], ports[11], ports[12], ports[13], ports[14]);
   }
 
-  private static int freePort() {
-    try (var socket = new ServerSocket(0)) {
-      socket.setReuseAddress(true);
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
+  private static final int LOWEST = 20_000;
+  private static final int HIGHEST = 32_000;
+
+  private static int freePort(Set<Integer> taken) {
+    for (int attempt = 0; attempt < 1_000; attempt++) {
+      int port = LOWEST + ThreadLocalRandom.current().nextInt(HIGHEST - LOWEST);
+      if (taken.contains(port)) {
+        continue;
+      }
+      try (var socket = new ServerSocket(port)) {
+        taken.add(port);
+        return port;
+      } catch (IOException inUse) {
+        // someone listens there: another
+      }
     }
+    throw new IllegalStateException("No free port between " + LOWEST + " and " + HIGHEST);
   }
 }

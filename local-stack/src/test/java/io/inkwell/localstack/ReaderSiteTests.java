@@ -421,6 +421,13 @@ class ReaderSiteTests {
     }
     assertThat(links.first().attr("href")).isEqualTo("/tags/c-c++%20" + mark);
     assertThat(get("/sitemap.xml").body()).contains("/tags/c-c++%20" + mark + "</loc>");
+
+    // every tag, from the footer's "Tags": most used first, with its count
+    Document index = page(post.select("footer.site-footer a:containsOwn(Tags)").attr("href"));
+    var listed = index.select(".tag-index li:has(a[href=/tags/c-c++%20" + mark + "])");
+    assertThat(listed.select("a").text()).isEqualTo("c/c++ " + mark);
+    assertThat(listed.select(".count").text()).isEqualTo("1 post");
+    assertThat(index.title()).startsWith("Tags – ");
   }
 
   @Test

@@ -190,6 +190,26 @@ public class BlogApi {
                         .filter(description -> !description.isBlank())));
   }
 
+  /** A tag of published posts, as the tag index lists it; {@code description} null for none. */
+  public record TagCount(String tag, long count, String description) {}
+
+  /** Every tag of a published post with its count, most used first. */
+  public List<TagCount> tagCounts() {
+    return read("/api/tags", JSON)
+        .map(
+            tags ->
+                tags.path("items")
+                    .valueStream()
+                    .map(
+                        item ->
+                            new TagCount(
+                                item.path("tag").asString(),
+                                item.path("count").asLong(),
+                                item.path("description").asString(null)))
+                    .toList())
+        .orElse(List.of());
+  }
+
   public List<String> tags() {
     return read("/api/tags", JSON)
         .map(tags -> tags.path("items").findValuesAsString("tag"))

@@ -152,6 +152,19 @@ class ReaderController {
     return "list";
   }
 
+  /** Every tag with its count and what it is about, most used first (a tag cloud, in words). */
+  @GetMapping("/tags")
+  String tags(Model model) {
+    model.addAttribute("tags", api.tagCounts());
+    model.addAttribute(
+        "meta",
+        PageMeta.of(
+            "Tags – " + site.blogName(),
+            "What " + site.blogName() + " writes about, tag by tag",
+            settings.siteUrl() + "/tags"));
+    return "tags";
+  }
+
   /** Blogger's "Blog Archive": every month with posts, by year. */
   @GetMapping("/archive")
   String archive(Model model) {

@@ -67,6 +67,7 @@ class SiteFiles {
           settings.siteUrl() + "/pages/" + UriUtils.encodePathSegment(page.slug(), "UTF-8"),
           null);
     }
+    url(xml, settings.siteUrl() + "/tags", null);
     for (String tag : api.tags()) {
       url(xml, settings.siteUrl() + tagPaths.of(tag), null);
     }
