@@ -343,6 +343,28 @@ class AdminSiteTests {
     assertThat(kept.select("article.post .byline a").text()).isEqualTo("Rita");
   }
 
+  @Test
+  void aContributorMailsThemselfATestOfTheirDraft() throws Exception {
+    var browser = new SiteBrowser(stack);
+    browser.signIn(contributorEmail, contributorPassword);
+    Map<String, String> fields =
+        SiteBrowser.fields(browser.page("/admin/posts/new"), "form#editor");
+    String title = "A draft to try " + UUID.randomUUID();
+    fields.put("title", title);
+    fields.put("body", "Will it read well in an inbox?");
+    fields.put("action", "save");
+    Document saved = Jsoup.parse(browser.submit("/admin/posts", fields).body());
+    String action = saved.select("form[action$=/test-mail]").attr("action");
+    assertThat(action).as("the editor offers a test mail").isNotBlank();
+
+    Document tested =
+        Jsoup.parse(
+            browser.submit(action, SiteBrowser.fields(saved, "form[action$=/test-mail]")).body());
+
+    assertThat(tested.select(".notice").text()).contains("on its way to " + contributorEmail);
+    assertThat(mailTo(contributorEmail, "Will it read well in an inbox?")).contains(title);
+  }
+
   /** The number beside "Comments" in the admin menu; 0 when none is shown. */
   private static int waitingBesideComments(Document page) {
     var badge = page.select("nav[aria-label=Admin] a[href=/admin/comments] .badge");

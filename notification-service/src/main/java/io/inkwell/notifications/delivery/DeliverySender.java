@@ -280,24 +280,12 @@ class DeliverySender implements SmartLifecycle {
         picture(post.cover()));
   }
 
-  /**
-   * The cover as a mail shows it: a copy at most {@value #MAIL_PICTURE_WIDTH} pixels wide (twice
-   * the mail's column, for sharp screens; a narrower picture is sent whole), at the column's width.
-   */
   private Mails.Picture picture(Announcement.Cover cover) {
-    if (cover == null || cover.url() == null || cover.width() <= 0 || cover.height() <= 0) {
-      return null;
-    }
-    int width = Math.min(cover.width(), MAIL_COLUMN);
-    return new Mails.Picture(
-        settings.siteUrl() + cover.url() + "?w=" + MAIL_PICTURE_WIDTH,
-        cover.alt() == null ? "" : cover.alt(),
-        width,
-        (int) Math.round((double) cover.height() * width / cover.width()));
+    return cover == null
+        ? null
+        : Mails.Picture.ofCover(
+            settings.siteUrl(), cover.url(), cover.alt(), cover.width(), cover.height());
   }
-
-  private static final int MAIL_COLUMN = 600;
-  private static final int MAIL_PICTURE_WIDTH = 1000;
 
   private void failed(Delivery delivery, Exception failure) {
     if (SmtpFailures.isPermanent(failure)) {

@@ -50,7 +50,32 @@ public class Mails {
       Picture cover) {}
 
   /** A picture a mail shows, at an absolute address, in the size it is shown at. */
-  public record Picture(String url, String alt, int width, int height) {}
+  public record Picture(String url, String alt, int width, int height) {
+
+    /** The column a mail's pictures are shown in, in CSS pixels. */
+    private static final int COLUMN = 600;
+
+    /** The widest copy a mail asks for: twice the column, for sharp screens. */
+    private static final int COPY = 1000;
+
+    /**
+     * A post's cover as a mail shows it: a copy at most {@value #COPY} pixels wide (a narrower
+     * picture is sent whole), at the column's width; null when there is none.
+     *
+     * @param path the picture's address on the blog, relative to it
+     */
+    public static Picture ofCover(String siteUrl, String path, String alt, int width, int height) {
+      if (path == null || width <= 0 || height <= 0) {
+        return null;
+      }
+      int shown = Math.min(width, COLUMN);
+      return new Picture(
+          siteUrl + path + "?w=" + COPY,
+          alt == null ? "" : alt,
+          shown,
+          (int) Math.round((double) height * shown / width));
+    }
+  }
 
   /** A new comment, as the mails about it need it. */
   public record CommentMail(
@@ -357,6 +382,20 @@ public class Mails {
                     escape(manage),
                     escape(unsubscribe));
     return compose(blog, mail.messageId(), mail.to(), mail.title(), text, html, oneClick);
+  }
+
+  /**
+   * Sends a staff member the post's mail as subscribers will get it, marked as a test (Ghost's
+   * "Send test email"); its unsubscribe and preferences links lead nowhere.
+   */
+  public void sendTest(PostMail mail) {
+    MimeMessage message = preparePost(mail);
+    try {
+      message.setSubject("[Test] " + mail.title(), StandardCharsets.UTF_8.name());
+    } catch (MessagingException e) {
+      throw new MailPreparationException(e);
+    }
+    sender.send(message);
   }
 
   /** Sends messages over one SMTP connection; failures are reported per message. */

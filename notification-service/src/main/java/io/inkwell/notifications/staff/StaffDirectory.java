@@ -164,6 +164,13 @@ public class StaffDirectory {
     return Optional.ofNullable(told).filter(member -> !member.commentMailsOff());
   }
 
+  /** Where to mail a staff member about their own work: none when suspended, removed or unknown. */
+  public Optional<String> addressOf(String staffId) {
+    return Optional.ofNullable(member(staffId))
+        .filter(member -> !member.suspended())
+        .map(StaffMember::email);
+  }
+
   /** A staff account as last announced; null for none, or a removed one. */
   private StaffMember member(String id) {
     StaffMember member = id == null ? null : mongo.findById(id, StaffMember.class);

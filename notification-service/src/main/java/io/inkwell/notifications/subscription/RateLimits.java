@@ -19,13 +19,13 @@ import org.springframework.stereotype.Component;
  * attempt. Expired windows are removed by a scheduled clean-up (the embedded MongoDB has no TTL).
  */
 @Component
-class RateLimits {
+public class RateLimits {
 
   @Document("rate_limits")
   record Window(@Id String id, long count, Instant endsAt) {}
 
   /** The outcome of one attempt: allowed or not, and when the window (by id) ends. */
-  record Attempt(boolean allowed, Instant windowEndsAt, String windowId) {}
+  public record Attempt(boolean allowed, Instant windowEndsAt, String windowId) {}
 
   private final MongoOperations mongo;
   private final Clock clock;
@@ -36,7 +36,7 @@ class RateLimits {
   }
 
   /** Counts an attempt against {@code limit} per {@code window} for the key. */
-  Attempt attempt(String key, int limit, Duration window) {
+  public Attempt attempt(String key, int limit, Duration window) {
     Instant now = clock.instant();
     long index = now.toEpochMilli() / window.toMillis();
     Instant endsAt = Instant.ofEpochMilli((index + 1) * window.toMillis());

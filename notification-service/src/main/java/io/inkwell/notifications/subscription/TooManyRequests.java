@@ -2,13 +2,17 @@ package io.inkwell.notifications.subscription;
 
 import java.time.Duration;
 
-/** A client asked for more confirmation mails than it may; it may try again after a while. */
+/** A client asked for more mails than it may; it may try again after a while. */
 public class TooManyRequests extends RuntimeException {
 
   private final Duration retryAfter;
 
   public TooManyRequests(Duration retryAfter) {
-    super("Too many subscription requests from your address; try again later.");
+    this(retryAfter, "Too many subscription requests from your address; try again later.");
+  }
+
+  public TooManyRequests(Duration retryAfter, String message) {
+    super(message);
     this.retryAfter = retryAfter;
   }
 

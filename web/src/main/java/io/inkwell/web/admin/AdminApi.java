@@ -126,6 +126,28 @@ class AdminApi {
     return get(token, path("/api/posts/{id}", id));
   }
 
+  /**
+   * Mails the signed-in staff member the post as subscribers will get it, from what post-service
+   * keeps of it (title, excerpt, slug, cover).
+   */
+  Answer testMail(String token, String id, tools.jackson.databind.JsonNode post) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("title", post.path("title").asString());
+    body.put("excerpt", post.path("excerpt").asString(""));
+    body.put("slug", post.path("slug").asString());
+    var cover = post.path("cover");
+    if (cover.isObject()) {
+      body.put(
+          "cover",
+          Map.of(
+              "url", cover.path("url").asString(),
+              "alt", cover.path("alt").asString(""),
+              "width", cover.path("width").asInt(),
+              "height", cover.path("height").asInt()));
+    }
+    return send(token, http.post().uri("/api/posts/{id}/test-mail", id), body, null);
+  }
+
   Answer create(String token, Draft draft) {
     return send(token, http.post().uri("/api/posts"), draft.json(), null);
   }
