@@ -34,7 +34,7 @@ public class NotificationMetrics {
             .register(registry);
     // Registered up front, so that dashboards and alerts see zeros rather than no data.
     for (String kind :
-        new String[] {"post", "confirmation", "comment", "invitation", "password-reset"}) {
+        new String[] {"post", "confirmation", "comment", "invitation", "password-reset", "test"}) {
       registry.counter("inkwell.emails.sent", "kind", kind);
       registry.counter("inkwell.emails.failed", "kind", kind);
       registry.counter("inkwell.emails.retried", "kind", kind);
@@ -55,7 +55,8 @@ public class NotificationMetrics {
 
   /**
    * A mail the SMTP server accepted; {@code kind} is {@code post}, {@code confirmation}, {@code
-   * comment}, {@code invitation} or {@code password-reset}.
+   * comment}, {@code invitation}, {@code password-reset} or {@code test} (a post's mail a staff
+   * member sent themself).
    */
   public void sent(String kind) {
     registry.counter("inkwell.emails.sent", "kind", kind).increment();

@@ -51,7 +51,7 @@ public class RateLimits {
   }
 
   /** Uncounts an allowed attempt that came to nothing (the mail it allowed was never sent). */
-  void giveBack(Attempt attempt) {
+  public void giveBack(Attempt attempt) {
     mongo.updateFirst(
         Query.query(where("_id").is(attempt.windowId()).and("count").gt(0)),
         new Update().inc("count", -1),

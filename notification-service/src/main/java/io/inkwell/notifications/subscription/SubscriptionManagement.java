@@ -100,9 +100,13 @@ public class SubscriptionManagement {
   /** The confirmation mail could not be handed to the mail server (503, try again shortly). */
   public static class MailUnavailable extends RuntimeException {
     MailUnavailable(Throwable cause) {
-      super(
+      this(
           "The confirmation mail could not be sent right now; please try again in a minute.",
           cause);
+    }
+
+    public MailUnavailable(String message, Throwable cause) {
+      super(message, cause);
     }
   }
 

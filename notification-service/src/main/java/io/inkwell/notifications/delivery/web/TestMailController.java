@@ -1,10 +1,12 @@
 package io.inkwell.notifications.delivery.web;
 
+import io.inkwell.notifications.NotificationMetrics;
 import io.inkwell.notifications.NotificationSettings;
 import io.inkwell.notifications.mail.Mails;
 import io.inkwell.notifications.mail.Mails.PostMail;
 import io.inkwell.notifications.staff.StaffDirectory;
 import io.inkwell.notifications.subscription.RateLimits;
+import io.inkwell.notifications.subscription.SubscriptionManagement.MailUnavailable;
 import io.inkwell.notifications.subscription.TooManyRequests;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -18,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.mail.MailException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,18 +42,23 @@ class TestMailController {
   /** Test mails one staff member may ask for in an hour. */
   static final int PER_HOUR = 10;
 
+  private static final String KIND = "test";
+
   private final Mails mails;
   private final StaffDirectory staff;
   private final RateLimits limits;
   private final NotificationSettings settings;
   private final Clock clock;
+  private final NotificationMetrics metrics;
 
   TestMailController(
       Mails mails,
       StaffDirectory staff,
       RateLimits limits,
       NotificationSettings settings,
-      Clock clock) {
+      Clock clock,
+      NotificationMetrics metrics) {
+    this.metrics = metrics;
     this.mails = mails;
     this.staff = staff;
     this.limits = limits;
@@ -94,19 +102,32 @@ class TestMailController {
           "Ten test mails an hour is the most; try again later.");
     }
     var cover = request.cover();
-    mails.sendTest(
-        new PostMail(
-            null,
-            to,
-            request.title(),
-            request.excerpt() == null ? "" : request.excerpt(),
-            settings.siteUrl() + "/posts/" + UriUtils.encodePathSegment(request.slug(), "UTF-8"),
-            "test",
-            "test",
-            cover == null
-                ? null
-                : Mails.Picture.ofCover(
-                    settings.siteUrl(), cover.url(), cover.alt(), cover.width(), cover.height())));
+    try {
+      mails.sendTest(
+          new PostMail(
+              null,
+              to,
+              request.title(),
+              request.excerpt() == null ? "" : request.excerpt(),
+              settings.siteUrl() + "/posts/" + UriUtils.encodePathSegment(request.slug(), "UTF-8"),
+              "test",
+              "test",
+              cover == null
+                  ? null
+                  : Mails.Picture.ofCover(
+                      settings.siteUrl(),
+                      cover.url(),
+                      cover.alt(),
+                      cover.width(),
+                      cover.height())));
+    } catch (MailException unavailable) {
+      // a mail that never left does not count against the hour's few
+      limits.giveBack(attempt);
+      metrics.failed(KIND);
+      throw new MailUnavailable(
+          "The test mail could not be sent right now; please try again in a minute.", unavailable);
+    }
+    metrics.sent(KIND);
     log.info("Test mail of post {} sent to staff member {}", postId, token.getSubject());
     return ResponseEntity.accepted().body(new TestMailResponse(to));
   }

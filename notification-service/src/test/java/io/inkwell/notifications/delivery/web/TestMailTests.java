@@ -31,6 +31,7 @@ class TestMailTests extends IntegrationTest {
 
   @Autowired private KafkaTemplate<String, String> kafka;
   @Autowired private MongoTemplate mongo;
+  @Autowired private io.micrometer.core.instrument.MeterRegistry meters;
 
   private static final String POST =
       ApiClient.json(
@@ -68,6 +69,7 @@ class TestMailTests extends IntegrationTest {
   @Test
   void aContributorMailsThemselfTheDraftAsSubscribersWillGetIt() throws Exception {
     String cora = "cora-" + UUID.randomUUID() + "@example.org";
+    double before = meters.counter("inkwell.emails.sent", "kind", "test").count();
 
     var sent = staffMember(cora).post("/api/posts/" + UUID.randomUUID() + "/test-mail", POST);
 
@@ -82,6 +84,9 @@ class TestMailTests extends IntegrationTest {
         .contains(
             "src=\"https://blog.example.org/api/images/5d41402abc4b2a76b9719d911017c592.jpg?w=1000\""
                 + " alt=\"Tiles\" width=\"600\" height=\"400\"");
+    assertThat(meters.counter("inkwell.emails.sent", "kind", "test").count())
+        .as("operators see test mails apart from subscribers' mails")
+        .isEqualTo(before + 1);
   }
 
   @Test
