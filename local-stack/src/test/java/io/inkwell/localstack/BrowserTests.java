@@ -243,6 +243,8 @@ class BrowserTests {
         .asString()
         .contains(cover + "?w=");
     assertThat(find("meta[property='og:image']").getDomAttribute("content")).contains(cover);
+    assertThat(find("meta[property='og:image:alt']").getDomAttribute("content"))
+        .isEqualTo("Blue and white tiles");
     open("/");
     assertThat(
             browser.findElements(By.cssSelector("article.card")).stream()

@@ -271,6 +271,7 @@ class ReaderController {
             canonical,
             "article",
             image,
+            post.cover() == null || post.cover().alt().isBlank() ? null : post.cover().alt(),
             jsonLd(post, canonical, image)));
     return "post";
   }
