@@ -6,16 +6,12 @@ import static org.awaitility.Awaitility.await;
 import io.inkwell.testsupport.ApiClient;
 import io.inkwell.testsupport.Contracts;
 import io.inkwell.testsupport.Topics;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.UUID;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.core.KafkaTemplate;
-import tools.jackson.databind.node.ObjectNode;
 
 /** The sign-in page carries the blog's title as an admin last set it in Settings. */
 class SiteNameTests extends AuthServiceIntegrationTest {
@@ -47,11 +43,8 @@ class SiteNameTests extends AuthServiceIntegrationTest {
   }
 
   /** The contract's example, with a fresh id and the given version and title. */
-  private RecordMetadata siteChanged(long version, String title) throws Exception {
-    var event =
-        (ObjectNode)
-            JSON.readTree(Files.readString(Path.of("../contracts/examples/site-changed.json")));
-    event.put("eventId", UUID.randomUUID().toString());
+  private RecordMetadata siteChanged(long version, String title) {
+    var event = Contracts.example("site-changed");
     event.put("version", version);
     event.put("title", title);
     assertThat(Contracts.violations(event.toString())).isEmpty();

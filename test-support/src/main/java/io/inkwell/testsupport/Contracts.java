@@ -9,7 +9,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.UUID;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The event contracts in {@code contracts/}, to check what the service really sends. */
 public final class Contracts {
@@ -20,6 +22,22 @@ public final class Contracts {
       SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 
   private Contracts() {}
+
+  /**
+   * The contract's example of an event ({@code "site-changed"}) with a fresh {@code eventId}, for a
+   * consumer's test to adapt and send.
+   */
+  public static ObjectNode example(String name) {
+    try {
+      var event =
+          (ObjectNode)
+              JSON.readTree(Files.readString(DIRECTORY.resolve("examples/" + name + ".json")));
+      event.put("eventId", UUID.randomUUID().toString());
+      return event;
+    } catch (IOException e) {
+      throw new UncheckedIOException("No example " + name, e);
+    }
+  }
 
   /**
    * The violations of an event against the schema its {@code type} names: "PostPublished" →

@@ -3,6 +3,7 @@ package io.inkwell.notifications.site;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.inkwell.notifications.NotificationSettings;
+import java.time.Duration;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -20,12 +21,19 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The name mails are signed with: the blog's title as its admins last set it in Settings (from
  * {@code blog.site-events}), or until then the configured {@code inkwell.notifications.blog-name}.
- * Read from the database for each mail, so that every instance signs with the same name at once.
+ * Read from the database at most every {@link #FRESH} (a fan-out composes thousands of mails), so
+ * every instance signs with a new name within that.
  */
 @Configuration(proxyBeanMethods = false)
 public class SiteName {
 
   private static final String ID = "site";
+  static final Duration FRESH = Duration.ofSeconds(10);
+
+  /** The name as last read, and when ({@link System#nanoTime()}). */
+  private record Read(String title, long at) {}
+
+  private volatile Read lastRead;
 
   private final MongoTemplate mongo;
   private final JsonMapper json;
@@ -46,8 +54,18 @@ public class SiteName {
 
   /** The blog's title, for the subject, body and sender of a mail. */
   public String current() {
-    KnownSite known = mongo.findById(ID, KnownSite.class);
-    return known != null ? known.title() : settings.blogName();
+    Read read = lastRead;
+    if (read == null || System.nanoTime() - read.at() > FRESH.toNanos()) {
+      KnownSite known = mongo.findById(ID, KnownSite.class);
+      read = new Read(known != null ? known.title() : settings.blogName(), System.nanoTime());
+      lastRead = read;
+    }
+    return read.title();
+  }
+
+  /** The next mail reads the name again (this instance heard of a change). */
+  void forget() {
+    lastRead = null;
   }
 
   /** The projection: one document. */
@@ -70,5 +88,6 @@ public class SiteName {
     } catch (DuplicateKeyException newerKept) {
       // a later change is already known: this event is old news
     }
+    forget();
   }
 }

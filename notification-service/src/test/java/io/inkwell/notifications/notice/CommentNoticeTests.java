@@ -187,10 +187,7 @@ class CommentNoticeTests extends IntegrationTest {
     String rita = "rita-" + authorId + "@example.org";
     Instant joined = Instant.now();
     announce(staffChanged(authorId, rita, "EDITOR", joined));
-    var removed =
-        (ObjectNode)
-            JSON.readTree(Files.readString(Path.of("../contracts/examples/staff-removed.json")));
-    removed.put("eventId", UUID.randomUUID().toString());
+    var removed = Contracts.example("staff-removed");
     removed.put("staffId", authorId);
     removed.put("occurredAt", joined.plusSeconds(1).toString());
     assertThat(Contracts.violations(removed.toString())).isEmpty();

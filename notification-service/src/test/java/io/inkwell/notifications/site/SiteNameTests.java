@@ -10,8 +10,6 @@ import io.inkwell.testsupport.Contracts;
 import io.inkwell.testsupport.Topics;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -22,13 +20,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /** Mails are signed with the blog's title as an admin last set it, not an older one. */
 class SiteNameTests extends IntegrationTest {
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Duration PATIENCE = Duration.ofSeconds(30);
 
   @Autowired private KafkaTemplate<String, String> kafka;
@@ -37,9 +32,12 @@ class SiteNameTests extends IntegrationTest {
   @Value("${spring.kafka.bootstrap-servers}")
   private String brokers;
 
+  @Autowired private SiteName siteName;
+
   @AfterEach
   void backToTheConfiguredName() {
     mongo.dropCollection("site");
+    siteName.forget();
   }
 
   @Test
@@ -70,11 +68,8 @@ class SiteNameTests extends IntegrationTest {
   }
 
   /** The contract's example, with a fresh id and the given version and title. */
-  private RecordMetadata siteChanged(long version, String title) throws Exception {
-    var event =
-        (ObjectNode)
-            JSON.readTree(Files.readString(Path.of("../contracts/examples/site-changed.json")));
-    event.put("eventId", UUID.randomUUID().toString());
+  private RecordMetadata siteChanged(long version, String title) {
+    var event = Contracts.example("site-changed");
     event.put("version", version);
     event.put("title", title);
     assertThat(Contracts.violations(event.toString())).isEmpty();

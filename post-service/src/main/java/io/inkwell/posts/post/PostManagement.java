@@ -95,19 +95,7 @@ public class PostManagement {
       Boolean commentsOpen,
       Boolean page,
       String coverImage,
-      String coverAlt) {
-
-    public Draft(
-        String title,
-        String body,
-        String excerpt,
-        List<String> tags,
-        String slug,
-        Boolean commentsOpen,
-        Boolean page) {
-      this(title, body, excerpt, tags, slug, commentsOpen, page, null, null);
-    }
-  }
+      String coverAlt) {}
 
   /** A published post, or where a post that moved to a new slug is now. */
   public record Reading(Post post, String movedTo) {}

@@ -6,10 +6,9 @@ import static org.awaitility.Awaitility.await;
 import io.inkwell.notifications.IntegrationTest;
 import io.inkwell.notifications.TestMail;
 import io.inkwell.testsupport.ApiClient;
+import io.inkwell.testsupport.Contracts;
 import io.inkwell.testsupport.TestTokens;
 import jakarta.mail.internet.MimeMessage;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,13 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /** Before publishing, a staff member mails themself the post as subscribers will get it. */
 class TestMailTests extends IntegrationTest {
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Duration PATIENCE = Duration.ofSeconds(30);
 
   @Autowired private KafkaTemplate<String, String> kafka;
@@ -53,10 +49,7 @@ class TestMailTests extends IntegrationTest {
   /** A staff member as auth-service announces them; their client. */
   private ApiClient staffMember(String email) throws Exception {
     String id = UUID.randomUUID().toString();
-    var event =
-        (ObjectNode)
-            JSON.readTree(Files.readString(Path.of("../contracts/examples/staff-changed.json")));
-    event.put("eventId", UUID.randomUUID().toString());
+    var event = Contracts.example("staff-changed");
     event.put("staffId", id);
     event.put("email", email);
     event.put("role", "CONTRIBUTOR");
