@@ -10,7 +10,8 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * @param maxRequestSize the largest request body the gateway lets through (413 above it)
- * @param maxUploadSize the same for a POST to one of the {@code uploadPaths} (pictures)
+ * @param maxUploadSize the same for a POST to one of the {@code uploadPaths} (pictures, export
+ *     files)
  * @param uploadPaths path patterns where files are uploaded
  * @param trustedProxies a regular expression of the addresses whose X-Forwarded-For and
  *     X-Forwarded-Proto are believed (the web client, a TLS proxy in front); anyone else's are not
@@ -22,7 +23,8 @@ import org.springframework.util.unit.DataSize;
 public record GatewaySettings(
     @DefaultValue("1MB") DataSize maxRequestSize,
     @DefaultValue("6MB") DataSize maxUploadSize,
-    @DefaultValue({"/api/images", "/admin/images"}) List<String> uploadPaths,
+    @DefaultValue({"/api/images", "/admin/images", "/api/imports/*", "/admin/import"})
+        List<String> uploadPaths,
     @DefaultValue("127\\.0\\.0\\.1|0:0:0:0:0:0:0:1") String trustedProxies,
     @DefaultValue List<String> corsAllowedOrigins,
     @DefaultValue(

@@ -38,6 +38,7 @@ class SecurityConfiguration {
     "/api/archive",
     "/api/pages",
     "/api/site",
+    "/api/redirects",
     // one picture (the library's list needs a token)
     "/api/images/*",
     "/feed.atom",

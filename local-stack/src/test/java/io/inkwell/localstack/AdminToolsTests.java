@@ -409,6 +409,96 @@ class AdminToolsTests {
   }
 
   @Test
+  void theOwnerImportsAWordPressExportAndLinksToTheOldBlogLeadToTheNewPages() throws Exception {
+    var browser = owner();
+    long site = ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_000_000_000L);
+    byte[] export = wordPressExport(site).getBytes(StandardCharsets.UTF_8);
+    Document page = browser.page("/admin/import");
+    var form =
+        Map.of(
+            "_csrf",
+            page.select("form[action$=/admin/import] input[name=_csrf]").val(),
+            "from",
+            "wordpress");
+
+    Document imported =
+        Jsoup.parse(browser.upload("/admin/import", form, "export", "site.xml", export).body());
+
+    assertThat(imported.select(".notice").text()).startsWith("Imported 2 posts and 1 comment.");
+    // a reader follows a link to the old blog's pretty address, and one to a plain ?p= address
+    var pretty = reader.get("/2020/03/01/spring-tides-" + site + "/");
+    assertThat(pretty.status()).isEqualTo(301);
+    assertThat(pretty.header("Location")).isEqualTo("/posts/spring-tides-" + site);
+    var plain = reader.get("/?p=" + site);
+    assertThat(plain.status()).isEqualTo(301);
+    assertThat(plain.header("Location")).isEqualTo("/pages/contact-" + site);
+    Document post = new SiteBrowser(stack).page("/posts/spring-tides-" + site);
+    assertThat(post.select("article.post h1").text()).isEqualTo("Spring tides");
+    assertThat(post.select("article.post .body p").eachText())
+        .containsExactly("The sea came up to the wall,", "and went.");
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () -> new SiteBrowser(stack).page("/posts/spring-tides-" + site).text(),
+            text -> text.contains("Wet feet?"));
+    var nowhere = reader.get("/2020/03/01/never-was-" + site + "/");
+    assertThat(nowhere.status()).isEqualTo(404);
+    assertThat(Jsoup.parse(nowhere.raw().body()).select("h1").text())
+        .isEqualTo("This page is not here");
+  }
+
+  /** A WordPress export of one post with a comment and one page, at plain ?p= addresses. */
+  private static String wordPressExport(long site) {
+    return """
+        <?xml version="1.0" encoding="UTF-8" ?>
+        <rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/"
+          xmlns:content="http://purl.org/rss/1.0/modules/content/"
+          xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
+        <channel>
+          <title>Shore</title><link>https://shore-%1$d.example</link>
+          <wp:wxr_version>1.2</wp:wxr_version>
+          <wp:base_site_url>https://shore-%1$d.example</wp:base_site_url>
+          <item>
+            <title>Spring tides</title>
+            <link>https://shore-%1$d.example/2020/03/01/spring-tides-%1$d/</link>
+            <dc:creator><![CDATA[sam]]></dc:creator>
+            <content:encoded><![CDATA[The sea came up to the wall,
+
+        and went.]]></content:encoded>
+            <wp:post_id>1</wp:post_id>
+            <wp:post_date_gmt>2020-03-01 08:00:00</wp:post_date_gmt>
+            <wp:comment_status>open</wp:comment_status>
+            <wp:post_name>spring-tides-%1$d</wp:post_name>
+            <wp:status>publish</wp:status>
+            <wp:post_type>post</wp:post_type>
+            <wp:comment>
+              <wp:comment_id>3</wp:comment_id>
+              <wp:comment_author>Lee</wp:comment_author>
+              <wp:comment_date_gmt>2020-03-01 09:00:00</wp:comment_date_gmt>
+              <wp:comment_content>Wet feet?</wp:comment_content>
+              <wp:comment_approved>1</wp:comment_approved>
+              <wp:comment_type>comment</wp:comment_type>
+              <wp:comment_parent>0</wp:comment_parent>
+            </wp:comment>
+          </item>
+          <item>
+            <title>Contact</title>
+            <link>https://shore-%1$d.example/?p=%1$d</link>
+            <content:encoded>Write to the harbour office.</content:encoded>
+            <wp:post_id>%1$d</wp:post_id>
+            <wp:post_date_gmt>2020-01-01 08:00:00</wp:post_date_gmt>
+            <wp:post_name>contact-%1$d</wp:post_name>
+            <wp:status>publish</wp:status>
+            <wp:post_type>page</wp:post_type>
+          </item>
+        </channel>
+        </rss>
+        """
+        .formatted(site)
+        .strip();
+  }
+
+  @Test
   void theOwnerSharesAPreviewOfADraftThatAFriendReadsWithoutAnAccount() throws Exception {
     var browser = owner();
     Map<String, String> fields =

@@ -221,6 +221,14 @@ class AuthorizationMatrixTests {
                 c -> c.postAs("/api/imports/blogger", "application/atom+xml", "not xml").status(),
                 expect(401, 403, 403, 403, 403, 422, 403)),
             new Row(
+                "POST /api/imports/wordpress",
+                c -> c.postAs("/api/imports/wordpress", "application/rss+xml", "not xml").status(),
+                expect(401, 403, 403, 403, 403, 422, 403)),
+            new Row(
+                "GET /api/redirects",
+                c -> c.get("/api/redirects?path=/2001/01/never.html").status(),
+                expect(404, 404, 404, 404, 404, 404, 404)),
+            new Row(
                 "POST /api/posts/{id}/comments",
                 c ->
                     c.post(

@@ -26,6 +26,13 @@ class CommentBodies {
           .requireRelsOnLinks("nofollow", "ugc", "noopener")
           .toFactory();
 
+  /**
+   * What another platform kept for a comment (Blogger, WordPress) is HTML already: it is sanitised,
+   * not escaped, keeping the bold and italics those platforms allowed.
+   */
+  private static final PolicyFactory IMPORTED_POLICY =
+      POLICY.and(new HtmlPolicyBuilder().allowElements("b", "i", "blockquote").toFactory());
+
   private final Parser parser =
       Parser.builder()
           .enabledBlockTypes(Set.of())
@@ -39,6 +46,10 @@ class CommentBodies {
 
   String render(String body) {
     return POLICY.sanitize(renderer.render(parser.parse(body)));
+  }
+
+  String renderImported(String html) {
+    return IMPORTED_POLICY.sanitize(html);
   }
 
   /** Links in the text, rendered or not: more than a few make a comment suspicious. */

@@ -288,7 +288,7 @@ public class CommentManagement {
     Comment parent = parentId == null ? null : comments.findById(parentId).orElse(null);
     comments.insert(
         Comment.imported(
-            id, postId, place(parent), authorName, body, bodies.render(body), postedAt));
+            id, postId, place(parent), authorName, body, bodies.renderImported(body), postedAt));
   }
 
   private CommentStatus verdict(NewComment request, String email, String body, Instant now) {

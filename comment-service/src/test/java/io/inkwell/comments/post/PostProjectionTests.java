@@ -57,7 +57,7 @@ class PostProjectionTests extends IntegrationTest {
   }
 
   @Test
-  void importedCommentsAreListedOnceAsApproved() throws Exception {
+  void importedCommentsAreListedOnceAsApprovedWithTheirHtmlSanitised() throws Exception {
     String postId = UUID.randomUUID().toString();
     send("post-published", postId, 0);
     send("comment-imported", postId, 0);
@@ -72,6 +72,9 @@ class PostProjectionTests extends IntegrationTest {
     var listed = api().get("/api/posts/" + postId + "/comments").json().path("items").get(0);
     assertThat(listed.path("authorName").asString()).isEqualTo("Ada");
     assertThat(listed.path("createdAt").asString()).isEqualTo("2009-03-12T19:30:00Z");
+    // the old platform kept HTML: its bold survives, its script does not, nothing is escaped
+    assertThat(listed.path("bodyHtml").asString())
+        .isEqualTo("Great summary! <b>See you</b> next year.");
   }
 
   private String status(String postId) {

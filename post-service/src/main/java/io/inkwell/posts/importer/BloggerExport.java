@@ -53,12 +53,6 @@ final class BloggerExport {
   record ExportedComment(
       String sourceId, String parentSourceId, String authorName, String html, Instant published) {}
 
-  static final class Unreadable extends RuntimeException {
-    Unreadable(String message) {
-      super(message);
-    }
-  }
-
   private BloggerExport() {}
 
   static List<ExportedPost> read(String xml) {
@@ -67,11 +61,12 @@ final class BloggerExport {
       var input = new WireFeedInput();
       input.setAllowDoctypes(false);
       if (!(input.build(new StringReader(xml)) instanceof Feed atom)) {
-        throw new Unreadable("A Blogger export is an Atom feed; this is another kind of feed.");
+        throw new UnreadableImport(
+            "A Blogger export is an Atom feed; this is another kind of feed.");
       }
       feed = atom;
     } catch (FeedException | IllegalArgumentException e) {
-      throw new Unreadable("This is not a readable Blogger export (Atom XML).");
+      throw new UnreadableImport("This is not a readable Blogger export (Atom XML).");
     }
     Map<String, ExportedPost> posts = new LinkedHashMap<>();
     List<Entry> comments = new ArrayList<>();

@@ -3,12 +3,8 @@ package io.inkwell.posts.importer;
 import io.inkwell.posts.importer.BloggerExport.ExportedPost;
 import io.inkwell.posts.post.Author;
 import io.inkwell.posts.post.PostEvent.ImportedComment;
-import io.inkwell.posts.post.PostImports;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import org.springframework.stereotype.Service;
+import io.inkwell.posts.post.PostImports.ImportedPost;
+import java.util.List;
 
 /**
  * Brings a Blogger blog over: posts keep their dates and their Blogger author's name as byline (an
@@ -17,65 +13,54 @@ import org.springframework.stereotype.Service;
  * replies under their parents) go to comment-service as {@code CommentImported} events. Ids are
  * derived from Blogger's ids, so importing the same file again creates nothing twice.
  */
-@Service
-class BloggerImport {
+final class BloggerImport {
 
-  private final PostImports imports;
+  private BloggerImport() {}
 
-  BloggerImport(PostImports imports) {
-    this.imports = imports;
+  static List<ImportedPost> posts(String xml) {
+    return BloggerExport.read(xml).stream().map(BloggerImport::post).toList();
   }
 
-  record Result(int posts, int alreadyThere, int comments) {}
-
-  Result importExport(String xml) {
-    int created = 0;
-    int existing = 0;
-    int comments = 0;
-    for (ExportedPost post : BloggerExport.read(xml)) {
-      var importedComments =
-          post.comments().stream()
-              .map(
-                  comment ->
-                      new ImportedComment(
-                          idFor(comment.sourceId()),
-                          comment.parentSourceId() == null ? null : idFor(comment.parentSourceId()),
-                          comment.authorName(),
-                          comment.html(),
-                          comment.published()))
-              .toList();
-      boolean isNew =
-          imports.importPost(
-              new PostImports.ImportedPost(
-                  idFor(post.sourceId()),
-                  post.author() == null
-                      ? null
-                      : new Author(idFor(post.author().key()), post.author().name()),
-                  post.title(),
-                  post.html(),
-                  post.labels(),
-                  post.published(),
-                  !post.draft(),
-                  post.permalinkPath(),
-                  importedComments));
-      if (isNew) {
-        created++;
-        comments += post.draft() ? 0 : importedComments.size();
-      } else {
-        existing++;
-      }
-    }
-    return new Result(created, existing, comments);
+  private static ImportedPost post(ExportedPost post) {
+    var comments =
+        post.comments().stream()
+            .map(
+                comment ->
+                    new ImportedComment(
+                        idFor(comment.sourceId()),
+                        comment.parentSourceId() == null ? null : idFor(comment.parentSourceId()),
+                        comment.authorName(),
+                        comment.html(),
+                        comment.published()))
+            .toList();
+    return new ImportedPost(
+        idFor(post.sourceId()),
+        post.author() == null ? null : new Author(idFor(post.author().key()), post.author().name()),
+        post.title(),
+        nameIn(post.permalinkPath()),
+        post.html(),
+        null,
+        post.labels(),
+        post.published(),
+        !post.draft(),
+        post.permalinkPath(),
+        true,
+        false,
+        false,
+        comments);
   }
 
   /** A stable id for a Blogger id: the same source always becomes the same Inkwell id. */
   static String idFor(String bloggerId) {
-    try {
-      byte[] hash =
-          MessageDigest.getInstance("SHA-256").digest(bloggerId.getBytes(StandardCharsets.UTF_8));
-      return "blogger-" + HexFormat.of().formatHex(hash, 0, 12);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+    return ImportIds.of("blogger", bloggerId);
+  }
+
+  /** Blogger's own permalink name ("wpc-wrap" of /2009/03/wpc-wrap.html) keeps URLs familiar. */
+  private static String nameIn(String permalinkPath) {
+    if (permalinkPath != null && permalinkPath.endsWith(".html")) {
+      return permalinkPath.substring(
+          permalinkPath.lastIndexOf('/') + 1, permalinkPath.length() - ".html".length());
     }
+    return null;
   }
 }

@@ -1,5 +1,6 @@
 package io.inkwell.posts.importer;
 
+import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -10,25 +11,33 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ImportController {
 
-  private final BloggerImport blogger;
+  private final Importer importer;
 
-  ImportController(BloggerImport blogger) {
-    this.blogger = blogger;
+  ImportController(Importer importer) {
+    this.importer = importer;
   }
 
   /** The body is the export file as Blogger gives it (Settings → Back up content). */
   @PostMapping(
       path = "/api/imports/blogger",
       consumes = {"application/atom+xml", "application/xml", "text/xml"})
-  BloggerImport.Result importBlogger(@RequestBody String export) {
-    return blogger.importExport(export);
+  Importer.Result importBlogger(@RequestBody String export) {
+    return importer.store(BloggerImport.posts(export));
   }
 
-  @ExceptionHandler(BloggerExport.Unreadable.class)
-  ProblemDetail unreadable(BloggerExport.Unreadable e) {
+  /** The body is the export file as WordPress gives it (Tools → Export → All content). */
+  @PostMapping(
+      path = "/api/imports/wordpress",
+      consumes = {"application/rss+xml", "application/xml", "text/xml"})
+  Importer.Result importWordPress(@RequestBody String export) {
+    return importer.store(WordPressExport.read(export));
+  }
+
+  @ExceptionHandler(UnreadableImport.class)
+  ProblemDetail unreadable(UnreadableImport e) {
     var problem =
         ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
-    problem.setType(java.net.URI.create("https://inkwell.dev/problems/unreadable-import"));
+    problem.setType(URI.create("https://inkwell.dev/problems/unreadable-import"));
     problem.setTitle("Unreadable import");
     return problem;
   }

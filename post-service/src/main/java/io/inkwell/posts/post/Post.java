@@ -31,7 +31,10 @@ public class Post {
   private String slug;
 
   private final List<String> previousSlugs;
-  private final String legacyPath;
+
+  /** Its address on the platform it was imported from ("/2009/03/a-post.html"); null for none. */
+  @Indexed private final String legacyPath;
+
   private String title;
   private String bodyMarkdown;
   private String bodyHtml;
@@ -148,6 +151,9 @@ public class Post {
         List.of());
   }
 
+  /** How an imported post was kept on its old platform. */
+  public record ImportedFlags(boolean commentsOpen, boolean page, boolean featured) {}
+
   /**
    * A post brought over from another platform with its original dates. A published one raises
    * {@code PostPublished} marked as imported (nobody is mailed about an old post) followed by its
@@ -162,6 +168,7 @@ public class Post {
       Author author,
       Instant originallyPublished,
       boolean published,
+      ImportedFlags flags,
       List<ImportedComment> comments,
       Instant now) {
     var post =
@@ -175,10 +182,10 @@ public class Post {
             content.bodyHtml(),
             content.excerpt(),
             tags,
-            true,
+            flags.commentsOpen(),
+            flags.page(),
             false,
-            false,
-            false,
+            flags.featured(),
             null,
             author,
             published ? PostStatus.PUBLISHED : PostStatus.DRAFT,

@@ -29,7 +29,7 @@ class PostContentRenderer {
           .and(Sanitizers.TABLES)
           .and(
               new HtmlPolicyBuilder()
-                  .allowElements("pre", "code", "hr", "del", "s", "span")
+                  .allowElements("pre", "code", "hr", "del", "s", "span", "figure", "figcaption")
                   .toFactory());
 
   private final Parser parser;

@@ -30,16 +30,26 @@ public class PostImports {
    * A post as the importer read it; {@code html} is the body (Markdown allows HTML).
    *
    * @param author its byline; null for the blog's default one
+   * @param name what its slug is made from (the old platform's own name for it); null for the title
+   * @param excerpt the author's own excerpt; null to derive one from the body
+   * @param permalinkPath its address on the old platform, which then leads to the new one
+   * @param page an About or Contact page rather than a post
+   * @param featured shown first on the home page (WordPress's sticky posts)
    */
   public record ImportedPost(
       String id,
       Author author,
       String title,
+      String name,
       String html,
+      String excerpt,
       List<String> labels,
       Instant published,
       boolean isPublished,
       String permalinkPath,
+      boolean commentsOpen,
+      boolean page,
+      boolean featured,
       List<ImportedComment> comments) {}
 
   /**
@@ -49,10 +59,16 @@ public class PostImports {
     if (posts.existsById(source.id())) {
       return false;
     }
-    Post.Content content = renderer.render(source.title(), source.html(), null);
+    Post.Content content =
+        renderer.render(
+            source.title(),
+            source.html(),
+            source.excerpt() == null || source.excerpt().isBlank() ? null : source.excerpt());
     List<String> tags =
         source.labels().stream().map(PostManagement::normalisedTag).distinct().toList();
-    String base = Slugs.fromTitle(slugSource(source));
+    String base =
+        Slugs.fromTitle(
+            source.name() == null || source.name().isBlank() ? source.title() : source.name());
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     for (int attempt = 1; attempt <= SLUG_ATTEMPTS; attempt++) {
       String slug = Slugs.candidate(base, attempt);
@@ -68,8 +84,11 @@ public class PostImports {
                 content,
                 tags,
                 source.author() == null ? settings.defaultAuthor() : source.author(),
-                source.published().truncatedTo(ChronoUnit.MILLIS),
+                source.published() == null
+                    ? now
+                    : source.published().truncatedTo(ChronoUnit.MILLIS),
                 source.isPublished(),
+                new Post.ImportedFlags(source.commentsOpen(), source.page(), source.featured()),
                 source.comments(),
                 now));
         return true;
@@ -80,14 +99,5 @@ public class PostImports {
       }
     }
     throw new SlugTaken(base);
-  }
-
-  /** Blogger's own permalink name ("wpc-wrap" of /2009/03/wpc-wrap.html) keeps URLs familiar. */
-  private static String slugSource(ImportedPost source) {
-    String path = source.permalinkPath();
-    if (path != null && path.endsWith(".html")) {
-      return path.substring(path.lastIndexOf('/') + 1, path.length() - ".html".length());
-    }
-    return source.title();
   }
 }

@@ -282,10 +282,14 @@ public class PostManagement {
         .orElseThrow(() -> new PostNotFound(idOrSlug));
   }
 
-  /** The published post that lived at an old address (an imported permalink). */
+  /**
+   * The published post that lived at an old address (an imported permalink), with or without the
+   * trailing slash WordPress puts on its addresses.
+   */
   public Post byLegacyPath(String path) {
+    String other = path.endsWith("/") ? path.substring(0, path.length() - 1) : path + "/";
     return posts
-        .findByLegacyPath(path)
+        .findFirstByLegacyPathIn(other.isEmpty() ? List.of(path) : List.of(path, other))
         .filter(Post::isPublished)
         .orElseThrow(() -> new PostNotFound(path));
   }

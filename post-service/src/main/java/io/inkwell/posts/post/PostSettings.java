@@ -29,4 +29,9 @@ public record PostSettings(
   public String postUrl(String slug) {
     return siteUrl + "/posts/" + slug;
   }
+
+  /** The reader's page of a post, or of a page (About, Contact). */
+  public String urlOf(Post post) {
+    return post.page() ? siteUrl + "/pages/" + post.slug() : postUrl(post.slug());
+  }
 }

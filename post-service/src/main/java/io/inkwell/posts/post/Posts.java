@@ -1,5 +1,6 @@
 package io.inkwell.posts.post;
 
+import java.util.Collection;
 import java.util.Optional;
 import org.springframework.data.mongodb.repository.MongoRepository;
 
@@ -10,5 +11,5 @@ public interface Posts extends MongoRepository<Post, String> {
 
   Optional<Post> findFirstByPreviousSlugs(String slug);
 
-  Optional<Post> findByLegacyPath(String legacyPath);
+  Optional<Post> findFirstByLegacyPathIn(Collection<String> legacyPaths);
 }

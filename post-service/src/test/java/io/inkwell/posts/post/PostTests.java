@@ -202,6 +202,7 @@ class PostTests {
             new Author("owner", "Blog owner"),
             PUBLISHED,
             true,
+            new Post.ImportedFlags(true, false, false),
             List.of(comment),
             LATER);
 

@@ -178,12 +178,37 @@ class AdminApi {
     return delete(token, "/api/posts/{id}", id);
   }
 
-  /** A Blogger export file (Settings → Back up content), as Blogger wrote it. */
-  Answer importBlogger(String token, byte[] export) {
+  /** The platforms a blog can be brought over from, and the files they give. */
+  enum ImportSource {
+    BLOGGER("Blogger", "/api/imports/blogger", MediaType.APPLICATION_ATOM_XML),
+    WORDPRESS("WordPress", "/api/imports/wordpress", MediaType.APPLICATION_RSS_XML);
+
+    private final String title;
+    private final String path;
+    private final MediaType type;
+
+    ImportSource(String title, String path, MediaType type) {
+      this.title = title;
+      this.path = path;
+      this.type = type;
+    }
+
+    String title() {
+      return title;
+    }
+
+    /** The form's choice ("wordpress"); Blogger for anything else. */
+    static ImportSource named(String name) {
+      return "wordpress".equalsIgnoreCase(name) ? WORDPRESS : BLOGGER;
+    }
+  }
+
+  /** An export file (Blogger's Settings → Back up content, WordPress's Tools → Export) as is. */
+  Answer importExport(String token, ImportSource source, byte[] export) {
     return http.post()
-        .uri("/api/imports/blogger")
+        .uri(source.path)
         .headers(headers -> headers.setBearerAuth(token))
-        .contentType(MediaType.APPLICATION_ATOM_XML)
+        .contentType(source.type)
         .body(export)
         .exchange((request, response) -> answer(response));
   }

@@ -14,9 +14,10 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Moving a Blogger blog here, as WordPress's Tools → Import does it: the owner uploads the file
- * Blogger gives (Settings → Back up content), and its posts, labels, dates and comments arrive.
- * Importing the same file again adds nothing. For admins.
+ * Moving a Blogger or WordPress blog here, as WordPress's Tools → Import does it: the owner uploads
+ * the file the old platform gives (Blogger's Settings → Back up content, WordPress's Tools →
+ * Export), and its posts, tags, dates and comments arrive. Importing the same file again adds
+ * nothing. For admins.
  */
 @Controller
 class ImportAdmin implements StaffPage {
@@ -33,16 +34,19 @@ class ImportAdmin implements StaffPage {
   }
 
   @PostMapping("/admin/import")
-  String importBlogger(
+  String importExport(
       @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
       @RequestParam(name = "export", required = false) MultipartFile export,
+      @RequestParam(defaultValue = "blogger") String from,
       RedirectAttributes redirect)
       throws IOException {
+    var platform = AdminApi.ImportSource.named(from);
     if (export == null || export.isEmpty()) {
-      redirect.addFlashAttribute("error", "Choose the file Blogger gave you (an .xml file).");
+      redirect.addFlashAttribute(
+          "error", "Choose the file " + platform.title() + " gave you (an .xml file).");
       return "redirect:/admin/import";
     }
-    var answer = checked(api.importBlogger(token(client), export.getBytes()));
+    var answer = checked(api.importExport(token(client), platform, export.getBytes()));
     if (!answer.ok()) {
       redirect.addFlashAttribute("error", answer.problem());
       return "redirect:/admin/import";

@@ -175,6 +175,18 @@ public class BlogApi {
     return read("/api/site", new ParameterizedTypeReference<SiteIdentity>() {});
   }
 
+  /** Where an imported post that once lived at this address is now. */
+  public record Redirect(String slug, boolean page) {}
+
+  /**
+   * @param oldPath an address of the platform the blog came from, decoded, with its query
+   */
+  public Optional<Redirect> redirect(String oldPath) {
+    return read(
+        ApiUris.of("/api/redirects", Map.of("path", oldPath)),
+        new ParameterizedTypeReference<Redirect>() {});
+  }
+
   /** A tag in use or described, by its name or slug. */
   public record Tag(String name, long count, Optional<String> description) {}
 

@@ -1,5 +1,6 @@
 package io.inkwell.web.reader;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -7,6 +8,8 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.client.RestClientException;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /** Readers get pages, never stack traces: a friendly 404, and a calm page when the API fails. */
 @ControllerAdvice
@@ -14,10 +17,25 @@ class ErrorPages {
 
   private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
 
+  private final OldAddresses oldAddresses;
+
+  ErrorPages(OldAddresses oldAddresses) {
+    this.oldAddresses = oldAddresses;
+  }
+
   @ExceptionHandler(NotFound.class)
   @ResponseStatus(HttpStatus.NOT_FOUND)
   String notFound() {
     return "error/404";
+  }
+
+  /** No page here: unless a post imported from the old blog lived at this address. */
+  @ExceptionHandler(NoResourceFoundException.class)
+  ModelAndView noPage(HttpServletRequest request) {
+    return oldAddresses
+        .redirect(request)
+        .map(ModelAndView::new)
+        .orElseGet(() -> new ModelAndView("error/404", HttpStatus.NOT_FOUND));
   }
 
   @ExceptionHandler(RestClientException.class)

@@ -38,16 +38,35 @@ class ReaderController {
   private final WebSettings settings;
   private final TagPaths tagPaths;
   private final Site site;
+  private final OldAddresses oldAddresses;
 
-  ReaderController(BlogApi api, WebSettings settings, Site site, TagPaths tagPaths) {
+  ReaderController(
+      BlogApi api, WebSettings settings, Site site, TagPaths tagPaths, OldAddresses oldAddresses) {
+    this.oldAddresses = oldAddresses;
     this.tagPaths = tagPaths;
     this.site = site;
     this.api = api;
     this.settings = settings;
   }
 
+  /**
+   * The newest posts. WordPress's plain addresses of posts and pages ({@code /?p=12}, {@code
+   * /?page_id=2}) lead to where an imported post is now.
+   */
   @GetMapping("/")
-  String home(@RequestParam(required = false) String cursor, Model model) {
+  Object home(
+      @RequestParam(required = false) String cursor,
+      @RequestParam(name = "p", required = false) String wordPressPost,
+      @RequestParam(name = "page_id", required = false) String wordPressPage,
+      Model model) {
+    if (wordPressPost != null || wordPressPage != null) {
+      var moved =
+          oldAddresses.redirect(
+              wordPressPost != null ? "/?p=" + wordPressPost : "/?page_id=" + wordPressPage);
+      if (moved.isPresent()) {
+        return moved.get();
+      }
+    }
     var page = api.posts(Map.of(), settings.pageSize(), cursor);
     if (cursor == null) {
       page = withFeaturedFirst(page);

@@ -1,0 +1,43 @@
+package io.inkwell.posts.importer;
+
+import io.inkwell.posts.post.PostImports;
+import io.inkwell.posts.post.PostImports.ImportedPost;
+import java.util.List;
+import org.springframework.stereotype.Service;
+
+/**
+ * Stores what an export file held. The whole file is read before anything is stored, so an
+ * unreadable file imports nothing; ids come from the old platform's, so importing the same file
+ * again adds nothing.
+ */
+@Service
+class Importer {
+
+  private final PostImports imports;
+
+  Importer(PostImports imports) {
+    this.imports = imports;
+  }
+
+  /**
+   * @param posts the posts created
+   * @param alreadyThere those imported before, left as they are
+   * @param comments the comments sent along with the new published posts
+   */
+  record Result(int posts, int alreadyThere, int comments) {}
+
+  Result store(List<ImportedPost> posts) {
+    int created = 0;
+    int existing = 0;
+    int comments = 0;
+    for (ImportedPost post : posts) {
+      if (imports.importPost(post)) {
+        created++;
+        comments += post.isPublished() ? post.comments().size() : 0;
+      } else {
+        existing++;
+      }
+    }
+    return new Result(created, existing, comments);
+  }
+}

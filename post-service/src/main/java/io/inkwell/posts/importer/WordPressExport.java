@@ -1,0 +1,276 @@
+package io.inkwell.posts.importer;
+
+import io.inkwell.posts.post.Author;
+import io.inkwell.posts.post.PostEvent.ImportedComment;
+import io.inkwell.posts.post.PostImports.ImportedPost;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jdom2.Document;
+import org.jdom2.Element;
+import org.jdom2.JDOMException;
+import org.jdom2.input.SAXBuilder;
+import org.jsoup.Jsoup;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * Reads a WordPress export (Tools → Export: WXR, an RSS feed whose items carry WordPress's own
+ * {@code wp:} elements): posts and pages with their dates, categories and tags, bylines, drafts,
+ * sticky posts, comment settings and approved comments with their threads. Attachments, menus,
+ * revisions, trashed posts and comments that were never approved stay behind. Doctypes are refused,
+ * so no external entity is ever resolved.
+ */
+final class WordPressExport {
+
+  private static final String WP = "http://wordpress.org/export/";
+  private static final String CONTENT = "http://purl.org/rss/1.0/modules/content/";
+  private static final String DC = "http://purl.org/dc/elements/1.1/";
+  private static final DateTimeFormatter WP_DATE =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+  private static final Set<String> PUBLISHED = Set.of("publish");
+  private static final Set<String> KEPT_AS_DRAFTS = Set.of("draft", "pending", "future", "private");
+
+  private WordPressExport() {}
+
+  static List<ImportedPost> read(String xml) {
+    Element channel = channel(xml);
+    String site =
+        firstNonBlank(
+            wp(channel, "base_blog_url"),
+            wp(channel, "base_site_url"),
+            channel.getChildTextTrim("link"));
+    if (site == null) {
+      throw new UnreadableImport("This WordPress export does not say which site it is from.");
+    }
+    Map<String, String> names = new HashMap<>();
+    for (Element author : children(channel, WP, "author")) {
+      names.put(
+          wp(author, "author_login"),
+          firstNonBlank(wp(author, "author_display_name"), wp(author, "author_login")));
+    }
+    List<ImportedPost> posts = new ArrayList<>();
+    for (Element item : channel.getChildren("item")) {
+      String type = wp(item, "post_type");
+      String status = String.valueOf(wp(item, "status"));
+      boolean kept = PUBLISHED.contains(status) || KEPT_AS_DRAFTS.contains(status);
+      if (("post".equals(type) || "page".equals(type)) && kept && wp(item, "post_id") != null) {
+        posts.add(post(site, item, names, PUBLISHED.contains(status)));
+      }
+    }
+    return posts;
+  }
+
+  private static Element channel(String xml) {
+    var builder = new SAXBuilder();
+    builder.setExpandEntities(false);
+    builder.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    Document document;
+    try {
+      document = builder.build(new StringReader(xml));
+    } catch (JDOMException | IOException e) {
+      throw new UnreadableImport("This is not a readable WordPress export (WXR XML).");
+    }
+    Element channel = document.getRootElement().getChild("channel");
+    if (!"rss".equals(document.getRootElement().getName())
+        || channel == null
+        || wp(channel, "wxr_version") == null) {
+      throw new UnreadableImport(
+          "A WordPress export is an RSS feed with WordPress's own elements (WXR); this is something else.");
+    }
+    return channel;
+  }
+
+  private static ImportedPost post(
+      String site, Element item, Map<String, String> names, boolean published) {
+    String login = text(item, DC, "creator");
+    String excerpt =
+        item.getChildren().stream()
+            .filter(
+                child ->
+                    "encoded".equals(child.getName())
+                        && child.getNamespaceURI().endsWith("/excerpt/"))
+            .map(Element::getText)
+            .findFirst()
+            .map(html -> Jsoup.parse(html).text())
+            .orElse(null);
+    return new ImportedPost(
+        ImportIds.of("wordpress", site + "#post-" + wp(item, "post_id")),
+        login == null
+            ? null
+            : new Author(
+                ImportIds.of("wordpress", site + "#author-" + login),
+                names.getOrDefault(login, login)),
+        firstNonBlank(item.getChildTextTrim("title"), "Untitled"),
+        name(wp(item, "post_name")),
+        WordPressContent.html(String.valueOf(text(item, CONTENT, "encoded"))),
+        excerpt,
+        labels(item),
+        published(item),
+        published,
+        path(item.getChildTextTrim("link")),
+        "open".equals(wp(item, "comment_status")),
+        "page".equals(wp(item, "post_type")),
+        "1".equals(wp(item, "is_sticky")),
+        published ? comments(site, item) : List.of());
+  }
+
+  /** Categories and tags both become tags; WordPress's default "Uncategorized" is no tag. */
+  private static List<String> labels(Element item) {
+    return item.getChildren("category").stream()
+        .filter(
+            category ->
+                Set.of("category", "post_tag").contains(category.getAttributeValue("domain")))
+        .filter(category -> !"uncategorized".equals(category.getAttributeValue("nicename")))
+        .map(Element::getTextTrim)
+        .filter(name -> !name.isEmpty())
+        .toList();
+  }
+
+  /**
+   * The approved comments (no pingbacks), oldest first; a reply to one left behind is top-level.
+   */
+  private static List<ImportedComment> comments(String site, Element item) {
+    record Read(String number, String parent, ImportedComment comment) {}
+    List<Read> approved = new ArrayList<>();
+    for (Element comment : children(item, WP, "comment")) {
+      String type = wp(comment, "comment_type");
+      String number = wp(comment, "comment_id");
+      String body = wp(comment, "comment_content");
+      if ("1".equals(wp(comment, "comment_approved"))
+          && (type == null || type.isEmpty() || "comment".equals(type))
+          && number != null
+          && body != null) {
+        approved.add(
+            new Read(
+                number,
+                wp(comment, "comment_parent"),
+                new ImportedComment(
+                    ImportIds.of("wordpress", site + "#comment-" + number),
+                    null,
+                    firstNonBlank(wp(comment, "comment_author"), "Anonymous"),
+                    WordPressContent.html(body),
+                    firstDate(wp(comment, "comment_date_gmt"), wp(comment, "comment_date")))));
+      }
+    }
+    Map<String, String> ids = new HashMap<>();
+    approved.forEach(read -> ids.put(read.number(), read.comment().id()));
+    return approved.stream()
+        .map(
+            read -> {
+              var c = read.comment();
+              return new ImportedComment(
+                  c.id(), ids.get(read.parent()), c.authorName(), c.body(), c.postedAt());
+            })
+        .sorted(
+            Comparator.comparing(
+                ImportedComment::postedAt, Comparator.nullsFirst(Comparator.naturalOrder())))
+        .toList();
+  }
+
+  /** In UTC where WordPress kept it (drafts have none), else the RSS date, else the blog's time. */
+  private static Instant published(Element item) {
+    Instant gmt = firstDate(wp(item, "post_date_gmt"), null);
+    if (gmt != null) {
+      return gmt;
+    }
+    try {
+      String rss = item.getChildTextTrim("pubDate");
+      if (rss != null) {
+        return ZonedDateTime.parse(rss, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+      }
+    } catch (DateTimeParseException e) {
+      // drafts carry "-0001" years
+    }
+    return firstDate(wp(item, "post_date"), null);
+  }
+
+  private static Instant firstDate(String utc, String local) {
+    for (String value : new String[] {utc, local}) {
+      if (value != null && !value.startsWith("0000")) {
+        try {
+          return LocalDateTime.parse(value, WP_DATE).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+          // try the next
+        }
+      }
+    }
+    return null;
+  }
+
+  /** WordPress keeps non-ASCII names percent-encoded ("%e6%97%a5"). */
+  private static String name(String postName) {
+    if (postName == null || postName.isBlank()) {
+      return null;
+    }
+    try {
+      return UriUtils.decode(postName, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return postName;
+    }
+  }
+
+  /** The address on the old site, path and query ("/2019/05/14/hello/", "/?p=12"). */
+  private static String path(String link) {
+    if (link == null || link.isBlank()) {
+      return null;
+    }
+    try {
+      URI uri = new URI(link.strip());
+      if (uri.getPath() == null) {
+        return null;
+      }
+      String path = uri.getPath().isEmpty() ? "/" : uri.getPath();
+      return uri.getQuery() == null ? path : path + "?" + uri.getQuery();
+    } catch (URISyntaxException e) {
+      return null;
+    }
+  }
+
+  private static String wp(Element parent, String name) {
+    return text(parent, WP, name);
+  }
+
+  private static String text(Element parent, String namespace, String name) {
+    return children(parent, namespace, name).stream()
+        .map(Element::getText)
+        .map(String::strip)
+        .findFirst()
+        .orElse(null);
+  }
+
+  /** WXR 1.0, 1.1 and 1.2 differ in their namespace's version: any of them is read. */
+  private static List<Element> children(Element parent, String namespace, String name) {
+    return parent.getChildren().stream()
+        .filter(child -> name.equals(child.getName()))
+        .filter(
+            child ->
+                child.getNamespaceURI().equals(namespace)
+                    || (WP.equals(namespace)
+                        && child.getNamespaceURI().startsWith(WP)
+                        && !child.getNamespaceURI().endsWith("/excerpt/")))
+        .toList();
+  }
+
+  private static String firstNonBlank(String... values) {
+    for (String value : values) {
+      if (value != null && !value.isBlank()) {
+        return value.strip();
+      }
+    }
+    return null;
+  }
+}
