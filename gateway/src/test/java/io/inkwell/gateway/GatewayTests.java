@@ -1,9 +1,11 @@
 package io.inkwell.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.inkwell.testsupport.Contracts;
 import io.inkwell.testsupport.TestTokens;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -12,17 +14,22 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The gateway in front of a real HTTP server standing in for the services (answering with the path
@@ -39,7 +46,8 @@ import reactor.netty.http.server.HttpServer;
       "inkwell.gateway.trusted-proxies=127\\.0\\.0\\.1",
       "inkwell.gateway.cors-allowed-origins=https://admin.example.org",
       "inkwell.gateway.rate-limits.comments.capacity=3",
-      "spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestTokens.ISSUER
+      "spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestTokens.ISSUER,
+      "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}"
     })
 class GatewayTests {
 
@@ -88,6 +96,8 @@ class GatewayTests {
   private int port;
 
   @Autowired private CircuitBreakerRegistry breakers;
+
+  @Autowired private KafkaTemplate<String, String> kafka;
 
   @DynamicPropertySource
   static void services(DynamicPropertyRegistry registry) {
@@ -156,6 +166,64 @@ class GatewayTests {
     assertThat(signedIn.body()).contains(editor());
     assertThat(send(request("/api/subscribers").GET()).statusCode()).isEqualTo(401);
     assertThat(send(request("/api/staff").GET()).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void aTokenIssuedBeforeAnAdminSuspendedRemovedOrReRoledItsHolderIsRefusedAtOnce()
+      throws Exception {
+    String run = UUID.randomUUID().toString();
+    String suspended = TestTokens.staff("suspended-" + run, "Sue", "AUTHOR");
+    String removed = TestTokens.staff("removed-" + run, "Rem", "AUTHOR");
+    String demoted = TestTokens.staff("demoted-" + run, "Dem", "EDITOR");
+    String untouched = TestTokens.staff("untouched-" + run, "Unt", "EDITOR");
+    for (String token : List.of(suspended, removed, demoted, untouched)) {
+      assertThat(writeWith(token).statusCode()).isEqualTo(200);
+    }
+
+    // the changes come a few seconds after the tokens were issued
+    Instant now = Instant.now().plusSeconds(3);
+    staffEvent("staff-changed", "suspended-" + run, "AUTHOR", true, now);
+    staffEvent("staff-removed", "removed-" + run, null, false, now);
+    staffEvent("staff-changed", "demoted-" + run, "AUTHOR", false, now);
+    // a change that is not about access (comment mails off) leaves the token working
+    staffEvent("staff-changed", "untouched-" + run, "EDITOR", false, now);
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              assertThat(writeWith(suspended).statusCode()).isEqualTo(401);
+              assertThat(writeWith(removed).statusCode()).isEqualTo(401);
+              assertThat(writeWith(demoted).statusCode()).isEqualTo(401);
+            });
+    var refused = writeWith(suspended);
+    assertThat(refused.body()).doesNotContain("servedPath");
+    assertThat(refused.headers().firstValue("WWW-Authenticate"))
+        .hasValue("Bearer error=\"invalid_token\"");
+    assertThat(writeWith(untouched).statusCode()).isEqualTo(200);
+    // the next token says what they may do now, and works
+    assertThat(writeWith(TestTokens.staff("demoted-" + run, "Dem", "AUTHOR")).statusCode())
+        .isEqualTo(200);
+  }
+
+  private HttpResponse<String> writeWith(String token) throws Exception {
+    return send(post("/api/posts", "{}").header("Authorization", "Bearer " + token));
+  }
+
+  /** auth-service's event as its contract's example shows it, about this person. */
+  private void staffEvent(
+      String contract, String staffId, String role, boolean suspended, Instant at)
+      throws Exception {
+    ObjectNode event = Contracts.example(contract);
+    event.put("staffId", staffId);
+    event.put("occurredAt", at.toString());
+    if (role != null) {
+      event.put("role", role);
+      event.put("suspended", suspended);
+      event.put("commentMails", !"EDITOR".equals(role));
+    }
+    assertThat(Contracts.violations(event.toString())).isEmpty();
+    kafka.send("blog.staff-events", staffId, event.toString()).get();
   }
 
   @Test
@@ -305,7 +373,7 @@ class GatewayTests {
   }
 
   @Test
-  void aPictureMayBeLargerThanAnyOtherBodyButNotWithoutLimit() throws Exception {
+  void aPictureOrAnExportFileMayBeLargerThanAnyOtherBodyButNotWithoutLimit() throws Exception {
     String picture = "p".repeat(3_000);
     var upload =
         send(
@@ -320,7 +388,14 @@ class GatewayTests {
                 .header("Content-Type", "application/octet-stream")
                 .POST(HttpRequest.BodyPublishers.ofString(picture.repeat(2))));
     var notAnUploadPath = send(post("/api/posts", picture).header("Authorization", editor()));
+    var export =
+        send(
+            request("/api/imports/wordpress")
+                .header("Authorization", editor())
+                .header("Content-Type", "application/rss+xml")
+                .POST(HttpRequest.BodyPublishers.ofString(picture)));
 
+    assertThat(export.statusCode()).isEqualTo(200);
     assertThat(upload.statusCode()).isEqualTo(200);
     assertThat(upload.body()).contains("\"servedPath\":\"/api/images\"");
     assertThat(tooLarge.statusCode()).isEqualTo(413);
@@ -341,11 +416,11 @@ class GatewayTests {
   @Test
   void aBrowserOpeningAPageReadsTheRefusalAsAPageAndAnApiClientAsAProblem() throws Exception {
     String browserAccept = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
-    String upload = "export=" + "<x>".repeat(1_000);
+    String upload = "body=" + "<x>".repeat(1_000);
 
     var page =
         send(
-            request("/admin/import")
+            request("/admin/posts")
                 .header("Accept", browserAccept)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(upload)));

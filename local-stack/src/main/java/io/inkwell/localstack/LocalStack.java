@@ -119,7 +119,8 @@ public final class LocalStack implements AutoCloseable {
                 "COMMENT_SERVICE_URL", "http://localhost:" + ports.commentService(),
                 "NOTIFICATION_SERVICE_URL", "http://localhost:" + ports.notificationService(),
                 "AUTH_SERVICE_URL", "http://localhost:" + ports.authService(),
-                "WEB_URL", "http://localhost:" + ports.web()));
+                "WEB_URL", "http://localhost:" + ports.web(),
+                "KAFKA_BOOTSTRAP", bootstrap));
     service("gateway", ports.gateway(), gateway);
     for (ServiceProcess service : services) {
       service.awaitReady(READY_TIMEOUT);

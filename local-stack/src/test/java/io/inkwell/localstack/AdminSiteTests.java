@@ -8,6 +8,7 @@ import io.inkwell.testsupport.ApiClient;
 import io.inkwell.testsupport.SignIn;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -256,8 +257,23 @@ class AdminSiteTests {
     assertThat(promoted.select(rowOfSam + " option[selected]").val()).isEqualTo("EDITOR");
     assertThat(promoted.select(rowOfSam + " time").text())
         .matches("[A-Z][a-z]+day, [A-Z][a-z]+ \\d{1,2}, \\d{4}");
-    assertThat(SiteBrowser.menu(new SiteBrowser(stack).signIn(email, password)))
-        .contains("Comments");
+    var sam = new SiteBrowser(stack);
+    assertThat(SiteBrowser.menu(sam.signIn(email, password))).contains("Comments");
+    var samsApi =
+        new ApiClient(stack.gatewayUrl())
+            .withToken(
+                new SignIn(stack.gatewayUrl())
+                    .person(
+                        "inkwell-web",
+                        stack.gatewayUrl() + "/login/oauth2/code/inkwell",
+                        email,
+                        password));
+    assertThat(samsApi.get("/api/staff/me").status()).isEqualTo(200);
+    // tokens count time in whole seconds: the suspension comes in a later second than they
+    long signedInSecond = Instant.now().getEpochSecond();
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> Instant.now().getEpochSecond() > signedInSecond);
     // Nobody is offered to change the owner's role or suspend them.
     assertThat(
             promoted.select(
@@ -275,6 +291,13 @@ class AdminSiteTests {
 
     assertThat(suspended.select(".notice").text()).startsWith("Sam is suspended");
     assertThat(suspended.select(rowOfSam).text()).contains("Suspended", "Give access back");
+    // what Sam signed in with minutes ago stops working now, not when it would have expired
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> samsApi.get("/api/staff/me").status() == 401);
+    assertThat(sam.get("/admin").uri().getPath())
+        .as("Sam's open admin session ends at the sign-in page")
+        .isEqualTo("/login");
     var refused = new SiteBrowser(stack);
     var login = refused.get("/admin");
     Document form = Jsoup.parse(login.body(), login.uri().toString());

@@ -1,0 +1,126 @@
+package io.inkwell.gateway;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A staff member's token stops working when an admin suspends or removes them or changes their
+ * role, not when it expires up to ten minutes later: the gateway follows {@code blog.staff-events}
+ * (auth-service's {@code StaffChanged} and {@code StaffRemoved}) and refuses a token issued before
+ * the latest change whose holder is now locked out or whose roles are no longer theirs. Their next
+ * token (the web client asks for one on a 401) carries the new role, or is not issued at all.
+ *
+ * <p>Every gateway instance reads the whole topic from its start, in a consumer group of its own,
+ * and keeps the latest state of each staff member in memory (a few bytes each). While Kafka cannot
+ * be reached the gateway knows what it knew: tokens still expire on their own.
+ */
+@Component
+class StaffAccess implements OAuth2TokenValidator<Jwt> {
+
+  private static final Logger log = LoggerFactory.getLogger(StaffAccess.class);
+
+  /**
+   * @param role the role they have now
+   * @param lockedOut suspended or removed
+   * @param changedAt when the latest event about them happened
+   */
+  record Access(String role, boolean lockedOut, Instant changedAt) {}
+
+  /** What is read of {@code contracts/staff-changed} and {@code staff-removed}. */
+  record StaffEvent(
+      String type, String staffId, String role, Boolean suspended, Instant occurredAt) {}
+
+  private final Map<String, Access> staff = new ConcurrentHashMap<>();
+  private final JsonMapper json;
+
+  StaffAccess(JsonMapper json) {
+    this.json = json;
+  }
+
+  /** auth-service creates the topic too, alike; whoever starts first does. */
+  @Bean
+  static NewTopic staffEventsTopic(
+      @Value("${inkwell.gateway.staff-events-topic:blog.staff-events}") String topic,
+      @Value("${inkwell.kafka.replicas:1}") short replicas) {
+    return TopicBuilder.name(topic).partitions(3).replicas(replicas).build();
+  }
+
+  @KafkaListener(
+      topics = "${inkwell.gateway.staff-events-topic:blog.staff-events}",
+      groupId = "${inkwell.gateway.staff-events-group}",
+      properties = "auto.offset.reset=earliest")
+  void on(String message) {
+    StaffEvent event;
+    try {
+      event = json.readValue(message, StaffEvent.class);
+    } catch (JacksonException unreadable) {
+      log.warn("Ignored an unreadable staff event: {}", unreadable.getOriginalMessage());
+      return;
+    }
+    apply(event);
+  }
+
+  void apply(StaffEvent event) {
+    if (event.staffId() == null || event.occurredAt() == null) {
+      return;
+    }
+    Access now =
+        switch (String.valueOf(event.type())) {
+          case "StaffChanged" ->
+              new Access(event.role(), Boolean.TRUE.equals(event.suspended()), event.occurredAt());
+          case "StaffRemoved" -> new Access(null, true, event.occurredAt());
+          default -> null;
+        };
+    if (now != null) {
+      // events of one person share a partition, so they come in order; a replay changes nothing
+      staff.merge(
+          event.staffId(),
+          now,
+          (known, newer) -> newer.changedAt().isBefore(known.changedAt()) ? known : newer);
+    }
+  }
+
+  @Override
+  public OAuth2TokenValidatorResult validate(Jwt token) {
+    Access access = token.getSubject() == null ? null : staff.get(token.getSubject());
+    if (access == null) {
+      return OAuth2TokenValidatorResult.success(); // an integration, or nobody changed them
+    }
+    Instant issued = token.getIssuedAt();
+    // iat counts whole seconds: a token of the change's own second counts as issued after it (it
+    // may carry the new role while this instance has not read the change yet)
+    if (issued != null && issued.plusSeconds(1).isAfter(access.changedAt())) {
+      return OAuth2TokenValidatorResult.success();
+    }
+    if (access.lockedOut()) {
+      return refused("The account was suspended or removed after this token was issued.");
+    }
+    List<String> roles = token.getClaimAsStringList("roles");
+    if (access.role() != null && (roles == null || !roles.contains(access.role()))) {
+      return refused("The account's role changed after this token was issued; sign in again.");
+    }
+    return OAuth2TokenValidatorResult.success();
+  }
+
+  private static OAuth2TokenValidatorResult refused(String why) {
+    return OAuth2TokenValidatorResult.failure(
+        new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, why, null));
+  }
+}
