@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.cloud.gateway.support.ServiceUnavailableException;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
@@ -46,6 +47,8 @@ class ProblemExceptionHandler implements ErrorWebExceptionHandler {
           "The service behind this path did not answer in time; try again shortly.");
     }
     if (error instanceof PayloadTooLarge) {
+      // the rest of the body is left unread: the connection ends with this answer
+      exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
       return Problems.write(
           exchange, HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", error.getMessage());
     }

@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
@@ -46,6 +47,8 @@ class RequestSizeLimit implements WebFilter, Ordered {
     long maxBytes = upload ? maxUploadBytes : maxRequestBytes;
     long length = exchange.getRequest().getHeaders().getContentLength();
     if (length > maxBytes) {
+      // the body is left unread: the connection cannot carry another request after this answer
+      exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
       return Problems.write(
           exchange,
           HttpStatus.CONTENT_TOO_LARGE,

@@ -90,7 +90,8 @@ class GatewayTests {
 
   private static final int NOTHING_LISTENS = freePort();
 
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   @Value("${local.server.port}")
   private int port;
@@ -399,6 +400,9 @@ class GatewayTests {
     assertThat(upload.statusCode()).isEqualTo(200);
     assertThat(upload.body()).contains("\"servedPath\":\"/api/images\"");
     assertThat(tooLarge.statusCode()).isEqualTo(413);
+    assertThat(tooLarge.headers().firstValue("Connection"))
+        .as("the unread body cannot be followed by another request on the same connection")
+        .hasValue("close");
     assertThat(notAnUploadPath.statusCode()).isEqualTo(413);
   }
 
