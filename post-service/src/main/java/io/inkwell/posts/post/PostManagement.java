@@ -33,6 +33,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /** What authors and readers do with posts. */
@@ -231,18 +232,21 @@ public class PostManagement {
 
   /**
    * Features a post or stops: for those who may publish it. A flag, not an edit of what the author
-   * read, so a concurrent edit is not a conflict: the flag is set again on the newer version.
+   * read: it keeps the post's version, so an author saving what they read meanwhile meets no
+   * conflict. It is set on the version just checked; a post changed in between is read again.
    */
   public Post feature(String id, boolean feature, Actor actor) {
     for (int attempt = 1; ; attempt++) {
       Post post = allowed(id, actor, actor::mayPublish, "feature");
       post.feature(feature);
-      try {
-        return save(post);
-      } catch (StaleVersion changedMeanwhile) {
-        if (attempt == 3) {
-          throw changedMeanwhile;
-        }
+      var unchanged = Query.query(where("_id").is(id).and("version").is(post.version()));
+      // by the collection's name: given the entity class, Spring Data would raise the version
+      var set = mongo.updateFirst(unchanged, Update.update("featured", feature), "posts");
+      if (set.getMatchedCount() == 1) {
+        return post;
+      }
+      if (attempt == 3) {
+        throw new StaleVersion();
       }
     }
   }

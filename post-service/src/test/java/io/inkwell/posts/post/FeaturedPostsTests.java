@@ -36,6 +36,41 @@ class FeaturedPostsTests extends IntegrationTest {
   }
 
   @Test
+  void featuringAPostWhileItsAuthorEditsItIsNoConflictButReadersSeeTheChange() {
+    var author = as("author-" + UUID.randomUUID(), "Ann Author", "AUTHOR");
+    String id = published(author, "Long read " + UUID.randomUUID());
+    String read = author.get("/api/posts/" + id).header("ETag");
+
+    assertThat(api().put("/api/posts/" + id + "/featured", "{\"featured\": true}").status())
+        .isEqualTo(200);
+    var readerAgain = anonymous().get("/api/posts/" + id, "If-None-Match", read);
+    var saved =
+        author.put(
+            "/api/posts/" + id,
+            ApiClient.json(Map.of("title", "Long read, revised", "body", "Better.")),
+            "If-Match",
+            read);
+
+    assertThat(readerAgain.status())
+        .as("a featured post is shown otherwise: no 304")
+        .isEqualTo(200);
+    assertThat(readerAgain.json().path("featured").asBoolean()).isTrue();
+    assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
+    assertThat(saved.text("title")).isEqualTo("Long read, revised");
+    assertThat(saved.json().path("featured").asBoolean()).as("the edit keeps it featured").isTrue();
+    String now = saved.header("ETag");
+    assertThat(anonymous().get("/api/posts/" + id, "If-None-Match", now).status()).isEqualTo(304);
+    // an edit is still a conflict for whoever saves what they read before it
+    var stale =
+        author.put(
+            "/api/posts/" + id,
+            ApiClient.json(Map.of("title", "Lost?", "body", "b")),
+            "If-Match",
+            read);
+    assertThat(stale.status()).isEqualTo(412);
+  }
+
+  @Test
   void onlyThoseWhoMayPublishAPostFeatureItAndOnlyPosts() {
     var author = as("author-" + UUID.randomUUID(), "Ann Author", "AUTHOR");
     var otherAuthor = as("author-" + UUID.randomUUID(), "Otto", "AUTHOR");

@@ -69,13 +69,15 @@ record PostResponse(
     }
   }
 
+  /**
+   * The version, and whether the post is featured: featuring is no edit (the version stays, so an
+   * author's save is no conflict), but it changes what a reader is shown.
+   */
   String etag() {
-    return etagOf(id, version);
+    return "\"" + id + "-" + version + (featured ? FEATURED : "") + "\"";
   }
 
-  static String etagOf(String id, long version) {
-    return "\"" + id + "-" + version + "\"";
-  }
+  private static final String FEATURED = "-featured";
 
   /** The version an {@code If-Match} names, or -1 when it names none of this post's versions. */
   static long versionIn(String ifMatch, String id) {
@@ -87,8 +89,12 @@ record PostResponse(
     if (!tag.startsWith(prefix) || !tag.endsWith("\"")) {
       return -1;
     }
+    String version = tag.substring(prefix.length(), tag.length() - 1);
+    if (version.endsWith(FEATURED)) {
+      version = version.substring(0, version.length() - FEATURED.length());
+    }
     try {
-      return Long.parseLong(tag.substring(prefix.length(), tag.length() - 1));
+      return Long.parseLong(version);
     } catch (NumberFormatException e) {
       return -1;
     }
