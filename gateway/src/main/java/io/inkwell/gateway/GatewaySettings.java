@@ -23,7 +23,14 @@ import org.springframework.util.unit.DataSize;
 public record GatewaySettings(
     @DefaultValue("1MB") DataSize maxRequestSize,
     @DefaultValue("6MB") DataSize maxUploadSize,
-    @DefaultValue({"/api/images", "/admin/images", "/api/imports/*", "/admin/import"})
+    @DefaultValue({
+          "/api/images",
+          "/admin/images",
+          "/api/imports/*",
+          "/admin/import",
+          "/api/subscribers/import",
+          "/admin/subscribers/import"
+        })
         List<String> uploadPaths,
     @DefaultValue("127\\.0\\.0\\.1|0:0:0:0:0:0:0:1") String trustedProxies,
     @DefaultValue List<String> corsAllowedOrigins,

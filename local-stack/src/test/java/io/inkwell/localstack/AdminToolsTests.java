@@ -177,6 +177,46 @@ class AdminToolsTests {
   }
 
   @Test
+  void theOwnerImportsTheOldBlogsSubscribersWhoGetTheNextPostWithoutConfirmingAgain()
+      throws Exception {
+    var browser = owner();
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    String reader = "moved-" + run + "@example.org";
+    String gone = "gone-" + run + "@example.org";
+    byte[] list =
+        ("email,subscribed_to_emails,created_at\n"
+                + reader
+                + ",true,2020-02-02T00:00:00.000Z\n"
+                + gone
+                + ",false,2020-02-02T00:00:00.000Z\n")
+            .getBytes(StandardCharsets.UTF_8);
+    Document page = browser.page("/admin/subscribers");
+    var form =
+        Map.of(
+            "_csrf",
+            page.select("form[action$=/admin/subscribers/import] input[name=_csrf]").val(),
+            "consent",
+            "true");
+
+    Document imported =
+        Jsoup.parse(
+            browser.upload("/admin/subscribers/import", form, "list", "members.csv", list).body());
+
+    assertThat(imported.select(".notice").text())
+        .isEqualTo(
+            "Imported 1 subscriber, and 1 who unsubscribed there (not mailed). 0 were here"
+                + " already.");
+    assertThat(TestStack.mailsTo(reader)).as("no confirmation asked of them").isEmpty();
+    String title = "For the readers who moved " + run;
+    String id =
+        bot.post("/api/posts", ApiClient.json(Map.of("title", title, "body", "Welcome.")))
+            .text("id");
+    bot.post("/api/posts/" + id + "/publish", "");
+    await().atMost(PATIENCE).until(() -> TestStack.mailsTo(reader, title).size() == 1);
+    assertThat(TestStack.mailsTo(gone)).isEmpty();
+  }
+
+  @Test
   void theOwnerApprovesAHeldCommentAndAnswersItFromTheQueue() throws Exception {
     String question = "Will there be slides? " + UUID.randomUUID();
     String postId = TestStack.postWithAHeldComment("Questions welcome", question);

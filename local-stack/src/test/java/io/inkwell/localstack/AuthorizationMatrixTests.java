@@ -279,6 +279,10 @@ class AuthorizationMatrixTests {
                 c -> c.get("/api/subscribers").status(),
                 expect(401, 403, 403, 403, 403, 200, 403)),
             new Row(
+                "POST /api/subscribers/import",
+                c -> c.postAs("/api/subscribers/import", "text/csv", "name\nAda\n").status(),
+                expect(401, 403, 403, 403, 403, 422, 403)),
+            new Row(
                 "GET /api/posts/{id}/deliveries",
                 c -> c.get("/api/posts/" + commentable + "/deliveries").status(),
                 expect(401, 403, 403, 403, 200, 200, 200)),

@@ -286,6 +286,16 @@ class AdminApi {
                 new Download(response.getStatusCode().value(), response.getBody().readAllBytes()));
   }
 
+  /** A subscriber list as CSV (another platform's export, or this blog's own), as it came. */
+  Answer importSubscribers(String token, byte[] csv) {
+    return http.post()
+        .uri("/api/subscribers/import")
+        .headers(headers -> headers.setBearerAuth(token))
+        .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+        .body(csv)
+        .exchange((request, response) -> answer(response));
+  }
+
   Answer eraseSubscriber(String token, String subscriberId) {
     return delete(token, "/api/subscribers/{id}", subscriberId);
   }

@@ -3,6 +3,7 @@ package io.inkwell.web.admin;
 import static io.inkwell.web.admin.StaffPages.checked;
 import static io.inkwell.web.admin.StaffPages.token;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,11 +21,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The subscriber list, for admins, with Ghost's "Export" (CSV) and erasing a subscriber who asks to
- * be forgotten.
+ * The subscriber list, for admins, with Ghost's "Export" and "Import" (CSV) and erasing a
+ * subscriber who asks to be forgotten.
  */
 @Controller
 class SubscribersAdmin implements StaffPage {
@@ -84,6 +86,57 @@ class SubscribersAdmin implements StaffPage {
         .body(export.body());
   }
 
+  /**
+   * Ghost's "Import members": a CSV from the old platform; the admin vouches that these people
+   * asked for the blog's mail. Says what arrived and the first rows left out, by line.
+   */
+  @PostMapping("/admin/subscribers/import")
+  String importList(
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
+      @RequestParam(name = "list", required = false) MultipartFile list,
+      @RequestParam(name = "consent", defaultValue = "false") boolean consent,
+      RedirectAttributes redirect)
+      throws IOException {
+    if (list == null || list.isEmpty()) {
+      redirect.addFlashAttribute("error", "Choose a CSV file with an email column.");
+      return "redirect:/admin/subscribers";
+    }
+    if (!consent) {
+      redirect.addFlashAttribute(
+          "error",
+          "Import only people who asked for this blog's mail, and tick the box to say so.");
+      return "redirect:/admin/subscribers";
+    }
+    var answer = checked(api.importSubscribers(token(client), list.getBytes()));
+    if (!answer.ok()) {
+      redirect.addFlashAttribute("error", answer.problem());
+      return "redirect:/admin/subscribers";
+    }
+    var result = answer.body();
+    int added = result.path("added").asInt();
+    int unsubscribed = result.path("unsubscribed").asInt();
+    int alreadyThere = result.path("alreadyThere").asInt();
+    int skipped = result.path("skipped").asInt();
+    var said = new StringBuilder("Imported ").append(count(added, "subscriber"));
+    if (unsubscribed > 0) {
+      said.append(", and ").append(unsubscribed).append(" who unsubscribed there (not mailed)");
+    }
+    said.append(". ").append(alreadyThere).append(alreadyThere == 1 ? " was" : " were");
+    said.append(" here already.");
+    if (skipped > 0) {
+      var problems =
+          result
+              .path("problems")
+              .valueStream()
+              .map(p -> "line " + p.path("line").asLong() + ": " + p.path("reason").asString())
+              .toList();
+      said.append(" Left out: ").append(skipped).append(" (").append(String.join("; ", problems));
+      said.append(skipped > problems.size() ? "; …)." : ").");
+    }
+    redirect.addFlashAttribute("message", said.toString());
+    return "redirect:/admin/subscribers";
+  }
+
   /** Asks first: erasing cannot be undone. */
   @GetMapping("/admin/subscribers/{id}/remove")
   String confirmRemove(
@@ -107,6 +160,10 @@ class SubscribersAdmin implements StaffPage {
                 + " is erased: no more mail, and the address is gone."
             : answer.problem());
     return "redirect:/admin/subscribers";
+  }
+
+  private static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 
   /** One line of the subscriber list. */

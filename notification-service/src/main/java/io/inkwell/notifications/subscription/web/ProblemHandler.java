@@ -2,6 +2,7 @@ package io.inkwell.notifications.subscription.web;
 
 import io.inkwell.notifications.subscription.InvalidToken;
 import io.inkwell.notifications.subscription.SubscriberDirectory;
+import io.inkwell.notifications.subscription.SubscriberImport;
 import io.inkwell.notifications.subscription.SubscriptionManagement;
 import io.inkwell.notifications.subscription.TooManyRequests;
 import java.net.URI;
@@ -48,6 +49,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   ProblemDetail invalidToken(InvalidToken e) {
     return problem(
         HttpStatus.BAD_REQUEST, "invalid-token", "Invalid or expired link", e.getMessage());
+  }
+
+  @ExceptionHandler(SubscriberImport.Unreadable.class)
+  ProblemDetail unreadableImport(SubscriberImport.Unreadable e) {
+    return problem(
+        HttpStatus.UNPROCESSABLE_CONTENT, "unreadable-import", "Unreadable import", e.getMessage());
   }
 
   @ExceptionHandler(SubscriberDirectory.InvalidCursor.class)

@@ -3,11 +3,16 @@ package io.inkwell.notifications.subscription.web;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.inkwell.notifications.subscription.Subscriber;
 import io.inkwell.notifications.subscription.SubscriberDirectory;
+import io.inkwell.notifications.subscription.SubscriberImport;
 import io.inkwell.notifications.subscription.SubscriberStatus;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -20,6 +25,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
@@ -30,15 +36,17 @@ import tools.jackson.dataformat.csv.CsvWriteFeature;
 
 /**
  * Admins' view of who subscribed (the only place addresses are shown): the list, an export as CSV
- * (Ghost's "Export members"), and erasing one subscriber on request.
+ * (Ghost's "Export members"), an import of such a list, and erasing one subscriber on request.
  */
 @RestController
 class SubscriberController {
 
   private final SubscriberDirectory directory;
+  private final SubscriberImport imports;
 
-  SubscriberController(SubscriberDirectory directory) {
+  SubscriberController(SubscriberDirectory directory, SubscriberImport imports) {
     this.directory = directory;
+    this.imports = imports;
   }
 
   record SubscriberResponse(
@@ -98,6 +106,25 @@ class SubscriberController {
             ContentDisposition.attachment().filename("subscribers.csv").build().toString())
         .cacheControl(CacheControl.noStore())
         .body(body);
+  }
+
+  /**
+   * A list of subscribers from another platform or an earlier export, as CSV with a header row: an
+   * {@code email} column, and optionally {@code status} (or Ghost's {@code subscribed_to_emails}),
+   * {@code tags}, {@code paused} and {@code subscribedAt} (or {@code created_at}). The admin who
+   * sends it vouches that these people asked for the blog's mail.
+   */
+  @PostMapping(
+      path = "/api/subscribers/import",
+      consumes = {"text/csv", "application/csv", "text/plain"})
+  SubscriberImport.Result importCsv(HttpServletRequest request) throws IOException {
+    Charset charset =
+        request.getCharacterEncoding() == null
+            ? StandardCharsets.UTF_8
+            : Charset.forName(request.getCharacterEncoding());
+    try (var reader = new InputStreamReader(request.getInputStream(), charset)) {
+      return imports.importCsv(reader);
+    }
   }
 
   @DeleteMapping("/api/subscribers/{id}")

@@ -1,0 +1,256 @@
+package io.inkwell.notifications.subscription;
+
+import io.inkwell.notifications.NotificationMetrics;
+import java.io.Reader;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.MappingIterator;
+import tools.jackson.dataformat.csv.CsvMapper;
+import tools.jackson.dataformat.csv.CsvReadFeature;
+import tools.jackson.dataformat.csv.CsvSchema;
+
+/**
+ * Brings a list of subscribers over from another platform (Ghost's members export, Substack,
+ * Mailchimp, WordPress plugins, or this blog's own export), as Ghost's "Import members" does: the
+ * admin who uploads it says these people asked for the blog's mail, so they are confirmed without a
+ * confirmation mail. Whoever is known already is left exactly as they are (someone who unsubscribed
+ * here is never subscribed again by a file); a row that says its person unsubscribed is remembered
+ * as unsubscribed; a row still waiting for confirmation is not imported (they never confirmed), nor
+ * is an address that is no address.
+ */
+@Service
+public class SubscriberImport {
+
+  /** At most this many rows in one file: a larger list is imported in parts. */
+  public static final int MAX_ROWS = 100_000;
+
+  private static final int PROBLEMS_SHOWN = 20;
+  private static final Pattern ADDRESS = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+  private static final int LONGEST_ADDRESS = 254;
+  private static final List<String> EMAIL = List.of("email", "email address", "e-mail");
+  private static final List<String> TAGS = List.of("tags", "labels");
+  private static final List<String> SINCE =
+      List.of("subscribedat", "created_at", "createdat", "subscribed at", "date");
+  private static final Set<String> NOT_SUBSCRIBED =
+      Set.of("unsubscribed", "false", "no", "0", "cleaned", "bouncing");
+
+  private static final CsvMapper CSV =
+      CsvMapper.builder()
+          .enable(CsvReadFeature.TRIM_SPACES)
+          .enable(CsvReadFeature.SKIP_EMPTY_LINES)
+          .build();
+
+  private final Subscribers subscribers;
+  private final NotificationMetrics metrics;
+  private final Clock clock;
+
+  SubscriberImport(Subscribers subscribers, NotificationMetrics metrics, Clock clock) {
+    this.subscribers = subscribers;
+    this.metrics = metrics;
+    this.clock = clock;
+  }
+
+  /**
+   * @param added confirmed, mailed from the next post on
+   * @param unsubscribed new here, remembered as not wanting mail
+   * @param alreadyThere known before (or twice in the file), left as they were
+   * @param skipped invalid addresses and rows still waiting for confirmation
+   * @param problems the first of the skipped rows, by line
+   */
+  public record Result(
+      int added, int unsubscribed, int alreadyThere, int skipped, List<Problem> problems) {}
+
+  /**
+   * @param line the file's line number (the header is line 1)
+   */
+  public record Problem(long line, String reason) {}
+
+  /** The file has no email column, cannot be read as CSV, or is too long: nothing is imported. */
+  public static class Unreadable extends RuntimeException {
+    Unreadable(String message) {
+      super(message);
+    }
+  }
+
+  /** Reads the whole file first, so an unreadable one imports nothing, then stores it. */
+  public Result importCsv(Reader csv) {
+    List<Row> rows = read(csv);
+    int added = 0;
+    int unsubscribed = 0;
+    int alreadyThere = 0;
+    int skipped = 0;
+    List<Problem> problems = new ArrayList<>();
+    for (Row row : rows) {
+      if (row.problem() != null) {
+        skipped++;
+        if (problems.size() < PROBLEMS_SHOWN) {
+          problems.add(new Problem(row.line(), row.problem()));
+        }
+        continue;
+      }
+      if (subscribers.findByEmail(row.email()).isPresent()) {
+        alreadyThere++;
+        continue;
+      }
+      try {
+        subscribers.insert(row.subscriber(now()));
+      } catch (DuplicateKeyException sameAddressMeanwhile) {
+        alreadyThere++;
+        continue;
+      }
+      if (row.status() == SubscriberStatus.CONFIRMED) {
+        added++;
+        metrics.subscription("imported");
+      } else {
+        unsubscribed++;
+      }
+    }
+    return new Result(added, unsubscribed, alreadyThere, skipped, List.copyOf(problems));
+  }
+
+  private record Row(
+      long line,
+      String email,
+      SubscriberStatus status,
+      List<String> tags,
+      boolean paused,
+      Instant since,
+      String problem) {
+
+    static Row problem(long line, String why) {
+      return new Row(line, null, null, List.of(), false, null, why);
+    }
+
+    Subscriber subscriber(Instant now) {
+      Instant joined = since == null ? now : since;
+      return new Subscriber(
+          UUID.randomUUID().toString(),
+          email,
+          status,
+          tags,
+          paused,
+          joined,
+          status == SubscriberStatus.CONFIRMED ? joined : null);
+    }
+  }
+
+  private List<Row> read(Reader csv) {
+    List<Row> rows = new ArrayList<>();
+    try (MappingIterator<Map<String, String>> lines =
+        CSV.readerForMapOf(String.class)
+            .with(CsvSchema.emptySchema().withHeader())
+            .readValues(csv)) {
+      while (lines.hasNextValue()) {
+        long line = lines.currentLocation().getLineNr(); // where the row starts
+        Map<String, String> cells = lines.nextValue();
+        if (rows.isEmpty() && !hasColumn(cells, EMAIL)) {
+          throw new Unreadable("The file needs a column named email (or \"Email Address\").");
+        }
+        if (rows.size() == MAX_ROWS) {
+          throw new Unreadable("The file has more than " + MAX_ROWS + " rows; import it in parts.");
+        }
+        rows.add(row(line, cells));
+      }
+    } catch (JacksonException unreadable) {
+      throw new Unreadable("This is not a readable CSV file: " + unreadable.getOriginalMessage());
+    }
+    return rows;
+  }
+
+  private static Row row(long line, Map<String, String> cells) {
+    String email = column(cells, EMAIL);
+    if (email == null || email.isBlank()) {
+      return Row.problem(line, "no address");
+    }
+    String address = email.strip();
+    if (address.startsWith("'")) {
+      address = address.substring(1); // this blog's export guards cells a spreadsheet would run
+    }
+    if (address.length() > LONGEST_ADDRESS || !ADDRESS.matcher(address).matches()) {
+      return Row.problem(line, "not an email address");
+    }
+    String state =
+        String.valueOf(column(cells, List.of("status", "subscribed_to_emails", "subscribed")))
+            .strip()
+            .toLowerCase(Locale.ROOT);
+    if ("pending".equals(state)) {
+      return Row.problem(line, "never confirmed");
+    }
+    return new Row(
+        line,
+        SubscriptionManagement.normalise(address),
+        NOT_SUBSCRIBED.contains(state) ? SubscriberStatus.UNSUBSCRIBED : SubscriberStatus.CONFIRMED,
+        tags(column(cells, TAGS)),
+        "true".equalsIgnoreCase(String.valueOf(column(cells, List.of("paused"))).strip()),
+        instant(column(cells, SINCE)),
+        null);
+  }
+
+  private static List<String> tags(String cell) {
+    if (cell == null || cell.isBlank()) {
+      return List.of();
+    }
+    return Arrays.stream(cell.split("[,;]"))
+        .map(tag -> tag.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT))
+        .map(tag -> tag.startsWith("'") ? tag.substring(1) : tag)
+        .filter(tag -> !tag.isEmpty() && tag.length() <= 100)
+        .distinct()
+        .toList();
+  }
+
+  /** An instant ("2024-01-20T09:12:44Z") or a day ("2024-01-20"); none when unreadable. */
+  private static Instant instant(String cell) {
+    if (cell == null || cell.isBlank()) {
+      return null;
+    }
+    try {
+      return Instant.parse(cell.strip()).truncatedTo(ChronoUnit.MILLIS);
+    } catch (DateTimeParseException notAnInstant) {
+      try {
+        return LocalDate.parse(cell.strip().substring(0, Math.min(10, cell.strip().length())))
+            .atStartOfDay()
+            .toInstant(ZoneOffset.UTC);
+      } catch (DateTimeParseException notADay) {
+        return null;
+      }
+    }
+  }
+
+  private static boolean hasColumn(Map<String, String> cells, List<String> names) {
+    return cells.keySet().stream().anyMatch(key -> names.contains(name(key)));
+  }
+
+  /** A cell by any of the names its column goes by, in any case. */
+  private static String column(Map<String, String> cells, List<String> names) {
+    for (var cell : cells.entrySet()) {
+      if (names.contains(name(cell.getKey()))) {
+        return cell.getValue();
+      }
+    }
+    return null;
+  }
+
+  /** A column's name as written, without case, space or the byte-order mark Excel starts with. */
+  private static String name(String header) {
+    return header.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT);
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+}

@@ -1,0 +1,124 @@
+package io.inkwell.notifications.subscription;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.inkwell.notifications.IntegrationTest;
+import io.inkwell.notifications.TestMail;
+import io.inkwell.testsupport.ApiClient;
+import io.inkwell.testsupport.TestTokens;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A blog moving here brings its readers: an admin imports the subscriber list another platform
+ * exported, and nobody on it is asked to confirm again, nor subscribed against their wish.
+ */
+class SubscriberImportTests extends IntegrationTest {
+
+  private final String run = UUID.randomUUID().toString().substring(0, 8);
+
+  @Test
+  void aGhostMembersExportBringsItsSubscribersConfirmedAndItsUnsubscribedStayUnsubscribed() {
+    String ada = "ada-" + run + "@Example.ORG";
+    String bob = "bob-" + run + "@example.org";
+    // Ghost's columns, as Excel saves them: a byte-order mark, quoted cells, Windows line ends
+    String csv =
+        "\uFEFFid,email,name,note,subscribed_to_emails,labels,created_at\r\n"
+            + "1,"
+            + ada
+            + ",Ada,,true,\"Travel, Food\",2021-04-05T10:00:00.000Z\r\n"
+            + "2,"
+            + bob
+            + ",Bob,,false,,2022-01-01T00:00:00.000Z\r\n"
+            + "3,not-an-address,Nobody,,true,,\r\n"
+            + "4,,Blank,,true,,\r\n";
+
+    var first = importCsv(csv);
+    var again = importCsv(csv);
+
+    assertThat(first.status()).as(first.toString()).isEqualTo(200);
+    assertThat(first.json().path("added").asInt()).isEqualTo(1);
+    assertThat(first.json().path("unsubscribed").asInt()).isEqualTo(1);
+    assertThat(first.json().path("skipped").asInt()).isEqualTo(2);
+    assertThat(first.json().path("problems").toString())
+        .contains("{\"line\":4,\"reason\":\"not an email address\"}")
+        .contains("{\"line\":5,\"reason\":\"no address\"}");
+    assertThat(again.json().path("added").asInt()).isZero();
+    assertThat(again.json().path("alreadyThere").asInt()).isEqualTo(2);
+
+    JsonNode imported = subscriber("ada-" + run + "@example.org");
+    assertThat(imported.path("status").asString()).isEqualTo("CONFIRMED");
+    assertThat(imported.path("tags").toString()).isEqualTo("[\"travel\",\"food\"]");
+    assertThat(imported.path("createdAt").asString()).isEqualTo("2021-04-05T10:00:00Z");
+    assertThat(subscriber(bob).path("status").asString()).isEqualTo("UNSUBSCRIBED");
+    assertThat(TestMail.to("ada-" + run + "@example.org"))
+        .as("the admin vouched for them: no confirmation mail")
+        .isEmpty();
+    // a later file that says otherwise does not subscribe someone who said no
+    importCsv("email,status\n" + bob + ",confirmed\n");
+    assertThat(subscriber(bob).path("status").asString()).isEqualTo("UNSUBSCRIBED");
+  }
+
+  @Test
+  void thisBlogsOwnExportImportsBackWithoutChangingAnyoneAndPendingOnesAreNotConfirmed() {
+    String pending = "pending-" + run + "@example.org";
+    String waiting = "waiting-" + run + "@example.org";
+    assertThat(api().post("/api/subscriptions", ApiClient.json(Map.of("email", pending))).status())
+        .isEqualTo(202);
+    String export = admin().get("/api/subscribers/export").raw().body();
+
+    var back = importCsv(export + waiting + ",pending,,false,2024-01-01T00:00:00Z,\n");
+
+    assertThat(back.status()).as(back.toString()).isEqualTo(200);
+    assertThat(back.json().path("added").asInt()).isZero();
+    assertThat(back.json().path("alreadyThere").asInt()).isPositive();
+    assertThat(back.json().path("problems").toString()).contains("never confirmed");
+    assertThat(subscriber(pending).path("status").asString()).isEqualTo("PENDING");
+    assertThat(subscriber(waiting).isMissingNode()).isTrue();
+  }
+
+  @Test
+  void aFileThatIsNoSubscriberListIsRefusedAndNobodyButAdminsImports() {
+    var noEmailColumn = importCsv("name,city\nAda,London\n");
+    var json =
+        admin().post("/api/subscribers/import", ApiClient.json(Map.of("email", "x@example.org")));
+    var editor =
+        api()
+            .withToken(TestTokens.staff("editor-1", "Eddie", "EDITOR"))
+            .postAs("/api/subscribers/import", "text/csv", "email\nx-" + run + "@example.org\n");
+    var anonymous =
+        api().postAs("/api/subscribers/import", "text/csv", "email\ny-" + run + "@example.org\n");
+    var brokenQuotes = importCsv("email,tags\n\"z-" + run + "@example.org,\"travel\n");
+
+    assertThat(noEmailColumn.status()).isEqualTo(422);
+    assertThat(noEmailColumn.header("Content-Type")).isEqualTo("application/problem+json");
+    assertThat(noEmailColumn.text("detail")).contains("email");
+    assertThat(json.status()).isEqualTo(415);
+    assertThat(editor.status()).isEqualTo(403);
+    assertThat(anonymous.status()).isEqualTo(401);
+    assertThat(brokenQuotes.status()).isEqualTo(422);
+    assertThat(subscriber("z-" + run + "@example.org").isMissingNode()).isTrue();
+    assertThat(subscriber("x-" + run + "@example.org").isMissingNode()).isTrue();
+    assertThat(subscriber("y-" + run + "@example.org").isMissingNode()).isTrue();
+  }
+
+  private ApiClient.Response importCsv(String csv) {
+    return admin().postAs("/api/subscribers/import", "text/csv", csv);
+  }
+
+  /** The subscriber with this address as the admins' list shows them; missing if none. */
+  private JsonNode subscriber(String email) {
+    Map<String, JsonNode> byEmail = new HashMap<>();
+    String cursor = null;
+    do {
+      var page =
+          admin().get("/api/subscribers?limit=200" + (cursor == null ? "" : "&cursor=" + cursor));
+      page.json().path("items").forEach(item -> byEmail.put(item.path("email").asString(), item));
+      cursor = page.json().path("nextCursor").asString(null);
+    } while (cursor != null);
+    return byEmail.getOrDefault(email, tools.jackson.databind.node.MissingNode.getInstance());
+  }
+}
