@@ -90,7 +90,9 @@ class PublishToInboxEndToEndTests {
                 () -> TestStack.mailsTo(reader, "Wrapping up the WPC"), mails -> mails.size() == 1)
             .get(0);
     assertThat(GreenMailUtil.getBody(mail).replace("=\r\n", ""))
+        .as("the whole post, its second paragraph too, and the way to the blog")
         .contains("The last day of the conference.")
+        .contains("No comments yet.")
         .contains("/posts/wrapping-up-the-wpc");
 
     // The comment-service learns of the post from Kafka, so it may take a moment; a first-time

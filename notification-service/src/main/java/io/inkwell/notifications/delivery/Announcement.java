@@ -5,7 +5,12 @@ import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** A published post as its mails need it, kept from the {@code PostPublished} event. */
+/**
+ * A published post as its mails need it, kept from the {@code PostPublished} event.
+ *
+ * @param bodyHtml the whole post, for the mail to show it; null when the event left it out (a very
+ *     long post, or an event from before posts were mailed whole): the excerpt and a link
+ */
 @Document("announcements")
 record Announcement(
     @Id String postId,
@@ -14,7 +19,8 @@ record Announcement(
     String excerpt,
     List<String> tags,
     Instant occurredAt,
-    Cover cover) {
+    Cover cover,
+    String bodyHtml) {
 
   Announcement {
     tags = tags == null ? List.of() : List.copyOf(tags);

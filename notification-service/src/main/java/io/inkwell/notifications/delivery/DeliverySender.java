@@ -277,7 +277,8 @@ class DeliverySender implements SmartLifecycle {
         settings.siteUrl() + "/posts/" + post.slug(),
         subscriptions.unsubscribeToken(subscriber.id()),
         subscriptions.manageToken(subscriber.id()),
-        picture(post.cover()));
+        picture(post.cover()),
+        post.bodyHtml());
   }
 
   private Mails.Picture picture(Announcement.Cover cover) {

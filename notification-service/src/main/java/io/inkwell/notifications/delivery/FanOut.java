@@ -70,7 +70,8 @@ class FanOut {
             event.excerpt(),
             event.tags(),
             event.occurredAt(),
-            event.cover());
+            event.cover(),
+            event.bodyHtml());
     mongo.save(post);
     long began = System.nanoTime();
     int recorded = recordDeliveries(post);

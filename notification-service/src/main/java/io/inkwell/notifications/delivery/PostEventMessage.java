@@ -23,7 +23,8 @@ record PostEventMessage(
     boolean imported,
     boolean page,
     Boolean mailSubscribers,
-    Announcement.Cover cover) {
+    Announcement.Cover cover,
+    String bodyHtml) {
 
   /** Whether subscribers are mailed about this event's post. */
   boolean mailed() {

@@ -38,6 +38,8 @@ public class Mails {
    * A post to announce, as the mail needs it.
    *
    * @param cover the picture at its head, or null
+   * @param bodyHtml the whole post, as post-service rendered it; null to send the excerpt and a
+   *     link
    */
   public record PostMail(
       String messageId,
@@ -47,7 +49,8 @@ public class Mails {
       String postUrl,
       String unsubscribeToken,
       String manageToken,
-      Picture cover) {}
+      Picture cover,
+      String bodyHtml) {}
 
   /** A picture a mail shows, at an absolute address, in the size it is shown at. */
   public record Picture(String url, String alt, int width, int height) {
@@ -336,20 +339,30 @@ public class Mails {
     String oneClick =
         settings.siteUrl() + "/api/subscriptions/unsubscribe?token=" + mail.unsubscribeToken();
     String manage = settings.siteUrl() + "/subscriptions/preferences?token=" + mail.manageToken();
+    // the whole post, as Ghost's newsletters send it; a very long one as its excerpt and a link
+    PostBody body =
+        mail.bodyHtml() == null ? null : PostBody.of(mail.bodyHtml(), settings.siteUrl());
     String text =
         """
         %s
 
         %s
 
-        Read it: %s
+        %s: %s
 
         --
         You get this mail because you subscribed to %s.
         Choose which posts you get, or pause: %s
         Unsubscribe: %s
         """
-            .formatted(mail.title(), mail.excerpt(), mail.postUrl(), blog, manage, unsubscribe);
+            .formatted(
+                mail.title(),
+                body == null ? mail.excerpt() : body.text(),
+                body == null ? "Read it" : "Read it on the blog, and its comments",
+                mail.postUrl(),
+                blog,
+                manage,
+                unsubscribe);
     String cover =
         mail.cover() == null
             ? ""
@@ -367,7 +380,7 @@ public class Mails {
         cover
             + """
         <h1>%s</h1>
-        <p>%s</p>
+        %s
         <p><a href="%s">Read it on %s</a></p>
         <hr>
         <p><small>You get this mail because you subscribed to %s.
@@ -375,7 +388,7 @@ public class Mails {
         """
                 .formatted(
                     escape(mail.title()),
-                    escape(mail.excerpt()),
+                    body == null ? "<p>" + escape(mail.excerpt()) + "</p>" : body.html(),
                     escape(mail.postUrl()),
                     escape(blog),
                     escape(blog),

@@ -35,7 +35,7 @@ class FanOutTests extends IntegrationTest {
   private String brokers;
 
   @Test
-  void aPublishedPostReachesEveryConfirmedSubscriberOnceWithTitleExcerptAndLinks() {
+  void aPublishedPostReachesEveryConfirmedSubscriberOnceWholeWithItsLinks() {
     List<String> confirmed = addresses(3);
     confirmed.forEach(address -> confirmedSubscriber(api(), address));
     String pending = addresses(1).get(0);
@@ -46,9 +46,11 @@ class FanOutTests extends IntegrationTest {
 
     for (String address : confirmed) {
       MimeMessage mail = awaitPostMail(address, "Wrapping up the WPC");
-      String body = TestMail.body(mail);
+      String body = TestMail.body(mail).replace("\r\n", "\n");
       assertThat(body)
-          .contains("A few notes from the last day of the conference")
+          .as("the whole post, as Ghost's newsletters send it")
+          .contains("The last day of the conference was the best one.\n\n[The hall]\n\n")
+          .contains("See you next year.")
           .contains("https://blog.example.org/posts/wrapping-up-the-wpc")
           .contains("https://blog.example.org/subscriptions/unsubscribe?token=")
           .contains("https://blog.example.org/subscriptions/preferences?token=");
@@ -58,6 +60,14 @@ class FanOutTests extends IntegrationTest {
               "<a href=\"https://blog.example.org/posts/wrapping-up-the-wpc\"><img"
                   + " src=\"https://blog.example.org/api/images/5d41402abc4b2a76b9719d911017c592.jpg?w=1000\""
                   + " alt=\"The conference hall, empty after the last talk\" width=\"600\" height=\"400\"");
+      assertThat(TestMail.html(mail))
+          .as("its paragraphs, its pictures as mail-sized copies, its links absolute")
+          .contains("<p>The last day of the conference was the best one.</p>")
+          .contains(
+              "<img src=\"https://blog.example.org/api/images/5d41402abc4b2a76b9719d911017c592.jpg?w=1000\""
+                  + " alt=\"The hall\" width=\"600\" height=\"400\"")
+          .contains("<a href=\"https://blog.example.org/posts/next-year\">next year</a>")
+          .doesNotContain("loading=");
       assertThat(TestMail.header(mail, "List-Unsubscribe"))
           .contains("<https://blog.example.org/api/subscriptions/unsubscribe?token=")
           .contains("<mailto:");
@@ -89,12 +99,18 @@ class FanOutTests extends IntegrationTest {
     String later = UUID.randomUUID().toString();
     var withoutCover = example(later, "The next post");
     withoutCover.remove("cover");
+    // a post too long to mail whole comes without its body: its excerpt and a link
+    withoutCover.remove("bodyHtml");
     send(postId, withoutCover);
     readers.forEach(
-        address ->
-            assertThat(TestMail.html(awaitPostMail(address, "The next post")))
-                .as("a post without a cover: a mail without a picture")
-                .doesNotContain("<img"));
+        address -> {
+          var mail = awaitPostMail(address, "The next post");
+          assertThat(TestMail.html(mail))
+              .as("a post without a cover: a mail without a picture")
+              .doesNotContain("<img")
+              .contains("<p>A few notes from the last day of the conference");
+          assertThat(TestMail.body(mail)).contains("Read it: https://blog.example.org/posts/");
+        });
 
     for (String address : readers) {
       assertThat(postMails(address, "Wrapping up the WPC")).hasSize(1);

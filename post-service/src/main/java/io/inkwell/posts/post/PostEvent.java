@@ -35,6 +35,8 @@ public sealed interface PostEvent
    * The post became visible to readers.
    *
    * @param imported whether it came from an import of old posts, which subscribers are not mailed
+   * @param bodyHtml the post's sanitised HTML for the mail, when subscribers are mailed and it is
+   *     not larger than {@link #MAILED_BODY_LIMIT} characters (addresses relative to the site)
    */
   record PostPublished(
       String eventId,
@@ -52,10 +54,15 @@ public sealed interface PostEvent
       boolean imported,
       boolean page,
       boolean mailSubscribers,
-      CoverPicture cover)
+      CoverPicture cover,
+      String bodyHtml)
       implements PostEvent {
 
+    /** A longer post is mailed as its excerpt and a link: events stay far below Kafka's 1 MB. */
+    static final int MAILED_BODY_LIMIT = 256_000;
+
     static PostPublished of(Post post, long version, Instant now, boolean imported) {
+      boolean mailed = post.mailSubscribers() && !imported && !post.page();
       return new PostPublished(
           newId(),
           "PostPublished",
@@ -71,8 +78,11 @@ public sealed interface PostEvent
           post.commentsOpen(),
           imported,
           post.page(),
-          post.mailSubscribers() && !imported && !post.page(),
-          CoverPicture.of(post.cover()));
+          mailed,
+          CoverPicture.of(post.cover()),
+          mailed && post.bodyHtml() != null && post.bodyHtml().length() <= MAILED_BODY_LIMIT
+              ? post.bodyHtml()
+              : null);
     }
   }
 

@@ -42,6 +42,10 @@ class PostPublishingTests extends IntegrationTest {
     var json = tools.jackson.databind.json.JsonMapper.builder().build().readTree(event.value());
     assertThat(json.path("title").asString()).isEqualTo("Wrapping up the WPC");
     assertThat(json.path("slug").asString()).isEqualTo("wrapping-up-the-wpc");
+    assertThat(json.path("bodyHtml").asString())
+        .as("the whole post, for the subscribers' mail")
+        .isEqualTo(published.text("bodyHtml"))
+        .contains("<p>The last day.</p>");
     assertThat(header(event, "ce_type")).isEqualTo("PostPublished");
     assertThat(header(event, "ce_id")).isEqualTo(json.path("eventId").asString());
   }

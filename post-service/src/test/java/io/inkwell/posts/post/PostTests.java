@@ -69,7 +69,36 @@ class PostTests {
     assertThat(post.outbox())
         .singleElement()
         .isInstanceOfSatisfying(
-            PostPublished.class, event -> assertThat(event.mailSubscribers()).isFalse());
+            PostPublished.class,
+            event -> {
+              assertThat(event.mailSubscribers()).isFalse();
+              assertThat(event.bodyHtml()).as("nobody is mailed: the body stays home").isNull();
+            });
+  }
+
+  @Test
+  void aPostTooLongForAMailIsAnnouncedWithoutItsBody() {
+    String longBody = "<p>" + "word ".repeat(PostPublished.MAILED_BODY_LIMIT / 5) + "</p>";
+    var longPost =
+        Post.draft(
+            "long",
+            new Post.Content("Long", "words", longBody, "word word"),
+            List.of(),
+            true,
+            false,
+            new Author("owner", "Blog owner"),
+            PUBLISHED);
+
+    longPost.publish(PUBLISHED);
+
+    assertThat(longPost.outbox())
+        .singleElement()
+        .isInstanceOfSatisfying(
+            PostPublished.class,
+            event -> {
+              assertThat(event.mailSubscribers()).isTrue();
+              assertThat(event.bodyHtml()).isNull();
+            });
   }
 
   @Test

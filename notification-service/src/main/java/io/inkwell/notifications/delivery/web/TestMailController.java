@@ -71,7 +71,11 @@ class TestMailController {
       @NotBlank @Size(max = 300) String title,
       @Size(max = 1_000) String excerpt,
       @NotBlank @Size(max = 200) String slug,
-      @Valid CoverRequest cover) {}
+      @Valid CoverRequest cover,
+      @Size(max = 2_000_000) String bodyHtml) {}
+
+  /** As post-service puts a post in its event: a longer one is mailed as excerpt and link. */
+  private static final int MAILED_BODY_LIMIT = 256_000;
 
   /** The post's cover, as post-service gives it. */
   record CoverRequest(
@@ -115,11 +119,10 @@ class TestMailController {
               cover == null
                   ? null
                   : Mails.Picture.ofCover(
-                      settings.siteUrl(),
-                      cover.url(),
-                      cover.alt(),
-                      cover.width(),
-                      cover.height())));
+                      settings.siteUrl(), cover.url(), cover.alt(), cover.width(), cover.height()),
+              request.bodyHtml() == null || request.bodyHtml().length() > MAILED_BODY_LIMIT
+                  ? null
+                  : request.bodyHtml()));
     } catch (MailException unavailable) {
       // a mail that never left does not count against the hour's few
       limits.giveBack(attempt);

@@ -1,0 +1,87 @@
+package io.inkwell.notifications.mail;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.safety.Safelist;
+
+/**
+ * A post's HTML (as post-service rendered and sanitised it) made fit for a mail, as Ghost's
+ * newsletters send the whole post: every address absolute, the blog's own pictures as a copy at
+ * most 1000 pixels wide shown in the 600-pixel column, nothing a mail client would run (cleaned
+ * again with jsoup's relaxed list), and a plain-text twin for the text part.
+ *
+ * @param html for the mail's HTML part
+ * @param text for its text part: the blocks' text, a blank line between them, pictures as their
+ *     description in brackets
+ */
+record PostBody(String html, String text) {
+
+  private static final String PICTURE_STYLE = "display:block;max-width:100%;height:auto;border:0";
+  private static final int COLUMN = 600;
+
+  private static final Safelist MAIL =
+      Safelist.relaxed().addTags("figure", "figcaption", "hr", "del", "s");
+
+  static PostBody of(String html, String siteUrl) {
+    Document post = Jsoup.parseBodyFragment(html, siteUrl);
+    for (Element picture : post.select("img")) {
+      fit(picture, siteUrl);
+    }
+    Document mail =
+        Jsoup.parseBodyFragment(Jsoup.clean(post.body().html(), siteUrl + "/", MAIL), siteUrl);
+    mail.select("img").attr("style", PICTURE_STYLE);
+    mail.outputSettings().prettyPrint(false);
+    return new PostBody(mail.body().html(), text(mail));
+  }
+
+  /** The blog's own pictures as a mail-sized copy; any picture no wider than the column. */
+  private static void fit(Element picture, String siteUrl) {
+    String src = picture.attr("src");
+    int width = number(picture.attr("width"));
+    int height = number(picture.attr("height"));
+    picture.removeAttr("srcset").removeAttr("sizes").removeAttr("loading");
+    if (src.startsWith("/api/images/") && !src.contains("?")) {
+      var copy = Mails.Picture.ofCover(siteUrl, src, picture.attr("alt"), width, height);
+      if (copy != null) {
+        picture.attr("src", copy.url());
+        picture.attr("width", String.valueOf(copy.width()));
+        picture.attr("height", String.valueOf(copy.height()));
+        return;
+      }
+    }
+    if (width > COLUMN && height > 0) {
+      picture.attr("width", String.valueOf(COLUMN));
+      picture.attr("height", String.valueOf(Math.round((double) height * COLUMN / width)));
+    }
+  }
+
+  private static String text(Document mail) {
+    List<String> blocks = new ArrayList<>();
+    for (Element block : mail.body().children()) {
+      if (block.is("ul, ol")) {
+        block.select("> li").forEach(item -> blocks.add("- " + item.text()));
+      } else if (block.is("pre")) {
+        blocks.add(block.wholeText());
+      } else if (!block.text().isBlank()) {
+        blocks.add(block.text());
+      } else {
+        // a picture alone: what it shows, in brackets
+        block.select("img[alt]").eachAttr("alt").stream()
+            .filter(alt -> !alt.isBlank())
+            .forEach(alt -> blocks.add("[" + alt + "]"));
+      }
+    }
+    return String.join("\n\n", blocks);
+  }
+
+  private static int number(String attribute) {
+    try {
+      return Integer.parseInt(attribute.strip());
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+}
