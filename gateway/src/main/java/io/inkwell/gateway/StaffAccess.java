@@ -10,6 +10,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.annotation.PartitionOffset;
+import org.springframework.kafka.annotation.TopicPartition;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
@@ -27,9 +29,10 @@ import tools.jackson.databind.json.JsonMapper;
  * the latest change whose holder is now locked out or whose roles are no longer theirs. Their next
  * token (the web client asks for one on a 401) carries the new role, or is not issued at all.
  *
- * <p>Every gateway instance reads the whole topic from its start, in a consumer group of its own,
- * and keeps the latest state of each staff member in memory (a few bytes each). While Kafka cannot
- * be reached the gateway knows what it knew: tokens still expire on their own.
+ * <p>Every gateway instance reads the whole topic from its start, its partitions assigned to it (no
+ * consumer group: nothing is committed, nothing left behind on the broker), and keeps the latest
+ * state of each staff member in memory (a few bytes each). While Kafka cannot be reached the
+ * gateway knows what it knew: tokens still expire on their own.
  */
 @Component
 class StaffAccess implements OAuth2TokenValidator<Jwt> {
@@ -54,18 +57,27 @@ class StaffAccess implements OAuth2TokenValidator<Jwt> {
     this.json = json;
   }
 
-  /** auth-service creates the topic too, alike; whoever starts first does. */
+  /**
+   * The topic's partitions, as auth-service creates it too, alike (whoever starts first does); the
+   * listener below reads each of them.
+   */
+  static final int PARTITIONS = 3;
+
   @Bean
   static NewTopic staffEventsTopic(
       @Value("${inkwell.gateway.staff-events-topic:blog.staff-events}") String topic,
       @Value("${inkwell.kafka.replicas:1}") short replicas) {
-    return TopicBuilder.name(topic).partitions(3).replicas(replicas).build();
+    return TopicBuilder.name(topic).partitions(PARTITIONS).replicas(replicas).build();
   }
 
   @KafkaListener(
-      topics = "${inkwell.gateway.staff-events-topic:blog.staff-events}",
-      groupId = "${inkwell.gateway.staff-events-group}",
-      properties = "auto.offset.reset=earliest")
+      topicPartitions =
+          @TopicPartition(
+              topic = "${inkwell.gateway.staff-events-topic:blog.staff-events}",
+              // as many as PARTITIONS
+              partitions = {"0", "1", "2"},
+              partitionOffsets = @PartitionOffset(partition = "*", initialOffset = "0")),
+      properties = "enable.auto.commit=false")
   void on(String message) {
     StaffEvent event;
     try {

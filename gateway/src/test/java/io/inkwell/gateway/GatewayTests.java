@@ -90,9 +90,6 @@ class GatewayTests {
 
   private static final int NOTHING_LISTENS = freePort();
 
-  private final HttpClient http =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
   @Value("${local.server.port}")
   private int port;
 
@@ -481,7 +478,14 @@ class GatewayTests {
 
   private HttpResponse<String> send(HttpRequest.Builder request)
       throws IOException, InterruptedException {
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    // A connection per request: Reactor Netty 1.3.6 can leave a keep-alive connection unread when
+    // the next request comes before the previous one's operations terminated and that one is
+    // answered without a body (reactor/reactor-netty#4347, #4361); it is fixed upstream, and a
+    // test of the gateway's own behaviour should not wait 20 s on it meanwhile.
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .build()
+        .send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private URI uri(String path) {
