@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jdom2.Document;
 import org.jdom2.Element;
@@ -43,6 +44,8 @@ final class WordPressExport {
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
   private static final Set<String> PUBLISHED = Set.of("publish");
   private static final Set<String> KEPT_AS_DRAFTS = Set.of("draft", "pending", "future", "private");
+  private static final Set<String> TAXONOMIES = Set.of("category", "post_tag");
+  private static final int LONGEST_EXCERPT = 1_000;
 
   private WordPressExport() {}
 
@@ -106,6 +109,8 @@ final class WordPressExport {
             .map(Element::getText)
             .findFirst()
             .map(html -> Jsoup.parse(html).text())
+            // as long as an author may write one here; a longer one is derived from the body
+            .filter(text -> text.length() <= LONGEST_EXCERPT)
             .orElse(null);
     return new ImportedPost(
         ImportIds.of("wordpress", site + "#post-" + wp(item, "post_id")),
@@ -116,7 +121,7 @@ final class WordPressExport {
                 names.getOrDefault(login, login)),
         firstNonBlank(item.getChildTextTrim("title"), "Untitled"),
         name(wp(item, "post_name")),
-        WordPressContent.html(String.valueOf(text(item, CONTENT, "encoded"))),
+        WordPressContent.html(Objects.requireNonNullElse(text(item, CONTENT, "encoded"), "")),
         excerpt,
         labels(item),
         published(item),
@@ -132,8 +137,7 @@ final class WordPressExport {
   private static List<String> labels(Element item) {
     return item.getChildren("category").stream()
         .filter(
-            category ->
-                Set.of("category", "post_tag").contains(category.getAttributeValue("domain")))
+            category -> TAXONOMIES.contains(String.valueOf(category.getAttributeValue("domain"))))
         .filter(category -> !"uncategorized".equals(category.getAttributeValue("nicename")))
         .map(Element::getTextTrim)
         .filter(name -> !name.isEmpty())
