@@ -1,10 +1,15 @@
 package io.inkwell.posts.post;
 
+import com.ibm.icu.text.Transliterator;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** URL slugs: lower-case ASCII words joined by hyphens, derived from a title. */
+/**
+ * URL slugs: lower-case ASCII words joined by hyphens, derived from a title. A title in another
+ * script is first written in Latin letters (ICU's transliteration, as Ghost and WordPress's
+ * transliterating plugins do), so "Привет, мир" reads privet-mir rather than becoming "post".
+ */
 public final class Slugs {
 
   public static final String PATTERN = "^[a-z0-9]+(?:-[a-z0-9]+)*$";
@@ -18,11 +23,18 @@ public final class Slugs {
     {"ß", "ss"}, {"æ", "ae"}, {"œ", "oe"}, {"ø", "o"}, {"đ", "d"}, {"ł", "l"}, {"þ", "th"}
   };
 
+  /** Any script to Latin letters; ICU transliterators are not shared between threads. */
+  private static final ThreadLocal<Transliterator> TO_LATIN =
+      ThreadLocal.withInitial(() -> Transliterator.getInstance("Any-Latin"));
+
   private Slugs() {}
 
   /** "Café au lait: 10 ways!" becomes "cafe-au-lait-10-ways". */
   public static String fromTitle(String title) {
     String spelled = title.toLowerCase(Locale.ROOT);
+    if (!spelled.chars().allMatch(c -> c < 0x250)) {
+      spelled = TO_LATIN.get().transliterate(spelled); // beyond the Latin letters
+    }
     for (String[] letter : LETTERS_WITHOUT_DECOMPOSITION) {
       spelled = spelled.replace(letter[0], letter[1]);
     }

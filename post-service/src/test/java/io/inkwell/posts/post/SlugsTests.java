@@ -14,9 +14,17 @@ class SlugsTests {
   }
 
   @Test
+  void titlesInOtherScriptsAreWrittenInLatinLetters() {
+    assertThat(Slugs.fromTitle("Привет, мир")).isEqualTo("privet-mir");
+    assertThat(Slugs.fromTitle("Ελληνικά νέα")).isEqualTo("ellenika-nea");
+    assertThat(Slugs.fromTitle("日本の散歩")).isEqualTo("ri-benno-san-bu");
+    assertThat(Slugs.fromTitle("Kyiv — Київ")).isEqualTo("kyiv-kiiv");
+  }
+
+  @Test
   void aTitleWithoutLettersOrDigitsStillGetsASlug() {
-    assertThat(Slugs.fromTitle("日本語")).isEqualTo("post");
     assertThat(Slugs.fromTitle("!!!")).isEqualTo("post");
+    assertThat(Slugs.fromTitle("🙂🙂")).isEqualTo("post");
   }
 
   @Test
