@@ -38,6 +38,8 @@ public class Mails {
    * A post to announce, as the mail needs it.
    *
    * @param cover the picture at its head, or null
+   * @param unsubscribeToken the subscriber's; null for a staff member's test, which then has none
+   *     of a subscriber's links
    * @param bodyHtml the whole post, as post-service rendered it; null to send the excerpt and a
    *     link
    */
@@ -333,15 +335,30 @@ public class Mails {
    */
   public MimeMessage preparePost(PostMail mail) {
     String blog = siteName.current();
+    // a test (no subscriber, no tokens) says where a subscriber's links will be instead
+    boolean test = mail.unsubscribeToken() == null;
     String unsubscribe =
         settings.siteUrl() + "/subscriptions/unsubscribe?token=" + mail.unsubscribeToken();
     // RFC 8058: mail clients POST here, without cookies or a page
     String oneClick =
-        settings.siteUrl() + "/api/subscriptions/unsubscribe?token=" + mail.unsubscribeToken();
+        test
+            ? null
+            : settings.siteUrl()
+                + "/api/subscriptions/unsubscribe?token="
+                + mail.unsubscribeToken();
     String manage = settings.siteUrl() + "/subscriptions/preferences?token=" + mail.manageToken();
     // the whole post, as Ghost's newsletters send it; a very long one as its excerpt and a link
     PostBody body =
         mail.bodyHtml() == null ? null : PostBody.of(mail.bodyHtml(), settings.siteUrl());
+    String footerText =
+        test
+            ? TEST_FOOTER
+            : """
+              You get this mail because you subscribed to %s.
+              Choose which posts you get, or pause: %s
+              Unsubscribe: %s
+              """
+                .formatted(blog, manage, unsubscribe);
     String text =
         """
         %s
@@ -351,18 +368,13 @@ public class Mails {
         %s: %s
 
         --
-        You get this mail because you subscribed to %s.
-        Choose which posts you get, or pause: %s
-        Unsubscribe: %s
-        """
+        %s"""
             .formatted(
                 mail.title(),
                 body == null ? mail.excerpt() : body.text(),
                 body == null ? "Read it" : "Read it on the blog, and its comments",
                 mail.postUrl(),
-                blog,
-                manage,
-                unsubscribe);
+                footerText);
     String cover =
         mail.cover() == null
             ? ""
@@ -376,6 +388,14 @@ public class Mails {
                     escape(mail.cover().alt()),
                     mail.cover().width(),
                     mail.cover().height());
+    String footerHtml =
+        test
+            ? "<p><small>" + escape(TEST_FOOTER) + "</small></p>"
+            : """
+              <p><small>You get this mail because you subscribed to %s.
+              <a href="%s">Choose which posts you get</a> or <a href="%s">unsubscribe</a>.</small></p>
+              """
+                .formatted(escape(blog), escape(manage), escape(unsubscribe));
     String html =
         cover
             + """
@@ -383,23 +403,24 @@ public class Mails {
         %s
         <p><a href="%s">Read it on %s</a></p>
         <hr>
-        <p><small>You get this mail because you subscribed to %s.
-        <a href="%s">Choose which posts you get</a> or <a href="%s">unsubscribe</a>.</small></p>
         """
                 .formatted(
                     escape(mail.title()),
                     body == null ? "<p>" + escape(mail.excerpt()) + "</p>" : body.html(),
                     escape(mail.postUrl()),
-                    escape(blog),
-                    escape(blog),
-                    escape(manage),
-                    escape(unsubscribe));
+                    escape(blog))
+            + footerHtml;
     return compose(blog, mail.messageId(), mail.to(), mail.title(), text, html, oneClick);
   }
 
+  /** Where a subscriber's copy has its preferences and unsubscribe links. */
+  private static final String TEST_FOOTER =
+      "This is a test. In each subscriber's copy, these lines let them choose which posts they"
+          + " get, pause, or unsubscribe.";
+
   /**
    * Sends a staff member the post's mail as subscribers will get it, marked as a test (Ghost's
-   * "Send test email"); its unsubscribe and preferences links lead nowhere.
+   * "Send test email"), without a subscriber's links (the mail has no unsubscribe tokens).
    */
   public void sendTest(PostMail mail) {
     MimeMessage message = preparePost(mail);

@@ -114,8 +114,8 @@ class TestMailController {
               request.title(),
               request.excerpt() == null ? "" : request.excerpt(),
               settings.siteUrl() + "/posts/" + UriUtils.encodePathSegment(request.slug(), "UTF-8"),
-              "test",
-              "test",
+              null,
+              null,
               cover == null
                   ? null
                   : Mails.Picture.ofCover(

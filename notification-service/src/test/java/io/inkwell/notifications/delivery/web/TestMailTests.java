@@ -77,6 +77,11 @@ class TestMailTests extends IntegrationTest {
         .contains(
             "src=\"https://blog.example.org/api/images/5d41402abc4b2a76b9719d911017c592.jpg?w=1000\""
                 + " alt=\"Tiles\" width=\"600\" height=\"400\"");
+    assertThat(TestMail.body(mail).replace("\r\n", "\n"))
+        .as("no subscriber's links that would lead nowhere: it says where they will be")
+        .contains("This is a test. In each subscriber's copy")
+        .doesNotContain("token=");
+    assertThat(mail.getHeader("List-Unsubscribe")).isNull();
     assertThat(meters.counter("inkwell.emails.sent", "kind", "test").count())
         .as("operators see test mails apart from subscribers' mails")
         .isEqualTo(before + 1);
