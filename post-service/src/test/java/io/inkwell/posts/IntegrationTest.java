@@ -1,12 +1,21 @@
 package io.inkwell.posts;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.inkwell.testsupport.ApiClient;
+import io.inkwell.testsupport.Contracts;
 import io.inkwell.testsupport.TestMongo;
 import io.inkwell.testsupport.TestTokens;
+import io.inkwell.testsupport.Topics;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The running post-service against the module's real Kafka broker and MongoDB wire server. All
@@ -45,4 +54,27 @@ public abstract class IntegrationTest {
   }
 
   protected static final String EDITOR = "editor-1";
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @Value("${spring.kafka.bootstrap-servers}")
+  private String brokers;
+
+  /**
+   * The events on {@code blog.post-events} about this post, in order, each true to its contract.
+   */
+  protected List<JsonNode> postEventsOf(String postId) {
+    return Topics.readAll(brokers, "blog.post-events").stream()
+        .filter(record -> postId.equals(record.key()))
+        .peek(record -> assertThat(Contracts.violations(record.value())).isEmpty())
+        .map(record -> JSON.readTree(record.value()))
+        .toList();
+  }
+
+  /** A file of the test resources ("/blogger/export.xml"), as text. */
+  protected static String resource(String path) throws IOException {
+    try (var in = IntegrationTest.class.getResourceAsStream(path)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
 }

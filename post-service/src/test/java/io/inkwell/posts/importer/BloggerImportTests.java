@@ -6,32 +6,22 @@ import static org.awaitility.Awaitility.await;
 import io.inkwell.posts.IntegrationTest;
 import io.inkwell.posts.post.PostStatus;
 import io.inkwell.posts.post.Posts;
-import io.inkwell.testsupport.Contracts;
-import io.inkwell.testsupport.Topics;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 class BloggerImportTests extends IntegrationTest {
-
-  private static final JsonMapper JSON = JsonMapper.builder().build();
-
-  @Value("${spring.kafka.bootstrap-servers}")
-  private String kafka;
 
   @Autowired private Posts posts;
 
   @Test
   void aBloggerExportBecomesPostsWithTheirDatesLabelsDraftsRedirectsAndComments()
       throws IOException {
-    String export = export();
+    String export = resource("/blogger/export.xml");
 
     var first =
         as("admin-1", "Ada Admin", "ADMIN")
@@ -76,7 +66,7 @@ class BloggerImportTests extends IntegrationTest {
     List<JsonNode> events =
         await()
             .atMost(Duration.ofSeconds(30))
-            .until(() -> eventsOf(wrapId), found -> found.size() == 3);
+            .until(() -> postEventsOf(wrapId), found -> found.size() == 3);
     assertThat(events.get(0).path("type").asString()).isEqualTo("PostPublished");
     assertThat(events.get(0).path("imported").asBoolean()).isTrue();
     assertThat(events.subList(1, 3))
@@ -90,7 +80,7 @@ class BloggerImportTests extends IntegrationTest {
         .isEqualTo(events.get(1).path("commentId").asString());
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> eventsOf(quiet.text("id")), found -> found.size() == 1);
+        .until(() -> postEventsOf(quiet.text("id")), found -> found.size() == 1);
   }
 
   @Test
@@ -112,19 +102,5 @@ class BloggerImportTests extends IntegrationTest {
     assertThat(doctype.status()).isEqualTo(422);
     assertThat(doctype.raw().body()).doesNotContain("root:");
     assertThat(json.status()).isEqualTo(415);
-  }
-
-  private List<JsonNode> eventsOf(String postId) {
-    return Topics.readAll(kafka, "blog.post-events").stream()
-        .filter(record -> postId.equals(record.key()))
-        .peek(record -> assertThat(Contracts.violations(record.value())).isEmpty())
-        .map(record -> JSON.readTree(record.value()))
-        .toList();
-  }
-
-  private static String export() throws IOException {
-    try (var in = BloggerImportTests.class.getResourceAsStream("/blogger/export.xml")) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
   }
 }

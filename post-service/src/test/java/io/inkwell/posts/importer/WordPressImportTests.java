@@ -7,8 +7,6 @@ import io.inkwell.posts.IntegrationTest;
 import io.inkwell.posts.post.PostStatus;
 import io.inkwell.posts.post.Posts;
 import io.inkwell.testsupport.ApiClient;
-import io.inkwell.testsupport.Contracts;
-import io.inkwell.testsupport.Topics;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -17,23 +15,16 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 class WordPressImportTests extends IntegrationTest {
-
-  private static final JsonMapper JSON = JsonMapper.builder().build();
-
-  @Value("${spring.kafka.bootstrap-servers}")
-  private String kafka;
 
   @Autowired private Posts posts;
 
   @Test
   void aWordPressExportBecomesPostsPagesAndDraftsWithTheirDatesTagsBylinesAndComments()
       throws IOException {
-    String export = export();
+    String export = resource("/wordpress/export.xml");
 
     var first = admin().postAs("/api/imports/wordpress", "application/rss+xml", export);
     var again = admin().postAs("/api/imports/wordpress", "application/xml", export);
@@ -110,7 +101,7 @@ class WordPressImportTests extends IntegrationTest {
     List<JsonNode> events =
         await()
             .atMost(Duration.ofSeconds(30))
-            .until(() -> eventsOf(fog.text("id")), found -> found.size() == 3);
+            .until(() -> postEventsOf(fog.text("id")), found -> found.size() == 3);
     assertThat(events.get(0).path("type").asString()).isEqualTo("PostPublished");
     assertThat(events.get(0).path("imported").asBoolean()).isTrue();
     // the approved comment and its threaded answer; not the spam, not the pingback
@@ -164,19 +155,5 @@ class WordPressImportTests extends IntegrationTest {
   private ApiClient.Response redirect(String oldPath) {
     return anonymous()
         .get("/api/redirects?path=" + URLEncoder.encode(oldPath, StandardCharsets.UTF_8));
-  }
-
-  private List<JsonNode> eventsOf(String postId) {
-    return Topics.readAll(kafka, "blog.post-events").stream()
-        .filter(record -> postId.equals(record.key()))
-        .peek(record -> assertThat(Contracts.violations(record.value())).isEmpty())
-        .map(record -> JSON.readTree(record.value()))
-        .toList();
-  }
-
-  private static String export() throws IOException {
-    try (var in = WordPressImportTests.class.getResourceAsStream("/wordpress/export.xml")) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
   }
 }
