@@ -152,6 +152,60 @@ class StaffAdministrationTests extends AuthServiceIntegrationTest {
   }
 
   @Test
+  void staffDescribeThemselvesForReadersAndTheirNextTokenAndTheirEventCarryIt() {
+    String owner = signIn().person(WEB, REDIRECT, OWNER, OWNER_PASSWORD);
+    var grace = invite(owner, "grace@example.org", "grace", "AUTHOR");
+    String id = grace.text("id");
+    String graceToken =
+        signIn().person(WEB, REDIRECT, "grace@example.org", grace.text("temporaryPassword"));
+
+    var described =
+        api(graceToken)
+            .put(
+                "/api/staff/me/profile",
+                ApiClient.json(
+                    Map.of(
+                        "name", " Grace Hopper ",
+                        "bio", "Found the moth. Écrit aussi en français, وبالعربية.",
+                        "website", "https://grace.example.org/about")));
+
+    assertThat(described.status()).isEqualTo(200);
+    assertThat(described.text("name")).isEqualTo("Grace Hopper");
+    assertThat(api(graceToken).get("/api/staff/me").text("bio"))
+        .isEqualTo("Found the moth. Écrit aussi en français, وبالعربية.");
+    String next =
+        signIn().person(WEB, REDIRECT, "grace@example.org", grace.text("temporaryPassword"));
+    assertThat(decode(next).getClaimAsString("name")).isEqualTo("Grace Hopper");
+    var changed = staffEvents(id, "StaffChanged", 2).get(1);
+    assertThat(Contracts.violations(changed.toString())).isEmpty();
+    assertThat(changed.path("name").asString()).isEqualTo("Grace Hopper");
+    assertThat(changed.path("website").asString()).isEqualTo("https://grace.example.org/about");
+    assertThat(changed.path("role").asString()).as("the rest stays").isEqualTo("AUTHOR");
+
+    var cleared =
+        api(graceToken)
+            .put("/api/staff/me/profile", ApiClient.json(Map.of("name", "Grace", "bio", " ")));
+    assertThat(cleared.status()).isEqualTo(200);
+    assertThat(cleared.json().hasNonNull("bio")).as("a blank bio is none").isFalse();
+    assertThat(cleared.json().hasNonNull("website")).isFalse();
+
+    for (String wrong :
+        List.of(
+            "{\"name\":\"\"}",
+            "{\"name\":{\"$gt\":\"\"}}",
+            "{\"name\":\"Grace\",\"bio\":\"" + "x".repeat(201) + "\"}",
+            "{\"name\":\"Grace\",\"website\":\"javascript:alert(1)\"}",
+            "{\"name\":\"Grace\",\"website\":\"https://x.org/\\\"><script>\"}")) {
+      var refused = api(graceToken).put("/api/staff/me/profile", wrong);
+      assertThat(refused.status()).as(wrong).isEqualTo(400);
+      assertThat(refused.header("Content-Type")).isEqualTo("application/problem+json");
+    }
+    assertThat(api(graceToken).get("/api/staff/me").text("name"))
+        .as("nothing refused was kept")
+        .isEqualTo("Grace");
+  }
+
+  @Test
   void nobodyRemovesTheOwnerOrThemselvesAndOnlyAdminsRemoveAnyone() {
     String owner = signIn().person(WEB, REDIRECT, OWNER, OWNER_PASSWORD);
     var ann = invite(owner, "ann@example.org", "Ann", "ADMIN");

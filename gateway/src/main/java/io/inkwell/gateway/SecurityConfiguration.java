@@ -39,6 +39,7 @@ class SecurityConfiguration {
     "/api/pages",
     "/api/site",
     "/api/redirects",
+    "/api/authors/*",
     // one picture (the library's list needs a token)
     "/api/images/*",
     "/feed.atom",

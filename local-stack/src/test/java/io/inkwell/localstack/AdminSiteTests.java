@@ -209,6 +209,56 @@ class AdminSiteTests {
   }
 
   @Test
+  void anAuthorDescribesThemselfAndReadersSeeItOnTheirPageAndUnderTheirPosts() throws Exception {
+    String email = "ada-" + UUID.randomUUID() + "@example.org";
+    String password = inviteByApi(email, "ada", "AUTHOR");
+    String token =
+        new SignIn(stack.gatewayUrl())
+            .person(
+                "inkwell-web", stack.gatewayUrl() + "/login/oauth2/code/inkwell", email, password);
+    var api = new ApiClient(stack.gatewayUrl()).withToken(token);
+    String adaId = api.get("/api/staff/me").text("id");
+    String postId =
+        api.post("/api/posts", ApiClient.json(Map.of("title", "Notes on the engine", "body", "G.")))
+            .text("id");
+    assertThat(api.post("/api/posts/" + postId + "/publish", "{}").status()).isEqualTo(200);
+    String slug = api.get("/api/posts/" + postId).text("slug");
+    var ada = new SiteBrowser(stack);
+    ada.signIn(email, password);
+    var form =
+        SiteBrowser.fields(ada.page("/admin/account"), "form[action$=/admin/account/profile]");
+    form.put("name", "Ada Lovelace");
+    form.put("bio", "Wrote the first program, for an engine not yet built.");
+    form.put("website", "https://ada.example.org");
+
+    Document saved = Jsoup.parse(ada.submit("/admin/account/profile", form).body());
+
+    assertThat(saved.select(".notice").text()).startsWith("Your profile is saved");
+    assertThat(saved.select("textarea[name=bio]").text())
+        .isEqualTo("Wrote the first program, for an engine not yet built.");
+    var reader = new SiteBrowser(stack);
+    Document authorPage =
+        await()
+            .atMost(PATIENCE)
+            .until(
+                () -> reader.page("/authors/" + adaId),
+                page -> page.select("h1").text().equals("Posts by Ada Lovelace"));
+    assertThat(authorPage.select(".list-introduction").text())
+        .isEqualTo("Wrote the first program, for an engine not yet built.");
+    assertThat(authorPage.select(".list-website a").text()).isEqualTo("ada.example.org");
+    Document post = reader.page("/posts/" + slug);
+    assertThat(post.select(".byline a").text())
+        .as("the earlier post's byline")
+        .isEqualTo("Ada Lovelace");
+    assertThat(post.select("aside.author-bio h2").text()).isEqualTo("About Ada Lovelace");
+
+    form.put("website", "javascript:alert(1)");
+    Document refused = Jsoup.parse(ada.submit("/admin/account/profile", form).body());
+    assertThat(refused.select(".error").text()).contains("http or https");
+    assertThat(refused.select("input[name=website]").val()).isEqualTo("https://ada.example.org");
+  }
+
+  @Test
   void aStaffMemberWhoForgotTheirPasswordChoosesANewOneThroughTheMailedLink() throws Exception {
     String email = "fay-" + UUID.randomUUID() + "@example.org";
     inviteByApi(email, "Fay", "AUTHOR");

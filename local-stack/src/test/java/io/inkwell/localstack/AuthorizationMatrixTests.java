@@ -122,6 +122,7 @@ class AuthorizationMatrixTests {
     // comment-service learns of the post from Kafka
     await().atMost(Duration.ofSeconds(60)).until(() -> !pendingComment(commentable).isEmpty());
     String authorsDraft = draftBy("author");
+    String editorId = as.get("editor").get("/api/staff/me").text("id");
 
     List<Row> rows =
         List.of(
@@ -224,6 +225,15 @@ class AuthorizationMatrixTests {
                 "POST /api/imports/wordpress",
                 c -> c.postAs("/api/imports/wordpress", "application/rss+xml", "not xml").status(),
                 expect(401, 403, 403, 403, 403, 422, 403)),
+            new Row(
+                "GET /api/authors/{id}",
+                c -> c.get("/api/authors/" + editorId).status(),
+                expect(200, 200, 200, 200, 200, 200, 200)),
+            new Row(
+                // each their own (an integration has no profile)
+                "PUT /api/staff/me/profile",
+                c -> c.put("/api/staff/me/profile", "{\"name\":\"Same name\"}").status(),
+                expect(401, 200, 200, 200, 200, 200, 403)),
             new Row(
                 "GET /api/redirects",
                 c -> c.get("/api/redirects?path=/2001/01/never.html").status(),

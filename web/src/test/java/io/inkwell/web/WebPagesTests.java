@@ -74,6 +74,11 @@ class WebPagesTests {
               body = "{\"count\":0}";
             } else if (path.equals("/api/posts/p1/comments")) {
               body = "{\"items\":[]}";
+            } else if (path.equals("/api/authors/a1")) {
+              body =
+                  """
+                  {"id":"a1","name":"Jo Bloggs","bio":"Writes <b>about</b> trains.",
+                   "website":"https://www.jo.example.org/","postCount":2}""";
             } else if (path.equals("/api/posts/talkative")) {
               body = POST.replace("\"p1\"", "\"p2\"").replace("\"hello\"", "\"talkative\"");
             } else if (path.equals("/api/posts/p2/comments/count")) {
@@ -149,6 +154,32 @@ class WebPagesTests {
     assertThat(page.select("article.post .body p")).hasSize(2);
     assertThat(page.select("script[type=application/ld+json]").html()).doesNotContain("</script");
     assertThat(page.select("#comments-title").text()).isEqualTo("No comments");
+  }
+
+  @Test
+  void aPostEndsWithItsAuthorsBioAndTheirPageIntroducesThem() throws Exception {
+    var post = Jsoup.parse(get("/posts/hello").body());
+
+    var about = post.select("aside.author-bio");
+    assertThat(about.select("h2").text()).isEqualTo("About Jo Bloggs");
+    assertThat(about.select("h2 a").attr("href")).isEqualTo("/authors/a1");
+    assertThat(about.select("p").first().text()).isEqualTo("Writes <b>about</b> trains.");
+    assertThat(about.select("b")).as("a bio is text, not markup").isEmpty();
+    var website = about.select(".author-website a");
+    assertThat(website.text()).isEqualTo("jo.example.org");
+    assertThat(website.attr("href")).isEqualTo("https://www.jo.example.org/");
+    assertThat(website.attr("rel")).isEqualTo("me noopener");
+    assertThat(post.select("script[type=application/ld+json]").html())
+        .contains("\"url\":\"https://blog.example.org/authors/a1\"")
+        .contains("\"sameAs\":\"https://www.jo.example.org/\"");
+
+    var page = Jsoup.parse(get("/authors/a1").body());
+    assertThat(page.select("h1").text()).isEqualTo("Posts by Jo Bloggs");
+    assertThat(page.select(".list-introduction").text()).isEqualTo("Writes <b>about</b> trains.");
+    assertThat(page.select(".list-website a").attr("href"))
+        .isEqualTo("https://www.jo.example.org/");
+    assertThat(page.select("meta[name=description]").attr("content"))
+        .isEqualTo("Writes <b>about</b> trains.");
   }
 
   @Test

@@ -17,7 +17,14 @@ public class StaffAccount {
   @Indexed(unique = true)
   private final String email;
 
-  private final String name;
+  private String name;
+
+  /** A line or two about them for readers, shown on their author page and under their posts. */
+  private String bio;
+
+  /** Their own site (http or https), linked from their author page. */
+  private String website;
+
   private Role role;
   private String passwordHash;
   private final Instant createdAt;
@@ -122,6 +129,16 @@ public class StaffAccount {
     return removed;
   }
 
+  /**
+   * Changes what readers see of them: the name their bylines carry (from their next token, and on
+   * their earlier posts through {@code StaffChanged}), a short bio and their website.
+   */
+  void describe(String name, String bio, String website) {
+    this.name = name;
+    this.bio = bio;
+    this.website = website;
+  }
+
   void wantCommentMails(boolean wanted) {
     commentMailsOff = !wanted;
   }
@@ -136,6 +153,14 @@ public class StaffAccount {
 
   public String name() {
     return name;
+  }
+
+  public String bio() {
+    return bio;
+  }
+
+  public String website() {
+    return website;
   }
 
   public Role role() {

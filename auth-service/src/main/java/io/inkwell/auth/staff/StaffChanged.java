@@ -6,11 +6,13 @@ import java.util.UUID;
 /**
  * A staff account as it now is, waiting in the account's outbox until the relay has sent it to
  * {@code blog.staff-events} (see {@code contracts/staff-changed.schema.json}). notification-service
- * keeps these to know where to tell an author of a new comment (and whether they want to hear); the
- * address never leaves the platform.
+ * keeps these to know where to tell an author of a new comment (and whether they want to hear), and
+ * post-service to show readers who wrote a post; the address never leaves the platform.
  *
  * @param commentMails whether they want a mail when a reader comments on one of their posts
  * @param suspended whether an admin took their access away (then they are mailed nothing)
+ * @param bio what readers read about them (post-service shows it on their author page), or null
+ * @param website their own site, or null
  */
 public record StaffChanged(
     String eventId,
@@ -21,7 +23,9 @@ public record StaffChanged(
     String name,
     Role role,
     boolean commentMails,
-    boolean suspended)
+    boolean suspended,
+    String bio,
+    String website)
     implements StaffEvent {
 
   static StaffChanged of(StaffAccount account, Instant now) {
@@ -34,6 +38,8 @@ public record StaffChanged(
         account.name(),
         account.role(),
         account.wantsCommentMails(),
-        account.suspended());
+        account.suspended(),
+        account.bio(),
+        account.website());
   }
 }

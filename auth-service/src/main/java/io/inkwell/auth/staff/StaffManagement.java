@@ -252,6 +252,20 @@ public class StaffManagement implements UserDetailsService {
   }
 
   /**
+   * Changes what readers see of a staff member: their name, a short bio and their website (blank
+   * ones are none). The name is on their next token; their earlier posts learn it from {@code
+   * StaffChanged}.
+   */
+  public Optional<StaffAccount> describe(String staffId, String name, String bio, String website) {
+    return change(
+        staffId, account -> account.describe(name.strip(), blankIsNone(bio), blankIsNone(website)));
+  }
+
+  private static String blankIsNone(String text) {
+    return text == null || text.isBlank() ? null : text.strip();
+  }
+
+  /**
    * Gives a staff member another role; it holds from their next token (access tokens live {@code
    * access-token-ttl}).
    *
@@ -297,6 +311,8 @@ public class StaffManagement implements UserDetailsService {
                   // unique, and nobody's: the address is free and forgotten
                   .set("email", "removed-" + staffId + "@removed.invalid")
                   .unset("passwordHash")
+                  .unset("bio")
+                  .unset("website")
                   .inc("version", 1)
                   .push("outbox", stored(StaffRemoved.of(account, clock.instant()))));
       var sameVersion = Query.query(where("_id").is(staffId).and("version").is(version));
@@ -321,6 +337,9 @@ public class StaffManagement implements UserDetailsService {
       edit.accept(account);
       var update =
           new Update()
+              .set("name", account.name())
+              .set("bio", account.bio())
+              .set("website", account.website())
               .set("role", account.role())
               .set("suspended", account.suspended())
               .set("commentMailsOff", !account.wantsCommentMails())

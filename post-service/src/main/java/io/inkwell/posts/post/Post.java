@@ -14,6 +14,7 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Transient;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -23,6 +24,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * written in one single-document update.
  */
 @Document("posts")
+// an author's page and profile: their published posts, newest first
+@CompoundIndex(name = "author_published", def = "{'author._id': 1, 'status': 1, 'publishedAt': -1}")
 public class Post {
 
   @Id private final String id;

@@ -350,6 +350,41 @@ public class PostManagement {
   }
 
   /**
+   * Puts an author's new name on the bylines of every post of theirs, as Ghost's and WordPress's
+   * bylines follow the profile. No edit of the posts: their versions stay (an author's open editor
+   * is no conflict), and their ETags change with the byline.
+   */
+  public void renameAuthor(String authorId, String name) {
+    // by the collection's name, so that the version stays; the mapping stores Author.id as _id
+    mongo.updateMulti(
+        Query.query(where("author._id").is(authorId).and("author.name").ne(name)),
+        new Update().set("author.name", name),
+        mongo.getCollectionName(Post.class));
+  }
+
+  /** How many posts (not pages) of an author readers can read, and the name on the newest. */
+  public PublishedBy publishedBy(String authorId) {
+    var query =
+        new Query(
+            new Criteria()
+                .andOperator(
+                    where("status").is(PostStatus.PUBLISHED),
+                    notAPage(),
+                    where("author.id").is(authorId)));
+    long count = mongo.count(query, Post.class);
+    if (count == 0) {
+      return new PublishedBy(0, null);
+    }
+    Post newest = mongo.findOne(query.with(Sort.by(Sort.Order.desc("publishedAt"))), Post.class);
+    return new PublishedBy(count, newest == null ? null : newest.author().name());
+  }
+
+  /**
+   * @param latestName the byline of their newest post
+   */
+  public record PublishedBy(long count, String latestName) {}
+
+  /**
    * The months with published posts, newest first, each with its count; months as the blog's
    * readers count them ({@code zone}). Only the publication times are read.
    */

@@ -12,7 +12,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** One's own account: password, and whether comments on one's posts are mailed. */
+/**
+ * One's own account: the profile readers see (name, bio, website), password, and whether comments
+ * on one's posts are mailed.
+ */
 @Controller
 class AccountAdmin implements StaffPage {
 
@@ -27,7 +30,28 @@ class AccountAdmin implements StaffPage {
       @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client, Model model) {
     var me = checked(api.me(token(client)));
     model.addAttribute("commentMails", !me.ok() || me.body().path("commentMails").asBoolean(true));
+    if (me.ok()) {
+      model.addAttribute("name", me.body().path("name").asString(""));
+      model.addAttribute("bio", me.body().path("bio").asString(""));
+      model.addAttribute("website", me.body().path("website").asString(""));
+    }
     return "admin/account";
+  }
+
+  @PostMapping("/admin/account/profile")
+  String profile(
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
+      @RequestParam(defaultValue = "") String name,
+      @RequestParam(defaultValue = "") String bio,
+      @RequestParam(defaultValue = "") String website,
+      RedirectAttributes redirect) {
+    var answer = checked(api.setProfile(token(client), name, bio, website));
+    redirect.addFlashAttribute(
+        answer.ok() ? "message" : "error",
+        answer.ok()
+            ? "Your profile is saved: your author page and your posts show it within a minute."
+            : answer.problem());
+    return "redirect:/admin/account";
   }
 
   @PostMapping("/admin/account/notifications")

@@ -349,6 +349,15 @@ class AdminApi {
         token, http.put().uri("/api/staff/me/notifications"), Map.of("commentMails", wanted), null);
   }
 
+  /** What readers see of the signed-in staff member; blank bio or website is none. */
+  Answer setProfile(String token, String name, String bio, String website) {
+    return send(
+        token,
+        http.put().uri("/api/staff/me/profile"),
+        Map.of("name", name, "bio", bio, "website", website),
+        null);
+  }
+
   Answer changePassword(String token, String current, String next) {
     return send(
         token,

@@ -187,6 +187,37 @@ public class BlogApi {
         new ParameterizedTypeReference<Redirect>() {});
   }
 
+  /**
+   * Who wrote posts here, as they describe themselves (bio and website may be null).
+   *
+   * @param postCount how many of their posts readers can read
+   */
+  public record Author(String id, String name, String bio, String website, long postCount) {
+
+    /** Their website, if it is one a reader's browser may be sent to (http or https). */
+    public Optional<String> safeWebsite() {
+      return Optional.ofNullable(website)
+          .filter(
+              url ->
+                  url.regionMatches(true, 0, "https://", 0, 8)
+                      || url.regionMatches(true, 0, "http://", 0, 7));
+    }
+
+    /**
+     * The website as a reader reads it: "grace.example.org" for "https://www.grace.example.org/".
+     */
+    public String websiteLabel() {
+      return safeWebsite()
+          .map(url -> url.replaceFirst("(?i)^https?://(www\\.)?", "").replaceFirst("/$", ""))
+          .orElse(null);
+    }
+  }
+
+  /** The author with this id, as their page introduces them. */
+  public Optional<Author> author(String id) {
+    return read(path("/api/authors/{id}", id), new ParameterizedTypeReference<Author>() {});
+  }
+
   /** A tag in use or described, by its name or slug. */
   public record Tag(String name, long count, Optional<String> description) {}
 

@@ -128,16 +128,25 @@ class ReaderController {
     if (page.items().isEmpty() && cursor == null) {
       throw new NotFound();
     }
-    String name = page.items().get(0).author().name();
+    // Ghost's author pages open with who they are: name, bio, website
+    var profile = api.author(id);
+    String name = profile.map(BlogApi.Author::name).orElse(page.items().get(0).author().name());
     String path = "/authors/" + UriUtils.encodePathSegment(id, "UTF-8");
     list(model, page, path, cursor);
     model.addAttribute("heading", "Posts by " + name);
+    if (cursor == null) {
+      model.addAttribute("introduction", profile.map(BlogApi.Author::bio).orElse(null));
+      model.addAttribute("website", profile.flatMap(BlogApi.Author::safeWebsite).orElse(null));
+      model.addAttribute("websiteLabel", profile.map(BlogApi.Author::websiteLabel).orElse(null));
+    }
     model.addAttribute("feed", path + "/feed");
     model.addAttribute(
         "meta",
         PageMeta.of(
             "Posts by " + name + " – " + site.blogName(),
-            "Everything " + name + " wrote on " + site.blogName(),
+            profile
+                .map(BlogApi.Author::bio)
+                .orElse("Everything " + name + " wrote on " + site.blogName()),
             settings.siteUrl() + path));
     return "list";
   }
@@ -266,6 +275,9 @@ class ReaderController {
     model.addAttribute("post", post);
     model.addAttribute("neighbours", api.neighbours(post.id()));
     model.addAttribute("related", related(post));
+    // WordPress themes end a post with its author's bio, when they wrote one
+    var author = api.author(post.author().id());
+    model.addAttribute("authorBio", author.filter(profile -> profile.bio() != null).orElse(null));
     model.addAttribute("comments", comments);
     model.addAttribute(
         "moreComments",
@@ -291,7 +303,7 @@ class ReaderController {
             "article",
             image,
             post.cover() == null || post.cover().alt().isBlank() ? null : post.cover().alt(),
-            jsonLd(post, canonical, image)));
+            jsonLd(post, canonical, image, author)));
     return "post";
   }
 
@@ -390,7 +402,7 @@ class ReaderController {
    * schema.org BlogPosting for search engines. Written with a JSON library and with "</" escaped,
    * so that no title can end the script element it sits in.
    */
-  private String jsonLd(Post post, String url, String image) {
+  private String jsonLd(Post post, String url, String image, Optional<BlogApi.Author> profile) {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("@context", "https://schema.org");
     data.put("@type", "BlogPosting");
@@ -398,7 +410,14 @@ class ReaderController {
     data.put("description", post.excerpt());
     data.put("datePublished", String.valueOf(post.publishedAt()));
     data.put("dateModified", String.valueOf(post.updatedAt()));
-    data.put("author", Map.of("@type", "Person", "name", post.author().name()));
+    Map<String, Object> author = new LinkedHashMap<>();
+    author.put("@type", "Person");
+    author.put("name", post.author().name());
+    author.put(
+        "url",
+        settings.siteUrl() + "/authors/" + UriUtils.encodePathSegment(post.author().id(), "UTF-8"));
+    profile.flatMap(BlogApi.Author::safeWebsite).ifPresent(site -> author.put("sameAs", site));
+    data.put("author", author);
     data.put("mainEntityOfPage", url);
     data.put("url", url);
     data.put("keywords", String.join(", ", post.tags()));

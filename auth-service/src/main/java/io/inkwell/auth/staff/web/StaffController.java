@@ -4,7 +4,10 @@ import io.inkwell.auth.staff.Role;
 import io.inkwell.auth.staff.StaffAccount;
 import io.inkwell.auth.staff.StaffManagement;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +78,28 @@ class StaffController {
    * @param commentMails whether to get a mail when a reader comments on one of their posts
    */
   record NotificationsRequest(@NotNull Boolean commentMails) {}
+
+  /**
+   * What readers see of the signed-in staff member, as Ghost's profile settings: the name on their
+   * bylines, a short bio (200 characters, as Ghost's) and their website. All three are set at once;
+   * a blank bio or website is none.
+   */
+  @PutMapping("/api/staff/me/profile")
+  ResponseEntity<StaffResponse> profile(
+      @AuthenticationPrincipal Jwt token, @Valid @RequestBody ProfileRequest request) {
+    return found(
+        staff.describe(token.getSubject(), request.name(), request.bio(), request.website()));
+  }
+
+  record ProfileRequest(
+      @NotBlank @Size(max = 100) String name,
+      @Size(max = 200) String bio,
+      @Size(max = 500)
+          @Pattern(
+              regexp = "\\s*(https?://[^\\s<>\"]+)?\\s*",
+              flags = Pattern.Flag.CASE_INSENSITIVE,
+              message = "must be an http or https address")
+          String website) {}
 
   /**
    * Gives a staff member another role (not the owner, and nobody becomes owner: 422); it holds from

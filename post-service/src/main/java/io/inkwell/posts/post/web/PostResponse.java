@@ -70,14 +70,20 @@ record PostResponse(
   }
 
   /**
-   * The version, and whether the post is featured: featuring is no edit (the version stays, so an
-   * author's save is no conflict), but it changes what a reader is shown.
+   * The version, whether the post is featured, and whose byline it carries: featuring and an
+   * author's rename are no edits (the version stays, so an author's save is no conflict), but they
+   * change what a reader is shown.
    */
   String etag() {
-    return "\"" + id + "-" + version + (featured ? FEATURED : "") + "\"";
+    return "\""
+        + id
+        + "-"
+        + version
+        + (featured ? "-featured" : "")
+        + "-by"
+        + Integer.toHexString(author == null ? 0 : author.name().hashCode())
+        + "\"";
   }
-
-  private static final String FEATURED = "-featured";
 
   /** The version an {@code If-Match} names, or -1 when it names none of this post's versions. */
   static long versionIn(String ifMatch, String id) {
@@ -89,10 +95,8 @@ record PostResponse(
     if (!tag.startsWith(prefix) || !tag.endsWith("\"")) {
       return -1;
     }
-    String version = tag.substring(prefix.length(), tag.length() - 1);
-    if (version.endsWith(FEATURED)) {
-      version = version.substring(0, version.length() - FEATURED.length());
-    }
+    // what follows the version ("-featured", "-by…") is what readers see, not the edit
+    String version = tag.substring(prefix.length(), tag.length() - 1).split("-", 2)[0];
     try {
       return Long.parseLong(version);
     } catch (NumberFormatException e) {

@@ -1,0 +1,132 @@
+package io.inkwell.posts.author;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import io.inkwell.posts.post.PostManagement;
+import java.time.Instant;
+import java.util.Optional;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.config.TopicBuilder;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Authors as readers see them, kept from auth-service's {@code blog.staff-events}: a staff member's
+ * profile for their author page, and their new name on the bylines of the posts they wrote before
+ * they changed it. An event older than what is kept (redelivered, or overtaken) changes nothing.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AuthorProfiles {
+
+  private final MongoTemplate mongo;
+  private final JsonMapper json;
+  private final PostManagement posts;
+
+  AuthorProfiles(MongoTemplate mongo, JsonMapper json, PostManagement posts) {
+    this.mongo = mongo;
+    this.json = json;
+    this.posts = posts;
+  }
+
+  /** auth-service creates the topic too; whoever starts first does. */
+  @Bean
+  NewTopic staffEventsTopic(
+      @Value("${inkwell.posts.staff-events-topic:blog.staff-events}") String topic,
+      @Value("${inkwell.kafka.replicas:1}") short replicas) {
+    return TopicBuilder.name(topic).partitions(3).replicas(replicas).build();
+  }
+
+  /**
+   * What is read of {@code contracts/staff-changed.schema.json} and {@code
+   * staff-removed.schema.json}; unknown fields (the address among them) are ignored.
+   */
+  record StaffEvent(
+      String type, Instant occurredAt, String staffId, String name, String bio, String website) {}
+
+  @KafkaListener(topics = "${inkwell.posts.staff-events-topic:blog.staff-events}")
+  void on(String message) {
+    StaffEvent event = json.readValue(message, StaffEvent.class);
+    if (event.staffId() == null || event.occurredAt() == null) {
+      return;
+    }
+    switch (event.type()) {
+      case "StaffChanged" -> changed(event);
+      case "StaffRemoved" -> removed(event);
+      default -> {
+        // invitations and password resets are no business of the posts
+      }
+    }
+  }
+
+  private void changed(StaffEvent event) {
+    if (event.name() == null || event.name().isBlank()) {
+      return;
+    }
+    var update =
+        new Update()
+            .set("name", event.name())
+            .set("bio", event.bio())
+            .set("website", event.website())
+            .set("changedAt", event.occurredAt());
+    if (keptIfNewer(event, update)) {
+      posts.renameAuthor(event.staffId(), event.name());
+    }
+  }
+
+  /** Their posts keep their byline; what they said about themselves goes. */
+  private void removed(StaffEvent event) {
+    keptIfNewer(
+        event,
+        new Update()
+            .unset("bio")
+            .unset("website")
+            .set("removed", true)
+            .set("changedAt", event.occurredAt()));
+  }
+
+  /** Applies the change unless the profile is kept as of a later one; whether it applied. */
+  private boolean keptIfNewer(StaffEvent event, Update update) {
+    var olderOrUnknown =
+        Query.query(
+            where("_id")
+                .is(event.staffId())
+                .orOperator(
+                    where("changedAt").exists(false), where("changedAt").lt(event.occurredAt())));
+    try {
+      mongo.upsert(olderOrUnknown, update, AuthorProfile.class);
+      return true;
+    } catch (DuplicateKeyException newerKept) {
+      return false;
+    }
+  }
+
+  /**
+   * The author with this id as readers see them: their profile, and how many posts they have
+   * published. Someone who is no staff member (an author of imported posts) is known by the byline
+   * of their newest post; someone with neither a profile nor a published post is nobody.
+   */
+  public Optional<Author> author(String id) {
+    var profile = Optional.ofNullable(mongo.findById(id, AuthorProfile.class));
+    var published = posts.publishedBy(id);
+    if (profile.isEmpty() && published.count() == 0) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        profile
+            .map(p -> new Author(p.id(), p.name(), p.bio(), p.website(), published.count()))
+            .orElseGet(
+                () -> new Author(id, published.latestName(), null, null, published.count())));
+  }
+
+  /**
+   * @param postCount how many posts (not pages) of theirs readers can read
+   */
+  public record Author(String id, String name, String bio, String website, long postCount) {}
+}
