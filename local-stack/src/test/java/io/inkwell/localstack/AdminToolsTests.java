@@ -39,7 +39,7 @@ class AdminToolsTests {
     var browser = new SiteBrowser(stack);
     var credentials = stack.credentials();
     Document admin = browser.signIn(credentials.ownerEmail(), credentials.ownerPassword());
-    assertThat(SiteBrowser.menu(admin)).contains("Integrations", "Import");
+    assertThat(SiteBrowser.menu(admin)).contains("Integrations", "Import / export");
     return browser;
   }
 
@@ -485,6 +485,15 @@ class AdminToolsTests {
     assertThat(nowhere.status()).isEqualTo(404);
     assertThat(Jsoup.parse(nowhere.raw().body()).select("h1").text())
         .isEqualTo("This page is not here");
+
+    // and the blog, with what came from WordPress, goes out again as a WordPress file
+    var download = browser.get("/admin/export");
+    assertThat(download.statusCode()).isEqualTo(200);
+    assertThat(download.headers().firstValue("Content-Disposition").orElseThrow())
+        .startsWith("attachment; filename=\"inkwell-");
+    assertThat(download.body())
+        .contains("<wp:post_name><![CDATA[spring-tides-" + site + "]]></wp:post_name>")
+        .contains("<wp:post_type><![CDATA[page]]></wp:post_type>");
   }
 
   /** A WordPress export of one post with a comment and one page, at plain ?p= addresses. */

@@ -235,6 +235,10 @@ class AuthorizationMatrixTests {
                 c -> c.put("/api/staff/me/profile", "{\"name\":\"Same name\"}").status(),
                 expect(401, 200, 200, 200, 200, 200, 403)),
             new Row(
+                "GET /api/exports/wordpress",
+                c -> c.get("/api/exports/wordpress").status(),
+                expect(401, 403, 403, 403, 403, 200, 403)),
+            new Row(
                 "GET /api/redirects",
                 c -> c.get("/api/redirects?path=/2001/01/never.html").status(),
                 expect(404, 404, 404, 404, 404, 404, 404)),

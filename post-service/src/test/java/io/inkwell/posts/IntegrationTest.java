@@ -44,6 +44,11 @@ public abstract class IntegrationTest {
     return as(EDITOR, "Eddie Editor", "EDITOR");
   }
 
+  /** An admin's client: imports, exports and the blog's settings are theirs. */
+  protected ApiClient admin() {
+    return as("admin-1", "Ada Admin", "ADMIN");
+  }
+
   /** A reader without a token. */
   protected ApiClient anonymous() {
     return new ApiClient("http://localhost:" + port);

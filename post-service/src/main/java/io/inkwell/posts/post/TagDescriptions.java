@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /** What the blog says about its tags, one document per tag (by its normalised name). */
 @Component
-class TagDescriptions {
+public class TagDescriptions {
 
   @Document("tag-descriptions")
   record TagDescription(@Id String tag, String description, Instant updatedAt) {}
@@ -27,7 +27,7 @@ class TagDescriptions {
         .map(TagDescription::description);
   }
 
-  Map<String, String> all() {
+  public Map<String, String> all() {
     return mongo.findAll(TagDescription.class).stream()
         .collect(Collectors.toMap(TagDescription::tag, TagDescription::description));
   }

@@ -29,6 +29,9 @@ class SecurityConfiguration {
                     // the media library may hold pictures of posts not yet published
                     .requestMatchers(HttpMethod.GET, "/api/images")
                     .hasRole("CONTRIBUTOR")
+                    // the whole blog, drafts and all
+                    .requestMatchers(HttpMethod.GET, "/api/exports/**")
+                    .hasRole("ADMIN")
                     .requestMatchers(HttpMethod.GET)
                     .permitAll()
                     .requestMatchers(HttpMethod.POST, "/api/images")

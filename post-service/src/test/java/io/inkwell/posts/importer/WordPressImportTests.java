@@ -148,10 +148,6 @@ class WordPressImportTests extends IntegrationTest {
     assertThat(posts.count()).isEqualTo(before);
   }
 
-  private ApiClient admin() {
-    return as("admin-1", "Ada Admin", "ADMIN");
-  }
-
   private ApiClient.Response redirect(String oldPath) {
     return anonymous()
         .get("/api/redirects?path=" + URLEncoder.encode(oldPath, StandardCharsets.UTF_8));

@@ -33,10 +33,6 @@ class SiteTests extends IntegrationTest {
 
   @Autowired private MongoOperations mongo;
 
-  private ApiClient admin() {
-    return as("admin-" + UUID.randomUUID(), "Ada Admin", "ADMIN");
-  }
-
   @AfterEach
   void backToTheConfiguredName() {
     admin().put("/api/site", ApiClient.json(Map.of("title", "Inkwell", "description", "")));

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.util.LinkedMultiValueMap;
@@ -284,6 +285,17 @@ class AdminApi {
         .exchange(
             (request, response) ->
                 new Download(response.getStatusCode().value(), response.getBody().readAllBytes()));
+  }
+
+  /**
+   * The whole blog as a WordPress export, as the API streams it: open, for the caller to pass on
+   * and close.
+   */
+  ClientHttpResponse exportBlog(String token) {
+    return http.get()
+        .uri("/api/exports/wordpress")
+        .headers(headers -> headers.setBearerAuth(token))
+        .exchange((request, response) -> response, false);
   }
 
   /** A subscriber list as CSV (another platform's export, or this blog's own), as it came. */

@@ -4,6 +4,10 @@ import static io.inkwell.web.admin.StaffPages.checked;
 import static io.inkwell.web.admin.StaffPages.token;
 
 import java.io.IOException;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.annotation.RegisteredOAuth2AuthorizedClient;
 import org.springframework.stereotype.Controller;
@@ -11,13 +15,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Moving a Blogger or WordPress blog here, as WordPress's Tools → Import does it: the owner uploads
  * the file the old platform gives (Blogger's Settings → Back up content, WordPress's Tools →
  * Export), and its posts, tags, dates and comments arrive. Importing the same file again adds
- * nothing. For admins.
+ * nothing. And taking it elsewhere, as Tools → Export does: a WordPress file of every post. For
+ * admins.
  */
 @Controller
 class ImportAdmin implements StaffPage {
@@ -65,6 +71,39 @@ class ImportAdmin implements StaffPage {
             + (alreadyThere > 1 ? " " + alreadyThere + " posts were here already." : "")
             + (comments > 0 ? " Comments appear on their posts within a few seconds." : ""));
     return "redirect:/admin/import";
+  }
+
+  /**
+   * The whole blog as a WordPress export (WXR), streamed from the API as it is written: posts,
+   * pages, drafts and scheduled posts, their tags and bylines.
+   */
+  @GetMapping("/admin/export")
+  ResponseEntity<StreamingResponseBody> export(
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client)
+      throws IOException {
+    var response = api.exportBlog(token(client));
+    int status = response.getStatusCode().value();
+    if (status != 200) {
+      response.close();
+      if (status == 401) {
+        throw new SignInAgain();
+      }
+      byte[] message = "The export failed; the API answered %d.".formatted(status).getBytes();
+      return ResponseEntity.status(status)
+          .contentType(MediaType.TEXT_PLAIN)
+          .body(out -> out.write(message));
+    }
+    var headers = response.getHeaders();
+    return ResponseEntity.ok()
+        .contentType(headers.getContentType())
+        .header(HttpHeaders.CONTENT_DISPOSITION, headers.getFirst(HttpHeaders.CONTENT_DISPOSITION))
+        .cacheControl(CacheControl.noStore())
+        .body(
+            out -> {
+              try (response) {
+                response.getBody().transferTo(out);
+              }
+            });
   }
 
   private static String count(int n, String noun) {

@@ -1,0 +1,270 @@
+package io.inkwell.posts.export;
+
+import io.inkwell.posts.post.Post;
+import io.inkwell.posts.post.PostStatus;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.regex.Pattern;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * Writes a blog as WordPress exports one (Tools → Export: WXR 1.2, an RSS feed with WordPress's own
+ * elements), one post at a time, so that a blog of any size streams out in little memory. WordPress
+ * (Tools → Import), Ghost's and most other platforms' importers read it, and so does Inkwell's own.
+ * Dates are in UTC in both of WordPress's date fields.
+ */
+final class WordPressWriter implements AutoCloseable {
+
+  static final String WP = "http://wordpress.org/export/1.2/";
+  private static final String CONTENT = "http://purl.org/rss/1.0/modules/content/";
+  private static final String EXCERPT = "http://wordpress.org/export/1.2/excerpt/";
+  private static final String DC = "http://purl.org/dc/elements/1.1/";
+  private static final DateTimeFormatter WP_DATE =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+  private static final String NO_DATE = "0000-00-00 00:00:00";
+
+  /** What XML 1.0 cannot carry at all (C0 controls but tab, newline and return; FFFE, FFFF). */
+  private static final Pattern NOT_XML =
+      Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]");
+
+  /** The blog as a whole: the channel's head. */
+  record Blog(String title, String description, String url, Instant exportedAt) {}
+
+  /**
+   * A byline: WordPress knows authors by a login name, which each item's {@code dc:creator} names.
+   */
+  record Author(long number, String login, String displayName) {}
+
+  /** A tag, with its WordPress slug ("nicename") and what the blog says about it. */
+  record Tag(long number, String name, String slug, String description) {}
+
+  private final XMLStreamWriter xml;
+
+  WordPressWriter(OutputStream out, Blog blog) {
+    try {
+      xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
+      xml.writeStartDocument("UTF-8", "1.0");
+      xml.writeCharacters("\n");
+      xml.writeStartElement("rss");
+      xml.writeAttribute("version", "2.0");
+      xml.writeNamespace("excerpt", EXCERPT);
+      xml.writeNamespace("content", CONTENT);
+      xml.writeNamespace("dc", DC);
+      xml.writeNamespace("wp", WP);
+      xml.writeStartElement("channel");
+      element("title", blog.title());
+      element("link", blog.url());
+      element("description", blog.description() == null ? "" : blog.description());
+      element("pubDate", DateTimeFormatter.RFC_1123_DATE_TIME.format(utc(blog.exportedAt())));
+      element("language", "en");
+      wp("wxr_version", "1.2");
+      wp("base_site_url", blog.url());
+      wp("base_blog_url", blog.url());
+    } catch (XMLStreamException e) {
+      throw new ExportFailed(e);
+    }
+  }
+
+  void author(Author author) {
+    write(
+        () -> {
+          xml.writeStartElement("wp", "author", WP);
+          wp("author_id", Long.toString(author.number()));
+          wpData("author_login", author.login());
+          // staff addresses stay inside the platform
+          wpData("author_email", "");
+          wpData("author_display_name", author.displayName());
+          wpData("author_first_name", "");
+          wpData("author_last_name", "");
+          xml.writeEndElement();
+        });
+  }
+
+  void tag(Tag tag) {
+    write(
+        () -> {
+          xml.writeStartElement("wp", "tag", WP);
+          wp("term_id", Long.toString(tag.number()));
+          wpData("tag_slug", tag.slug());
+          wpData("tag_name", tag.name());
+          if (tag.description() != null) {
+            wpData("tag_description", tag.description());
+          }
+          xml.writeEndElement();
+        });
+  }
+
+  /**
+   * One post or page; deleted ones are not the blog's any more and are not written.
+   *
+   * @param url where readers find it
+   * @param logins each author id's login
+   * @param tagSlugs each tag's slug
+   */
+  void post(Post post, String url, Map<String, String> logins, Map<String, String> tagSlugs) {
+    if (post.status() == PostStatus.DELETED) {
+      return;
+    }
+    write(
+        () -> {
+          Instant date = dateOf(post);
+          boolean dated = post.status() != PostStatus.DRAFT;
+          xml.writeStartElement("item");
+          data("title", post.title());
+          element("link", url);
+          if (dated) {
+            element("pubDate", DateTimeFormatter.RFC_1123_DATE_TIME.format(utc(date)));
+          }
+          xml.writeStartElement("dc", "creator", DC);
+          cdata(post.author() == null ? "" : logins.getOrDefault(post.author().id(), ""));
+          xml.writeEndElement();
+          xml.writeStartElement("guid");
+          xml.writeAttribute("isPermaLink", "false");
+          xml.writeCharacters(url);
+          xml.writeEndElement();
+          element("description", "");
+          xml.writeStartElement("content", "encoded", CONTENT);
+          cdata(post.bodyHtml());
+          xml.writeEndElement();
+          xml.writeStartElement("excerpt", "encoded", EXCERPT);
+          cdata(post.excerpt());
+          xml.writeEndElement();
+          wp("post_id", Long.toString(numberOf(post.id())));
+          wpData("post_date", WP_DATE.format(date));
+          wpData("post_date_gmt", dated ? WP_DATE.format(date) : NO_DATE);
+          wpData("post_modified", WP_DATE.format(post.updatedAt()));
+          wpData("post_modified_gmt", WP_DATE.format(post.updatedAt()));
+          wpData("comment_status", post.commentsOpen() ? "open" : "closed");
+          wpData("ping_status", "closed");
+          wpData("post_name", post.slug());
+          wpData("status", statusOf(post.status()));
+          wp("post_parent", "0");
+          wp("menu_order", "0");
+          wpData("post_type", post.page() ? "page" : "post");
+          wpData("post_password", "");
+          wp("is_sticky", post.featured() ? "1" : "0");
+          for (String tag : post.tags()) {
+            xml.writeStartElement("category");
+            xml.writeAttribute("domain", "post_tag");
+            xml.writeAttribute("nicename", tagSlugs.getOrDefault(tag, tag));
+            cdata(tag);
+            xml.writeEndElement();
+          }
+          xml.writeEndElement();
+        });
+  }
+
+  @Override
+  public void close() {
+    write(
+        () -> {
+          xml.writeEndElement();
+          xml.writeEndElement();
+          xml.writeEndDocument();
+          xml.flush();
+        });
+  }
+
+  /**
+   * A stable number for a post, as WordPress numbers its posts: the same post has the same number
+   * in every export (53 bits of a hash of its id: a collision is as likely as none in a billion
+   * blogs of ten thousand posts).
+   */
+  static long numberOf(String id) {
+    try {
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
+      long number = 0;
+      for (int i = 0; i < 8; i++) {
+        number = (number << 8) | (hash[i] & 0xFF);
+      }
+      return (number >>> 11) + 1;
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Every JVM has SHA-256", e);
+    }
+  }
+
+  private static Instant dateOf(Post post) {
+    return switch (post.status()) {
+      case PUBLISHED -> post.publishedAt();
+      case SCHEDULED -> post.publishAt();
+      default -> post.updatedAt();
+    };
+  }
+
+  private static String statusOf(PostStatus status) {
+    return switch (status) {
+      case PUBLISHED -> "publish";
+      case SCHEDULED -> "future";
+      default -> "draft";
+    };
+  }
+
+  private static java.time.ZonedDateTime utc(Instant instant) {
+    return instant.atZone(ZoneOffset.UTC);
+  }
+
+  private void element(String name, String text) throws XMLStreamException {
+    xml.writeStartElement(name);
+    xml.writeCharacters(clean(text));
+    xml.writeEndElement();
+  }
+
+  private void data(String name, String text) throws XMLStreamException {
+    xml.writeStartElement(name);
+    cdata(text);
+    xml.writeEndElement();
+  }
+
+  private void wp(String name, String text) throws XMLStreamException {
+    xml.writeStartElement("wp", name, WP);
+    xml.writeCharacters(clean(text));
+    xml.writeEndElement();
+  }
+
+  private void wpData(String name, String text) throws XMLStreamException {
+    xml.writeStartElement("wp", name, WP);
+    cdata(text);
+    xml.writeEndElement();
+  }
+
+  /** Text as WordPress writes it: in CDATA, a "]]>" inside split across two sections. */
+  private void cdata(String text) throws XMLStreamException {
+    String[] parts = clean(text).split("]]>", -1);
+    for (int i = 0; i < parts.length; i++) {
+      String part = i < parts.length - 1 ? parts[i] + "]]" : parts[i];
+      xml.writeCData(i > 0 ? ">" + part : part);
+    }
+  }
+
+  private static String clean(String text) {
+    return text == null ? "" : NOT_XML.matcher(text).replaceAll("");
+  }
+
+  private interface XmlStep {
+    void run() throws XMLStreamException;
+  }
+
+  private static void write(XmlStep step) {
+    try {
+      step.run();
+    } catch (XMLStreamException e) {
+      throw new ExportFailed(e);
+    }
+  }
+
+  /** The response stream broke (the client went away); nothing is left half-written but it. */
+  static class ExportFailed extends RuntimeException {
+    ExportFailed(Throwable cause) {
+      super("Writing the export failed", cause);
+    }
+  }
+}

@@ -1,0 +1,146 @@
+package io.inkwell.posts.importer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.inkwell.posts.IntegrationTest;
+import io.inkwell.posts.post.PostImports.ImportedPost;
+import io.inkwell.testsupport.ApiClient;
+import java.io.StringReader;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jdom2.Element;
+import org.jdom2.Namespace;
+import org.jdom2.input.SAXBuilder;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An admin takes the blog elsewhere, as WordPress's Tools → Export and Ghost's "Export your
+ * content" let them: a WordPress export (WXR) of every post and page that WordPress, and Inkwell's
+ * own importer, read back as they were.
+ */
+class BlogExportTests extends IntegrationTest {
+
+  private static final Namespace WP = Namespace.getNamespace("http://wordpress.org/export/1.2/");
+
+  @Test
+  void theWholeBlogGoesOutAsAWordPressExportThatReadsBackAsItWas() throws Exception {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    var ruth = as("ruth-" + run, "Ruth Ngata", "AUTHOR");
+    String published =
+        created(ruth, "When ]]> ends the data " + run, "First *paragraph*.\n\nSecond.", "Café");
+    assertThat(ruth.post("/api/posts/" + published + "/publish", "{}").status()).isEqualTo(200);
+    assertThat(ruth.put("/api/posts/" + published + "/featured", "{\"featured\":true}").status())
+        .isEqualTo(200);
+    created(ruth, "Half a thought " + run, "Not yet.", "c/c++");
+    String scheduled = created(api(), "Next week " + run, "Soon.", "Café");
+    Instant next = Instant.now().plus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+    assertThat(
+            api()
+                .post(
+                    "/api/posts/" + scheduled + "/publish",
+                    ApiClient.json(Map.of("publishAt", next.toString())))
+                .status())
+        .isEqualTo(200);
+    var page =
+        api()
+            .post(
+                "/api/posts",
+                ApiClient.json(Map.of("title", "About " + run, "body", "Us.", "page", true)));
+    assertThat(api().post("/api/posts/" + page.text("id") + "/publish", "{}").status())
+        .isEqualTo(200);
+    String deleted = created(api(), "Regretted " + run, "Gone.", "Café");
+    assertThat(api().delete("/api/posts/" + deleted).status()).isEqualTo(204);
+
+    var export = admin().get("/api/exports/wordpress");
+
+    assertThat(export.status()).isEqualTo(200);
+    assertThat(export.header("Content-Type")).startsWith("application/rss+xml");
+    assertThat(export.header("Content-Disposition"))
+        .isEqualTo("attachment; filename=\"inkwell-" + LocalDate.now(ZoneOffset.UTC) + ".xml\"");
+    Map<String, ImportedPost> read =
+        WordPressExport.read(export.raw().body()).stream()
+            .filter(post -> post.title().endsWith(run))
+            .collect(Collectors.toMap(ImportedPost::title, Function.identity()));
+    assertThat(read)
+        .as("all but the deleted one")
+        .containsOnlyKeys(
+            "When ]]> ends the data " + run,
+            "Half a thought " + run,
+            "Next week " + run,
+            "About " + run);
+    var post = read.get("When ]]> ends the data " + run);
+    var original = api().get("/api/posts/" + published).json();
+    assertThat(post.isPublished()).isTrue();
+    assertThat(post.published())
+        .isEqualTo(
+            Instant.parse(original.path("publishedAt").asString()).truncatedTo(ChronoUnit.SECONDS));
+    assertThat(post.name()).isEqualTo(original.path("slug").asString());
+    assertThat(post.labels()).containsExactly("café");
+    assertThat(post.author().name()).isEqualTo("Ruth Ngata");
+    assertThat(post.html()).contains("<p>First <em>paragraph</em>.</p>").contains("<p>Second.</p>");
+    assertThat(post.excerpt()).isEqualTo(original.path("excerpt").asString());
+    assertThat(post.featured()).isTrue();
+    assertThat(post.commentsOpen()).isTrue();
+    assertThat(post.permalinkPath()).isEqualTo("/posts/" + original.path("slug").asString());
+    assertThat(read.get("Half a thought " + run).isPublished()).isFalse();
+    assertThat(read.get("Half a thought " + run).labels()).containsExactly("c/c++");
+    assertThat(read.get("About " + run).page()).isTrue();
+
+    // what WordPress itself needs of each item
+    var items = items(export.raw().body(), run);
+    Element future = items.get("Next week " + run);
+    assertThat(future.getChildText("status", WP)).isEqualTo("future");
+    assertThat(future.getChildText("post_date_gmt", WP)).isEqualTo(wordPressDate(next));
+    Element unfinished = items.get("Half a thought " + run);
+    assertThat(unfinished.getChildText("status", WP)).isEqualTo("draft");
+    assertThat(unfinished.getChildText("post_date_gmt", WP)).isEqualTo("0000-00-00 00:00:00");
+    assertThat(unfinished.getChild("category").getAttributeValue("nicename")).isEqualTo("c-c");
+    Element first = items.get("When ]]> ends the data " + run);
+    assertThat(Long.parseLong(first.getChildText("post_id", WP))).isPositive();
+    assertThat(export.raw().body())
+        .as("staff addresses stay inside the platform")
+        .contains("<wp:author_email><![CDATA[]]></wp:author_email>");
+    var again = items(admin().get("/api/exports/wordpress").raw().body(), run);
+    assertThat(again.get("When ]]> ends the data " + run).getChildText("post_id", WP))
+        .as("a post keeps its number from one export to the next")
+        .isEqualTo(first.getChildText("post_id", WP));
+  }
+
+  @Test
+  void onlyAdminsExportTheBlogDraftsAndAll() {
+    assertThat(anonymous().get("/api/exports/wordpress").status()).isEqualTo(401);
+    assertThat(api().get("/api/exports/wordpress").status()).isEqualTo(403);
+    var refused = as("author-9", "Al", "AUTHOR").get("/api/exports/wordpress");
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(refused.header("Content-Type")).isEqualTo("application/problem+json");
+  }
+
+  private static String created(ApiClient who, String title, String body, String tag) {
+    var created =
+        who.post(
+            "/api/posts",
+            ApiClient.json(Map.of("title", title, "body", body, "tags", List.of(tag))));
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    return created.text("id");
+  }
+
+  private static String wordPressDate(Instant at) {
+    return at.toString().replace("T", " ").replace("Z", "");
+  }
+
+  /** This run's items of the export by title, as an XML parser reads them. */
+  private static Map<String, Element> items(String xml, String run) throws Exception {
+    var channel =
+        new SAXBuilder().build(new StringReader(xml)).getRootElement().getChild("channel");
+    return channel.getChildren("item").stream()
+        .filter(item -> item.getChildText("title").endsWith(run))
+        .collect(Collectors.toMap(item -> item.getChildText("title"), Function.identity()));
+  }
+}
