@@ -43,6 +43,7 @@ final class BloggerImport {
         post.labels(),
         post.published(),
         !post.draft(),
+        false,
         post.permalinkPath(),
         true,
         false,

@@ -31,9 +31,9 @@ import org.springframework.web.util.UriUtils;
 /**
  * Reads a WordPress export (Tools → Export: WXR, an RSS feed whose items carry WordPress's own
  * {@code wp:} elements): posts and pages with their dates, categories and tags, bylines, drafts,
- * sticky posts, comment settings and approved comments with their threads. Attachments, menus,
- * revisions, trashed posts and comments that were never approved stay behind. Doctypes are refused,
- * so no external entity is ever resolved.
+ * sticky posts, scheduled posts, comment settings and approved comments with their threads.
+ * Attachments, menus, revisions, trashed posts and comments that were never approved stay behind.
+ * Doctypes are refused, so no external entity is ever resolved.
  */
 final class WordPressExport {
 
@@ -126,6 +126,7 @@ final class WordPressExport {
         labels(item),
         published(item),
         published,
+        "future".equals(wp(item, "status")),
         path(item.getChildTextTrim("link")),
         "open".equals(wp(item, "comment_status")),
         "page".equals(wp(item, "post_type")),

@@ -154,8 +154,13 @@ public class Post {
         List.of());
   }
 
-  /** How an imported post was kept on its old platform. */
-  public record ImportedFlags(boolean commentsOpen, boolean page, boolean featured) {}
+  /**
+   * How an imported post was kept on its old platform.
+   *
+   * @param scheduled to be published at its date, which is ahead
+   */
+  public record ImportedFlags(
+      boolean commentsOpen, boolean page, boolean featured, boolean scheduled) {}
 
   /**
    * A post brought over from another platform with its original dates. A published one raises
@@ -201,6 +206,9 @@ public class Post {
     if (published) {
       post.raise(PostPublished.of(post, 0, now, true));
       comments.forEach(comment -> post.raise(CommentImported.of(post, 0, now, comment)));
+    } else if (flags.scheduled()) {
+      // a new post when it comes out: its subscribers are mailed then, as they would have been
+      post.schedule(originallyPublished, now);
     }
     return post;
   }

@@ -35,6 +35,8 @@ public class PostImports {
    * @param permalinkPath its address on the old platform, which then leads to the new one
    * @param page an About or Contact page rather than a post
    * @param featured shown first on the home page (WordPress's sticky posts)
+   * @param scheduled waiting for its date on the old platform (WordPress's "future"): scheduled for
+   *     {@code published} here too while that is ahead, as WordPress's importer keeps it
    */
   public record ImportedPost(
       String id,
@@ -46,6 +48,7 @@ public class PostImports {
       List<String> labels,
       Instant published,
       boolean isPublished,
+      boolean scheduled,
       String permalinkPath,
       boolean commentsOpen,
       boolean page,
@@ -88,7 +91,14 @@ public class PostImports {
                     ? now
                     : source.published().truncatedTo(ChronoUnit.MILLIS),
                 source.isPublished(),
-                new Post.ImportedFlags(source.commentsOpen(), source.page(), source.featured()),
+                new Post.ImportedFlags(
+                    source.commentsOpen(),
+                    source.page(),
+                    source.featured(),
+                    !source.isPublished()
+                        && source.scheduled()
+                        && source.published() != null
+                        && source.published().isAfter(now)),
                 source.comments(),
                 now));
         return true;

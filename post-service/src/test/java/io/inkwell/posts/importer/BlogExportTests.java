@@ -92,6 +92,8 @@ class BlogExportTests extends IntegrationTest {
     assertThat(read.get("Half a thought " + run).isPublished()).isFalse();
     assertThat(read.get("Half a thought " + run).labels()).containsExactly("c/c++");
     assertThat(read.get("About " + run).page()).isTrue();
+    assertThat(read.get("Next week " + run).scheduled()).isTrue();
+    assertThat(read.get("Next week " + run).published()).isEqualTo(next);
 
     // what WordPress itself needs of each item
     var items = items(export.raw().body(), run);

@@ -12,7 +12,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -112,6 +114,58 @@ class WordPressImportTests extends IntegrationTest {
         .isEqualTo("<p>Lovely. <em>Which</em> path did you take?</p>\n\n<p>The chalk one?</p>");
     assertThat(question.path("postedAt").asString()).isEqualTo("2019-05-14T19:05:00Z");
     assertThat(answer.path("parentId").asString()).isEqualTo(question.path("commentId").asString());
+  }
+
+  @Test
+  void aPostScheduledOnTheOldBlogComesOutHereAtItsTimeAndMailsItsSubscribers() {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    String site = "https://later-" + run + ".example";
+    Instant soon = Instant.now().plusSeconds(3).truncatedTo(ChronoUnit.SECONDS);
+    Instant past = Instant.now().minusSeconds(3600).truncatedTo(ChronoUnit.SECONDS);
+    String export =
+        """
+        <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+             xmlns:wp="http://wordpress.org/export/1.2/">
+        <channel><title>Later</title><link>%1$s</link><wp:wxr_version>1.2</wp:wxr_version>
+        %2$s%3$s</channel></rss>"""
+            .formatted(
+                site,
+                future(1, "Coming soon", "coming-soon-" + run, soon),
+                future(2, "Missed its slot", "missed-" + run, past));
+
+    var imported = admin().postAs("/api/imports/wordpress", "application/rss+xml", export);
+
+    assertThat(imported.json().path("posts").asInt()).as(imported.toString()).isEqualTo(2);
+    var soonPost = api().get("/api/posts/coming-soon-" + run);
+    assertThat(soonPost.text("status")).isEqualTo("SCHEDULED");
+    assertThat(Instant.parse(soonPost.text("publishAt"))).isEqualTo(soon);
+    assertThat(api().get("/api/posts/missed-" + run).text("status"))
+        .as("a date that has passed does not publish it unasked")
+        .isEqualTo("DRAFT");
+    String id = soonPost.text("id");
+    var published =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> postEventsOf(id), events -> !events.isEmpty())
+            .get(0);
+    assertThat(published.path("type").asString()).isEqualTo("PostPublished");
+    assertThat(published.path("imported").asBoolean())
+        .as("new when it comes out: its subscribers are mailed")
+        .isFalse();
+    assertThat(anonymous().get("/api/posts/" + id).status()).isEqualTo(200);
+  }
+
+  /** A WordPress item waiting for its date ("future"). */
+  private static String future(int number, String title, String name, Instant at) {
+    String date = at.toString().replace("T", " ").replace("Z", "");
+    return """
+        <item><title>%1$s</title>
+          <content:encoded><![CDATA[Words.]]></content:encoded>
+          <wp:post_id>%2$d</wp:post_id><wp:post_date_gmt>%3$s</wp:post_date_gmt>
+          <wp:post_name>%4$s</wp:post_name><wp:status>future</wp:status>
+          <wp:post_type>post</wp:post_type></item>
+        """
+        .formatted(title, number, date, name);
   }
 
   @Test

@@ -231,7 +231,7 @@ class PostTests {
             new Author("owner", "Blog owner"),
             PUBLISHED,
             true,
-            new Post.ImportedFlags(true, false, false),
+            new Post.ImportedFlags(true, false, false, false),
             List.of(comment),
             LATER);
 
