@@ -155,6 +155,8 @@ class ReaderSiteTests {
     assertThat(get("/posts/" + slug).uri().getPath()).isEqualTo("/pages/" + slug);
     assertThat(get("/sitemap.xml").body()).contains("/pages/" + slug);
     assertThat(get("/feed.atom").body()).doesNotContain(title);
+    // Blogger kept its pages at /p/{name}.html: a link to the old blog's page leads to it here
+    assertThat(get("/p/write-to-jo.html").uri().getPath()).isEqualTo("/pages/write-to-jo");
   }
 
   @Test

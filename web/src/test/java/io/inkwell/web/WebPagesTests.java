@@ -74,6 +74,9 @@ class WebPagesTests {
               body = "{\"count\":0}";
             } else if (path.equals("/api/posts/p1/comments")) {
               body = "{\"items\":[]}";
+            } else if (path.equals("/api/redirects")
+                && "path=/p/about-me.html".equals(exchange.getRequestURI().getQuery())) {
+              body = "{\"slug\":\"about-me\",\"page\":true}";
             } else if (path.equals("/api/authors/a1")) {
               body =
                   """
@@ -213,5 +216,16 @@ class WebPagesTests {
 
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(Jsoup.parse(response.body()).select("h1").text()).isEqualTo("This page is not here");
+  }
+
+  @Test
+  void aLinkToABloggerPageOfTheOldBlogLeadsToItHereAndAnUnknownOneIsA404() throws Exception {
+    var moved = get("/p/about-me.html");
+    assertThat(moved.statusCode()).isEqualTo(301);
+    assertThat(moved.headers().firstValue("Location").orElseThrow()).endsWith("/pages/about-me");
+
+    var unknown = get("/p/never-was.html");
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(Jsoup.parse(unknown.body()).select("h1").text()).isEqualTo("This page is not here");
   }
 }

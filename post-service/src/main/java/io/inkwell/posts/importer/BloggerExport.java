@@ -17,7 +17,7 @@ import java.util.Map;
 import org.jdom2.Element;
 
 /**
- * Reads a Blogger export (an Atom feed whose entries are posts, comments, settings and the
+ * Reads a Blogger export (an Atom feed whose entries are posts, pages, comments, settings and the
  * template, told apart by their {@code kind} category). Doctypes are refused, so no external entity
  * is ever resolved.
  */
@@ -25,12 +25,18 @@ final class BloggerExport {
 
   private static final String KIND_SCHEME = "http://schemas.google.com/g/2005#kind";
   private static final String KIND_POST = "http://schemas.google.com/blogger/2008/kind#post";
+  private static final String KIND_PAGE = "http://schemas.google.com/blogger/2008/kind#page";
   private static final String KIND_COMMENT = "http://schemas.google.com/blogger/2008/kind#comment";
   private static final String LABEL_SCHEME = "http://www.blogger.com/atom/ns#";
 
-  /** A post of the export with its comments, oldest first. */
+  /**
+   * A post of the export with its comments, oldest first.
+   *
+   * @param page one of the blog's pages (About, Contact: {@code /p/about.html}) rather than a post
+   */
   record ExportedPost(
       String sourceId,
+      boolean page,
       ExportedAuthor author,
       String title,
       String html,
@@ -72,8 +78,8 @@ final class BloggerExport {
     List<Entry> comments = new ArrayList<>();
     for (Entry entry : feed.getEntries()) {
       String kind = kind(entry);
-      if (KIND_POST.equals(kind)) {
-        posts.put(entry.getId(), post(entry));
+      if (KIND_POST.equals(kind) || KIND_PAGE.equals(kind)) {
+        posts.put(entry.getId(), post(entry, KIND_PAGE.equals(kind)));
       } else if (KIND_COMMENT.equals(kind)) {
         comments.add(entry);
       }
@@ -105,7 +111,7 @@ final class BloggerExport {
     return List.copyOf(posts.values());
   }
 
-  private static ExportedPost post(Entry entry) {
+  private static ExportedPost post(Entry entry, boolean page) {
     List<String> labels =
         entry.getCategories().stream()
             .filter(category -> LABEL_SCHEME.equals(category.getScheme()))
@@ -115,6 +121,7 @@ final class BloggerExport {
         entry.getAlternateLinks().stream().map(Link::getHref).findFirst().orElse(null);
     return new ExportedPost(
         entry.getId(),
+        page,
         author(entry),
         entry.getTitle() == null || entry.getTitle().isBlank() ? "Untitled" : entry.getTitle(),
         html(entry),

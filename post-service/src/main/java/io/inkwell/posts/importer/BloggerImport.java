@@ -7,11 +7,11 @@ import io.inkwell.posts.post.PostImports.ImportedPost;
 import java.util.List;
 
 /**
- * Brings a Blogger blog over: posts keep their dates and their Blogger author's name as byline (an
- * author id derived from the Blogger profile, so their posts stay together on one author page),
- * labels become tags, drafts stay drafts, the old permalinks redirect, and comments (threaded
- * replies under their parents) go to comment-service as {@code CommentImported} events. Ids are
- * derived from Blogger's ids, so importing the same file again creates nothing twice.
+ * Brings a Blogger blog over: posts and pages keep their dates and their Blogger author's name as
+ * byline (an author id derived from the Blogger profile, so their posts stay together on one author
+ * page), labels become tags, drafts stay drafts, the old permalinks redirect, and comments
+ * (threaded replies under their parents) go to comment-service as {@code CommentImported} events.
+ * Ids are derived from Blogger's ids, so importing the same file again creates nothing twice.
  */
 final class BloggerImport {
 
@@ -46,7 +46,7 @@ final class BloggerImport {
         false,
         post.permalinkPath(),
         true,
-        false,
+        post.page(),
         false,
         comments);
   }

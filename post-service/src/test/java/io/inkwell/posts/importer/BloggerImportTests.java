@@ -31,10 +31,11 @@ class BloggerImportTests extends IntegrationTest {
             .postAs("/api/imports/blogger", "application/atom+xml", export);
 
     assertThat(first.status()).as(first.toString()).isEqualTo(200);
-    assertThat(first.json().path("posts").asInt()).isEqualTo(3);
+    // three posts and the page
+    assertThat(first.json().path("posts").asInt()).isEqualTo(4);
     assertThat(first.json().path("comments").asInt()).isEqualTo(2);
     assertThat(again.json().path("posts").asInt()).isZero();
-    assertThat(again.json().path("alreadyThere").asInt()).isEqualTo(3);
+    assertThat(again.json().path("alreadyThere").asInt()).isEqualTo(4);
 
     var wrap = api().get("/api/posts/wpc-wrap");
     assertThat(wrap.status()).isEqualTo(200);
@@ -56,6 +57,16 @@ class BloggerImportTests extends IntegrationTest {
     var draft = posts.findBySlug("half-written-thoughts").orElseThrow();
     assertThat(draft.status()).isEqualTo(PostStatus.DRAFT);
     assertThat(anonymous().get("/api/posts/half-written-thoughts").status()).isEqualTo(404);
+
+    // Blogger's pages (About, Contact) stay pages, and their old address leads to them
+    var contact = anonymous().get("/api/posts/write-to-jo");
+    assertThat(contact.json().path("page").asBoolean()).isTrue();
+    assertThat(contact.text("bodyHtml").strip())
+        .isEqualTo("<p>Letters reach me at the post office in Lyme.</p>");
+    assertThat(anonymous().get("/api/pages").raw().body()).contains("write-to-jo");
+    var oldPage = anonymous().get("/api/redirects?path=/p/write-to-jo.html");
+    assertThat(oldPage.text("slug")).isEqualTo("write-to-jo");
+    assertThat(oldPage.json().path("page").asBoolean()).isTrue();
 
     var redirect = api().get("/2009/03/wpc-wrap.html");
     assertThat(redirect.status()).isEqualTo(301);

@@ -1,8 +1,11 @@
 package io.inkwell.web.api;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.inkwell.web.WebSettings;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -213,10 +216,20 @@ public class BlogApi {
     }
   }
 
-  /** The author with this id, as their page introduces them. */
+  /**
+   * The author with this id, as their page introduces them. Kept for {@code AUTHOR_LIFETIME} (every
+   * post page shows its author), so a profile's change shows within that.
+   */
   public Optional<Author> author(String id) {
-    return read(path("/api/authors/{id}", id), new ParameterizedTypeReference<Author>() {});
+    return authors.get(
+        id,
+        key -> read(path("/api/authors/{id}", key), new ParameterizedTypeReference<Author>() {}));
   }
+
+  private static final Duration AUTHOR_LIFETIME = Duration.ofSeconds(30);
+
+  private final Cache<String, Optional<Author>> authors =
+      Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(AUTHOR_LIFETIME).build();
 
   /** A tag in use or described, by its name or slug. */
   public record Tag(String name, long count, Optional<String> description) {}

@@ -23,14 +23,11 @@ class ErrorPages {
     this.oldAddresses = oldAddresses;
   }
 
-  @ExceptionHandler(NotFound.class)
-  @ResponseStatus(HttpStatus.NOT_FOUND)
-  String notFound() {
-    return "error/404";
-  }
-
-  /** No page here: unless a post imported from the old blog lived at this address. */
-  @ExceptionHandler(NoResourceFoundException.class)
+  /**
+   * No page here: unless a post imported from the old blog lived at this address (Blogger's pages
+   * were at {@code /p/about.html}, where preview links are now).
+   */
+  @ExceptionHandler({NotFound.class, NoResourceFoundException.class})
   ModelAndView noPage(HttpServletRequest request) {
     return oldAddresses
         .redirect(request)
