@@ -493,7 +493,9 @@ class AdminToolsTests {
         .startsWith("attachment; filename=\"inkwell-");
     assertThat(download.body())
         .contains("<wp:post_name><![CDATA[spring-tides-" + site + "]]></wp:post_name>")
-        .contains("<wp:post_type><![CDATA[page]]></wp:post_type>");
+        .contains("<wp:post_type><![CDATA[page]]></wp:post_type>")
+        // its comment, which comment-service keeps, is in the file too
+        .contains("Wet feet?");
   }
 
   /** A WordPress export of one post with a comment and one page, at plain ?p= addresses. */

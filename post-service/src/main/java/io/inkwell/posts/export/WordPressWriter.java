@@ -31,6 +31,9 @@ final class WordPressWriter implements AutoCloseable {
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
   private static final String NO_DATE = "0000-00-00 00:00:00";
 
+  /** The meta key of each item's post id here. */
+  static final String INKWELL_ID = "_inkwell_id";
+
   /** What XML 1.0 cannot carry at all (C0 controls but tab, newline and return; FFFE, FFFF). */
   private static final Pattern NOT_XML =
       Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]");
@@ -151,6 +154,11 @@ final class WordPressWriter implements AutoCloseable {
           wpData("post_type", post.page() ? "page" : "post");
           wpData("post_password", "");
           wp("is_sticky", post.featured() ? "1" : "0");
+          // Inkwell's own id, for whoever adds the post's comments (WordPress hides "_" keys)
+          xml.writeStartElement("wp", "postmeta", WP);
+          wpData("meta_key", INKWELL_ID);
+          wpData("meta_value", post.id());
+          xml.writeEndElement();
           for (String tag : post.tags()) {
             xml.writeStartElement("category");
             xml.writeAttribute("domain", "post_tag");

@@ -106,6 +106,9 @@ class BlogExportTests extends IntegrationTest {
     assertThat(unfinished.getChild("category").getAttributeValue("nicename")).isEqualTo("c-c");
     Element first = items.get("When ]]> ends the data " + run);
     assertThat(Long.parseLong(first.getChildText("post_id", WP))).isPositive();
+    var meta = first.getChild("postmeta", WP);
+    assertThat(meta.getChildText("meta_key", WP)).isEqualTo("_inkwell_id");
+    assertThat(meta.getChildText("meta_value", WP)).isEqualTo(published);
     assertThat(export.raw().body())
         .as("staff addresses stay inside the platform")
         .contains("<wp:author_email><![CDATA[]]></wp:author_email>");

@@ -3,7 +3,12 @@ package io.inkwell.web.admin;
 import static io.inkwell.web.admin.StaffPages.checked;
 import static io.inkwell.web.admin.StaffPages.token;
 
+import io.inkwell.web.api.BlogApi;
+import io.inkwell.web.api.Comment;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.stream.XMLStreamException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -22,16 +27,18 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * Moving a Blogger or WordPress blog here, as WordPress's Tools → Import does it: the owner uploads
  * the file the old platform gives (Blogger's Settings → Back up content, WordPress's Tools →
  * Export), and its posts, tags, dates and comments arrive. Importing the same file again adds
- * nothing. And taking it elsewhere, as Tools → Export does: a WordPress file of every post. For
- * admins.
+ * nothing. And taking it elsewhere, as Tools → Export does: a WordPress file of every post and its
+ * comments. For admins.
  */
 @Controller
 class ImportAdmin implements StaffPage {
 
   private final AdminApi api;
+  private final BlogApi blog;
 
-  ImportAdmin(AdminApi api) {
+  ImportAdmin(AdminApi api, BlogApi blog) {
     this.api = api;
+    this.blog = blog;
   }
 
   @GetMapping("/admin/import")
@@ -75,7 +82,7 @@ class ImportAdmin implements StaffPage {
 
   /**
    * The whole blog as a WordPress export (WXR), streamed from the API as it is written: posts,
-   * pages, drafts and scheduled posts, their tags and bylines.
+   * pages, drafts and scheduled posts, their tags and bylines, and each post's approved comments.
    */
   @GetMapping("/admin/export")
   ResponseEntity<StreamingResponseBody> export(
@@ -101,9 +108,23 @@ class ImportAdmin implements StaffPage {
         .body(
             out -> {
               try (response) {
-                response.getBody().transferTo(out);
+                ExportComments.copy(response.getBody(), out, this::thread);
+              } catch (XMLStreamException e) {
+                throw new IOException("The export could not be read", e);
               }
             });
+  }
+
+  /** A post's whole approved thread, page after page. */
+  private List<Comment> thread(String postId) {
+    List<Comment> all = new ArrayList<>();
+    String cursor = null;
+    do {
+      var page = blog.comments(postId, cursor);
+      all.addAll(page.items());
+      cursor = page.nextCursor();
+    } while (cursor != null);
+    return all;
   }
 
   private static String count(int n, String noun) {
