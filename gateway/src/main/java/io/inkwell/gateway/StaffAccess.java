@@ -1,10 +1,16 @@
 package io.inkwell.gateway;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.PartitionInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -13,6 +19,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.annotation.PartitionOffset;
 import org.springframework.kafka.annotation.TopicPartition;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -58,8 +65,8 @@ class StaffAccess implements OAuth2TokenValidator<Jwt> {
   }
 
   /**
-   * The topic's partitions, as auth-service creates it too, alike (whoever starts first does); the
-   * listener below reads each of them.
+   * The topic's partitions when this gateway creates it, as auth-service does too (whoever starts
+   * first does). An operator may have made it with more: the listener reads all there are.
    */
   static final int PARTITIONS = 3;
 
@@ -74,8 +81,8 @@ class StaffAccess implements OAuth2TokenValidator<Jwt> {
       topicPartitions =
           @TopicPartition(
               topic = "${inkwell.gateway.staff-events-topic:blog.staff-events}",
-              // as many as PARTITIONS
-              partitions = {"0", "1", "2"},
+              partitions =
+                  "#{@staffEventPartitions.of('${inkwell.gateway.staff-events-topic:blog.staff-events}')}",
               partitionOffsets = @PartitionOffset(partition = "*", initialOffset = "0")),
       properties = "enable.auto.commit=false")
   void on(String message) {
@@ -134,5 +141,40 @@ class StaffAccess implements OAuth2TokenValidator<Jwt> {
   private static OAuth2TokenValidatorResult refused(String why) {
     return OAuth2TokenValidatorResult.failure(
         new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, why, null));
+  }
+
+  /**
+   * The partitions of the staff events topic as the broker knows them, asked once at start: all of
+   * them are read, however many an operator made. While Kafka cannot say (it is away, or the topic
+   * is not created yet, which this gateway then does with {@link #PARTITIONS}), those.
+   */
+  @Component("staffEventPartitions")
+  static class Partitions {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(5);
+
+    private final ConsumerFactory<?, ?> consumers;
+
+    Partitions(ConsumerFactory<?, ?> consumers) {
+      this.consumers = consumers;
+    }
+
+    public String[] of(String topic) {
+      var asking = new Properties();
+      // asking must not create the topic with the broker's default partitions
+      asking.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
+      asking.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) PATIENCE.toMillis());
+      List<PartitionInfo> known = List.of();
+      try (var consumer = consumers.createConsumer(null, "staff-partitions", null, asking)) {
+        known = consumer.partitionsFor(topic, PATIENCE);
+      } catch (KafkaException unanswered) {
+        log.warn("Kafka did not say how many partitions {} has: reading {}", topic, PARTITIONS);
+      }
+      var numbers =
+          known == null || known.isEmpty()
+              ? IntStream.range(0, PARTITIONS)
+              : known.stream().mapToInt(PartitionInfo::partition);
+      return numbers.sorted().mapToObj(Integer::toString).toArray(String[]::new);
+    }
   }
 }

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -174,7 +175,8 @@ class GatewayTests {
     String removed = TestTokens.staff("removed-" + run, "Rem", "AUTHOR");
     String demoted = TestTokens.staff("demoted-" + run, "Dem", "EDITOR");
     String untouched = TestTokens.staff("untouched-" + run, "Unt", "EDITOR");
-    for (String token : List.of(suspended, removed, demoted, untouched)) {
+    String onTheLastPartition = TestTokens.staff("last-" + run, "Las", "AUTHOR");
+    for (String token : List.of(suspended, removed, demoted, untouched, onTheLastPartition)) {
       assertThat(writeWith(token).statusCode()).isEqualTo(200);
     }
 
@@ -185,6 +187,12 @@ class GatewayTests {
     staffEvent("staff-changed", "demoted-" + run, "AUTHOR", false, now);
     // a change that is not about access (comment mails off) leaves the token working
     staffEvent("staff-changed", "untouched-" + run, "EDITOR", false, now);
+    // the topic has a fourth partition, which the gateway would not have made itself
+    kafka
+        .send(
+            new ProducerRecord<>(
+                "blog.staff-events", 3, "last-" + run, suspension("last-" + run, now)))
+        .get();
 
     await()
         .atMost(Duration.ofSeconds(30))
@@ -193,6 +201,7 @@ class GatewayTests {
               assertThat(writeWith(suspended).statusCode()).isEqualTo(401);
               assertThat(writeWith(removed).statusCode()).isEqualTo(401);
               assertThat(writeWith(demoted).statusCode()).isEqualTo(401);
+              assertThat(writeWith(onTheLastPartition).statusCode()).isEqualTo(401);
             });
     var refused = writeWith(suspended);
     assertThat(refused.body()).doesNotContain("servedPath");
@@ -208,10 +217,21 @@ class GatewayTests {
     return send(post("/api/posts", "{}").header("Authorization", "Bearer " + token));
   }
 
+  private static String suspension(String staffId, Instant at) {
+    return staffEventJson("staff-changed", staffId, "AUTHOR", true, at);
+  }
+
   /** auth-service's event as its contract's example shows it, about this person. */
   private void staffEvent(
       String contract, String staffId, String role, boolean suspended, Instant at)
       throws Exception {
+    kafka
+        .send("blog.staff-events", staffId, staffEventJson(contract, staffId, role, suspended, at))
+        .get();
+  }
+
+  private static String staffEventJson(
+      String contract, String staffId, String role, boolean suspended, Instant at) {
     ObjectNode event = Contracts.example(contract);
     event.put("staffId", staffId);
     event.put("occurredAt", at.toString());
@@ -221,7 +241,7 @@ class GatewayTests {
       event.put("commentMails", !"EDITOR".equals(role));
     }
     assertThat(Contracts.violations(event.toString())).isEmpty();
-    kafka.send("blog.staff-events", staffId, event.toString()).get();
+    return event.toString();
   }
 
   @Test
