@@ -266,6 +266,15 @@ class ReaderSiteTests {
     assertThat(entries.body()).contains("<title>WPC wrap</title>").contains("Home again");
     // Blogger's threaded reply stays a reply: Linus's answer is shown under Ada's comment.
     assertThat(wrap.select(".thread .thread .comment-body").text()).contains("Thanks for the");
+
+    // A feed reader that followed the old blog's feed, and a link to a label's page, arrive here
+    var oldFeed = get("/feeds/posts/default?alt=rss");
+    assertThat(oldFeed.uri().getPath()).isEqualTo("/feed.rss");
+    assertThat(oldFeed.body()).contains("<title>WPC wrap</title>");
+    assertThat(get("/feeds/posts/default/-/Conferences").uri().getPath())
+        .isEqualTo("/tags/conferences/feed.atom");
+    Document label = page("/search/label/Conferences");
+    assertThat(label.select("h1").text()).isEqualTo("Posts tagged “conferences”");
   }
 
   @Test

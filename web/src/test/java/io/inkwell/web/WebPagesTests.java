@@ -77,6 +77,8 @@ class WebPagesTests {
             } else if (path.equals("/api/redirects")
                 && "path=/p/about-me.html".equals(exchange.getRequestURI().getQuery())) {
               body = "{\"slug\":\"about-me\",\"page\":true}";
+            } else if (path.equals("/api/tags/Travel")) {
+              body = "{\"tag\":\"travel\",\"count\":1}";
             } else if (path.equals("/api/authors/a1")) {
               body =
                   """
@@ -216,6 +218,17 @@ class WebPagesTests {
 
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(Jsoup.parse(response.body()).select("h1").text()).isEqualTo("This page is not here");
+  }
+
+  @Test
+  void theOldBloggerFeedAndLabelPagesLeadToThisBlogsFeedAndTagPage() throws Exception {
+    var feed = get("/feeds/posts/default?alt=rss");
+    assertThat(feed.statusCode()).isEqualTo(301);
+    assertThat(feed.headers().firstValue("Location").orElseThrow()).endsWith("/feed.rss");
+    var label = get("/search/label/Travel");
+    assertThat(label.statusCode()).isEqualTo(301);
+    assertThat(label.headers().firstValue("Location").orElseThrow()).endsWith("/tags/travel");
+    assertThat(get("/search/label/Knitting").statusCode()).isEqualTo(404);
   }
 
   @Test

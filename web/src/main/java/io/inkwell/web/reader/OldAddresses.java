@@ -12,15 +12,19 @@ import org.springframework.web.util.UriUtils;
 /**
  * Links into the blog's old home keep working after an import: an address the reader site has no
  * page for ({@code /2019/05/14/hello-world/}, {@code /?p=12} on WordPress) is asked about at the
- * API, and a post that lived there is answered with a permanent redirect to where it is now.
+ * API, and a post that lived there is answered with a permanent redirect to where it is now. The
+ * old platform's feeds, label and category pages and month archives lead to this blog's ({@link
+ * OldPlatformPaths}).
  */
 @Component
 class OldAddresses {
 
   private final BlogApi api;
+  private final TagPaths tagPaths;
 
-  OldAddresses(BlogApi api) {
+  OldAddresses(BlogApi api, TagPaths tagPaths) {
     this.api = api;
+    this.tagPaths = tagPaths;
   }
 
   /** A 301 to the post that lived at the request's address, if one did. */
@@ -29,15 +33,41 @@ class OldAddresses {
       return Optional.empty();
     }
     String path;
+    String query;
     try {
       path = UriUtils.decode(request.getRequestURI(), StandardCharsets.UTF_8);
-      if (request.getQueryString() != null) {
-        path += "?" + UriUtils.decode(request.getQueryString(), StandardCharsets.UTF_8);
-      }
+      query =
+          request.getQueryString() == null
+              ? null
+              : UriUtils.decode(request.getQueryString(), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException badEscape) {
       return Optional.empty();
     }
-    return redirect(path);
+    var platformPage = OldPlatformPaths.of(path, query, this::tagPage);
+    if (platformPage.isPresent()) {
+      return platformPage.map(OldAddresses::movedTo);
+    }
+    return redirect(query == null ? path : path + "?" + query);
+  }
+
+  /**
+   * The page of the tag a Blogger label or WordPress category or tag stands for: by its name, or by
+   * WordPress's slug of it ("long-walks" for "Long walks").
+   */
+  private Optional<String> tagPage(String nameOrSlug) {
+    return api.tag(nameOrSlug)
+        .or(
+            () ->
+                nameOrSlug.contains("-") ? api.tag(nameOrSlug.replace('-', ' ')) : Optional.empty())
+        .filter(tag -> tag.count() > 0)
+        .map(tag -> tagPaths.of(tag.name()));
+  }
+
+  private static RedirectView movedTo(String path) {
+    var view = new RedirectView(path);
+    view.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
+    view.setExposeModelAttributes(false);
+    return view;
   }
 
   /**
@@ -47,13 +77,9 @@ class OldAddresses {
     return api.redirect(oldPath)
         .map(
             moved -> {
-              var view =
-                  new RedirectView(
-                      (moved.page() ? "/pages/" : "/posts/")
-                          + UriUtils.encodePathSegment(moved.slug(), StandardCharsets.UTF_8));
-              view.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
-              view.setExposeModelAttributes(false);
-              return view;
+              return movedTo(
+                  (moved.page() ? "/pages/" : "/posts/")
+                      + UriUtils.encodePathSegment(moved.slug(), StandardCharsets.UTF_8));
             });
   }
 }

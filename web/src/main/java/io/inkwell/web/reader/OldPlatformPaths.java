@@ -1,0 +1,70 @@
+package io.inkwell.web.reader;
+
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Where the old platform's own addresses lead here, after a Blogger or WordPress blog moved in:
+ * feed readers keep the feed they subscribed to ({@code /feeds/posts/default}, {@code /feed/}),
+ * links to a label or category page reach the tag's page, and a month's archive is this blog's. A
+ * tag is only led to when this blog has it.
+ */
+final class OldPlatformPaths {
+
+  private static final Pattern BLOGGER_FEED = Pattern.compile("/feeds/posts/(?:default|summary)/?");
+  private static final Pattern BLOGGER_LABEL_FEED =
+      Pattern.compile("/feeds/posts/(?:default|summary)/-/([^/]+)(?:/.*)?");
+  private static final Pattern BLOGGER_LABEL = Pattern.compile("/search/label/([^/]+)/?");
+  private static final Pattern WORDPRESS_FEED = Pattern.compile("/feed(?:/(rss2?|rdf|atom))?/?");
+  private static final Pattern WORDPRESS_TAG =
+      Pattern.compile("/(?:tag|category)/(?:[^/]+/)*?([^/]+)/?");
+  private static final Pattern WORDPRESS_TAG_FEED =
+      Pattern.compile("/(?:tag|category)/(?:[^/]+/)*?([^/]+)/feed(?:/(rss2?|rdf|atom))?/?");
+  private static final Pattern MONTH = Pattern.compile("/(\\d{4})/(\\d{2})/?");
+  private static final Pattern YEAR = Pattern.compile("/(\\d{4})/?");
+
+  private OldPlatformPaths() {}
+
+  /**
+   * @param path decoded, without the query
+   * @param query decoded, or null
+   * @param tagPage the page of the tag a label, category name or slug stands for, if there is one
+   * @return the path here, when the old address is one of the platform's own
+   */
+  static Optional<String> of(
+      String path, String query, Function<String, Optional<String>> tagPage) {
+    boolean rss = query != null && query.contains("alt=rss");
+    Matcher m;
+    if (BLOGGER_FEED.matcher(path).matches()) {
+      return Optional.of(rss ? "/feed.rss" : "/feed.atom");
+    }
+    if ((m = BLOGGER_LABEL_FEED.matcher(path)).matches()) {
+      return tagPage.apply(m.group(1)).map(page -> page + (rss ? "/feed.rss" : "/feed.atom"));
+    }
+    if ((m = BLOGGER_LABEL.matcher(path)).matches()) {
+      return tagPage.apply(m.group(1));
+    }
+    if ((m = WORDPRESS_FEED.matcher(path)).matches()) {
+      return Optional.of("atom".equals(m.group(1)) ? "/feed.atom" : "/feed.rss");
+    }
+    if ((m = WORDPRESS_TAG_FEED.matcher(path)).matches()) {
+      String format = "atom".equals(m.group(2)) ? "/feed.atom" : "/feed.rss";
+      return tagPage.apply(m.group(1)).map(page -> page + format);
+    }
+    if ((m = WORDPRESS_TAG.matcher(path)).matches()) {
+      return tagPage.apply(m.group(1));
+    }
+    if ((m = MONTH.matcher(path)).matches()) {
+      int month = Integer.parseInt(m.group(2));
+      return month >= 1 && month <= 12
+          ? Optional.of("/archive/" + m.group(1) + "/" + m.group(2))
+          : Optional.empty();
+    }
+    if (YEAR.matcher(path).matches()) {
+      return Optional.of("/archive");
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,59 @@
+package io.inkwell.web.reader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class OldPlatformPathsTests {
+
+  /** The blog has these tags, by name (case as readers typed it) and by WordPress's slug. */
+  private static final Map<String, String> TAGS =
+      Map.of(
+          "travel",
+          "/tags/travel",
+          "wpc 2009",
+          "/tags/wpc%202009",
+          "long walks",
+          "/tags/long%20walks");
+
+  private static Optional<String> here(String path, String query) {
+    return OldPlatformPaths.of(
+        path, query, name -> Optional.ofNullable(TAGS.get(name.toLowerCase().replace('-', ' '))));
+  }
+
+  @Test
+  void feedReadersKeepTheBlogsFeedWhicheverPlatformTheySubscribedOn() {
+    assertThat(here("/feeds/posts/default", null)).hasValue("/feed.atom");
+    assertThat(here("/feeds/posts/default", "alt=rss")).hasValue("/feed.rss");
+    assertThat(here("/feeds/posts/summary/", null)).hasValue("/feed.atom");
+    assertThat(here("/feeds/posts/default/-/WPC 2009", "alt=rss"))
+        .hasValue("/tags/wpc%202009/feed.rss");
+    assertThat(here("/feed/", null)).hasValue("/feed.rss");
+    assertThat(here("/feed", null)).hasValue("/feed.rss");
+    assertThat(here("/feed/atom/", null)).hasValue("/feed.atom");
+    assertThat(here("/tag/long-walks/feed/", null)).hasValue("/tags/long%20walks/feed.rss");
+  }
+
+  @Test
+  void labelCategoryAndArchivePagesLeadToTheirPagesHere() {
+    assertThat(here("/search/label/Travel", null)).hasValue("/tags/travel");
+    assertThat(here("/category/long-walks/", null)).hasValue("/tags/long%20walks");
+    assertThat(here("/category/outdoors/long-walks/", null))
+        .as("a nested category is its last part")
+        .hasValue("/tags/long%20walks");
+    assertThat(here("/tag/travel", null)).hasValue("/tags/travel");
+    assertThat(here("/2009/03/", null)).hasValue("/archive/2009/03");
+    assertThat(here("/2009", null)).hasValue("/archive");
+  }
+
+  @Test
+  void whatThisBlogDoesNotHaveIsNoRedirect() {
+    assertThat(here("/search/label/Knitting", null)).isEmpty();
+    assertThat(here("/tag/knitting/", null)).isEmpty();
+    assertThat(here("/2009/13/", null)).isEmpty();
+    assertThat(here("/2019/05/14/a-post/", null)).as("a post: the API knows").isEmpty();
+    assertThat(here("/about/", null)).isEmpty();
+  }
+}
