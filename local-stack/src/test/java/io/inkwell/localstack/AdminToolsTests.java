@@ -667,6 +667,44 @@ class AdminToolsTests {
     assertThat(confirmationSubject()).isEqualTo("Confirm your subscription to Inkwell");
   }
 
+  @Test
+  void theOwnerPutsALinkInEveryPagesHeader() throws Exception {
+    var browser = owner();
+    Document settings = browser.page("/admin/settings");
+    String csrf =
+        settings.select("form[action$=/admin/settings/navigation] input[name=_csrf]").val();
+    try {
+      Document saved =
+          Jsoup.parse(
+              browser
+                  .submit(
+                      "/admin/settings/navigation",
+                      Map.of("_csrf", csrf, "label", "Our shop", "url", "https://shop.example/"))
+                  .body());
+      assertThat(saved.select(".notice").text()).contains("1 link");
+      assertThat(saved.select("input[name=label]").first().val()).isEqualTo("Our shop");
+
+      Document home = Jsoup.parse(reader.get("/").raw().body());
+      assertThat(home.select("header nav a:containsOwn(Our shop)").attr("href"))
+          .isEqualTo("https://shop.example/");
+      Document refused =
+          Jsoup.parse(
+              browser
+                  .submit(
+                      "/admin/settings/navigation",
+                      Map.of("_csrf", csrf, "label", "Click", "url", "javascript:alert(1)"))
+                  .body());
+      assertThat(refused.select(".error").text()).contains("http or https address");
+      assertThat(Jsoup.parse(reader.get("/").raw().body()).select("header nav a").eachText())
+          .contains("Our shop")
+          .doesNotContain("Click");
+    } finally {
+      browser.submit("/admin/settings/navigation", Map.of("_csrf", csrf));
+    }
+    assertThat(Jsoup.parse(reader.get("/").raw().body()).select("header nav a").eachText())
+        .doesNotContain("Our shop");
+  }
+
   /**
    * The subject of the confirmation mail a new address gets, once the last change of name has
    * reached notification-service: mails are asked for until one carries the name the site shows.

@@ -77,6 +77,13 @@ class WebPagesTests {
             } else if (path.equals("/api/redirects")
                 && "path=/p/about-me.html".equals(exchange.getRequestURI().getQuery())) {
               body = "{\"slug\":\"about-me\",\"page\":true}";
+            } else if (path.equals("/api/site")) {
+              body =
+                  """
+                  {"title":"Inkwell","navigation":[{"label":"Travel","url":"/tags/travel"},
+                   {"label":"Evil","url":"javascript:alert(1)"},
+                   {"label":"Elsewhere","url":"//evil.example"},
+                   {"label":"Mastodon","url":"https://social.example/@jo"}]}""";
             } else if (path.equals("/api/tags/Travel")) {
               body = "{\"tag\":\"travel\",\"count\":1}";
             } else if (path.equals("/api/authors/a1")) {
@@ -147,6 +154,12 @@ class WebPagesTests {
     assertThat(page.select("article.card .tags a").attr("href")).isEqualTo("/tags/travel");
     assertThat(page.select("link[rel=canonical]").attr("href"))
         .isEqualTo("https://blog.example.org/");
+    // the admins' links, after the pages; none a browser should not follow
+    assertThat(page.select("header nav a").eachText())
+        .containsSubsequence("Travel", "Mastodon", "Archive")
+        .doesNotContain("Evil", "Elsewhere");
+    assertThat(page.select("header nav a:containsOwn(Mastodon)").attr("href"))
+        .isEqualTo("https://social.example/@jo");
   }
 
   @Test

@@ -52,7 +52,7 @@ class SecurityConfiguration {
                     .hasRole("EDITOR")
                     .requestMatchers(HttpMethod.DELETE, "/api/posts/*")
                     .hasRole("EDITOR")
-                    .requestMatchers(HttpMethod.PUT, "/api/site")
+                    .requestMatchers(HttpMethod.PUT, "/api/site", "/api/site/navigation")
                     .hasRole("ADMIN")
                     .requestMatchers(HttpMethod.PUT, "/api/tags/*")
                     .hasRole("EDITOR")

@@ -3,9 +3,11 @@ package io.inkwell.posts.site;
 import io.inkwell.posts.post.web.Actors;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -42,8 +44,35 @@ class SiteController {
     return SiteResponse.of(sites.change(request.title(), request.description(), Actors.of(token)));
   }
 
-  @ExceptionHandler(Sites.NoTitle.class)
-  ProblemDetail noTitle(Sites.NoTitle e) {
+  /**
+   * The links every page's header shows beside the pages (admins): the whole list, in order, at
+   * most 12; each a label and a path here or an http or https address.
+   */
+  @PutMapping(path = "/api/site/navigation", consumes = MediaType.APPLICATION_JSON_VALUE)
+  SiteResponse navigate(
+      @AuthenticationPrincipal Jwt token, @Valid @RequestBody NavigationRequest request) {
+    return SiteResponse.of(
+        sites.navigate(
+            request.items().stream()
+                .map(link -> new SiteIdentity.NavigationLink(link.label(), link.url()))
+                .toList(),
+            Actors.of(token)));
+  }
+
+  record NavigationRequest(@NotNull @Size(max = 12) List<@Valid @NotNull LinkRequest> items) {}
+
+  record LinkRequest(
+      @NotNull @Size(min = 1, max = 50) String label,
+      @NotNull
+          @Size(max = 500)
+          @Pattern(
+              // a path of this blog (not "//elsewhere"), or an http or https address
+              regexp = "\\s*(/(?![/\\\\])\\S*|[hH][tT][tT][pP][sS]?://[^\\s<>\"]+)\\s*",
+              message = "must be a path of this blog (/tags/travel) or an http or https address")
+          String url) {}
+
+  @ExceptionHandler({Sites.NoTitle.class, Sites.NoLabel.class})
+  ProblemDetail noTitle(RuntimeException e) {
     var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
     problem.setType(URI.create("https://inkwell.dev/problems/validation"));
     problem.setTitle("Invalid request");
@@ -63,10 +92,11 @@ class SiteController {
       @NotNull @Size(min = 1, max = 100) String title,
       @NotNull @Size(max = 300) String description) {}
 
-  record SiteResponse(String title, String description) {
+  record SiteResponse(
+      String title, String description, List<SiteIdentity.NavigationLink> navigation) {
 
     static SiteResponse of(SiteIdentity identity) {
-      return new SiteResponse(identity.title(), identity.description());
+      return new SiteResponse(identity.title(), identity.description(), identity.navigation());
     }
   }
 }

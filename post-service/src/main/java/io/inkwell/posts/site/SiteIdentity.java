@@ -1,6 +1,7 @@
 package io.inkwell.posts.site;
 
 import java.time.Instant;
+import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -11,6 +12,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *
  * @param description one paragraph of plain text; empty for none, null while never set
  * @param version how many changes it has seen; 0 while never set
+ * @param navigation the links every page's header shows beside the pages (Ghost's Navigation,
+ *     WordPress's menus), in order; none while never set
  */
 @Document(SiteIdentity.COLLECTION)
 public record SiteIdentity(
@@ -19,12 +22,21 @@ public record SiteIdentity(
     String description,
     Instant updatedAt,
     String updatedBy,
-    Long version) {
+    Long version,
+    List<NavigationLink> navigation) {
 
   /** Boxed: an identity saved before versions were counted has none (0). */
   public SiteIdentity {
     version = version == null ? 0 : version;
+    navigation = navigation == null ? List.of() : List.copyOf(navigation);
   }
+
+  /**
+   * A link of the navigation.
+   *
+   * @param url a path of this blog ({@code /tags/travel}) or an http or https address
+   */
+  public record NavigationLink(String label, String url) {}
 
   static final String COLLECTION = "site";
   static final String ID = "site";

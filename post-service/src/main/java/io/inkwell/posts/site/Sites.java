@@ -9,6 +9,7 @@ import io.inkwell.posts.post.PostSettings;
 import io.inkwell.posts.post.TraceContexts;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -42,9 +43,54 @@ public class Sites {
 
   public SiteIdentity current() {
     SiteIdentity stored = mongo.findById(SiteIdentity.ID, SiteIdentity.class);
-    return stored != null
+    if (stored == null) {
+      return new SiteIdentity(SiteIdentity.ID, settings.blogName(), null, null, null, 0L, null);
+    }
+    // links set before any title: the configured name still
+    return stored.title() != null
         ? stored
-        : new SiteIdentity(SiteIdentity.ID, settings.blogName(), null, null, null, 0L);
+        : new SiteIdentity(
+            stored.id(),
+            settings.blogName(),
+            stored.description(),
+            stored.updatedAt(),
+            stored.updatedBy(),
+            stored.version(),
+            stored.navigation());
+  }
+
+  /**
+   * Sets the header's links, in order (admins). Labels are single lines of plain text; addresses
+   * were checked by the caller (a path here, or http or https). No event: only the reader site
+   * shows them, and it asks.
+   */
+  public SiteIdentity navigate(List<SiteIdentity.NavigationLink> links, Actor actor) {
+    if (!actor.isAdmin()) {
+      throw new NotAllowed("Only admins change the blog's navigation.");
+    }
+    var clean =
+        links.stream()
+            .map(link -> new SiteIdentity.NavigationLink(plain(link.label()), link.url().strip()))
+            .toList();
+    if (clean.stream().anyMatch(link -> link.label().isEmpty())) {
+      throw new NoLabel();
+    }
+    mongo.upsert(
+        Query.query(where("_id").is(SiteIdentity.ID)),
+        new Update()
+            .set("navigation", clean)
+            .set("updatedAt", Instant.now(clock))
+            .set("updatedBy", actor.name()),
+        SiteIdentity.class);
+    return current();
+  }
+
+  /** A link whose label is control characters and spaces only. */
+  static class NoLabel extends RuntimeException {
+
+    NoLabel() {
+      super("Each link needs a label: letters, not only spaces or control characters.");
+    }
   }
 
   /** Admins only; each a single line of plain text (control characters and runs of space go). */

@@ -36,6 +36,57 @@ class SiteTests extends IntegrationTest {
   @AfterEach
   void backToTheConfiguredName() {
     admin().put("/api/site", ApiClient.json(Map.of("title", "Inkwell", "description", "")));
+    admin().put("/api/site/navigation", "{\"items\":[]}");
+  }
+
+  @Test
+  void anAdminSetsTheHeadersLinksWhichStayWhenTheTitleChanges() {
+    var set =
+        admin()
+            .put(
+                "/api/site/navigation",
+                ApiClient.json(
+                    Map.of(
+                        "items",
+                        List.of(
+                            Map.of("label", " Travel\t", "url", "/tags/travel"),
+                            Map.of("label", "Mastodon", "url", "https://social.example/@jo"),
+                            Map.of("label", "Home", "url", "/")))));
+
+    assertThat(set.status()).as(set.toString()).isEqualTo(200);
+    assertThat(set.json().path("navigation").toString())
+        .isEqualTo(
+            "[{\"label\":\"Travel\",\"url\":\"/tags/travel\"},"
+                + "{\"label\":\"Mastodon\",\"url\":\"https://social.example/@jo\"},"
+                + "{\"label\":\"Home\",\"url\":\"/\"}]");
+    admin().put("/api/site", ApiClient.json(Map.of("title", "Renamed", "description", "")));
+    var read = anonymous().get("/api/site");
+    assertThat(read.text("title")).isEqualTo("Renamed");
+    assertThat(read.json().path("navigation").size()).as("the links stay").isEqualTo(3);
+
+    for (String wrong :
+        List.of(
+            "{\"items\":[{\"label\":\"x\",\"url\":\"javascript:alert(1)\"}]}",
+            "{\"items\":[{\"label\":\"x\",\"url\":\"//elsewhere.example\"}]}",
+            "{\"items\":[{\"label\":\"x\",\"url\":\"https://x.example/\\\"><script>\"}]}",
+            "{\"items\":[{\"label\":\"\\u0007 \",\"url\":\"/\"}]}",
+            "{\"items\":[{\"label\":{\"$gt\":\"\"},\"url\":\"/\"}]}",
+            "{\"items\":[null]}",
+            // more than a header holds
+            ApiClient.json(
+                Map.of(
+                    "items",
+                    java.util.Collections.nCopies(13, Map.of("label", "x", "url", "/")))))) {
+      var refused = admin().put("/api/site/navigation", wrong);
+      assertThat(refused.status()).as(wrong).isEqualTo(400);
+      assertThat(refused.header("Content-Type")).isEqualTo("application/problem+json");
+    }
+    assertThat(
+            as("editor-9", "Ed", "EDITOR").put("/api/site/navigation", "{\"items\":[]}").status())
+        .isEqualTo(403);
+    assertThat(anonymous().get("/api/site").json().path("navigation").size())
+        .as("nothing refused was kept")
+        .isEqualTo(3);
   }
 
   @Test

@@ -404,6 +404,11 @@ class AdminApi {
         null);
   }
 
+  /** The header's links, the whole list in order: each {@code {label, url}}. */
+  Answer changeNavigation(String token, List<Map<String, String>> links) {
+    return send(token, http.put().uri("/api/site/navigation"), Map.of("items", links), null);
+  }
+
   /** Every tag of a published post, most used first, with its count and description. */
   Answer tags(String token) {
     return get(token, "/api/tags");

@@ -4,6 +4,9 @@ import static io.inkwell.web.admin.StaffPages.checked;
 import static io.inkwell.web.admin.StaffPages.token;
 
 import io.inkwell.web.reader.Site;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.annotation.RegisteredOAuth2AuthorizedClient;
 import org.springframework.stereotype.Controller;
@@ -15,7 +18,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The blog's title and description (Blogger's Settings → Basic, Ghost's "Title and description"),
- * which every page's header, the feeds and search engines show; admins change them.
+ * which every page's header, the feeds and search engines show, and the header's links (Ghost's
+ * Navigation); admins change them.
  */
 @Controller
 class SettingsAdmin implements StaffPage {
@@ -37,10 +41,64 @@ class SettingsAdmin implements StaffPage {
       model.addAttribute("title", answer.body().path("title").asString(site.blogName()));
       model.addAttribute(
           "description", answer.body().path("description").asString(site.blogDescription()));
+      // the links there are, and room for a few more
+      List<Map<String, String>> links = new ArrayList<>();
+      answer
+          .body()
+          .path("navigation")
+          .forEach(
+              link ->
+                  links.add(
+                      Map.of(
+                          "label", link.path("label").asString(""),
+                          "url", link.path("url").asString(""))));
+      int rows = Math.min(links.size() + 3, MAX_LINKS);
+      while (links.size() < rows) {
+        links.add(Map.of("label", "", "url", ""));
+      }
+      model.addAttribute("links", links);
     } else {
       model.addAttribute("error", answer.problem());
     }
     return "admin/settings";
+  }
+
+  /** As many as the API keeps. */
+  private static final int MAX_LINKS = 12;
+
+  /**
+   * The header's links (Ghost's Navigation): rows of label and address, in order; a row left empty
+   * is no link.
+   */
+  @PostMapping("/admin/settings/navigation")
+  String navigation(
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
+      @RequestParam(name = "label", defaultValue = "") List<String> labels,
+      @RequestParam(name = "url", defaultValue = "") List<String> urls,
+      RedirectAttributes redirect) {
+    List<Map<String, String>> links = new ArrayList<>();
+    for (int i = 0; i < Math.max(labels.size(), urls.size()); i++) {
+      String label = i < labels.size() ? labels.get(i).strip() : "";
+      String url = i < urls.size() ? urls.get(i).strip() : "";
+      if (!label.isEmpty() || !url.isEmpty()) {
+        links.add(Map.of("label", label, "url", url));
+      }
+    }
+    var answer = checked(api.changeNavigation(token(client), links));
+    if (answer.ok()) {
+      site.forgetIdentity();
+      redirect.addFlashAttribute(
+          "message",
+          links.isEmpty()
+              ? "Saved: the header shows the pages alone."
+              : "Saved: the header shows "
+                  + links.size()
+                  + (links.size() == 1 ? " link" : " links")
+                  + " after the pages.");
+    } else {
+      redirect.addFlashAttribute("error", answer.problem());
+    }
+    return "redirect:/admin/settings";
   }
 
   @PostMapping("/admin/settings")

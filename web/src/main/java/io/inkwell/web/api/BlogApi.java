@@ -171,8 +171,28 @@ public class BlogApi {
             .body(Map.of("tags", tags, "paused", paused)));
   }
 
-  /** The blog's title and description as its admins set them. */
-  public record SiteIdentity(String title, String description) {}
+  /**
+   * The blog's title and description as its admins set them, and the links its header shows beside
+   * the pages.
+   */
+  public record SiteIdentity(String title, String description, List<Link> navigation) {
+
+    public SiteIdentity {
+      navigation = navigation == null ? List.of() : navigation;
+    }
+  }
+
+  /** A link an admin put in the header: a path here, or an http or https address. */
+  public record Link(String label, String url) {
+
+    /** Whether a reader's browser may be sent there (defence in depth: the API checked it). */
+    public boolean safe() {
+      return url != null
+          && ((url.startsWith("/") && !url.startsWith("//") && !url.startsWith("/\\"))
+              || url.regionMatches(true, 0, "https://", 0, 8)
+              || url.regionMatches(true, 0, "http://", 0, 7));
+    }
+  }
 
   public Optional<SiteIdentity> site() {
     return read("/api/site", new ParameterizedTypeReference<SiteIdentity>() {});

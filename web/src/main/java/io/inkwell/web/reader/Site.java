@@ -65,6 +65,12 @@ public class Site {
         : set.description();
   }
 
+  /** The links an admin put in the header, in their order (only those a browser may follow). */
+  public List<BlogApi.Link> navigation() {
+    BlogApi.SiteIdentity set = identity();
+    return set == null ? List.of() : set.navigation().stream().filter(BlogApi.Link::safe).toList();
+  }
+
   /** After an admin changed them here: the next page shows the new title, not the cached one. */
   public void forgetIdentity() {
     identity.set(new Identity(null, Instant.MIN));
