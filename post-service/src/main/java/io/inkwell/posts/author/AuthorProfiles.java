@@ -6,6 +6,8 @@ import io.inkwell.posts.post.PostManagement;
 import java.time.Instant;
 import java.util.Optional;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,6 +17,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.config.TopicBuilder;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -24,6 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration(proxyBeanMethods = false)
 public class AuthorProfiles {
+
+  private static final Logger log = LoggerFactory.getLogger(AuthorProfiles.class);
 
   private final MongoTemplate mongo;
   private final JsonMapper json;
@@ -52,11 +57,17 @@ public class AuthorProfiles {
 
   @KafkaListener(topics = "${inkwell.posts.staff-events-topic:blog.staff-events}")
   void on(String message) {
-    StaffEvent event = json.readValue(message, StaffEvent.class);
+    StaffEvent event;
+    try {
+      event = json.readValue(message, StaffEvent.class);
+    } catch (JacksonException unreadable) {
+      log.warn("Ignored an unreadable staff event: {}", unreadable.getOriginalMessage());
+      return;
+    }
     if (event.staffId() == null || event.occurredAt() == null) {
       return;
     }
-    switch (event.type()) {
+    switch (String.valueOf(event.type())) {
       case "StaffChanged" -> changed(event);
       case "StaffRemoved" -> removed(event);
       default -> {
@@ -91,16 +102,20 @@ public class AuthorProfiles {
             .set("changedAt", event.occurredAt()));
   }
 
-  /** Applies the change unless the profile is kept as of a later one; whether it applied. */
+  /**
+   * Applies the change unless the profile is kept as of a later one; whether it applied. The same
+   * event again applies again (changes nothing), so that a crash before the bylines were renamed is
+   * made good when the event comes back.
+   */
   private boolean keptIfNewer(StaffEvent event, Update update) {
-    var olderOrUnknown =
+    var notNewer =
         Query.query(
             where("_id")
                 .is(event.staffId())
                 .orOperator(
-                    where("changedAt").exists(false), where("changedAt").lt(event.occurredAt())));
+                    where("changedAt").exists(false), where("changedAt").lte(event.occurredAt())));
     try {
-      mongo.upsert(olderOrUnknown, update, AuthorProfile.class);
+      mongo.upsert(notNewer, update, AuthorProfile.class);
       return true;
     } catch (DuplicateKeyException newerKept) {
       return false;

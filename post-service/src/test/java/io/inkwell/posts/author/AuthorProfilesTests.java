@@ -45,6 +45,8 @@ class AuthorProfilesTests extends IntegrationTest {
     assertThat(byByline.json().path("postCount").asLong()).isEqualTo(1);
 
     Instant now = Instant.now();
+    // something unreadable on the topic holds nothing up
+    kafka.send("blog.staff-events", grace, "{not json").join();
     processed(
         staffChanged(grace, "Grace Hopper", "Found the moth.", "https://grace.example.org", now));
 
