@@ -135,6 +135,9 @@ class WebPagesTests {
     var first = Jsoup.parse(get("/posts/talkative").body());
 
     assertThat(first.select("#comments-title").text()).isEqualTo("2 comments");
+    // each comment's time links to it, as Blogger's and WordPress's do
+    assertThat(first.select("#comment-k1 .comment-meta a.comment-link").attr("href"))
+        .isEqualTo("#comment-k1");
     assertThat(first.select(".comment-body").text()).isEqualTo("First page");
     String more = first.select("nav[aria-label=More comments] a").attr("href");
     assertThat(more).isEqualTo("/posts/talkative?comments=c2#comments");

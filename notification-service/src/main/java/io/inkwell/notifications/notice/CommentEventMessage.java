@@ -9,6 +9,7 @@ record CommentEventMessage(
     String eventId,
     String type,
     String postSlug,
+    String commentId,
     String postTitle,
     String postAuthorId,
     String authorName,

@@ -88,8 +88,12 @@ class CommentNotices {
     if (!event.isCommentPosted()) {
       return;
     }
+    // a visible comment: the mails lead to it, as WordPress's do (a held one is not there yet)
+    String commentUrl =
+        event.commentId() == null ? postUrl : postUrl + "#comment-" + event.commentId();
     if (event.asksForReplyMail()) {
-      notify(CommentNotice.of(event, Reason.REPLY, event.notifyEmail(), postUrl, clock.instant()));
+      notify(
+          CommentNotice.of(event, Reason.REPLY, event.notifyEmail(), commentUrl, clock.instant()));
     }
     staff
         .toTellOfCommentsBy(event.postAuthorId())
@@ -103,7 +107,7 @@ class CommentNotices {
             author ->
                 notify(
                     CommentNotice.of(
-                        event, Reason.NEW_COMMENT, author.email(), postUrl, clock.instant())));
+                        event, Reason.NEW_COMMENT, author.email(), commentUrl, clock.instant())));
   }
 
   private void notify(CommentNotice notice) {

@@ -107,7 +107,9 @@ class CommentNoticeTests extends IntegrationTest {
     assertThat(mail.getSubject()).isEqualTo("Linus commented on Wrapping up the WPC");
     assertThat(TestMail.body(mail))
         .contains("Thanks for the notes!")
-        .contains("https://blog.example.org/posts/wrapping-up-the-wpc")
+        .contains(
+            "https://blog.example.org/posts/wrapping-up-the-wpc#comment-"
+                + comment.path("commentId").asString())
         .contains("https://blog.example.org/admin/comments");
     assertThat(TestMail.header(mail, "Message-ID"))
         .startsWith("<comment." + comment.path("eventId").asString() + "@");
@@ -356,7 +358,10 @@ class CommentNoticeTests extends IntegrationTest {
     assertThat(mail.getSubject()).isEqualTo("Linus replied to your comment on Wrapping up the WPC");
     assertThat(TestMail.body(mail))
         .contains("Thanks for the notes!")
-        .contains("https://blog.example.org/posts/wrapping-up-the-wpc");
+        // the reply itself, where the conversation goes on
+        .contains(
+            "https://blog.example.org/posts/wrapping-up-the-wpc#comment-"
+                + event.path("commentId").asString());
     assertThat(TestMail.header(mail, "Message-ID")).contains(event.path("eventId").asString());
     await().atMost(PATIENCE).until(() -> sentComments() >= before + 1);
     // a later event for someone else arriving shows the duplicate was processed and ignored
