@@ -316,8 +316,15 @@ class AdminToolsTests {
                                 Instant.now().minusSeconds(60).toString()))),
                 answer -> answer.status() == 201);
     assertThat(comment.text("status")).as("it looks held to the sender").isEqualTo("PENDING");
-    assertThat(browser.page("/admin/comments?status=SPAM").select("li.queued").text())
-        .contains(body);
+    Document spam = browser.page("/admin/comments?status=SPAM");
+    assertThat(spam.select("li.queued").text()).contains(body);
+    // WordPress's "Empty Spam": the whole queue goes at once
+    var empty = spam.selectFirst("form[action$=/admin/comments/empty-spam]");
+    assertThat(empty.select("button").text()).startsWith("Delete");
+    Document emptied =
+        Jsoup.parse(browser.submit(empty.attr("action"), SiteBrowser.fields(empty)).body());
+    assertThat(emptied.select(".notice").text()).startsWith("Deleted");
+    assertThat(emptied.select("li.queued")).isEmpty();
 
     var row =
         blocked.select("table.admin-table tr").stream()

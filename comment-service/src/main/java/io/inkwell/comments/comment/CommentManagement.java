@@ -33,6 +33,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /** What readers and moderators do with comments. */
@@ -277,6 +278,30 @@ public class CommentManagement {
     Comment comment = existing(id);
     comment.delete(now());
     writes.save(comment);
+  }
+
+  /**
+   * Empties the spam or the rejected at once, as WordPress's "Empty Spam" does: they are deleted.
+   * Nothing readers saw changes, so nothing is announced; a comment approved meanwhile stays.
+   *
+   * @return how many were deleted
+   * @throws IllegalArgumentException for any other status: what waits or shows is moderated one by
+   *     one
+   */
+  public long deleteAll(CommentStatus status) {
+    if (status != CommentStatus.SPAM && status != CommentStatus.REJECTED) {
+      throw new IllegalArgumentException(
+          "Only the spam and the rejected comments are deleted all at once.");
+    }
+    long deleted =
+        mongo
+            .updateMulti(
+                Query.query(where("status").is(status)),
+                new Update().set("status", CommentStatus.DELETED).set("moderatedAt", now()),
+                Comment.class)
+            .getModifiedCount();
+    log.info("Deleted {} {} comments at once", deleted, status);
+    return deleted;
   }
 
   /** A comment that came with an imported post: approved, with its original date. */

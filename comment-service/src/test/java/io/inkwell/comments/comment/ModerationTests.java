@@ -120,6 +120,41 @@ class ModerationTests extends IntegrationTest {
     assertThat(thread(postId)).containsExactly("Thoughtful");
   }
 
+  @Test
+  void aModeratorEmptiesTheSpamAtOnceAndNothingReadersSeeGoesWithIt() {
+    String postId = publishedPost(true);
+    var first = comment(postId, Map.of("body", "Buy now", "website", "http://spam.example"));
+    var second = comment(postId, Map.of("body", "Cheap pills", "website", "http://spam.example"));
+    var person = comment(postId, Map.of("body", "A real thought"));
+    assertThat(admin().get("/api/comments?status=SPAM").raw().body())
+        .contains(first.text("id"), second.text("id"));
+
+    var emptied = admin().delete("/api/comments?status=SPAM");
+
+    assertThat(emptied.status()).isEqualTo(200);
+    assertThat(emptied.json().path("deleted").asLong()).isGreaterThanOrEqualTo(2);
+    var spam = admin().get("/api/comments?status=SPAM");
+    assertThat(spam.json().path("total").asLong()).isZero();
+    assertThat(comments.findById(first.text("id")).orElseThrow().status())
+        .isEqualTo(CommentStatus.DELETED);
+    assertThat(thread(postId)).containsExactly("A real thought");
+    assertThat(comments.findById(person.text("id")).orElseThrow().status())
+        .isEqualTo(CommentStatus.APPROVED);
+
+    for (String status : List.of("PENDING", "APPROVED", "NONSENSE")) {
+      var refused = admin().delete("/api/comments?status=" + status);
+      assertThat(refused.status()).as(status).isEqualTo(400);
+      assertThat(refused.header("Content-Type")).isEqualTo("application/problem+json");
+    }
+    assertThat(
+            api()
+                .withToken(TestTokens.staff("author-3", "Al", "AUTHOR"))
+                .delete("/api/comments?status=SPAM")
+                .status())
+        .as("moderating is for editors")
+        .isEqualTo(403);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"WORD", "DOMAIN", "ADDRESS"})
   void theBlocklistSendsMatchingCommentsToSpam(String kind) {

@@ -223,6 +223,14 @@ class AdminApi {
     return get(token, "/api/comments?status=PENDING&limit=1");
   }
 
+  /** WordPress's "Empty Spam": every spam comment deleted at once → {@code {deleted}}. */
+  Answer emptySpam(String token) {
+    return http.delete()
+        .uri("/api/comments?status=SPAM")
+        .headers(headers -> headers.setBearerAuth(token))
+        .exchange((request, response) -> answer(response));
+  }
+
   Answer moderate(String token, String commentId, String action) {
     return send(
         token, http.post().uri("/api/comments/{id}/{action}", commentId, action), Map.of(), null);

@@ -48,8 +48,24 @@ class CommentsAdmin implements StaffPage {
     var answer = checked(api.commentQueue(token(client), state));
     model.addAttribute("status", state);
     model.addAttribute("comments", answer.ok() ? answer.body().path("items") : null);
+    model.addAttribute("total", answer.ok() ? answer.body().path("total").asLong() : 0);
     model.addAttribute("error", answer.ok() ? null : answer.problem());
     return "admin/comments";
+  }
+
+  /** WordPress's "Empty Spam": the whole spam queue, not only the page shown, is deleted. */
+  @PostMapping("/admin/comments/empty-spam")
+  String emptySpam(
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
+      RedirectAttributes redirect) {
+    var answer = checked(api.emptySpam(token(client)));
+    long deleted = answer.ok() ? answer.body().path("deleted").asLong() : 0;
+    redirect.addFlashAttribute(
+        answer.ok() ? "message" : "error",
+        answer.ok()
+            ? "Deleted " + deleted + (deleted == 1 ? " spam comment." : " spam comments.")
+            : answer.problem());
+    return "redirect:/admin/comments?status=SPAM";
   }
 
   @PostMapping("/admin/comments/{id}/{action}")

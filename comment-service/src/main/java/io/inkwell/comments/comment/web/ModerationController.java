@@ -67,6 +67,12 @@ class ModerationController {
     return CommentResponse.of(comments.markSpam(id));
   }
 
+  /** "Empty spam": {@code ?status=SPAM} (or {@code REJECTED}) deletes them all → how many. */
+  @DeleteMapping
+  java.util.Map<String, Long> deleteAll(@RequestParam CommentStatus status) {
+    return java.util.Map.of("deleted", comments.deleteAll(status));
+  }
+
   @DeleteMapping("/{id}")
   ResponseEntity<Void> delete(@PathVariable String id) {
     comments.delete(id);
