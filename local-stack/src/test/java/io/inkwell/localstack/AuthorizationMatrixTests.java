@@ -286,6 +286,10 @@ class AuthorizationMatrixTests {
                 c -> c.delete("/api/comments/" + pendingComment(commentable)).status(),
                 expect(401, 403, 403, 403, 204, 204, 204)),
             new Row(
+                "DELETE /api/comments?status=SPAM",
+                c -> c.delete("/api/comments?status=SPAM").status(),
+                expect(401, 403, 403, 403, 200, 200, 200)),
+            new Row(
                 "POST /api/subscriptions",
                 c ->
                     c.post(
