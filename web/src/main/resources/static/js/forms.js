@@ -39,8 +39,46 @@
         .catch(function () { form.submit(); });
     });
   }
+  // A commenter who asked for it finds their name and email filled in on the next post. Both stay
+  // in this browser (localStorage); nothing is sent but the comment itself.
+  var SAVED = 'inkwell.commenter';
+  function remember(form) {
+    var choice = document.getElementById('comment-remember-choice');
+    var box = document.getElementById('comment-remember');
+    if (!form || !choice || !box || !window.localStorage) {
+      return;
+    }
+    choice.hidden = false;
+    var saved = null;
+    try {
+      saved = JSON.parse(localStorage.getItem(SAVED));
+    } catch (unreadable) {
+      saved = null;
+    }
+    if (saved && typeof saved.name === 'string' && typeof saved.email === 'string') {
+      box.checked = true;
+      if (!form.authorName.value) {
+        form.authorName.value = saved.name;
+      }
+      if (!form.authorEmail.value) {
+        form.authorEmail.value = saved.email;
+      }
+    }
+    form.addEventListener('submit', function () {
+      if (box.checked) {
+        localStorage.setItem(
+          SAVED, JSON.stringify({ name: form.authorName.value, email: form.authorEmail.value }));
+      } else {
+        localStorage.removeItem(SAVED);
+      }
+    });
+  }
   function init() {
-    enhance(document.getElementById('comment-form'), 'comments');
+    var comments = document.getElementById('comment-form');
+    if (comments && !comments.dataset.enhanced) {
+      remember(comments);
+    }
+    enhance(comments, 'comments');
     enhance(document.querySelector('#subscribe form'), 'subscribe');
   }
   init();

@@ -133,10 +133,17 @@ class BrowserTests {
     find("#comment-name").sendKeys("Ada");
     find("#comment-email").sendKeys("ada-" + UUID.randomUUID() + "@example.org");
     find("#comment-body").sendKeys(comment);
+    // WordPress's "Save my name and email in this browser"
+    find("#comment-remember").click();
+    String email = find("#comment-email").getAttribute("value");
     find("#comment-form button[type=submit]").click();
     // with JavaScript the form is sent in place: the section comes back with the answer
     waitFor(driver -> !driver.findElements(By.cssSelector("#comments .notice")).isEmpty());
     assertThat(find("#comments .notice").getText()).contains("waits for the author's approval");
+    open(postPath);
+    assertThat(find("#comment-name").getAttribute("value")).isEqualTo("Ada");
+    assertThat(find("#comment-email").getAttribute("value")).isEqualTo(email);
+    assertThat(find("#comment-remember").isSelected()).isTrue();
 
     String reader = "browser-" + UUID.randomUUID() + "@example.org";
     find("#subscribe-email").sendKeys(reader);
