@@ -224,7 +224,9 @@ class WebPagesTests {
               HttpResponse.BodyHandlers.ofString());
       assertThat(response.statusCode()).as(path).isEqualTo(200);
     }
-    assertThat(get("/sitemap.xml").body()).contains("https://blog.example.org/posts/hello");
+    assertThat(get("/sitemap.xml").body())
+        .contains("https://blog.example.org/posts/hello")
+        .contains("<loc>https://blog.example.org/authors/a1</loc>");
     assertThat(get("/robots.txt").body()).contains("Sitemap: https://blog.example.org/sitemap.xml");
   }
 

@@ -3,7 +3,9 @@ package io.inkwell.web.reader;
 import io.inkwell.web.WebSettings;
 import io.inkwell.web.api.BlogApi;
 import io.inkwell.web.api.Post;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,9 +52,14 @@ class SiteFiles {
     url(xml, settings.siteUrl() + "/", null);
     String cursor = null;
     int listed = 0;
+    // each author's page once, after the posts (as Yoast's author sitemap lists them)
+    Set<String> authors = new LinkedHashSet<>();
     do {
       var page = api.posts(Map.of(), 100, cursor);
       for (Post post : page.items()) {
+        if (post.author() != null) {
+          authors.add(post.author().id());
+        }
         url(
             xml,
             settings.siteUrl() + "/posts/" + UriUtils.encodePathSegment(post.slug(), "UTF-8"),
@@ -65,6 +72,12 @@ class SiteFiles {
       url(
           xml,
           settings.siteUrl() + "/pages/" + UriUtils.encodePathSegment(page.slug(), "UTF-8"),
+          null);
+    }
+    for (String author : authors) {
+      url(
+          xml,
+          settings.siteUrl() + "/authors/" + UriUtils.encodePathSegment(author, "UTF-8"),
           null);
     }
     url(xml, settings.siteUrl() + "/tags", null);
