@@ -167,7 +167,8 @@ class StaffAdministrationTests extends AuthServiceIntegrationTest {
                     Map.of(
                         "name", " Grace Hopper ",
                         "bio", "Found the moth. Écrit aussi en français, وبالعربية.",
-                        "website", "https://grace.example.org/about")));
+                        "website", "https://grace.example.org/about",
+                        "avatar", "/api/images/moth-1947.jpg")));
 
     assertThat(described.status()).isEqualTo(200);
     assertThat(described.text("name")).isEqualTo("Grace Hopper");
@@ -180,6 +181,7 @@ class StaffAdministrationTests extends AuthServiceIntegrationTest {
     assertThat(Contracts.violations(changed.toString())).isEmpty();
     assertThat(changed.path("name").asString()).isEqualTo("Grace Hopper");
     assertThat(changed.path("website").asString()).isEqualTo("https://grace.example.org/about");
+    assertThat(changed.path("avatar").asString()).isEqualTo("/api/images/moth-1947.jpg");
     assertThat(changed.path("role").asString()).as("the rest stays").isEqualTo("AUTHOR");
 
     var cleared =
@@ -195,7 +197,9 @@ class StaffAdministrationTests extends AuthServiceIntegrationTest {
             "{\"name\":{\"$gt\":\"\"}}",
             "{\"name\":\"Grace\",\"bio\":\"" + "x".repeat(201) + "\"}",
             "{\"name\":\"Grace\",\"website\":\"javascript:alert(1)\"}",
-            "{\"name\":\"Grace\",\"website\":\"https://x.org/\\\"><script>\"}")) {
+            "{\"name\":\"Grace\",\"website\":\"https://x.org/\\\"><script>\"}",
+            "{\"name\":\"Grace\",\"avatar\":\"http://tracker.example/pixel.gif\"}",
+            "{\"name\":\"Grace\",\"avatar\":\"/api/images/../../admin\"}")) {
       var refused = api(graceToken).put("/api/staff/me/profile", wrong);
       assertThat(refused.status()).as(wrong).isEqualTo(400);
       assertThat(refused.header("Content-Type")).isEqualTo("application/problem+json");

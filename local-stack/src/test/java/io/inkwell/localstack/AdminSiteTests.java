@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
@@ -231,9 +232,19 @@ class AdminSiteTests {
     form.put("bio", "Wrote the first program, for an engine not yet built.");
     form.put("website", "https://ada.example.org");
 
-    Document saved = Jsoup.parse(ada.submit("/admin/account/profile", form).body());
+    Document saved =
+        Jsoup.parse(
+            ada.upload(
+                    "/admin/account/profile",
+                    form,
+                    "picture",
+                    "ada.png",
+                    TestStack.picture(ThreadLocalRandom.current().nextInt(100, 1100), 100))
+                .body());
 
-    assertThat(saved.select(".notice").text()).startsWith("Your profile is saved");
+    assertThat(saved.select(".notice").text())
+        .as(saved.select("main").text())
+        .startsWith("Your profile is saved");
     assertThat(saved.select("textarea[name=bio]").text())
         .isEqualTo("Wrote the first program, for an engine not yet built.");
     var reader = new SiteBrowser(stack);
@@ -246,6 +257,9 @@ class AdminSiteTests {
     assertThat(authorPage.select(".list-introduction").text())
         .isEqualTo("Wrote the first program, for an engine not yet built.");
     assertThat(authorPage.select(".list-website a").text()).isEqualTo("ada.example.org");
+    String picture = authorPage.select("img.list-avatar").attr("src");
+    assertThat(picture).startsWith("/api/images/").endsWith("?w=600");
+    assertThat(reader.get(picture).statusCode()).as("the picture is there to see").isEqualTo(200);
     Document post = reader.page("/posts/" + slug);
     assertThat(post.select(".byline a").text())
         .as("the earlier post's byline")

@@ -90,7 +90,8 @@ class WebPagesTests {
               body =
                   """
                   {"id":"a1","name":"Jo Bloggs","bio":"Writes <b>about</b> trains.",
-                   "website":"https://www.jo.example.org/","postCount":2}""";
+                   "website":"https://www.jo.example.org/","avatar":"/api/images/ab12",
+                   "postCount":2}""";
             } else if (path.equals("/api/posts/talkative")) {
               body = POST.replace("\"p1\"", "\"p2\"").replace("\"hello\"", "\"talkative\"");
             } else if (path.equals("/api/posts/p2/comments/count")) {
@@ -190,6 +191,7 @@ class WebPagesTests {
     assertThat(website.text()).isEqualTo("jo.example.org");
     assertThat(website.attr("href")).isEqualTo("https://www.jo.example.org/");
     assertThat(website.attr("rel")).isEqualTo("me noopener");
+    assertThat(about.select("img.avatar").attr("src")).isEqualTo("/api/images/ab12?w=600");
     assertThat(post.select("script[type=application/ld+json]").html())
         .contains("\"url\":\"https://blog.example.org/authors/a1\"")
         .contains("\"sameAs\":\"https://www.jo.example.org/\"");
@@ -199,6 +201,7 @@ class WebPagesTests {
     assertThat(page.select(".list-introduction").text()).isEqualTo("Writes <b>about</b> trains.");
     assertThat(page.select(".list-website a").attr("href"))
         .isEqualTo("https://www.jo.example.org/");
+    assertThat(page.select("img.list-avatar").attr("src")).isEqualTo("/api/images/ab12?w=600");
     assertThat(page.select("meta[name=description]").attr("content"))
         .isEqualTo("Writes <b>about</b> trains.");
   }

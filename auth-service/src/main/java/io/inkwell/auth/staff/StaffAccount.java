@@ -25,6 +25,9 @@ public class StaffAccount {
   /** Their own site (http or https), linked from their author page. */
   private String website;
 
+  /** Their picture: one of the blog's ({@code /api/images/…}) or an https address. */
+  private String avatar;
+
   private Role role;
   private String passwordHash;
   private final Instant createdAt;
@@ -131,12 +134,13 @@ public class StaffAccount {
 
   /**
    * Changes what readers see of them: the name their bylines carry (from their next token, and on
-   * their earlier posts through {@code StaffChanged}), a short bio and their website.
+   * their earlier posts through {@code StaffChanged}), a short bio, their website and picture.
    */
-  void describe(String name, String bio, String website) {
+  void describe(String name, String bio, String website, String avatar) {
     this.name = name;
     this.bio = bio;
     this.website = website;
+    this.avatar = avatar;
   }
 
   void wantCommentMails(boolean wanted) {
@@ -161,6 +165,10 @@ public class StaffAccount {
 
   public String website() {
     return website;
+  }
+
+  public String avatar() {
+    return avatar;
   }
 
   public Role role() {

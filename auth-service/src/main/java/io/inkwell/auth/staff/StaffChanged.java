@@ -13,6 +13,7 @@ import java.util.UUID;
  * @param suspended whether an admin took their access away (then they are mailed nothing)
  * @param bio what readers read about them (post-service shows it on their author page), or null
  * @param website their own site, or null
+ * @param avatar their picture (one of the blog's, {@code /api/images/…}, or https), or null
  */
 public record StaffChanged(
     String eventId,
@@ -25,7 +26,8 @@ public record StaffChanged(
     boolean commentMails,
     boolean suspended,
     String bio,
-    String website)
+    String website,
+    String avatar)
     implements StaffEvent {
 
   static StaffChanged of(StaffAccount account, Instant now) {
@@ -40,6 +42,7 @@ public record StaffChanged(
         account.wantsCommentMails(),
         account.suspended(),
         account.bio(),
-        account.website());
+        account.website(),
+        account.avatar());
   }
 }

@@ -252,13 +252,17 @@ public class StaffManagement implements UserDetailsService {
   }
 
   /**
-   * Changes what readers see of a staff member: their name, a short bio and their website (blank
-   * ones are none). The name is on their next token; their earlier posts learn it from {@code
-   * StaffChanged}.
+   * Changes what readers see of a staff member: their name, a short bio, their website and their
+   * picture (blank ones are none). The name is on their next token; their earlier posts learn it
+   * from {@code StaffChanged}.
    */
-  public Optional<StaffAccount> describe(String staffId, String name, String bio, String website) {
+  public Optional<StaffAccount> describe(
+      String staffId, String name, String bio, String website, String avatar) {
     return change(
-        staffId, account -> account.describe(name.strip(), blankIsNone(bio), blankIsNone(website)));
+        staffId,
+        account ->
+            account.describe(
+                name.strip(), blankIsNone(bio), blankIsNone(website), blankIsNone(avatar)));
   }
 
   private static String blankIsNone(String text) {
@@ -313,6 +317,7 @@ public class StaffManagement implements UserDetailsService {
                   .unset("passwordHash")
                   .unset("bio")
                   .unset("website")
+                  .unset("avatar")
                   .inc("version", 1)
                   .push("outbox", stored(StaffRemoved.of(account, clock.instant()))));
       var sameVersion = Query.query(where("_id").is(staffId).and("version").is(version));
@@ -340,6 +345,7 @@ public class StaffManagement implements UserDetailsService {
               .set("name", account.name())
               .set("bio", account.bio())
               .set("website", account.website())
+              .set("avatar", account.avatar())
               .set("role", account.role())
               .set("suspended", account.suspended())
               .set("commentMailsOff", !account.wantsCommentMails())

@@ -6,12 +6,18 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * What readers see of a staff member, as auth-service last told of it ({@code StaffChanged}): the
- * name on their bylines, a short bio and their website. A removed account keeps its name (its posts
- * keep their byline) and nothing else.
+ * name on their bylines, a short bio, their website and picture. A removed account keeps its name
+ * (its posts keep their byline) and nothing else.
  *
  * @param changedAt when the change this profile holds happened, so that an older event changes
  *     nothing
  */
 @Document("authors")
 record AuthorProfile(
-    @Id String id, String name, String bio, String website, Instant changedAt, Boolean removed) {}
+    @Id String id,
+    String name,
+    String bio,
+    String website,
+    String avatar,
+    Instant changedAt,
+    Boolean removed) {}

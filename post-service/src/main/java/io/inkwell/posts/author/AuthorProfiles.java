@@ -53,7 +53,13 @@ public class AuthorProfiles {
    * staff-removed.schema.json}; unknown fields (the address among them) are ignored.
    */
   record StaffEvent(
-      String type, Instant occurredAt, String staffId, String name, String bio, String website) {}
+      String type,
+      Instant occurredAt,
+      String staffId,
+      String name,
+      String bio,
+      String website,
+      String avatar) {}
 
   @KafkaListener(topics = "${inkwell.posts.staff-events-topic:blog.staff-events}")
   void on(String message) {
@@ -85,6 +91,7 @@ public class AuthorProfiles {
             .set("name", event.name())
             .set("bio", event.bio())
             .set("website", event.website())
+            .set("avatar", event.avatar())
             .set("changedAt", event.occurredAt());
     if (keptIfNewer(event, update)) {
       posts.renameAuthor(event.staffId(), event.name());
@@ -98,6 +105,7 @@ public class AuthorProfiles {
         new Update()
             .unset("bio")
             .unset("website")
+            .unset("avatar")
             .set("removed", true)
             .set("changedAt", event.occurredAt()));
   }
@@ -135,13 +143,18 @@ public class AuthorProfiles {
     }
     return Optional.of(
         profile
-            .map(p -> new Author(p.id(), p.name(), p.bio(), p.website(), published.count()))
+            .map(
+                p ->
+                    new Author(
+                        p.id(), p.name(), p.bio(), p.website(), p.avatar(), published.count()))
             .orElseGet(
-                () -> new Author(id, published.latestName(), null, null, published.count())));
+                () -> new Author(id, published.latestName(), null, null, null, published.count())));
   }
 
   /**
+   * @param avatar their picture: one of the blog's ({@code /api/images/…}) or an https address
    * @param postCount how many posts (not pages) of theirs readers can read
    */
-  public record Author(String id, String name, String bio, String website, long postCount) {}
+  public record Author(
+      String id, String name, String bio, String website, String avatar, long postCount) {}
 }

@@ -54,6 +54,7 @@ class AuthorProfilesTests extends IntegrationTest {
     assertThat(author.text("name")).isEqualTo("Grace Hopper");
     assertThat(author.text("bio")).isEqualTo("Found the moth.");
     assertThat(author.text("website")).isEqualTo("https://grace.example.org");
+    assertThat(author.text("avatar")).isEqualTo("/api/images/portrait-1");
     assertThat(author.raw().body()).as("the address stays inside").doesNotContain("@");
     var after = anonymous().get("/api/posts/" + postId);
     assertThat(after.json().path("author").path("name").asString()).isEqualTo("Grace Hopper");
@@ -96,6 +97,7 @@ class AuthorProfilesTests extends IntegrationTest {
     assertThat(gone.text("name")).as("their posts keep their byline").isEqualTo("Grace Hopper");
     assertThat(gone.json().hasNonNull("bio")).as("what they said of themselves goes").isFalse();
     assertThat(gone.json().hasNonNull("website")).isFalse();
+    assertThat(gone.json().hasNonNull("avatar")).isFalse();
     assertThat(gone.json().path("postCount").asLong()).isEqualTo(1);
   }
 
@@ -133,6 +135,7 @@ class AuthorProfilesTests extends IntegrationTest {
     event.put("name", name);
     event.put("bio", bio);
     event.put("website", website);
+    event.put("avatar", website == null ? null : "/api/images/portrait-1");
     event.put("occurredAt", at.toString());
     return send(staffId, event);
   }

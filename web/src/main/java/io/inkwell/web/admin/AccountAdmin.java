@@ -3,6 +3,7 @@ package io.inkwell.web.admin;
 import static io.inkwell.web.admin.StaffPages.checked;
 import static io.inkwell.web.admin.StaffPages.token;
 
+import java.io.IOException;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.annotation.RegisteredOAuth2AuthorizedClient;
 import org.springframework.stereotype.Controller;
@@ -10,6 +11,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -34,18 +36,38 @@ class AccountAdmin implements StaffPage {
       model.addAttribute("name", me.body().path("name").asString(""));
       model.addAttribute("bio", me.body().path("bio").asString(""));
       model.addAttribute("website", me.body().path("website").asString(""));
+      model.addAttribute("avatar", me.body().path("avatar").asString(""));
     }
     return "admin/account";
   }
 
+  /**
+   * The profile; a picture chosen here goes to the blog's library first (as the editor's uploads
+   * do), and the profile keeps its address.
+   */
   @PostMapping("/admin/account/profile")
   String profile(
       @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
       @RequestParam(defaultValue = "") String name,
       @RequestParam(defaultValue = "") String bio,
       @RequestParam(defaultValue = "") String website,
-      RedirectAttributes redirect) {
-    var answer = checked(api.setProfile(token(client), name, bio, website));
+      @RequestParam(defaultValue = "") String avatar,
+      @RequestParam(defaultValue = "false") boolean removePicture,
+      @RequestParam(name = "picture", required = false) MultipartFile picture,
+      RedirectAttributes redirect)
+      throws IOException {
+    String chosen = removePicture ? "" : avatar;
+    if (picture != null && !picture.isEmpty()) {
+      var uploaded =
+          checked(
+              api.uploadImage(token(client), picture.getOriginalFilename(), picture.getBytes()));
+      if (!uploaded.ok()) {
+        redirect.addFlashAttribute("error", uploaded.problem());
+        return "redirect:/admin/account";
+      }
+      chosen = uploaded.body().path("url").asString();
+    }
+    var answer = checked(api.setProfile(token(client), name, bio, website, chosen));
     redirect.addFlashAttribute(
         answer.ok() ? "message" : "error",
         answer.ok()

@@ -369,12 +369,12 @@ class AdminApi {
         token, http.put().uri("/api/staff/me/notifications"), Map.of("commentMails", wanted), null);
   }
 
-  /** What readers see of the signed-in staff member; blank bio or website is none. */
-  Answer setProfile(String token, String name, String bio, String website) {
+  /** What readers see of the signed-in staff member; a blank bio, website or avatar is none. */
+  Answer setProfile(String token, String name, String bio, String website, String avatar) {
     return send(
         token,
         http.put().uri("/api/staff/me/profile"),
-        Map.of("name", name, "bio", bio, "website", website),
+        Map.of("name", name, "bio", bio, "website", website, "avatar", avatar),
         null);
   }
 

@@ -213,9 +213,22 @@ public class BlogApi {
   /**
    * Who wrote posts here, as they describe themselves (bio and website may be null).
    *
+   * @param avatar their picture: one of the blog's ({@code /api/images/…}) or an https address
    * @param postCount how many of their posts readers can read
    */
-  public record Author(String id, String name, String bio, String website, long postCount) {
+  public record Author(
+      String id, String name, String bio, String website, String avatar, long postCount) {
+
+    /** Their picture's address: the blog's smallest copy of its own picture, or the https one. */
+    public String avatarUrl() {
+      if (avatar == null) {
+        return null;
+      }
+      if (avatar.matches("/api/images/[A-Za-z0-9_-]+(\\.[A-Za-z0-9]{1,5})?")) {
+        return avatar + "?w=600";
+      }
+      return avatar.regionMatches(true, 0, "https://", 0, 8) ? avatar : null;
+    }
 
     /** Their website, if it is one a reader's browser may be sent to (http or https). */
     public Optional<String> safeWebsite() {

@@ -138,6 +138,7 @@ class ReaderController {
       model.addAttribute("introduction", profile.map(BlogApi.Author::bio).orElse(null));
       model.addAttribute("website", profile.flatMap(BlogApi.Author::safeWebsite).orElse(null));
       model.addAttribute("websiteLabel", profile.map(BlogApi.Author::websiteLabel).orElse(null));
+      model.addAttribute("avatar", profile.map(BlogApi.Author::avatarUrl).orElse(null));
     }
     model.addAttribute("feed", path + "/feed");
     model.addAttribute(
@@ -417,6 +418,12 @@ class ReaderController {
         "url",
         settings.siteUrl() + "/authors/" + UriUtils.encodePathSegment(post.author().id(), "UTF-8"));
     profile.flatMap(BlogApi.Author::safeWebsite).ifPresent(site -> author.put("sameAs", site));
+    profile
+        .map(BlogApi.Author::avatarUrl)
+        .ifPresent(
+            picture ->
+                author.put(
+                    "image", picture.startsWith("/") ? settings.siteUrl() + picture : picture));
     data.put("author", author);
     data.put("mainEntityOfPage", url);
     data.put("url", url);

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 class AuthorTests {
 
   private static BlogApi.Author withWebsite(String website) {
-    return new BlogApi.Author("a1", "Jo", null, website, 1);
+    return new BlogApi.Author("a1", "Jo", null, website, null, 1);
   }
 
   @Test
@@ -23,5 +23,22 @@ class AuthorTests {
       assertThat(withWebsite(unsafe).websiteLabel()).as(unsafe).isNull();
     }
     assertThat(withWebsite(null).safeWebsite()).isEmpty();
+  }
+
+  private static BlogApi.Author withAvatar(String avatar) {
+    return new BlogApi.Author("a1", "Jo", null, null, avatar, 1);
+  }
+
+  @Test
+  void anAvatarIsTheBlogsSmallestCopyOfItsPictureOrAnHttpsOne() {
+    assertThat(withAvatar("/api/images/ab12.png").avatarUrl())
+        .isEqualTo("/api/images/ab12.png?w=600");
+    assertThat(withAvatar("https://pics.example/jo.png").avatarUrl())
+        .isEqualTo("https://pics.example/jo.png");
+    for (String unsafe :
+        new String[] {"http://tracker.example/p.gif", "javascript:alert(1)", "/api/images/../x"}) {
+      assertThat(withAvatar(unsafe).avatarUrl()).as(unsafe).isNull();
+    }
+    assertThat(withAvatar(null).avatarUrl()).isNull();
   }
 }

@@ -81,14 +81,19 @@ class StaffController {
 
   /**
    * What readers see of the signed-in staff member, as Ghost's profile settings: the name on their
-   * bylines, a short bio (200 characters, as Ghost's) and their website. All three are set at once;
-   * a blank bio or website is none.
+   * bylines, a short bio (200 characters, as Ghost's), their website and their picture (one of the
+   * blog's, {@code /api/images/…}, or an https address). All are set at once; a blank one is none.
    */
   @PutMapping("/api/staff/me/profile")
   ResponseEntity<StaffResponse> profile(
       @AuthenticationPrincipal Jwt token, @Valid @RequestBody ProfileRequest request) {
     return found(
-        staff.describe(token.getSubject(), request.name(), request.bio(), request.website()));
+        staff.describe(
+            token.getSubject(),
+            request.name(),
+            request.bio(),
+            request.website(),
+            request.avatar()));
   }
 
   record ProfileRequest(
@@ -99,7 +104,14 @@ class StaffController {
               regexp = "\\s*(https?://[^\\s<>\"]+)?\\s*",
               flags = Pattern.Flag.CASE_INSENSITIVE,
               message = "must be an http or https address")
-          String website) {}
+          String website,
+      @Size(max = 500)
+          @Pattern(
+              regexp =
+                  "\\s*(/api/images/[A-Za-z0-9_-]+(\\.[A-Za-z0-9]{1,5})?|https://[^\\s<>\"]+)?\\s*",
+              flags = Pattern.Flag.CASE_INSENSITIVE,
+              message = "must be one of the blog's pictures (/api/images/…) or an https address")
+          String avatar) {}
 
   /**
    * Gives a staff member another role (not the owner, and nobody becomes owner: 422); it holds from
