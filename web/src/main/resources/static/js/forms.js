@@ -73,8 +73,26 @@
       }
     });
   }
+  // "Reply" under a comment chooses it in the form and moves there, without a page load.
+  function replies(form) {
+    if (!form || !form.parentId) {
+      return;
+    }
+    document.querySelectorAll('a.reply-link[data-comment]').forEach(function (link) {
+      if (link.dataset.enhanced) {
+        return;
+      }
+      link.dataset.enhanced = 'true';
+      link.addEventListener('click', function (event) {
+        event.preventDefault();
+        form.parentId.value = link.dataset.comment;
+        form.body.focus();
+      });
+    });
+  }
   function init() {
     var comments = document.getElementById('comment-form');
+    replies(comments);
     if (comments && !comments.dataset.enhanced) {
       remember(comments);
     }

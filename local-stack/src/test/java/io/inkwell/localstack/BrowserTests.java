@@ -273,6 +273,17 @@ class BrowserTests {
     waitFor(driver -> find(".notice").getText().equals("Done: approve."));
     open(postPath);
     assertThat(find("#comments").getText()).contains(comment);
+    // "Reply" under it chooses it in the form and takes the reader there, without a page load
+    var shown =
+        browser.findElements(By.cssSelector("#comments .thread > li > article")).stream()
+            .filter(article -> article.getText().contains(comment))
+            .findFirst()
+            .orElseThrow();
+    String commentId = shown.getDomAttribute("id").substring("comment-".length());
+    shown.findElement(By.cssSelector("a.reply-link")).click();
+    assertThat(browser.getCurrentUrl()).endsWith(postPath);
+    assertThat(find("#reply-to").getDomProperty("value")).isEqualTo(commentId);
+    assertThat(browser.switchTo().activeElement().getDomAttribute("id")).isEqualTo("comment-body");
 
     // Signing out forgets the copies of unsaved text, for the next person at this computer.
     open("/admin/posts/new");

@@ -139,6 +139,12 @@ class WebPagesTests {
     // each comment's time links to it, as Blogger's and WordPress's do
     assertThat(first.select("#comment-k1 .comment-meta a.comment-link").attr("href"))
         .isEqualTo("#comment-k1");
+    // and "Reply" under it chooses it in the form, also without JavaScript
+    assertThat(first.select("#comment-k1 a.reply-link").attr("href"))
+        .isEqualTo("/posts/talkative?replyTo=k1#comment-form");
+    var replying = Jsoup.parse(get("/posts/talkative?replyTo=k1").body());
+    assertThat(replying.select("#reply-to option[selected]").val()).isEqualTo("k1");
+    assertThat(first.select("#reply-to option[selected]")).isEmpty();
     assertThat(first.select(".comment-body").text()).isEqualTo("First page");
     String more = first.select("nav[aria-label=More comments] a").attr("href");
     assertThat(more).isEqualTo("/posts/talkative?comments=c2#comments");

@@ -253,6 +253,7 @@ class ReaderController {
       @RequestParam(required = false) String comment,
       @RequestParam(required = false) String subscribed,
       @RequestParam(name = "comments", required = false) String commentsFrom,
+      @RequestParam(required = false) String replyTo,
       HttpServletRequest request,
       Model model) {
     var lookup = api.post(slug);
@@ -292,6 +293,8 @@ class ReaderController {
     model.addAttribute("commentCount", new PostCard(post, total).commentsLabel());
     model.addAttribute("renderedAt", Instant.now().toString());
     model.addAttribute("commentOutcome", comment);
+    // a comment's "Reply" link without JavaScript: the form comes with it chosen
+    model.addAttribute("replyTo", replyTo);
     model.addAttribute("subscribed", subscribed != null);
     String canonical = settings.siteUrl() + "/posts/" + post.slug();
     String image = post.sharedImage() == null ? null : absolute(canonical, post.sharedImage());
