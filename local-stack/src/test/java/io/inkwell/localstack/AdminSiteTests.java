@@ -182,14 +182,7 @@ class AdminSiteTests {
     change.put("confirmation", "grace rewrites it");
     Document changed = Jsoup.parse(grace.submit("/admin/account/password", change).body());
     assertThat(changed.select(".notice").text()).isEqualTo("Your password is changed.");
-    assertThat(
-            new SignIn(stack.gatewayUrl())
-                .person(
-                    "inkwell-web",
-                    stack.gatewayUrl() + "/login/oauth2/code/inkwell",
-                    email,
-                    "grace rewrites it"))
-        .isNotBlank();
+    assertThat(tokenOf(email, "grace rewrites it")).isNotBlank();
   }
 
   /** The text of the first mail to this address with this text in it, once it has come. */
@@ -213,10 +206,7 @@ class AdminSiteTests {
   void anAuthorDescribesThemselfAndReadersSeeItOnTheirPageAndUnderTheirPosts() throws Exception {
     String email = "ada-" + UUID.randomUUID() + "@example.org";
     String password = inviteByApi(email, "ada", "AUTHOR");
-    String token =
-        new SignIn(stack.gatewayUrl())
-            .person(
-                "inkwell-web", stack.gatewayUrl() + "/login/oauth2/code/inkwell", email, password);
+    String token = tokenOf(email, password);
     var api = new ApiClient(stack.gatewayUrl()).withToken(token);
     String adaId = api.get("/api/staff/me").text("id");
     String postId =
@@ -323,15 +313,7 @@ class AdminSiteTests {
         .matches("[A-Z][a-z]+day, [A-Z][a-z]+ \\d{1,2}, \\d{4}");
     var sam = new SiteBrowser(stack);
     assertThat(SiteBrowser.menu(sam.signIn(email, password))).contains("Comments");
-    var samsApi =
-        new ApiClient(stack.gatewayUrl())
-            .withToken(
-                new SignIn(stack.gatewayUrl())
-                    .person(
-                        "inkwell-web",
-                        stack.gatewayUrl() + "/login/oauth2/code/inkwell",
-                        email,
-                        password));
+    var samsApi = new ApiClient(stack.gatewayUrl()).withToken(tokenOf(email, password));
     assertThat(samsApi.get("/api/staff/me").status()).isEqualTo(200);
     // tokens count time in whole seconds: the suspension comes in a later second than they
     long signedInSecond = Instant.now().getEpochSecond();
@@ -381,10 +363,7 @@ class AdminSiteTests {
   void theOwnerRemovesAStaffMemberWhosePostsStayUnderTheirName() throws Exception {
     String email = "rita-" + UUID.randomUUID() + "@example.org";
     String password = inviteByApi(email, "Rita", "AUTHOR");
-    String rita =
-        new SignIn(stack.gatewayUrl())
-            .person(
-                "inkwell-web", stack.gatewayUrl() + "/login/oauth2/code/inkwell", email, password);
+    String rita = tokenOf(email, password);
     var ritas = new ApiClient(stack.gatewayUrl()).withToken(rita);
     var post =
         ritas.post(
@@ -458,16 +437,16 @@ class AdminSiteTests {
     return badge.isEmpty() ? 0 : Integer.parseInt(badge.first().ownText().strip());
   }
 
+  /** A token of this person's, signed in with the login form as the web client does. */
+  private static String tokenOf(String email, String password) {
+    return new SignIn(stack.gatewayUrl())
+        .person("inkwell-web", stack.gatewayUrl() + "/login/oauth2/code/inkwell", email, password);
+  }
+
   /** Invites through the API as the owner; the temporary password. */
   private static String inviteByApi(String email, String name, String role) {
     var credentials = stack.credentials();
-    String owner =
-        new SignIn(stack.gatewayUrl())
-            .person(
-                "inkwell-web",
-                stack.gatewayUrl() + "/login/oauth2/code/inkwell",
-                credentials.ownerEmail(),
-                credentials.ownerPassword());
+    String owner = tokenOf(credentials.ownerEmail(), credentials.ownerPassword());
     return new ApiClient(stack.gatewayUrl())
         .withToken(owner)
         .post("/api/staff", ApiClient.json(Map.of("email", email, "name", name, "role", role)))
