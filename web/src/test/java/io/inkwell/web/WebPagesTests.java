@@ -51,10 +51,11 @@ class WebPagesTests {
     API.stop(0);
   }
 
-  private static String comment(String id, String body) {
+  private static String comment(String id, String body, String... replies) {
     return """
-        {"id":"%s","authorName":"Ada","bodyHtml":"<p>%s</p>","createdAt":"2009-03-13T10:00:00Z"}"""
-        .formatted(id, body);
+        {"id":"%s","authorName":"Ada","bodyHtml":"<p>%s</p>","createdAt":"2009-03-13T10:00:00Z",\
+        "replies":[%s]}"""
+        .formatted(id, body, String.join(",", replies));
   }
 
   private static HttpServer start() {
@@ -95,7 +96,7 @@ class WebPagesTests {
             } else if (path.equals("/api/posts/talkative")) {
               body = POST.replace("\"p1\"", "\"p2\"").replace("\"hello\"", "\"talkative\"");
             } else if (path.equals("/api/posts/p2/comments/count")) {
-              body = "{\"count\":2}";
+              body = "{\"count\":3}";
             } else if (path.equals("/api/posts/p2/comments")) {
               // a thread of two pages
               boolean second =
@@ -103,7 +104,9 @@ class WebPagesTests {
               body =
                   second
                       ? "{\"items\":[" + comment("k2", "Second page") + "]}"
-                      : "{\"items\":[" + comment("k1", "First page") + "],\"nextCursor\":\"c2\"}";
+                      : "{\"items\":["
+                          + comment("k1", "First page", comment("k1r", "A reply"))
+                          + "],\"nextCursor\":\"c2\"}";
             } else {
               status = 404;
               body = "{\"type\":\"https://inkwell.dev/problems/not-found\",\"status\":404}";
@@ -135,7 +138,7 @@ class WebPagesTests {
   void aLongThreadIsReadAPageAtATimeAsOnBlogger() throws Exception {
     var first = Jsoup.parse(get("/posts/talkative").body());
 
-    assertThat(first.select("#comments-title").text()).isEqualTo("2 comments");
+    assertThat(first.select("#comments-title").text()).isEqualTo("3 comments");
     // each comment's time links to it, as Blogger's and WordPress's do
     assertThat(first.select("#comment-k1 .comment-meta a.comment-link").attr("href"))
         .isEqualTo("#comment-k1");
@@ -145,7 +148,12 @@ class WebPagesTests {
     var replying = Jsoup.parse(get("/posts/talkative?replyTo=k1").body());
     assertThat(replying.select("#reply-to option[selected]").val()).isEqualTo("k1");
     assertThat(first.select("#reply-to option[selected]")).isEmpty();
-    assertThat(first.select(".comment-body").text()).isEqualTo("First page");
+    // a reply is answered too, and the form offers it under the comment it answers
+    assertThat(first.select("#comment-k1r a.reply-link").attr("href"))
+        .isEqualTo("/posts/talkative?replyTo=k1r#comment-form");
+    assertThat(first.select("#reply-to option").eachAttr("value")).containsExactly("", "k1", "k1r");
+    assertThat(first.select("#reply-to option[value=k1r]").text()).startsWith("— Ada");
+    assertThat(first.select(".comment-body").eachText()).containsExactly("First page", "A reply");
     String more = first.select("nav[aria-label=More comments] a").attr("href");
     assertThat(more).isEqualTo("/posts/talkative?comments=c2#comments");
 

@@ -1,6 +1,7 @@
 package io.inkwell.web.api;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,5 +19,25 @@ public record Comment(
   public Comment {
     replies = replies == null ? List.of() : replies;
     staff = staff != null && staff;
+  }
+
+  /** A comment of a thread with how deep it sits in it (0 for a comment on the post itself). */
+  public record Placed(Comment comment, int depth) {}
+
+  /**
+   * Every comment of these threads in reading order, each reply after the comment it answers: the
+   * choices of the comment form's "Reply to", as WordPress offers "Reply" under every comment.
+   */
+  public static List<Placed> inReadingOrder(List<Comment> threads) {
+    var placed = new ArrayList<Placed>();
+    place(threads, 0, placed);
+    return placed;
+  }
+
+  private static void place(List<Comment> comments, int depth, List<Placed> placed) {
+    for (Comment comment : comments) {
+      placed.add(new Placed(comment, depth));
+      place(comment.replies(), depth + 1, placed);
+    }
   }
 }

@@ -2,6 +2,7 @@ package io.inkwell.web.reader;
 
 import io.inkwell.web.WebSettings;
 import io.inkwell.web.api.BlogApi;
+import io.inkwell.web.api.Comment;
 import io.inkwell.web.api.Page;
 import io.inkwell.web.api.Post;
 import jakarta.servlet.http.HttpServletRequest;
@@ -270,9 +271,10 @@ class ReaderController {
     // Blogger's way with long threads: a page of comments at a time, "More comments" after it
     var thread = api.comments(post.id(), commentsFrom);
     var comments = thread.items();
+    var replyChoices = Comment.inReadingOrder(comments);
     long total =
         commentsFrom == null && thread.nextCursor() == null
-            ? count(comments)
+            ? replyChoices.size()
             : api.commentCount(post.id());
     model.addAttribute("post", post);
     model.addAttribute("neighbours", api.neighbours(post.id()));
@@ -281,6 +283,7 @@ class ReaderController {
     var author = api.author(post.author().id());
     model.addAttribute("authorBio", author.filter(profile -> profile.bio() != null).orElse(null));
     model.addAttribute("comments", comments);
+    model.addAttribute("replyChoices", replyChoices);
     model.addAttribute(
         "moreComments",
         thread.nextCursor() == null
@@ -367,14 +370,6 @@ class ReaderController {
             page.excerpt(),
             settings.siteUrl() + "/pages/" + page.slug()));
     return "page";
-  }
-
-  private static long count(List<io.inkwell.web.api.Comment> comments) {
-    long total = 0;
-    for (var comment : comments) {
-      total += 1 + count(comment.replies());
-    }
-    return total;
   }
 
   private void list(Model model, Page<Post> posts, String path, String cursor) {
