@@ -104,6 +104,13 @@ class AuthorizationMatrixTests {
     return id;
   }
 
+  /** An author's post that an editor moved to the trash. */
+  private static String trashed() {
+    String id = draftBy("author");
+    as.get("editor").post("/api/posts/" + id + "/trash", "");
+    return id;
+  }
+
   private static String pendingComment(String postId) {
     return as.get("anonymous")
         .post(
@@ -197,6 +204,14 @@ class AuthorizationMatrixTests {
                 "POST /api/posts/{id}/unpublish",
                 c -> c.post("/api/posts/" + published() + "/unpublish", "").status(),
                 expect(401, 403, 403, 403, 200, 200, 200)),
+            new Row(
+                "POST /api/posts/{id}/trash",
+                c -> c.post("/api/posts/" + published() + "/trash", "").status(),
+                expect(401, 403, 403, 403, 200, 200, 200)),
+            new Row(
+                "POST /api/posts/{author's trashed post}/restore",
+                c -> c.post("/api/posts/" + trashed() + "/restore", "").status(),
+                expect(401, 404, 403, 404, 200, 200, 200)),
             new Row(
                 "DELETE /api/posts/{id}",
                 c -> c.delete("/api/posts/" + draftBy("author")).status(),

@@ -119,7 +119,11 @@ final class WordPressWriter implements AutoCloseable {
     write(
         () -> {
           Instant date = dateOf(post);
-          boolean dated = post.status() != PostStatus.DRAFT;
+          // a draft has no date; a trashed post has the one it was published with, if any
+          boolean dated =
+              post.status() == PostStatus.TRASHED
+                  ? post.publishedAt() != null
+                  : post.status() != PostStatus.DRAFT;
           xml.writeStartElement("item");
           data("title", post.title());
           element("link", url);
@@ -204,6 +208,7 @@ final class WordPressWriter implements AutoCloseable {
     return switch (post.status()) {
       case PUBLISHED -> post.publishedAt();
       case SCHEDULED -> post.publishAt();
+      case TRASHED -> post.publishedAt() != null ? post.publishedAt() : post.updatedAt();
       default -> post.updatedAt();
     };
   }
@@ -212,6 +217,7 @@ final class WordPressWriter implements AutoCloseable {
     return switch (status) {
       case PUBLISHED -> "publish";
       case SCHEDULED -> "future";
+      case TRASHED -> "trash";
       default -> "draft";
     };
   }

@@ -66,6 +66,10 @@ public class Post {
   private Instant updatedAt;
   private Instant publishAt;
   private Instant publishedAt;
+
+  /** When the trash deletes it for good; null outside the trash. */
+  private Instant deletesAt;
+
   @Version private Long version;
   private final List<PostEvent> outbox;
 
@@ -94,6 +98,7 @@ public class Post {
       Instant updatedAt,
       Instant publishAt,
       Instant publishedAt,
+      Instant deletesAt,
       Long version,
       List<PostEvent> outbox) {
     this.id = id;
@@ -116,6 +121,7 @@ public class Post {
     this.updatedAt = updatedAt;
     this.publishAt = publishAt;
     this.publishedAt = publishedAt;
+    this.deletesAt = deletesAt;
     this.version = version;
     this.outbox = outbox == null ? new ArrayList<>() : new ArrayList<>(outbox);
   }
@@ -148,6 +154,7 @@ public class Post {
         PostStatus.DRAFT,
         now,
         now,
+        null,
         null,
         null,
         null,
@@ -202,6 +209,7 @@ public class Post {
             null,
             published ? originallyPublished : null,
             null,
+            null,
             List.of());
     if (published) {
       post.raise(PostPublished.of(post, 0, now, true));
@@ -224,7 +232,7 @@ public class Post {
       boolean openForComments,
       boolean asPage,
       Instant now) {
-    requireNotDeleted("edit");
+    requireLive("edited");
     commentsOpen = openForComments;
     page = asPage;
     if (newSlug != null && !newSlug.equals(slug)) {
@@ -248,7 +256,7 @@ public class Post {
    * pages show it at once; it changes nothing consumers keep, so no event is raised.
    */
   public void feature(boolean feature) {
-    requireNotDeleted("feature");
+    requireLive("featured");
     if (page && feature) {
       throw new IllegalTransition("A page is in the site's menu; only posts are featured.");
     }
@@ -264,7 +272,7 @@ public class Post {
    * edit that announces it.
    */
   public void useCover(Cover picture) {
-    requireNotDeleted("change the cover of");
+    requireLive("given another cover");
     cover = picture;
   }
 
@@ -283,7 +291,7 @@ public class Post {
       publish(now, mail);
       return;
     }
-    requireNotDeleted("schedule");
+    requireLive("scheduled");
     if (status == PostStatus.PUBLISHED) {
       throw new IllegalTransition("The post is already published; unpublish it to schedule it.");
     }
@@ -309,7 +317,7 @@ public class Post {
    * published post changes nothing, its choice included.
    */
   public boolean publish(Instant now, boolean mail) {
-    requireNotDeleted("publish");
+    requireLive("published");
     if (status == PostStatus.PUBLISHED) {
       return false;
     }
@@ -337,15 +345,53 @@ public class Post {
       case PUBLISHED -> raise(PostUnpublished.of(this, nextVersion(), now));
       case SCHEDULED -> publishAt = null;
       case DRAFT -> throw new IllegalTransition("The post is a draft already.");
+      case TRASHED -> throw new IllegalTransition("The post is in the trash; restore it instead.");
       case DELETED -> throw new IllegalTransition("The post is deleted.");
     }
     status = PostStatus.DRAFT;
     updatedAt = now;
   }
 
-  /** Deletes the post for good; the document stays until its {@code PostDeleted} is relayed. */
+  /**
+   * Moves the post to the trash, WordPress's safety net: off the blog at once (a published post
+   * raises {@code PostUnpublished}, so its comments are hidden, not lost; a schedule is cancelled),
+   * kept as it is to be restored until {@code deletesAt}, when the trash deletes it for good.
+   */
+  public void trash(Instant now, Instant deletesAt) {
+    switch (status) {
+      case PUBLISHED -> raise(PostUnpublished.of(this, nextVersion(), now));
+      case SCHEDULED -> publishAt = null;
+      case DRAFT -> {
+        // nobody but its staff ever saw it
+      }
+      case TRASHED -> throw new IllegalTransition("The post is in the trash already.");
+      case DELETED -> throw new IllegalTransition("The post is deleted.");
+    }
+    status = PostStatus.TRASHED;
+    this.deletesAt = deletesAt;
+    updatedAt = now;
+  }
+
+  /**
+   * Takes the post out of the trash as a draft, as WordPress does: publishing it is a new choice.
+   */
+  public void restore(Instant now) {
+    if (status != PostStatus.TRASHED) {
+      throw new IllegalTransition("Only a post in the trash can be restored.");
+    }
+    status = PostStatus.DRAFT;
+    deletesAt = null;
+    updatedAt = now;
+  }
+
+  /**
+   * Deletes the post for good, from the trash or straight away; the document stays until its {@code
+   * PostDeleted} is relayed.
+   */
   public void delete(Instant now) {
-    requireNotDeleted("delete");
+    if (status == PostStatus.DELETED) {
+      throw new IllegalTransition("The post is deleted already.");
+    }
     status = PostStatus.DELETED;
     updatedAt = now;
     raise(PostDeleted.of(this, nextVersion(), now));
@@ -359,14 +405,27 @@ public class Post {
     return status == PostStatus.DELETED;
   }
 
+  public boolean isTrashed() {
+    return status == PostStatus.TRASHED;
+  }
+
   private void raise(PostEvent event) {
     outbox.add(event);
     raised.add(event);
   }
 
-  private void requireNotDeleted(String action) {
-    if (status == PostStatus.DELETED) {
-      throw new IllegalTransition("A deleted post cannot " + action + ".");
+  /**
+   * @param action what was asked, as in "A deleted post cannot be {@code edited}."
+   */
+  private void requireLive(String action) {
+    switch (status) {
+      case DELETED -> throw new IllegalTransition("A deleted post cannot be " + action + ".");
+      case TRASHED ->
+          throw new IllegalTransition(
+              "A post in the trash cannot be " + action + "; restore it first.");
+      default -> {
+        // a draft, scheduled or published post may
+      }
     }
   }
 
@@ -445,6 +504,10 @@ public class Post {
 
   public Instant publishedAt() {
     return publishedAt;
+  }
+
+  public Instant deletesAt() {
+    return deletesAt;
   }
 
   public Long version() {

@@ -175,19 +175,22 @@ public class PostManagement {
 
   /**
    * The key of the post's secret preview link, for whoever may edit it: anyone with the link reads
-   * the post as it is now, draft or scheduled, until it is deleted.
+   * the post as it is now, draft or scheduled, while it is out of the trash.
    */
   public String previewKey(String id, Actor actor) {
     allowed(id, actor, actor::mayEdit, "share a preview of");
     return previews.keyOf(id, now());
   }
 
-  /** The post a preview link shows; not found once it is deleted or for a key nobody made. */
+  /**
+   * The post a preview link shows; not found while it is in the trash, once it is deleted, or for a
+   * key nobody made.
+   */
   public Post previewed(String key) {
     return previews
         .postOf(key)
         .flatMap(posts::findById)
-        .filter(post -> !post.isDeleted())
+        .filter(post -> !post.isDeleted() && !post.isTrashed())
         .orElseThrow(() -> new PostNotFound(key));
   }
 
@@ -257,12 +260,52 @@ public class PostManagement {
     return save(post);
   }
 
+  /** Moves the post to the trash, to be restored or deleted for good later. */
+  public Post trash(String id, Actor actor) {
+    Post post = allowed(id, actor, actor::mayTakeDown, "move to the trash");
+    Instant now = now();
+    post.trash(now, now.plus(settings.trashRetention()));
+    return save(post);
+  }
+
+  /** Takes the post out of the trash, as a draft. */
+  public Post restore(String id, Actor actor) {
+    Post post = allowed(id, actor, actor::mayTakeDown, "restore");
+    post.restore(now());
+    return save(post);
+  }
+
+  /** Deletes the post for good, with its revisions and preview link. */
   public void delete(String id, Actor actor) {
-    Post post = allowed(id, actor, actor::mayTakeDown, "delete");
+    deleteForGood(allowed(id, actor, actor::mayTakeDown, "delete"));
+  }
+
+  /**
+   * Deletes for good the posts of the trash whose time has come, as WordPress empties its trash
+   * after 30 days. A post restored or deleted meanwhile, here or by another instance, fails the
+   * version check and is left to it.
+   *
+   * @return how many posts this call deleted
+   */
+  public int emptyTrash() {
+    var expired = Query.query(where("status").is(PostStatus.TRASHED).and("deletesAt").lte(now()));
+    int deleted = 0;
+    for (Post post : mongo.find(expired, Post.class)) {
+      try {
+        deleteForGood(post);
+        deleted++;
+      } catch (StaleVersion changedMeanwhile) {
+        // restored, or deleted by another instance: theirs is the last word
+      }
+    }
+    return deleted;
+  }
+
+  private void deleteForGood(Post post) {
     post.delete(now());
     save(post);
-    revisions.forget(id);
-    previews.forget(id);
+    revisions.forget(post.id());
+    previews.forget(post.id());
   }
 
   /**

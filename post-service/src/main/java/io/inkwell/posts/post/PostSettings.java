@@ -1,5 +1,6 @@
 package io.inkwell.posts.post;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -12,6 +13,7 @@ import org.springframework.util.unit.DataSize;
  * @param siteUrl the public address of the blog, for absolute links in feeds and redirects
  * @param blogName the blog's name, the title of its feeds
  * @param maxBodySize the largest Markdown body a post may have (413 above)
+ * @param trashRetention how long a post stays in the trash before it is deleted for good
  */
 @ConfigurationProperties("inkwell.posts")
 public record PostSettings(
@@ -19,7 +21,8 @@ public record PostSettings(
     @DefaultValue("blog.post-events") String eventsTopic,
     @DefaultValue("http://localhost:8080") String siteUrl,
     @DefaultValue("Inkwell") String blogName,
-    @DefaultValue("1MB") DataSize maxBodySize) {
+    @DefaultValue("1MB") DataSize maxBodySize,
+    @DefaultValue("30d") Duration trashRetention) {
 
   public PostSettings {
     siteUrl = siteUrl.endsWith("/") ? siteUrl.substring(0, siteUrl.length() - 1) : siteUrl;

@@ -102,6 +102,19 @@ class PostController {
     return withEtag(posts.unpublish(id, Actors.of(token)));
   }
 
+  /** Moves the post to the trash: off the blog, to be restored or deleted for good. */
+  @PostMapping("/api/posts/{id}/trash")
+  ResponseEntity<PostResponse> trash(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
+    return withEtag(posts.trash(id, Actors.of(token)));
+  }
+
+  /** Takes the post out of the trash, as a draft. */
+  @PostMapping("/api/posts/{id}/restore")
+  ResponseEntity<PostResponse> restore(
+      @AuthenticationPrincipal Jwt token, @PathVariable String id) {
+    return withEtag(posts.restore(id, Actors.of(token)));
+  }
+
   @DeleteMapping("/api/posts/{id}")
   ResponseEntity<Void> delete(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
     posts.delete(id, Actors.of(token));

@@ -26,6 +26,7 @@ record PostResponse(
     Instant publishAt,
     Instant publishedAt,
     Instant updatedAt,
+    Instant deletesAt,
     long version) {
 
   static PostResponse of(Post post) {
@@ -48,6 +49,7 @@ record PostResponse(
         post.publishAt(),
         post.publishedAt(),
         post.updatedAt(),
+        post.deletesAt(),
         post.version() == null ? 0 : post.version());
   }
 
