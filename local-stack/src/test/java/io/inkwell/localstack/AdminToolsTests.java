@@ -44,7 +44,7 @@ class AdminToolsTests {
   }
 
   @Test
-  void theOwnerDeletesAPostAfterConfirmingAndReadersNoLongerFindIt() throws Exception {
+  void aPostInTheTrashIsOffTheBlogUntilRestoredAndGoesForGoodOnlyAfterAsking() throws Exception {
     var browser = owner();
     Map<String, String> fields =
         SiteBrowser.fields(browser.page("/admin/posts/new"), "form#editor");
@@ -57,20 +57,53 @@ class AdminToolsTests {
     String id = editorPath.substring(editorPath.lastIndexOf('/') + 1);
     assertThat(reader.get("/api/posts/" + id).status()).isEqualTo(200);
 
+    // "Move to trash": at once, back to the list it was in, with an "Undo"
     Document editor = Jsoup.parse(published.body(), published.uri().toString());
-    Document confirm = browser.page(editor.select("a.danger-link").attr("href"));
+    var trashed =
+        browser.submit(
+            editor.select("button[formaction*=/trash]").attr("formaction"),
+            SiteBrowser.fields(editor, "form#editor"));
+    Document list = Jsoup.parse(trashed.body(), trashed.uri().toString());
+    assertThat(trashed.uri().getQuery()).isEqualTo("status=PUBLISHED");
+    assertThat(list.select("form.notice span").text())
+        .isEqualTo("Moved “" + title + "” to the trash.");
+    assertThat(reader.get("/api/posts/" + id).status()).isEqualTo(404);
+
+    var undone =
+        browser.submit(
+            list.select("form.notice").attr("action"), SiteBrowser.fields(list, "form.notice"));
+    Document restored = Jsoup.parse(undone.body(), undone.uri().toString());
+    assertThat(undone.uri().getPath()).isEqualTo(editorPath);
+    assertThat(restored.select(".notice").text())
+        .isEqualTo("Restored “" + title + "”: it is a draft again.");
+    assertThat(restored.select("#post-status").text()).isEqualTo("draft");
+
+    // in the trash again, it waits in the Trash tab, where deleting it for good asks first
+    browser.submit(
+        restored.select("button[formaction*=/trash]").attr("formaction"),
+        SiteBrowser.fields(restored, "form#editor"));
+    Document trash = browser.page("/admin?status=TRASHED");
+    var row =
+        trash.select(".admin-table tbody tr").stream()
+            .filter(tr -> tr.text().contains(title))
+            .findFirst()
+            .orElseThrow();
+    assertThat(row.select("button").text()).isEqualTo("Restore");
+    assertThat(browser.page("/admin/posts/" + id).select("#post-status").text())
+        .isEqualTo("in the trash");
+    Document confirm = browser.page(row.select("a.danger-link").attr("href"));
     assertThat(confirm.select("main").text()).contains(title).contains("cannot be undone");
-    assertThat(reader.get("/api/posts/" + id).status()).as("asking deletes nothing").isEqualTo(200);
+    assertThat(bot.get("/api/posts/" + id).status()).as("asking deletes nothing").isEqualTo(200);
 
     var deleted =
         browser.submit(
             confirm.select("form[action$=/delete]").attr("action"),
             SiteBrowser.fields(confirm, "form[action$=/delete]"));
 
-    assertThat(deleted.uri().getPath()).isEqualTo("/admin");
+    assertThat(deleted.uri().getQuery()).isEqualTo("status=TRASHED");
     assertThat(Jsoup.parse(deleted.body()).select(".notice").text())
-        .isEqualTo("Deleted “" + title + "”.");
-    assertThat(reader.get("/api/posts/" + id).status()).isEqualTo(404);
+        .isEqualTo("Deleted “" + title + "” for good.");
+    assertThat(bot.get("/api/posts/" + id).status()).isEqualTo(404);
   }
 
   @Test

@@ -57,6 +57,8 @@ class BlogExportTests extends IntegrationTest {
         .isEqualTo(200);
     String deleted = created(api(), "Regretted " + run, "Gone.", "Café");
     assertThat(api().delete("/api/posts/" + deleted).status()).isEqualTo(204);
+    String trashed = created(api(), "Second thoughts " + run, "Maybe.", "Café");
+    assertThat(api().post("/api/posts/" + trashed + "/trash", "").status()).isEqualTo(200);
 
     var export = admin().get("/api/exports/wordpress");
 
@@ -69,7 +71,7 @@ class BlogExportTests extends IntegrationTest {
             .filter(post -> post.title().endsWith(run))
             .collect(Collectors.toMap(ImportedPost::title, Function.identity()));
     assertThat(read)
-        .as("all but the deleted one")
+        .as("all but the deleted one, and the trashed one, which WordPress keeps in its trash")
         .containsOnlyKeys(
             "When ]]> ends the data " + run,
             "Half a thought " + run,
@@ -104,6 +106,7 @@ class BlogExportTests extends IntegrationTest {
     assertThat(unfinished.getChildText("status", WP)).isEqualTo("draft");
     assertThat(unfinished.getChildText("post_date_gmt", WP)).isEqualTo("0000-00-00 00:00:00");
     assertThat(unfinished.getChild("category").getAttributeValue("nicename")).isEqualTo("c-c");
+    assertThat(items.get("Second thoughts " + run).getChildText("status", WP)).isEqualTo("trash");
     Element first = items.get("When ]]> ends the data " + run);
     assertThat(Long.parseLong(first.getChildText("post_id", WP))).isPositive();
     var meta = first.getChild("postmeta", WP);

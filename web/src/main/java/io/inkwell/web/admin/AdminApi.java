@@ -175,6 +175,16 @@ class AdminApi {
     return send(token, http.post().uri("/api/posts/{id}/unpublish", id), Map.of(), null);
   }
 
+  /** Moves the post to the trash → the post, with {@code deletesAt}. */
+  Answer trash(String token, String id) {
+    return send(token, http.post().uri("/api/posts/{id}/trash", id), Map.of(), null);
+  }
+
+  /** Takes the post out of the trash, as a draft. */
+  Answer restore(String token, String id) {
+    return send(token, http.post().uri("/api/posts/{id}/restore", id), Map.of(), null);
+  }
+
   Answer delete(String token, String id) {
     return delete(token, "/api/posts/{id}", id);
   }

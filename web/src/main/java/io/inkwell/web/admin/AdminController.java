@@ -28,7 +28,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class AdminController implements StaffPage {
 
-  private static final Set<String> STATES = Set.of("DRAFT", "SCHEDULED", "PUBLISHED");
+  private static final Set<String> STATES = Set.of("DRAFT", "SCHEDULED", "PUBLISHED", "TRASHED");
 
   private final AdminApi api;
   private final io.inkwell.web.WebSettings settings;
@@ -91,6 +91,10 @@ class AdminController implements StaffPage {
     }
     var post = answer.body();
     model.addAttribute("post", post);
+    if ("TRASHED".equals(post.path("status").asString())) {
+      // WordPress edits nothing in its trash: restore it, or delete it for good
+      return "admin/trashed";
+    }
     // "Put it in the editor" from a revision: its words, the post's current version to save over
     var words = post;
     if (revision != null) {
@@ -228,40 +232,6 @@ class AdminController implements StaffPage {
             ? answer.problem()
             : featured ? "Featured: it is shown first on the home page." : "No longer featured.");
     return "redirect:/admin/posts/" + id;
-  }
-
-  /**
-   * Deleting asks first, on a page of its own (WordPress's trash has an undo; here, without one, a
-   * mis-click must not be enough). Readers lose the post and its comments.
-   */
-  @GetMapping("/admin/posts/{id}/delete")
-  String confirmDelete(
-      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
-      @PathVariable String id,
-      Model model) {
-    var answer = checked(api.post(token(client), id));
-    if (!answer.ok()) {
-      model.addAttribute("error", answer.problem());
-      return "admin/delete";
-    }
-    model.addAttribute("post", answer.body());
-    return "admin/delete";
-  }
-
-  @PostMapping("/admin/posts/{id}/delete")
-  String delete(
-      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
-      @PathVariable String id,
-      @RequestParam(defaultValue = "") String title,
-      RedirectAttributes redirect) {
-    var answer = checked(api.delete(token(client), id));
-    if (!answer.ok()) {
-      redirect.addFlashAttribute("error", answer.problem());
-      return "redirect:/admin/posts/" + id;
-    }
-    redirect.addFlashAttribute(
-        "message", title.isBlank() ? "The post is deleted." : "Deleted “" + title + "”.");
-    return "redirect:/admin";
   }
 
   /** The live preview's fragment, for the editor's script (the no-script way is the button). */
