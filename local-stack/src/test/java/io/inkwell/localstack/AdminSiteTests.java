@@ -237,6 +237,8 @@ class AdminSiteTests {
         .startsWith("Your profile is saved");
     assertThat(saved.select("textarea[name=bio]").text())
         .isEqualTo("Wrote the first program, for an engine not yet built.");
+    // the admin greets her by her new name at once, not at her next sign-in
+    assertThat(saved.select("a.who").text()).startsWith("Ada Lovelace (");
     var reader = new SiteBrowser(stack);
     Document authorPage =
         await()

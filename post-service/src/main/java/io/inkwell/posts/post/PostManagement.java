@@ -53,6 +53,7 @@ public class PostManagement {
   private final PreviewLinks previews;
   private final TagDescriptions tagDescriptions;
   private final Covers covers;
+  private final StaffNames staffNames;
 
   PostManagement(
       Posts posts,
@@ -65,8 +66,10 @@ public class PostManagement {
       Revisions revisions,
       PreviewLinks previews,
       TagDescriptions tagDescriptions,
-      Covers covers) {
+      Covers covers,
+      StaffNames staffNames) {
     this.covers = covers;
+    this.staffNames = staffNames;
     this.revisions = revisions;
     this.previews = previews;
     this.tagDescriptions = tagDescriptions;
@@ -106,9 +109,12 @@ public class PostManagement {
    * title gets a numeric suffix until it is free, also when two drafts race for it.
    */
   public Post create(Draft draft, Actor actor) {
-    // Integrations write in the blog's name; people under their own byline.
+    // Integrations write in the blog's name; people under their own byline, by the name their
+    // profile has now, which a token issued before a rename does not know yet.
     Author author =
-        actor.isIntegration() ? settings.defaultAuthor() : new Author(actor.id(), actor.name());
+        actor.isIntegration()
+            ? settings.defaultAuthor()
+            : new Author(actor.id(), staffNames.current(actor.id()).orElse(actor.name()));
     Post.Content content = render(draft);
     List<String> tags = normalisedTags(draft.tags());
     boolean page = draft.page() != null && draft.page();

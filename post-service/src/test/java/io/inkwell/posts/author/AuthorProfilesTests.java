@@ -80,6 +80,12 @@ class AuthorProfilesTests extends IntegrationTest {
                 .asString())
         .isEqualTo("Grace Hopper");
 
+    // a post she writes with the token she had before the rename still has her new name
+    String later =
+        asGrace.post("/api/posts", ApiClient.json(Map.of("title", "T", "body", "B"))).text("id");
+    assertThat(asGrace.get("/api/posts/" + later).json().path("author").path("name").asString())
+        .isEqualTo("Grace Hopper");
+
     processed(staffChanged(grace, "Old Grace", null, null, now.minusSeconds(60)));
     assertThat(anonymous().get("/api/authors/" + grace).text("name"))
         .as("an older event changes nothing")

@@ -3,6 +3,7 @@ package io.inkwell.web.admin;
 import static io.inkwell.web.admin.StaffPages.checked;
 import static io.inkwell.web.admin.StaffPages.token;
 
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.annotation.RegisteredOAuth2AuthorizedClient;
@@ -54,6 +55,7 @@ class AccountAdmin implements StaffPage {
       @RequestParam(defaultValue = "") String avatar,
       @RequestParam(defaultValue = "false") boolean removePicture,
       @RequestParam(name = "picture", required = false) MultipartFile picture,
+      HttpSession session,
       RedirectAttributes redirect)
       throws IOException {
     String chosen = removePicture ? "" : avatar;
@@ -68,6 +70,10 @@ class AccountAdmin implements StaffPage {
       chosen = uploaded.body().path("url").asString();
     }
     var answer = checked(api.setProfile(token(client), name, bio, website, chosen));
+    if (answer.ok()) {
+      // the header greets them by it at once, not at their next sign-in
+      session.setAttribute(StaffPages.RENAMED, answer.body().path("name").asString(name.strip()));
+    }
     redirect.addFlashAttribute(
         answer.ok() ? "message" : "error",
         answer.ok()

@@ -21,6 +21,9 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class StaffPages {
 
   static final String UNSAVED = "inkwell.unsavedDraft";
+
+  /** The name the person gave themself on the Account page since signing in. */
+  static final String RENAMED = "inkwell.renamed";
   private static final Pattern EDITOR_POST = Pattern.compile("/admin/posts(?:/([^/]+))?");
 
   /** Editor buttons that send no text to keep. */
@@ -32,9 +35,21 @@ class StaffPages {
     this.api = api;
   }
 
+  /**
+   * The signed-in staff member; by the name they last saved on the Account page, which their ID
+   * token, issued before, does not know.
+   */
   @ModelAttribute("staff")
-  StaffMember staff(@AuthenticationPrincipal OidcUser user) {
-    return user == null ? null : StaffMember.of(user);
+  StaffMember staff(@AuthenticationPrincipal OidcUser user, HttpServletRequest request) {
+    if (user == null) {
+      return null;
+    }
+    var session = request.getSession(false);
+    Object renamed = session == null ? null : session.getAttribute(RENAMED);
+    var member = StaffMember.of(user);
+    return renamed instanceof String name
+        ? new StaffMember(member.id(), name, member.role())
+        : member;
   }
 
   /**
