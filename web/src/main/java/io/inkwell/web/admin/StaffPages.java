@@ -24,6 +24,7 @@ class StaffPages {
 
   /** The name the person gave themself on the Account page since signing in. */
   static final String RENAMED = "inkwell.renamed";
+
   private static final Pattern EDITOR_POST = Pattern.compile("/admin/posts(?:/([^/]+))?");
 
   /** Editor buttons that send no text to keep. */
