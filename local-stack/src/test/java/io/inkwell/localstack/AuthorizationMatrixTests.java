@@ -297,6 +297,18 @@ class AuthorizationMatrixTests {
                 c -> c.post("/api/comments/" + pendingComment(commentable) + "/spam", "").status(),
                 expect(401, 403, 403, 403, 200, 200, 200)),
             new Row(
+                "GET /api/comments/{id}",
+                c -> c.get("/api/comments/" + pendingComment(commentable)).status(),
+                expect(401, 403, 403, 403, 200, 200, 200)),
+            new Row(
+                "PUT /api/comments/{id}",
+                c ->
+                    c.put(
+                            "/api/comments/" + pendingComment(commentable),
+                            ApiClient.json(Map.of("authorName", "Reader", "body", "Corrected.")))
+                        .status(),
+                expect(401, 403, 403, 403, 200, 200, 200)),
+            new Row(
                 "DELETE /api/comments/{id}",
                 c -> c.delete("/api/comments/" + pendingComment(commentable)).status(),
                 expect(401, 403, 403, 403, 204, 204, 204)),

@@ -36,7 +36,7 @@ public class Comment {
   private final String parentId;
   @Indexed private final String rootId;
   private final int depth;
-  private final String authorName;
+  private String authorName;
   private final String authorEmail;
   private final boolean notifyOnReply;
 
@@ -46,12 +46,16 @@ public class Comment {
    */
   private final String staffId;
 
-  private final String body;
-  private final String bodyHtml;
+  private String body;
+  private String bodyHtml;
   private final String client;
   private CommentStatus status;
   private final Instant createdAt;
   private Instant moderatedAt;
+
+  /** When a moderator last corrected its name or text; null if nobody did. */
+  private Instant editedAt;
+
   @Version private Long version;
   private final List<CommentEvent> outbox;
 
@@ -75,6 +79,7 @@ public class Comment {
       CommentStatus status,
       Instant createdAt,
       Instant moderatedAt,
+      Instant editedAt,
       Long version,
       List<CommentEvent> outbox) {
     this.id = id;
@@ -92,6 +97,7 @@ public class Comment {
     this.status = status;
     this.createdAt = createdAt;
     this.moderatedAt = moderatedAt;
+    this.editedAt = editedAt;
     this.version = version;
     this.outbox = outbox == null ? new ArrayList<>() : new ArrayList<>(outbox);
   }
@@ -139,6 +145,7 @@ public class Comment {
             now,
             null,
             null,
+            null,
             List.of());
     if (status == CommentStatus.APPROVED && post != null) {
       comment.outbox.add(CommentPosted.of(comment, post, notifyEmail, now));
@@ -172,6 +179,7 @@ public class Comment {
         null,
         CommentStatus.APPROVED,
         postedAt,
+        null,
         null,
         null,
         List.of());
@@ -208,6 +216,25 @@ public class Comment {
     }
     status = to;
     moderatedAt = now;
+  }
+
+  /**
+   * A moderator's correction, WordPress's "Edit comment": a typo, an address the commenter should
+   * not have posted. Where it hangs, who wrote it and its status stay; nothing is announced again.
+   */
+  public void edit(String name, String newBody, String newBodyHtml, Instant now) {
+    authorName = name;
+    body = newBody;
+    bodyHtml = newBodyHtml;
+    editedAt = now;
+  }
+
+  /**
+   * Brought over by an import: no reader's address and no staff account, as every comment posted
+   * here has one or the other. Its body is the HTML the old platform kept.
+   */
+  public boolean isImported() {
+    return authorEmail == null && staffId == null;
   }
 
   private void raise(CommentEvent event) {
@@ -281,6 +308,10 @@ public class Comment {
 
   public Instant moderatedAt() {
     return moderatedAt;
+  }
+
+  public Instant editedAt() {
+    return editedAt;
   }
 
   /** Events raised but not yet relayed to Kafka, oldest first. */

@@ -274,6 +274,23 @@ public class CommentManagement {
     return writes.save(comment);
   }
 
+  /**
+   * Corrects a comment's name and text, rendered as a new comment's are (an imported comment's body
+   * stays HTML, sanitised as on import).
+   */
+  public Comment edit(String id, String authorName, String body) {
+    Comment comment = existing(id);
+    String text = body.strip();
+    String html = comment.isImported() ? bodies.renderImported(text) : bodies.render(text);
+    comment.edit(authorName.strip(), text, html, now());
+    return writes.save(comment);
+  }
+
+  /** One comment, whatever its status, for a moderator; not a deleted one. */
+  public Comment comment(String id) {
+    return existing(id);
+  }
+
   public void delete(String id) {
     Comment comment = existing(id);
     comment.delete(now());

@@ -11,10 +11,10 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes a moderated comment in one single-document update: its status is set, the events it raised
- * are appended to the outbox, and the version must still be the one it was read at. The outbox is
- * appended to, never replaced, so a write based on a copy read before the relay removed a sent
- * event cannot put that event back (and have it sent twice).
+ * Writes a moderated or corrected comment in one single-document update: its status and text are
+ * set, the events it raised are appended to the outbox, and the version must still be the one it
+ * was read at. The outbox is appended to, never replaced, so a write based on a copy read before
+ * the relay removed a sent event cannot put that event back (and have it sent twice).
  */
 @Component
 class CommentWrites {
@@ -37,6 +37,10 @@ class CommentWrites {
         new Update()
             .set("status", comment.status())
             .set("moderatedAt", comment.moderatedAt())
+            .set("authorName", comment.authorName())
+            .set("body", comment.body())
+            .set("bodyHtml", comment.bodyHtml())
+            .set("editedAt", comment.editedAt())
             .inc("version", 1);
     if (!comment.raised().isEmpty()) {
       String traceparent = traces.current();

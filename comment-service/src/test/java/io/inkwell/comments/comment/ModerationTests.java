@@ -37,6 +37,7 @@ class ModerationTests extends IntegrationTest {
 
   @Autowired private KafkaTemplate<String, String> kafka;
   @Autowired private Comments comments;
+  @Autowired private CommentManagement management;
   @Autowired private CommentWrites writes;
   @Autowired private MongoOperations mongo;
 
@@ -387,6 +388,86 @@ class ModerationTests extends IntegrationTest {
             "&lt;b&gt;raw&lt;/b&gt;",
             "שלום")
         .doesNotContain("<h1>");
+  }
+
+  @Test
+  void aModeratorCorrectsACommentAndReadersSeeTheNewTextWithoutASecondAnnouncement() {
+    String postId = publishedPost(true);
+    String ada = email();
+    String id =
+        comment(postId, Map.of("authorName", "ada", "authorEmail", ada, "body", "Ring 555-0100"))
+            .text("id");
+    String edit = "/api/comments/" + id;
+
+    var edited =
+        admin()
+            .put(
+                edit,
+                ApiClient.json(
+                    Map.of("authorName", " Ada ", "body", "Ring me, *soon* <script>x()</script>")));
+
+    assertThat(edited.status()).as(edited.toString()).isEqualTo(200);
+    assertThat(edited.text("authorName")).isEqualTo("Ada");
+    assertThat(edited.text("status")).isEqualTo("APPROVED");
+    assertThat(edited.text("bodyHtml")).contains("<em>soon</em>").doesNotContain("<script");
+    assertThat(edited.json().hasNonNull("editedAt")).isTrue();
+    assertThat(thread(postId)).containsExactly("Ring me, *soon* <script>x()</script>");
+    var read = admin().get(edit);
+    assertThat(read.text("body")).isEqualTo("Ring me, *soon* <script>x()</script>");
+    assertThat(read.raw().body()).as("the address stays inside").doesNotContain(ada);
+    // told once, when it was posted; another comment's event shows the edit raised none
+    String other = comment(postId, Map.of("body", "Later")).text("id");
+    assertThat(
+            await()
+                .atMost(PATIENCE)
+                .until(() -> events(postId), found -> found.size() >= 2)
+                .stream()
+                .map(event -> event.path("commentId").asString()))
+        .containsExactlyInAnyOrder(id, other);
+
+    for (String bad :
+        List.of(
+            "{\"authorName\":\"Ada\",\"body\":\"  \"}",
+            "{\"authorName\":\"Ada\",\"body\":{\"$gt\":\"\"}}",
+            ApiClient.json(Map.of("authorName", "Ada", "body", "x".repeat(10_001))),
+            ApiClient.json(Map.of("authorName", "A".repeat(101), "body", "x")))) {
+      var refused = admin().put(edit, bad);
+      assertThat(refused.status()).as(bad).isEqualTo(400);
+      assertThat(refused.header("Content-Type")).isEqualTo("application/problem+json");
+    }
+    assertThat(thread(postId)).contains("Ring me, *soon* <script>x()</script>");
+    assertThat(
+            admin()
+                .put("/api/comments/nobody", ApiClient.json(Map.of("authorName", "A", "body", "b")))
+                .status())
+        .isEqualTo(404);
+    assertThat(
+            api()
+                .withToken(TestTokens.staff("author-3", "Al", "AUTHOR"))
+                .put(edit, ApiClient.json(Map.of("authorName", "Al", "body", "Mine now")))
+                .status())
+        .as("moderating is for editors")
+        .isEqualTo(403);
+  }
+
+  @Test
+  void anImportedCommentStaysHtmlWhenCorrected() {
+    String postId = publishedPost(true);
+    String id = "imported-" + UUID.randomUUID();
+    management.imported(id, postId, null, "Old reader", "<b>Nice</b> post", Instant.now());
+
+    var edited =
+        admin()
+            .put(
+                "/api/comments/" + id,
+                ApiClient.json(
+                    Map.of(
+                        "authorName",
+                        "Old reader",
+                        "body",
+                        "<b>Nice</b> post <img src=x onerror=alert(1)>")));
+
+    assertThat(edited.text("bodyHtml")).isEqualTo("<b>Nice</b> post ");
   }
 
   @Test

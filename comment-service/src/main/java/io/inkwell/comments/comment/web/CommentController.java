@@ -62,6 +62,7 @@ class CommentController {
               comment.bodyHtml(),
               io.inkwell.comments.comment.CommentStatus.PENDING,
               comment.createdAt(),
+              null,
               null);
     }
     return ResponseEntity.created(URI.create("/api/posts/" + postId + "/comments/" + comment.id()))

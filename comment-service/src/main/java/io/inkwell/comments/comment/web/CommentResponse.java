@@ -20,6 +20,7 @@ record CommentResponse(
     String bodyHtml,
     CommentStatus status,
     Instant createdAt,
+    Instant editedAt,
     List<CommentResponse> replies) {
 
   static CommentResponse of(Comment comment) {
@@ -41,6 +42,7 @@ record CommentResponse(
         comment.bodyHtml(),
         comment.status(),
         comment.createdAt(),
+        comment.editedAt(),
         replies);
   }
 }

@@ -73,6 +73,22 @@ class ModerationController {
     return java.util.Map.of("deleted", comments.deleteAll(status));
   }
 
+  /** One comment, whatever its status (the moderation view: no email or client address). */
+  @GetMapping("/{id}")
+  CommentResponse comment(@PathVariable String id) {
+    return CommentResponse.of(comments.comment(id));
+  }
+
+  /** A moderator corrects the name or the text (WordPress's "Edit comment"). */
+  @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+  CommentResponse edit(@PathVariable String id, @Valid @RequestBody EditRequest request) {
+    return CommentResponse.of(comments.edit(id, request.authorName(), request.body()));
+  }
+
+  /** What a moderator may change of a comment; bounded as a new comment is. */
+  record EditRequest(
+      @NotBlank @Size(max = 100) String authorName, @NotBlank @Size(max = 10_000) String body) {}
+
   @DeleteMapping("/{id}")
   ResponseEntity<Void> delete(@PathVariable String id) {
     comments.delete(id);
