@@ -276,6 +276,46 @@ class AdminToolsTests {
   }
 
   @Test
+  void theOwnerCorrectsAnApprovedCommentAndReadersSeeTheCorrection() throws Exception {
+    String slip = "Call me on 555-0100 " + UUID.randomUUID();
+    String postId = TestStack.postWithAHeldComment("Phone numbers", slip);
+    var browser = owner();
+    var held =
+        browser.page("/admin/comments").select("li.queued").stream()
+            .filter(item -> item.text().contains(slip))
+            .findFirst()
+            .orElseThrow();
+    var approve = held.selectFirst("form[action$=/approve]");
+    browser.submit(approve.attr("action"), SiteBrowser.fields(approve));
+    // what readers see is on the Approved tab, each with its Edit
+    var shown =
+        browser.page("/admin/comments?status=APPROVED").select("li.queued").stream()
+            .filter(item -> item.text().contains(slip))
+            .findFirst()
+            .orElseThrow();
+    assertThat(shown.select("button").eachText()).doesNotContain("Approve");
+    Document editing = browser.page(shown.select("a.edit-link").attr("href"));
+    var fields = SiteBrowser.fields(editing, "form[action$=/edit]");
+    assertThat(fields.get("body")).isEqualTo(slip);
+    fields.put("body", "");
+    Document refused =
+        Jsoup.parse(
+            browser.submit(editing.select("form[action$=/edit]").attr("action"), fields).body());
+    assertThat(refused.select(".error").text()).isNotEmpty();
+    fields.put("body", "Call me, *please*.");
+
+    var saved = browser.submit(editing.select("form[action$=/edit]").attr("action"), fields);
+
+    assertThat(saved.uri().getQuery()).isEqualTo("status=APPROVED");
+    assertThat(Jsoup.parse(saved.body()).select(".notice").text()).startsWith("Saved the comment");
+    String slug = reader.get("/api/posts/" + postId).text("slug");
+    Document page = browser.page("/posts/" + slug);
+    assertThat(page.select("#comments .comment-body").eachText())
+        .contains("Call me, please.")
+        .noneMatch(text -> text.contains("555-0100"));
+  }
+
+  @Test
   void theOwnerChoosesWhoWaitsForAModerator() throws Exception {
     var browser = owner();
     Document settings = browser.page("/admin/comments/settings");

@@ -233,6 +233,20 @@ class AdminApi {
     return get(token, "/api/comments?status=PENDING&limit=1");
   }
 
+  /** One comment, whatever its status, as moderators see it (with the text as typed). */
+  Answer comment(String token, String commentId) {
+    return get(token, path("/api/comments/{id}", commentId));
+  }
+
+  /** A moderator's correction of a comment's name and text. */
+  Answer editComment(String token, String commentId, String authorName, String body) {
+    return send(
+        token,
+        http.put().uri("/api/comments/{id}", commentId),
+        Map.of("authorName", authorName, "body", body),
+        null);
+  }
+
   /** WordPress's "Empty Spam": every spam comment deleted at once → {@code {deleted}}. */
   Answer emptySpam(String token) {
     return http.delete()

@@ -28,6 +28,9 @@ class CommentsAdmin implements StaffPage {
 
   private static final Set<String> MODERATION = Set.of("approve", "reject", "spam");
 
+  /** The tabs: what waits, what readers see, and the spam. */
+  private static final Set<String> LISTS = Set.of("PENDING", "APPROVED", "SPAM");
+
   /** The policies, as the comment form's readers meet them. */
   static final Map<String, String> POLICIES = policies();
 
@@ -44,7 +47,7 @@ class CommentsAdmin implements StaffPage {
       @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
       @RequestParam(defaultValue = "PENDING") String status,
       Model model) {
-    String state = Set.of("PENDING", "SPAM").contains(status) ? status : "PENDING";
+    String state = LISTS.contains(status) ? status : "PENDING";
     var answer = checked(api.commentQueue(token(client), state));
     model.addAttribute("status", state);
     model.addAttribute("comments", answer.ok() ? answer.body().path("items") : null);
@@ -80,7 +83,54 @@ class CommentsAdmin implements StaffPage {
       redirect.addFlashAttribute(
           "message", answer.ok() ? "Done: " + action + "." : answer.problem());
     }
-    return "redirect:/admin/comments?status=" + ("SPAM".equals(from) ? "SPAM" : "PENDING");
+    return back(from);
+  }
+
+  /** WordPress's "Edit comment": a typo, an address the commenter should not have posted. */
+  @GetMapping("/admin/comments/{id}/edit")
+  String editing(
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
+      @PathVariable String id,
+      @RequestParam(defaultValue = "PENDING") String from,
+      Model model) {
+    var answer = checked(api.comment(token(client), id));
+    model.addAttribute("from", LISTS.contains(from) ? from : "PENDING");
+    model.addAttribute("id", id);
+    if (answer.ok()) {
+      model.addAttribute("authorName", answer.body().path("authorName").asString());
+      model.addAttribute("body", answer.body().path("body").asString());
+    } else {
+      model.addAttribute("error", answer.problem());
+    }
+    return "admin/comment-edit";
+  }
+
+  @PostMapping("/admin/comments/{id}/edit")
+  String edit(
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
+      @PathVariable String id,
+      @RequestParam(defaultValue = "") String authorName,
+      @RequestParam(defaultValue = "") String body,
+      @RequestParam(defaultValue = "PENDING") String from,
+      Model model,
+      RedirectAttributes redirect) {
+    var answer = checked(api.editComment(token(client), id, authorName, body));
+    if (!answer.ok()) {
+      // the text stays in the form, to be put right
+      model.addAttribute("from", LISTS.contains(from) ? from : "PENDING");
+      model.addAttribute("id", id);
+      model.addAttribute("authorName", authorName);
+      model.addAttribute("body", body);
+      model.addAttribute("error", answer.problem());
+      return "admin/comment-edit";
+    }
+    redirect.addFlashAttribute(
+        "message", "Saved the comment by " + answer.body().path("authorName").asString() + ".");
+    return back(from);
+  }
+
+  private static String back(String from) {
+    return "redirect:/admin/comments?status=" + (LISTS.contains(from) ? from : "PENDING");
   }
 
   /**
@@ -96,7 +146,7 @@ class CommentsAdmin implements StaffPage {
       @RequestParam(defaultValue = "") String body,
       @RequestParam(defaultValue = "PENDING") String from,
       RedirectAttributes redirect) {
-    String back = "redirect:/admin/comments?status=" + ("SPAM".equals(from) ? "SPAM" : "PENDING");
+    String back = back(from);
     if (body.isBlank()) {
       redirect.addFlashAttribute("error", "Write the reply first.");
       return back;
