@@ -40,6 +40,7 @@ class SecurityConfiguration {
     "/api/site",
     "/api/redirects",
     "/api/authors/*",
+    "/api/comments/recent",
     // one picture (the library's list needs a token)
     "/api/images/*",
     "/feed.atom",

@@ -435,6 +435,17 @@ class GatewayTests {
   }
 
   @Test
+  void theNewestCommentsAreReadWithoutATokenAndTheModerationQueueOnlyWithOne() throws Exception {
+    var recent = get("/api/comments/recent?limit=5");
+
+    // comment-service is down in these tests: let through, the request finds nobody there
+    assertThat(recent.statusCode()).isEqualTo(503);
+    assertThat(recent.body()).contains("https://inkwell.dev/problems/service-unavailable");
+    assertThat(get("/api/comments?status=PENDING").statusCode()).isEqualTo(401);
+    assertThat(send(post("/api/comments/recent", "{}")).statusCode()).isEqualTo(401);
+  }
+
+  @Test
   void aBrowserOpeningAPageReadsTheRefusalAsAPageAndAnApiClientAsAProblem() throws Exception {
     String browserAccept = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
     String upload = "body=" + "<x>".repeat(1_000);

@@ -107,6 +107,40 @@ class AdminToolsTests {
   }
 
   @Test
+  void aDuplicateIsANewDraftWithThePostsWordsAndTagsWhileThePostStaysAsItWas() throws Exception {
+    var browser = owner();
+    Map<String, String> fields =
+        SiteBrowser.fields(browser.page("/admin/posts/new"), "form#editor");
+    String title = "Monthly notes " + UUID.randomUUID();
+    fields.put("title", title);
+    fields.put("body", "What happened in *March*.");
+    fields.put("tags", "notes, monthly");
+    fields.put("action", "publish");
+    var published = browser.submit("/admin/posts", fields);
+    String id = published.uri().getPath().substring("/admin/posts/".length());
+    Document editor = Jsoup.parse(published.body(), published.uri().toString());
+
+    var copied =
+        browser.submit(
+            editor.select("form[action$=/duplicate]").attr("action"),
+            SiteBrowser.fields(editor, "form[action$=/duplicate]"));
+
+    String copyId = copied.uri().getPath().substring("/admin/posts/".length());
+    assertThat(copyId).isNotEqualTo(id);
+    Document copy = Jsoup.parse(copied.body());
+    assertThat(copy.select(".notice").text()).startsWith("A copy of “" + title + "”");
+    assertThat(copy.select("#post-status").text()).isEqualTo("draft");
+    var words = SiteBrowser.fields(copy, "form#editor");
+    assertThat(words.get("title")).isEqualTo(title + " (copy)");
+    assertThat(words.get("body")).isEqualTo("What happened in *March*.");
+    assertThat(words.get("tags")).isEqualTo("notes, monthly");
+    assertThat(reader.get("/api/posts/" + copyId).status())
+        .as("nobody reads it yet")
+        .isEqualTo(404);
+    assertThat(reader.get("/api/posts/" + id).text("title")).isEqualTo(title);
+  }
+
+  @Test
   void theOwnerClosesCommentsOnOnePostAndReadersAreToldSo() throws Exception {
     var browser = owner();
     Map<String, String> fields =

@@ -2,6 +2,9 @@ package io.inkwell.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.io.SyndFeedInput;
+import com.rometools.rome.io.XmlReader;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -95,6 +98,22 @@ class WebPagesTests {
                    "postCount":2}""";
             } else if (path.equals("/api/posts/talkative")) {
               body = POST.replace("\"p1\"", "\"p2\"").replace("\"hello\"", "\"talkative\"");
+            } else if (path.equals("/api/comments/recent")) {
+              // the blog's, or (asked for p2's) the one on p2
+              String query = String.valueOf(exchange.getRequestURI().getQuery());
+              String onP2 =
+                  """
+                  {"id":"k2","postId":"p2","postSlug":"talkative","postTitle":"Talkative",
+                   "authorName":"Bo","bodyHtml":"<p>Quite <em>so</em>.</p>",
+                   "createdAt":"2009-03-14T10:00:00Z"}""";
+              body =
+                  query.contains("postId=p2")
+                      ? "{\"items\":[" + onP2 + "]}"
+                      : "{\"items\":["
+                          + onP2
+                          + ",{\"id\":\"k0\",\"postId\":\"p1\",\"postSlug\":\"hello\","
+                          + "\"postTitle\":\"Hello\",\"authorName\":\"Ada\","
+                          + "\"bodyHtml\":\"<p>Hi</p>\",\"createdAt\":\"2009-03-13T10:00:00Z\"}]}";
             } else if (path.equals("/api/posts/p2/comments/count")) {
               body = "{\"count\":3}";
             } else if (path.equals("/api/posts/p2/comments")) {
@@ -160,6 +179,41 @@ class WebPagesTests {
     var second = Jsoup.parse(get(more.substring(0, more.indexOf('#'))).body());
     assertThat(second.select(".comment-body").text()).isEqualTo("Second page");
     assertThat(second.select("nav[aria-label=More comments]")).isEmpty();
+  }
+
+  @Test
+  void theCommentFeedsListTheNewestCommentsEachLinkingToItsPlace() throws Exception {
+    var response = get("/comments/feed.atom");
+
+    assertThat(response.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("application/atom+xml");
+    var feed = feed(response.body());
+    assertThat(feed.getTitle()).isEqualTo("Comments on Inkwell");
+    assertThat(feed.getEntries())
+        .extracting(SyndEntry::getTitle)
+        .containsExactly("Bo on “Talkative”", "Ada on “Hello”");
+    var newest = feed.getEntries().get(0);
+    assertThat(newest.getLink()).isEqualTo("https://blog.example.org/posts/talkative#comment-k2");
+    assertThat(newest.getContents().get(0).getValue()).isEqualTo("<p>Quite <em>so</em>.</p>");
+    assertThat(newest.getPublishedDate().toInstant()).hasToString("2009-03-14T10:00:00Z");
+
+    var ofOnePost = get("/posts/talkative/comments.rss");
+    var rss = feed(ofOnePost.body());
+    assertThat(rss.getFeedType()).isEqualTo("rss_2.0");
+    assertThat(rss.getTitle()).isEqualTo("Comments on “Hello <script>alert(1)</script>”");
+    assertThat(rss.getEntries()).extracting(SyndEntry::getAuthor).containsExactly("Bo");
+    // found from the post's page, and not for a post that is not there
+    var page = Jsoup.parse(get("/posts/talkative").body());
+    assertThat(page.select("link[rel=alternate][type=application/atom+xml]").eachAttr("href"))
+        .contains("/comments/feed.atom", "/posts/talkative/comments.atom");
+    assertThat(get("/posts/nowhere/comments.atom").statusCode()).isEqualTo(404);
+  }
+
+  /** A feed as a feed reader reads it. */
+  private static com.rometools.rome.feed.synd.SyndFeed feed(String xml) throws Exception {
+    return new SyndFeedInput()
+        .build(
+            new XmlReader(new java.io.ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8))));
   }
 
   @Test

@@ -236,6 +236,53 @@ public class CommentManagement {
     return comments.countByPostIdAndStatus(postId, CommentStatus.APPROVED);
   }
 
+  /** A comment readers see, with the post it is on: what "Recent comments" and feeds show. */
+  public record Recent(Comment comment, KnownPost post) {}
+
+  /**
+   * The newest comments readers see, of the whole blog or of one published post (404 for any
+   * other), newest first, as WordPress's comment feeds list them. A comment on a post taken down is
+   * hidden with it, so those are passed over.
+   */
+  public List<Recent> recent(String postId, int limit) {
+    Criteria approved = where("status").is(CommentStatus.APPROVED);
+    if (postId != null) {
+      requirePublished(postId);
+      approved = approved.and("postId").is(postId);
+    }
+    var found = new ArrayList<Recent>();
+    int batch = limit * 2;
+    // a few rounds are plenty: taken-down posts with many fresh comments are rare
+    for (int round = 0; round < 5 && found.size() < limit; round++) {
+      List<Comment> page =
+          mongo.find(
+              Query.query(approved)
+                  .with(Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("_id")))
+                  .skip((long) round * batch)
+                  .limit(batch),
+              Comment.class);
+      var published = new LinkedHashMap<String, KnownPost>();
+      posts
+          .findAllById(page.stream().map(Comment::postId).distinct().toList())
+          .forEach(
+              post -> {
+                if (post.isPublished()) {
+                  published.put(post.id(), post);
+                }
+              });
+      for (Comment comment : page) {
+        KnownPost post = published.get(comment.postId());
+        if (post != null && found.size() < limit) {
+          found.add(new Recent(comment, post));
+        }
+      }
+      if (page.size() < batch) {
+        break;
+      }
+    }
+    return found;
+  }
+
   /** The moderation queue: comments of a status, newest first. */
   public List<Comment> queue(CommentStatus status, int limit) {
     return mongo.find(

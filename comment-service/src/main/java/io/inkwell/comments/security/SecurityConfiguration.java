@@ -28,6 +28,8 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers("/api/posts/*/comments", "/api/posts/*/comments/count")
                     .permitAll()
+                    .requestMatchers(HttpMethod.GET, "/api/comments/recent")
+                    .permitAll()
                     .requestMatchers(HttpMethod.PUT, "/api/comments/settings")
                     .hasRole("ADMIN")
                     .requestMatchers("/api/comments", "/api/comments/**")

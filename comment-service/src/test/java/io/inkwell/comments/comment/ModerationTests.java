@@ -300,6 +300,46 @@ class ModerationTests extends IntegrationTest {
   }
 
   @Test
+  void theNewestCommentsReadersSeeAreListedWithTheirPostsForTheFeeds() {
+    String first = publishedPost(true);
+    String second = publishedPost(true);
+    String ada = email();
+    String early = comment(first, Map.of("authorEmail", ada, "body", "Early")).text("id");
+    comment(first, Map.of("body", "Buy pills", "website", "http://spam.example"));
+    String late = comment(second, Map.of("body", "Late")).text("id");
+
+    var all = api().get("/api/comments/recent?limit=50");
+
+    assertThat(all.status()).isEqualTo(200);
+    assertThat(all.header("Cache-Control")).contains("public");
+    var items = all.json().path("items");
+    assertThat(items.findValuesAsString("id")).containsSubsequence(late, early);
+    assertThat(all.raw().body()).doesNotContain("Buy pills").doesNotContain(ada);
+    var ofFirst = api().get("/api/comments/recent?postId=" + first).json().path("items");
+    assertThat(ofFirst.findValuesAsString("id")).containsExactly(early);
+    assertThat(ofFirst.get(0).path("postTitle").asString()).isEqualTo("Wrapping up the WPC");
+    assertThat(ofFirst.get(0).path("postSlug").asString()).isEqualTo("wrapping-up-the-wpc");
+    assertThat(ofFirst.get(0).path("bodyHtml").asString()).isEqualTo("<p>Early</p>\n");
+
+    // a post taken down takes its comments out of the lists
+    send("post-unpublished", second, 2, Map.of());
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                !api()
+                    .get("/api/comments/recent?limit=50")
+                    .json()
+                    .path("items")
+                    .findValuesAsString("id")
+                    .contains(late));
+    assertThat(api().get("/api/comments/recent?postId=" + second).status()).isEqualTo(404);
+    for (String bad : List.of("limit=0", "limit=51", "limit=many", "postId=" + "x".repeat(101))) {
+      assertThat(api().get("/api/comments/recent?" + bad).status()).as(bad).isEqualTo(400);
+    }
+  }
+
+  @Test
   void repliesNestFiveDeepAndDeeperOnesAttachToTheDeepestLevel() {
     String postId = publishedPost(true);
     String parent = null;

@@ -30,6 +30,11 @@ class AdminController implements StaffPage {
 
   private static final Set<String> STATES = Set.of("DRAFT", "SCHEDULED", "PUBLISHED", "TRASHED");
 
+  /** What a duplicate's title ends with, within the longest title the API takes. */
+  private static final String COPY = " (copy)";
+
+  private static final int MAX_TITLE = 300;
+
   private final AdminApi api;
   private final io.inkwell.web.WebSettings settings;
   private final io.inkwell.web.reader.Dates dates;
@@ -232,6 +237,50 @@ class AdminController implements StaffPage {
             ? answer.problem()
             : featured ? "Featured: it is shown first on the home page." : "No longer featured.");
     return "redirect:/admin/posts/" + id;
+  }
+
+  /**
+   * Ghost's "Duplicate": a new draft with the post's words, excerpt, tags, settings and cover as
+   * last saved, under the author who asks (a contributor may copy what they may read).
+   */
+  @PostMapping("/admin/posts/{id}/duplicate")
+  String duplicate(
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
+      @PathVariable String id,
+      RedirectAttributes redirect) {
+    String token = token(client);
+    var original = checked(api.post(token, id));
+    var copy = original.ok() ? checked(api.create(token, copyOf(original.body()))) : original;
+    if (!copy.ok()) {
+      redirect.addFlashAttribute("error", copy.problem());
+      return "redirect:/admin/posts/" + id;
+    }
+    redirect.addFlashAttribute(
+        "message",
+        "A copy of “"
+            + original.body().path("title").asString()
+            + "”: a new draft, for you to change and publish.");
+    return "redirect:/admin/posts/" + copy.body().path("id").asString();
+  }
+
+  private static AdminApi.Draft copyOf(tools.jackson.databind.JsonNode post) {
+    String title = post.path("title").asString();
+    // the API takes titles of up to 300 characters
+    String copyTitle =
+        (title.length() > MAX_TITLE - COPY.length()
+                ? title.substring(0, MAX_TITLE - COPY.length())
+                : title)
+            + COPY;
+    return new AdminApi.Draft(
+        copyTitle,
+        post.path("bodyMarkdown").asString(""),
+        post.path("excerpt").asString(""),
+        post.path("tags").valueStream().map(tag -> tag.asString()).toList(),
+        null,
+        post.path("commentsOpen").asBoolean(true),
+        post.path("page").asBoolean(false),
+        post.path("cover").path("url").asString(""),
+        post.path("cover").path("alt").asString(""));
   }
 
   /** The live preview's fragment, for the editor's script (the no-script way is the button). */

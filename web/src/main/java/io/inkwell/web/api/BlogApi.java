@@ -102,6 +102,21 @@ public class BlogApi {
         .orElse(new Page<>(List.of(), null));
   }
 
+  /**
+   * The newest comments readers see, newest first: of the whole blog ({@code postId} null) or of
+   * one post; empty when the post is not published.
+   */
+  public List<RecentComment> recentComments(String postId, int limit) {
+    var query = new LinkedHashMap<String, Object>();
+    query.put("postId", postId);
+    query.put("limit", limit);
+    return read(
+            ApiUris.of("/api/comments/recent", query),
+            new ParameterizedTypeReference<Page<RecentComment>>() {})
+        .map(Page::items)
+        .orElse(List.of());
+  }
+
   public Posted postComment(
       String postId,
       String name,

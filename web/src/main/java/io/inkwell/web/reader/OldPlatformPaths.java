@@ -7,13 +7,18 @@ import java.util.regex.Pattern;
 
 /**
  * Where the old platform's own addresses lead here, after a Blogger or WordPress blog moved in:
- * feed readers keep the feed they subscribed to ({@code /feeds/posts/default}, {@code /feed/}),
- * links to a label or category page reach the tag's page, and a month's archive is this blog's. A
- * tag is only led to when this blog has it.
+ * feed readers keep the feed they subscribed to ({@code /feeds/posts/default}, {@code /feed/}, and
+ * the comment feeds {@code /feeds/comments/default} and {@code /comments/feed/}), links to a label
+ * or category page reach the tag's page, and a month's archive is this blog's. A tag is only led to
+ * when this blog has it.
  */
 final class OldPlatformPaths {
 
   private static final Pattern BLOGGER_FEED = Pattern.compile("/feeds/posts/(?:default|summary)/?");
+  private static final Pattern BLOGGER_COMMENT_FEED =
+      Pattern.compile("/feeds/(?:[^/]+/)?comments/(?:default|summary)/?");
+  private static final Pattern WORDPRESS_COMMENT_FEED =
+      Pattern.compile("/comments/feed(?:/(rss2?|rdf|atom))?/?");
   private static final Pattern BLOGGER_LABEL_FEED =
       Pattern.compile("/feeds/posts/(?:default|summary)/-/([^/]+)(?:/.*)?");
   private static final Pattern BLOGGER_LABEL = Pattern.compile("/search/label/([^/]+)/?");
@@ -39,6 +44,13 @@ final class OldPlatformPaths {
     Matcher m;
     if (BLOGGER_FEED.matcher(path).matches()) {
       return Optional.of(rss ? "/feed.rss" : "/feed.atom");
+    }
+    // a post's own comment feed there is named by Blogger's post id, which no address here has
+    if (BLOGGER_COMMENT_FEED.matcher(path).matches()) {
+      return Optional.of(rss ? "/comments/feed.rss" : "/comments/feed.atom");
+    }
+    if ((m = WORDPRESS_COMMENT_FEED.matcher(path)).matches()) {
+      return Optional.of("atom".equals(m.group(1)) ? "/comments/feed.atom" : "/comments/feed.rss");
     }
     if ((m = BLOGGER_LABEL_FEED.matcher(path)).matches()) {
       return tagPage.apply(m.group(1)).map(page -> page + (rss ? "/feed.rss" : "/feed.atom"));

@@ -285,6 +285,8 @@ class ReaderController {
     model.addAttribute("comments", comments);
     model.addAttribute("replyChoices", replyChoices);
     model.addAttribute(
+        "commentFeed", "/posts/" + UriUtils.encodePathSegment(post.slug(), "UTF-8") + "/comments");
+    model.addAttribute(
         "moreComments",
         thread.nextCursor() == null
             ? null

@@ -34,6 +34,11 @@ class OldPlatformPathsTests {
     assertThat(here("/feed", null)).hasValue("/feed.rss");
     assertThat(here("/feed/atom/", null)).hasValue("/feed.atom");
     assertThat(here("/tag/long-walks/feed/", null)).hasValue("/tags/long%20walks/feed.rss");
+    // and the comment feeds, of the blog or (on Blogger, by its own post id) of one post
+    assertThat(here("/feeds/comments/default", null)).hasValue("/comments/feed.atom");
+    assertThat(here("/feeds/2518733/comments/default", "alt=rss")).hasValue("/comments/feed.rss");
+    assertThat(here("/comments/feed/", null)).hasValue("/comments/feed.rss");
+    assertThat(here("/comments/feed/atom", null)).hasValue("/comments/feed.atom");
   }
 
   @Test

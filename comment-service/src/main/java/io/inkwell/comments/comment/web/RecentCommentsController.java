@@ -1,0 +1,65 @@
+package io.inkwell.comments.comment.web;
+
+import io.inkwell.comments.comment.CommentManagement;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The newest comments readers see, with the post each is on: for the reader site's comment feeds
+ * (WordPress's {@code /comments/feed/}, Blogger's {@code /feeds/comments/default}). Public, like
+ * the threads: no addresses, nothing held.
+ */
+@RestController
+class RecentCommentsController {
+
+  private static final CacheControl READERS =
+      CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic();
+
+  private final CommentManagement comments;
+
+  RecentCommentsController(CommentManagement comments) {
+    this.comments = comments;
+  }
+
+  @GetMapping("/api/comments/recent")
+  ResponseEntity<RecentComments> recent(
+      @RequestParam(required = false) @Size(max = 100) String postId,
+      @RequestParam(defaultValue = "20") @Min(1) @Max(50) int limit) {
+    var items =
+        comments.recent(postId, limit).stream()
+            .map(
+                recent ->
+                    new RecentComment(
+                        recent.comment().id(),
+                        recent.post().id(),
+                        recent.post().slug(),
+                        recent.post().title(),
+                        recent.comment().authorName(),
+                        recent.comment().staff(),
+                        recent.comment().bodyHtml(),
+                        recent.comment().createdAt()))
+            .toList();
+    return ResponseEntity.ok().cacheControl(READERS).body(new RecentComments(items));
+  }
+
+  record RecentComments(List<RecentComment> items) {}
+
+  record RecentComment(
+      String id,
+      String postId,
+      String postSlug,
+      String postTitle,
+      String authorName,
+      boolean staff,
+      String bodyHtml,
+      Instant createdAt) {}
+}
