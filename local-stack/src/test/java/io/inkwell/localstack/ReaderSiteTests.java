@@ -285,8 +285,11 @@ class ReaderSiteTests {
         .isEqualTo(stack.gatewayUrl() + "/posts/wpc-wrap");
     assertThat(post.select("meta[property=og:type]").attr("content")).isEqualTo("article");
     assertThat(post.select("meta[property=og:title]").attr("content")).startsWith("WPC wrap");
-    assertThat(post.select("link[rel=alternate][type=application/atom+xml]")).hasSize(1);
-    assertThat(post.select("link[rel=alternate][type=application/rss+xml]")).hasSize(1);
+    // the blog's feeds, its comments' and the post's comments'
+    assertThat(post.select("link[rel=alternate][type=application/atom+xml]").eachAttr("href"))
+        .containsExactly("/feed.atom", "/comments/feed.atom", "/posts/wpc-wrap/comments.atom");
+    assertThat(post.select("link[rel=alternate][type=application/rss+xml]").eachAttr("href"))
+        .containsExactly("/feed.rss", "/posts/wpc-wrap/comments.rss");
     var jsonLd =
         JsonMapper.builder()
             .build()
@@ -327,8 +330,11 @@ class ReaderSiteTests {
     var form = post.selectFirst("form#comment-form");
     Map<String, String> fields = new LinkedHashMap<>();
     form.select("input[type=hidden]").forEach(input -> fields.put(input.attr("name"), input.val()));
+    String ada = "ada-" + UUID.randomUUID() + "@example.org";
     fields.put("authorName", "Ada");
-    fields.put("authorEmail", "ada-" + UUID.randomUUID() + "@example.org");
+    fields.put("authorEmail", ada);
+    // and asks for new posts by email, as WordPress's form offers
+    fields.put("subscribe", "true");
     fields.put("body", "Welcome *home*!");
     fields.put("website", "");
     // the reader spent a minute with the post before writing (the form's timing field)
@@ -337,9 +343,11 @@ class ReaderSiteTests {
     var answer = submit(form.attr("action"), fields);
 
     assertThat(answer.statusCode()).isEqualTo(200);
-    assertThat(answer.uri().getQuery()).isEqualTo("comment=held");
+    assertThat(answer.uri().getQuery()).isEqualTo("comment=held&subscription=asked");
     assertThat(Jsoup.parse(answer.body()).select(".notice").text())
-        .contains("waits for the author's approval");
+        .contains("waits for the author's approval")
+        .contains("confirm with the link we just mailed you");
+    await().atMost(PATIENCE).until(() -> confirmationToken(ada), found -> found != null);
   }
 
   @Test

@@ -37,6 +37,7 @@ class FormsController {
       @RequestParam(defaultValue = "") String body,
       @RequestParam(required = false) String parentId,
       @RequestParam(defaultValue = "false") boolean notifyOnReply,
+      @RequestParam(defaultValue = "false") boolean subscribe,
       @RequestParam(required = false) String website,
       @RequestParam(required = false) String renderedAt,
       HttpServletRequest request,
@@ -54,9 +55,13 @@ class FormsController {
             forwardedFor(request));
     String back = "redirect:/posts/" + UriUtils.encodePathSegment(slug, "UTF-8");
     if (posted.status() == 201) {
+      // WordPress's "Notify me of new posts by email": the usual double opt-in, asked for here
+      boolean asked =
+          subscribe && api.subscribe(authorEmail.strip(), List.of(), forwardedFor(request)) == 202;
       return back
           + "?comment="
           + ("APPROVED".equals(posted.commentStatus()) ? "posted" : "held")
+          + (asked ? "&subscription=asked" : "")
           + "#comments";
     }
     // Keep what the reader wrote, and tell them what to fix.

@@ -253,6 +253,7 @@ class ReaderController {
       @PathVariable String slug,
       @RequestParam(required = false) String comment,
       @RequestParam(required = false) String subscribed,
+      @RequestParam(required = false) String subscription,
       @RequestParam(name = "comments", required = false) String commentsFrom,
       @RequestParam(required = false) String replyTo,
       HttpServletRequest request,
@@ -298,6 +299,7 @@ class ReaderController {
     model.addAttribute("commentCount", new PostCard(post, total).commentsLabel());
     model.addAttribute("renderedAt", Instant.now().toString());
     model.addAttribute("commentOutcome", comment);
+    model.addAttribute("subscriptionAsked", "asked".equals(subscription));
     // a comment's "Reply" link without JavaScript: the form comes with it chosen
     model.addAttribute("replyTo", replyTo);
     model.addAttribute("subscribed", subscribed != null);
