@@ -1,9 +1,11 @@
 package io.inkwell.posts.post;
 
 import java.util.List;
+import java.util.regex.Pattern;
 import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.jsoup.Jsoup;
@@ -21,6 +23,13 @@ class PostContentRenderer {
 
   private static final int EXCERPT_LENGTH = 280;
 
+  /**
+   * What a heading's id starts with ("## Getting there" → {@code h-getting-there}, as Ghost gives
+   * headings ids, so that a reader links to a section): never one of the page's own ids ({@code
+   * comments}, {@code comment-form}), which a heading of that name would otherwise take over.
+   */
+  static final String SECTION = "h-";
+
   private static final PolicyFactory POLICY =
       Sanitizers.FORMATTING
           .and(Sanitizers.BLOCKS)
@@ -30,6 +39,11 @@ class PostContentRenderer {
           .and(
               new HtmlPolicyBuilder()
                   .allowElements("pre", "code", "hr", "del", "s", "span", "figure", "figcaption")
+                  // named here too: a policy's attributes join another's only on its own elements
+                  .allowElements("h1", "h2", "h3", "h4", "h5", "h6")
+                  .allowAttributes("id")
+                  .matching(Pattern.compile(SECTION + "[\\p{L}\\p{N}_-]+"))
+                  .onElements("h1", "h2", "h3", "h4", "h5", "h6")
                   .toFactory());
 
   private final Parser parser;
@@ -42,7 +56,9 @@ class PostContentRenderer {
         List.of(
             TablesExtension.create(), StrikethroughExtension.create(), AutolinkExtension.create());
     this.parser = Parser.builder().extensions(extensions).build();
-    this.renderer = HtmlRenderer.builder().extensions(extensions).build();
+    var sections = HeadingAnchorExtension.builder().idPrefix(SECTION).defaultId("section").build();
+    this.renderer =
+        HtmlRenderer.builder().extensions(extensions).extensions(List.of(sections)).build();
   }
 
   Post.Content render(String title, String bodyMarkdown, String excerpt) {

@@ -26,6 +26,25 @@ class PostContentRendererTests {
   }
 
   @Test
+  void headingsHaveIdsAReaderLinksToThatTakeNoneOfThePagesOwn() {
+    String html =
+        renderer
+            .render(
+                "T",
+                "## Getting there\n\nText.\n\n## Getting there\n\n### Café à Zürich\n\n"
+                    + "## Comment form\n\n<h2 id=\"comments\">Raw</h2>",
+                null)
+            .bodyHtml();
+
+    assertThat(html)
+        .contains("<h2 id=\"h-getting-there\">Getting there</h2>")
+        .contains("<h2 id=\"h-getting-there-1\">Getting there</h2>")
+        .contains("<h3 id=\"h-café-à-zürich\">Café à Zürich</h3>")
+        .contains("<h2 id=\"h-comment-form\">Comment form</h2>")
+        .contains("<h2>Raw</h2>");
+  }
+
+  @Test
   void picturesLoadLazilyAndTheBlogsOwnKeepTheirRoomWhileTheyLoad() {
     var sized =
         new PostContentRenderer(
