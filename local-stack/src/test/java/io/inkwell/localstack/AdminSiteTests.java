@@ -502,8 +502,33 @@ class AdminSiteTests {
     assertThat(SiteBrowser.menu(admin)).doesNotContain("Comments", "Subscribers");
     Document editor = browser.page("/admin/posts/new");
     assertThat(editor.select("button[name=action]").eachAttr("value"))
-        .contains("save", "preview")
+        .contains("save", "preview", "submit")
         .doesNotContain("publish", "schedule");
+  }
+
+  @Test
+  void aContributorSubmitsADraftForReviewAndTheOwnerFindsItWaiting() throws Exception {
+    var cora = new SiteBrowser(stack);
+    cora.signIn(contributorEmail, contributorPassword);
+    Map<String, String> fields = SiteBrowser.fields(cora.page("/admin/posts/new"), "form#editor");
+    String title = "Ready when you are " + UUID.randomUUID();
+    fields.put("title", title);
+    fields.put("body", "Have a look.");
+    fields.put("action", "submit");
+
+    var submitted = cora.submit("/admin/posts", fields);
+
+    Document editor = Jsoup.parse(submitted.body());
+    assertThat(editor.select(".notice").text()).startsWith("Saved and submitted for review");
+    assertThat(editor.select("#review").text()).startsWith("submitted for review");
+    assertThat(editor.select("button[name=action]").eachAttr("value")).doesNotContain("submit");
+    var owner = new SiteBrowser(stack);
+    var credentials = stack.credentials();
+    owner.signIn(credentials.ownerEmail(), credentials.ownerPassword());
+    assertThat(owner.page("/admin?status=REVIEW").select(".admin-table td a").eachText())
+        .contains(title);
+    assertThat(owner.page("/admin?status=DRAFT").select(".admin-table td a").eachText())
+        .doesNotContain(title);
   }
 
   @Test

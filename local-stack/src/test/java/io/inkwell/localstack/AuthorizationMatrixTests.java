@@ -205,6 +205,10 @@ class AuthorizationMatrixTests {
                 c -> c.post("/api/posts/" + published() + "/unpublish", "").status(),
                 expect(401, 403, 403, 403, 200, 200, 200)),
             new Row(
+                "POST /api/posts/{author's draft}/submit",
+                c -> c.post("/api/posts/" + draftBy("author") + "/submit", "").status(),
+                expect(401, 404, 200, 404, 200, 200, 200)),
+            new Row(
                 "POST /api/posts/{id}/trash",
                 c -> c.post("/api/posts/" + published() + "/trash", "").status(),
                 expect(401, 403, 403, 403, 200, 200, 200)),

@@ -70,6 +70,12 @@ public class Post {
   /** When the trash deletes it for good; null outside the trash. */
   private Instant deletesAt;
 
+  /**
+   * When its author asked an editor to look at it, WordPress's "Submit for Review" (a contributor
+   * cannot publish); null when nobody asked, or once it is published, scheduled or trashed.
+   */
+  private Instant reviewRequestedAt;
+
   @Version private Long version;
   private final List<PostEvent> outbox;
 
@@ -99,6 +105,7 @@ public class Post {
       Instant publishAt,
       Instant publishedAt,
       Instant deletesAt,
+      Instant reviewRequestedAt,
       Long version,
       List<PostEvent> outbox) {
     this.id = id;
@@ -122,6 +129,7 @@ public class Post {
     this.publishAt = publishAt;
     this.publishedAt = publishedAt;
     this.deletesAt = deletesAt;
+    this.reviewRequestedAt = reviewRequestedAt;
     this.version = version;
     this.outbox = outbox == null ? new ArrayList<>() : new ArrayList<>(outbox);
   }
@@ -154,6 +162,7 @@ public class Post {
         PostStatus.DRAFT,
         now,
         now,
+        null,
         null,
         null,
         null,
@@ -208,6 +217,7 @@ public class Post {
             now,
             null,
             published ? originallyPublished : null,
+            null,
             null,
             null,
             List.of());
@@ -296,6 +306,7 @@ public class Post {
       throw new IllegalTransition("The post is already published; unpublish it to schedule it.");
     }
     status = PostStatus.SCHEDULED;
+    reviewRequestedAt = null;
     publishAt = at;
     mailSubscribers = mail;
     updatedAt = now;
@@ -323,6 +334,7 @@ public class Post {
     }
     mailSubscribers = mail;
     status = PostStatus.PUBLISHED;
+    reviewRequestedAt = null;
     publishAt = null;
     if (publishedAt == null) {
       publishedAt = now;
@@ -368,8 +380,23 @@ public class Post {
       case DELETED -> throw new IllegalTransition("The post is deleted.");
     }
     status = PostStatus.TRASHED;
+    reviewRequestedAt = null;
     this.deletesAt = deletesAt;
     updatedAt = now;
+  }
+
+  /**
+   * Asks an editor to look at the draft (WordPress's "Submit for Review"); asking again keeps the
+   * first time. Nothing is raised: only the staff see it, in the admin's list of what waits.
+   */
+  public void submitForReview(Instant now) {
+    if (status != PostStatus.DRAFT) {
+      throw new IllegalTransition("Only a draft is submitted for review.");
+    }
+    if (reviewRequestedAt == null) {
+      reviewRequestedAt = now;
+      updatedAt = now;
+    }
   }
 
   /**
@@ -508,6 +535,10 @@ public class Post {
 
   public Instant deletesAt() {
     return deletesAt;
+  }
+
+  public Instant reviewRequestedAt() {
+    return reviewRequestedAt;
   }
 
   public Long version() {

@@ -274,6 +274,13 @@ public class PostManagement {
     return save(post);
   }
 
+  /** Asks an editor to look at a draft: for whoever may edit it (its contributor, above all). */
+  public Post submitForReview(String id, Actor actor) {
+    Post post = allowed(id, actor, actor::mayEdit, "submit for review");
+    post.submitForReview(now());
+    return save(post);
+  }
+
   /** Takes the post out of the trash, as a draft. */
   public Post restore(String id, Actor actor) {
     Post post = allowed(id, actor, actor::mayTakeDown, "restore");
@@ -600,6 +607,12 @@ public class PostManagement {
     if (filter.featured() != null) {
       // posts from before featuring have no field: not featured
       all.add(filter.featured() ? where("featured").is(true) : where("featured").ne(true));
+    }
+    if (filter.review() != null) {
+      all.add(
+          filter.review()
+              ? where("reviewRequestedAt").ne(null)
+              : where("reviewRequestedAt").is(null));
     }
     if (filter.from() != null) {
       all.add(where("publishedAt").gte(filter.from()));

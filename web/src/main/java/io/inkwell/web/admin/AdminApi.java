@@ -112,9 +112,15 @@ class AdminApi {
     }
   }
 
+  /**
+   * A page of the posts in a state, newest change first; the admin's tab "For review" is the drafts
+   * submitted for review ({@code REVIEW}), and its "Drafts" the others.
+   */
   Answer postsInStatus(String token, String status, PostFilter filter, String cursor) {
     var query = new LinkedHashMap<String, Object>();
-    query.put("status", status);
+    boolean drafts = status.equals("DRAFT") || status.equals("REVIEW");
+    query.put("status", drafts ? "DRAFT" : status);
+    query.put("review", drafts ? status.equals("REVIEW") : null);
     query.put("limit", 50);
     query.put("q", filter.text());
     query.put("tag", filter.tag());
@@ -173,6 +179,11 @@ class AdminApi {
 
   Answer unpublish(String token, String id) {
     return send(token, http.post().uri("/api/posts/{id}/unpublish", id), Map.of(), null);
+  }
+
+  /** WordPress's "Submit for Review": the editors find the draft among those that wait. */
+  Answer submitForReview(String token, String id) {
+    return send(token, http.post().uri("/api/posts/{id}/submit", id), Map.of(), null);
   }
 
   /** Moves the post to the trash → the post, with {@code deletesAt}. */

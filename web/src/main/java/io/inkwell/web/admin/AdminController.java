@@ -28,7 +28,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class AdminController implements StaffPage {
 
-  private static final Set<String> STATES = Set.of("DRAFT", "SCHEDULED", "PUBLISHED", "TRASHED");
+  private static final Set<String> STATES =
+      Set.of("DRAFT", "REVIEW", "SCHEDULED", "PUBLISHED", "TRASHED");
 
   /** What a duplicate's title ends with, within the longest title the API takes. */
   private static final String COPY = " (copy)";
@@ -190,6 +191,13 @@ class AdminController implements StaffPage {
     }
     String savedId = saved.body().path("id").asString();
     String message = "Saved.";
+    if (action.equals("submit")) {
+      var submitted = checked(api.submitForReview(token, savedId));
+      message =
+          submitted.ok()
+              ? "Saved and submitted for review: the editors find it among the drafts that wait."
+              : submitted.problem();
+    }
     if (action.equals("publish") || action.equals("schedule")) {
       var at = action.equals("schedule") ? form.publishAtInstant(settings.timeZone()) : null;
       if (action.equals("schedule") && at == null) {

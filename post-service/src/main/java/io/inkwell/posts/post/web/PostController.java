@@ -102,6 +102,12 @@ class PostController {
     return withEtag(posts.unpublish(id, Actors.of(token)));
   }
 
+  /** WordPress's "Submit for Review": an editor sees the draft among those that wait. */
+  @PostMapping("/api/posts/{id}/submit")
+  ResponseEntity<PostResponse> submit(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
+    return withEtag(posts.submitForReview(id, Actors.of(token)));
+  }
+
   /** Moves the post to the trash: off the blog, to be restored or deleted for good. */
   @PostMapping("/api/posts/{id}/trash")
   ResponseEntity<PostResponse> trash(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
@@ -138,8 +144,10 @@ class PostController {
           Instant from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
           Instant before,
-      @RequestParam(required = false) Boolean featured) {
-    var filter = new PostQuery(tag, author, q, from, before, featured);
+      @RequestParam(required = false) Boolean featured,
+      @RequestParam(required = false) Boolean review) {
+    var filter =
+        new PostQuery(tag, author, q, from, before, featured, status == null ? null : review);
     if (status != null) {
       Actor actor = Actors.of(token);
       if (!actor.isStaff()) {

@@ -27,6 +27,7 @@ record PostResponse(
     Instant publishedAt,
     Instant updatedAt,
     Instant deletesAt,
+    Instant reviewRequestedAt,
     long version) {
 
   static PostResponse of(Post post) {
@@ -50,6 +51,7 @@ record PostResponse(
         post.publishedAt(),
         post.updatedAt(),
         post.deletesAt(),
+        post.reviewRequestedAt(),
         post.version() == null ? 0 : post.version());
   }
 
