@@ -20,6 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sendInterval how often the sender looks for due deliveries when it has nothing to do
  * @param instanceId a name that stays the same across restarts of this instance, so that it takes
  *     up at start what it was sending when it stopped
+ * @param welcomeMail whether a reader who confirms gets a welcome mail (Ghost's and Substack's)
  */
 @ConfigurationProperties("inkwell.notifications")
 public record NotificationSettings(
@@ -34,7 +35,8 @@ public record NotificationSettings(
     @DefaultValue("50") int sendRate,
     @DefaultValue("50") int batchSize,
     @DefaultValue("500ms") Duration sendInterval,
-    @DefaultValue("notification-service") String instanceId) {
+    @DefaultValue("notification-service") String instanceId,
+    @DefaultValue("true") boolean welcomeMail) {
 
   public NotificationSettings {
     if (tokenSecret == null || tokenSecret.length() < 32) {

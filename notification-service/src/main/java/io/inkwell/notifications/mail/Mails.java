@@ -330,6 +330,54 @@ public class Mails {
   }
 
   /**
+   * The welcome a reader gets once they confirmed (Ghost's and Substack's): what comes now, and how
+   * to change it, with the same links and one-click unsubscribe as every post's mail.
+   *
+   * @param tags the tags they chose; empty for every post
+   */
+  public record WelcomeMail(
+      String to, List<String> tags, String manageToken, String unsubscribeToken) {}
+
+  public void sendWelcome(WelcomeMail mail) {
+    String blog = siteName.current();
+    String unsubscribe =
+        settings.siteUrl() + "/subscriptions/unsubscribe?token=" + mail.unsubscribeToken();
+    String oneClick =
+        settings.siteUrl() + "/api/subscriptions/unsubscribe?token=" + mail.unsubscribeToken();
+    String manage = settings.siteUrl() + "/subscriptions/preferences?token=" + mail.manageToken();
+    String which =
+        mail.tags().isEmpty()
+            ? "each new post"
+            : "each new post tagged " + String.join(", ", mail.tags());
+    String text =
+        """
+        You are subscribed to %s: %s comes to this address, whole, as it is published.
+
+        Read what is there already: %s
+
+        Choose which posts you get, or pause: %s
+        Unsubscribe: %s
+        """
+            .formatted(blog, which, settings.siteUrl() + "/", manage, unsubscribe);
+    String html =
+        """
+        <p>You are subscribed to %s: %s comes to this address, whole, as it is published.</p>
+        <p><a href="%s">Read what is there already</a></p>
+        <hr>
+        <p><small><a href="%s">Choose which posts you get, or pause</a> ·
+        <a href="%s">unsubscribe</a></small></p>
+        """
+            .formatted(
+                escape(blog),
+                escape(which),
+                escape(settings.siteUrl() + "/"),
+                escape(manage),
+                escape(unsubscribe));
+    sender.send(
+        compose(blog, null, mail.to(), "You are subscribed to " + blog, text, html, oneClick));
+  }
+
+  /**
    * A published post, ready to send. The Message-ID is derived from the post and the subscriber, so
    * a message sent again after a crash is recognisably the same message.
    */

@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Query;
@@ -22,6 +24,8 @@ import org.springframework.stereotype.Service;
 /** Subscribing with double opt-in, confirming and unsubscribing. */
 @Service
 public class SubscriptionManagement {
+
+  private static final Logger log = LoggerFactory.getLogger(SubscriptionManagement.class);
 
   /** Unsubscribe links must keep working for as long as anyone may keep an old mail. */
   static final long UNSUBSCRIBE_VALIDITY_DAYS = 3650;
@@ -119,6 +123,30 @@ public class SubscriptionManagement {
             Subscriber.class);
     if (confirmed.getModifiedCount() > 0) {
       metrics.subscription("confirmed");
+      if (settings.welcomeMail()) {
+        welcome(id);
+      }
+    }
+  }
+
+  /**
+   * Welcomes a reader who just confirmed: once, as only the confirmation that changed their status
+   * gets here. A mail server that is down costs the welcome, never the subscription.
+   */
+  private void welcome(String id) {
+    var subscriber = subscribers.findById(id).orElse(null);
+    if (subscriber == null) {
+      return;
+    }
+    try {
+      mails.sendWelcome(
+          new Mails.WelcomeMail(
+              subscriber.email(), subscriber.tags(), manageToken(id), unsubscribeToken(id)));
+      metrics.sent("welcome");
+    } catch (MailException unavailable) {
+      log.warn(
+          "The welcome mail to a new subscriber could not be sent: {}", unavailable.getMessage());
+      metrics.failed("welcome");
     }
   }
 

@@ -1,10 +1,13 @@
 package io.inkwell.notifications.subscription;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.inkwell.notifications.IntegrationTest;
 import io.inkwell.notifications.TestMail;
 import io.inkwell.testsupport.ApiClient;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -51,12 +54,55 @@ class SubscriptionTests extends IntegrationTest {
     String token = TestMail.token(TestMail.to(address).get(0));
     api().post("/api/subscriptions/confirm", ApiClient.json(Map.of("token", token)));
 
+    // the confirmation, then the welcome
+    await().atMost(Duration.ofSeconds(10)).until(() -> TestMail.to(address).size() == 2);
+
     var again = api().post("/api/subscriptions", ApiClient.json(Map.of("email", address)));
 
     assertThat(again.status()).isEqualTo(first.status()).isEqualTo(202);
     assertThat(again.raw().body()).isEqualTo(first.raw().body());
-    assertThat(TestMail.to(address)).hasSize(1);
+    assertThat(TestMail.to(address)).hasSize(2);
     assertThat(subscribers.findAll().stream().filter(s -> s.email().equals(address))).hasSize(1);
+  }
+
+  @Test
+  void aReaderWhoConfirmsIsWelcomedOnceWithTheLinksToChangeTheirMind() throws Exception {
+    String address = "welcome-" + UUID.randomUUID() + "@example.org";
+    api()
+        .post(
+            "/api/subscriptions",
+            ApiClient.json(Map.of("email", address, "tags", List.of("Travel", "food"))));
+    String token = TestMail.token(TestMail.to(address).get(0));
+    var confirm = ApiClient.json(Map.of("token", token));
+
+    api().post("/api/subscriptions/confirm", confirm);
+    // a second click on the link confirms nothing new, and welcomes nobody again
+    assertThat(api().post("/api/subscriptions/confirm", confirm).status()).isEqualTo(200);
+
+    var welcome =
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .until(() -> TestMail.to(address), mails -> mails.size() == 2)
+            .get(1);
+    assertThat(welcome.getSubject()).isEqualTo("You are subscribed to Inkwell");
+    String body = TestMail.body(welcome);
+    assertThat(body).contains("each new post tagged travel, food");
+    assertThat(TestMail.header(welcome, "List-Unsubscribe-Post"))
+        .isEqualTo("List-Unsubscribe=One-Click");
+    // its links work: the preferences page knows them, one click unsubscribes
+    String manage = body.replaceAll("(?s).*preferences\\?token=([A-Za-z0-9_.-]+).*", "$1");
+    assertThat(api().get("/api/subscriptions/preferences?token=" + manage).text("email"))
+        .isEqualTo(address);
+    String oneClick = TestMail.header(welcome, "List-Unsubscribe").replaceAll("^<([^>]+)>.*", "$1");
+    String unsubscribe = oneClick.substring(oneClick.indexOf("/api/"));
+    assertThat(
+            api()
+                .postAs(
+                    unsubscribe, "application/x-www-form-urlencoded", "List-Unsubscribe=One-Click")
+                .status())
+        .isEqualTo(200);
+    assertThat(statusOf(address)).isEqualTo(SubscriberStatus.UNSUBSCRIBED);
+    assertThat(TestMail.to(address)).hasSize(2);
   }
 
   @Test
