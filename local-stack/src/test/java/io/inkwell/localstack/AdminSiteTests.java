@@ -525,8 +525,13 @@ class AdminSiteTests {
     var owner = new SiteBrowser(stack);
     var credentials = stack.credentials();
     owner.signIn(credentials.ownerEmail(), credentials.ownerPassword());
-    assertThat(owner.page("/admin?status=REVIEW").select(".admin-table td a").eachText())
-        .contains(title);
+    Document waiting = owner.page("/admin?status=REVIEW");
+    assertThat(waiting.select(".admin-table td a").eachText()).contains(title);
+    // and the menu says drafts wait, as it says comments do
+    assertThat(waiting.select("nav[aria-label=Admin] a[href=/admin] .badge").text())
+        .matches("\\d+ for review");
+    assertThat(waiting.select(".tabs a[aria-current=page]").text())
+        .matches("For review \\(\\d+\\)");
     assertThat(owner.page("/admin?status=DRAFT").select(".admin-table td a").eachText())
         .doesNotContain(title);
   }

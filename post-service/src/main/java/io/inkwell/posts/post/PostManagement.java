@@ -471,12 +471,21 @@ public class PostManagement {
    */
   public PostPage inStatus(
       PostStatus status, PostQuery filter, Actor actor, int limit, String cursor) {
+    return page(inStatus(status, filter, actor), "updatedAt", Post::updatedAt, limit, cursor);
+  }
+
+  /** How many posts {@link #inStatus} lists in all: the admin's "For review (2)". */
+  public long countInStatus(PostStatus status, PostQuery filter, Actor actor) {
+    return mongo.count(Query.query(inStatus(status, filter, actor)), Post.class);
+  }
+
+  private Criteria inStatus(PostStatus status, PostQuery filter, Actor actor) {
     List<Criteria> all = new ArrayList<>(matching(filter));
     all.add(where("status").is(status));
     if (!actor.isEditor()) {
       all.add(where("author.id").is(actor.id()));
     }
-    return page(new Criteria().andOperator(all), "updatedAt", Post::updatedAt, limit, cursor);
+    return new Criteria().andOperator(all);
   }
 
   /**

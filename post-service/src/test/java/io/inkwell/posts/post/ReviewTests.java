@@ -36,6 +36,9 @@ class ReviewTests extends IntegrationTest {
     assertThat(submitted.json().hasNonNull("reviewRequestedAt")).isTrue();
     String waiting = "/api/posts?status=DRAFT&review=true&limit=100";
     assertThat(ids(api().get(waiting))).contains(id).doesNotContain(unfinished);
+    // counted, for the admin's "For review (1)": the contributor's own
+    assertThat(contributor.get(waiting).json().path("total").asLong()).isEqualTo(1);
+    assertThat(anonymous().get("/api/posts").json().has("total")).isFalse();
     assertThat(ids(api().get("/api/posts?status=DRAFT&review=false&limit=100")))
         .contains(unfinished)
         .doesNotContain(id);

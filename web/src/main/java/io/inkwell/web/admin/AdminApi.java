@@ -240,6 +240,11 @@ class AdminApi {
   }
 
   /** The queue's length only (its {@code total}), with as little of the queue as may be asked. */
+  /** How many drafts wait for review: {@code total} of a one-post page. */
+  Answer reviewQueueLength(String token) {
+    return get(token, "/api/posts?status=DRAFT&review=true&limit=1");
+  }
+
   Answer commentQueueLength(String token) {
     return get(token, "/api/comments?status=PENDING&limit=1");
   }

@@ -74,6 +74,26 @@ class StaffPages {
   }
 
   /**
+   * How many drafts contributors submitted for review, beside "Posts" for editors, as the comments
+   * that wait are beside "Comments"; on pages only, and nothing when it cannot be had.
+   */
+  @ModelAttribute("waitingReviews")
+  Long waitingReviews(
+      @AuthenticationPrincipal OidcUser user,
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
+      HttpServletRequest request) {
+    if (user == null || !"GET".equals(request.getMethod()) || !StaffMember.of(user).isEditor()) {
+      return null;
+    }
+    try {
+      var answer = api.reviewQueueLength(token(client));
+      return answer.ok() ? answer.body().path("total").asLong() : null;
+    } catch (RuntimeException unavailable) {
+      return null;
+    }
+  }
+
+  /**
    * The access token ran out (10 minutes): the person signs in again, which auth-service's own
    * session makes a few redirects. Text the editor was sending is not lost: it waits in the new
    * session and is back in the editor after sign-in, to be saved again.

@@ -155,7 +155,10 @@ class PostController {
       }
       return ResponseEntity.ok()
           .cacheControl(CacheControl.noStore().cachePrivate())
-          .body(PostListResponse.of(posts.inStatus(status, filter, actor, limit, cursor)));
+          .body(
+              PostListResponse.of(
+                  posts.inStatus(status, filter, actor, limit, cursor),
+                  posts.countInStatus(status, filter, actor)));
     }
     return ResponseEntity.ok()
         .cacheControl(READER_CACHE)
