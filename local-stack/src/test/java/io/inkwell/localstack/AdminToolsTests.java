@@ -321,6 +321,12 @@ class AdminToolsTests {
             .orElseThrow();
     var approve = held.selectFirst("form[action$=/approve]");
     browser.submit(approve.attr("action"), SiteBrowser.fields(approve));
+    // the post's editor counts its comments and leads to them, as WordPress's post list does
+    Document postEditor = browser.page("/admin/posts/" + postId);
+    assertThat(postEditor.select("#post-comments").text()).isEqualTo("1 comment");
+    Document ofThePost = browser.page(postEditor.select("#post-comments").attr("href"));
+    assertThat(ofThePost.select(".status-line").text()).startsWith("On “Phone numbers");
+    assertThat(ofThePost.select("li.queued .comment-body").eachText()).containsExactly(slip);
     // what readers see is on the Approved tab, each with its Edit
     var shown =
         browser.page("/admin/comments?status=APPROVED").select("li.queued").stream()

@@ -285,8 +285,13 @@ public class CommentManagement {
 
   /** The moderation queue: comments of a status, newest first. */
   public List<Comment> queue(CommentStatus status, int limit) {
+    return queue(status, null, limit);
+  }
+
+  /** The same, of one post when {@code postId} is given (WordPress's comments of a post). */
+  public List<Comment> queue(CommentStatus status, String postId, int limit) {
     return mongo.find(
-        Query.query(where("status").is(status))
+        Query.query(ofStatus(status, postId))
             .with(Sort.by(Sort.Order.desc("createdAt")))
             .limit(limit),
         Comment.class);
@@ -295,6 +300,18 @@ public class CommentManagement {
   /** How many comments have this status (the queue's length, shown beside the admin's menu). */
   public long count(CommentStatus status) {
     return comments.countByStatus(status);
+  }
+
+  /** How many comments of one post, or of all when {@code postId} is null, have this status. */
+  public long count(CommentStatus status, String postId) {
+    return postId == null
+        ? count(status)
+        : mongo.count(Query.query(ofStatus(status, postId)), Comment.class);
+  }
+
+  private static Criteria ofStatus(CommentStatus status, String postId) {
+    Criteria criteria = where("status").is(status);
+    return postId == null ? criteria : criteria.and("postId").is(postId);
   }
 
   public Comment approve(String id) {

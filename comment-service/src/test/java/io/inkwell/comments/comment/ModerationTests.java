@@ -320,6 +320,13 @@ class ModerationTests extends IntegrationTest {
     assertThat(ofFirst.get(0).path("postTitle").asString()).isEqualTo("Wrapping up the WPC");
     assertThat(ofFirst.get(0).path("postSlug").asString()).isEqualTo("wrapping-up-the-wpc");
     assertThat(ofFirst.get(0).path("bodyHtml").asString()).isEqualTo("<p>Early</p>\n");
+    // a moderator's list of one post's comments, as WordPress's from the post
+    var moderated = admin().get("/api/comments?status=APPROVED&postId=" + first).json();
+    assertThat(moderated.path("items").findValuesAsString("id")).containsExactly(early);
+    assertThat(moderated.path("total").asLong()).isEqualTo(1);
+    assertThat(
+            admin().get("/api/comments?status=SPAM&postId=" + first).json().path("total").asLong())
+        .isEqualTo(1);
 
     // a post taken down takes its comments out of the lists
     send("post-unpublished", second, 2, Map.of());

@@ -235,8 +235,12 @@ class AdminApi {
         .exchange((request, response) -> answer(response));
   }
 
-  Answer commentQueue(String token, String status) {
-    return get(token, "/api/comments?status=" + status);
+  /** The comments of a state, of one post when {@code postId} is not empty. */
+  Answer commentQueue(String token, String status, String postId) {
+    var query = new LinkedHashMap<String, Object>();
+    query.put("status", status);
+    query.put("postId", postId);
+    return get(token, ApiUris.of("/api/comments", query));
   }
 
   /** The queue's length only (its {@code total}), with as little of the queue as may be asked. */

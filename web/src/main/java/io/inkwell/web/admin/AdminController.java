@@ -138,7 +138,18 @@ class AdminController implements StaffPage {
       var deliveries = api.deliveries(token(client), id);
       model.addAttribute("deliveries", deliveries.ok() ? deliveries.body() : null);
     }
+    if ("PUBLISHED".equals(post.path("status").asString()) && staff.isEditor()) {
+      // WordPress's comment count beside a post, leading to its comments
+      model.addAttribute("commentsShown", commentTotal(token(client), "APPROVED", id));
+      model.addAttribute("commentsWaiting", commentTotal(token(client), "PENDING", id));
+    }
     return "admin/editor";
+  }
+
+  /** How many of the post's comments have this status; null when it cannot be had. */
+  private Long commentTotal(String token, String status, String postId) {
+    var answer = api.commentQueue(token, status, postId);
+    return answer.ok() ? answer.body().path("total").asLong() : null;
   }
 
   /** A scheduled post's time as the editor's date-time field shows it, in the blog's zone. */

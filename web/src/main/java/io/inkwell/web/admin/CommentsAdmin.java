@@ -3,6 +3,7 @@ package io.inkwell.web.admin;
 import static io.inkwell.web.admin.StaffPages.checked;
 import static io.inkwell.web.admin.StaffPages.token;
 
+import io.inkwell.web.api.ApiUris;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -46,10 +47,18 @@ class CommentsAdmin implements StaffPage {
   String comments(
       @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
       @RequestParam(defaultValue = "PENDING") String status,
+      @RequestParam(defaultValue = "") String post,
       Model model) {
     String state = LISTS.contains(status) ? status : "PENDING";
-    var answer = checked(api.commentQueue(token(client), state));
+    String token = token(client);
+    var answer = checked(api.commentQueue(token, state, post));
     model.addAttribute("status", state);
+    // WordPress's comments of one post, reached from its editor
+    model.addAttribute("post", post);
+    if (!post.isEmpty()) {
+      var about = api.post(token, post);
+      model.addAttribute("postTitle", about.ok() ? about.body().path("title").asString() : post);
+    }
     model.addAttribute("comments", answer.ok() ? answer.body().path("items") : null);
     model.addAttribute("total", answer.ok() ? answer.body().path("total").asLong() : 0);
     model.addAttribute("error", answer.ok() ? null : answer.problem());
@@ -77,13 +86,14 @@ class CommentsAdmin implements StaffPage {
       @PathVariable String id,
       @PathVariable String action,
       @RequestParam(defaultValue = "PENDING") String from,
+      @RequestParam(defaultValue = "") String post,
       RedirectAttributes redirect) {
     if (MODERATION.contains(action)) {
       var answer = checked(api.moderate(token(client), id, action));
       redirect.addFlashAttribute(
           "message", answer.ok() ? "Done: " + action + "." : answer.problem());
     }
-    return back(from);
+    return back(from, post);
   }
 
   /** WordPress's "Edit comment": a typo, an address the commenter should not have posted. */
@@ -92,9 +102,11 @@ class CommentsAdmin implements StaffPage {
       @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
       @PathVariable String id,
       @RequestParam(defaultValue = "PENDING") String from,
+      @RequestParam(defaultValue = "") String post,
       Model model) {
     var answer = checked(api.comment(token(client), id));
     model.addAttribute("from", LISTS.contains(from) ? from : "PENDING");
+    model.addAttribute("post", post);
     model.addAttribute("id", id);
     if (answer.ok()) {
       model.addAttribute("authorName", answer.body().path("authorName").asString());
@@ -112,12 +124,14 @@ class CommentsAdmin implements StaffPage {
       @RequestParam(defaultValue = "") String authorName,
       @RequestParam(defaultValue = "") String body,
       @RequestParam(defaultValue = "PENDING") String from,
+      @RequestParam(defaultValue = "") String post,
       Model model,
       RedirectAttributes redirect) {
     var answer = checked(api.editComment(token(client), id, authorName, body));
     if (!answer.ok()) {
       // the text stays in the form, to be put right
       model.addAttribute("from", LISTS.contains(from) ? from : "PENDING");
+      model.addAttribute("post", post);
       model.addAttribute("id", id);
       model.addAttribute("authorName", authorName);
       model.addAttribute("body", body);
@@ -126,11 +140,15 @@ class CommentsAdmin implements StaffPage {
     }
     redirect.addFlashAttribute(
         "message", "Saved the comment by " + answer.body().path("authorName").asString() + ".");
-    return back(from);
+    return back(from, post);
   }
 
-  private static String back(String from) {
-    return "redirect:/admin/comments?status=" + (LISTS.contains(from) ? from : "PENDING");
+  /** Back to the list the moderator was on: a state, of one post or of all. */
+  private static String back(String from, String post) {
+    var query = new LinkedHashMap<String, Object>();
+    query.put("status", LISTS.contains(from) ? from : "PENDING");
+    query.put("post", post);
+    return "redirect:" + ApiUris.of("/admin/comments", query);
   }
 
   /**
@@ -145,8 +163,9 @@ class CommentsAdmin implements StaffPage {
       @RequestParam(defaultValue = "") String postId,
       @RequestParam(defaultValue = "") String body,
       @RequestParam(defaultValue = "PENDING") String from,
+      @RequestParam(defaultValue = "") String post,
       RedirectAttributes redirect) {
-    String back = back(from);
+    String back = back(from, post);
     if (body.isBlank()) {
       redirect.addFlashAttribute("error", "Write the reply first.");
       return back;

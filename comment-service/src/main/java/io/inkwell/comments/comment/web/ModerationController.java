@@ -46,10 +46,11 @@ class ModerationController {
   @GetMapping
   QueueResponse queue(
       @RequestParam(defaultValue = "PENDING") CommentStatus status,
+      @RequestParam(required = false) @Size(max = 100) String postId,
       @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
     return new QueueResponse(
-        comments.queue(status, limit).stream().map(CommentResponse::of).toList(),
-        comments.count(status));
+        comments.queue(status, postId, limit).stream().map(CommentResponse::of).toList(),
+        comments.count(status, postId));
   }
 
   @PostMapping("/{id}/approve")
