@@ -206,7 +206,12 @@ class WebPagesTests {
     var page = Jsoup.parse(get("/posts/talkative").body());
     assertThat(page.select("link[rel=alternate][type=application/atom+xml]").eachAttr("href"))
         .contains("/comments/feed.atom", "/posts/talkative/comments.atom");
-    assertThat(get("/posts/nowhere/comments.atom").statusCode()).isEqualTo(404);
+    var missing = get("/posts/nowhere/comments.atom");
+    assertThat(missing.statusCode()).isEqualTo(404);
+    // the friendly 404 page, as a page, whatever the address ends with
+    assertThat(missing.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+    assertThat(get("/nothing.json").headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("text/html");
   }
 
   /** A feed as a feed reader reads it. */
