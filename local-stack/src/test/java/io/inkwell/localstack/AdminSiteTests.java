@@ -524,6 +524,10 @@ class AdminSiteTests {
     assertThat(editor.select("button[name=action]").eachAttr("value")).doesNotContain("submit");
     var owner = new SiteBrowser(stack);
     var credentials = stack.credentials();
+    // the editors are mailed, with the way to the draft
+    assertThat(mailTo(credentials.ownerEmail(), title))
+        .contains("Cora submitted")
+        .contains(stack.gatewayUrl() + "/admin/posts/");
     owner.signIn(credentials.ownerEmail(), credentials.ownerPassword());
     Document waiting = owner.page("/admin?status=REVIEW");
     assertThat(waiting.select(".admin-table td a").eachText()).contains(title);

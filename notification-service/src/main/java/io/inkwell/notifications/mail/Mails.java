@@ -268,6 +268,43 @@ public class Mails {
     sender.send(compose(blog, mail.messageId(), mail.to(), subject, text, html, null));
   }
 
+  /**
+   * A draft that waits for an editor (WordPress's "Submit for Review").
+   *
+   * @param editUrl the draft in the admin's editor
+   */
+  public record ReviewMail(
+      String messageId, String to, String title, String authorName, String editUrl) {}
+
+  /** Asks an editor to look at a draft its author submitted for review. */
+  public void sendReviewRequest(ReviewMail mail) {
+    String blog = siteName.current();
+    String subject = "Ready for review: \"" + mail.title() + "\"";
+    String text =
+        """
+        %s submitted "%s" for review.
+
+        Read it, change it, publish it: %s
+
+        --
+        You get this mail because you edit %s.
+        """
+            .formatted(mail.authorName(), mail.title(), mail.editUrl(), blog);
+    String html =
+        """
+        <p>%s submitted <strong>%s</strong> for review.</p>
+        <p><a href="%s">Read it, change it, publish it</a></p>
+        <hr>
+        <p><small>You get this mail because you edit %s.</small></p>
+        """
+            .formatted(
+                escape(mail.authorName()),
+                escape(mail.title()),
+                escape(mail.editUrl()),
+                escape(blog));
+    sender.send(compose(blog, mail.messageId(), mail.to(), subject, text, html, null));
+  }
+
   /** A link to choose a new password, as its mail needs it. */
   public record PasswordResetMail(
       String messageId, String to, String name, String resetUrl, Instant expiresAt) {}

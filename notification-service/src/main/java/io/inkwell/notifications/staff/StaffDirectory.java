@@ -164,6 +164,17 @@ public class StaffDirectory {
     return Optional.ofNullable(told).filter(member -> !member.commentMailsOff());
   }
 
+  /**
+   * Who is asked to review a draft: everyone who may publish others' posts (the owner, admins and
+   * editors), as last announced; not who is suspended or removed.
+   */
+  public List<StaffMember> editors() {
+    return mongo.find(
+        Query.query(
+            where("role").in(MODERATORS).and("suspended").is(false).and("removed").ne(true)),
+        StaffMember.class);
+  }
+
   /** Where to mail a staff member about their own work: none when suspended, removed or unknown. */
   public Optional<String> addressOf(String staffId) {
     return Optional.ofNullable(member(staffId))

@@ -4,6 +4,7 @@ import io.inkwell.posts.post.PostEvent.CommentImported;
 import io.inkwell.posts.post.PostEvent.ImportedComment;
 import io.inkwell.posts.post.PostEvent.PostDeleted;
 import io.inkwell.posts.post.PostEvent.PostPublished;
+import io.inkwell.posts.post.PostEvent.PostSubmitted;
 import io.inkwell.posts.post.PostEvent.PostUnpublished;
 import io.inkwell.posts.post.PostEvent.PostUpdated;
 import java.time.Instant;
@@ -386,8 +387,9 @@ public class Post {
   }
 
   /**
-   * Asks an editor to look at the draft (WordPress's "Submit for Review"); asking again keeps the
-   * first time. Nothing is raised: only the staff see it, in the admin's list of what waits.
+   * Asks an editor to look at the draft (WordPress's "Submit for Review"), raising {@code
+   * PostSubmitted} so that the editors are mailed; asking again keeps the first time and asks
+   * nobody twice.
    */
   public void submitForReview(Instant now) {
     if (status != PostStatus.DRAFT) {
@@ -396,6 +398,7 @@ public class Post {
     if (reviewRequestedAt == null) {
       reviewRequestedAt = now;
       updatedAt = now;
+      raise(PostSubmitted.of(this, nextVersion(), now));
     }
   }
 

@@ -15,6 +15,7 @@ public sealed interface PostEvent
         PostEvent.PostUpdated,
         PostEvent.PostUnpublished,
         PostEvent.PostDeleted,
+        PostEvent.PostSubmitted,
         PostEvent.CommentImported {
 
   String eventId();
@@ -140,6 +141,34 @@ public sealed interface PostEvent
 
     static PostUnpublished of(Post post, long version, Instant now) {
       return new PostUnpublished(newId(), "PostUnpublished", version, now, post.id(), post.slug());
+    }
+  }
+
+  /**
+   * Its author asked an editor to look at the draft (WordPress's "Submit for Review"): the editors
+   * are mailed. Only the staff ever hear of it.
+   */
+  record PostSubmitted(
+      String eventId,
+      String type,
+      long version,
+      Instant occurredAt,
+      String postId,
+      String slug,
+      String title,
+      Author author)
+      implements PostEvent {
+
+    static PostSubmitted of(Post post, long version, Instant now) {
+      return new PostSubmitted(
+          newId(),
+          "PostSubmitted",
+          version,
+          now,
+          post.id(),
+          post.slug(),
+          post.title(),
+          post.author());
     }
   }
 

@@ -1,9 +1,11 @@
 package io.inkwell.posts.post;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.inkwell.posts.IntegrationTest;
 import io.inkwell.testsupport.ApiClient;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -53,6 +55,19 @@ class ReviewTests extends IntegrationTest {
                 .status())
         .isEqualTo(404);
     assertThat(anonymous().post("/api/posts/" + id + "/submit", "").status()).isEqualTo(401);
+
+    // the editors are told once, by PostSubmitted (true to its contract), whoever asks twice
+    assertThat(
+            await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> postEventsOf(id), events -> !events.isEmpty()))
+        .singleElement()
+        .satisfies(
+            event -> {
+              assertThat(event.path("type").asString()).isEqualTo("PostSubmitted");
+              assertThat(event.path("title").asString()).isEqualTo("Ready for you");
+              assertThat(event.path("author").path("name").asString()).isEqualTo("Cy Contributor");
+            });
 
     var published = api().post("/api/posts/" + id + "/publish", "");
 
