@@ -108,6 +108,14 @@ class AdminSiteTests {
     assertThat(scheduled.select("input[name=publishAt]").val())
         .as("the editor shows when")
         .isEqualTo(later.get("publishAt"));
+    // and so does the list of what is scheduled, as WordPress's does
+    var row =
+        browser.page("/admin?status=SCHEDULED").select(".admin-table tbody tr").stream()
+            .filter(tr -> tr.text().contains(later.get("title")))
+            .findFirst()
+            .orElseThrow();
+    assertThat(row.select("time").attr("datetime"))
+        .startsWith(later.get("publishAt").substring(0, 16));
     Map<String, String> unschedule = SiteBrowser.fields(scheduled, "form#editor");
     unschedule.put("action", "unschedule");
     var draftAgain =
