@@ -62,15 +62,7 @@ class StaffPages {
       @AuthenticationPrincipal OidcUser user,
       @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
       HttpServletRequest request) {
-    if (user == null || !"GET".equals(request.getMethod()) || !StaffMember.of(user).isEditor()) {
-      return null;
-    }
-    try {
-      var answer = api.commentQueueLength(token(client));
-      return answer.ok() ? answer.body().path("total").asLong() : null;
-    } catch (RuntimeException unavailable) {
-      return null;
-    }
+    return forEditorsPages(user, client, request, api::commentQueueLength);
   }
 
   /**
@@ -82,11 +74,23 @@ class StaffPages {
       @AuthenticationPrincipal OidcUser user,
       @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
       HttpServletRequest request) {
+    return forEditorsPages(user, client, request, api::reviewQueueLength);
+  }
+
+  /**
+   * The {@code total} of what waits for an editor, asked on an editor's page (not a form post, nor
+   * for anyone else); null when it cannot be had, so that the menu shows nothing.
+   */
+  private static Long forEditorsPages(
+      OidcUser user,
+      OAuth2AuthorizedClient client,
+      HttpServletRequest request,
+      java.util.function.Function<String, AdminApi.Answer> ask) {
     if (user == null || !"GET".equals(request.getMethod()) || !StaffMember.of(user).isEditor()) {
       return null;
     }
     try {
-      var answer = api.reviewQueueLength(token(client));
+      var answer = ask.apply(token(client));
       return answer.ok() ? answer.body().path("total").asLong() : null;
     } catch (RuntimeException unavailable) {
       return null;
