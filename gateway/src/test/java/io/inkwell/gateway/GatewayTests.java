@@ -76,6 +76,26 @@ class GatewayTests {
                             return response.status(500).send();
                           })
                       .route(
+                          request -> request.uri().startsWith("/api/posts/tomcat-refusal"),
+                          (request, response) ->
+                              response
+                                  .status(400)
+                                  .header("Content-Type", "text/html;charset=utf-8")
+                                  .sendString(
+                                      Mono.just(
+                                          "<!doctype html><title>HTTP Status 400 – Bad"
+                                              + " Request</title><h1>Invalid character</h1>")))
+                      .route(
+                          request -> request.uri().startsWith("/api/posts/taken"),
+                          (request, response) ->
+                              response
+                                  .status(409)
+                                  .header("Content-Type", "application/problem+json")
+                                  .sendString(
+                                      Mono.just(
+                                          "{\"type\":\"https://inkwell.dev/problems/conflict\","
+                                              + "\"status\":409,\"detail\":\"Taken.\"}")))
+                      .route(
                           request -> true,
                           (request, response) ->
                               response
@@ -327,6 +347,7 @@ class GatewayTests {
     var read = get("/api/posts/broken-read");
 
     assertThat(read.statusCode()).isEqualTo(500);
+    assertThat(read.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     assertThat(BROKEN_CALLS.get())
         .as("a 500 is no passing failure: asking again helps no one")
         .isEqualTo(1);
@@ -483,6 +504,22 @@ class GatewayTests {
           .hasValue("application/problem+json");
       assertThat(response.body()).contains("https://inkwell.dev/problems/bad-request");
     }
+  }
+
+  @Test
+  void aServicesOwnErrorPageReachesAnApiClientAsAProblemAndItsProblemsPassUntouched()
+      throws Exception {
+    var refused = get("/api/posts/tomcat-refusal?tags[]=a");
+    var taken = get("/api/posts/taken");
+
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(refused.body())
+        .contains("https://inkwell.dev/problems/bad-request")
+        .contains("percent-encoded")
+        .doesNotContain("<");
+    assertThat(taken.statusCode()).isEqualTo(409);
+    assertThat(taken.body()).contains("\"detail\":\"Taken.\"");
   }
 
   private HttpResponse<String> preflight(String origin) throws Exception {
