@@ -851,6 +851,78 @@ class AdminToolsTests {
   }
 
   @Test
+  void theDashboardShowsTheOwnersDraftsWhatPublishesNextAndHowTheNewestPostDid() throws Exception {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    String question = "Is the ferry running today? " + run;
+    String postId = TestStack.postWithAHeldComment("Harbour news " + run, question);
+    String commentId =
+        bot.get("/api/comments?status=PENDING&postId=" + postId)
+            .json()
+            .path("items")
+            .get(0)
+            .path("id")
+            .asString();
+    assertThat(bot.post("/api/comments/" + commentId + "/approve", "").status()).isEqualTo(200);
+    String later =
+        bot.post("/api/posts", ApiClient.json(Map.of("title", "Next week " + run, "body", "b")))
+            .text("id");
+    String inTwoDays = Instant.now().plus(Duration.ofDays(2)).toString();
+    assertThat(
+            bot.post(
+                    "/api/posts/" + later + "/publish",
+                    ApiClient.json(Map.of("publishAt", inTwoDays)))
+                .status())
+        .isEqualTo(200);
+    var browser = owner();
+    Map<String, String> fields =
+        SiteBrowser.fields(browser.page("/admin/posts/new"), "form#editor");
+    fields.put("title", "Half a thought " + run);
+    fields.put("body", "To be continued.");
+    fields.put("action", "save");
+    assertThat(browser.submit("/admin/posts", fields).statusCode()).isEqualTo(200);
+
+    Document dashboard = browser.page("/admin/dashboard");
+
+    assertThat(SiteBrowser.menu(dashboard)).startsWith("Dashboard");
+    var figures = new java.util.HashMap<String, Long>();
+    dashboard
+        .select(".figures a")
+        .forEach(
+            figure ->
+                figures.put(
+                    figure.select("span").text(), Long.parseLong(figure.select("strong").text())));
+    assertThat(figures)
+        .containsOnlyKeys(
+            "Published", "Scheduled", "Drafts", "For review", "Comments waiting", "Subscribers");
+    assertThat(figures.get("Published"))
+        .isEqualTo(bot.get("/api/posts?status=PUBLISHED&limit=1").json().path("total").asLong());
+    assertThat(figures.get("Scheduled")).isPositive();
+    assertThat(figures.get("Subscribers")).as("the sample subscriber at least").isPositive();
+    assertThat(dashboard.select("#drafts-title + ul li a").eachText())
+        .contains("Half a thought " + run);
+    assertThat(dashboard.select("#coming-title + ul li").eachText())
+        .anyMatch(line -> line.startsWith("Next week " + run + " publishes"));
+    var newest = dashboard.select("#published-title + table tbody tr").first();
+    assertThat(newest.select("td:first-child a").first().text()).isEqualTo("Harbour news " + run);
+    assertThat(newest.select("td:nth-child(3)").text()).isEqualTo("1 comment");
+    assertThat(dashboard.select("#comments-title + ul li").eachText())
+        .anyMatch(line -> line.contains("on Harbour news " + run) && line.contains(question));
+    // the email column counts the mails as the sender sends them
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(
+                        browser
+                            .page("/admin/dashboard")
+                            .select("#published-title + table tbody tr")
+                            .first()
+                            .select("td:nth-child(4)")
+                            .text())
+                    .matches("(\\d+) of \\1 sent"));
+  }
+
+  @Test
   void theOwnerFindsADraftAmongTheirsByAWordOrATag() throws Exception {
     var browser = owner();
     String word = "funicular" + UUID.randomUUID().toString().substring(0, 6);

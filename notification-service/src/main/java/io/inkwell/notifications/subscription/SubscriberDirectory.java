@@ -29,10 +29,16 @@ public class SubscriberDirectory {
     this.metrics = metrics;
   }
 
-  public record Page(List<Subscriber> items, String nextCursor) {}
+  /**
+   * @param total how many subscribers have the state asked for (all of them when none was), as
+   *     Ghost's member count
+   */
+  public record Page(List<Subscriber> items, String nextCursor, long total) {}
 
   public Page page(SubscriberStatus status, int limit, String cursor) {
-    Criteria criteria = status == null ? new Criteria() : where("status").is(status);
+    Criteria state = status == null ? new Criteria() : where("status").is(status);
+    long total = mongo.count(Query.query(state), Subscriber.class);
+    Criteria criteria = state;
     if (cursor != null && !cursor.isBlank()) {
       String[] after = decode(cursor);
       Instant at = Instant.ofEpochMilli(Long.parseLong(after[0]));
@@ -52,7 +58,7 @@ public class SubscriberDirectory {
                 .limit(limit + 1),
             Subscriber.class);
     if (found.size() <= limit) {
-      return new Page(found, null);
+      return new Page(found, null, total);
     }
     Subscriber last = found.get(limit - 1);
     String next = last.createdAt().toEpochMilli() + "_" + last.id();
@@ -60,7 +66,8 @@ public class SubscriberDirectory {
         found.subList(0, limit),
         Base64.getUrlEncoder()
             .withoutPadding()
-            .encodeToString(next.getBytes(StandardCharsets.UTF_8)));
+            .encodeToString(next.getBytes(StandardCharsets.UTF_8)),
+        total);
   }
 
   /** Every subscriber, newest first, read as a stream (a list of any length fits). */

@@ -17,6 +17,7 @@ class SubscriberListTests extends IntegrationTest {
   @Test
   void adminsPageThroughSubscribersAndNobodyElseSeesThem() {
     String marker = UUID.randomUUID().toString().substring(0, 8);
+    long pendingBefore = pendingTotal();
     List<String> addresses = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       String email = "list-" + marker + "-" + i + "@example.org";
@@ -35,6 +36,9 @@ class SubscriberListTests extends IntegrationTest {
                       + (cursor == null ? "" : "&cursor=" + cursor));
       assertThat(page.status()).isEqualTo(200);
       seen.addAll(page.json().path("items").findValuesAsString("email"));
+      assertThat(page.json().path("total").asLong())
+          .as("every page counts all pending subscribers, not only its own")
+          .isEqualTo(pendingBefore + 3);
       cursor = page.json().path("nextCursor").asString(null);
     } while (cursor != null);
 
@@ -50,6 +54,10 @@ class SubscriberListTests extends IntegrationTest {
     var undecodable = admin().get("/api/subscribers?cursor=%00%ff");
     assertThat(undecodable.status()).isEqualTo(400);
     assertThat(undecodable.header("Content-Type")).isEqualTo("application/problem+json");
+  }
+
+  private long pendingTotal() {
+    return admin().get("/api/subscribers?status=PENDING&limit=1").json().path("total").asLong();
   }
 
   @Test

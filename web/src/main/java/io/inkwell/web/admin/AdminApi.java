@@ -107,6 +107,8 @@ class AdminApi {
    */
   record PostFilter(String text, String tag, String author) {
 
+    static final PostFilter NONE = new PostFilter("", "", "");
+
     boolean any() {
       return !text.isEmpty() || !tag.isEmpty() || !author.isEmpty();
     }
@@ -117,11 +119,21 @@ class AdminApi {
    * submitted for review ({@code REVIEW}), and its "Drafts" the others.
    */
   Answer postsInStatus(String token, String status, PostFilter filter, String cursor) {
+    return postList(token, status, filter, cursor, 50);
+  }
+
+  /** How many posts a tab of the admin's list has ({@code total} of a one-post page). */
+  Answer postCount(String token, String status) {
+    return postList(token, status, PostFilter.NONE, null, 1);
+  }
+
+  private Answer postList(
+      String token, String status, PostFilter filter, String cursor, int limit) {
     var query = new LinkedHashMap<String, Object>();
     boolean drafts = status.equals("DRAFT") || status.equals("REVIEW");
     query.put("status", drafts ? "DRAFT" : status);
     query.put("review", drafts ? status.equals("REVIEW") : null);
-    query.put("limit", 50);
+    query.put("limit", limit);
     query.put("q", filter.text());
     query.put("tag", filter.tag());
     query.put("author", filter.author());
@@ -243,12 +255,12 @@ class AdminApi {
     return get(token, ApiUris.of("/api/comments", query));
   }
 
-  /** The queue's length only (its {@code total}), with as little of the queue as may be asked. */
-  /** How many drafts wait for review: {@code total} of a one-post page. */
+  /** How many drafts wait for review. */
   Answer reviewQueueLength(String token) {
-    return get(token, "/api/posts?status=DRAFT&review=true&limit=1");
+    return postCount(token, "REVIEW");
   }
 
+  /** The queue's length only (its {@code total}), with as little of the queue as may be asked. */
   Answer commentQueueLength(String token) {
     return get(token, "/api/comments?status=PENDING&limit=1");
   }
@@ -325,6 +337,11 @@ class AdminApi {
     query.put("status", status);
     query.put("cursor", cursor);
     return get(token, ApiUris.of("/api/subscribers", query));
+  }
+
+  /** How many subscribers confirmed their address ({@code total} of a one-subscriber page). */
+  Answer confirmedSubscriberCount(String token) {
+    return get(token, "/api/subscribers?status=CONFIRMED&limit=1");
   }
 
   /** The subscriber export's status and bytes (CSV), not JSON. */

@@ -70,7 +70,8 @@ class SubscriberController {
     }
   }
 
-  record SubscriberList(List<SubscriberResponse> items, String nextCursor) {}
+  /** A page of subscribers; {@code total}, how many have the state asked for in all. */
+  record SubscriberList(List<SubscriberResponse> items, String nextCursor, long total) {}
 
   @GetMapping("/api/subscribers")
   SubscriberList list(
@@ -79,7 +80,9 @@ class SubscriberController {
       @RequestParam(required = false) @Size(max = 200) String cursor) {
     var page = directory.page(status, limit, cursor);
     return new SubscriberList(
-        page.items().stream().map(SubscriberResponse::of).toList(), page.nextCursor());
+        page.items().stream().map(SubscriberResponse::of).toList(),
+        page.nextCursor(),
+        page.total());
   }
 
   /**
