@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -15,8 +16,9 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 /**
- * The subscriber list admins see: newest first, a page at a time, optionally by state; all of it
- * for an export; and erasure, when someone asks to be forgotten.
+ * The subscriber list admins see: newest first, a page at a time, optionally by state and part of
+ * the address (Ghost's member search); all of it for an export; and erasure, when someone asks to
+ * be forgotten.
  */
 @Service
 public class SubscriberDirectory {
@@ -35,8 +37,16 @@ public class SubscriberDirectory {
    */
   public record Page(List<Subscriber> items, String nextCursor, long total) {}
 
-  public Page page(SubscriberStatus status, int limit, String cursor) {
+  /**
+   * A page of the subscribers with {@code status} (all when null) whose address contains {@code
+   * text} (any case; every one when blank), newest first, after {@code cursor}.
+   */
+  public Page page(SubscriberStatus status, String text, int limit, String cursor) {
     Criteria state = status == null ? new Criteria() : where("status").is(status);
+    if (text != null && !text.isBlank()) {
+      // the admin's words as they are, never a pattern of their own
+      state = state.and("email").regex(Pattern.quote(text.strip()), "i");
+    }
     long total = mongo.count(Query.query(state), Subscriber.class);
     Criteria criteria = state;
     if (cursor != null && !cursor.isBlank()) {

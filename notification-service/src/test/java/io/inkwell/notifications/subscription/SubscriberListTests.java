@@ -43,6 +43,14 @@ class SubscriberListTests extends IntegrationTest {
     } while (cursor != null);
 
     assertThat(seen).containsAll(addresses).doesNotHaveDuplicates();
+    // Ghost's member search: a part of the address, any case, taken literally
+    var found = admin().get("/api/subscribers?q=" + ("LIST-" + marker + "-1").toUpperCase());
+    assertThat(found.json().path("items").findValuesAsString("email"))
+        .containsExactly(addresses.get(1));
+    assertThat(found.json().path("total").asLong()).isEqualTo(1);
+    assertThat(admin().get("/api/subscribers?q=.*").json().path("total").asLong())
+        .as("a pattern is text, not a pattern")
+        .isZero();
     assertThat(api().get("/api/subscribers").status()).isEqualTo(401);
     assertThat(
             api()

@@ -330,11 +330,15 @@ class AdminApi {
     return delete(token, "/api/comments/blocklist/{id}", entryId);
   }
 
-  /** A page of subscribers, newest first; {@code status} null for all. */
-  Answer subscribers(String token, String status, String cursor) {
+  /**
+   * A page of subscribers, newest first; {@code status} null for all, {@code text} a part of the
+   * address (blank for any).
+   */
+  Answer subscribers(String token, String status, String text, String cursor) {
     var query = new LinkedHashMap<String, Object>();
     query.put("limit", 100);
     query.put("status", status);
+    query.put("q", text);
     query.put("cursor", cursor);
     return get(token, ApiUris.of("/api/subscribers", query));
   }

@@ -45,11 +45,15 @@ class SubscribersAdmin implements StaffPage {
   String subscribers(
       @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
       @RequestParam(required = false) String status,
+      @RequestParam(defaultValue = "") String q,
       @RequestParam(required = false) String cursor,
       Model model) {
     String state = status != null && STATES.contains(status) ? status : null;
-    var answer = checked(api.subscribers(token(client), state, cursor));
+    String text = q.strip();
+    var answer = checked(api.subscribers(token(client), state, text, cursor));
     model.addAttribute("status", state);
+    model.addAttribute("q", text);
+    model.addAttribute("total", answer.ok() ? answer.body().path("total").asLong() : null);
     model.addAttribute(
         "subscribers",
         answer.ok()

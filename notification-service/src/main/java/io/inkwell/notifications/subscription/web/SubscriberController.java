@@ -76,9 +76,10 @@ class SubscriberController {
   @GetMapping("/api/subscribers")
   SubscriberList list(
       @RequestParam(required = false) SubscriberStatus status,
+      @RequestParam(required = false) @Size(max = 254) String q,
       @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
       @RequestParam(required = false) @Size(max = 200) String cursor) {
-    var page = directory.page(status, limit, cursor);
+    var page = directory.page(status, q, limit, cursor);
     return new SubscriberList(
         page.items().stream().map(SubscriberResponse::of).toList(),
         page.nextCursor(),
