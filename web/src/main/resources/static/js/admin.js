@@ -16,3 +16,25 @@
     }
   });
 })();
+
+// The comment list's bulk actions: a "Tick all" box, where scripts run (without them, each comment
+// is ticked on its own).
+(function () {
+  'use strict';
+  var bulk = document.getElementById('bulk');
+  if (!bulk) {
+    return;
+  }
+  var label = document.createElement('label');
+  var all = document.createElement('input');
+  all.type = 'checkbox';
+  all.id = 'tick-all';
+  label.appendChild(all);
+  label.appendChild(document.createTextNode(' Tick all'));
+  bulk.insertBefore(label, bulk.firstChild);
+  all.addEventListener('change', function () {
+    document.querySelectorAll('input[name="ids"][form="bulk"]').forEach(function (box) {
+      box.checked = all.checked;
+    });
+  });
+})();

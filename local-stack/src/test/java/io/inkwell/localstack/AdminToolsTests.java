@@ -281,6 +281,19 @@ class AdminToolsTests {
     bot.post("/api/posts/" + id + "/publish", "");
     await().atMost(PATIENCE).until(() -> TestStack.mailsTo(reader, title).size() == 1);
     assertThat(TestStack.mailsTo(gone)).isEmpty();
+    // a file that is no subscriber list is refused, and the list page says why
+    Document refused =
+        Jsoup.parse(
+            browser
+                .upload(
+                    "/admin/subscribers/import",
+                    form,
+                    "list",
+                    "notes.csv",
+                    "name\nAda\n".getBytes(StandardCharsets.UTF_8))
+                .body());
+    assertThat(refused.select(".error").text()).contains("email");
+    assertThat(refused.select(".notice")).isEmpty();
   }
 
   @Test
@@ -307,6 +320,57 @@ class AdminToolsTests {
     assertThat(thread.get(1).select(".comment-meta strong").text()).isEqualTo("Blog owner");
     assertThat(thread.get(1).select(".staff-badge")).hasSize(1);
     assertThat(thread.get(1).select(".comment-body em").text()).isEqualTo("Monday");
+  }
+
+  @Test
+  void aWaveOfSpamInTheQueueGoesToTheSpamWithOneBulkAction() throws Exception {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    String first = "Cheap watches " + run;
+    String postId = TestStack.postWithAHeldComment("Open house " + run, first);
+    String second = "Cheap bags " + run;
+    assertThat(
+            reader
+                .post(
+                    "/api/posts/" + postId + "/comments",
+                    ApiClient.json(
+                        Map.of(
+                            "authorName",
+                            "Bob",
+                            "authorEmail",
+                            UUID.randomUUID() + "@example.org",
+                            "body",
+                            second,
+                            "renderedAt",
+                            Instant.now().minusSeconds(60).toString())))
+                .status())
+        .isEqualTo(201);
+    var browser = owner();
+    Document queue = browser.page("/admin/comments?post=" + postId);
+    var bulk = queue.selectFirst("form#bulk");
+    assertThat(bulk.select("select[name=action] option").eachAttr("value"))
+        .containsExactly("approve", "reject", "spam");
+    var ticked =
+        queue.select("input[name=ids][form=bulk]").stream()
+            .map(box -> Map.entry("ids", box.val()))
+            .toList();
+    assertThat(ticked).hasSize(2);
+    var fields = SiteBrowser.fields(bulk);
+    fields.put("action", "spam");
+
+    Document after = Jsoup.parse(browser.submit(bulk.attr("action"), fields, ticked).body());
+
+    assertThat(after.select(".notice").text()).isEqualTo("Marked 2 comments as spam.");
+    assertThat(after.select("li.queued")).as("the queue of the post is empty").isEmpty();
+    assertThat(
+            browser
+                .page("/admin/comments?status=SPAM&post=" + postId)
+                .select("li.queued .comment-body")
+                .eachText())
+        .containsExactlyInAnyOrder(first, second);
+    Document nothingTicked =
+        Jsoup.parse(browser.submit(bulk.attr("action"), SiteBrowser.fields(bulk)).body());
+    assertThat(nothingTicked.select(".error").text())
+        .isEqualTo("Tick the comments first, then choose what becomes of them.");
   }
 
   @Test

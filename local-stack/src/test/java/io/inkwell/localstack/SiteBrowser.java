@@ -49,8 +49,15 @@ final class SiteBrowser {
   }
 
   HttpResponse<String> submit(String url, Map<String, String> fields) throws Exception {
+    return submit(url, fields, List.of());
+  }
+
+  /** A form with, besides {@code fields}, fields sent more than once (tick boxes of one name). */
+  HttpResponse<String> submit(
+      String url, Map<String, String> fields, List<Map.Entry<String, String>> repeated)
+      throws Exception {
     String form =
-        fields.entrySet().stream()
+        java.util.stream.Stream.concat(fields.entrySet().stream(), repeated.stream())
             .map(
                 field ->
                     URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8)

@@ -1,10 +1,13 @@
 package io.inkwell.web.admin;
 
 import static io.inkwell.web.admin.StaffPages.checked;
+import static io.inkwell.web.admin.StaffPages.showProblem;
 import static io.inkwell.web.admin.StaffPages.token;
 
 import io.inkwell.web.api.ApiUris;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -35,6 +38,9 @@ class CommentsAdmin implements StaffPage {
   /** The policies, as the comment form's readers meet them. */
   static final Map<String, String> POLICIES = policies();
 
+  /** The most comments one bulk action takes: a page of the queue. */
+  private static final int BULK_LIMIT = 200;
+
   private static final Set<String> BLOCKABLE = Set.of("WORD", "DOMAIN", "ADDRESS");
 
   private final AdminApi api;
@@ -61,7 +67,7 @@ class CommentsAdmin implements StaffPage {
     }
     model.addAttribute("comments", answer.ok() ? answer.body().path("items") : null);
     model.addAttribute("total", answer.ok() ? answer.body().path("total").asLong() : 0);
-    model.addAttribute("error", answer.ok() ? null : answer.problem());
+    showProblem(answer, model);
     return "admin/comments";
   }
 
@@ -94,6 +100,55 @@ class CommentsAdmin implements StaffPage {
           "message", answer.ok() ? "Done: " + action + "." : answer.problem());
     }
     return back(from, post);
+  }
+
+  /**
+   * WordPress's bulk actions: the comments ticked in the list approved, rejected or marked as spam
+   * at once, as a wave of spam in the queue asks. Each is moderated as its own button would; the
+   * message says how many were, and what the API said of one that was not.
+   */
+  @PostMapping("/admin/comments/bulk")
+  String bulk(
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
+      @RequestParam(required = false) List<String> ids,
+      @RequestParam(defaultValue = "") String action,
+      @RequestParam(defaultValue = "PENDING") String from,
+      @RequestParam(defaultValue = "") String post,
+      RedirectAttributes redirect) {
+    String back = back(from, post);
+    if (ids == null || ids.isEmpty() || !MODERATION.contains(action)) {
+      redirect.addFlashAttribute(
+          "error", "Tick the comments first, then choose what becomes of them.");
+      return back;
+    }
+    if (ids.size() > BULK_LIMIT) {
+      redirect.addFlashAttribute(
+          "error", "At most " + BULK_LIMIT + " comments at once; tick fewer.");
+      return back;
+    }
+    String token = token(client);
+    int done = 0;
+    String refused = null;
+    for (String id : new LinkedHashSet<>(ids)) {
+      var answer = checked(api.moderate(token, id, action));
+      if (answer.ok()) {
+        done++;
+      } else if (refused == null) {
+        refused = answer.problem();
+      }
+    }
+    String comments = done == 1 ? "1 comment" : done + " comments";
+    String message =
+        switch (action) {
+          case "approve" -> "Approved " + comments + ".";
+          case "reject" -> "Rejected " + comments + ".";
+          default -> "Marked " + comments + " as spam.";
+        };
+    redirect.addFlashAttribute("message", message);
+    if (refused != null) {
+      redirect.addFlashAttribute("error", "Not all of them: " + refused);
+    }
+    return back;
   }
 
   /** WordPress's "Edit comment": a typo, an address the commenter should not have posted. */

@@ -1,6 +1,7 @@
 package io.inkwell.web.admin;
 
 import static io.inkwell.web.admin.StaffPages.checked;
+import static io.inkwell.web.admin.StaffPages.showProblem;
 import static io.inkwell.web.admin.StaffPages.token;
 
 import io.inkwell.web.WebSettings;
@@ -50,7 +51,7 @@ class IntegrationsAdmin implements StaffPage {
                             AdminApi.instant(each.path("createdAt").asString(null))))
                 .toList()
             : null);
-    model.addAttribute("error", answer.ok() ? null : answer.problem());
+    showProblem(answer, model);
     model.addAttribute("tokenUrl", settings.siteUrl() + "/oauth2/token");
     return "admin/integrations";
   }

@@ -1,6 +1,7 @@
 package io.inkwell.web.admin;
 
 import static io.inkwell.web.admin.StaffPages.checked;
+import static io.inkwell.web.admin.StaffPages.showProblem;
 import static io.inkwell.web.admin.StaffPages.token;
 
 import java.time.Instant;
@@ -37,7 +38,7 @@ class StaffAdmin implements StaffPage {
     model.addAttribute(
         "members",
         answer.ok() ? answer.body().path("items").valueStream().map(StaffRow::of).toList() : null);
-    model.addAttribute("error", answer.ok() ? null : answer.problem());
+    showProblem(answer, model);
     model.addAttribute("roles", INVITABLE_ROLES);
     return "admin/staff";
   }

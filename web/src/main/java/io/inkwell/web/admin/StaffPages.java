@@ -8,6 +8,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.annotation.RegisteredOAuth2AuthorizedClient;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -146,6 +147,16 @@ class StaffPages {
       throw new SignInAgain();
     }
     return answer;
+  }
+
+  /**
+   * What the API said, on the page, when it refused; when it answered, an error a form post left
+   * for this page (a flash attribute) stays to be shown.
+   */
+  static void showProblem(AdminApi.Answer answer, Model model) {
+    if (!answer.ok()) {
+      model.addAttribute("error", answer.problem());
+    }
   }
 
   static String token(OAuth2AuthorizedClient client) {

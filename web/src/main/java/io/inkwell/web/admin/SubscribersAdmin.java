@@ -1,6 +1,7 @@
 package io.inkwell.web.admin;
 
 import static io.inkwell.web.admin.StaffPages.checked;
+import static io.inkwell.web.admin.StaffPages.showProblem;
 import static io.inkwell.web.admin.StaffPages.token;
 
 import java.io.IOException;
@@ -61,7 +62,7 @@ class SubscribersAdmin implements StaffPage {
             : null);
     model.addAttribute(
         "nextCursor", answer.ok() ? answer.body().path("nextCursor").asString(null) : null);
-    model.addAttribute("error", answer.ok() ? null : answer.problem());
+    showProblem(answer, model);
     return "admin/subscribers";
   }
 
