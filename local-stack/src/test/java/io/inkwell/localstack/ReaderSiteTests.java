@@ -8,7 +8,9 @@ import io.inkwell.testsupport.ApiClient;
 import io.inkwell.testsupport.SignIn;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import java.net.URLDecoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -304,6 +306,29 @@ class ReaderSiteTests {
     assertThat(sitemap).contains(stack.gatewayUrl() + "/posts/wpc-wrap").contains("<urlset");
     assertThat(get("/robots.txt").body())
         .contains("Sitemap: " + stack.gatewayUrl() + "/sitemap.xml");
+  }
+
+  @Test
+  void aPostOffersPlainLinksToShareItsAddress() throws Exception {
+    Document post = page("/posts/wpc-wrap");
+    String address = stack.gatewayUrl() + "/posts/wpc-wrap";
+
+    var share = post.select("nav.share a");
+    assertThat(share.eachText()).containsExactly("Email", "Bluesky", "X", "Facebook", "LinkedIn");
+    for (var link : share) {
+      String href = link.attr("href");
+      String query = href.substring(href.indexOf('?') + 1);
+      var fields = new java.util.HashMap<String, String>();
+      for (String pair : query.split("&")) {
+        String[] field = pair.split("=", 2);
+        fields.put(field[0], URLDecoder.decode(field[1], StandardCharsets.UTF_8));
+      }
+      assertThat(String.join(" ", fields.values()))
+          .as(link.text() + " carries the post's address")
+          .contains(address);
+    }
+    assertThat(share.first().attr("href")).startsWith("mailto:?subject=WPC%20wrap");
+    assertThat(post.select("nav.share script, script[src*=share]")).isEmpty();
   }
 
   @Test
