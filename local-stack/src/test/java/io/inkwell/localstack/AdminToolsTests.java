@@ -323,7 +323,7 @@ class AdminToolsTests {
   }
 
   @Test
-  void aWaveOfSpamInTheQueueGoesToTheSpamWithOneBulkAction() throws Exception {
+  void aWaveOfSpamFoundBySearchGoesToTheSpamWithOneBulkAction() throws Exception {
     String run = UUID.randomUUID().toString().substring(0, 8);
     String first = "Cheap watches " + run;
     String postId = TestStack.postWithAHeldComment("Open house " + run, first);
@@ -345,7 +345,9 @@ class AdminToolsTests {
                 .status())
         .isEqualTo(201);
     var browser = owner();
-    Document queue = browser.page("/admin/comments?post=" + postId);
+    // WordPress's "Search Comments": the words of the wave find it among every post's comments
+    Document queue = browser.page("/admin/comments?q=" + run.toUpperCase());
+    assertThat(queue.select("#comment-total").text()).isEqualTo("2 comments match");
     var bulk = queue.selectFirst("form#bulk");
     assertThat(bulk.select("select[name=action] option").eachAttr("value"))
         .containsExactly("approve", "reject", "spam");
@@ -360,7 +362,9 @@ class AdminToolsTests {
     Document after = Jsoup.parse(browser.submit(bulk.attr("action"), fields, ticked).body());
 
     assertThat(after.select(".notice").text()).isEqualTo("Marked 2 comments as spam.");
-    assertThat(after.select("li.queued")).as("the queue of the post is empty").isEmpty();
+    assertThat(after.select("input#q").val()).as("still searching").isEqualTo(run.toUpperCase());
+    assertThat(after.select("li.queued")).isEmpty();
+    assertThat(after.select(".empty").text()).isEqualTo("No comments match.");
     assertThat(
             browser
                 .page("/admin/comments?status=SPAM&post=" + postId)

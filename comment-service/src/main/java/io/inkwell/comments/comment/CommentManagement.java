@@ -283,35 +283,43 @@ public class CommentManagement {
     return found;
   }
 
-  /** The moderation queue: comments of a status, newest first. */
-  public List<Comment> queue(CommentStatus status, int limit) {
-    return queue(status, null, limit);
+  /**
+   * What a moderator's list shows: comments of a status, of one post when {@code postId} is given
+   * (WordPress's comments of a post), with {@code text} in their words, name or email address when
+   * it is given (WordPress's "Search Comments"; any case, taken literally).
+   */
+  public record QueueFilter(CommentStatus status, String postId, String text) {
+
+    Criteria criteria() {
+      Criteria criteria = where("status").is(status);
+      if (postId != null) {
+        criteria = criteria.and("postId").is(postId);
+      }
+      if (text == null || text.isBlank()) {
+        return criteria;
+      }
+      String literal = java.util.regex.Pattern.quote(text.strip());
+      return new Criteria()
+          .andOperator(
+              criteria,
+              new Criteria()
+                  .orOperator(
+                      where("body").regex(literal, "i"),
+                      where("authorName").regex(literal, "i"),
+                      where("authorEmail").regex(literal, "i")));
+    }
   }
 
-  /** The same, of one post when {@code postId} is given (WordPress's comments of a post). */
-  public List<Comment> queue(CommentStatus status, String postId, int limit) {
+  /** The moderation queue: the filter's comments, newest first. */
+  public List<Comment> queue(QueueFilter filter, int limit) {
     return mongo.find(
-        Query.query(ofStatus(status, postId))
-            .with(Sort.by(Sort.Order.desc("createdAt")))
-            .limit(limit),
+        Query.query(filter.criteria()).with(Sort.by(Sort.Order.desc("createdAt"))).limit(limit),
         Comment.class);
   }
 
-  /** How many comments have this status (the queue's length, shown beside the admin's menu). */
-  public long count(CommentStatus status) {
-    return comments.countByStatus(status);
-  }
-
-  /** How many comments of one post, or of all when {@code postId} is null, have this status. */
-  public long count(CommentStatus status, String postId) {
-    return postId == null
-        ? count(status)
-        : mongo.count(Query.query(ofStatus(status, postId)), Comment.class);
-  }
-
-  private static Criteria ofStatus(CommentStatus status, String postId) {
-    Criteria criteria = where("status").is(status);
-    return postId == null ? criteria : criteria.and("postId").is(postId);
+  /** How many comments the filter finds (the queue's length, shown beside the admin's menu). */
+  public long count(QueueFilter filter) {
+    return mongo.count(Query.query(filter.criteria()), Comment.class);
   }
 
   public Comment approve(String id) {

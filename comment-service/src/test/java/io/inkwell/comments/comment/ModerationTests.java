@@ -347,6 +347,40 @@ class ModerationTests extends IntegrationTest {
   }
 
   @Test
+  void aModeratorFindsCommentsByTheirWordsNameOrAddressTakenLiterally() {
+    String post = publishedPost(true);
+    String word = "zeppelin" + UUID.randomUUID().toString().substring(0, 6);
+    String grace = "grace-" + UUID.randomUUID().toString().substring(0, 6) + "@example.org";
+    String byWords =
+        comment(post, Map.of("body", "The " + word + " flew over (twice).")).text("id");
+    String byName =
+        comment(post, Map.of("authorName", "Old " + word.toUpperCase(), "body", "Hi.")).text("id");
+    String byAddress = comment(post, Map.of("authorEmail", grace, "body", "Hello.")).text("id");
+    comment(post, Map.of("body", "Nothing to see."));
+
+    var found = admin().get("/api/comments?status=APPROVED&postId=" + post + "&q=" + word);
+    var byMail = admin().get("/api/comments?status=APPROVED&q=" + grace.toUpperCase());
+
+    assertThat(ids(found)).containsExactlyInAnyOrder(byWords, byName);
+    assertThat(found.json().path("total").asLong()).isEqualTo(2);
+    assertThat(ids(byMail)).containsExactly(byAddress);
+    assertThat(byMail.raw().body()).as("found by it, never shown").doesNotContain(grace);
+    assertThat(
+            admin()
+                .get("/api/comments?status=APPROVED&postId=" + post + "&q=(twice)")
+                .json()
+                .path("total")
+                .asLong())
+        .as("brackets are text, not a pattern")
+        .isEqualTo(1);
+    assertThat(admin().get("/api/comments?q=" + "x".repeat(201)).status()).isEqualTo(400);
+  }
+
+  private static List<String> ids(ApiClient.Response list) {
+    return list.json().path("items").valueStream().map(item -> item.path("id").asString()).toList();
+  }
+
+  @Test
   void repliesNestFiveDeepAndDeeperOnesAttachToTheDeepestLevel() {
     String postId = publishedPost(true);
     String parent = null;

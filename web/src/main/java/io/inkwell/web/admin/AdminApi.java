@@ -249,9 +249,15 @@ class AdminApi {
 
   /** The comments of a state, of one post when {@code postId} is not empty. */
   Answer commentQueue(String token, String status, String postId) {
+    return commentQueue(token, status, postId, "");
+  }
+
+  /** The same, with {@code text} in their words, name or address when it is not empty. */
+  Answer commentQueue(String token, String status, String postId, String text) {
     var query = new LinkedHashMap<String, Object>();
     query.put("status", status);
     query.put("postId", postId);
+    query.put("q", text);
     return get(token, ApiUris.of("/api/comments", query));
   }
 

@@ -54,11 +54,15 @@ class CommentsAdmin implements StaffPage {
       @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
       @RequestParam(defaultValue = "PENDING") String status,
       @RequestParam(defaultValue = "") String post,
+      @RequestParam(defaultValue = "") String q,
       Model model) {
     String state = LISTS.contains(status) ? status : "PENDING";
     String token = token(client);
-    var answer = checked(api.commentQueue(token, state, post));
+    String text = q.strip();
+    var answer = checked(api.commentQueue(token, state, post, text));
     model.addAttribute("status", state);
+    // WordPress's "Search Comments": words, a name or an email address
+    model.addAttribute("q", text);
     // WordPress's comments of one post, reached from its editor
     model.addAttribute("post", post);
     if (!post.isEmpty()) {
@@ -93,13 +97,14 @@ class CommentsAdmin implements StaffPage {
       @PathVariable String action,
       @RequestParam(defaultValue = "PENDING") String from,
       @RequestParam(defaultValue = "") String post,
+      @RequestParam(defaultValue = "") String q,
       RedirectAttributes redirect) {
     if (MODERATION.contains(action)) {
       var answer = checked(api.moderate(token(client), id, action));
       redirect.addFlashAttribute(
           "message", answer.ok() ? "Done: " + action + "." : answer.problem());
     }
-    return back(from, post);
+    return back(from, post, q);
   }
 
   /**
@@ -114,8 +119,9 @@ class CommentsAdmin implements StaffPage {
       @RequestParam(defaultValue = "") String action,
       @RequestParam(defaultValue = "PENDING") String from,
       @RequestParam(defaultValue = "") String post,
+      @RequestParam(defaultValue = "") String q,
       RedirectAttributes redirect) {
-    String back = back(from, post);
+    String back = back(from, post, q);
     if (ids == null || ids.isEmpty() || !MODERATION.contains(action)) {
       redirect.addFlashAttribute(
           "error", "Tick the comments first, then choose what becomes of them.");
@@ -200,9 +206,15 @@ class CommentsAdmin implements StaffPage {
 
   /** Back to the list the moderator was on: a state, of one post or of all. */
   private static String back(String from, String post) {
+    return back(from, post, "");
+  }
+
+  /** The same, found by the words the moderator searched for. */
+  private static String back(String from, String post, String text) {
     var query = new LinkedHashMap<String, Object>();
     query.put("status", LISTS.contains(from) ? from : "PENDING");
     query.put("post", post);
+    query.put("q", text);
     return "redirect:" + ApiUris.of("/admin/comments", query);
   }
 

@@ -47,10 +47,12 @@ class ModerationController {
   QueueResponse queue(
       @RequestParam(defaultValue = "PENDING") CommentStatus status,
       @RequestParam(required = false) @Size(max = 100) String postId,
+      @RequestParam(required = false) @Size(max = 200) String q,
       @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
+    var filter = new CommentManagement.QueueFilter(status, postId, q);
     return new QueueResponse(
-        comments.queue(status, postId, limit).stream().map(CommentResponse::of).toList(),
-        comments.count(status, postId));
+        comments.queue(filter, limit).stream().map(CommentResponse::of).toList(),
+        comments.count(filter));
   }
 
   @PostMapping("/{id}/approve")
@@ -125,8 +127,8 @@ class ModerationController {
   }
 
   /**
-   * @param items the newest {@code limit} comments of the status
-   * @param total how many comments have the status
+   * @param items the newest {@code limit} comments of the status (and post, and words)
+   * @param total how many comments there are of it
    */
   record QueueResponse(List<CommentResponse> items, long total) {}
 
