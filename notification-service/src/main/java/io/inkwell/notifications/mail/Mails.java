@@ -370,10 +370,15 @@ public class Mails {
    * The welcome a reader gets once they confirmed (Ghost's and Substack's): what comes now, and how
    * to change it, with the same links and one-click unsubscribe as every post's mail.
    *
+   * @param messageId the same for every try of one subscriber's welcome
    * @param tags the tags they chose; empty for every post
    */
   public record WelcomeMail(
-      String to, List<String> tags, String manageToken, String unsubscribeToken) {}
+      String messageId,
+      String to,
+      List<String> tags,
+      String manageToken,
+      String unsubscribeToken) {}
 
   public void sendWelcome(WelcomeMail mail) {
     String blog = siteName.current();
@@ -411,7 +416,14 @@ public class Mails {
                 escape(manage),
                 escape(unsubscribe));
     sender.send(
-        compose(blog, null, mail.to(), "You are subscribed to " + blog, text, html, oneClick));
+        compose(
+            blog,
+            mail.messageId(),
+            mail.to(),
+            "You are subscribed to " + blog,
+            text,
+            html,
+            oneClick));
   }
 
   /**

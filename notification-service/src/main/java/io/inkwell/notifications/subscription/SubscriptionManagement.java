@@ -12,8 +12,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Query;
@@ -24,8 +23,6 @@ import org.springframework.stereotype.Service;
 /** Subscribing with double opt-in, confirming and unsubscribing. */
 @Service
 public class SubscriptionManagement {
-
-  private static final Logger log = LoggerFactory.getLogger(SubscriptionManagement.class);
 
   /** Unsubscribe links must keep working for as long as anyone may keep an old mail. */
   static final long UNSUBSCRIBE_VALIDITY_DAYS = 3650;
@@ -38,6 +35,7 @@ public class SubscriptionManagement {
   private final NotificationSettings settings;
   private final Clock clock;
   private final NotificationMetrics metrics;
+  private final ApplicationEventPublisher events;
 
   SubscriptionManagement(
       Subscribers subscribers,
@@ -47,8 +45,10 @@ public class SubscriptionManagement {
       Mails mails,
       NotificationSettings settings,
       Clock clock,
-      NotificationMetrics metrics) {
+      NotificationMetrics metrics,
+      ApplicationEventPublisher events) {
     this.metrics = metrics;
+    this.events = events;
     this.subscribers = subscribers;
     this.rateLimits = rateLimits;
     this.mongo = mongo;
@@ -114,39 +114,27 @@ public class SubscriptionManagement {
     }
   }
 
+  /** A subscriber confirmed their address just now (not again). */
+  public record Confirmed(String subscriberId) {}
+
+  /**
+   * Confirms the address of the token's subscriber; the first time, with the welcome mail marked
+   * due in the same update ({@link Welcomes} sends it).
+   */
   public void confirm(String token) {
     String id = tokens.verify(token, Purpose.CONFIRM).orElseThrow(InvalidToken::new);
+    var update = new Update().set("status", SubscriberStatus.CONFIRMED).set("confirmedAt", now());
+    if (settings.welcomeMail()) {
+      update.set(Welcomes.DUE, true);
+    }
     var confirmed =
         mongo.updateFirst(
             Query.query(where("_id").is(id).and("status").is(SubscriberStatus.PENDING)),
-            new Update().set("status", SubscriberStatus.CONFIRMED).set("confirmedAt", now()),
+            update,
             Subscriber.class);
     if (confirmed.getModifiedCount() > 0) {
       metrics.subscription("confirmed");
-      if (settings.welcomeMail()) {
-        welcome(id);
-      }
-    }
-  }
-
-  /**
-   * Welcomes a reader who just confirmed: once, as only the confirmation that changed their status
-   * gets here. A mail server that is down costs the welcome, never the subscription.
-   */
-  private void welcome(String id) {
-    var subscriber = subscribers.findById(id).orElse(null);
-    if (subscriber == null) {
-      return;
-    }
-    try {
-      mails.sendWelcome(
-          new Mails.WelcomeMail(
-              subscriber.email(), subscriber.tags(), manageToken(id), unsubscribeToken(id)));
-      metrics.sent("welcome");
-    } catch (MailException unavailable) {
-      log.warn(
-          "The welcome mail to a new subscriber could not be sent: {}", unavailable.getMessage());
-      metrics.failed("welcome");
+      events.publishEvent(new Confirmed(id));
     }
   }
 

@@ -1,6 +1,7 @@
 package io.inkwell.notifications.subscription;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -9,6 +10,9 @@ import io.inkwell.testsupport.TestMongo;
 import io.inkwell.testsupport.TestTokens;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -27,7 +31,8 @@ import org.springframework.test.context.DynamicPropertySource;
     properties = {
       "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
       "spring.mail.host=localhost",
-      "spring.mail.properties.mail.smtp.connectiontimeout=2000"
+      "spring.mail.properties.mail.smtp.connectiontimeout=2000",
+      "inkwell.notifications.notice-retry-interval=1s"
     })
 class MailServerDownTests {
 
@@ -35,6 +40,8 @@ class MailServerDownTests {
   private int port;
 
   @Autowired private Subscribers subscribers;
+
+  @Autowired private Tokens tokens;
 
   /** Where the mail server would be: nothing listens there, except where a test starts one. */
   private static final int SMTP_PORT = freePort();
@@ -81,6 +88,63 @@ class MailServerDownTests {
     assertThat(answer.header("Retry-After")).isEqualTo("60");
     assertThat(subscribers.findByEmail(email))
         .hasValueSatisfying(s -> assertThat(s.status()).isEqualTo(SubscriberStatus.PENDING));
+  }
+
+  @Test
+  void aReaderWhoConfirmsWhileMailIsDownIsWelcomedOnceWhenItIsBack() throws Exception {
+    String email = "welcome-later-" + UUID.randomUUID() + "@example.org";
+    var subscriber = subscribers.save(Subscriber.pending(email, List.of(), Instant.now()));
+    // the link of the confirmation mail that went out before the mail server fell over
+    String token =
+        tokens.issue(subscriber.id(), Tokens.Purpose.CONFIRM, Instant.now().plusSeconds(3600));
+    var client = new ApiClient("http://localhost:" + port, "198.51.100.79");
+
+    var confirmed =
+        client.post("/api/subscriptions/confirm", ApiClient.json(Map.of("token", token)));
+
+    assertThat(confirmed.status()).as("confirming does not wait for the mail").isEqualTo(200);
+    assertThat(subscribers.findByEmail(email))
+        .hasValueSatisfying(s -> assertThat(s.status()).isEqualTo(SubscriberStatus.CONFIRMED));
+    var mailServer =
+        new GreenMail(new ServerSetup(SMTP_PORT, "localhost", ServerSetup.PROTOCOL_SMTP));
+    mailServer.start();
+    try {
+      await().atMost(Duration.ofSeconds(30)).until(() -> welcomes(mailServer, email) == 1);
+      // and only once: later rounds find nothing due
+      await()
+          .during(Duration.ofSeconds(3))
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> welcomes(mailServer, email) == 1);
+      var welcome =
+          java.util.Arrays.stream(mailServer.getReceivedMessages())
+              .filter(message -> recipient(message).equals(email))
+              .findFirst()
+              .orElseThrow();
+      assertThat(welcome.getMessageID())
+          .as("the same on every try")
+          .isEqualTo("<welcome." + subscriber.id() + "@inkwell.localhost>");
+    } finally {
+      mailServer.stop();
+    }
+  }
+
+  private static long welcomes(GreenMail mailServer, String email) throws Exception {
+    long count = 0;
+    for (var message : mailServer.getReceivedMessages()) {
+      if (recipient(message).equals(email)
+          && message.getSubject().startsWith("You are subscribed to")) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  private static String recipient(jakarta.mail.Message message) {
+    try {
+      return message.getAllRecipients()[0].toString();
+    } catch (jakarta.mail.MessagingException unreadable) {
+      throw new IllegalStateException(unreadable);
+    }
   }
 
   private static int freePort() {
