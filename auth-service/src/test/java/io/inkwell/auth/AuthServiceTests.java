@@ -325,6 +325,37 @@ class AuthServiceTests extends AuthServiceIntegrationTest {
   }
 
   @Test
+  void anEditorTurnsReviewMailsOffAndKeepsTheCommentMailsAsTheyWere() {
+    String owner = signIn().person(WEB, REDIRECT, OWNER, OWNER_PASSWORD);
+    var invited = invite(owner, "busy-editor@example.org", "Bea", "EDITOR");
+    String id = invited.text("id");
+    String bea =
+        signIn()
+            .person(WEB, REDIRECT, "busy-editor@example.org", invited.text("temporaryPassword"));
+    assertThat(api(bea).get("/api/staff/me").json().path("reviewMails").asBoolean()).isTrue();
+
+    var off = api(bea).put("/api/staff/me/notifications", "{\"reviewMails\":false}");
+
+    assertThat(off.status()).isEqualTo(200);
+    assertThat(off.json().path("reviewMails").asBoolean()).isFalse();
+    assertThat(off.json().path("commentMails").asBoolean()).as("left as it was").isTrue();
+    var last =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () ->
+                    Topics.readAll(brokers, "blog.staff-events").stream()
+                        .filter(r -> r.key().equals(id) && r.value().contains("StaffChanged"))
+                        .map(r -> JSON.readTree(r.value()))
+                        .toList(),
+                found -> found.size() == 2)
+            .get(1);
+    assertThat(last.path("reviewMails").asBoolean()).isFalse();
+    assertThat(last.path("commentMails").asBoolean()).isTrue();
+    assertThat(Contracts.violations(last.toString())).isEmpty();
+  }
+
+  @Test
   void accountsFromBeforeStaffEventsAreAnnouncedOnceEvenIfTwoInstancesCatchUp() {
     String id = java.util.UUID.randomUUID().toString();
     mongo.insert(

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import io.inkwell.testsupport.ApiClient;
 import io.inkwell.testsupport.SignIn;
+import io.inkwell.testsupport.Topics;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -173,6 +174,9 @@ class AdminSiteTests {
     assertThat(SiteBrowser.menu(admin)).doesNotContain("Staff", "Subscribers");
     Document account = grace.page("/admin/account");
     assertThat(account.select("input[name=commentMails]").hasAttr("checked")).isTrue();
+    assertThat(account.select("input[name=reviewMails]"))
+        .as("authors are not asked to review")
+        .isEmpty();
     Document muted =
         Jsoup.parse(
             grace
@@ -546,6 +550,72 @@ class AdminSiteTests {
         .matches("For review \\(\\d+\\)");
     assertThat(owner.page("/admin?status=DRAFT").select(".admin-table td a").eachText())
         .doesNotContain(title);
+  }
+
+  @Test
+  void anEditorWhoTurnedReviewMailsOffIsNotMailedWhileTheOwnerStillIs() throws Exception {
+    String email = "bea-" + UUID.randomUUID() + "@example.org";
+    String password = inviteByApi(email, "Bea", "EDITOR");
+    var bea = new SiteBrowser(stack);
+    bea.signIn(email, password);
+    Document account = bea.page("/admin/account");
+    assertThat(account.select("input[name=reviewMails]").hasAttr("checked")).isTrue();
+    var mail = SiteBrowser.fields(account, "form[action$=/notifications]");
+    mail.remove("reviewMails"); // unticked
+
+    Document saved = Jsoup.parse(bea.submit("/admin/account/notifications", mail).body());
+
+    assertThat(saved.select(".notice").text())
+        .isEqualTo(
+            "You will get a mail when a reader comments on one of your posts, and none about"
+                + " drafts submitted for review.");
+    assertThat(saved.select("input[name=reviewMails]").hasAttr("checked")).isFalse();
+    assertThat(saved.select("input[name=commentMails]").hasAttr("checked")).isTrue();
+    // the choice reaches notification-service by blog.staff-events: the draft comes after it
+    String beaId =
+        new ApiClient(stack.gatewayUrl())
+            .withToken(tokenOf(email, password))
+            .get("/api/staff/me")
+            .text("id");
+    String brokers = stack.kafkaBootstrapServers();
+    var choice =
+        await()
+            .atMost(PATIENCE)
+            .until(
+                () ->
+                    Topics.readAll(brokers, "blog.staff-events").stream()
+                        .filter(
+                            r ->
+                                r.key().equals(beaId)
+                                    && r.value().contains("\"reviewMails\":false"))
+                        .findFirst(),
+                java.util.Optional::isPresent)
+            .orElseThrow();
+    await().atMost(PATIENCE).until(() -> Topics.consumed(brokers, "notification-service", choice));
+    var cora = new SiteBrowser(stack);
+    cora.signIn(contributorEmail, contributorPassword);
+    Map<String, String> draft = SiteBrowser.fields(cora.page("/admin/posts/new"), "form#editor");
+    String title = "Bea need not look " + UUID.randomUUID();
+    draft.put("title", title);
+    draft.put("body", "Anyone else may.");
+    draft.put("action", "submit");
+    assertThat(cora.submit("/admin/posts", draft).statusCode()).isEqualTo(200);
+    // the owner is mailed; once the submission is handled whole, Bea was not
+    assertThat(mailTo(stack.credentials().ownerEmail(), title)).contains("Cora submitted");
+    var submitted =
+        Topics.readAll(brokers, "blog.post-events").stream()
+            .filter(r -> r.value().contains("PostSubmitted") && r.value().contains(title))
+            .findFirst()
+            .orElseThrow();
+    await()
+        .atMost(PATIENCE)
+        .until(() -> Topics.consumed(brokers, "notification-service-reviews", submitted));
+    assertThat(
+            java.util.Arrays.stream(stack.receivedMail())
+                .filter(received -> to(received, email))
+                .map(received -> GreenMailUtil.getBody(received))
+                .filter(text -> text.contains(title)))
+        .isEmpty();
   }
 
   @Test

@@ -136,10 +136,12 @@ final class SiteBrowser {
     return fields(page.selectFirst(formSelector));
   }
 
-  /** The fields of this form. */
+  /** The fields of this form, as a browser sends it: a box not ticked is not sent. */
   static Map<String, String> fields(org.jsoup.nodes.Element form) {
     Map<String, String> fields = new LinkedHashMap<>();
-    form.select("input[name]").forEach(input -> fields.put(input.attr("name"), input.val()));
+    form.select("input[name]").stream()
+        .filter(input -> !input.is("[type=checkbox], [type=radio]") || input.hasAttr("checked"))
+        .forEach(input -> fields.put(input.attr("name"), input.val()));
     form.select("textarea[name]").forEach(area -> fields.put(area.attr("name"), area.text()));
     return fields;
   }

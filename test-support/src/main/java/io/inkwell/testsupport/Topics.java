@@ -53,7 +53,25 @@ public final class Topics {
    * did with it.
    */
   public static boolean consumed(String bootstrapServers, String group, RecordMetadata record) {
-    var partition = new TopicPartition(record.topic(), record.partition());
+    return consumed(
+        bootstrapServers,
+        group,
+        new TopicPartition(record.topic(), record.partition()),
+        record.offset());
+  }
+
+  /** The same, for a record read from the topic. */
+  public static boolean consumed(
+      String bootstrapServers, String group, ConsumerRecord<?, ?> record) {
+    return consumed(
+        bootstrapServers,
+        group,
+        new TopicPartition(record.topic(), record.partition()),
+        record.offset());
+  }
+
+  private static boolean consumed(
+      String bootstrapServers, String group, TopicPartition partition, long offset) {
     try (Admin admin =
         Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
       OffsetAndMetadata committed =
@@ -62,7 +80,7 @@ public final class Topics {
               .partitionsToOffsetAndMetadata()
               .get()
               .get(partition);
-      return committed != null && committed.offset() > record.offset();
+      return committed != null && committed.offset() > offset;
     } catch (ExecutionException e) {
       throw new IllegalStateException("Could not read the offsets of " + group, e);
     } catch (InterruptedException e) {

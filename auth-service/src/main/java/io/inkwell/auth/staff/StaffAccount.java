@@ -51,6 +51,9 @@ public class StaffAccount {
   /** Whether they asked not to be mailed about comments on their posts (on unless they did). */
   private boolean commentMailsOff;
 
+  /** Whether they asked not to be mailed when a draft is submitted for review (editors and up). */
+  private boolean reviewMailsOff;
+
   /** Whether an admin took their access away (they cannot sign in; their posts stay). */
   private boolean suspended;
 
@@ -147,6 +150,10 @@ public class StaffAccount {
     commentMailsOff = !wanted;
   }
 
+  void wantReviewMails(boolean wanted) {
+    reviewMailsOff = !wanted;
+  }
+
   public String id() {
     return id;
   }
@@ -189,6 +196,10 @@ public class StaffAccount {
 
   public boolean wantsCommentMails() {
     return !commentMailsOff;
+  }
+
+  public boolean wantsReviewMails() {
+    return !reviewMailsOff;
   }
 
   public boolean suspended() {

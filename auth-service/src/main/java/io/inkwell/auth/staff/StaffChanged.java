@@ -10,6 +10,7 @@ import java.util.UUID;
  * post-service to show readers who wrote a post; the address never leaves the platform.
  *
  * @param commentMails whether they want a mail when a reader comments on one of their posts
+ * @param reviewMails whether they want a mail when a draft is submitted for review (editors+)
  * @param suspended whether an admin took their access away (then they are mailed nothing)
  * @param bio what readers read about them (post-service shows it on their author page), or null
  * @param website their own site, or null
@@ -24,6 +25,7 @@ public record StaffChanged(
     String name,
     Role role,
     boolean commentMails,
+    boolean reviewMails,
     boolean suspended,
     String bio,
     String website,
@@ -40,6 +42,7 @@ public record StaffChanged(
         account.name(),
         account.role(),
         account.wantsCommentMails(),
+        account.wantsReviewMails(),
         account.suspended(),
         account.bio(),
         account.website(),

@@ -246,9 +246,22 @@ public class StaffManagement implements UserDetailsService {
     return accounts.findById(staffId).filter(account -> !account.removed());
   }
 
-  /** Turns the mails about comments on their posts on or off. */
-  public Optional<StaffAccount> setCommentMails(String staffId, boolean wanted) {
-    return change(staffId, account -> account.wantCommentMails(wanted));
+  /**
+   * Turns the mails about comments on their posts, and about drafts submitted for review, on or
+   * off; a null leaves that one as it is.
+   */
+  public Optional<StaffAccount> setMailPreferences(
+      String staffId, Boolean commentMails, Boolean reviewMails) {
+    return change(
+        staffId,
+        account -> {
+          if (commentMails != null) {
+            account.wantCommentMails(commentMails);
+          }
+          if (reviewMails != null) {
+            account.wantReviewMails(reviewMails);
+          }
+        });
   }
 
   /**
@@ -349,6 +362,7 @@ public class StaffManagement implements UserDetailsService {
               .set("role", account.role())
               .set("suspended", account.suspended())
               .set("commentMailsOff", !account.wantsCommentMails())
+              .set("reviewMailsOff", !account.wantsReviewMails())
               .inc("version", 1)
               .push("outbox", stored(StaffChanged.of(account, clock.instant())));
       if (account.suspended()) {

@@ -64,6 +64,7 @@ public class StaffDirectory {
       String resetUrl,
       Instant expiresAt,
       Boolean commentMails,
+      Boolean reviewMails,
       Boolean suspended) {}
 
   /** One listener for the topic: its events of one account stay in order. */
@@ -112,6 +113,7 @@ public class StaffDirectory {
             .set("changedAt", event.occurredAt())
             // absent (an older auth-service): mails on, not suspended
             .set("commentMailsOff", Boolean.FALSE.equals(event.commentMails()))
+            .set("reviewMailsOff", Boolean.FALSE.equals(event.reviewMails()))
             .set("suspended", Boolean.TRUE.equals(event.suspended()));
     try {
       mongo.upsert(olderOrUnknown, update, StaffMember.class);
@@ -166,12 +168,19 @@ public class StaffDirectory {
 
   /**
    * Who is asked to review a draft: everyone who may publish others' posts (the owner, admins and
-   * editors), as last announced; not who is suspended or removed.
+   * editors), as last announced; not who is suspended or removed, nor who turned review mails off.
    */
   public List<StaffMember> editors() {
     return mongo.find(
         Query.query(
-            where("role").in(MODERATORS).and("suspended").is(false).and("removed").ne(true)),
+            where("role")
+                .in(MODERATORS)
+                .and("suspended")
+                .is(false)
+                .and("removed")
+                .ne(true)
+                .and("reviewMailsOff")
+                .ne(true)),
         StaffMember.class);
   }
 

@@ -19,7 +19,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * A contributor's "Submit for review" reaches the editors: post-service's {@code PostSubmitted}, as
- * the contract shows it, mails each owner, admin and editor once, and nobody else.
+ * the contract shows it, mails each owner, admin and editor once who did not turn review mails off,
+ * and nobody else.
  */
 class ReviewRequestTests extends IntegrationTest {
 
@@ -34,11 +35,12 @@ class ReviewRequestTests extends IntegrationTest {
   @Test
   void theEditorsAreAskedOnceAndTheAuthorAndTheOtherWritersNot() throws Exception {
     String run = UUID.randomUUID().toString();
-    String editor = announce("editor-" + run, "EDITOR", false);
-    String suspended = announce("away-" + run, "ADMIN", true);
-    String author = announce("author-" + run, "AUTHOR", false);
+    String editor = announce("editor-" + run, "EDITOR", false, true);
+    String suspended = announce("away-" + run, "ADMIN", true, true);
+    String busy = announce("busy-" + run, "EDITOR", false, false);
+    String author = announce("author-" + run, "AUTHOR", false, true);
     String contributorId = "contributor-" + run;
-    String contributor = announce(contributorId, "CONTRIBUTOR", false);
+    String contributor = announce(contributorId, "CONTRIBUTOR", false, true);
     var submitted = Contracts.example("post-submitted");
     submitted.put("eventId", UUID.randomUUID().toString());
     submitted.put("postId", "post-" + run);
@@ -64,12 +66,13 @@ class ReviewRequestTests extends IntegrationTest {
         .until(() -> Topics.consumed(brokers, "notification-service-reviews", again));
     assertThat(TestMail.to(editor)).hasSize(1);
     assertThat(TestMail.to(suspended)).isEmpty();
+    assertThat(TestMail.to(busy)).as("turned review mails off").isEmpty();
     assertThat(TestMail.to(author)).isEmpty();
     assertThat(TestMail.to(contributor)).isEmpty();
   }
 
   /** A staff account as auth-service announces it; its address. */
-  private String announce(String staffId, String role, boolean suspended) {
+  private String announce(String staffId, String role, boolean suspended, boolean reviewMails) {
     String email = staffId + "@example.org";
     var event = Contracts.example("staff-changed");
     event.put("eventId", UUID.randomUUID().toString());
@@ -77,6 +80,7 @@ class ReviewRequestTests extends IntegrationTest {
     event.put("email", email);
     event.put("role", role);
     event.put("suspended", suspended);
+    event.put("reviewMails", reviewMails);
     event.put("occurredAt", Instant.now().toString());
     kafka.send("blog.staff-events", staffId, event.toString()).join();
     await().atMost(PATIENCE).until(() -> mongo.findById(staffId, Document.class, "staff") != null);

@@ -10,6 +10,7 @@ import org.springframework.security.oauth2.client.annotation.RegisteredOAuth2Aut
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
@@ -33,6 +34,7 @@ class AccountAdmin implements StaffPage {
       @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client, Model model) {
     var me = checked(api.me(token(client)));
     model.addAttribute("commentMails", !me.ok() || me.body().path("commentMails").asBoolean(true));
+    model.addAttribute("reviewMails", !me.ok() || me.body().path("reviewMails").asBoolean(true));
     if (me.ok()) {
       model.addAttribute("name", me.body().path("name").asString(""));
       model.addAttribute("bio", me.body().path("bio").asString(""));
@@ -86,16 +88,30 @@ class AccountAdmin implements StaffPage {
   String notifications(
       @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
       @RequestParam(defaultValue = "false") boolean commentMails,
+      @RequestParam(defaultValue = "false") boolean reviewMails,
+      @ModelAttribute("staff") StaffMember staff,
       RedirectAttributes redirect) {
-    var answer = checked(api.setCommentMails(token(client), commentMails));
+    // only editors and up are asked to review, and only they see the box
+    Boolean review = staff.isEditor() ? reviewMails : null;
+    var answer = checked(api.setMailPreferences(token(client), commentMails, review));
     redirect.addFlashAttribute(
         answer.ok() ? "message" : "error",
-        !answer.ok()
-            ? answer.problem()
-            : commentMails
-                ? "You will get a mail when a reader comments on one of your posts."
-                : "You will get no mails about comments.");
+        !answer.ok() ? answer.problem() : mailsSaved(commentMails, review));
     return "redirect:/admin/account";
+  }
+
+  private static String mailsSaved(boolean commentMails, Boolean reviewMails) {
+    String comments =
+        commentMails
+            ? "You will get a mail when a reader comments on one of your posts"
+            : "You will get no mails about comments";
+    if (reviewMails == null) {
+      return comments + ".";
+    }
+    return comments
+        + (reviewMails
+            ? ", and one when a draft is submitted for review."
+            : ", and none about drafts submitted for review.");
   }
 
   @PostMapping("/admin/account/password")

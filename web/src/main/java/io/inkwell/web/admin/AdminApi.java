@@ -435,9 +435,14 @@ class AdminApi {
     return get(token, "/api/staff/me");
   }
 
-  Answer setCommentMails(String token, boolean wanted) {
-    return send(
-        token, http.put().uri("/api/staff/me/notifications"), Map.of("commentMails", wanted), null);
+  /** Which mails the signed-in staff member wants; a null {@code reviewMails} stays as it is. */
+  Answer setMailPreferences(String token, boolean commentMails, Boolean reviewMails) {
+    var wanted = new LinkedHashMap<String, Object>();
+    wanted.put("commentMails", commentMails);
+    if (reviewMails != null) {
+      wanted.put("reviewMails", reviewMails);
+    }
+    return send(token, http.put().uri("/api/staff/me/notifications"), wanted, null);
   }
 
   /** What readers see of the signed-in staff member; a blank bio, website or avatar is none. */

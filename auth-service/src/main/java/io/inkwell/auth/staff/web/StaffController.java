@@ -4,6 +4,7 @@ import io.inkwell.auth.staff.Role;
 import io.inkwell.auth.staff.StaffAccount;
 import io.inkwell.auth.staff.StaffManagement;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -67,17 +68,29 @@ class StaffController {
     return found(staff.byId(token.getSubject()));
   }
 
-  /** What they want to be mailed about: {@code {"commentMails": false}} for no comment mails. */
+  /**
+   * What they want to be mailed about: {@code {"commentMails": false}} for no comment mails, {@code
+   * {"reviewMails": false}} for no mail about drafts submitted for review; one left out stays.
+   */
   @PutMapping("/api/staff/me/notifications")
   ResponseEntity<StaffResponse> notifications(
       @AuthenticationPrincipal Jwt token, @Valid @RequestBody NotificationsRequest request) {
-    return found(staff.setCommentMails(token.getSubject(), request.commentMails()));
+    return found(
+        staff.setMailPreferences(
+            token.getSubject(), request.commentMails(), request.reviewMails()));
   }
 
   /**
    * @param commentMails whether to get a mail when a reader comments on one of their posts
+   * @param reviewMails whether to get a mail when a draft is submitted for review
    */
-  record NotificationsRequest(@NotNull Boolean commentMails) {}
+  record NotificationsRequest(Boolean commentMails, Boolean reviewMails) {
+
+    @AssertTrue(message = "say which mails: commentMails, reviewMails or both")
+    boolean isAnyChosen() {
+      return commentMails != null || reviewMails != null;
+    }
+  }
 
   /**
    * What readers see of the signed-in staff member, as Ghost's profile settings: the name on their

@@ -15,6 +15,7 @@ record StaffResponse(
     Role role,
     Instant createdAt,
     boolean commentMails,
+    boolean reviewMails,
     boolean suspended,
     String temporaryPassword) {
 
@@ -33,6 +34,7 @@ record StaffResponse(
         account.role(),
         account.createdAt(),
         account.wantsCommentMails(),
+        account.wantsReviewMails(),
         account.suspended(),
         temporaryPassword);
   }
