@@ -62,13 +62,17 @@ class PostContentRenderer {
   }
 
   Post.Content render(String title, String bodyMarkdown, String excerpt) {
-    var document = parser.parse(bodyMarkdown);
-    String html = withPictureSizes(POLICY.sanitize(renderer.render(document)));
+    String html = html(bodyMarkdown);
     String summary =
         excerpt == null || excerpt.isBlank()
             ? excerptOf(Jsoup.parse(html).text())
             : excerpt.strip();
     return new Post.Content(title.strip(), bodyMarkdown, html, summary);
+  }
+
+  /** The body's HTML as readers get it: rendered, sanitised, its pictures sized. */
+  String html(String bodyMarkdown) {
+    return withPictureSizes(POLICY.sanitize(renderer.render(parser.parse(bodyMarkdown))));
   }
 
   /**

@@ -1,0 +1,94 @@
+package io.inkwell.posts.post;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.util.concurrent.Executor;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * Brings every post's stored HTML up to what the renderer writes now, once the service has started.
+ * The HTML is rendered at write time, so a change of the renderer (a Markdown extension, heading
+ * ids, picture sizes, a stricter sanitiser policy) would otherwise reach only the posts saved after
+ * it. A post whose HTML comes out the same is left alone; one whose HTML changed gets it with a new
+ * version, so that readers' caches ask again, unless someone saved it meanwhile (that save was
+ * rendered anew). The words, excerpt and dates stay; no event is raised, as nothing a reader or
+ * subscriber is told of changed. Off with {@code inkwell.posts.rerender-on-start: false}.
+ */
+@Component
+class Rerendering {
+
+  private static final Logger log = LoggerFactory.getLogger(Rerendering.class);
+
+  private final MongoTemplate mongo;
+  private final PostContentRenderer renderer;
+  private final Executor executor;
+  private final boolean onStart;
+
+  Rerendering(
+      MongoTemplate mongo,
+      PostContentRenderer renderer,
+      @Qualifier("applicationTaskExecutor") Executor executor,
+      @Value("${inkwell.posts.rerender-on-start:true}") boolean onStart) {
+    this.mongo = mongo;
+    this.renderer = renderer;
+    this.executor = executor;
+    this.onStart = onStart;
+  }
+
+  /** In the background: readers are served the stored HTML meanwhile. */
+  @EventListener(ApplicationReadyEvent.class)
+  void started() {
+    if (!onStart) {
+      return;
+    }
+    executor.execute(
+        () -> {
+          try {
+            int changed = rerenderAll();
+            if (changed > 0) {
+              log.info("Rendered {} posts again with the current renderer", changed);
+            }
+          } catch (RuntimeException failed) {
+            log.warn("Could not render the stored posts again; they keep their HTML", failed);
+          }
+        });
+  }
+
+  /**
+   * @return how many posts got new HTML
+   */
+  int rerenderAll() {
+    var query = new Query();
+    query.fields().include("bodyMarkdown", "bodyHtml", "version");
+    int changed = 0;
+    try (var stored = mongo.stream(query, Document.class, "posts")) {
+      for (var post : (Iterable<Document>) stored::iterator) {
+        String markdown = post.getString("bodyMarkdown");
+        if (markdown == null) {
+          continue;
+        }
+        String html = renderer.html(markdown);
+        if (html.equals(post.getString("bodyHtml"))) {
+          continue;
+        }
+        var unchangedSince =
+            Query.query(where("_id").is(post.get("_id")).and("version").is(post.get("version")));
+        var update = new Update().set("bodyHtml", html).inc("version", 1);
+        if (mongo.updateFirst(unchangedSince, update, "posts").getModifiedCount() == 1) {
+          changed++;
+        }
+      }
+    }
+    return changed;
+  }
+}

@@ -1,0 +1,64 @@
+package io.inkwell.posts.post;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.inkwell.posts.IntegrationTest;
+import io.inkwell.testsupport.ApiClient;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+/**
+ * Posts stored before the renderer changed are brought up to it: HTML written by an older, looser
+ * sanitiser policy, or without heading ids, is rendered again from the words; nothing else moves.
+ */
+class RerenderingTests extends IntegrationTest {
+
+  @Autowired private Rerendering rerendering;
+  @Autowired private MongoTemplate mongo;
+
+  @Test
+  void aPostWithHtmlOfAnOlderRendererIsRenderedAgainAndReadersRevalidate() {
+    String title = "Old rendering " + UUID.randomUUID();
+    var created =
+        api()
+            .post(
+                "/api/posts",
+                ApiClient.json(Map.of("title", title, "body", "## Getting there\n\nBy *ferry*.")));
+    String id = created.text("id");
+    assertThat(api().post("/api/posts/" + id + "/publish", "").status()).isEqualTo(200);
+    String current = anonymous().get("/api/posts/" + id).text("bodyHtml");
+    String etag = anonymous().get("/api/posts/" + id).header("ETag");
+    String untouchedId =
+        api()
+            .post("/api/posts", ApiClient.json(Map.of("title", "Up to date", "body", "Fine.")))
+            .text("id");
+    String untouched = api().get("/api/posts/" + untouchedId).header("ETag");
+    // as an older renderer stored it: no heading id, and what a looser policy let through
+    mongo.updateFirst(
+        Query.query(Criteria.where("_id").is(id)),
+        new Update()
+            .set("bodyHtml", "<h2>Getting there</h2><p onclick=\"steal()\">By <em>ferry</em>.</p>"),
+        "posts");
+
+    int changed = rerendering.rerenderAll();
+
+    assertThat(changed).isGreaterThanOrEqualTo(1);
+    var read = anonymous().get("/api/posts/" + id);
+    assertThat(read.text("bodyHtml"))
+        .isEqualTo(current)
+        .contains("<h2 id=\"h-getting-there\">")
+        .doesNotContain("onclick");
+    assertThat(read.header("ETag")).as("caches ask again").isNotEqualTo(etag);
+    assertThat(read.text("title")).isEqualTo(title);
+    assertThat(api().get("/api/posts/" + untouchedId).header("ETag"))
+        .as("a post already as the renderer writes it keeps its version")
+        .isEqualTo(untouched);
+    assertThat(rerendering.rerenderAll()).as("a second run finds nothing to do").isZero();
+  }
+}
