@@ -59,6 +59,8 @@ class GatewayTests {
       HttpServer.create()
           .host("localhost")
           .port(0)
+          // as Tomcat in the services: a request line of 8 KB and more is read
+          .httpRequestDecoder(decoder -> decoder.maxInitialLineLength(16 * 1024))
           .route(
               routes ->
                   routes
@@ -520,6 +522,16 @@ class GatewayTests {
         .doesNotContain("<");
     assertThat(taken.statusCode()).isEqualTo(409);
     assertThat(taken.body()).contains("\"detail\":\"Taken.\"");
+  }
+
+  @Test
+  void aLongAddressReachesTheServiceWhoseLimitsAnswerIt() throws Exception {
+    String words = "harbour+".repeat(1000);
+
+    var search = get("/api/posts?q=" + words);
+
+    assertThat(search.statusCode()).isEqualTo(200);
+    assertThat(search.body()).contains("\"servedPath\":\"/api/posts?q=harbour+harbour+");
   }
 
   private HttpResponse<String> preflight(String origin) throws Exception {
