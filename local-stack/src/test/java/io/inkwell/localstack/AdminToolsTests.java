@@ -378,6 +378,53 @@ class AdminToolsTests {
   }
 
   @Test
+  void aCommentRejectedByMistakeIsApprovedAgainFromTheRejectedTab() throws Exception {
+    String kind = "Kind words, not spam " + UUID.randomUUID();
+    String postId = TestStack.postWithAHeldComment("Thank-you notes", kind);
+    var browser = owner();
+    var held =
+        browser.page("/admin/comments?post=" + postId).select("li.queued").stream()
+            .filter(item -> item.text().contains(kind))
+            .findFirst()
+            .orElseThrow();
+    var reject = held.selectFirst("form[action$=/reject]");
+    browser.submit(reject.attr("action"), SiteBrowser.fields(reject));
+    assertThat(reader.get("/api/posts/" + postId + "/comments").raw().body()).doesNotContain(kind);
+
+    Document rejected = browser.page("/admin/comments?status=REJECTED&post=" + postId);
+
+    assertThat(rejected.select(".tabs a[aria-current=page]").text()).isEqualTo("Rejected");
+    var kept = rejected.selectFirst("li.queued");
+    assertThat(kept.text()).contains(kind);
+    assertThat(kept.select("form button").eachText()).containsExactly("Approve", "Spam");
+    var approve = kept.selectFirst("form[action$=/approve]");
+    browser.submit(approve.attr("action"), SiteBrowser.fields(approve));
+    assertThat(reader.get("/api/posts/" + postId + "/comments").raw().body()).contains(kind);
+
+    // WordPress's "Empty Trash": what is rejected now goes for good, from the list of all posts'
+    String unkind = "Unkind words " + UUID.randomUUID();
+    String otherPost = TestStack.postWithAHeldComment("Harsh notes", unkind);
+    String unkindId =
+        bot.get("/api/comments?status=PENDING&postId=" + otherPost)
+            .json()
+            .path("items")
+            .get(0)
+            .path("id")
+            .asString();
+    bot.post("/api/comments/" + unkindId + "/reject", "");
+    Document all = browser.page("/admin/comments?status=REJECTED");
+    var empty = all.selectFirst("form[action$=/admin/comments/empty-rejected]");
+    Document emptied =
+        Jsoup.parse(browser.submit(empty.attr("action"), SiteBrowser.fields(empty)).body());
+    assertThat(emptied.select(".notice").text()).matches("Deleted \\d+ rejected comments?\\.");
+    assertThat(emptied.select("li.queued")).isEmpty();
+    assertThat(bot.get("/api/comments/" + unkindId).status()).isEqualTo(404);
+    assertThat(reader.get("/api/posts/" + postId + "/comments").raw().body())
+        .as("the approved one stays")
+        .contains(kind);
+  }
+
+  @Test
   void theOwnerCorrectsAnApprovedCommentAndReadersSeeTheCorrection() throws Exception {
     String slip = "Call me on 555-0100 " + UUID.randomUUID();
     String postId = TestStack.postWithAHeldComment("Phone numbers", slip);

@@ -287,8 +287,13 @@ class AdminApi {
 
   /** WordPress's "Empty Spam": every spam comment deleted at once → {@code {deleted}}. */
   Answer emptySpam(String token) {
+    return deleteAll(token, "SPAM");
+  }
+
+  /** Every comment of a state (spam, rejected) deleted at once → {@code {deleted}}. */
+  Answer deleteAll(String token, String status) {
     return http.delete()
-        .uri("/api/comments?status=SPAM")
+        .uri("/api/comments?status={status}", status)
         .headers(headers -> headers.setBearerAuth(token))
         .exchange((request, response) -> answer(response));
   }

@@ -32,8 +32,11 @@ class CommentsAdmin implements StaffPage {
 
   private static final Set<String> MODERATION = Set.of("approve", "reject", "spam");
 
-  /** The tabs: what waits, what readers see, and the spam. */
-  private static final Set<String> LISTS = Set.of("PENDING", "APPROVED", "SPAM");
+  /**
+   * The tabs: what waits, what readers see, the spam, and what a moderator rejected (WordPress's
+   * comment trash: kept until deleted, so that a rejection by mistake is approved again).
+   */
+  private static final Set<String> LISTS = Set.of("PENDING", "APPROVED", "SPAM", "REJECTED");
 
   /** The policies, as the comment form's readers meet them. */
   static final Map<String, String> POLICIES = policies();
@@ -80,14 +83,27 @@ class CommentsAdmin implements StaffPage {
   String emptySpam(
       @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
       RedirectAttributes redirect) {
-    var answer = checked(api.emptySpam(token(client)));
+    return deleteAll(client, "SPAM", "spam", redirect);
+  }
+
+  /** WordPress's "Empty Trash": every rejected comment deleted for good. */
+  @PostMapping("/admin/comments/empty-rejected")
+  String emptyRejected(
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
+      RedirectAttributes redirect) {
+    return deleteAll(client, "REJECTED", "rejected", redirect);
+  }
+
+  private String deleteAll(
+      OAuth2AuthorizedClient client, String status, String kind, RedirectAttributes redirect) {
+    var answer = checked(api.deleteAll(token(client), status));
     long deleted = answer.ok() ? answer.body().path("deleted").asLong() : 0;
     redirect.addFlashAttribute(
         answer.ok() ? "message" : "error",
         answer.ok()
-            ? "Deleted " + deleted + (deleted == 1 ? " spam comment." : " spam comments.")
+            ? "Deleted " + deleted + " " + kind + (deleted == 1 ? " comment." : " comments.")
             : answer.problem());
-    return "redirect:/admin/comments?status=SPAM";
+    return "redirect:/admin/comments?status=" + status;
   }
 
   @PostMapping("/admin/comments/{id}/{action}")
