@@ -6,6 +6,18 @@
   if (!form || !preview || !window.fetch) {
     return;
   }
+  // Ghost's word count, of the words readers will read (the preview's), with the reading time
+  // the post's page will show (275 words a minute)
+  var count = document.createElement('p');
+  count.id = 'word-count';
+  count.className = 'hint';
+  form.elements.body.parentNode.insertAdjacentElement('afterend', count);
+  function countWords() {
+    var text = preview.textContent.trim();
+    var words = text ? text.split(/\s+/).length : 0;
+    count.textContent = words + (words === 1 ? ' word' : ' words') + ' · '
+      + Math.max(1, Math.ceil(words / 275)) + ' min read';
+  }
   var timer = null;
   function refresh() {
     var data = new URLSearchParams(new FormData(form));
@@ -18,6 +30,7 @@
           holder.innerHTML = html;
           var fresh = holder.querySelector('#preview');
           preview.innerHTML = fresh ? fresh.innerHTML : '';
+          countWords();
         }
       });
   }
@@ -206,5 +219,21 @@
         // no room in this browser's storage: the editor works as before, without a copy
       }
     }, 500);
+  });
+})();
+
+// Ctrl+S (Cmd+S on a Mac) saves, as in WordPress and Ghost: the editor's "Save draft" button, not
+// the browser's "save this page".
+(function () {
+  var form = document.getElementById('editor');
+  var save = form && form.querySelector('button[name="action"][value="save"]');
+  if (!save) {
+    return;
+  }
+  document.addEventListener('keydown', function (event) {
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 's') {
+      event.preventDefault();
+      save.click();
+    }
   });
 })();

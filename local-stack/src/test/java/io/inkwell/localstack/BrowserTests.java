@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -284,6 +285,17 @@ class BrowserTests {
     assertThat(browser.getCurrentUrl()).endsWith(postPath);
     assertThat(find("#reply-to").getDomProperty("value")).isEqualTo(commentId);
     assertThat(browser.switchTo().activeElement().getDomAttribute("id")).isEqualTo("comment-body");
+
+    // The editor counts the words readers will read, and Ctrl+S saves the draft (WordPress, Ghost)
+    open("/admin/posts/new");
+    String note = "Saved from the keyboard " + UUID.randomUUID().toString().substring(0, 8);
+    find("#title").sendKeys(note);
+    find("#body").sendKeys("Three *little* words.");
+    waitFor(driver -> find("#word-count").getText().equals("3 words · 1 min read"));
+    find("#body").sendKeys(Keys.chord(Keys.CONTROL, "s"));
+    waitFor(driver -> driver.getCurrentUrl().matches(".*/admin/posts/[0-9a-f-]{36}$"));
+    assertThat(find("#post-status").getText()).isEqualTo("draft");
+    assertThat(find("#title").getDomProperty("value")).isEqualTo(note);
 
     // Signing out forgets the copies of unsaved text, for the next person at this computer.
     open("/admin/posts/new");
