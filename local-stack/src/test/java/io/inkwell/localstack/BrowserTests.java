@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -145,6 +146,15 @@ class BrowserTests {
     assertThat(find("#comment-name").getAttribute("value")).isEqualTo("Ada");
     assertThat(find("#comment-email").getAttribute("value")).isEqualTo(email);
     assertThat(find("#comment-remember").isSelected()).isTrue();
+
+    // printed, the page is the post and its comments, without the forms and menus around it
+    browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+    for (String around : List.of("#comment-form", "#subscribe", "nav.share", ".site-footer")) {
+      assertThat(find(around).isDisplayed()).as(around + " on paper").isFalse();
+    }
+    assertThat(find("article.post h1").isDisplayed()).isTrue();
+    assertThat(find("#comments").isDisplayed()).isTrue();
+    browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
 
     String reader = "browser-" + UUID.randomUUID() + "@example.org";
     find("#subscribe-email").sendKeys(reader);
