@@ -458,12 +458,16 @@ class GatewayTests {
   }
 
   @Test
-  void theNewestCommentsAreReadWithoutATokenAndTheModerationQueueOnlyWithOne() throws Exception {
+  void theNewestCommentsAndCountsAreReadWithoutATokenAndTheModerationQueueOnlyWithOne()
+      throws Exception {
     var recent = get("/api/comments/recent?limit=5");
 
     // comment-service is down in these tests: let through, the request finds nobody there
     assertThat(recent.statusCode()).isEqualTo(503);
     assertThat(recent.body()).contains("https://inkwell.dev/problems/service-unavailable");
+    assertThat(get("/api/comments/counts?postId=a&postId=b").statusCode())
+        .as("a page of posts' comment counts is read without a token too")
+        .isEqualTo(503);
     assertThat(get("/api/comments?status=PENDING").statusCode()).isEqualTo(401);
     assertThat(send(post("/api/comments/recent", "{}")).statusCode()).isEqualTo(401);
   }

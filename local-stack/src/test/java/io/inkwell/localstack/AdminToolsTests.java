@@ -1024,6 +1024,21 @@ class AdminToolsTests {
     var newest = dashboard.select("#published-title + table tbody tr").first();
     assertThat(newest.select("td:first-child a").first().text()).isEqualTo("Harbour news " + run);
     assertThat(newest.select("td:nth-child(3)").text()).isEqualTo("1 comment");
+    // and the Published list has it beside the post, as WordPress's comment bubble
+    var row =
+        browser.page("/admin?status=PUBLISHED").select(".admin-table tbody tr").stream()
+            .filter(tr -> tr.text().contains("Harbour news " + run))
+            .findFirst()
+            .orElseThrow();
+    assertThat(row.select("td a[aria-label]").attr("aria-label")).isEqualTo("1 comment");
+    // the home page asks the counts of its posts at once, and says the same
+    assertThat(
+            browser.page("/").select("article.card").stream()
+                .filter(card -> card.text().contains("Harbour news " + run))
+                .findFirst()
+                .orElseThrow()
+                .text())
+        .contains("1 comment");
     assertThat(dashboard.select("#comments-title + ul li").eachText())
         .anyMatch(line -> line.contains("on Harbour news " + run) && line.contains(question));
     // the email column counts the mails as the sender sends them

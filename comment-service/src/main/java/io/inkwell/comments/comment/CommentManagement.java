@@ -23,14 +23,17 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -234,6 +237,36 @@ public class CommentManagement {
   public long count(String postId) {
     requirePublished(postId);
     return comments.countByPostIdAndStatus(postId, CommentStatus.APPROVED);
+  }
+
+  /**
+   * How many comments readers see on each of these posts that is published (the others are left
+   * out, as their threads are not found): one question for a page of posts, not one per post.
+   */
+  public Map<String, Long> counts(Collection<String> postIds) {
+    var counts = new LinkedHashMap<String, Long>();
+    posts
+        .findAllById(postIds)
+        .forEach(
+            post -> {
+              if (post.isPublished()) {
+                counts.put(post.id(), 0L);
+              }
+            });
+    if (counts.isEmpty()) {
+      return counts;
+    }
+    var approved =
+        Aggregation.newAggregation(
+            Aggregation.match(
+                where("postId").in(counts.keySet()).and("status").is(CommentStatus.APPROVED)),
+            Aggregation.group("postId").count().as("count"));
+    mongo
+        .aggregate(approved, Comment.class, Document.class)
+        .forEach(
+            group ->
+                counts.put(group.getString("_id"), group.get("count", Number.class).longValue()));
+    return counts;
   }
 
   /** A comment readers see, with the post it is on: what "Recent comments" and feeds show. */

@@ -28,7 +28,7 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers("/api/posts/*/comments", "/api/posts/*/comments/count")
                     .permitAll()
-                    .requestMatchers(HttpMethod.GET, "/api/comments/recent")
+                    .requestMatchers(HttpMethod.GET, "/api/comments/recent", "/api/comments/counts")
                     .permitAll()
                     .requestMatchers(HttpMethod.PUT, "/api/comments/settings")
                     .hasRole("ADMIN")

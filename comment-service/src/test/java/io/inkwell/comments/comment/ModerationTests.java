@@ -300,6 +300,39 @@ class ModerationTests extends IntegrationTest {
   }
 
   @Test
+  void aPageOfPostsHasItsCommentCountsInOneAnswerWithoutTheHiddenOnes() {
+    String talkative = publishedPost(true);
+    String quiet = publishedPost(true);
+    comment(talkative, Map.of("body", "First"));
+    comment(talkative, Map.of("body", "Second"));
+    comment(talkative, Map.of("body", "Buy pills", "website", "http://spam.example"));
+    String unknown = UUID.randomUUID().toString();
+
+    var counts =
+        api()
+            .get(
+                "/api/comments/counts?postId="
+                    + talkative
+                    + "&postId="
+                    + quiet
+                    + "&postId="
+                    + unknown)
+            .json()
+            .path("counts");
+
+    assertThat(counts.path(talkative).asLong()).as("spam is not counted").isEqualTo(2);
+    assertThat(counts.path(quiet).isNumber()).isTrue();
+    assertThat(counts.path(quiet).asLong()).isZero();
+    assertThat(counts.has(unknown)).as("no word of posts readers cannot see").isFalse();
+    assertThat(counts.path(talkative).asLong())
+        .isEqualTo(
+            api().get("/api/posts/" + talkative + "/comments/count").json().path("count").asLong());
+    assertThat(api().get("/api/comments/counts").status()).isEqualTo(400);
+    String tooMany = "postId=x&".repeat(101);
+    assertThat(api().get("/api/comments/counts?" + tooMany).status()).isEqualTo(400);
+  }
+
+  @Test
   void theNewestCommentsReadersSeeAreListedWithTheirPostsForTheFeeds() {
     String first = publishedPost(true);
     String second = publishedPost(true);

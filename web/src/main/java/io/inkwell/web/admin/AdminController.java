@@ -39,12 +39,17 @@ class AdminController implements StaffPage {
   private final AdminApi api;
   private final io.inkwell.web.WebSettings settings;
   private final io.inkwell.web.reader.Dates dates;
+  private final io.inkwell.web.api.BlogApi blog;
 
   AdminController(
-      AdminApi api, io.inkwell.web.WebSettings settings, io.inkwell.web.reader.Dates dates) {
+      AdminApi api,
+      io.inkwell.web.WebSettings settings,
+      io.inkwell.web.reader.Dates dates,
+      io.inkwell.web.api.BlogApi blog) {
     this.dates = dates;
     this.api = api;
     this.settings = settings;
+    this.blog = blog;
   }
 
   /**
@@ -70,6 +75,18 @@ class AdminController implements StaffPage {
     model.addAttribute("mine", mine);
     model.addAttribute("filtered", filter.any());
     model.addAttribute("posts", answer.body().path("items"));
+    if (state.equals("PUBLISHED")) {
+      // WordPress's comment bubble on each published post, asked once for the page
+      model.addAttribute(
+          "comments",
+          blog.commentCounts(
+              answer
+                  .body()
+                  .path("items")
+                  .valueStream()
+                  .map(post -> post.path("id").asString())
+                  .toList()));
+    }
     model.addAttribute("nextCursor", answer.body().path("nextCursor").asString(null));
     return "admin/posts";
   }

@@ -99,6 +99,7 @@ class DashboardAdmin implements StaffPage {
 
   private List<Published> published(String token, StaffMember staff) {
     var posts = blog.posts(Map.of(), SHOWN, null).items();
+    var comments = blog.commentCounts(posts.stream().map(Post::id).toList());
     var shown = new ArrayList<Published>();
     for (Post post : posts) {
       JsonNode deliveries = null;
@@ -106,7 +107,7 @@ class DashboardAdmin implements StaffPage {
         var report = checked(api.deliveries(token, post.id()));
         deliveries = report.ok() ? report.body() : null;
       }
-      shown.add(new Published(post, blog.commentCount(post.id()), deliveries));
+      shown.add(new Published(post, comments.getOrDefault(post.id(), 0L), deliveries));
     }
     return shown;
   }

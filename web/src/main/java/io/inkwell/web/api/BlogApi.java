@@ -82,6 +82,27 @@ public class BlogApi {
     return read(path("/api/posts/preview/{key}", key), new ParameterizedTypeReference<Post>() {});
   }
 
+  /**
+   * How many comments readers see on each of these posts, asked once for a page of them; a post the
+   * answer leaves out (or an answer that failed) counts none.
+   */
+  public Map<String, Long> commentCounts(List<String> postIds) {
+    if (postIds.isEmpty()) {
+      return Map.of();
+    }
+    var query = UriComponentsBuilder.fromPath("/api/comments/counts");
+    postIds.forEach(id -> query.queryParam("postId", id));
+    var counts = new java.util.HashMap<String, Long>();
+    read(query.encode().toUriString(), JSON)
+        .ifPresent(
+            answer ->
+                answer
+                    .path("counts")
+                    .propertyStream()
+                    .forEach(count -> counts.put(count.getKey(), count.getValue().asLong())));
+    return counts;
+  }
+
   public long commentCount(String postId) {
     return read(path("/api/posts/{id}/comments/count", postId), JSON)
         .map(count -> count.path("count").asLong(0))

@@ -385,9 +385,10 @@ class ReaderController {
   }
 
   private Page<PostCard> cards(Page<Post> posts) {
+    var counts = api.commentCounts(posts.items().stream().map(Post::id).toList());
     return new Page<>(
         posts.items().stream()
-            .map(post -> new PostCard(post, api.commentCount(post.id())))
+            .map(post -> new PostCard(post, counts.getOrDefault(post.id(), 0L)))
             .toList(),
         posts.nextCursor());
   }

@@ -29,7 +29,11 @@ class AdminControllerTests {
   private final WebSettings settings =
       new WebSettings("http://api", "http://site", "B", "D", ZoneId.of("UTC"), 10);
   private final AdminController controller =
-      new AdminController(api, settings, new io.inkwell.web.reader.Dates(settings));
+      new AdminController(
+          api,
+          settings,
+          new io.inkwell.web.reader.Dates(settings),
+          mock(io.inkwell.web.api.BlogApi.class));
   private final OAuth2AuthorizedClient client =
       new OAuth2AuthorizedClient(
           ClientRegistration.withRegistrationId("inkwell")

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,6 +51,18 @@ class RecentCommentsController {
             .toList();
     return ResponseEntity.ok().cacheControl(READERS).body(new RecentComments(items));
   }
+
+  /**
+   * How many comments readers see on each of these posts ({@code ?postId=a&postId=b}, up to 100),
+   * for a page of posts at once; a post that is not published is left out.
+   */
+  @GetMapping("/api/comments/counts")
+  Counts counts(
+      @RequestParam("postId") @Size(min = 1, max = 100) List<@Size(max = 100) String> postIds) {
+    return new Counts(comments.counts(postIds));
+  }
+
+  record Counts(Map<String, Long> counts) {}
 
   record RecentComments(List<RecentComment> items) {}
 
