@@ -151,7 +151,8 @@ final class WordPressWriter implements AutoCloseable {
           wpData("post_modified_gmt", WP_DATE.format(post.updatedAt()));
           wpData("comment_status", post.commentsOpen() ? "open" : "closed");
           wpData("ping_status", "closed");
-          wpData("post_name", post.slug());
+          // a post in the trash by the address it gave up, as WordPress's desired slug
+          wpData("post_name", post.trashedSlug() != null ? post.trashedSlug() : post.slug());
           wpData("status", statusOf(post.status()));
           wp("post_parent", "0");
           wp("menu_order", "0");

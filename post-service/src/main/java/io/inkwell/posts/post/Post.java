@@ -72,6 +72,12 @@ public class Post {
   private Instant deletesAt;
 
   /**
+   * The slug it had before the trash, which gave it up for a new post to take (WordPress's {@code
+   * __trashed}); wanted back on restore. Null outside the trash.
+   */
+  private String trashedSlug;
+
+  /**
    * When its author asked an editor to look at it, WordPress's "Submit for Review" (a contributor
    * cannot publish); null when nobody asked, or once it is published, scheduled or trashed.
    */
@@ -383,7 +389,18 @@ public class Post {
     status = PostStatus.TRASHED;
     reviewRequestedAt = null;
     this.deletesAt = deletesAt;
+    // its address is free for a new post meanwhile; it is not a move that readers follow
+    trashedSlug = slug;
+    slug = slug + TRASHED + id;
     updatedAt = now;
+  }
+
+  /** What a trashed post's slug becomes, before its id: unique, and no slug a title gives. */
+  static final String TRASHED = "__trashed-";
+
+  /** The slug it gave up for the trash, to take back when restored; null when it has none. */
+  public String trashedSlug() {
+    return trashedSlug;
   }
 
   /**
@@ -404,13 +421,20 @@ public class Post {
 
   /**
    * Takes the post out of the trash as a draft, as WordPress does: publishing it is a new choice.
+   *
+   * @param freeSlug its slug from now on: the one it gave up, unless a new post took that meanwhile
+   *     (null keeps the one it has)
    */
-  public void restore(Instant now) {
+  public void restore(Instant now, String freeSlug) {
     if (status != PostStatus.TRASHED) {
       throw new IllegalTransition("Only a post in the trash can be restored.");
     }
     status = PostStatus.DRAFT;
     deletesAt = null;
+    if (freeSlug != null) {
+      slug = freeSlug;
+    }
+    trashedSlug = null;
     updatedAt = now;
   }
 

@@ -177,8 +177,10 @@ public sealed interface PostEvent
       String eventId, String type, long version, Instant occurredAt, String postId, String slug)
       implements PostEvent {
 
+    /** By the address readers knew: a post deleted from the trash, by the one it gave up. */
     static PostDeleted of(Post post, long version, Instant now) {
-      return new PostDeleted(newId(), "PostDeleted", version, now, post.id(), post.slug());
+      String slug = post.trashedSlug() != null ? post.trashedSlug() : post.slug();
+      return new PostDeleted(newId(), "PostDeleted", version, now, post.id(), slug);
     }
   }
 

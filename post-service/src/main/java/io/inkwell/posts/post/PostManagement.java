@@ -281,10 +281,21 @@ public class PostManagement {
     return save(post);
   }
 
-  /** Takes the post out of the trash, as a draft. */
+  /**
+   * Takes the post out of the trash, as a draft, at the slug it had; if a new post took that
+   * meanwhile, at the first free one after it ({@code -2}, {@code -3}, …), as a new post would get.
+   */
   public Post restore(String id, Actor actor) {
     Post post = allowed(id, actor, actor::mayTakeDown, "restore");
-    post.restore(now());
+    String wanted = post.trashedSlug();
+    String free = null;
+    for (int attempt = 1; wanted != null && free == null && attempt <= SLUG_ATTEMPTS; attempt++) {
+      String slug = Slugs.candidate(wanted, attempt);
+      if (posts.findBySlug(slug).isEmpty()) {
+        free = slug;
+      }
+    }
+    post.restore(now(), free);
     return save(post);
   }
 

@@ -107,6 +107,10 @@ class BlogExportTests extends IntegrationTest {
     assertThat(unfinished.getChildText("post_date_gmt", WP)).isEqualTo("0000-00-00 00:00:00");
     assertThat(unfinished.getChild("category").getAttributeValue("nicename")).isEqualTo("c-c");
     assertThat(items.get("Second thoughts " + run).getChildText("status", WP)).isEqualTo("trash");
+    assertThat(items.get("Second thoughts " + run).getChildText("post_name", WP))
+        .as("by the address it gave up for the trash")
+        .isEqualTo(api().get("/api/posts/" + trashed).text("slug").replaceAll("__trashed-.*", ""))
+        .doesNotContain("__trashed");
     Element first = items.get("When ]]> ends the data " + run);
     assertThat(Long.parseLong(first.getChildText("post_id", WP))).isPositive();
     var meta = first.getChild("postmeta", WP);

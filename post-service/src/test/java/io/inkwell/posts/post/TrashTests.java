@@ -30,6 +30,7 @@ class TrashTests extends IntegrationTest {
   void aPublishedPostInTheTrashLeavesTheBlogAndComesBackAsADraftWithItsDate() {
     String id = published("Second thoughts " + UUID.randomUUID());
     Instant publishedAt = Instant.parse(api().get("/api/posts/" + id).text("publishedAt"));
+    String slug = api().get("/api/posts/" + id).text("slug");
 
     // an author may not take it down, not even their own: that is an editor's call (API.md)
     assertThat(
@@ -62,6 +63,7 @@ class TrashTests extends IntegrationTest {
 
     assertThat(restored.status()).as(restored.toString()).isEqualTo(200);
     assertThat(restored.text("status")).isEqualTo("DRAFT");
+    assertThat(restored.text("slug")).as("back at its address").isEqualTo(slug);
     assertThat(restored.json().hasNonNull("deletesAt")).isFalse();
     assertThat(api().post("/api/posts/" + id + "/restore", "").status()).isEqualTo(409);
     assertThat(api().post("/api/posts/" + id + "/publish", "").status()).isEqualTo(200);
@@ -70,6 +72,26 @@ class TrashTests extends IntegrationTest {
     // its comments were hidden while it was away, never removed: no PostDeleted
     assertThat(await().atMost(PATIENCE).until(() -> types(id), types -> types.size() == 3))
         .containsExactly("PostPublished", "PostUnpublished", "PostPublished");
+  }
+
+  @Test
+  void aTrashedPostGivesUpItsAddressToANewPostAndTakesTheNextFreeOneBack() {
+    String title = "Packing list " + UUID.randomUUID();
+    String old = published(title);
+    String slug = api().get("/api/posts/" + old).text("slug");
+    api().post("/api/posts/" + old + "/trash", "");
+
+    String fresh = published(title);
+
+    assertThat(api().get("/api/posts/" + fresh).text("slug"))
+        .as("WordPress's __trashed: the address is free while the old post is in the trash")
+        .isEqualTo(slug);
+    assertThat(anonymous().get("/api/posts/" + slug).text("id")).isEqualTo(fresh);
+    var restored = api().post("/api/posts/" + old + "/restore", "");
+    assertThat(restored.text("slug")).isEqualTo(slug + "-2");
+    assertThat(anonymous().get("/api/posts/" + slug).text("id"))
+        .as("the new post keeps it")
+        .isEqualTo(fresh);
   }
 
   @Test
@@ -112,6 +134,9 @@ class TrashTests extends IntegrationTest {
     // PostDeleted takes its comments with it
     assertThat(await().atMost(PATIENCE).until(() -> types(expired), types -> types.size() == 3))
         .containsExactly("PostPublished", "PostUnpublished", "PostDeleted");
+    assertThat(postEventsOf(expired).get(2).path("slug").asString())
+        .as("by the address readers knew")
+        .isEqualTo(postEventsOf(expired).get(0).path("slug").asString());
     // and a post can also leave the trash for good at once, as WordPress's "Delete permanently"
     assertThat(api().delete("/api/posts/" + recent).status()).isEqualTo(204);
     assertThat(api().get("/api/posts/" + recent).status()).isEqualTo(404);
