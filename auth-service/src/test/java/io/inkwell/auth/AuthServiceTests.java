@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtException;
+import tools.jackson.databind.JsonNode;
 
 /** Signing in, tokens, keys, staff and integrations. */
 class AuthServiceTests extends AuthServiceIntegrationTest {
@@ -302,16 +303,7 @@ class AuthServiceTests extends AuthServiceIntegrationTest {
     assertThat(off.status()).isEqualTo(200);
     assertThat(off.json().path("commentMails").asBoolean()).isFalse();
     assertThat(api(quinn).get("/api/staff/me").json().path("commentMails").asBoolean()).isFalse();
-    var events =
-        await()
-            .atMost(Duration.ofSeconds(30))
-            .until(
-                () ->
-                    Topics.readAll(brokers, "blog.staff-events").stream()
-                        .filter(r -> r.key().equals(id) && r.value().contains("StaffChanged"))
-                        .map(r -> JSON.readTree(r.value()))
-                        .toList(),
-                found -> found.size() == 2);
+    var events = staffChanged(id, 2);
     assertThat(events)
         .extracting(e -> e.path("commentMails").asBoolean())
         .containsExactly(true, false);
@@ -339,20 +331,23 @@ class AuthServiceTests extends AuthServiceIntegrationTest {
     assertThat(off.status()).isEqualTo(200);
     assertThat(off.json().path("reviewMails").asBoolean()).isFalse();
     assertThat(off.json().path("commentMails").asBoolean()).as("left as it was").isTrue();
-    var last =
-        await()
-            .atMost(Duration.ofSeconds(30))
-            .until(
-                () ->
-                    Topics.readAll(brokers, "blog.staff-events").stream()
-                        .filter(r -> r.key().equals(id) && r.value().contains("StaffChanged"))
-                        .map(r -> JSON.readTree(r.value()))
-                        .toList(),
-                found -> found.size() == 2)
-            .get(1);
+    var last = staffChanged(id, 2).get(1);
     assertThat(last.path("reviewMails").asBoolean()).isFalse();
     assertThat(last.path("commentMails").asBoolean()).isTrue();
     assertThat(Contracts.violations(last.toString())).isEmpty();
+  }
+
+  /** The account's {@code StaffChanged} events on the topic, once there are {@code count}. */
+  private List<JsonNode> staffChanged(String id, int count) {
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                Topics.readAll(brokers, "blog.staff-events").stream()
+                    .filter(r -> r.key().equals(id) && r.value().contains("StaffChanged"))
+                    .map(r -> JSON.readTree(r.value()))
+                    .toList(),
+            found -> found.size() == count);
   }
 
   @Test

@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -301,11 +302,7 @@ class AdminToolsTests {
     String question = "Will there be slides? " + UUID.randomUUID();
     String postId = TestStack.postWithAHeldComment("Questions welcome", question);
     var browser = owner();
-    var held =
-        browser.page("/admin/comments").select("li.queued").stream()
-            .filter(item -> item.text().contains(question))
-            .findFirst()
-            .orElseThrow();
+    var held = queued(browser, "/admin/comments", question);
     var form = held.selectFirst("form.reply");
     var fields = SiteBrowser.fields(form);
     fields.put("body", "Yes, on *Monday*.");
@@ -382,11 +379,7 @@ class AdminToolsTests {
     String kind = "Kind words, not spam " + UUID.randomUUID();
     String postId = TestStack.postWithAHeldComment("Thank-you notes", kind);
     var browser = owner();
-    var held =
-        browser.page("/admin/comments?post=" + postId).select("li.queued").stream()
-            .filter(item -> item.text().contains(kind))
-            .findFirst()
-            .orElseThrow();
+    var held = queued(browser, "/admin/comments?post=" + postId, kind);
     var reject = held.selectFirst("form[action$=/reject]");
     browser.submit(reject.attr("action"), SiteBrowser.fields(reject));
     assertThat(reader.get("/api/posts/" + postId + "/comments").raw().body()).doesNotContain(kind);
@@ -429,11 +422,7 @@ class AdminToolsTests {
     String slip = "Call me on 555-0100 " + UUID.randomUUID();
     String postId = TestStack.postWithAHeldComment("Phone numbers", slip);
     var browser = owner();
-    var held =
-        browser.page("/admin/comments").select("li.queued").stream()
-            .filter(item -> item.text().contains(slip))
-            .findFirst()
-            .orElseThrow();
+    var held = queued(browser, "/admin/comments", slip);
     var approve = held.selectFirst("form[action$=/approve]");
     browser.submit(approve.attr("action"), SiteBrowser.fields(approve));
     // the post's editor counts its comments and leads to them, as WordPress's post list does
@@ -443,11 +432,7 @@ class AdminToolsTests {
     assertThat(ofThePost.select(".status-line").text()).startsWith("On “Phone numbers");
     assertThat(ofThePost.select("li.queued .comment-body").eachText()).containsExactly(slip);
     // what readers see is on the Approved tab, each with its Edit
-    var shown =
-        browser.page("/admin/comments?status=APPROVED").select("li.queued").stream()
-            .filter(item -> item.text().contains(slip))
-            .findFirst()
-            .orElseThrow();
+    var shown = queued(browser, "/admin/comments?status=APPROVED", slip);
     assertThat(shown.select("button").eachText()).doesNotContain("Approve");
     Document editing = browser.page(shown.select("a.edit-link").attr("href"));
     var fields = SiteBrowser.fields(editing, "form[action$=/edit]");
@@ -738,6 +723,14 @@ class AdminToolsTests {
   }
 
   /** A WordPress export of one post with a comment and one page, at plain ?p= addresses. */
+  /** The comment in the moderation list at {@code path} whose text contains {@code text}. */
+  private static Element queued(SiteBrowser browser, String path, String text) throws Exception {
+    return browser.page(path).select("li.queued").stream()
+        .filter(item -> item.text().contains(text))
+        .findFirst()
+        .orElseThrow();
+  }
+
   private static String wordPressExport(long site) {
     return """
         <?xml version="1.0" encoding="UTF-8" ?>
