@@ -375,6 +375,43 @@ class AdminToolsTests {
   }
 
   @Test
+  void aQueueLongerThanAPageGoesOnToTheOlderCommentsAndBack() throws Exception {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    String oldest = "The first to write " + run;
+    String postId = TestStack.postWithAHeldComment("Busy thread " + run, oldest);
+    for (int i = 1; i <= 50; i++) {
+      var answer =
+          reader.post(
+              "/api/posts/" + postId + "/comments",
+              ApiClient.json(
+                  Map.of(
+                      "authorName",
+                      "Reader " + i,
+                      "authorEmail",
+                      UUID.randomUUID() + "@example.org",
+                      "body",
+                      "Comment " + i + " of " + run,
+                      "renderedAt",
+                      Instant.now().minusSeconds(60).toString())));
+      assertThat(answer.status()).isEqualTo(201);
+    }
+    var browser = owner();
+
+    Document first = browser.page("/admin/comments?post=" + postId);
+    assertThat(first.select("li.queued")).hasSize(50);
+    assertThat(first.select("li.queued .comment-body").first().text())
+        .isEqualTo("Comment 50 of " + run);
+    assertThat(first.select("li.queued .comment-body").eachText()).doesNotContain(oldest);
+    var older = first.selectFirst("nav.paging a[rel=next]");
+    assertThat(older.text()).isEqualTo("Older comments");
+
+    Document second = browser.page(older.attr("href"));
+    assertThat(second.select("li.queued .comment-body").eachText()).containsExactly(oldest);
+    assertThat(second.select("nav.paging a[rel=next]")).as("the last page").isEmpty();
+    assertThat(second.select("nav.paging a").eachText()).containsExactly("Newest");
+  }
+
+  @Test
   void aCommentRejectedByMistakeIsApprovedAgainFromTheRejectedTab() throws Exception {
     String kind = "Kind words, not spam " + UUID.randomUUID();
     String postId = TestStack.postWithAHeldComment("Thank-you notes", kind);

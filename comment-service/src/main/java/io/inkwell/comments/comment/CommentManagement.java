@@ -343,11 +343,39 @@ public class CommentManagement {
     }
   }
 
-  /** The moderation queue: the filter's comments, newest first. */
-  public List<Comment> queue(QueueFilter filter, int limit) {
-    return mongo.find(
-        Query.query(filter.criteria()).with(Sort.by(Sort.Order.desc("createdAt"))).limit(limit),
-        Comment.class);
+  /**
+   * A page of the moderation queue: the filter's comments, newest first, from where the cursor of
+   * the page before ended ({@code null} for the first).
+   *
+   * @param next the cursor of the page after it, {@code null} on the last
+   */
+  public record QueuePage(List<Comment> items, String next) {}
+
+  public QueuePage queue(QueueFilter filter, int limit, String cursor) {
+    Criteria criteria = filter.criteria();
+    if (cursor != null && !cursor.isBlank()) {
+      Position before = Position.decode(cursor);
+      criteria =
+          new Criteria()
+              .andOperator(
+                  criteria,
+                  new Criteria()
+                      .orOperator(
+                          where("createdAt").lt(before.createdAt()),
+                          where("createdAt").is(before.createdAt()).and("_id").lt(before.id())));
+    }
+    List<Comment> page =
+        mongo.find(
+            Query.query(criteria)
+                .with(Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("_id")))
+                .limit(limit + 1),
+            Comment.class);
+    if (page.size() <= limit) {
+      return new QueuePage(page, null);
+    }
+    Comment last = page.get(limit - 1);
+    return new QueuePage(
+        page.subList(0, limit), new Position(last.createdAt(), last.id()).encode());
   }
 
   /** How many comments the filter finds (the queue's length, shown beside the admin's menu). */
@@ -544,7 +572,7 @@ public class CommentManagement {
     return clock.instant().truncatedTo(ChronoUnit.MILLIS);
   }
 
-  /** Where a page of top-level comments ended. */
+  /** Where a page of top-level comments, or of the moderation queue, ended. */
   record Position(Instant createdAt, String id) {
 
     String encode() {

@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -407,6 +409,37 @@ class ModerationTests extends IntegrationTest {
         .as("brackets are text, not a pattern")
         .isEqualTo(1);
     assertThat(admin().get("/api/comments?q=" + "x".repeat(201)).status()).isEqualTo(400);
+  }
+
+  @Test
+  void aLongQueueIsWalkedPageByPageNewestFirstWithNothingSkippedOrShownTwice() {
+    policy("HOLD_ALL");
+    String post = publishedPost(true);
+    var held = new ArrayList<String>();
+    for (int i = 0; i < 7; i++) {
+      held.add(comment(post, Map.of("body", "Held " + i)).text("id"));
+    }
+
+    var seen = new ArrayList<String>();
+    var times = new ArrayList<Instant>();
+    String cursor = "";
+    int pages = 0;
+    do {
+      var page = admin().get("/api/comments?status=PENDING&postId=" + post + "&limit=3" + cursor);
+      assertThat(page.json().path("total").asLong()).isEqualTo(7);
+      seen.addAll(ids(page));
+      page.json()
+          .path("items")
+          .forEach(item -> times.add(Instant.parse(item.path("createdAt").asString())));
+      JsonNode next = page.json().path("nextCursor");
+      cursor = next.isString() ? "&cursor=" + next.asString() : null;
+      pages++;
+    } while (cursor != null && pages < 5);
+
+    assertThat(pages).isEqualTo(3);
+    assertThat(seen).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(held);
+    assertThat(times).isSortedAccordingTo(Comparator.reverseOrder());
+    assertThat(admin().get("/api/comments?status=PENDING&cursor=not-ours").status()).isEqualTo(400);
   }
 
   private static List<String> ids(ApiClient.Response list) {

@@ -249,15 +249,19 @@ class AdminApi {
 
   /** The comments of a state, of one post when {@code postId} is not empty. */
   Answer commentQueue(String token, String status, String postId) {
-    return commentQueue(token, status, postId, "");
+    return commentQueue(token, status, postId, "", "");
   }
 
-  /** The same, with {@code text} in their words, name or address when it is not empty. */
-  Answer commentQueue(String token, String status, String postId, String text) {
+  /**
+   * The same, with {@code text} in their words, name or address when it is not empty, from where
+   * the page before ended when {@code cursor} is not empty.
+   */
+  Answer commentQueue(String token, String status, String postId, String text, String cursor) {
     var query = new LinkedHashMap<String, Object>();
     query.put("status", status);
     query.put("postId", postId);
     query.put("q", text);
+    query.put("cursor", cursor);
     return get(token, ApiUris.of("/api/comments", query));
   }
 

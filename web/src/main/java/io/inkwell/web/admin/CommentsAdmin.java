@@ -58,11 +58,12 @@ class CommentsAdmin implements StaffPage {
       @RequestParam(defaultValue = "PENDING") String status,
       @RequestParam(defaultValue = "") String post,
       @RequestParam(defaultValue = "") String q,
+      @RequestParam(defaultValue = "") String cursor,
       Model model) {
     String state = LISTS.contains(status) ? status : "PENDING";
     String token = token(client);
     String text = q.strip();
-    var answer = checked(api.commentQueue(token, state, post, text));
+    var answer = checked(api.commentQueue(token, state, post, text, cursor));
     model.addAttribute("status", state);
     // WordPress's "Search Comments": words, a name or an email address
     model.addAttribute("q", text);
@@ -74,6 +75,10 @@ class CommentsAdmin implements StaffPage {
     }
     model.addAttribute("comments", answer.ok() ? answer.body().path("items") : null);
     model.addAttribute("total", answer.ok() ? answer.body().path("total").asLong() : 0);
+    // a long list goes on a page at a time, as WordPress's does, newest first
+    model.addAttribute("older", cursor.isEmpty() ? null : "older");
+    model.addAttribute(
+        "nextCursor", answer.ok() ? answer.body().path("nextCursor").asString(null) : null);
     showProblem(answer, model);
     return "admin/comments";
   }

@@ -48,11 +48,14 @@ class ModerationController {
       @RequestParam(defaultValue = "PENDING") CommentStatus status,
       @RequestParam(required = false) @Size(max = 100) String postId,
       @RequestParam(required = false) @Size(max = 200) String q,
-      @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
+      @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
+      @RequestParam(required = false) @Size(max = 200) String cursor) {
     var filter = new CommentManagement.QueueFilter(status, postId, q);
+    var page = comments.queue(filter, limit, cursor);
     return new QueueResponse(
-        comments.queue(filter, limit).stream().map(CommentResponse::of).toList(),
-        comments.count(filter));
+        page.items().stream().map(CommentResponse::of).toList(),
+        comments.count(filter),
+        page.next());
   }
 
   @PostMapping("/{id}/approve")
@@ -127,10 +130,12 @@ class ModerationController {
   }
 
   /**
-   * @param items the newest {@code limit} comments of the status (and post, and words)
+   * @param items the newest {@code limit} comments of the status (and post, and words), or the next
+   *     ones after the cursor
    * @param total how many comments there are of it
+   * @param nextCursor where the older ones go on; absent on the last page
    */
-  record QueueResponse(List<CommentResponse> items, long total) {}
+  record QueueResponse(List<CommentResponse> items, long total, String nextCursor) {}
 
   /** {@code closeAfterDays}: 0 keeps comments open forever; left out, it is not changed. */
   record SettingsBody(
