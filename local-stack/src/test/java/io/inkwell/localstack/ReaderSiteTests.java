@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -350,6 +351,34 @@ class ReaderSiteTests {
   }
 
   @Test
+  void aSecondPageViewFetchesNoStylesheetScriptOrIconAgain() throws Exception {
+    Document post = page("/posts/wpc-wrap");
+    var files = new ArrayList<String>();
+    files.addAll(post.select("link[rel=stylesheet], link[rel~=icon]").eachAttr("href"));
+    files.addAll(post.select("script[src]").eachAttr("src"));
+    assertThat(post.select("link[rel=icon]").eachAttr("href"))
+        .anySatisfy(icon -> assertThat(icon).endsWith(".svg"))
+        .anySatisfy(icon -> assertThat(icon).endsWith(".ico"));
+
+    for (String file : files) {
+      var answer = get(file);
+      assertThat(answer.statusCode()).as(file).isEqualTo(200);
+      assertThat(file)
+          .as("named by its content, so a new version has a new address")
+          .matches(".*-[0-9a-f]{32}\\.(css|js|ico|svg|png)");
+      assertThat(answer.headers().firstValue("Cache-Control"))
+          .as(file)
+          .hasValueSatisfying(cache -> assertThat(cache).contains("max-age=31536000"));
+    }
+    var plain = get("/favicon.ico");
+    assertThat(plain.statusCode()).as("what browsers ask without a page").isEqualTo(200);
+    assertThat(plain.headers().firstValue("Cache-Control")).hasValue("public, max-age=3600");
+    assertThat(get("/").headers().firstValue("Cache-Control"))
+        .as("pages themselves are not kept")
+        .hasValueSatisfying(cache -> assertThat(cache).contains("no-store"));
+  }
+
+  @Test
   void aReaderCommentsWithThePlainFormAndIsToldItWaitsForApproval() throws Exception {
     Document post = page("/posts/home-again");
     var form = post.selectFirst("form#comment-form");
@@ -405,7 +434,7 @@ class ReaderSiteTests {
   void aPostEndsWithOtherPostsOfItsFirstTag() throws Exception {
     var bot = new ApiClient(stack.gatewayUrl()).withToken(TestStack.integrationToken());
     String tag = "trams-" + UUID.randomUUID().toString().substring(0, 8);
-    var slugs = new java.util.ArrayList<String>();
+    var slugs = new ArrayList<String>();
     for (String title : List.of("Tram 28", "Tram 12", "Tram 15", "Tram 18")) {
       var created =
           bot.post(
