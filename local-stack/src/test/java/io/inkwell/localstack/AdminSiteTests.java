@@ -139,6 +139,50 @@ class AdminSiteTests {
   }
 
   @Test
+  void theOwnerChoosesWhatSearchEnginesAndSharedLinksShowOfAPost() throws Exception {
+    var browser = new SiteBrowser(stack);
+    var credentials = stack.credentials();
+    browser.signIn(credentials.ownerEmail(), credentials.ownerPassword());
+    String slug = "harbour-lights-" + UUID.randomUUID().toString().substring(0, 8);
+    Map<String, String> post = SiteBrowser.fields(browser.page("/admin/posts/new"), "form#editor");
+    post.put("title", "Harbour lights");
+    post.put("slug", slug);
+    post.put("body", "A walk along the harbour at dusk.");
+    post.put("metaTitle", "Harbour lights: a photo walk at dusk");
+    post.put("metaDescription", "Ten pictures & notes <from> the harbour.");
+    post.put("canonicalUrl", "javascript:alert(1)");
+    post.put("action", "publish");
+
+    Document refused = Jsoup.parse(browser.submit("/admin/posts", post).body());
+    assertThat(refused.select(".error").text()).contains("http");
+    assertThat(refused.select("input[name=metaTitle]").val())
+        .as("nothing typed is lost")
+        .isEqualTo("Harbour lights: a photo walk at dusk");
+
+    post.put("canonicalUrl", "https://photos.example.org/harbour-lights");
+    Document published = Jsoup.parse(browser.submit("/admin/posts", post).body());
+    assertThat(published.select("#post-status").text()).isEqualTo("published");
+    assertThat(published.select("details.meta-tags").hasAttr("open")).isTrue();
+    Document page = browser.page("/posts/" + slug);
+
+    assertThat(page.title()).isEqualTo("Harbour lights: a photo walk at dusk");
+    assertThat(page.select("meta[property=og:title]").attr("content"))
+        .isEqualTo("Harbour lights: a photo walk at dusk");
+    assertThat(page.select("meta[name=description]").attr("content"))
+        .isEqualTo("Ten pictures & notes <from> the harbour.");
+    assertThat(page.select("meta[property=og:description]").attr("content"))
+        .isEqualTo("Ten pictures & notes <from> the harbour.");
+    assertThat(page.select("link[rel=canonical]").attr("href"))
+        .isEqualTo("https://photos.example.org/harbour-lights");
+    assertThat(page.select("h1").text())
+        .as("readers see the post's own title")
+        .isEqualTo("Harbour lights");
+    assertThat(browser.get("/sitemap.xml").body())
+        .as("search engines are sent to the original")
+        .doesNotContain(slug);
+  }
+
+  @Test
   void theOwnerInvitesAnAuthorWhoChoosesAPasswordFromTheMailAndLaterChangesIt() throws Exception {
     var owner = new SiteBrowser(stack);
     var credentials = stack.credentials();

@@ -1,5 +1,6 @@
 package io.inkwell.posts.export;
 
+import io.inkwell.posts.post.MetaTags;
 import io.inkwell.posts.post.Post;
 import io.inkwell.posts.post.PostStatus;
 import java.io.OutputStream;
@@ -160,10 +161,11 @@ final class WordPressWriter implements AutoCloseable {
           wpData("post_password", "");
           wp("is_sticky", post.featured() ? "1" : "0");
           // Inkwell's own id, for whoever adds the post's comments (WordPress hides "_" keys)
-          xml.writeStartElement("wp", "postmeta", WP);
-          wpData("meta_key", INKWELL_ID);
-          wpData("meta_value", post.id());
-          xml.writeEndElement();
+          postmeta(INKWELL_ID, post.id());
+          // what search engines are shown, where Yoast SEO (and Inkwell's import) reads it
+          postmeta(MetaTags.YOAST_TITLE, post.metaTags().title());
+          postmeta(MetaTags.YOAST_DESCRIPTION, post.metaTags().description());
+          postmeta(MetaTags.YOAST_CANONICAL, post.metaTags().canonicalUrl());
           for (String tag : post.tags()) {
             xml.writeStartElement("category");
             xml.writeAttribute("domain", "post_tag");
@@ -242,6 +244,17 @@ final class WordPressWriter implements AutoCloseable {
   private void wp(String name, String text) throws XMLStreamException {
     xml.writeStartElement("wp", name, WP);
     xml.writeCharacters(clean(text));
+    xml.writeEndElement();
+  }
+
+  /** One {@code wp:postmeta} of an item, when it has a value. */
+  private void postmeta(String key, String value) throws XMLStreamException {
+    if (value == null) {
+      return;
+    }
+    xml.writeStartElement("wp", "postmeta", WP);
+    wpData("meta_key", key);
+    wpData("meta_value", value);
     xml.writeEndElement();
   }
 

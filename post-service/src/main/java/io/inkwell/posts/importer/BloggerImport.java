@@ -2,6 +2,7 @@ package io.inkwell.posts.importer;
 
 import io.inkwell.posts.importer.BloggerExport.ExportedPost;
 import io.inkwell.posts.post.Author;
+import io.inkwell.posts.post.MetaTags;
 import io.inkwell.posts.post.PostEvent.ImportedComment;
 import io.inkwell.posts.post.PostImports.ImportedPost;
 import java.util.List;
@@ -48,7 +49,8 @@ final class BloggerImport {
         true,
         post.page(),
         false,
-        comments);
+        comments,
+        MetaTags.NONE);
   }
 
   /** A stable id for a Blogger id: the same source always becomes the same Inkwell id. */

@@ -1,6 +1,7 @@
 package io.inkwell.posts.importer;
 
 import io.inkwell.posts.post.Author;
+import io.inkwell.posts.post.MetaTags;
 import io.inkwell.posts.post.PostEvent.ImportedComment;
 import io.inkwell.posts.post.PostImports.ImportedPost;
 import java.io.IOException;
@@ -31,9 +32,10 @@ import org.springframework.web.util.UriUtils;
 /**
  * Reads a WordPress export (Tools → Export: WXR, an RSS feed whose items carry WordPress's own
  * {@code wp:} elements): posts and pages with their dates, categories and tags, bylines, drafts,
- * sticky posts, scheduled posts, comment settings and approved comments with their threads.
- * Attachments, menus, revisions, trashed posts and comments that were never approved stay behind.
- * Doctypes are refused, so no external entity is ever resolved.
+ * sticky posts, scheduled posts, comment settings, approved comments with their threads, and the
+ * search title, description and canonical address Yoast SEO kept. Attachments, menus, revisions,
+ * trashed posts and comments that were never approved stay behind. Doctypes are refused, so no
+ * external entity is ever resolved.
  */
 final class WordPressExport {
 
@@ -131,7 +133,20 @@ final class WordPressExport {
         "open".equals(wp(item, "comment_status")),
         "page".equals(wp(item, "post_type")),
         "1".equals(wp(item, "is_sticky")),
-        published ? comments(site, item) : List.of());
+        published ? comments(site, item) : List.of(),
+        MetaTags.imported(
+            meta(item, MetaTags.YOAST_TITLE),
+            meta(item, MetaTags.YOAST_DESCRIPTION),
+            meta(item, MetaTags.YOAST_CANONICAL)));
+  }
+
+  /** The value of one of the item's {@code wp:postmeta} by its key, or null. */
+  private static String meta(Element item, String key) {
+    return children(item, WP, "postmeta").stream()
+        .filter(meta -> key.equals(wp(meta, "meta_key")))
+        .map(meta -> wp(meta, "meta_value"))
+        .findFirst()
+        .orElse(null);
   }
 
   /** Categories and tags both become tags; WordPress's default "Uncategorized" is no tag. */

@@ -61,6 +61,9 @@ public class Post {
   /** The picture at the head of the post and on its card; null for none. */
   private Cover cover;
 
+  /** Its title and description for search engines and shared links; null for its own. */
+  private MetaTags metaTags;
+
   private final Author author;
   private PostStatus status;
   private final Instant createdAt;
@@ -295,6 +298,16 @@ public class Post {
 
   public Cover cover() {
     return cover;
+  }
+
+  /** Describes it for search engines and shared links; set before the edit that announces it. */
+  public void describe(MetaTags tags) {
+    requireLive("described");
+    metaTags = MetaTags.NONE.equals(tags) ? null : tags;
+  }
+
+  public MetaTags metaTags() {
+    return metaTags == null ? MetaTags.NONE : metaTags;
   }
 
   /** Publishes at a later time; a time that has already come publishes now. */

@@ -53,7 +53,8 @@ public class PostImports {
       boolean commentsOpen,
       boolean page,
       boolean featured,
-      List<ImportedComment> comments) {}
+      List<ImportedComment> comments,
+      MetaTags metaTags) {}
 
   /**
    * @return false when a post with this id was imported before (nothing is changed then)
@@ -79,7 +80,7 @@ public class PostImports {
         continue;
       }
       try {
-        posts.insert(
+        Post post =
             Post.imported(
                 source.id(),
                 slug,
@@ -100,7 +101,9 @@ public class PostImports {
                         && source.published() != null
                         && source.published().isAfter(now)),
                 source.comments(),
-                now));
+                now);
+        post.describe(source.metaTags());
+        posts.insert(post);
         return true;
       } catch (DuplicateKeyException raced) {
         if (posts.existsById(source.id())) {

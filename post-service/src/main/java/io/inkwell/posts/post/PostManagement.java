@@ -99,7 +99,16 @@ public class PostManagement {
       Boolean commentsOpen,
       Boolean page,
       String coverImage,
-      String coverAlt) {}
+      String coverAlt,
+      String metaTitle,
+      String metaDescription,
+      String canonicalUrl) {
+
+    /** Its meta tags as a post that had {@code these} would have them after this edit. */
+    MetaTags metaTags(MetaTags these) {
+      return these.changedBy(metaTitle, metaDescription, canonicalUrl);
+    }
+  }
 
   /** A published post, or where a post that moved to a new slug is now. */
   public record Reading(Post post, String movedTo) {}
@@ -125,7 +134,8 @@ public class PostManagement {
     if (draft.slug() != null) {
       try {
         return posts.insert(
-            withCover(Post.draft(draft.slug(), content, tags, open, page, author, now), cover));
+            described(
+                Post.draft(draft.slug(), content, tags, open, page, author, now), cover, draft));
       } catch (DuplicateKeyException taken) {
         throw new SlugTaken(draft.slug());
       }
@@ -138,7 +148,7 @@ public class PostManagement {
       }
       try {
         return posts.insert(
-            withCover(Post.draft(slug, content, tags, open, page, author, now), cover));
+            described(Post.draft(slug, content, tags, open, page, author, now), cover, draft));
       } catch (DuplicateKeyException raced) {
         // another draft took this slug between the check and the insert: try the next one
       }
@@ -169,6 +179,7 @@ public class PostManagement {
       revisions.keep(before);
     }
     post.useCover(cover);
+    post.describe(draft.metaTags(post.metaTags()));
     post.edit(content, tags, newSlug, open, page, now());
     return save(post);
   }
@@ -693,8 +704,9 @@ public class PostManagement {
     }
   }
 
-  private static Post withCover(Post post, Cover cover) {
+  private static Post described(Post post, Cover cover, Draft draft) {
     post.useCover(cover);
+    post.describe(draft.metaTags(MetaTags.NONE));
     return post;
   }
 

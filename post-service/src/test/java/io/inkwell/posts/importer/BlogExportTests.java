@@ -3,6 +3,7 @@ package io.inkwell.posts.importer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.inkwell.posts.IntegrationTest;
+import io.inkwell.posts.post.MetaTags;
 import io.inkwell.posts.post.PostImports.ImportedPost;
 import io.inkwell.testsupport.ApiClient;
 import java.io.StringReader;
@@ -123,6 +124,43 @@ class BlogExportTests extends IntegrationTest {
     assertThat(again.get("When ]]> ends the data " + run).getChildText("post_id", WP))
         .as("a post keeps its number from one export to the next")
         .isEqualTo(first.getChildText("post_id", WP));
+  }
+
+  @Test
+  void whatSearchEnginesAreShownOfAPostGoesOutWhereYoastSeoAndOurImportReadIt() throws Exception {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    var post =
+        api()
+            .post(
+                "/api/posts",
+                ApiClient.json(
+                    Map.of(
+                        "title", "Harbour lights " + run,
+                        "body", "At dusk.",
+                        "metaTitle", "Harbour lights: a photo walk",
+                        "metaDescription", "Ten pictures & notes from the harbour.",
+                        "canonicalUrl", "https://photos.example.org/harbour")));
+    assertThat(post.status()).as(post.toString()).isEqualTo(201);
+
+    String export = admin().get("/api/exports/wordpress").raw().body();
+
+    var read =
+        WordPressExport.read(export).stream()
+            .filter(item -> item.title().equals("Harbour lights " + run))
+            .findFirst()
+            .orElseThrow();
+    assertThat(read.metaTags())
+        .isEqualTo(
+            new MetaTags(
+                "Harbour lights: a photo walk",
+                "Ten pictures & notes from the harbour.",
+                "https://photos.example.org/harbour"));
+    var keys =
+        items(export, run).get("Harbour lights " + run).getChildren("postmeta", WP).stream()
+            .map(meta -> meta.getChildText("meta_key", WP))
+            .toList();
+    assertThat(keys)
+        .contains("_yoast_wpseo_title", "_yoast_wpseo_metadesc", "_yoast_wpseo_canonical");
   }
 
   @Test

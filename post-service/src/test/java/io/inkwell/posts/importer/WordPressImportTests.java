@@ -47,6 +47,11 @@ class WordPressImportTests extends IntegrationTest {
     assertThat(fog.json().path("author").path("name").asString()).isEqualTo("Marta Ruiz");
     assertThat(fog.text("excerpt")).isEqualTo("A walk above the fog.");
     assertThat(fog.json().path("featured").asBoolean()).isTrue();
+    // Yoast SEO's description; its title template and an address that is no web address stay
+    assertThat(fog.text("metaDescription"))
+        .isEqualTo("A dawn walk on the South Downs above a sea of fog, with the birds we saw.");
+    assertThat(fog.json().has("metaTitle")).isFalse();
+    assertThat(fog.json().has("canonicalUrl")).isFalse();
     assertThat(fog.json().path("commentsOpen").asBoolean()).isTrue();
     assertThat(fog.text("bodyHtml"))
         // WordPress's paragraphs and line breaks, which it adds only when it shows a post

@@ -82,7 +82,10 @@ class AdminApi {
       Boolean commentsOpen,
       Boolean page,
       String coverImage,
-      String coverAlt) {
+      String coverAlt,
+      String metaTitle,
+      String metaDescription,
+      String canonicalUrl) {
 
     Map<String, Object> json() {
       Map<String, Object> json = new LinkedHashMap<>();
@@ -95,6 +98,10 @@ class AdminApi {
       json.put("page", page);
       json.put("coverImage", coverImage == null ? null : coverImage.strip());
       json.put("coverAlt", coverAlt);
+      // "" gives the post its own title, excerpt and address back; null leaves them as they are
+      json.put("metaTitle", metaTitle);
+      json.put("metaDescription", metaDescription);
+      json.put("canonicalUrl", canonicalUrl == null ? null : canonicalUrl.strip());
       return json;
     }
   }

@@ -94,7 +94,8 @@ class AdminController implements StaffPage {
   @GetMapping("/admin/posts/new")
   String newPost(HttpSession session, Model model) {
     model.addAttribute("post", null);
-    model.addAttribute("form", new Form(null, "", "", "", "", "", null, true, false, "", ""));
+    model.addAttribute(
+        "form", new Form(null, "", "", "", "", "", null, true, false, "", "", "", "", ""));
     restoreUnsaved(session, "new", model);
     return "admin/editor";
   }
@@ -147,7 +148,10 @@ class AdminController implements StaffPage {
             post.path("commentsOpen").asBoolean(true),
             post.path("page").asBoolean(false),
             post.path("cover").path("url").asString(""),
-            post.path("cover").path("alt").asString("")));
+            post.path("cover").path("alt").asString(""),
+            post.path("metaTitle").asString(""),
+            post.path("metaDescription").asString(""),
+            post.path("canonicalUrl").asString("")));
     restoreUnsaved(session, id, model);
     boolean mailed =
         post.path("mailSubscribers").asBoolean(true) && !post.path("page").asBoolean(false);
@@ -316,7 +320,10 @@ class AdminController implements StaffPage {
         post.path("commentsOpen").asBoolean(true),
         post.path("page").asBoolean(false),
         post.path("cover").path("url").asString(""),
-        post.path("cover").path("alt").asString(""));
+        post.path("cover").path("alt").asString(""),
+        post.path("metaTitle").asString(null),
+        post.path("metaDescription").asString(null),
+        null);
   }
 
   /** The live preview's fragment, for the editor's script (the no-script way is the button). */
@@ -355,7 +362,9 @@ class AdminController implements StaffPage {
    * The editor's fields; tags are comma-separated, {@code publishAt} a local date-time in the
    * blog's zone, {@code commentsOpen} WordPress's "Allow comments" of this post, {@code page}
    * whether it is a page (About, Contact) rather than a post, {@code coverImage} the address of the
-   * picture at its head (empty: none) and {@code coverAlt} what that picture shows.
+   * picture at its head (empty: none) and {@code coverAlt} what that picture shows; {@code
+   * metaTitle}, {@code metaDescription} and {@code canonicalUrl} what search engines and shared
+   * links show instead of its own (empty: its own).
    */
   record Form(
       String etag,
@@ -368,7 +377,10 @@ class AdminController implements StaffPage {
       Boolean commentsOpen,
       Boolean page,
       String coverImage,
-      String coverAlt)
+      String coverAlt,
+      String metaTitle,
+      String metaDescription,
+      String canonicalUrl)
       implements java.io.Serializable {
 
     AdminApi.Draft draft() {
@@ -380,7 +392,18 @@ class AdminController implements StaffPage {
                   .filter(t -> !t.isEmpty())
                   .toList();
       return new AdminApi.Draft(
-          title, body, excerpt, tagList, slug, commentsOpen, page, coverImage, coverAlt);
+          title,
+          body,
+          excerpt,
+          tagList,
+          slug,
+          commentsOpen,
+          page,
+          coverImage,
+          coverAlt,
+          metaTitle,
+          metaDescription,
+          canonicalUrl);
     }
 
     java.time.Instant publishAtInstant(ZoneId zone) {

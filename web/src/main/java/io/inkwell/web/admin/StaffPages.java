@@ -132,7 +132,10 @@ class StaffPages {
                     flag(request.getParameter("commentsOpen")),
                     flag(request.getParameter("page")),
                     request.getParameter("coverImage"),
-                    request.getParameter("coverAlt"))));
+                    request.getParameter("coverAlt"),
+                    request.getParameter("metaTitle"),
+                    request.getParameter("metaDescription"),
+                    request.getParameter("canonicalUrl"))));
     // the editor's own address: signing in leads back to it
     return "redirect:" + (id.equals("new") ? "/admin/posts/new" : "/admin/posts/" + id);
   }

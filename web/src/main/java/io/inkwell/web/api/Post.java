@@ -7,7 +7,8 @@ import java.util.List;
  * A published post as the public API gives it (other fields are ignored); {@code page} for a page
  * (About, Contact), read at {@code /pages/{slug}}; {@code featured} for a post shown first on the
  * home page; {@code status} PUBLISHED but for a preview link's draft or scheduled post; {@code
- * cover} the picture at its head, or null.
+ * cover} the picture at its head, or null; {@code metaTitle}, {@code metaDescription} and {@code
+ * canonicalUrl} what its author chose for search engines and shared links, or null.
  */
 public record Post(
     String id,
@@ -23,7 +24,10 @@ public record Post(
     Instant updatedAt,
     Boolean featured,
     String status,
-    Cover cover) {
+    Cover cover,
+    String metaTitle,
+    String metaDescription,
+    String canonicalUrl) {
 
   public record Author(String id, String name) {}
 
@@ -33,6 +37,21 @@ public record Post(
     public Cover {
       alt = alt == null ? "" : alt;
     }
+  }
+
+  /** The title search engines and shared links show: the author's choice, else the post's own. */
+  public String searchTitle(String blogName) {
+    return metaTitle != null ? metaTitle : title + " – " + blogName;
+  }
+
+  /** The description they show: the author's choice, else the excerpt. */
+  public String searchDescription() {
+    return metaDescription != null ? metaDescription : excerpt;
+  }
+
+  /** The address search engines credit: where it first appeared, else its own here. */
+  public String canonicalUrl(String own) {
+    return canonicalUrl != null ? canonicalUrl : own;
   }
 
   /** Words a reader reads in a minute, the figure Ghost uses. */

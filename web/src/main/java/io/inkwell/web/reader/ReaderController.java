@@ -303,18 +303,18 @@ class ReaderController {
     // a comment's "Reply" link without JavaScript: the form comes with it chosen
     model.addAttribute("replyTo", replyTo);
     model.addAttribute("subscribed", subscribed != null);
-    String canonical = settings.siteUrl() + "/posts/" + post.slug();
-    String image = post.sharedImage() == null ? null : absolute(canonical, post.sharedImage());
+    String address = settings.siteUrl() + "/posts/" + post.slug();
+    String image = post.sharedImage() == null ? null : absolute(address, post.sharedImage());
     model.addAttribute(
         "meta",
         new PageMeta(
-            post.title() + " – " + site.blogName(),
-            post.excerpt(),
-            canonical,
+            post.searchTitle(site.blogName()),
+            post.searchDescription(),
+            post.canonicalUrl(address),
             "article",
             image,
             post.cover() == null || post.cover().alt().isBlank() ? null : post.cover().alt(),
-            jsonLd(post, canonical, image, author)));
+            jsonLd(post, address, image, author)));
     return "post";
   }
 
@@ -370,9 +370,9 @@ class ReaderController {
     model.addAttribute(
         "meta",
         PageMeta.of(
-            page.title() + " – " + site.blogName(),
-            page.excerpt(),
-            settings.siteUrl() + "/pages/" + page.slug()));
+            page.searchTitle(site.blogName()),
+            page.searchDescription(),
+            page.canonicalUrl(settings.siteUrl() + "/pages/" + page.slug())));
     return "page";
   }
 
@@ -411,7 +411,7 @@ class ReaderController {
     data.put("@context", "https://schema.org");
     data.put("@type", "BlogPosting");
     data.put("headline", post.title());
-    data.put("description", post.excerpt());
+    data.put("description", post.searchDescription());
     data.put("datePublished", String.valueOf(post.publishedAt()));
     data.put("dateModified", String.valueOf(post.updatedAt()));
     Map<String, Object> author = new LinkedHashMap<>();

@@ -60,6 +60,11 @@ class SiteFiles {
         if (post.author() != null) {
           authors.add(post.author().id());
         }
+        if (post.canonicalUrl() != null) {
+          // first published elsewhere: that address is the one search engines should list
+          listed++;
+          continue;
+        }
         url(
             xml,
             settings.siteUrl() + "/posts/" + UriUtils.encodePathSegment(post.slug(), "UTF-8"),

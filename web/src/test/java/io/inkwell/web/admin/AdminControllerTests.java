@@ -99,7 +99,8 @@ class AdminControllerTests {
     String view =
         controller.livePreview(
             client,
-            new AdminController.Form(null, "T", "Body", "", "", "", null, true, false, "", ""),
+            new AdminController.Form(
+                null, "T", "Body", "", "", "", null, true, false, "", "", "", "", ""),
             model);
 
     assertThat(view).isEqualTo("admin/editor :: preview");

@@ -27,7 +27,10 @@ class PostTests {
         null,
         false,
         "PUBLISHED",
-        cover);
+        cover,
+        null,
+        null,
+        null);
   }
 
   @Test

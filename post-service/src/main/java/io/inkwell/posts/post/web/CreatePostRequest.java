@@ -1,5 +1,6 @@
 package io.inkwell.posts.post.web;
 
+import io.inkwell.posts.post.MetaTags;
 import io.inkwell.posts.post.PostManagement.Draft;
 import io.inkwell.posts.post.Slugs;
 import jakarta.validation.constraints.NotBlank;
@@ -14,7 +15,9 @@ import java.util.List;
  * body's size is checked by bytes in the service (413 above the limit). {@code page: true} makes it
  * a page (About, Contact), outside the lists, feeds and subscribers' mail. {@code coverImage} is
  * the address of one of the blog's pictures to head the post with ("" for none, left out: as it
- * was), {@code coverAlt} what it shows.
+ * was), {@code coverAlt} what it shows. {@code metaTitle}, {@code metaDescription} and {@code
+ * canonicalUrl} describe it to search engines and shared links instead of its own title, excerpt
+ * and address (left out: as they were; "": the post's own again).
  */
 record CreatePostRequest(
     @NotBlank @Size(max = 300) String title,
@@ -27,9 +30,28 @@ record CreatePostRequest(
     Boolean commentsOpen,
     Boolean page,
     @Size(max = 300) String coverImage,
-    @Size(max = 300) String coverAlt) {
+    @Size(max = 300) String coverAlt,
+    @Size(max = MetaTags.LONGEST_TITLE) String metaTitle,
+    @Size(max = MetaTags.LONGEST_DESCRIPTION) String metaDescription,
+    @Size(max = 2_000)
+        @Pattern(
+            regexp = MetaTags.CANONICAL_URL,
+            message = "an absolute http or https address, or empty for the post's own")
+        String canonicalUrl) {
 
   Draft toDraft() {
-    return new Draft(title, body, excerpt, tags, slug, commentsOpen, page, coverImage, coverAlt);
+    return new Draft(
+        title,
+        body,
+        excerpt,
+        tags,
+        slug,
+        commentsOpen,
+        page,
+        coverImage,
+        coverAlt,
+        metaTitle,
+        metaDescription,
+        canonicalUrl);
   }
 }
