@@ -21,18 +21,21 @@ import reactor.core.publisher.Mono;
 /**
  * Refuses bodies above the configured size before they reach any service: at once when the
  * Content-Length says so, and by counting when the body comes chunked without one. Pictures
- * uploaded to the upload paths may be larger than any other body.
+ * uploaded to the upload paths may be larger than any other body. An address longer than the
+ * services take (Tomcat's 8 KB) is refused too, as a problem rather than an error page of theirs.
  */
 @Component
 class RequestSizeLimit implements WebFilter, Ordered {
 
   private final long maxRequestBytes;
   private final long maxUploadBytes;
+  private final long maxUriLength;
   private final List<PathPattern> uploadPaths;
 
   RequestSizeLimit(GatewaySettings settings) {
     this.maxRequestBytes = settings.maxRequestSize().toBytes();
     this.maxUploadBytes = settings.maxUploadSize().toBytes();
+    this.maxUriLength = settings.maxUriLength().toBytes();
     this.uploadPaths =
         settings.uploadPaths().stream().map(PathPatternParser.defaultInstance::parse).toList();
   }
@@ -40,6 +43,16 @@ class RequestSizeLimit implements WebFilter, Ordered {
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
     var request = exchange.getRequest();
+    String query = request.getURI().getRawQuery();
+    long uriLength =
+        request.getURI().getRawPath().length() + (query == null ? 0 : query.length() + 1);
+    if (uriLength > maxUriLength) {
+      return Problems.write(
+          exchange,
+          HttpStatus.URI_TOO_LONG,
+          "uri-too-long",
+          "The address is longer than " + maxUriLength + " characters.");
+    }
     boolean upload =
         request.getMethod() == HttpMethod.POST
             && uploadPaths.stream()

@@ -17,6 +17,7 @@ class ClientAddressesTests {
           new GatewaySettings(
               DataSize.ofMegabytes(1),
               DataSize.ofMegabytes(6),
+              DataSize.ofKilobytes(8),
               List.of(),
               "127\\.0\\.0\\.1|10\\.0\\.0\\.5",
               List.of(),

@@ -538,6 +538,16 @@ class GatewayTests {
     assertThat(search.body()).contains("\"servedPath\":\"/api/posts?q=harbour+harbour+");
   }
 
+  @Test
+  void anAddressLongerThanTheServicesTakeIsA414Problem() throws Exception {
+    var search = get("/api/posts?q=" + "harbour+".repeat(3_000));
+
+    assertThat(search.statusCode()).isEqualTo(414);
+    assertThat(search.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(search.body()).contains("uri-too-long").contains("8192");
+  }
+
   private HttpResponse<String> preflight(String origin) throws Exception {
     return send(
         request("/api/posts")
