@@ -138,7 +138,7 @@
   }
   var PREFIX = 'inkwell-backup:';
   var WEEK = 7 * 24 * 60 * 60 * 1000;
-  var FIELDS = ['title', 'body', 'excerpt', 'tags', 'slug'];
+  var FIELDS = ['title', 'body', 'excerpt', 'tags', 'slug', 'metaTitle', 'metaDescription', 'canonicalUrl'];
   var key = PREFIX + form.dataset.backup;
 
   function current() {
@@ -234,6 +234,29 @@
     if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 's') {
       event.preventDefault();
       save.click();
+    }
+  });
+})();
+
+// Leaving the editor with words not saved asks first, as WordPress and Ghost do ("Changes you made
+// may not be saved"); saving, or any other button of the page (signing out), leaves without asking.
+(function () {
+  var form = document.getElementById('editor');
+  if (!form) {
+    return;
+  }
+  var unsaved = false;
+  // typing, an inserted picture, a restored copy: each is an input event of the form
+  form.addEventListener('input', function () {
+    unsaved = true;
+  });
+  document.addEventListener('submit', function () {
+    unsaved = false;
+  }, true);
+  window.addEventListener('beforeunload', function (event) {
+    if (unsaved) {
+      event.preventDefault();
+      event.returnValue = '';
     }
   });
 })();

@@ -307,13 +307,27 @@ class BrowserTests {
     assertThat(find("#post-status").getText()).isEqualTo("draft");
     assertThat(find("#title").getDomProperty("value")).isEqualTo(note);
 
+    // Leaving with words not saved asks first; a page just saved or opened does not
+    assertThat(leavingAsks()).as("just saved").isFalse();
+    find("#body").sendKeys(" And a fourth.");
+    assertThat(leavingAsks()).as("typed since").isTrue();
+
     // Signing out forgets the copies of unsaved text, for the next person at this computer.
     open("/admin/posts/new");
+    assertThat(leavingAsks()).as("nothing typed yet").isFalse();
     find("#title").sendKeys("Not for the next person");
     waitFor(driver -> backups() == 1);
     find("form[action$='/admin/sign-out'] button").click();
     waitFor(driver -> !driver.getCurrentUrl().contains("/admin"));
     assertThat(backups()).isZero();
+  }
+
+  /** Whether the page asks before it is left (a beforeunload handler that cancels). */
+  private static boolean leavingAsks() {
+    return (Boolean)
+        browser.executeScript(
+            "var leaving = new Event('beforeunload', {cancelable: true});"
+                + " window.dispatchEvent(leaving); return leaving.defaultPrevented;");
   }
 
   private static long backups() {
