@@ -39,6 +39,8 @@ class ReaderSiteTests {
   private static final Duration PATIENCE = Duration.ofSeconds(60);
   private static final Pattern TOKEN =
       Pattern.compile("token=([A-Za-z0-9_\\-]+\\.[A-Za-z0-9_\\-]+)");
+  private static final Pattern MANAGE =
+      Pattern.compile("preferences\\?token=([A-Za-z0-9_\\-]+\\.[A-Za-z0-9_\\-]+)");
 
   private static LocalStack stack;
 
@@ -419,6 +421,28 @@ class ReaderSiteTests {
     assertThat(confirm.select("form button").text()).contains("send me new posts");
     var confirmed = submit("/subscriptions/confirm", Map.of("token", token));
     assertThat(Jsoup.parse(confirmed.body()).select("h1").text()).isEqualTo("You are subscribed");
+
+    // the welcome mail's link: which posts, and how often (WordPress.com's email frequency)
+    String manage =
+        await().atMost(PATIENCE).until(() -> manageToken(reader), found -> found != null);
+    Document preferences = page("/subscriptions/preferences?token=" + manage);
+    assertThat(preferences.select("input[name=frequency][checked]").val()).isEqualTo("INSTANTLY");
+    assertThat(preferences.select("input[name=frequency][value=WEEKLY] + span").text())
+        .isEqualTo("A weekly digest, on Mondays at 08:00 (UTC)");
+    var saved =
+        submit(
+            "/subscriptions/preferences",
+            Map.of("token", manage, "frequency", "WEEKLY", "paused", "false"));
+    assertThat(Jsoup.parse(saved.body()).select("h1").text()).isEqualTo("Saved");
+    assertThat(
+            page("/subscriptions/preferences?token=" + manage)
+                .select("input[name=frequency][checked]")
+                .val())
+        .isEqualTo("WEEKLY");
+  }
+
+  private static String manageToken(String address) {
+    return firstMatch(address, MANAGE);
   }
 
   @Test
@@ -517,6 +541,11 @@ class ReaderSiteTests {
   }
 
   private static String confirmationToken(String address) {
+    return firstMatch(address, TOKEN);
+  }
+
+  /** The first group of the pattern in the mails to the address, or null. */
+  private static String firstMatch(String address, Pattern pattern) {
     return Arrays.stream(stack.receivedMail())
         .filter(
             message -> {
@@ -527,7 +556,7 @@ class ReaderSiteTests {
                 return false;
               }
             })
-        .map(message -> TOKEN.matcher(GreenMailUtil.getBody(message).replace("=\r\n", "")))
+        .map(message -> pattern.matcher(GreenMailUtil.getBody(message).replace("=\r\n", "")))
         .filter(Matcher::find)
         .map(matcher -> matcher.group(1))
         .findFirst()

@@ -1,6 +1,8 @@
 package io.inkwell.notifications;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -21,6 +23,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param instanceId a name that stays the same across restarts of this instance, so that it takes
  *     up at start what it was sending when it stopped
  * @param welcomeMail whether a reader who confirms gets a welcome mail (Ghost's and Substack's)
+ * @param timeZone the blog's zone, in which digests go out
+ * @param digestHour the hour of the day daily and weekly digests go out at
+ * @param digestDay the day weekly digests go out on
  */
 @ConfigurationProperties("inkwell.notifications")
 public record NotificationSettings(
@@ -36,12 +41,18 @@ public record NotificationSettings(
     @DefaultValue("50") int batchSize,
     @DefaultValue("500ms") Duration sendInterval,
     @DefaultValue("notification-service") String instanceId,
-    @DefaultValue("true") boolean welcomeMail) {
+    @DefaultValue("true") boolean welcomeMail,
+    @DefaultValue("UTC") ZoneId timeZone,
+    @DefaultValue("8") int digestHour,
+    @DefaultValue("MONDAY") DayOfWeek digestDay) {
 
   public NotificationSettings {
     if (tokenSecret == null || tokenSecret.length() < 32) {
       throw new IllegalArgumentException(
           "inkwell.notifications.token-secret must be set to at least 32 characters");
+    }
+    if (digestHour < 0 || digestHour > 23) {
+      throw new IllegalArgumentException("inkwell.notifications.digest-hour must be 0 to 23");
     }
     siteUrl = siteUrl.endsWith("/") ? siteUrl.substring(0, siteUrl.length() - 1) : siteUrl;
   }

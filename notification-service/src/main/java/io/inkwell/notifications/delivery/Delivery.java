@@ -14,7 +14,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param traceparent the trace of the event that caused the delivery
  * @param claimedUntil while SENDING, when another sender may take the delivery over (the one that
  *     claimed it crashed)
- * @param notBefore while PENDING after a failed attempt, when to try again
+ * @param notBefore while PENDING, when it may be sent: at once, after a failed attempt when to try
+ *     again, and for a digest the time the digest goes out
+ * @param digestAt for a post that goes out in a subscriber's daily or weekly digest, the time that
+ *     digest was due (null for a mail of its own); what names the digest's message
  */
 @Document("deliveries")
 @CompoundIndex(name = "post_subscriber", def = "{'postId': 1, 'subscriberId': 1}", unique = true)
@@ -31,9 +34,15 @@ public record Delivery(
     Instant claimedUntil,
     Instant sentAt,
     String lastError,
-    String traceparent) {
+    String traceparent,
+    Instant digestAt) {
 
-  static Delivery pending(String postId, String subscriberId, Instant now, String traceparent) {
+  /**
+   * A post's mail to one subscriber, due at {@code mailAt}: now for a mail of its own, later for a
+   * digest.
+   */
+  static Delivery pending(
+      String postId, String subscriberId, Instant now, Instant mailAt, String traceparent) {
     return new Delivery(
         postId + ":" + subscriberId,
         postId,
@@ -41,13 +50,14 @@ public record Delivery(
         DeliveryStatus.PENDING,
         0,
         now,
-        now,
+        mailAt,
         null,
         null,
         null,
         null,
         null,
-        traceparent);
+        traceparent,
+        mailAt.isAfter(now) ? mailAt : null);
   }
 
   /** The same for every attempt, so that a resent message is recognisably the same message. */

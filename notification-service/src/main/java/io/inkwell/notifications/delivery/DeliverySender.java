@@ -179,12 +179,22 @@ class DeliverySender implements SmartLifecycle {
   private Delivery claimNext() {
     Instant now = now();
     String token = UUID.randomUUID().toString();
+    // a post that waits for a digest goes out in it, with the subscriber's others (DigestSender)
     Query due =
         Query.query(
                 new Criteria()
-                    .orOperator(
-                        where("status").is(DeliveryStatus.PENDING).and("notBefore").lte(now),
-                        where("status").is(DeliveryStatus.SENDING).and("claimedUntil").lt(now)))
+                    .andOperator(
+                        where("digestAt").is(null),
+                        new Criteria()
+                            .orOperator(
+                                where("status")
+                                    .is(DeliveryStatus.PENDING)
+                                    .and("notBefore")
+                                    .lte(now),
+                                where("status")
+                                    .is(DeliveryStatus.SENDING)
+                                    .and("claimedUntil")
+                                    .lt(now))))
             .with(Sort.by("createdAt", "_id"));
     Update claim =
         new Update()

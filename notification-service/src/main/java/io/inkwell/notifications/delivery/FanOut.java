@@ -3,6 +3,7 @@ package io.inkwell.notifications.delivery;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.inkwell.notifications.NotificationMetrics;
+import io.inkwell.notifications.NotificationSettings;
 import io.inkwell.notifications.TraceContexts;
 import io.inkwell.notifications.subscription.Subscriber;
 import io.inkwell.notifications.subscription.SubscriberStatus;
@@ -39,13 +40,16 @@ class FanOut {
 
   private final NotificationMetrics metrics;
   private final TraceContexts traces;
+  private final NotificationSettings settings;
 
   FanOut(
       MongoOperations mongo,
       JsonMapper json,
       Clock clock,
       NotificationMetrics metrics,
-      TraceContexts traces) {
+      TraceContexts traces,
+      NotificationSettings settings) {
+    this.settings = settings;
     this.metrics = metrics;
     this.traces = traces;
     this.mongo = mongo;
@@ -79,7 +83,10 @@ class FanOut {
     log.info("Post {} published: {} deliveries recorded", event.postId(), recorded);
   }
 
-  /** One delivery per confirmed subscriber whose preferences match the post's tags. */
+  /**
+   * One delivery per confirmed subscriber whose preferences match the post's tags: due at once, or
+   * at the time of their next digest ({@link DigestSender}).
+   */
   private int recordDeliveries(Announcement post) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     String traceparent = traces.current();
@@ -98,7 +105,20 @@ class FanOut {
       var deliveries =
           batch.stream()
               .filter(subscriber -> subscriber.wants(post.tags()))
-              .map(subscriber -> Delivery.pending(post.postId(), subscriber.id(), now, traceparent))
+              .map(
+                  subscriber ->
+                      Delivery.pending(
+                          post.postId(),
+                          subscriber.id(),
+                          now,
+                          subscriber
+                              .frequency()
+                              .nextMailAt(
+                                  now,
+                                  settings.timeZone(),
+                                  settings.digestHour(),
+                                  settings.digestDay()),
+                          traceparent))
               .toList();
       if (!deliveries.isEmpty()) {
         recorded += insertNew(deliveries);

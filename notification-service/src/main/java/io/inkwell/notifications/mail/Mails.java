@@ -510,6 +510,101 @@ public class Mails {
     return compose(blog, mail.messageId(), mail.to(), mail.title(), text, html, oneClick);
   }
 
+  /**
+   * The posts of a day or a week in one mail, for a subscriber who chose a digest.
+   *
+   * @param period what the digest covers, as a sentence ends: "today", "this week"
+   * @param posts oldest first
+   */
+  public record DigestMail(
+      String messageId,
+      String to,
+      String period,
+      List<DigestPost> posts,
+      String unsubscribeToken,
+      String manageToken) {}
+
+  /** One post of a digest: its title, excerpt, address and cover. */
+  public record DigestPost(String title, String excerpt, String url, Picture cover) {}
+
+  /**
+   * A digest, ready to send: each post's title, picture and excerpt with a link, as WordPress.com's
+   * daily and weekly mails list them. Its Message-ID is derived from the subscriber and the time
+   * the digest was due, so that one sent again after a crash is recognisably the same message.
+   */
+  public MimeMessage prepareDigest(DigestMail mail) {
+    String blog = siteName.current();
+    String unsubscribe =
+        settings.siteUrl() + "/subscriptions/unsubscribe?token=" + mail.unsubscribeToken();
+    String oneClick =
+        settings.siteUrl() + "/api/subscriptions/unsubscribe?token=" + mail.unsubscribeToken();
+    String manage = settings.siteUrl() + "/subscriptions/preferences?token=" + mail.manageToken();
+    int count = mail.posts().size();
+    String subject =
+        count == 1
+            ? mail.posts().get(0).title()
+            : count + " new posts on " + blog + " " + mail.period();
+    var text = new StringBuilder();
+    var html = new StringBuilder();
+    text.append("New on ").append(blog).append(' ').append(mail.period()).append(":\n\n");
+    html.append("<p>New on ")
+        .append(escape(blog))
+        .append(' ')
+        .append(escape(mail.period()))
+        .append(":</p>\n");
+    for (DigestPost post : mail.posts()) {
+      text.append(post.title())
+          .append("\n")
+          .append(post.excerpt() == null ? "" : post.excerpt() + "\n")
+          .append("Read it: ")
+          .append(post.url())
+          .append("\n\n");
+      if (post.cover() != null) {
+        html.append(
+            """
+            <p><a href="%s"><img src="%s" alt="%s" width="%d" height="%d"
+            style="display:block;max-width:100%%;height:auto;border:0"></a></p>
+            """
+                .formatted(
+                    escape(post.url()),
+                    escape(post.cover().url()),
+                    escape(post.cover().alt()),
+                    post.cover().width(),
+                    post.cover().height()));
+      }
+      html.append(
+          """
+          <h2><a href="%s">%s</a></h2>
+          <p>%s</p>
+          <p><a href="%s">Read it on %s</a></p>
+          """
+              .formatted(
+                  escape(post.url()),
+                  escape(post.title()),
+                  escape(post.excerpt()),
+                  escape(post.url()),
+                  escape(blog)));
+    }
+    text.append(
+        """
+        --
+        You get this mail because you subscribed to %s.
+        Choose which posts you get and how often, or pause: %s
+        Unsubscribe: %s
+        """
+            .formatted(blog, manage, unsubscribe));
+    html.append(
+        """
+        <hr>
+        <p><small>You get this mail because you subscribed to %s.
+        <a href="%s">Choose which posts you get and how often</a> or
+        <a href="%s">unsubscribe</a>.</small></p>
+        """
+            .formatted(escape(blog), escape(manage), escape(unsubscribe)));
+    return compose(
+        blog, mail.messageId(), mail.to(), subject, text.toString(), html.toString(), oneClick);
+  }
+
   /** Where a subscriber's copy has its preferences and unsubscribe links. */
   private static final String TEST_FOOTER =
       "This is a test. In each subscriber's copy, these lines let them choose which posts they"

@@ -13,6 +13,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *
  * @param tags the tags whose posts they want; empty for every post
  * @param paused whether they asked for no mail for now
+ * @param frequency each post as it is published, or a daily or weekly digest
  */
 @Document("subscribers")
 public record Subscriber(
@@ -22,15 +23,24 @@ public record Subscriber(
     List<String> tags,
     boolean paused,
     Instant createdAt,
-    Instant confirmedAt) {
+    Instant confirmedAt,
+    Frequency frequency) {
 
   public Subscriber {
     tags = tags == null ? List.of() : List.copyOf(tags);
+    frequency = frequency == null ? Frequency.INSTANTLY : frequency;
   }
 
   static Subscriber pending(String email, List<String> tags, Instant now) {
     return new Subscriber(
-        UUID.randomUUID().toString(), email, SubscriberStatus.PENDING, tags, false, now, null);
+        UUID.randomUUID().toString(),
+        email,
+        SubscriberStatus.PENDING,
+        tags,
+        false,
+        now,
+        null,
+        Frequency.INSTANTLY);
   }
 
   /** Whether a post with these tags is mailed to this subscriber. */

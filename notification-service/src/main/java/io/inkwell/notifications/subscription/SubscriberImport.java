@@ -145,7 +145,8 @@ public class SubscriberImport {
           tags,
           paused,
           joined,
-          status == SubscriberStatus.CONFIRMED ? joined : null);
+          status == SubscriberStatus.CONFIRMED ? joined : null,
+          Frequency.INSTANTLY);
     }
   }
 

@@ -153,13 +153,18 @@ public class SubscriptionManagement {
     return subscribers.findById(id).orElseThrow(InvalidToken::new);
   }
 
-  /** Chooses all posts (no tags) or some tags, and pauses or resumes mail. */
-  public Subscriber changePreferences(String token, List<String> tags, boolean paused) {
+  /**
+   * Chooses all posts (no tags) or some tags, pauses or resumes mail, and chooses how often it
+   * comes ({@code null}: as before). A post already waiting for a digest comes with it.
+   */
+  public Subscriber changePreferences(
+      String token, List<String> tags, boolean paused, Frequency frequency) {
     String id = tokens.verify(token, Purpose.MANAGE).orElseThrow(InvalidToken::new);
-    mongo.updateFirst(
-        Query.query(where("_id").is(id)),
-        new Update().set("tags", normalisedTags(tags)).set("paused", paused),
-        Subscriber.class);
+    var update = new Update().set("tags", normalisedTags(tags)).set("paused", paused);
+    if (frequency != null) {
+      update.set("frequency", frequency);
+    }
+    mongo.updateFirst(Query.query(where("_id").is(id)), update, Subscriber.class);
     return subscribers.findById(id).orElseThrow(InvalidToken::new);
   }
 

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.inkwell.notifications.NotificationServiceApplication;
 import io.inkwell.notifications.TestMail;
+import io.inkwell.notifications.subscription.Frequency;
 import io.inkwell.notifications.subscription.Subscriber;
 import io.inkwell.notifications.subscription.SubscriberStatus;
 import io.inkwell.testsupport.TestMongo;
@@ -73,7 +74,8 @@ class CrashSafeFanOutTests {
                         List.of(),
                         false,
                         Instant.now(),
-                        Instant.now()))
+                        Instant.now(),
+                        Frequency.INSTANTLY))
             .toList();
     mongo().insertAll(subscribers);
     String postId = UUID.randomUUID().toString();

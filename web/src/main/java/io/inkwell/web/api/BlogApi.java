@@ -199,12 +199,22 @@ public class BlogApi {
     return read(withToken("/api/subscriptions/preferences", token), JSON);
   }
 
-  public int updatePreferences(String token, List<String> tags, boolean paused) {
+  /**
+   * Tags (none: every post), a pause, and how often: {@code INSTANTLY}, {@code DAILY}, {@code
+   * WEEKLY}.
+   */
+  public int updatePreferences(String token, List<String> tags, boolean paused, String frequency) {
+    var body = new java.util.LinkedHashMap<String, Object>();
+    body.put("tags", tags);
+    body.put("paused", paused);
+    if (frequency != null) {
+      body.put("frequency", frequency);
+    }
     return status(
         http.put()
             .uri(URI.create(baseUrl + withToken("/api/subscriptions/preferences", token)))
             .contentType(MediaType.APPLICATION_JSON)
-            .body(Map.of("tags", tags, "paused", paused)));
+            .body(body));
   }
 
   /**

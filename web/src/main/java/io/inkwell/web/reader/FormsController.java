@@ -134,6 +134,11 @@ class FormsController {
           model.addAttribute("email", prefs.path("email").asString());
           model.addAttribute("chosenTags", textList(prefs.path("tags")));
           model.addAttribute("paused", prefs.path("paused").asBoolean());
+          model.addAttribute("frequency", prefs.path("frequency").asString("INSTANTLY"));
+          var digests = prefs.path("digests");
+          model.addAttribute("digestTime", digests.path("time").asString("08:00"));
+          model.addAttribute("digestDay", dayName(digests.path("day").asString("MONDAY")));
+          model.addAttribute("digestZone", digests.path("zone").asString("UTC"));
         });
     model.addAttribute("allTags", api.tags());
     return "subscription";
@@ -144,11 +149,22 @@ class FormsController {
       @RequestParam(defaultValue = "") String token,
       @RequestParam(required = false) List<String> tags,
       @RequestParam(defaultValue = "false") boolean paused,
+      @RequestParam(required = false) String frequency,
       Model model) {
-    int status = api.updatePreferences(token, tags == null ? List.of() : tags, paused);
+    int status = api.updatePreferences(token, tags == null ? List.of() : tags, paused, frequency);
     model.addAttribute("action", "saved");
     model.addAttribute("ok", status == 200);
     return "subscription";
+  }
+
+  /** "MONDAY" → "Monday". */
+  private static String dayName(String day) {
+    try {
+      return java.time.DayOfWeek.valueOf(day)
+          .getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH);
+    } catch (IllegalArgumentException unknown) {
+      return day;
+    }
   }
 
   private static List<String> textList(tools.jackson.databind.JsonNode array) {

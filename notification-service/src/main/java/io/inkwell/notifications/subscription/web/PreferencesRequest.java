@@ -1,11 +1,16 @@
 package io.inkwell.notifications.subscription.web;
 
+import io.inkwell.notifications.subscription.Frequency;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 
-/** No tags, or an empty list, means every post. */
+/**
+ * No tags, or an empty list, means every post; no frequency leaves it as it was (each post as it is
+ * published, for a new subscriber).
+ */
 record PreferencesRequest(
     @Size(max = 20) List<@NotBlank @Size(max = 50) @Pattern(regexp = "[^$]*") String> tags,
-    boolean paused) {}
+    boolean paused,
+    Frequency frequency) {}

@@ -1,5 +1,6 @@
 package io.inkwell.notifications.subscription.web;
 
+import io.inkwell.notifications.NotificationSettings;
 import io.inkwell.notifications.subscription.SubscriptionManagement;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -20,9 +21,11 @@ import org.springframework.web.bind.annotation.RestController;
 class SubscriptionController {
 
   private final SubscriptionManagement subscriptions;
+  private final NotificationSettings settings;
 
-  SubscriptionController(SubscriptionManagement subscriptions) {
+  SubscriptionController(SubscriptionManagement subscriptions, NotificationSettings settings) {
     this.subscriptions = subscriptions;
+    this.settings = settings;
   }
 
   /** The same answer for new, pending and known addresses: nobody learns who subscribes. */
@@ -44,14 +47,16 @@ class SubscriptionController {
 
   @GetMapping(path = "/preferences", produces = MediaType.APPLICATION_JSON_VALUE)
   PreferencesResponse preferences(@RequestParam String token) {
-    return PreferencesResponse.of(subscriptions.preferences(token));
+    return PreferencesResponse.of(subscriptions.preferences(token), settings);
   }
 
   @PutMapping(path = "/preferences", consumes = MediaType.APPLICATION_JSON_VALUE)
   PreferencesResponse changePreferences(
       @RequestParam String token, @Valid @RequestBody PreferencesRequest request) {
     return PreferencesResponse.of(
-        subscriptions.changePreferences(token, request.tags(), request.paused()));
+        subscriptions.changePreferences(
+            token, request.tags(), request.paused(), request.frequency()),
+        settings);
   }
 
   /** RFC 8058 one-click: mail clients POST here with a form body, without cookies. */

@@ -1,0 +1,310 @@
+package io.inkwell.notifications.delivery;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import io.github.bucket4j.Bucket;
+import io.inkwell.notifications.NotificationMetrics;
+import io.inkwell.notifications.NotificationSettings;
+import io.inkwell.notifications.mail.Mails;
+import io.inkwell.notifications.subscription.Frequency;
+import io.inkwell.notifications.subscription.Subscriber;
+import io.inkwell.notifications.subscription.SubscriptionManagement;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends daily and weekly digests. The fan-out records a digest subscriber's delivery of a post as
+ * for anyone else, due at their next digest time ({@code digestAt}); once due, all of one
+ * subscriber's due deliveries are claimed at once and go out as one mail, and are recorded {@code
+ * SENT} together. The promise of {@link DeliverySender} holds for them: each post reaches each
+ * subscriber once, in exactly one digest, whatever stops in between. A digest that failed for a
+ * while goes out later with the same Message-ID, and a delivery claimed by an instance that never
+ * came back is taken over once its claim runs out.
+ */
+@Component
+class DigestSender implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(DigestSender.class);
+  private static final Duration CLAIM = Duration.ofMinutes(2);
+  private static final Duration MAX_PAUSE = Duration.ofMinutes(10);
+
+  private final MongoOperations mongo;
+  private final Mails mails;
+  private final SubscriptionManagement subscriptions;
+  private final NotificationSettings settings;
+  private final Clock clock;
+  private final NotificationMetrics metrics;
+  private final String messageIdDomain;
+  private final Bucket rate;
+  private volatile boolean running;
+  private ScheduledExecutorService executor;
+
+  DigestSender(
+      MongoOperations mongo,
+      Mails mails,
+      SubscriptionManagement subscriptions,
+      NotificationSettings settings,
+      Clock clock,
+      NotificationMetrics metrics) {
+    this.mongo = mongo;
+    this.mails = mails;
+    this.subscriptions = subscriptions;
+    this.settings = settings;
+    this.clock = clock;
+    this.metrics = metrics;
+    this.messageIdDomain = settings.from().substring(settings.from().lastIndexOf('@') + 1);
+    this.rate =
+        Bucket.builder()
+            .addLimit(
+                limit ->
+                    limit
+                        .capacity(settings.sendRate())
+                        .refillGreedy(settings.sendRate(), Duration.ofSeconds(1)))
+            .build();
+  }
+
+  /** One subscriber's digest: its message and the deliveries it carries. */
+  private record Digest(MimeMessage message, List<Delivery> deliveries) {}
+
+  void sendDue() {
+    while (running) {
+      Map<MimeMessage, List<Delivery>> batch = new LinkedHashMap<>();
+      Set<String> seen = new HashSet<>();
+      String subscriberId;
+      while (batch.size() < settings.batchSize()
+          && (subscriberId = nextDueSubscriber()) != null
+          && seen.add(subscriberId)) {
+        Digest digest = claim(subscriberId);
+        if (digest != null) {
+          batch.put(digest.message(), digest.deliveries());
+        }
+      }
+      if (batch.isEmpty()) {
+        return;
+      }
+      try {
+        send(batch);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        // the claimed deliveries are taken up again when their claim runs out
+        log.error("Sending a batch of digests failed", e);
+        return;
+      }
+    }
+  }
+
+  /** Deliveries waiting for a digest whose time has come, or whose sender's claim ran out. */
+  private static Criteria due(Instant now) {
+    return new Criteria()
+        .andOperator(
+            where("digestAt").ne(null),
+            new Criteria()
+                .orOperator(
+                    where("status").is(DeliveryStatus.PENDING).and("notBefore").lte(now),
+                    where("status").is(DeliveryStatus.SENDING).and("claimedUntil").lt(now)));
+  }
+
+  private String nextDueSubscriber() {
+    Delivery first =
+        mongo.findOne(
+            Query.query(due(now())).with(Sort.by("notBefore", "_id")).limit(1), Delivery.class);
+    return first == null ? null : first.subscriberId();
+  }
+
+  /**
+   * Claims every due delivery of the subscriber and prepares their digest; a post they no longer
+   * want (unsubscribed, paused, other tags) is skipped. Null when nothing is left to send.
+   */
+  private Digest claim(String subscriberId) {
+    Instant now = now();
+    String token = UUID.randomUUID().toString();
+    mongo.updateMulti(
+        Query.query(new Criteria().andOperator(where("subscriberId").is(subscriberId), due(now))),
+        new Update()
+            .set("status", DeliveryStatus.SENDING)
+            .set("claimedBy", settings.instanceId())
+            .set("claimToken", token)
+            .set("claimedUntil", now.plus(CLAIM))
+            .inc("attempts", 1),
+        Delivery.class);
+    List<Delivery> claimed =
+        mongo.find(
+            Query.query(where("claimToken").is(token)).with(Sort.by("createdAt", "_id")),
+            Delivery.class);
+    Subscriber subscriber = mongo.findById(subscriberId, Subscriber.class);
+    List<Delivery> carried = new ArrayList<>();
+    List<Mails.DigestPost> posts = new ArrayList<>();
+    for (Delivery delivery : claimed) {
+      Announcement post = mongo.findById(delivery.postId(), Announcement.class);
+      if (subscriber == null || post == null || !subscriber.wants(post.tags())) {
+        finish(List.of(delivery), new Update().set("status", DeliveryStatus.SKIPPED));
+        continue;
+      }
+      carried.add(delivery);
+      posts.add(
+          new Mails.DigestPost(
+              post.title(),
+              post.excerpt(),
+              settings.siteUrl() + "/posts/" + post.slug(),
+              post.cover() == null
+                  ? null
+                  : Mails.Picture.ofCover(
+                      settings.siteUrl(),
+                      post.cover().url(),
+                      post.cover().alt(),
+                      post.cover().width(),
+                      post.cover().height())));
+    }
+    if (carried.isEmpty()) {
+      return null;
+    }
+    Instant due = carried.stream().map(Delivery::digestAt).min(Comparator.naturalOrder()).get();
+    var mail =
+        new Mails.DigestMail(
+            "<digest." + subscriberId + "." + due.getEpochSecond() + "@" + messageIdDomain + ">",
+            subscriber.email(),
+            subscriber.frequency() == Frequency.WEEKLY ? "this week" : "today",
+            posts,
+            subscriptions.unsubscribeToken(subscriberId),
+            subscriptions.manageToken(subscriberId));
+    return new Digest(mails.prepareDigest(mail), carried);
+  }
+
+  private void send(Map<MimeMessage, List<Delivery>> batch) throws InterruptedException {
+    rate.asBlocking().consume(batch.size());
+    Map<Object, Exception> failed = Map.of();
+    try {
+      mails.sendAll(List.copyOf(batch.keySet()));
+    } catch (MailSendException e) {
+      failed = e.getFailedMessages();
+      if (failed.isEmpty()) {
+        // the connection itself failed: nothing of the batch is known to be sent
+        failed = new HashMap<>();
+        for (MimeMessage message : batch.keySet()) {
+          failed.put(message, e);
+        }
+      }
+    } catch (MailException e) {
+      failed = new HashMap<>();
+      for (MimeMessage message : batch.keySet()) {
+        failed.put(message, e);
+      }
+    }
+    Instant sentAt = now();
+    for (var digest : batch.entrySet()) {
+      Exception failure = failed.get(digest.getKey());
+      if (failure == null) {
+        finish(
+            digest.getValue(),
+            new Update().set("status", DeliveryStatus.SENT).set("sentAt", sentAt));
+        metrics.sent("digest");
+      } else {
+        failed(digest.getValue(), failure);
+      }
+    }
+  }
+
+  private void failed(List<Delivery> digest, Exception failure) {
+    Delivery first = digest.get(0);
+    if (SmtpFailures.isPermanent(failure) || first.attempts() >= settings.maxAttempts()) {
+      log.warn(
+          "Giving up on the digest of subscriber {} after {} attempts: {}",
+          first.subscriberId(),
+          first.attempts(),
+          failure.getMessage());
+      if (SmtpFailures.isPermanent(failure)) {
+        subscriptions.bounced(first.subscriberId());
+      }
+      metrics.failed("digest");
+      finish(
+          digest,
+          new Update().set("status", DeliveryStatus.FAILED).set("lastError", failure.getMessage()));
+      return;
+    }
+    Duration pause = Duration.ofSeconds(1L << Math.min(first.attempts(), 10));
+    log.info(
+        "The digest of subscriber {} failed, retrying in {}: {}",
+        first.subscriberId(),
+        pause,
+        failure.getMessage());
+    metrics.retried("digest");
+    finish(
+        digest,
+        new Update()
+            .set("status", DeliveryStatus.PENDING)
+            .set("notBefore", now().plus(pause.compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause))
+            .set("lastError", failure.getMessage()));
+  }
+
+  private void finish(List<Delivery> deliveries, Update update) {
+    mongo.updateMulti(
+        Query.query(
+            where("_id")
+                .in(deliveries.stream().map(Delivery::id).toList())
+                .and("status")
+                .is(DeliveryStatus.SENDING)),
+        update.unset("claimedUntil").unset("claimedBy").unset("claimToken"),
+        Delivery.class);
+  }
+
+  /** Looks for due digests on a thread of its own, which a stop lets finish its batch. */
+  @Override
+  public void start() {
+    running = true;
+    executor =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> new Thread(runnable, "digest-sender"));
+    long interval = settings.sendInterval().toMillis();
+    executor.scheduleWithFixedDelay(this::sendDue, interval, interval, TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public void stop() {
+    running = false;
+    executor.shutdown();
+    try {
+      if (!executor.awaitTermination(60, TimeUnit.SECONDS)) {
+        log.warn("The digests in flight did not finish in time; their claims will run out");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+}

@@ -1,0 +1,235 @@
+package io.inkwell.notifications.delivery;
+
+import static io.inkwell.notifications.Subscribing.confirmedSubscriber;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import io.inkwell.notifications.IntegrationTest;
+import io.inkwell.notifications.NotificationSettings;
+import io.inkwell.notifications.TestMail;
+import io.inkwell.notifications.subscription.Subscribers;
+import io.inkwell.notifications.subscription.SubscriptionManagement;
+import io.inkwell.testsupport.ApiClient;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.core.KafkaTemplate;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Daily and weekly digests (WordPress.com's email frequency, the daily mail of Blogger's "Follow by
+ * email"): a subscriber who chose one gets the posts of the day in one mail at the digest hour,
+ * each post in exactly one digest, while everyone else gets each post as it is published.
+ */
+class DigestTests extends IntegrationTest {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+  @Autowired private KafkaTemplate<String, String> kafka;
+  @Autowired private Subscribers subscribers;
+  @Autowired private SubscriptionManagement subscriptions;
+  @Autowired private MongoOperations mongo;
+  @Autowired private NotificationSettings settings;
+
+  @Test
+  void aDailySubscriberGetsTheDaysPostsInOneMailAtTheDigestHourAndEachPostOnlyThere() {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    String daily = "daily-" + run + "@example.org";
+    String instantly = "instantly-" + run + "@example.org";
+    confirmedSubscriber(api(), daily);
+    confirmedSubscriber(api(), instantly);
+    String dailyId = subscribers.findByEmail(daily).orElseThrow().id();
+    String token = subscriptions.manageToken(dailyId);
+
+    var chosen =
+        api()
+            .put(
+                "/api/subscriptions/preferences?token=" + token,
+                ApiClient.json(Map.of("paused", false, "frequency", "DAILY")));
+    assertThat(chosen.status()).as(chosen.toString()).isEqualTo(200);
+    assertThat(chosen.text("frequency")).isEqualTo("DAILY");
+    String morning = UUID.randomUUID().toString();
+    String evening = UUID.randomUUID().toString();
+    publish(morning, "Morning fog " + run);
+    publish(evening, "Evening light " + run);
+    awaitMail(instantly, "Morning fog " + run);
+    awaitMail(instantly, "Evening light " + run);
+
+    List<Delivery> waiting = deliveriesOf(dailyId);
+    assertThat(waiting).hasSize(2);
+    Instant digestAt = waiting.get(0).digestAt();
+    assertThat(waiting)
+        .allSatisfy(
+            delivery -> {
+              assertThat(delivery.status()).isEqualTo(DeliveryStatus.PENDING);
+              assertThat(delivery.digestAt()).isEqualTo(digestAt);
+            });
+    var local = digestAt.atZone(settings.timeZone());
+    assertThat(local.getHour()).as("the digest hour").isEqualTo(settings.digestHour());
+    assertThat(local.getMinute()).isZero();
+    assertThat(digestAt).isBetween(Instant.now(), Instant.now().plus(1, ChronoUnit.DAYS));
+    assertThat(mailsAbout(daily, run)).as("nothing before the digest hour").isEmpty();
+    var report = admin().get("/api/posts/" + morning + "/deliveries").json();
+    assertThat(report.path("waitingForDigest").asInt()).isPositive();
+    assertThat(report.path("pending").asInt()).as("what goes out now: nothing").isZero();
+
+    // the digest hour comes
+    mongo.updateMulti(
+        Query.query(where("subscriberId").is(dailyId)),
+        new Update().set("notBefore", Instant.now()),
+        Delivery.class);
+
+    MimeMessage digest =
+        await()
+            .atMost(PATIENCE)
+            .until(() -> mailsAbout(daily, run), mails -> !mails.isEmpty())
+            .get(0);
+    assertThat(subject(digest)).startsWith("2 new posts on ").endsWith(" today");
+    String body = TestMail.body(digest);
+    assertThat(body.indexOf("Morning fog " + run))
+        .as("oldest first")
+        .isPositive()
+        .isLessThan(body.indexOf("Evening light " + run));
+    assertThat(body)
+        .contains("https://blog.example.org/posts/")
+        .contains("https://blog.example.org/subscriptions/preferences?token=");
+    assertThat(TestMail.header(digest, "List-Unsubscribe"))
+        .contains("<https://blog.example.org/api/subscriptions/unsubscribe?token=");
+    assertThat(TestMail.header(digest, "Message-ID"))
+        .isEqualTo("<digest." + dailyId + "." + digestAt.getEpochSecond() + "@inkwell.localhost>");
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () -> deliveriesOf(dailyId).stream().map(Delivery::status).toList(),
+            statuses -> statuses.equals(List.of(DeliveryStatus.SENT, DeliveryStatus.SENT)));
+
+    // the same event again, then a later post: the day's posts are not mailed a second time
+    publish(morning, "Morning fog " + run);
+    publish(UUID.randomUUID().toString(), "Next morning " + run);
+    awaitMail(instantly, "Next morning " + run);
+    assertThat(deliveriesOf(dailyId)).hasSize(3);
+    assertThat(mailsAbout(daily, run)).hasSize(1);
+    assertThat(mailsAbout(instantly, run)).as("one mail a post").hasSize(3);
+  }
+
+  @Test
+  void aDigestWhoseSenderStoppedMidwayIsSentOnceByAnother() {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    String weekly = "weekly-" + run + "@example.org";
+    String marker = "marker-" + run + "@example.org";
+    confirmedSubscriber(api(), weekly);
+    confirmedSubscriber(api(), marker);
+    String weeklyId = subscribers.findByEmail(weekly).orElseThrow().id();
+    api()
+        .put(
+            "/api/subscriptions/preferences?token=" + subscriptions.manageToken(weeklyId),
+            ApiClient.json(Map.of("paused", false, "frequency", "WEEKLY")));
+    publish(UUID.randomUUID().toString(), "A week of walks " + run);
+    awaitMail(marker, "A week of walks " + run);
+    assertThat(deliveriesOf(weeklyId)).hasSize(1);
+
+    // another instance claimed the digest when it was due, and never came back
+    mongo.updateMulti(
+        Query.query(where("subscriberId").is(weeklyId)),
+        new Update()
+            .set("status", DeliveryStatus.SENDING)
+            .set("claimedBy", "an-instance-that-crashed")
+            .set("claimToken", UUID.randomUUID().toString())
+            .set("claimedUntil", Instant.now().minusSeconds(1))
+            .set("notBefore", Instant.now()),
+        Delivery.class);
+
+    MimeMessage digest =
+        await()
+            .atMost(PATIENCE)
+            .until(() -> mailsAbout(weekly, run), mails -> !mails.isEmpty())
+            .get(0);
+    assertThat(subject(digest)).as("one post: its title").isEqualTo("A week of walks " + run);
+    await()
+        .atMost(PATIENCE)
+        .until(() -> deliveriesOf(weeklyId).get(0).status() == DeliveryStatus.SENT);
+    assertThat(mailsAbout(weekly, run)).hasSize(1);
+  }
+
+  @Test
+  void onlyTheThreeFrequenciesAreTaken() {
+    String address = "choosy-" + UUID.randomUUID() + "@example.org";
+    confirmedSubscriber(api(), address);
+    String token = subscriptions.manageToken(subscribers.findByEmail(address).orElseThrow().id());
+
+    var hourly =
+        api()
+            .put(
+                "/api/subscriptions/preferences?token=" + token,
+                ApiClient.json(Map.of("paused", false, "frequency", "HOURLY")));
+    var unchanged =
+        api()
+            .put(
+                "/api/subscriptions/preferences?token=" + token,
+                ApiClient.json(Map.of("paused", false, "tags", List.of("walks"))));
+
+    assertThat(hourly.status()).isEqualTo(400);
+    assertThat(hourly.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(unchanged.text("frequency")).as("left out: as it was").isEqualTo("INSTANTLY");
+  }
+
+  private List<Delivery> deliveriesOf(String subscriberId) {
+    return mongo.find(
+        Query.query(where("subscriberId").is(subscriberId))
+            .with(org.springframework.data.domain.Sort.by("createdAt", "_id")),
+        Delivery.class);
+  }
+
+  /** Posts go on one key, so each is handled after the one before. */
+  private void publish(String postId, String title) {
+    try {
+      var event =
+          (ObjectNode)
+              JSON.readTree(Files.readString(Path.of("../contracts/examples/post-published.json")));
+      event.put("postId", postId);
+      event.put("title", title);
+      kafka.send("blog.post-events", "digest-test", JSON.writeValueAsString(event)).get();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void awaitMail(String address, String subject) {
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                TestMail.to(address).stream().filter(mail -> subject.equals(subject(mail))).count(),
+            count -> count == 1);
+  }
+
+  /** The mails to the address that name one of this run's posts. */
+  private static List<MimeMessage> mailsAbout(String address, String run) {
+    return TestMail.to(address).stream()
+        .filter(mail -> subject(mail).contains(run) || TestMail.body(mail).contains(run))
+        .toList();
+  }
+
+  private static String subject(MimeMessage mail) {
+    try {
+      return mail.getSubject();
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
