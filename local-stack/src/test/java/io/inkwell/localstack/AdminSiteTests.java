@@ -663,6 +663,96 @@ class AdminSiteTests {
   }
 
   @Test
+  void aCommenterWhoAskedForRepliesIsMailedOneAndStopsTheRestWithItsLink() throws Exception {
+    var reader = new ApiClient(stack.gatewayUrl());
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    String ada = "ada-" + run + "@example.org";
+    String question = "Which bus goes to the harbour? " + run;
+    String answer = "The 28, every ten minutes. " + run;
+    String postId = TestStack.postWithAHeldComment("Questions welcome " + run, "Anyone? " + run);
+    String questionId =
+        reader
+            .post(
+                "/api/posts/" + postId + "/comments",
+                ApiClient.json(
+                    Map.of(
+                        "authorName",
+                        "Ada",
+                        "authorEmail",
+                        ada,
+                        "body",
+                        question,
+                        "notifyOnReply",
+                        true,
+                        "renderedAt",
+                        Instant.now().minusSeconds(60).toString())))
+            .text("id");
+    var owner = new SiteBrowser(stack);
+    owner.signIn(stack.credentials().ownerEmail(), stack.credentials().ownerPassword());
+    approveIfHeld(owner, postId, question);
+    reader.post(
+        "/api/posts/" + postId + "/comments",
+        ApiClient.json(
+            Map.of(
+                "authorName",
+                "Bob",
+                "authorEmail",
+                "bob-" + run + "@example.org",
+                "body",
+                answer,
+                "parentId",
+                questionId,
+                "renderedAt",
+                Instant.now().minusSeconds(60).toString())));
+    approveIfHeld(owner, postId, answer);
+
+    String mail = mailTo(ada, answer);
+    var link =
+        java.util.regex.Pattern.compile(
+                "/subscriptions/replies\\?token=([A-Za-z0-9_\\-]+\\.[A-Za-z0-9_\\-]+)")
+            .matcher(mail);
+    assertThat(link.find()).as(mail).isTrue();
+    var stranger = new SiteBrowser(stack);
+    Document page = stranger.page("/subscriptions/replies?token=" + link.group(1));
+    assertThat(page.select("main form button").text()).isEqualTo("No more mails about replies");
+    Document stopped =
+        Jsoup.parse(
+            stranger
+                .submit(
+                    "/subscriptions/replies",
+                    SiteBrowser.fields(page, "form[action=/subscriptions/replies]"))
+                .body());
+
+    assertThat(stopped.select("h1").text()).isEqualTo("No more reply mails");
+    Document forged =
+        Jsoup.parse(
+            stranger.submit("/subscriptions/replies", Map.of("token", "forged.token")).body());
+    assertThat(forged.select("h1").text()).isEqualTo("This link does not work");
+  }
+
+  /** Approves the comment with this text from the queue, unless the policy let it through. */
+  private static void approveIfHeld(SiteBrowser browser, String postId, String text)
+      throws Exception {
+    var held =
+        browser.page("/admin/comments?post=" + postId).select("li.queued").stream()
+            .filter(item -> item.text().contains(text))
+            .findFirst();
+    if (held.isPresent()) {
+      var approve = held.get().selectFirst("form[action$=/approve]");
+      Map<String, String> fields = new LinkedHashMap<>();
+      approve.select("input[name]").forEach(input -> fields.put(input.attr("name"), input.val()));
+      browser.submit(approve.attr("action"), fields);
+    }
+    assertThat(
+            new ApiClient(stack.gatewayUrl())
+                .get("/api/posts/" + postId + "/comments")
+                .raw()
+                .body())
+        .as("readers see it")
+        .contains(text);
+  }
+
+  @Test
   void anEditorApprovesAHeldCommentFromTheQueue() throws Exception {
     var reader = new ApiClient(stack.gatewayUrl());
     String body = "Held until approved " + UUID.randomUUID();

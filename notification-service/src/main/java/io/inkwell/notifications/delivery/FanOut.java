@@ -18,6 +18,7 @@ import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -60,6 +61,10 @@ class FanOut {
   @KafkaListener(topics = "${inkwell.notifications.post-events-topic}")
   void on(String message) {
     PostEventMessage event = json.readValue(message, PostEventMessage.class);
+    if (event.takenDown()) {
+      skipUnsent(event.postId());
+      return;
+    }
     if (!event.mailed()) {
       return;
     }
@@ -124,6 +129,23 @@ class FanOut {
         recorded += insertNew(deliveries);
       }
       after = batch.get(batch.size() - 1).id();
+    }
+  }
+
+  /**
+   * A post taken down (unpublished, or deleted) is mailed to nobody who has not got it yet: its
+   * deliveries still waiting, for a digest above all, are skipped. One being sent goes out.
+   */
+  private void skipUnsent(String postId) {
+    var skipped =
+        mongo.updateMulti(
+            Query.query(where("postId").is(postId).and("status").is(DeliveryStatus.PENDING)),
+            new Update()
+                .set("status", DeliveryStatus.SKIPPED)
+                .set("lastError", "The post was taken down before it was mailed."),
+            Delivery.class);
+    if (skipped.getModifiedCount() > 0) {
+      log.info("Post {} taken down: {} deliveries not sent", postId, skipped.getModifiedCount());
     }
   }
 

@@ -91,10 +91,20 @@ public class Mails {
       String commenterName,
       String excerpt) {}
 
-  /** Tells a commenter that someone replied; never carries anyone else's address. */
-  public void sendReply(CommentMail mail) {
+  /**
+   * Tells a commenter that someone replied; never carries anyone else's address. With a {@code
+   * stopToken}, the mail has a link, and a one-click {@code List-Unsubscribe}, that stops reply
+   * mails about this post.
+   */
+  public void sendReply(CommentMail mail, String stopToken) {
     String blog = siteName.current();
     String subject = mail.commenterName() + " replied to your comment on " + mail.postTitle();
+    String stop =
+        stopToken == null ? null : settings.siteUrl() + "/subscriptions/replies?token=" + stopToken;
+    String oneClick =
+        stopToken == null
+            ? null
+            : settings.siteUrl() + "/api/subscriptions/replies/stop?token=" + stopToken;
     String text =
         """
         %s replied to your comment on "%s":
@@ -106,8 +116,9 @@ public class Mails {
         --
         You get this mail because you asked to hear of replies when you commented on %s.
         """
-            .formatted(
-                mail.commenterName(), mail.postTitle(), mail.excerpt(), mail.postUrl(), blog);
+                .formatted(
+                    mail.commenterName(), mail.postTitle(), mail.excerpt(), mail.postUrl(), blog)
+            + (stop == null ? "" : "No more mails about replies on this post: " + stop + "\n");
     String html =
         """
         <p>%s replied to your comment on <a href="%s">%s</a>:</p>
@@ -115,7 +126,7 @@ public class Mails {
         <p><a href="%s">Read the conversation</a></p>
         <hr>
         <p><small>You get this mail because you asked to hear of replies when you commented on
-        %s.</small></p>
+        %s.%s</small></p>
         """
             .formatted(
                 escape(mail.commenterName()),
@@ -123,8 +134,13 @@ public class Mails {
                 escape(mail.postTitle()),
                 escape(mail.excerpt()),
                 escape(mail.postUrl()),
-                escape(blog));
-    sender.send(compose(blog, mail.messageId(), mail.to(), subject, text, html, null));
+                escape(blog),
+                stop == null
+                    ? ""
+                    : " <a href=\""
+                        + escape(stop)
+                        + "\">No more mails about replies on this post</a>.");
+    sender.send(compose(blog, mail.messageId(), mail.to(), subject, text, html, oneClick));
   }
 
   /** Tells a post's author (or the owner) that a reader commented on it, as WordPress does. */

@@ -8,6 +8,7 @@ package io.inkwell.notifications.notice;
 record CommentEventMessage(
     String eventId,
     String type,
+    String postId,
     String postSlug,
     String commentId,
     String postTitle,

@@ -11,6 +11,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *
  * @param to the post author's address, the one the parent comment's author gave with {@code
  *     notifyOnReply}, or a moderator's
+ * @param postId the post commented on (null in notices recorded before it was kept)
  */
 @Document("comment_notices")
 record CommentNotice(
@@ -18,6 +19,7 @@ record CommentNotice(
     String eventId,
     Reason reason,
     String to,
+    String postId,
     String postTitle,
     String postUrl,
     String commenterName,
@@ -49,6 +51,7 @@ record CommentNotice(
         event.eventId(),
         reason,
         to,
+        event.postId(),
         event.postTitle(),
         postUrl,
         event.authorName(),

@@ -48,6 +48,7 @@ class CommentNotices {
   private final JsonMapper json;
   private final Clock clock;
   private final String messageIdDomain;
+  private final ReplyStops replyStops;
 
   CommentNotices(
       MongoTemplate mongo,
@@ -56,7 +57,9 @@ class CommentNotices {
       NotificationMetrics metrics,
       NotificationSettings settings,
       JsonMapper json,
-      Clock clock) {
+      Clock clock,
+      ReplyStops replyStops) {
+    this.replyStops = replyStops;
     this.mongo = mongo;
     this.mails = mails;
     this.staff = staff;
@@ -91,7 +94,9 @@ class CommentNotices {
     // a visible comment: the mails lead to it, as WordPress's do (a held one is not there yet)
     String commentUrl =
         event.commentId() == null ? postUrl : postUrl + "#comment-" + event.commentId();
-    if (event.asksForReplyMail()) {
+    // unless they stopped reply mails about this post with the link of an earlier one
+    if (event.asksForReplyMail()
+        && (event.postId() == null || !replyStops.stopped(event.postId(), event.notifyEmail()))) {
       notify(
           CommentNotice.of(event, Reason.REPLY, event.notifyEmail(), commentUrl, clock.instant()));
     }
@@ -141,7 +146,10 @@ class CommentNotices {
   private void send(CommentNotice notice) {
     try {
       switch (notice.reason()) {
-        case REPLY -> mails.sendReply(mail(notice, "reply"));
+        case REPLY ->
+            mails.sendReply(
+                mail(notice, "reply"),
+                notice.postId() == null ? null : replyStops.token(notice.postId(), notice.to()));
         case NEW_COMMENT -> mails.sendNewComment(mail(notice, "comment"));
         case MODERATE ->
             mails.sendModerationRequest(

@@ -14,8 +14,9 @@ import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
 
 /**
- * Signed tokens for the links in mails: bound to one subscriber and one purpose, valid until a
- * time, and unforgeable without the secret. Nothing is stored; the signature is the proof.
+ * Signed tokens for the links in mails: bound to one subscriber (or, for a commenter, a post and
+ * the hash of an address) and one purpose, valid until a time, and unforgeable without the secret.
+ * Nothing is stored; the signature is the proof.
  */
 @Component
 public class Tokens {
@@ -25,7 +26,9 @@ public class Tokens {
     CONFIRM,
     UNSUBSCRIBE,
     /** Reading and changing one's preferences. */
-    MANAGE
+    MANAGE,
+    /** A commenter's "no more mails about replies on this post". */
+    STOP_REPLIES
   }
 
   private static final String ALGORITHM = "HmacSHA256";

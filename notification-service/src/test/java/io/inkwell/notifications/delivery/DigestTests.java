@@ -63,6 +63,16 @@ class DigestTests extends IntegrationTest {
                 ApiClient.json(Map.of("paused", false, "frequency", "DAILY")));
     assertThat(chosen.status()).as(chosen.toString()).isEqualTo(200);
     assertThat(chosen.text("frequency")).isEqualTo("DAILY");
+    assertThat(
+            admin()
+                .get("/api/subscribers?q=" + daily)
+                .json()
+                .path("items")
+                .get(0)
+                .path("frequency")
+                .asString())
+        .as("admins see who reads by digest")
+        .isEqualTo("DAILY");
     String morning = UUID.randomUUID().toString();
     String evening = UUID.randomUUID().toString();
     publish(morning, "Morning fog " + run);
@@ -164,6 +174,49 @@ class DigestTests extends IntegrationTest {
         .atMost(PATIENCE)
         .until(() -> deliveriesOf(weeklyId).get(0).status() == DeliveryStatus.SENT);
     assertThat(mailsAbout(weekly, run)).hasSize(1);
+  }
+
+  @Test
+  void aPostTakenDownBeforeTheDigestHourIsNotInTheDigest() throws Exception {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    String daily = "daily-" + run + "@example.org";
+    confirmedSubscriber(api(), daily);
+    String dailyId = subscribers.findByEmail(daily).orElseThrow().id();
+    api()
+        .put(
+            "/api/subscriptions/preferences?token=" + subscriptions.manageToken(dailyId),
+            ApiClient.json(Map.of("paused", false, "frequency", "DAILY")));
+    String regretted = UUID.randomUUID().toString();
+    String kept = UUID.randomUUID().toString();
+    publish(regretted, "Regretted " + run);
+    publish(kept, "Kept " + run);
+    var unpublished =
+        (ObjectNode)
+            JSON.readTree(Files.readString(Path.of("../contracts/examples/post-unpublished.json")));
+    unpublished.put("postId", regretted);
+    kafka.send("blog.post-events", "digest-test", JSON.writeValueAsString(unpublished)).get();
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                deliveriesOf(dailyId).stream()
+                    .collect(java.util.stream.Collectors.toMap(Delivery::postId, Delivery::status)),
+            statuses ->
+                statuses.equals(
+                    Map.of(regretted, DeliveryStatus.SKIPPED, kept, DeliveryStatus.PENDING)));
+
+    mongo.updateMulti(
+        Query.query(where("subscriberId").is(dailyId).and("status").is(DeliveryStatus.PENDING)),
+        new Update().set("notBefore", Instant.now()),
+        Delivery.class);
+
+    MimeMessage digest =
+        await()
+            .atMost(PATIENCE)
+            .until(() -> mailsAbout(daily, run), mails -> !mails.isEmpty())
+            .get(0);
+    assertThat(subject(digest)).isEqualTo("Kept " + run);
+    assertThat(TestMail.body(digest)).doesNotContain("Regretted");
   }
 
   @Test

@@ -138,6 +138,33 @@ class FanOutTests extends IntegrationTest {
   }
 
   @Test
+  void thePostEventsThatMailNobodyAreReadNotDeadLettered() throws Exception {
+    String reader = addresses(1).get(0);
+    confirmedSubscriber(api(), reader);
+    String key = UUID.randomUUID().toString();
+    var eventIds = new java.util.ArrayList<String>();
+    for (String example : List.of("post-updated", "post-unpublished", "post-deleted")) {
+      var event =
+          (ObjectNode)
+              JSON.readTree(
+                  Files.readString(Path.of("../contracts/examples/" + example + ".json")));
+      event.put("eventId", UUID.randomUUID().toString());
+      event.put("postId", key);
+      eventIds.add(event.path("eventId").asString());
+      send(key, event);
+    }
+    publish(UUID.randomUUID().toString(), key, "After the quiet ones", false);
+
+    awaitPostMail(reader, "After the quiet ones");
+    assertThat(
+            Topics.readAll(brokers, "blog.post-events-dlt").stream()
+                .map(record -> record.value())
+                .filter(letter -> eventIds.stream().anyMatch(letter::contains))
+                .toList())
+        .isEmpty();
+  }
+
+  @Test
   void importedOldPostsPagesAndPostsPublishedWithoutMailAreNotMailed() {
     String reader = addresses(1).get(0);
     confirmedSubscriber(api(), reader);

@@ -372,6 +372,52 @@ class CommentNoticeTests extends IntegrationTest {
   }
 
   @Test
+  void aCommenterStopsReplyMailsAboutOnePostWithOneClickAndStillHearsOfOtherPosts()
+      throws Exception {
+    String ada = "ada-" + UUID.randomUUID() + "@example.org";
+    String post = UUID.randomUUID().toString();
+    String otherPost = UUID.randomUUID().toString();
+    send(onPost(post, commentPosted(ada)));
+    var mail =
+        await().atMost(PATIENCE).until(() -> TestMail.to(ada), mails -> mails.size() == 1).get(0);
+    var link =
+        java.util.regex.Pattern.compile(
+                "https://blog\\.example\\.org/subscriptions/replies\\?token=([A-Za-z0-9_\\-]+\\.[A-Za-z0-9_\\-]+)")
+            .matcher(TestMail.body(mail).replace("=\r\n", ""));
+    assertThat(link.find()).as("the stop link of the mail").isTrue();
+    String token = link.group(1);
+    assertThat(token).as("no address in a link").doesNotContain(ada);
+    assertThat(TestMail.header(mail, "List-Unsubscribe"))
+        .contains("<https://blog.example.org/api/subscriptions/replies/stop?token=" + token + ">");
+
+    var oneClick =
+        api()
+            .postAs(
+                "/api/subscriptions/replies/stop?token=" + token,
+                "application/x-www-form-urlencoded",
+                "List-Unsubscribe=One-Click");
+    assertThat(oneClick.status()).as(oneClick.toString()).isEqualTo(200);
+    assertThat(oneClick.text("status")).isEqualTo("STOPPED");
+    send(onPost(post, commentPosted(ada)));
+    send(onPost(otherPost, commentPosted(ada)));
+    // a later reply on the same post (same partition) to someone else: the one before was handled
+    String marker = "marker-" + UUID.randomUUID() + "@example.org";
+    send(onPost(post, commentPosted(marker)));
+
+    await().atMost(PATIENCE).until(() -> TestMail.to(marker).size() == 1);
+    await().atMost(PATIENCE).until(() -> TestMail.to(ada).size() == 2);
+    assertThat(TestMail.to(ada)).as("the first, and the one about the other post").hasSize(2);
+    var forged = api().post("/api/subscriptions/replies/stop?token=forged.token", "");
+    assertThat(forged.status()).isEqualTo(400);
+    assertThat(forged.header("Content-Type")).startsWith("application/problem+json");
+  }
+
+  private static ObjectNode onPost(String postId, ObjectNode event) {
+    event.put("postId", postId);
+    return event;
+  }
+
+  @Test
   void aCommentWhoseParentDidNotAskSendsNothing() throws Exception {
     long before = replyMails();
     var quiet = commentPosted(null);

@@ -181,7 +181,12 @@ class SubscribersAdmin implements StaffPage {
           subscriber.path("id").asString(),
           subscriber.path("email").asString(),
           subscriber.path("paused").asBoolean() ? state + " (paused)" : state,
-          tags.isEmpty() ? "every post" : String.join(", ", tags),
+          (tags.isEmpty() ? "every post" : String.join(", ", tags))
+              + switch (subscriber.path("frequency").asString("INSTANTLY")) {
+                case "DAILY" -> ", in a daily digest";
+                case "WEEKLY" -> ", in a weekly digest";
+                default -> "";
+              },
           AdminApi.instant(subscriber.path("createdAt").asString(null)));
     }
   }

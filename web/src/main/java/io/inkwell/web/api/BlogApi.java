@@ -194,6 +194,12 @@ public class BlogApi {
         http.post().uri(URI.create(baseUrl + withToken("/api/subscriptions/unsubscribe", token))));
   }
 
+  /** No more mails about replies on the post a reply mail's token names. */
+  public int stopReplies(String token) {
+    return status(
+        http.post().uri(URI.create(baseUrl + withToken("/api/subscriptions/replies/stop", token))));
+  }
+
   /** A subscriber's choices ({@code email}, {@code tags}, {@code paused}), if the token is good. */
   public Optional<JsonNode> preferences(String token) {
     return read(withToken("/api/subscriptions/preferences", token), JSON);

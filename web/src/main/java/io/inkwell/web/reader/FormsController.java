@@ -124,6 +124,21 @@ class FormsController {
     return "subscription";
   }
 
+  /** The stop link of a reply mail: a page with a button, as every link in a mail opens. */
+  @GetMapping("/subscriptions/replies")
+  String stopRepliesPage(@RequestParam(defaultValue = "") String token, Model model) {
+    model.addAttribute("token", token);
+    model.addAttribute("action", "replies");
+    return "subscription";
+  }
+
+  @PostMapping("/subscriptions/replies")
+  String stopReplies(@RequestParam(defaultValue = "") String token, Model model) {
+    model.addAttribute("action", "repliesStopped");
+    model.addAttribute("ok", api.stopReplies(token) == 200);
+    return "subscription";
+  }
+
   @GetMapping("/subscriptions/preferences")
   String preferences(@RequestParam(defaultValue = "") String token, Model model) {
     var current = api.preferences(token);

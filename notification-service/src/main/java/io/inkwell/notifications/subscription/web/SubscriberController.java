@@ -1,6 +1,7 @@
 package io.inkwell.notifications.subscription.web;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.inkwell.notifications.subscription.Frequency;
 import io.inkwell.notifications.subscription.Subscriber;
 import io.inkwell.notifications.subscription.SubscriberDirectory;
 import io.inkwell.notifications.subscription.SubscriberImport;
@@ -55,6 +56,7 @@ class SubscriberController {
       SubscriberStatus status,
       List<String> tags,
       boolean paused,
+      Frequency frequency,
       Instant createdAt,
       Instant confirmedAt) {
 
@@ -65,6 +67,7 @@ class SubscriberController {
           subscriber.status(),
           subscriber.tags(),
           subscriber.paused(),
+          subscriber.frequency(),
           subscriber.createdAt(),
           subscriber.confirmedAt());
     }

@@ -1,0 +1,80 @@
+package io.inkwell.notifications.notice;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import io.inkwell.notifications.subscription.InvalidToken;
+import io.inkwell.notifications.subscription.Tokens;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.Locale;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * A commenter who asked to hear of replies stops hearing of them on that post (WordPress's "Manage
+ * comment subscriptions"), with the link, or the one-click unsubscribe, of any reply mail. The
+ * signed token names the post and a hash of the address, never the address itself, so that no
+ * address sits in a link or a log; the stop is kept by that hash too.
+ */
+@Component
+public class ReplyStops {
+
+  /** How long the link of a reply mail works. */
+  private static final long VALID_DAYS = 365;
+
+  private final Tokens tokens;
+  private final MongoOperations mongo;
+  private final Clock clock;
+
+  ReplyStops(Tokens tokens, MongoOperations mongo, Clock clock) {
+    this.tokens = tokens;
+    this.mongo = mongo;
+    this.clock = clock;
+  }
+
+  /** A post on which an address asked to hear of no more replies. */
+  @Document("reply_stops")
+  record ReplyStop(@Id String id, String postId, Instant stoppedAt) {}
+
+  /** The token of the stop link in a reply mail to {@code email} about {@code postId}. */
+  String token(String postId, String email) {
+    return tokens.issue(
+        key(postId, email),
+        Tokens.Purpose.STOP_REPLIES,
+        clock.instant().plus(VALID_DAYS, ChronoUnit.DAYS));
+  }
+
+  /** Stops reply mails for the token's address on its post; again is the same. */
+  public void stop(String token) {
+    String key = tokens.verify(token, Tokens.Purpose.STOP_REPLIES).orElseThrow(InvalidToken::new);
+    String postId = key.substring(0, key.lastIndexOf(':'));
+    mongo.upsert(
+        Query.query(where("_id").is(key)),
+        new Update().setOnInsert("postId", postId).setOnInsert("stoppedAt", clock.instant()),
+        ReplyStop.class);
+  }
+
+  boolean stopped(String postId, String email) {
+    return mongo.exists(Query.query(where("_id").is(key(postId, email))), ReplyStop.class);
+  }
+
+  private static String key(String postId, String email) {
+    try {
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256")
+              .digest(email.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+      return postId + ":" + HexFormat.of().formatHex(hash);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
