@@ -710,6 +710,59 @@ class AdminToolsTests {
   }
 
   @Test
+  void theOwnerImportsAGhostExportAndItsOldAddressesLeadToTheNewPages() throws Exception {
+    var browser = owner();
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    byte[] export =
+        """
+        {"db": [{"meta": {"exported_on": 1700000000000, "version": "5.75.0"},
+          "data": {
+            "posts": [{"id": "p-%1$s", "uuid": "ghost-%1$s", "title": "Low tide",
+              "slug": "low-tide-%1$s", "html": "<p>The sand bar showed at noon.</p>",
+              "type": "post", "status": "published", "visibility": "public",
+              "published_at": "2023-08-02T12:00:00.000Z", "custom_excerpt": "Sand at noon."}],
+            "posts_meta": [{"post_id": "p-%1$s", "meta_title": "Low tide at noon, %1$s"}],
+            "users": [{"id": "u-%1$s", "name": "Ida Shore", "slug": "ida-%1$s"}],
+            "posts_authors": [{"post_id": "p-%1$s", "author_id": "u-%1$s", "sort_order": 0}],
+            "tags": [], "posts_tags": []}}]}
+        """
+            .formatted(run)
+            .getBytes(StandardCharsets.UTF_8);
+    Document page = browser.page("/admin/import");
+    var form =
+        Map.of(
+            "_csrf",
+            page.select("form[action$=/admin/import] input[name=_csrf]").val(),
+            "from",
+            "ghost");
+
+    Document imported =
+        Jsoup.parse(browser.upload("/admin/import", form, "export", "ghost.json", export).body());
+
+    assertThat(imported.select(".notice").text()).startsWith("Imported 1 post and 0 comments.");
+    // a reader follows a link to the Ghost blog's address of the post
+    var old = reader.get("/low-tide-" + run + "/");
+    assertThat(old.status()).isEqualTo(301);
+    assertThat(old.header("Location")).isEqualTo("/posts/low-tide-" + run);
+    Document post = new SiteBrowser(stack).page("/posts/low-tide-" + run);
+    assertThat(post.select("article.post h1").text()).isEqualTo("Low tide");
+    assertThat(post.select("article.post .body p").eachText())
+        .containsExactly("The sand bar showed at noon.");
+    assertThat(post.title()).isEqualTo("Low tide at noon, " + run);
+    Document notGhost =
+        Jsoup.parse(
+            browser
+                .upload(
+                    "/admin/import",
+                    form,
+                    "export",
+                    "notes.json",
+                    "{\"notes\": []}".getBytes(StandardCharsets.UTF_8))
+                .body());
+    assertThat(notGhost.select("[role=alert]").text()).contains("Ghost export");
+  }
+
+  @Test
   void theOwnerImportsAWordPressExportAndLinksToTheOldBlogLeadToTheNewPages() throws Exception {
     var browser = owner();
     long site = ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_000_000_000L);

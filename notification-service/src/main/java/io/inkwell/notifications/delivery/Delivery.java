@@ -21,6 +21,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("deliveries")
 @CompoundIndex(name = "post_subscriber", def = "{'postId': 1, 'subscriberId': 1}", unique = true)
+// what the senders look for every half second: the due deliveries, oldest first
+@CompoundIndex(name = "due", def = "{'status': 1, 'notBefore': 1}")
+// a digest's deliveries, claimed together
+@CompoundIndex(name = "subscriber_status", def = "{'subscriberId': 1, 'status': 1}")
+// the deliveries one claim took
+@CompoundIndex(name = "claim", def = "{'claimToken': 1}")
 public record Delivery(
     @Id String id,
     String postId,

@@ -33,6 +33,12 @@ class ImportController {
     return importer.store(WordPressExport.read(export));
   }
 
+  /** The body is the export file as Ghost gives it (Settings → Advanced → Export content). */
+  @PostMapping(path = "/api/imports/ghost", consumes = "application/json")
+  Importer.Result importGhost(@RequestBody String export) {
+    return importer.store(GhostExport.read(export));
+  }
+
   @ExceptionHandler(UnreadableImport.class)
   ProblemDetail unreadable(UnreadableImport e) {
     var problem =

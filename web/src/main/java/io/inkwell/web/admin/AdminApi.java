@@ -221,26 +221,39 @@ class AdminApi {
 
   /** The platforms a blog can be brought over from, and the files they give. */
   enum ImportSource {
-    BLOGGER("Blogger", "/api/imports/blogger", MediaType.APPLICATION_ATOM_XML),
-    WORDPRESS("WordPress", "/api/imports/wordpress", MediaType.APPLICATION_RSS_XML);
+    BLOGGER("Blogger", "/api/imports/blogger", MediaType.APPLICATION_ATOM_XML, ".xml"),
+    WORDPRESS("WordPress", "/api/imports/wordpress", MediaType.APPLICATION_RSS_XML, ".xml"),
+    GHOST("Ghost", "/api/imports/ghost", MediaType.APPLICATION_JSON, ".json");
 
     private final String title;
     private final String path;
     private final MediaType type;
+    private final String extension;
 
-    ImportSource(String title, String path, MediaType type) {
+    ImportSource(String title, String path, MediaType type, String extension) {
       this.title = title;
       this.path = path;
       this.type = type;
+      this.extension = extension;
     }
 
     String title() {
       return title;
     }
 
-    /** The form's choice ("wordpress"); Blogger for anything else. */
+    /** How the platform's export file is named: ".xml", ".json". */
+    String extension() {
+      return extension;
+    }
+
+    /** The form's choice ("wordpress", "ghost"); Blogger for anything else. */
     static ImportSource named(String name) {
-      return "wordpress".equalsIgnoreCase(name) ? WORDPRESS : BLOGGER;
+      for (ImportSource source : values()) {
+        if (source.name().equalsIgnoreCase(name)) {
+          return source;
+        }
+      }
+      return BLOGGER;
     }
   }
 

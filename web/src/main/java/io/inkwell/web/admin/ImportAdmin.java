@@ -24,11 +24,11 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Moving a Blogger or WordPress blog here, as WordPress's Tools → Import does it: the owner uploads
- * the file the old platform gives (Blogger's Settings → Back up content, WordPress's Tools →
- * Export), and its posts, tags, dates and comments arrive. Importing the same file again adds
- * nothing. And taking it elsewhere, as Tools → Export does: a WordPress file of every post and its
- * comments. For admins.
+ * Moving a Blogger, WordPress or Ghost blog here, as WordPress's Tools → Import does it: the owner
+ * uploads the file the old platform gives (Blogger's Settings → Back up content, WordPress's Tools
+ * → Export, Ghost's Settings → Advanced → Export content), and its posts, tags, dates and comments
+ * arrive. Importing the same file again adds nothing. And taking it elsewhere, as Tools → Export
+ * does: a WordPress file of every post and its comments. For admins.
  */
 @Controller
 class ImportAdmin implements StaffPage {
@@ -56,7 +56,12 @@ class ImportAdmin implements StaffPage {
     var platform = AdminApi.ImportSource.named(from);
     if (export == null || export.isEmpty()) {
       redirect.addFlashAttribute(
-          "error", "Choose the file " + platform.title() + " gave you (an .xml file).");
+          "error",
+          "Choose the file "
+              + platform.title()
+              + " gave you (a "
+              + platform.extension()
+              + " file).");
       return "redirect:/admin/import";
     }
     var answer = checked(api.importExport(token(client), platform, export.getBytes()));

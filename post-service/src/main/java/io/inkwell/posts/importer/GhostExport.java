@@ -1,0 +1,185 @@
+package io.inkwell.posts.importer;
+
+import io.inkwell.posts.post.Author;
+import io.inkwell.posts.post.MetaTags;
+import io.inkwell.posts.post.PostImports.ImportedPost;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads a Ghost export (Settings → Advanced → Import/Export → Export content: one JSON file with
+ * {@code db[0].data}): posts and pages with their dates, tags, bylines, drafts, scheduled posts,
+ * featured posts, custom excerpts and their search title, description and canonical address. Ghost
+ * 1 to 6 are read: dates as epoch milliseconds or text, the byline from {@code posts_authors} or
+ * the older {@code author_id}, a page by {@code type} or the older {@code page} flag, search fields
+ * from {@code posts_meta} or the post itself. Internal tags ({@code #…}) stay behind, and so do
+ * email-only posts; a post for members or paid members only comes in as a draft, so that moving the
+ * blog makes nothing public that was paid for. Ghost's export has no comments.
+ */
+final class GhostExport {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final Set<String> KEPT = Set.of("published", "draft", "scheduled");
+
+  private GhostExport() {}
+
+  static List<ImportedPost> read(String export) {
+    JsonNode data = data(export);
+    Map<String, String> tags = new HashMap<>();
+    for (JsonNode tag : data.path("tags")) {
+      String name = text(tag, "name");
+      // Ghost's internal tags ("#newsletter") organise its own templates: no tag of the post
+      if (name != null && !name.startsWith("#")) {
+        tags.put(id(tag, "id"), name);
+      }
+    }
+    Map<String, List<String>> tagsOfPost = joined(data.path("posts_tags"), "tag_id", tags);
+    Map<String, Author> authors = new HashMap<>();
+    for (JsonNode user : data.path("users")) {
+      String name = text(user, "name");
+      authors.put(
+          id(user, "id"),
+          new Author(
+              // Ghost numbers every blog's owner "1": with the slug, two blogs' owners differ
+              ImportIds.of("ghost", "author-" + id(user, "id") + "/" + text(user, "slug")),
+              name == null ? text(user, "slug") : name));
+    }
+    Map<String, String> firstAuthor = new HashMap<>();
+    joined(data.path("posts_authors"), "author_id", null)
+        .forEach((post, ids) -> firstAuthor.put(post, ids.get(0)));
+    Map<String, JsonNode> meta = new HashMap<>();
+    for (JsonNode row : data.path("posts_meta")) {
+      meta.put(id(row, "post_id"), row);
+    }
+    List<ImportedPost> posts = new ArrayList<>();
+    for (JsonNode post : data.path("posts")) {
+      String status = String.valueOf(text(post, "status"));
+      if (!KEPT.contains(status)) {
+        continue; // "sent": an email-only post, never on the site
+      }
+      String id = id(post, "id");
+      String authorId = firstAuthor.getOrDefault(id, id(post, "author_id"));
+      JsonNode search = meta.getOrDefault(id, post);
+      boolean open = "public".equals(String.valueOf(text(post, "visibility", "public")));
+      String slug = text(post, "slug");
+      Instant published = instant(post.path("published_at"));
+      posts.add(
+          new ImportedPost(
+              ImportIds.of("ghost", text(post, "uuid", id)),
+              authors.get(authorId),
+              firstNonBlank(text(post, "title"), "Untitled"),
+              slug,
+              firstNonBlank(text(post, "html"), ""),
+              text(post, "custom_excerpt"),
+              tagsOfPost.getOrDefault(id, List.of()),
+              published,
+              open && "published".equals(status),
+              open && "scheduled".equals(status),
+              // Ghost's default permalinks: /{slug}/
+              slug == null ? null : "/" + slug + "/",
+              true,
+              "page".equals(text(post, "type")) || flag(post.path("page")),
+              flag(post.path("featured")),
+              List.of(),
+              MetaTags.imported(
+                  text(search, "meta_title"),
+                  text(search, "meta_description"),
+                  text(post, "canonical_url"))));
+    }
+    return posts;
+  }
+
+  private static JsonNode data(String export) {
+    JsonNode root;
+    try {
+      root = JSON.readTree(export);
+    } catch (JacksonException e) {
+      throw new UnreadableImport("This is not a readable Ghost export (JSON).");
+    }
+    JsonNode data = root.path("db").path(0).path("data");
+    if (data.isMissingNode()) {
+      data = root.path("data");
+    }
+    if (!data.path("posts").isArray()) {
+      throw new UnreadableImport(
+          "A Ghost export is the JSON file of Settings → Advanced → Import/Export, its posts"
+              + " under db[0].data; this is something else.");
+    }
+    return data;
+  }
+
+  /**
+   * A relation table ({@code posts_tags}, {@code posts_authors}) as each post's related ids in
+   * their order, or their names when {@code names} is given (those it lacks are left out).
+   */
+  private static Map<String, List<String>> joined(
+      JsonNode rows, String field, Map<String, String> names) {
+    List<JsonNode> sorted = new ArrayList<>();
+    rows.forEach(sorted::add);
+    sorted.sort(Comparator.comparingInt(row -> row.path("sort_order").asInt(0)));
+    Map<String, List<String>> joined = new HashMap<>();
+    for (JsonNode row : sorted) {
+      String related = id(row, field);
+      String value = names == null ? related : names.get(related);
+      if (value != null) {
+        joined.computeIfAbsent(id(row, "post_id"), post -> new ArrayList<>()).add(value);
+      }
+    }
+    return joined;
+  }
+
+  /** Ghost's dates: epoch milliseconds (Ghost 1), ISO text, or SQLite's "2019-05-14 06:30:00". */
+  private static Instant instant(JsonNode date) {
+    if (date.isNumber()) {
+      return Instant.ofEpochMilli(date.asLong());
+    }
+    if (!date.isString() || date.asString().isBlank()) {
+      return null;
+    }
+    String text = date.asString().strip();
+    try {
+      return Instant.parse(text);
+    } catch (DateTimeParseException notIso) {
+      try {
+        return LocalDateTime.parse(text.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
+      } catch (DateTimeParseException unreadable) {
+        return null;
+      }
+    }
+  }
+
+  /** Ghost 1 wrote flags as 0 and 1, later ones as booleans. */
+  private static boolean flag(JsonNode value) {
+    return value.isBoolean() ? value.asBoolean() : value.asInt(0) == 1;
+  }
+
+  /** Ids are text in Ghost 2 and later, numbers in Ghost 1. */
+  private static String id(JsonNode node, String field) {
+    JsonNode value = node.path(field);
+    return value.isMissingNode() || value.isNull() ? null : value.asString();
+  }
+
+  private static String text(JsonNode node, String field) {
+    return text(node, field, null);
+  }
+
+  private static String text(JsonNode node, String field, String otherwise) {
+    JsonNode value = node.path(field);
+    return value.isString() ? value.asString() : otherwise;
+  }
+
+  private static String firstNonBlank(String value, String otherwise) {
+    return value == null || value.isBlank() ? otherwise : value;
+  }
+}

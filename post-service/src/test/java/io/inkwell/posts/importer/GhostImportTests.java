@@ -1,0 +1,144 @@
+package io.inkwell.posts.importer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.inkwell.posts.IntegrationTest;
+import io.inkwell.posts.post.PostStatus;
+import io.inkwell.posts.post.Posts;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Moving a Ghost blog here: its JSON export (Settings → Advanced → Import/Export) becomes posts,
+ * pages and drafts with their dates, tags, bylines and search fields; nothing members paid for
+ * becomes public.
+ */
+class GhostImportTests extends IntegrationTest {
+
+  @Autowired private Posts posts;
+
+  @Test
+  void aGhostExportBecomesPostsPagesAndDraftsWithTheirDatesTagsBylinesAndSearchFields()
+      throws IOException {
+    String export = resource("/ghost/export.json");
+
+    var first = admin().postAs("/api/imports/ghost", "application/json", export);
+    var again = admin().postAs("/api/imports/ghost", "application/json", export);
+
+    // the post, the page, the draft, the paid post (as a draft) and the scheduled one; not the
+    // newsletter-only one
+    assertThat(first.status()).as(first.toString()).isEqualTo(200);
+    assertThat(first.json().path("posts").asInt()).isEqualTo(5);
+    assertThat(first.json().path("comments").asInt()).isZero();
+    assertThat(again.json().path("alreadyThere").asInt()).isEqualTo(5);
+
+    var harbour = anonymous().get("/api/posts/harbour-at-dawn");
+    assertThat(harbour.status()).isEqualTo(200);
+    assertThat(harbour.text("title")).isEqualTo("Harbour at dawn");
+    assertThat(Instant.parse(harbour.text("publishedAt")))
+        .isEqualTo(Instant.parse("2023-11-15T06:30:00Z"));
+    assertThat(harbour.json().path("tags").toString())
+        .as("in Ghost's order, without its internal #tags")
+        .isEqualTo("[\"harbour\",\"early mornings\"]");
+    assertThat(harbour.json().path("author").path("name").asString())
+        .as("the first of its authors")
+        .isEqualTo("Sam Rope");
+    assertThat(harbour.text("excerpt")).isEqualTo("Boats, fog and a quiet quay.");
+    assertThat(harbour.json().path("featured").asBoolean()).isTrue();
+    assertThat(harbour.text("metaTitle")).isEqualTo("Harbour at dawn: boats and fog");
+    assertThat(harbour.text("metaDescription"))
+        .isEqualTo("The fishing boats leave the harbour before six, in the fog.");
+    assertThat(harbour.text("canonicalUrl")).isEqualTo("https://first.example.org/harbour-at-dawn");
+    assertThat(harbour.text("bodyHtml"))
+        .contains("<p>The boats went out before six.</p>")
+        .contains("alt=\"Boats leaving\"")
+        .contains("<figcaption>Leaving at six</figcaption>")
+        .contains("<em>spoke</em>")
+        .doesNotContain("<script");
+
+    var about = anonymous().get("/api/posts/about-the-harbour-blog");
+    assertThat(about.json().path("page").asBoolean()).isTrue();
+    assertThat(about.json().path("author").path("name").asString()).isEqualTo("Nell Quay");
+    assertThat(statusOf("Half a thought about nets")).isEqualTo(PostStatus.DRAFT);
+    assertThat(statusOf("For paying members: the tide tables"))
+        .as("what members paid for is not made public by the move")
+        .isEqualTo(PostStatus.DRAFT);
+    assertThat(anonymous().get("/api/posts/tide-tables").status()).isEqualTo(404);
+    assertThat(statusOf("The regatta, next summer")).isEqualTo(PostStatus.SCHEDULED);
+    assertThat(posts.findAll()).noneMatch(post -> post.title().equals("Only in the newsletter"));
+
+    // Ghost's addresses, /{slug}/, lead to the new ones
+    var moved =
+        anonymous()
+            .get(
+                "/api/redirects?path="
+                    + URLEncoder.encode("/harbour-at-dawn/", StandardCharsets.UTF_8));
+    assertThat(moved.status()).isEqualTo(200);
+    assertThat(moved.text("url")).isEqualTo("http://localhost:8080/posts/harbour-at-dawn");
+  }
+
+  @Test
+  void aGhostOneExportWithNumbersForDatesAndFlagsIsReadToo() {
+    String export =
+        """
+        {"db": [{"meta": {"exported_on": 1426263451924, "version": "003"},
+          "data": {
+            "posts": [{"id": 1, "uuid": "d15e5c91-0083-4d56-a20c-f95832e2b8aa",
+              "title": "Welcome to the old Ghost", "slug": "welcome-to-the-old-ghost",
+              "markdown": "You're live!", "html": "<p>You're live!</p>",
+              "featured": 0, "page": 0, "status": "published",
+              "meta_title": null, "meta_description": "The first post, from 2015.",
+              "author_id": 1, "published_at": 1426078349156},
+             {"id": 2, "uuid": "d15e5c91-0083-4d56-a20c-f95832e2b8ab",
+              "title": "Colophon of the old Ghost", "slug": "colophon-of-the-old-ghost",
+              "html": "<p>Made with Ghost.</p>", "featured": 1, "page": 1,
+              "status": "published", "author_id": 1, "published_at": 1426078350000}],
+            "users": [{"id": 1, "name": "Cozy", "slug": "cozy"}],
+            "tags": [], "posts_tags": []}}]}
+        """;
+
+    var imported = admin().postAs("/api/imports/ghost", "application/json", export);
+
+    assertThat(imported.json().path("posts").asInt()).as(imported.toString()).isEqualTo(2);
+    var welcome = anonymous().get("/api/posts/welcome-to-the-old-ghost");
+    assertThat(Instant.parse(welcome.text("publishedAt")))
+        .isEqualTo(Instant.ofEpochMilli(1426078349156L));
+    assertThat(welcome.json().path("author").path("name").asString()).isEqualTo("Cozy");
+    assertThat(welcome.text("metaDescription")).isEqualTo("The first post, from 2015.");
+    assertThat(
+            anonymous().get("/api/posts/colophon-of-the-old-ghost").json().path("page").asBoolean())
+        .isTrue();
+  }
+
+  @Test
+  void somethingThatIsNotAGhostExportIsRefusedAndNothingIsImported() {
+    long before = posts.count();
+
+    var notJson = admin().postAs("/api/imports/ghost", "application/json", "not json at all");
+    var otherJson = admin().postAs("/api/imports/ghost", "application/json", "{\"posts\": 3}");
+    var xml = admin().postAs("/api/imports/ghost", "application/xml", "<rss/>");
+    var author =
+        as("author-1", "Ann Author", "AUTHOR")
+            .postAs("/api/imports/ghost", "application/json", "{\"db\": []}");
+
+    assertThat(notJson.status()).isEqualTo(422);
+    assertThat(notJson.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(otherJson.status()).isEqualTo(422);
+    assertThat(otherJson.text("detail")).contains("Ghost export");
+    assertThat(xml.status()).isEqualTo(415);
+    assertThat(author.status()).isEqualTo(403);
+    assertThat(posts.count()).isEqualTo(before);
+  }
+
+  private PostStatus statusOf(String title) {
+    return posts.findAll().stream()
+        .filter(post -> post.title().equals(title))
+        .findFirst()
+        .orElseThrow()
+        .status();
+  }
+}
