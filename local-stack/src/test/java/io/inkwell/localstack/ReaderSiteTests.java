@@ -355,6 +355,11 @@ class ReaderSiteTests {
   @Test
   void aSecondPageViewFetchesNoStylesheetScriptOrIconAgain() throws Exception {
     Document post = page("/posts/wpc-wrap");
+    for (String path : List.of("/posts/wpc-wrap", "/", "/tags", "/archive")) {
+      Document shown = page(path);
+      assertThat(shown.select("title")).as("one head on " + path).hasSize(1);
+      assertThat(shown.select("link[rel=stylesheet]")).as(path).hasSize(1);
+    }
     var files = new ArrayList<String>();
     files.addAll(post.select("link[rel=stylesheet], link[rel~=icon]").eachAttr("href"));
     files.addAll(post.select("script[src]").eachAttr("src"));
