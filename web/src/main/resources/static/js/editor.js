@@ -260,3 +260,22 @@
     }
   });
 })();
+
+// Ghost's counts under the search title and description: how much of them search results show
+(function () {
+  var fields = document.querySelectorAll('#editor [data-recommended]');
+  Array.prototype.forEach.call(fields, function (field) {
+    var count = document.createElement('span');
+    count.className = 'hint';
+    count.id = field.id + '-count';
+    field.insertAdjacentElement('afterend', count);
+    function update() {
+      var used = field.value.length;
+      var recommended = Number(field.dataset.recommended);
+      count.textContent = used + ' of about ' + recommended + ' characters'
+        + (used > recommended ? ': search results cut the rest' : '');
+    }
+    field.addEventListener('input', update);
+    update();
+  });
+})();

@@ -302,6 +302,12 @@ class BrowserTests {
     find("#title").sendKeys(note);
     find("#body").sendKeys("Three *little* words.");
     waitFor(driver -> find("#word-count").getText().equals("3 words · 1 min read"));
+    // how much of the search title and description search results show, as Ghost counts them
+    find("details.meta-tags summary").click();
+    assertThat(find("#metaTitle-count").getText()).isEqualTo("0 of about 60 characters");
+    find("#metaTitle").sendKeys("Three little words, and why they matter so much to all of us!");
+    assertThat(find("#metaTitle-count").getText())
+        .isEqualTo("61 of about 60 characters: search results cut the rest");
     find("#body").sendKeys(Keys.chord(Keys.CONTROL, "s"));
     waitFor(driver -> driver.getCurrentUrl().matches(".*/admin/posts/[0-9a-f-]{36}$"));
     assertThat(find("#post-status").getText()).isEqualTo("draft");
