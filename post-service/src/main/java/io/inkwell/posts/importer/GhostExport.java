@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.web.util.HtmlUtils;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,12 +21,13 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reads a Ghost export (Settings → Advanced → Import/Export → Export content: one JSON file with
  * {@code db[0].data}): posts and pages with their dates, tags, bylines, drafts, scheduled posts,
- * featured posts, custom excerpts and their search title, description and canonical address. Ghost
- * 1 to 6 are read: dates as epoch milliseconds or text, the byline from {@code posts_authors} or
- * the older {@code author_id}, a page by {@code type} or the older {@code page} flag, search fields
- * from {@code posts_meta} or the post itself. Internal tags ({@code #…}) stay behind, and so do
- * email-only posts; a post for members or paid members only comes in as a draft, so that moving the
- * blog makes nothing public that was paid for. Ghost's export has no comments.
+ * featured posts, custom excerpts, feature images (as the first picture of the body) and their
+ * search title, description and canonical address. Ghost 1 to 6 are read: dates as epoch
+ * milliseconds or text, the byline from {@code posts_authors} or the older {@code author_id}, a
+ * page by {@code type} or the older {@code page} flag, search fields from {@code posts_meta} or the
+ * post itself. Internal tags ({@code #…}) stay behind, and so do email-only posts; a post for
+ * members or paid members only comes in as a draft, so that moving the blog makes nothing public
+ * that was paid for. Ghost's export has no comments.
  */
 final class GhostExport {
 
@@ -80,7 +82,7 @@ final class GhostExport {
               authors.get(authorId),
               firstNonBlank(text(post, "title"), "Untitled"),
               slug,
-              firstNonBlank(text(post, "html"), ""),
+              withFeatureImage(firstNonBlank(text(post, "html"), ""), post, search),
               text(post, "custom_excerpt"),
               tagsOfPost.getOrDefault(id, List.of()),
               published,
@@ -98,6 +100,29 @@ final class GhostExport {
                   text(post, "canonical_url"))));
     }
     return posts;
+  }
+
+  /**
+   * The post's HTML headed by its feature image, which heads every post in Ghost's themes: a cover
+   * here is one of the blog's own pictures, and the old blog's stays where it is, so it comes in as
+   * the body's first picture (with its alt text and caption, from {@code posts_meta} or the post).
+   */
+  private static String withFeatureImage(String html, JsonNode post, JsonNode meta) {
+    String image = text(post, "feature_image");
+    if (image == null || image.isBlank()) {
+      return html;
+    }
+    String alt = text(meta, "feature_image_alt", text(post, "feature_image_alt", ""));
+    String caption = text(meta, "feature_image_caption", text(post, "feature_image_caption"));
+    return "<figure><img src=\""
+        + HtmlUtils.htmlEscape(image)
+        + "\" alt=\""
+        + HtmlUtils.htmlEscape(alt)
+        + "\">"
+        // Ghost keeps the caption as HTML (a credit with its link); the sanitiser cleans it
+        + (caption == null || caption.isBlank() ? "" : "<figcaption>" + caption + "</figcaption>")
+        + "</figure>"
+        + html;
   }
 
   private static JsonNode data(String export) {

@@ -54,6 +54,12 @@ class GhostImportTests extends IntegrationTest {
         .isEqualTo("The fishing boats leave the harbour before six, in the fog.");
     assertThat(harbour.text("canonicalUrl")).isEqualTo("https://first.example.org/harbour-at-dawn");
     assertThat(harbour.text("bodyHtml"))
+        .as("headed by its feature image, with its alt text and caption")
+        .startsWith(
+            "<figure><img src=\"https://harbour.example.org/content/images/2023/11/dawn.jpg\""
+                + " alt=\"The quay at dawn\"")
+        .contains("<figcaption>Photo by <a href=\"https://harbour.example.org/nell\"")
+        .doesNotContain("onclick")
         .contains("<p>The boats went out before six.</p>")
         .contains("alt=\"Boats leaving\"")
         .contains("<figcaption>Leaving at six</figcaption>")
