@@ -414,7 +414,10 @@ class ReaderSiteTests {
   @Test
   void aReaderSubscribesWithTheFormAndConfirmsOnTheSitesOwnPage() throws Exception {
     String reader = "web-reader-" + UUID.randomUUID() + "@example.org";
-    var answer = submit("/subscribe", Map.of("email", reader, "from", "/posts/home-again"));
+    var answer =
+        submit(
+            "/subscribe",
+            Map.of("email", reader, "frequency", "DAILY", "from", "/posts/home-again"));
 
     assertThat(answer.statusCode()).isEqualTo(200);
     assertThat(Jsoup.parse(answer.body()).select("#subscribe .notice").text())
@@ -431,7 +434,9 @@ class ReaderSiteTests {
     String manage =
         await().atMost(PATIENCE).until(() -> manageToken(reader), found -> found != null);
     Document preferences = page("/subscriptions/preferences?token=" + manage);
-    assertThat(preferences.select("input[name=frequency][checked]").val()).isEqualTo("INSTANTLY");
+    assertThat(preferences.select("input[name=frequency][checked]").val())
+        .as("as chosen in the form")
+        .isEqualTo("DAILY");
     assertThat(preferences.select("input[name=frequency][value=WEEKLY] + span").text())
         .isEqualTo("A weekly digest, on Mondays at 08:00 (UTC)");
     var saved =

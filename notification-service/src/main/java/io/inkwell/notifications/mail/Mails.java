@@ -389,10 +389,14 @@ public class Mails {
    * @param messageId the same for every try of one subscriber's welcome
    * @param tags the tags they chose; empty for every post
    */
+  /**
+   * @param cadence how the posts come: "whole, as it is published", "in one mail a day, at …"
+   */
   public record WelcomeMail(
       String messageId,
       String to,
       List<String> tags,
+      String cadence,
       String manageToken,
       String unsubscribeToken) {}
 
@@ -409,25 +413,26 @@ public class Mails {
             : "each new post tagged " + String.join(", ", mail.tags());
     String text =
         """
-        You are subscribed to %s: %s comes to this address, whole, as it is published.
+        You are subscribed to %s: %s comes to this address, %s.
 
         Read what is there already: %s
 
-        Choose which posts you get, or pause: %s
+        Choose which posts you get and how often, or pause: %s
         Unsubscribe: %s
         """
-            .formatted(blog, which, settings.siteUrl() + "/", manage, unsubscribe);
+            .formatted(blog, which, mail.cadence(), settings.siteUrl() + "/", manage, unsubscribe);
     String html =
         """
-        <p>You are subscribed to %s: %s comes to this address, whole, as it is published.</p>
+        <p>You are subscribed to %s: %s comes to this address, %s.</p>
         <p><a href="%s">Read what is there already</a></p>
         <hr>
-        <p><small><a href="%s">Choose which posts you get, or pause</a> ·
+        <p><small><a href="%s">Choose which posts you get and how often, or pause</a> ·
         <a href="%s">unsubscribe</a></small></p>
         """
             .formatted(
                 escape(blog),
                 escape(which),
+                escape(mail.cadence()),
                 escape(settings.siteUrl() + "/"),
                 escape(manage),
                 escape(unsubscribe));

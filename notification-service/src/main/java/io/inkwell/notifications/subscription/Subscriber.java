@@ -31,7 +31,7 @@ public record Subscriber(
     frequency = frequency == null ? Frequency.INSTANTLY : frequency;
   }
 
-  static Subscriber pending(String email, List<String> tags, Instant now) {
+  static Subscriber pending(String email, List<String> tags, Frequency frequency, Instant now) {
     return new Subscriber(
         UUID.randomUUID().toString(),
         email,
@@ -40,7 +40,7 @@ public record Subscriber(
         false,
         now,
         null,
-        Frequency.INSTANTLY);
+        frequency);
   }
 
   /** Whether a post with these tags is mailed to this subscriber. */

@@ -64,14 +64,19 @@ public class SubscriptionManagement {
    * a day, so that the form cannot be used to flood someone's inbox. A client that asks too often
    * is refused.
    */
-  public void subscribe(String email, List<String> tags, String client) {
+  /**
+   * Asks a new address to confirm; its tags and frequency ({@code null}: each post as it is
+   * published) are kept from this first request. A known address's choices are not changed here
+   * (anyone may type anyone's address): its holder changes them with the link in their mails.
+   */
+  public void subscribe(String email, List<String> tags, Frequency frequency, String client) {
     var byClient =
         rateLimits.attempt(
             "subscribe-client:" + client, settings.confirmationsPerClient(), Duration.ofHours(1));
     if (!byClient.allowed()) {
       throw new TooManyRequests(Duration.between(clock.instant(), byClient.windowEndsAt()));
     }
-    Subscriber subscriber = findOrCreate(normalise(email), normalisedTags(tags));
+    Subscriber subscriber = findOrCreate(normalise(email), normalisedTags(tags), frequency);
     if (subscriber.status() == SubscriberStatus.CONFIRMED
         || subscriber.status() == SubscriberStatus.BOUNCING) {
       return;
@@ -187,14 +192,14 @@ public class SubscriptionManagement {
         subscriberId, Purpose.UNSUBSCRIBE, now().plus(UNSUBSCRIBE_VALIDITY_DAYS, ChronoUnit.DAYS));
   }
 
-  private Subscriber findOrCreate(String email, List<String> tags) {
+  private Subscriber findOrCreate(String email, List<String> tags, Frequency frequency) {
     return subscribers
         .findByEmail(email)
         .orElseGet(
             () -> {
               try {
                 metrics.subscription("subscribed");
-                return subscribers.insert(Subscriber.pending(email, tags, now()));
+                return subscribers.insert(Subscriber.pending(email, tags, frequency, now()));
               } catch (DuplicateKeyException raced) {
                 return subscribers.findByEmail(email).orElseThrow();
               }

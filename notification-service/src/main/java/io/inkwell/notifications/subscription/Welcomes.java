@@ -47,6 +47,7 @@ class Welcomes {
   private final Duration lease;
   private final String messageIdDomain;
   private final SubscriptionManagement subscriptions;
+  private final NotificationSettings settings;
 
   Welcomes(
       MongoOperations mongo,
@@ -63,6 +64,7 @@ class Welcomes {
     this.lease = lease;
     this.messageIdDomain = settings.from().substring(settings.from().lastIndexOf('@') + 1);
     this.subscriptions = subscriptions;
+    this.settings = settings;
   }
 
   /** Sends the welcome that confirming marked due, at once, unless another sender has it. */
@@ -112,6 +114,9 @@ class Welcomes {
               "<welcome." + id + "@" + messageIdDomain + ">",
               subscriber.email(),
               subscriber.tags(),
+              subscriber
+                  .frequency()
+                  .cadence(settings.digestHour(), settings.digestDay(), settings.timeZone()),
               subscriptions.manageToken(id),
               subscriptions.unsubscribeToken(id)));
       mongo.updateFirst(

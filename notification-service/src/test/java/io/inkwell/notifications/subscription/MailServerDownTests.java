@@ -93,7 +93,8 @@ class MailServerDownTests {
   @Test
   void aReaderWhoConfirmsWhileMailIsDownIsWelcomedOnceWhenItIsBack() throws Exception {
     String email = "welcome-later-" + UUID.randomUUID() + "@example.org";
-    var subscriber = subscribers.save(Subscriber.pending(email, List.of(), Instant.now()));
+    var subscriber =
+        subscribers.save(Subscriber.pending(email, List.of(), Frequency.INSTANTLY, Instant.now()));
     // the link of the confirmation mail that went out before the mail server fell over
     String token =
         tokens.issue(subscriber.id(), Tokens.Purpose.CONFIRM, Instant.now().plusSeconds(3600));

@@ -86,7 +86,9 @@ class SubscriptionTests extends IntegrationTest {
             .get(1);
     assertThat(welcome.getSubject()).isEqualTo("You are subscribed to Inkwell");
     String body = TestMail.body(welcome);
-    assertThat(body).contains("each new post tagged travel, food");
+    assertThat(body)
+        .contains(
+            "each new post tagged travel, food comes to this address, whole, as it is published");
     assertThat(TestMail.header(welcome, "List-Unsubscribe-Post"))
         .isEqualTo("List-Unsubscribe=One-Click");
     // its links work: the preferences page knows them, one click unsubscribes
@@ -103,6 +105,44 @@ class SubscriptionTests extends IntegrationTest {
         .isEqualTo(200);
     assertThat(statusOf(address)).isEqualTo(SubscriberStatus.UNSUBSCRIBED);
     assertThat(TestMail.to(address)).hasSize(2);
+  }
+
+  @Test
+  void aReaderWhoAsksForAWeeklyDigestIsToldWhenItComesAndNobodyElseCanChangeIt() {
+    String address = "weekly-" + UUID.randomUUID() + "@example.org";
+    api()
+        .post(
+            "/api/subscriptions", ApiClient.json(Map.of("email", address, "frequency", "WEEKLY")));
+    String token = TestMail.token(TestMail.to(address).get(0));
+    api().post("/api/subscriptions/confirm", ApiClient.json(Map.of("token", token)));
+
+    var welcome =
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .until(() -> TestMail.to(address), mails -> mails.size() == 2)
+            .get(1);
+    assertThat(TestMail.body(welcome))
+        .contains(
+            "each new post comes to this address, in one mail a week, on Mondays at 08:00 (UTC)");
+    assertThat(subscribers.findByEmail(address).orElseThrow().frequency())
+        .isEqualTo(Frequency.WEEKLY);
+
+    // someone else typing the address with another choice changes nothing
+    var again =
+        api()
+            .post(
+                "/api/subscriptions",
+                ApiClient.json(Map.of("email", address, "frequency", "INSTANTLY")));
+    assertThat(again.status()).isEqualTo(202);
+    assertThat(subscribers.findByEmail(address).orElseThrow().frequency())
+        .isEqualTo(Frequency.WEEKLY);
+    assertThat(
+            api()
+                .post(
+                    "/api/subscriptions",
+                    ApiClient.json(Map.of("email", "x-" + address, "frequency", "HOURLY")))
+                .status())
+        .isEqualTo(400);
   }
 
   @Test

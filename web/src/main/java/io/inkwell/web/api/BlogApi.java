@@ -173,12 +173,25 @@ public class BlogApi {
 
   /** The status of a subscription request (202 whether or not the address is known). */
   public int subscribe(String email, List<String> tags, String forwardedFor) {
+    return subscribe(email, tags, null, forwardedFor);
+  }
+
+  /**
+   * With how often mail comes ({@code INSTANTLY}, {@code DAILY}, {@code WEEKLY}; null: each post).
+   */
+  public int subscribe(String email, List<String> tags, String frequency, String forwardedFor) {
+    var body = new java.util.LinkedHashMap<String, Object>();
+    body.put("email", email);
+    body.put("tags", tags);
+    if (frequency != null && !frequency.isBlank()) {
+      body.put("frequency", frequency);
+    }
     return status(
         http.post()
             .uri("/api/subscriptions")
             .contentType(MediaType.APPLICATION_JSON)
             .headers(headers -> forwarded(headers, forwardedFor))
-            .body(Map.of("email", email, "tags", tags)));
+            .body(body));
   }
 
   public int confirm(String token) {

@@ -78,11 +78,13 @@ class FormsController {
   String subscribe(
       @RequestParam(defaultValue = "") String email,
       @RequestParam(required = false) List<String> tags,
+      @RequestParam(required = false) String frequency,
       @RequestParam(defaultValue = "/") String from,
       HttpServletRequest request,
       RedirectAttributes redirect) {
     int status =
-        api.subscribe(email.strip(), tags == null ? List.of() : tags, forwardedFor(request));
+        api.subscribe(
+            email.strip(), tags == null ? List.of() : tags, frequency, forwardedFor(request));
     redirect.addFlashAttribute(
         "subscribeOutcome",
         switch (status) {

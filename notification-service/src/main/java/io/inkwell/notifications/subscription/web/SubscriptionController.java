@@ -34,7 +34,8 @@ class SubscriptionController {
       @Valid @RequestBody SubscribeRequest request, HttpServletRequest http) {
     // Behind the gateway the client's address comes from X-Forwarded-For
     // (forward-headers-strategy).
-    subscriptions.subscribe(request.email(), request.tags(), http.getRemoteAddr());
+    subscriptions.subscribe(
+        request.email(), request.tags(), request.frequency(), http.getRemoteAddr());
     return ResponseEntity.status(HttpStatus.ACCEPTED)
         .body(Map.of("message", "Check your inbox to confirm the subscription."));
   }
