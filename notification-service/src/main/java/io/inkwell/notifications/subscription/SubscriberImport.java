@@ -26,12 +26,12 @@ import tools.jackson.dataformat.csv.CsvSchema;
 
 /**
  * Brings a list of subscribers over from another platform (Ghost's members export, Substack,
- * Mailchimp, WordPress plugins, or this blog's own export), as Ghost's "Import members" does: the
- * admin who uploads it says these people asked for the blog's mail, so they are confirmed without a
- * confirmation mail. Whoever is known already is left exactly as they are (someone who unsubscribed
- * here is never subscribed again by a file); a row that says its person unsubscribed is remembered
- * as unsubscribed; a row still waiting for confirmation is not imported (they never confirmed), nor
- * is an address that is no address.
+ * Mailchimp, WordPress plugins, or this blog's own export, whose daily and weekly digests it
+ * keeps), as Ghost's "Import members" does: the admin who uploads it says these people asked for
+ * the blog's mail, so they are confirmed without a confirmation mail. Whoever is known already is
+ * left exactly as they are (someone who unsubscribed here is never subscribed again by a file); a
+ * row that says its person unsubscribed is remembered as unsubscribed; a row still waiting for
+ * confirmation is not imported (they never confirmed), nor is an address that is no address.
  */
 @Service
 public class SubscriberImport {
@@ -129,11 +129,12 @@ public class SubscriberImport {
       SubscriberStatus status,
       List<String> tags,
       boolean paused,
+      Frequency frequency,
       Instant since,
       String problem) {
 
     static Row problem(long line, String why) {
-      return new Row(line, null, null, List.of(), false, null, why);
+      return new Row(line, null, null, List.of(), false, Frequency.INSTANTLY, null, why);
     }
 
     Subscriber subscriber(Instant now) {
@@ -146,7 +147,7 @@ public class SubscriberImport {
           paused,
           joined,
           status == SubscriberStatus.CONFIRMED ? joined : null,
-          Frequency.INSTANTLY);
+          frequency);
     }
   }
 
@@ -198,8 +199,17 @@ public class SubscriberImport {
         NOT_SUBSCRIBED.contains(state) ? SubscriberStatus.UNSUBSCRIBED : SubscriberStatus.CONFIRMED,
         tags(column(cells, TAGS)),
         "true".equalsIgnoreCase(String.valueOf(column(cells, List.of("paused"))).strip()),
+        frequency(column(cells, List.of("frequency", "email frequency"))),
         instant(column(cells, SINCE)),
         null);
+  }
+
+  /** "daily", "weekly" (this blog's export); anything else is each post as it is published. */
+  private static Frequency frequency(String cell) {
+    String value = cell == null ? "" : cell.strip().toUpperCase(Locale.ROOT);
+    return value.equals("DAILY") || value.equals("WEEKLY")
+        ? Frequency.valueOf(value)
+        : Frequency.INSTANTLY;
   }
 
   private static List<String> tags(String cell) {

@@ -81,6 +81,31 @@ class SubscriberImportTests extends IntegrationTest {
   }
 
   @Test
+  void aDigestReaderKeepsTheirDigestThroughTheExportAndTheImport() {
+    String weekly = "weekly-" + run + "@example.org";
+    String odd = "odd-" + run + "@example.org";
+
+    var imported =
+        importCsv(
+            "email,status,frequency\n"
+                + weekly
+                + ",confirmed,weekly\n"
+                + odd
+                + ",confirmed,hourly\n");
+
+    assertThat(imported.json().path("added").asInt()).as(imported.toString()).isEqualTo(2);
+    assertThat(subscriber(weekly).path("frequency").asString()).isEqualTo("WEEKLY");
+    assertThat(subscriber(odd).path("frequency").asString())
+        .as("what no frequency here is: each post")
+        .isEqualTo("INSTANTLY");
+    String export = admin().get("/api/subscribers/export").raw().body();
+    assertThat(export)
+        .startsWith("email,status,tags,paused,subscribedAt,confirmedAt,frequency\n")
+        .containsPattern(
+            java.util.regex.Pattern.quote(weekly) + ",confirmed,,false,[^,]+,[^,]+,weekly");
+  }
+
+  @Test
   void aFileThatIsNoSubscriberListIsRefusedAndNobodyButAdminsImports() {
     var noEmailColumn = importCsv("name,city\nAda,London\n");
     var json =

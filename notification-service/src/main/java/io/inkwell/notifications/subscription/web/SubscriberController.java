@@ -149,14 +149,23 @@ class SubscriberController {
   private static final CsvSchema SCHEMA = CSV.schemaFor(ExportRow.class).withHeader();
 
   /** One line of the export. */
-  @JsonPropertyOrder({"email", "status", "tags", "paused", "subscribedAt", "confirmedAt"})
+  @JsonPropertyOrder({
+    "email",
+    "status",
+    "tags",
+    "paused",
+    "subscribedAt",
+    "confirmedAt",
+    "frequency"
+  })
   record ExportRow(
       String email,
       String status,
       String tags,
       boolean paused,
       String subscribedAt,
-      String confirmedAt) {
+      String confirmedAt,
+      String frequency) {
 
     static ExportRow of(Subscriber subscriber) {
       return new ExportRow(
@@ -165,7 +174,8 @@ class SubscriberController {
           cell(String.join(", ", subscriber.tags())),
           subscriber.paused(),
           String.valueOf(subscriber.createdAt()),
-          subscriber.confirmedAt() == null ? "" : subscriber.confirmedAt().toString());
+          subscriber.confirmedAt() == null ? "" : subscriber.confirmedAt().toString(),
+          subscriber.frequency().name().toLowerCase(java.util.Locale.ROOT));
     }
 
     private static String cell(String text) {
