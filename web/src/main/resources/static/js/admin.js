@@ -17,8 +17,8 @@
   });
 })();
 
-// The comment list's bulk actions: a "Tick all" box, where scripts run (without them, each comment
-// is ticked on its own).
+// The comment and post lists' bulk actions: a "Tick all" box, where scripts run (without them,
+// each is ticked on its own).
 (function () {
   'use strict';
   var bulk = document.getElementById('bulk');

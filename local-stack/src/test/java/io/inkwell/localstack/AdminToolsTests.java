@@ -951,7 +951,7 @@ class AdminToolsTests {
   @Test
   void theWelcomePostTheStackWroteIsTheOwnersOwn() throws Exception {
     Document mine = owner().page("/admin?status=PUBLISHED&mine=true&q=Welcome");
-    assertThat(mine.select(".admin-table tbody td:first-child a").eachText())
+    assertThat(mine.select(".admin-table tbody td.title a").eachText())
         .contains(Seeder.WELCOME_TITLE);
   }
 
@@ -1169,10 +1169,10 @@ class AdminToolsTests {
 
     Document byWord = browser.page("/admin?status=DRAFT&q=" + word.toUpperCase());
     assertThat(byWord.select("form.filters input[name=q]").val()).isEqualTo(word.toUpperCase());
-    assertThat(byWord.select(".admin-table tbody td:first-child a").eachText())
+    assertThat(byWord.select(".admin-table tbody td.title a").eachText())
         .containsExactly("The " + word + " of Porto");
     Document byTag = browser.page("/admin?status=DRAFT&tag=" + tag + "&mine=true");
-    assertThat(byTag.select(".admin-table tbody td:first-child a").eachText())
+    assertThat(byTag.select(".admin-table tbody td.title a").eachText())
         .containsExactly("Wine cellars", "The " + word + " of Porto");
     assertThat(byTag.select("nav.tabs a").eachAttr("href"))
         .as("switching state keeps the filter")
@@ -1180,6 +1180,30 @@ class AdminToolsTests {
     Document none = browser.page("/admin?status=PUBLISHED&q=" + word);
     assertThat(none.select(".empty").text()).isEqualTo("No posts match.");
     assertThat(none.select("form.filters a").text()).isEqualTo("Show all");
+
+    // WordPress's bulk "Move to Trash": the two found by the tag go, the other stays
+    var bulk = byTag.selectFirst("form#bulk");
+    var ticked =
+        byTag.select("input[name=ids][form=bulk]").stream()
+            .map(box -> Map.entry("ids", box.val()))
+            .toList();
+    assertThat(ticked).hasSize(2);
+    Document after =
+        Jsoup.parse(browser.submit(bulk.attr("action"), SiteBrowser.fields(bulk), ticked).body());
+    assertThat(after.select(".notice").text())
+        .isEqualTo("Moved 2 posts to the trash; restore them from the Trash tab within 30 days.");
+    assertThat(browser.page("/admin?status=DRAFT&tag=" + tag).select(".empty").text())
+        .isEqualTo("No posts match.");
+    assertThat(
+            browser
+                .page("/admin?status=TRASHED&tag=" + tag)
+                .select(".admin-table tbody td.title a")
+                .eachText())
+        .containsExactlyInAnyOrder("Wine cellars", "The " + word + " of Porto");
+    Document nothingTicked =
+        Jsoup.parse(browser.submit(bulk.attr("action"), SiteBrowser.fields(bulk)).body());
+    assertThat(nothingTicked.select(".error").text())
+        .isEqualTo("Tick the posts first, then move them to the trash.");
   }
 
   @Test

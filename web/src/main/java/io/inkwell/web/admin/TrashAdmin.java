@@ -3,6 +3,8 @@ package io.inkwell.web.admin;
 import static io.inkwell.web.admin.StaffPages.checked;
 import static io.inkwell.web.admin.StaffPages.token;
 
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.annotation.RegisteredOAuth2AuthorizedClient;
@@ -22,7 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class TrashAdmin implements StaffPage {
 
-  private static final Set<String> LISTS = Set.of("DRAFT", "SCHEDULED", "PUBLISHED");
+  private static final Set<String> LISTS = Set.of("DRAFT", "REVIEW", "SCHEDULED", "PUBLISHED");
 
   private final AdminApi api;
 
@@ -48,6 +50,50 @@ class TrashAdmin implements StaffPage {
         "message", "Moved “" + answer.body().path("title").asString() + "” to the trash.");
     redirect.addFlashAttribute("undo", id);
     return "redirect:/admin?status=" + (LISTS.contains(from) ? from : "DRAFT");
+  }
+
+  /** The most posts one bulk action takes: a page of the list. */
+  private static final int BULK_LIMIT = 100;
+
+  /**
+   * WordPress's "Bulk actions → Move to Trash": the posts ticked in a list go to the trash, each as
+   * its own button would send it (the API decides who may trash which); the message says how many
+   * did, and what the API said of one that did not. They wait in the Trash tab to be restored.
+   */
+  @PostMapping("/admin/posts/trash")
+  String trashTicked(
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
+      @RequestParam(required = false) List<String> ids,
+      @RequestParam(defaultValue = "DRAFT") String from,
+      RedirectAttributes redirect) {
+    String back = "redirect:/admin?status=" + (LISTS.contains(from) ? from : "DRAFT");
+    if (ids == null || ids.isEmpty()) {
+      redirect.addFlashAttribute("error", "Tick the posts first, then move them to the trash.");
+      return back;
+    }
+    if (ids.size() > BULK_LIMIT) {
+      redirect.addFlashAttribute("error", "At most " + BULK_LIMIT + " posts at once; tick fewer.");
+      return back;
+    }
+    String token = token(client);
+    int moved = 0;
+    String refused = null;
+    for (String id : new LinkedHashSet<>(ids)) {
+      var answer = checked(api.trash(token, id));
+      if (answer.ok()) {
+        moved++;
+      } else if (refused == null) {
+        refused = answer.problem();
+      }
+    }
+    redirect.addFlashAttribute(
+        "message",
+        (moved == 1 ? "Moved 1 post" : "Moved " + moved + " posts")
+            + " to the trash; restore them from the Trash tab within 30 days.");
+    if (refused != null) {
+      redirect.addFlashAttribute("error", "Not all of them: " + refused);
+    }
+    return back;
   }
 
   @PostMapping("/admin/posts/{id}/restore")
