@@ -456,6 +456,36 @@ class ReaderSiteTests {
   }
 
   @Test
+  void theHeaderLeadsToASubscribePageWithEveryTagAndHowOften() throws Exception {
+    Document home = page("/");
+    assertThat(home.select("header nav a:containsOwn(Subscribe)").attr("href"))
+        .isEqualTo("/subscribe");
+
+    Document subscribe = page("/subscribe");
+    assertThat(subscribe.title()).startsWith("Subscribe – ");
+    var form = subscribe.selectFirst("#subscribe form");
+    assertThat(form.select("input[name=tags]").eachAttr("value"))
+        .as("every tag of the blog")
+        .isNotEmpty()
+        .containsAll(
+            new ApiClient(stack.gatewayUrl())
+                .get("/api/tags")
+                .json()
+                .path("items")
+                .valueStream()
+                .map(tag -> tag.path("tag").asString())
+                .toList());
+    assertThat(form.select("select[name=frequency] option").eachAttr("value"))
+        .containsExactly("INSTANTLY", "DAILY", "WEEKLY");
+    String reader = "page-reader-" + UUID.randomUUID() + "@example.org";
+    var answer =
+        submit("/subscribe", Map.of("email", reader, "frequency", "WEEKLY", "from", "/subscribe"));
+    Document after = Jsoup.parse(answer.body());
+    assertThat(after.select("h1").text()).isEqualTo("Subscribe");
+    assertThat(after.select("#subscribe .notice").text()).contains("Check your inbox");
+  }
+
+  @Test
   void aMissingPageIsAFriendly404() throws Exception {
     var missing = get("/posts/no-such-post-" + UUID.randomUUID());
 

@@ -195,6 +195,22 @@ class ReaderController {
     return "tags";
   }
 
+  /**
+   * A page of its own for subscribing (Ghost's and Substack's "Subscribe" in the header), with
+   * every tag to choose from; the form posts as the one under each post does, and comes back here.
+   */
+  @GetMapping("/subscribe")
+  String subscribe(Model model) {
+    model.addAttribute("allTags", api.tags());
+    model.addAttribute(
+        "meta",
+        PageMeta.of(
+            "Subscribe – " + site.blogName(),
+            "New posts of " + site.blogName() + " by email",
+            settings.siteUrl() + "/subscribe"));
+    return "subscribe";
+  }
+
   /** Blogger's "Blog Archive": every month with posts, by year. */
   @GetMapping("/archive")
   String archive(Model model) {
