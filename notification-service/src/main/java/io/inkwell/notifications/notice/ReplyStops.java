@@ -55,7 +55,13 @@ public class ReplyStops {
 
   /** Stops reply mails for the token's address on its post; again is the same. */
   public void stop(String token) {
-    String key = tokens.verify(token, Tokens.Purpose.STOP_REPLIES).orElseThrow(InvalidToken::new);
+    String key =
+        tokens
+            .verify(token, Tokens.Purpose.STOP_REPLIES)
+            .orElseThrow(
+                () ->
+                    new InvalidToken(
+                        "The link is invalid or has expired; use the one in the latest reply mail."));
     String postId = key.substring(0, key.lastIndexOf(':'));
     mongo.upsert(
         Query.query(where("_id").is(key)),

@@ -410,6 +410,7 @@ class CommentNoticeTests extends IntegrationTest {
     var forged = api().post("/api/subscriptions/replies/stop?token=forged.token", "");
     assertThat(forged.status()).isEqualTo(400);
     assertThat(forged.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(forged.text("detail")).contains("latest reply mail");
   }
 
   private static ObjectNode onPost(String postId, ObjectNode event) {
