@@ -27,15 +27,16 @@ import org.jdom2.Element;
 import org.jdom2.JDOMException;
 import org.jdom2.input.SAXBuilder;
 import org.jsoup.Jsoup;
+import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.util.UriUtils;
 
 /**
  * Reads a WordPress export (Tools → Export: WXR, an RSS feed whose items carry WordPress's own
  * {@code wp:} elements): posts and pages with their dates, categories and tags, bylines, drafts,
- * sticky posts, scheduled posts, comment settings, approved comments with their threads, and the
- * search title, description and canonical address Yoast SEO kept. Attachments, menus, revisions,
- * trashed posts and comments that were never approved stay behind. Doctypes are refused, so no
- * external entity is ever resolved.
+ * sticky posts, scheduled posts, comment settings, approved comments with their threads, featured
+ * images (as the first picture of the body), and the search title, description and canonical
+ * address Yoast SEO kept. Attachments, menus, revisions, trashed posts and comments that were never
+ * approved stay behind. Doctypes are refused, so no external entity is ever resolved.
  */
 final class WordPressExport {
 
@@ -67,13 +68,23 @@ final class WordPressExport {
           wp(author, "author_login"),
           firstNonBlank(wp(author, "author_display_name"), wp(author, "author_login")));
     }
+    Map<String, Picture> pictures = new HashMap<>();
+    for (Element item : channel.getChildren("item")) {
+      String url = wp(item, "attachment_url");
+      if ("attachment".equals(wp(item, "post_type")) && url != null && !url.isBlank()) {
+        pictures.put(
+            wp(item, "post_id"),
+            new Picture(
+                url, Objects.requireNonNullElse(meta(item, "_wp_attachment_image_alt"), "")));
+      }
+    }
     List<ImportedPost> posts = new ArrayList<>();
     for (Element item : channel.getChildren("item")) {
       String type = wp(item, "post_type");
       String status = String.valueOf(wp(item, "status"));
       boolean kept = PUBLISHED.contains(status) || KEPT_AS_DRAFTS.contains(status);
       if (("post".equals(type) || "page".equals(type)) && kept && wp(item, "post_id") != null) {
-        posts.add(post(site, item, names, PUBLISHED.contains(status)));
+        posts.add(post(site, item, names, pictures, PUBLISHED.contains(status)));
       }
     }
     return posts;
@@ -99,8 +110,15 @@ final class WordPressExport {
     return channel;
   }
 
+  /** A picture of the media library (an attachment): where it is and what it shows. */
+  private record Picture(String url, String alt) {}
+
   private static ImportedPost post(
-      String site, Element item, Map<String, String> names, boolean published) {
+      String site,
+      Element item,
+      Map<String, String> names,
+      Map<String, Picture> pictures,
+      boolean published) {
     String login = text(item, DC, "creator");
     String excerpt =
         item.getChildren().stream()
@@ -123,7 +141,9 @@ final class WordPressExport {
                 names.getOrDefault(login, login)),
         firstNonBlank(item.getChildTextTrim("title"), "Untitled"),
         name(wp(item, "post_name")),
-        WordPressContent.html(Objects.requireNonNullElse(text(item, CONTENT, "encoded"), "")),
+        withFeaturedImage(
+            WordPressContent.html(Objects.requireNonNullElse(text(item, CONTENT, "encoded"), "")),
+            pictures.get(meta(item, "_thumbnail_id"))),
         excerpt,
         labels(item),
         published(item),
@@ -138,6 +158,23 @@ final class WordPressExport {
             meta(item, MetaTags.YOAST_TITLE),
             meta(item, MetaTags.YOAST_DESCRIPTION),
             meta(item, MetaTags.YOAST_CANONICAL)));
+  }
+
+  /**
+   * The post's HTML headed by its featured image, which WordPress themes show above the post: a
+   * cover here is one of the blog's own pictures, and the old blog's stays where it is, so it comes
+   * in as the body's first picture, unless the body shows it already.
+   */
+  private static String withFeaturedImage(String html, Picture featured) {
+    if (featured == null || html.contains(featured.url())) {
+      return html;
+    }
+    return "<figure><img src=\""
+        + HtmlUtils.htmlEscape(featured.url())
+        + "\" alt=\""
+        + HtmlUtils.htmlEscape(featured.alt())
+        + "\"></figure>"
+        + html;
   }
 
   /** The value of one of the item's {@code wp:postmeta} by its key, or null. */

@@ -66,11 +66,16 @@ class WordPressImportTests extends IntegrationTest {
         .contains("<h2>What we saw</h2>")
         .contains("wind  calm\n\nfog   thick</pre>")
         .doesNotContain("[caption")
+        .doesNotStartWith("<figure>")
         .doesNotContain("<script")
         .doesNotContain("old plugin");
 
     var cafe = api().get("/api/posts/deja-vu-at-the-cafe");
     assertThat(cafe.text("bodyHtml"))
+        .as("headed by its featured image, as WordPress themes show it")
+        .startsWith(
+            "<figure><img src=\"https://fieldnotes.example.org/wp-content/uploads/2019/05/ridge.jpg\""
+                + " alt=\"The ridge above the fog\"")
         .contains("<p>The block editor keeps <strong>whole</strong> HTML.</p>")
         .contains("<figcaption>Flat white</figcaption>");
     assertThat(cafe.json().path("commentsOpen").asBoolean()).isFalse();
