@@ -1,5 +1,6 @@
 package io.inkwell.notifications.delivery;
 
+import io.inkwell.notifications.mail.Mails;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.data.annotation.Id;
@@ -31,5 +32,11 @@ record Announcement(
    *
    * @param url relative to the site
    */
-  record Cover(String url, String alt, int width, int height) {}
+  record Cover(String url, String alt, int width, int height) {
+
+    /** As a mail shows it, at an absolute address. */
+    Mails.Picture picture(String siteUrl) {
+      return Mails.Picture.ofCover(siteUrl, url, alt, width, height);
+    }
+  }
 }

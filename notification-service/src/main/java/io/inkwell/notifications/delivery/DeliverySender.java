@@ -21,9 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -35,8 +32,6 @@ import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.mail.MailException;
-import org.springframework.mail.MailSendException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,7 +48,6 @@ class DeliverySender implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(DeliverySender.class);
   private static final Duration CLAIM = Duration.ofMinutes(2);
-  private static final Duration MAX_PAUSE = Duration.ofMinutes(10);
 
   private final MongoOperations mongo;
   private final Mails mails;
@@ -64,8 +58,7 @@ class DeliverySender implements SmartLifecycle {
   private final TraceContexts traces;
   private final String messageIdDomain;
   private final Bucket rate;
-  private volatile boolean running;
-  private ScheduledExecutorService executor;
+  private final SenderThread thread;
 
   DeliverySender(
       MongoOperations mongo,
@@ -83,6 +76,7 @@ class DeliverySender implements SmartLifecycle {
     this.settings = settings;
     this.clock = clock;
     this.messageIdDomain = settings.from().substring(settings.from().lastIndexOf('@') + 1);
+    this.thread = new SenderThread("delivery-sender", settings.sendInterval());
     this.rate =
         Bucket.builder()
             .addLimit(
@@ -112,7 +106,7 @@ class DeliverySender implements SmartLifecycle {
 
   void sendDue() {
     List<Delivery> batch;
-    while (running && !(batch = claim(settings.batchSize())).isEmpty()) {
+    while (thread.running() && !(batch = claim(settings.batchSize())).isEmpty()) {
       try {
         send(batch);
       } catch (InterruptedException e) {
@@ -126,37 +120,20 @@ class DeliverySender implements SmartLifecycle {
     }
   }
 
-  /**
-   * Sends on a thread of its own, which no shutdown interrupts: a stopping instance claims nothing
-   * more, finishes the batch it is sending and records it before the database connection closes. A
-   * graceful stop leaves nothing half-done.
-   */
+  /** Sends on a thread of its own ({@link SenderThread}): a stop leaves nothing half-done. */
   @Override
   public void start() {
-    running = true;
-    executor =
-        Executors.newSingleThreadScheduledExecutor(
-            runnable -> new Thread(runnable, "delivery-sender"));
-    long interval = settings.sendInterval().toMillis();
-    executor.scheduleWithFixedDelay(this::sendDue, interval, interval, TimeUnit.MILLISECONDS);
+    thread.start(this::sendDue);
   }
 
   @Override
   public void stop() {
-    running = false;
-    executor.shutdown();
-    try {
-      if (!executor.awaitTermination(60, TimeUnit.SECONDS)) {
-        log.warn("The batch in flight did not finish in time; its claims will run out");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    thread.stop();
   }
 
   @Override
   public boolean isRunning() {
-    return running;
+    return thread.running();
   }
 
   /** Claims up to {@code size} deliveries; a batch never holds one delivery twice. */
@@ -237,24 +214,7 @@ class DeliverySender implements SmartLifecycle {
     messages.forEach(
         (message, delivery) ->
             spans.put(message, traces.continueWith(delivery.traceparent(), "mail post")));
-    Map<Object, Exception> failed = Map.of();
-    try {
-      mails.sendAll(List.copyOf(messages.keySet()));
-    } catch (MailSendException e) {
-      failed = e.getFailedMessages();
-      if (failed.isEmpty()) {
-        // the connection itself failed: nothing of the batch is known to be sent
-        failed = new HashMap<>();
-        for (MimeMessage message : messages.keySet()) {
-          failed.put(message, e);
-        }
-      }
-    } catch (MailException e) {
-      failed = new HashMap<>();
-      for (MimeMessage message : messages.keySet()) {
-        failed.put(message, e);
-      }
-    }
+    Map<Object, Exception> failed = SmtpFailures.sendAll(mails, messages.keySet());
     Instant sentAt = now();
     for (var entry : messages.entrySet()) {
       Exception failure = failed.get(entry.getKey());
@@ -287,15 +247,8 @@ class DeliverySender implements SmartLifecycle {
         settings.siteUrl() + "/posts/" + post.slug(),
         subscriptions.unsubscribeToken(subscriber.id()),
         subscriptions.manageToken(subscriber.id()),
-        picture(post.cover()),
+        post.cover() == null ? null : post.cover().picture(settings.siteUrl()),
         post.bodyHtml());
-  }
-
-  private Mails.Picture picture(Announcement.Cover cover) {
-    return cover == null
-        ? null
-        : Mails.Picture.ofCover(
-            settings.siteUrl(), cover.url(), cover.alt(), cover.width(), cover.height());
   }
 
   private void failed(Delivery delivery, Exception failure) {
@@ -323,14 +276,14 @@ class DeliverySender implements SmartLifecycle {
           new Update().set("status", DeliveryStatus.FAILED).set("lastError", failure.getMessage()));
       return;
     }
-    Duration pause = Duration.ofSeconds(1L << Math.min(delivery.attempts(), 10));
+    Duration pause = SmtpFailures.pauseAfter(delivery.attempts());
     log.info("Delivery {} failed, retrying in {}: {}", delivery.id(), pause, failure.getMessage());
     metrics.retried("post");
     finish(
         delivery,
         new Update()
             .set("status", DeliveryStatus.PENDING)
-            .set("notBefore", now().plus(pause.compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause))
+            .set("notBefore", now().plus(pause))
             .set("lastError", failure.getMessage()));
   }
 

@@ -16,16 +16,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -34,8 +30,6 @@ import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.mail.MailException;
-import org.springframework.mail.MailSendException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,7 +46,6 @@ class DigestSender implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(DigestSender.class);
   private static final Duration CLAIM = Duration.ofMinutes(2);
-  private static final Duration MAX_PAUSE = Duration.ofMinutes(10);
 
   private final MongoOperations mongo;
   private final Mails mails;
@@ -62,8 +55,7 @@ class DigestSender implements SmartLifecycle {
   private final NotificationMetrics metrics;
   private final String messageIdDomain;
   private final Bucket rate;
-  private volatile boolean running;
-  private ScheduledExecutorService executor;
+  private final SenderThread thread;
 
   DigestSender(
       MongoOperations mongo,
@@ -79,6 +71,7 @@ class DigestSender implements SmartLifecycle {
     this.clock = clock;
     this.metrics = metrics;
     this.messageIdDomain = settings.from().substring(settings.from().lastIndexOf('@') + 1);
+    this.thread = new SenderThread("digest-sender", settings.sendInterval());
     this.rate =
         Bucket.builder()
             .addLimit(
@@ -93,7 +86,7 @@ class DigestSender implements SmartLifecycle {
   private record Digest(MimeMessage message, List<Delivery> deliveries) {}
 
   void sendDue() {
-    while (running) {
+    while (thread.running()) {
       Map<MimeMessage, List<Delivery>> batch = new LinkedHashMap<>();
       Set<String> seen = new HashSet<>();
       String subscriberId;
@@ -174,14 +167,7 @@ class DigestSender implements SmartLifecycle {
               post.title(),
               post.excerpt(),
               settings.siteUrl() + "/posts/" + post.slug(),
-              post.cover() == null
-                  ? null
-                  : Mails.Picture.ofCover(
-                      settings.siteUrl(),
-                      post.cover().url(),
-                      post.cover().alt(),
-                      post.cover().width(),
-                      post.cover().height())));
+              post.cover() == null ? null : post.cover().picture(settings.siteUrl())));
     }
     if (carried.isEmpty()) {
       return null;
@@ -200,24 +186,7 @@ class DigestSender implements SmartLifecycle {
 
   private void send(Map<MimeMessage, List<Delivery>> batch) throws InterruptedException {
     rate.asBlocking().consume(batch.size());
-    Map<Object, Exception> failed = Map.of();
-    try {
-      mails.sendAll(List.copyOf(batch.keySet()));
-    } catch (MailSendException e) {
-      failed = e.getFailedMessages();
-      if (failed.isEmpty()) {
-        // the connection itself failed: nothing of the batch is known to be sent
-        failed = new HashMap<>();
-        for (MimeMessage message : batch.keySet()) {
-          failed.put(message, e);
-        }
-      }
-    } catch (MailException e) {
-      failed = new HashMap<>();
-      for (MimeMessage message : batch.keySet()) {
-        failed.put(message, e);
-      }
-    }
+    Map<Object, Exception> failed = SmtpFailures.sendAll(mails, batch.keySet());
     Instant sentAt = now();
     for (var digest : batch.entrySet()) {
       Exception failure = failed.get(digest.getKey());
@@ -249,7 +218,7 @@ class DigestSender implements SmartLifecycle {
           new Update().set("status", DeliveryStatus.FAILED).set("lastError", failure.getMessage()));
       return;
     }
-    Duration pause = Duration.ofSeconds(1L << Math.min(first.attempts(), 10));
+    Duration pause = SmtpFailures.pauseAfter(first.attempts());
     log.info(
         "The digest of subscriber {} failed, retrying in {}: {}",
         first.subscriberId(),
@@ -260,7 +229,7 @@ class DigestSender implements SmartLifecycle {
         digest,
         new Update()
             .set("status", DeliveryStatus.PENDING)
-            .set("notBefore", now().plus(pause.compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause))
+            .set("notBefore", now().plus(pause))
             .set("lastError", failure.getMessage()));
   }
 
@@ -275,33 +244,20 @@ class DigestSender implements SmartLifecycle {
         Delivery.class);
   }
 
-  /** Looks for due digests on a thread of its own, which a stop lets finish its batch. */
+  /** Looks for due digests on a thread of its own ({@link SenderThread}). */
   @Override
   public void start() {
-    running = true;
-    executor =
-        Executors.newSingleThreadScheduledExecutor(
-            runnable -> new Thread(runnable, "digest-sender"));
-    long interval = settings.sendInterval().toMillis();
-    executor.scheduleWithFixedDelay(this::sendDue, interval, interval, TimeUnit.MILLISECONDS);
+    thread.start(this::sendDue);
   }
 
   @Override
   public void stop() {
-    running = false;
-    executor.shutdown();
-    try {
-      if (!executor.awaitTermination(60, TimeUnit.SECONDS)) {
-        log.warn("The digests in flight did not finish in time; their claims will run out");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    thread.stop();
   }
 
   @Override
   public boolean isRunning() {
-    return running;
+    return thread.running();
   }
 
   private Instant now() {

@@ -1,13 +1,59 @@
 package io.inkwell.notifications.delivery;
 
+import io.inkwell.notifications.mail.Mails;
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
 
-/** Tells a refusal for good (an SMTP 5xx) from a failure worth retrying (4xx, network). */
+/**
+ * Sends a batch over one connection and says what failed of it; tells a refusal for good (an SMTP
+ * 5xx) from a failure worth retrying (4xx, network), and how long to wait before the retry.
+ */
 final class SmtpFailures {
 
+  private static final Duration MAX_PAUSE = Duration.ofMinutes(10);
+
   private SmtpFailures() {}
+
+  /**
+   * Sends the messages over one SMTP connection.
+   *
+   * @return the failure of each message that was not sent (all of them when the connection itself
+   *     failed); empty when every one was
+   */
+  static Map<Object, Exception> sendAll(Mails mails, Collection<MimeMessage> messages) {
+    try {
+      mails.sendAll(List.copyOf(messages));
+      return Map.of();
+    } catch (MailSendException e) {
+      if (!e.getFailedMessages().isEmpty()) {
+        return e.getFailedMessages();
+      }
+      return all(messages, e);
+    } catch (MailException e) {
+      return all(messages, e);
+    }
+  }
+
+  private static Map<Object, Exception> all(Collection<MimeMessage> messages, Exception failure) {
+    Map<Object, Exception> failed = new HashMap<>();
+    messages.forEach(message -> failed.put(message, failure));
+    return failed;
+  }
+
+  /** The pause before the next attempt: doubling from a second, ten minutes at most. */
+  static Duration pauseAfter(int attempts) {
+    Duration pause = Duration.ofSeconds(1L << Math.min(attempts, 10));
+    return pause.compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause;
+  }
 
   static boolean isPermanent(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = next(cause)) {

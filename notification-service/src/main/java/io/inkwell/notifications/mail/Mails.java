@@ -493,19 +493,7 @@ public class Mails {
                 body == null ? "Read it" : "Read it on the blog, and its comments",
                 mail.postUrl(),
                 footerText);
-    String cover =
-        mail.cover() == null
-            ? ""
-            : """
-              <p><a href="%s"><img src="%s" alt="%s" width="%d" height="%d"
-              style="display:block;max-width:100%%;height:auto;border:0"></a></p>
-              """
-                .formatted(
-                    escape(mail.postUrl()),
-                    escape(mail.cover().url()),
-                    escape(mail.cover().alt()),
-                    mail.cover().width(),
-                    mail.cover().height());
+    String cover = coverHtml(mail.cover(), mail.postUrl());
     String footerHtml =
         test
             ? "<p><small>" + escape(TEST_FOOTER) + "</small></p>"
@@ -580,19 +568,7 @@ public class Mails {
           .append("Read it: ")
           .append(post.url())
           .append("\n\n");
-      if (post.cover() != null) {
-        html.append(
-            """
-            <p><a href="%s"><img src="%s" alt="%s" width="%d" height="%d"
-            style="display:block;max-width:100%%;height:auto;border:0"></a></p>
-            """
-                .formatted(
-                    escape(post.url()),
-                    escape(post.cover().url()),
-                    escape(post.cover().alt()),
-                    post.cover().width(),
-                    post.cover().height()));
-      }
+      html.append(coverHtml(post.cover(), post.url()));
       html.append(
           """
           <h2><a href="%s">%s</a></h2>
@@ -624,6 +600,22 @@ public class Mails {
             .formatted(escape(blog), escape(manage), escape(unsubscribe)));
     return compose(
         blog, mail.messageId(), mail.to(), subject, text.toString(), html.toString(), oneClick);
+  }
+
+  /** A post's cover at the head of its mail (or of its part of a digest), linked to the post. */
+  private static String coverHtml(Picture cover, String postUrl) {
+    return cover == null
+        ? ""
+        : """
+          <p><a href="%s"><img src="%s" alt="%s" width="%d" height="%d"
+          style="display:block;max-width:100%%;height:auto;border:0"></a></p>
+          """
+            .formatted(
+                escape(postUrl),
+                escape(cover.url()),
+                escape(cover.alt()),
+                cover.width(),
+                cover.height());
   }
 
   /** Where a subscriber's copy has its preferences and unsubscribe links. */

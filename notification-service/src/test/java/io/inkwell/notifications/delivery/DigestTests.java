@@ -51,18 +51,8 @@ class DigestTests extends IntegrationTest {
     String run = UUID.randomUUID().toString().substring(0, 8);
     String daily = "daily-" + run + "@example.org";
     String instantly = "instantly-" + run + "@example.org";
-    confirmedSubscriber(api(), daily);
+    String dailyId = digestReader(daily, "DAILY");
     confirmedSubscriber(api(), instantly);
-    String dailyId = subscribers.findByEmail(daily).orElseThrow().id();
-    String token = subscriptions.manageToken(dailyId);
-
-    var chosen =
-        api()
-            .put(
-                "/api/subscriptions/preferences?token=" + token,
-                ApiClient.json(Map.of("paused", false, "frequency", "DAILY")));
-    assertThat(chosen.status()).as(chosen.toString()).isEqualTo(200);
-    assertThat(chosen.text("frequency")).isEqualTo("DAILY");
     assertThat(
             admin()
                 .get("/api/subscribers?q=" + daily)
@@ -142,13 +132,8 @@ class DigestTests extends IntegrationTest {
     String run = UUID.randomUUID().toString().substring(0, 8);
     String weekly = "weekly-" + run + "@example.org";
     String marker = "marker-" + run + "@example.org";
-    confirmedSubscriber(api(), weekly);
+    String weeklyId = digestReader(weekly, "WEEKLY");
     confirmedSubscriber(api(), marker);
-    String weeklyId = subscribers.findByEmail(weekly).orElseThrow().id();
-    api()
-        .put(
-            "/api/subscriptions/preferences?token=" + subscriptions.manageToken(weeklyId),
-            ApiClient.json(Map.of("paused", false, "frequency", "WEEKLY")));
     publish(UUID.randomUUID().toString(), "A week of walks " + run);
     awaitMail(marker, "A week of walks " + run);
     assertThat(deliveriesOf(weeklyId)).hasSize(1);
@@ -180,12 +165,7 @@ class DigestTests extends IntegrationTest {
   void aPostTakenDownBeforeTheDigestHourIsNotInTheDigest() throws Exception {
     String run = UUID.randomUUID().toString().substring(0, 8);
     String daily = "daily-" + run + "@example.org";
-    confirmedSubscriber(api(), daily);
-    String dailyId = subscribers.findByEmail(daily).orElseThrow().id();
-    api()
-        .put(
-            "/api/subscriptions/preferences?token=" + subscriptions.manageToken(dailyId),
-            ApiClient.json(Map.of("paused", false, "frequency", "DAILY")));
+    String dailyId = digestReader(daily, "DAILY");
     String regretted = UUID.randomUUID().toString();
     String kept = UUID.randomUUID().toString();
     publish(regretted, "Regretted " + run);
@@ -239,6 +219,24 @@ class DigestTests extends IntegrationTest {
     assertThat(hourly.status()).isEqualTo(400);
     assertThat(hourly.header("Content-Type")).startsWith("application/problem+json");
     assertThat(unchanged.text("frequency")).as("left out: as it was").isEqualTo("INSTANTLY");
+  }
+
+  /**
+   * A confirmed subscriber who chose a digest with the link of their mails.
+   *
+   * @return their id
+   */
+  private String digestReader(String address, String frequency) {
+    confirmedSubscriber(api(), address);
+    String id = subscribers.findByEmail(address).orElseThrow().id();
+    var chosen =
+        api()
+            .put(
+                "/api/subscriptions/preferences?token=" + subscriptions.manageToken(id),
+                ApiClient.json(Map.of("paused", false, "frequency", frequency)));
+    assertThat(chosen.status()).as(chosen.toString()).isEqualTo(200);
+    assertThat(chosen.text("frequency")).isEqualTo(frequency);
+    return id;
   }
 
   private List<Delivery> deliveriesOf(String subscriberId) {
