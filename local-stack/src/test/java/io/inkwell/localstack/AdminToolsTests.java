@@ -709,6 +709,13 @@ class AdminToolsTests {
     assertThat(notAnExport.select("[role=alert]").text()).isNotBlank();
   }
 
+  /** The Import page's fields, with the platform the file comes from. */
+  private static Map<String, String> importForm(SiteBrowser browser, String from) throws Exception {
+    Document page = browser.page("/admin/import");
+    return Map.of(
+        "_csrf", page.select("form[action$=/admin/import] input[name=_csrf]").val(), "from", from);
+  }
+
   @Test
   void theOwnerImportsAGhostExportAndItsOldAddressesLeadToTheNewPages() throws Exception {
     var browser = owner();
@@ -728,13 +735,7 @@ class AdminToolsTests {
         """
             .formatted(run)
             .getBytes(StandardCharsets.UTF_8);
-    Document page = browser.page("/admin/import");
-    var form =
-        Map.of(
-            "_csrf",
-            page.select("form[action$=/admin/import] input[name=_csrf]").val(),
-            "from",
-            "ghost");
+    var form = importForm(browser, "ghost");
 
     Document imported =
         Jsoup.parse(browser.upload("/admin/import", form, "export", "ghost.json", export).body());
@@ -767,13 +768,7 @@ class AdminToolsTests {
     var browser = owner();
     long site = ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_000_000_000L);
     byte[] export = wordPressExport(site).getBytes(StandardCharsets.UTF_8);
-    Document page = browser.page("/admin/import");
-    var form =
-        Map.of(
-            "_csrf",
-            page.select("form[action$=/admin/import] input[name=_csrf]").val(),
-            "from",
-            "wordpress");
+    var form = importForm(browser, "wordpress");
 
     Document imported =
         Jsoup.parse(browser.upload("/admin/import", form, "export", "site.xml", export).body());
