@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAttempts attempts to send one mail before its delivery is marked failed
  * @param confirmationsPerAddress confirmation mails one address gets per day at most
  * @param confirmationsPerClient subscription requests one client address may make per hour
- * @param sendRate post mails sent per second at most, across one instance
+ * @param sendRate post mails and digests sent per second at most, together, across one instance
  * @param batchSize post mails sent over one SMTP connection
  * @param sendInterval how often the sender looks for due deliveries when it has nothing to do
  * @param instanceId a name that stays the same across restarts of this instance, so that it takes

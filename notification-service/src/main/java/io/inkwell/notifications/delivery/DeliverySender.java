@@ -2,7 +2,6 @@ package io.inkwell.notifications.delivery;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-import io.github.bucket4j.Bucket;
 import io.inkwell.notifications.NotificationMetrics;
 import io.inkwell.notifications.NotificationSettings;
 import io.inkwell.notifications.TraceContexts;
@@ -57,7 +56,7 @@ class DeliverySender implements SmartLifecycle {
   private final NotificationMetrics metrics;
   private final TraceContexts traces;
   private final String messageIdDomain;
-  private final Bucket rate;
+  private final SendRate rate;
   private final SenderThread thread;
 
   DeliverySender(
@@ -67,7 +66,8 @@ class DeliverySender implements SmartLifecycle {
       NotificationSettings settings,
       Clock clock,
       NotificationMetrics metrics,
-      TraceContexts traces) {
+      TraceContexts traces,
+      SendRate rate) {
     this.metrics = metrics;
     this.traces = traces;
     this.mongo = mongo;
@@ -77,14 +77,7 @@ class DeliverySender implements SmartLifecycle {
     this.clock = clock;
     this.messageIdDomain = settings.from().substring(settings.from().lastIndexOf('@') + 1);
     this.thread = new SenderThread("delivery-sender", settings.sendInterval());
-    this.rate =
-        Bucket.builder()
-            .addLimit(
-                limit ->
-                    limit
-                        .capacity(settings.sendRate())
-                        .refillGreedy(settings.sendRate(), Duration.ofSeconds(1)))
-            .build();
+    this.rate = rate;
   }
 
   /** Takes up what this instance was sending when it stopped, without waiting for the claim. */
@@ -208,7 +201,7 @@ class DeliverySender implements SmartLifecycle {
     if (messages.isEmpty()) {
       return;
     }
-    rate.asBlocking().consume(messages.size());
+    rate.waitFor(messages.size());
     // One span per mail, in the trace of the publish that caused it.
     Map<MimeMessage, Span> spans = new HashMap<>();
     messages.forEach(

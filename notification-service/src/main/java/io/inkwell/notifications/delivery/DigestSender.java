@@ -2,7 +2,6 @@ package io.inkwell.notifications.delivery;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-import io.github.bucket4j.Bucket;
 import io.inkwell.notifications.NotificationMetrics;
 import io.inkwell.notifications.NotificationSettings;
 import io.inkwell.notifications.mail.Mails;
@@ -54,7 +53,7 @@ class DigestSender implements SmartLifecycle {
   private final Clock clock;
   private final NotificationMetrics metrics;
   private final String messageIdDomain;
-  private final Bucket rate;
+  private final SendRate rate;
   private final SenderThread thread;
 
   DigestSender(
@@ -63,7 +62,8 @@ class DigestSender implements SmartLifecycle {
       SubscriptionManagement subscriptions,
       NotificationSettings settings,
       Clock clock,
-      NotificationMetrics metrics) {
+      NotificationMetrics metrics,
+      SendRate rate) {
     this.mongo = mongo;
     this.mails = mails;
     this.subscriptions = subscriptions;
@@ -72,14 +72,7 @@ class DigestSender implements SmartLifecycle {
     this.metrics = metrics;
     this.messageIdDomain = settings.from().substring(settings.from().lastIndexOf('@') + 1);
     this.thread = new SenderThread("digest-sender", settings.sendInterval());
-    this.rate =
-        Bucket.builder()
-            .addLimit(
-                limit ->
-                    limit
-                        .capacity(settings.sendRate())
-                        .refillGreedy(settings.sendRate(), Duration.ofSeconds(1)))
-            .build();
+    this.rate = rate;
   }
 
   /** One subscriber's digest: its message and the deliveries it carries. */
@@ -185,7 +178,7 @@ class DigestSender implements SmartLifecycle {
   }
 
   private void send(Map<MimeMessage, List<Delivery>> batch) throws InterruptedException {
-    rate.asBlocking().consume(batch.size());
+    rate.waitFor(batch.size());
     Map<Object, Exception> failed = SmtpFailures.sendAll(mails, batch.keySet());
     Instant sentAt = now();
     for (var digest : batch.entrySet()) {
