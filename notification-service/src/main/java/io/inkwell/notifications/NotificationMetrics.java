@@ -34,7 +34,17 @@ public class NotificationMetrics {
             .register(registry);
     // Registered up front, so that dashboards and alerts see zeros rather than no data.
     for (String kind :
-        new String[] {"post", "confirmation", "comment", "invitation", "password-reset", "test"}) {
+        new String[] {
+          "post",
+          "digest",
+          "confirmation",
+          "welcome",
+          "comment",
+          "review",
+          "invitation",
+          "password-reset",
+          "test"
+        }) {
       registry.counter("inkwell.emails.sent", "kind", kind);
       registry.counter("inkwell.emails.failed", "kind", kind);
       registry.counter("inkwell.emails.retried", "kind", kind);
@@ -54,9 +64,9 @@ public class NotificationMetrics {
   }
 
   /**
-   * A mail the SMTP server accepted; {@code kind} is {@code post}, {@code confirmation}, {@code
-   * comment}, {@code invitation}, {@code password-reset} or {@code test} (a post's mail a staff
-   * member sent themself).
+   * A mail the SMTP server accepted; {@code kind} is {@code post}, {@code digest}, {@code
+   * confirmation}, {@code welcome}, {@code comment}, {@code review}, {@code invitation}, {@code
+   * password-reset} or {@code test} (a post's mail a staff member sent themself).
    */
   public void sent(String kind) {
     registry.counter("inkwell.emails.sent", "kind", kind).increment();
