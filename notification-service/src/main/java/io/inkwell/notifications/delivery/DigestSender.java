@@ -118,6 +118,42 @@ class DigestSender implements SmartLifecycle {
                     where("status").is(DeliveryStatus.SENDING).and("claimedUntil").lt(now)));
   }
 
+  /**
+   * What one claim takes: a digest another sender claimed and never finished, exactly as it was, so
+   * that it goes out again as the same message (it may have reached the reader before that sender
+   * stopped); otherwise all of the subscriber's due deliveries waiting for a digest.
+   */
+  private Criteria claimable(String subscriberId, Instant now) {
+    Delivery abandoned =
+        mongo.findOne(
+            Query.query(
+                where("subscriberId")
+                    .is(subscriberId)
+                    .and("digestAt")
+                    .ne(null)
+                    .and("status")
+                    .is(DeliveryStatus.SENDING)
+                    .and("claimedUntil")
+                    .lt(now)),
+            Delivery.class);
+    if (abandoned != null) {
+      return where("claimToken")
+          .is(abandoned.claimToken())
+          .and("status")
+          .is(DeliveryStatus.SENDING)
+          .and("claimedUntil")
+          .lt(now);
+    }
+    return where("subscriberId")
+        .is(subscriberId)
+        .and("digestAt")
+        .ne(null)
+        .and("status")
+        .is(DeliveryStatus.PENDING)
+        .and("notBefore")
+        .lte(now);
+  }
+
   private String nextDueSubscriber() {
     Delivery first =
         mongo.findOne(
@@ -126,14 +162,15 @@ class DigestSender implements SmartLifecycle {
   }
 
   /**
-   * Claims every due delivery of the subscriber and prepares their digest; a post they no longer
-   * want (unsubscribed, paused, other tags) is skipped. Null when nothing is left to send.
+   * Claims the subscriber's due deliveries ({@link #claimable}) and prepares their digest; a post
+   * they no longer want (unsubscribed, paused, other tags) is skipped. Null when nothing is left to
+   * send.
    */
   private Digest claim(String subscriberId) {
     Instant now = now();
     String token = UUID.randomUUID().toString();
     mongo.updateMulti(
-        Query.query(new Criteria().andOperator(where("subscriberId").is(subscriberId), due(now))),
+        Query.query(claimable(subscriberId, now)),
         new Update()
             .set("status", DeliveryStatus.SENDING)
             .set("claimedBy", settings.instanceId())
@@ -166,9 +203,21 @@ class DigestSender implements SmartLifecycle {
       return null;
     }
     Instant due = carried.stream().map(Delivery::digestAt).min(Comparator.naturalOrder()).get();
+    // Each delivery goes out in one digest only, so its first post tells this digest from
+    // another one due at the same time (a post fanned out after the digest had gone out).
+    String messageId =
+        "<digest."
+            + subscriberId
+            + "."
+            + due.getEpochSecond()
+            + "."
+            + carried.get(0).postId()
+            + "@"
+            + messageIdDomain
+            + ">";
     var mail =
         new Mails.DigestMail(
-            "<digest." + subscriberId + "." + due.getEpochSecond() + "@" + messageIdDomain + ">",
+            messageId,
             subscriber.email(),
             subscriber.frequency() == Frequency.WEEKLY ? "this week" : "today",
             posts,

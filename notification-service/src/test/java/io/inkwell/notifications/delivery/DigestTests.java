@@ -111,7 +111,15 @@ class DigestTests extends IntegrationTest {
     assertThat(TestMail.header(digest, "List-Unsubscribe"))
         .contains("<https://blog.example.org/api/subscriptions/unsubscribe?token=");
     assertThat(TestMail.header(digest, "Message-ID"))
-        .isEqualTo("<digest." + dailyId + "." + digestAt.getEpochSecond() + "@inkwell.localhost>");
+        .as("the same for a digest sent again, after a crash or a failure")
+        .isEqualTo(
+            "<digest."
+                + dailyId
+                + "."
+                + digestAt.getEpochSecond()
+                + "."
+                + morning
+                + "@inkwell.localhost>");
     await()
         .atMost(PATIENCE)
         .until(
@@ -159,6 +167,100 @@ class DigestTests extends IntegrationTest {
         .atMost(PATIENCE)
         .until(() -> deliveriesOf(weeklyId).get(0).status() == DeliveryStatus.SENT);
     assertThat(mailsAbout(weekly, run)).hasSize(1);
+  }
+
+  /**
+   * The takeover sends what the stopped sender claimed, as it was: that mail may have reached the
+   * reader already, and its copy must be recognisably the same message. A post that became due
+   * meanwhile goes in a digest of its own rather than changing that one.
+   */
+  @Test
+  void aTakenOverDigestGoesOutAsItWasAndALaterPostInADigestOfItsOwn() {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    String weekly = "weekly-" + run + "@example.org";
+    String marker = "marker-" + run + "@example.org";
+    String weeklyId = digestReader(weekly, "WEEKLY");
+    confirmedSubscriber(api(), marker);
+    String claimedPost = UUID.randomUUID().toString();
+    String laterPost = UUID.randomUUID().toString();
+    publish(claimedPost, "Claimed walk " + run);
+    publish(laterPost, "Later walk " + run);
+    awaitMail(marker, "Later walk " + run);
+    Instant digestAt = deliveriesOf(weeklyId).get(0).digestAt();
+
+    // At one moment the crashed sender's claim runs out and the later post becomes due.
+    Instant moment = Instant.now().plusSeconds(2);
+    mongo.updateFirst(
+        Query.query(where("_id").is(laterPost + ":" + weeklyId)),
+        new Update().set("notBefore", moment),
+        Delivery.class);
+    mongo.updateFirst(
+        Query.query(where("_id").is(claimedPost + ":" + weeklyId)),
+        new Update()
+            .set("status", DeliveryStatus.SENDING)
+            .set("claimedBy", "an-instance-that-crashed")
+            .set("claimToken", UUID.randomUUID().toString())
+            .set("claimedUntil", moment)
+            .set("notBefore", Instant.now()),
+        Delivery.class);
+
+    awaitMail(weekly, "Claimed walk " + run);
+    awaitMail(weekly, "Later walk " + run);
+    assertThat(mailsAbout(weekly, run)).as("each post in one digest").hasSize(2);
+    MimeMessage taken =
+        mailsAbout(weekly, run).stream()
+            .filter(mail -> subject(mail).startsWith("Claimed walk"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(TestMail.body(taken)).doesNotContain("Later walk");
+    assertThat(TestMail.header(taken, "Message-ID"))
+        .isEqualTo(
+            "<digest."
+                + weeklyId
+                + "."
+                + digestAt.getEpochSecond()
+                + "."
+                + claimedPost
+                + "@inkwell.localhost>");
+  }
+
+  /**
+   * A post whose fan-out recorded its delivery just after the subscriber's digest went out, due at
+   * the same digest time, goes in a second digest: with a Message-ID of its own, as mail programs
+   * show only one of two messages with the same Message-ID.
+   */
+  @Test
+  void aSecondDigestDueAtTheSameTimeIsNotMistakenForTheFirst() {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    String daily = "daily-" + run + "@example.org";
+    String marker = "marker-" + run + "@example.org";
+    String dailyId = digestReader(daily, "DAILY");
+    confirmedSubscriber(api(), marker);
+    publish(UUID.randomUUID().toString(), "First light " + run);
+    awaitMail(marker, "First light " + run);
+    mongo.updateMulti(
+        Query.query(where("subscriberId").is(dailyId)),
+        new Update().set("notBefore", Instant.now()),
+        Delivery.class);
+    awaitMail(daily, "First light " + run);
+
+    publish(UUID.randomUUID().toString(), "Last light " + run);
+    awaitMail(marker, "Last light " + run);
+    Delivery late = deliveriesOf(dailyId).get(1);
+    assertThat(late.digestAt())
+        .as("due at the same digest time")
+        .isEqualTo(deliveriesOf(dailyId).get(0).digestAt());
+    mongo.updateFirst(
+        Query.query(where("_id").is(late.id())),
+        new Update().set("notBefore", Instant.now()),
+        Delivery.class);
+    awaitMail(daily, "Last light " + run);
+
+    List<MimeMessage> digests = mailsAbout(daily, run);
+    assertThat(digests).hasSize(2);
+    assertThat(TestMail.header(digests.get(0), "Message-ID"))
+        .isNotEqualTo(TestMail.header(digests.get(1), "Message-ID"));
+    assertThat(TestMail.body(digests.get(1))).doesNotContain("First light " + run);
   }
 
   @Test
