@@ -160,12 +160,16 @@ public class SubscriptionManagement {
 
   /**
    * Chooses all posts (no tags) or some tags, pauses or resumes mail, and chooses how often it
-   * comes ({@code null}: as before). A post already waiting for a digest comes with it.
+   * comes (pausing and frequency {@code null}: as before). A post already waiting for a digest
+   * comes with it.
    */
   public Subscriber changePreferences(
-      String token, List<String> tags, boolean paused, Frequency frequency) {
+      String token, List<String> tags, Boolean paused, Frequency frequency) {
     String id = tokens.verify(token, Purpose.MANAGE).orElseThrow(InvalidToken::new);
-    var update = new Update().set("tags", normalisedTags(tags)).set("paused", paused);
+    var update = new Update().set("tags", normalisedTags(tags));
+    if (paused != null) {
+      update.set("paused", paused);
+    }
     if (frequency != null) {
       update.set("frequency", frequency);
     }

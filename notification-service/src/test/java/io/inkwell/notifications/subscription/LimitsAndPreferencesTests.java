@@ -97,6 +97,15 @@ class LimitsAndPreferencesTests extends IntegrationTest {
     assertThat(mails(address, "While paused")).isEmpty();
     assertThat(mails(address, "After the pause began")).isEmpty();
 
+    var weekly =
+        api()
+            .put(
+                "/api/subscriptions/preferences?token=" + token,
+                ApiClient.json(Map.of("frequency", "WEEKLY")));
+    assertThat(weekly.status()).as(weekly.toString()).isEqualTo(200);
+    assertThat(weekly.text("frequency")).isEqualTo("WEEKLY");
+    assertThat(weekly.json().path("paused").asBoolean()).as("left out: as it was").isTrue();
+
     assertThat(api().get("/api/subscriptions/preferences?token=forged.token").status())
         .isEqualTo(400);
   }
