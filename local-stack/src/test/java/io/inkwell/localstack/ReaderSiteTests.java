@@ -494,6 +494,20 @@ class ReaderSiteTests {
     assertThat(missing.body()).doesNotContain("Exception").doesNotContain("Whitelabel");
   }
 
+  /** Bookmarks and other sites' links to the old Blogger blog's posts keep reaching them. */
+  @Test
+  void anOldBloggerPermalinkLeadsToThePostAndADeadOneToTheFriendly404() throws Exception {
+    var moved = get("/2009/07/wpc-wrap-2009.html");
+    var dead = get("/2009/07/never-written-" + UUID.randomUUID() + ".html");
+
+    assertThat(moved.uri().getPath()).isEqualTo("/posts/wpc-wrap-2009");
+    assertThat(moved.statusCode()).isEqualTo(200);
+    assertThat(dead.statusCode()).isEqualTo(404);
+    assertThat(dead.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+    assertThat(Jsoup.parse(dead.body()).select("h1").text()).isEqualTo("This page is not here");
+  }
+
   @Test
   void aPostEndsWithOtherPostsOfItsFirstTag() throws Exception {
     var bot = new ApiClient(stack.gatewayUrl()).withToken(TestStack.integrationToken());

@@ -4,19 +4,17 @@ import io.inkwell.posts.post.Post;
 import io.inkwell.posts.post.PostManagement;
 import io.inkwell.posts.post.PostNotFound;
 import io.inkwell.posts.post.PostSettings;
-import java.net.URI;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Old addresses of imported posts keep working. Blogger's ({@code /2009/03/some-post.html}) are
- * answered here with a 301; any other ({@code /2019/05/14/hello/}, {@code /?p=12} from WordPress)
- * the reader site asks about with {@code GET /api/redirects?path=} when it has no page there.
+ * Old addresses of imported posts keep working: the reader site asks here, with {@code GET
+ * /api/redirects?path=}, about an address it has no page for (Blogger's {@code
+ * /2009/03/some-post.html}, WordPress's {@code /2019/05/14/hello/} or {@code /?p=12}), and answers
+ * a 301 to the post, or its friendly 404 page.
  */
 @RestController
 class LegacyPermalinks {
@@ -29,15 +27,6 @@ class LegacyPermalinks {
   LegacyPermalinks(PostManagement posts, PostSettings settings) {
     this.posts = posts;
     this.settings = settings;
-  }
-
-  @GetMapping("/{year:\\d{4}}/{month:\\d{2}}/{name:[A-Za-z0-9_.\\-]+\\.html}")
-  ResponseEntity<Void> redirect(
-      @PathVariable String year, @PathVariable String month, @PathVariable String name) {
-    var post = posts.byLegacyPath("/" + year + "/" + month + "/" + name);
-    return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY)
-        .location(URI.create(settings.urlOf(post)))
-        .build();
   }
 
   /**
