@@ -24,6 +24,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -38,13 +39,15 @@ import org.springframework.stereotype.Component;
  * SENT} together. The promise of {@link DeliverySender} holds for them: each post reaches each
  * subscriber once, in exactly one digest, whatever stops in between. A digest that failed for a
  * while goes out later with the same Message-ID, and a delivery claimed by an instance that never
- * came back is taken over once its claim runs out.
+ * came back is taken over once its claim runs out. Instances claim one subscriber at a time ({@link
+ * #lease}), so two of them never split a digest.
  */
 @Component
 class DigestSender implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(DigestSender.class);
   private static final Duration CLAIM = Duration.ofMinutes(2);
+  private static final String LEASES = "digest_leases";
 
   private final MongoOperations mongo;
   private final Mails mails;
@@ -119,6 +122,25 @@ class DigestSender implements SmartLifecycle {
   }
 
   /**
+   * While one sender claims a subscriber's deliveries no other may: one {@code updateMulti} is not
+   * isolated, and two instances claiming at once could each take part of a digest. Held for the
+   * claim only; one left by a sender that stopped runs out with the claim time.
+   *
+   * @return whether this sender has it
+   */
+  private boolean lease(String subscriberId, String token, Instant now) {
+    try {
+      mongo.upsert(
+          Query.query(where("_id").is(subscriberId).and("until").lt(now)),
+          new Update().set("token", token).set("until", now.plus(CLAIM)),
+          LEASES);
+      return true;
+    } catch (DuplicateKeyException held) {
+      return false;
+    }
+  }
+
+  /**
    * What one claim takes: a digest another sender claimed and never finished, exactly as it was, so
    * that it goes out again as the same message (it may have reached the reader before that sender
    * stopped); otherwise all of the subscriber's due deliveries waiting for a digest.
@@ -169,15 +191,22 @@ class DigestSender implements SmartLifecycle {
   private Digest claim(String subscriberId) {
     Instant now = now();
     String token = UUID.randomUUID().toString();
-    mongo.updateMulti(
-        Query.query(claimable(subscriberId, now)),
-        new Update()
-            .set("status", DeliveryStatus.SENDING)
-            .set("claimedBy", settings.instanceId())
-            .set("claimToken", token)
-            .set("claimedUntil", now.plus(CLAIM))
-            .inc("attempts", 1),
-        Delivery.class);
+    if (!lease(subscriberId, token, now)) {
+      return null;
+    }
+    try {
+      mongo.updateMulti(
+          Query.query(claimable(subscriberId, now)),
+          new Update()
+              .set("status", DeliveryStatus.SENDING)
+              .set("claimedBy", settings.instanceId())
+              .set("claimToken", token)
+              .set("claimedUntil", now.plus(CLAIM))
+              .inc("attempts", 1),
+          Delivery.class);
+    } finally {
+      mongo.remove(Query.query(where("_id").is(subscriberId).and("token").is(token)), LEASES);
+    }
     List<Delivery> claimed =
         mongo.find(
             Query.query(where("claimToken").is(token)).with(Sort.by("createdAt", "_id")),

@@ -6,8 +6,10 @@ import static org.awaitility.Awaitility.await;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.inkwell.notifications.IntegrationTest;
+import io.inkwell.notifications.NotificationMetrics;
 import io.inkwell.notifications.NotificationSettings;
 import io.inkwell.notifications.TestMail;
+import io.inkwell.notifications.mail.Mails;
 import io.inkwell.notifications.subscription.Subscribers;
 import io.inkwell.notifications.subscription.SubscriptionManagement;
 import io.inkwell.testsupport.ApiClient;
@@ -15,9 +17,11 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -45,6 +49,10 @@ class DigestTests extends IntegrationTest {
   @Autowired private SubscriptionManagement subscriptions;
   @Autowired private MongoOperations mongo;
   @Autowired private NotificationSettings settings;
+  @Autowired private Mails mails;
+  @Autowired private Clock clock;
+  @Autowired private NotificationMetrics metrics;
+  @Autowired private SendRate rate;
 
   @Test
   void aDailySubscriberGetsTheDaysPostsInOneMailAtTheDigestHourAndEachPostOnlyThere() {
@@ -261,6 +269,90 @@ class DigestTests extends IntegrationTest {
     assertThat(TestMail.header(digests.get(0), "Message-ID"))
         .isNotEqualTo(TestMail.header(digests.get(1), "Message-ID"));
     assertThat(TestMail.body(digests.get(1))).doesNotContain("First light " + run);
+  }
+
+  /**
+   * Two instances at the digest hour, both looking for due digests at once: every subscriber gets
+   * one digest with all of their posts, never two halves. (The in-process wire server applies one
+   * update at a time, so what keeps a real MongoDB from splitting a digest, the lease, is shown on
+   * its own below.)
+   */
+  @Test
+  void twoInstancesAtTheDigestHourSendEachSubscriberOneWholeDigest() {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    List<String> readers = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      readers.add("both-" + i + "-" + run + "@example.org");
+      ids.add(digestReader(readers.get(i), "DAILY"));
+    }
+    String marker = "marker-" + run + "@example.org";
+    confirmedSubscriber(api(), marker);
+    List<String> titles = List.of("Tide " + run, "Harbour " + run, "Lighthouse " + run);
+    titles.forEach(title -> publish(UUID.randomUUID().toString(), title));
+    titles.forEach(title -> awaitMail(marker, title));
+    var second = new DigestSender(mongo, mails, subscriptions, settings, clock, metrics, rate);
+    second.start();
+    try {
+      mongo.updateMulti(
+          Query.query(where("subscriberId").in(ids)),
+          new Update().set("notBefore", Instant.now()),
+          Delivery.class);
+
+      for (String reader : readers) {
+        MimeMessage digest =
+            await()
+                .atMost(PATIENCE)
+                .until(() -> mailsAbout(reader, run), mails -> !mails.isEmpty())
+                .get(0);
+        assertThat(subject(digest)).as(reader).startsWith("3 new posts on ");
+        assertThat(TestMail.body(digest)).contains(titles);
+      }
+      await()
+          .atMost(PATIENCE)
+          .until(
+              () ->
+                  mongo.count(
+                      Query.query(
+                          where("subscriberId").in(ids).and("status").is(DeliveryStatus.SENT)),
+                      Delivery.class),
+              sent -> sent == 3L * ids.size());
+    } finally {
+      second.stop();
+    }
+    assertThat(readers).allSatisfy(reader -> assertThat(mailsAbout(reader, run)).hasSize(1));
+  }
+
+  /** While another instance is claiming a subscriber's digest, this one leaves it alone. */
+  @Test
+  void aDigestAnotherInstanceIsClaimingIsLeftToIt() {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    String daily = "leased-" + run + "@example.org";
+    String marker = "marker-" + run + "@example.org";
+    String dailyId = digestReader(daily, "DAILY");
+    confirmedSubscriber(api(), marker);
+    publish(UUID.randomUUID().toString(), "Held back " + run);
+    awaitMail(marker, "Held back " + run);
+
+    Instant leaseEnds = Instant.now().plusSeconds(6);
+    mongo.insert(
+        new org.bson.Document("_id", dailyId)
+            .append("token", "another-instance")
+            .append("until", java.util.Date.from(leaseEnds)),
+        "digest_leases");
+    mongo.updateMulti(
+        Query.query(where("subscriberId").is(dailyId)),
+        new Update().set("notBefore", Instant.now()),
+        Delivery.class);
+
+    // due, and the sender looks every 100 ms: for three seconds nothing goes out
+    await()
+        .during(Duration.ofSeconds(3))
+        .atMost(Duration.ofSeconds(4))
+        .until(() -> mailsAbout(daily, run).isEmpty());
+    // the other instance never finished: once its lease runs out the digest goes out, once
+    awaitMail(daily, "Held back " + run);
+    assertThat(mailsAbout(daily, run)).hasSize(1);
   }
 
   @Test
