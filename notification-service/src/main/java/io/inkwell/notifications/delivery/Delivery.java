@@ -27,6 +27,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndex(name = "subscriber_status", def = "{'subscriberId': 1, 'status': 1}")
 // the deliveries one claim took
 @CompoundIndex(name = "claim", def = "{'claimToken': 1}")
+// the mails owed to subscribers, oldest first, for the operators' gauges (DeliveryMetrics)
+@CompoundIndex(name = "owed", def = "{'status': 1, 'digestAt': 1, 'createdAt': 1}")
 public record Delivery(
     @Id String id,
     String postId,

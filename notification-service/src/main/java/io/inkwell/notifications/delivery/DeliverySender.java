@@ -7,6 +7,7 @@ import io.inkwell.notifications.NotificationSettings;
 import io.inkwell.notifications.TraceContexts;
 import io.inkwell.notifications.mail.Mails;
 import io.inkwell.notifications.mail.Mails.PostMail;
+import io.inkwell.notifications.mail.SmtpFailures;
 import io.inkwell.notifications.subscription.Subscriber;
 import io.inkwell.notifications.subscription.SubscriptionManagement;
 import io.micrometer.tracing.Span;
@@ -38,9 +39,10 @@ import org.springframework.stereotype.Component;
  * atomically (so two instances never send the same one), then sent in batches over one SMTP
  * connection at a configured rate. A temporary failure goes back to {@code PENDING} after a growing
  * pause and ends {@code FAILED} after the last attempt; a permanent one (SMTP 5xx) fails the
- * delivery at once and stops mail to the address. What this instance was sending when it stopped is
- * taken up again when it starts; a delivery of an instance that never comes back is taken over by
- * any other once its claim has run out.
+ * delivery at once and stops mail to the address; a mail server that cannot be reached is waited
+ * for ({@link MailServer}) without using up any attempt. What this instance was sending when it
+ * stopped is taken up again when it starts; a delivery of an instance that never comes back is
+ * taken over by any other once its claim has run out.
  */
 @Component
 class DeliverySender implements SmartLifecycle {
@@ -56,7 +58,7 @@ class DeliverySender implements SmartLifecycle {
   private final NotificationMetrics metrics;
   private final TraceContexts traces;
   private final String messageIdDomain;
-  private final SendRate rate;
+  private final MailServer server;
   private final SenderThread thread;
 
   DeliverySender(
@@ -67,7 +69,7 @@ class DeliverySender implements SmartLifecycle {
       Clock clock,
       NotificationMetrics metrics,
       TraceContexts traces,
-      SendRate rate) {
+      MailServer server) {
     this.metrics = metrics;
     this.traces = traces;
     this.mongo = mongo;
@@ -77,7 +79,7 @@ class DeliverySender implements SmartLifecycle {
     this.clock = clock;
     this.messageIdDomain = settings.from().substring(settings.from().lastIndexOf('@') + 1);
     this.thread = new SenderThread("delivery-sender", settings.sendInterval());
-    this.rate = rate;
+    this.server = server;
   }
 
   /** Takes up what this instance was sending when it stopped, without waiting for the claim. */
@@ -201,7 +203,7 @@ class DeliverySender implements SmartLifecycle {
     if (messages.isEmpty()) {
       return;
     }
-    rate.waitFor(messages.size());
+    server.waitFor(messages.size());
     // One span per mail, in the trace of the publish that caused it.
     Map<MimeMessage, Span> spans = new HashMap<>();
     messages.forEach(
@@ -209,6 +211,10 @@ class DeliverySender implements SmartLifecycle {
             spans.put(message, traces.continueWith(delivery.traceparent(), "mail post")));
     Map<Object, Exception> failed = SmtpFailures.sendAll(mails, messages.keySet());
     Instant sentAt = now();
+    if (failed.size() < messages.size()) {
+      server.reachable();
+    }
+    Duration outage = null;
     for (var entry : messages.entrySet()) {
       Exception failure = failed.get(entry.getKey());
       Span span = spans.get(entry.getKey());
@@ -216,7 +222,10 @@ class DeliverySender implements SmartLifecycle {
         span.error(failure);
       }
       span.end();
-      if (failure == null) {
+      if (failure != null && SmtpFailures.isServerUnavailable(failure)) {
+        outage = outage == null ? server.unreachable(failure) : outage;
+        waitForServer(entry.getValue(), failure, outage);
+      } else if (failure == null) {
         finish(
             entry.getValue(),
             new Update().set("status", DeliveryStatus.SENT).set("sentAt", sentAt));
@@ -278,6 +287,18 @@ class DeliverySender implements SmartLifecycle {
             .set("status", DeliveryStatus.PENDING)
             .set("notBefore", now().plus(pause))
             .set("lastError", failure.getMessage()));
+  }
+
+  /** Back to wait for the mail server, without using up one of the delivery's attempts. */
+  private void waitForServer(Delivery delivery, Exception failure, Duration pause) {
+    metrics.retried("post");
+    finish(
+        delivery,
+        new Update()
+            .set("status", DeliveryStatus.PENDING)
+            .set("notBefore", now().plus(pause))
+            .set("lastError", failure.getMessage())
+            .inc("attempts", -1));
   }
 
   private void finish(Delivery delivery, Update update) {

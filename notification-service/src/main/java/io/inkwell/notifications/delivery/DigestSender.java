@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import io.inkwell.notifications.NotificationMetrics;
 import io.inkwell.notifications.NotificationSettings;
 import io.inkwell.notifications.mail.Mails;
+import io.inkwell.notifications.mail.SmtpFailures;
 import io.inkwell.notifications.subscription.Frequency;
 import io.inkwell.notifications.subscription.Subscriber;
 import io.inkwell.notifications.subscription.SubscriptionManagement;
@@ -56,7 +57,7 @@ class DigestSender implements SmartLifecycle {
   private final Clock clock;
   private final NotificationMetrics metrics;
   private final String messageIdDomain;
-  private final SendRate rate;
+  private final MailServer server;
   private final SenderThread thread;
 
   DigestSender(
@@ -66,7 +67,7 @@ class DigestSender implements SmartLifecycle {
       NotificationSettings settings,
       Clock clock,
       NotificationMetrics metrics,
-      SendRate rate) {
+      MailServer server) {
     this.mongo = mongo;
     this.mails = mails;
     this.subscriptions = subscriptions;
@@ -75,7 +76,7 @@ class DigestSender implements SmartLifecycle {
     this.metrics = metrics;
     this.messageIdDomain = settings.from().substring(settings.from().lastIndexOf('@') + 1);
     this.thread = new SenderThread("digest-sender", settings.sendInterval());
-    this.rate = rate;
+    this.server = server;
   }
 
   /** One subscriber's digest: its message and the deliveries it carries. */
@@ -256,12 +257,27 @@ class DigestSender implements SmartLifecycle {
   }
 
   private void send(Map<MimeMessage, List<Delivery>> batch) throws InterruptedException {
-    rate.waitFor(batch.size());
+    server.waitFor(batch.size());
     Map<Object, Exception> failed = SmtpFailures.sendAll(mails, batch.keySet());
     Instant sentAt = now();
+    if (failed.size() < batch.size()) {
+      server.reachable();
+    }
+    Duration outage = null;
     for (var digest : batch.entrySet()) {
       Exception failure = failed.get(digest.getKey());
-      if (failure == null) {
+      if (failure != null && SmtpFailures.isServerUnavailable(failure)) {
+        // back to wait for the mail server, without using up one of the digest's attempts
+        outage = outage == null ? server.unreachable(failure) : outage;
+        metrics.retried("digest");
+        finish(
+            digest.getValue(),
+            new Update()
+                .set("status", DeliveryStatus.PENDING)
+                .set("notBefore", now().plus(outage))
+                .set("lastError", failure.getMessage())
+                .inc("attempts", -1));
+      } else if (failure == null) {
         finish(
             digest.getValue(),
             new Update().set("status", DeliveryStatus.SENT).set("sentAt", sentAt));

@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import io.inkwell.notifications.NotificationMetrics;
 import io.inkwell.notifications.NotificationSettings;
 import io.inkwell.notifications.mail.Mails;
+import io.inkwell.notifications.mail.SmtpFailures;
 import io.inkwell.notifications.notice.CommentNotice.Reason;
 import io.inkwell.notifications.staff.StaffDirectory;
 import java.time.Clock;
@@ -158,6 +159,14 @@ class CommentNotices {
       mark(notice, CommentNotice.Status.SENT);
       metrics.sent(KIND);
     } catch (MailException e) {
+      if (SmtpFailures.isServerUnavailable(e)) {
+        // not the notice's fault: it waits for the mail server, however long, using up no attempt
+        log.warn(
+            "The {} notice of event {} waits for the mail server",
+            notice.reason(),
+            notice.eventId());
+        return;
+      }
       boolean last = notice.attempts() + 1 >= MAX_ATTEMPTS;
       mark(notice, last ? CommentNotice.Status.FAILED : CommentNotice.Status.PENDING);
       metrics.failed(KIND);

@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import io.inkwell.notifications.NotificationMetrics;
 import io.inkwell.notifications.NotificationSettings;
 import io.inkwell.notifications.mail.Mails;
+import io.inkwell.notifications.mail.SmtpFailures;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -124,10 +125,16 @@ class Welcomes {
           new Update().unset(DUE).unset(CLAIMED_UNTIL).set("welcomedAt", clock.instant()),
           Subscriber.class);
       metrics.sent("welcome");
-    } catch (MailException unavailable) {
+    } catch (MailException failure) {
       // the claim runs out after one lease, and the next round tries again
-      log.warn("The welcome mail to a new subscriber was not sent: {}", unavailable.getMessage());
-      metrics.failed("welcome");
+      log.warn("The welcome mail to a new subscriber was not sent: {}", failure.getMessage());
+      if (SmtpFailures.isServerUnavailable(failure)) {
+        // not the welcome's fault: it waits for the mail server, using up no attempt
+        mongo.updateFirst(
+            Query.query(where("_id").is(id)), new Update().inc(ATTEMPTS, -1), Subscriber.class);
+      } else {
+        metrics.failed("welcome");
+      }
     }
   }
 }

@@ -51,14 +51,21 @@ class DeliveryMetricsTests {
 
   @Test
   void mailsDueAndNotSentShowHowManyAndForHowLong() {
-    // The SMTP server has been unreachable for ten minutes: two mails wait, one is stuck sending.
-    mongo.insert(delivery("p1", "s1", DeliveryStatus.PENDING, NOW.minus(Duration.ofMinutes(10))));
-    mongo.insert(delivery("p1", "s2", DeliveryStatus.PENDING, NOW.minus(Duration.ofMinutes(3))));
-    mongo.insert(delivery("p1", "s3", DeliveryStatus.SENDING, NOW.minus(Duration.ofMinutes(1))));
+    // The SMTP server has been unreachable for ten minutes: two mails wait, one of them for its
+    // next try, and one is stuck sending.
+    mongo.insert(single("p1", "s1", DeliveryStatus.PENDING, NOW.minus(Duration.ofMinutes(10))));
+    mongo.insert(
+        single(
+            "p1",
+            "s2",
+            DeliveryStatus.PENDING,
+            NOW.minus(Duration.ofMinutes(3)),
+            NOW.plus(Duration.ofSeconds(30))));
+    mongo.insert(single("p1", "s3", DeliveryStatus.SENDING, NOW.minus(Duration.ofMinutes(1))));
     // Gone out, given up on, or the subscriber left: none of them is owed.
-    mongo.insert(delivery("p0", "s1", DeliveryStatus.SENT, NOW.minus(Duration.ofHours(2))));
-    mongo.insert(delivery("p0", "s2", DeliveryStatus.FAILED, NOW.minus(Duration.ofHours(2))));
-    mongo.insert(delivery("p0", "s3", DeliveryStatus.SKIPPED, NOW.minus(Duration.ofHours(2))));
+    mongo.insert(single("p0", "s1", DeliveryStatus.SENT, NOW.minus(Duration.ofHours(2))));
+    mongo.insert(single("p0", "s2", DeliveryStatus.FAILED, NOW.minus(Duration.ofHours(2))));
+    mongo.insert(single("p0", "s3", DeliveryStatus.SKIPPED, NOW.minus(Duration.ofHours(2))));
 
     assertThat(gauge("inkwell.deliveries.due")).isEqualTo(3);
     assertThat(gauge("inkwell.deliveries.overdue")).isEqualTo(600);
@@ -66,28 +73,43 @@ class DeliveryMetricsTests {
   }
 
   @Test
-  void digestsAndRetriesWaitingForTheirTimeAreScheduledNotLate() {
-    mongo.insert(delivery("p1", "daily", DeliveryStatus.PENDING, NOW.plus(Duration.ofHours(7))));
-    mongo.insert(delivery("p1", "retry", DeliveryStatus.PENDING, NOW.plus(Duration.ofMinutes(2))));
+  void aDigestIsOwedFromItsDigestTimeNotFromThePostsPublication() {
+    // published yesterday evening, for this morning's digest, which is twenty minutes late
+    Instant published = NOW.minus(Duration.ofHours(16));
+    mongo.insert(digest("p1", "daily", published, NOW.minus(Duration.ofMinutes(20))));
+    // published an hour ago, for tomorrow's
+    mongo.insert(
+        digest("p2", "daily", NOW.minus(Duration.ofHours(1)), NOW.plus(Duration.ofHours(20))));
 
-    assertThat(gauge("inkwell.deliveries.scheduled")).isEqualTo(2);
-    assertThat(gauge("inkwell.deliveries.due")).isZero();
-    assertThat(gauge("inkwell.deliveries.overdue")).isZero();
+    assertThat(gauge("inkwell.deliveries.due")).isEqualTo(1);
+    assertThat(gauge("inkwell.deliveries.overdue")).isEqualTo(1200);
+    assertThat(gauge("inkwell.deliveries.scheduled")).isEqualTo(1);
   }
 
   private double gauge(String name) {
     return registry.get(name).gauge().value();
   }
 
-  private static Delivery delivery(
-      String postId, String subscriberId, DeliveryStatus status, Instant notBefore) {
+  /** A post's mail of its own, recorded at {@code createdAt}. */
+  private static Delivery single(
+      String postId, String subscriberId, DeliveryStatus status, Instant createdAt) {
+    return single(postId, subscriberId, status, createdAt, createdAt);
+  }
+
+  /** The same, to be tried (again) at {@code notBefore}. */
+  private static Delivery single(
+      String postId,
+      String subscriberId,
+      DeliveryStatus status,
+      Instant createdAt,
+      Instant notBefore) {
     return new Delivery(
         postId + ":" + subscriberId,
         postId,
         subscriberId,
         status,
         0,
-        notBefore.minus(Duration.ofMinutes(1)),
+        createdAt,
         notBefore,
         null,
         null,
@@ -96,5 +118,24 @@ class DeliveryMetricsTests {
         null,
         null,
         null);
+  }
+
+  private static Delivery digest(
+      String postId, String subscriberId, Instant createdAt, Instant digestAt) {
+    return new Delivery(
+        postId + ":" + subscriberId,
+        postId,
+        subscriberId,
+        DeliveryStatus.PENDING,
+        0,
+        createdAt,
+        digestAt,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        digestAt);
   }
 }

@@ -52,7 +52,7 @@ class DigestTests extends IntegrationTest {
   @Autowired private Mails mails;
   @Autowired private Clock clock;
   @Autowired private NotificationMetrics metrics;
-  @Autowired private SendRate rate;
+  @Autowired private MailServer server;
 
   @Test
   void aDailySubscriberGetsTheDaysPostsInOneMailAtTheDigestHourAndEachPostOnlyThere() {
@@ -291,7 +291,7 @@ class DigestTests extends IntegrationTest {
     List<String> titles = List.of("Tide " + run, "Harbour " + run, "Lighthouse " + run);
     titles.forEach(title -> publish(UUID.randomUUID().toString(), title));
     titles.forEach(title -> awaitMail(marker, title));
-    var second = new DigestSender(mongo, mails, subscriptions, settings, clock, metrics, rate);
+    var second = new DigestSender(mongo, mails, subscriptions, settings, clock, metrics, server);
     second.start();
     try {
       mongo.updateMulti(

@@ -5,11 +5,16 @@ import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.inkwell.notifications.delivery.Delivery;
+import io.inkwell.notifications.delivery.DeliveryStatus;
 import io.inkwell.testsupport.ApiClient;
 import io.inkwell.testsupport.TestMongo;
 import io.inkwell.testsupport.TestTokens;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,12 +24,17 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * With the mail server unreachable, subscribing answers a problem+json 503 with Retry-After, not a
- * 500, and the address waits as pending. Its own context: the module's SMTP server stays up.
+ * 500, and the address waits as pending; mails wait for the server's return. Its own context: the
+ * module's SMTP server stays up.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -32,9 +42,15 @@ import org.springframework.test.context.DynamicPropertySource;
       "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
       "spring.mail.host=localhost",
       "spring.mail.properties.mail.smtp.connectiontimeout=2000",
-      "inkwell.notifications.notice-retry-interval=1s"
+      "inkwell.notifications.notice-retry-interval=1s",
+      "inkwell.notifications.send-interval=100ms",
+      "inkwell.notifications.max-attempts=2",
+      // a consumer group of its own: the post events this context reads are not the other's
+      "spring.kafka.consumer.group-id=mail-down-test"
     })
 class MailServerDownTests {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   @Value("${local.server.port}")
   private int port;
@@ -42,6 +58,12 @@ class MailServerDownTests {
   @Autowired private Subscribers subscribers;
 
   @Autowired private Tokens tokens;
+
+  @Autowired private MongoOperations mongo;
+
+  @Autowired private KafkaTemplate<String, String> kafka;
+
+  @Autowired private MeterRegistry meters;
 
   /** Where the mail server would be: nothing listens there, except where a test starts one. */
   private static final int SMTP_PORT = freePort();
@@ -69,7 +91,10 @@ class MailServerDownTests {
     try {
       assertThat(client.post("/api/subscriptions", ApiClient.json(Map.of("email", email))).status())
           .isEqualTo(202);
-      assertThat(mailServer.getReceivedMessages()).hasSize(1);
+      // mails that waited for the server (other tests' readers) may arrive too
+      assertThat(mailServer.getReceivedMessages())
+          .filteredOn(message -> recipient(message).equals(email))
+          .hasSize(1);
     } finally {
       mailServer.stop();
     }
@@ -126,6 +151,71 @@ class MailServerDownTests {
           .isEqualTo("<welcome." + subscriber.id() + "@inkwell.localhost>");
     } finally {
       mailServer.stop();
+    }
+  }
+
+  /**
+   * A post published while the mail server is away reaches its subscribers when it is back, however
+   * long that takes: waiting for the server uses up none of a mail's attempts (two here, about two
+   * seconds of retries), and operators see the mail owed meanwhile.
+   */
+  @Test
+  void aPostPublishedWhileMailIsDownReachesItsSubscribersWhenItIsBack() throws Exception {
+    String email = "reader-" + UUID.randomUUID() + "@example.org";
+    var subscriber =
+        subscribers.save(Subscriber.pending(email, List.of(), Frequency.INSTANTLY, Instant.now()));
+    String token =
+        tokens.issue(subscriber.id(), Tokens.Purpose.CONFIRM, Instant.now().plusSeconds(3600));
+    var client = new ApiClient("http://localhost:" + port, "198.51.100.80");
+    assertThat(
+            client
+                .post("/api/subscriptions/confirm", ApiClient.json(Map.of("token", token)))
+                .status())
+        .isEqualTo(200);
+    String postId = UUID.randomUUID().toString();
+    String title = "Written in the outage " + postId.substring(0, 8);
+    var event =
+        (ObjectNode)
+            JSON.readTree(Files.readString(Path.of("../contracts/examples/post-published.json")));
+    event.put("postId", postId);
+    event.put("title", title);
+    kafka.send("blog.post-events", postId, JSON.writeValueAsString(event)).get();
+
+    String deliveryId = postId + ":" + subscriber.id();
+    await().atMost(Duration.ofSeconds(30)).until(() -> delivery(deliveryId) != null);
+    await()
+        .during(Duration.ofSeconds(8))
+        .atMost(Duration.ofSeconds(12))
+        .until(() -> delivery(deliveryId).status() != DeliveryStatus.FAILED);
+    assertThat(delivery(deliveryId).lastError()).as("it was tried").isNotNull();
+    assertThat(meters.get("inkwell.deliveries.due").gauge().value()).isGreaterThanOrEqualTo(1);
+    assertThat(meters.get("inkwell.deliveries.overdue").gauge().value()).isGreaterThan(5);
+
+    var mailServer =
+        new GreenMail(new ServerSetup(SMTP_PORT, "localhost", ServerSetup.PROTOCOL_SMTP));
+    mailServer.start();
+    try {
+      await()
+          .atMost(Duration.ofSeconds(90))
+          .until(() -> delivery(deliveryId).status() == DeliveryStatus.SENT);
+      assertThat(
+              java.util.Arrays.stream(mailServer.getReceivedMessages())
+                  .filter(message -> subject(message).equals(title)))
+          .hasSize(1);
+    } finally {
+      mailServer.stop();
+    }
+  }
+
+  private Delivery delivery(String id) {
+    return mongo.findById(id, Delivery.class);
+  }
+
+  private static String subject(jakarta.mail.Message message) {
+    try {
+      return message.getSubject();
+    } catch (jakarta.mail.MessagingException unreadable) {
+      throw new IllegalStateException(unreadable);
     }
   }
 

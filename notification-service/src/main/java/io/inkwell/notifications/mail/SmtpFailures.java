@@ -1,8 +1,9 @@
-package io.inkwell.notifications.delivery;
+package io.inkwell.notifications.mail;
 
-import io.inkwell.notifications.mail.Mails;
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
@@ -10,14 +11,16 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 
 /**
  * Sends a batch over one connection and says what failed of it; tells a refusal for good (an SMTP
- * 5xx) from a failure worth retrying (4xx, network), and how long to wait before the retry.
+ * 5xx) from a failure worth retrying (4xx), and both from a mail server that is not there, and how
+ * long to wait before the retry.
  */
-final class SmtpFailures {
+public final class SmtpFailures {
 
   private static final Duration MAX_PAUSE = Duration.ofMinutes(10);
 
@@ -29,7 +32,7 @@ final class SmtpFailures {
    * @return the failure of each message that was not sent (all of them when the connection itself
    *     failed); empty when every one was
    */
-  static Map<Object, Exception> sendAll(Mails mails, Collection<MimeMessage> messages) {
+  public static Map<Object, Exception> sendAll(Mails mails, Collection<MimeMessage> messages) {
     try {
       mails.sendAll(List.copyOf(messages));
       return Map.of();
@@ -50,12 +53,38 @@ final class SmtpFailures {
   }
 
   /** The pause before the next attempt: doubling from a second, ten minutes at most. */
-  static Duration pauseAfter(int attempts) {
+  public static Duration pauseAfter(int attempts) {
     Duration pause = Duration.ofSeconds(1L << Math.min(attempts, 10));
     return pause.compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause;
   }
 
-  static boolean isPermanent(Throwable failure) {
+  /**
+   * Whether the mail server, not the mail, is the trouble: it cannot be reached, the connection
+   * broke, it is closing down (421), or it refuses the platform's credentials. That says nothing
+   * about the mail, so it must not use up the mail's attempts (the post mail and digest senders'
+   * {@code MailServer}).
+   */
+  public static boolean isServerUnavailable(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = next(cause)) {
+      if (cause instanceof IOException
+          || cause instanceof AuthenticationFailedException
+          || cause instanceof MailAuthenticationException) {
+        return true;
+      }
+      if (cause instanceof SMTPSendFailedException send && send.getReturnCode() == 421
+          || cause instanceof SMTPAddressFailedException address
+              && address.getReturnCode() == 421) {
+        return true;
+      }
+      // what Jakarta Mail throws for the rest of a batch once the connection is gone
+      if (cause instanceof IllegalStateException && "Not connected".equals(cause.getMessage())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  public static boolean isPermanent(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = next(cause)) {
       if (cause instanceof SMTPAddressFailedException address && address.getReturnCode() >= 500) {
         return true;
