@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import io.inkwell.notifications.NotificationMetrics;
 import io.inkwell.notifications.NotificationSettings;
 import io.inkwell.notifications.mail.Mails;
+import io.inkwell.notifications.mail.SmtpFailures;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -148,12 +149,16 @@ class StaffLinkMails {
           LinkMail.class);
       metrics.sent(mail.kind().metric);
     } catch (MailException e) {
+      log.warn("Could not send the {} mail of event {}", mail.kind().metric, mail.eventId(), e);
+      if (SmtpFailures.isServerUnavailable(e)) {
+        // not the mail's fault: it waits for the mail server while its link works
+        return;
+      }
       mongo.updateFirst(
           Query.query(where("_id").is(mail.eventId())),
           new Update().inc("attempts", 1),
           LinkMail.class);
       metrics.failed(mail.kind().metric);
-      log.warn("Could not send the {} mail of event {}", mail.kind().metric, mail.eventId(), e);
     }
   }
 }
