@@ -72,7 +72,10 @@ public final class LocalStack implements AutoCloseable {
         started(
             EmbeddedMongo.start(data.resolve("mongo"), "notifications", ports.notificationsDb()));
     var auth = started(EmbeddedMongo.start(data.resolve("mongo"), "auth", ports.authDb()));
-    mail = started(EmbeddedMail.start(ports.smtp(), ports.imap()));
+    int mailKept =
+        Integer.parseInt(
+            System.getenv().getOrDefault("INKWELL_MAIL_KEEP", String.valueOf(EmbeddedMail.KEEP)));
+    mail = started(EmbeddedMail.start(ports.smtp(), ports.imap(), mailKept));
     log.info(
         "Infrastructure is up: Kafka {}, MongoDB, SMTP {}", kafka.bootstrapServers(), ports.smtp());
 

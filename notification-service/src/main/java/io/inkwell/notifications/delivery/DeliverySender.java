@@ -16,18 +16,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -35,13 +36,13 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends recorded deliveries: {@code PENDING → SENDING → SENT}. Deliveries are claimed one by one
- * atomically (so two instances never send the same one), then sent in batches over one SMTP
- * connection at a configured rate. A temporary failure goes back to {@code PENDING} after a growing
- * pause and ends {@code FAILED} after the last attempt; a permanent one (SMTP 5xx) fails the
- * delivery at once and stops mail to the address; a mail server that cannot be reached is waited
- * for ({@link MailServer}) without using up any attempt. What this instance was sending when it
- * stopped is taken up again when it starts; a delivery of an instance that never comes back is
+ * Sends recorded deliveries: {@code PENDING → SENDING → SENT}. Deliveries are claimed in batches
+ * under a token of the batch, each atomically (so two instances never send the same one), then sent
+ * over one SMTP connection at a configured rate. A temporary failure goes back to {@code PENDING}
+ * after a growing pause and ends {@code FAILED} after the last attempt; a permanent one (SMTP 5xx)
+ * fails the delivery at once and stops mail to the address; a mail server that cannot be reached is
+ * waited for ({@link MailServer}) without using up any attempt. What this instance was sending when
+ * it stopped is taken up again when it starts; a delivery of an instance that never comes back is
  * taken over by any other once its claim has run out.
  */
 @Component
@@ -49,6 +50,7 @@ class DeliverySender implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(DeliverySender.class);
   private static final Duration CLAIM = Duration.ofMinutes(2);
+  private static final String DELIVERIES = "deliveries";
 
   private final MongoOperations mongo;
   private final Mails mails;
@@ -131,65 +133,71 @@ class DeliverySender implements SmartLifecycle {
     return thread.running();
   }
 
-  /** Claims up to {@code size} deliveries; a batch never holds one delivery twice. */
+  /**
+   * Claims up to {@code size} of the oldest due deliveries at once: their ids, then one update of
+   * those still due under a claim token of this batch, then the deliveries that carry the token.
+   * Each delivery is updated atomically, so of two instances claiming the same ones each gets its
+   * own; one that got none of them tries the next ones.
+   */
   private List<Delivery> claim(int size) {
-    Map<String, Delivery> batch = new LinkedHashMap<>();
-    Delivery next;
-    while (batch.size() < size && (next = claimNext()) != null) {
-      if (batch.putIfAbsent(next.id(), next) != null) {
-        break;
+    for (int tries = 0; tries < 3; tries++) {
+      Instant now = now();
+      Query oldest = Query.query(due(now)).with(Sort.by("createdAt", "_id")).limit(size);
+      oldest.fields().include("_id");
+      List<Object> ids =
+          mongo.find(oldest, Document.class, DELIVERIES).stream()
+              .map(delivery -> delivery.get("_id"))
+              .toList();
+      if (ids.isEmpty()) {
+        return List.of();
+      }
+      String token = UUID.randomUUID().toString();
+      mongo.updateMulti(
+          Query.query(new Criteria().andOperator(where("_id").in(ids), due(now))),
+          new Update()
+              .set("status", DeliveryStatus.SENDING)
+              .set("claimedBy", settings.instanceId())
+              .set("claimToken", token)
+              .set("claimedUntil", now.plus(CLAIM))
+              .inc("attempts", 1),
+          Delivery.class);
+      List<Delivery> claimed =
+          mongo.find(
+              Query.query(where("claimToken").is(token)).with(Sort.by("createdAt", "_id")),
+              Delivery.class);
+      if (!claimed.isEmpty()) {
+        return claimed;
       }
     }
-    return List.copyOf(batch.values());
+    return List.of();
   }
 
   /**
-   * Claims the oldest due delivery. The claim carries a token of its own, and the delivery is the
-   * one that carries it: the embedded MongoDB wire server was seen to update one document and
-   * return another when several tie in the sort order.
+   * Due: pending and its time has come, or claimed by a sender whose claim ran out. A post that
+   * waits for a digest goes out in it, with the subscriber's others ({@link DigestSender}).
    */
-  private Delivery claimNext() {
-    Instant now = now();
-    String token = UUID.randomUUID().toString();
-    // a post that waits for a digest goes out in it, with the subscriber's others (DigestSender)
-    Query due =
-        Query.query(
-                new Criteria()
-                    .andOperator(
-                        where("digestAt").is(null),
-                        new Criteria()
-                            .orOperator(
-                                where("status")
-                                    .is(DeliveryStatus.PENDING)
-                                    .and("notBefore")
-                                    .lte(now),
-                                where("status")
-                                    .is(DeliveryStatus.SENDING)
-                                    .and("claimedUntil")
-                                    .lt(now))))
-            .with(Sort.by("createdAt", "_id"));
-    Update claim =
-        new Update()
-            .set("status", DeliveryStatus.SENDING)
-            .set("claimedBy", settings.instanceId())
-            .set("claimToken", token)
-            .set("claimedUntil", now.plus(CLAIM))
-            .inc("attempts", 1);
-    Delivery claimed =
-        mongo.findAndModify(
-            due, claim, FindAndModifyOptions.options().returnNew(true), Delivery.class);
-    if (claimed == null || token.equals(claimed.claimToken())) {
-      return claimed;
-    }
-    return mongo.findOne(Query.query(where("claimToken").is(token)), Delivery.class);
+  private static Criteria due(Instant now) {
+    return new Criteria()
+        .andOperator(
+            where("digestAt").is(null),
+            new Criteria()
+                .orOperator(
+                    where("status").is(DeliveryStatus.PENDING).and("notBefore").lte(now),
+                    where("status").is(DeliveryStatus.SENDING).and("claimedUntil").lt(now)));
   }
 
   private void send(List<Delivery> batch) throws InterruptedException {
     Map<String, Announcement> posts = new HashMap<>();
     Map<MimeMessage, Delivery> messages = new LinkedHashMap<>();
     Map<String, Instant> publishedAt = new HashMap<>();
+    Map<String, Subscriber> subscribers = new HashMap<>();
+    mongo
+        .find(
+            Query.query(where("_id").in(batch.stream().map(Delivery::subscriberId).toList())),
+            Subscriber.class)
+        .forEach(subscriber -> subscribers.put(subscriber.id(), subscriber));
     for (Delivery delivery : batch) {
-      Subscriber subscriber = mongo.findById(delivery.subscriberId(), Subscriber.class);
+      Subscriber subscriber = subscribers.get(delivery.subscriberId());
       Announcement post =
           posts.computeIfAbsent(delivery.postId(), id -> mongo.findById(id, Announcement.class));
       if (subscriber == null || post == null || !subscriber.wants(post.tags())) {
@@ -215,6 +223,7 @@ class DeliverySender implements SmartLifecycle {
       server.reachable();
     }
     Duration outage = null;
+    List<String> sent = new ArrayList<>();
     for (var entry : messages.entrySet()) {
       Exception failure = failed.get(entry.getKey());
       Span span = spans.get(entry.getKey());
@@ -226,9 +235,7 @@ class DeliverySender implements SmartLifecycle {
         outage = outage == null ? server.unreachable(failure) : outage;
         waitForServer(entry.getValue(), failure, outage);
       } else if (failure == null) {
-        finish(
-            entry.getValue(),
-            new Update().set("status", DeliveryStatus.SENT).set("sentAt", sentAt));
+        sent.add(entry.getValue().id());
         metrics.sent("post");
         Instant occurredAt = publishedAt.get(entry.getValue().id());
         if (occurredAt != null) {
@@ -238,6 +245,7 @@ class DeliverySender implements SmartLifecycle {
         failed(entry.getValue(), failure);
       }
     }
+    finish(sent, new Update().set("status", DeliveryStatus.SENT).set("sentAt", sentAt));
   }
 
   private PostMail mail(Delivery delivery, Subscriber subscriber, Announcement post) {
@@ -302,8 +310,16 @@ class DeliverySender implements SmartLifecycle {
   }
 
   private void finish(Delivery delivery, Update update) {
-    mongo.updateFirst(
-        Query.query(where("_id").is(delivery.id()).and("status").is(DeliveryStatus.SENDING)),
+    finish(List.of(delivery.id()), update);
+  }
+
+  /** Records what became of deliveries this sender claimed (still {@code SENDING}). */
+  private void finish(List<String> ids, Update update) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    mongo.updateMulti(
+        Query.query(where("_id").in(ids).and("status").is(DeliveryStatus.SENDING)),
         update.unset("claimedUntil").unset("claimedBy").unset("claimToken"),
         Delivery.class);
   }
