@@ -9,7 +9,7 @@ GATEWAY=${GATEWAY:-http://localhost:8080}
 NOTIFICATIONS=${NOTIFICATIONS:-http://localhost:8083}
 SUBSCRIBERS=${SUBSCRIBERS:-2000}
 here=$(cd "$(dirname "$0")" && pwd)
-OWNER="Authorization: Bearer $("$here/owner-token.sh")"
+OWNER="Authorization: Bearer $("$here/token.sh" owner)"
 EDITOR="Authorization: Bearer $("$here/token.sh")"
 run=$(date +%s)
 

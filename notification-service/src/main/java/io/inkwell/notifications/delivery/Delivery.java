@@ -1,9 +1,12 @@
 package io.inkwell.notifications.delivery;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
 
 /**
  * One post's mail to one subscriber. The unique (postId, subscriberId) index is what makes the
@@ -66,6 +69,14 @@ public record Delivery(
         null,
         traceparent,
         mailAt.isAfter(now) ? mailAt : null);
+  }
+
+  /** Pending and its time has come, or claimed by a sender whose claim ran out. */
+  static Criteria dueAt(Instant now) {
+    return new Criteria()
+        .orOperator(
+            where("status").is(DeliveryStatus.PENDING).and("notBefore").lte(now),
+            where("status").is(DeliveryStatus.SENDING).and("claimedUntil").lt(now));
   }
 
   /** The same for every attempt, so that a resent message is recognisably the same message. */

@@ -173,17 +173,11 @@ class DeliverySender implements SmartLifecycle {
   }
 
   /**
-   * Due: pending and its time has come, or claimed by a sender whose claim ran out. A post that
-   * waits for a digest goes out in it, with the subscriber's others ({@link DigestSender}).
+   * Due mails of their own: a post that waits for a digest goes out in it, with the subscriber's
+   * others ({@link DigestSender}).
    */
   private static Criteria due(Instant now) {
-    return new Criteria()
-        .andOperator(
-            where("digestAt").is(null),
-            new Criteria()
-                .orOperator(
-                    where("status").is(DeliveryStatus.PENDING).and("notBefore").lte(now),
-                    where("status").is(DeliveryStatus.SENDING).and("claimedUntil").lt(now)));
+    return new Criteria().andOperator(where("digestAt").is(null), Delivery.dueAt(now));
   }
 
   private void send(List<Delivery> batch) throws InterruptedException {
@@ -288,25 +282,20 @@ class DeliverySender implements SmartLifecycle {
     }
     Duration pause = SmtpFailures.pauseAfter(delivery.attempts());
     log.info("Delivery {} failed, retrying in {}: {}", delivery.id(), pause, failure.getMessage());
-    metrics.retried("post");
-    finish(
-        delivery,
-        new Update()
-            .set("status", DeliveryStatus.PENDING)
-            .set("notBefore", now().plus(pause))
-            .set("lastError", failure.getMessage()));
+    finish(delivery, retryAfter(failure, pause));
   }
 
   /** Back to wait for the mail server, without using up one of the delivery's attempts. */
   private void waitForServer(Delivery delivery, Exception failure, Duration pause) {
+    finish(delivery, retryAfter(failure, pause).inc("attempts", -1));
+  }
+
+  private Update retryAfter(Exception failure, Duration pause) {
     metrics.retried("post");
-    finish(
-        delivery,
-        new Update()
-            .set("status", DeliveryStatus.PENDING)
-            .set("notBefore", now().plus(pause))
-            .set("lastError", failure.getMessage())
-            .inc("attempts", -1));
+    return new Update()
+        .set("status", DeliveryStatus.PENDING)
+        .set("notBefore", now().plus(pause))
+        .set("lastError", failure.getMessage());
   }
 
   private void finish(Delivery delivery, Update update) {

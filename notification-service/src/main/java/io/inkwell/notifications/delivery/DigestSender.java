@@ -113,13 +113,7 @@ class DigestSender implements SmartLifecycle {
 
   /** Deliveries waiting for a digest whose time has come, or whose sender's claim ran out. */
   private static Criteria due(Instant now) {
-    return new Criteria()
-        .andOperator(
-            where("digestAt").ne(null),
-            new Criteria()
-                .orOperator(
-                    where("status").is(DeliveryStatus.PENDING).and("notBefore").lte(now),
-                    where("status").is(DeliveryStatus.SENDING).and("claimedUntil").lt(now)));
+    return new Criteria().andOperator(where("digestAt").ne(null), Delivery.dueAt(now));
   }
 
   /**

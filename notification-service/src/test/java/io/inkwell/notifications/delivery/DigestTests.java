@@ -28,6 +28,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -97,10 +98,7 @@ class DigestTests extends IntegrationTest {
     assertThat(report.path("pending").asInt()).as("what goes out now: nothing").isZero();
 
     // the digest hour comes
-    mongo.updateMulti(
-        Query.query(where("subscriberId").is(dailyId)),
-        new Update().set("notBefore", Instant.now()),
-        Delivery.class);
+    digestTimeComes(where("subscriberId").is(dailyId));
 
     MimeMessage digest =
         await()
@@ -246,10 +244,7 @@ class DigestTests extends IntegrationTest {
     confirmedSubscriber(api(), marker);
     publish(UUID.randomUUID().toString(), "First light " + run);
     awaitMail(marker, "First light " + run);
-    mongo.updateMulti(
-        Query.query(where("subscriberId").is(dailyId)),
-        new Update().set("notBefore", Instant.now()),
-        Delivery.class);
+    digestTimeComes(where("subscriberId").is(dailyId));
     awaitMail(daily, "First light " + run);
 
     publish(UUID.randomUUID().toString(), "Last light " + run);
@@ -258,10 +253,7 @@ class DigestTests extends IntegrationTest {
     assertThat(late.digestAt())
         .as("due at the same digest time")
         .isEqualTo(deliveriesOf(dailyId).get(0).digestAt());
-    mongo.updateFirst(
-        Query.query(where("_id").is(late.id())),
-        new Update().set("notBefore", Instant.now()),
-        Delivery.class);
+    digestTimeComes(where("_id").is(late.id()));
     awaitMail(daily, "Last light " + run);
 
     List<MimeMessage> digests = mailsAbout(daily, run);
@@ -294,10 +286,7 @@ class DigestTests extends IntegrationTest {
     var second = new DigestSender(mongo, mails, subscriptions, settings, clock, metrics, server);
     second.start();
     try {
-      mongo.updateMulti(
-          Query.query(where("subscriberId").in(ids)),
-          new Update().set("notBefore", Instant.now()),
-          Delivery.class);
+      digestTimeComes(where("subscriberId").in(ids));
 
       for (String reader : readers) {
         MimeMessage digest =
@@ -340,10 +329,7 @@ class DigestTests extends IntegrationTest {
             .append("token", "another-instance")
             .append("until", java.util.Date.from(leaseEnds)),
         "digest_leases");
-    mongo.updateMulti(
-        Query.query(where("subscriberId").is(dailyId)),
-        new Update().set("notBefore", Instant.now()),
-        Delivery.class);
+    digestTimeComes(where("subscriberId").is(dailyId));
 
     // due, and the sender looks every 100 ms: for three seconds nothing goes out
     await()
@@ -379,10 +365,7 @@ class DigestTests extends IntegrationTest {
                 statuses.equals(
                     Map.of(regretted, DeliveryStatus.SKIPPED, kept, DeliveryStatus.PENDING)));
 
-    mongo.updateMulti(
-        Query.query(where("subscriberId").is(dailyId).and("status").is(DeliveryStatus.PENDING)),
-        new Update().set("notBefore", Instant.now()),
-        Delivery.class);
+    digestTimeComes(where("subscriberId").is(dailyId).and("status").is(DeliveryStatus.PENDING));
 
     MimeMessage digest =
         await()
@@ -431,6 +414,12 @@ class DigestTests extends IntegrationTest {
     assertThat(chosen.status()).as(chosen.toString()).isEqualTo(200);
     assertThat(chosen.text("frequency")).isEqualTo(frequency);
     return id;
+  }
+
+  /** The digest hour of the deliveries comes (the tests have no clock to move). */
+  private void digestTimeComes(Criteria which) {
+    mongo.updateMulti(
+        Query.query(which), new Update().set("notBefore", Instant.now()), Delivery.class);
   }
 
   private List<Delivery> deliveriesOf(String subscriberId) {
