@@ -7,6 +7,7 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * One post's mail to one subscriber. The unique (postId, subscriberId) index is what makes the
@@ -69,6 +70,16 @@ public record Delivery(
         null,
         traceparent,
         mailAt.isAfter(now) ? mailAt : null);
+  }
+
+  /** What a sender sets on the deliveries it claims: whose they are until when, and one attempt. */
+  static Update claim(String instanceId, String token, Instant until) {
+    return new Update()
+        .set("status", DeliveryStatus.SENDING)
+        .set("claimedBy", instanceId)
+        .set("claimToken", token)
+        .set("claimedUntil", until)
+        .inc("attempts", 1);
   }
 
   /** Pending and its time has come, or claimed by a sender whose claim ran out. */

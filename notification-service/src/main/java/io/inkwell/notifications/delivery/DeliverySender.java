@@ -154,12 +154,7 @@ class DeliverySender implements SmartLifecycle {
       String token = UUID.randomUUID().toString();
       mongo.updateMulti(
           Query.query(new Criteria().andOperator(where("_id").in(ids), due(now))),
-          new Update()
-              .set("status", DeliveryStatus.SENDING)
-              .set("claimedBy", settings.instanceId())
-              .set("claimToken", token)
-              .set("claimedUntil", now.plus(CLAIM))
-              .inc("attempts", 1),
+          Delivery.claim(settings.instanceId(), token, now.plus(CLAIM)),
           Delivery.class);
       List<Delivery> claimed =
           mongo.find(

@@ -192,12 +192,7 @@ class DigestSender implements SmartLifecycle {
     try {
       mongo.updateMulti(
           Query.query(claimable(subscriberId, now)),
-          new Update()
-              .set("status", DeliveryStatus.SENDING)
-              .set("claimedBy", settings.instanceId())
-              .set("claimToken", token)
-              .set("claimedUntil", now.plus(CLAIM))
-              .inc("attempts", 1),
+          Delivery.claim(settings.instanceId(), token, now.plus(CLAIM)),
           Delivery.class);
     } finally {
       mongo.remove(Query.query(where("_id").is(subscriberId).and("token").is(token)), LEASES);

@@ -120,22 +120,9 @@ class DeliveryMetricsTests {
         null);
   }
 
+  /** A post's delivery in a digest due at {@code digestAt}, as the fan-out records it. */
   private static Delivery digest(
       String postId, String subscriberId, Instant createdAt, Instant digestAt) {
-    return new Delivery(
-        postId + ":" + subscriberId,
-        postId,
-        subscriberId,
-        DeliveryStatus.PENDING,
-        0,
-        createdAt,
-        digestAt,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        digestAt);
+    return Delivery.pending(postId, subscriberId, createdAt, digestAt, null);
   }
 }
