@@ -84,7 +84,10 @@ class DeliverySender implements SmartLifecycle {
     this.server = server;
   }
 
-  /** Takes up what this instance was sending when it stopped, without waiting for the claim. */
+  /**
+   * Takes up the mails this instance was sending when it stopped, without waiting for the claim
+   * (its digests are {@link DigestSender}'s to take up).
+   */
   @EventListener(ApplicationReadyEvent.class)
   void resumeInterrupted() {
     var resumed =
@@ -93,7 +96,9 @@ class DeliverySender implements SmartLifecycle {
                 where("status")
                     .is(DeliveryStatus.SENDING)
                     .and("claimedBy")
-                    .is(settings.instanceId())),
+                    .is(settings.instanceId())
+                    .and("digestAt")
+                    .is(null)),
             new Update().set("status", DeliveryStatus.PENDING).unset("claimedUntil"),
             Delivery.class);
     if (resumed.getModifiedCount() > 0) {

@@ -24,7 +24,9 @@ import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -81,6 +83,29 @@ class DigestSender implements SmartLifecycle {
 
   /** One subscriber's digest: its message and the deliveries it carries. */
   private record Digest(MimeMessage message, List<Delivery> deliveries) {}
+
+  /**
+   * Takes up the digests this instance was sending when it stopped, without waiting for their
+   * claim: each is let go as claimed, so that it is taken over as it was ({@link #claimable}) and
+   * goes out again as the same message.
+   */
+  @EventListener(ApplicationReadyEvent.class)
+  void resumeInterrupted() {
+    var resumed =
+        mongo.updateMulti(
+            Query.query(
+                where("status")
+                    .is(DeliveryStatus.SENDING)
+                    .and("claimedBy")
+                    .is(settings.instanceId())
+                    .and("digestAt")
+                    .ne(null)),
+            new Update().set("claimedUntil", now()),
+            Delivery.class);
+    if (resumed.getModifiedCount() > 0) {
+      log.info("Resuming {} digest deliveries interrupted by a stop", resumed.getModifiedCount());
+    }
+  }
 
   void sendDue() {
     while (thread.running()) {

@@ -54,6 +54,8 @@ class DigestTests extends IntegrationTest {
   @Autowired private Clock clock;
   @Autowired private NotificationMetrics metrics;
   @Autowired private MailServer server;
+  @Autowired private DigestSender digestSender;
+  @Autowired private DeliverySender deliverySender;
 
   @Test
   void aDailySubscriberGetsTheDaysPostsInOneMailAtTheDigestHourAndEachPostOnlyThere() {
@@ -228,6 +230,50 @@ class DigestTests extends IntegrationTest {
                 + "."
                 + claimedPost
                 + "@inkwell.localhost>");
+  }
+
+  /**
+   * A digest this instance was sending when it stopped goes out after the restart as it was
+   * claimed, not merged with what became due meanwhile: the first copy may have reached the reader.
+   */
+  @Test
+  void aDigestInterruptedByAStopGoesOutAsItWasClaimed() {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    String daily = "stopped-" + run + "@example.org";
+    String marker = "marker-" + run + "@example.org";
+    String dailyId = digestReader(daily, "DAILY");
+    confirmedSubscriber(api(), marker);
+    String claimedPost = UUID.randomUUID().toString();
+    String laterPost = UUID.randomUUID().toString();
+    publish(claimedPost, "Before the stop " + run);
+    publish(laterPost, "After the stop " + run);
+    awaitMail(marker, "After the stop " + run);
+
+    digestSender.stop();
+    try {
+      // this instance had claimed the first post's digest when it stopped
+      mongo.updateFirst(
+          Query.query(where("_id").is(claimedPost + ":" + dailyId)),
+          new Update()
+              .set("status", DeliveryStatus.SENDING)
+              .set("claimedBy", settings.instanceId())
+              .set("claimToken", UUID.randomUUID().toString())
+              .set("claimedUntil", Instant.now().plus(Duration.ofMinutes(2)))
+              .set("notBefore", Instant.now()),
+          Delivery.class);
+      digestTimeComes(where("_id").is(laterPost + ":" + dailyId));
+      // what a start does
+      deliverySender.resumeInterrupted();
+      digestSender.resumeInterrupted();
+    } finally {
+      digestSender.start();
+    }
+
+    awaitMail(daily, "Before the stop " + run);
+    awaitMail(daily, "After the stop " + run);
+    assertThat(mailsAbout(daily, run))
+        .as("each post in one digest, the claimed one alone")
+        .hasSize(2);
   }
 
   /**
