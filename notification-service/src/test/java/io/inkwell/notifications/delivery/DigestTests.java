@@ -155,15 +155,10 @@ class DigestTests extends IntegrationTest {
     assertThat(deliveriesOf(weeklyId)).hasSize(1);
 
     // another instance claimed the digest when it was due, and never came back
-    mongo.updateMulti(
-        Query.query(where("subscriberId").is(weeklyId)),
-        new Update()
-            .set("status", DeliveryStatus.SENDING)
-            .set("claimedBy", "an-instance-that-crashed")
-            .set("claimToken", UUID.randomUUID().toString())
-            .set("claimedUntil", Instant.now().minusSeconds(1))
-            .set("notBefore", Instant.now()),
-        Delivery.class);
+    claimedDigest(
+        where("subscriberId").is(weeklyId),
+        "an-instance-that-crashed",
+        Instant.now().minusSeconds(1));
 
     MimeMessage digest =
         await()
@@ -202,15 +197,8 @@ class DigestTests extends IntegrationTest {
         Query.query(where("_id").is(laterPost + ":" + weeklyId)),
         new Update().set("notBefore", moment),
         Delivery.class);
-    mongo.updateFirst(
-        Query.query(where("_id").is(claimedPost + ":" + weeklyId)),
-        new Update()
-            .set("status", DeliveryStatus.SENDING)
-            .set("claimedBy", "an-instance-that-crashed")
-            .set("claimToken", UUID.randomUUID().toString())
-            .set("claimedUntil", moment)
-            .set("notBefore", Instant.now()),
-        Delivery.class);
+    claimedDigest(
+        where("_id").is(claimedPost + ":" + weeklyId), "an-instance-that-crashed", moment);
 
     awaitMail(weekly, "Claimed walk " + run);
     awaitMail(weekly, "Later walk " + run);
@@ -252,15 +240,10 @@ class DigestTests extends IntegrationTest {
     digestSender.stop();
     try {
       // this instance had claimed the first post's digest when it stopped
-      mongo.updateFirst(
-          Query.query(where("_id").is(claimedPost + ":" + dailyId)),
-          new Update()
-              .set("status", DeliveryStatus.SENDING)
-              .set("claimedBy", settings.instanceId())
-              .set("claimToken", UUID.randomUUID().toString())
-              .set("claimedUntil", Instant.now().plus(Duration.ofMinutes(2)))
-              .set("notBefore", Instant.now()),
-          Delivery.class);
+      claimedDigest(
+          where("_id").is(claimedPost + ":" + dailyId),
+          settings.instanceId(),
+          Instant.now().plus(Duration.ofMinutes(2)));
       digestTimeComes(where("_id").is(laterPost + ":" + dailyId));
       // what a start does
       deliverySender.resumeInterrupted();
@@ -460,6 +443,17 @@ class DigestTests extends IntegrationTest {
     assertThat(chosen.status()).as(chosen.toString()).isEqualTo(200);
     assertThat(chosen.text("frequency")).isEqualTo(frequency);
     return id;
+  }
+
+  /**
+   * A digest's deliveries as a sender left them when it claimed them, its claim good until then.
+   */
+  private void claimedDigest(Criteria which, String instance, Instant claimedUntil) {
+    mongo.updateMulti(
+        Query.query(which),
+        Delivery.claim(instance, UUID.randomUUID().toString(), claimedUntil)
+            .set("notBefore", Instant.now()),
+        Delivery.class);
   }
 
   /** The digest hour of the deliveries comes (the tests have no clock to move). */
