@@ -1,10 +1,14 @@
 package io.inkwell.notifications.review;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
 import io.inkwell.notifications.NotificationMetrics;
 import io.inkwell.notifications.NotificationSettings;
 import io.inkwell.notifications.mail.Mails;
+import io.inkwell.notifications.mail.SmtpFailures;
 import io.inkwell.notifications.staff.StaffDirectory;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,26 +16,28 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.mail.MailException;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Tells the editors of a draft its author submitted for review ({@code PostSubmitted}), each once:
- * every mail is recorded under the event and the editor before it is sent and marked sent after, so
- * a redelivered event sends nothing new. A mail the server did not take fails the event, which
- * Kafka delivers again (with backoff, then to the dead-letter topic), and only the unsent go out.
- * Its own consumer group reads the post events beside the subscribers' fan-out.
+ * every mail is recorded under the event and the editor, with what it says, before it is sent and
+ * marked sent after, so a redelivered event sends nothing new. A mail that failed is tried again by
+ * the sweeper, a few times; while the mail server is away (ADR 0012) it waits, however long, using
+ * up no attempt, and the event is not held up. Its own consumer group reads the post events beside
+ * the subscribers' fan-out.
  */
 @Component
 class ReviewRequests {
 
   private static final Logger log = LoggerFactory.getLogger(ReviewRequests.class);
   private static final String KIND = "review";
+  private static final int MAX_ATTEMPTS = 5;
 
   /** What is read of {@code contracts/post-submitted.schema.json}; the rest is ignored. */
   record Submitted(String eventId, String type, String postId, String title, Author author) {
@@ -39,9 +45,23 @@ class ReviewRequests {
     record Author(String id, String name) {}
   }
 
-  /** One editor's mail about one submission. */
+  /**
+   * One editor's mail about one submission.
+   *
+   * @param title the post's title and {@code authorName} its author's, as submitted (null in
+   *     requests recorded before they were kept, which are not tried again)
+   * @param attempts the tries the mail server refused; none while it was away
+   */
   @Document("review_requests")
-  record ReviewRequest(@Id String id, String postId, String to, boolean sent, Instant createdAt) {}
+  record ReviewRequest(
+      @Id String id,
+      String postId,
+      String to,
+      String title,
+      String authorName,
+      boolean sent,
+      int attempts,
+      Instant createdAt) {}
 
   private final MongoTemplate mongo;
   private final Mails mails;
@@ -89,7 +109,10 @@ class ReviewRequests {
               event.eventId() + ":" + editor.id(),
               event.postId(),
               editor.email(),
+              event.title(),
+              authorName,
               false,
+              0,
               clock.instant());
       try {
         mongo.insert(request);
@@ -97,30 +120,55 @@ class ReviewRequests {
         request = mongo.findById(request.id(), ReviewRequest.class);
       }
       if (request != null && !request.sent()) {
-        send(request, event, authorName);
+        send(request);
       }
     }
   }
 
-  private void send(ReviewRequest request, Submitted event, String authorName) {
+  /** Requests whose mail failed (or whose service stopped before sending) get another try. */
+  @Scheduled(fixedDelayString = "${inkwell.notifications.notice-retry-interval:60s}")
+  void retryUnsent() {
+    var due =
+        Query.query(
+                where("sent")
+                    .is(false)
+                    .and("title")
+                    .ne(null)
+                    .and("attempts")
+                    .lt(MAX_ATTEMPTS)
+                    .and("createdAt")
+                    .lt(clock.instant().minus(Duration.ofSeconds(30))))
+            .limit(100);
+    for (ReviewRequest request : mongo.find(due, ReviewRequest.class)) {
+      metrics.retried(KIND);
+      send(request);
+    }
+  }
+
+  private void send(ReviewRequest request) {
     try {
       mails.sendReviewRequest(
           new Mails.ReviewMail(
               "<" + KIND + "." + request.id().replace(':', '.') + "@" + messageIdDomain + ">",
               request.to(),
-              event.title(),
-              authorName,
-              settings.siteUrl() + "/admin/posts/" + event.postId()));
-    } catch (MailException unavailable) {
+              request.title(),
+              request.authorName(),
+              settings.siteUrl() + "/admin/posts/" + request.postId()));
+    } catch (MailException e) {
+      if (SmtpFailures.isServerUnavailable(e)) {
+        log.warn("The review request {} waits for the mail server", request.id());
+        return;
+      }
+      mongo.updateFirst(byId(request), new Update().inc("attempts", 1), ReviewRequest.class);
       metrics.failed(KIND);
-      log.warn(
-          "A review request for post {} could not be sent; the event comes again", event.postId());
-      throw unavailable;
+      log.warn("Could not send the review request {}", request.id(), e);
+      return;
     }
-    mongo.updateFirst(
-        Query.query(Criteria.where("_id").is(request.id())),
-        Update.update("sent", true),
-        ReviewRequest.class);
+    mongo.updateFirst(byId(request), Update.update("sent", true), ReviewRequest.class);
     metrics.sent(KIND);
+  }
+
+  private static Query byId(ReviewRequest request) {
+    return Query.query(where("_id").is(request.id()));
   }
 }

@@ -8,8 +8,10 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.inkwell.notifications.delivery.Delivery;
 import io.inkwell.notifications.delivery.DeliveryStatus;
 import io.inkwell.testsupport.ApiClient;
+import io.inkwell.testsupport.Contracts;
 import io.inkwell.testsupport.TestMongo;
 import io.inkwell.testsupport.TestTokens;
+import io.inkwell.testsupport.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -64,6 +66,9 @@ class MailServerDownTests {
   @Autowired private KafkaTemplate<String, String> kafka;
 
   @Autowired private MeterRegistry meters;
+
+  @Value("${spring.kafka.bootstrap-servers}")
+  private String brokers;
 
   /** Where the mail server would be: nothing listens there, except where a test starts one. */
   private static final int SMTP_PORT = freePort();
@@ -202,6 +207,63 @@ class MailServerDownTests {
               java.util.Arrays.stream(mailServer.getReceivedMessages())
                   .filter(message -> subject(message).equals(title)))
           .hasSize(1);
+    } finally {
+      mailServer.stop();
+    }
+  }
+
+  /**
+   * A draft submitted for review while the mail server is away reaches the editor when it is back:
+   * the request waits recorded, not on the event's redelivery (whose retries would end on the
+   * dead-letter topic long before an outage does).
+   */
+  @Test
+  void aDraftSubmittedWhileMailIsDownReachesTheEditorWhenItIsBack() throws Exception {
+    String run = UUID.randomUUID().toString();
+    String editorId = "editor-" + run;
+    String editor = editorId + "@example.org";
+    var staffChanged = Contracts.example("staff-changed");
+    staffChanged.put("eventId", UUID.randomUUID().toString());
+    staffChanged.put("staffId", editorId);
+    staffChanged.put("email", editor);
+    staffChanged.put("role", "EDITOR");
+    staffChanged.put("suspended", false);
+    staffChanged.put("reviewMails", true);
+    staffChanged.put("occurredAt", Instant.now().toString());
+    kafka.send("blog.staff-events", editorId, staffChanged.toString()).join();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> mongo.findById(editorId, org.bson.Document.class, "staff") != null);
+    var submitted = Contracts.example("post-submitted");
+    submitted.put("eventId", UUID.randomUUID().toString());
+    submitted.put("postId", "post-" + run);
+    submitted.put("title", "Drafted in the outage " + run.substring(0, 8));
+
+    var sent = kafka.send("blog.post-events", "post-" + run, submitted.toString()).join();
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> Topics.consumed(brokers, "mail-down-test-reviews", sent.getRecordMetadata()));
+    var mailServer =
+        new GreenMail(new ServerSetup(SMTP_PORT, "localhost", ServerSetup.PROTOCOL_SMTP));
+    mailServer.start();
+    try {
+      await()
+          .atMost(Duration.ofSeconds(90))
+          .until(
+              () ->
+                  java.util.Arrays.stream(mailServer.getReceivedMessages())
+                      .anyMatch(message -> recipient(message).equals(editor)));
+      assertThat(mailServer.getReceivedMessages())
+          .filteredOn(message -> recipient(message).equals(editor))
+          .singleElement()
+          .satisfies(
+              mail ->
+                  assertThat(mail.getSubject())
+                      .isEqualTo(
+                          "Ready for review: \"Drafted in the outage "
+                              + run.substring(0, 8)
+                              + "\""));
     } finally {
       mailServer.stop();
     }
