@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The admin's tools beyond writing, as the owner uses them in a browser without JavaScript:
- * deleting a post, the discussion settings and blocklist, integrations, and the Blogger import.
+ * deleting a post, the discussion settings and blocklist, integrations and webhooks, and the
+ * Blogger import.
  */
 class AdminToolsTests {
 
@@ -624,6 +625,69 @@ class AdminToolsTests {
     assertThat(revoked.select(".notice").text()).startsWith(name + " is revoked");
     assertThat(revoked.text()).doesNotContain(clientId);
     assertThat(signIn.clientCredentialsResponse(clientId, secret).statusCode()).isEqualTo(401);
+  }
+
+  /**
+   * A webhook the owner adds in the admin is called, through the whole platform, when a post is
+   * published: post-service's event, notification-service's signed POST to the address given.
+   */
+  @Test
+  void aWebhookTheOwnerAddsIsToldOfTheNextPublishedPost() throws Exception {
+    var calls = new java.util.concurrent.ConcurrentLinkedQueue<String>();
+    var receiver =
+        com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("localhost", 0), 0);
+    receiver.createContext(
+        "/rebuild",
+        exchange -> {
+          calls.add(
+              exchange.getRequestHeaders().getFirst("X-Inkwell-Event")
+                  + " "
+                  + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+          exchange.sendResponseHeaders(204, -1);
+          exchange.close();
+        });
+    receiver.start();
+    try {
+      var browser = owner();
+      String name = "Rebuild " + UUID.randomUUID();
+      Document page = browser.page("/admin/integrations");
+      var add = SiteBrowser.fields(page, "form[action$=/admin/webhooks]");
+      assertThat(page.select("#webhook-event option").eachText())
+          .contains("post.published", "post.deleted");
+      add.put("name", name);
+      add.put("event", "post.published");
+      add.put("targetUrl", "http://localhost:" + receiver.getAddress().getPort() + "/rebuild");
+      Document added = Jsoup.parse(browser.submit("/admin/webhooks", add).body());
+      assertThat(added.select("#webhook-secret").text()).hasSizeGreaterThanOrEqualTo(40);
+
+      String title = "Hooked " + UUID.randomUUID();
+      String id =
+          bot.post("/api/posts", ApiClient.json(Map.of("title", title, "body", "Rebuild me.")))
+              .text("id");
+      assertThat(bot.post("/api/posts/" + id + "/publish", "").status()).isEqualTo(200);
+
+      await().atMost(PATIENCE).until(() -> calls.stream().anyMatch(call -> call.contains(title)));
+      assertThat(calls.stream().filter(call -> call.contains(title)))
+          .singleElement()
+          .satisfies(call -> assertThat(call).startsWith("post.published {"));
+      Element row =
+          await()
+              .atMost(PATIENCE)
+              .until(
+                  () ->
+                      browser.page("/admin/integrations").select("#webhook-list tr").stream()
+                          .filter(tr -> tr.text().contains(name))
+                          .findFirst()
+                          .orElseThrow(),
+                  tr -> tr.select(".webhook-result").text().equals("204"));
+      Element remove = row.selectFirst("form");
+      Document removed =
+          Jsoup.parse(browser.submit(remove.attr("action"), SiteBrowser.fields(remove)).body());
+      assertThat(removed.select(".notice").text()).startsWith(name + " is removed");
+      assertThat(removed.select("#webhook-list").text()).doesNotContain(name);
+    } finally {
+      receiver.stop(0);
+    }
   }
 
   @Test

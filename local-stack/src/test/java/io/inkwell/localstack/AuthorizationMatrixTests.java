@@ -333,6 +333,22 @@ class AuthorizationMatrixTests {
                 c -> c.get("/api/subscribers").status(),
                 expect(401, 403, 403, 403, 403, 200, 403)),
             new Row(
+                "GET /api/webhooks",
+                c -> c.get("/api/webhooks").status(),
+                expect(401, 403, 403, 403, 403, 200, 403)),
+            new Row(
+                "POST /api/webhooks (an event nobody sends: nothing is added)",
+                c ->
+                    c.post(
+                            "/api/webhooks",
+                            ApiClient.json(
+                                Map.of(
+                                    "name", "n",
+                                    "event", "post.none",
+                                    "targetUrl", "https://example.org/hook")))
+                        .status(),
+                expect(401, 403, 403, 403, 403, 400, 403)),
+            new Row(
                 "POST /api/subscribers/import",
                 c -> c.postAs("/api/subscribers/import", "text/csv", "name\nAda\n").status(),
                 expect(401, 403, 403, 403, 403, 422, 403)),

@@ -18,7 +18,8 @@ import org.springframework.test.context.DynamicPropertySource;
       "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
       "inkwell.notifications.send-interval=100ms",
       "inkwell.notifications.site-url=https://blog.example.org",
-      "inkwell.notifications.confirmations-per-client=5"
+      "inkwell.notifications.confirmations-per-client=5",
+      "inkwell.notifications.webhook-retry-base=200ms"
     })
 public abstract class IntegrationTest {
 

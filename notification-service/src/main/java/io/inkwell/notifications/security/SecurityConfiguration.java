@@ -14,8 +14,8 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * notification-service checks every token again, whatever the gateway did: subscribing, confirming,
  * preferences and unsubscribing need no account (their tokens are signed links); delivery reports
- * are for editors, the subscriber list for admins. The actuator is for the operators' network, not
- * routed by the gateway.
+ * are for editors, the subscriber list and webhooks for admins. The actuator is for the operators'
+ * network, not routed by the gateway.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -31,7 +31,11 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers(HttpMethod.GET, "/api/posts/*/deliveries")
                     .hasRole("EDITOR")
-                    .requestMatchers("/api/subscribers", "/api/subscribers/**")
+                    .requestMatchers(
+                        "/api/subscribers",
+                        "/api/subscribers/**",
+                        "/api/webhooks",
+                        "/api/webhooks/**")
                     .hasRole("ADMIN")
                     .anyRequest()
                     .authenticated())

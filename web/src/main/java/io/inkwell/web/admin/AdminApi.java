@@ -460,6 +460,22 @@ class AdminApi {
     return delete(token, "/api/integrations/{id}", clientId);
   }
 
+  Answer webhooks(String token) {
+    return get(token, "/api/webhooks");
+  }
+
+  Answer addWebhook(String token, String name, String event, String targetUrl) {
+    return send(
+        token,
+        http.post().uri("/api/webhooks"),
+        Map.of("name", name, "event", event, "targetUrl", targetUrl),
+        null);
+  }
+
+  Answer removeWebhook(String token, String id) {
+    return delete(token, "/api/webhooks/{id}", id);
+  }
+
   Answer me(String token) {
     return get(token, "/api/staff/me");
   }

@@ -19,7 +19,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * Ghost's "Integrations": programs that publish through the API with a client id and secret (OAuth2
  * client credentials). The secret is shown once, when it is made; revoking one refuses its next
- * token at once. For admins.
+ * token at once; and webhooks, addresses told of published, changed, unpublished and deleted posts
+ * with signed calls. For admins.
  */
 @Controller
 class IntegrationsAdmin implements StaffPage {
@@ -53,7 +54,65 @@ class IntegrationsAdmin implements StaffPage {
             : null);
     showProblem(answer, model);
     model.addAttribute("tokenUrl", settings.siteUrl() + "/oauth2/token");
+    var hooks = checked(api.webhooks(token(client)));
+    if (hooks.ok()) {
+      model.addAttribute(
+          "webhooks",
+          hooks
+              .body()
+              .path("items")
+              .valueStream()
+              .map(
+                  each ->
+                      new Webhook(
+                          each.path("id").asString(),
+                          each.path("name").asString(),
+                          each.path("event").asString(),
+                          each.path("targetUrl").asString(),
+                          AdminApi.instant(each.path("lastCallAt").asString(null)),
+                          each.path("lastResult").asString(null)))
+              .toList());
+      model.addAttribute(
+          "webhookEvents",
+          hooks.body().path("events").valueStream().map(each -> each.asString()).toList());
+    } else {
+      showProblem(hooks, model);
+    }
     return "admin/integrations";
+  }
+
+  @PostMapping("/admin/webhooks")
+  String addWebhook(
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
+      @RequestParam(defaultValue = "") String name,
+      @RequestParam(defaultValue = "") String event,
+      @RequestParam(defaultValue = "") String targetUrl,
+      RedirectAttributes redirect) {
+    var answer = checked(api.addWebhook(token(client), name.strip(), event, targetUrl.strip()));
+    if (!answer.ok()) {
+      redirect.addFlashAttribute("error", answer.problem());
+      return "redirect:/admin/integrations#webhooks";
+    }
+    redirect.addFlashAttribute(
+        "createdWebhook",
+        new CreatedWebhook(
+            answer.body().path("name").asString(), answer.body().path("secret").asString()));
+    return "redirect:/admin/integrations#webhooks";
+  }
+
+  @PostMapping("/admin/webhooks/{id}/remove")
+  String removeWebhook(
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
+      @PathVariable String id,
+      @RequestParam(defaultValue = "") String name,
+      RedirectAttributes redirect) {
+    var answer = checked(api.removeWebhook(token(client), id));
+    redirect.addFlashAttribute(
+        answer.ok() ? "message" : "error",
+        answer.ok()
+            ? (name.isBlank() ? "The webhook" : name) + " is removed: it is called no more."
+            : answer.problem());
+    return "redirect:/admin/integrations#webhooks";
   }
 
   @PostMapping("/admin/integrations")
@@ -94,6 +153,18 @@ class IntegrationsAdmin implements StaffPage {
 
   /** One line of the list: no secret, that is never shown again. */
   record Integration(String clientId, String name, Instant createdAt) {}
+
+  /** One line of the webhooks: where it goes and how its last call went, not its secret. */
+  record Webhook(
+      String id,
+      String name,
+      String event,
+      String targetUrl,
+      Instant lastCallAt,
+      String lastResult) {}
+
+  /** What the page shows once, right after the webhook was added. */
+  record CreatedWebhook(String name, String secret) implements java.io.Serializable {}
 
   /** What the page shows once, right after the integration was made. */
   record Created(String name, String clientId, String clientSecret)

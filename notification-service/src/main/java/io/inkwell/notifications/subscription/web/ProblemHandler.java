@@ -5,6 +5,7 @@ import io.inkwell.notifications.subscription.SubscriberDirectory;
 import io.inkwell.notifications.subscription.SubscriberImport;
 import io.inkwell.notifications.subscription.SubscriptionManagement;
 import io.inkwell.notifications.subscription.TooManyRequests;
+import io.inkwell.notifications.webhook.Webhooks;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +73,23 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 "mail-unavailable",
                 "Mail cannot be sent right now",
                 e.getMessage()));
+  }
+
+  @ExceptionHandler(Webhooks.Invalid.class)
+  ProblemDetail invalidWebhook(Webhooks.Invalid e) {
+    ProblemDetail body =
+        problem(
+            HttpStatus.BAD_REQUEST,
+            "validation",
+            "Invalid request",
+            "Some fields are missing or invalid; see errors.");
+    body.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
+    return body;
+  }
+
+  @ExceptionHandler(Webhooks.TooMany.class)
+  ProblemDetail tooManyWebhooks(Webhooks.TooMany e) {
+    return problem(HttpStatus.CONFLICT, "too-many-webhooks", "Too many webhooks", e.getMessage());
   }
 
   @ExceptionHandler(TooManyRequests.class)

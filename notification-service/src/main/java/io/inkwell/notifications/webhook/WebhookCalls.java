@@ -1,0 +1,244 @@
+package io.inkwell.notifications.webhook;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import io.inkwell.notifications.NotificationSettings;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Calls the webhooks of a post event. Its own consumer group reads {@code blog.post-events}; every
+ * call is recorded under the event and the webhook before it is made, so a redelivered event calls
+ * nobody twice, and the sender makes the due ones: a POST of JSON, signed with the webhook's
+ * secret, that counts as taken on a 2xx answer. Any other answer, or none within the timeout, is
+ * tried again after a pause that doubles, {@value #MOST_ATTEMPTS} times in all; a {@code 410 Gone}
+ * removes the webhook, as Ghost does. A call is made at least once: a sender that stops in the
+ * middle of one leaves it to be made again, with the same {@code X-Inkwell-Delivery}.
+ */
+@Component
+class WebhookCalls {
+
+  private static final Logger log = LoggerFactory.getLogger(WebhookCalls.class);
+  static final int MOST_ATTEMPTS = 8;
+  private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+  /** Longer than a call can take: a call taken this long ago was let go by a stopped sender. */
+  private static final Duration LEASE = Duration.ofSeconds(30);
+
+  private final MongoTemplate mongo;
+  private final Webhooks webhooks;
+  private final JsonMapper json;
+  private final Clock clock;
+  private final String siteUrl;
+  private final Duration retryBase;
+  private final HttpClient http;
+  private final Map<String, Counter> calls;
+
+  WebhookCalls(
+      MongoTemplate mongo,
+      Webhooks webhooks,
+      JsonMapper json,
+      Clock clock,
+      NotificationSettings settings,
+      MeterRegistry meters,
+      @Value("${inkwell.notifications.webhook-retry-base:30s}") Duration retryBase) {
+    this.mongo = mongo;
+    this.webhooks = webhooks;
+    this.json = json;
+    this.clock = clock;
+    this.siteUrl = settings.siteUrl();
+    this.retryBase = retryBase;
+    this.http =
+        HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    this.calls =
+        Map.of(
+            "sent", counter(meters, "sent"),
+            "retried", counter(meters, "retried"),
+            "failed", counter(meters, "failed"));
+  }
+
+  private static Counter counter(MeterRegistry meters, String outcome) {
+    return Counter.builder("inkwell.webhook.calls")
+        .description(
+            "Webhook calls taken (sent), to be tried again (retried) and given up (failed)")
+        .tag("outcome", outcome)
+        .register(meters);
+  }
+
+  @KafkaListener(
+      topics = "${inkwell.notifications.post-events-topic}",
+      groupId = "${spring.kafka.consumer.group-id:notification-service}-webhooks")
+  void on(String message) {
+    JsonNode event = json.readTree(message);
+    String name = WebhookEvents.BY_TYPE.get(event.path("type").asString(""));
+    if (name == null || event.path("imported").asBoolean(false)) {
+      // imported posts were published long ago, elsewhere: nobody is told of them again
+      return;
+    }
+    Instant now = clock.instant();
+    for (Webhook webhook :
+        mongo.find(Query.query(where("event").is(name)).limit(Webhooks.MOST), Webhook.class)) {
+      String id = event.path("eventId").asString() + ":" + webhook.id();
+      try {
+        mongo.insert(
+            new WebhookCall(
+                id,
+                webhook.id(),
+                name,
+                payload(id, name, event),
+                WebhookCall.Status.PENDING,
+                0,
+                now,
+                null,
+                now));
+      } catch (DuplicateKeyException recordedBefore) {
+        // the event came again: its calls are made, or will be
+      }
+    }
+  }
+
+  /** What a receiver reads: the event's name, when it happened, and the post as readers see it. */
+  private String payload(String id, String name, JsonNode event) {
+    ObjectNode body = json.createObjectNode();
+    body.put("id", id);
+    body.put("event", name);
+    body.put("occurredAt", event.path("occurredAt").asString(null));
+    ObjectNode post = body.putObject("post");
+    post.put("id", event.path("postId").asString(null));
+    post.put("slug", event.path("slug").asString(null));
+    if (name.equals("post.published") || name.equals("post.updated")) {
+      boolean page = event.path("page").asBoolean(false);
+      post.put("url", siteUrl + (page ? "/pages/" : "/posts/") + event.path("slug").asString(""));
+      post.put("page", page);
+      for (String field : new String[] {"title", "excerpt", "tags", "author", "publishedAt"}) {
+        if (event.has(field)) {
+          post.set(field, event.get(field));
+        }
+      }
+    }
+    return json.writeValueAsString(body);
+  }
+
+  @Scheduled(fixedDelayString = "${inkwell.notifications.webhook-interval:1s}")
+  void callDue() {
+    for (int i = 0; i < 20; i++) {
+      Instant now = clock.instant();
+      WebhookCall call =
+          mongo.findAndModify(
+              Query.query(where("status").is(WebhookCall.Status.PENDING).and("dueAt").lte(now))
+                  .with(Sort.by("dueAt")),
+              Update.update("dueAt", now.plus(LEASE)),
+              FindAndModifyOptions.options().returnNew(true),
+              WebhookCall.class);
+      if (call == null) {
+        return;
+      }
+      Webhook webhook = mongo.findById(call.webhookId(), Webhook.class);
+      if (webhook == null) {
+        mongo.remove(call);
+        continue;
+      }
+      make(call, webhook);
+    }
+  }
+
+  private void make(WebhookCall call, Webhook webhook) {
+    int status;
+    String result;
+    try {
+      status =
+          http.send(request(call, webhook), HttpResponse.BodyHandlers.discarding()).statusCode();
+      result = String.valueOf(status);
+    } catch (IOException e) {
+      status = 0;
+      result = "no answer: " + e.getClass().getSimpleName();
+    } catch (InterruptedException e) {
+      // stopping: the call is made again once its lease runs out
+      Thread.currentThread().interrupt();
+      return;
+    }
+    Instant now = clock.instant();
+    mongo.updateFirst(
+        Query.query(where("_id").is(webhook.id())),
+        new Update().set("lastCallAt", now).set("lastResult", result),
+        Webhook.class);
+    int attempts = call.attempts() + 1;
+    Update update = new Update().set("attempts", attempts).set("lastResult", result);
+    if (status >= 200 && status < 300) {
+      update.set("status", WebhookCall.Status.SENT);
+      calls.get("sent").increment();
+    } else if (status == 410) {
+      log.info("Webhook {} answered 410 Gone and is removed", webhook.id());
+      webhooks.remove(webhook.id());
+      update.set("status", WebhookCall.Status.FAILED);
+      calls.get("failed").increment();
+    } else if (attempts >= MOST_ATTEMPTS) {
+      log.warn(
+          "Webhook {} gave up on {} after {} calls: {}", webhook.id(), call.id(), attempts, result);
+      update.set("status", WebhookCall.Status.FAILED);
+      calls.get("failed").increment();
+    } else {
+      update.set("dueAt", now.plus(retryBase.multipliedBy(1L << (attempts - 1))));
+      calls.get("retried").increment();
+    }
+    mongo.updateFirst(Query.query(where("_id").is(call.id())), update, WebhookCall.class);
+  }
+
+  private HttpRequest request(WebhookCall call, Webhook webhook) {
+    long timestamp = clock.instant().getEpochSecond();
+    return HttpRequest.newBuilder(URI.create(webhook.targetUrl()))
+        .timeout(TIMEOUT)
+        .header("Content-Type", "application/json")
+        .header("User-Agent", "Inkwell-Webhooks/1")
+        .header("X-Inkwell-Event", call.event())
+        .header("X-Inkwell-Delivery", call.id())
+        .header(
+            "X-Inkwell-Signature",
+            "t=" + timestamp + ",v1=" + sign(webhook.secret(), timestamp + "." + call.payload()))
+        .POST(HttpRequest.BodyPublishers.ofString(call.payload(), StandardCharsets.UTF_8))
+        .build();
+  }
+
+  /** HMAC-SHA256 of the text with the secret, in hex: what a receiver computes to check a call. */
+  static String sign(String secret, String text) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+    }
+  }
+}

@@ -1,0 +1,118 @@
+package io.inkwell.notifications.webhook;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+/** The admins' list of webhooks: what they are told of, where, and how their last call went. */
+@Service
+public class Webhooks {
+
+  /** More than a blog needs; a bound on what one event fans out to. */
+  static final int MOST = 50;
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final MongoTemplate mongo;
+  private final Clock clock;
+
+  Webhooks(MongoTemplate mongo, Clock clock) {
+    this.mongo = mongo;
+    this.clock = clock;
+  }
+
+  /** The list, oldest first, with their secrets. */
+  public List<Webhook> all() {
+    return mongo.find(new Query().with(Sort.by("createdAt", "_id")), Webhook.class);
+  }
+
+  /**
+   * Adds a webhook with a new secret.
+   *
+   * @throws Invalid when the event is none of {@link WebhookEvents#NAMES} or the address is no
+   *     absolute http(s) address without a user name
+   * @throws TooMany when there are {@link #MOST} already
+   */
+  public Webhook add(String name, String event, String targetUrl, String createdBy) {
+    if (!WebhookEvents.NAMES.contains(event)) {
+      throw new Invalid("event", "must be one of " + String.join(", ", WebhookEvents.NAMES));
+    }
+    URI target = target(targetUrl);
+    if (mongo.count(new Query(), Webhook.class) >= MOST) {
+      throw new TooMany();
+    }
+    byte[] key = new byte[32];
+    RANDOM.nextBytes(key);
+    return mongo.insert(
+        new Webhook(
+            UUID.randomUUID().toString(),
+            name.strip(),
+            event,
+            target.toString(),
+            Base64.getUrlEncoder().withoutPadding().encodeToString(key),
+            createdBy,
+            clock.instant(),
+            null,
+            null));
+  }
+
+  /** Removes it and the calls it still had to get; false when there was none by that id. */
+  public boolean remove(String id) {
+    boolean removed =
+        mongo.remove(Query.query(where("_id").is(id)), Webhook.class).getDeletedCount() > 0;
+    mongo.remove(
+        Query.query(where("webhookId").is(id).and("status").is(WebhookCall.Status.PENDING)),
+        WebhookCall.class);
+    return removed;
+  }
+
+  private static URI target(String address) {
+    URI uri;
+    try {
+      uri = new URI(address.strip());
+    } catch (java.net.URISyntaxException e) {
+      throw new Invalid("targetUrl", "is no address");
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (!scheme.equals("https") && !scheme.equals("http") || uri.getHost() == null) {
+      throw new Invalid("targetUrl", "must be an absolute http or https address");
+    }
+    if (uri.getRawUserInfo() != null) {
+      throw new Invalid("targetUrl", "must not carry a user name or password");
+    }
+    return uri;
+  }
+
+  /** A webhook that cannot be called as asked. */
+  public static final class Invalid extends RuntimeException {
+
+    private final String field;
+
+    Invalid(String field, String message) {
+      super(message);
+      this.field = field;
+    }
+
+    public String field() {
+      return field;
+    }
+  }
+
+  /** There are as many webhooks as are kept. */
+  public static final class TooMany extends RuntimeException {
+
+    TooMany() {
+      super("A blog keeps " + MOST + " webhooks at most; remove one first.");
+    }
+  }
+}

@@ -1,0 +1,249 @@
+package io.inkwell.notifications.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.sun.net.httpserver.HttpServer;
+import io.inkwell.notifications.IntegrationTest;
+import io.inkwell.testsupport.ApiClient;
+import io.inkwell.testsupport.Contracts;
+import io.inkwell.testsupport.TestTokens;
+import io.inkwell.testsupport.Topics;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Webhooks as a static-site builder or a chat bot sees them: a real HTTP server in the test
+ * receives the calls that published posts cause, signed with the secret it was given.
+ */
+class WebhookTests extends IntegrationTest {
+
+  private static final Duration PATIENCE = Duration.ofSeconds(30);
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @Autowired private KafkaTemplate<String, String> kafka;
+
+  @Value("${spring.kafka.bootstrap-servers}")
+  private String brokers;
+
+  /** A call as the receiver got it. */
+  record Call(Map<String, List<String>> headers, String body) {
+
+    String header(String name) {
+      return headers.entrySet().stream()
+          .filter(entry -> entry.getKey().equalsIgnoreCase(name))
+          .map(entry -> entry.getValue().get(0))
+          .findFirst()
+          .orElse(null);
+    }
+  }
+
+  private HttpServer receiver;
+  private final Queue<Call> calls = new ConcurrentLinkedQueue<>();
+
+  /** What the receiver answers, in turn; 200 once they are used up. */
+  private final Queue<Integer> answers = new ConcurrentLinkedQueue<>();
+
+  @BeforeEach
+  void startReceiver() throws Exception {
+    receiver = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+    receiver.createContext(
+        "/hook",
+        exchange -> {
+          String body =
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          calls.add(new Call(Map.copyOf(exchange.getRequestHeaders()), body));
+          Integer status = answers.poll();
+          exchange.sendResponseHeaders(status == null ? 200 : status, -1);
+          exchange.close();
+        });
+    receiver.start();
+  }
+
+  @AfterEach
+  void stopReceiver() {
+    receiver.stop(0);
+    for (JsonNode webhook : admin().get("/api/webhooks").json().path("items")) {
+      admin().delete("/api/webhooks/" + webhook.path("id").asString());
+    }
+  }
+
+  @Test
+  void aPublishedPostCallsItsWebhookOnceSignedAndARedeliveredEventCallsNobodyAgain()
+      throws Exception {
+    JsonNode added = add("Rebuild the site", "post.published");
+    assertThat(added.path("secret").asString()).hasSizeGreaterThanOrEqualTo(40);
+    add("Tell the archive", "post.deleted");
+    assertThat(admin().get("/api/webhooks").raw().body())
+        .as("a secret is shown once")
+        .doesNotContain(added.path("secret").asString());
+    ObjectNode event = published();
+
+    publish(event);
+    var again = publish(event);
+
+    await().atMost(PATIENCE).until(() -> calls.size() == 1);
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                Topics.consumed(
+                    brokers, "notification-service-webhooks", again.getRecordMetadata()));
+    Call call = calls.peek();
+    assertThat(call.header("X-Inkwell-Event")).isEqualTo("post.published");
+    assertThat(call.header("Content-Type")).isEqualTo("application/json");
+    String signature = call.header("X-Inkwell-Signature");
+    assertThat(signature).matches("t=\\d+,v1=[0-9a-f]{64}");
+    String timestamp = signature.substring(2, signature.indexOf(','));
+    assertThat(signature.substring(signature.indexOf("v1=") + 3))
+        .isEqualTo(hmac(added.path("secret").asString(), timestamp + "." + call.body()));
+    JsonNode body = JSON.readTree(call.body());
+    assertThat(body.path("event").asString()).isEqualTo("post.published");
+    assertThat(body.path("id").asString()).isEqualTo(call.header("X-Inkwell-Delivery"));
+    assertThat(body.path("post").path("title").asString()).isEqualTo("Wrapping up the WPC");
+    assertThat(body.path("post").path("url").asString())
+        .isEqualTo("https://blog.example.org/posts/wrapping-up-the-wpc");
+    assertThat(body.path("post").has("bodyHtml"))
+        .as("the post's text stays with the blog")
+        .isFalse();
+    await()
+        .during(Duration.ofSeconds(3))
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> calls.size() == 1);
+    JsonNode listed = admin().get("/api/webhooks").json().path("items");
+    assertThat(listed)
+        .filteredOn(webhook -> webhook.path("event").asString().equals("post.published"))
+        .singleElement()
+        .satisfies(webhook -> assertThat(webhook.path("lastResult").asString()).isEqualTo("200"));
+  }
+
+  @Test
+  void aReceiverThatFailsIsCalledAgainWithTheSameDeliveryUntilItTakesIt() {
+    add("Flaky builder", "post.published");
+    answers.add(503);
+    answers.add(500);
+
+    publish(published());
+
+    await().atMost(PATIENCE).until(() -> calls.size() == 3);
+    assertThat(calls.stream().map(call -> call.header("X-Inkwell-Delivery")).distinct()).hasSize(1);
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                admin()
+                    .get("/api/webhooks")
+                    .json()
+                    .path("items")
+                    .get(0)
+                    .path("lastResult")
+                    .asString()
+                    .equals("200"));
+    await()
+        .during(Duration.ofSeconds(2))
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> calls.size() == 3);
+  }
+
+  @Test
+  void aReceiverThatAnswersGoneIsRemovedAsInGhost() {
+    add("Retired bot", "post.published");
+    answers.add(410);
+
+    publish(published());
+
+    await()
+        .atMost(PATIENCE)
+        .until(() -> admin().get("/api/webhooks").json().path("items").isEmpty());
+    assertThat(calls).hasSize(1);
+  }
+
+  @Test
+  void onlyAdminsManageWebhooksAndWhatCannotBeCalledIsRefused() {
+    String hook = "http://localhost:" + receiver.getAddress().getPort() + "/hook";
+    String good = ApiClient.json(Map.of("name", "n", "event", "post.published", "targetUrl", hook));
+    var editor = api().withToken(TestTokens.staff("editor-1", "Eddie", "EDITOR"));
+    assertThat(editor.post("/api/webhooks", good).status()).isEqualTo(403);
+    assertThat(editor.get("/api/webhooks").status()).isEqualTo(403);
+    assertThat(api().post("/api/webhooks", good).status()).isEqualTo(401);
+    assertThat(
+            api().withToken(TestTokens.integration("zapier")).post("/api/webhooks", good).status())
+        .as("integrations act as editors")
+        .isEqualTo(403);
+
+    for (var bad :
+        List.of(
+            Map.of("name", "n", "event", "post.exploded", "targetUrl", hook),
+            Map.of("name", "n", "event", "post.published", "targetUrl", "javascript:alert(1)"),
+            Map.of("name", "n", "event", "post.published", "targetUrl", "ftp://example.org/x"),
+            Map.of("name", "n", "event", "post.published", "targetUrl", "http://u:p@example.org/"),
+            Map.of("name", "n", "event", "post.published", "targetUrl", "/hook"),
+            Map.of("name", " ", "event", "post.published", "targetUrl", hook))) {
+      var answer = admin().post("/api/webhooks", ApiClient.json(bad));
+      assertThat(answer.status()).as(bad.toString()).isEqualTo(400);
+      assertThat(answer.header("Content-Type")).isEqualTo("application/problem+json");
+    }
+    assertThat(
+            admin()
+                .post("/api/webhooks", "{\"name\":{\"$gt\":\"\"},\"event\":\"post.published\"}")
+                .status())
+        .isEqualTo(400);
+    assertThat(admin().delete("/api/webhooks/" + UUID.randomUUID()).status()).isEqualTo(404);
+    assertThat(admin().get("/api/webhooks").json().path("items")).isEmpty();
+  }
+
+  private JsonNode add(String name, String event) {
+    var answer =
+        admin()
+            .post(
+                "/api/webhooks",
+                ApiClient.json(
+                    Map.of(
+                        "name",
+                        name,
+                        "event",
+                        event,
+                        "targetUrl",
+                        "http://localhost:" + receiver.getAddress().getPort() + "/hook")));
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+    return answer.json();
+  }
+
+  /** {@code PostPublished} as the contract shows it, as a new event about a new post. */
+  private static ObjectNode published() {
+    var event = Contracts.example("post-published");
+    event.put("eventId", UUID.randomUUID().toString());
+    event.put("postId", UUID.randomUUID().toString());
+    assertThat(Contracts.violations(event.toString())).isEmpty();
+    return event;
+  }
+
+  private SendResult<String, String> publish(ObjectNode event) {
+    return kafka.send("blog.post-events", event.path("postId").asString(), event.toString()).join();
+  }
+
+  private static String hmac(String secret, String text) throws Exception {
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+  }
+}
