@@ -9,6 +9,7 @@ import com.rometools.rome.feed.synd.SyndFeedImpl;
 import com.rometools.rome.feed.synd.SyndLinkImpl;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
+import io.inkwell.posts.author.AuthorProfiles;
 import io.inkwell.posts.post.Post;
 import io.inkwell.posts.post.PostManagement;
 import io.inkwell.posts.post.PostQuery;
@@ -21,14 +22,19 @@ import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriUtils;
 
-/** Atom and RSS 2.0 feeds of the newest published posts, for the blog and per tag (ROME). */
+/**
+ * Atom and RSS 2.0 feeds of the newest published posts, for the blog, per tag and per author
+ * (ROME); the feed of a tag or author the blog does not know is a 404, as their pages are.
+ */
 @RestController
 class FeedController {
 
@@ -43,9 +49,11 @@ class FeedController {
   private final PostManagement posts;
   private final PostSettings settings;
   private final Sites sites;
+  private final AuthorProfiles authors;
 
-  FeedController(PostManagement posts, PostSettings settings, Sites sites) {
+  FeedController(PostManagement posts, PostSettings settings, Sites sites, AuthorProfiles authors) {
     this.sites = sites;
+    this.authors = authors;
     this.posts = posts;
     this.settings = settings;
   }
@@ -85,16 +93,31 @@ class FeedController {
     return feed(type, newest(PostQuery.ALL), null, "/", file);
   }
 
+  /** A tag with no published post is there while it has a description, as its page is. */
   private SyndFeed tagFeed(String type, String nameOrSlug, String file) {
     String tag = posts.tagNamed(nameOrSlug);
     String page = "/tags/" + encode(TagCount.slugOf(tag));
-    return feed(type, newest(PostQuery.tagged(tag)), tag, page, page + file);
+    List<Post> newest = newest(PostQuery.tagged(tag));
+    if (newest.isEmpty()) {
+      posts.tag(nameOrSlug); // a 404 for a tag nobody uses or describes
+    }
+    return feed(type, newest, tag, page, page + file);
   }
 
+  /** An author with no published post is there while they have a profile, as their page is. */
   private SyndFeed authorFeed(String type, String authorId, String file) {
     String page = "/authors/" + encode(authorId);
     List<Post> newest = newest(PostQuery.by(authorId));
-    String author = newest.isEmpty() ? null : newest.get(0).author().name();
+    String author =
+        newest.isEmpty()
+            ? authors
+                .author(authorId)
+                .orElseThrow(
+                    () ->
+                        new ResponseStatusException(
+                            HttpStatus.NOT_FOUND, "There is no such author."))
+                .name()
+            : newest.get(0).author().name();
     return feed(type, newest, author, page, page + file);
   }
 

@@ -119,6 +119,39 @@ class FeedTests extends IntegrationTest {
     }
   }
 
+  /**
+   * As their pages are: a tag nobody uses or describes and an author the blog does not know have no
+   * feed, rather than an empty one a feed reader would keep asking for; a described tag without
+   * posts yet has an empty one.
+   */
+  @Test
+  void unknownTagsAndAuthorsHaveNoFeed() throws Exception {
+    String unknown = "nobody-" + UUID.randomUUID();
+    for (String path :
+        List.of(
+            "/tags/" + unknown + "/feed.atom",
+            "/tags/" + unknown + "/feed.rss",
+            "/authors/" + unknown + "/feed.atom",
+            "/authors/" + unknown + "/feed.rss")) {
+      var response = anonymous().get(path);
+      assertThat(response.status()).as(path).isEqualTo(404);
+      assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+    }
+
+    String described = "soon-" + UUID.randomUUID().toString().substring(0, 8);
+    assertThat(
+            api()
+                .put(
+                    "/api/tags/" + described,
+                    ApiClient.json(Map.of("description", "Posts to come.")))
+                .status())
+        .isEqualTo(200);
+    var response = anonymous().get("/tags/" + described + "/feed.atom");
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(new SyndFeedInput().build(new StringReader(response.raw().body())).getEntries())
+        .isEmpty();
+  }
+
   private Map<String, String> publish(String title, String tag) {
     String id = create(title, tag);
     var published = api().post("/api/posts/" + id + "/publish", "");
