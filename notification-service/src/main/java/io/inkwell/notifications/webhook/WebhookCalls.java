@@ -36,13 +36,14 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Calls the webhooks of a post event. Its own consumer group reads {@code blog.post-events}; every
- * call is recorded under the event and the webhook before it is made, so a redelivered event calls
- * nobody twice, and the sender makes the due ones: a POST of JSON, signed with the webhook's
- * secret, that counts as taken on a 2xx answer. Any other answer, or none within the timeout, is
- * tried again after a pause that doubles, {@value #MOST_ATTEMPTS} times in all; a {@code 410 Gone}
- * removes the webhook, as Ghost does. A call is made at least once: a sender that stops in the
- * middle of one leaves it to be made again, with the same {@code X-Inkwell-Delivery}.
+ * Calls the webhooks of a post or site event. Its own consumer group reads {@code blog.post-events}
+ * and {@code blog.site-events}; every call is recorded under the event and the webhook before it is
+ * made, so a redelivered event calls nobody twice, and the sender makes the due ones: a POST of
+ * JSON, signed with the webhook's secret, that counts as taken on a 2xx answer. Any other answer,
+ * or none within the timeout, is tried again after a pause that doubles, {@value #MOST_ATTEMPTS}
+ * times in all; a {@code 410 Gone} removes the webhook, as Ghost does. A call is made at least
+ * once: a sender that stops in the middle of one leaves it to be made again, with the same {@code
+ * X-Inkwell-Delivery}.
  */
 @Component
 class WebhookCalls {
@@ -53,6 +54,9 @@ class WebhookCalls {
 
   /** Longer than a call can take: a call taken this long ago was let go by a stopped sender. */
   private static final Duration LEASE = Duration.ofSeconds(30);
+
+  /** How far post-service's clock may be ahead of this one's. */
+  private static final Duration CLOCK_SLACK = Duration.ofMinutes(1);
 
   private final MongoTemplate mongo;
   private final Webhooks webhooks;
@@ -98,26 +102,38 @@ class WebhookCalls {
   }
 
   @KafkaListener(
-      topics = "${inkwell.notifications.post-events-topic}",
+      topics = {
+        "${inkwell.notifications.post-events-topic}",
+        "${inkwell.notifications.site-events-topic:blog.site-events}"
+      },
       groupId = "${spring.kafka.consumer.group-id:notification-service}-webhooks")
   void on(String message) {
     JsonNode event = json.readTree(message);
-    String name = WebhookEvents.BY_TYPE.get(event.path("type").asString(""));
-    if (name == null || event.path("imported").asBoolean(false)) {
+    String change = WebhookEvents.BY_TYPE.get(event.path("type").asString(""));
+    if (change == null || event.path("imported").asBoolean(false)) {
       // imported posts were published long ago, elsewhere: nobody is told of them again
       return;
     }
+    Instant occurredAt = occurredAt(event);
     Instant now = clock.instant();
-    for (Webhook webhook :
-        mongo.find(Query.query(where("event").is(name)).limit(Webhooks.MOST), Webhook.class)) {
+    var told =
+        Query.query(
+                where("event")
+                    .in(change, WebhookEvents.SITE_CHANGED)
+                    // a webhook is told of what happens once it is there, not of older events
+                    // a consumer reading from the start finds (give or take the services' clocks)
+                    .and("createdAt")
+                    .lte(occurredAt.plus(CLOCK_SLACK)))
+            .limit(Webhooks.MOST);
+    for (Webhook webhook : mongo.find(told, Webhook.class)) {
       String id = event.path("eventId").asString() + ":" + webhook.id();
       try {
         mongo.insert(
             new WebhookCall(
                 id,
                 webhook.id(),
-                name,
-                payload(id, name, event),
+                webhook.event(),
+                payload(id, webhook.event(), change, event),
                 WebhookCall.Status.PENDING,
                 0,
                 now,
@@ -129,16 +145,34 @@ class WebhookCalls {
     }
   }
 
-  /** What a receiver reads: the event's name, when it happened, and the post as readers see it. */
-  private String payload(String id, String name, JsonNode event) {
+  private Instant occurredAt(JsonNode event) {
+    try {
+      return Instant.parse(event.path("occurredAt").asString());
+    } catch (RuntimeException unreadable) {
+      return clock.instant();
+    }
+  }
+
+  /**
+   * What a receiver reads: the webhook's event, the change (the same, or what changed the site),
+   * when it happened, and the post as readers see it or the blog's title and description.
+   */
+  private String payload(String id, String name, String change, JsonNode event) {
     ObjectNode body = json.createObjectNode();
     body.put("id", id);
     body.put("event", name);
+    body.put("change", change);
     body.put("occurredAt", event.path("occurredAt").asString(null));
+    if (change.equals("site.updated")) {
+      ObjectNode site = body.putObject("site");
+      site.put("title", event.path("title").asString(null));
+      site.put("description", event.path("description").asString(null));
+      return json.writeValueAsString(body);
+    }
     ObjectNode post = body.putObject("post");
     post.put("id", event.path("postId").asString(null));
     post.put("slug", event.path("slug").asString(null));
-    if (name.equals("post.published") || name.equals("post.updated")) {
+    if (change.equals("post.published") || change.equals("post.updated")) {
       boolean page = event.path("page").asBoolean(false);
       post.put("url", siteUrl + (page ? "/pages/" : "/posts/") + event.path("slug").asString(""));
       post.put("page", page);

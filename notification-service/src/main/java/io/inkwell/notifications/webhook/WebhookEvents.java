@@ -6,16 +6,29 @@ import java.util.Map;
 /** The changes a webhook may be told of, named as Ghost names them, and the events they are. */
 public final class WebhookEvents {
 
-  /** By the type of the event on {@code blog.post-events}. */
+  /** By the type of the event on {@code blog.post-events} or {@code blog.site-events}. */
   static final Map<String, String> BY_TYPE =
       Map.of(
           "PostPublished", "post.published",
           "PostUpdated", "post.updated",
           "PostUnpublished", "post.unpublished",
-          "PostDeleted", "post.deleted");
+          "PostDeleted", "post.deleted",
+          "SiteChanged", "site.updated");
+
+  /**
+   * Any change readers see, a post's or the blog's title and description: what a static site is
+   * rebuilt on, with one webhook instead of five, as Ghost's {@code site.changed} is.
+   */
+  static final String SITE_CHANGED = "site.changed";
 
   public static final List<String> NAMES =
-      List.of("post.published", "post.updated", "post.unpublished", "post.deleted");
+      List.of(
+          "post.published",
+          "post.updated",
+          "post.unpublished",
+          "post.deleted",
+          "site.updated",
+          SITE_CHANGED);
 
   private WebhookEvents() {}
 }

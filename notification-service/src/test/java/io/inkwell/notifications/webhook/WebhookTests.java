@@ -136,6 +136,57 @@ class WebhookTests extends IntegrationTest {
         .satisfies(webhook -> assertThat(webhook.path("lastResult").asString()).isEqualTo("200"));
   }
 
+  /**
+   * Ghost's {@code site.changed}: one webhook a static site is rebuilt on, called for every change
+   * readers see, a post's or the blog's title; and only for what happened once it was there.
+   */
+  @Test
+  void aSiteChangedWebhookHearsOfEveryVisibleChangeAfterItWasAdded() throws Exception {
+    var older = published();
+    older.put("occurredAt", java.time.Instant.now().minus(Duration.ofDays(3)).toString());
+    add("Rebuild on any change", "site.changed");
+    var deleted = event("post-deleted");
+    var renamed = event("site-changed");
+
+    publish(older);
+    publish(published());
+    publish(deleted);
+    var last = publish(renamed);
+
+    await().atMost(PATIENCE).until(() -> calls.size() == 3);
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                Topics.consumed(
+                    brokers, "notification-service-webhooks", last.getRecordMetadata()));
+    assertThat(calls)
+        .extracting(call -> call.header("X-Inkwell-Event"))
+        .containsOnly("site.changed");
+    var bodies = calls.stream().map(call -> JSON.readTree(call.body())).toList();
+    assertThat(bodies)
+        .extracting(body -> body.path("change").asString())
+        .containsExactlyInAnyOrder("post.published", "post.deleted", "site.updated");
+    assertThat(bodies)
+        .filteredOn(body -> body.path("change").asString().equals("site.updated"))
+        .singleElement()
+        .satisfies(
+            body ->
+                assertThat(body.path("site").path("title").asString())
+                    .isEqualTo("Notes from Lisbon"));
+    assertThat(bodies)
+        .filteredOn(body -> body.path("change").asString().equals("post.deleted"))
+        .singleElement()
+        .satisfies(
+            body ->
+                assertThat(body.path("post").path("id").asString())
+                    .isEqualTo(deleted.path("postId").asString()));
+    await()
+        .during(Duration.ofSeconds(2))
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> calls.size() == 3);
+  }
+
   @Test
   void aReceiverThatFailsIsCalledAgainWithTheSameDeliveryUntilItTakesIt() {
     add("Flaky builder", "post.published");
@@ -230,15 +281,25 @@ class WebhookTests extends IntegrationTest {
 
   /** {@code PostPublished} as the contract shows it, as a new event about a new post. */
   private static ObjectNode published() {
-    var event = Contracts.example("post-published");
+    return event("post-published");
+  }
+
+  /** An event as the contract shows it, new, happening now. */
+  private static ObjectNode event(String contract) {
+    var event = Contracts.example(contract);
     event.put("eventId", UUID.randomUUID().toString());
-    event.put("postId", UUID.randomUUID().toString());
+    if (event.has("postId")) {
+      event.put("postId", UUID.randomUUID().toString());
+    }
+    event.put("occurredAt", java.time.Instant.now().toString());
     assertThat(Contracts.violations(event.toString())).isEmpty();
     return event;
   }
 
   private SendResult<String, String> publish(ObjectNode event) {
-    return kafka.send("blog.post-events", event.path("postId").asString(), event.toString()).join();
+    return event.has("postId")
+        ? kafka.send("blog.post-events", event.path("postId").asString(), event.toString()).join()
+        : kafka.send("blog.site-events", "site", event.toString()).join();
   }
 
   private static String hmac(String secret, String text) throws Exception {
