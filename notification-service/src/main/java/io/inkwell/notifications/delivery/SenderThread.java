@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * the database connection closes, so a graceful stop leaves nothing half-done. The round asks
  * {@link #running()} before it claims more.
  */
-final class SenderThread {
+public final class SenderThread {
 
   private static final Logger log = LoggerFactory.getLogger(SenderThread.class);
 
@@ -22,19 +22,19 @@ final class SenderThread {
   private volatile boolean running;
   private ScheduledExecutorService executor;
 
-  SenderThread(String name, Duration interval) {
+  public SenderThread(String name, Duration interval) {
     this.name = name;
     this.interval = interval;
   }
 
-  void start(Runnable round) {
+  public void start(Runnable round) {
     running = true;
     executor = Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, name));
     long millis = interval.toMillis();
     executor.scheduleWithFixedDelay(round, millis, millis, TimeUnit.MILLISECONDS);
   }
 
-  void stop() {
+  public void stop() {
     running = false;
     executor.shutdown();
     try {
@@ -46,7 +46,7 @@ final class SenderThread {
     }
   }
 
-  boolean running() {
+  public boolean running() {
     return running;
   }
 }

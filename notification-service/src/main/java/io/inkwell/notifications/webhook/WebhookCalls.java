@@ -3,6 +3,7 @@ package io.inkwell.notifications.webhook;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.inkwell.notifications.NotificationSettings;
+import io.inkwell.notifications.delivery.SenderThread;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -22,6 +23,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -29,7 +31,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,7 +47,7 @@ import tools.jackson.databind.node.ObjectNode;
  * X-Inkwell-Delivery}.
  */
 @Component
-class WebhookCalls {
+class WebhookCalls implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(WebhookCalls.class);
   static final int MOST_ATTEMPTS = 8;
@@ -66,6 +67,7 @@ class WebhookCalls {
   private final Duration retryBase;
   private final HttpClient http;
   private final Map<String, Counter> calls;
+  private final SenderThread thread;
 
   WebhookCalls(
       MongoTemplate mongo,
@@ -74,7 +76,9 @@ class WebhookCalls {
       Clock clock,
       NotificationSettings settings,
       MeterRegistry meters,
-      @Value("${inkwell.notifications.webhook-retry-base:30s}") Duration retryBase) {
+      @Value("${inkwell.notifications.webhook-retry-base:30s}") Duration retryBase,
+      @Value("${inkwell.notifications.webhook-interval:1s}") Duration interval) {
+    this.thread = new SenderThread("webhook-caller", interval);
     this.mongo = mongo;
     this.webhooks = webhooks;
     this.json = json;
@@ -185,9 +189,27 @@ class WebhookCalls {
     return json.writeValueAsString(body);
   }
 
-  @Scheduled(fixedDelayString = "${inkwell.notifications.webhook-interval:1s}")
+  /**
+   * Calls on a thread of its own ({@link SenderThread}), so a receiver that is slow to answer holds
+   * up no other scheduled work, and a stop waits for the one call in flight.
+   */
+  @Override
+  public void start() {
+    thread.start(this::callDue);
+  }
+
+  @Override
+  public void stop() {
+    thread.stop();
+  }
+
+  @Override
+  public boolean isRunning() {
+    return thread.running();
+  }
+
   void callDue() {
-    for (int i = 0; i < 20; i++) {
+    while (thread.running()) {
       Instant now = clock.instant();
       WebhookCall call =
           mongo.findAndModify(

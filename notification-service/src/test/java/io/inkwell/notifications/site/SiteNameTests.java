@@ -36,8 +36,7 @@ class SiteNameTests extends IntegrationTest {
 
   @AfterEach
   void backToTheConfiguredName() {
-    mongo.dropCollection("site");
-    siteName.forget();
+    TestSite.backToTheConfiguredName(mongo, siteName);
   }
 
   @Test

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
 import io.inkwell.notifications.IntegrationTest;
+import io.inkwell.notifications.site.SiteName;
+import io.inkwell.notifications.site.TestSite;
 import io.inkwell.testsupport.ApiClient;
 import io.inkwell.testsupport.Contracts;
 import io.inkwell.testsupport.TestTokens;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import tools.jackson.databind.JsonNode;
@@ -41,6 +44,8 @@ class WebhookTests extends IntegrationTest {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   @Autowired private KafkaTemplate<String, String> kafka;
+  @Autowired private MongoTemplate mongo;
+  @Autowired private SiteName siteName;
 
   @Value("${spring.kafka.bootstrap-servers}")
   private String brokers;
@@ -185,6 +190,11 @@ class WebhookTests extends IntegrationTest {
         .during(Duration.ofSeconds(2))
         .atMost(Duration.ofSeconds(10))
         .until(() -> calls.size() == 3);
+    // the blog's new title is for this test only
+    await()
+        .atMost(PATIENCE)
+        .until(() -> Topics.consumed(brokers, "notification-service", last.getRecordMetadata()));
+    TestSite.backToTheConfiguredName(mongo, siteName);
   }
 
   @Test
