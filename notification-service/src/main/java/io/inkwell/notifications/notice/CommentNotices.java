@@ -6,10 +6,12 @@ import io.inkwell.notifications.NotificationMetrics;
 import io.inkwell.notifications.NotificationSettings;
 import io.inkwell.notifications.mail.Mails;
 import io.inkwell.notifications.mail.SmtpFailures;
+import io.inkwell.notifications.mail.SweepClaims;
 import io.inkwell.notifications.notice.CommentNotice.Reason;
 import io.inkwell.notifications.staff.StaffDirectory;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +20,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -128,19 +131,27 @@ class CommentNotices {
     }
   }
 
-  /** Notices whose mail failed (or whose service stopped before sending) get another try. */
+  /**
+   * Notices whose mail failed (or whose service stopped before sending) get another try, each from
+   * one of the instances that found it ({@link SweepClaims}).
+   */
   @Scheduled(fixedDelayString = "${inkwell.notifications.notice-retry-interval:60s}")
   void retryPending() {
+    Instant now = clock.instant();
+    var pending = where("status").is(CommentNotice.Status.PENDING);
     var due =
         Query.query(
-                where("status")
-                    .is(CommentNotice.Status.PENDING)
-                    .and("createdAt")
-                    .lt(clock.instant().minus(Duration.ofSeconds(30))))
+                new Criteria()
+                    .andOperator(
+                        pending,
+                        where("createdAt").lt(now.minus(Duration.ofSeconds(30))),
+                        SweepClaims.unclaimed(now)))
             .limit(100);
     for (CommentNotice notice : mongo.find(due, CommentNotice.class)) {
-      metrics.retried(KIND);
-      send(notice);
+      if (SweepClaims.claim(mongo, CommentNotice.class, notice.id(), pending, now)) {
+        metrics.retried(KIND);
+        send(notice);
+      }
     }
   }
 

@@ -6,6 +6,7 @@ import io.inkwell.notifications.NotificationMetrics;
 import io.inkwell.notifications.NotificationSettings;
 import io.inkwell.notifications.mail.Mails;
 import io.inkwell.notifications.mail.SmtpFailures;
+import io.inkwell.notifications.mail.SweepClaims;
 import io.inkwell.notifications.staff.StaffDirectory;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -125,23 +127,28 @@ class ReviewRequests {
     }
   }
 
-  /** Requests whose mail failed (or whose service stopped before sending) get another try. */
+  /**
+   * Requests whose mail failed (or whose service stopped before sending) get another try, each from
+   * one of the instances that found it ({@link SweepClaims}).
+   */
   @Scheduled(fixedDelayString = "${inkwell.notifications.notice-retry-interval:60s}")
   void retryUnsent() {
+    Instant now = clock.instant();
+    var unsent = where("sent").is(false).and("attempts").lt(MAX_ATTEMPTS);
     var due =
         Query.query(
-                where("sent")
-                    .is(false)
-                    .and("title")
-                    .ne(null)
-                    .and("attempts")
-                    .lt(MAX_ATTEMPTS)
-                    .and("createdAt")
-                    .lt(clock.instant().minus(Duration.ofSeconds(30))))
+                new Criteria()
+                    .andOperator(
+                        unsent,
+                        where("title").ne(null),
+                        where("createdAt").lt(now.minus(Duration.ofSeconds(30))),
+                        SweepClaims.unclaimed(now)))
             .limit(100);
     for (ReviewRequest request : mongo.find(due, ReviewRequest.class)) {
-      metrics.retried(KIND);
-      send(request);
+      if (SweepClaims.claim(mongo, ReviewRequest.class, request.id(), unsent, now)) {
+        metrics.retried(KIND);
+        send(request);
+      }
     }
   }
 

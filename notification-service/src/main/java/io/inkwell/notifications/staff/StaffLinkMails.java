@@ -6,6 +6,7 @@ import io.inkwell.notifications.NotificationMetrics;
 import io.inkwell.notifications.NotificationSettings;
 import io.inkwell.notifications.mail.Mails;
 import io.inkwell.notifications.mail.SmtpFailures;
+import io.inkwell.notifications.mail.SweepClaims;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.mail.MailException;
@@ -104,23 +106,28 @@ class StaffLinkMails {
     }
   }
 
-  /** Mails that failed get another try while their link works. */
+  /**
+   * Mails that failed get another try while their link works, each from one of the instances that
+   * found it ({@link SweepClaims}).
+   */
   @Scheduled(fixedDelayString = "${inkwell.notifications.notice-retry-interval:60s}")
   void retryUnsent() {
+    Instant now = clock.instant();
+    var unsent = where("sent").is(false).and("attempts").lt(MAX_ATTEMPTS);
     var due =
         Query.query(
-                where("sent")
-                    .is(false)
-                    .and("attempts")
-                    .lt(MAX_ATTEMPTS)
-                    .and("expiresAt")
-                    .gt(clock.instant())
-                    .and("createdAt")
-                    .lt(clock.instant().minus(Duration.ofSeconds(30))))
+                new Criteria()
+                    .andOperator(
+                        unsent,
+                        where("expiresAt").gt(now),
+                        where("createdAt").lt(now.minus(Duration.ofSeconds(30))),
+                        SweepClaims.unclaimed(now)))
             .limit(100);
     for (LinkMail mail : mongo.find(due, LinkMail.class)) {
-      metrics.retried(mail.kind().metric);
-      send(mail);
+      if (SweepClaims.claim(mongo, LinkMail.class, mail.eventId(), unsent, now)) {
+        metrics.retried(mail.kind().metric);
+        send(mail);
+      }
     }
   }
 

@@ -32,6 +32,57 @@ class CommentNoticeTests extends IntegrationTest {
   @Autowired private KafkaTemplate<String, String> kafka;
   @Autowired private MongoTemplate mongo;
 
+  @Autowired private CommentNotices notices;
+
+  /**
+   * Every instance sweeps the notices still unsent: of several that find the same one at once (the
+   * mail server came back), one sends it.
+   */
+  @Test
+  void instancesSweepingAtOnceSendAWaitingNoticeOnce() throws Exception {
+    String to = "swept-" + UUID.randomUUID() + "@example.org";
+    String eventId = UUID.randomUUID().toString();
+    mongo.insert(
+        new CommentNotice(
+            eventId + "/NEW_COMMENT",
+            eventId,
+            CommentNotice.Reason.NEW_COMMENT,
+            to,
+            "post-" + eventId,
+            "Swept up",
+            "https://blog.example.org/posts/swept-up",
+            "Ada",
+            "A comment that waited for the mail server.",
+            CommentNotice.Status.PENDING,
+            1,
+            Instant.now().minus(Duration.ofMinutes(5))));
+    var start = new java.util.concurrent.CountDownLatch(1);
+    var instances = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      var sweeps =
+          java.util.stream.IntStream.range(0, 4)
+              .mapToObj(
+                  i ->
+                      instances.submit(
+                          () -> {
+                            start.await();
+                            notices.retryPending();
+                            return null;
+                          }))
+              .toList();
+      start.countDown();
+      for (var sweep : sweeps) {
+        sweep.get();
+      }
+    } finally {
+      instances.shutdown();
+    }
+
+    assertThat(TestMail.to(to)).hasSize(1);
+    assertThat(mongo.findById(eventId + "/NEW_COMMENT", CommentNotice.class).status())
+        .isEqualTo(CommentNotice.Status.SENT);
+  }
+
   private ObjectNode commentPosted(String notifyEmail) throws Exception {
     var event =
         (ObjectNode)
