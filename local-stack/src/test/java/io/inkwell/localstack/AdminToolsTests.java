@@ -680,6 +680,12 @@ class AdminToolsTests {
                           .findFirst()
                           .orElseThrow(),
                   tr -> tr.select(".webhook-result").text().equals("204"));
+      // its recent calls: the one about the post, taken
+      Document recent = browser.page(row.selectFirst("a").attr("href"));
+      assertThat(recent.select("h1").text()).isEqualTo("Webhook " + name);
+      assertThat(recent.select("#webhook-calls tbody tr"))
+          .singleElement()
+          .satisfies(tr -> assertThat(tr.text()).contains("post.published", title, "taken", "204"));
       Element remove = row.selectFirst("form");
       Document removed =
           Jsoup.parse(browser.submit(remove.attr("action"), SiteBrowser.fields(remove)).body());

@@ -19,7 +19,8 @@ import org.springframework.test.context.DynamicPropertySource;
       "inkwell.notifications.send-interval=100ms",
       "inkwell.notifications.site-url=https://blog.example.org",
       "inkwell.notifications.confirmations-per-client=5",
-      "inkwell.notifications.webhook-retry-base=200ms"
+      "inkwell.notifications.webhook-retry-base=200ms",
+      "inkwell.notifications.webhook-attempts=3"
     })
 public abstract class IntegrationTest {
 

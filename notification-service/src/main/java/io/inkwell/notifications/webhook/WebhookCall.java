@@ -16,7 +16,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("webhook_calls")
 @CompoundIndex(name = "due", def = "{'status': 1, 'dueAt': 1}")
-record WebhookCall(
+@CompoundIndex(name = "recent", def = "{'webhookId': 1, 'createdAt': -1}")
+public record WebhookCall(
     @Id String id,
     String webhookId,
     String event,
@@ -27,7 +28,7 @@ record WebhookCall(
     String lastResult,
     Instant createdAt) {
 
-  enum Status {
+  public enum Status {
     PENDING,
     SENT,
     FAILED

@@ -41,7 +41,7 @@ import tools.jackson.databind.node.ObjectNode;
  * and {@code blog.site-events}; every call is recorded under the event and the webhook before it is
  * made, so a redelivered event calls nobody twice, and the sender makes the due ones: a POST of
  * JSON, signed with the webhook's secret, that counts as taken on a 2xx answer. Any other answer,
- * or none within the timeout, is tried again after a pause that doubles, {@value #MOST_ATTEMPTS}
+ * or none within the timeout, is tried again after a pause that doubles, {@code webhook-attempts}
  * times in all; a {@code 410 Gone} removes the webhook, as Ghost does. A call is made at least
  * once: a sender that stops in the middle of one leaves it to be made again, with the same {@code
  * X-Inkwell-Delivery}.
@@ -50,7 +50,6 @@ import tools.jackson.databind.node.ObjectNode;
 class WebhookCalls implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(WebhookCalls.class);
-  static final int MOST_ATTEMPTS = 8;
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
   /** Longer than a call can take: a call taken this long ago was let go by a stopped sender. */
@@ -65,6 +64,7 @@ class WebhookCalls implements SmartLifecycle {
   private final Clock clock;
   private final String siteUrl;
   private final Duration retryBase;
+  private final int mostAttempts;
   private final HttpClient http;
   private final Map<String, Counter> calls;
   private final SenderThread thread;
@@ -77,6 +77,7 @@ class WebhookCalls implements SmartLifecycle {
       NotificationSettings settings,
       MeterRegistry meters,
       @Value("${inkwell.notifications.webhook-retry-base:30s}") Duration retryBase,
+      @Value("${inkwell.notifications.webhook-attempts:8}") int mostAttempts,
       @Value("${inkwell.notifications.webhook-interval:1s}") Duration interval) {
     this.thread = new SenderThread("webhook-caller", interval);
     this.mongo = mongo;
@@ -85,6 +86,7 @@ class WebhookCalls implements SmartLifecycle {
     this.clock = clock;
     this.siteUrl = settings.siteUrl();
     this.retryBase = retryBase;
+    this.mostAttempts = mostAttempts;
     this.http =
         HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5))
@@ -260,7 +262,7 @@ class WebhookCalls implements SmartLifecycle {
       webhooks.remove(webhook.id());
       update.set("status", WebhookCall.Status.FAILED);
       calls.get("failed").increment();
-    } else if (attempts >= MOST_ATTEMPTS) {
+    } else if (attempts >= mostAttempts) {
       log.warn(
           "Webhook {} gave up on {} after {} calls: {}", webhook.id(), call.id(), attempts, result);
       update.set("status", WebhookCall.Status.FAILED);

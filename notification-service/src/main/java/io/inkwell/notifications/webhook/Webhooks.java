@@ -8,10 +8,12 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /** The admins' list of webhooks: what they are told of, where, and how their last call went. */
@@ -74,6 +76,56 @@ public class Webhooks {
         Query.query(where("webhookId").is(id).and("status").is(WebhookCall.Status.PENDING)),
         WebhookCall.class);
     return removed;
+  }
+
+  /** Its newest calls, newest first; empty when there is no such webhook. */
+  public Optional<List<WebhookCall>> recentCalls(String webhookId, int limit) {
+    if (!mongo.exists(Query.query(where("_id").is(webhookId)), Webhook.class)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        mongo.find(
+            Query.query(where("webhookId").is(webhookId))
+                .with(Sort.by(Sort.Direction.DESC, "createdAt", "_id"))
+                .limit(limit),
+            WebhookCall.class));
+  }
+
+  /** What came of asking for a call to be made again. */
+  public enum Retry {
+    /** It is due now, with its tries counted afresh. */
+    DUE,
+    /** No such call of this webhook. */
+    UNKNOWN,
+    /** It was taken, or is still being tried: there is nothing to make again. */
+    NOT_FAILED
+  }
+
+  /**
+   * Makes a call that was given up due again, as GitHub's "Redeliver" does, once the admin fixed
+   * the receiver: with the same delivery id, as the receiver never took it.
+   */
+  public Retry retry(String webhookId, String callId) {
+    var failed =
+        Query.query(
+            where("_id")
+                .is(callId)
+                .and("webhookId")
+                .is(webhookId)
+                .and("status")
+                .is(WebhookCall.Status.FAILED));
+    var due =
+        new Update()
+            .set("status", WebhookCall.Status.PENDING)
+            .set("attempts", 0)
+            .set("dueAt", clock.instant());
+    if (mongo.updateFirst(failed, due, WebhookCall.class).getModifiedCount() == 1) {
+      return Retry.DUE;
+    }
+    boolean known =
+        mongo.exists(
+            Query.query(where("_id").is(callId).and("webhookId").is(webhookId)), WebhookCall.class);
+    return known ? Retry.NOT_FAILED : Retry.UNKNOWN;
   }
 
   private static URI target(String address) {

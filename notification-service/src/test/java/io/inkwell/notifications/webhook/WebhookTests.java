@@ -225,6 +225,57 @@ class WebhookTests extends IntegrationTest {
         .until(() -> calls.size() == 3);
   }
 
+  /**
+   * GitHub's "Recent deliveries": an admin sees a call given up after its tries (three here), with
+   * what it was about and the receiver's last answer, and once the receiver is fixed has it made
+   * again, with the same delivery id.
+   */
+  @Test
+  void aCallGivenUpIsListedAndMadeAgainOnceTheReceiverIsFixed() {
+    String id = add("Broken builder", "post.published").path("id").asString();
+    answers.addAll(List.of(500, 500, 500));
+
+    publish(published());
+
+    String calls = "/api/webhooks/" + id + "/calls";
+    JsonNode call =
+        await()
+            .atMost(PATIENCE)
+            .until(
+                () -> admin().get(calls).json().path("items").path(0),
+                item -> item.path("status").asString().equals("FAILED"));
+    assertThat(this.calls).hasSize(3);
+    assertThat(call.path("about").asString()).isEqualTo("Wrapping up the WPC");
+    assertThat(call.path("change").asString()).isEqualTo("post.published");
+    assertThat(call.path("attempts").asInt()).isEqualTo(3);
+    assertThat(call.path("lastResult").asString()).isEqualTo("500");
+    String retry = calls + "/" + call.path("id").asString() + "/retry";
+    assertThat(
+            api()
+                .withToken(TestTokens.staff("editor-1", "Eddie", "EDITOR"))
+                .post(retry, "")
+                .status())
+        .isEqualTo(403);
+
+    assertThat(admin().post(retry, "").status()).isEqualTo(202);
+
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () -> admin().get(calls).json().path("items").path(0).path("status").asString(),
+            "SENT"::equals);
+    assertThat(this.calls).hasSize(4);
+    assertThat(this.calls.stream().map(each -> each.header("X-Inkwell-Delivery")).distinct())
+        .containsExactly(call.path("id").asString());
+    var again = admin().post(retry, "");
+    assertThat(again.status()).as("a call that was taken is not made again").isEqualTo(409);
+    assertThat(again.header("Content-Type")).isEqualTo("application/problem+json");
+    assertThat(admin().post(calls + "/nope/retry", "").status()).isEqualTo(404);
+    assertThat(admin().get("/api/webhooks/" + UUID.randomUUID() + "/calls").status())
+        .isEqualTo(404);
+    assertThat(admin().get(calls + "?limit=0").status()).isEqualTo(400);
+  }
+
   @Test
   void aReceiverThatAnswersGoneIsRemovedAsInGhost() {
     add("Retired bot", "post.published");

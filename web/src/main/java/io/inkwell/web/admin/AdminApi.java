@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -474,6 +475,18 @@ class AdminApi {
 
   Answer removeWebhook(String token, String id) {
     return delete(token, "/api/webhooks/{id}", id);
+  }
+
+  Answer webhookCalls(String token, String id) {
+    return get(token, "/api/webhooks/" + UriUtils.encodePathSegment(id, "UTF-8") + "/calls");
+  }
+
+  Answer retryWebhookCall(String token, String id, String callId) {
+    return send(
+        token,
+        http.post().uri("/api/webhooks/{id}/calls/{callId}/retry", id, callId),
+        Map.of(),
+        null);
   }
 
   Answer me(String token) {

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriUtils;
 
 /**
  * Ghost's "Integrations": programs that publish through the API with a client id and secret (OAuth2
@@ -100,6 +101,72 @@ class IntegrationsAdmin implements StaffPage {
     return "redirect:/admin/integrations#webhooks";
   }
 
+  /**
+   * A webhook's recent calls, as GitHub's "Recent deliveries", with "Try again" on those given up.
+   */
+  @GetMapping("/admin/webhooks/{id}")
+  String webhook(
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
+      @PathVariable String id,
+      Model model) {
+    String token = token(client);
+    var hooks = checked(api.webhooks(token));
+    var webhook =
+        hooks.ok()
+            ? hooks
+                .body()
+                .path("items")
+                .valueStream()
+                .filter(each -> each.path("id").asString().equals(id))
+                .findFirst()
+                .orElse(null)
+            : null;
+    var calls = checked(api.webhookCalls(token, id));
+    if (webhook == null || !calls.ok()) {
+      showProblem(calls.ok() ? hooks : calls, model);
+      if (!model.containsAttribute("error")) {
+        model.addAttribute("error", "There is no such webhook; it may have been removed.");
+      }
+      return "admin/webhook";
+    }
+    model.addAttribute("webhookId", id);
+    model.addAttribute("webhookName", webhook.path("name").asString());
+    model.addAttribute("webhookEvent", webhook.path("event").asString());
+    model.addAttribute("webhookTarget", webhook.path("targetUrl").asString());
+    model.addAttribute(
+        "calls",
+        calls
+            .body()
+            .path("items")
+            .valueStream()
+            .map(
+                each ->
+                    new Call(
+                        each.path("id").asString(),
+                        each.path("change").asString(),
+                        each.path("about").asString(""),
+                        each.path("status").asString(),
+                        each.path("attempts").asInt(),
+                        each.path("lastResult").asString(null),
+                        AdminApi.instant(each.path("createdAt").asString(null)),
+                        AdminApi.instant(each.path("nextTryAt").asString(null))))
+            .toList());
+    return "admin/webhook";
+  }
+
+  @PostMapping("/admin/webhooks/{id}/calls/{callId}/retry")
+  String retryCall(
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
+      @PathVariable String id,
+      @PathVariable String callId,
+      RedirectAttributes redirect) {
+    var answer = checked(api.retryWebhookCall(token(client), id, callId));
+    redirect.addFlashAttribute(
+        answer.ok() ? "message" : "error",
+        answer.ok() ? "The call is made again within a few seconds." : answer.problem());
+    return "redirect:/admin/webhooks/" + UriUtils.encodePathSegment(id, "UTF-8");
+  }
+
   @PostMapping("/admin/webhooks/{id}/remove")
   String removeWebhook(
       @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
@@ -162,6 +229,22 @@ class IntegrationsAdmin implements StaffPage {
       String targetUrl,
       Instant lastCallAt,
       String lastResult) {}
+
+  /** One of a webhook's recent calls. */
+  record Call(
+      String id,
+      String change,
+      String about,
+      String status,
+      int attempts,
+      String lastResult,
+      Instant createdAt,
+      Instant nextTryAt) {
+
+    public boolean givenUp() {
+      return "FAILED".equals(status);
+    }
+  }
 
   /** What the page shows once, right after the webhook was added. */
   record CreatedWebhook(String name, String secret) implements java.io.Serializable {}

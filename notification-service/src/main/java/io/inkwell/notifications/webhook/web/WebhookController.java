@@ -1,9 +1,12 @@
 package io.inkwell.notifications.webhook.web;
 
 import io.inkwell.notifications.webhook.Webhook;
+import io.inkwell.notifications.webhook.WebhookCall;
 import io.inkwell.notifications.webhook.WebhookEvents;
 import io.inkwell.notifications.webhook.Webhooks;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
@@ -18,20 +21,26 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Admins add, list and remove webhooks (Ghost's Integrations › Webhooks). A webhook's secret is
- * shown once, in the answer that adds it.
+ * Admins add, list and remove webhooks (Ghost's Integrations › Webhooks), look into their recent
+ * calls and make one that was given up again. A webhook's secret is shown once, in the answer that
+ * adds it.
  */
 @RestController
 class WebhookController {
 
   private final Webhooks webhooks;
+  private final JsonMapper json;
 
-  WebhookController(Webhooks webhooks) {
+  WebhookController(Webhooks webhooks, JsonMapper json) {
     this.webhooks = webhooks;
+    this.json = json;
   }
 
   record NewWebhook(
@@ -90,10 +99,73 @@ class WebhookController {
                 added.secret()));
   }
 
+  /** One call as the admin looks into it: what it was about and how it went. */
+  record CallResponse(
+      String id,
+      String event,
+      String change,
+      String about,
+      WebhookCall.Status status,
+      int attempts,
+      String lastResult,
+      Instant createdAt,
+      Instant nextTryAt) {}
+
+  record CallList(List<CallResponse> items) {}
+
+  /** The newest calls of a webhook, as GitHub's "Recent deliveries". */
+  @GetMapping("/api/webhooks/{id}/calls")
+  CallList calls(
+      @PathVariable String id, @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
+    return new CallList(
+        webhooks.recentCalls(id, limit).orElseThrow(WebhookController::noSuchWebhook).stream()
+            .map(this::response)
+            .toList());
+  }
+
+  /** Makes a call that was given up due again (after the receiver was fixed) → 202. */
+  @PostMapping("/api/webhooks/{id}/calls/{callId}/retry")
+  ResponseEntity<Void> retry(@PathVariable String id, @PathVariable String callId) {
+    return switch (webhooks.retry(id, callId)) {
+      case DUE -> ResponseEntity.accepted().build();
+      case UNKNOWN ->
+          throw new ResponseStatusException(HttpStatus.NOT_FOUND, "This webhook has no such call.");
+      case NOT_FAILED ->
+          throw new ResponseStatusException(
+              HttpStatus.CONFLICT,
+              "Only a call that was given up is made again; this one was taken or is still tried.");
+    };
+  }
+
+  private CallResponse response(WebhookCall call) {
+    JsonNode payload = json.readTree(call.payload());
+    String about =
+        payload.path("post").path("title").asString(null) != null
+            ? payload.path("post").path("title").asString()
+            : payload
+                .path("site")
+                .path("title")
+                .asString(payload.path("post").path("slug").asString(null));
+    return new CallResponse(
+        call.id(),
+        call.event(),
+        payload.path("change").asString(call.event()),
+        about,
+        call.status(),
+        call.attempts(),
+        call.lastResult(),
+        call.createdAt(),
+        call.status() == WebhookCall.Status.PENDING ? call.dueAt() : null);
+  }
+
+  private static ResponseStatusException noSuchWebhook() {
+    return new ResponseStatusException(HttpStatus.NOT_FOUND, "No webhook has this id.");
+  }
+
   @DeleteMapping("/api/webhooks/{id}")
   ResponseEntity<Void> remove(@PathVariable String id) {
     if (!webhooks.remove(id)) {
-      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No webhook has this id.");
+      throw noSuchWebhook();
     }
     return ResponseEntity.noContent().build();
   }
