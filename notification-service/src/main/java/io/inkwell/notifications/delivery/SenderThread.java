@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
  * A sender's thread of its own, which no shutdown interrupts: it runs the sender's round at a fixed
  * delay; a stop lets the round in flight finish and record what it sent (for up to a minute) before
  * the database connection closes, so a graceful stop leaves nothing half-done. The round asks
- * {@link #running()} before it claims more.
+ * {@link #running()} before it claims more. A round that fails (the database away for a moment) is
+ * followed by the next one, as if it had found nothing.
  */
 public final class SenderThread {
 
@@ -31,7 +32,19 @@ public final class SenderThread {
     running = true;
     executor = Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, name));
     long millis = interval.toMillis();
-    executor.scheduleWithFixedDelay(round, millis, millis, TimeUnit.MILLISECONDS);
+    executor.scheduleWithFixedDelay(
+        () -> {
+          try {
+            round.run();
+          } catch (RuntimeException e) {
+            // the database or the network for a moment: a round that throws would otherwise be the
+            // last one the executor runs, and nothing would be sent until a restart
+            log.error("A {} round failed; the next one tries again", name, e);
+          }
+        },
+        millis,
+        millis,
+        TimeUnit.MILLISECONDS);
   }
 
   public void stop() {
