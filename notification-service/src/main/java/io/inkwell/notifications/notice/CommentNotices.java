@@ -10,8 +10,6 @@ import io.inkwell.notifications.mail.SweepClaims;
 import io.inkwell.notifications.notice.CommentNotice.Reason;
 import io.inkwell.notifications.staff.StaffDirectory;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +18,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -137,22 +134,16 @@ class CommentNotices {
    */
   @Scheduled(fixedDelayString = "${inkwell.notifications.notice-retry-interval:60s}")
   void retryPending() {
-    Instant now = clock.instant();
-    var pending = where("status").is(CommentNotice.Status.PENDING);
-    var due =
-        Query.query(
-                new Criteria()
-                    .andOperator(
-                        pending,
-                        where("createdAt").lt(now.minus(Duration.ofSeconds(30))),
-                        SweepClaims.unclaimed(now)))
-            .limit(100);
-    for (CommentNotice notice : mongo.find(due, CommentNotice.class)) {
-      if (SweepClaims.claim(mongo, CommentNotice.class, notice.id(), pending, now)) {
-        metrics.retried(KIND);
-        send(notice);
-      }
-    }
+    SweepClaims.forEachClaimed(
+        mongo,
+        CommentNotice.class,
+        clock,
+        where("status").is(CommentNotice.Status.PENDING),
+        CommentNotice::id,
+        notice -> {
+          metrics.retried(KIND);
+          send(notice);
+        });
   }
 
   private void send(CommentNotice notice) {

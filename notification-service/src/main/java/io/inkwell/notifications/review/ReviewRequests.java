@@ -9,7 +9,6 @@ import io.inkwell.notifications.mail.SmtpFailures;
 import io.inkwell.notifications.mail.SweepClaims;
 import io.inkwell.notifications.staff.StaffDirectory;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +16,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -133,23 +131,17 @@ class ReviewRequests {
    */
   @Scheduled(fixedDelayString = "${inkwell.notifications.notice-retry-interval:60s}")
   void retryUnsent() {
-    Instant now = clock.instant();
-    var unsent = where("sent").is(false).and("attempts").lt(MAX_ATTEMPTS);
-    var due =
-        Query.query(
-                new Criteria()
-                    .andOperator(
-                        unsent,
-                        where("title").ne(null),
-                        where("createdAt").lt(now.minus(Duration.ofSeconds(30))),
-                        SweepClaims.unclaimed(now)))
-            .limit(100);
-    for (ReviewRequest request : mongo.find(due, ReviewRequest.class)) {
-      if (SweepClaims.claim(mongo, ReviewRequest.class, request.id(), unsent, now)) {
-        metrics.retried(KIND);
-        send(request);
-      }
-    }
+    SweepClaims.forEachClaimed(
+        mongo,
+        ReviewRequest.class,
+        clock,
+        where("sent").is(false).and("attempts").lt(MAX_ATTEMPTS),
+        ReviewRequest::id,
+        request -> {
+          metrics.retried(KIND);
+          send(request);
+        },
+        where("title").ne(null));
   }
 
   private void send(ReviewRequest request) {

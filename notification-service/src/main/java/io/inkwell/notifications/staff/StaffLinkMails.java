@@ -8,7 +8,6 @@ import io.inkwell.notifications.mail.Mails;
 import io.inkwell.notifications.mail.SmtpFailures;
 import io.inkwell.notifications.mail.SweepClaims;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +15,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.mail.MailException;
@@ -112,23 +110,17 @@ class StaffLinkMails {
    */
   @Scheduled(fixedDelayString = "${inkwell.notifications.notice-retry-interval:60s}")
   void retryUnsent() {
-    Instant now = clock.instant();
-    var unsent = where("sent").is(false).and("attempts").lt(MAX_ATTEMPTS);
-    var due =
-        Query.query(
-                new Criteria()
-                    .andOperator(
-                        unsent,
-                        where("expiresAt").gt(now),
-                        where("createdAt").lt(now.minus(Duration.ofSeconds(30))),
-                        SweepClaims.unclaimed(now)))
-            .limit(100);
-    for (LinkMail mail : mongo.find(due, LinkMail.class)) {
-      if (SweepClaims.claim(mongo, LinkMail.class, mail.eventId(), unsent, now)) {
-        metrics.retried(mail.kind().metric);
-        send(mail);
-      }
-    }
+    SweepClaims.forEachClaimed(
+        mongo,
+        LinkMail.class,
+        clock,
+        where("sent").is(false).and("attempts").lt(MAX_ATTEMPTS),
+        LinkMail::eventId,
+        mail -> {
+          metrics.retried(mail.kind().metric);
+          send(mail);
+        },
+        where("expiresAt").gt(clock.instant()));
   }
 
   private void send(LinkMail mail) {
