@@ -90,9 +90,7 @@ class MailServerDownTests {
           .isEqualTo(503);
     }
 
-    var mailServer =
-        new GreenMail(new ServerSetup(SMTP_PORT, "localhost", ServerSetup.PROTOCOL_SMTP));
-    mailServer.start();
+    var mailServer = mailServerBack();
     try {
       assertThat(client.post("/api/subscriptions", ApiClient.json(Map.of("email", email))).status())
           .isEqualTo(202);
@@ -136,9 +134,7 @@ class MailServerDownTests {
     assertThat(confirmed.status()).as("confirming does not wait for the mail").isEqualTo(200);
     assertThat(subscribers.findByEmail(email))
         .hasValueSatisfying(s -> assertThat(s.status()).isEqualTo(SubscriberStatus.CONFIRMED));
-    var mailServer =
-        new GreenMail(new ServerSetup(SMTP_PORT, "localhost", ServerSetup.PROTOCOL_SMTP));
-    mailServer.start();
+    var mailServer = mailServerBack();
     try {
       await().atMost(Duration.ofSeconds(30)).until(() -> welcomes(mailServer, email) == 1);
       // and only once: later rounds find nothing due
@@ -196,9 +192,7 @@ class MailServerDownTests {
     assertThat(meters.get("inkwell.deliveries.due").gauge().value()).isGreaterThanOrEqualTo(1);
     assertThat(meters.get("inkwell.deliveries.overdue").gauge().value()).isGreaterThan(5);
 
-    var mailServer =
-        new GreenMail(new ServerSetup(SMTP_PORT, "localhost", ServerSetup.PROTOCOL_SMTP));
-    mailServer.start();
+    var mailServer = mailServerBack();
     try {
       await()
           .atMost(Duration.ofSeconds(90))
@@ -244,9 +238,7 @@ class MailServerDownTests {
     await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> Topics.consumed(brokers, "mail-down-test-reviews", sent.getRecordMetadata()));
-    var mailServer =
-        new GreenMail(new ServerSetup(SMTP_PORT, "localhost", ServerSetup.PROTOCOL_SMTP));
-    mailServer.start();
+    var mailServer = mailServerBack();
     try {
       await()
           .atMost(Duration.ofSeconds(90))
@@ -267,6 +259,14 @@ class MailServerDownTests {
     } finally {
       mailServer.stop();
     }
+  }
+
+  /** The mail server, listening at last where the service looks for it. */
+  private static GreenMail mailServerBack() {
+    var mailServer =
+        new GreenMail(new ServerSetup(SMTP_PORT, "localhost", ServerSetup.PROTOCOL_SMTP));
+    mailServer.start();
+    return mailServer;
   }
 
   private Delivery delivery(String id) {

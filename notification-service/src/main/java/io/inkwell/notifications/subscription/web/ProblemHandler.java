@@ -77,14 +77,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(Webhooks.Invalid.class)
   ProblemDetail invalidWebhook(Webhooks.Invalid e) {
-    ProblemDetail body =
-        problem(
-            HttpStatus.BAD_REQUEST,
-            "validation",
-            "Invalid request",
-            "Some fields are missing or invalid; see errors.");
-    body.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
-    return body;
+    return invalidFields(List.of(Map.of("field", e.field(), "message", e.getMessage())));
   }
 
   @ExceptionHandler(Webhooks.TooMany.class)
@@ -132,6 +125,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         e.getBindingResult().getFieldErrors().stream()
             .map(error -> Map.of("field", error.getField(), "message", message(error)))
             .toList();
+    return ResponseEntity.badRequest().body(invalidFields(errors));
+  }
+
+  /** A 400 {@code validation} problem naming each field and what is wrong with it. */
+  private static ProblemDetail invalidFields(List<Map<String, String>> errors) {
     ProblemDetail body =
         problem(
             HttpStatus.BAD_REQUEST,
@@ -139,7 +137,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             "Invalid request",
             "Some fields are missing or invalid; see errors.");
     body.setProperty("errors", errors);
-    return ResponseEntity.badRequest().body(body);
+    return body;
   }
 
   @Override
