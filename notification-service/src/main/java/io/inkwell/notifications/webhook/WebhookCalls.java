@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -37,14 +38,14 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Calls the webhooks of a post or site event. Its own consumer group reads {@code blog.post-events}
- * and {@code blog.site-events}; every call is recorded under the event and the webhook before it is
- * made, so a redelivered event calls nobody twice, and the sender makes the due ones: a POST of
- * JSON, signed with the webhook's secret, that counts as taken on a 2xx answer. Any other answer,
- * or none within the timeout, is tried again after a pause that doubles, {@code webhook-attempts}
- * times in all; a {@code 410 Gone} removes the webhook, as Ghost does. A call is made at least
- * once: a sender that stops in the middle of one leaves it to be made again, with the same {@code
- * X-Inkwell-Delivery}.
+ * Calls the webhooks of a post, site or comment event. Its own consumer group reads {@code
+ * blog.post-events}, {@code blog.site-events} and {@code blog.comment-events}; every call is
+ * recorded under the event and the webhook before it is made, so a redelivered event calls nobody
+ * twice, and the sender makes the due ones: a POST of JSON, signed with the webhook's secret, that
+ * counts as taken on a 2xx answer. Any other answer, or none within the timeout, is tried again
+ * after a pause that doubles, {@code webhook-attempts} times in all; a {@code 410 Gone} removes the
+ * webhook, as Ghost does. A call is made at least once: a sender that stops in the middle of one
+ * leaves it to be made again, with the same {@code X-Inkwell-Delivery}.
  */
 @Component
 class WebhookCalls implements SmartLifecycle {
@@ -110,7 +111,8 @@ class WebhookCalls implements SmartLifecycle {
   @KafkaListener(
       topics = {
         "${inkwell.notifications.post-events-topic}",
-        "${inkwell.notifications.site-events-topic:blog.site-events}"
+        "${inkwell.notifications.site-events-topic:blog.site-events}",
+        "${inkwell.notifications.comment-events-topic:blog.comment-events}"
       },
       groupId = "${spring.kafka.consumer.group-id:notification-service}-webhooks")
   void on(String message) {
@@ -125,7 +127,10 @@ class WebhookCalls implements SmartLifecycle {
     var told =
         Query.query(
                 where("event")
-                    .in(change, WebhookEvents.SITE_CHANGED)
+                    .in(
+                        WebhookEvents.changesTheSite(change)
+                            ? List.of(change, WebhookEvents.SITE_CHANGED)
+                            : List.of(change))
                     // a webhook is told of what happens once it is there, not of older events
                     // a consumer reading from the start finds (give or take the services' clocks)
                     .and("createdAt")
@@ -175,6 +180,9 @@ class WebhookCalls implements SmartLifecycle {
       site.put("description", event.path("description").asString(null));
       return json.writeValueAsString(body);
     }
+    if (change.startsWith("comment.")) {
+      return json.writeValueAsString(comment(body, change, event));
+    }
     ObjectNode post = body.putObject("post");
     post.put("id", event.path("postId").asString(null));
     post.put("slug", event.path("slug").asString(null));
@@ -195,6 +203,32 @@ class WebhookCalls implements SmartLifecycle {
    * Calls on a thread of its own ({@link SenderThread}), so a receiver that is slow to answer holds
    * up no other scheduled work, and a stop waits for the one call in flight.
    */
+  /**
+   * A comment as a moderation bot needs it: who, what, where to read or moderate it; never the
+   * address a commenter gave for reply mails.
+   */
+  private ObjectNode comment(ObjectNode body, String change, JsonNode event) {
+    String postUrl = siteUrl + "/posts/" + event.path("postSlug").asString("");
+    String commentId = event.path("commentId").asString(null);
+    ObjectNode comment = body.putObject("comment");
+    comment.put("id", commentId);
+    comment.put("parentId", event.path("parentId").asString(null));
+    comment.put("authorName", event.path("authorName").asString(null));
+    comment.put("excerpt", event.path("excerpt").asString(null));
+    comment.put("postedAt", event.path("postedAt").asString(null));
+    comment.put(
+        "url",
+        change.equals("comment.held")
+            ? siteUrl + "/admin/comments"
+            : commentId == null ? postUrl : postUrl + "#comment-" + commentId);
+    ObjectNode post = body.putObject("post");
+    post.put("id", event.path("postId").asString(null));
+    post.put("slug", event.path("postSlug").asString(null));
+    post.put("title", event.path("postTitle").asString(null));
+    post.put("url", postUrl);
+    return body;
+  }
+
   @Override
   public void start() {
     thread.start(this::callDue);

@@ -6,14 +6,19 @@ import java.util.Map;
 /** The changes a webhook may be told of, named as Ghost names them, and the events they are. */
 public final class WebhookEvents {
 
-  /** By the type of the event on {@code blog.post-events} or {@code blog.site-events}. */
+  /**
+   * By the type of the event on {@code blog.post-events}, {@code blog.site-events} or {@code
+   * blog.comment-events}.
+   */
   static final Map<String, String> BY_TYPE =
       Map.of(
           "PostPublished", "post.published",
           "PostUpdated", "post.updated",
           "PostUnpublished", "post.unpublished",
           "PostDeleted", "post.deleted",
-          "SiteChanged", "site.updated");
+          "SiteChanged", "site.updated",
+          "CommentPosted", "comment.posted",
+          "CommentHeld", "comment.held");
 
   /**
    * Any change readers see, a post's or the blog's title and description: what a static site is
@@ -28,7 +33,14 @@ public final class WebhookEvents {
           "post.unpublished",
           "post.deleted",
           "site.updated",
-          SITE_CHANGED);
+          SITE_CHANGED,
+          "comment.posted",
+          "comment.held");
+
+  /** Whether {@code site.changed} is told of the change: a post's or the blog's, not a comment. */
+  static boolean changesTheSite(String change) {
+    return change.startsWith("post.") || change.equals("site.updated");
+  }
 
   private WebhookEvents() {}
 }

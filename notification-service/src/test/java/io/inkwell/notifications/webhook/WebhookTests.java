@@ -197,6 +197,55 @@ class WebhookTests extends IntegrationTest {
     TestSite.backToTheConfiguredName(mongo, siteName);
   }
 
+  /**
+   * WordPress's comment notices in a chat channel: a comment readers see, and one that waits for a
+   * moderator, each with where to read or moderate it and never the address its writer gave for
+   * reply mails; comments are no change of the site's own.
+   */
+  @Test
+  void commentWebhooksHearOfCommentsWithoutTheWritersAddress() throws Exception {
+    add("Comments channel", "comment.posted");
+    add("Moderators' channel", "comment.held");
+    add("Rebuild on any change", "site.changed");
+    var posted = event("comment-posted");
+    String replyAddress = "reader-" + UUID.randomUUID() + "@example.org";
+    posted.put("notifyEmail", replyAddress);
+    var held = event("comment-held");
+
+    publish(posted);
+    var last = publish(held);
+
+    await().atMost(PATIENCE).until(() -> calls.size() == 2);
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                Topics.consumed(
+                    brokers, "notification-service-webhooks", last.getRecordMetadata()));
+    assertThat(calls).noneSatisfy(call -> assertThat(call.body()).contains(replyAddress));
+    var byEvent =
+        calls.stream()
+            .collect(
+                java.util.stream.Collectors.toMap(
+                    call -> call.header("X-Inkwell-Event"), call -> JSON.readTree(call.body())));
+    assertThat(byEvent).containsOnlyKeys("comment.posted", "comment.held");
+    JsonNode visible = byEvent.get("comment.posted");
+    assertThat(visible.path("comment").path("authorName").asString()).isEqualTo("Linus");
+    assertThat(visible.path("comment").path("excerpt").asString())
+        .isEqualTo("Thanks for the notes!");
+    assertThat(visible.path("comment").path("url").asString())
+        .isEqualTo(
+            "https://blog.example.org/posts/wrapping-up-the-wpc#comment-"
+                + posted.path("commentId").asString());
+    assertThat(visible.path("post").path("title").asString()).isEqualTo("Wrapping up the WPC");
+    assertThat(byEvent.get("comment.held").path("comment").path("url").asString())
+        .isEqualTo("https://blog.example.org/admin/comments");
+    await()
+        .during(Duration.ofSeconds(2))
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> calls.size() == 2);
+  }
+
   @Test
   void aReceiverThatFailsIsCalledAgainWithTheSameDeliveryUntilItTakesIt() {
     add("Flaky builder", "post.published");
@@ -352,13 +401,22 @@ class WebhookTests extends IntegrationTest {
     if (event.has("postId")) {
       event.put("postId", UUID.randomUUID().toString());
     }
+    if (event.has("commentId")) {
+      event.put("commentId", UUID.randomUUID().toString());
+    }
     event.put("occurredAt", java.time.Instant.now().toString());
     assertThat(Contracts.violations(event.toString())).isEmpty();
     return event;
   }
 
   private SendResult<String, String> publish(ObjectNode event) {
-    return event.has("postId")
+    String type = event.path("type").asString();
+    if (type.startsWith("Comment")) {
+      return kafka
+          .send("blog.comment-events", event.path("postId").asString(), event.toString())
+          .join();
+    }
+    return type.startsWith("Post")
         ? kafka.send("blog.post-events", event.path("postId").asString(), event.toString()).join()
         : kafka.send("blog.site-events", "site", event.toString()).join();
   }
