@@ -136,7 +136,7 @@ public class Webhooks {
       throw new Invalid("targetUrl", "is no address");
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (!scheme.equals("https") && !scheme.equals("http") || uri.getHost() == null) {
+    if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null) {
       throw new Invalid("targetUrl", "must be an absolute http or https address");
     }
     if (uri.getRawUserInfo() != null) {
