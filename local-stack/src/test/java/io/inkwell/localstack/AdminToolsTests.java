@@ -686,6 +686,14 @@ class AdminToolsTests {
       assertThat(recent.select("#webhook-calls tbody tr"))
           .singleElement()
           .satisfies(tr -> assertThat(tr.text()).contains("post.published", title, "taken", "204"));
+      // and a test call, GitHub's ping, from its page
+      var ping = recent.selectFirst("form#webhook-ping");
+      Document pinged =
+          Jsoup.parse(browser.submit(ping.attr("action"), SiteBrowser.fields(ping)).body());
+      assertThat(pinged.select(".notice").text()).startsWith("A test call is on its way");
+      await()
+          .atMost(PATIENCE)
+          .until(() -> calls.stream().anyMatch(call -> call.startsWith("ping {")));
       Element remove = row.selectFirst("form");
       Document removed =
           Jsoup.parse(browser.submit(remove.attr("action"), SiteBrowser.fields(remove)).body());

@@ -5,9 +5,12 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.domain.Sort;
@@ -15,6 +18,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The admins' list of webhooks: what they are told of, where, and how their last call went. */
 @Service
@@ -27,10 +31,12 @@ public class Webhooks {
 
   private final MongoTemplate mongo;
   private final Clock clock;
+  private final JsonMapper json;
 
-  Webhooks(MongoTemplate mongo, Clock clock) {
+  Webhooks(MongoTemplate mongo, Clock clock, JsonMapper json) {
     this.mongo = mongo;
     this.clock = clock;
+    this.json = json;
   }
 
   /** The list, oldest first, with their secrets. */
@@ -89,6 +95,40 @@ public class Webhooks {
                 .with(Sort.by(Sort.Direction.DESC, "createdAt", "_id"))
                 .limit(limit),
             WebhookCall.class));
+  }
+
+  /**
+   * A test call, GitHub's "ping": {@code X-Inkwell-Event: ping} and a body that says which event
+   * the webhook waits for, signed and recorded as any call, so an admin sees at once whether the
+   * receiver takes it.
+   *
+   * @return false when there is no such webhook
+   */
+  public boolean ping(String webhookId) {
+    Webhook webhook = mongo.findById(webhookId, Webhook.class);
+    if (webhook == null) {
+      return false;
+    }
+    Instant now = clock.instant();
+    String id = "ping-" + UUID.randomUUID() + ":" + webhookId;
+    var body = new LinkedHashMap<String, Object>();
+    body.put("id", id);
+    body.put("event", "ping");
+    body.put("change", "ping");
+    body.put("occurredAt", now.toString());
+    body.put("webhook", Map.of("id", webhookId, "name", webhook.name(), "event", webhook.event()));
+    mongo.insert(
+        new WebhookCall(
+            id,
+            webhookId,
+            "ping",
+            json.writeValueAsString(body),
+            WebhookCall.Status.PENDING,
+            0,
+            now,
+            null,
+            now));
+    return true;
   }
 
   /** What came of asking for a call to be made again. */

@@ -325,6 +325,35 @@ class WebhookTests extends IntegrationTest {
     assertThat(admin().get(calls + "?limit=0").status()).isEqualTo(400);
   }
 
+  /** GitHub's ping: an admin tries the address at once, without publishing anything. */
+  @Test
+  void aTestCallTellsTheAdminAtOnceWhetherTheReceiverTakesIt() throws Exception {
+    JsonNode added = add("Chat bot", "comment.posted");
+    String id = added.path("id").asString();
+    answers.add(401);
+
+    assertThat(admin().post("/api/webhooks/" + id + "/ping", "").status()).isEqualTo(202);
+
+    JsonNode call =
+        await()
+            .atMost(PATIENCE)
+            .until(
+                () -> admin().get("/api/webhooks/" + id + "/calls").json().path("items").path(0),
+                item -> item.path("status").asString().equals("FAILED"));
+    assertThat(call.path("lastResult").asString()).isEqualTo("401");
+    assertThat(call.path("about").asString()).isEqualTo("a test call");
+    assertThat(calls).as("a test call is tried once").hasSize(1);
+    Call ping = calls.peek();
+    assertThat(ping.header("X-Inkwell-Event")).isEqualTo("ping");
+    assertThat(JSON.readTree(ping.body()).path("webhook").path("event").asString())
+        .isEqualTo("comment.posted");
+    String timestamp = ping.header("X-Inkwell-Signature").replaceAll("^t=(\\d+),.*", "$1");
+    assertThat(ping.header("X-Inkwell-Signature"))
+        .endsWith("v1=" + hmac(added.path("secret").asString(), timestamp + "." + ping.body()));
+    assertThat(admin().post("/api/webhooks/" + UUID.randomUUID() + "/ping", "").status())
+        .isEqualTo(404);
+  }
+
   @Test
   void aReceiverThatAnswersGoneIsRemovedAsInGhost() {
     add("Retired bot", "post.published");

@@ -154,6 +154,20 @@ class IntegrationsAdmin implements StaffPage {
     return "admin/webhook";
   }
 
+  @PostMapping("/admin/webhooks/{id}/ping")
+  String ping(
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
+      @PathVariable String id,
+      RedirectAttributes redirect) {
+    var answer = checked(api.pingWebhook(token(client), id));
+    redirect.addFlashAttribute(
+        answer.ok() ? "message" : "error",
+        answer.ok()
+            ? "A test call is on its way; reload in a moment to see how it was answered."
+            : answer.problem());
+    return "redirect:/admin/webhooks/" + UriUtils.encodePathSegment(id, "UTF-8");
+  }
+
   @PostMapping("/admin/webhooks/{id}/calls/{callId}/retry")
   String retryCall(
       @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,

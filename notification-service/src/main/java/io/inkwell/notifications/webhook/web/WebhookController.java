@@ -123,6 +123,15 @@ class WebhookController {
             .toList());
   }
 
+  /** A test call to the webhook's address, made within a second or two → 202. */
+  @PostMapping("/api/webhooks/{id}/ping")
+  ResponseEntity<Void> ping(@PathVariable String id) {
+    if (!webhooks.ping(id)) {
+      throw noSuchWebhook();
+    }
+    return ResponseEntity.accepted().build();
+  }
+
   /** Makes a call that was given up due again (after the receiver was fixed) → 202. */
   @PostMapping("/api/webhooks/{id}/calls/{callId}/retry")
   ResponseEntity<Void> retry(@PathVariable String id, @PathVariable String callId) {
@@ -139,23 +148,28 @@ class WebhookController {
 
   private CallResponse response(WebhookCall call) {
     JsonNode payload = json.readTree(call.payload());
-    String about =
-        payload.path("post").path("title").asString(null) != null
-            ? payload.path("post").path("title").asString()
-            : payload
-                .path("site")
-                .path("title")
-                .asString(payload.path("post").path("slug").asString(null));
     return new CallResponse(
         call.id(),
         call.event(),
         payload.path("change").asString(call.event()),
-        about,
+        about(payload),
         call.status(),
         call.attempts(),
         call.lastResult(),
         call.createdAt(),
         call.status() == WebhookCall.Status.PENDING ? call.dueAt() : null);
+  }
+
+  /** What a call was about, for a list: the post's title (or slug), the blog's, or a test. */
+  private static String about(JsonNode payload) {
+    if (payload.path("event").asString("").equals("ping")) {
+      return "a test call";
+    }
+    JsonNode post = payload.path("post");
+    if (!post.isMissingNode()) {
+      return post.path("title").asString(post.path("slug").asString(null));
+    }
+    return payload.path("site").path("title").asString(null);
   }
 
   private static ResponseStatusException noSuchWebhook() {
