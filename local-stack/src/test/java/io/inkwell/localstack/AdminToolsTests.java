@@ -664,7 +664,16 @@ class AdminToolsTests {
       String id =
           bot.post("/api/posts", ApiClient.json(Map.of("title", title, "body", "Rebuild me.")))
               .text("id");
-      assertThat(bot.post("/api/posts/" + id + "/publish", "").status()).isEqualTo(200);
+      // in a trace of the publisher's: the call is made within it
+      String traceId = java.util.HexFormat.of().formatHex(java.security.SecureRandom.getSeed(16));
+      assertThat(
+              bot.post(
+                      "/api/posts/" + id + "/publish",
+                      "",
+                      "traceparent",
+                      "00-" + traceId + "-00f067aa0ba902b7-01")
+                  .status())
+          .isEqualTo(200);
 
       await().atMost(PATIENCE).until(() -> calls.stream().anyMatch(call -> call.contains(title)));
       assertThat(calls.stream().filter(call -> call.contains(title)))
@@ -680,8 +689,25 @@ class AdminToolsTests {
                           .findFirst()
                           .orElseThrow(),
                   tr -> tr.select(".webhook-result").text().equals("204"));
+      String webhookPage = row.selectFirst("a").attr("href");
+      String webhookId = webhookPage.substring(webhookPage.lastIndexOf('/') + 1);
+      java.nio.file.Path log =
+          stack.services().stream()
+              .filter(service -> service.name().equals("notification-service"))
+              .findFirst()
+              .orElseThrow()
+              .log();
+      await()
+          .atMost(PATIENCE)
+          .until(
+              () ->
+                  java.nio.file.Files.readAllLines(log).stream()
+                      .anyMatch(
+                          line ->
+                              line.contains(traceId)
+                                  && line.contains("Webhook " + webhookId + " answered 204")));
       // its recent calls: the one about the post, taken
-      Document recent = browser.page(row.selectFirst("a").attr("href"));
+      Document recent = browser.page(webhookPage);
       assertThat(recent.select("h1").text()).isEqualTo("Webhook " + name);
       assertThat(recent.select("#webhook-calls tbody tr"))
           .singleElement()

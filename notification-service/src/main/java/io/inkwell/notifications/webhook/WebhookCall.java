@@ -13,6 +13,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param payload the JSON body, fixed when the event is read
  * @param dueAt when it is (next) to be made; a sender that takes it moves this past its call's
  *     timeout, so another takes it only if the first stopped
+ * @param traceparent the trace of the event that caused it (null for a test call), which the call
+ *     continues: one publish is one trace up to each webhook's call
  */
 @Document("webhook_calls")
 @CompoundIndex(name = "due", def = "{'status': 1, 'dueAt': 1}")
@@ -26,7 +28,8 @@ public record WebhookCall(
     int attempts,
     Instant dueAt,
     String lastResult,
-    Instant createdAt) {
+    Instant createdAt,
+    String traceparent) {
 
   public enum Status {
     PENDING,

@@ -3,9 +3,11 @@ package io.inkwell.notifications.webhook;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.inkwell.notifications.NotificationSettings;
+import io.inkwell.notifications.TraceContexts;
 import io.inkwell.notifications.delivery.SenderThread;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -69,6 +71,7 @@ class WebhookCalls implements SmartLifecycle {
   private final HttpClient http;
   private final Map<String, Counter> calls;
   private final SenderThread thread;
+  private final TraceContexts traces;
 
   WebhookCalls(
       MongoTemplate mongo,
@@ -77,10 +80,12 @@ class WebhookCalls implements SmartLifecycle {
       Clock clock,
       NotificationSettings settings,
       MeterRegistry meters,
+      TraceContexts traces,
       @Value("${inkwell.notifications.webhook-retry-base:30s}") Duration retryBase,
       @Value("${inkwell.notifications.webhook-attempts:8}") int mostAttempts,
       @Value("${inkwell.notifications.webhook-interval:1s}") Duration interval) {
     this.thread = new SenderThread("webhook-caller", interval);
+    this.traces = traces;
     this.mongo = mongo;
     this.webhooks = webhooks;
     this.json = json;
@@ -149,7 +154,8 @@ class WebhookCalls implements SmartLifecycle {
                 0,
                 now,
                 null,
-                now));
+                now,
+                traces.current()));
       } catch (DuplicateKeyException recordedBefore) {
         // the event came again: its calls are made, or will be
       }
@@ -269,17 +275,23 @@ class WebhookCalls implements SmartLifecycle {
   private void make(WebhookCall call, Webhook webhook) {
     int status;
     String result;
-    try {
+    Span span = traces.continueWith(call.traceparent(), "webhook " + call.event());
+    try (var scope = traces.inScope(span)) {
       status =
           http.send(request(call, webhook), HttpResponse.BodyHandlers.discarding()).statusCode();
       result = String.valueOf(status);
+      log.info("Webhook {} answered {} to {}", webhook.id(), status, call.id());
     } catch (IOException e) {
       status = 0;
       result = "no answer: " + e.getClass().getSimpleName();
+      span.error(e);
+      log.info("Webhook {} did not answer {}: {}", webhook.id(), call.id(), e.toString());
     } catch (InterruptedException e) {
       // stopping: the call is made again once its lease runs out
       Thread.currentThread().interrupt();
       return;
+    } finally {
+      span.tag("webhook", webhook.id()).end();
     }
     Instant now = clock.instant();
     mongo.updateFirst(

@@ -127,7 +127,8 @@ public class Webhooks {
             0,
             now,
             null,
-            now));
+            now,
+            null));
     return true;
   }
 
