@@ -34,6 +34,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -57,6 +58,9 @@ class WebhookCalls implements SmartLifecycle {
 
   /** Longer than a call can take: a call taken this long ago was let go by a stopped sender. */
   private static final Duration LEASE = Duration.ofSeconds(30);
+
+  /** How long a call taken or given up is kept. */
+  static final Duration KEPT = Duration.ofDays(30);
 
   /** How far post-service's clock may be ahead of this one's. */
   private static final Duration CLOCK_SLACK = Duration.ofMinutes(1);
@@ -233,6 +237,25 @@ class WebhookCalls implements SmartLifecycle {
     post.put("title", event.path("postTitle").asString(null));
     post.put("url", postUrl);
     return body;
+  }
+
+  /**
+   * Calls taken or given up are kept a month, for the admin's list of recent calls and against an
+   * event delivered again (Kafka keeps a week by default); then they go, so the collection does not
+   * grow with every change for ever. Any instance may do it, as often as it likes.
+   */
+  @Scheduled(fixedDelayString = "${inkwell.notifications.webhook-prune-interval:6h}")
+  void forgetOldCalls() {
+    var done =
+        Query.query(
+            where("status")
+                .in(WebhookCall.Status.SENT, WebhookCall.Status.FAILED)
+                .and("createdAt")
+                .lt(clock.instant().minus(KEPT)));
+    long forgotten = mongo.remove(done, WebhookCall.class).getDeletedCount();
+    if (forgotten > 0) {
+      log.info("Forgot {} webhook calls older than {}", forgotten, KEPT);
+    }
   }
 
   @Override

@@ -354,6 +354,47 @@ class WebhookTests extends IntegrationTest {
         .isEqualTo(404);
   }
 
+  @Autowired private WebhookCalls webhookCalls;
+
+  /** Calls done with are forgotten after a month; one still to be made is kept, however old. */
+  @Test
+  void callsDoneWithAreForgottenAfterAMonth() {
+    String id = add("Long-lived", "post.published").path("id").asString();
+    var old = java.time.Instant.now().minus(Duration.ofDays(31));
+    var recent = java.time.Instant.now().minus(Duration.ofDays(29));
+    for (var call :
+        List.of(
+            call("taken-long-ago", id, WebhookCall.Status.SENT, old),
+            call("given-up-long-ago", id, WebhookCall.Status.FAILED, old),
+            call("still-owed", id, WebhookCall.Status.PENDING, old),
+            call("taken-lately", id, WebhookCall.Status.SENT, recent))) {
+      mongo.insert(call);
+    }
+
+    webhookCalls.forgetOldCalls();
+
+    assertThat(admin().get("/api/webhooks/" + id + "/calls").json().path("items"))
+        .extracting(item -> item.path("id").asString())
+        .containsExactlyInAnyOrder("still-owed:" + id, "taken-lately:" + id);
+  }
+
+  /** A call as the listener records it, made long ago or lately. */
+  private static WebhookCall call(
+      String name, String webhookId, WebhookCall.Status status, java.time.Instant at) {
+    return new WebhookCall(
+        name + ":" + webhookId,
+        webhookId,
+        "post.published",
+        "{\"event\":\"post.published\",\"post\":{\"title\":\"" + name + "\"}}",
+        status,
+        1,
+        // not due: the sender leaves the one still owed alone during the test
+        java.time.Instant.now().plus(Duration.ofHours(1)),
+        "200",
+        at,
+        null);
+  }
+
   @Test
   void aReceiverThatAnswersGoneIsRemovedAsInGhost() {
     add("Retired bot", "post.published");
