@@ -691,21 +691,12 @@ class AdminToolsTests {
                   tr -> tr.select(".webhook-result").text().equals("204"));
       String webhookPage = row.selectFirst("a").attr("href");
       String webhookId = webhookPage.substring(webhookPage.lastIndexOf('/') + 1);
-      java.nio.file.Path log =
-          stack.services().stream()
-              .filter(service -> service.name().equals("notification-service"))
-              .findFirst()
-              .orElseThrow()
-              .log();
       await()
           .atMost(PATIENCE)
           .until(
               () ->
-                  java.nio.file.Files.readAllLines(log).stream()
-                      .anyMatch(
-                          line ->
-                              line.contains(traceId)
-                                  && line.contains("Webhook " + webhookId + " answered 204")));
+                  TestStack.logged(
+                      "notification-service", traceId, "Webhook " + webhookId + " answered 204"));
       // its recent calls: the one about the post, taken
       Document recent = browser.page(webhookPage);
       assertThat(recent.select("h1").text()).isEqualTo("Webhook " + name);

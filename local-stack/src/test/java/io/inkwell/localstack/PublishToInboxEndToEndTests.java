@@ -227,20 +227,10 @@ class PublishToInboxEndToEndTests {
             HttpResponse.BodyHandlers.ofString());
 
     assertThat(published.statusCode()).isEqualTo(200);
-    Path log =
-        stack.services().stream()
-            .filter(service -> service.name().equals("notification-service"))
-            .findFirst()
-            .orElseThrow()
-            .log();
     await()
         .atMost(PATIENCE)
         .until(
-            () ->
-                Files.readAllLines(log).stream()
-                    .anyMatch(
-                        line ->
-                            line.contains(traceId) && line.contains("Post " + id + " published")));
+            () -> TestStack.logged("notification-service", traceId, "Post " + id + " published"));
   }
 
   @Test

@@ -111,6 +111,18 @@ final class TestStack {
   }
 
   /** A real PNG of this size, as a camera or screenshot tool would give it. */
+  /** Whether the service has logged a line holding every one of {@code parts}. */
+  static boolean logged(String service, String... parts) throws java.io.IOException {
+    java.nio.file.Path log =
+        stack.services().stream()
+            .filter(each -> each.name().equals(service))
+            .findFirst()
+            .orElseThrow()
+            .log();
+    return java.nio.file.Files.readAllLines(log).stream()
+        .anyMatch(line -> java.util.Arrays.stream(parts).allMatch(line::contains));
+  }
+
   static byte[] picture(int width, int height) {
     var image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     var graphics = image.createGraphics();
