@@ -2,6 +2,7 @@ package io.inkwell.notifications.webhook;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import java.net.IDN;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -176,6 +177,9 @@ public class Webhooks {
     } catch (java.net.URISyntaxException e) {
       throw new Invalid("targetUrl", "is no address");
     }
+    if (uri.getHost() == null && uri.getRawAuthority() != null && uri.getRawUserInfo() == null) {
+      uri = withAsciiHost(uri);
+    }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null) {
       throw new Invalid("targetUrl", "must be an absolute http or https address");
@@ -184,6 +188,29 @@ public class Webhooks {
       throw new Invalid("targetUrl", "must not carry a user name or password");
     }
     return uri;
+  }
+
+  /**
+   * An address whose host is a name in another script ({@code https://bücher.example/}): {@link
+   * URI} keeps no host for it, so it is written as DNS asks, in Punycode (IDNA).
+   */
+  private static URI withAsciiHost(URI uri) {
+    String authority = uri.getAuthority();
+    int colon = authority.lastIndexOf(':');
+    String name = colon < 0 ? authority : authority.substring(0, colon);
+    try {
+      int port = colon < 0 ? -1 : Integer.parseInt(authority.substring(colon + 1));
+      return new URI(
+          uri.getScheme(),
+          null,
+          IDN.toASCII(name),
+          port,
+          uri.getPath(),
+          uri.getQuery(),
+          uri.getFragment());
+    } catch (IllegalArgumentException | java.net.URISyntaxException notAName) {
+      throw new Invalid("targetUrl", "is no address");
+    }
   }
 
   /** A webhook that cannot be called as asked. */

@@ -408,6 +408,23 @@ class WebhookTests extends IntegrationTest {
                 .post("/api/webhooks", "{\"name\":{\"$gt\":\"\"},\"event\":\"post.published\"}")
                 .status())
         .isEqualTo(400);
+    var inAnotherScript =
+        admin()
+            .post(
+                "/api/webhooks",
+                ApiClient.json(
+                    Map.of(
+                        "name",
+                        "n",
+                        "event",
+                        "post.published",
+                        "targetUrl",
+                        "https://bücher.example/hook")));
+    assertThat(inAnotherScript.status()).isEqualTo(201);
+    assertThat(inAnotherScript.text("targetUrl"))
+        .as("the host as DNS asks for it")
+        .isEqualTo("https://xn--bcher-kva.example/hook");
+    admin().delete("/api/webhooks/" + inAnotherScript.text("id"));
     assertThat(admin().delete("/api/webhooks/" + UUID.randomUUID()).status()).isEqualTo(404);
     assertThat(admin().get("/api/webhooks").json().path("items")).isEmpty();
   }
