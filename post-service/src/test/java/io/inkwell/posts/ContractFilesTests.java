@@ -20,6 +20,16 @@ class ContractFilesTests {
   @ParameterizedTest
   @MethodSource("examples")
   void theExampleMatchesItsSchema(Path example) throws IOException {
-    assertThat(Contracts.violations(Files.readString(example))).isEmpty();
+    String contract = example.getFileName().toString().replaceFirst("\\.json$", "");
+    assertThat(Contracts.violations(Files.readString(example), contract)).isEmpty();
+  }
+
+  /** The webhook body's schema holds receivers to something: a post's change names the post. */
+  @org.junit.jupiter.api.Test
+  void aWebhookCallWithoutWhatChangedBreaksItsContract() throws IOException {
+    var call = Contracts.example("webhook-call");
+    call.remove("post");
+
+    assertThat(Contracts.violations(call.toString(), "webhook-call")).isNotEmpty();
   }
 }

@@ -45,13 +45,18 @@ public final class Contracts {
    */
   public static List<Error> violations(String eventJson) {
     String type = JSON.readTree(eventJson).path("type").asString();
-    String file = type.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase() + ".schema.json";
+    return violations(eventJson, type.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase());
+  }
+
+  /** The violations of a JSON document against the named contract ({@code "webhook-call"}). */
+  public static List<Error> violations(String json, String contract) {
     try {
       return SCHEMAS
-          .getSchema(Files.readString(DIRECTORY.resolve(file)), InputFormat.JSON)
-          .validate(eventJson, InputFormat.JSON);
+          .getSchema(
+              Files.readString(DIRECTORY.resolve(contract + ".schema.json")), InputFormat.JSON)
+          .validate(json, InputFormat.JSON);
     } catch (IOException e) {
-      throw new UncheckedIOException("No contract for event type " + type, e);
+      throw new UncheckedIOException("No contract " + contract, e);
     }
   }
 }

@@ -65,6 +65,9 @@ class WebhookTests extends IntegrationTest {
   private HttpServer receiver;
   private final Queue<Call> calls = new ConcurrentLinkedQueue<>();
 
+  /** What the calls' bodies break of the contract. */
+  private final Queue<Object> violations = new ConcurrentLinkedQueue<>();
+
   /** What the receiver answers, in turn; 200 once they are used up. */
   private final Queue<Integer> answers = new ConcurrentLinkedQueue<>();
 
@@ -77,6 +80,7 @@ class WebhookTests extends IntegrationTest {
           String body =
               new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
           calls.add(new Call(Map.copyOf(exchange.getRequestHeaders()), body));
+          violations.addAll(Contracts.violations(body, "webhook-call"));
           Integer status = answers.poll();
           exchange.sendResponseHeaders(status == null ? 200 : status, -1);
           exchange.close();
@@ -86,6 +90,7 @@ class WebhookTests extends IntegrationTest {
 
   @AfterEach
   void stopReceiver() {
+    assertThat(violations).as("every call as contracts/webhook-call.schema.json says").isEmpty();
     receiver.stop(0);
     for (JsonNode webhook : admin().get("/api/webhooks").json().path("items")) {
       admin().delete("/api/webhooks/" + webhook.path("id").asString());
