@@ -13,9 +13,6 @@ import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
-import org.springframework.security.oauth2.client.registration.ClientRegistration;
-import org.springframework.security.oauth2.core.AuthorizationGrantType;
-import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.ui.ExtendedModelMap;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,20 +32,8 @@ class AdminControllerTests {
           new io.inkwell.web.reader.Dates(settings),
           mock(io.inkwell.web.api.BlogApi.class));
   private final OAuth2AuthorizedClient client =
-      new OAuth2AuthorizedClient(
-          ClientRegistration.withRegistrationId("inkwell")
-              .clientId("inkwell-web")
-              .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-              .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
-              .authorizationUri("http://auth/authorize")
-              .tokenUri("http://auth/token")
-              .build(),
-          "someone",
-          new OAuth2AccessToken(
-              OAuth2AccessToken.TokenType.BEARER,
-              "expired-token",
-              Instant.now().minusSeconds(700),
-              Instant.now().minusSeconds(100)));
+      TestClients.signedIn(
+          "expired-token", Instant.now().minusSeconds(700), Instant.now().minusSeconds(100));
 
   @Test
   void textSentWithAnExpiredTokenIsBackInTheEditorAfterSigningInAgain() throws Exception {

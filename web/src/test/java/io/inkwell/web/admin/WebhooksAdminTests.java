@@ -13,9 +13,6 @@ import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
-import org.springframework.security.oauth2.client.registration.ClientRegistration;
-import org.springframework.security.oauth2.core.AuthorizationGrantType;
-import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.ui.ExtendedModelMap;
 import org.springframework.web.servlet.mvc.support.RedirectAttributesModelMap;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,20 +30,7 @@ class WebhooksAdminTests {
       new IntegrationsAdmin(
           api, new WebSettings("http://api", "http://site", "B", "D", ZoneId.of("UTC"), 10));
   private final OAuth2AuthorizedClient client =
-      new OAuth2AuthorizedClient(
-          ClientRegistration.withRegistrationId("inkwell")
-              .clientId("inkwell-web")
-              .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-              .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
-              .authorizationUri("http://auth/authorize")
-              .tokenUri("http://auth/token")
-              .build(),
-          "owner",
-          new OAuth2AccessToken(
-              OAuth2AccessToken.TokenType.BEARER,
-              "token",
-              Instant.now(),
-              Instant.now().plusSeconds(600)));
+      TestClients.signedIn("token", Instant.now(), Instant.now().plusSeconds(600));
 
   @Test
   void theWebhooksPageListsItsCallsAndOffersTryAgainOnlyOnThoseGivenUp() {
