@@ -60,19 +60,42 @@ public class Webhooks {
     if (mongo.count(new Query(), Webhook.class) >= MOST) {
       throw new TooMany();
     }
-    byte[] key = new byte[32];
-    RANDOM.nextBytes(key);
     return mongo.insert(
         new Webhook(
             UUID.randomUUID().toString(),
             name.strip(),
             event,
             target.toString(),
-            Base64.getUrlEncoder().withoutPadding().encodeToString(key),
+            newSecret(),
             createdBy,
             clock.instant(),
             null,
             null));
+  }
+
+  /**
+   * Gives the webhook a new secret (Stripe's "Roll secret"), for one that was lost or leaked: every
+   * call from now on is signed with it, the old one signs nothing more.
+   *
+   * @return the new secret, shown this once; empty when there is no such webhook
+   */
+  public Optional<String> rollSecret(String webhookId) {
+    String secret = newSecret();
+    boolean rolled =
+        mongo
+                .updateFirst(
+                    Query.query(where("_id").is(webhookId)),
+                    Update.update("secret", secret),
+                    Webhook.class)
+                .getMatchedCount()
+            == 1;
+    return rolled ? Optional.of(secret) : Optional.empty();
+  }
+
+  private static String newSecret() {
+    byte[] key = new byte[32];
+    RANDOM.nextBytes(key);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(key);
   }
 
   /** Removes it and the calls it still had to get; false when there was none by that id. */

@@ -329,6 +329,37 @@ class WebhookTests extends IntegrationTest {
         .isEqualTo(404);
   }
 
+  /** Stripe's "Roll secret": a secret that was lost or leaked signs nothing after it is rolled. */
+  @Test
+  void aRolledSecretSignsTheNextCallsAndTheOldOneNone() throws Exception {
+    JsonNode added = add("Leaky", "post.published");
+    String id = added.path("id").asString();
+    String old = added.path("secret").asString();
+    assertThat(
+            api()
+                .withToken(TestTokens.staff("editor-1", "Eddie", "EDITOR"))
+                .post("/api/webhooks/" + id + "/secret", "")
+                .status())
+        .isEqualTo(403);
+
+    var rolled = admin().post("/api/webhooks/" + id + "/secret", "");
+
+    assertThat(rolled.status()).isEqualTo(200);
+    String secret = rolled.text("secret");
+    assertThat(secret).hasSizeGreaterThanOrEqualTo(40).isNotEqualTo(old);
+    assertThat(admin().get("/api/webhooks").raw().body()).doesNotContain(secret);
+    admin().post("/api/webhooks/" + id + "/ping", "");
+    await().atMost(PATIENCE).until(() -> calls.size() == 1);
+    Call ping = calls.peek();
+    String signature = ping.header("X-Inkwell-Signature");
+    String timestamp = signature.substring(2, signature.indexOf(','));
+    assertThat(signature)
+        .endsWith("v1=" + hmac(secret, timestamp + "." + ping.body()))
+        .doesNotEndWith("v1=" + hmac(old, timestamp + "." + ping.body()));
+    assertThat(admin().post("/api/webhooks/" + UUID.randomUUID() + "/secret", "").status())
+        .isEqualTo(404);
+  }
+
   @Autowired private WebhookCalls webhookCalls;
 
   /** Calls done with are forgotten after a month; one still to be made is kept, however old. */

@@ -481,6 +481,10 @@ class AdminApi {
     return get(token, "/api/webhooks/" + UriUtils.encodePathSegment(id, "UTF-8") + "/calls");
   }
 
+  Answer rollWebhookSecret(String token, String id) {
+    return send(token, http.post().uri("/api/webhooks/{id}/secret", id), Map.of(), null);
+  }
+
   Answer pingWebhook(String token, String id) {
     return send(token, http.post().uri("/api/webhooks/{id}/ping", id), Map.of(), null);
   }

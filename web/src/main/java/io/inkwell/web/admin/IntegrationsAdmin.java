@@ -154,6 +154,20 @@ class IntegrationsAdmin implements StaffPage {
     return "admin/webhook";
   }
 
+  @PostMapping("/admin/webhooks/{id}/secret")
+  String rollSecret(
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
+      @PathVariable String id,
+      RedirectAttributes redirect) {
+    var answer = checked(api.rollWebhookSecret(token(client), id));
+    if (answer.ok()) {
+      redirect.addFlashAttribute("newSecret", answer.body().path("secret").asString());
+    } else {
+      redirect.addFlashAttribute("error", answer.problem());
+    }
+    return "redirect:/admin/webhooks/" + UriUtils.encodePathSegment(id, "UTF-8");
+  }
+
   @PostMapping("/admin/webhooks/{id}/ping")
   String ping(
       @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,

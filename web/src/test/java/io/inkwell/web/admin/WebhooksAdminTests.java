@@ -85,7 +85,7 @@ class WebhooksAdminTests {
   }
 
   @Test
-  void tryAgainAndTheTestCallGoBackToThePageSayingWhatHappened() {
+  void tryAgainANewSecretAndTheTestCallGoBackToThePageSayingWhatHappened() {
     when(api.retryWebhookCall("token", "w1", "e2:w1"))
         .thenReturn(new AdminApi.Answer(202, null, null));
     when(api.pingWebhook(eq("token"), anyString()))
@@ -99,6 +99,12 @@ class WebhooksAdminTests {
     assertThat(retried.getFlashAttributes().get("message"))
         .isEqualTo("The call is made again within a few seconds.");
     verify(api).retryWebhookCall("token", "w1", "e2:w1");
+
+    when(api.rollWebhookSecret("token", "w1"))
+        .thenReturn(ok("{\"id\": \"w1\", \"secret\": \"s3cr3t-shown-once\"}"));
+    var rolled = new RedirectAttributesModelMap();
+    assertThat(admin.rollSecret(client, "w1", rolled)).isEqualTo("redirect:/admin/webhooks/w1");
+    assertThat(rolled.getFlashAttributes().get("newSecret")).isEqualTo("s3cr3t-shown-once");
 
     var pinged = new RedirectAttributesModelMap();
     admin.ping(client, "w1", pinged);

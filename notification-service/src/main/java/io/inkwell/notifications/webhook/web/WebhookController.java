@@ -123,6 +123,15 @@ class WebhookController {
             .toList());
   }
 
+  /** The webhook's new secret, shown this once. */
+  record NewSecret(String id, String secret) {}
+
+  /** Gives the webhook a new secret; the old one signs nothing more. */
+  @PostMapping("/api/webhooks/{id}/secret")
+  NewSecret rollSecret(@PathVariable String id) {
+    return new NewSecret(id, webhooks.rollSecret(id).orElseThrow(WebhookController::noSuchWebhook));
+  }
+
   /** A test call to the webhook's address, made within a second or two → 202. */
   @PostMapping("/api/webhooks/{id}/ping")
   ResponseEntity<Void> ping(@PathVariable String id) {
