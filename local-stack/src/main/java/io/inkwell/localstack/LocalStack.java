@@ -106,11 +106,19 @@ public final class LocalStack implements AutoCloseable {
         "notification-service",
         ports.notificationService(),
         Map.of(
-            "MONGODB_URI", notifications.uri(),
-            "KAFKA_BOOTSTRAP", bootstrap,
-            "SMTP_HOST", "localhost",
-            "SMTP_PORT", String.valueOf(ports.smtp()),
-            "INKWELL_SITE_URL", gatewayUrl()));
+            "MONGODB_URI",
+            notifications.uri(),
+            "KAFKA_BOOTSTRAP",
+            bootstrap,
+            "SMTP_HOST",
+            "localhost",
+            "SMTP_PORT",
+            String.valueOf(ports.smtp()),
+            "INKWELL_SITE_URL",
+            gatewayUrl(),
+            // a webhook's receiver tried out with the local stack runs on this machine too
+            "INKWELL_WEBHOOK_PRIVATE_HOSTS",
+            "*"));
     service(
         "web",
         ports.web(),

@@ -8,11 +8,8 @@ import io.inkwell.notifications.delivery.SenderThread;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Span;
+import jakarta.annotation.PreDestroy;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
@@ -23,6 +20,17 @@ import java.util.List;
 import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -72,7 +80,7 @@ class WebhookCalls implements SmartLifecycle {
   private final String siteUrl;
   private final Duration retryBase;
   private final int mostAttempts;
-  private final HttpClient http;
+  private final CloseableHttpClient http;
   private final Map<String, Counter> calls;
   private final SenderThread thread;
   private final TraceContexts traces;
@@ -85,6 +93,7 @@ class WebhookCalls implements SmartLifecycle {
       NotificationSettings settings,
       MeterRegistry meters,
       TraceContexts traces,
+      WebhookAddresses addresses,
       @Value("${inkwell.notifications.webhook-retry-base:30s}") Duration retryBase,
       @Value("${inkwell.notifications.webhook-attempts:8}") int mostAttempts,
       @Value("${inkwell.notifications.webhook-interval:1s}") Duration interval) {
@@ -97,16 +106,36 @@ class WebhookCalls implements SmartLifecycle {
     this.siteUrl = settings.siteUrl();
     this.retryBase = retryBase;
     this.mostAttempts = mostAttempts;
-    this.http =
-        HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    this.http = client(addresses);
     this.calls =
         Map.of(
             "sent", counter(meters, "sent"),
             "retried", counter(meters, "retried"),
             "failed", counter(meters, "failed"));
+  }
+
+  /**
+   * The HTTP client of the calls: it follows no redirect, makes no call again by itself (the
+   * sender's attempts do), keeps no cookies, and connects only where {@code resolver} lets it.
+   */
+  static CloseableHttpClient client(DnsResolver resolver) {
+    return HttpClients.custom()
+        .setConnectionManager(
+            PoolingHttpClientConnectionManagerBuilder.create()
+                .setDnsResolver(resolver)
+                .setDefaultConnectionConfig(
+                    ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.ofSeconds(5))
+                        .setSocketTimeout(Timeout.of(TIMEOUT))
+                        .build())
+                .build())
+        .setDefaultRequestConfig(
+            RequestConfig.custom().setResponseTimeout(Timeout.of(TIMEOUT)).build())
+        .setUserAgent("Inkwell-Webhooks/1")
+        .disableRedirectHandling()
+        .disableAutomaticRetries()
+        .disableCookieManagement()
+        .build();
   }
 
   private static Counter counter(MeterRegistry meters, String outcome) {
@@ -268,6 +297,11 @@ class WebhookCalls implements SmartLifecycle {
     thread.stop();
   }
 
+  @PreDestroy
+  void close() throws IOException {
+    http.close();
+  }
+
   @Override
   public boolean isRunning() {
     return thread.running();
@@ -301,18 +335,24 @@ class WebhookCalls implements SmartLifecycle {
     Span span = traces.continueWith(call.traceparent(), "webhook " + call.event());
     try (var scope = traces.inScope(span)) {
       status =
-          http.send(request(call, webhook), HttpResponse.BodyHandlers.discarding()).statusCode();
+          http.execute(
+              request(call, webhook),
+              response -> {
+                EntityUtils.consume(response.getEntity());
+                return response.getCode();
+              });
       result = String.valueOf(status);
       log.info("Webhook {} answered {} to {}", webhook.id(), status, call.id());
+    } catch (WebhookAddresses.PrivateAddress e) {
+      status = 0;
+      result = "not called: " + e.getMessage();
+      span.error(e);
+      log.warn("Webhook {} not called for {}: {}", webhook.id(), call.id(), e.getMessage());
     } catch (IOException e) {
       status = 0;
       result = "no answer: " + e.getClass().getSimpleName();
       span.error(e);
       log.info("Webhook {} did not answer {}: {}", webhook.id(), call.id(), e.toString());
-    } catch (InterruptedException e) {
-      // stopping: the call is made again once its lease runs out
-      Thread.currentThread().interrupt();
-      return;
     } finally {
       span.tag("webhook", webhook.id()).end();
     }
@@ -346,19 +386,19 @@ class WebhookCalls implements SmartLifecycle {
     mongo.updateFirst(Query.query(where("_id").is(call.id())), update, WebhookCall.class);
   }
 
-  private HttpRequest request(WebhookCall call, Webhook webhook) {
+  private HttpPost request(WebhookCall call, Webhook webhook) {
     long timestamp = clock.instant().getEpochSecond();
-    return HttpRequest.newBuilder(URI.create(webhook.targetUrl()))
-        .timeout(TIMEOUT)
-        .header("Content-Type", "application/json")
-        .header("User-Agent", "Inkwell-Webhooks/1")
-        .header("X-Inkwell-Event", call.event())
-        .header("X-Inkwell-Delivery", call.id())
-        .header(
-            "X-Inkwell-Signature",
-            "t=" + timestamp + ",v1=" + sign(webhook.secret(), timestamp + "." + call.payload()))
-        .POST(HttpRequest.BodyPublishers.ofString(call.payload(), StandardCharsets.UTF_8))
-        .build();
+    HttpPost post = new HttpPost(webhook.targetUrl());
+    post.setHeader("X-Inkwell-Event", call.event());
+    post.setHeader("X-Inkwell-Delivery", call.id());
+    post.setHeader(
+        "X-Inkwell-Signature",
+        "t=" + timestamp + ",v1=" + sign(webhook.secret(), timestamp + "." + call.payload()));
+    post.setEntity(
+        new ByteArrayEntity(
+            call.payload().getBytes(StandardCharsets.UTF_8),
+            ContentType.create("application/json")));
+    return post;
   }
 
   /** HMAC-SHA256 of the text with the secret, in hex: what a receiver computes to check a call. */

@@ -33,11 +33,13 @@ public class Webhooks {
   private final MongoTemplate mongo;
   private final Clock clock;
   private final JsonMapper json;
+  private final WebhookAddresses addresses;
 
-  Webhooks(MongoTemplate mongo, Clock clock, JsonMapper json) {
+  Webhooks(MongoTemplate mongo, Clock clock, JsonMapper json, WebhookAddresses addresses) {
     this.mongo = mongo;
     this.clock = clock;
     this.json = json;
+    this.addresses = addresses;
   }
 
   /** The list, oldest first, with their secrets. */
@@ -49,7 +51,8 @@ public class Webhooks {
    * Adds a webhook with a new secret.
    *
    * @throws Invalid when the event is none of {@link WebhookEvents#NAMES} or the address is no
-   *     absolute http(s) address without a user name
+   *     absolute http(s) address without a user name, or one inside the platform's network ({@link
+   *     WebhookAddresses})
    * @throws TooMany when there are {@link #MOST} already
    */
   public Webhook add(String name, String event, String targetUrl, String createdBy) {
@@ -57,6 +60,18 @@ public class Webhooks {
       throw new Invalid("event", "must be one of " + String.join(", ", WebhookEvents.NAMES));
     }
     URI target = target(targetUrl);
+    addresses
+        .refused(target.getHost())
+        .ifPresent(
+            address -> {
+              throw new Invalid(
+                  "targetUrl",
+                  "must be an address on the internet: "
+                      + target.getHost()
+                      + " is "
+                      + address.getHostAddress()
+                      + ", inside the platform's own network");
+            });
     if (mongo.count(new Query(), Webhook.class) >= MOST) {
       throw new TooMany();
     }
