@@ -1051,10 +1051,12 @@ class AdminToolsTests {
     Map<String, String> fields =
         SiteBrowser.fields(browser.page("/admin/settings"), "form[action$=/admin/settings]");
     assertThat(fields.get("title")).isEqualTo("Inkwell");
+    assertThat(fields.get("language")).isEqualTo("en");
     var before = Map.copyOf(fields);
     try {
       fields.put("title", "Notes from Lisbon");
       fields.put("description", "Trams, tiles & <b>pastéis</b>.");
+      fields.put("language", "pt-PT");
       Document saved = Jsoup.parse(browser.submit("/admin/settings", fields).body());
       assertThat(saved.select(".notice").text()).contains("Notes from Lisbon");
 
@@ -1063,7 +1065,10 @@ class AdminToolsTests {
       assertThat(home.select(".site-description").text())
           .isEqualTo("Trams, tiles & <b>pastéis</b>.");
       assertThat(home.title()).isEqualTo("Notes from Lisbon");
-      assertThat(reader.get("/feed.rss").raw().body()).contains("<title>Notes from Lisbon</title>");
+      assertThat(home.select("html").attr("lang")).isEqualTo("pt-PT");
+      assertThat(reader.get("/feed.rss").raw().body())
+          .contains("<title>Notes from Lisbon</title>")
+          .contains("<language>pt-PT</language>");
       assertThat(reader.put("/api/site", "{\"title\":\"Mine\",\"description\":\"\"}").status())
           .isEqualTo(401);
       // The services that sign mails and the sign-in page hear of it by event.

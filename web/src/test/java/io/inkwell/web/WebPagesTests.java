@@ -6,6 +6,8 @@ import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.XmlReader;
 import com.sun.net.httpserver.HttpServer;
+import io.inkwell.web.reader.Dates;
+import io.inkwell.web.reader.Site;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -16,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -36,7 +39,16 @@ class WebPagesTests {
        "author":{"id":"a1","name":"Jo"},"publishedAt":"2009-03-12T16:41:00Z",
        "updatedAt":"2009-03-12T16:41:00Z"}""";
 
+  private static final tools.jackson.databind.json.JsonMapper JSON =
+      tools.jackson.databind.json.JsonMapper.builder().build();
+
   private static final HttpServer API = start();
+
+  /** The language {@code /api/site} says the blog is written in; none while null. */
+  private static volatile String siteLanguage;
+
+  @Autowired private Site site;
+  @Autowired private Dates dates;
 
   @Value("${local.server.port}")
   private int port;
@@ -87,7 +99,11 @@ class WebPagesTests {
                   {"title":"Inkwell","navigation":[{"label":"Travel","url":"/tags/travel"},
                    {"label":"Evil","url":"javascript:alert(1)"},
                    {"label":"Elsewhere","url":"//evil.example"},
-                   {"label":"Mastodon","url":"https://social.example/@jo"}]}""";
+                   {"label":"Mastodon","url":"https://social.example/@jo"}]%s}"""
+                      .formatted(
+                          siteLanguage == null
+                              ? ""
+                              : ",\"language\":" + JSON.writeValueAsString(siteLanguage));
             } else if (path.equals("/api/tags/Travel")) {
               body = "{\"tag\":\"travel\",\"count\":1}";
             } else if (path.equals("/api/authors/a1")) {
@@ -219,6 +235,39 @@ class WebPagesTests {
     return new SyndFeedInput()
         .build(
             new XmlReader(new java.io.ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8))));
+  }
+
+  @Test
+  void aBlogInSwissGermanSaysSoToScreenReadersSearchEnginesAndFeedReadersAndWritesDatesInIt()
+      throws Exception {
+    siteLanguage = "de-CH";
+    site.forgetIdentity();
+    try {
+      var post = Jsoup.parse(get("/posts/hello").body());
+      var home = Jsoup.parse(get("/").body());
+
+      assertThat(post.select("html").attr("lang")).isEqualTo("de-CH");
+      assertThat(home.select("html").attr("lang")).isEqualTo("de-CH");
+      assertThat(post.select("meta[property=og:locale]").attr("content")).isEqualTo("de_CH");
+      assertThat(
+              JSON.readTree(post.select("script[type=application/ld+json]").html())
+                  .path("inLanguage")
+                  .asString())
+          .isEqualTo("de-CH");
+      assertThat(post.select("article.post .date").text()).isEqualTo("Donnerstag, 12. März 2009");
+      assertThat(home.select("article.card .date").text()).isEqualTo("Donnerstag, 12. März 2009");
+      assertThat(dates.month(java.time.YearMonth.of(2009, 3))).isEqualTo("März 2009");
+      assertThat(feed(get("/comments/feed.rss").body()).getLanguage()).isEqualTo("de-CH");
+
+      siteLanguage = "en\"><script>alert(1)</script>";
+      site.forgetIdentity();
+      var odd = Jsoup.parse(get("/posts/hello").body());
+      assertThat(odd.select("html").attr("lang")).as("what no tag is, is not used").isEqualTo("en");
+      assertThat(odd.select("article.post .date").text()).isEqualTo("Thursday, March 12, 2009");
+    } finally {
+      siteLanguage = null;
+      site.forgetIdentity();
+    }
   }
 
   @Test

@@ -80,7 +80,11 @@ class WordPressExporter {
         new WordPressWriter(
             out,
             new WordPressWriter.Blog(
-                site.title(), site.description(), settings.siteUrl(), clock.instant()))) {
+                site.title(),
+                site.description(),
+                site.language(),
+                settings.siteUrl(),
+                clock.instant()))) {
       long number = 1;
       for (var author : names.entrySet()) {
         writer.author(

@@ -40,7 +40,7 @@ final class WordPressWriter implements AutoCloseable {
       Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]");
 
   /** The blog as a whole: the channel's head. */
-  record Blog(String title, String description, String url, Instant exportedAt) {}
+  record Blog(String title, String description, String language, String url, Instant exportedAt) {}
 
   /**
    * A byline: WordPress knows authors by a login name, which each item's {@code dc:creator} names.
@@ -68,7 +68,7 @@ final class WordPressWriter implements AutoCloseable {
       element("link", blog.url());
       element("description", blog.description() == null ? "" : blog.description());
       element("pubDate", DateTimeFormatter.RFC_1123_DATE_TIME.format(utc(blog.exportedAt())));
-      element("language", "en");
+      element("language", blog.language());
       wp("wxr_version", "1.2");
       wp("base_site_url", blog.url());
       wp("base_blog_url", blog.url());

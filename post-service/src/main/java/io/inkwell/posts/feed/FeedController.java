@@ -15,6 +15,7 @@ import io.inkwell.posts.post.PostManagement;
 import io.inkwell.posts.post.PostQuery;
 import io.inkwell.posts.post.PostSettings;
 import io.inkwell.posts.post.TagCount;
+import io.inkwell.posts.site.SiteIdentity;
 import io.inkwell.posts.site.Sites;
 import java.time.Duration;
 import java.util.Date;
@@ -132,9 +133,11 @@ class FeedController {
    */
   private SyndFeed feed(
       String type, List<Post> newest, String about, String page, String selfPath) {
-    String blog = sites.current().title();
+    SiteIdentity site = sites.current();
+    String blog = site.title();
     SyndFeed feed = new SyndFeedImpl();
     feed.setFeedType(type);
+    feed.setLanguage(site.language());
     feed.setTitle(about == null ? blog : blog + " — " + about);
     feed.setDescription("The newest posts of " + blog);
     feed.setLink(settings.siteUrl() + page);

@@ -12,6 +12,7 @@ import org.springframework.util.unit.DataSize;
  * @param eventsTopic the topic post events are relayed to
  * @param siteUrl the public address of the blog, for absolute links in feeds and redirects
  * @param blogName the blog's name, the title of its feeds
+ * @param language the language its posts are written in (a BCP 47 tag), until an admin sets one
  * @param maxBodySize the largest Markdown body a post may have (413 above)
  * @param trashRetention how long a post stays in the trash before it is deleted for good
  */
@@ -21,6 +22,7 @@ public record PostSettings(
     @DefaultValue("blog.post-events") String eventsTopic,
     @DefaultValue("http://localhost:8080") String siteUrl,
     @DefaultValue("Inkwell") String blogName,
+    @DefaultValue("en") String language,
     @DefaultValue("1MB") DataSize maxBodySize,
     @DefaultValue("30d") Duration trashRetention) {
 

@@ -41,7 +41,8 @@ class SiteController {
 
   @PutMapping(path = "/api/site", consumes = MediaType.APPLICATION_JSON_VALUE)
   SiteResponse change(@AuthenticationPrincipal Jwt token, @Valid @RequestBody SiteRequest request) {
-    return SiteResponse.of(sites.change(request.title(), request.description(), Actors.of(token)));
+    return SiteResponse.of(
+        sites.change(request.title(), request.description(), request.language(), Actors.of(token)));
   }
 
   /**
@@ -71,7 +72,7 @@ class SiteController {
               message = "must be a path of this blog (/tags/travel) or an http or https address")
           String url) {}
 
-  @ExceptionHandler({Sites.NoTitle.class, Sites.NoLabel.class})
+  @ExceptionHandler({Sites.NoTitle.class, Sites.NoLabel.class, LanguageTags.Invalid.class})
   ProblemDetail noTitle(RuntimeException e) {
     var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
     problem.setType(URI.create("https://inkwell.dev/problems/validation"));
@@ -88,15 +89,24 @@ class SiteController {
     return problem;
   }
 
+  /**
+   * @param language left out, the blog's language stays as it is (a client that knows nothing of
+   *     languages changes none)
+   */
   record SiteRequest(
       @NotNull @Size(min = 1, max = 100) String title,
-      @NotNull @Size(max = 300) String description) {}
+      @NotNull @Size(max = 300) String description,
+      String language) {}
 
   record SiteResponse(
-      String title, String description, List<SiteIdentity.NavigationLink> navigation) {
+      String title,
+      String description,
+      List<SiteIdentity.NavigationLink> navigation,
+      String language) {
 
     static SiteResponse of(SiteIdentity identity) {
-      return new SiteResponse(identity.title(), identity.description(), identity.navigation());
+      return new SiteResponse(
+          identity.title(), identity.description(), identity.navigation(), identity.language());
     }
   }
 }

@@ -14,6 +14,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param version how many changes it has seen; 0 while never set
  * @param navigation the links every page's header shows beside the pages (Ghost's Navigation,
  *     WordPress's menus), in order; none while never set
+ * @param language the language its posts are written in, a BCP 47 tag ({@link LanguageTags}); null
+ *     while never set
  */
 @Document(SiteIdentity.COLLECTION)
 public record SiteIdentity(
@@ -23,7 +25,8 @@ public record SiteIdentity(
     Instant updatedAt,
     String updatedBy,
     Long version,
-    List<NavigationLink> navigation) {
+    List<NavigationLink> navigation,
+    String language) {
 
   /** Boxed: an identity saved before versions were counted has none (0). */
   public SiteIdentity {

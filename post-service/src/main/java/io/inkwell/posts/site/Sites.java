@@ -33,30 +33,37 @@ public class Sites {
   private final PostSettings settings;
   private final Clock clock;
   private final TraceContexts traces;
+  private final String configuredLanguage;
 
   Sites(MongoOperations mongo, PostSettings settings, Clock clock, TraceContexts traces) {
     this.mongo = mongo;
     this.settings = settings;
     this.clock = clock;
     this.traces = traces;
+    try {
+      this.configuredLanguage = LanguageTags.normalised(settings.language());
+    } catch (LanguageTags.Invalid e) {
+      throw new IllegalStateException("inkwell.posts." + e.getMessage(), e);
+    }
   }
 
+  /** As admins set it; what they never set, as configured. */
   public SiteIdentity current() {
     SiteIdentity stored = mongo.findById(SiteIdentity.ID, SiteIdentity.class);
     if (stored == null) {
-      return new SiteIdentity(SiteIdentity.ID, settings.blogName(), null, null, null, 0L, null);
+      return new SiteIdentity(
+          SiteIdentity.ID, settings.blogName(), null, null, null, 0L, null, configuredLanguage);
     }
-    // links set before any title: the configured name still
-    return stored.title() != null
-        ? stored
-        : new SiteIdentity(
-            stored.id(),
-            settings.blogName(),
-            stored.description(),
-            stored.updatedAt(),
-            stored.updatedBy(),
-            stored.version(),
-            stored.navigation());
+    // links or a language set before any title: the configured name still
+    return new SiteIdentity(
+        stored.id(),
+        stored.title() != null ? stored.title() : settings.blogName(),
+        stored.description(),
+        stored.updatedAt(),
+        stored.updatedBy(),
+        stored.version(),
+        stored.navigation(),
+        stored.language() != null ? stored.language() : configuredLanguage);
   }
 
   /**
@@ -93,8 +100,13 @@ public class Sites {
     }
   }
 
-  /** Admins only; each a single line of plain text (control characters and runs of space go). */
-  public SiteIdentity change(String title, String description, Actor actor) {
+  /**
+   * Admins only; each a single line of plain text (control characters and runs of space go).
+   *
+   * @param language a BCP 47 tag; null keeps the language as it is
+   * @throws LanguageTags.Invalid when the language is no such tag
+   */
+  public SiteIdentity change(String title, String description, String language, Actor actor) {
     if (!actor.isAdmin()) {
       throw new NotAllowed("Only admins change the blog's title and description.");
     }
@@ -103,6 +115,7 @@ public class Sites {
       throw new NoTitle();
     }
     String cleanDescription = plain(description);
+    String cleanLanguage = language == null ? null : LanguageTags.normalised(language);
     // Last writer wins, as in Blogger's settings; the version only orders the events.
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       long seen = current().version();
@@ -116,6 +129,9 @@ public class Sites {
               .set("updatedBy", actor.name())
               .set("version", event.version())
               .push(Outbox.FIELD, stored(event));
+      if (cleanLanguage != null) {
+        update.set("language", cleanLanguage);
+      }
       // A stored identity from before versions has none: version 0.
       Object[] unchanged = seen == 0 ? new Object[] {0L, null} : new Object[] {seen};
       try {

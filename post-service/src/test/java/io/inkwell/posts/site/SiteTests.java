@@ -35,8 +35,54 @@ class SiteTests extends IntegrationTest {
 
   @AfterEach
   void backToTheConfiguredName() {
-    admin().put("/api/site", ApiClient.json(Map.of("title", "Inkwell", "description", "")));
+    admin()
+        .put(
+            "/api/site",
+            ApiClient.json(Map.of("title", "Inkwell", "description", "", "language", "en")));
     admin().put("/api/site/navigation", "{\"items\":[]}");
+  }
+
+  @Test
+  void anAdminSaysWhichLanguageTheBlogIsWrittenInAndItsFeedsAndExportSayItToo() throws Exception {
+    assertThat(anonymous().get("/api/site").text("language")).as("configured").isEqualTo("en");
+
+    var changed =
+        admin()
+            .put(
+                "/api/site",
+                ApiClient.json(
+                    Map.of("title", "Notas de Lisboa", "description", "", "language", " pt-br ")));
+
+    assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+    assertThat(changed.text("language")).isEqualTo("pt-BR");
+    admin().put("/api/site", ApiClient.json(Map.of("title", "Notas", "description", "")));
+    assertThat(anonymous().get("/api/site").text("language"))
+        .as("a client that knows nothing of languages changes none")
+        .isEqualTo("pt-BR");
+    for (String feed : List.of("/feed.rss", "/feed.atom")) {
+      var parsed = new SyndFeedInput().build(new StringReader(anonymous().get(feed).raw().body()));
+      assertThat(parsed.getLanguage()).as(feed).isEqualTo("pt-BR");
+    }
+    assertThat(admin().get("/api/exports/wordpress").raw().body())
+        .contains("<language>pt-BR</language>");
+
+    for (String odd :
+        List.of(
+            "\"\"",
+            "\"Portuguese\"",
+            "\"pt_BR\"",
+            "\"12\"",
+            "\"en-" + "x".repeat(40) + "\"",
+            "\"<script>\"",
+            "{\"$ne\":null}")) {
+      String body = "{\"title\":\"Notas\",\"description\":\"\",\"language\":" + odd + "}";
+      var refused = admin().put("/api/site", body);
+      assertThat(refused.status()).as(odd).isEqualTo(400);
+      assertThat(refused.header("Content-Type")).as(odd).isEqualTo("application/problem+json");
+    }
+    assertThat(anonymous().get("/api/site").text("language"))
+        .as("nothing refused was kept")
+        .isEqualTo("pt-BR");
   }
 
   @Test

@@ -546,12 +546,17 @@ class AdminApi {
     return get(token, "/api/site");
   }
 
-  Answer changeSite(String token, String title, String description) {
-    return send(
-        token,
-        http.put().uri("/api/site"),
-        Map.of("title", title, "description", description),
-        null);
+  /**
+   * @param language a BCP 47 tag; blank keeps the blog's language as it is
+   */
+  Answer changeSite(String token, String title, String description, String language) {
+    Map<String, String> site = new LinkedHashMap<>();
+    site.put("title", title);
+    site.put("description", description);
+    if (!language.isBlank()) {
+      site.put("language", language);
+    }
+    return send(token, http.put().uri("/api/site"), site, null);
   }
 
   /** The header's links, the whole list in order: each {@code {label, url}}. */

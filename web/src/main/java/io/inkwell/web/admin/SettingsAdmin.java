@@ -5,7 +5,10 @@ import static io.inkwell.web.admin.StaffPages.token;
 
 import io.inkwell.web.reader.Site;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.annotation.RegisteredOAuth2AuthorizedClient;
@@ -41,6 +44,8 @@ class SettingsAdmin implements StaffPage {
       model.addAttribute("title", answer.body().path("title").asString(site.blogName()));
       model.addAttribute(
           "description", answer.body().path("description").asString(site.blogDescription()));
+      model.addAttribute("language", answer.body().path("language").asString(site.language()));
+      model.addAttribute("languages", LANGUAGES);
       // the links there are, and room for a few more
       List<Map<String, String>> links = new ArrayList<>();
       answer
@@ -62,6 +67,21 @@ class SettingsAdmin implements StaffPage {
     }
     return "admin/settings";
   }
+
+  /** A language the blog may be written in: its BCP 47 tag and its English name. */
+  public record Language(String tag, String name) {}
+
+  /** Every language (and country's variant) Java formats dates in, by name: the form's choices. */
+  private static final List<Language> LANGUAGES =
+      Arrays.stream(Locale.getAvailableLocales())
+          .filter(locale -> !locale.getLanguage().isEmpty() && locale.getVariant().isEmpty())
+          // sr-Latn and sr-RS, not every script in every country
+          .filter(locale -> locale.getScript().isEmpty() || locale.getCountry().isEmpty())
+          .map(
+              locale -> new Language(locale.toLanguageTag(), locale.getDisplayName(Locale.ENGLISH)))
+          .distinct()
+          .sorted(Comparator.comparing(Language::name))
+          .toList();
 
   /** As many as the API keeps. */
   private static final int MAX_LINKS = 12;
@@ -106,8 +126,9 @@ class SettingsAdmin implements StaffPage {
       @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
       @RequestParam(defaultValue = "") String title,
       @RequestParam(defaultValue = "") String description,
+      @RequestParam(defaultValue = "") String language,
       RedirectAttributes redirect) {
-    var answer = checked(api.changeSite(token(client), title, description));
+    var answer = checked(api.changeSite(token(client), title, description, language));
     if (answer.ok()) {
       site.forgetIdentity();
       redirect.addFlashAttribute(

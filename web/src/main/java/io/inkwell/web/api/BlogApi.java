@@ -237,10 +237,12 @@ public class BlogApi {
   }
 
   /**
-   * The blog's title and description as its admins set them, and the links its header shows beside
-   * the pages.
+   * The blog's title and description as its admins set them, the links its header shows beside the
+   * pages, and the language its posts are written in (a BCP 47 tag; null from an API that does not
+   * say).
    */
-  public record SiteIdentity(String title, String description, List<Link> navigation) {
+  public record SiteIdentity(
+      String title, String description, List<Link> navigation, String language) {
 
     public SiteIdentity {
       navigation = navigation == null ? List.of() : navigation;
@@ -400,12 +402,6 @@ public class BlogApi {
   public record Neighbours(Neighbour newer, Neighbour older) {}
 
   public record ArchiveMonth(int year, int month, long count) {
-
-    /** "March" */
-    public String name() {
-      return java.time.Month.of(month)
-          .getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH);
-    }
 
     public String path() {
       return "/archive/%04d/%02d".formatted(year, month);

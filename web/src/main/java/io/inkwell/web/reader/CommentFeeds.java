@@ -107,6 +107,7 @@ class CommentFeeds {
       String type, String title, List<RecentComment> newest, String page, String selfPath) {
     SyndFeed feed = new SyndFeedImpl();
     feed.setFeedType(type);
+    feed.setLanguage(site.language());
     feed.setTitle(title);
     feed.setDescription(title);
     feed.setLink(settings.siteUrl() + page);

@@ -2,39 +2,85 @@ package io.inkwell.web.reader;
 
 import io.inkwell.web.WebSettings;
 import java.time.Instant;
+import java.time.Month;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.FormatStyle;
+import java.time.format.TextStyle;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
-/** Dates as a blog shows them ("Thursday, March 12, 2009"), in the blog's zone; for templates. */
+/**
+ * Dates as a blog shows them, in the blog's zone and language: "Thursday, March 12, 2009" in
+ * English, "Donnerstag, 12. März 2009" in German (the {@link Site#language() language} an admin
+ * set); for templates.
+ */
 @Component("dates")
 public class Dates {
 
-  private final DateTimeFormatter day;
-  private final DateTimeFormatter time;
+  /** A day, a time and a month, as dates in this language are written. */
+  private record Formats(
+      DateTimeFormatter day, DateTimeFormatter time, DateTimeFormatter month, Locale locale) {}
 
-  public Dates(WebSettings settings) {
-    this.day =
-        DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy", Locale.ENGLISH)
-            .withZone(settings.timeZone());
-    this.time =
-        DateTimeFormatter.ofPattern("MMMM d, yyyy 'at' h:mm a", Locale.ENGLISH)
-            .withZone(settings.timeZone());
+  private final ZoneId zone;
+  private final Site site;
+  private final Map<String, Formats> byLanguage = new ConcurrentHashMap<>();
+
+  public Dates(WebSettings settings, Site site) {
+    this.zone = settings.timeZone();
+    this.site = site;
+  }
+
+  private Formats formats() {
+    return byLanguage.computeIfAbsent(site.language(), language -> formatsIn(site.locale()));
+  }
+
+  private Formats formatsIn(Locale locale) {
+    if (locale.getLanguage().equals("en")) {
+      // as Blogger writes them, whatever the country
+      return new Formats(
+          DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy", Locale.ENGLISH).withZone(zone),
+          DateTimeFormatter.ofPattern("MMMM d, yyyy 'at' h:mm a", Locale.ENGLISH).withZone(zone),
+          DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH),
+          Locale.ENGLISH);
+    }
+    return new Formats(
+        DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale).withZone(zone),
+        DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
+            .withLocale(locale)
+            .withZone(zone),
+        // the month's name as it stands alone ("Juni 2009", Russian's nominative "июнь 2009")
+        DateTimeFormatter.ofPattern("LLLL yyyy", locale),
+        locale);
+  }
+
+  /** "March 2009": a month of the archive. */
+  public String month(YearMonth month) {
+    return formats().month().format(month);
+  }
+
+  /** "March": a month of the archive's year. */
+  public String monthName(int month) {
+    return Month.of(month).getDisplayName(TextStyle.FULL_STANDALONE, formats().locale());
   }
 
   public String day(Instant instant) {
-    return instant == null ? "" : day.format(instant);
+    return instant == null ? "" : formats().day().format(instant);
   }
 
   public String time(Instant instant) {
-    return instant == null ? "" : time.format(instant);
+    return instant == null ? "" : formats().time().format(instant);
   }
 
   /** An API timestamp as {@link #time(Instant)} shows it; one it cannot read, as it came. */
   public String timeOf(String iso) {
     try {
-      return iso == null || iso.isEmpty() ? "" : time.format(Instant.parse(iso));
-    } catch (java.time.format.DateTimeParseException unreadable) {
+      return iso == null || iso.isEmpty() ? "" : time(Instant.parse(iso));
+    } catch (DateTimeParseException unreadable) {
       return iso;
     }
   }

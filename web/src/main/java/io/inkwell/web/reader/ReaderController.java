@@ -9,11 +9,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Controller;
@@ -32,18 +30,23 @@ import tools.jackson.databind.json.JsonMapper;
 class ReaderController {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final DateTimeFormatter MONTH =
-      DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
 
   private final BlogApi api;
   private final WebSettings settings;
   private final TagPaths tagPaths;
   private final Site site;
   private final OldAddresses oldAddresses;
+  private final Dates dates;
 
   ReaderController(
-      BlogApi api, WebSettings settings, Site site, TagPaths tagPaths, OldAddresses oldAddresses) {
+      BlogApi api,
+      WebSettings settings,
+      Site site,
+      TagPaths tagPaths,
+      OldAddresses oldAddresses,
+      Dates dates) {
     this.oldAddresses = oldAddresses;
+    this.dates = dates;
     this.tagPaths = tagPaths;
     this.site = site;
     this.api = api;
@@ -252,7 +255,7 @@ class ReaderController {
       throw new NotFound();
     }
     String path = "/archive/%04d/%02d".formatted(year, month);
-    String name = MONTH.format(yearMonth);
+    String name = dates.month(yearMonth);
     list(model, page, path, cursor);
     model.addAttribute("heading", "Posts of " + name);
     model.addAttribute(
@@ -451,6 +454,7 @@ class ReaderController {
       data.put("image", image);
     }
     data.put("publisher", Map.of("@type", "Organization", "name", site.blogName()));
+    data.put("inLanguage", site.language());
     return JSON.writeValueAsString(data).replace("</", "<\\/");
   }
 }

@@ -5,7 +5,9 @@ import io.inkwell.web.api.BlogApi;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +25,7 @@ public class Site {
   private final AtomicReference<Menu> menu =
       new AtomicReference<>(new Menu(List.of(), Instant.MIN));
 
-  Site(WebSettings settings, BlogApi api) {
+  public Site(WebSettings settings, BlogApi api) {
     this.settings = settings;
     this.api = api;
   }
@@ -69,6 +71,34 @@ public class Site {
   public List<BlogApi.Link> navigation() {
     BlogApi.SiteIdentity set = identity();
     return set == null ? List.of() : set.navigation().stream().filter(BlogApi.Link::safe).toList();
+  }
+
+  /**
+   * The language the blog is written in, for {@code <html lang>}, feeds and search engines (a BCP
+   * 47 tag, {@code pt-BR}); English while the API does not say.
+   */
+  public String language() {
+    BlogApi.SiteIdentity set = identity();
+    return set == null || set.language() == null || !LANGUAGE_TAG.matcher(set.language()).matches()
+        ? "en"
+        : set.language();
+  }
+
+  /** What a language tag may be made of (defence in depth: the API checked it). */
+  private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");
+
+  /** The blog's language as Java formats dates in it. */
+  public Locale locale() {
+    return Locale.forLanguageTag(language());
+  }
+
+  /**
+   * OpenGraph's {@code og:locale} ({@code pt_BR}): a language with its country, so none for a
+   * language alone.
+   */
+  public String ogLocale() {
+    Locale locale = locale();
+    return locale.getCountry().isEmpty() ? null : locale.getLanguage() + "_" + locale.getCountry();
   }
 
   /** After an admin changed them here: the next page shows the new title, not the cached one. */

@@ -25,12 +25,14 @@ class AdminControllerTests {
   private final AdminApi api = mock(AdminApi.class);
   private final WebSettings settings =
       new WebSettings("http://api", "http://site", "B", "D", ZoneId.of("UTC"), 10);
+  private final io.inkwell.web.api.BlogApi blogApi = mock(io.inkwell.web.api.BlogApi.class);
   private final AdminController controller =
       new AdminController(
           api,
           settings,
-          new io.inkwell.web.reader.Dates(settings),
-          mock(io.inkwell.web.api.BlogApi.class));
+          new io.inkwell.web.reader.Dates(
+              settings, new io.inkwell.web.reader.Site(settings, blogApi)),
+          blogApi);
   private final OAuth2AuthorizedClient client =
       TestClients.signedIn(
           "expired-token", Instant.now().minusSeconds(700), Instant.now().minusSeconds(100));
