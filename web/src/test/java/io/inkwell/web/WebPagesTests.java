@@ -259,6 +259,14 @@ class WebPagesTests {
       assertThat(dates.month(java.time.YearMonth.of(2009, 3))).isEqualTo("März 2009");
       assertThat(feed(get("/comments/feed.rss").body()).getLanguage()).isEqualTo("de-CH");
 
+      assertThat(post.select("html").attr("dir")).isEqualTo("ltr");
+
+      siteLanguage = "ar";
+      site.forgetIdentity();
+      var arabic = Jsoup.parse(get("/posts/hello").body());
+      assertThat(arabic.select("html").attr("lang")).isEqualTo("ar");
+      assertThat(arabic.select("html").attr("dir")).as("the theme mirrors").isEqualTo("rtl");
+
       siteLanguage = "en\"><script>alert(1)</script>";
       site.forgetIdentity();
       var odd = Jsoup.parse(get("/posts/hello").body());

@@ -1,0 +1,53 @@
+package io.inkwell.web.reader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import io.inkwell.web.WebSettings;
+import io.inkwell.web.api.BlogApi;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The blog's language as its pages declare it: which language, and which way the text runs. */
+class SiteTests {
+
+  private final BlogApi api = mock(BlogApi.class);
+  private final Site site =
+      new Site(new WebSettings("http://api", "http://site", "B", "D", ZoneId.of("UTC"), 10), api);
+
+  @ParameterizedTest
+  @CsvSource({
+    "ar, ar, rtl",
+    "fa-IR, fa-IR, rtl",
+    "he, he, rtl",
+    "ur-PK, ur-PK, rtl",
+    "ckb, ckb, rtl",
+    "az-Arab, az-Arab, rtl",
+    "ku-Latn, ku-Latn, ltr",
+    "en, en, ltr",
+    "de-CH, de-CH, ltr",
+    "sr-Cyrl, sr-Cyrl, ltr",
+    "ja, ja, ltr",
+    "'en\"><script>', en, ltr",
+    "'', en, ltr"
+  })
+  void aPageSaysWhichLanguageItIsInAndWhichWayItsTextRuns(
+      String set, String language, String direction) {
+    when(api.site()).thenReturn(Optional.of(new BlogApi.SiteIdentity("T", "", List.of(), set)));
+
+    assertThat(site.language()).isEqualTo(language);
+    assertThat(site.direction()).isEqualTo(direction);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"pt-BR, pt_BR", "de, ''"})
+  void sharedLinksNameTheLanguageWithItsCountry(String set, String ogLocale) {
+    when(api.site()).thenReturn(Optional.of(new BlogApi.SiteIdentity("T", "", List.of(), set)));
+
+    assertThat(site.ogLocale()).isEqualTo(ogLocale.isEmpty() ? null : ogLocale);
+  }
+}
