@@ -121,6 +121,7 @@ class BrowserTests {
     // The reader: the home page, a post, a comment that waits, a subscription.
     open("/");
     assertThat(browser.getTitle()).isEqualTo("Inkwell");
+    assertThat(runsOffThePage()).isFalse();
     screenshot("home");
     find("article.card h2 a").click();
     waitFor(driver -> driver.getCurrentUrl().contains("/posts/"));
@@ -167,15 +168,7 @@ class BrowserTests {
     waitFor(driver -> find("h1").getText().equals("You are subscribed"));
 
     // The owner: sign in at auth-service, write with Markdown, watch the preview, publish.
-    open("/admin");
-    var credentials = stack.credentials();
-    waitFor(driver -> driver.getCurrentUrl().contains("/login"));
-    assertThat(find("h1").getText()).isEqualTo("Sign in");
-    screenshot("sign-in");
-    find("input[name=username]").sendKeys(credentials.ownerEmail());
-    find("input[name=password]").sendKeys(credentials.ownerPassword());
-    find("button[type=submit]").click();
-    waitFor(driver -> !driver.findElements(By.cssSelector("nav[aria-label=Admin]")).isEmpty());
+    signInAsOwner();
 
     open("/admin/posts/new");
     String title = "Written in Chromium " + UUID.randomUUID().toString().substring(0, 8);
@@ -326,6 +319,61 @@ class BrowserTests {
     find("form[action$='/admin/sign-out'] button").click();
     waitFor(driver -> !driver.getCurrentUrl().contains("/admin"));
     assertThat(backups()).isZero();
+  }
+
+  @Test
+  void aBlogWrittenRightToLeftIsMirroredAndNothingRunsOffThePage() throws Exception {
+    signInAsOwner();
+    try {
+      setLanguage("ar");
+      open("/");
+      find("article.card h2 a").click();
+      waitFor(driver -> driver.getCurrentUrl().contains("/posts/"));
+      screenshot("right-to-left");
+
+      assertThat(browser.executeScript("return document.documentElement.dir")).isEqualTo("rtl");
+      assertThat(runsOffThePage()).isFalse();
+      var title = find("article.post h1").getRect();
+      long width = (Long) browser.executeScript("return document.documentElement.clientWidth");
+      assertThat(title.getX()).as("the title is on the page").isNotNegative();
+      assertThat(title.getX() + title.getWidth())
+          .as("and starts at the right, where Arabic starts")
+          .isGreaterThan((int) (width / 2))
+          .isLessThanOrEqualTo((int) width);
+    } finally {
+      setLanguage("en");
+      find("form[action$='/admin/sign-out'] button").click();
+      waitFor(driver -> !driver.getCurrentUrl().contains("/admin"));
+    }
+    assertThat(browser.executeScript("return document.documentElement.dir")).isEqualTo("ltr");
+  }
+
+  private static void signInAsOwner() throws IOException {
+    open("/admin");
+    var credentials = stack.credentials();
+    waitFor(driver -> driver.getCurrentUrl().contains("/login"));
+    assertThat(find("h1").getText()).isEqualTo("Sign in");
+    screenshot("sign-in");
+    find("input[name=username]").sendKeys(credentials.ownerEmail());
+    find("input[name=password]").sendKeys(credentials.ownerPassword());
+    find("button[type=submit]").click();
+    waitFor(driver -> !driver.findElements(By.cssSelector("nav[aria-label=Admin]")).isEmpty());
+  }
+
+  /** The blog's language, as the owner sets it in Settings. */
+  private static void setLanguage(String tag) throws IOException {
+    open("/admin/settings");
+    find("#site-language").clear();
+    find("#site-language").sendKeys(tag);
+    find("form[action$='/admin/settings'] button[type=submit]").click();
+    waitFor(driver -> !driver.findElements(By.cssSelector("main .notice")).isEmpty());
+  }
+
+  /** Whether the page is wider than the window: something that runs off it, sideways. */
+  private static boolean runsOffThePage() {
+    return (Boolean)
+        browser.executeScript(
+            "return document.documentElement.scrollWidth > document.documentElement.clientWidth");
   }
 
   /** Whether the page asks before it is left (a beforeunload handler that cancels). */
