@@ -103,7 +103,10 @@ class WebPagesTests {
                       .formatted(
                           siteLanguage == null
                               ? ""
-                              : ",\"language\":" + JSON.writeValueAsString(siteLanguage));
+                              : ",\"language\":"
+                                  + JSON.writeValueAsString(siteLanguage)
+                                  + ",\"direction\":"
+                                  + (siteLanguage.equals("ar") ? "\"rtl\"" : "\"ltr\""));
             } else if (path.equals("/api/tags/Travel")) {
               body = "{\"tag\":\"travel\",\"count\":1}";
             } else if (path.equals("/api/authors/a1")) {

@@ -494,6 +494,7 @@ public class Mails {
                 mail.postUrl(),
                 footerText);
     String cover = coverHtml(mail.cover(), mail.postUrl());
+    SiteName.Writing writing = siteName.writing();
     String footerHtml =
         test
             ? "<p><small>" + escape(TEST_FOOTER) + "</small></p>"
@@ -502,15 +503,21 @@ public class Mails {
               <a href="%s">Choose which posts you get</a> or <a href="%s">unsubscribe</a>.</small></p>
               """
                 .formatted(escape(blog), escape(manage), escape(unsubscribe));
+    // the post in its own language and direction (an Arabic blog's mail reads right to left);
+    // the mail's own words around it are English
     String html =
-        cover
-            + """
-        <h1>%s</h1>
+        """
+        <div lang="%s" dir="%s">
+        %s<h1>%s</h1>
         %s
+        </div>
         <p><a href="%s">Read it on %s</a></p>
         <hr>
         """
                 .formatted(
+                    writing.language(),
+                    writing.direction(),
+                    cover,
                     escape(mail.title()),
                     body == null ? "<p>" + escape(mail.excerpt()) + "</p>" : body.html(),
                     escape(mail.postUrl()),
@@ -561,6 +568,7 @@ public class Mails {
         .append(' ')
         .append(escape(mail.period()))
         .append(":</p>\n");
+    SiteName.Writing writing = siteName.writing();
     for (DigestPost post : mail.posts()) {
       text.append(post.title())
           .append("\n")
@@ -568,14 +576,18 @@ public class Mails {
           .append("Read it: ")
           .append(post.url())
           .append("\n\n");
-      html.append(coverHtml(post.cover(), post.url()));
       html.append(
           """
-          <h2><a href="%s">%s</a></h2>
+          <div lang="%s" dir="%s">
+          %s<h2><a href="%s">%s</a></h2>
           <p>%s</p>
+          </div>
           <p><a href="%s">Read it on %s</a></p>
           """
               .formatted(
+                  writing.language(),
+                  writing.direction(),
+                  coverHtml(post.cover(), post.url()),
                   escape(post.url()),
                   escape(post.title()),
                   escape(post.excerpt()),

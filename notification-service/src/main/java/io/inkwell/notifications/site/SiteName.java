@@ -20,9 +20,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The name mails are signed with: the blog's title as its admins last set it in Settings (from
- * {@code blog.site-events}), or until then the configured {@code inkwell.notifications.blog-name}.
- * Read from the database at most every {@link #FRESH} (a fan-out composes thousands of mails), so
- * every instance signs with a new name within that.
+ * {@code blog.site-events}), or until then the configured {@code inkwell.notifications.blog-name};
+ * and the language its posts are written in, which a mail of a post says of the post's part. Read
+ * from the database at most every {@link #FRESH} (a fan-out composes thousands of mails), so every
+ * instance signs with a new name within that.
  */
 @Configuration(proxyBeanMethods = false)
 public class SiteName {
@@ -30,8 +31,33 @@ public class SiteName {
   private static final String ID = "site";
   static final Duration FRESH = Duration.ofSeconds(10);
 
-  /** The name as last read, and when ({@link System#nanoTime()}). */
-  private record Read(String title, long at) {}
+  /** The name and language as last read, and when ({@link System#nanoTime()}). */
+  private record Read(String title, Writing writing, long at) {}
+
+  /**
+   * The language the posts are written in and which way it runs, as HTML's {@code lang} and {@code
+   * dir} say them.
+   *
+   * @param language a BCP 47 tag
+   * @param direction {@code ltr} or {@code rtl}
+   */
+  public record Writing(String language, String direction) {
+
+    /** Until an admin chose another: English, left to right. */
+    static final Writing ENGLISH = new Writing("en", "ltr");
+
+    /** As an event says it, if it says it in the contract's terms; else English. */
+    static Writing of(String language, String direction) {
+      boolean told =
+          language != null
+              && TAG.matcher(language).matches()
+              && ("ltr".equals(direction) || "rtl".equals(direction));
+      return told ? new Writing(language, direction) : ENGLISH;
+    }
+
+    private static final java.util.regex.Pattern TAG =
+        java.util.regex.Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,4}");
+  }
 
   private volatile Read lastRead;
 
@@ -54,13 +80,28 @@ public class SiteName {
 
   /** The blog's title, for the subject, body and sender of a mail. */
   public String current() {
+    return read().title();
+  }
+
+  /** The language of the blog's posts, for the part of a mail that is a post. */
+  public Writing writing() {
+    return read().writing();
+  }
+
+  private Read read() {
     Read read = lastRead;
     if (read == null || System.nanoTime() - read.at() > FRESH.toNanos()) {
       KnownSite known = mongo.findById(ID, KnownSite.class);
-      read = new Read(known != null ? known.title() : settings.blogName(), System.nanoTime());
+      read =
+          known == null
+              ? new Read(settings.blogName(), Writing.ENGLISH, System.nanoTime())
+              : new Read(
+                  known.title(),
+                  Writing.of(known.language(), known.direction()),
+                  System.nanoTime());
       lastRead = read;
     }
-    return read.title();
+    return read;
   }
 
   /** The next mail reads the name again (this instance heard of a change). */
@@ -70,10 +111,11 @@ public class SiteName {
 
   /** The projection: one document. */
   @Document("site")
-  record KnownSite(@Id String id, String title, long version) {}
+  record KnownSite(@Id String id, String title, long version, String language, String direction) {}
 
   /** What is read of {@code contracts/site-changed.schema.json}; unknown fields are ignored. */
-  record SiteChanged(String eventId, String type, long version, String title) {}
+  record SiteChanged(
+      String eventId, String type, long version, String title, String language, String direction) {}
 
   @KafkaListener(topics = "${inkwell.notifications.site-events-topic:blog.site-events}")
   void on(String message) {
@@ -82,7 +124,13 @@ public class SiteName {
       return;
     }
     var olderOrUnknown = Query.query(where("_id").is(ID).and("version").lt(event.version()));
-    var update = new Update().set("title", event.title()).set("version", event.version());
+    Writing writing = Writing.of(event.language(), event.direction());
+    var update =
+        new Update()
+            .set("title", event.title())
+            .set("version", event.version())
+            .set("language", writing.language())
+            .set("direction", writing.direction());
     try {
       mongo.upsert(olderOrUnknown, update, KnownSite.class);
     } catch (DuplicateKeyException newerKept) {

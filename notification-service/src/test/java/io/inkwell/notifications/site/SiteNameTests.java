@@ -5,15 +5,18 @@ import static org.awaitility.Awaitility.await;
 
 import io.inkwell.notifications.IntegrationTest;
 import io.inkwell.notifications.TestMail;
+import io.inkwell.notifications.mail.Mails;
 import io.inkwell.testsupport.ApiClient;
 import io.inkwell.testsupport.Contracts;
 import io.inkwell.testsupport.Topics;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +36,7 @@ class SiteNameTests extends IntegrationTest {
   private String brokers;
 
   @Autowired private SiteName siteName;
+  @Autowired private Mails mails;
 
   @AfterEach
   void backToTheConfiguredName() {
@@ -66,11 +70,75 @@ class SiteNameTests extends IntegrationTest {
     assertThat(((InternetAddress) confirmation.getFrom()[0]).getPersonal()).isEqualTo("Inkwell");
   }
 
+  @Test
+  void theMailOfAPostOfAnArabicBlogReadsRightToLeftAroundTheMailsOwnWords() throws Exception {
+    processed(siteChanged(4, "مدونة الرحلات", "ar", "rtl"));
+
+    var post =
+        mails.preparePost(
+            new Mails.PostMail(
+                "<p1.s1@blog.example.org>",
+                "reader@example.org",
+                "يوم في لشبونة",
+                "كان يوماً جميلاً",
+                "https://blog.example.org/posts/ywm",
+                "unsubscribe-token",
+                "manage-token",
+                null,
+                "<p>كان يوماً <strong>جميلاً</strong> في المدينة.</p>"));
+    var digest =
+        mails.prepareDigest(
+            new Mails.DigestMail(
+                "<d1.s1@blog.example.org>",
+                "reader@example.org",
+                "today",
+                List.of(
+                    new Mails.DigestPost(
+                        "يوم في لشبونة", "كان يوماً", "https://blog.example.org/posts/ywm", null)),
+                "unsubscribe-token",
+                "manage-token"));
+
+    for (MimeMessage mail : List.of(post, digest)) {
+      mail.saveChanges(); // as sending does: the parts get their types
+      var html = Jsoup.parseBodyFragment(TestMail.html(mail));
+      var content = html.selectFirst("div[dir]");
+      assertThat(content).isNotNull();
+      assertThat(content.attr("lang")).isEqualTo("ar");
+      assertThat(content.attr("dir")).isEqualTo("rtl");
+      assertThat(content.text()).contains("يوم في لشبونة");
+      assertThat(html.select("a:containsOwn(unsubscribe)").parents())
+          .as("the mail's own words stay outside, left to right")
+          .doesNotContain(content);
+    }
+  }
+
+  @Test
+  void aBlogWhoseLanguageWasNeverSetIsMailedAsEnglish() throws Exception {
+    processed(siteChanged(5, "Notes", null, null));
+
+    assertThat(siteName.writing()).isEqualTo(new SiteName.Writing("en", "ltr"));
+  }
+
   /** The contract's example, with a fresh id and the given version and title. */
   private RecordMetadata siteChanged(long version, String title) {
+    return siteChanged(version, title, "en", "ltr");
+  }
+
+  /**
+   * The contract's example, with a fresh id and the given version, title and language (left out
+   * when null).
+   */
+  private RecordMetadata siteChanged(
+      long version, String title, String language, String direction) {
     var event = Contracts.example("site-changed");
     event.put("version", version);
     event.put("title", title);
+    event.remove("language");
+    event.remove("direction");
+    if (language != null) {
+      event.put("language", language);
+      event.put("direction", direction);
+    }
     assertThat(Contracts.violations(event.toString())).isEmpty();
     return kafka.send("blog.site-events", "site", event.toString()).join().getRecordMetadata();
   }

@@ -4,11 +4,13 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * An admin changed the blog's title or description; sent to {@code blog.site-events} so that the
- * services which sign mails and pages with the blog's name follow. The record's components are the
- * published contract ({@code contracts/site-changed.schema.json}).
+ * An admin changed the blog's title, description or language; sent to {@code blog.site-events} so
+ * that the services which sign mails and pages with the blog's name, and mail its posts, follow.
+ * The record's components are the published contract ({@code contracts/site-changed.schema.json}).
  *
  * @param version the site identity's version after the change: a consumer drops an older one
+ * @param language the language the posts are written in (a BCP 47 tag), after the change
+ * @param direction which way its text runs, {@code ltr} or {@code rtl}
  */
 public record SiteChanged(
     String eventId,
@@ -16,10 +18,20 @@ public record SiteChanged(
     long version,
     Instant occurredAt,
     String title,
-    String description) {
+    String description,
+    String language,
+    String direction) {
 
-  static SiteChanged of(long version, Instant now, String title, String description) {
+  static SiteChanged of(
+      long version, Instant now, String title, String description, String language) {
     return new SiteChanged(
-        UUID.randomUUID().toString(), "SiteChanged", version, now, title, description);
+        UUID.randomUUID().toString(),
+        "SiteChanged",
+        version,
+        now,
+        title,
+        description,
+        language,
+        LanguageTags.direction(language));
   }
 }

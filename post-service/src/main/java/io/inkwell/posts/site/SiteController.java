@@ -102,11 +102,16 @@ class SiteController {
       String title,
       String description,
       List<SiteIdentity.NavigationLink> navigation,
-      String language) {
+      String language,
+      String direction) {
 
     static SiteResponse of(SiteIdentity identity) {
       return new SiteResponse(
-          identity.title(), identity.description(), identity.navigation(), identity.language());
+          identity.title(),
+          identity.description(),
+          identity.navigation(),
+          identity.language(),
+          identity.direction());
     }
   }
 }

@@ -34,6 +34,11 @@ public record SiteIdentity(
     navigation = navigation == null ? List.of() : List.copyOf(navigation);
   }
 
+  /** Which way the language's text runs: {@code rtl} or {@code ltr}. */
+  public String direction() {
+    return LanguageTags.direction(language);
+  }
+
   /**
    * A link of the navigation.
    *

@@ -118,9 +118,16 @@ public class Sites {
     String cleanLanguage = language == null ? null : LanguageTags.normalised(language);
     // Last writer wins, as in Blogger's settings; the version only orders the events.
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-      long seen = current().version();
+      SiteIdentity before = current();
+      long seen = before.version();
       Instant now = Instant.now(clock);
-      var event = SiteChanged.of(seen + 1, now, cleanTitle, cleanDescription);
+      var event =
+          SiteChanged.of(
+              seen + 1,
+              now,
+              cleanTitle,
+              cleanDescription,
+              cleanLanguage != null ? cleanLanguage : before.language());
       var update =
           new Update()
               .set("title", cleanTitle)

@@ -55,6 +55,7 @@ class SiteTests extends IntegrationTest {
 
     assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
     assertThat(changed.text("language")).isEqualTo("pt-BR");
+    assertThat(changed.text("direction")).isEqualTo("ltr");
     admin().put("/api/site", ApiClient.json(Map.of("title", "Notas", "description", "")));
     assertThat(anonymous().get("/api/site").text("language"))
         .as("a client that knows nothing of languages changes none")
@@ -83,6 +84,25 @@ class SiteTests extends IntegrationTest {
     assertThat(anonymous().get("/api/site").text("language"))
         .as("nothing refused was kept")
         .isEqualTo("pt-BR");
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    var persian =
+        admin()
+            .put(
+                "/api/site",
+                ApiClient.json(
+                    Map.of("title", "یادداشت‌ها " + run, "description", "", "language", "fa-IR")));
+    assertThat(persian.text("direction")).as("Persian runs right to left").isEqualTo("rtl");
+    var event =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> siteEventsTitled(run), found -> found.size() == 1)
+            .get(0);
+    assertThat(Contracts.violations(event.value())).isEmpty();
+    var announced = JSON.readTree(event.value());
+    assertThat(announced.path("language").asString()).isEqualTo("fa-IR");
+    assertThat(announced.path("direction").asString())
+        .as("so that mails of its posts run that way too")
+        .isEqualTo("rtl");
   }
 
   @Test

@@ -238,11 +238,11 @@ public class BlogApi {
 
   /**
    * The blog's title and description as its admins set them, the links its header shows beside the
-   * pages, and the language its posts are written in (a BCP 47 tag; null from an API that does not
-   * say).
+   * pages, and the language its posts are written in (a BCP 47 tag) and which way it runs ({@code
+   * ltr} or {@code rtl}; both null from an API that does not say).
    */
   public record SiteIdentity(
-      String title, String description, List<Link> navigation, String language) {
+      String title, String description, List<Link> navigation, String language, String direction) {
 
     public SiteIdentity {
       navigation = navigation == null ? List.of() : navigation;

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
@@ -89,30 +88,15 @@ public class Site {
   private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");
 
   /**
-   * Which way its text runs, for {@code <html dir>}: {@code rtl} for a language written in Arabic,
-   * Hebrew, Syriac, Thaana, N'Ko, Adlam or Hanifi script (Arabic, Persian, Hebrew, Urdu, Pashto,
-   * Sindhi, Uyghur, Yiddish, Dhivehi, Sorani Kurdish…), or a tag naming such a script ({@code
-   * az-Arab}); {@code ltr} otherwise ({@code ku-Latn} too).
+   * Which way its text runs, for {@code <html dir>}: {@code rtl} when the API says so (Arabic,
+   * Persian, Hebrew, Urdu…), {@code ltr} otherwise.
    */
   public String direction() {
-    Locale locale = locale();
-    String script = locale.getScript();
-    boolean rightToLeft =
-        script.isEmpty()
-            ? RIGHT_TO_LEFT_LANGUAGES.contains(locale.getLanguage())
-            : RIGHT_TO_LEFT_SCRIPTS.contains(script);
-    return rightToLeft ? "rtl" : "ltr";
+    BlogApi.SiteIdentity set = identity();
+    return set != null && "rtl".equals(set.direction()) && language().equals(set.language())
+        ? "rtl"
+        : "ltr";
   }
-
-  /** Languages whose usual script runs right to left (ISO 639; Java reads "he" as "he"). */
-  private static final Set<String> RIGHT_TO_LEFT_LANGUAGES =
-      Set.of(
-          "ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ps", "sd", "syr", "ug", "ur", "yi",
-          "ji", "mzn", "lrc", "glk", "bal", "pnb", "skr");
-
-  /** Scripts (ISO 15924) that run right to left. */
-  private static final Set<String> RIGHT_TO_LEFT_SCRIPTS =
-      Set.of("Arab", "Hebr", "Syrc", "Thaa", "Nkoo", "Adlm", "Rohg", "Mand", "Samr", "Mend");
 
   /** The blog's language as Java formats dates in it. */
   public Locale locale() {

@@ -12,7 +12,10 @@ import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The blog's language as its pages declare it: which language, and which way the text runs. */
+/**
+ * The blog's language as its pages declare it: which language, and which way the text runs (as
+ * post-service tells; what is no tag, or no direction, is not used).
+ */
 class SiteTests {
 
   private final BlogApi api = mock(BlogApi.class);
@@ -21,23 +24,19 @@ class SiteTests {
 
   @ParameterizedTest
   @CsvSource({
-    "ar, ar, rtl",
-    "fa-IR, fa-IR, rtl",
-    "he, he, rtl",
-    "ur-PK, ur-PK, rtl",
-    "ckb, ckb, rtl",
-    "az-Arab, az-Arab, rtl",
-    "ku-Latn, ku-Latn, ltr",
-    "en, en, ltr",
-    "de-CH, de-CH, ltr",
-    "sr-Cyrl, sr-Cyrl, ltr",
-    "ja, ja, ltr",
-    "'en\"><script>', en, ltr",
-    "'', en, ltr"
+    "ar, rtl, ar, rtl",
+    "fa-IR, rtl, fa-IR, rtl",
+    "de-CH, ltr, de-CH, ltr",
+    "ja, , ja, ltr",
+    "en, sideways, en, ltr",
+    "'en\"><script>', rtl, en, ltr",
+    "'', , en, ltr",
+    ", , en, ltr"
   })
   void aPageSaysWhichLanguageItIsInAndWhichWayItsTextRuns(
-      String set, String language, String direction) {
-    when(api.site()).thenReturn(Optional.of(new BlogApi.SiteIdentity("T", "", List.of(), set)));
+      String set, String runs, String language, String direction) {
+    when(api.site())
+        .thenReturn(Optional.of(new BlogApi.SiteIdentity("T", "", List.of(), set, runs)));
 
     assertThat(site.language()).isEqualTo(language);
     assertThat(site.direction()).isEqualTo(direction);
@@ -46,7 +45,8 @@ class SiteTests {
   @ParameterizedTest
   @CsvSource({"pt-BR, pt_BR", "de, ''"})
   void sharedLinksNameTheLanguageWithItsCountry(String set, String ogLocale) {
-    when(api.site()).thenReturn(Optional.of(new BlogApi.SiteIdentity("T", "", List.of(), set)));
+    when(api.site())
+        .thenReturn(Optional.of(new BlogApi.SiteIdentity("T", "", List.of(), set, "ltr")));
 
     assertThat(site.ogLocale()).isEqualTo(ogLocale.isEmpty() ? null : ogLocale);
   }
