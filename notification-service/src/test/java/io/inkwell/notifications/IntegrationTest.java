@@ -21,6 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
       "inkwell.notifications.confirmations-per-client=5",
       "inkwell.notifications.webhook-retry-base=200ms",
       "inkwell.notifications.webhook-attempts=3",
+      "inkwell.notifications.webhook-timeout=2s",
       // the tests' receivers run on this machine
       "inkwell.notifications.webhook-private-hosts=*"
     })

@@ -18,6 +18,10 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.hc.client5.http.DnsResolver;
@@ -62,10 +66,6 @@ import tools.jackson.databind.node.ObjectNode;
 class WebhookCalls implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(WebhookCalls.class);
-  private static final Duration TIMEOUT = Duration.ofSeconds(10);
-
-  /** Longer than a call can take: a call taken this long ago was let go by a stopped sender. */
-  private static final Duration LEASE = Duration.ofSeconds(30);
 
   /** How long a call taken or given up is kept. */
   static final Duration KEPT = Duration.ofDays(30);
@@ -84,6 +84,19 @@ class WebhookCalls implements SmartLifecycle {
   private final Map<String, Counter> calls;
   private final SenderThread thread;
   private final TraceContexts traces;
+  private final Duration timeout;
+
+  /** Longer than a call can take: a call taken this long ago was let go by a stopped sender. */
+  private final Duration lease;
+
+  /** Cancels a call that outlasts the timeout, however slowly its answer keeps coming. */
+  private final ScheduledExecutorService deadlines =
+      Executors.newSingleThreadScheduledExecutor(
+          task -> {
+            Thread thread = new Thread(task, "webhook-deadline");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   WebhookCalls(
       MongoTemplate mongo,
@@ -96,7 +109,8 @@ class WebhookCalls implements SmartLifecycle {
       WebhookAddresses addresses,
       @Value("${inkwell.notifications.webhook-retry-base:30s}") Duration retryBase,
       @Value("${inkwell.notifications.webhook-attempts:8}") int mostAttempts,
-      @Value("${inkwell.notifications.webhook-interval:1s}") Duration interval) {
+      @Value("${inkwell.notifications.webhook-interval:1s}") Duration interval,
+      @Value("${inkwell.notifications.webhook-timeout:10s}") Duration timeout) {
     this.thread = new SenderThread("webhook-caller", interval);
     this.traces = traces;
     this.mongo = mongo;
@@ -106,7 +120,9 @@ class WebhookCalls implements SmartLifecycle {
     this.siteUrl = settings.siteUrl();
     this.retryBase = retryBase;
     this.mostAttempts = mostAttempts;
-    this.http = client(addresses);
+    this.timeout = timeout;
+    this.lease = timeout.multipliedBy(3);
+    this.http = client(addresses, timeout);
     this.calls =
         Map.of(
             "sent", counter(meters, "sent"),
@@ -118,19 +134,19 @@ class WebhookCalls implements SmartLifecycle {
    * The HTTP client of the calls: it follows no redirect, makes no call again by itself (the
    * sender's attempts do), keeps no cookies, and connects only where {@code resolver} lets it.
    */
-  static CloseableHttpClient client(DnsResolver resolver) {
+  static CloseableHttpClient client(DnsResolver resolver, Duration timeout) {
     return HttpClients.custom()
         .setConnectionManager(
             PoolingHttpClientConnectionManagerBuilder.create()
                 .setDnsResolver(resolver)
                 .setDefaultConnectionConfig(
                     ConnectionConfig.custom()
-                        .setConnectTimeout(Timeout.ofSeconds(5))
-                        .setSocketTimeout(Timeout.of(TIMEOUT))
+                        .setConnectTimeout(Timeout.of(timeout.dividedBy(2)))
+                        .setSocketTimeout(Timeout.of(timeout))
                         .build())
                 .build())
         .setDefaultRequestConfig(
-            RequestConfig.custom().setResponseTimeout(Timeout.of(TIMEOUT)).build())
+            RequestConfig.custom().setResponseTimeout(Timeout.of(timeout)).build())
         .setUserAgent("Inkwell-Webhooks/1")
         .disableRedirectHandling()
         .disableAutomaticRetries()
@@ -299,6 +315,7 @@ class WebhookCalls implements SmartLifecycle {
 
   @PreDestroy
   void close() throws IOException {
+    deadlines.shutdownNow();
     http.close();
   }
 
@@ -314,7 +331,7 @@ class WebhookCalls implements SmartLifecycle {
           mongo.findAndModify(
               Query.query(where("status").is(WebhookCall.Status.PENDING).and("dueAt").lte(now))
                   .with(Sort.by("dueAt")),
-              Update.update("dueAt", now.plus(LEASE)),
+              Update.update("dueAt", now.plus(lease)),
               FindAndModifyOptions.options().returnNew(true),
               WebhookCall.class);
       if (call == null) {
@@ -333,10 +350,14 @@ class WebhookCalls implements SmartLifecycle {
     int status;
     String result;
     Span span = traces.continueWith(call.traceparent(), "webhook " + call.event());
+    HttpPost request = request(call, webhook);
+    // the whole answer within the timeout: a call that outlasted its lease would be made twice
+    ScheduledFuture<?> deadline =
+        deadlines.schedule(request::cancel, timeout.toMillis(), TimeUnit.MILLISECONDS);
     try (var scope = traces.inScope(span)) {
       status =
           http.execute(
-              request(call, webhook),
+              request,
               response -> {
                 EntityUtils.consume(response.getEntity());
                 return response.getCode();
@@ -354,6 +375,7 @@ class WebhookCalls implements SmartLifecycle {
       span.error(e);
       log.info("Webhook {} did not answer {}: {}", webhook.id(), call.id(), e.toString());
     } finally {
+      deadline.cancel(false);
       span.tag("webhook", webhook.id()).end();
     }
     Instant now = clock.instant();

@@ -9,6 +9,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
@@ -82,7 +83,7 @@ class WebhookAddressesTests {
   @ParameterizedTest
   @ValueSource(strings = {"localhost", "127.0.0.1", "[::1]"})
   void aCallIntoTheNetworkIsNotMade(String host) throws Exception {
-    try (CloseableHttpClient http = WebhookCalls.client(publicOnly)) {
+    try (CloseableHttpClient http = WebhookCalls.client(publicOnly, Duration.ofSeconds(10))) {
       var post = new HttpPost("http://" + host + ":" + inside.getAddress().getPort() + "/hook");
 
       assertThatThrownBy(() -> http.execute(post, response -> response.getCode()))
@@ -95,7 +96,8 @@ class WebhookAddressesTests {
   @ParameterizedTest
   @ValueSource(strings = {"localhost", "127.0.0.1"})
   void anInstallationThatAllowsItsOwnNetworkCallsThere(String host) throws Exception {
-    try (CloseableHttpClient http = WebhookCalls.client(new WebhookAddresses(Set.of("*")))) {
+    try (CloseableHttpClient http =
+        WebhookCalls.client(new WebhookAddresses(Set.of("*")), Duration.ofSeconds(10))) {
       var post = new HttpPost("http://" + host + ":" + inside.getAddress().getPort() + "/hook");
 
       int status = http.execute(post, response -> response.getCode());
@@ -109,7 +111,7 @@ class WebhookAddressesTests {
   void aHostTheInstallationNamedIsCalledAndNoOtherInside() throws Exception {
     var builderNextDoor = new WebhookAddresses(Set.of(" LocalHost"));
     int port = inside.getAddress().getPort();
-    try (CloseableHttpClient http = WebhookCalls.client(builderNextDoor)) {
+    try (CloseableHttpClient http = WebhookCalls.client(builderNextDoor, Duration.ofSeconds(10))) {
       int status = http.execute(new HttpPost("http://localhost:" + port), r -> r.getCode());
       assertThatThrownBy(
               () -> http.execute(new HttpPost("http://127.0.0.1:" + port), r -> r.getCode()))

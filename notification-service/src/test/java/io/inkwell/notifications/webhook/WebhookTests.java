@@ -309,12 +309,7 @@ class WebhookTests extends IntegrationTest {
 
     assertThat(admin().post("/api/webhooks/" + id + "/ping", "").status()).isEqualTo(202);
 
-    JsonNode call =
-        await()
-            .atMost(PATIENCE)
-            .until(
-                () -> admin().get("/api/webhooks/" + id + "/calls").json().path("items").path(0),
-                item -> item.path("status").asString().equals("FAILED"));
+    JsonNode call = newestCallOnceGivenUp(id);
     assertThat(call.path("lastResult").asString()).isEqualTo("401");
     assertThat(call.path("about").asString()).isEqualTo("a test call");
     assertThat(calls).as("a test call is tried once").hasSize(1);
@@ -327,6 +322,35 @@ class WebhookTests extends IntegrationTest {
         .endsWith("v1=" + hmac(added.path("secret").asString(), timestamp + "." + ping.body()));
     assertThat(admin().post("/api/webhooks/" + UUID.randomUUID() + "/ping", "").status())
         .isEqualTo(404);
+  }
+
+  /**
+   * A receiver whose answer keeps coming, a byte at a time, for longer than the timeout (2 s here)
+   * has not answered: a call may not outlast the lease that keeps other instances from making it.
+   */
+  @Test
+  void aReceiverStillAnsweringAtTheTimeoutHasNotAnswered() {
+    receiver.createContext(
+        "/slow",
+        exchange -> {
+          exchange.getRequestBody().readAllBytes();
+          exchange.sendResponseHeaders(200, 0);
+          try (var body = exchange.getResponseBody()) {
+            for (int i = 0; i < 40; i++) {
+              body.write('.');
+              body.flush();
+              java.util.concurrent.locks.LockSupport.parkNanos(250_000_000L);
+            }
+          } catch (java.io.IOException hungUp) {
+            // the caller gave up, as it should
+          }
+        });
+    String id = add("Slow", "post.published", "/slow").path("id").asString();
+
+    admin().post("/api/webhooks/" + id + "/ping", "");
+
+    JsonNode call = newestCallOnceGivenUp(id);
+    assertThat(call.path("lastResult").asString()).startsWith("no answer");
   }
 
   /** Stripe's "Roll secret": a secret that was lost or leaked signs nothing after it is rolled. */
@@ -483,7 +507,20 @@ class WebhookTests extends IntegrationTest {
         .until(() -> calls.size() == count);
   }
 
+  /** The webhook's newest call, once it was given up (a test call after its one try). */
+  private JsonNode newestCallOnceGivenUp(String webhookId) {
+    return await()
+        .atMost(PATIENCE)
+        .until(
+            () -> admin().get("/api/webhooks/" + webhookId + "/calls").json().path("items").path(0),
+            item -> item.path("status").asString().equals("FAILED"));
+  }
+
   private JsonNode add(String name, String event) {
+    return add(name, event, "/hook");
+  }
+
+  private JsonNode add(String name, String event, String path) {
     var answer =
         admin()
             .post(
@@ -495,7 +532,7 @@ class WebhookTests extends IntegrationTest {
                         "event",
                         event,
                         "targetUrl",
-                        "http://localhost:" + receiver.getAddress().getPort() + "/hook")));
+                        "http://localhost:" + receiver.getAddress().getPort() + path)));
     assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
     return answer.json();
   }
