@@ -32,6 +32,9 @@ class SecurityConfiguration {
                     // the whole blog, drafts and all
                     .requestMatchers(HttpMethod.GET, "/api/exports/**")
                     .hasRole("ADMIN")
+                    // the redirects' list (reading where one address leads stays public)
+                    .requestMatchers("/api/redirects/rules", "/api/redirects/rules/**")
+                    .hasRole("ADMIN")
                     .requestMatchers(HttpMethod.GET)
                     .permitAll()
                     .requestMatchers(HttpMethod.POST, "/api/images")

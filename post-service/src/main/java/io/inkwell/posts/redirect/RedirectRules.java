@@ -1,0 +1,145 @@
+package io.inkwell.posts.redirect;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import io.inkwell.posts.post.Actor;
+import io.inkwell.posts.post.NotAllowed;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+/**
+ * The admins' redirects: addresses the blog has no page at, sent elsewhere. The reader site asks
+ * for one ({@code GET /api/redirects?path=}) only where it would otherwise answer 404, so a rule
+ * never hides a page.
+ */
+@Service
+public class RedirectRules {
+
+  /** More than a blog that moved twice needs; a bound on the list. */
+  static final int MOST = 1000;
+
+  private static final int LONGEST = 500;
+  private static final int LONGEST_TARGET = 2000;
+
+  /** A path: no space, no control character, no query or fragment. */
+  private static final Pattern PATH = Pattern.compile("/[^\\s\\p{Cntrl}?#]*");
+
+  /** A path here (not "//elsewhere"), or an http or https address, without spaces. */
+  private static final Pattern TARGET =
+      Pattern.compile(
+          "(/(?![/\\\\])[^\\s\\p{Cntrl}]*|[hH][tT][tT][pP][sS]?://[^\\s\\p{Cntrl}<>\"]+)");
+
+  private final MongoOperations mongo;
+  private final Clock clock;
+
+  RedirectRules(MongoOperations mongo, Clock clock) {
+    this.mongo = mongo;
+    this.clock = clock;
+  }
+
+  /** Every rule, by the address it sends away. */
+  public List<RedirectRule> all(Actor actor) {
+    mayManage(actor);
+    return mongo.find(new Query().with(Sort.by("from")).limit(MOST), RedirectRule.class);
+  }
+
+  /**
+   * Adds a rule.
+   *
+   * @throws Invalid for a {@code from} that is no path of the reader site, or a {@code to} that is
+   *     neither a path here nor an http or https address, or the same address
+   * @throws Exists when {@code from} is sent somewhere already
+   */
+  public RedirectRule add(String from, String to, boolean permanent, Actor actor) {
+    mayManage(actor);
+    String source = normalised(from.strip());
+    if (source.length() > LONGEST
+        || !PATH.matcher(source).matches()
+        || source.equals("/")
+        || source.startsWith("//")
+        || source.equals("/api")
+        || source.startsWith("/api/")) {
+      throw new Invalid(
+          "from", "must be a path of the reader site such as /about-me (not /, /api or a query)");
+    }
+    String target = to.strip();
+    if (target.length() > LONGEST_TARGET || !TARGET.matcher(target).matches()) {
+      throw new Invalid(
+          "to", "must be a path of this blog (/pages/about) or an http or https address");
+    }
+    if (target.startsWith("/") && normalised(target).equals(source)) {
+      throw new Invalid(
+          "to", "must be another address than from: readers would go round in a loop");
+    }
+    if (mongo.count(new Query(), RedirectRule.class) >= MOST) {
+      throw new Invalid("from", "a blog keeps " + MOST + " redirects at most; remove one first");
+    }
+    try {
+      return mongo.insert(
+          new RedirectRule(
+              UUID.randomUUID().toString(),
+              source,
+              target,
+              permanent,
+              clock.instant(),
+              actor.name()));
+    } catch (DuplicateKeyException taken) {
+      throw new Exists(source);
+    }
+  }
+
+  /** Removes it; false when there was none by that id. */
+  public boolean remove(String id, Actor actor) {
+    mayManage(actor);
+    return mongo.remove(Query.query(where("_id").is(id)), RedirectRule.class).getDeletedCount() > 0;
+  }
+
+  /** Where readers who open the path go, if an admin said so (with or without a trailing slash). */
+  public Optional<RedirectRule> find(String path) {
+    int query = path.indexOf('?');
+    String bare = normalised(query < 0 ? path : path.substring(0, query));
+    return Optional.ofNullable(
+        mongo.findOne(Query.query(where("from").is(bare)), RedirectRule.class));
+  }
+
+  private static String normalised(String path) {
+    return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+  }
+
+  private static void mayManage(Actor actor) {
+    if (!actor.isAdmin()) {
+      throw new NotAllowed("Only admins manage the blog's redirects.");
+    }
+  }
+
+  /** A rule that cannot be kept as asked. */
+  public static final class Invalid extends RuntimeException {
+
+    private final String field;
+
+    Invalid(String field, String message) {
+      super(field + " " + message);
+      this.field = field;
+    }
+
+    public String field() {
+      return field;
+    }
+  }
+
+  /** Its address is sent somewhere already. */
+  public static final class Exists extends RuntimeException {
+
+    Exists(String from) {
+      super(from + " is sent elsewhere already; remove that redirect first.");
+    }
+  }
+}

@@ -1,0 +1,125 @@
+package io.inkwell.posts.redirect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.inkwell.posts.IntegrationTest;
+import io.inkwell.testsupport.ApiClient;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * An admin sends addresses the blog has no page at elsewhere (Ghost's Redirects, WordPress's
+ * Redirection): the reader site asks where one leads and sends the reader on.
+ */
+class RedirectRulesTests extends IntegrationTest {
+
+  private static final String RULES = "/api/redirects/rules";
+
+  @AfterEach
+  void removeTheRules() {
+    for (JsonNode rule : admin().get(RULES).json().path("items")) {
+      admin().delete(RULES + "/" + rule.path("id").asString());
+    }
+  }
+
+  @Test
+  void anAdminSendsAnOldAddressToAPageHereOrAnotherSiteAndReadersAreSentOn() {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+
+    var here = add("/about-me-" + run + "/", "/pages/about", null);
+    var away = add("/mastodon-" + run, "https://social.example/@jo", false);
+
+    assertThat(here.status()).as(here.toString()).isEqualTo(201);
+    assertThat(here.header("Location")).startsWith(RULES + "/");
+    assertThat(here.text("from"))
+        .as("kept without its trailing slash")
+        .isEqualTo("/about-me-" + run);
+    assertThat(here.json().path("permanent").asBoolean()).as("a 301 unless said").isTrue();
+    assertThat(away.json().path("permanent").asBoolean()).isFalse();
+    assertThat(admin().get(RULES).json().path("items"))
+        .extracting(rule -> rule.path("from").asString())
+        .containsExactly("/about-me-" + run, "/mastodon-" + run);
+
+    var toAbout = where("/about-me-" + run + "/");
+    assertThat(toAbout.status()).isEqualTo(200);
+    assertThat(toAbout.text("url")).isEqualTo("http://localhost:8080/pages/about");
+    assertThat(toAbout.json().path("permanent").asBoolean()).isTrue();
+    assertThat(toAbout.json().path("slug").asString(null)).as("no post lived there").isNull();
+    var toMastodon = where("/mastodon-" + run + "?utm_source=card");
+    assertThat(toMastodon.text("url")).isEqualTo("https://social.example/@jo");
+    assertThat(toMastodon.json().path("permanent").asBoolean()).isFalse();
+
+    String id = here.text("id");
+    assertThat(admin().delete(RULES + "/" + id).status()).isEqualTo(204);
+    assertThat(where("/about-me-" + run).status()).as("gone with its rule").isEqualTo(404);
+    assertThat(admin().delete(RULES + "/" + id).status()).isEqualTo(404);
+  }
+
+  @Test
+  void anAddressIsSentOnlyOneWayAndOnlyAdminsManageRedirects() {
+    String from = "/old-" + UUID.randomUUID();
+    assertThat(add(from, "/pages/about", true).status()).isEqualTo(201);
+
+    var again = add(from + "/", "/pages/contact", true);
+    assertThat(again.status()).isEqualTo(409);
+    assertThat(again.text("type")).isEqualTo("https://inkwell.dev/problems/redirect-exists");
+    assertThat(where(from).text("url")).as("the first stays").endsWith("/pages/about");
+
+    String rule = ApiClient.json(Map.of("from", "/x-" + UUID.randomUUID(), "to", "/"));
+    assertThat(anonymous().post(RULES, rule).status()).isEqualTo(401);
+    assertThat(anonymous().get(RULES).status()).isEqualTo(401);
+    assertThat(api().post(RULES, rule).status()).as("an editor").isEqualTo(403);
+    assertThat(api().get(RULES).status()).as("an editor").isEqualTo(403);
+    assertThat(as("i-" + UUID.randomUUID(), "Bot", "INTEGRATION").post(RULES, rule).status())
+        .isEqualTo(403);
+  }
+
+  @Test
+  void whatIsNoAddressOfTheReaderSiteOrLeadsNowhereIsRefused() {
+    for (String odd :
+        List.of(
+            "{\"from\":\"/\",\"to\":\"/pages/about\"}",
+            "{\"from\":\"about-me\",\"to\":\"/pages/about\"}",
+            "{\"from\":\"//evil.example\",\"to\":\"/pages/about\"}",
+            "{\"from\":\"/api/posts\",\"to\":\"/pages/about\"}",
+            "{\"from\":\"/a b\",\"to\":\"/pages/about\"}",
+            "{\"from\":\"/search?q=x\",\"to\":\"/pages/about\"}",
+            "{\"from\":\"/loop\",\"to\":\"/loop/\"}",
+            "{\"from\":\"/x\",\"to\":\"javascript:alert(1)\"}",
+            "{\"from\":\"/x\",\"to\":\"//evil.example\"}",
+            "{\"from\":\"/x\",\"to\":\"https://a.example/\\\"><script>\"}",
+            "{\"from\":\"/x\",\"to\":\"\"}",
+            "{\"from\":\"/" + "x".repeat(600) + "\",\"to\":\"/\"}",
+            "{\"from\":{\"$ne\":null},\"to\":\"/\"}",
+            "{\"from\":\"/x\"}",
+            "{\"from\":\"/x\",\"to\":\"/\",\"permanent\":\"sometimes\"}",
+            "not json")) {
+      var refused = admin().post(RULES, odd);
+      assertThat(refused.status()).as(odd).isEqualTo(400);
+      assertThat(refused.header("Content-Type")).as(odd).isEqualTo("application/problem+json");
+    }
+    assertThat(admin().get(RULES).json().path("items")).as("nothing refused was kept").isEmpty();
+    assertThat(where("/loop").status()).isEqualTo(404);
+  }
+
+  private ApiClient.Response add(String from, String to, Boolean permanent) {
+    var rule = new java.util.LinkedHashMap<String, Object>();
+    rule.put("from", from);
+    rule.put("to", to);
+    if (permanent != null) {
+      rule.put("permanent", permanent);
+    }
+    return admin().post(RULES, ApiClient.json(rule));
+  }
+
+  private ApiClient.Response where(String path) {
+    return anonymous()
+        .get("/api/redirects?path=" + URLEncoder.encode(path, StandardCharsets.UTF_8));
+  }
+}
