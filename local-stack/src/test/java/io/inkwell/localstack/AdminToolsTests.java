@@ -1038,6 +1038,40 @@ class AdminToolsTests {
         .isEqualTo("Painted <em>tiles</em>, the blue of Portugal.");
   }
 
+  /** Ghost's Redirects: an old address leads to a page here, until the owner removes it. */
+  @Test
+  void anAddressTheOwnerRedirectsInSettingsLeadsReadersOn() throws Exception {
+    var browser = owner();
+    String from = "/about-me-" + UUID.randomUUID().toString().substring(0, 8);
+    assertThat(reader.get(from).status()).isEqualTo(404);
+
+    Map<String, String> add =
+        SiteBrowser.fields(
+            browser.page("/admin/settings"), "form[action$=/admin/settings/redirects]");
+    add.put("from", from + "/");
+    add.put("to", "/pages/about-this-blog");
+
+    Document saved = Jsoup.parse(browser.submit("/admin/settings/redirects", add).body());
+
+    assertThat(saved.select(".notice").text()).contains(from + " leads to /pages/about-this-blog");
+    var moved = reader.get(from);
+    assertThat(moved.status()).isEqualTo(301);
+    assertThat(moved.header("Location")).endsWith("/pages/about-this-blog");
+    assertThat(reader.get("/pages/about-this-blog").status()).isEqualTo(200);
+    var row = saved.select("#redirect-list tr:has(code:containsOwn(" + from + "))");
+    assertThat(row.text()).contains("for good (301)");
+
+    Document removed =
+        Jsoup.parse(
+            browser
+                .submit(
+                    row.select("form").attr("action"),
+                    SiteBrowser.fields(row.select("form").first()))
+                .body());
+    assertThat(removed.select(".notice").text()).contains("Removed: " + from);
+    assertThat(reader.get(from).status()).isEqualTo(404);
+  }
+
   @Test
   void theWelcomePostTheStackWroteIsTheOwnersOwn() throws Exception {
     Document mine = owner().page("/admin?status=PUBLISHED&mine=true&q=Welcome");

@@ -349,6 +349,18 @@ class AuthorizationMatrixTests {
                         .status(),
                 expect(401, 403, 403, 403, 403, 400, 403)),
             new Row(
+                "GET /api/redirects/rules",
+                c -> c.get("/api/redirects/rules").status(),
+                expect(401, 403, 403, 403, 403, 200, 403)),
+            new Row(
+                "POST /api/redirects/rules (from the home page: nothing is added)",
+                c ->
+                    c.post(
+                            "/api/redirects/rules",
+                            ApiClient.json(Map.of("from", "/", "to", "/pages/about")))
+                        .status(),
+                expect(401, 403, 403, 403, 403, 400, 403)),
+            new Row(
                 "POST /api/subscribers/import",
                 c -> c.postAs("/api/subscribers/import", "text/csv", "name\nAda\n").status(),
                 expect(401, 403, 403, 403, 403, 422, 403)),

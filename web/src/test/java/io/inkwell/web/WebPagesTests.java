@@ -93,6 +93,13 @@ class WebPagesTests {
             } else if (path.equals("/api/redirects")
                 && "path=/p/about-me.html".equals(exchange.getRequestURI().getQuery())) {
               body = "{\"slug\":\"about-me\",\"page\":true}";
+            } else if (path.equals("/api/redirects")
+                && "path=/mastodon".equals(exchange.getRequestURI().getQuery())) {
+              // an admin's redirect, for now, to another site
+              body = "{\"page\":false,\"url\":\"https://social.example/@jo\",\"permanent\":false}";
+            } else if (path.equals("/api/redirects")
+                && "path=/sneaky".equals(exchange.getRequestURI().getQuery())) {
+              body = "{\"page\":false,\"url\":\"javascript:alert(1)\",\"permanent\":true}";
             } else if (path.equals("/api/site")) {
               body =
                   """
@@ -279,6 +286,15 @@ class WebPagesTests {
       siteLanguage = null;
       site.forgetIdentity();
     }
+  }
+
+  @Test
+  void anAddressAnAdminSendsElsewhereLeadsThereAsTheyChose() throws Exception {
+    var sent = get("/mastodon");
+
+    assertThat(sent.statusCode()).as("for now: a 302").isEqualTo(302);
+    assertThat(sent.headers().firstValue("Location")).hasValue("https://social.example/@jo");
+    assertThat(get("/sneaky").statusCode()).as("no browser is sent to script").isEqualTo(404);
   }
 
   @Test

@@ -461,6 +461,23 @@ class AdminApi {
     return delete(token, "/api/integrations/{id}", clientId);
   }
 
+  /** The admins' redirects, by the address each sends away. */
+  Answer redirects(String token) {
+    return get(token, "/api/redirects/rules");
+  }
+
+  Answer addRedirect(String token, String from, String to, boolean permanent) {
+    return send(
+        token,
+        http.post().uri("/api/redirects/rules"),
+        Map.of("from", from, "to", to, "permanent", permanent),
+        null);
+  }
+
+  Answer removeRedirect(String token, String id) {
+    return delete(token, "/api/redirects/rules/{id}", id);
+  }
+
   Answer webhooks(String token) {
     return get(token, "/api/webhooks");
   }

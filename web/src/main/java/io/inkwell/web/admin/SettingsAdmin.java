@@ -15,6 +15,8 @@ import org.springframework.security.oauth2.client.annotation.RegisteredOAuth2Aut
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -37,7 +39,9 @@ class SettingsAdmin implements StaffPage {
 
   @GetMapping("/admin/settings")
   String settings(
-      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client, Model model) {
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
+      @ModelAttribute("staff") StaffMember staff,
+      Model model) {
     var answer = checked(api.site(token(client)));
     if (answer.ok()) {
       // never set: what the pages show now, the configured values
@@ -65,7 +69,62 @@ class SettingsAdmin implements StaffPage {
     } else {
       model.addAttribute("error", answer.problem());
     }
+    if (staff.isAdmin()) {
+      var redirects = checked(api.redirects(token(client)));
+      if (redirects.ok()) {
+        model.addAttribute(
+            "redirects",
+            redirects
+                .body()
+                .path("items")
+                .valueStream()
+                .map(
+                    each ->
+                        new Redirect(
+                            each.path("id").asString(),
+                            each.path("from").asString(),
+                            each.path("to").asString(),
+                            each.path("permanent").asBoolean(true)))
+                .toList());
+      }
+    }
     return "admin/settings";
+  }
+
+  /** An address sent elsewhere, as the settings page lists it. */
+  public record Redirect(String id, String from, String to, boolean permanent) {}
+
+  /**
+   * A new redirect (Ghost's Redirects): readers who open {@code from}, where the blog has no page,
+   * go to {@code to}; for good (301) unless the admin says it is for now (302).
+   */
+  @PostMapping("/admin/settings/redirects")
+  String addRedirect(
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
+      @RequestParam(defaultValue = "") String from,
+      @RequestParam(defaultValue = "") String to,
+      @RequestParam(defaultValue = "false") boolean temporary,
+      RedirectAttributes redirect) {
+    var answer = checked(api.addRedirect(token(client), from.strip(), to.strip(), !temporary));
+    redirect.addFlashAttribute(
+        answer.ok() ? "message" : "error",
+        answer.ok()
+            ? "Saved: " + answer.body().path("from").asString() + " leads to " + to.strip() + "."
+            : answer.problem());
+    return "redirect:/admin/settings#redirects";
+  }
+
+  @PostMapping("/admin/settings/redirects/{id}/delete")
+  String removeRedirect(
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
+      @PathVariable String id,
+      @RequestParam(defaultValue = "") String from,
+      RedirectAttributes redirect) {
+    var answer = checked(api.removeRedirect(token(client), id));
+    redirect.addFlashAttribute(
+        answer.ok() ? "message" : "error",
+        answer.ok() ? "Removed: " + from + " leads nowhere now." : answer.problem());
+    return "redirect:/admin/settings#redirects";
   }
 
   /** A language the blog may be written in: its BCP 47 tag and its English name. */

@@ -266,7 +266,17 @@ public class BlogApi {
   }
 
   /** Where an imported post that once lived at this address is now. */
-  public record Redirect(String slug, boolean page) {}
+  /**
+   * Where an address leads: the post or page that lived there ({@code slug}), or where an admin
+   * sends its readers ({@code url}, a 301 when {@code permanent}, else a 302).
+   */
+  public record Redirect(String slug, boolean page, String url, Boolean permanent) {
+
+    /** A redirect an admin made, to a page here or another site, not an imported post. */
+    public boolean isRule() {
+      return slug == null;
+    }
+  }
 
   /**
    * @param oldPath an address of the platform the blog came from, decoded, with its query

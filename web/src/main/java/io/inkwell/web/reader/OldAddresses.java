@@ -10,10 +10,11 @@ import org.springframework.web.servlet.view.RedirectView;
 import org.springframework.web.util.UriUtils;
 
 /**
- * Links into the blog's old home keep working after an import: an address the reader site has no
- * page for ({@code /2019/05/14/hello-world/}, {@code /?p=12} on WordPress) is asked about at the
- * API, and a post that lived there is answered with a permanent redirect to where it is now. The
- * old platform's feeds, label and category pages and month archives lead to this blog's ({@link
+ * Addresses an admin sends elsewhere (Settings › Redirects) lead there, and links into the blog's
+ * old home keep working after an import: an address the reader site has no page for ({@code
+ * /2019/05/14/hello-world/}, {@code /?p=12} on WordPress) is asked about at the API, and a post
+ * that lived there is answered with a permanent redirect to where it is now. The old platform's
+ * feeds, label and category pages and month archives lead to this blog's ({@link
  * OldPlatformPaths}).
  */
 @Component
@@ -75,11 +76,32 @@ class OldAddresses {
    */
   Optional<RedirectView> redirect(String oldPath) {
     return api.redirect(oldPath)
-        .map(
-            moved -> {
-              return movedTo(
-                  (moved.page() ? "/pages/" : "/posts/")
-                      + UriUtils.encodePathSegment(moved.slug(), StandardCharsets.UTF_8));
-            });
+        .flatMap(
+            moved ->
+                moved.isRule()
+                    ? sentOn(moved)
+                    : Optional.of(
+                        movedTo(
+                            (moved.page() ? "/pages/" : "/posts/")
+                                + UriUtils.encodePathSegment(
+                                    moved.slug(), StandardCharsets.UTF_8))));
+  }
+
+  /**
+   * Where an admin's redirect sends the reader: 301 or 302 as they chose; an address a browser
+   * should not be sent to is not followed (defence in depth: the API checked it).
+   */
+  private static Optional<RedirectView> sentOn(BlogApi.Redirect rule) {
+    String url = rule.url();
+    if (url == null
+        || !(url.regionMatches(true, 0, "https://", 0, 8)
+            || url.regionMatches(true, 0, "http://", 0, 7))) {
+      return Optional.empty();
+    }
+    var view = new RedirectView(url);
+    view.setStatusCode(
+        Boolean.FALSE.equals(rule.permanent()) ? HttpStatus.FOUND : HttpStatus.MOVED_PERMANENTLY);
+    view.setExposeModelAttributes(false);
+    return Optional.of(view);
   }
 }
