@@ -1072,6 +1072,45 @@ class AdminToolsTests {
     assertThat(reader.get(from).status()).isEqualTo(404);
   }
 
+  /** A Ghost blog's redirects.json comes along: its exact addresses work here at once. */
+  @Test
+  void theOwnerImportsGhostsRedirectsAndDownloadsThemAgain() throws Exception {
+    var browser = owner();
+    String old = "/ghost-" + UUID.randomUUID().toString().substring(0, 8);
+    String ghost =
+        """
+        [{"from": "^%s/?$", "to": "https://old.example/moved", "permanent": false},
+         {"from": "^/post/(.*)$", "to": "/posts/$1", "permanent": true}]"""
+            .formatted(old);
+    var form =
+        Map.of(
+            "_csrf",
+            browser
+                .page("/admin/settings")
+                .select("form[action$=/admin/settings/redirects/import] input[name=_csrf]")
+                .val());
+
+    Document imported =
+        Jsoup.parse(
+            browser
+                .upload(
+                    "/admin/settings/redirects/import",
+                    form,
+                    "redirects",
+                    "redirects.json",
+                    ghost.getBytes(StandardCharsets.UTF_8))
+                .body());
+
+    assertThat(imported.select(".notice").text())
+        .startsWith("Imported 1 redirect; left out: ^/post/(.*)$ (a pattern");
+    var moved = reader.get(old + "/");
+    assertThat(moved.status()).as("for now, as Ghost had it").isEqualTo(302);
+    assertThat(moved.header("Location")).isEqualTo("https://old.example/moved");
+    var download = browser.get("/admin/settings/redirects.json");
+    assertThat(download.statusCode()).isEqualTo(200);
+    assertThat(download.body()).contains("\"from\":\"^" + old + "/?$\"");
+  }
+
   @Test
   void theWelcomePostTheStackWroteIsTheOwnersOwn() throws Exception {
     Document mine = owner().page("/admin?status=PUBLISHED&mine=true&q=Welcome");

@@ -8,6 +8,8 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -66,6 +68,28 @@ class RedirectRuleController {
             rule.from(), rule.to(), rule.permanent() == null || rule.permanent(), Actors.of(token));
     return ResponseEntity.created(URI.create("/api/redirects/rules/" + added.id()))
         .body(Rule.of(added));
+  }
+
+  /**
+   * A Ghost blog's redirects ({@code redirects.json}, Settings › Labs): the exact addresses among
+   * them become rules, the patterns are listed as skipped.
+   */
+  @PostMapping(path = "/api/redirects/rules/import", consumes = MediaType.APPLICATION_JSON_VALUE)
+  RedirectRules.Imported importGhost(
+      @AuthenticationPrincipal Jwt token,
+      @RequestBody @Size(max = RedirectRules.MOST) List<RedirectRules.GhostRedirect> redirects) {
+    return rules.importGhost(redirects, Actors.of(token));
+  }
+
+  /** The rules as Ghost's {@code redirects.json}, for a blog that moves on (or back). */
+  @GetMapping("/api/redirects/rules/export")
+  ResponseEntity<List<RedirectRules.GhostRedirect>> exportGhost(
+      @AuthenticationPrincipal Jwt token) {
+    return ResponseEntity.ok()
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment().filename("redirects.json").build().toString())
+        .body(rules.exportGhost(Actors.of(token)));
   }
 
   @DeleteMapping("/api/redirects/rules/{id}")

@@ -96,6 +96,99 @@ public class RedirectRules {
     }
   }
 
+  /** A rule of Ghost's {@code redirects.json}: {@code from} is a regular expression there. */
+  public record GhostRedirect(String from, String to, Boolean permanent) {}
+
+  /** One that was not taken, and why. */
+  public record Skipped(String from, String reason) {}
+
+  /** What came of an import: how many rules were added, and which were not. */
+  public record Imported(int added, List<Skipped> skipped) {}
+
+  /**
+   * Takes the redirects of a Ghost blog (its {@code redirects.json}, Settings › Labs): those whose
+   * {@code from} stands for one address ({@code /old/}, {@code ^/old/?$}, {@code ^\/old\.html$})
+   * become rules; a pattern with wildcards or groups, a {@code to} that uses parts of it, or a rule
+   * these would not take ({@link #add}) is listed as skipped, and the rest are added all the same.
+   */
+  public Imported importGhost(List<GhostRedirect> redirects, Actor actor) {
+    mayManage(actor);
+    int added = 0;
+    var skipped = new java.util.ArrayList<Skipped>();
+    for (GhostRedirect redirect : redirects) {
+      String from = redirect == null || redirect.from() == null ? "" : redirect.from();
+      String to = redirect == null || redirect.to() == null ? "" : redirect.to();
+      Optional<String> path = literal(from);
+      if (path.isEmpty()) {
+        skipped.add(new Skipped(from, "a pattern: only exact addresses are kept"));
+      } else if (GROUP_REFERENCE.matcher(to).find()) {
+        skipped.add(new Skipped(from, "its address uses parts of the pattern"));
+      } else {
+        try {
+          add(path.get(), to, redirect.permanent() == null || redirect.permanent(), actor);
+          added++;
+        } catch (Invalid | Exists refused) {
+          skipped.add(new Skipped(from, refused.getMessage()));
+        }
+      }
+    }
+    return new Imported(added, List.copyOf(skipped));
+  }
+
+  /**
+   * The rules in Ghost's {@code redirects.json} shape, each {@code from} a pattern for exactly its
+   * address (with or without a trailing slash), so that Ghost reads them back as they are meant.
+   */
+  public List<GhostRedirect> exportGhost(Actor actor) {
+    return all(actor).stream()
+        .map(rule -> new GhostRedirect(pattern(rule.from()), rule.to(), rule.permanent()))
+        .toList();
+  }
+
+  /** What a regular expression gives a meaning of its own. */
+  private static final String SPECIAL = ".*+?^${}()|[]\\";
+
+  /** {@code $1} in a target: a part of the pattern's match. */
+  private static final Pattern GROUP_REFERENCE = Pattern.compile("\\$\\d");
+
+  /** A pattern that matches the path, and the path with a trailing slash, and nothing else. */
+  static String pattern(String path) {
+    var pattern = new StringBuilder("^");
+    for (char c : path.toCharArray()) {
+      if (SPECIAL.indexOf(c) >= 0) {
+        pattern.append('\\');
+      }
+      pattern.append(c);
+    }
+    return pattern.append("/?$").toString();
+  }
+
+  /**
+   * The one address a pattern of Ghost's stands for: anchors and an optional trailing slash go, an
+   * escaped character stands for itself; a pattern with any other special character stands for more
+   * than one, and is none.
+   */
+  static Optional<String> literal(String pattern) {
+    String body = pattern.strip();
+    body = body.startsWith("^") ? body.substring(1) : body;
+    if (body.endsWith("$") && !body.endsWith("\\$")) {
+      body = body.substring(0, body.length() - 1);
+    }
+    body = body.endsWith("/?") ? body.substring(0, body.length() - 2) : body;
+    var path = new StringBuilder();
+    for (int i = 0; i < body.length(); i++) {
+      char c = body.charAt(i);
+      if (c == '\\' && i + 1 < body.length() && !Character.isLetterOrDigit(body.charAt(i + 1))) {
+        path.append(body.charAt(++i));
+      } else if (SPECIAL.indexOf(c) >= 0) {
+        return Optional.empty();
+      } else {
+        path.append(c);
+      }
+    }
+    return path.isEmpty() ? Optional.empty() : Optional.of(path.toString());
+  }
+
   /** Removes it; false when there was none by that id. */
   public boolean remove(String id, Actor actor) {
     mayManage(actor);

@@ -108,6 +108,66 @@ class RedirectRulesTests extends IntegrationTest {
     assertThat(where("/loop").status()).isEqualTo(404);
   }
 
+  @Test
+  void aGhostBlogsRedirectsComeAlongAndLeaveInGhostsShape() {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    String ghost =
+        """
+        [{"from": "/old-about-RUN/", "to": "/pages/about", "permanent": true},
+         {"from": "^\\\\/archive-RUN\\\\.html$", "to": "https://old.example/archive", "permanent": false},
+         {"from": "^/post/([0-9]+)/(.*)$", "to": "/posts/$2", "permanent": true},
+         {"from": "/tag-RUN/", "to": "/tags/$1"},
+         {"from": "/api/RUN", "to": "/"},
+         {"from": "/old-about-RUN", "to": "/elsewhere"},
+         null]"""
+            .replace("RUN", run);
+
+    var imported = admin().post(RULES + "/import", ghost);
+
+    assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+    assertThat(imported.json().path("added").asInt()).isEqualTo(2);
+    assertThat(imported.json().path("skipped"))
+        .extracting(skip -> skip.path("reason").asString())
+        .hasSize(5)
+        .contains(
+            "a pattern: only exact addresses are kept",
+            "its address uses parts of the pattern",
+            "/old-about-" + run + " is sent elsewhere already; remove that redirect first.");
+    var archive = where("/archive-" + run + ".html");
+    assertThat(archive.text("url")).isEqualTo("https://old.example/archive");
+    assertThat(archive.json().path("permanent").asBoolean()).isFalse();
+    assertThat(where("/old-about-" + run).text("url")).endsWith("/pages/about");
+
+    var exported = admin().get(RULES + "/export");
+    assertThat(exported.header("Content-Disposition"))
+        .isEqualTo("attachment; filename=\"redirects.json\"");
+    assertThat(exported.json())
+        .extracting(rule -> rule.path("from").asString())
+        .containsExactlyInAnyOrder("^/archive-" + run + "\\.html/?$", "^/old-about-" + run + "/?$");
+    assertThat(api().get(RULES + "/export").status()).as("an editor").isEqualTo(403);
+
+    for (String odd :
+        List.of(
+            "not json",
+            "{\"from\":\"/x\",\"to\":\"/\"}",
+            "[{\"from\":{\"$ne\":null},\"to\":\"/\"}]",
+            ApiClient.json(java.util.Collections.nCopies(1001, Map.of("from", "/x", "to", "/"))))) {
+      var refused = admin().post(RULES + "/import", odd);
+      assertThat(refused.status()).as(odd.substring(0, Math.min(40, odd.length()))).isEqualTo(400);
+      assertThat(refused.header("Content-Type")).isEqualTo("application/problem+json");
+    }
+  }
+
+  @Test
+  void anAddressWrittenAsGhostsPatternReadsBackAsItself() {
+    for (String path : List.of("/about-me", "/old.html", "/a(b)+c$d", "/über/ç", "/x\\y")) {
+      assertThat(RedirectRules.literal(RedirectRules.pattern(path))).as(path).hasValue(path);
+    }
+    assertThat(RedirectRules.literal("^/blog/(.*)$")).isEmpty();
+    assertThat(RedirectRules.literal("/posts/\\d+")).isEmpty();
+    assertThat(RedirectRules.literal("^/$")).hasValue("/");
+  }
+
   private ApiClient.Response add(String from, String to, Boolean permanent) {
     var rule = new java.util.LinkedHashMap<String, Object>();
     rule.put("from", from);

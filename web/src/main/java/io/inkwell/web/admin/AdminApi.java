@@ -384,12 +384,21 @@ class AdminApi {
     return get(token, "/api/subscribers?status=CONFIRMED&limit=1");
   }
 
-  /** The subscriber export's status and bytes (CSV), not JSON. */
+  /** An export's status and bytes, as they came, to pass on. */
   record Download(int status, byte[] body) {}
 
   Download exportSubscribers(String token) {
+    return download(token, "/api/subscribers/export");
+  }
+
+  /** The redirects as Ghost's {@code redirects.json}. */
+  Download exportRedirects(String token) {
+    return download(token, "/api/redirects/rules/export");
+  }
+
+  private Download download(String token, String path) {
     return http.get()
-        .uri("/api/subscribers/export")
+        .uri(path)
         .headers(headers -> headers.setBearerAuth(token))
         .exchange(
             (request, response) ->
@@ -472,6 +481,16 @@ class AdminApi {
         http.post().uri("/api/redirects/rules"),
         Map.of("from", from, "to", to, "permanent", permanent),
         null);
+  }
+
+  /** A Ghost blog's {@code redirects.json}, as it came. */
+  Answer importRedirects(String token, byte[] redirectsJson) {
+    return http.post()
+        .uri("/api/redirects/rules/import")
+        .headers(headers -> headers.setBearerAuth(token))
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(redirectsJson)
+        .exchange((request, response) -> answer(response));
   }
 
   Answer removeRedirect(String token, String id) {

@@ -4,12 +4,18 @@ import static io.inkwell.web.admin.StaffPages.checked;
 import static io.inkwell.web.admin.StaffPages.token;
 
 import io.inkwell.web.reader.Site;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.annotation.RegisteredOAuth2AuthorizedClient;
 import org.springframework.stereotype.Controller;
@@ -19,6 +25,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -112,6 +119,64 @@ class SettingsAdmin implements StaffPage {
             ? "Saved: " + answer.body().path("from").asString() + " leads to " + to.strip() + "."
             : answer.problem());
     return "redirect:/admin/settings#redirects";
+  }
+
+  /**
+   * Ghost's {@code redirects.json} (Settings › Labs › Redirects): its exact addresses become
+   * redirects here; the page says which of its patterns were left out, and why.
+   */
+  @PostMapping("/admin/settings/redirects/import")
+  String importRedirects(
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
+      @RequestParam(name = "redirects", required = false) MultipartFile file,
+      RedirectAttributes redirect)
+      throws IOException {
+    if (file == null || file.isEmpty()) {
+      redirect.addFlashAttribute("error", "Choose the redirects.json file Ghost gave you.");
+      return "redirect:/admin/settings#redirects";
+    }
+    var answer = checked(api.importRedirects(token(client), file.getBytes()));
+    if (!answer.ok()) {
+      redirect.addFlashAttribute("error", answer.problem());
+      return "redirect:/admin/settings#redirects";
+    }
+    int added = answer.body().path("added").asInt();
+    List<String> skipped =
+        answer
+            .body()
+            .path("skipped")
+            .valueStream()
+            .map(skip -> skip.path("from").asString() + " (" + skip.path("reason").asString() + ")")
+            .toList();
+    redirect.addFlashAttribute(
+        "message",
+        "Imported "
+            + added
+            + (added == 1 ? " redirect" : " redirects")
+            + (skipped.isEmpty() ? "." : "; left out: " + String.join("; ", skipped) + "."));
+    return "redirect:/admin/settings#redirects";
+  }
+
+  /** The redirects as Ghost's {@code redirects.json}, to download. */
+  @GetMapping("/admin/settings/redirects.json")
+  ResponseEntity<byte[]> exportRedirects(
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client) {
+    var export = api.exportRedirects(token(client));
+    if (export.status() == 401) {
+      throw new SignInAgain();
+    }
+    if (export.status() != 200) {
+      return ResponseEntity.status(export.status())
+          .contentType(MediaType.TEXT_PLAIN)
+          .body("The export failed; the API answered %d.".formatted(export.status()).getBytes());
+    }
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_JSON)
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment().filename("redirects.json").build().toString())
+        .cacheControl(CacheControl.noStore())
+        .body(export.body());
   }
 
   @PostMapping("/admin/settings/redirects/{id}/delete")
