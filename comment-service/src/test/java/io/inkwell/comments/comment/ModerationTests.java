@@ -440,6 +440,13 @@ class ModerationTests extends IntegrationTest {
     assertThat(seen).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(held);
     assertThat(times).isSortedAccordingTo(Comparator.reverseOrder());
     assertThat(admin().get("/api/comments?status=PENDING&cursor=not-ours").status()).isEqualTo(400);
+    var unknown = admin().get("/api/comments?status=WAITING");
+    assertThat(unknown.status()).isEqualTo(400);
+    assertThat(unknown.text("detail"))
+        .startsWith("status must be one of ")
+        .contains("PENDING", "APPROVED", "SPAM");
+    assertThat(admin().get("/api/comments?status=PENDING&limit=many").text("detail"))
+        .isEqualTo("limit must be a whole number.");
   }
 
   private static List<String> ids(ApiClient.Response list) {

@@ -107,14 +107,23 @@ class BadInputTests extends IntegrationTest {
   void unknownPostsAreNotFound() {
     assertProblem(api().get("/api/posts/no-such-post"), 404);
     assertProblem(api().post("/api/posts/no-such-post/publish", ""), 404);
-    assertProblem(api().get("/api/nothing-here"), 404);
+    var nothing = api().get("/api/nothing-here");
+    assertProblem(nothing, 404);
+    assertThat(nothing.text("detail")).isEqualTo("Nothing is at /api/nothing-here.");
   }
 
   @Test
   void badPagingParametersAreRejected() {
     assertProblem(api().get("/api/posts?limit=0"), 400);
     assertProblem(api().get("/api/posts?limit=101"), 400);
-    assertProblem(api().get("/api/posts?limit=ten"), 400);
+    var words = api().get("/api/posts?limit=ten");
+    assertProblem(words, 400);
+    assertThat(words.text("detail")).isEqualTo("limit must be a whole number.");
+    var yesterday = api().get("/api/posts?from=yesterday");
+    assertProblem(yesterday, 400);
+    assertThat(yesterday.json().path("errors").path(0).path("field").asString()).isEqualTo("from");
+    assertThat(yesterday.text("detail"))
+        .isEqualTo("from must be a date and time such as 2009-03-12T16:41:00Z.");
     assertProblem(api().get("/api/posts?cursor=%E2%9C%93not-ours"), 400);
     // percent-encoded bytes that are no UTF-8 at all
     assertProblem(api().get("/api/posts?cursor=%00%ff"), 400);

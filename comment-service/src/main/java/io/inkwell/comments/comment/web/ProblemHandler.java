@@ -12,6 +12,7 @@ import java.util.Map;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Every error of comment-service as RFC 9457 problem+json with a stable {@code type}; never a stack
@@ -164,6 +166,53 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             "Some parameters are invalid; see errors.");
     body.setProperty("errors", errors);
     return ResponseEntity.badRequest().body(body);
+  }
+
+  /** An address no endpoint answers: said so, without the framework's "static resource". */
+  @Override
+  protected ResponseEntity<Object> handleNoResourceFoundException(
+      NoResourceFoundException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    return ResponseEntity.status(HttpStatus.NOT_FOUND)
+        .body(
+            problem(
+                HttpStatus.NOT_FOUND,
+                "not-found",
+                "Not found",
+                "Nothing is at /" + e.getResourcePath() + "."));
+  }
+
+  /**
+   * A parameter of the wrong kind ({@code ?from=yesterday}, {@code ?limit=ten}): which one, and
+   * what it takes.
+   */
+  @Override
+  protected ResponseEntity<Object> handleTypeMismatch(
+      TypeMismatchException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    String name = String.valueOf(e.getPropertyName());
+    String expected = "must be " + kindOf(e.getRequiredType());
+    ProblemDetail body =
+        problem(HttpStatus.BAD_REQUEST, "bad-request", "Bad request", name + " " + expected + ".");
+    body.setProperty("errors", List.of(Map.of("field", name, "message", expected)));
+    return ResponseEntity.badRequest().body(body);
+  }
+
+  private static String kindOf(Class<?> type) {
+    if (type == java.time.Instant.class) {
+      return "a date and time such as 2009-03-12T16:41:00Z";
+    }
+    if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+      return "a whole number";
+    }
+    if (type == boolean.class || type == Boolean.class) {
+      return "true or false";
+    }
+    if (type != null && type.isEnum()) {
+      return "one of "
+          + java.util.Arrays.stream(type.getEnumConstants())
+              .map(String::valueOf)
+              .collect(java.util.stream.Collectors.joining(", "));
+    }
+    return "of another kind";
   }
 
   @Override
