@@ -9,9 +9,12 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.FormatStyle;
 import java.time.format.TextStyle;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,9 +42,15 @@ public class Dates {
     return byLanguage.computeIfAbsent(site.language(), language -> formatsIn(site.locale()));
   }
 
+  /** The languages Java writes dates in; others would get its root locale's ("2009 March 12"). */
+  private static final Set<String> WRITTEN =
+      Arrays.stream(Locale.getAvailableLocales())
+          .map(Locale::getLanguage)
+          .collect(Collectors.toUnmodifiableSet());
+
   private Formats formatsIn(Locale locale) {
-    if (locale.getLanguage().equals("en")) {
-      // as Blogger writes them, whatever the country
+    if (locale.getLanguage().equals("en") || !WRITTEN.contains(locale.getLanguage())) {
+      // as Blogger writes them, whatever the country; and for a language Java cannot write
       return new Formats(
           DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy", Locale.ENGLISH).withZone(zone),
           DateTimeFormatter.ofPattern("MMMM d, yyyy 'at' h:mm a", Locale.ENGLISH).withZone(zone),
