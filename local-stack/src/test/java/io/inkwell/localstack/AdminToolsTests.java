@@ -1058,8 +1058,10 @@ class AdminToolsTests {
     assertThat(moved.status()).isEqualTo(301);
     assertThat(moved.header("Location")).endsWith("/pages/about-this-blog");
     assertThat(reader.get("/pages/about-this-blog").status()).isEqualTo(200);
-    var row = saved.select("#redirect-list tr:has(code:containsOwn(" + from + "))");
+    var listed = browser.page("/admin/settings");
+    var row = listed.select("#redirect-list tr:has(code:containsOwn(" + from + "))");
     assertThat(row.text()).contains("for good (301)");
+    assertThat(row.select(".redirect-hits").text()).startsWith("once, last ");
 
     Document removed =
         Jsoup.parse(

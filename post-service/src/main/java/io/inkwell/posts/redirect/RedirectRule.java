@@ -12,6 +12,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param from a path of the blog, without a trailing slash ({@code /about-me})
  * @param to a path of the blog ({@code /pages/about}) or an http or https address
  * @param permanent a 301, which browsers and search engines remember; else a 302
+ * @param hits how often readers were sent on (WordPress's Redirection counts them, so that an admin
+ *     sees which are still used)
+ * @param lastHitAt when one last was; null while none was
  */
 @Document("redirect-rules")
 public record RedirectRule(
@@ -20,4 +23,12 @@ public record RedirectRule(
     String to,
     boolean permanent,
     Instant createdAt,
-    String createdBy) {}
+    String createdBy,
+    Long hits,
+    Instant lastHitAt) {
+
+  /** Boxed: a rule kept before hits were counted has none (0). */
+  public RedirectRule {
+    hits = hits == null ? 0 : hits;
+  }
+}

@@ -46,11 +46,25 @@ class RedirectRuleController {
       Boolean permanent) {}
 
   record Rule(
-      String id, String from, String to, boolean permanent, Instant createdAt, String createdBy) {
+      String id,
+      String from,
+      String to,
+      boolean permanent,
+      Instant createdAt,
+      String createdBy,
+      long hits,
+      Instant lastHitAt) {
 
     static Rule of(RedirectRule rule) {
       return new Rule(
-          rule.id(), rule.from(), rule.to(), rule.permanent(), rule.createdAt(), rule.createdBy());
+          rule.id(),
+          rule.from(),
+          rule.to(),
+          rule.permanent(),
+          rule.createdAt(),
+          rule.createdBy(),
+          rule.hits(),
+          rule.lastHitAt());
     }
   }
 

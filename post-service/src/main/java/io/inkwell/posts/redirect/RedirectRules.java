@@ -13,6 +13,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /**
@@ -90,7 +91,9 @@ public class RedirectRules {
               target,
               permanent,
               clock.instant(),
-              actor.name()));
+              actor.name(),
+              0L,
+              null));
     } catch (DuplicateKeyException taken) {
       throw new Exists(source);
     }
@@ -193,6 +196,14 @@ public class RedirectRules {
   public boolean remove(String id, Actor actor) {
     mayManage(actor);
     return mongo.remove(Query.query(where("_id").is(id)), RedirectRule.class).getDeletedCount() > 0;
+  }
+
+  /** A reader was sent on by the rule: counted, with the time. */
+  public void followed(RedirectRule rule) {
+    mongo.updateFirst(
+        Query.query(where("_id").is(rule.id())),
+        new Update().inc("hits", 1).set("lastHitAt", clock.instant()),
+        RedirectRule.class);
   }
 
   /** Where readers who open the path go, if an admin said so (with or without a trailing slash). */

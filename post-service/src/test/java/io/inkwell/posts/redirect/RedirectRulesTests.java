@@ -55,6 +55,12 @@ class RedirectRulesTests extends IntegrationTest {
     assertThat(toMastodon.text("url")).isEqualTo("https://social.example/@jo");
     assertThat(toMastodon.json().path("permanent").asBoolean()).isFalse();
 
+    where("/about-me-" + run);
+    var counted = admin().get(RULES).json().path("items").path(0);
+    assertThat(counted.path("hits").asLong()).as("readers sent on, for the admin").isEqualTo(2);
+    assertThat(counted.path("lastHitAt").asString(null)).isNotNull();
+    assertThat(admin().get(RULES).json().path("items").path(1).path("hits").asLong()).isEqualTo(1);
+
     String id = here.text("id");
     assertThat(admin().delete(RULES + "/" + id).status()).isEqualTo(204);
     assertThat(where("/about-me-" + run).status()).as("gone with its rule").isEqualTo(404);

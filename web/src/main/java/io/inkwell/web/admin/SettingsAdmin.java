@@ -5,6 +5,7 @@ import static io.inkwell.web.admin.StaffPages.token;
 
 import io.inkwell.web.reader.Site;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -91,15 +92,21 @@ class SettingsAdmin implements StaffPage {
                             each.path("id").asString(),
                             each.path("from").asString(),
                             each.path("to").asString(),
-                            each.path("permanent").asBoolean(true)))
+                            each.path("permanent").asBoolean(true),
+                            each.path("hits").asLong(0),
+                            AdminApi.instant(each.path("lastHitAt").asString(null))))
                 .toList());
       }
     }
     return "admin/settings";
   }
 
-  /** An address sent elsewhere, as the settings page lists it. */
-  public record Redirect(String id, String from, String to, boolean permanent) {}
+  /**
+   * An address sent elsewhere, as the settings page lists it: with how often readers were sent on,
+   * and when last, so that an admin sees which are still used.
+   */
+  public record Redirect(
+      String id, String from, String to, boolean permanent, long hits, Instant lastHitAt) {}
 
   /**
    * A new redirect (Ghost's Redirects): readers who open {@code from}, where the blog has no page,

@@ -52,6 +52,7 @@ class LegacyPermalinks {
           .body(new Redirect(path, post.slug(), post.page(), settings.urlOf(post), true));
     } catch (PostNotFound noPostLivedThere) {
       RedirectRule rule = rules.find(path).orElseThrow(() -> noPostLivedThere);
+      rules.followed(rule);
       String to = rule.to().startsWith("/") ? settings.siteUrl() + rule.to() : rule.to();
       return ResponseEntity.ok()
           .cacheControl(CacheControl.maxAge(Duration.ofMinutes(1)).cachePublic())
