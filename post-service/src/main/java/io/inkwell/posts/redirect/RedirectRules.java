@@ -76,7 +76,7 @@ public class RedirectRules {
       throw new Invalid(
           "to", "must be a path of this blog (/pages/about) or an http or https address");
     }
-    if (target.startsWith("/") && normalised(target).equals(source)) {
+    if (target.startsWith("/") && normalised(target.split("[?#]", 2)[0]).equals(source)) {
       throw new Invalid(
           "to", "must be another address than from: readers would go round in a loop");
     }

@@ -97,6 +97,7 @@ class RedirectRulesTests extends IntegrationTest {
             "{\"from\":\"/a b\",\"to\":\"/pages/about\"}",
             "{\"from\":\"/search?q=x\",\"to\":\"/pages/about\"}",
             "{\"from\":\"/loop\",\"to\":\"/loop/\"}",
+            "{\"from\":\"/loop\",\"to\":\"/loop?again=1\"}",
             "{\"from\":\"/x\",\"to\":\"javascript:alert(1)\"}",
             "{\"from\":\"/x\",\"to\":\"//evil.example\"}",
             "{\"from\":\"/x\",\"to\":\"https://a.example/\\\"><script>\"}",

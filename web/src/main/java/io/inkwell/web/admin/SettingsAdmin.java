@@ -155,14 +155,23 @@ class SettingsAdmin implements StaffPage {
             .valueStream()
             .map(skip -> skip.path("from").asString() + " (" + skip.path("reason").asString() + ")")
             .toList();
+    // a file of a thousand patterns: the first few, and how many more
+    String leftOut =
+        String.join("; ", skipped.subList(0, Math.min(skipped.size(), SKIPPED_SHOWN)))
+            + (skipped.size() > SKIPPED_SHOWN
+                ? " and " + (skipped.size() - SKIPPED_SHOWN) + " more"
+                : "");
     redirect.addFlashAttribute(
         "message",
         "Imported "
             + added
             + (added == 1 ? " redirect" : " redirects")
-            + (skipped.isEmpty() ? "." : "; left out: " + String.join("; ", skipped) + "."));
+            + (skipped.isEmpty() ? "." : "; left out: " + leftOut + "."));
     return "redirect:/admin/settings#redirects";
   }
+
+  /** How many left-out redirects the page names after an import. */
+  private static final int SKIPPED_SHOWN = 10;
 
   /** The redirects as Ghost's {@code redirects.json}, to download. */
   @GetMapping("/admin/settings/redirects.json")
