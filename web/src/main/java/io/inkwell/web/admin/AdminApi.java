@@ -11,7 +11,11 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
@@ -385,7 +389,30 @@ class AdminApi {
   }
 
   /** An export's status and bytes, as they came, to pass on. */
-  record Download(int status, byte[] body) {}
+  record Download(int status, byte[] body) {
+
+    /**
+     * The bytes as a file the browser saves, never cached; a refusal as a line of text, and an
+     * expired sign-in as a new one.
+     */
+    ResponseEntity<byte[]> asAttachment(String filename, MediaType type) {
+      if (status == 401) {
+        throw new SignInAgain();
+      }
+      if (status != 200) {
+        return ResponseEntity.status(status)
+            .contentType(MediaType.TEXT_PLAIN)
+            .body("The export failed; the API answered %d.".formatted(status).getBytes());
+      }
+      return ResponseEntity.ok()
+          .contentType(type)
+          .header(
+              HttpHeaders.CONTENT_DISPOSITION,
+              ContentDisposition.attachment().filename(filename).build().toString())
+          .cacheControl(CacheControl.noStore())
+          .body(body);
+    }
+  }
 
   Download exportSubscribers(String token) {
     return download(token, "/api/subscribers/export");

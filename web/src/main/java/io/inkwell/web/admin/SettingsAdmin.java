@@ -12,9 +12,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
@@ -177,22 +174,8 @@ class SettingsAdmin implements StaffPage {
   @GetMapping("/admin/settings/redirects.json")
   ResponseEntity<byte[]> exportRedirects(
       @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client) {
-    var export = api.exportRedirects(token(client));
-    if (export.status() == 401) {
-      throw new SignInAgain();
-    }
-    if (export.status() != 200) {
-      return ResponseEntity.status(export.status())
-          .contentType(MediaType.TEXT_PLAIN)
-          .body("The export failed; the API answered %d.".formatted(export.status()).getBytes());
-    }
-    return ResponseEntity.ok()
-        .contentType(MediaType.APPLICATION_JSON)
-        .header(
-            HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment().filename("redirects.json").build().toString())
-        .cacheControl(CacheControl.noStore())
-        .body(export.body());
+    return api.exportRedirects(token(client))
+        .asAttachment("redirects.json", MediaType.APPLICATION_JSON);
   }
 
   @PostMapping("/admin/settings/redirects/{id}/delete")

@@ -9,9 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Locale;
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
@@ -70,25 +67,10 @@ class SubscribersAdmin implements StaffPage {
   @GetMapping("/admin/subscribers/export")
   ResponseEntity<byte[]> export(
       @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client) {
-    var export = api.exportSubscribers(token(client));
-    if (export.status() == 401) {
-      throw new SignInAgain();
-    }
-    if (export.status() != 200) {
-      return ResponseEntity.status(export.status())
-          .contentType(MediaType.TEXT_PLAIN)
-          .body("The export failed; the API answered %d.".formatted(export.status()).getBytes());
-    }
-    return ResponseEntity.ok()
-        .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-        .header(
-            HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment()
-                .filename("subscribers-" + LocalDate.now() + ".csv")
-                .build()
-                .toString())
-        .cacheControl(CacheControl.noStore())
-        .body(export.body());
+    return api.exportSubscribers(token(client))
+        .asAttachment(
+            "subscribers-" + LocalDate.now() + ".csv",
+            new MediaType("text", "csv", StandardCharsets.UTF_8));
   }
 
   /**
