@@ -53,6 +53,24 @@ class CommentingTests extends IntegrationTest {
         .isEqualTo(1);
   }
 
+  /** What no feed can carry is cleaned away, so one comment cannot break the comment feeds. */
+  @Test
+  void controlCharactersAndBrokenCharactersAreCleanedFromNamesAndBodies() {
+    String postId = publishedPost();
+
+    var posted =
+        api()
+            .post(
+                "/api/posts/" + postId + "/comments",
+                "{\"authorName\": \"Eve\\u0007 \\ud83d\", \"authorEmail\": \"eve@example.org\","
+                    + " \"body\": \"hi\\u0000there 😀\"}");
+
+    assertThat(posted.status()).as(posted.toString()).isEqualTo(201);
+    assertThat(posted.text("authorName")).isEqualTo("Eve  \uFFFD");
+    assertThat(posted.text("body")).isEqualTo("hi there 😀");
+    assertThat(posted.text("bodyHtml")).isEqualTo("<p>hi there &#x1f600;</p>\n");
+  }
+
   @Test
   void repliesAndCommentsAreListedOldestFirst() {
     String postId = publishedPost();

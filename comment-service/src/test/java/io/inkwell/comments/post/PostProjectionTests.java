@@ -46,6 +46,16 @@ class PostProjectionTests extends IntegrationTest {
     assertThat(comment(postId).status()).isEqualTo(201);
   }
 
+  /** A title from before text was cleaned at post-service must not break the comment feeds. */
+  @Test
+  void aTitleWithAControlCharacterIsKeptWithASpaceInstead() throws Exception {
+    String postId = UUID.randomUUID().toString();
+    send("post-published", postId, 1, "Null\u0000and\u0007bell");
+
+    await().atMost(PATIENCE).until(() -> status(postId).equals("PUBLISHED"));
+    assertThat(posts.findById(postId).orElseThrow().title()).isEqualTo("Null and bell");
+  }
+
   @Test
   void aDeletedPostTakesNoComments() throws Exception {
     String postId = UUID.randomUUID().toString();
@@ -91,6 +101,11 @@ class PostProjectionTests extends IntegrationTest {
   /** The contract's example of an event type, for our post and at the given version. */
   private void send(String contract, String postId, long version)
       throws InterruptedException, ExecutionException {
+    send(contract, postId, version, null);
+  }
+
+  private void send(String contract, String postId, long version, String title)
+      throws InterruptedException, ExecutionException {
     try {
       var event =
           (ObjectNode)
@@ -99,6 +114,9 @@ class PostProjectionTests extends IntegrationTest {
       event.put("postId", postId);
       event.put("version", version);
       event.put("eventId", UUID.randomUUID().toString());
+      if (title != null) {
+        event.put("title", title);
+      }
       if (event.has("commentId")) {
         event.put("commentId", "imported-" + postId);
       }

@@ -86,6 +86,19 @@ class FanOutTests extends IntegrationTest {
                     >= 3);
   }
 
+  /** A mail header may not carry control characters: a title with one is mailed with a space. */
+  @Test
+  void aTitleWithControlCharactersIsMailedWithSpacesInstead() {
+    String reader = addresses(1).get(0);
+    confirmedSubscriber(api(), reader);
+
+    String postId = UUID.randomUUID().toString();
+    publish(postId, postId, "Null\u0000and\u0007bell");
+
+    var mail = awaitPostMail(reader, "Null and bell");
+    assertThat(TestMail.html(mail)).contains("Null and bell").doesNotContain("\u0000");
+  }
+
   @Test
   void aRedeliveredEventSendsNothingMore() {
     List<String> readers = addresses(2);

@@ -9,6 +9,7 @@ import com.rometools.rome.feed.synd.SyndFeedImpl;
 import com.rometools.rome.feed.synd.SyndLinkImpl;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
+import io.inkwell.posts.TextCleaning;
 import io.inkwell.posts.author.AuthorProfiles;
 import io.inkwell.posts.post.Post;
 import io.inkwell.posts.post.PostManagement;
@@ -138,8 +139,8 @@ class FeedController {
     SyndFeed feed = new SyndFeedImpl();
     feed.setFeedType(type);
     feed.setLanguage(site.language());
-    feed.setTitle(about == null ? blog : blog + " — " + about);
-    feed.setDescription("The newest posts of " + blog);
+    feed.setTitle(clean(about == null ? blog : blog + " — " + about));
+    feed.setDescription(clean("The newest posts of " + blog));
     feed.setLink(settings.siteUrl() + page);
     feed.setUri(settings.siteUrl() + selfPath);
     var self = new SyndLinkImpl();
@@ -156,26 +157,26 @@ class FeedController {
 
   private SyndEntry entry(Post post) {
     SyndEntry entry = new SyndEntryImpl();
-    entry.setTitle(post.title());
+    entry.setTitle(clean(post.title()));
     entry.setLink(settings.postUrl(post.slug()));
     entry.setUri(settings.postUrl(post.slug()));
     entry.setPublishedDate(Date.from(post.publishedAt()));
     entry.setUpdatedDate(Date.from(post.updatedAt()));
-    entry.setAuthor(post.author().name());
+    entry.setAuthor(clean(post.author().name()));
     var summary = new SyndContentImpl();
     summary.setType("text/plain");
-    summary.setValue(post.excerpt());
+    summary.setValue(clean(post.excerpt()));
     entry.setDescription(summary);
     var content = new SyndContentImpl();
     content.setType("html");
-    content.setValue(absolute(withCover(post), settings.postUrl(post.slug())));
+    content.setValue(clean(absolute(withCover(post), settings.postUrl(post.slug()))));
     entry.setContents(List.of(content));
     entry.setCategories(
         post.tags().stream()
             .map(
                 name -> {
                   var category = new SyndCategoryImpl();
-                  category.setName(name);
+                  category.setName(clean(name));
                   return (com.rometools.rome.feed.synd.SyndCategory) category;
                 })
             .toList());
@@ -216,6 +217,14 @@ class FeedController {
       }
     }
     return body.body().html();
+  }
+
+  /**
+   * Text as XML can carry it: what arrives is cleaned already (ADR 15), this keeps a post stored
+   * before from breaking the feed for every reader.
+   */
+  private static String clean(String text) {
+    return text == null ? null : TextCleaning.clean(text);
   }
 
   private static ResponseEntity<String> answer(SyndFeed feed, MediaType type) throws FeedException {

@@ -1,5 +1,6 @@
 package io.inkwell.posts.importer;
 
+import io.inkwell.posts.TextCleaning;
 import io.inkwell.posts.post.Author;
 import io.inkwell.posts.post.MetaTags;
 import io.inkwell.posts.post.PostImports.ImportedPost;
@@ -199,9 +200,10 @@ final class GhostExport {
     return text(node, field, null);
   }
 
+  /** Text is cleaned as the API's is ({@link TextCleaning}): a feed must be able to carry it. */
   private static String text(JsonNode node, String field, String otherwise) {
     JsonNode value = node.path(field);
-    return value.isString() ? value.asString() : otherwise;
+    return value.isString() ? TextCleaning.clean(value.asString()) : otherwise;
   }
 
   private static String firstNonBlank(String value, String otherwise) {

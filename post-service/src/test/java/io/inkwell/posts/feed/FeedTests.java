@@ -14,8 +14,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 class FeedTests extends IntegrationTest {
+
+  @Autowired private MongoTemplate mongo;
 
   @Test
   void atomAndRssCarryTheNewestPublishedPostsWithAbsoluteLinksAndDates() throws Exception {
@@ -150,6 +157,26 @@ class FeedTests extends IntegrationTest {
     assertThat(response.status()).isEqualTo(200);
     assertThat(new SyndFeedInput().build(new StringReader(response.raw().body())).getEntries())
         .isEmpty();
+  }
+
+  /** Text stored before it was cleaned where it arrives (ADR 15) is cleaned as it is written. */
+  @Test
+  void aPostStoredWithAControlCharacterDoesNotBreakTheFeed() throws Exception {
+    String tag = "stored-" + UUID.randomUUID().toString().substring(0, 8);
+    var post = publish("Stored before", tag);
+    mongo.updateFirst(
+        Query.query(Criteria.where("slug").is(post.get("slug"))),
+        new Update().set("title", "Stored\u0000before").set("excerpt", "Half \ud800"),
+        "posts");
+
+    for (String path : List.of("/tags/" + tag + "/feed.atom", "/tags/" + tag + "/feed.rss")) {
+      var response = anonymous().get(path);
+      assertThat(response.status()).as(path).isEqualTo(200);
+      SyndEntry entry =
+          new SyndFeedInput().build(new StringReader(response.raw().body())).getEntries().get(0);
+      assertThat(entry.getTitle()).isEqualTo("Stored before");
+      assertThat(entry.getDescription().getValue()).isEqualTo("Half \uFFFD");
+    }
   }
 
   private Map<String, String> publish(String title, String tag) {

@@ -2,10 +2,13 @@ package io.inkwell.posts.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.io.SyndFeedInput;
 import io.inkwell.posts.IntegrationTest;
 import io.inkwell.posts.post.PostStatus;
 import io.inkwell.posts.post.Posts;
 import java.io.IOException;
+import java.io.StringReader;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -118,6 +121,31 @@ class GhostImportTests extends IntegrationTest {
     assertThat(
             anonymous().get("/api/posts/colophon-of-the-old-ghost").json().path("page").asBoolean())
         .isTrue();
+  }
+
+  @Test
+  void controlCharactersInAnExportAreCleanedSoTheFeedStaysReadable() throws Exception {
+    String export =
+        """
+        {"db": [{"data": {
+            "posts": [{"id": "c1", "title": "Nul\\u0000and\\u001bescape", "slug": "nul-and-escape",
+              "html": "<p>Fine.</p>", "custom_excerpt": "Half \\ud800 a character",
+              "status": "published", "published_at": "%s"}],
+            "users": [], "tags": [], "posts_tags": []}}]}
+        """
+            .formatted(Instant.now().minusSeconds(1));
+
+    var imported = admin().postAs("/api/imports/ghost", "application/json", export);
+
+    assertThat(imported.json().path("posts").asInt()).as(imported.toString()).isEqualTo(1);
+    var post = anonymous().get("/api/posts/nul-and-escape");
+    assertThat(post.text("title")).isEqualTo("Nul and escape");
+    assertThat(post.text("excerpt")).isEqualTo("Half \uFFFD a character");
+    var feed = anonymous().get("/feed.rss");
+    assertThat(feed.status()).isEqualTo(200);
+    assertThat(new SyndFeedInput().build(new StringReader(feed.raw().body())).getEntries())
+        .extracting(SyndEntry::getTitle)
+        .contains("Nul and escape");
   }
 
   @Test

@@ -2,8 +2,11 @@ package io.inkwell.posts.post;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.rometools.rome.io.SyndFeedInput;
 import io.inkwell.posts.IntegrationTest;
 import io.inkwell.testsupport.ApiClient;
+import java.io.StringReader;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,6 +54,52 @@ class BadInputTests extends IntegrationTest {
     assertThat(response.text("type")).endsWith("/validation");
     assertThat(response.json().path("errors").findValuesAsString("field"))
         .contains("title", "body", "slug", "tags");
+  }
+
+  /**
+   * Characters XML cannot carry would break the feeds for every reader once stored: a control
+   * character becomes a space, half of a character the replacement character, as in a browser.
+   */
+  @Test
+  void charactersNoFeedCanCarryAreCleanedAwayAndTheFeedStaysReadable() throws Exception {
+    var created =
+        api()
+            .post(
+                "/api/posts",
+                "{\"title\": \"Null\\u0000and\\u0007bell \\ud83d\", \"body\": \"Tail\\u000c\\udc00\","
+                    + " \"excerpt\": \"Odd \\uffff\", \"tags\": [\"x\\u001by\"]}");
+
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    assertThat(created.text("title")).isEqualTo("Null and bell \uFFFD");
+    assertThat(created.text("bodyMarkdown")).isEqualTo("Tail \uFFFD");
+    assertThat(created.text("excerpt")).isEqualTo("Odd \uFFFD");
+    assertThat(created.json().path("tags").get(0).asString()).isEqualTo("x y");
+
+    api().post("/api/posts/" + created.text("id") + "/publish", "");
+    var feed = anonymous().get("/feed.atom");
+    assertThat(feed.status()).isEqualTo(200);
+    assertThat(
+            new SyndFeedInput()
+                .build(new StringReader(feed.raw().body()))
+                .getEntries()
+                .get(0)
+                .getTitle())
+        .isEqualTo("Null and bell \uFFFD");
+  }
+
+  @Test
+  void tabsLineBreaksEmojiAndRightToLeftTextAreKept() {
+    String body = "Line one\tcolumn\r\nLine two 😀 שלום";
+    var created =
+        api()
+            .post(
+                "/api/posts",
+                ApiClient.json(
+                    Map.of("title", "Smile 😀 مرحبا", "body", body, "tags", List.of("ü"))));
+
+    assertThat(created.status()).isEqualTo(201);
+    assertThat(created.text("title")).isEqualTo("Smile 😀 مرحبا");
+    assertThat(created.text("bodyMarkdown")).isEqualTo(body);
   }
 
   @Test

@@ -1,0 +1,60 @@
+package io.inkwell.notifications;
+
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.deser.jdk.StringDeserializer;
+import tools.jackson.databind.module.SimpleModule;
+
+/**
+ * Text read from JSON (request bodies and events) holds only characters every place the blog shows
+ * it can carry. XML 1.0, which the feeds and exports are written in, has no room for control
+ * characters other than tab and line breaks, for half of a surrogate pair or for U+FFFE and U+FFFF:
+ * one of them in a title would break the blog's feed for every reader. As WordPress does with text
+ * fields, such a character is cleaned away rather than the request refused: a control character
+ * (pasted from a PDF, typed by accident, invisible to the author) becomes a space, a broken
+ * character the replacement character U+FFFD, as browsers send it from a form.
+ */
+@Configuration(proxyBeanMethods = false)
+class TextCleaning {
+
+  @Bean
+  JsonMapperBuilderCustomizer cleanText() {
+    var module = new SimpleModule("clean-text");
+    module.addDeserializer(String.class, new CleanString());
+    return builder -> builder.addModule(module);
+  }
+
+  /** The text with what XML cannot carry replaced; the same instance when there is nothing. */
+  static String clean(String text) {
+    var cleaned = new StringBuilder(text.length());
+    boolean changed = false;
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      i += Character.charCount(c);
+      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+        cleaned.append(' ');
+        changed = true;
+      } else if (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE
+          || c == 0xFFFE
+          || c == 0xFFFF) {
+        cleaned.append('\uFFFD');
+        changed = true;
+      } else {
+        cleaned.appendCodePoint(c);
+      }
+    }
+    return changed ? cleaned.toString() : text;
+  }
+
+  private static final class CleanString extends StringDeserializer {
+
+    @Override
+    public String deserialize(JsonParser parser, DeserializationContext context) {
+      String text = super.deserialize(parser, context);
+      return text == null ? null : clean(text);
+    }
+  }
+}
