@@ -59,8 +59,10 @@ class StaffAdministrationTests extends AuthServiceIntegrationTest {
     assertThat(demoteOwner.header("Content-Type")).isEqualTo("application/problem+json");
     assertThat(api(owner).put("/api/staff/" + id + "/role", "{\"role\":\"OWNER\"}").status())
         .isEqualTo(422);
-    assertThat(api(owner).put("/api/staff/" + id + "/role", "{\"role\":\"KING\"}").status())
-        .isEqualTo(400);
+    var king = api(owner).put("/api/staff/" + id + "/role", "{\"role\":\"KING\"}");
+    assertThat(king.status()).isEqualTo(400);
+    assertThat(king.text("detail"))
+        .isEqualTo("role must be one of OWNER, ADMIN, EDITOR, AUTHOR, CONTRIBUTOR.");
     var unknown = api(owner).put("/api/staff/nobody/role", "{\"role\":\"EDITOR\"}");
     assertThat(unknown.status()).isEqualTo(404);
     assertThat(unknown.header("Content-Type")).isEqualTo("application/problem+json");

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -105,19 +106,36 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     return ResponseEntity.badRequest().body(body);
   }
 
+  /** A parameter of the wrong kind ({@code ?limit=ten}): which one, and what it takes. */
+  @Override
+  protected ResponseEntity<Object> handleTypeMismatch(
+      TypeMismatchException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    String name = String.valueOf(e.getPropertyName());
+    String expected = WrongKinds.expected(e.getRequiredType());
+    ProblemDetail body =
+        problem(HttpStatus.BAD_REQUEST, "bad-request", "Bad request", name + " " + expected + ".");
+    body.setProperty("errors", List.of(Map.of("field", name, "message", expected)));
+    return ResponseEntity.badRequest().body(body);
+  }
+
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(
       HttpMessageNotReadableException e,
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
-    return ResponseEntity.badRequest()
-        .body(
-            problem(
-                HttpStatus.BAD_REQUEST,
-                "malformed-body",
-                "Malformed request body",
-                "The body is not JSON of the expected shape."));
+    ProblemDetail body =
+        problem(
+            HttpStatus.BAD_REQUEST,
+            "malformed-body",
+            "Malformed request body",
+            "The body is not JSON of the expected shape.");
+    Map<String, String> field = WrongKinds.fieldOf(e.getCause());
+    if (!field.isEmpty()) {
+      body.setDetail(field.get("field") + " " + field.get("message") + ".");
+      body.setProperty("errors", List.of(field));
+    }
+    return ResponseEntity.badRequest().body(body);
   }
 
   /** Spring MVC's own errors (415, 405, …) get a stable type too, not {@code about:blank}. */

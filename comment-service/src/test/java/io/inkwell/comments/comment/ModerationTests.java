@@ -58,6 +58,19 @@ class ModerationTests extends IntegrationTest {
   }
 
   @Test
+  void aPolicyThatDoesNotExistIsNamedWithTheOnesThatDoAndChangesNothing() {
+    policy("HOLD_ALL");
+
+    var refused = admin().put("/api/comments/settings", "{\"policy\": \"NOPE\"}");
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.text("detail"))
+        .isEqualTo("policy must be one of HOLD_ALL, HOLD_FIRST_TIME, APPROVE_ALL.");
+    assertThat(refused.json().path("errors").get(0).path("field").asString()).isEqualTo("policy");
+    assertThat(admin().get("/api/comments/settings").text("policy")).isEqualTo("HOLD_ALL");
+  }
+
+  @Test
   void firstTimeCommentersWaitForAModeratorAndAreTrustedAfterwards() {
     policy("HOLD_FIRST_TIME");
     String postId = publishedPost(true);

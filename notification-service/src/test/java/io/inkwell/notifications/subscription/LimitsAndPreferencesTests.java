@@ -106,6 +106,24 @@ class LimitsAndPreferencesTests extends IntegrationTest {
     assertThat(weekly.text("frequency")).isEqualTo("WEEKLY");
     assertThat(weekly.json().path("paused").asBoolean()).as("left out: as it was").isTrue();
 
+    var hourly =
+        api()
+            .put(
+                "/api/subscriptions/preferences?token=" + token,
+                "{\"frequency\": \"HOURLY\", \"paused\": false}");
+    assertThat(hourly.status()).isEqualTo(400);
+    assertThat(hourly.text("detail"))
+        .as("what the field takes")
+        .isEqualTo("frequency must be one of INSTANTLY, DAILY, WEEKLY.");
+    assertThat(
+            api()
+                .get("/api/subscriptions/preferences?token=" + token)
+                .json()
+                .path("paused")
+                .asBoolean())
+        .as("nothing of a refused change is kept")
+        .isTrue();
+
     assertThat(api().get("/api/subscriptions/preferences?token=forged.token").status())
         .isEqualTo(400);
   }

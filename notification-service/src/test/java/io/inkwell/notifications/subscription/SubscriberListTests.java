@@ -59,6 +59,11 @@ class SubscriberListTests extends IntegrationTest {
                 .status())
         .isEqualTo(403);
     assertThat(admin().get("/api/subscribers?cursor=not-a-cursor").status()).isEqualTo(400);
+    var wrongStatus = admin().get("/api/subscribers?status=HAPPY");
+    assertThat(wrongStatus.status()).isEqualTo(400);
+    assertThat(wrongStatus.text("detail")).startsWith("status must be one of PENDING, ");
+    assertThat(admin().get("/api/subscribers?limit=ten").text("detail"))
+        .isEqualTo("limit must be a whole number.");
     var undecodable = admin().get("/api/subscribers?cursor=%00%ff");
     assertThat(undecodable.status()).isEqualTo(400);
     assertThat(undecodable.header("Content-Type")).isEqualTo("application/problem+json");

@@ -35,6 +35,27 @@ class BadInputTests extends IntegrationTest {
     assertThat(posts.count()).isEqualTo(before);
   }
 
+  /** A field of the wrong kind is named with what it takes, as a wrong parameter is. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{\"title\": {\"$gt\": \"\"}, \"body\": \"b\"}|title|must be text",
+        "{\"title\": \"t\", \"body\": \"b\", \"tags\": \"not-a-list\"}|tags|must be a list",
+        "{\"title\": \"t\", \"body\": \"b\", \"tags\": [\"a\", {\"$ne\": 1}]}|tags[1]|must be text",
+        "{\"title\": \"t\", \"body\": \"b\", \"commentsOpen\": \"maybe\"}|commentsOpen|must be true or false"
+      })
+  void aFieldOfTheWrongKindIsNamedWithWhatItTakes(String example) {
+    String[] parts = example.split("\\|");
+
+    var response = api().post("/api/posts", parts[0]);
+
+    assertProblem(response, 400);
+    assertThat(response.text("detail")).isEqualTo(parts[1] + " " + parts[2] + ".");
+    var error = response.json().path("errors").get(0);
+    assertThat(error.path("field").asString()).isEqualTo(parts[1]);
+    assertThat(error.path("message").asString()).isEqualTo(parts[2]);
+  }
+
   @Test
   void missingAndOversizedFieldsAreListedByName() {
     var response =

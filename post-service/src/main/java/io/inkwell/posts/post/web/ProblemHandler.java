@@ -204,30 +204,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   protected ResponseEntity<Object> handleTypeMismatch(
       TypeMismatchException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     String name = String.valueOf(e.getPropertyName());
-    String expected = "must be " + kindOf(e.getRequiredType());
+    String expected = WrongKinds.expected(e.getRequiredType());
     ProblemDetail body =
         problem(HttpStatus.BAD_REQUEST, "bad-request", "Bad request", name + " " + expected + ".");
     body.setProperty("errors", List.of(Map.of("field", name, "message", expected)));
     return ResponseEntity.badRequest().body(body);
-  }
-
-  private static String kindOf(Class<?> type) {
-    if (type == java.time.Instant.class) {
-      return "a date and time such as 2009-03-12T16:41:00Z";
-    }
-    if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
-      return "a whole number";
-    }
-    if (type == boolean.class || type == Boolean.class) {
-      return "true or false";
-    }
-    if (type != null && type.isEnum()) {
-      return "one of "
-          + java.util.Arrays.stream(type.getEnumConstants())
-              .map(String::valueOf)
-              .collect(java.util.stream.Collectors.joining(", "));
-    }
-    return "of another kind";
   }
 
   @Override
@@ -236,13 +217,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
-    return ResponseEntity.badRequest()
-        .body(
-            problem(
-                HttpStatus.BAD_REQUEST,
-                "malformed-body",
-                "Malformed request body",
-                "The body is not JSON of the expected shape."));
+    ProblemDetail body =
+        problem(
+            HttpStatus.BAD_REQUEST,
+            "malformed-body",
+            "Malformed request body",
+            "The body is not JSON of the expected shape.");
+    Map<String, String> field = WrongKinds.fieldOf(e.getCause());
+    if (!field.isEmpty()) {
+      body.setDetail(field.get("field") + " " + field.get("message") + ".");
+      body.setProperty("errors", List.of(field));
+    }
+    return ResponseEntity.badRequest().body(body);
   }
 
   /** A picture above spring.servlet.multipart.max-file-size. */
