@@ -391,6 +391,29 @@ class WebPagesTests {
   }
 
   @Test
+  void anAddressThatCannotBeReadIsAProblemForProgramsAndAPageForBrowsers() throws Exception {
+    var program = get("/?cursor=%ff");
+    assertThat(program.statusCode()).isEqualTo(400);
+    assertThat(program.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("application/problem+json");
+    var problem = JSON.readTree(program.body());
+    assertThat(problem.path("type").asString())
+        .isEqualTo("https://inkwell.dev/problems/bad-request");
+    assertThat(problem.path("detail").asString()).contains("percent-encoded UTF-8");
+    assertThat(problem.path("instance").asString()).isEqualTo("/");
+
+    var browser =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/search?q=%ff"))
+                .header("Accept", "text/html")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(browser.statusCode()).isEqualTo(400);
+    assertThat(Jsoup.parse(browser.body()).select("h1").text())
+        .isEqualTo("This address does not work");
+  }
+
+  @Test
   void theOldBloggerFeedAndLabelPagesLeadToThisBlogsFeedAndTagPage() throws Exception {
     var feed = get("/feeds/posts/default?alt=rss");
     assertThat(feed.statusCode()).isEqualTo(301);
