@@ -237,17 +237,39 @@ public class PostManagement {
 
   /** The same, mailing the subscribers or not when it is published. */
   public Post publish(String id, Instant at, boolean mail, Actor actor) {
-    Post post = allowed(id, actor, actor::mayPublish, "publish");
-    if (at == null) {
-      if (!post.publish(now(), mail)) {
-        return post;
+    return onLatest(
+        () -> {
+          Post post = allowed(id, actor, actor::mayPublish, "publish");
+          if (at == null) {
+            if (!post.publish(now(), mail)) {
+              return post;
+            }
+            Post saved = save(post);
+            published.increment();
+            return saved;
+          }
+          post.schedule(at, now(), mail);
+          return save(post);
+        });
+  }
+
+  /**
+   * A move the client asks for without a version (publish, unpublish, trash, submit, restore) is
+   * made on the post as it is now: when another save comes in between, the post is read again and
+   * the move tried on that, so two clicks on Publish are one publication and two answers of 200,
+   * not a 412 about a version nobody sent. A move the new state does not allow is refused as usual
+   * (409).
+   */
+  private static Post onLatest(java.util.function.Supplier<Post> move) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return move.get();
+      } catch (StaleVersion concurrent) {
+        if (attempt == 3) {
+          throw concurrent;
+        }
       }
-      Post saved = save(post);
-      published.increment();
-      return saved;
     }
-    post.schedule(at, now(), mail);
-    return save(post);
   }
 
   /**
@@ -272,24 +294,33 @@ public class PostManagement {
   }
 
   public Post unpublish(String id, Actor actor) {
-    Post post = allowed(id, actor, actor::mayTakeDown, "unpublish");
-    post.unpublish(now());
-    return save(post);
+    return onLatest(
+        () -> {
+          Post post = allowed(id, actor, actor::mayTakeDown, "unpublish");
+          post.unpublish(now());
+          return save(post);
+        });
   }
 
   /** Moves the post to the trash, to be restored or deleted for good later. */
   public Post trash(String id, Actor actor) {
-    Post post = allowed(id, actor, actor::mayTakeDown, "move to the trash");
-    Instant now = now();
-    post.trash(now, now.plus(settings.trashRetention()));
-    return save(post);
+    return onLatest(
+        () -> {
+          Post post = allowed(id, actor, actor::mayTakeDown, "move to the trash");
+          Instant now = now();
+          post.trash(now, now.plus(settings.trashRetention()));
+          return save(post);
+        });
   }
 
   /** Asks an editor to look at a draft: for whoever may edit it (its contributor, above all). */
   public Post submitForReview(String id, Actor actor) {
-    Post post = allowed(id, actor, actor::mayEdit, "submit for review");
-    post.submitForReview(now());
-    return save(post);
+    return onLatest(
+        () -> {
+          Post post = allowed(id, actor, actor::mayEdit, "submit for review");
+          post.submitForReview(now());
+          return save(post);
+        });
   }
 
   /**
@@ -297,6 +328,10 @@ public class PostManagement {
    * meanwhile, at the first free one after it ({@code -2}, {@code -3}, …), as a new post would get.
    */
   public Post restore(String id, Actor actor) {
+    return onLatest(() -> restoreOnce(id, actor));
+  }
+
+  private Post restoreOnce(String id, Actor actor) {
     Post post = allowed(id, actor, actor::mayTakeDown, "restore");
     String wanted = post.trashedSlug();
     String free = null;

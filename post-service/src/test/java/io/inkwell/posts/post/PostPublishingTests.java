@@ -65,6 +65,37 @@ class PostPublishingTests extends IntegrationTest {
     assertThat(eventsOf(id)).hasSize(1);
   }
 
+  /** Impatient clicks on Publish: one publication, and no click is told of a version conflict. */
+  @Test
+  void manyPublishesAtOnceAreOnePublicationAndEachIsAnsweredAsDone() throws Exception {
+    String id = createDraft("Clicked often", "Published at once from six tabs.");
+    var start = new java.util.concurrent.CountDownLatch(1);
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+    try {
+      var answers =
+          java.util.stream.IntStream.range(0, 6)
+              .mapToObj(
+                  i ->
+                      pool.submit(
+                          () -> {
+                            start.await();
+                            return api().post("/api/posts/" + id + "/publish", "");
+                          }))
+              .toList();
+      start.countDown();
+      for (var answer : answers) {
+        var response = answer.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(response.text("status")).isEqualTo("PUBLISHED");
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    await().atMost(EVENT_TIMEOUT).until(() -> posts.findById(id).orElseThrow().outbox().isEmpty());
+    assertThat(eventsOf(id)).hasSize(1);
+    assertThat(posts.findById(id).orElseThrow().version()).isEqualTo(1);
+  }
+
   @Test
   void readersSeePublishedPostsNewestFirstPageByPage() {
     String first = createDraft("First of three", "One.");
