@@ -56,6 +56,14 @@ public class Comment {
   /** When a moderator last corrected its name or text; null if nobody did. */
   private Instant editedAt;
 
+  /**
+   * A hash of the post, the address and the words of a reader's comment, unique among comments: the
+   * same comment sent twice at once (a double click) is kept once. Null for staff and imported
+   * comments, which the index leaves out.
+   */
+  @Indexed(unique = true, sparse = true)
+  private String fingerprint;
+
   @Version private Long version;
   private final List<CommentEvent> outbox;
 
@@ -153,6 +161,11 @@ public class Comment {
       comment.outbox.add(CommentHeld.of(comment, post, now));
     }
     return comment;
+  }
+
+  /** Marks a reader's comment as the one with these words from this address on this post. */
+  void fingerprint(String fingerprint) {
+    this.fingerprint = fingerprint;
   }
 
   /** A comment brought over by an import: approved, with its original date, and no events. */

@@ -17,6 +17,8 @@ import io.inkwell.comments.post.KnownPost;
 import io.inkwell.comments.post.KnownPosts;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +26,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +34,7 @@ import java.util.Map;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
@@ -129,14 +133,8 @@ public class CommentManagement {
     }
     Comment parent = request.parentId() == null ? null : parent(postId, request.parentId());
     CommentStatus status = verdict(request, email, body, now);
-    counted(
-        switch (status) {
-          case APPROVED -> "approved";
-          case SPAM -> "spam";
-          default -> "held";
-        });
     String notifyEmail = parent != null && parent.notifyOnReply() ? parent.authorEmail() : null;
-    return comments.insert(
+    Comment comment =
         Comment.posted(
             null,
             postId,
@@ -151,7 +149,35 @@ public class CommentManagement {
             status,
             now,
             context(post),
-            notifyEmail));
+            notifyEmail);
+    comment.fingerprint(fingerprint(postId, email, body));
+    Comment saved;
+    try {
+      saved = comments.insert(comment);
+    } catch (DuplicateKeyException sentTwiceAtOnce) {
+      throw new DuplicateComment();
+    }
+    counted(
+        switch (status) {
+          case APPROVED -> "approved";
+          case SPAM -> "spam";
+          default -> "held";
+        });
+    return saved;
+  }
+
+  /** The same words from the same address on the same post: one comment, whenever sent. */
+  private static String fingerprint(String postId, String email, String body) {
+    try {
+      var digest = MessageDigest.getInstance("SHA-256");
+      for (String part : List.of(postId, email, body)) {
+        digest.update(part.getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+      }
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Every Java has SHA-256", e);
+    }
   }
 
   /** A staff member's comment: who they are comes from their access token. */

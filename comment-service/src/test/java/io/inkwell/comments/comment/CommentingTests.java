@@ -8,6 +8,7 @@ import io.inkwell.testsupport.ApiClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -69,6 +70,46 @@ class CommentingTests extends IntegrationTest {
     assertThat(posted.text("authorName")).isEqualTo("Eve  \uFFFD");
     assertThat(posted.text("body")).isEqualTo("hi there 😀");
     assertThat(posted.text("bodyHtml")).isEqualTo("<p>hi there &#x1f600;</p>\n");
+  }
+
+  /**
+   * A double click on "Post comment" (or eight): one comment, and the others told it is there. The
+   * check before the insert cannot see a comment being inserted meanwhile; the unique fingerprint
+   * can. A few rounds, as the race is one of timing.
+   */
+  @Test
+  void theSameCommentSentSeveralTimesAtOnceIsKeptOnce() throws Exception {
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      for (int round = 0; round < 5; round++) {
+        String postId = publishedPost();
+        String body =
+            ApiClient.json(Map.of("authorName", "Bo", "authorEmail", email(), "body", "Once only"));
+        var client = api();
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var answers =
+            java.util.stream.IntStream.range(0, 8)
+                .mapToObj(
+                    i ->
+                        pool.submit(
+                            () -> {
+                              start.await();
+                              return client.post("/api/posts/" + postId + "/comments", body);
+                            }))
+                .toList();
+        start.countDown();
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (var answer : answers) {
+          statuses.add(answer.get(30, java.util.concurrent.TimeUnit.SECONDS).status());
+        }
+
+        assertThat(statuses).containsOnly(201, 409).containsOnlyOnce(201);
+        assertThat(api().get("/api/posts/" + postId + "/comments").json().path("items").size())
+            .isEqualTo(1);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
