@@ -80,6 +80,17 @@ public class RedirectRules {
       throw new Invalid(
           "to", "must be another address than from: readers would go round in a loop");
     }
+    loopVia(source, target)
+        .ifPresent(
+            via -> {
+              throw new Invalid(
+                  "to",
+                  "leads back to "
+                      + source
+                      + " through the redirect of "
+                      + via
+                      + ": readers would go round in a loop");
+            });
     if (mongo.count(new Query(), RedirectRule.class) >= MOST) {
       throw new Invalid("from", "a blog keeps " + MOST + " redirects at most; remove one first");
     }
@@ -190,6 +201,28 @@ public class RedirectRules {
       }
     }
     return path.isEmpty() ? Optional.empty() : Optional.of(path.toString());
+  }
+
+  /**
+   * The first rule on the way from the target back to the source, when the rules kept send a reader
+   * from {@code to} on and on until {@code from} again ({@code /a → /b} kept, {@code /b → /a}
+   * asked); empty when the way ends elsewhere, at another site or after as many steps as rules.
+   */
+  private Optional<String> loopVia(String source, String target) {
+    String via = null;
+    String next = target;
+    for (int step = 0; step < MOST && next.startsWith("/"); step++) {
+      var rule = find(next);
+      if (rule.isEmpty()) {
+        return Optional.empty();
+      }
+      via = via == null ? rule.get().from() : via;
+      next = rule.get().to();
+      if (next.startsWith("/") && normalised(next.split("[?#]", 2)[0]).equals(source)) {
+        return Optional.of(via);
+      }
+    }
+    return Optional.empty();
   }
 
   /** Removes it; false when there was none by that id. */

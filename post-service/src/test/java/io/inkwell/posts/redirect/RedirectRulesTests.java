@@ -116,6 +116,32 @@ class RedirectRulesTests extends IntegrationTest {
   }
 
   @Test
+  void aRuleThatWouldLeadBackThroughOthersIsRefusedAndAChainIsNot() {
+    String run = "/chain-" + UUID.randomUUID().toString().substring(0, 8);
+    assertThat(admin().post(RULES, rule(run + "-a", run + "-b")).status()).isEqualTo(201);
+    assertThat(admin().post(RULES, rule(run + "-b", run + "-c/")).status()).isEqualTo(201);
+
+    var loop = admin().post(RULES, rule(run + "-c", run + "-a?from=c"));
+
+    assertThat(loop.status()).isEqualTo(400);
+    assertThat(loop.json().path("errors").get(0).path("message").asString())
+        .isEqualTo(
+            "to leads back to "
+                + run
+                + "-c through the redirect of "
+                + run
+                + "-a: readers would go round in a loop");
+    assertThat(admin().post(RULES, rule(run + "-c", "/pages/about")).status())
+        .as("the end of a chain may lead on elsewhere")
+        .isEqualTo(201);
+    assertThat(where(run + "-c").status()).isEqualTo(200);
+  }
+
+  private static String rule(String from, String to) {
+    return ApiClient.json(Map.of("from", from, "to", to));
+  }
+
+  @Test
   void aGhostBlogsRedirectsComeAlongAndLeaveInGhostsShape() {
     String run = UUID.randomUUID().toString().substring(0, 8);
     String ghost =
