@@ -5,10 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import io.inkwell.comments.IntegrationTest;
 import io.inkwell.testsupport.ApiClient;
+import io.inkwell.testsupport.AtOnce;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -79,36 +79,18 @@ class CommentingTests extends IntegrationTest {
    */
   @Test
   void theSameCommentSentSeveralTimesAtOnceIsKeptOnce() throws Exception {
-    var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
-    try {
-      for (int round = 0; round < 5; round++) {
-        String postId = publishedPost();
-        String body =
-            ApiClient.json(Map.of("authorName", "Bo", "authorEmail", email(), "body", "Once only"));
-        var client = api();
-        var start = new java.util.concurrent.CountDownLatch(1);
-        var answers =
-            java.util.stream.IntStream.range(0, 8)
-                .mapToObj(
-                    i ->
-                        pool.submit(
-                            () -> {
-                              start.await();
-                              return client.post("/api/posts/" + postId + "/comments", body);
-                            }))
-                .toList();
-        start.countDown();
-        List<Integer> statuses = new java.util.ArrayList<>();
-        for (var answer : answers) {
-          statuses.add(answer.get(30, java.util.concurrent.TimeUnit.SECONDS).status());
-        }
+    for (int round = 0; round < 5; round++) {
+      String postId = publishedPost();
+      String body =
+          ApiClient.json(Map.of("authorName", "Bo", "authorEmail", email(), "body", "Once only"));
+      var client = api();
 
-        assertThat(statuses).containsOnly(201, 409).containsOnlyOnce(201);
-        assertThat(api().get("/api/posts/" + postId + "/comments").json().path("items").size())
-            .isEqualTo(1);
-      }
-    } finally {
-      pool.shutdownNow();
+      var statuses =
+          AtOnce.run(8, () -> client.post("/api/posts/" + postId + "/comments", body).status());
+
+      assertThat(statuses).containsOnly(201, 409).containsOnlyOnce(201);
+      assertThat(api().get("/api/posts/" + postId + "/comments").json().path("items").size())
+          .isEqualTo(1);
     }
   }
 

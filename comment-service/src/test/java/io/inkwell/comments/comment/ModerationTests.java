@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.inkwell.comments.IntegrationTest;
 import io.inkwell.testsupport.ApiClient;
 import io.inkwell.testsupport.Contracts;
+import io.inkwell.testsupport.RateWindows;
 import io.inkwell.testsupport.TestTokens;
 import io.inkwell.testsupport.Topics;
 import java.nio.file.Files;
@@ -239,6 +240,7 @@ class ModerationTests extends IntegrationTest {
 
   @Test
   void oneClientCommentingTooFastIsToldToWait() {
+    RateWindows.roomLeftIn(Duration.ofHours(1), Duration.ofMinutes(1));
     String postId = publishedPost(true);
     var client = api();
     for (int i = 0; i < 30; i++) {
@@ -278,6 +280,7 @@ class ModerationTests extends IntegrationTest {
 
   @Test
   void oneAddressCommentingTooFastIsToldToWait() {
+    RateWindows.roomLeftIn(Duration.ofHours(1), Duration.ofMinutes(1));
     String postId = publishedPost(true);
     String ada = email();
     for (int i = 0; i < 10; i++) {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.inkwell.notifications.IntegrationTest;
 import io.inkwell.notifications.TestMail;
+import io.inkwell.testsupport.AtOnce;
 import io.inkwell.testsupport.Contracts;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,27 +57,12 @@ class CommentNoticeTests extends IntegrationTest {
             CommentNotice.Status.PENDING,
             1,
             Instant.now().minus(Duration.ofMinutes(5))));
-    var start = new java.util.concurrent.CountDownLatch(1);
-    var instances = java.util.concurrent.Executors.newFixedThreadPool(4);
-    try {
-      var sweeps =
-          java.util.stream.IntStream.range(0, 4)
-              .mapToObj(
-                  i ->
-                      instances.submit(
-                          () -> {
-                            start.await();
-                            notices.retryPending();
-                            return null;
-                          }))
-              .toList();
-      start.countDown();
-      for (var sweep : sweeps) {
-        sweep.get();
-      }
-    } finally {
-      instances.shutdown();
-    }
+    AtOnce.run(
+        4,
+        () -> {
+          notices.retryPending();
+          return null;
+        });
 
     assertThat(TestMail.to(to)).hasSize(1);
     assertThat(mongo.findById(eventId + "/NEW_COMMENT", CommentNotice.class).status())

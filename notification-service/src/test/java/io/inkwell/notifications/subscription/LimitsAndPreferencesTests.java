@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.inkwell.notifications.IntegrationTest;
 import io.inkwell.notifications.TestMail;
 import io.inkwell.testsupport.ApiClient;
+import io.inkwell.testsupport.RateWindows;
 import jakarta.mail.MessagingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +33,7 @@ class LimitsAndPreferencesTests extends IntegrationTest {
 
   @Test
   void anAddressGetsAtMostThreeConfirmationMailsADayWhoeverAsks() {
+    RateWindows.roomLeftIn(Duration.ofDays(1), Duration.ofMinutes(1));
     String address = "bombed-" + UUID.randomUUID() + "@example.org";
 
     for (int i = 0; i < 5; i++) {
@@ -45,6 +47,7 @@ class LimitsAndPreferencesTests extends IntegrationTest {
 
   @Test
   void oneClientAskingTooOftenIsToldToWait() {
+    RateWindows.roomLeftIn(Duration.ofHours(1), Duration.ofMinutes(1));
     var client = api();
     for (int i = 0; i < 5; i++) {
       String address = "many-" + UUID.randomUUID() + "@example.org";

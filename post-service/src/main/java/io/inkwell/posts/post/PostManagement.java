@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -260,7 +261,7 @@ public class PostManagement {
    * not a 412 about a version nobody sent. A move the new state does not allow is refused as usual
    * (409).
    */
-  private static Post onLatest(java.util.function.Supplier<Post> move) {
+  private static Post onLatest(Supplier<Post> move) {
     for (int attempt = 1; ; attempt++) {
       try {
         return move.get();

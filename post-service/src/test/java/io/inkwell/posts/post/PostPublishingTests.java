@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.inkwell.posts.IntegrationTest;
 import io.inkwell.testsupport.ApiClient;
+import io.inkwell.testsupport.AtOnce;
 import io.inkwell.testsupport.Contracts;
 import io.inkwell.testsupport.Topics;
 import java.io.IOException;
@@ -69,27 +70,11 @@ class PostPublishingTests extends IntegrationTest {
   @Test
   void manyPublishesAtOnceAreOnePublicationAndEachIsAnsweredAsDone() throws Exception {
     String id = createDraft("Clicked often", "Published at once from six tabs.");
-    var start = new java.util.concurrent.CountDownLatch(1);
-    var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
-    try {
-      var answers =
-          java.util.stream.IntStream.range(0, 6)
-              .mapToObj(
-                  i ->
-                      pool.submit(
-                          () -> {
-                            start.await();
-                            return api().post("/api/posts/" + id + "/publish", "");
-                          }))
-              .toList();
-      start.countDown();
-      for (var answer : answers) {
-        var response = answer.get(30, java.util.concurrent.TimeUnit.SECONDS);
-        assertThat(response.status()).as(response.toString()).isEqualTo(200);
-        assertThat(response.text("status")).isEqualTo("PUBLISHED");
-      }
-    } finally {
-      pool.shutdownNow();
+    var answers = AtOnce.run(6, () -> api().post("/api/posts/" + id + "/publish", ""));
+
+    for (var response : answers) {
+      assertThat(response.status()).as(response.toString()).isEqualTo(200);
+      assertThat(response.text("status")).isEqualTo("PUBLISHED");
     }
     await().atMost(EVENT_TIMEOUT).until(() -> posts.findById(id).orElseThrow().outbox().isEmpty());
     assertThat(eventsOf(id)).hasSize(1);

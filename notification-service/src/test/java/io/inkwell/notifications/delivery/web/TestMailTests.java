@@ -7,6 +7,7 @@ import io.inkwell.notifications.IntegrationTest;
 import io.inkwell.notifications.TestMail;
 import io.inkwell.testsupport.ApiClient;
 import io.inkwell.testsupport.Contracts;
+import io.inkwell.testsupport.RateWindows;
 import io.inkwell.testsupport.TestTokens;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -89,6 +90,7 @@ class TestMailTests extends IntegrationTest {
 
   @Test
   void onlyAStaffMemberWithAnAddressGetsOneAndNotOneTooMany() throws Exception {
+    RateWindows.roomLeftIn(Duration.ofHours(1), Duration.ofMinutes(1));
     String path = "/api/posts/" + UUID.randomUUID() + "/test-mail";
     assertThat(api().post(path, POST).status()).isEqualTo(401);
     var noAddress =
