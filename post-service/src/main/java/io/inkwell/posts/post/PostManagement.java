@@ -688,11 +688,8 @@ public class PostManagement {
       all.add(where("publishedAt").lt(filter.before()));
     }
     if (filter.text() != null && !filter.text().isBlank()) {
-      // The reader's text is matched literally: quoted, so no regex of theirs ever runs.
-      Pattern text =
-          Pattern.compile(
-              Pattern.quote(filter.text().strip()),
-              Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+      // The reader's words, whatever their case and accents; no regex of theirs ever runs.
+      Pattern text = SearchPatterns.of(filter.text());
       all.add(
           new Criteria()
               .orOperator(

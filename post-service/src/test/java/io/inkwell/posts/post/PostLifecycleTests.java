@@ -8,6 +8,7 @@ import io.inkwell.posts.scheduling.DuePostPublisher;
 import io.inkwell.testsupport.ApiClient;
 import io.inkwell.testsupport.Contracts;
 import io.inkwell.testsupport.Topics;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -249,6 +250,33 @@ class PostLifecycleTests extends IntegrationTest {
         .contains(inTitle)
         .doesNotContain(inBody);
     assertThat(api().get("/api/posts?q=" + "a".repeat(101)).status()).isEqualTo(400);
+  }
+
+  /** As WordPress's search: readers type without accents, or with them where the post has none. */
+  @Test
+  void searchIgnoresAccentsBothWays() {
+    String marker = "Qx" + UUID.randomUUID().toString().substring(0, 6);
+    String dessert = create("Crème brûlée in Łódź " + marker, List.of());
+    String coffee = createWithBody("Cafe " + marker, "Ein Café für Søren und Nguyễn.");
+    List.of(dessert, coffee).forEach(this::publish);
+
+    assertThat(found("creme brulee in lodz " + marker)).containsExactly(dessert);
+    assertThat(found("CAFÉ " + marker)).containsExactly(coffee);
+    assertThat(found("cafe fur soren und nguyen")).containsExactly(coffee);
+    assertThat(found("Crême brûlee in Lódz " + marker))
+        .as("a wrong accent is no accent")
+        .containsExactly(dessert);
+    assertThat(found("c.fe " + marker)).as("punctuation stays itself").isEmpty();
+  }
+
+  private List<String> found(String words) {
+    return api()
+        .get("/api/posts?q=" + java.net.URLEncoder.encode(words, StandardCharsets.UTF_8))
+        .json()
+        .path("items")
+        .valueStream()
+        .map(item -> item.path("id").asString())
+        .toList();
   }
 
   @Test
