@@ -513,6 +513,22 @@ class GatewayTests {
   }
 
   @Test
+  void aMethodNoRouteTakesIsA405ProblemNamingTheOnesThatAre() throws Exception {
+    for (String method : new String[] {"TRACE", "BREW"}) {
+      var response =
+          send(request("/api/posts").method(method, HttpRequest.BodyPublishers.noBody()));
+
+      assertThat(response.statusCode()).as(method).isEqualTo(405);
+      assertThat(response.headers().firstValue("Content-Type"))
+          .hasValue("application/problem+json");
+      assertThat(response.headers().firstValue("Allow").orElseThrow()).contains("GET", "POST");
+      assertThat(response.body())
+          .contains("https://inkwell.dev/problems/method-not-allowed")
+          .contains("does not answer " + method + " requests");
+    }
+  }
+
+  @Test
   void aServicesOwnErrorPageReachesAnApiClientAsAProblemAndItsProblemsPassUntouched()
       throws Exception {
     var refused = get("/api/posts/tomcat-refusal?tags[]=a");
