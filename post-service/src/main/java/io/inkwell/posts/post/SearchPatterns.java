@@ -14,6 +14,9 @@ import java.util.regex.Pattern;
  */
 final class SearchPatterns {
 
+  /** The Latin Extended blocks, A to Additional, where the accented forms beyond Latin-1 are. */
+  private static final String LATIN_EXTENDED = "\u0100-\u1EFF";
+
   /** Per base letter (lower case), the letter and every accented form of it, both cases. */
   private static final Map<Character, String> FORMS = forms();
 
@@ -27,8 +30,15 @@ final class SearchPatterns {
         .forEach(
             c -> {
               String forms = c < 0x10000 ? FORMS.get(base((char) c)) : null;
-              if (forms != null) {
+              int upper = Character.toUpperCase(c);
+              int lower = Character.toLowerCase(c);
+              if (forms != null && pattern.isEmpty()) {
+                pattern.append(firstLetter(forms));
+              } else if (forms != null) {
                 pattern.append('[').append(forms).append(']');
+              } else if (upper != lower) {
+                // a letter of another script: both its cases, as the flag would, but cheaper
+                pattern.append('[').appendCodePoint(lower).appendCodePoint(upper).append(']');
               } else if (c < 0x80 && !Character.isLetterOrDigit(c)) {
                 // a backslash before ASCII punctuation means the character itself, in Java as in
                 // MongoDB's PCRE
@@ -37,7 +47,22 @@ final class SearchPatterns {
                 pattern.appendCodePoint(c);
               }
             });
-    return Pattern.compile(pattern.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    return Pattern.compile(pattern.toString());
+  }
+
+  /**
+   * The first letter is tried at every position of every post searched, so it is asked cheaply: its
+   * Latin-1 forms and the whole of the Latin Extended blocks (a table and one range), and only
+   * where that matches, whether the character is one of its forms (a look behind). The letters
+   * after it are tried only where the first one matched.
+   */
+  private static String firstLetter(String forms) {
+    var cheap = new StringBuilder("[");
+    forms
+        .chars()
+        .filter(c -> c <= 0xFF && Character.isLetter(c))
+        .forEach(c -> cheap.append((char) c));
+    return cheap.append(LATIN_EXTENDED).append("](?<=[").append(forms).append("])").toString();
   }
 
   /** The Latin letter a character is written with, lower case; itself when it is none. */
@@ -63,22 +88,47 @@ final class SearchPatterns {
     return first >= 'a' && first <= 'z' && accented ? first : c;
   }
 
+  /**
+   * Per letter, its forms as the inside of a character class: the letters of Latin-1 one by one and
+   * the rest in ranges where they follow each other, as the Latin Extended blocks order them by
+   * letter ({@code Ā-ą}, {@code Ć-č}). A class of a few ranges is checked at every position of
+   * every post searched at the cost of a few comparisons (measured in {@code bench/README.md}).
+   */
   private static Map<Character, String> forms() {
-    var forms = new TreeMap<Character, StringBuilder>();
+    var letters = new TreeMap<Character, java.util.TreeSet<Character>>();
     for (char c = 'a'; c <= 'z'; c++) {
-      forms.put(c, new StringBuilder().append(c).append(Character.toUpperCase(c)));
+      letters.put(c, new java.util.TreeSet<>(java.util.List.of(c, Character.toUpperCase(c))));
     }
     // Latin-1 Supplement, Latin Extended-A and B, Latin Extended Additional (Vietnamese)
     for (char[] range : new char[][] {{0xC0, 0x24F}, {0x1E00, 0x1EFF}}) {
       for (char c = range[0]; c <= range[1]; c++) {
         char base = base(c);
-        if (base != c && forms.containsKey(base)) {
-          forms.get(base).append(c);
+        if (base != c && letters.containsKey(base)) {
+          letters.get(base).add(c);
         }
       }
     }
-    var frozen = new TreeMap<Character, String>();
-    forms.forEach((letter, all) -> frozen.put(letter, all.toString()));
-    return Map.copyOf(frozen);
+    var forms = new TreeMap<Character, String>();
+    letters.forEach((letter, all) -> forms.put(letter, asClass(all)));
+    return Map.copyOf(forms);
+  }
+
+  private static String asClass(java.util.SortedSet<Character> chars) {
+    var inside = new StringBuilder();
+    var list = java.util.List.copyOf(chars);
+    for (int i = 0; i < list.size(); ) {
+      int end = i;
+      while (end + 1 < list.size() && list.get(end + 1) == list.get(end) + 1) {
+        end++;
+      }
+      if (end - i >= 2 && list.get(i) > 0xFF) {
+        inside.append(list.get(i)).append('-').append(list.get(end));
+        i = end + 1;
+      } else {
+        inside.append(list.get(i));
+        i++;
+      }
+    }
+    return inside.toString();
   }
 }
