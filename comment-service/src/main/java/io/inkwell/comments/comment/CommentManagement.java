@@ -31,10 +31,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
@@ -410,27 +412,59 @@ public class CommentManagement {
   }
 
   public Comment approve(String id) {
-    Comment comment = existing(id);
-    KnownPost post = posts.findById(comment.postId()).orElse(null);
-    Comment parent =
-        comment.parentId() == null ? null : comments.findById(comment.parentId()).orElse(null);
-    String notifyEmail = parent != null && parent.notifyOnReply() ? parent.authorEmail() : null;
-    comment.approve(
-        post == null ? new PostContext(null, null, null) : context(post), notifyEmail, now());
-    return writes.save(comment);
+    return onLatest(
+        () -> {
+          Comment comment = existing(id);
+          KnownPost post = posts.findById(comment.postId()).orElse(null);
+          Comment parent =
+              comment.parentId() == null
+                  ? null
+                  : comments.findById(comment.parentId()).orElse(null);
+          String notifyEmail =
+              parent != null && parent.notifyOnReply() ? parent.authorEmail() : null;
+          comment.approve(
+              post == null ? new PostContext(null, null, null) : context(post), notifyEmail, now());
+          return writes.save(comment);
+        });
   }
 
   public Comment reject(String id) {
-    Comment comment = existing(id);
-    comment.reject(now());
+    Comment rejected =
+        onLatest(
+            () -> {
+              Comment comment = existing(id);
+              comment.reject(now());
+              return writes.save(comment);
+            });
     counted("rejected");
-    return writes.save(comment);
+    return rejected;
   }
 
   public Comment markSpam(String id) {
-    Comment comment = existing(id);
-    comment.markSpam(now());
-    return writes.save(comment);
+    return onLatest(
+        () -> {
+          Comment comment = existing(id);
+          comment.markSpam(now());
+          return writes.save(comment);
+        });
+  }
+
+  /**
+   * A moderator's click (approve, reject, spam, delete) carries no version: it is made on the
+   * comment as it is now. When another save comes in between (a double click, a second moderator),
+   * the comment is read again and the action made on that, so approving twice is one approval and
+   * two answers of 200, and between two moderators the last click counts, as in WordPress.
+   */
+  private static Comment onLatest(Supplier<Comment> action) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return action.get();
+      } catch (OptimisticLockingFailureException concurrent) {
+        if (attempt == 3) {
+          throw concurrent;
+        }
+      }
+    }
   }
 
   /**
@@ -451,9 +485,12 @@ public class CommentManagement {
   }
 
   public void delete(String id) {
-    Comment comment = existing(id);
-    comment.delete(now());
-    writes.save(comment);
+    onLatest(
+        () -> {
+          Comment comment = existing(id);
+          comment.delete(now());
+          return writes.save(comment);
+        });
   }
 
   /**

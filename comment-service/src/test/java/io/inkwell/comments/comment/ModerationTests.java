@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.inkwell.comments.IntegrationTest;
 import io.inkwell.testsupport.ApiClient;
+import io.inkwell.testsupport.AtOnce;
 import io.inkwell.testsupport.Contracts;
 import io.inkwell.testsupport.RateWindows;
 import io.inkwell.testsupport.TestTokens;
@@ -103,6 +104,30 @@ class ModerationTests extends IntegrationTest {
 
     assertThat(comment(postId, Map.of("authorEmail", ada, "body", "Now held")).text("status"))
         .isEqualTo("PENDING");
+  }
+
+  /** A double click on Approve (or six): one approval, one CommentPosted, and no click refused. */
+  @Test
+  void approvingTheSameCommentSeveralTimesAtOnceIsOneApproval() throws Exception {
+    String postId = publishedPost(true);
+    policy("HOLD_ALL");
+    String id = comment(postId, Map.of("body", "Worth the wait")).text("id");
+
+    var answers = AtOnce.run(6, () -> admin().post("/api/comments/" + id + "/approve", ""));
+
+    assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).isEqualTo(200));
+    assertThat(answers)
+        .allSatisfy(answer -> assertThat(answer.text("status")).isEqualTo("APPROVED"));
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                events(postId).stream()
+                    .anyMatch(e -> e.path("type").asString().equals("CommentPosted")));
+    await().atMost(PATIENCE).until(() -> comments.findById(id).orElseThrow().outbox().isEmpty());
+    assertThat(events(postId))
+        .filteredOn(e -> e.path("type").asString().equals("CommentPosted"))
+        .hasSize(1);
   }
 
   @Test
