@@ -415,6 +415,9 @@ public class CommentManagement {
     return onLatest(
         () -> {
           Comment comment = existing(id);
+          if (comment.status() == CommentStatus.APPROVED) {
+            return comment;
+          }
           KnownPost post = posts.findById(comment.postId()).orElse(null);
           Comment parent =
               comment.parentId() == null
@@ -433,6 +436,9 @@ public class CommentManagement {
         onLatest(
             () -> {
               Comment comment = existing(id);
+              if (comment.status() == CommentStatus.REJECTED) {
+                return comment;
+              }
               comment.reject(now());
               return writes.save(comment);
             });
@@ -444,6 +450,9 @@ public class CommentManagement {
     return onLatest(
         () -> {
           Comment comment = existing(id);
+          if (comment.status() == CommentStatus.SPAM) {
+            return comment;
+          }
           comment.markSpam(now());
           return writes.save(comment);
         });
@@ -451,9 +460,10 @@ public class CommentManagement {
 
   /**
    * A moderator's click (approve, reject, spam, delete) carries no version: it is made on the
-   * comment as it is now. When another save comes in between (a double click, a second moderator),
-   * the comment is read again and the action made on that, so approving twice is one approval and
-   * two answers of 200, and between two moderators the last click counts, as in WordPress.
+   * comment as it is now, and a comment already so is not written again. When another save comes in
+   * between (a double click, a second moderator), the comment is read again and the action made on
+   * that, so approving twice is one approval and two answers of 200, and between two moderators the
+   * last click counts, as in WordPress.
    */
   private static Comment onLatest(Supplier<Comment> action) {
     for (int attempt = 1; ; attempt++) {
