@@ -29,24 +29,29 @@ public class TextCleaning {
 
   /** The text with what XML cannot carry replaced; the same instance when there is nothing. */
   public static String clean(String text) {
-    var cleaned = new StringBuilder(text.length());
-    boolean changed = false;
-    for (int i = 0; i < text.length(); ) {
-      int c = text.codePointAt(i);
-      i += Character.charCount(c);
-      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-        cleaned.append(' ');
-        changed = true;
-      } else if (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE
-          || c == 0xFFFE
-          || c == 0xFFFF) {
-        cleaned.append('\uFFFD');
-        changed = true;
-      } else {
-        cleaned.appendCodePoint(c);
-      }
+    if (text.codePoints().allMatch(TextCleaning::writable)) {
+      return text; // nearly always: every string of every request passes here
     }
-    return changed ? cleaned.toString() : text;
+    var cleaned = new StringBuilder(text.length());
+    text.codePoints()
+        .forEach(
+            c -> {
+              if (writable(c)) {
+                cleaned.appendCodePoint(c);
+              } else {
+                cleaned.append(c < 0x20 ? ' ' : '\uFFFD');
+              }
+            });
+    return cleaned.toString();
+  }
+
+  /** Not a control character other than tab and line breaks, half a pair, U+FFFE or U+FFFF. */
+  private static boolean writable(int c) {
+    return c >= 0x20
+        ? !(c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE
+            || c == 0xFFFE
+            || c == 0xFFFF)
+        : c == '\t' || c == '\n' || c == '\r';
   }
 
   private static final class CleanString extends StringDeserializer {

@@ -31,7 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.function.Consumer;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -412,12 +412,10 @@ public class CommentManagement {
   }
 
   public Comment approve(String id) {
-    return onLatest(
-        () -> {
-          Comment comment = existing(id);
-          if (comment.status() == CommentStatus.APPROVED) {
-            return comment;
-          }
+    return moderated(
+        id,
+        CommentStatus.APPROVED,
+        comment -> {
           KnownPost post = posts.findById(comment.postId()).orElse(null);
           Comment parent =
               comment.parentId() == null
@@ -427,48 +425,35 @@ public class CommentManagement {
               parent != null && parent.notifyOnReply() ? parent.authorEmail() : null;
           comment.approve(
               post == null ? new PostContext(null, null, null) : context(post), notifyEmail, now());
-          return writes.save(comment);
         });
   }
 
   public Comment reject(String id) {
-    Comment rejected =
-        onLatest(
-            () -> {
-              Comment comment = existing(id);
-              if (comment.status() == CommentStatus.REJECTED) {
-                return comment;
-              }
-              comment.reject(now());
-              return writes.save(comment);
-            });
+    Comment rejected = moderated(id, CommentStatus.REJECTED, comment -> comment.reject(now()));
     counted("rejected");
     return rejected;
   }
 
   public Comment markSpam(String id) {
-    return onLatest(
-        () -> {
-          Comment comment = existing(id);
-          if (comment.status() == CommentStatus.SPAM) {
-            return comment;
-          }
-          comment.markSpam(now());
-          return writes.save(comment);
-        });
+    return moderated(id, CommentStatus.SPAM, comment -> comment.markSpam(now()));
   }
 
   /**
    * A moderator's click (approve, reject, spam, delete) carries no version: it is made on the
    * comment as it is now, and a comment already so is not written again. When another save comes in
-   * between (a double click, a second moderator), the comment is read again and the action made on
+   * between (a double click, a second moderator), the comment is read again and the move made on
    * that, so approving twice is one approval and two answers of 200, and between two moderators the
    * last click counts, as in WordPress.
    */
-  private static Comment onLatest(Supplier<Comment> action) {
+  private Comment moderated(String id, CommentStatus to, Consumer<Comment> move) {
     for (int attempt = 1; ; attempt++) {
+      Comment comment = existing(id);
+      if (comment.status() == to) {
+        return comment;
+      }
+      move.accept(comment);
       try {
-        return action.get();
+        return writes.save(comment);
       } catch (OptimisticLockingFailureException concurrent) {
         if (attempt == 3) {
           throw concurrent;
@@ -495,12 +480,7 @@ public class CommentManagement {
   }
 
   public void delete(String id) {
-    onLatest(
-        () -> {
-          Comment comment = existing(id);
-          comment.delete(now());
-          return writes.save(comment);
-        });
+    moderated(id, CommentStatus.DELETED, comment -> comment.delete(now()));
   }
 
   /**
