@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Searches the published posts as a reader does (GET /api/posts?q=), directly from post-service:
-# a search reads every post's title, body and tags, so its cost grows with the blog. Publishes
+# a search reads every post's search text (ADR 16), so its cost grows with the blog. Publishes
 # POSTS posts of about 4 KB first (without mail, straight to post-service, whose token check is the
 # gateway's; SKIP_PUBLISH=1 reuses those of a run before), then
 # asks for words no post has (the whole blog is read) and for words with accents the posts spell

@@ -44,6 +44,10 @@ public class Post {
   private String bodyHtml;
   private String excerpt;
   private List<String> tags;
+
+  /** What a search reads of it, folded: see {@link SearchText}. */
+  private String searchText;
+
   private boolean commentsOpen;
 
   /** A page (About, Contact): read at its own address, outside the lists, feeds and mail. */
@@ -153,31 +157,34 @@ public class Post {
       boolean page,
       Author author,
       Instant now) {
-    return new Post(
-        UUID.randomUUID().toString(),
-        slug,
-        List.of(),
-        null,
-        content.title(),
-        content.bodyMarkdown(),
-        content.bodyHtml(),
-        content.excerpt(),
-        tags,
-        commentsOpen,
-        page,
-        true,
-        false,
-        null,
-        author,
-        PostStatus.DRAFT,
-        now,
-        now,
-        null,
-        null,
-        null,
-        null,
-        null,
-        List.of());
+    var draft =
+        new Post(
+            UUID.randomUUID().toString(),
+            slug,
+            List.of(),
+            null,
+            content.title(),
+            content.bodyMarkdown(),
+            content.bodyHtml(),
+            content.excerpt(),
+            tags,
+            commentsOpen,
+            page,
+            true,
+            false,
+            null,
+            author,
+            PostStatus.DRAFT,
+            now,
+            now,
+            null,
+            null,
+            null,
+            null,
+            null,
+            List.of());
+    draft.searchText = content.searchText(draft.tags);
+    return draft;
   }
 
   /**
@@ -231,6 +238,7 @@ public class Post {
             null,
             null,
             List.of());
+    post.searchText = content.searchText(post.tags);
     if (published) {
       post.raise(PostPublished.of(post, 0, now, true));
       comments.forEach(comment -> post.raise(CommentImported.of(post, 0, now, comment)));
@@ -265,6 +273,7 @@ public class Post {
     bodyHtml = content.bodyHtml();
     excerpt = content.excerpt();
     tags = List.copyOf(newTags);
+    searchText = content.searchText(tags);
     updatedAt = now;
     if (status == PostStatus.PUBLISHED) {
       raise(PostUpdated.of(this, nextVersion(), now));
@@ -595,6 +604,16 @@ public class Post {
     return List.copyOf(outbox);
   }
 
-  /** The rendered content of a post. */
-  public record Content(String title, String bodyMarkdown, String bodyHtml, String excerpt) {}
+  /**
+   * The rendered content of a post.
+   *
+   * @param bodyText the words of the body as a reader sees them, without markup
+   */
+  public record Content(
+      String title, String bodyMarkdown, String bodyHtml, String bodyText, String excerpt) {
+
+    String searchText(List<String> tags) {
+      return SearchText.of(title, bodyText, excerpt, tags);
+    }
+  }
 }

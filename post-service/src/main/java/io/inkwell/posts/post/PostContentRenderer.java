@@ -63,11 +63,14 @@ class PostContentRenderer {
 
   Post.Content render(String title, String bodyMarkdown, String excerpt) {
     String html = html(bodyMarkdown);
-    String summary =
-        excerpt == null || excerpt.isBlank()
-            ? excerptOf(Jsoup.parse(html).text())
-            : excerpt.strip();
-    return new Post.Content(title.strip(), bodyMarkdown, html, summary);
+    String text = text(html);
+    String summary = excerpt == null || excerpt.isBlank() ? excerptOf(text) : excerpt.strip();
+    return new Post.Content(title.strip(), bodyMarkdown, html, text, summary);
+  }
+
+  /** The words of the HTML as a reader sees them: no tags, no link addresses, blocks apart. */
+  static String text(String html) {
+    return Jsoup.parse(html).text();
   }
 
   /** The body's HTML as readers get it: rendered, sanitised, its pictures sized. */

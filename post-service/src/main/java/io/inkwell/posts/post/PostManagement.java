@@ -27,7 +27,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
@@ -689,13 +688,7 @@ public class PostManagement {
     }
     if (filter.text() != null && !filter.text().isBlank()) {
       // The reader's words, whatever their case and accents; no regex of theirs ever runs.
-      Pattern text = SearchPatterns.of(filter.text());
-      all.add(
-          new Criteria()
-              .orOperator(
-                  where("title").regex(text),
-                  where("bodyMarkdown").regex(text),
-                  where("tags").regex(text)));
+      all.add(where("searchText").regex(SearchText.pattern(filter.text())));
     }
     return all;
   }

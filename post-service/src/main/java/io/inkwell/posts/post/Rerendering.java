@@ -2,6 +2,7 @@ package io.inkwell.posts.post;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import java.util.List;
 import java.util.concurrent.Executor;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -23,6 +24,10 @@ import org.springframework.stereotype.Component;
  * version, so that readers' caches ask again, unless someone saved it meanwhile (that save was
  * rendered anew). The words, excerpt and dates stay; no event is raised, as nothing a reader or
  * subscriber is told of changed. Off with {@code inkwell.posts.rerender-on-start: false}.
+ *
+ * <p>The same pass, on or off, brings every post's {@linkplain SearchText search text} up to its
+ * HTML and to how words are folded now, and writes it for posts stored before search had it: such a
+ * post is found once the pass has reached it, seconds after the first start (ADR 16).
  */
 @Component
 class Rerendering {
@@ -32,31 +37,28 @@ class Rerendering {
   private final MongoTemplate mongo;
   private final PostContentRenderer renderer;
   private final Executor executor;
-  private final boolean onStart;
+  private final boolean renderAgain;
 
   Rerendering(
       MongoTemplate mongo,
       PostContentRenderer renderer,
       @Qualifier("applicationTaskExecutor") Executor executor,
-      @Value("${inkwell.posts.rerender-on-start:true}") boolean onStart) {
+      @Value("${inkwell.posts.rerender-on-start:true}") boolean renderAgain) {
     this.mongo = mongo;
     this.renderer = renderer;
     this.executor = executor;
-    this.onStart = onStart;
+    this.renderAgain = renderAgain;
   }
 
   /** In the background: readers are served the stored HTML meanwhile. */
   @EventListener(ApplicationReadyEvent.class)
   void started() {
-    if (!onStart) {
-      return;
-    }
     executor.execute(
         () -> {
           try {
             int changed = rerenderAll();
             if (changed > 0) {
-              log.info("Rendered {} posts again with the current renderer", changed);
+              log.info("Brought {} posts up to the current renderer and search", changed);
             }
           } catch (RuntimeException failed) {
             log.warn("Could not render the stored posts again; they keep their HTML", failed);
@@ -65,11 +67,13 @@ class Rerendering {
   }
 
   /**
-   * @return how many posts got new HTML
+   * @return how many posts got new HTML or search text
    */
   int rerenderAll() {
     var query = new Query();
-    query.fields().include("bodyMarkdown", "bodyHtml", "version");
+    query
+        .fields()
+        .include("title", "bodyMarkdown", "bodyHtml", "excerpt", "tags", "searchText", "version");
     int changed = 0;
     try (var stored = mongo.stream(query, Document.class, "posts")) {
       for (var post : (Iterable<Document>) stored::iterator) {
@@ -77,13 +81,25 @@ class Rerendering {
         if (markdown == null) {
           continue;
         }
-        String html = renderer.html(markdown);
-        if (html.equals(post.getString("bodyHtml"))) {
+        String storedHtml = post.getString("bodyHtml");
+        String html = renderAgain || storedHtml == null ? renderer.html(markdown) : storedHtml;
+        String searchText =
+            SearchText.of(
+                post.getString("title"),
+                PostContentRenderer.text(html),
+                post.getString("excerpt"),
+                post.getList("tags", String.class, List.of()));
+        boolean newHtml = !html.equals(storedHtml);
+        if (!newHtml && searchText.equals(post.getString("searchText"))) {
           continue;
         }
         var unchangedSince =
             Query.query(where("_id").is(post.get("_id")).and("version").is(post.get("version")));
-        var update = new Update().set("bodyHtml", html).inc("version", 1);
+        var update = new Update().set("searchText", searchText);
+        if (newHtml) {
+          // readers' caches ask again; the search text is nobody's to cache
+          update.set("bodyHtml", html).inc("version", 1);
+        }
         if (mongo.updateFirst(unchangedSince, update, "posts").getModifiedCount() == 1) {
           changed++;
         }

@@ -61,4 +61,31 @@ class RerenderingTests extends IntegrationTest {
         .isEqualTo(untouched);
     assertThat(rerendering.rerenderAll()).as("a second run finds nothing to do").isZero();
   }
+
+  @Test
+  void aPostStoredBeforeSearchKeptItsTextIsFoundAfterThePassWithoutChangingForReaders() {
+    String word = "Fjørd" + UUID.randomUUID().toString().substring(0, 8);
+    String id =
+        api()
+            .post(
+                "/api/posts",
+                ApiClient.json(Map.of("title", "Before search", "body", "By the " + word + ".")))
+            .text("id");
+    assertThat(api().post("/api/posts/" + id + "/publish", "").status()).isEqualTo(200);
+    String etag = anonymous().get("/api/posts/" + id).header("ETag");
+    // as a post stored by a version before the search text
+    mongo.updateFirst(
+        Query.query(Criteria.where("_id").is(id)), new Update().unset("searchText"), "posts");
+    String folded = "fjord" + word.substring(5).toLowerCase();
+    assertThat(anonymous().get("/api/posts?q=" + folded).json().path("items").size()).isZero();
+
+    rerendering.rerenderAll();
+
+    var found = anonymous().get("/api/posts?q=" + folded).json().path("items");
+    assertThat(found.size()).isEqualTo(1);
+    assertThat(found.get(0).path("id").asString()).isEqualTo(id);
+    assertThat(anonymous().get("/api/posts/" + id).header("ETag"))
+        .as("readers' copies are still good")
+        .isEqualTo(etag);
+  }
 }
