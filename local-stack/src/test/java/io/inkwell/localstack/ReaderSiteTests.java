@@ -409,6 +409,19 @@ class ReaderSiteTests {
         .contains("waits for the author's approval")
         .contains("confirm with the link we just mailed you");
     await().atMost(PATIENCE).until(() -> confirmationToken(ada), found -> found != null);
+
+    // the same form sent again (a second click without scripts, a reload that posts again)
+    var again = submit(form.attr("action"), fields);
+
+    assertThat(again.uri().getQuery()).isEqualTo("comment=received");
+    var page = Jsoup.parse(again.body());
+    assertThat(page.select("#comments .notice").text())
+        .as("no error to fix: the first one was taken")
+        .contains("We have this comment of yours already");
+    assertThat(page.select(".error, [role=alert]")).isEmpty();
+    assertThat(page.select("form#comment-form textarea[name=body]").text())
+        .as("nothing to send a third time")
+        .isEmpty();
   }
 
   @Test

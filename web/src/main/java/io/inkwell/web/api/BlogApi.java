@@ -50,7 +50,19 @@ public class BlogApi {
   public record Lookup(Post post, String movedTo) {}
 
   /** What became of a comment the reader sent: the status, and the problem's detail if any. */
-  public record Posted(int status, String commentStatus, String problem) {}
+  /**
+   * What became of a comment sent.
+   *
+   * @param problemType the last part of the problem's type when it was refused ({@code
+   *     duplicate-comment}), else null
+   */
+  public record Posted(int status, String commentStatus, String problem, String problemType) {
+
+    /** The blog has these words from this address on this post already: sent twice. */
+    public boolean sentBefore() {
+      return status == 409 && "duplicate-comment".equals(problemType);
+    }
+  }
 
   public Page<Post> posts(Map<String, String> filter, int limit, String cursor) {
     var query = new LinkedHashMap<String, Object>(filter);
@@ -167,7 +179,8 @@ public class BlogApi {
               return new Posted(
                   response.getStatusCode().value(),
                   answer == null ? null : answer.path("status").asString(null),
-                  answer == null ? null : answer.path("detail").asString(null));
+                  answer == null ? null : answer.path("detail").asString(null),
+                  answer == null ? null : lastPart(answer.path("type").asString(null)));
             });
   }
 
@@ -434,6 +447,11 @@ public class BlogApi {
 
   private static int status(RestClient.RequestHeadersSpec<?> request) {
     return request.exchange((req, response) -> response.getStatusCode().value());
+  }
+
+  /** A problem type's last part: "duplicate-comment" of ".../problems/duplicate-comment". */
+  private static String lastPart(String type) {
+    return type == null ? null : type.substring(type.lastIndexOf('/') + 1);
   }
 
   private static String path(String template, String id) {

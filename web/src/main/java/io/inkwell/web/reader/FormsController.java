@@ -64,6 +64,11 @@ class FormsController {
           + (asked ? "&subscription=asked" : "")
           + "#comments";
     }
+    if (posted.sentBefore()) {
+      // a form sent twice (a double click without scripts, a reload that sends again): the first
+      // one was taken, so this one is no error to fix and no draft to keep
+      return back + "?comment=received#comments";
+    }
     // Keep what the reader wrote, and tell them what to fix.
     redirect.addFlashAttribute(
         "commentError",
