@@ -139,7 +139,10 @@ class WebPagesTests {
                           + onP2
                           + ",{\"id\":\"k0\",\"postId\":\"p1\",\"postSlug\":\"hello\","
                           + "\"postTitle\":\"Hello\",\"authorName\":\"Ada\","
-                          + "\"bodyHtml\":\"<p>Hi</p>\",\"createdAt\":\"2009-03-13T10:00:00Z\"}]}";
+                          // stored before the services cleaned what they read (ADR 15): a
+                          // control character and half of a surrogate pair
+                          + "\"bodyHtml\":\"<p>Hi\\u0001 there\\ud800</p>\","
+                          + "\"createdAt\":\"2009-03-13T10:00:00Z\"}]}";
             } else if (path.equals("/api/posts/p2/comments/count")) {
               body = "{\"count\":3}";
             } else if (path.equals("/api/posts/p2/comments")) {
@@ -222,6 +225,9 @@ class WebPagesTests {
     assertThat(newest.getLink()).isEqualTo("https://blog.example.org/posts/talkative#comment-k2");
     assertThat(newest.getContents().get(0).getValue()).isEqualTo("<p>Quite <em>so</em>.</p>");
     assertThat(newest.getPublishedDate().toInstant()).hasToString("2009-03-14T10:00:00Z");
+    assertThat(feed.getEntries().get(1).getContents().get(0).getValue())
+        .as("what XML cannot carry is left out, not the feed")
+        .isEqualTo("<p>Hi  there\uFFFD</p>");
 
     var ofOnePost = get("/posts/talkative/comments.rss");
     var rss = feed(ofOnePost.body());

@@ -15,6 +15,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
+import org.jdom2.Verifier;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -108,8 +109,8 @@ class CommentFeeds {
     SyndFeed feed = new SyndFeedImpl();
     feed.setFeedType(type);
     feed.setLanguage(site.language());
-    feed.setTitle(title);
-    feed.setDescription(title);
+    feed.setTitle(xml(title));
+    feed.setDescription(xml(title));
     feed.setLink(settings.siteUrl() + page);
     feed.setUri(settings.siteUrl() + selfPath);
     var self = new SyndLinkImpl();
@@ -132,18 +133,36 @@ class CommentFeeds {
             + "#comment-"
             + comment.id();
     SyndEntry entry = new SyndEntryImpl();
-    entry.setTitle(comment.authorName() + " on “" + comment.postTitle() + "”");
+    entry.setTitle(xml(comment.authorName() + " on “" + comment.postTitle() + "”"));
     entry.setLink(link);
     entry.setUri(link);
-    entry.setAuthor(comment.authorName());
+    entry.setAuthor(xml(comment.authorName()));
     entry.setPublishedDate(Date.from(comment.createdAt()));
     entry.setUpdatedDate(Date.from(comment.createdAt()));
     var content = new SyndContentImpl();
     content.setType("html");
-    content.setValue(comment.bodyHtml());
+    content.setValue(xml(comment.bodyHtml()));
     entry.setContents(List.of(content));
     entry.setDescription(content);
     return entry;
+  }
+
+  /**
+   * Text as XML can carry it: the services clean what they read (ADR 15), but a comment or title
+   * stored before would otherwise make the feed a 500 for every reader. A control character becomes
+   * a space, anything else XML has no place for (half of a surrogate pair) U+FFFD.
+   */
+  static String xml(String text) {
+    if (text == null || Verifier.checkCharacterData(text) == null) {
+      return text;
+    }
+    var clean = new StringBuilder(text.length());
+    text.codePoints()
+        .forEach(
+            c ->
+                clean.appendCodePoint(
+                    Verifier.isXMLCharacter(c) ? c : Character.isISOControl(c) ? ' ' : 0xFFFD));
+    return clean.toString();
   }
 
   private static ResponseEntity<String> answer(SyndFeed feed, MediaType type) throws FeedException {
