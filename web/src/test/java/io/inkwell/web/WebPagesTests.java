@@ -254,7 +254,7 @@ class WebPagesTests {
   }
 
   @Test
-  void aBlogInSwissGermanSaysSoToScreenReadersSearchEnginesAndFeedReadersAndWritesDatesInIt()
+  void aBlogInSwissGermanSaysSoToScreenReadersSearchEnginesAndFeedReadersAndSpeaksIt()
       throws Exception {
     siteLanguage = "de-CH";
     site.forgetIdentity();
@@ -273,7 +273,20 @@ class WebPagesTests {
       assertThat(post.select("article.post .date").text()).isEqualTo("Donnerstag, 12. März 2009");
       assertThat(home.select("article.card .date").text()).isEqualTo("Donnerstag, 12. März 2009");
       assertThat(dates.month(java.time.YearMonth.of(2009, 3))).isEqualTo("März 2009");
-      assertThat(feed(get("/comments/feed.rss").body()).getLanguage()).isEqualTo("de-CH");
+      var comments = feed(get("/comments/feed.rss").body());
+      assertThat(comments.getLanguage()).isEqualTo("de-CH");
+      // the theme's own words are the blog's language too, as Ghost's and WordPress's themes
+      assertThat(post.select("#comments-title").text()).isEqualTo("Keine Kommentare");
+      assertThat(post.select("#comment-form h3").text()).isEqualTo("Schreib einen Kommentar");
+      assertThat(post.select("label[for=comment-email]").text())
+          .isEqualTo("E-Mail (wird nie angezeigt)");
+      assertThat(post.select("article.post .reading-time").text()).isEqualTo("1 Min. Lesezeit");
+      assertThat(home.select("input#q").attr("placeholder")).isEqualTo("Beiträge durchsuchen");
+      assertThat(home.select("article.card .byline a[href$=#comments]").text())
+          .isEqualTo("Keine Kommentare");
+      assertThat(comments.getTitle()).isEqualTo("Kommentare zu Inkwell");
+      assertThat(Jsoup.parse(get("/nowhere-at-all").body()).select("h1").text())
+          .isEqualTo("Diese Seite gibt es hier nicht");
 
       assertThat(post.select("html").attr("dir")).isEqualTo("ltr");
 
@@ -282,6 +295,16 @@ class WebPagesTests {
       var arabic = Jsoup.parse(get("/posts/hello").body());
       assertThat(arabic.select("html").attr("lang")).isEqualTo("ar");
       assertThat(arabic.select("html").attr("dir")).as("the theme mirrors").isEqualTo("rtl");
+      assertThat(arabic.select("#comments-title").text())
+          .as("a language the theme has no words for reads English")
+          .isEqualTo("No comments");
+
+      siteLanguage = "fr";
+      site.forgetIdentity();
+      var french = Jsoup.parse(get("/posts/hello").body());
+      assertThat(french.select("#comments-title").text()).isEqualTo("Aucun commentaire");
+      assertThat(french.select("#subscribe-title").text())
+          .isEqualTo("Recevoir les nouveaux articles par e-mail");
 
       siteLanguage = "en\"><script>alert(1)</script>";
       site.forgetIdentity();

@@ -59,11 +59,14 @@ public record Post(
 
   private static final java.util.regex.Pattern TAG = java.util.regex.Pattern.compile("<[^>]*>");
 
-  /** "4 min read", from the words of the sanitised body, a started minute counting whole. */
-  public String readingTime() {
+  /**
+   * The minutes of "4 min read", from the words of the sanitised body, a started minute counting
+   * whole.
+   */
+  public long readingMinutes() {
     String text = bodyHtml == null ? "" : TAG.matcher(bodyHtml).replaceAll(" ").strip();
     long words = text.isEmpty() ? 0 : text.split("\\s+").length;
-    return Math.max(1, (words + WORDS_PER_MINUTE - 1) / WORDS_PER_MINUTE) + " min read";
+    return Math.max(1, (words + WORDS_PER_MINUTE - 1) / WORDS_PER_MINUTE);
   }
 
   /**

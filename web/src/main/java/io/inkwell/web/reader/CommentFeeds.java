@@ -44,11 +44,13 @@ class CommentFeeds {
   private final BlogApi api;
   private final Site site;
   private final WebSettings settings;
+  private final Words words;
 
-  CommentFeeds(BlogApi api, Site site, WebSettings settings) {
+  CommentFeeds(BlogApi api, Site site, WebSettings settings, Words words) {
     this.api = api;
     this.site = site;
     this.settings = settings;
+    this.words = words;
   }
 
   @GetMapping("/comments/feed.atom")
@@ -73,7 +75,8 @@ class CommentFeeds {
 
   private SyndFeed blogFeed(String type, String selfPath) {
     String blog = site.blogName();
-    return feed(type, "Comments on " + blog, api.recentComments(null, ENTRIES), "/", selfPath);
+    return feed(
+        type, words.of("feed.comments", blog), api.recentComments(null, ENTRIES), "/", selfPath);
   }
 
   /**
@@ -97,7 +100,7 @@ class CommentFeeds {
     var feed =
         feed(
             type,
-            "Comments on “" + post.title() + "”",
+            words.of("feed.postComments", post.title()),
             api.recentComments(post.id(), ENTRIES),
             page,
             page + file);
@@ -133,7 +136,7 @@ class CommentFeeds {
             + "#comment-"
             + comment.id();
     SyndEntry entry = new SyndEntryImpl();
-    entry.setTitle(xml(comment.authorName() + " on “" + comment.postTitle() + "”"));
+    entry.setTitle(xml(words.of("feed.commentTitle", comment.authorName(), comment.postTitle())));
     entry.setLink(link);
     entry.setUri(link);
     entry.setAuthor(xml(comment.authorName()));

@@ -23,9 +23,13 @@ import org.springframework.web.util.UriUtils;
 class FormsController {
 
   private final BlogApi api;
+  private final Words words;
+  private final Site site;
 
-  FormsController(BlogApi api) {
+  FormsController(BlogApi api, Words words, Site site) {
     this.api = api;
+    this.words = words;
+    this.site = site;
   }
 
   @PostMapping("/posts/{slug}/comments")
@@ -71,8 +75,7 @@ class FormsController {
     }
     // Keep what the reader wrote, and tell them what to fix.
     redirect.addFlashAttribute(
-        "commentError",
-        posted.problem() == null ? "The comment could not be sent; try again." : posted.problem());
+        "commentError", posted.problem() == null ? words.of("form.failed") : posted.problem());
     redirect.addFlashAttribute("draftName", authorName);
     redirect.addFlashAttribute("draftEmail", authorEmail);
     redirect.addFlashAttribute("draftBody", body);
@@ -93,10 +96,10 @@ class FormsController {
     redirect.addFlashAttribute(
         "subscribeOutcome",
         switch (status) {
-          case 202 -> "Check your inbox: a mail asks you to confirm.";
-          case 429 -> "Too many requests; please try again later.";
-          case 503 -> "Mail cannot be sent right now; please try again in a minute.";
-          default -> "That address does not look right.";
+          case 202 -> words.of("subscribe.sent");
+          case 429 -> words.of("subscribe.tooMany");
+          case 503 -> words.of("subscribe.unavailable");
+          default -> words.of("subscribe.invalid");
         });
     // Only back to a page of this site.
     String target = from.startsWith("/") && !from.startsWith("//") ? from : "/";
@@ -179,11 +182,11 @@ class FormsController {
     return "subscription";
   }
 
-  /** "MONDAY" → "Monday". */
-  private static String dayName(String day) {
+  /** "MONDAY" → "Monday", in the blog's language ("Montag", "lundi"). */
+  private String dayName(String day) {
     try {
       return java.time.DayOfWeek.valueOf(day)
-          .getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH);
+          .getDisplayName(java.time.format.TextStyle.FULL, site.locale());
     } catch (IllegalArgumentException unknown) {
       return day;
     }

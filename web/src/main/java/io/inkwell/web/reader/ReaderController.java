@@ -37,6 +37,7 @@ class ReaderController {
   private final Site site;
   private final OldAddresses oldAddresses;
   private final Dates dates;
+  private final Words words;
 
   ReaderController(
       BlogApi api,
@@ -44,9 +45,11 @@ class ReaderController {
       Site site,
       TagPaths tagPaths,
       OldAddresses oldAddresses,
-      Dates dates) {
+      Dates dates,
+      Words words) {
     this.oldAddresses = oldAddresses;
     this.dates = dates;
+    this.words = words;
     this.tagPaths = tagPaths;
     this.site = site;
     this.api = api;
@@ -99,6 +102,11 @@ class ReaderController {
 
   private static final int FEATURED_ON_TOP = 3;
 
+  /** A page's title as browsers and search engines show it: "Archive – Inkwell". */
+  private String titled(String heading) {
+    return heading + " – " + site.blogName();
+  }
+
   @GetMapping("/tags/{slug}")
   String tag(
       @PathVariable String slug, @RequestParam(required = false) String cursor, Model model) {
@@ -111,7 +119,8 @@ class ReaderController {
     }
     String path = tagPaths.of(tag);
     list(model, page, path, cursor);
-    model.addAttribute("heading", "Posts tagged “" + tag + "”");
+    String heading = words.of("page.tag", tag);
+    model.addAttribute("heading", heading);
     // Ghost's and WordPress's tag pages open with what the tag is about
     var description = cursor == null ? found.description() : Optional.<String>empty();
     model.addAttribute("introduction", description.orElse(null));
@@ -119,8 +128,8 @@ class ReaderController {
     model.addAttribute(
         "meta",
         PageMeta.of(
-            "Posts tagged “" + tag + "” – " + site.blogName(),
-            description.orElse("Posts about " + tag + " on " + site.blogName()),
+            titled(heading),
+            description.orElse(words.of("page.tagDescription", tag, site.blogName())),
             settings.siteUrl() + path));
     return "list";
   }
@@ -137,7 +146,8 @@ class ReaderController {
     String name = profile.map(BlogApi.Author::name).orElse(page.items().get(0).author().name());
     String path = "/authors/" + UriUtils.encodePathSegment(id, "UTF-8");
     list(model, page, path, cursor);
-    model.addAttribute("heading", "Posts by " + name);
+    String heading = words.of("page.author", name);
+    model.addAttribute("heading", heading);
     if (cursor == null) {
       model.addAttribute("introduction", profile.map(BlogApi.Author::bio).orElse(null));
       model.addAttribute("website", profile.flatMap(BlogApi.Author::safeWebsite).orElse(null));
@@ -148,10 +158,10 @@ class ReaderController {
     model.addAttribute(
         "meta",
         PageMeta.of(
-            "Posts by " + name + " – " + site.blogName(),
+            titled(heading),
             profile
                 .map(BlogApi.Author::bio)
-                .orElse("Everything " + name + " wrote on " + site.blogName()),
+                .orElse(words.of("page.authorDescription", name, site.blogName())),
             settings.siteUrl() + path));
     return "list";
   }
@@ -175,12 +185,13 @@ class ReaderController {
     model.addAttribute(
         "newest", cursor == null ? null : "/search?q=" + UriUtils.encode(query, "UTF-8"));
     model.addAttribute("q", query);
-    model.addAttribute("heading", query.isEmpty() ? "Search" : "Posts matching “" + query + "”");
+    model.addAttribute(
+        "heading", query.isEmpty() ? words.of("page.search") : words.of("page.searchFor", query));
     model.addAttribute(
         "meta",
         PageMeta.of(
-            "Search – " + site.blogName(),
-            "Search " + site.blogName(),
+            titled(words.of("page.search")),
+            words.of("page.searchDescription", site.blogName()),
             settings.siteUrl() + "/search"));
     return "list";
   }
@@ -192,8 +203,8 @@ class ReaderController {
     model.addAttribute(
         "meta",
         PageMeta.of(
-            "Tags – " + site.blogName(),
-            "What " + site.blogName() + " writes about, tag by tag",
+            titled(words.of("page.tags")),
+            words.of("page.tagsDescription", site.blogName()),
             settings.siteUrl() + "/tags"));
     return "tags";
   }
@@ -208,8 +219,8 @@ class ReaderController {
     model.addAttribute(
         "meta",
         PageMeta.of(
-            "Subscribe – " + site.blogName(),
-            "New posts of " + site.blogName() + " by email",
+            titled(words.of("page.subscribe")),
+            words.of("page.subscribeDescription", site.blogName()),
             settings.siteUrl() + "/subscribe"));
     return "subscribe";
   }
@@ -225,8 +236,8 @@ class ReaderController {
     model.addAttribute(
         "meta",
         PageMeta.of(
-            "Archive – " + site.blogName(),
-            "Every post on " + site.blogName() + ", month by month",
+            titled(words.of("page.archive")),
+            words.of("page.archiveDescription", site.blogName()),
             settings.siteUrl() + "/archive"));
     return "archive";
   }
@@ -257,12 +268,12 @@ class ReaderController {
     String path = "/archive/%04d/%02d".formatted(year, month);
     String name = dates.month(yearMonth);
     list(model, page, path, cursor);
-    model.addAttribute("heading", "Posts of " + name);
+    model.addAttribute("heading", words.of("page.month", name));
     model.addAttribute(
         "meta",
         PageMeta.of(
-            name + " – " + site.blogName(),
-            "What " + site.blogName() + " published in " + name,
+            titled(name),
+            words.of("page.monthDescription", site.blogName(), name),
             settings.siteUrl() + path));
     return "list";
   }
@@ -315,7 +326,7 @@ class ReaderController {
                 + "?comments="
                 + UriUtils.encode(thread.nextCursor(), "UTF-8")
                 + "#comments");
-    model.addAttribute("commentCount", new PostCard(post, total).commentsLabel());
+    model.addAttribute("commentCount", total);
     model.addAttribute("renderedAt", Instant.now().toString());
     model.addAttribute("commentOutcome", comment);
     model.addAttribute("subscriptionAsked", "asked".equals(subscription));

@@ -41,14 +41,14 @@ class PostTests {
             + words.replace("word ", "<em>word</em> ")
             + "</p>";
 
-    assertThat(withBody("<p>" + words + "</p>").readingTime()).isEqualTo("4 min read");
-    assertThat(withBody(marked).readingTime()).isEqualTo("4 min read");
+    assertThat(withBody("<p>" + words + "</p>").readingMinutes()).isEqualTo(4);
+    assertThat(withBody(marked).readingMinutes()).isEqualTo(4);
   }
 
   @Test
   void aShortOrEmptyPostTakesAMinute() {
-    assertThat(withBody("<p>Packing for WPC.</p>").readingTime()).isEqualTo("1 min read");
-    assertThat(withBody(null).readingTime()).isEqualTo("1 min read");
+    assertThat(withBody("<p>Packing for WPC.</p>").readingMinutes()).isEqualTo(1);
+    assertThat(withBody(null).readingMinutes()).isEqualTo(1);
   }
 
   @Test
