@@ -425,6 +425,28 @@ class ReaderSiteTests {
   }
 
   @Test
+  void aCommentTheBlogCannotTakeIsSentBackWithWhatToFixAndTheReadersWords() throws Exception {
+    Document post = page("/posts/home-again");
+    var form = post.selectFirst("form#comment-form");
+    Map<String, String> fields = new LinkedHashMap<>();
+    form.select("input[type=hidden]").forEach(input -> fields.put(input.attr("name"), input.val()));
+    fields.put("authorName", "Ada");
+    fields.put("authorEmail", "not an address");
+    fields.put("body", "A thought worth keeping.");
+    fields.put("renderedAt", Instant.parse(fields.get("renderedAt")).minusSeconds(60).toString());
+
+    var answer = submit(form.attr("action"), fields);
+
+    var page = Jsoup.parse(answer.body());
+    assertThat(page.select("#comment-form [role=alert]").text())
+        .isEqualTo(
+            "Please give your name, a valid email address and a comment (up to 10,000"
+                + " characters).");
+    assertThat(page.select("#comment-form textarea[name=body]").text())
+        .isEqualTo("A thought worth keeping.");
+  }
+
+  @Test
   void aReaderSubscribesWithTheFormAndConfirmsOnTheSitesOwnPage() throws Exception {
     String reader = "web-reader-" + UUID.randomUUID() + "@example.org";
     var answer =

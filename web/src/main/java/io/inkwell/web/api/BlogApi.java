@@ -56,7 +56,7 @@ public class BlogApi {
    * @param problemType the last part of the problem's type when it was refused ({@code
    *     duplicate-comment}), else null
    */
-  public record Posted(int status, String commentStatus, String problem, String problemType) {
+  public record Posted(int status, String commentStatus, String problemType) {
 
     /** The blog has these words from this address on this post already: sent twice. */
     public boolean sentBefore() {
@@ -179,7 +179,6 @@ public class BlogApi {
               return new Posted(
                   response.getStatusCode().value(),
                   answer == null ? null : answer.path("status").asString(null),
-                  answer == null ? null : answer.path("detail").asString(null),
                   answer == null ? null : lastPart(answer.path("type").asString(null)));
             });
   }

@@ -74,8 +74,7 @@ class FormsController {
       return back + "?comment=received#comments";
     }
     // Keep what the reader wrote, and tell them what to fix.
-    redirect.addFlashAttribute(
-        "commentError", posted.problem() == null ? words.of("form.failed") : posted.problem());
+    redirect.addFlashAttribute("commentError", words.of(refusal(posted.problemType())));
     redirect.addFlashAttribute("draftName", authorName);
     redirect.addFlashAttribute("draftEmail", authorEmail);
     redirect.addFlashAttribute("draftBody", body);
@@ -180,6 +179,21 @@ class FormsController {
     model.addAttribute("action", "saved");
     model.addAttribute("ok", status == 200);
     return "subscription";
+  }
+
+  /**
+   * Why a comment was refused, in the blog's language (the API's own text is English): the key of
+   * the words for each kind of refusal a reader can meet.
+   */
+  private static String refusal(String problemType) {
+    return switch (String.valueOf(problemType)) {
+      case "validation", "bad-request" -> "form.invalid";
+      case "comments-closed" -> "comments.closed";
+      case "rate-limited" -> "form.tooFast";
+      case "post-not-found" -> "form.postGone";
+      case "parent-not-found" -> "form.parentGone";
+      default -> "form.failed";
+    };
   }
 
   /** "MONDAY" → "Monday", in the blog's language ("Montag", "lundi"). */
