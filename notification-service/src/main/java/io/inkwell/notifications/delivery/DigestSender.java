@@ -6,7 +6,6 @@ import io.inkwell.notifications.NotificationMetrics;
 import io.inkwell.notifications.NotificationSettings;
 import io.inkwell.notifications.mail.Mails;
 import io.inkwell.notifications.mail.SmtpFailures;
-import io.inkwell.notifications.subscription.Frequency;
 import io.inkwell.notifications.subscription.Subscriber;
 import io.inkwell.notifications.subscription.SubscriptionManagement;
 import jakarta.mail.internet.MimeMessage;
@@ -263,7 +262,7 @@ class DigestSender implements SmartLifecycle {
         new Mails.DigestMail(
             messageId,
             subscriber.email(),
-            subscriber.frequency() == Frequency.WEEKLY ? "this week" : "today",
+            subscriber.frequency().name(),
             posts,
             subscriptions.unsubscribeToken(subscriberId),
             subscriptions.manageToken(subscriberId));

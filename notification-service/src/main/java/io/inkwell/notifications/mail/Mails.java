@@ -9,9 +9,13 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.mail.MailPreparationException;
@@ -27,11 +31,17 @@ public class Mails {
   private final JavaMailSenderImpl sender;
   private final NotificationSettings settings;
   private final SiteName siteName;
+  private final MailWords words;
 
-  Mails(JavaMailSenderImpl sender, NotificationSettings settings, SiteName siteName) {
+  Mails(
+      JavaMailSenderImpl sender,
+      NotificationSettings settings,
+      SiteName siteName,
+      MailWords words) {
     this.sender = sender;
     this.settings = settings;
     this.siteName = siteName;
+    this.words = words;
   }
 
   /**
@@ -98,7 +108,7 @@ public class Mails {
    */
   public void sendReply(CommentMail mail, String stopToken) {
     String blog = siteName.current();
-    String subject = mail.commenterName() + " replied to your comment on " + mail.postTitle();
+    String subject = words.of("reply.subject", mail.commenterName(), mail.postTitle());
     String stop =
         stopToken == null ? null : settings.siteUrl() + "/subscriptions/replies?token=" + stopToken;
     String oneClick =
@@ -107,39 +117,39 @@ public class Mails {
             : settings.siteUrl() + "/api/subscriptions/replies/stop?token=" + stopToken;
     String text =
         """
-        %s replied to your comment on "%s":
+        %s
 
         %s
 
-        Read the conversation: %s
+        %s: %s
 
         --
-        You get this mail because you asked to hear of replies when you commented on %s.
+        %s
         """
                 .formatted(
-                    mail.commenterName(), mail.postTitle(), mail.excerpt(), mail.postUrl(), blog)
-            + (stop == null ? "" : "No more mails about replies on this post: " + stop + "\n");
+                    words.of("reply.intro", mail.commenterName(), "\"" + mail.postTitle() + "\""),
+                    mail.excerpt(),
+                    words.of("reply.read"),
+                    mail.postUrl(),
+                    words.of("reply.why", blog))
+            + (stop == null ? "" : words.of("reply.stop") + ": " + stop + "\n");
     String html =
         """
-        <p>%s replied to your comment on <a href="%s">%s</a>:</p>
+        <p>%s</p>
         <blockquote>%s</blockquote>
-        <p><a href="%s">Read the conversation</a></p>
+        <p>%s</p>
         <hr>
-        <p><small>You get this mail because you asked to hear of replies when you commented on
-        %s.%s</small></p>
+        <p><small>%s%s</small></p>
         """
             .formatted(
-                escape(mail.commenterName()),
-                escape(mail.postUrl()),
-                escape(mail.postTitle()),
+                words.of(
+                    "reply.intro",
+                    escape(mail.commenterName()),
+                    link(mail.postUrl(), mail.postTitle())),
                 escape(mail.excerpt()),
-                escape(mail.postUrl()),
-                escape(blog),
-                stop == null
-                    ? ""
-                    : " <a href=\""
-                        + escape(stop)
-                        + "\">No more mails about replies on this post</a>.");
+                link(mail.postUrl(), words.of("reply.read")),
+                escape(words.of("reply.why", blog)),
+                stop == null ? "" : " " + link(stop, words.of("reply.stop")) + ".");
     sender.send(compose(blog, mail.messageId(), mail.to(), subject, text, html, oneClick));
   }
 
@@ -365,21 +375,24 @@ public class Mails {
     String link = settings.siteUrl() + "/subscriptions/confirm?token=" + confirmToken;
     String text =
         """
-        Please confirm that you want the new posts of %s by email:
+        %s
 
         %s
 
-        If you did not ask for this, ignore this mail and nothing will be sent to you.
+        %s
         """
-            .formatted(blog, link);
+            .formatted(words.of("confirm.ask", blog), link, words.of("confirm.ignore"));
     String html =
         """
-        <p>Please confirm that you want the new posts of %s by email:</p>
-        <p><a href="%s">Confirm my subscription</a></p>
-        <p>If you did not ask for this, ignore this mail and nothing will be sent to you.</p>
+        <p>%s</p>
+        <p>%s</p>
+        <p>%s</p>
         """
-            .formatted(escape(blog), escape(link));
-    sender.send(compose(blog, null, to, "Confirm your subscription to " + blog, text, html, null));
+            .formatted(
+                escape(words.of("confirm.ask", blog)),
+                link(link, words.of("confirm.button")),
+                escape(words.of("confirm.ignore")));
+    sender.send(compose(blog, null, to, words.of("confirm.subject", blog), text, html, null));
   }
 
   /**
@@ -388,17 +401,25 @@ public class Mails {
    *
    * @param messageId the same for every try of one subscriber's welcome
    * @param tags the tags they chose; empty for every post
-   */
-  /**
-   * @param cadence how the posts come: "whole, as it is published", "in one mail a day, at …"
+   * @param cadence how the posts come
    */
   public record WelcomeMail(
       String messageId,
       String to,
       List<String> tags,
-      String cadence,
+      Cadence cadence,
       String manageToken,
       String unsubscribeToken) {}
+
+  /**
+   * How a subscriber's posts come: "whole, as it is published", "in one mail a day, at 08:00
+   * (UTC)", "in one mail a week, on Mondays at 08:00 (UTC)".
+   *
+   * @param frequency {@code INSTANTLY}, {@code DAILY} or {@code WEEKLY}
+   * @param at the hour digests go out, in {@code zone}
+   * @param day the day weekly digests go out
+   */
+  public record Cadence(String frequency, LocalTime at, DayOfWeek day, ZoneId zone) {}
 
   public void sendWelcome(WelcomeMail mail) {
     String blog = siteName.current();
@@ -409,39 +430,55 @@ public class Mails {
     String manage = settings.siteUrl() + "/subscriptions/preferences?token=" + mail.manageToken();
     String which =
         mail.tags().isEmpty()
-            ? "each new post"
-            : "each new post tagged " + String.join(", ", mail.tags());
+            ? words.of("welcome.everyPost")
+            : words.of("welcome.taggedPosts", String.join(", ", mail.tags()));
+    Cadence cadence = mail.cadence();
+    String what =
+        words.of(
+            "welcome.what",
+            blog,
+            which,
+            words.of(
+                "welcome." + cadence.frequency(),
+                cadence.at().toString(),
+                cadence.zone().getId(),
+                cadence.day().getDisplayName(TextStyle.FULL, words.locale())));
     String text =
         """
-        You are subscribed to %s: %s comes to this address, %s.
+        %s
 
-        Read what is there already: %s
+        %s: %s
 
-        Choose which posts you get and how often, or pause: %s
-        Unsubscribe: %s
-        """
-            .formatted(blog, which, mail.cadence(), settings.siteUrl() + "/", manage, unsubscribe);
-    String html =
-        """
-        <p>You are subscribed to %s: %s comes to this address, %s.</p>
-        <p><a href="%s">Read what is there already</a></p>
-        <hr>
-        <p><small><a href="%s">Choose which posts you get and how often, or pause</a> ·
-        <a href="%s">unsubscribe</a></small></p>
+        %s: %s
+        %s: %s
         """
             .formatted(
-                escape(blog),
-                escape(which),
-                escape(mail.cadence()),
-                escape(settings.siteUrl() + "/"),
-                escape(manage),
-                escape(unsubscribe));
+                what,
+                words.of("welcome.read"),
+                settings.siteUrl() + "/",
+                words.of("mail.chooseOrPause"),
+                manage,
+                words.of("mail.unsubscribe"),
+                unsubscribe);
+    String html =
+        """
+        <p>%s</p>
+        <p>%s</p>
+        <hr>
+        <p><small>%s ·
+        %s</small></p>
+        """
+            .formatted(
+                escape(what),
+                link(settings.siteUrl() + "/", words.of("welcome.read")),
+                link(manage, words.of("mail.chooseOrPause")),
+                link(unsubscribe, words.of("mail.unsubscribeLink")));
     sender.send(
         compose(
             blog,
             mail.messageId(),
             mail.to(),
-            "You are subscribed to " + blog,
+            words.of("welcome.subject", blog),
             text,
             html,
             oneClick));
@@ -470,13 +507,18 @@ public class Mails {
         mail.bodyHtml() == null ? null : PostBody.of(mail.bodyHtml(), settings.siteUrl());
     String footerText =
         test
-            ? TEST_FOOTER
+            ? words.of("post.test")
             : """
-              You get this mail because you subscribed to %s.
-              Choose which posts you get, or pause: %s
-              Unsubscribe: %s
+              %s
+              %s: %s
+              %s: %s
               """
-                .formatted(blog, manage, unsubscribe);
+                .formatted(
+                    words.of("mail.why", blog),
+                    words.of("post.chooseOrPause"),
+                    manage,
+                    words.of("mail.unsubscribe"),
+                    unsubscribe);
     String text =
         """
         %s
@@ -490,28 +532,32 @@ public class Mails {
             .formatted(
                 mail.title(),
                 body == null ? mail.excerpt() : body.text(),
-                body == null ? "Read it" : "Read it on the blog, and its comments",
+                words.of(body == null ? "mail.readIt" : "post.readWithComments"),
                 mail.postUrl(),
                 footerText);
     String cover = coverHtml(mail.cover(), mail.postUrl());
     SiteName.Writing writing = siteName.writing();
     String footerHtml =
         test
-            ? "<p><small>" + escape(TEST_FOOTER) + "</small></p>"
+            ? "<p><small>" + escape(words.of("post.test")) + "</small></p>"
             : """
-              <p><small>You get this mail because you subscribed to %s.
-              <a href="%s">Choose which posts you get</a> or <a href="%s">unsubscribe</a>.</small></p>
+              <p><small>%s
+              %s %s %s.</small></p>
               """
-                .formatted(escape(blog), escape(manage), escape(unsubscribe));
+                .formatted(
+                    escape(words.of("mail.why", blog)),
+                    link(manage, words.of("post.choose")),
+                    escape(words.of("mail.or")),
+                    link(unsubscribe, words.of("mail.unsubscribeLink")));
     // the post in its own language and direction (an Arabic blog's mail reads right to left);
-    // the mail's own words around it are English
+    // the mail's own words around it are the language's where MailWords has them, else English
     String html =
         """
         <div lang="%s" dir="%s">
         %s<h1>%s</h1>
         %s
         </div>
-        <p><a href="%s">Read it on %s</a></p>
+        <p>%s</p>
         <hr>
         """
                 .formatted(
@@ -520,8 +566,7 @@ public class Mails {
                     cover,
                     escape(mail.title()),
                     body == null ? "<p>" + escape(mail.excerpt()) + "</p>" : body.html(),
-                    escape(mail.postUrl()),
-                    escape(blog))
+                    link(mail.postUrl(), words.of("mail.readOn", blog)))
             + footerHtml;
     return compose(blog, mail.messageId(), mail.to(), mail.title(), text, html, oneClick);
   }
@@ -529,13 +574,14 @@ public class Mails {
   /**
    * The posts of a day or a week in one mail, for a subscriber who chose a digest.
    *
-   * @param period what the digest covers, as a sentence ends: "today", "this week"
+   * @param frequency what the digest covers: {@code DAILY} the day's posts, {@code WEEKLY} the
+   *     week's
    * @param posts oldest first
    */
   public record DigestMail(
       String messageId,
       String to,
-      String period,
+      String frequency,
       List<DigestPost> posts,
       String unsubscribeToken,
       String manageToken) {}
@@ -559,21 +605,19 @@ public class Mails {
     String subject =
         count == 1
             ? mail.posts().get(0).title()
-            : count + " new posts on " + blog + " " + mail.period();
+            : words.of("digest." + mail.frequency() + ".subject", count, blog);
+    String intro = words.of("digest." + mail.frequency() + ".intro", blog);
     var text = new StringBuilder();
     var html = new StringBuilder();
-    text.append("New on ").append(blog).append(' ').append(mail.period()).append(":\n\n");
-    html.append("<p>New on ")
-        .append(escape(blog))
-        .append(' ')
-        .append(escape(mail.period()))
-        .append(":</p>\n");
+    text.append(intro).append("\n\n");
+    html.append("<p>").append(escape(intro)).append("</p>\n");
     SiteName.Writing writing = siteName.writing();
     for (DigestPost post : mail.posts()) {
       text.append(post.title())
           .append("\n")
           .append(post.excerpt() == null ? "" : post.excerpt() + "\n")
-          .append("Read it: ")
+          .append(words.of("mail.readIt"))
+          .append(": ")
           .append(post.url())
           .append("\n\n");
       html.append(
@@ -582,7 +626,7 @@ public class Mails {
           %s<h2><a href="%s">%s</a></h2>
           <p>%s</p>
           </div>
-          <p><a href="%s">Read it on %s</a></p>
+          <p>%s</p>
           """
               .formatted(
                   writing.language(),
@@ -591,25 +635,33 @@ public class Mails {
                   escape(post.url()),
                   escape(post.title()),
                   escape(post.excerpt()),
-                  escape(post.url()),
-                  escape(blog)));
+                  link(post.url(), words.of("mail.readOn", blog))));
     }
     text.append(
         """
         --
-        You get this mail because you subscribed to %s.
-        Choose which posts you get and how often, or pause: %s
-        Unsubscribe: %s
+        %s
+        %s: %s
+        %s: %s
         """
-            .formatted(blog, manage, unsubscribe));
+            .formatted(
+                words.of("mail.why", blog),
+                words.of("mail.chooseOrPause"),
+                manage,
+                words.of("mail.unsubscribe"),
+                unsubscribe));
     html.append(
         """
         <hr>
-        <p><small>You get this mail because you subscribed to %s.
-        <a href="%s">Choose which posts you get and how often</a> or
-        <a href="%s">unsubscribe</a>.</small></p>
+        <p><small>%s
+        %s %s
+        %s.</small></p>
         """
-            .formatted(escape(blog), escape(manage), escape(unsubscribe)));
+            .formatted(
+                escape(words.of("mail.why", blog)),
+                link(manage, words.of("mail.choose")),
+                escape(words.of("mail.or")),
+                link(unsubscribe, words.of("mail.unsubscribeLink"))));
     return compose(
         blog, mail.messageId(), mail.to(), subject, text.toString(), html.toString(), oneClick);
   }
@@ -629,11 +681,6 @@ public class Mails {
                 cover.width(),
                 cover.height());
   }
-
-  /** Where a subscriber's copy has its preferences and unsubscribe links. */
-  private static final String TEST_FOOTER =
-      "This is a test. In each subscriber's copy, these lines let them choose which posts they"
-          + " get, pause, or unsubscribe.";
 
   /**
    * Sends a staff member the post's mail as subscribers will get it, marked as a test (Ghost's
@@ -693,6 +740,11 @@ public class Mails {
       }
     }
     return from;
+  }
+
+  /** A link whose address and words are text, not markup. */
+  private static String link(String url, String words) {
+    return "<a href=\"" + escape(url) + "\">" + escape(words) + "</a>";
   }
 
   private static String escape(String text) {

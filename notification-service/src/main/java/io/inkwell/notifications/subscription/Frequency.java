@@ -6,9 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.format.TextStyle;
 import java.time.temporal.TemporalAdjusters;
-import java.util.Locale;
 
 /**
  * How often a subscriber gets mail (WordPress.com's "Email frequency", FeedBurner's daily mail that
@@ -19,23 +17,6 @@ public enum Frequency {
   INSTANTLY,
   DAILY,
   WEEKLY;
-
-  /**
-   * How the mail comes, as a welcome says it: "whole, as it is published", "in one mail a day, at
-   * 08:00 (UTC)", "in one mail a week, on Mondays at 08:00 (UTC)".
-   */
-  public String cadence(int hour, DayOfWeek day, ZoneId zone) {
-    String at = LocalTime.of(hour, 0) + " (" + zone.getId() + ")";
-    return switch (this) {
-      case INSTANTLY -> "whole, as it is published";
-      case DAILY -> "in one mail a day, at " + at;
-      case WEEKLY ->
-          "in one mail a week, on "
-              + day.getDisplayName(TextStyle.FULL, Locale.ENGLISH)
-              + "s at "
-              + at;
-    };
-  }
 
   /**
    * When the digest that takes a post published at {@code now} goes out: the next digest hour after

@@ -115,9 +115,11 @@ class Welcomes {
               "<welcome." + id + "@" + messageIdDomain + ">",
               subscriber.email(),
               subscriber.tags(),
-              subscriber
-                  .frequency()
-                  .cadence(settings.digestHour(), settings.digestDay(), settings.timeZone()),
+              new Mails.Cadence(
+                  subscriber.frequency().name(),
+                  java.time.LocalTime.of(settings.digestHour(), 0),
+                  settings.digestDay(),
+                  settings.timeZone()),
               subscriptions.manageToken(id),
               subscriptions.unsubscribeToken(id)));
       mongo.updateFirst(

@@ -91,7 +91,7 @@ class SiteNameTests extends IntegrationTest {
             new Mails.DigestMail(
                 "<d1.s1@blog.example.org>",
                 "reader@example.org",
-                "today",
+                "DAILY",
                 List.of(
                     new Mails.DigestPost(
                         "يوم في لشبونة", "كان يوماً", "https://blog.example.org/posts/ywm", null)),
@@ -110,6 +110,51 @@ class SiteNameTests extends IntegrationTest {
           .as("the mail's own words stay outside, left to right")
           .doesNotContain(content);
     }
+  }
+
+  /** As the reader site speaks the blog's language, so do the mails its readers get. */
+  @Test
+  void aBlogInGermanMailsItsSubscribersInGerman() throws Exception {
+    processed(siteChanged(6, "Notizen aus Lissabon", "de", "ltr"));
+
+    MimeMessage confirmation = confirmationTo("leserin");
+    assertThat(confirmation.getSubject())
+        .isEqualTo("Bestätige dein Abonnement von Notizen aus Lissabon");
+    assertThat(Jsoup.parseBodyFragment(TestMail.html(confirmation)).text())
+        .contains("Bitte bestätige, dass du die neuen Beiträge von Notizen aus Lissabon");
+
+    var post =
+        mails.preparePost(
+            new Mails.PostMail(
+                "<p2.s1@blog.example.org>",
+                "leserin@example.org",
+                "Ein Tag in Lissabon",
+                "Es war ein schöner Tag.",
+                "https://blog.example.org/posts/ein-tag",
+                "unsubscribe-token",
+                "manage-token",
+                null,
+                "<p>Es war ein schöner Tag.</p>"));
+    post.saveChanges();
+    var html = Jsoup.parseBodyFragment(TestMail.html(post));
+    assertThat(html.select("a[href*=unsubscribe]").text()).isEqualTo("abmelden");
+    assertThat(html.text())
+        .contains("Du bekommst diese Mail, weil du Notizen aus Lissabon abonniert hast.")
+        .contains("Auf Notizen aus Lissabon lesen");
+
+    var digest =
+        mails.prepareDigest(
+            new Mails.DigestMail(
+                "<d2.s1@blog.example.org>",
+                "leserin@example.org",
+                "WEEKLY",
+                List.of(
+                    new Mails.DigestPost("Eins", "Erstens.", "https://blog.example.org/1", null),
+                    new Mails.DigestPost("Zwei", "Zweitens.", "https://blog.example.org/2", null)),
+                "unsubscribe-token",
+                "manage-token"));
+    assertThat(digest.getSubject())
+        .isEqualTo("2 neue Beiträge auf Notizen aus Lissabon diese Woche");
   }
 
   @Test

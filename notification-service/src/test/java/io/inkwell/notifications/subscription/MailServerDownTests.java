@@ -48,7 +48,9 @@ import tools.jackson.databind.node.ObjectNode;
       "inkwell.notifications.send-interval=100ms",
       "inkwell.notifications.max-attempts=2",
       // a consumer group of its own: the post events this context reads are not the other's
-      "spring.kafka.consumer.group-id=mail-down-test"
+      "spring.kafka.consumer.group-id=mail-down-test",
+      // and no blog name or language other tests set: its mails are the configured blog's
+      "inkwell.notifications.site-events-topic=mail-down-test.site-events"
     })
 class MailServerDownTests {
 
