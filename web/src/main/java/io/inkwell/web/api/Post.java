@@ -60,12 +60,22 @@ public record Post(
   private static final java.util.regex.Pattern TAG = java.util.regex.Pattern.compile("<[^>]*>");
 
   /**
+   * The scripts written without spaces between words, whose every character counts as a word, as
+   * Ghost counts them: Chinese, Japanese's kana, Korean's syllables.
+   */
+  private static final java.util.regex.Pattern UNSPACED =
+      java.util.regex.Pattern.compile("[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\p{IsHangul}]");
+
+  /**
    * The minutes of "4 min read", from the words of the sanitised body, a started minute counting
    * whole.
    */
   public long readingMinutes() {
-    String text = bodyHtml == null ? "" : TAG.matcher(bodyHtml).replaceAll(" ").strip();
-    long words = text.isEmpty() ? 0 : text.split("\\s+").length;
+    String text = bodyHtml == null ? "" : TAG.matcher(bodyHtml).replaceAll(" ");
+    var characters = UNSPACED.matcher(text);
+    long words = characters.results().count();
+    String spaced = characters.replaceAll(" ").strip();
+    words += spaced.isEmpty() ? 0 : spaced.split("\\s+").length;
     return Math.max(1, (words + WORDS_PER_MINUTE - 1) / WORDS_PER_MINUTE);
   }
 

@@ -45,6 +45,19 @@ class PostTests {
     assertThat(withBody(marked).readingMinutes()).isEqualTo(4);
   }
 
+  /**
+   * Chinese, Japanese and Korean run their words together: each character is one, as Ghost has it.
+   */
+  @Test
+  void theReadingTimeOfALanguageWrittenWithoutSpacesCountsItsCharacters() {
+    String chinese = "我们沿着海港走到了老城区。".repeat(100); // 1,300 characters, 100 "words" apart
+
+    assertThat(withBody("<p>" + chinese + "</p>").readingMinutes()).isEqualTo(5);
+    assertThat(withBody("<p>Lisbon 里斯本 " + "한국어".repeat(200) + "</p>").readingMinutes())
+        .as("Latin words and characters together")
+        .isEqualTo(3);
+  }
+
   @Test
   void aShortOrEmptyPostTakesAMinute() {
     assertThat(withBody("<p>Packing for WPC.</p>").readingMinutes()).isEqualTo(1);
