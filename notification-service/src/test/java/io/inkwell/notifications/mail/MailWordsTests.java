@@ -10,10 +10,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The mails' words in each language: whole, and text only (they go into the HTML mails). */
 class MailWordsTests {
 
-  private static final String[] LANGUAGES = {"de", "fr", "es"};
+  private static final String[] LANGUAGES = {"de", "fr", "es", "it", "pt"};
 
   @ParameterizedTest
-  @ValueSource(strings = {"de", "fr", "es"})
+  @ValueSource(strings = {"de", "fr", "es", "it", "pt"})
   void aLanguageHasEveryWordOfTheEnglishWithTheSamePlacesForWhatIsPutIn(String language) {
     assertThat(Translations.faults("i18n/mails", language)).isEmpty();
   }

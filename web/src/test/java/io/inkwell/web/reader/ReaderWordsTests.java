@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ReaderWordsTests {
 
   @ParameterizedTest
-  @ValueSource(strings = {"de", "fr", "es"})
+  @ValueSource(strings = {"de", "fr", "es", "it", "pt"})
   void aLanguageHasEveryWordOfTheEnglishWithTheSamePlacesForWhatIsPutIn(String language) {
     assertThat(Translations.faults("i18n/reader", language)).isEmpty();
   }
