@@ -530,7 +530,7 @@ public class CommentManagement {
           "Spam: sent {} after the form was shown", Duration.between(request.renderedAt(), now));
       return CommentStatus.SPAM;
     }
-    var blocked = blocklist.match(body, email, request.client());
+    var blocked = blocklist.match(request.authorName(), body, email, request.client());
     if (blocked.isPresent()) {
       log.info("Spam: blocklist {}", blocked.get().kind());
       return CommentStatus.SPAM;

@@ -1,5 +1,7 @@
 package io.inkwell.comments.moderation;
 
+import com.ibm.icu.text.SpoofChecker;
+import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -40,19 +42,42 @@ public class Blocklist {
     return mongo.remove(mongo.findById(id, Entry.class)).getDeletedCount() > 0;
   }
 
-  /** The entry a comment matches, if any. */
-  public java.util.Optional<Entry> match(String body, String email, String client) {
-    String text = body.toLowerCase(Locale.ROOT);
+  /**
+   * The entry a comment matches, if any. A word is looked for in the commenter's name, address and
+   * words, as WordPress's "Disallowed Comment Keys" are, and found however it is disguised: in
+   * another case, with accents ("víagra"), in full-width or other compatibility letters ("ｖｉａｇｒａ"),
+   * with invisible characters inside ("via\u200Bgra"), or with letters of another script that look
+   * the same (a Cyrillic "і" in "vіagra", Unicode's confusables).
+   */
+  public java.util.Optional<Entry> match(String name, String body, String email, String client) {
+    String text = skeleton(name + "\n" + email + "\n" + body);
     String domain = email.substring(email.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
     return all().stream()
         .filter(
             entry ->
                 switch (entry.kind()) {
-                  case WORD -> text.contains(entry.value());
+                  case WORD -> text.contains(skeleton(entry.value()));
                   case DOMAIN ->
                       domain.equals(entry.value()) || domain.endsWith("." + entry.value());
                   case ADDRESS -> entry.value().equals(client);
                 })
         .findFirst();
+  }
+
+  /** Both sides of a match as the same letters: folded, then as Unicode's confusables see them. */
+  private static final SpoofChecker CONFUSABLES = new SpoofChecker.Builder().build();
+
+  static String skeleton(String text) {
+    var folded = new StringBuilder(text.length());
+    Normalizer.normalize(text, Normalizer.Form.NFKD)
+        .codePoints()
+        .filter(
+            c ->
+                Character.getType(c) != Character.NON_SPACING_MARK
+                    && Character.getType(c) != Character.FORMAT)
+        .map(Character::toLowerCase)
+        .forEach(folded::appendCodePoint);
+    // the skeleton writes some look-alikes in capitals (the digit 0 as O): lower case again
+    return CONFUSABLES.getSkeleton(folded.toString()).toLowerCase(Locale.ROOT);
   }
 }

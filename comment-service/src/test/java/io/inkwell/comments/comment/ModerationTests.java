@@ -233,6 +233,52 @@ class ModerationTests extends IntegrationTest {
         .isEqualTo(204);
   }
 
+  /** WordPress's disallowed keys are looked for in the name too; and a disguise does not help. */
+  @Test
+  void aBlockedWordInTheNameOrDisguisedWithLookAlikeLettersIsSpamToo() {
+    String postId = publishedPost(true);
+    String unique = UUID.randomUUID().toString().substring(0, 8);
+    String word = "pharma" + unique;
+    var entry =
+        admin()
+            .post("/api/comments/blocklist", ApiClient.json(Map.of("kind", "WORD", "value", word)));
+    assertThat(entry.status()).isEqualTo(201);
+    try {
+      // Cyrillic "р" and "а", a zero-width space, full-width letters
+      String disguised = "\u0440h\u0430rm\u200Ba" + unique.toUpperCase();
+      for (Map<String, String> comment :
+          List.of(
+              Map.of("authorName", "Cheap " + word, "body", "Nice post."),
+              Map.of("authorName", "A", "body", "Visit " + disguised + " today"),
+              Map.of("authorName", "A", "body", "Visit ｐｈａｒｍａ" + unique + " today"))) {
+        var sent = new java.util.HashMap<String, Object>(comment);
+        sent.put("authorEmail", email());
+        var answer = api().post("/api/posts/" + postId + "/comments", ApiClient.json(sent));
+
+        assertThat(answer.status()).isEqualTo(201);
+        assertThat(comments.findById(answer.text("id")).orElseThrow().status())
+            .as(comment.toString())
+            .isEqualTo(CommentStatus.SPAM);
+      }
+      var innocent =
+          api()
+              .post(
+                  "/api/posts/" + postId + "/comments",
+                  ApiClient.json(
+                      Map.of(
+                          "authorName",
+                          "B",
+                          "authorEmail",
+                          email(),
+                          "body",
+                          "A pharmacy nearby.")));
+      assertThat(comments.findById(innocent.text("id")).orElseThrow().status())
+          .isNotEqualTo(CommentStatus.SPAM);
+    } finally {
+      admin().delete("/api/comments/blocklist/" + entry.text("id"));
+    }
+  }
+
   @Test
   void commentsCloseOnPostsOlderThanTheChosenNumberOfDays() {
     String old = UUID.randomUUID().toString();
