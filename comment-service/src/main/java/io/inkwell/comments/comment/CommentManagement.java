@@ -356,10 +356,12 @@ public class CommentManagement {
       if (postId != null) {
         criteria = criteria.and("postId").is(postId);
       }
-      if (text == null || text.isBlank()) {
+      // control characters are no words to look for (and a NUL cannot go into a query)
+      String words = text == null ? "" : text.replaceAll("\\p{Cntrl}", " ").strip();
+      if (words.isEmpty()) {
         return criteria;
       }
-      String literal = java.util.regex.Pattern.quote(text.strip());
+      String literal = java.util.regex.Pattern.quote(words);
       return new Criteria()
           .andOperator(
               criteria,

@@ -496,6 +496,10 @@ class ModerationTests extends IntegrationTest {
         .as("brackets are text, not a pattern")
         .isEqualTo(1);
     assertThat(admin().get("/api/comments?q=" + "x".repeat(201)).status()).isEqualTo(400);
+    // a control character is no word to look for, and no 500
+    assertThat(admin().get("/api/comments?status=APPROVED&q=%00").status()).isEqualTo(200);
+    assertThat(admin().get("/api/comments?status=APPROVED&q=" + word + "%00").status())
+        .isEqualTo(200);
   }
 
   @Test

@@ -43,9 +43,11 @@ public class SubscriberDirectory {
    */
   public Page page(SubscriberStatus status, String text, int limit, String cursor) {
     Criteria state = status == null ? new Criteria() : where("status").is(status);
-    if (text != null && !text.isBlank()) {
+    // control characters are no words to look for (and a NUL cannot go into a query)
+    String words = text == null ? "" : text.replaceAll("\\p{Cntrl}", " ").strip();
+    if (!words.isEmpty()) {
       // the admin's words as they are, never a pattern of their own
-      state = state.and("email").regex(Pattern.quote(text.strip()), "i");
+      state = state.and("email").regex(Pattern.quote(words), "i");
     }
     long total = mongo.count(Query.query(state), Subscriber.class);
     Criteria criteria = state;

@@ -51,6 +51,9 @@ class SubscriberListTests extends IntegrationTest {
     assertThat(admin().get("/api/subscribers?q=.*").json().path("total").asLong())
         .as("a pattern is text, not a pattern")
         .isZero();
+    var nul = admin().get("/api/subscribers?q=" + ("list-" + marker + "-1") + "%00");
+    assertThat(nul.status()).as("a control character is no word, and no 500").isEqualTo(200);
+    assertThat(nul.json().path("total").asLong()).isEqualTo(1);
     assertThat(api().get("/api/subscribers").status()).isEqualTo(401);
     assertThat(
             api()

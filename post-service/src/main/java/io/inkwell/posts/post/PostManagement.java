@@ -686,9 +686,10 @@ public class PostManagement {
     if (filter.before() != null) {
       all.add(where("publishedAt").lt(filter.before()));
     }
-    if (filter.text() != null && !filter.text().isBlank()) {
+    if (filter.text() != null) {
       // The reader's words, whatever their case and accents; no regex of theirs ever runs.
-      all.add(where("searchText").regex(SearchText.pattern(filter.text())));
+      SearchText.pattern(filter.text())
+          .ifPresent(words -> all.add(where("searchText").regex(words)));
     }
     return all;
   }

@@ -3,6 +3,7 @@ package io.inkwell.posts.post;
 import java.text.Normalizer;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -36,11 +37,16 @@ final class SearchText {
 
   /**
    * The reader's words as a pattern of their folded letters, each character itself: a backslash
-   * before ASCII punctuation means the character, in Java as in MongoDB's PCRE.
+   * before ASCII punctuation means the character, in Java as in MongoDB's PCRE. Empty when they
+   * fold to nothing (spaces, control characters): there is nothing to look for.
    */
-  static Pattern pattern(String words) {
+  static Optional<Pattern> pattern(String words) {
+    String folded = fold(words);
+    if (folded.isEmpty()) {
+      return Optional.empty();
+    }
     var literal = new StringBuilder();
-    fold(words)
+    folded
         .codePoints()
         .forEach(
             c -> {
@@ -49,13 +55,14 @@ final class SearchText {
               }
               literal.appendCodePoint(c);
             });
-    return Pattern.compile(literal.toString());
+    return Optional.of(Pattern.compile(literal.toString()));
   }
 
   /**
-   * Lower case, without accents, its spaces one space each and none at the ends. Accents are
-   * dropped from the letters of the Latin, Greek and Cyrillic scripts only: the marks of other
-   * scripts (Hindi's vowel signs, Thai's tones) are part of their words.
+   * Lower case, without accents, its spaces (and control characters, which no text shows) one space
+   * each and none at the ends. Accents are dropped from the letters of the Latin, Greek and
+   * Cyrillic scripts only: the marks of other scripts (Hindi's vowel signs, Thai's tones) are part
+   * of their words.
    */
   static String fold(String text) {
     var folded = new StringBuilder(text.length());
@@ -69,7 +76,7 @@ final class SearchText {
         continue;
       }
       accented = ACCENTED.contains(Character.UnicodeScript.of(c));
-      if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+      if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)) {
         space = !folded.isEmpty();
         continue;
       }

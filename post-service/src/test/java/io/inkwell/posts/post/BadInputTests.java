@@ -198,6 +198,9 @@ class BadInputTests extends IntegrationTest {
     // percent-encoded bytes that are no UTF-8 at all
     assertProblem(api().get("/api/posts?cursor=%00%ff"), 400);
     assertProblem(api().get("/api/posts?tag=%ff&q=%c3"), 400);
+    // control characters are no words: nothing to look for, not a 500
+    assertThat(api().get("/api/posts?q=%00").status()).isEqualTo(200);
+    assertThat(api().get("/api/posts?status=DRAFT&q=a%00b").status()).isEqualTo(200);
   }
 
   @Test

@@ -38,15 +38,21 @@ class SearchTextTests {
   void wordsAreFoundWhateverTheirCaseAndAccentsAndNothingElseIsAPattern(
       String words, String text, boolean found) {
     String searched = SearchText.of(text, "", "", List.of());
-    assertThat(SearchText.pattern(words).matcher(searched).find()).isEqualTo(found);
+    assertThat(SearchText.pattern(words).orElseThrow().matcher(searched).find()).isEqualTo(found);
   }
 
   @Test
   void wordsAreFoundWhateverSpacesAndLineBreaksStandBetweenThem() {
     String searched = SearchText.of("", "two\n\twords, and\u00a0more", "", List.of());
 
-    assertThat(SearchText.pattern(" two  words ").matcher(searched).find()).isTrue();
-    assertThat(SearchText.pattern("and more").matcher(searched).find()).isTrue();
+    assertThat(SearchText.pattern(" two  words ").orElseThrow().matcher(searched).find()).isTrue();
+    assertThat(SearchText.pattern("and more").orElseThrow().matcher(searched).find()).isTrue();
+  }
+
+  @Test
+  void wordsThatFoldToNothingAreNothingToLookFor() {
+    assertThat(SearchText.pattern(" \u0000\u00a0\t")).isEmpty();
+    assertThat(SearchText.pattern("a\u0000b").orElseThrow().pattern()).isEqualTo("a b");
   }
 
   @Test
@@ -56,7 +62,8 @@ class SearchTextTests {
             "Crème brûlée", "Burnt cream, in   French.", null, List.of("dessert", "paris"));
 
     assertThat(searched).isEqualTo("creme brulee\nburnt cream, in french.\n\ndessert, paris");
-    assertThat(SearchText.pattern("brulee burnt").matcher(searched).find()).isFalse();
-    assertThat(SearchText.pattern("dessert, paris").matcher(searched).find()).isTrue();
+    assertThat(SearchText.pattern("brulee burnt").orElseThrow().matcher(searched).find()).isFalse();
+    assertThat(SearchText.pattern("dessert, paris").orElseThrow().matcher(searched).find())
+        .isTrue();
   }
 }
