@@ -1146,8 +1146,11 @@ class AdminToolsTests {
           .contains("<language>pt-PT</language>");
       assertThat(reader.put("/api/site", "{\"title\":\"Mine\",\"description\":\"\"}").status())
           .isEqualTo(401);
-      // The services that sign mails and the sign-in page hear of it by event.
-      assertThat(confirmationSubject()).isEqualTo("Confirm your subscription to Notes from Lisbon");
+      // the reader site speaks the blog's language (ADR 17)
+      assertThat(home.select("input#q").attr("placeholder")).isEqualTo("Pesquisar publicações");
+      // The services that sign mails and the sign-in page hear of it by event; readers' mails
+      // speak the language too.
+      assertThat(confirmationSubject()).isEqualTo("Confirme sua assinatura de Notes from Lisbon");
       await().atMost(PATIENCE).until(() -> signInTitle().equals("Sign in · Notes from Lisbon"));
     } finally {
       browser.submit("/admin/settings", before);
@@ -1215,7 +1218,7 @@ class AdminToolsTests {
                   .get(0)
                   .getSubject();
             },
-            subject -> subject.endsWith(" to " + name));
+            subject -> subject.endsWith(" " + name));
   }
 
   private String signInTitle() {

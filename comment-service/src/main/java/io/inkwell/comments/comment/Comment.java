@@ -64,6 +64,13 @@ public class Comment {
   @Indexed(unique = true, sparse = true)
   private String fingerprint;
 
+  /**
+   * Its name, address and words {@linkplain io.inkwell.comments.moderation.Folding folded}, one
+   * line each: what a moderator's search reads. Written with them; {@link SearchTexts} writes it
+   * for comments from before.
+   */
+  private String searchText;
+
   @Version private Long version;
   private final List<CommentEvent> outbox;
 
@@ -155,6 +162,7 @@ public class Comment {
             null,
             null,
             List.of());
+    comment.searchText = comment.currentSearchText();
     if (status == CommentStatus.APPROVED && post != null) {
       comment.outbox.add(CommentPosted.of(comment, post, notifyEmail, now));
     } else if (status == CommentStatus.PENDING && post != null) {
@@ -177,25 +185,33 @@ public class Comment {
       String body,
       String bodyHtml,
       Instant postedAt) {
-    return new Comment(
-        id,
-        postId,
-        place.parentId(),
-        place.rootId(),
-        place.depth(),
-        authorName,
-        null,
-        false,
-        null,
-        body,
-        bodyHtml,
-        null,
-        CommentStatus.APPROVED,
-        postedAt,
-        null,
-        null,
-        null,
-        List.of());
+    var comment =
+        new Comment(
+            id,
+            postId,
+            place.parentId(),
+            place.rootId(),
+            place.depth(),
+            authorName,
+            null,
+            false,
+            null,
+            body,
+            bodyHtml,
+            null,
+            CommentStatus.APPROVED,
+            postedAt,
+            null,
+            null,
+            null,
+            List.of());
+    comment.searchText = comment.currentSearchText();
+    return comment;
+  }
+
+  /** What a moderator's search reads of it, as it is now. */
+  String currentSearchText() {
+    return SearchTexts.of(authorName, authorEmail, body);
   }
 
   /** Shows a held (or wrongly flagged) comment to readers. */
@@ -239,6 +255,7 @@ public class Comment {
     authorName = name;
     body = newBody;
     bodyHtml = newBodyHtml;
+    searchText = currentSearchText();
     editedAt = now;
   }
 

@@ -347,7 +347,7 @@ public class CommentManagement {
   /**
    * What a moderator's list shows: comments of a status, of one post when {@code postId} is given
    * (WordPress's comments of a post), with {@code text} in their words, name or email address when
-   * it is given (WordPress's "Search Comments"; any case, taken literally).
+   * it is given (WordPress's "Search Comments"; any case and accents, taken literally).
    */
   public record QueueFilter(CommentStatus status, String postId, String text) {
 
@@ -356,20 +356,13 @@ public class CommentManagement {
       if (postId != null) {
         criteria = criteria.and("postId").is(postId);
       }
-      // control characters are no words to look for (and a NUL cannot go into a query)
-      String words = text == null ? "" : text.replaceAll("\\p{Cntrl}", " ").strip();
+      String words = SearchTexts.words(text);
       if (words.isEmpty()) {
         return criteria;
       }
-      String literal = java.util.regex.Pattern.quote(words);
+      // the moderator's words, whatever their case and accents, never a pattern of their own
       return new Criteria()
-          .andOperator(
-              criteria,
-              new Criteria()
-                  .orOperator(
-                      where("body").regex(literal, "i"),
-                      where("authorName").regex(literal, "i"),
-                      where("authorEmail").regex(literal, "i")));
+          .andOperator(criteria, where("searchText").regex(java.util.regex.Pattern.quote(words)));
     }
   }
 

@@ -39,6 +39,7 @@ class CommentWrites {
             .set("moderatedAt", comment.moderatedAt())
             .set("authorName", comment.authorName())
             .set("body", comment.body())
+            .set("searchText", comment.currentSearchText())
             .set("bodyHtml", comment.bodyHtml())
             .set("editedAt", comment.editedAt())
             .inc("version", 1);

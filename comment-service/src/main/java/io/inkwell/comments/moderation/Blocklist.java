@@ -1,7 +1,6 @@
 package io.inkwell.comments.moderation;
 
 import com.ibm.icu.text.SpoofChecker;
-import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -68,16 +67,7 @@ public class Blocklist {
   private static final SpoofChecker CONFUSABLES = new SpoofChecker.Builder().build();
 
   static String skeleton(String text) {
-    var folded = new StringBuilder(text.length());
-    Normalizer.normalize(text, Normalizer.Form.NFKD)
-        .codePoints()
-        .filter(
-            c ->
-                Character.getType(c) != Character.NON_SPACING_MARK
-                    && Character.getType(c) != Character.FORMAT)
-        .map(Character::toLowerCase)
-        .forEach(folded::appendCodePoint);
     // the skeleton writes some look-alikes in capitals (the digit 0 as O): lower case again
-    return CONFUSABLES.getSkeleton(folded.toString()).toLowerCase(Locale.ROOT);
+    return CONFUSABLES.getSkeleton(Folding.fold(text)).toLowerCase(Locale.ROOT);
   }
 }

@@ -502,6 +502,39 @@ class ModerationTests extends IntegrationTest {
         .isEqualTo(200);
   }
 
+  /** As WordPress's search (its collation): "jose" finds José, "ÉCOLE" finds école. */
+  @Test
+  void aModeratorsSearchIgnoresCaseAndAccentsAndFindsCommentsStoredBeforeItToo(
+      @Autowired SearchTexts searchTexts) {
+    String post = publishedPost(true);
+    String mark = UUID.randomUUID().toString().substring(0, 6);
+    String jose = comment(post, Map.of("authorName", "José " + mark, "body", "Olá!")).text("id");
+    String ecole = comment(post, Map.of("body", "À l’école, " + mark)).text("id");
+
+    assertThat(ids(search(post, "jose " + mark))).containsExactly(jose);
+    assertThat(ids(search(post, "ÉCOLE, " + mark))).containsExactly(ecole);
+    assertThat(ids(search(post, "ecole, " + mark))).containsExactly(ecole);
+
+    // as a comment stored before comments kept their search text
+    mongo.updateFirst(
+        org.springframework.data.mongodb.core.query.Query.query(
+            org.springframework.data.mongodb.core.query.Criteria.where("_id").is(jose)),
+        new org.springframework.data.mongodb.core.query.Update().unset("searchText"),
+        "comments");
+    assertThat(ids(search(post, "jose " + mark))).isEmpty();
+    assertThat(searchTexts.writeMissing()).isGreaterThanOrEqualTo(1);
+    assertThat(ids(search(post, "jose " + mark))).containsExactly(jose);
+  }
+
+  private ApiClient.Response search(String post, String words) {
+    return admin()
+        .get(
+            "/api/comments?status=APPROVED&postId="
+                + post
+                + "&q="
+                + java.net.URLEncoder.encode(words, java.nio.charset.StandardCharsets.UTF_8));
+  }
+
   @Test
   void aLongQueueIsWalkedPageByPageNewestFirstWithNothingSkippedOrShownTwice() {
     policy("HOLD_ALL");
