@@ -36,6 +36,11 @@ public class Words implements LocaleResolver {
     return site.locale();
   }
 
+  /**
+   * Refused, as Spring's own {@code AcceptHeaderLocaleResolver} refuses it: the language is the
+   * blog's, changed by an admin in the site settings, never per request (no locale-changing
+   * interceptor is registered, so nothing calls this).
+   */
   @Override
   public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
     throw new UnsupportedOperationException("The blog's language is set in its site settings");
