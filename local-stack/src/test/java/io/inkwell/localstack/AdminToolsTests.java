@@ -8,7 +8,11 @@ import io.inkwell.testsupport.SignIn;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -1118,6 +1122,53 @@ class AdminToolsTests {
     Document mine = owner().page("/admin?status=PUBLISHED&mine=true&q=Welcome");
     assertThat(mine.select(".admin-table tbody td.title a").eachText())
         .contains(Seeder.WELCOME_TITLE);
+  }
+
+  /**
+   * A blog's clocks are where its owner is (Ghost's "Site timezone"): after the owner chooses a
+   * zone, the reader site dates the welcome post by that zone's calendar. The zone is chosen on the
+   * other side of the date line from the hour of the run, so that the day shown changes.
+   */
+  @Test
+  void theOwnerChoosesTheBlogsTimeZoneAndPostsAreDatedByItsCalendar() throws Exception {
+    var browser = owner();
+    Document settings = browser.page("/admin/settings");
+    Map<String, String> fields = SiteBrowser.fields(settings, "form[action$=/admin/settings]");
+    assertThat(fields.get("timeZone")).as("the configured zone, chosen").isEqualTo("UTC");
+    assertThat(settings.select("#site-time-zone option").eachAttr("value"))
+        .contains("Europe/Berlin", "America/Sao_Paulo", "Asia/Kolkata", "Pacific/Kiritimati");
+    var welcome =
+        Jsoup.parse(reader.get("/posts/welcome-to-inkwell").raw().body())
+            .selectFirst("article time");
+    Instant published = Instant.parse(welcome.attr("datetime"));
+    ZoneId zone =
+        ZoneId.of(
+            published.atZone(ZoneOffset.UTC).getHour() >= 12
+                ? "Pacific/Kiritimati" // UTC+14: already the next day
+                : "Pacific/Pago_Pago"); // UTC-11: still the day before
+    var day = DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy", Locale.ENGLISH);
+    assertThat(welcome.text()).isEqualTo(day.format(published.atZone(ZoneOffset.UTC)));
+    try {
+      fields.put("timeZone", zone.getId());
+      Document saved = Jsoup.parse(browser.submit("/admin/settings", fields).body());
+      assertThat(saved.select(".notice").text()).startsWith("Saved");
+      assertThat(saved.select("#site-time-zone option[selected]").val()).isEqualTo(zone.getId());
+
+      String dated =
+          Jsoup.parse(reader.get("/posts/welcome-to-inkwell").raw().body())
+              .select("article time")
+              .first()
+              .text();
+      assertThat(dated)
+          .isEqualTo(day.format(published.atZone(zone)))
+          .isNotEqualTo(day.format(published.atZone(ZoneOffset.UTC)));
+      assertThat(browser.page("/admin/posts/new").select("label[for=publishAt]").text())
+          .as("what the editor's Publish at means")
+          .contains(zone.getId());
+    } finally {
+      fields.put("timeZone", "UTC");
+      browser.submit("/admin/settings", fields);
+    }
   }
 
   @Test

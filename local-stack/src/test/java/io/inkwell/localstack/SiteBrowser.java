@@ -143,6 +143,16 @@ final class SiteBrowser {
         .filter(input -> !input.is("[type=checkbox], [type=radio]") || input.hasAttr("checked"))
         .forEach(input -> fields.put(input.attr("name"), input.val()));
     form.select("textarea[name]").forEach(area -> fields.put(area.attr("name"), area.text()));
+    // the option chosen, or else the first
+    form.select("select[name]")
+        .forEach(
+            select -> {
+              var chosen = select.selectFirst("option[selected]");
+              var option = chosen != null ? chosen : select.selectFirst("option");
+              if (option != null) {
+                fields.put(select.attr("name"), option.val());
+              }
+            });
     return fields;
   }
 

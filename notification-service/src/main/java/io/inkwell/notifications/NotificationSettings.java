@@ -23,7 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param instanceId a name that stays the same across restarts of this instance, so that it takes
  *     up at start what it was sending when it stopped
  * @param welcomeMail whether a reader who confirms gets a welcome mail (Ghost's and Substack's)
- * @param timeZone the blog's zone, in which digests go out
+ * @param timeZone the blog's zone, in which digests go out, until an admin sets one in Settings
  * @param digestHour the hour of the day daily and weekly digests go out at
  * @param digestDay the day weekly digests go out on
  */

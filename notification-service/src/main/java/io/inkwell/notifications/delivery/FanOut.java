@@ -5,10 +5,12 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import io.inkwell.notifications.NotificationMetrics;
 import io.inkwell.notifications.NotificationSettings;
 import io.inkwell.notifications.TraceContexts;
+import io.inkwell.notifications.site.SiteName;
 import io.inkwell.notifications.subscription.Subscriber;
 import io.inkwell.notifications.subscription.SubscriberStatus;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.slf4j.Logger;
@@ -42,6 +44,7 @@ class FanOut {
   private final NotificationMetrics metrics;
   private final TraceContexts traces;
   private final NotificationSettings settings;
+  private final SiteName site;
 
   FanOut(
       MongoOperations mongo,
@@ -49,8 +52,10 @@ class FanOut {
       Clock clock,
       NotificationMetrics metrics,
       TraceContexts traces,
-      NotificationSettings settings) {
+      NotificationSettings settings,
+      SiteName site) {
     this.settings = settings;
+    this.site = site;
     this.metrics = metrics;
     this.traces = traces;
     this.mongo = mongo;
@@ -95,6 +100,7 @@ class FanOut {
   private int recordDeliveries(Announcement post) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     String traceparent = traces.current();
+    ZoneId zone = site.zone();
     String after = "";
     int recorded = 0;
     while (true) {
@@ -118,11 +124,7 @@ class FanOut {
                           now,
                           subscriber
                               .frequency()
-                              .nextMailAt(
-                                  now,
-                                  settings.timeZone(),
-                                  settings.digestHour(),
-                                  settings.digestDay()),
+                              .nextMailAt(now, zone, settings.digestHour(), settings.digestDay()),
                           traceparent))
               .toList();
       if (!deliveries.isEmpty()) {

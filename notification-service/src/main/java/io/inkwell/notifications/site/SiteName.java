@@ -3,7 +3,9 @@ package io.inkwell.notifications.site;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.inkwell.notifications.NotificationSettings;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -21,9 +23,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The name mails are signed with: the blog's title as its admins last set it in Settings (from
  * {@code blog.site-events}), or until then the configured {@code inkwell.notifications.blog-name};
- * and the language its posts are written in, which a mail of a post says of the post's part. Read
- * from the database at most every {@link #FRESH} (a fan-out composes thousands of mails), so every
- * instance signs with a new name within that.
+ * the language its posts are written in, which a mail of a post says of the post's part; and its
+ * time zone, in which digests go out at their hour (until an admin sets one, the configured {@code
+ * inkwell.notifications.time-zone}). Read from the database at most every {@link #FRESH} (a fan-out
+ * composes thousands of mails), so every instance signs with a new name within that.
  */
 @Configuration(proxyBeanMethods = false)
 public class SiteName {
@@ -31,8 +34,8 @@ public class SiteName {
   private static final String ID = "site";
   static final Duration FRESH = Duration.ofSeconds(10);
 
-  /** The name and language as last read, and when ({@link System#nanoTime()}). */
-  private record Read(String title, Writing writing, long at) {}
+  /** The name, language and zone as last read, and when ({@link System#nanoTime()}). */
+  private record Read(String title, Writing writing, ZoneId zone, long at) {}
 
   /**
    * The language the posts are written in and which way it runs, as HTML's {@code lang} and {@code
@@ -88,20 +91,36 @@ public class SiteName {
     return read().writing();
   }
 
+  /** The blog's time zone, in which digests go out at the digest hour. */
+  public ZoneId zone() {
+    return read().zone();
+  }
+
   private Read read() {
     Read read = lastRead;
     if (read == null || System.nanoTime() - read.at() > FRESH.toNanos()) {
       KnownSite known = mongo.findById(ID, KnownSite.class);
       read =
           known == null
-              ? new Read(settings.blogName(), Writing.ENGLISH, System.nanoTime())
+              ? new Read(
+                  settings.blogName(), Writing.ENGLISH, settings.timeZone(), System.nanoTime())
               : new Read(
                   known.title(),
                   Writing.of(known.language(), known.direction()),
+                  zoneOf(known.timeZone()),
                   System.nanoTime());
       lastRead = read;
     }
     return read;
+  }
+
+  /** The zone an event named, if it names one this Java knows; else the configured one. */
+  private ZoneId zoneOf(String name) {
+    try {
+      return name == null ? settings.timeZone() : ZoneId.of(name);
+    } catch (DateTimeException unknown) {
+      return settings.timeZone();
+    }
   }
 
   /** The next mail reads the name again (this instance heard of a change). */
@@ -111,11 +130,23 @@ public class SiteName {
 
   /** The projection: one document. */
   @Document("site")
-  record KnownSite(@Id String id, String title, long version, String language, String direction) {}
+  record KnownSite(
+      @Id String id,
+      String title,
+      long version,
+      String language,
+      String direction,
+      String timeZone) {}
 
   /** What is read of {@code contracts/site-changed.schema.json}; unknown fields are ignored. */
   record SiteChanged(
-      String eventId, String type, long version, String title, String language, String direction) {}
+      String eventId,
+      String type,
+      long version,
+      String title,
+      String language,
+      String direction,
+      String timeZone) {}
 
   @KafkaListener(topics = "${inkwell.notifications.site-events-topic:blog.site-events}")
   void on(String message) {
@@ -130,7 +161,8 @@ public class SiteName {
             .set("title", event.title())
             .set("version", event.version())
             .set("language", writing.language())
-            .set("direction", writing.direction());
+            .set("direction", writing.direction())
+            .set("timeZone", event.timeZone());
     try {
       mongo.upsert(olderOrUnknown, update, KnownSite.class);
     } catch (DuplicateKeyException newerKept) {

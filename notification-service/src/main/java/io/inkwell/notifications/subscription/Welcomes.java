@@ -6,6 +6,7 @@ import io.inkwell.notifications.NotificationMetrics;
 import io.inkwell.notifications.NotificationSettings;
 import io.inkwell.notifications.mail.Mails;
 import io.inkwell.notifications.mail.SmtpFailures;
+import io.inkwell.notifications.site.SiteName;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,6 +50,7 @@ class Welcomes {
   private final String messageIdDomain;
   private final SubscriptionManagement subscriptions;
   private final NotificationSettings settings;
+  private final SiteName site;
 
   Welcomes(
       MongoOperations mongo,
@@ -57,7 +59,9 @@ class Welcomes {
       NotificationSettings settings,
       Clock clock,
       @Value("${inkwell.notifications.notice-retry-interval:60s}") Duration lease,
-      SubscriptionManagement subscriptions) {
+      SubscriptionManagement subscriptions,
+      SiteName site) {
+    this.site = site;
     this.mongo = mongo;
     this.mails = mails;
     this.metrics = metrics;
@@ -119,7 +123,7 @@ class Welcomes {
                   subscriber.frequency().name(),
                   java.time.LocalTime.of(settings.digestHour(), 0),
                   settings.digestDay(),
-                  settings.timeZone()),
+                  site.zone()),
               subscriptions.manageToken(id),
               subscriptions.unsubscribeToken(id)));
       mongo.updateFirst(

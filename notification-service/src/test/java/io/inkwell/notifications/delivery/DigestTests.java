@@ -10,9 +10,13 @@ import io.inkwell.notifications.NotificationMetrics;
 import io.inkwell.notifications.NotificationSettings;
 import io.inkwell.notifications.TestMail;
 import io.inkwell.notifications.mail.Mails;
+import io.inkwell.notifications.site.SiteName;
+import io.inkwell.notifications.site.TestSite;
 import io.inkwell.notifications.subscription.Subscribers;
 import io.inkwell.notifications.subscription.SubscriptionManagement;
 import io.inkwell.testsupport.ApiClient;
+import io.inkwell.testsupport.Contracts;
+import io.inkwell.testsupport.Topics;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
@@ -20,6 +24,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +33,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -56,6 +64,11 @@ class DigestTests extends IntegrationTest {
   @Autowired private MailServer server;
   @Autowired private DigestSender digestSender;
   @Autowired private DeliverySender deliverySender;
+  @Autowired private MongoTemplate mongoTemplate;
+  @Autowired private SiteName siteName;
+
+  @Value("${spring.kafka.bootstrap-servers}")
+  private String brokers;
 
   @Test
   void aDailySubscriberGetsTheDaysPostsInOneMailAtTheDigestHourAndEachPostOnlyThere() {
@@ -90,7 +103,7 @@ class DigestTests extends IntegrationTest {
               assertThat(delivery.status()).isEqualTo(DeliveryStatus.PENDING);
               assertThat(delivery.digestAt()).isEqualTo(digestAt);
             });
-    var local = digestAt.atZone(settings.timeZone());
+    var local = digestAt.atZone(siteName.zone());
     assertThat(local.getHour()).as("the digest hour").isEqualTo(settings.digestHour());
     assertThat(local.getMinute()).isZero();
     assertThat(digestAt).isBetween(Instant.now(), Instant.now().plus(1, ChronoUnit.DAYS));
@@ -141,6 +154,48 @@ class DigestTests extends IntegrationTest {
     assertThat(deliveriesOf(dailyId)).hasSize(3);
     assertThat(mailsAbout(daily, run)).hasSize(1);
     assertThat(mailsAbout(instantly, run)).as("one mail a post").hasSize(3);
+  }
+
+  /**
+   * The blog's zone is an admin's choice in Settings, not only the service's configuration: a blog
+   * in Kathmandu (UTC+5:45) has its digests at the digest hour there, a quarter past in UTC.
+   */
+  @Test
+  void digestsGoOutAtTheDigestHourOfTheZoneAnAdminChose() {
+    var changed = Contracts.example("site-changed");
+    changed.put("timeZone", "Asia/Kathmandu");
+    changed.remove("language"); // English words, as this class reads them
+    changed.remove("direction");
+    assertThat(Contracts.violations(changed.toString())).isEmpty();
+    var sent = kafka.send("blog.site-events", "site", changed.toString()).join();
+    try {
+      await()
+          .atMost(PATIENCE)
+          .until(() -> Topics.consumed(brokers, "notification-service", sent.getRecordMetadata()));
+      String run = UUID.randomUUID().toString().substring(0, 8);
+      String daily = "kathmandu-" + run + "@example.org";
+      String dailyId = digestReader(daily, "DAILY");
+      var preferences =
+          api().get("/api/subscriptions/preferences?token=" + subscriptions.manageToken(dailyId));
+      assertThat(preferences.json().path("digests").path("zone").asString())
+          .as("what the preferences page tells the subscriber")
+          .isEqualTo("Asia/Kathmandu");
+
+      publish(UUID.randomUUID().toString(), "Himalayan morning " + run);
+
+      Instant digestAt =
+          await()
+              .atMost(PATIENCE)
+              .until(() -> deliveriesOf(dailyId), found -> found.size() == 1)
+              .get(0)
+              .digestAt();
+      var there = digestAt.atZone(ZoneId.of("Asia/Kathmandu"));
+      assertThat(there.getHour()).as("the digest hour").isEqualTo(settings.digestHour());
+      assertThat(there.getMinute()).isZero();
+      assertThat(digestAt.atZone(ZoneOffset.UTC).getMinute()).isEqualTo(15);
+    } finally {
+      TestSite.backToTheConfiguredName(mongoTemplate, siteName);
+    }
   }
 
   @Test

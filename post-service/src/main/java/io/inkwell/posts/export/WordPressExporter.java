@@ -83,6 +83,7 @@ class WordPressExporter {
                 site.title(),
                 site.description(),
                 site.language(),
+                site.zone(),
                 settings.siteUrl(),
                 clock.instant()))) {
       long number = 1;

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
@@ -20,7 +21,8 @@ import javax.xml.stream.XMLStreamWriter;
  * Writes a blog as WordPress exports one (Tools → Export: WXR 1.2, an RSS feed with WordPress's own
  * elements), one post at a time, so that a blog of any size streams out in little memory. WordPress
  * (Tools → Import), Ghost's and most other platforms' importers read it, and so does Inkwell's own.
- * Dates are in UTC in both of WordPress's date fields.
+ * Of WordPress's two date fields, {@code post_date} is in the blog's time zone, as WordPress keeps
+ * it, and {@code post_date_gmt} in UTC.
  */
 final class WordPressWriter implements AutoCloseable {
 
@@ -30,6 +32,10 @@ final class WordPressWriter implements AutoCloseable {
   private static final String DC = "http://purl.org/dc/elements/1.1/";
   private static final DateTimeFormatter WP_DATE =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+
+  /** WordPress's date in the blog's zone. */
+  private final DateTimeFormatter localDate;
+
   private static final String NO_DATE = "0000-00-00 00:00:00";
 
   /** The meta key of each item's post id here. */
@@ -40,7 +46,13 @@ final class WordPressWriter implements AutoCloseable {
       Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]");
 
   /** The blog as a whole: the channel's head. */
-  record Blog(String title, String description, String language, String url, Instant exportedAt) {}
+  record Blog(
+      String title,
+      String description,
+      String language,
+      ZoneId zone,
+      String url,
+      Instant exportedAt) {}
 
   /**
    * A byline: WordPress knows authors by a login name, which each item's {@code dc:creator} names.
@@ -53,6 +65,7 @@ final class WordPressWriter implements AutoCloseable {
   private final XMLStreamWriter xml;
 
   WordPressWriter(OutputStream out, Blog blog) {
+    localDate = WP_DATE.withZone(blog.zone());
     try {
       xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
       xml.writeStartDocument("UTF-8", "1.0");
@@ -146,9 +159,9 @@ final class WordPressWriter implements AutoCloseable {
           cdata(post.excerpt());
           xml.writeEndElement();
           wp("post_id", Long.toString(numberOf(post.id())));
-          wpData("post_date", WP_DATE.format(date));
+          wpData("post_date", localDate.format(date));
           wpData("post_date_gmt", dated ? WP_DATE.format(date) : NO_DATE);
-          wpData("post_modified", WP_DATE.format(post.updatedAt()));
+          wpData("post_modified", localDate.format(post.updatedAt()));
           wpData("post_modified_gmt", WP_DATE.format(post.updatedAt()));
           wpData("comment_status", post.commentsOpen() ? "open" : "closed");
           wpData("ping_status", "closed");

@@ -13,6 +13,7 @@ import org.springframework.util.unit.DataSize;
  * @param siteUrl the public address of the blog, for absolute links in feeds and redirects
  * @param blogName the blog's name, the title of its feeds
  * @param language the language its posts are written in (a BCP 47 tag), until an admin sets one
+ * @param timeZone the blog's zone (a name of the IANA database), until an admin sets one
  * @param maxBodySize the largest Markdown body a post may have (413 above)
  * @param trashRetention how long a post stays in the trash before it is deleted for good
  */
@@ -23,6 +24,7 @@ public record PostSettings(
     @DefaultValue("http://localhost:8080") String siteUrl,
     @DefaultValue("Inkwell") String blogName,
     @DefaultValue("en") String language,
+    @DefaultValue("UTC") String timeZone,
     @DefaultValue("1MB") DataSize maxBodySize,
     @DefaultValue("30d") Duration trashRetention) {
 

@@ -4,13 +4,15 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * An admin changed the blog's title, description or language; sent to {@code blog.site-events} so
- * that the services which sign mails and pages with the blog's name, and mail its posts, follow.
- * The record's components are the published contract ({@code contracts/site-changed.schema.json}).
+ * An admin changed the blog's title, description, language or time zone; sent to {@code
+ * blog.site-events} so that the services which sign mails and pages with the blog's name, and mail
+ * its posts, follow. The record's components are the published contract ({@code
+ * contracts/site-changed.schema.json}).
  *
  * @param version the site identity's version after the change: a consumer drops an older one
  * @param language the language the posts are written in (a BCP 47 tag), after the change
  * @param direction which way its text runs, {@code ltr} or {@code rtl}
+ * @param timeZone the blog's zone (an IANA name), in which digests go out at their hour
  */
 public record SiteChanged(
     String eventId,
@@ -20,10 +22,16 @@ public record SiteChanged(
     String title,
     String description,
     String language,
-    String direction) {
+    String direction,
+    String timeZone) {
 
   static SiteChanged of(
-      long version, Instant now, String title, String description, String language) {
+      long version,
+      Instant now,
+      String title,
+      String description,
+      String language,
+      String timeZone) {
     return new SiteChanged(
         UUID.randomUUID().toString(),
         "SiteChanged",
@@ -32,6 +40,7 @@ public record SiteChanged(
         title,
         description,
         language,
-        LanguageTags.direction(language));
+        LanguageTags.direction(language),
+        timeZone);
   }
 }

@@ -42,7 +42,12 @@ class SiteController {
   @PutMapping(path = "/api/site", consumes = MediaType.APPLICATION_JSON_VALUE)
   SiteResponse change(@AuthenticationPrincipal Jwt token, @Valid @RequestBody SiteRequest request) {
     return SiteResponse.of(
-        sites.change(request.title(), request.description(), request.language(), Actors.of(token)));
+        sites.change(
+            request.title(),
+            request.description(),
+            request.language(),
+            request.timeZone(),
+            Actors.of(token)));
   }
 
   /**
@@ -72,7 +77,12 @@ class SiteController {
               message = "must be a path of this blog (/tags/travel) or an http or https address")
           String url) {}
 
-  @ExceptionHandler({Sites.NoTitle.class, Sites.NoLabel.class, LanguageTags.Invalid.class})
+  @ExceptionHandler({
+    Sites.NoTitle.class,
+    Sites.NoLabel.class,
+    LanguageTags.Invalid.class,
+    TimeZones.Invalid.class
+  })
   ProblemDetail noTitle(RuntimeException e) {
     var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
     problem.setType(URI.create("https://inkwell.dev/problems/validation"));
@@ -92,18 +102,21 @@ class SiteController {
   /**
    * @param language left out, the blog's language stays as it is (a client that knows nothing of
    *     languages changes none)
+   * @param timeZone left out, the blog's zone stays as it is, alike
    */
   record SiteRequest(
       @NotNull @Size(min = 1, max = 100) String title,
       @NotNull @Size(max = 300) String description,
-      String language) {}
+      String language,
+      String timeZone) {}
 
   record SiteResponse(
       String title,
       String description,
       List<SiteIdentity.NavigationLink> navigation,
       String language,
-      String direction) {
+      String direction,
+      String timeZone) {
 
     static SiteResponse of(SiteIdentity identity) {
       return new SiteResponse(
@@ -111,7 +124,8 @@ class SiteController {
           identity.description(),
           identity.navigation(),
           identity.language(),
-          identity.direction());
+          identity.direction(),
+          identity.timeZone());
     }
   }
 }

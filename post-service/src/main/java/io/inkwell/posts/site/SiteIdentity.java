@@ -1,6 +1,7 @@
 package io.inkwell.posts.site;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -15,7 +16,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param navigation the links every page's header shows beside the pages (Ghost's Navigation,
  *     WordPress's menus), in order; none while never set
  * @param language the language its posts are written in, a BCP 47 tag ({@link LanguageTags}); null
- *     while never set
+ *     while never set * @param timeZone the zone its dates are shown and its archive counted in, a
+ *     name of the IANA database ({@link TimeZones}); null while never set
  */
 @Document(SiteIdentity.COLLECTION)
 public record SiteIdentity(
@@ -26,12 +28,18 @@ public record SiteIdentity(
     String updatedBy,
     Long version,
     List<NavigationLink> navigation,
-    String language) {
+    String language,
+    String timeZone) {
 
   /** Boxed: an identity saved before versions were counted has none (0). */
   public SiteIdentity {
     version = version == null ? 0 : version;
     navigation = navigation == null ? List.of() : List.copyOf(navigation);
+  }
+
+  /** The {@link #timeZone()} for java.time. */
+  public ZoneId zone() {
+    return ZoneId.of(timeZone);
   }
 
   /** Which way the language's text runs: {@code rtl} or {@code ltr}. */

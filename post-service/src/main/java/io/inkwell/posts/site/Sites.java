@@ -34,6 +34,7 @@ public class Sites {
   private final Clock clock;
   private final TraceContexts traces;
   private final String configuredLanguage;
+  private final String configuredTimeZone;
 
   Sites(MongoOperations mongo, PostSettings settings, Clock clock, TraceContexts traces) {
     this.mongo = mongo;
@@ -42,7 +43,8 @@ public class Sites {
     this.traces = traces;
     try {
       this.configuredLanguage = LanguageTags.normalised(settings.language());
-    } catch (LanguageTags.Invalid e) {
+      this.configuredTimeZone = TimeZones.normalised(settings.timeZone());
+    } catch (LanguageTags.Invalid | TimeZones.Invalid e) {
       throw new IllegalStateException("inkwell.posts." + e.getMessage(), e);
     }
   }
@@ -52,7 +54,15 @@ public class Sites {
     SiteIdentity stored = mongo.findById(SiteIdentity.ID, SiteIdentity.class);
     if (stored == null) {
       return new SiteIdentity(
-          SiteIdentity.ID, settings.blogName(), null, null, null, 0L, null, configuredLanguage);
+          SiteIdentity.ID,
+          settings.blogName(),
+          null,
+          null,
+          null,
+          0L,
+          null,
+          configuredLanguage,
+          configuredTimeZone);
     }
     // links or a language set before any title: the configured name still
     return new SiteIdentity(
@@ -63,7 +73,8 @@ public class Sites {
         stored.updatedBy(),
         stored.version(),
         stored.navigation(),
-        stored.language() != null ? stored.language() : configuredLanguage);
+        stored.language() != null ? stored.language() : configuredLanguage,
+        stored.timeZone() != null ? stored.timeZone() : configuredTimeZone);
   }
 
   /**
@@ -104,9 +115,12 @@ public class Sites {
    * Admins only; each a single line of plain text (control characters and runs of space go).
    *
    * @param language a BCP 47 tag; null keeps the language as it is
+   * @param timeZone a name of the IANA time zone database; null keeps the zone as it is
    * @throws LanguageTags.Invalid when the language is no such tag
+   * @throws TimeZones.Invalid when the database has no such zone
    */
-  public SiteIdentity change(String title, String description, String language, Actor actor) {
+  public SiteIdentity change(
+      String title, String description, String language, String timeZone, Actor actor) {
     if (!actor.isAdmin()) {
       throw new NotAllowed("Only admins change the blog's title and description.");
     }
@@ -116,6 +130,7 @@ public class Sites {
     }
     String cleanDescription = plain(description);
     String cleanLanguage = language == null ? null : LanguageTags.normalised(language);
+    String cleanTimeZone = timeZone == null ? null : TimeZones.normalised(timeZone);
     // Last writer wins, as in Blogger's settings; the version only orders the events.
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       SiteIdentity before = current();
@@ -127,7 +142,8 @@ public class Sites {
               now,
               cleanTitle,
               cleanDescription,
-              cleanLanguage != null ? cleanLanguage : before.language());
+              cleanLanguage != null ? cleanLanguage : before.language(),
+              cleanTimeZone != null ? cleanTimeZone : before.timeZone());
       var update =
           new Update()
               .set("title", cleanTitle)
@@ -138,6 +154,9 @@ public class Sites {
               .push(Outbox.FIELD, stored(event));
       if (cleanLanguage != null) {
         update.set("language", cleanLanguage);
+      }
+      if (cleanTimeZone != null) {
+        update.set("timeZone", cleanTimeZone);
       }
       // A stored identity from before versions has none: version 0.
       Object[] unchanged = seen == 0 ? new Object[] {0L, null} : new Object[] {seen};

@@ -9,6 +9,7 @@ import io.inkwell.testsupport.ApiClient;
 import java.io.StringReader;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -161,6 +162,43 @@ class BlogExportTests extends IntegrationTest {
             .toList();
     assertThat(keys)
         .contains("_yoast_wpseo_title", "_yoast_wpseo_metadesc", "_yoast_wpseo_canonical");
+  }
+
+  /**
+   * WordPress keeps a post's date twice, in the blog's zone and in UTC, and shows the first: a blog
+   * in Kolkata (UTC+5:30) that moves to WordPress keeps the hours its readers saw.
+   */
+  @Test
+  void wordPressIsGivenEachDateInTheBlogsZoneAndInUtc() throws Exception {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    Instant next = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+    String scheduled = created(api(), "Monsoon " + run, "Rain.", "weather");
+    api()
+        .post(
+            "/api/posts/" + scheduled + "/publish",
+            ApiClient.json(Map.of("publishAt", next.toString())));
+    admin()
+        .put(
+            "/api/site",
+            ApiClient.json(
+                Map.of("title", "Inkwell", "description", "", "timeZone", "Asia/Kolkata")));
+    try {
+      Element item =
+          items(admin().get("/api/exports/wordpress").raw().body(), run).get("Monsoon " + run);
+
+      assertThat(item.getChildText("post_date_gmt", WP)).isEqualTo(wordPressDate(next));
+      assertThat(item.getChildText("post_date", WP))
+          .isEqualTo(
+              wordPressDate(
+                  next.atZone(ZoneId.of("Asia/Kolkata"))
+                      .toLocalDateTime()
+                      .toInstant(ZoneOffset.UTC)));
+    } finally {
+      admin()
+          .put(
+              "/api/site",
+              ApiClient.json(Map.of("title", "Inkwell", "description", "", "timeZone", "UTC")));
+    }
   }
 
   @Test

@@ -38,6 +38,31 @@ class ArchiveTests extends IntegrationTest {
   }
 
   @Test
+  void withoutAZoneTheArchiveCountsInTheBlogsOwn() {
+    var admin = as("admin-1", "Ada Admin", "ADMIN");
+    try {
+      var set =
+          admin.put(
+              "/api/site",
+              ApiClient.json(
+                  java.util.Map.of(
+                      "title", "1987", "description", "", "timeZone", "America/New_York")));
+      assertThat(set.status()).as(set.toString()).isEqualTo(200);
+
+      assertThat(months1987(anonymous().get("/api/archive").json()))
+          .containsExactly("1987-03: 1", "1987-01: 2");
+      assertThat(months1987(anonymous().get("/api/archive?zone=UTC").json()))
+          .as("a reader's own zone still counts")
+          .containsExactly("1987-03: 1", "1987-02: 1", "1987-01: 1");
+    } finally {
+      admin.put(
+          "/api/site",
+          ApiClient.json(
+              java.util.Map.of("title", "Inkwell", "description", "", "timeZone", "UTC")));
+    }
+  }
+
+  @Test
   void aMonthsPostsAreListedNewestFirst() {
     // January 1987 in New York
     var january =

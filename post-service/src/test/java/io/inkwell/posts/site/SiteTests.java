@@ -38,8 +38,57 @@ class SiteTests extends IntegrationTest {
     admin()
         .put(
             "/api/site",
-            ApiClient.json(Map.of("title", "Inkwell", "description", "", "language", "en")));
+            ApiClient.json(
+                Map.of(
+                    "title", "Inkwell", "description", "", "language", "en", "timeZone", "UTC")));
     admin().put("/api/site/navigation", "{\"items\":[]}");
+  }
+
+  @Test
+  void anAdminSetsTheBlogsTimeZoneAndTheServicesThatSendDigestsAreTold() {
+    assertThat(anonymous().get("/api/site").text("timeZone")).as("configured").isEqualTo("UTC");
+    String run = UUID.randomUUID().toString().substring(0, 8);
+
+    var changed =
+        admin()
+            .put(
+                "/api/site",
+                ApiClient.json(
+                    Map.of(
+                        "title", "Notes " + run, "description", "", "timeZone", " asia/tokyo ")));
+
+    assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+    assertThat(changed.text("timeZone")).as("as the database spells it").isEqualTo("Asia/Tokyo");
+    var event =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> siteEventsTitled(run), found -> found.size() == 1)
+            .get(0);
+    assertThat(Contracts.violations(event.value())).isEmpty();
+    assertThat(JSON.readTree(event.value()).path("timeZone").asString()).isEqualTo("Asia/Tokyo");
+
+    admin().put("/api/site", ApiClient.json(Map.of("title", "Notes", "description", "")));
+    assertThat(anonymous().get("/api/site").text("timeZone"))
+        .as("a client that knows nothing of zones changes none")
+        .isEqualTo("Asia/Tokyo");
+    for (String odd :
+        List.of(
+            "\"\"",
+            "\"+09:00\"",
+            "\"UTC+9\"",
+            "\"Tokyo\"",
+            "\"Mars/Olympus\"",
+            "\"Asia/" + "x".repeat(80) + "\"",
+            "{\"$ne\":null}",
+            "[\"Asia/Tokyo\"]")) {
+      String body = "{\"title\":\"Notes\",\"description\":\"\",\"timeZone\":" + odd + "}";
+      var refused = admin().put("/api/site", body);
+      assertThat(refused.status()).as(odd).isEqualTo(400);
+      assertThat(refused.header("Content-Type")).as(odd).isEqualTo("application/problem+json");
+    }
+    assertThat(anonymous().get("/api/site").text("timeZone"))
+        .as("nothing refused was kept")
+        .isEqualTo("Asia/Tokyo");
   }
 
   @Test

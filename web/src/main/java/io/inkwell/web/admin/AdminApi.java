@@ -611,13 +611,18 @@ class AdminApi {
 
   /**
    * @param language a BCP 47 tag; blank keeps the blog's language as it is
+   * @param timeZone a zone of the IANA database; blank keeps the blog's zone as it is
    */
-  Answer changeSite(String token, String title, String description, String language) {
+  Answer changeSite(
+      String token, String title, String description, String language, String timeZone) {
     Map<String, String> site = new LinkedHashMap<>();
     site.put("title", title);
     site.put("description", description);
     if (!language.isBlank()) {
       site.put("language", language);
+    }
+    if (!timeZone.isBlank()) {
+      site.put("timeZone", timeZone);
     }
     return send(token, http.put().uri("/api/site"), site, null);
   }

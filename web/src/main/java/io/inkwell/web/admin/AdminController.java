@@ -40,12 +40,15 @@ class AdminController implements StaffPage {
   private final io.inkwell.web.WebSettings settings;
   private final io.inkwell.web.reader.Dates dates;
   private final io.inkwell.web.api.BlogApi blog;
+  private final io.inkwell.web.reader.Site site;
 
   AdminController(
       AdminApi api,
       io.inkwell.web.WebSettings settings,
       io.inkwell.web.reader.Dates dates,
-      io.inkwell.web.api.BlogApi blog) {
+      io.inkwell.web.api.BlogApi blog,
+      io.inkwell.web.reader.Site site) {
+    this.site = site;
     this.dates = dates;
     this.api = api;
     this.settings = settings;
@@ -178,7 +181,7 @@ class AdminController implements StaffPage {
     var at = AdminApi.instant(post.path("publishAt").asString(null));
     return !"SCHEDULED".equals(post.path("status").asString()) || at == null
         ? null
-        : LocalDateTime.ofInstant(at, settings.timeZone()).toString();
+        : LocalDateTime.ofInstant(at, site.timeZone()).toString();
   }
 
   /** One form, several buttons: {@code action} says which was pressed. */
@@ -231,7 +234,7 @@ class AdminController implements StaffPage {
               : submitted.problem();
     }
     if (action.equals("publish") || action.equals("schedule")) {
-      var at = action.equals("schedule") ? form.publishAtInstant(settings.timeZone()) : null;
+      var at = action.equals("schedule") ? form.publishAtInstant(site.timeZone()) : null;
       if (action.equals("schedule") && at == null) {
         message = "Saved. Choose a date and time to schedule it.";
       } else {

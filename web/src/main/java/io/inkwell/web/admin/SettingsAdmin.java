@@ -5,7 +5,10 @@ import static io.inkwell.web.admin.StaffPages.token;
 
 import io.inkwell.web.reader.Site;
 import java.io.IOException;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -55,6 +58,9 @@ class SettingsAdmin implements StaffPage {
           "description", answer.body().path("description").asString(site.blogDescription()));
       model.addAttribute("language", answer.body().path("language").asString(site.language()));
       model.addAttribute("languages", LANGUAGES);
+      String zone = answer.body().path("timeZone").asString(site.timeZone().getId());
+      model.addAttribute("timeZone", zone);
+      model.addAttribute("timeZones", TimeZoneChoice.all(zone, Instant.now()));
       // the links there are, and room for a few more
       List<Map<String, String>> links = new ArrayList<>();
       answer
@@ -206,6 +212,45 @@ class SettingsAdmin implements StaffPage {
           .sorted(Comparator.comparing(Language::name))
           .toList();
 
+  /**
+   * A zone the blog may be in: its name in the IANA database and what its clocks say now ({@code
+   * Europe/Berlin, now UTC+01:00}).
+   */
+  public record TimeZoneChoice(String id, String label) {
+
+    /** The database's zones of places (not its aliases such as {@code US/Pacific}), and UTC. */
+    private static final List<String> PLACES =
+        ZoneId.getAvailableZoneIds().stream()
+            .filter(
+                id ->
+                    id.equals("UTC")
+                        || id.matches(
+                            "(Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian"
+                                + "|Pacific)/.+"))
+            .sorted()
+            .toList();
+
+    /** Every place's zone, and the blog's own first if it is none of them ({@code CET}). */
+    static List<TimeZoneChoice> all(String current, Instant now) {
+      List<TimeZoneChoice> choices = new ArrayList<>();
+      if (!PLACES.contains(current)) {
+        choices.add(of(current, now));
+      }
+      PLACES.forEach(id -> choices.add(of(id, now)));
+      return choices;
+    }
+
+    private static TimeZoneChoice of(String id, Instant now) {
+      try {
+        ZoneOffset offset = ZoneId.of(id).getRules().getOffset(now);
+        return new TimeZoneChoice(
+            id, id + ", now UTC" + (offset.getTotalSeconds() == 0 ? "" : offset.getId()));
+      } catch (DateTimeException unknownHere) {
+        return new TimeZoneChoice(id, id);
+      }
+    }
+  }
+
   /** As many as the API keeps. */
   private static final int MAX_LINKS = 12;
 
@@ -250,8 +295,9 @@ class SettingsAdmin implements StaffPage {
       @RequestParam(defaultValue = "") String title,
       @RequestParam(defaultValue = "") String description,
       @RequestParam(defaultValue = "") String language,
+      @RequestParam(defaultValue = "") String timeZone,
       RedirectAttributes redirect) {
-    var answer = checked(api.changeSite(token(client), title, description, language));
+    var answer = checked(api.changeSite(token(client), title, description, language, timeZone));
     if (answer.ok()) {
       site.forgetIdentity();
       redirect.addFlashAttribute(

@@ -254,7 +254,12 @@ public class BlogApi {
    * ltr} or {@code rtl}; both null from an API that does not say).
    */
   public record SiteIdentity(
-      String title, String description, List<Link> navigation, String language, String direction) {
+      String title,
+      String description,
+      List<Link> navigation,
+      String language,
+      String direction,
+      String timeZone) {
 
     public SiteIdentity {
       navigation = navigation == null ? List.of() : navigation;

@@ -1,6 +1,5 @@
 package io.inkwell.web.reader;
 
-import io.inkwell.web.WebSettings;
 import java.time.Instant;
 import java.time.Month;
 import java.time.YearMonth;
@@ -25,21 +24,23 @@ import org.springframework.stereotype.Component;
 @Component("dates")
 public class Dates {
 
-  /** A day, a time and a month, as dates in this language are written. */
+  /** A day, a time and a month, as dates in this language are written in this zone. */
   private record Formats(
       DateTimeFormatter day, DateTimeFormatter time, DateTimeFormatter month, Locale locale) {}
 
-  private final ZoneId zone;
-  private final Site site;
-  private final Map<String, Formats> byLanguage = new ConcurrentHashMap<>();
+  private record Setting(String language, ZoneId zone) {}
 
-  public Dates(WebSettings settings, Site site) {
-    this.zone = settings.timeZone();
+  private final Site site;
+  private final Map<Setting, Formats> bySetting = new ConcurrentHashMap<>();
+
+  public Dates(Site site) {
     this.site = site;
   }
 
   private Formats formats() {
-    return byLanguage.computeIfAbsent(site.language(), language -> formatsIn(site.locale()));
+    return bySetting.computeIfAbsent(
+        new Setting(site.language(), site.timeZone()),
+        setting -> formatsIn(Locale.forLanguageTag(setting.language()), setting.zone()));
   }
 
   /** The languages Java writes dates in; others would get its root locale's ("2009 March 12"). */
@@ -48,7 +49,7 @@ public class Dates {
           .map(Locale::getLanguage)
           .collect(Collectors.toUnmodifiableSet());
 
-  private Formats formatsIn(Locale locale) {
+  private static Formats formatsIn(Locale locale, ZoneId zone) {
     if (locale.getLanguage().equals("en") || !WRITTEN.contains(locale.getLanguage())) {
       // as Blogger writes them, whatever the country; and for a language Java cannot write
       return new Formats(

@@ -229,7 +229,7 @@ class ReaderController {
   @GetMapping("/archive")
   String archive(Model model) {
     Map<Integer, List<BlogApi.ArchiveMonth>> years = new LinkedHashMap<>();
-    for (var month : api.archive(settings.timeZone())) {
+    for (var month : api.archive(site.timeZone())) {
       years.computeIfAbsent(month.year(), year -> new ArrayList<>()).add(month);
     }
     model.addAttribute("years", years);
@@ -253,7 +253,7 @@ class ReaderController {
       throw new NotFound();
     }
     YearMonth yearMonth = YearMonth.of(year, month);
-    ZoneId zone = settings.timeZone();
+    ZoneId zone = site.timeZone();
     var page =
         api.posts(
             Map.of(

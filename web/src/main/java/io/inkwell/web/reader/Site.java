@@ -2,8 +2,10 @@ package io.inkwell.web.reader;
 
 import io.inkwell.web.WebSettings;
 import io.inkwell.web.api.BlogApi;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
@@ -96,6 +98,23 @@ public class Site {
     return set != null && "rtl".equals(set.direction()) && language().equals(set.language())
         ? "rtl"
         : "ltr";
+  }
+
+  /**
+   * The zone the blog's dates are shown in and its archive's months counted in: the one an admin
+   * chose in Settings, or the configured {@code inkwell.web.time-zone} while the API names none (or
+   * one this Java does not know).
+   */
+  public ZoneId timeZone() {
+    BlogApi.SiteIdentity set = identity();
+    if (set == null || set.timeZone() == null) {
+      return settings.timeZone();
+    }
+    try {
+      return ZoneId.of(set.timeZone());
+    } catch (DateTimeException unknown) {
+      return settings.timeZone();
+    }
   }
 
   /** The blog's language as Java formats dates in it. */

@@ -26,13 +26,9 @@ class AdminControllerTests {
   private final WebSettings settings =
       new WebSettings("http://api", "http://site", "B", "D", ZoneId.of("UTC"), 10);
   private final io.inkwell.web.api.BlogApi blogApi = mock(io.inkwell.web.api.BlogApi.class);
+  private final io.inkwell.web.reader.Site site = new io.inkwell.web.reader.Site(settings, blogApi);
   private final AdminController controller =
-      new AdminController(
-          api,
-          settings,
-          new io.inkwell.web.reader.Dates(
-              settings, new io.inkwell.web.reader.Site(settings, blogApi)),
-          blogApi);
+      new AdminController(api, settings, new io.inkwell.web.reader.Dates(site), blogApi, site);
   private final OAuth2AuthorizedClient client =
       TestClients.signedIn(
           "expired-token", Instant.now().minusSeconds(700), Instant.now().minusSeconds(100));

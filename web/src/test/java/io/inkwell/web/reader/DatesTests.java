@@ -22,7 +22,7 @@ class DatesTests {
   private final BlogApi api = mock(BlogApi.class);
   private final WebSettings settings =
       new WebSettings("http://api", "http://site", "B", "D", ZoneId.of("Europe/Lisbon"), 10);
-  private final Dates dates = new Dates(settings, new Site(settings, api));
+  private final Dates dates = new Dates(new Site(settings, api));
 
   @ParameterizedTest
   @CsvSource({
@@ -36,9 +36,31 @@ class DatesTests {
   void aDayAndAMonthAreWrittenAsTheBlogsLanguageWritesThem(
       String language, String day, String month) {
     when(api.site())
-        .thenReturn(Optional.of(new BlogApi.SiteIdentity("T", "", List.of(), language, "ltr")));
+        .thenReturn(
+            Optional.of(new BlogApi.SiteIdentity("T", "", List.of(), language, "ltr", null)));
 
     assertThat(dates.day(PUBLISHED)).isEqualTo(day);
     assertThat(dates.month(YearMonth.of(2009, 3))).isEqualTo(month);
+  }
+
+  /**
+   * Half past eleven at night in Lisbon is already the next morning in Tokyo: the day a post is
+   * dated is the day in the zone an admin chose, or the configured one while none is chosen (or the
+   * one chosen is unknown here).
+   */
+  @ParameterizedTest
+  @CsvSource({
+    ", 'Thursday, March 12, 2009', 'March 12, 2009 at 11:30 PM'",
+    "Asia/Tokyo, 'Friday, March 13, 2009', 'March 13, 2009 at 8:30 AM'",
+    "America/Los_Angeles, 'Thursday, March 12, 2009', 'March 12, 2009 at 4:30 PM'",
+    "Mars/Olympus, 'Thursday, March 12, 2009', 'March 12, 2009 at 11:30 PM'"
+  })
+  void aPostIsDatedInTheBlogsZone(String zone, String day, String time) {
+    when(api.site())
+        .thenReturn(Optional.of(new BlogApi.SiteIdentity("T", "", List.of(), "en", "ltr", zone)));
+    Instant lateInLisbon = Instant.parse("2009-03-12T23:30:00Z");
+
+    assertThat(dates.day(lateInLisbon)).isEqualTo(day);
+    assertThat(dates.time(lateInLisbon)).isEqualTo(time);
   }
 }

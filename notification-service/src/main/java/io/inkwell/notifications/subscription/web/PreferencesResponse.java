@@ -27,16 +27,13 @@ record PreferencesResponse(
    */
   record Digests(String time, DayOfWeek day, ZoneId zone) {}
 
-  static PreferencesResponse of(Subscriber subscriber, NotificationSettings settings) {
+  static PreferencesResponse of(Subscriber subscriber, NotificationSettings settings, ZoneId zone) {
     return new PreferencesResponse(
         subscriber.email(),
         subscriber.status(),
         subscriber.tags(),
         subscriber.paused(),
         subscriber.frequency(),
-        new Digests(
-            LocalTime.of(settings.digestHour(), 0).toString(),
-            settings.digestDay(),
-            settings.timeZone()));
+        new Digests(LocalTime.of(settings.digestHour(), 0).toString(), settings.digestDay(), zone));
   }
 }

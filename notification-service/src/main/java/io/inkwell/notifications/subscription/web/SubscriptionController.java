@@ -1,6 +1,7 @@
 package io.inkwell.notifications.subscription.web;
 
 import io.inkwell.notifications.NotificationSettings;
+import io.inkwell.notifications.site.SiteName;
 import io.inkwell.notifications.subscription.SubscriptionManagement;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -22,8 +23,11 @@ class SubscriptionController {
 
   private final SubscriptionManagement subscriptions;
   private final NotificationSettings settings;
+  private final SiteName site;
 
-  SubscriptionController(SubscriptionManagement subscriptions, NotificationSettings settings) {
+  SubscriptionController(
+      SubscriptionManagement subscriptions, NotificationSettings settings, SiteName site) {
+    this.site = site;
     this.subscriptions = subscriptions;
     this.settings = settings;
   }
@@ -48,7 +52,7 @@ class SubscriptionController {
 
   @GetMapping(path = "/preferences", produces = MediaType.APPLICATION_JSON_VALUE)
   PreferencesResponse preferences(@RequestParam String token) {
-    return PreferencesResponse.of(subscriptions.preferences(token), settings);
+    return PreferencesResponse.of(subscriptions.preferences(token), settings, site.zone());
   }
 
   @PutMapping(path = "/preferences", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -57,7 +61,8 @@ class SubscriptionController {
     return PreferencesResponse.of(
         subscriptions.changePreferences(
             token, request.tags(), request.paused(), request.frequency()),
-        settings);
+        settings,
+        site.zone());
   }
 
   /** RFC 8058 one-click: mail clients POST here with a form body, without cookies. */

@@ -7,6 +7,7 @@ import io.inkwell.posts.post.PostQuery;
 import io.inkwell.posts.post.PostStatus;
 import io.inkwell.posts.post.StaleVersion;
 import io.inkwell.posts.post.TagCount;
+import io.inkwell.posts.site.Sites;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -43,9 +44,11 @@ class PostController {
       CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic();
 
   private final PostManagement posts;
+  private final Sites sites;
 
-  PostController(PostManagement posts) {
+  PostController(PostManagement posts, Sites sites) {
     this.posts = posts;
+    this.sites = sites;
   }
 
   @PostMapping(path = "/api/posts", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -315,14 +318,14 @@ class PostController {
 
   /**
    * Blogger's "Blog Archive": the months with published posts, newest first, counted in the
-   * reader's {@code zone} (an IANA zone id, UTC when left out).
+   * reader's {@code zone} (an IANA zone id; the blog's own when left out).
    */
   @GetMapping("/api/archive")
   ResponseEntity<ArchiveResponse> archive(
-      @RequestParam(defaultValue = "UTC") @Size(max = 64) String zone) {
+      @RequestParam(required = false) @Size(max = 64) String zone) {
     ZoneId zoneId;
     try {
-      zoneId = ZoneId.of(zone);
+      zoneId = zone == null ? sites.current().zone() : ZoneId.of(zone);
     } catch (DateTimeException unknown) {
       throw new ResponseStatusException(
           HttpStatus.BAD_REQUEST, "zone is not a time zone id such as Europe/Lisbon or UTC.");
