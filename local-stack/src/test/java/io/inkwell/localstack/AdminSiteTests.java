@@ -3,7 +3,6 @@ package io.inkwell.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.icegreen.greenmail.util.GreenMailUtil;
 import io.inkwell.testsupport.ApiClient;
 import io.inkwell.testsupport.SignIn;
 import io.inkwell.testsupport.Topics;
@@ -249,9 +248,7 @@ class AdminSiteTests {
             () ->
                 java.util.Arrays.stream(stack.receivedMail())
                     .filter(mail -> to(mail, address))
-                    .map(
-                        mail ->
-                            GreenMailUtil.getBody(mail).replace("=\r\n", "").replace("=3D", "="))
+                    .map(TestStack::text)
                     .filter(text -> text.contains(containing))
                     .findFirst(),
             java.util.Optional::isPresent)
@@ -657,7 +654,7 @@ class AdminSiteTests {
     assertThat(
             java.util.Arrays.stream(stack.receivedMail())
                 .filter(received -> to(received, email))
-                .map(received -> GreenMailUtil.getBody(received))
+                .map(TestStack::text)
                 .filter(text -> text.contains(title)))
         .isEmpty();
   }

@@ -397,9 +397,7 @@ class BrowserTests {
         .map(
             message ->
                 java.util.regex.Pattern.compile("token=([A-Za-z0-9_\\-]+\\.[A-Za-z0-9_\\-]+)")
-                    .matcher(
-                        com.icegreen.greenmail.util.GreenMailUtil.getBody(message)
-                            .replace("=\r\n", "")))
+                    .matcher(TestStack.text(message)))
         .filter(java.util.regex.Matcher::find)
         .map(matcher -> matcher.group(1))
         .findFirst()

@@ -3,7 +3,6 @@ package io.inkwell.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.URI;
@@ -87,7 +86,7 @@ class PublishToInboxEndToEndTests {
             .until(
                 () -> TestStack.mailsTo(reader, "Wrapping up the WPC"), mails -> mails.size() == 1)
             .get(0);
-    assertThat(GreenMailUtil.getBody(mail).replace("=\r\n", ""))
+    assertThat(TestStack.text(mail))
         .as("the whole post, its second paragraph too, and the way to the blog")
         .contains("The last day of the conference.")
         .contains("No comments yet.")
@@ -126,8 +125,7 @@ class PublishToInboxEndToEndTests {
                 TestStack.mailsTo(
                     stack.credentials().ownerEmail(), "Ada commented on Wrapping up the WPC"),
             mails ->
-                mails.stream()
-                    .anyMatch(m -> GreenMailUtil.getBody(m).contains("Thanks for the notes!")));
+                mails.stream().anyMatch(m -> TestStack.text(m).contains("Thanks for the notes!")));
 
     assertThat(post("/api/posts/" + id + "/publish", Map.of()).statusCode()).isEqualTo(200);
     // A later post reaching the inbox shows that the pipeline has moved past the second publish.
@@ -295,7 +293,7 @@ class PublishToInboxEndToEndTests {
   }
 
   private static String token(MimeMessage message) {
-    Matcher matcher = TOKEN.matcher(GreenMailUtil.getBody(message).replace("=\r\n", ""));
+    Matcher matcher = TOKEN.matcher(TestStack.text(message));
     assertThat(matcher.find()).as("a token in the confirmation mail").isTrue();
     return matcher.group(1);
   }

@@ -3,7 +3,6 @@ package io.inkwell.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.icegreen.greenmail.util.GreenMailUtil;
 import io.inkwell.testsupport.ApiClient;
 import io.inkwell.testsupport.SignIn;
 import jakarta.mail.Message;
@@ -647,7 +646,7 @@ class ReaderSiteTests {
                 return false;
               }
             })
-        .map(message -> pattern.matcher(GreenMailUtil.getBody(message).replace("=\r\n", "")))
+        .map(message -> pattern.matcher(TestStack.text(message)))
         .filter(Matcher::find)
         .map(matcher -> matcher.group(1))
         .findFirst()

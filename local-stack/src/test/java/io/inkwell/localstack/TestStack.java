@@ -4,6 +4,8 @@ import io.inkwell.testsupport.ApiClient;
 import io.inkwell.testsupport.SignIn;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
@@ -100,6 +102,32 @@ final class TestStack {
               }
             })
         .toList();
+  }
+
+  /**
+   * A mail's words as its reader's mail client shows them: each text part (plain and HTML) decoded
+   * from its transfer encoding (quoted-printable wraps long lines and escapes {@code =}), one after
+   * the other.
+   */
+  static String text(MimeMessage message) {
+    try {
+      StringBuilder text = new StringBuilder();
+      appendText(message, text);
+      return text.toString();
+    } catch (MessagingException | IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void appendText(Part part, StringBuilder text)
+      throws MessagingException, IOException {
+    if (part.isMimeType("text/*")) {
+      text.append(part.getContent()).append('\n');
+    } else if (part.getContent() instanceof Multipart parts) {
+      for (int i = 0; i < parts.getCount(); i++) {
+        appendText(parts.getBodyPart(i), text);
+      }
+    }
   }
 
   private static String subject(MimeMessage message) {

@@ -140,7 +140,10 @@ class FeedController {
     feed.setFeedType(type);
     feed.setLanguage(site.language());
     feed.setTitle(clean(about == null ? blog : blog + " — " + about));
-    feed.setDescription(clean("The newest posts of " + blog));
+    // the blog's own words about itself, as WordPress's tagline and Ghost's description are; RSS
+    // requires some, so the title where there are none
+    String description = site.description();
+    feed.setDescription(clean(description == null || description.isBlank() ? blog : description));
     feed.setLink(settings.siteUrl() + page);
     feed.setUri(settings.siteUrl() + selfPath);
     var self = new SyndLinkImpl();

@@ -228,6 +228,17 @@ class SiteTests extends IntegrationTest {
     var feed =
         new SyndFeedInput().build(new StringReader(anonymous().get("/feed.atom").raw().body()));
     assertThat(feed.getTitle()).isEqualTo("Notes from Lisbon");
+    var rss =
+        new SyndFeedInput().build(new StringReader(anonymous().get("/feed.rss").raw().body()));
+    assertThat(rss.getDescription())
+        .as("what feed readers show under the title: the blog's own words")
+        .isEqualTo("Trams, tiles and <b>pastéis</b>.");
+
+    admin()
+        .put("/api/site", ApiClient.json(Map.of("title", "Notes from Lisbon", "description", "")));
+    var undescribed =
+        new SyndFeedInput().build(new StringReader(anonymous().get("/feed.rss").raw().body()));
+    assertThat(undescribed.getDescription()).as("RSS needs one").isEqualTo("Notes from Lisbon");
   }
 
   @Test
