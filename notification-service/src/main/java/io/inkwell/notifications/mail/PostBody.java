@@ -30,11 +30,23 @@ record PostBody(String html, String text) {
     for (Element picture : post.select("img")) {
       fit(picture, siteUrl);
     }
+    footnotesForAMail(post);
     Document mail =
         Jsoup.parseBodyFragment(Jsoup.clean(post.body().html(), siteUrl + "/", MAIL), siteUrl);
     mail.select("img").attr("style", PICTURE_STYLE);
     mail.outputSettings().prettyPrint(false);
     return new PostBody(mail.body().html(), text(mail));
+  }
+
+  /**
+   * A post's footnotes, as a mail can show them: mail clients follow no links within a mail, so
+   * each number stays a number, not a link, the notes follow the post after a rule, and their ways
+   * back go.
+   */
+  private static void footnotesForAMail(Document post) {
+    post.select("a.footnote-backref").remove();
+    post.select("sup.footnote-ref a").unwrap();
+    post.select("section.footnotes").forEach(notes -> notes.before(new Element("hr")).unwrap());
   }
 
   /** The blog's own pictures as a mail-sized copy; any picture no wider than the column. */

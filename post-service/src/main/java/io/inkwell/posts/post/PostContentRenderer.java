@@ -3,6 +3,7 @@ package io.inkwell.posts.post;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.commonmark.ext.autolink.AutolinkExtension;
+import org.commonmark.ext.footnotes.FootnotesExtension;
 import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
@@ -30,6 +31,12 @@ class PostContentRenderer {
    */
   static final String SECTION = "h-";
 
+  /**
+   * A footnote's id and its reference's ({@code fn-1}, {@code fnref-1}, {@code fnref-1-2} for the
+   * second reference to it), as the footnotes extension writes them.
+   */
+  private static final Pattern FOOTNOTE_ID = Pattern.compile("fn(ref)?-[\\p{L}\\p{N}_-]+");
+
   private static final PolicyFactory POLICY =
       Sanitizers.FORMATTING
           .and(Sanitizers.BLOCKS)
@@ -44,6 +51,17 @@ class PostContentRenderer {
                   .allowAttributes("id")
                   .matching(Pattern.compile(SECTION + "[\\p{L}\\p{N}_-]+"))
                   .onElements("h1", "h2", "h3", "h4", "h5", "h6")
+                  // footnotes: the number at the claim, the list at the end, the way back
+                  .allowElements("sup", "section", "ol", "li", "a")
+                  .allowAttributes("id")
+                  .matching(FOOTNOTE_ID)
+                  .onElements("li", "a")
+                  .allowAttributes("class")
+                  .matching(Pattern.compile("footnote-ref|footnotes|footnote-backref"))
+                  .onElements("sup", "section", "a")
+                  .allowAttributes("aria-label")
+                  .matching(Pattern.compile("Back to reference [\\p{L}\\p{N}_-]+"))
+                  .onElements("a")
                   .toFactory());
 
   private final Parser parser;
@@ -54,7 +72,10 @@ class PostContentRenderer {
     this.pictures = pictures;
     var extensions =
         List.of(
-            TablesExtension.create(), StrikethroughExtension.create(), AutolinkExtension.create());
+            TablesExtension.create(),
+            StrikethroughExtension.create(),
+            AutolinkExtension.create(),
+            FootnotesExtension.create());
     this.parser = Parser.builder().extensions(extensions).build();
     var sections = HeadingAnchorExtension.builder().idPrefix(SECTION).defaultId("section").build();
     this.renderer =
@@ -64,13 +85,27 @@ class PostContentRenderer {
   Post.Content render(String title, String bodyMarkdown, String excerpt) {
     String html = html(bodyMarkdown);
     String text = text(html);
-    String summary = excerpt == null || excerpt.isBlank() ? excerptOf(text) : excerpt.strip();
+    String summary =
+        excerpt == null || excerpt.isBlank() ? excerptOf(words(html, true)) : excerpt.strip();
     return new Post.Content(title.strip(), bodyMarkdown, html, text, summary);
   }
 
-  /** The words of the HTML as a reader sees them: no tags, no link addresses, blocks apart. */
+  /**
+   * The words of the HTML as a reader sees them: no tags, no link addresses, blocks apart; the
+   * footnotes' words too, but not their numbers and ways back.
+   */
   static String text(String html) {
-    return Jsoup.parse(html).text();
+    return words(html, false);
+  }
+
+  /** An excerpt is the post's own words: no footnotes. */
+  private static String words(String html, boolean withoutFootnotes) {
+    var page = Jsoup.parse(html);
+    page.select("sup.footnote-ref, a.footnote-backref").remove();
+    if (withoutFootnotes) {
+      page.select("section.footnotes").remove();
+    }
+    return page.text();
   }
 
   /** The body's HTML as readers get it: rendered, sanitised, its pictures sized. */

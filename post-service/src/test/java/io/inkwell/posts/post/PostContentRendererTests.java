@@ -44,6 +44,45 @@ class PostContentRendererTests {
         .contains("<h2>Raw</h2>");
   }
 
+  /**
+   * Footnotes as Ghost's Markdown and WordPress's footnotes block have them: a number at the claim
+   * that leads to its note at the end, and a way back; the note is sanitised like the rest.
+   */
+  @Test
+  void footnotesLeadToTheirNoteAtTheEndAndBack() {
+    var content =
+        renderer.render(
+            "T",
+            "Trams climb the hills[^1] and the river is wide[^wide].\n\n"
+                + "[^1]: Since *1873*. <img src=x onerror=alert(1)>\n"
+                + "[^wide]: At [Belém](javascript:alert(1)).\n\n"
+                + "A lonely [^none] stays text. <a id=\"comments\" href=\"#x\">raw</a>",
+            null);
+
+    var page = org.jsoup.Jsoup.parseBodyFragment(content.bodyHtml());
+    var first = page.selectFirst("sup.footnote-ref a");
+    assertThat(first.attr("href")).isEqualTo("#fn-1");
+    assertThat(page.getElementById("fn-1").text()).startsWith("Since 1873.");
+    assertThat(page.getElementById("fn-1").select("em").text()).isEqualTo("1873");
+    assertThat(page.select("section.footnotes ol li")).hasSize(2);
+    var back = page.getElementById("fn-1").selectFirst("a.footnote-backref");
+    assertThat(back.attr("href")).isEqualTo("#" + first.id());
+    assertThat(page.getElementById(first.id())).as("the way back has somewhere to go").isNotNull();
+    assertThat(back.attr("aria-label")).isEqualTo("Back to reference 1");
+    assertThat(content.bodyHtml())
+        .doesNotContain("onerror")
+        .doesNotContain("javascript:")
+        .doesNotContain("id=\"comments\"")
+        .contains("A lonely [^none] stays text.");
+    assertThat(content.excerpt())
+        .as("the post's own words, without the notes' numbers or words")
+        .isEqualTo("Trams climb the hills and the river is wide. A lonely [^none] stays text. raw");
+    assertThat(PostContentRenderer.text(content.bodyHtml()))
+        .as("what a search looks through: the notes too")
+        .contains("Since 1873.")
+        .doesNotContain("↩");
+  }
+
   @Test
   void picturesLoadLazilyAndTheBlogsOwnKeepTheirRoomWhileTheyLoad() {
     var sized =

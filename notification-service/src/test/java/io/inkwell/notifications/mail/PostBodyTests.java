@@ -1,0 +1,35 @@
+package io.inkwell.notifications.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+
+/** A post's words as its mail carries them. */
+class PostBodyTests {
+
+  /** As post-service renders "Trams climb the hills[^1]." with "[^1]: Since *1873*." */
+  private static final String WITH_A_FOOTNOTE =
+      """
+      <p>Trams climb the hills<sup class="footnote-ref"><a href="#fn-1" id="fnref-1">1</a></sup>.</p>
+      <section class="footnotes">
+      <ol>
+      <li id="fn-1">
+      <p>Since <em>1873</em>. <a href="#fnref-1" class="footnote-backref" aria-label="Back to reference 1">↩</a></p>
+      </li>
+      </ol>
+      </section>
+      """;
+
+  @Test
+  void aFootnoteIsANumberAndItsNoteFollowsThePostForMailClientsFollowNoLinksWithinAMail() {
+    var body = PostBody.of(WITH_A_FOOTNOTE, "https://blog.example.org");
+
+    var html = Jsoup.parseBodyFragment(body.html());
+    assertThat(html.select("sup").text()).isEqualTo("1");
+    assertThat(html.select("a")).as("no link to the blog's front page, nor a way back").isEmpty();
+    assertThat(html.select("hr + ol li").text()).isEqualTo("Since 1873.");
+    assertThat(body.html()).doesNotContain("↩");
+    assertThat(body.text()).startsWith("Trams climb the hills1.").contains("- Since 1873.");
+  }
+}
