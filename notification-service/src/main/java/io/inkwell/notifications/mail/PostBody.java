@@ -73,8 +73,14 @@ record PostBody(String html, String text) {
   private static String text(Document mail) {
     List<String> blocks = new ArrayList<>();
     for (Element block : mail.body().children()) {
-      if (block.is("ul, ol")) {
+      if (block.is("ul")) {
         block.select("> li").forEach(item -> blocks.add("- " + item.text()));
+      } else if (block.is("ol")) {
+        // numbered as the HTML part shows them: a footnote's number finds its note
+        int number = Math.max(number(block.attr("start")), 1);
+        for (Element item : block.select("> li")) {
+          blocks.add(number++ + ". " + item.text());
+        }
       } else if (block.is("pre")) {
         blocks.add(block.wholeText());
       } else if (!block.text().isBlank()) {

@@ -30,6 +30,6 @@ class PostBodyTests {
     assertThat(html.select("a")).as("no link to the blog's front page, nor a way back").isEmpty();
     assertThat(html.select("hr + ol li").text()).isEqualTo("Since 1873.");
     assertThat(body.html()).doesNotContain("↩");
-    assertThat(body.text()).startsWith("Trams climb the hills1.").contains("- Since 1873.");
+    assertThat(body.text()).startsWith("Trams climb the hills1.").contains("1. Since 1873.");
   }
 }
