@@ -38,6 +38,7 @@ class ReaderController {
   private final OldAddresses oldAddresses;
   private final Dates dates;
   private final Words words;
+  private final Footnotes footnotes;
 
   ReaderController(
       BlogApi api,
@@ -46,7 +47,9 @@ class ReaderController {
       TagPaths tagPaths,
       OldAddresses oldAddresses,
       Dates dates,
-      Words words) {
+      Words words,
+      Footnotes footnotes) {
+    this.footnotes = footnotes;
     this.oldAddresses = oldAddresses;
     this.dates = dates;
     this.words = words;
@@ -308,6 +311,7 @@ class ReaderController {
             ? replyChoices.size()
             : api.commentCount(post.id());
     model.addAttribute("post", post);
+    model.addAttribute("bodyHtml", footnotes.named(post.bodyHtml()));
     model.addAttribute("neighbours", api.neighbours(post.id()));
     model.addAttribute("related", related(post));
     // WordPress themes end a post with its author's bio, when they wrote one
@@ -361,6 +365,7 @@ class ReaderController {
           + UriUtils.encodePathSegment(post.slug(), "UTF-8");
     }
     model.addAttribute("post", post);
+    model.addAttribute("bodyHtml", footnotes.named(post.bodyHtml()));
     return "preview";
   }
 
@@ -397,6 +402,7 @@ class ReaderController {
       return "redirect:/posts/" + UriUtils.encodePathSegment(page.slug(), "UTF-8");
     }
     model.addAttribute("page", page);
+    model.addAttribute("bodyHtml", footnotes.named(page.bodyHtml()));
     model.addAttribute(
         "meta",
         PageMeta.of(
