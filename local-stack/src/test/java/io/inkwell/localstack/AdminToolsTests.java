@@ -1171,6 +1171,33 @@ class AdminToolsTests {
     }
   }
 
+  /** The owner gives the blog its colour (Ghost's accent colour); readers' pages wear it. */
+  @Test
+  void theOwnerGivesTheBlogAnAccentColourAndCanHaveTheThemesBack() throws Exception {
+    var browser = owner();
+    Map<String, String> fields =
+        SiteBrowser.fields(browser.page("/admin/settings"), "form[action$=/admin/settings]");
+    assertThat(fields.get("themesAccent")).as("the theme's own, ticked").isEqualTo("true");
+    assertThat(Jsoup.parse(reader.get("/").raw().body()).select("head style")).isEmpty();
+    try {
+      fields.remove("themesAccent");
+      fields.put("accentColor", "#1a7f5a");
+      Document saved = Jsoup.parse(browser.submit("/admin/settings", fields).body());
+      assertThat(saved.select(".notice").text()).startsWith("Saved");
+      assertThat(saved.select("#site-accent").val()).isEqualTo("#1a7f5a");
+
+      for (String page : List.of("/", "/posts/welcome-to-inkwell", "/no-such-page")) {
+        assertThat(Jsoup.parse(reader.get(page).raw().body()).select("head style").html())
+            .as(page)
+            .startsWith(":root{--accent:#1a7f5a}@media (prefers-color-scheme: dark)");
+      }
+    } finally {
+      fields.put("themesAccent", "true");
+      browser.submit("/admin/settings", fields);
+    }
+    assertThat(Jsoup.parse(reader.get("/").raw().body()).select("head style")).isEmpty();
+  }
+
   @Test
   void theOwnerRenamesTheBlogAndEveryPageAndFeedSaysSo() throws Exception {
     var browser = owner();

@@ -47,6 +47,7 @@ class SiteController {
             request.description(),
             request.language(),
             request.timeZone(),
+            request.accentColor(),
             Actors.of(token)));
   }
 
@@ -81,7 +82,8 @@ class SiteController {
     Sites.NoTitle.class,
     Sites.NoLabel.class,
     LanguageTags.Invalid.class,
-    TimeZones.Invalid.class
+    TimeZones.Invalid.class,
+    Sites.NoColor.class
   })
   ProblemDetail noTitle(RuntimeException e) {
     var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
@@ -103,12 +105,14 @@ class SiteController {
    * @param language left out, the blog's language stays as it is (a client that knows nothing of
    *     languages changes none)
    * @param timeZone left out, the blog's zone stays as it is, alike
+   * @param accentColor left out, the colour stays as it is; empty, the theme's own again
    */
   record SiteRequest(
       @NotNull @Size(min = 1, max = 100) String title,
       @NotNull @Size(max = 300) String description,
       String language,
-      String timeZone) {}
+      String timeZone,
+      String accentColor) {}
 
   record SiteResponse(
       String title,
@@ -116,7 +120,8 @@ class SiteController {
       List<SiteIdentity.NavigationLink> navigation,
       String language,
       String direction,
-      String timeZone) {
+      String timeZone,
+      String accentColor) {
 
     static SiteResponse of(SiteIdentity identity) {
       return new SiteResponse(
@@ -125,7 +130,8 @@ class SiteController {
           identity.navigation(),
           identity.language(),
           identity.direction(),
-          identity.timeZone());
+          identity.timeZone(),
+          identity.accentColor());
     }
   }
 }

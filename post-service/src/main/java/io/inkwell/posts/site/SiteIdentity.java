@@ -16,8 +16,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param navigation the links every page's header shows beside the pages (Ghost's Navigation,
  *     WordPress's menus), in order; none while never set
  * @param language the language its posts are written in, a BCP 47 tag ({@link LanguageTags}); null
- *     while never set * @param timeZone the zone its dates are shown and its archive counted in, a
- *     name of the IANA database ({@link TimeZones}); null while never set
+ *     while never set
+ * @param timeZone the zone its dates are shown and its archive counted in, a name of the IANA
+ *     database ({@link TimeZones}); null while never set
+ * @param accentColor the colour of the reader site's links and buttons ({@code #1a7f5a}, Ghost's
+ *     "Accent color"); null for the theme's own
  */
 @Document(SiteIdentity.COLLECTION)
 public record SiteIdentity(
@@ -29,7 +32,8 @@ public record SiteIdentity(
     Long version,
     List<NavigationLink> navigation,
     String language,
-    String timeZone) {
+    String timeZone,
+    String accentColor) {
 
   /** Boxed: an identity saved before versions were counted has none (0). */
   public SiteIdentity {

@@ -10,6 +10,8 @@ import io.inkwell.posts.post.TraceContexts;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -62,7 +64,8 @@ public class Sites {
           0L,
           null,
           configuredLanguage,
-          configuredTimeZone);
+          configuredTimeZone,
+          null);
     }
     // links or a language set before any title: the configured name still
     return new SiteIdentity(
@@ -74,7 +77,8 @@ public class Sites {
         stored.version(),
         stored.navigation(),
         stored.language() != null ? stored.language() : configuredLanguage,
-        stored.timeZone() != null ? stored.timeZone() : configuredTimeZone);
+        stored.timeZone() != null ? stored.timeZone() : configuredTimeZone,
+        stored.accentColor());
   }
 
   /**
@@ -116,11 +120,18 @@ public class Sites {
    *
    * @param language a BCP 47 tag; null keeps the language as it is
    * @param timeZone a name of the IANA time zone database; null keeps the zone as it is
+   * @param accentColor {@code #rgb} or {@code #rrggbb}; empty for the theme's own; null keeps it
    * @throws LanguageTags.Invalid when the language is no such tag
    * @throws TimeZones.Invalid when the database has no such zone
+   * @throws NoColor when the accent colour is none
    */
   public SiteIdentity change(
-      String title, String description, String language, String timeZone, Actor actor) {
+      String title,
+      String description,
+      String language,
+      String timeZone,
+      String accentColor,
+      Actor actor) {
     if (!actor.isAdmin()) {
       throw new NotAllowed("Only admins change the blog's title and description.");
     }
@@ -131,6 +142,7 @@ public class Sites {
     String cleanDescription = plain(description);
     String cleanLanguage = language == null ? null : LanguageTags.normalised(language);
     String cleanTimeZone = timeZone == null ? null : TimeZones.normalised(timeZone);
+    String cleanAccent = accentColor == null ? null : colour(accentColor);
     // Last writer wins, as in Blogger's settings; the version only orders the events.
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       SiteIdentity before = current();
@@ -157,6 +169,10 @@ public class Sites {
       }
       if (cleanTimeZone != null) {
         update.set("timeZone", cleanTimeZone);
+      }
+      if (cleanAccent != null) {
+        // empty: the theme's own again
+        update.set("accentColor", cleanAccent.isEmpty() ? null : cleanAccent);
       }
       // A stored identity from before versions has none: version 0.
       Object[] unchanged = seen == 0 ? new Object[] {0L, null} : new Object[] {seen};
@@ -187,6 +203,33 @@ public class Sites {
       stored.put(TraceContexts.FIELD, traceparent);
     }
     return stored;
+  }
+
+  private static final Pattern COLOUR = Pattern.compile("#(\\p{XDigit}{3}|\\p{XDigit}{6})");
+
+  /** {@code #RGB} or {@code #rrggbb} as {@code #rrggbb}; empty as empty. */
+  private static String colour(String given) {
+    String colour = given.strip().toLowerCase(Locale.ROOT);
+    if (colour.isEmpty()) {
+      return colour;
+    }
+    if (!COLOUR.matcher(colour).matches()) {
+      throw new NoColor();
+    }
+    if (colour.length() == 7) {
+      return colour;
+    }
+    StringBuilder doubled = new StringBuilder("#");
+    colour.chars().skip(1).forEach(digit -> doubled.append((char) digit).append((char) digit));
+    return doubled.toString();
+  }
+
+  /** An accent colour that is no {@code #rrggbb}. */
+  static class NoColor extends RuntimeException {
+
+    NoColor() {
+      super("accentColor must be a colour as #rrggbb (#1a7f5a) or #rgb, or empty for the theme's.");
+    }
   }
 
   /** A title of control characters and spaces only. */

@@ -40,8 +40,70 @@ class SiteTests extends IntegrationTest {
             "/api/site",
             ApiClient.json(
                 Map.of(
-                    "title", "Inkwell", "description", "", "language", "en", "timeZone", "UTC")));
+                    "title",
+                    "Inkwell",
+                    "description",
+                    "",
+                    "language",
+                    "en",
+                    "timeZone",
+                    "UTC",
+                    "accentColor",
+                    "")));
     admin().put("/api/site/navigation", "{\"items\":[]}");
+  }
+
+  @Test
+  void anAdminGivesTheBlogItsAccentColourAndCanHaveTheThemesBack() {
+    assertThat(!anonymous().get("/api/site").json().hasNonNull("accentColor"))
+        .as("the theme's own")
+        .isTrue();
+
+    var changed =
+        admin()
+            .put(
+                "/api/site",
+                ApiClient.json(
+                    Map.of("title", "Inkwell", "description", "", "accentColor", " #1A7F5A ")));
+
+    assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+    assertThat(changed.text("accentColor")).isEqualTo("#1a7f5a");
+    admin().put("/api/site", ApiClient.json(Map.of("title", "Inkwell", "description", "")));
+    assertThat(anonymous().get("/api/site").text("accentColor"))
+        .as("a client that knows nothing of colours changes none")
+        .isEqualTo("#1a7f5a");
+    var shortly =
+        admin()
+            .put(
+                "/api/site",
+                ApiClient.json(
+                    Map.of("title", "Inkwell", "description", "", "accentColor", "#C0F")));
+    assertThat(shortly.text("accentColor")).isEqualTo("#cc00ff");
+    for (String odd :
+        List.of(
+            "\"red\"",
+            "\"1a7f5a\"",
+            "\"#1a7f5g\"",
+            "\"#1a7f5a;}body{display:none\"",
+            "\"#1a7f5a</style>\"",
+            "\"#" + "a".repeat(40) + "\"",
+            "{\"$ne\":null}")) {
+      String body = "{\"title\":\"Inkwell\",\"description\":\"\",\"accentColor\":" + odd + "}";
+      var refused = admin().put("/api/site", body);
+      assertThat(refused.status()).as(odd).isEqualTo(400);
+      assertThat(refused.header("Content-Type")).as(odd).isEqualTo("application/problem+json");
+    }
+    assertThat(anonymous().get("/api/site").text("accentColor"))
+        .as("nothing refused was kept")
+        .isEqualTo("#cc00ff");
+
+    admin()
+        .put(
+            "/api/site",
+            ApiClient.json(Map.of("title", "Inkwell", "description", "", "accentColor", "")));
+    assertThat(!anonymous().get("/api/site").json().hasNonNull("accentColor"))
+        .as("the theme's own again")
+        .isTrue();
   }
 
   @Test

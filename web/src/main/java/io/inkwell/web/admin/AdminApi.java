@@ -612,9 +612,15 @@ class AdminApi {
   /**
    * @param language a BCP 47 tag; blank keeps the blog's language as it is
    * @param timeZone a zone of the IANA database; blank keeps the blog's zone as it is
+   * @param accentColor {@code #rrggbb}; empty for the theme's own; null keeps it as it is
    */
   Answer changeSite(
-      String token, String title, String description, String language, String timeZone) {
+      String token,
+      String title,
+      String description,
+      String language,
+      String timeZone,
+      String accentColor) {
     Map<String, String> site = new LinkedHashMap<>();
     site.put("title", title);
     site.put("description", description);
@@ -623,6 +629,9 @@ class AdminApi {
     }
     if (!timeZone.isBlank()) {
       site.put("timeZone", timeZone);
+    }
+    if (accentColor != null) {
+      site.put("accentColor", accentColor);
     }
     return send(token, http.put().uri("/api/site"), site, null);
   }

@@ -61,6 +61,9 @@ class SettingsAdmin implements StaffPage {
       String zone = answer.body().path("timeZone").asString(site.timeZone().getId());
       model.addAttribute("timeZone", zone);
       model.addAttribute("timeZones", TimeZoneChoice.all(zone, Instant.now()));
+      String accent = answer.body().path("accentColor").asString("");
+      model.addAttribute("accentColor", accent.isEmpty() ? THEMES_ACCENT : accent);
+      model.addAttribute("themesAccent", accent.isEmpty());
       // the links there are, and room for a few more
       List<Map<String, String>> links = new ArrayList<>();
       answer
@@ -251,6 +254,9 @@ class SettingsAdmin implements StaffPage {
     }
   }
 
+  /** The theme's accent on its light page, which the colour field starts from. */
+  private static final String THEMES_ACCENT = "#8a3b12";
+
   /** As many as the API keeps. */
   private static final int MAX_LINKS = 12;
 
@@ -296,8 +302,13 @@ class SettingsAdmin implements StaffPage {
       @RequestParam(defaultValue = "") String description,
       @RequestParam(defaultValue = "") String language,
       @RequestParam(defaultValue = "") String timeZone,
+      @RequestParam(required = false) String accentColor,
+      @RequestParam(defaultValue = "false") boolean themesAccent,
       RedirectAttributes redirect) {
-    var answer = checked(api.changeSite(token(client), title, description, language, timeZone));
+    // the box ticked: the theme's own colour, whatever the colour field says
+    String accent = themesAccent ? "" : accentColor;
+    var answer =
+        checked(api.changeSite(token(client), title, description, language, timeZone, accent));
     if (answer.ok()) {
       site.forgetIdentity();
       redirect.addFlashAttribute(

@@ -259,7 +259,8 @@ public class BlogApi {
       List<Link> navigation,
       String language,
       String direction,
-      String timeZone) {
+      String timeZone,
+      String accentColor) {
 
     public SiteIdentity {
       navigation = navigation == null ? List.of() : navigation;

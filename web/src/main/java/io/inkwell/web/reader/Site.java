@@ -117,6 +117,12 @@ public class Site {
     }
   }
 
+  /** The colour an admin gave the blog's links and buttons; null for the theme's own. */
+  public Accent accent() {
+    BlogApi.SiteIdentity set = identity();
+    return set == null ? null : Accent.of(set.accentColor());
+  }
+
   /** The blog's language as Java formats dates in it. */
   public Locale locale() {
     return Locale.forLanguageTag(language());

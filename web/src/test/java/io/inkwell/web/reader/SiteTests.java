@@ -36,7 +36,8 @@ class SiteTests {
   void aPageSaysWhichLanguageItIsInAndWhichWayItsTextRuns(
       String set, String runs, String language, String direction) {
     when(api.site())
-        .thenReturn(Optional.of(new BlogApi.SiteIdentity("T", "", List.of(), set, runs, null)));
+        .thenReturn(
+            Optional.of(new BlogApi.SiteIdentity("T", "", List.of(), set, runs, null, null)));
 
     assertThat(site.language()).isEqualTo(language);
     assertThat(site.direction()).isEqualTo(direction);
@@ -46,7 +47,8 @@ class SiteTests {
   @CsvSource({"pt-BR, pt_BR", "de, ''"})
   void sharedLinksNameTheLanguageWithItsCountry(String set, String ogLocale) {
     when(api.site())
-        .thenReturn(Optional.of(new BlogApi.SiteIdentity("T", "", List.of(), set, "ltr", null)));
+        .thenReturn(
+            Optional.of(new BlogApi.SiteIdentity("T", "", List.of(), set, "ltr", null, null)));
 
     assertThat(site.ogLocale()).isEqualTo(ogLocale.isEmpty() ? null : ogLocale);
   }
