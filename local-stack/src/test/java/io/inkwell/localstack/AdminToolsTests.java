@@ -1187,9 +1187,14 @@ class AdminToolsTests {
       assertThat(saved.select("#site-accent").val()).isEqualTo("#1a7f5a");
 
       for (String page : List.of("/", "/posts/welcome-to-inkwell", "/no-such-page")) {
-        assertThat(Jsoup.parse(reader.get(page).raw().body()).select("head style").html())
+        Document read = Jsoup.parse(reader.get(page).raw().body());
+        assertThat(read.select("head style").html())
             .as(page)
             .startsWith(":root{--accent:#1a7f5a}@media (prefers-color-scheme: dark)");
+        assertThat(read.select("meta[name=theme-color]").eachAttr("content"))
+            .as("a phone's browser bar")
+            .hasSize(2)
+            .contains("#1a7f5a");
       }
     } finally {
       fields.put("themesAccent", "true");
