@@ -1,6 +1,8 @@
 package io.inkwell.gateway;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.ResourceBundle;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -21,6 +23,17 @@ final class Problems {
 
   private Problems() {}
 
+  /**
+   * The pages' words in the language, or in English (the base bundle, whose locale has no language)
+   * where there are none; never in the machine's own language.
+   */
+  static ResourceBundle words(String language) {
+    return ResourceBundle.getBundle(
+        "i18n/pages",
+        Locale.forLanguageTag(language),
+        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+  }
+
   record Problem(String type, String title, int status, String detail, String instance) {}
 
   /** The answer for this exchange's request: a page for a browser's page, else problem+json. */
@@ -36,30 +49,59 @@ final class Problems {
                         accepted.isCompatibleWith(MediaType.TEXT_HTML)
                             && !accepted.isWildcardType());
     return page
-        ? writePage(exchange.getResponse(), status, detail)
+        ? writePage(exchange.getResponse(), status, detail, writingOf(exchange))
         : write(exchange.getResponse(), status, type, detail, path);
   }
 
+  /** The blog's language as the gateway last heard it; English where it has not. */
+  private static SiteLanguage.Writing writingOf(ServerWebExchange exchange) {
+    var context = exchange.getApplicationContext();
+    var language =
+        context == null ? null : context.getBeanProvider(SiteLanguage.class).getIfAvailable();
+    return language == null ? SiteLanguage.Writing.ENGLISH : language.current();
+  }
+
+  /**
+   * A page in the blog's language ({@code i18n/pages*.properties}): in English with the refusal's
+   * own detail, in another language with its words for the status, which give no numbers.
+   */
   private static Mono<Void> writePage(
-      ServerHttpResponse response, HttpStatus status, String detail) {
-    String heading =
+      ServerHttpResponse response, HttpStatus status, String detail, SiteLanguage.Writing writing) {
+    ResourceBundle words = words(writing.language());
+    String kind =
         switch (status) {
-          case CONTENT_TOO_LARGE -> "That is too large";
-          case TOO_MANY_REQUESTS -> "Slow down a little";
-          case SERVICE_UNAVAILABLE, GATEWAY_TIMEOUT -> "Back in a moment";
-          case NOT_FOUND -> "Nothing here";
-          default -> status.getReasonPhrase();
+          case BAD_REQUEST,
+              NOT_FOUND,
+              METHOD_NOT_ALLOWED,
+              CONTENT_TOO_LARGE,
+              URI_TOO_LONG,
+              TOO_MANY_REQUESTS,
+              SERVICE_UNAVAILABLE ->
+              String.valueOf(status.value());
+          case GATEWAY_TIMEOUT -> "503";
+          default -> "other";
         };
+    String heading =
+        kind.equals("other") && words.getLocale().getLanguage().isEmpty()
+            ? status.getReasonPhrase()
+            : words.getString("heading." + kind);
+    String text =
+        words.getLocale().getLanguage().isEmpty() ? detail : words.getString("text." + kind);
     String html =
         """
         <!DOCTYPE html>
-        <html lang="en"><head><meta charset="utf-8">
+        <html lang="%3$s" dir="%4$s"><head><meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>%1$s</title><link rel="stylesheet" href="/css/inkwell.css"></head>
         <body><main id="main" class="wrap"><h1>%1$s</h1><p>%2$s</p>
-        <p><a href="/">Back to the blog</a></p></main></body></html>
+        <p><a href="/">%5$s</a></p></main></body></html>
         """
-            .formatted(HtmlUtils.htmlEscape(heading), HtmlUtils.htmlEscape(detail));
+            .formatted(
+                HtmlUtils.htmlEscape(heading, "UTF-8"),
+                HtmlUtils.htmlEscape(text, "UTF-8"),
+                writing.language(),
+                writing.direction(),
+                HtmlUtils.htmlEscape(words.getString("back"), "UTF-8"));
     byte[] body = html.getBytes(StandardCharsets.UTF_8);
     response.setStatusCode(status);
     response

@@ -500,6 +500,67 @@ class GatewayTests {
     assertThat(api.headers().firstValue("Content-Type")).hasValue("application/problem+json");
   }
 
+  /**
+   * The gateway's own pages speak the blog's language, as the reader site does (ADR 17): it hears
+   * the language from post-service's {@code SiteChanged}. An API client still gets the problem in
+   * English.
+   */
+  @Test
+  void aRefusalPageSpeaksTheBlogsLanguage() throws Exception {
+    String browserAccept = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+    String upload = "body=" + "<x>".repeat(1_000);
+    long version = System.currentTimeMillis();
+    siteChanged(version, "de-CH", "ltr");
+    try {
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () -> {
+                var page =
+                    send(
+                        request("/admin/posts")
+                            .header("Accept", browserAccept)
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(upload)));
+                assertThat(page.statusCode()).isEqualTo(413);
+                assertThat(page.body())
+                    .contains("<html lang=\"de-CH\" dir=\"ltr\">")
+                    .contains("<h1>Das ist zu groß</h1>")
+                    .contains("ist größer, als dieses Blog annimmt")
+                    .contains(">Zurück zum Blog</a>");
+              });
+      var api = get("/api/posts//neighbours");
+      assertThat(api.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+      assertThat(api.body()).contains("empty, encoded or dot segment");
+
+      siteChanged(version - 1, "fr", "ltr");
+      var page = send(request("/nowhere//page").header("Accept", browserAccept));
+      assertThat(page.statusCode()).isEqualTo(400);
+      assertThat(page.body())
+          .as("an older event changes nothing")
+          .contains("<html lang=\"de-CH\"")
+          .contains("<h1>Diese Adresse funktioniert nicht</h1>");
+    } finally {
+      siteChanged(version + 1, "en", "ltr");
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  send(request("/nowhere//page").header("Accept", browserAccept))
+                      .body()
+                      .contains("<html lang=\"en\""));
+    }
+  }
+
+  /** post-service's event as its contract's example shows it, in this language. */
+  private void siteChanged(long version, String language, String direction) throws Exception {
+    ObjectNode event = Contracts.example("site-changed");
+    event.put("version", version);
+    event.put("language", language);
+    event.put("direction", direction);
+    kafka.send("blog.site-events", "site", event.toString()).get();
+  }
+
   @Test
   void anAddressTheFirewallRefusesIsA400ProblemThatSaysWhy() throws Exception {
     for (String path : new String[] {"/api/posts//neighbours", "/api/posts/a;b", "/x/%2e%2e/y"}) {
