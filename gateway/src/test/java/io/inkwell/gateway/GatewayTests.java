@@ -474,21 +474,13 @@ class GatewayTests {
 
   @Test
   void aBrowserOpeningAPageReadsTheRefusalAsAPageAndAnApiClientAsAProblem() throws Exception {
-    String browserAccept = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
-    String upload = "body=" + "<x>".repeat(1_000);
-
-    var page =
-        send(
-            request("/admin/posts")
-                .header("Accept", browserAccept)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(upload)));
+    var page = tooLargeAFormFromABrowser();
     var api =
         send(
             request("/api/posts/p/comments")
-                .header("Accept", browserAccept)
+                .header("Accept", BROWSER)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(upload)));
+                .POST(HttpRequest.BodyPublishers.ofString(TOO_LARGE)));
 
     assertThat(page.statusCode()).isEqualTo(413);
     assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html;charset=UTF-8");
@@ -507,8 +499,6 @@ class GatewayTests {
    */
   @Test
   void aRefusalPageSpeaksTheBlogsLanguage() throws Exception {
-    String browserAccept = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
-    String upload = "body=" + "<x>".repeat(1_000);
     long version = System.currentTimeMillis();
     siteChanged(version, "de-CH", "ltr");
     try {
@@ -516,12 +506,7 @@ class GatewayTests {
           .atMost(Duration.ofSeconds(30))
           .untilAsserted(
               () -> {
-                var page =
-                    send(
-                        request("/admin/posts")
-                            .header("Accept", browserAccept)
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString(upload)));
+                var page = tooLargeAFormFromABrowser();
                 assertThat(page.statusCode()).isEqualTo(413);
                 assertThat(page.body())
                     .contains("<html lang=\"de-CH\" dir=\"ltr\">")
@@ -534,7 +519,7 @@ class GatewayTests {
       assertThat(api.body()).contains("empty, encoded or dot segment");
 
       siteChanged(version - 1, "fr", "ltr");
-      var page = send(request("/nowhere//page").header("Accept", browserAccept));
+      var page = send(request("/nowhere//page").header("Accept", BROWSER));
       assertThat(page.statusCode()).isEqualTo(400);
       assertThat(page.body())
           .as("an older event changes nothing")
@@ -546,10 +531,26 @@ class GatewayTests {
           .atMost(Duration.ofSeconds(30))
           .until(
               () ->
-                  send(request("/nowhere//page").header("Accept", browserAccept))
+                  send(request("/nowhere//page").header("Accept", BROWSER))
                       .body()
                       .contains("<html lang=\"en\""));
     }
+  }
+
+  /** What a browser opening a page accepts. */
+  private static final String BROWSER =
+      "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
+  /** Larger than the test's limit of 1024 bytes. */
+  private static final String TOO_LARGE = "body=" + "<x>".repeat(1_000);
+
+  /** A form larger than the gateway takes, as a browser opening a page posts it. */
+  private HttpResponse<String> tooLargeAFormFromABrowser() throws Exception {
+    return send(
+        request("/admin/posts")
+            .header("Accept", BROWSER)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(TOO_LARGE)));
   }
 
   /** post-service's event as its contract's example shows it, in this language. */
