@@ -3,7 +3,10 @@ package io.inkwell.auth;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import tools.jackson.core.StreamReadFeature;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -12,5 +15,15 @@ public class AuthServiceApplication {
 
   public static void main(String[] args) {
     SpringApplication.run(AuthServiceApplication.class, args);
+  }
+
+  /**
+   * A JSON object that names a field twice ({@code {"role": "AUTHOR", "role": "OWNER"}}) is refused
+   * with a 400 that names the field, instead of the last value silently winning: a proxy or
+   * validator that reads the first one would otherwise see another request than this service.
+   */
+  @Bean
+  JsonMapperBuilderCustomizer oneValuePerField() {
+    return builder -> builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
   }
 }

@@ -63,6 +63,15 @@ class StaffAdministrationTests extends AuthServiceIntegrationTest {
     assertThat(king.status()).isEqualTo(400);
     assertThat(king.text("detail"))
         .isEqualTo("role must be one of OWNER, ADMIN, EDITOR, AUTHOR, CONTRIBUTOR.");
+    var twice =
+        api(owner).put("/api/staff/" + id + "/role", "{\"role\":\"AUTHOR\",\"role\":\"ADMIN\"}");
+    assertThat(twice.status()).isEqualTo(400);
+    assertThat(twice.text("detail")).isEqualTo("role is given more than once.");
+    assertThat(api(owner).get("/api/staff").json().path("items"))
+        .filteredOn(member -> member.path("id").asString().equals(id))
+        .extracting(member -> member.path("role").asString())
+        .as("nothing changed")
+        .containsExactly("EDITOR");
     var unknown = api(owner).put("/api/staff/nobody/role", "{\"role\":\"EDITOR\"}");
     assertThat(unknown.status()).isEqualTo(404);
     assertThat(unknown.header("Content-Type")).isEqualTo("application/problem+json");

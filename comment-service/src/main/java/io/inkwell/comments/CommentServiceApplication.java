@@ -4,7 +4,9 @@ import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
+import tools.jackson.core.StreamReadFeature;
 
 @SpringBootApplication
 @org.springframework.scheduling.annotation.EnableScheduling
@@ -18,5 +20,15 @@ public class CommentServiceApplication {
   @Bean
   Clock clock() {
     return Clock.systemUTC();
+  }
+
+  /**
+   * A JSON object that names a field twice ({@code {"role": "AUTHOR", "role": "OWNER"}}) is refused
+   * with a 400 that names the field, instead of the last value silently winning: a proxy or
+   * validator that reads the first one would otherwise see another request than this service.
+   */
+  @Bean
+  JsonMapperBuilderCustomizer oneValuePerField() {
+    return builder -> builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
   }
 }

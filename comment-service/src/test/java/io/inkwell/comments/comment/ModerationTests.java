@@ -70,6 +70,16 @@ class ModerationTests extends IntegrationTest {
         .isEqualTo("policy must be one of HOLD_ALL, HOLD_FIRST_TIME, APPROVE_ALL.");
     assertThat(refused.json().path("errors").get(0).path("field").asString()).isEqualTo("policy");
     assertThat(admin().get("/api/comments/settings").text("policy")).isEqualTo("HOLD_ALL");
+
+    var twice =
+        admin()
+            .put(
+                "/api/comments/settings",
+                "{\"policy\": \"HOLD_ALL\", \"policy\": \"APPROVE_ALL\"}");
+    assertThat(twice.status()).isEqualTo(400);
+    assertThat(twice.text("detail")).isEqualTo("policy is given more than once.");
+    assertThat(twice.json().path("errors").get(0).path("field").asString()).isEqualTo("policy");
+    assertThat(admin().get("/api/comments/settings").text("policy")).isEqualTo("HOLD_ALL");
   }
 
   @Test

@@ -118,6 +118,13 @@ class LimitsAndPreferencesTests extends IntegrationTest {
     assertThat(hourly.text("detail"))
         .as("what the field takes")
         .isEqualTo("frequency must be one of INSTANTLY, DAILY, WEEKLY.");
+    var twice =
+        api()
+            .put(
+                "/api/subscriptions/preferences?token=" + token,
+                "{\"paused\": true, \"paused\": false}");
+    assertThat(twice.status()).isEqualTo(400);
+    assertThat(twice.text("detail")).isEqualTo("paused is given more than once.");
     assertThat(
             api()
                 .get("/api/subscriptions/preferences?token=" + token)

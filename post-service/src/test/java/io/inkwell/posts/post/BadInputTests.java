@@ -56,6 +56,28 @@ class BadInputTests extends IntegrationTest {
     assertThat(error.path("message").asString()).isEqualTo(parts[2]);
   }
 
+  /**
+   * Which of two values of one field counts differs from parser to parser, so a body that gives a
+   * field twice is refused by name, not read with the last one winning.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{\"title\": \"Shown\", \"body\": \"b\", \"title\": \"Stored\"}|title",
+        "{\"title\": \"t\", \"body\": \"b\", \"author\": {\"id\": \"a\", \"id\": \"b\"}}|author.id"
+      })
+  void aFieldGivenTwiceIsRefusedByNameAndWritesNothing(String example) {
+    String[] parts = example.split("\\|");
+    long before = posts.count();
+
+    var response = api().post("/api/posts", parts[0]);
+
+    assertProblem(response, 400);
+    assertThat(response.text("detail")).isEqualTo(parts[1] + " is given more than once.");
+    assertThat(response.json().path("errors").get(0).path("field").asString()).isEqualTo(parts[1]);
+    assertThat(posts.count()).isEqualTo(before);
+  }
+
   @Test
   void missingAndOversizedFieldsAreListedByName() {
     var response =

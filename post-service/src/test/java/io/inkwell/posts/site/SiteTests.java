@@ -237,6 +237,13 @@ class SiteTests extends IntegrationTest {
       assertThat(refused.status()).as(wrong).isEqualTo(400);
       assertThat(refused.header("Content-Type")).isEqualTo("application/problem+json");
     }
+    var twice =
+        admin()
+            .put(
+                "/api/site/navigation",
+                "{\"items\":[{\"label\":\"x\",\"url\":\"/\",\"url\":\"javascript:alert(1)\"}]}");
+    assertThat(twice.status()).isEqualTo(400);
+    assertThat(twice.text("detail")).isEqualTo("items[0].url is given more than once.");
     assertThat(
             as("editor-9", "Ed", "EDITOR").put("/api/site/navigation", "{\"items\":[]}").status())
         .isEqualTo(403);
