@@ -67,6 +67,14 @@ public class ImageProblem extends RuntimeException {
         retryAfterSeconds);
   }
 
+  static ImageProblem theIcon() {
+    return new ImageProblem(
+        HttpStatus.CONFLICT,
+        "image-in-use",
+        "Image in use",
+        "The image is the blog's icon; choose another in Settings before deleting it.");
+  }
+
   static ImageProblem inUse(long posts) {
     return new ImageProblem(
         HttpStatus.CONFLICT,

@@ -7,6 +7,7 @@ import io.inkwell.posts.post.NotAllowed;
 import io.inkwell.posts.post.PictureSizes;
 import io.inkwell.posts.post.PostManagement.Position;
 import io.inkwell.posts.post.PostStatus;
+import io.inkwell.posts.site.SiteIdentity;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.ByteArrayInputStream;
@@ -215,8 +216,8 @@ public class Images implements PictureSizes {
 
   /**
    * Removes an image nobody shows any more: its uploader or an editor may, and not while a post
-   * (draft or published) still shows it, in its body or as its cover, which would leave a broken
-   * picture on the page.
+   * (draft or published) still shows it, in its body or as its cover, or while it is the blog's
+   * icon, which would leave a broken picture on the page.
    */
   public void delete(String id, Actor actor) {
     Image image = find(id).orElseThrow(ImageProblem::notFound);
@@ -236,6 +237,9 @@ public class Images implements PictureSizes {
             "posts");
     if (shownIn > 0) {
       throw ImageProblem.inUse(shownIn);
+    }
+    if (mongo.exists(Query.query(where("icon").is(id)), SiteIdentity.COLLECTION)) {
+      throw ImageProblem.theIcon();
     }
     mongo.remove(Query.query(where("_id").is(id)), Image.class);
     copies.forget(id);

@@ -29,7 +29,7 @@ class Covers {
     if (image == null) {
       return current == null || text == null ? current : current.describedAs(text);
     }
-    String id = idIn(image.strip());
+    String id = PictureSizes.idIn(image, settings.siteUrl());
     if (id.isEmpty()) {
       return null;
     }
@@ -38,17 +38,5 @@ class Covers {
     String kept =
         text != null ? text : current != null && current.image().equals(id) ? current.alt() : "";
     return new Cover(id, kept, size.width(), size.height(), size.srcset(), size.sizes());
-  }
-
-  private String idIn(String address) {
-    String id = address;
-    if (id.startsWith(settings.siteUrl() + "/")) {
-      id = id.substring(settings.siteUrl().length());
-    }
-    if (id.startsWith(PictureSizes.PATH)) {
-      id = id.substring(PictureSizes.PATH.length());
-    }
-    int query = id.indexOf('?');
-    return query < 0 ? id : id.substring(0, query);
   }
 }

@@ -26,6 +26,23 @@ public interface PictureSizes {
 
   Optional<Size> of(String path);
 
+  /**
+   * The id of one of the blog's pictures in an address as the media library gives it ({@code
+   * /api/images/{id}}, on the site or not, a narrower copy's address too) or in the id itself;
+   * empty for an empty address.
+   */
+  static String idIn(String address, String siteUrl) {
+    String id = address.strip();
+    if (id.startsWith(siteUrl + "/")) {
+      id = id.substring(siteUrl.length());
+    }
+    if (id.startsWith(PATH)) {
+      id = id.substring(PATH.length());
+    }
+    int query = id.indexOf('?');
+    return query < 0 ? id : id.substring(0, query);
+  }
+
   /** For a renderer that knows no pictures (tests of the Markdown alone). */
   PictureSizes NONE = path -> Optional.empty();
 }

@@ -3,7 +3,7 @@ package io.inkwell.posts.post;
 /** A cover that is not one of the blog's pictures: it must be uploaded to the media library. */
 public class UnknownPicture extends RuntimeException {
 
-  UnknownPicture(String image) {
+  public UnknownPicture(String image) {
     super(
         "The blog keeps no picture at "
             + (image.length() > 100 ? image.substring(0, 100) + "…" : image)

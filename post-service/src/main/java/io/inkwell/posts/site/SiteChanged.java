@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * An admin changed the blog's title, description, language or time zone; sent to {@code
+ * An admin changed the blog's title, description, language, time zone or icon; sent to {@code
  * blog.site-events} so that the services which sign mails and pages with the blog's name, and mail
  * its posts, follow. The record's components are the published contract ({@code
  * contracts/site-changed.schema.json}).
@@ -13,6 +13,8 @@ import java.util.UUID;
  * @param language the language the posts are written in (a BCP 47 tag), after the change
  * @param direction which way its text runs, {@code ltr} or {@code rtl}
  * @param timeZone the blog's zone (an IANA name), in which digests go out at their hour
+ * @param icon where the blog's icon is ({@code /api/images/{id}}), which heads its mails; null
+ *     without one
  */
 public record SiteChanged(
     String eventId,
@@ -23,7 +25,8 @@ public record SiteChanged(
     String description,
     String language,
     String direction,
-    String timeZone) {
+    String timeZone,
+    String icon) {
 
   static SiteChanged of(
       long version,
@@ -31,7 +34,8 @@ public record SiteChanged(
       String title,
       String description,
       String language,
-      String timeZone) {
+      String timeZone,
+      String icon) {
     return new SiteChanged(
         UUID.randomUUID().toString(),
         "SiteChanged",
@@ -41,6 +45,7 @@ public record SiteChanged(
         description,
         language,
         LanguageTags.direction(language),
-        timeZone);
+        timeZone,
+        icon);
   }
 }

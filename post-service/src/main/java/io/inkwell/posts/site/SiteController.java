@@ -48,6 +48,7 @@ class SiteController {
             request.language(),
             request.timeZone(),
             request.accentColor(),
+            request.icon(),
             Actors.of(token)));
   }
 
@@ -83,7 +84,8 @@ class SiteController {
     Sites.NoLabel.class,
     LanguageTags.Invalid.class,
     TimeZones.Invalid.class,
-    Sites.NoColor.class
+    Sites.NoColor.class,
+    Sites.NotAnIcon.class
   })
   ProblemDetail noTitle(RuntimeException e) {
     var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
@@ -106,13 +108,16 @@ class SiteController {
    *     languages changes none)
    * @param timeZone left out, the blog's zone stays as it is, alike
    * @param accentColor left out, the colour stays as it is; empty, the theme's own again
+   * @param icon the address Images gives a square picture of 60 to 1000 pixels ({@code
+   *     /api/images/{id}}); left out, the icon stays as it is; empty, the platform's own again
    */
   record SiteRequest(
       @NotNull @Size(min = 1, max = 100) String title,
       @NotNull @Size(max = 300) String description,
       String language,
       String timeZone,
-      String accentColor) {}
+      String accentColor,
+      @Size(max = 300) String icon) {}
 
   record SiteResponse(
       String title,
@@ -121,7 +126,8 @@ class SiteController {
       String language,
       String direction,
       String timeZone,
-      String accentColor) {
+      String accentColor,
+      String icon) {
 
     static SiteResponse of(SiteIdentity identity) {
       return new SiteResponse(
@@ -131,7 +137,8 @@ class SiteController {
           identity.language(),
           identity.direction(),
           identity.timeZone(),
-          identity.accentColor());
+          identity.accentColor(),
+          identity.iconUrl());
     }
   }
 }

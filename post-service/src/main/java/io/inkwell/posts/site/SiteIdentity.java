@@ -1,5 +1,6 @@
 package io.inkwell.posts.site;
 
+import io.inkwell.posts.post.PictureSizes;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -21,6 +22,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *     database ({@link TimeZones}); null while never set
  * @param accentColor the colour of the reader site's links and buttons ({@code #1a7f5a}, Ghost's
  *     "Accent color"); null for the theme's own
+ * @param icon the id of the picture browsers show beside the blog's name in tabs and bookmarks, a
+ *     phone on its home screen and readers' mail at its top (Ghost's "Publication icon",
+ *     WordPress's "Site Icon"); null for the platform's own
  */
 @Document(SiteIdentity.COLLECTION)
 public record SiteIdentity(
@@ -33,7 +37,8 @@ public record SiteIdentity(
     List<NavigationLink> navigation,
     String language,
     String timeZone,
-    String accentColor) {
+    String accentColor,
+    String icon) {
 
   /** Boxed: an identity saved before versions were counted has none (0). */
   public SiteIdentity {
@@ -44,6 +49,11 @@ public record SiteIdentity(
   /** The {@link #timeZone()} for java.time. */
   public ZoneId zone() {
     return ZoneId.of(timeZone);
+  }
+
+  /** Where browsers fetch the {@link #icon()}; null without one. */
+  public String iconUrl() {
+    return icon == null ? null : PictureSizes.PATH + icon;
   }
 
   /** Which way the language's text runs: {@code rtl} or {@code ltr}. */
@@ -58,6 +68,6 @@ public record SiteIdentity(
    */
   public record NavigationLink(String label, String url) {}
 
-  static final String COLLECTION = "site";
+  public static final String COLLECTION = "site";
   static final String ID = "site";
 }

@@ -5,8 +5,10 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import io.inkwell.posts.outbox.Outbox;
 import io.inkwell.posts.post.Actor;
 import io.inkwell.posts.post.NotAllowed;
+import io.inkwell.posts.post.PictureSizes;
 import io.inkwell.posts.post.PostSettings;
 import io.inkwell.posts.post.TraceContexts;
+import io.inkwell.posts.post.UnknownPicture;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -37,9 +39,16 @@ public class Sites {
   private final TraceContexts traces;
   private final String configuredLanguage;
   private final String configuredTimeZone;
+  private final PictureSizes pictures;
 
-  Sites(MongoOperations mongo, PostSettings settings, Clock clock, TraceContexts traces) {
+  Sites(
+      MongoOperations mongo,
+      PostSettings settings,
+      Clock clock,
+      TraceContexts traces,
+      PictureSizes pictures) {
     this.mongo = mongo;
+    this.pictures = pictures;
     this.settings = settings;
     this.clock = clock;
     this.traces = traces;
@@ -65,6 +74,7 @@ public class Sites {
           null,
           configuredLanguage,
           configuredTimeZone,
+          null,
           null);
     }
     // links or a language set before any title: the configured name still
@@ -78,7 +88,8 @@ public class Sites {
         stored.navigation(),
         stored.language() != null ? stored.language() : configuredLanguage,
         stored.timeZone() != null ? stored.timeZone() : configuredTimeZone,
-        stored.accentColor());
+        stored.accentColor(),
+        stored.icon());
   }
 
   /**
@@ -121,9 +132,13 @@ public class Sites {
    * @param language a BCP 47 tag; null keeps the language as it is
    * @param timeZone a name of the IANA time zone database; null keeps the zone as it is
    * @param accentColor {@code #rgb} or {@code #rrggbb}; empty for the theme's own; null keeps it
+   * @param icon the address of one of the blog's pictures as Images gives it, or its id; empty for
+   *     none; null keeps it
    * @throws LanguageTags.Invalid when the language is no such tag
    * @throws TimeZones.Invalid when the database has no such zone
    * @throws NoColor when the accent colour is none
+   * @throws UnknownPicture when the blog keeps no picture at the icon's address
+   * @throws NotAnIcon when the picture is not square or of a size browsers show as an icon
    */
   public SiteIdentity change(
       String title,
@@ -131,6 +146,7 @@ public class Sites {
       String language,
       String timeZone,
       String accentColor,
+      String icon,
       Actor actor) {
     if (!actor.isAdmin()) {
       throw new NotAllowed("Only admins change the blog's title and description.");
@@ -143,6 +159,7 @@ public class Sites {
     String cleanLanguage = language == null ? null : LanguageTags.normalised(language);
     String cleanTimeZone = timeZone == null ? null : TimeZones.normalised(timeZone);
     String cleanAccent = accentColor == null ? null : colour(accentColor);
+    String iconId = icon == null ? null : iconIn(icon);
     // Last writer wins, as in Blogger's settings; the version only orders the events.
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       SiteIdentity before = current();
@@ -155,7 +172,10 @@ public class Sites {
               cleanTitle,
               cleanDescription,
               cleanLanguage != null ? cleanLanguage : before.language(),
-              cleanTimeZone != null ? cleanTimeZone : before.timeZone());
+              cleanTimeZone != null ? cleanTimeZone : before.timeZone(),
+              iconId == null
+                  ? before.iconUrl()
+                  : iconId.isEmpty() ? null : PictureSizes.PATH + iconId);
       var update =
           new Update()
               .set("title", cleanTitle)
@@ -173,6 +193,10 @@ public class Sites {
       if (cleanAccent != null) {
         // empty: the theme's own again
         update.set("accentColor", cleanAccent.isEmpty() ? null : cleanAccent);
+      }
+      if (iconId != null) {
+        // empty: the platform's own again
+        update.set("icon", iconId.isEmpty() ? null : iconId);
       }
       // A stored identity from before versions has none: version 0.
       Object[] unchanged = seen == 0 ? new Object[] {0L, null} : new Object[] {seen};
@@ -222,6 +246,41 @@ public class Sites {
     StringBuilder doubled = new StringBuilder("#");
     colour.chars().skip(1).forEach(digit -> doubled.append((char) digit).append((char) digit));
     return doubled.toString();
+  }
+
+  /** Ghost's bounds: smaller is a blur in a high-density tab, larger is a slow first page. */
+  static final int ICON_MIN = 60;
+
+  static final int ICON_MAX = 1000;
+
+  /** The id of the picture an icon's address names, after checking it makes one; empty as empty. */
+  private String iconIn(String address) {
+    String id = PictureSizes.idIn(address, settings.siteUrl());
+    if (id.isEmpty()) {
+      return id;
+    }
+    var size = pictures.of(PictureSizes.PATH + id).orElseThrow(() -> new UnknownPicture(address));
+    if (size.width() != size.height() || size.width() < ICON_MIN || size.width() > ICON_MAX) {
+      throw new NotAnIcon(size);
+    }
+    return id;
+  }
+
+  /** A picture browsers would squeeze or blur as the blog's icon. */
+  static class NotAnIcon extends RuntimeException {
+
+    NotAnIcon(PictureSizes.Size size) {
+      super(
+          "The icon must be a square picture between "
+              + ICON_MIN
+              + " and "
+              + ICON_MAX
+              + " pixels wide; this one is "
+              + size.width()
+              + " × "
+              + size.height()
+              + ".");
+    }
   }
 
   /** An accent colour that is no {@code #rrggbb}. */

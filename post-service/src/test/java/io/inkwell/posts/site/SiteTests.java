@@ -383,7 +383,6 @@ class SiteTests extends IntegrationTest {
         .isEqualTo(1);
   }
 
-  /** The SiteChanged events, in topic order, whose title carries this test's mark. */
   /** A client that saves the title and description only leaves the field as it was. */
   private void keptByAClientThatKnowsNothingOf(String field, String value) {
     admin().put("/api/site", ApiClient.json(Map.of("title", "Notes", "description", "")));
@@ -400,6 +399,7 @@ class SiteTests extends IntegrationTest {
     }
   }
 
+  /** The SiteChanged events, in topic order, whose title carries this test's mark. */
   private List<ConsumerRecord<String, String>> siteEventsTitled(String mark) {
     return Topics.readAll(kafka, "blog.site-events").stream()
         .filter(event -> JSON.readTree(event.value()).path("title").asString().endsWith(mark))
