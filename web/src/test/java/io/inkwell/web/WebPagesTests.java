@@ -47,6 +47,9 @@ class WebPagesTests {
   /** The language {@code /api/site} says the blog is written in; none while null. */
   private static volatile String siteLanguage;
 
+  /** The icon {@code /api/site} says the blog has; none while null. */
+  private static volatile String siteIcon;
+
   @Autowired private Site site;
   @Autowired private Dates dates;
 
@@ -106,14 +109,15 @@ class WebPagesTests {
                   {"title":"Inkwell","navigation":[{"label":"Travel","url":"/tags/travel"},
                    {"label":"Evil","url":"javascript:alert(1)"},
                    {"label":"Elsewhere","url":"//evil.example"},
-                   {"label":"Mastodon","url":"https://social.example/@jo"}]%s}"""
+                   {"label":"Mastodon","url":"https://social.example/@jo"}]%s%s}"""
                       .formatted(
                           siteLanguage == null
                               ? ""
                               : ",\"language\":"
                                   + JSON.writeValueAsString(siteLanguage)
                                   + ",\"direction\":"
-                                  + (siteLanguage.equals("ar") ? "\"rtl\"" : "\"ltr\""));
+                                  + (siteLanguage.equals("ar") ? "\"rtl\"" : "\"ltr\""),
+                          siteIcon == null ? "" : ",\"icon\":" + JSON.writeValueAsString(siteIcon));
             } else if (path.equals("/api/tags/Travel")) {
               body = "{\"tag\":\"travel\",\"count\":1}";
             } else if (path.equals("/api/authors/a1")) {
@@ -313,6 +317,55 @@ class WebPagesTests {
       assertThat(odd.select("article.post .date").text()).isEqualTo("Thursday, March 12, 2009");
     } finally {
       siteLanguage = null;
+      site.forgetIdentity();
+    }
+  }
+
+  @Test
+  void theIconAnAdminChoseStandsForTheBlogInTabsHomeScreensAndSearchResults() throws Exception {
+    var platforms = Jsoup.parse(get("/").body());
+    assertThat(platforms.select("link[rel=icon]").eachAttr("href"))
+        .as("the platform's own")
+        .hasSize(2)
+        .allMatch(href -> href.startsWith("/favicon"));
+    var plainIco = get("/favicon.ico");
+    assertThat(plainIco.statusCode()).isEqualTo(200);
+    assertThat(plainIco.headers().firstValue("Content-Type")).hasValue("image/x-icon");
+
+    siteIcon = "/api/images/0a1b2c.png";
+    site.forgetIdentity();
+    try {
+      var home = Jsoup.parse(get("/").body());
+      assertThat(home.select("link[rel=icon]").eachAttr("href"))
+          .containsExactly("/api/images/0a1b2c.png");
+      assertThat(home.select("link[rel=apple-touch-icon]").attr("href"))
+          .isEqualTo("/api/images/0a1b2c.png");
+      assertThat(home.select(".site-name img").attr("src")).isEqualTo("/api/images/0a1b2c.png");
+      assertThat(home.select(".site-name img").attr("alt"))
+          .as("the name beside it says it all")
+          .isEmpty();
+      var post = Jsoup.parse(get("/posts/hello").body());
+      assertThat(
+              JSON.readTree(post.select("script[type=application/ld+json]").html())
+                  .path("publisher")
+                  .path("logo")
+                  .path("url")
+                  .asString())
+          .isEqualTo("https://blog.example.org/api/images/0a1b2c.png");
+      var ico = get("/favicon.ico");
+      assertThat(ico.statusCode()).isEqualTo(302);
+      assertThat(ico.headers().firstValue("Location")).hasValue("/api/images/0a1b2c.png");
+
+      siteIcon = "javascript:alert(1)";
+      site.forgetIdentity();
+      var odd = Jsoup.parse(get("/").body());
+      assertThat(odd.select("link[rel=icon]").eachAttr("href"))
+          .as("what is none of the blog's pictures is not used")
+          .hasSize(2)
+          .allMatch(href -> href.startsWith("/favicon"));
+      assertThat(odd.select(".site-name img")).isEmpty();
+    } finally {
+      siteIcon = null;
       site.forgetIdentity();
     }
   }

@@ -620,7 +620,8 @@ class AdminApi {
       String description,
       String language,
       String timeZone,
-      String accentColor) {
+      String accentColor,
+      String icon) {
     Map<String, String> site = new LinkedHashMap<>();
     site.put("title", title);
     site.put("description", description);
@@ -632,6 +633,9 @@ class AdminApi {
     }
     if (accentColor != null) {
       site.put("accentColor", accentColor);
+    }
+    if (icon != null) {
+      site.put("icon", icon);
     }
     return send(token, http.put().uri("/api/site"), site, null);
   }

@@ -64,6 +64,7 @@ class SettingsAdmin implements StaffPage {
       String accent = answer.body().path("accentColor").asString("");
       model.addAttribute("accentColor", accent.isEmpty() ? THEMES_ACCENT : accent);
       model.addAttribute("themesAccent", accent.isEmpty());
+      model.addAttribute("icon", answer.body().path("icon").asString(""));
       // the links there are, and room for a few more
       List<Map<String, String>> links = new ArrayList<>();
       answer
@@ -304,11 +305,13 @@ class SettingsAdmin implements StaffPage {
       @RequestParam(defaultValue = "") String timeZone,
       @RequestParam(required = false) String accentColor,
       @RequestParam(defaultValue = "false") boolean themesAccent,
+      @RequestParam(required = false) String icon,
       RedirectAttributes redirect) {
     // the box ticked: the theme's own colour, whatever the colour field says
     String accent = themesAccent ? "" : accentColor;
     var answer =
-        checked(api.changeSite(token(client), title, description, language, timeZone, accent));
+        checked(
+            api.changeSite(token(client), title, description, language, timeZone, accent, icon));
     if (answer.ok()) {
       site.forgetIdentity();
       redirect.addFlashAttribute(

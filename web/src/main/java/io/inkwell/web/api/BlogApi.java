@@ -260,7 +260,8 @@ public class BlogApi {
       String language,
       String direction,
       String timeZone,
-      String accentColor) {
+      String accentColor,
+      String icon) {
 
     public SiteIdentity {
       navigation = navigation == null ? List.of() : navigation;
@@ -283,7 +284,6 @@ public class BlogApi {
     return read("/api/site", new ParameterizedTypeReference<SiteIdentity>() {});
   }
 
-  /** Where an imported post that once lived at this address is now. */
   /**
    * Where an address leads: the post or page that lived there ({@code slug}), or where an admin
    * sends its readers ({@code url}, a 301 when {@code permanent}, else a 302).

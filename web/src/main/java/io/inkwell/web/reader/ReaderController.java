@@ -470,7 +470,14 @@ class ReaderController {
     if (image != null) {
       data.put("image", image);
     }
-    data.put("publisher", Map.of("@type", "Organization", "name", site.blogName()));
+    Map<String, Object> publisher = new LinkedHashMap<>();
+    publisher.put("@type", "Organization");
+    publisher.put("name", site.blogName());
+    if (site.icon() != null) {
+      publisher.put(
+          "logo", Map.of("@type", "ImageObject", "url", settings.siteUrl() + site.icon()));
+    }
+    data.put("publisher", publisher);
     data.put("inLanguage", site.language());
     return JSON.writeValueAsString(data).replace("</", "<\\/");
   }

@@ -123,6 +123,20 @@ public class Site {
     return set == null ? null : Accent.of(set.accentColor());
   }
 
+  /**
+   * Where browsers fetch the icon an admin gave the blog ({@code /api/images/…}), for tabs,
+   * bookmarks and home screens; null for the platform's own.
+   */
+  public String icon() {
+    BlogApi.SiteIdentity set = identity();
+    return set != null && set.icon() != null && ICON.matcher(set.icon()).matches()
+        ? set.icon()
+        : null;
+  }
+
+  /** One of the blog's pictures (defence in depth: the API checked it). */
+  private static final Pattern ICON = Pattern.compile("/api/images/[A-Za-z0-9._-]+");
+
   /** The blog's language as Java formats dates in it. */
   public Locale locale() {
     return Locale.forLanguageTag(language());

@@ -37,7 +37,8 @@ class DatesTests {
       String language, String day, String month) {
     when(api.site())
         .thenReturn(
-            Optional.of(new BlogApi.SiteIdentity("T", "", List.of(), language, "ltr", null, null)));
+            Optional.of(
+                new BlogApi.SiteIdentity("T", "", List.of(), language, "ltr", null, null, null)));
 
     assertThat(dates.day(PUBLISHED)).isEqualTo(day);
     assertThat(dates.month(YearMonth.of(2009, 3))).isEqualTo(month);
@@ -58,7 +59,8 @@ class DatesTests {
   void aPostIsDatedInTheBlogsZone(String zone, String day, String time) {
     when(api.site())
         .thenReturn(
-            Optional.of(new BlogApi.SiteIdentity("T", "", List.of(), "en", "ltr", zone, null)));
+            Optional.of(
+                new BlogApi.SiteIdentity("T", "", List.of(), "en", "ltr", zone, null, null)));
     Instant lateInLisbon = Instant.parse("2009-03-12T23:30:00Z");
 
     assertThat(dates.day(lateInLisbon)).isEqualTo(day);

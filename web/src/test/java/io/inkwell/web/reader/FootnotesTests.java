@@ -40,7 +40,8 @@ class FootnotesTests {
       String language, String notes, String wayBack) {
     when(api.site())
         .thenReturn(
-            Optional.of(new BlogApi.SiteIdentity("T", "", List.of(), language, "ltr", null, null)));
+            Optional.of(
+                new BlogApi.SiteIdentity("T", "", List.of(), language, "ltr", null, null, null)));
     var messages = new ResourceBundleMessageSource();
     messages.setBasename("i18n/reader");
     messages.setDefaultEncoding("UTF-8");

@@ -37,10 +37,28 @@ class SiteTests {
       String set, String runs, String language, String direction) {
     when(api.site())
         .thenReturn(
-            Optional.of(new BlogApi.SiteIdentity("T", "", List.of(), set, runs, null, null)));
+            Optional.of(new BlogApi.SiteIdentity("T", "", List.of(), set, runs, null, null, null)));
 
     assertThat(site.language()).isEqualTo(language);
     assertThat(site.direction()).isEqualTo(direction);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "/api/images/3f2a.png, /api/images/3f2a.png",
+    "javascript:alert(1), ",
+    "//evil.example/icon.png, ",
+    "'/api/images/a\"><script>', ",
+    "https://elsewhere.example/icon.png, ",
+    ", "
+  })
+  void theIconIsUsedOnlyWhenItIsOneOfTheBlogsPictures(String set, String used) {
+    when(api.site())
+        .thenReturn(
+            Optional.of(
+                new BlogApi.SiteIdentity("T", "", List.of(), "en", "ltr", null, null, set)));
+
+    assertThat(site.icon()).isEqualTo(used);
   }
 
   @ParameterizedTest
@@ -48,7 +66,8 @@ class SiteTests {
   void sharedLinksNameTheLanguageWithItsCountry(String set, String ogLocale) {
     when(api.site())
         .thenReturn(
-            Optional.of(new BlogApi.SiteIdentity("T", "", List.of(), set, "ltr", null, null)));
+            Optional.of(
+                new BlogApi.SiteIdentity("T", "", List.of(), set, "ltr", null, null, null)));
 
     assertThat(site.ogLocale()).isEqualTo(ogLocale.isEmpty() ? null : ogLocale);
   }
