@@ -552,7 +552,8 @@ public class Mails {
     // the post in its own language and direction (an Arabic blog's mail reads right to left);
     // the mail's own words around it are the language's where MailWords has them, else English
     String html =
-        """
+        masthead(blog)
+            + """
         <div lang="%s" dir="%s">
         %s<h1>%s</h1>
         %s
@@ -610,7 +611,7 @@ public class Mails {
     var text = new StringBuilder();
     var html = new StringBuilder();
     text.append(intro).append("\n\n");
-    html.append("<p>").append(escape(intro)).append("</p>\n");
+    html.append(masthead(blog)).append("<p>").append(escape(intro)).append("</p>\n");
     SiteName.Writing writing = siteName.writing();
     for (DigestPost post : mail.posts()) {
       text.append(post.title())
@@ -664,6 +665,21 @@ public class Mails {
                 link(unsubscribe, words.of("mail.unsubscribeLink"))));
     return compose(
         blog, mail.messageId(), mail.to(), subject, text.toString(), html.toString(), oneClick);
+  }
+
+  /**
+   * The blog's icon and name atop a reader's mail, linked to the blog (Ghost's newsletter header),
+   * when an admin gave the blog an icon; nothing otherwise.
+   */
+  private String masthead(String blog) {
+    String icon = siteName.icon();
+    return icon == null
+        ? ""
+        : """
+          <p><a href="%s" style="color:inherit;text-decoration:none"><img src="%s" alt="" width="48"
+          height="48" style="border:0;border-radius:8px;vertical-align:middle"> <strong>%s</strong></a></p>
+          """
+            .formatted(escape(settings.siteUrl()), escape(icon), escape(blog));
   }
 
   /** A post's cover at the head of its mail (or of its part of a digest), linked to the post. */

@@ -25,8 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code blog.site-events}), or until then the configured {@code inkwell.notifications.blog-name};
  * the language its posts are written in, which a mail of a post says of the post's part; and its
  * time zone, in which digests go out at their hour (until an admin sets one, the configured {@code
- * inkwell.notifications.time-zone}). Read from the database at most every {@link #FRESH} (a fan-out
- * composes thousands of mails), so every instance signs with a new name within that.
+ * inkwell.notifications.time-zone}); and its icon, which heads readers' mails. Read from the
+ * database at most every {@link #FRESH} (a fan-out composes thousands of mails), so every instance
+ * signs with a new name within that.
  */
 @Configuration(proxyBeanMethods = false)
 public class SiteName {
@@ -35,7 +36,7 @@ public class SiteName {
   static final Duration FRESH = Duration.ofSeconds(10);
 
   /** The name, language and zone as last read, and when ({@link System#nanoTime()}). */
-  private record Read(String title, Writing writing, ZoneId zone, long at) {}
+  private record Read(String title, Writing writing, ZoneId zone, String icon, long at) {}
 
   /**
    * The language the posts are written in and which way it runs, as HTML's {@code lang} and {@code
@@ -91,6 +92,18 @@ public class SiteName {
     return read().writing();
   }
 
+  /**
+   * Where mail clients fetch the icon an admin gave the blog (an address on the site); null for
+   * none.
+   */
+  public String icon() {
+    return read().icon();
+  }
+
+  /** Where post-service keeps its pictures: what an event's icon must be. */
+  private static final java.util.regex.Pattern PICTURE =
+      java.util.regex.Pattern.compile("/api/images/[A-Za-z0-9._-]+");
+
   /** The blog's time zone, in which digests go out at the digest hour. */
   public ZoneId zone() {
     return read().zone();
@@ -103,11 +116,18 @@ public class SiteName {
       read =
           known == null
               ? new Read(
-                  settings.blogName(), Writing.ENGLISH, settings.timeZone(), System.nanoTime())
+                  settings.blogName(),
+                  Writing.ENGLISH,
+                  settings.timeZone(),
+                  null,
+                  System.nanoTime())
               : new Read(
                   known.title(),
                   Writing.of(known.language(), known.direction()),
                   zoneOf(known.timeZone()),
+                  known.icon() != null && PICTURE.matcher(known.icon()).matches()
+                      ? settings.siteUrl() + known.icon()
+                      : null,
                   System.nanoTime());
       lastRead = read;
     }
@@ -136,7 +156,8 @@ public class SiteName {
       long version,
       String language,
       String direction,
-      String timeZone) {}
+      String timeZone,
+      String icon) {}
 
   /** What is read of {@code contracts/site-changed.schema.json}; unknown fields are ignored. */
   record SiteChanged(
@@ -146,7 +167,8 @@ public class SiteName {
       String title,
       String language,
       String direction,
-      String timeZone) {}
+      String timeZone,
+      String icon) {}
 
   @KafkaListener(topics = "${inkwell.notifications.site-events-topic:blog.site-events}")
   void on(String message) {
@@ -162,7 +184,8 @@ public class SiteName {
             .set("version", event.version())
             .set("language", writing.language())
             .set("direction", writing.direction())
-            .set("timeZone", event.timeZone());
+            .set("timeZone", event.timeZone())
+            .set("icon", event.icon());
     try {
       mongo.upsert(olderOrUnknown, update, KnownSite.class);
     } catch (DuplicateKeyException newerKept) {

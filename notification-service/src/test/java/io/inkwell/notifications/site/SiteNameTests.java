@@ -36,6 +36,10 @@ class SiteNameTests extends IntegrationTest {
   private String brokers;
 
   @Autowired private SiteName siteName;
+
+  @Value("${inkwell.notifications.site-url}")
+  private String siteUrl;
+
   @Autowired private Mails mails;
 
   @AfterEach
@@ -155,6 +159,60 @@ class SiteNameTests extends IntegrationTest {
                 "manage-token"));
     assertThat(digest.getSubject())
         .isEqualTo("2 neue Beiträge auf Notizen aus Lissabon diese Woche");
+  }
+
+  /** Ghost's newsletter header: the blog's icon and name atop a reader's mail, to the blog. */
+  @Test
+  void theIconAnAdminGaveTheBlogHeadsItsReadersMails() throws Exception {
+    String icon = Contracts.example("site-changed").path("icon").asString();
+    assertThat(icon).startsWith("/api/images/");
+    processed(siteChanged(7, "Notes from Lisbon"));
+
+    for (MimeMessage mail : List.of(postMail(), digestMail())) {
+      mail.saveChanges();
+      var html = Jsoup.parseBodyFragment(TestMail.html(mail));
+      var head = html.body().child(0);
+      assertThat(head.select("img").attr("src")).isEqualTo(siteUrl + icon);
+      assertThat(head.select("img").attr("alt")).as("the name beside it says it all").isEmpty();
+      assertThat(head.select("a").attr("href")).isEqualTo(siteUrl);
+      assertThat(head.text()).isEqualTo("Notes from Lisbon");
+    }
+
+    var without = Contracts.example("site-changed");
+    without.put("version", 8);
+    without.remove("icon");
+    processed(
+        kafka.send("blog.site-events", "site", without.toString()).join().getRecordMetadata());
+    var plain = postMail();
+    plain.saveChanges();
+    assertThat(Jsoup.parseBodyFragment(TestMail.html(plain)).select("img"))
+        .as("the icon taken away: no header")
+        .isEmpty();
+  }
+
+  private MimeMessage postMail() {
+    return mails.preparePost(
+        new Mails.PostMail(
+            "<p3.s1@blog.example.org>",
+            "reader@example.org",
+            "A day in Lisbon",
+            "It was a fine day.",
+            "https://blog.example.org/posts/a-day",
+            "unsubscribe-token",
+            "manage-token",
+            null,
+            "<p>It was a fine day.</p>"));
+  }
+
+  private MimeMessage digestMail() {
+    return mails.prepareDigest(
+        new Mails.DigestMail(
+            "<d3.s1@blog.example.org>",
+            "reader@example.org",
+            "DAILY",
+            List.of(new Mails.DigestPost("One", "First.", "https://blog.example.org/1", null)),
+            "unsubscribe-token",
+            "manage-token"));
   }
 
   @Test
