@@ -6,6 +6,7 @@ import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndEntryImpl;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndFeedImpl;
+import com.rometools.rome.feed.synd.SyndImageImpl;
 import com.rometools.rome.feed.synd.SyndLinkImpl;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
@@ -153,6 +154,17 @@ class FeedController {
     alternate.setRel("alternate");
     alternate.setHref(feed.getLink());
     feed.setLinks(List.of(alternate, self));
+    if (site.iconUrl() != null) {
+      // feed readers show it beside the blog's name: Atom's icon (square, as it is), RSS's image
+      var icon = new SyndImageImpl();
+      icon.setUrl(settings.siteUrl() + site.iconUrl());
+      icon.setTitle(feed.getTitle());
+      icon.setLink(feed.getLink());
+      feed.setIcon(icon);
+      if (type.startsWith("rss")) {
+        feed.setImage(icon);
+      }
+    }
     feed.setPublishedDate(newest.isEmpty() ? new Date(0) : Date.from(newest.get(0).publishedAt()));
     feed.setEntries(newest.stream().map(this::entry).toList());
     return feed;

@@ -3,10 +3,12 @@ package io.inkwell.posts.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.rometools.rome.io.SyndFeedInput;
 import io.inkwell.posts.IntegrationTest;
 import io.inkwell.testsupport.ApiClient;
 import io.inkwell.testsupport.Contracts;
 import io.inkwell.testsupport.Topics;
+import java.io.StringReader;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -59,6 +61,14 @@ class SiteIconTests extends IntegrationTest {
     assertThat(Contracts.violations(event.value())).isEmpty();
     assertThat(JSON.readTree(event.value()).path("icon").asString()).isEqualTo(icon);
 
+    var atom =
+        new SyndFeedInput().build(new StringReader(anonymous().get("/feed.atom").raw().body()));
+    assertThat(atom.getIcon().getUrl()).as("Atom's icon").isEqualTo(siteUrl + icon);
+    var rss =
+        new SyndFeedInput().build(new StringReader(anonymous().get("/feed.rss").raw().body()));
+    assertThat(rss.getImage().getUrl()).as("RSS's image").isEqualTo(siteUrl + icon);
+    assertThat(rss.getImage().getLink()).isEqualTo(siteUrl + "/");
+
     site(Map.of("title", "Notes " + run, "description", ""));
     assertThat(anonymous().get("/api/site").text("icon"))
         .as("kept by a client that knows nothing of icons")
@@ -72,6 +82,11 @@ class SiteIconTests extends IntegrationTest {
         .as("the platform's own again")
         .isFalse();
     assertThat(admin().delete(icon).status()).as("no longer in use").isEqualTo(204);
+    assertThat(
+            new SyndFeedInput()
+                .build(new StringReader(anonymous().get("/feed.atom").raw().body()))
+                .getIcon())
+        .isNull();
   }
 
   @Test
