@@ -1203,6 +1203,101 @@ class AdminToolsTests {
     assertThat(Jsoup.parse(reader.get("/").raw().body()).select("head style")).isEmpty();
   }
 
+  /**
+   * The owner gives the blog an icon (Ghost's publication icon): browser tabs, feed readers and the
+   * top of readers' mails show it, until Settings takes it away again.
+   */
+  @Test
+  void theOwnerGivesTheBlogAnIconWhichPagesFeedsAndReadersMailsShow() throws Exception {
+    var browser = owner();
+    Map<String, String> fields =
+        SiteBrowser.fields(browser.page("/admin/settings"), "form[action$=/admin/settings]");
+    try {
+      Document refused =
+          Jsoup.parse(
+              browser
+                  .upload(
+                      "/admin/settings",
+                      fields,
+                      "iconFile",
+                      "wide.png",
+                      TestStack.picture(300, 200))
+                  .body());
+      assertThat(refused.select(".error").text()).contains("square picture");
+      assertThat(refused.select("img.icon-preview")).as("no icon kept").isEmpty();
+
+      Document saved =
+          Jsoup.parse(
+              browser
+                  .upload(
+                      "/admin/settings",
+                      fields,
+                      "iconFile",
+                      "icon.png",
+                      TestStack.picture(180, 180))
+                  .body());
+
+      assertThat(saved.select(".notice").text()).startsWith("Saved");
+      String icon = saved.select("img.icon-preview").attr("src");
+      assertThat(icon).startsWith("/api/images/");
+      assertThat(reader.get(icon).status()).as("the picture is there to see").isEqualTo(200);
+      Document home = Jsoup.parse(reader.get("/").raw().body());
+      assertThat(home.select("link[rel=icon]").eachAttr("href")).containsExactly(icon);
+      assertThat(home.select(".site-name img").attr("src")).isEqualTo(icon);
+      var favicon = reader.get("/favicon.ico");
+      assertThat(favicon.status()).isEqualTo(302);
+      assertThat(favicon.header("Location")).isEqualTo(icon);
+      assertThat(reader.get("/feed.atom").raw().body())
+          .containsPattern("<icon>https?://[^<]+" + icon + "</icon>");
+
+      // the post's mail as subscribers will get it, headed by the icon once the event arrived
+      Map<String, String> draft =
+          SiteBrowser.fields(browser.page("/admin/posts/new"), "form#editor");
+      String title = "Under the new icon " + UUID.randomUUID();
+      draft.put("title", title);
+      draft.put("body", "How does it look?");
+      draft.put("action", "save");
+      Document editor = Jsoup.parse(browser.submit("/admin/posts", draft).body());
+      String testMail = editor.select("form[action$=/test-mail]").attr("action");
+      String owner = stack.credentials().ownerEmail();
+      // asked again (at most 10 a minute apart) until notification-service has heard of the icon
+      List<String> pictures =
+          await()
+              .atMost(PATIENCE)
+              .pollInterval(Duration.ofSeconds(10))
+              .until(
+                  () -> {
+                    int before = mailsAbout(owner, title).size();
+                    browser.submit(
+                        testMail, SiteBrowser.fields(editor, "form[action$=/test-mail]"));
+                    var mails =
+                        await()
+                            .atMost(PATIENCE)
+                            .until(() -> mailsAbout(owner, title), all -> all.size() > before);
+                    return Jsoup.parse(mails.get(mails.size() - 1)).select("img").eachAttr("src");
+                  },
+                  srcs -> srcs.stream().anyMatch(src -> src.endsWith(icon)));
+      assertThat(pictures)
+          .as("an address a mail client can fetch")
+          .anyMatch(src -> src.matches("https?://.+" + icon));
+    } finally {
+      fields.put("removeIcon", "true");
+      browser.submit("/admin/settings", fields);
+    }
+    assertThat(Jsoup.parse(reader.get("/").raw().body()).select("link[rel=icon]").eachAttr("href"))
+        .as("the platform's own again")
+        .hasSize(2)
+        .allMatch(href -> href.startsWith("/favicon"));
+  }
+
+  /** The words of the mails to this address that mention this text, oldest first. */
+  private static List<String> mailsAbout(String address, String text) {
+    return TestStack.mailsTo(address).stream()
+        .map(TestStack::text)
+        .filter(words -> words.contains(text))
+        .toList();
+  }
+
   @Test
   void theOwnerRenamesTheBlogAndEveryPageAndFeedSaysSo() throws Exception {
     var browser = owner();

@@ -138,7 +138,6 @@ final class TestStack {
     }
   }
 
-  /** A real PNG of this size, as a camera or screenshot tool would give it. */
   /** Whether the service has logged a line holding every one of {@code parts}. */
   static boolean logged(String service, String... parts) throws java.io.IOException {
     java.nio.file.Path log =
@@ -151,6 +150,7 @@ final class TestStack {
         .anyMatch(line -> java.util.Arrays.stream(parts).allMatch(line::contains));
   }
 
+  /** A real PNG of this size, as a camera or screenshot tool would give it. */
   static byte[] picture(int width, int height) {
     var image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     var graphics = image.createGraphics();

@@ -31,8 +31,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The blog's title and description (Blogger's Settings → Basic, Ghost's "Title and description"),
- * which every page's header, the feeds and search engines show, and the header's links (Ghost's
- * Navigation); admins change them.
+ * which every page's header, the feeds and search engines show, its language, time zone, accent
+ * colour and icon, and the header's links (Ghost's Navigation); admins change them.
  */
 @Controller
 class SettingsAdmin implements StaffPage {
@@ -305,10 +305,24 @@ class SettingsAdmin implements StaffPage {
       @RequestParam(defaultValue = "") String timeZone,
       @RequestParam(required = false) String accentColor,
       @RequestParam(defaultValue = "false") boolean themesAccent,
-      @RequestParam(required = false) String icon,
-      RedirectAttributes redirect) {
+      @RequestParam(defaultValue = "false") boolean removeIcon,
+      @RequestParam(name = "iconFile", required = false) MultipartFile iconFile,
+      RedirectAttributes redirect)
+      throws IOException {
     // the box ticked: the theme's own colour, whatever the colour field says
     String accent = themesAccent ? "" : accentColor;
+    // a picture chosen goes to the blog's library first (as a profile's does); none: as it was
+    String icon = removeIcon ? "" : null;
+    if (iconFile != null && !iconFile.isEmpty()) {
+      var uploaded =
+          checked(
+              api.uploadImage(token(client), iconFile.getOriginalFilename(), iconFile.getBytes()));
+      if (!uploaded.ok()) {
+        redirect.addFlashAttribute("error", uploaded.problem());
+        return "redirect:/admin/settings";
+      }
+      icon = uploaded.body().path("url").asString();
+    }
     var answer =
         checked(
             api.changeSite(token(client), title, description, language, timeZone, accent, icon));
