@@ -567,7 +567,7 @@ public class Mails {
                     cover,
                     escape(mail.title()),
                     body == null ? "<p>" + escape(mail.excerpt()) + "</p>" : body.html(),
-                    link(mail.postUrl(), words.of("mail.readOn", blog)))
+                    readOn(mail.postUrl(), words.of("mail.readOn", blog)))
             + footerHtml;
     return compose(blog, mail.messageId(), mail.to(), mail.title(), text, html, oneClick);
   }
@@ -636,7 +636,7 @@ public class Mails {
                   escape(post.url()),
                   escape(post.title()),
                   escape(post.excerpt()),
-                  link(post.url(), words.of("mail.readOn", blog))));
+                  readOn(post.url(), words.of("mail.readOn", blog))));
     }
     text.append(
         """
@@ -756,6 +756,42 @@ public class Mails {
       }
     }
     return from;
+  }
+
+  /**
+   * A reader's way from the mail to the post: a button in the blog's accent colour, as Ghost's
+   * newsletters draw it, its words white or black, whichever reads better on it (at least WCAG's
+   * 4.5:1 on any colour); a plain link while the blog has no accent colour.
+   */
+  private String readOn(String url, String words) {
+    String accent = siteName.accent();
+    if (accent == null) {
+      return link(url, words);
+    }
+    int rgb = Integer.parseInt(accent.substring(1), 16);
+    // contrast with white (luminance 1) against contrast with black (luminance 0)
+    double luminance = luminance(rgb);
+    String text = 1.05 / (luminance + 0.05) >= (luminance + 0.05) / 0.05 ? "#ffffff" : "#000000";
+    return "<a href=\""
+        + escape(url)
+        + "\" style=\"display:inline-block;padding:10px 18px;border-radius:6px;"
+        + "text-decoration:none;font-weight:bold;background:"
+        + accent
+        + ";color:"
+        + text
+        + "\">"
+        + escape(words)
+        + "</a>";
+  }
+
+  /** WCAG 2's relative luminance of an sRGB colour, 0 (black) to 1 (white). */
+  private static double luminance(int rgb) {
+    double[] channels = new double[3];
+    for (int i = 0; i < 3; i++) {
+      double c = ((rgb >> (16 - 8 * i)) & 0xff) / 255.0;
+      channels[i] = c <= 0.04045 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+    }
+    return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2];
   }
 
   /** A link whose address and words are text, not markup. */

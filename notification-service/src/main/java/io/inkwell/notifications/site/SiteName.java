@@ -25,9 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code blog.site-events}), or until then the configured {@code inkwell.notifications.blog-name};
  * the language its posts are written in, which a mail of a post says of the post's part; and its
  * time zone, in which digests go out at their hour (until an admin sets one, the configured {@code
- * inkwell.notifications.time-zone}); and its icon, which heads readers' mails. Read from the
- * database at most every {@link #FRESH} (a fan-out composes thousands of mails), so every instance
- * signs with a new name within that.
+ * inkwell.notifications.time-zone}); its icon, which heads readers' mails, and its accent colour,
+ * in which their buttons are drawn. Read from the database at most every {@link #FRESH} (a fan-out
+ * composes thousands of mails), so every instance signs with a new name within that.
  */
 @Configuration(proxyBeanMethods = false)
 public class SiteName {
@@ -36,7 +36,8 @@ public class SiteName {
   static final Duration FRESH = Duration.ofSeconds(10);
 
   /** The name, language and zone as last read, and when ({@link System#nanoTime()}). */
-  private record Read(String title, Writing writing, ZoneId zone, String icon, long at) {}
+  private record Read(
+      String title, Writing writing, ZoneId zone, String icon, String accent, long at) {}
 
   /**
    * The language the posts are written in and which way it runs, as HTML's {@code lang} and {@code
@@ -100,6 +101,14 @@ public class SiteName {
     return read().icon();
   }
 
+  /** The blog's accent colour, {@code #rrggbb}; null for none. */
+  public String accent() {
+    return read().accent();
+  }
+
+  private static final java.util.regex.Pattern COLOUR =
+      java.util.regex.Pattern.compile("#\\p{XDigit}{6}");
+
   /** Where post-service keeps its pictures: what an event's icon must be. */
   private static final java.util.regex.Pattern PICTURE =
       java.util.regex.Pattern.compile("/api/images/[A-Za-z0-9._-]+");
@@ -120,6 +129,7 @@ public class SiteName {
                   Writing.ENGLISH,
                   settings.timeZone(),
                   null,
+                  null,
                   System.nanoTime())
               : new Read(
                   known.title(),
@@ -127,6 +137,9 @@ public class SiteName {
                   zoneOf(known.timeZone()),
                   known.icon() != null && PICTURE.matcher(known.icon()).matches()
                       ? settings.siteUrl() + known.icon()
+                      : null,
+                  known.accentColor() != null && COLOUR.matcher(known.accentColor()).matches()
+                      ? known.accentColor()
                       : null,
                   System.nanoTime());
       lastRead = read;
@@ -157,7 +170,8 @@ public class SiteName {
       String language,
       String direction,
       String timeZone,
-      String icon) {}
+      String icon,
+      String accentColor) {}
 
   /** What is read of {@code contracts/site-changed.schema.json}; unknown fields are ignored. */
   record SiteChanged(
@@ -168,7 +182,8 @@ public class SiteName {
       String language,
       String direction,
       String timeZone,
-      String icon) {}
+      String icon,
+      String accentColor) {}
 
   @KafkaListener(topics = "${inkwell.notifications.site-events-topic:blog.site-events}")
   void on(String message) {
@@ -185,7 +200,8 @@ public class SiteName {
             .set("language", writing.language())
             .set("direction", writing.direction())
             .set("timeZone", event.timeZone())
-            .set("icon", event.icon());
+            .set("icon", event.icon())
+            .set("accentColor", event.accentColor());
     try {
       mongo.upsert(olderOrUnknown, update, KnownSite.class);
     } catch (DuplicateKeyException newerKept) {

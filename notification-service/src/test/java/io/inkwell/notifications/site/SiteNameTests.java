@@ -190,6 +190,49 @@ class SiteNameTests extends IntegrationTest {
         .isEmpty();
   }
 
+  /**
+   * Ghost's newsletter button: "Read it on …" in the blog's accent colour, in white or black,
+   * whichever reads on it; a plain link without one.
+   */
+  @Test
+  void theWayToThePostIsAButtonInTheBlogsAccentColour() throws Exception {
+    var colours = Map.of("#1a7f5a", "#ffffff", "#ffd700", "#000000");
+    long version = 10;
+    for (var colour : colours.entrySet()) {
+      var event = Contracts.example("site-changed");
+      event.put("version", version++);
+      event.put("accentColor", colour.getKey());
+      event.put("language", "en");
+      assertThat(Contracts.violations(event.toString())).isEmpty();
+      processed(
+          kafka.send("blog.site-events", "site", event.toString()).join().getRecordMetadata());
+
+      for (MimeMessage mail : List.of(postMail(), digestMail())) {
+        mail.saveChanges();
+        var button =
+            Jsoup.parseBodyFragment(TestMail.html(mail)).select("a:containsOwn(Read it on)");
+        assertThat(button).hasSize(1);
+        assertThat(button.attr("style"))
+            .contains("background:" + colour.getKey())
+            .contains("color:" + colour.getValue());
+      }
+    }
+
+    var none = Contracts.example("site-changed");
+    none.put("version", version);
+    none.remove("accentColor");
+    none.put("language", "en");
+    processed(kafka.send("blog.site-events", "site", none.toString()).join().getRecordMetadata());
+    var plain = postMail();
+    plain.saveChanges();
+    assertThat(
+            Jsoup.parseBodyFragment(TestMail.html(plain))
+                .select("a:containsOwn(Read it on)")
+                .attr("style"))
+        .as("the theme's own: a plain link")
+        .isEmpty();
+  }
+
   private MimeMessage postMail() {
     return mails.preparePost(
         new Mails.PostMail(

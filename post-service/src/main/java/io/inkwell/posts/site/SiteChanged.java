@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * An admin changed the blog's title, description, language, time zone or icon; sent to {@code
- * blog.site-events} so that the services which sign mails and pages with the blog's name, and mail
- * its posts, follow. The record's components are the published contract ({@code
+ * An admin changed the blog's title, description, language, time zone, icon or accent colour; sent
+ * to {@code blog.site-events} so that the services which sign mails and pages with the blog's name,
+ * and mail its posts, follow. The record's components are the published contract ({@code
  * contracts/site-changed.schema.json}).
  *
  * @param version the site identity's version after the change: a consumer drops an older one
@@ -15,6 +15,7 @@ import java.util.UUID;
  * @param timeZone the blog's zone (an IANA name), in which digests go out at their hour
  * @param icon where the blog's icon is ({@code /api/images/{id}}), which heads its mails; null
  *     without one
+ * @param accentColor the colour ({@code #rrggbb}) of the buttons in its mails; null for none
  */
 public record SiteChanged(
     String eventId,
@@ -26,7 +27,8 @@ public record SiteChanged(
     String language,
     String direction,
     String timeZone,
-    String icon) {
+    String icon,
+    String accentColor) {
 
   static SiteChanged of(
       long version,
@@ -35,7 +37,8 @@ public record SiteChanged(
       String description,
       String language,
       String timeZone,
-      String icon) {
+      String icon,
+      String accentColor) {
     return new SiteChanged(
         UUID.randomUUID().toString(),
         "SiteChanged",
@@ -46,6 +49,7 @@ public record SiteChanged(
         language,
         LanguageTags.direction(language),
         timeZone,
-        icon);
+        icon,
+        accentColor);
   }
 }

@@ -175,7 +175,10 @@ public class Sites {
               cleanTimeZone != null ? cleanTimeZone : before.timeZone(),
               iconId == null
                   ? before.iconUrl()
-                  : iconId.isEmpty() ? null : PictureSizes.PATH + iconId);
+                  : iconId.isEmpty() ? null : PictureSizes.PATH + iconId,
+              cleanAccent == null
+                  ? before.accentColor()
+                  : cleanAccent.isEmpty() ? null : cleanAccent);
       var update =
           new Update()
               .set("title", cleanTitle)

@@ -68,6 +68,17 @@ class SiteTests extends IntegrationTest {
 
     assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
     assertThat(changed.text("accentColor")).isEqualTo("#1a7f5a");
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    admin().put("/api/site", ApiClient.json(Map.of("title", "Colours " + run, "description", "")));
+    var event =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> siteEventsTitled(run), found -> found.size() == 1)
+            .get(0);
+    assertThat(Contracts.violations(event.value())).isEmpty();
+    assertThat(JSON.readTree(event.value()).path("accentColor").asString())
+        .as("the kept colour, for the buttons of readers' mails")
+        .isEqualTo("#1a7f5a");
     keptByAClientThatKnowsNothingOf("accentColor", "#1a7f5a");
     var shortly =
         admin()
