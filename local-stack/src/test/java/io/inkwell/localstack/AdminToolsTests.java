@@ -1213,29 +1213,11 @@ class AdminToolsTests {
     Map<String, String> fields =
         SiteBrowser.fields(browser.page("/admin/settings"), "form[action$=/admin/settings]");
     try {
-      Document refused =
-          Jsoup.parse(
-              browser
-                  .upload(
-                      "/admin/settings",
-                      fields,
-                      "iconFile",
-                      "wide.png",
-                      TestStack.picture(300, 200))
-                  .body());
+      Document refused = withIcon(browser, fields, TestStack.picture(300, 200));
       assertThat(refused.select(".error").text()).contains("square picture");
       assertThat(refused.select("img.icon-preview")).as("no icon kept").isEmpty();
 
-      Document saved =
-          Jsoup.parse(
-              browser
-                  .upload(
-                      "/admin/settings",
-                      fields,
-                      "iconFile",
-                      "icon.png",
-                      TestStack.picture(180, 180))
-                  .body());
+      Document saved = withIcon(browser, fields, TestStack.picture(180, 180));
 
       assertThat(saved.select(".notice").text()).startsWith("Saved");
       String icon = saved.select("img.icon-preview").attr("src");
@@ -1288,6 +1270,13 @@ class AdminToolsTests {
         .as("the platform's own again")
         .hasSize(2)
         .allMatch(href -> href.startsWith("/favicon"));
+  }
+
+  /** The Settings page after saving the form with this picture chosen as the icon. */
+  private static Document withIcon(SiteBrowser browser, Map<String, String> fields, byte[] picture)
+      throws Exception {
+    return Jsoup.parse(
+        browser.upload("/admin/settings", fields, "iconFile", "icon.png", picture).body());
   }
 
   /** The words of the mails to this address that mention this text, oldest first. */

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoOperations;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** An admin names the blog and says what it is about; readers and feed readers see it. */
@@ -70,13 +71,8 @@ class SiteTests extends IntegrationTest {
     assertThat(changed.text("accentColor")).isEqualTo("#1a7f5a");
     String run = UUID.randomUUID().toString().substring(0, 8);
     admin().put("/api/site", ApiClient.json(Map.of("title", "Colours " + run, "description", "")));
-    var event =
-        await()
-            .atMost(Duration.ofSeconds(30))
-            .until(() -> siteEventsTitled(run), found -> found.size() == 1)
-            .get(0);
-    assertThat(Contracts.violations(event.value())).isEmpty();
-    assertThat(JSON.readTree(event.value()).path("accentColor").asString())
+    var event = theSiteEventTitled(run);
+    assertThat(event.path("accentColor").asString())
         .as("the kept colour, for the buttons of readers' mails")
         .isEqualTo("#1a7f5a");
     keptByAClientThatKnowsNothingOf("accentColor", "#1a7f5a");
@@ -125,13 +121,8 @@ class SiteTests extends IntegrationTest {
 
     assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
     assertThat(changed.text("timeZone")).as("as the database spells it").isEqualTo("Asia/Tokyo");
-    var event =
-        await()
-            .atMost(Duration.ofSeconds(30))
-            .until(() -> siteEventsTitled(run), found -> found.size() == 1)
-            .get(0);
-    assertThat(Contracts.violations(event.value())).isEmpty();
-    assertThat(JSON.readTree(event.value()).path("timeZone").asString()).isEqualTo("Asia/Tokyo");
+    var event = theSiteEventTitled(run);
+    assertThat(event.path("timeZone").asString()).isEqualTo("Asia/Tokyo");
 
     keptByAClientThatKnowsNothingOf("timeZone", "Asia/Tokyo");
     refused(
@@ -193,13 +184,7 @@ class SiteTests extends IntegrationTest {
                 ApiClient.json(
                     Map.of("title", "یادداشت‌ها " + run, "description", "", "language", "fa-IR")));
     assertThat(persian.text("direction")).as("Persian runs right to left").isEqualTo("rtl");
-    var event =
-        await()
-            .atMost(Duration.ofSeconds(30))
-            .until(() -> siteEventsTitled(run), found -> found.size() == 1)
-            .get(0);
-    assertThat(Contracts.violations(event.value())).isEmpty();
-    var announced = JSON.readTree(event.value());
+    var announced = theSiteEventTitled(run);
     assertThat(announced.path("language").asString()).isEqualTo("fa-IR");
     assertThat(announced.path("direction").asString())
         .as("so that mails of its posts run that way too")
@@ -408,6 +393,17 @@ class SiteTests extends IntegrationTest {
       assertThat(refused.status()).as(odd).isEqualTo(400);
       assertThat(refused.header("Content-Type")).as(odd).isEqualTo("application/problem+json");
     }
+  }
+
+  /** The one SiteChanged event whose title carries this test's mark, as the contract says it. */
+  private JsonNode theSiteEventTitled(String mark) {
+    var event =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> siteEventsTitled(mark), found -> found.size() == 1)
+            .get(0);
+    assertThat(Contracts.violations(event.value())).isEmpty();
+    return JSON.readTree(event.value());
   }
 
   /** The SiteChanged events, in topic order, whose title carries this test's mark. */
