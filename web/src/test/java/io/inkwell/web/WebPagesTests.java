@@ -341,6 +341,10 @@ class WebPagesTests {
       assertThat(home.select("link[rel=apple-touch-icon]").attr("href"))
           .isEqualTo("/api/images/0a1b2c.png");
       assertThat(home.select(".site-name img").attr("src")).isEqualTo("/api/images/0a1b2c.png");
+      assertThat(home.select("meta[property=og:image]").attr("content"))
+          .as("what a shared link of a page without a picture shows")
+          .isEqualTo("https://blog.example.org/api/images/0a1b2c.png");
+      assertThat(home.select("meta[name=twitter:card]").attr("content")).isEqualTo("summary");
       assertThat(home.select(".site-name img").attr("alt"))
           .as("the name beside it says it all")
           .isEmpty();

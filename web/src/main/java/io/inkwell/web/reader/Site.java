@@ -134,6 +134,15 @@ public class Site {
         : null;
   }
 
+  /**
+   * The icon's absolute address, for what a shared link shows of a page without a picture of its
+   * own; null without an icon.
+   */
+  public String iconAddress() {
+    String icon = icon();
+    return icon == null ? null : settings.siteUrl() + icon;
+  }
+
   /** One of the blog's pictures (defence in depth: the API checked it). */
   private static final Pattern ICON = Pattern.compile("/api/images/[A-Za-z0-9._-]+");
 
