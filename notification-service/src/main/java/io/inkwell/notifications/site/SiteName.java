@@ -8,10 +8,12 @@ import java.time.Duration;
 import java.time.ZoneId;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Query;
@@ -69,12 +71,24 @@ public class SiteName {
   private final MongoTemplate mongo;
   private final JsonMapper json;
   private final NotificationSettings settings;
+  private final ApplicationEventPublisher events;
 
-  SiteName(MongoTemplate mongo, JsonMapper json, NotificationSettings settings) {
+  SiteName(
+      MongoTemplate mongo,
+      JsonMapper json,
+      NotificationSettings settings,
+      ApplicationEventPublisher events) {
     this.mongo = mongo;
     this.json = json;
     this.settings = settings;
+    this.events = events;
   }
+
+  /**
+   * The blog moved to another time zone: told (within this instance) once, by the instance whose
+   * {@code SiteChanged} made the change, so that digests already waiting move with it.
+   */
+  public record ZoneChanged(ZoneId from, ZoneId to) {}
 
   /** post-service creates the topic too, alike; whoever starts first does. */
   @Bean
@@ -202,11 +216,25 @@ public class SiteName {
             .set("timeZone", event.timeZone())
             .set("icon", event.icon())
             .set("accentColor", event.accentColor());
+    KnownSite before;
     try {
-      mongo.upsert(olderOrUnknown, update, KnownSite.class);
+      // the site as it was: whose zone, if this event changes it, waiting digests leave
+      before =
+          mongo.findAndModify(
+              olderOrUnknown,
+              update,
+              FindAndModifyOptions.options().upsert(true).returnNew(false),
+              KnownSite.class);
     } catch (DuplicateKeyException newerKept) {
       // a later change is already known: this event is old news
+      forget();
+      return;
     }
     forget();
+    ZoneId from = zoneOf(before == null ? null : before.timeZone());
+    ZoneId to = zoneOf(event.timeZone());
+    if (!from.equals(to)) {
+      events.publishEvent(new ZoneChanged(from, to));
+    }
   }
 }

@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -193,6 +194,70 @@ class DigestTests extends IntegrationTest {
       assertThat(there.getHour()).as("the digest hour").isEqualTo(settings.digestHour());
       assertThat(there.getMinute()).isZero();
       assertThat(digestAt.atZone(ZoneOffset.UTC).getMinute()).isEqualTo(15);
+    } finally {
+      TestSite.backToTheConfiguredName(mongoTemplate, siteName);
+    }
+  }
+
+  /**
+   * A digest already waiting when an admin moves the blog to another zone goes out at its hour
+   * there: the same day and hour on the new zone's clocks, or at once if that has passed.
+   */
+  @Test
+  void aDigestWaitingWhenTheBlogMovesGoesOutAtItsHourInTheNewZone() {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    String daily = "mover-" + run + "@example.org";
+    String dailyId = digestReader(daily, "DAILY");
+    ZoneId from = siteName.zone();
+    ZoneId to = ZoneId.of("Asia/Kathmandu");
+    publish(UUID.randomUUID().toString(), "Packing up " + run);
+    Instant was =
+        await()
+            .atMost(PATIENCE)
+            .until(() -> deliveriesOf(dailyId), found -> found.size() == 1)
+            .get(0)
+            .digestAt();
+    assertThat(was.atZone(from).getHour()).isEqualTo(settings.digestHour());
+
+    var moved = Contracts.example("site-changed");
+    moved.put("timeZone", to.getId());
+    moved.remove("language"); // English words, as this class reads them
+    moved.remove("direction");
+    var sent = kafka.send("blog.site-events", "site", moved.toString()).join();
+    try {
+      Instant now =
+          await()
+              .atMost(PATIENCE)
+              .until(
+                  () -> {
+                    Instant before = Instant.now();
+                    return Topics.consumed(
+                            brokers, "notification-service", sent.getRecordMetadata())
+                        ? before
+                        : null;
+                  },
+                  java.util.Objects::nonNull);
+      Instant there = LocalDateTime.ofInstant(was, from).atZone(to).toInstant();
+      Delivery delivery = deliveriesOf(dailyId).get(0);
+      if (there.isAfter(now)) {
+        assertThat(delivery.digestAt()).as("the same hour on the new clocks").isEqualTo(there);
+        assertThat(delivery.digestAt().atZone(to).getHour()).isEqualTo(settings.digestHour());
+        assertThat(delivery.notBefore()).isEqualTo(there);
+      } else {
+        // that hour has passed in Kathmandu already: the digest goes out now
+        await().atMost(PATIENCE).until(() -> mailsAbout(daily, run), mails -> mails.size() == 1);
+      }
+
+      // the same event again changes nothing more
+      kafka.send("blog.site-events", "site", moved.toString()).join();
+      publish(UUID.randomUUID().toString(), "Unpacked " + run);
+      await().atMost(PATIENCE).until(() -> deliveriesOf(dailyId), found -> found.size() == 2);
+      if (there.isAfter(now)) {
+        assertThat(deliveriesOf(dailyId))
+            .extracting(Delivery::digestAt)
+            .as("the next post waits for the same digest")
+            .containsOnly(there);
+      }
     } finally {
       TestSite.backToTheConfiguredName(mongoTemplate, siteName);
     }
