@@ -28,11 +28,16 @@ public interface PictureSizes {
 
   /**
    * The id of one of the blog's pictures in an address as the media library gives it ({@code
-   * /api/images/{id}}, on the site or not, a narrower copy's address too) or in the id itself;
-   * empty for an empty address.
+   * /api/images/{id}}, on the site or not, a narrower copy's address too), in its Markdown as the
+   * library gives that ({@code ![fog](/api/images/{id})}, pasted whole) or in the id itself; empty
+   * for an empty address.
    */
   static String idIn(String address, String siteUrl) {
     String id = address.strip();
+    var markdown = MARKDOWN.matcher(id);
+    if (markdown.matches()) {
+      id = markdown.group(1).strip();
+    }
     if (id.startsWith(siteUrl + "/")) {
       id = id.substring(siteUrl.length());
     }
@@ -42,6 +47,10 @@ public interface PictureSizes {
     int query = id.indexOf('?');
     return query < 0 ? id : id.substring(0, query);
   }
+
+  /** A Markdown picture, alone: {@code ![what it shows](address)}. */
+  java.util.regex.Pattern MARKDOWN =
+      java.util.regex.Pattern.compile("!\\[[^\\]]*]\\(([^)\\s]+)\\)");
 
   /** For a renderer that knows no pictures (tests of the Markdown alone). */
   PictureSizes NONE = path -> Optional.empty();

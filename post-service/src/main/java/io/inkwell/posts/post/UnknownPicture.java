@@ -1,6 +1,8 @@
 package io.inkwell.posts.post;
 
-/** A cover that is not one of the blog's pictures: it must be uploaded to the media library. */
+/**
+ * A cover or icon that is not one of the blog's pictures: it must be uploaded to the media library.
+ */
 public class UnknownPicture extends RuntimeException {
 
   public UnknownPicture(String image) {

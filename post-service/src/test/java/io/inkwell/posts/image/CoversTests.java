@@ -82,7 +82,16 @@ class CoversTests extends IntegrationTest {
         .isEmpty();
     assertThat(changed.json().path("cover").has("srcset")).as("too narrow for copies").isFalse();
 
-    var dropped = edit(id, changed.header("ETag"), Map.of("coverImage", ""));
+    var pasted =
+        edit(
+            id,
+            changed.header("ETag"),
+            Map.of("coverImage", " ![Tram 28](" + url + ") ", "coverAlt", "Tram 28"));
+    assertThat(pasted.json().path("cover").path("url").asString())
+        .as("the Markdown the library gives, pasted whole")
+        .isEqualTo(url);
+
+    var dropped = edit(id, pasted.header("ETag"), Map.of("coverImage", ""));
     assertThat(dropped.json().has("cover")).isFalse();
   }
 
