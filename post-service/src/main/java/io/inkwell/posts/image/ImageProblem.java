@@ -67,12 +67,12 @@ public class ImageProblem extends RuntimeException {
         retryAfterSeconds);
   }
 
-  static ImageProblem theIcon() {
+  static ImageProblem theSites() {
     return new ImageProblem(
         HttpStatus.CONFLICT,
         "image-in-use",
         "Image in use",
-        "The image is the blog's icon; choose another in Settings before deleting it.");
+        "The image is the blog's icon or logo; choose another in Settings before deleting it.");
   }
 
   static ImageProblem inUse(long posts) {

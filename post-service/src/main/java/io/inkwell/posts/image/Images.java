@@ -217,7 +217,7 @@ public class Images implements PictureSizes {
   /**
    * Removes an image nobody shows any more: its uploader or an editor may, and not while a post
    * (draft or published) still shows it, in its body or as its cover, or while it is the blog's
-   * icon, which would leave a broken picture on the page.
+   * icon or logo, which would leave a broken picture on the page.
    */
   public void delete(String id, Actor actor) {
     Image image = find(id).orElseThrow(ImageProblem::notFound);
@@ -238,8 +238,10 @@ public class Images implements PictureSizes {
     if (shownIn > 0) {
       throw ImageProblem.inUse(shownIn);
     }
-    if (mongo.exists(Query.query(where("icon").is(id)), SiteIdentity.COLLECTION)) {
-      throw ImageProblem.theIcon();
+    if (mongo.exists(
+        Query.query(new Criteria().orOperator(where("icon").is(id), where("logo.image").is(id))),
+        SiteIdentity.COLLECTION)) {
+      throw ImageProblem.theSites();
     }
     mongo.remove(Query.query(where("_id").is(id)), Image.class);
     copies.forget(id);

@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * An admin changed the blog's title, description, language, time zone, icon or accent colour; sent
- * to {@code blog.site-events} so that the services which sign mails and pages with the blog's name,
- * and mail its posts, follow. The record's components are the published contract ({@code
+ * An admin changed the blog's title, description, language, time zone, icon, logo or accent colour;
+ * sent to {@code blog.site-events} so that the services which sign mails and pages with the blog's
+ * name, and mail its posts, follow. The record's components are the published contract ({@code
  * contracts/site-changed.schema.json}).
  *
  * @param version the site identity's version after the change: a consumer drops an older one
@@ -16,6 +16,7 @@ import java.util.UUID;
  * @param icon where the blog's icon is ({@code /api/images/{id}}), which heads its mails; null
  *     without one
  * @param accentColor the colour ({@code #rrggbb}) of the buttons in its mails; null for none
+ * @param logo the picture that heads its mails instead of its name in letters; null for none
  */
 public record SiteChanged(
     String eventId,
@@ -28,7 +29,15 @@ public record SiteChanged(
     String direction,
     String timeZone,
     String icon,
-    String accentColor) {
+    String accentColor,
+    Logo logo) {
+
+  /**
+   * The logo as the contract says it.
+   *
+   * @param url a path on the blog's public address ({@code /api/images/{id}})
+   */
+  public record Logo(String url, int width, int height) {}
 
   static SiteChanged of(
       long version,
@@ -38,7 +47,8 @@ public record SiteChanged(
       String language,
       String timeZone,
       String icon,
-      String accentColor) {
+      String accentColor,
+      SiteIdentity.Logo logo) {
     return new SiteChanged(
         UUID.randomUUID().toString(),
         "SiteChanged",
@@ -50,6 +60,7 @@ public record SiteChanged(
         LanguageTags.direction(language),
         timeZone,
         icon,
-        accentColor);
+        accentColor,
+        logo == null ? null : new Logo(logo.url(), logo.width(), logo.height()));
   }
 }

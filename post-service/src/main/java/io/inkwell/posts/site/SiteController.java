@@ -43,12 +43,14 @@ class SiteController {
   SiteResponse change(@AuthenticationPrincipal Jwt token, @Valid @RequestBody SiteRequest request) {
     return SiteResponse.of(
         sites.change(
-            request.title(),
-            request.description(),
-            request.language(),
-            request.timeZone(),
-            request.accentColor(),
-            request.icon(),
+            new SiteChange(
+                request.title(),
+                request.description(),
+                request.language(),
+                request.timeZone(),
+                request.accentColor(),
+                request.icon(),
+                request.logo()),
             Actors.of(token)));
   }
 
@@ -85,7 +87,8 @@ class SiteController {
     LanguageTags.Invalid.class,
     TimeZones.Invalid.class,
     Sites.NoColor.class,
-    Sites.NotAnIcon.class
+    Sites.NotAnIcon.class,
+    Sites.NotALogo.class
   })
   ProblemDetail noTitle(RuntimeException e) {
     var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
@@ -110,6 +113,8 @@ class SiteController {
    * @param accentColor left out, the colour stays as it is; empty, the theme's own again
    * @param icon the address Images gives a square picture of 60 to 1000 pixels ({@code
    *     /api/images/{id}}); left out, the icon stays as it is; empty, the platform's own again
+   * @param logo the address Images gives a picture at least 40 pixels high and one to ten times as
+   *     wide; left out, the logo stays as it is; empty, the blog's name in letters again
    */
   record SiteRequest(
       @NotNull @Size(min = 1, max = 100) String title,
@@ -117,7 +122,8 @@ class SiteController {
       String language,
       String timeZone,
       String accentColor,
-      @Size(max = 300) String icon) {}
+      @Size(max = 300) String icon,
+      @Size(max = 300) String logo) {}
 
   record SiteResponse(
       String title,
@@ -127,7 +133,8 @@ class SiteController {
       String direction,
       String timeZone,
       String accentColor,
-      String icon) {
+      String icon,
+      LogoResponse logo) {
 
     static SiteResponse of(SiteIdentity identity) {
       return new SiteResponse(
@@ -138,7 +145,14 @@ class SiteController {
           identity.direction(),
           identity.timeZone(),
           identity.accentColor(),
-          identity.iconUrl());
+          identity.iconUrl(),
+          identity.logo() == null
+              ? null
+              : new LogoResponse(
+                  identity.logo().url(), identity.logo().width(), identity.logo().height()));
     }
   }
+
+  /** The logo as pages show it: where it is, and how large, so that they keep its room. */
+  record LogoResponse(String url, int width, int height) {}
 }

@@ -25,6 +25,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param icon the id of the picture browsers show beside the blog's name in tabs and bookmarks, a
  *     phone on its home screen and readers' mail at its top (Ghost's "Publication icon",
  *     WordPress's "Site Icon"); null for the platform's own
+ * @param logo the picture every page's header and readers' mails show instead of the blog's name in
+ *     letters (Ghost's "Publication logo", WordPress's "Custom Logo"); null for the name
  */
 @Document(SiteIdentity.COLLECTION)
 public record SiteIdentity(
@@ -38,7 +40,8 @@ public record SiteIdentity(
     String language,
     String timeZone,
     String accentColor,
-    String icon) {
+    String icon,
+    Logo logo) {
 
   /** Boxed: an identity saved before versions were counted has none (0). */
   public SiteIdentity {
@@ -59,6 +62,20 @@ public record SiteIdentity(
   /** Which way the language's text runs: {@code rtl} or {@code ltr}. */
   public String direction() {
     return LanguageTags.direction(language);
+  }
+
+  /**
+   * The logo: one of the blog's pictures, with its size, so that pages keep its room while it
+   * loads.
+   *
+   * @param image the picture's id
+   */
+  public record Logo(String image, int width, int height) {
+
+    /** Where browsers fetch it. */
+    public String url() {
+      return PictureSizes.PATH + image;
+    }
   }
 
   /**

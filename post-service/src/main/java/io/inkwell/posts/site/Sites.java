@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
@@ -75,6 +76,7 @@ public class Sites {
           configuredLanguage,
           configuredTimeZone,
           null,
+          null,
           null);
     }
     // links or a language set before any title: the configured name still
@@ -89,7 +91,8 @@ public class Sites {
         stored.language() != null ? stored.language() : configuredLanguage,
         stored.timeZone() != null ? stored.timeZone() : configuredTimeZone,
         stored.accentColor(),
-        stored.icon());
+        stored.icon(),
+        stored.logo());
   }
 
   /**
@@ -127,39 +130,34 @@ public class Sites {
   }
 
   /**
-   * Admins only; each a single line of plain text (control characters and runs of space go).
+   * Admins only; title and description each a single line of plain text (control characters and
+   * runs of space go).
    *
-   * @param language a BCP 47 tag; null keeps the language as it is
-   * @param timeZone a name of the IANA time zone database; null keeps the zone as it is
-   * @param accentColor {@code #rgb} or {@code #rrggbb}; empty for the theme's own; null keeps it
-   * @param icon the address of one of the blog's pictures as Images gives it, or its id; empty for
-   *     none; null keeps it
    * @throws LanguageTags.Invalid when the language is no such tag
    * @throws TimeZones.Invalid when the database has no such zone
    * @throws NoColor when the accent colour is none
-   * @throws UnknownPicture when the blog keeps no picture at the icon's address
-   * @throws NotAnIcon when the picture is not square or of a size browsers show as an icon
+   * @throws UnknownPicture when the blog keeps no picture at the icon's or the logo's address
+   * @throws NotAnIcon when the icon is not square or of a size browsers show as an icon
+   * @throws NotALogo when the logo is of a size no header shows well
    */
-  public SiteIdentity change(
-      String title,
-      String description,
-      String language,
-      String timeZone,
-      String accentColor,
-      String icon,
-      Actor actor) {
+  public SiteIdentity change(SiteChange wanted, Actor actor) {
     if (!actor.isAdmin()) {
       throw new NotAllowed("Only admins change the blog's title and description.");
     }
-    String cleanTitle = plain(title);
+    String cleanTitle = plain(wanted.title());
     if (cleanTitle.isEmpty()) {
       throw new NoTitle();
     }
-    String cleanDescription = plain(description);
-    String cleanLanguage = language == null ? null : LanguageTags.normalised(language);
-    String cleanTimeZone = timeZone == null ? null : TimeZones.normalised(timeZone);
-    String cleanAccent = accentColor == null ? null : colour(accentColor);
-    String iconId = icon == null ? null : iconIn(icon);
+    String cleanDescription = plain(wanted.description());
+    String cleanLanguage =
+        wanted.language() == null ? null : LanguageTags.normalised(wanted.language());
+    String cleanTimeZone =
+        wanted.timeZone() == null ? null : TimeZones.normalised(wanted.timeZone());
+    String cleanAccent = wanted.accentColor() == null ? null : colour(wanted.accentColor());
+    String iconId = wanted.icon() == null ? null : iconIn(wanted.icon());
+    // empty: none
+    Optional<SiteIdentity.Logo> logo =
+        wanted.logo() == null ? null : Optional.ofNullable(logoIn(wanted.logo()));
     // Last writer wins, as in Blogger's settings; the version only orders the events.
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       SiteIdentity before = current();
@@ -178,7 +176,8 @@ public class Sites {
                   : iconId.isEmpty() ? null : PictureSizes.PATH + iconId,
               cleanAccent == null
                   ? before.accentColor()
-                  : cleanAccent.isEmpty() ? null : cleanAccent);
+                  : cleanAccent.isEmpty() ? null : cleanAccent,
+              logo == null ? before.logo() : logo.orElse(null));
       var update =
           new Update()
               .set("title", cleanTitle)
@@ -200,6 +199,9 @@ public class Sites {
       if (iconId != null) {
         // empty: the platform's own again
         update.set("icon", iconId.isEmpty() ? null : iconId);
+      }
+      if (logo != null) {
+        update.set("logo", logo.orElse(null));
       }
       // A stored identity from before versions has none: version 0.
       Object[] unchanged = seen == 0 ? new Object[] {0L, null} : new Object[] {seen};
@@ -262,11 +264,50 @@ public class Sites {
     if (id.isEmpty()) {
       return id;
     }
-    var size = pictures.of(PictureSizes.PATH + id).orElseThrow(() -> new UnknownPicture(address));
+    var size = sizeOf(id, address);
     if (size.width() != size.height() || size.width() < ICON_MIN || size.width() > ICON_MAX) {
       throw new NotAnIcon(size);
     }
     return id;
+  }
+
+  /** A header shows a logo this high at most: a lower picture is a blur there. */
+  static final int LOGO_MIN_HEIGHT = 40;
+
+  /** The picture a logo's address names, after checking a header can show it; null as empty. */
+  private SiteIdentity.Logo logoIn(String address) {
+    String id = PictureSizes.idIn(address, settings.siteUrl());
+    if (id.isEmpty()) {
+      return null;
+    }
+    var size = sizeOf(id, address);
+    // wider than tall, as a header's line is, and not a sliver
+    if (size.height() < LOGO_MIN_HEIGHT
+        || size.width() < size.height()
+        || size.width() > 10 * size.height()) {
+      throw new NotALogo(size);
+    }
+    return new SiteIdentity.Logo(id, size.width(), size.height());
+  }
+
+  private PictureSizes.Size sizeOf(String id, String address) {
+    return pictures.of(PictureSizes.PATH + id).orElseThrow(() -> new UnknownPicture(address));
+  }
+
+  /** A picture a header would squeeze or blur as the blog's logo. */
+  static class NotALogo extends RuntimeException {
+
+    NotALogo(PictureSizes.Size size) {
+      super(
+          "The logo must be at least "
+              + LOGO_MIN_HEIGHT
+              + " pixels high and from one to ten times as wide as high (600 × 120 shows well);"
+              + " this one is "
+              + size.width()
+              + " × "
+              + size.height()
+              + ".");
+    }
   }
 
   /** A picture browsers would squeeze or blur as the blog's icon. */

@@ -18,10 +18,11 @@ import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * An admin gives the blog an icon from its pictures (Ghost's publication icon, WordPress's site
- * icon): browsers show it in tabs and on home screens, and readers' mail is headed with it.
+ * An admin gives the blog an icon and a logo from its pictures (Ghost's publication icon and logo,
+ * WordPress's site icon and custom logo): browsers show the icon in tabs and on home screens, pages
+ * the logo in their header, and readers' mail is headed with them.
  */
-class SiteIconTests extends IntegrationTest {
+class SitePicturesTests extends IntegrationTest {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -32,8 +33,57 @@ class SiteIconTests extends IntegrationTest {
   private String siteUrl;
 
   @AfterEach
-  void theIconIsThePlatformsAgain() {
-    site(Map.of("title", "Inkwell", "description", "", "icon", ""));
+  void theIconIsThePlatformsAgainAndTheNameInLetters() {
+    site(Map.of("title", "Inkwell", "description", "", "icon", "", "logo", ""));
+  }
+
+  @Test
+  void anAdminGivesTheBlogALogoWhichPagesAndMailsShowInsteadOfItsName() throws Exception {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    String logo = upload(600, 120);
+
+    var changed =
+        site(Map.of("title", "Notes " + run, "description", "", "logo", "![Notes](" + logo + ")"));
+
+    assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+    var given = anonymous().get("/api/site").json().path("logo");
+    assertThat(given.path("url").asString()).isEqualTo(logo);
+    assertThat(given.path("width").asInt()).isEqualTo(600);
+    assertThat(given.path("height").asInt()).as("pages keep its room").isEqualTo(120);
+    var event =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () ->
+                    Topics.readAll(kafka, "blog.site-events").stream()
+                        .filter(record -> record.value().contains("Notes " + run))
+                        .toList(),
+                found -> found.size() == 1)
+            .get(0);
+    assertThat(Contracts.violations(event.value())).isEmpty();
+    assertThat(JSON.readTree(event.value()).path("logo").path("url").asString()).isEqualTo(logo);
+
+    site(Map.of("title", "Notes " + run, "description", ""));
+    assertThat(anonymous().get("/api/site").json().path("logo").path("url").asString())
+        .as("kept by a client that knows nothing of logos")
+        .isEqualTo(logo);
+    var deleted = admin().delete(logo);
+    assertThat(deleted.status()).as("the blog's logo is in use").isEqualTo(409);
+
+    for (String notALogo : new String[] {upload(120, 600), upload(300, 20), upload(2000, 100)}) {
+      var refused = site(Map.of("title", "Inkwell", "description", "", "logo", notALogo));
+      assertThat(refused.status()).as(notALogo).isEqualTo(400);
+      assertThat(refused.text("detail")).startsWith("The logo must be at least 40 pixels high");
+    }
+    assertThat(anonymous().get("/api/site").json().path("logo").path("url").asString())
+        .as("nothing refused was kept")
+        .isEqualTo(logo);
+
+    site(Map.of("title", "Inkwell", "description", "", "logo", ""));
+    assertThat(anonymous().get("/api/site").json().hasNonNull("logo"))
+        .as("the name in letters again")
+        .isFalse();
+    assertThat(admin().delete(logo).status()).isEqualTo(204);
   }
 
   @Test
@@ -75,7 +125,7 @@ class SiteIconTests extends IntegrationTest {
         .isEqualTo(icon);
     var deleted = admin().delete(icon);
     assertThat(deleted.status()).as("the blog's icon is in use").isEqualTo(409);
-    assertThat(deleted.text("detail")).contains("the blog's icon");
+    assertThat(deleted.text("detail")).contains("the blog's icon or logo");
 
     site(Map.of("title", "Notes " + run, "description", "", "icon", ""));
     assertThat(anonymous().get("/api/site").json().hasNonNull("icon"))
