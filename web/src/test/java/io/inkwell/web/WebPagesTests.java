@@ -15,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,9 @@ class WebPagesTests {
 
   /** The icon {@code /api/site} says the blog has; none while null. */
   private static volatile String siteIcon;
+
+  /** The logo {@code /api/site} says the blog has, as JSON; none while null. */
+  private static volatile String siteLogo;
 
   @Autowired private Site site;
   @Autowired private Dates dates;
@@ -117,7 +121,8 @@ class WebPagesTests {
                                   + JSON.writeValueAsString(siteLanguage)
                                   + ",\"direction\":"
                                   + (siteLanguage.equals("ar") ? "\"rtl\"" : "\"ltr\""),
-                          siteIcon == null ? "" : ",\"icon\":" + JSON.writeValueAsString(siteIcon));
+                          (siteIcon == null ? "" : ",\"icon\":" + JSON.writeValueAsString(siteIcon))
+                              + (siteLogo == null ? "" : ",\"logo\":" + siteLogo));
             } else if (path.equals("/api/tags/Travel")) {
               body = "{\"tag\":\"travel\",\"count\":1}";
             } else if (path.equals("/api/authors/a1")) {
@@ -372,6 +377,31 @@ class WebPagesTests {
       siteIcon = null;
       site.forgetIdentity();
     }
+  }
+
+  @Test
+  void theLogoAnAdminChoseHeadsEveryPageInPlaceOfTheNameInLetters() throws Exception {
+    siteLogo = "{\"url\":\"/api/images/9e8d.png\",\"width\":600,\"height\":120}";
+    siteIcon = "/api/images/0a1b2c.png";
+    site.forgetIdentity();
+    try {
+      for (String path : List.of("/", "/posts/hello", "/nowhere-at-all")) {
+        var page = Jsoup.parse(get(path).body());
+        var logo = page.select(".site-name img.site-logo");
+        assertThat(logo.attr("src")).as(path).isEqualTo("/api/images/9e8d.png");
+        assertThat(logo.attr("alt")).as("screen readers read the name").isEqualTo("Inkwell");
+        assertThat(logo.attr("width") + "×" + logo.attr("height"))
+            .as("its room is kept while it loads")
+            .isEqualTo("600×120");
+        assertThat(page.select(".site-name").text()).as("no name in letters beside it").isEmpty();
+        assertThat(page.select(".site-name img.site-icon")).isEmpty();
+      }
+    } finally {
+      siteLogo = null;
+      siteIcon = null;
+      site.forgetIdentity();
+    }
+    assertThat(Jsoup.parse(get("/").body()).select(".site-name").text()).isEqualTo("Inkwell");
   }
 
   @Test

@@ -621,7 +621,8 @@ class AdminApi {
       String language,
       String timeZone,
       String accentColor,
-      String icon) {
+      String icon,
+      String logo) {
     Map<String, String> site = new LinkedHashMap<>();
     site.put("title", title);
     site.put("description", description);
@@ -636,6 +637,9 @@ class AdminApi {
     }
     if (icon != null) {
       site.put("icon", icon);
+    }
+    if (logo != null) {
+      site.put("logo", logo);
     }
     return send(token, http.put().uri("/api/site"), site, null);
   }

@@ -65,6 +65,7 @@ class SettingsAdmin implements StaffPage {
       model.addAttribute("accentColor", accent.isEmpty() ? THEMES_ACCENT : accent);
       model.addAttribute("themesAccent", accent.isEmpty());
       model.addAttribute("icon", answer.body().path("icon").asString(""));
+      model.addAttribute("logo", answer.body().path("logo").path("url").asString(""));
       // the links there are, and room for a few more
       List<Map<String, String>> links = new ArrayList<>();
       answer
@@ -307,25 +308,36 @@ class SettingsAdmin implements StaffPage {
       @RequestParam(defaultValue = "false") boolean themesAccent,
       @RequestParam(defaultValue = "false") boolean removeIcon,
       @RequestParam(name = "iconFile", required = false) MultipartFile iconFile,
+      @RequestParam(defaultValue = "false") boolean removeLogo,
+      @RequestParam(name = "logoFile", required = false) MultipartFile logoFile,
       RedirectAttributes redirect)
       throws IOException {
     // the box ticked: the theme's own colour, whatever the colour field says
     String accent = themesAccent ? "" : accentColor;
     // a picture chosen goes to the blog's library first (as a profile's does); none: as it was
     String icon = removeIcon ? "" : null;
-    if (iconFile != null && !iconFile.isEmpty()) {
+    String logo = removeLogo ? "" : null;
+    for (MultipartFile chosen : new MultipartFile[] {iconFile, logoFile}) {
+      if (chosen == null || chosen.isEmpty()) {
+        continue;
+      }
       var uploaded =
-          checked(
-              api.uploadImage(token(client), iconFile.getOriginalFilename(), iconFile.getBytes()));
+          checked(api.uploadImage(token(client), chosen.getOriginalFilename(), chosen.getBytes()));
       if (!uploaded.ok()) {
         redirect.addFlashAttribute("error", uploaded.problem());
         return "redirect:/admin/settings";
       }
-      icon = uploaded.body().path("url").asString();
+      String address = uploaded.body().path("url").asString();
+      if (chosen == iconFile) {
+        icon = address;
+      } else {
+        logo = address;
+      }
     }
     var answer =
         checked(
-            api.changeSite(token(client), title, description, language, timeZone, accent, icon));
+            api.changeSite(
+                token(client), title, description, language, timeZone, accent, icon, logo));
     if (answer.ok()) {
       site.forgetIdentity();
       redirect.addFlashAttribute(

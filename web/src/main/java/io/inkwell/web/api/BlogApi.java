@@ -261,12 +261,16 @@ public class BlogApi {
       String direction,
       String timeZone,
       String accentColor,
-      String icon) {
+      String icon,
+      Logo logo) {
 
     public SiteIdentity {
       navigation = navigation == null ? List.of() : navigation;
     }
   }
+
+  /** The blog's logo: where it is, and how large. */
+  public record Logo(String url, int width, int height) {}
 
   /** A link an admin put in the header: a path here, or an http or https address. */
   public record Link(String label, String url) {

@@ -129,8 +129,24 @@ public class Site {
    */
   public String icon() {
     BlogApi.SiteIdentity set = identity();
-    return set != null && set.icon() != null && ICON.matcher(set.icon()).matches()
+    return set != null && set.icon() != null && PICTURE.matcher(set.icon()).matches()
         ? set.icon()
+        : null;
+  }
+
+  /**
+   * The logo an admin gave the blog, which the header shows instead of its name in letters; null
+   * for the name.
+   */
+  public BlogApi.Logo logo() {
+    BlogApi.SiteIdentity set = identity();
+    return set != null
+            && set.logo() != null
+            && set.logo().url() != null
+            && PICTURE.matcher(set.logo().url()).matches()
+            && set.logo().width() > 0
+            && set.logo().height() > 0
+        ? set.logo()
         : null;
   }
 
@@ -144,7 +160,7 @@ public class Site {
   }
 
   /** One of the blog's pictures (defence in depth: the API checked it). */
-  private static final Pattern ICON = Pattern.compile("/api/images/[A-Za-z0-9._-]+");
+  private static final Pattern PICTURE = Pattern.compile("/api/images/[A-Za-z0-9._-]+");
 
   /** The blog's language as Java formats dates in it. */
   public Locale locale() {

@@ -41,7 +41,8 @@ class FootnotesTests {
     when(api.site())
         .thenReturn(
             Optional.of(
-                new BlogApi.SiteIdentity("T", "", List.of(), language, "ltr", null, null, null)));
+                new BlogApi.SiteIdentity(
+                    "T", "", List.of(), language, "ltr", null, null, null, null)));
     var messages = new ResourceBundleMessageSource();
     messages.setBasename("i18n/reader");
     messages.setDefaultEncoding("UTF-8");

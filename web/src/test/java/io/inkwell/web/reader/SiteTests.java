@@ -37,7 +37,8 @@ class SiteTests {
       String set, String runs, String language, String direction) {
     when(api.site())
         .thenReturn(
-            Optional.of(new BlogApi.SiteIdentity("T", "", List.of(), set, runs, null, null, null)));
+            Optional.of(
+                new BlogApi.SiteIdentity("T", "", List.of(), set, runs, null, null, null, null)));
 
     assertThat(site.language()).isEqualTo(language);
     assertThat(site.direction()).isEqualTo(direction);
@@ -56,9 +57,27 @@ class SiteTests {
     when(api.site())
         .thenReturn(
             Optional.of(
-                new BlogApi.SiteIdentity("T", "", List.of(), "en", "ltr", null, null, set)));
+                new BlogApi.SiteIdentity("T", "", List.of(), "en", "ltr", null, null, set, null)));
 
     assertThat(site.icon()).isEqualTo(used);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "/api/images/9e8d.png, 600, 120, true",
+    "javascript:alert(1), 600, 120, false",
+    "https://elsewhere.example/logo.png, 600, 120, false",
+    "/api/images/9e8d.png, 0, 120, false"
+  })
+  void theLogoIsUsedOnlyWhenItIsOneOfTheBlogsPicturesOfAKnownSize(
+      String url, int width, int height, boolean used) {
+    var logo = new BlogApi.Logo(url, width, height);
+    when(api.site())
+        .thenReturn(
+            Optional.of(
+                new BlogApi.SiteIdentity("T", "", List.of(), "en", "ltr", null, null, null, logo)));
+
+    assertThat(site.logo()).isEqualTo(used ? logo : null);
   }
 
   @ParameterizedTest
@@ -67,7 +86,7 @@ class SiteTests {
     when(api.site())
         .thenReturn(
             Optional.of(
-                new BlogApi.SiteIdentity("T", "", List.of(), set, "ltr", null, null, null)));
+                new BlogApi.SiteIdentity("T", "", List.of(), set, "ltr", null, null, null, null)));
 
     assertThat(site.ogLocale()).isEqualTo(ogLocale.isEmpty() ? null : ogLocale);
   }
