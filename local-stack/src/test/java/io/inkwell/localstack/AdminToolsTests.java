@@ -1205,7 +1205,7 @@ class AdminToolsTests {
 
   /**
    * The owner gives the blog an icon (Ghost's publication icon): browser tabs, feed readers and the
-   * top of readers' mails show it, until Settings takes it away again.
+   * top of readers' mails show it, and a logo that heads its pages, until Settings takes them away.
    */
   @Test
   void theOwnerGivesTheBlogAnIconWhichPagesFeedsAndReadersMailsShow() throws Exception {
@@ -1262,14 +1262,35 @@ class AdminToolsTests {
       assertThat(pictures)
           .as("an address a mail client can fetch")
           .anyMatch(src -> src.matches("https?://.+" + icon));
+
+      // a logo heads the pages in place of the name in letters
+      Document withLogo =
+          Jsoup.parse(
+              browser
+                  .upload(
+                      "/admin/settings",
+                      fields,
+                      "logoFile",
+                      "logo.png",
+                      TestStack.picture(600, 120))
+                  .body());
+      String logo = withLogo.select("img.logo-preview").attr("src");
+      assertThat(logo).as(withLogo.select("main").text()).startsWith("/api/images/");
+      Document headed = Jsoup.parse(reader.get("/").raw().body());
+      assertThat(headed.select(".site-name img.site-logo").attr("src")).isEqualTo(logo);
+      assertThat(headed.select(".site-name img.site-logo").attr("alt")).isEqualTo("Inkwell");
     } finally {
       fields.put("removeIcon", "true");
+      fields.put("removeLogo", "true");
       browser.submit("/admin/settings", fields);
     }
     assertThat(Jsoup.parse(reader.get("/").raw().body()).select("link[rel=icon]").eachAttr("href"))
         .as("the platform's own again")
         .hasSize(2)
         .allMatch(href -> href.startsWith("/favicon"));
+    assertThat(Jsoup.parse(reader.get("/").raw().body()).select(".site-name").text())
+        .as("the name in letters again")
+        .isEqualTo("Inkwell");
   }
 
   /** The Settings page after saving the form with this picture chosen as the icon. */

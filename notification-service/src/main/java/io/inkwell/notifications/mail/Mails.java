@@ -667,11 +667,26 @@ public class Mails {
         blog, mail.messageId(), mail.to(), subject, text.toString(), html.toString(), oneClick);
   }
 
+  /** How high a mail shows the blog's logo, in CSS pixels. */
+  private static final int LOGO_HEIGHT = 48;
+
   /**
-   * The blog's icon and name atop a reader's mail, linked to the blog (Ghost's newsletter header),
-   * when an admin gave the blog an icon; nothing otherwise.
+   * The blog's logo atop a reader's mail, named as the blog, or else its icon and name, linked to
+   * the blog (Ghost's newsletter header); nothing when an admin gave the blog neither.
    */
   private String masthead(String blog) {
+    SiteName.Logo logo = siteName.logo();
+    if (logo != null) {
+      return """
+          <p><a href="%s"><img src="%s" alt="%s" width="%d" height="%d" style="border:0"></a></p>
+          """
+          .formatted(
+              escape(settings.siteUrl()),
+              escape(logo.url()),
+              escape(blog),
+              Math.round((float) LOGO_HEIGHT * logo.width() / logo.height()),
+              LOGO_HEIGHT);
+    }
     String icon = siteName.icon();
     return icon == null
         ? ""

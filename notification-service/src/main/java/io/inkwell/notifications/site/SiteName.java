@@ -27,9 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code blog.site-events}), or until then the configured {@code inkwell.notifications.blog-name};
  * the language its posts are written in, which a mail of a post says of the post's part; and its
  * time zone, in which digests go out at their hour (until an admin sets one, the configured {@code
- * inkwell.notifications.time-zone}); its icon, which heads readers' mails, and its accent colour,
- * in which their buttons are drawn. Read from the database at most every {@link #FRESH} (a fan-out
- * composes thousands of mails), so every instance signs with a new name within that.
+ * inkwell.notifications.time-zone}); its icon or logo, which head readers' mails, and its accent
+ * colour, in which their buttons are drawn. Read from the database at most every {@link #FRESH} (a
+ * fan-out composes thousands of mails), so every instance signs with a new name within that.
  */
 @Configuration(proxyBeanMethods = false)
 public class SiteName {
@@ -39,7 +39,14 @@ public class SiteName {
 
   /** The name, language and zone as last read, and when ({@link System#nanoTime()}). */
   private record Read(
-      String title, Writing writing, ZoneId zone, String icon, String accent, long at) {}
+      String title, Writing writing, ZoneId zone, String icon, String accent, Logo logo, long at) {}
+
+  /**
+   * The blog's logo, which heads readers' mails in place of its name in letters.
+   *
+   * @param url where mail clients fetch it (an address on the site)
+   */
+  public record Logo(String url, int width, int height) {}
 
   /**
    * The language the posts are written in and which way it runs, as HTML's {@code lang} and {@code
@@ -115,6 +122,11 @@ public class SiteName {
     return read().icon();
   }
 
+  /** The blog's logo; null for none. */
+  public Logo logo() {
+    return read().logo();
+  }
+
   /** The blog's accent colour, {@code #rrggbb}; null for none. */
   public String accent() {
     return read().accent();
@@ -144,6 +156,7 @@ public class SiteName {
                   settings.timeZone(),
                   null,
                   null,
+                  null,
                   System.nanoTime())
               : new Read(
                   known.title(),
@@ -155,10 +168,22 @@ public class SiteName {
                   known.accentColor() != null && COLOUR.matcher(known.accentColor()).matches()
                       ? known.accentColor()
                       : null,
+                  logoOf(known.logo()),
                   System.nanoTime());
       lastRead = read;
     }
     return read;
+  }
+
+  /** The logo an event named, if it is one of the blog's pictures of a known size. */
+  private Logo logoOf(Logo named) {
+    return named != null
+            && named.url() != null
+            && PICTURE.matcher(named.url()).matches()
+            && named.width() > 0
+            && named.height() > 0
+        ? new Logo(settings.siteUrl() + named.url(), named.width(), named.height())
+        : null;
   }
 
   /** The zone an event named, if it names one this Java knows; else the configured one. */
@@ -185,7 +210,8 @@ public class SiteName {
       String direction,
       String timeZone,
       String icon,
-      String accentColor) {}
+      String accentColor,
+      Logo logo) {}
 
   /** What is read of {@code contracts/site-changed.schema.json}; unknown fields are ignored. */
   record SiteChanged(
@@ -197,7 +223,8 @@ public class SiteName {
       String direction,
       String timeZone,
       String icon,
-      String accentColor) {}
+      String accentColor,
+      Logo logo) {}
 
   @KafkaListener(topics = "${inkwell.notifications.site-events-topic:blog.site-events}")
   void on(String message) {
@@ -215,7 +242,8 @@ public class SiteName {
             .set("direction", writing.direction())
             .set("timeZone", event.timeZone())
             .set("icon", event.icon())
-            .set("accentColor", event.accentColor());
+            .set("accentColor", event.accentColor())
+            .set("logo", event.logo());
     KnownSite before;
     try {
       // the site as it was: whose zone, if this event changes it, waiting digests leave

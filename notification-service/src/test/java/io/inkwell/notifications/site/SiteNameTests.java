@@ -164,9 +164,12 @@ class SiteNameTests extends IntegrationTest {
   /** Ghost's newsletter header: the blog's icon and name atop a reader's mail, to the blog. */
   @Test
   void theIconAnAdminGaveTheBlogHeadsItsReadersMails() throws Exception {
-    String icon = Contracts.example("site-changed").path("icon").asString();
+    var event = Contracts.example("site-changed");
+    String icon = event.path("icon").asString();
     assertThat(icon).startsWith("/api/images/");
-    processed(siteChanged(7, "Notes from Lisbon"));
+    event.put("version", 7);
+    event.remove("logo"); // which would head the mail instead
+    processed(kafka.send("blog.site-events", "site", event.toString()).join().getRecordMetadata());
 
     for (MimeMessage mail : List.of(postMail(), digestMail())) {
       mail.saveChanges();
@@ -181,6 +184,7 @@ class SiteNameTests extends IntegrationTest {
     var without = Contracts.example("site-changed");
     without.put("version", 8);
     without.remove("icon");
+    without.remove("logo");
     processed(
         kafka.send("blog.site-events", "site", without.toString()).join().getRecordMetadata());
     var plain = postMail();
@@ -188,6 +192,31 @@ class SiteNameTests extends IntegrationTest {
     assertThat(Jsoup.parseBodyFragment(TestMail.html(plain)).select("img"))
         .as("the icon taken away: no header")
         .isEmpty();
+  }
+
+  /** A blog with a logo has it atop its readers' mails, named as the blog, in place of its name. */
+  @Test
+  void theLogoAnAdminGaveTheBlogHeadsItsReadersMailsInPlaceOfItsName() throws Exception {
+    var event = Contracts.example("site-changed");
+    event.put("version", 9);
+    event.put("title", "Notes from Lisbon");
+    String logo = event.path("logo").path("url").asString();
+    processed(kafka.send("blog.site-events", "site", event.toString()).join().getRecordMetadata());
+
+    for (MimeMessage mail : List.of(postMail(), digestMail())) {
+      mail.saveChanges();
+      var head = Jsoup.parseBodyFragment(TestMail.html(mail)).body().child(0);
+      var picture = head.select("img");
+      assertThat(picture.attr("src")).isEqualTo(siteUrl + logo);
+      assertThat(picture.attr("alt"))
+          .as("what a reader without pictures sees")
+          .isEqualTo("Notes from Lisbon");
+      assertThat(picture.attr("width") + "×" + picture.attr("height"))
+          .as("600 × 120, shown 48 high")
+          .isEqualTo("240×48");
+      assertThat(head.select("a").attr("href")).isEqualTo(siteUrl);
+      assertThat(head.text()).as("no name in letters beside it").isEmpty();
+    }
   }
 
   /**
