@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -50,18 +51,8 @@ class SitePicturesTests extends IntegrationTest {
     assertThat(given.path("url").asString()).isEqualTo(logo);
     assertThat(given.path("width").asInt()).isEqualTo(600);
     assertThat(given.path("height").asInt()).as("pages keep its room").isEqualTo(120);
-    var event =
-        await()
-            .atMost(Duration.ofSeconds(30))
-            .until(
-                () ->
-                    Topics.readAll(kafka, "blog.site-events").stream()
-                        .filter(record -> record.value().contains("Notes " + run))
-                        .toList(),
-                found -> found.size() == 1)
-            .get(0);
-    assertThat(Contracts.violations(event.value())).isEmpty();
-    assertThat(JSON.readTree(event.value()).path("logo").path("url").asString()).isEqualTo(logo);
+    var event = theSiteEventTitled("Notes " + run);
+    assertThat(event.path("logo").path("url").asString()).isEqualTo(logo);
 
     site(Map.of("title", "Notes " + run, "description", ""));
     assertThat(anonymous().get("/api/site").json().path("logo").path("url").asString())
@@ -98,18 +89,8 @@ class SitePicturesTests extends IntegrationTest {
     assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
     assertThat(changed.text("icon")).isEqualTo(icon);
     assertThat(anonymous().get("/api/site").text("icon")).isEqualTo(icon);
-    var event =
-        await()
-            .atMost(Duration.ofSeconds(30))
-            .until(
-                () ->
-                    Topics.readAll(kafka, "blog.site-events").stream()
-                        .filter(record -> record.value().contains("Notes " + run))
-                        .toList(),
-                found -> found.size() == 1)
-            .get(0);
-    assertThat(Contracts.violations(event.value())).isEmpty();
-    assertThat(JSON.readTree(event.value()).path("icon").asString()).isEqualTo(icon);
+    var event = theSiteEventTitled("Notes " + run);
+    assertThat(event.path("icon").asString()).isEqualTo(icon);
 
     var atom =
         new SyndFeedInput().build(new StringReader(anonymous().get("/feed.atom").raw().body()));
@@ -171,6 +152,22 @@ class SitePicturesTests extends IntegrationTest {
     assertThat(anonymous().get("/api/site").text("icon"))
         .as("nothing refused was kept")
         .isEqualTo(icon);
+  }
+
+  /** The one SiteChanged event with this title, as the contract says it. */
+  private JsonNode theSiteEventTitled(String title) {
+    var event =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () ->
+                    Topics.readAll(kafka, "blog.site-events").stream()
+                        .filter(record -> record.value().contains(title))
+                        .toList(),
+                found -> found.size() == 1)
+            .get(0);
+    assertThat(Contracts.violations(event.value())).isEmpty();
+    return JSON.readTree(event.value());
   }
 
   private ApiClient.Response site(Map<String, String> settings) {
