@@ -396,6 +396,15 @@ class WebPagesTests {
         assertThat(page.select(".site-name").text()).as("no name in letters beside it").isEmpty();
         assertThat(page.select(".site-name img.site-icon")).isEmpty();
       }
+      var post = Jsoup.parse(get("/posts/hello").body());
+      assertThat(
+              JSON.readTree(post.select("script[type=application/ld+json]").html())
+                  .path("publisher")
+                  .path("logo")
+                  .path("url")
+                  .asString())
+          .as("the publisher's logo, rather than its icon")
+          .isEqualTo("https://blog.example.org/api/images/9e8d.png");
     } finally {
       siteLogo = null;
       siteIcon = null;

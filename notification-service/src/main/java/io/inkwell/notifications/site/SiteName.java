@@ -37,7 +37,10 @@ public class SiteName {
   private static final String ID = "site";
   static final Duration FRESH = Duration.ofSeconds(10);
 
-  /** The name, language and zone as last read, and when ({@link System#nanoTime()}). */
+  /**
+   * The site as last read (name, language, zone, pictures, colour), and when ({@link
+   * System#nanoTime()}).
+   */
   private record Read(
       String title, Writing writing, ZoneId zone, String icon, String accent, Logo logo, long at) {}
 

@@ -128,6 +128,18 @@ class FeedController {
     return posts.published(query, ENTRIES, null).items();
   }
 
+  /** One of the blog's pictures as a feed names it; null for none. */
+  private SyndImageImpl picture(String path, SyndFeed feed) {
+    if (path == null) {
+      return null;
+    }
+    var picture = new SyndImageImpl();
+    picture.setUrl(settings.siteUrl() + path);
+    picture.setTitle(feed.getTitle());
+    picture.setLink(feed.getLink());
+    return picture;
+  }
+
   /**
    * @param about what these posts share (a tag, an author), after the blog's title; null for all
    * @param page the site's page these posts are on
@@ -154,17 +166,12 @@ class FeedController {
     alternate.setRel("alternate");
     alternate.setHref(feed.getLink());
     feed.setLinks(List.of(alternate, self));
-    if (site.iconUrl() != null) {
-      // feed readers show it beside the blog's name: Atom's icon (square, as it is), RSS's image
-      var icon = new SyndImageImpl();
-      icon.setUrl(settings.siteUrl() + site.iconUrl());
-      icon.setTitle(feed.getTitle());
-      icon.setLink(feed.getLink());
-      feed.setIcon(icon);
-      if (type.startsWith("rss")) {
-        feed.setImage(icon);
-      }
-    }
+    // feed readers show them beside or instead of the blog's name: Atom's icon (square, as the
+    // blog's is) and logo (wide, as its logo is); RSS has one image, the logo or else the icon
+    var icon = picture(site.iconUrl(), feed);
+    var logo = picture(site.logo() == null ? null : site.logo().url(), feed);
+    feed.setIcon(icon);
+    feed.setImage(type.startsWith("rss") && logo == null ? icon : logo);
     feed.setPublishedDate(newest.isEmpty() ? new Date(0) : Date.from(newest.get(0).publishedAt()));
     feed.setEntries(newest.stream().map(this::entry).toList());
     return feed;

@@ -54,6 +54,13 @@ class SitePicturesTests extends IntegrationTest {
     var event = theSiteEventTitled("Notes " + run);
     assertThat(event.path("logo").path("url").asString()).isEqualTo(logo);
 
+    var atom =
+        new SyndFeedInput().build(new StringReader(anonymous().get("/feed.atom").raw().body()));
+    assertThat(atom.getImage().getUrl()).as("Atom's logo").isEqualTo(siteUrl + logo);
+    var rss =
+        new SyndFeedInput().build(new StringReader(anonymous().get("/feed.rss").raw().body()));
+    assertThat(rss.getImage().getUrl()).as("RSS's one image: the logo").isEqualTo(siteUrl + logo);
+
     site(Map.of("title", "Notes " + run, "description", ""));
     assertThat(anonymous().get("/api/site").json().path("logo").path("url").asString())
         .as("kept by a client that knows nothing of logos")

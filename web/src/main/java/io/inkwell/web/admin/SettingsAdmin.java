@@ -32,7 +32,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The blog's title and description (Blogger's Settings → Basic, Ghost's "Title and description"),
  * which every page's header, the feeds and search engines show, its language, time zone, accent
- * colour and icon, and the header's links (Ghost's Navigation); admins change them.
+ * colour, icon and logo, and the header's links (Ghost's Navigation); admins change them.
  */
 @Controller
 class SettingsAdmin implements StaffPage {

@@ -473,9 +473,10 @@ class ReaderController {
     Map<String, Object> publisher = new LinkedHashMap<>();
     publisher.put("@type", "Organization");
     publisher.put("name", site.blogName());
-    if (site.icon() != null) {
-      publisher.put(
-          "logo", Map.of("@type", "ImageObject", "url", settings.siteUrl() + site.icon()));
+    // the logo where the blog has one (what search engines ask for), else its icon
+    String logo = site.logo() != null ? site.logo().url() : site.icon();
+    if (logo != null) {
+      publisher.put("logo", Map.of("@type", "ImageObject", "url", settings.siteUrl() + logo));
     }
     data.put("publisher", publisher);
     data.put("inLanguage", site.language());
