@@ -383,15 +383,16 @@ public class Mails {
         """
             .formatted(words.of("confirm.ask", blog), link, words.of("confirm.ignore"));
     String html =
-        """
+        masthead(blog)
+            + """
         <p>%s</p>
         <p>%s</p>
         <p>%s</p>
         """
-            .formatted(
-                escape(words.of("confirm.ask", blog)),
-                link(link, words.of("confirm.button")),
-                escape(words.of("confirm.ignore")));
+                .formatted(
+                    escape(words.of("confirm.ask", blog)),
+                    link(link, words.of("confirm.button")),
+                    escape(words.of("confirm.ignore")));
     sender.send(compose(blog, null, to, words.of("confirm.subject", blog), text, html, null));
   }
 
@@ -461,18 +462,19 @@ public class Mails {
                 words.of("mail.unsubscribe"),
                 unsubscribe);
     String html =
-        """
+        masthead(blog)
+            + """
         <p>%s</p>
         <p>%s</p>
         <hr>
         <p><small>%s ·
         %s</small></p>
         """
-            .formatted(
-                escape(what),
-                link(settings.siteUrl() + "/", words.of("welcome.read")),
-                link(manage, words.of("mail.chooseOrPause")),
-                link(unsubscribe, words.of("mail.unsubscribeLink")));
+                .formatted(
+                    escape(what),
+                    link(settings.siteUrl() + "/", words.of("welcome.read")),
+                    link(manage, words.of("mail.chooseOrPause")),
+                    link(unsubscribe, words.of("mail.unsubscribeLink")));
     sender.send(
         compose(
             blog,
@@ -671,8 +673,9 @@ public class Mails {
   private static final int LOGO_HEIGHT = 48;
 
   /**
-   * The blog's logo atop a reader's mail, named as the blog, or else its icon and name, linked to
-   * the blog (Ghost's newsletter header); nothing when an admin gave the blog neither.
+   * The blog's logo atop a subscriber's mail (confirmation, welcome, post, digest), named as the
+   * blog, or else its icon and name, linked to the blog (Ghost's newsletter header); nothing when
+   * an admin gave the blog neither.
    */
   private String masthead(String blog) {
     SiteName.Logo logo = siteName.logo();

@@ -203,7 +203,7 @@ class SiteNameTests extends IntegrationTest {
     String logo = event.path("logo").path("url").asString();
     processed(kafka.send("blog.site-events", "site", event.toString()).join().getRecordMetadata());
 
-    for (MimeMessage mail : List.of(postMail(), digestMail())) {
+    for (MimeMessage mail : List.of(postMail(), digestMail(), confirmationTo("branded"))) {
       mail.saveChanges();
       var head = Jsoup.parseBodyFragment(TestMail.html(mail)).body().child(0);
       var picture = head.select("img");
