@@ -353,13 +353,7 @@ class WebPagesTests {
       assertThat(home.select(".site-name img").attr("alt"))
           .as("the name beside it says it all")
           .isEmpty();
-      var post = Jsoup.parse(get("/posts/hello").body());
-      assertThat(
-              JSON.readTree(post.select("script[type=application/ld+json]").html())
-                  .path("publisher")
-                  .path("logo")
-                  .path("url")
-                  .asString())
+      assertThat(publisherLogoOfAPost())
           .isEqualTo("https://blog.example.org/api/images/0a1b2c.png");
       var ico = get("/favicon.ico");
       assertThat(ico.statusCode()).isEqualTo(302);
@@ -396,13 +390,7 @@ class WebPagesTests {
         assertThat(page.select(".site-name").text()).as("no name in letters beside it").isEmpty();
         assertThat(page.select(".site-name img.site-icon")).isEmpty();
       }
-      var post = Jsoup.parse(get("/posts/hello").body());
-      assertThat(
-              JSON.readTree(post.select("script[type=application/ld+json]").html())
-                  .path("publisher")
-                  .path("logo")
-                  .path("url")
-                  .asString())
+      assertThat(publisherLogoOfAPost())
           .as("the publisher's logo, rather than its icon")
           .isEqualTo("https://blog.example.org/api/images/9e8d.png");
     } finally {
@@ -411,6 +399,16 @@ class WebPagesTests {
       site.forgetIdentity();
     }
     assertThat(Jsoup.parse(get("/").body()).select(".site-name").text()).isEqualTo("Inkwell");
+  }
+
+  /** What a post's JSON-LD names as its publisher's logo. */
+  private String publisherLogoOfAPost() throws Exception {
+    var post = Jsoup.parse(get("/posts/hello").body());
+    return JSON.readTree(post.select("script[type=application/ld+json]").html())
+        .path("publisher")
+        .path("logo")
+        .path("url")
+        .asString();
   }
 
   @Test
