@@ -400,6 +400,39 @@ class AuthServiceTests extends AuthServiceIntegrationTest {
     assertThat(badRole.header("Content-Type")).isEqualTo("application/problem+json");
   }
 
+  /**
+   * Requests that cannot be read are problems, whichever filter or endpoint meets them first: a
+   * sign-in form whose percent-encoding is no UTF-8, a multipart body without its boundary, a form
+   * where JSON belongs. Nothing changes.
+   */
+  @Test
+  void unreadableRequestsAreProblemsAndChangeNothing() {
+    String owner = signIn().person(WEB, REDIRECT, OWNER, OWNER_PASSWORD);
+    long staffBefore = mongo.getCollection("staff").countDocuments();
+    String name = api(owner).get("/api/staff/me").text("name");
+
+    var signInForm =
+        new ApiClient(base())
+            .postAs("/login", "application/x-www-form-urlencoded", "username=%ff%zz&password=x");
+    assertUnreadable(signInForm, 400);
+    assertThat(signInForm.text("instance")).isEqualTo("/login");
+    assertUnreadable(
+        api(owner).postAs("/api/staff", "multipart/form-data", "email=x@example.org"), 400);
+    assertUnreadable(
+        api(owner)
+            .putAs("/api/staff/me/profile", "application/x-www-form-urlencoded", "name=%ff%zz"),
+        415);
+
+    assertThat(mongo.getCollection("staff").countDocuments()).isEqualTo(staffBefore);
+    assertThat(api(owner).get("/api/staff/me").text("name")).isEqualTo(name);
+  }
+
+  private static void assertUnreadable(ApiClient.Response answer, int status) {
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
+    assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(answer.text("type")).startsWith("https://inkwell.dev/problems/");
+  }
+
   @Test
   void anIntegrationSecretIsShownOnceAndRevokingItStopsNewTokens() {
     String owner = signIn().person(WEB, REDIRECT, OWNER, OWNER_PASSWORD);

@@ -70,6 +70,11 @@ public final class ApiClient {
         request(path, all.toArray(String[]::new)).PUT(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  public Response putAs(String path, String contentType, String body) {
+    return send(
+        request(path, "Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   /** A multipart/form-data POST of one file, as a browser's file input sends it. */
   public Response upload(
       String path, String field, String filename, String contentType, byte[] content) {

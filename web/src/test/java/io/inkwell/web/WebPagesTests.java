@@ -536,6 +536,29 @@ class WebPagesTests {
         .isEqualTo("This address does not work");
   }
 
+  /** A form whose multipart body cannot be read is a 400 too, not a failure of the blog. */
+  @Test
+  void aFormThatCannotBeReadIsA400ForProgramsAndBrowsers() throws Exception {
+    for (String accept : List.of("application/json", "text/html")) {
+      var answer =
+          http.send(
+              HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/subscribe"))
+                  .header("Accept", accept)
+                  .header("Content-Type", "multipart/form-data")
+                  .POST(HttpRequest.BodyPublishers.ofString("email=a@example.org"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+
+      assertThat(answer.statusCode()).as(accept).isEqualTo(400);
+      if (accept.equals("text/html")) {
+        assertThat(Jsoup.parse(answer.body()).select("h1").text())
+            .isEqualTo("This address does not work");
+      } else {
+        assertThat(JSON.readTree(answer.body()).path("detail").asString()).contains("form");
+      }
+    }
+  }
+
   @Test
   void theOldBloggerFeedAndLabelPagesLeadToThisBlogsFeedAndTagPage() throws Exception {
     var feed = get("/feeds/posts/default?alt=rss");

@@ -18,6 +18,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -68,6 +69,19 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         "bad-request",
         "Bad request",
         "The request's parameters are not valid percent-encoded UTF-8.");
+  }
+
+  /**
+   * A multipart body that cannot be parsed (no boundary, a part cut short); one too large is {@link
+   * MaxUploadSizeExceededException}, answered 413 by the base class.
+   */
+  @ExceptionHandler(MultipartException.class)
+  ProblemDetail unreadableParts(MultipartException e) {
+    return problem(
+        HttpStatus.BAD_REQUEST,
+        "bad-request",
+        "Bad request",
+        "The multipart body cannot be read: its boundary is missing or a part is cut short.");
   }
 
   @ExceptionHandler(Exception.class)
@@ -153,8 +167,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     return response;
   }
 
-  private static ProblemDetail problem(
-      HttpStatus status, String type, String title, String detail) {
+  /** A problem of a bare status, with the type this handler gives that status. */
+  static ProblemDetail forStatus(HttpStatus status, String detail) {
+    return problem(
+        status,
+        TYPE_BY_STATUS.getOrDefault(
+            status.value(), status.is5xxServerError() ? "internal" : "bad-request"),
+        status.getReasonPhrase(),
+        detail);
+  }
+
+  static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setType(URI.create(TYPES + type));
     problem.setTitle(title);

@@ -7,6 +7,8 @@ import java.util.UUID;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /** Words, email domains and client addresses whose comments are spam, kept in the database. */
@@ -38,7 +40,8 @@ public class Blocklist {
   }
 
   public boolean remove(String id) {
-    return mongo.remove(mongo.findById(id, Entry.class)).getDeletedCount() > 0;
+    return mongo.remove(Query.query(Criteria.where("_id").is(id)), Entry.class).getDeletedCount()
+        > 0;
   }
 
   /**

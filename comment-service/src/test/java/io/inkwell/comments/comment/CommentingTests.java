@@ -204,6 +204,29 @@ class CommentingTests extends IntegrationTest {
     assertProblem(api().postAs("/api/posts/" + postId + "/comments", "text/plain", "hi"), 415);
   }
 
+  /**
+   * A body that cannot be read at all (a multipart one without its boundary, or cut short) is the
+   * client's error like malformed JSON, and so is an address the firewall refuses; nothing is kept.
+   */
+  @Test
+  void unreadableBodiesAndRefusedAddressesAreProblemsAndStoreNothing() {
+    String postId = publishedPost();
+    String path = "/api/posts/" + postId + "/comments";
+
+    assertProblem(api().postAs(path, "multipart/form-data", "authorName=A"), 400);
+    assertProblem(
+        api()
+            .postAs(
+                path,
+                "multipart/form-data; boundary=b",
+                "--b\r\nContent-Disposition: form-data; name=\"body\"\r\n\r\nHello"),
+        400);
+    assertProblem(api().get(path + ";jsessionid=1"), 400);
+
+    assertThat(CommentStatus.values())
+        .allSatisfy(status -> assertThat(comments.countByPostIdAndStatus(postId, status)).isZero());
+  }
+
   private String publishedPost() {
     String postId = UUID.randomUUID().toString();
     try {

@@ -241,6 +241,9 @@ class ModerationTests extends IntegrationTest {
         .isEqualTo(CommentStatus.SPAM);
     assertThat(admin().delete("/api/comments/blocklist/" + entry.text("id")).status())
         .isEqualTo(204);
+    var again = admin().delete("/api/comments/blocklist/" + entry.text("id"));
+    assertThat(again.status()).as(again.toString()).isEqualTo(404);
+    assertThat(again.header("Content-Type")).startsWith("application/problem+json");
   }
 
   /** WordPress's disallowed keys are looked for in the name too; and a disguise does not help. */

@@ -181,6 +181,34 @@ class SubscriptionTests extends IntegrationTest {
     assertThat(subscribers.count()).isEqualTo(before);
   }
 
+  /**
+   * A body that cannot be read at all (multipart without its boundary, or cut short) is the
+   * client's error like malformed JSON; a form where JSON belongs is unsupported however it is
+   * written. Nobody is added.
+   */
+  @Test
+  void unreadableBodiesAreProblemsAndAddNobody() {
+    long before = subscribers.count();
+
+    assertProblem(
+        api().postAs("/api/subscriptions", "multipart/form-data", "email=a@example.org"), 400);
+    assertProblem(
+        admin()
+            .postAs(
+                "/api/subscribers/import",
+                "multipart/form-data; boundary=b",
+                "--b\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\nb@example.org"),
+        400);
+    assertProblem(
+        api()
+            .putAs(
+                "/api/subscriptions/preferences?token=x",
+                "application/x-www-form-urlencoded",
+                "tags=%ff%zz"),
+        415);
+    assertThat(subscribers.count()).isEqualTo(before);
+  }
+
   private SubscriberStatus statusOf(String address) {
     return subscribers.findByEmail(address).orElseThrow().status();
   }

@@ -12,10 +12,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoOperations;
 
 class BadInputTests extends IntegrationTest {
 
   @Autowired private Posts posts;
+  @Autowired private MongoOperations mongo;
 
   @ParameterizedTest
   @ValueSource(
@@ -223,6 +225,58 @@ class BadInputTests extends IntegrationTest {
     // control characters are no words: nothing to look for, not a 500
     assertThat(api().get("/api/posts?q=%00").status()).isEqualTo(200);
     assertThat(api().get("/api/posts?status=DRAFT&q=a%00b").status()).isEqualTo(200);
+  }
+
+  /**
+   * A multipart body that cannot be parsed (no boundary; a part cut short) is the client's error,
+   * as malformed JSON is, wherever it is sent: the picture upload and the imports take multipart,
+   * the posts JSON. Nothing is written.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"/api/images", "/api/imports/wordpress", "/api/posts"})
+  void aBrokenMultipartBodyIsRefusedAndWritesNothing(String path) {
+    long before = posts.count();
+    long pictures = mongo.getCollection("images").countDocuments();
+
+    assertProblem(admin().postAs(path, "multipart/form-data", "no boundary"), 400);
+    var cutShort =
+        admin()
+            .postAs(
+                path,
+                "multipart/form-data; boundary=b",
+                "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.xml\"\r\n\r\n<rss");
+    assertProblem(cutShort, 400);
+    assertThat(cutShort.text("detail")).contains("multipart");
+
+    assertThat(posts.count()).isEqualTo(before);
+    assertThat(mongo.getCollection("images").countDocuments()).isEqualTo(pictures);
+  }
+
+  /** Addresses the firewall refuses are problems too, not the framework's own JSON. */
+  @ParameterizedTest
+  @ValueSource(strings = {"/api/posts;jsessionid=1", "/api//posts", "/api/posts/%2e%2e/site"})
+  void anAddressTheFirewallRefusesIsAProblem(String path) {
+    var answer = anonymous().get(path);
+
+    assertProblem(answer, 400);
+    assertThat(answer.text("type")).isEqualTo("https://inkwell.dev/problems/bad-request");
+    assertThat(answer.text("instance")).isEqualTo(path);
+  }
+
+  /**
+   * The API takes JSON: a form body where JSON belongs is a 415 however it is written (even with
+   * percent-encoding that is no UTF-8), and changes nothing.
+   */
+  @Test
+  void aFormBodyWhereJsonBelongsIsUnsupportedAndChangesNothing() {
+    String title = admin().get("/api/site").text("title");
+
+    var answer =
+        admin()
+            .putAs("/api/site", "application/x-www-form-urlencoded", "title=%ff%zz&description=x");
+
+    assertProblem(answer, 415);
+    assertThat(admin().get("/api/site").text("title")).isEqualTo(title);
   }
 
   @Test

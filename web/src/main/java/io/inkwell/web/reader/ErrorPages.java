@@ -1,6 +1,10 @@
 package io.inkwell.web.reader;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -8,6 +12,8 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.client.RestClientException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -33,6 +39,22 @@ class ErrorPages {
         .redirect(request)
         .map(ModelAndView::new)
         .orElseGet(() -> new ModelAndView("error/404", HttpStatus.NOT_FOUND));
+  }
+
+  /**
+   * A form the servlet container cannot read: parameters that are not percent-encoded UTF-8, a
+   * multipart body without its boundary or cut short (400), or a file above the upload limit (413).
+   * Browsers get the blog's error page, other clients a problem ({@link ProblemAnswers}).
+   */
+  @ExceptionHandler({InvalidParameterException.class, MultipartException.class})
+  void unreadableForm(Exception e, HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    // named as the request's error, or the error page's own dispatch would parse the body again
+    request.setAttribute(RequestDispatcher.ERROR_EXCEPTION, e);
+    response.sendError(
+        e instanceof MaxUploadSizeExceededException
+            ? HttpStatus.CONTENT_TOO_LARGE.value()
+            : HttpStatus.BAD_REQUEST.value());
   }
 
   @ExceptionHandler(RestClientException.class)

@@ -52,6 +52,7 @@ class ProblemAnswers extends BasicErrorController {
 
   private static String type(HttpStatus status) {
     return switch (status.value()) {
+      case 403 -> "forbidden";
       case 404 -> "not-found";
       case 405 -> "method-not-allowed";
       case 413 -> "payload-too-large";
@@ -63,9 +64,13 @@ class ProblemAnswers extends BasicErrorController {
   private static String detail(HttpStatus status) {
     return switch (status.value()) {
       case 400 ->
-          "The address or its parameters cannot be read (they must be percent-encoded UTF-8).";
+          "The address, its parameters or the form cannot be read (parameters must be"
+              + " percent-encoded UTF-8, a multipart form whole).";
+      case 403 ->
+          "Not allowed: the form may be out of date (load the page again), or it needs a role.";
       case 404 -> "Nothing is at this address.";
       case 405 -> "This address does not take that method.";
+      case 413 -> "The request is larger than this address takes.";
       default ->
           status.is4xxClientError()
               ? "The request cannot be answered as it is."

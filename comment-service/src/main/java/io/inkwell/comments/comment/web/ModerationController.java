@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * What editors do: the queue, approving, rejecting, marking spam, deleting, the moderation policy
@@ -124,9 +126,10 @@ class ModerationController {
 
   @DeleteMapping("/blocklist/{id}")
   ResponseEntity<Void> unblock(@PathVariable String id) {
-    return blocklist.remove(id)
-        ? ResponseEntity.noContent().build()
-        : ResponseEntity.notFound().build();
+    if (!blocklist.remove(id)) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No blocklist entry " + id + ".");
+    }
+    return ResponseEntity.noContent().build();
   }
 
   /**
