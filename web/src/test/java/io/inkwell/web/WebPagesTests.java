@@ -11,10 +11,12 @@ import io.inkwell.web.reader.Site;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterAll;
@@ -534,6 +536,37 @@ class WebPagesTests {
     assertThat(browser.statusCode()).isEqualTo(400);
     assertThat(Jsoup.parse(browser.body()).select("h1").text())
         .isEqualTo("This address does not work");
+  }
+
+  /**
+   * The subscribe form leads back to the page it was sent from; to the home page when that is not a
+   * page of this blog, or an address longer than any of its pages (never an error).
+   */
+  @Test
+  void theSubscribeFormLeadsBackToItsPageOrHome() throws Exception {
+    var cases = new LinkedHashMap<String, String>();
+    cases.put("/posts/hello", "/posts/hello#subscribe");
+    cases.put("https://elsewhere.example/", "/#subscribe");
+    cases.put("//elsewhere.example/", "/#subscribe");
+    cases.put("/search?q=" + "x".repeat(9_000), "/#subscribe");
+    for (var example : cases.entrySet()) {
+      String form =
+          "email=a%40example.org&from="
+              + URLEncoder.encode(example.getKey(), StandardCharsets.UTF_8);
+      var answer =
+          http.send(
+              HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/subscribe"))
+                  .header("Content-Type", "application/x-www-form-urlencoded")
+                  .POST(HttpRequest.BodyPublishers.ofString(form))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+
+      assertThat(answer.statusCode()).as(example.getKey()).isEqualTo(302);
+      String location = answer.headers().firstValue("Location").orElseThrow();
+      assertThat(location.replaceFirst("^http://localhost:\\d+", ""))
+          .as(example.getKey())
+          .isEqualTo(example.getValue());
+    }
   }
 
   /** A form whose multipart body cannot be read is a 400 too, not a failure of the blog. */

@@ -41,6 +41,11 @@ class CommentsAdmin implements StaffPage {
   /** The policies, as the comment form's readers meet them. */
   static final Map<String, String> POLICIES = policies();
 
+  /** The longest post id and search words the moderation queue takes (comment-service's). */
+  private static final int LONGEST_POST_ID = 100;
+
+  private static final int LONGEST_SEARCH = 200;
+
   /** The most comments one bulk action takes: a page of the queue. */
   private static final int BULK_LIMIT = 200;
 
@@ -234,8 +239,9 @@ class CommentsAdmin implements StaffPage {
   private static String back(String from, String post, String text) {
     var query = new LinkedHashMap<String, Object>();
     query.put("status", LISTS.contains(from) ? from : "PENDING");
-    query.put("post", post);
-    query.put("q", text);
+    // what the queue would refuse is not carried back either (nor would it fit in the headers)
+    query.put("post", post.length() <= LONGEST_POST_ID ? post : "");
+    query.put("q", text.length() <= LONGEST_SEARCH ? text : "");
     return "redirect:" + ApiUris.of("/admin/comments", query);
   }
 

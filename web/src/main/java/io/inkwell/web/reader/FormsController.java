@@ -32,6 +32,12 @@ class FormsController {
     this.site = site;
   }
 
+  /**
+   * The longest address a form leads back to; a longer one would not fit in the answer's headers (8
+   * KB), and browsers themselves stop at about this length.
+   */
+  private static final int LONGEST_PAGE_ADDRESS = 2_000;
+
   @PostMapping("/posts/{slug}/comments")
   String comment(
       @PathVariable String slug,
@@ -100,8 +106,11 @@ class FormsController {
           case 503 -> words.of("subscribe.unavailable");
           default -> words.of("subscribe.invalid");
         });
-    // Only back to a page of this site.
-    String target = from.startsWith("/") && !from.startsWith("//") ? from : "/";
+    // Only back to a page of this site, at an address a browser keeps (no page has a longer one)
+    String target =
+        from.startsWith("/") && !from.startsWith("//") && from.length() <= LONGEST_PAGE_ADDRESS
+            ? from
+            : "/";
     return "redirect:" + target + "#subscribe";
   }
 
