@@ -56,6 +56,9 @@ class WebPagesTests {
   /** The logo {@code /api/site} says the blog has, as JSON; none while null. */
   private static volatile String siteLogo;
 
+  /** The query of the last unsubscribe the API was asked for. */
+  private static volatile String unsubscribedWith;
+
   @Autowired private Site site;
   @Autowired private Dates dates;
 
@@ -91,7 +94,10 @@ class WebPagesTests {
             String path = exchange.getRequestURI().getPath();
             int status = 200;
             String body;
-            if (path.equals("/api/posts")) {
+            if (path.equals("/api/posts")
+                && String.valueOf(exchange.getRequestURI().getQuery()).contains("author=nobody")) {
+              body = "{\"items\":[]}";
+            } else if (path.equals("/api/posts")) {
               body = "{\"items\":[" + POST + "]}";
             } else if (path.equals("/api/posts/hello")) {
               body = POST;
@@ -125,6 +131,9 @@ class WebPagesTests {
                                   + (siteLanguage.equals("ar") ? "\"rtl\"" : "\"ltr\""),
                           (siteIcon == null ? "" : ",\"icon\":" + JSON.writeValueAsString(siteIcon))
                               + (siteLogo == null ? "" : ",\"logo\":" + siteLogo));
+            } else if (path.equals("/api/subscriptions/unsubscribe")) {
+              unsubscribedWith = exchange.getRequestURI().getRawQuery();
+              body = "{}";
             } else if (path.equals("/api/tags/Travel")) {
               body = "{\"tag\":\"travel\",\"count\":1}";
             } else if (path.equals("/api/authors/a1")) {
@@ -567,6 +576,36 @@ class WebPagesTests {
           .as(example.getKey())
           .isEqualTo(example.getValue());
     }
+  }
+
+  /** An author the blog does not know has no page, on any page of their posts. */
+  @Test
+  void anUnknownAuthorIsAFriendly404EvenPastTheFirstPage() throws Exception {
+    for (String path : List.of("/authors/nobody", "/authors/nobody?cursor=c2")) {
+      var response = get(path);
+
+      assertThat(response.statusCode()).as(path).isEqualTo(404);
+      assertThat(Jsoup.parse(response.body()).select("h1").text())
+          .isEqualTo("This page is not here");
+    }
+  }
+
+  /** Whatever an unsubscribe link's token holds reaches the API as the one value it is. */
+  @Test
+  void anUnsubscribeTokenIsSentOnPercentEncoded() throws Exception {
+    var answer =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + port + "/subscriptions/unsubscribe"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "token=" + URLEncoder.encode("{\"$gt\":\"\"}&x=1", StandardCharsets.UTF_8)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(answer.statusCode()).isEqualTo(200);
+    assertThat(unsubscribedWith).isEqualTo("token=%7B%22%24gt%22%3A%22%22%7D%26x%3D1");
   }
 
   /** A form whose multipart body cannot be read is a 400 too, not a failure of the blog. */

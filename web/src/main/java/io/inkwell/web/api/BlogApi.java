@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.inkwell.web.WebSettings;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -19,6 +20,7 @@ import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -103,9 +105,9 @@ public class BlogApi {
       return Map.of();
     }
     var query = UriComponentsBuilder.fromPath("/api/comments/counts");
-    postIds.forEach(id -> query.queryParam("postId", id));
+    postIds.forEach(id -> query.queryParam("postId", UriUtils.encode(id, StandardCharsets.UTF_8)));
     var counts = new java.util.HashMap<String, Long>();
-    read(query.encode().toUriString(), JSON)
+    read(query.build(true).toUriString(), JSON)
         .ifPresent(
             answer ->
                 answer
@@ -468,11 +470,8 @@ public class BlogApi {
   }
 
   private static String withToken(String path, String token) {
-    return UriComponentsBuilder.fromPath(path)
-        .queryParam("token", token)
-        .encode()
-        .build()
-        .toUriString();
+    // the token is a value, never a template: whatever it holds is percent-encoded
+    return ApiUris.of(path, Map.of("token", token));
   }
 
   private static void forwarded(HttpHeaders headers, String chain) {

@@ -146,6 +146,10 @@ class ReaderController {
     }
     // Ghost's author pages open with who they are: name, bio, website
     var profile = api.author(id);
+    if (page.items().isEmpty() && profile.isEmpty()) {
+      // a page past the last one, of nobody the blog knows: no name to give it
+      throw new NotFound();
+    }
     String name = profile.map(BlogApi.Author::name).orElse(page.items().get(0).author().name());
     String path = "/authors/" + UriUtils.encodePathSegment(id, "UTF-8");
     list(model, page, path, cursor);
