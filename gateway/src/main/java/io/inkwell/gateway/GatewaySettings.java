@@ -39,7 +39,9 @@ public record GatewaySettings(
     @DefaultValue(
             "default-src 'self'; img-src 'self' data: https:; style-src 'self' 'unsafe-inline'; "
                 + "script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
-                + "frame-ancestors 'none'")
+                + "frame-ancestors 'none'; "
+                // the video players posts may hold (post-service's Videos), and no other frame
+                + "frame-src https://www.youtube-nocookie.com https://player.vimeo.com")
         String contentSecurityPolicy,
     @DefaultValue Map<String, RateLimit> rateLimits) {
 

@@ -291,7 +291,13 @@ class GatewayTests {
     assertThat(plain.headers().firstValue("Referrer-Policy"))
         .hasValue("strict-origin-when-cross-origin");
     assertThat(plain.headers().firstValue("Content-Security-Policy"))
-        .hasValueSatisfying(csp -> assertThat(csp).contains("default-src 'self'"));
+        .hasValueSatisfying(
+            csp ->
+                assertThat(csp)
+                    .contains("default-src 'self'")
+                    .as("a post's videos play, in their providers' players only")
+                    .contains(
+                        "frame-src https://www.youtube-nocookie.com https://player.vimeo.com"));
     assertThat(plain.headers().firstValue("Strict-Transport-Security"))
         .as("HSTS only when the client came over TLS")
         .isEmpty();

@@ -2,6 +2,7 @@ package io.inkwell.notifications.mail;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -22,6 +23,14 @@ record PostBody(String html, String text) {
   private static final String PICTURE_STYLE = "display:block;max-width:100%;height:auto;border:0";
   private static final int COLUMN = 600;
 
+  /** The players post-service writes into a post (its Videos), by the video they play. */
+  private static final Pattern YOUTUBE_PLAYER =
+      Pattern.compile(
+          "https://www\\.youtube-nocookie\\.com/embed/([A-Za-z0-9_-]{11})(?:\\?start=(\\d+))?");
+
+  private static final Pattern VIMEO_PLAYER =
+      Pattern.compile("https://player\\.vimeo\\.com/video/(\\d+)\\?dnt=1(?:#t=(\\d+)s)?");
+
   private static final Safelist MAIL =
       Safelist.relaxed().addTags("figure", "figcaption", "hr", "del", "s");
 
@@ -31,6 +40,7 @@ record PostBody(String html, String text) {
       fit(picture, siteUrl);
     }
     footnotesForAMail(post);
+    videosForAMail(post);
     Document mail =
         Jsoup.parseBodyFragment(Jsoup.clean(post.body().html(), siteUrl + "/", MAIL), siteUrl);
     mail.select("img").attr("style", PICTURE_STYLE);
@@ -47,6 +57,37 @@ record PostBody(String html, String text) {
     post.select("a.footnote-backref").remove();
     post.select("sup.footnote-ref a").unwrap();
     post.select("section.footnotes").forEach(notes -> notes.before(new Element("hr")).unwrap());
+  }
+
+  /**
+   * A post's videos, as a mail can give them: mail clients play no video in a mail (nor show a
+   * frame), so each player becomes a link to the video's own page, on a line of its own.
+   */
+  private static void videosForAMail(Document post) {
+    for (Element player : post.select("iframe[src]")) {
+      String page = videoPage(player.attr("src"));
+      Element link = new Element("a").attr("href", page).text("▶ " + page);
+      Element holder =
+          player.parent() != null && player.parent().is("figure") ? player.parent() : player;
+      holder.replaceWith(new Element("p").appendChild(link));
+    }
+  }
+
+  /** The page of the video a player plays; the player's own address for any other. */
+  static String videoPage(String player) {
+    var youtube = YOUTUBE_PLAYER.matcher(player);
+    if (youtube.matches()) {
+      return "https://www.youtube.com/watch?v="
+          + youtube.group(1)
+          + (youtube.group(2) == null ? "" : "&t=" + youtube.group(2) + "s");
+    }
+    var vimeo = VIMEO_PLAYER.matcher(player);
+    if (vimeo.matches()) {
+      return "https://vimeo.com/"
+          + vimeo.group(1)
+          + (vimeo.group(2) == null ? "" : "#t=" + vimeo.group(2) + "s");
+    }
+    return player;
   }
 
   /** The blog's own pictures as a mail-sized copy; any picture no wider than the column. */

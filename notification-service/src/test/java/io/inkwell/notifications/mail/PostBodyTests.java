@@ -32,4 +32,29 @@ class PostBodyTests {
     assertThat(body.html()).doesNotContain("↩");
     assertThat(body.text()).startsWith("Trams climb the hills1.").contains("1. Since 1873.");
   }
+
+  /** As post-service renders a post with a YouTube and a Vimeo address alone on their lines. */
+  private static final String WITH_VIDEOS =
+      """
+      <p>Look:</p>
+      <figure class="embed"><iframe src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?start&#61;90" \
+      title="YouTube" width="560" height="315" loading="lazy" allowfullscreen></iframe></figure>
+      <figure class="embed"><iframe src="https://player.vimeo.com/video/76979871?dnt&#61;1" \
+      title="Vimeo" width="560" height="315" loading="lazy" allowfullscreen></iframe></figure>
+      """;
+
+  /** Mail clients play no video: each is a link to its page, where it starts where it did. */
+  @Test
+  void aVideoIsALinkToItsPageForMailClientsPlayNoVideo() {
+    var body = PostBody.of(WITH_VIDEOS, "https://blog.example.org");
+
+    var html = Jsoup.parseBodyFragment(body.html());
+    assertThat(html.select("iframe, figure")).isEmpty();
+    assertThat(html.select("p > a").eachAttr("href"))
+        .containsExactly(
+            "https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=90s", "https://vimeo.com/76979871");
+    assertThat(body.text())
+        .contains("▶ https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=90s")
+        .contains("▶ https://vimeo.com/76979871");
+  }
 }

@@ -62,6 +62,30 @@ class PostContentRenderer {
                   .allowAttributes("aria-label")
                   .matching(Pattern.compile("Back to reference [\\p{L}\\p{N}_-]+"))
                   .onElements("a")
+                  // videos (Videos): their providers' players only, as Videos writes them
+                  .allowElements("iframe")
+                  .disallowWithoutAttributes("iframe")
+                  .allowUrlProtocols("https")
+                  .allowAttributes("src")
+                  .matching(Videos.PLAYER)
+                  .onElements("iframe")
+                  .allowAttributes("title")
+                  .matching(Pattern.compile("YouTube|Vimeo"))
+                  .onElements("iframe")
+                  .allowAttributes("width", "height")
+                  .matching(Pattern.compile("\\d{1,4}"))
+                  .onElements("iframe")
+                  .allowAttributes("loading")
+                  .matching(Pattern.compile("lazy"))
+                  .onElements("iframe")
+                  .allowAttributes("allow")
+                  .matching(Pattern.compile(Pattern.quote(Videos.ALLOW)))
+                  .onElements("iframe")
+                  .allowAttributes("allowfullscreen")
+                  .onElements("iframe")
+                  .allowAttributes("class")
+                  .matching(Pattern.compile("embed"))
+                  .onElements("figure")
                   .toFactory());
 
   private final Parser parser;
@@ -108,9 +132,10 @@ class PostContentRenderer {
     return page.text();
   }
 
-  /** The body's HTML as readers get it: rendered, sanitised, its pictures sized. */
+  /** The body's HTML as readers get it: rendered, its videos players, sanitised, pictures sized. */
   String html(String bodyMarkdown) {
-    return withPictureSizes(POLICY.sanitize(renderer.render(parser.parse(bodyMarkdown))));
+    return withPictureSizes(
+        POLICY.sanitize(Videos.players(renderer.render(parser.parse(bodyMarkdown)))));
   }
 
   /**

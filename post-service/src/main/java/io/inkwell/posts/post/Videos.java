@@ -1,0 +1,218 @@
+package io.inkwell.posts.post;
+
+import java.net.URI;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * Videos of YouTube and Vimeo played where they stand in a post, as WordPress embeds a video whose
+ * address is alone on its line and as Ghost's video cards do: a paragraph that is nothing but a
+ * video's address (typed, or a link whose words are its address), or the provider's own player an
+ * imported post brought along ({@code <iframe src="https://www.youtube.com/embed/…">}, as Blogger
+ * and WordPress stored them), becomes the provider's player in its privacy-enhanced form
+ * (youtube-nocookie.com, Vimeo's do-not-track: nothing is stored in the reader's browser until they
+ * press play). A link with words of its own stays a link; any other frame goes (and the sanitiser
+ * lets through no frame but {@link #PLAYER} anyway).
+ */
+final class Videos {
+
+  /** The players' addresses: the only frames a post may hold. */
+  static final Pattern PLAYER =
+      Pattern.compile(
+          "https://www\\.youtube-nocookie\\.com/embed/[A-Za-z0-9_-]{11}(\\?start=\\d{1,6})?"
+              + "|https://player\\.vimeo\\.com/video/\\d{1,12}\\?dnt=1(#t=\\d{1,6}s)?");
+
+  /** What the players may do: play, full screen, picture in picture; nothing else. */
+  static final String ALLOW = "autoplay; encrypted-media; fullscreen; picture-in-picture";
+
+  private static final Pattern YOUTUBE_ID = Pattern.compile("[A-Za-z0-9_-]{11}");
+  private static final Pattern VIMEO_ID = Pattern.compile("\\d{1,12}");
+
+  /**
+   * A start time as YouTube's links give it: {@code 90}, {@code 90s}, {@code 1m30s}, {@code 1h}.
+   */
+  private static final Pattern TIME =
+      Pattern.compile("(?:(\\d{1,2})h)?(?:(\\d{1,3})m)?(?:(\\d{1,6})s?)?");
+
+  private Videos() {}
+
+  /** Where a video is played and how its frame is named (the provider's, in any language). */
+  enum Provider {
+    YOUTUBE("YouTube"),
+    VIMEO("Vimeo");
+
+    final String title;
+
+    Provider(String title) {
+      this.title = title;
+    }
+  }
+
+  /**
+   * @param start the second it starts at; 0 from the beginning
+   */
+  record Video(Provider provider, String id, int start) {
+
+    /** Its player, in the privacy-enhanced form. */
+    String player() {
+      return switch (provider) {
+        case YOUTUBE ->
+            "https://www.youtube-nocookie.com/embed/" + id + (start > 0 ? "?start=" + start : "");
+        case VIMEO ->
+            "https://player.vimeo.com/video/"
+                + id
+                + "?dnt=1"
+                + (start > 0 ? "#t=" + start + "s" : "");
+      };
+    }
+  }
+
+  /**
+   * The video at an address: YouTube's watch, share ({@code youtu.be}), Shorts, live and embed
+   * addresses, and Vimeo's page and player addresses; empty for anything else.
+   */
+  static Optional<Video> at(String address) {
+    String written = address.strip();
+    URI uri;
+    try {
+      // Blogger wrote its players' addresses without a scheme: //www.youtube.com/embed/…
+      uri = new URI(written.startsWith("//") ? "https:" + written : written);
+    } catch (java.net.URISyntaxException e) {
+      return Optional.empty();
+    }
+    if (uri.getHost() == null
+        || !("https".equalsIgnoreCase(uri.getScheme())
+            || "http".equalsIgnoreCase(uri.getScheme()))) {
+      return Optional.empty();
+    }
+    String host = uri.getHost().toLowerCase(java.util.Locale.ROOT);
+    String[] path = uri.getPath() == null ? new String[0] : uri.getPath().split("/", -1);
+    String query = uri.getRawQuery() == null ? "" : uri.getRawQuery();
+    return switch (host) {
+      case "youtube.com", "www.youtube.com", "m.youtube.com" ->
+          path.length == 2 && path[1].equals("watch")
+              ? youtube(parameter(query, "v"), query)
+              : path.length == 3
+                      && java.util.Set.of("embed", "shorts", "live", "v").contains(path[1])
+                  ? youtube(path[2], query)
+                  : Optional.empty();
+      case "youtube-nocookie.com", "www.youtube-nocookie.com" ->
+          path.length == 3 && path[1].equals("embed") ? youtube(path[2], query) : Optional.empty();
+      case "youtu.be" -> path.length == 2 ? youtube(path[1], query) : Optional.empty();
+      case "vimeo.com", "www.vimeo.com" ->
+          path.length == 2 ? vimeo(path[1], uri.getRawFragment()) : Optional.empty();
+      case "player.vimeo.com" ->
+          path.length == 3 && path[1].equals("video")
+              ? vimeo(path[2], uri.getRawFragment())
+              : Optional.empty();
+      default -> Optional.empty();
+    };
+  }
+
+  private static Optional<Video> youtube(String id, String query) {
+    if (id == null || !YOUTUBE_ID.matcher(id).matches()) {
+      return Optional.empty();
+    }
+    String time = parameter(query, "t");
+    return Optional.of(
+        new Video(Provider.YOUTUBE, id, seconds(time != null ? time : parameter(query, "start"))));
+  }
+
+  private static Optional<Video> vimeo(String id, String fragment) {
+    if (!VIMEO_ID.matcher(id).matches()) {
+      return Optional.empty();
+    }
+    String time =
+        fragment != null && fragment.startsWith("t=") ? fragment.substring("t=".length()) : null;
+    return Optional.of(new Video(Provider.VIMEO, id, seconds(time)));
+  }
+
+  private static String parameter(String query, String name) {
+    for (String pair : query.split("&")) {
+      if (pair.startsWith(name + "=")) {
+        return pair.substring(name.length() + 1);
+      }
+    }
+    return null;
+  }
+
+  private static int seconds(String time) {
+    if (time == null || time.isEmpty()) {
+      return 0;
+    }
+    Matcher parts = TIME.matcher(time);
+    if (!parts.matches()) {
+      return 0;
+    }
+    return part(parts.group(1)) * 3600 + part(parts.group(2)) * 60 + part(parts.group(3));
+  }
+
+  private static int part(String digits) {
+    return digits == null ? 0 : Integer.parseInt(digits);
+  }
+
+  /** The rendered HTML with every video in it a player; the same HTML when there is none. */
+  static String players(String html) {
+    if (!html.contains("<iframe") && !html.contains("youtu") && !html.contains("vimeo")) {
+      return html;
+    }
+    var body = Jsoup.parseBodyFragment(html).body();
+    body.ownerDocument().outputSettings().prettyPrint(false);
+    for (Element frame : body.select("iframe")) {
+      at(frame.attr("src")).ifPresentOrElse(video -> place(frame, video), frame::remove);
+    }
+    for (Element paragraph : body.select("p:has(> a)")) {
+      Element link = paragraph.child(0);
+      boolean alone =
+          paragraph.childrenSize() == 1
+              && paragraph.textNodes().stream().allMatch(TextNode::isBlank)
+              && link.is("a")
+              && link.children().isEmpty()
+              && link.text().strip().equals(link.attr("href").strip());
+      if (alone) {
+        at(link.attr("href")).ifPresent(video -> paragraph.replaceWith(figure(video)));
+      }
+    }
+    return body.html();
+  }
+
+  /**
+   * An imported player where it stood: a figure of its own when it is all its paragraph held, or
+   * where a figure may stand; just the player inside running text.
+   */
+  private static void place(Element frame, Video video) {
+    Element parent = frame.parent();
+    boolean aloneInParagraph =
+        parent != null
+            && parent.is("p")
+            && parent.text().isBlank()
+            && parent.children().stream().allMatch(child -> child == frame || child.is("br"));
+    if (aloneInParagraph) {
+      parent.replaceWith(figure(video));
+    } else if (parent != null && parent.is("p, span, a, em, strong, b, i, small, sup, sub")) {
+      frame.replaceWith(frame(video));
+    } else {
+      frame.replaceWith(figure(video));
+    }
+  }
+
+  private static Element figure(Video video) {
+    return new Element("figure").addClass("embed").appendChild(frame(video));
+  }
+
+  /** The player, 16:9 in a feed reader; the reader site's style fits it to the column. */
+  private static Element frame(Video video) {
+    return new Element("iframe")
+        .attr("src", video.player())
+        .attr("title", video.provider().title)
+        .attr("width", "560")
+        .attr("height", "315")
+        .attr("loading", "lazy")
+        .attr("allow", ALLOW)
+        .attr("allowfullscreen", "");
+  }
+}

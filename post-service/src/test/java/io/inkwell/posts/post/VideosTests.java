@@ -1,0 +1,115 @@
+package io.inkwell.posts.post;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.jsoup.Jsoup;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Videos in a post: an address alone on its line, or an imported player, play in the post. */
+class VideosTests {
+
+  private final PostContentRenderer renderer = new PostContentRenderer(PictureSizes.NONE);
+
+  @ParameterizedTest
+  @CsvSource({
+    "https://www.youtube.com/watch?v=dQw4w9WgXcQ, https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ",
+    "https://youtu.be/dQw4w9WgXcQ?t=1m30s, https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?start=90",
+    "https://m.youtube.com/watch?feature=share&v=dQw4w9WgXcQ&t=42, https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?start=42",
+    "https://www.youtube.com/shorts/dQw4w9WgXcQ, https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ",
+    "<https://vimeo.com/76979871#t=30s>, https://player.vimeo.com/video/76979871?dnt=1#t=30s",
+    "[https://vimeo.com/76979871](https://vimeo.com/76979871), https://player.vimeo.com/video/76979871?dnt=1"
+  })
+  void aVideosAddressAloneOnItsLineIsItsPlayer(String line, String player) {
+    String html = renderer.render("T", "Before.\n\n" + line + "\n\nAfter.", null).bodyHtml();
+
+    var page = Jsoup.parseBodyFragment(html);
+    assertThat(page.select("iframe")).as(html).hasSize(1);
+    assertThat(page.select("figure")).as("one figure, not one in another").hasSize(1);
+    var frame = page.selectFirst("body > figure.embed > iframe");
+    assertThat(frame).as(html).isNotNull();
+    assertThat(frame.attr("src")).isEqualTo(player);
+    assertThat(frame.attr("title")).isIn("YouTube", "Vimeo");
+    assertThat(frame.attr("loading")).isEqualTo("lazy");
+    assertThat(frame.hasAttr("allowfullscreen")).isTrue();
+    assertThat(html).startsWith("<p>Before.</p>").contains("<p>After.</p>");
+  }
+
+  /** Blogger's and WordPress's players, in the posts they export, play again after the import. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "<div class=\"separator\" style=\"clear: both;\"><iframe allowfullscreen=\"\""
+            + " youtube-src-id=\"dQw4w9WgXcQ\" width=\"320\" height=\"266\""
+            + " src=\"https://www.youtube.com/embed/dQw4w9WgXcQ\"></iframe></div>",
+        "<p><iframe src=\"//www.youtube.com/embed/dQw4w9WgXcQ?rel=0\" frameborder=\"0\"></iframe>"
+            + "<br></p>",
+        "<iframe src=\"https://player.vimeo.com/video/76979871?h=abc\" onload=\"alert(1)\"></iframe>"
+      })
+  void aPlayerAnImportBroughtPlaysAgainWithNothingElseOfItsFrame(String imported) {
+    String html = renderer.render("T", imported, null).bodyHtml();
+
+    var frames = Jsoup.parseBodyFragment(html).select("iframe");
+    assertThat(frames).as(html).hasSize(1);
+    assertThat(frames.get(0).attr("src"))
+        .isIn(
+            "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ",
+            "https://player.vimeo.com/video/76979871?dnt=1");
+    assertThat(html)
+        .doesNotContain("onload")
+        .doesNotContain("youtube-src-id")
+        .doesNotContain("frameborder")
+        .doesNotContain("style=");
+  }
+
+  /** An author's words about a video stay a link; anything that is not a known video stays too. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "[the talk](https://www.youtube.com/watch?v=dQw4w9WgXcQ)",
+        "Watch https://youtu.be/dQw4w9WgXcQ tonight.",
+        "https://www.youtube.com/@somechannel",
+        "https://youtu.be/short",
+        "https://vimeo.com/channels/staffpicks",
+        "https://evil.example/watch?v=dQw4w9WgXcQ"
+      })
+  void anythingElseStaysWhatItWas(String line) {
+    String html = renderer.render("T", line, null).bodyHtml();
+
+    assertThat(html).doesNotContain("<iframe").contains("<a href=");
+  }
+
+  /** No frame but the providers' players gets through, however it is written. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "<iframe src=\"https://evil.example/embed/dQw4w9WgXcQ\"></iframe>",
+        "<iframe src=\"https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ.evil.example/\"></iframe>",
+        "<iframe src=\"javascript:alert(1)//youtube\"></iframe>",
+        "<iframe srcdoc=\"<script>alert(1)</script>\" src=\"https://vimeo.com/1\"></iframe>",
+        "<figure class=\"embed\"><iframe src=\"https://player.vimeo.com/video/1?dnt=1&autoplay=1\">"
+            + "</iframe></figure>",
+        "A frame with no address: <iframe title=\"YouTube\" width=\"1\"></iframe>"
+      })
+  void noOtherFrameGetsThrough(String attack) {
+    String html = renderer.render("T", attack, null).bodyHtml();
+
+    for (var frame : Jsoup.parseBodyFragment(html).select("iframe")) {
+      assertThat(frame.attr("src")).matches(Videos.PLAYER);
+      assertThat(frame.attributes().asList())
+          .allSatisfy(
+              attribute ->
+                  assertThat(attribute.getKey())
+                      .isIn(
+                          "src",
+                          "title",
+                          "width",
+                          "height",
+                          "loading",
+                          "allow",
+                          "allowfullscreen"));
+    }
+    assertThat(html).doesNotContain("srcdoc").doesNotContain("javascript:").doesNotContain("evil");
+  }
+}
