@@ -6,11 +6,13 @@ import static org.awaitility.Awaitility.await;
 import io.inkwell.testsupport.ApiClient;
 import io.inkwell.testsupport.SignIn;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -1213,9 +1215,13 @@ class AdminToolsTests {
     Map<String, String> fields =
         SiteBrowser.fields(browser.page("/admin/settings"), "form[action$=/admin/settings]");
     try {
-      Document refused = withIcon(browser, fields, TestStack.picture(300, 200));
+      byte[] notSquare = TestStack.picture(302, 201);
+      Document refused = withIcon(browser, fields, notSquare);
       assertThat(refused.select(".error").text()).contains("square picture");
       assertThat(refused.select("img.icon-preview")).as("no icon kept").isEmpty();
+      assertThat(reader.get("/api/images/" + contentAddress(notSquare) + ".png").status())
+          .as("nor the refused picture, in Images")
+          .isEqualTo(404);
 
       Document saved = withIcon(browser, fields, TestStack.picture(180, 180));
 
@@ -1291,6 +1297,11 @@ class AdminToolsTests {
     assertThat(Jsoup.parse(reader.get("/").raw().body()).select(".site-name").text())
         .as("the name in letters again")
         .isEqualTo("Inkwell");
+  }
+
+  /** Where post-service keeps a picture: the first 128 bits of its bytes' SHA-256 (ADR 8). */
+  private static String contentAddress(byte[] picture) throws Exception {
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(picture), 0, 16);
   }
 
   /** The Settings page after saving the form with this picture chosen as the icon. */

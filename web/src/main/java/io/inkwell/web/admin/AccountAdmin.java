@@ -5,6 +5,7 @@ import static io.inkwell.web.admin.StaffPages.token;
 
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.util.List;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.annotation.RegisteredOAuth2AuthorizedClient;
 import org.springframework.stereotype.Controller;
@@ -61,6 +62,7 @@ class AccountAdmin implements StaffPage {
       RedirectAttributes redirect)
       throws IOException {
     String chosen = removePicture ? "" : avatar;
+    List<String> added = List.of();
     if (picture != null && !picture.isEmpty()) {
       var uploaded =
           checked(
@@ -69,12 +71,15 @@ class AccountAdmin implements StaffPage {
         redirect.addFlashAttribute("error", uploaded.problem());
         return "redirect:/admin/account";
       }
+      added = AdminApi.added(uploaded).stream().toList();
       chosen = uploaded.body().path("url").asString();
     }
     var answer = checked(api.setProfile(token(client), name, bio, website, chosen));
     if (answer.ok()) {
       // the header greets them by it at once, not at their next sign-in
       session.setAttribute(StaffPages.RENAMED, answer.body().path("name").asString(name.strip()));
+    } else {
+      api.withdraw(token(client), added);
     }
     redirect.addFlashAttribute(
         answer.ok() ? "message" : "error",

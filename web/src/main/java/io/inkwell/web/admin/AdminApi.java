@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.CacheControl;
@@ -689,6 +690,27 @@ class AdminApi {
         .contentType(MediaType.MULTIPART_FORM_DATA)
         .body(parts)
         .exchange((request, response) -> answer(response));
+  }
+
+  /**
+   * The id of the picture an upload put in the library, if it is new there: a picture that was in
+   * it already (the same bytes, uploaded before) may be in posts, and stays whatever becomes of the
+   * form that sent it again.
+   */
+  static Optional<String> added(Answer uploaded) {
+    return uploaded.status() == 201
+        ? Optional.of(uploaded.body().path("id").asString())
+        : Optional.empty();
+  }
+
+  /**
+   * Pictures a form put in the library for a change that was then refused (a logo that is no logo,
+   * a profile whose website is no address), taken out again: the author tries another, and the
+   * library keeps no picture nobody chose. As far as the API lets them: one that cannot go stays,
+   * as an upload on the Images page would.
+   */
+  void withdraw(String token, List<String> imageIds) {
+    imageIds.forEach(id -> deleteImage(token, id));
   }
 
   Answer removeStaff(String token, String staffId) {

@@ -317,6 +317,7 @@ class SettingsAdmin implements StaffPage {
     // a picture chosen goes to the blog's library first (as a profile's does); none: as it was
     String icon = removeIcon ? "" : null;
     String logo = removeLogo ? "" : null;
+    var added = new ArrayList<String>();
     for (MultipartFile chosen : new MultipartFile[] {iconFile, logoFile}) {
       if (chosen == null || chosen.isEmpty()) {
         continue;
@@ -324,9 +325,11 @@ class SettingsAdmin implements StaffPage {
       var uploaded =
           checked(api.uploadImage(token(client), chosen.getOriginalFilename(), chosen.getBytes()));
       if (!uploaded.ok()) {
+        api.withdraw(token(client), added);
         redirect.addFlashAttribute("error", uploaded.problem());
         return "redirect:/admin/settings";
       }
+      AdminApi.added(uploaded).ifPresent(added::add);
       String address = uploaded.body().path("url").asString();
       if (chosen == iconFile) {
         icon = address;
@@ -343,6 +346,7 @@ class SettingsAdmin implements StaffPage {
       redirect.addFlashAttribute(
           "message", "Saved: the blog is now “" + answer.body().path("title").asString() + "”.");
     } else {
+      api.withdraw(token(client), added);
       redirect.addFlashAttribute("error", answer.problem());
     }
     return "redirect:/admin/settings";
