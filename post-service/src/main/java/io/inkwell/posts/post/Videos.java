@@ -1,7 +1,10 @@
 package io.inkwell.posts.post;
 
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
@@ -13,10 +16,11 @@ import org.jsoup.nodes.TextNode;
  * address is alone on its line and as Ghost's video cards do: a paragraph that is nothing but a
  * video's address (typed, or a link whose words are its address), or the provider's own player an
  * imported post brought along ({@code <iframe src="https://www.youtube.com/embed/…">}, as Blogger
- * and WordPress stored them), becomes the provider's player in its privacy-enhanced form
- * (youtube-nocookie.com, Vimeo's do-not-track: nothing is stored in the reader's browser until they
- * press play). A link with words of its own stays a link; any other frame goes (and the sanitiser
- * lets through no frame but {@link #PLAYER} anyway).
+ * and WordPress stored them, or the Flash {@code <object>} of a post from before 2011), becomes the
+ * provider's player in its privacy-enhanced form (youtube-nocookie.com, Vimeo's do-not-track:
+ * nothing is stored in the reader's browser until they press play). A link with words of its own
+ * stays a link; any other frame goes (and the sanitiser lets through no frame but {@link #PLAYER}
+ * anyway).
  */
 final class Videos {
 
@@ -30,6 +34,10 @@ final class Videos {
   static final String ALLOW = "autoplay; encrypted-media; fullscreen; picture-in-picture";
 
   private static final Pattern YOUTUBE_ID = Pattern.compile("[A-Za-z0-9_-]{11}");
+
+  /** YouTube's addresses with the video's id as their second part: {@code /shorts/{id}}. */
+  private static final Set<String> YOUTUBE_PATHS = Set.of("embed", "shorts", "live", "v");
+
   private static final Pattern VIMEO_ID = Pattern.compile("\\d{1,12}");
 
   /**
@@ -81,7 +89,7 @@ final class Videos {
     try {
       // Blogger wrote its players' addresses without a scheme: //www.youtube.com/embed/…
       uri = new URI(written.startsWith("//") ? "https:" + written : written);
-    } catch (java.net.URISyntaxException e) {
+    } catch (URISyntaxException e) {
       return Optional.empty();
     }
     if (uri.getHost() == null
@@ -89,22 +97,25 @@ final class Videos {
             || "http".equalsIgnoreCase(uri.getScheme()))) {
       return Optional.empty();
     }
-    String host = uri.getHost().toLowerCase(java.util.Locale.ROOT);
+    String host = uri.getHost().toLowerCase(Locale.ROOT);
     String[] path = uri.getPath() == null ? new String[0] : uri.getPath().split("/", -1);
     String query = uri.getRawQuery() == null ? "" : uri.getRawQuery();
     return switch (host) {
       case "youtube.com", "www.youtube.com", "m.youtube.com" ->
           path.length == 2 && path[1].equals("watch")
               ? youtube(parameter(query, "v"), query)
-              : path.length == 3
-                      && java.util.Set.of("embed", "shorts", "live", "v").contains(path[1])
-                  ? youtube(path[2], query)
+              : path.length == 3 && YOUTUBE_PATHS.contains(path[1])
+                  // the Flash player's address carried its settings on: /v/{id}&hl=en&fs=1
+                  ? youtube(path[2].split("&", 2)[0], query)
                   : Optional.empty();
       case "youtube-nocookie.com", "www.youtube-nocookie.com" ->
           path.length == 3 && path[1].equals("embed") ? youtube(path[2], query) : Optional.empty();
       case "youtu.be" -> path.length == 2 ? youtube(path[1], query) : Optional.empty();
       case "vimeo.com", "www.vimeo.com" ->
-          path.length == 2 ? vimeo(path[1], uri.getRawFragment()) : Optional.empty();
+          path.length == 2 && path[1].equals("moogaloop.swf")
+              // Vimeo's Flash player, in posts of before 2012
+              ? vimeo(String.valueOf(parameter(query, "clip_id")), null)
+              : path.length == 2 ? vimeo(path[1], uri.getRawFragment()) : Optional.empty();
       case "player.vimeo.com" ->
           path.length == 3 && path[1].equals("video")
               ? vimeo(path[2], uri.getRawFragment())
@@ -157,46 +168,89 @@ final class Videos {
 
   /** The rendered HTML with every video in it a player; the same HTML when there is none. */
   static String players(String html) {
-    if (!html.contains("<iframe") && !html.contains("youtu") && !html.contains("vimeo")) {
+    if (!html.contains("<iframe")
+        && !html.contains("<object")
+        && !html.contains("<embed")
+        && !html.contains("youtu")
+        && !html.contains("vimeo")) {
       return html;
     }
     var body = Jsoup.parseBodyFragment(html).body();
     body.ownerDocument().outputSettings().prettyPrint(false);
-    for (Element frame : body.select("iframe")) {
-      at(frame.attr("src")).ifPresentOrElse(video -> place(frame, video), frame::remove);
+    // frames, and the Flash players of old posts (an object, an embed inside it, or an embed)
+    for (Element player : body.select("iframe, object, embed")) {
+      if (player.parent() == null) {
+        continue; // inside an object already replaced
+      }
+      at(address(player)).ifPresentOrElse(video -> place(player, video), player::remove);
     }
-    for (Element paragraph : body.select("p:has(> a)")) {
-      Element link = paragraph.child(0);
-      boolean alone =
-          paragraph.childrenSize() == 1
-              && paragraph.textNodes().stream().allMatch(TextNode::isBlank)
-              && link.is("a")
-              && link.children().isEmpty()
-              && link.text().strip().equals(link.attr("href").strip());
-      if (alone) {
-        at(link.attr("href")).ifPresent(video -> paragraph.replaceWith(figure(video)));
+    // an address alone in its block
+    for (Element block : body.select("p, div")) {
+      String address = aloneIn(block);
+      if (address != null) {
+        at(address).ifPresent(video -> outermost(block).replaceWith(figure(video)));
       }
     }
     return body.html();
+  }
+
+  /** The address a player plays: a frame's or embed's {@code src}, an object's movie. */
+  private static String address(Element player) {
+    if (!player.is("object")) {
+      return player.attr("src");
+    }
+    String movie = player.select("> param[name=movie]").attr("value");
+    return movie.isEmpty() ? player.attr("data") : movie;
+  }
+
+  /**
+   * The address a block holds and nothing else: as its only link, whose words are the address
+   * (Markdown's autolinks), or as its text (WordPress's classic editor, where an address alone on
+   * its line is a video, and its block editor's embed, {@code <div
+   * class="wp-block-embed__wrapper">}); null for any other block.
+   */
+  private static String aloneIn(Element block) {
+    if (block.childrenSize() == 0) {
+      String text = block.text().strip();
+      return text.startsWith("http") && !text.contains(" ") ? text : null;
+    }
+    Element link = block.child(0);
+    boolean onlyTheLink =
+        block.childrenSize() == 1
+            && link.is("a")
+            && link.children().isEmpty()
+            && block.textNodes().stream().allMatch(TextNode::isBlank)
+            && link.text().strip().equals(link.attr("href").strip());
+    return onlyTheLink ? link.attr("href") : null;
+  }
+
+  /** The block, or the figure around it that holds nothing else (WordPress's embed block). */
+  private static Element outermost(Element block) {
+    Element parent = block.parent();
+    return parent != null
+            && parent.is("figure")
+            && parent.children().stream()
+                .allMatch(child -> child == block || child.is("figcaption"))
+        ? parent
+        : block;
   }
 
   /**
    * An imported player where it stood: a figure of its own when it is all its paragraph held, or
    * where a figure may stand; just the player inside running text.
    */
-  private static void place(Element frame, Video video) {
-    Element parent = frame.parent();
+  private static void place(Element player, Video video) {
+    Element parent = player.parent();
     boolean aloneInParagraph =
-        parent != null
-            && parent.is("p")
+        parent.is("p")
             && parent.text().isBlank()
-            && parent.children().stream().allMatch(child -> child == frame || child.is("br"));
+            && parent.children().stream().allMatch(child -> child == player || child.is("br"));
     if (aloneInParagraph) {
       parent.replaceWith(figure(video));
-    } else if (parent != null && parent.is("p, span, a, em, strong, b, i, small, sup, sub")) {
-      frame.replaceWith(frame(video));
+    } else if (parent.is("p, span, a, em, strong, b, i, small, sup, sub")) {
+      player.replaceWith(frame(video));
     } else {
-      frame.replaceWith(figure(video));
+      player.replaceWith(figure(video));
     }
   }
 

@@ -45,13 +45,30 @@ class VideosTests {
             + " src=\"https://www.youtube.com/embed/dQw4w9WgXcQ\"></iframe></div>",
         "<p><iframe src=\"//www.youtube.com/embed/dQw4w9WgXcQ?rel=0\" frameborder=\"0\"></iframe>"
             + "<br></p>",
-        "<iframe src=\"https://player.vimeo.com/video/76979871?h=abc\" onload=\"alert(1)\"></iframe>"
+        "<iframe src=\"https://player.vimeo.com/video/76979871?h=abc\" onload=\"alert(1)\"></iframe>",
+        // Blogger in 2008: YouTube's Flash player
+        "<object width=\"425\" height=\"344\"><param name=\"movie\""
+            + " value=\"http://www.youtube.com/v/dQw4w9WgXcQ&hl=en&fs=1\"></param><param"
+            + " name=\"allowFullScreen\" value=\"true\"></param><embed"
+            + " src=\"http://www.youtube.com/v/dQw4w9WgXcQ&hl=en&fs=1\""
+            + " type=\"application/x-shockwave-flash\" allowfullscreen=\"true\" width=\"425\""
+            + " height=\"344\"></embed></object>",
+        // and Vimeo's
+        "<p><embed src=\"http://vimeo.com/moogaloop.swf?clip_id=76979871&amp;server=vimeo.com\""
+            + " type=\"application/x-shockwave-flash\"></embed></p>",
+        // WordPress's classic editor: the address alone on its line
+        "<p>https://www.youtube.com/watch?v=dQw4w9WgXcQ</p>",
+        // and its block editor's embed block
+        "<!-- wp:embed {\"url\":\"https://youtu.be/dQw4w9WgXcQ\",\"type\":\"video\"} -->\n"
+            + "<figure class=\"wp-block-embed is-type-video\"><div class=\"wp-block-embed__wrapper\">\n"
+            + "https://youtu.be/dQw4w9WgXcQ\n</div></figure>\n<!-- /wp:embed -->"
       })
   void aPlayerAnImportBroughtPlaysAgainWithNothingElseOfItsFrame(String imported) {
     String html = renderer.render("T", imported, null).bodyHtml();
 
     var frames = Jsoup.parseBodyFragment(html).select("iframe");
     assertThat(frames).as(html).hasSize(1);
+    assertThat(Jsoup.parseBodyFragment(html).select("figure")).as(html).hasSize(1);
     assertThat(frames.get(0).attr("src"))
         .isIn(
             "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ",
@@ -60,7 +77,10 @@ class VideosTests {
         .doesNotContain("onload")
         .doesNotContain("youtube-src-id")
         .doesNotContain("frameborder")
-        .doesNotContain("style=");
+        .doesNotContain("style=")
+        .doesNotContain("<object")
+        .doesNotContain("<embed")
+        .doesNotContain("wp-block");
   }
 
   /** An author's words about a video stay a link; anything that is not a known video stays too. */
