@@ -3,6 +3,7 @@ package io.inkwell.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.deque.html.axecore.selenium.AxeBuilder;
 import jakarta.mail.MessagingException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,7 +33,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * platform through the gateway: a reader comments and subscribes, the owner writes a post with
  * Markdown and a picture (the browser's copy brings back text of a tab closed unsaved), sees the
  * live preview, publishes it and the subscriber's mail arrives, and approves the reader's comment
- * from the queue. Screenshots of the home page, a post and the editor go to target/screenshots.
+ * from the queue; axe-core's accessibility rules find nothing wrong with the reader's and the
+ * admin's pages. Screenshots of the home page, a post and the editor go to target/screenshots.
  * Skipped where Chromium is not installed.
  */
 class BrowserTests {
@@ -346,6 +348,88 @@ class BrowserTests {
       waitFor(driver -> !driver.getCurrentUrl().contains("/admin"));
     }
     assertThat(browser.executeScript("return document.documentElement.dir")).isEqualTo("ltr");
+  }
+
+  /**
+   * Deque's axe-core rules (WCAG 2.x A and AA, and best practices: a page's one heading, labels,
+   * contrast, landmarks, names of links and buttons) find nothing on the reader site's pages, in
+   * the light theme and the dark one, nor on the admin's.
+   */
+  @Test
+  void axeFindsNoAccessibilityViolationOnTheReadersOrTheAdminsPages() throws Exception {
+    var reader =
+        List.of(
+            "/",
+            "/posts/welcome-to-inkwell",
+            "/tags",
+            "/archive",
+            "/search?q=inkwell",
+            "/subscribe",
+            "/no-such-page");
+    var admin =
+        List.of(
+            "/admin",
+            "/admin/dashboard",
+            "/admin/posts/new",
+            "/admin/comments",
+            "/admin/comments/settings",
+            "/admin/subscribers",
+            "/admin/tags",
+            "/admin/images",
+            "/admin/settings",
+            "/admin/staff",
+            "/admin/integrations",
+            "/admin/import",
+            "/admin/account");
+    var found = new java.util.ArrayList<String>();
+    for (String scheme : List.of("light", "dark")) {
+      colourScheme(scheme);
+      for (String page : reader) {
+        found.addAll(violations(page, scheme));
+      }
+    }
+    colourScheme("light");
+    signInAsOwner();
+    try {
+      for (String page : admin) {
+        found.addAll(violations(page, "light"));
+      }
+    } finally {
+      find("form[action$='/admin/sign-out'] button").click();
+      waitFor(driver -> !driver.getCurrentUrl().contains("/admin"));
+    }
+
+    assertThat(found).isEmpty();
+  }
+
+  /** What axe finds wrong on a page: each rule broken, how badly, and where. */
+  private static List<String> violations(String path, String scheme) {
+    open(path);
+    return new AxeBuilder()
+        .analyze(browser).getViolations().stream()
+            .map(
+                rule ->
+                    path
+                        + " ("
+                        + scheme
+                        + "): "
+                        + rule.getImpact()
+                        + " "
+                        + rule.getId()
+                        + ", "
+                        + rule.getHelp()
+                        + " at "
+                        + rule.getNodes().stream()
+                            .map(node -> node.getTarget().toString())
+                            .toList())
+            .toList();
+  }
+
+  /** The colour scheme the browser says the reader prefers (the blog's dark theme follows it). */
+  private static void colourScheme(String scheme) {
+    browser.executeCdpCommand(
+        "Emulation.setEmulatedMedia",
+        Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
   }
 
   private static void signInAsOwner() throws IOException {
