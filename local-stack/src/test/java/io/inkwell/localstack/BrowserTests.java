@@ -365,7 +365,12 @@ class BrowserTests {
             "/archive",
             "/search?q=inkwell",
             "/subscribe",
-            "/no-such-page");
+            "/subscriptions/preferences?token=not-a-token",
+            "/tags/welcome",
+            "/no-such-page",
+            // auth-service's pages, the blog's too
+            "/login",
+            "/password-reset");
     var admin =
         List.of(
             "/admin",
