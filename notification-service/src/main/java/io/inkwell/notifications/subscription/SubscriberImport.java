@@ -1,7 +1,10 @@
 package io.inkwell.notifications.subscription;
 
 import io.inkwell.notifications.NotificationMetrics;
+import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,6 +13,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,6 +44,13 @@ public class SubscriberImport {
   public static final int MAX_ROWS = 100_000;
 
   private static final int PROBLEMS_SHOWN = 20;
+
+  /** The separators a file's cells may be parted by, the comma first (it wins a tie). */
+  private static final List<Character> SEPARATORS = List.of(',', ';', '\t');
+
+  /** The longest header line the separator is looked for in. */
+  private static final int LONGEST_HEADER = 64 * 1024;
+
   private static final Pattern ADDRESS = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
   private static final int LONGEST_ADDRESS = 254;
   private static final List<String> EMAIL = List.of("email", "email address", "e-mail");
@@ -151,11 +162,12 @@ public class SubscriberImport {
     }
   }
 
-  private List<Row> read(Reader csv) {
+  private List<Row> read(Reader file) {
     List<Row> rows = new ArrayList<>();
+    var csv = new BufferedReader(file, LONGEST_HEADER);
     try (MappingIterator<Map<String, String>> lines =
         CSV.readerForMapOf(String.class)
-            .with(CsvSchema.emptySchema().withHeader())
+            .with(CsvSchema.emptySchema().withHeader().withColumnSeparator(separator(csv)))
             .readValues(csv)) {
       while (lines.hasNextValue()) {
         long line = lines.currentLocation().getLineNr(); // where the row starts
@@ -172,6 +184,49 @@ public class SubscriberImport {
       throw new Unreadable("This is not a readable CSV file: " + unreadable.getOriginalMessage());
     }
     return rows;
+  }
+
+  /**
+   * What the file's cells are parted by, as its header line shows: a comma; the semicolon a
+   * spreadsheet writes where the comma is the decimal mark (Excel and LibreOffice in Germany,
+   * France, Spain, Italy, Portugal save "CSV" so); or a tab. Whichever of them the header has most
+   * of, outside quotes; a comma when it has none. The file is read on from its start.
+   */
+  static char separator(BufferedReader csv) {
+    try {
+      csv.mark(LONGEST_HEADER);
+      var header = new StringBuilder();
+      for (int c = csv.read();
+          c != -1 && c != '\n' && header.length() < LONGEST_HEADER - 1;
+          c = csv.read()) {
+        header.append((char) c);
+      }
+      csv.reset();
+      return separatorOf(header);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static char separatorOf(CharSequence header) {
+    var counts = new LinkedHashMap<Character, Integer>();
+    SEPARATORS.forEach(separator -> counts.put(separator, 0));
+    boolean quoted = false;
+    for (int i = 0; i < header.length(); i++) {
+      char c = header.charAt(i);
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (!quoted && counts.containsKey(c)) {
+        counts.merge(c, 1, Integer::sum);
+      }
+    }
+    char most = ',';
+    for (var count : counts.entrySet()) {
+      if (count.getValue() > counts.get(most)) {
+        most = count.getKey();
+      }
+    }
+    return most;
   }
 
   private static Row row(long line, Map<String, String> cells) {

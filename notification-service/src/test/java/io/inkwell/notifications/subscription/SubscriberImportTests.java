@@ -62,6 +62,26 @@ class SubscriberImportTests extends IntegrationTest {
     assertThat(subscriber(bob).path("status").asString()).isEqualTo("UNSUBSCRIBED");
   }
 
+  /**
+   * A list kept in a spreadsheet where the comma is the decimal mark (Excel in Germany or France)
+   * is saved as "CSV" with semicolons, or as text with tabs: it imports the same.
+   */
+  @Test
+  void aListSavedBySpreadsheetsWithSemicolonsOrTabsImportsTheSame() {
+    String eva = "eva-" + run + "@example.org";
+    String tom = "tom-" + run + "@example.org";
+
+    var semicolons =
+        importCsv("\uFEFFE-Mail;Name;Tags\r\n" + eva + ";\"Eva; die Erste\";Reisen,Essen\r\n");
+    var tabs = importCsv("email\tname\tcreated_at\n" + tom + "\tTom, Jr.\t2020-02-02\n");
+
+    assertThat(semicolons.status()).as(semicolons.toString()).isEqualTo(200);
+    assertThat(semicolons.json().path("added").asInt()).isEqualTo(1);
+    assertThat(subscriber(eva).path("tags").toString()).isEqualTo("[\"reisen\",\"essen\"]");
+    assertThat(tabs.json().path("added").asInt()).as(tabs.toString()).isEqualTo(1);
+    assertThat(subscriber(tom).path("createdAt").asString()).isEqualTo("2020-02-02T00:00:00Z");
+  }
+
   @Test
   void thisBlogsOwnExportImportsBackWithoutChangingAnyoneAndPendingOnesAreNotConfirmed() {
     String pending = "pending-" + run + "@example.org";
