@@ -70,6 +70,13 @@ public final class ApiClient {
         request(path, all.toArray(String[]::new)).PUT(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** A POST of bytes as they are: a file in another character set than UTF-8. */
+  public Response postAs(String path, String contentType, byte[] body) {
+    return send(
+        request(path, "Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
   public Response putAs(String path, String contentType, String body) {
     return send(
         request(path, "Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofString(body)));

@@ -6,6 +6,8 @@ import io.inkwell.notifications.IntegrationTest;
 import io.inkwell.notifications.TestMail;
 import io.inkwell.testsupport.ApiClient;
 import io.inkwell.testsupport.TestTokens;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -80,6 +82,32 @@ class SubscriberImportTests extends IntegrationTest {
     assertThat(subscriber(eva).path("tags").toString()).isEqualTo("[\"reisen\",\"essen\"]");
     assertThat(tabs.json().path("added").asInt()).as(tabs.toString()).isEqualTo(1);
     assertThat(subscriber(tom).path("createdAt").asString()).isEqualTo("2020-02-02T00:00:00Z");
+  }
+
+  /**
+   * Excel on Windows saves "CSV" in Windows-1252, and a browser uploads it without saying so: its
+   * accents arrive whole all the same; a file that says its character set is read in it.
+   */
+  @Test
+  void aListInWindows1252ArrivesWithItsAccentsWholeAndADeclaredCharacterSetIsHeeded() {
+    String zoe = "zoe-" + run + "@example.org";
+    String lea = "lea-" + run + "@example.org";
+    byte[] excel =
+        ("Email;Tags\r\n" + zoe + ";Café,Zoë\r\n").getBytes(Charset.forName("windows-1252"));
+    byte[] latin1 = ("email,tags\n" + lea + ",Crème\n").getBytes(StandardCharsets.ISO_8859_1);
+
+    var fromExcel = admin().postAs("/api/subscribers/import", "text/csv", excel);
+    var declared =
+        admin().postAs("/api/subscribers/import", "text/csv; charset=ISO-8859-1", latin1);
+    var unknown =
+        admin().postAs("/api/subscribers/import", "text/csv; charset=no-such-set", latin1);
+
+    assertThat(fromExcel.json().path("added").asInt()).as(fromExcel.toString()).isEqualTo(1);
+    assertThat(subscriber(zoe).path("tags").toString()).isEqualTo("[\"café\",\"zoë\"]");
+    assertThat(declared.json().path("added").asInt()).as(declared.toString()).isEqualTo(1);
+    assertThat(subscriber(lea).path("tags").toString()).isEqualTo("[\"crème\"]");
+    assertThat(unknown.status()).isEqualTo(415);
+    assertThat(unknown.header("Content-Type")).startsWith("application/problem+json");
   }
 
   @Test

@@ -444,12 +444,16 @@ class AdminApi {
         .exchange((request, response) -> response, false);
   }
 
-  /** A subscriber list as CSV (another platform's export, or this blog's own), as it came. */
+  /**
+   * A subscriber list as CSV (another platform's export, or this blog's own), as it came: its
+   * character set unsaid, for the browser does not know it (notification-service tells UTF-8 from
+   * the Windows-1252 of a spreadsheet).
+   */
   Answer importSubscribers(String token, byte[] csv) {
     return http.post()
         .uri("/api/subscribers/import")
         .headers(headers -> headers.setBearerAuth(token))
-        .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+        .contentType(new MediaType("text", "csv"))
         .body(csv)
         .exchange((request, response) -> answer(response));
   }
