@@ -78,6 +78,14 @@ final class BloggerExport {
     List<Entry> comments = new ArrayList<>();
     for (Entry entry : feed.getEntries()) {
       String kind = kind(entry);
+      boolean ours = KIND_POST.equals(kind) || KIND_PAGE.equals(kind) || KIND_COMMENT.equals(kind);
+      if (ours && (entry.getId() == null || entry.getId().isBlank())) {
+        // its id is what makes a second import of the file create nothing twice
+        throw new UnreadableImport(
+            "An entry of this file (\""
+                + (entry.getTitle() == null ? "untitled" : entry.getTitle().strip())
+                + "\") has no <id>; Blogger gives every post, page and comment one.");
+      }
       if (KIND_POST.equals(kind) || KIND_PAGE.equals(kind)) {
         posts.put(entry.getId(), post(entry, KIND_PAGE.equals(kind)));
       } else if (KIND_COMMENT.equals(kind)) {

@@ -113,5 +113,29 @@ class BloggerImportTests extends IntegrationTest {
     assertThat(doctype.status()).isEqualTo(422);
     assertThat(doctype.raw().body()).doesNotContain("root:");
     assertThat(json.status()).isEqualTo(415);
+    var empty = as("admin-1", "Ada Admin", "ADMIN").postAs("/api/imports/blogger", "text/xml", "");
+    assertThat(empty.status()).isEqualTo(400);
+    assertThat(empty.text("detail")).isEqualTo("The request has no body; this address takes one.");
+  }
+
+  /** A post without its Blogger id could not be told apart on a second import: none is made. */
+  @Test
+  void aPostWithoutItsIdIsRefusedByNameAndNothingIsImported() {
+    long before = posts.count();
+    var withoutId =
+        as("admin-1", "Ada Admin", "ADMIN")
+            .postAs(
+                "/api/imports/blogger",
+                "application/atom+xml",
+                "<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"><entry>"
+                    + "<category scheme=\"http://schemas.google.com/g/2005#kind\""
+                    + " term=\"http://schemas.google.com/blogger/2008/kind#post\"/>"
+                    + "<title>Lost its id</title><content type=\"html\">Hello</content></entry>"
+                    + "</feed>");
+
+    assertThat(withoutId.status()).as(withoutId.toString()).isEqualTo(422);
+    assertThat(withoutId.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(withoutId.text("detail")).contains("\"Lost its id\"").contains("<id>");
+    assertThat(posts.count()).isEqualTo(before);
   }
 }

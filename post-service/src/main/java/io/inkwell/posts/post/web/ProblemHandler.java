@@ -236,7 +236,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             HttpStatus.BAD_REQUEST,
             "malformed-body",
             "Malformed request body",
-            "The body is not JSON of the expected shape.");
+            // the imports take XML: an empty body is no malformed JSON there
+            String.valueOf(e.getMessage()).startsWith("Required request body is missing")
+                ? "The request has no body; this address takes one."
+                : "The body is not JSON of the expected shape.");
     Map<String, String> field = WrongKinds.fieldOf(e.getCause());
     if (!field.isEmpty()) {
       body.setDetail(field.get("field") + " " + field.get("message") + ".");
