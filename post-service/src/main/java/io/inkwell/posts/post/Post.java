@@ -29,6 +29,14 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndex(name = "author_published", def = "{'author._id': 1, 'status': 1, 'publishedAt': -1}")
 public class Post {
 
+  /** The longest title the editor takes. */
+  public static final int LONGEST_TITLE = 300;
+
+  /** The most tags a post has, each at most {@link #LONGEST_TAG} long. */
+  public static final int MOST_TAGS = 30;
+
+  public static final int LONGEST_TAG = 50;
+
   @Id private final String id;
 
   @Indexed(unique = true)

@@ -57,6 +57,29 @@ public class PostImports {
       MetaTags metaTags) {}
 
   /**
+   * A title as long as the editor takes; a longer one (other platforms take any) ends at its last
+   * whole word that fits, with "…".
+   */
+  static String fitted(String title) {
+    String text = title.strip();
+    if (text.length() <= Post.LONGEST_TITLE) {
+      return text;
+    }
+    String start = cut(text, Post.LONGEST_TITLE - 1);
+    int word = start.lastIndexOf(' ');
+    return (word > Post.LONGEST_TITLE / 2 ? start.substring(0, word) : start).strip() + "…";
+  }
+
+  /** At most this many characters, never half of a pair that makes one (an emoji). */
+  private static String cut(String text, int longest) {
+    if (text.length() <= longest) {
+      return text;
+    }
+    int end = Character.isHighSurrogate(text.charAt(longest - 1)) ? longest - 1 : longest;
+    return text.substring(0, end);
+  }
+
+  /**
    * @return false when a post with this id was imported before (nothing is changed then)
    */
   public boolean importPost(ImportedPost source) {
@@ -65,11 +88,18 @@ public class PostImports {
     }
     Post.Content content =
         renderer.render(
-            source.title(),
+            fitted(source.title()),
             source.html(),
             source.excerpt() == null || source.excerpt().isBlank() ? null : source.excerpt());
+    // as the editor takes them, or the post could not be saved again once imported
     List<String> tags =
-        source.labels().stream().map(PostManagement::normalisedTag).distinct().toList();
+        source.labels().stream()
+            .map(PostManagement::normalisedTag)
+            .map(tag -> cut(tag, Post.LONGEST_TAG).strip())
+            .filter(tag -> !tag.isEmpty())
+            .distinct()
+            .limit(Post.MOST_TAGS)
+            .toList();
     String base =
         Slugs.fromTitle(
             source.name() == null || source.name().isBlank() ? source.title() : source.name());

@@ -13,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -176,6 +178,56 @@ class WordPressImportTests extends IntegrationTest {
           <wp:post_type>post</wp:post_type></item>
         """
         .formatted(title, number, date, name);
+  }
+
+  /**
+   * WordPress takes a title or a tag of any length, and any number of tags; the editor here does
+   * not. An imported post is cut to what the editor takes, so that it can be saved again.
+   */
+  @Test
+  void aTitleOrTagsBeyondWhatTheEditorTakesAreCutSoThePostCanBeSavedAgain() {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    String title = "Many words about trams ".repeat(20).strip();
+    var categories = new StringBuilder();
+    for (int i = 0; i < 40; i++) {
+      categories.append(
+          "<category domain=\"post_tag\" nicename=\"t%d\"><![CDATA[t%d]]></category>"
+              .formatted(i, i));
+    }
+    categories.append(
+        "<category domain=\"post_tag\" nicename=\"l\"><![CDATA["
+            + "long ".repeat(30)
+            + "]]></category>");
+    String export =
+        """
+        <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+             xmlns:wp="http://wordpress.org/export/1.2/">
+        <channel><title>Long</title><link>https://long-%1$s.example</link>
+        <wp:wxr_version>1.2</wp:wxr_version>
+        <item><title>%2$s</title><content:encoded><![CDATA[Words.]]></content:encoded>
+          <wp:post_id>1</wp:post_id><wp:post_name>long-%1$s</wp:post_name>
+          <wp:status>draft</wp:status><wp:post_type>post</wp:post_type>%3$s</item>
+        </channel></rss>"""
+            .formatted(run, title, categories);
+
+    var imported = admin().postAs("/api/imports/wordpress", "application/rss+xml", export);
+
+    assertThat(imported.json().path("posts").asInt()).as(imported.toString()).isEqualTo(1);
+    var post = admin().get("/api/posts/long-" + run);
+    assertThat(post.text("title")).hasSizeLessThanOrEqualTo(300).endsWith("trams…");
+    assertThat(title).startsWith(post.text("title").replace("…", ""));
+    var tags = new ArrayList<String>();
+    post.json().path("tags").forEach(tag -> tags.add(tag.asString()));
+    assertThat(tags).hasSize(30).allSatisfy(tag -> assertThat(tag).hasSizeLessThanOrEqualTo(50));
+    var saved =
+        admin()
+            .put(
+                "/api/posts/" + post.text("id"),
+                ApiClient.json(
+                    Map.of("title", post.text("title"), "body", "Words, again.", "tags", tags)),
+                "If-Match",
+                post.header("ETag"));
+    assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
   }
 
   @Test

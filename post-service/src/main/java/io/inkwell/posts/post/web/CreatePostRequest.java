@@ -1,6 +1,7 @@
 package io.inkwell.posts.post.web;
 
 import io.inkwell.posts.post.MetaTags;
+import io.inkwell.posts.post.Post;
 import io.inkwell.posts.post.PostManagement.Draft;
 import io.inkwell.posts.post.Slugs;
 import jakarta.validation.constraints.NotBlank;
@@ -20,10 +21,10 @@ import java.util.List;
  * and address (left out: as they were; "": the post's own again).
  */
 record CreatePostRequest(
-    @NotBlank @Size(max = 300) String title,
+    @NotBlank @Size(max = Post.LONGEST_TITLE) String title,
     @NotNull String body,
     @Size(max = 1_000) String excerpt,
-    @Size(max = 30) List<@NotBlank @Size(max = 50) String> tags,
+    @Size(max = Post.MOST_TAGS) List<@NotBlank @Size(max = Post.LONGEST_TAG) String> tags,
     @Size(max = 80)
         @Pattern(regexp = Slugs.PATTERN, message = "lower-case letters, digits and single hyphens")
         String slug,
