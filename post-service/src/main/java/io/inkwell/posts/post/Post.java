@@ -37,6 +37,9 @@ public class Post {
 
   public static final int LONGEST_TAG = 50;
 
+  /** The longest excerpt an author writes. */
+  public static final int LONGEST_EXCERPT = 1_000;
+
   @Id private final String id;
 
   @Indexed(unique = true)

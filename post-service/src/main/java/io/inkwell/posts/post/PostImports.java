@@ -57,17 +57,17 @@ public class PostImports {
       MetaTags metaTags) {}
 
   /**
-   * A title as long as the editor takes; a longer one (other platforms take any) ends at its last
-   * whole word that fits, with "…".
+   * A title or excerpt as long as the editor takes; a longer one (other platforms take any) ends at
+   * its last whole word that fits, with "…".
    */
-  static String fitted(String title) {
-    String text = title.strip();
-    if (text.length() <= Post.LONGEST_TITLE) {
-      return text;
+  static String fitted(String text, int longest) {
+    String whole = text.strip();
+    if (whole.length() <= longest) {
+      return whole;
     }
-    String start = cut(text, Post.LONGEST_TITLE - 1);
+    String start = cut(whole, longest - 1);
     int word = start.lastIndexOf(' ');
-    return (word > Post.LONGEST_TITLE / 2 ? start.substring(0, word) : start).strip() + "…";
+    return (word > longest / 2 ? start.substring(0, word) : start).strip() + "…";
   }
 
   /** At most this many characters, never half of a pair that makes one (an emoji). */
@@ -88,9 +88,11 @@ public class PostImports {
     }
     Post.Content content =
         renderer.render(
-            fitted(source.title()),
+            fitted(source.title(), Post.LONGEST_TITLE),
             source.html(),
-            source.excerpt() == null || source.excerpt().isBlank() ? null : source.excerpt());
+            source.excerpt() == null || source.excerpt().isBlank()
+                ? null
+                : fitted(source.excerpt(), Post.LONGEST_EXCERPT));
     // as the editor takes them, or the post could not be saved again once imported
     List<String> tags =
         source.labels().stream()

@@ -123,6 +123,31 @@ class GhostImportTests extends IntegrationTest {
         .isTrue();
   }
 
+  /**
+   * A file edited by hand may say more than Ghost lets an author: it is cut to what Inkwell takes.
+   */
+  @Test
+  void anExcerptLongerThanTheEditorTakesEndsAtAWholeWord() {
+    String excerpt = "In short, ".repeat(150).strip();
+    String export =
+        """
+        {"db": [{"data": {
+            "posts": [{"id": "x1", "title": "Long excerpt", "slug": "long-excerpt",
+              "html": "<p>Fine.</p>", "custom_excerpt": "%s", "status": "draft"}],
+            "users": [], "tags": [], "posts_tags": []}}]}
+        """
+            .formatted(excerpt);
+
+    var imported = admin().postAs("/api/imports/ghost", "application/json", export);
+
+    assertThat(imported.json().path("posts").asInt()).as(imported.toString()).isEqualTo(1);
+    String kept = admin().get("/api/posts/long-excerpt").text("excerpt");
+    assertThat(kept).hasSizeLessThanOrEqualTo(1_000).endsWith("…");
+    String words = kept.substring(0, kept.length() - 1);
+    assertThat(excerpt).startsWith(words);
+    assertThat(excerpt.charAt(words.length())).as("cut after a whole word").isEqualTo(' ');
+  }
+
   @Test
   void controlCharactersInAnExportAreCleanedSoTheFeedStaysReadable() throws Exception {
     String export =

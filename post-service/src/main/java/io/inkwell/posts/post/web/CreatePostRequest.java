@@ -23,7 +23,7 @@ import java.util.List;
 record CreatePostRequest(
     @NotBlank @Size(max = Post.LONGEST_TITLE) String title,
     @NotNull String body,
-    @Size(max = 1_000) String excerpt,
+    @Size(max = Post.LONGEST_EXCERPT) String excerpt,
     @Size(max = Post.MOST_TAGS) List<@NotBlank @Size(max = Post.LONGEST_TAG) String> tags,
     @Size(max = 80)
         @Pattern(regexp = Slugs.PATTERN, message = "lower-case letters, digits and single hyphens")
