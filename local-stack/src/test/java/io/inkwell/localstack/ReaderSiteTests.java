@@ -577,6 +577,35 @@ class ReaderSiteTests {
         .doesNotContain("Tram 28 " + tag);
   }
 
+  /**
+   * A video's address alone on its line plays in the post, in YouTube's privacy-enhanced player,
+   * which the page's Content-Security-Policy lets it frame (and no site but the video players).
+   */
+  @Test
+  void aVideoAloneOnItsLinePlaysInThePostInAPlayerThePageAllows() throws Exception {
+    var bot = new ApiClient(stack.gatewayUrl()).withToken(TestStack.integrationToken());
+    var created =
+        bot.post(
+            "/api/posts",
+            ApiClient.json(
+                Map.of(
+                    "title",
+                    "The ride on the 28 " + UUID.randomUUID(),
+                    "body",
+                    "Filmed from the back seat:\n\nhttps://youtu.be/dQw4w9WgXcQ?t=42\n\nAll of it.")));
+    bot.post("/api/posts/" + created.text("id") + "/publish", "");
+
+    var answer = get("/posts/" + created.text("slug"));
+
+    var frame = Jsoup.parse(answer.body()).selectFirst("article.post figure.embed > iframe");
+    assertThat(frame).as(answer.body()).isNotNull();
+    assertThat(frame.attr("src"))
+        .isEqualTo("https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?start=42");
+    assertThat(frame.attr("title")).isEqualTo("YouTube");
+    assertThat(answer.headers().firstValue("Content-Security-Policy").orElseThrow())
+        .containsPattern("frame-src [^;]*https://www\\.youtube-nocookie\\.com");
+  }
+
   @Test
   void aTagWithASlashHasAPageReadersReachFromThePostAndTheSitemap() throws Exception {
     var bot = new ApiClient(stack.gatewayUrl()).withToken(TestStack.integrationToken());
