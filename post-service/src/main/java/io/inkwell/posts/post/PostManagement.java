@@ -752,10 +752,13 @@ public class PostManagement {
 
   /**
    * Tags are lower-case with single spaces: " Road Trips " is "road trips"; control characters
-   * count as spaces.
+   * count as spaces, and invisible ones go (a zero-width space, a direction override that would
+   * turn the words around it), but for the joiners emoji and Persian words are made with. A tag of
+   * nothing visible is no tag.
    */
   public static String normalisedTag(String tag) {
     return tag.replaceAll("\\p{Cntrl}", " ")
+        .replaceAll("[\\p{Cf}&&[^\\u200C\\u200D]]", "")
         .strip()
         .replaceAll("\\s+", " ")
         .toLowerCase(Locale.ROOT);

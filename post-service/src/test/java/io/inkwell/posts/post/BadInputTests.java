@@ -279,6 +279,39 @@ class BadInputTests extends IntegrationTest {
     assertThat(admin().get("/api/site").text("title")).isEqualTo(title);
   }
 
+  /**
+   * A title of nothing visible (a zero-width space) is refused; in tags, invisible characters go
+   * (one that would turn the words around it too), and a tag of nothing else is none; the joiner an
+   * emoji family is made with stays.
+   */
+  @Test
+  void invisibleTitlesAreRefusedAndInvisibleCharactersLeaveTags() {
+    long before = posts.count();
+    var invisible =
+        api().post("/api/posts", ApiClient.json(Map.of("title", "\u200B\u2060", "body", "b")));
+    assertProblem(invisible, 400);
+    assertThat(invisible.json().path("errors").get(0).path("field").asString()).isEqualTo("title");
+    assertThat(posts.count()).isEqualTo(before);
+
+    var created =
+        api()
+            .post(
+                "/api/posts",
+                ApiClient.json(
+                    Map.of(
+                        "title",
+                        "Tags, cleaned",
+                        "body",
+                        "b",
+                        "tags",
+                        List.of(
+                            "\u200B", "\u202Etrams", "Trams", "fam\u200Bily 👨\u200D👩\u200D👧"))));
+
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    assertThat(created.json().path("tags").toString())
+        .isEqualTo("[\"trams\",\"family 👨\u200D👩\u200D👧\"]");
+  }
+
   @Test
   void scriptInABodyIsStoredHarmless() {
     var created =

@@ -21,7 +21,12 @@ import java.util.List;
  * and address (left out: as they were; "": the post's own again).
  */
 record CreatePostRequest(
-    @NotBlank @Size(max = Post.LONGEST_TITLE) String title,
+    @NotBlank
+        @Size(max = Post.LONGEST_TITLE)
+        @Pattern(
+            regexp = VISIBLE,
+            message = "at least one letter, digit, punctuation mark or symbol")
+        String title,
     @NotNull String body,
     @Size(max = Post.LONGEST_EXCERPT) String excerpt,
     @Size(max = Post.MOST_TAGS) List<@NotBlank @Size(max = Post.LONGEST_TAG) String> tags,
@@ -39,6 +44,9 @@ record CreatePostRequest(
             regexp = MetaTags.CANONICAL_URL,
             message = "an absolute http or https address, or empty for the post's own")
         String canonicalUrl) {
+
+  /** Text with something to see in it: not only spaces and invisible characters. */
+  static final String VISIBLE = "(?s).*[\\p{L}\\p{N}\\p{P}\\p{S}].*";
 
   Draft toDraft() {
     return new Draft(
