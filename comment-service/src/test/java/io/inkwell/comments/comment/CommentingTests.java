@@ -179,6 +179,8 @@ class CommentingTests extends IntegrationTest {
       strings = {
         "{\"authorName\": \"A\", \"authorEmail\": \"not-an-email\", \"body\": \"x\"}",
         "{\"authorName\": \"\", \"authorEmail\": \"a@b.org\", \"body\": \"x\"}",
+        "{\"authorName\": \"\u200B\", \"authorEmail\": \"a@b.org\", \"body\": \"x\"}",
+        "{\"authorName\": \"A\", \"authorEmail\": \"a@b.org\", \"body\": \"\u2060 \u200B\"}",
         "{\"authorName\": {\"$ne\": null}, \"authorEmail\": \"a@b.org\", \"body\": \"x\"}",
         "{\"authorName\": \"A\", \"authorEmail\": \"a@b.org\"}",
         "{\"authorName\": \"A\", \"authorEmail\": \"a@b.org\", \"body\": \"x\"",

@@ -3,6 +3,7 @@ package io.inkwell.comments.comment.web;
 import io.inkwell.comments.comment.CommentManagement.NewComment;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 
@@ -14,13 +15,20 @@ import java.time.Instant;
  * @param notifyOnReply whether the author wants an email when someone replies
  */
 record PostCommentRequest(
-    @NotBlank @Size(max = 100) String authorName,
+    @NotBlank @Size(max = 100) @Pattern(regexp = VISIBLE, message = SOMETHING_TO_SEE)
+        String authorName,
     @NotBlank @Email @Size(max = 254) String authorEmail,
-    @NotBlank @Size(max = 10_000) String body,
+    @NotBlank @Size(max = 10_000) @Pattern(regexp = VISIBLE, message = SOMETHING_TO_SEE)
+        String body,
     @Size(max = 64) String parentId,
     Boolean notifyOnReply,
     @Size(max = 500) String website,
     Instant renderedAt) {
+
+  /** Text with something to see in it: not only spaces and invisible characters. */
+  static final String VISIBLE = "(?s).*[\\p{L}\\p{N}\\p{P}\\p{S}].*";
+
+  static final String SOMETHING_TO_SEE = "at least one letter, digit, punctuation mark or symbol";
 
   NewComment toNewComment(String client) {
     return new NewComment(
