@@ -205,6 +205,7 @@ class StaffAdministrationTests extends AuthServiceIntegrationTest {
     for (String wrong :
         List.of(
             "{\"name\":\"\"}",
+            "{\"name\":\"\\u200B\\u2060\"}",
             "{\"name\":{\"$gt\":\"\"}}",
             "{\"name\":\"Grace\",\"bio\":\"" + "x".repeat(201) + "\"}",
             "{\"name\":\"Grace\",\"website\":\"javascript:alert(1)\"}",

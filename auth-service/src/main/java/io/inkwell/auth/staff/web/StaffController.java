@@ -110,7 +110,10 @@ class StaffController {
   }
 
   record ProfileRequest(
-      @NotBlank @Size(max = 100) String name,
+      @NotBlank
+          @Size(max = 100)
+          @Pattern(regexp = InviteRequest.VISIBLE, message = InviteRequest.SOMETHING_TO_SEE)
+          String name,
       @Size(max = 200) String bio,
       @Size(max = 500)
           @Pattern(
