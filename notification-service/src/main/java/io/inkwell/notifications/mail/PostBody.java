@@ -67,14 +67,16 @@ record PostBody(String html, String text) {
     for (Element player : post.select("iframe[src]")) {
       String page = videoPage(player.attr("src"));
       Element link = new Element("a").attr("href", page).text("▶ " + page);
-      Element holder =
-          player.parent() != null && player.parent().is("figure") ? player.parent() : player;
-      holder.replaceWith(new Element("p").appendChild(link));
+      if (player.parent() != null && player.parent().is("figure")) {
+        player.parent().replaceWith(new Element("p").appendChild(link));
+      } else {
+        player.replaceWith(link); // a player inside running text: the link in its place
+      }
     }
   }
 
   /** The page of the video a player plays; the player's own address for any other. */
-  static String videoPage(String player) {
+  private static String videoPage(String player) {
     var youtube = YOUTUBE_PLAYER.matcher(player);
     if (youtube.matches()) {
       return "https://www.youtube.com/watch?v="

@@ -192,7 +192,7 @@ public class SubscriberImport {
    * France, Spain, Italy, Portugal save "CSV" so); or a tab. Whichever of them the header has most
    * of, outside quotes; a comma when it has none. The file is read on from its start.
    */
-  static char separator(BufferedReader csv) {
+  private static char separator(BufferedReader csv) {
     try {
       csv.mark(LONGEST_HEADER);
       var header = new StringBuilder();

@@ -60,7 +60,7 @@ public class PostImports {
    * A title or excerpt as long as the editor takes; a longer one (other platforms take any) ends at
    * its last whole word that fits, with "…".
    */
-  static String fitted(String text, int longest) {
+  private static String fitted(String text, int longest) {
     String whole = text.strip();
     if (whole.length() <= longest) {
       return whole;

@@ -188,7 +188,7 @@ final class Videos {
     for (Element block : body.select("p, div")) {
       String address = aloneIn(block);
       if (address != null) {
-        at(address).ifPresent(video -> outermost(block).replaceWith(figure(video)));
+        at(address).ifPresent(video -> playIn(block, video));
       }
     }
     return body.html();
@@ -224,15 +224,24 @@ final class Videos {
     return onlyTheLink ? link.attr("href") : null;
   }
 
-  /** The block, or the figure around it that holds nothing else (WordPress's embed block). */
-  private static Element outermost(Element block) {
+  /**
+   * The video's player in place of the block: a figure of its own, or, in a figure that holds the
+   * block and perhaps a caption (WordPress's embed block), the player in that figure, its caption
+   * kept.
+   */
+  private static void playIn(Element block, Video video) {
     Element parent = block.parent();
-    return parent != null
+    boolean figure =
+        parent != null
             && parent.is("figure")
             && parent.children().stream()
-                .allMatch(child -> child == block || child.is("figcaption"))
-        ? parent
-        : block;
+                .allMatch(child -> child == block || child.is("figcaption"));
+    if (figure) {
+      block.replaceWith(frame(video));
+      parent.classNames(Set.of("embed"));
+    } else {
+      block.replaceWith(figure(video));
+    }
   }
 
   /**

@@ -3,6 +3,7 @@ package io.inkwell.posts.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -61,7 +62,8 @@ class VideosTests {
         // and its block editor's embed block
         "<!-- wp:embed {\"url\":\"https://youtu.be/dQw4w9WgXcQ\",\"type\":\"video\"} -->\n"
             + "<figure class=\"wp-block-embed is-type-video\"><div class=\"wp-block-embed__wrapper\">\n"
-            + "https://youtu.be/dQw4w9WgXcQ\n</div></figure>\n<!-- /wp:embed -->"
+            + "https://youtu.be/dQw4w9WgXcQ\n</div><figcaption>The talk</figcaption></figure>\n"
+            + "<!-- /wp:embed -->"
       })
   void aPlayerAnImportBroughtPlaysAgainWithNothingElseOfItsFrame(String imported) {
     String html = renderer.render("T", imported, null).bodyHtml();
@@ -81,6 +83,25 @@ class VideosTests {
         .doesNotContain("<object")
         .doesNotContain("<embed")
         .doesNotContain("wp-block");
+  }
+
+  /** WordPress's embed block keeps its caption under the player. */
+  @Test
+  void theCaptionOfAWordPressEmbedStaysUnderItsPlayer() {
+    String html =
+        renderer
+            .render(
+                "T",
+                "<figure class=\"wp-block-embed is-type-video\"><div class=\"wp-block-embed__wrapper\">"
+                    + "https://vimeo.com/76979871</div><figcaption>The talk</figcaption></figure>",
+                null)
+            .bodyHtml();
+
+    var figure = Jsoup.parseBodyFragment(html).selectFirst("figure.embed");
+    assertThat(figure).as(html).isNotNull();
+    assertThat(figure.select("> iframe").attr("src"))
+        .isEqualTo("https://player.vimeo.com/video/76979871?dnt=1");
+    assertThat(figure.select("> figcaption").text()).isEqualTo("The talk");
   }
 
   /** An author's words about a video stay a link; anything that is not a known video stays too. */
