@@ -87,14 +87,29 @@ public record Post(
     return cover != null ? widestCopy(cover.url(), cover.srcset()) : firstImage();
   }
 
-  /** The address of the first picture the post's body shows, as {@link #sharedImage()}. */
+  /**
+   * The address of the first picture the post's body shows, as {@link #sharedImage()}: a picture,
+   * or a YouTube video's own picture (its thumbnail, at an address YouTube gives every video).
+   */
   public String firstImage() {
-    if (bodyHtml == null || !bodyHtml.contains("<img")) {
+    if (bodyHtml == null || !(bodyHtml.contains("<img") || bodyHtml.contains(YOUTUBE_PLAYER))) {
       return null;
     }
-    var image = org.jsoup.Jsoup.parseBodyFragment(bodyHtml).selectFirst("img[src]");
-    return image == null ? null : widestCopy(image.attr("src"), image.attr("srcset"));
+    for (var shown : org.jsoup.Jsoup.parseBodyFragment(bodyHtml).select("img[src], iframe[src]")) {
+      if (shown.is("img")) {
+        return widestCopy(shown.attr("src"), shown.attr("srcset"));
+      }
+      String player = shown.attr("src");
+      if (player.startsWith(YOUTUBE_PLAYER)) {
+        String video = player.substring(YOUTUBE_PLAYER.length()).split("[?#]", 2)[0];
+        return "https://i.ytimg.com/vi/" + video + "/hqdefault.jpg";
+      }
+    }
+    return null;
   }
+
+  /** YouTube's player as post-service writes it into a post, before the video's id. */
+  private static final String YOUTUBE_PLAYER = "https://www.youtube-nocookie.com/embed/";
 
   /**
    * Of a picture with narrower copies, the widest up to {@value #SHARED_WIDTH} pixels: what a

@@ -86,6 +86,21 @@ class PostTests {
                         + " /api/images/c.png 900w\"></p>")
                 .firstImage())
         .isEqualTo("/api/images/c.png");
+    assertThat(
+            withBody(
+                    "<p>Filmed:</p><figure class=\"embed\"><iframe"
+                        + " src=\"https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?start=42\""
+                        + " title=\"YouTube\"></iframe></figure><p><img src=\"/api/images/d.png\"></p>")
+                .firstImage())
+        .as("a video first: its own picture")
+        .isEqualTo("https://i.ytimg.com/vi/dQw4w9WgXcQ/hqdefault.jpg");
+    assertThat(
+            withBody(
+                    "<figure class=\"embed\"><iframe src=\"https://player.vimeo.com/video/1?dnt=1\">"
+                        + "</iframe></figure><p><img src=\"/api/images/e.png\"></p>")
+                .firstImage())
+        .as("Vimeo gives no picture at a known address: the next picture")
+        .isEqualTo("/api/images/e.png");
     assertThat(withBody("<p>No pictures; an &lt;img&gt; in words.</p>").firstImage()).isNull();
     assertThat(withBody(null).firstImage()).isNull();
   }
