@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
@@ -57,6 +58,14 @@ public class PostImports {
       MetaTags metaTags) {}
 
   /**
+   * A title with something to see in it, as the editor asks for one; the importers give a post
+   * without a title this one (as Blogger and WordPress show it).
+   */
+  private static final Pattern VISIBLE = Pattern.compile("[\\p{L}\\p{N}\\p{P}\\p{S}]");
+
+  private static final String UNTITLED = "Untitled";
+
+  /**
    * A title or excerpt as long as the editor takes; a longer one (other platforms take any) ends at
    * its last whole word that fits, with "…".
    */
@@ -88,7 +97,9 @@ public class PostImports {
     }
     Post.Content content =
         renderer.render(
-            fitted(source.title(), Post.LONGEST_TITLE),
+            fitted(
+                VISIBLE.matcher(source.title()).find() ? source.title() : UNTITLED,
+                Post.LONGEST_TITLE),
             source.html(),
             source.excerpt() == null || source.excerpt().isBlank()
                 ? null

@@ -148,6 +148,23 @@ class GhostImportTests extends IntegrationTest {
     assertThat(excerpt.charAt(words.length())).as("cut after a whole word").isEqualTo(' ');
   }
 
+  /** A title of nothing visible could not be saved in the editor: it comes in as "Untitled". */
+  @Test
+  void aTitleOfNothingVisibleComesInUntitled() {
+    String export =
+        """
+        {"db": [{"data": {
+            "posts": [{"id": "z1", "title": "\\u200b\\u2060", "slug": "zero-width",
+              "html": "<p>Fine.</p>", "status": "draft"}],
+            "users": [], "tags": [], "posts_tags": []}}]}
+        """;
+
+    var imported = admin().postAs("/api/imports/ghost", "application/json", export);
+
+    assertThat(imported.json().path("posts").asInt()).as(imported.toString()).isEqualTo(1);
+    assertThat(admin().get("/api/posts/zero-width").text("title")).isEqualTo("Untitled");
+  }
+
   @Test
   void controlCharactersInAnExportAreCleanedSoTheFeedStaysReadable() throws Exception {
     String export =
