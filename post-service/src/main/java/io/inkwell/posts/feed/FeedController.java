@@ -17,6 +17,7 @@ import io.inkwell.posts.post.PostManagement;
 import io.inkwell.posts.post.PostQuery;
 import io.inkwell.posts.post.PostSettings;
 import io.inkwell.posts.post.TagCount;
+import io.inkwell.posts.post.Videos;
 import io.inkwell.posts.site.SiteIdentity;
 import io.inkwell.posts.site.Sites;
 import java.time.Duration;
@@ -191,7 +192,9 @@ class FeedController {
     entry.setDescription(summary);
     var content = new SyndContentImpl();
     content.setType("html");
-    content.setValue(clean(absolute(withCover(post), settings.postUrl(post.slug()))));
+    content.setValue(
+        clean(
+            absolute(Videos.withLinksToThePages(withCover(post)), settings.postUrl(post.slug()))));
     entry.setContents(List.of(content));
     entry.setCategories(
         post.tags().stream()

@@ -22,7 +22,7 @@ import org.jsoup.nodes.TextNode;
  * stays a link; any other frame goes (and the sanitiser lets through no frame but {@link #PLAYER}
  * anyway).
  */
-final class Videos {
+public final class Videos {
 
   /** The players' addresses: the only frames a post may hold. */
   static final Pattern PLAYER =
@@ -64,6 +64,15 @@ final class Videos {
    * @param start the second it starts at; 0 from the beginning
    */
   record Video(Provider provider, String id, int start) {
+
+    /** Its page at its provider, where it starts where the player does. */
+    String page() {
+      return switch (provider) {
+        case YOUTUBE ->
+            "https://www.youtube.com/watch?v=" + id + (start > 0 ? "&t=" + start + "s" : "");
+        case VIMEO -> "https://vimeo.com/" + id + (start > 0 ? "#t=" + start + "s" : "");
+      };
+    }
 
     /** Its player, in the privacy-enhanced form. */
     String player() {
@@ -164,6 +173,33 @@ final class Videos {
 
   private static int part(String digits) {
     return digits == null ? 0 : Integer.parseInt(digits);
+  }
+
+  /**
+   * The post's HTML for a feed: under each player, a link to the video's page, for the many feed
+   * readers that show no frame.
+   */
+  public static String withLinksToThePages(String html) {
+    if (!html.contains("<iframe")) {
+      return html;
+    }
+    var body = Jsoup.parseBodyFragment(html).body();
+    body.ownerDocument().outputSettings().prettyPrint(false);
+    for (Element player : body.select("iframe[src]")) {
+      at(player.attr("src"))
+          .ifPresent(
+              video -> {
+                Element link =
+                    new Element("a").attr("href", video.page()).text("▶ " + video.page());
+                Element figure = player.parent();
+                if (figure != null && figure.is("figure.embed")) {
+                  figure.after(new Element("p").appendChild(link));
+                } else {
+                  player.after(link);
+                }
+              });
+    }
+    return body.html();
   }
 
   /** The rendered HTML with every video in it a player; the same HTML when there is none. */

@@ -102,6 +102,41 @@ class FeedTests extends IntegrationTest {
     }
   }
 
+  /** A feed reader that shows no frame still leads to the video: a link under its player. */
+  @Test
+  void aVideoInTheFeedHasALinkToItsPageUnderItsPlayer() throws Exception {
+    String tag = "videos-" + UUID.randomUUID().toString().substring(0, 8);
+    String id =
+        api()
+            .post(
+                "/api/posts",
+                ApiClient.json(
+                    Map.of(
+                        "title",
+                        "With a video",
+                        "body",
+                        "The ride:\n\nhttps://youtu.be/dQw4w9WgXcQ?t=42\n\nThe end.",
+                        "tags",
+                        List.of(tag))))
+            .text("id");
+    api().post("/api/posts/" + id + "/publish", "");
+
+    SyndFeed feed =
+        new SyndFeedInput()
+            .build(new StringReader(anonymous().get("/tags/" + tag + "/feed.atom").raw().body()));
+    var html =
+        org.jsoup.Jsoup.parseBodyFragment(feed.getEntries().get(0).getContents().get(0).getValue());
+
+    assertThat(html.select("figure.embed > iframe").attr("src"))
+        .isEqualTo("https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?start=42");
+    var link = html.selectFirst("figure.embed + p > a");
+    assertThat(link).as(html.body().html()).isNotNull();
+    assertThat(link.attr("href")).isEqualTo("https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=42s");
+    assertThat(api().get("/api/posts/" + id).text("bodyHtml"))
+        .as("the post itself has the player only")
+        .doesNotContain("youtube.com/watch");
+  }
+
   @Test
   void eachAuthorHasAFeedOfTheirOwnPosts() throws Exception {
     String grace = "grace-" + UUID.randomUUID();
