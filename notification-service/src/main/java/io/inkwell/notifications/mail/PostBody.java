@@ -29,7 +29,8 @@ record PostBody(String html, String text) {
           "https://www\\.youtube-nocookie\\.com/embed/([A-Za-z0-9_-]{11})(?:\\?start=(\\d+))?");
 
   private static final Pattern VIMEO_PLAYER =
-      Pattern.compile("https://player\\.vimeo\\.com/video/(\\d+)\\?dnt=1(?:#t=(\\d+)s)?");
+      Pattern.compile(
+          "https://player\\.vimeo\\.com/video/(\\d+)\\?(?:h=([0-9a-f]+)&)?dnt=1(?:#t=(\\d+)s)?");
 
   private static final Safelist MAIL =
       Safelist.relaxed().addTags("figure", "figcaption", "hr", "del", "s");
@@ -87,7 +88,8 @@ record PostBody(String html, String text) {
     if (vimeo.matches()) {
       return "https://vimeo.com/"
           + vimeo.group(1)
-          + (vimeo.group(2) == null ? "" : "#t=" + vimeo.group(2) + "s");
+          + (vimeo.group(2) == null ? "" : "/" + vimeo.group(2))
+          + (vimeo.group(3) == null ? "" : "#t=" + vimeo.group(3) + "s");
     }
     return player;
   }

@@ -41,6 +41,8 @@ class PostBodyTests {
       title="YouTube" width="560" height="315" loading="lazy" allowfullscreen></iframe></figure>
       <figure class="embed"><iframe src="https://player.vimeo.com/video/76979871?dnt&#61;1" \
       title="Vimeo" width="560" height="315" loading="lazy" allowfullscreen></iframe></figure>
+      <figure class="embed"><iframe src="https://player.vimeo.com/video/76979872?h&#61;8272103f6e&amp;dnt&#61;1" \
+      title="Vimeo" width="560" height="315" loading="lazy" allowfullscreen></iframe></figure>
       """;
 
   /** Mail clients play no video: each is a link to its page, where it starts where it did. */
@@ -52,7 +54,9 @@ class PostBodyTests {
     assertThat(html.select("iframe, figure")).isEmpty();
     assertThat(html.select("p > a").eachAttr("href"))
         .containsExactly(
-            "https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=90s", "https://vimeo.com/76979871");
+            "https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=90s",
+            "https://vimeo.com/76979871",
+            "https://vimeo.com/76979872/8272103f6e");
     assertThat(body.text())
         .contains("▶ https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=90s")
         .contains("▶ https://vimeo.com/76979871");

@@ -28,7 +28,7 @@ public final class Videos {
   static final Pattern PLAYER =
       Pattern.compile(
           "https://www\\.youtube-nocookie\\.com/embed/[A-Za-z0-9_-]{11}(\\?start=\\d{1,6})?"
-              + "|https://player\\.vimeo\\.com/video/\\d{1,12}\\?dnt=1(#t=\\d{1,6}s)?");
+              + "|https://player\\.vimeo\\.com/video/\\d{1,12}\\?(h=[0-9a-f]{1,32}&)?dnt=1(#t=\\d{1,6}s)?");
 
   /** What the players may do: play, full screen, picture in picture; nothing else. */
   static final String ALLOW = "autoplay; encrypted-media; fullscreen; picture-in-picture";
@@ -39,6 +39,7 @@ public final class Videos {
   private static final Set<String> YOUTUBE_PATHS = Set.of("embed", "shorts", "live", "v");
 
   private static final Pattern VIMEO_ID = Pattern.compile("\\d{1,12}");
+  private static final Pattern VIMEO_KEY = Pattern.compile("[0-9a-f]{1,32}");
 
   /**
    * A start time as YouTube's links give it: {@code 90}, {@code 90s}, {@code 1m30s}, {@code 1h}.
@@ -62,15 +63,21 @@ public final class Videos {
 
   /**
    * @param start the second it starts at; 0 from the beginning
+   * @param key what Vimeo adds to an unlisted video's address ({@code vimeo.com/{id}/{key}}), which
+   *     its player needs too; null for any other
    */
-  record Video(Provider provider, String id, int start) {
+  record Video(Provider provider, String id, int start, String key) {
 
     /** Its page at its provider, where it starts where the player does. */
     String page() {
       return switch (provider) {
         case YOUTUBE ->
             "https://www.youtube.com/watch?v=" + id + (start > 0 ? "&t=" + start + "s" : "");
-        case VIMEO -> "https://vimeo.com/" + id + (start > 0 ? "#t=" + start + "s" : "");
+        case VIMEO ->
+            "https://vimeo.com/"
+                + id
+                + (key != null ? "/" + key : "")
+                + (start > 0 ? "#t=" + start + "s" : "");
       };
     }
 
@@ -82,7 +89,7 @@ public final class Videos {
         case VIMEO ->
             "https://player.vimeo.com/video/"
                 + id
-                + "?dnt=1"
+                + (key != null ? "?h=" + key + "&dnt=1" : "?dnt=1")
                 + (start > 0 ? "#t=" + start + "s" : "");
       };
     }
@@ -123,11 +130,16 @@ public final class Videos {
       case "vimeo.com", "www.vimeo.com" ->
           path.length == 2 && path[1].equals("moogaloop.swf")
               // Vimeo's Flash player, in posts of before 2012
-              ? vimeo(String.valueOf(parameter(query, "clip_id")), null)
-              : path.length == 2 ? vimeo(path[1], uri.getRawFragment()) : Optional.empty();
+              ? vimeo(String.valueOf(parameter(query, "clip_id")), null, null)
+              : path.length == 2
+                  ? vimeo(path[1], null, uri.getRawFragment())
+                  // an unlisted video: vimeo.com/{id}/{key}
+                  : path.length == 3
+                      ? vimeo(path[1], path[2], uri.getRawFragment())
+                      : Optional.empty();
       case "player.vimeo.com" ->
           path.length == 3 && path[1].equals("video")
-              ? vimeo(path[2], uri.getRawFragment())
+              ? vimeo(path[2], parameter(query, "h"), uri.getRawFragment())
               : Optional.empty();
       default -> Optional.empty();
     };
@@ -139,16 +151,17 @@ public final class Videos {
     }
     String time = parameter(query, "t");
     return Optional.of(
-        new Video(Provider.YOUTUBE, id, seconds(time != null ? time : parameter(query, "start"))));
+        new Video(
+            Provider.YOUTUBE, id, seconds(time != null ? time : parameter(query, "start")), null));
   }
 
-  private static Optional<Video> vimeo(String id, String fragment) {
-    if (!VIMEO_ID.matcher(id).matches()) {
+  private static Optional<Video> vimeo(String id, String key, String fragment) {
+    if (!VIMEO_ID.matcher(id).matches() || (key != null && !VIMEO_KEY.matcher(key).matches())) {
       return Optional.empty();
     }
     String time =
         fragment != null && fragment.startsWith("t=") ? fragment.substring("t=".length()) : null;
-    return Optional.of(new Video(Provider.VIMEO, id, seconds(time)));
+    return Optional.of(new Video(Provider.VIMEO, id, seconds(time), key));
   }
 
   private static String parameter(String query, String name) {

@@ -20,7 +20,8 @@ class VideosTests {
     "https://m.youtube.com/watch?feature=share&v=dQw4w9WgXcQ&t=42, https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?start=42",
     "https://www.youtube.com/shorts/dQw4w9WgXcQ, https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ",
     "<https://vimeo.com/76979871#t=30s>, https://player.vimeo.com/video/76979871?dnt=1#t=30s",
-    "[https://vimeo.com/76979871](https://vimeo.com/76979871), https://player.vimeo.com/video/76979871?dnt=1"
+    "[https://vimeo.com/76979871](https://vimeo.com/76979871), https://player.vimeo.com/video/76979871?dnt=1",
+    "https://vimeo.com/76979871/8272103f6e, https://player.vimeo.com/video/76979871?h=8272103f6e&dnt=1"
   })
   void aVideosAddressAloneOnItsLineIsItsPlayer(String line, String player) {
     String html = renderer.render("T", "Before.\n\n" + line + "\n\nAfter.", null).bodyHtml();
@@ -46,7 +47,7 @@ class VideosTests {
             + " src=\"https://www.youtube.com/embed/dQw4w9WgXcQ\"></iframe></div>",
         "<p><iframe src=\"//www.youtube.com/embed/dQw4w9WgXcQ?rel=0\" frameborder=\"0\"></iframe>"
             + "<br></p>",
-        "<iframe src=\"https://player.vimeo.com/video/76979871?h=abc\" onload=\"alert(1)\"></iframe>",
+        "<iframe src=\"https://player.vimeo.com/video/76979871?badge=0\" onload=\"alert(1)\"></iframe>",
         // Blogger in 2008: YouTube's Flash player
         "<object width=\"425\" height=\"344\"><param name=\"movie\""
             + " value=\"http://www.youtube.com/v/dQw4w9WgXcQ&hl=en&fs=1\"></param><param"
