@@ -146,6 +146,15 @@ class AuthServiceTests extends AuthServiceIntegrationTest {
   }
 
   @Test
+  void theErrorPathAskedForDirectlyIsNotFound() {
+    var answer = new ApiClient(base()).get("/error");
+
+    assertThat(answer.status()).isEqualTo(404);
+    assertThat(answer.text("type")).isEqualTo("https://inkwell.dev/problems/not-found");
+    assertThat(answer.text("instance")).isEqualTo("/error");
+  }
+
+  @Test
   void theBootstrapIntegrationGetsAnIntegrationToken() {
     Jwt token = decode(signIn().clientCredentials("ci-bot", "ci-bot-secret-of-some-length"));
 

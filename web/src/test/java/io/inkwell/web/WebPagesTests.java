@@ -524,6 +524,26 @@ class WebPagesTests {
     assertThat(Jsoup.parse(response.body()).select("h1").text()).isEqualTo("This page is not here");
   }
 
+  /**
+   * The error page's address is no page of the blog: the reader gets the friendly 404, not a 500.
+   */
+  @Test
+  void theErrorPathAskedForDirectlyIsTheFriendly404() throws Exception {
+    var browser =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/error"))
+                .header("Accept", "text/html")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(browser.statusCode()).isEqualTo(404);
+    assertThat(Jsoup.parse(browser.body()).select("h1").text()).isEqualTo("This page is not here");
+
+    var program = get("/error");
+    assertThat(program.statusCode()).isEqualTo(404);
+    assertThat(JSON.readTree(program.body()).path("type").asString())
+        .isEqualTo("https://inkwell.dev/problems/not-found");
+  }
+
   @Test
   void anAddressThatCannotBeReadIsAProblemForProgramsAndAPageForBrowsers() throws Exception {
     var program = get("/?cursor=%ff");

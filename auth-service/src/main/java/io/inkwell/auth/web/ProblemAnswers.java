@@ -31,6 +31,14 @@ class ProblemAnswers extends BasicErrorController {
     super(attributes, web.getError(), resolvers.orderedStream().toList());
   }
 
+  /** 404 when the error path itself is asked for, not an error answered: nothing is there. */
+  @Override
+  protected HttpStatus getStatus(HttpServletRequest request) {
+    return request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) == null
+        ? HttpStatus.NOT_FOUND
+        : super.getStatus(request);
+  }
+
   @Override
   @RequestMapping
   public ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
@@ -38,13 +46,15 @@ class ProblemAnswers extends BasicErrorController {
     var problem =
         ProblemHandler.forStatus(
             status,
-            status.is4xxClientError()
-                ? "The request cannot be read as it is: its address, its parameters (which must be"
-                    + " percent-encoded UTF-8) or its body."
-                : "Something went wrong on our side; the request may be retried.");
+            status == HttpStatus.NOT_FOUND
+                ? "Nothing is at this address."
+                : status.is4xxClientError()
+                    ? "The request cannot be read as it is: its address, its parameters (which must be"
+                        + " percent-encoded UTF-8) or its body."
+                    : "Something went wrong on our side; the request may be retried.");
+    Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
     try {
-      problem.setInstance(
-          URI.create(String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI))));
+      problem.setInstance(URI.create(path == null ? request.getRequestURI() : path.toString()));
     } catch (IllegalArgumentException notAnAddress) {
       // the address is left out rather than repeated wrongly
     }

@@ -224,6 +224,8 @@ class CommentingTests extends IntegrationTest {
                 "--b\r\nContent-Disposition: form-data; name=\"body\"\r\n\r\nHello"),
         400);
     assertProblem(api().get(path + ";jsessionid=1"), 400);
+    // the error page's own address is nothing to ask for
+    assertProblem(api().get("/error"), 404);
 
     assertThat(CommentStatus.values())
         .allSatisfy(status -> assertThat(comments.countByPostIdAndStatus(postId, status)).isZero());

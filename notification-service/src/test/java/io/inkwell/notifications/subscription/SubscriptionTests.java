@@ -146,6 +146,11 @@ class SubscriptionTests extends IntegrationTest {
   }
 
   @Test
+  void theErrorPathAskedForDirectlyIsNotFound() {
+    assertProblem(api().get("/error"), 404);
+  }
+
+  @Test
   void forgedAndMisusedTokensChangeNothing() {
     String address = "forged-" + UUID.randomUUID() + "@example.org";
     api().post("/api/subscriptions", ApiClient.json(Map.of("email", address)));

@@ -263,6 +263,16 @@ class BadInputTests extends IntegrationTest {
     assertThat(answer.text("instance")).isEqualTo(path);
   }
 
+  /** The error page's own address is no page: asked for directly, nothing is there (not a 500). */
+  @Test
+  void theErrorPathAskedForDirectlyIsNotFound() {
+    var answer = anonymous().get("/error");
+
+    assertProblem(answer, 404);
+    assertThat(answer.text("type")).isEqualTo("https://inkwell.dev/problems/not-found");
+    assertThat(answer.text("instance")).isEqualTo("/error");
+  }
+
   /**
    * The API takes JSON: a form body where JSON belongs is a 415 however it is written (even with
    * percent-encoding that is no UTF-8), and changes nothing.

@@ -1,5 +1,6 @@
 package io.inkwell.web.reader;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,6 +28,14 @@ class ProblemAnswers extends BasicErrorController {
   ProblemAnswers(
       ErrorAttributes attributes, WebProperties web, ObjectProvider<ErrorViewResolver> resolvers) {
     super(attributes, web.getError(), resolvers.orderedStream().toList());
+  }
+
+  /** 404 when the error path itself is asked for, not an error answered: nothing is there. */
+  @Override
+  protected HttpStatus getStatus(HttpServletRequest request) {
+    return request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) == null
+        ? HttpStatus.NOT_FOUND
+        : super.getStatus(request);
   }
 
   @Override

@@ -22,16 +22,10 @@ class ProblemAnswers implements ErrorController {
   @RequestMapping("${spring.web.error.path:${error.path:/error}}")
   ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
     HttpStatus status = status(request);
-    ProblemDetail problem =
-        ProblemHandler.forStatus(
-            status,
-            status.is4xxClientError()
-                ? "The request cannot be read as it is: its address, its parameters (which must be"
-                    + " percent-encoded UTF-8) or its body."
-                : "Something went wrong on our side; the request may be retried.");
+    ProblemDetail problem = ProblemHandler.forStatus(status, detail(status));
+    Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
     try {
-      problem.setInstance(
-          URI.create(String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI))));
+      problem.setInstance(URI.create(path == null ? request.getRequestURI() : path.toString()));
     } catch (IllegalArgumentException notAnAddress) {
       // left out rather than given wrongly
     }
@@ -40,8 +34,22 @@ class ProblemAnswers implements ErrorController {
         .body(problem);
   }
 
+  private static String detail(HttpStatus status) {
+    if (status == HttpStatus.NOT_FOUND) {
+      return "Nothing is at this address.";
+    }
+    return status.is4xxClientError()
+        ? "The request cannot be read as it is: its address, its parameters (which must be"
+            + " percent-encoded UTF-8) or its body."
+        : "Something went wrong on our side; the request may be retried.";
+  }
+
+  /** The error's status; 404 when the error path itself is asked for, as there is nothing there. */
   private static HttpStatus status(HttpServletRequest request) {
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+    if (code == null) {
+      return HttpStatus.NOT_FOUND;
+    }
     HttpStatus status = code instanceof Integer value ? HttpStatus.resolve(value) : null;
     return status == null || !status.isError() ? HttpStatus.INTERNAL_SERVER_ERROR : status;
   }
