@@ -549,6 +549,11 @@ class AdminToolsTests {
 
     assertThat(blocked.select(".notice").text()).contains(domain);
     assertThat(blocked.select("table.admin-table td").eachText()).contains(domain);
+    // typed again, in capitals: it is on the list once
+    block.put("value", domain.toUpperCase());
+    blocked = Jsoup.parse(browser.submit("/admin/comments/blocklist", block).body());
+    assertThat(blocked.select(".notice").text()).contains("on the blocklist already");
+    assertThat(blocked.select("table.admin-table td").eachText()).containsOnlyOnce(domain);
 
     String postId =
         bot.post("/api/posts", ApiClient.json(Map.of("title", "Guarded", "body", "b"))).text("id");

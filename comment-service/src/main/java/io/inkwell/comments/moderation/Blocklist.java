@@ -1,9 +1,11 @@
 package io.inkwell.comments.moderation;
 
 import com.ibm.icu.text.SpoofChecker;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -30,9 +32,35 @@ public class Blocklist {
     this.mongo = mongo;
   }
 
-  public Entry add(Kind kind, String value) {
-    return mongo.insert(
-        new Entry(UUID.randomUUID().toString(), kind, value.strip().toLowerCase(Locale.ROOT)));
+  /**
+   * Puts the value on the list, once: an entry already there (however it was typed, or sent twice
+   * at once) is the one answered. Entries are named after their kind and value, so two moderators
+   * adding the same word at the same moment write one entry.
+   *
+   * @return the entry, and whether this call added it
+   */
+  public Added add(Kind kind, String value) {
+    String normalised = value.strip().toLowerCase(Locale.ROOT);
+    var known = existing(kind, normalised);
+    if (known != null) {
+      return new Added(known, false);
+    }
+    String id =
+        UUID.nameUUIDFromBytes((kind + ":" + normalised).getBytes(StandardCharsets.UTF_8))
+            .toString();
+    try {
+      return new Added(mongo.insert(new Entry(id, kind, normalised)), true);
+    } catch (DuplicateKeyException addedAtTheSameMoment) {
+      return new Added(mongo.findById(id, Entry.class), false);
+    }
+  }
+
+  /** An entry and whether it is new. */
+  public record Added(Entry entry, boolean isNew) {}
+
+  private Entry existing(Kind kind, String value) {
+    return mongo.findOne(
+        Query.query(Criteria.where("kind").is(kind).and("value").is(value)), Entry.class);
   }
 
   public List<Entry> all() {

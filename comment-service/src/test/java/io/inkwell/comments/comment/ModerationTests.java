@@ -246,6 +246,39 @@ class ModerationTests extends IntegrationTest {
     assertThat(again.header("Content-Type")).startsWith("application/problem+json");
   }
 
+  /**
+   * A value is on the list once: typed again in another case, or sent by two moderators at the same
+   * moment, it answers the entry that is there (200), and one removal takes it off.
+   */
+  @Test
+  void aValueIsOnTheBlocklistOnceHoweverOftenItIsAdded() throws Exception {
+    String word = "dupe" + UUID.randomUUID().toString().substring(0, 8);
+    var first =
+        admin()
+            .post("/api/comments/blocklist", ApiClient.json(Map.of("kind", "WORD", "value", word)));
+    assertThat(first.status()).isEqualTo(201);
+
+    var again =
+        admin()
+            .post(
+                "/api/comments/blocklist",
+                ApiClient.json(Map.of("kind", "WORD", "value", " " + word.toUpperCase() + " ")));
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(again.text("id")).isEqualTo(first.text("id"));
+
+    String other = "dupe" + UUID.randomUUID().toString().substring(0, 8);
+    var body = ApiClient.json(Map.of("kind", "DOMAIN", "value", other + ".example"));
+    var answers = AtOnce.run(6, () -> admin().post("/api/comments/blocklist", body).status());
+    assertThat(answers).containsOnlyOnce(201).containsOnly(200, 201);
+
+    var list = admin().get("/api/comments/blocklist").json();
+    assertThat(list.findValuesAsString("value")).containsOnlyOnce(word, other + ".example");
+    assertThat(admin().delete("/api/comments/blocklist/" + first.text("id")).status())
+        .isEqualTo(204);
+    assertThat(admin().get("/api/comments/blocklist").json().findValuesAsString("value"))
+        .doesNotContain(word);
+  }
+
   /** WordPress's disallowed keys are looked for in the name too; and a disguise does not help. */
   @Test
   void aBlockedWordInTheNameOrDisguisedWithLookAlikeLettersIsSpamToo() {

@@ -341,13 +341,14 @@ class CommentsAdmin implements StaffPage {
       return "redirect:/admin/comments/settings";
     }
     var answer = checked(api.block(token(client), kind, value.strip()));
+    String blocked = answer.ok() ? answer.body().path("value").asString() : null;
     redirect.addFlashAttribute(
         answer.ok() ? "message" : "error",
-        answer.ok()
-            ? "Blocked: comments with “"
-                + answer.body().path("value").asString()
-                + "” go to spam from now on."
-            : answer.problem());
+        !answer.ok()
+            ? answer.problem()
+            : answer.status() == 201
+                ? "Blocked: comments with “" + blocked + "” go to spam from now on."
+                : "“" + blocked + "” was on the blocklist already.");
     return "redirect:/admin/comments/settings";
   }
 

@@ -121,7 +121,9 @@ class ModerationController {
 
   @PostMapping(path = "/blocklist", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Blocklist.Entry> block(@Valid @RequestBody BlockRequest request) {
-    return ResponseEntity.status(201).body(blocklist.add(request.kind(), request.value()));
+    var added = blocklist.add(request.kind(), request.value());
+    return ResponseEntity.status(added.isNew() ? HttpStatus.CREATED : HttpStatus.OK)
+        .body(added.entry());
   }
 
   @DeleteMapping("/blocklist/{id}")
