@@ -1,5 +1,7 @@
 package io.inkwell.notifications;
 
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -12,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param siteUrl the public address of the blog, for the links in mails
  * @param blogName the name mails are signed with
  * @param from the sender address of every mail
+ * @param replyTo where readers' answers to any mail go, when the sender's address is nobody's inbox
+ *     (Ghost's "reply-to address"); blank: to the sender
  * @param tokenSecret the HMAC key of confirmation and unsubscribe tokens; keep it secret
  * @param confirmationValidity how long a confirmation link works
  * @param maxAttempts attempts to send one mail before its delivery is marked failed
@@ -32,6 +36,7 @@ public record NotificationSettings(
     String siteUrl,
     @DefaultValue("Inkwell") String blogName,
     String from,
+    @DefaultValue("") String replyTo,
     String tokenSecret,
     @DefaultValue("24h") Duration confirmationValidity,
     @DefaultValue("5") int maxAttempts,
@@ -50,6 +55,14 @@ public record NotificationSettings(
     if (tokenSecret == null || tokenSecret.length() < 32) {
       throw new IllegalArgumentException(
           "inkwell.notifications.token-secret must be set to at least 32 characters");
+    }
+    if (!replyTo.isBlank()) {
+      try {
+        new InternetAddress(replyTo, true);
+      } catch (AddressException e) {
+        throw new IllegalArgumentException(
+            "inkwell.notifications.reply-to is no mail address: " + replyTo, e);
+      }
     }
     if (digestHour < 0 || digestHour > 23) {
       throw new IllegalArgumentException("inkwell.notifications.digest-hour must be 0 to 23");

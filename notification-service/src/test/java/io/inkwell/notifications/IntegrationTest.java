@@ -18,6 +18,8 @@ import org.springframework.test.context.DynamicPropertySource;
       "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
       "inkwell.notifications.send-interval=100ms",
       "inkwell.notifications.site-url=https://blog.example.org",
+      // the sender's address is nobody's inbox: readers' replies go here
+      "inkwell.notifications.reply-to=Letters <letters@blog.example.org>",
       "inkwell.notifications.confirmations-per-client=5",
       "inkwell.notifications.webhook-retry-base=200ms",
       "inkwell.notifications.webhook-attempts=3",

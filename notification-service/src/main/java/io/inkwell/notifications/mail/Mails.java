@@ -747,6 +747,9 @@ public class Mails {
       MimeMessage message = new FixedIdMimeMessage(sender.getSession(), messageId);
       var helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
       helper.setFrom(sender(blog));
+      if (!settings.replyTo().isBlank()) {
+        helper.setReplyTo(new InternetAddress(settings.replyTo(), true));
+      }
       helper.setTo(to);
       helper.setSubject(subject);
       helper.setText(text, html);

@@ -73,6 +73,9 @@ class FanOutTests extends IntegrationTest {
           .contains("<mailto:");
       assertThat(TestMail.header(mail, "List-Unsubscribe-Post"))
           .isEqualTo("List-Unsubscribe=One-Click");
+      assertThat(TestMail.header(mail, "Reply-To"))
+          .as("a reader's answer reaches an inbox someone reads")
+          .isEqualTo("Letters <letters@blog.example.org>");
       String subscriberId = subscribers.findByEmail(address).orElseThrow().id();
       assertThat(TestMail.header(mail, "Message-ID"))
           .isEqualTo("<" + postId + "." + subscriberId + "@inkwell.localhost>");

@@ -34,6 +34,7 @@ class SubscriptionTests extends IntegrationTest {
     assertThat(mail).hasSize(1);
     assertThat(TestMail.body(mail.get(0)))
         .contains("https://blog.example.org/subscriptions/confirm?token=");
+    assertThat(TestMail.header(mail.get(0), "Reply-To")).contains("letters@blog.example.org");
     String token = TestMail.token(mail.get(0));
 
     var page = api().get("/api/subscriptions/confirm?token=" + token, "Accept", "text/html");
