@@ -752,7 +752,7 @@ public class Mails {
       }
       helper.setTo(to);
       helper.setSubject(subject);
-      helper.setText(text, html);
+      helper.setText(text, page(subject, html));
       if (unsubscribe != null) {
         // RFC 2369 and RFC 8058: mail clients offer a one-click unsubscribe that POSTs here.
         message.setHeader(
@@ -764,6 +764,44 @@ public class Mails {
     } catch (MessagingException e) {
       throw new MailPreparationException(e);
     }
+  }
+
+  /**
+   * A mail's HTML as a page mail clients show well: one column of at most 600 pixels (the width its
+   * pictures are made for) on a quiet background, in a readable serif with generous lines, links in
+   * the blog's accent colour, as Ghost's newsletters look. The column is a table, as Outlook lays
+   * out nothing else; the styles are on the elements too, as some clients drop a {@code <style>}.
+   */
+  private String page(String subject, String content) {
+    String accent = siteName.accent() == null ? "#1a56a8" : siteName.accent();
+    return """
+        <!DOCTYPE html>
+        <html><head><meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>%s</title>
+        <style>
+        a { color: %s; }
+        h1 { font-size: 30px; line-height: 1.25; margin: 0 0 16px; }
+        h2 { font-size: 24px; line-height: 1.3; }
+        h3 { font-size: 20px; line-height: 1.35; }
+        img { max-width: 100%%; height: auto; }
+        blockquote { margin: 0 0 16px; padding-left: 16px; border-left: 3px solid #d0d0cc; color: #4a4a4a; }
+        pre { white-space: pre-wrap; background: #f4f4f2; padding: 12px; font-size: 14px; }
+        code { font-size: 15px; }
+        hr { border: 0; border-top: 1px solid #e2e2de; margin: 28px 0; }
+        small { color: #6b6b6b; font-size: 13px; line-height: 1.5; }
+        </style></head>
+        <body style="margin:0;padding:0;background:#f4f4f2">
+        <table role="presentation" width="100%%" cellpadding="0" cellspacing="0" border="0" style="background:#f4f4f2">
+        <tr><td align="center" style="padding:24px 12px">
+        <table role="presentation" width="600" cellpadding="0" cellspacing="0" border="0" style="width:100%%;max-width:600px;background:#ffffff;border-radius:8px">
+        <tr><td style="padding:32px 28px;font-family:Georgia,'Times New Roman',serif;font-size:18px;line-height:1.6;color:#1d1d1b">
+        %s
+        </td></tr></table>
+        </td></tr></table>
+        </body></html>
+        """
+        .formatted(escape(subject), accent, content);
   }
 
   /** The configured address, shown under the blog's name unless it names a sender itself. */

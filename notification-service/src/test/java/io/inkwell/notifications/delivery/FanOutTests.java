@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -60,6 +61,11 @@ class FanOutTests extends IntegrationTest {
               "<a href=\"https://blog.example.org/posts/wrapping-up-the-wpc\"><img"
                   + " src=\"https://blog.example.org/api/images/5d41402abc4b2a76b9719d911017c592.jpg?w=1000\""
                   + " alt=\"The conference hall, empty after the last talk\" width=\"600\" height=\"400\"");
+      var page = Jsoup.parse(TestMail.html(mail));
+      assertThat(page.title()).as("the page is named as the mail").isEqualTo("Wrapping up the WPC");
+      assertThat(page.select("table[role=presentation][width=600] h1").text())
+          .as("the post is read in one column as wide as its pictures are made for")
+          .isEqualTo("Wrapping up the WPC");
       assertThat(TestMail.html(mail))
           .as("its paragraphs, its pictures as mail-sized copies, its links absolute")
           .contains("<p>The last day of the conference was the best one.</p>")
