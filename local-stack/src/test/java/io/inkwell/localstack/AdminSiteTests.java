@@ -472,7 +472,7 @@ class AdminSiteTests {
         SiteBrowser.fields(browser.page("/admin/posts/new"), "form#editor");
     String title = "A draft to try " + UUID.randomUUID();
     fields.put("title", title);
-    fields.put("body", "Will it read well in an inbox?");
+    fields.put("body", "Will it read well in an inbox?\n\n## With a heading of its own");
     fields.put("action", "save");
     Document saved = Jsoup.parse(browser.submit("/admin/posts", fields).body());
     String action = saved.select("form[action$=/test-mail]").attr("action");
@@ -483,7 +483,11 @@ class AdminSiteTests {
             browser.submit(action, SiteBrowser.fields(saved, "form[action$=/test-mail]")).body());
 
     assertThat(tested.select(".notice").text()).contains("on its way to " + contributorEmail);
-    assertThat(mailTo(contributorEmail, "Will it read well in an inbox?")).contains(title);
+    assertThat(mailTo(contributorEmail, "Will it read well in an inbox?"))
+        .contains(title)
+        .as("the whole post, as subscribers will get it, with its byline")
+        .contains("<h2>With a heading of its own</h2>")
+        .contains("By Cora · ");
   }
 
   /** The number beside "Comments" in the admin menu; 0 when none is shown. */

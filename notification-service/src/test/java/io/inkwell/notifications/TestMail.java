@@ -57,21 +57,30 @@ public final class TestMail {
 
   /** The HTML part of a mail, decoded, as a mail client shows it; null for a text-only mail. */
   public static String html(MimeMessage message) {
+    return part(message, "text/html");
+  }
+
+  /** The plain-text part of a mail, decoded, as a client without HTML shows it. */
+  public static String text(MimeMessage message) {
+    return part(message, "text/plain");
+  }
+
+  private static String part(MimeMessage message, String type) {
     try {
-      return html((jakarta.mail.Part) message);
+      return part((jakarta.mail.Part) message, type);
     } catch (MessagingException | java.io.IOException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  private static String html(jakarta.mail.Part part)
+  private static String part(jakarta.mail.Part part, String type)
       throws MessagingException, java.io.IOException {
-    if (part.isMimeType("text/html")) {
+    if (part.isMimeType(type)) {
       return (String) part.getContent();
     }
     if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
       for (int i = 0; i < multipart.getCount(); i++) {
-        String found = html(multipart.getBodyPart(i));
+        String found = part(multipart.getBodyPart(i), type);
         if (found != null) {
           return found;
         }

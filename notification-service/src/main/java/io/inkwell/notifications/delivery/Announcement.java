@@ -11,6 +11,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *
  * @param bodyHtml the whole post, for the mail to show it; null when the event left it out (a very
  *     long post, or an event from before posts were mailed whole): the excerpt and a link
+ * @param authorName who wrote it, for the byline; null when the event did not say
+ * @param publishedAt its date, for the byline; null when the event did not say
  */
 @Document("announcements")
 record Announcement(
@@ -21,7 +23,9 @@ record Announcement(
     List<String> tags,
     Instant occurredAt,
     Cover cover,
-    String bodyHtml) {
+    String bodyHtml,
+    String authorName,
+    Instant publishedAt) {
 
   Announcement {
     tags = tags == null ? List.of() : List.copyOf(tags);
@@ -32,6 +36,13 @@ record Announcement(
    *
    * @param url relative to the site
    */
+  /** The mail's byline: the author and the date, as far as the event named them. */
+  Mails.Byline byline() {
+    return authorName == null && publishedAt == null
+        ? null
+        : new Mails.Byline(authorName, publishedAt);
+  }
+
   record Cover(String url, String alt, int width, int height) {
 
     /** As a mail shows it, at an absolute address. */

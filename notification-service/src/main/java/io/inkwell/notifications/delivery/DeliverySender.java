@@ -252,7 +252,8 @@ class DeliverySender implements SmartLifecycle {
         subscriptions.unsubscribeToken(subscriber.id()),
         subscriptions.manageToken(subscriber.id()),
         post.cover() == null ? null : post.cover().picture(settings.siteUrl()),
-        post.bodyHtml());
+        post.bodyHtml(),
+        post.byline());
   }
 
   private void failed(Delivery delivery, Exception failure) {

@@ -85,7 +85,9 @@ class FanOut {
             event.tags(),
             event.occurredAt(),
             event.cover(),
-            event.bodyHtml());
+            event.bodyHtml(),
+            event.author() == null ? null : event.author().name(),
+            event.publishedAt());
     mongo.save(post);
     long began = System.nanoTime();
     int recorded = recordDeliveries(post);

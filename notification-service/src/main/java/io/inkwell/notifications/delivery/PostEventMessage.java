@@ -11,6 +11,8 @@ import java.util.List;
  * @param page true for a page (About, Contact), which nobody is mailed about either
  * @param mailSubscribers false when the author published without mail; absent means true
  * @param cover the picture at the head of the post; absent for none
+ * @param author who wrote the post, for its mail's byline
+ * @param publishedAt the post's date, for its mail's byline (an old event may lack either)
  */
 record PostEventMessage(
     String eventId,
@@ -25,7 +27,12 @@ record PostEventMessage(
     Boolean page,
     Boolean mailSubscribers,
     Announcement.Cover cover,
-    String bodyHtml) {
+    String bodyHtml,
+    Author author,
+    Instant publishedAt) {
+
+  /** The post's author as the event names them. */
+  record Author(String id, String name) {}
 
   /** Whether the post is no longer for readers: unpublished, or deleted. */
   boolean takenDown() {

@@ -15,6 +15,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Locale;
@@ -62,7 +63,14 @@ public class Mails {
       String unsubscribeToken,
       String manageToken,
       Picture cover,
-      String bodyHtml) {}
+      String bodyHtml,
+      Byline byline) {}
+
+  /**
+   * Who wrote a post and when it was published, under its title in the mail (Ghost's newsletter
+   * byline); either may be null.
+   */
+  public record Byline(String author, Instant publishedAt) {}
 
   /** A picture a mail shows, at an absolute address, in the size it is shown at. */
   public record Picture(String url, String alt, int width, int height) {
@@ -521,10 +529,11 @@ public class Mails {
                     manage,
                     words.of("mail.unsubscribe"),
                     unsubscribe);
+    String byline = byline(mail.byline());
     String text =
         """
         %s
-
+        %s
         %s
 
         %s: %s
@@ -533,6 +542,7 @@ public class Mails {
         %s"""
             .formatted(
                 mail.title(),
+                byline == null ? "" : byline + "\n",
                 body == null ? mail.excerpt() : body.text(),
                 words.of(body == null ? "mail.readIt" : "post.readWithComments"),
                 mail.postUrl(),
@@ -558,7 +568,7 @@ public class Mails {
             + """
         <div lang="%s" dir="%s">
         %s<h1>%s</h1>
-        %s
+        %s%s
         </div>
         <p>%s</p>
         <hr>
@@ -568,10 +578,40 @@ public class Mails {
                     writing.direction(),
                     cover,
                     escape(mail.title()),
+                    byline == null
+                        ? ""
+                        : "<p style=\"margin:-8px 0 24px;font-size:15px;color:#6b6b6b\">"
+                            + escape(byline)
+                            + "</p>\n",
                     body == null ? "<p>" + escape(mail.excerpt()) + "</p>" : body.html(),
                     readOn(mail.postUrl(), words.of("mail.readOn", blog)))
             + footerHtml;
     return compose(blog, mail.messageId(), mail.to(), mail.title(), text, html, oneClick);
+  }
+
+  /**
+   * "By Ada · 18 July 2009": the author and the day, in the blog's language and time zone, as far
+   * as they are known; null when neither is.
+   */
+  private String byline(Byline byline) {
+    if (byline == null) {
+      return null;
+    }
+    String author =
+        byline.author() == null || byline.author().isBlank()
+            ? null
+            : words.of("post.byline", byline.author().strip());
+    String day =
+        byline.publishedAt() == null
+            ? null
+            : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                .withLocale(words.locale())
+                .withZone(siteName.zone())
+                .format(byline.publishedAt());
+    if (author == null) {
+      return day;
+    }
+    return day == null ? author : author + " · " + day;
   }
 
   /**

@@ -66,6 +66,10 @@ class FanOutTests extends IntegrationTest {
       assertThat(page.select("table[role=presentation][width=600] h1").text())
           .as("the post is read in one column as wide as its pictures are made for")
           .isEqualTo("Wrapping up the WPC");
+      assertThat(page.select("h1 + p").text())
+          .as("the byline: the event's author and the day it was published")
+          .contains("Blog owner")
+          .contains("2009");
       assertThat(TestMail.html(mail))
           .as("its paragraphs, its pictures as mail-sized copies, its links absolute")
           .contains("<p>The last day of the conference was the best one.</p>")

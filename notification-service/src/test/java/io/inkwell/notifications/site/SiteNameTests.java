@@ -12,6 +12,7 @@ import io.inkwell.testsupport.Topics;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -89,7 +90,8 @@ class SiteNameTests extends IntegrationTest {
                 "unsubscribe-token",
                 "manage-token",
                 null,
-                "<p>كان يوماً <strong>جميلاً</strong> في المدينة.</p>"));
+                "<p>كان يوماً <strong>جميلاً</strong> في المدينة.</p>",
+                null));
     var digest =
         mails.prepareDigest(
             new Mails.DigestMail(
@@ -138,10 +140,16 @@ class SiteNameTests extends IntegrationTest {
                 "unsubscribe-token",
                 "manage-token",
                 null,
-                "<p>Es war ein schöner Tag.</p>"));
+                "<p>Es war ein schöner Tag.</p>",
+                new Mails.Byline("Ada", Instant.parse("2009-07-18T10:00:00Z"))));
     post.saveChanges();
     var html = Jsoup.parse(TestMail.html(post));
     assertThat(html.select("a[href*=unsubscribe]").text()).isEqualTo("abmelden");
+    assertThat(html.select("h1 + p").text())
+        .as("the byline, its date as Germans write it")
+        .isEqualTo("Von Ada · 18. Juli 2009");
+    assertThat(TestMail.text(post).replace("\r\n", "\n"))
+        .contains("Ein Tag in Lissabon\nVon Ada · 18. Juli 2009\n");
     assertThat(html.text())
         .contains("Du bekommst diese Mail, weil du Notizen aus Lissabon abonniert hast.")
         .contains("Auf Notizen aus Lissabon lesen");
@@ -273,7 +281,8 @@ class SiteNameTests extends IntegrationTest {
             "unsubscribe-token",
             "manage-token",
             null,
-            "<p>It was a fine day.</p>"));
+            "<p>It was a fine day.</p>",
+            null));
   }
 
   private MimeMessage digestMail() {

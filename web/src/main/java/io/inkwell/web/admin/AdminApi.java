@@ -160,13 +160,20 @@ class AdminApi {
 
   /**
    * Mails the signed-in staff member the post as subscribers will get it, from what post-service
-   * keeps of it (title, excerpt, slug, cover).
+   * keeps of it (title, excerpt, slug, cover, the whole text, author and date).
    */
   Answer testMail(String token, String id, tools.jackson.databind.JsonNode post) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("title", post.path("title").asString());
     body.put("excerpt", post.path("excerpt").asString(""));
     body.put("slug", post.path("slug").asString());
+    body.put("bodyHtml", post.path("bodyHtml").asString(""));
+    body.put("authorName", post.path("author").path("name").asString(""));
+    // a scheduled post's mail is dated as it will be; a draft's, today
+    String date = post.path("publishedAt").asString(post.path("publishAt").asString(""));
+    if (!date.isEmpty()) {
+      body.put("publishedAt", date);
+    }
     var cover = post.path("cover");
     if (cover.isObject()) {
       body.put(

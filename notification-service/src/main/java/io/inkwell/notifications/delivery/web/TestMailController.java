@@ -16,6 +16,7 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -72,7 +73,9 @@ class TestMailController {
       @Size(max = 1_000) String excerpt,
       @NotBlank @Size(max = 200) String slug,
       @Valid CoverRequest cover,
-      @Size(max = 2_000_000) String bodyHtml) {}
+      @Size(max = 2_000_000) String bodyHtml,
+      @Size(max = 200) String authorName,
+      Instant publishedAt) {}
 
   /** As post-service puts a post in its event: a longer one is mailed as excerpt and link. */
   private static final int MAILED_BODY_LIMIT = 256_000;
@@ -122,7 +125,11 @@ class TestMailController {
                       settings.siteUrl(), cover.url(), cover.alt(), cover.width(), cover.height()),
               request.bodyHtml() == null || request.bodyHtml().length() > MAILED_BODY_LIMIT
                   ? null
-                  : request.bodyHtml()));
+                  : request.bodyHtml(),
+              // a draft's date is the day it would be published: today
+              new Mails.Byline(
+                  request.authorName(),
+                  request.publishedAt() == null ? clock.instant() : request.publishedAt())));
     } catch (MailException unavailable) {
       // a mail that never left does not count against the hour's few
       limits.giveBack(attempt);

@@ -36,6 +36,8 @@ class TestMailTests extends IntegrationTest {
               "title", "Tiles of Lisbon",
               "excerpt", "Blue and white, on every wall.",
               "slug", "tiles-of-lisbon",
+              "bodyHtml", "<p>Every wall has its <em>azulejos</em>.</p>",
+              "authorName", "Cora Contributor",
               "cover",
                   Map.of(
                       "url",
@@ -73,7 +75,10 @@ class TestMailTests extends IntegrationTest {
         await().atMost(PATIENCE).until(() -> TestMail.to(cora), mails -> mails.size() == 1).get(0);
     assertThat(mail.getSubject()).isEqualTo("[Test] Tiles of Lisbon");
     assertThat(TestMail.html(mail))
-        .contains("Blue and white, on every wall.")
+        .as("the whole post under its byline, as subscribers will read it")
+        .contains("<p>Every wall has its <em>azulejos</em>.</p>")
+        .contains("By Cora Contributor &middot; ")
+        .contains("https://blog.example.org/posts/tiles-of-lisbon")
         .contains("https://blog.example.org/posts/tiles-of-lisbon")
         .contains(
             "src=\"https://blog.example.org/api/images/5d41402abc4b2a76b9719d911017c592.jpg?w=1000\""
