@@ -40,6 +40,9 @@ final class EmbeddedMail implements AutoCloseable {
    */
   private static final long STARTUP_TIMEOUT_MS = 30_000;
 
+  /** The address the services send from, whose mailbox takes unsubscribe mails. */
+  static final String BLOG = "blog@inkwell.localhost";
+
   private final GreenMail server;
   private final int keep;
   private final ScheduledExecutorService trimmer =
@@ -63,6 +66,8 @@ final class EmbeddedMail implements AutoCloseable {
     imap.setServerStartupTimeout(STARTUP_TIMEOUT_MS);
     var server = new GreenMail(new ServerSetup[] {smtp, imap});
     server.start();
+    // the blog's own mailbox (the services' default sender), which notification-service reads
+    server.setUser(BLOG, BLOG, BLOG);
     return new EmbeddedMail(server, keep);
   }
 

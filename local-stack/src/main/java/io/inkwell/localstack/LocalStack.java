@@ -105,20 +105,20 @@ public final class LocalStack implements AutoCloseable {
     service(
         "notification-service",
         ports.notificationService(),
-        Map.of(
-            "MONGODB_URI",
-            notifications.uri(),
-            "KAFKA_BOOTSTRAP",
-            bootstrap,
-            "SMTP_HOST",
-            "localhost",
-            "SMTP_PORT",
-            String.valueOf(ports.smtp()),
-            "INKWELL_SITE_URL",
-            gatewayUrl(),
+        Map.ofEntries(
+            Map.entry("MONGODB_URI", notifications.uri()),
+            Map.entry("KAFKA_BOOTSTRAP", bootstrap),
+            Map.entry("SMTP_HOST", "localhost"),
+            Map.entry("SMTP_PORT", String.valueOf(ports.smtp())),
+            Map.entry("INKWELL_SITE_URL", gatewayUrl()),
             // a webhook's receiver tried out with the local stack runs on this machine too
-            "INKWELL_WEBHOOK_PRIVATE_HOSTS",
-            "*"));
+            Map.entry("INKWELL_WEBHOOK_PRIVATE_HOSTS", "*"),
+            // the blog's own mailbox, where List-Unsubscribe's mailto goes
+            Map.entry("INKWELL_UNSUBSCRIBE_IMAP_HOST", "localhost"),
+            Map.entry("INKWELL_UNSUBSCRIBE_IMAP_PORT", String.valueOf(ports.imap())),
+            Map.entry("INKWELL_UNSUBSCRIBE_IMAP_USERNAME", EmbeddedMail.BLOG),
+            Map.entry("INKWELL_UNSUBSCRIBE_IMAP_PASSWORD", EmbeddedMail.BLOG),
+            Map.entry("INKWELL_UNSUBSCRIBE_IMAP_SSL", "false")));
     service(
         "web",
         ports.web(),
@@ -190,6 +190,11 @@ public final class LocalStack implements AutoCloseable {
 
   public MimeMessage[] receivedMail() {
     return mail.received();
+  }
+
+  /** Where the caught mail is taken, as a reader's mail client would send to the blog. */
+  int smtpPort() {
+    return settings.ports().smtp();
   }
 
   List<ServiceProcess> services() {

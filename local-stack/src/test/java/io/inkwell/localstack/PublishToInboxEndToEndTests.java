@@ -150,6 +150,50 @@ class PublishToInboxEndToEndTests {
   }
 
   /**
+   * A reader whose mail client has no one-click unsubscribe mails the address List-Unsubscribe
+   * names, and is unsubscribed: notification-service reads the blog's mailbox in the stack's mail
+   * server.
+   */
+  @Test
+  void aReaderUnsubscribesByTheMailListUnsubscribeAsksFor() throws Exception {
+    String reader = "by-mail-" + System.nanoTime() + "@example.org";
+    post("/api/subscriptions", Map.of("email", reader));
+    String token = token(TestStack.mailsTo(reader, "Confirm your subscription to Inkwell").get(0));
+    post("/api/subscriptions/confirm", Map.of("token", token));
+    MimeMessage welcome =
+        await()
+            .atMost(PATIENCE)
+            .until(() -> TestStack.mailsTo(reader), mails -> mails.size() == 2)
+            .get(1);
+    Matcher mailto =
+        Pattern.compile("<mailto:([^?>]+)\\?subject=([^>]+)>")
+            .matcher(welcome.getHeader("List-Unsubscribe")[0]);
+    assertThat(mailto.find()).isTrue();
+
+    var smtp = new java.util.Properties();
+    smtp.put("mail.smtp.host", "localhost");
+    smtp.put("mail.smtp.port", String.valueOf(stack.smtpPort()));
+    var session = jakarta.mail.Session.getInstance(smtp);
+    var request = new jakarta.mail.internet.MimeMessage(session);
+    request.setFrom(reader);
+    request.setRecipients(jakarta.mail.Message.RecipientType.TO, mailto.group(1));
+    request.setSubject(
+        java.net.URLDecoder.decode(mailto.group(2), java.nio.charset.StandardCharsets.UTF_8));
+    request.setText("");
+    jakarta.mail.Transport.send(request);
+
+    // the preferences link of the welcome says where the subscription stands
+    Matcher manage =
+        Pattern.compile("preferences\\?token=([A-Za-z0-9_.-]+)").matcher(TestStack.text(welcome));
+    assertThat(manage.find()).isTrue();
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () -> get("/api/subscriptions/preferences?token=" + manage.group(1)),
+            preferences -> "UNSUBSCRIBED".equals(preferences.path("status").asString()));
+  }
+
+  /**
    * No dashboard panel or alert shows "No data" for a metric nobody exports: every metric name the
    * dashboards' PromQL and the alert rules use is on some service's /actuator/prometheus.
    */

@@ -37,6 +37,12 @@ public abstract class IntegrationTest {
     registry.add("spring.mongodb.uri", () -> TestMongo.uri("notifications"));
     registry.add("spring.mail.host", () -> "localhost");
     registry.add("spring.mail.port", TestMail::smtpPort);
+    registry.add("inkwell.notifications.unsubscribe-mailbox.host", () -> "localhost");
+    registry.add("inkwell.notifications.unsubscribe-mailbox.port", TestMail::imapPort);
+    registry.add("inkwell.notifications.unsubscribe-mailbox.username", () -> TestMail.BLOG);
+    registry.add("inkwell.notifications.unsubscribe-mailbox.password", () -> TestMail.BLOG);
+    registry.add("inkwell.notifications.unsubscribe-mailbox.ssl", () -> "false");
+    registry.add("inkwell.notifications.unsubscribe-mailbox.interval", () -> "300ms");
     registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens::jwksUri);
     registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestTokens.ISSUER);
   }

@@ -11,7 +11,11 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** One in-process SMTP server (GreenMail) for every test of the module, on a free port. */
+/**
+ * One in-process mail server (GreenMail) for every test of the module, on free ports: SMTP for what
+ * the service sends, IMAP for the blog's own mailbox, which the service reads for unsubscribe
+ * mails.
+ */
 public final class TestMail {
 
   private static final GreenMail SERVER = start();
@@ -24,6 +28,23 @@ public final class TestMail {
     return SERVER.getSmtp().getPort();
   }
 
+  /** The blog's sender address; its mailbox (login and password the address) is read over IMAP. */
+  public static final String BLOG = "blog@inkwell.localhost";
+
+  public static int imapPort() {
+    return SERVER.getImap().getPort();
+  }
+
+  /** Sends a mail to the server, as a reader's mail client would. */
+  public static void send(String from, String to, String subject) {
+    GreenMailUtil.sendTextEmail(to, from, subject, "", SERVER.getSmtp().getServerSetup());
+  }
+
+  /** The mails in the blog's own mailbox, as its IMAP folder holds them now. */
+  public static List<MimeMessage> inBlogMailbox() {
+    return to(BLOG);
+  }
+
   public static List<MimeMessage> to(String address) {
     return Arrays.stream(SERVER.getReceivedMessages())
         .filter(message -> recipients(message).contains(address))
@@ -34,8 +55,14 @@ public final class TestMail {
     return Arrays.asList(SERVER.getReceivedMessages());
   }
 
+  /**
+   * A mail's text and HTML parts, decoded (no quoted-printable left, whatever characters the mail
+   * has), as a reader's client shows them.
+   */
   public static String body(MimeMessage message) {
-    return GreenMailUtil.getBody(message);
+    String text = text(message);
+    String html = html(message);
+    return (text == null ? "" : text) + "\n" + (html == null ? "" : html);
   }
 
   /** The first signed token in a mail's text, as a reader's click would send it. */
@@ -101,10 +128,13 @@ public final class TestMail {
 
   private static GreenMail start() {
     var smtp = ServerSetupTest.SMTP.dynamicPort();
+    var imap = ServerSetupTest.IMAP.dynamicPort();
     // GreenMail's 2 s to come up is too little on two cores busy with a build
     smtp.setServerStartupTimeout(30_000);
-    var server = new GreenMail(smtp);
+    imap.setServerStartupTimeout(30_000);
+    var server = new GreenMail(new com.icegreen.greenmail.util.ServerSetup[] {smtp, imap});
     server.start();
+    server.setUser(BLOG, BLOG, BLOG);
     Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
     return server;
   }

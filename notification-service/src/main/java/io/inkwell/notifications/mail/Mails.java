@@ -24,6 +24,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** Composes and sends the mails subscribers, commenters and authors get. */
 @Component
@@ -794,10 +795,22 @@ public class Mails {
       helper.setSubject(subject);
       helper.setText(text, page(subject, html));
       if (unsubscribe != null) {
-        // RFC 2369 and RFC 8058: mail clients offer a one-click unsubscribe that POSTs here.
+        // RFC 2369 and RFC 8058: mail clients offer a one-click unsubscribe that POSTs here, or
+        // else send a mail whose subject carries the link's token (UnsubscribeMailbox).
+        String token =
+            UriComponentsBuilder.fromUriString(unsubscribe)
+                .build()
+                .getQueryParams()
+                .getFirst("token");
         message.setHeader(
             "List-Unsubscribe",
-            "<" + unsubscribe + ">, <mailto:" + settings.from() + "?subject=unsubscribe>");
+            "<"
+                + unsubscribe
+                + ">, <mailto:"
+                + new InternetAddress(settings.from(), true).getAddress()
+                + "?subject=unsubscribe%20"
+                + token
+                + ">");
         message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
       }
       return message;

@@ -450,6 +450,38 @@ class CommentNoticeTests extends IntegrationTest {
     assertThat(forged.text("detail")).contains("latest reply mail");
   }
 
+  /** A mail client without one-click unsubscribing mails the address List-Unsubscribe names. */
+  @Test
+  void aCommenterStopsReplyMailsByTheMailListUnsubscribeAsksFor() throws Exception {
+    String ada = "ada-" + UUID.randomUUID() + "@example.org";
+    String post = UUID.randomUUID().toString();
+    send(onPost(post, commentPosted(ada)));
+    var mail =
+        await().atMost(PATIENCE).until(() -> TestMail.to(ada), mails -> mails.size() == 1).get(0);
+    var mailto =
+        java.util.regex.Pattern.compile("<mailto:([^?>]+)\\?subject=([^>]+)>")
+            .matcher(TestMail.header(mail, "List-Unsubscribe"));
+    assertThat(mailto.find()).isTrue();
+
+    TestMail.send(
+        ada,
+        mailto.group(1),
+        java.net.URLDecoder.decode(mailto.group(2), java.nio.charset.StandardCharsets.UTF_8));
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                TestMail.inBlogMailbox().stream()
+                    .noneMatch(m -> TestMail.header(m, "From").contains(ada)),
+            done -> done);
+
+    send(onPost(post, commentPosted(ada)));
+    String marker = "marker-" + UUID.randomUUID() + "@example.org";
+    send(onPost(post, commentPosted(marker)));
+    await().atMost(PATIENCE).until(() -> TestMail.to(marker).size() == 1);
+    assertThat(TestMail.to(ada)).as("no mail after the stop").hasSize(1);
+  }
+
   private static ObjectNode onPost(String postId, ObjectNode event) {
     event.put("postId", postId);
     return event;
