@@ -843,12 +843,13 @@ public class Mails {
         code { font-size: 15px; }
         hr { border: 0; border-top: 1px solid #e2e2de; margin: 28px 0; }
         small { color: #6b6b6b; font-size: 13px; line-height: 1.5; }
+        @media (max-width: 480px) { .outer { padding: 8px 4px !important; } .column { padding: 24px 16px !important; } }
         </style></head>
         <body style="margin:0;padding:0;background:#f4f4f2">
         <table role="presentation" width="100%%" cellpadding="0" cellspacing="0" border="0" style="background:#f4f4f2">
-        <tr><td align="center" style="padding:24px 12px">
+        <tr><td class="outer" align="center" style="padding:24px 12px">
         <table role="presentation" width="600" cellpadding="0" cellspacing="0" border="0" style="width:100%%;max-width:600px;background:#ffffff;border-radius:8px">
-        <tr><td style="padding:32px 28px;font-family:Georgia,'Times New Roman',serif;font-size:18px;line-height:1.6;color:#1d1d1b">
+        <tr><td class="column" style="padding:32px 28px;font-family:Georgia,'Times New Roman',serif;font-size:18px;line-height:1.6;color:#1d1d1b">
         %s
         </td></tr></table>
         </td></tr></table>
