@@ -97,6 +97,11 @@ class WebPagesTests {
             if (path.equals("/api/posts")
                 && String.valueOf(exchange.getRequestURI().getQuery()).contains("author=nobody")) {
               body = "{\"items\":[]}";
+            } else if (path.equals("/api/posts")
+                && String.valueOf(exchange.getRequestURI().getQuery()).contains("cursor=stale")) {
+              // as post-service answers a cursor it did not hand out
+              status = 400;
+              body = "{\"type\":\"https://inkwell.dev/problems/invalid-cursor\",\"status\":400}";
             } else if (path.equals("/api/posts")) {
               body = "{\"items\":[" + POST + "]}";
             } else if (path.equals("/api/posts/hello")) {
@@ -596,6 +601,20 @@ class WebPagesTests {
           .as(example.getKey())
           .isEqualTo(example.getValue());
     }
+  }
+
+  /**
+   * A known author's page with a cursor the API refuses (a link copied wrong, an old one) is their
+   * page with no posts on it, as the home page is, not an error.
+   */
+  @Test
+  void aKnownAuthorsPageWithACursorTheApiRefusesIsStillTheirPage() throws Exception {
+    var response = get("/authors/a1?cursor=stale");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    var page = Jsoup.parse(response.body());
+    assertThat(page.select("h1").text()).isEqualTo("Posts by Jo Bloggs");
+    assertThat(page.select("article.card")).isEmpty();
   }
 
   /** An author the blog does not know has no page, on any page of their posts. */

@@ -150,7 +150,8 @@ class ReaderController {
       // a page past the last one, of nobody the blog knows: no name to give it
       throw new NotFound();
     }
-    String name = profile.map(BlogApi.Author::name).orElse(page.items().get(0).author().name());
+    String name =
+        profile.map(BlogApi.Author::name).orElseGet(() -> page.items().get(0).author().name());
     String path = "/authors/" + UriUtils.encodePathSegment(id, "UTF-8");
     list(model, page, path, cursor);
     String heading = words.of("page.author", name);
