@@ -304,6 +304,33 @@ class AdminToolsTests {
     assertThat(refused.select(".notice")).isEmpty();
   }
 
+  /** Substack's "Add subscribers": addresses typed or pasted, no file, no confirmation mail. */
+  @Test
+  void theOwnerAddsSubscribersByTypingTheirAddresses() throws Exception {
+    var browser = owner();
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    String ada = "ada-" + run + "@example.org";
+    String grace = "grace-" + run + "@example.org";
+    Document page = browser.page("/admin/subscribers");
+    var form = SiteBrowser.fields(page, "form[action$=/admin/subscribers/add]");
+    form.put("addresses", ada + ",\n " + grace + "; not-an-address-" + run);
+    form.put("consent", "true");
+
+    Document added = Jsoup.parse(browser.submit("/admin/subscribers/add", form).body());
+
+    assertThat(added.select(".notice").text())
+        .startsWith(
+            "Imported 2 subscribers. 0 were here already. Left out: 1 (not-an-address-" + run);
+    Document listed = browser.page("/admin/subscribers?q=" + run);
+    assertThat(listed.select("table.admin-table td").eachText()).contains(ada, grace);
+    assertThat(TestStack.mailsTo(ada)).as("no confirmation asked of them").isEmpty();
+
+    // again, the domain typed in capitals: nobody is added twice
+    form.put("addresses", ada.replace("example.org", "EXAMPLE.org"));
+    Document again = Jsoup.parse(browser.submit("/admin/subscribers/add", form).body());
+    assertThat(again.select(".notice").text()).startsWith("Imported 0 subscribers. 1 was here");
+  }
+
   @Test
   void theOwnerApprovesAHeldCommentAndAnswersItFromTheQueue() throws Exception {
     String question = "Will there be slides? " + UUID.randomUUID();

@@ -8,7 +8,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.LongFunction;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
@@ -94,7 +97,57 @@ class SubscribersAdmin implements StaffPage {
           "Import only people who asked for this blog's mail, and tick the box to say so.");
       return "redirect:/admin/subscribers";
     }
-    var answer = checked(api.importSubscribers(token(client), list.getBytes()));
+    return imported(
+        checked(api.importSubscribers(token(client), list.getBytes())),
+        line -> "line " + line,
+        redirect);
+  }
+
+  /** The most addresses one paste adds, as a list longer than that is a file's work. */
+  static final int MOST_PASTED = 1_000;
+
+  /**
+   * Adds the addresses an admin typed or pasted, one per line or separated by commas, spaces or
+   * semicolons, as an import of one column (Substack's and Jetpack's "Add subscribers", Ghost's
+   * "New member"): confirmed at once, nobody mailed to confirm, nobody already here changed.
+   */
+  @PostMapping("/admin/subscribers/add")
+  String add(
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
+      @RequestParam(defaultValue = "") String addresses,
+      @RequestParam(name = "consent", defaultValue = "false") boolean consent,
+      RedirectAttributes redirect) {
+    List<String> typed =
+        Arrays.stream(addresses.split("[\\s,;]+")).filter(a -> !a.isEmpty()).toList();
+    if (typed.isEmpty()) {
+      redirect.addFlashAttribute("error", "Type or paste the addresses to add.");
+      return "redirect:/admin/subscribers";
+    }
+    if (typed.size() > MOST_PASTED) {
+      redirect.addFlashAttribute(
+          "error",
+          "That is more than " + MOST_PASTED + " addresses: import them as a CSV file instead.");
+      return "redirect:/admin/subscribers";
+    }
+    if (!consent) {
+      redirect.addFlashAttribute(
+          "error", "Add only people who asked for this blog's mail, and tick the box to say so.");
+      return "redirect:/admin/subscribers";
+    }
+    var csv = new StringBuilder("email\n");
+    // quoted, so that nothing in what was typed is read as another column or a formula
+    typed.forEach(address -> csv.append('"').append(address.replace("\"", "\"\"")).append("\"\n"));
+    // the list's line 2 is the first address
+    return imported(
+        checked(
+            api.importSubscribers(token(client), csv.toString().getBytes(StandardCharsets.UTF_8))),
+        line -> line >= 2 && line - 2 < typed.size() ? typed.get((int) (line - 2)) : "line " + line,
+        redirect);
+  }
+
+  /** Says what an import did, each address it left out named by {@code where}. */
+  private static String imported(
+      AdminApi.Answer answer, LongFunction<String> where, RedirectAttributes redirect) {
     if (!answer.ok()) {
       redirect.addFlashAttribute("error", answer.problem());
       return "redirect:/admin/subscribers";
@@ -115,7 +168,7 @@ class SubscribersAdmin implements StaffPage {
           result
               .path("problems")
               .valueStream()
-              .map(p -> "line " + p.path("line").asLong() + ": " + p.path("reason").asString())
+              .map(p -> where.apply(p.path("line").asLong()) + ": " + p.path("reason").asString())
               .toList();
       said.append(" Left out: ").append(skipped).append(" (").append(String.join("; ", problems));
       said.append(skipped > problems.size() ? "; …)." : ").");
