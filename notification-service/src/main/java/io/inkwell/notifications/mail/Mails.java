@@ -159,7 +159,9 @@ public class Mails {
                 link(mail.postUrl(), words.of("reply.read")),
                 escape(words.of("reply.why", blog)),
                 stop == null ? "" : " " + link(stop, words.of("reply.stop")) + ".");
-    sender.send(compose(blog, mail.messageId(), mail.to(), subject, text, html, oneClick));
+    sender.send(
+        compose(
+            blog, mail.messageId(), mail.to(), subject, text, html, oneClick, readersLanguage()));
   }
 
   /** Tells a post's author (or the owner) that a reader commented on it, as WordPress does. */
@@ -204,7 +206,8 @@ public class Mails {
                 escape(mail.postUrl()),
                 escape(moderate),
                 escape(blog));
-    sender.send(compose(blog, mail.messageId(), mail.to(), subject, text, html, null));
+    sender.send(
+        compose(blog, mail.messageId(), mail.to(), subject, text, html, null, STAFF_LANGUAGE));
   }
 
   /** Asks a moderator to look at a held comment, as WordPress's "Please moderate" mail does. */
@@ -251,7 +254,8 @@ public class Mails {
                 escape(moderate),
                 escape(blog),
                 escape(account));
-    sender.send(compose(blog, mail.messageId(), mail.to(), subject, text, html, null));
+    sender.send(
+        compose(blog, mail.messageId(), mail.to(), subject, text, html, null, STAFF_LANGUAGE));
   }
 
   /** An invitation to write for the blog, as its mail needs it. */
@@ -300,7 +304,8 @@ public class Mails {
                 escape(until),
                 escape(settings.siteUrl()),
                 escape(settings.siteUrl()));
-    sender.send(compose(blog, mail.messageId(), mail.to(), subject, text, html, null));
+    sender.send(
+        compose(blog, mail.messageId(), mail.to(), subject, text, html, null, STAFF_LANGUAGE));
   }
 
   /**
@@ -337,7 +342,8 @@ public class Mails {
                 escape(mail.title()),
                 escape(mail.editUrl()),
                 escape(blog));
-    sender.send(compose(blog, mail.messageId(), mail.to(), subject, text, html, null));
+    sender.send(
+        compose(blog, mail.messageId(), mail.to(), subject, text, html, null, STAFF_LANGUAGE));
   }
 
   /** A link to choose a new password, as its mail needs it. */
@@ -374,7 +380,8 @@ public class Mails {
         password stays as it is.</p>
         """
             .formatted(escape(mail.name()), escape(blog), escape(mail.resetUrl()), escape(until));
-    sender.send(compose(blog, mail.messageId(), mail.to(), subject, text, html, null));
+    sender.send(
+        compose(blog, mail.messageId(), mail.to(), subject, text, html, null, STAFF_LANGUAGE));
   }
 
   /** The double opt-in mail; its link opens a page whose button confirms. */
@@ -402,7 +409,16 @@ public class Mails {
                     escape(words.of("confirm.ask", blog)),
                     link(link, words.of("confirm.button")),
                     escape(words.of("confirm.ignore")));
-    sender.send(compose(blog, null, to, words.of("confirm.subject", blog), text, html, null));
+    sender.send(
+        compose(
+            blog,
+            null,
+            to,
+            words.of("confirm.subject", blog),
+            text,
+            html,
+            null,
+            readersLanguage()));
   }
 
   /**
@@ -492,7 +508,8 @@ public class Mails {
             words.of("welcome.subject", blog),
             text,
             html,
-            oneClick));
+            oneClick,
+            readersLanguage()));
   }
 
   /**
@@ -587,7 +604,8 @@ public class Mails {
                     body == null ? "<p>" + escape(mail.excerpt()) + "</p>" : body.html(),
                     readOn(mail.postUrl(), words.of("mail.readOn", blog)))
             + footerHtml;
-    return compose(blog, mail.messageId(), mail.to(), mail.title(), text, html, oneClick);
+    return compose(
+        blog, mail.messageId(), mail.to(), mail.title(), text, html, oneClick, readersLanguage());
   }
 
   /**
@@ -707,7 +725,14 @@ public class Mails {
                 escape(words.of("mail.or")),
                 link(unsubscribe, words.of("mail.unsubscribeLink"))));
     return compose(
-        blog, mail.messageId(), mail.to(), subject, text.toString(), html.toString(), oneClick);
+        blog,
+        mail.messageId(),
+        mail.to(),
+        subject,
+        text.toString(),
+        html.toString(),
+        oneClick,
+        readersLanguage());
   }
 
   /** How high a mail shows the blog's logo, in CSS pixels. */
@@ -783,7 +808,8 @@ public class Mails {
       String subject,
       String text,
       String html,
-      String unsubscribe) {
+      String unsubscribe,
+      String language) {
     try {
       MimeMessage message = new FixedIdMimeMessage(sender.getSession(), messageId);
       var helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
@@ -793,7 +819,7 @@ public class Mails {
       }
       helper.setTo(to);
       helper.setSubject(subject);
-      helper.setText(text, page(subject, html));
+      helper.setText(text, page(language, subject, html));
       if (unsubscribe != null) {
         // RFC 2369 and RFC 8058: mail clients offer a one-click unsubscribe that POSTs here, or
         // else send a mail whose subject carries the link's token (UnsubscribeMailbox).
@@ -825,11 +851,11 @@ public class Mails {
    * the blog's accent colour, as Ghost's newsletters look. The column is a table, as Outlook lays
    * out nothing else; the styles are on the elements too, as some clients drop a {@code <style>}.
    */
-  private String page(String subject, String content) {
+  private String page(String language, String subject, String content) {
     String accent = siteName.accent() == null ? "#1a56a8" : siteName.accent();
     return """
         <!DOCTYPE html>
-        <html><head><meta charset="utf-8">
+        <html lang="%s"><head><meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>%s</title>
         <style>
@@ -855,7 +881,18 @@ public class Mails {
         </td></tr></table>
         </body></html>
         """
-        .formatted(escape(subject), accent, content);
+        .formatted(escape(language), escape(subject), accent, content);
+  }
+
+  /** The language staff mails are written in: the admin's, English. */
+  private static final String STAFF_LANGUAGE = "en";
+
+  /**
+   * The language of the words of readers' mails: the blog's where MailWords has it, else English,
+   * whichever the words came out in (a post's own part says its language itself).
+   */
+  private String readersLanguage() {
+    return words.of("mail.language");
   }
 
   /** The configured address, shown under the blog's name unless it names a sender itself. */

@@ -112,6 +112,9 @@ class SiteNameTests extends IntegrationTest {
       assertThat(content.attr("lang")).isEqualTo("ar");
       assertThat(content.attr("dir")).isEqualTo("rtl");
       assertThat(content.text()).contains("يوم في لشبونة");
+      assertThat(html.selectFirst("html").attr("lang"))
+          .as("the mail's own words are English, which it says, for screen readers")
+          .isEqualTo("en");
       assertThat(html.select("a:containsOwn(unsubscribe)").parents())
           .as("the mail's own words stay outside, left to right")
           .doesNotContain(content);
@@ -145,6 +148,7 @@ class SiteNameTests extends IntegrationTest {
     post.saveChanges();
     var html = Jsoup.parse(TestMail.html(post));
     assertThat(html.select("a[href*=unsubscribe]").text()).isEqualTo("abmelden");
+    assertThat(html.selectFirst("html").attr("lang")).isEqualTo("de");
     assertThat(html.select("h1 + p").text())
         .as("the byline, its date as Germans write it")
         .isEqualTo("Von Ada · 18. Juli 2009");
