@@ -82,12 +82,13 @@ public class UnsubscribeMailbox {
     try {
       read();
     } catch (MessagingException | RuntimeException e) {
+      // once a minute while the server is away: what went wrong, not a stack trace each time
       log.warn(
-          "The unsubscribe mailbox {}@{} could not be read; trying again in {}",
+          "The unsubscribe mailbox {} at {} could not be read ({}); trying again in {}",
           settings.username(),
           settings.host(),
-          settings.interval(),
-          e);
+          e.toString(),
+          settings.interval());
     }
   }
 
