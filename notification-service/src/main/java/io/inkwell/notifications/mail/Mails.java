@@ -869,6 +869,7 @@ public class Mails {
         code { font-size: 15px; }
         hr { border: 0; border-top: 1px solid #e2e2de; margin: 28px 0; }
         small { color: #6b6b6b; font-size: 13px; line-height: 1.5; }
+        .column > :first-child, .column > div:first-child > :first-child { margin-top: 0; }
         @media (max-width: 480px) { .outer { padding: 8px 4px !important; } .column { padding: 24px 16px !important; } }
         </style></head>
         <body style="margin:0;padding:0;background:#f4f4f2">
