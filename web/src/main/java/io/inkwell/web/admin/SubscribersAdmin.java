@@ -135,7 +135,7 @@ class SubscribersAdmin implements StaffPage {
       return "redirect:/admin/subscribers";
     }
     var csv = new StringBuilder("email\n");
-    // quoted, so that nothing in what was typed is read as another column or a formula
+    // each in quotes, so that a quote typed in an address stays in its one cell
     typed.forEach(address -> csv.append('"').append(address.replace("\"", "\"\"")).append("\"\n"));
     // the list's line 2 is the first address
     return imported(
