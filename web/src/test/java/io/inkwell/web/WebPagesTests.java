@@ -545,8 +545,9 @@ class WebPagesTests {
 
     var program = get("/error");
     assertThat(program.statusCode()).isEqualTo(404);
-    assertThat(JSON.readTree(program.body()).path("type").asString())
-        .isEqualTo("https://inkwell.dev/problems/not-found");
+    var problem = JSON.readTree(program.body());
+    assertThat(problem.path("type").asString()).isEqualTo("https://inkwell.dev/problems/not-found");
+    assertThat(problem.path("instance").asString()).isEqualTo("/error");
   }
 
   @Test

@@ -50,10 +50,8 @@ class ProblemAnswers extends BasicErrorController {
     problem.put("title", status.getReasonPhrase());
     problem.put("status", status.value());
     problem.put("detail", detail(status));
-    Object path = request.getAttribute("jakarta.servlet.error.request_uri");
-    if (path != null) {
-      problem.put("instance", path);
-    }
+    Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+    problem.put("instance", path == null ? request.getRequestURI() : path);
     return ResponseEntity.status(status)
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .body(problem);
