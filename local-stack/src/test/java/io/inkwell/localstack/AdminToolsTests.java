@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -1175,12 +1176,17 @@ class AdminToolsTests {
         Jsoup.parse(reader.get("/posts/welcome-to-inkwell").raw().body())
             .selectFirst("article time");
     Instant published = Instant.parse(welcome.attr("datetime"));
-    ZoneId zone =
-        ZoneId.of(
-            published.atZone(ZoneOffset.UTC).getHour() >= 12
-                ? "Pacific/Kiritimati" // UTC+14: already the next day
-                : "Pacific/Pago_Pago"); // UTC-11: still the day before
     var day = DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy", Locale.ENGLISH);
+    // UTC+14 is already on the next day from 10:00 UTC, UTC-11 still on the day before until 11:00
+    ZoneId zone =
+        Stream.of("Pacific/Kiritimati", "Pacific/Pago_Pago")
+            .map(ZoneId::of)
+            .filter(
+                z ->
+                    !day.format(published.atZone(z))
+                        .equals(day.format(published.atZone(ZoneOffset.UTC))))
+            .findFirst()
+            .orElseThrow();
     assertThat(welcome.text()).isEqualTo(day.format(published.atZone(ZoneOffset.UTC)));
     try {
       fields.put("timeZone", zone.getId());
