@@ -114,7 +114,7 @@ public class SubscriberImport {
         }
         continue;
       }
-      if (subscribers.findByEmail(row.email()).isPresent()) {
+      if (subscribers.findByAddress(row.email()).isPresent()) {
         alreadyThere++;
         continue;
       }

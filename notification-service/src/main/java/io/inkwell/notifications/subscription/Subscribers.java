@@ -5,5 +5,10 @@ import org.springframework.data.mongodb.repository.MongoRepository;
 
 public interface Subscribers extends MongoRepository<Subscriber, String> {
 
-  Optional<Subscriber> findByEmail(String email);
+  /** The subscriber of this address, in whatever case it is typed. */
+  default Optional<Subscriber> findByAddress(String email) {
+    return findByEmailKey(Subscriber.keyOf(email));
+  }
+
+  Optional<Subscriber> findByEmailKey(String emailKey);
 }

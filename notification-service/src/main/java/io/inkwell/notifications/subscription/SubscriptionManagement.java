@@ -63,11 +63,11 @@ public class SubscriptionManagement {
    * confirmed subscriber gets no mail, everyone else gets a (new) confirmation link, at most a few
    * a day, so that the form cannot be used to flood someone's inbox. A client that asks too often
    * is refused.
-   */
-  /**
-   * Asks a new address to confirm; its tags and frequency ({@code null}: each post as it is
-   * published) are kept from this first request. A known address's choices are not changed here
-   * (anyone may type anyone's address): its holder changes them with the link in their mails.
+   *
+   * <p>A new address's tags and frequency ({@code null}: each post as it is published) are kept
+   * from this first request. A known address's choices, in whatever case it is typed now, are not
+   * changed here (anyone may type anyone's address): its holder changes them with the link in their
+   * mails.
    */
   public void subscribe(String email, List<String> tags, Frequency frequency, String client) {
     var byClient =
@@ -127,7 +127,7 @@ public class SubscriptionManagement {
    * due in the same update ({@link Welcomes} sends it).
    */
   public void confirm(String token) {
-    String id = tokens.verify(token, Purpose.CONFIRM).orElseThrow(InvalidToken::new);
+    String id = reached(tokens.verify(token, Purpose.CONFIRM).orElseThrow(InvalidToken::new));
     var update = new Update().set("status", SubscriberStatus.CONFIRMED).set("confirmedAt", now());
     if (settings.welcomeMail()) {
       update.set(Welcomes.DUE, true);
@@ -144,7 +144,7 @@ public class SubscriptionManagement {
   }
 
   public void unsubscribe(String token) {
-    String id = tokens.verify(token, Purpose.UNSUBSCRIBE).orElseThrow(InvalidToken::new);
+    String id = reached(tokens.verify(token, Purpose.UNSUBSCRIBE).orElseThrow(InvalidToken::new));
     setStatus(
         id,
         SubscriberStatus.UNSUBSCRIBED,
@@ -154,7 +154,7 @@ public class SubscriptionManagement {
 
   /** The subscriber a preferences link belongs to. */
   public Subscriber preferences(String token) {
-    String id = tokens.verify(token, Purpose.MANAGE).orElseThrow(InvalidToken::new);
+    String id = reached(tokens.verify(token, Purpose.MANAGE).orElseThrow(InvalidToken::new));
     return subscribers.findById(id).orElseThrow(InvalidToken::new);
   }
 
@@ -165,7 +165,7 @@ public class SubscriptionManagement {
    */
   public Subscriber changePreferences(
       String token, List<String> tags, Boolean paused, Frequency frequency) {
-    String id = tokens.verify(token, Purpose.MANAGE).orElseThrow(InvalidToken::new);
+    String id = reached(tokens.verify(token, Purpose.MANAGE).orElseThrow(InvalidToken::new));
     var update = new Update().set("tags", normalisedTags(tags));
     if (paused != null) {
       update.set("paused", paused);
@@ -196,16 +196,24 @@ public class SubscriptionManagement {
         subscriberId, Purpose.UNSUBSCRIBE, now().plus(UNSUBSCRIBE_VALIDITY_DAYS, ChronoUnit.DAYS));
   }
 
+  /**
+   * The subscriber a link made for this id reaches now: itself, or the one it was merged into
+   * ({@link AddressKeys}); an erased one's id stays as it was and reaches nobody.
+   */
+  private String reached(String id) {
+    return AddressKeys.answering(mongo, id).orElse(id);
+  }
+
   private Subscriber findOrCreate(String email, List<String> tags, Frequency frequency) {
     return subscribers
-        .findByEmail(email)
+        .findByAddress(email)
         .orElseGet(
             () -> {
               try {
                 metrics.subscription("subscribed");
                 return subscribers.insert(Subscriber.pending(email, tags, frequency, now()));
               } catch (DuplicateKeyException raced) {
-                return subscribers.findByEmail(email).orElseThrow();
+                return subscribers.findByAddress(email).orElseThrow();
               }
             });
   }

@@ -529,7 +529,7 @@ class DigestTests extends IntegrationTest {
   void onlyTheThreeFrequenciesAreTaken() {
     String address = "choosy-" + UUID.randomUUID() + "@example.org";
     confirmedSubscriber(api(), address);
-    String token = subscriptions.manageToken(subscribers.findByEmail(address).orElseThrow().id());
+    String token = subscriptions.manageToken(subscribers.findByAddress(address).orElseThrow().id());
 
     var hourly =
         api()
@@ -554,7 +554,7 @@ class DigestTests extends IntegrationTest {
    */
   private String digestReader(String address, String frequency) {
     confirmedSubscriber(api(), address);
-    String id = subscribers.findByEmail(address).orElseThrow().id();
+    String id = subscribers.findByAddress(address).orElseThrow().id();
     var chosen =
         api()
             .put(

@@ -86,7 +86,7 @@ class FanOutTests extends IntegrationTest {
       assertThat(TestMail.header(mail, "Reply-To"))
           .as("a reader's answer reaches an inbox someone reads")
           .isEqualTo("Letters <letters@blog.example.org>");
-      String subscriberId = subscribers.findByEmail(address).orElseThrow().id();
+      String subscriberId = subscribers.findByAddress(address).orElseThrow().id();
       assertThat(TestMail.header(mail, "Message-ID"))
           .isEqualTo("<" + postId + "." + subscriberId + "@inkwell.localhost>");
     }
@@ -248,7 +248,7 @@ class FanOutTests extends IntegrationTest {
     String staying = addresses(1).get(0);
     confirmedSubscriber(api(), forgotten);
     confirmedSubscriber(api(), staying);
-    String id = subscribers.findByEmail(forgotten).orElseThrow().id();
+    String id = subscribers.findByAddress(forgotten).orElseThrow().id();
 
     double erasedBefore = erased();
 
@@ -256,7 +256,7 @@ class FanOutTests extends IntegrationTest {
 
     assertThat(erased()).as("operators see erasures counted").isEqualTo(erasedBefore + 1);
 
-    assertThat(subscribers.findByEmail(forgotten)).as("the address is gone").isEmpty();
+    assertThat(subscribers.findByAddress(forgotten)).as("the address is gone").isEmpty();
     String postId = UUID.randomUUID().toString();
     publish(postId, postId, "After forgetting");
     awaitPostMail(staying, "After forgetting");

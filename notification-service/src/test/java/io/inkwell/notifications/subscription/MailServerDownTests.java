@@ -116,7 +116,7 @@ class MailServerDownTests {
     assertThat(answer.status()).isEqualTo(503);
     assertThat(answer.header("Content-Type")).isEqualTo("application/problem+json");
     assertThat(answer.header("Retry-After")).isEqualTo("60");
-    assertThat(subscribers.findByEmail(email))
+    assertThat(subscribers.findByAddress(email))
         .hasValueSatisfying(s -> assertThat(s.status()).isEqualTo(SubscriberStatus.PENDING));
   }
 
@@ -134,7 +134,7 @@ class MailServerDownTests {
         client.post("/api/subscriptions/confirm", ApiClient.json(Map.of("token", token)));
 
     assertThat(confirmed.status()).as("confirming does not wait for the mail").isEqualTo(200);
-    assertThat(subscribers.findByEmail(email))
+    assertThat(subscribers.findByAddress(email))
         .hasValueSatisfying(s -> assertThat(s.status()).isEqualTo(SubscriberStatus.CONFIRMED));
     var mailServer = mailServerBack();
     try {

@@ -66,6 +66,33 @@ class SubscriptionTests extends IntegrationTest {
     assertThat(subscribers.findAll().stream().filter(s -> s.email().equals(address))).hasSize(1);
   }
 
+  /**
+   * A phone that capitalises an address's first letter does not make a second subscriber, who would
+   * get every post twice: the address is the one first typed, whatever case it is typed in later.
+   */
+  @Test
+  void anAddressTypedInAnotherCaseIsTheSameReader() {
+    String run = UUID.randomUUID().toString();
+    String typed = "Ada-" + run + "@example.org";
+    api().post("/api/subscriptions", ApiClient.json(Map.of("email", typed)));
+    String token = TestMail.token(TestMail.to(typed).get(0));
+    api().post("/api/subscriptions/confirm", ApiClient.json(Map.of("token", token)));
+    await().atMost(Duration.ofSeconds(10)).until(() -> TestMail.to(typed).size() == 2);
+
+    for (String other : List.of("ada-" + run + "@example.org", "ADA-" + run + "@Example.Org")) {
+      var again = api().post("/api/subscriptions", ApiClient.json(Map.of("email", other)));
+      assertThat(again.status()).isEqualTo(202);
+      assertThat(subscribers.findByAddress(other).orElseThrow().email()).isEqualTo(typed);
+    }
+
+    assertThat(TestMail.to("ada-" + run + "@example.org")).isEmpty();
+    assertThat(TestMail.to(typed)).as("no second confirmation").hasSize(2);
+    assertThat(
+            subscribers.findAll().stream()
+                .filter(subscriber -> subscriber.email().equalsIgnoreCase(typed)))
+        .hasSize(1);
+  }
+
   @Test
   void aReaderWhoConfirmsIsWelcomedOnceWithTheLinksToChangeTheirMind() throws Exception {
     String address = "welcome-" + UUID.randomUUID() + "@example.org";
@@ -125,7 +152,7 @@ class SubscriptionTests extends IntegrationTest {
     assertThat(TestMail.body(welcome))
         .contains(
             "each new post comes to this address, in one mail a week, on Mondays at 08:00 (UTC)");
-    assertThat(subscribers.findByEmail(address).orElseThrow().frequency())
+    assertThat(subscribers.findByAddress(address).orElseThrow().frequency())
         .isEqualTo(Frequency.WEEKLY);
 
     // someone else typing the address with another choice changes nothing
@@ -135,7 +162,7 @@ class SubscriptionTests extends IntegrationTest {
                 "/api/subscriptions",
                 ApiClient.json(Map.of("email", address, "frequency", "INSTANTLY")));
     assertThat(again.status()).isEqualTo(202);
-    assertThat(subscribers.findByEmail(address).orElseThrow().frequency())
+    assertThat(subscribers.findByAddress(address).orElseThrow().frequency())
         .isEqualTo(Frequency.WEEKLY);
     assertThat(
             api()
@@ -216,7 +243,7 @@ class SubscriptionTests extends IntegrationTest {
   }
 
   private SubscriberStatus statusOf(String address) {
-    return subscribers.findByEmail(address).orElseThrow().status();
+    return subscribers.findByAddress(address).orElseThrow().status();
   }
 
   private static void assertProblem(ApiClient.Response response, int status) {

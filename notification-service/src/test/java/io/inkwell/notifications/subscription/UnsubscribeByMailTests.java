@@ -47,7 +47,7 @@ class UnsubscribeByMailTests extends IntegrationTest {
     await()
         .atMost(PATIENCE)
         .until(
-            () -> subscribers.findByEmail(address).orElseThrow().status(),
+            () -> subscribers.findByAddress(address).orElseThrow().status(),
             status -> status == SubscriberStatus.UNSUBSCRIBED);
     await()
         .atMost(PATIENCE)
@@ -81,7 +81,7 @@ class UnsubscribeByMailTests extends IntegrationTest {
                         mail -> subjectOf(mail).equals(written) || subjectOf(mail).equals(forged))
                     .hasSize(2)
                     .allMatch(UnsubscribeByMailTests::flagged));
-    assertThat(subscribers.findByEmail(address).orElseThrow().status())
+    assertThat(subscribers.findByAddress(address).orElseThrow().status())
         .isEqualTo(SubscriberStatus.CONFIRMED);
   }
 
