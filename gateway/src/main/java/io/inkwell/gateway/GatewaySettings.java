@@ -11,6 +11,7 @@ import org.springframework.util.unit.DataSize;
 /**
  * @param maxRequestSize the largest request body the gateway lets through (413 above it)
  * @param maxUriLength the longest address (path and query) it lets through (414 above it)
+ * @param maxHeaderSize the most header bytes (names and values) it lets through (431 above it)
  * @param maxUploadSize the same for a POST to one of the {@code uploadPaths} (pictures, export
  *     files)
  * @param uploadPaths path patterns where files are uploaded
@@ -25,6 +26,7 @@ public record GatewaySettings(
     @DefaultValue("1MB") DataSize maxRequestSize,
     @DefaultValue("6MB") DataSize maxUploadSize,
     @DefaultValue("8KB") DataSize maxUriLength,
+    @DefaultValue("8KB") DataSize maxHeaderSize,
     @DefaultValue({
           "/api/images",
           "/admin/images",

@@ -75,6 +75,7 @@ final class Problems {
               METHOD_NOT_ALLOWED,
               CONTENT_TOO_LARGE,
               URI_TOO_LONG,
+              REQUEST_HEADER_FIELDS_TOO_LARGE,
               TOO_MANY_REQUESTS,
               SERVICE_UNAVAILABLE ->
               String.valueOf(status.value());

@@ -21,8 +21,9 @@ import reactor.core.publisher.Mono;
 /**
  * Refuses bodies above the configured size before they reach any service: at once when the
  * Content-Length says so, and by counting when the body comes chunked without one. Pictures
- * uploaded to the upload paths may be larger than any other body. An address longer than the
- * services take (Tomcat's 8 KB) is refused too, as a problem rather than an error page of theirs.
+ * uploaded to the upload paths may be larger than any other body. An address or headers longer than
+ * the services are set to take are refused too (a browser carrying too many cookies), as a problem
+ * rather than an error page of theirs or Netty's empty answer.
  */
 @Component
 class RequestSizeLimit implements WebFilter, Ordered {
@@ -30,12 +31,14 @@ class RequestSizeLimit implements WebFilter, Ordered {
   private final long maxRequestBytes;
   private final long maxUploadBytes;
   private final long maxUriLength;
+  private final long maxHeaderSize;
   private final List<PathPattern> uploadPaths;
 
   RequestSizeLimit(GatewaySettings settings) {
     this.maxRequestBytes = settings.maxRequestSize().toBytes();
     this.maxUploadBytes = settings.maxUploadSize().toBytes();
     this.maxUriLength = settings.maxUriLength().toBytes();
+    this.maxHeaderSize = settings.maxHeaderSize().toBytes();
     this.uploadPaths =
         settings.uploadPaths().stream().map(PathPatternParser.defaultInstance::parse).toList();
   }
@@ -52,6 +55,15 @@ class RequestSizeLimit implements WebFilter, Ordered {
           HttpStatus.URI_TOO_LONG,
           "uri-too-long",
           "The address is longer than " + maxUriLength + " characters.");
+    }
+    if (headerSize(request.getHeaders()) > maxHeaderSize) {
+      return Problems.write(
+          exchange,
+          HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
+          "headers-too-large",
+          "The request's headers are larger than "
+              + maxHeaderSize
+              + " bytes; clearing this site's cookies may help.");
     }
     boolean upload =
         request.getMethod() == HttpMethod.POST
@@ -89,6 +101,17 @@ class RequestSizeLimit implements WebFilter, Ordered {
           }
         };
     return chain.filter(exchange.mutate().request(counted).build());
+  }
+
+  /** The headers' bytes as they came: each line's name, value, ": " and line end. */
+  private static long headerSize(HttpHeaders headers) {
+    long size = 0;
+    for (var header : headers.headerSet()) {
+      for (String value : header.getValue()) {
+        size += header.getKey().length() + value.length() + 4;
+      }
+    }
+    return size;
   }
 
   /** Right after Spring Security's filter chain (order -100): a 413 carries its headers too. */

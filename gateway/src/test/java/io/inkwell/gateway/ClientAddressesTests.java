@@ -18,6 +18,7 @@ class ClientAddressesTests {
               DataSize.ofMegabytes(1),
               DataSize.ofMegabytes(6),
               DataSize.ofKilobytes(8),
+              DataSize.ofKilobytes(8),
               List.of(),
               "127\\.0\\.0\\.1|10\\.0\\.0\\.5",
               List.of(),

@@ -632,6 +632,28 @@ class GatewayTests {
     assertThat(search.body()).contains("uri-too-long").contains("8192");
   }
 
+  /**
+   * A browser carrying more cookies than the services take is told so, with a page, and an API
+   * client with a problem, not with an empty answer or a service's error page.
+   */
+  @Test
+  void headersLargerThanTheServicesTakeAreA431ProblemOrPage() throws Exception {
+    String tooMany = "crumbs=" + "c".repeat(9_000);
+
+    var api = send(request("/api/posts/any").header("Cookie", tooMany).GET());
+    var page =
+        send(request("/posts/any").header("Cookie", tooMany).header("Accept", BROWSER).GET());
+    var fits =
+        send(request("/api/posts/any").header("Cookie", "crumbs=" + "c".repeat(6_000)).GET());
+
+    assertThat(api.statusCode()).isEqualTo(431);
+    assertThat(api.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(api.body()).contains("headers-too-large").contains("8192").contains("cookies");
+    assertThat(page.statusCode()).isEqualTo(431);
+    assertThat(page.body()).contains("<h1>Your browser sent too much</h1>").contains("cookies");
+    assertThat(fits.statusCode()).isEqualTo(200);
+  }
+
   private HttpResponse<String> preflight(String origin) throws Exception {
     return send(
         request("/api/posts")

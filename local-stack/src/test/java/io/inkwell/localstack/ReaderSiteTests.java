@@ -659,6 +659,21 @@ class ReaderSiteTests {
         .isEqualTo("Nothing here yet.");
   }
 
+  /**
+   * A search as long as the gateway lets through reaches post-service, whose own limit answers it,
+   * and the reader site searches for what it can; neither is refused on the way for its length.
+   */
+  @Test
+  void aVeryLongSearchIsAnsweredByTheBlogNotRefusedOnTheWay() throws Exception {
+    String words = "harbour+".repeat(1_000);
+
+    var api = new ApiClient(stack.gatewayUrl()).get("/api/posts?q=" + words);
+
+    assertThat(api.status()).as(api.toString()).isEqualTo(400);
+    assertThat(api.json().path("errors").get(0).path("field").asString()).isEqualTo("q");
+    assertThat(page("/search?q=" + words).select(".empty").text()).isEqualTo("Nothing here yet.");
+  }
+
   private static String confirmationToken(String address) {
     return firstMatch(address, TOKEN);
   }
