@@ -33,6 +33,7 @@ import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.mail.MailException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -199,7 +200,14 @@ class DeliverySender implements SmartLifecycle {
         finish(delivery, new Update().set("status", DeliveryStatus.SKIPPED));
         continue;
       }
-      messages.put(mails.preparePost(mail(delivery, subscriber, post)), delivery);
+      try {
+        messages.put(mails.preparePost(mail(delivery, subscriber, post)), delivery);
+      } catch (MailException unwritable) {
+        // an address no mail can carry (stored before addresses were checked): it fails alone,
+        // and the rest of the batch goes out
+        failed(delivery, unwritable);
+        continue;
+      }
       publishedAt.put(delivery.id(), post.occurredAt());
     }
     if (messages.isEmpty()) {

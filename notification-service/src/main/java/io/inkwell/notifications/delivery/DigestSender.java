@@ -32,6 +32,7 @@ import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.mail.MailException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -266,7 +267,13 @@ class DigestSender implements SmartLifecycle {
             posts,
             subscriptions.unsubscribeToken(subscriberId),
             subscriptions.manageToken(subscriberId));
-    return new Digest(mails.prepareDigest(mail), carried);
+    try {
+      return new Digest(mails.prepareDigest(mail), carried);
+    } catch (MailException unwritable) {
+      // an address no mail can carry (stored before addresses were checked): it fails alone
+      failed(carried, unwritable);
+      return null;
+    }
   }
 
   private void send(Map<MimeMessage, List<Delivery>> batch) throws InterruptedException {

@@ -2,6 +2,7 @@ package io.inkwell.notifications.mail;
 
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.time.Duration;
@@ -84,8 +85,15 @@ public final class SmtpFailures {
     return false;
   }
 
+  /**
+   * Whether the mail can never go: the server refused it for good (5xx), or its address cannot even
+   * be written into a mail.
+   */
   public static boolean isPermanent(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = next(cause)) {
+      if (cause instanceof AddressException) {
+        return true;
+      }
       if (cause instanceof SMTPAddressFailedException address && address.getReturnCode() >= 500) {
         return true;
       }

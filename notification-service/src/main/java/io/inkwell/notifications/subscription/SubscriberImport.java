@@ -19,7 +19,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.JacksonException;
@@ -51,8 +50,6 @@ public class SubscriberImport {
   /** The longest header line the separator is looked for in. */
   private static final int LONGEST_HEADER = 64 * 1024;
 
-  private static final Pattern ADDRESS = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
-  private static final int LONGEST_ADDRESS = 254;
   private static final List<String> EMAIL = List.of("email", "email address", "e-mail");
   private static final List<String> TAGS = List.of("tags", "labels");
   private static final List<String> SINCE =
@@ -238,7 +235,8 @@ public class SubscriberImport {
     if (address.startsWith("'")) {
       address = address.substring(1); // this blog's export guards cells a spreadsheet would run
     }
-    if (address.length() > LONGEST_ADDRESS || !ADDRESS.matcher(address).matches()) {
+    var mailable = EmailAddresses.normalised(address);
+    if (mailable.isEmpty()) {
       return Row.problem(line, "not an email address");
     }
     String state =
@@ -250,7 +248,7 @@ public class SubscriberImport {
     }
     return new Row(
         line,
-        SubscriptionManagement.normalise(address),
+        mailable.get(),
         NOT_SUBSCRIBED.contains(state) ? SubscriberStatus.UNSUBSCRIBED : SubscriberStatus.CONFIRMED,
         tags(column(cells, TAGS)),
         "true".equalsIgnoreCase(String.valueOf(column(cells, List.of("paused"))).strip()),

@@ -76,7 +76,10 @@ public class SubscriptionManagement {
     if (!byClient.allowed()) {
       throw new TooManyRequests(Duration.between(clock.instant(), byClient.windowEndsAt()));
     }
-    Subscriber subscriber = findOrCreate(normalise(email), normalisedTags(tags), frequency);
+    String address =
+        EmailAddresses.normalised(email)
+            .orElseThrow(() -> new IllegalArgumentException("Not an address: " + email));
+    Subscriber subscriber = findOrCreate(address, normalisedTags(tags), frequency);
     if (subscriber.status() == SubscriberStatus.CONFIRMED
         || subscriber.status() == SubscriberStatus.BOUNCING) {
       return;
@@ -233,13 +236,6 @@ public class SubscriptionManagement {
             .filter(tag -> !tag.isEmpty())
             .distinct()
             .toList();
-  }
-
-  /** Domains are case-insensitive; the local part is kept as typed, without surrounding space. */
-  static String normalise(String email) {
-    String trimmed = email.strip();
-    int at = trimmed.lastIndexOf('@');
-    return trimmed.substring(0, at) + trimmed.substring(at).toLowerCase(Locale.ROOT);
   }
 
   private Instant now() {

@@ -6,6 +6,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.inkwell.notifications.IntegrationTest;
 import io.inkwell.notifications.TestMail;
+import io.inkwell.notifications.subscription.Frequency;
+import io.inkwell.notifications.subscription.Subscriber;
+import io.inkwell.notifications.subscription.SubscriberStatus;
 import io.inkwell.notifications.subscription.Subscribers;
 import io.inkwell.testsupport.ApiClient;
 import io.inkwell.testsupport.Topics;
@@ -13,6 +16,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -270,6 +274,43 @@ class FanOutTests extends IntegrationTest {
     var again = admin().delete("/api/subscribers/" + id);
     assertThat(again.status()).isEqualTo(404);
     assertThat(again.header("Content-Type")).isEqualTo("application/problem+json");
+  }
+
+  /**
+   * An address no mail can carry (stored before addresses were checked) fails alone and is mailed
+   * no more; every other subscriber, the ones sent in the same batch too, gets the post.
+   */
+  @Test
+  void anAddressNoMailCanCarryFailsAloneAndEveryoneElseGetsThePost() {
+    List<String> readers = addresses(2);
+    readers.forEach(address -> confirmedSubscriber(api(), address));
+    Instant now = Instant.now();
+    Subscriber unwritable =
+        subscribers.insert(
+            new Subscriber(
+                UUID.randomUUID().toString(),
+                "legacy-" + UUID.randomUUID() + "@exa_mple.org",
+                SubscriberStatus.CONFIRMED,
+                List.of(),
+                false,
+                now,
+                now,
+                Frequency.INSTANTLY));
+    String postId = UUID.randomUUID().toString();
+
+    publish(postId, postId);
+
+    readers.forEach(address -> awaitPostMail(address, "Wrapping up the WPC"));
+    var report =
+        await()
+            .atMost(MAIL_TIMEOUT)
+            .until(
+                () -> admin().get("/api/posts/" + postId + "/deliveries").json(),
+                counts -> counts.path("pending").asInt() == 0);
+    assertThat(report.path("failed").asInt()).isEqualTo(1);
+    assertThat(report.path("sent").asInt()).isEqualTo(report.path("total").asInt() - 1);
+    assertThat(subscribers.findById(unwritable.id()).orElseThrow().status())
+        .isEqualTo(SubscriberStatus.BOUNCING);
   }
 
   private double erased() {

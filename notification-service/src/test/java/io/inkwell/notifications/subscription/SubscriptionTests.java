@@ -93,6 +93,21 @@ class SubscriptionTests extends IntegrationTest {
         .hasSize(1);
   }
 
+  /** A domain in its own script is mailed in the ASCII form every mail server reads. */
+  @Test
+  void anInternationalDomainIsKeptInTheFormMailServersRead() {
+    String local = "leser-" + UUID.randomUUID();
+
+    var subscribed =
+        api()
+            .post("/api/subscriptions", ApiClient.json(Map.of("email", local + "@Bücher.example")));
+
+    assertThat(subscribed.status()).isEqualTo(202);
+    String address = local + "@xn--bcher-kva.example";
+    assertThat(subscribers.findByAddress(address).orElseThrow().email()).isEqualTo(address);
+    assertThat(TestMail.to(address)).hasSize(1);
+  }
+
   @Test
   void aReaderWhoConfirmsIsWelcomedOnceWithTheLinksToChangeTheirMind() throws Exception {
     String address = "welcome-" + UUID.randomUUID() + "@example.org";
@@ -203,6 +218,15 @@ class SubscriptionTests extends IntegrationTest {
         "{\"email\": \"\"}",
         "{\"email\": {\"$gt\": \"\"}}",
         "{\"email\": \"two@at@example.org\"}",
+        // what no mail server takes, or Jakarta Mail cannot even write
+        "{\"email\": \"ada@[127.0.0.1]\"}",
+        "{\"email\": \"ada@192.168.0.1\"}",
+        "{\"email\": \"ada@exa_mple.org\"}",
+        "{\"email\": \"ada@-example.org\"}",
+        "{\"email\": \"ada@example.org.\"}",
+        "{\"email\": \"ada..lovelace@example.org\"}",
+        "{\"email\": \"\\\"ada lovelace\\\"@example.org\"}",
+        "{\"email\": \"Ada <ada@example.org>\"}",
         "{\"email\": \"a@example.org\", \"tags\": [\"$where\"]}",
         "{}",
         "{\"email\": "
