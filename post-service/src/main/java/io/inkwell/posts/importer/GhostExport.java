@@ -2,6 +2,7 @@ package io.inkwell.posts.importer;
 
 import io.inkwell.posts.TextCleaning;
 import io.inkwell.posts.post.Author;
+import io.inkwell.posts.post.CalendarDates;
 import io.inkwell.posts.post.MetaTags;
 import io.inkwell.posts.post.PostImports.ImportedPost;
 import java.time.Instant;
@@ -168,14 +169,16 @@ final class GhostExport {
   /** Ghost's dates: epoch milliseconds (Ghost 1), ISO text, or SQLite's "2019-05-14 06:30:00". */
   private static Instant instant(JsonNode date) {
     if (date.isNumber()) {
-      return Instant.ofEpochMilli(date.asLong());
+      Instant time = Instant.ofEpochMilli(date.asLong());
+      return CalendarDates.holds(time) ? time : null;
     }
     if (!date.isString() || date.asString().isBlank()) {
       return null;
     }
     String text = date.asString().strip();
     try {
-      return Instant.parse(text);
+      Instant time = Instant.parse(text); // "+999999999-12-31T23:59:59Z" too, which is no date
+      return CalendarDates.holds(time) ? time : null;
     } catch (DateTimeParseException notIso) {
       try {
         return LocalDateTime.parse(text.replace(' ', 'T')).toInstant(ZoneOffset.UTC);

@@ -123,6 +123,26 @@ class GhostImportTests extends IntegrationTest {
         .isTrue();
   }
 
+  /** A date no calendar shows (a file edited by hand) is read as no date, not a failed import. */
+  @Test
+  void aDateABillionYearsAwayIsNoDateAndThePostComesIn() {
+    String export =
+        """
+        {"db": [{"meta": {"exported_on": 1426263451924, "version": "5.0.0"},
+          "data": {
+            "posts": [{"id": "far", "title": "Far future", "slug": "far-future-%s",
+              "html": "<p>Soon.</p>", "status": "published",
+              "published_at": "+999999999-12-31T23:59:59Z"}],
+            "users": [], "tags": [], "posts_tags": []}}]}
+        """
+            .formatted(java.util.UUID.randomUUID());
+
+    var imported = admin().postAs("/api/imports/ghost", "application/json", export);
+
+    assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+    assertThat(imported.json().path("posts").asInt()).isEqualTo(1);
+  }
+
   /**
    * A file edited by hand may say more than Ghost lets an author: it is cut to what Inkwell takes.
    */

@@ -218,6 +218,13 @@ class BadInputTests extends IntegrationTest {
     assertThat(yesterday.json().path("errors").path(0).path("field").asString()).isEqualTo("from");
     assertThat(yesterday.text("detail"))
         .isEqualTo("from must be a date and time such as 2009-03-12T16:41:00Z.");
+    // Java reads a time a billion years away; no calendar, feed or database does
+    for (String far : List.of("%2B999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z")) {
+      var beyond = api().get("/api/posts?before=" + far);
+      assertProblem(beyond, 400);
+      assertThat(beyond.json().path("errors").path(0).path("field").asString()).isEqualTo("before");
+      assertProblem(api().get("/api/posts?from=" + far), 400);
+    }
     assertProblem(api().get("/api/posts?cursor=%E2%9C%93not-ours"), 400);
     // percent-encoded bytes that are no UTF-8 at all
     assertProblem(api().get("/api/posts?cursor=%00%ff"), 400);
@@ -225,6 +232,30 @@ class BadInputTests extends IntegrationTest {
     // control characters are no words: nothing to look for, not a 500
     assertThat(api().get("/api/posts?q=%00").status()).isEqualTo(200);
     assertThat(api().get("/api/posts?status=DRAFT&q=a%00b").status()).isEqualTo(200);
+  }
+
+  /** A post is scheduled for a time a calendar shows, or not at all. */
+  @Test
+  void aScheduleBeyondTheYear9999IsRefusedAndTheDraftStaysADraft() {
+    String id =
+        api()
+            .post("/api/posts", ApiClient.json(Map.of("title", "Far off", "body", "Later.")))
+            .text("id");
+
+    for (String far : List.of("+999999999-12-31T23:59:59Z", "+10000-01-01T00:00:00Z")) {
+      var refused =
+          api().post("/api/posts/" + id + "/publish", ApiClient.json(Map.of("publishAt", far)));
+      assertProblem(refused, 400);
+      assertThat(refused.json().path("errors").path(0).path("field").asString())
+          .isEqualTo("publishAt");
+    }
+    assertThat(api().get("/api/posts/" + id).text("status")).isEqualTo("DRAFT");
+    var latest =
+        api()
+            .post(
+                "/api/posts/" + id + "/publish",
+                ApiClient.json(Map.of("publishAt", "9999-12-31T23:59:00Z")));
+    assertThat(latest.text("status")).isEqualTo("SCHEDULED");
   }
 
   /**

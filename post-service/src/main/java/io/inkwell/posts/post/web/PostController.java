@@ -90,7 +90,7 @@ class PostController {
   ResponseEntity<PostResponse> publish(
       @AuthenticationPrincipal Jwt token,
       @PathVariable String id,
-      @RequestBody(required = false) PublishRequest request) {
+      @RequestBody(required = false) @Valid PublishRequest request) {
     return withEtag(
         posts.publish(
             id,
@@ -143,9 +143,13 @@ class PostController {
       @RequestParam(required = false) @Size(max = 50) String tag,
       @RequestParam(required = false) @Size(max = 100) String author,
       @RequestParam(required = false) @Size(max = 100) String q,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+      @RequestParam(required = false)
+          @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+          @CalendarDate
           Instant from,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+      @RequestParam(required = false)
+          @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+          @CalendarDate
           Instant before,
       @RequestParam(required = false) Boolean featured,
       @RequestParam(required = false) Boolean review) {

@@ -7,7 +7,7 @@ import java.time.Instant;
  * {@code mailSubscribers: false} publishes without mailing the subscribers (Ghost's "Publish
  * only"); left out, they are mailed.
  */
-record PublishRequest(Instant publishAt, Boolean mailSubscribers) {
+record PublishRequest(@CalendarDate Instant publishAt, Boolean mailSubscribers) {
 
   boolean mail() {
     return mailSubscribers == null || mailSubscribers;
