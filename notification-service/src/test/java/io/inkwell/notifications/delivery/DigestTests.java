@@ -12,6 +12,9 @@ import io.inkwell.notifications.TestMail;
 import io.inkwell.notifications.mail.Mails;
 import io.inkwell.notifications.site.SiteName;
 import io.inkwell.notifications.site.TestSite;
+import io.inkwell.notifications.subscription.Frequency;
+import io.inkwell.notifications.subscription.Subscriber;
+import io.inkwell.notifications.subscription.SubscriberStatus;
 import io.inkwell.notifications.subscription.Subscribers;
 import io.inkwell.notifications.subscription.SubscriptionManagement;
 import io.inkwell.testsupport.ApiClient;
@@ -552,6 +555,46 @@ class DigestTests extends IntegrationTest {
    *
    * @return their id
    */
+  /**
+   * A digest reader whose address no mail can carry (stored before addresses were checked) fails
+   * alone and is mailed no more; the digest due with it goes out.
+   */
+  @Test
+  void aDigestToAnAddressNoMailCanCarryFailsAloneAndTheOtherDigestGoesOut() {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    String daily = "daily-" + run + "@example.org";
+    String dailyId = digestReader(daily, "DAILY");
+    Instant now = Instant.now();
+    String unwritableId =
+        subscribers
+            .insert(
+                new Subscriber(
+                    UUID.randomUUID().toString(),
+                    "legacy-" + run + "@exa_mple.org",
+                    SubscriberStatus.CONFIRMED,
+                    List.of(),
+                    false,
+                    now,
+                    now,
+                    Frequency.DAILY))
+            .id();
+    publish(UUID.randomUUID().toString(), "Quiet harbour " + run);
+    await()
+        .atMost(PATIENCE)
+        .until(() -> deliveriesOf(unwritableId).size() == 1 && deliveriesOf(dailyId).size() == 1);
+
+    digestTimeComes(where("subscriberId").in(unwritableId, dailyId));
+
+    await().atMost(PATIENCE).until(() -> mailsAbout(daily, run), mails -> mails.size() == 1);
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () -> deliveriesOf(unwritableId).get(0).status(),
+            status -> status == DeliveryStatus.FAILED);
+    assertThat(subscribers.findById(unwritableId).orElseThrow().status())
+        .isEqualTo(SubscriberStatus.BOUNCING);
+  }
+
   private String digestReader(String address, String frequency) {
     confirmedSubscriber(api(), address);
     String id = subscribers.findByAddress(address).orElseThrow().id();
