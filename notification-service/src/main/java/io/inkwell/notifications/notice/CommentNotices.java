@@ -9,7 +9,9 @@ import io.inkwell.notifications.mail.SmtpFailures;
 import io.inkwell.notifications.mail.SweepClaims;
 import io.inkwell.notifications.notice.CommentNotice.Reason;
 import io.inkwell.notifications.staff.StaffDirectory;
+import io.inkwell.notifications.subscription.EmailAddresses;
 import java.time.Clock;
+import java.util.Optional;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,11 +97,16 @@ class CommentNotices {
     // a visible comment: the mails lead to it, as WordPress's do (a held one is not there yet)
     String commentUrl =
         event.commentId() == null ? postUrl : postUrl + "#comment-" + event.commentId();
-    // unless they stopped reply mails about this post with the link of an earlier one
-    if (event.asksForReplyMail()
-        && (event.postId() == null || !replyStops.stopped(event.postId(), event.notifyEmail()))) {
-      notify(
-          CommentNotice.of(event, Reason.REPLY, event.notifyEmail(), commentUrl, clock.instant()));
+    // to an address mail servers take (a commenter's, which comment-service checks less strictly
+    // than subscribers' are checked), unless they stopped reply mails about this post with the link
+    // of an earlier one
+    Optional<String> replyTo =
+        event.asksForReplyMail()
+            ? EmailAddresses.normalised(event.notifyEmail())
+            : Optional.empty();
+    if (replyTo.isPresent()
+        && (event.postId() == null || !replyStops.stopped(event.postId(), replyTo.get()))) {
+      notify(CommentNotice.of(event, Reason.REPLY, replyTo.get(), commentUrl, clock.instant()));
     }
     staff
         .toTellOfCommentsBy(event.postAuthorId())

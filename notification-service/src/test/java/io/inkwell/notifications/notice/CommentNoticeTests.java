@@ -500,6 +500,19 @@ class CommentNoticeTests extends IntegrationTest {
     assertThat(replyMails()).isEqualTo(before + 1);
   }
 
+  /** A reply mail goes only to an address mail servers take, never to an IP address. */
+  @Test
+  void aReplyMailGoesToNoAddressMailServersRefuse() throws Exception {
+    long before = replyMails();
+    String marker = "dora-" + UUID.randomUUID() + "@example.org";
+
+    send(commentPosted("dora@[127.0.0.1]"));
+    send(commentPosted(marker));
+
+    await().atMost(PATIENCE).until(() -> TestMail.to(marker).size() == 1);
+    assertThat(replyMails()).isEqualTo(before + 1);
+  }
+
   private static long replyMails() {
     return TestMail.all().stream()
         .filter(
