@@ -351,6 +351,43 @@ class BrowserTests {
   }
 
   /**
+   * A word longer than a phone is wide (a German compound, an address written out, a name typed
+   * without spaces) wraps instead of pushing the page sideways, in a post, its card and its tags.
+   */
+  @Test
+  void aWordLongerThanAPhoneIsWideWrapsAndNothingRunsOffThePage() throws Exception {
+    var bot =
+        new io.inkwell.testsupport.ApiClient(stack.gatewayUrl())
+            .withToken(TestStack.integrationToken());
+    String word = "Donaudampfschifffahrtsgesellschaftskapitänswitwenrentenauszahlungsstelle";
+    var created =
+        bot.post(
+            "/api/posts",
+            io.inkwell.testsupport.ApiClient.json(
+                Map.of(
+                    "title",
+                    word + " " + UUID.randomUUID().toString().substring(0, 8),
+                    "body",
+                    "See https://example.org/" + "a-very-long-address/".repeat(6) + " and " + word,
+                    "tags",
+                    List.of(word.substring(0, 45).toLowerCase()))));
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    bot.post("/api/posts/" + created.text("id") + "/publish", "");
+    var size = browser.manage().window().getSize();
+    try {
+      browser.manage().window().setSize(new org.openqa.selenium.Dimension(375, 800));
+      for (String page : List.of("/posts/" + created.text("slug"), "/")) {
+        open(page);
+        waitFor(driver -> !driver.findElements(By.cssSelector("main h1, main h2")).isEmpty());
+        assertThat(runsOffThePage()).as(page).isFalse();
+      }
+      screenshot("long-words-on-a-phone");
+    } finally {
+      browser.manage().window().setSize(size);
+    }
+  }
+
+  /**
    * Deque's axe-core rules (WCAG 2.x A and AA, and best practices: a page's one heading, labels,
    * contrast, landmarks, names of links and buttons) find nothing on the reader site's pages, in
    * the light theme and the dark one, nor on the admin's.
