@@ -124,6 +124,16 @@ class AdminSiteTests {
     assertThat(draftAgain.select(".notice").text()).isEqualTo("Unscheduled: it is a draft again.");
     assertThat(draftAgain.select("#post-status").text()).isEqualTo("draft");
 
+    // a time that has come publishes now, and the editor says so
+    Map<String, String> past = SiteBrowser.fields(browser.page("/admin/posts/new"), "form#editor");
+    past.put("title", "Last week " + UUID.randomUUID());
+    past.put("body", "Late.");
+    past.put("publishAt", "2009-03-12T16:41");
+    past.put("action", "schedule");
+    Document already = Jsoup.parse(browser.submit("/admin/posts", past).body());
+    assertThat(already.select(".notice").text()).isEqualTo("Published.");
+    assertThat(already.select("#post-status").text()).isEqualTo("published");
+
     Map<String, String> now = SiteBrowser.fields(browser.page("/admin/posts/new"), "form#editor");
     now.put("title", "Briefly up " + UUID.randomUUID());
     now.put("body", "Gone soon.");

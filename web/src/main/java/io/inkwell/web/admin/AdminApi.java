@@ -73,11 +73,10 @@ class AdminApi {
     }
   }
 
-  /** A post's fields as the editor form sends them. */
   /**
-   * {@code commentsOpen} and {@code page} null leave the post's choice as it is (a new one is a
-   * post open for comments); so does a null {@code coverImage}, and an empty one takes the cover
-   * away.
+   * A post's fields as the editor form sends them. {@code commentsOpen} and {@code page} null leave
+   * the post's choice as it is (a new one is a post open for comments); so does a null {@code
+   * coverImage}, and an empty one takes the cover away.
    */
   record Draft(
       String title,

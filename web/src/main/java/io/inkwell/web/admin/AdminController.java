@@ -240,10 +240,14 @@ class AdminController implements StaffPage {
       } else {
         boolean mail = !"false".equals(mailSubscribers);
         var published = checked(api.publish(token, savedId, at, mail));
+        // a time that has come publishes now: the post says so, not "Scheduled"
+        boolean waits =
+            published.body() != null
+                && "SCHEDULED".equals(published.body().path("status").asString());
         message =
             !published.ok()
                 ? published.problem()
-                : (at == null ? "Published" : "Scheduled") + (mail ? "." : ", without mail.");
+                : (waits ? "Scheduled" : "Published") + (mail ? "." : ", without mail.");
       }
     }
     redirect.addFlashAttribute("message", message);
