@@ -27,6 +27,21 @@ public class RedirectRules {
   /** More than a blog that moved twice needs; a bound on the list. */
   static final int MOST = 1000;
 
+  /**
+   * What the API, the admin and the sign-in answer at, never the reader site: a redirect there
+   * would never be followed, and is refused rather than kept.
+   */
+  private static final List<String> NOT_THE_READERS =
+      List.of(
+          "/api",
+          "/admin",
+          "/login",
+          "/logout",
+          "/oauth2",
+          "/.well-known",
+          "/connect",
+          "/userinfo");
+
   private static final int LONGEST = 500;
   private static final int LONGEST_TARGET = 2000;
 
@@ -66,10 +81,12 @@ public class RedirectRules {
         || !PATH.matcher(source).matches()
         || source.equals("/")
         || source.startsWith("//")
-        || source.equals("/api")
-        || source.startsWith("/api/")) {
+        || NOT_THE_READERS.stream()
+            .anyMatch(area -> source.equals(area) || source.startsWith(area + "/"))) {
       throw new Invalid(
-          "from", "must be a path of the reader site such as /about-me (not /, /api or a query)");
+          "from",
+          "must be a path of the reader site such as /about-me (not /, /api, /admin, the sign-in's"
+              + " or a query)");
     }
     String target = to.strip();
     if (target.length() > LONGEST_TARGET || !TARGET.matcher(target).matches()) {

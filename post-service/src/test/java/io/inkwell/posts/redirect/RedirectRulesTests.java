@@ -94,6 +94,11 @@ class RedirectRulesTests extends IntegrationTest {
             "{\"from\":\"about-me\",\"to\":\"/pages/about\"}",
             "{\"from\":\"//evil.example\",\"to\":\"/pages/about\"}",
             "{\"from\":\"/api/posts\",\"to\":\"/pages/about\"}",
+            // the admin's and the sign-in's pages answer there, never a redirect
+            "{\"from\":\"/admin\",\"to\":\"/pages/about\"}",
+            "{\"from\":\"/admin/settings\",\"to\":\"/pages/about\"}",
+            "{\"from\":\"/login\",\"to\":\"/pages/about\"}",
+            "{\"from\":\"/oauth2/authorize\",\"to\":\"/pages/about\"}",
             "{\"from\":\"/a b\",\"to\":\"/pages/about\"}",
             "{\"from\":\"/search?q=x\",\"to\":\"/pages/about\"}",
             "{\"from\":\"/loop\",\"to\":\"/loop/\"}",
