@@ -10,6 +10,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Span;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
@@ -24,6 +27,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import javax.net.ssl.SSLException;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -371,7 +376,7 @@ class WebhookCalls implements SmartLifecycle {
       log.warn("Webhook {} not called for {}: {}", webhook.id(), call.id(), e.getMessage());
     } catch (IOException e) {
       status = 0;
-      result = "no answer: " + e.getClass().getSimpleName();
+      result = "no answer: " + (request.isCancelled() ? tooLate() : why(e));
       span.error(e);
       log.info("Webhook {} did not answer {}: {}", webhook.id(), call.id(), e.toString());
     } finally {
@@ -406,6 +411,27 @@ class WebhookCalls implements SmartLifecycle {
       calls.get("retried").increment();
     }
     mongo.updateFirst(Query.query(where("_id").is(call.id())), update, WebhookCall.class);
+  }
+
+  /** Why a receiver did not answer, in the words of the admin who reads it on the webhook. */
+  private String why(IOException e) {
+    if (e instanceof UnknownHostException) {
+      return "its host name is not known";
+    }
+    if (e instanceof ConnectException) {
+      return "nothing accepts connections at its address";
+    }
+    if (e instanceof SSLException) {
+      return "no secure connection (" + e.getMessage() + ")";
+    }
+    if (e instanceof SocketTimeoutException || e instanceof ConnectTimeoutException) {
+      return tooLate();
+    }
+    return "the connection failed (" + e.getClass().getSimpleName() + ")";
+  }
+
+  private String tooLate() {
+    return "nothing within " + timeout.toSeconds() + " seconds";
   }
 
   private HttpPost request(WebhookCall call, Webhook webhook) {

@@ -350,7 +350,38 @@ class WebhookTests extends IntegrationTest {
     admin().post("/api/webhooks/" + id + "/ping", "");
 
     JsonNode call = newestCallOnceGivenUp(id);
-    assertThat(call.path("lastResult").asString()).startsWith("no answer");
+    assertThat(call.path("lastResult").asString()).isEqualTo("no answer: nothing within 2 seconds");
+  }
+
+  /** The admin reads why a receiver did not answer in words, not as a Java exception's name. */
+  @Test
+  void aReceiverThatIsNotThereIsSaidToAcceptNoConnections() throws Exception {
+    int closed;
+    try (var socket = new java.net.ServerSocket(0)) {
+      closed = socket.getLocalPort();
+    }
+    var answer =
+        admin()
+            .post(
+                "/api/webhooks",
+                ApiClient.json(
+                    Map.of(
+                        "name",
+                        "Gone away",
+                        "event",
+                        "post.published",
+                        "targetUrl",
+                        "http://localhost:" + closed + "/hook")));
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+    String id = answer.json().path("id").asString();
+
+    admin().post("/api/webhooks/" + id + "/ping", "");
+
+    JsonNode call = newestCallOnceGivenUp(id);
+    assertThat(call.path("lastResult").asString())
+        .isEqualTo("no answer: nothing accepts connections at its address");
+    JsonNode webhook = admin().get("/api/webhooks").json().path("items").path(0);
+    assertThat(webhook.path("lastResult").asString()).isEqualTo(call.path("lastResult").asString());
   }
 
   /** Stripe's "Roll secret": a secret that was lost or leaked signs nothing after it is rolled. */
