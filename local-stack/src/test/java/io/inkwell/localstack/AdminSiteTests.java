@@ -147,6 +147,32 @@ class AdminSiteTests {
     assertThat(unpublished.select("#post-status").text()).isEqualTo("draft");
   }
 
+  /** A version the form brings back that is no version at all overwrites nothing. */
+  @Test
+  void anEditorFormWithATamperedVersionSavesNothing() throws Exception {
+    var browser = new SiteBrowser(stack);
+    var credentials = stack.credentials();
+    browser.signIn(credentials.ownerEmail(), credentials.ownerPassword());
+    Map<String, String> draft = SiteBrowser.fields(browser.page("/admin/posts/new"), "form#editor");
+    draft.put("title", "Kept as written " + UUID.randomUUID());
+    draft.put("body", "The first text.");
+    draft.put("action", "save");
+    var saved = browser.submit("/admin/posts", draft);
+    Document editor = Jsoup.parse(saved.body());
+    String path = saved.uri().getPath();
+
+    Map<String, String> tampered = SiteBrowser.fields(editor, "form#editor");
+    tampered.put("etag", "\u202e\u0000\"1\"");
+    tampered.put("body", "Text that must not land.");
+    tampered.put("action", "save");
+    var answer = browser.submit(path, tampered);
+
+    assertThat(answer.statusCode()).isLessThan(500);
+    assertThat(Jsoup.parse(answer.body()).select(".error").text()).contains("ETag");
+    assertThat(browser.page(path).select("textarea[name=body]").text())
+        .isEqualTo("The first text.");
+  }
+
   @Test
   void theOwnerChoosesWhatSearchEnginesAndSharedLinksShowOfAPost() throws Exception {
     var browser = new SiteBrowser(stack);

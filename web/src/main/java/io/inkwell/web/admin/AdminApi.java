@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.CacheControl;
@@ -745,13 +746,20 @@ class AdminApi {
         .exchange((request, response) -> answer(response));
   }
 
+  /**
+   * An entity tag as HTTP writes it (RFC 9110, 8.8.3). What a form brought back as a version and is
+   * none is not sent: the API then asks for the version it needs (428) instead of this client
+   * failing on a header it cannot write.
+   */
+  private static final Pattern ENTITY_TAG = Pattern.compile("(W/)?\"[\\x21\\x23-\\x7E]*\"");
+
   private static Answer send(
       String token, RestClient.RequestBodySpec request, Object body, String ifMatch) {
     return request
         .headers(
             headers -> {
               headers.setBearerAuth(token);
-              if (ifMatch != null) {
+              if (ifMatch != null && ENTITY_TAG.matcher(ifMatch).matches()) {
                 headers.setIfMatch(ifMatch);
               }
             })
