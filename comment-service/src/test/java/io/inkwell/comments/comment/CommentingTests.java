@@ -54,6 +54,28 @@ class CommentingTests extends IntegrationTest {
         .isEqualTo(1);
   }
 
+  /** Addresses of every script and of new top-level domains are taken as mail takes them. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "jürgen@bücher.de",
+        "ann@xn--bcher-kva.de",
+        "o'brien+blog@mail.example.co.uk",
+        "ann@studio.photography"
+      })
+  void addressesMailCanReachAreTaken(String address) {
+    String postId = publishedPost();
+
+    var posted =
+        api()
+            .post(
+                "/api/posts/" + postId + "/comments",
+                ApiClient.json(
+                    Map.of("authorName", "Ann", "authorEmail", address, "body", "Well said.")));
+
+    assertThat(posted.status()).as(posted.toString()).isEqualTo(201);
+  }
+
   /** What no feed can carry is cleaned away, so one comment cannot break the comment feeds. */
   @Test
   void controlCharactersAndBrokenCharactersAreCleanedFromNamesAndBodies() {
@@ -178,6 +200,11 @@ class CommentingTests extends IntegrationTest {
   @ValueSource(
       strings = {
         "{\"authorName\": \"A\", \"authorEmail\": \"not-an-email\", \"body\": \"x\"}",
+        "{\"authorName\": \"A\", \"authorEmail\": \"ann@localhost\", \"body\": \"x\"}",
+        "{\"authorName\": \"A\", \"authorEmail\": \"ann@gmailcom\", \"body\": \"x\"}",
+        "{\"authorName\": \"A\", \"authorEmail\": \"ann@[10.0.0.1]\", \"body\": \"x\"}",
+        "{\"authorName\": \"A\", \"authorEmail\": \"ann@10.0.0.1\", \"body\": \"x\"}",
+        "{\"authorName\": \"A\", \"authorEmail\": \"ann@example.org.\", \"body\": \"x\"}",
         "{\"authorName\": \"\", \"authorEmail\": \"a@b.org\", \"body\": \"x\"}",
         "{\"authorName\": \"\u200B\", \"authorEmail\": \"a@b.org\", \"body\": \"x\"}",
         "{\"authorName\": \"A\", \"authorEmail\": \"a@b.org\", \"body\": \"\u2060 \u200B\"}",

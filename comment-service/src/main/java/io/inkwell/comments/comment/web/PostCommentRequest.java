@@ -17,7 +17,7 @@ import java.time.Instant;
 record PostCommentRequest(
     @NotBlank @Size(max = 100) @Pattern(regexp = VISIBLE, message = SOMETHING_TO_SEE)
         String authorName,
-    @NotBlank @Email @Size(max = 254) String authorEmail,
+    @NotBlank @Email(regexp = MAILABLE, message = A_MAILBOX) @Size(max = 254) String authorEmail,
     @NotBlank @Size(max = 10_000) @Pattern(regexp = VISIBLE, message = SOMETHING_TO_SEE)
         String body,
     @Size(max = 64) String parentId,
@@ -29,6 +29,15 @@ record PostCommentRequest(
   static final String VISIBLE = "(?s).*[\\p{L}\\p{N}\\p{P}\\p{S}].*";
 
   static final String SOMETHING_TO_SEE = "at least one letter, digit, punctuation mark or symbol";
+
+  /**
+   * An address mail can reach, as WordPress's {@code is_email} asks: a domain of at least two parts
+   * whose last is a name, not a number ({@code ann@localhost}, {@code ann@gmail} and {@code
+   * ann@[10.0.0.1]} are typing mistakes or reach no reader, and reply mails would be lost).
+   */
+  static final String MAILABLE = "[^@]+@[^@\\[\\]]+\\.[^@.\\d\\[\\]-][^@.]*";
+
+  static final String A_MAILBOX = "must be an address mail can reach, such as ann@example.org";
 
   NewComment toNewComment(String client) {
     return new NewComment(
