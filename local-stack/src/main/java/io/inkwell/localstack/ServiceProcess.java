@@ -12,10 +12,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** One Inkwell service running as its own JVM from its executable jar, logging to a file. */
 final class ServiceProcess implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ServiceProcess.class);
 
   /** Small heaps and a quick JIT: a laptop runs five JVMs at once, and startup time matters. */
   private static final List<String> JVM_OPTIONS =
@@ -28,15 +34,33 @@ final class ServiceProcess implements AutoCloseable {
           "-XX:ReservedCodeCacheSize=64m",
           "-Dfile.encoding=UTF-8");
 
+  /** A service that ran this long before it stopped is started again at once. */
+  private static final Duration STEADY = Duration.ofMinutes(1);
+
+  /** Seconds between restarts of a service that keeps stopping soon after it started. */
+  private static final long LONGEST_PAUSE = 30;
+
+  private static final ScheduledExecutorService RESTARTS =
+      Executors.newSingleThreadScheduledExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "service-restarts");
+            thread.setDaemon(true);
+            return thread;
+          });
+
   private final String name;
   private final int port;
-  private final Process process;
+  private final ProcessBuilder builder;
   private final Path log;
+  private Process process;
+  private Instant startedAt;
+  private int restartsInARow;
+  private boolean closed;
 
-  private ServiceProcess(String name, int port, Process process, Path log) {
+  private ServiceProcess(String name, int port, ProcessBuilder builder, Path log) {
     this.name = name;
     this.port = port;
-    this.process = process;
+    this.builder = builder;
     this.log = log;
   }
 
@@ -62,7 +86,53 @@ final class ServiceProcess implements AutoCloseable {
     builder.environment().put("LOGGING_FILE_NAME", log.toAbsolutePath().toString());
     builder.environment().putAll(environment);
     builder.environment().put("SERVER_PORT", String.valueOf(port));
-    return new ServiceProcess(name, port, builder.start(), log);
+    var service = new ServiceProcess(name, port, builder, log);
+    service.launch();
+    // what a restart prints is added to the first start's
+    builder.redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()));
+    return service;
+  }
+
+  private synchronized void launch() throws IOException {
+    process = builder.start();
+    startedAt = Instant.now();
+    Process launched = process;
+    launched.onExit().thenRun(() -> exited(launched));
+  }
+
+  /**
+   * A service that stops on its own (a crash, an out-of-memory kill) is started again, as
+   * docker-compose's {@code restart: unless-stopped} does: at once after a steady run, else after a
+   * pause that doubles up to half a minute. One that was closed stays stopped.
+   */
+  private synchronized void exited(Process which) {
+    if (closed || which != process) {
+      return;
+    }
+    boolean steady = Duration.between(startedAt, Instant.now()).compareTo(STEADY) >= 0;
+    restartsInARow = steady ? 0 : restartsInARow + 1;
+    Duration pause =
+        restartsInARow == 0
+            ? Duration.ZERO
+            : Duration.ofSeconds(Math.min(1L << Math.min(restartsInARow - 1, 5), LONGEST_PAUSE));
+    LOG.warn(
+        "{} stopped with exit code {}; starting it again in {} s (see {})",
+        name,
+        which.exitValue(),
+        pause.toSeconds(),
+        log);
+    RESTARTS.schedule(this::restart, pause.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private synchronized void restart() {
+    if (closed) {
+      return;
+    }
+    try {
+      launch();
+    } catch (IOException e) {
+      LOG.error("{} could not be started again", name, e);
+    }
   }
 
   /** Waits until the service says it is ready (its readiness group includes its MongoDB). */
@@ -82,9 +152,10 @@ final class ServiceProcess implements AutoCloseable {
         // keep waiting
       }
       // Waiting on the process doubles as the pause between probes and notices a crash at once.
-      if (process.waitFor(250, TimeUnit.MILLISECONDS)) {
+      Process current = current();
+      if (current.waitFor(250, TimeUnit.MILLISECONDS) && current == current()) {
         throw new IllegalStateException(
-            name + " stopped with exit code " + process.exitValue() + "; see " + log + " and .out");
+            name + " stopped with exit code " + current.exitValue() + "; see " + log + " and .out");
       }
     }
     throw new IllegalStateException(name + " was not ready within " + timeout + "; see " + log);
@@ -103,15 +174,24 @@ final class ServiceProcess implements AutoCloseable {
   }
 
   long pid() {
-    return process.pid();
+    return current().pid();
   }
 
-  /** Asks for a graceful shutdown, then insists. */
+  private synchronized Process current() {
+    return process;
+  }
+
+  /** Asks for a graceful shutdown, then insists; a closed service is not started again. */
   @Override
   public void close() throws InterruptedException {
-    process.destroy();
-    if (!process.waitFor(20, TimeUnit.SECONDS)) {
-      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    Process stopping;
+    synchronized (this) {
+      closed = true;
+      stopping = process;
+    }
+    stopping.destroy();
+    if (!stopping.waitFor(20, TimeUnit.SECONDS)) {
+      stopping.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     }
   }
 }

@@ -16,7 +16,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -219,13 +218,23 @@ class DeliverySender implements SmartLifecycle {
     messages.forEach(
         (message, delivery) ->
             spans.put(message, traces.continueWith(delivery.traceparent(), "mail post")));
-    Map<Object, Exception> failed = SmtpFailures.sendAll(mails, messages.keySet());
-    Instant sentAt = now();
+    // Each mail is recorded SENT as soon as the server took it: a crash leaves one mail at most
+    // that went out unrecorded, which is sent again with the same Message-ID.
+    Map<String, Instant> sentAt = new HashMap<>();
+    Map<Object, Exception> failed =
+        SmtpFailures.sendAll(
+            mails,
+            messages.keySet(),
+            taken -> {
+              Delivery delivery = messages.get(taken);
+              Instant now = now();
+              finish(delivery, new Update().set("status", DeliveryStatus.SENT).set("sentAt", now));
+              sentAt.put(delivery.id(), now);
+            });
     if (failed.size() < messages.size()) {
       server.reachable();
     }
     Duration outage = null;
-    List<String> sent = new ArrayList<>();
     for (var entry : messages.entrySet()) {
       Exception failure = failed.get(entry.getKey());
       Span span = spans.get(entry.getKey());
@@ -237,17 +246,16 @@ class DeliverySender implements SmartLifecycle {
         outage = outage == null ? server.unreachable(failure) : outage;
         waitForServer(entry.getValue(), failure, outage);
       } else if (failure == null) {
-        sent.add(entry.getValue().id());
         metrics.sent("post");
         Instant occurredAt = publishedAt.get(entry.getValue().id());
-        if (occurredAt != null) {
-          metrics.publishToInbox(Duration.between(occurredAt, sentAt));
+        Instant taken = sentAt.get(entry.getValue().id());
+        if (occurredAt != null && taken != null) {
+          metrics.publishToInbox(Duration.between(occurredAt, taken));
         }
       } else {
         failed(entry.getValue(), failure);
       }
     }
-    finish(sent, new Update().set("status", DeliveryStatus.SENT).set("sentAt", sentAt));
   }
 
   private PostMail mail(Delivery delivery, Subscriber subscriber, Announcement post) {
@@ -307,17 +315,11 @@ class DeliverySender implements SmartLifecycle {
         .set("lastError", failure.getMessage());
   }
 
+  /** Records what became of a delivery this sender claimed (still {@code SENDING}). */
   private void finish(Delivery delivery, Update update) {
-    finish(List.of(delivery.id()), update);
-  }
-
-  /** Records what became of deliveries this sender claimed (still {@code SENDING}). */
-  private void finish(List<String> ids, Update update) {
-    if (ids.isEmpty()) {
-      return;
-    }
-    mongo.updateMulti(
-        Query.query(where("_id").in(ids).and("status").is(DeliveryStatus.SENDING)),
+    // by its id alone: one index lookup, where an $in would scan the deliveries
+    mongo.updateFirst(
+        Query.query(where("_id").is(delivery.id()).and("status").is(DeliveryStatus.SENDING)),
         update.unset("claimedUntil").unset("claimedBy").unset("claimToken"),
         Delivery.class);
   }

@@ -278,8 +278,15 @@ class DigestSender implements SmartLifecycle {
 
   private void send(Map<MimeMessage, List<Delivery>> batch) throws InterruptedException {
     server.waitFor(batch.size());
-    Map<Object, Exception> failed = SmtpFailures.sendAll(mails, batch.keySet());
-    Instant sentAt = now();
+    // each digest is recorded SENT as soon as the server took it, as DeliverySender does
+    Map<Object, Exception> failed =
+        SmtpFailures.sendAll(
+            mails,
+            batch.keySet(),
+            taken ->
+                finish(
+                    batch.get(taken),
+                    new Update().set("status", DeliveryStatus.SENT).set("sentAt", now())));
     if (failed.size() < batch.size()) {
       server.reachable();
     }
@@ -298,9 +305,6 @@ class DigestSender implements SmartLifecycle {
                 .set("lastError", failure.getMessage())
                 .inc("attempts", -1));
       } else if (failure == null) {
-        finish(
-            digest.getValue(),
-            new Update().set("status", DeliveryStatus.SENT).set("sentAt", sentAt));
         metrics.sent("digest");
       } else {
         failed(digest.getValue(), failure);

@@ -2,8 +2,11 @@ package io.inkwell.notifications.mail;
 
 import io.inkwell.notifications.NotificationSettings;
 import io.inkwell.notifications.site.SiteName;
+import jakarta.mail.Address;
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -17,9 +20,15 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.time.format.TextStyle;
+import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -796,9 +805,81 @@ public class Mails {
     sender.send(message);
   }
 
-  /** Sends messages over one SMTP connection; failures are reported per message. */
-  public void sendAll(List<MimeMessage> messages) {
-    sender.send(messages.toArray(MimeMessage[]::new));
+  /**
+   * Sends messages over one SMTP connection, as {@link JavaMailSenderImpl#send(MimeMessage...)}
+   * does, and tells {@code taken} of each one the moment the server has taken it: a sender that
+   * records it then loses, in a crash, the record of the one message in flight, not of a batch.
+   * Failures are reported per message in a {@link MailSendException}, as Spring reports them.
+   */
+  public void sendAll(List<MimeMessage> messages, Consumer<MimeMessage> taken) {
+    Map<Object, Exception> failed = new LinkedHashMap<>();
+    Transport transport = null;
+    try {
+      for (int i = 0; i < messages.size(); i++) {
+        if (transport == null || !transport.isConnected()) {
+          close(transport);
+          try {
+            transport = connect();
+          } catch (AuthenticationFailedException e) {
+            throw new MailAuthenticationException(e);
+          } catch (MessagingException e) {
+            messages.subList(i, messages.size()).forEach(message -> failed.put(message, e));
+            throw new MailSendException("Mail server connection failed", e, failed);
+          }
+        }
+        MimeMessage message = messages.get(i);
+        try {
+          if (message.getSentDate() == null) {
+            message.setSentDate(new Date());
+          }
+          String messageId = message.getMessageID();
+          message.saveChanges();
+          if (messageId != null) {
+            message.setHeader("Message-ID", messageId);
+          }
+          Address[] recipients = message.getAllRecipients();
+          transport.sendMessage(message, recipients == null ? new Address[0] : recipients);
+        } catch (MessagingException | RuntimeException e) {
+          failed.put(message, e);
+          continue;
+        }
+        taken.accept(message);
+      }
+    } finally {
+      close(transport);
+    }
+    if (!failed.isEmpty()) {
+      throw new MailSendException(failed);
+    }
+  }
+
+  /** A connection to the mail server as the sender Spring Boot configured would open it. */
+  private Transport connect() throws MessagingException {
+    String username = sender.getUsername();
+    String password = sender.getPassword();
+    if ("".equals(username)) {
+      username = null;
+      password = "".equals(password) ? null : password;
+    }
+    Session session = sender.getSession();
+    String protocol = sender.getProtocol();
+    if (protocol == null) {
+      protocol = session.getProperty("mail.transport.protocol");
+    }
+    Transport transport = session.getTransport(protocol == null ? "smtp" : protocol);
+    transport.connect(sender.getHost(), sender.getPort(), username, password);
+    return transport;
+  }
+
+  private static void close(Transport transport) {
+    if (transport == null) {
+      return;
+    }
+    try {
+      transport.close();
+    } catch (MessagingException closing) {
+      // what was sent is sent; the server is told QUIT on a best-effort basis
+    }
   }
 
   private MimeMessage compose(

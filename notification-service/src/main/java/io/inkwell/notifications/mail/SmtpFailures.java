@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.springframework.mail.MailAuthenticationException;
@@ -28,14 +29,16 @@ public final class SmtpFailures {
   private SmtpFailures() {}
 
   /**
-   * Sends the messages over one SMTP connection.
+   * Sends the messages over one SMTP connection, telling {@code taken} of each as soon as the
+   * server took it.
    *
    * @return the failure of each message that was not sent (all of them when the connection itself
    *     failed); empty when every one was
    */
-  public static Map<Object, Exception> sendAll(Mails mails, Collection<MimeMessage> messages) {
+  public static Map<Object, Exception> sendAll(
+      Mails mails, Collection<MimeMessage> messages, Consumer<MimeMessage> taken) {
     try {
-      mails.sendAll(List.copyOf(messages));
+      mails.sendAll(List.copyOf(messages), taken);
       return Map.of();
     } catch (MailSendException e) {
       if (!e.getFailedMessages().isEmpty()) {
