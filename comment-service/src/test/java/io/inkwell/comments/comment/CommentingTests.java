@@ -76,6 +76,25 @@ class CommentingTests extends IntegrationTest {
     assertThat(posted.status()).as(posted.toString()).isEqualTo(201);
   }
 
+  /** A reader who typed an address no mail reaches is told which field to fix, and how. */
+  @Test
+  void anAddressNoMailReachesIsNamedInTheProblem() {
+    String postId = publishedPost();
+
+    var refused =
+        api()
+            .post(
+                "/api/posts/" + postId + "/comments",
+                ApiClient.json(
+                    Map.of("authorName", "Ann", "authorEmail", "ann@gmail", "body", "Hi.")));
+
+    assertProblem(refused, 400);
+    assertThat(refused.json().path("errors").path(0).path("field").asString())
+        .isEqualTo("authorEmail");
+    assertThat(refused.json().path("errors").path(0).path("message").asString())
+        .contains("ann@example.org");
+  }
+
   /** What no feed can carry is cleaned away, so one comment cannot break the comment feeds. */
   @Test
   void controlCharactersAndBrokenCharactersAreCleanedFromNamesAndBodies() {

@@ -317,7 +317,6 @@ class DeliverySender implements SmartLifecycle {
 
   /** Records what became of a delivery this sender claimed (still {@code SENDING}). */
   private void finish(Delivery delivery, Update update) {
-    // by its id alone: one index lookup, where an $in would scan the deliveries
     mongo.updateFirst(
         Query.query(where("_id").is(delivery.id()).and("status").is(DeliveryStatus.SENDING)),
         update.unset("claimedUntil").unset("claimedBy").unset("claimToken"),

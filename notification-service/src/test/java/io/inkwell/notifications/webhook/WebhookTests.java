@@ -360,20 +360,10 @@ class WebhookTests extends IntegrationTest {
     try (var socket = new java.net.ServerSocket(0)) {
       closed = socket.getLocalPort();
     }
-    var answer =
-        admin()
-            .post(
-                "/api/webhooks",
-                ApiClient.json(
-                    Map.of(
-                        "name",
-                        "Gone away",
-                        "event",
-                        "post.published",
-                        "targetUrl",
-                        "http://localhost:" + closed + "/hook")));
-    assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
-    String id = answer.json().path("id").asString();
+    String id =
+        addAt("Gone away", "post.published", "http://localhost:" + closed + "/hook")
+            .path("id")
+            .asString();
 
     admin().post("/api/webhooks/" + id + "/ping", "");
 
@@ -552,18 +542,15 @@ class WebhookTests extends IntegrationTest {
   }
 
   private JsonNode add(String name, String event, String path) {
+    return addAt(name, event, "http://localhost:" + receiver.getAddress().getPort() + path);
+  }
+
+  private JsonNode addAt(String name, String event, String targetUrl) {
     var answer =
         admin()
             .post(
                 "/api/webhooks",
-                ApiClient.json(
-                    Map.of(
-                        "name",
-                        name,
-                        "event",
-                        event,
-                        "targetUrl",
-                        "http://localhost:" + receiver.getAddress().getPort() + path)));
+                ApiClient.json(Map.of("name", name, "event", event, "targetUrl", targetUrl)));
     assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
     return answer.json();
   }

@@ -37,6 +37,9 @@ class CommentController {
       @Valid @RequestBody PostCommentRequest request,
       @AuthenticationPrincipal Jwt token,
       HttpServletRequest http) {
+    if (!isPerson(token) && !request.mailable()) {
+      throw new PostCommentRequest.Unmailable();
+    }
     var comment =
         CommentResponse.of(
             isPerson(token)

@@ -133,6 +133,19 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         "Something went wrong on our side; the request may be retried.");
   }
 
+  @ExceptionHandler(PostCommentRequest.Unmailable.class)
+  ResponseEntity<ProblemDetail> unmailable(PostCommentRequest.Unmailable e) {
+    ProblemDetail body =
+        problem(
+            HttpStatus.BAD_REQUEST,
+            "validation",
+            "Invalid request",
+            "Some fields are missing or invalid; see errors.");
+    body.setProperty(
+        "errors", List.of(Map.of("field", "authorEmail", "message", PostCommentRequest.A_MAILBOX)));
+    return ResponseEntity.badRequest().body(body);
+  }
+
   @Override
   protected ResponseEntity<Object> handleMethodArgumentNotValid(
       MethodArgumentNotValidException e,
