@@ -134,16 +134,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   }
 
   @ExceptionHandler(PostCommentRequest.Unmailable.class)
-  ResponseEntity<ProblemDetail> unmailable(PostCommentRequest.Unmailable e) {
-    ProblemDetail body =
-        problem(
-            HttpStatus.BAD_REQUEST,
-            "validation",
-            "Invalid request",
-            "Some fields are missing or invalid; see errors.");
-    body.setProperty(
-        "errors", List.of(Map.of("field", "authorEmail", "message", PostCommentRequest.A_MAILBOX)));
-    return ResponseEntity.badRequest().body(body);
+  ResponseEntity<Object> unmailable(PostCommentRequest.Unmailable e) {
+    return invalid(
+        List.of(Map.of("field", "authorEmail", "message", PostCommentRequest.A_MAILBOX)));
   }
 
   @Override
@@ -152,10 +145,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
-    List<Map<String, String>> errors =
+    return invalid(
         e.getBindingResult().getFieldErrors().stream()
             .map(error -> Map.of("field", error.getField(), "message", message(error)))
-            .toList();
+            .toList());
+  }
+
+  /** A 400 naming each field to fix and how. */
+  private static ResponseEntity<Object> invalid(List<Map<String, String>> errors) {
     ProblemDetail body =
         problem(
             HttpStatus.BAD_REQUEST,
