@@ -66,12 +66,7 @@ class CommentingTests extends IntegrationTest {
   void addressesMailCanReachAreTaken(String address) {
     String postId = publishedPost();
 
-    var posted =
-        api()
-            .post(
-                "/api/posts/" + postId + "/comments",
-                ApiClient.json(
-                    Map.of("authorName", "Ann", "authorEmail", address, "body", "Well said.")));
+    var posted = commentFrom(postId, address);
 
     assertThat(posted.status()).as(posted.toString()).isEqualTo(201);
   }
@@ -81,18 +76,21 @@ class CommentingTests extends IntegrationTest {
   void anAddressNoMailReachesIsNamedInTheProblem() {
     String postId = publishedPost();
 
-    var refused =
-        api()
-            .post(
-                "/api/posts/" + postId + "/comments",
-                ApiClient.json(
-                    Map.of("authorName", "Ann", "authorEmail", "ann@gmail", "body", "Hi.")));
+    var refused = commentFrom(postId, "ann@gmail");
 
     assertProblem(refused, 400);
     assertThat(refused.json().path("errors").path(0).path("field").asString())
         .isEqualTo("authorEmail");
     assertThat(refused.json().path("errors").path(0).path("message").asString())
         .contains("ann@example.org");
+  }
+
+  /** Ann's short comment on the post, from this address. */
+  private ApiClient.Response commentFrom(String postId, String address) {
+    return api()
+        .post(
+            "/api/posts/" + postId + "/comments",
+            ApiClient.json(Map.of("authorName", "Ann", "authorEmail", address, "body", "Hi.")));
   }
 
   /** What no feed can carry is cleaned away, so one comment cannot break the comment feeds. */
