@@ -118,7 +118,9 @@ public final class LocalStack implements AutoCloseable {
             Map.entry("INKWELL_UNSUBSCRIBE_IMAP_PORT", String.valueOf(ports.imap())),
             Map.entry("INKWELL_UNSUBSCRIBE_IMAP_USERNAME", EmbeddedMail.BLOG),
             Map.entry("INKWELL_UNSUBSCRIBE_IMAP_PASSWORD", EmbeddedMail.BLOG),
-            Map.entry("INKWELL_UNSUBSCRIBE_IMAP_SSL", "false")));
+            Map.entry("INKWELL_UNSUBSCRIBE_IMAP_SSL", "false"),
+            // a mailbox on this machine costs nothing to read: an unsubscribe mail acts in seconds
+            Map.entry("INKWELL_UNSUBSCRIBE_IMAP_INTERVAL", "5s")));
     service(
         "web",
         ports.web(),
