@@ -34,6 +34,35 @@ class StaffAdministrationTests extends AuthServiceIntegrationTest {
             found -> found.size() >= expected);
   }
 
+  /**
+   * An invitation to an address no mail reaches would leave the invitee waiting for a link that
+   * never comes: the admin is told which field is wrong, and nobody is invited.
+   */
+  @Test
+  void anInvitationToAnAddressNoMailReachesIsRefusedAndInvitesNobody() {
+    String owner = signIn().person(WEB, REDIRECT, OWNER, OWNER_PASSWORD);
+    long staffBefore = mongo.getCollection("staff").countDocuments();
+
+    for (String address :
+        List.of("fay@localhost", "fay@gmail", "fay@[10.0.0.1]", "fay@10.0.0.1", "fay@example.")) {
+      var refused = invite(owner, address, "Fay", "AUTHOR");
+      assertThat(refused.status()).as(address).isEqualTo(400);
+      assertThat(refused.header("Content-Type")).isEqualTo("application/problem+json");
+      assertThat(refused.json().path("errors"))
+          .as(address)
+          .isNotEmpty()
+          .extracting(error -> error.path("field").asString())
+          .containsOnly("email");
+    }
+    var operator =
+        api(owner)
+            .post("/api/staff", "{\"email\":{\"$gt\":\"\"},\"name\":\"Fay\",\"role\":\"AUTHOR\"}");
+    assertThat(operator.status()).isEqualTo(400);
+    assertThat(operator.header("Content-Type")).isEqualTo("application/problem+json");
+
+    assertThat(mongo.getCollection("staff").countDocuments()).isEqualTo(staffBefore);
+  }
+
   @Test
   void anAdminGivesAnotherRoleWhichTheirNextTokenCarriesAndTheOwnersStays() {
     String owner = signIn().person(WEB, REDIRECT, OWNER, OWNER_PASSWORD);
