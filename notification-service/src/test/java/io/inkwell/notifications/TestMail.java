@@ -51,6 +51,22 @@ public final class TestMail {
         .toList();
   }
 
+  /**
+   * How many mails the server put in the mailbox of this address, as the SMTP envelope named it
+   * ({@code RCPT TO}), whatever the {@code To} header says.
+   */
+  public static int inMailboxOf(String address) {
+    var user = SERVER.getUserManager().getUserByEmail(address);
+    if (user == null) {
+      return 0;
+    }
+    try {
+      return SERVER.getManagers().getImapHostManager().getInbox(user).getMessageCount();
+    } catch (com.icegreen.greenmail.store.FolderException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public static List<MimeMessage> all() {
     return Arrays.asList(SERVER.getReceivedMessages());
   }

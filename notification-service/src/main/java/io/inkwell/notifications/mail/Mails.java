@@ -898,7 +898,9 @@ public class Mails {
       if (!settings.replyTo().isBlank()) {
         helper.setReplyTo(new InternetAddress(settings.replyTo(), true));
       }
-      helper.setTo(to);
+      // a domain of letters beyond ASCII (a staff member's bücher.example) as the A-labels every
+      // server routes; Jakarta Mail would send "ü" as one Latin-1 byte, which no server reads
+      helper.setTo(EmailAddresses.normalised(to).orElse(to));
       helper.setSubject(subject);
       helper.setText(text, page(language, subject, html));
       if (unsubscribe != null) {

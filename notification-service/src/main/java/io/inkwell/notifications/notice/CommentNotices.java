@@ -4,12 +4,12 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.inkwell.notifications.NotificationMetrics;
 import io.inkwell.notifications.NotificationSettings;
+import io.inkwell.notifications.mail.EmailAddresses;
 import io.inkwell.notifications.mail.Mails;
 import io.inkwell.notifications.mail.SmtpFailures;
 import io.inkwell.notifications.mail.SweepClaims;
 import io.inkwell.notifications.notice.CommentNotice.Reason;
 import io.inkwell.notifications.staff.StaffDirectory;
-import io.inkwell.notifications.subscription.EmailAddresses;
 import java.time.Clock;
 import java.util.Optional;
 import org.apache.kafka.clients.admin.NewTopic;

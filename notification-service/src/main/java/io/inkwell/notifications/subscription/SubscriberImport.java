@@ -1,6 +1,7 @@
 package io.inkwell.notifications.subscription;
 
 import io.inkwell.notifications.NotificationMetrics;
+import io.inkwell.notifications.mail.EmailAddresses;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;

@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.inkwell.notifications.NotificationMetrics;
 import io.inkwell.notifications.NotificationSettings;
+import io.inkwell.notifications.mail.EmailAddresses;
 import io.inkwell.notifications.mail.Mails;
 import io.inkwell.notifications.subscription.Tokens.Purpose;
 import java.time.Clock;

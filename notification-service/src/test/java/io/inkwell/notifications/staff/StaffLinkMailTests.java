@@ -93,6 +93,23 @@ class StaffLinkMailTests extends IntegrationTest {
         .startsWith("<invitation." + event.path("eventId").asString() + "@");
   }
 
+  /**
+   * auth-service keeps a staff member's address as typed, {@code bücher.example} and all; the mail
+   * goes to the domain's ASCII form, which every mail server routes.
+   */
+  @Test
+  void anInviteeAtAnInternationalisedDomainGetsTheLinkAtItsAsciiForm() throws Exception {
+    var event = example("staff-invited", "grace", Duration.ofDays(7));
+    String local = event.path("email").asString().split("@")[0];
+    event.put("email", local + "@bücher.example");
+
+    send(event);
+
+    String ascii = local + "@xn--bcher-kva.example";
+    await().atMost(PATIENCE).until(() -> TestMail.inMailboxOf(ascii) == 1);
+    assertThat(TestMail.to(ascii)).hasSize(1);
+  }
+
   @Test
   void aStaffMemberWhoForgotTheirPasswordGetsTheResetLinkOnce() throws Exception {
     var event = example("password-reset-requested", "fay", Duration.ofHours(1));

@@ -1,6 +1,6 @@
 package io.inkwell.notifications.subscription.web;
 
-import io.inkwell.notifications.subscription.EmailAddresses;
+import io.inkwell.notifications.mail.EmailAddresses;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;

@@ -1,4 +1,4 @@
-package io.inkwell.notifications.subscription;
+package io.inkwell.notifications.mail;
 
 import java.net.IDN;
 import java.util.Locale;
@@ -6,12 +6,13 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Which addresses the blog takes for subscribers, and how it writes them. A mail server would
- * refuse, or Jakarta Mail could not even write, what is not here: an IP address in brackets, a
- * domain with an underscore or of one label, a quoted local part; so such an address is refused
- * when it is typed or imported, never stored to fail every mail later. An internationalised domain
- * ({@code bücher.example}) is kept in the ASCII form every mail server reads ({@code
- * xn--bcher-kva.example}); a local part may hold letters of any script, as SMTPUTF8 servers take.
+ * Which addresses the blog takes for subscribers and commenters, and how it writes every address it
+ * mails (staff's too, as auth-service keeps them). A mail server would refuse, or Jakarta Mail
+ * could not even write, what is not here: an IP address in brackets, a domain with an underscore or
+ * of one label, a quoted local part; so such an address is refused when it is typed or imported,
+ * never stored to fail every mail later. An internationalised domain ({@code bücher.example}) is
+ * kept in the ASCII form every mail server reads ({@code xn--bcher-kva.example}); a local part may
+ * hold letters of any script, as SMTPUTF8 servers take.
  */
 public final class EmailAddresses {
 
