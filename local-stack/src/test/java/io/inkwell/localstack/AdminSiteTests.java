@@ -226,10 +226,18 @@ class AdminSiteTests {
     String email = "grace-" + UUID.randomUUID() + "@example.org";
     var form = SiteBrowser.fields(staffPage, "form[action$=/admin/staff]");
     form.put("name", "Grace");
-    form.put("email", email);
+    form.put("email", email.replace("@example.org", "@localhost"));
     form.put("role", "AUTHOR");
 
-    Document invited = Jsoup.parse(owner.submit("/admin/staff", form).body());
+    Document mistyped = Jsoup.parse(owner.submit("/admin/staff", form).body());
+    assertThat(mistyped.select(".error").text())
+        .isEqualTo(
+            "Some fields are missing or invalid: "
+                + "email: must be an address mail can reach, such as ann@example.org.");
+    var retry = SiteBrowser.fields(mistyped, "form[action$=/admin/staff]");
+    assertThat(retry).as("what was typed is kept").containsEntry("name", "Grace");
+    retry.put("email", email);
+    Document invited = Jsoup.parse(owner.submit("/admin/staff", retry).body());
 
     assertThat(invited.select(".notice").text()).contains("Invited Grace", email);
     var row = invited.select(".admin-table tr:has(td:containsOwn(" + email + "))");

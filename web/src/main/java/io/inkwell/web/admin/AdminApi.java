@@ -70,7 +70,11 @@ class AdminApi {
           .forEach(
               e -> errors.add(e.path("field").asString() + ": " + e.path("message").asString()));
       String detail = body.path("detail").asString("The API answered " + status + ".");
-      return errors.isEmpty() ? detail : detail + " " + String.join("; ", errors);
+      if (errors.isEmpty()) {
+        return detail;
+      }
+      // the API's "…; see errors." points at the list that follows here
+      return detail.replaceFirst(";? see errors\\.$", "") + ": " + String.join("; ", errors) + ".";
     }
   }
 
