@@ -464,6 +464,10 @@ class WebPagesTests {
     assertThat(page.select("article.post .body p")).hasSize(2);
     assertThat(page.select("script[type=application/ld+json]").html()).doesNotContain("</script");
     assertThat(page.select("#comments-title").text()).isEqualTo("No comments");
+    assertThat(page.select("#comment-form [name=authorName]")).hasSize(1);
+    assertThat(page.select("#comment-form [name=parentId]"))
+        .as("no comment to reply to, so nobody is offered")
+        .isEmpty();
   }
 
   @Test
