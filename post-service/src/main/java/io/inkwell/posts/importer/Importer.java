@@ -1,5 +1,6 @@
 package io.inkwell.posts.importer;
 
+import io.inkwell.posts.post.Actor;
 import io.inkwell.posts.post.PostImports;
 import io.inkwell.posts.post.PostImports.ImportedPost;
 import java.util.List;
@@ -8,15 +9,17 @@ import org.springframework.stereotype.Service;
 /**
  * Stores what an export file held. The whole file is read before anything is stored, so an
  * unreadable file imports nothing; ids come from the old platform's, so importing the same file
- * again adds nothing.
+ * again adds nothing. Pictures inside a post's HTML become the blog's own ({@link InlinePictures}).
  */
 @Service
 class Importer {
 
   private final PostImports imports;
+  private final InlinePictures pictures;
 
-  Importer(PostImports imports) {
+  Importer(PostImports imports, InlinePictures pictures) {
     this.imports = imports;
+    this.pictures = pictures;
   }
 
   /**
@@ -26,12 +29,15 @@ class Importer {
    */
   record Result(int posts, int alreadyThere, int comments) {}
 
-  Result store(List<ImportedPost> posts) {
+  /**
+   * @param importer who imports, the uploader of the pictures found inside posts
+   */
+  Result store(List<ImportedPost> posts, Actor importer) {
     int created = 0;
     int existing = 0;
     int comments = 0;
     for (ImportedPost post : posts) {
-      if (imports.importPost(post)) {
+      if (imports.importPost(post.withHtml(pictures.stored(post.html(), importer)))) {
         created++;
         comments += post.isPublished() ? post.comments().size() : 0;
       } else {

@@ -55,7 +55,29 @@ public class PostImports {
       boolean page,
       boolean featured,
       List<ImportedComment> comments,
-      MetaTags metaTags) {}
+      MetaTags metaTags) {
+
+    /** The same post with another body. */
+    public ImportedPost withHtml(String html) {
+      return new ImportedPost(
+          id,
+          author,
+          title,
+          name,
+          html,
+          excerpt,
+          labels,
+          published,
+          isPublished,
+          scheduled,
+          permalinkPath,
+          commentsOpen,
+          page,
+          featured,
+          comments,
+          metaTags);
+    }
+  }
 
   /**
    * A title with something to see in it, as the editor asks for one; the importers give a post

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.rometools.rome.io.SyndFeedInput;
 import io.inkwell.posts.IntegrationTest;
+import io.inkwell.posts.TestPictures;
 import io.inkwell.testsupport.ApiClient;
 import io.inkwell.testsupport.Contracts;
 import io.inkwell.testsupport.Topics;
@@ -185,7 +186,7 @@ class CoversTests extends IntegrationTest {
             "file",
             "cover.png",
             "image/png",
-            ImagesTests.picture("png", width, height))
+            TestPictures.picture("png", width, height))
         .text("url");
   }
 

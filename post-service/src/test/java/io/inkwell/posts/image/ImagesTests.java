@@ -3,8 +3,8 @@ package io.inkwell.posts.image;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.inkwell.posts.IntegrationTest;
+import io.inkwell.posts.TestPictures;
 import io.inkwell.testsupport.ApiClient;
-import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -28,7 +28,7 @@ class ImagesTests extends IntegrationTest {
 
   @Test
   void aContributorUploadsAPictureThatAPostShowsAndReadersFetchAsUploaded() throws IOException {
-    byte[] png = picture("png", 40, 30);
+    byte[] png = TestPictures.picture("png", 40, 30);
     var contributor = as("contributor-" + UUID.randomUUID(), "Cora Contributor", "CONTRIBUTOR");
 
     var uploaded = contributor.upload("/api/images", "file", "holiday.png", "image/png", png);
@@ -68,7 +68,7 @@ class ImagesTests extends IntegrationTest {
 
   @Test
   void thePictureIsCheckedNotTheNameOrTypeTheClientGave() throws IOException {
-    byte[] jpeg = picture("jpg", 20, 10);
+    byte[] jpeg = TestPictures.picture("jpg", 20, 10);
     var sentAsPng = api().upload("/api/images", "file", "photo.png", "image/png", jpeg);
     assertThat(sentAsPng.status()).isEqualTo(201);
     assertThat(sentAsPng.text("contentType")).isEqualTo("image/jpeg");
@@ -76,7 +76,9 @@ class ImagesTests extends IntegrationTest {
     assertThat(anonymous().bytes(sentAsPng.text("url")).headers().firstValue("Content-Type"))
         .hasValue("image/jpeg");
 
-    var gif = api().upload("/api/images", "file", "a.gif", "image/gif", picture("gif", 3, 4));
+    var gif =
+        api()
+            .upload("/api/images", "file", "a.gif", "image/gif", TestPictures.picture("gif", 3, 4));
     assertThat(gif.text("contentType")).isEqualTo("image/gif");
     var webp = api().upload("/api/images", "file", "a.webp", "image/webp", WEBP);
     assertThat(webp.status()).as(webp.toString()).isEqualTo(201);
@@ -90,7 +92,7 @@ class ImagesTests extends IntegrationTest {
         "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"
             .getBytes(StandardCharsets.UTF_8);
     byte[] html = "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8);
-    byte[] png = picture("png", 40, 30);
+    byte[] png = TestPictures.picture("png", 40, 30);
 
     for (var upload :
         Map.of(
@@ -101,7 +103,7 @@ class ImagesTests extends IntegrationTest {
                 "empty.png",
                 new byte[0],
                 "old.bmp",
-                picture("bmp", 5, 5))
+                TestPictures.picture("bmp", 5, 5))
             .entrySet()) {
       var refused =
           api().upload("/api/images", "file", upload.getKey(), "image/png", upload.getValue());
@@ -142,7 +144,7 @@ class ImagesTests extends IntegrationTest {
   @Test
   void aFileTooLargeOrAPictureTooLargeToShowIsRefused() throws IOException {
     var large = new byte[5 * 1024 * 1024 + 1];
-    System.arraycopy(picture("png", 10, 10), 0, large, 0, 50);
+    System.arraycopy(TestPictures.picture("png", 10, 10), 0, large, 0, 50);
     var tooLarge = api().upload("/api/images", "file", "large.png", "image/png", large);
     assertThat(tooLarge.status()).isEqualTo(413);
     // Tomcat names a charset on answers to a multipart body it stopped reading
@@ -162,7 +164,7 @@ class ImagesTests extends IntegrationTest {
 
   @Test
   void theSamePictureUploadedTwiceIsOneImage() throws IOException {
-    byte[] png = picture("png", 41, 31);
+    byte[] png = TestPictures.picture("png", 41, 31);
     var first = api().upload("/api/images", "file", "one.png", "image/png", png);
     var second = api().upload("/api/images", "file", "two.png", "image/png", png);
 
@@ -176,7 +178,7 @@ class ImagesTests extends IntegrationTest {
 
   @Test
   void theSamePictureUploadedEightTimesAtOnceIsStoredOnceAndWhole() throws Exception {
-    byte[] png = picture("png", 43, 33);
+    byte[] png = TestPictures.picture("png", 43, 33);
     var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
     try {
       var uploads =
@@ -206,7 +208,7 @@ class ImagesTests extends IntegrationTest {
                 "file",
                 "C:\\\\Users\\\\me\\\\Ürlaub [2007].png",
                 "image/png",
-                picture("png", 42, 32));
+                TestPictures.picture("png", 42, 32));
     assertThat(uploaded.text("filename")).isEqualTo("Ürlaub [2007].png");
     assertThat(uploaded.text("markdown")).startsWith("![Ürlaub 2007](/api/images/");
   }
@@ -214,7 +216,13 @@ class ImagesTests extends IntegrationTest {
   @Test
   void theLibraryIsListedNewestFirstToStaffOnlyAPageAtATime() throws IOException {
     for (int i = 0; i < 3; i++) {
-      api().upload("/api/images", "file", "p" + i + ".png", "image/png", picture("png", 50 + i, 9));
+      api()
+          .upload(
+              "/api/images",
+              "file",
+              "p" + i + ".png",
+              "image/png",
+              TestPictures.picture("png", 50 + i, 9));
     }
     var first = api().get("/api/images?limit=2");
     assertThat(first.status()).isEqualTo(200);
@@ -227,7 +235,8 @@ class ImagesTests extends IntegrationTest {
     assertThat(anonymous().get("/api/images").status()).isEqualTo(401);
     assertThat(
             anonymous()
-                .upload("/api/images", "file", "a.png", "image/png", picture("png", 1, 1))
+                .upload(
+                    "/api/images", "file", "a.png", "image/png", TestPictures.picture("png", 1, 1))
                 .status())
         .isEqualTo(401);
     assertThat(api().get("/api/images?cursor=not-one").status()).isEqualTo(400);
@@ -239,7 +248,9 @@ class ImagesTests extends IntegrationTest {
   void anImageIsDeletedByItsUploaderOrAnEditorAndNotWhileAPostShowsIt() throws IOException {
     var uploader = as("contributor-" + UUID.randomUUID(), "Cora", "CONTRIBUTOR");
     var another = as("contributor-" + UUID.randomUUID(), "Carl", "CONTRIBUTOR");
-    var image = uploader.upload("/api/images", "file", "x.png", "image/png", picture("png", 60, 6));
+    var image =
+        uploader.upload(
+            "/api/images", "file", "x.png", "image/png", TestPictures.picture("png", 60, 6));
     String url = image.text("url");
     var draft =
         uploader.post(
@@ -260,21 +271,8 @@ class ImagesTests extends IntegrationTest {
     assertThat(anonymous().bytes(url).statusCode()).isEqualTo(404);
 
     var byEditor =
-        uploader.upload("/api/images", "file", "y.png", "image/png", picture("png", 61, 6));
+        uploader.upload(
+            "/api/images", "file", "y.png", "image/png", TestPictures.picture("png", 61, 6));
     assertThat(api().delete(byEditor.text("url")).status()).isEqualTo(204);
-  }
-
-  /** A real picture in the format ImageIO writes, each size a different picture. */
-  static byte[] picture(String format, int width, int height) throws IOException {
-    var image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-    var graphics = image.createGraphics();
-    graphics.setColor(new Color(30, 120, 200));
-    graphics.fillRect(0, 0, width / 2 + 1, height);
-    graphics.dispose();
-    var out = new ByteArrayOutputStream();
-    if (!ImageIO.write(image, format, out)) {
-      throw new IllegalStateException("no writer for " + format);
-    }
-    return out.toByteArray();
   }
 }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.rometools.rome.io.SyndFeedInput;
 import io.inkwell.posts.IntegrationTest;
+import io.inkwell.posts.TestPictures;
 import io.inkwell.testsupport.ApiClient;
 import io.inkwell.testsupport.Contracts;
 import io.inkwell.testsupport.Topics;
@@ -189,7 +190,7 @@ class SitePicturesTests extends IntegrationTest {
                 "file",
                 "icon.png",
                 "image/png",
-                ImagesTests.picture("png", width, height));
+                TestPictures.picture("png", width, height));
     assertThat(uploaded.status()).as(uploaded.toString()).isIn(200, 201);
     return uploaded.text("url");
   }

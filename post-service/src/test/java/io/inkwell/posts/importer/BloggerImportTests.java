@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.inkwell.posts.IntegrationTest;
+import io.inkwell.posts.TestPictures;
 import io.inkwell.posts.post.PostStatus;
 import io.inkwell.posts.post.Posts;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -116,6 +119,46 @@ class BloggerImportTests extends IntegrationTest {
     var empty = as("admin-1", "Ada Admin", "ADMIN").postAs("/api/imports/blogger", "text/xml", "");
     assertThat(empty.status()).isEqualTo(400);
     assertThat(empty.text("detail")).isEqualTo("The request has no body; this address takes one.");
+  }
+
+  /**
+   * A picture pasted into Blogger's editor is inside the post as a {@code data:} address, which no
+   * reader's page would show: it becomes one of the blog's pictures, and the post shows it from
+   * there. What only looks like a picture stays out, as before.
+   */
+  @Test
+  void aPicturePastedIntoThePostBecomesOneOfTheBlogsPictures() throws IOException {
+    byte[] png = TestPictures.picture("png", 31, 17);
+    String pasted = Base64.getMimeEncoder().encodeToString(png);
+    String notAPicture = Base64.getEncoder().encodeToString("hello".getBytes());
+    String html =
+        "<p>The harbour at dawn:</p><img alt=\"Boats\" src=\"data:image/png;base64,"
+            + pasted
+            + "\"><img src='data:image/png;base64,"
+            + notAPicture
+            + "'>";
+    String export =
+        "<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"><entry>"
+            + "<id>tag:blogger.com,1999:blog-77.post-4242</id>"
+            + "<published>2010-05-01T07:00:00.000Z</published>"
+            + "<category scheme=\"http://schemas.google.com/g/2005#kind\""
+            + " term=\"http://schemas.google.com/blogger/2008/kind#post\"/>"
+            + "<title>The quay, pasted in</title><content type=\"html\">"
+            + html.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            + "</content></entry></feed>";
+
+    var imported =
+        as("admin-1", "Ada Admin", "ADMIN")
+            .postAs("/api/imports/blogger", "application/atom+xml", export);
+
+    assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+    var post = anonymous().get("/api/posts/the-quay-pasted-in");
+    var shown = Jsoup.parse(post.text("bodyHtml")).select("img");
+    assertThat(shown).hasSize(1);
+    assertThat(shown.attr("alt")).isEqualTo("Boats");
+    assertThat(shown.attr("src")).matches("/api/images/[0-9a-f]{32}\\.png");
+    assertThat(anonymous().bytes(shown.attr("src")).body()).isEqualTo(png);
+    assertThat(post.text("bodyMarkdown")).doesNotContain(pasted.substring(0, 40));
   }
 
   /** A post without its Blogger id could not be told apart on a second import: none is made. */
