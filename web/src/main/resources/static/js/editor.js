@@ -42,7 +42,8 @@
 })();
 
 // Pictures from the editor: each is uploaded to the media library (as the Images page does without
-// script). "Insert a picture" puts its Markdown where the cursor is, on a paragraph of its own;
+// script). "Insert a picture" puts its Markdown where the cursor is, on a paragraph of its own, and
+// so does a picture pasted into the body or dropped on it (as in Ghost's and WordPress's editors);
 // "Upload a cover" makes it the post's cover.
 (function () {
   var form = document.getElementById('editor');
@@ -50,21 +51,17 @@
     return;
   }
 
-  // calls done(answer) with {markdown, url} or {error}, and tells how it goes in status
+  // calls done(answer) with {markdown, url} or {error}, and tells how it goes in status; answers
+  // the function that uploads a file given otherwise (pasted, dropped)
   function uploader(holderId, inputId, statusId, done) {
     var holder = document.getElementById(holderId);
     var input = document.getElementById(inputId);
     var status = document.getElementById(statusId);
     if (!holder || !input || !status) {
-      return;
+      return null;
     }
     holder.hidden = false;
-    input.addEventListener('change', function (event) {
-      event.stopPropagation();
-      var file = input.files[0];
-      if (!file) {
-        return;
-      }
+    function upload(file) {
       var data = new FormData();
       data.append('file', file);
       var csrf = form.querySelector('input[name="_csrf"]');
@@ -90,14 +87,28 @@
         .catch(function () {
           status.textContent = 'The upload failed; try again.';
         });
+    }
+    input.addEventListener('change', function (event) {
+      event.stopPropagation();
+      if (input.files[0]) {
+        upload(input.files[0]);
+      }
     });
     input.addEventListener('input', function (event) {
       event.stopPropagation();
     });
+    return upload;
+  }
+
+  // the pictures among files pasted or dropped, in the formats the media library takes
+  function pictures(files) {
+    return Array.prototype.filter.call(files || [], function (file) {
+      return /^image\/(png|jpeg|gif|webp)$/.test(file.type);
+    });
   }
 
   var body = document.getElementById('body');
-  uploader('insert-picture', 'picture', 'picture-status', function (answer, file) {
+  var insertPicture = uploader('insert-picture', 'picture', 'picture-status', function (answer, file) {
     var before = body.value.substring(0, body.selectionStart);
     var gap = before === '' || /\n\n$/.test(before) ? '' : (/\n$/.test(before) ? '\n' : '\n\n');
     body.setRangeText(gap + answer.markdown + '\n\n', body.selectionStart, body.selectionEnd, 'end');
@@ -105,6 +116,27 @@
     body.focus();
     return file.name + ' is in the post.';
   });
+  if (insertPicture) {
+    body.addEventListener('paste', function (event) {
+      var pasted = pictures(event.clipboardData && event.clipboardData.files);
+      if (pasted.length > 0) {
+        event.preventDefault();
+        pasted.forEach(insertPicture);
+      }
+    });
+    body.addEventListener('dragover', function (event) {
+      if (event.dataTransfer && Array.prototype.indexOf.call(event.dataTransfer.types, 'Files') >= 0) {
+        event.preventDefault();
+      }
+    });
+    body.addEventListener('drop', function (event) {
+      var dropped = pictures(event.dataTransfer && event.dataTransfer.files);
+      if (dropped.length > 0) {
+        event.preventDefault();
+        dropped.forEach(insertPicture);
+      }
+    });
+  }
 
   var cover = document.getElementById('coverImage');
   var coverPreview = document.getElementById('cover-preview');

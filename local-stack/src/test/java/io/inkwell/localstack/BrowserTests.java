@@ -71,9 +71,14 @@ class BrowserTests {
     var service =
         new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
     browser = new ChromeDriver(service, options);
+    // the gateway answers every page within its timeouts (a 504 at worst); a load longer than this
+    // is the headless browser's own hang (seen once in many runs), which open() gives a second try
+    browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(90));
     Files.createDirectories(SCREENSHOTS);
     Files.deleteIfExists(SCREENSHOTS.resolve("failure.png"));
     Files.deleteIfExists(SCREENSHOTS.resolve("failure.html"));
+    Files.deleteIfExists(SCREENSHOTS.resolve("hung.png"));
+    Files.deleteIfExists(SCREENSHOTS.resolve("hung.html"));
   }
 
   @AfterAll
@@ -83,8 +88,17 @@ class BrowserTests {
     }
   }
 
-  private static void open(String path) {
-    browser.get(stack.gatewayUrl() + path);
+  private static void open(String path) throws IOException {
+    try {
+      browser.get(stack.gatewayUrl() + path);
+    } catch (org.openqa.selenium.TimeoutException hung) {
+      try {
+        keepWhatTheBrowserShows("hung");
+      } catch (org.openqa.selenium.WebDriverException noAnswerEvenToThat) {
+        // the second try below says whether the browser is back
+      }
+      browser.get(stack.gatewayUrl() + path);
+    }
   }
 
   private static WebElement find(String css) {
@@ -103,12 +117,19 @@ class BrowserTests {
           .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
           .until(condition::apply);
     } catch (org.openqa.selenium.TimeoutException e) {
-      screenshot("failure");
-      Files.writeString(
-          SCREENSHOTS.resolve("failure.html"),
-          browser.getCurrentUrl() + "\n" + browser.getPageSource());
+      keepWhatTheBrowserShows("failure");
       throw e;
     }
+  }
+
+  /**
+   * A screenshot and the page's source, beside the screenshots, for whoever looks into a failure.
+   */
+  private static void keepWhatTheBrowserShows(String name) throws IOException {
+    screenshot(name);
+    Files.writeString(
+        SCREENSHOTS.resolve(name + ".html"),
+        browser.getCurrentUrl() + "\n" + browser.getPageSource());
   }
 
   private static void screenshot(String name) throws IOException {
@@ -205,6 +226,21 @@ class BrowserTests {
                                 + " return img.complete ? img.naturalWidth : 0;"))
                     .longValue()
                 > 0);
+    // a screenshot pasted into the body is uploaded and put in as "Insert a picture" puts one
+    Object taken =
+        browser.executeScript(
+            "var bytes = Uint8Array.from(atob(arguments[0]), function (c) { return c.charCodeAt(0); });"
+                + " var pasted = new DataTransfer();"
+                + " pasted.items.add(new File([bytes], 'screenshot.png', {type: 'image/png'}));"
+                + " var paste = new ClipboardEvent('paste',"
+                + "   {clipboardData: pasted, bubbles: true, cancelable: true});"
+                + " document.getElementById('body').dispatchEvent(paste);"
+                + " return paste.defaultPrevented;",
+            java.util.Base64.getEncoder().encodeToString(TestStack.picture(640, 200)));
+    assertThat(taken).as("the browser pastes no file name as text").isEqualTo(true);
+    waitFor(driver -> find("#preview").findElements(By.cssSelector("img")).size() == 2);
+    assertThat(find("#body").getDomProperty("value")).contains("![screenshot](/api/images/");
+    assertThat(find("#picture-status").getText()).isEqualTo("screenshot.png is in the post.");
     // "Upload a cover" makes a picture the post's cover; the editor shows it
     Path tiles = tram.resolveSibling("tiles.png");
     Files.write(tiles, TestStack.picture(1600, 900));
@@ -445,7 +481,7 @@ class BrowserTests {
   }
 
   /** What axe finds wrong on a page: each rule broken, how badly, and where. */
-  private static List<String> violations(String path, String scheme) {
+  private static List<String> violations(String path, String scheme) throws IOException {
     open(path);
     return new AxeBuilder()
         .analyze(browser).getViolations().stream()
