@@ -442,6 +442,10 @@ class AuthServiceTests extends AuthServiceIntegrationTest {
     assertThat(answer.text("type")).startsWith("https://inkwell.dev/problems/");
   }
 
+  /**
+   * Revoking a leaked secret must stop it: no new token, and the platform hears of it (the gateway
+   * then refuses the tokens given before), the event leaving with the revocation itself.
+   */
   @Test
   void anIntegrationSecretIsShownOnceAndRevokingItStopsNewTokens() {
     String owner = signIn().person(WEB, REDIRECT, OWNER, OWNER_PASSWORD);
@@ -459,6 +463,32 @@ class AuthServiceTests extends AuthServiceIntegrationTest {
 
     assertThat(api(owner).delete("/api/integrations/" + clientId).status()).isEqualTo(204);
     assertThat(signIn().clientCredentialsResponse(clientId, secret).statusCode()).isEqualTo(401);
+    assertThat(
+            api(owner).get("/api/integrations").json().path("items").findValuesAsString("clientId"))
+        .doesNotContain(clientId);
+    assertThat(api(owner).delete("/api/integrations/" + clientId).status()).isEqualTo(404);
+
+    var revoked =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () ->
+                    Topics.readAll(brokers, "blog.staff-events").stream()
+                        .filter(r -> clientId.equals(r.key()))
+                        .map(r -> JSON.readTree(r.value()))
+                        .toList(),
+                events -> !events.isEmpty());
+    assertThat(revoked).hasSize(1);
+    assertThat(revoked.get(0).path("type").asString()).isEqualTo("IntegrationRevoked");
+    assertThat(revoked.get(0).path("clientId").asString()).isEqualTo(clientId);
+    assertThat(Contracts.violations(revoked.get(0).toString())).isEmpty();
+    // once the platform has heard of it, nothing of the integration is kept
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                mongo.getCollection("integrations").countDocuments(new Document("_id", clientId))
+                    == 0);
   }
 
   @Test

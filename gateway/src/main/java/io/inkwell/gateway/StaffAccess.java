@@ -31,10 +31,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A staff member's token stops working when an admin suspends or removes them or changes their
- * role, not when it expires up to ten minutes later: the gateway follows {@code blog.staff-events}
- * (auth-service's {@code StaffChanged} and {@code StaffRemoved}) and refuses a token issued before
- * the latest change whose holder is now locked out or whose roles are no longer theirs. Their next
- * token (the web client asks for one on a 401) carries the new role, or is not issued at all.
+ * role, and an integration's when an admin revokes it, not when it expires up to ten minutes later:
+ * the gateway follows {@code blog.staff-events} (auth-service's {@code StaffChanged}, {@code
+ * StaffRemoved} and {@code IntegrationRevoked}) and refuses a token issued before the latest change
+ * whose holder is now locked out or whose roles are no longer theirs. Their next token (the web
+ * client asks for one on a 401) carries the new role, or is not issued at all.
  *
  * <p>Every gateway instance reads the whole topic from its start, its partitions assigned to it (no
  * consumer group: nothing is committed, nothing left behind on the broker), and keeps the latest
@@ -53,9 +54,23 @@ class StaffAccess implements OAuth2TokenValidator<Jwt> {
    */
   record Access(String role, boolean lockedOut, Instant changedAt) {}
 
-  /** What is read of {@code contracts/staff-changed} and {@code staff-removed}. */
+  /**
+   * What is read of {@code contracts/staff-changed}, {@code staff-removed} and {@code
+   * integration-revoked} (which names a client id, the subject of the integration's tokens).
+   */
   record StaffEvent(
-      String type, String staffId, String role, Boolean suspended, Instant occurredAt) {}
+      String type,
+      String staffId,
+      String clientId,
+      String role,
+      Boolean suspended,
+      Instant occurredAt) {
+
+    /** Whose tokens the event is about: the subject they carry. */
+    String subject() {
+      return "IntegrationRevoked".equals(type) ? clientId : staffId;
+    }
+  }
 
   private final Map<String, Access> staff = new ConcurrentHashMap<>();
   private final JsonMapper json;
@@ -97,20 +112,20 @@ class StaffAccess implements OAuth2TokenValidator<Jwt> {
   }
 
   void apply(StaffEvent event) {
-    if (event.staffId() == null || event.occurredAt() == null) {
+    if (event.subject() == null || event.occurredAt() == null) {
       return;
     }
     Access now =
         switch (String.valueOf(event.type())) {
           case "StaffChanged" ->
               new Access(event.role(), Boolean.TRUE.equals(event.suspended()), event.occurredAt());
-          case "StaffRemoved" -> new Access(null, true, event.occurredAt());
+          case "StaffRemoved", "IntegrationRevoked" -> new Access(null, true, event.occurredAt());
           default -> null;
         };
     if (now != null) {
       // events of one person share a partition, so they come in order; a replay changes nothing
       staff.merge(
-          event.staffId(),
+          event.subject(),
           now,
           (known, newer) -> newer.changedAt().isBefore(known.changedAt()) ? known : newer);
     }
@@ -123,13 +138,20 @@ class StaffAccess implements OAuth2TokenValidator<Jwt> {
       return OAuth2TokenValidatorResult.success(); // an integration, or nobody changed them
     }
     Instant issued = token.getIssuedAt();
-    // iat counts whole seconds: a token of the change's own second counts as issued after it (it
-    // may carry the new role while this instance has not read the change yet)
+    if (access.lockedOut()) {
+      // nobody locked out is given a token, so one of the lock's own second (iat counts whole
+      // seconds) is from before it; one issued later is of someone let in again (an integration
+      // made anew with its old client id)
+      return issued != null && issued.isAfter(access.changedAt())
+          ? OAuth2TokenValidatorResult.success()
+          : refused(
+              "The account was suspended or removed, or the integration revoked, after this token"
+                  + " was issued.");
+    }
+    // a token of a role change's own second counts as issued after it (it may carry the new role
+    // while this instance has not read the change yet)
     if (issued != null && issued.plusSeconds(1).isAfter(access.changedAt())) {
       return OAuth2TokenValidatorResult.success();
-    }
-    if (access.lockedOut()) {
-      return refused("The account was suspended or removed after this token was issued.");
     }
     List<String> roles = token.getClaimAsStringList("roles");
     if (access.role() != null && (roles == null || !roles.contains(access.role()))) {

@@ -190,7 +190,7 @@ class GatewayTests {
   }
 
   @Test
-  void aTokenIssuedBeforeAnAdminSuspendedRemovedOrReRoledItsHolderIsRefusedAtOnce()
+  void aTokenIssuedBeforeAnAdminSuspendedRemovedReRoledOrRevokedItsHolderIsRefusedAtOnce()
       throws Exception {
     String run = UUID.randomUUID().toString();
     String suspended = TestTokens.staff("suspended-" + run, "Sue", "AUTHOR");
@@ -198,7 +198,17 @@ class GatewayTests {
     String demoted = TestTokens.staff("demoted-" + run, "Dem", "EDITOR");
     String untouched = TestTokens.staff("untouched-" + run, "Unt", "EDITOR");
     String onTheLastPartition = TestTokens.staff("last-" + run, "Las", "AUTHOR");
-    for (String token : List.of(suspended, removed, demoted, untouched, onTheLastPartition)) {
+    String revokedIntegration = TestTokens.integration("integration-" + run);
+    String otherIntegration = TestTokens.integration("other-integration-" + run);
+    for (String token :
+        List.of(
+            suspended,
+            removed,
+            demoted,
+            untouched,
+            onTheLastPartition,
+            revokedIntegration,
+            otherIntegration)) {
       assertThat(writeWith(token).statusCode()).isEqualTo(200);
     }
 
@@ -209,6 +219,11 @@ class GatewayTests {
     staffEvent("staff-changed", "demoted-" + run, "AUTHOR", false, now);
     // a change that is not about access (comment mails off) leaves the token working
     staffEvent("staff-changed", "untouched-" + run, "EDITOR", false, now);
+    ObjectNode revocation = Contracts.example("integration-revoked");
+    revocation.put("clientId", "integration-" + run);
+    revocation.put("occurredAt", now.toString());
+    assertThat(Contracts.violations(revocation.toString())).isEmpty();
+    kafka.send("blog.staff-events", "integration-" + run, revocation.toString()).get();
     // the topic has a fourth partition, which the gateway would not have made itself
     kafka
         .send(
@@ -224,12 +239,14 @@ class GatewayTests {
               assertThat(writeWith(removed).statusCode()).isEqualTo(401);
               assertThat(writeWith(demoted).statusCode()).isEqualTo(401);
               assertThat(writeWith(onTheLastPartition).statusCode()).isEqualTo(401);
+              assertThat(writeWith(revokedIntegration).statusCode()).isEqualTo(401);
             });
     var refused = writeWith(suspended);
     assertThat(refused.body()).doesNotContain("servedPath");
     assertThat(refused.headers().firstValue("WWW-Authenticate"))
         .hasValue("Bearer error=\"invalid_token\"");
     assertThat(writeWith(untouched).statusCode()).isEqualTo(200);
+    assertThat(writeWith(otherIntegration).statusCode()).isEqualTo(200);
     // the next token says what they may do now, and works
     assertThat(writeWith(TestTokens.staff("demoted-" + run, "Dem", "AUTHOR")).statusCode())
         .isEqualTo(200);

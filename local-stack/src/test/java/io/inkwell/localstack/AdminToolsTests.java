@@ -646,7 +646,8 @@ class AdminToolsTests {
     assertThat(secret).isNotBlank();
     assertThat(created.select("pre code").text()).contains(clientId).contains("/oauth2/token");
     var signIn = new SignIn(stack.gatewayUrl());
-    assertThat(signIn.clientCredentialsResponse(clientId, secret).statusCode()).isEqualTo(200);
+    var program = reader.withToken(signIn.clientCredentials(clientId, secret));
+    assertThat(program.get("/api/posts?status=DRAFT").status()).isEqualTo(200);
 
     Document later = browser.page("/admin/integrations");
     assertThat(later.select("#client-secret")).as("shown once").isEmpty();
@@ -664,6 +665,11 @@ class AdminToolsTests {
     assertThat(revoked.select(".notice").text()).startsWith(name + " is revoked");
     assertThat(revoked.text()).doesNotContain(clientId);
     assertThat(signIn.clientCredentialsResponse(clientId, secret).statusCode()).isEqualTo(401);
+    // a leaked token is refused too, within seconds, not when it runs out ten minutes later
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> assertThat(program.get("/api/posts?status=DRAFT").status()).isEqualTo(401));
   }
 
   /**

@@ -1,6 +1,10 @@
 package io.inkwell.auth.integration;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
 import io.inkwell.auth.AuthSettings;
+import io.inkwell.auth.staff.IntegrationRevoked;
+import io.inkwell.auth.staff.StaffEvent;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
@@ -11,6 +15,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.core.TypeInformation;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
@@ -22,13 +30,19 @@ public class IntegrationManagement {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Integrations integrations;
+  private final MongoOperations mongo;
   private final PasswordEncoder passwords;
   private final AuthSettings settings;
   private final Clock clock;
 
   IntegrationManagement(
-      Integrations integrations, PasswordEncoder passwords, AuthSettings settings, Clock clock) {
+      Integrations integrations,
+      MongoOperations mongo,
+      PasswordEncoder passwords,
+      AuthSettings settings,
+      Clock clock) {
     this.integrations = integrations;
+    this.mongo = mongo;
     this.passwords = passwords;
     this.settings = settings;
     this.clock = clock;
@@ -51,20 +65,33 @@ public class IntegrationManagement {
   }
 
   public List<Integration> all() {
-    return integrations.findAllByOrderByCreatedAtAsc();
+    return integrations.findAllLive();
   }
 
   public Optional<Integration> byClientId(String clientId) {
-    return integrations.findById(clientId);
+    return integrations.findLive(clientId);
   }
 
-  /** Revoked at once for new tokens; tokens already issued run out within their short life. */
+  /**
+   * Revoked at once for new tokens; the tokens it was given before are refused by the gateway as
+   * soon as {@code IntegrationRevoked}, raised in the same single-document update, reaches it (a
+   * service reached directly accepts them until they run out, within their short life).
+   *
+   * @return false when there is no such integration (or it is revoked already)
+   */
   public boolean revoke(String clientId) {
-    if (!integrations.existsById(clientId)) {
-      return false;
-    }
-    integrations.deleteById(clientId);
-    return true;
+    var live = Query.query(where("_id").is(clientId).and("revoked").ne(true));
+    var revoked =
+        new Update()
+            .set("revoked", true)
+            .push(
+                "outbox",
+                mongo
+                    .getConverter()
+                    .convertToMongoType(
+                        IntegrationRevoked.of(clientId, clock.instant()),
+                        TypeInformation.of(StaffEvent.class)));
+    return mongo.updateFirst(live, revoked, Integration.class).getModifiedCount() == 1;
   }
 
   @EventListener(ApplicationReadyEvent.class)

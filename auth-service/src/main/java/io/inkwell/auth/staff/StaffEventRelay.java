@@ -3,6 +3,7 @@ package io.inkwell.auth.staff;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -21,15 +22,23 @@ import org.springframework.scheduling.annotation.Scheduled;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Sends the events waiting in staff accounts to {@code blog.staff-events} (key = staff id,
- * CloudEvents headers), then removes each from its account: at least once, never lost. Signing in
- * needs none of this: while Kafka is away, events wait.
+ * Sends the events waiting in staff accounts, and in integrations, to {@code blog.staff-events}
+ * (key = the staff id or client id, CloudEvents headers), then removes each from its document: at
+ * least once, never lost. Signing in needs none of this: while Kafka is away, events wait.
  */
 @Configuration(proxyBeanMethods = false)
 class StaffEventRelay {
 
   private static final Logger log = LoggerFactory.getLogger(StaffEventRelay.class);
-  private static final String COLLECTION = "staff";
+
+  /**
+   * Where events wait: a collection, and the field that marks a document kept only until the
+   * platform has heard of its end (a removed account, a revoked integration).
+   */
+  private record Outboxes(String collection, String gone) {}
+
+  private static final List<Outboxes> OUTBOXES =
+      List.of(new Outboxes("staff", "removed"), new Outboxes("integrations", "revoked"));
 
   private final MongoOperations mongo;
   private final KafkaTemplate<String, String> kafka;
@@ -59,44 +68,45 @@ class StaffEventRelay {
       case "StaffInvited" -> StaffInvited.class;
       case "PasswordResetRequested" -> PasswordResetRequested.class;
       case "StaffRemoved" -> StaffRemoved.class;
+      case "IntegrationRevoked" -> IntegrationRevoked.class;
       default -> StaffChanged.class;
     };
   }
 
   @Scheduled(fixedDelayString = "${inkwell.outbox.poll-interval:1s}")
   void relayPending() {
+    OUTBOXES.forEach(this::relayPending);
+  }
+
+  private void relayPending(Outboxes outboxes) {
     Query pending = Query.query(where("outbox.0").exists(true)).limit(100);
-    for (Document account : mongo.find(pending, Document.class, COLLECTION)) {
-      for (Document stored : account.getList("outbox", Document.class)) {
+    for (Document owner : mongo.find(pending, Document.class, outboxes.collection())) {
+      String id = owner.getString("_id");
+      for (Document stored : owner.getList("outbox", Document.class)) {
         StaffEvent event = mongo.getConverter().read(typeOf(stored), stored);
         try {
-          send(event);
+          send(id, event);
         } catch (Exception e) {
-          // Keep the event and the order of this account's events; the next run tries again.
-          log.warn("Could not relay {} of staff {}", event.type(), event.staffId(), e);
+          // Keep the event and the order of this document's events; the next run tries again.
+          log.warn("Could not relay {} of {}", event.type(), id, e);
           break;
         }
         // By collection name: clearing the outbox is not a change of the account (no version bump).
         mongo.updateFirst(
-            Query.query(where("_id").is(event.staffId())),
+            Query.query(where("_id").is(id)),
             new Update().pull("outbox", new Document("eventId", event.eventId())),
-            COLLECTION);
+            outboxes.collection());
       }
-      // A removed account is kept only until the platform has heard of it.
+      // A removed account or revoked integration is kept only until the platform has heard of it.
       mongo.remove(
           Query.query(
-              where("_id")
-                  .is(account.get("_id"))
-                  .and("removed")
-                  .is(true)
-                  .and("outbox.0")
-                  .exists(false)),
-          COLLECTION);
+              where("_id").is(id).and(outboxes.gone()).is(true).and("outbox.0").exists(false)),
+          outboxes.collection());
     }
   }
 
-  private void send(StaffEvent event) throws Exception {
-    var record = new ProducerRecord<>(topic, event.staffId(), json.writeValueAsString(event));
+  private void send(String key, StaffEvent event) throws Exception {
+    var record = new ProducerRecord<>(topic, key, json.writeValueAsString(event));
     header(record, "ce_specversion", "1.0");
     header(record, "ce_id", event.eventId());
     header(record, "ce_type", event.type());

@@ -240,8 +240,8 @@ class IntegrationsAdmin implements StaffPage {
         answer.ok() ? "message" : "error",
         answer.ok()
             ? (name.isBlank() ? "The integration" : name)
-                + " is revoked: it gets no new tokens, and the one it holds runs out within 10"
-                + " minutes."
+                + " is revoked: it gets no new tokens, and the API refuses the one it holds"
+                + " within seconds."
             : answer.problem());
     return "redirect:/admin/integrations";
   }
