@@ -59,6 +59,9 @@ class WebPagesTests {
   /** The query of the last unsubscribe the API was asked for. */
   private static volatile String unsubscribedWith;
 
+  /** The paths the API answers with the gateway's 503 while a service is down; none while empty. */
+  private static volatile List<String> down = List.of();
+
   @Autowired private Site site;
   @Autowired private Dates dates;
 
@@ -94,7 +97,12 @@ class WebPagesTests {
             String path = exchange.getRequestURI().getPath();
             int status = 200;
             String body;
-            if (path.equals("/api/posts")
+            if (down.stream().anyMatch(path::startsWith)) {
+              // as the gateway answers while the service's circuit is open
+              status = 503;
+              body =
+                  "{\"type\":\"https://inkwell.dev/problems/service-unavailable\",\"status\":503}";
+            } else if (path.equals("/api/posts")
                 && String.valueOf(exchange.getRequestURI().getQuery()).contains("author=nobody")) {
               body = "{\"items\":[]}";
             } else if (path.equals("/api/posts")
@@ -523,6 +531,61 @@ class WebPagesTests {
         .contains("https://blog.example.org/posts/hello")
         .contains("<loc>https://blog.example.org/authors/a1</loc>");
     assertThat(get("/robots.txt").body()).contains("Sitemap: https://blog.example.org/sitemap.xml");
+  }
+
+  /**
+   * While post-service is down a reader is asked to come back, and a search engine keeps the pages
+   * it knew: no empty front page, no 404 for a post that exists, a 503 with {@code Retry-After}.
+   */
+  @Test
+  void whilePostsCannotBeReadPagesAreA503NotAnEmptyBlogOrA404() throws Exception {
+    down = List.of("/api/posts", "/api/redirects", "/api/tags", "/api/pages", "/api/authors");
+    try {
+      for (String path : List.of("/", "/posts/hello", "/tags/travel", "/no-such-page")) {
+        var response = get(path);
+
+        assertThat(response.statusCode()).as(path).isEqualTo(503);
+        assertThat(response.headers().firstValue("Retry-After")).as(path).hasValue("10");
+        var page = Jsoup.parse(response.body());
+        assertThat(page.select("h1").text()).as(path).isEqualTo("Something went wrong");
+        assertThat(page.text()).as(path).doesNotContain("Nothing here yet", "not here");
+      }
+    } finally {
+      down = List.of();
+    }
+    assertThat(get("/posts/hello").statusCode()).isEqualTo(200);
+  }
+
+  /**
+   * While comment-service is down the posts are still read, without their threads and counts, and
+   * nothing says "No comments" of a post that may have many.
+   */
+  @Test
+  void whileCommentsCannotBeReadPostsAreReadWithoutThemNotWithNone() throws Exception {
+    down = List.of("/api/comments", "/api/posts/p1/comments");
+    try {
+      var post = get("/posts/hello");
+      var home = get("/");
+
+      assertThat(post.statusCode()).isEqualTo(200);
+      var page = Jsoup.parse(post.body());
+      assertThat(page.select("article.post h1").text()).startsWith("Hello");
+      assertThat(page.select("#comments-title").text()).isEqualTo("Comments");
+      assertThat(page.select("#comments .notice").text())
+          .isEqualTo("The comments cannot be shown just now. Please come back in a moment.");
+      assertThat(page.select("#comment-form")).as("a comment could not be sent").isEmpty();
+      assertThat(page.text()).doesNotContain("No comments");
+      assertThat(home.statusCode()).isEqualTo(200);
+      var list = Jsoup.parse(home.body());
+      assertThat(list.select("article.card h2").text()).startsWith("Hello");
+      assertThat(list.select("article.card .byline").text())
+          .contains("Jo")
+          .doesNotContain("comment");
+    } finally {
+      down = List.of();
+    }
+    assertThat(Jsoup.parse(get("/posts/hello").body()).select("#comments-title").text())
+        .isEqualTo("No comments");
   }
 
   @Test

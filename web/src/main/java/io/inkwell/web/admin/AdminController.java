@@ -83,12 +83,13 @@ class AdminController implements StaffPage {
       model.addAttribute(
           "comments",
           blog.commentCounts(
-              answer
-                  .body()
-                  .path("items")
-                  .valueStream()
-                  .map(post -> post.path("id").asString())
-                  .toList()));
+                  answer
+                      .body()
+                      .path("items")
+                      .valueStream()
+                      .map(post -> post.path("id").asString())
+                      .toList())
+              .orElse(null));
     }
     model.addAttribute("nextCursor", answer.body().path("nextCursor").asString(null));
     return "admin/posts";

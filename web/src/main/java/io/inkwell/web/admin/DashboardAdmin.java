@@ -42,7 +42,10 @@ class DashboardAdmin implements StaffPage {
   record Figure(String label, long count, String href) {}
 
   /** A published post with its approved comments and, for editors, how its email went. */
-  record Published(Post post, long comments, JsonNode deliveries) {}
+  /**
+   * @param comments how many readers see, null while comment-service cannot say
+   */
+  record Published(Post post, Long comments, JsonNode deliveries) {}
 
   @GetMapping("/admin/dashboard")
   String dashboard(
@@ -107,7 +110,11 @@ class DashboardAdmin implements StaffPage {
         var report = checked(api.deliveries(token, post.id()));
         deliveries = report.ok() ? report.body() : null;
       }
-      shown.add(new Published(post, comments.getOrDefault(post.id(), 0L), deliveries));
+      shown.add(
+          new Published(
+              post,
+              comments.map(known -> known.getOrDefault(post.id(), 0L)).orElse(null),
+              deliveries));
     }
     return shown;
   }

@@ -19,6 +19,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
 import tools.jackson.databind.JsonNode;
@@ -84,6 +85,10 @@ public class BlogApi {
                 String path = location == null ? "" : location.getPath();
                 return new Lookup(null, path.substring(path.lastIndexOf('/') + 1));
               }
+              if (response.getStatusCode().is5xxServerError()) {
+                throw new ApiUnavailable(
+                    request.getURI().getPath(), response.getStatusCode().value());
+              }
               if (!response.getStatusCode().is2xxSuccessful()) {
                 return new Lookup(null, null);
               }
@@ -98,23 +103,28 @@ public class BlogApi {
 
   /**
    * How many comments readers see on each of these posts, asked once for a page of them; a post the
-   * answer leaves out (or an answer that failed) counts none.
+   * answer leaves out counts none. Empty while comment-service cannot say: the posts can be listed
+   * without their counts, which are not to be shown as none.
    */
-  public Map<String, Long> commentCounts(List<String> postIds) {
+  public Optional<Map<String, Long>> commentCounts(List<String> postIds) {
     if (postIds.isEmpty()) {
-      return Map.of();
+      return Optional.of(Map.of());
     }
     var query = UriComponentsBuilder.fromPath("/api/comments/counts");
     postIds.forEach(id -> query.queryParam("postId", UriUtils.encode(id, StandardCharsets.UTF_8)));
     var counts = new java.util.HashMap<String, Long>();
-    read(query.build(true).toUriString(), JSON)
-        .ifPresent(
-            answer ->
-                answer
-                    .path("counts")
-                    .propertyStream()
-                    .forEach(count -> counts.put(count.getKey(), count.getValue().asLong())));
-    return counts;
+    try {
+      read(query.build(true).toUriString(), JSON)
+          .ifPresent(
+              answer ->
+                  answer
+                      .path("counts")
+                      .propertyStream()
+                      .forEach(count -> counts.put(count.getKey(), count.getValue().asLong())));
+    } catch (RestClientException unavailable) {
+      return Optional.empty();
+    }
+    return Optional.of(counts);
   }
 
   public long commentCount(String postId) {
@@ -445,15 +455,24 @@ public class BlogApi {
   record Archive(List<ArchiveMonth> months) {}
 
   /** The body of a successful GET; nothing for an error, whose body is not read as this type. */
+  /**
+   * What the API answers, or empty when it has nothing (a 4xx: no such post, tag, token).
+   *
+   * @throws ApiUnavailable on a server error, which is not "nothing"
+   */
   private <T> Optional<T> read(String uri, ParameterizedTypeReference<T> type) {
     return http.get()
         // already encoded: as a URI, so that nothing is encoded twice
         .uri(URI.create(baseUrl + uri))
         .exchange(
-            (request, response) ->
-                response.getStatusCode().is2xxSuccessful()
-                    ? Optional.ofNullable(response.bodyTo(type))
-                    : Optional.<T>empty());
+            (request, response) -> {
+              if (response.getStatusCode().is5xxServerError()) {
+                throw new ApiUnavailable(uri, response.getStatusCode().value());
+              }
+              return response.getStatusCode().is2xxSuccessful()
+                  ? Optional.ofNullable(response.bodyTo(type))
+                  : Optional.<T>empty();
+            });
   }
 
   private static int status(RestClient.RequestHeadersSpec<?> request) {

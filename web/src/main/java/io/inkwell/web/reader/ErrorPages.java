@@ -7,10 +7,10 @@ import java.io.IOException;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
@@ -23,6 +23,9 @@ class ErrorPages {
 
   private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
 
+  /** As long as the gateway's circuit breaker waits before it tries a service again. */
+  private static final String RETRY_AFTER_SECONDS = "10";
+
   private final OldAddresses oldAddresses;
 
   ErrorPages(OldAddresses oldAddresses) {
@@ -34,11 +37,16 @@ class ErrorPages {
    * were at {@code /p/about.html}, where preview links are now).
    */
   @ExceptionHandler({NotFound.class, NoResourceFoundException.class})
-  ModelAndView noPage(HttpServletRequest request) {
-    return oldAddresses
-        .redirect(request)
-        .map(ModelAndView::new)
-        .orElseGet(() -> new ModelAndView("error/404", HttpStatus.NOT_FOUND));
+  ModelAndView noPage(HttpServletRequest request, HttpServletResponse response) {
+    try {
+      return oldAddresses
+          .redirect(request)
+          .map(ModelAndView::new)
+          .orElseGet(() -> new ModelAndView("error/404", HttpStatus.NOT_FOUND));
+    } catch (RestClientException e) {
+      // whether the address moved cannot be known now: not a 404, which search engines act on
+      return unavailable(e, response);
+    }
   }
 
   /**
@@ -57,10 +65,19 @@ class ErrorPages {
             : HttpStatus.BAD_REQUEST.value());
   }
 
+  /**
+   * The API cannot be reached or answers with a server error ({@link
+   * io.inkwell.web.api.ApiUnavailable}): a 503 with {@code Retry-After}, so that a reader is asked
+   * to come back and a search engine keeps the page it knew, rather than an empty list or a 404.
+   */
   @ExceptionHandler(RestClientException.class)
-  @ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
-  String apiUnavailable(RestClientException e) {
-    log.warn("The API could not be reached", e);
-    return "error";
+  ModelAndView apiUnavailable(RestClientException e, HttpServletResponse response) {
+    return unavailable(e, response);
+  }
+
+  private static ModelAndView unavailable(RestClientException e, HttpServletResponse response) {
+    log.warn("The API could not answer: {}", e.getMessage());
+    response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+    return new ModelAndView("error", HttpStatus.SERVICE_UNAVAILABLE);
   }
 }

@@ -14,11 +14,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.client.RestClientException;
 import org.springframework.web.util.UriUtils;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,6 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Controller
 class ReaderController {
 
+  private static final Logger log = LoggerFactory.getLogger(ReaderController.class);
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final BlogApi api;
@@ -308,13 +312,23 @@ class ReaderController {
       return "redirect:/pages/" + UriUtils.encodePathSegment(post.slug(), "UTF-8");
     }
     // Blogger's way with long threads: a page of comments at a time, "More comments" after it
-    var thread = api.comments(post.id(), commentsFrom);
+    Page<Comment> thread;
+    long total;
+    try {
+      thread = api.comments(post.id(), commentsFrom);
+      total =
+          commentsFrom == null && thread.nextCursor() == null
+              ? Comment.inReadingOrder(thread.items()).size()
+              : api.commentCount(post.id());
+    } catch (RestClientException unavailable) {
+      // comment-service is away: the post is read without its thread, which is not "No comments"
+      log.warn("The comments of {} could not be read: {}", post.id(), unavailable.getMessage());
+      thread = new Page<>(List.of(), null);
+      total = -1;
+    }
     var comments = thread.items();
     var replyChoices = Comment.inReadingOrder(comments);
-    long total =
-        commentsFrom == null && thread.nextCursor() == null
-            ? replyChoices.size()
-            : api.commentCount(post.id());
+    model.addAttribute("commentsUnavailable", total < 0);
     model.addAttribute("post", post);
     model.addAttribute("bodyHtml", footnotes.named(post.bodyHtml()));
     model.addAttribute("neighbours", api.neighbours(post.id()));
@@ -429,7 +443,10 @@ class ReaderController {
     var counts = api.commentCounts(posts.items().stream().map(Post::id).toList());
     return new Page<>(
         posts.items().stream()
-            .map(post -> new PostCard(post, counts.getOrDefault(post.id(), 0L)))
+            .map(
+                post ->
+                    new PostCard(
+                        post, counts.map(known -> known.getOrDefault(post.id(), 0L)).orElse(null)))
             .toList(),
         posts.nextCursor());
   }
