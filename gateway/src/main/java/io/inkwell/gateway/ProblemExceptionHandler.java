@@ -2,9 +2,11 @@ package io.inkwell.gateway;
 
 import io.netty.channel.ConnectTimeoutException;
 import java.net.ConnectException;
+import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.cloud.gateway.support.ServiceUnavailableException;
 import org.springframework.core.annotation.Order;
@@ -17,13 +19,23 @@ import reactor.core.publisher.Mono;
 
 /**
  * Every failure of the gateway as problem+json: a service that cannot be reached answers 503 at
- * once, one that does not answer in time 504, a path no route knows 404. Never a stack trace.
+ * once (with {@code Retry-After}), one that does not answer in time 504, a path no route knows 404.
+ * Never a stack trace.
  */
 @Component
 @Order(-2) // before Boot's own handler
 class ProblemExceptionHandler implements ErrorWebExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
+
+  /** When to ask again: once the circuit breaker, open, tries the service again. */
+  private final String retryAfter;
+
+  ProblemExceptionHandler(
+      @Value("${resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state:10s}")
+          Duration breakerWait) {
+    this.retryAfter = String.valueOf(Math.max(1, breakerWait.toSeconds()));
+  }
 
   @Override
   public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
@@ -33,6 +45,7 @@ class ProblemExceptionHandler implements ErrorWebExceptionHandler {
     }
     String path = exchange.getRequest().getPath().value();
     if (isUnreachable(error) || isCircuitOpen(error)) {
+      response.getHeaders().set(HttpHeaders.RETRY_AFTER, retryAfter);
       return Problems.write(
           exchange,
           HttpStatus.SERVICE_UNAVAILABLE,

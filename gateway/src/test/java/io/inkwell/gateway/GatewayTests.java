@@ -387,6 +387,9 @@ class GatewayTests {
       assertThat(response.headers().firstValue("Content-Type"))
           .hasValue("application/problem+json");
       assertThat(response.body()).contains("https://inkwell.dev/problems/service-unavailable");
+      assertThat(response.headers().firstValue("Retry-After"))
+          .as("a client is told when the breaker tries the service again")
+          .hasValue("10");
     }
     assertThat(breakers.circuitBreaker("comment-service").getState())
         .as("after repeated failures the breaker is open and answers at once")
