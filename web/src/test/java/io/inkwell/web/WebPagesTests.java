@@ -575,6 +575,41 @@ class WebPagesTests {
           .isEqualTo("The comments cannot be shown just now. Please come back in a moment.");
       assertThat(page.select("#comment-form")).as("a comment could not be sent").isEmpty();
       assertThat(page.text()).doesNotContain("No comments");
+      // one sent anyway (the page was open before) comes back with the reader's words, to send
+      // again
+      var reader = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+      var refused =
+          reader.send(
+              HttpRequest.newBuilder(
+                      URI.create("http://localhost:" + port + "/posts/hello/comments"))
+                  .header("Content-Type", "application/x-www-form-urlencoded")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          "postId=p1&authorName=Ann&authorEmail=ann%40example.org"
+                              + "&body=Lovely+trip%21"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(refused.statusCode()).isEqualTo(302);
+      var back =
+          Jsoup.parse(
+              reader
+                  .send(
+                      HttpRequest.newBuilder(
+                              URI.create(
+                                  "http://localhost:"
+                                      + port
+                                      + refused
+                                          .headers()
+                                          .firstValue("Location")
+                                          .orElseThrow()
+                                          .replaceFirst("^http://localhost:\\d+", "")))
+                          .build(),
+                      HttpResponse.BodyHandlers.ofString())
+                  .body());
+      assertThat(back.select("#comment-form .error").text())
+          .isEqualTo("The comment could not be sent; try again.");
+      assertThat(back.select("#comment-body").text()).isEqualTo("Lovely trip!");
+      assertThat(back.select("#comment-name").val()).isEqualTo("Ann");
       assertThat(home.statusCode()).isEqualTo(200);
       var list = Jsoup.parse(home.body());
       assertThat(list.select("article.card h2").text()).startsWith("Hello");
