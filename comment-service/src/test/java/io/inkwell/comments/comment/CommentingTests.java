@@ -54,6 +54,38 @@ class CommentingTests extends IntegrationTest {
         .isEqualTo(1);
   }
 
+  /**
+   * A name cannot turn the words shown after it around (an override left open), while a name in a
+   * right-to-left script is kept as it is written.
+   */
+  @Test
+  void aNameKeepsItsLettersButNotControlsThatWouldTurnTheWordsAfterItAround() {
+    String postId = publishedPost();
+
+    var overriding = commentAs(postId, "\u202Egpj.exe\u2066", "Nice.");
+    var hebrew = commentAs(postId, "דוד כהן", "Nice too.");
+    var onlyAControl = commentAs(postId, "\u202E", "Nobody.");
+
+    assertThat(overriding.status()).as(overriding.toString()).isEqualTo(201);
+    assertThat(overriding.text("authorName")).isEqualTo("gpj.exe");
+    assertThat(hebrew.text("authorName")).isEqualTo("דוד כהן");
+    assertThat(onlyAControl.status()).isEqualTo(400);
+    assertThat(
+            api()
+                .get("/api/posts/" + postId + "/comments")
+                .json()
+                .path("items")
+                .findValuesAsString("authorName"))
+        .containsExactly("gpj.exe", "דוד כהן");
+  }
+
+  private ApiClient.Response commentAs(String postId, String name, String body) {
+    return api()
+        .post(
+            "/api/posts/" + postId + "/comments",
+            ApiClient.json(Map.of("authorName", name, "authorEmail", email(), "body", body)));
+  }
+
   /** Addresses of every script and of new top-level domains are taken as mail takes them. */
   @ParameterizedTest
   @ValueSource(

@@ -90,7 +90,8 @@ class ModerationController {
   /** A moderator corrects the name or the text (WordPress's "Edit comment"). */
   @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
   CommentResponse edit(@PathVariable String id, @Valid @RequestBody EditRequest request) {
-    return CommentResponse.of(comments.edit(id, request.authorName(), request.body()));
+    return CommentResponse.of(
+        comments.edit(id, PostCommentRequest.shownName(request.authorName()), request.body()));
   }
 
   /** What a moderator may change of a comment; bounded as a new comment is. */

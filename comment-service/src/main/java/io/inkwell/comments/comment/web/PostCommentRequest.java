@@ -53,9 +53,23 @@ record PostCommentRequest(
     }
   }
 
+  /**
+   * Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069). A name is
+   * shown beside other words, in a thread's "Reply to" list, a mail's subject, a feed's author; one
+   * left open in it would turn the words after it around (U+202E makes "gpj.exe" read "exe.jpg"). A
+   * name in Arabic or Hebrew needs none of them: the text's own direction is kept.
+   */
+  private static final java.util.regex.Pattern DIRECTION_CONTROLS =
+      java.util.regex.Pattern.compile("[\u202A-\u202E\u2066-\u2069]");
+
+  /** The name as it is kept and shown: without direction controls. */
+  static String shownName(String name) {
+    return DIRECTION_CONTROLS.matcher(name).replaceAll("");
+  }
+
   NewComment toNewComment(String client) {
     return new NewComment(
-        authorName,
+        shownName(authorName),
         authorEmail,
         body,
         parentId,
