@@ -209,6 +209,16 @@ class WebPagesTests {
     }
   }
 
+  private HttpResponse<String> postForm(HttpClient client, String path, String form)
+      throws Exception {
+    return client.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   private HttpResponse<String> get(String path) throws Exception {
     return http.send(
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
@@ -579,30 +589,18 @@ class WebPagesTests {
       // again
       var reader = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
       var refused =
-          reader.send(
-              HttpRequest.newBuilder(
-                      URI.create("http://localhost:" + port + "/posts/hello/comments"))
-                  .header("Content-Type", "application/x-www-form-urlencoded")
-                  .POST(
-                      HttpRequest.BodyPublishers.ofString(
-                          "postId=p1&authorName=Ann&authorEmail=ann%40example.org"
-                              + "&body=Lovely+trip%21"))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
+          postForm(
+              reader,
+              "/posts/hello/comments",
+              "postId=p1&authorName=Ann&authorEmail=ann%40example.org&body=Lovely+trip%21");
       assertThat(refused.statusCode()).isEqualTo(302);
+      var location = URI.create(refused.headers().firstValue("Location").orElseThrow());
       var back =
           Jsoup.parse(
               reader
                   .send(
                       HttpRequest.newBuilder(
-                              URI.create(
-                                  "http://localhost:"
-                                      + port
-                                      + refused
-                                          .headers()
-                                          .firstValue("Location")
-                                          .orElseThrow()
-                                          .replaceFirst("^http://localhost:\\d+", "")))
+                              URI.create("http://localhost:" + port).resolve(location))
                           .build(),
                       HttpResponse.BodyHandlers.ofString())
                   .body());
@@ -690,13 +688,7 @@ class WebPagesTests {
       String form =
           "email=a%40example.org&from="
               + URLEncoder.encode(example.getKey(), StandardCharsets.UTF_8);
-      var answer =
-          http.send(
-              HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/subscribe"))
-                  .header("Content-Type", "application/x-www-form-urlencoded")
-                  .POST(HttpRequest.BodyPublishers.ofString(form))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
+      var answer = postForm(http, "/subscribe", form);
 
       assertThat(answer.statusCode()).as(example.getKey()).isEqualTo(302);
       String location = answer.headers().firstValue("Location").orElseThrow();
@@ -736,15 +728,10 @@ class WebPagesTests {
   @Test
   void anUnsubscribeTokenIsSentOnPercentEncoded() throws Exception {
     var answer =
-        http.send(
-            HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + port + "/subscriptions/unsubscribe"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "token=" + URLEncoder.encode("{\"$gt\":\"\"}&x=1", StandardCharsets.UTF_8)))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+        postForm(
+            http,
+            "/subscriptions/unsubscribe",
+            "token=" + URLEncoder.encode("{\"$gt\":\"\"}&x=1", StandardCharsets.UTF_8));
 
     assertThat(answer.statusCode()).isEqualTo(200);
     assertThat(unsubscribedWith).isEqualTo("token=%7B%22%24gt%22%3A%22%22%7D%26x%3D1");
