@@ -13,6 +13,7 @@ import io.inkwell.comments.moderation.Blocklist;
 import io.inkwell.comments.moderation.BlogSettings;
 import io.inkwell.comments.moderation.CommentSettings;
 import io.inkwell.comments.moderation.RateLimits;
+import io.inkwell.comments.post.CommentsOfPosts;
 import io.inkwell.comments.post.KnownPost;
 import io.inkwell.comments.post.KnownPosts;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -47,7 +48,7 @@ import org.springframework.stereotype.Service;
 
 /** What readers and moderators do with comments. */
 @Service
-public class CommentManagement {
+public class CommentManagement implements CommentsOfPosts {
 
   private static final Logger log = LoggerFactory.getLogger(CommentManagement.class);
 
@@ -502,7 +503,13 @@ public class CommentManagement {
     return deleted;
   }
 
+  @Override
+  public void removeAllOf(String postId) {
+    comments.deleteByPostId(postId);
+  }
+
   /** A comment that came with an imported post: approved, with its original date. */
+  @Override
   public void imported(
       String id, String postId, String parentId, String authorName, String body, Instant postedAt) {
     if (comments.existsById(id)) {

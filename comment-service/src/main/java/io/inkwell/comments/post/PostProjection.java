@@ -2,8 +2,6 @@ package io.inkwell.comments.post;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-import io.inkwell.comments.comment.CommentManagement;
-import io.inkwell.comments.comment.Comments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -23,15 +21,12 @@ class PostProjection {
 
   private final MongoOperations mongo;
   private final JsonMapper json;
-  private final Comments comments;
-  private final CommentManagement management;
+  private final CommentsOfPosts comments;
 
-  PostProjection(
-      MongoOperations mongo, JsonMapper json, Comments comments, CommentManagement management) {
+  PostProjection(MongoOperations mongo, JsonMapper json, CommentsOfPosts comments) {
     this.mongo = mongo;
     this.json = json;
     this.comments = comments;
-    this.management = management;
   }
 
   /** Comments of an imported post become approved comments once, whatever the redeliveries. */
@@ -39,7 +34,7 @@ class PostProjection {
     if (event.commentId() == null || event.postId() == null || event.body() == null) {
       throw new IllegalArgumentException("CommentImported without ids or body: " + event);
     }
-    management.imported(
+    comments.imported(
         event.commentId(),
         event.postId(),
         event.parentId(),
@@ -56,7 +51,7 @@ class PostProjection {
       case "PostUnpublished" -> project(event, KnownPost.DRAFT);
       case "PostDeleted" -> {
         project(event, KnownPost.DELETED);
-        comments.deleteByPostId(event.postId());
+        comments.removeAllOf(event.postId());
       }
       case "CommentImported" -> imported(event);
       default -> log.debug("Ignoring post event of type {}", event.type());

@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.inkwell.notifications.NotificationMetrics;
 import io.inkwell.notifications.NotificationSettings;
+import io.inkwell.notifications.SenderThread;
 import io.inkwell.notifications.TraceContexts;
 import io.inkwell.notifications.mail.Mails;
 import io.inkwell.notifications.mail.Mails.PostMail;

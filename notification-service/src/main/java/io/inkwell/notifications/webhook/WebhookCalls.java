@@ -3,8 +3,8 @@ package io.inkwell.notifications.webhook;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.inkwell.notifications.NotificationSettings;
+import io.inkwell.notifications.SenderThread;
 import io.inkwell.notifications.TraceContexts;
-import io.inkwell.notifications.delivery.SenderThread;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Span;

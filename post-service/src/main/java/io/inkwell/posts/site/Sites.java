@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.inkwell.posts.outbox.Outbox;
 import io.inkwell.posts.post.Actor;
+import io.inkwell.posts.post.BlogTimeZone;
 import io.inkwell.posts.post.NotAllowed;
 import io.inkwell.posts.post.PictureSizes;
 import io.inkwell.posts.post.PostSettings;
@@ -11,6 +12,7 @@ import io.inkwell.posts.post.TraceContexts;
 import io.inkwell.posts.post.UnknownPicture;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -30,7 +32,7 @@ import org.springframework.stereotype.Service;
  * single-document write, like a post's.
  */
 @Service
-public class Sites {
+public class Sites implements BlogTimeZone {
 
   private static final int ATTEMPTS = 5;
 
@@ -62,6 +64,11 @@ public class Sites {
   }
 
   /** As admins set it; what they never set, as configured. */
+  @Override
+  public ZoneId zone() {
+    return current().zone();
+  }
+
   public SiteIdentity current() {
     SiteIdentity stored = mongo.findById(SiteIdentity.ID, SiteIdentity.class);
     if (stored == null) {

@@ -2,12 +2,12 @@ package io.inkwell.posts.post.web;
 
 import io.inkwell.posts.post.Actor;
 import io.inkwell.posts.post.ArchiveMonth;
+import io.inkwell.posts.post.BlogTimeZone;
 import io.inkwell.posts.post.PostManagement;
 import io.inkwell.posts.post.PostQuery;
 import io.inkwell.posts.post.PostStatus;
 import io.inkwell.posts.post.StaleVersion;
 import io.inkwell.posts.post.TagCount;
-import io.inkwell.posts.site.Sites;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -44,11 +44,11 @@ class PostController {
       CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic();
 
   private final PostManagement posts;
-  private final Sites sites;
+  private final BlogTimeZone blogTimeZone;
 
-  PostController(PostManagement posts, Sites sites) {
+  PostController(PostManagement posts, BlogTimeZone blogTimeZone) {
     this.posts = posts;
-    this.sites = sites;
+    this.blogTimeZone = blogTimeZone;
   }
 
   @PostMapping(path = "/api/posts", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -329,7 +329,7 @@ class PostController {
       @RequestParam(required = false) @Size(max = 64) String zone) {
     ZoneId zoneId;
     try {
-      zoneId = zone == null ? sites.current().zone() : ZoneId.of(zone);
+      zoneId = zone == null ? blogTimeZone.zone() : ZoneId.of(zone);
     } catch (DateTimeException unknown) {
       throw new ResponseStatusException(
           HttpStatus.BAD_REQUEST, "zone is not a time zone id such as Europe/Lisbon or UTC.");

@@ -1,4 +1,4 @@
-package io.inkwell.notifications.delivery;
+package io.inkwell.notifications;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;

@@ -1,11 +1,9 @@
-package io.inkwell.posts.post.web;
+package io.inkwell.posts.redirect;
 
 import io.inkwell.posts.post.Post;
 import io.inkwell.posts.post.PostManagement;
 import io.inkwell.posts.post.PostNotFound;
 import io.inkwell.posts.post.PostSettings;
-import io.inkwell.posts.redirect.RedirectRule;
-import io.inkwell.posts.redirect.RedirectRules;
 import java.time.Duration;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;

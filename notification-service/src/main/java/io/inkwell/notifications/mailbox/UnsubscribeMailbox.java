@@ -1,6 +1,8 @@
-package io.inkwell.notifications.subscription;
+package io.inkwell.notifications.mailbox;
 
 import io.inkwell.notifications.notice.ReplyStops;
+import io.inkwell.notifications.subscription.InvalidToken;
+import io.inkwell.notifications.subscription.SubscriptionManagement;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;

@@ -1,4 +1,4 @@
-package io.inkwell.notifications.delivery;
+package io.inkwell.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
