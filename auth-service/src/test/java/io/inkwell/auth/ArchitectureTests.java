@@ -14,4 +14,9 @@ class ArchitectureTests {
   void featuresDoNotDependOnEachOtherInCircles() {
     Architecture.checkFeaturesAreFreeOfCycles("io.inkwell.auth");
   }
+
+  @Test
+  void onlyTheWebKnowsHttp() {
+    Architecture.checkOnlyTheWebKnowsHttp("io.inkwell.auth");
+  }
 }

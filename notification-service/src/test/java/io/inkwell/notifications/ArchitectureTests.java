@@ -14,4 +14,9 @@ class ArchitectureTests {
   void featuresDoNotDependOnEachOtherInCircles() {
     Architecture.checkFeaturesAreFreeOfCycles("io.inkwell.notifications");
   }
+
+  @Test
+  void onlyTheWebKnowsHttp() {
+    Architecture.checkOnlyTheWebKnowsHttp("io.inkwell.notifications");
+  }
 }

@@ -1,5 +1,6 @@
 package io.inkwell.testsupport;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -9,8 +10,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 /**
  * The structure STYLE.md asks of every service, checked on its compiled classes with ArchUnit (as
  * the Spring Modulith examples and ddd-by-examples/library check theirs): the service is packaged
- * by feature ({@code post}, {@code feed}, {@code importer}), and no two features need each other,
- * so each can be read, changed and tested from its own package outwards.
+ * by feature ({@code post}, {@code feed}, {@code importer}), no two features need each other, so
+ * each can be read, changed and tested from its own package outwards, and only the web edge of a
+ * feature knows HTTP.
  */
 public final class Architecture {
 
@@ -21,6 +23,34 @@ public final class Architecture {
     return new ClassFileImporter()
         .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
         .importPackages(basePackage);
+  }
+
+  /**
+   * Fails, naming each class, when a class of a feature's model or application services (outside
+   * the {@code web} and {@code security} packages and the controllers) reads or answers HTTP: a
+   * rule or a use case is then tied to one way of being called, and cannot be tested or reused (by
+   * an import, a Kafka listener, a scheduler) without it.
+   */
+  public static void checkOnlyTheWebKnowsHttp(String basePackage) {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("..web..", "..security..")
+        .and()
+        .areNotAnnotatedWith("org.springframework.web.bind.annotation.RestController")
+        .and()
+        .areNotAnnotatedWith("org.springframework.stereotype.Controller")
+        .and()
+        .areNotAnnotatedWith("org.springframework.web.bind.annotation.RestControllerAdvice")
+        .and()
+        .areNotAnnotatedWith("org.springframework.web.bind.annotation.ControllerAdvice")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "org.springframework.web.bind..",
+            "org.springframework.http..",
+            "jakarta.servlet..",
+            "org.springframework.web.servlet..")
+        .check(of(basePackage));
   }
 
   /**

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -108,10 +109,19 @@ class ImageController {
 
   @ExceptionHandler(ImageProblem.class)
   ResponseEntity<ProblemDetail> problem(ImageProblem e) {
-    var problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+    HttpStatus status =
+        switch (e.kind()) {
+          case NOT_FOUND -> HttpStatus.NOT_FOUND;
+          case NOT_AN_IMAGE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+          case UNUSABLE -> HttpStatus.UNPROCESSABLE_CONTENT;
+          case NO_SUCH_COPY -> HttpStatus.BAD_REQUEST;
+          case BUSY -> HttpStatus.SERVICE_UNAVAILABLE;
+          case IN_USE -> HttpStatus.CONFLICT;
+        };
+    var problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
     problem.setType(URI.create("https://inkwell.dev/problems/" + e.type()));
     problem.setTitle(e.title());
-    var answer = ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    var answer = ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON);
     if (e.retryAfter() != null) {
       answer.header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfter()));
     }

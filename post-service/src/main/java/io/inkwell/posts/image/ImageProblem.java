@@ -1,23 +1,39 @@
 package io.inkwell.posts.image;
 
-import org.springframework.http.HttpStatus;
-
-/** Why an image cannot be stored or removed; each becomes a problem+json of its own type. */
+/**
+ * Why an image cannot be stored, shown or removed; each becomes a problem+json of its own type,
+ * with the HTTP status {@link ImageController} gives its {@link Kind}.
+ */
 public class ImageProblem extends RuntimeException {
 
-  private final HttpStatus status;
+  /** What kind of trouble it is, whoever asked (a request, an import). */
+  public enum Kind {
+    /** No such picture. */
+    NOT_FOUND,
+    /** Not a picture of a format the blog takes. */
+    NOT_AN_IMAGE,
+    /** A picture that cannot be read, or has more pixels than a browser shows. */
+    UNUSABLE,
+    /** A copy of a width that is not made. */
+    NO_SUCH_COPY,
+    /** Too many large pictures are being read at once: later. */
+    BUSY,
+    /** Shown somewhere still: it stays. */
+    IN_USE
+  }
+
+  private final Kind kind;
   private final String type;
   private final String title;
   private final Long retryAfter;
 
-  ImageProblem(HttpStatus status, String type, String title, String detail) {
-    this(status, type, title, detail, null);
+  ImageProblem(Kind kind, String type, String title, String detail) {
+    this(kind, type, title, detail, null);
   }
 
-  private ImageProblem(
-      HttpStatus status, String type, String title, String detail, Long retryAfter) {
+  private ImageProblem(Kind kind, String type, String title, String detail, Long retryAfter) {
     super(detail);
-    this.status = status;
+    this.kind = kind;
     this.type = type;
     this.title = title;
     this.retryAfter = retryAfter;
@@ -25,17 +41,16 @@ public class ImageProblem extends RuntimeException {
 
   static ImageProblem notFound() {
     return new ImageProblem(
-        HttpStatus.NOT_FOUND, "not-found", "Image not found", "There is no image at this address.");
+        Kind.NOT_FOUND, "not-found", "Image not found", "There is no image at this address.");
   }
 
   static ImageProblem notAnImage(String detail) {
-    return new ImageProblem(
-        HttpStatus.UNSUPPORTED_MEDIA_TYPE, "not-an-image", "Not an image we accept", detail);
+    return new ImageProblem(Kind.NOT_AN_IMAGE, "not-an-image", "Not an image we accept", detail);
   }
 
   static ImageProblem unreadable() {
     return new ImageProblem(
-        HttpStatus.UNPROCESSABLE_CONTENT,
+        Kind.UNUSABLE,
         "unreadable-image",
         "Unreadable image",
         "The file looks like an image but cannot be read; it may be cut off or damaged.");
@@ -43,7 +58,7 @@ public class ImageProblem extends RuntimeException {
 
   static ImageProblem tooManyPixels(int width, int height, long max) {
     return new ImageProblem(
-        HttpStatus.UNPROCESSABLE_CONTENT,
+        Kind.UNUSABLE,
         "image-too-large",
         "Image too large to show",
         "The image is %d × %d pixels; at most %d pixels in all can be shown in a browser."
@@ -52,7 +67,7 @@ public class ImageProblem extends RuntimeException {
 
   static ImageProblem unsupportedWidth(java.util.List<Integer> widths) {
     return new ImageProblem(
-        HttpStatus.BAD_REQUEST,
+        Kind.NO_SUCH_COPY,
         "unsupported-width",
         "No copy of that width",
         "Pictures are offered " + widths + " pixels wide, or whole without ?w=.");
@@ -60,7 +75,7 @@ public class ImageProblem extends RuntimeException {
 
   static ImageProblem busy(long retryAfterSeconds) {
     return new ImageProblem(
-        HttpStatus.SERVICE_UNAVAILABLE,
+        Kind.BUSY,
         "pictures-busy",
         "Too many pictures being sent",
         "Many large pictures are being sent at once; try again in a few seconds.",
@@ -69,7 +84,7 @@ public class ImageProblem extends RuntimeException {
 
   static ImageProblem theSites() {
     return new ImageProblem(
-        HttpStatus.CONFLICT,
+        Kind.IN_USE,
         "image-in-use",
         "Image in use",
         "The image is the blog's icon or logo; choose another in Settings before deleting it.");
@@ -77,7 +92,7 @@ public class ImageProblem extends RuntimeException {
 
   static ImageProblem inUse(long posts) {
     return new ImageProblem(
-        HttpStatus.CONFLICT,
+        Kind.IN_USE,
         "image-in-use",
         "Image in use",
         "The image is shown in "
@@ -86,8 +101,8 @@ public class ImageProblem extends RuntimeException {
             + "; take it out of them before deleting it.");
   }
 
-  public HttpStatus status() {
-    return status;
+  public Kind kind() {
+    return kind;
   }
 
   public String type() {

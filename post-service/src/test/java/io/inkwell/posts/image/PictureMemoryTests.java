@@ -11,7 +11,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpStatus;
 import org.springframework.util.unit.DataSize;
 
 /** Large pictures sent at once never hold more bytes in memory than the service allows. */
@@ -73,7 +72,7 @@ class PictureMemoryTests {
         .isInstanceOfSatisfying(
             ImageProblem.class,
             busy -> {
-              assertThat(busy.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+              assertThat(busy.kind()).isEqualTo(ImageProblem.Kind.BUSY);
               assertThat(busy.retryAfter()).isPositive();
             });
 
