@@ -138,6 +138,73 @@ class DeploymentFilesTests {
     assertThat(created).containsExactlyInAnyOrderElementsOf(needed);
   }
 
+  /**
+   * The gateway is the one way in (ADR 6): every other workload takes connections, on its own port,
+   * only from the gateway, from the services that fetch auth-service's keys (auth-service alone),
+   * and from Prometheus where it is scraped; the gateway itself has no policy.
+   */
+  @Test
+  void onlyTheGatewayTakesConnectionsFromAnyoneAndEachServiceOnlyFromItsCallers()
+      throws IOException {
+    List<Map<String, Object>> documents = kubernetesDocuments();
+    var policies = documents.stream().filter(d -> "NetworkPolicy".equals(d.get("kind"))).toList();
+    Set<String> keyFetchers = new HashSet<>();
+    for (String service : SERVICES) {
+      if (variablesRead(service).contains("INKWELL_JWKS_URI")) {
+        keyFetchers.add(service);
+      }
+    }
+    assertThat(keyFetchers).contains("gateway", "post-service");
+
+    for (String service : SERVICES) {
+      var deployment = named(documents, "Deployment", service);
+      var labels = map(deployment, "spec", "template", "metadata", "labels");
+      var selecting =
+          policies.stream()
+              .filter(p -> map(p, "spec", "podSelector", "matchLabels").equals(labels))
+              .toList();
+      if (service.equals("gateway")) {
+        assertThat(selecting).as("anyone may reach the gateway").isEmpty();
+        continue;
+      }
+      assertThat(selecting).as(service + "'s policy").hasSize(1);
+      var spec = map(selecting.get(0), "spec");
+      assertThat(strings(spec.get("policyTypes"))).containsExactly("Ingress");
+      Set<String> callers = new HashSet<>();
+      boolean scraped = false;
+      for (var rule : list(spec.get("ingress"))) {
+        assertThat(list(rule.get("ports")))
+            .as(service + ": its own port only")
+            .extracting(port -> port.get("port"))
+            .containsExactly("http");
+        for (var peer : list(rule.get("from"))) {
+          if (peer.containsKey("podSelector")) {
+            callers.add(
+                (String) map(peer, "podSelector", "matchLabels").get("app.kubernetes.io/name"));
+          }
+          if (peer.containsKey("namespaceSelector")) {
+            assertThat(map(peer, "namespaceSelector", "matchLabels"))
+                .isEqualTo(Map.of("inkwell.dev/monitoring", "true"));
+            scraped = true;
+          }
+        }
+      }
+      Set<String> expected = new HashSet<>(Set.of("gateway"));
+      if (service.equals("auth-service")) {
+        expected.addAll(keyFetchers);
+        expected.remove(service);
+      }
+      assertThat(callers).as("who may call " + service).isEqualTo(expected);
+      assertThat(scraped)
+          .as(service + " may be scraped where Prometheus is told to")
+          .isEqualTo(
+              "true"
+                  .equals(
+                      map(deployment, "spec", "template", "metadata", "annotations")
+                          .get("prometheus.io/scrape")));
+    }
+  }
+
   @Test
   void dockerComposeSetsOnlyVariablesItsServicesReadOnTheirOwnPorts() throws IOException {
     var compose = new Yaml().<Map<String, Object>>load(read(ROOT.resolve("docker-compose.yml")));
@@ -154,6 +221,10 @@ class DeploymentFilesTests {
       assertThat(String.valueOf(environment.get("THC_PORT")))
           .as(service + "'s health check port")
           .isEqualTo(String.valueOf(defaultPort(service)));
+      // the gateway is the one way in: no service is published around its checks
+      assertThat(definition.containsKey("ports"))
+          .as(service + " is published")
+          .isEqualTo(service.equals("gateway"));
     }
     var gateway = map(map(services, "gateway"), "environment");
     assertThat(gateway)

@@ -10,9 +10,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 /**
  * The structure STYLE.md asks of every service, checked on its compiled classes with ArchUnit (as
  * the Spring Modulith examples and ddd-by-examples/library check theirs): the service is packaged
- * by feature ({@code post}, {@code feed}, {@code importer}), no two features need each other, so
- * each can be read, changed and tested from its own package outwards, and only the web edge of a
- * feature knows HTTP.
+ * by feature ({@code post}, {@code feed}, {@code importer}), its features depend on each other one
+ * way only, so each can be read, changed and tested from its own package outwards, and only the web
+ * edge of a feature knows HTTP.
  */
 public final class Architecture {
 

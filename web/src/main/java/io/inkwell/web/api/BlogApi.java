@@ -52,9 +52,8 @@ public class BlogApi {
   /** A post by slug, the slug it moved to, or neither. */
   public record Lookup(Post post, String movedTo) {}
 
-  /** What became of a comment the reader sent: the status, and the problem's detail if any. */
   /**
-   * What became of a comment sent.
+   * What became of a comment the reader sent.
    *
    * @param problemType the last part of the problem's type when it was refused ({@code
    *     duplicate-comment}), else null
@@ -454,9 +453,9 @@ public class BlogApi {
 
   record Archive(List<ArchiveMonth> months) {}
 
-  /** The body of a successful GET; nothing for an error, whose body is not read as this type. */
   /**
-   * What the API answers, or empty when it has nothing (a 4xx: no such post, tag, token).
+   * The body of a successful GET, or empty when the API has nothing (a 4xx: no such post, tag,
+   * token), whose body is not read as this type.
    *
    * @throws ApiUnavailable on a server error, which is not "nothing"
    */
