@@ -1,6 +1,7 @@
 package io.inkwell.web.reader;
 
 import io.inkwell.web.WebSettings;
+import io.inkwell.web.api.ApiCalls;
 import io.inkwell.web.api.BlogApi;
 import io.inkwell.web.api.Comment;
 import io.inkwell.web.api.Page;
@@ -43,9 +44,11 @@ class ReaderController {
   private final Dates dates;
   private final Words words;
   private final Footnotes footnotes;
+  private final ApiCalls calls;
 
   ReaderController(
       BlogApi api,
+      ApiCalls calls,
       WebSettings settings,
       Site site,
       TagPaths tagPaths,
@@ -54,6 +57,7 @@ class ReaderController {
       Words words,
       Footnotes footnotes) {
     this.footnotes = footnotes;
+    this.calls = calls;
     this.oldAddresses = oldAddresses;
     this.dates = dates;
     this.words = words;
@@ -311,30 +315,23 @@ class ReaderController {
     if (post.page()) {
       return "redirect:/pages/" + UriUtils.encodePathSegment(post.slug(), "UTF-8");
     }
-    // Blogger's way with long threads: a page of comments at a time, "More comments" after it
-    Page<Comment> thread;
-    long total;
-    try {
-      thread = api.comments(post.id(), commentsFrom);
-      total =
-          commentsFrom == null && thread.nextCursor() == null
-              ? Comment.inReadingOrder(thread.items()).size()
-              : api.commentCount(post.id());
-    } catch (RestClientException unavailable) {
-      // comment-service is away: the post is read without its thread, which is not "No comments"
-      log.warn("The comments of {} could not be read: {}", post.id(), unavailable.getMessage());
-      thread = new Page<>(List.of(), null);
-      total = -1;
-    }
+    // what the page shows beside the post, asked side by side
+    var threadAsked = calls.start(() -> thread(post, commentsFrom));
+    var neighboursAsked = calls.start(() -> api.neighbours(post.id()));
+    var relatedAsked = calls.start(() -> related(post));
+    var authorAsked = calls.start(() -> api.author(post.author().id()));
+    var shown = ApiCalls.answer(threadAsked);
+    var thread = shown.page();
+    long total = shown.total();
     var comments = thread.items();
     var replyChoices = Comment.inReadingOrder(comments);
     model.addAttribute("commentsUnavailable", total < 0);
     model.addAttribute("post", post);
     model.addAttribute("bodyHtml", footnotes.named(post.bodyHtml()));
-    model.addAttribute("neighbours", api.neighbours(post.id()));
-    model.addAttribute("related", related(post));
+    model.addAttribute("neighbours", ApiCalls.answer(neighboursAsked));
+    model.addAttribute("related", ApiCalls.answer(relatedAsked));
     // WordPress themes end a post with its author's bio, when they wrote one
-    var author = api.author(post.author().id());
+    var author = ApiCalls.answer(authorAsked);
     model.addAttribute("authorBio", author.filter(profile -> profile.bio() != null).orElse(null));
     model.addAttribute("comments", comments);
     model.addAttribute("replyChoices", replyChoices);
@@ -392,6 +389,30 @@ class ReaderController {
   public record Related(String tag, List<Post> posts) {}
 
   private static final int RELATED = 3;
+
+  /**
+   * @param total how many comments readers see on the post; -1 while it cannot be known
+   */
+  private record ThreadPage(Page<Comment> page, long total) {}
+
+  /**
+   * Blogger's way with long threads: a page of comments at a time, "More comments" after it. While
+   * comment-service is away, none and an unknown total: the post is read without its thread, which
+   * is not "No comments".
+   */
+  private ThreadPage thread(Post post, String from) {
+    try {
+      var page = api.comments(post.id(), from);
+      return new ThreadPage(
+          page,
+          from == null && page.nextCursor() == null
+              ? Comment.inReadingOrder(page.items()).size()
+              : api.commentCount(post.id()));
+    } catch (RestClientException unavailable) {
+      log.warn("The comments of {} could not be read: {}", post.id(), unavailable.getMessage());
+      return new ThreadPage(new Page<>(List.of(), null), -1);
+    }
+  }
 
   private Related related(Post post) {
     if (post.tags().isEmpty()) {
