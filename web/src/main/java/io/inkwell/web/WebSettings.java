@@ -1,5 +1,6 @@
 package io.inkwell.web;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -11,6 +12,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param blogDescription one line under the name, and the home page's description
  * @param timeZone the zone dates are shown in
  * @param pageSize posts on one page of a list
+ * @param apiTimeout how long a page waits for the API's answer: longer than the gateway's timeouts
+ *     of readers' routes (10 s, 20 s for uploads), so that only a connection gone silent ends in
+ *     it, and in the calm 503 page instead of a page that never loads
+ * @param adminApiTimeout the same for the admin, whose imports may take the gateway's longest
+ *     timeout (120 s)
  */
 @ConfigurationProperties("inkwell.web")
 public record WebSettings(
@@ -19,7 +25,9 @@ public record WebSettings(
     @DefaultValue("Inkwell") String blogName,
     @DefaultValue("Notes, posts and conversations.") String blogDescription,
     @DefaultValue("UTC") ZoneId timeZone,
-    @DefaultValue("10") int pageSize) {
+    @DefaultValue("10") int pageSize,
+    @DefaultValue("30s") Duration apiTimeout,
+    @DefaultValue("130s") Duration adminApiTimeout) {
 
   public WebSettings {
     siteUrl = siteUrl.endsWith("/") ? siteUrl.substring(0, siteUrl.length() - 1) : siteUrl;

@@ -62,6 +62,10 @@ class WebPagesTests {
   /** The paths the API answers with the gateway's 503 while a service is down; none while empty. */
   private static volatile List<String> down = List.of();
 
+  /** Held open without an answer until the test is over: a connection gone silent. */
+  private static final java.util.concurrent.CountDownLatch SILENCE_ENDS =
+      new java.util.concurrent.CountDownLatch(1);
+
   @Autowired private Site site;
   @Autowired private Dates dates;
 
@@ -74,10 +78,12 @@ class WebPagesTests {
   static void api(DynamicPropertyRegistry registry) {
     registry.add("inkwell.web.api-url", () -> "http://localhost:" + API.getAddress().getPort());
     registry.add("inkwell.web.site-url", () -> "https://blog.example.org");
+    registry.add("inkwell.web.api-timeout", () -> "2s");
   }
 
   @AfterAll
   static void stop() {
+    SILENCE_ENDS.countDown();
     API.stop(0);
   }
 
@@ -97,6 +103,15 @@ class WebPagesTests {
             String path = exchange.getRequestURI().getPath();
             int status = 200;
             String body;
+            if (path.equals("/api/posts/silent")) {
+              try {
+                SILENCE_ENDS.await();
+              } catch (InterruptedException stopping) {
+                Thread.currentThread().interrupt();
+              }
+              exchange.close();
+              return;
+            }
             if (down.stream().anyMatch(path::startsWith)) {
               // as the gateway answers while the service's circuit is open
               status = 503;
@@ -202,6 +217,8 @@ class WebPagesTests {
             exchange.getResponseBody().write(bytes);
             exchange.close();
           });
+      // one thread per request: a silent one holds no other back
+      server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
       server.start();
       return server;
     } catch (IOException e) {
@@ -619,6 +636,24 @@ class WebPagesTests {
     }
     assertThat(Jsoup.parse(get("/posts/hello").body()).select("#comments-title").text())
         .isEqualTo("No comments");
+  }
+
+  /**
+   * An API connection that goes silent (a request lost on the way, a gateway stuck) ends in the
+   * calm 503 page once the web module stops waiting, instead of a page that never loads.
+   */
+  @Test
+  void aPageWhoseApiAnswerNeverComesIsA503NotAnEndlessWait() throws Exception {
+    var response =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/posts/silent"))
+                .timeout(java.time.Duration.ofSeconds(60))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(503);
+    assertThat(response.headers().firstValue("Retry-After")).hasValue("10");
+    assertThat(Jsoup.parse(response.body()).select("h1").text()).isEqualTo("Something went wrong");
   }
 
   @Test

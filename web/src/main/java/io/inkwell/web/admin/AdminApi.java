@@ -1,9 +1,9 @@
 package io.inkwell.web.admin;
 
 import io.inkwell.web.WebSettings;
+import io.inkwell.web.api.ApiConnections;
 import io.inkwell.web.api.ApiUris;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +19,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.ClientHttpResponse;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.RestClient;
@@ -46,9 +45,7 @@ class AdminApi {
     this.http =
         builder
             .baseUrl(settings.apiUrl())
-            .requestFactory(
-                new JdkClientHttpRequestFactory(
-                    HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()))
+            .requestFactory(ApiConnections.requestFactory(settings.adminApiTimeout()))
             .defaultStatusHandler(status -> true, (request, response) -> {})
             .build();
   }

@@ -4,7 +4,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.inkwell.web.WebSettings;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +15,6 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -40,11 +38,10 @@ public class BlogApi {
 
   BlogApi(RestClient.Builder builder, WebSettings settings) {
     this.baseUrl = settings.apiUrl();
-    var jdk = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     this.http =
         builder
             .baseUrl(settings.apiUrl())
-            .requestFactory(new JdkClientHttpRequestFactory(jdk))
+            .requestFactory(ApiConnections.requestFactory(settings.apiTimeout()))
             .defaultStatusHandler(status -> true, (request, response) -> {})
             .build();
   }

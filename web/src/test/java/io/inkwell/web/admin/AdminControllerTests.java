@@ -8,6 +8,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import io.inkwell.web.WebSettings;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,15 @@ class AdminControllerTests {
 
   private final AdminApi api = mock(AdminApi.class);
   private final WebSettings settings =
-      new WebSettings("http://api", "http://site", "B", "D", ZoneId.of("UTC"), 10);
+      new WebSettings(
+          "http://api",
+          "http://site",
+          "B",
+          "D",
+          ZoneId.of("UTC"),
+          10,
+          Duration.ofSeconds(30),
+          Duration.ofSeconds(130));
   private final io.inkwell.web.api.BlogApi blogApi = mock(io.inkwell.web.api.BlogApi.class);
   private final io.inkwell.web.reader.Site site = new io.inkwell.web.reader.Site(settings, blogApi);
   private final AdminController controller =

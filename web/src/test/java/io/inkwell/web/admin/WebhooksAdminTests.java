@@ -8,6 +8,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.inkwell.web.WebSettings;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -28,7 +29,16 @@ class WebhooksAdminTests {
   private final AdminApi api = mock(AdminApi.class);
   private final IntegrationsAdmin admin =
       new IntegrationsAdmin(
-          api, new WebSettings("http://api", "http://site", "B", "D", ZoneId.of("UTC"), 10));
+          api,
+          new WebSettings(
+              "http://api",
+              "http://site",
+              "B",
+              "D",
+              ZoneId.of("UTC"),
+              10,
+              Duration.ofSeconds(30),
+              Duration.ofSeconds(130)));
   private final OAuth2AuthorizedClient client =
       TestClients.signedIn("token", Instant.now(), Instant.now().plusSeconds(600));
 

@@ -6,6 +6,7 @@ import static org.mockito.Mockito.when;
 
 import io.inkwell.web.WebSettings;
 import io.inkwell.web.api.BlogApi;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -21,7 +22,15 @@ class DatesTests {
 
   private final BlogApi api = mock(BlogApi.class);
   private final WebSettings settings =
-      new WebSettings("http://api", "http://site", "B", "D", ZoneId.of("Europe/Lisbon"), 10);
+      new WebSettings(
+          "http://api",
+          "http://site",
+          "B",
+          "D",
+          ZoneId.of("Europe/Lisbon"),
+          10,
+          Duration.ofSeconds(30),
+          Duration.ofSeconds(130));
   private final Dates dates = new Dates(new Site(settings, api));
 
   @ParameterizedTest

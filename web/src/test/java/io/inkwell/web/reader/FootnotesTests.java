@@ -6,6 +6,7 @@ import static org.mockito.Mockito.when;
 
 import io.inkwell.web.WebSettings;
 import io.inkwell.web.api.BlogApi;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -48,7 +49,17 @@ class FootnotesTests {
     messages.setDefaultEncoding("UTF-8");
     messages.setFallbackToSystemLocale(false);
     var site =
-        new Site(new WebSettings("http://api", "http://site", "B", "D", ZoneId.of("UTC"), 10), api);
+        new Site(
+            new WebSettings(
+                "http://api",
+                "http://site",
+                "B",
+                "D",
+                ZoneId.of("UTC"),
+                10,
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(130)),
+            api);
     var footnotes = new Footnotes(new Words(messages, site));
 
     var page = Jsoup.parseBodyFragment(footnotes.named(POST));

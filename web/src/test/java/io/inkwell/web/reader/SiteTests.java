@@ -6,6 +6,7 @@ import static org.mockito.Mockito.when;
 
 import io.inkwell.web.WebSettings;
 import io.inkwell.web.api.BlogApi;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +21,17 @@ class SiteTests {
 
   private final BlogApi api = mock(BlogApi.class);
   private final Site site =
-      new Site(new WebSettings("http://api", "http://site", "B", "D", ZoneId.of("UTC"), 10), api);
+      new Site(
+          new WebSettings(
+              "http://api",
+              "http://site",
+              "B",
+              "D",
+              ZoneId.of("UTC"),
+              10,
+              Duration.ofSeconds(30),
+              Duration.ofSeconds(130)),
+          api);
 
   @ParameterizedTest
   @CsvSource({
