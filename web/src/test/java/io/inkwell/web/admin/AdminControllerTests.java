@@ -7,10 +7,9 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import io.inkwell.web.TestSettings;
 import io.inkwell.web.WebSettings;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
@@ -24,16 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 class AdminControllerTests {
 
   private final AdminApi api = mock(AdminApi.class);
-  private final WebSettings settings =
-      new WebSettings(
-          "http://api",
-          "http://site",
-          "B",
-          "D",
-          ZoneId.of("UTC"),
-          10,
-          Duration.ofSeconds(30),
-          Duration.ofSeconds(130));
+  private final WebSettings settings = TestSettings.inZone("UTC");
   private final io.inkwell.web.api.BlogApi blogApi = mock(io.inkwell.web.api.BlogApi.class);
   private final io.inkwell.web.reader.Site site = new io.inkwell.web.reader.Site(settings, blogApi);
   private final AdminController controller =

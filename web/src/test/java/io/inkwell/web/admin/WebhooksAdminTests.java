@@ -7,10 +7,8 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import io.inkwell.web.WebSettings;
-import java.time.Duration;
+import io.inkwell.web.TestSettings;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
@@ -27,18 +25,7 @@ class WebhooksAdminTests {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final AdminApi api = mock(AdminApi.class);
-  private final IntegrationsAdmin admin =
-      new IntegrationsAdmin(
-          api,
-          new WebSettings(
-              "http://api",
-              "http://site",
-              "B",
-              "D",
-              ZoneId.of("UTC"),
-              10,
-              Duration.ofSeconds(30),
-              Duration.ofSeconds(130)));
+  private final IntegrationsAdmin admin = new IntegrationsAdmin(api, TestSettings.inZone("UTC"));
   private final OAuth2AuthorizedClient client =
       TestClients.signedIn("token", Instant.now(), Instant.now().plusSeconds(600));
 

@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import io.inkwell.web.TestSettings;
 import io.inkwell.web.WebSettings;
 import io.inkwell.web.api.BlogApi;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,16 +20,7 @@ class DatesTests {
   private static final Instant PUBLISHED = Instant.parse("2009-03-12T16:41:00Z");
 
   private final BlogApi api = mock(BlogApi.class);
-  private final WebSettings settings =
-      new WebSettings(
-          "http://api",
-          "http://site",
-          "B",
-          "D",
-          ZoneId.of("Europe/Lisbon"),
-          10,
-          Duration.ofSeconds(30),
-          Duration.ofSeconds(130));
+  private final WebSettings settings = TestSettings.inZone("Europe/Lisbon");
   private final Dates dates = new Dates(new Site(settings, api));
 
   @ParameterizedTest

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import io.inkwell.web.WebSettings;
+import io.inkwell.web.TestSettings;
 import io.inkwell.web.api.BlogApi;
-import java.time.Duration;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.jsoup.Jsoup;
@@ -48,18 +46,7 @@ class FootnotesTests {
     messages.setBasename("i18n/reader");
     messages.setDefaultEncoding("UTF-8");
     messages.setFallbackToSystemLocale(false);
-    var site =
-        new Site(
-            new WebSettings(
-                "http://api",
-                "http://site",
-                "B",
-                "D",
-                ZoneId.of("UTC"),
-                10,
-                Duration.ofSeconds(30),
-                Duration.ofSeconds(130)),
-            api);
+    var site = new Site(TestSettings.inZone("UTC"), api);
     var footnotes = new Footnotes(new Words(messages, site));
 
     var page = Jsoup.parseBodyFragment(footnotes.named(POST));

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import io.inkwell.web.WebSettings;
+import io.inkwell.web.TestSettings;
 import io.inkwell.web.api.BlogApi;
-import java.time.Duration;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,18 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class SiteTests {
 
   private final BlogApi api = mock(BlogApi.class);
-  private final Site site =
-      new Site(
-          new WebSettings(
-              "http://api",
-              "http://site",
-              "B",
-              "D",
-              ZoneId.of("UTC"),
-              10,
-              Duration.ofSeconds(30),
-              Duration.ofSeconds(130)),
-          api);
+  private final Site site = new Site(TestSettings.inZone("UTC"), api);
 
   @ParameterizedTest
   @CsvSource({
