@@ -8,6 +8,7 @@ import io.inkwell.auth.token.SigningKeys;
 import io.inkwell.testsupport.ApiClient;
 import io.inkwell.testsupport.Contracts;
 import io.inkwell.testsupport.SignIn;
+import io.inkwell.testsupport.TestMongo;
 import io.inkwell.testsupport.Topics;
 import java.net.CookieManager;
 import java.net.URI;
@@ -22,6 +23,7 @@ import java.util.Map;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtException;
 import tools.jackson.databind.JsonNode;
@@ -44,6 +46,40 @@ class AuthServiceTests extends AuthServiceIntegrationTest {
     assertThat(token.getIssuer().toString()).isEqualTo(issuer);
     assertThat(token.getSubject()).doesNotContain("@").isNotBlank();
     assertThat(token.getExpiresAt()).isBefore(token.getIssuedAt().plusSeconds(15 * 60 + 1));
+  }
+
+  @Test
+  void aBrowserSignedInAtOneInstanceIsSignedInAtAnother() {
+    var browser = SignIn.browser();
+    signIn().personTokens(browser, WEB, REDIRECT, OWNER, OWNER_PASSWORD);
+    var cookies = ((CookieManager) browser.cookieHandler().orElseThrow()).getCookieStore();
+    assertThat(cookies.getCookies())
+        .singleElement()
+        .satisfies(
+            cookie -> {
+              assertThat(cookie.getName()).isEqualTo("INKWELL_AUTH_SESSION");
+              assertThat(cookie.isHttpOnly()).isTrue();
+            });
+
+    try (var other =
+        new SpringApplicationBuilder(AuthServiceApplication.class)
+            .run(
+                "--server.port=0",
+                "--spring.mongodb.uri=" + TestMongo.uri("auth"),
+                "--spring.kafka.bootstrap-servers=" + brokers,
+                "--inkwell.auth.owner.email=" + OWNER,
+                "--inkwell.auth.owner.password=" + OWNER_PASSWORD,
+                "--inkwell.auth.web-client.redirect-uris=" + REDIRECT)) {
+      String otherBase =
+          "http://localhost:" + other.getEnvironment().getProperty("local.server.port");
+
+      // the session lives in the database: the other instance gives a code without the form,
+      // so a password it would refuse is never asked for
+      var tokens =
+          new SignIn(otherBase)
+              .personTokens(browser, WEB, REDIRECT, OWNER, "not the password at all");
+      assertThat(decode(tokens.path("access_token").asString()).getSubject()).isEqualTo("owner");
+    }
   }
 
   @Test

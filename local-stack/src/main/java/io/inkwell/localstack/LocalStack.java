@@ -72,6 +72,7 @@ public final class LocalStack implements AutoCloseable {
         started(
             EmbeddedMongo.start(data.resolve("mongo"), "notifications", ports.notificationsDb()));
     var auth = started(EmbeddedMongo.start(data.resolve("mongo"), "auth", ports.authDb()));
+    var web = started(EmbeddedMongo.start(data.resolve("mongo"), "web", ports.webDb()));
     int mailKept =
         Integer.parseInt(
             System.getenv().getOrDefault("INKWELL_MAIL_KEEP", String.valueOf(EmbeddedMail.KEEP)));
@@ -124,7 +125,10 @@ public final class LocalStack implements AutoCloseable {
     service(
         "web",
         ports.web(),
-        Map.of("INKWELL_API_URL", gatewayUrl(), "INKWELL_SITE_URL", gatewayUrl()));
+        Map.of(
+            "MONGODB_URI", web.uri(),
+            "INKWELL_API_URL", gatewayUrl(),
+            "INKWELL_SITE_URL", gatewayUrl()));
     var gateway =
         new java.util.HashMap<>(
             Map.of(
@@ -254,7 +258,7 @@ public final class LocalStack implements AutoCloseable {
           Spring Boot Admin     http://localhost:%d  (health, metrics and logs of every service)
         %s
           Kafka                 localhost:%d
-          MongoDB               posts localhost:%d, comments localhost:%d, notifications localhost:%d, auth localhost:%d
+          MongoDB               posts localhost:%d, comments localhost:%d, notifications localhost:%d, auth localhost:%d, web localhost:%d
           SMTP (catches mail)   localhost:%d
           IMAP (read it)        localhost:%d  - login and password are the recipient's address, e.g.
                                 curl -s "imap://localhost:%d/INBOX;UID=1" -u %s:%s
@@ -277,6 +281,7 @@ public final class LocalStack implements AutoCloseable {
             ports.commentsDb(),
             ports.notificationsDb(),
             ports.authDb(),
+            ports.webDb(),
             ports.smtp(),
             ports.imap(),
             ports.imap(),

@@ -14,6 +14,7 @@ public record StackPorts(
     int commentsDb,
     int notificationsDb,
     int authDb,
+    int webDb,
     int smtp,
     int imap,
     int gateway,
@@ -27,8 +28,8 @@ public record StackPorts(
   /** The documented ports (README, docker-compose.yml). */
   public static StackPorts defaults() {
     return new StackPorts(
-        9092, 9093, 27017, 27018, 27019, 27020, 3025, 3143, 8080, 8081, 8082, 8083, 9000, 8084,
-        8090);
+        9092, 9093, 27017, 27018, 27019, 27020, 27021, 3025, 3143, 8080, 8081, 8082, 8083, 9000,
+        8084, 8090);
   }
 
   /**
@@ -39,13 +40,13 @@ public record StackPorts(
    */
   public static StackPorts free() {
     Set<Integer> taken = new HashSet<>();
-    int[] ports = new int[15];
+    int[] ports = new int[16];
     for (int i = 0; i < ports.length; i++) {
       ports[i] = freePort(taken);
     }
     return new StackPorts(
         ports[0], ports[1], ports[2], ports[3], ports[4], ports[5], ports[6], ports[7], ports[8],
-        ports[9], ports[10], ports[11], ports[12], ports[13], ports[14]);
+        ports[9], ports[10], ports[11], ports[12], ports[13], ports[14], ports[15]);
   }
 
   private static final int LOWEST = 20_000;

@@ -7,6 +7,7 @@ import io.inkwell.testsupport.ApiClient;
 import io.inkwell.testsupport.SignIn;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -130,8 +132,53 @@ class ServiceOutageTests {
     return found;
   }
 
+  /**
+   * A deployment or a crash of the web in the middle of an author's work: their session, kept in
+   * the web's database, outlives the process. The editor they had open saves when the web is back,
+   * with the CSRF token of the page the old process gave, and nobody is sent to sign in (not even
+   * silently, through auth-service's own session).
+   */
   @Test
   @Order(2)
+  void anAuthorsSessionAndOpenEditorOutliveARestartOfTheWeb() throws Exception {
+    LocalStack stack = TestStack.get();
+    var author = new SiteBrowser(stack);
+    author.signIn(stack.credentials().ownerEmail(), stack.credentials().ownerPassword());
+    Map<String, String> draft = SiteBrowser.fields(author.page("/admin/posts/new"), "form#editor");
+    draft.put("title", "Written through a restart " + UUID.randomUUID());
+    draft.put("body", "The web went away and came back while this was being typed.");
+    draft.put("action", "save");
+    ServiceProcess web =
+        stack.services().stream()
+            .filter(service -> service.name().equals("web"))
+            .findFirst()
+            .orElseThrow();
+    long killed = web.pid();
+
+    ProcessHandle.of(killed).orElseThrow().destroyForcibly();
+    await()
+        .atMost(Duration.ofMinutes(3))
+        .pollInterval(Duration.ofSeconds(1))
+        .ignoreExceptions()
+        .untilAsserted(
+            () -> {
+              assertThat(web.pid()).as("started again").isNotEqualTo(killed);
+              web.awaitReady(Duration.ofSeconds(1));
+            });
+
+    var admin = author.get("/admin");
+    assertThat(admin.uri().getPath()).isEqualTo("/admin");
+    assertThat(admin.previousResponse()).as("no way through a sign-in").isEmpty();
+    var saved = author.submit("/admin/posts", draft);
+    assertThat(saved.previousResponse().map(HttpResponse::statusCode))
+        .as("saved, and on to the draft's editor: %d %s", saved.statusCode(), saved.body())
+        .contains(302);
+    assertThat(saved.uri().getPath()).startsWith("/admin/posts/");
+    assertThat(Jsoup.parse(saved.body()).select(".notice").text()).isEqualTo("Saved.");
+  }
+
+  @Test
+  @Order(3)
   void aStoppedServiceGives503AtOnceAndTheOthersKeepAnswering() throws Exception {
     LocalStack stack = TestStack.get();
     var reader = new ApiClient(stack.gatewayUrl());

@@ -6,6 +6,7 @@ import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.XmlReader;
 import com.sun.net.httpserver.HttpServer;
+import io.inkwell.testsupport.TestMongo;
 import io.inkwell.web.reader.Dates;
 import io.inkwell.web.reader.Site;
 import java.io.IOException;
@@ -79,6 +80,7 @@ class WebPagesTests {
     registry.add("inkwell.web.api-url", () -> "http://localhost:" + API.getAddress().getPort());
     registry.add("inkwell.web.site-url", () -> "https://blog.example.org");
     registry.add("inkwell.web.api-timeout", () -> "2s");
+    registry.add("spring.mongodb.uri", () -> TestMongo.uri("web"));
   }
 
   @AfterAll

@@ -18,6 +18,8 @@ import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInit
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -79,6 +81,16 @@ class AdminSecurity {
                             .build())
                 .toList();
     return new InMemoryClientRegistrationRepository(registrations);
+  }
+
+  /**
+   * A staff member's tokens are kept in their session, and so with it in the session database
+   * ({@code Sessions}), rather than in this process's memory, where Spring would keep them: a
+   * restarted or another instance finds them and sends nobody back to auth-service.
+   */
+  @Bean
+  OAuth2AuthorizedClientRepository authorizedClients() {
+    return new HttpSessionOAuth2AuthorizedClientRepository();
   }
 
   /** The role travels in the ID token auth-service issues; it becomes ROLE_x here. */
