@@ -84,6 +84,48 @@ class AdminSiteTests {
     assertThat(after.select("#delivery-summary").text()).contains("sent");
   }
 
+  /**
+   * A session that ran out while a form was open (30 minutes without a request, here the browser's
+   * cookie forgotten): the editor's text comes back in the editor once signed in again, and any
+   * other form leads back to its page saying that it was not done, rather than a bare 403.
+   */
+  @Test
+  void aFormSentAfterTheSessionRanOutIsNotLostOrABare403() throws Exception {
+    var browser = new SiteBrowser(stack);
+    var credentials = stack.credentials();
+    browser.signIn(credentials.ownerEmail(), credentials.ownerPassword());
+    Map<String, String> draft = SiteBrowser.fields(browser.page("/admin/posts/new"), "form#editor");
+    String title = "Typed for a long while " + UUID.randomUUID();
+    draft.put("title", title);
+    draft.put("body", "Long enough for the session to run out.");
+    draft.put("action", "save");
+    browser.forget("INKWELL_SESSION");
+
+    var editor = browser.submit("/admin/posts", draft);
+
+    assertThat(editor.uri().getPath())
+        .as("%d %s", editor.statusCode(), Jsoup.parse(editor.body()).select("main").text())
+        .isEqualTo("/admin/posts/new");
+    Document restored = Jsoup.parse(editor.body());
+    assertThat(restored.select("input[name=title]").val()).isEqualTo(title);
+    assertThat(restored.select("textarea[name=body]").text())
+        .isEqualTo("Long enough for the session to run out.");
+    assertThat(restored.select(".notice").text())
+        .isEqualTo("Your sign-in had run out. Your text is back: save it again.");
+
+    Map<String, String> mail =
+        SiteBrowser.fields(browser.page("/admin/account"), "form[action$='/notifications']");
+    browser.forget("INKWELL_SESSION");
+    var account = browser.submit("/admin/account/notifications", mail);
+
+    assertThat(account.uri().getPath()).isEqualTo("/admin/account");
+    Document back = Jsoup.parse(account.body());
+    assertThat(back.select(".error").text())
+        .isEqualTo(
+            "That was not done: your sign-in had run out since the page was opened. Do it again.");
+    assertThat(back.select(".notice")).isEmpty();
+  }
+
   @Test
   void theOwnerSchedulesAndUnschedulesADraftAndUnpublishesAPublishedPost() throws Exception {
     var browser = new SiteBrowser(stack);
@@ -271,7 +313,7 @@ class AdminSiteTests {
                     "/admin/account/notifications",
                     Map.of(
                         "_csrf",
-                        account.select("form[action$=/notifications] input[name=_csrf]").val()))
+                        account.select("form[action$='/notifications'] input[name=_csrf]").val()))
                 .body());
     assertThat(muted.select(".notice").text()).isEqualTo("You will get no mails about comments.");
     assertThat(muted.select("input[name=commentMails]").hasAttr("checked")).isFalse();
@@ -649,7 +691,7 @@ class AdminSiteTests {
     bea.signIn(email, password);
     Document account = bea.page("/admin/account");
     assertThat(account.select("input[name=reviewMails]").hasAttr("checked")).isTrue();
-    var mail = SiteBrowser.fields(account, "form[action$=/notifications]");
+    var mail = SiteBrowser.fields(account, "form[action$='/notifications']");
     mail.remove("reviewMails"); // unticked
 
     Document saved = Jsoup.parse(bea.submit("/admin/account/notifications", mail).body());

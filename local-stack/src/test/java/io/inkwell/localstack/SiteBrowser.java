@@ -29,17 +29,32 @@ final class SiteBrowser {
           .followRedirects(HttpClient.Redirect.NORMAL)
           .build();
 
+  /** The page last shown, which a browser names as the {@code Referer} of a form sent from it. */
+  private volatile URI shown;
+
   SiteBrowser(LocalStack stack) {
     this.gatewayUrl = stack.gatewayUrl();
   }
 
   HttpResponse<String> get(String path) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create(gatewayUrl + path))
-            .header("Accept", "text/html")
-            .GET()
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    var response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(gatewayUrl + path))
+                .header("Accept", "text/html")
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    shown = response.uri();
+    return response;
+  }
+
+  /** Forgets a cookie, as a browser does when it runs out or is cleared. */
+  void forget(String cookie) {
+    var cookies = ((CookieManager) http.cookieHandler().orElseThrow()).getCookieStore();
+    cookies.getCookies().stream()
+        .filter(kept -> kept.getName().equals(cookie))
+        .toList()
+        .forEach(kept -> cookies.remove(null, kept));
   }
 
   Document page(String path) throws Exception {
@@ -65,13 +80,19 @@ final class SiteBrowser {
                         + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
             .collect(Collectors.joining("&"));
     URI target = URI.create(url.startsWith("http") ? url : gatewayUrl + url);
-    return http.send(
+    var request =
         HttpRequest.newBuilder(target)
             .header("Content-Type", "application/x-www-form-urlencoded")
-            .header("Accept", "text/html")
-            .POST(HttpRequest.BodyPublishers.ofString(form))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+            .header("Accept", "text/html");
+    if (shown != null) {
+      request.header("Referer", shown.toString());
+    }
+    var response =
+        http.send(
+            request.POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+            HttpResponse.BodyHandlers.ofString());
+    shown = response.uri();
+    return response;
   }
 
   /** A form with a file, as a browser sends it ({@code multipart/form-data}). */

@@ -54,6 +54,7 @@ class AdminSecurity {
                     .defaultSuccessUrl("/admin", false)
                     .failureUrl(SignInFailedPage.PATH))
         .logout(logout -> logout.logoutUrl("/admin/sign-out").logoutSuccessHandler(signOut))
+        .exceptionHandling(errors -> errors.accessDeniedHandler(new ExpiredForms()))
         .csrf(
             csrf ->
                 csrf.ignoringRequestMatchers(

@@ -2,6 +2,7 @@ package io.inkwell.web.admin;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -105,14 +106,21 @@ class StaffPages {
    */
   @ExceptionHandler(SignInAgain.class)
   String signInAgain(HttpServletRequest request) throws ServletException {
-    var editor = EDITOR_POST.matcher(request.getRequestURI());
-    boolean unsavedText =
-        "POST".equals(request.getMethod())
-            && editor.matches()
-            && !LEAVING_TEXT.contains(String.valueOf(request.getParameter("action")));
     request.logout();
-    if (!unsavedText) {
-      return "redirect:" + AdminSecurity.SIGN_IN + "/inkwell";
+    // the editor's own address: signing in leads back to it
+    return "redirect:" + keepUnsavedText(request).orElse(AdminSecurity.SIGN_IN + "/inkwell");
+  }
+
+  /**
+   * When {@code request} is the editor sending text (not a button that leaves it), keeps that text
+   * in the session, to be put back in the editor the next time it opens: the editor's address.
+   */
+  static Optional<String> keepUnsavedText(HttpServletRequest request) {
+    var editor = EDITOR_POST.matcher(request.getRequestURI());
+    if (!"POST".equals(request.getMethod())
+        || !editor.matches()
+        || LEAVING_TEXT.contains(String.valueOf(request.getParameter("action")))) {
+      return Optional.empty();
     }
     String id = editor.group(1) == null ? "new" : editor.group(1);
     request
@@ -136,8 +144,7 @@ class StaffPages {
                     request.getParameter("metaTitle"),
                     request.getParameter("metaDescription"),
                     request.getParameter("canonicalUrl"))));
-    // the editor's own address: signing in leads back to it
-    return "redirect:" + (id.equals("new") ? "/admin/posts/new" : "/admin/posts/" + id);
+    return Optional.of(id.equals("new") ? "/admin/posts/new" : "/admin/posts/" + id);
   }
 
   private static Boolean flag(String value) {
