@@ -533,6 +533,9 @@ class AuthServiceTests extends AuthServiceIntegrationTest {
     var invited = invite(owner, "cy@example.org", "Cy", "CONTRIBUTOR");
     String temporary = invited.text("temporaryPassword");
     String token = signIn().person(WEB, REDIRECT, "cy@example.org", temporary);
+    // another computer Cy signed in at with the temporary password, and forgot to sign out of
+    var elsewhere = SignIn.browser();
+    signIn().personTokens(elsewhere, WEB, REDIRECT, "cy@example.org", temporary);
 
     var wrong =
         api(token)
@@ -557,5 +560,10 @@ class AuthServiceTests extends AuthServiceIntegrationTest {
     assertThat(signIn().person(WEB, REDIRECT, "cy@example.org", "a much longer one")).isNotBlank();
     assertThatThrownBy(() -> signIn().person(WEB, REDIRECT, "cy@example.org", temporary))
         .isInstanceOf(SignIn.SignInFailed.class);
+    // the other computer is no longer signed in: it is shown the form, where the old one fails
+    assertThatThrownBy(
+            () -> signIn().personTokens(elsewhere, WEB, REDIRECT, "cy@example.org", temporary))
+        .isInstanceOf(SignIn.SignInFailed.class)
+        .hasMessageContaining("refused");
   }
 }

@@ -299,6 +299,10 @@ class StaffAdministrationTests extends AuthServiceIntegrationTest {
     String owner = signIn().person(WEB, REDIRECT, OWNER, OWNER_PASSWORD);
     var fay = invite(owner, "fay@example.org", "Fay", "AUTHOR");
     String id = fay.text("id");
+    // whoever knew the old password, signed in on another computer
+    var intruder = SignIn.browser();
+    signIn()
+        .personTokens(intruder, WEB, REDIRECT, "fay@example.org", fay.text("temporaryPassword"));
     var browser = SignIn.browser();
     var form = get(browser, URI.create(base() + "/password-reset"));
     assertThat(form.body()).contains("Forgot your password?").contains("<label for=\"email\">");
@@ -352,6 +356,14 @@ class StaffAdministrationTests extends AuthServiceIntegrationTest {
             () -> signIn().person(WEB, REDIRECT, "fay@example.org", fay.text("temporaryPassword")))
         .isInstanceOf(SignIn.SignInFailed.class);
     assertThat(get(browser, page(link)).statusCode()).isEqualTo(404);
+    // The other computer's session ended with the old password: it is shown the form again.
+    assertThatThrownBy(
+            () ->
+                signIn()
+                    .personTokens(
+                        intruder, WEB, REDIRECT, "fay@example.org", fay.text("temporaryPassword")))
+        .isInstanceOf(SignIn.SignInFailed.class)
+        .hasMessageContaining("refused");
     // The invitation's link closed with it: one way in, the password Fay chose.
     String invitation = staffEvents(id, "StaffInvited", 1).get(0).path("acceptUrl").asString();
     assertThat(get(browser, page(invitation)).statusCode()).isEqualTo(404);

@@ -626,15 +626,21 @@ class AdminSiteTests {
   }
 
   @Test
-  void aFormWithoutItsCsrfTokenIsRefused() throws Exception {
+  void aFormAnotherSiteSendsWithoutTheCsrfTokenIsRefused() throws Exception {
     var browser = new SiteBrowser(stack);
     var credentials = stack.credentials();
     browser.signIn(credentials.ownerEmail(), credentials.ownerPassword());
+    String title = "Forged " + UUID.randomUUID();
 
     var forged =
-        browser.submit("/admin/posts", Map.of("title", "Forged", "body", "x", "action", "save"));
+        browser.submitFromElsewhere(
+            "/admin/posts", Map.of("title", title, "body", "x", "action", "save"));
 
     assertThat(forged.statusCode()).isEqualTo(403);
+    assertThat(browser.page("/admin/posts/new").select("input[name=title]").val())
+        .as("nor is its text put in the author's editor")
+        .isEmpty();
+    assertThat(browser.page("/admin?q=" + title.substring(7)).text()).doesNotContain(title);
   }
 
   @Test

@@ -67,9 +67,28 @@ final class SiteBrowser {
     return submit(url, fields, List.of());
   }
 
+  /** A form another site's page sends here, in this browser (its cookies go only if allowed). */
+  HttpResponse<String> submitFromElsewhere(String path, Map<String, String> fields)
+      throws Exception {
+    return send(path, fields, List.of(), "https://elsewhere.example");
+  }
+
   /** A form with, besides {@code fields}, fields sent more than once (tick boxes of one name). */
   HttpResponse<String> submit(
       String url, Map<String, String> fields, List<Map.Entry<String, String>> repeated)
+      throws Exception {
+    return send(url, fields, repeated, null);
+  }
+
+  /**
+   * Posts a form as a browser does: from {@code origin}, or (null) from the page last shown, which
+   * it names as {@code Origin} and {@code Referer}.
+   */
+  private HttpResponse<String> send(
+      String url,
+      Map<String, String> fields,
+      List<Map.Entry<String, String>> repeated,
+      String origin)
       throws Exception {
     String form =
         java.util.stream.Stream.concat(fields.entrySet().stream(), repeated.stream())
@@ -84,8 +103,13 @@ final class SiteBrowser {
         HttpRequest.newBuilder(target)
             .header("Content-Type", "application/x-www-form-urlencoded")
             .header("Accept", "text/html");
-    if (shown != null) {
-      request.header("Referer", shown.toString());
+    if (origin != null) {
+      request.header("Origin", origin);
+    } else {
+      request.header("Origin", gatewayUrl);
+      if (shown != null) {
+        request.header("Referer", shown.toString());
+      }
     }
     var response =
         http.send(

@@ -30,6 +30,8 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
 import org.springframework.stereotype.Service;
 
 /**
@@ -50,14 +52,17 @@ public class StaffManagement implements UserDetailsService {
   private final AuthSettings settings;
   private final Clock clock;
   private final MongoOperations mongo;
+  private final FindByIndexNameSessionRepository<? extends Session> sessions;
 
   StaffManagement(
       StaffAccounts accounts,
       PasswordEncoder passwords,
       AuthSettings settings,
       Clock clock,
-      MongoOperations mongo) {
+      MongoOperations mongo,
+      FindByIndexNameSessionRepository<? extends Session> sessions) {
     this.mongo = mongo;
+    this.sessions = sessions;
     this.accounts = accounts;
     this.passwords = passwords;
     this.settings = settings;
@@ -182,7 +187,8 @@ public class StaffManagement implements UserDetailsService {
   }
 
   /**
-   * Sets the password a reset link's owner chose; the link works no more.
+   * Sets the password a reset link's owner chose; the link works no more, and every browser signed
+   * in as them here is asked for the new password.
    *
    * @return false when the link is unknown, used or expired, or the account suspended
    */
@@ -204,7 +210,28 @@ public class StaffManagement implements UserDetailsService {
                 .and("suspended")
                 .ne(true));
     var used = closingLinks(new Update().set("passwordHash", passwords.encode(password)));
-    return mongo.updateFirst(open, used, StaffAccount.class).getModifiedCount() == 1;
+    StaffAccount before = mongo.findAndModify(open, used, StaffAccount.class);
+    if (before == null) {
+      return false;
+    }
+    signOutEverywhere(before);
+    return true;
+  }
+
+  /**
+   * Ends every browser session signed in as {@code account} here, as a new password should (and
+   * WordPress does): whoever knew the old one is asked for the new one at their next sign-in step,
+   * and an access token they hold runs out within {@code access-token-ttl}.
+   */
+  private void signOutEverywhere(StaffAccount account) {
+    var signedIn = sessions.findByPrincipalName(account.email()).keySet();
+    signedIn.forEach(sessions::deleteById);
+    if (!signedIn.isEmpty()) {
+      log.info(
+          "Signed {} session(s) of staff {} out: their password changed",
+          signedIn.size(),
+          account.id());
+    }
   }
 
   private static Update closingLinks(Update update) {
@@ -226,8 +253,8 @@ public class StaffManagement implements UserDetailsService {
   }
 
   /**
-   * Changes a password after checking the current one (any mailed link closes); false when the
-   * current one is wrong.
+   * Changes a password after checking the current one (any mailed link closes, and every browser
+   * signed in as them here is asked for the new one); false when the current one is wrong.
    */
   public boolean changePassword(String staffId, String current, String next) {
     StaffAccount account = byId(staffId).orElse(null);
@@ -239,6 +266,7 @@ public class StaffManagement implements UserDetailsService {
         Query.query(where("_id").is(staffId)),
         closingLinks(new Update().set("passwordHash", passwords.encode(next))),
         StaffAccount.class);
+    signOutEverywhere(account);
     return true;
   }
 

@@ -37,7 +37,8 @@ class AdminSecurity {
   static final String SIGN_IN = "/admin/sign-in";
 
   @Bean
-  SecurityFilterChain web(HttpSecurity http, ClientRegistrationRepository registrations)
+  SecurityFilterChain web(
+      HttpSecurity http, ClientRegistrationRepository registrations, WebSettings settings)
       throws Exception {
     // Signing out ends the sign-in at auth-service too (OIDC RP-initiated logout): on a shared
     // computer, the next person to open /admin is asked for a password.
@@ -54,7 +55,8 @@ class AdminSecurity {
                     .defaultSuccessUrl("/admin", false)
                     .failureUrl(SignInFailedPage.PATH))
         .logout(logout -> logout.logoutUrl("/admin/sign-out").logoutSuccessHandler(signOut))
-        .exceptionHandling(errors -> errors.accessDeniedHandler(new ExpiredForms()))
+        .exceptionHandling(
+            errors -> errors.accessDeniedHandler(new ExpiredForms(settings.siteUrl())))
         .csrf(
             csrf ->
                 csrf.ignoringRequestMatchers(

@@ -18,8 +18,10 @@ import org.springframework.web.servlet.support.SessionFlashMapManager;
  * minutes without a request, or the person signed in again since the page was opened) is not
  * carried out, but it is not a bare 403 either, as WordPress's "The link you followed has expired"
  * is. The editor's text is kept and is back in the editor once the person is signed in again; any
- * other form leads back to its page, which says that it was not done. Anything else refused stays
- * the 403 it was.
+ * other form leads back to its page, which says that it was not done. Only a form the browser says
+ * was sent from this site ({@code Sec-Fetch-Site: same-origin}, or an {@code Origin} that is the
+ * blog's) is treated so: one another site posts here stays the 403 it was, so that it cannot put
+ * its words in an author's editor. Anything else refused stays a 403 too.
  */
 final class ExpiredForms implements AccessDeniedHandler {
 
@@ -28,12 +30,24 @@ final class ExpiredForms implements AccessDeniedHandler {
 
   private final AccessDeniedHandler otherwise = new AccessDeniedHandlerImpl();
   private final FlashMapManager flashMaps = new SessionFlashMapManager();
+  private final String siteOrigin;
+
+  /**
+   * @param siteUrl the blog's public address, whose scheme, host and port are the {@code Origin} of
+   *     its own pages' forms
+   */
+  ExpiredForms(String siteUrl) {
+    URI site = URI.create(siteUrl);
+    this.siteOrigin = site.getScheme() + "://" + site.getRawAuthority();
+  }
 
   @Override
   public void handle(
       HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
       throws IOException, ServletException {
-    if (!(denied instanceof CsrfException) || !request.getRequestURI().startsWith("/admin/")) {
+    if (!(denied instanceof CsrfException)
+        || !request.getRequestURI().startsWith("/admin/")
+        || !fromThisSite(request)) {
       otherwise.handle(request, response, denied);
       return;
     }
@@ -49,6 +63,11 @@ final class ExpiredForms implements AccessDeniedHandler {
                   return page;
                 });
     response.sendRedirect(back);
+  }
+
+  private boolean fromThisSite(HttpServletRequest request) {
+    return "same-origin".equals(request.getHeader("Sec-Fetch-Site"))
+        || siteOrigin.equalsIgnoreCase(String.valueOf(request.getHeader("Origin")));
   }
 
   /**
