@@ -71,11 +71,7 @@ class ServiceOutageTests {
         editor
             .post("/api/posts", ApiClient.json(Map.of("title", title, "body", "Still here.")))
             .text("id");
-    ServiceProcess notifications =
-        stack.services().stream()
-            .filter(service -> service.name().equals("notification-service"))
-            .findFirst()
-            .orElseThrow();
+    ServiceProcess notifications = service(stack, "notification-service");
     long killed = notifications.pid();
 
     assertThat(editor.post("/api/posts/" + postId + "/publish", "").status()).isEqualTo(200);
@@ -117,6 +113,13 @@ class ServiceOutageTests {
         .isLessThanOrEqualTo(1);
   }
 
+  private static ServiceProcess service(LocalStack stack, String name) {
+    return stack.services().stream()
+        .filter(service -> service.name().equals(name))
+        .findFirst()
+        .orElseThrow();
+  }
+
   /** The mail caught for the subscribers of this run, with this subject. */
   private static List<MimeMessage> mails(String prefix, String subject) throws Exception {
     List<MimeMessage> found = new ArrayList<>();
@@ -148,11 +151,7 @@ class ServiceOutageTests {
     draft.put("title", "Written through a restart " + UUID.randomUUID());
     draft.put("body", "The web went away and came back while this was being typed.");
     draft.put("action", "save");
-    ServiceProcess web =
-        stack.services().stream()
-            .filter(service -> service.name().equals("web"))
-            .findFirst()
-            .orElseThrow();
+    ServiceProcess web = service(stack, "web");
     long killed = web.pid();
 
     ProcessHandle.of(killed).orElseThrow().destroyForcibly();
@@ -187,11 +186,7 @@ class ServiceOutageTests {
     String postId = posts.json().path("items").path(0).path("id").asString();
     assertThat(reader.get("/api/posts/" + postId + "/comments").status()).isEqualTo(200);
 
-    stack.services().stream()
-        .filter(service -> service.name().equals("comment-service"))
-        .findFirst()
-        .orElseThrow()
-        .close();
+    service(stack, "comment-service").close();
 
     long began = System.nanoTime();
     var comments = reader.get("/api/posts/" + postId + "/comments");
