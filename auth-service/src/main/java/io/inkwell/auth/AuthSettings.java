@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param blogName the blog's name, on the sign-in page
  * @param invitationValidity how long an invitation's link lets the invitee choose a password
  * @param passwordReset how long a reset link works, and how often one may be mailed per account
+ * @param keepSignedIn how long a browser whose sign-in ticked "Keep me signed in" stays signed in
+ *     without a request (WordPress's 14 days); any other sign-in ends after 30 minutes idle
  */
 @ConfigurationProperties("inkwell.auth")
 public record AuthSettings(
@@ -27,7 +29,8 @@ public record AuthSettings(
     @DefaultValue WebClient webClient,
     @DefaultValue("Inkwell") String blogName,
     @DefaultValue("7d") Duration invitationValidity,
-    @DefaultValue PasswordReset passwordReset) {
+    @DefaultValue PasswordReset passwordReset,
+    @DefaultValue("14d") Duration keepSignedIn) {
 
   /**
    * The blog's owner; the password is only read while no owner exists.

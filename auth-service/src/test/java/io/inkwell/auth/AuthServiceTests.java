@@ -1,5 +1,6 @@
 package io.inkwell.auth;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -11,6 +12,7 @@ import io.inkwell.testsupport.SignIn;
 import io.inkwell.testsupport.TestMongo;
 import io.inkwell.testsupport.Topics;
 import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,6 +20,8 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
@@ -83,6 +87,96 @@ class AuthServiceTests extends AuthServiceIntegrationTest {
   }
 
   @Test
+  void aBrowserKeptSignedInComesBackAfterAnIdleHourWithoutThePassword() throws Exception {
+    var kept = SignIn.browser();
+    signIn().keepingMeSignedIn().personTokens(kept, WEB, REDIRECT, OWNER, OWNER_PASSWORD);
+    var notKept = SignIn.browser();
+    signIn().personTokens(notKept, WEB, REDIRECT, OWNER, OWNER_PASSWORD);
+
+    assertThat(sessionCookie(kept).getMaxAge())
+        .as("a cookie that outlives the browser")
+        .isGreaterThanOrEqualTo(Duration.ofDays(14).toSeconds());
+    assertThat(sessionCookie(notKept).getMaxAge())
+        .as("a cookie of this browser's run")
+        .isEqualTo(-1);
+
+    // lunch, or a meeting: neither browser asks anything of auth-service for an hour
+    leaveIdle(kept, Duration.ofHours(1));
+    leaveIdle(notKept, Duration.ofHours(1));
+
+    var tokens = signIn().personTokens(kept, WEB, REDIRECT, OWNER, "not the password at all");
+    assertThat(decode(tokens.path("access_token").asString()).getSubject()).isEqualTo("owner");
+    assertThatThrownBy(
+            () -> signIn().personTokens(notKept, WEB, REDIRECT, OWNER, "not the password at all"))
+        .as("the form is shown again, and takes only the password")
+        .isInstanceOf(SignIn.SignInFailed.class)
+        .hasMessageContaining("refused");
+
+    // signing out of the admin ends a kept session as any other
+    var signedOut = signOut(kept, tokens);
+    assertThat(signedOut.statusCode()).as(signedOut.body()).isEqualTo(302);
+    assertThatThrownBy(
+            () -> signIn().personTokens(kept, WEB, REDIRECT, OWNER, "not the password at all"))
+        .isInstanceOf(SignIn.SignInFailed.class)
+        .hasMessageContaining("refused");
+  }
+
+  @Test
+  void signingOutOnOneComputerWorksAfterSigningInOnAnotherAndLeavesThatOneSignedIn()
+      throws Exception {
+    var laptop = SignIn.browser();
+    signIn().personTokens(laptop, WEB, REDIRECT, OWNER, OWNER_PASSWORD);
+    var phone = SignIn.browser();
+    signIn().personTokens(phone, WEB, REDIRECT, OWNER, OWNER_PASSWORD);
+    // the admin on the laptop gets new tokens as it does every few minutes, without the form
+    var laptopTokens = signIn().personTokens(laptop, WEB, REDIRECT, OWNER, "not the password");
+
+    var signedOut = signOut(laptop, laptopTokens);
+
+    assertThat(signedOut.statusCode()).as(signedOut.body()).isEqualTo(302);
+    assertThatThrownBy(
+            () -> signIn().personTokens(laptop, WEB, REDIRECT, OWNER, "not the password"))
+        .as("the laptop is asked for the password again")
+        .isInstanceOf(SignIn.SignInFailed.class)
+        .hasMessageContaining("refused");
+    assertThat(signIn().personTokens(phone, WEB, REDIRECT, OWNER, "not the password"))
+        .as("the phone is still signed in")
+        .isNotNull();
+  }
+
+  /** The admin's "Sign out", as the browser follows it to auth-service (RP-initiated logout). */
+  private HttpResponse<String> signOut(HttpClient browser, JsonNode tokens) throws Exception {
+    return get(
+        browser,
+        URI.create(
+            base()
+                + "/connect/logout?client_id="
+                + WEB
+                + "&id_token_hint="
+                + tokens.path("id_token").asString()));
+  }
+
+  private static HttpCookie sessionCookie(HttpClient browser) {
+    return ((CookieManager) browser.cookieHandler().orElseThrow())
+        .getCookieStore().getCookies().stream()
+            .filter(cookie -> cookie.getName().equals("INKWELL_AUTH_SESSION"))
+            .findFirst()
+            .orElseThrow();
+  }
+
+  /** Moves the last request of the browser's session, and so its end, {@code idle} back. */
+  private void leaveIdle(HttpClient browser, Duration idle) {
+    String id = new String(Base64.getDecoder().decode(sessionCookie(browser).getValue()), UTF_8);
+    var sessions = mongo.getCollection("sessions");
+    Document session = sessions.find(new Document("_id", id)).first();
+    var earlier = new Document();
+    for (String time : List.of("accessed", "expireAt")) {
+      earlier.append(time, Date.from(session.getDate(time).toInstant().minus(idle)));
+    }
+    sessions.updateOne(new Document("_id", id), new Document("$set", earlier));
+  }
+
+  @Test
   void aWrongPasswordGetsNoCode() {
     assertThatThrownBy(() -> signIn().person(WEB, REDIRECT, OWNER, "guess guess guess"))
         .isInstanceOf(SignIn.SignInFailed.class);
@@ -99,6 +193,10 @@ class AuthServiceTests extends AuthServiceIntegrationTest {
         .contains("<label for=\"username\">Email</label>")
         .contains("<label for=\"password\">Password</label>")
         .containsPattern("name=\"_csrf\"[^>]*value=\"[^\"]+\"")
+        // left unticked: on a shared computer, nobody stays signed in without asking
+        .containsPattern(
+            "<label class=\"keep\"><input name=\"remember-me\" type=\"checkbox\"> Keep me signed"
+                + " in on this\\s+device</label>")
         .doesNotContain("do not match");
     assertThat(new ApiClient(base()).get("/sign-in.css").status()).isEqualTo(200);
     assertThat(new ApiClient(base()).get("/login?error", "Accept", "text/html").raw().body())

@@ -32,13 +32,24 @@ public final class SignIn {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final String baseUrl;
+  private final boolean keepSignedIn;
 
   /**
    * @param baseUrl where the protocol endpoints and the login page are reached (auth-service or the
    *     gateway in front of it)
    */
   public SignIn(String baseUrl) {
+    this(baseUrl, false);
+  }
+
+  private SignIn(String baseUrl, boolean keepSignedIn) {
     this.baseUrl = baseUrl;
+    this.keepSignedIn = keepSignedIn;
+  }
+
+  /** Signs in with the form's "Keep me signed in" ticked. */
+  public SignIn keepingMeSignedIn() {
+    return new SignIn(baseUrl, true);
   }
 
   /** A program's token: client credentials with HTTP Basic authentication. */
@@ -131,21 +142,18 @@ public final class SignIn {
     if (!csrf.find()) {
       throw new SignInFailed("no login form at " + login + ": " + page.statusCode());
     }
+    var fields =
+        new LinkedHashMap<>(
+            Map.of("username", email, "password", password, "_csrf", csrf.group(1)));
+    if (keepSignedIn) {
+      fields.put("remember-me", "on");
+    }
     var signedIn =
         send(
             http,
             HttpRequest.newBuilder(login)
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        form(
-                            Map.of(
-                                "username",
-                                email,
-                                "password",
-                                password,
-                                "_csrf",
-                                csrf.group(1))))));
+                .POST(HttpRequest.BodyPublishers.ofString(form(fields))));
     String afterLogin = location(signedIn);
     if (afterLogin.contains("/login?")) {
       throw new SignInFailed("the sign-in form refused " + email + ": " + afterLogin);

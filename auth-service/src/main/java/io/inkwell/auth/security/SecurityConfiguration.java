@@ -43,6 +43,7 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.session.security.web.authentication.SpringSessionRememberMeServices;
 
 /**
  * Three filter chains: the OAuth2/OIDC protocol endpoints; the staff and integration API, which
@@ -99,7 +100,7 @@ class SecurityConfiguration {
 
   @Bean
   @Order(3)
-  SecurityFilterChain signIn(HttpSecurity http) throws Exception {
+  SecurityFilterChain signIn(HttpSecurity http, AuthSettings settings) throws Exception {
     http.authorizeHttpRequests(
             requests ->
                 requests
@@ -115,9 +116,22 @@ class SecurityConfiguration {
                     .anyRequest()
                     .authenticated())
         .formLogin(form -> form.loginPage("/login").failureHandler(signInFailures()).permitAll())
+        .rememberMe(remember -> remember.rememberMeServices(keepSignedIn(settings)))
         .exceptionHandling(
             errors -> errors.accessDeniedHandler(SecurityConfiguration::formExpired));
     return http.build();
+  }
+
+  /**
+   * "Keep me signed in" lengthens the session of that sign-in, and Spring Session gives it a cookie
+   * that outlives the browser; nothing else is remembered (no second, token cookie). The session
+   * stays what it is: signing out, a new password or a suspension ends it as any other.
+   */
+  private static SpringSessionRememberMeServices keepSignedIn(AuthSettings settings) {
+    var keep = new SpringSessionRememberMeServices();
+    keep.setRememberMeParameterName("remember-me");
+    keep.setValiditySeconds(Math.toIntExact(settings.keepSignedIn().toSeconds()));
+    return keep;
   }
 
   /** A wrong address or password is said one way; a suspended account (right password) another. */

@@ -35,7 +35,8 @@ class ClientsTests {
                   "inkwell-web", List.of("http://localhost/cb"), List.of("http://localhost/")),
               "Inkwell",
               Duration.ofDays(7),
-              new AuthSettings.PasswordReset(Duration.ofHours(1), Duration.ofMinutes(2))));
+              new AuthSettings.PasswordReset(Duration.ofHours(1), Duration.ofMinutes(2)),
+              Duration.ofDays(14)));
 
   @Test
   void aSavedClientCredentialsClientIsKeptAsAnIntegrationWithItsEncodedSecret() {
