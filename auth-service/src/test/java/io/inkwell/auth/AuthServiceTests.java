@@ -630,8 +630,10 @@ class AuthServiceTests extends AuthServiceIntegrationTest {
     String owner = signIn().person(WEB, REDIRECT, OWNER, OWNER_PASSWORD);
     var invited = invite(owner, "cy@example.org", "Cy", "CONTRIBUTOR");
     String temporary = invited.text("temporaryPassword");
-    String token = signIn().person(WEB, REDIRECT, "cy@example.org", temporary);
-    // another computer Cy signed in at with the temporary password, and forgot to sign out of
+    // the browser Cy changes the password at, and another one Cy forgot to sign out of
+    var here = SignIn.browser();
+    var hereTokens = signIn().personTokens(here, WEB, REDIRECT, "cy@example.org", temporary);
+    String token = hereTokens.path("access_token").asString();
     var elsewhere = SignIn.browser();
     signIn().personTokens(elsewhere, WEB, REDIRECT, "cy@example.org", temporary);
 
@@ -651,7 +653,13 @@ class AuthServiceTests extends AuthServiceIntegrationTest {
             .put(
                 "/api/staff/me/password",
                 ApiClient.json(
-                    Map.of("currentPassword", temporary, "newPassword", "a much longer one")));
+                    Map.of(
+                        "currentPassword",
+                        temporary,
+                        "newPassword",
+                        "a much longer one",
+                        "keepSession",
+                        sid(hereTokens))));
 
     assertThat(List.of(wrong.status(), tooShort.status(), changed.status()))
         .containsExactly(422, 400, 204);
@@ -663,5 +671,81 @@ class AuthServiceTests extends AuthServiceIntegrationTest {
             () -> signIn().personTokens(elsewhere, WEB, REDIRECT, "cy@example.org", temporary))
         .isInstanceOf(SignIn.SignInFailed.class)
         .hasMessageContaining("refused");
+    // the browser the password was changed at stays signed in
+    assertThat(signIn().personTokens(here, WEB, REDIRECT, "cy@example.org", "not it")).isNotNull();
+  }
+
+  @Test
+  void staffSeeTheBrowsersTheyAreSignedInAtAndSignOutAtOneOrEverywhereElse() {
+    String owner = signIn().person(WEB, REDIRECT, OWNER, OWNER_PASSWORD);
+    String temporary = invite(owner, "dee@example.org", "Dee", "AUTHOR").text("temporaryPassword");
+    var laptop = SignIn.browser();
+    var laptopTokens =
+        signIn()
+            .as(FIREFOX_ON_WINDOWS)
+            .personTokens(laptop, WEB, REDIRECT, "dee@example.org", temporary);
+    var phone = SignIn.browser();
+    signIn()
+        .as(SAFARI_ON_AN_IPHONE)
+        .keepingMeSignedIn()
+        .personTokens(phone, WEB, REDIRECT, "dee@example.org", temporary);
+    var library = SignIn.browser();
+    var libraryTokens = signIn().personTokens(library, WEB, REDIRECT, "dee@example.org", temporary);
+    var dee = api(laptopTokens.path("access_token").asString());
+
+    var listed = dee.get("/api/staff/me/sessions?current=" + sid(laptopTokens));
+
+    assertThat(listed.status()).isEqualTo(200);
+    var browsers = listed.json().path("items");
+    assertThat(browsers).hasSize(3);
+    assertThat(browsers.get(0).path("sid").asString())
+        .as("the one used last first")
+        .isEqualTo(sid(libraryTokens));
+    assertThat(browsers.valueStream().filter(b -> b.path("current").asBoolean()))
+        .singleElement()
+        .satisfies(b -> assertThat(b.path("sid").asString()).isEqualTo(sid(laptopTokens)));
+    assertThat(browsers.valueStream().filter(b -> b.path("keptSignedIn").asBoolean()))
+        .singleElement()
+        .satisfies(b -> assertThat(b.path("device").asString()).isEqualTo("Mobile Safari on iOS"));
+    assertThat(browsers.get(2).path("device").asString()).isEqualTo("Firefox on Windows");
+    assertThat(browsers.get(0).has("device"))
+        .as("a program's User-Agent names no browser")
+        .isFalse();
+    assertThat(browsers.get(0).path("lastActiveAt").asString()).isNotBlank();
+    assertThat(listed.raw().body()).doesNotContain("dee@example.org");
+
+    // the library's computer, left signed in
+    assertThat(dee.delete("/api/staff/me/sessions/" + sid(libraryTokens)).status()).isEqualTo(204);
+    assertThat(dee.delete("/api/staff/me/sessions/" + sid(libraryTokens)).status()).isEqualTo(404);
+    assertThatThrownBy(
+            () -> signIn().personTokens(library, WEB, REDIRECT, "dee@example.org", "not it"))
+        .isInstanceOf(SignIn.SignInFailed.class)
+        .hasMessageContaining("refused");
+
+    var elsewhere = dee.delete("/api/staff/me/sessions?keepSession=" + sid(laptopTokens));
+
+    assertThat(elsewhere.json().path("signedOut").asInt()).isEqualTo(1);
+    assertThatThrownBy(
+            () -> signIn().personTokens(phone, WEB, REDIRECT, "dee@example.org", "not it"))
+        .as("even the phone kept signed in is asked for the password")
+        .isInstanceOf(SignIn.SignInFailed.class);
+    assertThat(signIn().personTokens(laptop, WEB, REDIRECT, "dee@example.org", "not it"))
+        .as("the laptop it was done at is not")
+        .isNotNull();
+    assertThat(dee.get("/api/staff/me/sessions").json().path("items")).hasSize(1);
+    // an integration has no browsers
+    String bot = signIn().clientCredentials("ci-bot", "ci-bot-secret-of-some-length");
+    assertThat(api(bot).get("/api/staff/me/sessions").status()).isEqualTo(403);
+  }
+
+  private static final String FIREFOX_ON_WINDOWS =
+      "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0";
+  private static final String SAFARI_ON_AN_IPHONE =
+      "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like"
+          + " Gecko) Version/18.1 Mobile/15E148 Safari/604.1";
+
+  /** The session a sign-in's ID token names, as the admin tells it to auth-service. */
+  private String sid(JsonNode tokens) {
+    return decode(tokens.path("id_token").asString()).getClaimAsString("sid");
   }
 }

@@ -322,8 +322,66 @@ class AdminSiteTests {
     change.put("newPassword", "grace rewrites it");
     change.put("confirmation", "grace rewrites it");
     Document changed = Jsoup.parse(grace.submit("/admin/account/password", change).body());
-    assertThat(changed.select(".notice").text()).isEqualTo("Your password is changed.");
+    assertThat(changed.select(".notice").text())
+        .isEqualTo("Your password is changed. Every other browser is signed out.");
     assertThat(tokenOf(email, "grace rewrites it")).isNotBlank();
+    assertThat(grace.get("/admin").uri().getPath())
+        .as("the browser it was changed at stays signed in")
+        .isEqualTo("/admin");
+  }
+
+  @Test
+  void aStaffMemberSignsOutTheBrowsersTheyLeftSignedInFromTheirAccountPage() throws Exception {
+    String email = "flo-" + UUID.randomUUID() + "@example.org";
+    String password = inviteByApi(email, "Flo", "AUTHOR");
+    var laptop = new SiteBrowser(stack);
+    laptop.signIn(email, password);
+    var library = new SiteBrowser(stack);
+    library.signIn(email, password);
+    var phone = new SiteBrowser(stack);
+    phone.signIn(email, password);
+
+    Document account = laptop.page("/admin/account");
+    var browsers = account.select("ul.browsers li");
+    assertThat(browsers.eachText())
+        .as("the one used last first")
+        .hasSize(3)
+        .allMatch(row -> row.contains("Last active") && row.contains("signed in"));
+    assertThat(browsers.get(2).select(".this").text()).isEqualTo("This browser");
+    assertThat(browsers.select(".this")).hasSize(1);
+    assertThat(browsers.get(2).select("form")).as("this one is signed out with Sign out").isEmpty();
+
+    // the library's computer (signed in before the phone), left signed in
+    Document one =
+        Jsoup.parse(
+            laptop
+                .submit(
+                    "/admin/account/browsers/sign-out",
+                    SiteBrowser.fields(browsers.get(1).selectFirst("form")))
+                .body());
+
+    assertThat(one.select(".notice").text()).isEqualTo("That browser is signed out.");
+    assertThat(one.select("ul.browsers li")).hasSize(2);
+    assertThat(library.get("/admin").uri().getPath())
+        .as("at once, not when its tokens run out")
+        .isEqualTo("/login");
+    assertThat(phone.get("/admin").uri().getPath()).isEqualTo("/admin");
+
+    Document elsewhere =
+        Jsoup.parse(
+            laptop
+                .submit(
+                    "/admin/account/browsers/sign-out-elsewhere",
+                    SiteBrowser.fields(one, "form[action$=/sign-out-elsewhere]"))
+                .body());
+
+    assertThat(elsewhere.select(".notice").text())
+        .isEqualTo("You are signed out of 1 other browser.");
+    assertThat(elsewhere.select("ul.browsers li")).hasSize(1);
+    assertThat(elsewhere.select("ul.browsers .this").text()).isEqualTo("This browser");
+    assertThat(elsewhere.select("form[action$=/sign-out-elsewhere]")).isEmpty();
+    assertThat(phone.get("/admin").uri().getPath()).isEqualTo("/login");
+    assertThat(laptop.get("/admin").uri().getPath()).isEqualTo("/admin");
   }
 
   /** The text of the first mail to this address with this text in it, once it has come. */

@@ -33,23 +33,30 @@ public final class SignIn {
 
   private final String baseUrl;
   private final boolean keepSignedIn;
+  private final String userAgent;
 
   /**
    * @param baseUrl where the protocol endpoints and the login page are reached (auth-service or the
    *     gateway in front of it)
    */
   public SignIn(String baseUrl) {
-    this(baseUrl, false);
+    this(baseUrl, false, null);
   }
 
-  private SignIn(String baseUrl, boolean keepSignedIn) {
+  private SignIn(String baseUrl, boolean keepSignedIn, String userAgent) {
     this.baseUrl = baseUrl;
     this.keepSignedIn = keepSignedIn;
+    this.userAgent = userAgent;
   }
 
   /** Signs in with the form's "Keep me signed in" ticked. */
   public SignIn keepingMeSignedIn() {
-    return new SignIn(baseUrl, true);
+    return new SignIn(baseUrl, true, userAgent);
+  }
+
+  /** Signs in as the browser this {@code User-Agent} names, not as Java's HTTP client. */
+  public SignIn as(String browserUserAgent) {
+    return new SignIn(baseUrl, keepSignedIn, browserUserAgent);
   }
 
   /** A program's token: client credentials with HTTP Basic authentication. */
@@ -111,7 +118,7 @@ public final class SignIn {
                         "code_challenge_method",
                         "S256")));
     var authorized =
-        send(http, HttpRequest.newBuilder(authorize).header("Accept", "text/html").GET());
+        browse(http, HttpRequest.newBuilder(authorize).header("Accept", "text/html").GET());
     URI next = authorize.resolve(location(authorized));
     URI back =
         next.getPath().endsWith("/login") ? throughSignInForm(http, next, email, password) : next;
@@ -137,7 +144,7 @@ public final class SignIn {
 
   /** Signs in on the form at {@code login}; the redirect back to the client, with its code. */
   private URI throughSignInForm(HttpClient http, URI login, String email, String password) {
-    var page = send(http, HttpRequest.newBuilder(login).GET());
+    var page = browse(http, HttpRequest.newBuilder(login).GET());
     Matcher csrf = CSRF.matcher(page.body());
     if (!csrf.find()) {
       throw new SignInFailed("no login form at " + login + ": " + page.statusCode());
@@ -149,7 +156,7 @@ public final class SignIn {
       fields.put("remember-me", "on");
     }
     var signedIn =
-        send(
+        browse(
             http,
             HttpRequest.newBuilder(login)
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -159,7 +166,7 @@ public final class SignIn {
       throw new SignInFailed("the sign-in form refused " + email + ": " + afterLogin);
     }
     var redirected =
-        send(
+        browse(
             http,
             HttpRequest.newBuilder(login.resolve(afterLogin)).header("Accept", "text/html").GET());
     return URI.create(location(redirected));
@@ -180,6 +187,14 @@ public final class SignIn {
                       (encode(clientId) + ":" + encode(secret)).getBytes(StandardCharsets.UTF_8)));
     }
     return send(HttpClient.newHttpClient(), request);
+  }
+
+  /** A request of the browser: with its {@code User-Agent}, when it has one. */
+  private HttpResponse<String> browse(HttpClient http, HttpRequest.Builder request) {
+    if (userAgent != null) {
+      request.header("User-Agent", userAgent);
+    }
+    return send(http, request);
   }
 
   private static HttpResponse<String> send(HttpClient http, HttpRequest.Builder request) {

@@ -115,7 +115,12 @@ class SecurityConfiguration {
                     .permitAll()
                     .anyRequest()
                     .authenticated())
-        .formLogin(form -> form.loginPage("/login").failureHandler(signInFailures()).permitAll())
+        .formLogin(
+            form ->
+                form.loginPage("/login")
+                    .successHandler(new BrowserNoted())
+                    .failureHandler(signInFailures())
+                    .permitAll())
         .rememberMe(remember -> remember.rememberMeServices(keepSignedIn(settings)))
         .exceptionHandling(
             errors -> errors.accessDeniedHandler(SecurityConfiguration::formExpired));

@@ -1,5 +1,6 @@
 package io.inkwell.auth.security;
 
+import io.inkwell.auth.staff.SignedInBrowsers;
 import org.mongodb.spring.session.config.annotation.web.http.EnableMongoHttpSession;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,7 +18,9 @@ import org.springframework.session.security.SpringSessionBackedSessionRegistry;
  * ticked; Boot applies the {@code server.servlet.session.cookie} settings to its cookie.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableMongoHttpSession(collectionName = "sessions", maxInactiveIntervalInSeconds = 30 * 60)
+@EnableMongoHttpSession(
+    collectionName = "sessions",
+    maxInactiveIntervalInSeconds = SignedInBrowsers.IDLE_SECONDS)
 class Sessions {
 
   /**

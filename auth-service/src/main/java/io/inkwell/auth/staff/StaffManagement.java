@@ -30,8 +30,6 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.session.FindByIndexNameSessionRepository;
-import org.springframework.session.Session;
 import org.springframework.stereotype.Service;
 
 /**
@@ -52,7 +50,7 @@ public class StaffManagement implements UserDetailsService {
   private final AuthSettings settings;
   private final Clock clock;
   private final MongoOperations mongo;
-  private final FindByIndexNameSessionRepository<? extends Session> sessions;
+  private final SignedInBrowsers browsers;
 
   StaffManagement(
       StaffAccounts accounts,
@@ -60,9 +58,9 @@ public class StaffManagement implements UserDetailsService {
       AuthSettings settings,
       Clock clock,
       MongoOperations mongo,
-      FindByIndexNameSessionRepository<? extends Session> sessions) {
+      SignedInBrowsers browsers) {
     this.mongo = mongo;
-    this.sessions = sessions;
+    this.browsers = browsers;
     this.accounts = accounts;
     this.passwords = passwords;
     this.settings = settings;
@@ -214,24 +212,9 @@ public class StaffManagement implements UserDetailsService {
     if (before == null) {
       return false;
     }
-    signOutEverywhere(before);
+    // a new password signs every browser out, as WordPress's does: the old one gets nobody back in
+    browsers.signOut(before, null, "their password was set through a mailed link");
     return true;
-  }
-
-  /**
-   * Ends every browser session signed in as {@code account} here, as a new password should (and
-   * WordPress does): whoever knew the old one is asked for the new one at their next sign-in step,
-   * and an access token they hold runs out within {@code access-token-ttl}.
-   */
-  private void signOutEverywhere(StaffAccount account) {
-    var signedIn = sessions.findByPrincipalName(account.email()).keySet();
-    signedIn.forEach(sessions::deleteById);
-    if (!signedIn.isEmpty()) {
-      log.info(
-          "Signed {} session(s) of staff {} out: their password changed",
-          signedIn.size(),
-          account.id());
-    }
   }
 
   private static Update closingLinks(Update update) {
@@ -254,9 +237,10 @@ public class StaffManagement implements UserDetailsService {
 
   /**
    * Changes a password after checking the current one (any mailed link closes, and every browser
-   * signed in as them here is asked for the new one); false when the current one is wrong.
+   * signed in as them here but the one {@code keptSid} names is asked for the new one); false when
+   * the current one is wrong.
    */
-  public boolean changePassword(String staffId, String current, String next) {
+  public boolean changePassword(String staffId, String current, String next, String keptSid) {
     StaffAccount account = byId(staffId).orElse(null);
     if (account == null || !passwords.matches(current, account.passwordHash())) {
       return false;
@@ -266,7 +250,7 @@ public class StaffManagement implements UserDetailsService {
         Query.query(where("_id").is(staffId)),
         closingLinks(new Update().set("passwordHash", passwords.encode(next))),
         StaffAccount.class);
-    signOutEverywhere(account);
+    browsers.signOut(account, keptSid, "their password changed");
     return true;
   }
 

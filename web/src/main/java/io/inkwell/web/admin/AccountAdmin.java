@@ -6,6 +6,7 @@ import static io.inkwell.web.admin.StaffPages.token;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.List;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.annotation.RegisteredOAuth2AuthorizedClient;
 import org.springframework.stereotype.Controller;
@@ -18,21 +19,29 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * One's own account: the profile readers see (name, bio, website), password, and whether comments
- * on one's posts are mailed.
+ * One's own account: the profile readers see (name, bio, website), password, whether comments on
+ * one's posts are mailed, and the browsers one is signed in at.
  */
 @Controller
 class AccountAdmin implements StaffPage {
 
   private final AdminApi api;
+  private final OtherBrowsers otherBrowsers;
 
-  AccountAdmin(AdminApi api) {
+  AccountAdmin(AdminApi api, OtherBrowsers otherBrowsers) {
     this.api = api;
+    this.otherBrowsers = otherBrowsers;
   }
 
   @GetMapping("/admin/account")
   String account(
-      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client, Model model) {
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
+      Authentication signedIn,
+      Model model) {
+    var browsers = checked(api.signedInBrowsers(token(client), OtherBrowsers.sid(signedIn)));
+    if (browsers.ok()) {
+      model.addAttribute("browsers", browsers.body().path("items"));
+    }
     var me = checked(api.me(token(client)));
     model.addAttribute("commentMails", !me.ok() || me.body().path("commentMails").asBoolean(true));
     model.addAttribute("reviewMails", !me.ok() || me.body().path("reviewMails").asBoolean(true));
@@ -119,21 +128,77 @@ class AccountAdmin implements StaffPage {
             : ", and none about drafts submitted for review.");
   }
 
+  /**
+   * A new password signs every other browser out (this one stays signed in, as in WordPress), so
+   * whoever knew the old one is asked for the new one.
+   */
   @PostMapping("/admin/account/password")
   String changePassword(
       @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
       @RequestParam(defaultValue = "") String currentPassword,
       @RequestParam(defaultValue = "") String newPassword,
       @RequestParam(defaultValue = "") String confirmation,
+      Authentication signedIn,
+      HttpSession session,
       RedirectAttributes redirect) {
     if (!newPassword.equals(confirmation)) {
       redirect.addFlashAttribute("error", "The two new passwords are not the same.");
       return "redirect:/admin/account";
     }
-    var answer = checked(api.changePassword(token(client), currentPassword, newPassword));
+    var answer =
+        checked(
+            api.changePassword(
+                token(client), currentPassword, newPassword, OtherBrowsers.sid(signedIn)));
+    if (answer.ok()) {
+      otherBrowsers.endAllBut(signedIn, session.getId());
+    }
     redirect.addFlashAttribute(
         answer.ok() ? "message" : "error",
-        answer.ok() ? "Your password is changed." : answer.problem());
+        answer.ok()
+            ? "Your password is changed. Every other browser is signed out."
+            : answer.problem());
     return "redirect:/admin/account";
+  }
+
+  /** WordPress's "Log Out Everywhere Else": a computer left signed in, a lost phone. */
+  @PostMapping("/admin/account/browsers/sign-out-elsewhere")
+  String signOutElsewhere(
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
+      Authentication signedIn,
+      HttpSession session,
+      RedirectAttributes redirect) {
+    var answer = checked(api.signOutElsewhere(token(client), OtherBrowsers.sid(signedIn)));
+    if (answer.ok()) {
+      otherBrowsers.endAllBut(signedIn, session.getId());
+    }
+    int count = answer.ok() ? answer.body().path("signedOut").asInt() : 0;
+    redirect.addFlashAttribute(
+        answer.ok() ? "message" : "error",
+        !answer.ok()
+            ? answer.problem()
+            : count == 1
+                ? "You are signed out of 1 other browser."
+                : "You are signed out of " + count + " other browsers.");
+    return "redirect:/admin/account#browsers";
+  }
+
+  @PostMapping("/admin/account/browsers/sign-out")
+  String signOutAt(
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
+      @RequestParam(defaultValue = "") String sid,
+      Authentication signedIn,
+      RedirectAttributes redirect) {
+    if (sid.isBlank()) {
+      redirect.addFlashAttribute("error", "Say which browser to sign out.");
+      return "redirect:/admin/account#browsers";
+    }
+    var answer = checked(api.signOutAt(token(client), sid));
+    if (answer.ok() || answer.status() == 404) {
+      otherBrowsers.endAt(signedIn, sid);
+    }
+    redirect.addFlashAttribute(
+        answer.ok() ? "message" : "error",
+        answer.ok() ? "That browser is signed out." : answer.problem());
+    return "redirect:/admin/account#browsers";
   }
 }

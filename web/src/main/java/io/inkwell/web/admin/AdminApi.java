@@ -596,12 +596,35 @@ class AdminApi {
         null);
   }
 
-  Answer changePassword(String token, String current, String next) {
-    return send(
-        token,
-        http.put().uri("/api/staff/me/password"),
-        Map.of("currentPassword", current, "newPassword", next),
-        null);
+  /** A new password; every browser but the one {@code keepSession} names is signed out. */
+  Answer changePassword(String token, String current, String next, String keepSession) {
+    var change = new LinkedHashMap<String, Object>();
+    change.put("currentPassword", current);
+    change.put("newPassword", next);
+    if (keepSession != null) {
+      change.put("keepSession", keepSession);
+    }
+    return send(token, http.put().uri("/api/staff/me/password"), change, null);
+  }
+
+  /** The browsers the signed-in staff member is signed in at; {@code current} marks this one. */
+  Answer signedInBrowsers(String token, String current) {
+    return http.get()
+        .uri("/api/staff/me/sessions?current={sid}", current == null ? "" : current)
+        .headers(headers -> headers.setBearerAuth(token))
+        .exchange((request, response) -> answer(response));
+  }
+
+  /** Signs out at every browser but the one {@code keepSession} names. */
+  Answer signOutElsewhere(String token, String keepSession) {
+    return http.delete()
+        .uri("/api/staff/me/sessions?keepSession={sid}", keepSession == null ? "" : keepSession)
+        .headers(headers -> headers.setBearerAuth(token))
+        .exchange((request, response) -> answer(response));
+  }
+
+  Answer signOutAt(String token, String sid) {
+    return delete(token, "/api/staff/me/sessions/{sid}", sid);
   }
 
   Answer revisions(String token, String postId) {

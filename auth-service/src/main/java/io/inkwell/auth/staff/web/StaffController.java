@@ -1,6 +1,7 @@
 package io.inkwell.auth.staff.web;
 
 import io.inkwell.auth.staff.Role;
+import io.inkwell.auth.staff.SignedInBrowsers;
 import io.inkwell.auth.staff.StaffAccount;
 import io.inkwell.auth.staff.StaffManagement;
 import jakarta.validation.Valid;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -34,9 +36,11 @@ import org.springframework.web.server.ResponseStatusException;
 class StaffController {
 
   private final StaffManagement staff;
+  private final SignedInBrowsers browsers;
 
-  StaffController(StaffManagement staff) {
+  StaffController(StaffManagement staff, SignedInBrowsers browsers) {
     this.staff = staff;
+    this.browsers = browsers;
   }
 
   /**
@@ -172,11 +176,56 @@ class StaffController {
   ResponseEntity<Void> changePassword(
       @AuthenticationPrincipal Jwt token, @Valid @RequestBody PasswordChangeRequest request) {
     if (!staff.changePassword(
-        token.getSubject(), request.currentPassword(), request.newPassword())) {
+        token.getSubject(),
+        request.currentPassword(),
+        request.newPassword(),
+        request.keepSession())) {
       throw new ResponseStatusException(
           HttpStatus.UNPROCESSABLE_CONTENT, "The current password is not right.");
     }
     return ResponseEntity.noContent().build();
+  }
+
+  /**
+   * The browsers the signed-in staff member is signed in at, the one used last first; {@code
+   * current}, the {@code sid} of their ID token, marks the one they ask from.
+   */
+  @GetMapping("/api/staff/me/sessions")
+  Map<String, List<SignedInBrowsers.Browser>> sessions(
+      @AuthenticationPrincipal Jwt token, @RequestParam(required = false) String current) {
+    return Map.of("items", browsers.of(account(token.getSubject()), current));
+  }
+
+  /**
+   * "Sign out everywhere else", as WordPress's profile has it: every browser but the one {@code
+   * keepSession} names is asked for the password at its next sign-in step (at once for the admin,
+   * which asks for tokens every few minutes); all of them without it.
+   */
+  @DeleteMapping("/api/staff/me/sessions")
+  Map<String, Integer> signOutElsewhere(
+      @AuthenticationPrincipal Jwt token, @RequestParam(required = false) String keepSession) {
+    var account = account(token.getSubject());
+    return Map.of(
+        "signedOut", browsers.signOut(account, keepSession, "they signed out everywhere else"));
+  }
+
+  /** Signs out at the one browser {@code sid} names (a phone left somewhere). */
+  @DeleteMapping("/api/staff/me/sessions/{sid}")
+  ResponseEntity<Void> signOutAt(@AuthenticationPrincipal Jwt token, @PathVariable String sid) {
+    if (!browsers.signOutAt(account(token.getSubject()), sid)) {
+      throw new ResponseStatusException(
+          HttpStatus.NOT_FOUND, "You are not signed in at such a browser (any more).");
+    }
+    return ResponseEntity.noContent().build();
+  }
+
+  private StaffAccount account(String staffId) {
+    return staff
+        .byId(staffId)
+        .orElseThrow(
+            () ->
+                new ResponseStatusException(
+                    HttpStatus.NOT_FOUND, "There is no staff account with this id."));
   }
 
   /** The account as answered, or a 404 problem when there is no such account. */

@@ -1,0 +1,137 @@
+package io.inkwell.auth.staff;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.stereotype.Component;
+import ua_parser.Client;
+import ua_parser.Parser;
+
+/**
+ * The browsers a staff member is signed in at here: their sessions, found by the address they
+ * signed in with. Each is named to the admin by the {@code sid} claim of the ID tokens it led to
+ * (as OpenID Connect names a session: Spring Authorization Server's hash of its id), so the admin
+ * can say which one is the browser in front of the person without the session id ever leaving this
+ * service.
+ */
+@Component
+public class SignedInBrowsers {
+
+  /** How long a sign-in lasts without a request unless "Keep me signed in" was ticked. */
+  public static final int IDLE_SECONDS = 30 * 60;
+
+  /** The session attribute that keeps the {@code User-Agent} the sign-in came with. */
+  public static final String USER_AGENT = "inkwell.userAgent";
+
+  private static final Logger log = LoggerFactory.getLogger(SignedInBrowsers.class);
+
+  /** What ua-parser names a browser or system it does not know. */
+  private static final String OTHER = "Other";
+
+  private final FindByIndexNameSessionRepository<? extends Session> sessions;
+  private final Parser userAgents = new Parser();
+
+  SignedInBrowsers(FindByIndexNameSessionRepository<? extends Session> sessions) {
+    this.sessions = sessions;
+  }
+
+  /**
+   * @param sid the session's name in ID tokens
+   * @param device the browser and system it signed in with ("Firefox on Windows"), when its {@code
+   *     User-Agent} says
+   * @param signedInAt when the session began (its sign-in, or the visit that led to it)
+   * @param lastActiveAt its last request here: a sign-in, or the admin getting new tokens
+   * @param keptSignedIn whether "Keep me signed in" was ticked
+   * @param current whether it is the one the caller named as theirs
+   */
+  public record Browser(
+      String sid,
+      String device,
+      Instant signedInAt,
+      Instant lastActiveAt,
+      boolean keptSignedIn,
+      boolean current) {}
+
+  /** The account's browsers that are still signed in, the one used last first. */
+  public List<Browser> of(StaffAccount account, String currentSid) {
+    return sessions.findByPrincipalName(account.email()).values().stream()
+        .filter(session -> !session.isExpired())
+        .map(
+            session -> {
+              String sid = sid(session.getId());
+              return new Browser(
+                  sid,
+                  device(session.getAttribute(USER_AGENT)),
+                  session.getCreationTime(),
+                  session.getLastAccessedTime(),
+                  session.getMaxInactiveInterval().compareTo(Duration.ofSeconds(IDLE_SECONDS)) > 0,
+                  sid.equals(currentSid));
+            })
+        .sorted(Comparator.comparing(Browser::lastActiveAt).reversed())
+        .toList();
+  }
+
+  /**
+   * Signs the account out at every browser but the one {@code keptSid} names (none when it names
+   * none): whoever is there is asked for the password at their next sign-in step, and an access
+   * token they hold runs out within {@code access-token-ttl}.
+   *
+   * @return how many browsers were signed out
+   */
+  public int signOut(StaffAccount account, String keptSid, String why) {
+    return signOut(account, id -> !sid(id).equals(keptSid), why);
+  }
+
+  private int signOut(StaffAccount account, Predicate<String> which, String why) {
+    var ended =
+        sessions.findByPrincipalName(account.email()).keySet().stream().filter(which).toList();
+    ended.forEach(sessions::deleteById);
+    if (!ended.isEmpty()) {
+      log.info("Signed {} session(s) of staff {} out: {}", ended.size(), account.id(), why);
+    }
+    return ended.size();
+  }
+
+  /** "Firefox on Windows", "Mobile Safari on iOS", "curl"; null for what is not recognised. */
+  String device(String userAgent) {
+    if (userAgent == null) {
+      return null;
+    }
+    Client client = userAgents.parse(userAgent);
+    String browser = client.userAgent.family;
+    String system = client.os.family;
+    if (OTHER.equals(browser)) {
+      return null;
+    }
+    return OTHER.equals(system) ? browser : browser + " on " + system;
+  }
+
+  /** Signs the account out at the one browser {@code sid} names; false when it names none. */
+  public boolean signOutAt(StaffAccount account, String sid) {
+    return signOut(
+            account, id -> sid(id).equals(sid), "they signed out of one browser from another")
+        == 1;
+  }
+
+  /** The {@code sid} Spring Authorization Server puts in ID tokens for a session id. */
+  static String sid(String sessionId) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(sessionId.getBytes(StandardCharsets.US_ASCII));
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java has SHA-256", e);
+    }
+  }
+}
