@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param blogName the blog's name, on the sign-in page
  * @param invitationValidity how long an invitation's link lets the invitee choose a password
  * @param passwordReset how long a reset link works, and how often one may be mailed per account
+ * @param signInLock how many wrong passwords in a row lock an address, and for how long
  * @param keepSignedIn how long a browser whose sign-in ticked "Keep me signed in" stays signed in
  *     without a request (WordPress's 14 days); any other sign-in ends after 30 minutes idle
  */
@@ -30,6 +31,7 @@ public record AuthSettings(
     @DefaultValue("Inkwell") String blogName,
     @DefaultValue("7d") Duration invitationValidity,
     @DefaultValue PasswordReset passwordReset,
+    @DefaultValue SignInLock signInLock,
     @DefaultValue("14d") Duration keepSignedIn) {
 
   /**
@@ -54,6 +56,14 @@ public record AuthSettings(
    */
   public record PasswordReset(
       @DefaultValue("1h") Duration validity, @DefaultValue("2m") Duration interval) {}
+
+  /**
+   * @param failures wrong passwords in a row, each within {@code duration} of the one before, that
+   *     lock the address they were tried for
+   * @param duration how long the lock lasts (and how long a failure counts)
+   */
+  public record SignInLock(
+      @DefaultValue("10") int failures, @DefaultValue("15m") Duration duration) {}
 
   public record WebClient(
       @DefaultValue("inkwell-web") String clientId,

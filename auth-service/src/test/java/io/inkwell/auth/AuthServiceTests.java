@@ -177,6 +177,52 @@ class AuthServiceTests extends AuthServiceIntegrationTest {
   }
 
   @Test
+  void tenWrongPasswordsLockTheAddressForAWhileWhoeverItIsAndALinkOpensIt() throws Exception {
+    String owner = signIn().person(WEB, REDIRECT, OWNER, OWNER_PASSWORD);
+    String temporary = invite(owner, "lou@example.org", "Lou", "AUTHOR").text("temporaryPassword");
+    for (int guess = 0; guess < 10; guess++) {
+      assertThatThrownBy(() -> signIn().person(WEB, REDIRECT, "LOU@example.org", "a guess"))
+          .hasMessageEndingWith("/login?error");
+    }
+
+    assertThatThrownBy(() -> signIn().person(WEB, REDIRECT, "lou@example.org", temporary))
+        .as("the right password from any computer waits too")
+        .hasMessageEndingWith("/login?locked");
+    assertThat(new ApiClient(base()).get("/login?locked", "Accept", "text/html").raw().body())
+        .contains("Too many wrong passwords were tried for this address");
+    for (int guess = 0; guess < 10; guess++) {
+      assertThatThrownBy(() -> signIn().person(WEB, REDIRECT, "nobody@example.org", "a guess"))
+          .hasMessageEndingWith("/login?error");
+    }
+    assertThatThrownBy(() -> signIn().person(WEB, REDIRECT, "nobody@example.org", "a guess"))
+        .as("an address that is nobody's is locked the same way: a lock tells nobody who is staff")
+        .hasMessageEndingWith("/login?locked");
+    assertThat(signIn().person(WEB, REDIRECT, OWNER, OWNER_PASSWORD))
+        .as("other addresses are not locked")
+        .isNotBlank();
+    assertThat(mongo.getCollection("signInAttempts").find().into(new java.util.ArrayList<>()))
+        .as("addresses are kept by a hash only")
+        .allSatisfy(attempts -> assertThat(attempts.toJson()).doesNotContain("example.org"));
+
+    // fifteen minutes later
+    mongo
+        .getCollection("signInAttempts")
+        .updateMany(
+            new Document(),
+            new Document(
+                "$set",
+                new Document("lockedUntil", Date.from(Instant.now().minusSeconds(1)))
+                    .append("lastFailureAt", Date.from(Instant.now().minusSeconds(15 * 60)))));
+    assertThat(signIn().person(WEB, REDIRECT, "lou@example.org", temporary)).isNotBlank();
+    // the right password cleared the count: nine more wrong ones lock nothing
+    for (int guess = 0; guess < 9; guess++) {
+      assertThatThrownBy(() -> signIn().person(WEB, REDIRECT, "lou@example.org", "a guess"))
+          .hasMessageEndingWith("/login?error");
+    }
+    assertThat(signIn().person(WEB, REDIRECT, "lou@example.org", temporary)).isNotBlank();
+  }
+
+  @Test
   void aWrongPasswordGetsNoCode() {
     assertThatThrownBy(() -> signIn().person(WEB, REDIRECT, OWNER, "guess guess guess"))
         .isInstanceOf(SignIn.SignInFailed.class);

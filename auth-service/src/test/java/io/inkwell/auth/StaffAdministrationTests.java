@@ -323,6 +323,11 @@ class StaffAdministrationTests extends AuthServiceIntegrationTest {
     String link = reset.path("resetUrl").asString();
     assertThat(link).startsWith(issuer + "/password-reset?token=");
     String token = link.substring(link.indexOf("token=") + "token=".length());
+    // someone guessing at Fay's address has locked it meanwhile
+    for (int guess = 0; guess < 10; guess++) {
+      assertThatThrownBy(() -> signIn().person(WEB, REDIRECT, "fay@example.org", "a guess"))
+          .isInstanceOf(SignIn.SignInFailed.class);
+    }
 
     var open = get(browser, page(link));
     assertThat(open.statusCode()).isEqualTo(200);
@@ -350,6 +355,7 @@ class StaffAdministrationTests extends AuthServiceIntegrationTest {
     assertThat(done.body()).contains("Your password is set");
 
     assertThat(decode(signIn().person(WEB, REDIRECT, "fay@example.org", "fay's new password")))
+        .as("the link opened the lock")
         .extracting(jwt -> jwt.getSubject())
         .isEqualTo(id);
     assertThatThrownBy(

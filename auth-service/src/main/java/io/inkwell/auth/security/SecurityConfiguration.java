@@ -5,6 +5,7 @@ import static org.springframework.security.config.Customizer.withDefaults;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import io.inkwell.auth.AuthSettings;
+import io.inkwell.auth.staff.SignInAttempts;
 import io.inkwell.auth.staff.StaffManagement;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -22,7 +23,9 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
@@ -139,11 +142,19 @@ class SecurityConfiguration {
     return keep;
   }
 
-  /** A wrong address or password is said one way; a suspended account (right password) another. */
+  /**
+   * A wrong address or password is said one way; a suspended account (right password) another; an
+   * address locked by too many wrong passwords a third, whoever's it is.
+   */
   private static ExceptionMappingAuthenticationFailureHandler signInFailures() {
     var failures = new ExceptionMappingAuthenticationFailureHandler();
     failures.setDefaultFailureUrl("/login?error");
-    failures.setExceptionMappings(Map.of(DisabledException.class.getName(), "/login?suspended"));
+    failures.setExceptionMappings(
+        Map.of(
+            DisabledException.class.getName(),
+            "/login?suspended",
+            LockedException.class.getName(),
+            "/login?locked"));
     return failures;
   }
 
@@ -188,12 +199,13 @@ class SecurityConfiguration {
    * address.
    */
   @Bean
-  DaoAuthenticationProvider staffSignIn(StaffManagement staff, PasswordEncoder passwords) {
+  AuthenticationProvider staffSignIn(
+      StaffManagement staff, PasswordEncoder passwords, SignInAttempts attempts) {
     var provider = new DaoAuthenticationProvider(staff);
     provider.setPasswordEncoder(passwords);
     provider.setPreAuthenticationChecks(user -> {});
     provider.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
-    return provider;
+    return new WrongPasswordsLock(provider, attempts);
   }
 
   @Bean

@@ -51,6 +51,7 @@ public class StaffManagement implements UserDetailsService {
   private final Clock clock;
   private final MongoOperations mongo;
   private final SignedInBrowsers browsers;
+  private final SignInAttempts attempts;
 
   StaffManagement(
       StaffAccounts accounts,
@@ -58,9 +59,11 @@ public class StaffManagement implements UserDetailsService {
       AuthSettings settings,
       Clock clock,
       MongoOperations mongo,
-      SignedInBrowsers browsers) {
+      SignedInBrowsers browsers,
+      SignInAttempts attempts) {
     this.mongo = mongo;
     this.browsers = browsers;
+    this.attempts = attempts;
     this.accounts = accounts;
     this.passwords = passwords;
     this.settings = settings;
@@ -214,6 +217,8 @@ public class StaffManagement implements UserDetailsService {
     }
     // a new password signs every browser out, as WordPress's does: the old one gets nobody back in
     browsers.signOut(before, null, "their password was set through a mailed link");
+    // the link proved the address: a lock from wrong passwords is lifted with it
+    attempts.cleared(before.email());
     return true;
   }
 
@@ -443,7 +448,7 @@ public class StaffManagement implements UserDetailsService {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
-  private static String sha256(String token) {
+  static String sha256(String token) {
     try {
       return HexFormat.of()
           .formatHex(

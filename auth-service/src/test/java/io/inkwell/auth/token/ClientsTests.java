@@ -36,6 +36,7 @@ class ClientsTests {
               "Inkwell",
               Duration.ofDays(7),
               new AuthSettings.PasswordReset(Duration.ofHours(1), Duration.ofMinutes(2)),
+              new AuthSettings.SignInLock(10, Duration.ofMinutes(15)),
               Duration.ofDays(14)));
 
   @Test

@@ -1,0 +1,44 @@
+package io.inkwell.auth.security;
+
+import io.inkwell.auth.staff.SignInAttempts;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.core.Authentication;
+
+/**
+ * The sign-in form's password check, refused at once for an address that too many wrong passwords
+ * locked ({@link SignInAttempts}), before the address is even looked up: a locked address that is
+ * nobody's is answered as one that is staff's.
+ */
+class WrongPasswordsLock implements AuthenticationProvider {
+
+  private final AuthenticationProvider passwords;
+  private final SignInAttempts attempts;
+
+  WrongPasswordsLock(AuthenticationProvider passwords, SignInAttempts attempts) {
+    this.passwords = passwords;
+    this.attempts = attempts;
+  }
+
+  @Override
+  public Authentication authenticate(Authentication attempt) {
+    String email = attempt.getName();
+    if (attempts.locked(email)) {
+      throw new LockedException("Too many wrong passwords for this address; it is locked a while");
+    }
+    try {
+      Authentication signedIn = passwords.authenticate(attempt);
+      attempts.cleared(email);
+      return signedIn;
+    } catch (BadCredentialsException wrong) {
+      attempts.failed(email);
+      throw wrong;
+    }
+  }
+
+  @Override
+  public boolean supports(Class<?> authentication) {
+    return passwords.supports(authentication);
+  }
+}
