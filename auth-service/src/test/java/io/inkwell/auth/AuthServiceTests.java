@@ -223,6 +223,135 @@ class AuthServiceTests extends AuthServiceIntegrationTest {
   }
 
   @Test
+  void twoStepSignInTakesACodeOfTheAppOrARecoveryCodeAfterThePassword() throws Exception {
+    String owner = signIn().person(WEB, REDIRECT, OWNER, OWNER_PASSWORD);
+    String temporary = invite(owner, "tia@example.org", "Tia", "EDITOR").text("temporaryPassword");
+    var tia = api(signIn().person(WEB, REDIRECT, "tia@example.org", temporary));
+
+    var setup = tia.post("/api/staff/me/two-step", "{}");
+    assertThat(setup.status()).isEqualTo(200);
+    String key = setup.text("key").replace(" ", "");
+    assertThat(setup.text("uri"))
+        .startsWith("otpauth://totp/")
+        .contains("tia%40example.org")
+        .contains("secret=" + key);
+    assertThat(tia.get("/api/staff/me").json().path("twoStep").asBoolean())
+        .as("not before a code of the app is confirmed")
+        .isFalse();
+    assertThat(tia.put("/api/staff/me/two-step", ApiClient.json(Map.of("code", "000000"))).status())
+        .isEqualTo(422);
+    var confirmed = tia.put("/api/staff/me/two-step", ApiClient.json(Map.of("code", code(key))));
+    assertThat(confirmed.status()).isEqualTo(200);
+    var recovery = confirmed.json().path("recoveryCodes").valueStream().map(JsonNode::asString);
+    List<String> recoveryCodes = recovery.toList();
+    assertThat(recoveryCodes).hasSize(10).doesNotHaveDuplicates();
+    assertThat(tia.get("/api/staff/me").json().path("twoStep").asBoolean()).isTrue();
+    String stored =
+        mongo
+            .getCollection("staff")
+            .find(new Document("email", "tia@example.org"))
+            .first()
+            .toJson();
+    assertThat(stored)
+        .as("the secret is kept encrypted, the recovery codes as hashes")
+        .doesNotContain(key, recoveryCodes.get(0));
+
+    // the password alone no longer signs in
+    assertThatThrownBy(() -> signIn().person(WEB, REDIRECT, "tia@example.org", temporary))
+        .hasMessageEndingWith("/login?code");
+    assertThatThrownBy(
+            () ->
+                signIn()
+                    .withCode(() -> "123456")
+                    .person(WEB, REDIRECT, "tia@example.org", temporary))
+        .hasMessageEndingWith("/login?code&wrong");
+    var kept = SignIn.browser();
+    var tokens =
+        signIn()
+            .keepingMeSignedIn()
+            .withCode(() -> code(key, 30))
+            .personTokens(kept, WEB, REDIRECT, "tia@example.org", temporary);
+    assertThat(decode(tokens.path("access_token").asString()).getClaimAsString("name"))
+        .isEqualTo("Tia");
+    assertThat(sessionCookie(kept).getMaxAge())
+        .as("kept signed in as ticked before the code")
+        .isGreaterThanOrEqualTo(Duration.ofDays(14).toSeconds());
+    assertThatThrownBy(
+            () ->
+                signIn()
+                    .withCode(() -> code(key, 30))
+                    .person(WEB, REDIRECT, "tia@example.org", temporary))
+        .as("a code is taken once")
+        .hasMessageEndingWith("/login?code&wrong");
+    assertThatThrownBy(
+            () ->
+                signIn()
+                    .withCode(() -> code(key))
+                    .person(WEB, REDIRECT, "tia@example.org", "a wrong password"))
+        .as("a code does not make up for a wrong password")
+        .hasMessageEndingWith("/login?error");
+
+    // a lost phone: a recovery code, once
+    String lost = recoveryCodes.get(3).toUpperCase(java.util.Locale.ROOT);
+    assertThat(signIn().withCode(() -> lost).person(WEB, REDIRECT, "tia@example.org", temporary))
+        .isNotBlank();
+    assertThatThrownBy(
+            () -> signIn().withCode(() -> lost).person(WEB, REDIRECT, "tia@example.org", temporary))
+        .hasMessageEndingWith("/login?code&wrong");
+
+    // turning it off takes the password; then the password alone signs in again
+    assertThat(
+            tia.post(
+                    "/api/staff/me/two-step/off",
+                    ApiClient.json(Map.of("currentPassword", "a guess")))
+                .status())
+        .isEqualTo(422);
+    assertThat(
+            tia.post(
+                    "/api/staff/me/two-step/off",
+                    ApiClient.json(Map.of("currentPassword", temporary)))
+                .status())
+        .isEqualTo(204);
+    assertThat(signIn().person(WEB, REDIRECT, "tia@example.org", temporary)).isNotBlank();
+  }
+
+  @Test
+  void anAdminTurnsTwoStepSignInOffForSomeoneWhoLostTheirPhoneAndCodes() {
+    String owner = signIn().person(WEB, REDIRECT, OWNER, OWNER_PASSWORD);
+    var invited = invite(owner, "uma@example.org", "Uma", "AUTHOR");
+    String temporary = invited.text("temporaryPassword");
+    var uma = api(signIn().person(WEB, REDIRECT, "uma@example.org", temporary));
+    String key = uma.post("/api/staff/me/two-step", "{}").text("key").replace(" ", "");
+    uma.put("/api/staff/me/two-step", ApiClient.json(Map.of("code", code(key))));
+    assertThat(uma.post("/api/staff/me/two-step", "{}").status()).as("on already").isEqualTo(409);
+
+    assertThat(uma.delete("/api/staff/" + invited.text("id") + "/two-step").status())
+        .as("not an author's to do")
+        .isEqualTo(403);
+    assertThat(api(owner).delete("/api/staff/" + invited.text("id") + "/two-step").status())
+        .isEqualTo(204);
+
+    assertThat(signIn().person(WEB, REDIRECT, "uma@example.org", temporary)).isNotBlank();
+  }
+
+  /** The code Tia's authenticator app shows now (or {@code later} seconds from now). */
+  private static String code(String key, long later) {
+    try {
+      var totp = new com.eatthepath.otp.TimeBasedOneTimePasswordGenerator();
+      return totp.generateOneTimePasswordString(
+          new javax.crypto.spec.SecretKeySpec(
+              new org.apache.commons.codec.binary.Base32().decode(key), totp.getAlgorithm()),
+          Instant.now().plusSeconds(later));
+    } catch (java.security.InvalidKeyException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String code(String key) {
+    return code(key, 0);
+  }
+
+  @Test
   void aWrongPasswordGetsNoCode() {
     assertThatThrownBy(() -> signIn().person(WEB, REDIRECT, OWNER, "guess guess guess"))
         .isInstanceOf(SignIn.SignInFailed.class);

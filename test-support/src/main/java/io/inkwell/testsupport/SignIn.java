@@ -14,6 +14,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -34,29 +35,36 @@ public final class SignIn {
   private final String baseUrl;
   private final boolean keepSignedIn;
   private final String userAgent;
+  private final Supplier<String> code;
 
   /**
    * @param baseUrl where the protocol endpoints and the login page are reached (auth-service or the
    *     gateway in front of it)
    */
   public SignIn(String baseUrl) {
-    this(baseUrl, false, null);
+    this(baseUrl, false, null, null);
   }
 
-  private SignIn(String baseUrl, boolean keepSignedIn, String userAgent) {
+  private SignIn(String baseUrl, boolean keepSignedIn, String userAgent, Supplier<String> code) {
     this.baseUrl = baseUrl;
     this.keepSignedIn = keepSignedIn;
     this.userAgent = userAgent;
+    this.code = code;
   }
 
   /** Signs in with the form's "Keep me signed in" ticked. */
   public SignIn keepingMeSignedIn() {
-    return new SignIn(baseUrl, true, userAgent);
+    return new SignIn(baseUrl, true, userAgent, code);
   }
 
   /** Signs in as the browser this {@code User-Agent} names, not as Java's HTTP client. */
   public SignIn as(String browserUserAgent) {
-    return new SignIn(baseUrl, keepSignedIn, browserUserAgent);
+    return new SignIn(baseUrl, keepSignedIn, browserUserAgent, code);
+  }
+
+  /** Types what {@code code} gives when the form asks for the code of an authenticator app. */
+  public SignIn withCode(Supplier<String> code) {
+    return new SignIn(baseUrl, keepSignedIn, userAgent, code);
   }
 
   /** A program's token: client credentials with HTTP Basic authentication. */
@@ -162,6 +170,9 @@ public final class SignIn {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form(fields))));
     String afterLogin = location(signedIn);
+    if (afterLogin.endsWith("/login?code") && code != null) {
+      afterLogin = throughCodeField(http, login.resolve(afterLogin), email);
+    }
     if (afterLogin.contains("/login?")) {
       throw new SignInFailed("the sign-in form refused " + email + ": " + afterLogin);
     }
@@ -170,6 +181,26 @@ public final class SignIn {
             http,
             HttpRequest.newBuilder(login.resolve(afterLogin)).header("Accept", "text/html").GET());
     return URI.create(location(redirected));
+  }
+
+  /** The second step: the code of the authenticator app, on the form the password led to. */
+  private String throughCodeField(HttpClient http, URI page, String email) {
+    var form = browse(http, HttpRequest.newBuilder(page).GET());
+    Matcher csrf = CSRF.matcher(form.body());
+    if (!csrf.find() || !form.body().contains("name=\"code\"")) {
+      throw new SignInFailed("no code field at " + page + ": " + form.statusCode());
+    }
+    var fields = new LinkedHashMap<>(Map.of("code", code.get(), "_csrf", csrf.group(1)));
+    if (form.body().contains("name=\"remember-me\" value=\"on\"")) {
+      fields.put("remember-me", "on");
+    }
+    var sent =
+        browse(
+            http,
+            HttpRequest.newBuilder(page.resolve("/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(fields))));
+    return location(sent);
   }
 
   private HttpResponse<String> tokenRequest(

@@ -7,6 +7,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import io.inkwell.auth.AuthSettings;
 import io.inkwell.auth.staff.SignInAttempts;
 import io.inkwell.auth.staff.StaffManagement;
+import io.inkwell.auth.staff.TwoStep;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -14,7 +15,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -24,8 +24,6 @@ import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
@@ -41,8 +39,10 @@ import org.springframework.security.oauth2.server.authorization.settings.Authori
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
@@ -103,8 +103,24 @@ class SecurityConfiguration {
 
   @Bean
   @Order(3)
-  SecurityFilterChain signIn(HttpSecurity http, AuthSettings settings) throws Exception {
-    http.authorizeHttpRequests(
+  SecurityFilterChain signIn(
+      HttpSecurity http,
+      AuthSettings settings,
+      TwoStep twoStep,
+      SignInAttempts attempts,
+      StaffManagement staff,
+      Clock clock)
+      throws Exception {
+    var keepSignedIn = keepSignedIn(settings);
+    var failures = new SignInFailures(clock);
+    var codes = new TwoStepCodes(twoStep, attempts, staff, clock);
+    codes.setAuthenticationSuccessHandler(new BrowserNoted());
+    codes.setAuthenticationFailureHandler(failures);
+    codes.setRememberMeServices(keepSignedIn);
+    codes.setSessionAuthenticationStrategy(new ChangeSessionIdAuthenticationStrategy());
+    codes.setSecurityContextRepository(new HttpSessionSecurityContextRepository());
+    http.addFilterBefore(codes, UsernamePasswordAuthenticationFilter.class)
+        .authorizeHttpRequests(
             requests ->
                 requests
                     .requestMatchers(
@@ -122,9 +138,9 @@ class SecurityConfiguration {
             form ->
                 form.loginPage("/login")
                     .successHandler(new BrowserNoted())
-                    .failureHandler(signInFailures())
+                    .failureHandler(failures)
                     .permitAll())
-        .rememberMe(remember -> remember.rememberMeServices(keepSignedIn(settings)))
+        .rememberMe(remember -> remember.rememberMeServices(keepSignedIn))
         .exceptionHandling(
             errors -> errors.accessDeniedHandler(SecurityConfiguration::formExpired));
     return http.build();
@@ -140,22 +156,6 @@ class SecurityConfiguration {
     keep.setRememberMeParameterName("remember-me");
     keep.setValiditySeconds(Math.toIntExact(settings.keepSignedIn().toSeconds()));
     return keep;
-  }
-
-  /**
-   * A wrong address or password is said one way; a suspended account (right password) another; an
-   * address locked by too many wrong passwords a third, whoever's it is.
-   */
-  private static ExceptionMappingAuthenticationFailureHandler signInFailures() {
-    var failures = new ExceptionMappingAuthenticationFailureHandler();
-    failures.setDefaultFailureUrl("/login?error");
-    failures.setExceptionMappings(
-        Map.of(
-            DisabledException.class.getName(),
-            "/login?suspended",
-            LockedException.class.getName(),
-            "/login?locked"));
-    return failures;
   }
 
   /**
@@ -200,12 +200,12 @@ class SecurityConfiguration {
    */
   @Bean
   AuthenticationProvider staffSignIn(
-      StaffManagement staff, PasswordEncoder passwords, SignInAttempts attempts) {
+      StaffManagement staff, PasswordEncoder passwords, SignInAttempts attempts, TwoStep twoStep) {
     var provider = new DaoAuthenticationProvider(staff);
     provider.setPasswordEncoder(passwords);
     provider.setPreAuthenticationChecks(user -> {});
     provider.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
-    return new WrongPasswordsLock(provider, attempts);
+    return new WrongPasswordsLock(provider, attempts, twoStep);
   }
 
   @Bean

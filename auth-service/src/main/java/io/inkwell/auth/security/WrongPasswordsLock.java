@@ -1,6 +1,7 @@
 package io.inkwell.auth.security;
 
 import io.inkwell.auth.staff.SignInAttempts;
+import io.inkwell.auth.staff.TwoStep;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
@@ -9,16 +10,19 @@ import org.springframework.security.core.Authentication;
 /**
  * The sign-in form's password check, refused at once for an address that too many wrong passwords
  * locked ({@link SignInAttempts}), before the address is even looked up: a locked address that is
- * nobody's is answered as one that is staff's.
+ * nobody's is answered as one that is staff's. The right password of an account that signs in in
+ * two steps signs nobody in yet: {@link TwoStepCodes} asks for the code.
  */
 class WrongPasswordsLock implements AuthenticationProvider {
 
   private final AuthenticationProvider passwords;
   private final SignInAttempts attempts;
+  private final TwoStep twoStep;
 
-  WrongPasswordsLock(AuthenticationProvider passwords, SignInAttempts attempts) {
+  WrongPasswordsLock(AuthenticationProvider passwords, SignInAttempts attempts, TwoStep twoStep) {
     this.passwords = passwords;
     this.attempts = attempts;
+    this.twoStep = twoStep;
   }
 
   @Override
@@ -30,6 +34,9 @@ class WrongPasswordsLock implements AuthenticationProvider {
     try {
       Authentication signedIn = passwords.authenticate(attempt);
       attempts.cleared(email);
+      if (twoStep.required(email)) {
+        throw new TwoStepCodes.CodeRequired(email);
+      }
       return signedIn;
     } catch (BadCredentialsException wrong) {
       attempts.failed(email);

@@ -72,6 +72,19 @@ public class StaffAccount {
   /** When a reset link was last asked for, so that the form cannot flood their inbox. */
   private Instant resetRequestedAt;
 
+  /**
+   * Two-step sign-in ({@link TwoStep}): the authenticator app's secret, encrypted with the salt
+   * beside it; one being set up until a code of it is typed; the hashes of the recovery codes not
+   * used yet; and the last time step a code was taken for, so that no code is taken twice.
+   */
+  private String twoStepSecret;
+
+  private String twoStepPendingSecret;
+  private String twoStepPendingSalt;
+  private String twoStepSalt;
+  private List<String> twoStepRecovery;
+  private Long twoStepLastStep;
+
   StaffAccount(
       String id, String email, String name, Role role, String passwordHash, Instant createdAt) {
     this.id = id;
@@ -129,6 +142,19 @@ public class StaffAccount {
       throw new NotPossible("The owner cannot be removed, and nobody can remove themself.");
     }
     removed = true;
+  }
+
+  /** Whether signing in takes a code of their authenticator app after the password. */
+  public boolean twoStep() {
+    return twoStepSecret != null;
+  }
+
+  String twoStepSecret() {
+    return twoStepSecret;
+  }
+
+  String twoStepSalt() {
+    return twoStepSalt;
   }
 
   public boolean removed() {

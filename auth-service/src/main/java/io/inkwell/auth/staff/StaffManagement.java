@@ -259,6 +259,13 @@ public class StaffManagement implements UserDetailsService {
     return true;
   }
 
+  /** Whether {@code password} is the account's (asked again before a change of its security). */
+  public boolean passwordIs(String staffId, String password) {
+    return byId(staffId)
+        .map(account -> password != null && passwords.matches(password, account.passwordHash()))
+        .orElse(false);
+  }
+
   public Optional<StaffAccount> byId(String staffId) {
     return accounts.findById(staffId).filter(account -> !account.removed());
   }

@@ -4,6 +4,7 @@ import io.inkwell.auth.staff.Role;
 import io.inkwell.auth.staff.SignedInBrowsers;
 import io.inkwell.auth.staff.StaffAccount;
 import io.inkwell.auth.staff.StaffManagement;
+import io.inkwell.auth.staff.TwoStep;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
@@ -37,10 +38,12 @@ class StaffController {
 
   private final StaffManagement staff;
   private final SignedInBrowsers browsers;
+  private final TwoStep twoStep;
 
-  StaffController(StaffManagement staff, SignedInBrowsers browsers) {
+  StaffController(StaffManagement staff, SignedInBrowsers browsers, TwoStep twoStep) {
     this.staff = staff;
     this.browsers = browsers;
+    this.twoStep = twoStep;
   }
 
   /**
@@ -216,6 +219,59 @@ class StaffController {
       throw new ResponseStatusException(
           HttpStatus.NOT_FOUND, "You are not signed in at such a browser (any more).");
     }
+    return ResponseEntity.noContent().build();
+  }
+
+  /**
+   * Starts setting two-step sign-in up: a new secret for their authenticator app, to scan ({@code
+   * uri}, a QR code's) or type ({@code key}); it counts once a code of it is confirmed.
+   */
+  @PostMapping("/api/staff/me/two-step")
+  TwoStep.Setup beginTwoStep(@AuthenticationPrincipal Jwt token) {
+    if (account(token.getSubject()).twoStep()) {
+      throw new ResponseStatusException(
+          HttpStatus.CONFLICT, "Two-step sign-in is on already; turn it off first to start again.");
+    }
+    return twoStep.begin(token.getSubject()).orElseThrow();
+  }
+
+  /** A code of the app just set up turns two-step sign-in on: the recovery codes, shown once. */
+  @PutMapping("/api/staff/me/two-step")
+  Map<String, List<String>> confirmTwoStep(
+      @AuthenticationPrincipal Jwt token, @Valid @RequestBody CodeRequest request) {
+    return Map.of(
+        "recoveryCodes",
+        twoStep
+            .confirm(token.getSubject(), request.code())
+            .orElseThrow(
+                () ->
+                    new ResponseStatusException(
+                        HttpStatus.UNPROCESSABLE_CONTENT,
+                        "That is not a code of the app being set up (or nothing is being set"
+                            + " up): type the code it shows now.")));
+  }
+
+  record CodeRequest(@NotBlank @Size(max = 20) String code) {}
+
+  /** Signing in takes the password alone again; the password is asked for first. */
+  @PostMapping("/api/staff/me/two-step/off")
+  ResponseEntity<Void> turnTwoStepOff(
+      @AuthenticationPrincipal Jwt token, @Valid @RequestBody PasswordRequest request) {
+    if (!staff.passwordIs(token.getSubject(), request.currentPassword())) {
+      throw new ResponseStatusException(
+          HttpStatus.UNPROCESSABLE_CONTENT, "The current password is not right.");
+    }
+    twoStep.turnOff(token.getSubject());
+    return ResponseEntity.noContent().build();
+  }
+
+  record PasswordRequest(@NotBlank @Size(max = 200) String currentPassword) {}
+
+  /** An admin turns a staff member's two-step sign-in off: a lost phone, and no recovery code. */
+  @DeleteMapping("/api/staff/{staffId}/two-step")
+  ResponseEntity<Void> turnTwoStepOffFor(@PathVariable String staffId) {
+    account(staffId);
+    twoStep.turnOff(staffId);
     return ResponseEntity.noContent().build();
   }
 

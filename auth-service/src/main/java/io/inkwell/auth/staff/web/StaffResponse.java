@@ -17,6 +17,7 @@ record StaffResponse(
     boolean commentMails,
     boolean reviewMails,
     boolean suspended,
+    boolean twoStep,
     String temporaryPassword) {
 
   static StaffResponse of(StaffAccount account) {
@@ -36,6 +37,7 @@ record StaffResponse(
         account.wantsCommentMails(),
         account.wantsReviewMails(),
         account.suspended(),
+        account.twoStep(),
         temporaryPassword);
   }
 }

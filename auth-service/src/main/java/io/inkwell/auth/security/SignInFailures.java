@@ -1,0 +1,49 @@
+package io.inkwell.auth.security;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Map;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+
+/**
+ * Where the sign-in form goes when it did not sign anyone in: a wrong address or password is said
+ * one way; a suspended account (right password) another; an address locked by too many wrong
+ * passwords a third, whoever's it is. The right password of an account that signs in in two steps
+ * leads to the form's code field, and a wrong code back to it.
+ */
+class SignInFailures implements AuthenticationFailureHandler {
+
+  private final ExceptionMappingAuthenticationFailureHandler mapped =
+      new ExceptionMappingAuthenticationFailureHandler();
+  private final Clock clock;
+
+  SignInFailures(Clock clock) {
+    this.clock = clock;
+    mapped.setDefaultFailureUrl("/login?error");
+    mapped.setExceptionMappings(
+        Map.of(
+            DisabledException.class.getName(), "/login?suspended",
+            LockedException.class.getName(), "/login?locked",
+            TwoStepCodes.WrongCode.class.getName(), "/login?code&wrong",
+            TwoStepCodes.CodeNotAwaited.class.getName(), "/login?expired"));
+  }
+
+  @Override
+  public void onAuthenticationFailure(
+      HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+      throws IOException, ServletException {
+    if (failure instanceof TwoStepCodes.CodeRequired required) {
+      TwoStepCodes.await(request, required.email(), clock);
+      response.sendRedirect(request.getContextPath() + "/login?code");
+      return;
+    }
+    mapped.onAuthenticationFailure(request, response, failure);
+  }
+}

@@ -1,0 +1,139 @@
+package io.inkwell.auth.security;
+
+import io.inkwell.auth.staff.SignInAttempts;
+import io.inkwell.auth.staff.StaffManagement;
+import io.inkwell.auth.staff.TwoStep;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.Serializable;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.web.authentication.AbstractAuthenticationProcessingFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+
+/**
+ * The second step of signing in, for staff who turned it on: the sign-in form, after the right
+ * password, asks for a code of their authenticator app (or a recovery code) and posts it to {@code
+ * /login} again. Only then is the person signed in, with "Keep me signed in" as they ticked it. The
+ * password step is remembered in the session for five minutes; wrong codes count as wrong passwords
+ * do, so ten of them lock the address.
+ */
+public class TwoStepCodes extends AbstractAuthenticationProcessingFilter {
+
+  /** The session attribute of a sign-in whose password was right and whose code is awaited. */
+  public static final String AWAITED = TwoStepCodes.class.getName() + ".awaited";
+
+  private static final Duration WAIT = Duration.ofMinutes(5);
+
+  private final TwoStep twoStep;
+  private final SignInAttempts attempts;
+  private final StaffManagement staff;
+  private final Clock clock;
+
+  TwoStepCodes(TwoStep twoStep, SignInAttempts attempts, StaffManagement staff, Clock clock) {
+    super(
+        request ->
+            PathPatternRequestMatcher.withDefaults()
+                    .matcher(HttpMethod.POST, "/login")
+                    .matches(request)
+                && request.getParameter("code") != null);
+    this.twoStep = twoStep;
+    this.attempts = attempts;
+    this.staff = staff;
+    this.clock = clock;
+    setAuthenticationManager(authentication -> authentication);
+  }
+
+  /** Who gave the right password, when, and whether they asked to be kept signed in. */
+  public record Awaited(String email, Instant since, boolean keepSignedIn)
+      implements Serializable {}
+
+  /** After the right password: the code is asked for next. */
+  static void await(HttpServletRequest request, String email, Clock clock) {
+    request
+        .getSession()
+        .setAttribute(
+            AWAITED,
+            new Awaited(email, clock.instant(), request.getParameter("remember-me") != null));
+  }
+
+  /** The sign-in waiting for its code in this session, if it has not waited too long. */
+  public static Awaited awaited(HttpSession session, Clock clock) {
+    if (session == null || !(session.getAttribute(AWAITED) instanceof Awaited awaited)) {
+      return null;
+    }
+    return awaited.since().plus(WAIT).isAfter(clock.instant()) ? awaited : null;
+  }
+
+  @Override
+  public Authentication attemptAuthentication(
+      HttpServletRequest request, HttpServletResponse response) {
+    Awaited awaited = awaited(request.getSession(false), clock);
+    if (awaited == null) {
+      throw new CodeNotAwaited();
+    }
+    String email = awaited.email();
+    if (attempts.locked(email)) {
+      throw new LockedException("Too many wrong codes for this address; it is locked a while");
+    }
+    if (!twoStep.passes(email, request.getParameter("code"))) {
+      attempts.failed(email);
+      throw new WrongCode();
+    }
+    request.getSession().removeAttribute(AWAITED);
+    attempts.cleared(email);
+    var user = staff.loadUserByUsername(email);
+    if (!user.isEnabled()) {
+      throw new DisabledException("suspended while the code was typed");
+    }
+    // both factors, each when it was given: tokens say when the person signed in (auth_time)
+    List<GrantedAuthority> authorities = new ArrayList<>(user.getAuthorities());
+    authorities.add(
+        FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)
+            .issuedAt(awaited.since())
+            .build());
+    authorities.add(FactorGrantedAuthority.withFactor("TOTP").issuedAt(clock.instant()).build());
+    return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
+  }
+
+  /** The right password, for an account that signs in in two steps: the code is next. */
+  static class CodeRequired extends AuthenticationException {
+    private final String email;
+
+    CodeRequired(String email) {
+      super("the password was right; a code of the authenticator app is next");
+      this.email = email;
+    }
+
+    String email() {
+      return email;
+    }
+  }
+
+  /** A code that is not the app's now, was used already, or is no recovery code left. */
+  static class WrongCode extends BadCredentialsException {
+    WrongCode() {
+      super("not a code of the authenticator app, nor a recovery code");
+    }
+  }
+
+  /** A code posted without a right password before it in this session (or too long after). */
+  static class CodeNotAwaited extends AuthenticationException {
+    CodeNotAwaited() {
+      super("no sign-in waits for a code here");
+    }
+  }
+}
