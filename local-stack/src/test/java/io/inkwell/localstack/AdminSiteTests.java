@@ -331,6 +331,68 @@ class AdminSiteTests {
   }
 
   @Test
+  void anEditorSetsUpTwoStepSignInWithTheirAppAndSignsInWithItsCodeAfterThePassword()
+      throws Exception {
+    String email = "vi-" + UUID.randomUUID() + "@example.org";
+    String password = inviteByApi(email, "Vi", "EDITOR");
+    var browser = new SiteBrowser(stack);
+    browser.signIn(email, password);
+    Document account = browser.page("/admin/account");
+    assertThat(account.select("#two-step ~ p.hint").first().text()).startsWith("Off:");
+
+    Document setup =
+        Jsoup.parse(
+            browser
+                .submit(
+                    "/admin/account/two-step",
+                    SiteBrowser.fields(account, "form[action$=/admin/account/two-step]"))
+                .body());
+    assertThat(setup.select(".qr svg[role=img]")).as("a QR code to scan").hasSize(1);
+    String key = setup.select("#two-step-key").text().replace(" ", "");
+    var wrong = SiteBrowser.fields(setup, "form[action$=/two-step/confirm]");
+    wrong.put("code", "000000");
+    Document again = Jsoup.parse(browser.submit("/admin/account/two-step/confirm", wrong).body());
+    assertThat(again.select(".error").text()).contains("not a code of the app");
+    assertThat(again.select("#two-step-key").text().replace(" ", ""))
+        .as("the same secret, still to confirm")
+        .isEqualTo(key);
+    var confirm = SiteBrowser.fields(again, "form[action$=/two-step/confirm]");
+    confirm.put("code", code(key, 0));
+    Document on = Jsoup.parse(browser.submit("/admin/account/two-step/confirm", confirm).body());
+
+    assertThat(on.select(".notice").text()).startsWith("Two-step sign-in is on");
+    assertThat(on.select(".recovery-codes li")).hasSize(10);
+    assertThat(browser.page("/admin/account").select(".recovery-codes")).as("shown once").isEmpty();
+
+    // another computer: the password, then the code
+    var other = new SiteBrowser(stack);
+    var login = other.get("/admin");
+    var asked =
+        other.submit(
+            login.uri().toString(),
+            Map.of(
+                "username", email,
+                "password", password,
+                "_csrf", Jsoup.parse(login.body()).select("input[name=_csrf]").val()));
+    Document codePage = Jsoup.parse(asked.body());
+    assertThat(codePage.select("input[name=code]")).hasSize(1);
+    assertThat(codePage.select("input[name=password]")).isEmpty();
+    var code = SiteBrowser.fields(codePage, "form[action$=/login]");
+    code.put("code", code(key, 30));
+    var in = other.submit("/login", code);
+    assertThat(in.uri().getPath()).isEqualTo("/admin");
+  }
+
+  /** The code Vi's authenticator app shows {@code later} seconds from now. */
+  private static String code(String key, long later) throws Exception {
+    var totp = new com.eatthepath.otp.TimeBasedOneTimePasswordGenerator();
+    return totp.generateOneTimePasswordString(
+        new javax.crypto.spec.SecretKeySpec(
+            new org.apache.commons.codec.binary.Base32().decode(key), totp.getAlgorithm()),
+        java.time.Instant.now().plusSeconds(later));
+  }
+
+  @Test
   void aStaffMemberSignsOutTheBrowsersTheyLeftSignedInFromTheirAccountPage() throws Exception {
     String email = "flo-" + UUID.randomUUID() + "@example.org";
     String password = inviteByApi(email, "Flo", "AUTHOR");

@@ -5,6 +5,7 @@ import static io.inkwell.web.admin.StaffPages.token;
 
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
@@ -20,7 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * One's own account: the profile readers see (name, bio, website), password, whether comments on
- * one's posts are mailed, and the browsers one is signed in at.
+ * one's posts are mailed, two-step sign-in, and the browsers one is signed in at.
  */
 @Controller
 class AccountAdmin implements StaffPage {
@@ -50,6 +51,7 @@ class AccountAdmin implements StaffPage {
       model.addAttribute("bio", me.body().path("bio").asString(""));
       model.addAttribute("website", me.body().path("website").asString(""));
       model.addAttribute("avatar", me.body().path("avatar").asString(""));
+      model.addAttribute("twoStep", me.body().path("twoStep").asBoolean(false));
     }
     return "admin/account";
   }
@@ -158,6 +160,61 @@ class AccountAdmin implements StaffPage {
             ? "Your password is changed. Every other browser is signed out."
             : answer.problem());
     return "redirect:/admin/account";
+  }
+
+  /** A new secret for their authenticator app, shown with its QR code until a code confirms it. */
+  @PostMapping("/admin/account/two-step")
+  String beginTwoStep(
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
+      RedirectAttributes redirect) {
+    var answer = checked(api.beginTwoStep(token(client)));
+    if (answer.ok()) {
+      redirect.addFlashAttribute(
+          "setup",
+          new TwoStepSetup(
+              answer.body().path("key").asString(), answer.body().path("uri").asString()));
+    } else {
+      redirect.addFlashAttribute("error", answer.problem());
+    }
+    return "redirect:/admin/account#two-step";
+  }
+
+  /** The code the app shows turns two-step sign-in on; the recovery codes are shown this once. */
+  @PostMapping("/admin/account/two-step/confirm")
+  String confirmTwoStep(
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
+      @RequestParam(defaultValue = "") String code,
+      @RequestParam(defaultValue = "") String key,
+      @RequestParam(defaultValue = "") String uri,
+      RedirectAttributes redirect) {
+    var answer = checked(api.confirmTwoStep(token(client), code.strip()));
+    if (answer.ok()) {
+      var recovery = new ArrayList<String>();
+      answer.body().path("recoveryCodes").forEach(one -> recovery.add(one.asString()));
+      redirect.addFlashAttribute("recoveryCodes", recovery);
+      redirect.addFlashAttribute(
+          "message",
+          "Two-step sign-in is on: from now on, signing in asks for a code of your app.");
+    } else {
+      // the same secret is still being set up: its QR code stays on the page
+      redirect.addFlashAttribute("setup", new TwoStepSetup(key, uri));
+      redirect.addFlashAttribute("error", answer.problem());
+    }
+    return "redirect:/admin/account#two-step";
+  }
+
+  @PostMapping("/admin/account/two-step/off")
+  String turnTwoStepOff(
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
+      @RequestParam(defaultValue = "") String currentPassword,
+      RedirectAttributes redirect) {
+    var answer = checked(api.turnTwoStepOff(token(client), currentPassword));
+    redirect.addFlashAttribute(
+        answer.ok() ? "message" : "error",
+        answer.ok()
+            ? "Two-step sign-in is off: your password alone signs you in."
+            : answer.problem());
+    return "redirect:/admin/account#two-step";
   }
 
   /** WordPress's "Log Out Everywhere Else": a computer left signed in, a lost phone. */

@@ -607,6 +607,24 @@ class AdminApi {
     return send(token, http.put().uri("/api/staff/me/password"), change, null);
   }
 
+  /** A new secret for an authenticator app: {@code key} and {@code uri}. */
+  Answer beginTwoStep(String token) {
+    return send(token, http.post().uri("/api/staff/me/two-step"), Map.of(), null);
+  }
+
+  /** A code of the app being set up: two-step sign-in is on, with {@code recoveryCodes}. */
+  Answer confirmTwoStep(String token, String code) {
+    return send(token, http.put().uri("/api/staff/me/two-step"), Map.of("code", code), null);
+  }
+
+  Answer turnTwoStepOff(String token, String currentPassword) {
+    return send(
+        token,
+        http.post().uri("/api/staff/me/two-step/off"),
+        Map.of("currentPassword", currentPassword),
+        null);
+  }
+
   /** The browsers the signed-in staff member is signed in at; {@code current} marks this one. */
   Answer signedInBrowsers(String token, String current) {
     return http.get()
