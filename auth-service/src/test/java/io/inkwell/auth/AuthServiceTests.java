@@ -330,6 +330,10 @@ class AuthServiceTests extends AuthServiceIntegrationTest {
         .isEqualTo(403);
     assertThat(api(owner).delete("/api/staff/" + invited.text("id") + "/two-step").status())
         .isEqualTo(204);
+    String ownerId = api(owner).get("/api/staff/me").text("id");
+    assertThat(api(owner).delete("/api/staff/" + ownerId + "/two-step").status())
+        .as("the owner's is the owner's own to turn off")
+        .isEqualTo(422);
 
     assertThat(signIn().person(WEB, REDIRECT, "uma@example.org", temporary)).isNotBlank();
   }

@@ -381,6 +381,23 @@ class AdminSiteTests {
     code.put("code", code(key, 30));
     var in = other.submit("/login", code);
     assertThat(in.uri().getPath()).isEqualTo("/admin");
+
+    // Vi's phone is lost, and the recovery codes with it: the owner turns it off
+    var owner = new SiteBrowser(stack);
+    owner.signIn(stack.credentials().ownerEmail(), stack.credentials().ownerPassword());
+    Document staff = owner.page("/admin/staff");
+    var row = staff.select("tr:contains(" + email + ")").first();
+    assertThat(row.text()).contains("On");
+    Document off =
+        Jsoup.parse(
+            owner
+                .submit(
+                    row.selectFirst("form[action$=/two-step/off]").attr("action"),
+                    SiteBrowser.fields(row.selectFirst("form[action$=/two-step/off]")))
+                .body());
+    assertThat(off.select(".notice").text())
+        .isEqualTo("Two-step sign-in of Vi is off: their password alone signs them in.");
+    new SiteBrowser(stack).signIn(email, password);
   }
 
   /** The code Vi's authenticator app shows {@code later} seconds from now. */

@@ -617,6 +617,10 @@ class AdminApi {
     return send(token, http.put().uri("/api/staff/me/two-step"), Map.of("code", code), null);
   }
 
+  Answer turnTwoStepOffFor(String token, String staffId) {
+    return delete(token, "/api/staff/{id}/two-step", staffId);
+  }
+
   Answer turnTwoStepOff(String token, String currentPassword) {
     return send(
         token,

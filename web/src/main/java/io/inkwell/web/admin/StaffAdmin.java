@@ -107,6 +107,22 @@ class StaffAdmin implements StaffPage {
     return "redirect:/admin/staff";
   }
 
+  /** For a staff member who lost their phone and their recovery codes. */
+  @PostMapping("/admin/staff/{staffId}/two-step/off")
+  String turnTwoStepOff(
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
+      @PathVariable String staffId,
+      @RequestParam(defaultValue = "") String name,
+      RedirectAttributes redirect) {
+    var answer = checked(api.turnTwoStepOffFor(token(client), staffId));
+    redirect.addFlashAttribute(
+        answer.ok() ? "message" : "error",
+        answer.ok()
+            ? "Two-step sign-in of " + name + " is off: their password alone signs them in."
+            : answer.problem());
+    return "redirect:/admin/staff";
+  }
+
   /** Asks first: removing cannot be undone. */
   @GetMapping("/admin/staff/{staffId}/remove")
   String confirmRemove(
@@ -144,7 +160,13 @@ class StaffAdmin implements StaffPage {
    * @param role as the API names it ({@code EDITOR})
    */
   record StaffRow(
-      String id, String name, String email, String role, Instant since, boolean suspended) {
+      String id,
+      String name,
+      String email,
+      String role,
+      Instant since,
+      boolean suspended,
+      boolean twoStep) {
 
     static StaffRow of(tools.jackson.databind.JsonNode member) {
       return new StaffRow(
@@ -153,7 +175,8 @@ class StaffAdmin implements StaffPage {
           member.path("email").asString(),
           member.path("role").asString(),
           AdminApi.instant(member.path("createdAt").asString(null)),
-          member.path("suspended").asBoolean(false));
+          member.path("suspended").asBoolean(false),
+          member.path("twoStep").asBoolean(false));
     }
 
     public boolean owner() {

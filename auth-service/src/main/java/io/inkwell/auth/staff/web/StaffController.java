@@ -270,7 +270,11 @@ class StaffController {
   /** An admin turns a staff member's two-step sign-in off: a lost phone, and no recovery code. */
   @DeleteMapping("/api/staff/{staffId}/two-step")
   ResponseEntity<Void> turnTwoStepOffFor(@PathVariable String staffId) {
-    account(staffId);
+    if (account(staffId).role() == Role.OWNER) {
+      throw new ResponseStatusException(
+          HttpStatus.UNPROCESSABLE_CONTENT,
+          "Only the owner turns the owner's two-step sign-in off.");
+    }
     twoStep.turnOff(staffId);
     return ResponseEntity.noContent().build();
   }
