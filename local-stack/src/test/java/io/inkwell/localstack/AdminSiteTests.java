@@ -366,14 +366,7 @@ class AdminSiteTests {
 
     // another computer: the password, then the code
     var other = new SiteBrowser(stack);
-    var login = other.get("/admin");
-    var asked =
-        other.submit(
-            login.uri().toString(),
-            Map.of(
-                "username", email,
-                "password", password,
-                "_csrf", Jsoup.parse(login.body()).select("input[name=_csrf]").val()));
+    var asked = other.sendSignInForm(email, password);
     Document codePage = Jsoup.parse(asked.body());
     assertThat(codePage.select("input[name=code]")).hasSize(1);
     assertThat(codePage.select("input[name=password]")).isEmpty();
@@ -622,16 +615,7 @@ class AdminSiteTests {
     assertThat(sam.get("/admin").uri().getPath())
         .as("Sam's open admin session ends at the sign-in page")
         .isEqualTo("/login");
-    var refused = new SiteBrowser(stack);
-    var login = refused.get("/admin");
-    Document form = Jsoup.parse(login.body(), login.uri().toString());
-    var back =
-        refused.submit(
-            login.uri().toString(),
-            Map.of(
-                "username", email,
-                "password", password,
-                "_csrf", form.select("input[name=_csrf]").val()));
+    var back = new SiteBrowser(stack).sendSignInForm(email, password);
     assertThat(back.uri().getPath()).isEqualTo("/login");
     assertThat(Jsoup.parse(back.body()).select("[role=alert]").text())
         .contains("This account is suspended");
@@ -671,15 +655,7 @@ class AdminSiteTests {
 
     assertThat(removed.select(".notice").text()).startsWith("Rita is removed");
     assertThat(removed.select(rowOfRita)).isEmpty();
-    var refused = new SiteBrowser(stack);
-    var login = refused.get("/admin");
-    var back =
-        refused.submit(
-            login.uri().toString(),
-            Map.of(
-                "username", email,
-                "password", password,
-                "_csrf", Jsoup.parse(login.body()).select("input[name=_csrf]").val()));
+    var back = new SiteBrowser(stack).sendSignInForm(email, password);
     assertThat(back.uri().getPath()).isEqualTo("/login");
     Document kept =
         Jsoup.parse(

@@ -162,18 +162,21 @@ final class SiteBrowser {
 
   /** Opens /admin, lands on auth-service's login form, signs in, and is back in the admin. */
   Document signIn(String email, String password) throws Exception {
-    var login = get("/admin");
-    Document form = Jsoup.parse(login.body(), login.uri().toString());
-    assertThat(login.uri().getPath()).isEqualTo("/login");
-    var back =
-        submit(
-            login.uri().toString(),
-            Map.of(
-                "username", email,
-                "password", password,
-                "_csrf", form.select("input[name=_csrf]").val()));
+    var back = sendSignInForm(email, password);
     assertThat(back.uri().getPath()).isEqualTo("/admin");
     return Jsoup.parse(back.body(), back.uri().toString());
+  }
+
+  /** Opens /admin, fills auth-service's login form in and sends it: where that leads. */
+  HttpResponse<String> sendSignInForm(String email, String password) throws Exception {
+    var login = get("/admin");
+    assertThat(login.uri().getPath()).isEqualTo("/login");
+    return submit(
+        login.uri().toString(),
+        Map.of(
+            "username", email,
+            "password", password,
+            "_csrf", Jsoup.parse(login.body()).select("input[name=_csrf]").val()));
   }
 
   /** A form's fields as the page filled them in, CSRF token included. */
