@@ -180,6 +180,8 @@ class AuthServiceTests extends AuthServiceIntegrationTest {
   void tenWrongPasswordsLockTheAddressForAWhileWhoeverItIsAndALinkOpensIt() throws Exception {
     String owner = signIn().person(WEB, REDIRECT, OWNER, OWNER_PASSWORD);
     String temporary = invite(owner, "lou@example.org", "Lou", "AUTHOR").text("temporaryPassword");
+    double wrongBefore = signIns("wrong_password");
+    double lockedBefore = signIns("locked");
     for (int guess = 0; guess < 10; guess++) {
       assertThatThrownBy(() -> signIn().person(WEB, REDIRECT, "LOU@example.org", "a guess"))
           .hasMessageEndingWith("/login?error");
@@ -200,6 +202,10 @@ class AuthServiceTests extends AuthServiceIntegrationTest {
     assertThat(signIn().person(WEB, REDIRECT, OWNER, OWNER_PASSWORD))
         .as("other addresses are not locked")
         .isNotBlank();
+    assertThat(signIns("wrong_password") - wrongBefore)
+        .as("operators see the guessing")
+        .isEqualTo(20);
+    assertThat(signIns("locked") - lockedBefore).isEqualTo(2);
     assertThat(mongo.getCollection("signInAttempts").find().into(new java.util.ArrayList<>()))
         .as("addresses are kept by a hash only")
         .allSatisfy(attempts -> assertThat(attempts.toJson()).doesNotContain("example.org"));
@@ -353,6 +359,17 @@ class AuthServiceTests extends AuthServiceIntegrationTest {
 
   private static String code(String key) {
     return code(key, 0);
+  }
+
+  /** {@code inkwell_signins_total} of this outcome, as Prometheus reads it. */
+  private double signIns(String outcome) {
+    String scraped = new ApiClient(base()).get("/actuator/prometheus").raw().body();
+    var line =
+        java.util.regex.Pattern.compile(
+                "inkwell_signins_total\\{[^}]*outcome=\"" + outcome + "\"[^}]*} (\\S+)")
+            .matcher(scraped);
+    assertThat(line.find()).as("inkwell_signins_total{outcome=%s} is exported", outcome).isTrue();
+    return Double.parseDouble(line.group(1));
   }
 
   @Test

@@ -109,11 +109,12 @@ class SecurityConfiguration {
       TwoStep twoStep,
       SignInAttempts attempts,
       StaffManagement staff,
-      Clock clock)
+      Clock clock,
+      SignInOutcomes outcomes)
       throws Exception {
     var keepSignedIn = keepSignedIn(settings);
     var failures = new SignInFailures(clock);
-    var codes = new TwoStepCodes(twoStep, attempts, staff, clock);
+    var codes = new TwoStepCodes(twoStep, attempts, staff, clock, outcomes);
     codes.setAuthenticationSuccessHandler(new BrowserNoted());
     codes.setAuthenticationFailureHandler(failures);
     codes.setRememberMeServices(keepSignedIn);
@@ -200,12 +201,16 @@ class SecurityConfiguration {
    */
   @Bean
   AuthenticationProvider staffSignIn(
-      StaffManagement staff, PasswordEncoder passwords, SignInAttempts attempts, TwoStep twoStep) {
+      StaffManagement staff,
+      PasswordEncoder passwords,
+      SignInAttempts attempts,
+      TwoStep twoStep,
+      SignInOutcomes outcomes) {
     var provider = new DaoAuthenticationProvider(staff);
     provider.setPasswordEncoder(passwords);
     provider.setPreAuthenticationChecks(user -> {});
     provider.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
-    return new WrongPasswordsLock(provider, attempts, twoStep);
+    return new WrongPasswordsLock(provider, attempts, twoStep, outcomes);
   }
 
   @Bean

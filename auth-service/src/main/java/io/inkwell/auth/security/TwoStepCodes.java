@@ -42,8 +42,14 @@ public class TwoStepCodes extends AbstractAuthenticationProcessingFilter {
   private final SignInAttempts attempts;
   private final StaffManagement staff;
   private final Clock clock;
+  private final SignInOutcomes outcomes;
 
-  TwoStepCodes(TwoStep twoStep, SignInAttempts attempts, StaffManagement staff, Clock clock) {
+  TwoStepCodes(
+      TwoStep twoStep,
+      SignInAttempts attempts,
+      StaffManagement staff,
+      Clock clock,
+      SignInOutcomes outcomes) {
     super(
         request ->
             PathPatternRequestMatcher.withDefaults()
@@ -54,6 +60,7 @@ public class TwoStepCodes extends AbstractAuthenticationProcessingFilter {
     this.attempts = attempts;
     this.staff = staff;
     this.clock = clock;
+    this.outcomes = outcomes;
     setAuthenticationManager(authentication -> authentication);
   }
 
@@ -87,9 +94,11 @@ public class TwoStepCodes extends AbstractAuthenticationProcessingFilter {
     }
     String email = awaited.email();
     if (attempts.locked(email)) {
+      outcomes.count(SignInOutcomes.Outcome.LOCKED);
       throw new LockedException("Too many wrong codes for this address; it is locked a while");
     }
     if (!twoStep.passes(email, request.getParameter("code"))) {
+      outcomes.count(SignInOutcomes.Outcome.WRONG_CODE);
       attempts.failed(email);
       throw new WrongCode();
     }
@@ -99,6 +108,7 @@ public class TwoStepCodes extends AbstractAuthenticationProcessingFilter {
     if (!user.isEnabled()) {
       throw new DisabledException("suspended while the code was typed");
     }
+    outcomes.count(SignInOutcomes.Outcome.SIGNED_IN);
     // both factors, each when it was given: tokens say when the person signed in (auth_time)
     List<GrantedAuthority> authorities = new ArrayList<>(user.getAuthorities());
     authorities.add(

@@ -18,27 +18,37 @@ class WrongPasswordsLock implements AuthenticationProvider {
   private final AuthenticationProvider passwords;
   private final SignInAttempts attempts;
   private final TwoStep twoStep;
+  private final SignInOutcomes outcomes;
 
-  WrongPasswordsLock(AuthenticationProvider passwords, SignInAttempts attempts, TwoStep twoStep) {
+  WrongPasswordsLock(
+      AuthenticationProvider passwords,
+      SignInAttempts attempts,
+      TwoStep twoStep,
+      SignInOutcomes outcomes) {
     this.passwords = passwords;
     this.attempts = attempts;
     this.twoStep = twoStep;
+    this.outcomes = outcomes;
   }
 
   @Override
   public Authentication authenticate(Authentication attempt) {
     String email = attempt.getName();
     if (attempts.locked(email)) {
+      outcomes.count(SignInOutcomes.Outcome.LOCKED);
       throw new LockedException("Too many wrong passwords for this address; it is locked a while");
     }
     try {
       Authentication signedIn = passwords.authenticate(attempt);
       attempts.cleared(email);
       if (twoStep.required(email)) {
+        outcomes.count(SignInOutcomes.Outcome.CODE_ASKED);
         throw new TwoStepCodes.CodeRequired(email);
       }
+      outcomes.count(SignInOutcomes.Outcome.SIGNED_IN);
       return signedIn;
     } catch (BadCredentialsException wrong) {
+      outcomes.count(SignInOutcomes.Outcome.WRONG_PASSWORD);
       attempts.failed(email);
       throw wrong;
     }
