@@ -23,6 +23,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.web.authentication.AbstractAuthenticationProcessingFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * The second step of signing in, for staff who turned it on: the sign-in form, after the right
@@ -37,6 +38,8 @@ public class TwoStepCodes extends AbstractAuthenticationProcessingFilter {
   public static final String AWAITED = TwoStepCodes.class.getName() + ".awaited";
 
   private static final Duration WAIT = Duration.ofMinutes(5);
+  private static final RequestMatcher SIGN_IN_FORM =
+      PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login");
 
   private final TwoStep twoStep;
   private final SignInAttempts attempts;
@@ -50,12 +53,7 @@ public class TwoStepCodes extends AbstractAuthenticationProcessingFilter {
       StaffManagement staff,
       Clock clock,
       SignInOutcomes outcomes) {
-    super(
-        request ->
-            PathPatternRequestMatcher.withDefaults()
-                    .matcher(HttpMethod.POST, "/login")
-                    .matches(request)
-                && request.getParameter("code") != null);
+    super(request -> SIGN_IN_FORM.matches(request) && request.getParameter("code") != null);
     this.twoStep = twoStep;
     this.attempts = attempts;
     this.staff = staff;
