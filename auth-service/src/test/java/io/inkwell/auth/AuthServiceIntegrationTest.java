@@ -1,9 +1,13 @@
 package io.inkwell.auth;
 
+import static org.awaitility.Awaitility.await;
+
+import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
 import io.inkwell.auth.staff.StaffManagement;
 import io.inkwell.testsupport.ApiClient;
 import io.inkwell.testsupport.SignIn;
 import io.inkwell.testsupport.TestMongo;
+import io.inkwell.testsupport.Topics;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -11,11 +15,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import javax.crypto.spec.SecretKeySpec;
+import org.apache.commons.codec.binary.Base32;
+import org.bson.Document;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,6 +35,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -114,5 +126,53 @@ abstract class AuthServiceIntegrationTest {
             .POST(HttpRequest.BodyPublishers.ofString(form))
             .build(),
         BodyHandlers.ofString());
+  }
+
+  /**
+   * The events of one account on {@code blog.staff-events} whose JSON holds {@code "text"} (a type,
+   * a notice), once there are at least {@code expected}.
+   */
+  List<JsonNode> staffEvents(String staffId, String text, int expected) {
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                Topics.readAll(brokers, "blog.staff-events").stream()
+                    .filter(r -> r.key().equals(staffId) && r.value().contains("\"" + text + "\""))
+                    .map(r -> JSON.readTree(r.value()))
+                    .toList(),
+            found -> found.size() >= expected);
+  }
+
+  /** The code an authenticator app with this key shows now (or {@code later} seconds from now). */
+  static String code(String key, long later) {
+    try {
+      var totp = new TimeBasedOneTimePasswordGenerator();
+      return totp.generateOneTimePasswordString(
+          new SecretKeySpec(new Base32().decode(key), totp.getAlgorithm()),
+          Instant.now().plusSeconds(later));
+    } catch (InvalidKeyException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String code(String key) {
+    return code(key, 0);
+  }
+
+  /** The security notices of one account sent, in order, once its outbox is empty. */
+  List<String> noticesOf(String staffId) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                mongo
+                    .findById(staffId, Document.class, "staff")
+                    .getList("outbox", Document.class)
+                    .isEmpty());
+    return Topics.readAll(brokers, "blog.staff-events").stream()
+        .filter(r -> r.key().equals(staffId) && r.value().contains("\"StaffSecurityNotice\""))
+        .map(r -> JSON.readTree(r.value()).path("notice").asString())
+        .toList();
   }
 }

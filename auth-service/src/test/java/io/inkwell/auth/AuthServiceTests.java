@@ -344,23 +344,6 @@ class AuthServiceTests extends AuthServiceIntegrationTest {
     assertThat(signIn().person(WEB, REDIRECT, "uma@example.org", temporary)).isNotBlank();
   }
 
-  /** The code Tia's authenticator app shows now (or {@code later} seconds from now). */
-  private static String code(String key, long later) {
-    try {
-      var totp = new com.eatthepath.otp.TimeBasedOneTimePasswordGenerator();
-      return totp.generateOneTimePasswordString(
-          new javax.crypto.spec.SecretKeySpec(
-              new org.apache.commons.codec.binary.Base32().decode(key), totp.getAlgorithm()),
-          Instant.now().plusSeconds(later));
-    } catch (java.security.InvalidKeyException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String code(String key) {
-    return code(key, 0);
-  }
-
   /** {@code inkwell_signins_total} of this outcome, as Prometheus reads it. */
   private double signIns(String outcome) {
     String scraped = new ApiClient(base()).get("/actuator/prometheus").raw().body();
@@ -540,13 +523,14 @@ class AuthServiceTests extends AuthServiceIntegrationTest {
             .until(
                 () -> Topics.readAll(brokers, "blog.staff-events"),
                 records ->
-                    records.stream().filter(r -> r.key().equals(id)).count() == 2
+                    records.stream().filter(r -> r.key().equals(id)).count() == 3
                         && records.stream().anyMatch(r -> r.value().contains(OWNER)));
 
     var gus = events.stream().filter(r -> r.key().equals(id)).toList();
     assertThat(gus)
         .extracting(r -> new String(r.headers().lastHeader("ce_type").value()))
-        .containsExactly("StaffChanged", "StaffInvited");
+        .as("a new password is no change of what others know of Gus: only he is told")
+        .containsExactly("StaffChanged", "StaffInvited", "StaffSecurityNotice");
     gus.forEach(r -> assertThat(Contracts.violations(r.value())).isEmpty());
     var changed = JSON.readTree(gus.get(0).value());
     assertThat(changed.path("email").asString()).isEqualTo("gus@example.org");
@@ -555,6 +539,8 @@ class AuthServiceTests extends AuthServiceIntegrationTest {
     var invitation = JSON.readTree(gus.get(1).value());
     assertThat(invitation.path("invitedBy").asString()).isEqualTo("Blog owner");
     assertThat(invitation.path("acceptUrl").asString()).startsWith(issuer + "/invitation?token=");
+    assertThat(JSON.readTree(gus.get(2).value()).path("notice").asString())
+        .isEqualTo("PASSWORD_CHANGED");
     assertThat(events.stream().filter(r -> r.value().contains(OWNER)))
         .singleElement()
         .satisfies(r -> assertThat(r.value()).contains("\"role\":\"OWNER\""));
@@ -607,6 +593,7 @@ class AuthServiceTests extends AuthServiceIntegrationTest {
     var used = browser.send(HttpRequest.newBuilder(page).build(), BodyHandlers.ofString());
     assertThat(used.statusCode()).isEqualTo(404);
     assertThat(used.body()).contains("This invitation link does not work");
+    assertThat(noticesOf(id)).as("a first password is no change to be told of").isEmpty();
     var again = accept(browser, tooShort.body(), token, "a second go at it", "a second go at it");
     assertThat(again.statusCode()).isEqualTo(404);
     assertThat(

@@ -6,6 +6,7 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import io.inkwell.auth.AuthSettings;
 import io.inkwell.auth.staff.SignInAttempts;
+import io.inkwell.auth.staff.SignedInBrowsers;
 import io.inkwell.auth.staff.StaffManagement;
 import io.inkwell.auth.staff.TwoStep;
 import jakarta.servlet.http.HttpServletRequest;
@@ -110,12 +111,14 @@ class SecurityConfiguration {
       SignInAttempts attempts,
       StaffManagement staff,
       Clock clock,
-      SignInOutcomes outcomes)
+      SignInOutcomes outcomes,
+      SignedInBrowsers browsers)
       throws Exception {
+    var noted = new BrowserNoted(browsers);
     var keepSignedIn = keepSignedIn(settings);
     var failures = new SignInFailures(clock);
     var codes = new TwoStepCodes(twoStep, attempts, staff, clock, outcomes);
-    codes.setAuthenticationSuccessHandler(new BrowserNoted());
+    codes.setAuthenticationSuccessHandler(noted);
     codes.setAuthenticationFailureHandler(failures);
     codes.setRememberMeServices(keepSignedIn);
     codes.setSessionAuthenticationStrategy(new ChangeSessionIdAuthenticationStrategy());
@@ -137,10 +140,7 @@ class SecurityConfiguration {
                     .authenticated())
         .formLogin(
             form ->
-                form.loginPage("/login")
-                    .successHandler(new BrowserNoted())
-                    .failureHandler(failures)
-                    .permitAll())
+                form.loginPage("/login").successHandler(noted).failureHandler(failures).permitAll())
         .rememberMe(remember -> remember.rememberMeServices(keepSignedIn))
         .exceptionHandling(
             errors -> errors.accessDeniedHandler(SecurityConfiguration::formExpired));

@@ -1,5 +1,8 @@
 package io.inkwell.auth.staff;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import io.inkwell.auth.staff.StaffSecurityNotice.Notice;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -11,6 +14,9 @@ import java.util.List;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.stereotype.Component;
@@ -38,11 +44,58 @@ public class SignedInBrowsers {
   /** What ua-parser names a browser or system it does not know. */
   private static final String OTHER = "Other";
 
+  /** How many browsers an account's sign-ins are compared with. */
+  private static final int KNOWN_BROWSERS = 20;
+
+  /** How a browser whose {@code User-Agent} names none is known. */
+  private static final String UNNAMED = "";
+
   private final FindByIndexNameSessionRepository<? extends Session> sessions;
+  private final MongoOperations mongo;
+  private final SecurityNotices notices;
   private final Parser userAgents = new Parser();
 
-  SignedInBrowsers(FindByIndexNameSessionRepository<? extends Session> sessions) {
+  SignedInBrowsers(
+      FindByIndexNameSessionRepository<? extends Session> sessions,
+      MongoOperations mongo,
+      SecurityNotices notices) {
     this.sessions = sessions;
+    this.mongo = mongo;
+    this.notices = notices;
+  }
+
+  /**
+   * Notes a sign-in's browser among the account's known ones; one the account never signed in with
+   * before (a browser and system by name, as the list shows them) is mailed to them, as GitHub and
+   * Google mail it. An account's first sign-in has nothing to be compared with and is only noted.
+   */
+  public void signedIn(String email, String userAgent) {
+    StaffAccount account =
+        mongo.findOne(
+            Query.query(where("email").is(StaffManagement.normalised(email))), StaffAccount.class);
+    if (account == null) {
+      return;
+    }
+    String device = device(userAgent);
+    String known = device == null ? UNNAMED : device;
+    var noted = new Update().push("knownBrowsers").slice(-KNOWN_BROWSERS).each(known);
+    var unknownTo =
+        Query.query(
+            where("_id")
+                .is(account.id())
+                .and("knownBrowsers.0")
+                .exists(true)
+                .and("knownBrowsers")
+                .ne(known));
+    var told = noted.push("outbox", notices.of(account, Notice.NEW_BROWSER, device, null, null));
+    if (mongo.updateFirst(unknownTo, told, StaffAccount.class).getModifiedCount() == 1) {
+      log.info("Staff {} signed in from a browser new to them: {}", account.id(), device);
+      return;
+    }
+    mongo.updateFirst(
+        Query.query(where("_id").is(account.id()).and("knownBrowsers.0").exists(false)),
+        new Update().push("knownBrowsers").slice(-KNOWN_BROWSERS).each(known),
+        StaffAccount.class);
   }
 
   /**

@@ -85,6 +85,12 @@ public class StaffAccount {
   private List<String> twoStepRecovery;
   private Long twoStepLastStep;
 
+  /**
+   * The browsers they signed in with ("Firefox on Windows", the twenty latest), so that a sign-in
+   * from another is told to them ({@link SignedInBrowsers#signedIn}); written by updates only.
+   */
+  private List<String> knownBrowsers;
+
   StaffAccount(
       String id, String email, String name, Role role, String passwordHash, Instant createdAt) {
     this.id = id;
@@ -155,6 +161,11 @@ public class StaffAccount {
 
   String twoStepSalt() {
     return twoStepSalt;
+  }
+
+  /** How many recovery codes are not used yet. */
+  int recoveryCodesLeft() {
+    return twoStepRecovery == null ? 0 : twoStepRecovery.size();
   }
 
   public boolean removed() {

@@ -8,7 +8,12 @@ import java.time.Instant;
  * the integration's client id.
  */
 public sealed interface StaffEvent
-    permits StaffChanged, StaffInvited, PasswordResetRequested, StaffRemoved, IntegrationRevoked {
+    permits StaffChanged,
+        StaffInvited,
+        PasswordResetRequested,
+        StaffSecurityNotice,
+        StaffRemoved,
+        IntegrationRevoked {
 
   String eventId();
 

@@ -3,6 +3,7 @@ package io.inkwell.auth.staff;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.inkwell.auth.AuthSettings;
+import io.inkwell.auth.staff.StaffSecurityNotice.Notice;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,7 +22,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.core.TypeInformation;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -52,6 +52,7 @@ public class StaffManagement implements UserDetailsService {
   private final MongoOperations mongo;
   private final SignedInBrowsers browsers;
   private final SignInAttempts attempts;
+  private final SecurityNotices notices;
 
   StaffManagement(
       StaffAccounts accounts,
@@ -60,7 +61,9 @@ public class StaffManagement implements UserDetailsService {
       Clock clock,
       MongoOperations mongo,
       SignedInBrowsers browsers,
-      SignInAttempts attempts) {
+      SignInAttempts attempts,
+      SecurityNotices notices) {
+    this.notices = notices;
     this.mongo = mongo;
     this.browsers = browsers;
     this.attempts = attempts;
@@ -135,7 +138,7 @@ public class StaffManagement implements UserDetailsService {
    * @return false when the link is unknown, used or expired
    */
   public boolean acceptInvitation(String token, String password) {
-    return useLink("invitationHash", "invitationExpiresAt", token, password);
+    return useLink("invitationHash", "invitationExpiresAt", token, password, false);
   }
 
   /**
@@ -189,19 +192,22 @@ public class StaffManagement implements UserDetailsService {
 
   /**
    * Sets the password a reset link's owner chose; the link works no more, and every browser signed
-   * in as them here is asked for the new password.
+   * in as them here is asked for the new password, and they are mailed that it changed.
    *
    * @return false when the link is unknown, used or expired, or the account suspended
    */
   public boolean resetPassword(String token, String password) {
-    return useLink("resetHash", "resetExpiresAt", token, password);
+    return useLink("resetHash", "resetExpiresAt", token, password, true);
   }
 
   /**
    * Sets a password through a mailed link, in one conditional update (two tabs cannot both use it);
    * every open link of the account closes with it.
+   *
+   * @param changed whether a password they chose before is replaced (not an invitation's first)
    */
-  private boolean useLink(String hashField, String expiryField, String token, String password) {
+  private boolean useLink(
+      String hashField, String expiryField, String token, String password, boolean changed) {
     var open =
         Query.query(
             where(hashField)
@@ -210,7 +216,14 @@ public class StaffManagement implements UserDetailsService {
                 .gt(clock.instant())
                 .and("suspended")
                 .ne(true));
+    StaffAccount account = mongo.findOne(open, StaffAccount.class);
+    if (account == null) {
+      return false;
+    }
     var used = closingLinks(new Update().set("passwordHash", passwords.encode(password)));
+    if (changed) {
+      used.push("outbox", notices.of(account, Notice.PASSWORD_CHANGED));
+    }
     StaffAccount before = mongo.findAndModify(open, used, StaffAccount.class);
     if (before == null) {
       return false;
@@ -242,8 +255,8 @@ public class StaffManagement implements UserDetailsService {
 
   /**
    * Changes a password after checking the current one (any mailed link closes, and every browser
-   * signed in as them here but the one {@code keptSid} names is asked for the new one); false when
-   * the current one is wrong.
+   * signed in as them here but the one {@code keptSid} names is asked for the new one, and they are
+   * mailed that it changed); false when the current one is wrong.
    */
   public boolean changePassword(String staffId, String current, String next, String keptSid) {
     StaffAccount account = byId(staffId).orElse(null);
@@ -253,7 +266,8 @@ public class StaffManagement implements UserDetailsService {
     // Only the hash: saving the whole account could put back an event the relay already sent.
     mongo.updateFirst(
         Query.query(where("_id").is(staffId)),
-        closingLinks(new Update().set("passwordHash", passwords.encode(next))),
+        closingLinks(new Update().set("passwordHash", passwords.encode(next)))
+            .push("outbox", notices.of(account, Notice.PASSWORD_CHANGED)),
         StaffAccount.class);
     browsers.signOut(account, keptSid, "their password changed");
     return true;
@@ -399,9 +413,8 @@ public class StaffManagement implements UserDetailsService {
     }
   }
 
-  /** An event as the outbox keeps it (with its type, for reading it back). */
   private Object stored(StaffEvent event) {
-    return mongo.getConverter().convertToMongoType(event, TypeInformation.of(StaffEvent.class));
+    return SecurityNotices.stored(mongo, event);
   }
 
   @Override

@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
 import io.inkwell.auth.site.SiteName;
+import io.inkwell.auth.staff.StaffSecurityNotice.Notice;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
@@ -46,6 +47,7 @@ public class TwoStep {
   private final MongoOperations mongo;
   private final StaffAccounts accounts;
   private final SiteName site;
+  private final SecurityNotices notices;
   private final Clock clock;
   private final String secret;
 
@@ -53,11 +55,13 @@ public class TwoStep {
       MongoOperations mongo,
       StaffAccounts accounts,
       SiteName site,
+      SecurityNotices notices,
       Clock clock,
       @Value("${inkwell.auth.signing-key.secret}") String secret) {
     this.mongo = mongo;
     this.accounts = accounts;
     this.site = site;
+    this.notices = notices;
     this.clock = clock;
     this.secret = secret;
   }
@@ -96,7 +100,8 @@ public class TwoStep {
   public Optional<List<String>> confirm(String staffId, String code) {
     var stored =
         mongo.findOne(Query.query(where("_id").is(staffId)), org.bson.Document.class, "staff");
-    if (stored == null || stored.getString("twoStepPendingSecret") == null) {
+    var account = accounts.findById(staffId).orElse(null);
+    if (stored == null || account == null || stored.getString("twoStepPendingSecret") == null) {
       return Optional.empty();
     }
     String salt = stored.getString("twoStepPendingSalt");
@@ -125,7 +130,8 @@ public class TwoStep {
                 .set("twoStepRecovery", hashes)
                 .set("twoStepLastStep", step)
                 .unset("twoStepPendingSecret")
-                .unset("twoStepPendingSalt"),
+                .unset("twoStepPendingSalt")
+                .push("outbox", notices.of(account, Notice.TWO_STEP_ON)),
             StaffAccount.class);
     if (turnedOn.getModifiedCount() != 1) {
       return Optional.empty();
@@ -134,26 +140,36 @@ public class TwoStep {
     return Optional.of(recovery);
   }
 
-  /** Signing in takes the password alone again (their own choice, or an admin's). */
-  public boolean turnOff(String staffId) {
-    boolean off =
-        mongo
-                .updateFirst(
-                    Query.query(where("_id").is(staffId)),
-                    new Update()
-                        .unset("twoStepSecret")
-                        .unset("twoStepSalt")
-                        .unset("twoStepRecovery")
-                        .unset("twoStepLastStep")
-                        .unset("twoStepPendingSecret")
-                        .unset("twoStepPendingSalt"),
-                    StaffAccount.class)
-                .getMatchedCount()
-            == 1;
-    if (off) {
-      log.info("Two-step sign-in of staff {} is off", staffId);
+  /**
+   * Signing in takes the password alone again (their own choice, or an admin's); when it was on,
+   * they are mailed that it is off, and by whom.
+   *
+   * @param byAdmin the name of the admin who turned it off; null when it was them
+   */
+  public void turnOff(String staffId, String byAdmin) {
+    var account = accounts.findById(staffId).orElse(null);
+    if (account == null) {
+      return;
     }
-    return off;
+    var off =
+        new Update()
+            .unset("twoStepSecret")
+            .unset("twoStepSalt")
+            .unset("twoStepRecovery")
+            .unset("twoStepLastStep")
+            .unset("twoStepPendingSecret")
+            .unset("twoStepPendingSalt");
+    var wasOn = Query.query(where("_id").is(staffId).and("twoStepSecret").exists(true));
+    var told = off.push("outbox", notices.of(account, Notice.TWO_STEP_OFF, null, byAdmin, null));
+    if (mongo.updateFirst(wasOn, told, StaffAccount.class).getModifiedCount() == 1) {
+      log.info("Two-step sign-in of staff {} is off", staffId);
+    } else {
+      // only a setup begun and not finished, if anything, to forget
+      mongo.updateFirst(
+          Query.query(where("_id").is(staffId)),
+          new Update().unset("twoStepPendingSecret").unset("twoStepPendingSalt"),
+          StaffAccount.class);
+    }
   }
 
   /** Whether signing in as {@code email} takes a code after the password. */
@@ -197,7 +213,16 @@ public class TwoStep {
                     .updateFirst(
                         Query.query(
                             where("_id").is(account.id()).and("twoStepRecovery").is(hash(typed))),
-                        new Update().pull("twoStepRecovery", hash(typed)),
+                        new Update()
+                            .pull("twoStepRecovery", hash(typed))
+                            .push(
+                                "outbox",
+                                notices.of(
+                                    account,
+                                    Notice.RECOVERY_CODE_USED,
+                                    null,
+                                    null,
+                                    account.recoveryCodesLeft() - 1)),
                         StaffAccount.class)
                     .getModifiedCount()
                 == 1;

@@ -261,7 +261,7 @@ class StaffController {
       throw new ResponseStatusException(
           HttpStatus.UNPROCESSABLE_CONTENT, "The current password is not right.");
     }
-    twoStep.turnOff(token.getSubject());
+    twoStep.turnOff(token.getSubject(), null);
     return ResponseEntity.noContent().build();
   }
 
@@ -269,13 +269,15 @@ class StaffController {
 
   /** An admin turns a staff member's two-step sign-in off: a lost phone, and no recovery code. */
   @DeleteMapping("/api/staff/{staffId}/two-step")
-  ResponseEntity<Void> turnTwoStepOffFor(@PathVariable String staffId) {
+  ResponseEntity<Void> turnTwoStepOffFor(
+      @AuthenticationPrincipal Jwt token, @PathVariable String staffId) {
     if (account(staffId).role() == Role.OWNER) {
       throw new ResponseStatusException(
           HttpStatus.UNPROCESSABLE_CONTENT,
           "Only the owner turns the owner's two-step sign-in off.");
     }
-    twoStep.turnOff(staffId);
+    boolean theirOwn = staffId.equals(token.getSubject());
+    twoStep.turnOff(staffId, theirOwn ? null : token.getClaimAsString("name"));
     return ResponseEntity.noContent().build();
   }
 
