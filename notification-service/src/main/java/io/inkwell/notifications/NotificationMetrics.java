@@ -43,6 +43,7 @@ public class NotificationMetrics {
           "review",
           "invitation",
           "password-reset",
+          "security-notice",
           "test"
         }) {
       registry.counter("inkwell.emails.sent", "kind", kind);
@@ -66,7 +67,8 @@ public class NotificationMetrics {
   /**
    * A mail the SMTP server accepted; {@code kind} is {@code post}, {@code digest}, {@code
    * confirmation}, {@code welcome}, {@code comment}, {@code review}, {@code invitation}, {@code
-   * password-reset} or {@code test} (a post's mail a staff member sent themself).
+   * password-reset}, {@code security-notice} (a change to how a staff account is signed in to) or
+   * {@code test} (a post's mail a staff member sent themself).
    */
   public void sent(String kind) {
     registry.counter("inkwell.emails.sent", "kind", kind).increment();

@@ -393,6 +393,119 @@ public class Mails {
         compose(blog, mail.messageId(), mail.to(), subject, text, html, null, STAFF_LANGUAGE));
   }
 
+  /**
+   * A change to how a staff member's account is signed in to, as its mail needs it.
+   *
+   * @param notice {@code NEW_BROWSER}, {@code PASSWORD_CHANGED}, {@code TWO_STEP_ON}, {@code
+   *     TWO_STEP_OFF} or {@code RECOVERY_CODE_USED}
+   * @param device the new browser ("Firefox on Windows"), or null
+   * @param changedBy the admin who turned two-step sign-in off, or null
+   * @param recoveryCodesLeft after a recovery code was used
+   * @param resetUrl the page where a password reset link is asked for
+   */
+  public record SecurityNoticeMail(
+      String messageId,
+      String to,
+      String name,
+      String notice,
+      String device,
+      String changedBy,
+      Integer recoveryCodesLeft,
+      Instant at,
+      String resetUrl) {}
+
+  /**
+   * Tells a staff member what changed in how their account is signed in to, as GitHub, Google and
+   * WordPress do, with what to do if it was not them: a new password (which signs every browser
+   * out), and their account page, which lists where they are signed in.
+   */
+  public void sendSecurityNotice(SecurityNoticeMail mail) {
+    String blog = siteName.current();
+    String at =
+        DateTimeFormatter.ofPattern("HH:mm 'UTC on' d MMMM yyyy", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC)
+            .format(mail.at());
+    String device =
+        mail.device() == null ? "a browser that does not say which it is" : mail.device();
+    NoticeWords words =
+        switch (mail.notice()) {
+          case "NEW_BROWSER" ->
+              new NoticeWords(
+                  "New sign-in to " + blog,
+                  ("Someone signed in as you on %s from %s at %s, a browser your account had not"
+                          + " been signed in from before.")
+                      .formatted(blog, device, at));
+          case "PASSWORD_CHANGED" ->
+              new NoticeWords(
+                  "Your password for " + blog + " was changed",
+                  "The password you sign in to %s with was changed at %s.".formatted(blog, at));
+          case "TWO_STEP_ON" ->
+              new NoticeWords(
+                  "Two-step sign-in is on for " + blog,
+                  ("Two-step sign-in was turned on for your account on %s at %s: signing in takes a"
+                          + " code of your authenticator app after the password. Keep your recovery"
+                          + " codes where you will find them without your phone.")
+                      .formatted(blog, at));
+          case "TWO_STEP_OFF" ->
+              new NoticeWords(
+                  "Two-step sign-in is off for " + blog,
+                  ("Two-step sign-in was turned off for your account on %s at %s%s: your password"
+                          + " alone signs you in now.")
+                      .formatted(
+                          blog, at, mail.changedBy() == null ? "" : " by " + mail.changedBy()));
+          case "RECOVERY_CODE_USED" ->
+              new NoticeWords(
+                  "A recovery code signed you in to " + blog,
+                  ("A recovery code was used to sign in to your account on %s at %s; %d of them"
+                          + " are left. If your phone is lost, turn two-step sign-in off and on"
+                          + " again on your account page, for a new app and new codes.")
+                      .formatted(
+                          blog,
+                          at,
+                          mail.recoveryCodesLeft() == null ? 0 : mail.recoveryCodesLeft()));
+          // a notice of a later auth-service than this
+          default ->
+              new NoticeWords(
+                  "Your account on " + blog + " changed",
+                  "How you sign in to %s changed at %s.".formatted(blog, at));
+        };
+    String account = settings.siteUrl() + "/admin/account";
+    String text =
+        """
+        Hello %s,
+
+        %s
+
+        If it was you, there is nothing to do. If it was not, someone else knows your
+        password: choose a new one at once, which signs every browser out,
+
+        %s
+
+        then see where you are signed in on your account page, %s,
+        and tell the blog's owner.
+        """
+            .formatted(mail.name(), words.what(), mail.resetUrl(), account);
+    String html =
+        """
+        <p>Hello %s,</p>
+        <p>%s</p>
+        <p>If it was you, there is nothing to do. If it was not, someone else knows your password:
+        <a href="%s">choose a new one</a> at once, which signs every browser out, then see where
+        you are signed in on <a href="%s">your account page</a>, and tell the blog's owner.</p>
+        """
+            .formatted(
+                escape(mail.name()),
+                escape(words.what()),
+                escape(mail.resetUrl()),
+                escape(account));
+    sender.send(
+        compose(
+            blog, mail.messageId(), mail.to(), words.subject(), text, html, null, STAFF_LANGUAGE));
+  }
+
+  /** A notice's subject, and its sentence of what happened. */
+  private record NoticeWords(String subject, String what) {}
+
   /** The double opt-in mail; its link opens a page whose button confirms. */
   public void sendConfirmation(String to, String confirmToken) {
     String blog = siteName.current();

@@ -48,8 +48,9 @@ public class StaffDirectory {
   }
 
   /**
-   * What is read of {@code contracts/staff-changed.schema.json}, {@code staff-invited.schema.json}
-   * and {@code password-reset-requested.schema.json}; unknown fields are ignored.
+   * What is read of {@code contracts/staff-changed.schema.json}, {@code staff-invited.schema.json},
+   * {@code password-reset-requested.schema.json} and {@code staff-security-notice.schema.json};
+   * unknown fields are ignored.
    */
   record StaffEvent(
       String eventId,
@@ -65,7 +66,11 @@ public class StaffDirectory {
       Instant expiresAt,
       Boolean commentMails,
       Boolean reviewMails,
-      Boolean suspended) {}
+      Boolean suspended,
+      String notice,
+      String device,
+      String changedBy,
+      Integer recoveryCodesLeft) {}
 
   /** One listener for the topic: its events of one account stay in order. */
   @KafkaListener(topics = "${inkwell.notifications.staff-events-topic:blog.staff-events}")
@@ -92,6 +97,18 @@ public class StaffDirectory {
               null,
               event.resetUrl(),
               event.expiresAt());
+      case "StaffSecurityNotice" ->
+          links.noticed(
+              event.eventId(),
+              event.email(),
+              event.name(),
+              new StaffLinkMails.Notice(
+                  event.notice(),
+                  event.device(),
+                  event.changedBy(),
+                  event.recoveryCodesLeft(),
+                  event.occurredAt()),
+              event.resetUrl());
       default -> {
         // a type this service has no use for
       }

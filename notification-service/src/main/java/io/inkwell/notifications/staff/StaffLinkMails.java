@@ -8,6 +8,7 @@ import io.inkwell.notifications.mail.Mails;
 import io.inkwell.notifications.mail.SmtpFailures;
 import io.inkwell.notifications.mail.SweepClaims;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,10 +23,12 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Mails a staff member a link where they choose their password: an invitee's ({@code StaffInvited})
- * or a forgotten one's ({@code PasswordResetRequested}), once per event: the mail is recorded under
- * the event's id before it is sent and marked sent after, so a redelivered event sends nothing new;
- * a mail the server did not take is tried again while the link works, a few times.
+ * Mails a staff member about their account: a link where they choose their password, an invitee's
+ * ({@code StaffInvited}) or a forgotten one's ({@code PasswordResetRequested}), or a change to how
+ * it is signed in to ({@code StaffSecurityNotice}), with the link to the page that asks for a new
+ * password; once per event: the mail is recorded under the event's id before it is sent and marked
+ * sent after, so a redelivered event sends nothing new; a mail the server did not take is tried
+ * again while the link works (a notice: for a day), a few times.
  */
 @Component
 class StaffLinkMails {
@@ -36,7 +39,8 @@ class StaffLinkMails {
   /** What the link is for; the name is the metrics' {@code kind} and the Message-ID's prefix. */
   enum Kind {
     INVITATION("invitation"),
-    PASSWORD_RESET("password-reset");
+    PASSWORD_RESET("password-reset"),
+    SECURITY_NOTICE("security-notice");
 
     final String metric;
 
@@ -45,10 +49,15 @@ class StaffLinkMails {
     }
   }
 
+  /** How long a security notice is worth sending: a day late, it is old news. */
+  private static final Duration NOTICE_WORTH = Duration.ofDays(1);
+
   /**
-   * One mail with a link; the link is a credential, so it is removed once the mail is sent.
+   * One mail with a link; an invitation's or reset's link is a credential, so it is removed once
+   * the mail is sent.
    *
    * @param invitedBy who invited them (invitations only)
+   * @param notice what changed (security notices only)
    */
   @Document("staff_link_mails")
   record LinkMail(
@@ -61,7 +70,16 @@ class StaffLinkMails {
       Instant expiresAt,
       boolean sent,
       int attempts,
-      Instant createdAt) {}
+      Instant createdAt,
+      Notice notice) {}
+
+  /**
+   * A security notice's change, as {@code contracts/staff-security-notice.schema.json} names it.
+   *
+   * @param what the {@code notice}: {@code NEW_BROWSER}, {@code PASSWORD_CHANGED}, …
+   */
+  record Notice(
+      String what, String device, String changedBy, Integer recoveryCodesLeft, Instant at) {}
 
   private final MongoTemplate mongo;
   private final Mails mails;
@@ -91,9 +109,34 @@ class StaffLinkMails {
       String invitedBy,
       String link,
       Instant expiresAt) {
-    var mail =
+    record(
         new LinkMail(
-            eventId, kind, to, name, invitedBy, link, expiresAt, false, 0, clock.instant());
+            eventId, kind, to, name, invitedBy, link, expiresAt, false, 0, clock.instant(), null));
+  }
+
+  /**
+   * Sends the mail of this security notice unless it was sent before.
+   *
+   * @param resetUrl the page where whoever did not make the change asks for a new password
+   */
+  void noticed(String eventId, String to, String name, Notice notice, String resetUrl) {
+    record(
+        new LinkMail(
+            eventId,
+            Kind.SECURITY_NOTICE,
+            to,
+            name,
+            null,
+            resetUrl,
+            notice.at().plus(NOTICE_WORTH),
+            false,
+            0,
+            clock.instant(),
+            notice));
+  }
+
+  private void record(LinkMail mail) {
+    String eventId = mail.eventId();
     try {
       mongo.insert(mail);
     } catch (DuplicateKeyException recordedBefore) {
@@ -141,6 +184,18 @@ class StaffLinkMails {
             mails.sendPasswordReset(
                 new Mails.PasswordResetMail(
                     messageId, mail.to(), mail.name(), mail.link(), mail.expiresAt()));
+        case SECURITY_NOTICE ->
+            mails.sendSecurityNotice(
+                new Mails.SecurityNoticeMail(
+                    messageId,
+                    mail.to(),
+                    mail.name(),
+                    mail.notice().what(),
+                    mail.notice().device(),
+                    mail.notice().changedBy(),
+                    mail.notice().recoveryCodesLeft(),
+                    mail.notice().at(),
+                    mail.link()));
       }
       mongo.updateFirst(
           Query.query(where("_id").is(mail.eventId())),

@@ -22,7 +22,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * An invitee, or a staff member who forgot their password, gets one mail with the link to choose
- * one, from auth-service's event.
+ * one, from auth-service's event; a staff member whose account's way in changed gets one mail
+ * saying so.
  */
 class StaffLinkMailTests extends IntegrationTest {
 
@@ -123,5 +124,49 @@ class StaffLinkMailTests extends IntegrationTest {
         .contains("your password stays as it is");
     assertThat(TestMail.header(mail, "Message-ID"))
         .startsWith("<password-reset." + event.path("eventId").asString() + "@");
+  }
+
+  @Test
+  void aStaffMemberIsToldOnceOfASignInFromABrowserTheirAccountNeverUsed() throws Exception {
+    var event = example("staff-security-notice", "grace", Duration.ZERO);
+    event.remove("expiresAt");
+    event.put("occurredAt", "2026-03-12T19:42:00Z");
+
+    var mail = theOneMailOf(event);
+
+    assertThat(mail.getSubject()).isEqualTo("New sign-in to Inkwell");
+    assertThat(TestMail.body(mail).replace("=\r\n", ""))
+        .contains("Hello Grace Hopper")
+        .contains("from Firefox on Windows at 19:42 UTC on 12 March 2026")
+        .contains(event.path("resetUrl").asString())
+        .contains("https://blog.example.org/admin/account");
+    assertThat(TestMail.header(mail, "Message-ID"))
+        .startsWith("<security-notice." + event.path("eventId").asString() + "@");
+  }
+
+  @Test
+  void anAdminTurningTwoStepSignInOffAndARecoveryCodeTakenAreToldWithWhoAndHowManyAreLeft()
+      throws Exception {
+    var off = example("staff-security-notice", "hedy", Duration.ZERO);
+    off.remove("expiresAt");
+    off.put("notice", "TWO_STEP_OFF");
+    off.put("changedBy", "Ada <Admin>");
+    off.putNull("device");
+    var recovered = example("staff-security-notice", "hedy", Duration.ZERO);
+    recovered.remove("expiresAt");
+    recovered.put("notice", "RECOVERY_CODE_USED");
+    recovered.put("recoveryCodesLeft", 9);
+    assertThat(Contracts.violations(off.toString())).isEmpty();
+    assertThat(Contracts.violations(recovered.toString())).isEmpty();
+
+    var offMail = theOneMailOf(off);
+    var recoveredMail = theOneMailOf(recovered);
+
+    assertThat(offMail.getSubject()).isEqualTo("Two-step sign-in is off for Inkwell");
+    assertThat(TestMail.body(offMail).replace("=\r\n", ""))
+        .contains("by Ada <Admin>: your password alone signs you in now")
+        .contains("by Ada &lt;Admin&gt;");
+    assertThat(recoveredMail.getSubject()).isEqualTo("A recovery code signed you in to Inkwell");
+    assertThat(TestMail.body(recoveredMail).replace("=\r\n", "")).contains("9 of them are left");
   }
 }
