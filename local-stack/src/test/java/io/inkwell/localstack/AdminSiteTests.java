@@ -560,7 +560,11 @@ class AdminSiteTests {
     var done = Jsoup.parse(fay.submit("/password-reset", password).body());
     assertThat(done.select("h1").text()).isEqualTo("Your password is set");
     assertThat(new SiteBrowser(stack).signIn(email, "fay remembers this one").select("h1").text())
-        .isEqualTo("Posts");
+        .isEqualTo("Posts"); // and she is told it changed, with what to do had it not been her
+    assertThat(mailTo(email, "was changed at"))
+        .contains("Hello Fay")
+        .contains(stack.gatewayUrl() + "/password-reset")
+        .contains(stack.gatewayUrl() + "/admin/account");
   }
 
   @Test
