@@ -2,6 +2,8 @@ package io.inkwell.posts.outbox;
 
 import io.inkwell.posts.post.PostEvent;
 import io.inkwell.posts.post.PostSettings;
+import io.inkwell.posts.post.TagEditing;
+import io.inkwell.posts.post.TagRenamed;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -26,5 +28,11 @@ class Topics {
   @Bean
   Outbox postOutbox(PostSettings settings) {
     return new Outbox("posts", PostEvent.class, settings.eventsTopic());
+  }
+
+  /** Renamed tags, all under the key of the blog's one tag-changes document: in order. */
+  @Bean
+  Outbox tagOutbox(PostSettings settings) {
+    return new Outbox(TagEditing.COLLECTION, TagRenamed.class, settings.eventsTopic());
   }
 }

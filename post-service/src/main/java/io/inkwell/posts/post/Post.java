@@ -9,6 +9,7 @@ import io.inkwell.posts.post.PostEvent.PostUnpublished;
 import io.inkwell.posts.post.PostEvent.PostUpdated;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
@@ -289,6 +290,36 @@ public class Post {
     if (status == PostStatus.PUBLISHED) {
       raise(PostUpdated.of(this, nextVersion(), now));
     }
+  }
+
+  /**
+   * Renames one of its tags, {@code from}, to {@code to} (one tag then, when it had both), or takes
+   * it off when {@code to} is null; nothing else changes, not even when it was last changed, as an
+   * editor's tidying of the blog's tags is no edit of its author's. Readers of a published post see
+   * the new tag, so consumers hear of it. A post in the trash is retagged too, so that it comes
+   * back with the blog's tags.
+   *
+   * @return whether it had the tag
+   */
+  boolean retag(String from, String to, Instant now) {
+    if (!tags.contains(from)) {
+      return false;
+    }
+    var renamed = new LinkedHashSet<String>();
+    for (String tag : tags) {
+      String kept = tag.equals(from) ? to : tag;
+      if (kept != null) {
+        renamed.add(kept);
+      }
+    }
+    tags = List.copyOf(renamed);
+    if (searchText != null) {
+      searchText = SearchText.retagged(searchText, tags);
+    }
+    if (status == PostStatus.PUBLISHED) {
+      raise(PostUpdated.of(this, nextVersion(), now));
+    }
+    return true;
   }
 
   /**

@@ -35,6 +35,12 @@ final class SearchText {
     return parts.toString();
   }
 
+  /** A post's search text with other tags: they are its last line. */
+  static String retagged(String searchText, List<String> tags) {
+    return searchText.substring(0, searchText.lastIndexOf('\n') + 1)
+        + fold(String.join(", ", tags));
+  }
+
   /**
    * The reader's words as a pattern of their folded letters, each character itself: a backslash
    * before ASCII punctuation means the character, in Java as in MongoDB's PCRE. Empty when they

@@ -8,6 +8,7 @@ import io.inkwell.posts.post.PostQuery;
 import io.inkwell.posts.post.PostStatus;
 import io.inkwell.posts.post.StaleVersion;
 import io.inkwell.posts.post.TagCount;
+import io.inkwell.posts.post.TagEditing;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -45,8 +46,10 @@ class PostController {
 
   private final PostManagement posts;
   private final BlogTimeZone blogTimeZone;
+  private final TagEditing tagEditing;
 
-  PostController(PostManagement posts, BlogTimeZone blogTimeZone) {
+  PostController(PostManagement posts, BlogTimeZone blogTimeZone, TagEditing tagEditing) {
+    this.tagEditing = tagEditing;
     this.posts = posts;
     this.blogTimeZone = blogTimeZone;
   }
@@ -359,6 +362,28 @@ class PostController {
       @PathVariable @Size(max = 50) String tag,
       @Valid @RequestBody TagDescriptionRequest request) {
     return posts.describeTag(tag, request.description(), staff(token));
+  }
+
+  /**
+   * Renames a tag on every post that has it, or merges it into the tag whose name it is given
+   * (editors) → the tag by its new name.
+   */
+  @PostMapping(path = "/api/tags/{tag}/rename", consumes = MediaType.APPLICATION_JSON_VALUE)
+  TagCount renameTag(
+      @AuthenticationPrincipal Jwt token,
+      @PathVariable @Size(max = 50) String tag,
+      @Valid @RequestBody TagRenameRequest request) {
+    return tagEditing.rename(tag, request.name(), staff(token));
+  }
+
+  record TagRenameRequest(@jakarta.validation.constraints.NotNull @Size(max = 200) String name) {}
+
+  /** Takes a tag off every post that has it (editors); the posts stay. */
+  @DeleteMapping("/api/tags/{tag}")
+  ResponseEntity<Void> deleteTag(
+      @AuthenticationPrincipal Jwt token, @PathVariable @Size(max = 50) String tag) {
+    tagEditing.delete(tag, staff(token));
+    return ResponseEntity.noContent().build();
   }
 
   record TagDescriptionRequest(

@@ -7,6 +7,7 @@ import io.inkwell.posts.post.NotAllowed;
 import io.inkwell.posts.post.PostNotFound;
 import io.inkwell.posts.post.SlugTaken;
 import io.inkwell.posts.post.StaleVersion;
+import io.inkwell.posts.post.TagNameInvalid;
 import io.inkwell.posts.post.TagNotFound;
 import io.inkwell.posts.post.UnknownPicture;
 import java.net.URI;
@@ -62,6 +63,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(TagNotFound.class)
   ProblemDetail tagNotFound(TagNotFound e) {
     return problem(HttpStatus.NOT_FOUND, "not-found", "Tag not found", e.getMessage());
+  }
+
+  @ExceptionHandler(TagNameInvalid.class)
+  ProblemDetail tagNameInvalid(TagNameInvalid e) {
+    return problem(
+        HttpStatus.UNPROCESSABLE_CONTENT, "invalid-tag", "Not a tag's name", e.getMessage());
   }
 
   @ExceptionHandler(SlugTaken.class)

@@ -1,0 +1,185 @@
+package io.inkwell.posts.post;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Renaming, merging and deleting tags across the blog, as Ghost's and WordPress's tag settings do
+ * (editors: tags are everyone's). A change is written down first (the blog's one document in {@code
+ * tag-changes}, with its {@link TagRenamed} in the same update), then made post by post, each an
+ * update on the version it was read at like any edit; a change a crash interrupted is finished by
+ * the next sweep, so no post keeps an old tag. The description goes with the name.
+ */
+@Component
+public class TagEditing {
+
+  /** The collection, its one document, and the outbox {@link TagRenamed}s wait in. */
+  public static final String COLLECTION = "tag-changes";
+
+  private static final String ID = "tags";
+  private static final String OUTBOX = "outbox";
+  private static final Logger log = LoggerFactory.getLogger(TagEditing.class);
+
+  /** How long a change is left to the request that makes it before a sweep finishes it. */
+  private static final Duration LEFT_TO_ITS_REQUEST = Duration.ofMinutes(1);
+
+  /**
+   * One change being made.
+   *
+   * @param to the new name; null when the tag is deleted
+   */
+  record Change(String changeId, String from, String to, Instant at) {}
+
+  private final MongoOperations mongo;
+  private final PostManagement posts;
+  private final PostWrites writes;
+  private final TagDescriptions descriptions;
+  private final Clock clock;
+
+  TagEditing(
+      MongoOperations mongo,
+      PostManagement posts,
+      PostWrites writes,
+      TagDescriptions descriptions,
+      Clock clock) {
+    this.mongo = mongo;
+    this.posts = posts;
+    this.writes = writes;
+    this.descriptions = descriptions;
+    this.clock = clock;
+  }
+
+  /**
+   * Gives a tag another name on every post that has it (drafts, scheduled and trashed posts too),
+   * or, when another tag has that name already, merges the two; its description goes with it unless
+   * the other one has its own.
+   *
+   * @return the tag by its new name
+   */
+  public TagCount rename(String nameOrSlug, String newName, Actor actor) {
+    String from = existing(nameOrSlug, actor);
+    String to = PostManagement.normalisedTag(newName);
+    if (to.isEmpty() || to.length() > Post.LONGEST_TAG) {
+      throw new TagNameInvalid();
+    }
+    if (!to.equals(from)) {
+      Instant now = now();
+      var change = new Change(UUID.randomUUID().toString(), from, to, now);
+      write(change, new Update().push(OUTBOX, TagRenamed.of(from, to, now)));
+      make(change);
+    }
+    return counted(to);
+  }
+
+  /**
+   * Takes a tag off every post that has it, and forgets its description; the posts stay.
+   * Subscribers who chose it keep their choice, which no post matches then.
+   */
+  public void delete(String nameOrSlug, Actor actor) {
+    String tag = existing(nameOrSlug, actor);
+    var change = new Change(UUID.randomUUID().toString(), tag, null, now());
+    write(change, new Update());
+    make(change);
+  }
+
+  /** Finishes the changes a crash interrupted (or another instance is still making: harmless). */
+  @Scheduled(
+      initialDelayString = "${inkwell.posts.tag-changes-sweep:60s}",
+      fixedDelayString = "${inkwell.posts.tag-changes-sweep:60s}")
+  void finishInterrupted() {
+    Document changes = mongo.findById(ID, Document.class, COLLECTION);
+    if (changes == null || changes.getList("pending", Document.class) == null) {
+      return;
+    }
+    Instant due = clock.instant().minus(LEFT_TO_ITS_REQUEST);
+    for (Document pending : changes.getList("pending", Document.class)) {
+      var change = mongo.getConverter().read(Change.class, pending);
+      if (change.at().isBefore(due)) {
+        log.info("Finishing the change of tag '{}' to '{}'", change.from(), change.to());
+        make(change);
+      }
+    }
+  }
+
+  /** The tag a path names, if any post has it or it has a description; editors only. */
+  private String existing(String nameOrSlug, Actor actor) {
+    if (!actor.isEditor()) {
+      throw new NotAllowed("Only editors rename or delete tags.");
+    }
+    String tag = posts.tagNamed(nameOrSlug);
+    if (tag.isEmpty()
+        || (!mongo.exists(Query.query(where("tags").is(tag)), Post.class)
+            && descriptions.of(tag).isEmpty())) {
+      throw new TagNotFound(tag);
+    }
+    return tag;
+  }
+
+  private void write(Change change, Update update) {
+    mongo.upsert(Query.query(where("_id").is(ID)), update.push("pending", change), COLLECTION);
+  }
+
+  private void make(Change change) {
+    var having = Query.query(where("tags").is(change.from()));
+    having.fields().include("_id");
+    for (Document found : mongo.find(having, Document.class, "posts")) {
+      retag(found.getString("_id"), change);
+    }
+    descriptions
+        .of(change.from())
+        .ifPresent(
+            description -> {
+              if (change.to() != null && descriptions.of(change.to()).isEmpty()) {
+                descriptions.describe(change.to(), description, change.at());
+              }
+              descriptions.describe(change.from(), "", change.at());
+            });
+    mongo.updateFirst(
+        Query.query(where("_id").is(ID)),
+        new Update().pull("pending", new Document("changeId", change.changeId())),
+        COLLECTION);
+  }
+
+  /** One post, read again whenever someone else's edit came between the reading and the write. */
+  private void retag(String postId, Change change) {
+    while (true) {
+      Post post = mongo.findById(postId, Post.class);
+      if (post == null || post.isDeleted() || !post.retag(change.from(), change.to(), now())) {
+        return;
+      }
+      try {
+        writes.save(post);
+        return;
+      } catch (OptimisticLockingFailureException editedMeanwhile) {
+        // read it again, with that edit
+      }
+    }
+  }
+
+  /** The tag's published posts and description; none yet when only drafts have it. */
+  private TagCount counted(String tag) {
+    try {
+      return posts.tag(tag);
+    } catch (TagNotFound onlyDrafts) {
+      return new TagCount(tag, 0, null);
+    }
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+}

@@ -1,0 +1,206 @@
+package io.inkwell.posts.post;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.inkwell.posts.IntegrationTest;
+import io.inkwell.testsupport.ApiClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.web.util.UriUtils;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * An editor tidies the blog's tags as in Ghost's and WordPress's tag settings: renames one on every
+ * post that has it, merges two by giving one the other's name, deletes one; no post keeps the old
+ * tag, not even when the change was interrupted.
+ */
+class TagEditingTests extends IntegrationTest {
+
+  @Autowired private TagEditing tagEditing;
+  @Autowired private MongoTemplate mongo;
+
+  @Test
+  void anEditorMergesATagIntoAnotherOnEveryPostWithItsDescriptionAndTheRenameIsAnnounced() {
+    String mark = UUID.randomUUID().toString().substring(0, 8);
+    String old = "wpc-" + mark;
+    String merged = "world pipe championships " + mark;
+    String first = published("Wrapping up the WPC", old, "pipes");
+    String both = published("Day two", merged, old);
+    String draft = created("Notes for next year", old);
+    api().put("/api/tags/" + old, ApiClient.json(Map.of("description", "The championships.")));
+    // an author has the published post open in the editor while the tags are tidied
+    String authorsEtag = api().get("/api/posts/" + first).header("ETag");
+
+    var renamed =
+        api()
+            .post(
+                "/api/tags/" + old + "/rename",
+                ApiClient.json(Map.of("name", "  World Pipe  Championships " + mark)));
+
+    assertThat(renamed.status()).as(renamed.toString()).isEqualTo(200);
+    assertThat(renamed.text("tag")).isEqualTo(merged);
+    assertThat(renamed.json().path("count").asLong()).isEqualTo(2);
+    assertThat(renamed.text("description"))
+        .as("the description went with the name")
+        .isEqualTo("The championships.");
+    assertThat(anonymous().get("/api/tags/" + old).status()).isEqualTo(404);
+    assertThat(tagsOf(first)).containsExactly(merged, "pipes");
+    assertThat(tagsOf(both)).as("one tag where there were two").containsExactly(merged);
+    assertThat(tagsOf(draft)).containsExactly(merged);
+    assertThat(titles(anonymous().get("/api/posts?tag=" + query(merged)).json()))
+        .containsExactlyInAnyOrder("Wrapping up the WPC", "Day two");
+    assertThat(titles(anonymous().get("/api/posts?q=" + query("championships " + mark)).json()))
+        .as("searches read the new tag")
+        .contains("Wrapping up the WPC");
+    assertThat(titles(anonymous().get("/api/posts?q=wpc-" + mark).json())).isEmpty();
+    var stale =
+        api()
+            .put(
+                "/api/posts/" + first,
+                ApiClient.json(Map.of("title", "Wrapping up", "body", "x", "tags", List.of(old))),
+                "If-Match",
+                authorsEtag);
+    assertThat(stale.status())
+        .as("an edit of the post as it was cannot put the old tag back unseen")
+        .isEqualTo(412);
+
+    var announced =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () ->
+                    postEventsOf("tags").stream()
+                        .filter(event -> event.path("from").asString("").equals(old))
+                        .toList(),
+                events -> events.size() == 1);
+    assertThat(announced.get(0).path("to").asString()).isEqualTo(merged);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> postEventsOf(first).stream().map(e -> e.path("type").asString()).toList(),
+            types -> types.contains("PostUpdated"));
+    assertThat(postEventsOf(draft)).as("a draft's readers are its staff only").isEmpty();
+  }
+
+  @Test
+  void deletingATagTakesItOffEveryPostWhichStaysPublished() {
+    String mark = UUID.randomUUID().toString().substring(0, 8);
+    String tag = "misc-" + mark;
+    String post = published("Odds and ends", tag, "kept-" + mark);
+    api().put("/api/tags/" + tag, ApiClient.json(Map.of("description", "Everything else.")));
+
+    assertThat(api().delete("/api/tags/" + tag).status()).isEqualTo(204);
+
+    assertThat(anonymous().get("/api/tags/" + tag).status()).isEqualTo(404);
+    assertThat(tagsOf(post)).containsExactly("kept-" + mark);
+    assertThat(anonymous().get("/api/posts/" + post).status()).isEqualTo(200);
+    publish(created("Odds again", tag));
+    assertThat(anonymous().get("/api/tags/" + tag).json().path("description").asString(""))
+        .as("a tag used again starts without the old description")
+        .isEmpty();
+  }
+
+  @Test
+  void aChangeACrashInterruptedIsFinishedByTheNextSweep() {
+    String mark = UUID.randomUUID().toString().substring(0, 8);
+    String post = published("Before the crash", "half-" + mark);
+    // as written down before the process died, none of the posts changed yet
+    mongo.upsert(
+        Query.query(Criteria.where("_id").is("tags")),
+        new Update()
+            .push(
+                "pending",
+                new Document("changeId", UUID.randomUUID().toString())
+                    .append("from", "half-" + mark)
+                    .append("to", "whole-" + mark)
+                    .append("at", java.util.Date.from(Instant.now().minusSeconds(120)))),
+        TagEditing.COLLECTION);
+
+    tagEditing.finishInterrupted();
+
+    assertThat(tagsOf(post)).containsExactly("whole-" + mark);
+    assertThat(
+            mongo
+                .findById("tags", Document.class, TagEditing.COLLECTION)
+                .getList("pending", Document.class))
+        .noneMatch(change -> change.getString("from").equals("half-" + mark));
+  }
+
+  @Test
+  void onlyEditorsRenameOrDeleteTagsAndNonsenseIsRefused() {
+    String mark = UUID.randomUUID().toString().substring(0, 8);
+    String tag = "tidy-" + mark;
+    String post = published("Tidy", tag);
+    String body = ApiClient.json(Map.of("name", "neat-" + mark));
+
+    assertThat(anonymous().post("/api/tags/" + tag + "/rename", body).status()).isEqualTo(401);
+    var author = as("a-" + UUID.randomUUID(), "Ann", "AUTHOR");
+    assertThat(author.post("/api/tags/" + tag + "/rename", body).status()).isEqualTo(403);
+    assertThat(author.delete("/api/tags/" + tag).status()).isEqualTo(403);
+    assertThat(api().post("/api/tags/never-" + mark + "/rename", body).status()).isEqualTo(404);
+    assertThat(api().delete("/api/tags/never-" + mark).status()).isEqualTo(404);
+    for (String name : List.of(" \u200B ", "x".repeat(51))) {
+      var refused =
+          api().post("/api/tags/" + tag + "/rename", ApiClient.json(Map.of("name", name)));
+      assertThat(refused.status()).as(name).isEqualTo(422);
+      assertThat(refused.header("Content-Type")).isEqualTo("application/problem+json");
+    }
+    for (String odd : List.of("{\"name\":{\"$ne\":null}}", "{\"name\":[]}", "{}", "[]")) {
+      var refused = api().post("/api/tags/" + tag + "/rename", odd);
+      assertThat(refused.status()).as(odd).isEqualTo(400);
+      assertThat(refused.header("Content-Type")).isEqualTo("application/problem+json");
+    }
+    var same =
+        api().post("/api/tags/" + tag + "/rename", ApiClient.json(Map.of("name", "TIDY-" + mark)));
+    assertThat(same.status()).isEqualTo(200);
+    assertThat(tagsOf(post)).as("nothing happened to the post").containsExactly(tag);
+  }
+
+  private String created(String title, String... tags) {
+    return api()
+        .post(
+            "/api/posts",
+            ApiClient.json(Map.of("title", title, "body", "Body", "tags", List.of(tags))))
+        .text("id");
+  }
+
+  private String published(String title, String... tags) {
+    String id = created(title, tags);
+    publish(id);
+    return id;
+  }
+
+  private void publish(String id) {
+    assertThat(api().post("/api/posts/" + id + "/publish", "").status()).isEqualTo(200);
+  }
+
+  private List<String> tagsOf(String id) {
+    return api()
+        .get("/api/posts/" + id)
+        .json()
+        .path("tags")
+        .valueStream()
+        .map(JsonNode::asString)
+        .toList();
+  }
+
+  private static String query(String value) {
+    return UriUtils.encodeQueryParam(value, StandardCharsets.UTF_8);
+  }
+
+  private static List<String> titles(JsonNode page) {
+    return page.path("items").valueStream().map(item -> item.path("title").asString()).toList();
+  }
+}
