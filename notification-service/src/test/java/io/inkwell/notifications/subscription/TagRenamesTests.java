@@ -69,7 +69,8 @@ class TagRenamesTests extends IntegrationTest {
 
   private List<String> tagsOf(String email) {
     Document subscriber =
-        mongo.findOne(Query.query(Criteria.where("email").is(email)), Document.class, "subscribers");
+        mongo.findOne(
+            Query.query(Criteria.where("email").is(email)), Document.class, "subscribers");
     return subscriber.getList("tags", String.class);
   }
 
