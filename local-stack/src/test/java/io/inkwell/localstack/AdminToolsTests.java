@@ -1083,6 +1083,50 @@ class AdminToolsTests {
         .isEqualTo("Painted <em>tiles</em>, the blue of Portugal.");
   }
 
+  /** Ghost's and WordPress's tag settings: a tag renamed on every post, another deleted. */
+  @Test
+  void theOwnerRenamesATagOnEveryPostAndDeletesAnotherAfterAPageThatAsks() throws Exception {
+    String mark = UUID.randomUUID().toString().substring(0, 8);
+    String old = "wpc-" + mark;
+    String spare = "misc-" + mark;
+    var created =
+        bot.post(
+            "/api/posts",
+            ApiClient.json(
+                Map.of("title", "Pipes " + mark, "body", "Drones.", "tags", List.of(old, spare))));
+    bot.post("/api/posts/" + created.text("id") + "/publish", "");
+    String postPage = "/posts/" + created.text("slug");
+    var browser = owner();
+
+    Document tags = browser.page("/admin/tags");
+    var rename = tags.select("form[action$=/admin/tags/" + old + "/rename]").first();
+    assertThat(rename).as(tags.select("main").text()).isNotNull();
+    Map<String, String> fields = SiteBrowser.fields(rename);
+    fields.put("name", " World Pipe Championships " + mark);
+    Document renamed = Jsoup.parse(browser.submit(rename.attr("action"), fields).body());
+
+    String merged = "world pipe championships " + mark;
+    assertThat(renamed.select(".notice").text())
+        .isEqualTo("“" + old + "” is “" + merged + "” now, on every post that had it.");
+    assertThat(Jsoup.parse(reader.get(postPage).raw().body()).select("ul.tags a").eachText())
+        .containsExactly(merged, spare);
+    assertThat(reader.get("/tags/" + old).status()).isEqualTo(404);
+
+    String ask = renamed.select("a[href*=/admin/tags/" + spare + "/delete]").attr("href");
+    Document asking = browser.page(ask);
+    assertThat(asking.select("main p").first().text())
+        .contains("Delete the tag " + spare + "?")
+        .contains("1 published post");
+    var confirm = asking.select("form[action$=/admin/tags/" + spare + "/delete]").first();
+    Document deleted =
+        Jsoup.parse(browser.submit(confirm.attr("action"), SiteBrowser.fields(confirm)).body());
+
+    assertThat(deleted.select(".notice").text())
+        .isEqualTo("Deleted the tag “" + spare + "”; its posts stay.");
+    assertThat(Jsoup.parse(reader.get(postPage).raw().body()).select("ul.tags a").eachText())
+        .containsExactly(merged);
+  }
+
   /** Ghost's Redirects: an old address leads to a page here, until the owner removes it. */
   @Test
   void anAddressTheOwnerRedirectsInSettingsLeadsReadersOn() throws Exception {

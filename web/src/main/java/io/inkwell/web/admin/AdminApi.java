@@ -717,6 +717,16 @@ class AdminApi {
         token, http.put().uri("/api/tags/{tag}", tag), Map.of("description", description), null);
   }
 
+  /** Renames a tag on every post that has it, or merges it into the tag of that name. */
+  Answer renameTag(String token, String tag, String name) {
+    return send(token, http.post().uri("/api/tags/{tag}/rename", tag), Map.of("name", name), null);
+  }
+
+  /** Takes a tag off every post that has it. */
+  Answer deleteTag(String token, String tag) {
+    return delete(token, "/api/tags/{tag}", tag);
+  }
+
   /** The post's secret preview link ({@code path}), made the first time. */
   Answer previewLink(String token, String id) {
     return send(token, http.post().uri("/api/posts/{id}/preview-link", id), Map.of(), null);

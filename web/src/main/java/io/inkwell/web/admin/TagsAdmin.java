@@ -14,8 +14,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The blog's tags with their counts (Ghost's Tags page), where an editor writes what each is about:
- * its page on the reader site opens with it, and search engines show it.
+ * The blog's tags with their counts (Ghost's Tags page), where an editor writes what each is about
+ * (its page on the reader site opens with it, and search engines show it), renames one on every
+ * post, merges two by giving one the other's name, or deletes one, after a page that asks.
  */
 @Controller
 class TagsAdmin implements StaffPage {
@@ -50,6 +51,55 @@ class TagsAdmin implements StaffPage {
         answer.ok() ? "message" : "error",
         answer.ok()
             ? "Saved the description of “" + answer.body().path("tag").asString(slug) + "”."
+            : answer.problem());
+    return "redirect:/admin/tags";
+  }
+
+  /** Another name for the tag on every post that has it; another tag's name merges the two. */
+  @PostMapping("/admin/tags/{slug}/rename")
+  String rename(
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
+      @PathVariable String slug,
+      @RequestParam(defaultValue = "") String from,
+      @RequestParam(defaultValue = "") String name,
+      RedirectAttributes redirect) {
+    var answer = checked(api.renameTag(token(client), slug, name));
+    redirect.addFlashAttribute(
+        answer.ok() ? "message" : "error",
+        answer.ok()
+            ? "“"
+                + from
+                + "” is “"
+                + answer.body().path("tag").asString(name)
+                + "” now, on every post that had it."
+            : answer.problem());
+    return "redirect:/admin/tags";
+  }
+
+  /** The page that asks before a tag is taken off its posts. */
+  @GetMapping("/admin/tags/{slug}/delete")
+  String confirmDelete(
+      @PathVariable String slug,
+      @RequestParam(defaultValue = "") String name,
+      @RequestParam(defaultValue = "0") long count,
+      Model model) {
+    model.addAttribute("slug", slug);
+    model.addAttribute("name", name.isBlank() ? slug : name);
+    model.addAttribute("count", count);
+    return "admin/delete-tag";
+  }
+
+  @PostMapping("/admin/tags/{slug}/delete")
+  String delete(
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
+      @PathVariable String slug,
+      @RequestParam(defaultValue = "") String name,
+      RedirectAttributes redirect) {
+    var answer = checked(api.deleteTag(token(client), slug));
+    redirect.addFlashAttribute(
+        answer.ok() ? "message" : "error",
+        answer.ok()
+            ? "Deleted the tag “" + (name.isBlank() ? slug : name) + "”; its posts stay."
             : answer.problem());
     return "redirect:/admin/tags";
   }
