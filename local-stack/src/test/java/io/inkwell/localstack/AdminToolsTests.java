@@ -1110,7 +1110,9 @@ class AdminToolsTests {
         .isEqualTo("“" + old + "” is “" + merged + "” now, on every post that had it.");
     assertThat(Jsoup.parse(reader.get(postPage).raw().body()).select("ul.tags a").eachText())
         .containsExactly(merged, spare);
-    assertThat(reader.get("/tags/" + old).status()).isEqualTo(404);
+    var formerPage = reader.get("/tags/" + old);
+    assertThat(formerPage.status()).as("the old tag's page leads on").isEqualTo(301);
+    assertThat(formerPage.header("Location")).endsWith("/tags/" + merged.replace(" ", "%20"));
 
     String ask = renamed.select("a[href*=/admin/tags/" + spare + "/delete]").attr("href");
     Document asking = browser.page(ask);

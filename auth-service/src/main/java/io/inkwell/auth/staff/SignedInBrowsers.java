@@ -41,6 +41,9 @@ public class SignedInBrowsers {
 
   private static final Logger log = LoggerFactory.getLogger(SignedInBrowsers.class);
 
+  /** The longest name of a browser and system this service gives (as its contracts say). */
+  private static final int LONGEST_NAME = 200;
+
   /** What ua-parser names a browser or system it does not know. */
   private static final String OTHER = "Other";
 
@@ -78,7 +81,6 @@ public class SignedInBrowsers {
     }
     String device = device(userAgent);
     String known = device == null ? UNNAMED : device;
-    var noted = new Update().push("knownBrowsers").slice(-KNOWN_BROWSERS).each(known);
     var unknownTo =
         Query.query(
             where("_id")
@@ -87,15 +89,21 @@ public class SignedInBrowsers {
                 .exists(true)
                 .and("knownBrowsers")
                 .ne(known));
-    var told = noted.push("outbox", notices.of(account, Notice.NEW_BROWSER, device, null, null));
+    var told =
+        noting(known).push("outbox", notices.of(account, Notice.NEW_BROWSER, device, null, null));
     if (mongo.updateFirst(unknownTo, told, StaffAccount.class).getModifiedCount() == 1) {
       log.info("Staff {} signed in from a browser new to them: {}", account.id(), device);
       return;
     }
     mongo.updateFirst(
         Query.query(where("_id").is(account.id()).and("knownBrowsers.0").exists(false)),
-        new Update().push("knownBrowsers").slice(-KNOWN_BROWSERS).each(known),
+        noting(known),
         StaffAccount.class);
+  }
+
+  /** The browser among the account's known ones, the oldest of too many forgotten. */
+  private static Update noting(String known) {
+    return new Update().push("knownBrowsers").slice(-KNOWN_BROWSERS).each(known);
   }
 
   /**
@@ -166,7 +174,9 @@ public class SignedInBrowsers {
     if (OTHER.equals(browser)) {
       return null;
     }
-    return OTHER.equals(system) ? browser : browser + " on " + system;
+    String device = OTHER.equals(system) ? browser : browser + " on " + system;
+    // names come from the User-Agent's own words: a made-up one is cut to what a name needs
+    return device.length() > LONGEST_NAME ? device.substring(0, LONGEST_NAME) : device;
   }
 
   /** Signs the account out at the one browser {@code sid} names; false when it names none. */

@@ -17,9 +17,12 @@ import io.inkwell.posts.post.PostManagement;
 import io.inkwell.posts.post.PostQuery;
 import io.inkwell.posts.post.PostSettings;
 import io.inkwell.posts.post.TagCount;
+import io.inkwell.posts.post.TagEditing;
+import io.inkwell.posts.post.TagNotFound;
 import io.inkwell.posts.post.Videos;
 import io.inkwell.posts.site.SiteIdentity;
 import io.inkwell.posts.site.Sites;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
@@ -54,8 +57,15 @@ class FeedController {
   private final PostSettings settings;
   private final Sites sites;
   private final AuthorProfiles authors;
+  private final TagEditing tagEditing;
 
-  FeedController(PostManagement posts, PostSettings settings, Sites sites, AuthorProfiles authors) {
+  FeedController(
+      PostManagement posts,
+      PostSettings settings,
+      Sites sites,
+      AuthorProfiles authors,
+      TagEditing tagEditing) {
+    this.tagEditing = tagEditing;
     this.sites = sites;
     this.authors = authors;
     this.posts = posts;
@@ -74,12 +84,29 @@ class FeedController {
 
   @GetMapping("/tags/{tag}/feed.atom")
   ResponseEntity<String> tagAtom(@PathVariable String tag) throws FeedException {
-    return answer(tagFeed("atom_1.0", tag, "/feed.atom"), ATOM);
+    return tagAnswer("atom_1.0", tag, "/feed.atom", ATOM);
   }
 
   @GetMapping("/tags/{tag}/feed.rss")
   ResponseEntity<String> tagRss(@PathVariable String tag) throws FeedException {
-    return answer(tagFeed("rss_2.0", tag, "/feed.rss"), RSS);
+    return tagAnswer("rss_2.0", tag, "/feed.rss", RSS);
+  }
+
+  /**
+   * A tag's feed; the feed of a name the tag had before a rename answers 301 with the feed it has
+   * now, which feed readers follow.
+   */
+  private ResponseEntity<String> tagAnswer(
+      String type, String nameOrSlug, String file, MediaType mediaType) throws FeedException {
+    try {
+      return answer(tagFeed(type, nameOrSlug, file), mediaType);
+    } catch (TagNotFound unknown) {
+      String now = tagEditing.renamedTo(nameOrSlug).orElseThrow(() -> unknown);
+      return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY)
+          .cacheControl(CACHE)
+          .location(URI.create("/tags/" + encode(TagCount.slugOf(now)) + file))
+          .build();
+    }
   }
 
   /** One author's posts, as WordPress gives each author a feed. */

@@ -6,12 +6,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.UUID;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -22,7 +26,8 @@ import org.springframework.stereotype.Component;
  * (editors: tags are everyone's). A change is written down first (the blog's one document in {@code
  * tag-changes}, with its {@link TagRenamed} in the same update), then made post by post, each an
  * update on the version it was read at like any edit; a change a crash interrupted is finished by
- * the next sweep, so no post keeps an old tag. The description goes with the name.
+ * the next sweep, so no post keeps an old tag. The description goes with the name, and the old name
+ * leads to the new one ({@link #renamedTo}) while no post has it again.
  */
 @Component
 public class TagEditing {
@@ -43,6 +48,10 @@ public class TagEditing {
    * @param to the new name; null when the tag is deleted
    */
   record Change(String changeId, String from, String to, Instant at) {}
+
+  /** A tag's former name (and the slug its paths had), and the name it has now. */
+  @org.springframework.data.mongodb.core.mapping.Document("tag-former-names")
+  record FormerName(@Id String name, @Indexed String slug, @Indexed String to, Instant renamedAt) {}
 
   private final MongoOperations mongo;
   private final PostManagement posts;
@@ -115,15 +124,35 @@ public class TagEditing {
     }
   }
 
+  /**
+   * The name a tag has now that the path named before a rename (following renames since), while no
+   * post has the old name again and nobody described it: for a 301 from the old tag's page and
+   * feed.
+   */
+  public Optional<String> renamedTo(String nameOrSlug) {
+    String name = PostManagement.normalisedTag(nameOrSlug);
+    if (name.isEmpty() || inUse(name)) {
+      return Optional.empty();
+    }
+    var former =
+        Query.query(new Criteria().orOperator(where("_id").is(name), where("slug").is(name)));
+    return Optional.ofNullable(mongo.findOne(former, FormerName.class))
+        .map(FormerName::to)
+        .filter(to -> !to.equals(name));
+  }
+
+  private boolean inUse(String tag) {
+    return mongo.exists(Query.query(where("tags").is(tag)), Post.class)
+        || descriptions.of(tag).isPresent();
+  }
+
   /** The tag a path names, if any post has it or it has a description; editors only. */
   private String existing(String nameOrSlug, Actor actor) {
     if (!actor.isEditor()) {
       throw new NotAllowed("Only editors rename or delete tags.");
     }
     String tag = posts.tagNamed(nameOrSlug);
-    if (tag.isEmpty()
-        || (!mongo.exists(Query.query(where("tags").is(tag)), Post.class)
-            && descriptions.of(tag).isEmpty())) {
+    if (tag.isEmpty() || !inUse(tag)) {
       throw new TagNotFound(tag);
     }
     return tag;
@@ -148,10 +177,33 @@ public class TagEditing {
               }
               descriptions.describe(change.from(), "", change.at());
             });
+    remember(change);
     mongo.updateFirst(
         Query.query(where("_id").is(ID)),
         new Update().pull("pending", new Document("changeId", change.changeId())),
         COLLECTION);
+  }
+
+  /**
+   * The old name leads to the new one, and so do the names that led to the old one; a name in use
+   * again leads nowhere, nor does one whose tag is deleted.
+   */
+  private void remember(Change change) {
+    if (change.to() == null) {
+      mongo.remove(
+          Query.query(
+              new Criteria()
+                  .orOperator(where("_id").is(change.from()), where("to").is(change.from()))),
+          FormerName.class);
+      return;
+    }
+    mongo.save(
+        new FormerName(change.from(), TagCount.slugOf(change.from()), change.to(), change.at()));
+    mongo.updateMulti(
+        Query.query(where("to").is(change.from())),
+        Update.update("to", change.to()),
+        FormerName.class);
+    mongo.remove(Query.query(where("_id").is(change.to())), FormerName.class);
   }
 
   /** One post, read again whenever someone else's edit came between the reading and the write. */

@@ -55,7 +55,12 @@ class TagEditingTests extends IntegrationTest {
     assertThat(renamed.text("description"))
         .as("the description went with the name")
         .isEqualTo("The championships.");
-    assertThat(anonymous().get("/api/tags/" + old).status()).isEqualTo(404);
+    var formerly = anonymous().get("/api/tags/" + old);
+    assertThat(formerly.status()).as("the old name leads to the new one").isEqualTo(301);
+    assertThat(formerly.header("Location")).isEqualTo("/api/tags/" + path(merged));
+    var oldFeed = anonymous().get("/tags/" + old + "/feed.atom");
+    assertThat(oldFeed.status()).as("feed readers are led on").isEqualTo(301);
+    assertThat(oldFeed.header("Location")).isEqualTo("/tags/" + path(merged) + "/feed.atom");
     assertThat(tagsOf(first)).containsExactly(merged, "pipes");
     assertThat(tagsOf(both)).as("one tag where there were two").containsExactly(merged);
     assertThat(tagsOf(draft)).containsExactly(merged);
@@ -110,6 +115,37 @@ class TagEditingTests extends IntegrationTest {
     assertThat(anonymous().get("/api/tags/" + tag).json().path("description").asString(""))
         .as("a tag used again starts without the old description")
         .isEmpty();
+  }
+
+  @Test
+  void aTagRenamedTwiceLeadsFromBothOldNamesToItsLastUntilOneIsUsedAgainOrItIsDeleted() {
+    String mark = UUID.randomUUID().toString().substring(0, 8);
+    published("Renamed twice", "first-" + mark);
+    api()
+        .post(
+            "/api/tags/first-" + mark + "/rename",
+            ApiClient.json(Map.of("name", "second-" + mark)));
+    api()
+        .post(
+            "/api/tags/second-" + mark + "/rename",
+            ApiClient.json(Map.of("name", "c/c++ " + mark)));
+
+    for (String former : List.of("first-" + mark, "second-" + mark)) {
+      var moved = anonymous().get("/api/tags/" + former);
+      assertThat(moved.status()).as(former).isEqualTo(301);
+      assertThat(moved.header("Location")).isEqualTo("/api/tags/" + path("c-c++ " + mark));
+    }
+    var rss = anonymous().get("/tags/second-" + mark + "/feed.rss");
+    assertThat(rss.header("Location")).isEqualTo("/tags/" + path("c-c++ " + mark) + "/feed.rss");
+    published("A new first", "first-" + mark);
+    assertThat(anonymous().get("/api/tags/first-" + mark).status())
+        .as("a name in use again is that tag's")
+        .isEqualTo(200);
+
+    assertThat(api().delete("/api/tags/" + path("c-c++ " + mark)).status()).isEqualTo(204);
+    assertThat(anonymous().get("/api/tags/second-" + mark).status())
+        .as("nothing to lead to")
+        .isEqualTo(404);
   }
 
   @Test
@@ -194,6 +230,10 @@ class TagEditingTests extends IntegrationTest {
         .valueStream()
         .map(JsonNode::asString)
         .toList();
+  }
+
+  private static String path(String segment) {
+    return UriUtils.encodePathSegment(segment, StandardCharsets.UTF_8);
   }
 
   private static String query(String value) {

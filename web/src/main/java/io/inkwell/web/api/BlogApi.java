@@ -386,6 +386,28 @@ public class BlogApi {
                         .filter(description -> !description.isBlank())));
   }
 
+  /**
+   * The slug a tag has now, when the path names one it had before an editor renamed it (the API's
+   * 301); empty for any other tag.
+   */
+  public Optional<String> tagMovedTo(String nameOrSlug) {
+    return http.get()
+        .uri(URI.create(baseUrl + path("/api/tags/{tag}", nameOrSlug)))
+        .exchange(
+            (request, response) -> {
+              URI location = response.getHeaders().getLocation();
+              if (response.getStatusCode().value() != HttpStatus.MOVED_PERMANENTLY.value()
+                  || location == null
+                  || location.getRawPath() == null) {
+                return Optional.<String>empty();
+              }
+              String path = location.getRawPath();
+              return Optional.of(
+                  UriUtils.decode(
+                      path.substring(path.lastIndexOf('/') + 1), StandardCharsets.UTF_8));
+            });
+  }
+
   /** A tag of published posts, as the tag index lists it; {@code description} null for none. */
   public record TagCount(String tag, long count, String description) {}
 

@@ -48,6 +48,10 @@ class OldAddresses {
     if (platformPage.isPresent()) {
       return platformPage.map(OldAddresses::movedTo);
     }
+    var renamedTag = renamedTag(path);
+    if (renamedTag.isPresent()) {
+      return renamedTag;
+    }
     return redirect(query == null ? path : path + "?" + query);
   }
 
@@ -62,6 +66,16 @@ class OldAddresses {
                 nameOrSlug.contains("-") ? api.tag(nameOrSlug.replace('-', ' ')) : Optional.empty())
         .filter(tag -> tag.count() > 0)
         .map(tag -> tagPaths.of(tag.name()));
+  }
+
+  /** The page of a tag at a name it had before an editor renamed it: 301 to its page now. */
+  private Optional<RedirectView> renamedTag(String path) {
+    String prefix = "/tags/";
+    if (!path.startsWith(prefix) || path.indexOf('/', prefix.length()) >= 0) {
+      return Optional.empty();
+    }
+    return api.tagMovedTo(path.substring(prefix.length()))
+        .map(slug -> movedTo(prefix + UriUtils.encodePathSegment(slug, StandardCharsets.UTF_8)));
   }
 
   private static RedirectView movedTo(String path) {

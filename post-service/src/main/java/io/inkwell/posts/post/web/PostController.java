@@ -9,11 +9,13 @@ import io.inkwell.posts.post.PostStatus;
 import io.inkwell.posts.post.StaleVersion;
 import io.inkwell.posts.post.TagCount;
 import io.inkwell.posts.post.TagEditing;
+import io.inkwell.posts.post.TagNotFound;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -349,10 +351,24 @@ class PostController {
     return ResponseEntity.ok().cacheControl(READER_CACHE).body(new TagListResponse(posts.tags()));
   }
 
-  /** One tag: how many published posts carry it, and its description. */
+  /**
+   * One tag: how many published posts carry it, and its description; a name the tag had before a
+   * rename answers 301 with where it is now.
+   */
   @GetMapping("/api/tags/{tag}")
   ResponseEntity<TagCount> tag(@PathVariable @Size(max = 50) String tag) {
-    return ResponseEntity.ok().cacheControl(READER_CACHE).body(posts.tag(tag));
+    try {
+      return ResponseEntity.ok().cacheControl(READER_CACHE).body(posts.tag(tag));
+    } catch (TagNotFound unknown) {
+      String now = tagEditing.renamedTo(tag).orElseThrow(() -> unknown);
+      return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY)
+          .cacheControl(READER_CACHE)
+          .location(
+              URI.create(
+                  "/api/tags/"
+                      + UriUtils.encodePathSegment(TagCount.slugOf(now), StandardCharsets.UTF_8)))
+          .build();
+    }
   }
 
   /** Describes a tag for its page (editors); an empty description takes it away. */
