@@ -10,10 +10,12 @@ import io.inkwell.testsupport.SignIn;
 import io.inkwell.testsupport.Topics;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
  * What admins do to other staff accounts (roles, suspension) and how staff get back in when they
@@ -48,6 +50,30 @@ class StaffAdministrationTests extends AuthServiceIntegrationTest {
     assertThat(operator.header("Content-Type")).isEqualTo("application/problem+json");
 
     assertThat(mongo.getCollection("staff").countDocuments()).isEqualTo(staffBefore);
+  }
+
+  /** Ghost's "Last seen": an admin sees who signs in and who has not for a long while. */
+  @Test
+  void theStaffListSaysWhenEachMemberLastSignedIn() {
+    String owner = signIn().person(WEB, REDIRECT, OWNER, OWNER_PASSWORD);
+    var kim = invite(owner, "kim@example.org", "Kim", "AUTHOR");
+    assertThat(lastSignedIn(owner, kim.text("id"))).as("never yet").isNull();
+
+    Instant before = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    signIn().person(WEB, REDIRECT, "kim@example.org", kim.text("temporaryPassword"));
+
+    assertThat(lastSignedIn(owner, kim.text("id"))).isNotNull().isBetween(before, Instant.now());
+  }
+
+  private Instant lastSignedIn(String token, String staffId) {
+    for (JsonNode member : api(token).get("/api/staff").json().path("items")) {
+      if (member.path("id").asString().equals(staffId)) {
+        return member.hasNonNull("lastSignedInAt")
+            ? Instant.parse(member.path("lastSignedInAt").asString())
+            : null;
+      }
+    }
+    throw new AssertionError("not listed: " + staffId);
   }
 
   @Test

@@ -576,6 +576,12 @@ class AdminSiteTests {
     owner.signIn(credentials.ownerEmail(), credentials.ownerPassword());
     Document staffPage = owner.page("/admin/staff");
     String rowOfSam = ".admin-table tr:has(td:containsOwn(" + email + "))";
+    assertThat(staffPage.select(rowOfSam + " .last-signed-in").text())
+        .as("Sam has not signed in yet")
+        .isEqualTo("Never");
+    String rowOfOwner = ".admin-table tr:has(td:containsOwn(" + credentials.ownerEmail() + "))";
+    assertThat(staffPage.select(rowOfOwner + " .last-signed-in time").text())
+        .matches("[A-Z][a-z]+day, [A-Z][a-z]+ \\d{1,2}, \\d{4}");
     var roleForm = staffPage.select(rowOfSam + " form[action$=/role]");
     var role = SiteBrowser.fields(staffPage, rowOfSam + " form[action$=/role]");
     role.put("role", "EDITOR");

@@ -6,6 +6,7 @@ import io.inkwell.auth.staff.StaffSecurityNotice.Notice;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -56,26 +57,31 @@ public class SignedInBrowsers {
   private final FindByIndexNameSessionRepository<? extends Session> sessions;
   private final MongoOperations mongo;
   private final SecurityNotices notices;
+  private final Clock clock;
   private final Parser userAgents = new Parser();
 
   SignedInBrowsers(
       FindByIndexNameSessionRepository<? extends Session> sessions,
       MongoOperations mongo,
-      SecurityNotices notices) {
+      SecurityNotices notices,
+      Clock clock) {
+    this.clock = clock;
     this.sessions = sessions;
     this.mongo = mongo;
     this.notices = notices;
   }
 
   /**
-   * Notes a sign-in's browser among the account's known ones; one the account never signed in with
-   * before (a browser and system by name, as the list shows them) is mailed to them, as GitHub and
-   * Google mail it. An account's first sign-in has nothing to be compared with and is only noted.
+   * Notes when the account signed in, and the sign-in's browser among its known ones; one the
+   * account never signed in with before (a browser and system by name, as the list shows them) is
+   * mailed to them, as GitHub and Google mail it. An account's first sign-in has nothing to be
+   * compared with and is only noted.
    */
   public void signedIn(String email, String userAgent) {
+    var byEmail = Query.query(where("email").is(StaffManagement.normalised(email)));
     StaffAccount account =
-        mongo.findOne(
-            Query.query(where("email").is(StaffManagement.normalised(email))), StaffAccount.class);
+        mongo.findAndModify(
+            byEmail, Update.update("lastSignedInAt", clock.instant()), StaffAccount.class);
     if (account == null) {
       return;
     }

@@ -91,6 +91,9 @@ public class StaffAccount {
    */
   private List<String> knownBrowsers;
 
+  /** When they last signed in with their password (Ghost's "Last seen"); null for never. */
+  private Instant lastSignedInAt;
+
   StaffAccount(
       String id, String email, String name, Role role, String passwordHash, Instant createdAt) {
     this.id = id;
@@ -161,6 +164,10 @@ public class StaffAccount {
 
   String twoStepSalt() {
     return twoStepSalt;
+  }
+
+  public Instant lastSignedInAt() {
+    return lastSignedInAt;
   }
 
   /** How many recovery codes are not used yet. */

@@ -158,6 +158,7 @@ class StaffAdmin implements StaffPage {
    * One line of the staff list.
    *
    * @param role as the API names it ({@code EDITOR})
+   * @param lastSignedIn when they last signed in with their password; null for never
    */
   record StaffRow(
       String id,
@@ -166,7 +167,8 @@ class StaffAdmin implements StaffPage {
       String role,
       Instant since,
       boolean suspended,
-      boolean twoStep) {
+      boolean twoStep,
+      Instant lastSignedIn) {
 
     static StaffRow of(tools.jackson.databind.JsonNode member) {
       return new StaffRow(
@@ -176,7 +178,8 @@ class StaffAdmin implements StaffPage {
           member.path("role").asString(),
           AdminApi.instant(member.path("createdAt").asString(null)),
           member.path("suspended").asBoolean(false),
-          member.path("twoStep").asBoolean(false));
+          member.path("twoStep").asBoolean(false),
+          AdminApi.instant(member.path("lastSignedInAt").asString(null)));
     }
 
     public boolean owner() {

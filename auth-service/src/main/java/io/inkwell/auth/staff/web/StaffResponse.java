@@ -18,6 +18,7 @@ record StaffResponse(
     boolean reviewMails,
     boolean suspended,
     boolean twoStep,
+    Instant lastSignedInAt,
     String temporaryPassword) {
 
   static StaffResponse of(StaffAccount account) {
@@ -38,6 +39,7 @@ record StaffResponse(
         account.wantsReviewMails(),
         account.suspended(),
         account.twoStep(),
+        account.lastSignedInAt(),
         temporaryPassword);
   }
 }
