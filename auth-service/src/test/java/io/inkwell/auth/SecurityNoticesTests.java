@@ -1,6 +1,7 @@
 package io.inkwell.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.inkwell.testsupport.ApiClient;
 import io.inkwell.testsupport.Contracts;
@@ -85,5 +86,56 @@ class SecurityNoticesTests extends AuthServiceIntegrationTest {
     assertThat(notices.get(2).path("recoveryCodesLeft").asInt()).isEqualTo(9);
     assertThat(notices.get(3).path("changedBy").asString()).isEqualTo(ownerName);
     assertThat(notices.get(0).hasNonNull("changedBy")).isFalse();
+  }
+
+  @Test
+  void newRecoveryCodesReplaceTheOldOnesAfterThePasswordAndTheOwnerIsTold() {
+    String owner = signIn().person(WEB, REDIRECT, OWNER, OWNER_PASSWORD);
+    var invited = invite(owner, "xia@example.org", "Xia", "AUTHOR");
+    String password = invited.text("temporaryPassword");
+    var xia = api(signIn().person(WEB, REDIRECT, "xia@example.org", password));
+    assertThat(
+            xia.post(
+                    "/api/staff/me/two-step/recovery-codes",
+                    ApiClient.json(Map.of("currentPassword", password)))
+                .status())
+        .as("two-step sign-in is off: no codes to renew")
+        .isEqualTo(409);
+    String key = xia.post("/api/staff/me/two-step", "{}").text("key").replace(" ", "");
+    List<String> first =
+        xia.put("/api/staff/me/two-step", ApiClient.json(Map.of("code", code(key))))
+            .json()
+            .path("recoveryCodes")
+            .valueStream()
+            .map(JsonNode::asString)
+            .toList();
+
+    var wrong =
+        xia.post(
+            "/api/staff/me/two-step/recovery-codes",
+            ApiClient.json(Map.of("currentPassword", "a guess")));
+    var renewed =
+        xia.post(
+            "/api/staff/me/two-step/recovery-codes",
+            ApiClient.json(Map.of("currentPassword", password)));
+
+    assertThat(wrong.status()).isEqualTo(422);
+    assertThat(renewed.status()).isEqualTo(200);
+    List<String> second =
+        renewed.json().path("recoveryCodes").valueStream().map(JsonNode::asString).toList();
+    assertThat(second).hasSize(10).doesNotHaveDuplicates().doesNotContainAnyElementsOf(first);
+    assertThat(xia.get("/api/staff/me").json().path("recoveryCodesLeft").asInt()).isEqualTo(10);
+    assertThatThrownBy(
+            () ->
+                signIn()
+                    .withCode(() -> first.get(0))
+                    .person(WEB, REDIRECT, "xia@example.org", password))
+        .as("an old code works no more")
+        .hasMessageEndingWith("/login?code&wrong");
+    String in =
+        signIn().withCode(() -> second.get(0)).person(WEB, REDIRECT, "xia@example.org", password);
+    assertThat(api(in).get("/api/staff/me").json().path("recoveryCodesLeft").asInt()).isEqualTo(9);
+    assertThat(noticesOf(invited.text("id")))
+        .containsExactly("TWO_STEP_ON", "RECOVERY_CODES_RENEWED", "RECOVERY_CODE_USED");
   }
 }

@@ -362,7 +362,20 @@ class AdminSiteTests {
 
     assertThat(on.select(".notice").text()).startsWith("Two-step sign-in is on");
     assertThat(on.select(".recovery-codes li")).hasSize(10);
-    assertThat(browser.page("/admin/account").select(".recovery-codes")).as("shown once").isEmpty();
+    Document later = browser.page("/admin/account");
+    assertThat(later.select(".recovery-codes")).as("shown once").isEmpty();
+    assertThat(later.select("#recovery-codes-left").text()).isEqualTo("10 recovery codes left.");
+    var renew = SiteBrowser.fields(later, "form[action$=/two-step/recovery-codes]");
+    renew.put("currentPassword", password);
+    Document renewed =
+        Jsoup.parse(browser.submit("/admin/account/two-step/recovery-codes", renew).body());
+    assertThat(renewed.select(".notice").text()).startsWith("Here are your new recovery codes");
+    assertThat(renewed.select(".recovery-codes li").eachText())
+        .hasSize(10)
+        .doesNotContainAnyElementsOf(on.select(".recovery-codes li").eachText());
+    assertThat(mailTo(email, "Two-step sign-in was turned on for your account"))
+        .as("Vi is told, in case it was not them")
+        .contains("Hello Vi");
 
     // another computer: the password, then the code
     var other = new SiteBrowser(stack);

@@ -171,7 +171,7 @@ public class StaffAccount {
   }
 
   /** How many recovery codes are not used yet. */
-  int recoveryCodesLeft() {
+  public int recoveryCodesLeft() {
     return twoStepRecovery == null ? 0 : twoStepRecovery.size();
   }
 

@@ -39,6 +39,8 @@ public record StaffSecurityNotice(
     /** Two-step sign-in was turned off, by them or by an admin. */
     TWO_STEP_OFF,
     /** A recovery code was taken instead of the app's code. */
-    RECOVERY_CODE_USED
+    RECOVERY_CODE_USED,
+    /** New recovery codes were made; the old ones work no more. */
+    RECOVERY_CODES_RENEWED
   }
 }

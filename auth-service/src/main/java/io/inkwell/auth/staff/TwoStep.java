@@ -110,13 +110,8 @@ public class TwoStep {
     if (step == null) {
       return Optional.empty();
     }
-    List<String> recovery = new ArrayList<>();
-    List<String> hashes = new ArrayList<>();
-    for (int i = 0; i < RECOVERY_CODES; i++) {
-      String one = recoveryCode();
-      recovery.add(one);
-      hashes.add(hash(one));
-    }
+    List<String> recovery = recoveryCodes();
+    List<String> hashes = recovery.stream().map(TwoStep::hash).toList();
     var turnedOn =
         mongo.updateFirst(
             Query.query(
@@ -138,6 +133,38 @@ public class TwoStep {
     }
     log.info("Staff {} turned two-step sign-in on", staffId);
     return Optional.of(recovery);
+  }
+
+  /**
+   * Ten new recovery codes in place of those left (GitHub's "Regenerate recovery codes"), shown
+   * this once; empty when two-step sign-in is off.
+   */
+  public Optional<List<String>> renewRecoveryCodes(String staffId) {
+    var account = accounts.findById(staffId).orElse(null);
+    if (account == null) {
+      return Optional.empty();
+    }
+    List<String> recovery = recoveryCodes();
+    var renewed =
+        mongo.updateFirst(
+            Query.query(where("_id").is(staffId).and("twoStepSecret").exists(true)),
+            new Update()
+                .set("twoStepRecovery", recovery.stream().map(TwoStep::hash).toList())
+                .push("outbox", notices.of(account, Notice.RECOVERY_CODES_RENEWED)),
+            StaffAccount.class);
+    if (renewed.getModifiedCount() != 1) {
+      return Optional.empty();
+    }
+    log.info("Staff {} has new recovery codes", staffId);
+    return Optional.of(recovery);
+  }
+
+  private static List<String> recoveryCodes() {
+    List<String> recovery = new ArrayList<>();
+    for (int i = 0; i < RECOVERY_CODES; i++) {
+      recovery.add(recoveryCode());
+    }
+    return recovery;
   }
 
   /**

@@ -397,7 +397,7 @@ public class Mails {
    * A change to how a staff member's account is signed in to, as its mail needs it.
    *
    * @param notice {@code NEW_BROWSER}, {@code PASSWORD_CHANGED}, {@code TWO_STEP_ON}, {@code
-   *     TWO_STEP_OFF} or {@code RECOVERY_CODE_USED}
+   *     TWO_STEP_OFF}, {@code RECOVERY_CODE_USED} or {@code RECOVERY_CODES_RENEWED}
    * @param device the new browser ("Firefox on Windows"), or null
    * @param changedBy the admin who turned two-step sign-in off, or null
    * @param recoveryCodesLeft after a recovery code was used
@@ -457,12 +457,18 @@ public class Mails {
               new NoticeWords(
                   "A recovery code signed you in to " + blog,
                   ("A recovery code was used to sign in to your account on %s at %s; %d of them"
-                          + " are left. If your phone is lost, turn two-step sign-in off and on"
-                          + " again on your account page, for a new app and new codes.")
+                          + " are left. Your account page makes new ones; if your phone is lost,"
+                          + " turn two-step sign-in off and on again there, for a new app.")
                       .formatted(
                           blog,
                           at,
                           mail.recoveryCodesLeft() == null ? 0 : mail.recoveryCodesLeft()));
+          case "RECOVERY_CODES_RENEWED" ->
+              new NoticeWords(
+                  "New recovery codes for " + blog,
+                  ("New recovery codes were made for your account on %s at %s; the ones you had"
+                          + " before work no more.")
+                      .formatted(blog, at));
           // a notice of a later auth-service than this
           default ->
               new NoticeWords(

@@ -145,8 +145,7 @@ class StaffLinkMailTests extends IntegrationTest {
   }
 
   @Test
-  void anAdminTurningTwoStepSignInOffAndARecoveryCodeTakenAreToldWithWhoAndHowManyAreLeft()
-      throws Exception {
+  void twoStepChangesAreToldWithWhoTurnedItOffAndHowManyRecoveryCodesAreLeft() throws Exception {
     var off = example("staff-security-notice", "hedy", Duration.ZERO);
     off.remove("expiresAt");
     off.put("notice", "TWO_STEP_OFF");
@@ -168,5 +167,14 @@ class StaffLinkMailTests extends IntegrationTest {
         .contains("by Ada &lt;Admin&gt;");
     assertThat(recoveredMail.getSubject()).isEqualTo("A recovery code signed you in to Inkwell");
     assertThat(TestMail.body(recoveredMail).replace("=\r\n", "")).contains("9 of them are left");
+
+    var renewed = example("staff-security-notice", "hedy", Duration.ZERO);
+    renewed.remove("expiresAt");
+    renewed.put("notice", "RECOVERY_CODES_RENEWED");
+    assertThat(Contracts.violations(renewed.toString())).isEmpty();
+    var renewedMail = theOneMailOf(renewed);
+    assertThat(renewedMail.getSubject()).isEqualTo("New recovery codes for Inkwell");
+    assertThat(TestMail.body(renewedMail).replace("=\r\n", ""))
+        .contains("the ones you had before work no more");
   }
 }

@@ -52,6 +52,7 @@ class AccountAdmin implements StaffPage {
       model.addAttribute("website", me.body().path("website").asString(""));
       model.addAttribute("avatar", me.body().path("avatar").asString(""));
       model.addAttribute("twoStep", me.body().path("twoStep").asBoolean(false));
+      model.addAttribute("recoveryCodesLeft", me.body().path("recoveryCodesLeft").asInt(0));
     }
     return "admin/account";
   }
@@ -198,6 +199,25 @@ class AccountAdmin implements StaffPage {
     } else {
       // the same secret is still being set up: its QR code stays on the page
       redirect.addFlashAttribute("setup", new TwoStepSetup(key, uri));
+      redirect.addFlashAttribute("error", answer.problem());
+    }
+    return "redirect:/admin/account#two-step";
+  }
+
+  /** GitHub's "Regenerate recovery codes": the new ones shown this once, the old ones gone. */
+  @PostMapping("/admin/account/two-step/recovery-codes")
+  String renewRecoveryCodes(
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
+      @RequestParam(defaultValue = "") String currentPassword,
+      RedirectAttributes redirect) {
+    var answer = checked(api.renewRecoveryCodes(token(client), currentPassword));
+    if (answer.ok()) {
+      var recovery = new ArrayList<String>();
+      answer.body().path("recoveryCodes").forEach(one -> recovery.add(one.asString()));
+      redirect.addFlashAttribute("recoveryCodes", recovery);
+      redirect.addFlashAttribute(
+          "message", "Here are your new recovery codes; the ones you had before work no more.");
+    } else {
       redirect.addFlashAttribute("error", answer.problem());
     }
     return "redirect:/admin/account#two-step";

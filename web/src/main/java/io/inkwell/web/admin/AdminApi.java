@@ -617,6 +617,15 @@ class AdminApi {
     return send(token, http.put().uri("/api/staff/me/two-step"), Map.of("code", code), null);
   }
 
+  /** Ten new recovery codes in place of those left: {@code recoveryCodes}. */
+  Answer renewRecoveryCodes(String token, String currentPassword) {
+    return send(
+        token,
+        http.post().uri("/api/staff/me/two-step/recovery-codes"),
+        Map.of("currentPassword", currentPassword),
+        null);
+  }
+
   Answer turnTwoStepOffFor(String token, String staffId) {
     return delete(token, "/api/staff/{id}/two-step", staffId);
   }

@@ -267,6 +267,28 @@ class StaffController {
 
   record PasswordRequest(@NotBlank @Size(max = 200) String currentPassword) {}
 
+  /**
+   * Ten new recovery codes in place of those left, shown this once; the password is asked for
+   * first.
+   */
+  @PostMapping("/api/staff/me/two-step/recovery-codes")
+  Map<String, List<String>> renewRecoveryCodes(
+      @AuthenticationPrincipal Jwt token, @Valid @RequestBody PasswordRequest request) {
+    if (!staff.passwordIs(token.getSubject(), request.currentPassword())) {
+      throw new ResponseStatusException(
+          HttpStatus.UNPROCESSABLE_CONTENT, "The current password is not right.");
+    }
+    return Map.of(
+        "recoveryCodes",
+        twoStep
+            .renewRecoveryCodes(token.getSubject())
+            .orElseThrow(
+                () ->
+                    new ResponseStatusException(
+                        HttpStatus.CONFLICT,
+                        "Two-step sign-in is off: there are no recovery codes to renew.")));
+  }
+
   /** An admin turns a staff member's two-step sign-in off: a lost phone, and no recovery code. */
   @DeleteMapping("/api/staff/{staffId}/two-step")
   ResponseEntity<Void> turnTwoStepOffFor(

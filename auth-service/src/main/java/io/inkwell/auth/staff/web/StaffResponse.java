@@ -18,6 +18,7 @@ record StaffResponse(
     boolean reviewMails,
     boolean suspended,
     boolean twoStep,
+    Integer recoveryCodesLeft,
     Instant lastSignedInAt,
     String temporaryPassword) {
 
@@ -39,6 +40,7 @@ record StaffResponse(
         account.wantsReviewMails(),
         account.suspended(),
         account.twoStep(),
+        account.twoStep() ? account.recoveryCodesLeft() : null,
         account.lastSignedInAt(),
         temporaryPassword);
   }
