@@ -499,7 +499,10 @@ class WebPagesTests {
     assertThat(page.select("article.post h1").text()).isEqualTo("Hello <script>alert(1)</script>");
     assertThat(page.select("article.post script")).isEmpty();
     assertThat(page.select("article.post .body p")).hasSize(2);
-    assertThat(page.select("script[type=application/ld+json]").html()).doesNotContain("</script");
+    String jsonLd = page.select("script[type=application/ld+json]").html();
+    assertThat(jsonLd).as("no markup starts inside the script").doesNotContain("<");
+    assertThat(JSON.readTree(jsonLd).path("headline").asString())
+        .isEqualTo("Hello <script>alert(1)</script>");
     assertThat(page.select("#comments-title").text()).isEqualTo("No comments");
     assertThat(page.select("#comment-form [name=authorName]")).hasSize(1);
     assertThat(page.select("#comment-form [name=parentId]"))

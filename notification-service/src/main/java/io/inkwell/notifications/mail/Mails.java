@@ -487,8 +487,9 @@ public class Mails {
 
         %s
 
-        then see where you are signed in on your account page, %s,
-        and tell the blog's owner.
+        then see where you are signed in on your account page:
+
+        %s
         """
             .formatted(mail.name(), words.what(), mail.resetUrl(), account);
     String html =
@@ -497,7 +498,7 @@ public class Mails {
         <p>%s</p>
         <p>If it was you, there is nothing to do. If it was not, someone else knows your password:
         <a href="%s">choose a new one</a> at once, which signs every browser out, then see where
-        you are signed in on <a href="%s">your account page</a>, and tell the blog's owner.</p>
+        you are signed in on <a href="%s">your account page</a>.</p>
         """
             .formatted(
                 escape(mail.name()),

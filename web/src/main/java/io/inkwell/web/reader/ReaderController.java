@@ -523,6 +523,11 @@ class ReaderController {
     }
     data.put("publisher", publisher);
     data.put("inLanguage", site.language());
-    return JSON.writeValueAsString(data).replace("</", "<\\/");
+    // inside <script> no markup may start, not even "<!--<script>", which would keep the element
+    // open past its end: every < (and > and &) is written as JSON's escape of it
+    return JSON.writeValueAsString(data)
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026");
   }
 }
