@@ -362,10 +362,7 @@ public class Mails {
   /** Sends a staff member who forgot their password the link to choose a new one. */
   public void sendPasswordReset(PasswordResetMail mail) {
     String blog = siteName.current();
-    String until =
-        DateTimeFormatter.ofPattern("HH:mm 'UTC on' d MMMM yyyy", Locale.ENGLISH)
-            .withZone(ZoneOffset.UTC)
-            .format(mail.expiresAt());
+    String until = STAFF_TIME.format(mail.expiresAt());
     String subject = "Reset your password for " + blog;
     String text =
         """
@@ -421,10 +418,7 @@ public class Mails {
    */
   public void sendSecurityNotice(SecurityNoticeMail mail) {
     String blog = siteName.current();
-    String at =
-        DateTimeFormatter.ofPattern("HH:mm 'UTC on' d MMMM yyyy", Locale.ENGLISH)
-            .withZone(ZoneOffset.UTC)
-            .format(mail.at());
+    String at = STAFF_TIME.format(mail.at());
     String device =
         mail.device() == null ? "a browser that does not say which it is" : mail.device();
     NoticeWords words =
@@ -1090,6 +1084,11 @@ public class Mails {
 
   /** The language staff mails are written in: the admin's, English. */
   private static final String STAFF_LANGUAGE = "en";
+
+  /** A moment as staff mails say it: "19:42 UTC on 12 March 2026". */
+  private static final DateTimeFormatter STAFF_TIME =
+      DateTimeFormatter.ofPattern("HH:mm 'UTC on' d MMMM yyyy", Locale.ENGLISH)
+          .withZone(ZoneOffset.UTC);
 
   /**
    * The language of the words of readers' mails: the blog's where MailWords has it, else English,

@@ -190,9 +190,7 @@ class AccountAdmin implements StaffPage {
       RedirectAttributes redirect) {
     var answer = checked(api.confirmTwoStep(token(client), code.strip()));
     if (answer.ok()) {
-      var recovery = new ArrayList<String>();
-      answer.body().path("recoveryCodes").forEach(one -> recovery.add(one.asString()));
-      redirect.addFlashAttribute("recoveryCodes", recovery);
+      showOnce(answer, redirect);
       redirect.addFlashAttribute(
           "message",
           "Two-step sign-in is on: from now on, signing in asks for a code of your app.");
@@ -212,15 +210,20 @@ class AccountAdmin implements StaffPage {
       RedirectAttributes redirect) {
     var answer = checked(api.renewRecoveryCodes(token(client), currentPassword));
     if (answer.ok()) {
-      var recovery = new ArrayList<String>();
-      answer.body().path("recoveryCodes").forEach(one -> recovery.add(one.asString()));
-      redirect.addFlashAttribute("recoveryCodes", recovery);
+      showOnce(answer, redirect);
       redirect.addFlashAttribute(
           "message", "Here are your new recovery codes; the ones you had before work no more.");
     } else {
       redirect.addFlashAttribute("error", answer.problem());
     }
     return "redirect:/admin/account#two-step";
+  }
+
+  /** The recovery codes of the answer, for the next page to show this once. */
+  private static void showOnce(AdminApi.Answer answer, RedirectAttributes redirect) {
+    var recovery = new ArrayList<String>();
+    answer.body().path("recoveryCodes").forEach(one -> recovery.add(one.asString()));
+    redirect.addFlashAttribute("recoveryCodes", recovery);
   }
 
   @PostMapping("/admin/account/two-step/off")
