@@ -25,7 +25,7 @@ done
 
 timed() {
   local what=$1 method=$2 path=$3 data=${4:-}
-  local args=(-s -o /dev/null -w '%{http_code} %{time_total}' -X "$method" -H "$AUTH")
+  local args=(-s -o /dev/null -w '%{http_code} %{time_total}\n' -X "$method" -H "$AUTH")
   [ -n "$data" ] && args+=(-H 'Content-Type: application/json' -d "$data")
   read -r status seconds < <(curl "${args[@]}" "$POSTS_URL$path")
   awk -v what="$what" -v status="$status" -v s="$seconds" -v n="$POSTS" \

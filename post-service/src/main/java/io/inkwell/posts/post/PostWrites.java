@@ -59,6 +59,32 @@ public class PostWrites {
           }
         };
     entity.doWithProperties(unsetWhenNull);
+    write(post, update);
+    return mongo.findById(post.id(), Post.class);
+  }
+
+  /**
+   * Writes only these fields of a changed post, and the events it raised, on the version it was
+   * read at, and does not read it back: for a change made to many posts at once (a tag renamed).
+   *
+   * @throws OptimisticLockingFailureException when someone else changed the post since it was read
+   */
+  public void saveOnly(Post post, String... fieldNames) {
+    var fields = new Document();
+    mongo.getConverter().write(post, fields);
+    var update = new Update();
+    for (String name : fieldNames) {
+      if (fields.containsKey(name)) {
+        update.set(name, fields.get(name));
+      } else {
+        update.unset(name);
+      }
+    }
+    write(post, update);
+  }
+
+  /** The update, with the version's step and the raised events, if the version is unchanged. */
+  private void write(Post post, Update update) {
     update.inc(VERSION, 1);
     if (!post.raised().isEmpty()) {
       String traceparent = traces.current();
@@ -88,6 +114,5 @@ public class PostWrites {
     if (result.getMatchedCount() == 0) {
       throw new OptimisticLockingFailureException("Post " + post.id() + " changed meanwhile");
     }
-    return mongo.findById(post.id(), Post.class);
   }
 }

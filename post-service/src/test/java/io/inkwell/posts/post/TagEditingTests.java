@@ -161,7 +161,7 @@ class TagEditingTests extends IntegrationTest {
                 new Document("changeId", UUID.randomUUID().toString())
                     .append("from", "half-" + mark)
                     .append("to", "whole-" + mark)
-                    .append("at", java.util.Date.from(Instant.now().minusSeconds(120)))),
+                    .append("at", java.util.Date.from(Instant.now().minusSeconds(600)))),
         TagEditing.COLLECTION);
 
     tagEditing.finishInterrupted();
