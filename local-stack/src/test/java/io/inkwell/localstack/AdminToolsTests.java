@@ -1095,10 +1095,20 @@ class AdminToolsTests {
             ApiClient.json(
                 Map.of("title", "Pipes " + mark, "body", "Drones.", "tags", List.of(old, spare))));
     bot.post("/api/posts/" + created.text("id") + "/publish", "");
+    String idea = "idea-" + mark;
+    bot.post(
+        "/api/posts",
+        ApiClient.json(
+            Map.of("title", "Someday " + mark, "body", "Later.", "tags", List.of(idea))));
     String postPage = "/posts/" + created.text("slug");
     var browser = owner();
 
     Document tags = browser.page("/admin/tags");
+    var drafted =
+        tags.select("ul.tag-list > li:has(form[action$=/admin/tags/" + idea + "/rename])").first();
+    assertThat(drafted).as("a tag only a draft carries is listed for editors").isNotNull();
+    assertThat(drafted.select("h2 .meta").text()).isEqualTo("0 published · 1 unpublished");
+    assertThat(drafted.select("h2 a")).as("it has no page on the blog yet").isEmpty();
     var rename = tags.select("form[action$=/admin/tags/" + old + "/rename]").first();
     assertThat(rename).as(tags.select("main").text()).isNotNull();
     Map<String, String> fields = SiteBrowser.fields(rename);
@@ -1118,7 +1128,7 @@ class AdminToolsTests {
     Document asking = browser.page(ask);
     assertThat(asking.select("main p").first().text())
         .contains("Delete the tag " + spare + "?")
-        .contains("1 published post");
+        .contains("1 published post, 0 unpublished");
     var confirm = asking.select("form[action$=/admin/tags/" + spare + "/delete]").first();
     Document deleted =
         Jsoup.parse(browser.submit(confirm.attr("action"), SiteBrowser.fields(confirm)).body());

@@ -31,6 +31,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.aggregation.ConditionalOperators;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -595,8 +596,50 @@ public class PostManagement {
         .toList();
   }
 
+  /**
+   * Every tag of a post that is not in the trash, published or not, with both counts (an editor's
+   * Tags page: a tag only drafts carry yet can be renamed before it goes out), most published
+   * first.
+   */
+  public List<TagCount> allTags(Actor actor) {
+    if (!actor.isEditor()) {
+      throw new NotAllowed("Only editors see the tags of everyone's drafts.");
+    }
+    var published = ConditionalOperators.when(where("status").is(PostStatus.PUBLISHED));
+    var aggregation =
+        newAggregation(
+            match(
+                new Criteria()
+                    .andOperator(
+                        where("status")
+                            .in(PostStatus.DRAFT, PostStatus.SCHEDULED, PostStatus.PUBLISHED),
+                        notAPage())),
+            unwind("tags"),
+            group("tags")
+                .sum(published.then(1).otherwise(0))
+                .as("count")
+                .sum(published.then(0).otherwise(1))
+                .as("unpublished"),
+            project("count", "unpublished").and("_id").as("tag"),
+            sort(
+                Sort.by(
+                    Sort.Order.desc("count"),
+                    Sort.Order.desc("unpublished"),
+                    Sort.Order.asc("tag"))));
+    Map<String, String> described = tagDescriptions.all();
+    return mongo.aggregate(aggregation, Post.class, CountedAll.class).getMappedResults().stream()
+        .map(
+            tag ->
+                new TagCount(tag.tag(), tag.count(), described.get(tag.tag()))
+                    .withUnpublished(tag.unpublished()))
+        .toList();
+  }
+
   /** A row of the tag aggregation. */
   private record Counted(String tag, long count) {}
+
+  /** A row of the tag aggregation over published and unpublished posts. */
+  private record CountedAll(String tag, long count, long unpublished) {}
 
   /**
    * One tag, by its name or its {@linkplain TagCount#slug() slug}: its published posts' count and
@@ -622,7 +665,8 @@ public class PostManagement {
 
   /**
    * The tag a path names: the tag of that name when there is one; else the first in use whose slug
-   * it is ("c-c++" names "c/c++", which no path can carry); else the name, normalised.
+   * it is ("c-c++" names "c/c++", which no path can carry), published posts' tags before those only
+   * drafts carry; else the name, normalised.
    */
   public String tagNamed(String nameOrSlug) {
     String name = normalisedTag(nameOrSlug);
@@ -631,9 +675,21 @@ public class PostManagement {
       return name;
     }
     return tags().stream()
-        .filter(tag -> tag.slug().equals(name))
         .map(TagCount::tag)
+        .filter(tag -> TagCount.slugOf(tag).equals(name))
         .findFirst()
+        .or(
+            () ->
+                mongo
+                    .findDistinct(
+                        Query.query(where("status").ne(PostStatus.DELETED)),
+                        "tags",
+                        Post.class,
+                        String.class)
+                    .stream()
+                    .filter(tag -> TagCount.slugOf(tag).equals(name))
+                    .sorted()
+                    .findFirst())
         .orElse(name);
   }
 

@@ -8,8 +8,10 @@ import java.util.regex.Pattern;
  *
  * @param slug the tag as it stands in paths ({@code /tags/{slug}}, {@code /api/tags/{slug}}): the
  *     tag itself, except that characters no path segment may carry encoded become "-"
+ * @param unpublished how many drafts and scheduled posts carry it, where an editor asked (null, and
+ *     left out of the JSON, for everyone else)
  */
-public record TagCount(String tag, String slug, long count, String description) {
+public record TagCount(String tag, String slug, long count, String description, Long unpublished) {
 
   /**
    * What no firewall lets through encoded in a path segment ({@code %2F}, {@code %5C}, {@code %25},
@@ -18,11 +20,16 @@ public record TagCount(String tag, String slug, long count, String description) 
   private static final Pattern UNSAFE_IN_PATHS = Pattern.compile("[/\\\\%;\\p{Cntrl}]+");
 
   TagCount(String tag, long count, String description) {
-    this(tag, slugOf(tag), count, description);
+    this(tag, slugOf(tag), count, description, null);
   }
 
   TagCount describedAs(String text) {
     return new TagCount(tag, count, text);
+  }
+
+  /** With how many drafts and scheduled posts carry the tag as well (staff pages). */
+  TagCount withUnpublished(long drafts) {
+    return new TagCount(tag, slug, count, description, drafts);
   }
 
   /**

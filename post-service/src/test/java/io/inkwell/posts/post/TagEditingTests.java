@@ -204,6 +204,68 @@ class TagEditingTests extends IntegrationTest {
     assertThat(tagsOf(post)).as("nothing happened to the post").containsExactly(tag);
   }
 
+  /**
+   * A tag only drafts carry yet is on an editor's list, with how many drafts and scheduled posts
+   * carry each tag, and can be renamed by its path before it goes out; readers never see it.
+   */
+  @Test
+  void editorsSeeTheTagsOfDraftsTooAndRenameThemBeforeTheyGoOut() {
+    String mark = UUID.randomUUID().toString().substring(0, 8);
+    String drafted = "c/c++ " + mark;
+    String shared = "shared-" + mark;
+    created("Pointers, gently", drafted, shared);
+    created("Templates", drafted);
+    published("Out already", shared);
+    String trashed = created("Thrown away", "binned-" + mark);
+    assertThat(api().post("/api/posts/" + trashed + "/trash", "").status()).isLessThan(300);
+
+    var listed = api().get("/api/tags?include=unpublished");
+
+    assertThat(listed.status()).isEqualTo(200);
+    assertThat(listed.header("Cache-Control")).contains("no-store");
+    JsonNode onlyDrafted = tagged(listed.json(), drafted);
+    assertThat(onlyDrafted).as(listed.toString()).isNotNull();
+    assertThat(onlyDrafted.path("count").asLong()).isZero();
+    assertThat(onlyDrafted.path("unpublished").asLong()).isEqualTo(2);
+    JsonNode both = tagged(listed.json(), shared);
+    assertThat(both.path("count").asLong()).isEqualTo(1);
+    assertThat(both.path("unpublished").asLong()).isEqualTo(1);
+    assertThat(tagged(listed.json(), "binned-" + mark)).as("trash is not counted").isNull();
+    var readers = anonymous().get("/api/tags").json();
+    assertThat(tagged(readers, drafted)).as("readers see published tags only").isNull();
+    assertThat(tagged(readers, shared).has("unpublished")).isFalse();
+    assertThat(anonymous().get("/api/tags?include=unpublished").status()).isEqualTo(401);
+    assertThat(
+            as("a-" + UUID.randomUUID(), "Ann", "AUTHOR")
+                .get("/api/tags?include=unpublished")
+                .status())
+        .isEqualTo(403);
+    var nonsense = api().get("/api/tags?include=everything");
+    assertThat(nonsense.status()).isEqualTo(400);
+    assertThat(nonsense.header("Content-Type")).isEqualTo("application/problem+json");
+
+    String slug = tagged(listed.json(), drafted).path("slug").asString();
+    assertThat(slug).isEqualTo("c-c++ " + mark);
+    var renamed =
+        api()
+            .post(
+                "/api/tags/" + path(slug) + "/rename",
+                ApiClient.json(Map.of("name", "cpp " + mark)));
+
+    assertThat(renamed.status()).as(renamed.toString()).isEqualTo(200);
+    var after = api().get("/api/tags?include=unpublished").json();
+    assertThat(tagged(after, drafted)).isNull();
+    assertThat(tagged(after, "cpp " + mark).path("unpublished").asLong()).isEqualTo(2);
+  }
+
+  private static JsonNode tagged(JsonNode list, String tag) {
+    return list.path("items")
+        .valueStream()
+        .filter(item -> item.path("tag").asString().equals(tag))
+        .findFirst()
+        .orElse(null);
+  }
+
   private String created(String title, String... tags) {
     return api()
         .post(

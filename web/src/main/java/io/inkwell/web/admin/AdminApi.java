@@ -716,9 +716,12 @@ class AdminApi {
     return send(token, http.put().uri("/api/site/navigation"), Map.of("items", links), null);
   }
 
-  /** Every tag of a published post, most used first, with its count and description. */
-  Answer tags(String token) {
-    return get(token, "/api/tags");
+  /**
+   * Every tag of a published post, most used first, with its count and description; with {@code
+   * unpublished} (editors) those of drafts and scheduled posts too, with how many carry each.
+   */
+  Answer tags(String token, boolean unpublished) {
+    return get(token, unpublished ? "/api/tags?include=unpublished" : "/api/tags");
   }
 
   Answer describeTag(String token, String tag, String description) {

@@ -8,15 +8,17 @@ import org.springframework.security.oauth2.client.annotation.RegisteredOAuth2Aut
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The blog's tags with their counts (Ghost's Tags page), where an editor writes what each is about
- * (its page on the reader site opens with it, and search engines show it), renames one on every
- * post, merges two by giving one the other's name, or deletes one, after a page that asks.
+ * The blog's tags with their counts (Ghost's Tags page; editors see those only drafts and scheduled
+ * posts carry as well), where an editor writes what each is about (its page on the reader site
+ * opens with it, and search engines show it), renames one on every post, merges two by giving one
+ * the other's name, or deletes one, after a page that asks.
  */
 @Controller
 class TagsAdmin implements StaffPage {
@@ -29,8 +31,10 @@ class TagsAdmin implements StaffPage {
 
   @GetMapping("/admin/tags")
   String tags(
-      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client, Model model) {
-    var answer = checked(api.tags(token(client)));
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
+      @ModelAttribute("staff") StaffMember staff,
+      Model model) {
+    var answer = checked(api.tags(token(client), staff.isEditor()));
     if (answer.ok()) {
       model.addAttribute("tags", answer.body().path("items"));
     } else {
@@ -82,10 +86,12 @@ class TagsAdmin implements StaffPage {
       @PathVariable String slug,
       @RequestParam(defaultValue = "") String name,
       @RequestParam(defaultValue = "0") long count,
+      @RequestParam(defaultValue = "0") long unpublished,
       Model model) {
     model.addAttribute("slug", slug);
     model.addAttribute("name", name.isBlank() ? slug : name);
     model.addAttribute("count", count);
+    model.addAttribute("unpublished", unpublished);
     return "admin/delete-tag";
   }
 

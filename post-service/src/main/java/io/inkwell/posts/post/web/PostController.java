@@ -346,8 +346,21 @@ class PostController {
 
   record ArchiveResponse(List<ArchiveMonth> months) {}
 
+  /**
+   * The tags of published posts; with {@code include=unpublished} (editors) those of drafts and
+   * scheduled posts too, each with how many of them carry it, never cached on the way.
+   */
   @GetMapping("/api/tags")
-  ResponseEntity<TagListResponse> tags() {
+  ResponseEntity<TagListResponse> tags(
+      @AuthenticationPrincipal Jwt token,
+      @RequestParam(required = false)
+          @jakarta.validation.constraints.Pattern(regexp = "unpublished")
+          String include) {
+    if (include != null) {
+      return ResponseEntity.ok()
+          .cacheControl(CacheControl.noStore())
+          .body(new TagListResponse(posts.allTags(staff(token))));
+    }
     return ResponseEntity.ok().cacheControl(READER_CACHE).body(new TagListResponse(posts.tags()));
   }
 
