@@ -61,7 +61,8 @@ class SecurityConfiguration {
     "/oauth2/**",
     "/.well-known/**",
     "/userinfo",
-    "/connect/**"
+    "/connect/**",
+    "/two-step/**"
   };
 
   /** The Swagger UI and the services' OpenAPI descriptions. */

@@ -347,7 +347,9 @@ class AdminSiteTests {
                     "/admin/account/two-step",
                     SiteBrowser.fields(account, "form[action$=/admin/account/two-step]"))
                 .body());
-    assertThat(setup.select(".qr svg[role=img]")).as("a QR code to scan").hasSize(1);
+    assertThat(setup.select(".qr img[src^=data:image/svg+xml;base64,]"))
+        .as("a QR code to scan")
+        .hasSize(1);
     String key = setup.select("#two-step-key").text().replace(" ", "");
     var wrong = SiteBrowser.fields(setup, "form[action$=/two-step/confirm]");
     wrong.put("code", "000000");
@@ -404,6 +406,69 @@ class AdminSiteTests {
     assertThat(off.select(".notice").text())
         .isEqualTo("Two-step sign-in of Vi is off: their password alone signs them in.");
     new SiteBrowser(stack).signIn(email, password);
+  }
+
+  /**
+   * Ghost's and GitHub's "Require two-factor authentication": an admin with two-step sign-in
+   * requires it of all staff on the Staff page, and a member without it sets it up at their next
+   * sign-in, before they get anywhere, with their recovery codes shown once on the way in.
+   */
+  @Test
+  void anAdminRequiresTwoStepSignInAndAMemberWithoutItSetsItUpOnTheWayIn() throws Exception {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    String noor = "noor-" + run + "@example.org";
+    String noorPassword = inviteByApi(noor, "Noor", "ADMIN");
+    var noorApi = new ApiClient(stack.gatewayUrl()).withToken(tokenOf(noor, noorPassword));
+    String noorKey = noorApi.post("/api/staff/me/two-step", "{}").text("key").replace(" ", "");
+    noorApi.put("/api/staff/me/two-step", ApiClient.json(Map.of("code", code(noorKey, 0))));
+    String ike = "ike-" + run + "@example.org";
+    String ikePassword = inviteByApi(ike, "Ike", "AUTHOR");
+    var admin = new SiteBrowser(stack);
+    var asked = Jsoup.parse(admin.sendSignInForm(noor, noorPassword).body());
+    var code = SiteBrowser.fields(asked, "form[action$=/login]");
+    code.put("code", code(noorKey, 30));
+    assertThat(admin.submit("/login", code).uri().getPath()).isEqualTo("/admin");
+    Document staff = admin.page("/admin/staff");
+    var policy = SiteBrowser.fields(staff, "form[action$=/admin/staff/security-policy]");
+    assertThat(policy).doesNotContainKey("twoStepRequired");
+    policy.put("twoStepRequired", "true");
+
+    Document required = Jsoup.parse(admin.submit("/admin/staff/security-policy", policy).body());
+
+    try {
+      assertThat(required.select(".notice").text())
+          .startsWith("Two-step sign-in is required of all staff: ")
+          .endsWith(" set it up at their next sign-in.");
+      assertThat(required.select("input[name=twoStepRequired]").hasAttr("checked")).isTrue();
+
+      var ikesBrowser = new SiteBrowser(stack);
+      Document setup = Jsoup.parse(ikesBrowser.sendSignInForm(ike, ikePassword).body());
+      assertThat(setup.select("input[name=password]")).as("past the password").isEmpty();
+      assertThat(setup.select(".qr img[src^=data:image/svg+xml;base64,]")).hasSize(1);
+      String key = setup.select("#two-step-key").text().replace(" ", "");
+      var first = SiteBrowser.fields(setup, "form[action$=/login]");
+      first.put("code", code(key, 0));
+      var codes = ikesBrowser.submit("/login", first);
+      Document shown = Jsoup.parse(codes.body());
+      assertThat(codes.uri().getPath()).isEqualTo("/two-step/recovery-codes");
+      assertThat(shown.select(".recovery-codes li")).hasSize(10);
+      URI link = URI.create(shown.select("a.button").attr("href"));
+      assertThat(link.getPath()).isEqualTo("/oauth2/authorize");
+      assertThat(link.getPort())
+          .as("through the gateway")
+          .isIn(-1, URI.create(stack.gatewayUrl()).getPort());
+      var onwards = ikesBrowser.get(link.getRawPath() + "?" + link.getRawQuery());
+      assertThat(onwards.uri().getPath()).as("into the admin at last").isEqualTo("/admin");
+      assertThat(mailTo(ike, "Two-step sign-in was turned on for your account"))
+          .contains("Hello Ike");
+    } finally {
+      var off = SiteBrowser.fields(admin.page("/admin/staff"), "form[action$=/security-policy]");
+      off.remove("twoStepRequired");
+      Document notRequired = Jsoup.parse(admin.submit("/admin/staff/security-policy", off).body());
+      assertThat(notRequired.select(".notice").text())
+          .isEqualTo("Two-step sign-in is up to each staff member again.");
+    }
+    new SiteBrowser(stack).signIn(contributorEmail, contributorPassword);
   }
 
   /** The code Vi's authenticator app shows {@code later} seconds from now. */

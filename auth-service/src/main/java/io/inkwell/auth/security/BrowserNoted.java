@@ -35,6 +35,12 @@ class BrowserNoted extends SavedRequestAwareAuthenticationSuccessHandler {
       request.getSession().setAttribute(SignedInBrowsers.USER_AGENT, agent);
     }
     browsers.signedIn(signedIn.getName(), agent);
+    if (request.getSession().getAttribute(TwoStepCodes.RECOVERY_CODES) != null) {
+      // two-step sign-in was set up on the way in: its recovery codes first, then on
+      clearAuthenticationAttributes(request);
+      getRedirectStrategy().sendRedirect(request, response, "/two-step/recovery-codes");
+      return;
+    }
     super.onAuthenticationSuccess(request, response, signedIn);
   }
 }

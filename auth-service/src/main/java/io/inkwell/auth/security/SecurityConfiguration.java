@@ -9,6 +9,7 @@ import io.inkwell.auth.staff.SignInAttempts;
 import io.inkwell.auth.staff.SignedInBrowsers;
 import io.inkwell.auth.staff.StaffManagement;
 import io.inkwell.auth.staff.TwoStep;
+import io.inkwell.auth.staff.TwoStepPolicy;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -205,12 +206,13 @@ class SecurityConfiguration {
       PasswordEncoder passwords,
       SignInAttempts attempts,
       TwoStep twoStep,
+      TwoStepPolicy policy,
       SignInOutcomes outcomes) {
     var provider = new DaoAuthenticationProvider(staff);
     provider.setPasswordEncoder(passwords);
     provider.setPreAuthenticationChecks(user -> {});
     provider.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
-    return new WrongPasswordsLock(provider, attempts, twoStep, outcomes);
+    return new WrongPasswordsLock(provider, attempts, twoStep, policy, outcomes);
   }
 
   @Bean

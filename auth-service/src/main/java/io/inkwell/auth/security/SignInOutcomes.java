@@ -21,6 +21,11 @@ class SignInOutcomes {
     WRONG_PASSWORD,
     /** The right password of an account that signs in in two steps: the code is asked for. */
     CODE_ASKED,
+    /**
+     * The right password of an account without two-step sign-in on a blog that requires it: it is
+     * set up next.
+     */
+    SETUP_ASKED,
     WRONG_CODE,
     /** Refused at once: too many wrong passwords or codes for the address. */
     LOCKED

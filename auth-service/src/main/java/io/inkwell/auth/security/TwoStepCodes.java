@@ -30,12 +30,20 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * password, asks for a code of their authenticator app (or a recovery code) and posts it to {@code
  * /login} again. Only then is the person signed in, with "Keep me signed in" as they ticked it. The
  * password step is remembered in the session for five minutes; wrong codes count as wrong passwords
- * do, so ten of them lock the address.
+ * do, so ten of them lock the address. On a blog that requires two-step sign-in, a staff member
+ * without it sets it up here instead: the page shows a new secret, and its first code both turns
+ * two-step sign-in on and signs them in.
  */
 public class TwoStepCodes extends AbstractAuthenticationProcessingFilter {
 
   /** The session attribute of a sign-in whose password was right and whose code is awaited. */
   public static final String AWAITED = TwoStepCodes.class.getName() + ".awaited";
+
+  /** The session attribute of the secret set up while signing in, until its code is typed. */
+  public static final String SETUP = TwoStepCodes.class.getName() + ".setup";
+
+  /** The session attribute of the recovery codes of two-step sign-in set up while signing in. */
+  public static final String RECOVERY_CODES = TwoStepCodes.class.getName() + ".recoveryCodes";
 
   private static final Duration WAIT = Duration.ofMinutes(5);
   private static final RequestMatcher SIGN_IN_FORM =
@@ -62,17 +70,24 @@ public class TwoStepCodes extends AbstractAuthenticationProcessingFilter {
     setAuthenticationManager(authentication -> authentication);
   }
 
-  /** Who gave the right password, when, and whether they asked to be kept signed in. */
-  public record Awaited(String email, Instant since, boolean keepSignedIn)
+  /**
+   * Who gave the right password, when, whether they asked to be kept signed in, and whether they
+   * are to set two-step sign-in up first (the blog requires it, and they have not).
+   */
+  public record Awaited(String email, Instant since, boolean keepSignedIn, boolean setup)
       implements Serializable {}
 
-  /** After the right password: the code is asked for next. */
-  static void await(HttpServletRequest request, String email, Clock clock) {
+  /**
+   * After the right password: the code is asked for next, of a secret set up now if {@code setup}.
+   */
+  static void await(HttpServletRequest request, String email, Clock clock, boolean setup) {
+    request.getSession().removeAttribute(SETUP);
     request
         .getSession()
         .setAttribute(
             AWAITED,
-            new Awaited(email, clock.instant(), request.getParameter("remember-me") != null));
+            new Awaited(
+                email, clock.instant(), request.getParameter("remember-me") != null, setup));
   }
 
   /** The sign-in waiting for its code in this session, if it has not waited too long. */
@@ -95,7 +110,9 @@ public class TwoStepCodes extends AbstractAuthenticationProcessingFilter {
       outcomes.count(SignInOutcomes.Outcome.LOCKED);
       throw new LockedException("Too many wrong codes for this address; it is locked a while");
     }
-    if (!twoStep.passes(email, request.getParameter("code"))) {
+    if (awaited.setup()) {
+      setUp(request, email);
+    } else if (!twoStep.passes(email, request.getParameter("code"))) {
       outcomes.count(SignInOutcomes.Outcome.WRONG_CODE);
       attempts.failed(email);
       throw new WrongCode();
@@ -115,6 +132,44 @@ public class TwoStepCodes extends AbstractAuthenticationProcessingFilter {
             .build());
     authorities.add(FactorGrantedAuthority.withFactor("TOTP").issuedAt(clock.instant()).build());
     return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
+  }
+
+  /**
+   * Turns two-step sign-in on with the secret the sign-in page showed, when the code is one of it
+   * (a typo is no guess at anything: it counts toward no lock); its recovery codes are shown next.
+   */
+  private void setUp(HttpServletRequest request, String email) {
+    String staffId = staff.byEmail(email).orElseThrow(CodeNotAwaited::new).id();
+    if (request.getSession().getAttribute(SETUP) == null) {
+      throw new CodeNotAwaited();
+    }
+    var recoveryCodes =
+        twoStep
+            .confirm(staffId, request.getParameter("code"))
+            .orElseThrow(
+                () -> {
+                  outcomes.count(SignInOutcomes.Outcome.WRONG_CODE);
+                  return new WrongCode();
+                });
+    request.getSession().removeAttribute(SETUP);
+    request.getSession().setAttribute(RECOVERY_CODES, new ArrayList<>(recoveryCodes));
+  }
+
+  /**
+   * The right password, for an account without two-step sign-in on a blog that requires it: setting
+   * it up is next.
+   */
+  static class SetupRequired extends AuthenticationException {
+    private final String email;
+
+    SetupRequired(String email) {
+      super("the password was right; the blog requires two-step sign-in, which is set up next");
+      this.email = email;
+    }
+
+    String email() {
+      return email;
+    }
   }
 
   /** The right password, for an account that signs in in two steps: the code is next. */

@@ -2,6 +2,7 @@ package io.inkwell.auth.security;
 
 import io.inkwell.auth.staff.SignInAttempts;
 import io.inkwell.auth.staff.TwoStep;
+import io.inkwell.auth.staff.TwoStepPolicy;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
@@ -11,23 +12,27 @@ import org.springframework.security.core.Authentication;
  * The sign-in form's password check, refused at once for an address that too many wrong passwords
  * locked ({@link SignInAttempts}), before the address is even looked up: a locked address that is
  * nobody's is answered as one that is staff's. The right password of an account that signs in in
- * two steps signs nobody in yet: {@link TwoStepCodes} asks for the code.
+ * two steps signs nobody in yet: {@link TwoStepCodes} asks for the code; nor does that of an
+ * account without it where the blog requires it ({@link TwoStepPolicy}): it is set up first.
  */
 class WrongPasswordsLock implements AuthenticationProvider {
 
   private final AuthenticationProvider passwords;
   private final SignInAttempts attempts;
   private final TwoStep twoStep;
+  private final TwoStepPolicy policy;
   private final SignInOutcomes outcomes;
 
   WrongPasswordsLock(
       AuthenticationProvider passwords,
       SignInAttempts attempts,
       TwoStep twoStep,
+      TwoStepPolicy policy,
       SignInOutcomes outcomes) {
     this.passwords = passwords;
     this.attempts = attempts;
     this.twoStep = twoStep;
+    this.policy = policy;
     this.outcomes = outcomes;
   }
 
@@ -44,6 +49,10 @@ class WrongPasswordsLock implements AuthenticationProvider {
       if (twoStep.required(email)) {
         outcomes.count(SignInOutcomes.Outcome.CODE_ASKED);
         throw new TwoStepCodes.CodeRequired(email);
+      }
+      if (policy.required()) {
+        outcomes.count(SignInOutcomes.Outcome.SETUP_ASKED);
+        throw new TwoStepCodes.SetupRequired(email);
       }
       outcomes.count(SignInOutcomes.Outcome.SIGNED_IN);
       return signedIn;

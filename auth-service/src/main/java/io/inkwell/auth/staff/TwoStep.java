@@ -69,8 +69,14 @@ public class TwoStep {
   /**
    * @param key the secret for an app that cannot scan ({@code ABCD EFGH …})
    * @param uri the {@code otpauth://} address the QR code carries
+   * @param qrCode that QR code, an SVG drawing to show as it is
    */
-  public record Setup(String key, String uri) {}
+  public record Setup(String key, String uri, String qrCode) implements java.io.Serializable {
+
+    Setup(String key, String uri) {
+      this(key, uri, QrCode.svg(uri));
+    }
+  }
 
   /** A new secret to scan, kept aside until a code of it is typed; none for an unknown account. */
   public Optional<Setup> begin(String staffId) {

@@ -1,8 +1,18 @@
 package io.inkwell.auth.web;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import io.inkwell.auth.AuthSettings;
 import io.inkwell.auth.security.TwoStepCodes;
+import io.inkwell.auth.staff.StaffManagement;
+import io.inkwell.auth.staff.TwoStep;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,27 +21,82 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The sign-in form staff see on their way into the admin, in the blog's name and colours. Spring
  * Security's form login processes what it posts; after the right password of an account that signs
- * in in two steps, the same page asks for the code ({@code TwoStepCodes} takes it).
+ * in in two steps, the same page asks for the code ({@code TwoStepCodes} takes it), and on a blog
+ * that requires two-step sign-in of an account without it, it shows a new secret to scan and asks
+ * for its first code. The recovery codes of two-step sign-in set up so are shown once, next.
  */
 @Controller
 class SignInPage {
 
   private final Clock clock;
+  private final StaffManagement staff;
+  private final TwoStep twoStep;
+  private final AuthSettings settings;
 
-  SignInPage(Clock clock) {
+  SignInPage(Clock clock, StaffManagement staff, TwoStep twoStep, AuthSettings settings) {
     this.clock = clock;
+    this.staff = staff;
+    this.twoStep = twoStep;
+    this.settings = settings;
   }
 
   @GetMapping("/login")
   String signIn(HttpSession session, @RequestParam(required = false) String again, Model model) {
     if (again != null) {
       session.removeAttribute(TwoStepCodes.AWAITED);
+      session.removeAttribute(TwoStepCodes.SETUP);
     }
     var awaited = TwoStepCodes.awaited(session, clock);
     if (awaited != null) {
       model.addAttribute("codeFor", awaited.email());
       model.addAttribute("keepSignedIn", awaited.keepSignedIn());
+      if (awaited.setup()) {
+        var setup = setup(session, awaited.email());
+        model.addAttribute("setup", setup);
+        // as an image's address: an SVG image runs no script, whatever it holds
+        model.addAttribute(
+            "qrCodeImage",
+            "data:image/svg+xml;base64,"
+                + Base64.getEncoder().encodeToString(setup.qrCode().getBytes(UTF_8)));
+      }
     }
     return "login";
+  }
+
+  /** The secret being set up in this sign-in: the same one until its code is typed. */
+  private TwoStep.Setup setup(HttpSession session, String email) {
+    if (session.getAttribute(TwoStepCodes.SETUP) instanceof TwoStep.Setup shown) {
+      return shown;
+    }
+    TwoStep.Setup setup =
+        staff
+            .byEmail(email)
+            .flatMap(account -> twoStep.begin(account.id()))
+            .orElseThrow(() -> new IllegalStateException("no account to set up for " + email));
+    session.setAttribute(TwoStepCodes.SETUP, setup);
+    return setup;
+  }
+
+  /**
+   * The recovery codes of two-step sign-in set up while signing in, shown this once, with the way
+   * on to where the sign-in was going (the admin, mostly).
+   */
+  @GetMapping("/two-step/recovery-codes")
+  String recoveryCodes(HttpServletRequest request, HttpServletResponse response, Model model) {
+    HttpSession session = request.getSession();
+    if (!(session.getAttribute(TwoStepCodes.RECOVERY_CODES) instanceof List<?> codes)) {
+      return "redirect:" + onwards(request, response);
+    }
+    session.removeAttribute(TwoStepCodes.RECOVERY_CODES);
+    model.addAttribute("recoveryCodes", codes);
+    model.addAttribute("onwards", onwards(request, response));
+    return "recovery-codes";
+  }
+
+  private String onwards(HttpServletRequest request, HttpServletResponse response) {
+    var interrupted = new HttpSessionRequestCache().getRequest(request, response);
+    return interrupted != null
+        ? interrupted.getRedirectUrl()
+        : settings.issuer().replaceAll("/$", "") + "/admin";
   }
 }

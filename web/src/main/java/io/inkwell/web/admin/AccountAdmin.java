@@ -5,7 +5,10 @@ import static io.inkwell.web.admin.StaffPages.token;
 
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
@@ -163,17 +166,37 @@ class AccountAdmin implements StaffPage {
     return "redirect:/admin/account";
   }
 
+  /**
+   * A secret for an authenticator app while two-step sign-in is set up, kept in the session until a
+   * code of it confirms it.
+   *
+   * @param key the secret, in groups of four letters, for an app that cannot scan
+   * @param qrCode the QR code of its {@code otpauth://} address, as auth-service draws it (SVG)
+   */
+  record TwoStepSetup(String key, String qrCode) implements Serializable {
+
+    private static final String ATTRIBUTE = TwoStepSetup.class.getName();
+
+    /** The QR code as an image's address: an SVG image runs no script, whatever it holds. */
+    public String qrCodeImage() {
+      return "data:image/svg+xml;base64,"
+          + Base64.getEncoder().encodeToString(qrCode.getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
   /** A new secret for their authenticator app, shown with its QR code until a code confirms it. */
   @PostMapping("/admin/account/two-step")
   String beginTwoStep(
       @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
+      HttpSession session,
       RedirectAttributes redirect) {
     var answer = checked(api.beginTwoStep(token(client)));
     if (answer.ok()) {
-      redirect.addFlashAttribute(
-          "setup",
+      var setup =
           new TwoStepSetup(
-              answer.body().path("key").asString(), answer.body().path("uri").asString()));
+              answer.body().path("key").asString(), answer.body().path("qrCode").asString());
+      session.setAttribute(TwoStepSetup.ATTRIBUTE, setup);
+      redirect.addFlashAttribute("setup", setup);
     } else {
       redirect.addFlashAttribute("error", answer.problem());
     }
@@ -185,18 +208,18 @@ class AccountAdmin implements StaffPage {
   String confirmTwoStep(
       @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
       @RequestParam(defaultValue = "") String code,
-      @RequestParam(defaultValue = "") String key,
-      @RequestParam(defaultValue = "") String uri,
+      HttpSession session,
       RedirectAttributes redirect) {
     var answer = checked(api.confirmTwoStep(token(client), code.strip()));
     if (answer.ok()) {
+      session.removeAttribute(TwoStepSetup.ATTRIBUTE);
       showOnce(answer, redirect);
       redirect.addFlashAttribute(
           "message",
           "Two-step sign-in is on: from now on, signing in asks for a code of your app.");
     } else {
       // the same secret is still being set up: its QR code stays on the page
-      redirect.addFlashAttribute("setup", new TwoStepSetup(key, uri));
+      redirect.addFlashAttribute("setup", session.getAttribute(TwoStepSetup.ATTRIBUTE));
       redirect.addFlashAttribute("error", answer.problem());
     }
     return "redirect:/admin/account#two-step";

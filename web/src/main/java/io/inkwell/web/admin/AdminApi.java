@@ -626,6 +626,19 @@ class AdminApi {
         null);
   }
 
+  /** Whether the blog requires two-step sign-in of all staff, and how many still go without. */
+  Answer securityPolicy(String token) {
+    return get(token, "/api/staff/security-policy");
+  }
+
+  Answer requireTwoStep(String token, boolean required) {
+    return send(
+        token,
+        http.put().uri("/api/staff/security-policy"),
+        Map.of("twoStepRequired", required),
+        null);
+  }
+
   Answer turnTwoStepOffFor(String token, String staffId) {
     return delete(token, "/api/staff/{id}/two-step", staffId);
   }

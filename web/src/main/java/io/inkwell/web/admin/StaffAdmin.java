@@ -39,8 +39,36 @@ class StaffAdmin implements StaffPage {
         "members",
         answer.ok() ? answer.body().path("items").valueStream().map(StaffRow::of).toList() : null);
     showProblem(answer, model);
+    var policy = checked(api.securityPolicy(token(client)));
+    model.addAttribute("policy", policy.ok() ? policy.body() : null);
     model.addAttribute("roles", INVITABLE_ROLES);
     return "admin/staff";
+  }
+
+  /**
+   * Ghost's and GitHub's "Require two-factor authentication": staff without it set it up at their
+   * next sign-in, right after the password. Only with it on for oneself.
+   */
+  @PostMapping("/admin/staff/security-policy")
+  String requireTwoStep(
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
+      @RequestParam(defaultValue = "false") boolean twoStepRequired,
+      RedirectAttributes redirect) {
+    var answer = checked(api.requireTwoStep(token(client), twoStepRequired));
+    long without = answer.ok() ? answer.body().path("staffWithoutTwoStep").asLong() : 0;
+    redirect.addFlashAttribute(
+        answer.ok() ? "message" : "error",
+        !answer.ok()
+            ? answer.problem()
+            : !twoStepRequired
+                ? "Two-step sign-in is up to each staff member again."
+                : without == 0
+                    ? "Two-step sign-in is required of all staff; everyone has it on already."
+                    : "Two-step sign-in is required of all staff: "
+                        + without
+                        + (without == 1 ? " member sets" : " members set")
+                        + " it up at their next sign-in.");
+    return "redirect:/admin/staff#two-step-policy";
   }
 
   /** Ghost's way: the invitee gets a mail with a link to choose a password. */
@@ -118,9 +146,18 @@ class StaffAdmin implements StaffPage {
     redirect.addFlashAttribute(
         answer.ok() ? "message" : "error",
         answer.ok()
-            ? "Two-step sign-in of " + name + " is off: their password alone signs them in."
+            ? "Two-step sign-in of "
+                + name
+                + (required(client)
+                    ? " is off: they set it up anew at their next sign-in."
+                    : " is off: their password alone signs them in.")
             : answer.problem());
     return "redirect:/admin/staff";
+  }
+
+  private boolean required(OAuth2AuthorizedClient client) {
+    var policy = checked(api.securityPolicy(token(client)));
+    return policy.ok() && policy.body().path("twoStepRequired").asBoolean();
   }
 
   /** Asks first: removing cannot be undone. */

@@ -5,6 +5,7 @@ import io.inkwell.auth.staff.SignedInBrowsers;
 import io.inkwell.auth.staff.StaffAccount;
 import io.inkwell.auth.staff.StaffManagement;
 import io.inkwell.auth.staff.TwoStep;
+import io.inkwell.auth.staff.TwoStepPolicy;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -40,11 +42,46 @@ class StaffController {
   private final SignedInBrowsers browsers;
   private final TwoStep twoStep;
 
-  StaffController(StaffManagement staff, SignedInBrowsers browsers, TwoStep twoStep) {
+  private final TwoStepPolicy policy;
+
+  StaffController(
+      StaffManagement staff, SignedInBrowsers browsers, TwoStep twoStep, TwoStepPolicy policy) {
     this.staff = staff;
     this.browsers = browsers;
     this.twoStep = twoStep;
+    this.policy = policy;
   }
+
+  /**
+   * Whether the blog requires two-step sign-in of all staff, and how many active staff members
+   * still sign in with a password alone (each sets it up at their next sign-in).
+   */
+  @GetMapping("/api/staff/security-policy")
+  SecurityPolicy securityPolicy() {
+    return new SecurityPolicy(policy.required(), policy.staffWithoutIt());
+  }
+
+  /**
+   * Requires two-step sign-in of all staff, or stops (admins); 409 for an admin who has not set it
+   * up for themselves, or an integration (whose tokens sign nobody in).
+   */
+  @PutMapping(path = "/api/staff/security-policy", consumes = MediaType.APPLICATION_JSON_VALUE)
+  SecurityPolicy requireTwoStep(
+      @AuthenticationPrincipal Jwt token, @Valid @RequestBody SecurityPolicyRequest request) {
+    try {
+      policy.require(request.twoStepRequired(), token.getSubject());
+    } catch (TwoStepPolicy.OwnTwoStepOff off) {
+      throw new ResponseStatusException(HttpStatus.CONFLICT, off.getMessage());
+    }
+    return securityPolicy();
+  }
+
+  /**
+   * @param staffWithoutTwoStep active staff who sign in with a password alone
+   */
+  record SecurityPolicy(boolean twoStepRequired, long staffWithoutTwoStep) {}
+
+  record SecurityPolicyRequest(@jakarta.validation.constraints.NotNull Boolean twoStepRequired) {}
 
   /**
    * The invitee gets a mail with a link to choose their password; the temporary password in this

@@ -1,29 +1,26 @@
-package io.inkwell.web.admin;
+package io.inkwell.auth.staff;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
-import java.io.Serializable;
 import java.util.Map;
 
 /**
- * A secret for an authenticator app, as the account page shows it while two-step sign-in is set up:
- * a QR code of its {@code otpauth://} address to scan, and the key to type into an app that cannot
- * scan. Kept in the session between the button and the page (so {@code Serializable}).
- *
- * @param key the secret, in groups of four letters
- * @param uri the {@code otpauth://} address
+ * The QR code of a secret's {@code otpauth://} address, which an authenticator app scans to set up
+ * two-step sign-in: on the admin's account page (through the API) and on the sign-in page of a blog
+ * that requires it.
  */
-public record TwoStepSetup(String key, String uri) implements Serializable {
+final class QrCode {
+
+  private QrCode() {}
 
   /**
-   * The QR code as an inline SVG drawing, dark on a light ground whatever the page's colours, with
-   * the quiet zone scanners need; no script and no outside address, so the page's CSP has nothing
-   * to allow.
+   * An SVG drawing, dark on a light ground whatever the page's colours, with the quiet zone
+   * scanners need; no script and no outside address, so a page's CSP has nothing to allow.
    */
-  public String qrCode() {
+  static String svg(String uri) {
     BitMatrix modules;
     try {
       modules =
