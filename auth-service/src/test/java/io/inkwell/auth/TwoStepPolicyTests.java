@@ -114,12 +114,19 @@ class TwoStepPolicyTests extends AuthServiceIntegrationTest {
     // from now on Wes signs in in two steps, as anyone who turned it on
     assertThatThrownBy(() -> signIn().person(WEB, REDIRECT, WES, wesPassword))
         .hasMessageEndingWith("/login?code");
-    assertThat(signIn().withCode(() -> code(key, 30)).person(WEB, REDIRECT, WES, wesPassword))
-        .isNotBlank();
+    var wes = api(signIn().withCode(() -> code(key, 30)).person(WEB, REDIRECT, WES, wesPassword));
+    assertThat(wes.get("/api/staff/me").json().path("twoStepRequired").asBoolean()).isTrue();
+    var stays =
+        wes.post(
+            "/api/staff/me/two-step/off", ApiClient.json(Map.of("currentPassword", wesPassword)));
+    assertThat(stays.status()).as("required: it stays on").isEqualTo(409);
+    assertThat(stays.header("Content-Type")).isEqualTo("application/problem+json");
+    assertThat(staffAccount(WES).twoStep()).isTrue();
 
     var off =
         ada.put("/api/staff/security-policy", ApiClient.json(Map.of("twoStepRequired", false)));
     assertThat(off.json().path("twoStepRequired").asBoolean()).isFalse();
+    assertThat(wes.get("/api/staff/me").json().path("twoStepRequired").asBoolean()).isFalse();
     String lenPassword = invite(owner, LEN, "Len", "AUTHOR").text("temporaryPassword");
     assertThat(signIn().person(WEB, REDIRECT, LEN, lenPassword))
         .as("a password alone signs in again where the blog does not require more")

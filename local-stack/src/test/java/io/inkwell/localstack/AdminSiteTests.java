@@ -459,6 +459,9 @@ class AdminSiteTests {
           .isIn(-1, URI.create(stack.gatewayUrl()).getPort());
       var onwards = ikesBrowser.get(link.getRawPath() + "?" + link.getRawQuery());
       assertThat(onwards.uri().getPath()).as("into the admin at last").isEqualTo("/admin");
+      Document account = ikesBrowser.page("/admin/account");
+      assertThat(account.select("#two-step-required").text()).startsWith("The blog requires");
+      assertThat(account.select("form[action$=/two-step/off]")).as("it stays on").isEmpty();
       assertThat(mailTo(ike, "Two-step sign-in was turned on for your account"))
           .contains("Hello Ike");
     } finally {

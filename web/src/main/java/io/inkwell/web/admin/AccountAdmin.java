@@ -55,6 +55,7 @@ class AccountAdmin implements StaffPage {
       model.addAttribute("website", me.body().path("website").asString(""));
       model.addAttribute("avatar", me.body().path("avatar").asString(""));
       model.addAttribute("twoStep", me.body().path("twoStep").asBoolean(false));
+      model.addAttribute("twoStepRequired", me.body().path("twoStepRequired").asBoolean(false));
       model.addAttribute("recoveryCodesLeft", me.body().path("recoveryCodesLeft").asInt(0));
     }
     return "admin/account";

@@ -108,8 +108,8 @@ class StaffController {
 
   /** The signed-in staff member's own account. */
   @GetMapping("/api/staff/me")
-  ResponseEntity<StaffResponse> me(@AuthenticationPrincipal Jwt token) {
-    return found(staff.byId(token.getSubject()));
+  StaffResponse me(@AuthenticationPrincipal Jwt token) {
+    return StaffResponse.of(account(token.getSubject())).withTwoStepRequired(policy.required());
   }
 
   /**
@@ -290,10 +290,19 @@ class StaffController {
 
   record CodeRequest(@NotBlank @Size(max = 20) String code) {}
 
-  /** Signing in takes the password alone again; the password is asked for first. */
+  /**
+   * Signing in takes the password alone again; the password is asked for first. 409 where the blog
+   * requires two-step sign-in.
+   */
   @PostMapping("/api/staff/me/two-step/off")
   ResponseEntity<Void> turnTwoStepOff(
       @AuthenticationPrincipal Jwt token, @Valid @RequestBody PasswordRequest request) {
+    if (policy.required()) {
+      throw new ResponseStatusException(
+          HttpStatus.CONFLICT,
+          "The blog requires two-step sign-in of all staff, so it stays on. Should your phone be"
+              + " lost, a recovery code signs you in, and an admin can turn it off for you.");
+    }
     if (!staff.passwordIs(token.getSubject(), request.currentPassword())) {
       throw new ResponseStatusException(
           HttpStatus.UNPROCESSABLE_CONTENT, "The current password is not right.");

@@ -20,7 +20,8 @@ record StaffResponse(
     boolean twoStep,
     Integer recoveryCodesLeft,
     Instant lastSignedInAt,
-    String temporaryPassword) {
+    String temporaryPassword,
+    Boolean twoStepRequired) {
 
   static StaffResponse of(StaffAccount account) {
     return of(account, null);
@@ -42,6 +43,28 @@ record StaffResponse(
         account.twoStep(),
         account.twoStep() ? account.recoveryCodesLeft() : null,
         account.lastSignedInAt(),
-        temporaryPassword);
+        temporaryPassword,
+        null);
+  }
+
+  /** With whether the blog requires two-step sign-in of all staff (their own account's answer). */
+  StaffResponse withTwoStepRequired(boolean required) {
+    return new StaffResponse(
+        id,
+        email,
+        name,
+        bio,
+        website,
+        avatar,
+        role,
+        createdAt,
+        commentMails,
+        reviewMails,
+        suspended,
+        twoStep,
+        recoveryCodesLeft,
+        lastSignedInAt,
+        temporaryPassword,
+        required);
   }
 }
