@@ -26,6 +26,7 @@ class TwoStepPolicyTests extends AuthServiceIntegrationTest {
   private static final String ADA = "ada.policy@example.org";
   private static final String WES = "wes.policy@example.org";
   private static final String LEN = "len.policy@example.org";
+  private static final String KIT = "kit.policy@example.org";
   private static final Pattern KEY = Pattern.compile("id=\"two-step-key\">([A-Z2-7 ]+)<");
 
   @AfterEach
@@ -61,6 +62,13 @@ class TwoStepPolicyTests extends AuthServiceIntegrationTest {
       assertThat(nonsense.header("Content-Type")).isEqualTo("application/problem+json");
     }
 
+    // Kit is signed in already, in a browser that gets new tokens without the password
+    String kitPassword = invite(owner, KIT, "Kit", "AUTHOR").text("temporaryPassword");
+    var kitsBrowser = SignIn.browser();
+    signIn().personTokens(kitsBrowser, WEB, REDIRECT, KIT, kitPassword);
+    assertThat(signIn().personTokens(kitsBrowser, WEB, REDIRECT, KIT, "no password needed"))
+        .isNotNull();
+
     var required = ada.put("/api/staff/security-policy", on);
 
     assertThat(required.status()).as(required.toString()).isEqualTo(200);
@@ -70,6 +78,10 @@ class TwoStepPolicyTests extends AuthServiceIntegrationTest {
         .isGreaterThanOrEqualTo(2);
     assertThat(ada.get("/api/staff/security-policy").json().path("twoStepRequired").asBoolean())
         .isTrue();
+
+    assertThatThrownBy(() -> signIn().personTokens(kitsBrowser, WEB, REDIRECT, KIT, kitPassword))
+        .as("a browser signed in before is asked again, and led to the setup")
+        .hasMessageEndingWith("/login?setup");
 
     // Wes signs in in a browser on the way to the admin: the password, then the setup
     var browser = SignIn.browser();

@@ -59,8 +59,9 @@ class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain protocolEndpoints(HttpSecurity http, StaffManagement staff) throws Exception {
-    http.addFilterAfter(new SuspendedSessions(staff), SecurityContextHolderFilter.class)
+  SecurityFilterChain protocolEndpoints(
+      HttpSecurity http, StaffManagement staff, TwoStepPolicy policy) throws Exception {
+    http.addFilterAfter(new RefusedSessions(staff, policy), SecurityContextHolderFilter.class)
         .oauth2AuthorizationServer(
             server -> {
               http.securityMatcher(server.getEndpointsMatcher());

@@ -2,6 +2,7 @@ package io.inkwell.auth.token;
 
 import io.inkwell.auth.AuthSettings;
 import io.inkwell.auth.staff.StaffManagement;
+import io.inkwell.auth.staff.TwoStepPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -25,10 +26,12 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
   static final String INTEGRATION = "INTEGRATION";
 
   private final StaffManagement staff;
+  private final TwoStepPolicy policy;
   private final AuthSettings settings;
 
-  TokenClaims(StaffManagement staff, AuthSettings settings) {
+  TokenClaims(StaffManagement staff, TwoStepPolicy policy, AuthSettings settings) {
     this.staff = staff;
+    this.policy = policy;
     this.settings = settings;
   }
 
@@ -50,6 +53,14 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
         // Signed in before an admin suspended (or removed) them: no new token.
         throw new OAuth2AuthenticationException(
             new OAuth2Error(OAuth2ErrorCodes.ACCESS_DENIED, "The account is suspended.", null));
+      }
+      if (!account.twoStep() && policy.required()) {
+        // Signed in before the blog required two-step sign-in: set it up first.
+        throw new OAuth2AuthenticationException(
+            new OAuth2Error(
+                OAuth2ErrorCodes.ACCESS_DENIED,
+                "The blog requires two-step sign-in; sign in again to set it up.",
+                null));
       }
       claims
           .subject(account.id())
