@@ -40,13 +40,9 @@ class SignInFailures implements AuthenticationFailureHandler {
       HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
       throws IOException, ServletException {
     if (failure instanceof TwoStepCodes.CodeRequired required) {
-      TwoStepCodes.await(request, required.email(), clock, false);
-      response.sendRedirect(request.getContextPath() + "/login?code");
-      return;
-    }
-    if (failure instanceof TwoStepCodes.SetupRequired required) {
-      TwoStepCodes.await(request, required.email(), clock, true);
-      response.sendRedirect(request.getContextPath() + "/login?setup");
+      TwoStepCodes.await(request, required.email(), clock, required.setup());
+      response.sendRedirect(
+          request.getContextPath() + (required.setup() ? "/login?setup" : "/login?code"));
       return;
     }
     mapped.onAuthenticationFailure(request, response, failure);

@@ -156,33 +156,36 @@ public class TwoStepCodes extends AbstractAuthenticationProcessingFilter {
   }
 
   /**
-   * The right password, for an account without two-step sign-in on a blog that requires it: setting
-   * it up is next.
+   * The right password, and a second step next: the code of the account's authenticator app, or,
+   * for an account without two-step sign-in on a blog that requires it, setting it up.
    */
-  static class SetupRequired extends AuthenticationException {
-    private final String email;
-
-    SetupRequired(String email) {
-      super("the password was right; the blog requires two-step sign-in, which is set up next");
-      this.email = email;
-    }
-
-    String email() {
-      return email;
-    }
-  }
-
-  /** The right password, for an account that signs in in two steps: the code is next. */
   static class CodeRequired extends AuthenticationException {
     private final String email;
+    private final boolean setup;
 
-    CodeRequired(String email) {
-      super("the password was right; a code of the authenticator app is next");
+    private CodeRequired(String email, boolean setup) {
+      super(
+          setup
+              ? "the password was right; the blog requires two-step sign-in, which is set up next"
+              : "the password was right; a code of the authenticator app is next");
       this.email = email;
+      this.setup = setup;
+    }
+
+    static CodeRequired of(String email) {
+      return new CodeRequired(email, false);
+    }
+
+    static CodeRequired afterSetup(String email) {
+      return new CodeRequired(email, true);
     }
 
     String email() {
       return email;
+    }
+
+    boolean setup() {
+      return setup;
     }
   }
 

@@ -48,11 +48,11 @@ class WrongPasswordsLock implements AuthenticationProvider {
       attempts.cleared(email);
       if (twoStep.required(email)) {
         outcomes.count(SignInOutcomes.Outcome.CODE_ASKED);
-        throw new TwoStepCodes.CodeRequired(email);
+        throw TwoStepCodes.CodeRequired.of(email);
       }
       if (policy.required()) {
         outcomes.count(SignInOutcomes.Outcome.SETUP_ASKED);
-        throw new TwoStepCodes.SetupRequired(email);
+        throw TwoStepCodes.CodeRequired.afterSetup(email);
       }
       outcomes.count(SignInOutcomes.Outcome.SIGNED_IN);
       return signedIn;
