@@ -444,6 +444,7 @@ class AdminSiteTests {
       var ikesBrowser = new SiteBrowser(stack);
       Document setup = Jsoup.parse(ikesBrowser.sendSignInForm(ike, ikePassword).body());
       assertThat(setup.select("input[name=password]")).as("past the password").isEmpty();
+      assertThat(setup.select("h1").text()).isEqualTo("Set up two-step sign-in");
       assertThat(setup.select(".qr img[src^=data:image/svg+xml;base64,]")).hasSize(1);
       String key = setup.select("#two-step-key").text().replace(" ", "");
       var first = SiteBrowser.fields(setup, "form[action$=/login]");
