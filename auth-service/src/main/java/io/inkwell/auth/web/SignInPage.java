@@ -47,11 +47,11 @@ class SignInPage {
       session.removeAttribute(TwoStepCodes.SETUP);
     }
     var awaited = TwoStepCodes.awaited(session, clock);
-    if (awaited != null) {
+    TwoStep.Setup setup = awaited != null && awaited.setup() ? setup(session, awaited) : null;
+    if (awaited != null && (!awaited.setup() || setup != null)) {
       model.addAttribute("codeFor", awaited.email());
       model.addAttribute("keepSignedIn", awaited.keepSignedIn());
-      if (awaited.setup()) {
-        var setup = setup(session, awaited.email());
+      if (setup != null) {
         model.addAttribute("setup", setup);
         // as an image's address: an SVG image runs no script, whatever it holds
         model.addAttribute(
@@ -63,18 +63,21 @@ class SignInPage {
     return "login";
   }
 
-  /** The secret being set up in this sign-in: the same one until its code is typed. */
-  private TwoStep.Setup setup(HttpSession session, String email) {
+  /**
+   * The secret being set up in this sign-in: the same one until its code is typed; none when the
+   * account was removed meanwhile (the form starts again).
+   */
+  private TwoStep.Setup setup(HttpSession session, TwoStepCodes.Awaited awaited) {
     if (session.getAttribute(TwoStepCodes.SETUP) instanceof TwoStep.Setup shown) {
       return shown;
     }
-    TwoStep.Setup setup =
-        staff
-            .byEmail(email)
-            .flatMap(account -> twoStep.begin(account.id()))
-            .orElseThrow(() -> new IllegalStateException("no account to set up for " + email));
-    session.setAttribute(TwoStepCodes.SETUP, setup);
-    return setup;
+    var setup = staff.byEmail(awaited.email()).flatMap(account -> twoStep.begin(account.id()));
+    if (setup.isEmpty()) {
+      session.removeAttribute(TwoStepCodes.AWAITED);
+      return null;
+    }
+    session.setAttribute(TwoStepCodes.SETUP, setup.get());
+    return setup.get();
   }
 
   /**
