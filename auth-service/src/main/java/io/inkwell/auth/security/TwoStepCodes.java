@@ -29,10 +29,11 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * The second step of signing in, for staff who turned it on: the sign-in form, after the right
  * password, asks for a code of their authenticator app (or a recovery code) and posts it to {@code
  * /login} again. Only then is the person signed in, with "Keep me signed in" as they ticked it. The
- * password step is remembered in the session for five minutes; wrong codes count as wrong passwords
- * do, so ten of them lock the address. On a blog that requires two-step sign-in, a staff member
- * without it sets it up here instead: the page shows a new secret, and its first code both turns
- * two-step sign-in on and signs them in.
+ * password step is remembered in the session for five minutes (30 while two-step sign-in is set up,
+ * which may take installing an app); wrong codes count as wrong passwords do, so ten of them lock
+ * the address. On a blog that requires two-step sign-in, a staff member without it sets it up here
+ * instead: the page shows a new secret, and its first code both turns two-step sign-in on and signs
+ * them in.
  */
 public class TwoStepCodes extends AbstractAuthenticationProcessingFilter {
 
@@ -46,6 +47,10 @@ public class TwoStepCodes extends AbstractAuthenticationProcessingFilter {
   public static final String RECOVERY_CODES = TwoStepCodes.class.getName() + ".recoveryCodes";
 
   private static final Duration WAIT = Duration.ofMinutes(5);
+
+  /** Long enough to find, install and open an authenticator app for the first time. */
+  private static final Duration SETUP_WAIT = Duration.ofMinutes(30);
+
   private static final RequestMatcher SIGN_IN_FORM =
       PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login");
 
@@ -81,7 +86,11 @@ public class TwoStepCodes extends AbstractAuthenticationProcessingFilter {
    * After the right password: the code is asked for next, of a secret set up now if {@code setup}.
    */
   static void await(HttpServletRequest request, String email, Clock clock, boolean setup) {
-    request.getSession().removeAttribute(SETUP);
+    if (!(request.getSession().getAttribute(AWAITED) instanceof Awaited before)
+        || !before.email().equals(email)) {
+      // the secret shown to this person stays theirs to scan, should their password come again
+      request.getSession().removeAttribute(SETUP);
+    }
     request
         .getSession()
         .setAttribute(
@@ -95,7 +104,9 @@ public class TwoStepCodes extends AbstractAuthenticationProcessingFilter {
     if (session == null || !(session.getAttribute(AWAITED) instanceof Awaited awaited)) {
       return null;
     }
-    return awaited.since().plus(WAIT).isAfter(clock.instant()) ? awaited : null;
+    return awaited.since().plus(awaited.setup() ? SETUP_WAIT : WAIT).isAfter(clock.instant())
+        ? awaited
+        : null;
   }
 
   @Override
