@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.JsonNode;
 
 /** The staff list (Ghost's "Staff"): invite, change a role, suspend, remove; for admins. */
 @Controller
@@ -39,8 +40,7 @@ class StaffAdmin implements StaffPage {
         "members",
         answer.ok() ? answer.body().path("items").valueStream().map(StaffRow::of).toList() : null);
     showProblem(answer, model);
-    var policy = checked(api.securityPolicy(token(client)));
-    model.addAttribute("policy", policy.ok() ? policy.body() : null);
+    model.addAttribute("policy", policy(client));
     model.addAttribute("roles", INVITABLE_ROLES);
     return "admin/staff";
   }
@@ -156,8 +156,14 @@ class StaffAdmin implements StaffPage {
   }
 
   private boolean required(OAuth2AuthorizedClient client) {
+    var policy = policy(client);
+    return policy != null && policy.path("twoStepRequired").asBoolean();
+  }
+
+  /** {@code {twoStepRequired, staffWithoutTwoStep}}; null while auth-service cannot say. */
+  private JsonNode policy(OAuth2AuthorizedClient client) {
     var policy = checked(api.securityPolicy(token(client)));
-    return policy.ok() && policy.body().path("twoStepRequired").asBoolean();
+    return policy.ok() ? policy.body() : null;
   }
 
   /** Asks first: removing cannot be undone. */
