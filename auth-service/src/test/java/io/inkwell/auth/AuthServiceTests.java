@@ -321,6 +321,37 @@ class AuthServiceTests extends AuthServiceIntegrationTest {
     assertThat(signIn().person(WEB, REDIRECT, "tia@example.org", temporary)).isNotBlank();
   }
 
+  /**
+   * Someone who has a password but not the phone guesses at codes; typing the password again starts
+   * no new count, so ten wrong codes lock the address as ten wrong passwords do.
+   */
+  @Test
+  void wrongCodesCountOnWhenThePasswordIsTypedAgain() throws Exception {
+    String owner = signIn().person(WEB, REDIRECT, OWNER, OWNER_PASSWORD);
+    String password = invite(owner, "ivo@example.org", "Ivo", "AUTHOR").text("temporaryPassword");
+    var ivo = api(signIn().person(WEB, REDIRECT, "ivo@example.org", password));
+    String key = ivo.post("/api/staff/me/two-step", "{}").text("key").replace(" ", "");
+    ivo.put("/api/staff/me/two-step", ApiClient.json(Map.of("code", code(key))));
+    String notNow = code(key, 3600);
+
+    for (int guess = 0; guess < 10; guess++) {
+      assertThatThrownBy(
+              () ->
+                  signIn()
+                      .withCode(() -> notNow)
+                      .person(WEB, REDIRECT, "ivo@example.org", password))
+          .hasMessageEndingWith("/login?code&wrong");
+    }
+
+    assertThatThrownBy(
+            () ->
+                signIn()
+                    .withCode(() -> code(key, 30))
+                    .person(WEB, REDIRECT, "ivo@example.org", password))
+        .as("locked: the right password and code wait too")
+        .hasMessageEndingWith("/login?locked");
+  }
+
   @Test
   void anAdminTurnsTwoStepSignInOffForSomeoneWhoLostTheirPhoneAndCodes() {
     String owner = signIn().person(WEB, REDIRECT, OWNER, OWNER_PASSWORD);

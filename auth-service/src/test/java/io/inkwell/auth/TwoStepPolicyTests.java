@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.inkwell.auth.staff.StaffAccount;
 import io.inkwell.testsupport.ApiClient;
+import io.inkwell.testsupport.Contracts;
 import io.inkwell.testsupport.SignIn;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /**
  * An admin requires two-step sign-in of all staff (Ghost's and GitHub's "Require two-factor
  * authentication"): a staff member without it is signed in by nothing but setting it up, right
- * after their password.
+ * after their password and a code mailed to them.
  */
 class TwoStepPolicyTests extends AuthServiceIntegrationTest {
 
@@ -92,6 +93,27 @@ class TwoStepPolicyTests extends AuthServiceIntegrationTest {
     var password =
         postForm(browser, "/login", form, Map.of("username", WES, "password", wesPassword));
     assertThat(password.headers().firstValue("Location").orElseThrow()).endsWith("/login?setup");
+    // first the code mailed to Wes's address: the password alone puts no phone on the account
+    String mailedPage = get(browser, URI.create(base() + "/login?setup")).body();
+    assertThat(mailedPage)
+        .contains("we mailed a six-digit code")
+        .doesNotContain("data:image/svg+xml")
+        .doesNotContain("two-step-key");
+    var mailed = staffEvents(staffAccount(WES).id(), "TwoStepSetupCodeRequested", 1).get(0);
+    assertThat(Contracts.violations(mailed.toString())).isEmpty();
+    assertThat(mailed.path("email").asString()).isEqualTo(WES);
+    String mailedCode = mailed.path("code").asString();
+    String notIt = mailedCode.equals("000000") ? "000001" : "000000";
+    var guess = postForm(browser, "/login", mailedPage, Map.of("code", notIt));
+    assertThat(guess.headers().firstValue("Location").orElseThrow()).endsWith("/login?code&wrong");
+    String wrongPage = get(browser, URI.create(base() + "/login?code&wrong")).body();
+    assertThat(wrongPage).contains("not the code we mailed last").doesNotContain("two-step-key");
+    var tooSoon = postForm(browser, "/two-step/setup-code", wrongPage, Map.of());
+    assertThat(tooSoon.headers().firstValue("Location").orElseThrow())
+        .as("one mail a minute at most")
+        .endsWith("/login?setup&notYet");
+    var proven = postForm(browser, "/login", wrongPage, Map.of("code", mailedCode));
+    assertThat(proven.headers().firstValue("Location").orElseThrow()).endsWith("/login?setup");
     String setupPage = get(browser, URI.create(base() + "/login?setup")).body();
     assertThat(setupPage)
         .contains("asks all its staff to sign in in two steps")

@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
@@ -442,9 +444,17 @@ class AdminSiteTests {
       assertThat(required.select("input[name=twoStepRequired]").hasAttr("checked")).isTrue();
 
       var ikesBrowser = new SiteBrowser(stack);
-      Document setup = Jsoup.parse(ikesBrowser.sendSignInForm(ike, ikePassword).body());
-      assertThat(setup.select("input[name=password]")).as("past the password").isEmpty();
-      assertThat(setup.select("h1").text()).isEqualTo("Set up two-step sign-in");
+      Document mailed = Jsoup.parse(ikesBrowser.sendSignInForm(ike, ikePassword).body());
+      assertThat(mailed.select("input[name=password]")).as("past the password").isEmpty();
+      assertThat(mailed.select("h1").text()).isEqualTo("Set up two-step sign-in");
+      assertThat(mailed.select(".qr img")).as("not before the mailed code").isEmpty();
+      Matcher sixDigits =
+          Pattern.compile("^\\s*(\\d{6})\\s*$", Pattern.MULTILINE)
+              .matcher(mailTo(ike, "set up two-step sign-in"));
+      assertThat(sixDigits.find()).as("the code in Ike's mail").isTrue();
+      var mailedCode = SiteBrowser.fields(mailed, "form[action$=/login]");
+      mailedCode.put("code", sixDigits.group(1));
+      Document setup = Jsoup.parse(ikesBrowser.submit("/login", mailedCode).body());
       assertThat(setup.select(".qr img[src^=data:image/svg+xml;base64,]")).hasSize(1);
       String key = setup.select("#two-step-key").text().replace(" ", "");
       var first = SiteBrowser.fields(setup, "form[action$=/login]");

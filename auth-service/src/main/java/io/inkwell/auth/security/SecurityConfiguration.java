@@ -5,6 +5,7 @@ import static org.springframework.security.config.Customizer.withDefaults;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import io.inkwell.auth.AuthSettings;
+import io.inkwell.auth.staff.SetupCodes;
 import io.inkwell.auth.staff.SignInAttempts;
 import io.inkwell.auth.staff.SignedInBrowsers;
 import io.inkwell.auth.staff.StaffManagement;
@@ -114,12 +115,13 @@ class SecurityConfiguration {
       StaffManagement staff,
       Clock clock,
       SignInOutcomes outcomes,
-      SignedInBrowsers browsers)
+      SignedInBrowsers browsers,
+      SetupCodes setupCodes)
       throws Exception {
     var noted = new BrowserNoted(browsers);
     var keepSignedIn = keepSignedIn(settings);
-    var failures = new SignInFailures(clock);
-    var codes = new TwoStepCodes(twoStep, attempts, staff, clock, outcomes);
+    var failures = new SignInFailures(clock, staff, setupCodes);
+    var codes = new TwoStepCodes(twoStep, attempts, staff, clock, outcomes, setupCodes);
     codes.setAuthenticationSuccessHandler(noted);
     codes.setAuthenticationFailureHandler(failures);
     codes.setRememberMeServices(keepSignedIn);
@@ -133,6 +135,7 @@ class SecurityConfiguration {
                         "/login",
                         "/invitation",
                         "/password-reset",
+                        "/two-step/setup-code",
                         "/sign-in.css",
                         "/error",
                         "/actuator/**",

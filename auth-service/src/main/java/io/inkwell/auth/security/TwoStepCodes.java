@@ -1,11 +1,13 @@
 package io.inkwell.auth.security;
 
+import io.inkwell.auth.staff.SetupCodes;
 import io.inkwell.auth.staff.SignInAttempts;
 import io.inkwell.auth.staff.StaffManagement;
 import io.inkwell.auth.staff.TwoStep;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,8 +34,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * password step is remembered in the session for five minutes (30 while two-step sign-in is set up,
  * which may take installing an app); wrong codes count as wrong passwords do, so ten of them lock
  * the address. On a blog that requires two-step sign-in, a staff member without it sets it up here
- * instead: the page shows a new secret, and its first code both turns two-step sign-in on and signs
- * them in.
+ * instead: first the code mailed to the account's address ({@link SetupCodes}) shows that the
+ * mailbox is theirs too (wrong ones count as wrong passwords), then the page shows a new secret,
+ * and its first code both turns two-step sign-in on and signs them in.
  */
 public class TwoStepCodes extends AbstractAuthenticationProcessingFilter {
 
@@ -42,6 +45,9 @@ public class TwoStepCodes extends AbstractAuthenticationProcessingFilter {
 
   /** The session attribute of the secret set up while signing in, until its code is typed. */
   public static final String SETUP = TwoStepCodes.class.getName() + ".setup";
+
+  /** The session attribute of the address whose mailed setup code was typed in this session. */
+  public static final String MAILBOX = TwoStepCodes.class.getName() + ".mailbox";
 
   /** The session attribute of the recovery codes of two-step sign-in set up while signing in. */
   public static final String RECOVERY_CODES = TwoStepCodes.class.getName() + ".recoveryCodes";
@@ -59,19 +65,22 @@ public class TwoStepCodes extends AbstractAuthenticationProcessingFilter {
   private final StaffManagement staff;
   private final Clock clock;
   private final SignInOutcomes outcomes;
+  private final SetupCodes setupCodes;
 
   TwoStepCodes(
       TwoStep twoStep,
       SignInAttempts attempts,
       StaffManagement staff,
       Clock clock,
-      SignInOutcomes outcomes) {
+      SignInOutcomes outcomes,
+      SetupCodes setupCodes) {
     super(request -> SIGN_IN_FORM.matches(request) && request.getParameter("code") != null);
     this.twoStep = twoStep;
     this.attempts = attempts;
     this.staff = staff;
     this.clock = clock;
     this.outcomes = outcomes;
+    this.setupCodes = setupCodes;
     setAuthenticationManager(authentication -> authentication);
   }
 
@@ -90,6 +99,7 @@ public class TwoStepCodes extends AbstractAuthenticationProcessingFilter {
         || !before.email().equals(email)) {
       // the secret shown to this person stays theirs to scan, should their password come again
       request.getSession().removeAttribute(SETUP);
+      request.getSession().removeAttribute(MAILBOX);
     }
     request
         .getSession()
@@ -109,9 +119,14 @@ public class TwoStepCodes extends AbstractAuthenticationProcessingFilter {
         : null;
   }
 
+  /** Whether the code mailed to this address was typed in this session. */
+  public static boolean mailboxProven(HttpSession session, String email) {
+    return session != null && email.equals(session.getAttribute(MAILBOX));
+  }
+
   @Override
   public Authentication attemptAuthentication(
-      HttpServletRequest request, HttpServletResponse response) {
+      HttpServletRequest request, HttpServletResponse response) throws IOException {
     Awaited awaited = awaited(request.getSession(false), clock);
     if (awaited == null) {
       throw new CodeNotAwaited();
@@ -120,6 +135,12 @@ public class TwoStepCodes extends AbstractAuthenticationProcessingFilter {
     if (attempts.locked(email)) {
       outcomes.count(SignInOutcomes.Outcome.LOCKED);
       throw new LockedException("Too many wrong codes for this address; it is locked a while");
+    }
+    if (awaited.setup() && !mailboxProven(request.getSession(), email)) {
+      proveMailbox(request, email);
+      // not signed in yet: the page shows the secret to set up next
+      response.sendRedirect(request.getContextPath() + "/login?setup");
+      return null;
     }
     if (awaited.setup()) {
       setUp(request, email);
@@ -143,6 +164,20 @@ public class TwoStepCodes extends AbstractAuthenticationProcessingFilter {
             .build());
     authorities.add(FactorGrantedAuthority.withFactor("TOTP").issuedAt(clock.instant()).build());
     return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
+  }
+
+  /**
+   * Takes the code mailed to the account's address; a wrong one is a guess at six digits, and
+   * counts toward the lock as a wrong password does.
+   */
+  private void proveMailbox(HttpServletRequest request, String email) {
+    var account = staff.byEmail(email).orElseThrow(CodeNotAwaited::new);
+    if (!setupCodes.use(account, request.getParameter("code"))) {
+      outcomes.count(SignInOutcomes.Outcome.WRONG_CODE);
+      attempts.failed(email);
+      throw new WrongCode();
+    }
+    request.getSession().setAttribute(MAILBOX, email);
   }
 
   /**
@@ -200,7 +235,10 @@ public class TwoStepCodes extends AbstractAuthenticationProcessingFilter {
     }
   }
 
-  /** A code that is not the app's now, was used already, or is no recovery code left. */
+  /**
+   * A code that is not the app's now, was used already, or is no recovery code left; or not the one
+   * last mailed, or too old.
+   */
   static class WrongCode extends BadCredentialsException {
     WrongCode() {
       super("not a code of the authenticator app, nor a recovery code");

@@ -45,7 +45,7 @@ class WrongPasswordsLock implements AuthenticationProvider {
     }
     try {
       Authentication signedIn = passwords.authenticate(attempt);
-      attempts.cleared(email);
+      // wrong codes after a right password count on: the password again starts no new count
       if (twoStep.required(email)) {
         outcomes.count(SignInOutcomes.Outcome.CODE_ASKED);
         throw TwoStepCodes.CodeRequired.of(email);
@@ -54,6 +54,7 @@ class WrongPasswordsLock implements AuthenticationProvider {
         outcomes.count(SignInOutcomes.Outcome.SETUP_ASKED);
         throw TwoStepCodes.CodeRequired.afterSetup(email);
       }
+      attempts.cleared(email);
       outcomes.count(SignInOutcomes.Outcome.SIGNED_IN);
       return signedIn;
     } catch (BadCredentialsException wrong) {

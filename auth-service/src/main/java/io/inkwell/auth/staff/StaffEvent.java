@@ -11,6 +11,7 @@ public sealed interface StaffEvent
     permits StaffChanged,
         StaffInvited,
         PasswordResetRequested,
+        TwoStepSetupCodeRequested,
         StaffSecurityNotice,
         StaffRemoved,
         IntegrationRevoked {

@@ -67,6 +67,7 @@ class StaffEventRelay {
     return switch (String.valueOf(stored.getString("type"))) {
       case "StaffInvited" -> StaffInvited.class;
       case "PasswordResetRequested" -> PasswordResetRequested.class;
+      case "TwoStepSetupCodeRequested" -> TwoStepSetupCodeRequested.class;
       case "StaffSecurityNotice" -> StaffSecurityNotice.class;
       case "StaffRemoved" -> StaffRemoved.class;
       case "IntegrationRevoked" -> IntegrationRevoked.class;

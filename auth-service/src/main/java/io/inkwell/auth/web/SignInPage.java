@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import io.inkwell.auth.AuthSettings;
 import io.inkwell.auth.security.TwoStepCodes;
+import io.inkwell.auth.staff.SetupCodes;
 import io.inkwell.auth.staff.StaffManagement;
 import io.inkwell.auth.staff.TwoStep;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,14 +17,16 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The sign-in form staff see on their way into the admin, in the blog's name and colours. Spring
  * Security's form login processes what it posts; after the right password of an account that signs
  * in in two steps, the same page asks for the code ({@code TwoStepCodes} takes it), and on a blog
- * that requires two-step sign-in of an account without it, it shows a new secret to scan and asks
- * for its first code. The recovery codes of two-step sign-in set up so are shown once, next.
+ * that requires two-step sign-in of an account without it, it asks for the code mailed to the
+ * account's address, then shows a new secret to scan and asks for its first code. The recovery
+ * codes of two-step sign-in set up so are shown once, next.
  */
 @Controller
 class SignInPage {
@@ -32,8 +35,15 @@ class SignInPage {
   private final StaffManagement staff;
   private final TwoStep twoStep;
   private final AuthSettings settings;
+  private final SetupCodes setupCodes;
 
-  SignInPage(Clock clock, StaffManagement staff, TwoStep twoStep, AuthSettings settings) {
+  SignInPage(
+      Clock clock,
+      StaffManagement staff,
+      TwoStep twoStep,
+      AuthSettings settings,
+      SetupCodes setupCodes) {
+    this.setupCodes = setupCodes;
     this.clock = clock;
     this.staff = staff;
     this.twoStep = twoStep;
@@ -45,12 +55,16 @@ class SignInPage {
     if (again != null) {
       session.removeAttribute(TwoStepCodes.AWAITED);
       session.removeAttribute(TwoStepCodes.SETUP);
+      session.removeAttribute(TwoStepCodes.MAILBOX);
     }
     var awaited = TwoStepCodes.awaited(session, clock);
-    TwoStep.Setup setup = awaited != null && awaited.setup() ? setup(session, awaited) : null;
-    if (awaited != null && (!awaited.setup() || setup != null)) {
+    boolean mailboxProven = awaited != null && TwoStepCodes.mailboxProven(session, awaited.email());
+    TwoStep.Setup setup =
+        awaited != null && awaited.setup() && mailboxProven ? setup(session, awaited) : null;
+    if (awaited != null && (!awaited.setup() || !mailboxProven || setup != null)) {
       model.addAttribute("codeFor", awaited.email());
       model.addAttribute("keepSignedIn", awaited.keepSignedIn());
+      model.addAttribute("mailedCode", awaited.setup() && !mailboxProven);
       if (setup != null) {
         model.addAttribute("setup", setup);
         // as an image's address: an SVG image runs no script, whatever it holds
@@ -78,6 +92,22 @@ class SignInPage {
     }
     session.setAttribute(TwoStepCodes.SETUP, setup.get());
     return setup.get();
+  }
+
+  /**
+   * Mails another setup code to whoever is setting two-step sign-in up in this session, unless one
+   * went a minute ago or less.
+   */
+  @PostMapping("/two-step/setup-code")
+  String mailAnotherSetupCode(HttpSession session) {
+    var awaited = TwoStepCodes.awaited(session, clock);
+    if (awaited == null || !awaited.setup()) {
+      return "redirect:/login?expired";
+    }
+    boolean mailed =
+        !TwoStepCodes.mailboxProven(session, awaited.email())
+            && staff.byEmail(awaited.email()).map(setupCodes::mail).orElse(false);
+    return mailed ? "redirect:/login?setup&mailed" : "redirect:/login?setup&notYet";
   }
 
   /**

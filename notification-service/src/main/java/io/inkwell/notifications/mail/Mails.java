@@ -391,6 +391,50 @@ public class Mails {
   }
 
   /**
+   * The code a staff member types before setting up two-step sign-in, which the blog requires.
+   *
+   * @param code six digits
+   * @param expiresAt when the code works no more
+   */
+  public record TwoStepSetupCodeMail(
+      String messageId, String to, String name, String code, Instant expiresAt) {}
+
+  /**
+   * Sends a staff member who signed in with their password the code that shows the mailbox is
+   * theirs, before they set up two-step sign-in.
+   */
+  public void sendTwoStepSetupCode(TwoStepSetupCodeMail mail) {
+    String blog = siteName.current();
+    String until = STAFF_TIME.format(mail.expiresAt());
+    String subject = "Your code to set up two-step sign-in for " + blog;
+    String text =
+        """
+        Hello %s,
+
+        You signed in to %s with your password, and are setting up two-step sign-in,
+        which the blog asks of all its staff. Type this code on the sign-in page:
+
+        %s
+
+        It works once, until %s. If it was not you, someone knows your password:
+        choose a new one with "Forgot your password?" on the sign-in page.
+        """
+            .formatted(mail.name(), blog, mail.code(), until);
+    String html =
+        """
+        <p>Hello %s,</p>
+        <p>You signed in to %s with your password, and are setting up two-step sign-in, which
+        the blog asks of all its staff. Type this code on the sign-in page:</p>
+        <p style="font-size:1.6em;font-weight:bold;letter-spacing:0.2em">%s</p>
+        <p>It works once, until %s. If it was not you, someone knows your password: choose a new
+        one with &ldquo;Forgot your password?&rdquo; on the sign-in page.</p>
+        """
+            .formatted(escape(mail.name()), escape(blog), escape(mail.code()), escape(until));
+    sender.send(
+        compose(blog, mail.messageId(), mail.to(), subject, text, html, null, STAFF_LANGUAGE));
+  }
+
+  /**
    * A change to how a staff member's account is signed in to, as its mail needs it.
    *
    * @param notice {@code NEW_BROWSER}, {@code PASSWORD_CHANGED}, {@code TWO_STEP_ON}, {@code

@@ -49,8 +49,8 @@ public class StaffDirectory {
 
   /**
    * What is read of {@code contracts/staff-changed.schema.json}, {@code staff-invited.schema.json},
-   * {@code password-reset-requested.schema.json} and {@code staff-security-notice.schema.json};
-   * unknown fields are ignored.
+   * {@code password-reset-requested.schema.json}, {@code two-step-setup-code-requested.schema.json}
+   * and {@code staff-security-notice.schema.json}; unknown fields are ignored.
    */
   record StaffEvent(
       String eventId,
@@ -63,6 +63,7 @@ public class StaffDirectory {
       String invitedBy,
       String acceptUrl,
       String resetUrl,
+      String code,
       Instant expiresAt,
       Boolean commentMails,
       Boolean reviewMails,
@@ -97,6 +98,9 @@ public class StaffDirectory {
               null,
               event.resetUrl(),
               event.expiresAt());
+      case "TwoStepSetupCodeRequested" ->
+          links.codeRequested(
+              event.eventId(), event.email(), event.name(), event.code(), event.expiresAt());
       case "StaffSecurityNotice" ->
           links.noticed(
               event.eventId(),

@@ -24,11 +24,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Mails a staff member about their account: a link where they choose their password, an invitee's
- * ({@code StaffInvited}) or a forgotten one's ({@code PasswordResetRequested}), or a change to how
- * it is signed in to ({@code StaffSecurityNotice}), with the link to the page that asks for a new
- * password; once per event: the mail is recorded under the event's id before it is sent and marked
- * sent after, so a redelivered event sends nothing new; a mail the server did not take is tried
- * again while the link works (a notice: for a day), a few times.
+ * ({@code StaffInvited}) or a forgotten one's ({@code PasswordResetRequested}), the code that lets
+ * them set up two-step sign-in ({@code TwoStepSetupCodeRequested}), or a change to how it is signed
+ * in to ({@code StaffSecurityNotice}), with the link to the page that asks for a new password; once
+ * per event: the mail is recorded under the event's id before it is sent and marked sent after, so
+ * a redelivered event sends nothing new; a mail the server did not take is tried again while the
+ * link works (a notice: for a day), a few times.
  */
 @Component
 class StaffLinkMails {
@@ -40,6 +41,7 @@ class StaffLinkMails {
   enum Kind {
     INVITATION("invitation"),
     PASSWORD_RESET("password-reset"),
+    TWO_STEP_SETUP_CODE("two-step-setup-code"),
     SECURITY_NOTICE("security-notice");
 
     final String metric;
@@ -53,10 +55,11 @@ class StaffLinkMails {
   private static final Duration NOTICE_WORTH = Duration.ofDays(1);
 
   /**
-   * One mail with a link; an invitation's or reset's link is a credential, so it is removed once
-   * the mail is sent.
+   * One mail with a link or a code; an invitation's or reset's link is a credential, as a setup
+   * code is, so either is removed once the mail is sent.
    *
    * @param invitedBy who invited them (invitations only)
+   * @param code the six digits that show the mailbox is theirs (two-step setup codes only)
    * @param notice what changed (security notices only)
    */
   @Document("staff_link_mails")
@@ -67,6 +70,7 @@ class StaffLinkMails {
       String name,
       String invitedBy,
       String link,
+      String code,
       Instant expiresAt,
       boolean sent,
       int attempts,
@@ -111,7 +115,36 @@ class StaffLinkMails {
       Instant expiresAt) {
     record(
         new LinkMail(
-            eventId, kind, to, name, invitedBy, link, expiresAt, false, 0, clock.instant(), null));
+            eventId,
+            kind,
+            to,
+            name,
+            invitedBy,
+            link,
+            null,
+            expiresAt,
+            false,
+            0,
+            clock.instant(),
+            null));
+  }
+
+  /** Sends the mail of this two-step setup code unless it was sent before. */
+  void codeRequested(String eventId, String to, String name, String code, Instant expiresAt) {
+    record(
+        new LinkMail(
+            eventId,
+            Kind.TWO_STEP_SETUP_CODE,
+            to,
+            name,
+            null,
+            null,
+            code,
+            expiresAt,
+            false,
+            0,
+            clock.instant(),
+            null));
   }
 
   /**
@@ -128,6 +161,7 @@ class StaffLinkMails {
             name,
             null,
             resetUrl,
+            null,
             notice.at().plus(NOTICE_WORTH),
             false,
             0,
@@ -184,6 +218,10 @@ class StaffLinkMails {
             mails.sendPasswordReset(
                 new Mails.PasswordResetMail(
                     messageId, mail.to(), mail.name(), mail.link(), mail.expiresAt()));
+        case TWO_STEP_SETUP_CODE ->
+            mails.sendTwoStepSetupCode(
+                new Mails.TwoStepSetupCodeMail(
+                    messageId, mail.to(), mail.name(), mail.code(), mail.expiresAt()));
         case SECURITY_NOTICE ->
             mails.sendSecurityNotice(
                 new Mails.SecurityNoticeMail(
@@ -199,7 +237,7 @@ class StaffLinkMails {
       }
       mongo.updateFirst(
           Query.query(where("_id").is(mail.eventId())),
-          new Update().set("sent", true).unset("link").inc("attempts", 1),
+          new Update().set("sent", true).unset("link").unset("code").inc("attempts", 1),
           LinkMail.class);
       metrics.sent(mail.kind().metric);
     } catch (MailException e) {

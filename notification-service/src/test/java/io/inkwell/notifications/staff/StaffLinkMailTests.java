@@ -22,8 +22,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * An invitee, or a staff member who forgot their password, gets one mail with the link to choose
- * one, from auth-service's event; a staff member whose account's way in changed gets one mail
- * saying so.
+ * one, from auth-service's event, and one setting up two-step sign-in the code it asks for; a staff
+ * member whose account's way in changed gets one mail saying so.
  */
 class StaffLinkMailTests extends IntegrationTest {
 
@@ -68,7 +68,8 @@ class StaffLinkMailTests extends IntegrationTest {
             () -> mongo.findById(eventId, Document.class, "staff_link_mails"),
             stored -> stored != null && stored.getBoolean("sent"));
     assertThat(mongo.findById(eventId, Document.class, "staff_link_mails"))
-        .doesNotContainKey("link");
+        .doesNotContainKey("link")
+        .doesNotContainKey("code");
     var other = event.deepCopy();
     String marker = "marker-" + eventId + "@example.org";
     other.put("eventId", UUID.randomUUID().toString());
@@ -124,6 +125,22 @@ class StaffLinkMailTests extends IntegrationTest {
         .contains("your password stays as it is");
     assertThat(TestMail.header(mail, "Message-ID"))
         .startsWith("<password-reset." + event.path("eventId").asString() + "@");
+  }
+
+  @Test
+  void aStaffMemberSettingUpTwoStepSignInGetsTheMailedCodeOnce() throws Exception {
+    var event = example("two-step-setup-code-requested", "hedy", Duration.ofMinutes(15));
+    event.put("code", "038214");
+
+    var mail = theOneMailOf(event);
+
+    assertThat(mail.getSubject()).isEqualTo("Your code to set up two-step sign-in for Inkwell");
+    assertThat(TestMail.body(mail).replace("=\r\n", ""))
+        .contains("Hello Grace Hopper")
+        .contains("038214")
+        .contains("someone knows your password");
+    assertThat(TestMail.header(mail, "Message-ID"))
+        .startsWith("<two-step-setup-code." + event.path("eventId").asString() + "@");
   }
 
   @Test
