@@ -48,18 +48,10 @@ public class SetupCodes {
     Instant now = clock.instant();
     String code = "%06d".formatted(RANDOM.nextInt(1_000_000));
     Instant expiresAt = now.plus(VALID);
-    var notJustMailed =
-        Query.query(
-            where("_id")
-                .is(account.id())
-                .and("suspended")
-                .ne(true)
-                .orOperator(
-                    where("setupCodeMailedAt").exists(false),
-                    where("setupCodeMailedAt").lte(now.minus(INTERVAL))));
     return mongo
             .updateFirst(
-                notJustMailed,
+                StaffManagement.activeAndNotMailedSince(
+                    account, "setupCodeMailedAt", now.minus(INTERVAL)),
                 new Update()
                     .set("setupCodeHash", hash(account, code))
                     .set("setupCodeExpiresAt", expiresAt)

@@ -162,17 +162,8 @@ public class StaffManagement implements UserDetailsService {
                       settings.issuer() + "/password-reset?token=" + token,
                       expiresAt,
                       now);
-              var notJustSent =
-                  Query.query(
-                      where("_id")
-                          .is(account.id())
-                          .and("suspended")
-                          .ne(true)
-                          .orOperator(
-                              where("resetRequestedAt").exists(false),
-                              where("resetRequestedAt").lte(now.minus(reset.interval()))));
               mongo.updateFirst(
-                  notJustSent,
+                  activeAndNotMailedSince(account, "resetRequestedAt", now.minus(reset.interval())),
                   new Update()
                       .set("resetHash", sha256(token))
                       .set("resetExpiresAt", expiresAt)
@@ -180,6 +171,19 @@ public class StaffManagement implements UserDetailsService {
                       .push("outbox", stored(event)),
                   StaffAccount.class);
             });
+  }
+
+  /**
+   * This account, if it is not suspended and {@code mailedAt} (when it was last mailed a link or
+   * code of some kind) is not after {@code since}: so that no form fills an inbox.
+   */
+  static Query activeAndNotMailedSince(StaffAccount account, String mailedAt, Instant since) {
+    return Query.query(
+        where("_id")
+            .is(account.id())
+            .and("suspended")
+            .ne(true)
+            .orOperator(where(mailedAt).exists(false), where(mailedAt).lte(since)));
   }
 
   /** The account a reset link is for, while the link works. */

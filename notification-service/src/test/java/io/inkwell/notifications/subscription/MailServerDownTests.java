@@ -240,6 +240,20 @@ class MailServerDownTests {
     await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> Topics.consumed(brokers, "mail-down-test-reviews", sent.getRecordMetadata()));
+    // the request waited out the first try it is left to (30 s) before the sweep takes it
+    var waiting =
+        org.springframework.data.mongodb.core.query.Query.query(
+            org.springframework.data.mongodb.core.query.Criteria.where("to").is(editor));
+    assertThat(
+            mongo
+                .updateMulti(
+                    waiting,
+                    org.springframework.data.mongodb.core.query.Update.update(
+                        "createdAt", Instant.now().minus(Duration.ofMinutes(1))),
+                    "review_requests")
+                .getModifiedCount())
+        .as("the request is recorded, unsent")
+        .isEqualTo(1);
     var mailServer = mailServerBack();
     try {
       await()
