@@ -69,7 +69,7 @@ class SecurityConfiguration {
   private static final String[] API_DOCS = {
     "/swagger-ui.html",
     "/swagger-ui/**",
-    "/webjars/**",
+    "/webjars/swagger-ui/**",
     "/v3/api-docs/**",
     "/v3/gateway-api-docs/**"
   };

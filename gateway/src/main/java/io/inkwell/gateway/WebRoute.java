@@ -9,7 +9,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The web client takes every path the routes of {@code application.yml} leave, but for the files of
  * the gateway's own Swagger UI: the gateway's routes are looked at before its static resources, so
- * a catch-all route would send {@code /swagger-ui/index.html} to the reader site's 404.
+ * a catch-all route would send {@code /swagger-ui/index.html} to the reader site's 404. Other
+ * webjars ({@code /webjars/prismjs/…}, which colours code in posts) are the web client's.
  */
 @Configuration(proxyBeanMethods = false)
 class WebRoute {
@@ -27,7 +28,7 @@ class WebRoute {
             route ->
                 route
                     .order(LAST)
-                    .not(path -> path.path("/swagger-ui/**", "/webjars/**"))
+                    .not(path -> path.path("/swagger-ui/**", "/webjars/swagger-ui/**"))
                     .filters(filters -> filters.circuitBreaker(breaker -> breaker.setName("web")))
                     .uri(web))
         .build();

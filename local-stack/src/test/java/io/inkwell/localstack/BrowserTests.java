@@ -442,14 +442,16 @@ class BrowserTests {
   /**
    * Deque's axe-core rules (WCAG 2.x A and AA, and best practices: a page's one heading, labels,
    * contrast, landmarks, names of links and buttons) find nothing on the reader site's pages, in
-   * the light theme and the dark one, nor on the admin's.
+   * the light theme and the dark one, nor on the admin's; a post's code, coloured by language, too.
    */
   @Test
   void axeFindsNoAccessibilityViolationOnTheReadersOrTheAdminsPages() throws Exception {
+    String code = "/posts/" + postWithCode();
     var reader =
         List.of(
             "/",
             "/posts/welcome-to-inkwell",
+            code,
             "/tags",
             "/archive",
             "/search?q=inkwell",
@@ -494,6 +496,47 @@ class BrowserTests {
     }
 
     assertThat(found).isEmpty();
+  }
+
+  /**
+   * Publishes a post with code in two languages and one block in none, checks that the languages'
+   * words are coloured and the plain block is left alone, and answers its slug.
+   */
+  private static String postWithCode() throws Exception {
+    var bot =
+        new io.inkwell.testsupport.ApiClient(stack.gatewayUrl())
+            .withToken(TestStack.integrationToken());
+    var created =
+        bot.post(
+            "/api/posts",
+            io.inkwell.testsupport.ApiClient.json(
+                Map.of(
+                    "title",
+                    "Code, coloured " + UUID.randomUUID().toString().substring(0, 8),
+                    "body",
+                    "```java\n// greets\npublic class Hello { String s = \"hi\"; int n = 42; }\n```"
+                        + "\n\n```yaml\nserver:\n  port: 8080 # the gateway\n```"
+                        + "\n\n```\npublic class Plain {}\n```\n")));
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    bot.post("/api/posts/" + created.text("id") + "/publish", "");
+    String slug = created.text("slug");
+    open("/posts/" + slug);
+    waitFor(
+        driver ->
+            !driver.findElements(By.cssSelector("code.language-yaml .token.comment")).isEmpty());
+    assertThat(
+            browser.findElements(By.cssSelector("code.language-java .token.keyword")).stream()
+                .map(WebElement::getText))
+        .contains("public", "class", "int");
+    assertThat(find("code.language-java .token.string").getText()).isEqualTo("\"hi\"");
+    assertThat(find("code.language-java .token.keyword").getCssValue("color"))
+        .as("a keyword stands out from the text around it")
+        .isNotEqualTo(find("code.language-java").getCssValue("color"));
+    assertThat(browser.findElements(By.cssSelector("pre > code:not([class]) .token")))
+        .as("a block in no language is left as it is")
+        .isEmpty();
+    screenshot("code-coloured");
+    return slug;
   }
 
   /** What axe finds wrong on a page: each rule broken, how badly, and where. */

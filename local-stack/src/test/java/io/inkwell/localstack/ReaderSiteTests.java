@@ -352,6 +352,46 @@ class ReaderSiteTests {
     assertThat(scripts).allSatisfy(script -> assertThat(script.hasAttr("defer")).isTrue());
   }
 
+  /**
+   * A post with Java in it loads what colours it (ADR 27) through the gateway, and still weighs
+   * under 100 KB with the language files Prism fetches for it (Java's, and the C-like grammar it
+   * builds on).
+   */
+  @Test
+  void aPostWithCodeLoadsWhatColoursItAndStillWeighsUnder100Kb() throws Exception {
+    var bot = new ApiClient(stack.gatewayUrl()).withToken(TestStack.integrationToken());
+    var created =
+        bot.post(
+            "/api/posts",
+            ApiClient.json(
+                Map.of(
+                    "title",
+                    "A class " + UUID.randomUUID().toString().substring(0, 8),
+                    "body",
+                    "It goes:\n\n```java\nrecord Point(int x, int y) {}\n```\n")));
+    bot.post("/api/posts/" + created.text("id") + "/publish", "");
+    var html = get("/posts/" + created.text("slug"));
+    Document post = Jsoup.parse(html.body());
+    var prism = post.select("script[src*=/prismjs/]");
+    String languages = prism.select("[data-autoloader-path]").attr("data-autoloader-path");
+
+    assertThat(post.select("pre code.language-java").text())
+        .isEqualTo("record Point(int x, int y) {}");
+    assertThat(prism).hasSize(2).allSatisfy(script -> assertThat(script.hasAttr("defer")).isTrue());
+    long weight = html.body().length();
+    var files = new ArrayList<String>();
+    files.addAll(post.select("link[rel=stylesheet]").eachAttr("href"));
+    files.addAll(post.select("script[src]").eachAttr("src"));
+    files.add(languages + "prism-java.min.js");
+    files.add(languages + "prism-clike.min.js");
+    for (String file : files) {
+      var served = get(file);
+      assertThat(served.statusCode()).as(file).isEqualTo(200);
+      weight += served.body().length();
+    }
+    assertThat(weight).isLessThan(100 * 1024);
+  }
+
   @Test
   void aSecondPageViewFetchesNoStylesheetScriptOrIconAgain() throws Exception {
     Document post = page("/posts/wpc-wrap");

@@ -14,14 +14,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * How long browsers keep the stylesheets, scripts and icons. Pages link them by addresses with a
  * hash of their content ({@code /css/inkwell-3f2a….css}, Spring's content version strategy), so
  * those are kept a year and never asked again: a new build links new addresses. The same files
- * asked by their plain names (the gateway's error pages, {@code /favicon.ico}) are kept an hour.
- * Left alone, Spring Security marks them {@code no-store}, and every page view fetched them again.
+ * asked by their plain names (the gateway's error pages, {@code /favicon.ico}, the language files
+ * Prism's autoloader fetches from {@code /webjars/prismjs/components/}) are kept an hour. Left
+ * alone, Spring Security marks them {@code no-store}, and every page view fetched them again.
  */
 @Component
 class StaticFileCaching extends OncePerRequestFilter {
 
   private static final Pattern FILES =
-      Pattern.compile("/(?:css/.+|js/.+|favicon[^/]*\\.(?:ico|svg)|apple-touch-icon[^/]*\\.png)");
+      Pattern.compile(
+          "/(?:css/.+|js/.+|webjars/.+|favicon[^/]*\\.(?:ico|svg)|apple-touch-icon[^/]*\\.png)");
 
   private static final Pattern VERSIONED = Pattern.compile(".*-[0-9a-f]{32}\\.[a-z]+");
 

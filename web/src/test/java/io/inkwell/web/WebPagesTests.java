@@ -131,6 +131,12 @@ class WebPagesTests {
               body = "{\"items\":[" + POST + "]}";
             } else if (path.equals("/api/posts/hello")) {
               body = POST;
+            } else if (path.equals("/api/posts/code")) {
+              body =
+                  POST.replace("\"slug\":\"hello\"", "\"slug\":\"code\"")
+                      .replace(
+                          "<p>First paragraph.</p><p>Second.</p>",
+                          "<pre><code class=\\\"language-java\\\">class A {}</code></pre>");
             } else if (path.equals("/api/posts/p1/comments/count")) {
               body = "{\"count\":0}";
             } else if (path.equals("/api/posts/p1/comments")) {
@@ -313,6 +319,40 @@ class WebPagesTests {
     return new SyndFeedInput()
         .build(
             new XmlReader(new java.io.ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8))));
+  }
+
+  /**
+   * A post with a code block in a named language loads Prism to colour it, deferred, from the
+   * blog's own address (the only scripts its CSP allows), with the path its autoloader takes the
+   * language's file from; a post without one loads none of it.
+   */
+  @Test
+  void aPostWithCodeInANamedLanguageLoadsWhatColoursItAndOthersDoNot() throws Exception {
+    var code = Jsoup.parse(get("/posts/code").body());
+    var plain = Jsoup.parse(get("/posts/hello").body());
+
+    assertThat(code.select(".body pre code.language-java").text()).isEqualTo("class A {}");
+    var prism = code.select("script[src*=/webjars/prismjs/]");
+    assertThat(prism).hasSize(2).allSatisfy(script -> assertThat(script.hasAttr("defer")).isTrue());
+    String autoloaderPath = prism.select("[data-autoloader-path]").attr("data-autoloader-path");
+    assertThat(autoloaderPath).isEqualTo("/webjars/prismjs/components/");
+    for (String file :
+        List.of(
+            prism.get(0).attr("src"),
+            prism.get(1).attr("src"),
+            autoloaderPath + "prism-java.min.js",
+            autoloaderPath + "prism-clike.min.js")) {
+      var served = get(file);
+      assertThat(served.statusCode()).as(file).isEqualTo(200);
+      assertThat(served.headers().firstValue("Content-Type").orElseThrow())
+          .as(file)
+          .contains("javascript");
+      assertThat(served.headers().firstValue("Cache-Control").orElseThrow())
+          .as(file)
+          .startsWith("public, max-age=");
+    }
+    assertThat(get(prism.get(0).attr("src")).body()).contains("Prism");
+    assertThat(plain.select("script[src*=prism]")).isEmpty();
   }
 
   @Test

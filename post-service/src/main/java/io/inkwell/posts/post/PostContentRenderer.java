@@ -37,6 +37,9 @@ class PostContentRenderer {
    */
   private static final Pattern FOOTNOTE_ID = Pattern.compile("fn(ref)?-[\\p{L}\\p{N}_-]+");
 
+  /** The class a fenced code block's info string gives it: {@code language-java}, and no more. */
+  private static final Pattern CODE_LANGUAGE = Pattern.compile("language-[A-Za-z0-9_+#.-]{1,40}");
+
   private static final PolicyFactory POLICY =
       Sanitizers.FORMATTING
           .and(Sanitizers.BLOCKS)
@@ -86,6 +89,10 @@ class PostContentRenderer {
                   .allowAttributes("class")
                   .matching(Pattern.compile("embed"))
                   .onElements("figure")
+                  // a fenced block's language (```java), by which the reader site colours it
+                  .allowAttributes("class")
+                  .matching(CODE_LANGUAGE)
+                  .onElements("code")
                   .toFactory());
 
   private final Parser parser;

@@ -25,6 +25,32 @@ class PostContentRendererTests {
         .contains("<table>");
   }
 
+  /**
+   * A fenced block keeps the language its author named, by which the reader site colours it; an
+   * info string that tries to be more than a language name leaves no class at all.
+   */
+  @Test
+  void aFencedBlockKeepsItsLanguageAndNothingElse() {
+    String html =
+        renderer
+            .render(
+                "T",
+                "```java\nclass A {}\n```\n\n```c++\nint x;\n```\n\n"
+                    + "```js\" onmouseover=\"alert(1)\nx\n```\n\n```\nplain\n```\n\n"
+                    + "<code class=\"hljs-keyword language-x\">raw</code>",
+                null)
+            .bodyHtml();
+
+    assertThat(html)
+        .contains("<pre><code class=\"language-java\">class A {}")
+        .contains("<pre><code class=\"language-c&#43;&#43;\">int x;")
+        .contains("<pre><code>x\n")
+        .contains("<pre><code>plain\n")
+        .contains("<code>raw</code>")
+        .doesNotContain("onmouseover")
+        .doesNotContain("hljs");
+  }
+
   @Test
   void headingsHaveIdsAReaderLinksToThatTakeNoneOfThePagesOwn() {
     String html =
