@@ -30,6 +30,10 @@
           holder.innerHTML = html;
           var fresh = holder.querySelector('#preview');
           preview.innerHTML = fresh ? fresh.innerHTML : '';
+          if (window.Prism) {
+            // code coloured as readers will see it (ADR 27)
+            window.Prism.highlightAllUnder(preview);
+          }
           countWords();
         }
       });

@@ -228,6 +228,13 @@ class BrowserTests {
     find("#body").sendKeys(" and a [link](https://example.org).");
     waitFor(driver -> !driver.findElements(By.cssSelector("#preview em")).isEmpty());
     assertThat(find("#preview em").getText()).isEqualTo("emphasis");
+    // code fenced with its language is coloured in the preview as readers will see it
+    find("#body").sendKeys("\n\n```java\nfinal int tram = 28;\n```\n\n");
+    waitFor(
+        driver ->
+            !driver
+                .findElements(By.cssSelector("#preview code.language-java .token.keyword"))
+                .isEmpty());
     // "Insert a picture" uploads it and puts its Markdown in the body; the preview shows it
     Path tram = Files.createTempDirectory("inkwell-upload").resolve("tram.png");
     Files.write(tram, TestStack.picture(1400, 300));
