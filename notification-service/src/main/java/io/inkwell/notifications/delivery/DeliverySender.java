@@ -25,9 +25,7 @@ import java.util.UUID;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -87,9 +85,10 @@ class DeliverySender implements SmartLifecycle {
 
   /**
    * Takes up the mails this instance was sending when it stopped, without waiting for the claim
-   * (its digests are {@link DigestSender}'s to take up).
+   * (its digests are {@link DigestSender}'s to take up). Done as the sender starts, before its
+   * first round: later (once the application is ready, say) it would take back the batch that round
+   * is sending, whose mails would then not be recorded as sent, and go out twice.
    */
-  @EventListener(ApplicationReadyEvent.class)
   void resumeInterrupted() {
     var resumed =
         mongo.updateMulti(
@@ -126,6 +125,7 @@ class DeliverySender implements SmartLifecycle {
   /** Sends on a thread of its own ({@link SenderThread}): a stop leaves nothing half-done. */
   @Override
   public void start() {
+    resumeInterrupted();
     thread.start(this::sendDue);
   }
 

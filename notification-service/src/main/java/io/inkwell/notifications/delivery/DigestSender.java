@@ -24,9 +24,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -88,9 +86,9 @@ class DigestSender implements SmartLifecycle {
   /**
    * Takes up the digests this instance was sending when it stopped, without waiting for their
    * claim: each is let go as claimed, so that it is taken over as it was ({@link #claimable}) and
-   * goes out again as the same message.
+   * goes out again as the same message. Done as the sender starts, before its first round, which it
+   * would otherwise race (see {@link DeliverySender#resumeInterrupted}).
    */
-  @EventListener(ApplicationReadyEvent.class)
   void resumeInterrupted() {
     var resumed =
         mongo.updateMulti(
@@ -359,6 +357,7 @@ class DigestSender implements SmartLifecycle {
   /** Looks for due digests on a thread of its own ({@link SenderThread}). */
   @Override
   public void start() {
+    resumeInterrupted();
     thread.start(this::sendDue);
   }
 

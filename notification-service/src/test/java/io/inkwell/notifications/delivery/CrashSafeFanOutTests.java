@@ -133,7 +133,8 @@ class CrashSafeFanOutTests {
             "--inkwell.notifications.instance-id=crash-test",
             "--inkwell.notifications.send-rate=150",
             "--inkwell.notifications.batch-size=25",
-            "--inkwell.notifications.send-interval=100ms");
+            // a first round at once after the start, as soon as a restart can race it
+            "--inkwell.notifications.send-interval=10ms");
   }
 
   private MongoTemplate mongo() {
