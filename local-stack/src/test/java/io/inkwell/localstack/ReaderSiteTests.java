@@ -184,6 +184,16 @@ class ReaderSiteTests {
     assertThat(post.select("form#comment-form input[name=_csrf]")).isEmpty();
   }
 
+  /** A post the integration writes and publishes at once; its slug. */
+  private String published(String title, String body) throws Exception {
+    var bot = new ApiClient(stack.gatewayUrl()).withToken(TestStack.integrationToken());
+    var created = bot.post("/api/posts", ApiClient.json(Map.of("title", title, "body", body)));
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    assertThat(bot.post("/api/posts/" + created.text("id") + "/publish", "").status())
+        .isEqualTo(200);
+    return created.text("slug");
+  }
+
   private HttpResponse<String> get(String path) throws Exception {
     return browser.get(path);
   }
@@ -359,18 +369,11 @@ class ReaderSiteTests {
    */
   @Test
   void aPostWithCodeLoadsWhatColoursItAndStillWeighsUnder100Kb() throws Exception {
-    var bot = new ApiClient(stack.gatewayUrl()).withToken(TestStack.integrationToken());
-    var created =
-        bot.post(
-            "/api/posts",
-            ApiClient.json(
-                Map.of(
-                    "title",
-                    "A class " + UUID.randomUUID().toString().substring(0, 8),
-                    "body",
-                    "It goes:\n\n```java\nrecord Point(int x, int y) {}\n```\n")));
-    bot.post("/api/posts/" + created.text("id") + "/publish", "");
-    var html = get("/posts/" + created.text("slug"));
+    String slug =
+        published(
+            "A class " + UUID.randomUUID().toString().substring(0, 8),
+            "It goes:\n\n```java\nrecord Point(int x, int y) {}\n```\n");
+    var html = get("/posts/" + slug);
     Document post = Jsoup.parse(html.body());
     var prism = post.select("script[src*=/prismjs/]");
     String languages = prism.select("[data-autoloader-path]").attr("data-autoloader-path");
@@ -623,19 +626,12 @@ class ReaderSiteTests {
    */
   @Test
   void aVideoAloneOnItsLinePlaysInThePostInAPlayerThePageAllows() throws Exception {
-    var bot = new ApiClient(stack.gatewayUrl()).withToken(TestStack.integrationToken());
-    var created =
-        bot.post(
-            "/api/posts",
-            ApiClient.json(
-                Map.of(
-                    "title",
-                    "The ride on the 28 " + UUID.randomUUID(),
-                    "body",
-                    "Filmed from the back seat:\n\nhttps://youtu.be/dQw4w9WgXcQ?t=42\n\nAll of it.")));
-    bot.post("/api/posts/" + created.text("id") + "/publish", "");
+    String slug =
+        published(
+            "The ride on the 28 " + UUID.randomUUID(),
+            "Filmed from the back seat:\n\nhttps://youtu.be/dQw4w9WgXcQ?t=42\n\nAll of it.");
 
-    var answer = get("/posts/" + created.text("slug"));
+    var answer = get("/posts/" + slug);
 
     var frame = Jsoup.parse(answer.body()).selectFirst("article.post figure.embed > iframe");
     assertThat(frame).as(answer.body()).isNotNull();
