@@ -47,7 +47,7 @@ class StaffAdmin implements StaffPage {
 
   /**
    * Ghost's and GitHub's "Require two-factor authentication": staff without it set it up at their
-   * next sign-in, right after the password. Only with it on for oneself.
+   * next sign-in, right after the password and a code mailed to them. Only with it on for oneself.
    */
   @PostMapping("/admin/staff/security-policy")
   String requireTwoStep(
