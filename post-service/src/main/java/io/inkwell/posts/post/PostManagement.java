@@ -231,7 +231,10 @@ public class PostManagement {
     return render(draft);
   }
 
-  /** Publishes now, or schedules when {@code at} is later; publishing twice changes nothing. */
+  /**
+   * Publishes now (also when {@code at} has passed), or schedules when {@code at} is later;
+   * publishing twice changes nothing.
+   */
   public Post publish(String id, Instant at, Actor actor) {
     return publish(id, at, true, actor);
   }
@@ -241,16 +244,19 @@ public class PostManagement {
     return onLatest(
         () -> {
           Post post = allowed(id, actor, actor::mayPublish, "publish");
-          if (at == null) {
-            if (!post.publish(now(), mail)) {
-              return post;
-            }
-            Post saved = save(post);
-            published.increment();
-            return saved;
+          Instant now = now();
+          if (at != null && at.isAfter(now)) {
+            post.schedule(at, now, mail);
+            return save(post);
           }
-          post.schedule(at, now(), mail);
-          return save(post);
+          // now, or a time already past: a publication like any other, and a no-op when it is
+          // published already, so the version (and every editor's ETag) stays as it was
+          if (!post.publish(now, mail)) {
+            return post;
+          }
+          Post saved = save(post);
+          published.increment();
+          return saved;
         });
   }
 

@@ -8,6 +8,7 @@ import io.inkwell.posts.scheduling.DuePostPublisher;
 import io.inkwell.testsupport.ApiClient;
 import io.inkwell.testsupport.Contracts;
 import io.inkwell.testsupport.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +33,7 @@ class PostLifecycleTests extends IntegrationTest {
 
   @Autowired private Posts posts;
   @Autowired private DuePostPublisher scheduler;
+  @Autowired private MeterRegistry registry;
 
   @Test
   void everyTransitionRaisesItsEventInOrder() {
@@ -298,6 +300,26 @@ class PostLifecycleTests extends IntegrationTest {
   }
 
   @Test
+  void aPublishTimeAlreadyPastPublishesNowOnceAndCountsAsAPublication() {
+    String id = create("Backdated " + UUID.randomUUID(), List.of());
+    String past = ApiClient.json(Map.of("publishAt", "2009-03-12T16:41:00Z"));
+    double before = publishedCount();
+
+    var first = api().post("/api/posts/" + id + "/publish", past);
+    var again = api().post("/api/posts/" + id + "/publish", past);
+
+    assertThat(first.text("status")).isEqualTo("PUBLISHED");
+    assertThat(anonymous().get("/api/posts/" + id).status()).isEqualTo(200);
+    // the second click changes nothing: an editor holding the post's ETag can still save
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(again.header("ETag")).isEqualTo(first.header("ETag"));
+    assertThat(publishedCount()).isEqualTo(before + 1);
+    await()
+        .atMost(PATIENCE)
+        .until(() -> eventTypes(id), types -> types.equals(List.of("PostPublished")));
+  }
+
+  @Test
   void twoSchedulersRacingPublishEachDuePostExactlyOnce() throws Exception {
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
@@ -326,6 +348,10 @@ class PostLifecycleTests extends IntegrationTest {
     for (String id : ids) {
       assertThat(eventTypes(id)).containsExactly("PostPublished");
     }
+  }
+
+  private double publishedCount() {
+    return registry.counter("inkwell.posts.published").count();
   }
 
   private String create(String title, List<String> tags) {
