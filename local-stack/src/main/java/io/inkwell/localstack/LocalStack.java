@@ -173,7 +173,13 @@ public final class LocalStack implements AutoCloseable {
     }
     services.add(
         started(
-            ServiceProcess.start(name, jar, port, environment, settings.data().resolve("logs"))));
+            ServiceProcess.start(
+                name,
+                jar,
+                port,
+                environment,
+                settings.data().resolve("logs"),
+                settings.data().resolve("run"))));
   }
 
   private <T extends AutoCloseable> T started(T component) {

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,13 +65,26 @@ final class ServiceProcess implements AutoCloseable {
     this.log = log;
   }
 
+  /**
+   * Starts the service from a copy of {@code jar} in {@code runDirectory}: a build that rewrites
+   * the jar in {@code target/} while the stack runs (a test run, say) would otherwise pull the
+   * classes from under the running JVM, which then fails on every class it has not loaded yet. The
+   * next start of the stack runs the new build.
+   */
   static ServiceProcess start(
-      String name, Path jar, int port, Map<String, String> environment, Path logDirectory)
+      String name,
+      Path jar,
+      int port,
+      Map<String, String> environment,
+      Path logDirectory,
+      Path runDirectory)
       throws IOException {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(
           jar + " does not exist: build the services first (./mvnw -DskipTests package)");
     }
+    Files.createDirectories(runDirectory);
+    jar = Files.copy(jar, runDirectory.resolve(name + ".jar"), StandardCopyOption.REPLACE_EXISTING);
     Files.createDirectories(logDirectory);
     // The service writes its log file itself (so Spring Boot Admin can show it); what it prints
     // before logging starts goes to <name>.out.
