@@ -177,6 +177,16 @@ class AdminSiteTests {
     Document already = Jsoup.parse(browser.submit("/admin/posts", past).body());
     assertThat(already.select(".notice").text()).isEqualTo("Published.");
     assertThat(already.select("#post-status").text()).isEqualTo("published");
+    // dated back to that time, as WordPress does, and the date stays the author's to change
+    assertThat(already.select("input[name=publishAt]").val()).isEqualTo("2009-03-12T16:41");
+    Map<String, String> redate = SiteBrowser.fields(already, "form#editor");
+    redate.put("publishAt", "2010-01-02T08:00");
+    redate.put("action", "save");
+    Document redated =
+        Jsoup.parse(browser.submit(already.select("form#editor").attr("action"), redate).body());
+    assertThat(redated.select(".notice").text()).isEqualTo("Saved.");
+    assertThat(redated.select("#post-status").text()).isEqualTo("published");
+    assertThat(redated.select("input[name=publishAt]").val()).isEqualTo("2010-01-02T08:00");
 
     Map<String, String> now = SiteBrowser.fields(browser.page("/admin/posts/new"), "form#editor");
     now.put("title", "Briefly up " + UUID.randomUUID());

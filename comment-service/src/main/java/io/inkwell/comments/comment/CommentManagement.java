@@ -425,9 +425,8 @@ public class CommentManagement implements CommentsOfPosts {
   }
 
   public Comment reject(String id) {
-    Comment rejected = moderated(id, CommentStatus.REJECTED, comment -> comment.reject(now()));
-    counted("rejected");
-    return rejected;
+    return moderated(
+        id, CommentStatus.REJECTED, comment -> comment.reject(now()), () -> counted("rejected"));
   }
 
   public Comment markSpam(String id) {
@@ -442,6 +441,12 @@ public class CommentManagement implements CommentsOfPosts {
    * last click counts, as in WordPress.
    */
   private Comment moderated(String id, CommentStatus to, Consumer<Comment> move) {
+    return moderated(id, to, move, () -> {});
+  }
+
+  /** The same, and {@code afterwards} once the comment was changed, not when it was so already. */
+  private Comment moderated(
+      String id, CommentStatus to, Consumer<Comment> move, Runnable afterwards) {
     for (int attempt = 1; ; attempt++) {
       Comment comment = existing(id);
       if (comment.status() == to) {
@@ -449,7 +454,9 @@ public class CommentManagement implements CommentsOfPosts {
       }
       move.accept(comment);
       try {
-        return writes.save(comment);
+        Comment saved = writes.save(comment);
+        afterwards.run();
+        return saved;
       } catch (OptimisticLockingFailureException concurrent) {
         if (attempt == 3) {
           throw concurrent;

@@ -10,6 +10,7 @@ import io.inkwell.testsupport.Contracts;
 import io.inkwell.testsupport.RateWindows;
 import io.inkwell.testsupport.TestTokens;
 import io.inkwell.testsupport.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -138,6 +139,23 @@ class ModerationTests extends IntegrationTest {
     assertThat(events(postId))
         .filteredOn(e -> e.path("type").asString().equals("CommentPosted"))
         .hasSize(1);
+  }
+
+  /** The operators' "rejected" count is of comments, not of clicks on Reject. */
+  @Test
+  void rejectingTheSameCommentSeveralTimesAtOnceIsOneRejection(@Autowired MeterRegistry registry)
+      throws Exception {
+    String postId = publishedPost(true);
+    policy("HOLD_ALL");
+    String id = comment(postId, Map.of("body", "Not for this blog")).text("id");
+    var rejected = registry.counter("inkwell.comments.posted", "outcome", "rejected");
+    double before = rejected.count();
+
+    var answers = AtOnce.run(4, () -> admin().post("/api/comments/" + id + "/reject", ""));
+
+    assertThat(answers)
+        .allSatisfy(answer -> assertThat(answer.text("status")).isEqualTo("REJECTED"));
+    assertThat(rejected.count()).isEqualTo(before + 1);
   }
 
   @Test

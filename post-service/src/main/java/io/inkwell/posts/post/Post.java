@@ -8,6 +8,7 @@ import io.inkwell.posts.post.PostEvent.PostSubmitted;
 import io.inkwell.posts.post.PostEvent.PostUnpublished;
 import io.inkwell.posts.post.PostEvent.PostUpdated;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -262,6 +263,24 @@ public class Post {
   }
 
   /**
+   * Changes a published post's date (Ghost's "Publish date", WordPress's "Published on"): where it
+   * sorts among the posts and what its page, feeds and archive say; the next edit's {@code
+   * PostUpdated} tells the consumers. Any other post is dated when it is published; the date it has
+   * already, or none, changes nothing.
+   */
+  public void redate(Instant at) {
+    if (at == null || at.truncatedTo(ChronoUnit.MILLIS).equals(publishedAt)) {
+      return;
+    }
+    if (status != PostStatus.PUBLISHED) {
+      throw new IllegalTransition(
+          "Only a published post's date can be changed; publish it with a publishAt in the past"
+              + " to date it back.");
+    }
+    publishedAt = at.truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  /**
    * Changes the content. The slug only changes when one is given; the old one keeps answering with
    * a redirect. Editing a published post raises {@code PostUpdated}.
    */
@@ -369,7 +388,7 @@ public class Post {
   /** Schedules; when the time comes it is published, mailing the subscribers or not. */
   public void schedule(Instant at, Instant now, boolean mail) {
     if (!at.isAfter(now)) {
-      publish(now, mail);
+      publish(now, mail, at);
       return;
     }
     requireLive("scheduled");
@@ -399,6 +418,16 @@ public class Post {
    * published post changes nothing, its choice included.
    */
   public boolean publish(Instant now, boolean mail) {
+    return publish(now, mail, null);
+  }
+
+  /**
+   * The same, dated {@code datedAt} when the author chose the time: a scheduled one, or one past,
+   * which dates the post back (WordPress's and Ghost's publish date, Blogger's "Published on"), so
+   * it sorts among the posts of its day. Without one it keeps the date of its first publication, or
+   * is dated now.
+   */
+  public boolean publish(Instant now, boolean mail, Instant datedAt) {
     requireLive("published");
     if (status == PostStatus.PUBLISHED) {
       return false;
@@ -407,7 +436,9 @@ public class Post {
     status = PostStatus.PUBLISHED;
     reviewRequestedAt = null;
     publishAt = null;
-    if (publishedAt == null) {
+    if (datedAt != null) {
+      publishedAt = datedAt.truncatedTo(ChronoUnit.MILLIS);
+    } else if (publishedAt == null) {
       publishedAt = now;
     }
     updatedAt = now;
@@ -419,7 +450,7 @@ public class Post {
   public boolean publishIfDue(Instant now) {
     return status == PostStatus.SCHEDULED
         && !publishAt.isAfter(now)
-        && publish(now, mailSubscribers);
+        && publish(now, mailSubscribers, publishAt);
   }
 
   /** Takes a published post back to draft, or cancels a schedule. */
@@ -471,16 +502,20 @@ public class Post {
    * Asks an editor to look at the draft (WordPress's "Submit for Review"), raising {@code
    * PostSubmitted} so that the editors are mailed; asking again keeps the first time and asks
    * nobody twice.
+   *
+   * @return whether the post changed
    */
-  public void submitForReview(Instant now) {
+  public boolean submitForReview(Instant now) {
     if (status != PostStatus.DRAFT) {
       throw new IllegalTransition("Only a draft is submitted for review.");
     }
-    if (reviewRequestedAt == null) {
-      reviewRequestedAt = now;
-      updatedAt = now;
-      raise(PostSubmitted.of(this, nextVersion(), now));
+    if (reviewRequestedAt != null) {
+      return false;
     }
+    reviewRequestedAt = now;
+    updatedAt = now;
+    raise(PostSubmitted.of(this, nextVersion(), now));
+    return true;
   }
 
   /**

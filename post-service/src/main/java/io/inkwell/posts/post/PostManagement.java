@@ -103,7 +103,8 @@ public class PostManagement {
       String coverAlt,
       String metaTitle,
       String metaDescription,
-      String canonicalUrl) {
+      String canonicalUrl,
+      Instant publishedAt) {
 
     /** Its meta tags as a post that had {@code these} would have them after this edit. */
     MetaTags metaTags(MetaTags these) {
@@ -181,6 +182,7 @@ public class PostManagement {
     }
     post.useCover(cover);
     post.describe(draft.metaTags(post.metaTags()));
+    post.redate(draft.publishedAt());
     post.edit(content, tags, newSlug, open, page, now());
     return save(post);
   }
@@ -249,9 +251,9 @@ public class PostManagement {
             post.schedule(at, now, mail);
             return save(post);
           }
-          // now, or a time already past: a publication like any other, and a no-op when it is
-          // published already, so the version (and every editor's ETag) stays as it was
-          if (!post.publish(now, mail)) {
+          // now, or a time already past, which dates it back: a publication like any other, and a
+          // no-op when it is published already, so the version (and every editor's ETag) stays
+          if (!post.publish(now, mail, at)) {
             return post;
           }
           Post saved = save(post);
@@ -325,8 +327,8 @@ public class PostManagement {
     return onLatest(
         () -> {
           Post post = allowed(id, actor, actor::mayEdit, "submit for review");
-          post.submitForReview(now());
-          return save(post);
+          // submitted already: the same answer, and the version anyone editing holds still holds
+          return post.submitForReview(now()) ? save(post) : post;
         });
   }
 

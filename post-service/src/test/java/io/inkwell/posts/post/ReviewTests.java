@@ -45,9 +45,10 @@ class ReviewTests extends IntegrationTest {
         .contains(unfinished)
         .doesNotContain(id);
     assertThat(ids(contributor.get(waiting))).containsExactly(id);
-    // asking twice keeps the first time
-    assertThat(contributor.post("/api/posts/" + id + "/submit", "").text("reviewRequestedAt"))
-        .isEqualTo(submitted.text("reviewRequestedAt"));
+    // asking twice keeps the first time, and the version: whoever edits the draft meanwhile saves
+    var twice = contributor.post("/api/posts/" + id + "/submit", "");
+    assertThat(twice.text("reviewRequestedAt")).isEqualTo(submitted.text("reviewRequestedAt"));
+    assertThat(twice.header("ETag")).isEqualTo(submitted.header("ETag"));
     // someone else's draft is nobody else's to submit
     assertThat(
             as("contributor-2", "Other", "CONTRIBUTOR")

@@ -92,7 +92,8 @@ class AdminApi {
       String coverAlt,
       String metaTitle,
       String metaDescription,
-      String canonicalUrl) {
+      String canonicalUrl,
+      java.time.Instant publishedAt) {
 
     Map<String, Object> json() {
       Map<String, Object> json = new LinkedHashMap<>();
@@ -109,6 +110,10 @@ class AdminApi {
       json.put("metaTitle", metaTitle);
       json.put("metaDescription", metaDescription);
       json.put("canonicalUrl", canonicalUrl == null ? null : canonicalUrl.strip());
+      // a published post's new date; left out, it keeps the one it has
+      if (publishedAt != null) {
+        json.put("publishedAt", publishedAt.toString());
+      }
       return json;
     }
   }

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpSession;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -99,7 +100,7 @@ class AdminController implements StaffPage {
   String newPost(HttpSession session, Model model) {
     model.addAttribute("post", null);
     model.addAttribute(
-        "form", new Form(null, "", "", "", "", "", null, true, false, "", "", "", "", ""));
+        "form", new Form(null, "", "", "", "", "", null, null, true, false, "", "", "", "", ""));
     restoreUnsaved(session, "new", model);
     return "admin/editor";
   }
@@ -149,6 +150,7 @@ class AdminController implements StaffPage {
             String.join(", ", words.path("tags").valueStream().map(t -> t.asString()).toList()),
             post.path("slug").asString(),
             scheduledFor(post),
+            datedFor(post),
             post.path("commentsOpen").asBoolean(true),
             post.path("page").asBoolean(false),
             post.path("cover").path("url").asString(""),
@@ -177,12 +179,29 @@ class AdminController implements StaffPage {
     return answer.ok() ? answer.body().path("total").asLong() : null;
   }
 
-  /** A scheduled post's time as the editor's date-time field shows it, in the blog's zone. */
+  /**
+   * A scheduled post's time, or a published one's date, as the editor's date-time field shows it,
+   * to the minute in the blog's zone.
+   */
   private String scheduledFor(tools.jackson.databind.JsonNode post) {
-    var at = AdminApi.instant(post.path("publishAt").asString(null));
-    return !"SCHEDULED".equals(post.path("status").asString()) || at == null
+    String status = post.path("status").asString();
+    return "SCHEDULED".equals(status)
+        ? minuteOf(post.path("publishAt").asString(null))
+        : "PUBLISHED".equals(status) ? datedFor(post) : null;
+  }
+
+  /** A published post's date as the field showed it, to tell whether the author changed it. */
+  private String datedFor(tools.jackson.databind.JsonNode post) {
+    return "PUBLISHED".equals(post.path("status").asString())
+        ? minuteOf(post.path("publishedAt").asString(null))
+        : null;
+  }
+
+  private String minuteOf(String instant) {
+    var at = AdminApi.instant(instant);
+    return at == null
         ? null
-        : LocalDateTime.ofInstant(at, site.timeZone()).toString();
+        : LocalDateTime.ofInstant(at, site.timeZone()).truncatedTo(ChronoUnit.MINUTES).toString();
   }
 
   /** One form, several buttons: {@code action} says which was pressed. */
@@ -196,7 +215,7 @@ class AdminController implements StaffPage {
       Model model,
       RedirectAttributes redirect) {
     String token = token(client);
-    var draft = form.draft();
+    var draft = form.draft(site.timeZone());
     if (action.equals("preview")) {
       var preview = checked(api.preview(token, draft));
       model.addAttribute("form", form);
@@ -331,6 +350,7 @@ class AdminController implements StaffPage {
         post.path("cover").path("alt").asString(""),
         post.path("metaTitle").asString(null),
         post.path("metaDescription").asString(null),
+        null,
         null);
   }
 
@@ -372,7 +392,8 @@ class AdminController implements StaffPage {
    * whether it is a page (About, Contact) rather than a post, {@code coverImage} the address of the
    * picture at its head (empty: none) and {@code coverAlt} what that picture shows; {@code
    * metaTitle}, {@code metaDescription} and {@code canonicalUrl} what search engines and shared
-   * links show instead of its own (empty: its own).
+   * links show instead of its own (empty: its own). A published post's {@code publishAt} is its
+   * date, {@code publishedAtWas} the date the editor showed: a different one dates the post anew.
    */
   record Form(
       String etag,
@@ -382,6 +403,7 @@ class AdminController implements StaffPage {
       String tags,
       String slug,
       String publishAt,
+      String publishedAtWas,
       Boolean commentsOpen,
       Boolean page,
       String coverImage,
@@ -392,6 +414,11 @@ class AdminController implements StaffPage {
       implements java.io.Serializable {
 
     AdminApi.Draft draft() {
+      return draft(null);
+    }
+
+    /** The draft, with the published post's new date when the author changed it. */
+    AdminApi.Draft draft(ZoneId zone) {
       List<String> tagList =
           tags == null
               ? List.of()
@@ -411,7 +438,13 @@ class AdminController implements StaffPage {
           coverAlt,
           metaTitle,
           metaDescription,
-          canonicalUrl);
+          canonicalUrl,
+          zone == null
+                  || publishedAtWas == null
+                  || publishedAtWas.isBlank()
+                  || publishedAtWas.equals(publishAt)
+              ? null
+              : publishAtInstant(zone));
     }
 
     java.time.Instant publishAtInstant(ZoneId zone) {

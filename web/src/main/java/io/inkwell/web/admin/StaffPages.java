@@ -137,6 +137,7 @@ class StaffPages {
                     request.getParameter("tags"),
                     request.getParameter("slug"),
                     request.getParameter("publishAt"),
+                    request.getParameter("publishedAtWas"),
                     flag(request.getParameter("commentsOpen")),
                     flag(request.getParameter("page")),
                     request.getParameter("coverImage"),

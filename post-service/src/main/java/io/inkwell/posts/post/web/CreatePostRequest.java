@@ -6,8 +6,10 @@ import io.inkwell.posts.post.PostManagement.Draft;
 import io.inkwell.posts.post.Slugs;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -18,7 +20,9 @@ import java.util.List;
  * the address of one of the blog's pictures to head the post with ("" for none, left out: as it
  * was), {@code coverAlt} what it shows. {@code metaTitle}, {@code metaDescription} and {@code
  * canonicalUrl} describe it to search engines and shared links instead of its own title, excerpt
- * and address (left out: as they were; "": the post's own again).
+ * and address (left out: as they were; "": the post's own again). {@code publishedAt}, on a
+ * replacement, changes a published post's date (the one it has, or left out: as it was); a new post
+ * ignores it, and is dated when it is published.
  */
 record CreatePostRequest(
     @NotBlank
@@ -43,7 +47,8 @@ record CreatePostRequest(
         @Pattern(
             regexp = MetaTags.CANONICAL_URL,
             message = "an absolute http or https address, or empty for the post's own")
-        String canonicalUrl) {
+        String canonicalUrl,
+    @CalendarDate @PastOrPresent Instant publishedAt) {
 
   /** Text with something to see in it: not only spaces and invisible characters. */
   static final String VISIBLE = "(?s).*[\\p{L}\\p{N}\\p{P}\\p{S}].*";
@@ -61,6 +66,7 @@ record CreatePostRequest(
         coverAlt,
         metaTitle,
         metaDescription,
-        canonicalUrl);
+        canonicalUrl,
+        publishedAt);
   }
 }
