@@ -139,11 +139,12 @@ class PostTests {
   }
 
   @Test
-  void schedulingForATimeThatHasComePublishesNow() {
+  void schedulingForATimeThatHasComePublishesNowDatedBackToIt() {
     post.schedule(PUBLISHED.minusSeconds(1), PUBLISHED);
 
     assertThat(post.status()).isEqualTo(PostStatus.PUBLISHED);
-    assertThat(post.publishedAt()).isEqualTo(PUBLISHED);
+    assertThat(post.publishedAt()).isEqualTo(PUBLISHED.minusSeconds(1));
+    assertThat(post.outbox()).singleElement().isInstanceOf(PostPublished.class);
   }
 
   @Test
