@@ -1,15 +1,25 @@
 package io.inkwell.comments.comment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.inkwell.comments.IntegrationTest;
 import io.inkwell.testsupport.ApiClient;
+import io.inkwell.testsupport.StaffEvents;
 import io.inkwell.testsupport.TestTokens;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.core.KafkaTemplate;
 
 /** Readers comment without signing in; only editors moderate, only admins change the settings. */
 class ModerationAuthorizationTests extends IntegrationTest {
+
+  private static final String TOPIC = "blog.staff-events";
 
   private ApiClient as(String role) {
     return api().withToken(TestTokens.staff(role.toLowerCase() + "-1", role, role));
@@ -34,6 +44,42 @@ class ModerationAuthorizationTests extends IntegrationTest {
     assertThat(as("EDITOR").put("/api/comments/settings", settings).status()).isEqualTo(403);
     assertThat(as("EDITOR").get("/api/comments/settings").status()).isEqualTo(200);
     assertThat(as("OWNER").put("/api/comments/settings", settings).status()).isEqualTo(200);
+  }
+
+  /**
+   * A request that comes past the gateway meets the same refusal: a suspended, removed or demoted
+   * member's token, or a revoked integration's, stops working here when auth-service says so, not
+   * when it expires (the test tokens were issued ten minutes ago).
+   */
+  @Test
+  void aTokenIssuedBeforeItsHolderLostAccessIsRefusedAtOnce(
+      @Autowired KafkaTemplate<String, String> kafka) {
+    String run = UUID.randomUUID().toString();
+    var suspended = api().withToken(TestTokens.staff("sue-" + run, "Sue", "EDITOR"));
+    var removed = api().withToken(TestTokens.staff("rem-" + run, "Rem", "EDITOR"));
+    var demoted = api().withToken(TestTokens.staff("dem-" + run, "Dem", "EDITOR"));
+    var revoked = api().withToken(TestTokens.integration("zap-" + run));
+    var unchanged = api().withToken(TestTokens.staff("una-" + run, "Una", "EDITOR"));
+    String queue = "/api/comments?status=PENDING";
+    for (ApiClient client : List.of(suspended, removed, demoted, revoked, unchanged)) {
+      assertThat(client.get(queue).status()).isEqualTo(200);
+    }
+
+    Instant now = Instant.now();
+    kafka.send(TOPIC, "sue-" + run, StaffEvents.changed("sue-" + run, "EDITOR", true, now));
+    kafka.send(TOPIC, "rem-" + run, StaffEvents.removed("rem-" + run, now));
+    kafka.send(TOPIC, "dem-" + run, StaffEvents.changed("dem-" + run, "AUTHOR", false, now));
+    kafka.send(TOPIC, "zap-" + run, StaffEvents.integrationRevoked("zap-" + run, now));
+    kafka.send(TOPIC, "una-" + run, StaffEvents.changed("una-" + run, "EDITOR", false, now));
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(List.of(suspended, removed, demoted, revoked))
+                    .allSatisfy(client -> assertThat(client.get(queue).status()).isEqualTo(401)));
+    assertThat(suspended.get(queue).header("Content-Type")).isEqualTo("application/problem+json");
+    assertThat(unchanged.get(queue).status()).isEqualTo(200);
   }
 
   @Test

@@ -1,18 +1,26 @@
 package io.inkwell.notifications.subscription;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.inkwell.notifications.IntegrationTest;
 import io.inkwell.testsupport.ApiClient;
+import io.inkwell.testsupport.StaffEvents;
 import io.inkwell.testsupport.TestTokens;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.core.KafkaTemplate;
 
 /** Only admins see who subscribed; subscribing itself needs no account. */
 class SubscriberListTests extends IntegrationTest {
+
+  private static final String TOPIC = "blog.staff-events";
 
   @Test
   void adminsPageThroughSubscribersAndNobodyElseSeesThem() {
@@ -123,6 +131,44 @@ class SubscriberListTests extends IntegrationTest {
                 .delete("/api/subscribers/anyone")
                 .status())
         .isEqualTo(403);
+  }
+
+  /**
+   * A request that comes past the gateway meets the same refusal: a suspended, removed or demoted
+   * admin's token, or a revoked integration's, stops working here when auth-service says so, not
+   * when it expires (the test tokens were issued ten minutes ago).
+   */
+  @Test
+  void aTokenIssuedBeforeItsHolderLostAccessIsRefusedAtOnce(
+      @Autowired KafkaTemplate<String, String> kafka) {
+    String run = UUID.randomUUID().toString();
+    var suspended = api().withToken(TestTokens.staff("sue-" + run, "Sue", "ADMIN"));
+    var removed = api().withToken(TestTokens.staff("rem-" + run, "Rem", "ADMIN"));
+    var demoted = api().withToken(TestTokens.staff("dem-" + run, "Dem", "EDITOR"));
+    var revoked = api().withToken(TestTokens.integration("zap-" + run));
+    var unchanged = api().withToken(TestTokens.staff("una-" + run, "Una", "EDITOR"));
+    String deliveries = "/api/posts/any/deliveries";
+    for (ApiClient client : List.of(suspended, removed, demoted, revoked, unchanged)) {
+      assertThat(client.get(deliveries).status()).isEqualTo(200);
+    }
+
+    Instant now = Instant.now();
+    kafka.send(TOPIC, "sue-" + run, StaffEvents.changed("sue-" + run, "ADMIN", true, now));
+    kafka.send(TOPIC, "rem-" + run, StaffEvents.removed("rem-" + run, now));
+    kafka.send(TOPIC, "dem-" + run, StaffEvents.changed("dem-" + run, "AUTHOR", false, now));
+    kafka.send(TOPIC, "zap-" + run, StaffEvents.integrationRevoked("zap-" + run, now));
+    kafka.send(TOPIC, "una-" + run, StaffEvents.changed("una-" + run, "EDITOR", false, now));
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(List.of(suspended, removed, demoted, revoked))
+                    .allSatisfy(
+                        client -> assertThat(client.get(deliveries).status()).isEqualTo(401)));
+    assertThat(suspended.get(deliveries).header("Content-Type"))
+        .isEqualTo("application/problem+json");
+    assertThat(unchanged.get(deliveries).status()).isEqualTo(200);
   }
 
   @Test

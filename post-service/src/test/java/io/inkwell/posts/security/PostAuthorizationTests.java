@@ -1,18 +1,28 @@
 package io.inkwell.posts.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.inkwell.posts.IntegrationTest;
 import io.inkwell.testsupport.ApiClient;
+import io.inkwell.testsupport.StaffEvents;
 import io.inkwell.testsupport.TestTokens;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * post-service enforces who may do what itself, whatever the gateway let through: the roles of
  * Ghost, and which post each may touch.
  */
 class PostAuthorizationTests extends IntegrationTest {
+
+  private static final String TOPIC = "blog.staff-events";
 
   private ApiClient contributor() {
     return as("contrib-1", "Cora Contributor", "CONTRIBUTOR");
@@ -39,6 +49,54 @@ class PostAuthorizationTests extends IntegrationTest {
     assertThat(create.header("WWW-Authenticate")).startsWith("Bearer");
     assertThat(anonymous().get("/api/posts").status()).isEqualTo(200);
     assertThat(anonymous().get("/api/posts?status=DRAFT").status()).isEqualTo(401);
+  }
+
+  /**
+   * A request that comes past the gateway meets the same refusal: a suspended, removed or demoted
+   * member's token, or a revoked integration's, stops working here when auth-service says so, not
+   * when it expires (the test tokens were issued ten minutes ago).
+   */
+  @Test
+  void aTokenIssuedBeforeItsHolderLostAccessIsRefusedAtOnce(
+      @Autowired KafkaTemplate<String, String> kafka) {
+    String run = UUID.randomUUID().toString();
+    var suspended = as("sue-" + run, "Sue", "EDITOR");
+    var removed = as("rem-" + run, "Rem", "AUTHOR");
+    var demoted = as("dem-" + run, "Dem", "EDITOR");
+    var revoked = anonymous().withToken(TestTokens.integration("zap-" + run));
+    var unchanged = as("una-" + run, "Una", "EDITOR");
+    List<ApiClient> losing = List.of(suspended, removed, demoted, revoked);
+    for (ApiClient client : List.of(suspended, removed, demoted, revoked, unchanged)) {
+      assertThat(client.get("/api/posts?status=DRAFT").status()).isEqualTo(200);
+    }
+
+    Instant now = Instant.now();
+    kafka.send(TOPIC, "sue-" + run, StaffEvents.changed("sue-" + run, "EDITOR", true, now));
+    kafka.send(TOPIC, "rem-" + run, StaffEvents.removed("rem-" + run, now));
+    kafka.send(TOPIC, "dem-" + run, StaffEvents.changed("dem-" + run, "AUTHOR", false, now));
+    kafka.send(TOPIC, "zap-" + run, StaffEvents.integrationRevoked("zap-" + run, now));
+    kafka.send(TOPIC, "una-" + run, StaffEvents.changed("una-" + run, "EDITOR", false, now));
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(losing)
+                    .allSatisfy(
+                        client ->
+                            assertThat(client.post("/api/posts", draft("Too late")).status())
+                                .isEqualTo(401)));
+    var refused = suspended.get("/api/posts?status=DRAFT");
+    assertThat(refused.header("Content-Type")).isEqualTo("application/problem+json");
+    assertThat(unchanged.post("/api/posts", draft("Still welcome")).status()).isEqualTo(201);
+    // an admin lets the suspended member in again: the same token works again
+    kafka.send(
+        TOPIC,
+        "sue-" + run,
+        StaffEvents.changed("sue-" + run, "EDITOR", false, now.plusSeconds(1)));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> suspended.get("/api/posts?status=DRAFT").status() == 200);
   }
 
   @Test
