@@ -124,6 +124,13 @@ class StaffAdministrationTests extends AuthServiceIntegrationTest {
         .isEqualTo("https://inkwell.dev/problems/unsupported-media-type");
     assertThat(api(raeToken).put("/api/staff/" + id + "/role", "{\"role\":\"ADMIN\"}").status())
         .isEqualTo(403);
+    // demoted, Rae's editor's token is refused here at once; the next one carries the new role
+    assertThat(api(owner).put("/api/staff/" + id + "/role", "{\"role\":\"AUTHOR\"}").status())
+        .isEqualTo(200);
+    assertThat(api(raeToken).get("/api/staff/me").status()).isEqualTo(401);
+    String authorsToken =
+        signIn().person(WEB, REDIRECT, "rae@example.org", rae.text("temporaryPassword"));
+    assertThat(api(authorsToken).get("/api/staff/me").text("role")).isEqualTo("AUTHOR");
     assertThat(api(owner).get("/api/staff/me").text("role")).isEqualTo("OWNER");
   }
 
@@ -137,11 +144,17 @@ class StaffAdministrationTests extends AuthServiceIntegrationTest {
     var samsBrowser = SignIn.browser();
     assertThat(signIn().personTokens(samsBrowser, WEB, REDIRECT, "sam@example.org", password))
         .isNotNull();
+    String samsToken = signIn().person(WEB, REDIRECT, "sam@example.org", password);
+    assertThat(api(samsToken).get("/api/staff/me").status()).isEqualTo(200);
 
     var suspended = api(owner).put("/api/staff/" + id + "/suspended", "{\"suspended\":true}");
 
     assertThat(suspended.status()).isEqualTo(200);
     assertThat(suspended.json().path("suspended").asBoolean()).isTrue();
+    // the token they hold is refused here at once, as at the gateway, not in ten minutes
+    var refused = api(samsToken).get("/api/staff/me");
+    assertThat(refused.status()).isEqualTo(401);
+    assertThat(refused.header("Content-Type")).isEqualTo("application/problem+json");
     // Told so with the right password; anyone else learns nothing new.
     assertThatThrownBy(() -> signIn().person(WEB, REDIRECT, "sam@example.org", password))
         .isInstanceOf(SignIn.SignInFailed.class)
@@ -165,6 +178,7 @@ class StaffAdministrationTests extends AuthServiceIntegrationTest {
     var restored = api(owner).put("/api/staff/" + id + "/suspended", "{\"suspended\":false}");
 
     assertThat(restored.status()).isEqualTo(200);
+    assertThat(api(samsToken).get("/api/staff/me").status()).isEqualTo(200);
     assertThat(signIn().person(WEB, REDIRECT, "sam@example.org", password)).isNotBlank();
     assertThat(staffEvents(id, "StaffChanged", 3).get(2).path("suspended").asBoolean()).isFalse();
   }

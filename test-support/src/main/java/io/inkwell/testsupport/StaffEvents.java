@@ -1,6 +1,8 @@
 package io.inkwell.testsupport;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -40,6 +42,23 @@ public final class StaffEvents {
     ObjectNode event = of("integration-revoked", at);
     event.put("clientId", clientId);
     return checked(event);
+  }
+
+  /**
+   * The events, keyed as auth-service keys them, by which as of {@code at} the member {@code
+   * sue-{run}} (of {@code role}) is suspended, {@code rem-{run}} removed, {@code dem-{run}} given
+   * {@code lowerRole}, the integration {@code zap-{run}} revoked, and {@code una-{run}} keeps
+   * {@code role}: what a service that refuses the tokens of those who lost access is tested with.
+   */
+  public static Map<String, String> accessChanges(
+      String run, String role, String lowerRole, Instant at) {
+    var events = new LinkedHashMap<String, String>();
+    events.put("sue-" + run, changed("sue-" + run, role, true, at));
+    events.put("rem-" + run, removed("rem-" + run, at));
+    events.put("dem-" + run, changed("dem-" + run, lowerRole, false, at));
+    events.put("zap-" + run, integrationRevoked("zap-" + run, at));
+    events.put("una-" + run, changed("una-" + run, role, false, at));
+    return events;
   }
 
   private static ObjectNode of(String contract, Instant at) {

@@ -73,9 +73,9 @@ public class IntegrationManagement {
   }
 
   /**
-   * Revoked at once for new tokens; the tokens it was given before are refused by the gateway as
-   * soon as {@code IntegrationRevoked}, raised in the same single-document update, reaches it (a
-   * service reached directly accepts them until they run out, within their short life).
+   * Revoked at once for new tokens; the tokens it was given before are refused by the gateway and
+   * the services as soon as {@code IntegrationRevoked}, raised in the same single-document update,
+   * reaches them, and by this service's own API at once.
    *
    * @return false when there is no such integration (or it is revoked already)
    */

@@ -229,16 +229,21 @@ class SecurityConfiguration {
     return AuthorizationServerSettings.builder().issuer(settings.issuer()).build();
   }
 
-  /** This server's own API checks tokens as every other service does: signature, issuer, aud. */
+  /**
+   * This server's own API checks tokens as every other service does: signature, issuer, aud; and
+   * that their holder has not lost access since they were issued.
+   */
   @Bean
-  JwtDecoder jwtDecoder(JWKSource<SecurityContext> keys, AuthSettings settings) {
+  JwtDecoder jwtDecoder(
+      JWKSource<SecurityContext> keys, AuthSettings settings, CurrentAccess currentAccess) {
     NimbusJwtDecoder decoder =
         (NimbusJwtDecoder) OAuth2AuthorizationServerConfiguration.jwtDecoder(keys);
     decoder.setJwtValidator(
         new DelegatingOAuth2TokenValidator<>(
             JwtValidators.createDefaultWithIssuer(settings.issuer()),
             new JwtClaimValidator<List<String>>(
-                "aud", aud -> aud != null && aud.contains(settings.audience()))));
+                "aud", aud -> aud != null && aud.contains(settings.audience())),
+            currentAccess));
     return decoder;
   }
 

@@ -71,11 +71,8 @@ class PostAuthorizationTests extends IntegrationTest {
     }
 
     Instant now = Instant.now();
-    kafka.send(TOPIC, "sue-" + run, StaffEvents.changed("sue-" + run, "EDITOR", true, now));
-    kafka.send(TOPIC, "rem-" + run, StaffEvents.removed("rem-" + run, now));
-    kafka.send(TOPIC, "dem-" + run, StaffEvents.changed("dem-" + run, "AUTHOR", false, now));
-    kafka.send(TOPIC, "zap-" + run, StaffEvents.integrationRevoked("zap-" + run, now));
-    kafka.send(TOPIC, "una-" + run, StaffEvents.changed("una-" + run, "EDITOR", false, now));
+    StaffEvents.accessChanges(run, "EDITOR", "AUTHOR", now)
+        .forEach((holder, event) -> kafka.send(TOPIC, holder, event));
 
     await()
         .atMost(Duration.ofSeconds(30))

@@ -149,7 +149,7 @@ class AdminController implements StaffPage {
             words.path("excerpt").asString(""),
             String.join(", ", words.path("tags").valueStream().map(t -> t.asString()).toList()),
             post.path("slug").asString(),
-            scheduledFor(post),
+            dateFieldOf(post),
             datedFor(post),
             post.path("commentsOpen").asBoolean(true),
             post.path("page").asBoolean(false),
@@ -183,7 +183,7 @@ class AdminController implements StaffPage {
    * A scheduled post's time, or a published one's date, as the editor's date-time field shows it,
    * to the minute in the blog's zone.
    */
-  private String scheduledFor(tools.jackson.databind.JsonNode post) {
+  private String dateFieldOf(tools.jackson.databind.JsonNode post) {
     String status = post.path("status").asString();
     return "SCHEDULED".equals(status)
         ? minuteOf(post.path("publishAt").asString(null))
