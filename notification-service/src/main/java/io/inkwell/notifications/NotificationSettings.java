@@ -24,6 +24,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sendRate post mails and digests sent per second at most, together, across one instance
  * @param batchSize post mails sent over one SMTP connection
  * @param sendInterval how often the sender looks for due deliveries when it has nothing to do
+ * @param longestOutagePause the longest pause between tries while the mail server cannot be reached
+ *     (the pause doubles from a second up to it): how soon after its return it is used
  * @param instanceId a name that stays the same across restarts of this instance, so that it takes
  *     up at start what it was sending when it stopped
  * @param welcomeMail whether a reader who confirms gets a welcome mail (Ghost's and Substack's)
@@ -49,7 +51,8 @@ public record NotificationSettings(
     @DefaultValue("true") boolean welcomeMail,
     @DefaultValue("UTC") ZoneId timeZone,
     @DefaultValue("8") int digestHour,
-    @DefaultValue("MONDAY") DayOfWeek digestDay) {
+    @DefaultValue("MONDAY") DayOfWeek digestDay,
+    @DefaultValue("1m") Duration longestOutagePause) {
 
   public NotificationSettings {
     if (tokenSecret == null || tokenSecret.length() < 32) {

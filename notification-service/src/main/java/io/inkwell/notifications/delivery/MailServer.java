@@ -18,20 +18,20 @@ import org.springframework.stereotype.Component;
  * <p>Its outages. A mail the server refuses uses up one of the mail's attempts, but a server that
  * cannot be reached ({@link SmtpFailures#isServerUnavailable}) is waited for, however long it is
  * gone: its mails go back to wait, their attempts untouched, for a pause that doubles from a second
- * to a minute, and the first mail it takes again ends the outage. Otherwise an outage longer than
- * one mail's retries would fail every mail of the posts published meanwhile. Operators see it as
- * {@code inkwell.deliveries.overdue} growing.
+ * to {@code longest-outage-pause} (a minute), and the first mail it takes again ends the outage.
+ * Otherwise an outage longer than one mail's retries would fail every mail of the posts published
+ * meanwhile. Operators see it as {@code inkwell.deliveries.overdue} growing.
  */
 @Component
 class MailServer {
 
   private static final Logger log = LoggerFactory.getLogger(MailServer.class);
-  private static final Duration LONGEST_PAUSE = Duration.ofMinutes(1);
-
+  private final Duration longestPause;
   private final Bucket rate;
   private final AtomicInteger unreachableInARow = new AtomicInteger();
 
   MailServer(NotificationSettings settings) {
+    this.longestPause = settings.longestOutagePause();
     this.rate =
         Bucket.builder()
             .addLimit(
@@ -58,7 +58,7 @@ class MailServer {
       log.warn("The mail server cannot be reached; mails wait for it: {}", failure.getMessage());
     }
     Duration pause = Duration.ofSeconds(1L << Math.min(inARow - 1, 6));
-    return pause.compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause;
+    return pause.compareTo(longestPause) > 0 ? longestPause : pause;
   }
 
   /** The server took a mail. */

@@ -47,6 +47,8 @@ import tools.jackson.databind.node.ObjectNode;
       "inkwell.notifications.notice-retry-interval=1s",
       "inkwell.notifications.send-interval=100ms",
       "inkwell.notifications.max-attempts=2",
+      // the mail server's return is noticed within seconds, not the minute a long outage waits
+      "inkwell.notifications.longest-outage-pause=4s",
       // a consumer group of its own: the post events this context reads are not the other's
       "spring.kafka.consumer.group-id=mail-down-test",
       // and no blog name or language other tests set: its mails are the configured blog's
