@@ -720,13 +720,21 @@ class AdminSiteTests {
 
     assertThat(suspended.select(".notice").text()).startsWith("Sam is suspended");
     assertThat(suspended.select(rowOfSam).text()).contains("Suspended", "Give access back");
-    // what Sam signed in with minutes ago stops working now, not when it would have expired
+    // what Sam signed in with minutes ago stops working now, not when it would have expired:
+    // at auth-service, which asks the account, and at the gateway, which reads the suspension
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> samsApi.get("/api/staff/me").status() == 401);
-    assertThat(sam.get("/admin").uri().getPath())
-        .as("Sam's open admin session ends at the sign-in page")
-        .isEqualTo("/login");
+        .until(
+            () ->
+                samsApi.get("/api/staff/me").status() == 401
+                    && samsApi.get("/api/posts?status=DRAFT").status() == 401);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(sam.get("/admin").uri().getPath())
+                    .as("Sam's open admin session ends at the sign-in page")
+                    .isEqualTo("/login"));
     var back = new SiteBrowser(stack).sendSignInForm(email, password);
     assertThat(back.uri().getPath()).isEqualTo("/login");
     assertThat(Jsoup.parse(back.body()).select("[role=alert]").text())
