@@ -271,6 +271,27 @@ class CommentingTests extends IntegrationTest {
         .isEmpty();
   }
 
+  /**
+   * JavaScript's {@code Date.now()} is milliseconds; read as seconds it would put the form's
+   * showing in the far future and the comment in the spam. The time is asked for as text instead.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"1741786860000", "\"1741786860\"", "false"})
+  void aNumberWhereTheFormsTimeBelongsIsRefusedByName(String number) {
+    String postId = publishedPost();
+    String email = email();
+    String body =
+        "{\"authorName\": \"A\", \"authorEmail\": \"%s\", \"body\": \"Numbers\", \"renderedAt\": %s}"
+            .formatted(email, number);
+
+    var refused = api().post("/api/posts/" + postId + "/comments", body);
+
+    assertProblem(refused, 400);
+    assertThat(refused.text("detail"))
+        .isEqualTo("renderedAt must be a date and time such as 2009-03-12T16:41:00Z.");
+    assertThat(comments.existsByPostIdAndAuthorEmailAndBody(postId, email, "Numbers")).isFalse();
+  }
+
   @Test
   void oversizedCommentsAndWrongContentTypesAreRejected() {
     String postId = publishedPost();

@@ -259,6 +259,47 @@ class BadInputTests extends IntegrationTest {
   }
 
   /**
+   * A number is not a time: JavaScript's {@code Date.now()} (milliseconds) read as seconds would
+   * schedule the post thousands of years ahead, a small one would publish it dated 1970. The time
+   * is asked for as text, by field, on publishing and on re-dating; an offset other than Z is
+   * understood.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"1741786860000", "12345", "\"12345\"", "1.5", "true"})
+  void aNumberWhereATimeBelongsIsRefusedByNameAndChangesNothing(String number) {
+    String id =
+        api()
+            .post("/api/posts", ApiClient.json(Map.of("title", "Numbered", "body", "Soon.")))
+            .text("id");
+
+    var refused = api().post("/api/posts/" + id + "/publish", "{\"publishAt\": " + number + "}");
+
+    assertProblem(refused, 400);
+    assertThat(refused.text("detail"))
+        .isEqualTo("publishAt must be a date and time such as 2009-03-12T16:41:00Z.");
+    assertThat(api().get("/api/posts/" + id).text("status")).isEqualTo("DRAFT");
+
+    var published =
+        api()
+            .post(
+                "/api/posts/" + id + "/publish",
+                ApiClient.json(Map.of("publishAt", "2009-03-12T17:41:00+01:00")));
+    assertThat(published.text("publishedAt")).isEqualTo("2009-03-12T16:41:00Z");
+    String etag = published.header("ETag");
+    var redated =
+        api()
+            .put(
+                "/api/posts/" + id,
+                "{\"title\": \"Numbered\", \"body\": \"Soon.\", \"publishedAt\": " + number + "}",
+                "If-Match",
+                etag);
+    assertProblem(redated, 400);
+    assertThat(redated.text("detail"))
+        .isEqualTo("publishedAt must be a date and time such as 2009-03-12T16:41:00Z.");
+    assertThat(api().get("/api/posts/" + id).text("publishedAt")).isEqualTo("2009-03-12T16:41:00Z");
+  }
+
+  /**
    * A multipart body that cannot be parsed (no boundary; a part cut short) is the client's error,
    * as malformed JSON is, wherever it is sent: the picture upload and the imports take multipart,
    * the posts JSON. Nothing is written.

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * A comment as the form sends it.
@@ -23,7 +24,7 @@ record PostCommentRequest(
     @Size(max = 64) String parentId,
     Boolean notifyOnReply,
     @Size(max = 500) String website,
-    Instant renderedAt) {
+    @JsonDeserialize(using = DateTimeText.class) Instant renderedAt) {
 
   /** Text with something to see in it: not only spaces and invisible characters. */
   static final String VISIBLE = "(?s).*[\\p{L}\\p{N}\\p{P}\\p{S}].*";

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * A post as an author writes it, for creating and for replacing one. Only these fields bind: an
@@ -48,7 +49,7 @@ record CreatePostRequest(
             regexp = MetaTags.CANONICAL_URL,
             message = "an absolute http or https address, or empty for the post's own")
         String canonicalUrl,
-    @CalendarDate @PastOrPresent Instant publishedAt) {
+    @JsonDeserialize(using = DateTimeText.class) @CalendarDate @PastOrPresent Instant publishedAt) {
 
   /** Text with something to see in it: not only spaces and invisible characters. */
   static final String VISIBLE = "(?s).*[\\p{L}\\p{N}\\p{P}\\p{S}].*";
