@@ -86,11 +86,15 @@ class CommentingTests extends IntegrationTest {
             ApiClient.json(Map.of("authorName", name, "authorEmail", email(), "body", body)));
   }
 
-  /** Addresses of every script and of new top-level domains are taken as mail takes them. */
+  /**
+   * Addresses of every script and of new top-level domains are taken as mail takes them, and with
+   * the spaces a phone's keyboard leaves around them.
+   */
   @ParameterizedTest
   @ValueSource(
       strings = {
         "jürgen@bücher.de",
+        " Ann@Example.ORG ",
         "ann@xn--bcher-kva.de",
         "o'brien+blog@mail.example.co.uk",
         "ann@studio.photography"

@@ -26,6 +26,14 @@ record PostCommentRequest(
     @Size(max = 500) String website,
     @JsonDeserialize(using = DateTimeText.class) Instant renderedAt) {
 
+  /**
+   * The address without the spaces a phone's keyboard leaves around it, before it is checked (as
+   * the browser's own email field does, and as a subscription's address is).
+   */
+  PostCommentRequest {
+    authorEmail = authorEmail == null ? null : authorEmail.strip();
+  }
+
   /** Text with something to see in it: not only spaces and invisible characters. */
   static final String VISIBLE = "(?s).*[\\p{L}\\p{N}\\p{P}\\p{S}].*";
 
