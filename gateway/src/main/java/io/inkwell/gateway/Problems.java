@@ -1,6 +1,8 @@
 package io.inkwell.gateway;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import org.springframework.http.HttpStatus;
@@ -34,6 +36,7 @@ final class Problems {
         ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
   }
 
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   record Problem(String type, String title, int status, String detail, String instance) {}
 
   /** The answer for this exchange's request: a page for a browser's page, else problem+json. */
@@ -41,16 +44,18 @@ final class Problems {
       ServerWebExchange exchange, HttpStatus status, String type, String detail) {
     var request = exchange.getRequest();
     String path = request.getPath().value();
-    boolean page =
-        !path.startsWith("/api/")
-            && request.getHeaders().getAccept().stream()
-                .anyMatch(
-                    accepted ->
-                        accepted.isCompatibleWith(MediaType.TEXT_HTML)
-                            && !accepted.isWildcardType());
-    return page
+    return wantsPage(path, request.getHeaders().getAccept())
         ? writePage(exchange.getResponse(), status, detail, writingOf(exchange))
         : write(exchange.getResponse(), status, type, detail, path);
+  }
+
+  /** Whether a browser is opening a page: outside {@code /api}, HTML named in its Accept. */
+  static boolean wantsPage(String path, List<MediaType> accept) {
+    return !path.startsWith("/api/")
+        && accept.stream()
+            .anyMatch(
+                accepted ->
+                    accepted.isCompatibleWith(MediaType.TEXT_HTML) && !accepted.isWildcardType());
   }
 
   /** The blog's language as the gateway last heard it; English where it has not. */
@@ -67,6 +72,17 @@ final class Problems {
    */
   private static Mono<Void> writePage(
       ServerHttpResponse response, HttpStatus status, String detail, SiteLanguage.Writing writing) {
+    byte[] body = page(status, detail, writing);
+    response.setStatusCode(status);
+    response
+        .getHeaders()
+        .setContentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8));
+    response.getHeaders().setContentLength(body.length);
+    return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+  }
+
+  /** The page's bytes (UTF-8). */
+  static byte[] page(HttpStatus status, String detail, SiteLanguage.Writing writing) {
     ResourceBundle words = words(writing.language());
     String kind =
         switch (status) {
@@ -103,22 +119,21 @@ final class Problems {
                 writing.language(),
                 writing.direction(),
                 HtmlUtils.htmlEscape(words.getString("back"), "UTF-8"));
-    byte[] body = html.getBytes(StandardCharsets.UTF_8);
-    response.setStatusCode(status);
-    response
-        .getHeaders()
-        .setContentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8));
-    response.getHeaders().setContentLength(body.length);
-    return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+    return html.getBytes(StandardCharsets.UTF_8);
   }
 
   static Mono<Void> write(
       ServerHttpResponse response, HttpStatus status, String type, String detail, String path) {
-    var problem = new Problem(TYPES + type, status.getReasonPhrase(), status.value(), detail, path);
-    byte[] body = JSON.writeValueAsString(problem).getBytes(StandardCharsets.UTF_8);
+    byte[] body = problem(status, type, detail, path);
     response.setStatusCode(status);
     response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
     response.getHeaders().setContentLength(body.length);
     return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+  }
+
+  /** The problem's bytes (UTF-8 JSON). */
+  static byte[] problem(HttpStatus status, String type, String detail, String path) {
+    var problem = new Problem(TYPES + type, status.getReasonPhrase(), status.value(), detail, path);
+    return JSON.writeValueAsString(problem).getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -51,19 +51,14 @@ class RequestSizeLimit implements WebFilter, Ordered {
         request.getURI().getRawPath().length() + (query == null ? 0 : query.length() + 1);
     if (uriLength > maxUriLength) {
       return Problems.write(
-          exchange,
-          HttpStatus.URI_TOO_LONG,
-          "uri-too-long",
-          "The address is longer than " + maxUriLength + " characters.");
+          exchange, HttpStatus.URI_TOO_LONG, "uri-too-long", uriTooLong(maxUriLength));
     }
     if (headerSize(request.getHeaders()) > maxHeaderSize) {
       return Problems.write(
           exchange,
           HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
           "headers-too-large",
-          "The request's headers are larger than "
-              + maxHeaderSize
-              + " bytes; clearing this site's cookies may help.");
+          headersTooLarge(maxHeaderSize));
     }
     boolean upload =
         request.getMethod() == HttpMethod.POST
@@ -101,6 +96,16 @@ class RequestSizeLimit implements WebFilter, Ordered {
           }
         };
     return chain.filter(exchange.mutate().request(counted).build());
+  }
+
+  static String uriTooLong(long maxUriLength) {
+    return "The address is longer than " + maxUriLength + " characters.";
+  }
+
+  static String headersTooLarge(long maxHeaderSize) {
+    return "The request's headers are larger than "
+        + maxHeaderSize
+        + " bytes; clearing this site's cookies may help.";
   }
 
   /** The headers' bytes as they came: each line's name, value, ": " and line end. */

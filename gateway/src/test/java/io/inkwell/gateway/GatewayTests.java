@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -672,6 +673,42 @@ class GatewayTests {
     assertThat(page.statusCode()).isEqualTo(431);
     assertThat(page.body()).contains("<h1>Your browser sent too much</h1>").contains("cookies");
     assertThat(fits.statusCode()).isEqualTo(200);
+  }
+
+  /**
+   * A broken link copied from elsewhere ({@code %ZZ}, a raw backslash) or a request line or headers
+   * larger than Netty reads at all: no HTTP client library sends them, so they go over a socket as
+   * they are. Each is told what is wrong (a page to a browser opening a page), not answered empty.
+   */
+  @Test
+  void requestsNoAddressCanBeMadeOfAreToldWhyNotAnsweredEmpty() throws Exception {
+    var broken = raw("GET /api/posts?q=100%ZZ HTTP/1.1\r\nHost: localhost\r\n\r\n");
+    var backslash = raw("GET /api/posts/a\\b HTTP/1.1\r\nHost: localhost\r\n\r\n");
+    var page =
+        raw("GET /tags/caf%ZZ HTTP/1.1\r\nHost: localhost\r\nAccept: " + BROWSER + "\r\n\r\n");
+    var longLine = raw("GET /api/posts?q=" + "a".repeat(70_000) + " HTTP/1.1\r\nHost: x\r\n\r\n");
+    var hugeHeaders =
+        raw("GET /api/posts HTTP/1.1\r\nHost: x\r\nCookie: c=" + "c".repeat(70_000) + "\r\n\r\n");
+
+    assertThat(broken).startsWith("HTTP/1.1 400").contains("application/problem+json");
+    assertThat(broken).contains("problems/bad-request").contains("no address can carry");
+    assertThat(backslash).startsWith("HTTP/1.1 400").contains("no address can carry");
+    assertThat(page).startsWith("HTTP/1.1 400").contains("text/html");
+    assertThat(page).contains("<h1>").contains("no address can carry");
+    assertThat(longLine).startsWith("HTTP/1.1 414").contains("uri-too-long").contains("8192");
+    assertThat(hugeHeaders).startsWith("HTTP/1.1 431").contains("headers-too-large");
+    assertThat(hugeHeaders).contains("cookies");
+    assertThat(get("/api/posts/after-the-refusals").statusCode()).isEqualTo(200);
+  }
+
+  /** The whole answer to a request written to the gateway's socket as it is. */
+  private String raw(String request) throws IOException {
+    try (var socket = new java.net.Socket("localhost", port)) {
+      socket.setSoTimeout(20_000);
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+      socket.getOutputStream().flush();
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
   }
 
   private HttpResponse<String> preflight(String origin) throws Exception {
