@@ -69,6 +69,20 @@ class AdminSiteTests {
 
     String slug = saved.select(".status-line a").attr("href");
     assertThat(browser.page(slug).select("article.post h1").text()).isEqualTo(title);
+    assertThat(saved.select("textarea#excerpt").text())
+        .as("the first words are not the author's excerpt, so they follow the body")
+        .isEmpty();
+    Map<String, String> update = SiteBrowser.fields(saved, "form#editor");
+    update.put("body", "Rewritten in the *admin*.");
+    update.put("action", "save");
+    assertThat(
+            Jsoup.parse(browser.submit(published.uri().getPath(), update).body())
+                .select(".notice")
+                .text())
+        .isEqualTo("Saved.");
+    assertThat(browser.page("/").select("article").toString())
+        .contains("Rewritten in the admin.")
+        .doesNotContain("Written in the admin.");
     await()
         .atMost(PATIENCE)
         .until(

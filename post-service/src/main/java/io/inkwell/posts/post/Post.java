@@ -56,6 +56,14 @@ public class Post {
   private String bodyMarkdown;
   private String bodyHtml;
   private String excerpt;
+
+  /**
+   * Whether {@link #excerpt} is the author's own (Ghost's custom excerpt), rather than the first
+   * words of the body, which follow the body when it changes. Null in a post stored before it was
+   * kept, taken as the author's until {@link Rerendering} has looked.
+   */
+  private Boolean ownExcerpt;
+
   private List<String> tags;
 
   /** What a search reads of it, folded: see {@link SearchText}. */
@@ -196,6 +204,7 @@ public class Post {
             null,
             null,
             List.of());
+    draft.ownExcerpt = content.ownExcerpt();
     draft.searchText = content.searchText(draft.tags);
     return draft;
   }
@@ -251,6 +260,7 @@ public class Post {
             null,
             null,
             List.of());
+    post.ownExcerpt = content.ownExcerpt();
     post.searchText = content.searchText(post.tags);
     if (published) {
       post.raise(PostPublished.of(post, 0, now, true));
@@ -303,6 +313,7 @@ public class Post {
     bodyMarkdown = content.bodyMarkdown();
     bodyHtml = content.bodyHtml();
     excerpt = content.excerpt();
+    ownExcerpt = content.ownExcerpt();
     tags = List.copyOf(newTags);
     searchText = content.searchText(tags);
     updatedAt = now;
@@ -618,6 +629,11 @@ public class Post {
     return excerpt;
   }
 
+  /** The author's own excerpt; null when it is the body's first words. */
+  public String customExcerpt() {
+    return Boolean.FALSE.equals(ownExcerpt) ? null : excerpt;
+  }
+
   public List<String> tags() {
     return tags;
   }
@@ -686,8 +702,16 @@ public class Post {
    *
    * @param bodyText the words of the body as a reader sees them, without markup
    */
+  /**
+   * @param ownExcerpt whether the excerpt is the author's, not the body's first words
+   */
   public record Content(
-      String title, String bodyMarkdown, String bodyHtml, String bodyText, String excerpt) {
+      String title,
+      String bodyMarkdown,
+      String bodyHtml,
+      String bodyText,
+      String excerpt,
+      boolean ownExcerpt) {
 
     String searchText(List<String> tags) {
       return SearchText.of(title, bodyText, excerpt, tags);

@@ -116,9 +116,9 @@ class PostContentRenderer {
   Post.Content render(String title, String bodyMarkdown, String excerpt) {
     String html = html(bodyMarkdown);
     String text = text(html);
-    String summary =
-        excerpt == null || excerpt.isBlank() ? excerptOf(words(html, true)) : excerpt.strip();
-    return new Post.Content(title.strip(), bodyMarkdown, html, text, summary);
+    boolean own = excerpt != null && !excerpt.isBlank();
+    String summary = own ? excerpt.strip() : excerptOf(html);
+    return new Post.Content(title.strip(), bodyMarkdown, html, text, summary, own);
   }
 
   /**
@@ -173,8 +173,13 @@ class PostContentRenderer {
     return body.body().html();
   }
 
+  /** The excerpt the body gives: its first words, without footnotes. */
+  static String excerptOf(String html) {
+    return firstWords(words(html, true));
+  }
+
   /** The first words of the text, cut at a word boundary. */
-  static String excerptOf(String plainText) {
+  static String firstWords(String plainText) {
     String text = plainText.replaceAll("\\s+", " ").strip();
     if (text.length() <= EXCERPT_LENGTH) {
       return text;

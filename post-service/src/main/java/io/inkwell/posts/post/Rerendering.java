@@ -28,6 +28,10 @@ import org.springframework.stereotype.Component;
  * <p>The same pass, on or off, brings every post's {@linkplain SearchText search text} up to its
  * HTML and to how words are folded now, and writes it for posts stored before search had it: such a
  * post is found once the pass has reached it, seconds after the first start (ADR 16).
+ *
+ * <p>A post stored before posts kept whether their excerpt is their author's is told so by the same
+ * pass: an excerpt other than the body's first words is the author's; one that is them follows the
+ * body from the next edit on.
  */
 @Component
 class Rerendering {
@@ -67,13 +71,21 @@ class Rerendering {
   }
 
   /**
-   * @return how many posts got new HTML or search text
+   * @return how many posts got new HTML or search text, or were told whose their excerpt is
    */
   int rerenderAll() {
     var query = new Query();
     query
         .fields()
-        .include("title", "bodyMarkdown", "bodyHtml", "excerpt", "tags", "searchText", "version");
+        .include(
+            "title",
+            "bodyMarkdown",
+            "bodyHtml",
+            "excerpt",
+            "ownExcerpt",
+            "tags",
+            "searchText",
+            "version");
     int changed = 0;
     try (var stored = mongo.stream(query, Document.class, "posts")) {
       for (var post : (Iterable<Document>) stored::iterator) {
@@ -90,12 +102,17 @@ class Rerendering {
                 post.getString("excerpt"),
                 post.getList("tags", String.class, List.of()));
         boolean newHtml = !html.equals(storedHtml);
-        if (!newHtml && searchText.equals(post.getString("searchText"))) {
+        boolean excerptUntold = !post.containsKey("ownExcerpt");
+        if (!newHtml && !excerptUntold && searchText.equals(post.getString("searchText"))) {
           continue;
         }
         var unchangedSince =
             Query.query(where("_id").is(post.get("_id")).and("version").is(post.get("version")));
         var update = new Update().set("searchText", searchText);
+        if (excerptUntold) {
+          update.set(
+              "ownExcerpt", !PostContentRenderer.excerptOf(html).equals(post.getString("excerpt")));
+        }
         if (newHtml) {
           // readers' caches ask again; the search text is nobody's to cache
           update.set("bodyHtml", html).inc("version", 1);

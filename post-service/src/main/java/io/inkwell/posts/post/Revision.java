@@ -11,6 +11,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * in a collection of its own, as a post may hold 1 MiB of Markdown and a document 16 MiB.
  *
  * @param id the post's id and the version this content had, so that keeping it twice is once
+ * @param ownExcerpt whether the excerpt was the author's own, not the body's first words (null in a
+ *     revision kept before this was: taken as the author's)
  * @param savedAt when this content was saved
  */
 @Document("revisions")
@@ -21,6 +23,7 @@ public record Revision(
     String title,
     String bodyMarkdown,
     String excerpt,
+    Boolean ownExcerpt,
     List<String> tags,
     Instant savedAt) {
 
@@ -33,8 +36,14 @@ public record Revision(
         post.title(),
         post.bodyMarkdown(),
         post.excerpt(),
+        post.customExcerpt() != null,
         post.tags(),
         post.updatedAt());
+  }
+
+  /** The author's own excerpt; null when it was the body's first words. */
+  public String customExcerpt() {
+    return Boolean.FALSE.equals(ownExcerpt) ? null : excerpt;
   }
 
   /** Whether the new content says anything this does not: an unchanged save keeps no revision. */

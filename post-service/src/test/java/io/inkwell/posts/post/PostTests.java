@@ -19,7 +19,7 @@ class PostTests {
   private static final Instant PUBLISHED = Instant.parse("2009-03-12T09:41:00Z");
   private static final Instant LATER = PUBLISHED.plusSeconds(3600);
   private static final Post.Content CONTENT =
-      new Post.Content("Wrapping up the WPC", "Notes.", "<p>Notes.</p>", "Notes.", "Notes.");
+      new Post.Content("Wrapping up the WPC", "Notes.", "<p>Notes.</p>", "Notes.", "Notes.", false);
 
   private final Post post =
       Post.draft(
@@ -82,7 +82,7 @@ class PostTests {
     var longPost =
         Post.draft(
             "long",
-            new Post.Content("Long", "words", longBody, "words", "word word"),
+            new Post.Content("Long", "words", longBody, "words", "word word", false),
             List.of(),
             true,
             false,
@@ -158,7 +158,7 @@ class PostTests {
   @Test
   void editingAPublishedPostRaisesPostUpdatedAndKeepsTheOldSlugForRedirects() {
     post.publish(PUBLISHED);
-    var edited = new Post.Content("WPC, wrapped", "More.", "<p>More.</p>", "More.", "More.");
+    var edited = new Post.Content("WPC, wrapped", "More.", "<p>More.</p>", "More.", "More.", false);
 
     post.edit(edited, List.of("conferences", "travel"), "wpc-wrapped", true, false, LATER);
 
@@ -176,7 +176,7 @@ class PostTests {
   @Test
   void editingADraftRaisesNothingAndTheTitleDoesNotMoveTheSlug() {
     post.edit(
-        new Post.Content("New title", "b", "<p>b</p>", "b", "b"),
+        new Post.Content("New title", "b", "<p>b</p>", "b", "b", false),
         List.of(),
         null,
         true,

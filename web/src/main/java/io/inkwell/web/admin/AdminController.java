@@ -146,7 +146,8 @@ class AdminController implements StaffPage {
             answer.etag(),
             words.path("title").asString(),
             words.path("bodyMarkdown").asString(),
-            words.path("excerpt").asString(""),
+            // the author's own excerpt only: the first words follow the body as it is edited
+            words.path("customExcerpt").asString(""),
             String.join(", ", words.path("tags").valueStream().map(t -> t.asString()).toList()),
             post.path("slug").asString(),
             dateFieldOf(post),
@@ -341,7 +342,7 @@ class AdminController implements StaffPage {
     return new AdminApi.Draft(
         copyTitle,
         post.path("bodyMarkdown").asString(""),
-        post.path("excerpt").asString(""),
+        post.path("customExcerpt").asString(""),
         post.path("tags").valueStream().map(tag -> tag.asString()).toList(),
         null,
         post.path("commentsOpen").asBoolean(true),

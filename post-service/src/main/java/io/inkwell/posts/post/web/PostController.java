@@ -231,6 +231,7 @@ class PostController {
                 r.bodyMarkdown(),
                 found.bodyHtml(),
                 r.excerpt(),
+                r.customExcerpt(),
                 r.tags(),
                 r.savedAt()));
   }
@@ -245,6 +246,7 @@ class PostController {
       String bodyMarkdown,
       String bodyHtml,
       String excerpt,
+      String customExcerpt,
       List<String> tags,
       Instant savedAt) {}
 

@@ -7,11 +7,17 @@ import io.inkwell.posts.post.PostStatus;
 import java.time.Instant;
 import java.util.List;
 
+/**
+ * A post as the API gives it. {@code excerpt} is what lists, feeds and mails show; {@code
+ * customExcerpt} the author's own one (Ghost's {@code custom_excerpt}), null when the excerpt is
+ * the body's first words, which follow the body.
+ */
 record PostResponse(
     String id,
     String slug,
     String title,
     String excerpt,
+    String customExcerpt,
     String bodyMarkdown,
     String bodyHtml,
     List<String> tags,
@@ -39,6 +45,7 @@ record PostResponse(
         post.slug(),
         post.title(),
         post.excerpt(),
+        post.customExcerpt(),
         post.bodyMarkdown(),
         post.bodyHtml(),
         post.tags(),
