@@ -155,8 +155,9 @@ final class WordPressWriter implements AutoCloseable {
           xml.writeStartElement("content", "encoded", CONTENT);
           cdata(post.bodyHtml());
           xml.writeEndElement();
+          // WordPress's excerpt is the author's own; it takes the first words itself
           xml.writeStartElement("excerpt", "encoded", EXCERPT);
-          cdata(post.excerpt());
+          cdata(post.customExcerpt() == null ? "" : post.customExcerpt());
           xml.writeEndElement();
           wp("post_id", Long.toString(numberOf(post.id())));
           wpData("post_date", localDate.format(date));
