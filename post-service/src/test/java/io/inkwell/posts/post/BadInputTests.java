@@ -99,6 +99,25 @@ class BadInputTests extends IntegrationTest {
     assertThat(response.text("type")).endsWith("/validation");
     assertThat(response.json().path("errors").findValuesAsString("field"))
         .contains("title", "body", "slug", "tags");
+    assertThat(messages(response))
+        .as("in words an author reads in the editor")
+        .contains(
+            "title: at most 300 characters",
+            "body: must not be empty",
+            "tags: at most 30 tags",
+            "slug: lower-case letters, digits and single hyphens");
+
+    var blank = api().post("/api/posts", ApiClient.json(Map.of("title", "  ", "body", "b")));
+    assertThat(messages(blank)).as("said once").containsExactly("title: must not be empty");
+  }
+
+  private static List<String> messages(ApiClient.Response response) {
+    return response
+        .json()
+        .path("errors")
+        .valueStream()
+        .map(error -> error.path("field").asString() + ": " + error.path("message").asString())
+        .toList();
   }
 
   /**

@@ -26,33 +26,45 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  * ignores it, and is dated when it is published.
  */
 record CreatePostRequest(
-    @NotBlank
-        @Size(max = Post.LONGEST_TITLE)
-        @Pattern(
-            regexp = VISIBLE,
-            message = "at least one letter, digit, punctuation mark or symbol")
+    @NotBlank(message = REQUIRED)
+        @Size(max = Post.LONGEST_TITLE, message = CHARACTERS)
+        @Pattern(regexp = VISIBLE, message = SOMETHING_TO_SEE)
         String title,
-    @NotNull String body,
-    @Size(max = Post.LONGEST_EXCERPT) String excerpt,
-    @Size(max = Post.MOST_TAGS) List<@NotBlank @Size(max = Post.LONGEST_TAG) String> tags,
-    @Size(max = 80)
+    @NotNull(message = REQUIRED) String body,
+    @Size(max = Post.LONGEST_EXCERPT, message = CHARACTERS) String excerpt,
+    @Size(max = Post.MOST_TAGS, message = "at most {max} tags")
+        List<
+                @NotBlank(message = "a tag must not be empty")
+                @Size(max = Post.LONGEST_TAG, message = "a tag of at most {max} characters") String>
+            tags,
+    @Size(max = 80, message = CHARACTERS)
         @Pattern(regexp = Slugs.PATTERN, message = "lower-case letters, digits and single hyphens")
         String slug,
     Boolean commentsOpen,
     Boolean page,
-    @Size(max = 300) String coverImage,
-    @Size(max = 300) String coverAlt,
-    @Size(max = MetaTags.LONGEST_TITLE) String metaTitle,
-    @Size(max = MetaTags.LONGEST_DESCRIPTION) String metaDescription,
-    @Size(max = 2_000)
+    @Size(max = 300, message = CHARACTERS) String coverImage,
+    @Size(max = 300, message = CHARACTERS) String coverAlt,
+    @Size(max = MetaTags.LONGEST_TITLE, message = CHARACTERS) String metaTitle,
+    @Size(max = MetaTags.LONGEST_DESCRIPTION, message = CHARACTERS) String metaDescription,
+    @Size(max = 2_000, message = CHARACTERS)
         @Pattern(
             regexp = MetaTags.CANONICAL_URL,
             message = "an absolute http or https address, or empty for the post's own")
         String canonicalUrl,
     @JsonDeserialize(using = DateTimeText.class) @CalendarDate @PastOrPresent Instant publishedAt) {
 
-  /** Text with something to see in it: not only spaces and invisible characters. */
-  static final String VISIBLE = "(?s).*[\\p{L}\\p{N}\\p{P}\\p{S}].*";
+  /** What an author is told of a field left empty or too long (the editor shows it by the name). */
+  static final String REQUIRED = "must not be empty";
+
+  static final String CHARACTERS = "at most {max} characters";
+
+  static final String SOMETHING_TO_SEE = "at least one letter, digit, punctuation mark or symbol";
+
+  /**
+   * Text with something to see in it: not only invisible characters. Empty or only spaces passes,
+   * as {@code @NotBlank} says so, once.
+   */
+  static final String VISIBLE = "(?s)\\s*|.*[\\p{L}\\p{N}\\p{P}\\p{S}].*";
 
   Draft toDraft() {
     return new Draft(
