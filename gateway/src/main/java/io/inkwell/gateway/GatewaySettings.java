@@ -20,6 +20,7 @@ import org.springframework.util.unit.DataSize;
  * @param corsAllowedOrigins the browser origins other than the blog's own that may call the API
  * @param contentSecurityPolicy the CSP sent with every answer (the web client's pages included)
  * @param rateLimits per client address, by name; a request counts against every limit it matches
+ * @param sharedRateLimits where the limits marked {@code shared} are counted for every instance
  */
 @ConfigurationProperties("inkwell.gateway")
 public record GatewaySettings(
@@ -45,13 +46,34 @@ public record GatewaySettings(
                 // the video players posts may hold (post-service's Videos), and no other frame
                 + "frame-src https://www.youtube-nocookie.com https://player.vimeo.com")
         String contentSecurityPolicy,
-    @DefaultValue Map<String, RateLimit> rateLimits) {
+    @DefaultValue Map<String, RateLimit> rateLimits,
+    @DefaultValue SharedRateLimits sharedRateLimits) {
 
   /**
    * @param paths path patterns ({@code /api/posts/*}/comments)
    * @param methods the methods it counts; none for all
    * @param capacity how many requests a client may make per period
+   * @param shared counted for all gateway instances together, where {@code sharedRateLimits} names
+   *     a store: the strict limits, whose requests are few; a generous one is counted per instance,
+   *     which costs no round trip
    */
   public record RateLimit(
-      List<String> paths, @DefaultValue List<HttpMethod> methods, int capacity, Duration period) {}
+      List<String> paths,
+      @DefaultValue List<HttpMethod> methods,
+      int capacity,
+      Duration period,
+      @DefaultValue("false") boolean shared) {}
+
+  /**
+   * @param uri the MongoDB database of the shared buckets ({@link SharedBuckets}); empty: every
+   *     limit is counted in this instance's memory
+   * @param timeout how long a request waits for the store before it goes on unchecked
+   */
+  public record SharedRateLimits(
+      @DefaultValue("") String uri, @DefaultValue("1s") Duration timeout) {
+
+    boolean configured() {
+      return !uri.isBlank();
+    }
+  }
 }

@@ -23,7 +23,8 @@ class ClientAddressesTests {
               "127\\.0\\.0\\.1|10\\.0\\.0\\.5",
               List.of(),
               "",
-              Map.of()));
+              Map.of(),
+              new GatewaySettings.SharedRateLimits("", java.time.Duration.ofSeconds(1))));
 
   private static MockServerWebExchange from(String address, String forwardedFor, String proto) {
     var request =

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.inkwell.testsupport.Contracts;
+import io.inkwell.testsupport.TestMongo;
 import io.inkwell.testsupport.TestTokens;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -129,6 +130,7 @@ class GatewayTests {
     registry.add("WEB_URL", () -> "http://localhost:" + SERVICES.port());
     registry.add("COMMENT_SERVICE_URL", () -> "http://localhost:" + NOTHING_LISTENS);
     registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens::jwksUri);
+    registry.add("inkwell.gateway.shared-rate-limits.uri", () -> TestMongo.uri("gateway"));
   }
 
   @AfterAll

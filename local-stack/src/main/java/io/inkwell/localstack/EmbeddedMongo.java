@@ -29,7 +29,12 @@ final class EmbeddedMongo implements AutoCloseable {
   }
 
   String uri() {
-    return "mongodb://localhost:" + port + "/" + database;
+    return uri(database);
+  }
+
+  /** Another database on the same server. */
+  String uri(String otherDatabase) {
+    return "mongodb://localhost:" + port + "/" + otherDatabase;
   }
 
   @Override

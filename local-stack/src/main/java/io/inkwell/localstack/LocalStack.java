@@ -137,7 +137,9 @@ public final class LocalStack implements AutoCloseable {
                 "NOTIFICATION_SERVICE_URL", "http://localhost:" + ports.notificationService(),
                 "AUTH_SERVICE_URL", "http://localhost:" + ports.authService(),
                 "WEB_URL", "http://localhost:" + ports.web(),
-                "KAFKA_BOOTSTRAP", bootstrap));
+                "KAFKA_BOOTSTRAP", bootstrap,
+                // its own database, of the shared rate-limit buckets, beside web's on one server
+                "MONGODB_URI", web.uri("gateway")));
     service("gateway", ports.gateway(), gateway);
     for (ServiceProcess service : services) {
       service.awaitReady(READY_TIMEOUT);
@@ -264,7 +266,7 @@ public final class LocalStack implements AutoCloseable {
           Spring Boot Admin     http://localhost:%d  (health, metrics and logs of every service)
         %s
           Kafka                 localhost:%d
-          MongoDB               posts localhost:%d, comments localhost:%d, notifications localhost:%d, auth localhost:%d, web localhost:%d
+          MongoDB               posts localhost:%d, comments localhost:%d, notifications localhost:%d, auth localhost:%d, web and gateway localhost:%d
           SMTP (catches mail)   localhost:%d
           IMAP (read it)        localhost:%d  - login and password are the recipient's address, e.g.
                                 curl -s "imap://localhost:%d/INBOX;UID=1" -u %s:%s

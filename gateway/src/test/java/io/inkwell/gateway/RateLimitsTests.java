@@ -1,0 +1,141 @@
+package io.inkwell.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.inkwell.testsupport.TestMongo;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
+import org.springframework.util.unit.DataSize;
+import reactor.core.publisher.Mono;
+
+/**
+ * The rate limits of gateway instances that share a store (the in-process MongoDB wire server), as
+ * the Kubernetes deployment runs two gateways behind one load balancer, and of one whose store
+ * cannot be reached.
+ */
+class RateLimitsTests {
+
+  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+  private final List<RateLimits> gateways = new ArrayList<>();
+
+  @AfterEach
+  void close() {
+    gateways.forEach(RateLimits::destroy);
+  }
+
+  /** A client whose comments are spread over two gateways gets the limit once, not once each. */
+  @Test
+  void aClientGetsASharedLimitOnceHoweverManyGatewaysItsRequestsReach() {
+    String store = TestMongo.uri("gateway");
+    var first = gateway(store, 3);
+    var second = gateway(store, 3);
+    String client = "198.51.100." + ThreadLocalRandom.current().nextInt(1, 255);
+
+    var answers = new ArrayList<HttpStatusCode>();
+    for (var gateway : List.of(first, second, first, second, first)) {
+      answers.add(comment(gateway, client));
+    }
+
+    assertThat(answers.subList(0, 3)).doesNotContain(HttpStatus.TOO_MANY_REQUESTS);
+    assertThat(answers.subList(3, 5)).containsOnly(HttpStatus.TOO_MANY_REQUESTS);
+    assertThat(comment(second, "203.0.113.99")).isNotEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+    assertThat(meters.counter("inkwell.gateway.rate-limits.unchecked").count()).isZero();
+  }
+
+  /**
+   * The blog keeps answering without its store (the services' own limits still hold); what was let
+   * through unchecked is counted for the operators, and the limits kept in memory still refuse.
+   */
+  @Test
+  void aStoreThatDoesNotAnswerLetsRequestsThroughCountedWhileMemoryLimitsStillHold()
+      throws Exception {
+    var limits = gateway("mongodb://localhost:" + nothingListens() + "/" + NOWHERE, 1);
+    var passed = new AtomicInteger();
+
+    for (int i = 0; i < 3; i++) {
+      var comment = exchange(HttpMethod.POST, "/api/posts/p/comments");
+      limits.filter(comment, unused -> Mono.fromRunnable(passed::incrementAndGet)).block();
+      assertThat(comment.getResponse().getStatusCode()).isNotEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+    }
+    assertThat(passed).as("the shared limit of 1 could not be asked").hasValue(3);
+    assertThat(meters.counter("inkwell.gateway.rate-limits.unchecked").count()).isEqualTo(3);
+
+    var first = exchange(HttpMethod.GET, "/api/posts");
+    var second = exchange(HttpMethod.GET, "/api/posts");
+    limits.filter(first, unused -> Mono.empty()).block();
+    limits.filter(second, unused -> Mono.empty()).block();
+    assertThat(first.getResponse().getStatusCode()).isNotEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+    assertThat(second.getResponse().getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+  }
+
+  private RateLimits gateway(String storeUri, int commentsAllowed) {
+    var settings = settings(storeUri, commentsAllowed);
+    var gateway = new RateLimits(settings, new ClientAddresses(settings), meters);
+    gateways.add(gateway);
+    return gateway;
+  }
+
+  private static HttpStatusCode comment(RateLimits gateway, String client) {
+    var comment =
+        MockServerWebExchange.from(
+            MockServerHttpRequest.post("http://blog.example.org/api/posts/p/comments")
+                .remoteAddress(new InetSocketAddress(client, 40000)));
+    gateway.filter(comment, unused -> Mono.empty()).block(Duration.ofSeconds(20));
+    var status = comment.getResponse().getStatusCode();
+    return status == null ? HttpStatus.OK : status;
+  }
+
+  private static GatewaySettings settings(String storeUri, int commentsAllowed) {
+    return new GatewaySettings(
+        DataSize.ofMegabytes(1),
+        DataSize.ofMegabytes(6),
+        DataSize.ofKilobytes(8),
+        DataSize.ofKilobytes(8),
+        List.of(),
+        "127\\.0\\.0\\.1",
+        List.of(),
+        "",
+        Map.of(
+            "comments",
+            new GatewaySettings.RateLimit(
+                List.of("/api/posts/*/comments"),
+                List.of(HttpMethod.POST),
+                commentsAllowed,
+                Duration.ofMinutes(1),
+                true),
+            "reading",
+            new GatewaySettings.RateLimit(
+                List.of("/api/posts"), List.of(HttpMethod.GET), 1, Duration.ofMinutes(1), false)),
+        new GatewaySettings.SharedRateLimits(
+            storeUri, Duration.ofMillis(storeUri.contains(NOWHERE) ? 300 : 5_000)));
+  }
+
+  private static MockServerWebExchange exchange(HttpMethod method, String path) {
+    return MockServerWebExchange.from(
+        MockServerHttpRequest.method(method, "http://blog.example.org" + path)
+            .remoteAddress(new InetSocketAddress("198.51.100.9", 40000)));
+  }
+
+  private static final String NOWHERE = "nothing-listens";
+
+  private static int nothingListens() throws IOException {
+    try (var socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
