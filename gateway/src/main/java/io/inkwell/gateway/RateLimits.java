@@ -47,6 +47,15 @@ class RateLimits implements WebFilter, Ordered, DisposableBean {
   private final Cache<String, Bucket> buckets =
       Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(Duration.ofHours(1)).build();
   private final SharedBuckets shared;
+
+  /**
+   * Until when (System.nanoTime) a shared limit refuses a client, as the store last said: no
+   * instance can give a token back sooner, so a client flooding the gateway past its limit is
+   * refused from memory rather than costing the store a compare-and-swap per request.
+   */
+  private final Cache<String, Long> refusedUntil =
+      Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(Duration.ofHours(1)).build();
+
   private final Duration sharedTimeout;
   private final Counter unchecked;
   private final AtomicLong lastWarned = new AtomicLong();
@@ -117,6 +126,11 @@ class RateLimits implements WebFilter, Ordered, DisposableBean {
   /** The wait until the client may ask again when the limit refuses; empty when it takes it. */
   private Mono<Duration> refusal(Limit limit, String key) {
     if (limit.rule().shared() && shared != null) {
+      Long until = refusedUntil.getIfPresent(key);
+      long now = System.nanoTime();
+      if (until != null && until - now > 0) {
+        return Mono.just(Duration.ofNanos(until - now));
+      }
       return Mono.fromFuture(
               () ->
                   shared
@@ -126,6 +140,7 @@ class RateLimits implements WebFilter, Ordered, DisposableBean {
                       .tryConsumeAndReturnRemaining(1))
           .timeout(sharedTimeout)
           .flatMap(RateLimits::refusal)
+          .doOnNext(wait -> refusedUntil.put(key, System.nanoTime() + wait.toNanos()))
           .onErrorResume(
               failure -> {
                 unchecked.increment();

@@ -218,10 +218,14 @@ public final class LocalStack implements AutoCloseable {
   /** Stops everything in reverse order: services first, infrastructure last. */
   @Override
   public void close() {
+    // none is started again while the others stop, not even one killed from outside meanwhile
+    services.forEach(ServiceProcess::stopRestarting);
     for (int i = started.size() - 1; i >= 0; i--) {
       try {
         started.get(i).close();
-      } catch (Exception e) {
+      } catch (Exception | LinkageError e) {
+        // a class missing as the stack's jar was rebuilt under it: the rest are stopped all the
+        // same
         log.warn("Could not stop {} cleanly", started.get(i), e);
       }
     }

@@ -195,6 +195,11 @@ final class ServiceProcess implements AutoCloseable {
     return process;
   }
 
+  /** From now on, a service that stops stays stopped. */
+  synchronized void stopRestarting() {
+    closed = true;
+  }
+
   /** Asks for a graceful shutdown, then insists; a closed service is not started again. */
   @Override
   public void close() throws InterruptedException {
