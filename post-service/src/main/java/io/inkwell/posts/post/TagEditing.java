@@ -8,9 +8,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -27,7 +30,10 @@ import org.springframework.stereotype.Component;
  * tag-changes}, with its {@link TagRenamed} in the same update), then made post by post, each an
  * update on the version it was read at like any edit; a change a crash interrupted is finished by
  * the next sweep, so no post keeps an old tag. The description goes with the name, and the old name
- * leads to the new one ({@link #renamedTo}) while no post has it again.
+ * leads to the new one ({@link #renamedTo}) while no post has it again. A request waits for its
+ * change for {@code inkwell.posts.tag-change-wait} (60 s, well within the gateway's 120 s); a
+ * change on more posts than that allows goes on in the background at once, and the request is told
+ * so instead of the gateway's 504.
  */
 @Component
 public class TagEditing {
@@ -52,6 +58,14 @@ public class TagEditing {
    */
   record Change(String changeId, String from, String to, Instant at) {}
 
+  /**
+   * A rename as its request left it.
+   *
+   * @param tag the tag by its new name, with the published posts that have it so far
+   * @param finished whether every post has it; if not, the rest follow in the background
+   */
+  public record Renamed(TagCount tag, boolean finished) {}
+
   /** A tag's former name (and the slug its paths had), and the name it has now. */
   @org.springframework.data.mongodb.core.mapping.Document("tag-former-names")
   record FormerName(@Id String name, @Indexed String slug, @Indexed String to, Instant renamedAt) {}
@@ -61,18 +75,24 @@ public class TagEditing {
   private final PostWrites writes;
   private final TagDescriptions descriptions;
   private final Clock clock;
+  private final Duration wait;
+  private final Executor background;
 
   TagEditing(
       MongoOperations mongo,
       PostManagement posts,
       PostWrites writes,
       TagDescriptions descriptions,
-      Clock clock) {
+      Clock clock,
+      @Value("${inkwell.posts.tag-change-wait:60s}") Duration wait,
+      @Qualifier("applicationTaskExecutor") Executor background) {
     this.mongo = mongo;
     this.posts = posts;
     this.writes = writes;
     this.descriptions = descriptions;
     this.clock = clock;
+    this.wait = wait;
+    this.background = background;
   }
 
   /**
@@ -80,32 +100,60 @@ public class TagEditing {
    * or, when another tag has that name already, merges the two; its description goes with it unless
    * the other one has its own.
    *
-   * @return the tag by its new name
+   * @return the tag by its new name, and whether every post has it yet
    */
-  public TagCount rename(String nameOrSlug, String newName, Actor actor) {
+  public Renamed rename(String nameOrSlug, String newName, Actor actor) {
     String from = existing(nameOrSlug, actor);
     String to = PostManagement.normalisedTag(newName);
     if (to.isEmpty() || to.length() > Post.LONGEST_TAG) {
       throw new TagNameInvalid();
     }
+    boolean finished = true;
     if (!to.equals(from)) {
       Instant now = now();
       var change = new Change(UUID.randomUUID().toString(), from, to, now);
       write(change, new Update().push(OUTBOX, TagRenamed.of(from, to, now)));
-      make(change);
+      finished = makeWhileWaited(change);
     }
-    return counted(to);
+    return new Renamed(counted(to), finished);
   }
 
   /**
    * Takes a tag off every post that has it, and forgets its description; the posts stay.
    * Subscribers who chose it keep their choice, which no post matches then.
+   *
+   * @return whether it is off every post yet; if not, the rest follow in the background
    */
-  public void delete(String nameOrSlug, Actor actor) {
+  public boolean delete(String nameOrSlug, Actor actor) {
     String tag = existing(nameOrSlug, actor);
     var change = new Change(UUID.randomUUID().toString(), tag, null, now());
     write(change, new Update());
-    make(change);
+    return makeWhileWaited(change);
+  }
+
+  /**
+   * Makes the change for as long as a request waits; what is left is made in the background at once
+   * (and by the sweep, should the service stop first).
+   *
+   * @return whether it was made in time
+   */
+  private boolean makeWhileWaited(Change change) {
+    if (make(change, clock.instant().plus(wait))) {
+      return true;
+    }
+    log.info(
+        "Changing tag '{}' to '{}' takes longer than a request waits; going on in the background",
+        change.from(),
+        change.to());
+    background.execute(
+        () -> {
+          try {
+            make(change);
+          } catch (RuntimeException failed) {
+            log.warn("Could not finish changing tag '{}'; the sweep will", change.from(), failed);
+          }
+        });
+    return false;
   }
 
   /** Finishes the changes a crash interrupted (or another instance is still making: harmless). */
@@ -166,9 +214,19 @@ public class TagEditing {
   }
 
   private void make(Change change) {
+    make(change, Instant.MAX);
+  }
+
+  /**
+   * @return true when the change was made on every post; false when {@code until} came first
+   */
+  private boolean make(Change change, Instant until) {
     var having = Query.query(where("tags").is(change.from()));
     having.fields().include("_id");
     for (Document found : mongo.find(having, Document.class, "posts")) {
+      if (!clock.instant().isBefore(until)) {
+        return false;
+      }
       retag(found.getString("_id"), change);
     }
     descriptions
@@ -185,6 +243,7 @@ public class TagEditing {
         Query.query(where("_id").is(ID)),
         new Update().pull("pending", new Document("changeId", change.changeId())),
         COLLECTION);
+    return true;
   }
 
   /**

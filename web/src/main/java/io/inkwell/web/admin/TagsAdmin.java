@@ -59,6 +59,9 @@ class TagsAdmin implements StaffPage {
     return "redirect:/admin/tags";
   }
 
+  /** What the API answers a tag change that goes on in the background. */
+  private static final int ACCEPTED = 202;
+
   /** Another name for the tag on every post that has it; another tag's name merges the two. */
   @PostMapping("/admin/tags/{slug}/rename")
   String rename(
@@ -68,15 +71,18 @@ class TagsAdmin implements StaffPage {
       @RequestParam(defaultValue = "") String name,
       RedirectAttributes redirect) {
     var answer = checked(api.renameTag(token(client), slug, name));
+    String now = answer.ok() ? answer.body().path("tag").asString(name) : name;
     redirect.addFlashAttribute(
         answer.ok() ? "message" : "error",
-        answer.ok()
-            ? "“"
-                + from
-                + "” is “"
-                + answer.body().path("tag").asString(name)
-                + "” now, on every post that had it."
-            : answer.problem());
+        !answer.ok()
+            ? answer.problem()
+            : answer.status() == ACCEPTED
+                ? "“"
+                    + from
+                    + "” is becoming “"
+                    + now
+                    + "” on its many posts; that goes on in the background for a while."
+                : "“" + from + "” is “" + now + "” now, on every post that had it.");
     return "redirect:/admin/tags";
   }
 
@@ -102,11 +108,17 @@ class TagsAdmin implements StaffPage {
       @RequestParam(defaultValue = "") String name,
       RedirectAttributes redirect) {
     var answer = checked(api.deleteTag(token(client), slug));
+    String tag = name.isBlank() ? slug : name;
     redirect.addFlashAttribute(
         answer.ok() ? "message" : "error",
-        answer.ok()
-            ? "Deleted the tag “" + (name.isBlank() ? slug : name) + "”; its posts stay."
-            : answer.problem());
+        !answer.ok()
+            ? answer.problem()
+            : answer.status() == ACCEPTED
+                ? "The tag “"
+                    + tag
+                    + "” is being taken off its many posts, in the background for a while;"
+                    + " the posts stay."
+                : "Deleted the tag “" + tag + "”; its posts stay.");
     return "redirect:/admin/tags";
   }
 }

@@ -397,24 +397,31 @@ class PostController {
 
   /**
    * Renames a tag on every post that has it, or merges it into the tag whose name it is given
-   * (editors) → the tag by its new name.
+   * (editors) → 200 with the tag by its new name; 202 with it when the change takes longer than a
+   * request waits and goes on in the background.
    */
   @PostMapping(path = "/api/tags/{tag}/rename", consumes = MediaType.APPLICATION_JSON_VALUE)
-  TagCount renameTag(
+  ResponseEntity<TagCount> renameTag(
       @AuthenticationPrincipal Jwt token,
       @PathVariable @Size(max = 50) String tag,
       @Valid @RequestBody TagRenameRequest request) {
-    return tagEditing.rename(tag, request.name(), staff(token));
+    var renamed = tagEditing.rename(tag, request.name(), staff(token));
+    return ResponseEntity.status(renamed.finished() ? HttpStatus.OK : HttpStatus.ACCEPTED)
+        .body(renamed.tag());
   }
 
   record TagRenameRequest(@jakarta.validation.constraints.NotNull @Size(max = 200) String name) {}
 
-  /** Takes a tag off every post that has it (editors); the posts stay. */
+  /**
+   * Takes a tag off every post that has it (editors); the posts stay → 204, or 202 when it goes on
+   * in the background.
+   */
   @DeleteMapping("/api/tags/{tag}")
   ResponseEntity<Void> deleteTag(
       @AuthenticationPrincipal Jwt token, @PathVariable @Size(max = 50) String tag) {
-    tagEditing.delete(tag, staff(token));
-    return ResponseEntity.noContent().build();
+    return tagEditing.delete(tag, staff(token))
+        ? ResponseEntity.noContent().build()
+        : ResponseEntity.accepted().build();
   }
 
   record TagDescriptionRequest(
