@@ -22,6 +22,7 @@ import java.util.Date;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.bson.Document;
 import org.bson.types.Binary;
 import reactor.core.publisher.Mono;
@@ -44,6 +45,7 @@ final class SharedBuckets extends AbstractCompareAndSwapBasedProxyManager<String
   private final MongoClient client;
   private final MongoCollection<Document> buckets;
   private final ExpirationAfterWriteStrategy expiration;
+  private final AtomicBoolean indexed = new AtomicBoolean();
 
   private SharedBuckets(MongoClient client, String database, Duration timeout) {
     super(ClientSideConfig.getDefault().withRequestTimeout(timeout));
@@ -74,12 +76,23 @@ final class SharedBuckets extends AbstractCompareAndSwapBasedProxyManager<String
             .build();
     String database = connection.getDatabase() == null ? "gateway" : connection.getDatabase();
     var store = new SharedBuckets(MongoClients.create(settings), database, timeout);
+    store.expiringBuckets();
+    return store;
+  }
+
+  /**
+   * The TTL index that removes the buckets of clients gone quiet; made at the start, or, when the
+   * store could not be reached then, with the next bucket created.
+   */
+  private void expiringBuckets() {
+    if (indexed.get()) {
+      return;
+    }
     Mono.from(
-            store.buckets.createIndex(
+            buckets.createIndex(
                 Indexes.ascending("expiresAt"),
                 new IndexOptions().expireAfter(0L, TimeUnit.SECONDS)))
-        .subscribe(created -> {}, failed -> {});
-    return store;
+        .subscribe(created -> indexed.set(true), notYet -> {});
   }
 
   @Override
@@ -123,11 +136,13 @@ final class SharedBuckets extends AbstractCompareAndSwapBasedProxyManager<String
         Date expiresAt = new Date(System.currentTimeMillis() + timeToLiveMillis(newState));
         Mono<Boolean> swapped =
             originalData == null
-                ? Mono.from(
-                        buckets.insertOne(
-                            new Document("_id", key)
-                                .append("state", new Binary(newData))
-                                .append("expiresAt", expiresAt)))
+                ? Mono.fromRunnable(SharedBuckets.this::expiringBuckets)
+                    .then(
+                        Mono.from(
+                            buckets.insertOne(
+                                new Document("_id", key)
+                                    .append("state", new Binary(newData))
+                                    .append("expiresAt", expiresAt))))
                     .thenReturn(true)
                     .onErrorResume(SharedBuckets::takenMeanwhile, taken -> Mono.just(false))
                 : Mono.from(

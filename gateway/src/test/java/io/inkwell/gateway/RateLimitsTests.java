@@ -55,6 +55,19 @@ class RateLimitsTests {
     assertThat(answers.subList(3, 5)).containsOnly(HttpStatus.TOO_MANY_REQUESTS);
     assertThat(comment(second, "203.0.113.99")).isNotEqualTo(HttpStatus.TOO_MANY_REQUESTS);
     assertThat(meters.counter("inkwell.gateway.rate-limits.unchecked").count()).isZero();
+    try (var mongo = com.mongodb.reactivestreams.client.MongoClients.create(store)) {
+      var indexes =
+          reactor.core.publisher.Flux.from(
+                  mongo
+                      .getDatabase("gateway")
+                      .getCollection(SharedBuckets.COLLECTION)
+                      .listIndexes())
+              .collectList()
+              .block(Duration.ofSeconds(20));
+      assertThat(indexes)
+          .as("the buckets of clients gone quiet are removed")
+          .anySatisfy(index -> assertThat(index.get("expireAfterSeconds")).isNotNull());
+    }
   }
 
   /**

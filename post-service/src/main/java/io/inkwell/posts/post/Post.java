@@ -701,8 +701,6 @@ public class Post {
    * The rendered content of a post.
    *
    * @param bodyText the words of the body as a reader sees them, without markup
-   */
-  /**
    * @param ownExcerpt whether the excerpt is the author's, not the body's first words
    */
   public record Content(
