@@ -39,6 +39,7 @@ class SecurityConfiguration {
     "/api/pages",
     "/api/site",
     "/api/redirects",
+    "/api/authors",
     "/api/authors/*",
     "/api/comments/recent",
     "/api/comments/counts",

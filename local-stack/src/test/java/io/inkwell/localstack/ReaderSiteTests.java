@@ -158,7 +158,7 @@ class ReaderSiteTests {
     assertThat(about.select("article .body").text()).isEqualTo("Who writes here, and why.");
     assertThat(about.select("article .date, #comments, nav.post-pager")).isEmpty();
     assertThat(get("/posts/" + slug).uri().getPath()).isEqualTo("/pages/" + slug);
-    assertThat(get("/sitemap.xml").body()).contains("/pages/" + slug);
+    assertThat(browser.sitemapAddresses()).contains(stack.gatewayUrl() + "/pages/" + slug);
     assertThat(get("/feed.atom").body()).doesNotContain(title);
     // Blogger kept its pages at /p/{name}.html: a link to the old blog's page leads to it here
     assertThat(get("/p/write-to-jo.html").uri().getPath()).isEqualTo("/pages/write-to-jo");
@@ -315,10 +315,11 @@ class ReaderSiteTests {
     assertThat(post.select("main, header, footer, nav")).hasSizeGreaterThanOrEqualTo(4);
     assertThat(post.select("html").attr("lang")).isEqualTo("en");
 
-    String sitemap = get("/sitemap.xml").body();
-    assertThat(sitemap).contains(stack.gatewayUrl() + "/posts/wpc-wrap").contains("<urlset");
-    assertThat(get("/robots.txt").body())
-        .contains("Sitemap: " + stack.gatewayUrl() + "/sitemap.xml");
+    assertThat(browser.sitemapAddresses()).contains(stack.gatewayUrl() + "/posts/wpc-wrap");
+    assertThat(get("/sitemap-posts-2009-03.xml").body())
+        .as("a month's sitemap, of the month it was published in")
+        .contains(stack.gatewayUrl() + "/posts/wpc-wrap");
+    assertThat(get("/sitemap-posts-2009-02.xml").statusCode()).isEqualTo(404);
   }
 
   @Test
@@ -672,7 +673,7 @@ class ReaderSiteTests {
       assertThat(get(link.attr("href") + "/feed.atom").statusCode()).isEqualTo(200);
     }
     assertThat(links.first().attr("href")).isEqualTo("/tags/c-c++%20" + mark);
-    assertThat(get("/sitemap.xml").body()).contains("/tags/c-c++%20" + mark + "</loc>");
+    assertThat(browser.sitemapAddresses()).contains(stack.gatewayUrl() + "/tags/c-c++%20" + mark);
 
     // every tag, from the footer's "Tags": most used first, with its count
     Document index = page(post.select("footer.site-footer a:containsOwn(Tags)").attr("href"));

@@ -48,6 +48,29 @@ final class SiteBrowser {
     return response;
   }
 
+  /**
+   * Every address the sitemaps list, read as a crawler reads them: the index at {@code
+   * /sitemap.xml} (which {@code robots.txt} names), then each sitemap it lists, all on this site.
+   */
+  List<String> sitemapAddresses() throws Exception {
+    assertThat(get("/robots.txt").body()).contains("Sitemap: " + gatewayUrl + "/sitemap.xml");
+    var index = get("/sitemap.xml");
+    assertThat(index.statusCode()).isEqualTo(200);
+    var sitemaps = Jsoup.parse(index.body(), org.jsoup.parser.Parser.xmlParser());
+    assertThat(sitemaps.select("sitemapindex")).hasSize(1);
+    var addresses = new java.util.ArrayList<String>();
+    for (String sitemap : sitemaps.select("sitemap > loc").eachText()) {
+      assertThat(sitemap).startsWith(gatewayUrl + "/");
+      var listed = get(sitemap.substring(gatewayUrl.length()));
+      assertThat(listed.statusCode()).as(sitemap).isEqualTo(200);
+      assertThat(listed.headers().firstValue("Content-Type")).hasValue("application/xml");
+      var urls = Jsoup.parse(listed.body(), org.jsoup.parser.Parser.xmlParser());
+      assertThat(urls.select("urlset")).as(sitemap).hasSize(1);
+      addresses.addAll(urls.select("url > loc").eachText());
+    }
+    return addresses;
+  }
+
   /** Forgets a cookie, as a browser does when it runs out or is cleared. */
   void forget(String cookie) {
     var cookies = ((CookieManager) http.cookieHandler().orElseThrow()).getCookieStore();

@@ -172,6 +172,12 @@ class WebPagesTests {
               body = "{}";
             } else if (path.equals("/api/tags/Travel")) {
               body = "{\"tag\":\"travel\",\"count\":1}";
+            } else if (path.equals("/api/tags")) {
+              body = "{\"items\":[{\"tag\":\"travel\",\"count\":1}]}";
+            } else if (path.equals("/api/archive")) {
+              body = "{\"months\":[{\"year\":2009,\"month\":3,\"count\":1}]}";
+            } else if (path.equals("/api/authors")) {
+              body = "{\"items\":[{\"id\":\"a1\",\"name\":\"Jo Bloggs\",\"postCount\":2}]}";
             } else if (path.equals("/api/authors/a1")) {
               body =
                   """
@@ -590,7 +596,15 @@ class WebPagesTests {
 
   @Test
   void robotsAndSitemapAnswerWhateverTheCrawlerAccepts() throws Exception {
-    for (String path : new String[] {"/robots.txt", "/sitemap.xml"}) {
+    for (String path :
+        new String[] {
+          "/robots.txt",
+          "/sitemap.xml",
+          "/sitemap-pages.xml",
+          "/sitemap-posts-2009-03.xml",
+          "/sitemap-tags.xml",
+          "/sitemap-authors.xml"
+        }) {
       var response =
           http.send(
               HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
@@ -599,9 +613,28 @@ class WebPagesTests {
               HttpResponse.BodyHandlers.ofString());
       assertThat(response.statusCode()).as(path).isEqualTo(200);
     }
-    assertThat(get("/sitemap.xml").body())
-        .contains("https://blog.example.org/posts/hello")
+    assertThat(
+            Jsoup.parse(get("/sitemap.xml").body(), org.jsoup.parser.Parser.xmlParser())
+                .select("sitemapindex > sitemap > loc")
+                .eachText())
+        .containsExactly(
+            "https://blog.example.org/sitemap-pages.xml",
+            "https://blog.example.org/sitemap-posts-2009-03.xml",
+            "https://blog.example.org/sitemap-tags.xml",
+            "https://blog.example.org/sitemap-authors.xml");
+    assertThat(get("/sitemap-pages.xml").body()).contains("<loc>https://blog.example.org/</loc>");
+    assertThat(get("/sitemap-posts-2009-03.xml").body())
+        .contains(
+            "<url><loc>https://blog.example.org/posts/hello</loc>"
+                + "<lastmod>2009-03-12T16:41:00Z</lastmod></url>");
+    assertThat(get("/sitemap-tags.xml").body())
+        .contains("<loc>https://blog.example.org/tags/travel</loc>");
+    assertThat(get("/sitemap-authors.xml").body())
         .contains("<loc>https://blog.example.org/authors/a1</loc>");
+    for (String noMonth :
+        new String[] {"/sitemap-posts-2009-13.xml", "/sitemap-posts-0000-01.xml"}) {
+      assertThat(get(noMonth).statusCode()).as(noMonth).isEqualTo(404);
+    }
     assertThat(get("/robots.txt").body()).contains("Sitemap: https://blog.example.org/sitemap.xml");
   }
 

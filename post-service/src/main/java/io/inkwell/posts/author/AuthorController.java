@@ -1,6 +1,7 @@
 package io.inkwell.posts.author;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -18,6 +19,16 @@ class AuthorController {
   AuthorController(AuthorProfiles authors) {
     this.authors = authors;
   }
+
+  /** Everyone with a published post, by name. */
+  @GetMapping("/api/authors")
+  ResponseEntity<Authors> authors() {
+    return ResponseEntity.ok()
+        .cacheControl(CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic())
+        .body(new Authors(authors.published()));
+  }
+
+  record Authors(List<AuthorProfiles.Author> items) {}
 
   @GetMapping("/api/authors/{id}")
   ResponseEntity<AuthorProfiles.Author> author(@PathVariable String id) {

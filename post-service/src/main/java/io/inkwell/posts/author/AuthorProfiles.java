@@ -4,6 +4,10 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.inkwell.posts.post.PostManagement;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.slf4j.Logger;
@@ -149,6 +153,34 @@ public class AuthorProfiles {
                         p.id(), p.name(), p.bio(), p.website(), p.avatar(), published.count()))
             .orElseGet(
                 () -> new Author(id, published.latestName(), null, null, null, published.count())));
+  }
+
+  /**
+   * Every author with a post readers can read, as {@link #author} describes each, by name: for the
+   * sitemap's author pages (Ghost's {@code sitemap-authors.xml}, WordPress's users sitemap).
+   */
+  public List<Author> published() {
+    var found = posts.publishedAuthors();
+    Map<String, AuthorProfile> profiles = new HashMap<>();
+    mongo
+        .find(
+            Query.query(
+                where("_id").in(found.stream().map(PostManagement.PublishedAuthor::id).toList())),
+            AuthorProfile.class)
+        .forEach(profile -> profiles.put(profile.id(), profile));
+    return found.stream()
+        .map(
+            author -> {
+              var p = profiles.get(author.id());
+              return p == null
+                  ? new Author(author.id(), author.latestName(), null, null, null, author.count())
+                  : new Author(p.id(), p.name(), p.bio(), p.website(), p.avatar(), author.count());
+            })
+        .sorted(
+            Comparator.comparing(
+                    (Author a) -> String.valueOf(a.name()), String.CASE_INSENSITIVE_ORDER)
+                .thenComparing(Author::id))
+        .toList();
   }
 
   /**

@@ -507,6 +507,25 @@ public class PostManagement {
   public record PublishedBy(long count, String latestName) {}
 
   /**
+   * Everyone with a post (not a page) readers can read: each author's id, the byline of their
+   * newest post and how many they published, in one pass over the published posts.
+   */
+  public List<PublishedAuthor> publishedAuthors() {
+    var aggregation =
+        newAggregation(
+            match(new Criteria().andOperator(where("status").is(PostStatus.PUBLISHED), notAPage())),
+            sort(Sort.by(Sort.Order.desc("publishedAt"))),
+            group("author.id").count().as("count").first("author.name").as("latestName"),
+            project("count", "latestName").and("_id").as("id"));
+    return mongo.aggregate(aggregation, Post.class, PublishedAuthor.class).getMappedResults();
+  }
+
+  /**
+   * @param latestName the byline of their newest post
+   */
+  public record PublishedAuthor(String id, long count, String latestName) {}
+
+  /**
    * The months with published posts, newest first, each with its count; months as the blog's
    * readers count them ({@code zone}). Only the publication times are read.
    */

@@ -123,6 +123,53 @@ class AuthorProfilesTests extends IntegrationTest {
     }
   }
 
+  @Test
+  void theListOfAuthorsHasEveryoneWithAPublishedPostAsTheirPagesDescribeThem() {
+    String ada = "ada-" + UUID.randomUUID();
+    String imported = "imported-" + UUID.randomUUID();
+    String drafter = "drafter-" + UUID.randomUUID();
+    String pageWriter = "pages-" + UUID.randomUUID();
+    var asAda = as(ada, "ada", "AUTHOR");
+    published(asAda, "Notes on the engine");
+    published(asAda, "More notes");
+    processed(staffChanged(ada, "Ada Lovelace", "Wrote the first program.", null, Instant.now()));
+    published(as(imported, "Old Byline", "AUTHOR"), "From the old blog");
+    as(drafter, "Dee", "AUTHOR")
+        .post("/api/posts", ApiClient.json(Map.of("title", "Unfinished", "body", "b")));
+    var asPageWriter = as(pageWriter, "Pam", "AUTHOR");
+    String about =
+        asPageWriter
+            .post("/api/posts", ApiClient.json(Map.of("title", "About", "body", "b", "page", true)))
+            .text("id");
+    assertThat(asPageWriter.post("/api/posts/" + about + "/publish", "{}").status()).isEqualTo(200);
+
+    var answer = anonymous().get("/api/authors");
+
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.header("Cache-Control")).contains("max-age=60");
+    Map<String, tools.jackson.databind.JsonNode> byId = new java.util.HashMap<>();
+    answer.json().path("items").forEach(item -> byId.put(item.path("id").asString(), item));
+    assertThat(byId.get(ada).path("name").asString()).isEqualTo("Ada Lovelace");
+    assertThat(byId.get(ada).path("bio").asString()).isEqualTo("Wrote the first program.");
+    assertThat(byId.get(ada).path("postCount").asLong()).isEqualTo(2);
+    assertThat(byId.get(imported).path("name").asString())
+        .as("known by the byline alone")
+        .isEqualTo("Old Byline");
+    assertThat(byId.get(imported).path("postCount").asLong()).isEqualTo(1);
+    assertThat(byId)
+        .as("a draft or a page makes nobody an author")
+        .doesNotContainKeys(drafter, pageWriter);
+    var names =
+        answer
+            .json()
+            .path("items")
+            .valueStream()
+            .map(item -> item.path("name").asString())
+            .toList();
+    assertThat(names).as("by name").isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER);
+    assertThat(answer.raw().body()).as("the addresses stay inside").doesNotContain("@");
+  }
+
   private String published(ApiClient author, String title) {
     var created =
         author.post("/api/posts", ApiClient.json(Map.of("title", title, "body", "Some words.")));

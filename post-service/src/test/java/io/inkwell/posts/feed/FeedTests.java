@@ -158,6 +158,9 @@ class FeedTests extends IntegrationTest {
       // the author's page is the feed's link (Atom's alternate, RSS's <link>)
       assertThat(response.raw().body())
           .containsPattern("http://localhost:8080/authors/" + grace + "[\"<]");
+      assertThat(anonymous().get(path, "If-None-Match", response.header("ETag")).status())
+          .as("a feed reader asking again is told nothing changed")
+          .isEqualTo(304);
     }
   }
 

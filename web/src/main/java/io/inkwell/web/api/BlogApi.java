@@ -366,6 +366,13 @@ public class BlogApi {
         key -> read(path("/api/authors/{id}", key), new ParameterizedTypeReference<Author>() {}));
   }
 
+  /** Everyone with a published post, by name. */
+  public List<Author> authors() {
+    return read("/api/authors", new ParameterizedTypeReference<Page<Author>>() {})
+        .map(Page::items)
+        .orElse(List.of());
+  }
+
   private static final Duration AUTHOR_LIFETIME = Duration.ofSeconds(30);
 
   private final Cache<String, Optional<Author>> authors =

@@ -3,22 +3,36 @@ package io.inkwell.web.reader;
 import io.inkwell.web.WebSettings;
 import io.inkwell.web.api.BlogApi;
 import io.inkwell.web.api.Post;
-import java.util.LinkedHashSet;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.util.UriUtils;
 
-/** {@code robots.txt} and {@code sitemap.xml}, for search engines. */
+/**
+ * {@code robots.txt} and the sitemaps, for search engines. {@code sitemap.xml} is an index, as
+ * Ghost's and WordPress's are: the pages, the tags, the authors, and the posts a month a sitemap
+ * (by the month they were published in, in UTC), so that no blog is too large for it, a month's
+ * sitemap is read with a few calls, and the sitemaps of months long past stay as they were.
+ */
 @RestController
 class SiteFiles {
 
-  /** A sitemap lists at most this many posts; a blog beyond that wants a sitemap index. */
-  private static final int MAX_POSTS = 5_000;
+  /** What the sitemap protocol allows in one sitemap. */
+  private static final int MOST_URLS = 50_000;
+
+  /**
+   * The months of the posts' sitemaps: the same for every reader, wherever the blog's clocks are.
+   */
+  private static final ZoneId MONTHS = ZoneId.of("UTC");
+
+  private static final String POSTS_OF_A_MONTH = "/sitemap-posts-%04d-%02d.xml";
 
   private final BlogApi api;
   private final WebSettings settings;
@@ -45,59 +59,127 @@ class SiteFiles {
   }
 
   @GetMapping("/sitemap.xml")
-  ResponseEntity<String> sitemap() {
-    var xml = new StringBuilder();
-    xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-        .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    url(xml, settings.siteUrl() + "/", null);
-    String cursor = null;
-    int listed = 0;
-    // each author's page once, after the posts (as Yoast's author sitemap lists them)
-    Set<String> authors = new LinkedHashSet<>();
-    do {
-      var page = api.posts(Map.of(), 100, cursor);
-      for (Post post : page.items()) {
-        if (post.author() != null) {
-          authors.add(post.author().id());
-        }
-        if (post.canonicalUrl() != null) {
-          // first published elsewhere: that address is the one search engines should list
-          listed++;
-          continue;
-        }
-        url(
-            xml,
-            settings.siteUrl() + "/posts/" + UriUtils.encodePathSegment(post.slug(), "UTF-8"),
-            post.updatedAt() == null ? null : post.updatedAt().toString());
-        listed++;
-      }
-      cursor = page.nextCursor();
-    } while (cursor != null && listed < MAX_POSTS);
-    for (var page : api.pages()) {
-      url(
-          xml,
-          settings.siteUrl() + "/pages/" + UriUtils.encodePathSegment(page.slug(), "UTF-8"),
-          null);
+  ResponseEntity<String> sitemapIndex() {
+    var xml = new Xml("sitemapindex");
+    xml.sitemap(settings.siteUrl() + "/sitemap-pages.xml");
+    for (var month : api.archive(MONTHS)) {
+      xml.sitemap(settings.siteUrl() + POSTS_OF_A_MONTH.formatted(month.year(), month.month()));
     }
-    for (String author : authors) {
-      url(
-          xml,
-          settings.siteUrl() + "/authors/" + UriUtils.encodePathSegment(author, "UTF-8"),
-          null);
-    }
-    url(xml, settings.siteUrl() + "/tags", null);
-    for (String tag : api.tags()) {
-      url(xml, settings.siteUrl() + tagPaths.of(tag), null);
-    }
-    xml.append("</urlset>\n");
-    return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(xml.toString());
+    xml.sitemap(settings.siteUrl() + "/sitemap-tags.xml");
+    xml.sitemap(settings.siteUrl() + "/sitemap-authors.xml");
+    return xml.answer();
   }
 
-  private static void url(StringBuilder xml, String location, String modified) {
-    xml.append("  <url><loc>").append(HtmlUtils.htmlEscape(location)).append("</loc>");
-    if (modified != null) {
-      xml.append("<lastmod>").append(modified).append("</lastmod>");
+  /** The home page, the pages (About, Contact) and the list of tags. */
+  @GetMapping("/sitemap-pages.xml")
+  ResponseEntity<String> pages() {
+    var xml = new Xml("urlset");
+    xml.url(settings.siteUrl() + "/", null);
+    for (var page : api.pages()) {
+      xml.url(settings.siteUrl() + "/pages/" + segment(page.slug()), null);
     }
-    xml.append("</url>\n");
+    xml.url(settings.siteUrl() + "/tags", null);
+    return xml.answer();
+  }
+
+  /**
+   * The posts published in one month (UTC), with when each last changed; 404 for a month without
+   * any. A post first published elsewhere is not listed: its canonical address is that one.
+   */
+  @GetMapping("/sitemap-posts-{year:\\d{4}}-{month:\\d{2}}.xml")
+  ResponseEntity<String> postsOf(@PathVariable int year, @PathVariable int month) {
+    if (year < 1 || month < 1 || month > 12) {
+      throw new NotFound();
+    }
+    var from = YearMonth.of(year, month).atDay(1).atStartOfDay(ZoneOffset.UTC);
+    var filter =
+        Map.of(
+            "from",
+            from.toInstant().toString(),
+            "before",
+            from.plusMonths(1).toInstant().toString());
+    var xml = new Xml("urlset");
+    int seen = 0;
+    String cursor = null;
+    do {
+      var page = api.posts(filter, 100, cursor);
+      for (Post post : page.items()) {
+        seen++;
+        if (post.canonicalUrl() == null) {
+          xml.url(
+              settings.siteUrl() + "/posts/" + segment(post.slug()),
+              post.updatedAt() == null ? null : post.updatedAt().toString());
+        }
+      }
+      cursor = page.nextCursor();
+    } while (cursor != null && xml.urls < MOST_URLS);
+    if (seen == 0) {
+      throw new NotFound();
+    }
+    return xml.answer();
+  }
+
+  @GetMapping("/sitemap-tags.xml")
+  ResponseEntity<String> tags() {
+    var xml = new Xml("urlset");
+    for (String tag : api.tags()) {
+      if (xml.urls == MOST_URLS) {
+        break;
+      }
+      xml.url(settings.siteUrl() + tagPaths.of(tag), null);
+    }
+    return xml.answer();
+  }
+
+  @GetMapping("/sitemap-authors.xml")
+  ResponseEntity<String> authors() {
+    var xml = new Xml("urlset");
+    for (var author : api.authors()) {
+      if (xml.urls == MOST_URLS) {
+        break;
+      }
+      xml.url(settings.siteUrl() + "/authors/" + segment(author.id()), null);
+    }
+    return xml.answer();
+  }
+
+  private static String segment(String value) {
+    return UriUtils.encodePathSegment(value, "UTF-8");
+  }
+
+  /** A sitemap ({@code urlset}) or an index of them ({@code sitemapindex}), written as it grows. */
+  private static final class Xml {
+
+    private final StringBuilder xml = new StringBuilder();
+    private final String root;
+    private int urls;
+
+    Xml(String root) {
+      this.root = root;
+      xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+          .append('<')
+          .append(root)
+          .append(" xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    }
+
+    void url(String location, String modified) {
+      xml.append("  <url><loc>").append(HtmlUtils.htmlEscape(location)).append("</loc>");
+      if (modified != null) {
+        xml.append("<lastmod>").append(modified).append("</lastmod>");
+      }
+      xml.append("</url>\n");
+      urls++;
+    }
+
+    void sitemap(String location) {
+      xml.append("  <sitemap><loc>")
+          .append(HtmlUtils.htmlEscape(location))
+          .append("</loc></sitemap>\n");
+    }
+
+    ResponseEntity<String> answer() {
+      xml.append("</").append(root).append(">\n");
+      return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(xml.toString());
+    }
   }
 }

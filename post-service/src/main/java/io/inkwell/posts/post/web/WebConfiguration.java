@@ -21,7 +21,14 @@ class WebConfiguration {
   @Bean
   FilterRegistrationBean<ShallowEtagHeaderFilter> listEtags() {
     var registration = new FilterRegistrationBean<>(new ShallowEtagHeaderFilter());
-    registration.addUrlPatterns("/api/posts", "/api/tags", "/feed.atom", "/feed.rss", "/tags/*");
+    registration.addUrlPatterns(
+        "/api/posts",
+        "/api/tags",
+        "/api/authors",
+        "/feed.atom",
+        "/feed.rss",
+        "/tags/*",
+        "/authors/*");
     return registration;
   }
 
