@@ -807,6 +807,72 @@ class AdminToolsTests {
     assertThat(browser.get("/admin/subscribers/export").body()).doesNotContain(address);
   }
 
+  /**
+   * WordPress's "Erase Personal Data": a reader who commented and subscribed asks to be forgotten;
+   * the owner gives their address once, and their comment stays under "Anonymous" while their
+   * subscription is gone.
+   */
+  @Test
+  void theOwnerErasesTheAddressOfAReaderWhoAskedToBeForgotten() throws Exception {
+    String address = "Erin-" + UUID.randomUUID() + "@example.org";
+    String words = "Lovely write-up " + UUID.randomUUID();
+    String postId =
+        bot.post("/api/posts", ApiClient.json(Map.of("title", "Forget me not", "body", "b")))
+            .text("id");
+    bot.post("/api/posts/" + postId + "/publish", "");
+    var comment =
+        await()
+            .atMost(PATIENCE)
+            .until(
+                () ->
+                    reader.post(
+                        "/api/posts/" + postId + "/comments",
+                        ApiClient.json(
+                            Map.of(
+                                "authorName",
+                                "Erin Example",
+                                "authorEmail",
+                                address,
+                                "body",
+                                words,
+                                "renderedAt",
+                                java.time.Instant.now().minusSeconds(60).toString()))),
+                answer -> answer.status() == 201);
+    bot.post("/api/comments/" + comment.text("id") + "/approve", "");
+    assertThat(reader.post("/api/subscriptions", ApiClient.json(Map.of("email", address))).status())
+        .isEqualTo(202);
+    String slug = reader.get("/api/posts/" + postId).text("slug");
+    var browser = owner();
+    assertThat(browser.page("/posts/" + slug).select("#comments .comment-meta strong").eachText())
+        .containsExactly("Erin Example");
+
+    Document form =
+        browser.page(
+            browser.page("/admin/subscribers").select("a[href=/admin/privacy]").attr("href"));
+    var fields = SiteBrowser.fields(form.selectFirst("form[action$=/admin/privacy/erase]"));
+    fields.put("email", address.toLowerCase(java.util.Locale.ROOT));
+    Document confirm = Jsoup.parse(browser.submit("/admin/privacy/erase", fields).body());
+    assertThat(confirm.select("main strong").text())
+        .isEqualTo(address.toLowerCase(java.util.Locale.ROOT));
+    Document erased =
+        Jsoup.parse(
+            browser
+                .submit(
+                    "/admin/privacy/erase", SiteBrowser.fields(confirm.select("main form").last()))
+                .body());
+
+    assertThat(erased.select(".notice").text())
+        .isEqualTo(
+            address.toLowerCase(java.util.Locale.ROOT)
+                + " is forgotten. 1 comment now says \"Anonymous\". Their subscription is erased.");
+    var thread = browser.page("/posts/" + slug).select("#comments article.comment");
+    assertThat(thread.select(".comment-meta strong").eachText()).containsExactly("Anonymous");
+    assertThat(thread.select(".comment-body").text()).as("the words stay").isEqualTo(words);
+    assertThat(browser.page("/posts/" + slug).text()).doesNotContain("Erin Example");
+    assertThat(browser.page("/admin/subscribers?q=" + address).select("#subscriber-total").text())
+        .isEqualTo("0 subscribers match");
+  }
+
   @Test
   void theOwnerImportsABloggerExportFromTheImportPageAndAgainAddsNothing() throws Exception {
     var browser = owner();

@@ -245,6 +245,17 @@ class AuthorizationMatrixTests {
                 c -> c.postAs("/api/imports/wordpress", "application/rss+xml", "not xml").status(),
                 expect(401, 403, 403, 403, 403, 422, 403)),
             new Row(
+                // an address nobody wrote from: nothing is erased, but the role is checked
+                "POST /api/comments/erasure",
+                c -> c.post("/api/comments/erasure", "{\"email\":\"nobody@example.org\"}").status(),
+                expect(401, 403, 403, 403, 403, 200, 403)),
+            new Row(
+                "POST /api/subscribers/erasure",
+                c ->
+                    c.post("/api/subscribers/erasure", "{\"email\":\"nobody@example.org\"}")
+                        .status(),
+                expect(401, 403, 403, 403, 403, 200, 403)),
+            new Row(
                 "GET /api/authors",
                 c -> c.get("/api/authors").status(),
                 expect(200, 200, 200, 200, 200, 200, 200)),

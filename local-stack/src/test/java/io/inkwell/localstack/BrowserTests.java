@@ -477,6 +477,7 @@ class BrowserTests {
             "/admin/comments",
             "/admin/comments/settings",
             "/admin/subscribers",
+            "/admin/privacy",
             "/admin/tags",
             "/admin/images",
             "/admin/settings",

@@ -204,7 +204,12 @@ class WebPagesTests {
                           // stored before the services cleaned what they read (ADR 15): a
                           // control character and half of a surrogate pair
                           + "\"bodyHtml\":\"<p>Hi\\u0001 there\\ud800</p>\","
-                          + "\"createdAt\":\"2009-03-13T10:00:00Z\"}]}";
+                          + "\"createdAt\":\"2009-03-13T10:00:00Z\"},"
+                          // its writer asked to be forgotten
+                          + "{\"id\":\"k9\",\"postId\":\"p1\",\"postSlug\":\"hello\","
+                          + "\"postTitle\":\"Hello\",\"authorName\":\"Anonymous\","
+                          + "\"erased\":true,\"bodyHtml\":\"<p>Kept</p>\","
+                          + "\"createdAt\":\"2009-03-12T10:00:00Z\"}]}";
             } else if (path.equals("/api/posts/p2/comments/count")) {
               body = "{\"count\":3}";
             } else if (path.equals("/api/posts/p2/comments")) {
@@ -215,7 +220,14 @@ class WebPagesTests {
                   second
                       ? "{\"items\":[" + comment("k2", "Second page") + "]}"
                       : "{\"items\":["
-                          + comment("k1", "First page", comment("k1r", "A reply"))
+                          + comment(
+                              "k1",
+                              "First page",
+                              comment("k1r", "A reply"),
+                              // its writer asked to be forgotten
+                              """
+                              {"id":"k1e","authorName":"Anonymous","erased":true,\
+                              "bodyHtml":"<p>Words kept</p>","createdAt":"2009-03-13T11:00:00Z"}""")
                           + "],\"nextCursor\":\"c2\"}";
             } else {
               status = 404;
@@ -273,9 +285,12 @@ class WebPagesTests {
     // a reply is answered too, and the form offers it under the comment it answers
     assertThat(first.select("#comment-k1r a.reply-link").attr("href"))
         .isEqualTo("/posts/talkative?replyTo=k1r#comment-form");
-    assertThat(first.select("#reply-to option").eachAttr("value")).containsExactly("", "k1", "k1r");
+    assertThat(first.select("#reply-to option").eachAttr("value"))
+        .containsExactly("", "k1", "k1r", "k1e");
     assertThat(first.select("#reply-to option[value=k1r]").text()).startsWith("— Ada");
-    assertThat(first.select(".comment-body").eachText()).containsExactly("First page", "A reply");
+    assertThat(first.select(".comment-body").eachText())
+        .containsExactly("First page", "A reply", "Words kept");
+    assertThat(first.select("#comment-k1e .comment-meta strong").text()).isEqualTo("Anonymous");
     String more = first.select("nav[aria-label=More comments] a").attr("href");
     assertThat(more).isEqualTo("/posts/talkative?comments=c2#comments");
 
@@ -294,7 +309,7 @@ class WebPagesTests {
     assertThat(feed.getTitle()).isEqualTo("Comments on Inkwell");
     assertThat(feed.getEntries())
         .extracting(SyndEntry::getTitle)
-        .containsExactly("Bo on “Talkative”", "Ada on “Hello”");
+        .containsExactly("Bo on “Talkative”", "Ada on “Hello”", "Anonymous on “Hello”");
     var newest = feed.getEntries().get(0);
     assertThat(newest.getLink()).isEqualTo("https://blog.example.org/posts/talkative#comment-k2");
     assertThat(newest.getContents().get(0).getValue()).isEqualTo("<p>Quite <em>so</em>.</p>");
@@ -393,6 +408,10 @@ class WebPagesTests {
       assertThat(home.select("article.card .byline a[href$=#comments]").text())
           .isEqualTo("Keine Kommentare");
       assertThat(comments.getTitle()).isEqualTo("Kommentare zu Inkwell");
+      assertThat(comments.getEntries())
+          .extracting(SyndEntry::getAuthor)
+          .as("a forgotten writer in the blog's language")
+          .containsExactly("Bo", "Ada", "Anonym");
       assertThat(Jsoup.parse(get("/nowhere-at-all").body()).select("h1").text())
           .isEqualTo("Diese Seite gibt es hier nicht");
 
@@ -411,6 +430,11 @@ class WebPagesTests {
       site.forgetIdentity();
       var french = Jsoup.parse(get("/posts/hello").body());
       assertThat(french.select("#comments-title").text()).isEqualTo("Aucun commentaire");
+      var frenchThread = Jsoup.parse(get("/posts/talkative").body());
+      assertThat(frenchThread.select("#comment-k1e .comment-meta strong").text())
+          .as("a forgotten writer's name in the blog's language")
+          .isEqualTo("Anonyme");
+      assertThat(frenchThread.select("#reply-to option[value=k1e]").text()).startsWith("— Anonyme");
       assertThat(french.select("#subscribe-title").text())
           .isEqualTo("Recevoir les nouveaux articles par e-mail");
 

@@ -31,14 +31,17 @@ import org.springframework.data.mongodb.core.mapping.Document;
 })
 public class Comment {
 
+  /** The name a comment keeps once its writer was forgotten (WordPress's). */
+  public static final String ANONYMOUS = "Anonymous";
+
   @Id private final String id;
   private final String postId;
   private final String parentId;
   @Indexed private final String rootId;
   private final int depth;
   private String authorName;
-  private final String authorEmail;
-  private final boolean notifyOnReply;
+  private String authorEmail;
+  private boolean notifyOnReply;
 
   /**
    * The staff account that wrote it signed in (an author answering readers), shown with a badge;
@@ -48,13 +51,19 @@ public class Comment {
 
   private String body;
   private String bodyHtml;
-  private final String client;
+  private String client;
   private CommentStatus status;
   private final Instant createdAt;
   private Instant moderatedAt;
 
   /** When a moderator last corrected its name or text; null if nobody did. */
   private Instant editedAt;
+
+  /**
+   * When who wrote it was forgotten on request ({@link #erase}): its name is {@link #ANONYMOUS},
+   * and neither address is kept; null while it is as it was sent.
+   */
+  private Instant erasedAt;
 
   /**
    * A hash of the post, the address and the words of a reader's comment, unique among comments: the
@@ -260,11 +269,34 @@ public class Comment {
   }
 
   /**
+   * Forgets who wrote it, as WordPress's "Erase Personal Data" does when its writer asks: the name
+   * becomes {@link #ANONYMOUS}; the email address, the client's address and the fingerprint made of
+   * the address go, and with them reply mails. The words stay where readers saw them (a moderator
+   * may still correct or delete them), and so does its status: nothing is announced.
+   *
+   * @return false when it was forgotten already
+   */
+  public boolean erase(Instant now) {
+    if (erasedAt != null) {
+      return false;
+    }
+    authorName = ANONYMOUS;
+    authorEmail = null;
+    client = null;
+    notifyOnReply = false;
+    fingerprint = null;
+    searchText = currentSearchText();
+    erasedAt = now;
+    return true;
+  }
+
+  /**
    * Brought over by an import: no reader's address and no staff account, as every comment posted
-   * here has one or the other. Its body is the HTML the old platform kept.
+   * here has one or the other (unless it was {@linkplain #erase erased}). Its body is the HTML the
+   * old platform kept.
    */
   public boolean isImported() {
-    return authorEmail == null && staffId == null;
+    return authorEmail == null && staffId == null && erasedAt == null;
   }
 
   private void raise(CommentEvent event) {
@@ -342,6 +374,10 @@ public class Comment {
 
   public Instant editedAt() {
     return editedAt;
+  }
+
+  public Instant erasedAt() {
+    return erasedAt;
   }
 
   /** Events raised but not yet relayed to Kafka, oldest first. */

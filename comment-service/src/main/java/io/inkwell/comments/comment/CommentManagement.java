@@ -477,6 +477,50 @@ public class CommentManagement implements CommentsOfPosts {
     return writes.save(comment);
   }
 
+  /**
+   * Forgets who wrote every comment sent from this address, deleted ones too, when they ask (the
+   * GDPR's right to erasure; WordPress's "Erase Personal Data"): each keeps its words under {@link
+   * Comment#ANONYMOUS}, without the address, the client's address or reply mails. The address is
+   * compared as it is stored, without case; a second erasure finds nothing more.
+   *
+   * @return how many comments were erased
+   */
+  public long erase(String email) {
+    String address = email.strip().toLowerCase(Locale.ROOT);
+    long erased = 0;
+    long before;
+    do {
+      before = erased;
+      // a batch at a time: each erased comment leaves the query
+      for (Comment comment :
+          mongo.find(Query.query(where("authorEmail").is(address)).limit(100), Comment.class)) {
+        if (erased(comment.id())) {
+          erased++;
+        }
+      }
+    } while (erased > before);
+    log.info("Erased the writer of {} comments on request", erased);
+    return erased;
+  }
+
+  /** Erases one comment's writer, again on a fresh copy if a moderator changed it meanwhile. */
+  private boolean erased(String id) {
+    for (int attempt = 1; ; attempt++) {
+      Comment comment = mongo.findById(id, Comment.class);
+      if (comment == null || !comment.erase(now())) {
+        return false;
+      }
+      try {
+        writes.save(comment);
+        return true;
+      } catch (OptimisticLockingFailureException concurrent) {
+        if (attempt == 3) {
+          throw concurrent;
+        }
+      }
+    }
+  }
+
   /** One comment, whatever its status, for a moderator; not a deleted one. */
   public Comment comment(String id) {
     return existing(id);

@@ -43,6 +43,15 @@ class CommentWrites {
             .set("bodyHtml", comment.bodyHtml())
             .set("editedAt", comment.editedAt())
             .inc("version", 1);
+    if (comment.erasedAt() != null) {
+      // unset, not null: the fingerprint's unique index leaves out only those without one
+      update
+          .unset("authorEmail")
+          .unset("client")
+          .unset("fingerprint")
+          .set("notifyOnReply", false)
+          .set("erasedAt", comment.erasedAt());
+    }
     if (!comment.raised().isEmpty()) {
       String traceparent = traces.current();
       Object[] events =

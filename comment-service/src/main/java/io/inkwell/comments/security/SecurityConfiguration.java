@@ -32,6 +32,8 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers(HttpMethod.PUT, "/api/comments/settings")
                     .hasRole("ADMIN")
+                    .requestMatchers(HttpMethod.POST, "/api/comments/erasure")
+                    .hasRole("ADMIN")
                     .requestMatchers("/api/comments", "/api/comments/**")
                     .hasRole("EDITOR")
                     .anyRequest()

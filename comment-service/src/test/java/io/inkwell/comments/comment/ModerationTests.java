@@ -590,6 +590,115 @@ class ModerationTests extends IntegrationTest {
     assertThat(ids(search(post, "jose " + mark))).containsExactly(jose);
   }
 
+  /**
+   * A commenter who asks to be forgotten (the GDPR's erasure, WordPress's "Erase Personal Data"):
+   * every comment from their address, in any state, keeps its words under "Anonymous", and nothing
+   * of theirs is left to find, to trust, or to mail.
+   */
+  @Test
+  void anAdminErasesACommenterWhoseWordsStayUnderAnonymous() {
+    policy("HOLD_FIRST_TIME");
+    String post = publishedPost(true);
+    String ada = email();
+    String other = email();
+    String approved =
+        comment(
+                post,
+                Map.of(
+                    "authorName",
+                    "Ada Real",
+                    "authorEmail",
+                    ada,
+                    "body",
+                    "Kept words",
+                    "notifyOnReply",
+                    true))
+            .text("id");
+    admin().post("/api/comments/" + approved + "/approve", "");
+    String reply =
+        comment(
+                post,
+                Map.of(
+                    "authorEmail",
+                    ada.toUpperCase(java.util.Locale.ROOT),
+                    "body",
+                    "A held reply",
+                    "parentId",
+                    approved,
+                    "notifyOnReply",
+                    true))
+            .text("id");
+    String spam = comment(post, Map.of("authorEmail", ada, "body", "Marked spam")).text("id");
+    admin().post("/api/comments/" + spam + "/spam", "");
+    String someoneElse =
+        comment(post, Map.of("authorName", "Bo", "authorEmail", other, "body", "Not Ada's"))
+            .text("id");
+
+    var asEditor = api().withToken(TestTokens.staff("editor-1", "Ed", "EDITOR"));
+    var body = ApiClient.json(Map.of("email", "  " + ada.toUpperCase(java.util.Locale.ROOT)));
+    assertThat(asEditor.post("/api/comments/erasure", body).status()).isEqualTo(403);
+    var erased = admin().post("/api/comments/erasure", body);
+
+    assertThat(erased.status()).as(erased.toString()).isEqualTo(200);
+    assertThat(erased.json().path("erased").asLong()).isEqualTo(3);
+    var shown = api().get("/api/posts/" + post + "/comments").json().path("items").get(0);
+    assertThat(shown.path("id").asString()).isEqualTo(approved);
+    assertThat(shown.path("authorName").asString()).isEqualTo("Anonymous");
+    assertThat(shown.path("erased").asBoolean()).isTrue();
+    assertThat(shown.path("body").asString()).as("the words stay").isEqualTo("Kept words");
+    for (String id : List.of(approved, reply, spam)) {
+      var stored = mongo.findById(id, Document.class, "comments");
+      assertThat(stored.getString("authorName")).isEqualTo("Anonymous");
+      assertThat(stored).doesNotContainKeys("authorEmail", "client", "fingerprint");
+      assertThat(stored.getBoolean("notifyOnReply")).isFalse();
+      assertThat(stored.getString("searchText")).doesNotContain("ada", "reader-");
+    }
+    assertThat(comments.findById(someoneElse).orElseThrow().authorEmail()).isEqualTo(other);
+    assertThat(ids(admin().get("/api/comments?status=SPAM&q=" + ada)))
+        .as("a moderator's search finds nothing by the address")
+        .isEmpty();
+    assertThat(admin().post("/api/comments/erasure", body).json().path("erased").asLong())
+        .as("nothing is left to erase")
+        .isZero();
+
+    // a moderator can still correct what stays, and it stays plain text, not imported HTML
+    assertThat(
+            admin()
+                .put(
+                    "/api/comments/" + approved,
+                    ApiClient.json(Map.of("authorName", "Anonymous", "body", "Kept *words*")))
+                .text("bodyHtml"))
+        .contains("<em>words</em>");
+    // a reply to the erased comment (approved: a trusted commenter's) tells nobody of it
+    String trusted = email();
+    admin()
+        .post(
+            "/api/comments/"
+                + comment(post, Map.of("authorEmail", trusted, "body", "Hello")).text("id")
+                + "/approve",
+            "");
+    String answer =
+        comment(post, Map.of("authorEmail", trusted, "body", "Answering Ada", "parentId", approved))
+            .text("id");
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(events(post))
+                    .filteredOn(e -> e.path("commentId").asString().equals(answer))
+                    .singleElement()
+                    .satisfies(e -> assertThat(e.has("notifyEmail")).isFalse()));
+    assertThat(comment(post, Map.of("authorEmail", ada, "body", "Back again")).text("status"))
+        .as("no longer trusted: nothing of theirs is known")
+        .isEqualTo("PENDING");
+
+    for (String bad : List.of("{\"email\":\"not an address\"}", "{\"email\":{\"$ne\":1}}", "{}")) {
+      var refused = admin().post("/api/comments/erasure", bad);
+      assertThat(refused.status()).as(bad).isEqualTo(400);
+      assertThat(refused.header("Content-Type")).isEqualTo("application/problem+json");
+    }
+  }
+
   private ApiClient.Response search(String post, String words) {
     return admin()
         .get(

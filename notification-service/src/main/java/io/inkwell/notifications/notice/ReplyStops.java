@@ -73,12 +73,25 @@ public class ReplyStops {
     return mongo.exists(Query.query(where("_id").is(key(postId, email))), ReplyStop.class);
   }
 
+  /**
+   * Forgets every post on which this address asked to hear of no more replies (its writer asked to
+   * be forgotten; their comments no longer ask for reply mails).
+   */
+  long forget(String email) {
+    var theirs = where("_id").regex(":" + addressHash(email) + "$");
+    return mongo.remove(Query.query(theirs), ReplyStop.class).getDeletedCount();
+  }
+
   private static String key(String postId, String email) {
+    return postId + ":" + addressHash(email);
+  }
+
+  private static String addressHash(String email) {
     try {
       byte[] hash =
           MessageDigest.getInstance("SHA-256")
               .digest(email.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
-      return postId + ":" + HexFormat.of().formatHex(hash);
+      return HexFormat.of().formatHex(hash);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -475,6 +475,19 @@ class AdminApi {
     return delete(token, "/api/subscribers/{id}", subscriberId);
   }
 
+  /** Forgets who wrote the comments sent from the address (admins): {@code {erased}}. */
+  Answer eraseCommenter(String token, String email) {
+    return send(token, http.post().uri("/api/comments/erasure"), Map.of("email", email), null);
+  }
+
+  /**
+   * Forgets the address in notification-service (admins): its subscriber and the records of mails
+   * to it, {@code {subscriber, mails}}.
+   */
+  Answer eraseAddress(String token, String email) {
+    return send(token, http.post().uri("/api/subscribers/erasure"), Map.of("email", email), null);
+  }
+
   Answer deliveries(String token, String postId) {
     return get(token, path("/api/posts/{id}/deliveries", postId));
   }

@@ -6,12 +6,14 @@ import java.util.List;
 
 /**
  * An approved comment with its replies, as readers see it (no email address, ever); {@code staff}
- * when the blog's own people wrote it.
+ * when the blog's own people wrote it, {@code erased} when its writer asked to be forgotten (its
+ * name, "Anonymous", is then said in the blog's language).
  */
 public record Comment(
     String id,
     String authorName,
     Boolean staff,
+    Boolean erased,
     String bodyHtml,
     Instant createdAt,
     List<Comment> replies) {
@@ -19,6 +21,7 @@ public record Comment(
   public Comment {
     replies = replies == null ? List.of() : replies;
     staff = staff != null && staff;
+    erased = erased != null && erased;
   }
 
   /** A comment of a thread with how deep it sits in it (0 for a comment on the post itself). */

@@ -135,11 +135,12 @@ class CommentFeeds {
             + UriUtils.encodePathSegment(comment.postSlug(), "UTF-8")
             + "#comment-"
             + comment.id();
+    String name = comment.erased() ? words.of("comment.anonymous") : comment.authorName();
     SyndEntry entry = new SyndEntryImpl();
-    entry.setTitle(xml(words.of("feed.commentTitle", comment.authorName(), comment.postTitle())));
+    entry.setTitle(xml(words.of("feed.commentTitle", name, comment.postTitle())));
     entry.setLink(link);
     entry.setUri(link);
-    entry.setAuthor(xml(comment.authorName()));
+    entry.setAuthor(xml(name));
     entry.setPublishedDate(Date.from(comment.createdAt()));
     entry.setUpdatedDate(Date.from(comment.createdAt()));
     var content = new SyndContentImpl();

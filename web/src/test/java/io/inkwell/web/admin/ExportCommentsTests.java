@@ -38,6 +38,7 @@ class ExportCommentsTests {
             "c2",
             "Linus",
             false,
+            false,
             "<p>Thanks for the <b>notes</b>.</p>",
             Instant.parse("2009-03-13T08:00:00Z"),
             List.of());
@@ -45,6 +46,7 @@ class ExportCommentsTests {
         new Comment(
             "c1",
             "Ada",
+            false,
             false,
             "<p>Where x]]>y, <em>then</em>?</p>",
             Instant.parse("2009-03-12T19:30:00Z"),

@@ -61,6 +61,7 @@ class CommentController {
               comment.parentId(),
               comment.authorName(),
               false,
+              false,
               comment.body(),
               comment.bodyHtml(),
               io.inkwell.comments.comment.CommentStatus.PENDING,

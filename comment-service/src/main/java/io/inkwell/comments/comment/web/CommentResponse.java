@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * A comment as anyone may see it: never the email address or the client's address; {@code staff}
- * when a staff member wrote it signed in.
+ * when a staff member wrote it signed in, {@code erased} when its writer was forgotten on request
+ * (its name is then "Anonymous", which a page may say in its own language).
  */
 record CommentResponse(
     String id,
@@ -16,6 +17,7 @@ record CommentResponse(
     String parentId,
     String authorName,
     boolean staff,
+    boolean erased,
     String body,
     String bodyHtml,
     CommentStatus status,
@@ -38,6 +40,7 @@ record CommentResponse(
         comment.parentId(),
         comment.authorName(),
         comment.staff(),
+        comment.erasedAt() != null,
         comment.body(),
         comment.bodyHtml(),
         comment.status(),

@@ -6,6 +6,7 @@ import io.inkwell.comments.moderation.Blocklist;
 import io.inkwell.comments.moderation.BlogSettings;
 import io.inkwell.comments.moderation.ModerationPolicy;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -102,6 +103,24 @@ class ModerationController {
   ResponseEntity<Void> delete(@PathVariable String id) {
     comments.delete(id);
     return ResponseEntity.noContent().build();
+  }
+
+  /**
+   * Forgets who wrote the comments sent from an address, when they ask (admins): WordPress's "Erase
+   * Personal Data" → how many comments were erased (none for an address that wrote none).
+   */
+  @PostMapping(path = "/erasure", consumes = MediaType.APPLICATION_JSON_VALUE)
+  java.util.Map<String, Long> erase(@Valid @RequestBody ErasureRequest request) {
+    return java.util.Map.of("erased", comments.erase(request.email()));
+  }
+
+  /** The address whose writer is to be forgotten, as the commenter gave it. */
+  record ErasureRequest(@NotBlank @Email @Size(max = 254) String email) {
+
+    ErasureRequest {
+      // pasted from a mail, with the space around it, as a new comment's is
+      email = email == null ? null : email.strip();
+    }
   }
 
   @GetMapping("/settings")

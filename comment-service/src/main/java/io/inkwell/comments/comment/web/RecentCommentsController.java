@@ -46,6 +46,7 @@ class RecentCommentsController {
                         recent.post().title(),
                         recent.comment().authorName(),
                         recent.comment().staff(),
+                        recent.comment().erasedAt() != null,
                         recent.comment().bodyHtml(),
                         recent.comment().createdAt()))
             .toList();
@@ -73,6 +74,7 @@ class RecentCommentsController {
       String postTitle,
       String authorName,
       boolean staff,
+      boolean erased,
       String bodyHtml,
       Instant createdAt) {}
 }
