@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import io.inkwell.notifications.NotificationMetrics;
 import io.inkwell.notifications.NotificationSettings;
 import io.inkwell.notifications.mail.EmailAddresses;
+import io.inkwell.notifications.mail.MailRecords;
 import io.inkwell.notifications.mail.Mails;
 import io.inkwell.notifications.mail.SmtpFailures;
 import io.inkwell.notifications.mail.SweepClaims;
@@ -151,6 +152,25 @@ class CommentNotices {
           metrics.retried(KIND);
           send(notice);
         });
+  }
+
+  /**
+   * The records of notices sent or given up are kept a month, against an event delivered again
+   * (Kafka keeps a week by default); then they go, with the addresses and names they hold, so that
+   * nothing of a commenter's is kept for ever. Any instance may do it, as often as it likes.
+   */
+  @Scheduled(fixedDelayString = "${inkwell.notifications.mail-record-prune-interval:6h}")
+  void forgetOldRecords() {
+    var done =
+        Query.query(
+            where("status")
+                .in(CommentNotice.Status.SENT, CommentNotice.Status.FAILED)
+                .and("createdAt")
+                .lt(clock.instant().minus(MailRecords.KEPT)));
+    long forgotten = mongo.remove(done, CommentNotice.class).getDeletedCount();
+    if (forgotten > 0) {
+      log.info("Forgot {} comment notices older than {}", forgotten, MailRecords.KEPT);
+    }
   }
 
   private void send(CommentNotice notice) {

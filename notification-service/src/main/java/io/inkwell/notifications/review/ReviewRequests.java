@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.inkwell.notifications.NotificationMetrics;
 import io.inkwell.notifications.NotificationSettings;
+import io.inkwell.notifications.mail.MailRecords;
 import io.inkwell.notifications.mail.Mails;
 import io.inkwell.notifications.mail.SmtpFailures;
 import io.inkwell.notifications.mail.SweepClaims;
@@ -16,6 +17,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -129,6 +131,25 @@ class ReviewRequests {
    * Requests whose mail failed (or whose service stopped before sending) get another try, each from
    * one of the instances that found it ({@link SweepClaims}).
    */
+  /**
+   * The records of review mails sent or given up are kept a month against an event delivered again,
+   * then go with the addresses they hold.
+   */
+  @Scheduled(fixedDelayString = "${inkwell.notifications.mail-record-prune-interval:6h}")
+  void forgetOldRecords() {
+    var done =
+        Query.query(
+            new Criteria()
+                .andOperator(
+                    where("createdAt").lt(clock.instant().minus(MailRecords.KEPT)),
+                    new Criteria()
+                        .orOperator(where("sent").is(true), where("attempts").gte(MAX_ATTEMPTS))));
+    long forgotten = mongo.remove(done, ReviewRequest.class).getDeletedCount();
+    if (forgotten > 0) {
+      log.info("Forgot {} review mails older than {}", forgotten, MailRecords.KEPT);
+    }
+  }
+
   @Scheduled(fixedDelayString = "${inkwell.notifications.notice-retry-interval:60s}")
   void retryUnsent() {
     SweepClaims.forEachClaimed(

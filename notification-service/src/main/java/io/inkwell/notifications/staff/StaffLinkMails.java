@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.inkwell.notifications.NotificationMetrics;
 import io.inkwell.notifications.NotificationSettings;
+import io.inkwell.notifications.mail.MailRecords;
 import io.inkwell.notifications.mail.Mails;
 import io.inkwell.notifications.mail.SmtpFailures;
 import io.inkwell.notifications.mail.SweepClaims;
@@ -16,6 +17,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.mail.MailException;
@@ -198,6 +200,29 @@ class StaffLinkMails {
           send(mail);
         },
         where("expiresAt").gt(clock.instant()));
+  }
+
+  /**
+   * The records of mails sent or given up (tried {@code MAX_ATTEMPTS} times, or their link ran out)
+   * are kept a month against an event delivered again, then go with the addresses they hold.
+   */
+  @Scheduled(fixedDelayString = "${inkwell.notifications.mail-record-prune-interval:6h}")
+  void forgetOldRecords() {
+    Instant now = clock.instant();
+    var done =
+        Query.query(
+            new Criteria()
+                .andOperator(
+                    where("createdAt").lt(now.minus(MailRecords.KEPT)),
+                    new Criteria()
+                        .orOperator(
+                            where("sent").is(true),
+                            where("attempts").gte(MAX_ATTEMPTS),
+                            where("expiresAt").lt(now))));
+    long forgotten = mongo.remove(done, LinkMail.class).getDeletedCount();
+    if (forgotten > 0) {
+      log.info("Forgot {} staff mails older than {}", forgotten, MailRecords.KEPT);
+    }
   }
 
   private void send(LinkMail mail) {

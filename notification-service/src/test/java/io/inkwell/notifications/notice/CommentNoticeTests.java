@@ -525,4 +525,53 @@ class CommentNoticeTests extends IntegrationTest {
             })
         .count();
   }
+
+  /** Nothing of a commenter's is kept for ever: the records of notices done go after a month. */
+  @Test
+  void theRecordsOfNoticesSentOrGivenUpGoAfterAMonthAndThoseStillToSendStay() {
+    Instant old = Instant.now().minus(Duration.ofDays(31));
+    Instant recent = Instant.now().minus(Duration.ofDays(29));
+    String sentLongAgo = notice(CommentNotice.Status.SENT, old);
+    String failedLongAgo = notice(CommentNotice.Status.FAILED, old);
+    String waitingLongAgo = notice(CommentNotice.Status.PENDING, old);
+    String sentLately = notice(CommentNotice.Status.SENT, recent);
+
+    notices.forgetOldRecords();
+
+    assertThat(mongo.findById(sentLongAgo, CommentNotice.class)).isNull();
+    assertThat(mongo.findById(failedLongAgo, CommentNotice.class)).isNull();
+    assertThat(mongo.findById(waitingLongAgo, CommentNotice.class))
+        .as("still to be sent when the mail server is back")
+        .isNotNull();
+    assertThat(mongo.findById(sentLately, CommentNotice.class))
+        .as("kept against the event delivered again")
+        .isNotNull();
+    mongo.remove(mongo.findById(waitingLongAgo, CommentNotice.class));
+  }
+
+  /** A notice recorded then, claimed by nobody's sweep meanwhile (a test sender holds it). */
+  private String notice(CommentNotice.Status status, Instant createdAt) {
+    String eventId = UUID.randomUUID().toString();
+    var stored = new org.bson.Document();
+    mongo
+        .getConverter()
+        .write(
+            new CommentNotice(
+                eventId + "/REPLY",
+                eventId,
+                CommentNotice.Reason.REPLY,
+                "kept-" + eventId + "@example.org",
+                "post-" + eventId,
+                "Old news",
+                "https://blog.example.org/posts/old-news",
+                "Ada",
+                "Words.",
+                status,
+                status == CommentNotice.Status.PENDING ? 0 : 1,
+                createdAt),
+            stored);
+    stored.put("claimedUntil", java.util.Date.from(Instant.now().plus(Duration.ofHours(1))));
+    mongo.insert(stored, "comment_notices");
+    return eventId + "/REPLY";
+  }
 }

@@ -27,6 +27,7 @@ class ReviewRequestTests extends IntegrationTest {
   private static final Duration PATIENCE = Duration.ofSeconds(30);
 
   @Autowired private KafkaTemplate<String, String> kafka;
+  @Autowired private ReviewRequests reviewRequests;
   @Autowired private MongoTemplate mongo;
 
   @Value("${spring.kafka.bootstrap-servers}")
@@ -85,5 +86,35 @@ class ReviewRequestTests extends IntegrationTest {
     kafka.send("blog.staff-events", staffId, event.toString()).join();
     await().atMost(PATIENCE).until(() -> mongo.findById(staffId, Document.class, "staff") != null);
     return email;
+  }
+
+  /** The records of review mails done go after a month, with the addresses they hold. */
+  @Test
+  void theRecordsOfReviewMailsSentOrGivenUpGoAfterAMonth() {
+    Instant old = Instant.now().minus(Duration.ofDays(31));
+    String sent = reviewRequest(true, 1, old);
+    String givenUp = reviewRequest(false, 5, old);
+    String recent = reviewRequest(true, 1, Instant.now().minus(Duration.ofDays(1)));
+
+    reviewRequests.forgetOldRecords();
+
+    assertThat(mongo.findById(sent, Document.class, "review_requests")).isNull();
+    assertThat(mongo.findById(givenUp, Document.class, "review_requests")).isNull();
+    assertThat(mongo.findById(recent, Document.class, "review_requests")).isNotNull();
+  }
+
+  private String reviewRequest(boolean sent, int attempts, Instant createdAt) {
+    String id = UUID.randomUUID().toString();
+    mongo.insert(
+        new Document("_id", id)
+            .append("postId", "post-" + id)
+            .append("to", "editor-" + id + "@example.org")
+            .append("title", "For review")
+            .append("authorName", "Ada")
+            .append("sent", sent)
+            .append("attempts", attempts)
+            .append("createdAt", java.util.Date.from(createdAt)),
+        "review_requests");
+    return id;
   }
 }

@@ -31,6 +31,7 @@ class StaffLinkMailTests extends IntegrationTest {
   private static final Duration PATIENCE = Duration.ofSeconds(30);
 
   @Autowired private KafkaTemplate<String, String> kafka;
+  @Autowired private StaffLinkMails linkMails;
   @Autowired private MongoTemplate mongo;
 
   /** The contract's example with a fresh event id, address and expiry. */
@@ -193,5 +194,38 @@ class StaffLinkMailTests extends IntegrationTest {
     assertThat(renewedMail.getSubject()).isEqualTo("New recovery codes for Inkwell");
     assertThat(TestMail.body(renewedMail).replace("=\r\n", ""))
         .contains("the ones you had before work no more");
+  }
+
+  /** The records of staff mails done go after a month, with the addresses they hold. */
+  @Test
+  void theRecordsOfStaffMailsSentOrGivenUpGoAfterAMonth() {
+    Instant old = Instant.now().minus(Duration.ofDays(31));
+    String sent = linkMail(true, 1, old, old.plus(Duration.ofDays(7)));
+    String givenUp = linkMail(false, 5, old, old.plus(Duration.ofDays(7)));
+    String runOut = linkMail(false, 1, old, old.plus(Duration.ofDays(7)));
+    String recent =
+        linkMail(true, 1, Instant.now().minus(Duration.ofDays(1)), Instant.now().plusSeconds(60));
+
+    linkMails.forgetOldRecords();
+
+    for (String gone : new String[] {sent, givenUp, runOut}) {
+      assertThat(mongo.findById(gone, Document.class, "staff_link_mails")).as(gone).isNull();
+    }
+    assertThat(mongo.findById(recent, Document.class, "staff_link_mails")).isNotNull();
+  }
+
+  private String linkMail(boolean sent, int attempts, Instant createdAt, Instant expiresAt) {
+    String eventId = UUID.randomUUID().toString();
+    mongo.insert(
+        new Document("_id", eventId)
+            .append("kind", "PASSWORD_RESET")
+            .append("to", "staff-" + eventId + "@example.org")
+            .append("name", "Ada")
+            .append("sent", sent)
+            .append("attempts", attempts)
+            .append("createdAt", java.util.Date.from(createdAt))
+            .append("expiresAt", java.util.Date.from(expiresAt)),
+        "staff_link_mails");
+    return eventId;
   }
 }
