@@ -587,24 +587,7 @@ class AdminToolsTests {
         bot.post("/api/posts", ApiClient.json(Map.of("title", "Guarded", "body", "b"))).text("id");
     bot.post("/api/posts/" + postId + "/publish", "");
     String body = "Cheap pills " + UUID.randomUUID();
-    var comment =
-        await()
-            .atMost(PATIENCE)
-            .until(
-                () ->
-                    reader.post(
-                        "/api/posts/" + postId + "/comments",
-                        ApiClient.json(
-                            Map.of(
-                                "authorName",
-                                "Seller",
-                                "authorEmail",
-                                "seller@" + domain,
-                                "body",
-                                body,
-                                "renderedAt",
-                                Instant.now().minusSeconds(60).toString()))),
-                answer -> answer.status() == 201);
+    var comment = TestStack.commentOnceKnown(postId, "Seller", "seller@" + domain, body);
     assertThat(comment.text("status")).as("it looks held to the sender").isEqualTo("PENDING");
     Document spam = browser.page("/admin/comments?status=SPAM");
     assertThat(spam.select("li.queued").text()).contains(body);
@@ -820,24 +803,7 @@ class AdminToolsTests {
         bot.post("/api/posts", ApiClient.json(Map.of("title", "Forget me not", "body", "b")))
             .text("id");
     bot.post("/api/posts/" + postId + "/publish", "");
-    var comment =
-        await()
-            .atMost(PATIENCE)
-            .until(
-                () ->
-                    reader.post(
-                        "/api/posts/" + postId + "/comments",
-                        ApiClient.json(
-                            Map.of(
-                                "authorName",
-                                "Erin Example",
-                                "authorEmail",
-                                address,
-                                "body",
-                                words,
-                                "renderedAt",
-                                java.time.Instant.now().minusSeconds(60).toString()))),
-                answer -> answer.status() == 201);
+    var comment = TestStack.commentOnceKnown(postId, "Erin Example", address, words);
     bot.post("/api/comments/" + comment.text("id") + "/approve", "");
     assertThat(reader.post("/api/subscriptions", ApiClient.json(Map.of("email", address))).status())
         .isEqualTo(202);
@@ -851,6 +817,16 @@ class AdminToolsTests {
             browser.page("/admin/subscribers").select("a[href=/admin/privacy]").attr("href"));
     var fields = SiteBrowser.fields(form.selectFirst("form[action$=/admin/privacy/erase]"));
     fields.put("email", address.toLowerCase(java.util.Locale.ROOT));
+    // first, what is kept of them, as one file to give them (WordPress's "Export Personal Data")
+    var export = browser.submit("/admin/privacy/export", fields);
+    assertThat(export.headers().firstValue("Content-Disposition").orElse(""))
+        .startsWith("attachment; filename=\"personal-data-");
+    var json = tools.jackson.databind.json.JsonMapper.builder().build();
+    var kept = json.readTree(export.body());
+    assertThat(kept.path("comments").findValuesAsString("body")).containsExactly(words);
+    assertThat(kept.path("comments").findValuesAsString("authorName"))
+        .containsExactly("Erin Example");
+    assertThat(kept.path("subscription").path("status").asString()).isEqualTo("PENDING");
     Document confirm = Jsoup.parse(browser.submit("/admin/privacy/erase", fields).body());
     assertThat(confirm.select("main strong").text())
         .isEqualTo(address.toLowerCase(java.util.Locale.ROOT));
@@ -871,6 +847,10 @@ class AdminToolsTests {
     assertThat(browser.page("/posts/" + slug).text()).doesNotContain("Erin Example");
     assertThat(browser.page("/admin/subscribers?q=" + address).select("#subscriber-total").text())
         .isEqualTo("0 subscribers match");
+    var keptNow = json.readTree(browser.submit("/admin/privacy/export", fields).body());
+    assertThat(keptNow.path("comments")).as("nothing of theirs is kept").isEmpty();
+    assertThat(keptNow.path("subscription").isNull()).isTrue();
+    assertThat(keptNow.path("commentMails")).isEmpty();
   }
 
   @Test

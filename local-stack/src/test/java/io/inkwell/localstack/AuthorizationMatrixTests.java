@@ -250,6 +250,18 @@ class AuthorizationMatrixTests {
                 c -> c.post("/api/comments/erasure", "{\"email\":\"nobody@example.org\"}").status(),
                 expect(401, 403, 403, 403, 403, 200, 403)),
             new Row(
+                "POST /api/comments/personal-data",
+                c ->
+                    c.post("/api/comments/personal-data", "{\"email\":\"nobody@example.org\"}")
+                        .status(),
+                expect(401, 403, 403, 403, 403, 200, 403)),
+            new Row(
+                "POST /api/subscribers/personal-data",
+                c ->
+                    c.post("/api/subscribers/personal-data", "{\"email\":\"nobody@example.org\"}")
+                        .status(),
+                expect(401, 403, 403, 403, 403, 200, 403)),
+            new Row(
                 "POST /api/subscribers/erasure",
                 c ->
                     c.post("/api/subscribers/erasure", "{\"email\":\"nobody@example.org\"}")

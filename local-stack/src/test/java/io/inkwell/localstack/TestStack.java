@@ -176,25 +176,33 @@ final class TestStack {
     String postId =
         bot.post("/api/posts", ApiClient.json(Map.of("title", title, "body", "b"))).text("id");
     bot.post("/api/posts/" + postId + "/publish", "");
-    Awaitility.await()
+    commentOnceKnown(postId, "Ada", UUID.randomUUID() + "@example.org", comment);
+    return postId;
+  }
+
+  /**
+   * A reader's comment on a post just published, sent (from a page read a minute ago) once
+   * comment-service knows the post; the answer of 201.
+   */
+  static ApiClient.Response commentOnceKnown(String postId, String name, String email, String body)
+      throws Exception {
+    var reader = new ApiClient(get().gatewayUrl());
+    return Awaitility.await()
         .atMost(Duration.ofSeconds(60))
         .until(
             () ->
-                reader
-                    .post(
-                        "/api/posts/" + postId + "/comments",
-                        ApiClient.json(
-                            Map.of(
-                                "authorName",
-                                "Ada",
-                                "authorEmail",
-                                UUID.randomUUID() + "@example.org",
-                                "body",
-                                comment,
-                                "renderedAt",
-                                Instant.now().minusSeconds(60).toString())))
-                    .status(),
-            status -> status == 201);
-    return postId;
+                reader.post(
+                    "/api/posts/" + postId + "/comments",
+                    ApiClient.json(
+                        Map.of(
+                            "authorName",
+                            name,
+                            "authorEmail",
+                            email,
+                            "body",
+                            body,
+                            "renderedAt",
+                            Instant.now().minusSeconds(60).toString()))),
+            answer -> answer.status() == 201);
   }
 }

@@ -503,6 +503,27 @@ public class CommentManagement implements CommentsOfPosts {
     return erased;
   }
 
+  /**
+   * Every comment sent from this address, deleted ones too, oldest first, each with the post it is
+   * on when the post is still known: what the blog keeps of its writer, for them to see when they
+   * ask (the GDPR's right of access; WordPress's "Export Personal Data").
+   */
+  public List<Recent> sentFrom(String email) {
+    String address = email.strip().toLowerCase(Locale.ROOT);
+    List<Comment> theirs =
+        mongo.find(
+            Query.query(where("authorEmail").is(address))
+                .with(Sort.by(Sort.Order.asc("createdAt"), Sort.Order.asc("_id"))),
+            Comment.class);
+    var known = new java.util.HashMap<String, KnownPost>();
+    posts
+        .findAllById(theirs.stream().map(Comment::postId).distinct().toList())
+        .forEach(post -> known.put(post.id(), post));
+    return theirs.stream()
+        .map(comment -> new Recent(comment, known.get(comment.postId())))
+        .toList();
+  }
+
   /** Erases one comment's writer, again on a fresh copy if a moderator changed it meanwhile. */
   private boolean erased(String id) {
     for (int attempt = 1; ; attempt++) {

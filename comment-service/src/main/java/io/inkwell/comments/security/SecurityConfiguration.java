@@ -32,7 +32,8 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers(HttpMethod.PUT, "/api/comments/settings")
                     .hasRole("ADMIN")
-                    .requestMatchers(HttpMethod.POST, "/api/comments/erasure")
+                    .requestMatchers(
+                        HttpMethod.POST, "/api/comments/erasure", "/api/comments/personal-data")
                     .hasRole("ADMIN")
                     .requestMatchers("/api/comments", "/api/comments/**")
                     .hasRole("EDITOR")

@@ -636,6 +636,16 @@ class ModerationTests extends IntegrationTest {
 
     var asEditor = api().withToken(TestTokens.staff("editor-1", "Ed", "EDITOR"));
     var body = ApiClient.json(Map.of("email", "  " + ada.toUpperCase(java.util.Locale.ROOT)));
+    // first, as they may ask: what the blog keeps of theirs (WordPress's "Export Personal Data")
+    assertThat(asEditor.post("/api/comments/personal-data", body).status()).isEqualTo(403);
+    var kept = admin().post("/api/comments/personal-data", body);
+    assertThat(kept.status()).as(kept.toString()).isEqualTo(200);
+    assertThat(kept.json().path("comments").findValuesAsString("id"))
+        .containsExactly(approved, reply, spam);
+    assertThat(kept.json().path("comments").findValuesAsString("authorEmail")).containsOnly(ada);
+    assertThat(kept.json().path("comments").get(0).path("body").asString()).isEqualTo("Kept words");
+    assertThat(kept.json().path("comments").get(0).hasNonNull("client")).isTrue();
+    assertThat(kept.json().path("comments").get(2).path("status").asString()).isEqualTo("SPAM");
     assertThat(asEditor.post("/api/comments/erasure", body).status()).isEqualTo(403);
     var erased = admin().post("/api/comments/erasure", body);
 
@@ -660,6 +670,9 @@ class ModerationTests extends IntegrationTest {
     assertThat(admin().post("/api/comments/erasure", body).json().path("erased").asLong())
         .as("nothing is left to erase")
         .isZero();
+    assertThat(admin().post("/api/comments/personal-data", body).json().path("comments"))
+        .as("nothing is kept of theirs")
+        .isEmpty();
 
     // a moderator can still correct what stays, and it stays plain text, not imported HTML
     assertThat(

@@ -1,17 +1,19 @@
 package io.inkwell.notifications.privacy;
 
-import io.inkwell.notifications.notice.NoticeErasure;
+import io.inkwell.notifications.notice.NoticeRecords;
+import io.inkwell.notifications.subscription.Subscriber;
 import io.inkwell.notifications.subscription.SubscriberDirectory;
 import io.inkwell.notifications.subscription.Subscribers;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Forgets an address when its owner asks (the GDPR's right to erasure, WordPress's "Erase Personal
- * Data"): the subscriber of it, whatever its case, with every mail not yet sent to them, and what
- * the comment mails kept of it. Delivery records keep only a subscriber's opaque id. Again is the
- * same, finding nothing more.
+ * Shows what is kept of an address, or forgets it, when its owner asks (the GDPR's right to
+ * erasure, WordPress's "Erase Personal Data"): the subscriber of it, whatever its case, with every
+ * mail not yet sent to them, and what the comment mails kept of it. Delivery records keep only a
+ * subscriber's opaque id. Again is the same, finding nothing more.
  */
 @Service
 public class Erasures {
@@ -20,13 +22,26 @@ public class Erasures {
 
   private final Subscribers subscribers;
   private final SubscriberDirectory directory;
-  private final NoticeErasure notices;
+  private final NoticeRecords notices;
 
-  Erasures(Subscribers subscribers, SubscriberDirectory directory, NoticeErasure notices) {
+  Erasures(Subscribers subscribers, SubscriberDirectory directory, NoticeRecords notices) {
     this.subscribers = subscribers;
     this.directory = directory;
     this.notices = notices;
   }
+
+  /**
+   * What is kept of the address, for its owner who asks (the GDPR's right of access, WordPress's
+   * "Export Personal Data"): the subscriber of it, if any, and the comment mails to it.
+   */
+  public Kept kept(String email) {
+    return new Kept(subscribers.findByAddress(email).orElse(null), notices.sentTo(email));
+  }
+
+  /**
+   * @param subscriber null when the address is no subscriber's
+   */
+  public record Kept(Subscriber subscriber, List<NoticeRecords.Mail> mails) {}
 
   public Erased erase(String email) {
     boolean subscriber =

@@ -62,6 +62,13 @@ class ErasureTests extends IntegrationTest {
     var body = ApiClient.json(Map.of("email", " " + ada.toUpperCase(Locale.ROOT) + " "));
 
     var asEditor = api().withToken(TestTokens.staff("editor-1", "Ed", "EDITOR"));
+    // first, as they may ask: what the blog keeps of theirs (WordPress's "Export Personal Data")
+    assertThat(asEditor.post("/api/subscribers/personal-data", body).status()).isEqualTo(403);
+    var shown = admin().post("/api/subscribers/personal-data", body);
+    assertThat(shown.status()).as(shown.toString()).isEqualTo(200);
+    assertThat(shown.json().path("subscription").path("email").asString()).isEqualTo(ada);
+    assertThat(shown.json().path("subscription").path("status").asString()).isEqualTo("CONFIRMED");
+    assertThat(shown.json().path("mails").findValuesAsString("reason")).containsExactly("REPLY");
     assertThat(asEditor.post("/api/subscribers/erasure", body).status()).isEqualTo(403);
     var erased = admin().post("/api/subscribers/erasure", body);
 
@@ -70,14 +77,19 @@ class ErasureTests extends IntegrationTest {
     assertThat(erased.json().path("mails").asLong()).isEqualTo(1);
     assertThat(admin().get("/api/subscribers?q=" + ada).json().path("total").asLong()).isZero();
     assertThat(kept(ada)).as("nothing of the address is kept").isZero();
+    var nothing = admin().post("/api/subscribers/personal-data", body).json();
+    assertThat(nothing.hasNonNull("subscription")).isFalse();
+    assertThat(nothing.path("mails")).isEmpty();
     var again = admin().post("/api/subscribers/erasure", body);
     assertThat(again.json().path("subscriber").asBoolean()).isFalse();
     assertThat(again.json().path("mails").asLong()).isZero();
 
     for (String bad : List.of("{\"email\":\"nobody\"}", "{\"email\":[\"a@b.org\"]}", "{}")) {
-      var refused = admin().post("/api/subscribers/erasure", bad);
-      assertThat(refused.status()).as(bad).isEqualTo(400);
-      assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+      for (String path : List.of("/api/subscribers/erasure", "/api/subscribers/personal-data")) {
+        var refused = admin().post(path, bad);
+        assertThat(refused.status()).as(path + " " + bad).isEqualTo(400);
+        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+      }
     }
   }
 

@@ -481,6 +481,20 @@ class AdminApi {
   }
 
   /**
+   * The comments sent from the address, all of what is kept of them (admins): {@code {comments}}.
+   */
+  Answer commenterData(String token, String email) {
+    return send(
+        token, http.post().uri("/api/comments/personal-data"), Map.of("email", email), null);
+  }
+
+  /** What notification-service keeps of the address (admins): {@code {subscription, mails}}. */
+  Answer addressData(String token, String email) {
+    return send(
+        token, http.post().uri("/api/subscribers/personal-data"), Map.of("email", email), null);
+  }
+
+  /**
    * Forgets the address in notification-service (admins): its subscriber and the records of mails
    * to it, {@code {subscriber, mails}}.
    */

@@ -3,7 +3,14 @@ package io.inkwell.web.admin;
 import static io.inkwell.web.admin.StaffPages.checked;
 import static io.inkwell.web.admin.StaffPages.token;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.annotation.RegisteredOAuth2AuthorizedClient;
 import org.springframework.stereotype.Controller;
@@ -12,15 +19,20 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * WordPress's "Erase Personal Data", for admins: someone who asks to be forgotten (the GDPR's right
- * to erasure) gives the address they commented or subscribed with, and the blog forgets it
+ * WordPress's "Export Personal Data" and "Erase Personal Data", for admins: someone who asks what
+ * the blog keeps of them gets it as one file, and someone who asks to be forgotten (the GDPR's
+ * right to erasure) gives the address they commented or subscribed with, and the blog forgets it
  * everywhere it is kept: their comments stay under "Anonymous", their subscription and the records
  * of mails to them go. Asked first, as it cannot be undone.
  */
 @Controller
 class PrivacyAdmin implements StaffPage {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final AdminApi api;
 
@@ -31,6 +43,42 @@ class PrivacyAdmin implements StaffPage {
   @GetMapping("/admin/privacy")
   String privacy() {
     return "admin/privacy";
+  }
+
+  /**
+   * WordPress's "Export Personal Data": what the blog keeps of the address, from both services, as
+   * one JSON file to give its owner; the page says what went wrong otherwise.
+   */
+  @PostMapping("/admin/privacy/export")
+  Object export(
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
+      @RequestParam(defaultValue = "") String email,
+      Model model) {
+    String address = email.strip();
+    var comments = checked(api.commenterData(token(client), address));
+    var mails = comments.ok() ? checked(api.addressData(token(client), address)) : comments;
+    if (!mails.ok()) {
+      model.addAttribute("error", mails.problem());
+      return "admin/privacy";
+    }
+    ObjectNode data = JSON.createObjectNode();
+    data.put("email", address);
+    data.put("exportedAt", Instant.now().toString());
+    data.set("comments", comments.body().path("comments"));
+    var subscription = mails.body().path("subscription");
+    // null for an address that is no subscriber's, which the answer leaves out
+    data.set("subscription", subscription.isMissingNode() ? data.nullNode() : subscription);
+    data.set("commentMails", mails.body().path("mails"));
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_JSON)
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment()
+                .filename("personal-data-" + LocalDate.now() + ".json")
+                .build()
+                .toString())
+        .cacheControl(CacheControl.noStore())
+        .body(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(data));
   }
 
   /** Without {@code confirmed}, the page asks; with it, both services forget the address. */

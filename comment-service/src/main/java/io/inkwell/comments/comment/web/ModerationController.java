@@ -114,7 +114,53 @@ class ModerationController {
     return java.util.Map.of("erased", comments.erase(request.email()));
   }
 
-  /** The address whose writer is to be forgotten, as the commenter gave it. */
+  /**
+   * Everything kept of the comments sent from an address, for its owner who asks (admins):
+   * WordPress's "Export Personal Data", the address and the client's address included.
+   */
+  @PostMapping(path = "/personal-data", consumes = MediaType.APPLICATION_JSON_VALUE)
+  PersonalData personalData(@Valid @RequestBody ErasureRequest request) {
+    return new PersonalData(
+        comments.sentFrom(request.email()).stream()
+            .map(
+                sent ->
+                    new PersonalData.Sent(
+                        sent.comment().id(),
+                        sent.comment().postId(),
+                        sent.post() == null ? null : sent.post().title(),
+                        sent.comment().authorName(),
+                        sent.comment().authorEmail(),
+                        sent.comment().client(),
+                        sent.comment().body(),
+                        sent.comment().status(),
+                        sent.comment().notifyOnReply(),
+                        sent.comment().createdAt()))
+            .toList());
+  }
+
+  /** The comments sent from an address, oldest first. */
+  record PersonalData(List<Sent> comments) {
+
+    /**
+     * @param postTitle the post's title while comment-service knows the post, else null
+     * @param client the network address it was sent from
+     */
+    record Sent(
+        String id,
+        String postId,
+        String postTitle,
+        String authorName,
+        String authorEmail,
+        String client,
+        String body,
+        CommentStatus status,
+        boolean notifyOnReply,
+        java.time.Instant createdAt) {}
+  }
+
+  /**
+   * An address whose writer is to be forgotten, or shown what is kept, as the commenter gave it.
+   */
   record ErasureRequest(@NotBlank @Email @Size(max = 254) String email) {
 
     ErasureRequest {

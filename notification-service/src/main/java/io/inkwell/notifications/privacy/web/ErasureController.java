@@ -1,16 +1,22 @@
 package io.inkwell.notifications.privacy.web;
 
+import io.inkwell.notifications.notice.NoticeRecords;
 import io.inkwell.notifications.privacy.Erasures;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** An admin forgets an address on its owner's request (with the subscribers: admins only). */
+/**
+ * An admin shows what is kept of an address, or forgets it, on its owner's request (with the
+ * subscribers: admins only).
+ */
 @RestController
 class ErasureController {
 
@@ -26,7 +32,44 @@ class ErasureController {
     return erasures.erase(request.email());
   }
 
-  /** The address to forget, as its owner gave it. */
+  /**
+   * What is kept of an address (admins, for its owner who asks): the subscriber, with its address,
+   * choices and dates, and the comment mails sent to it.
+   */
+  @PostMapping(path = "/api/subscribers/personal-data", consumes = MediaType.APPLICATION_JSON_VALUE)
+  PersonalData personalData(@Valid @RequestBody ErasureRequest request) {
+    var kept = erasures.kept(request.email());
+    var subscriber = kept.subscriber();
+    return new PersonalData(
+        subscriber == null
+            ? null
+            : new PersonalData.Subscription(
+                subscriber.email(),
+                subscriber.status().name(),
+                subscriber.tags(),
+                subscriber.paused(),
+                subscriber.frequency().name(),
+                subscriber.createdAt(),
+                subscriber.confirmedAt()),
+        kept.mails());
+  }
+
+  /**
+   * @param subscription null when the address is no subscriber's
+   */
+  record PersonalData(Subscription subscription, List<NoticeRecords.Mail> mails) {
+
+    record Subscription(
+        String email,
+        String status,
+        List<String> tags,
+        boolean paused,
+        String frequency,
+        Instant createdAt,
+        Instant confirmedAt) {}
+  }
+
+  /** The address to forget or show, as its owner gave it. */
   record ErasureRequest(@NotBlank @Email @Size(max = 254) String email) {
 
     ErasureRequest {
