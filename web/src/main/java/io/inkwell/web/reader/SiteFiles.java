@@ -112,7 +112,7 @@ class SiteFiles {
         }
       }
       cursor = page.nextCursor();
-    } while (cursor != null && xml.urls < MOST_URLS);
+    } while (cursor != null && !xml.full());
     if (seen == 0) {
       throw new NotFound();
     }
@@ -122,24 +122,15 @@ class SiteFiles {
   @GetMapping("/sitemap-tags.xml")
   ResponseEntity<String> tags() {
     var xml = new Xml("urlset");
-    for (String tag : api.tags()) {
-      if (xml.urls == MOST_URLS) {
-        break;
-      }
-      xml.url(settings.siteUrl() + tagPaths.of(tag), null);
-    }
+    api.tags().forEach(tag -> xml.url(settings.siteUrl() + tagPaths.of(tag), null));
     return xml.answer();
   }
 
   @GetMapping("/sitemap-authors.xml")
   ResponseEntity<String> authors() {
     var xml = new Xml("urlset");
-    for (var author : api.authors()) {
-      if (xml.urls == MOST_URLS) {
-        break;
-      }
-      xml.url(settings.siteUrl() + "/authors/" + segment(author.id()), null);
-    }
+    api.authors()
+        .forEach(author -> xml.url(settings.siteUrl() + "/authors/" + segment(author.id()), null));
     return xml.answer();
   }
 
@@ -162,13 +153,21 @@ class SiteFiles {
           .append(" xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     }
 
+    /** Adds the address, unless the sitemap has as many as the protocol allows already. */
     void url(String location, String modified) {
+      if (full()) {
+        return;
+      }
       xml.append("  <url><loc>").append(HtmlUtils.htmlEscape(location)).append("</loc>");
       if (modified != null) {
         xml.append("<lastmod>").append(modified).append("</lastmod>");
       }
       xml.append("</url>\n");
       urls++;
+    }
+
+    boolean full() {
+      return urls == MOST_URLS;
     }
 
     void sitemap(String location) {
