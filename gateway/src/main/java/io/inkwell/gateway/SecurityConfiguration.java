@@ -93,7 +93,7 @@ class SecurityConfiguration {
                     .permitAll()
                     .pathMatchers(HttpMethod.GET, PUBLIC_READS)
                     .permitAll()
-                    .pathMatchers(HttpMethod.POST, "/api/posts/*/comments")
+                    .pathMatchers(HttpMethod.POST, "/api/posts/*/comments", "/api/posts/*/views")
                     .permitAll()
                     .pathMatchers("/api/subscriptions", "/api/subscriptions/**")
                     .permitAll()

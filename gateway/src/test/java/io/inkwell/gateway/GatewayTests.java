@@ -355,6 +355,32 @@ class GatewayTests {
   }
 
   @Test
+  void aReadersBrowserCountsAViewWithoutATokenAndOnlyStaffReadTheCounts() throws Exception {
+    var counted = send(post("/api/posts/p/views", "").header("X-Forwarded-For", "203.0.113.20"));
+
+    assertThat(counted.statusCode()).isEqualTo(200);
+    assertThat(counted.body()).contains("\"servedPath\":\"/api/posts/p/views\"");
+    assertThat(get("/api/views").statusCode()).isEqualTo(401);
+    var mostRead = send(request("/api/views?days=7").header("Authorization", editor()).GET());
+    assertThat(mostRead.body()).contains("\"servedPath\":\"/api/views?days=7\"");
+  }
+
+  @Test
+  void viewsAreLimitedPerClientAddressSoThatNobodyInflatesAPostsCount() throws Exception {
+    String client = "203.0.113.21";
+    for (int i = 0; i < 30; i++) {
+      var counted = send(post("/api/posts/p/views", "").header("X-Forwarded-For", client));
+      assertThat(counted.statusCode()).as("view " + (i + 1)).isEqualTo(200);
+    }
+    var limited = send(post("/api/posts/p/views", "").header("X-Forwarded-For", client));
+
+    assertThat(limited.statusCode()).isEqualTo(429);
+    assertThat(limited.headers().firstValue("Retry-After")).isPresent();
+    var reading = send(request("/api/posts/p").header("X-Forwarded-For", client).GET());
+    assertThat(reading.statusCode()).as("the reader reads on").isEqualTo(200);
+  }
+
+  @Test
   void aFailingGetIsRetriedWithBackoffButAPostIsNeverSentTwice() throws Exception {
     FLAKY_CALLS.set(0);
     var read = get("/api/posts/flaky-read");

@@ -35,7 +35,13 @@ class SecurityConfiguration {
                     // the redirects' list (reading where one address leads stays public)
                     .requestMatchers("/api/redirects/rules", "/api/redirects/rules/**")
                     .hasRole("ADMIN")
+                    // how often posts were read is for their authors and editors (PostViews)
+                    .requestMatchers(HttpMethod.GET, "/api/views", "/api/posts/*/views")
+                    .hasRole("CONTRIBUTOR")
                     .requestMatchers(HttpMethod.GET)
+                    .permitAll()
+                    // a reader's browser counts a view
+                    .requestMatchers(HttpMethod.POST, "/api/posts/*/views")
                     .permitAll()
                     .requestMatchers(HttpMethod.POST, "/api/images")
                     .hasRole("CONTRIBUTOR")

@@ -1,0 +1,84 @@
+package io.inkwell.posts.views;
+
+import io.inkwell.posts.post.web.Actors;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Readers' browsers count a view of a post; its author and editors read how often it was read, and
+ * which posts were read most.
+ */
+@RestController
+class ViewController {
+
+  private final PostViews views;
+
+  ViewController(PostViews views) {
+    this.views = views;
+  }
+
+  /** One view, from the reader's browser: no body, nothing about the reader is kept. */
+  @PostMapping("/api/posts/{id}/views")
+  ResponseEntity<Void> count(@PathVariable String id) {
+    views.count(id);
+    return ResponseEntity.noContent().cacheControl(CacheControl.noStore()).build();
+  }
+
+  record DayViews(LocalDate day, long views) {}
+
+  record SeriesResponse(String postId, long total, long inPeriod, List<DayViews> days) {}
+
+  @GetMapping("/api/posts/{id}/views")
+  ResponseEntity<SeriesResponse> series(
+      @PathVariable String id,
+      @RequestParam(defaultValue = "30") @Min(1) @Max(PostViews.LONGEST_PERIOD) int days,
+      @AuthenticationPrincipal Jwt token) {
+    var series = views.of(id, days, Actors.of(token));
+    return ResponseEntity.ok()
+        .cacheControl(CacheControl.noStore())
+        .body(
+            new SeriesResponse(
+                series.postId(),
+                series.total(),
+                series.inPeriod(),
+                series.days().stream().map(day -> new DayViews(day.day(), day.views())).toList()));
+  }
+
+  record RankedPost(
+      String id, String title, String slug, String status, boolean page, long views) {}
+
+  record RankedList(int days, List<RankedPost> items) {}
+
+  @GetMapping("/api/views")
+  ResponseEntity<RankedList> mostViewed(
+      @RequestParam(defaultValue = "30") @Min(1) @Max(PostViews.LONGEST_PERIOD) int days,
+      @RequestParam(defaultValue = "10") @Min(1) @Max(100) int limit,
+      @AuthenticationPrincipal Jwt token) {
+    var ranked =
+        views.mostViewed(days, limit, Actors.of(token)).stream()
+            .map(
+                post ->
+                    new RankedPost(
+                        post.postId(),
+                        post.title(),
+                        post.slug(),
+                        post.status().name(),
+                        post.page(),
+                        post.views()))
+            .toList();
+    return ResponseEntity.ok()
+        .cacheControl(CacheControl.noStore())
+        .body(new RankedList(days, ranked));
+  }
+}
