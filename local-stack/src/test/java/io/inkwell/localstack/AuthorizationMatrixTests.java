@@ -129,6 +129,8 @@ class AuthorizationMatrixTests {
     // comment-service learns of the post from Kafka
     await().atMost(Duration.ofSeconds(60)).until(() -> !pendingComment(commentable).isEmpty());
     String authorsDraft = draftBy("author");
+    String authorsPublished = draftBy("author");
+    as.get("author").post("/api/posts/" + authorsPublished + "/publish", "");
     String editorId = as.get("editor").get("/api/staff/me").text("id");
 
     List<Row> rows =
@@ -169,6 +171,22 @@ class AuthorizationMatrixTests {
                 "POST /api/posts/{author's draft}/publish",
                 c -> c.post("/api/posts/" + draftBy("author") + "/publish", "").status(),
                 expect(401, 403, 200, 404, 200, 200, 200)),
+            new Row(
+                "POST /api/posts/{published}/views",
+                c -> c.post("/api/posts/" + commentable + "/views", "").status(),
+                expect(204, 204, 204, 204, 204, 204, 204)),
+            new Row(
+                "GET /api/posts/{author's published post}/views",
+                c -> c.get("/api/posts/" + authorsPublished + "/views").status(),
+                expect(401, 403, 200, 403, 200, 200, 200)),
+            new Row(
+                "GET /api/posts/{author's draft}/views",
+                c -> c.get("/api/posts/" + authorsDraft + "/views").status(),
+                expect(401, 404, 200, 404, 200, 200, 200)),
+            new Row(
+                "GET /api/views",
+                c -> c.get("/api/views").status(),
+                expect(401, 200, 200, 200, 200, 200, 200)),
             new Row(
                 "GET /api/posts/{author's draft}/revisions",
                 c -> c.get("/api/posts/" + authorsDraft + "/revisions").status(),

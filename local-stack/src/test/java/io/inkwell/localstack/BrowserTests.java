@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.deque.html.axecore.selenium.AxeBuilder;
+import io.inkwell.testsupport.ApiClient;
 import jakarta.mail.MessagingException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -380,6 +381,46 @@ class BrowserTests {
     find("form[action$='/admin/sign-out'] button").click();
     waitFor(driver -> !driver.getCurrentUrl().contains("/admin"));
     assertThat(backups()).isZero();
+  }
+
+  /**
+   * A reader's browser counts their reading of a post (views.js, through the gateway to
+   * post-service), which the editor then shows; the browser of staff signed in counts nothing.
+   */
+  @Test
+  void aReadersVisitIsCountedForTheAuthorAndStaffsOwnAreNot() throws Exception {
+    var bot = new ApiClient(stack.gatewayUrl()).withToken(TestStack.integrationToken());
+    String title = "Read me " + UUID.randomUUID();
+    var created = bot.post("/api/posts", ApiClient.json(Map.of("title", title, "body", "Words.")));
+    String id = created.text("id");
+    assertThat(bot.post("/api/posts/" + id + "/publish", "").status()).isEqualTo(200);
+    browser.manage().deleteAllCookies();
+
+    open("/posts/" + created.text("slug"));
+    open("/posts/" + created.text("slug"));
+
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(bot.get("/api/posts/" + id + "/views").json().path("total").asLong())
+                    .isEqualTo(2));
+    signInAsOwner();
+    try {
+      open("/posts/" + created.text("slug"));
+      assertThat(browser.findElements(By.cssSelector("script[src*='/js/views']")))
+          .as("a signed-in browser's reading is not a reader's")
+          .isEmpty();
+      open("/admin/posts/" + id);
+      assertThat(find("#view-summary").getText()).startsWith("2 views in the last 30 days");
+      open("/admin/dashboard");
+      assertThat(browser.findElements(By.cssSelector("#most-read a[href^='/admin/posts/']")))
+          .as("the most read posts, this one among those read in this stack")
+          .isNotEmpty();
+    } finally {
+      find("form[action$='/admin/sign-out'] button").click();
+      waitFor(driver -> !driver.getCurrentUrl().contains("/admin"));
+    }
   }
 
   @Test

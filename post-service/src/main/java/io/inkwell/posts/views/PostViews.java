@@ -105,12 +105,13 @@ public class PostViews {
   public record Series(String postId, long total, long inPeriod, List<Day> days) {}
 
   /**
-   * The views of one post over the last {@code days} days, for who may edit it (editors, its
-   * author), also after it was unpublished.
+   * The views of one post over the last {@code days} days, for its author and editors, also after
+   * it was unpublished; a post someone may not read is not there for them (as {@code GET
+   * /api/posts/{id}} answers).
    */
   public Series of(String postId, int days, Actor actor) {
     Post post = mongo.findById(postId, Post.class);
-    if (post == null || post.isDeleted()) {
+    if (post == null || post.isDeleted() || !actor.mayRead(post)) {
       throw new PostNotFound(postId);
     }
     if (!actor.isEditor() && !actor.wrote(post)) {

@@ -97,6 +97,11 @@ class PostViewsTests extends IntegrationTest {
     assertThat(as("c-" + UUID.randomUUID(), "Cy", "CONTRIBUTOR").get(path).status()).isEqualTo(403);
     assertThat(api().get(path).json().path("total").asLong()).as("an editor").isEqualTo(1);
     assertThat(anonymous().get("/api/views").status()).isEqualTo(401);
+    String draft =
+        author.post("/api/posts", ApiClient.json(Map.of("title", "Draft", "body", "b"))).text("id");
+    assertThat(someAuthor().get("/api/posts/" + draft + "/views").status())
+        .as("a draft is not there for another author, as the draft itself is not")
+        .isEqualTo(404);
   }
 
   @Test

@@ -506,6 +506,18 @@ class AdminApi {
     return get(token, path("/api/posts/{id}/deliveries", postId));
   }
 
+  /** How often a post was read, day by day over the last {@code days} days. */
+  Answer views(String token, String postId, int days) {
+    return get(token, path("/api/posts/{id}/views", postId) + "?days=" + days);
+  }
+
+  /**
+   * The posts read most over the last {@code days} days: the blog's for editors, else one's own.
+   */
+  Answer mostViewed(String token, int days, int limit) {
+    return get(token, "/api/views?days=" + days + "&limit=" + limit);
+  }
+
   Answer staff(String token) {
     return get(token, "/api/staff");
   }

@@ -35,6 +35,9 @@ class AdminController implements StaffPage {
   /** What a duplicate's title ends with, within the longest title the API takes. */
   private static final String COPY = " (copy)";
 
+  /** The days the editor's view chart shows, today last. */
+  static final int VIEW_DAYS = 30;
+
   private static final int MAX_TITLE = 300;
 
   private final AdminApi api;
@@ -165,6 +168,12 @@ class AdminController implements StaffPage {
     if ("PUBLISHED".equals(post.path("status").asString()) && mailed && staff.isEditor()) {
       var deliveries = api.deliveries(token(client), id);
       model.addAttribute("deliveries", deliveries.ok() ? deliveries.body() : null);
+    }
+    var views = api.views(token(client), id, VIEW_DAYS);
+    if (views.ok()
+        && ("PUBLISHED".equals(post.path("status").asString())
+            || views.body().path("total").asLong() > 0)) {
+      model.addAttribute("views", ViewChart.of(views.body()));
     }
     if ("PUBLISHED".equals(post.path("status").asString()) && staff.isEditor()) {
       // WordPress's comment count beside a post, leading to its comments

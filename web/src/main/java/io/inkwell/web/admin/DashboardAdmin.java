@@ -78,6 +78,7 @@ class DashboardAdmin implements StaffPage {
                     token, "DRAFT", new AdminApi.PostFilter("", "", staff.id()), null))));
     model.addAttribute("published", published(token, staff));
     model.addAttribute("comments", latestComments());
+    model.addAttribute("mostRead", first(api.mostViewed(token, AdminController.VIEW_DAYS, SHOWN)));
     return "admin/dashboard";
   }
 

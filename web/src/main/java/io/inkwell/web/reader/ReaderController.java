@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,6 +47,9 @@ class ReaderController {
   private final Footnotes footnotes;
   private final ApiCalls calls;
 
+  /** The admin's session cookie, which readers never get. */
+  private final String sessionCookie;
+
   ReaderController(
       BlogApi api,
       ApiCalls calls,
@@ -55,7 +59,9 @@ class ReaderController {
       OldAddresses oldAddresses,
       Dates dates,
       Words words,
-      Footnotes footnotes) {
+      Footnotes footnotes,
+      @Value("${server.servlet.session.cookie.name:JSESSIONID}") String sessionCookie) {
+    this.sessionCookie = sessionCookie;
     this.footnotes = footnotes;
     this.calls = calls;
     this.oldAddresses = oldAddresses;
@@ -327,6 +333,7 @@ class ReaderController {
     var replyChoices = Comment.inReadingOrder(comments);
     model.addAttribute("commentsUnavailable", total < 0);
     model.addAttribute("post", post);
+    model.addAttribute("countView", !signedInStaff(request));
     model.addAttribute("bodyHtml", footnotes.named(post.bodyHtml()));
     model.addAttribute("neighbours", ApiCalls.answer(neighboursAsked));
     model.addAttribute("related", ApiCalls.answer(relatedAsked));
@@ -429,7 +436,7 @@ class ReaderController {
 
   /** A page (About, Contact): its text, without date, byline, comments or neighbours. */
   @GetMapping("/pages/{slug}")
-  String page(@PathVariable String slug, Model model) {
+  String page(@PathVariable String slug, HttpServletRequest request, Model model) {
     var lookup = api.post(slug);
     if (lookup.movedTo() != null) {
       return "redirect:/pages/" + UriUtils.encodePathSegment(lookup.movedTo(), "UTF-8");
@@ -442,6 +449,7 @@ class ReaderController {
       return "redirect:/posts/" + UriUtils.encodePathSegment(page.slug(), "UTF-8");
     }
     model.addAttribute("page", page);
+    model.addAttribute("countView", !signedInStaff(request));
     model.addAttribute("bodyHtml", footnotes.named(page.bodyHtml()));
     model.addAttribute(
         "meta",
@@ -450,6 +458,17 @@ class ReaderController {
             page.searchDescription(),
             page.canonicalUrl(settings.siteUrl() + "/pages/" + page.slug())));
     return "page";
+  }
+
+  /**
+   * Whether the browser is signed in to the admin (readers get no session): its readings are not
+   * counted as readers' views, as Blogger's Stats leave out one's own.
+   */
+  private boolean signedInStaff(HttpServletRequest request) {
+    var cookies = request.getCookies();
+    return cookies != null
+        && java.util.Arrays.stream(cookies)
+            .anyMatch(cookie -> cookie.getName().equals(sessionCookie));
   }
 
   private void list(Model model, Page<Post> posts, String path, String cursor) {
