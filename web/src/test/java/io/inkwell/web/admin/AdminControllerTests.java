@@ -2,6 +2,7 @@ package io.inkwell.web.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
@@ -52,6 +53,12 @@ class AdminControllerTests {
             .readTree(
                 "{\"id\":\"p1\",\"status\":\"DRAFT\",\"title\":\"Old\",\"bodyMarkdown\":\"old\",\"tags\":[]}");
     when(api.post(anyString(), eq("p1"))).thenReturn(new AdminApi.Answer(200, post, "\"p1-4\""));
+    var neverRead =
+        JsonMapper.builder()
+            .build()
+            .readTree("{\"postId\":\"p1\",\"total\":0,\"inPeriod\":0,\"days\":[]}");
+    when(api.views(anyString(), eq("p1"), anyInt()))
+        .thenReturn(new AdminApi.Answer(200, neverRead, null));
     var model = new ExtendedModelMap();
     controller.edit(client, "p1", null, new StaffMember("a", "Ann", "AUTHOR"), session, model);
 
@@ -61,6 +68,7 @@ class AdminControllerTests {
     assertThat(form.etag()).as("saved against what the author read").isEqualTo("\"p1-3\"");
     assertThat((String) model.get("message")).contains("Your text is back");
     assertThat(session.getAttribute(StaffPages.UNSAVED)).as("given back once").isNull();
+    assertThat(model.get("views")).as("a draft nobody read has no views to show").isNull();
   }
 
   @Test
