@@ -41,6 +41,7 @@ class SecurityConfiguration {
     "/api/redirects",
     "/api/authors",
     "/api/authors/*",
+    "/api/popular-posts",
     "/api/comments/recent",
     "/api/comments/counts",
     // one picture (the library's list needs a token)

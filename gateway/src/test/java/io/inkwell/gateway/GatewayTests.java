@@ -361,6 +361,9 @@ class GatewayTests {
     assertThat(counted.statusCode()).isEqualTo(200);
     assertThat(counted.body()).contains("\"servedPath\":\"/api/posts/p/views\"");
     assertThat(get("/api/views").statusCode()).isEqualTo(401);
+    assertThat(get("/api/popular-posts").body())
+        .as("the most read, without counts, are the readers'")
+        .contains("\"servedPath\":\"/api/popular-posts\"");
     var mostRead = send(request("/api/views?days=7").header("Authorization", editor()).GET());
     assertThat(mostRead.body()).contains("\"servedPath\":\"/api/views?days=7\"");
   }

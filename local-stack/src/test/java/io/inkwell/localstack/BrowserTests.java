@@ -405,6 +405,10 @@ class BrowserTests {
             () ->
                 assertThat(bot.get("/api/posts/" + id + "/views").json().path("total").asLong())
                     .isEqualTo(2));
+    var popular = new ApiClient(stack.gatewayUrl()).get("/api/popular-posts?limit=20");
+    assertThat(popular.json().path("items").findValuesAsString("id"))
+        .as("readers' list of the most read (only these browser tests run the counting script)")
+        .contains(id);
     signInAsOwner();
     try {
       open("/posts/" + created.text("slug"));

@@ -151,6 +151,10 @@ class WebPagesTests {
             } else if (path.equals("/api/redirects")
                 && "path=/sneaky".equals(exchange.getRequestURI().getQuery())) {
               body = "{\"page\":false,\"url\":\"javascript:alert(1)\",\"permanent\":true}";
+            } else if (path.equals("/api/popular-posts")) {
+              body =
+                  "{\"days\":30,\"items\":[{\"id\":\"p1\",\"slug\":\"hello\","
+                      + "\"title\":\"Hello <script>alert(1)</script>\"}]}";
             } else if (path.equals("/api/site")) {
               body =
                   """
@@ -578,6 +582,31 @@ class WebPagesTests {
     assertThat(page.select("#comment-form [name=parentId]"))
         .as("no comment to reply to, so nobody is offered")
         .isEmpty();
+  }
+
+  @Test
+  void aReadersBrowserCountsTheirReadingAndEveryPageListsThePopularPosts() throws Exception {
+    var reader = Jsoup.parse(get("/posts/hello").body());
+    var staff =
+        Jsoup.parse(
+            http.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/posts/hello"))
+                        .header("Cookie", "INKWELL_SESSION=signed-in-to-the-admin")
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .body());
+    var home = Jsoup.parse(get("/").body());
+
+    assertThat(reader.select("script[src*=/js/views]").attr("data-post")).isEqualTo("p1");
+    assertThat(staff.select("script[src*=/js/views]"))
+        .as("a browser signed in to the admin counts nothing")
+        .isEmpty();
+    assertThat(home.select("script[src*=/js/views]")).as("a list is no reading").isEmpty();
+    var popular = home.select("footer nav.popular");
+    assertThat(popular.select("h2").text()).isEqualTo("Popular posts");
+    assertThat(popular.select("li a").attr("href")).isEqualTo("/posts/hello");
+    assertThat(popular.select("li a").text()).isEqualTo("Hello <script>alert(1)</script>");
+    assertThat(reader.select("footer nav.popular li")).as("on every page").hasSize(1);
   }
 
   @Test

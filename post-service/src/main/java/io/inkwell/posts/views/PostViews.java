@@ -118,7 +118,7 @@ public class PostViews {
       throw new NotAllowed("Only its author and editors see how often a post was read.");
     }
     LocalDate today = dayOf(clock.instant());
-    LocalDate first = today.minusDays(days - 1L);
+    LocalDate first = firstDay(days);
     Map<String, Long> counted = new HashMap<>();
     mongo
         .find(
@@ -155,11 +155,26 @@ public class PostViews {
     if (!actor.isStaff() && !actor.isIntegration()) {
       throw new NotAllowed("Only staff see how often posts were read.");
     }
-    LocalDate first = dayOf(clock.instant()).minusDays(days - 1L);
-    Criteria period = where("day").gte(first.toString());
+    Criteria period = where("day").gte(firstDay(days).toString());
     if (!actor.isEditor()) {
       period = period.and("postId").in(postIdsBy(actor));
     }
+    return ranked(period, where("status").ne(PostStatus.DELETED), limit);
+  }
+
+  /**
+   * The published posts (not pages) read most over the last {@code days} days, for readers, as
+   * Blogger's "Popular Posts" gadget lists them; the counts stay with the staff.
+   */
+  public List<Ranked> popular(int days, int limit) {
+    return ranked(
+        where("day").gte(firstDay(days).toString()),
+        where("status").is(PostStatus.PUBLISHED).and("page").ne(true),
+        limit);
+  }
+
+  /** The posts that match {@code shown}, by their views in {@code period}, most first. */
+  private List<Ranked> ranked(Criteria period, Criteria shown, int limit) {
     List<Document> viewed =
         mongo
             .aggregate(
@@ -169,7 +184,7 @@ public class PostViews {
             .getMappedResults();
     Map<String, Long> views = new HashMap<>();
     viewed.forEach(post -> views.put(post.getString("_id"), views(post)));
-    var posts = query(where("_id").in(views.keySet()).and("status").ne(PostStatus.DELETED));
+    var posts = query(where("_id").in(views.keySet())).addCriteria(shown);
     posts.fields().include("title", "slug", "status", "page");
     return mongo.find(posts, Document.class, mongo.getCollectionName(Post.class)).stream()
         .map(
@@ -218,6 +233,11 @@ public class PostViews {
     return mongo.find(theirs, Document.class, mongo.getCollectionName(Post.class)).stream()
         .map(post -> post.getString("_id"))
         .toList();
+  }
+
+  /** The first day of the last {@code days} days, today the last. */
+  private LocalDate firstDay(int days) {
+    return dayOf(clock.instant()).minusDays(days - 1L);
   }
 
   private LocalDate dayOf(Instant at) {

@@ -3,6 +3,7 @@ package io.inkwell.posts.views;
 import io.inkwell.posts.post.web.Actors;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.http.CacheControl;
@@ -17,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Readers' browsers count a view of a post; its author and editors read how often it was read, and
- * which posts were read most.
+ * which posts were read most; readers see the most read, without their counts.
  */
 @RestController
 class ViewController {
@@ -59,6 +60,24 @@ class ViewController {
       String id, String title, String slug, String status, boolean page, long views) {}
 
   record RankedList(int days, List<RankedPost> items) {}
+
+  record PopularPost(String id, String slug, String title) {}
+
+  record PopularList(int days, List<PopularPost> items) {}
+
+  /** Blogger's "Popular Posts" for the reader site: the most read, without their counts. */
+  @GetMapping("/api/popular-posts")
+  ResponseEntity<PopularList> popular(
+      @RequestParam(defaultValue = "30") @Min(1) @Max(PostViews.LONGEST_PERIOD) int days,
+      @RequestParam(defaultValue = "5") @Min(1) @Max(20) int limit) {
+    var popular =
+        views.popular(days, limit).stream()
+            .map(post -> new PopularPost(post.postId(), post.slug(), post.title()))
+            .toList();
+    return ResponseEntity.ok()
+        .cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())
+        .body(new PopularList(days, popular));
+  }
 
   @GetMapping("/api/views")
   ResponseEntity<RankedList> mostViewed(

@@ -142,6 +142,43 @@ class PostViewsTests extends IntegrationTest {
   }
 
   @Test
+  void readersSeeThePopularPostsWithoutTheirCounts() {
+    var author = someAuthor();
+    String first = published(author, "Everyone reads this");
+    String second = published(author, "Many read this");
+    String page =
+        author
+            .post("/api/posts", ApiClient.json(Map.of("title", "About", "body", "b", "page", true)))
+            .text("id");
+    author.post("/api/posts/" + page + "/publish", "");
+    String takenDown = published(author, "Read, then taken down");
+    for (int i = 0; i < 30; i++) {
+      views.count(page, Instant.now());
+      views.count(takenDown, Instant.now());
+      if (i < 12) {
+        views.count(first, Instant.now());
+      }
+      if (i < 10) {
+        views.count(second, Instant.now());
+      }
+    }
+    api().post("/api/posts/" + takenDown + "/unpublish", "");
+
+    var popular = anonymous().get("/api/popular-posts?limit=2");
+
+    assertThat(popular.status()).as(popular.toString()).isEqualTo(200);
+    assertThat(popular.header("Cache-Control")).contains("public", "max-age=300");
+    assertThat(ids(popular))
+        .as("posts readers can read, most read first; pages are in the menu")
+        .containsExactly(first, second);
+    JsonNode top = popular.json().path("items").path(0);
+    assertThat(top.path("title").asString()).isEqualTo("Everyone reads this");
+    assertThat(top.path("slug").asString()).startsWith("everyone-reads-this");
+    assertThat(top.has("views")).as("the counts are the staff's").isFalse();
+    assertThat(anonymous().get("/api/popular-posts?limit=21").status()).isEqualTo(400);
+  }
+
+  @Test
   void theViewsOfAPostDeletedForGoodAreForgotten() {
     String id = published(someAuthor(), "Short-lived");
     view(id, 2);

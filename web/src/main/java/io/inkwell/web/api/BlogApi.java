@@ -448,6 +448,17 @@ public class BlogApi {
         .orElse(List.of());
   }
 
+  /**
+   * The posts read most in the last 30 days, most first, as Blogger's "Popular Posts" lists them.
+   */
+  public List<Neighbour> popularPosts(int limit) {
+    return read(
+            "/api/popular-posts?days=30&limit=" + limit,
+            new ParameterizedTypeReference<Page<Neighbour>>() {})
+        .map(Page::items)
+        .orElse(List.of());
+  }
+
   /** A post's "Newer post" and "Older post" (either may be missing). */
   public Neighbours neighbours(String postId) {
     return read(

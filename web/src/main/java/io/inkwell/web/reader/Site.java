@@ -49,6 +49,36 @@ public class Site {
     return known.pages();
   }
 
+  /** Which posts are read most changes slowly: asked every few minutes. */
+  private static final Duration POPULAR_LIFETIME = Duration.ofMinutes(5);
+
+  private static final int POPULAR_SHOWN = 5;
+
+  private record Read(List<BlogApi.Neighbour> posts, Instant fetched) {}
+
+  private final AtomicReference<Read> popular =
+      new AtomicReference<>(new Read(List.of(), Instant.MIN));
+
+  /**
+   * The posts read most in the last 30 days, for every page's footer (Blogger's "Popular Posts"
+   * gadget); none on a blog whose readers' views were not counted yet, the last known ones while
+   * the API is away.
+   */
+  public List<BlogApi.Neighbour> popularPosts() {
+    Read known = popular.get();
+    Instant now = Instant.now();
+    if (known.fetched().isBefore(now.minus(POPULAR_LIFETIME))) {
+      try {
+        known = new Read(api.popularPosts(POPULAR_SHOWN), now);
+      } catch (RuntimeException unavailable) {
+        // asked again after the same while, not at every page while the API is away
+        known = new Read(known.posts(), now);
+      }
+      popular.set(known);
+    }
+    return known.posts();
+  }
+
   private record Identity(BlogApi.SiteIdentity set, Instant fetched) {}
 
   private final AtomicReference<Identity> identity =
