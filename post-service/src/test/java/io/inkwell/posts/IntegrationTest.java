@@ -10,6 +10,7 @@ import io.inkwell.testsupport.Topics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -59,6 +60,27 @@ public abstract class IntegrationTest {
   }
 
   protected static final String EDITOR = "editor-1";
+
+  /** A post this staff member writes and publishes at once; its id. */
+  protected String published(ApiClient author, String title) {
+    var created =
+        author.post("/api/posts", ApiClient.json(Map.of("title", title, "body", "Some words.")));
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    String id = created.text("id");
+    assertThat(author.post("/api/posts/" + id + "/publish", "").status()).isEqualTo(200);
+    return id;
+  }
+
+  /** The tags of a post, as an editor reads them. */
+  protected List<String> tagsOf(String id) {
+    return api()
+        .get("/api/posts/" + id)
+        .json()
+        .path("tags")
+        .valueStream()
+        .map(JsonNode::asString)
+        .toList();
+  }
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -170,15 +170,6 @@ class AuthorProfilesTests extends IntegrationTest {
     assertThat(answer.raw().body()).as("the addresses stay inside").doesNotContain("@");
   }
 
-  private String published(ApiClient author, String title) {
-    var created =
-        author.post("/api/posts", ApiClient.json(Map.of("title", title, "body", "Some words.")));
-    assertThat(created.status()).isEqualTo(201);
-    String id = created.text("id");
-    assertThat(author.post("/api/posts/" + id + "/publish", "{}").status()).isEqualTo(200);
-    return id;
-  }
-
   /** The contract's example, for this staff member, as of {@code at}. */
   private RecordMetadata staffChanged(
       String staffId, String name, String bio, String website, Instant at) {

@@ -102,13 +102,6 @@ class FeaturedPostsTests extends IntegrationTest {
     assertThat(featuredPage.text("detail")).contains("only posts are featured");
   }
 
-  private String published(ApiClient author, String title) {
-    String id =
-        author.post("/api/posts", ApiClient.json(Map.of("title", title, "body", "b"))).text("id");
-    assertThat(author.post("/api/posts/" + id + "/publish", "").status()).isEqualTo(200);
-    return id;
-  }
-
   private java.util.List<String> ids(String path) {
     return anonymous().get(path).json().path("items").findValuesAsString("id");
   }

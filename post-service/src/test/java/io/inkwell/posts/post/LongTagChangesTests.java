@@ -67,14 +67,4 @@ class LongTagChangesTests extends IntegrationTest {
     assertThat(api().post("/api/posts/" + id + "/publish", "").status()).isEqualTo(200);
     return id;
   }
-
-  private List<String> tagsOf(String id) {
-    return api()
-        .get("/api/posts/" + id)
-        .json()
-        .path("tags")
-        .valueStream()
-        .map(tag -> tag.asString())
-        .toList();
-  }
 }

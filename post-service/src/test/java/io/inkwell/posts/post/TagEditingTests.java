@@ -284,16 +284,6 @@ class TagEditingTests extends IntegrationTest {
     assertThat(api().post("/api/posts/" + id + "/publish", "").status()).isEqualTo(200);
   }
 
-  private List<String> tagsOf(String id) {
-    return api()
-        .get("/api/posts/" + id)
-        .json()
-        .path("tags")
-        .valueStream()
-        .map(JsonNode::asString)
-        .toList();
-  }
-
   private static String path(String segment) {
     return UriUtils.encodePathSegment(segment, StandardCharsets.UTF_8);
   }

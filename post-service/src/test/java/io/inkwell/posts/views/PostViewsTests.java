@@ -237,13 +237,6 @@ class PostViewsTests extends IntegrationTest {
     return as("author-" + UUID.randomUUID(), "Ann Author", "AUTHOR");
   }
 
-  private String published(ApiClient author, String title) {
-    String id =
-        author.post("/api/posts", ApiClient.json(Map.of("title", title, "body", "b"))).text("id");
-    assertThat(author.post("/api/posts/" + id + "/publish", "").status()).isEqualTo(200);
-    return id;
-  }
-
   private void view(String id, int times) {
     for (int i = 0; i < times; i++) {
       assertThat(anonymous().post("/api/posts/" + id + "/views", "").status()).isEqualTo(204);
