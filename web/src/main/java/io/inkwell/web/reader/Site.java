@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * The blog's name, description and pages menu for the layout of every page, error pages included
  * (they are rendered outside the controllers), as {@code ${@site.blogName()}}. Each is asked of the
- * API at most every 30 seconds, not for every page view.
+ * API at most every 30 seconds, not for every page view; the footer's popular posts every 5
+ * minutes.
  */
 @Component("site")
 public class Site {
