@@ -390,7 +390,8 @@ class BrowserTests {
   @Test
   void aReadersVisitIsCountedForTheAuthorAndStaffsOwnAreNot() throws Exception {
     var bot = new ApiClient(stack.gatewayUrl()).withToken(TestStack.integrationToken());
-    String title = "Read me " + UUID.randomUUID();
+    String mark = UUID.randomUUID().toString();
+    String title = "Read me " + mark;
     var created = bot.post("/api/posts", ApiClient.json(Map.of("title", title, "body", "Words.")));
     String id = created.text("id");
     assertThat(bot.post("/api/posts/" + id + "/publish", "").status()).isEqualTo(200);
@@ -417,6 +418,8 @@ class BrowserTests {
           .isEmpty();
       open("/admin/posts/" + id);
       assertThat(find("#view-summary").getText()).startsWith("2 views in the last 30 days");
+      open("/admin?status=PUBLISHED&q=" + mark);
+      assertThat(find("main table td.views").getText()).as("the list of posts, too").isEqualTo("2");
       open("/admin/dashboard");
       assertThat(browser.findElements(By.cssSelector("#most-read a[href^='/admin/posts/']")))
           .as("the most read posts, this one among those read in this stack")

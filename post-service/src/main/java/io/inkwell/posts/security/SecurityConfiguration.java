@@ -36,7 +36,8 @@ class SecurityConfiguration {
                     .requestMatchers("/api/redirects/rules", "/api/redirects/rules/**")
                     .hasRole("ADMIN")
                     // how often posts were read is for their authors and editors (PostViews)
-                    .requestMatchers(HttpMethod.GET, "/api/views", "/api/posts/*/views")
+                    .requestMatchers(
+                        HttpMethod.GET, "/api/views", "/api/views/**", "/api/posts/*/views")
                     .hasRole("CONTRIBUTOR")
                     .requestMatchers(HttpMethod.GET)
                     .permitAll()

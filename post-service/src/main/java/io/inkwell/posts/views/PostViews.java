@@ -142,6 +142,29 @@ public class PostViews {
     return new Series(postId, total == null ? 0 : views(total), inPeriod, shown);
   }
 
+  /**
+   * The views of each of these posts over the last {@code days} days, for a list of posts (the
+   * admin's): editors get every one's, others those of their own posts; a post not read in the
+   * period counts 0, a post the actor may not see is left out.
+   */
+  public Map<String, Long> counts(List<String> postIds, int days, Actor actor) {
+    Set<String> shown = new HashSet<>(postIds);
+    if (!actor.isEditor()) {
+      shown.retainAll(postIdsBy(actor));
+    }
+    Map<String, Long> counts = new HashMap<>();
+    shown.forEach(id -> counts.put(id, 0L));
+    mongo
+        .aggregate(
+            newAggregation(
+                match(where("postId").in(shown).and("day").gte(firstDay(days).toString())),
+                group("postId").sum("views").as("views")),
+            COLLECTION,
+            Document.class)
+        .forEach(post -> counts.put(post.getString("_id"), views(post)));
+    return counts;
+  }
+
   /** A post among the most read, with what a list of them shows. */
   public record Ranked(
       String postId, String title, String slug, PostStatus status, boolean page, long views) {}

@@ -3,9 +3,11 @@ package io.inkwell.posts.views;
 import io.inkwell.posts.post.web.Actors;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -77,6 +79,19 @@ class ViewController {
     return ResponseEntity.ok()
         .cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())
         .body(new PopularList(days, popular));
+  }
+
+  record Counts(int days, Map<String, Long> counts) {}
+
+  /** The views of a page of posts (the admin's list), one question instead of one per post. */
+  @GetMapping("/api/views/counts")
+  ResponseEntity<Counts> counts(
+      @RequestParam("postId") @Size(min = 1, max = 100) List<String> postIds,
+      @RequestParam(defaultValue = "30") @Min(1) @Max(PostViews.LONGEST_PERIOD) int days,
+      @AuthenticationPrincipal Jwt token) {
+    return ResponseEntity.ok()
+        .cacheControl(CacheControl.noStore())
+        .body(new Counts(days, views.counts(postIds, days, Actors.of(token))));
   }
 
   @GetMapping("/api/views")

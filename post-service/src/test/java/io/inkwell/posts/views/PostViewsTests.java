@@ -203,6 +203,34 @@ class PostViewsTests extends IntegrationTest {
   }
 
   @Test
+  void aListOfPostsGetsTheViewsOfThoseItsReaderMaySee() {
+    var author = someAuthor();
+    String read = published(author, "Read");
+    String unread = published(author, "Unread");
+    String someoneElses = published(someAuthor(), "Someone else's");
+    view(read, 2);
+    view(someoneElses, 1);
+    String ids = "postId=" + read + "&postId=" + unread + "&postId=" + someoneElses;
+
+    var theirs = author.get("/api/views/counts?" + ids);
+    var editors = api().get("/api/views/counts?days=7&" + ids);
+
+    assertThat(theirs.status()).as(theirs.toString()).isEqualTo(200);
+    assertThat(theirs.json().path("counts").properties())
+        .extracting(count -> count.getKey() + "=" + count.getValue().asLong())
+        .as("their own posts, read or not; not another author's")
+        .containsExactlyInAnyOrder(read + "=2", unread + "=0");
+    assertThat(editors.json().path("days").asInt()).isEqualTo(7);
+    assertThat(editors.json().path("counts").path(someoneElses).asLong()).isEqualTo(1);
+    assertThat(editors.json().path("counts").path(read).asLong()).isEqualTo(2);
+    assertThat(anonymous().get("/api/views/counts?" + ids).status()).isEqualTo(401);
+    assertThat(api().get("/api/views/counts").status()).as("no post asked about").isEqualTo(400);
+    assertThat(api().get("/api/views/counts?postId=x" + "&postId=x".repeat(100)).status())
+        .as("more than a page of posts")
+        .isEqualTo(400);
+  }
+
+  @Test
   void theViewsOfAPostDeletedForGoodAreForgotten() {
     String id = published(someAuthor(), "Short-lived");
     view(id, 2);

@@ -4,6 +4,7 @@ import io.inkwell.web.WebSettings;
 import io.inkwell.web.api.ApiConnections;
 import io.inkwell.web.api.ApiUris;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -509,6 +510,28 @@ class AdminApi {
   /** How often a post was read, day by day over the last {@code days} days. */
   Answer views(String token, String postId, int days) {
     return get(token, path("/api/posts/{id}/views", postId) + "?days=" + days);
+  }
+
+  /**
+   * The views of each of these posts over the last {@code days} days, of those the person may see
+   * (editors: all; others: their own); none when the API cannot say.
+   */
+  Map<String, Long> viewCounts(String token, List<String> postIds, int days) {
+    if (postIds.isEmpty()) {
+      return Map.of();
+    }
+    var query = UriComponentsBuilder.fromPath("/api/views/counts").queryParam("days", days);
+    postIds.forEach(id -> query.queryParam("postId", UriUtils.encode(id, StandardCharsets.UTF_8)));
+    var answer = get(token, query.build(true).toUriString());
+    var counts = new java.util.HashMap<String, Long>();
+    if (answer.ok()) {
+      answer
+          .body()
+          .path("counts")
+          .properties()
+          .forEach(c -> counts.put(c.getKey(), c.getValue().asLong()));
+    }
+    return counts;
   }
 
   /**

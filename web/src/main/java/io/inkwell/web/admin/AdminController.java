@@ -83,17 +83,17 @@ class AdminController implements StaffPage {
     model.addAttribute("filtered", filter.any());
     model.addAttribute("posts", answer.body().path("items"));
     if (state.equals("PUBLISHED")) {
+      var ids =
+          answer
+              .body()
+              .path("items")
+              .valueStream()
+              .map(post -> post.path("id").asString())
+              .toList();
       // WordPress's comment bubble on each published post, asked once for the page
-      model.addAttribute(
-          "comments",
-          blog.commentCounts(
-                  answer
-                      .body()
-                      .path("items")
-                      .valueStream()
-                      .map(post -> post.path("id").asString())
-                      .toList())
-              .orElse(null));
+      model.addAttribute("comments", blog.commentCounts(ids).orElse(null));
+      // and Jetpack's views beside it (Ghost's list shows them too)
+      model.addAttribute("views", api.viewCounts(token(client), ids, VIEW_DAYS));
     }
     model.addAttribute("nextCursor", answer.body().path("nextCursor").asString(null));
     return "admin/posts";
