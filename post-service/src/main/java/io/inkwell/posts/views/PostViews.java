@@ -145,13 +145,18 @@ public class PostViews {
   /**
    * The views of each of these posts over the last {@code days} days, for a list of posts (the
    * admin's): editors get every one's, others those of their own posts; a post not read in the
-   * period counts 0, a post the actor may not see is left out.
+   * period counts 0, a post the actor may not see (or none at all) is left out.
    */
   public Map<String, Long> counts(List<String> postIds, int days, Actor actor) {
-    Set<String> shown = new HashSet<>(postIds);
+    var seen = query(where("_id").in(postIds).and("status").ne(PostStatus.DELETED));
     if (!actor.isEditor()) {
-      shown.retainAll(postIdsBy(actor));
+      seen.addCriteria(where("author._id").is(actor.id()));
     }
+    seen.fields().include("_id");
+    Set<String> shown = new HashSet<>();
+    mongo
+        .find(seen, Document.class, mongo.getCollectionName(Post.class))
+        .forEach(post -> shown.add(post.getString("_id")));
     Map<String, Long> counts = new HashMap<>();
     shown.forEach(id -> counts.put(id, 0L));
     mongo

@@ -210,7 +210,8 @@ class PostViewsTests extends IntegrationTest {
     String someoneElses = published(someAuthor(), "Someone else's");
     view(read, 2);
     view(someoneElses, 1);
-    String ids = "postId=" + read + "&postId=" + unread + "&postId=" + someoneElses;
+    String ids =
+        "postId=" + read + "&postId=" + unread + "&postId=" + someoneElses + "&postId=no-such-post";
 
     var theirs = author.get("/api/views/counts?" + ids);
     var editors = api().get("/api/views/counts?days=7&" + ids);
@@ -223,6 +224,7 @@ class PostViewsTests extends IntegrationTest {
     assertThat(editors.json().path("days").asInt()).isEqualTo(7);
     assertThat(editors.json().path("counts").path(someoneElses).asLong()).isEqualTo(1);
     assertThat(editors.json().path("counts").path(read).asLong()).isEqualTo(2);
+    assertThat(editors.json().path("counts").has("no-such-post")).as("no post, no count").isFalse();
     assertThat(anonymous().get("/api/views/counts?" + ids).status()).isEqualTo(401);
     assertThat(api().get("/api/views/counts").status()).as("no post asked about").isEqualTo(400);
     assertThat(api().get("/api/views/counts?postId=x" + "&postId=x".repeat(100)).status())
