@@ -15,6 +15,7 @@ import org.springframework.web.client.RestClientException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /** Readers get pages, never stack traces: a friendly 404, and a calm page when the API fails. */
@@ -34,9 +35,10 @@ class ErrorPages {
 
   /**
    * No page here: unless a post imported from the old blog lived at this address (Blogger's pages
-   * were at {@code /p/about.html}, where preview links are now).
+   * were at {@code /p/about.html}, where preview links are now). An address nothing serves, and a
+   * theme file that is not there.
    */
-  @ExceptionHandler({NotFound.class, NoResourceFoundException.class})
+  @ExceptionHandler({NotFound.class, NoHandlerFoundException.class, NoResourceFoundException.class})
   ModelAndView noPage(HttpServletRequest request, HttpServletResponse response) {
     try {
       return oldAddresses
