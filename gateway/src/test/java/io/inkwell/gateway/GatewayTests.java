@@ -8,6 +8,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.inkwell.testsupport.Contracts;
 import io.inkwell.testsupport.TestMongo;
 import io.inkwell.testsupport.TestTokens;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.GZIPInputStream;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -56,6 +58,19 @@ class GatewayTests {
 
   private static final AtomicInteger FLAKY_CALLS = new AtomicInteger();
   private static final AtomicInteger BROKEN_CALLS = new AtomicInteger();
+
+  /** A reader's page as the web client writes it: the same markup again and again. */
+  private static final String LONG_PAGE =
+      "<!doctype html><title>A post</title><main>"
+          + "<p>The paragraphs of a long post, word after word. </p>".repeat(300)
+          + "</main>";
+
+  /** A picture: bytes that no compression makes smaller. */
+  private static final byte[] PHOTO =
+      new java.util.Random(7)
+          .ints(20_000)
+          .collect(java.io.ByteArrayOutputStream::new, (out, i) -> out.write(i), (a, b) -> {})
+          .toByteArray();
 
   private static final DisposableServer SERVICES =
       HttpServer.create()
@@ -99,6 +114,18 @@ class GatewayTests {
                                       Mono.just(
                                           "{\"type\":\"https://inkwell.dev/problems/conflict\","
                                               + "\"status\":409,\"detail\":\"Taken.\"}")))
+                      .route(
+                          request -> request.uri().startsWith("/long-page"),
+                          (request, response) ->
+                              response
+                                  .header("Content-Type", "text/html;charset=utf-8")
+                                  .sendString(Mono.just(LONG_PAGE)))
+                      .route(
+                          request -> request.uri().startsWith("/api/images/photo"),
+                          (request, response) ->
+                              response
+                                  .header("Content-Type", "image/jpeg")
+                                  .sendByteArray(Mono.just(PHOTO)))
                       .route(
                           request -> true,
                           (request, response) ->
@@ -730,6 +757,49 @@ class GatewayTests {
     assertThat(hugeHeaders).startsWith("HTTP/1.1 431").contains("headers-too-large");
     assertThat(hugeHeaders).contains("cookies");
     assertThat(get("/api/posts/after-the-refusals").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aPageTravelsGzippedToABrowserThatTakesItAndPlainToAClientThatDoesNot() throws Exception {
+    var gzipped = sendForBytes(request("/long-page").header("Accept-Encoding", "gzip, br").GET());
+    var plain = sendForBytes(request("/long-page").GET());
+
+    assertThat(gzipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+    assertThat(gzipped.body().length)
+        .as("the page's repeated markup shrinks to a small part of it")
+        .isLessThan(LONG_PAGE.length() / 10);
+    try (var unzipped = new GZIPInputStream(new ByteArrayInputStream(gzipped.body()))) {
+      assertThat(new String(unzipped.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(LONG_PAGE);
+    }
+    assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+    assertThat(new String(plain.body(), StandardCharsets.UTF_8)).isEqualTo(LONG_PAGE);
+    assertThat(List.of(gzipped, plain))
+        .as("a cache in front keeps the two answers of one address apart")
+        .allSatisfy(
+            answer -> assertThat(answer.headers().allValues("Vary")).contains("Accept-Encoding"));
+  }
+
+  @Test
+  void shortAnswersAndPicturesTravelAsTheyAre() throws Exception {
+    var shortAnswer =
+        sendForBytes(request("/api/posts/short").header("Accept-Encoding", "gzip").GET());
+    var photo =
+        sendForBytes(request("/api/images/photo.jpg").header("Accept-Encoding", "gzip").GET());
+
+    assertThat(shortAnswer.headers().firstValue("Content-Encoding")).isEmpty();
+    assertThat(new String(shortAnswer.body(), StandardCharsets.UTF_8))
+        .contains("\"servedPath\":\"/api/posts/short\"");
+    assertThat(photo.headers().firstValue("Content-Encoding")).isEmpty();
+    assertThat(photo.headers().allValues("Vary")).doesNotContain("Accept-Encoding");
+    assertThat(photo.body()).isEqualTo(PHOTO);
+  }
+
+  private HttpResponse<byte[]> sendForBytes(HttpRequest.Builder request)
+      throws IOException, InterruptedException {
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .build()
+        .send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
   /** The whole answer to a request written to the gateway's socket as it is. */
