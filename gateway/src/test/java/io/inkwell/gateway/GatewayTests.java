@@ -794,14 +794,6 @@ class GatewayTests {
     assertThat(photo.body()).isEqualTo(PHOTO);
   }
 
-  private HttpResponse<byte[]> sendForBytes(HttpRequest.Builder request)
-      throws IOException, InterruptedException {
-    return HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .build()
-        .send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-  }
-
   /** The whole answer to a request written to the gateway's socket as it is. */
   private String raw(String request) throws IOException {
     try (var socket = new java.net.Socket("localhost", port)) {
@@ -836,6 +828,18 @@ class GatewayTests {
 
   private HttpResponse<String> send(HttpRequest.Builder request)
       throws IOException, InterruptedException {
+    return send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The answer's bytes as they came, compressed or not. */
+  private HttpResponse<byte[]> sendForBytes(HttpRequest.Builder request)
+      throws IOException, InterruptedException {
+    return send(request, HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  private <T> HttpResponse<T> send(
+      HttpRequest.Builder request, HttpResponse.BodyHandler<T> bodyHandler)
+      throws IOException, InterruptedException {
     // A connection per request: Reactor Netty 1.3.6 can leave a keep-alive connection unread when
     // the next request comes before the previous one's operations terminated and that one is
     // answered without a body (reactor/reactor-netty#4347, #4361); it is fixed upstream, and a
@@ -843,7 +847,7 @@ class GatewayTests {
     return HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .build()
-        .send(request.build(), HttpResponse.BodyHandlers.ofString());
+        .send(request.build(), bodyHandler);
   }
 
   private URI uri(String path) {
