@@ -57,26 +57,50 @@ public record Post(
   /** Words a reader reads in a minute, the figure Ghost uses. */
   private static final int WORDS_PER_MINUTE = 275;
 
-  private static final java.util.regex.Pattern TAG = java.util.regex.Pattern.compile("<[^>]*>");
-
-  /**
-   * The scripts written without spaces between words, whose every character counts as a word, as
-   * Ghost counts them: Chinese, Japanese's kana, Korean's syllables.
-   */
-  private static final java.util.regex.Pattern UNSPACED =
-      java.util.regex.Pattern.compile("[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\p{IsHangul}]");
-
   /**
    * The minutes of "4 min read", from the words of the sanitised body, a started minute counting
-   * whole.
+   * whole. Markup is no words; a character of the scripts written without spaces between words is
+   * one word, as Ghost counts them (Chinese, Japanese's kana, Korean's syllables); anything else
+   * between spaces of any kind (a no-break space too) is one. One pass over the text: a page of
+   * posts asks it of each, and a regular expression of Unicode scripts spent most of such a page's
+   * time (bench/README.md).
    */
   public long readingMinutes() {
-    String text = bodyHtml == null ? "" : TAG.matcher(bodyHtml).replaceAll(" ");
-    var characters = UNSPACED.matcher(text);
-    long words = characters.results().count();
-    String spaced = characters.replaceAll(" ").strip();
-    words += spaced.isEmpty() ? 0 : spaced.split("\\s+").length;
+    String html = bodyHtml == null ? "" : bodyHtml;
+    long words = 0;
+    boolean inWord = false;
+    for (int i = 0; i < html.length(); ) {
+      int c = html.codePointAt(i);
+      int tagEnd = c == '<' ? html.indexOf('>', i) : -1;
+      if (tagEnd >= 0) {
+        inWord = false;
+        i = tagEnd + 1;
+        continue;
+      }
+      if (unspaced(c)) {
+        words++;
+        inWord = false;
+      } else if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+        inWord = false;
+      } else if (!inWord) {
+        words++;
+        inWord = true;
+      }
+      i += Character.charCount(c);
+    }
     return Math.max(1, (words + WORDS_PER_MINUTE - 1) / WORDS_PER_MINUTE);
+  }
+
+  /** No character of these scripts comes before Hangul's jamo, U+1100. */
+  private static boolean unspaced(int c) {
+    if (c < 0x1100) {
+      return false;
+    }
+    var script = Character.UnicodeScript.of(c);
+    return script == Character.UnicodeScript.HAN
+        || script == Character.UnicodeScript.HIRAGANA
+        || script == Character.UnicodeScript.KATAKANA
+        || script == Character.UnicodeScript.HANGUL;
   }
 
   /**

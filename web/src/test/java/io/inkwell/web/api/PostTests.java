@@ -43,6 +43,9 @@ class PostTests {
 
     assertThat(withBody("<p>" + words + "</p>").readingMinutes()).isEqualTo(4);
     assertThat(withBody(marked).readingMinutes()).isEqualTo(4);
+    assertThat(withBody("<p>" + words.replace(' ', '\u00a0') + "</p>").readingMinutes())
+        .as("words kept together by no-break spaces are words all the same")
+        .isEqualTo(4);
   }
 
   /**
