@@ -3,8 +3,10 @@ package io.inkwell.gateway;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -14,15 +16,32 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.server.HttpServer;
 
 /**
- * Says {@code Vary: Accept-Encoding} on every answer of a type the gateway compresses ({@code
- * server.compression}, done by Reactor Netty, which does not say it): the same address answers a
- * client that takes gzip differently from one that does not, and a cache in front of the gateway (a
- * CDN, a proxy) must keep the two apart, as nginx's {@code gzip_vary} and Tomcat tell it.
+ * What Reactor Netty's compression ({@code server.compression}) leaves to the gateway. It says
+ * {@code Vary: Accept-Encoding} on every answer of a type the gateway compresses: the same address
+ * answers a client that takes gzip differently from one that does not, and a cache in front of the
+ * gateway (a CDN, a proxy) must keep the two apart, as nginx's {@code gzip_vary} and Tomcat tell
+ * it. And it leaves a part of a file (206, asked with {@code Range}, as a download manager resuming
+ * the blog's export does) as it is: its {@code Content-Range} counts the bytes of the file, not of
+ * a gzipped part, which would be taken for a part of a gzipped whole.
  */
 @Component
-class CompressedAnswers implements WebFilter, Ordered {
+class CompressedAnswers implements WebFilter, Ordered, NettyServerCustomizer {
+
+  @Override
+  public HttpServer apply(HttpServer server) {
+    var compressed = server.configuration().compressPredicate();
+    if (compressed == null) {
+      // compression is off
+      return server;
+    }
+    return server.compress(
+        (request, response) ->
+            response.status().code() != HttpStatus.PARTIAL_CONTENT.value()
+                && compressed.test(request, response));
+  }
 
   private final List<MimeType> compressed;
 

@@ -121,6 +121,14 @@ class GatewayTests {
                                   .header("Content-Type", "text/html;charset=utf-8")
                                   .sendString(Mono.just(LONG_PAGE)))
                       .route(
+                          request -> request.uri().startsWith("/admin/export"),
+                          (request, response) ->
+                              response
+                                  .status(206)
+                                  .header("Content-Type", "application/xml")
+                                  .header("Content-Range", "bytes 0-2999/" + LONG_PAGE.length())
+                                  .sendString(Mono.just(LONG_PAGE.substring(0, 3000))))
+                      .route(
                           request -> request.uri().startsWith("/api/images/photo"),
                           (request, response) ->
                               response
@@ -777,6 +785,23 @@ class GatewayTests {
         .as("a cache in front keeps the two answers of one address apart")
         .allSatisfy(
             answer -> assertThat(answer.headers().allValues("Vary")).contains("Accept-Encoding"));
+  }
+
+  @Test
+  void aPartOfAFileTravelsAsItIsSoThatItsByteCountsHold() throws Exception {
+    var part =
+        sendForBytes(
+            request("/admin/export")
+                .header("Accept-Encoding", "gzip")
+                .header("Range", "bytes=0-2999")
+                .GET());
+
+    assertThat(part.statusCode()).isEqualTo(206);
+    assertThat(part.headers().firstValue("Content-Encoding")).isEmpty();
+    assertThat(part.headers().firstValue("Content-Range"))
+        .hasValue("bytes 0-2999/" + LONG_PAGE.length());
+    assertThat(new String(part.body(), StandardCharsets.UTF_8))
+        .isEqualTo(LONG_PAGE.substring(0, 3000));
   }
 
   @Test
