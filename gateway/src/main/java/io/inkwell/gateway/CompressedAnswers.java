@@ -26,6 +26,13 @@ import reactor.netty.http.server.HttpServer;
  * it. And it leaves a part of a file (206, asked with {@code Range}, as a download manager resuming
  * the blog's export does) as it is: its {@code Content-Range} counts the bytes of the file, not of
  * a gzipped part, which would be taken for a part of a gzipped whole.
+ *
+ * <p>A 304 says {@code Vary: Accept-Encoding} too, since it must carry the {@code Vary} its 200
+ * would have (RFC 9110, 15.4.5) and has no type to tell: nearly every answer a client revalidates
+ * here is a page, a feed or JSON; on a picture's 304 the surplus only makes a cache keep the
+ * picture once per encoding. ETags stay as the services made them, also on a gzipped answer (where
+ * nginx weakens them): clients send them back in {@code If-Match}, which compares strongly, and an
+ * editor's save would be refused as a conflict.
  */
 @Component
 class CompressedAnswers implements WebFilter, Ordered, NettyServerCustomizer {
@@ -55,7 +62,8 @@ class CompressedAnswers implements WebFilter, Ordered, NettyServerCustomizer {
     response.beforeCommit(
         () -> {
           var headers = response.getHeaders();
-          if (compressible(headers.getFirst(HttpHeaders.CONTENT_TYPE))
+          if ((compressible(headers.getFirst(HttpHeaders.CONTENT_TYPE))
+                  || HttpStatus.NOT_MODIFIED.equals(response.getStatusCode()))
               && !headers.getVary().contains(HttpHeaders.ACCEPT_ENCODING)) {
             headers.add(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
           }

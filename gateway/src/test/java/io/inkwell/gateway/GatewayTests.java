@@ -129,6 +129,10 @@ class GatewayTests {
                                   .header("Content-Range", "bytes 0-2999/" + LONG_PAGE.length())
                                   .sendString(Mono.just(LONG_PAGE.substring(0, 3000))))
                       .route(
+                          request -> request.uri().startsWith("/feed.atom"),
+                          (request, response) ->
+                              response.status(304).header("ETag", "\"7\"").send())
+                      .route(
                           request -> request.uri().startsWith("/api/images/photo"),
                           (request, response) ->
                               response
@@ -785,6 +789,22 @@ class GatewayTests {
         .as("a cache in front keeps the two answers of one address apart")
         .allSatisfy(
             answer -> assertThat(answer.headers().allValues("Vary")).contains("Accept-Encoding"));
+  }
+
+  @Test
+  void anUnchangedFeedSaysWhatItsAnswersVaryBySoThatACacheKeepsTheRightOne() throws Exception {
+    var unchanged =
+        sendForBytes(
+            request("/feed.atom")
+                .header("Accept-Encoding", "gzip")
+                .header("If-None-Match", "\"7\"")
+                .GET());
+
+    assertThat(unchanged.statusCode()).isEqualTo(304);
+    assertThat(unchanged.headers().firstValue("ETag"))
+        .as("the service's own validator, which a later If-Match compares strongly")
+        .hasValue("\"7\"");
+    assertThat(unchanged.headers().allValues("Vary")).contains("Accept-Encoding");
   }
 
   @Test
