@@ -101,6 +101,10 @@ class StaffAdministrationTests extends AuthServiceIntegrationTest {
     assertThat(demoteOwner.header("Content-Type")).isEqualTo("application/problem+json");
     assertThat(api(owner).put("/api/staff/" + id + "/role", "{\"role\":\"OWNER\"}").status())
         .isEqualTo(422);
+    var third = api(owner).put("/api/staff/" + id + "/role", "{\"role\":2}");
+    assertThat(third.status()).as("a number is no role, not the third one").isEqualTo(400);
+    assertThat(third.text("detail"))
+        .isEqualTo("role must be one of OWNER, ADMIN, EDITOR, AUTHOR, CONTRIBUTOR.");
     var king = api(owner).put("/api/staff/" + id + "/role", "{\"role\":\"KING\"}");
     assertThat(king.status()).isEqualTo(400);
     assertThat(king.text("detail"))
@@ -263,6 +267,8 @@ class StaffAdministrationTests extends AuthServiceIntegrationTest {
             "{\"name\":\"\"}",
             "{\"name\":\"\\u200B\\u2060\"}",
             "{\"name\":{\"$gt\":\"\"}}",
+            "{\"name\":true}",
+            "{\"name\":42}",
             "{\"name\":\"Grace\",\"bio\":\"" + "x".repeat(201) + "\"}",
             "{\"name\":\"Grace\",\"website\":\"javascript:alert(1)\"}",
             "{\"name\":\"Grace\",\"website\":\"https://x.org/\\\"><script>\"}",

@@ -8,6 +8,10 @@ import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomize
 import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.cfg.EnumFeature;
+import tools.jackson.databind.type.LogicalType;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -31,5 +35,40 @@ public class NotificationServiceApplication {
   @Bean
   JsonMapperBuilderCustomizer oneValuePerField() {
     return builder -> builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+  }
+
+  /**
+   * A value of another JSON kind than its field's is refused with a 400 that names the field,
+   * instead of being turned into the field's kind: {@code "name": true} does not become the name
+   * "true", {@code "role": 2} the third role, {@code "commentsOpen": "no"} a yes or no, nor {@code
+   * "limit": 2.9} the number 2. A client with such a bug learns of it at once, not from what its
+   * readers see.
+   */
+  @Bean
+  JsonMapperBuilderCustomizer oneKindPerField() {
+    return builder ->
+        builder
+            .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+            .withCoercionConfig(
+                LogicalType.Textual,
+                text ->
+                    text.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+            .withCoercionConfig(
+                LogicalType.Boolean,
+                yesOrNo ->
+                    yesOrNo
+                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
+            .withCoercionConfig(
+                LogicalType.Integer,
+                number ->
+                    number
+                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
+            .withCoercionConfig(
+                LogicalType.Float,
+                number -> number.setCoercion(CoercionInputShape.String, CoercionAction.Fail));
   }
 }

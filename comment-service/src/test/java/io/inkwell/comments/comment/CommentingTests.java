@@ -262,6 +262,9 @@ class CommentingTests extends IntegrationTest {
         "{\"authorName\": \"\u200B\", \"authorEmail\": \"a@b.org\", \"body\": \"x\"}",
         "{\"authorName\": \"A\", \"authorEmail\": \"a@b.org\", \"body\": \"\u2060 \u200B\"}",
         "{\"authorName\": {\"$ne\": null}, \"authorEmail\": \"a@b.org\", \"body\": \"x\"}",
+        "{\"authorName\": true, \"authorEmail\": \"a@b.org\", \"body\": \"x\"}",
+        "{\"authorName\": \"A\", \"authorEmail\": \"a@b.org\", \"body\": 404}",
+        "{\"authorName\": \"A\", \"authorEmail\": \"a@b.org\", \"body\": \"x\", \"notifyOnReply\": \"yes\"}",
         "{\"authorName\": \"A\", \"authorEmail\": \"a@b.org\"}",
         "{\"authorName\": \"A\", \"authorEmail\": \"a@b.org\", \"body\": \"x\"",
         "not json at all"

@@ -228,6 +228,7 @@ class SubscriptionTests extends IntegrationTest {
         "{\"email\": \"\\\"ada lovelace\\\"@example.org\"}",
         "{\"email\": \"Ada <ada@example.org>\"}",
         "{\"email\": \"a@example.org\", \"tags\": [\"$where\"]}",
+        "{\"email\": \"a@example.org\", \"tags\": [1]}",
         "{}",
         "{\"email\": "
       })

@@ -37,21 +37,32 @@ class BadInputTests extends IntegrationTest {
     assertThat(posts.count()).isEqualTo(before);
   }
 
-  /** A field of the wrong kind is named with what it takes, as a wrong parameter is. */
+  /**
+   * A field of the wrong kind is named with what it takes, as a wrong parameter is, and is not
+   * turned into its kind: a title of {@code true} is a client's bug, not a post called "true".
+   */
   @ParameterizedTest
   @ValueSource(
       strings = {
         "{\"title\": {\"$gt\": \"\"}, \"body\": \"b\"}|title|must be text",
         "{\"title\": \"t\", \"body\": \"b\", \"tags\": \"not-a-list\"}|tags|must be a list",
         "{\"title\": \"t\", \"body\": \"b\", \"tags\": [\"a\", {\"$ne\": 1}]}|tags[1]|must be text",
-        "{\"title\": \"t\", \"body\": \"b\", \"commentsOpen\": \"maybe\"}|commentsOpen|must be true or false"
+        "{\"title\": \"t\", \"body\": \"b\", \"commentsOpen\": \"maybe\"}|commentsOpen|must be true or false",
+        "{\"title\": 2009, \"body\": \"b\"}|title|must be text",
+        "{\"title\": true, \"body\": \"b\"}|title|must be text",
+        "{\"title\": \"t\", \"body\": 1.5}|body|must be text",
+        "{\"title\": \"t\", \"body\": \"b\", \"tags\": [7]}|tags[0]|must be text",
+        "{\"title\": \"t\", \"body\": \"b\", \"commentsOpen\": \"false\"}|commentsOpen|must be true or false",
+        "{\"title\": \"t\", \"body\": \"b\", \"commentsOpen\": 0}|commentsOpen|must be true or false"
       })
   void aFieldOfTheWrongKindIsNamedWithWhatItTakes(String example) {
     String[] parts = example.split("\\|");
+    long before = posts.count();
 
     var response = api().post("/api/posts", parts[0]);
 
     assertProblem(response, 400);
+    assertThat(posts.count()).isEqualTo(before);
     assertThat(response.text("detail")).isEqualTo(parts[1] + " " + parts[2] + ".");
     var error = response.json().path("errors").get(0);
     assertThat(error.path("field").asString()).isEqualTo(parts[1]);
