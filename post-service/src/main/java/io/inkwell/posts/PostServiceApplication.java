@@ -40,9 +40,9 @@ public class PostServiceApplication {
   /**
    * A value of another JSON kind than its field's is refused with a 400 that names the field,
    * instead of being turned into the field's kind: {@code "name": true} does not become the name
-   * "true", {@code "role": 2} the third role, {@code "commentsOpen": "no"} a yes or no, nor {@code
-   * "limit": 2.9} the number 2. A client with such a bug learns of it at once, not from what its
-   * readers see.
+   * "true", {@code "role": 2} the third role, {@code "commentsOpen": "true"} a yes, nor {@code
+   * "closeAfterDays": 2.9} two days. A client with such a bug learns of it at once, not from what
+   * its readers see.
    */
   @Bean
   JsonMapperBuilderCustomizer oneKindPerField() {
