@@ -606,6 +606,56 @@ class BrowserTests {
   }
 
   /**
+   * The admin on a phone: its tabs and tables keep their words whole ("Published", not "Publis /
+   * hed"; a table too wide scrolls sideways in its own box) and nothing runs off the page.
+   */
+  @Test
+  void theAdminOnAPhoneKeepsItsWordsWholeAndNothingRunsOffThePage() throws Exception {
+    signInAsOwner();
+    var size = browser.manage().window().getSize();
+    try {
+      browser.manage().window().setSize(new org.openqa.selenium.Dimension(375, 800));
+      for (String page :
+          List.of("/admin", "/admin/dashboard", "/admin/staff", "/admin/subscribers")) {
+        open(page);
+        waitFor(driver -> !driver.findElements(By.cssSelector("main h1")).isEmpty());
+        assertThat(wordsBroken()).as(page).isEmpty();
+        assertThat(runsOffThePage()).as(page).isFalse();
+      }
+      screenshot("admin-on-a-phone");
+    } finally {
+      browser.manage().window().setSize(size);
+      find("form[action$='/admin/sign-out'] button").click();
+      waitFor(driver -> !driver.getCurrentUrl().contains("/admin"));
+    }
+  }
+
+  /** The short words of the page (up to 14 letters) that the browser broke across two lines. */
+  @SuppressWarnings("unchecked")
+  private static List<String> wordsBroken() {
+    return (List<String>)
+        browser.executeScript(
+            """
+            var found = [];
+            var walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+            for (var node = walker.nextNode(); node; node = walker.nextNode()) {
+              if (node.parentElement.closest('.visually-hidden, textarea, pre')) continue;
+              var words = /[A-Za-z]{2,14}/g, word;
+              while ((word = words.exec(node.data))) {
+                var range = document.createRange();
+                range.setStart(node, word.index);
+                range.setEnd(node, word.index + word[0].length);
+                var lines = Array.from(range.getClientRects()).filter(r => r.width > 0);
+                if (lines.length > 1 && Math.abs(lines[0].top - lines[lines.length - 1].top) > 2) {
+                  found.push(word[0]);
+                }
+              }
+            }
+            return found;
+            """);
+  }
+
+  /**
    * Deque's axe-core rules (WCAG 2.x A and AA, and best practices: a page's one heading, labels,
    * contrast, landmarks, names of links and buttons) find nothing on the reader site's pages, in
    * the light theme and the dark one, nor on the admin's; a post's code, coloured by language, too.
