@@ -570,7 +570,8 @@ class BrowserTests {
 
   /**
    * A word longer than a phone is wide (a German compound, an address written out, a name typed
-   * without spaces) wraps instead of pushing the page sideways, in a post, its card and its tags.
+   * without spaces) wraps instead of pushing the page sideways, in a post, its card and its tags; a
+   * post's table keeps its words and numbers whole and scrolls sideways in its own box.
    */
   @Test
   void aWordLongerThanAPhoneIsWideWrapsAndNothingRunsOffThePage() throws Exception {
@@ -586,7 +587,13 @@ class BrowserTests {
                     "title",
                     word + " " + UUID.randomUUID().toString().substring(0, 8),
                     "body",
-                    "See https://example.org/" + "a-very-long-address/".repeat(6) + " and " + word,
+                    "See https://example.org/"
+                        + "a-very-long-address/".repeat(6)
+                        + " and "
+                        + word
+                        + "\n\n| Conference | Location | Attendees | Sessions | Partners |\n"
+                        + "|---|---|---:|---:|---|\n"
+                        + "| Worldwide Partner Conference | New Orleans | 8500 | 420 | Microsoft |\n",
                     "tags",
                     List.of(word.substring(0, 45).toLowerCase()))));
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
@@ -599,6 +606,10 @@ class BrowserTests {
         waitFor(driver -> !driver.findElements(By.cssSelector("main h1, main h2")).isEmpty());
         assertThat(runsOffThePage()).as(page).isFalse();
       }
+      open("/posts/" + created.text("slug"));
+      assertThat(wordsBroken(".body table"))
+          .as("a table keeps its words and numbers whole and scrolls in its own box")
+          .isEmpty();
       screenshot("long-words-on-a-phone");
     } finally {
       browser.manage().window().setSize(size);
@@ -619,7 +630,7 @@ class BrowserTests {
           List.of("/admin", "/admin/dashboard", "/admin/staff", "/admin/subscribers")) {
         open(page);
         waitFor(driver -> !driver.findElements(By.cssSelector("main h1")).isEmpty());
-        assertThat(wordsBroken()).as(page).isEmpty();
+        assertThat(wordsBroken("body")).as(page).isEmpty();
         assertThat(runsOffThePage()).as(page).isFalse();
       }
       screenshot("admin-on-a-phone");
@@ -630,17 +641,21 @@ class BrowserTests {
     }
   }
 
-  /** The short words of the page (up to 14 letters) that the browser broke across two lines. */
+  /**
+   * The short words and numbers (up to 14 letters or digits) in what the selector finds that the
+   * browser broke across two lines.
+   */
   @SuppressWarnings("unchecked")
-  private static List<String> wordsBroken() {
+  private static List<String> wordsBroken(String within) {
     return (List<String>)
         browser.executeScript(
             """
             var found = [];
-            var walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+            var walker = document.createTreeWalker(
+                document.querySelector(arguments[0]), NodeFilter.SHOW_TEXT);
             for (var node = walker.nextNode(); node; node = walker.nextNode()) {
               if (node.parentElement.closest('.visually-hidden, textarea, pre')) continue;
-              var words = /[A-Za-z]{2,14}/g, word;
+              var words = /[A-Za-z0-9]{2,14}/g, word;
               while ((word = words.exec(node.data))) {
                 var range = document.createRange();
                 range.setStart(node, word.index);
@@ -652,7 +667,8 @@ class BrowserTests {
               }
             }
             return found;
-            """);
+            """,
+            within);
   }
 
   /**
