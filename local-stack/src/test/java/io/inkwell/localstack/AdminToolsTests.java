@@ -1622,7 +1622,7 @@ class AdminToolsTests {
         .contains("Half a thought " + run);
     assertThat(dashboard.select("#coming-title + ul li").eachText())
         .anyMatch(line -> line.startsWith("Next week " + run + " publishes"));
-    var newest = dashboard.select("#published-title + table tbody tr").first();
+    var newest = dashboard.select("#published-title + .table-scroll tbody tr").first();
     assertThat(newest.select("td:first-child a").first().text()).isEqualTo("Harbour news " + run);
     assertThat(newest.select("td:nth-child(3)").text()).isEqualTo("1 comment");
     // and the Published list has it beside the post, as WordPress's comment bubble
@@ -1654,7 +1654,7 @@ class AdminToolsTests {
                       .matcher(
                           browser
                               .page("/admin/dashboard")
-                              .select("#published-title + table tbody tr")
+                              .select("#published-title + .table-scroll tbody tr")
                               .first()
                               .select("td:nth-child(4)")
                               .text());
