@@ -679,11 +679,13 @@ class BrowserTests {
   @Test
   void axeFindsNoAccessibilityViolationOnTheReadersOrTheAdminsPages() throws Exception {
     String code = "/posts/" + postWithCode();
+    String tasks = "/posts/" + postWithATaskList();
     var reader =
         List.of(
             "/",
             "/posts/welcome-to-inkwell",
             code,
+            tasks,
             "/tags",
             "/archive",
             "/search?q=inkwell",
@@ -769,6 +771,49 @@ class BrowserTests {
         .as("a block in no language is left as it is")
         .isEmpty();
     screenshot("code-coloured");
+    return slug;
+  }
+
+  /**
+   * Publishes a post with a task list (GitHub's "- [x]"), checks that its boxes show what was done,
+   * in the theme's colours where the bullets would be, and that a reader's click changes none of
+   * them, and answers its slug.
+   */
+  private static String postWithATaskList() throws Exception {
+    var bot =
+        new io.inkwell.testsupport.ApiClient(stack.gatewayUrl())
+            .withToken(TestStack.integrationToken());
+    var created =
+        bot.post(
+            "/api/posts",
+            io.inkwell.testsupport.ApiClient.json(
+                Map.of(
+                    "title",
+                    "Packing " + UUID.randomUUID().toString().substring(0, 8),
+                    "body",
+                    "What goes in the bag:\n\n- [x] passport\n- [ ] sun cream\n- a book\n")));
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    bot.post("/api/posts/" + created.text("id") + "/publish", "");
+    String slug = created.text("slug");
+    open("/posts/" + slug);
+    var boxes = browser.findElements(By.cssSelector(".body li input[type=checkbox]"));
+    assertThat(boxes).hasSize(2);
+    assertThat(boxes.stream().map(WebElement::isSelected)).containsExactly(true, false);
+    boxes.get(1).click();
+    assertThat(boxes.get(1).isSelected()).as("a reader cannot tick the author's list").isFalse();
+    var items = browser.findElements(By.cssSelector(".body li"));
+    assertThat(items.get(0).getCssValue("list-style-type")).isEqualTo("none");
+    assertThat(items.get(2).getCssValue("list-style-type")).as("a plain item").isEqualTo("disc");
+    assertThat(boxes.get(0).getCssValue("background-color"))
+        .as("the ticked box in the accent, not a disabled box's pale grey")
+        .isEqualTo(find("#comment-form button[type=submit]").getCssValue("background-color"));
+    assertThat(find(".body li label").getCssValue("font-family"))
+        .as("the task's words in the post's type, not a form's")
+        .isEqualTo(find(".body p").getCssValue("font-family"));
+    assertThat(boxes.get(0).getRect().getX())
+        .as("the box stands where the bullet would, left of the words")
+        .isLessThan(items.get(2).getRect().getX());
+    screenshot("task-list");
     return slug;
   }
 

@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
 import org.jsoup.safety.Safelist;
 
 /**
@@ -42,6 +43,7 @@ record PostBody(String html, String text) {
     }
     footnotesForAMail(post);
     videosForAMail(post);
+    tasksForAMail(post);
     Document mail =
         Jsoup.parseBodyFragment(Jsoup.clean(post.body().html(), siteUrl + "/", MAIL), siteUrl);
     mail.select("img").attr("style", PICTURE_STYLE);
@@ -73,6 +75,16 @@ record PostBody(String html, String text) {
       } else {
         player.replaceWith(link); // a player inside running text: the link in its place
       }
+    }
+  }
+
+  /**
+   * A post's task lists ("- [x] passport"), as a mail can show them: mail clients take the page's
+   * boxes out, and with them whether a task was done, so each box becomes ☑ or ☐.
+   */
+  private static void tasksForAMail(Document post) {
+    for (Element box : post.select("input[type=checkbox]")) {
+      box.replaceWith(new TextNode(box.hasAttr("checked") ? "☑" : "☐"));
     }
   }
 

@@ -33,6 +33,23 @@ class PostBodyTests {
     assertThat(body.text()).startsWith("Trams climb the hills1.").contains("1. Since 1873.");
   }
 
+  /** As post-service renders "- [x] passport" and "- [ ] sun *cream*". */
+  private static final String WITH_A_TASK_LIST =
+      """
+      <ul><li class="task-list-item"><label><input type="checkbox" disabled checked> passport</label></li>\
+      <li class="task-list-item"><label><input type="checkbox" disabled> sun <em>cream</em></label></li></ul>
+      """;
+
+  @Test
+  void aTaskListSaysWhichTasksAreDoneForMailClientsShowNoBoxes() {
+    var body = PostBody.of(WITH_A_TASK_LIST, "https://blog.example.org");
+
+    var html = Jsoup.parseBodyFragment(body.html());
+    assertThat(html.select("li").eachText()).containsExactly("☑ passport", "☐ sun cream");
+    assertThat(html.select("li em").text()).isEqualTo("cream");
+    assertThat(body.text()).isEqualTo("- ☑ passport\n\n- ☐ sun cream");
+  }
+
   /** As post-service renders a post with a YouTube and a Vimeo address alone on their lines. */
   private static final String WITH_VIDEOS =
       """

@@ -19,6 +19,7 @@ import io.inkwell.posts.post.PostSettings;
 import io.inkwell.posts.post.TagCount;
 import io.inkwell.posts.post.TagEditing;
 import io.inkwell.posts.post.TagNotFound;
+import io.inkwell.posts.post.TaskLists;
 import io.inkwell.posts.post.Videos;
 import io.inkwell.posts.site.SiteIdentity;
 import io.inkwell.posts.site.Sites;
@@ -221,7 +222,9 @@ class FeedController {
     content.setType("html");
     content.setValue(
         clean(
-            absolute(Videos.withLinksToThePages(withCover(post)), settings.postUrl(post.slug()))));
+            absolute(
+                TaskLists.withBoxesAsCharacters(Videos.withLinksToThePages(withCover(post))),
+                settings.postUrl(post.slug()))));
     entry.setContents(List.of(content));
     entry.setCategories(
         post.tags().stream()

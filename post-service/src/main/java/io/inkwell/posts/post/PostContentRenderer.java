@@ -7,9 +7,16 @@ import org.commonmark.ext.footnotes.FootnotesExtension;
 import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
+import org.commonmark.ext.task.list.items.TaskListItemMarker;
+import org.commonmark.ext.task.list.items.TaskListItemsExtension;
+import org.commonmark.node.ListItem;
 import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.AttributeProvider;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 import org.owasp.html.Sanitizers;
@@ -36,6 +43,9 @@ class PostContentRenderer {
    * second reference to it), as the footnotes extension writes them.
    */
   private static final Pattern FOOTNOTE_ID = Pattern.compile("fn(ref)?-[\\p{L}\\p{N}_-]+");
+
+  /** A task list's item ("- [x] done"), as GitHub marks it: its box stands where a bullet would. */
+  static final String TASK = "task-list-item";
 
   /** The class a fenced code block's info string gives it: {@code language-java}, and no more. */
   private static final Pattern CODE_LANGUAGE = Pattern.compile("language-[A-Za-z0-9_+#.-]{1,40}");
@@ -93,7 +103,27 @@ class PostContentRenderer {
                   .allowAttributes("class")
                   .matching(CODE_LANGUAGE)
                   .onElements("code")
+                  // a task list's boxes, as GitHub shows them: ticked or not, never to be changed
+                  .allowAttributes("class")
+                  .matching(Pattern.compile(TASK))
+                  .onElements("li")
+                  .allowAttributes("type")
+                  .matching(Pattern.compile("checkbox"))
+                  .onElements("input")
+                  .allowAttributes("checked")
+                  .onElements("input")
+                  .allowElements(PostContentRenderer::aBoxNeverToBeChanged, "input")
+                  .allowAttributes("disabled")
+                  .onElements("input")
                   .toFactory());
+
+  /** Marks a task list's items, whose boxes stand where their bullets would. */
+  private static final AttributeProvider TASKS =
+      (node, tagName, attributes) -> {
+        if (node instanceof ListItem && node.getFirstChild() instanceof TaskListItemMarker) {
+          attributes.put("class", TASK);
+        }
+      };
 
   private final Parser parser;
   private final HtmlRenderer renderer;
@@ -106,11 +136,37 @@ class PostContentRenderer {
             TablesExtension.create(),
             StrikethroughExtension.create(),
             AutolinkExtension.create(),
-            FootnotesExtension.create());
+            FootnotesExtension.create(),
+            TaskListItemsExtension.create());
     this.parser = Parser.builder().extensions(extensions).build();
     var sections = HeadingAnchorExtension.builder().idPrefix(SECTION).defaultId("section").build();
     this.renderer =
-        HtmlRenderer.builder().extensions(extensions).extensions(List.of(sections)).build();
+        HtmlRenderer.builder()
+            .extensions(extensions)
+            .extensions(List.of(sections))
+            .attributeProviderFactory(context -> TASKS)
+            .build();
+  }
+
+  /**
+   * An input that is a box, as the sanitiser left it ({@code type="checkbox"} and perhaps {@code
+   * checked}), disabled whoever wrote it; any other input goes, its type being left out.
+   */
+  private static String aBoxNeverToBeChanged(String name, List<String> attributes) {
+    boolean box = false;
+    boolean disabled = false;
+    for (int i = 0; i < attributes.size(); i += 2) {
+      box |= attributes.get(i).equals("type");
+      disabled |= attributes.get(i).equals("disabled");
+    }
+    if (!box) {
+      return null;
+    }
+    if (!disabled) {
+      attributes.add("disabled");
+      attributes.add("disabled");
+    }
+    return name;
   }
 
   Post.Content render(String title, String bodyMarkdown, String excerpt) {
@@ -142,7 +198,41 @@ class PostContentRenderer {
   /** The body's HTML as readers get it: rendered, its videos players, sanitised, pictures sized. */
   String html(String bodyMarkdown) {
     return withPictureSizes(
-        POLICY.sanitize(Videos.players(renderer.render(parser.parse(bodyMarkdown)))));
+        withTasksLabelled(
+            POLICY.sanitize(Videos.players(renderer.render(parser.parse(bodyMarkdown))))));
+  }
+
+  /**
+   * Each box of a task list is labelled by its task's words, so that a screen reader says
+   * "passport, check box, checked" rather than an unnamed box: the box and the words up to the
+   * item's first block (a sub-list) in a {@code label}, in the first paragraph of a loose list's
+   * item. Applied to the sanitised HTML: what it moves is the author's, sanitised already.
+   */
+  private static String withTasksLabelled(String html) {
+    if (!html.contains(TASK)) {
+      return html;
+    }
+    var body = Jsoup.parseBodyFragment(html);
+    body.outputSettings().prettyPrint(false);
+    for (var box : body.select("li." + TASK + " > input[type=checkbox]:first-child")) {
+      var item = box.parent();
+      Node next = box.nextSibling();
+      while (next instanceof TextNode space && space.isBlank()) {
+        next = next.nextSibling();
+      }
+      var words = next instanceof Element paragraph && paragraph.is("p") ? paragraph : item;
+      var label = new Element("label");
+      label.appendChild(box);
+      if (words != item) {
+        label.appendText(" ");
+      }
+      while (words.childNodeSize() > 0
+          && !(words.childNode(0) instanceof Element child && child.isBlock())) {
+        label.appendChild(words.childNode(0));
+      }
+      words.prependChild(label);
+    }
+    return body.body().html();
   }
 
   /**

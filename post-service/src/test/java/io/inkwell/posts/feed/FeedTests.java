@@ -137,6 +137,41 @@ class FeedTests extends IntegrationTest {
         .doesNotContain("youtube.com/watch");
   }
 
+  /**
+   * Feed readers take a page's boxes out of what they show: a task list's boxes reach them as ☑ and
+   * ☐, so that what was done still shows.
+   */
+  @Test
+  void aTaskListInTheFeedSaysWhichTasksAreDone() throws Exception {
+    String tag = "tasks-" + UUID.randomUUID().toString().substring(0, 8);
+    String id =
+        api()
+            .post(
+                "/api/posts",
+                ApiClient.json(
+                    Map.of(
+                        "title",
+                        "Packing",
+                        "body",
+                        "- [x] passport\n- [ ] sun cream",
+                        "tags",
+                        List.of(tag))))
+            .text("id");
+    api().post("/api/posts/" + id + "/publish", "");
+
+    SyndFeed feed =
+        new SyndFeedInput()
+            .build(new StringReader(anonymous().get("/tags/" + tag + "/feed.rss").raw().body()));
+    var html =
+        org.jsoup.Jsoup.parseBodyFragment(feed.getEntries().get(0).getContents().get(0).getValue());
+
+    assertThat(html.select("li").eachText()).containsExactly("☑ passport", "☐ sun cream");
+    assertThat(html.select("input")).isEmpty();
+    assertThat(api().get("/api/posts/" + id).text("bodyHtml"))
+        .as("the post itself has its boxes")
+        .contains("<input type=\"checkbox\"");
+  }
+
   @Test
   void eachAuthorHasAFeedOfTheirOwnPosts() throws Exception {
     String grace = "grace-" + UUID.randomUUID();

@@ -137,6 +137,71 @@ class PostContentRendererTests {
         .isEqualTo("<p>No pictures &amp; <b>bold</b>.</p>\n");
   }
 
+  /**
+   * GitHub's task lists: "- [x]" a ticked box, "- [ ]" an empty one, where the bullet would be,
+   * which no reader can change; an input an author writes in HTML is a box too, or nothing.
+   */
+  @Test
+  void aTaskListShowsItsBoxesTickedOrNotAndNoReaderChangesThem() {
+    var content =
+        renderer.render(
+            "T",
+            "Packing:\n\n- [x] passport\n- [ ] *sun* cream\n- a plain item\n\n"
+                + "<input type=\"text\" name=\"card\" value=\"1234\"> "
+                + "<input type=\"checkbox\" checked onclick=\"alert(1)\">"
+                + "<input type=\"submit\" formaction=\"https://evil.example\">",
+            null);
+
+    var page = org.jsoup.Jsoup.parseBodyFragment(content.bodyHtml());
+    var tasks = page.select("ul > li." + PostContentRenderer.TASK);
+    assertThat(tasks).hasSize(2);
+    assertThat(tasks.get(0).text()).isEqualTo("passport");
+    assertThat(tasks.get(0).selectFirst("input[type=checkbox]").hasAttr("checked")).isTrue();
+    assertThat(tasks.get(1).selectFirst("input[type=checkbox]").hasAttr("checked")).isFalse();
+    assertThat(tasks.get(1).select("em").text()).isEqualTo("sun");
+    assertThat(page.select("li").get(2).hasClass(PostContentRenderer.TASK)).isFalse();
+    assertThat(page.select("li." + PostContentRenderer.TASK + " > label").eachText())
+        .as("each box named by its task's words, for a screen reader")
+        .containsExactly("passport", "sun cream");
+    assertThat(page.select("label > input[type=checkbox]")).hasSize(2);
+    assertThat(page.select("input"))
+        .as("the list's two boxes and the author's own, every one of them disabled")
+        .hasSize(3)
+        .allMatch(box -> box.attr("type").equals("checkbox") && box.hasAttr("disabled"));
+    assertThat(content.bodyHtml())
+        .doesNotContain("onclick")
+        .doesNotContain("1234")
+        .doesNotContain("formaction")
+        .doesNotContain("type=\"text\"");
+    assertThat(content.excerpt()).startsWith("Packing: passport sun cream a plain item");
+  }
+
+  /**
+   * A loose task list's box stands in its first paragraph, labelled by its words, and a sub-list
+   * stays outside the label of the task it belongs to.
+   */
+  @Test
+  void aLooseTaskListsBoxesAndSubTasksAreLabelledByTheirOwnWords() {
+    var page =
+        org.jsoup.Jsoup.parseBodyFragment(
+            renderer
+                .render(
+                    "T",
+                    "1. [x] book the flat\n\n   near the river\n2. [ ] pack\n"
+                        + "   - [ ] sun cream\n   - a hat\n",
+                    null)
+                .bodyHtml());
+
+    assertThat(page.select("ol > li > p:first-of-type > label").eachText())
+        .containsExactly("book the flat", "pack");
+    assertThat(page.select("ol > li").get(0).select("p").eachText())
+        .containsExactly("book the flat", "near the river");
+    assertThat(page.select("label").eachText())
+        .containsExactly("book the flat", "pack", "sun cream");
+    assertThat(page.select("label ul")).as("a sub-list is no part of a label").isEmpty();
+    assertThat(page.select("label > input[type=checkbox][disabled]")).hasSize(3);
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
