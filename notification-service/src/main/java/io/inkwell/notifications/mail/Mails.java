@@ -154,7 +154,7 @@ public class Mails {
     String html =
         """
         <p>%s</p>
-        <blockquote>%s</blockquote>
+        <blockquote dir="auto">%s</blockquote>
         <p>%s</p>
         <hr>
         <p><small>%s%s</small></p>
@@ -175,9 +175,9 @@ public class Mails {
 
   /** Tells a post's author (or the owner) that a reader commented on it, as WordPress does. */
   public void sendNewComment(CommentMail mail) {
-    String blog = siteName.current();
+    String blog = isolated(siteName.current());
     String moderate = settings.siteUrl() + "/admin/comments";
-    String subject = mail.commenterName() + " commented on " + mail.postTitle();
+    String subject = isolated(mail.commenterName()) + " commented on " + isolated(mail.postTitle());
     String text =
         """
         %s commented on "%s":
@@ -192,8 +192,8 @@ public class Mails {
         when the author has no account).
         """
             .formatted(
-                mail.commenterName(),
-                mail.postTitle(),
+                isolated(mail.commenterName()),
+                isolated(mail.postTitle()),
                 mail.excerpt(),
                 mail.postUrl(),
                 moderate,
@@ -201,30 +201,29 @@ public class Mails {
     String html =
         """
         <p>%s commented on <a href="%s">%s</a>:</p>
-        <blockquote>%s</blockquote>
+        <blockquote dir="auto">%s</blockquote>
         <p><a href="%s">Read it on the blog</a> · <a href="%s">Moderate comments</a></p>
         <hr>
         <p><small>You get this mail because comments on a post of %s go to its author (or to
         the owner when the author has no account).</small></p>
         """
             .formatted(
-                escape(mail.commenterName()),
+                escape(isolated(mail.commenterName())),
                 escape(mail.postUrl()),
-                escape(mail.postTitle()),
+                escape(isolated(mail.postTitle())),
                 escape(mail.excerpt()),
                 escape(mail.postUrl()),
                 escape(moderate),
                 escape(blog));
-    sender.send(
-        compose(blog, mail.messageId(), mail.to(), subject, text, html, null, STAFF_LANGUAGE));
+    sender.send(staffMail(mail.messageId(), mail.to(), subject, text, html));
   }
 
   /** Asks a moderator to look at a held comment, as WordPress's "Please moderate" mail does. */
   public void sendModerationRequest(CommentMail mail) {
-    String blog = siteName.current();
+    String blog = isolated(siteName.current());
     String moderate = settings.siteUrl() + "/admin/comments";
     String account = settings.siteUrl() + "/admin/account";
-    String subject = "Please moderate: \"" + mail.postTitle() + "\"";
+    String subject = "Please moderate: \"" + isolated(mail.postTitle()) + "\"";
     String text =
         """
         A comment by %s on "%s" waits for your approval:
@@ -239,8 +238,8 @@ public class Mails {
         on your account page: %s
         """
             .formatted(
-                mail.commenterName(),
-                mail.postTitle(),
+                isolated(mail.commenterName()),
+                isolated(mail.postTitle()),
                 mail.excerpt(),
                 moderate,
                 mail.postUrl(),
@@ -249,22 +248,21 @@ public class Mails {
     String html =
         """
         <p>A comment by %s on <a href="%s">%s</a> waits for your approval:</p>
-        <blockquote>%s</blockquote>
+        <blockquote dir="auto">%s</blockquote>
         <p><a href="%s">Approve, reject or mark it as spam</a></p>
         <hr>
         <p><small>You get this mail because you moderate the comments of %s.
         <a href="%s">Turn comment mails off</a>.</small></p>
         """
             .formatted(
-                escape(mail.commenterName()),
+                escape(isolated(mail.commenterName())),
                 escape(mail.postUrl()),
-                escape(mail.postTitle()),
+                escape(isolated(mail.postTitle())),
                 escape(mail.excerpt()),
                 escape(moderate),
                 escape(blog),
                 escape(account));
-    sender.send(
-        compose(blog, mail.messageId(), mail.to(), subject, text, html, null, STAFF_LANGUAGE));
+    sender.send(staffMail(mail.messageId(), mail.to(), subject, text, html));
   }
 
   /** An invitation to write for the blog, as its mail needs it. */
@@ -278,12 +276,12 @@ public class Mails {
 
   /** Asks an invitee to choose their password; the link works once, for a week. */
   public void sendInvitation(InvitationMail mail) {
-    String blog = siteName.current();
+    String blog = isolated(siteName.current());
     String until =
         DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC)
             .format(mail.expiresAt());
-    String subject = mail.invitedBy() + " invited you to write for " + blog;
+    String subject = isolated(mail.invitedBy()) + " invited you to write for " + blog;
     String text =
         """
         Hello %s,
@@ -296,7 +294,12 @@ public class Mails {
         If you did not expect this, ignore this mail.
         """
             .formatted(
-                mail.name(), mail.invitedBy(), blog, mail.acceptUrl(), until, settings.siteUrl());
+                isolated(mail.name()),
+                isolated(mail.invitedBy()),
+                blog,
+                mail.acceptUrl(),
+                until,
+                settings.siteUrl());
     String html =
         """
         <p>Hello %s,</p>
@@ -306,15 +309,14 @@ public class Mails {
         this address. If you did not expect this, ignore this mail.</p>
         """
             .formatted(
-                escape(mail.name()),
-                escape(mail.invitedBy()),
+                escape(isolated(mail.name())),
+                escape(isolated(mail.invitedBy())),
                 escape(blog),
                 escape(mail.acceptUrl()),
                 escape(until),
                 escape(settings.siteUrl()),
                 escape(settings.siteUrl()));
-    sender.send(
-        compose(blog, mail.messageId(), mail.to(), subject, text, html, null, STAFF_LANGUAGE));
+    sender.send(staffMail(mail.messageId(), mail.to(), subject, text, html));
   }
 
   /**
@@ -327,8 +329,8 @@ public class Mails {
 
   /** Asks an editor to look at a draft its author submitted for review. */
   public void sendReviewRequest(ReviewMail mail) {
-    String blog = siteName.current();
-    String subject = "Ready for review: \"" + mail.title() + "\"";
+    String blog = isolated(siteName.current());
+    String subject = "Ready for review: \"" + isolated(mail.title()) + "\"";
     String text =
         """
         %s submitted "%s" for review.
@@ -338,7 +340,7 @@ public class Mails {
         --
         You get this mail because you edit %s.
         """
-            .formatted(mail.authorName(), mail.title(), mail.editUrl(), blog);
+            .formatted(isolated(mail.authorName()), isolated(mail.title()), mail.editUrl(), blog);
     String html =
         """
         <p>%s submitted <strong>%s</strong> for review.</p>
@@ -347,12 +349,11 @@ public class Mails {
         <p><small>You get this mail because you edit %s.</small></p>
         """
             .formatted(
-                escape(mail.authorName()),
-                escape(mail.title()),
+                escape(isolated(mail.authorName())),
+                escape(isolated(mail.title())),
                 escape(mail.editUrl()),
                 escape(blog));
-    sender.send(
-        compose(blog, mail.messageId(), mail.to(), subject, text, html, null, STAFF_LANGUAGE));
+    sender.send(staffMail(mail.messageId(), mail.to(), subject, text, html));
   }
 
   /** A link to choose a new password, as its mail needs it. */
@@ -361,7 +362,7 @@ public class Mails {
 
   /** Sends a staff member who forgot their password the link to choose a new one. */
   public void sendPasswordReset(PasswordResetMail mail) {
-    String blog = siteName.current();
+    String blog = isolated(siteName.current());
     String until = STAFF_TIME.format(mail.expiresAt());
     String subject = "Reset your password for " + blog;
     String text =
@@ -376,7 +377,7 @@ public class Mails {
         The link works once, until %s. If you did not ask for this, ignore this mail:
         your password stays as it is.
         """
-            .formatted(mail.name(), blog, mail.resetUrl(), until);
+            .formatted(isolated(mail.name()), blog, mail.resetUrl(), until);
     String html =
         """
         <p>Hello %s,</p>
@@ -385,9 +386,12 @@ public class Mails {
         <p>The link works once, until %s. If you did not ask for this, ignore this mail: your
         password stays as it is.</p>
         """
-            .formatted(escape(mail.name()), escape(blog), escape(mail.resetUrl()), escape(until));
-    sender.send(
-        compose(blog, mail.messageId(), mail.to(), subject, text, html, null, STAFF_LANGUAGE));
+            .formatted(
+                escape(isolated(mail.name())),
+                escape(blog),
+                escape(mail.resetUrl()),
+                escape(until));
+    sender.send(staffMail(mail.messageId(), mail.to(), subject, text, html));
   }
 
   /**
@@ -404,7 +408,7 @@ public class Mails {
    * theirs, before they set up two-step sign-in.
    */
   public void sendTwoStepSetupCode(TwoStepSetupCodeMail mail) {
-    String blog = siteName.current();
+    String blog = isolated(siteName.current());
     String until = STAFF_TIME.format(mail.expiresAt());
     String subject = "Your code to set up two-step sign-in for " + blog;
     String text =
@@ -419,7 +423,7 @@ public class Mails {
         It works once, until %s. If it was not you, someone knows your password:
         choose a new one with "Forgot your password?" on the sign-in page.
         """
-            .formatted(mail.name(), blog, mail.code(), until);
+            .formatted(isolated(mail.name()), blog, mail.code(), until);
     String html =
         """
         <p>Hello %s,</p>
@@ -429,9 +433,9 @@ public class Mails {
         <p>It works once, until %s. If it was not you, someone knows your password: choose a new
         one with &ldquo;Forgot your password?&rdquo; on the sign-in page.</p>
         """
-            .formatted(escape(mail.name()), escape(blog), escape(mail.code()), escape(until));
-    sender.send(
-        compose(blog, mail.messageId(), mail.to(), subject, text, html, null, STAFF_LANGUAGE));
+            .formatted(
+                escape(isolated(mail.name())), escape(blog), escape(mail.code()), escape(until));
+    sender.send(staffMail(mail.messageId(), mail.to(), subject, text, html));
   }
 
   /**
@@ -461,7 +465,7 @@ public class Mails {
    * out), and their account page, which lists where they are signed in.
    */
   public void sendSecurityNotice(SecurityNoticeMail mail) {
-    String blog = siteName.current();
+    String blog = isolated(siteName.current());
     String at = STAFF_TIME.format(mail.at());
     String device =
         mail.device() == null ? "a browser that does not say which it is" : mail.device();
@@ -490,7 +494,11 @@ public class Mails {
                   ("Two-step sign-in was turned off for your account on %s at %s%s: your password"
                           + " alone signs you in now.")
                       .formatted(
-                          blog, at, mail.changedBy() == null ? "" : " by " + mail.changedBy()));
+                          blog,
+                          at,
+                          isolated(mail.changedBy()) == null
+                              ? ""
+                              : " by " + isolated(mail.changedBy())));
           case "RECOVERY_CODE_USED" ->
               new NoticeWords(
                   "A recovery code signed you in to " + blog,
@@ -529,7 +537,7 @@ public class Mails {
 
         %s
         """
-            .formatted(mail.name(), words.what(), mail.resetUrl(), account);
+            .formatted(isolated(mail.name()), words.what(), mail.resetUrl(), account);
     String html =
         """
         <p>Hello %s,</p>
@@ -539,13 +547,11 @@ public class Mails {
         you are signed in on <a href="%s">your account page</a>.</p>
         """
             .formatted(
-                escape(mail.name()),
+                escape(isolated(mail.name())),
                 escape(words.what()),
                 escape(mail.resetUrl()),
                 escape(account));
-    sender.send(
-        compose(
-            blog, mail.messageId(), mail.to(), words.subject(), text, html, null, STAFF_LANGUAGE));
+    sender.send(staffMail(mail.messageId(), mail.to(), words.subject(), text, html));
   }
 
   /** A notice's subject, and its sentence of what happened. */
@@ -1040,6 +1046,12 @@ public class Mails {
     }
   }
 
+  /** A staff mail: in English, left to right, without a list to leave. */
+  private MimeMessage staffMail(
+      String messageId, String to, String subject, String text, String html) {
+    return compose(siteName.current(), messageId, to, subject, text, html, null, STAFF_LANGUAGE);
+  }
+
   private MimeMessage compose(
       String blog,
       String messageId,
@@ -1124,6 +1136,11 @@ public class Mails {
         </body></html>
         """
         .formatted(escape(language), escape(subject), accent, content);
+  }
+
+  /** See {@link MailWords#isolated}: for the staff mails' English sentences. */
+  private static String isolated(String text) {
+    return MailWords.isolated(text);
   }
 
   /** The language staff mails are written in: the admin's, English. */

@@ -154,6 +154,41 @@ class CommentNoticeTests extends IntegrationTest {
     await().atMost(PATIENCE).until(() -> TestMail.to(grace).size() == 2);
   }
 
+  /**
+   * A name and a title written right to left (Arabic, Hebrew) stand between the Unicode isolates in
+   * the mails' sentences, subject, text and HTML alike, so that they turn none of the words, quotes
+   * and colons around them; a comment's words run in their own direction. Names and titles written
+   * left to right are left as they are (the test above).
+   */
+  @Test
+  void namesAndTitlesWrittenRightToLeftTurnNothingAroundThemInTheMails() throws Exception {
+    String authorId = UUID.randomUUID().toString();
+    String grace = "grace-" + authorId + "@example.org";
+    String ada = "ada-" + authorId + "@example.org";
+    announce(staffChanged(authorId, grace, "AUTHOR", Instant.now()));
+    await().atMost(PATIENCE).until(() -> mongo.findById(authorId, Document.class, "staff") != null);
+    var comment = commentOnPostBy(authorId, ada);
+    comment.put("authorName", "علي 2");
+    comment.put("postTitle", "שלום (עולם)");
+    comment.put("excerpt", "شكرا على الملاحظات!");
+
+    send(comment);
+
+    String name = "\u2068علي 2\u2069";
+    String title = "\u2068שלום (עולם)\u2069";
+    var toAuthor =
+        await().atMost(PATIENCE).until(() -> TestMail.to(grace), mails -> mails.size() == 1).get(0);
+    assertThat(toAuthor.getSubject()).isEqualTo(name + " commented on " + title);
+    assertThat(TestMail.text(toAuthor)).contains(name + " commented on \"" + title + "\":");
+    assertThat(TestMail.html(toAuthor))
+        .contains("<p>" + name + " commented on <a href=")
+        .contains(">" + title + "</a>")
+        .contains("<blockquote dir=\"auto\">شكرا على الملاحظات!</blockquote>");
+    var reply =
+        await().atMost(PATIENCE).until(() -> TestMail.to(ada), mails -> mails.size() == 1).get(0);
+    assertThat(reply.getSubject()).isEqualTo(name + " replied to your comment on " + title);
+  }
+
   @Test
   void anAuthorAnsweringOnTheirOwnPostIsNotToldOfTheirOwnAnswer() throws Exception {
     String authorId = UUID.randomUUID().toString();
