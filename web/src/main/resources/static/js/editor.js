@@ -258,6 +258,142 @@
   });
 })();
 
+// Formatting, as Ghost's Markdown editor and WordPress's text editor offer it: a toolbar above the
+// body and the same keys (Ctrl+B bold, Ctrl+I italic, Ctrl+K a link; Cmd on a Mac) write the
+// Markdown around the selection, or take it away when it is there already. Each change goes
+// through the browser's own typing, so Ctrl+Z undoes it, and the live preview follows.
+(function () {
+  var body = document.getElementById('body');
+  if (!body || !body.form || body.form.id !== 'editor') {
+    return;
+  }
+
+  // replaces the characters from..to with text, as typing would, and selects within it
+  function replace(from, to, text, selectFrom, selectTo) {
+    body.focus();
+    body.setSelectionRange(from, to);
+    if (!document.execCommand || !document.execCommand('insertText', false, text)) {
+      body.setRangeText(text, from, to, 'end');
+      body.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+    body.setSelectionRange(from + selectFrom, from + selectTo);
+  }
+
+  // **words**: the selection between marks, or the marks taken away from around it
+  function wrap(mark, placeholder) {
+    var start = body.selectionStart;
+    var end = body.selectionEnd;
+    var value = body.value;
+    var n = mark.length;
+    if (value.substring(start - n, start) === mark && value.substring(end, end + n) === mark) {
+      replace(start - n, end + n, value.substring(start, end), 0, end - start);
+      return;
+    }
+    var words = value.substring(start, end) || placeholder;
+    replace(start, end, mark + words + mark, n, n + words.length);
+  }
+
+  // [words](https://): the address selected, to be typed over; a selected address is the link's
+  function link() {
+    var start = body.selectionStart;
+    var end = body.selectionEnd;
+    var words = body.value.substring(start, end);
+    if (/^https?:\/\/\S+$/.test(words)) {
+      replace(start, end, '[link](' + words + ')', 1, 5);
+    } else {
+      words = words || 'link';
+      replace(start, end, '[' + words + '](https://)', words.length + 3, words.length + 11);
+    }
+  }
+
+  // "## ", "> ", "- ", "- [ ] " before each line of the selection, or taken away when every line
+  // has it
+  function prefix(mark) {
+    var value = body.value;
+    var from = value.lastIndexOf('\n', body.selectionStart - 1) + 1;
+    var to = value.indexOf('\n', Math.max(body.selectionEnd - 1, from));
+    to = to < 0 ? value.length : to;
+    var lines = value.substring(from, to).split('\n');
+    var all = lines.every(function (line) { return line.indexOf(mark) === 0; });
+    var text = lines.map(function (line) {
+      return all ? line.substring(mark.length) : mark + line;
+    }).join('\n');
+    replace(from, to, text, all ? 0 : mark.length, text.length);
+  }
+
+  // `code` within a line; a fenced block around lines
+  function code() {
+    var words = body.value.substring(body.selectionStart, body.selectionEnd);
+    if (words.indexOf('\n') < 0) {
+      wrap('`', 'code');
+    } else {
+      replace(body.selectionStart, body.selectionEnd, '```\n' + words + '\n```', 4, 4 + words.length);
+    }
+  }
+
+  var tools = [
+    { name: 'Bold', text: 'B', key: 'b', run: function () { wrap('**', 'bold words'); } },
+    { name: 'Italic', text: 'I', key: 'i', run: function () { wrap('_', 'words'); } },
+    { name: 'Link', text: 'Link', key: 'k', run: link },
+    { name: 'Heading', text: 'H', run: function () { prefix('## '); } },
+    { name: 'Quote', text: 'Quote', run: function () { prefix('> '); } },
+    { name: 'List', text: 'List', run: function () { prefix('- '); } },
+    { name: 'Task list', text: 'Task list', run: function () { prefix('- [ ] '); } },
+    { name: 'Code', text: 'Code', run: code }
+  ];
+  var mac = /Mac|iPhone|iPad/.test(navigator.platform || '');
+  var bar = document.createElement('div');
+  bar.className = 'format-bar';
+  bar.setAttribute('role', 'toolbar');
+  bar.setAttribute('aria-label', 'Formatting');
+  bar.setAttribute('aria-controls', 'body');
+  tools.forEach(function (tool, i) {
+    var button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'format';
+    button.textContent = tool.text;
+    if (tool.text !== tool.name) {
+      // B, I, H: named in words for a screen reader, whose words the letter begins
+      button.setAttribute('aria-label', tool.name);
+    }
+    button.title = tool.name + (tool.key ? ' (' + (mac ? '⌘' : 'Ctrl+') + tool.key.toUpperCase() + ')' : '');
+    if (tool.key) {
+      button.setAttribute('aria-keyshortcuts', (mac ? 'Meta+' : 'Control+') + tool.key.toUpperCase());
+    }
+    // one stop of Tab for the whole bar, its buttons by the arrow keys (WAI-ARIA's toolbar)
+    button.tabIndex = i === 0 ? 0 : -1;
+    button.addEventListener('click', tool.run);
+    bar.appendChild(button);
+  });
+  bar.addEventListener('keydown', function (event) {
+    var buttons = Array.prototype.slice.call(bar.querySelectorAll('button'));
+    var at = buttons.indexOf(document.activeElement);
+    var to = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: buttons.length - 1 }[event.key];
+    if (at < 0 || to === undefined) {
+      return;
+    }
+    event.preventDefault();
+    to = (to + buttons.length) % buttons.length;
+    buttons[at].tabIndex = -1;
+    buttons[to].tabIndex = 0;
+    buttons[to].focus();
+  });
+  body.parentNode.insertBefore(bar, body);
+
+  body.addEventListener('keydown', function (event) {
+    if (!(mac ? event.metaKey : event.ctrlKey) || event.altKey || event.shiftKey) {
+      return;
+    }
+    var key = event.key.toLowerCase();
+    tools.forEach(function (tool) {
+      if (tool.key === key) {
+        event.preventDefault();
+        tool.run();
+      }
+    });
+  });
+})();
+
 // Ctrl+S (Cmd+S on a Mac) saves, as in WordPress and Ghost: the editor's "Save draft" button, not
 // the browser's "save this page".
 (function () {

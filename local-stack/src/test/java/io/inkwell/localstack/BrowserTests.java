@@ -642,6 +642,67 @@ class BrowserTests {
   }
 
   /**
+   * The editor's formatting, as Ghost's and WordPress's: Ctrl+B, Ctrl+I and Ctrl+K write the
+   * Markdown around the selection (or take it away), Ctrl+Z undoes it as it undoes typing, the
+   * toolbar is one stop of Tab whose buttons the arrow keys walk, and the preview follows.
+   */
+  @Test
+  void theEditorsToolbarAndKeysWriteMarkdownAroundTheSelectionAndCtrlZTakesItBack()
+      throws Exception {
+    signInAsOwner();
+    try {
+      open("/admin/posts/new");
+      var body = find("#body");
+      body.sendKeys("Trams climb");
+      body.sendKeys(Keys.chord(Keys.SHIFT, Keys.HOME));
+      body.sendKeys(Keys.chord(Keys.CONTROL, "b"));
+      assertThat(body.getDomProperty("value")).isEqualTo("**Trams climb**");
+      waitFor(driver -> !driver.findElements(By.cssSelector("#preview strong")).isEmpty());
+      assertThat(find("#preview strong").getText()).isEqualTo("Trams climb");
+      body.sendKeys(Keys.chord(Keys.CONTROL, "b"));
+      assertThat(body.getDomProperty("value"))
+          .as("bold again: taken away")
+          .isEqualTo("Trams climb");
+      body.sendKeys(Keys.chord(Keys.CONTROL, "z"));
+      assertThat(body.getDomProperty("value")).as("undone").isEqualTo("**Trams climb**");
+
+      body.sendKeys(Keys.END, " the hills");
+      body.sendKeys(Keys.chord(Keys.SHIFT, Keys.ARROW_LEFT, Keys.ARROW_LEFT, Keys.ARROW_LEFT));
+      body.sendKeys(Keys.chord(Keys.SHIFT, Keys.ARROW_LEFT, Keys.ARROW_LEFT));
+      body.sendKeys(Keys.chord(Keys.CONTROL, "k"));
+      body.sendKeys("https://example.org/lisbon");
+      assertThat(body.getDomProperty("value"))
+          .as("the address selected, to be typed over")
+          .isEqualTo("**Trams climb** the [hills](https://example.org/lisbon)");
+
+      body.sendKeys(Keys.END, "\npassport\nsun cream");
+      body.sendKeys(Keys.chord(Keys.SHIFT, Keys.ARROW_UP));
+      browser.findElements(By.cssSelector(".format-bar button")).stream()
+          .filter(button -> button.getAccessibleName().equals("Task list"))
+          .findFirst()
+          .orElseThrow()
+          .click();
+      assertThat(body.getDomProperty("value")).endsWith("\n- [ ] passport\n- [ ] sun cream");
+      waitFor(driver -> driver.findElements(By.cssSelector("#preview li input")).size() == 2);
+
+      // the toolbar: one stop of Tab, its buttons by the arrow keys, each named with its key
+      find("#title").click();
+      find("#title").sendKeys(Keys.TAB);
+      assertThat(browser.switchTo().activeElement().getAccessibleName()).isEqualTo("Bold");
+      browser.switchTo().activeElement().sendKeys(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT);
+      var link = browser.switchTo().activeElement();
+      assertThat(link.getAccessibleName()).isEqualTo("Link");
+      assertThat(link.getDomAttribute("aria-keyshortcuts")).isEqualTo("Control+K");
+      link.sendKeys(Keys.TAB);
+      assertThat(browser.switchTo().activeElement().getDomAttribute("id")).isEqualTo("body");
+      screenshot("editor-formatting");
+    } finally {
+      find("form[action$='/admin/sign-out'] button").click();
+      waitFor(driver -> !driver.getCurrentUrl().contains("/admin"));
+    }
+  }
+
+  /**
    * The short words and numbers (up to 14 letters or digits) in what the selector finds that the
    * browser broke across two lines.
    */

@@ -229,8 +229,8 @@ public class PostManagement {
   public record RevisionContent(Revision revision, String bodyHtml) {}
 
   /** What a draft would look like, rendered and sanitised exactly as on save; nothing is stored. */
-  public Post.Content preview(Draft draft) {
-    return render(draft);
+  public Post.Content preview(String body, String excerpt) {
+    return render("", body, excerpt);
   }
 
   /**
@@ -821,11 +821,15 @@ public class PostManagement {
   }
 
   private Post.Content render(Draft draft) {
-    long size = draft.body().getBytes(StandardCharsets.UTF_8).length;
+    return render(draft.title(), draft.body(), draft.excerpt());
+  }
+
+  private Post.Content render(String title, String body, String excerpt) {
+    long size = body.getBytes(StandardCharsets.UTF_8).length;
     if (size > settings.maxBodySize().toBytes()) {
       throw new ContentTooLarge(settings.maxBodySize().toBytes());
     }
-    return renderer.render(draft.title(), draft.body(), draft.excerpt());
+    return renderer.render(title, body, excerpt);
   }
 
   private Instant now() {

@@ -11,10 +11,10 @@ import org.jsoup.nodes.TextNode;
 public final class TaskLists {
 
   /** What a ticked box reads as away from the page. */
-  public static final String TICKED = "☑";
+  private static final String TICKED = "☑";
 
   /** What an empty box reads as away from the page. */
-  public static final String EMPTY = "☐";
+  private static final String EMPTY = "☐";
 
   private TaskLists() {}
 

@@ -208,6 +208,26 @@ class PostAuthorizationTests extends IntegrationTest {
         .isEqualTo(before);
   }
 
+  /**
+   * An author who writes the body before the title, or is half-way through a slug, still sees the
+   * words rendered: a preview needs the body alone.
+   */
+  @Test
+  void aPreviewNeedsTheBodyAloneNotTheRestOfADraft() {
+    var untitled =
+        contributor()
+            .post(
+                "/api/posts/preview",
+                ApiClient.json(Map.of("title", "", "slug", "half-", "body", "**Trams** climb")));
+    assertThat(untitled.status()).as(untitled.toString()).isEqualTo(200);
+    assertThat(untitled.text("bodyHtml")).isEqualTo("<p><strong>Trams</strong> climb</p>\n");
+    assertThat(untitled.text("excerpt")).isEqualTo("Trams climb");
+
+    var bodiless = contributor().post("/api/posts/preview", ApiClient.json(Map.of("title", "T")));
+    assertThat(bodiless.status()).isEqualTo(400);
+    assertThat(bodiless.header("Content-Type")).startsWith("application/problem+json");
+  }
+
   @Test
   void anIntegrationPublishesInTheBlogsName() {
     var bot = anonymous().withToken(TestTokens.integration("ci-bot"));

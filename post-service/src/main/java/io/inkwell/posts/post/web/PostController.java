@@ -67,8 +67,8 @@ class PostController {
 
   /** The author's live preview: the body as readers would see it, sanitised; nothing is saved. */
   @PostMapping(path = "/api/posts/preview", consumes = MediaType.APPLICATION_JSON_VALUE)
-  PreviewResponse preview(@Valid @RequestBody CreatePostRequest request) {
-    var content = posts.preview(request.toDraft());
+  PreviewResponse preview(@Valid @RequestBody PreviewRequest request) {
+    var content = posts.preview(request.body(), request.excerpt());
     return new PreviewResponse(content.bodyHtml(), content.excerpt());
   }
 
