@@ -17,7 +17,7 @@ import org.jsoup.safety.Safelist;
  *
  * @param html for the mail's HTML part
  * @param text for its text part: the blocks' text, a blank line between them, pictures as their
- *     description in brackets
+ *     description in brackets (a captioned one followed by its caption)
  */
 record PostBody(String html, String text) {
 
@@ -140,6 +140,15 @@ record PostBody(String html, String text) {
         }
       } else if (block.is("pre")) {
         blocks.add(block.wholeText());
+      } else if (block.is("figure")) {
+        // a captioned picture: what it shows, in brackets, then its caption
+        String shows =
+            block.select("img[alt]").eachAttr("alt").stream()
+                .filter(alt -> !alt.isBlank())
+                .map(alt -> "[" + alt + "]\n")
+                .findFirst()
+                .orElse("");
+        blocks.add((shows + block.text()).strip());
       } else if (!block.text().isBlank()) {
         blocks.add(block.text());
       } else {

@@ -50,6 +50,19 @@ class PostBodyTests {
     assertThat(body.text()).isEqualTo("- ☑ passport\n\n- ☐ sun cream");
   }
 
+  @Test
+  void aCaptionedPictureKeepsItsCaptionAndTheTextPartSaysWhatItShows() {
+    var body =
+        PostBody.of(
+            "<figure><img src=\"/api/images/abc.png\" alt=\"A yellow tram\">"
+                + "<figcaption>Tram 28 climbing to Alfama</figcaption></figure>",
+            "https://blog.example.org");
+
+    assertThat(Jsoup.parseBodyFragment(body.html()).select("figure > figcaption").text())
+        .isEqualTo("Tram 28 climbing to Alfama");
+    assertThat(body.text()).isEqualTo("[A yellow tram]\nTram 28 climbing to Alfama");
+  }
+
   /** As post-service renders a post with a YouTube and a Vimeo address alone on their lines. */
   private static final String WITH_VIDEOS =
       """

@@ -195,11 +195,15 @@ class PostContentRenderer {
     return page.text();
   }
 
-  /** The body's HTML as readers get it: rendered, its videos players, sanitised, pictures sized. */
+  /**
+   * The body's HTML as readers get it: rendered, its videos players, its captioned pictures
+   * figures, sanitised, its tasks' boxes labelled, its pictures sized.
+   */
   String html(String bodyMarkdown) {
     return withPictureSizes(
         withTasksLabelled(
-            POLICY.sanitize(Videos.players(renderer.render(parser.parse(bodyMarkdown))))));
+            POLICY.sanitize(
+                Captions.figures(Videos.players(renderer.render(parser.parse(bodyMarkdown)))))));
   }
 
   /**

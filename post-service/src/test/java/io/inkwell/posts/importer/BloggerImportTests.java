@@ -52,6 +52,11 @@ class BloggerImportTests extends IntegrationTest {
 
     var quiet = api().get("/api/posts/home-again");
     assertThat(quiet.status()).isEqualTo(200);
+    // Blogger's caption table: a captioned picture, not a table with borders
+    var harbour = Jsoup.parse(quiet.text("bodyHtml"));
+    assertThat(harbour.select("table")).isEmpty();
+    assertThat(harbour.select("figure > a > img").attr("src")).endsWith("/s320/harbour.jpg");
+    assertThat(harbour.select("figure > figcaption").text()).isEqualTo("The harbour at dawn");
     // The Blogger author's name is the byline, and their posts share one author id.
     assertThat(wrap.json().path("author").path("name").asString()).isEqualTo("Jo");
     assertThat(wrap.json().path("author").path("id").asString())

@@ -202,6 +202,66 @@ class PostContentRendererTests {
     assertThat(page.select("label > input[type=checkbox][disabled]")).hasSize(3);
   }
 
+  /**
+   * A picture alone in its paragraph with a title is a figure captioned by it (Ghost's image card,
+   * WordPress's caption), its alt text still what it shows; a picture within running text is not.
+   */
+  @Test
+  void aPicturesTitleIsItsCaptionWhenThePictureStandsAlone() {
+    var page =
+        org.jsoup.Jsoup.parseBodyFragment(
+            renderer
+                .render(
+                    "T",
+                    "![A yellow tram](/api/images/abc \"Tram 28 <i>climbing</i> to Alfama\")\n\n"
+                        + "[![Blue tiles](/api/images/t \"Azulejos\")](https://example.org)\n\n"
+                        + "Inline ![dot](/api/images/d \"not a caption\") here.\n\n"
+                        + "![No title](/api/images/n)",
+                    null)
+                .bodyHtml());
+
+    var figures = page.select("figure");
+    assertThat(figures).hasSize(2);
+    assertThat(figures.get(0).selectFirst("img").attr("alt")).isEqualTo("A yellow tram");
+    assertThat(figures.get(0).selectFirst("figcaption").text())
+        .as("the title as its author wrote it, as text")
+        .isEqualTo("Tram 28 <i>climbing</i> to Alfama");
+    assertThat(figures.get(1).select("a[href='https://example.org'] > img[alt='Blue tiles']"))
+        .hasSize(1);
+    assertThat(figures.get(1).selectFirst("figcaption").text()).isEqualTo("Azulejos");
+    assertThat(page.select("p > img")).as("inline, or without a title").hasSize(2);
+    assertThat(page.select("[title]")).isEmpty();
+  }
+
+  /**
+   * Blogger's caption table (the picture in one cell, its caption in {@code td.tr-caption}) is a
+   * figure and its caption, not a table with borders; its words are sanitised like the rest.
+   */
+  @Test
+  void bloggersCaptionTableIsAFigureWithItsCaption() {
+    String html =
+        renderer
+            .render(
+                "T",
+                "<table align=\"center\" cellpadding=\"0\" cellspacing=\"0\""
+                    + " class=\"tr-caption-container\" style=\"margin-left: auto;\"><tbody>"
+                    + "<tr><td style=\"text-align: center;\"><a href=\"/api/images/big\">"
+                    + "<img border=\"0\" src=\"/api/images/small\" width=\"320\" /></a></td></tr>"
+                    + "<tr><td class=\"tr-caption\" style=\"text-align: center;\">Sunset over"
+                    + " <i>the Tagus</i><script>alert(1)</script></td></tr></tbody></table>\n\n"
+                    + "| a | b |\n|---|---|\n| 1 | 2 |",
+                null)
+            .bodyHtml();
+
+    var page = org.jsoup.Jsoup.parseBodyFragment(html);
+    assertThat(page.select("figure > a[href='/api/images/big'] > img[src='/api/images/small']"))
+        .hasSize(1);
+    assertThat(page.selectFirst("figure > figcaption").html())
+        .isEqualTo("Sunset over <i>the Tagus</i>");
+    assertThat(page.select("table")).as("a table that is one stays one").hasSize(1);
+    assertThat(html).doesNotContain("<script").doesNotContain("style=");
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {

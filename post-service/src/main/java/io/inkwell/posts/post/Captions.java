@@ -1,0 +1,85 @@
+package io.inkwell.posts.post;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * Pictures with a caption, as a figure and its {@code figcaption} (Ghost's image card, WordPress's
+ * caption), from the two ways posts write them:
+ *
+ * <ul>
+ *   <li>Markdown: a picture alone in its paragraph, with a title, {@code ![A yellow tram](/api/
+ *       images/… "Tram 28 climbing to Alfama")}, perhaps inside a link; its alt text stays what the
+ *       picture shows, for those who cannot see it, and the title is the caption everyone reads;
+ *   <li>Blogger: its caption table ({@code <table class="tr-caption-container">}, the picture in
+ *       the first cell and the caption in {@code td.tr-caption}), which would otherwise reach
+ *       readers as a table with borders, the caption in a cell of its own.
+ * </ul>
+ *
+ * Applied before the sanitiser, which then cleans the figure like any other HTML (and takes the
+ * title away).
+ */
+final class Captions {
+
+  private Captions() {}
+
+  static String figures(String html) {
+    boolean titled = html.contains("<img") && html.contains("title=");
+    boolean blogger = html.contains("tr-caption-container");
+    if (!titled && !blogger) {
+      return html;
+    }
+    var body = Jsoup.parseBodyFragment(html).body();
+    body.ownerDocument().outputSettings().prettyPrint(false);
+    for (Element table : body.select("table.tr-caption-container")) {
+      Element picture = table.selectFirst("td:not(.tr-caption) img");
+      Element caption = table.selectFirst("td.tr-caption");
+      if (picture != null) {
+        Element shown = linkAround(picture);
+        table.replaceWith(figure(shown, caption == null ? null : caption.html()));
+      }
+    }
+    for (Element picture : body.select("p > img[title], p > a > img[title]")) {
+      Element shown = linkAround(picture);
+      Element paragraph = shown.parent();
+      String title = picture.attr("title").strip();
+      if (paragraph != null && !title.isEmpty() && aloneIn(paragraph, shown)) {
+        picture.removeAttr("title");
+        paragraph.replaceWith(figure(shown, escaped(title)));
+      }
+    }
+    return body.html();
+  }
+
+  /** The picture's link, when a link holds it and nothing else; else the picture. */
+  private static Element linkAround(Element picture) {
+    Element parent = picture.parent();
+    boolean link =
+        parent != null
+            && parent.is("a")
+            && parent.childrenSize() == 1
+            && parent.textNodes().stream().allMatch(TextNode::isBlank);
+    return link ? parent : picture;
+  }
+
+  /** Whether the paragraph holds the picture (or its link) and nothing else to read. */
+  private static boolean aloneIn(Element paragraph, Element shown) {
+    return paragraph.is("p")
+        && paragraph.textNodes().stream().allMatch(TextNode::isBlank)
+        && paragraph.children().stream().allMatch(child -> child == shown || child.is("br"));
+  }
+
+  private static Element figure(Element shown, String captionHtml) {
+    var figure = new Element("figure");
+    figure.appendChild(shown.clone());
+    if (captionHtml != null && !captionHtml.isBlank()) {
+      figure.appendElement("figcaption").html(captionHtml);
+    }
+    return figure;
+  }
+
+  private static String escaped(String text) {
+    return new Element("span").text(text).html();
+  }
+}
