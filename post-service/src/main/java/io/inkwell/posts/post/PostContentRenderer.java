@@ -196,14 +196,14 @@ class PostContentRenderer {
   }
 
   /**
-   * The body's HTML as readers get it: rendered, its videos players, its captioned pictures
+   * The body's HTML as readers get it: rendered, its videos players, its pictures that stand alone
    * figures, sanitised, its tasks' boxes labelled, its pictures sized.
    */
   String html(String bodyMarkdown) {
     return withPictureSizes(
         withTasksLabelled(
             POLICY.sanitize(
-                Captions.figures(Videos.players(renderer.render(parser.parse(bodyMarkdown)))))));
+                Figures.figures(Videos.players(renderer.render(parser.parse(bodyMarkdown)))))));
   }
 
   /**

@@ -235,10 +235,11 @@ class PostContentRendererTests {
 
   /**
    * Blogger's caption table (the picture in one cell, its caption in {@code td.tr-caption}) is a
-   * figure and its caption, not a table with borders; its words are sanitised like the rest.
+   * figure and its caption, not a table with borders, its words sanitised like the rest; its
+   * centred picture ({@code div.separator}) a figure, which the theme centres.
    */
   @Test
-  void bloggersCaptionTableIsAFigureWithItsCaption() {
+  void bloggersCaptionTableAndCentredPictureAreFigures() {
     String html =
         renderer
             .render(
@@ -249,6 +250,10 @@ class PostContentRendererTests {
                     + "<img border=\"0\" src=\"/api/images/small\" width=\"320\" /></a></td></tr>"
                     + "<tr><td class=\"tr-caption\" style=\"text-align: center;\">Sunset over"
                     + " <i>the Tagus</i><script>alert(1)</script></td></tr></tbody></table>\n\n"
+                    + "<div class=\"separator\" style=\"clear: both; text-align: center;\">"
+                    + "<a href=\"/api/images/boat\" style=\"margin-left: 1em;\">"
+                    + "<img border=\"0\" src=\"/api/images/boat-s320\" /></a></div>\n\n"
+                    + "<div class=\"separator\">Words, <img src=\"/api/images/dot\"></div>\n\n"
                     + "| a | b |\n|---|---|\n| 1 | 2 |",
                 null)
             .bodyHtml();
@@ -259,6 +264,11 @@ class PostContentRendererTests {
     assertThat(page.selectFirst("figure > figcaption").html())
         .isEqualTo("Sunset over <i>the Tagus</i>");
     assertThat(page.select("table")).as("a table that is one stays one").hasSize(1);
+    assertThat(page.select("figure").get(1).select("> a[href='/api/images/boat'] > img"))
+        .as("Blogger's centred picture, a figure the theme centres")
+        .hasSize(1);
+    assertThat(page.select("figure")).as("a picture among words stays where it is").hasSize(2);
+    assertThat(page.select("div > img[src='/api/images/dot']")).hasSize(1);
     assertThat(html).doesNotContain("<script").doesNotContain("style=");
   }
 

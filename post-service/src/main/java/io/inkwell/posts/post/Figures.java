@@ -5,8 +5,9 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
 
 /**
- * Pictures with a caption, as a figure and its {@code figcaption} (Ghost's image card, WordPress's
- * caption), from the two ways posts write them:
+ * Pictures that stand on their own, as a figure (centred by the reader site's theme), with a
+ * caption in its {@code figcaption} where the post gives one (Ghost's image card, WordPress's
+ * caption), from the ways posts write them:
  *
  * <ul>
  *   <li>Markdown: a picture alone in its paragraph, with a title, {@code ![A yellow tram](/api/
@@ -14,19 +15,21 @@ import org.jsoup.nodes.TextNode;
  *       picture shows, for those who cannot see it, and the title is the caption everyone reads;
  *   <li>Blogger: its caption table ({@code <table class="tr-caption-container">}, the picture in
  *       the first cell and the caption in {@code td.tr-caption}), which would otherwise reach
- *       readers as a table with borders, the caption in a cell of its own.
+ *       readers as a table with borders, the caption in a cell of its own;
+ *   <li>Blogger: its centred picture ({@code <div class="separator">} holding the picture and its
+ *       link), which would otherwise stand at the side once the sanitiser took its style away.
  * </ul>
  *
  * Applied before the sanitiser, which then cleans the figure like any other HTML (and takes the
  * title away).
  */
-final class Captions {
+final class Figures {
 
-  private Captions() {}
+  private Figures() {}
 
   static String figures(String html) {
     boolean titled = html.contains("<img") && html.contains("title=");
-    boolean blogger = html.contains("tr-caption-container");
+    boolean blogger = html.contains("tr-caption-container") || html.contains("separator");
     if (!titled && !blogger) {
       return html;
     }
@@ -38,6 +41,13 @@ final class Captions {
       if (picture != null) {
         Element shown = linkAround(picture);
         table.replaceWith(figure(shown, caption == null ? null : caption.html()));
+      }
+    }
+    for (Element picture : body.select("div.separator > img, div.separator > a > img")) {
+      Element shown = linkAround(picture);
+      Element separator = shown.parent();
+      if (separator != null && aloneIn(separator, shown)) {
+        separator.replaceWith(figure(shown, null));
       }
     }
     for (Element picture : body.select("p > img[title], p > a > img[title]")) {
@@ -63,11 +73,11 @@ final class Captions {
     return link ? parent : picture;
   }
 
-  /** Whether the paragraph holds the picture (or its link) and nothing else to read. */
-  private static boolean aloneIn(Element paragraph, Element shown) {
-    return paragraph.is("p")
-        && paragraph.textNodes().stream().allMatch(TextNode::isBlank)
-        && paragraph.children().stream().allMatch(child -> child == shown || child.is("br"));
+  /** Whether the block holds the picture (or its link) and nothing else to read. */
+  private static boolean aloneIn(Element block, Element shown) {
+    return block.is("p, div")
+        && block.textNodes().stream().allMatch(TextNode::isBlank)
+        && block.children().stream().allMatch(child -> child == shown || child.is("br"));
   }
 
   private static Element figure(Element shown, String captionHtml) {
