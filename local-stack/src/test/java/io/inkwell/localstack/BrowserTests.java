@@ -799,23 +799,12 @@ class BrowserTests {
    * words are coloured and the plain block is left alone, and answers its slug.
    */
   private static String postWithCode() throws Exception {
-    var bot =
-        new io.inkwell.testsupport.ApiClient(stack.gatewayUrl())
-            .withToken(TestStack.integrationToken());
-    var created =
-        bot.post(
-            "/api/posts",
-            io.inkwell.testsupport.ApiClient.json(
-                Map.of(
-                    "title",
-                    "Code, coloured " + UUID.randomUUID().toString().substring(0, 8),
-                    "body",
-                    "```java\n// greets\npublic class Hello { String s = \"hi\"; int n = 42; }\n```"
-                        + "\n\n```yaml\nserver:\n  port: 8080 # the gateway\n```"
-                        + "\n\n```\npublic class Plain {}\n```\n")));
-    assertThat(created.status()).as(created.toString()).isEqualTo(201);
-    bot.post("/api/posts/" + created.text("id") + "/publish", "");
-    String slug = created.text("slug");
+    String slug =
+        publishedByTheBot(
+            "Code, coloured " + UUID.randomUUID().toString().substring(0, 8),
+            "```java\n// greets\npublic class Hello { String s = \"hi\"; int n = 42; }\n```"
+                + "\n\n```yaml\nserver:\n  port: 8080 # the gateway\n```"
+                + "\n\n```\npublic class Plain {}\n```\n");
     open("/posts/" + slug);
     waitFor(
         driver ->
@@ -841,21 +830,10 @@ class BrowserTests {
    * them, and answers its slug.
    */
   private static String postWithATaskList() throws Exception {
-    var bot =
-        new io.inkwell.testsupport.ApiClient(stack.gatewayUrl())
-            .withToken(TestStack.integrationToken());
-    var created =
-        bot.post(
-            "/api/posts",
-            io.inkwell.testsupport.ApiClient.json(
-                Map.of(
-                    "title",
-                    "Packing " + UUID.randomUUID().toString().substring(0, 8),
-                    "body",
-                    "What goes in the bag:\n\n- [x] passport\n- [ ] sun cream\n- a book\n")));
-    assertThat(created.status()).as(created.toString()).isEqualTo(201);
-    bot.post("/api/posts/" + created.text("id") + "/publish", "");
-    String slug = created.text("slug");
+    String slug =
+        publishedByTheBot(
+            "Packing " + UUID.randomUUID().toString().substring(0, 8),
+            "What goes in the bag:\n\n- [x] passport\n- [ ] sun cream\n- a book\n");
     open("/posts/" + slug);
     var boxes = browser.findElements(By.cssSelector(".body li input[type=checkbox]"));
     assertThat(boxes).hasSize(2);
@@ -876,6 +854,20 @@ class BrowserTests {
         .isLessThan(items.get(2).getRect().getX());
     screenshot("task-list");
     return slug;
+  }
+
+  /** Publishes a post as the local stack's integration does, and answers its slug. */
+  private static String publishedByTheBot(String title, String body) throws Exception {
+    var bot =
+        new io.inkwell.testsupport.ApiClient(stack.gatewayUrl())
+            .withToken(TestStack.integrationToken());
+    var created =
+        bot.post(
+            "/api/posts",
+            io.inkwell.testsupport.ApiClient.json(Map.of("title", title, "body", body)));
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    bot.post("/api/posts/" + created.text("id") + "/publish", "");
+    return created.text("slug");
   }
 
   /** What axe finds wrong on a page: each rule broken, how badly, and where. */

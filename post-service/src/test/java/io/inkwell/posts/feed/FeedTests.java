@@ -107,25 +107,10 @@ class FeedTests extends IntegrationTest {
   void aVideoInTheFeedHasALinkToItsPageUnderItsPlayer() throws Exception {
     String tag = "videos-" + UUID.randomUUID().toString().substring(0, 8);
     String id =
-        api()
-            .post(
-                "/api/posts",
-                ApiClient.json(
-                    Map.of(
-                        "title",
-                        "With a video",
-                        "body",
-                        "The ride:\n\nhttps://youtu.be/dQw4w9WgXcQ?t=42\n\nThe end.",
-                        "tags",
-                        List.of(tag))))
-            .text("id");
-    api().post("/api/posts/" + id + "/publish", "");
+        publishedInTag(
+            tag, "With a video", "The ride:\n\nhttps://youtu.be/dQw4w9WgXcQ?t=42\n\nThe end.");
 
-    SyndFeed feed =
-        new SyndFeedInput()
-            .build(new StringReader(anonymous().get("/tags/" + tag + "/feed.atom").raw().body()));
-    var html =
-        org.jsoup.Jsoup.parseBodyFragment(feed.getEntries().get(0).getContents().get(0).getValue());
+    var html = firstEntryOf("/tags/" + tag + "/feed.atom");
 
     assertThat(html.select("figure.embed > iframe").attr("src"))
         .isEqualTo("https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?start=42");
@@ -144,32 +129,35 @@ class FeedTests extends IntegrationTest {
   @Test
   void aTaskListInTheFeedSaysWhichTasksAreDone() throws Exception {
     String tag = "tasks-" + UUID.randomUUID().toString().substring(0, 8);
-    String id =
-        api()
-            .post(
-                "/api/posts",
-                ApiClient.json(
-                    Map.of(
-                        "title",
-                        "Packing",
-                        "body",
-                        "- [x] passport\n- [ ] sun cream",
-                        "tags",
-                        List.of(tag))))
-            .text("id");
-    api().post("/api/posts/" + id + "/publish", "");
+    String id = publishedInTag(tag, "Packing", "- [x] passport\n- [ ] sun cream");
 
-    SyndFeed feed =
-        new SyndFeedInput()
-            .build(new StringReader(anonymous().get("/tags/" + tag + "/feed.rss").raw().body()));
-    var html =
-        org.jsoup.Jsoup.parseBodyFragment(feed.getEntries().get(0).getContents().get(0).getValue());
+    var html = firstEntryOf("/tags/" + tag + "/feed.rss");
 
     assertThat(html.select("li").eachText()).containsExactly("☑ passport", "☐ sun cream");
     assertThat(html.select("input")).isEmpty();
     assertThat(api().get("/api/posts/" + id).text("bodyHtml"))
         .as("the post itself has its boxes")
         .contains("<input type=\"checkbox\"");
+  }
+
+  /** Publishes a post with the one tag, and answers its id. */
+  private String publishedInTag(String tag, String title, String body) {
+    String id =
+        api()
+            .post(
+                "/api/posts",
+                ApiClient.json(Map.of("title", title, "body", body, "tags", List.of(tag))))
+            .text("id");
+    api().post("/api/posts/" + id + "/publish", "");
+    return id;
+  }
+
+  /** The HTML of the newest entry of a feed, as a feed reader reads it with ROME. */
+  private org.jsoup.nodes.Document firstEntryOf(String feedPath) throws Exception {
+    SyndFeed feed =
+        new SyndFeedInput().build(new StringReader(anonymous().get(feedPath).raw().body()));
+    return org.jsoup.Jsoup.parseBodyFragment(
+        feed.getEntries().get(0).getContents().get(0).getValue());
   }
 
   @Test
