@@ -351,6 +351,9 @@ class AdminToolsTests {
     assertThat(thread.get(0).text()).contains(question);
     assertThat(thread.get(1).select(".comment-meta strong").text()).isEqualTo("Blog owner");
     assertThat(thread.get(1).select(".staff-badge")).hasSize(1);
+    var initials = thread.get(1).selectFirst(".comment-meta .avatar");
+    assertThat(initials.text()).isEqualTo("BO");
+    assertThat(initials.attr("aria-hidden")).as("the name beside it says it").isEqualTo("true");
     assertThat(thread.get(1).select(".comment-body em").text()).isEqualTo("Monday");
   }
 
@@ -843,6 +846,9 @@ class AdminToolsTests {
                 + " is forgotten. 1 comment now says \"Anonymous\". Their subscription is erased.");
     var thread = browser.page("/posts/" + slug).select("#comments article.comment");
     assertThat(thread.select(".comment-meta strong").eachText()).containsExactly("Anonymous");
+    assertThat(thread.select(".comment-meta .avatar").eachText())
+        .as("nor do their initials stay")
+        .containsExactly("A");
     assertThat(thread.select(".comment-body").text()).as("the words stay").isEqualTo(words);
     assertThat(browser.page("/posts/" + slug).text()).doesNotContain("Erin Example");
     assertThat(browser.page("/admin/subscribers?q=" + address).select("#subscriber-total").text())
