@@ -833,7 +833,7 @@ class BrowserTests {
     String slug =
         publishedByTheBot(
             "Packing " + UUID.randomUUID().toString().substring(0, 8),
-            "What goes in the bag:\n\n- [x] passport\n- [ ] sun cream\n- a book\n");
+            "## In the bag\n\nWhat goes in:\n\n- [x] passport\n- [ ] sun cream\n- a book\n");
     open("/posts/" + slug);
     var boxes = browser.findElements(By.cssSelector(".body li input[type=checkbox]"));
     assertThat(boxes).hasSize(2);
@@ -852,6 +852,14 @@ class BrowserTests {
     assertThat(boxes.get(0).getRect().getX())
         .as("the box stands where the bullet would, left of the words")
         .isLessThan(items.get(2).getRect().getX());
+    // the heading's link to its section: quiet (hidden where a mouse can point) until it has the
+    // focus; this headless browser says nothing points
+    var sectionLink = find(".section-heading > h2 + a.section-link");
+    assertThat(Double.parseDouble(sectionLink.getCssValue("opacity"))).isLessThan(1);
+    browser.executeScript("arguments[0].focus()", sectionLink);
+    assertThat(sectionLink.getCssValue("opacity")).isEqualTo("1");
+    assertThat(sectionLink.getAccessibleName()).isEqualTo("Link to the section “In the bag”");
+    assertThat(sectionLink.getDomAttribute("href")).isEqualTo("#h-in-the-bag");
     screenshot("task-list");
     return slug;
   }

@@ -45,6 +45,7 @@ class ReaderController {
   private final Dates dates;
   private final Words words;
   private final Footnotes footnotes;
+  private final Sections sections;
   private final ApiCalls calls;
 
   /** The admin's session cookie, which readers never get. */
@@ -60,9 +61,11 @@ class ReaderController {
       Dates dates,
       Words words,
       Footnotes footnotes,
+      Sections sections,
       @Value("${server.servlet.session.cookie.name:JSESSIONID}") String sessionCookie) {
     this.sessionCookie = sessionCookie;
     this.footnotes = footnotes;
+    this.sections = sections;
     this.calls = calls;
     this.oldAddresses = oldAddresses;
     this.dates = dates;
@@ -118,6 +121,11 @@ class ReaderController {
   }
 
   private static final int FEATURED_ON_TOP = 3;
+
+  /** A post's or page's HTML as readers see it: footnotes named, sections linked. */
+  private String shown(String bodyHtml) {
+    return sections.linked(footnotes.named(bodyHtml));
+  }
 
   /** A page's title as browsers and search engines show it: "Archive – Inkwell". */
   private String titled(String heading) {
@@ -334,7 +342,7 @@ class ReaderController {
     model.addAttribute("commentsUnavailable", total < 0);
     model.addAttribute("post", post);
     model.addAttribute("countView", !signedInStaff(request));
-    model.addAttribute("bodyHtml", footnotes.named(post.bodyHtml()));
+    model.addAttribute("bodyHtml", shown(post.bodyHtml()));
     model.addAttribute("neighbours", ApiCalls.answer(neighboursAsked));
     model.addAttribute("related", ApiCalls.answer(relatedAsked));
     // WordPress themes end a post with its author's bio, when they wrote one
@@ -388,7 +396,7 @@ class ReaderController {
           + UriUtils.encodePathSegment(post.slug(), "UTF-8");
     }
     model.addAttribute("post", post);
-    model.addAttribute("bodyHtml", footnotes.named(post.bodyHtml()));
+    model.addAttribute("bodyHtml", shown(post.bodyHtml()));
     return "preview";
   }
 
@@ -450,7 +458,7 @@ class ReaderController {
     }
     model.addAttribute("page", page);
     model.addAttribute("countView", !signedInStaff(request));
-    model.addAttribute("bodyHtml", footnotes.named(page.bodyHtml()));
+    model.addAttribute("bodyHtml", shown(page.bodyHtml()));
     model.addAttribute(
         "meta",
         PageMeta.of(
