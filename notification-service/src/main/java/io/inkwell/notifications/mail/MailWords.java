@@ -48,9 +48,9 @@ class MailWords {
   /**
    * Text that may run right to left (a name, a title in Arabic or Hebrew) between the Unicode
    * isolates FSI and PDI, as the reader site puts it in {@code <bdi>}: it runs in its own direction
-   * and turns nothing beside it around ("Please moderate: "‏مرحبا"" keeps its quotes and colon
-   * where the sentence has them), in a mail's subject, text and HTML alike; text that runs left to
-   * right alone, as the mail's sentences do, as it is.
+   * and turns nothing beside it around (the colon and quotes of "Please moderate:" around a Hebrew
+   * title stay where the sentence has them), in a mail's subject, text and HTML alike; text that
+   * runs left to right alone, as the mail's sentences do, as it is.
    */
   static String isolated(String text) {
     if (text == null || !Bidi.requiresBidi(text.toCharArray(), 0, text.length())) {
