@@ -2,16 +2,10 @@ package io.inkwell.web.reader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
-import io.inkwell.web.TestSettings;
-import io.inkwell.web.api.BlogApi;
-import java.util.List;
-import java.util.Optional;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.context.support.ResourceBundleMessageSource;
 
 /** A post's footnotes are named for screen readers in the blog's language. */
 class FootnotesTests {
@@ -27,8 +21,6 @@ class FootnotesTests {
       </section>
       """;
 
-  private final BlogApi api = mock(BlogApi.class);
-
   @ParameterizedTest
   @CsvSource({
     "en, Footnotes, Back to reference 1",
@@ -37,17 +29,7 @@ class FootnotesTests {
   })
   void theNotesAndTheirWaysBackAreNamedInTheBlogsLanguage(
       String language, String notes, String wayBack) {
-    when(api.site())
-        .thenReturn(
-            Optional.of(
-                new BlogApi.SiteIdentity(
-                    "T", "", List.of(), language, "ltr", null, null, null, null)));
-    var messages = new ResourceBundleMessageSource();
-    messages.setBasename("i18n/reader");
-    messages.setDefaultEncoding("UTF-8");
-    messages.setFallbackToSystemLocale(false);
-    var site = new Site(TestSettings.inZone("UTC"), api);
-    var footnotes = new Footnotes(new Words(messages, site));
+    var footnotes = new Footnotes(ReaderWordsIn.language(language));
 
     var page = Jsoup.parseBodyFragment(footnotes.named(POST));
 

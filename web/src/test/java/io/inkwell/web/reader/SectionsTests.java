@@ -1,17 +1,10 @@
 package io.inkwell.web.reader;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
-import io.inkwell.web.TestSettings;
-import io.inkwell.web.api.BlogApi;
-import java.util.List;
-import java.util.Optional;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.context.support.ResourceBundleMessageSource;
 
 /** Each section heading of a post has a link to it beside it, named in the blog's language. */
 class SectionsTests {
@@ -27,8 +20,6 @@ class SectionsTests {
       <h2>Not from post-service</h2>
       """;
 
-  private final BlogApi api = mock(BlogApi.class);
-
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',
@@ -38,16 +29,7 @@ class SectionsTests {
       })
   void aSectionHeadingHasALinkToItAfterItNamedInTheBlogsLanguage(
       String language, String first, String second) {
-    when(api.site())
-        .thenReturn(
-            Optional.of(
-                new BlogApi.SiteIdentity(
-                    "T", "", List.of(), language, "ltr", null, null, null, null)));
-    var messages = new ResourceBundleMessageSource();
-    messages.setBasename("i18n/reader");
-    messages.setDefaultEncoding("UTF-8");
-    messages.setFallbackToSystemLocale(false);
-    var sections = new Sections(new Words(messages, new Site(TestSettings.inZone("UTC"), api)));
+    var sections = new Sections(ReaderWordsIn.language(language));
 
     var page = Jsoup.parseBodyFragment(sections.linked(POST));
 
