@@ -10,9 +10,10 @@ import org.jsoup.nodes.TextNode;
  * caption), from the ways posts write them:
  *
  * <ul>
- *   <li>Markdown: a picture alone in its paragraph, with a title, {@code ![A yellow tram](/api/
- *       images/… "Tram 28 climbing to Alfama")}, perhaps inside a link; its alt text stays what the
- *       picture shows, for those who cannot see it, and the title is the caption everyone reads;
+ *   <li>Markdown: a picture alone in its paragraph, with a title (written in Markdown: not one in
+ *       HTML), {@code ![A yellow tram](/api/ images/… "Tram 28 climbing to Alfama")}, perhaps
+ *       inside a link; its alt text stays what the picture shows, for those who cannot see it, and
+ *       the title is the caption everyone reads;
  *   <li>Blogger: its caption table ({@code <table class="tr-caption-container">}, the picture in
  *       the first cell and the caption in {@code td.tr-caption}), which would otherwise reach
  *       readers as a table with borders, the caption in a cell of its own;
@@ -25,10 +26,17 @@ import org.jsoup.nodes.TextNode;
  */
 final class Figures {
 
+  /**
+   * The attribute by which the renderer marks a picture Markdown wrote with a title: the title of a
+   * picture written in HTML (an imported WordPress picture's is often its file's name, {@code
+   * IMG_1234}) is no caption.
+   */
+  static final String CAPTION = "data-inkwell-caption";
+
   private Figures() {}
 
   static String figures(String html) {
-    boolean titled = html.contains("<img") && html.contains("title=");
+    boolean titled = html.contains(CAPTION);
     boolean blogger = html.contains("tr-caption-container") || html.contains("separator");
     if (!titled && !blogger) {
       return html;
@@ -50,11 +58,12 @@ final class Figures {
         separator.replaceWith(figure(shown, null));
       }
     }
-    for (Element picture : body.select("p > img[title], p > a > img[title]")) {
+    for (Element picture : body.select("img[" + CAPTION + "]")) {
       Element shown = linkAround(picture);
       Element paragraph = shown.parent();
-      String title = picture.attr("title").strip();
-      if (paragraph != null && !title.isEmpty() && aloneIn(paragraph, shown)) {
+      String title = picture.attr(CAPTION).strip();
+      picture.removeAttr(CAPTION);
+      if (paragraph != null && aloneIn(paragraph, shown) && paragraph.is("p")) {
         picture.removeAttr("title");
         paragraph.replaceWith(figure(shown, escaped(title)));
       }

@@ -9,6 +9,7 @@ import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
 import org.commonmark.ext.task.list.items.TaskListItemMarker;
 import org.commonmark.ext.task.list.items.TaskListItemsExtension;
+import org.commonmark.node.Image;
 import org.commonmark.node.ListItem;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.AttributeProvider;
@@ -117,11 +118,20 @@ class PostContentRenderer {
                   .onElements("input")
                   .toFactory());
 
-  /** Marks a task list's items, whose boxes stand where their bullets would. */
-  private static final AttributeProvider TASKS =
+  /**
+   * Marks what Markdown wrote, as HTML an author or an import wrote cannot be: a task list's items,
+   * whose boxes stand where their bullets would, and a picture's title as its caption ({@link
+   * Figures}; an imported WordPress picture's title is often its file's name, no caption).
+   */
+  private static final AttributeProvider MARKS =
       (node, tagName, attributes) -> {
         if (node instanceof ListItem && node.getFirstChild() instanceof TaskListItemMarker) {
           attributes.put("class", TASK);
+        }
+        if (node instanceof Image picture
+            && picture.getTitle() != null
+            && !picture.getTitle().isBlank()) {
+          attributes.put(Figures.CAPTION, picture.getTitle());
         }
       };
 
@@ -144,7 +154,7 @@ class PostContentRenderer {
         HtmlRenderer.builder()
             .extensions(extensions)
             .extensions(List.of(sections))
-            .attributeProviderFactory(context -> TASKS)
+            .attributeProviderFactory(context -> MARKS)
             .build();
   }
 

@@ -204,7 +204,8 @@ class PostContentRendererTests {
 
   /**
    * A picture alone in its paragraph with a title is a figure captioned by it (Ghost's image card,
-   * WordPress's caption), its alt text still what it shows; a picture within running text is not.
+   * WordPress's caption), its alt text still what it shows; a picture within running text is not,
+   * nor one written in HTML, whose title an old WordPress set to its file's name.
    */
   @Test
   void aPicturesTitleIsItsCaptionWhenThePictureStandsAlone() {
@@ -216,7 +217,8 @@ class PostContentRendererTests {
                     "![A yellow tram](/api/images/abc \"Tram 28 <i>climbing</i> to Alfama\")\n\n"
                         + "[![Blue tiles](/api/images/t \"Azulejos\")](https://example.org)\n\n"
                         + "Inline ![dot](/api/images/d \"not a caption\") here.\n\n"
-                        + "![No title](/api/images/n)",
+                        + "![No title](/api/images/n)\n\n"
+                        + "<p><img src=\"/api/images/w\" alt=\"Dunes\" title=\"IMG_1234\"></p>",
                     null)
                 .bodyHtml());
 
@@ -229,7 +231,10 @@ class PostContentRendererTests {
     assertThat(figures.get(1).select("a[href='https://example.org'] > img[alt='Blue tiles']"))
         .hasSize(1);
     assertThat(figures.get(1).selectFirst("figcaption").text()).isEqualTo("Azulejos");
-    assertThat(page.select("p > img")).as("inline, or without a title").hasSize(2);
+    assertThat(page.select("p > img"))
+        .as("inline, without a title, or with a title in HTML (WordPress's file names)")
+        .hasSize(3);
+    assertThat(page.select("figcaption").eachText()).doesNotContain("IMG_1234");
     assertThat(page.select("[title]")).isEmpty();
   }
 
