@@ -11,9 +11,9 @@ import org.jsoup.nodes.TextNode;
  *
  * <ul>
  *   <li>Markdown: a picture alone in its paragraph, with a title (written in Markdown: not one in
- *       HTML), {@code ![A yellow tram](/api/ images/… "Tram 28 climbing to Alfama")}, perhaps
- *       inside a link; its alt text stays what the picture shows, for those who cannot see it, and
- *       the title is the caption everyone reads;
+ *       HTML), {@code ![A yellow tram](/api/images/… "Tram 28 climbing to Alfama")}, perhaps inside
+ *       a link; its alt text stays what the picture shows, for those who cannot see it, and the
+ *       title is the caption everyone reads;
  *   <li>Blogger: its caption table ({@code <table class="tr-caption-container">}, the picture in
  *       the first cell and the caption in {@code td.tr-caption}), which would otherwise reach
  *       readers as a table with borders, the caption in a cell of its own;
