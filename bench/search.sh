@@ -3,8 +3,8 @@
 # a search reads every post's search text (ADR 16), so its cost grows with the blog. Publishes
 # POSTS posts of about 4 KB first (without mail, straight to post-service, whose token check is the
 # gateway's; SKIP_PUBLISH=1 reuses those of a run before), then
-# asks for words no post has (the whole blog is read) and for words with accents the posts spell
-# without. Needs a running local stack and wrk (Debian: apt-get install wrk).
+# asks for words no post has (the whole blog is read), for words with accents the posts spell
+# without, and for a word every post has (a full page of 20, each with where its words stand). Needs a running local stack and wrk (Debian: apt-get install wrk).
 set -euo pipefail
 GATEWAY=${GATEWAY:-http://localhost:8080}
 POSTS_URL=${POSTS_URL:-http://localhost:8081}
@@ -25,7 +25,7 @@ if [ -z "${SKIP_PUBLISH:-}" ]; then
   done
 fi
 
-for q in "creme%20brulee" "caf%C3%A9%20250."; do
+for q in "creme%20brulee" "caf%C3%A9%20250." "harbour"; do
   url="$POSTS_URL/api/posts?limit=20&q=$q"
   echo "== $url: $(curl -s "$url" | grep -o '"id"' | wc -l) found"
   wrk -t"$THREADS" -c"$CONNECTIONS" -d5s "$url" > /dev/null # warm-up

@@ -697,6 +697,33 @@ class ReaderSiteTests {
   }
 
   /**
+   * A result says why it was found: the reader's words, as the post spells them, marked among those
+   * around them, where the card would otherwise show the post's first words without them.
+   */
+  @Test
+  void aSearchResultShowsTheReadersWordsWhereThePostHasThem() throws Exception {
+    String mark = "Zs" + UUID.randomUUID().toString().substring(0, 6);
+    published(
+        "A long walk " + mark,
+        "The harbour at dawn. ".repeat(30)
+            + "Then the tram rattled up to <b>Graça</b> & the "
+            + mark
+            + " miradouro. "
+            + "More tiles. ".repeat(30));
+
+    Document results = page("/search?q=graca+%26+the+" + mark.toLowerCase());
+
+    var card = results.selectFirst("article.card:has(h2:contains(A long walk " + mark + "))");
+    assertThat(card).as(results.html()).isNotNull();
+    assertThat(card.select(".excerpt mark").text()).isEqualTo("Graça & the " + mark);
+    assertThat(card.select(".excerpt").text())
+        .startsWith("…")
+        .contains("Then the tram rattled up to Graça & the " + mark + " miradouro.")
+        .endsWith("…");
+    assertThat(card.select(".excerpt b")).as("the words are text, their markup gone").isEmpty();
+  }
+
+  /**
    * A search as long as the gateway lets through reaches post-service, whose own limit answers it,
    * and the reader site searches for what it can; neither is refused on the way for its length.
    */

@@ -1,6 +1,7 @@
 package io.inkwell.posts.post;
 
 import java.text.Normalizer;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -71,34 +72,166 @@ final class SearchText {
    * of their words.
    */
   static String fold(String text) {
-    var folded = new StringBuilder(text.length());
+    return folding(text).text();
+  }
+
+  /**
+   * The text folded, each of its characters with where it came from in the text (composed as NFC
+   * composes it): what a search found, shown in the writer's own letters. A character is folded on
+   * its own, what taking it apart gave put together again, so that each folded letter has one
+   * place.
+   */
+  static Folded folding(String text) {
+    String source = composed(text);
+    return folding(source, source.length());
+  }
+
+  /** The text as {@link #folding} reads it. */
+  static String composed(String text) {
+    return Normalizer.normalize(text, Normalizer.Form.NFC);
+  }
+
+  /**
+   * The composed text's characters before {@code end} folded: the start of what all of it folds to,
+   * as each character is folded on its own (no space after the last, which may be followed by
+   * none).
+   */
+  static Folded folding(String source, int end) {
+    var folded = new Folded(source, end);
     boolean space = false;
     boolean accented = false;
-    for (int c : Normalizer.normalize(text, Normalizer.Form.NFKD).codePoints().toArray()) {
-      if (Character.getType(c) == Character.NON_SPACING_MARK) {
-        if (!accented) {
-          folded.appendCodePoint(c);
+    var letters = new StringBuilder();
+    for (int at = 0; at < end; ) {
+      int original = source.codePointAt(at);
+      int next = at + Character.charCount(original);
+      if (original < 0x80) {
+        // the plain letters, digits and punctuation of most text, which nothing takes apart
+        if (original <= ' ' || original == 0x7f) {
+          space = !folded.isEmpty();
+          accented = false;
+        } else {
+          folded.add(Character.toLowerCase((char) original), space, at);
+          space = false;
+          accented = Character.isLetter(original);
         }
+        at = next;
         continue;
       }
-      accented = ACCENTED.contains(Character.UnicodeScript.of(c));
-      if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)) {
-        space = !folded.isEmpty();
-        continue;
+      String parts = Normalizer.normalize(Character.toString(original), Normalizer.Form.NFKD);
+      for (int i = 0; i < parts.length(); ) {
+        int c = parts.codePointAt(i);
+        i += Character.charCount(c);
+        if (Character.getType(c) == Character.NON_SPACING_MARK) {
+          if (!accented) {
+            letters.appendCodePoint(c);
+          }
+          continue;
+        }
+        accented = ACCENTED.contains(Character.UnicodeScript.of(c));
+        if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)) {
+          folded.add(letters, space, at, next);
+          space = !folded.isEmpty();
+          continue;
+        }
+        String written = letters(c);
+        if (written != null) {
+          letters.append(written);
+        } else {
+          letters.appendCodePoint(Character.toLowerCase(c));
+        }
       }
-      if (space) {
-        folded.append(' ');
+      if (folded.add(letters, space, at, next)) {
         space = false;
       }
-      String letters = letters(c);
-      if (letters != null) {
-        folded.append(letters);
-      } else {
-        folded.appendCodePoint(Character.toLowerCase(c));
+      at = next;
+    }
+    return folded;
+  }
+
+  /**
+   * A text folded: {@code text()}, and for each of its characters the part of {@code source()} (the
+   * text composed) it was folded from.
+   */
+  static final class Folded {
+
+    private final String source;
+    private final StringBuilder text;
+    private int[] from;
+    private int[] to;
+
+    /** Room for as many characters as are folded, as most text folds to as many or fewer. */
+    private Folded(String source, int folded) {
+      this.source = source;
+      this.text = new StringBuilder(folded);
+      this.from = new int[Math.max(16, folded)];
+      this.to = new int[from.length];
+    }
+
+    /**
+     * The letters folded from the source between {@code start} and {@code end}, after a space if
+     * one stood before them (none at the start); false when there are none.
+     */
+    private boolean add(StringBuilder letters, boolean spaceBefore, int start, int end) {
+      if (letters.isEmpty()) {
+        return false;
+      }
+      if (spaceBefore && !text.isEmpty()) {
+        add(" ", start, start);
+      }
+      // what was taken apart and kept (a Korean syllable, a Hindi vowel sign) as it is written
+      add(Normalizer.normalize(letters, Normalizer.Form.NFC), start, end);
+      letters.setLength(0);
+      return true;
+    }
+
+    /** A plain letter, digit or punctuation mark, folded from the source at {@code at}. */
+    private void add(char plain, boolean spaceBefore, int at) {
+      if (spaceBefore && !text.isEmpty()) {
+        add(" ", at, at);
+      }
+      room(1);
+      from[text.length()] = at;
+      to[text.length()] = at + 1;
+      text.append(plain);
+    }
+
+    private void add(String letters, int start, int end) {
+      room(letters.length());
+      for (int i = 0; i < letters.length(); i++) {
+        from[text.length() + i] = start;
+        to[text.length() + i] = end;
+      }
+      text.append(letters);
+    }
+
+    private void room(int more) {
+      if (from.length < text.length() + more) {
+        int length = Math.max(2 * from.length, text.length() + more);
+        from = Arrays.copyOf(from, length);
+        to = Arrays.copyOf(to, length);
       }
     }
-    // what was taken apart and kept (a Korean syllable, a Hindi vowel sign) as it is written
-    return Normalizer.normalize(folded, Normalizer.Form.NFC);
+
+    private boolean isEmpty() {
+      return text.isEmpty();
+    }
+
+    String text() {
+      return text.toString();
+    }
+
+    String source() {
+      return source;
+    }
+
+    /** Where in the source the folded characters from {@code start} to {@code end} came from. */
+    int sourceStart(int start) {
+      return from[start];
+    }
+
+    int sourceEnd(int end) {
+      return to[end - 1];
+    }
   }
 
   /**

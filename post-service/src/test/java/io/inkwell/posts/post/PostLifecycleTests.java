@@ -271,6 +271,46 @@ class PostLifecycleTests extends IntegrationTest {
     assertThat(found("c.fe " + marker)).as("punctuation stays itself").isEmpty();
   }
 
+  /**
+   * A result says where the reader's words stand, as the post writes them, when its excerpt (its
+   * first words) may not have them; a post found by its title alone has nothing to show.
+   */
+  @Test
+  void aSearchShowsWhereTheWordsStandInEachPost() {
+    String marker = "Qm" + UUID.randomUUID().toString().substring(0, 6);
+    String deep =
+        createWithBody(
+            "Lisbon " + marker,
+            "The harbour at dawn. ".repeat(30)
+                + "We had a **Crème brûlée** at the corner, then walked. "
+                + "More tiles. ".repeat(30));
+    String byTitle = createWithBody("Crème brûlée " + marker, "Only its title says what it is.");
+    List.of(deep, byTitle).forEach(this::publish);
+
+    var items =
+        api()
+            .get("/api/posts?q=creme%20brulee")
+            .json()
+            .path("items")
+            .valueStream()
+            .filter(item -> item.path("title").asString().endsWith(marker))
+            .toList();
+
+    assertThat(items).hasSize(2);
+    var found = items.stream().filter(item -> item.path("id").asString().equals(deep)).findFirst();
+    assertThat(found.orElseThrow().path("match").path("words").asString())
+        .isEqualTo("Crème brûlée");
+    assertThat(found.orElseThrow().path("match").path("before").asString())
+        .startsWith("…")
+        .endsWith("We had a ");
+    assertThat(found.orElseThrow().path("match").path("after").asString())
+        .startsWith(" at the corner, then walked.");
+    assertThat(items.stream().filter(item -> item.path("id").asString().equals(byTitle)))
+        .allSatisfy(item -> assertThat(item.has("match")).isFalse());
+    assertThat(api().get("/api/posts?tag=" + "none").json().path("items").valueStream())
+        .allSatisfy(item -> assertThat(item.has("match")).isFalse());
+  }
+
   private List<String> found(String words) {
     return api()
         .get("/api/posts?q=" + java.net.URLEncoder.encode(words, StandardCharsets.UTF_8))

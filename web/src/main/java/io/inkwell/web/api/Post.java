@@ -8,7 +8,8 @@ import java.util.List;
  * (About, Contact), read at {@code /pages/{slug}}; {@code featured} for a post shown first on the
  * home page; {@code status} PUBLISHED but for a preview link's draft or scheduled post; {@code
  * cover} the picture at its head, or null; {@code metaTitle}, {@code metaDescription} and {@code
- * canonicalUrl} what its author chose for search engines and shared links, or null.
+ * canonicalUrl} what its author chose for search engines and shared links, or null; {@code match}
+ * in a search's results, where the reader's words stand in its text, or null.
  */
 public record Post(
     String id,
@@ -27,9 +28,13 @@ public record Post(
     Cover cover,
     String metaTitle,
     String metaDescription,
-    String canonicalUrl) {
+    String canonicalUrl,
+    Match match) {
 
   public record Author(String id, String name) {}
+
+  /** The words a search found in a post's text, with those before and after them. */
+  public record Match(String before, String words, String after) {}
 
   /** The picture at the head of a post, as the API gives it. */
   public record Cover(String url, String alt, int width, int height, String srcset, String sizes) {

@@ -30,6 +30,7 @@ class PostTests {
         cover,
         null,
         null,
+        null,
         null);
   }
 

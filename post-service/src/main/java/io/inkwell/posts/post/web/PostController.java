@@ -170,11 +170,12 @@ class PostController {
           .body(
               PostListResponse.of(
                   posts.inStatus(status, filter, actor, limit, cursor),
+                  q,
                   posts.countInStatus(status, filter, actor)));
     }
     return ResponseEntity.ok()
         .cacheControl(READER_CACHE)
-        .body(PostListResponse.of(posts.published(filter, limit, cursor)));
+        .body(PostListResponse.of(posts.published(filter, limit, cursor), q, null));
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.inkwell.posts.post.web;
 
 import io.inkwell.posts.post.PostPage;
+import io.inkwell.posts.post.SearchMatch;
 import java.util.List;
 
 /**
@@ -9,12 +10,13 @@ import java.util.List;
  */
 record PostListResponse(List<PostResponse> items, String nextCursor, Long total) {
 
-  static PostListResponse of(PostPage page) {
-    return of(page, null);
-  }
-
-  static PostListResponse of(PostPage page, Long total) {
+  /** The page, each post with where the words stand in it when a search ({@code q}) found them. */
+  static PostListResponse of(PostPage page, String q, Long total) {
     return new PostListResponse(
-        page.items().stream().map(PostResponse::of).toList(), page.nextCursor(), total);
+        page.items().stream()
+            .map(post -> PostResponse.of(post, SearchMatch.in(post, q).orElse(null)))
+            .toList(),
+        page.nextCursor(),
+        total);
   }
 }

@@ -4,13 +4,15 @@ import io.inkwell.posts.post.Author;
 import io.inkwell.posts.post.Cover;
 import io.inkwell.posts.post.Post;
 import io.inkwell.posts.post.PostStatus;
+import io.inkwell.posts.post.SearchMatch;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * A post as the API gives it. {@code excerpt} is what lists, feeds and mails show; {@code
  * customExcerpt} the author's own one (Ghost's {@code custom_excerpt}), null when the excerpt is
- * the body's first words, which follow the body.
+ * the body's first words, which follow the body. {@code match} only in a search's list: where the
+ * reader's words stand in the post's text (absent when only its title, excerpt or tags have them).
  */
 record PostResponse(
     String id,
@@ -37,9 +39,15 @@ record PostResponse(
     Instant updatedAt,
     Instant deletesAt,
     Instant reviewRequestedAt,
-    long version) {
+    long version,
+    SearchMatch match) {
 
   static PostResponse of(Post post) {
+    return of(post, null);
+  }
+
+  /** The post as a search found it: {@code match}, where the words stand in it, or null. */
+  static PostResponse of(Post post, SearchMatch match) {
     return new PostResponse(
         post.id(),
         post.slug(),
@@ -65,7 +73,8 @@ record PostResponse(
         post.updatedAt(),
         post.deletesAt(),
         post.reviewRequestedAt(),
-        post.version() == null ? 0 : post.version());
+        post.version() == null ? 0 : post.version(),
+        match);
   }
 
   /** The cover as pages show it: where it is, how large, its narrower copies. */
