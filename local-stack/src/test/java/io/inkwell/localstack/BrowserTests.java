@@ -740,7 +740,7 @@ class BrowserTests {
   @Test
   void axeFindsNoAccessibilityViolationOnTheReadersOrTheAdminsPages() throws Exception {
     String code = "/posts/" + postWithCode();
-    String tasks = "/posts/" + postWithATaskList();
+    String tasks = "/posts/" + postWithTasksAndCallouts();
     var reader =
         List.of(
             "/",
@@ -827,13 +827,15 @@ class BrowserTests {
   /**
    * Publishes a post with a task list (GitHub's "- [x]"), checks that its boxes show what was done,
    * in the theme's colours where the bullets would be, and that a reader's click changes none of
-   * them, and answers its slug.
+   * them, and two callouts ("> [!WARNING]"), each in its kind's colour and named, and answers its
+   * slug.
    */
-  private static String postWithATaskList() throws Exception {
+  private static String postWithTasksAndCallouts() throws Exception {
     String slug =
         publishedByTheBot(
             "Packing " + UUID.randomUUID().toString().substring(0, 8),
-            "## In the bag\n\nWhat goes in:\n\n- [x] passport\n- [ ] sun cream\n- a book\n");
+            "## In the bag\n\nWhat goes in:\n\n- [x] passport\n- [ ] sun cream\n- a book\n\n"
+                + "> [!WARNING]\n> Mind the gap.\n\n> [!TIP] Pack *light*\n> One bag will do.\n");
     open("/posts/" + slug);
     var boxes = browser.findElements(By.cssSelector(".body li input[type=checkbox]"));
     assertThat(boxes).hasSize(2);
@@ -860,6 +862,16 @@ class BrowserTests {
     assertThat(sectionLink.getCssValue("opacity")).isEqualTo("1");
     assertThat(sectionLink.getAccessibleName()).isEqualTo("Link to the section “In the bag”");
     assertThat(sectionLink.getDomAttribute("href")).isEqualTo("#h-in-the-bag");
+    // callouts: a box of its kind, a note to screen readers, named in the blog's language where
+    // its author gave it no title
+    var warning = find(".body .callout-warning");
+    assertThat(warning.getAriaRole()).isEqualTo("note");
+    assertThat(find(".body .callout-warning > .callout-title").getText()).isEqualTo("Warning");
+    assertThat(find(".body .callout-tip > .callout-title").getText()).isEqualTo("Pack light");
+    assertThat(warning.getCssValue("border-left-color"))
+        .as("each kind its own colour")
+        .isNotEqualTo(find(".body .callout-tip").getCssValue("border-left-color"));
+    assertThat(warning.getCssValue("border-left-width")).isEqualTo("4px");
     screenshot("task-list");
     return slug;
   }

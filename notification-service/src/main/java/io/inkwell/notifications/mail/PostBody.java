@@ -3,6 +3,7 @@ package io.inkwell.notifications.mail;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -44,6 +45,7 @@ record PostBody(String html, String text) {
     footnotesForAMail(post);
     videosForAMail(post);
     tasksForAMail(post);
+    calloutsForAMail(post);
     Document mail =
         Jsoup.parseBodyFragment(Jsoup.clean(post.body().html(), siteUrl + "/", MAIL), siteUrl);
     mail.select("img").attr("style", PICTURE_STYLE);
@@ -88,6 +90,23 @@ record PostBody(String html, String text) {
     }
   }
 
+  /**
+   * A post's callouts ("> [!WARNING]"), as a mail can show them: mail clients drop the page's
+   * classes, and with them the callout's box, so each becomes a quote, as it was written, its own
+   * title in bold.
+   */
+  private static void calloutsForAMail(Document post) {
+    for (Element title : post.select("div.callout > p.callout-title")) {
+      title.removeAttr("class");
+      var bold = new Element("strong");
+      bold.appendChildren(title.childNodes());
+      title.appendChild(bold);
+    }
+    for (Element callout : post.select("div.callout")) {
+      callout.tagName("blockquote").clearAttributes();
+    }
+  }
+
   /** The page of the video a player plays; the player's own address for any other. */
   private static String videoPage(String player) {
     var youtube = YOUTUBE_PLAYER.matcher(player);
@@ -128,9 +147,26 @@ record PostBody(String html, String text) {
   }
 
   private static String text(Document mail) {
+    return String.join("\n\n", blocks(mail.body()));
+  }
+
+  /**
+   * The text of each block in the element, a list's items each a block; a quote's blocks (a
+   * callout's too) each line after "> ", as mail clients quote.
+   */
+  private static List<String> blocks(Element parent) {
     List<String> blocks = new ArrayList<>();
-    for (Element block : mail.body().children()) {
-      if (block.is("ul")) {
+    for (Element block : parent.children()) {
+      if (block.is("blockquote")) {
+        String quoted = String.join("\n\n", blocks(block));
+        if (!quoted.isBlank()) {
+          blocks.add(
+              quoted
+                  .lines()
+                  .map(line -> line.isEmpty() ? ">" : "> " + line)
+                  .collect(Collectors.joining("\n")));
+        }
+      } else if (block.is("ul")) {
         block.select("> li").forEach(item -> blocks.add("- " + item.text()));
       } else if (block.is("ol")) {
         // numbered as the HTML part shows them: a footnote's number finds its note
@@ -158,7 +194,7 @@ record PostBody(String html, String text) {
             .forEach(alt -> blocks.add("[" + alt + "]"));
       }
     }
-    return String.join("\n\n", blocks);
+    return blocks;
   }
 
   private static int number(String attribute) {

@@ -50,6 +50,29 @@ class PostBodyTests {
     assertThat(body.text()).isEqualTo("- ☑ passport\n\n- ☐ sun cream");
   }
 
+  /** As post-service renders "> [!TIP] Pack *light*" and "> [!WARNING]", each with a line. */
+  private static final String WITH_CALLOUTS =
+      """
+      <div class="callout callout-tip" role="note"><p class="callout-title">Pack <em>light</em></p>\
+      <p>One bag will do.</p></div><div class="callout callout-warning" role="note"><p>Mind the gap.</p></div>
+      """;
+
+  @Test
+  void aCalloutIsAQuoteWithItsTitleInBoldForMailClientsDropItsBox() {
+    var body = PostBody.of(WITH_CALLOUTS, "https://blog.example.org");
+
+    var html = Jsoup.parseBodyFragment(body.html());
+    assertThat(html.select("blockquote")).hasSize(2);
+    assertThat(html.select("blockquote").first().select("p > strong").text())
+        .isEqualTo("Pack light");
+    assertThat(html.select("blockquote strong em").text()).isEqualTo("light");
+    assertThat(html.select("blockquote").last().text()).isEqualTo("Mind the gap.");
+    assertThat(body.html()).doesNotContain("callout", "role");
+    assertThat(body.text())
+        .as("the text part quotes each block as mail clients do")
+        .isEqualTo("> Pack light\n>\n> One bag will do.\n\n> Mind the gap.");
+  }
+
   @Test
   void aCaptionedPictureKeepsItsCaptionAndTheTextPartSaysWhatItShows() {
     var body =

@@ -116,6 +116,17 @@ class PostContentRenderer {
                   .allowElements(PostContentRenderer::aBoxNeverToBeChanged, "input")
                   .allowAttributes("disabled")
                   .onElements("input")
+                  // callouts (Callouts): their kind and their own title, nothing else of a class
+                  .allowElements("div", "p")
+                  .allowAttributes("class")
+                  .matching(Pattern.compile("callout callout-(" + Callouts.KINDS + ")"))
+                  .onElements("div")
+                  .allowAttributes("role")
+                  .matching(Pattern.compile("note"))
+                  .onElements("div")
+                  .allowAttributes("class")
+                  .matching(Pattern.compile("callout-title"))
+                  .onElements("p")
                   .toFactory());
 
   /**
@@ -207,13 +218,15 @@ class PostContentRenderer {
 
   /**
    * The body's HTML as readers get it: rendered, its videos players, its pictures that stand alone
-   * figures, sanitised, its tasks' boxes labelled, its pictures sized.
+   * figures, its marked quotes callouts, sanitised, its tasks' boxes labelled, its pictures sized.
    */
   String html(String bodyMarkdown) {
     return withPictureSizes(
         withTasksLabelled(
             POLICY.sanitize(
-                Figures.figures(Videos.players(renderer.render(parser.parse(bodyMarkdown)))))));
+                Callouts.callouts(
+                    Figures.figures(
+                        Videos.players(renderer.render(parser.parse(bodyMarkdown))))))));
   }
 
   /**

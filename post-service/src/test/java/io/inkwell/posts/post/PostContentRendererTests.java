@@ -243,6 +243,72 @@ class PostContentRendererTests {
    * figure and its caption, not a table with borders, its words sanitised like the rest; its
    * centred picture ({@code div.separator}) a figure, which the theme centres.
    */
+  /**
+   * GitHub's alerts are callouts, as Ghost's callout cards: the quote's blocks in a box of its kind
+   * that screen readers call a note, the marker gone (from the excerpt too), the words after it the
+   * callout's own title. The reader site names a callout without one in the blog's language.
+   */
+  @Test
+  void aQuoteMarkedAsAnAlertIsACalloutOfItsKind() {
+    var note =
+        renderer.render(
+            "T", "> [!NOTE]\n> Trams run *every* ten minutes.\n>\n> Even on Sundays.", null);
+    var tip = renderer.render("T", "> [!tip] Pack **light**\n> One bag will do.", null);
+    var warning = renderer.render("T", "> [!WARNING]  \n> - mind the gap\n> - and the steps", null);
+
+    assertThat(note.bodyHtml())
+        .startsWith(
+            "<div class=\"callout callout-note\" role=\"note\"><p>Trams run <em>every</em> ten"
+                + " minutes.</p>")
+        .contains("<p>Even on Sundays.</p>")
+        .doesNotContain("[!NOTE]", "blockquote", "callout-title");
+    assertThat(note.excerpt()).isEqualTo("Trams run every ten minutes. Even on Sundays.");
+    assertThat(tip.bodyHtml())
+        .startsWith(
+            "<div class=\"callout callout-tip\" role=\"note\"><p class=\"callout-title\">Pack"
+                + " <strong>light</strong></p><p>One bag will do.</p>");
+    assertThat(warning.bodyHtml())
+        .startsWith("<div class=\"callout callout-warning\" role=\"note\">")
+        .contains("<li>mind the gap</li>")
+        .doesNotContain("WARNING");
+  }
+
+  /** What GitHub does not take for an alert stays a quote, its words as they were written. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "> [!NOTE]",
+        "> [!NOTES]\n> more",
+        "> [!NOTE]then\n> more",
+        "> Just a quote [!NOTE]\n> here",
+        "> `[!NOTE]`\n> in code"
+      })
+  void aQuoteThatIsNoAlertStaysAQuote(String markdown) {
+    assertThat(renderer.render("T", markdown, null).bodyHtml())
+        .startsWith("<blockquote>")
+        .doesNotContain("callout");
+  }
+
+  /** A callout's classes and role are the renderer's only: an author's own are cleaned away. */
+  @Test
+  void aCalloutsTitleIsCleanedAndNoOtherClassOrRoleGetsThrough() {
+    String html =
+        renderer
+            .render(
+                "T",
+                "> [!CAUTION] Hot <script>alert(1)</script><img src=x onerror=alert(1)>\n> body\n\n"
+                    + "<div class=\"callout callout-evil\" role=\"alert\">x</div>\n\n"
+                    + "<p class=\"callout-title big\">y</p>",
+                null)
+            .bodyHtml();
+
+    assertThat(html)
+        .startsWith(
+            "<div class=\"callout callout-caution\" role=\"note\"><p class=\"callout-title\">Hot")
+        .doesNotContain("script", "onerror", "callout-evil", "alert\"", "big")
+        .contains("<div>x</div>");
+  }
+
   @Test
   void bloggersCaptionTableAndCentredPictureAreFigures() {
     String html =

@@ -45,14 +45,17 @@ class AdminController implements StaffPage {
   private final io.inkwell.web.reader.Dates dates;
   private final io.inkwell.web.api.BlogApi blog;
   private final io.inkwell.web.reader.Site site;
+  private final io.inkwell.web.reader.Callouts callouts;
 
   AdminController(
       AdminApi api,
       io.inkwell.web.WebSettings settings,
       io.inkwell.web.reader.Dates dates,
       io.inkwell.web.api.BlogApi blog,
-      io.inkwell.web.reader.Site site) {
+      io.inkwell.web.reader.Site site,
+      io.inkwell.web.reader.Callouts callouts) {
     this.site = site;
+    this.callouts = callouts;
     this.dates = dates;
     this.api = api;
     this.settings = settings;
@@ -232,7 +235,9 @@ class AdminController implements StaffPage {
       model.addAttribute("post", id == null ? null : api.post(token, id).body());
       model.addAttribute(
           preview.ok() ? "previewHtml" : "error",
-          preview.ok() ? preview.body().path("bodyHtml").asString() : preview.problem());
+          preview.ok()
+              ? callouts.titled(preview.body().path("bodyHtml").asString())
+              : preview.problem());
       return "admin/editor";
     }
     if (action.equals("unpublish") || action.equals("unschedule")) {
@@ -375,7 +380,7 @@ class AdminController implements StaffPage {
     var preview = api.preview(token(client), form.draft());
     String html = "";
     if (preview.ok()) {
-      html = preview.body().path("bodyHtml").asString();
+      html = callouts.titled(preview.body().path("bodyHtml").asString());
     } else if (preview.status() == 401) {
       html =
           "<p><em>Your sign-in ran out: save, and your text is kept while you sign in again.</em></p>";

@@ -46,6 +46,7 @@ class ReaderController {
   private final Words words;
   private final Footnotes footnotes;
   private final Sections sections;
+  private final Callouts callouts;
   private final ApiCalls calls;
 
   /** The admin's session cookie, which readers never get. */
@@ -62,10 +63,12 @@ class ReaderController {
       Words words,
       Footnotes footnotes,
       Sections sections,
+      Callouts callouts,
       @Value("${server.servlet.session.cookie.name:JSESSIONID}") String sessionCookie) {
     this.sessionCookie = sessionCookie;
     this.footnotes = footnotes;
     this.sections = sections;
+    this.callouts = callouts;
     this.calls = calls;
     this.oldAddresses = oldAddresses;
     this.dates = dates;
@@ -122,9 +125,9 @@ class ReaderController {
 
   private static final int FEATURED_ON_TOP = 3;
 
-  /** A post's or page's HTML as readers see it: footnotes named, sections linked. */
+  /** A post's or page's HTML as readers see it: footnotes and callouts named, sections linked. */
   private String shown(String bodyHtml) {
-    return sections.linked(footnotes.named(bodyHtml));
+    return sections.linked(callouts.titled(footnotes.named(bodyHtml)));
   }
 
   /** A page's title as browsers and search engines show it: "Archive – Inkwell". */

@@ -28,7 +28,13 @@ class AdminControllerTests {
   private final io.inkwell.web.api.BlogApi blogApi = mock(io.inkwell.web.api.BlogApi.class);
   private final io.inkwell.web.reader.Site site = new io.inkwell.web.reader.Site(settings, blogApi);
   private final AdminController controller =
-      new AdminController(api, settings, new io.inkwell.web.reader.Dates(site), blogApi, site);
+      new AdminController(
+          api,
+          settings,
+          new io.inkwell.web.reader.Dates(site),
+          blogApi,
+          site,
+          new io.inkwell.web.reader.Callouts(io.inkwell.web.reader.ReaderWordsIn.language("en")));
   private final OAuth2AuthorizedClient client =
       TestClients.signedIn(
           "expired-token", Instant.now().minusSeconds(700), Instant.now().minusSeconds(100));

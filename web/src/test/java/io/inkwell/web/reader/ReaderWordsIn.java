@@ -10,12 +10,12 @@ import java.util.Optional;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
 /** The reader site's words as a blog written in one language says them, for unit tests. */
-final class ReaderWordsIn {
+public final class ReaderWordsIn {
 
   private ReaderWordsIn() {}
 
   /** The words of {@code i18n/reader*.properties} for a blog whose Settings name the language. */
-  static Words language(String language) {
+  public static Words language(String language) {
     var api = mock(BlogApi.class);
     when(api.site())
         .thenReturn(
