@@ -321,6 +321,20 @@
     replace(from, to, text, all ? 0 : mark.length, text.length);
   }
 
+  // "> [!NOTE]" and "> " before each line of the selection: a callout, its kind selected to be typed
+  // over (TIP, IMPORTANT, WARNING, CAUTION)
+  function callout() {
+    var value = body.value;
+    var from = value.lastIndexOf('\n', body.selectionStart - 1) + 1;
+    var to = value.indexOf('\n', Math.max(body.selectionEnd - 1, from));
+    to = to < 0 ? value.length : to;
+    var words = value.substring(from, to) || 'Words that stand out';
+    var text = '> [!NOTE]\n' + words.split('\n').map(function (line) {
+      return '> ' + line;
+    }).join('\n');
+    replace(from, to, text, 4, 8);
+  }
+
   // `code` within a line; a fenced block around lines
   function code() {
     var words = body.value.substring(body.selectionStart, body.selectionEnd);
@@ -339,6 +353,7 @@
     { name: 'Quote', text: 'Quote', run: function () { prefix('> '); } },
     { name: 'List', text: 'List', run: function () { prefix('- '); } },
     { name: 'Task list', text: 'Task list', run: function () { prefix('- [ ] '); } },
+    { name: 'Callout', text: 'Callout', run: callout },
     { name: 'Code', text: 'Code', run: code }
   ];
   var mac = /Mac|iPhone|iPad/.test(navigator.platform || '');

@@ -685,6 +685,23 @@ class BrowserTests {
       assertThat(body.getDomProperty("value")).endsWith("\n- [ ] passport\n- [ ] sun cream");
       waitFor(driver -> driver.findElements(By.cssSelector("#preview li input")).size() == 2);
 
+      body.sendKeys(Keys.END, "\nMind the gap.");
+      browser.findElements(By.cssSelector(".format-bar button")).stream()
+          .filter(button -> button.getAccessibleName().equals("Callout"))
+          .findFirst()
+          .orElseThrow()
+          .click();
+      body.sendKeys("WARNING");
+      assertThat(body.getDomProperty("value"))
+          .as("the callout's kind selected, to be typed over")
+          .endsWith("\n> [!WARNING]\n> Mind the gap.");
+      waitFor(
+          driver ->
+              driver
+                  .findElements(By.cssSelector("#preview .callout-warning > .callout-title"))
+                  .stream()
+                  .anyMatch(title -> title.getText().equals("Warning")));
+
       // the toolbar: one stop of Tab, its buttons by the arrow keys, each named with its key
       find("#title").click();
       find("#title").sendKeys(Keys.TAB);
