@@ -31,11 +31,16 @@ final class Callouts {
   private Callouts() {}
 
   static String callouts(String html) {
-    if (!html.contains("<blockquote>") || !html.contains("[!")) {
+    boolean marked = html.contains("<blockquote>") && html.contains("[!");
+    boolean ghost = html.contains("kg-callout-card");
+    if (!marked && !ghost) {
       return html;
     }
     var body = Jsoup.parseBodyFragment(html).body();
     body.ownerDocument().outputSettings().prettyPrint(false);
+    for (Element card : body.select("div.kg-callout-card")) {
+      card.replaceWith(fromGhost(card));
+    }
     for (Element quote : body.select("blockquote")) {
       Element first = quote.firstElementChild();
       if (first == null
@@ -76,6 +81,39 @@ final class Callouts {
       quote.replaceWith(callout);
     }
     return body.html();
+  }
+
+  /**
+   * A Ghost callout card (an imported post's {@code div.kg-callout-card-blue}, its emoji and its
+   * text) as a callout of the kind its colour says most nearly: blue a note, green a tip, purple
+   * and pink important, yellow a warning, red a caution, any other (grey, white, the accent) a
+   * note. Its emoji stays before its words.
+   */
+  private static Element fromGhost(Element card) {
+    String kind = "note";
+    for (String colour : card.classNames()) {
+      kind =
+          switch (colour) {
+            case "kg-callout-card-green" -> "tip";
+            case "kg-callout-card-purple", "kg-callout-card-pink" -> "important";
+            case "kg-callout-card-yellow" -> "warning";
+            case "kg-callout-card-red" -> "caution";
+            default -> kind;
+          };
+    }
+    var words = new Element("p");
+    Element emoji = card.selectFirst("> .kg-callout-emoji");
+    if (emoji != null && !emoji.text().isBlank()) {
+      words.appendText(emoji.text().strip() + " ");
+    }
+    Element text = card.selectFirst("> .kg-callout-text");
+    words.appendChildren((text == null ? card : text).childNodesCopy());
+    trim(words);
+    return new Element("div")
+        .addClass("callout")
+        .addClass("callout-" + kind)
+        .attr("role", "note")
+        .appendChild(words);
   }
 
   /**

@@ -67,7 +67,11 @@ class GhostImportTests extends IntegrationTest {
         .contains("alt=\"Boats leaving\"")
         .contains("<figcaption>Leaving at six</figcaption>")
         .contains("<em>spoke</em>")
-        .doesNotContain("<script");
+        .as("a callout card a callout of the kind its colour says")
+        .contains(
+            "<div class=\"callout callout-warning\" role=\"note\"><p>⚠️ Fog <b>warnings</b> at"
+                + " six.</p></div>")
+        .doesNotContain("<script", "kg-callout");
 
     var about = anonymous().get("/api/posts/about-the-harbour-blog");
     assertThat(about.json().path("page").asBoolean()).isTrue();
