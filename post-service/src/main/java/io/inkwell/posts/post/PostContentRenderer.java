@@ -218,15 +218,17 @@ class PostContentRenderer {
 
   /**
    * The body's HTML as readers get it: rendered, its videos players, its pictures that stand alone
-   * figures, its marked quotes callouts, sanitised, its tasks' boxes labelled, its pictures sized.
+   * figures, its marked quotes callouts, its headings written in HTML with ids, sanitised, its
+   * tasks' boxes labelled, its pictures sized.
    */
   String html(String bodyMarkdown) {
     return withPictureSizes(
         withTasksLabelled(
             POLICY.sanitize(
-                Callouts.callouts(
-                    Figures.figures(
-                        Videos.players(renderer.render(parser.parse(bodyMarkdown))))))));
+                Headings.identified(
+                    Callouts.callouts(
+                        Figures.figures(
+                            Videos.players(renderer.render(parser.parse(bodyMarkdown)))))))));
   }
 
   /**

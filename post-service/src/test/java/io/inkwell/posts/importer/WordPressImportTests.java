@@ -65,7 +65,7 @@ class WordPressImportTests extends IntegrationTest {
             "<figure><a href=\"https://fieldnotes.example.org/wp-content/uploads/2019/05/ridge.jpg\"")
         .contains("<figcaption>The ridge at six</figcaption></figure>")
         .contains("alt=\"The ridge above the fog\"")
-        .contains("<h2>What we saw</h2>")
+        .contains("<h2 id=\"h-what-we-saw\">What we saw</h2>")
         .contains("wind  calm\n\nfog   thick</pre>")
         .doesNotContain("[caption")
         .doesNotStartWith("<figure>")

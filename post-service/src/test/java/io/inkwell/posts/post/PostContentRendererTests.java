@@ -67,7 +67,8 @@ class PostContentRendererTests {
         .contains("<h2 id=\"h-getting-there-1\">Getting there</h2>")
         .contains("<h3 id=\"h-café-à-zürich\">Café à Zürich</h3>")
         .contains("<h2 id=\"h-comment-form\">Comment form</h2>")
-        .contains("<h2>Raw</h2>");
+        .as("an HTML heading's own id behind h-, not the page's comments")
+        .contains("<h2 id=\"h-comments\">Raw</h2>");
   }
 
   /**
@@ -307,6 +308,31 @@ class PostContentRendererTests {
             "<div class=\"callout callout-caution\" role=\"note\"><p class=\"callout-title\">Hot")
         .doesNotContain("script", "onerror", "callout-evil", "alert\"", "big")
         .contains("<div>x</div>");
+  }
+
+  /**
+   * Headings an imported post writes in HTML get ids as Markdown's do, so readers link to their
+   * sections too; one with an id of its own keeps it behind "h-", its links following; none twice.
+   */
+  @Test
+  void headingsWrittenInHtmlHaveIdsAsMarkdownsDoAndNoIdIsGivenTwice() {
+    String html =
+        renderer
+            .render(
+                "T",
+                "## Getting there\n\n<h2>Getting there</h2>\n\n"
+                    + "<h3 id=\"prices\" onclick=\"x\">Prices &amp; <b>tickets</b></h3>\n\n"
+                    + "<p><a href=\"#prices\">See the prices</a></p>\n\n"
+                    + "<h2 id=\"h-getting-there\">Again</h2>\n\n<h4>Café</h4>",
+                null)
+            .bodyHtml();
+
+    var page = org.jsoup.Jsoup.parseBodyFragment(html);
+    assertThat(page.select("h2, h3, h4").eachAttr("id"))
+        .containsExactly(
+            "h-getting-there", "h-getting-there-1", "h-prices", "h-getting-there-2", "h-café");
+    assertThat(page.select("p a").attr("href")).isEqualTo("#h-prices");
+    assertThat(html).doesNotContain("onclick");
   }
 
   @Test
