@@ -40,6 +40,10 @@ final class WordPressContent {
           "^\\s*((?:<a\\b[^>]*>\\s*)?<img\\b[^>]*>(?:\\s*</a>)?)(.*)$",
           Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
   private static final Pattern CAPTION_ATTRIBUTE = Pattern.compile("caption=\"([^\"]*)\"");
+
+  /** The side a caption's picture floats at ({@code align="alignright"}), which Figures keeps. */
+  private static final Pattern CAPTION_ALIGN = Pattern.compile("align=\"(alignleft|alignright)\"");
+
   private static final Pattern EMBED =
       Pattern.compile("\\[embed[^\\]]*\\]\\s*(https?://[^\\s\\[]+)\\s*\\[/embed\\]");
 
@@ -102,7 +106,10 @@ final class WordPressContent {
       Matcher attribute = CAPTION_ATTRIBUTE.matcher(caption.group(1));
       text = attribute.find() ? attribute.group(1) : "";
     }
-    return "\n\n<figure>"
+    Matcher align = CAPTION_ALIGN.matcher(caption.group(1));
+    return "\n\n<figure"
+        + (align.find() ? " class=\"" + align.group(1) + "\"" : "")
+        + ">"
         + parts.group(1).strip()
         + (text.isEmpty() ? "" : "<figcaption>" + text + "</figcaption>")
         + "</figure>\n\n";

@@ -1,5 +1,9 @@
 package io.inkwell.posts.post;
 
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
@@ -21,7 +25,12 @@ import org.jsoup.nodes.TextNode;
  *       link), which would otherwise stand at the side once the sanitiser took its style away.
  * </ul>
  *
- * Applied before the sanitiser, which then cleans the figure like any other HTML (and takes the
+ * A picture its post floats at a side, the words around it, stays at that side ({@code align-left},
+ * {@code align-right}, on the figure or the picture), where the sanitiser would take the way it
+ * said so away: Blogger's {@code style="float: left"} on the picture or its link, WordPress's
+ * {@code alignleft} and {@code alignright} classes on a picture or a caption's figure.
+ *
+ * <p>Applied before the sanitiser, which then cleans the figure like any other HTML (and takes the
  * title away).
  */
 final class Figures {
@@ -35,14 +44,32 @@ final class Figures {
 
   private Figures() {}
 
+  /** The classes by which the theme floats a picture at a side; nothing else of a class. */
+  static final String SIDES = "align-left|align-right";
+
+  private static final Pattern FLOAT =
+      Pattern.compile("float\\s*:\\s*(left|right)", Pattern.CASE_INSENSITIVE);
+
   static String figures(String html) {
     boolean titled = html.contains(CAPTION);
     boolean blogger = html.contains("tr-caption-container") || html.contains("separator");
-    if (!titled && !blogger) {
+    boolean floated =
+        html.contains("float") || html.contains("alignleft") || html.contains("alignright");
+    if (!titled && !blogger && !floated) {
       return html;
     }
     var body = Jsoup.parseBodyFragment(html).body();
     body.ownerDocument().outputSettings().prettyPrint(false);
+    for (Element placed : body.select("img, a, figure")) {
+      sideOf(placed)
+          .ifPresent(
+              side -> {
+                Element floats = placed.is("a") ? placed.selectFirst("> img") : placed;
+                if (floats != null) {
+                  floats.classNames(Set.of("align-" + side));
+                }
+              });
+    }
     for (Element table : body.select("table.tr-caption-container")) {
       Element picture = table.selectFirst("td:not(.tr-caption) img");
       Element caption = table.selectFirst("td.tr-caption");
@@ -55,7 +82,13 @@ final class Figures {
       Element shown = linkAround(picture);
       Element separator = shown.parent();
       if (separator != null && aloneIn(separator, shown)) {
-        separator.replaceWith(figure(shown, null));
+        var figure = figure(shown, null);
+        // floated, the figure is: the picture in it fills it
+        for (Element side : figure.select("img.align-left, img.align-right")) {
+          figure.classNames(side.classNames());
+          side.removeAttr("class");
+        }
+        separator.replaceWith(figure);
       }
     }
     for (Element picture : body.select("img[" + CAPTION + "]")) {
@@ -69,6 +102,18 @@ final class Figures {
       }
     }
     return body.html();
+  }
+
+  /** The side the element says it floats at, by its style or WordPress's class. */
+  private static Optional<String> sideOf(Element placed) {
+    if (placed.hasClass("alignleft")) {
+      return Optional.of("left");
+    }
+    if (placed.hasClass("alignright")) {
+      return Optional.of("right");
+    }
+    var side = FLOAT.matcher(placed.attr("style"));
+    return side.find() ? Optional.of(side.group(1).toLowerCase(Locale.ROOT)) : Optional.empty();
   }
 
   /** The picture's link, when a link holds it and nothing else; else the picture. */

@@ -31,6 +31,14 @@ class WordPressContentTests {
                 "[caption id=\"a\" caption=\"Old style\"]<img src=\"x.jpg\" alt=\"\" />[/caption]"))
         .isEqualTo(
             "<figure><img src=\"x.jpg\" alt=\"\" /><figcaption>Old style</figcaption></figure>");
+    assertThat(
+            WordPressContent.html(
+                "[caption id=\"b\" align=\"alignright\" width=\"300\"]<img src=\"y.jpg\" alt=\"\" />"
+                    + " At the side[/caption]"))
+        .as("the side a caption's picture stands at")
+        .isEqualTo(
+            "<figure class=\"alignright\"><img src=\"y.jpg\" alt=\"\" /><figcaption>At the"
+                + " side</figcaption></figure>");
     assertThat(WordPressContent.html("[embed]https://video.example/v?a=1&b=2[/embed]"))
         .isEqualTo(
             "<p><a href=\"https://video.example/v?a=1&amp;b=2\">https://video.example/v?a=1&amp;b=2</a></p>");

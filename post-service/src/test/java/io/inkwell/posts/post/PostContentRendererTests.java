@@ -369,6 +369,38 @@ class PostContentRendererTests {
     assertThat(html).doesNotContain("<script").doesNotContain("style=");
   }
 
+  /**
+   * A picture its old post floated at a side stays at that side, the words beside it, where the
+   * sanitiser takes the post's style away: Blogger's float on the picture's link, in its centring
+   * box or among words, and WordPress's classes. Nothing else of a class or a style comes through.
+   */
+  @Test
+  void aPictureItsPostFloatsAtASideStaysThere() {
+    String html =
+        renderer
+            .render(
+                "T",
+                "<div class=\"separator\" style=\"clear: both;\"><a href=\"/api/images/big\""
+                    + " style=\"clear: left; float: left; margin-right: 1em;\">"
+                    + "<img border=\"0\" src=\"/api/images/small\" /></a></div>\n"
+                    + "Words beside it.\n\n"
+                    + "Text <a href=\"/b\" style=\"float:right\"><img src=\"/r\"></a> more.\n\n"
+                    + "<p><img class=\"alignleft size-medium wp-image-12\" src=\"/w\"> Words</p>\n\n"
+                    + "<figure class=\"alignright\"><img src=\"/c\"><figcaption>C</figcaption></figure>"
+                    + "\n\n<p style=\"float:left\">Words</p><img class=\"align-left evil\" src=\"/x\">",
+                null)
+            .bodyHtml();
+
+    var page = org.jsoup.Jsoup.parseBodyFragment(html);
+    assertThat(page.select("figure.align-left > a > img[src=/api/images/small]")).hasSize(1);
+    assertThat(page.select("figure.align-left img").attr("class")).isEmpty();
+    assertThat(page.select("p > a > img.align-right[src=/r]")).hasSize(1);
+    assertThat(page.select("p > img.align-left[src=/w]").attr("class")).isEqualTo("align-left");
+    assertThat(page.select("figure.align-right > figcaption").text()).isEqualTo("C");
+    assertThat(page.select("img[src=/x]").attr("class")).isEmpty();
+    assertThat(html).doesNotContain("style=", "alignleft", "wp-image");
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
