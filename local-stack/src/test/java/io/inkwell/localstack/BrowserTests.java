@@ -617,6 +617,44 @@ class BrowserTests {
   }
 
   /**
+   * A picture an old Blogger post floated at the left stands there with the words beside it, as on
+   * Blogger; on a phone it stands alone above them, for a column of words beside it would be a word
+   * wide.
+   */
+  @Test
+  void aPictureAnOldPostFloatedStandsAtItsSideWithTheWordsBesideIt() throws Exception {
+    String slug =
+        publishedByTheBot(
+            "Up the hill " + UUID.randomUUID().toString().substring(0, 8),
+            "<div class=\"separator\" style=\"clear: both;\"><a href=\"/favicon.ico\""
+                + " style=\"clear: left; float: left; margin-bottom: 1em; margin-right: 1em;\">"
+                + "<img border=\"0\" src=\"/favicon.ico\" width=\"160\" height=\"160\""
+                + " alt=\"The blog's mark\" /></a></div>\n\n"
+                + "We took the tram up the hill in the morning, when the light was low. "
+                    .repeat(8));
+    open("/posts/" + slug);
+    var picture = find(".body figure.align-left");
+    var words = find(".body figure + p");
+    assertThat(picture.getCssValue("float")).isEqualTo("left");
+    assertThat(words.getRect().getY())
+        .as("the words begin beside the picture, not below it")
+        .isLessThan(picture.getRect().getY() + picture.getRect().getHeight());
+    var size = browser.manage().window().getSize();
+    try {
+      browser.manage().window().setSize(new org.openqa.selenium.Dimension(375, 800));
+      open("/posts/" + slug);
+      assertThat(find(".body figure.align-left").getCssValue("float")).isEqualTo("none");
+      assertThat(find(".body figure + p").getRect().getY())
+          .as("on a phone, the words below the picture")
+          .isGreaterThanOrEqualTo(
+              find(".body figure.align-left").getRect().getY()
+                  + find(".body figure.align-left").getRect().getHeight());
+    } finally {
+      browser.manage().window().setSize(size);
+    }
+  }
+
+  /**
    * The admin on a phone: its tabs and tables keep their words whole ("Published", not "Publis /
    * hed"; a table too wide scrolls sideways in its own box) and nothing runs off the page.
    */
