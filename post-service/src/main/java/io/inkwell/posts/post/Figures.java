@@ -27,8 +27,9 @@ import org.jsoup.nodes.TextNode;
  *
  * A picture its post floats at a side, the words around it, stays at that side ({@code align-left},
  * {@code align-right}, on the figure or the picture), where the sanitiser would take the way it
- * said so away: Blogger's {@code style="float: left"} on the picture or its link, WordPress's
- * {@code alignleft} and {@code alignright} classes on a picture or a caption's figure.
+ * said so away: Blogger's {@code style="float: left"} on the picture, its link or its caption
+ * table, WordPress's {@code alignleft} and {@code alignright} classes on a picture or a caption's
+ * figure.
  *
  * <p>Applied before the sanitiser, which then cleans the figure like any other HTML (and takes the
  * title away).
@@ -75,7 +76,10 @@ final class Figures {
       Element caption = table.selectFirst("td.tr-caption");
       if (picture != null) {
         Element shown = linkAround(picture);
-        table.replaceWith(figure(shown, caption == null ? null : caption.html()));
+        var figure = figure(shown, caption == null ? null : caption.html());
+        // Blogger floats a captioned picture by its table's style
+        sideOf(table).ifPresent(side -> figure.classNames(Set.of("align-" + side)));
+        table.replaceWith(figure);
       }
     }
     for (Element picture : body.select("div.separator > img, div.separator > a > img")) {

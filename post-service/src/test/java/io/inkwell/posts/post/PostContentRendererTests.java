@@ -387,7 +387,10 @@ class PostContentRendererTests {
                     + "Text <a href=\"/b\" style=\"float:right\"><img src=\"/r\"></a> more.\n\n"
                     + "<p><img class=\"alignleft size-medium wp-image-12\" src=\"/w\"> Words</p>\n\n"
                     + "<figure class=\"alignright\"><img src=\"/c\"><figcaption>C</figcaption></figure>"
-                    + "\n\n<p style=\"float:left\">Words</p><img class=\"align-left evil\" src=\"/x\">",
+                    + "\n\n<p style=\"float:left\">Words</p><img class=\"align-left evil\" src=\"/x\">"
+                    + "\n\n<table class=\"tr-caption-container\" style=\"float: right;\"><tbody>"
+                    + "<tr><td><img src=\"/t\"></td></tr><tr><td class=\"tr-caption\">T</td></tr>"
+                    + "</tbody></table>",
                 null)
             .bodyHtml();
 
@@ -396,8 +399,12 @@ class PostContentRendererTests {
     assertThat(page.select("figure.align-left img").attr("class")).isEmpty();
     assertThat(page.select("p > a > img.align-right[src=/r]")).hasSize(1);
     assertThat(page.select("p > img.align-left[src=/w]").attr("class")).isEqualTo("align-left");
-    assertThat(page.select("figure.align-right > figcaption").text()).isEqualTo("C");
+    assertThat(page.select("figure.align-right:has(img[src=/c]) > figcaption").text())
+        .isEqualTo("C");
     assertThat(page.select("img[src=/x]").attr("class")).isEmpty();
+    assertThat(page.select("figure.align-right:has(img[src=/t]) > figcaption").text())
+        .as("Blogger's floated caption table")
+        .isEqualTo("T");
     assertThat(html).doesNotContain("style=", "alignleft", "wp-image");
   }
 
