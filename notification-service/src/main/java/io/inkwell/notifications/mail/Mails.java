@@ -705,7 +705,9 @@ public class Mails {
     String manage = settings.siteUrl() + "/subscriptions/preferences?token=" + mail.manageToken();
     // the whole post, as Ghost's newsletters send it; a very long one as its excerpt and a link
     PostBody body =
-        mail.bodyHtml() == null ? null : PostBody.of(mail.bodyHtml(), settings.siteUrl());
+        mail.bodyHtml() == null
+            ? null
+            : PostBody.of(mail.bodyHtml(), settings.siteUrl(), kind -> words.of("callout." + kind));
     String footerText =
         test
             ? words.of("post.test")

@@ -2,6 +2,7 @@ package io.inkwell.notifications.mail;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
@@ -17,8 +18,9 @@ import org.jsoup.safety.Safelist;
  * again with jsoup's relaxed list), and a plain-text twin for the text part.
  *
  * @param html for the mail's HTML part
- * @param text for its text part: the blocks' text, a blank line between them, pictures as their
- *     description in brackets (a captioned one followed by its caption)
+ * @param text for its text part: the blocks' text, a blank line between them, a list's items and a
+ *     table's rows each on a line, pictures as their description in brackets (a captioned one
+ *     followed by its caption)
  */
 record PostBody(String html, String text) {
 
@@ -34,10 +36,27 @@ record PostBody(String html, String text) {
       Pattern.compile(
           "https://player\\.vimeo\\.com/video/(\\d+)\\?(?:h=([0-9a-f]+)&)?dnt=1(?:#t=(\\d+)s)?");
 
-  private static final Safelist MAIL =
-      Safelist.relaxed().addTags("figure", "figcaption", "hr", "del", "s");
+  /**
+   * The kinds of callout post-service writes ({@code callout-tip}), as the mails' words name them.
+   */
+  private static final Pattern CALLOUT_KIND =
+      Pattern.compile("callout-(note|tip|important|warning|caution)");
 
-  static PostBody of(String html, String siteUrl) {
+  private static final String TABLE_STYLE = "border-collapse:collapse;margin:0 0 16px";
+  private static final String CELL_STYLE =
+      "border:1px solid #d0d0cc;padding:6px 10px;text-align:left;vertical-align:top";
+
+  private static final Safelist MAIL =
+      Safelist.relaxed()
+          .addTags("figure", "figcaption", "hr", "del", "s")
+          // only to tell a footnote's number from other raised text in the text part
+          .addAttributes("sup", "class");
+
+  /**
+   * @param calloutName a callout's kind ({@code "warning"}) as its name is said in the mail's
+   *     language ("Warnung"), for a callout its author gave no title
+   */
+  static PostBody of(String html, String siteUrl, UnaryOperator<String> calloutName) {
     Document post = Jsoup.parseBodyFragment(html, siteUrl);
     for (Element picture : post.select("img")) {
       fit(picture, siteUrl);
@@ -45,10 +64,13 @@ record PostBody(String html, String text) {
     footnotesForAMail(post);
     videosForAMail(post);
     tasksForAMail(post);
-    calloutsForAMail(post);
+    calloutsForAMail(post, calloutName);
     Document mail =
         Jsoup.parseBodyFragment(Jsoup.clean(post.body().html(), siteUrl + "/", MAIL), siteUrl);
     mail.select("img").attr("style", PICTURE_STYLE);
+    // a table's lines, which the reader site's theme draws and a mail client would not
+    mail.select("table").attr("style", TABLE_STYLE);
+    mail.select("th, td").attr("style", CELL_STYLE);
     mail.outputSettings().prettyPrint(false);
     return new PostBody(mail.body().html(), text(mail));
   }
@@ -61,6 +83,7 @@ record PostBody(String html, String text) {
   private static void footnotesForAMail(Document post) {
     post.select("a.footnote-backref").remove();
     post.select("sup.footnote-ref a").unwrap();
+    post.select("sup:not(.footnote-ref)").removeAttr("class");
     post.select("section.footnotes").forEach(notes -> notes.before(new Element("hr")).unwrap());
   }
 
@@ -92,10 +115,20 @@ record PostBody(String html, String text) {
 
   /**
    * A post's callouts ("> [!WARNING]"), as a mail can show them: mail clients drop the page's
-   * classes, and with them the callout's box, so each becomes a quote, as it was written, its own
-   * title in bold.
+   * classes, and with them the callout's box, so each becomes a quote, as it was written, its title
+   * in bold: its author's own, or else its kind's name in the mail's language, as the reader site
+   * names it.
    */
-  private static void calloutsForAMail(Document post) {
+  private static void calloutsForAMail(Document post, UnaryOperator<String> calloutName) {
+    for (Element callout : post.select("div.callout")) {
+      var kind = CALLOUT_KIND.matcher(callout.className());
+      if (callout.selectFirst("> p.callout-title") == null && kind.find()) {
+        callout
+            .prependElement("p")
+            .addClass("callout-title")
+            .text(calloutName.apply(kind.group(1)));
+      }
+    }
     for (Element title : post.select("div.callout > p.callout-title")) {
       title.removeAttr("class");
       var bold = new Element("strong");
@@ -167,13 +200,25 @@ record PostBody(String html, String text) {
                   .collect(Collectors.joining("\n")));
         }
       } else if (block.is("ul")) {
-        block.select("> li").forEach(item -> blocks.add("- " + item.text()));
+        blocks.add(
+            block.select("> li").stream()
+                .map(item -> "- " + text(item))
+                .collect(Collectors.joining("\n")));
       } else if (block.is("ol")) {
         // numbered as the HTML part shows them: a footnote's number finds its note
         int number = Math.max(number(block.attr("start")), 1);
+        List<String> items = new ArrayList<>();
         for (Element item : block.select("> li")) {
-          blocks.add(number++ + ". " + item.text());
+          items.add(number++ + ". " + text(item));
         }
+        blocks.add(String.join("\n", items));
+      } else if (block.is("table")) {
+        // a row a line, its cells apart, as a table is written in Markdown
+        blocks.add(
+            block.select("tr").stream()
+                .map(row -> row.select("> th, > td").stream().map(PostBody::text).toList())
+                .map(cells -> "| " + String.join(" | ", cells) + " |")
+                .collect(Collectors.joining("\n")));
       } else if (block.is("pre")) {
         blocks.add(block.wholeText());
       } else if (block.is("figure")) {
@@ -186,7 +231,7 @@ record PostBody(String html, String text) {
                 .orElse("");
         blocks.add((shows + block.text()).strip());
       } else if (!block.text().isBlank()) {
-        blocks.add(block.text());
+        blocks.add(text(block));
       } else {
         // a picture alone: what it shows, in brackets
         block.select("img[alt]").eachAttr("alt").stream()
@@ -195,6 +240,19 @@ record PostBody(String html, String text) {
       }
     }
     return blocks;
+  }
+
+  /**
+   * An element's text as the text part says it: a footnote's number in brackets ("hills[1]."), for
+   * raised text is not raised there.
+   */
+  private static String text(Element element) {
+    if (element.selectFirst("sup.footnote-ref") == null) {
+      return element.text();
+    }
+    Element copy = element.clone();
+    copy.select("sup.footnote-ref").forEach(number -> number.text("[" + number.text() + "]"));
+    return copy.text();
   }
 
   private static int number(String attribute) {

@@ -2,11 +2,17 @@ package io.inkwell.notifications.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
 /** A post's words as its mail carries them. */
 class PostBodyTests {
+
+  /** The callouts' names of an English blog's mails. */
+  private static final UnaryOperator<String> NAMES =
+      Map.of("note", "Note", "tip", "Tip", "warning", "Warning")::get;
 
   /** As post-service renders "Trams climb the hills[^1]." with "[^1]: Since *1873*." */
   private static final String WITH_A_FOOTNOTE =
@@ -23,14 +29,17 @@ class PostBodyTests {
 
   @Test
   void aFootnoteIsANumberAndItsNoteFollowsThePostForMailClientsFollowNoLinksWithinAMail() {
-    var body = PostBody.of(WITH_A_FOOTNOTE, "https://blog.example.org");
+    var body = PostBody.of(WITH_A_FOOTNOTE, "https://blog.example.org", NAMES);
 
     var html = Jsoup.parseBodyFragment(body.html());
     assertThat(html.select("sup").text()).isEqualTo("1");
     assertThat(html.select("a")).as("no link to the blog's front page, nor a way back").isEmpty();
     assertThat(html.select("hr + ol li").text()).isEqualTo("Since 1873.");
     assertThat(body.html()).doesNotContain("↩");
-    assertThat(body.text()).startsWith("Trams climb the hills1.").contains("1. Since 1873.");
+    assertThat(body.text())
+        .as("the text part raises nothing, so the number is in brackets")
+        .startsWith("Trams climb the hills[1].")
+        .endsWith("\n\n1. Since 1873.");
   }
 
   /** As post-service renders "- [x] passport" and "- [ ] sun *cream*". */
@@ -42,12 +51,12 @@ class PostBodyTests {
 
   @Test
   void aTaskListSaysWhichTasksAreDoneForMailClientsShowNoBoxes() {
-    var body = PostBody.of(WITH_A_TASK_LIST, "https://blog.example.org");
+    var body = PostBody.of(WITH_A_TASK_LIST, "https://blog.example.org", NAMES);
 
     var html = Jsoup.parseBodyFragment(body.html());
     assertThat(html.select("li").eachText()).containsExactly("☑ passport", "☐ sun cream");
     assertThat(html.select("li em").text()).isEqualTo("cream");
-    assertThat(body.text()).isEqualTo("- ☑ passport\n\n- ☐ sun cream");
+    assertThat(body.text()).isEqualTo("- ☑ passport\n- ☐ sun cream");
   }
 
   /** As post-service renders "> [!TIP] Pack *light*" and "> [!WARNING]", each with a line. */
@@ -58,19 +67,23 @@ class PostBodyTests {
       """;
 
   @Test
-  void aCalloutIsAQuoteWithItsTitleInBoldForMailClientsDropItsBox() {
-    var body = PostBody.of(WITH_CALLOUTS, "https://blog.example.org");
+  void aCalloutIsAQuoteWithItsTitleInBoldForMailClientsDropItsBoxAndAnUntitledOneIsNamed() {
+    var body = PostBody.of(WITH_CALLOUTS, "https://blog.example.org", NAMES);
 
     var html = Jsoup.parseBodyFragment(body.html());
     assertThat(html.select("blockquote")).hasSize(2);
     assertThat(html.select("blockquote").first().select("p > strong").text())
         .isEqualTo("Pack light");
     assertThat(html.select("blockquote strong em").text()).isEqualTo("light");
-    assertThat(html.select("blockquote").last().text()).isEqualTo("Mind the gap.");
+    assertThat(html.select("blockquote").last().select("p").eachText())
+        .as(
+            "the callout its author gave no title is named by its kind, as the reader site names it")
+        .containsExactly("Warning", "Mind the gap.");
+    assertThat(html.select("blockquote").last().select("p > strong").text()).isEqualTo("Warning");
     assertThat(body.html()).doesNotContain("callout", "role");
     assertThat(body.text())
         .as("the text part quotes each block as mail clients do")
-        .isEqualTo("> Pack light\n>\n> One bag will do.\n\n> Mind the gap.");
+        .isEqualTo("> Pack light\n>\n> One bag will do.\n\n> Warning\n>\n> Mind the gap.");
   }
 
   @Test
@@ -79,11 +92,45 @@ class PostBodyTests {
         PostBody.of(
             "<figure><img src=\"/api/images/abc.png\" alt=\"A yellow tram\">"
                 + "<figcaption>Tram 28 climbing to Alfama</figcaption></figure>",
-            "https://blog.example.org");
+            "https://blog.example.org",
+            NAMES);
 
     assertThat(Jsoup.parseBodyFragment(body.html()).select("figure > figcaption").text())
         .isEqualTo("Tram 28 climbing to Alfama");
     assertThat(body.text()).isEqualTo("[A yellow tram]\nTram 28 climbing to Alfama");
+  }
+
+  /** As post-service renders a GitHub table of two columns. */
+  private static final String WITH_A_TABLE =
+      """
+      <p>The trams:</p>
+      <table><thead><tr><th>Line</th><th>From</th></tr></thead>\
+      <tbody><tr><td>28</td><td>Martim <em>Moniz</em></td></tr><tr><td>12</td><td>Praça da Figueira</td></tr></tbody></table>
+      <p>Both run all day.<sup>*</sup></p>
+      """;
+
+  @Test
+  void aTableHasItsLinesInTheMailAndARowALineInTheTextPart() {
+    var body = PostBody.of(WITH_A_TABLE, "https://blog.example.org", NAMES);
+
+    var html = Jsoup.parseBodyFragment(body.html());
+    assertThat(html.select("table").attr("style")).contains("border-collapse:collapse");
+    assertThat(html.select("th, td"))
+        .as(
+            "the lines between the cells are on the cells, for mail clients that drop a style sheet")
+        .hasSize(6)
+        .allSatisfy(cell -> assertThat(cell.attr("style")).contains("border:1px solid"));
+    assertThat(html.select("td em").text()).isEqualTo("Moniz");
+    assertThat(body.text())
+        .isEqualTo(
+            """
+            The trams:
+
+            | Line | From |
+            | 28 | Martim Moniz |
+            | 12 | Praça da Figueira |
+
+            Both run all day.*""");
   }
 
   /** As post-service renders a post with a YouTube and a Vimeo address alone on their lines. */
@@ -101,7 +148,7 @@ class PostBodyTests {
   /** Mail clients play no video: each is a link to its page, where it starts where it did. */
   @Test
   void aVideoIsALinkToItsPageForMailClientsPlayNoVideo() {
-    var body = PostBody.of(WITH_VIDEOS, "https://blog.example.org");
+    var body = PostBody.of(WITH_VIDEOS, "https://blog.example.org", NAMES);
 
     var html = Jsoup.parseBodyFragment(body.html());
     assertThat(html.select("iframe, figure")).isEmpty();

@@ -143,10 +143,14 @@ class SiteNameTests extends IntegrationTest {
                 "unsubscribe-token",
                 "manage-token",
                 null,
-                "<p>Es war ein schöner Tag.</p>",
+                "<p>Es war ein schöner Tag.</p><div class=\"callout callout-warning\" role=\"note\">"
+                    + "<p>Die 28 ist voll.</p></div>",
                 new Mails.Byline("Ada", Instant.parse("2009-07-18T10:00:00Z"))));
     post.saveChanges();
     var html = Jsoup.parse(TestMail.html(post));
+    assertThat(html.select("blockquote > p").eachText())
+        .as("a callout without a title of its own is named in German, as the reader site names it")
+        .containsExactly("Warnung", "Die 28 ist voll.");
     assertThat(html.select("a[href*=unsubscribe]").text()).isEqualTo("abmelden");
     assertThat(html.selectFirst("html").attr("lang")).isEqualTo("de");
     assertThat(html.select("h1 + p").text())
