@@ -12,6 +12,7 @@ import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
 import io.inkwell.posts.TextCleaning;
 import io.inkwell.posts.author.AuthorProfiles;
+import io.inkwell.posts.post.Callouts;
 import io.inkwell.posts.post.Post;
 import io.inkwell.posts.post.PostManagement;
 import io.inkwell.posts.post.PostQuery;
@@ -27,8 +28,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
+import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -41,7 +44,9 @@ import org.springframework.web.util.UriUtils;
 
 /**
  * Atom and RSS 2.0 feeds of the newest published posts, for the blog, per tag and per author
- * (ROME); the feed of a tag or author the blog does not know is a 404, as their pages are.
+ * (ROME); the feed of a tag or author the blog does not know is a 404, as their pages are. The few
+ * words of ours a post's entry carries (a callout's name) are in the blog's language ({@code
+ * i18n/feeds_<language>.properties}, ADR 17).
  */
 @RestController
 class FeedController {
@@ -59,14 +64,17 @@ class FeedController {
   private final Sites sites;
   private final AuthorProfiles authors;
   private final TagEditing tagEditing;
+  private final MessageSource words;
 
   FeedController(
       PostManagement posts,
       PostSettings settings,
       Sites sites,
       AuthorProfiles authors,
-      TagEditing tagEditing) {
+      TagEditing tagEditing,
+      MessageSource words) {
     this.tagEditing = tagEditing;
+    this.words = words;
     this.sites = sites;
     this.authors = authors;
     this.posts = posts;
@@ -202,11 +210,12 @@ class FeedController {
     feed.setIcon(icon);
     feed.setImage(type.startsWith("rss") && logo == null ? icon : logo);
     feed.setPublishedDate(newest.isEmpty() ? new Date(0) : Date.from(newest.get(0).publishedAt()));
-    feed.setEntries(newest.stream().map(this::entry).toList());
+    Locale language = Locale.forLanguageTag(site.language());
+    feed.setEntries(newest.stream().map(post -> entry(post, language)).toList());
     return feed;
   }
 
-  private SyndEntry entry(Post post) {
+  private SyndEntry entry(Post post, Locale language) {
     SyndEntry entry = new SyndEntryImpl();
     entry.setTitle(clean(post.title()));
     entry.setLink(settings.postUrl(post.slug()));
@@ -223,7 +232,9 @@ class FeedController {
     content.setValue(
         clean(
             absolute(
-                TaskLists.withBoxesAsCharacters(Videos.withLinksToThePages(withCover(post))),
+                Callouts.asQuotes(
+                    TaskLists.withBoxesAsCharacters(Videos.withLinksToThePages(withCover(post))),
+                    kind -> words.getMessage("callout." + kind, null, language)),
                 settings.postUrl(post.slug()))));
     entry.setContents(List.of(content));
     entry.setCategories(

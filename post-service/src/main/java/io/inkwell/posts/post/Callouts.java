@@ -1,6 +1,7 @@
 package io.inkwell.posts.post;
 
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
@@ -13,17 +14,19 @@ import org.jsoup.nodes.TextNode;
  * {@code [!CAUTION]} (any case) becomes {@code <div class="callout callout-warning" role="note">}
  * around the quote's other blocks; words after the marker on its line are the callout's own title
  * ({@code > [!TIP] Pack light}), in {@code p.callout-title}. A callout without one is named by the
- * reader site in the blog's language ("Warning", "Achtung"), so that no word of ours is stored in a
- * post; feeds and mails carry its words without a name. A quote that starts with no marker, one of
- * another kind ({@code [!NOTES]}) or a marker alone stays a quote.
+ * reader site in the blog's language ("Warning", "Warnung"), so that no word of ours is stored in a
+ * post; feeds name it so too ({@link #asQuotes}), and so do mails. A quote that starts with no
+ * marker, one of another kind ({@code [!NOTES]}) or a marker alone stays a quote.
  *
  * <p>Applied before the sanitiser, which lets these classes and the role through and nothing more
  * of them.
  */
-final class Callouts {
+public final class Callouts {
 
   /** The kinds GitHub's alerts have, by which the theme colours them. */
   static final String KINDS = "note|tip|important|warning|caution";
+
+  private static final Pattern KIND = Pattern.compile("callout-(" + KINDS + ")");
 
   private static final Pattern MARKER =
       Pattern.compile("^\\s*\\[!(" + KINDS + ")\\](?=\\s|$)", Pattern.CASE_INSENSITIVE);
@@ -79,6 +82,35 @@ final class Callouts {
         callout.appendChild(next);
       }
       quote.replaceWith(callout);
+    }
+    return body.html();
+  }
+
+  /**
+   * The post's HTML with each callout a quote headed by its title in bold, where a callout's box
+   * cannot stand: feed readers drop a page's classes, and with them the box that set its words
+   * apart. A callout its author gave no title is headed by its kind's name.
+   *
+   * @param name a kind ({@code "warning"}) as its name is said in the blog's language ("Warnung")
+   */
+  public static String asQuotes(String html, UnaryOperator<String> name) {
+    if (!html.contains("callout")) {
+      return html;
+    }
+    var body = Jsoup.parseBodyFragment(html).body();
+    body.ownerDocument().outputSettings().prettyPrint(false);
+    for (Element callout : body.select("div.callout")) {
+      Element title = callout.selectFirst("> p.callout-title");
+      var kind = KIND.matcher(callout.className());
+      if (title == null && kind.find()) {
+        title = callout.prependElement("p").text(name.apply(kind.group(1)));
+      }
+      if (title != null) {
+        var bold = new Element("strong");
+        bold.appendChildren(title.childNodes());
+        title.clearAttributes().appendChild(bold);
+      }
+      callout.tagName("blockquote").clearAttributes();
     }
     return body.html();
   }

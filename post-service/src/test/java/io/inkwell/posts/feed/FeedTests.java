@@ -140,6 +140,55 @@ class FeedTests extends IntegrationTest {
         .contains("<input type=\"checkbox\"");
   }
 
+  /**
+   * Feed readers drop a page's classes, and with them a callout's box: each reaches them as a quote
+   * headed by its title in bold, its author's own or else its kind's name in the blog's language.
+   */
+  @Test
+  void aCalloutInTheFeedIsAQuoteHeadedByItsNameInTheBlogsLanguage() throws Exception {
+    String tag = "callouts-" + UUID.randomUUID().toString().substring(0, 8);
+    publishedInTag(
+        tag,
+        "Lisbon by tram",
+        "> [!TIP] Pack *light*\n> One bag will do.\n\n> [!WARNING]\n> Mind the gap.");
+    String feed = "/tags/" + tag + "/feed.atom";
+
+    var html = firstEntryOf(feed);
+
+    assertThat(html.select("blockquote")).hasSize(2);
+    assertThat(html.select("blockquote").first().select("p").eachText())
+        .containsExactly("Pack light", "One bag will do.");
+    assertThat(html.select("blockquote > p > strong em").text()).isEqualTo("light");
+    assertThat(html.select("blockquote").last().select("p").eachText())
+        .containsExactly("Warning", "Mind the gap.");
+    assertThat(html.select("blockquote").last().select("strong").text()).isEqualTo("Warning");
+    assertThat(html.select("div, [class], [role]")).isEmpty();
+
+    var site = anonymous().get("/api/site");
+    try {
+      assertThat(inLanguage(site, "de").status()).isEqualTo(200);
+      assertThat(firstEntryOf(feed).select("blockquote strong").eachText())
+          .containsExactly("Pack light", "Warnung");
+    } finally {
+      inLanguage(site, site.text("language"));
+    }
+  }
+
+  /** The blog's site settings as they are, written in the given language. */
+  private ApiClient.Response inLanguage(ApiClient.Response site, String language) {
+    return admin()
+        .put(
+            "/api/site",
+            ApiClient.json(
+                Map.of(
+                    "title",
+                    site.text("title"),
+                    "description",
+                    site.json().path("description").asString(""),
+                    "language",
+                    language)));
+  }
+
   /** Publishes a post with the one tag, and answers its id. */
   private String publishedInTag(String tag, String title, String body) {
     String id =
