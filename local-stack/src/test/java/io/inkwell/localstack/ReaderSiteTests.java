@@ -721,6 +721,17 @@ class ReaderSiteTests {
         .contains("Then the tram rattled up to Graça & the " + mark + " miradouro.")
         .endsWith("…");
     assertThat(card.select(".excerpt b")).as("the words are text, their markup gone").isEmpty();
+    assertThat(card.select("h2 mark")).as("the title has not the words searched").isEmpty();
+
+    var byTitle =
+        page("/search?q=" + mark.toUpperCase())
+            .selectFirst("article.card:has(h2:contains(A long walk " + mark + "))");
+    assertThat(byTitle).isNotNull();
+    assertThat(byTitle.select("h2 a mark").text())
+        .as("the title's words marked as the title writes them")
+        .isEqualTo(mark);
+    assertThat(byTitle.select("h2 a").text()).isEqualTo("A long walk " + mark);
+    assertThat(byTitle.select(".excerpt mark").text()).isEqualTo(mark);
   }
 
   /**

@@ -36,6 +36,32 @@ public record SearchMatch(String before, String words, String after) {
         .flatMap(pattern -> in(PostContentRenderer.text(post.bodyHtml()), pattern));
   }
 
+  /**
+   * Where the words stand in the post's title, the whole title before and after them, if they stand
+   * there: a search engine marks them in a result's title too.
+   */
+  public static Optional<SearchMatch> inTitle(Post post, String words) {
+    if (words == null || post.title() == null) {
+      return Optional.empty();
+    }
+    return SearchText.pattern(words).flatMap(pattern -> inWhole(post.title(), pattern));
+  }
+
+  /** Where the words first stand in a short text (a title), with all of it around them. */
+  static Optional<SearchMatch> inWhole(String text, Pattern pattern) {
+    String source = SearchText.composed(text);
+    var folded = SearchText.folding(source, source.length());
+    var found = pattern.matcher(folded.text());
+    if (!found.find()) {
+      return Optional.empty();
+    }
+    int start = folded.sourceStart(found.start());
+    int end = folded.sourceEnd(found.end());
+    return Optional.of(
+        new SearchMatch(
+            source.substring(0, start), source.substring(start, end), source.substring(end)));
+  }
+
   static Optional<SearchMatch> in(String text, Pattern pattern) {
     String source = SearchText.composed(text);
     // words are mostly found early: the start of a long post is folded first, then more of it

@@ -305,10 +305,17 @@ class PostLifecycleTests extends IntegrationTest {
         .endsWith("We had a ");
     assertThat(found.orElseThrow().path("match").path("after").asString())
         .startsWith(" at the corner, then walked.");
-    assertThat(items.stream().filter(item -> item.path("id").asString().equals(byTitle)))
-        .allSatisfy(item -> assertThat(item.has("match")).isFalse());
+    assertThat(found.orElseThrow().has("titleMatch")).as("its title has them not").isFalse();
+    var byItsTitle =
+        items.stream().filter(item -> item.path("id").asString().equals(byTitle)).findFirst();
+    assertThat(byItsTitle.orElseThrow().has("match")).isFalse();
+    var inTitle = byItsTitle.orElseThrow().path("titleMatch");
+    assertThat(List.of(inTitle.path("before"), inTitle.path("words"), inTitle.path("after")))
+        .extracting(node -> node.asString())
+        .as("the whole title around the words")
+        .containsExactly("", "Crème brûlée", " " + marker);
     assertThat(api().get("/api/posts?tag=" + "none").json().path("items").valueStream())
-        .allSatisfy(item -> assertThat(item.has("match")).isFalse());
+        .allSatisfy(item -> assertThat(item.has("match") || item.has("titleMatch")).isFalse());
   }
 
   private List<String> found(String words) {

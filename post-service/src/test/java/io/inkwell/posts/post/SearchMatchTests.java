@@ -25,6 +25,23 @@ class SearchMatchTests {
   }
 
   @Test
+  void inATitleTheWordsAreShownWithAllOfTheTitleAroundThem() {
+    var pattern = SearchText.pattern("GRACA").orElseThrow();
+    String title = "Up the hill to Graça, by tram 28, on a long and very sunny afternoon in May";
+
+    assertThat(SearchMatch.inWhole(title, pattern))
+        .contains(
+            new SearchMatch(
+                "Up the hill to ",
+                "Graça",
+                ", by tram 28, on a long and very sunny afternoon in May"));
+    assertThat(SearchMatch.inWhole("Gracia in Barcelona", pattern)).isEmpty();
+    assertThat(SearchMatch.inWhole("Grac\u0327a", pattern).orElseThrow().words())
+        .as("a title written with the cedilla apart is shown composed")
+        .isEqualTo("Graça");
+  }
+
+  @Test
   void wordsDeepInALongPostAreShownWithWholeWordsAroundThem() {
     String text =
         "The harbour at dawn. ".repeat(20)

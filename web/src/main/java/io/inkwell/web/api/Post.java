@@ -9,7 +9,8 @@ import java.util.List;
  * home page; {@code status} PUBLISHED but for a preview link's draft or scheduled post; {@code
  * cover} the picture at its head, or null; {@code metaTitle}, {@code metaDescription} and {@code
  * canonicalUrl} what its author chose for search engines and shared links, or null; {@code match}
- * in a search's results, where the reader's words stand in its text, or null.
+ * and {@code titleMatch} in a search's results, where the reader's words stand in its text and in
+ * its title, or null.
  */
 public record Post(
     String id,
@@ -29,7 +30,8 @@ public record Post(
     String metaTitle,
     String metaDescription,
     String canonicalUrl,
-    Match match) {
+    Match match,
+    Match titleMatch) {
 
   public record Author(String id, String name) {}
 

@@ -31,6 +31,7 @@ class PostTests {
         null,
         null,
         null,
+        null,
         null);
   }
 

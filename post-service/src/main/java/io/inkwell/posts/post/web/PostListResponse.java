@@ -10,11 +10,19 @@ import java.util.List;
  */
 record PostListResponse(List<PostResponse> items, String nextCursor, Long total) {
 
-  /** The page, each post with where the words stand in it when a search ({@code q}) found them. */
+  /**
+   * The page, each post with where the words stand in its text and title when a search ({@code q})
+   * found them.
+   */
   static PostListResponse of(PostPage page, String q, Long total) {
     return new PostListResponse(
         page.items().stream()
-            .map(post -> PostResponse.of(post, SearchMatch.in(post, q).orElse(null)))
+            .map(
+                post ->
+                    PostResponse.of(
+                        post,
+                        SearchMatch.in(post, q).orElse(null),
+                        SearchMatch.inTitle(post, q).orElse(null)))
             .toList(),
         page.nextCursor(),
         total);

@@ -12,7 +12,8 @@ import java.util.List;
  * A post as the API gives it. {@code excerpt} is what lists, feeds and mails show; {@code
  * customExcerpt} the author's own one (Ghost's {@code custom_excerpt}), null when the excerpt is
  * the body's first words, which follow the body. {@code match} only in a search's list: where the
- * reader's words stand in the post's text (absent when only its title, excerpt or tags have them).
+ * reader's words stand in the post's text (absent when only its title, excerpt or tags have them);
+ * {@code titleMatch} so too, where they stand in its title, the whole title around them.
  */
 record PostResponse(
     String id,
@@ -40,14 +41,18 @@ record PostResponse(
     Instant deletesAt,
     Instant reviewRequestedAt,
     long version,
-    SearchMatch match) {
+    SearchMatch match,
+    SearchMatch titleMatch) {
 
   static PostResponse of(Post post) {
-    return of(post, null);
+    return of(post, null, null);
   }
 
-  /** The post as a search found it: {@code match}, where the words stand in it, or null. */
-  static PostResponse of(Post post, SearchMatch match) {
+  /**
+   * The post as a search found it: {@code match} and {@code titleMatch}, where the words stand in
+   * its text and in its title, or null.
+   */
+  static PostResponse of(Post post, SearchMatch match, SearchMatch titleMatch) {
     return new PostResponse(
         post.id(),
         post.slug(),
@@ -74,7 +79,8 @@ record PostResponse(
         post.deletesAt(),
         post.reviewRequestedAt(),
         post.version() == null ? 0 : post.version(),
-        match);
+        match,
+        titleMatch);
   }
 
   /** The cover as pages show it: where it is, how large, its narrower copies. */
