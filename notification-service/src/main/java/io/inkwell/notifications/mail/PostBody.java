@@ -65,6 +65,7 @@ record PostBody(String html, String text) {
     videosForAMail(post);
     tasksForAMail(post);
     calloutsForAMail(post, calloutName);
+    detailsForAMail(post);
     Document mail =
         Jsoup.parseBodyFragment(Jsoup.clean(post.body().html(), siteUrl + "/", MAIL), siteUrl);
     mail.select("img").attr("style", PICTURE_STYLE);
@@ -138,6 +139,19 @@ record PostBody(String html, String text) {
     for (Element callout : post.select("div.callout")) {
       callout.tagName("blockquote").clearAttributes();
     }
+  }
+
+  /**
+   * A post's details (a question that opens to its answer, an imported Ghost toggle card), as a
+   * mail can show them: mail clients open nothing, so the question stands in bold above its answer.
+   */
+  private static void detailsForAMail(Document post) {
+    for (Element summary : post.select("details > summary")) {
+      var bold = new Element("strong");
+      bold.appendChildren(summary.childNodes());
+      summary.tagName("p").appendChild(bold);
+    }
+    post.select("details").unwrap();
   }
 
   /** The page of the video a player plays; the player's own address for any other. */

@@ -100,6 +100,22 @@ class PostBodyTests {
     assertThat(body.text()).isEqualTo("[A yellow tram]\nTram 28 climbing to Alfama");
   }
 
+  /** As post-service renders a question that opens (an imported Ghost toggle card). */
+  @Test
+  void aQuestionThatOpensStandsOpenInBoldAboveItsAnswerForMailClientsOpenNothing() {
+    var body =
+        PostBody.of(
+            "<details><summary>Is it <em>free</em>?</summary><p>Yes.</p></details><p>More.</p>",
+            "https://blog.example.org",
+            NAMES);
+
+    var html = Jsoup.parseBodyFragment(body.html());
+    assertThat(html.select("details, summary")).isEmpty();
+    assertThat(html.select("p").eachText()).containsExactly("Is it free?", "Yes.", "More.");
+    assertThat(html.select("p > strong > em").text()).isEqualTo("free");
+    assertThat(body.text()).isEqualTo("Is it free?\n\nYes.\n\nMore.");
+  }
+
   /** As post-service renders a GitHub table of two columns. */
   private static final String WITH_A_TABLE =
       """

@@ -98,8 +98,10 @@ class PostContentRenderer {
                   .allowAttributes("allowfullscreen")
                   .onElements("iframe")
                   .allowAttributes("class")
-                  .matching(Pattern.compile("embed|" + Figures.SIDES))
+                  .matching(Pattern.compile("embed|" + Figures.SIDES + "|" + Cards.FIGURES))
                   .onElements("figure")
+                  // Ghost's toggle cards (Cards), and an author's own details, which open
+                  .allowElements("details", "summary")
                   // a picture floated at a side (Figures)
                   .allowElements("img")
                   .allowAttributes("class")
@@ -129,8 +131,9 @@ class PostContentRenderer {
                   .allowAttributes("role")
                   .matching(Pattern.compile("note"))
                   .onElements("div")
+                  // and a button card's (Cards)
                   .allowAttributes("class")
-                  .matching(Pattern.compile("callout-title"))
+                  .matching(Pattern.compile("callout-title|" + Cards.BUTTON))
                   .onElements("p")
                   .toFactory());
 
@@ -222,9 +225,9 @@ class PostContentRenderer {
   }
 
   /**
-   * The body's HTML as readers get it: rendered, its videos players, its pictures that stand alone
-   * figures, its marked quotes callouts, its headings written in HTML with ids, sanitised, its
-   * tasks' boxes labelled, its pictures sized.
+   * The body's HTML as readers get it: rendered, its videos players, an imported post's cards as
+   * readers saw them, its pictures that stand alone figures, its marked quotes callouts, its
+   * headings written in HTML with ids, sanitised, its tasks' boxes labelled, its pictures sized.
    */
   String html(String bodyMarkdown) {
     return withPictureSizes(
@@ -233,7 +236,8 @@ class PostContentRenderer {
                 Headings.identified(
                     Callouts.callouts(
                         Figures.figures(
-                            Videos.players(renderer.render(parser.parse(bodyMarkdown)))))))));
+                            Cards.cards(
+                                Videos.players(renderer.render(parser.parse(bodyMarkdown))))))))));
   }
 
   /**

@@ -71,7 +71,14 @@ class GhostImportTests extends IntegrationTest {
         .contains(
             "<div class=\"callout callout-warning\" role=\"note\"><p>⚠️ Fog <b>warnings</b> at"
                 + " six.</p></div>")
-        .doesNotContain("<script", "kg-callout");
+        .as("a bookmark card a link to its page with its description and site, not its pictures")
+        .contains(
+            "<figure class=\"bookmark\"><p><a href=\"https://tides.example.org/today\""
+                + " rel=\"nofollow\">Tides today</a></p><p>High water at 06:12.</p>"
+                + "<p>Tide Office</p></figure>")
+        .as("a toggle card a question that opens")
+        .contains("<details><summary>Why so early?</summary><p>The fish do not wait.</p></details>")
+        .doesNotContain("<script", "kg-", "tides.example.org/icon.png", "<svg", "<button");
 
     var about = anonymous().get("/api/posts/about-the-harbour-blog");
     assertThat(about.json().path("page").asBoolean()).isTrue();

@@ -1,0 +1,168 @@
+package io.inkwell.posts.post;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+
+/**
+ * The cards of an imported Ghost or WordPress post as their readers saw them, where the sanitiser
+ * would otherwise leave a heap of nested boxes (their classes, which the old theme laid out, gone):
+ *
+ * <ul>
+ *   <li>Ghost's bookmark card ({@code figure.kg-bookmark-card}: a link's title, description and
+ *       site, which Ghost fetched once) becomes {@code figure.bookmark}: the title as the link, the
+ *       description and the site's name each a paragraph, which the reader site draws as a card.
+ *       Its pictures (the site's icon and thumbnail, on the other site) stay behind: the card says
+ *       where the link leads, and a reader's browser asks nothing of that site before they follow
+ *       it;
+ *   <li>Ghost's gallery card ({@code figure.kg-gallery-card}, rows of pictures) and WordPress's
+ *       gallery block ({@code figure.wp-block-gallery}, its pictures in as many columns as it says,
+ *       three unless it says otherwise) become {@code figure.gallery}, a paragraph a row, which the
+ *       reader site shows side by side, with the gallery's caption. A WordPress gallery whose
+ *       pictures have captions of their own stays as it is, each picture a figure with its caption;
+ *   <li>Ghost's toggle card (a question that opens to its answer) becomes {@code details} and its
+ *       {@code summary}, which opens without a script;
+ *   <li>Ghost's button card becomes {@code p.button}, a link the reader site draws as a button.
+ * </ul>
+ *
+ * Authors writing Markdown may write {@code <details>} and {@code <summary>} themselves, as GitHub
+ * lets them. Applied before the sanitiser, which lets these classes through and nothing more of
+ * them.
+ */
+final class Cards {
+
+  /** The classes the sanitiser lets through on a figure for these cards. */
+  static final String FIGURES = "bookmark|gallery";
+
+  /** The class the sanitiser lets through on a paragraph for a button card. */
+  static final String BUTTON = "button";
+
+  private static final Pattern COLUMNS = Pattern.compile("columns-([1-8])");
+
+  private static final int WORDPRESS_COLUMNS = 3;
+
+  private Cards() {}
+
+  static String cards(String html) {
+    if (!html.contains("kg-") && !html.contains("wp-block-gallery")) {
+      return html;
+    }
+    var body = Jsoup.parseBodyFragment(html).body();
+    body.ownerDocument().outputSettings().prettyPrint(false);
+    for (Element card : body.select("figure.kg-bookmark-card")) {
+      bookmark(card);
+    }
+    for (Element card : body.select("figure.kg-gallery-card")) {
+      List<List<Element>> rows = new ArrayList<>();
+      for (Element row : card.select(".kg-gallery-row")) {
+        rows.add(row.select("img"));
+      }
+      gallery(card, rows, card.selectFirst("> figcaption"));
+    }
+    for (Element block : body.select("figure.wp-block-gallery")) {
+      if (block.select("figcaption").stream().anyMatch(caption -> caption.parent() != block)) {
+        continue; // captions of their own: each picture stays a figure with its caption
+      }
+      var columns = COLUMNS.matcher(block.className());
+      int perRow = columns.find() ? Integer.parseInt(columns.group(1)) : WORDPRESS_COLUMNS;
+      List<Element> pictures = block.select("img");
+      List<List<Element>> rows = new ArrayList<>();
+      for (int at = 0; at < pictures.size(); at += perRow) {
+        rows.add(pictures.subList(at, Math.min(at + perRow, pictures.size())));
+      }
+      gallery(block, rows, block.selectFirst("> figcaption"));
+    }
+    for (Element card : body.select("div.kg-toggle-card")) {
+      toggle(card);
+    }
+    for (Element card : body.select("div.kg-button-card")) {
+      Element link = card.selectFirst("a[href]");
+      if (link == null) {
+        card.remove();
+        continue;
+      }
+      card.replaceWith(
+          new Element("p")
+              .addClass(BUTTON)
+              .appendChild(new Element("a").attr("href", link.attr("href")).text(link.text())));
+    }
+    return body.html();
+  }
+
+  /** A bookmark card as a link titled by the page it leads to, its description and its site. */
+  private static void bookmark(Element card) {
+    Element link = card.selectFirst("a[href]");
+    if (link == null) {
+      card.remove();
+      return;
+    }
+    String href = link.attr("href");
+    String title = textOf(card, ".kg-bookmark-title");
+    var bookmark = new Element("figure").addClass("bookmark");
+    bookmark
+        .appendElement("p")
+        .appendChild(new Element("a").attr("href", href).text(title.isEmpty() ? href : title));
+    String description = textOf(card, ".kg-bookmark-description");
+    if (!description.isEmpty()) {
+      bookmark.appendElement("p").text(description);
+    }
+    String site = site(textOf(card, ".kg-bookmark-publisher"), href);
+    if (!site.isEmpty()) {
+      bookmark.appendElement("p").text(site);
+    }
+    card.replaceWith(bookmark);
+  }
+
+  /** The site a link leads to: its publisher's name, else its host without "www.". */
+  private static String site(String publisher, String href) {
+    if (!publisher.isEmpty()) {
+      return publisher;
+    }
+    try {
+      String host = URI.create(href).getHost();
+      return host == null ? "" : host.toLowerCase(Locale.ROOT).replaceFirst("^www\\.", "");
+    } catch (IllegalArgumentException notAnAddress) {
+      return "";
+    }
+  }
+
+  /** The pictures, a paragraph a row, and the caption, in place of the card. */
+  private static void gallery(Element card, List<List<Element>> rows, Element caption) {
+    var gallery = new Element("figure").addClass("gallery");
+    for (List<Element> row : rows) {
+      if (row.isEmpty()) {
+        continue;
+      }
+      var line = gallery.appendElement("p");
+      row.forEach(picture -> line.appendChild(picture.clone()));
+    }
+    if (gallery.childrenSize() == 0) {
+      card.remove();
+      return;
+    }
+    if (caption != null && !caption.text().isBlank()) {
+      gallery.appendChild(new Element("figcaption").appendChildren(caption.childNodesCopy()));
+    }
+    card.replaceWith(gallery);
+  }
+
+  /** A toggle card as a summary that opens to the card's content. */
+  private static void toggle(Element card) {
+    var details = new Element("details");
+    details.appendElement("summary").text(textOf(card, ".kg-toggle-heading-text"));
+    Element content = card.selectFirst(".kg-toggle-content");
+    if (content != null) {
+      details.appendChildren(content.childNodesCopy());
+    }
+    card.replaceWith(details);
+  }
+
+  private static String textOf(Element card, String selector) {
+    Element element = card.selectFirst(selector);
+    return element == null ? "" : element.text().strip();
+  }
+}

@@ -1,0 +1,147 @@
+package io.inkwell.posts.post;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+/** An imported post's cards, as their readers saw them on the old blog. */
+class CardsTests {
+
+  private final PostContentRenderer renderer = new PostContentRenderer(PictureSizes.NONE);
+
+  private Document rendered(String body) {
+    return Jsoup.parseBodyFragment(renderer.render("T", body, null).bodyHtml());
+  }
+
+  /** As Ghost writes a bookmark card into a post's HTML. */
+  private static final String BOOKMARK =
+      """
+      <figure class="kg-card kg-bookmark-card"><a class="kg-bookmark-container" href="https://ghost.org/docs/">\
+      <div class="kg-bookmark-content"><div class="kg-bookmark-title">Ghost Docs</div>\
+      <div class="kg-bookmark-description">Everything you need to know about working with Ghost.</div>\
+      <div class="kg-bookmark-metadata"><img class="kg-bookmark-icon" src="https://ghost.org/favicon.png" alt="">\
+      <span class="kg-bookmark-author">Ghost</span><span class="kg-bookmark-publisher">Ghost Foundation</span></div></div>\
+      <div class="kg-bookmark-thumbnail"><img src="https://ghost.org/images/thumb.png" alt=""></div></a></figure>
+      """;
+
+  @Test
+  void aBookmarkCardIsALinkTitledByItsPageWithItsDescriptionAndSite() {
+    var html = rendered("<p>Read this:</p>\n" + BOOKMARK);
+
+    var bookmark = html.selectFirst("figure.bookmark");
+    assertThat(bookmark).as(html.body().html()).isNotNull();
+    assertThat(bookmark.select("> p").eachText())
+        .containsExactly(
+            "Ghost Docs",
+            "Everything you need to know about working with Ghost.",
+            "Ghost Foundation");
+    assertThat(bookmark.select("> p:first-child > a").attr("href"))
+        .isEqualTo("https://ghost.org/docs/");
+    assertThat(bookmark.select("img"))
+        .as("nothing is asked of the other site before a reader follows the link")
+        .isEmpty();
+    assertThat(html.body().html()).doesNotContain("kg-");
+  }
+
+  @Test
+  void aBookmarkWithoutItsPublisherNamesTheSiteByItsAddressAndOneWithoutTitleByItsLink() {
+    var html =
+        rendered(
+            "<figure class=\"kg-card kg-bookmark-card\"><a class=\"kg-bookmark-container\""
+                + " href=\"https://www.example.org/a\"><div class=\"kg-bookmark-content\">"
+                + "</div></a></figure>");
+
+    assertThat(html.select("figure.bookmark > p").eachText())
+        .containsExactly("https://www.example.org/a", "example.org");
+  }
+
+  @Test
+  void aGhostGalleryIsItsRowsOfPicturesWithItsCaption() {
+    var html =
+        rendered(
+            """
+            <figure class="kg-card kg-gallery-card kg-width-wide kg-card-hascaption"><div class="kg-gallery-container">\
+            <div class="kg-gallery-row"><div class="kg-gallery-image"><img src="https://example.org/a.jpg" width="600" height="400" alt="Boats"></div>\
+            <div class="kg-gallery-image"><img src="https://example.org/b.jpg" width="600" height="400" alt="Nets"></div></div>\
+            <div class="kg-gallery-row"><div class="kg-gallery-image"><img src="https://example.org/c.jpg" width="400" height="600" alt="Gulls"></div></div>\
+            </div><figcaption>The harbour, <em>early</em></figcaption></figure>
+            """);
+
+    var gallery = html.selectFirst("figure.gallery");
+    assertThat(gallery).as(html.body().html()).isNotNull();
+    assertThat(gallery.select("> p").stream().map(row -> row.select("> img").eachAttr("alt")))
+        .containsExactly(java.util.List.of("Boats", "Nets"), java.util.List.of("Gulls"));
+    assertThat(gallery.select("> figcaption").html()).isEqualTo("The harbour, <em>early</em>");
+    assertThat(html.select("div")).isEmpty();
+  }
+
+  @Test
+  void aWordPressGalleryIsItsPicturesInItsColumnsUnlessTheyHaveCaptionsOfTheirOwn() {
+    String picture =
+        "<figure class=\"wp-block-image size-large\"><img src=\"https://example.org/%s.jpg\" alt=\"%s\"></figure>";
+    var html =
+        rendered(
+            "<figure class=\"wp-block-gallery has-nested-images columns-2 is-cropped\">"
+                + picture.formatted("a", "One")
+                + picture.formatted("b", "Two")
+                + picture.formatted("c", "Three")
+                + "<figcaption class=\"blocks-gallery-caption\">Three boats</figcaption></figure>");
+    var captioned =
+        rendered(
+            "<figure class=\"wp-block-gallery\"><figure class=\"wp-block-image\">"
+                + "<img src=\"https://example.org/a.jpg\" alt=\"One\"><figcaption>The first</figcaption>"
+                + "</figure></figure>");
+
+    var gallery = html.selectFirst("figure.gallery");
+    assertThat(gallery).as(html.body().html()).isNotNull();
+    assertThat(gallery.select("> p").stream().map(row -> row.select("> img").eachAttr("alt")))
+        .containsExactly(java.util.List.of("One", "Two"), java.util.List.of("Three"));
+    assertThat(gallery.select("> figcaption").text()).isEqualTo("Three boats");
+    assertThat(captioned.select("figure.gallery")).isEmpty();
+    assertThat(captioned.select("figure > figure > figcaption").text()).isEqualTo("The first");
+  }
+
+  @Test
+  void aToggleCardOpensToItsAnswerWithoutAScript() {
+    var html =
+        rendered(
+            """
+            <div class="kg-card kg-toggle-card" data-kg-toggle-state="close"><div class="kg-toggle-heading">\
+            <h4 class="kg-toggle-heading-text">Is it <em>free</em>?</h4><button class="kg-toggle-card-icon">\
+            <svg viewBox="0 0 24 24"><path d="M23.25,7.311"></path></svg></button></div>\
+            <div class="kg-toggle-content"><p>Yes, it is.</p><p>Always.</p></div></div>
+            """);
+
+    assertThat(html.select("details > summary").text()).isEqualTo("Is it free?");
+    assertThat(html.select("details > p").eachText()).containsExactly("Yes, it is.", "Always.");
+    assertThat(html.select("button, svg, h4")).isEmpty();
+  }
+
+  @Test
+  void aButtonCardIsALinkDrawnAsAButton() {
+    var html =
+        rendered(
+            "<div class=\"kg-card kg-button-card kg-align-center\"><a href=\"https://example.org/join\""
+                + " class=\"kg-btn kg-btn-accent\">Join the club</a></div>");
+
+    assertThat(html.select("p.button > a").attr("href")).isEqualTo("https://example.org/join");
+    assertThat(html.select("p.button > a").text()).isEqualTo("Join the club");
+    assertThat(html.body().html()).doesNotContain("kg-");
+  }
+
+  /** As GitHub lets its writers, an author writes a question that opens; nothing runs from it. */
+  @Test
+  void anAuthorWritesDetailsThatOpenAndNoScriptComesWithThem() {
+    var html =
+        rendered(
+            "<details open ontoggle=\"alert(1)\"><summary onclick=\"alert(2)\">Spoiler</summary>\n\n"
+                + "The *butler* did it.\n\n</details>\n\n"
+                + "<p class=\"button evil\">x</p><figure class=\"gallery bookmark2\">y</figure>");
+
+    assertThat(html.select("details > summary").text()).isEqualTo("Spoiler");
+    assertThat(html.select("details em").text()).isEqualTo("butler");
+    assertThat(html.body().html()).doesNotContain("alert", "evil", "bookmark2");
+  }
+}
