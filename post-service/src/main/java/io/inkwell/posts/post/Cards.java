@@ -26,7 +26,11 @@ import org.jsoup.nodes.Element;
  *       pictures have captions of their own stays as it is, each picture a figure with its caption;
  *   <li>Ghost's toggle card (a question that opens to its answer) becomes {@code details} and its
  *       {@code summary}, which opens without a script;
- *   <li>Ghost's button card becomes {@code p.button}, a link the reader site draws as a button.
+ *   <li>Ghost's file card (a download) becomes a bookmark of the file, its name and size below; its
+ *       video and audio cards a link to the file ("▶ Episode 1") with their caption, for the old
+ *       blog's player came with them no more than its buttons' words should;
+ *   <li>Ghost's button card and WordPress's button block become {@code p.button}, a link the reader
+ *       site draws as a button.
  * </ul>
  *
  * Authors writing Markdown may write {@code <details>} and {@code <summary>} themselves, as GitHub
@@ -48,7 +52,7 @@ final class Cards {
   private Cards() {}
 
   static String cards(String html) {
-    if (!html.contains("kg-") && !html.contains("wp-block-gallery")) {
+    if (!html.contains("kg-") && !html.contains("wp-block-")) {
       return html;
     }
     var body = Jsoup.parseBodyFragment(html).body();
@@ -79,18 +83,91 @@ final class Cards {
     for (Element card : body.select("div.kg-toggle-card")) {
       toggle(card);
     }
-    for (Element card : body.select("div.kg-button-card")) {
-      Element link = card.selectFirst("a[href]");
-      if (link == null) {
-        card.remove();
-        continue;
-      }
-      card.replaceWith(
-          new Element("p")
-              .addClass(BUTTON)
-              .appendChild(new Element("a").attr("href", link.attr("href")).text(link.text())));
+    for (Element card : body.select("div.kg-file-card")) {
+      file(card);
     }
+    for (Element card : body.select("figure.kg-video-card, div.kg-audio-card")) {
+      media(card);
+    }
+    for (Element card : body.select("div.kg-button-card, div.wp-block-button")) {
+      button(card);
+    }
+    body.select("div.wp-block-buttons").unwrap();
     return body.html();
+  }
+
+  /**
+   * A file card (a download on the old blog) as a bookmark: its title as the link, its caption, and
+   * the file's name and size.
+   */
+  private static void file(Element card) {
+    Element link = card.selectFirst("a[href]");
+    if (link == null) {
+      card.remove();
+      return;
+    }
+    String name = textOf(card, ".kg-file-card-filename");
+    String title = textOf(card, ".kg-file-card-title");
+    var bookmark = new Element("figure").addClass("bookmark");
+    bookmark
+        .appendElement("p")
+        .appendChild(
+            new Element("a")
+                .attr("href", link.attr("href"))
+                .text(title.isEmpty() ? name.isEmpty() ? link.attr("href") : name : title));
+    String caption = textOf(card, ".kg-file-card-caption");
+    if (!caption.isEmpty()) {
+      bookmark.appendElement("p").text(caption);
+    }
+    String about = String.join(" · ", nonEmpty(name, textOf(card, ".kg-file-card-filesize")));
+    if (!about.isEmpty()) {
+      bookmark.appendElement("p").text(about);
+    }
+    card.replaceWith(bookmark);
+  }
+
+  /**
+   * A video or audio card (a file the old blog played in its own player) as a link to the file, by
+   * its title or its file's name, with the card's caption: its player's buttons and times ("0:00
+   * /0:04 1×") would otherwise reach readers as words, and the file stays where the old blog kept
+   * it, which the blog's pages may not play from.
+   */
+  private static void media(Element card) {
+    Element player = card.selectFirst("video[src], audio[src]");
+    if (player == null) {
+      card.remove();
+      return;
+    }
+    String src = player.attr("src");
+    String title = textOf(card, ".kg-audio-title");
+    String name = src.substring(src.lastIndexOf('/') + 1);
+    var link = new Element("a").attr("href", src).text("▶ " + (title.isEmpty() ? name : title));
+    Element caption = card.selectFirst("figcaption");
+    if (caption == null || caption.text().isBlank()) {
+      card.replaceWith(new Element("p").appendChild(link));
+      return;
+    }
+    var figure = new Element("figure");
+    figure.appendElement("p").appendChild(link);
+    figure.appendChild(new Element("figcaption").appendChildren(caption.childNodesCopy()));
+    card.replaceWith(figure);
+  }
+
+  private static List<String> nonEmpty(String... texts) {
+    return java.util.Arrays.stream(texts).filter(text -> !text.isEmpty()).toList();
+  }
+
+  /** A button card (Ghost's) or block (WordPress's) as its link, drawn as a button. */
+  private static void button(Element card) {
+    Element link = card.selectFirst("a[href]");
+    if (link == null) {
+      card.remove();
+      return;
+    }
+    card.replaceWith(
+        new Element("p")
+            .addClass(BUTTON)
+            .appendChild(new Element("a").attr("href", link.attr("href")).text(link.text())));
   }
 
   /** A bookmark card as a link titled by the page it leads to, its description and its site. */

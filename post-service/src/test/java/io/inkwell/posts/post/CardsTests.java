@@ -120,15 +120,56 @@ class CardsTests {
   }
 
   @Test
-  void aButtonCardIsALinkDrawnAsAButton() {
+  void aButtonCardOrBlockIsALinkDrawnAsAButton() {
     var html =
         rendered(
             "<div class=\"kg-card kg-button-card kg-align-center\"><a href=\"https://example.org/join\""
-                + " class=\"kg-btn kg-btn-accent\">Join the club</a></div>");
+                + " class=\"kg-btn kg-btn-accent\">Join the club</a></div>\n"
+                + "<div class=\"wp-block-buttons\"><div class=\"wp-block-button\">"
+                + "<a class=\"wp-block-button__link wp-element-button\" href=\"https://example.org/shop\">"
+                + "Visit the <strong>shop</strong></a></div></div>");
 
-    assertThat(html.select("p.button > a").attr("href")).isEqualTo("https://example.org/join");
-    assertThat(html.select("p.button > a").text()).isEqualTo("Join the club");
-    assertThat(html.body().html()).doesNotContain("kg-");
+    assertThat(html.select("p.button > a").eachAttr("href"))
+        .containsExactly("https://example.org/join", "https://example.org/shop");
+    assertThat(html.select("p.button > a").eachText())
+        .containsExactly("Join the club", "Visit the shop");
+    assertThat(html.select("div")).isEmpty();
+    assertThat(html.body().html()).doesNotContain("kg-", "wp-");
+  }
+
+  @Test
+  void aFileCardIsABookmarkOfTheFileWithItsNameAndSize() {
+    var html =
+        rendered(
+            """
+            <div class="kg-card kg-file-card"><a class="kg-file-card-container" href="https://old.example.org/content/files/tides.pdf" title="Download" download>            <div class="kg-file-card-contents"><div class="kg-file-card-title">Tide tables</div>            <div class="kg-file-card-caption">For the whole year</div><div class="kg-file-card-metadata">            <div class="kg-file-card-filename">tides.pdf</div><div class="kg-file-card-filesize">1 MB</div></div></div>            <div class="kg-file-card-icon"><svg viewBox="0 0 24 24"><path d="M1"></path></svg></div></a></div>
+            """);
+
+    assertThat(html.select("figure.bookmark > p").eachText())
+        .containsExactly("Tide tables", "For the whole year", "tides.pdf · 1 MB");
+    assertThat(html.select("figure.bookmark a").attr("href"))
+        .isEqualTo("https://old.example.org/content/files/tides.pdf");
+  }
+
+  /** Ghost's players come with words of their own: its times and speed, which are no post's. */
+  @Test
+  void aVideoOrAudioCardIsALinkToItsFileWithItsCaptionAndNoneOfItsPlayersWords() {
+    var html =
+        rendered(
+            """
+            <figure class="kg-card kg-video-card kg-card-hascaption"><div class="kg-video-container">            <video src="https://old.example.org/content/media/2023/11/boats.mp4" poster="https://img.spacergif.org/v1/1920x1080/0a/spacer.png"             width="1920" height="1080" playsinline preload="metadata"></video><div class="kg-video-overlay">            <button class="kg-video-large-play-icon"><svg viewBox="0 0 24 24"><path d="M2"></path></svg></button></div>            <div class="kg-video-player-container"><div class="kg-video-player"><span class="kg-video-current-time">0:00</span>            <div class="kg-video-time">/<span class="kg-video-duration">0:04</span></div>            <button class="kg-video-playback-rate">1×</button></div></div></div><figcaption>Boats <em>leaving</em></figcaption></figure>
+            <div class="kg-card kg-audio-card"><img src="https://old.example.org/thumb.jpg" alt="audio-thumbnail" class="kg-audio-thumbnail">            <div class="kg-audio-player-container"><audio src="https://old.example.org/content/media/gulls.mp3" preload="metadata"></audio>            <div class="kg-audio-title">Gulls at six</div><div class="kg-audio-player"><span class="kg-audio-current-time">0:00</span>            <button class="kg-audio-playback-rate">1×</button></div></div></div>
+            """);
+
+    assertThat(html.select("figure > p > a").attr("href"))
+        .isEqualTo("https://old.example.org/content/media/2023/11/boats.mp4");
+    assertThat(html.select("figure > p > a").text()).isEqualTo("▶ boats.mp4");
+    assertThat(html.select("figure > figcaption").html()).isEqualTo("Boats <em>leaving</em>");
+    assertThat(html.select("body > p > a").attr("href"))
+        .isEqualTo("https://old.example.org/content/media/gulls.mp3");
+    assertThat(html.select("body > p > a").text()).isEqualTo("▶ Gulls at six");
+    assertThat(html.text()).doesNotContain("0:00", "0:04", "1×");
+    assertThat(html.select("img, video, audio")).isEmpty();
   }
 
   /** As GitHub lets its writers, an author writes a question that opens; nothing runs from it. */
