@@ -796,12 +796,14 @@ class BrowserTests {
   void axeFindsNoAccessibilityViolationOnTheReadersOrTheAdminsPages() throws Exception {
     String code = "/posts/" + postWithCode();
     String tasks = "/posts/" + postWithTasksAndCallouts();
+    String cards = "/posts/" + postWithFootnotesAndCards();
     var reader =
         List.of(
             "/",
             "/posts/welcome-to-inkwell",
             code,
             tasks,
+            cards,
             "/tags",
             "/archive",
             "/search?q=inkwell",
@@ -928,6 +930,41 @@ class BrowserTests {
         .isNotEqualTo(find(".body .callout-tip").getCssValue("border-left-color"));
     assertThat(warning.getCssValue("border-left-width")).isEqualTo("4px");
     screenshot("task-list");
+    return slug;
+  }
+
+  /**
+   * Publishes a post with a footnote, a question that opens (an author's details) and an imported
+   * Ghost bookmark and button, checks that the question opens to its answer without a script, that
+   * the bookmark is drawn as a card and the button as one, and answers its slug.
+   */
+  private static String postWithFootnotesAndCards() throws Exception {
+    String slug =
+        publishedByTheBot(
+            "Trams " + UUID.randomUUID().toString().substring(0, 8),
+            "Trams climb the hills.[^1]\n\n"
+                + "<details><summary>Is it steep?</summary>\n\nVery.\n\n</details>\n\n"
+                + "<figure class=\"kg-card kg-bookmark-card\"><a class=\"kg-bookmark-container\""
+                + " href=\"https://example.org/trams\"><div class=\"kg-bookmark-content\">"
+                + "<div class=\"kg-bookmark-title\">Lisbon's trams</div>"
+                + "<div class=\"kg-bookmark-description\">Lines, times and fares.</div>"
+                + "</div></a></figure>\n\n"
+                + "<div class=\"kg-card kg-button-card\"><a href=\"https://example.org/tickets\""
+                + " class=\"kg-btn\">Buy tickets</a></div>\n\n"
+                + "[^1]: Since 1873.\n");
+    open("/posts/" + slug);
+    var answer = find(".body details > p");
+    assertThat(answer.isDisplayed()).as("closed until the reader opens it").isFalse();
+    find(".body details > summary").click();
+    assertThat(answer.isDisplayed()).isTrue();
+    assertThat(answer.getText()).isEqualTo("Very.");
+    var bookmark = find(".body figure.bookmark");
+    assertThat(bookmark.getCssValue("border-top-style")).as("drawn as a card").isEqualTo("solid");
+    assertThat(find(".body figure.bookmark a").getText()).isEqualTo("Lisbon's trams");
+    assertThat(find(".body p.button > a").getCssValue("background-color"))
+        .as("a button in the accent, as the blog's own buttons")
+        .isEqualTo(find("#comment-form button[type=submit]").getCssValue("background-color"));
+    screenshot("cards");
     return slug;
   }
 
