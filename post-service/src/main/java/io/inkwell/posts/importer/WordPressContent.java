@@ -1,7 +1,11 @@
 package io.inkwell.posts.importer;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.web.util.HtmlUtils;
@@ -10,8 +14,12 @@ import org.springframework.web.util.HtmlUtils;
  * WordPress's stored content as HTML. The classic editor keeps text whose blank lines are
  * paragraphs and whose single line breaks are line breaks (WordPress adds the {@code <p>} and
  * {@code <br>} when it shows a post, in {@code wpautop}); the block editor keeps full HTML. Its
- * {@code [caption]} shortcode becomes a figure and {@code [embed]} a link; other shortcodes stay as
- * text.
+ * shortcodes become what WordPress showed for them: {@code [caption]} a figure, {@code [embed]} and
+ * WordPress.com's {@code [youtube]} a link (which plays as the video, ADR 18), {@code [gallery]}
+ * its pictures from the media library as a gallery (the ones it names, or else the post's own, in
+ * their order), {@code [code]} and {@code [sourcecode]} (the syntax highlighters' and
+ * WordPress.com's) a block of code in its language, and {@code [audio]} and {@code [video]} a link
+ * to their file. Other shortcodes stay as text.
  */
 final class WordPressContent {
 
@@ -47,12 +55,54 @@ final class WordPressContent {
   private static final Pattern EMBED =
       Pattern.compile("\\[embed[^\\]]*\\]\\s*(https?://[^\\s\\[]+)\\s*\\[/embed\\]");
 
+  private static final Pattern YOUTUBE =
+      Pattern.compile("\\[youtube[= ]\\s*(https?://[^\\s\\]]+)[^\\]]*\\]");
+
+  /**
+   * {@code [code language="java"]…[/code]}, as the syntax highlighters and WordPress.com take it.
+   */
+  private static final Pattern CODE =
+      Pattern.compile("\\[(sourcecode|code)((?:\\s[^\\]]*)?)\\](.*?)\\[/\\1\\]", Pattern.DOTALL);
+
+  private static final Pattern LANGUAGE =
+      Pattern.compile("\\b(?:language|lang)=[\"']?([A-Za-z0-9_+#.-]{1,30})");
+
+  private static final Pattern GALLERY = Pattern.compile("\\[gallery((?:\\s[^\\]]*)?)\\]");
+  private static final Pattern IDS = Pattern.compile("\\b(?:ids|include)=[\"']([\\d,\\s]+)[\"']");
+  private static final Pattern COLUMNS = Pattern.compile("\\bcolumns=[\"']?([1-9])");
+
+  private static final Pattern MEDIA =
+      Pattern.compile("\\[(audio|video)((?:\\s[^\\]]*)?)\\](?:\\s*\\[/\\1\\])?");
+  private static final Pattern MEDIA_SOURCE =
+      Pattern.compile("\\b(?:src|mp3|m4a|ogg|wav|mp4|m4v|webm|ogv)=[\"'](https?://[^\"']+)[\"']");
+
+  /** A picture of the media library (an attachment): where it is and what it shows. */
+  record Picture(String url, String alt) {}
+
+  /**
+   * The media library as a post's galleries name it: its pictures by their ids, and the ids of the
+   * pictures of this post (uploaded to it), in their order.
+   */
+  record Library(Map<String, Picture> pictures, List<String> thisPosts) {
+
+    /** For text that names no picture: a comment's. */
+    static final Library NONE = new Library(Map.of(), List.of());
+  }
+
   private WordPressContent() {}
 
   static String html(String content) {
+    return html(content, Library.NONE);
+  }
+
+  static String html(String content, Library library) {
     String text = content.replace("\r\n", "\n").replace('\r', '\n');
+    text = replace(CODE, text, WordPressContent::code);
     text = replace(CAPTION, text, WordPressContent::figure);
     text = replace(EMBED, text, embed -> link(embed.group(1)));
+    text = replace(YOUTUBE, text, video -> "\n\n" + link(video.group(1)) + "\n\n");
+    text = replace(GALLERY, text, gallery -> gallery(gallery.group(1), library));
+    text = replace(MEDIA, text, WordPressContent::media);
     if (text.contains("<!-- wp:")) {
       return text; // the block editor's HTML is complete as it is
     }
@@ -113,6 +163,64 @@ final class WordPressContent {
         + parts.group(1).strip()
         + (text.isEmpty() ? "" : "<figcaption>" + text + "</figcaption>")
         + "</figure>\n\n";
+  }
+
+  /** A block of code in its language, by which the reader site colours it. */
+  private static String code(Matcher code) {
+    Matcher language = LANGUAGE.matcher(code.group(2));
+    String text = HtmlUtils.htmlUnescape(code.group(3)).replaceFirst("^\n", "");
+    return "\n\n<pre><code"
+        + (language.find()
+            ? " class=\"language-" + language.group(1).toLowerCase(Locale.ROOT) + "\""
+            : "")
+        + ">"
+        + HtmlUtils.htmlEscape(text.stripTrailing())
+        + "\n</code></pre>\n\n";
+  }
+
+  /**
+   * The pictures a gallery names ({@code ids}), or else the post's own, in rows of its columns, as
+   * WordPress's gallery block writes them (Cards lays them out); nothing for none.
+   */
+  private static String gallery(String attributes, Library library) {
+    Matcher ids = IDS.matcher(attributes);
+    List<String> named =
+        ids.find()
+            ? Arrays.stream(ids.group(1).split(",")).map(String::strip).toList()
+            : library.thisPosts();
+    List<Picture> pictures =
+        named.stream().map(library.pictures()::get).filter(Objects::nonNull).toList();
+    if (pictures.isEmpty()) {
+      return "";
+    }
+    Matcher columns = COLUMNS.matcher(attributes);
+    var html =
+        new StringBuilder("\n\n<figure class=\"wp-block-gallery columns-")
+            .append(columns.find() ? columns.group(1) : "3")
+            .append("\">");
+    for (Picture picture : pictures) {
+      html.append("<img src=\"")
+          .append(HtmlUtils.htmlEscape(picture.url()))
+          .append("\" alt=\"")
+          .append(HtmlUtils.htmlEscape(picture.alt()))
+          .append("\">");
+    }
+    return html.append("</figure>\n\n").toString();
+  }
+
+  /** An audio or video file WordPress played in its own player, as a link to the file. */
+  private static String media(Matcher media) {
+    Matcher source = MEDIA_SOURCE.matcher(media.group(2));
+    if (!source.find()) {
+      return "";
+    }
+    String url = source.group(1);
+    String name = url.replaceFirst("[?#].*$", "");
+    return "\n\n<p><a href=\""
+        + HtmlUtils.htmlEscape(url)
+        + "\">▶ "
+        + HtmlUtils.htmlEscape(name.substring(name.lastIndexOf('/') + 1))
+        + "</a></p>\n\n";
   }
 
   private static String link(String url) {

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jdom2.Document;
 import org.jdom2.Element;
 import org.jdom2.JDOMException;
@@ -68,23 +69,43 @@ final class WordPressExport {
           wp(author, "author_login"),
           firstNonBlank(wp(author, "author_display_name"), wp(author, "author_login")));
     }
-    Map<String, Picture> pictures = new HashMap<>();
+    Map<String, WordPressContent.Picture> pictures = new HashMap<>();
+    // each post's own pictures (uploaded to it), in their order, which a [gallery] without ids
+    // shows
+    Map<String, List<Element>> uploadedTo = new HashMap<>();
     for (Element item : channel.getChildren("item")) {
       String url = wp(item, "attachment_url");
       if ("attachment".equals(wp(item, "post_type")) && url != null && !url.isBlank()) {
         pictures.put(
             wp(item, "post_id"),
-            new Picture(
+            new WordPressContent.Picture(
                 url, Objects.requireNonNullElse(meta(item, "_wp_attachment_image_alt"), "")));
+        if (PICTURE_FILE.matcher(url).find()) {
+          uploadedTo
+              .computeIfAbsent(String.valueOf(wp(item, "post_parent")), parent -> new ArrayList<>())
+              .add(item);
+        }
       }
     }
+    Map<String, List<String>> ownPictures = new HashMap<>();
+    uploadedTo.forEach(
+        (parent, items) ->
+            ownPictures.put(
+                parent,
+                items.stream()
+                    .sorted(Comparator.comparingInt(item -> number(wp(item, "menu_order"))))
+                    .map(item -> wp(item, "post_id"))
+                    .toList()));
     List<ImportedPost> posts = new ArrayList<>();
     for (Element item : channel.getChildren("item")) {
       String type = wp(item, "post_type");
       String status = String.valueOf(wp(item, "status"));
       boolean kept = PUBLISHED.contains(status) || KEPT_AS_DRAFTS.contains(status);
       if (("post".equals(type) || "page".equals(type)) && kept && wp(item, "post_id") != null) {
-        posts.add(post(site, item, names, pictures, PUBLISHED.contains(status)));
+        var library =
+            new WordPressContent.Library(
+                pictures, ownPictures.getOrDefault(wp(item, "post_id"), List.of()));
+        posts.add(post(site, item, names, library, PUBLISHED.contains(status)));
       }
     }
     return posts;
@@ -110,14 +131,23 @@ final class WordPressExport {
     return channel;
   }
 
-  /** A picture of the media library (an attachment): where it is and what it shows. */
-  private record Picture(String url, String alt) {}
+  /** An attachment's file that is a picture, which a gallery shows. */
+  private static final Pattern PICTURE_FILE =
+      Pattern.compile("\\.(?:jpe?g|png|gif|webp|avif)(?:[?#].*)?$", Pattern.CASE_INSENSITIVE);
+
+  private static int number(String text) {
+    try {
+      return Integer.parseInt(String.valueOf(text).strip());
+    } catch (NumberFormatException none) {
+      return 0;
+    }
+  }
 
   private static ImportedPost post(
       String site,
       Element item,
       Map<String, String> names,
-      Map<String, Picture> pictures,
+      WordPressContent.Library library,
       boolean published) {
     String login = text(item, DC, "creator");
     String excerpt =
@@ -142,8 +172,9 @@ final class WordPressExport {
         firstNonBlank(item.getChildTextTrim("title"), "Untitled"),
         name(wp(item, "post_name")),
         withFeaturedImage(
-            WordPressContent.html(Objects.requireNonNullElse(text(item, CONTENT, "encoded"), "")),
-            pictures.get(meta(item, "_thumbnail_id"))),
+            WordPressContent.html(
+                Objects.requireNonNullElse(text(item, CONTENT, "encoded"), ""), library),
+            library.pictures().get(meta(item, "_thumbnail_id"))),
         excerpt,
         labels(item),
         published(item),
@@ -165,7 +196,7 @@ final class WordPressExport {
    * cover here is one of the blog's own pictures, and the old blog's stays where it is, so it comes
    * in as the body's first picture, unless the body shows it already.
    */
-  private static String withFeaturedImage(String html, Picture featured) {
+  private static String withFeaturedImage(String html, WordPressContent.Picture featured) {
     if (featured == null || html.contains(featured.url())) {
       return html;
     }

@@ -2,6 +2,8 @@ package io.inkwell.posts.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class WordPressContentTests {
@@ -52,7 +54,67 @@ class WordPressContentTests {
 
   @Test
   void otherShortcodesAndBracketsStayText() {
-    assertThat(WordPressContent.html("See [1] and [gallery ids=\"1,2\"]"))
-        .isEqualTo("<p>See [1] and [gallery ids=\"1,2\"]</p>");
+    assertThat(WordPressContent.html("See [1] and [playlist ids=\"1,2\"]"))
+        .isEqualTo("<p>See [1] and [playlist ids=\"1,2\"]</p>");
+  }
+
+  private static final WordPressContent.Library LIBRARY =
+      new WordPressContent.Library(
+          Map.of(
+              "7", new WordPressContent.Picture("https://old.example.org/up/boats.jpg", "Boats"),
+              "8",
+                  new WordPressContent.Picture(
+                      "https://old.example.org/up/nets.jpg", "Nets & ropes"),
+              "9", new WordPressContent.Picture("https://old.example.org/up/gulls.jpg", "Gulls")),
+          List.of("9", "7"));
+
+  /** A gallery shows the pictures it names, in its columns, or else the post's own. */
+  @Test
+  void aGalleryIsItsPicturesFromTheMediaLibrary() {
+    assertThat(
+            WordPressContent.html(
+                "Our day:\n\n[gallery columns=\"2\" link=\"file\" ids=\"7, 8,404\"]", LIBRARY))
+        .isEqualTo(
+            "<p>Our day:</p>\n\n<figure class=\"wp-block-gallery columns-2\">"
+                + "<img src=\"https://old.example.org/up/boats.jpg\" alt=\"Boats\">"
+                + "<img src=\"https://old.example.org/up/nets.jpg\" alt=\"Nets &amp; ropes\">"
+                + "</figure>");
+    assertThat(WordPressContent.html("[gallery]", LIBRARY))
+        .as("the post's own pictures, in their order")
+        .isEqualTo(
+            "<figure class=\"wp-block-gallery columns-3\">"
+                + "<img src=\"https://old.example.org/up/gulls.jpg\" alt=\"Gulls\">"
+                + "<img src=\"https://old.example.org/up/boats.jpg\" alt=\"Boats\">"
+                + "</figure>");
+    assertThat(WordPressContent.html("Before [gallery ids=\"404\"] after", LIBRARY))
+        .as("a gallery of nothing the library has is nothing")
+        .isEqualTo("<p>Before  after</p>");
+  }
+
+  /** The syntax highlighters' shortcodes, which so many programmers' blogs wrote code in. */
+  @Test
+  void codeInASyntaxHighlightersShortcodeIsABlockOfCodeInItsLanguage() {
+    assertThat(
+            WordPressContent.html(
+                "Try this:\n[sourcecode language=\"java\"]\nif (a < b && c) {\n\n  go();\n}\n"
+                    + "[/sourcecode]\n[code lang='Python']print(\"&lt;hi&gt;\")[/code]\n[code]plain[/code]"))
+        .isEqualTo(
+            "<p>Try this:</p>\n\n<pre><code class=\"language-java\">if (a &lt; b &amp;&amp; c) {\n\n"
+                + "  go();\n}\n</code></pre>\n\n<pre><code class=\"language-python\">"
+                + "print(&quot;&lt;hi&gt;&quot;)\n</code></pre>\n\n<pre><code>plain\n</code></pre>");
+  }
+
+  @Test
+  void audioAndVideoAreLinksToTheirFilesAndAYouTubeShortcodeALinkThatPlaysAsTheVideo() {
+    assertThat(
+            WordPressContent.html(
+                "[audio mp3=\"https://old.example.org/up/gulls.mp3\"][/audio]\n\n"
+                    + "[video width=\"640\" mp4=\"https://old.example.org/up/boats.mp4?v=2\"][/video]\n\n"
+                    + "[youtube https://www.youtube.com/watch?v=dQw4w9WgXcQ]"))
+        .isEqualTo(
+            "<p><a href=\"https://old.example.org/up/gulls.mp3\">▶ gulls.mp3</a></p>\n\n"
+                + "<p><a href=\"https://old.example.org/up/boats.mp4?v=2\">▶ boats.mp4</a></p>\n\n"
+                + "<p><a href=\"https://www.youtube.com/watch?v=dQw4w9WgXcQ\">"
+                + "https://www.youtube.com/watch?v=dQw4w9WgXcQ</a></p>");
   }
 }

@@ -67,6 +67,15 @@ class WordPressImportTests extends IntegrationTest {
         .contains("alt=\"The ridge above the fog\"")
         .contains("<h2 id=\"h-what-we-saw\">What we saw</h2>")
         .contains("wind  calm\n\nfog   thick</pre>")
+        .as("[gallery]: the pictures uploaded to the post, side by side")
+        .contains(
+            "<figure class=\"gallery\"><p><img"
+                + " src=\"https://fieldnotes.example.org/wp-content/uploads/2019/05/ridge.jpg\""
+                + " alt=\"The ridge above the fog\"")
+        .as("[sourcecode]: a block of code in its language")
+        .contains(
+            "<pre><code class=\"language-python\">if fog and dawn:\n    walk()\n</code></pre>")
+        .doesNotContain("[gallery", "[sourcecode", "[/sourcecode]")
         .doesNotContain("[caption")
         .doesNotStartWith("<figure>")
         .doesNotContain("<script")
