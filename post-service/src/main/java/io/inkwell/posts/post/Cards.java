@@ -30,7 +30,10 @@ import org.jsoup.nodes.Element;
  *       video and audio cards a link to the file ("▶ Episode 1") with their caption, for the old
  *       blog's player came with them no more than its buttons' words should;
  *   <li>Ghost's button card and WordPress's button block become {@code p.button}, a link the reader
- *       site draws as a button.
+ *       site draws as a button;
+ *   <li>Ghost's signup card (its members' newsletter form) becomes its heading and words with a
+ *       button to this blog's subscribe page, in place of a form that signed readers up to the old
+ *       blog and whose hidden messages would be shown as words.
  * </ul>
  *
  * Authors writing Markdown may write {@code <details>} and {@code <summary>} themselves, as GitHub
@@ -46,6 +49,9 @@ final class Cards {
   static final String BUTTON = "button";
 
   private static final Pattern COLUMNS = Pattern.compile("columns-([1-8])");
+
+  /** The reader site's page where readers subscribe to the blog's mails. */
+  private static final String SUBSCRIBE = "/subscribe";
 
   private static final int WORDPRESS_COLUMNS = 3;
 
@@ -88,6 +94,9 @@ final class Cards {
     }
     for (Element card : body.select("figure.kg-video-card, div.kg-audio-card")) {
       media(card);
+    }
+    for (Element card : body.select("div.kg-signup-card")) {
+      signup(card);
     }
     for (Element card : body.select("div.kg-button-card, div.wp-block-button")) {
       button(card);
@@ -151,6 +160,42 @@ final class Cards {
     figure.appendElement("p").appendChild(link);
     figure.appendChild(new Element("figcaption").appendChildren(caption.childNodesCopy()));
     card.replaceWith(figure);
+  }
+
+  /**
+   * A signup card (Ghost's form for its members' newsletter) as its words and a button to this
+   * blog's own subscribe page: its form would reach readers as its hidden messages' words ("Email
+   * sent! Check your inbox…"), and it signed readers up to the old blog.
+   */
+  private static void signup(Element card) {
+    var words = new ArrayList<Element>();
+    Element heading = card.selectFirst(".kg-signup-card-heading");
+    if (heading != null && !heading.text().isBlank()) {
+      words.add(new Element(heading.tagName()).text(heading.text()));
+    }
+    for (String part : List.of(".kg-signup-card-subheading", ".kg-signup-card-disclaimer")) {
+      Element text = card.selectFirst(part);
+      if (text != null && !text.text().isBlank()) {
+        words.add(new Element("p").text(text.text()));
+      }
+    }
+    String label = textOf(card, ".kg-signup-card-button-default");
+    var button =
+        new Element("p")
+            .addClass(BUTTON)
+            .appendChild(
+                new Element("a")
+                    .attr("href", SUBSCRIBE)
+                    .text(label.isEmpty() ? textOf(card, "button") : label));
+    // the button where Ghost's form stood: after the words above it, before the small print
+    boolean smallPrint = card.selectFirst(".kg-signup-card-disclaimer") != null;
+    words.add(smallPrint ? words.size() - 1 : words.size(), button);
+    Element last = words.get(0);
+    card.replaceWith(last);
+    for (Element next : words.subList(1, words.size())) {
+      last.after(next);
+      last = next;
+    }
   }
 
   private static List<String> nonEmpty(String... texts) {

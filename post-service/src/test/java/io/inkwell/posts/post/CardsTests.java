@@ -172,6 +172,28 @@ class CardsTests {
     assertThat(html.select("img, video, audio")).isEmpty();
   }
 
+  /** Ghost's newsletter form signed readers up to the old blog; this blog has its own. */
+  @Test
+  void aSignupCardIsItsWordsAndAButtonToTheBlogsOwnSubscribePageWithoutItsFormsMessages() {
+    var html =
+        rendered(
+            """
+            <div class="kg-card kg-signup-card kg-width-regular" data-lexical-signup-form style="background-color: #F0F0F0; display: none;">            <div class="kg-signup-card-content"><div class="kg-signup-card-text">            <h2 class="kg-signup-card-heading" style="color: #000000;"><span style="white-space: pre-wrap;">Sign up for Harbour Notes</span></h2>            <p class="kg-signup-card-subheading"><span>Subscribe to get the latest posts.</span></p>            <form class="kg-signup-card-form" data-members-form="signup"><div class="kg-signup-card-fields">            <input class="kg-signup-card-input" id="email" type="email" required="true" placeholder="Your email">            <button class="kg-signup-card-button kg-style-accent" type="submit"><span class="kg-signup-card-button-default">Subscribe</span>            <span class="kg-signup-card-button-loading"><svg viewBox="0 0 24 24"><path d="M1"></path></svg></span></button></div>            <div class="kg-signup-card-success">Email sent! Check your inbox to complete your signup.</div>            <div class="kg-signup-card-error" data-members-error></div></form>            <p class="kg-signup-card-disclaimer"><span>No spam. Unsubscribe anytime.</span></p></div></div></div>
+            <p>After.</p>
+            """);
+
+    assertThat(html.body().children().eachText())
+        .containsExactly(
+            "Sign up for Harbour Notes",
+            "Subscribe to get the latest posts.",
+            "Subscribe",
+            "No spam. Unsubscribe anytime.",
+            "After.");
+    assertThat(html.select("p.button > a").attr("href")).isEqualTo("/subscribe");
+    assertThat(html.select("form, input, button")).isEmpty();
+    assertThat(html.text()).doesNotContain("Email sent");
+  }
+
   /** As GitHub lets its writers, an author writes a question that opens; nothing runs from it. */
   @Test
   void anAuthorWritesDetailsThatOpenAndNoScriptComesWithThem() {
