@@ -202,8 +202,31 @@ class PostContentRenderer {
     String html = html(bodyMarkdown);
     String text = text(html);
     boolean own = excerpt != null && !excerpt.isBlank();
-    String summary = own ? excerpt.strip() : excerptOf(html);
+    String summary = own ? excerpt.strip() : excerptOf(teaser(bodyMarkdown, html));
     return new Post.Content(title.strip(), bodyMarkdown, html, text, summary, own);
+  }
+
+  /**
+   * Where the author ended the post's teaser, as WordPress's "more" tag ({@code <!--more-->}, which
+   * Jekyll and Hugo take too) and Blogger's jump break ({@code <a name="more"></a>}) mark it: what
+   * the blog's home page showed of the post before "Continue reading".
+   */
+  private static final Pattern MORE =
+      Pattern.compile(
+          "<!--\\s*more\\b.*?-->|<a\\s+name\\s*=\\s*[\"']more[\"']\\s*>\\s*</a>",
+          Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+  /**
+   * The HTML the excerpt is taken from: the teaser's, where the author marked where it ends and it
+   * has words, else the whole body's.
+   */
+  private String teaser(String bodyMarkdown, String html) {
+    var more = MORE.matcher(bodyMarkdown);
+    if (!more.find()) {
+      return html;
+    }
+    String teaser = html(bodyMarkdown.substring(0, more.start()));
+    return words(teaser, true).isBlank() ? html : teaser;
   }
 
   /**
@@ -301,7 +324,7 @@ class PostContentRenderer {
     return body.body().html();
   }
 
-  /** The excerpt the body gives: its first words, without footnotes. */
+  /** The excerpt the body gives: its first words, without footnotes (to its teaser's end). */
   static String excerptOf(String html) {
     return firstWords(words(html, true));
   }

@@ -443,6 +443,29 @@ class PostContentRendererTests {
     assertThat(content.excerpt().length()).isLessThanOrEqualTo(281);
   }
 
+  /**
+   * WordPress's "more" tag and Blogger's jump break end the teaser its home page showed: the
+   * excerpt is the teaser's words, and the post reads on past the mark, which readers do not see.
+   */
+  @Test
+  void theExcerptEndsWhereTheAuthorEndedTheTeaser() {
+    var wordPress =
+        renderer.render(
+            "T", "We left *before* dawn.\n\n<!--more-->\n\nThe fog sat in the valleys.", null);
+    var blogger =
+        renderer.render(
+            "T",
+            "<p>Snow at last.<a name='more'></a></p><p>We built a snowman by the river.</p>",
+            null);
+    var markedAtTheStart = renderer.render("T", "<!-- more -->\n\nAll of it.", null);
+
+    assertThat(wordPress.excerpt()).isEqualTo("We left before dawn.");
+    assertThat(wordPress.bodyHtml()).contains("The fog sat in the valleys.").doesNotContain("more");
+    assertThat(blogger.excerpt()).isEqualTo("Snow at last.");
+    assertThat(blogger.bodyHtml()).contains("We built a snowman by the river.");
+    assertThat(markedAtTheStart.excerpt()).as("a teaser of nothing").isEqualTo("All of it.");
+  }
+
   @Test
   void anExcerptTheAuthorWroteIsKept() {
     assertThat(renderer.render("T", "Body", "  Mine.  ").excerpt()).isEqualTo("Mine.");
