@@ -110,9 +110,8 @@ final class Cards {
    * the file's name and size.
    */
   private static void file(Element card) {
-    Element link = card.selectFirst("a[href]");
+    Element link = requiredOf(card, "a[href]");
     if (link == null) {
-      card.remove();
       return;
     }
     String name = textOf(card, ".kg-file-card-filename");
@@ -142,14 +141,14 @@ final class Cards {
    * it, which the blog's pages may not play from.
    */
   private static void media(Element card) {
-    Element player = card.selectFirst("video[src], audio[src]");
+    Element player = requiredOf(card, "video[src], audio[src]");
     if (player == null) {
-      card.remove();
       return;
     }
     String src = player.attr("src");
     String title = textOf(card, ".kg-audio-title");
-    String name = src.substring(src.lastIndexOf('/') + 1);
+    String path = src.replaceFirst("[?#].*$", "");
+    String name = path.substring(path.lastIndexOf('/') + 1);
     var link = new Element("a").attr("href", src).text("▶ " + (title.isEmpty() ? name : title));
     Element caption = card.selectFirst("figcaption");
     if (caption == null || caption.text().isBlank()) {
@@ -204,9 +203,8 @@ final class Cards {
 
   /** A button card (Ghost's) or block (WordPress's) as its link, drawn as a button. */
   private static void button(Element card) {
-    Element link = card.selectFirst("a[href]");
+    Element link = requiredOf(card, "a[href]");
     if (link == null) {
-      card.remove();
       return;
     }
     card.replaceWith(
@@ -217,9 +215,8 @@ final class Cards {
 
   /** A bookmark card as a link titled by the page it leads to, its description and its site. */
   private static void bookmark(Element card) {
-    Element link = card.selectFirst("a[href]");
+    Element link = requiredOf(card, "a[href]");
     if (link == null) {
-      card.remove();
       return;
     }
     String href = link.attr("href");
@@ -281,6 +278,18 @@ final class Cards {
       details.appendChildren(content.childNodesCopy());
     }
     card.replaceWith(details);
+  }
+
+  /**
+   * What the selector finds in the card; null, the card gone, where it finds nothing: a card
+   * without its link or its file has nothing to show.
+   */
+  private static Element requiredOf(Element card, String selector) {
+    Element found = card.selectFirst(selector);
+    if (found == null) {
+      card.remove();
+    }
+    return found;
   }
 
   private static String textOf(Element card, String selector) {
