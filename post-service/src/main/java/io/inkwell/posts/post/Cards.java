@@ -2,6 +2,7 @@ package io.inkwell.posts.post;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -198,7 +199,7 @@ final class Cards {
   }
 
   private static List<String> nonEmpty(String... texts) {
-    return java.util.Arrays.stream(texts).filter(text -> !text.isEmpty()).toList();
+    return Arrays.stream(texts).filter(text -> !text.isEmpty()).toList();
   }
 
   /** A button card (Ghost's) or block (WordPress's) as its link, drawn as a button. */

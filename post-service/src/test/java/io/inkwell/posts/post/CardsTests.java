@@ -2,6 +2,7 @@ package io.inkwell.posts.post;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -72,7 +73,7 @@ class CardsTests {
     var gallery = html.selectFirst("figure.gallery");
     assertThat(gallery).as(html.body().html()).isNotNull();
     assertThat(gallery.select("> p").stream().map(row -> row.select("> img").eachAttr("alt")))
-        .containsExactly(java.util.List.of("Boats", "Nets"), java.util.List.of("Gulls"));
+        .containsExactly(List.of("Boats", "Nets"), List.of("Gulls"));
     assertThat(gallery.select("> figcaption").html()).isEqualTo("The harbour, <em>early</em>");
     assertThat(html.select("div")).isEmpty();
   }
@@ -97,7 +98,7 @@ class CardsTests {
     var gallery = html.selectFirst("figure.gallery");
     assertThat(gallery).as(html.body().html()).isNotNull();
     assertThat(gallery.select("> p").stream().map(row -> row.select("> img").eachAttr("alt")))
-        .containsExactly(java.util.List.of("One", "Two"), java.util.List.of("Three"));
+        .containsExactly(List.of("One", "Two"), List.of("Three"));
     assertThat(gallery.select("> figcaption").text()).isEqualTo("Three boats");
     assertThat(captioned.select("figure.gallery")).isEmpty();
     assertThat(captioned.select("figure > figure > figcaption").text()).isEqualTo("The first");
