@@ -19,8 +19,8 @@ import org.jsoup.safety.Safelist;
  *
  * @param html for the mail's HTML part
  * @param text for its text part: the blocks' text, a blank line between them, a list's items and a
- *     table's rows each on a line, pictures as their description in brackets (a captioned one
- *     followed by its caption)
+ *     table's rows each on a line, a link's address after its words, pictures as their description
+ *     in brackets (a captioned one followed by its caption)
  */
 record PostBody(String html, String text) {
 
@@ -243,7 +243,16 @@ record PostBody(String html, String text) {
                 .map(alt -> "[" + alt + "]\n")
                 .findFirst()
                 .orElse("");
-        blocks.add((shows + block.text()).strip());
+        // its words (a caption, or a bookmark's title, description and site) each on a line
+        var parts = block.select("> p, > figcaption");
+        String words =
+            parts.isEmpty()
+                ? text(block)
+                : parts.stream()
+                    .map(PostBody::text)
+                    .filter(part -> !part.isBlank())
+                    .collect(Collectors.joining("\n"));
+        blocks.add((shows + words).strip());
       } else if (!block.text().isBlank()) {
         blocks.add(text(block));
       } else {
@@ -258,14 +267,22 @@ record PostBody(String html, String text) {
 
   /**
    * An element's text as the text part says it: a footnote's number in brackets ("hills[1]."), for
-   * raised text is not raised there.
+   * raised text is not raised there, and a link's address after its words ("the timetable
+   * <https://…>"), which a reader of plain text could not follow otherwise; mail clients make it a
+   * link again.
    */
   private static String text(Element element) {
-    if (element.selectFirst("sup.footnote-ref") == null) {
+    if (element.selectFirst("sup.footnote-ref, a[href]") == null) {
       return element.text();
     }
     Element copy = element.clone();
     copy.select("sup.footnote-ref").forEach(number -> number.text("[" + number.text() + "]"));
+    for (Element link : copy.select("a[href]")) {
+      String address = link.attr("href");
+      if (!address.isBlank() && !link.text().contains(address)) {
+        link.appendText(" <" + address + ">");
+      }
+    }
     return copy.text();
   }
 

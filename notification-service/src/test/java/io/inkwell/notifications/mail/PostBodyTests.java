@@ -100,6 +100,34 @@ class PostBodyTests {
     assertThat(body.text()).isEqualTo("[A yellow tram]\nTram 28 climbing to Alfama");
   }
 
+  /**
+   * A reader of the text part cannot follow a link: its address follows its words, and a bookmark
+   * of an imported post (post-service's Cards) is its title, description and site, a line each.
+   */
+  @Test
+  void theTextPartGivesALinksAddressAfterItsWordsAndABookmarkALineEach() {
+    var body =
+        PostBody.of(
+            "<p>See <a href=\"/pages/timetable\">the <em>timetable</em></a> or"
+                + " <a href=\"https://tram.example.org/\">https://tram.example.org/</a>.</p>"
+                + "<figure class=\"bookmark\"><p><a href=\"https://tides.example.org/today\">Tides"
+                + " today</a></p><p>High water at 06:12.</p><p>Tide Office</p></figure>",
+            "https://blog.example.org",
+            NAMES);
+
+    assertThat(body.text())
+        .isEqualTo(
+            """
+            See the timetable <https://blog.example.org/pages/timetable> or https://tram.example.org/.
+
+            Tides today <https://tides.example.org/today>
+            High water at 06:12.
+            Tide Office""");
+    assertThat(Jsoup.parseBodyFragment(body.html()).select("a").eachText())
+        .as("the HTML part's links are as they were")
+        .containsExactly("the timetable", "https://tram.example.org/", "Tides today");
+  }
+
   /** As post-service renders a question that opens (an imported Ghost toggle card). */
   @Test
   void aQuestionThatOpensStandsOpenInBoldAboveItsAnswerForMailClientsOpenNothing() {
