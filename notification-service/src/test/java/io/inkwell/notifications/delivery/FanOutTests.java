@@ -55,7 +55,8 @@ class FanOutTests extends IntegrationTest {
       assertThat(body)
           .as("the whole post, as Ghost's newsletters send it")
           .contains("The last day of the conference was the best one.\n\n[The hall]\n\n")
-          .contains("See you next year.")
+          .as("a link's address after its words, for a reader of plain text")
+          .contains("See you next year <https://blog.example.org/posts/next-year>.")
           .contains("https://blog.example.org/posts/wrapping-up-the-wpc")
           .contains("https://blog.example.org/subscriptions/unsubscribe?token=")
           .contains("https://blog.example.org/subscriptions/preferences?token=");
