@@ -142,7 +142,9 @@ final class Cards {
    * it, which the blog's pages may not play from.
    */
   private static void media(Element card) {
-    Element player = requiredOf(card, "video[src], audio[src]");
+    // a file on the web or the old blog's own; any other address (javascript:) plays nothing
+    Element player =
+        requiredOf(card, "video[src^=http], audio[src^=http], video[src^=/], audio[src^=/]");
     if (player == null) {
       return;
     }

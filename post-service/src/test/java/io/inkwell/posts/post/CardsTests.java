@@ -170,6 +170,14 @@ class CardsTests {
         .isEqualTo("https://old.example.org/content/media/gulls.mp3");
     assertThat(html.select("body > p > a").text()).isEqualTo("▶ Gulls at six");
     assertThat(html.text()).doesNotContain("0:00", "0:04", "1×");
+    assertThat(
+            rendered(
+                    "<figure class=\"kg-card kg-video-card\"><video src=\"javascript:alert(1)\">"
+                        + "</video></figure>")
+                .body()
+                .html())
+        .as("an address that is no file's plays nothing")
+        .isEmpty();
     assertThat(html.select("img, video, audio")).isEmpty();
   }
 
