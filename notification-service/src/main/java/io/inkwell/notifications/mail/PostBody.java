@@ -19,8 +19,8 @@ import org.jsoup.safety.Safelist;
  *
  * @param html for the mail's HTML part
  * @param text for its text part: the blocks' text, a blank line between them, a list's items and a
- *     table's rows each on a line, a link's address after its words, pictures as their description
- *     in brackets (a captioned one followed by its caption)
+ *     table's rows each on a line, a heading underlined, a link's address after its words, pictures
+ *     as their description in brackets (a captioned one followed by its caption)
  */
 record PostBody(String html, String text) {
 
@@ -233,6 +233,11 @@ record PostBody(String html, String text) {
                 .map(row -> row.select("> th, > td").stream().map(PostBody::text).toList())
                 .map(cells -> "| " + String.join(" | ", cells) + " |")
                 .collect(Collectors.joining("\n")));
+      } else if (block.is("h1, h2, h3, h4, h5, h6") && !block.text().isBlank()) {
+        // underlined, as plain text marks a heading: "=" under a section, "-" under a part of one
+        String heading = text(block);
+        String line = block.is("h1, h2") ? "=" : "-";
+        blocks.add(heading + "\n" + line.repeat(heading.codePointCount(0, heading.length())));
       } else if (block.is("pre")) {
         blocks.add(block.wholeText());
       } else if (block.is("figure")) {

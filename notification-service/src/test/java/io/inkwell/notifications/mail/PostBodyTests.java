@@ -128,6 +128,32 @@ class PostBodyTests {
         .containsExactly("the timetable", "https://tram.example.org/", "Tides today");
   }
 
+  /** As post-service renders "## Getting there" and "### By tram" with their ids. */
+  @Test
+  void aHeadingIsUnderlinedInTheTextPartAsPlainTextMarksOne() {
+    var body =
+        PostBody.of(
+            "<h2 id=\"h-getting-there\">Getting there</h2><p>Take the 28.</p>"
+                + "<h3 id=\"h-by-tram\">By tram</h3><p>Hold on.</p>",
+            "https://blog.example.org",
+            NAMES);
+
+    assertThat(body.text())
+        .isEqualTo(
+            """
+            Getting there
+            =============
+
+            Take the 28.
+
+            By tram
+            -------
+
+            Hold on.""");
+    assertThat(Jsoup.parseBodyFragment(body.html()).select("h2, h3").eachText())
+        .containsExactly("Getting there", "By tram");
+  }
+
   /** As post-service renders a question that opens (an imported Ghost toggle card). */
   @Test
   void aQuestionThatOpensStandsOpenInBoldAboveItsAnswerForMailClientsOpenNothing() {
