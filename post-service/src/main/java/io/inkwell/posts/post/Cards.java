@@ -59,7 +59,10 @@ final class Cards {
   private Cards() {}
 
   static String cards(String html) {
-    if (!html.contains("kg-") && !html.contains("wp-block-")) {
+    // most posts have no card: they are not parsed for one (a block editor's have wp-block-image)
+    if (!html.contains("kg-")
+        && !html.contains("wp-block-gallery")
+        && !html.contains("wp-block-button")) {
       return html;
     }
     var body = Jsoup.parseBodyFragment(html).body();
