@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -953,6 +954,49 @@ class AdminToolsTests {
                     "{\"notes\": []}".getBytes(StandardCharsets.UTF_8))
                 .body());
     assertThat(notGhost.select("[role=alert]").text()).contains("Ghost export");
+  }
+
+  @Test
+  void theImportPageListsThePicturesThatStayedOnTheOldHostAndWhy() throws Exception {
+    var browser = owner();
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    // a Ghost 5 export, whose pictures' addresses leave out the old blog's, which the owner gives:
+    // a host inside the platform's network here, which is never fetched
+    byte[] export =
+        """
+        {"db": [{"data": {"posts": [{"id": "p-%1$s", "uuid": "ghost-%1$s",
+          "title": "Boats %1$s", "slug": "boats-%1$s", "type": "post", "status": "published",
+          "published_at": "2023-08-02T12:00:00.000Z",
+          "html": "<p>Out at six.</p><img src=\\"__GHOST_URL__/content/images/boats-%1$s.jpg\\" alt=\\"Boats\\">"}]}}]}
+        """
+            .formatted(run)
+            .getBytes(StandardCharsets.UTF_8);
+    var form = new HashMap<>(importForm(browser, "ghost"));
+    form.put("copyPictures", "true");
+    form.put("site", "http://127.0.0.1:9000/");
+
+    Document imported =
+        Jsoup.parse(browser.upload("/admin/import", form, "export", "ghost.json", export).body());
+
+    assertThat(imported.select(".notice").text())
+        .startsWith("Imported 1 post and 0 comments.")
+        .contains("pictures are being copied");
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(
+                        browser.page("/admin/import").select("#pictures-title ~ div tr").stream()
+                            .map(row -> row.text())
+                            .filter(row -> row.contains("Boats " + run)))
+                    .containsExactly(
+                        "Boats "
+                            + run
+                            + " http://127.0.0.1:9000/content/images/boats-"
+                            + run
+                            + ".jpg 127.0.0.1 is 127.0.0.1, inside this blog's network"));
+    assertThat(new SiteBrowser(stack).page("/posts/boats-" + run).select("article img").attr("src"))
+        .isEqualTo("http://127.0.0.1:9000/content/images/boats-" + run + ".jpg");
   }
 
   @Test

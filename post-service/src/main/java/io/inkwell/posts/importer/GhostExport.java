@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.springframework.web.util.HtmlUtils;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -38,7 +39,21 @@ final class GhostExport {
 
   private GhostExport() {}
 
-  static List<ImportedPost> read(String export) {
+  /**
+   * What Ghost 4 and later write in place of the blog's own address, in a post's links and in its
+   * pictures' addresses ({@code __GHOST_URL__/content/images/…}, {@code __GHOST_URL__/a-post/}).
+   */
+  private static final String GHOST_URL = "__GHOST_URL__";
+
+  /** An address in a link that names the old blog's own address. */
+  private static final Pattern OWN_LINK =
+      Pattern.compile("(\\bhref\\s*=\\s*[\"']?)" + GHOST_URL, Pattern.CASE_INSENSITIVE);
+
+  /**
+   * @param site the old blog's address ({@code https://old.example.org}), where its pictures are;
+   *     null when it was not given
+   */
+  static List<ImportedPost> read(String export, String site) {
     JsonNode data = data(export);
     Map<String, String> tags = new HashMap<>();
     for (JsonNode tag : data.path("tags")) {
@@ -84,7 +99,8 @@ final class GhostExport {
               authors.get(authorId),
               firstNonBlank(text(post, "title"), "Untitled"),
               slug,
-              withFeatureImage(firstNonBlank(text(post, "html"), ""), post, search),
+              atAddresses(
+                  withFeatureImage(firstNonBlank(text(post, "html"), ""), post, search), site),
               text(post, "custom_excerpt"),
               tagsOfPost.getOrDefault(id, List.of()),
               published,
@@ -102,6 +118,21 @@ final class GhostExport {
                   text(post, "canonical_url"))));
     }
     return posts;
+  }
+
+  /**
+   * The HTML with the addresses Ghost wrote as its own ({@code __GHOST_URL__…}) made whole again: a
+   * link to one of the old blog's pages becomes a link to that path here, where the old address
+   * leads to the imported page; a picture's address becomes the old blog's, where the picture is
+   * (and from where an import may copy it), or a path here when that address is not known.
+   */
+  private static String atAddresses(String html, String site) {
+    if (!html.contains(GHOST_URL)) {
+      return html;
+    }
+    String linked = OWN_LINK.matcher(html).replaceAll("$1");
+    String origin = site == null ? "" : site.replaceAll("/+$", "");
+    return linked.replace(GHOST_URL, origin);
   }
 
   /**

@@ -1,45 +1,78 @@
 package io.inkwell.posts.importer;
 
 import io.inkwell.posts.post.web.Actors;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 class ImportController {
 
   private final Importer importer;
+  private final PictureCopying copying;
 
-  ImportController(Importer importer) {
+  ImportController(Importer importer, PictureCopying copying) {
     this.importer = importer;
+    this.copying = copying;
+  }
+
+  /**
+   * How far copying imported posts' pictures is: an import with {@code ?copyPictures=true} copies
+   * them in the background.
+   */
+  @GetMapping("/api/imports/pictures")
+  PictureCopying.Progress pictures() {
+    return copying.progress();
   }
 
   /** The body is the export file as Blogger gives it (Settings → Back up content). */
   @PostMapping(
       path = "/api/imports/blogger",
       consumes = {"application/atom+xml", "application/xml", "text/xml"})
-  Importer.Result importBlogger(@AuthenticationPrincipal Jwt token, @RequestBody String export) {
-    return importer.store(BloggerImport.posts(export), Actors.of(token));
+  Importer.Result importBlogger(
+      @AuthenticationPrincipal Jwt token,
+      @RequestBody String export,
+      @RequestParam(defaultValue = "false") boolean copyPictures) {
+    return importer.store(BloggerImport.posts(export), Actors.of(token), copyPictures);
   }
 
   /** The body is the export file as WordPress gives it (Tools → Export → All content). */
   @PostMapping(
       path = "/api/imports/wordpress",
       consumes = {"application/rss+xml", "application/xml", "text/xml"})
-  Importer.Result importWordPress(@AuthenticationPrincipal Jwt token, @RequestBody String export) {
-    return importer.store(WordPressExport.read(export), Actors.of(token));
+  Importer.Result importWordPress(
+      @AuthenticationPrincipal Jwt token,
+      @RequestBody String export,
+      @RequestParam(defaultValue = "false") boolean copyPictures) {
+    return importer.store(WordPressExport.read(export), Actors.of(token), copyPictures);
   }
 
-  /** The body is the export file as Ghost gives it (Settings → Advanced → Export content). */
+  /**
+   * The body is the export file as Ghost gives it (Settings → Advanced → Export content); {@code
+   * site} is the old blog's address, which Ghost 4 and later leave out of its pictures' addresses.
+   */
   @PostMapping(path = "/api/imports/ghost", consumes = "application/json")
-  Importer.Result importGhost(@AuthenticationPrincipal Jwt token, @RequestBody String export) {
-    return importer.store(GhostExport.read(export), Actors.of(token));
+  Importer.Result importGhost(
+      @AuthenticationPrincipal Jwt token,
+      @RequestBody String export,
+      @RequestParam(defaultValue = "false") boolean copyPictures,
+      @RequestParam(required = false)
+          @Size(max = 500)
+          @Pattern(
+              regexp = "https?://[^\\s/?#\"'<>]+(/[^\\s?#\"'<>]*)?",
+              message = "the old blog's address, as https://old.example.org")
+          String site) {
+    return importer.store(GhostExport.read(export, site), Actors.of(token), copyPictures);
   }
 
   @ExceptionHandler(UnreadableImport.class)

@@ -9,17 +9,20 @@ import org.springframework.stereotype.Service;
 /**
  * Stores what an export file held. The whole file is read before anything is stored, so an
  * unreadable file imports nothing; ids come from the old platform's, so importing the same file
- * again adds nothing. Pictures inside a post's HTML become the blog's own ({@link InlinePictures}).
+ * again adds nothing. Pictures inside a post's HTML become the blog's own ({@link InlinePictures}),
+ * and those it shows from the old blog's host are copied afterwards when the importer asks for it.
  */
 @Service
 class Importer {
 
   private final PostImports imports;
   private final InlinePictures pictures;
+  private final PictureCopying copying;
 
-  Importer(PostImports imports, InlinePictures pictures) {
+  Importer(PostImports imports, InlinePictures pictures, PictureCopying copying) {
     this.imports = imports;
     this.pictures = pictures;
+    this.copying = copying;
   }
 
   /**
@@ -31,17 +34,23 @@ class Importer {
 
   /**
    * @param importer who imports, the uploader of the pictures found inside posts
+   * @param copyPictures whether the pictures posts show from the old blog's host are to be copied
+   *     to the blog ({@link PictureCopying}), those of posts imported before too
    */
-  Result store(List<ImportedPost> posts, Actor importer) {
+  Result store(List<ImportedPost> posts, Actor importer, boolean copyPictures) {
     int created = 0;
     int existing = 0;
     int comments = 0;
     for (ImportedPost post : posts) {
-      if (imports.importPost(post.withHtml(pictures.stored(post.html(), importer)))) {
+      ImportedPost stored = post.withHtml(pictures.stored(post.html(), importer));
+      if (imports.importPost(stored)) {
         created++;
         comments += post.isPublished() ? post.comments().size() : 0;
       } else {
         existing++;
+      }
+      if (copyPictures) {
+        copying.plan(stored.id(), stored.title(), stored.html(), importer);
       }
     }
     return new Result(created, existing, comments);

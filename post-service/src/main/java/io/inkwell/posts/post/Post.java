@@ -323,6 +323,18 @@ public class Post {
   }
 
   /**
+   * Shows the same words with their pictures at other addresses (an imported post's, copied from
+   * its old blog's host to the blog's own): no edit of its author's, so neither when it was last
+   * changed nor anything consumers keep changes, and no event is raised.
+   */
+  void movePictures(Content content) {
+    bodyMarkdown = content.bodyMarkdown();
+    bodyHtml = content.bodyHtml();
+    excerpt = content.excerpt();
+    searchText = content.searchText(tags);
+  }
+
+  /**
    * Renames one of its tags, {@code from}, to {@code to} (one tag then, when it had both), or takes
    * it off when {@code to} is null; nothing else changes, not even when it was last changed, as an
    * editor's tidying of the blog's tags is no edit of its author's. Readers of a published post see

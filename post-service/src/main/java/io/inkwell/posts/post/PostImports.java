@@ -5,8 +5,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
 /** Stores posts that come from another platform. */
@@ -14,14 +17,22 @@ import org.springframework.stereotype.Service;
 public class PostImports {
 
   private static final int SLUG_ATTEMPTS = 20;
+  private static final int WRITE_ATTEMPTS = 5;
 
   private final Posts posts;
+  private final PostWrites writes;
   private final PostContentRenderer renderer;
   private final PostSettings settings;
   private final Clock clock;
 
-  PostImports(Posts posts, PostContentRenderer renderer, PostSettings settings, Clock clock) {
+  PostImports(
+      Posts posts,
+      PostWrites writes,
+      PostContentRenderer renderer,
+      PostSettings settings,
+      Clock clock) {
     this.posts = posts;
+    this.writes = writes;
     this.renderer = renderer;
     this.settings = settings;
     this.clock = clock;
@@ -177,5 +188,38 @@ public class PostImports {
       }
     }
     throw new SlugTaken(base);
+  }
+
+  /** The body of a post as it is now, or empty when it is deleted. */
+  public Optional<String> body(String id) {
+    return posts.findById(id).filter(post -> !post.isDeleted()).map(Post::bodyMarkdown);
+  }
+
+  /**
+   * Gives a post the body {@code change} makes of it, when that shows the same words with pictures
+   * at other addresses (an imported post's, copied to the blog): see {@link Post#movePictures}. An
+   * edit saved meanwhile is read and changed the same way.
+   *
+   * @return false when the post is deleted, or was edited again and again while this tried
+   */
+  public boolean movePictures(String id, UnaryOperator<String> change) {
+    for (int attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++) {
+      Post post = posts.findById(id).filter(found -> !found.isDeleted()).orElse(null);
+      if (post == null) {
+        return false;
+      }
+      String body = change.apply(post.bodyMarkdown());
+      if (body.equals(post.bodyMarkdown())) {
+        return true;
+      }
+      post.movePictures(renderer.render(post.title(), body, post.customExcerpt()));
+      try {
+        writes.saveOnly(post, "bodyMarkdown", "bodyHtml", "excerpt", "searchText");
+        return true;
+      } catch (OptimisticLockingFailureException editedMeanwhile) {
+        // read it again
+      }
+    }
+    return false;
   }
 }

@@ -29,8 +29,8 @@ class SecurityConfiguration {
                     // the media library may hold pictures of posts not yet published
                     .requestMatchers(HttpMethod.GET, "/api/images")
                     .hasRole("CONTRIBUTOR")
-                    // the whole blog, drafts and all
-                    .requestMatchers(HttpMethod.GET, "/api/exports/**")
+                    // the whole blog, drafts and all; what imports bring in and how far they are
+                    .requestMatchers("/api/exports/**", "/api/imports/**")
                     .hasRole("ADMIN")
                     // the redirects' list (reading where one address leads stays public)
                     .requestMatchers("/api/redirects/rules", "/api/redirects/rules/**")
@@ -70,8 +70,6 @@ class SecurityConfiguration {
                     .hasRole("EDITOR")
                     .requestMatchers(HttpMethod.DELETE, "/api/tags/*")
                     .hasRole("EDITOR")
-                    .requestMatchers(HttpMethod.POST, "/api/imports/**")
-                    .hasRole("ADMIN")
                     .anyRequest()
                     .authenticated())
         .oauth2ResourceServer(

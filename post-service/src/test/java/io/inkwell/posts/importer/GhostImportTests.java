@@ -12,6 +12,7 @@ import java.io.StringReader;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -132,6 +133,47 @@ class GhostImportTests extends IntegrationTest {
     assertThat(
             anonymous().get("/api/posts/colophon-of-the-old-ghost").json().path("page").asBoolean())
         .isTrue();
+  }
+
+  /**
+   * Ghost 4 and later write the blog's own address as {@code __GHOST_URL__}: its pictures are on
+   * the old blog, at the address the importer gives, and its links to its own pages lead to them
+   * here.
+   */
+  @Test
+  void aGhostFivePostsOwnAddressesLeadToItsPicturesThereAndItsPagesHere() {
+    String run = java.util.UUID.randomUUID().toString().substring(0, 8);
+    String export =
+        """
+        {"db": [{"meta": {"version": "5.75.0"}, "data": {
+            "posts": [{"id": "g5-%1$s", "uuid": "g5-%1$s", "title": "Own addresses",
+              "slug": "own-addresses-%1$s", "status": "published",
+              "published_at": "2024-02-01T10:00:00.000Z",
+              "feature_image": "__GHOST_URL__/content/images/2024/02/cover.jpg",
+              "html": "<p>See <a href=\\"__GHOST_URL__/harbour-at-dawn/\\">the harbour</a>.</p><figure class=\\"kg-card kg-image-card\\"><img src=\\"__GHOST_URL__/content/images/2024/02/boats.jpg\\" class=\\"kg-image\\" alt=\\"Boats\\" srcset=\\"__GHOST_URL__/content/images/size/w600/2024/02/boats.jpg 600w\\"></figure>"}],
+            "users": [], "tags": [], "posts_tags": []}}]}
+        """
+            .formatted(run);
+
+    var refused =
+        admin().postAs("/api/imports/ghost?site=javascript:alert(1)", "application/json", export);
+    var imported =
+        admin()
+            .postAs(
+                "/api/imports/ghost?site=https://harbour.example.org/", "application/json", export);
+
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+    assertThat(refused.text("type")).endsWith("/validation");
+    assertThat(refused.json().path("errors").get(0).path("field").asString()).isEqualTo("site");
+    assertThat(imported.json().path("posts").asInt()).as(imported.toString()).isEqualTo(1);
+    var body =
+        Jsoup.parseBodyFragment(admin().get("/api/posts/own-addresses-" + run).text("bodyHtml"));
+    assertThat(body.select("img").eachAttr("src"))
+        .containsExactly(
+            "https://harbour.example.org/content/images/2024/02/cover.jpg",
+            "https://harbour.example.org/content/images/2024/02/boats.jpg");
+    assertThat(body.select("a").attr("href")).isEqualTo("/harbour-at-dawn/");
+    assertThat(body.html()).doesNotContain("__GHOST_URL__");
   }
 
   /** A date no calendar shows (a file edited by hand) is read as no date, not a failed import. */

@@ -277,14 +277,29 @@ class AdminApi {
     }
   }
 
-  /** An export file (Blogger's Settings → Back up content, WordPress's Tools → Export) as is. */
-  Answer importExport(String token, ImportSource source, byte[] export) {
+  /**
+   * An export file (Blogger's Settings → Back up content, WordPress's Tools → Export) as is.
+   *
+   * @param copyPictures whether the posts' pictures on the old blog's host are copied to the blog
+   * @param site the old blog's address, which a Ghost export leaves out of its pictures' addresses;
+   *     empty when not given
+   */
+  Answer importExport(
+      String token, ImportSource source, byte[] export, boolean copyPictures, String site) {
+    var query = new LinkedHashMap<String, Object>();
+    query.put("copyPictures", copyPictures);
+    query.put("site", source == ImportSource.GHOST ? site.strip() : null);
     return http.post()
-        .uri(source.path)
+        .uri(URI.create(baseUrl + ApiUris.of(source.path, query)))
         .headers(headers -> headers.setBearerAuth(token))
         .contentType(source.type)
         .body(export)
         .exchange((request, response) -> answer(response));
+  }
+
+  /** How far copying imported posts' pictures to the blog is. */
+  Answer importedPictures(String token) {
+    return get(token, "/api/imports/pictures");
   }
 
   /** The comments of a state, of one post when {@code postId} is not empty. */

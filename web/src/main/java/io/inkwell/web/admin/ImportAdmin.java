@@ -16,12 +16,14 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.annotation.RegisteredOAuth2AuthorizedClient;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Moving a Blogger, WordPress or Ghost blog here, as WordPress's Tools → Import does it: the owner
@@ -41,8 +43,20 @@ class ImportAdmin implements StaffPage {
     this.blog = blog;
   }
 
+  /** The page, with how far copying imported pictures is once an import asked for it. */
   @GetMapping("/admin/import")
-  String page() {
+  String page(
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client, Model model) {
+    var pictures = checked(api.importedPictures(token(client)));
+    if (pictures.ok()) {
+      JsonNode progress = pictures.body();
+      if (progress.path("waiting").asInt()
+              + progress.path("copied").asInt()
+              + progress.path("failed").asInt()
+          > 0) {
+        model.addAttribute("pictures", progress);
+      }
+    }
     return "admin/import";
   }
 
@@ -51,6 +65,8 @@ class ImportAdmin implements StaffPage {
       @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
       @RequestParam(name = "export", required = false) MultipartFile export,
       @RequestParam(defaultValue = "blogger") String from,
+      @RequestParam(defaultValue = "false") boolean copyPictures,
+      @RequestParam(defaultValue = "") String site,
       RedirectAttributes redirect)
       throws IOException {
     var platform = AdminApi.ImportSource.named(from);
@@ -64,7 +80,8 @@ class ImportAdmin implements StaffPage {
               + " file).");
       return "redirect:/admin/import";
     }
-    var answer = checked(api.importExport(token(client), platform, export.getBytes()));
+    var answer =
+        checked(api.importExport(token(client), platform, export.getBytes(), copyPictures, site));
     if (!answer.ok()) {
       redirect.addFlashAttribute("error", answer.problem());
       return "redirect:/admin/import";
@@ -81,7 +98,10 @@ class ImportAdmin implements StaffPage {
             + "."
             + (alreadyThere == 1 ? " 1 post was here already." : "")
             + (alreadyThere > 1 ? " " + alreadyThere + " posts were here already." : "")
-            + (comments > 0 ? " Comments appear on their posts within a few seconds." : ""));
+            + (comments > 0 ? " Comments appear on their posts within a few seconds." : "")
+            + (copyPictures
+                ? " Their pictures are being copied to this blog; this page shows how far."
+                : ""));
     return "redirect:/admin/import";
   }
 

@@ -1,0 +1,305 @@
+package io.inkwell.posts.importer;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import io.inkwell.posts.image.ImageProblem;
+import io.inkwell.posts.image.Images;
+import io.inkwell.posts.importer.OldPictures.Picture;
+import io.inkwell.posts.importer.PictureFetcher.NotFetched;
+import io.inkwell.posts.post.Actor;
+import io.inkwell.posts.post.PostImports;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * Copies imported posts' pictures from their old blog's host to the blog's own, in the background:
+ * a big blog's pictures take longer than an import's request may, and the old host may be slow or
+ * down for a while. The import plans one copy per post that shows pictures from elsewhere (in
+ * {@code picture-copies}, so the plan outlives a restart); one instance at a time claims a post's
+ * copy for a while, and another takes it over when that instance stopped before it was done.
+ *
+ * <p>Each picture is fetched once ({@code imported-pictures} remembers where a fetched address is
+ * now, for the posts that show it too), stored as an uploaded one is (whose checks it passes), and
+ * the post then shows it from the blog ({@link PostImports#movePictures}). A picture that cannot be
+ * fetched stays where it was; one whose host was down or slow is tried again later, up to three
+ * times in all. Admins read how far it is at {@code GET /api/imports/pictures}.
+ */
+@Service
+class PictureCopying {
+
+  private static final Logger log = LoggerFactory.getLogger(PictureCopying.class);
+
+  static final String COPIES = "picture-copies";
+  static final String FETCHED = "imported-pictures";
+  private static final String WAITING = "WAITING";
+  private static final String DONE = "DONE";
+  private static final int MOST_ATTEMPTS = 3;
+  private static final int MOST_FAILURES_SHOWN = 100;
+
+  private final MongoTemplate mongo;
+  private final PostImports posts;
+  private final PictureFetcher fetcher;
+  private final Images images;
+  private final Clock clock;
+  private final Duration claim;
+  private final Duration retryAfter;
+  private final Counter copied;
+  private final Counter failed;
+
+  PictureCopying(
+      MongoTemplate mongo,
+      PostImports posts,
+      PictureFetcher fetcher,
+      Images images,
+      Clock clock,
+      MeterRegistry meters,
+      @Value("${inkwell.imports.picture-timeout:20s}") Duration timeout,
+      @Value("${inkwell.imports.picture-retry-after:5m}") Duration retryAfter) {
+    this.mongo = mongo;
+    this.posts = posts;
+    this.fetcher = fetcher;
+    this.images = images;
+    this.clock = clock;
+    // a post's copy is this instance's while one picture could take (its sources, redirects)
+    this.claim = timeout.multipliedBy(4);
+    this.retryAfter = retryAfter;
+    this.copied = counter(meters, "copied");
+    this.failed = counter(meters, "failed");
+  }
+
+  private static Counter counter(MeterRegistry meters, String outcome) {
+    return Counter.builder("inkwell.imports.pictures")
+        .description("Imported posts' pictures copied to the blog, or left on their old host")
+        .tag("outcome", outcome)
+        .register(meters);
+  }
+
+  /**
+   * Plans copying the pictures the post shows from elsewhere, unless there are none or a copy was
+   * planned before (the same file imported again).
+   */
+  void plan(String postId, String title, String html, Actor importer) {
+    if (OldPictures.in(html).isEmpty()) {
+      return;
+    }
+    var copy =
+        new Document("_id", postId)
+            .append("title", title)
+            .append("state", WAITING)
+            .append("due", Date.from(clock.instant()))
+            .append("attempts", 0)
+            .append("importer", new Document("id", importer.id()).append("name", importer.name()))
+            .append("copied", 0)
+            .append("failures", List.of());
+    try {
+      mongo.insert(copy, COPIES);
+    } catch (DuplicateKeyException plannedBefore) {
+      // it goes on, or went
+    }
+  }
+
+  /**
+   * Copies the pictures of the posts whose turn it is.
+   *
+   * @return how many posts' copies this call worked on
+   */
+  @Scheduled(fixedDelayString = "${inkwell.imports.picture-check-interval:2s}")
+  int copyWaiting() {
+    int worked = 0;
+    for (Document copy = claimed(); copy != null; copy = claimed()) {
+      try {
+        copy(copy);
+      } catch (RuntimeException e) {
+        log.warn("Could not copy the pictures of post {}", copy.get("_id"), e);
+        if (copy.getInteger("attempts", MOST_ATTEMPTS) >= MOST_ATTEMPTS) {
+          giveUp(copy, e);
+        } // else its claim runs out, and it is tried again then
+      }
+      worked++;
+    }
+    return worked;
+  }
+
+  /** The next post whose copy is due, now this instance's for a while; null when none is. */
+  private Document claimed() {
+    Date now = Date.from(clock.instant());
+    return mongo.findAndModify(
+        Query.query(where("state").is(WAITING).and("due").lte(now)).with(Sort.by("due")),
+        new Update().set("due", until()).inc("attempts", 1),
+        FindAndModifyOptions.options().returnNew(true),
+        Document.class,
+        COPIES);
+  }
+
+  private Date until() {
+    return Date.from(clock.instant().plus(claim));
+  }
+
+  private void copy(Document copy) {
+    String postId = copy.getString("_id");
+    var importerField = copy.get("importer", Document.class);
+    var importer =
+        new Actor(importerField.getString("id"), importerField.getString("name"), Set.of());
+    var moved = new HashMap<String, String>();
+    var failures = new ArrayList<Document>();
+    boolean temporary = false;
+    List<Picture> pictures = posts.body(postId).map(OldPictures::in).orElse(List.of());
+    for (Picture picture : pictures) {
+      // still this instance's
+      mongo.updateFirst(
+          Query.query(where("_id").is(postId)), new Update().set("due", until()), COPIES);
+      NotFetched why = copy(picture, importer, moved);
+      if (why != null) {
+        failures.add(
+            new Document("address", picture.shown())
+                .append("reason", why.getMessage())
+                .append("temporary", why.temporary()));
+        temporary |= why.temporary();
+      }
+    }
+    if (!moved.isEmpty() && !posts.movePictures(postId, html -> OldPictures.moved(html, moved))) {
+      log.info("Post {} was deleted before its pictures were copied", postId);
+    }
+    int shown = pictures.size() - failures.size();
+    boolean again = temporary && copy.getInteger("attempts", MOST_ATTEMPTS) < MOST_ATTEMPTS;
+    copied.increment(shown);
+    failed.increment(again ? 0 : failures.size());
+    var update =
+        new Update()
+            .inc("copied", shown)
+            .set("failures", failures)
+            .set("state", again ? WAITING : DONE)
+            .set(
+                "due",
+                again
+                    ? Date.from(
+                        clock.instant().plus(retryAfter.multipliedBy(copy.getInteger("attempts"))))
+                    : null);
+    mongo.updateFirst(Query.query(where("_id").is(postId)), update, COPIES);
+  }
+
+  private void giveUp(Document copy, RuntimeException why) {
+    var failure =
+        new Document("address", "")
+            .append("reason", "this blog failed: " + why.getClass().getSimpleName())
+            .append("temporary", false);
+    mongo.updateFirst(
+        Query.query(where("_id").is(copy.get("_id"))),
+        new Update().set("state", DONE).set("due", null).set("failures", List.of(failure)),
+        COPIES);
+  }
+
+  /**
+   * Copies one picture, best source first, and notes its new address for the old ones it had.
+   *
+   * @return why it was not copied, or null when it was
+   */
+  private NotFetched copy(Picture picture, Actor importer, Map<String, String> moved) {
+    NotFetched why = null;
+    for (URI source : picture.sources()) {
+      try {
+        String path = fetched(source, importer);
+        moved.put(picture.shown(), path);
+        if (picture.link() != null
+            && source.equals(OldPictures.address(picture.link()).orElse(null))) {
+          moved.put(picture.link(), path);
+        }
+        return null;
+      } catch (NotFetched e) {
+        why = why == null || !why.temporary() ? e : why;
+      }
+    }
+    return why == null ? new NotFetched("not a web address", false) : why;
+  }
+
+  /** Where the blog shows the picture at this address now, fetched and stored unless it was. */
+  private String fetched(URI source, Actor importer) throws NotFetched {
+    Document known = mongo.findById(source.toString(), Document.class, FETCHED);
+    if (known != null) {
+      return known.getString("path");
+    }
+    byte[] bytes = fetcher.fetch(source);
+    String path;
+    try {
+      path = images.store(bytes, fileName(source), importer).image().path();
+    } catch (ImageProblem problem) {
+      throw new NotFetched(
+          problem.kind() == ImageProblem.Kind.NOT_AN_IMAGE
+              ? "not a PNG, JPEG, GIF or WebP picture"
+              : problem.getMessage(),
+          false);
+    }
+    mongo.save(new Document("_id", source.toString()).append("path", path), FETCHED);
+    return path;
+  }
+
+  private static String fileName(URI source) {
+    String path = source.getPath() == null ? "" : source.getPath();
+    String name = path.substring(path.lastIndexOf('/') + 1);
+    return name.isBlank() ? "imported" : name;
+  }
+
+  /**
+   * How far copying the imported posts' pictures is.
+   *
+   * @param waiting posts whose pictures are still to be copied (or tried again)
+   * @param copied pictures the blog shows from its own now
+   * @param failed pictures left on their old host
+   * @param failures those, the first hundred, by post
+   */
+  record Progress(long waiting, long copied, long failed, List<Failure> failures) {}
+
+  /**
+   * @param tryingAgain whether it is tried again later (its host was down or slow)
+   */
+  record Failure(String postId, String title, String address, String reason, boolean tryingAgain) {}
+
+  Progress progress() {
+    long waiting = 0;
+    long copiedSoFar = 0;
+    var failures = new ArrayList<Failure>();
+    long failedSoFar = 0;
+    var query = new Query().with(Sort.by("_id"));
+    try (var copies = mongo.stream(query, Document.class, COPIES)) {
+      for (Document copy : (Iterable<Document>) copies::iterator) {
+        boolean stillWaiting = WAITING.equals(copy.getString("state"));
+        waiting += stillWaiting ? 1 : 0;
+        copiedSoFar += copy.getInteger("copied", 0);
+        for (Document failure : copy.getList("failures", Document.class, List.of())) {
+          failedSoFar++;
+          if (failures.size() < MOST_FAILURES_SHOWN) {
+            failures.add(
+                new Failure(
+                    copy.getString("_id"),
+                    copy.getString("title"),
+                    failure.getString("address"),
+                    failure.getString("reason"),
+                    stillWaiting && failure.getBoolean("temporary", false)));
+          }
+        }
+      }
+    }
+    return new Progress(waiting, copiedSoFar, failedSoFar, failures);
+  }
+}

@@ -1,0 +1,179 @@
+package io.inkwell.posts.importer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.hc.client5.http.ClientProtocolException;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.util.Timeout;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Fetches a picture from the old blog's host: over HTTP(S) only, from hosts on the internet ({@link
+ * PictureHosts}), at most {@code inkwell.imports.picture-max-size} of it, the whole answer within
+ * {@code inkwell.imports.picture-timeout}, through at most five redirects.
+ */
+@Component
+class PictureFetcher implements DisposableBean {
+
+  private final CloseableHttpClient http;
+  private final ScheduledExecutorService deadlines =
+      Executors.newSingleThreadScheduledExecutor(
+          task -> {
+            var thread = new Thread(task, "picture-fetch-deadlines");
+            thread.setDaemon(true);
+            return thread;
+          });
+  private final Duration timeout;
+  private final long maxBytes;
+
+  PictureFetcher(
+      PictureHosts hosts,
+      @Value("${inkwell.imports.picture-timeout:20s}") Duration timeout,
+      @Value("${inkwell.imports.picture-max-size:10MB}") DataSize maxSize) {
+    this.timeout = timeout;
+    this.maxBytes = maxSize.toBytes();
+    this.http =
+        HttpClients.custom()
+            .setConnectionManager(
+                PoolingHttpClientConnectionManagerBuilder.create()
+                    .setDnsResolver(hosts)
+                    .setDefaultConnectionConfig(
+                        ConnectionConfig.custom()
+                            .setConnectTimeout(Timeout.of(timeout.dividedBy(2)))
+                            .setSocketTimeout(Timeout.of(timeout))
+                            .build())
+                    .build())
+            .setDefaultRequestConfig(
+                RequestConfig.custom()
+                    .setResponseTimeout(Timeout.of(timeout))
+                    .setMaxRedirects(5)
+                    .build())
+            .setUserAgent("Inkwell-Import/1 (copying a blog's own pictures)")
+            .disableCookieManagement()
+            .disableAutomaticRetries()
+            .build();
+  }
+
+  /**
+   * Why a picture was not fetched, as an admin reads it.
+   *
+   * @param temporary whether trying again later may fetch it (the host was down or slow)
+   */
+  static final class NotFetched extends Exception {
+
+    private final boolean temporary;
+
+    NotFetched(String reason, boolean temporary) {
+      super(reason, null, false, false);
+      this.temporary = temporary;
+    }
+
+    boolean temporary() {
+      return temporary;
+    }
+  }
+
+  byte[] fetch(URI address) throws NotFetched {
+    String scheme = address.getScheme();
+    if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {
+      throw new NotFetched("not a web address", false);
+    }
+    var request = new HttpGet(address);
+    request.addHeader("Accept", "image/webp,image/png,image/jpeg,image/gif;q=0.9");
+    var deadline = deadlines.schedule(request::cancel, timeout.toMillis(), TimeUnit.MILLISECONDS);
+    try {
+      return http.execute(
+          request,
+          response -> {
+            int status = response.getCode();
+            if (status == 404 || status == 410) {
+              return refused("not there any more (" + status + ")", false);
+            }
+            if (status == 429 || status >= 500) {
+              return refused("the host answered " + status, true);
+            }
+            if (status >= 300) {
+              return refused("the host answered " + status, false);
+            }
+            return body(response.getEntity());
+          });
+    } catch (Refused refused) {
+      throw refused.reason;
+    } catch (PictureHosts.PrivateAddress e) {
+      throw new NotFetched(e.getMessage(), false);
+    } catch (UnknownHostException e) {
+      throw new NotFetched("no host of that name now", true);
+    } catch (ClientProtocolException e) {
+      throw new NotFetched("no picture at the end of its redirects", false);
+    } catch (SocketTimeoutException e) {
+      throw new NotFetched(tooLate(), true);
+    } catch (IOException e) {
+      throw new NotFetched(
+          request.isCancelled() ? tooLate() : "no answer (" + e.getClass().getSimpleName() + ")",
+          true);
+    } finally {
+      deadline.cancel(false);
+    }
+  }
+
+  private String tooLate() {
+    return "not all there within " + timeout.toSeconds() + " seconds";
+  }
+
+  private byte[] body(HttpEntity entity) throws IOException {
+    if (entity == null) {
+      return refused("the host sent nothing", false);
+    }
+    if (entity.getContentLength() > maxBytes) {
+      return refused(tooLarge(), false);
+    }
+    try (InputStream in = entity.getContent()) {
+      byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+      if (bytes.length > maxBytes) {
+        return refused(tooLarge(), false);
+      }
+      return bytes;
+    }
+  }
+
+  private String tooLarge() {
+    return "larger than " + DataSize.ofBytes(maxBytes).toMegabytes() + " MB";
+  }
+
+  /** Carries a refusal out of the client's answer handler, which may throw only IOException. */
+  private static byte[] refused(String reason, boolean temporary) throws Refused {
+    throw new Refused(new NotFetched(reason, temporary));
+  }
+
+  private static final class Refused extends IOException {
+
+    private final NotFetched reason;
+
+    Refused(NotFetched reason) {
+      super(reason.getMessage(), null);
+      this.reason = reason;
+    }
+  }
+
+  @Override
+  public void destroy() throws IOException {
+    deadlines.shutdownNow();
+    http.close();
+  }
+}

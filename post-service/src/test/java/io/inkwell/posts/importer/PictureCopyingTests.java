@@ -1,0 +1,205 @@
+package io.inkwell.posts.importer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.inkwell.posts.IntegrationTest;
+import io.inkwell.posts.TestPictures;
+import io.inkwell.testsupport.ApiClient;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * An old blog on a real HTTP server whose posts are imported with their pictures copied: Blogger's
+ * picture inside a link to its full size, one picture in two posts, a host that is down for a
+ * moment, a picture that is gone, a page where a picture should be, and the same server by a
+ * private address, which the import must not reach.
+ */
+class PictureCopyingTests extends IntegrationTest {
+
+  private static HttpServer oldBlog;
+  private static final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
+  private static byte[] large;
+  private static byte[] small;
+  private static byte[] quay;
+
+  @BeforeAll
+  static void oldBlogServesItsPictures() throws IOException {
+    large = TestPictures.picture("jpg", 1600, 1067);
+    small = TestPictures.picture("jpg", 320, 213);
+    quay = TestPictures.picture("png", 800, 600);
+    oldBlog = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    oldBlog.createContext(
+        "/",
+        exchange -> {
+          String path = exchange.getRequestURI().getPath();
+          int asked = requests.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+          switch (path) {
+            case "/img/s1600/harbour.jpg" -> answer(exchange, 200, "image/jpeg", large);
+            case "/img/s320/harbour.jpg" -> answer(exchange, 200, "image/jpeg", small);
+            case "/img/quay.png", "/secret.png" -> answer(exchange, 200, "image/png", quay);
+            // down the first time it is asked, up the next
+            case "/img/fog.png" ->
+                answer(exchange, asked == 1 ? 503 : 200, "image/png", asked == 1 ? null : quay);
+            case "/img/page.jpg" ->
+                answer(exchange, 200, "text/html", "<html>Sign in</html>".getBytes());
+            default -> answer(exchange, 404, "text/plain", "gone".getBytes());
+          }
+        });
+    oldBlog.start();
+  }
+
+  private static void answer(HttpExchange exchange, int status, String type, byte[] body)
+      throws IOException {
+    exchange.getResponseHeaders().set("Content-Type", type);
+    exchange.sendResponseHeaders(status, body == null ? -1 : body.length);
+    if (body != null) {
+      exchange.getResponseBody().write(body);
+    }
+    exchange.close();
+  }
+
+  @AfterAll
+  static void oldBlogCloses() {
+    oldBlog.stop(0);
+  }
+
+  private static String oldBlog(String path) {
+    return "http://localhost:" + oldBlog.getAddress().getPort() + path;
+  }
+
+  /** A Ghost export of these posts: id and slug to HTML. */
+  private static String export(Map<String, String> posts) {
+    var list =
+        posts.entrySet().stream()
+            .map(
+                post ->
+                    Map.of(
+                        "id", post.getKey(),
+                        "uuid", post.getKey(),
+                        "title", post.getKey(),
+                        "slug", post.getKey(),
+                        "html", post.getValue(),
+                        "type", "post",
+                        "status", "published",
+                        "published_at", "2011-05-02T08:00:00.000Z"))
+            .toList();
+    return ApiClient.json(Map.of("db", List.of(Map.of("data", Map.of("posts", list)))));
+  }
+
+  private JsonNode progress() {
+    var progress = admin().get("/api/imports/pictures");
+    assertThat(progress.status()).as(progress.toString()).isEqualTo(200);
+    return progress.json();
+  }
+
+  private Document bodyOf(String slug) {
+    return Jsoup.parseBodyFragment(anonymous().get("/api/posts/" + slug).text("bodyHtml"));
+  }
+
+  @Test
+  void anImportsPicturesBecomeTheBlogsOwnAndWhatCannotBeFetchedStaysWhereItWas() {
+    String harbour =
+        "<p>Dawn.</p><a href=\""
+            + oldBlog("/img/s1600/harbour.jpg")
+            + "\"><img src=\""
+            + oldBlog("/img/s320/harbour.jpg")
+            + "\" alt=\"The harbour\" width=\"320\"></a>"
+            + "<p>And the quay:</p><img src='"
+            + oldBlog("/img/quay.png")
+            + "' alt=\"The quay\"><img src=\""
+            + oldBlog("/img/fog.png")
+            + "\" alt=\"Fog\">";
+    String quayAgain =
+        "<p>The quay once more.</p><img src=\""
+            + oldBlog("/img/quay.png")
+            + "\" alt=\"The quay\"><img src=\""
+            + oldBlog("/img/gone.jpg")
+            + "\" alt=\"Gone\"><img src=\""
+            + oldBlog("/img/page.jpg")
+            + "\" alt=\"A page\"><img src=\"http://127.0.0.1:"
+            + oldBlog.getAddress().getPort()
+            + "/secret.png\" alt=\"Inside\">";
+    String export = export(Map.of("copy-harbour", harbour, "copy-quay-again", quayAgain));
+
+    var imported =
+        admin().postAs("/api/imports/ghost?copyPictures=true", "application/json", export);
+
+    assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(() -> assertThat(progress().path("waiting").asInt()).isZero());
+
+    // Blogger's picture in a link to its full size: both are the full size, now the blog's own
+    var dawn = bodyOf("copy-harbour");
+    var picture = dawn.selectFirst("a > img");
+    String own = picture.attr("src");
+    assertThat(own).startsWith("/api/images/");
+    assertThat(picture.parent().attr("href")).isEqualTo(own);
+    assertThat(picture.attr("srcset")).contains(own + "?w=600");
+    assertThat(anonymous().bytes(own).body()).isEqualTo(large);
+    assertThat(requests).doesNotContainKey("/img/s320/harbour.jpg");
+    // the host that was down for a moment gave its picture when asked again
+    assertThat(dawn.select("img[alt=Fog]").attr("src")).startsWith("/api/images/");
+    assertThat(requests.get("/img/fog.png")).hasValue(2);
+
+    // a picture two posts show is fetched once, and both show the blog's own
+    var quay = bodyOf("copy-quay-again");
+    assertThat(quay.select("img[alt=The quay]").attr("src"))
+        .startsWith("/api/images/")
+        .isEqualTo(dawn.select("img[alt=The quay]").attr("src"));
+    assertThat(requests.get("/img/quay.png")).hasValue(1);
+    // what could not be fetched stays where it was; the private address was never asked
+    assertThat(quay.select("img[alt=Gone]").attr("src")).isEqualTo(oldBlog("/img/gone.jpg"));
+    assertThat(quay.select("img[alt=A page]").attr("src")).isEqualTo(oldBlog("/img/page.jpg"));
+    assertThat(quay.select("img[alt=Inside]").attr("src")).startsWith("http://127.0.0.1:");
+    assertThat(requests).doesNotContainKey("/secret.png");
+
+    var failures = progress().path("failures");
+    assertThat(failures.valueStream().map(f -> f.path("postId").asString()))
+        .containsOnly(idOf("copy-quay-again"));
+    assertThat(
+            failures
+                .valueStream()
+                .map(f -> f.path("address").asString() + " " + f.path("reason").asString()))
+        .containsExactlyInAnyOrder(
+            oldBlog("/img/gone.jpg") + " not there any more (404)",
+            oldBlog("/img/page.jpg") + " not a PNG, JPEG, GIF or WebP picture",
+            "http://127.0.0.1:"
+                + oldBlog.getAddress().getPort()
+                + "/secret.png 127.0.0.1 is 127.0.0.1, inside this blog's network");
+    assertThat(progress().path("failed").asInt()).isEqualTo(3);
+  }
+
+  @Test
+  void withoutBeingAskedAnImportLeavesThePicturesWhereTheyAre() {
+    String html = "<p>Left.</p><img src=\"" + oldBlog("/img/left.png") + "\" alt=\"Left\">";
+
+    var imported =
+        admin().postAs("/api/imports/ghost", "application/json", export(Map.of("left", html)));
+
+    assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+    assertThat(bodyOf("left").select("img").attr("src")).isEqualTo(oldBlog("/img/left.png"));
+    assertThat(requests).doesNotContainKey("/img/left.png");
+    assertThat(anonymous().get("/api/imports/pictures").status()).isEqualTo(401);
+    assertThat(api().get("/api/imports/pictures").status()).isEqualTo(403);
+  }
+
+  private String idOf(String slug) {
+    return anonymous().get("/api/posts/" + slug).text("id");
+  }
+}
