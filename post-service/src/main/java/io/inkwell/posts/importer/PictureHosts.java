@@ -90,7 +90,11 @@ class PictureHosts implements DnsResolver {
   static final class PrivateAddress extends UnknownHostException {
 
     PrivateAddress(String host, InetAddress address) {
-      super(host + " is " + address.getHostAddress() + ", inside this blog's network");
+      super(
+          (host.equals(address.getHostAddress())
+                  ? host
+                  : host + " is " + address.getHostAddress() + ",")
+              + " inside this blog's network");
     }
   }
 }
