@@ -50,7 +50,8 @@ final class BloggerImport {
         post.page(),
         false,
         comments,
-        MetaTags.NONE);
+        MetaTags.NONE,
+        null);
   }
 
   /** A stable id for a Blogger id: the same source always becomes the same Inkwell id. */

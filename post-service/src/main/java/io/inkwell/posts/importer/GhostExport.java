@@ -115,9 +115,27 @@ final class GhostExport {
               MetaTags.imported(
                   text(search, "meta_title"),
                   text(search, "meta_description"),
-                  text(post, "canonical_url"))));
+                  text(post, "canonical_url")),
+              cover(post, search, site)));
     }
     return posts;
+  }
+
+  /**
+   * The feature image's address when it heads the body without a caption: once it is one of the
+   * blog's pictures, it becomes the post's cover (a cover has no caption).
+   */
+  private static String cover(JsonNode post, JsonNode meta, String site) {
+    String image = text(post, "feature_image");
+    String caption = text(meta, "feature_image_caption", text(post, "feature_image_caption"));
+    if (image == null || image.isBlank() || (caption != null && !caption.isBlank())) {
+      return null;
+    }
+    return image.replace(GHOST_URL, origin(site));
+  }
+
+  private static String origin(String site) {
+    return site == null ? "" : site.replaceAll("/+$", "");
   }
 
   /**
@@ -131,8 +149,7 @@ final class GhostExport {
       return html;
     }
     String linked = OWN_LINK.matcher(html).replaceAll("$1");
-    String origin = site == null ? "" : site.replaceAll("/+$", "");
-    return linked.replace(GHOST_URL, origin);
+    return linked.replace(GHOST_URL, origin(site));
   }
 
   /**

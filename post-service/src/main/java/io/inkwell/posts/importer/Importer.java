@@ -50,7 +50,7 @@ class Importer {
         existing++;
       }
       if (copyPictures) {
-        copying.plan(stored.id(), stored.title(), stored.html(), importer);
+        copying.plan(stored.id(), stored.title(), stored.html(), stored.cover(), importer);
       }
     }
     return new Result(created, existing, comments);

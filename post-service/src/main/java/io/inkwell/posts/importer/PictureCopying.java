@@ -99,13 +99,14 @@ class PictureCopying {
    * Plans copying the pictures the post shows from elsewhere, unless there are none or a copy was
    * planned before (the same file imported again).
    */
-  void plan(String postId, String title, String html, Actor importer) {
+  void plan(String postId, String title, String html, String cover, Actor importer) {
     if (OldPictures.in(html).isEmpty()) {
       return;
     }
     var copy =
         new Document("_id", postId)
             .append("title", title)
+            .append("cover", cover)
             .append("state", WAITING)
             .append("due", Date.from(clock.instant()))
             .append("attempts", 0)
@@ -181,6 +182,11 @@ class PictureCopying {
     if (!moved.isEmpty() && !posts.movePictures(postId, html -> OldPictures.moved(html, moved))) {
       log.info("Post {} was deleted before its pictures were copied", postId);
     }
+    String cover = copy.getString("cover");
+    String coverPath = cover == null ? null : moved.getOrDefault(cover, knownPath(cover));
+    if (coverPath != null) {
+      posts.coverFromHead(postId, coverPath);
+    }
     int shown = pictures.size() - failures.size();
     boolean again = temporary && copy.getInteger("attempts", MOST_ATTEMPTS) < MOST_ATTEMPTS;
     copied.increment(shown);
@@ -252,6 +258,14 @@ class PictureCopying {
     }
     mongo.save(new Document("_id", source.toString()).append("path", path), FETCHED);
     return path;
+  }
+
+  /** Where the blog shows the picture at this address, when it was fetched before. */
+  private String knownPath(String address) {
+    return OldPictures.address(address)
+        .map(source -> mongo.findById(source.toString(), Document.class, FETCHED))
+        .map(known -> known.getString("path"))
+        .orElse(null);
   }
 
   private static String fileName(URI source) {

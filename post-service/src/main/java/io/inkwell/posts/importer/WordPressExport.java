@@ -162,6 +162,11 @@ final class WordPressExport {
             // as long as an author may write one here; a longer one is derived from the body
             .filter(text -> text.length() <= LONGEST_EXCERPT)
             .orElse(null);
+    String body =
+        WordPressContent.html(
+            Objects.requireNonNullElse(text(item, CONTENT, "encoded"), ""), library);
+    WordPressContent.Picture featured = library.pictures().get(meta(item, "_thumbnail_id"));
+    boolean headed = featured != null && !body.contains(featured.url());
     return new ImportedPost(
         ImportIds.of("wordpress", site + "#post-" + wp(item, "post_id")),
         login == null
@@ -171,10 +176,7 @@ final class WordPressExport {
                 names.getOrDefault(login, login)),
         firstNonBlank(item.getChildTextTrim("title"), "Untitled"),
         name(wp(item, "post_name")),
-        withFeaturedImage(
-            WordPressContent.html(
-                Objects.requireNonNullElse(text(item, CONTENT, "encoded"), ""), library),
-            library.pictures().get(meta(item, "_thumbnail_id"))),
+        headed ? withFeaturedImage(body, featured) : body,
         excerpt,
         labels(item),
         published(item),
@@ -188,18 +190,17 @@ final class WordPressExport {
         MetaTags.imported(
             meta(item, MetaTags.YOAST_TITLE),
             meta(item, MetaTags.YOAST_DESCRIPTION),
-            meta(item, MetaTags.YOAST_CANONICAL)));
+            meta(item, MetaTags.YOAST_CANONICAL)),
+        headed ? featured.url() : null);
   }
 
   /**
    * The post's HTML headed by its featured image, which WordPress themes show above the post: a
    * cover here is one of the blog's own pictures, and the old blog's stays where it is, so it comes
-   * in as the body's first picture, unless the body shows it already.
+   * in as the body's first picture (the post's cover once it is copied to the blog), unless the
+   * body shows it already.
    */
   private static String withFeaturedImage(String html, WordPressContent.Picture featured) {
-    if (featured == null || html.contains(featured.url())) {
-      return html;
-    }
     return "<figure><img src=\""
         + HtmlUtils.htmlEscape(featured.url())
         + "\" alt=\""

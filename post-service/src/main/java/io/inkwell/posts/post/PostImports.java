@@ -7,10 +7,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
+import org.springframework.web.util.HtmlUtils;
 
 /** Stores posts that come from another platform. */
 @Service
@@ -22,6 +24,7 @@ public class PostImports {
   private final Posts posts;
   private final PostWrites writes;
   private final PostContentRenderer renderer;
+  private final Covers covers;
   private final PostSettings settings;
   private final Clock clock;
 
@@ -29,10 +32,12 @@ public class PostImports {
       Posts posts,
       PostWrites writes,
       PostContentRenderer renderer,
+      Covers covers,
       PostSettings settings,
       Clock clock) {
     this.posts = posts;
     this.writes = writes;
+    this.covers = covers;
     this.renderer = renderer;
     this.settings = settings;
     this.clock = clock;
@@ -49,6 +54,9 @@ public class PostImports {
    * @param featured shown first on the home page (WordPress's sticky posts)
    * @param scheduled waiting for its date on the old platform (WordPress's "future"): scheduled for
    *     {@code published} here too while that is ahead, as WordPress's importer keeps it
+   * @param cover the address of the picture the old platform headed the post with (Ghost's feature
+   *     image, WordPress's featured image), which heads the body as a figure of its own until it is
+   *     one of the blog's pictures and can be the post's cover; null when there is none
    */
   public record ImportedPost(
       String id,
@@ -66,7 +74,8 @@ public class PostImports {
       boolean page,
       boolean featured,
       List<ImportedComment> comments,
-      MetaTags metaTags) {
+      MetaTags metaTags,
+      String cover) {
 
     /** The same post with another body. */
     public ImportedPost withHtml(String html) {
@@ -86,7 +95,8 @@ public class PostImports {
           page,
           featured,
           comments,
-          metaTags);
+          metaTags,
+          cover);
     }
   }
 
@@ -215,6 +225,46 @@ public class PostImports {
       post.movePictures(renderer.render(post.title(), body, post.customExcerpt()));
       try {
         writes.saveOnly(post, "bodyMarkdown", "bodyHtml", "excerpt", "searchText");
+        return true;
+      } catch (OptimisticLockingFailureException editedMeanwhile) {
+        // read it again
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The figure an importer heads a post's body with for the picture the old platform headed it
+   * with, as it writes it ({@code GhostExport}, {@code WordPressExport}): the picture's address and
+   * its alt text.
+   */
+  private static final Pattern HEAD_PICTURE =
+      Pattern.compile("\\s*<figure><img src=\"([^\"]+)\" alt=\"([^\"]*)\"></figure>\\s*");
+
+  /**
+   * Makes the picture an imported post's body is headed with its cover, now that it is one of the
+   * blog's pictures ({@code path}), and takes it from the body, where it stood in for the cover:
+   * readers see it above the post as before, and on its card on the home page too. Nothing happens
+   * when the post has a cover already or no longer begins with that picture (its author chose or
+   * changed them meanwhile).
+   *
+   * @return whether the picture became the cover
+   */
+  public boolean coverFromHead(String id, String path) {
+    for (int attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++) {
+      Post post = posts.findById(id).filter(found -> !found.isDeleted()).orElse(null);
+      if (post == null || post.cover() != null) {
+        return false;
+      }
+      Matcher head = HEAD_PICTURE.matcher(post.bodyMarkdown());
+      if (!head.lookingAt() || !head.group(1).equals(path)) {
+        return false;
+      }
+      post.useCover(covers.chosen(path, HtmlUtils.htmlUnescape(head.group(2)), null));
+      String body = post.bodyMarkdown().substring(head.end());
+      post.movePictures(renderer.render(post.title(), body, post.customExcerpt()));
+      try {
+        writes.saveOnly(post, "bodyMarkdown", "bodyHtml", "excerpt", "searchText", "cover");
         return true;
       } catch (OptimisticLockingFailureException editedMeanwhile) {
         // read it again

@@ -186,6 +186,59 @@ class PictureCopyingTests extends IntegrationTest {
   }
 
   @Test
+  void aGhostPostsFeatureImageBecomesItsCoverOnceItIsTheBlogsOwn() {
+    String export =
+        """
+        {"db": [{"data": {
+          "posts": [
+            {"id": "dawn", "uuid": "cover-dawn", "title": "Dawn", "slug": "cover-dawn",
+             "status": "published", "published_at": "2023-11-15T06:30:00.000Z",
+             "feature_image": "__GHOST_URL__/img/s1600/harbour.jpg",
+             "html": "<p>The boats went out before six.</p>"},
+            {"id": "credited", "uuid": "cover-credited", "title": "Credited",
+             "slug": "cover-credited", "status": "published",
+             "published_at": "2023-11-16T06:30:00.000Z",
+             "feature_image": "__GHOST_URL__/img/quay.png",
+             "html": "<p>With a credit.</p>"}],
+          "posts_meta": [
+            {"post_id": "dawn", "feature_image_alt": "Boats leaving the harbour"},
+            {"post_id": "credited", "feature_image_caption": "Photo by <a href=\\"https://x.example\\">Ann</a>"}]}}]}
+        """;
+
+    var imported =
+        admin()
+            .postAs(
+                "/api/imports/ghost?copyPictures=true&site=" + oldBlog("/"),
+                "application/json",
+                export);
+
+    assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                assertThat(anonymous().get("/api/posts/cover-dawn").json().path("cover").isObject())
+                    .isTrue());
+    var dawn = anonymous().get("/api/posts/cover-dawn").json();
+    assertThat(dawn.path("cover").path("url").asString()).startsWith("/api/images/");
+    assertThat(dawn.path("cover").path("alt").asString()).isEqualTo("Boats leaving the harbour");
+    assertThat(anonymous().bytes(dawn.path("cover").path("url").asString()).body())
+        .isEqualTo(large);
+    // it stood in for the cover at the head of the body, where it is no more
+    assertThat(Jsoup.parseBodyFragment(dawn.path("bodyHtml").asString()).select("img")).isEmpty();
+    // a cover has no caption: a credited picture stays at the head of the body, copied
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                assertThat(bodyOf("cover-credited").select("figure > img").attr("src"))
+                    .startsWith("/api/images/"));
+    var credited = anonymous().get("/api/posts/cover-credited").json();
+    assertThat(credited.path("cover").isMissingNode() || credited.path("cover").isNull()).isTrue();
+    assertThat(bodyOf("cover-credited").select("figcaption").text()).isEqualTo("Photo by Ann");
+  }
+
+  @Test
   void withoutBeingAskedAnImportLeavesThePicturesWhereTheyAre() {
     String html = "<p>Left.</p><img src=\"" + oldBlog("/img/left.png") + "\" alt=\"Left\">";
 
