@@ -24,13 +24,13 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reads a Ghost export (Settings → Advanced → Import/Export → Export content: one JSON file with
  * {@code db[0].data}): posts and pages with their dates, tags, bylines, drafts, scheduled posts,
- * featured posts, custom excerpts, feature images (as the first picture of the body) and their
- * search title, description and canonical address. Ghost 1 to 6 are read: dates as epoch
- * milliseconds or text, the byline from {@code posts_authors} or the older {@code author_id}, a
- * page by {@code type} or the older {@code page} flag, search fields from {@code posts_meta} or the
- * post itself. Internal tags ({@code #…}) stay behind, and so do email-only posts; a post for
- * members or paid members only comes in as a draft, so that moving the blog makes nothing public
- * that was paid for. Ghost's export has no comments.
+ * featured posts, custom excerpts, feature images (as the first picture of the body, the post's
+ * cover once an import copied it to the blog) and their search title, description and canonical
+ * address. Ghost 1 to 6 are read: dates as epoch milliseconds or text, the byline from {@code
+ * posts_authors} or the older {@code author_id}, a page by {@code type} or the older {@code page}
+ * flag, search fields from {@code posts_meta} or the post itself. Internal tags ({@code #…}) stay
+ * behind, and so do email-only posts; a post for members or paid members only comes in as a draft,
+ * so that moving the blog makes nothing public that was paid for. Ghost's export has no comments.
  */
 final class GhostExport {
 
@@ -155,7 +155,8 @@ final class GhostExport {
   /**
    * The post's HTML headed by its feature image, which heads every post in Ghost's themes: a cover
    * here is one of the blog's own pictures, and the old blog's stays where it is, so it comes in as
-   * the body's first picture (with its alt text and caption, from {@code posts_meta} or the post).
+   * the body's first picture (with its alt text and caption, from {@code posts_meta} or the post)
+   * until an import copies it to the blog ({@link #cover}).
    */
   private static String withFeatureImage(String html, JsonNode post, JsonNode meta) {
     String image = text(post, "feature_image");
