@@ -955,6 +955,15 @@ class BrowserTests {
     open("/posts/" + slug);
     var answer = find(".body details > p");
     assertThat(answer.isDisplayed()).as("closed until the reader opens it").isFalse();
+    // paper does not open: printed, a closed question shows its answer
+    browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+    assertThat(browser.executeScript("return arguments[0].checkVisibility()", answer))
+        .as("the answer on paper")
+        .isEqualTo(true);
+    browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+    assertThat(browser.executeScript("return arguments[0].checkVisibility()", answer))
+        .as("the answer on the screen")
+        .isEqualTo(false);
     find(".body details > summary").click();
     assertThat(answer.isDisplayed()).isTrue();
     assertThat(answer.getText()).isEqualTo("Very.");
