@@ -214,6 +214,25 @@ class WebPagesTests {
                           + "\"postTitle\":\"Hello\",\"authorName\":\"Anonymous\","
                           + "\"erased\":true,\"bodyHtml\":\"<p>Kept</p>\","
                           + "\"createdAt\":\"2009-03-12T10:00:00Z\"}]}";
+            } else if (path.equals("/api/posts/answered")) {
+              body = POST.replace("\"p1\"", "\"p3\"").replace("\"hello\"", "\"answered\"");
+            } else if (path.equals("/api/posts/p3/comments/count")) {
+              body = "{\"count\":3}";
+            } else if (path.equals("/api/posts/p3/comments")) {
+              // a reader's question, answered by the post's author and by an editor without a
+              // picture (whose profile the API does not know)
+              body =
+                  "{\"items\":["
+                      + comment(
+                          "q1",
+                          "Is it open in winter?",
+                          """
+                          {"id":"q1a","authorName":"Jo Bloggs","staff":true,"staffId":"a1",\
+                          "bodyHtml":"<p>Yes.</p>","createdAt":"2009-03-13T12:00:00Z"}""",
+                          """
+                          {"id":"q1b","authorName":"Eddie Editor","staff":true,"staffId":"e9",\
+                          "bodyHtml":"<p>Until six.</p>","createdAt":"2009-03-13T13:00:00Z"}""")
+                      + "]}";
             } else if (path.equals("/api/posts/p2/comments/count")) {
               body = "{\"count\":3}";
             } else if (path.equals("/api/posts/p2/comments")) {
@@ -301,6 +320,22 @@ class WebPagesTests {
     var second = Jsoup.parse(get(more.substring(0, more.indexOf('#'))).body());
     assertThat(second.select(".comment-body").text()).isEqualTo("Second page");
     assertThat(second.select("nav[aria-label=More comments]")).isEmpty();
+  }
+
+  @Test
+  void aStaffMembersAnswerShowsTheirPictureAsTheirProfileHasIt() throws Exception {
+    var post = Jsoup.parse(get("/posts/answered").body());
+
+    var author = post.select("#comment-q1a .comment-meta").first();
+    assertThat(author.select("img.avatar").attr("src")).isEqualTo("/api/images/ab12?w=600");
+    assertThat(author.select("img.avatar").attr("alt")).as("their name follows it").isEmpty();
+    assertThat(author.select("span.avatar")).isEmpty();
+    // a staff member without a picture, and a reader, show their initials
+    var editor = post.select("#comment-q1b .comment-meta").first();
+    assertThat(editor.select("img.avatar")).isEmpty();
+    assertThat(editor.select("span.avatar").text()).isEqualTo("EE");
+    var reader = post.select("#comment-q1 > .comment-meta").first();
+    assertThat(reader.select("span.avatar").text()).isEqualTo("A");
   }
 
   @Test

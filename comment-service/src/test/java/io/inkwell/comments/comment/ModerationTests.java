@@ -1110,6 +1110,9 @@ class ModerationTests extends IntegrationTest {
     var thread = api().get("/api/posts/" + postId + "/comments").json().path("items").get(0);
     assertThat(thread.path("staff").asBoolean()).isFalse();
     assertThat(thread.path("replies").get(0).path("staff").asBoolean()).isTrue();
+    // whose account, for their picture: a reader's comment names none
+    assertThat(thread.path("replies").get(0).path("staffId").asString()).isEqualTo("author-7");
+    assertThat(thread.path("staffId").isNull() || thread.path("staffId").isMissingNode()).isTrue();
     assertThat(thread.path("replies").get(0).path("parentId").asString()).isEqualTo(question);
 
     var reader =

@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * An approved comment with its replies, as readers see it (no email address, ever); {@code staff}
- * when the blog's own people wrote it, {@code erased} when its writer asked to be forgotten (its
- * name, "Anonymous", is then said in the blog's language).
+ * when the blog's own people wrote it, with {@code staffId} the writer's account (whose profile has
+ * their picture), {@code erased} when its writer asked to be forgotten (its name, "Anonymous", is
+ * then said in the blog's language).
  */
 public record Comment(
     String id,
@@ -16,7 +17,8 @@ public record Comment(
     Boolean erased,
     String bodyHtml,
     Instant createdAt,
-    List<Comment> replies) {
+    List<Comment> replies,
+    String staffId) {
 
   public Comment {
     replies = replies == null ? List.of() : replies;

@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -352,6 +354,7 @@ class ReaderController {
     var author = ApiCalls.answer(authorAsked);
     model.addAttribute("authorBio", author.filter(profile -> profile.bio() != null).orElse(null));
     model.addAttribute("comments", comments);
+    model.addAttribute("staffPictures", staffPictures(replyChoices));
     model.addAttribute("replyChoices", replyChoices);
     model.addAttribute(
         "commentFeed", "/posts/" + UriUtils.encodePathSegment(post.slug(), "UTF-8") + "/comments");
@@ -443,6 +446,27 @@ class ReaderController {
             .limit(RELATED)
             .toList();
     return others.isEmpty() ? null : new Related(tag, others);
+  }
+
+  /** The most staff members of one page of a thread whose pictures are looked up. */
+  private static final int MOST_STAFF_PICTURES = 10;
+
+  /**
+   * The pictures of the staff who answered in a thread, by their account's id, as their profiles
+   * have them (WordPress shows its people's pictures by their comments): a reader's comment shows
+   * their initials, and so does a staff member's without a picture. Profiles are kept a while by
+   * the API's client, so a thread asks again for few of them.
+   */
+  private Map<String, String> staffPictures(List<Comment.Placed> thread) {
+    var pictures = new HashMap<String, String>();
+    var asked = new HashSet<String>();
+    for (var placed : thread) {
+      String id = placed.comment().staffId();
+      if (id != null && asked.size() < MOST_STAFF_PICTURES && asked.add(id)) {
+        api.author(id).map(BlogApi.Author::avatarUrl).ifPresent(url -> pictures.put(id, url));
+      }
+    }
+    return pictures;
   }
 
   /** A page (About, Contact): its text, without date, byline, comments or neighbours. */

@@ -41,7 +41,8 @@ class ExportCommentsTests {
             false,
             "<p>Thanks for the <b>notes</b>.</p>",
             Instant.parse("2009-03-13T08:00:00Z"),
-            List.of());
+            List.of(),
+            null);
     var first =
         new Comment(
             "c1",
@@ -50,7 +51,8 @@ class ExportCommentsTests {
             false,
             "<p>Where x]]>y, <em>then</em>?</p>",
             Instant.parse("2009-03-12T19:30:00Z"),
-            List.of(reply));
+            List.of(reply),
+            null);
     List<String> asked = new ArrayList<>();
     var out = new ByteArrayOutputStream();
 

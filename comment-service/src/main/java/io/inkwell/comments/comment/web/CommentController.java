@@ -67,6 +67,7 @@ class CommentController {
               io.inkwell.comments.comment.CommentStatus.PENDING,
               comment.createdAt(),
               null,
+              null,
               null);
     }
     return ResponseEntity.created(URI.create("/api/posts/" + postId + "/comments/" + comment.id()))

@@ -8,8 +8,10 @@ import java.util.List;
 
 /**
  * A comment as anyone may see it: never the email address or the client's address; {@code staff}
- * when a staff member wrote it signed in, {@code erased} when its writer was forgotten on request
- * (its name is then "Anonymous", which a page may say in its own language).
+ * when a staff member wrote it signed in, with {@code staffId} their account's id (a post's author
+ * id, by which {@code GET /api/authors/{id}} gives their picture), {@code erased} when its writer
+ * was forgotten on request (its name is then "Anonymous", which a page may say in its own
+ * language).
  */
 record CommentResponse(
     String id,
@@ -23,7 +25,8 @@ record CommentResponse(
     CommentStatus status,
     Instant createdAt,
     Instant editedAt,
-    List<CommentResponse> replies) {
+    List<CommentResponse> replies,
+    String staffId) {
 
   static CommentResponse of(Comment comment) {
     return of(comment, null);
@@ -46,6 +49,7 @@ record CommentResponse(
         comment.status(),
         comment.createdAt(),
         comment.editedAt(),
-        replies);
+        replies,
+        comment.staffId());
   }
 }
