@@ -19,14 +19,21 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -46,7 +53,7 @@ import org.springframework.stereotype.Service;
  * times in all. Admins read how far it is at {@code GET /api/imports/pictures}.
  */
 @Service
-class PictureCopying {
+class PictureCopying implements DisposableBean {
 
   private static final Logger log = LoggerFactory.getLogger(PictureCopying.class);
 
@@ -66,6 +73,14 @@ class PictureCopying {
   private final Duration retryAfter;
   private final Counter copied;
   private final Counter failed;
+  private final ExecutorService worker =
+      Executors.newSingleThreadExecutor(
+          task -> {
+            var thread = new Thread(task, "picture-copying");
+            thread.setDaemon(true);
+            return thread;
+          });
+  private final AtomicBoolean copying = new AtomicBoolean();
 
   PictureCopying(
       MongoTemplate mongo,
@@ -86,6 +101,10 @@ class PictureCopying {
     this.retryAfter = retryAfter;
     this.copied = counter(meters, "copied");
     this.failed = counter(meters, "failed");
+    // the copies whose turn it is
+    mongo
+        .indexOps(COPIES)
+        .createIndex(new Index().on("state", Sort.Direction.ASC).on("due", Sort.Direction.ASC));
   }
 
   private static Counter counter(MeterRegistry meters, String outcome) {
@@ -97,7 +116,8 @@ class PictureCopying {
 
   /**
    * Plans copying the pictures the post shows from elsewhere, unless there are none or a copy was
-   * planned before (the same file imported again).
+   * planned before (the same file imported again): that one, when it is over and left pictures on
+   * their host, tries them once more, as the old host may be up again.
    */
   void plan(String postId, String title, String html, String cover, Actor importer) {
     if (OldPictures.in(html).isEmpty()) {
@@ -116,8 +136,46 @@ class PictureCopying {
     try {
       mongo.insert(copy, COPIES);
     } catch (DuplicateKeyException plannedBefore) {
-      // it goes on, or went
+      mongo.updateFirst(
+          Query.query(where("_id").is(postId).and("state").is(DONE).and("failures.0").exists(true)),
+          new Update()
+              .set("state", WAITING)
+              .set("due", Date.from(clock.instant()))
+              .set("attempts", 0),
+          COPIES);
     }
+  }
+
+  /**
+   * Has the copying thread copy the pictures of the posts whose turn it is, unless it is at it: a
+   * copy may take minutes, which the scheduler's thread owes to the outbox relay and to scheduled
+   * posts.
+   */
+  @Scheduled(fixedDelayString = "${inkwell.imports.picture-check-interval:2s}")
+  void startCopying() {
+    if (copying.compareAndSet(false, true)) {
+      try {
+        worker.execute(
+            () -> {
+              try {
+                copyWaiting();
+              } catch (RuntimeException e) {
+                log.warn("Could not look for pictures to copy", e);
+              } finally {
+                copying.set(false);
+              }
+            });
+      } catch (RejectedExecutionException stopping) {
+        copying.set(false);
+      }
+    }
+  }
+
+  @Override
+  public void destroy() throws InterruptedException {
+    worker.shutdown();
+    // a picture being fetched ends within its timeout; its post is copied again on the next start
+    worker.awaitTermination(5, TimeUnit.SECONDS);
   }
 
   /**
@@ -125,7 +183,6 @@ class PictureCopying {
    *
    * @return how many posts' copies this call worked on
    */
-  @Scheduled(fixedDelayString = "${inkwell.imports.picture-check-interval:2s}")
   int copyWaiting() {
     int worked = 0;
     for (Document copy = claimed(); copy != null; copy = claimed()) {

@@ -183,6 +183,19 @@ class PictureCopyingTests extends IntegrationTest {
                 + oldBlog.getAddress().getPort()
                 + "/secret.png 127.0.0.1 inside this blog's network");
     assertThat(progress().path("failed").asInt()).isEqualTo(3);
+
+    // the same file again: nothing new, and what stayed is tried once more, nothing copied twice
+    var again = admin().postAs("/api/imports/ghost?copyPictures=true", "application/json", export);
+    assertThat(again.json().path("alreadyThere").asInt()).as(again.toString()).isEqualTo(2);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(() -> assertThat(requests.get("/img/gone.jpg")).hasValue(2));
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(() -> assertThat(progress().path("waiting").asInt()).isZero());
+    assertThat(progress().path("failed").asInt()).isEqualTo(3);
+    assertThat(requests.get("/img/quay.png")).hasValue(1);
+    assertThat(requests.get("/img/s1600/harbour.jpg")).hasValue(1);
   }
 
   @Test
