@@ -1,5 +1,6 @@
 package io.inkwell.localstack;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -997,6 +999,27 @@ class AdminToolsTests {
                             + ".jpg 127.0.0.1 inside this blog's network"));
     assertThat(new SiteBrowser(stack).page("/posts/boats-" + run).select("article img").attr("src"))
         .isEqualTo("http://127.0.0.1:9000/content/images/boats-" + run + ".jpg");
+
+    // the owner may have them tried once more; what is inside the network stays refused
+    Document page = browser.page("/admin/import");
+    Document retried =
+        Jsoup.parse(
+            browser
+                .submit(
+                    "/admin/import/pictures",
+                    SiteBrowser.fields(page, "form[action$=/admin/import/pictures]"))
+                .body());
+    assertThat(retried.select(".notice").text()).startsWith("The pictures that stayed are tried");
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(
+                        browser.page("/admin/import").select("#pictures-title ~ div tr").stream()
+                            .map(row -> row.text())
+                            .filter(row -> row.contains("Boats " + run)))
+                    .singleElement(as(InstanceOfAssertFactories.STRING))
+                    .endsWith("inside this blog's network"));
   }
 
   @Test

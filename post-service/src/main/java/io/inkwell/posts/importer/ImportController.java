@@ -35,6 +35,13 @@ class ImportController {
     return copying.progress();
   }
 
+  /** Tries the pictures that stayed on their old host once more; how far copying is then. */
+  @PostMapping("/api/imports/pictures/retry")
+  PictureCopying.Progress tryPicturesAgain() {
+    copying.tryAgain();
+    return copying.progress();
+  }
+
   /** The body is the export file as Blogger gives it (Settings → Back up content). */
   @PostMapping(
       path = "/api/imports/blogger",

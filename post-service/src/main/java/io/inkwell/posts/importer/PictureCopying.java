@@ -34,6 +34,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -136,14 +137,31 @@ class PictureCopying implements DisposableBean {
     try {
       mongo.insert(copy, COPIES);
     } catch (DuplicateKeyException plannedBefore) {
-      mongo.updateFirst(
-          Query.query(where("_id").is(postId).and("state").is(DONE).and("failures.0").exists(true)),
-          new Update()
-              .set("state", WAITING)
-              .set("due", Date.from(clock.instant()))
-              .set("attempts", 0),
-          COPIES);
+      tryAgain(where("_id").is(postId));
     }
+  }
+
+  /**
+   * Tries the pictures that stayed on their host once more, of every post: the old host may be up
+   * again, or serve them now.
+   *
+   * @return how many posts' pictures are tried again
+   */
+  long tryAgain() {
+    return tryAgain(new Criteria());
+  }
+
+  /** Plans the copies these criteria choose again, when they are over and left pictures behind. */
+  private long tryAgain(Criteria which) {
+    return mongo
+        .updateMulti(
+            Query.query(which.and("state").is(DONE).and("failures.0").exists(true)),
+            new Update()
+                .set("state", WAITING)
+                .set("due", Date.from(clock.instant()))
+                .set("attempts", 0),
+            COPIES)
+        .getModifiedCount();
   }
 
   /**

@@ -196,6 +196,17 @@ class PictureCopyingTests extends IntegrationTest {
     assertThat(progress().path("failed").asInt()).isEqualTo(3);
     assertThat(requests.get("/img/quay.png")).hasValue(1);
     assertThat(requests.get("/img/s1600/harbour.jpg")).hasValue(1);
+
+    // and when the admin asks for it, without the file
+    var retried = admin().post("/api/imports/pictures/retry", "");
+    assertThat(retried.status()).as(retried.toString()).isEqualTo(200);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(() -> assertThat(requests.get("/img/page.jpg")).hasValue(3));
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(() -> assertThat(progress().path("waiting").asInt()).isZero());
+    assertThat(progress().path("failed").asInt()).isEqualTo(3);
   }
 
   @Test
@@ -263,6 +274,7 @@ class PictureCopyingTests extends IntegrationTest {
     assertThat(requests).doesNotContainKey("/img/left.png");
     assertThat(anonymous().get("/api/imports/pictures").status()).isEqualTo(401);
     assertThat(api().get("/api/imports/pictures").status()).isEqualTo(403);
+    assertThat(api().post("/api/imports/pictures/retry", "").status()).isEqualTo(403);
   }
 
   private String idOf(String slug) {

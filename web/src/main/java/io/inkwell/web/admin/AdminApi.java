@@ -302,6 +302,14 @@ class AdminApi {
     return get(token, "/api/imports/pictures");
   }
 
+  /** Tries the imported pictures that stayed on their old host once more. */
+  Answer retryImportedPictures(String token) {
+    return http.post()
+        .uri("/api/imports/pictures/retry")
+        .headers(headers -> headers.setBearerAuth(token))
+        .exchange((request, response) -> answer(response));
+  }
+
   /** The comments of a state, of one post when {@code postId} is not empty. */
   Answer commentQueue(String token, String status, String postId) {
     return commentQueue(token, status, postId, "", "");

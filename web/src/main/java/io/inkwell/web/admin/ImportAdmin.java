@@ -105,6 +105,21 @@ class ImportAdmin implements StaffPage {
     return "redirect:/admin/import";
   }
 
+  /** The pictures that stayed on the old blog's host, tried once more (it may be up again). */
+  @PostMapping("/admin/import/pictures")
+  String tryPicturesAgain(
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
+      RedirectAttributes redirect) {
+    var answer = checked(api.retryImportedPictures(token(client)));
+    if (answer.ok()) {
+      redirect.addFlashAttribute(
+          "message", "The pictures that stayed are tried once more; this page shows how far.");
+    } else {
+      redirect.addFlashAttribute("error", answer.problem());
+    }
+    return "redirect:/admin/import#pictures-title";
+  }
+
   /**
    * The whole blog as a WordPress export (WXR), streamed from the API as it is written: posts,
    * pages, drafts and scheduled posts, their tags and bylines, and each post's approved comments.
