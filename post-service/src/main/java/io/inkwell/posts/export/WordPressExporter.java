@@ -24,8 +24,8 @@ import org.springframework.stereotype.Service;
 /**
  * The whole blog as a WordPress export: every post and page that is not deleted (published,
  * scheduled and drafts), with its byline, tags, dates, slug, excerpt and settings, and the blog's
- * authors and tags ahead of them, as WordPress writes its own. Comments live in comment-service and
- * pictures stay where they are (their addresses are in the posts' HTML).
+ * authors and tags ahead of them, as WordPress writes its own, and the blog's pictures they show as
+ * WordPress's attachments, which its importer downloads. Comments live in comment-service.
  */
 @Service
 class WordPressExporter {

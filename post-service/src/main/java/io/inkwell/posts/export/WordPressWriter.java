@@ -1,8 +1,11 @@
 package io.inkwell.posts.export;
 
+import io.inkwell.posts.post.AbsoluteAddresses;
 import io.inkwell.posts.post.MetaTags;
+import io.inkwell.posts.post.PictureSizes;
 import io.inkwell.posts.post.Post;
 import io.inkwell.posts.post.PostStatus;
+import io.inkwell.posts.post.Slugs;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -11,11 +14,16 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import org.jsoup.Jsoup;
 
 /**
  * Writes a blog as WordPress exports one (Tools → Export: WXR 1.2, an RSS feed with WordPress's own
@@ -41,6 +49,14 @@ final class WordPressWriter implements AutoCloseable {
   /** The meta key of each item's post id here. */
   static final String INKWELL_ID = "_inkwell_id";
 
+  /** WordPress's meta keys of a post's featured image and of a picture's alt text. */
+  static final String THUMBNAIL = "_thumbnail_id";
+
+  static final String IMAGE_ALT = "_wp_attachment_image_alt";
+
+  /** The pictures written already, as attachments of the first post that shows them. */
+  private final Set<String> written = new HashSet<>();
+
   /** What XML 1.0 cannot carry at all (C0 controls but tab, newline and return; FFFE, FFFF). */
   private static final Pattern NOT_XML =
       Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]");
@@ -63,8 +79,10 @@ final class WordPressWriter implements AutoCloseable {
   record Tag(long number, String name, String slug, String description) {}
 
   private final XMLStreamWriter xml;
+  private final Blog blog;
 
   WordPressWriter(OutputStream out, Blog blog) {
+    this.blog = blog;
     localDate = WP_DATE.withZone(blog.zone());
     try {
       xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
@@ -152,8 +170,10 @@ final class WordPressWriter implements AutoCloseable {
           xml.writeCharacters(url);
           xml.writeEndElement();
           element("description", "");
+          // read on another site: its links and pictures lead back here
+          String html = AbsoluteAddresses.of(post.bodyHtml(), url);
           xml.writeStartElement("content", "encoded", CONTENT);
-          cdata(post.bodyHtml());
+          cdata(html);
           xml.writeEndElement();
           // WordPress's excerpt is the author's own; it takes the first words itself
           xml.writeStartElement("excerpt", "encoded", EXCERPT);
@@ -180,6 +200,10 @@ final class WordPressWriter implements AutoCloseable {
           postmeta(MetaTags.YOAST_TITLE, post.metaTags().title());
           postmeta(MetaTags.YOAST_DESCRIPTION, post.metaTags().description());
           postmeta(MetaTags.YOAST_CANONICAL, post.metaTags().canonicalUrl());
+          // WordPress's featured image is an attachment of the post's, written after it
+          if (post.cover() != null) {
+            postmeta(THUMBNAIL, Long.toString(pictureNumber(post.cover().image())));
+          }
           for (String tag : post.tags()) {
             xml.writeStartElement("category");
             xml.writeAttribute("domain", "post_tag");
@@ -188,7 +212,82 @@ final class WordPressWriter implements AutoCloseable {
             xml.writeEndElement();
           }
           xml.writeEndElement();
+          int order = 0;
+          for (Picture picture : picturesOf(post, html)) {
+            if (written.add(picture.id())) {
+              attachment(picture, post, order++, logins);
+            }
+          }
         });
+  }
+
+  /**
+   * One of the blog's pictures a post shows, as WordPress's attachment of it: WordPress's importer
+   * ("Download and import file attachments") fetches the file from {@code attachment_url} and puts
+   * its new address wherever the posts showed this one.
+   */
+  private record Picture(String id, String url, String alt) {}
+
+  /** The blog's own pictures a post shows, its cover first, each once. */
+  private List<Picture> picturesOf(Post post, String absoluteHtml) {
+    var pictures = new LinkedHashMap<String, Picture>();
+    String own = blog.url() + PictureSizes.PATH;
+    if (post.cover() != null) {
+      pictures.put(
+          post.cover().image(),
+          new Picture(post.cover().image(), blog.url() + post.cover().url(), post.cover().alt()));
+    }
+    for (var image : Jsoup.parseBodyFragment(absoluteHtml).select("img[src]")) {
+      String src = image.attr("src");
+      if (src.startsWith(own)) {
+        String id = PictureSizes.idIn(src, blog.url());
+        pictures.putIfAbsent(id, new Picture(id, own + id, image.attr("alt")));
+      }
+    }
+    return List.copyOf(pictures.values());
+  }
+
+  /** The attachment of a picture to the first post that shows it. */
+  private void attachment(Picture picture, Post parent, int order, Map<String, String> logins)
+      throws XMLStreamException {
+    Instant date = dateOf(parent);
+    xml.writeStartElement("item");
+    data("title", picture.id());
+    element("link", picture.url());
+    xml.writeStartElement("dc", "creator", DC);
+    cdata(parent.author() == null ? "" : logins.getOrDefault(parent.author().id(), ""));
+    xml.writeEndElement();
+    xml.writeStartElement("guid");
+    xml.writeAttribute("isPermaLink", "false");
+    xml.writeCharacters(picture.url());
+    xml.writeEndElement();
+    element("description", "");
+    xml.writeStartElement("content", "encoded", CONTENT);
+    cdata("");
+    xml.writeEndElement();
+    xml.writeStartElement("excerpt", "encoded", EXCERPT);
+    cdata("");
+    xml.writeEndElement();
+    wp("post_id", Long.toString(pictureNumber(picture.id())));
+    wpData("post_date", localDate.format(date));
+    wpData("post_date_gmt", WP_DATE.format(date));
+    wpData("comment_status", "closed");
+    wpData("ping_status", "closed");
+    wpData("post_name", Slugs.fromTitle(picture.id()));
+    wpData("status", "inherit");
+    wp("post_parent", Long.toString(numberOf(parent.id())));
+    wp("menu_order", Integer.toString(order));
+    wpData("post_type", "attachment");
+    wpData("post_password", "");
+    wp("is_sticky", "0");
+    wpData("attachment_url", picture.url());
+    postmeta(IMAGE_ALT, picture.alt());
+    xml.writeEndElement();
+  }
+
+  /** A picture's attachment number, as stable as a post's and apart from theirs. */
+  static long pictureNumber(String pictureId) {
+    return numberOf("picture:" + pictureId);
   }
 
   @Override

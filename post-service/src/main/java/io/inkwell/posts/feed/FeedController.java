@@ -12,6 +12,7 @@ import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
 import io.inkwell.posts.TextCleaning;
 import io.inkwell.posts.author.AuthorProfiles;
+import io.inkwell.posts.post.AbsoluteAddresses;
 import io.inkwell.posts.post.Callouts;
 import io.inkwell.posts.post.Post;
 import io.inkwell.posts.post.PostManagement;
@@ -29,7 +30,6 @@ import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
@@ -231,7 +231,7 @@ class FeedController {
     content.setType("html");
     content.setValue(
         clean(
-            absolute(
+            AbsoluteAddresses.of(
                 Callouts.asQuotes(
                     TaskLists.withBoxesAsCharacters(Videos.withLinksToThePages(withCover(post))),
                     kind -> words.getMessage("callout." + kind, null, language)),
@@ -261,28 +261,6 @@ class FeedController {
         .attr("width", String.valueOf(post.cover().width()))
         .attr("height", String.valueOf(post.cover().height()));
     return "<p>" + cover.outerHtml() + "</p>" + post.bodyHtml();
-  }
-
-  /**
-   * The post's HTML with every link and picture address made absolute: a feed reader shows it away
-   * from the blog, where {@code /api/images/...} or {@code /pages/about} would lead nowhere. A
-   * picture's narrower copies are left out: feed readers show the picture itself, as they size it.
-   */
-  static String absolute(String html, String postUrl) {
-    var body = Jsoup.parseBodyFragment(html, postUrl);
-    body.outputSettings().prettyPrint(false);
-    body.select("img[srcset]").removeAttr("srcset").removeAttr("sizes");
-    for (var element : body.select("[href], [src]")) {
-      for (String attribute : List.of("href", "src")) {
-        if (element.hasAttr(attribute)) {
-          String resolved = element.absUrl(attribute);
-          if (!resolved.isEmpty()) {
-            element.attr(attribute, resolved);
-          }
-        }
-      }
-    }
-    return body.body().html();
   }
 
   /**

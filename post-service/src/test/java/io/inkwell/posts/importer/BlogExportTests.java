@@ -29,6 +29,8 @@ import org.junit.jupiter.api.Test;
  */
 class BlogExportTests extends IntegrationTest {
 
+  private static final Namespace CONTENT =
+      Namespace.getNamespace("content", "http://purl.org/rss/1.0/modules/content/");
   private static final Namespace WP = Namespace.getNamespace("http://wordpress.org/export/1.2/");
 
   @Test
@@ -178,6 +180,93 @@ class BlogExportTests extends IntegrationTest {
             .toList();
     assertThat(keys)
         .contains("_yoast_wpseo_title", "_yoast_wpseo_metadesc", "_yoast_wpseo_canonical");
+  }
+
+  /**
+   * A blog that moves takes its pictures along: its posts name them by their whole address, and
+   * each is an attachment WordPress's importer downloads ("Download and import file attachments"),
+   * the cover its featured image.
+   */
+  @Test
+  void aPostsPicturesGoAlongAsAttachmentsAndItsCoverAsItsFeaturedImage() throws Exception {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    String cover = uploaded(1200, 600);
+    String quay = uploaded(800, 401);
+    var created =
+        api()
+            .post(
+                "/api/posts",
+                ApiClient.json(
+                    Map.of(
+                        "title",
+                        "Harbour at dawn " + run,
+                        "body",
+                        "Boats.\n\n![The quay](" + quay + ")\n\nMore [about me](/pages/about).",
+                        "coverImage",
+                        cover,
+                        "coverAlt",
+                        "Dawn over the water")));
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    created(api(), "The quay again " + run, "![The quay](" + quay + ")", "harbour");
+
+    String export = admin().get("/api/exports/wordpress").raw().body();
+
+    var post = items(export, run).get("Harbour at dawn " + run);
+    var body = org.jsoup.Jsoup.parseBodyFragment(post.getChildText("encoded", CONTENT));
+    String site = "http://localhost:8080";
+    assertThat(body.select("img").attr("src")).isEqualTo(site + quay);
+    assertThat(body.select("img").hasAttr("srcset")).as("another platform makes its own").isFalse();
+    assertThat(body.select("a").attr("href")).isEqualTo(site + "/pages/about");
+    var attachments = attachments(export);
+    var featured = attachments.get(meta(post, "_thumbnail_id"));
+    assertThat(featured.getChildText("attachment_url", WP)).isEqualTo(site + cover);
+    assertThat(featured.getChildText("post_parent", WP))
+        .isEqualTo(post.getChildText("post_id", WP));
+    assertThat(meta(featured, "_wp_attachment_image_alt")).isEqualTo("Dawn over the water");
+    var shown =
+        attachments.values().stream()
+            .filter(item -> item.getChildText("attachment_url", WP).equals(site + quay))
+            .toList();
+    assertThat(shown).as("a picture two posts show goes once").hasSize(1);
+    assertThat(meta(shown.get(0), "_wp_attachment_image_alt")).isEqualTo("The quay");
+
+    // Inkwell's own import reads the featured image back as the picture heading the post
+    var read =
+        WordPressExport.read(export).stream()
+            .filter(item -> item.title().equals("Harbour at dawn " + run))
+            .findFirst()
+            .orElseThrow();
+    assertThat(read.cover()).isEqualTo(site + cover);
+  }
+
+  private String uploaded(int width, int height) throws Exception {
+    var upload =
+        api()
+            .upload(
+                "/api/images",
+                "file",
+                "harbour.png",
+                "image/png",
+                io.inkwell.posts.TestPictures.picture("png", width, height));
+    assertThat(upload.status()).as(upload.toString()).isEqualTo(201);
+    return upload.text("url");
+  }
+
+  /** The export's attachments by their number. */
+  private static Map<String, Element> attachments(String xml) throws Exception {
+    var channel =
+        new SAXBuilder().build(new StringReader(xml)).getRootElement().getChild("channel");
+    return channel.getChildren("item").stream()
+        .filter(item -> "attachment".equals(item.getChildText("post_type", WP)))
+        .collect(Collectors.toMap(item -> item.getChildText("post_id", WP), Function.identity()));
+  }
+
+  private static String meta(Element item, String key) {
+    return item.getChildren("postmeta", WP).stream()
+        .filter(meta -> key.equals(meta.getChildText("meta_key", WP)))
+        .map(meta -> meta.getChildText("meta_value", WP))
+        .findFirst()
+        .orElse(null);
   }
 
   /**
