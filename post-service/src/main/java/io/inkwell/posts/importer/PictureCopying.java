@@ -82,6 +82,7 @@ class PictureCopying implements DisposableBean {
             return thread;
           });
   private final AtomicBoolean copying = new AtomicBoolean();
+  private volatile boolean stopping;
 
   PictureCopying(
       MongoTemplate mongo,
@@ -191,6 +192,7 @@ class PictureCopying implements DisposableBean {
 
   @Override
   public void destroy() throws InterruptedException {
+    stopping = true;
     worker.shutdown();
     // a picture being fetched ends within its timeout; its post is copied again on the next start
     worker.awaitTermination(5, TimeUnit.SECONDS);
@@ -203,10 +205,14 @@ class PictureCopying implements DisposableBean {
    */
   int copyWaiting() {
     int worked = 0;
-    for (Document copy = claimed(); copy != null; copy = claimed()) {
+    for (Document copy = claimed(); copy != null; copy = stopping ? null : claimed()) {
       try {
         copy(copy);
       } catch (RuntimeException e) {
+        if (stopping) {
+          // its claim runs out, and the next start copies it
+          return worked;
+        }
         log.warn("Could not copy the pictures of post {}", copy.get("_id"), e);
         if (copy.getInteger("attempts", MOST_ATTEMPTS) >= MOST_ATTEMPTS) {
           giveUp(copy, e);
