@@ -1,6 +1,5 @@
 package io.inkwell.localstack;
 
-import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -21,7 +20,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
-import org.assertj.core.api.InstanceOfAssertFactories;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -983,20 +981,15 @@ class AdminToolsTests {
     assertThat(imported.select(".notice").text())
         .startsWith("Imported 1 post and 0 comments.")
         .contains("pictures are being copied");
+    String left =
+        "Boats "
+            + run
+            + " http://127.0.0.1:9000/content/images/boats-"
+            + run
+            + ".jpg 127.0.0.1 inside this blog's network";
     await()
         .atMost(PATIENCE)
-        .untilAsserted(
-            () ->
-                assertThat(
-                        browser.page("/admin/import").select("#pictures-title ~ div tr").stream()
-                            .map(row -> row.text())
-                            .filter(row -> row.contains("Boats " + run)))
-                    .containsExactly(
-                        "Boats "
-                            + run
-                            + " http://127.0.0.1:9000/content/images/boats-"
-                            + run
-                            + ".jpg 127.0.0.1 inside this blog's network"));
+        .untilAsserted(() -> assertThat(picturesLeft(browser, run)).containsExactly(left));
     assertThat(new SiteBrowser(stack).page("/posts/boats-" + run).select("article img").attr("src"))
         .isEqualTo("http://127.0.0.1:9000/content/images/boats-" + run + ".jpg");
 
@@ -1013,13 +1006,24 @@ class AdminToolsTests {
     await()
         .atMost(PATIENCE)
         .untilAsserted(
-            () ->
-                assertThat(
-                        browser.page("/admin/import").select("#pictures-title ~ div tr").stream()
-                            .map(row -> row.text())
-                            .filter(row -> row.contains("Boats " + run)))
-                    .singleElement(as(InstanceOfAssertFactories.STRING))
-                    .endsWith("inside this blog's network"));
+            () -> {
+              Document now = browser.page("/admin/import");
+              assertThat(now.select("#pictures-title ~ p[role=status]").text())
+                  .doesNotContain("still to come");
+              assertThat(picturesLeft(now, run)).containsExactly(left);
+            });
+  }
+
+  /** The Import page's rows of pictures left on their old host, of this run's post. */
+  private static List<String> picturesLeft(SiteBrowser browser, String run) throws Exception {
+    return picturesLeft(browser.page("/admin/import"), run);
+  }
+
+  private static List<String> picturesLeft(Document page, String run) {
+    return page.select("#pictures-title ~ div tr").stream()
+        .map(Element::text)
+        .filter(row -> row.contains("Boats " + run))
+        .toList();
   }
 
   @Test
