@@ -9,6 +9,7 @@ import io.inkwell.posts.importer.PictureFetcher.NotFetched;
 import io.inkwell.posts.post.Actor;
 import io.inkwell.posts.post.PostImports;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.time.Clock;
@@ -103,6 +104,12 @@ class PictureCopying implements DisposableBean {
     this.retryAfter = retryAfter;
     this.copied = counter(meters, "copied");
     this.failed = counter(meters, "failed");
+    Gauge.builder(
+            "inkwell.imports.pictures.waiting",
+            this,
+            copies -> copies.mongo.count(Query.query(where("state").is(WAITING)), COPIES))
+        .description("Imported posts whose pictures wait to be copied (or tried again)")
+        .register(meters);
     // the copies whose turn it is
     mongo
         .indexOps(COPIES)
