@@ -76,12 +76,7 @@ class PictureCopying implements DisposableBean {
   private final Counter copied;
   private final Counter failed;
   private final ExecutorService worker =
-      Executors.newSingleThreadExecutor(
-          task -> {
-            var thread = new Thread(task, "picture-copying");
-            thread.setDaemon(true);
-            return thread;
-          });
+      Executors.newSingleThreadExecutor(PictureFetcher.daemonThreads("picture-copying-"));
   private final AtomicBoolean copying = new AtomicBoolean();
   private volatile boolean stopping;
 
@@ -271,7 +266,9 @@ class PictureCopying implements DisposableBean {
       log.info("Post {} was deleted before its pictures were copied", postId);
     }
     String cover = copy.getString("cover");
-    String coverPath = cover == null ? null : moved.getOrDefault(cover, knownPath(cover));
+    // copied now, or by an attempt that stopped before the cover was made
+    String coverPath =
+        cover == null ? null : moved.containsKey(cover) ? moved.get(cover) : knownPath(cover);
     if (coverPath != null) {
       posts.coverFromHead(postId, coverPath);
     }

@@ -8,6 +8,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.apache.hc.client5.http.ClientProtocolException;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
@@ -20,6 +21,7 @@ import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.util.Timeout;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 
@@ -33,12 +35,7 @@ class PictureFetcher implements DisposableBean {
 
   private final CloseableHttpClient http;
   private final ScheduledExecutorService deadlines =
-      Executors.newSingleThreadScheduledExecutor(
-          task -> {
-            var thread = new Thread(task, "picture-fetch-deadlines");
-            thread.setDaemon(true);
-            return thread;
-          });
+      Executors.newSingleThreadScheduledExecutor(daemonThreads("picture-fetch-deadlines-"));
   private final Duration timeout;
   private final long maxBytes;
 
@@ -169,6 +166,13 @@ class PictureFetcher implements DisposableBean {
       super(reason.getMessage(), null);
       this.reason = reason;
     }
+  }
+
+  /** Threads that do not keep the JVM alive, named by {@code prefix} and a number. */
+  static ThreadFactory daemonThreads(String prefix) {
+    var threads = new CustomizableThreadFactory(prefix);
+    threads.setDaemon(true);
+    return threads;
   }
 
   @Override
