@@ -27,6 +27,22 @@ public class TextCleaning {
     return builder -> builder.addModule(module);
   }
 
+  /**
+   * The name an author's computer gave an uploaded file, without its folders or control characters,
+   * at most 200 characters (its end, where its extension is kept).
+   *
+   * @param otherwise the name of a file sent without one
+   */
+  public static String fileName(String filename, String otherwise) {
+    String name = filename == null ? "" : filename;
+    name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+    name = clean(name.replaceAll("\\p{Cntrl}", "")).strip();
+    if (name.length() > 200) {
+      name = name.substring(name.length() - 200);
+    }
+    return name.isEmpty() ? otherwise : name;
+  }
+
   /** The text with what XML cannot carry replaced; the same instance when there is nothing. */
   public static String clean(String text) {
     if (text.codePoints().allMatch(TextCleaning::writable)) {

@@ -40,10 +40,12 @@ class ImageController {
 
   private final Images images;
   private final PictureMemory memory;
+  private final ImageSettings settings;
 
-  ImageController(Images images, PictureMemory memory) {
+  ImageController(Images images, PictureMemory memory, ImageSettings settings) {
     this.images = images;
     this.memory = memory;
+    this.settings = settings;
   }
 
   /** A multipart upload with the picture in the part {@code file}; 200 if it was there already. */
@@ -51,6 +53,9 @@ class ImageController {
   ResponseEntity<ImageResponse> upload(
       @AuthenticationPrincipal Jwt token, @RequestPart("file") MultipartFile file)
       throws IOException {
+    if (file.getSize() > settings.maxSize().toBytes()) {
+      throw ImageProblem.tooLarge(settings.maxSize().toBytes());
+    }
     var stored = images.store(file.getBytes(), file.getOriginalFilename(), Actors.of(token));
     var body = ImageResponse.of(stored.image());
     return (stored.created()
@@ -115,6 +120,7 @@ class ImageController {
           case NOT_AN_IMAGE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
           case UNUSABLE -> HttpStatus.UNPROCESSABLE_CONTENT;
           case NO_SUCH_COPY -> HttpStatus.BAD_REQUEST;
+          case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
           case BUSY -> HttpStatus.SERVICE_UNAVAILABLE;
           case IN_USE -> HttpStatus.CONFLICT;
         };

@@ -16,6 +16,8 @@ public class ImageProblem extends RuntimeException {
     UNUSABLE,
     /** A copy of a width that is not made. */
     NO_SUCH_COPY,
+    /** Larger than the blog takes. */
+    TOO_LARGE,
     /** Too many large pictures are being read at once: later. */
     BUSY,
     /** Shown somewhere still: it stays. */
@@ -46,6 +48,14 @@ public class ImageProblem extends RuntimeException {
 
   static ImageProblem notAnImage(String detail) {
     return new ImageProblem(Kind.NOT_AN_IMAGE, "not-an-image", "Not an image we accept", detail);
+  }
+
+  static ImageProblem tooLarge(long max) {
+    return new ImageProblem(
+        Kind.TOO_LARGE,
+        "payload-too-large",
+        "Upload too large",
+        "The picture is larger than the largest the blog takes (" + max / 1_000_000 + " MB).");
   }
 
   static ImageProblem unreadable() {

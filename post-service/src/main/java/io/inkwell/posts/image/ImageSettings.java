@@ -7,8 +7,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The largest upload is {@code spring.servlet.multipart.max-file-size} (413 above it).
- *
  * @param maxPixels the most pixels (width × height) an image may have: a small file can hold a
  *     picture so large that decoding it takes gigabytes in every reader's browser
  * @param widths the widths, in pixels, of the narrower copies browsers may choose from (Ghost's)
@@ -19,6 +17,8 @@ import org.springframework.util.unit.DataSize;
  * @param servingMemory how many bytes of pictures are held in memory at once while they are sent (a
  *     picture is read whole from the database): others wait
  * @param servingWait how long a request waits for that room before it is answered 503
+ * @param maxSize the largest picture (413 above it); {@code spring.servlet.multipart.max-file-size}
+ *     lets larger files through, for {@code /api/files}
  */
 @ConfigurationProperties("inkwell.images")
 public record ImageSettings(
@@ -27,4 +27,5 @@ public record ImageSettings(
     @DefaultValue("(max-width: 42rem) calc(100vw - 2.5rem), 39.5rem") String sizes,
     @DefaultValue("10s") Duration scalingWait,
     @DefaultValue("32MB") DataSize servingMemory,
-    @DefaultValue("20s") Duration servingWait) {}
+    @DefaultValue("20s") Duration servingWait,
+    @DefaultValue("5MB") DataSize maxSize) {}

@@ -2,6 +2,7 @@ package io.inkwell.posts.image;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import io.inkwell.posts.TextCleaning;
 import io.inkwell.posts.post.Actor;
 import io.inkwell.posts.post.NotAllowed;
 import io.inkwell.posts.post.PictureSizes;
@@ -97,7 +98,7 @@ public class Images implements PictureSizes {
             content.length,
             inspected.width(),
             inspected.height(),
-            cleanName(filename),
+            TextCleaning.fileName(filename, "image"),
             new Image.Uploader(uploader.id(), uploader.name()),
             Instant.now(clock),
             content);
@@ -299,17 +300,6 @@ public class Images implements PictureSizes {
         image.uploadedBy(),
         image.uploadedAt(),
         null);
-  }
-
-  /** The name the author's computer gave it, without folders or control characters. */
-  private static String cleanName(String filename) {
-    String name = filename == null ? "" : filename;
-    name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-    name = name.replaceAll("\\p{Cntrl}", "").strip();
-    if (name.length() > 200) {
-      name = name.substring(name.length() - 200);
-    }
-    return name.isEmpty() ? "image" : name;
   }
 
   private static String hash(byte[] content) {

@@ -98,8 +98,25 @@ class PostContentRenderer {
                   .allowAttributes("allowfullscreen")
                   .onElements("iframe")
                   .allowAttributes("class")
-                  .matching(Pattern.compile("embed|" + Figures.SIDES + "|" + Cards.FIGURES))
+                  .matching(
+                      Pattern.compile(
+                          "embed|"
+                              + MediaPlayers.FIGURE
+                              + "|"
+                              + Figures.SIDES
+                              + "|"
+                              + Cards.FIGURES))
                   .onElements("figure")
+                  // the blog's own audio and video (MediaPlayers), nothing from elsewhere
+                  .allowElements(PostContentRenderer::aPlayerOfTheBlogs, "audio", "video")
+                  .allowAttributes("src")
+                  .matching(MediaPlayers.PLAYED)
+                  .onElements("audio", "video")
+                  .allowAttributes("controls")
+                  .onElements("audio", "video")
+                  .allowAttributes("preload")
+                  .matching(Pattern.compile("metadata"))
+                  .onElements("audio", "video")
                   // Ghost's toggle cards (Cards), and an author's own details, which open
                   .allowElements("details", "summary")
                   // a picture floated at a side (Figures)
@@ -247,10 +264,21 @@ class PostContentRenderer {
     return page.text();
   }
 
+  /** A player stays only with a source it may play, one of the blog's own files. */
+  private static String aPlayerOfTheBlogs(String element, List<String> attributes) {
+    for (int i = 0; i < attributes.size(); i += 2) {
+      if (attributes.get(i).equals("src")) {
+        return element;
+      }
+    }
+    return null;
+  }
+
   /**
    * The body's HTML as readers get it: rendered, its videos players, an imported post's cards as
-   * readers saw them, its pictures that stand alone figures, its marked quotes callouts, its
-   * headings written in HTML with ids, sanitised, its tasks' boxes labelled, its pictures sized.
+   * readers saw them, links alone to its own audio and video players, its pictures that stand alone
+   * figures, its marked quotes callouts, its headings written in HTML with ids, sanitised, its
+   * tasks' boxes labelled, its pictures sized.
    */
   String html(String bodyMarkdown) {
     return withPictureSizes(
@@ -259,8 +287,10 @@ class PostContentRenderer {
                 Headings.identified(
                     Callouts.callouts(
                         Figures.figures(
-                            Cards.cards(
-                                Videos.players(renderer.render(parser.parse(bodyMarkdown))))))))));
+                            MediaPlayers.players(
+                                Cards.cards(
+                                    Videos.players(
+                                        renderer.render(parser.parse(bodyMarkdown)))))))))));
   }
 
   /**

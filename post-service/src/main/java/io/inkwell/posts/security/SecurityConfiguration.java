@@ -27,7 +27,7 @@ class SecurityConfiguration {
                     .requestMatchers("/actuator/**", "/error", "/v3/api-docs", "/v3/api-docs/**")
                     .permitAll()
                     // the media library may hold pictures of posts not yet published
-                    .requestMatchers(HttpMethod.GET, "/api/images")
+                    .requestMatchers(HttpMethod.GET, "/api/images", "/api/files")
                     .hasRole("CONTRIBUTOR")
                     // the whole blog, drafts and all; what imports bring in and how far they are
                     .requestMatchers("/api/exports/**", "/api/imports/**")
@@ -44,10 +44,10 @@ class SecurityConfiguration {
                     // a reader's browser counts a view
                     .requestMatchers(HttpMethod.POST, "/api/posts/*/views")
                     .permitAll()
-                    .requestMatchers(HttpMethod.POST, "/api/images")
+                    .requestMatchers(HttpMethod.POST, "/api/images", "/api/files")
                     .hasRole("CONTRIBUTOR")
-                    // its uploader or an editor (Images.delete)
-                    .requestMatchers(HttpMethod.DELETE, "/api/images/*")
+                    // its uploader or an editor (Images.delete, BlogFiles.delete)
+                    .requestMatchers(HttpMethod.DELETE, "/api/images/*", "/api/files/*")
                     .hasRole("CONTRIBUTOR")
                     .requestMatchers(HttpMethod.POST, "/api/posts", "/api/posts/preview")
                     .hasRole("CONTRIBUTOR")

@@ -19,7 +19,13 @@ class PictureMemoryTests {
   private static PictureMemory memory(String room, Duration wait) {
     return new PictureMemory(
         new ImageSettings(
-            50_000_000, List.of(600), "100vw", Duration.ofSeconds(1), DataSize.parse(room), wait));
+            50_000_000,
+            List.of(600),
+            "100vw",
+            Duration.ofSeconds(1),
+            DataSize.parse(room),
+            wait,
+            DataSize.ofMegabytes(5)));
   }
 
   @Test

@@ -35,7 +35,8 @@ class WebConfiguration {
   /**
    * Refuses a request body far beyond what any post can be before it is read: a post is at most
    * {@code max-body-size} of Markdown, and JSON escaping can at most double it (import files get
-   * the same room). A picture's upload is bounded by {@code spring.servlet.multipart.*} instead.
+   * the same room). An upload of a picture or a file is bounded by {@code
+   * spring.servlet.multipart.*} and their own limits instead.
    */
   @Bean
   FilterRegistrationBean<OncePerRequestFilter> requestSizeLimit(PostSettings settings) {
@@ -65,7 +66,8 @@ class WebConfiguration {
           @Override
           protected boolean shouldNotFilter(HttpServletRequest request) {
             return "POST".equals(request.getMethod())
-                && "/api/images".equals(request.getRequestURI());
+                && ("/api/images".equals(request.getRequestURI())
+                    || "/api/files".equals(request.getRequestURI()));
           }
         };
     var registration = new FilterRegistrationBean<>(filter);

@@ -1,0 +1,203 @@
+package io.inkwell.posts.file;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import io.inkwell.posts.TextCleaning;
+import io.inkwell.posts.post.Actor;
+import io.inkwell.posts.post.NotAllowed;
+import io.inkwell.posts.post.PostManagement.Position;
+import io.inkwell.posts.post.PostStatus;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.core.io.InputStreamSource;
+import org.springframework.core.io.Resource;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+/**
+ * The blog's files other than pictures: audio and video that posts play, documents they link to.
+ * Each is stored in post-service's database as chunks and a document that describes it, addressed
+ * by a hash of its bytes (as pictures are, ADR 8), and taken only when Apache Tika recognises its
+ * bytes as a kind the blog takes ({@link FileType}).
+ */
+@Service
+public class BlogFiles {
+
+  private final MongoTemplate mongo;
+  private final FileSettings settings;
+  private final Clock clock;
+  private final Counter uploaded;
+
+  BlogFiles(MongoTemplate mongo, FileSettings settings, Clock clock, MeterRegistry registry) {
+    this.mongo = mongo;
+    this.settings = settings;
+    this.clock = clock;
+    this.uploaded =
+        Counter.builder("inkwell.files.uploaded")
+            .description("Files (audio, video, documents) uploaded; one uploaded again counts once")
+            .register(registry);
+  }
+
+  /** The file and whether this upload stored it (false: the same file was already there). */
+  public record Stored(BlogFile file, boolean created) {}
+
+  /** One page of the files, newest first. */
+  public record FilePage(List<BlogFile> items, String nextCursor) {}
+
+  /** A file and its bytes, for readers' browsers. */
+  public record Opened(BlogFile file, Resource content) {}
+
+  /**
+   * Stores a file, read twice from {@code content}: once for what it is and its hash, once for its
+   * chunks, which are written before the document that makes it a file.
+   *
+   * @param size the size its sender gave
+   */
+  public Stored store(InputStreamSource content, long size, String filename, Actor uploader)
+      throws IOException {
+    if (size > settings.maxSize().toBytes()) {
+      throw FileProblem.tooLarge(settings.maxSize().toBytes());
+    }
+    if (size == 0) {
+      throw FileProblem.empty();
+    }
+    String name = TextCleaning.fileName(filename, "file");
+    FileType type;
+    try (InputStream in = new BufferedInputStream(content.getInputStream())) {
+      FileType.Detected detected = FileType.detect(in, name);
+      type = detected.type().orElseThrow(() -> FileProblem.notTaken(detected.name()));
+    }
+    String hash;
+    long length;
+    try (var in = new DigestInputStream(content.getInputStream(), sha256())) {
+      length = in.transferTo(OutputStream.nullOutputStream());
+      hash = HexFormat.of().formatHex(in.getMessageDigest().digest(), 0, 16);
+    }
+    if (length > settings.maxSize().toBytes()) {
+      throw FileProblem.tooLarge(settings.maxSize().toBytes());
+    }
+    String id = hash + "." + type.extension();
+    Optional<BlogFile> existing = find(id);
+    if (existing.isPresent()) {
+      return new Stored(existing.get(), false);
+    }
+    var file =
+        new BlogFile(
+            id,
+            type.contentType(),
+            type.kind(),
+            length,
+            (int) settings.chunkSize().toBytes(),
+            name,
+            new BlogFile.Uploader(uploader.id(), uploader.name()),
+            Instant.now(clock));
+    writeChunks(file, content);
+    try {
+      mongo.insert(file);
+    } catch (DuplicateKeyException sameUploadedMeanwhile) {
+      return new Stored(find(id).orElseThrow(), false);
+    }
+    // a delete of the same bytes that ran meanwhile may have taken chunks this upload found there
+    if (mongo.count(Query.query(where("fileId").is(id)), FileChunk.class) < file.chunks()) {
+      writeChunks(file, content);
+    }
+    uploaded.increment();
+    return new Stored(file, true);
+  }
+
+  /** Writes the file's chunks; one there already (the same bytes) stays as it is. */
+  private void writeChunks(BlogFile file, InputStreamSource content) throws IOException {
+    try (InputStream in = content.getInputStream()) {
+      for (long n = 0; n < file.chunks(); n++) {
+        byte[] data = in.readNBytes(file.chunkSize());
+        try {
+          mongo.insert(new FileChunk(FileChunk.id(file.id(), n), file.id(), n, data));
+        } catch (DuplicateKeyException writtenBefore) {
+          // by an earlier or a concurrent upload of the same bytes
+        }
+      }
+    }
+  }
+
+  public Optional<BlogFile> find(String id) {
+    return Optional.ofNullable(mongo.findById(id, BlogFile.class));
+  }
+
+  public Opened open(String id) {
+    BlogFile file = find(id).orElseThrow(FileProblem::notFound);
+    return new Opened(file, new ChunkedContent(mongo, file));
+  }
+
+  public FilePage list(int limit, String cursor) {
+    Criteria criteria = new Criteria();
+    if (cursor != null && !cursor.isBlank()) {
+      Position after = Position.decode(cursor);
+      criteria =
+          new Criteria()
+              .orOperator(
+                  where("uploadedAt").lt(after.at()),
+                  where("uploadedAt").is(after.at()).and("_id").lt(after.id()));
+    }
+    Query query =
+        Query.query(criteria)
+            .with(Sort.by(Sort.Order.desc("uploadedAt"), Sort.Order.desc("_id")))
+            .limit(limit + 1);
+    List<BlogFile> found = mongo.find(query, BlogFile.class);
+    if (found.size() <= limit) {
+      return new FilePage(found, null);
+    }
+    List<BlogFile> page = found.subList(0, limit);
+    BlogFile last = page.get(limit - 1);
+    return new FilePage(page, new Position(last.uploadedAt(), last.id()).encode());
+  }
+
+  /**
+   * Removes a file no post links to any more: its uploader or an editor may, and not while a post
+   * (draft or published) still links to it, which would leave readers a broken link or player.
+   */
+  public void delete(String id, Actor actor) {
+    BlogFile file = find(id).orElseThrow(FileProblem::notFound);
+    boolean uploadedIt = actor.id() != null && actor.id().equals(file.uploadedBy().id());
+    if (!actor.isEditor() && !uploadedIt) {
+      throw new NotAllowed("Only its uploader or an editor may delete a file.");
+    }
+    long linkedFrom =
+        mongo.count(
+            Query.query(
+                where("status")
+                    .ne(PostStatus.DELETED)
+                    // the id is hex, a dot and an extension: only the dot needs escaping
+                    .and("bodyMarkdown")
+                    .regex(id.replace(".", "\\."))),
+            "posts");
+    if (linkedFrom > 0) {
+      throw FileProblem.inUse(linkedFrom);
+    }
+    mongo.remove(Query.query(where("_id").is(id)), BlogFile.class);
+    mongo.remove(Query.query(where("fileId").is(id)), FileChunk.class);
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JVM", e);
+    }
+  }
+}

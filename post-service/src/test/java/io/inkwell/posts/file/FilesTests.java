@@ -1,0 +1,286 @@
+package io.inkwell.posts.file;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import io.inkwell.posts.IntegrationTest;
+import io.inkwell.testsupport.ApiClient;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+
+/**
+ * Files beside pictures: an author uploads a podcast's episode or a PDF, a post plays or links it,
+ * and readers' browsers fetch exactly those bytes, a player a part at a time; nothing a browser
+ * would run in the blog's name gets in.
+ */
+class FilesTests extends IntegrationTest {
+
+  @Autowired MongoTemplate mongo;
+
+  /** An MP3's ID3 header, then bytes that differ from one call to the next. */
+  private static byte[] episode(int size) {
+    byte[] bytes = new byte[size];
+    new Random().nextBytes(bytes);
+    byte[] header = "ID3\u0003\0\0\0\0\0\0".getBytes(StandardCharsets.ISO_8859_1);
+    System.arraycopy(header, 0, bytes, 0, header.length);
+    return bytes;
+  }
+
+  private static byte[] pdf(String words) {
+    return ("%PDF-1.4\n% " + words + "\n%%EOF\n").getBytes(StandardCharsets.ISO_8859_1);
+  }
+
+  @Test
+  void anAuthorUploadsAnEpisodeThatTheirPostPlaysAndReadersFetchAsUploaded() throws IOException {
+    // a megabyte: four chunks of the tests' 256 KB
+    byte[] mp3 = episode(1_000_000);
+    var author = as("author-" + UUID.randomUUID(), "Pod Caster", "AUTHOR");
+
+    var uploaded = author.upload("/api/files", "file", "Episode 1.mp3", "audio/mpeg", mp3);
+
+    assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
+    String url = uploaded.text("url");
+    assertThat(url).matches("/api/files/[0-9a-f]{32}\\.mp3");
+    assertThat(uploaded.header("Location")).isEqualTo(url);
+    assertThat(uploaded.text("contentType")).isEqualTo("audio/mpeg");
+    assertThat(uploaded.text("kind")).isEqualTo("AUDIO");
+    assertThat(uploaded.json().path("size").asLong()).isEqualTo(mp3.length);
+    assertThat(uploaded.json().path("uploadedBy").path("name").asString()).isEqualTo("Pod Caster");
+    assertThat(uploaded.text("markdown")).isEqualTo("[Episode 1](" + url + ")");
+
+    var fetched = anonymous().bytes(url);
+    assertThat(fetched.statusCode()).isEqualTo(200);
+    assertThat(fetched.body()).isEqualTo(mp3);
+    assertThat(fetched.headers().firstValue("Content-Type")).hasValue("audio/mpeg");
+    assertThat(fetched.headers().firstValue("Accept-Ranges")).hasValue("bytes");
+    assertThat(fetched.headers().firstValue("Cache-Control").orElseThrow())
+        .contains("max-age=31536000", "public", "immutable");
+    assertThat(fetched.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    assertThat(fetched.headers().firstValue("Content-Disposition").orElseThrow())
+        .startsWith("inline")
+        .contains("Episode 1.mp3");
+    String etag = fetched.headers().firstValue("ETag").orElseThrow();
+    assertThat(anonymous().bytes(url, "If-None-Match", etag).statusCode()).isEqualTo(304);
+
+    var post =
+        author.post(
+            "/api/posts",
+            ApiClient.json(
+                Map.of(
+                    "title",
+                    "Episode 1",
+                    "body",
+                    "Our first episode.\n\n"
+                        + uploaded.text("markdown")
+                        + "\n\nOr [download it]("
+                        + url
+                        + ") for later.")));
+    assertThat(post.text("bodyHtml"))
+        .as("a link alone on its line plays; one in a sentence stays a link")
+        .contains(
+            "<figure class=\"media\"><audio controls=\"controls\" preload=\"metadata\" src=\""
+                + url
+                + "\"></audio><figcaption><a href=\""
+                + url
+                + "\" rel=\"nofollow\">Episode 1</a></figcaption></figure>")
+        .contains("Or <a href=\"" + url + "\" rel=\"nofollow\">download it</a> for later.");
+  }
+
+  @Test
+  void aPlayerFetchesThePartItSeeksToWithoutTheRest() throws IOException {
+    byte[] mp3 = episode(900_000);
+    String url = api().upload("/api/files", "file", "long.mp3", "audio/mpeg", mp3).text("url");
+
+    // a part that starts in the third chunk and ends in the fourth
+    var part = anonymous().bytes(url, "Range", "bytes=600000-800009");
+    assertThat(part.statusCode()).isEqualTo(206);
+    assertThat(part.headers().firstValue("Content-Range")).hasValue("bytes 600000-800009/900000");
+    assertThat(part.body()).isEqualTo(Arrays.copyOfRange(mp3, 600_000, 800_010));
+
+    var end = anonymous().bytes(url, "Range", "bytes=-10");
+    assertThat(end.statusCode()).isEqualTo(206);
+    assertThat(end.body()).isEqualTo(Arrays.copyOfRange(mp3, 899_990, 900_000));
+
+    var beyond = anonymous().bytes(url, "Range", "bytes=900000-");
+    assertThat(beyond.statusCode()).isEqualTo(416);
+    assertThat(beyond.headers().firstValue("Content-Range")).hasValue("bytes */900000");
+  }
+
+  @Test
+  void aDocumentIsOpenedOrSavedAsABrowserWouldWant() throws IOException {
+    var shown = api().upload("/api/files", "file", "menu.pdf", "application/pdf", pdf("menu"));
+    assertThat(shown.status()).as(shown.toString()).isEqualTo(201);
+    assertThat(shown.text("kind")).isEqualTo("DOCUMENT");
+    assertThat(shown.text("url")).endsWith(".pdf");
+    var pdf = anonymous().bytes(shown.text("url"));
+    assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+    assertThat(pdf.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("inline");
+
+    byte[] zip = "PK\u0003\u0004 the rest of an archive".getBytes(StandardCharsets.ISO_8859_1);
+    var saved =
+        api().upload("/api/files", "file", "Rezepte für Ostern.zip", "application/zip", zip);
+    assertThat(saved.status()).isEqualTo(201);
+    var archive = anonymous().bytes(saved.text("url"));
+    assertThat(archive.headers().firstValue("Content-Type")).hasValue("application/zip");
+    assertThat(archive.headers().firstValue("Content-Disposition").orElseThrow())
+        .startsWith("attachment")
+        .contains("filename*=UTF-8''Rezepte%20f%C3%BCr%20Ostern.zip");
+    assertThat(archive.headers().firstValue("Content-Security-Policy").orElseThrow())
+        .contains("sandbox");
+  }
+
+  @Test
+  void whatABrowserWouldRunInTheBlogsNameIsRefusedWhateverItIsCalled() throws IOException {
+    byte[] html = "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8);
+    byte[] svg =
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"
+            .getBytes(StandardCharsets.UTF_8);
+    byte[] exe = "MZ\u0090\0\u0003\0\0\0".getBytes(StandardCharsets.ISO_8859_1);
+    for (var upload :
+        Map.of("notes.pdf", html, "page.html", html, "drawing.txt", svg, "setup.mp3", exe)
+            .entrySet()) {
+      var refused =
+          api().upload("/api/files", "file", upload.getKey(), "audio/mpeg", upload.getValue());
+      assertThat(refused.status()).as(upload.getKey()).isEqualTo(415);
+      assertThat(refused.header("Content-Type")).isEqualTo("application/problem+json");
+      assertThat(refused.text("type")).endsWith("/file-type-not-taken");
+    }
+    var empty = api().upload("/api/files", "file", "empty.mp3", "audio/mpeg", new byte[0]);
+    assertThat(empty.status()).isEqualTo(400);
+    assertThat(empty.text("type")).endsWith("/empty-file");
+    var noFile = api().upload("/api/files", "episode", "a.mp3", "audio/mpeg", episode(100));
+    assertThat(noFile.status()).isEqualTo(400);
+    assertThat(noFile.header("Content-Type")).isEqualTo("application/problem+json");
+    assertThat(mongo.count(new Query(), BlogFile.class))
+        .as("nothing refused is listed")
+        .isEqualTo(api().get("/api/files?limit=100").json().path("items").size());
+  }
+
+  @Test
+  void aFileLargerThanTheBlogTakesIsRefusedAndNothingOfItIsKept() throws IOException {
+    long chunksBefore = mongo.count(new Query(), FileChunk.class);
+    var tooLarge =
+        api().upload("/api/files", "file", "long.mp3", "audio/mpeg", episode(3 * 1024 * 1024 + 1));
+    assertThat(tooLarge.status()).isEqualTo(413);
+    assertThat(tooLarge.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(tooLarge.text("type")).endsWith("/payload-too-large");
+    assertThat(tooLarge.text("detail")).contains("3 MB");
+    assertThat(mongo.count(new Query(), FileChunk.class)).isEqualTo(chunksBefore);
+  }
+
+  @Test
+  void theSameFileUploadedSixTimesAtOnceIsStoredOnceAndWhole() throws Exception {
+    byte[] mp3 = episode(700_000);
+    var pool = Executors.newFixedThreadPool(6);
+    try {
+      var uploads =
+          pool.invokeAll(
+              Collections.<Callable<ApiClient.Response>>nCopies(
+                  6, () -> api().upload("/api/files", "file", "same.mp3", "audio/mpeg", mp3)));
+      var statuses = new ArrayList<Integer>();
+      for (var upload : uploads) {
+        statuses.add(upload.get().status());
+      }
+      assertThat(statuses).containsOnly(200, 201).containsOnlyOnce(201);
+      String url = uploads.get(0).get().text("url");
+      assertThat(anonymous().bytes(url).body()).isEqualTo(mp3);
+      assertThat(api().get("/api/files?limit=100").json().path("items").findValuesAsString("url"))
+          .containsOnlyOnce(url);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void filesAreListedNewestFirstToStaffOnly() throws IOException {
+    for (int i = 0; i < 3; i++) {
+      api().upload("/api/files", "file", "f" + i + ".pdf", "application/pdf", pdf("f" + i));
+    }
+    var first = api().get("/api/files?limit=2");
+    assertThat(first.status()).isEqualTo(200);
+    assertThat(first.json().path("items").findValuesAsString("filename"))
+        .containsExactly("f2.pdf", "f1.pdf");
+    var next = api().get("/api/files?limit=2&cursor=" + first.text("nextCursor"));
+    assertThat(next.json().path("items").path(0).path("filename").asString()).isEqualTo("f0.pdf");
+
+    assertThat(anonymous().get("/api/files").status()).isEqualTo(401);
+    assertThat(
+            anonymous().upload("/api/files", "file", "a.pdf", "application/pdf", pdf("a")).status())
+        .isEqualTo(401);
+    assertThat(api().get("/api/files?cursor=not-one").status()).isEqualTo(400);
+    assertThat(anonymous().get("/api/files/0123456789abcdef0123456789abcdef.mp3").status())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void aFileIsDeletedByItsUploaderOrAnEditorAndNotWhileAPostLinksIt() throws IOException {
+    var uploader = as("contributor-" + UUID.randomUUID(), "Cora", "CONTRIBUTOR");
+    var another = as("contributor-" + UUID.randomUUID(), "Carl", "CONTRIBUTOR");
+    var file = uploader.upload("/api/files", "file", "x.mp3", "audio/mpeg", episode(300_000));
+    String url = file.text("url");
+    var draft =
+        uploader.post(
+            "/api/posts", ApiClient.json(Map.of("title", "Linked", "body", file.text("markdown"))));
+
+    assertThat(another.delete(url).status()).isEqualTo(403);
+    var inUse = uploader.delete(url);
+    assertThat(inUse.status()).isEqualTo(409);
+    assertThat(inUse.text("type")).endsWith("/file-in-use");
+    assertThat(anonymous().bytes(url).statusCode()).isEqualTo(200);
+
+    uploader.put(
+        "/api/posts/" + draft.text("id"),
+        ApiClient.json(Map.of("title", "Linked", "body", "Nothing to hear after all.")),
+        "If-Match",
+        draft.header("ETag"));
+    assertThat(uploader.delete(url).status()).isEqualTo(204);
+    assertThat(anonymous().bytes(url).statusCode()).isEqualTo(404);
+    assertThat(mongo.count(Query.query(where("fileId").is(file.text("id"))), FileChunk.class))
+        .as("its bytes go with it")
+        .isZero();
+
+    var byEditor = uploader.upload("/api/files", "file", "y.pdf", "application/pdf", pdf("y"));
+    assertThat(api().delete(byEditor.text("url")).status()).isEqualTo(204);
+  }
+
+  @Test
+  void aPostPlaysOnlyTheBlogsOwnFilesAndNothingAPlayerCouldRun() throws IOException {
+    String own =
+        api().upload("/api/files", "file", "v.mp3", "audio/mpeg", episode(1000)).text("url");
+    var post =
+        api()
+            .post(
+                "/api/posts",
+                ApiClient.json(
+                    Map.of(
+                        "title",
+                        "Players",
+                        "body",
+                        "<audio src=\"https://elsewhere.example/x.mp3\" controls></audio>\n\n"
+                            + "<video src=\"/api/files/../../api/posts\" autoplay></video>\n\n"
+                            + "<audio src=\""
+                            + own
+                            + "\" controls onplay=\"alert(1)\" autoplay></audio>\n\n"
+                            + "[a page](/api/files/0123.html)\n\n"
+                            + "[▶ Listen](https://elsewhere.example/y.mp3)")));
+
+    String html = post.text("bodyHtml");
+    assertThat(html)
+        .doesNotContain("elsewhere.example/x.mp3", "/api/posts\"", "onplay", "autoplay", "<video")
+        .contains("<audio src=\"" + own + "\" controls=\"controls\"></audio>")
+        .contains("<a href=\"/api/files/0123.html\" rel=\"nofollow\">a page</a>")
+        .contains("<a href=\"https://elsewhere.example/y.mp3\"");
+  }
+}
