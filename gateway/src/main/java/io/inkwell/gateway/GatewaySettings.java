@@ -15,6 +15,9 @@ import org.springframework.util.unit.DataSize;
  * @param maxUploadSize the same for a POST to one of the {@code uploadPaths} (pictures, export
  *     files)
  * @param uploadPaths path patterns where files are uploaded
+ * @param maxFileUploadSize the same for a POST to one of the {@code fileUploadPaths} (audio, video,
+ *     documents: post-service's {@code inkwell.files.max-size} and the multipart form around it)
+ * @param fileUploadPaths path patterns where audio, video and documents are uploaded
  * @param trustedProxies a regular expression of the addresses whose X-Forwarded-For and
  *     X-Forwarded-Proto are believed (the web client, a TLS proxy in front); anyone else's are not
  * @param corsAllowedOrigins the browser origins other than the blog's own that may call the API
@@ -37,6 +40,8 @@ public record GatewaySettings(
           "/admin/subscribers/import"
         })
         List<String> uploadPaths,
+    @DefaultValue("101MB") DataSize maxFileUploadSize,
+    @DefaultValue({"/api/files", "/admin/files"}) List<String> fileUploadPaths,
     @DefaultValue("127\\.0\\.0\\.1|0:0:0:0:0:0:0:1") String trustedProxies,
     @DefaultValue List<String> corsAllowedOrigins,
     @DefaultValue(

@@ -21,26 +21,30 @@ import reactor.core.publisher.Mono;
 /**
  * Refuses bodies above the configured size before they reach any service: at once when the
  * Content-Length says so, and by counting when the body comes chunked without one. Pictures
- * uploaded to the upload paths may be larger than any other body. An address or headers longer than
- * the services are set to take are refused too (a browser carrying too many cookies), as a problem
- * rather than an error page of theirs or Netty's empty answer.
+ * uploaded to the upload paths may be larger than any other body, and audio, video and documents
+ * uploaded to the file upload paths larger still. An address or headers longer than the services
+ * are set to take are refused too (a browser carrying too many cookies), as a problem rather than
+ * an error page of theirs or Netty's empty answer.
  */
 @Component
 class RequestSizeLimit implements WebFilter, Ordered {
 
   private final long maxRequestBytes;
   private final long maxUploadBytes;
+  private final long maxFileUploadBytes;
   private final long maxUriLength;
   private final long maxHeaderSize;
   private final List<PathPattern> uploadPaths;
+  private final List<PathPattern> fileUploadPaths;
 
   RequestSizeLimit(GatewaySettings settings) {
     this.maxRequestBytes = settings.maxRequestSize().toBytes();
     this.maxUploadBytes = settings.maxUploadSize().toBytes();
     this.maxUriLength = settings.maxUriLength().toBytes();
     this.maxHeaderSize = settings.maxHeaderSize().toBytes();
-    this.uploadPaths =
-        settings.uploadPaths().stream().map(PathPatternParser.defaultInstance::parse).toList();
+    this.maxFileUploadBytes = settings.maxFileUploadSize().toBytes();
+    this.uploadPaths = patterns(settings.uploadPaths());
+    this.fileUploadPaths = patterns(settings.fileUploadPaths());
   }
 
   @Override
@@ -60,11 +64,14 @@ class RequestSizeLimit implements WebFilter, Ordered {
           "headers-too-large",
           headersTooLarge(maxHeaderSize));
     }
-    boolean upload =
-        request.getMethod() == HttpMethod.POST
-            && uploadPaths.stream()
-                .anyMatch(pattern -> pattern.matches(request.getPath().pathWithinApplication()));
-    long maxBytes = upload ? maxUploadBytes : maxRequestBytes;
+    boolean post = request.getMethod() == HttpMethod.POST;
+    var path = request.getPath().pathWithinApplication();
+    long maxBytes =
+        post && fileUploadPaths.stream().anyMatch(pattern -> pattern.matches(path))
+            ? maxFileUploadBytes
+            : post && uploadPaths.stream().anyMatch(pattern -> pattern.matches(path))
+                ? maxUploadBytes
+                : maxRequestBytes;
     long length = exchange.getRequest().getHeaders().getContentLength();
     if (length > maxBytes) {
       // the body is left unread: the connection cannot carry another request after this answer
@@ -96,6 +103,10 @@ class RequestSizeLimit implements WebFilter, Ordered {
           }
         };
     return chain.filter(exchange.mutate().request(counted).build());
+  }
+
+  private static List<PathPattern> patterns(List<String> paths) {
+    return paths.stream().map(PathPatternParser.defaultInstance::parse).toList();
   }
 
   static String uriTooLong(long maxUriLength) {

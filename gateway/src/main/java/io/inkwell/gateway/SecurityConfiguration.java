@@ -44,8 +44,9 @@ class SecurityConfiguration {
     "/api/popular-posts",
     "/api/comments/recent",
     "/api/comments/counts",
-    // one picture (the library's list needs a token)
+    // one picture or file (the libraries' lists need a token)
     "/api/images/*",
+    "/api/files/*",
     "/feed.atom",
     "/feed.rss",
     "/tags/**",

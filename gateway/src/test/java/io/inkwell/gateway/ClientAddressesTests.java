@@ -20,6 +20,8 @@ class ClientAddressesTests {
               DataSize.ofKilobytes(8),
               DataSize.ofKilobytes(8),
               List.of(),
+              DataSize.ofMegabytes(101),
+              List.of(),
               "127\\.0\\.0\\.1|10\\.0\\.0\\.5",
               List.of(),
               "",

@@ -48,6 +48,7 @@ import tools.jackson.databind.node.ObjectNode;
       "spring.cloud.gateway.server.webflux.httpclient.response-timeout=2s",
       "inkwell.gateway.max-request-size=1KB",
       "inkwell.gateway.max-upload-size=4KB",
+      "inkwell.gateway.max-file-upload-size=8KB",
       "inkwell.gateway.trusted-proxies=127\\.0\\.0\\.1",
       "inkwell.gateway.cors-allowed-origins=https://admin.example.org",
       "inkwell.gateway.rate-limits.comments.capacity=3",
@@ -541,6 +542,41 @@ class GatewayTests {
         .as("the unread body cannot be followed by another request on the same connection")
         .hasValue("close");
     assertThat(notAnUploadPath.statusCode()).isEqualTo(413);
+  }
+
+  @Test
+  void anEpisodeOrAPdfMayBeLargerThanAPictureButNotWithoutLimit() throws Exception {
+    String file = "f".repeat(7_000);
+    var upload =
+        send(
+            request("/api/files")
+                .header("Authorization", editor())
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofString(file)));
+    var tooLarge =
+        send(
+            request("/api/files")
+                .header("Authorization", editor())
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofString(file.repeat(2))));
+    var asAPicture =
+        send(
+            request("/api/images")
+                .header("Authorization", editor())
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofString(file)));
+
+    assertThat(upload.statusCode()).isEqualTo(200);
+    assertThat(upload.body()).contains("\"servedPath\":\"/api/files\"");
+    assertThat(tooLarge.statusCode()).isEqualTo(413);
+    assertThat(asAPicture.statusCode()).isEqualTo(413);
+
+    var listened = send(request("/api/files/0123456789abcdef0123456789abcdef.mp3").GET());
+    assertThat(listened.statusCode()).as("readers fetch a file without a token").isEqualTo(200);
+    assertThat(listened.body()).contains("\"servedPath\":\"/api/files/0123");
+    assertThat(send(request("/api/files").GET()).statusCode())
+        .as("the list is staff's")
+        .isEqualTo(401);
   }
 
   @Test

@@ -120,6 +120,8 @@ class RateLimitsTests {
         DataSize.ofKilobytes(8),
         DataSize.ofKilobytes(8),
         List.of(),
+        DataSize.ofMegabytes(101),
+        List.of(),
         "127\\.0\\.0\\.1",
         List.of(),
         "",
