@@ -65,6 +65,7 @@ class FeedController {
   private final AuthorProfiles authors;
   private final TagEditing tagEditing;
   private final MessageSource words;
+  private final Enclosures enclosures;
 
   FeedController(
       PostManagement posts,
@@ -72,7 +73,9 @@ class FeedController {
       Sites sites,
       AuthorProfiles authors,
       TagEditing tagEditing,
-      MessageSource words) {
+      MessageSource words,
+      Enclosures enclosures) {
+    this.enclosures = enclosures;
     this.tagEditing = tagEditing;
     this.words = words;
     this.sites = sites;
@@ -237,6 +240,7 @@ class FeedController {
                     kind -> words.getMessage("callout." + kind, null, language)),
                 settings.postUrl(post.slug()))));
     entry.setContents(List.of(content));
+    entry.setEnclosures(enclosures.of(post, settings.postUrl(post.slug())));
     entry.setCategories(
         post.tags().stream()
             .map(

@@ -3,13 +3,18 @@ package io.inkwell.posts.file;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.SyndFeedInput;
 import io.inkwell.posts.IntegrationTest;
 import io.inkwell.testsupport.ApiClient;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
@@ -96,6 +101,36 @@ class FilesTests extends IntegrationTest {
                 + url
                 + "\" rel=\"nofollow\">Episode 1</a></figcaption></figure>")
         .contains("Or <a href=\"" + url + "\" rel=\"nofollow\">download it</a> for later.");
+  }
+
+  @Test
+  void aPostsEpisodeIsItsFeedEntrysEnclosureAsPodcastAppsFindThem() throws Exception {
+    byte[] mp3 = episode(400_000);
+    var uploaded = api().upload("/api/files", "file", "Episode 2.mp3", "audio/mpeg", mp3);
+    String title = "Episode 2 " + UUID.randomUUID();
+    String id =
+        api()
+            .post(
+                "/api/posts",
+                ApiClient.json(
+                    Map.of("title", title, "body", "Show notes.\n\n" + uploaded.text("markdown"))))
+            .text("id");
+    api().post("/api/posts/" + id + "/publish", "");
+
+    for (String feed : List.of("/feed.rss", "/feed.atom")) {
+      SyndFeed parsed =
+          new SyndFeedInput().build(new StringReader(anonymous().get(feed).raw().body()));
+      SyndEntry entry =
+          parsed.getEntries().stream()
+              .filter(each -> each.getTitle().equals(title))
+              .findFirst()
+              .orElseThrow();
+      assertThat(entry.getEnclosures()).as(feed).hasSize(1);
+      var enclosure = entry.getEnclosures().get(0);
+      assertThat(enclosure.getUrl()).startsWith("http").endsWith(uploaded.text("url"));
+      assertThat(enclosure.getType()).isEqualTo("audio/mpeg");
+      assertThat(enclosure.getLength()).isEqualTo(mp3.length);
+    }
   }
 
   @Test

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -872,6 +873,33 @@ class AdminApi {
         .contentType(MediaType.MULTIPART_FORM_DATA)
         .body(parts)
         .exchange((request, response) -> answer(response));
+  }
+
+  /** A page of the blog's files, newest first. */
+  Answer files(String token, String cursor) {
+    var query = new LinkedHashMap<String, Object>();
+    query.put("limit", 50);
+    query.put("cursor", cursor);
+    return get(token, ApiUris.of("/api/files", query));
+  }
+
+  /**
+   * The file as the author's browser sent it, passed on as it is read from the upload's temporary
+   * file (up to 100 MB: never held in memory whole); post-service decides what it is.
+   */
+  Answer uploadFile(String token, Resource file) {
+    var parts = new LinkedMultiValueMap<String, Object>();
+    parts.add("file", file);
+    return http.post()
+        .uri("/api/files")
+        .headers(headers -> headers.setBearerAuth(token))
+        .contentType(MediaType.MULTIPART_FORM_DATA)
+        .body(parts)
+        .exchange((request, response) -> answer(response));
+  }
+
+  Answer deleteFile(String token, String id) {
+    return delete(token, "/api/files/{id}", id);
   }
 
   /**

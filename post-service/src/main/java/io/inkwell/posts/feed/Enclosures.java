@@ -1,0 +1,50 @@
+package io.inkwell.posts.feed;
+
+import com.rometools.rome.feed.synd.SyndEnclosure;
+import com.rometools.rome.feed.synd.SyndEnclosureImpl;
+import io.inkwell.posts.file.BlogFile;
+import io.inkwell.posts.file.BlogFiles;
+import io.inkwell.posts.post.Post;
+import java.net.URI;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.springframework.stereotype.Component;
+
+/**
+ * A post's first audio or video the blog plays (post-service's MediaPlayers) as its entry's
+ * enclosure, with the file's address, type and length: RSS's {@code <enclosure>} and Atom's {@code
+ * <link rel="enclosure">}, by which podcast apps find a podcast's episodes. One a post, as podcast
+ * apps take no more.
+ */
+@Component
+class Enclosures {
+
+  private final BlogFiles files;
+
+  Enclosures(BlogFiles files) {
+    this.files = files;
+  }
+
+  List<SyndEnclosure> of(Post post, String postUrl) {
+    if (!post.bodyHtml().contains("<figure class=\"media\">")) {
+      return List.of();
+    }
+    var player =
+        Jsoup.parseBodyFragment(post.bodyHtml())
+            .selectFirst("figure.media > audio[src], figure.media > video[src]");
+    if (player == null || !player.attr("src").startsWith(BlogFile.PATH)) {
+      return List.of();
+    }
+    return files
+        .find(player.attr("src").substring(BlogFile.PATH.length()))
+        .map(
+            file -> {
+              SyndEnclosure enclosure = new SyndEnclosureImpl();
+              enclosure.setUrl(URI.create(postUrl).resolve(file.path()).toString());
+              enclosure.setType(file.contentType());
+              enclosure.setLength(file.size());
+              return List.of(enclosure);
+            })
+        .orElse(List.of());
+  }
+}
