@@ -63,6 +63,7 @@ record PostBody(String html, String text) {
     }
     footnotesForAMail(post);
     videosForAMail(post);
+    playersForAMail(post);
     tasksForAMail(post);
     calloutsForAMail(post, calloutName);
     detailsForAMail(post);
@@ -101,6 +102,26 @@ record PostBody(String html, String text) {
       } else {
         player.replaceWith(link); // a player inside running text: the link in its place
       }
+    }
+  }
+
+  /**
+   * A post's own audio and video (post-service's {@code figure.media}), as a mail can give them:
+   * mail clients play neither, so each player and its caption become one link to the file, "▶" and
+   * the caption's words (or the file's address without them), which opens it in the reader's
+   * browser.
+   */
+  private static void playersForAMail(Document post) {
+    for (Element player : post.select("figure.media > audio[src], figure.media > video[src]")) {
+      Element figure = player.parent();
+      String file = player.absUrl("src");
+      String words = figure.select("figcaption").text();
+      figure.replaceWith(
+          new Element("p")
+              .appendChild(
+                  new Element("a")
+                      .attr("href", file)
+                      .text("▶ " + (words.isBlank() ? file : words))));
     }
   }
 

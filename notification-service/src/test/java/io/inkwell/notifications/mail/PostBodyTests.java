@@ -231,4 +231,32 @@ class PostBodyTests {
         .contains("▶ https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=90s")
         .contains("▶ https://vimeo.com/76979871");
   }
+
+  /** Mail clients play no audio or video: the blog's own are links to their files. */
+  @Test
+  void anEpisodeIsALinkToItsFileForMailClientsPlayNoAudio() {
+    String episode = "/api/files/0123456789abcdef0123456789abcdef.mp3";
+    var body =
+        PostBody.of(
+            "<p>Show notes.</p><figure class=\"media\"><audio controls=\"controls\""
+                + " preload=\"metadata\" src=\""
+                + episode
+                + "\"></audio><figcaption><a href=\""
+                + episode
+                + "\">Episode 2</a></figcaption></figure>"
+                + "<figure class=\"media\"><video controls=\"controls\" src=\"/api/files/"
+                + "0123456789abcdef0123456789abcdef.mp4\"></video></figure>",
+            "https://blog.example.org",
+            NAMES);
+
+    var html = Jsoup.parseBodyFragment(body.html());
+    assertThat(html.select("audio, video, figure")).isEmpty();
+    assertThat(html.select("p > a").eachAttr("href"))
+        .containsExactly(
+            "https://blog.example.org" + episode,
+            "https://blog.example.org/api/files/0123456789abcdef0123456789abcdef.mp4");
+    assertThat(body.text())
+        .contains("▶ Episode 2")
+        .contains("▶ https://blog.example.org/api/files/0123456789abcdef0123456789abcdef.mp4");
+  }
 }
