@@ -1874,6 +1874,64 @@ class AdminToolsTests {
   }
 
   @Test
+  void theOwnerUploadsAnEpisodeThatReadersPlayInThePostAndPodcastAppsFindInTheFeed()
+      throws Exception {
+    var browser = owner();
+    byte[] mp3 = new byte[300_000];
+    new java.util.Random().nextBytes(mp3);
+    System.arraycopy("ID3\u0003\0\0\0\0\0\0".getBytes(StandardCharsets.ISO_8859_1), 0, mp3, 0, 10);
+    Document files = browser.page("/admin/files");
+    var csrf = Map.of("_csrf", files.select("form[action$=/admin/files] input[name=_csrf]").val());
+
+    Document uploaded =
+        Jsoup.parse(browser.upload("/admin/files", csrf, "file", "Episode 3.mp3", mp3).body());
+
+    String markdown = uploaded.select("#uploaded-markdown").val();
+    assertThat(markdown)
+        .as(uploaded.select("main").text())
+        .matches("\\[Episode 3]\\(/api/files/[0-9a-f]{32}\\.mp3\\)");
+    String url = markdown.substring(markdown.indexOf('(') + 1, markdown.length() - 1);
+    assertThat(uploaded.select("table.files audio[src=\"" + url + "\"]")).hasSize(1);
+
+    Map<String, String> fields =
+        SiteBrowser.fields(browser.page("/admin/posts/new"), "form#editor");
+    String title = "Episode 3 " + UUID.randomUUID();
+    fields.put("title", title);
+    fields.put("body", "We talk about trams.\n\n" + markdown);
+    fields.put("action", "publish");
+    var published = browser.submit("/admin/posts", fields);
+    String id = published.uri().getPath().substring(published.uri().getPath().lastIndexOf('/') + 1);
+    String slug = reader.get("/api/posts/" + id).text("slug");
+
+    Document post = browser.page("/posts/" + slug);
+    assertThat(post.select("article figure.media audio").attr("src")).isEqualTo(url);
+    assertThat(post.select("article figure.media figcaption a").text()).isEqualTo("Episode 3");
+    var part = reader.bytes(url, "Range", "bytes=100000-100099");
+    assertThat(part.statusCode()).as("a player seeks through the gateway").isEqualTo(206);
+    assertThat(part.body()).isEqualTo(java.util.Arrays.copyOfRange(mp3, 100_000, 100_100));
+
+    String feed = reader.get("/feed.rss").raw().body();
+    assertThat(feed)
+        .as("the blog's address as its settings give it, the file's own")
+        .containsPattern(
+            "<enclosure url=\"http[^\"]+"
+                + java.util.regex.Pattern.quote(url)
+                + "\" length=\"300000\" type=\"audio/mpeg\"");
+
+    Document refused =
+        Jsoup.parse(
+            browser
+                .upload(
+                    "/admin/files",
+                    csrf,
+                    "file",
+                    "page.pdf",
+                    "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8))
+                .body());
+    assertThat(refused.select("[role=alert]").text()).contains("text/html", "PDF");
+  }
+
+  @Test
   void theOwnerFeaturesAnOlderPostAndTheHomePageShowsItFirst() throws Exception {
     var browser = owner();
     String older = "Start here " + UUID.randomUUID();
