@@ -1002,7 +1002,8 @@ class AdminToolsTests {
                     "/admin/import/pictures",
                     SiteBrowser.fields(page, "form[action$=/admin/import/pictures]"))
                 .body());
-    assertThat(retried.select(".notice").text()).startsWith("The pictures that stayed are tried");
+    assertThat(retried.select(".notice").text())
+        .startsWith("The pictures and files that stayed are tried");
     await()
         .atMost(PATIENCE)
         .untilAsserted(

@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,9 +18,9 @@ import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
 
 /**
- * The pictures an imported post shows from its old blog's host, and its HTML once they are the
- * blog's own. The HTML is changed where it names them and nowhere else, so the author's markup
- * stays as it was imported.
+ * The pictures an imported post shows from its old blog's host (and its other files: what it plays,
+ * what it links among the old blog's uploads), and its HTML once they are the blog's own. The HTML
+ * is changed where it names them and nowhere else, so the author's markup stays as it was imported.
  *
  * <p>A picture inside a link to a larger one (Blogger puts every picture in a link to its full
  * size, {@code …/s1600/…} around {@code …/s320/…}; WordPress links a thumbnail to its file) is
@@ -31,6 +32,23 @@ final class OldPictures {
   /** The picture files browsers show, by the end of an address's path. */
   private static final Pattern PICTURE_FILE =
       Pattern.compile(".*\\.(jpe?g|png|gif|webp)$", Pattern.CASE_INSENSITIVE);
+
+  /** The other files the blog keeps (post-service's FileType), by the end of an address's path. */
+  private static final Pattern OTHER_FILE =
+      Pattern.compile(
+          ".*\\.(mp3|m4a|ogg|oga|opus|wav|flac|aac|mp4|m4v|webm|ogv|mov"
+              + "|pdf|epub|zip|txt|csv|rtf|docx?|xlsx?|pptx?|odt|ods|odp)$",
+          Pattern.CASE_INSENSITIVE);
+
+  /**
+   * Where blog platforms keep what their authors uploaded: WordPress's uploads (WordPress.com's on
+   * {@code files.wordpress.com}), Ghost's files and media. A link to a file anywhere else is a link
+   * to someone else's, which stays theirs.
+   */
+  private static final Pattern UPLOADS =
+      Pattern.compile("/wp-content/uploads/.*|/content/(files|media)/.*");
+
+  private static final String WORDPRESS_COM_FILES = ".files.wordpress.com";
 
   /** Where Blogger keeps its blogs' pictures, whose addresses name no file type. */
   private static final List<String> PICTURE_HOSTS =
@@ -79,6 +97,48 @@ final class OldPictures {
           shown, new Picture(shown, larger != null && isPicture(larger) ? larger : null));
     }
     return List.copyOf(pictures.values());
+  }
+
+  /**
+   * The post's other files on other hosts (audio, video, documents), each once, in the order the
+   * post has them: what its players play ({@code audio}, {@code video} and their {@code source}s),
+   * and what it links to among the old blog's uploads (WordPress's {@code /wp-content/uploads/},
+   * Ghost's {@code /content/files/} and {@code /content/media/}), not a link to another site's.
+   */
+  static List<String> files(String html) {
+    String lower = html == null ? "" : html.toLowerCase(Locale.ROOT);
+    if (!lower.contains("<audio") && !lower.contains("<video") && !lower.contains("<a")) {
+      return List.of();
+    }
+    var files = new LinkedHashSet<String>();
+    var post = Jsoup.parseBodyFragment(html);
+    for (Element played :
+        post.select("audio[src], video[src], audio source[src], video source[src]")) {
+      String address = played.attr("src").strip();
+      if (isWeb(address)) {
+        files.add(address);
+      }
+    }
+    for (Element link : post.select("a[href]")) {
+      String address = link.attr("href").strip();
+      if (isWeb(address) && isUpload(address)) {
+        files.add(address);
+      }
+    }
+    return List.copyOf(files);
+  }
+
+  /** Whether a link leads to a file the old blog's author uploaded, of a kind the blog keeps. */
+  private static boolean isUpload(String address) {
+    return address(address)
+        .map(
+            uri -> {
+              String host = uri.getHost().toLowerCase(Locale.ROOT);
+              String path = uri.getPath() == null ? "" : uri.getPath();
+              return OTHER_FILE.matcher(path).matches()
+                  && (UPLOADS.matcher(path).matches() || host.endsWith(WORDPRESS_COM_FILES));
+            })
+        .orElse(false);
   }
 
   /**

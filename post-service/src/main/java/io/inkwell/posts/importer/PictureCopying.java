@@ -2,6 +2,8 @@ package io.inkwell.posts.importer;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import io.inkwell.posts.file.BlogFiles;
+import io.inkwell.posts.file.FileProblem;
 import io.inkwell.posts.image.ImageProblem;
 import io.inkwell.posts.image.Images;
 import io.inkwell.posts.importer.OldPictures.Picture;
@@ -11,7 +13,10 @@ import io.inkwell.posts.post.PostImports;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,6 +24,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,6 +36,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.FileSystemResource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -42,11 +49,12 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
- * Copies imported posts' pictures from their old blog's host to the blog's own, in the background:
- * a big blog's pictures take longer than an import's request may, and the old host may be slow or
- * down for a while. The import plans one copy per post that shows pictures from elsewhere (in
- * {@code picture-copies}, so the plan outlives a restart); one instance at a time claims a post's
- * copy for a while, and another takes it over when that instance stopped before it was done.
+ * Copies imported posts' pictures (and their other files: audio, video, documents, {@link
+ * OldPictures#files}) from their old blog's host to the blog's own, in the background: a big blog's
+ * pictures take longer than an import's request may, and the old host may be slow or down for a
+ * while. The import plans one copy per post that shows pictures from elsewhere (in {@code
+ * picture-copies}, so the plan outlives a restart); one instance at a time claims a post's copy for
+ * a while, and another takes it over when that instance stopped before it was done.
  *
  * <p>Each picture is fetched once ({@code imported-pictures} remembers where a fetched address is
  * now, for the posts that show it too), stored as an uploaded one is (whose checks it passes), and
@@ -70,6 +78,7 @@ class PictureCopying implements DisposableBean {
   private final PostImports posts;
   private final PictureFetcher fetcher;
   private final Images images;
+  private final BlogFiles files;
   private final Clock clock;
   private final Duration claim;
   private final Duration retryAfter;
@@ -85,6 +94,7 @@ class PictureCopying implements DisposableBean {
       PostImports posts,
       PictureFetcher fetcher,
       Images images,
+      BlogFiles files,
       Clock clock,
       MeterRegistry meters,
       @Value("${inkwell.imports.picture-timeout:20s}") Duration timeout,
@@ -93,9 +103,13 @@ class PictureCopying implements DisposableBean {
     this.posts = posts;
     this.fetcher = fetcher;
     this.images = images;
+    this.files = files;
     this.clock = clock;
-    // a post's copy is this instance's while one picture could take (its sources, redirects)
-    this.claim = timeout.multipliedBy(4);
+    // a post's copy is this instance's while one picture (its sources, redirects) or one file
+    // could take: the claim is renewed before each
+    Duration onePicture = timeout.multipliedBy(4);
+    Duration oneFile = fetcher.longest().plus(timeout);
+    this.claim = oneFile.compareTo(onePicture) > 0 ? oneFile : onePicture;
     this.retryAfter = retryAfter;
     this.copied = counter(meters, "copied");
     this.failed = counter(meters, "failed");
@@ -124,7 +138,7 @@ class PictureCopying implements DisposableBean {
    * their host, tries them once more, as the old host may be up again.
    */
   void plan(String postId, String title, String html, String cover, Actor importer) {
-    if (OldPictures.in(html).isEmpty()) {
+    if (OldPictures.in(html).isEmpty() && OldPictures.files(html).isEmpty()) {
       return;
     }
     var copy =
@@ -248,17 +262,22 @@ class PictureCopying implements DisposableBean {
     var moved = new HashMap<String, String>();
     var failures = new ArrayList<Document>();
     boolean temporary = false;
-    List<Picture> pictures = posts.body(postId).map(OldPictures::in).orElse(List.of());
+    Optional<String> body = posts.body(postId);
+    List<Picture> pictures = body.map(OldPictures::in).orElse(List.of());
+    List<String> others = body.map(OldPictures::files).orElse(List.of());
     for (Picture picture : pictures) {
-      // still this instance's
-      mongo.updateFirst(
-          Query.query(where("_id").is(postId)), new Update().set("due", until()), COPIES);
+      stillMine(postId);
       NotFetched why = copy(picture, importer, moved);
       if (why != null) {
-        failures.add(
-            new Document("address", picture.shown())
-                .append("reason", why.getMessage())
-                .append("temporary", why.temporary()));
+        failures.add(failure(picture.shown(), why));
+        temporary |= why.temporary();
+      }
+    }
+    for (String file : others) {
+      stillMine(postId);
+      NotFetched why = copyFile(file, importer, moved);
+      if (why != null) {
+        failures.add(failure(file, why));
         temporary |= why.temporary();
       }
     }
@@ -272,7 +291,7 @@ class PictureCopying implements DisposableBean {
     if (coverPath != null) {
       posts.coverFromHead(postId, coverPath);
     }
-    int shown = pictures.size() - failures.size();
+    int shown = pictures.size() + others.size() - failures.size();
     boolean again = temporary && copy.getInteger("attempts", MOST_ATTEMPTS) < MOST_ATTEMPTS;
     copied.increment(shown);
     failed.increment(again ? 0 : failures.size());
@@ -288,6 +307,18 @@ class PictureCopying implements DisposableBean {
                         clock.instant().plus(retryAfter.multipliedBy(copy.getInteger("attempts"))))
                     : null);
     mongo.updateFirst(Query.query(where("_id").is(postId)), update, COPIES);
+  }
+
+  /** The post's copy is still this instance's for a while. */
+  private void stillMine(String postId) {
+    mongo.updateFirst(
+        Query.query(where("_id").is(postId)), new Update().set("due", until()), COPIES);
+  }
+
+  private static Document failure(String address, NotFetched why) {
+    return new Document("address", address)
+        .append("reason", why.getMessage())
+        .append("temporary", why.temporary());
   }
 
   private void giveUp(Document copy, RuntimeException why) {
@@ -340,6 +371,58 @@ class PictureCopying implements DisposableBean {
               ? "not a PNG, JPEG, GIF or WebP picture"
               : problem.getMessage(),
           false);
+    }
+    mongo.save(new Document("_id", source.toString()).append("path", path), FETCHED);
+    return path;
+  }
+
+  /**
+   * Copies one file (audio, video, a document), and notes its new address for its old one.
+   *
+   * @return why it was not copied, or null when it was
+   */
+  private NotFetched copyFile(String address, Actor importer, Map<String, String> moved) {
+    Optional<URI> source = OldPictures.address(address);
+    if (source.isEmpty()) {
+      return new NotFetched("not a web address", false);
+    }
+    try {
+      moved.put(address, fetchedFile(source.get(), importer));
+      return null;
+    } catch (NotFetched why) {
+      return why;
+    }
+  }
+
+  /** Where the blog keeps the file at this address now, fetched and stored unless it was. */
+  private String fetchedFile(URI source, Actor importer) throws NotFetched {
+    Document known = mongo.findById(source.toString(), Document.class, FETCHED);
+    if (known != null) {
+      return known.getString("path");
+    }
+    Path fetched = fetcher.fetchFile(source);
+    String path;
+    try {
+      path =
+          files
+              .store(
+                  new FileSystemResource(fetched), Files.size(fetched), fileName(source), importer)
+              .file()
+              .path();
+    } catch (FileProblem problem) {
+      throw new NotFetched(
+          problem.kind() == FileProblem.Kind.NOT_TAKEN
+              ? "not audio, video or a document the blog keeps"
+              : problem.getMessage(),
+          false);
+    } catch (IOException e) {
+      throw new NotFetched("could not be stored here (" + e.getClass().getSimpleName() + ")", true);
+    } finally {
+      try {
+        Files.deleteIfExists(fetched);
+      } catch (IOException e) {
+        log.warn("Could not delete {}", fetched, e);
+      }
     }
     mongo.save(new Document("_id", source.toString()).append("path", path), FETCHED);
     return path;

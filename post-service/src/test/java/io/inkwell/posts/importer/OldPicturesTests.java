@@ -68,4 +68,30 @@ class OldPicturesTests {
                 + "<img alt=\"A\" SRC = \"/api/images/3f9a.jpg\" width=\"320\">\n"
                 + "<img src=\"https://old.example.org/b.jpg\"> https://old.example.org/a.jpg?x=1&y=2");
   }
+
+  @Test
+  void theFilesAPostPlaysOrLinksAmongTheOldBlogsUploadsAreCopiedAndNoOneElses() {
+    String html =
+        "<figure><video src=\"https://old.example/content/media/2020/05/walk.mp4\"></video></figure>"
+            + "<audio controls><source src=\"//old.example/sounds/rain.ogg\" type=\"audio/ogg\">"
+            + "</audio>"
+            + "<p><a href=\"https://old.example/wp-content/uploads/2011/05/Menu%20May.pdf\">menu</a>"
+            + " <a href=\"https://jo.files.wordpress.com/2009/03/talk.mp3\">talk</a>"
+            + " <a href=\"https://old.example/content/files/2021/slides.pptx\">slides</a>"
+            + " <a href=\"https://university.example/papers/paper.pdf\">a paper</a>"
+            + " <a href=\"https://old.example/wp-content/uploads/2011/05/photo.jpg\">photo</a>"
+            + " <a href=\"https://old.example/wp-content/uploads/2011/05/\">a folder</a>"
+            + " <a href=\"/wp-content/uploads/2011/05/local.pdf\">here</a>"
+            + " <a href=\"https://old.example/wp-content/uploads/2011/05/Menu%20May.pdf\">again</a>"
+            + "</p>";
+
+    assertThat(OldPictures.files(html))
+        .containsExactly(
+            "https://old.example/content/media/2020/05/walk.mp4",
+            "//old.example/sounds/rain.ogg",
+            "https://old.example/wp-content/uploads/2011/05/Menu%20May.pdf",
+            "https://jo.files.wordpress.com/2009/03/talk.mp3",
+            "https://old.example/content/files/2021/slides.pptx");
+    assertThat(OldPictures.files("<p>No files, <b>only words</b>.</p>")).isEmpty();
+  }
 }

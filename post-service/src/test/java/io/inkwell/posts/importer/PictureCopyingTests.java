@@ -11,6 +11,7 @@ import io.inkwell.testsupport.ApiClient;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,10 @@ class PictureCopyingTests extends IntegrationTest {
   private static byte[] large;
   private static byte[] small;
   private static byte[] quay;
+  private static final byte[] EPISODE =
+      "ID3\u0003\0\0\0\0\0\0an episode of a podcast".getBytes(StandardCharsets.ISO_8859_1);
+  private static final byte[] MENU =
+      "%PDF-1.4\n% the menu\n%%EOF\n".getBytes(StandardCharsets.ISO_8859_1);
 
   @BeforeAll
   static void oldBlogServesItsPictures() throws IOException {
@@ -55,6 +60,9 @@ class PictureCopyingTests extends IntegrationTest {
             // down the first time it is asked, up the next
             case "/img/fog.png" ->
                 answer(exchange, asked == 1 ? 503 : 200, "image/png", asked == 1 ? null : quay);
+            case "/content/media/episode.mp3" -> answer(exchange, 200, "audio/mpeg", EPISODE);
+            case "/wp-content/uploads/2011/05/menu.pdf", "/elsewhere/paper.pdf" ->
+                answer(exchange, 200, "application/pdf", MENU);
             case "/img/page.jpg" ->
                 answer(exchange, 200, "text/html", "<html>Sign in</html>".getBytes());
             default -> answer(exchange, 404, "text/plain", "gone".getBytes());
@@ -207,6 +215,47 @@ class PictureCopyingTests extends IntegrationTest {
         .atMost(Duration.ofSeconds(60))
         .untilAsserted(() -> assertThat(progress().path("waiting").asInt()).isZero());
     assertThat(progress().path("failed").asInt()).isEqualTo(3);
+  }
+
+  @Test
+  void anImportsEpisodesAndUploadedDocumentsBecomeTheBlogsOwnFilesAndOthersLinksStayLinks() {
+    String html =
+        "<div class=\"kg-card kg-audio-card\"><audio src=\""
+            + oldBlog("/content/media/episode.mp3")
+            + "\" preload=\"metadata\"></audio><div class=\"kg-audio-title\">Episode 4</div></div>"
+            + "<p>Tonight's <a href=\""
+            + oldBlog("/wp-content/uploads/2011/05/menu.pdf")
+            + "\">menu</a>, and <a href=\""
+            + oldBlog("/elsewhere/paper.pdf")
+            + "\">someone's paper</a>.</p>";
+
+    var imported =
+        admin()
+            .postAs(
+                "/api/imports/ghost?copyPictures=true",
+                "application/json",
+                export(Map.of("copy-episode", html)));
+
+    assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                assertThat(bodyOf("copy-episode").select("figure.media audio").attr("src"))
+                    .startsWith("/api/files/"));
+    var post = bodyOf("copy-episode");
+    String episode = post.select("figure.media audio").attr("src");
+    assertThat(post.select("figure.media figcaption a").text()).isEqualTo("Episode 4");
+    assertThat(anonymous().bytes(episode).body()).isEqualTo(EPISODE);
+    String menu = post.select("a:contains(menu)").attr("href");
+    assertThat(menu).matches("/api/files/[0-9a-f]{32}\\.pdf");
+    assertThat(anonymous().bytes(menu).body()).isEqualTo(MENU);
+    // a link to another site's file is a link, not the blog's to keep
+    assertThat(post.select("a:contains(paper)").attr("href"))
+        .isEqualTo(oldBlog("/elsewhere/paper.pdf"));
+    assertThat(requests).doesNotContainKey("/elsewhere/paper.pdf");
+    assertThat(admin().get("/api/files?limit=100").json().path("items").findValuesAsString("url"))
+        .contains(episode, menu);
   }
 
   @Test

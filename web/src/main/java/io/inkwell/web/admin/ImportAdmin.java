@@ -113,7 +113,8 @@ class ImportAdmin implements StaffPage {
     var answer = checked(api.retryImportedPictures(token(client)));
     if (answer.ok()) {
       redirect.addFlashAttribute(
-          "message", "The pictures that stayed are tried once more; this page shows how far.");
+          "message",
+          "The pictures and files that stayed are tried once more; this page shows how far.");
     } else {
       redirect.addFlashAttribute("error", answer.problem());
     }
