@@ -5,9 +5,20 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.h2.mvstore.MVStore;
 
-/** A MongoDB wire-protocol server (mongo-java-server) whose data lives in one H2 file. */
+/**
+ * A MongoDB wire-protocol server (mongo-java-server) whose data lives in one H2 file.
+ *
+ * <p>The file's store writes its changes down after every {@value #WRITE_AFTER_KB} KB of them: with
+ * H2's default (1 MB), a few dozen megabytes written in a row (an uploaded episode's chunks) piled
+ * up in memory faster than they were written until the store ran out of heap and closed, taking the
+ * database with it (measured: 50 MB of 1 MB documents in a 200 MB heap; with 256 KB, 300 MB of them
+ * keep the heap where it was).
+ */
 final class EmbeddedMongo implements AutoCloseable {
+
+  static final int WRITE_AFTER_KB = 256;
 
   private final MongoServer server;
   private final int port;
@@ -21,9 +32,12 @@ final class EmbeddedMongo implements AutoCloseable {
 
   static EmbeddedMongo start(Path directory, String database, int port) throws IOException {
     Files.createDirectories(directory);
-    var server =
-        new MongoServer(
-            new H2Backend(directory.resolve(database + ".mv").toAbsolutePath().toString()));
+    MVStore store =
+        new MVStore.Builder()
+            .fileName(directory.resolve(database + ".mv").toAbsolutePath().toString())
+            .autoCommitBufferSize(WRITE_AFTER_KB)
+            .open();
+    var server = new MongoServer(new H2Backend(store));
     server.bind("localhost", port);
     return new EmbeddedMongo(server, port, database);
   }
