@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPInputStream;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -58,6 +59,11 @@ import tools.jackson.databind.node.ObjectNode;
 class GatewayTests {
 
   private static final AtomicInteger FLAKY_CALLS = new AtomicInteger();
+
+  /** Counted down when the service has the first bytes of a streamed upload. */
+  private static final java.util.concurrent.CountDownLatch FIRST_BYTES_ARRIVED =
+      new java.util.concurrent.CountDownLatch(1);
+
   private static final AtomicInteger BROKEN_CALLS = new AtomicInteger();
 
   /** A reader's page as the web client writes it: the same markup again and again. */
@@ -83,6 +89,16 @@ class GatewayTests {
               routes ->
                   routes
                       .get("/api/posts/slow", (request, response) -> Mono.never())
+                      .route(
+                          request -> request.uri().startsWith("/api/files?streamed"),
+                          (request, response) ->
+                              response.sendString(
+                                  request
+                                      .receive()
+                                      .doOnNext(bytes -> FIRST_BYTES_ARRIVED.countDown())
+                                      .map(bytes -> (long) bytes.readableBytes())
+                                      .reduce(0L, Long::sum)
+                                      .map(total -> "{\"received\":" + total + "}")))
                       .route(
                           request -> request.uri().startsWith("/api/posts/flaky"),
                           (request, response) -> {
@@ -141,16 +157,21 @@ class GatewayTests {
                                   .sendByteArray(Mono.just(PHOTO)))
                       .route(
                           request -> true,
+                          // as a service does, the whole body is read before the answer
                           (request, response) ->
                               response
                                   .header("Content-Type", "application/json")
                                   .sendString(
-                                      Mono.just(
-                                          "{\"servedPath\":\""
-                                              + request.uri()
-                                              + "\",\"authorization\":\""
-                                              + request.requestHeaders().get("Authorization")
-                                              + "\"}"))))
+                                      request
+                                          .receive()
+                                          .asByteArray()
+                                          .then()
+                                          .thenReturn(
+                                              "{\"servedPath\":\""
+                                                  + request.uri()
+                                                  + "\",\"authorization\":\""
+                                                  + request.requestHeaders().get("Authorization")
+                                                  + "\"}"))))
           .bindNow();
 
   private static final int NOTHING_LISTENS = freePort();
@@ -542,6 +563,42 @@ class GatewayTests {
         .as("the unread body cannot be followed by another request on the same connection")
         .hasValue("close");
     assertThat(notAnUploadPath.statusCode()).isEqualTo(413);
+  }
+
+  /**
+   * The service has an upload's first bytes while the rest is still on its way: the gateway passes
+   * bodies on as they come, never holding one whole in memory (the library's Retry filter did, for
+   * every route, IdempotentRetryGatewayFilterFactory).
+   */
+  @Test
+  void anUploadStreamsThroughTheGatewayWithoutBeingHeldWhole() throws Exception {
+    String part = "u".repeat(2_000);
+    try (var socket = new java.net.Socket("localhost", port)) {
+      socket.setSoTimeout(20_000);
+      var out = socket.getOutputStream();
+      // a browser sending an upload: the first part, then the rest only once the service has it
+      out.write(
+          ("POST /api/files?streamed HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+                  + editor()
+                  + "\r\nConnection: close\r\nContent-Type: application/octet-stream\r\n"
+                  + "Transfer-Encoding: chunked\r\n\r\n"
+                  + Integer.toHexString(part.length())
+                  + "\r\n"
+                  + part
+                  + "\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      assertThat(FIRST_BYTES_ARRIVED.await(20, TimeUnit.SECONDS))
+          .as("the service has the first part while the rest is still to come")
+          .isTrue();
+      out.write(
+          (Integer.toHexString(part.length()) + "\r\n" + part + "\r\n0\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      String answer =
+          new String(socket.getInputStream().readNBytes(4096), StandardCharsets.US_ASCII);
+      assertThat(answer).startsWith("HTTP/1.1 200").contains("{\"received\":4000}");
+    }
   }
 
   @Test

@@ -54,7 +54,9 @@ public class FileProblem extends RuntimeException {
         Kind.TOO_LARGE,
         "payload-too-large",
         "Upload too large",
-        "The file is larger than the largest the blog takes (" + max / 1_000_000 + " MB).");
+        "The file is larger than the largest the blog takes ("
+            + org.springframework.util.unit.DataSize.ofBytes(max).toMegabytes()
+            + " MB).");
   }
 
   static FileProblem inUse(long posts) {

@@ -55,7 +55,9 @@ public class ImageProblem extends RuntimeException {
         Kind.TOO_LARGE,
         "payload-too-large",
         "Upload too large",
-        "The picture is larger than the largest the blog takes (" + max / 1_000_000 + " MB).");
+        "The picture is larger than the largest the blog takes ("
+            + org.springframework.util.unit.DataSize.ofBytes(max).toMegabytes()
+            + " MB).");
   }
 
   static ImageProblem unreadable() {
