@@ -4,9 +4,9 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.inkwell.posts.TextCleaning;
 import io.inkwell.posts.post.Actor;
-import io.inkwell.posts.post.NotAllowed;
 import io.inkwell.posts.post.PostManagement.Position;
 import io.inkwell.posts.post.PostStatus;
+import io.inkwell.posts.post.Uploads;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.BufferedInputStream;
@@ -19,14 +19,11 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.core.io.InputStreamSource;
 import org.springframework.core.io.Resource;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
@@ -56,9 +53,6 @@ public class BlogFiles {
 
   /** The file and whether this upload stored it (false: the same file was already there). */
   public record Stored(BlogFile file, boolean created) {}
-
-  /** One page of the files, newest first. */
-  public record FilePage(List<BlogFile> items, String nextCursor) {}
 
   /** A file and its bytes, for readers' browsers. */
   public record Opened(BlogFile file, Resource content) {}
@@ -144,27 +138,9 @@ public class BlogFiles {
     return new Opened(file, new ChunkedContent(mongo, file));
   }
 
-  public FilePage list(int limit, String cursor) {
-    Criteria criteria = new Criteria();
-    if (cursor != null && !cursor.isBlank()) {
-      Position after = Position.decode(cursor);
-      criteria =
-          new Criteria()
-              .orOperator(
-                  where("uploadedAt").lt(after.at()),
-                  where("uploadedAt").is(after.at()).and("_id").lt(after.id()));
-    }
-    Query query =
-        Query.query(criteria)
-            .with(Sort.by(Sort.Order.desc("uploadedAt"), Sort.Order.desc("_id")))
-            .limit(limit + 1);
-    List<BlogFile> found = mongo.find(query, BlogFile.class);
-    if (found.size() <= limit) {
-      return new FilePage(found, null);
-    }
-    List<BlogFile> page = found.subList(0, limit);
-    BlogFile last = page.get(limit - 1);
-    return new FilePage(page, new Position(last.uploadedAt(), last.id()).encode());
+  public Uploads.Page<BlogFile> list(int limit, String cursor) {
+    return Uploads.newestFirst(
+        mongo, BlogFile.class, limit, cursor, each -> new Position(each.uploadedAt(), each.id()));
   }
 
   /**
@@ -173,10 +149,7 @@ public class BlogFiles {
    */
   public void delete(String id, Actor actor) {
     BlogFile file = find(id).orElseThrow(FileProblem::notFound);
-    boolean uploadedIt = actor.id() != null && actor.id().equals(file.uploadedBy().id());
-    if (!actor.isEditor() && !uploadedIt) {
-      throw new NotAllowed("Only its uploader or an editor may delete a file.");
-    }
+    Uploads.checkMayDelete(actor, file.uploadedBy().id(), "a file");
     long linkedFrom =
         mongo.count(
             Query.query(

@@ -4,10 +4,10 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.inkwell.posts.TextCleaning;
 import io.inkwell.posts.post.Actor;
-import io.inkwell.posts.post.NotAllowed;
 import io.inkwell.posts.post.PictureSizes;
 import io.inkwell.posts.post.PostManagement.Position;
 import io.inkwell.posts.post.PostStatus;
+import io.inkwell.posts.post.Uploads;
 import io.inkwell.posts.site.SiteIdentity;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,7 +26,6 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -80,9 +79,6 @@ public class Images implements PictureSizes {
 
   /** The image and whether this upload stored it (false: the same picture was already there). */
   public record Stored(Image image, boolean created) {}
-
-  /** One page of the media library, newest first. */
-  public record ImagePage(List<Image> items, String nextCursor) {}
 
   public Stored store(byte[] content, String filename, Actor uploader) {
     Inspected inspected = inspect(content);
@@ -191,28 +187,14 @@ public class Images implements PictureSizes {
    */
   public record Shown(String imageId, String etag, String contentType, long size, byte[] content) {}
 
-  public ImagePage list(int limit, String cursor) {
-    Criteria criteria = new Criteria();
-    if (cursor != null && !cursor.isBlank()) {
-      Position after = Position.decode(cursor);
-      criteria =
-          new Criteria()
-              .orOperator(
-                  where("uploadedAt").lt(after.at()),
-                  where("uploadedAt").is(after.at()).and("_id").lt(after.id()));
-    }
-    Query query =
-        Query.query(criteria)
-            .with(Sort.by(Sort.Order.desc("uploadedAt"), Sort.Order.desc("_id")))
-            .limit(limit + 1);
-    query.fields().exclude("content");
-    List<Image> found = mongo.find(query, Image.class);
-    if (found.size() <= limit) {
-      return new ImagePage(found, null);
-    }
-    List<Image> page = found.subList(0, limit);
-    Image last = page.get(limit - 1);
-    return new ImagePage(page, new Position(last.uploadedAt(), last.id()).encode());
+  public Uploads.Page<Image> list(int limit, String cursor) {
+    return Uploads.newestFirst(
+        mongo,
+        Image.class,
+        limit,
+        cursor,
+        each -> new Position(each.uploadedAt(), each.id()),
+        "content");
   }
 
   /**
@@ -222,10 +204,7 @@ public class Images implements PictureSizes {
    */
   public void delete(String id, Actor actor) {
     Image image = find(id).orElseThrow(ImageProblem::notFound);
-    boolean uploadedIt = actor.id() != null && actor.id().equals(image.uploadedBy().id());
-    if (!actor.isEditor() && !uploadedIt) {
-      throw new NotAllowed("Only its uploader or an editor may delete an image.");
-    }
+    Uploads.checkMayDelete(actor, image.uploadedBy().id(), "an image");
     long shownIn =
         mongo.count(
             Query.query(
