@@ -48,7 +48,8 @@
 // Pictures from the editor: each is uploaded to the media library (as the Images page does without
 // script). "Insert a picture" puts its Markdown where the cursor is, on a paragraph of its own, and
 // so does a picture pasted into the body or dropped on it (as in Ghost's and WordPress's editors);
-// "Upload a cover" makes it the post's cover.
+// "Upload a cover" makes it the post's cover. "Attach a file" does for audio, video and documents
+// what "Insert a picture" does, through the Files page (an episode on its own line plays).
 (function () {
   var form = document.getElementById('editor');
   if (!form || !window.fetch || !window.FormData) {
@@ -57,7 +58,7 @@
 
   // calls done(answer) with {markdown, url} or {error}, and tells how it goes in status; answers
   // the function that uploads a file given otherwise (pasted, dropped)
-  function uploader(holderId, inputId, statusId, done) {
+  function uploader(holderId, inputId, statusId, done, library) {
     var holder = document.getElementById(holderId);
     var input = document.getElementById(inputId);
     var status = document.getElementById(statusId);
@@ -73,7 +74,7 @@
         data.append('_csrf', csrf.value);
       }
       status.textContent = 'Uploading ' + file.name + '…';
-      fetch('/admin/images', {
+      fetch(library || '/admin/images', {
         method: 'POST',
         body: data,
         credentials: 'same-origin',
@@ -112,14 +113,17 @@
   }
 
   var body = document.getElementById('body');
-  var insertPicture = uploader('insert-picture', 'picture', 'picture-status', function (answer, file) {
+  // the upload's Markdown where the cursor is, on a paragraph of its own
+  function insert(answer, file) {
     var before = body.value.substring(0, body.selectionStart);
     var gap = before === '' || /\n\n$/.test(before) ? '' : (/\n$/.test(before) ? '\n' : '\n\n');
     body.setRangeText(gap + answer.markdown + '\n\n', body.selectionStart, body.selectionEnd, 'end');
     body.dispatchEvent(new Event('input', { bubbles: true }));
     body.focus();
     return file.name + ' is in the post.';
-  });
+  }
+  var insertPicture = uploader('insert-picture', 'picture', 'picture-status', insert);
+  uploader('attach-file', 'attachment', 'attachment-status', insert, '/admin/files');
   if (insertPicture) {
     body.addEventListener('paste', function (event) {
       var pasted = pictures(event.clipboardData && event.clipboardData.files);

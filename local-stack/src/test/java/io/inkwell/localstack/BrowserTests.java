@@ -281,6 +281,14 @@ class BrowserTests {
                     .longValue()
                 > 0);
     find("#coverAlt").sendKeys("Blue and white tiles");
+    // "Attach a file" uploads an episode through the Files page and puts it in the body: it plays
+    Path episode = tram.resolveSibling("Tram bells.wav");
+    Files.write(episode, secondOfSilence());
+    find("#attachment").sendKeys(episode.toString());
+    waitFor(
+        driver -> !driver.findElements(By.cssSelector("#preview figure.media audio")).isEmpty());
+    assertThat(find("#body").getDomProperty("value")).contains("[Tram bells](/api/files/");
+    assertThat(find("#attachment-status").getText()).isEqualTo("Tram bells.wav is in the post.");
     browser.executeScript("window.scrollTo(0, 0)");
     screenshot("editor");
     find("button[value=publish]").click();
@@ -307,6 +315,15 @@ class BrowserTests {
     assertThat(browser.executeScript("return document.querySelector('.body img').naturalWidth"))
         .as("the copy arrived and shows")
         .isNotEqualTo(0L);
+    // the episode plays in the reader's browser: it knows how long it is
+    waitFor(
+        driver ->
+            ((Number)
+                        browser.executeScript(
+                            "var a = document.querySelector('.body figure.media audio');"
+                                + " return a && a.readyState > 0 ? a.duration * 1000 : 0;"))
+                    .longValue()
+                == 1000);
     // the cover heads the post, in a copy as wide as the screen needs, and is what a share shows
     assertThat(find(".cover img").getDomAttribute("alt")).isEqualTo("Blue and white tiles");
     waitFor(
@@ -1102,5 +1119,21 @@ class BrowserTests {
     } catch (MessagingException e) {
       return false;
     }
+  }
+
+  /** A second of silence as a WAV file (8 kHz, 8 bits, mono), which every browser plays. */
+  private static byte[] secondOfSilence() {
+    int samples = 8000;
+    var wav = java.nio.ByteBuffer.allocate(44 + samples).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    wav.put("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(36 + samples);
+    wav.put("WAVEfmt ".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+        .putInt(16)
+        .putShort((short) 1);
+    wav.putShort((short) 1).putInt(8000).putInt(8000).putShort((short) 1).putShort((short) 8);
+    wav.put("data".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(samples);
+    for (int i = 0; i < samples; i++) {
+      wav.put((byte) 128);
+    }
+    return wav.array();
   }
 }

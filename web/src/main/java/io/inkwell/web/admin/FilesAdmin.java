@@ -4,6 +4,9 @@ import static io.inkwell.web.admin.StaffPages.checked;
 import static io.inkwell.web.admin.StaffPages.token;
 
 import java.time.Instant;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.annotation.RegisteredOAuth2AuthorizedClient;
 import org.springframework.stereotype.Controller;
@@ -20,8 +23,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * The blog's files beside its pictures, as WordPress's Media and Ghost's audio, video and file
  * cards keep them: staff upload a podcast's episode, a video or a PDF and paste the Markdown that
- * links it into a post, where audio and video alone on their line play. Its uploader or an editor
- * may delete a file no post links.
+ * links it into a post, where audio and video alone on their line play. The editor's "Attach a
+ * file" uploads here too, by script, and puts the Markdown where the cursor is. Its uploader or an
+ * editor may delete a file no post links.
  */
 @Controller
 class FilesAdmin implements StaffPage {
@@ -67,6 +71,17 @@ class FilesAdmin implements StaffPage {
       redirect.addFlashAttribute("error", answer.problem());
     }
     return "redirect:/admin/files";
+  }
+
+  /** The editor's "Attach a file": the Markdown to insert, or what went wrong. */
+  @PostMapping(path = "/admin/files", produces = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<Map<String, String>> uploadFromEditor(
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
+      @RequestParam(name = "file", required = false) MultipartFile file) {
+    if (file == null || file.isEmpty()) {
+      return ResponseEntity.badRequest().body(Map.of("error", "Choose a file to upload."));
+    }
+    return StaffPages.forTheEditor(api.uploadFile(token(client), file.getResource()));
   }
 
   @PostMapping("/admin/files/{id}/delete")

@@ -84,14 +84,8 @@ class ImagesAdmin implements StaffPage {
     if (file == null || file.isEmpty()) {
       return ResponseEntity.badRequest().body(Map.of("error", "Choose a picture to upload."));
     }
-    var answer =
-        checked(api.uploadImage(token(client), file.getOriginalFilename(), file.getBytes()));
-    return answer.ok()
-        ? ResponseEntity.ok(
-            Map.of(
-                "markdown", answer.body().path("markdown").asString(),
-                "url", answer.body().path("url").asString()))
-        : ResponseEntity.status(answer.status()).body(Map.of("error", answer.problem()));
+    return StaffPages.forTheEditor(
+        api.uploadImage(token(client), file.getOriginalFilename(), file.getBytes()));
   }
 
   @PostMapping("/admin/images/{id}/delete")

@@ -2,9 +2,11 @@ package io.inkwell.web.admin;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.annotation.RegisteredOAuth2AuthorizedClient;
@@ -168,6 +170,20 @@ class StaffPages {
     if (!answer.ok()) {
       model.addAttribute("error", answer.problem());
     }
+  }
+
+  /**
+   * An upload's answer as the editor's script takes it ("Insert a picture", "Attach a file"): the
+   * Markdown to insert and the address, or what went wrong.
+   */
+  static ResponseEntity<Map<String, String>> forTheEditor(AdminApi.Answer uploaded) {
+    AdminApi.Answer answer = checked(uploaded);
+    return answer.ok()
+        ? ResponseEntity.ok(
+            Map.of(
+                "markdown", answer.body().path("markdown").asString(),
+                "url", answer.body().path("url").asString()))
+        : ResponseEntity.status(answer.status()).body(Map.of("error", answer.problem()));
   }
 
   static String token(OAuth2AuthorizedClient client) {
