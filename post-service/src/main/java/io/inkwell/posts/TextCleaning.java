@@ -28,15 +28,16 @@ public class TextCleaning {
   }
 
   /**
-   * The name an author's computer gave an uploaded file, without its folders or control characters,
-   * at most 200 characters (its end, where its extension is kept).
+   * The name an author's computer gave an uploaded file, without its folders, control characters or
+   * bidirectional overrides, embeddings and isolates (U+202E would show "fdp.exe" as "exe.pdf"), at
+   * most 200 characters (its end, where its extension is kept).
    *
    * @param otherwise the name of a file sent without one
    */
   public static String fileName(String filename, String otherwise) {
     String name = filename == null ? "" : filename;
     name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-    name = clean(name.replaceAll("\\p{Cntrl}", "")).strip();
+    name = clean(name.replaceAll("[\\p{Cntrl}\u202A-\u202E\u2066-\u2069]", "")).strip();
     if (name.length() > 200) {
       name = name.substring(name.length() - 200);
     }

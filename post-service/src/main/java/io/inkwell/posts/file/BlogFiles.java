@@ -25,6 +25,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /**
@@ -101,18 +102,61 @@ public class BlogFiles {
             name,
             new BlogFile.Uploader(uploader.id(), uploader.name()),
             Instant.now(clock));
+    begin(file);
     writeChunks(file, content);
     try {
       mongo.insert(file);
     } catch (DuplicateKeyException sameUploadedMeanwhile) {
+      finished(id);
       return new Stored(find(id).orElseThrow(), false);
     }
-    // a delete of the same bytes that ran meanwhile may have taken chunks this upload found there
+    // a delete of the same bytes, or a clean-up of an upload of them that died long ago, may have
+    // taken chunks this upload found there
     if (!whole(file)) {
       writeChunks(file, content);
     }
+    finished(id);
     uploaded.increment();
     return new Stored(file, true);
+  }
+
+  /**
+   * Notes that the file's chunks are being written, so that an upload that dies half-way (its
+   * process stopped) leaves the address of what it wrote; the same file uploaded again meanwhile
+   * notes it once more, later.
+   */
+  private void begin(BlogFile file) {
+    mongo.upsert(
+        Query.query(where("_id").is(file.id())),
+        new Update().set("chunks", file.chunks()).set("startedAt", Instant.now(clock)),
+        UnfinishedUpload.class);
+  }
+
+  private void finished(String id) {
+    mongo.remove(Query.query(where("_id").is(id)), UnfinishedUpload.class);
+  }
+
+  /**
+   * Removes the chunks of uploads that died half-way longer ago than {@code
+   * inkwell.files.unfinished-after} and that no file names: an upload of the same bytes that comes
+   * along while they go finds its file short of chunks and writes them again.
+   *
+   * @return how many such uploads' chunks were removed
+   */
+  public int removeUnfinishedUploads() {
+    Instant before = Instant.now(clock).minus(settings.unfinishedAfter());
+    int removed = 0;
+    for (UnfinishedUpload upload :
+        mongo.find(Query.query(where("startedAt").lt(before)).limit(100), UnfinishedUpload.class)) {
+      if (find(upload.id()).isEmpty()) {
+        mongo.remove(chunksOf(upload.id(), upload.chunks()), FileChunk.class);
+        removed++;
+      }
+      mongo.remove(
+          Query.query(where("_id").is(upload.id()).and("startedAt").is(upload.startedAt())),
+          UnfinishedUpload.class);
+    }
+    return removed;
   }
 
   /** Writes the file's chunks; one there already (the same bytes) stays as it is. */
@@ -163,7 +207,7 @@ public class BlogFiles {
       throw FileProblem.inUse(linkedFrom);
     }
     mongo.remove(Query.query(where("_id").is(id)), BlogFile.class);
-    mongo.remove(chunksOf(file), FileChunk.class);
+    mongo.remove(chunksOf(file.id(), file.chunks()), FileChunk.class);
   }
 
   /**
@@ -171,19 +215,19 @@ public class BlogFiles {
    * aggregation that the local stack's wire server answers by reading every chunk of every file.
    */
   private boolean whole(BlogFile file) {
-    Query ids = chunksOf(file);
+    Query ids = chunksOf(file.id(), file.chunks());
     ids.fields().include("_id");
     return mongo.find(ids, org.bson.Document.class, "file-chunks").size() == file.chunks();
   }
 
   /**
-   * The file's chunks, by their ids, which every MongoDB (the local stack's wire server too) finds
-   * by its index, never by a scan of every chunk of every file (megabytes each).
+   * A file's chunks, by their ids, which every MongoDB (the local stack's wire server too) finds by
+   * its index, never by a scan of every chunk of every file (megabytes each).
    */
-  private static Query chunksOf(BlogFile file) {
+  private static Query chunksOf(String fileId, long chunks) {
     var ids = new java.util.ArrayList<String>();
-    for (long n = 0; n < file.chunks(); n++) {
-      ids.add(FileChunk.id(file.id(), n));
+    for (long n = 0; n < chunks; n++) {
+      ids.add(FileChunk.id(fileId, n));
     }
     return Query.query(where("_id").in(ids));
   }

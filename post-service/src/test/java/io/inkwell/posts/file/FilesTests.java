@@ -1,29 +1,42 @@
 package io.inkwell.posts.file;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
 import io.inkwell.posts.IntegrationTest;
+import io.inkwell.posts.post.Actor;
 import io.inkwell.testsupport.ApiClient;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.InputStreamSource;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * Files beside pictures: an author uploads a podcast's episode or a PDF, a post plays or links it,
@@ -33,6 +46,7 @@ import org.springframework.data.mongodb.core.query.Query;
 class FilesTests extends IntegrationTest {
 
   @Autowired MongoTemplate mongo;
+  @Autowired BlogFiles files;
 
   /** An MP3's ID3 header, then bytes that differ from one call to the next. */
   private static byte[] episode(int size) {
@@ -165,8 +179,9 @@ class FilesTests extends IntegrationTest {
 
     byte[] zip = "PK\u0003\u0004 the rest of an archive".getBytes(StandardCharsets.ISO_8859_1);
     var saved =
-        api().upload("/api/files", "file", "Rezepte für Ostern.zip", "application/zip", zip);
+        api().upload("/api/files", "file", "Rezepte\u202E für Ostern.zip", "application/zip", zip);
     assertThat(saved.status()).isEqualTo(201);
+    assertThat(saved.text("filename")).isEqualTo("Rezepte für Ostern.zip");
     var archive = anonymous().bytes(saved.text("url"));
     assertThat(archive.headers().firstValue("Content-Type")).hasValue("application/zip");
     assertThat(archive.headers().firstValue("Content-Disposition").orElseThrow())
@@ -213,6 +228,63 @@ class FilesTests extends IntegrationTest {
     assertThat(tooLarge.text("type")).endsWith("/payload-too-large");
     assertThat(tooLarge.text("detail")).contains("3 MB");
     assertThat(mongo.count(new Query(), FileChunk.class)).isEqualTo(chunksBefore);
+  }
+
+  @Test
+  void whatAnUploadThatDiedHalfWayWroteIsRemovedOnceItsTimeIsOverAndNothingElse()
+      throws IOException {
+    byte[] bytes = episode(1_000_000);
+    String id = sha256Prefix(bytes) + ".mp3";
+    InputStreamSource dying =
+        new InputStreamSource() {
+          int opened;
+
+          @Override
+          public InputStream getInputStream() {
+            // read for its kind, for its hash, then its chunks: the process stops after two
+            return ++opened < 3
+                ? new ByteArrayInputStream(bytes)
+                : new SequenceInputStream(
+                    new ByteArrayInputStream(bytes, 0, 600_000),
+                    new InputStream() {
+                      @Override
+                      public int read() throws IOException {
+                        throw new IOException("the process stopped");
+                      }
+                    });
+          }
+        };
+    var uploader = new Actor("author-" + UUID.randomUUID(), "Ann", Set.of("AUTHOR"));
+    assertThatThrownBy(() -> files.store(dying, bytes.length, "died.mp3", uploader))
+        .isInstanceOf(IOException.class);
+    assertThat(mongo.findById(id + ":1", FileChunk.class)).as("written before it died").isNotNull();
+
+    files.removeUnfinishedUploads();
+    assertThat(mongo.findById(id + ":1", FileChunk.class))
+        .as("an upload still going is left alone")
+        .isNotNull();
+
+    var finished = api().upload("/api/files", "file", "whole.pdf", "application/pdf", pdf("whole"));
+    mongo.updateMulti(
+        new Query(),
+        Update.update("startedAt", Instant.now().minus(2, ChronoUnit.HOURS)),
+        "file-uploads");
+    assertThat(files.removeUnfinishedUploads()).isGreaterThanOrEqualTo(1);
+
+    assertThat(mongo.findById(id + ":0", FileChunk.class)).isNull();
+    assertThat(mongo.findById(id + ":1", FileChunk.class)).isNull();
+    assertThat(anonymous().bytes(finished.text("url")).body()).isEqualTo(pdf("whole"));
+    var again = api().upload("/api/files", "file", "again.mp3", "audio/mpeg", bytes);
+    assertThat(again.text("id")).isEqualTo(id);
+    assertThat(anonymous().bytes(again.text("url")).body()).isEqualTo(bytes);
+  }
+
+  private static String sha256Prefix(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
