@@ -1,5 +1,6 @@
 package io.inkwell.posts.export;
 
+import io.inkwell.posts.file.BlogFile;
 import io.inkwell.posts.post.AbsoluteAddresses;
 import io.inkwell.posts.post.MetaTags;
 import io.inkwell.posts.post.PictureSizes;
@@ -54,7 +55,7 @@ final class WordPressWriter implements AutoCloseable {
 
   static final String IMAGE_ALT = "_wp_attachment_image_alt";
 
-  /** The pictures written already, as attachments of the first post that shows them. */
+  /** The pictures and files written already, as attachments of the first post that names them. */
   private final Set<String> written = new HashSet<>();
 
   /** What XML 1.0 cannot carry at all (C0 controls but tab, newline and return; FFFE, FFFF). */
@@ -213,53 +214,82 @@ final class WordPressWriter implements AutoCloseable {
           }
           xml.writeEndElement();
           int order = 0;
-          for (Picture picture : picturesOf(post, html)) {
-            if (written.add(picture.id())) {
-              attachment(picture, post, order++, logins);
+          for (Attachment attachment : attachmentsOf(post, html)) {
+            if (written.add(attachment.key())) {
+              attachment(attachment, post, order++, logins);
             }
           }
         });
   }
 
   /**
-   * One of the blog's pictures a post shows, as WordPress's attachment of it: WordPress's importer
-   * ("Download and import file attachments") fetches the file from {@code attachment_url} and puts
-   * its new address wherever the posts showed this one.
+   * One of the blog's pictures or files a post shows, plays or links, as WordPress's attachment of
+   * it: WordPress's importer ("Download and import file attachments") fetches the file from {@code
+   * attachment_url} and puts its new address wherever the posts named this one.
+   *
+   * @param key the picture's or file's id, with what it is
+   * @param title what the Media library calls it: a picture's id, the words that link a file
+   * @param alt a picture's alternative text
    */
-  private record Picture(String id, String url, String alt) {}
+  private record Attachment(String key, String title, String url, String alt) {
 
-  /** The blog's own pictures a post shows, its cover first, each once. */
-  private List<Picture> picturesOf(Post post, String absoluteHtml) {
-    var pictures = new LinkedHashMap<String, Picture>();
+    static Attachment picture(String id, String url, String alt) {
+      return new Attachment("picture:" + id, id, url, alt);
+    }
+
+    long number() {
+      return numberOf(key);
+    }
+  }
+
+  /**
+   * The blog's own pictures a post shows, its cover first, then the files (audio, video, documents)
+   * it plays or links, each once.
+   */
+  private List<Attachment> attachmentsOf(Post post, String absoluteHtml) {
+    var attachments = new LinkedHashMap<String, Attachment>();
     String own = blog.url() + PictureSizes.PATH;
     if (post.cover() != null) {
-      pictures.put(
-          post.cover().image(),
-          new Picture(post.cover().image(), blog.url() + post.cover().url(), post.cover().alt()));
+      var cover =
+          Attachment.picture(
+              post.cover().image(), blog.url() + post.cover().url(), post.cover().alt());
+      attachments.put(cover.key(), cover);
     }
-    for (var image : Jsoup.parseBodyFragment(absoluteHtml).select("img[src]")) {
+    var body = Jsoup.parseBodyFragment(absoluteHtml);
+    for (var image : body.select("img[src]")) {
       String src = image.attr("src");
       if (src.startsWith(own)) {
         String id = PictureSizes.idIn(src, blog.url());
-        pictures.putIfAbsent(id, new Picture(id, own + id, image.attr("alt")));
+        var picture = Attachment.picture(id, own + id, image.attr("alt"));
+        attachments.putIfAbsent(picture.key(), picture);
       }
     }
-    return List.copyOf(pictures.values());
+    String files = blog.url() + BlogFile.PATH;
+    // a player's caption is a link to what it plays
+    for (var link : body.select("a[href]")) {
+      String href = link.attr("href");
+      String id = href.startsWith(files) ? href.substring(files.length()) : "";
+      if (id.matches("[0-9a-f]{32}\\.[a-z0-9]+")) {
+        String words = link.text().isBlank() ? id : link.text();
+        attachments.putIfAbsent("file:" + id, new Attachment("file:" + id, words, href, null));
+      }
+    }
+    return List.copyOf(attachments.values());
   }
 
-  /** The attachment of a picture to the first post that shows it. */
-  private void attachment(Picture picture, Post parent, int order, Map<String, String> logins)
+  /** The attachment of a picture or a file to the first post that shows, plays or links it. */
+  private void attachment(Attachment attachment, Post parent, int order, Map<String, String> logins)
       throws XMLStreamException {
     Instant date = dateOf(parent);
     xml.writeStartElement("item");
-    data("title", picture.id());
-    element("link", picture.url());
+    data("title", attachment.title());
+    element("link", attachment.url());
     xml.writeStartElement("dc", "creator", DC);
     cdata(parent.author() == null ? "" : logins.getOrDefault(parent.author().id(), ""));
     xml.writeEndElement();
     xml.writeStartElement("guid");
     xml.writeAttribute("isPermaLink", "false");
-    xml.writeCharacters(picture.url());
+    xml.writeCharacters(attachment.url());
     xml.writeEndElement();
     element("description", "");
     xml.writeStartElement("content", "encoded", CONTENT);
@@ -268,20 +298,20 @@ final class WordPressWriter implements AutoCloseable {
     xml.writeStartElement("excerpt", "encoded", EXCERPT);
     cdata("");
     xml.writeEndElement();
-    wp("post_id", Long.toString(pictureNumber(picture.id())));
+    wp("post_id", Long.toString(attachment.number()));
     wpData("post_date", localDate.format(date));
     wpData("post_date_gmt", WP_DATE.format(date));
     wpData("comment_status", "closed");
     wpData("ping_status", "closed");
-    wpData("post_name", Slugs.fromTitle(picture.id()));
+    wpData("post_name", Slugs.fromTitle(attachment.title()));
     wpData("status", "inherit");
     wp("post_parent", Long.toString(numberOf(parent.id())));
     wp("menu_order", Integer.toString(order));
     wpData("post_type", "attachment");
     wpData("post_password", "");
     wp("is_sticky", "0");
-    wpData("attachment_url", picture.url());
-    postmeta(IMAGE_ALT, picture.alt());
+    wpData("attachment_url", attachment.url());
+    postmeta(IMAGE_ALT, attachment.alt());
     xml.writeEndElement();
   }
 

@@ -42,11 +42,12 @@ final class OldPictures {
 
   /**
    * Where blog platforms keep what their authors uploaded: WordPress's uploads (WordPress.com's on
-   * {@code files.wordpress.com}), Ghost's files and media. A link to a file anywhere else is a link
-   * to someone else's, which stays theirs.
+   * {@code files.wordpress.com}), Ghost's files and media, Inkwell's files (another Inkwell's
+   * export). A link to a file anywhere else is a link to someone else's, which stays theirs.
    */
   private static final Pattern UPLOADS =
-      Pattern.compile("/wp-content/uploads/.*|/content/(files|media)/.*");
+      Pattern.compile(
+          "/wp-content/uploads/.*|/content/(files|media)/.*|/api/files/[0-9a-f]{32}\\.[a-z0-9]+");
 
   private static final String WORDPRESS_COM_FILES = ".files.wordpress.com";
 
@@ -103,7 +104,8 @@ final class OldPictures {
    * The post's other files on other hosts (audio, video, documents), each once, in the order the
    * post has them: what its players play ({@code audio}, {@code video} and their {@code source}s),
    * and what it links to among the old blog's uploads (WordPress's {@code /wp-content/uploads/},
-   * Ghost's {@code /content/files/} and {@code /content/media/}), not a link to another site's.
+   * Ghost's {@code /content/files/} and {@code /content/media/}, Inkwell's {@code /api/files/}),
+   * not a link to another site's.
    */
   static List<String> files(String html) {
     String lower = html == null ? "" : html.toLowerCase(Locale.ROOT);

@@ -7,6 +7,7 @@ import io.inkwell.posts.post.MetaTags;
 import io.inkwell.posts.post.PostImports.ImportedPost;
 import io.inkwell.testsupport.ApiClient;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -183,15 +184,17 @@ class BlogExportTests extends IntegrationTest {
   }
 
   /**
-   * A blog that moves takes its pictures along: its posts name them by their whole address, and
-   * each is an attachment WordPress's importer downloads ("Download and import file attachments"),
-   * the cover its featured image.
+   * A blog that moves takes its pictures and files along: its posts name them by their whole
+   * address, and each is an attachment WordPress's importer downloads ("Download and import file
+   * attachments"), the cover its featured image.
    */
   @Test
-  void aPostsPicturesGoAlongAsAttachmentsAndItsCoverAsItsFeaturedImage() throws Exception {
+  void aPostsPicturesAndFilesGoAlongAsAttachmentsAndItsCoverAsItsFeaturedImage() throws Exception {
     String run = UUID.randomUUID().toString().substring(0, 8);
     String cover = uploaded(1200, 600);
     String quay = uploaded(800, 401);
+    String sounds = uploadedFile("sounds.mp3", "audio/mpeg", ("ID3\u0003\0\0\0\0\0\0" + run));
+    String timetable = uploadedFile("ferries.pdf", "application/pdf", "%PDF-1.4\n% " + run);
     var created =
         api()
             .post(
@@ -201,7 +204,13 @@ class BlogExportTests extends IntegrationTest {
                         "title",
                         "Harbour at dawn " + run,
                         "body",
-                        "Boats.\n\n![The quay](" + quay + ")\n\nMore [about me](/pages/about).",
+                        "Boats.\n\n![The quay]("
+                            + quay
+                            + ")\n\n[Harbour sounds]("
+                            + sounds
+                            + ")\n\nThe ferries' [timetable]("
+                            + timetable
+                            + ").\n\nMore [about me](/pages/about).",
                         "coverImage",
                         cover,
                         "coverAlt",
@@ -216,7 +225,7 @@ class BlogExportTests extends IntegrationTest {
     String site = "http://localhost:8080";
     assertThat(body.select("img").attr("src")).isEqualTo(site + quay);
     assertThat(body.select("img").hasAttr("srcset")).as("another platform makes its own").isFalse();
-    assertThat(body.select("a").attr("href")).isEqualTo(site + "/pages/about");
+    assertThat(body.select("a").eachAttr("href")).contains(site + "/pages/about");
     var attachments = attachments(export);
     var featured = attachments.get(meta(post, "_thumbnail_id"));
     assertThat(featured.getChildText("attachment_url", WP)).isEqualTo(site + cover);
@@ -229,6 +238,17 @@ class BlogExportTests extends IntegrationTest {
             .toList();
     assertThat(shown).as("a picture two posts show goes once").hasSize(1);
     assertThat(meta(shown.get(0), "_wp_attachment_image_alt")).isEqualTo("The quay");
+    // what it plays (a player and its caption's link, one file) and what it links
+    var files =
+        attachments.values().stream()
+            .filter(item -> item.getChildText("attachment_url", WP).contains("/api/files/"))
+            .collect(
+                Collectors.toMap(item -> item.getChildText("attachment_url", WP), item -> item));
+    assertThat(files).containsOnlyKeys(site + sounds, site + timetable);
+    assertThat(files.get(site + sounds).getChildText("title")).isEqualTo("Harbour sounds");
+    assertThat(files.get(site + timetable).getChildText("title")).isEqualTo("timetable");
+    assertThat(files.get(site + sounds).getChildText("post_parent", WP))
+        .isEqualTo(post.getChildText("post_id", WP));
 
     // Inkwell's own import reads the featured image back as the picture heading the post
     var read =
@@ -248,6 +268,15 @@ class BlogExportTests extends IntegrationTest {
                 "harbour.png",
                 "image/png",
                 io.inkwell.posts.TestPictures.picture("png", width, height));
+    assertThat(upload.status()).as(upload.toString()).isEqualTo(201);
+    return upload.text("url");
+  }
+
+  private String uploadedFile(String name, String type, String content) throws Exception {
+    var upload =
+        api()
+            .upload(
+                "/api/files", "file", name, type, content.getBytes(StandardCharsets.ISO_8859_1));
     assertThat(upload.status()).as(upload.toString()).isEqualTo(201);
     return upload.text("url");
   }

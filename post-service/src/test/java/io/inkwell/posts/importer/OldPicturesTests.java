@@ -78,6 +78,9 @@ class OldPicturesTests {
             + "<p><a href=\"https://old.example/wp-content/uploads/2011/05/Menu%20May.pdf\">menu</a>"
             + " <a href=\"https://jo.files.wordpress.com/2009/03/talk.mp3\">talk</a>"
             + " <a href=\"https://old.example/content/files/2021/slides.pptx\">slides</a>"
+            + " <a href=\"https://inkwell.example/api/files/0123456789abcdef0123456789abcdef.pdf\">"
+            + "another Inkwell's</a>"
+            + " <a href=\"https://inkwell.example/api/files/notes.pdf\">not one of its files</a>"
             + " <a href=\"https://university.example/papers/paper.pdf\">a paper</a>"
             + " <a href=\"https://old.example/wp-content/uploads/2011/05/photo.jpg\">photo</a>"
             + " <a href=\"https://old.example/wp-content/uploads/2011/05/\">a folder</a>"
@@ -91,7 +94,8 @@ class OldPicturesTests {
             "//old.example/sounds/rain.ogg",
             "https://old.example/wp-content/uploads/2011/05/Menu%20May.pdf",
             "https://jo.files.wordpress.com/2009/03/talk.mp3",
-            "https://old.example/content/files/2021/slides.pptx");
+            "https://old.example/content/files/2021/slides.pptx",
+            "https://inkwell.example/api/files/0123456789abcdef0123456789abcdef.pdf");
     assertThat(OldPictures.files("<p>No files, <b>only words</b>.</p>")).isEmpty();
   }
 }
