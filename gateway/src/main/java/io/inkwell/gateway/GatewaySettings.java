@@ -18,6 +18,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxFileUploadSize the same for a POST to one of the {@code fileUploadPaths} (audio, video,
  *     documents: post-service's {@code inkwell.files.max-size} and the multipart form around it)
  * @param fileUploadPaths path patterns where audio, video and documents are uploaded
+ * @param uploadTimeout how long a POST to an upload path may take in all, its sending included
+ *     (UploadTimeouts); the Resilience4j time limiter must be longer
  * @param trustedProxies a regular expression of the addresses whose X-Forwarded-For and
  *     X-Forwarded-Proto are believed (the web client, a TLS proxy in front); anyone else's are not
  * @param corsAllowedOrigins the browser origins other than the blog's own that may call the API
@@ -42,6 +44,7 @@ public record GatewaySettings(
         List<String> uploadPaths,
     @DefaultValue("101MB") DataSize maxFileUploadSize,
     @DefaultValue({"/api/files", "/admin/files"}) List<String> fileUploadPaths,
+    @DefaultValue("30m") Duration uploadTimeout,
     @DefaultValue("127\\.0\\.0\\.1|0:0:0:0:0:0:0:1") String trustedProxies,
     @DefaultValue List<String> corsAllowedOrigins,
     @DefaultValue(

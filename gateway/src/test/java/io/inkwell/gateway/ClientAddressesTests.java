@@ -22,6 +22,7 @@ class ClientAddressesTests {
               List.of(),
               DataSize.ofMegabytes(101),
               List.of(),
+              java.time.Duration.ofMinutes(30),
               "127\\.0\\.0\\.1|10\\.0\\.0\\.5",
               List.of(),
               "",

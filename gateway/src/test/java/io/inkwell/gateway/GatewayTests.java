@@ -90,7 +90,7 @@ class GatewayTests {
                   routes
                       .get("/api/posts/slow", (request, response) -> Mono.never())
                       .route(
-                          request -> request.uri().startsWith("/api/files?streamed"),
+                          request -> request.uri().endsWith("?streamed"),
                           (request, response) ->
                               response.sendString(
                                   request
@@ -99,6 +99,10 @@ class GatewayTests {
                                       .map(bytes -> (long) bytes.readableBytes())
                                       .reduce(0L, Long::sum)
                                       .map(total -> "{\"received\":" + total + "}")))
+                      .route(
+                          request -> request.uri().endsWith("?unanswered"),
+                          // the whole upload is read, and then nothing is answered
+                          (request, response) -> request.receive().then().then(Mono.never()))
                       .route(
                           request -> request.uri().startsWith("/api/posts/flaky"),
                           (request, response) -> {
@@ -599,6 +603,52 @@ class GatewayTests {
           new String(socket.getInputStream().readNBytes(4096), StandardCharsets.US_ASCII);
       assertThat(answer).startsWith("HTTP/1.1 200").contains("{\"received\":4000}");
     }
+  }
+
+  /**
+   * A picture sent from a phone on a poor connection takes longer to arrive than its route waits
+   * for an answer (2 s here): the gateway waits for the upload, and times only the answer.
+   */
+  @Test
+  void aSlowUploadIsWaitedForAndOnlyTheAnswerIsTimed() throws Exception {
+    String part = "p".repeat(1_000);
+    try (var socket = new java.net.Socket("localhost", port)) {
+      socket.setSoTimeout(20_000);
+      var out = socket.getOutputStream();
+      out.write(
+          ("POST /api/images?streamed HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+                  + editor()
+                  + "\r\nConnection: close\r\nContent-Type: application/octet-stream\r\n"
+                  + "Transfer-Encoding: chunked\r\n\r\n"
+                  + Integer.toHexString(part.length())
+                  + "\r\n"
+                  + part
+                  + "\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      var in = socket.getInputStream();
+      await("no answer while the upload is still coming")
+          .during(Duration.ofSeconds(3))
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> in.available() == 0);
+      out.write(
+          (Integer.toHexString(part.length()) + "\r\n" + part + "\r\n0\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      String answer = new String(in.readNBytes(4096), StandardCharsets.US_ASCII);
+      assertThat(answer).startsWith("HTTP/1.1 200").contains("{\"received\":2000}");
+    }
+
+    var unanswered =
+        send(
+            request("/api/images?unanswered")
+                .header("Authorization", editor())
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofString(part)));
+    assertThat(unanswered.statusCode())
+        .as("a service that does not answer an upload it has is timed as any other")
+        .isEqualTo(504);
+    assertThat(unanswered.body()).contains("https://inkwell.dev/problems/gateway-timeout");
   }
 
   @Test

@@ -122,6 +122,7 @@ class RateLimitsTests {
         List.of(),
         DataSize.ofMegabytes(101),
         List.of(),
+        Duration.ofMinutes(30),
         "127\\.0\\.0\\.1",
         List.of(),
         "",

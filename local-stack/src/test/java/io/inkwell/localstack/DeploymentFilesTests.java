@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -202,6 +203,44 @@ class DeploymentFilesTests {
                   .equals(
                       map(deployment, "spec", "template", "metadata", "annotations")
                           .get("prometheus.io/scrape")));
+    }
+  }
+
+  /**
+   * The proxy in front lets through what the gateway takes, and waits as long as it does: an
+   * episode of 100 MB refused by the ingress, or an import's answer cut at nginx's 60 seconds,
+   * would fail only in a cluster.
+   */
+  @Test
+  void theIngressTakesTheGatewaysLargestBodiesAndWaitsForItsSlowestRoutes() throws IOException {
+    // the first document: what holds whatever profile is active
+    var gateway =
+        new Yaml()
+            .loadAll(read(ROOT.resolve("gateway/src/main/resources/application.yml")))
+            .iterator()
+            .next();
+    long largest =
+        DataSize.parse((String) map(gateway, "inkwell", "gateway").get("max-file-upload-size"))
+            .toBytes();
+    long slowest = 0;
+    for (var route :
+        list(map(gateway, "spring", "cloud", "gateway", "server", "webflux").get("routes"))) {
+      if (route.get("metadata") instanceof Map<?, ?> metadata
+          && metadata.get("response-timeout") instanceof Integer millis) {
+        slowest = Math.max(slowest, millis);
+      }
+    }
+    var annotations =
+        map(named(kubernetesDocuments(), "Ingress", "inkwell"), "metadata", "annotations");
+    String prefix = "nginx.ingress.kubernetes.io/";
+    String bodySize = (String) annotations.get(prefix + "proxy-body-size");
+    assertThat(DataSize.parse(bodySize.replace("m", "MB")).toBytes())
+        .as("the ingress's proxy-body-size")
+        .isGreaterThan(largest);
+    for (String timeout : List.of("proxy-read-timeout", "proxy-send-timeout")) {
+      assertThat(Long.parseLong((String) annotations.get(prefix + timeout)) * 1000)
+          .as("the ingress's " + timeout)
+          .isGreaterThan(slowest);
     }
   }
 
