@@ -581,24 +581,11 @@ class GatewayTests {
       socket.setSoTimeout(20_000);
       var out = socket.getOutputStream();
       // a browser sending an upload: the first part, then the rest only once the service has it
-      out.write(
-          ("POST /api/files?streamed HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
-                  + editor()
-                  + "\r\nConnection: close\r\nContent-Type: application/octet-stream\r\n"
-                  + "Transfer-Encoding: chunked\r\n\r\n"
-                  + Integer.toHexString(part.length())
-                  + "\r\n"
-                  + part
-                  + "\r\n")
-              .getBytes(StandardCharsets.US_ASCII));
-      out.flush();
+      beginUpload(out, "/api/files?streamed", part);
       assertThat(FIRST_BYTES_ARRIVED.await(20, TimeUnit.SECONDS))
           .as("the service has the first part while the rest is still to come")
           .isTrue();
-      out.write(
-          (Integer.toHexString(part.length()) + "\r\n" + part + "\r\n0\r\n\r\n")
-              .getBytes(StandardCharsets.US_ASCII));
-      out.flush();
+      endUpload(out, part);
       String answer =
           new String(socket.getInputStream().readNBytes(4096), StandardCharsets.US_ASCII);
       assertThat(answer).startsWith("HTTP/1.1 200").contains("{\"received\":4000}");
@@ -615,26 +602,13 @@ class GatewayTests {
     try (var socket = new java.net.Socket("localhost", port)) {
       socket.setSoTimeout(20_000);
       var out = socket.getOutputStream();
-      out.write(
-          ("POST /api/images?streamed HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
-                  + editor()
-                  + "\r\nConnection: close\r\nContent-Type: application/octet-stream\r\n"
-                  + "Transfer-Encoding: chunked\r\n\r\n"
-                  + Integer.toHexString(part.length())
-                  + "\r\n"
-                  + part
-                  + "\r\n")
-              .getBytes(StandardCharsets.US_ASCII));
-      out.flush();
+      beginUpload(out, "/api/images?streamed", part);
       var in = socket.getInputStream();
       await("no answer while the upload is still coming")
           .during(Duration.ofSeconds(3))
           .atMost(Duration.ofSeconds(10))
           .until(() -> in.available() == 0);
-      out.write(
-          (Integer.toHexString(part.length()) + "\r\n" + part + "\r\n0\r\n\r\n")
-              .getBytes(StandardCharsets.US_ASCII));
-      out.flush();
+      endUpload(out, part);
       String answer = new String(in.readNBytes(4096), StandardCharsets.US_ASCII);
       assertThat(answer).startsWith("HTTP/1.1 200").contains("{\"received\":2000}");
     }
@@ -649,6 +623,32 @@ class GatewayTests {
         .as("a service that does not answer an upload it has is timed as any other")
         .isEqualTo(504);
     assertThat(unanswered.body()).contains("https://inkwell.dev/problems/gateway-timeout");
+  }
+
+  /** An editor's upload in parts (chunked), its head and first part sent, the rest to come. */
+  private static void beginUpload(java.io.OutputStream out, String path, String part)
+      throws IOException {
+    out.write(
+        ("POST "
+                + path
+                + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+                + editor()
+                + "\r\nConnection: close\r\nContent-Type: application/octet-stream\r\n"
+                + "Transfer-Encoding: chunked\r\n\r\n"
+                + Integer.toHexString(part.length())
+                + "\r\n"
+                + part
+                + "\r\n")
+            .getBytes(StandardCharsets.US_ASCII));
+    out.flush();
+  }
+
+  /** The upload's last part and its end. */
+  private static void endUpload(java.io.OutputStream out, String part) throws IOException {
+    out.write(
+        (Integer.toHexString(part.length()) + "\r\n" + part + "\r\n0\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII));
+    out.flush();
   }
 
   @Test

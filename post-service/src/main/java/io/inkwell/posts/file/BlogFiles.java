@@ -138,8 +138,11 @@ public class BlogFiles {
 
   /**
    * Removes the chunks of uploads that died half-way longer ago than {@code
-   * inkwell.files.unfinished-after} and that no file names: an upload of the same bytes that comes
-   * along while they go finds its file short of chunks and writes them again.
+   * inkwell.files.unfinished-after} and that no file names. Its note is taken away first, and only
+   * as it was read: an upload of the same bytes that began since has noted itself again, and its
+   * chunks stay. One that begins after and writes its chunks meanwhile finds its file short of them
+   * and writes them again, unless it finished within the instant between this check for its file
+   * and the removal.
    *
    * @return how many such uploads' chunks were removed
    */
@@ -148,13 +151,18 @@ public class BlogFiles {
     int removed = 0;
     for (UnfinishedUpload upload :
         mongo.find(Query.query(where("startedAt").lt(before)).limit(100), UnfinishedUpload.class)) {
-      if (find(upload.id()).isEmpty()) {
+      boolean stillAsRead =
+          mongo
+                  .remove(
+                      Query.query(
+                          where("_id").is(upload.id()).and("startedAt").is(upload.startedAt())),
+                      UnfinishedUpload.class)
+                  .getDeletedCount()
+              == 1;
+      if (stillAsRead && find(upload.id()).isEmpty()) {
         mongo.remove(chunksOf(upload.id(), upload.chunks()), FileChunk.class);
         removed++;
       }
-      mongo.remove(
-          Query.query(where("_id").is(upload.id()).and("startedAt").is(upload.startedAt())),
-          UnfinishedUpload.class);
     }
     return removed;
   }
