@@ -283,8 +283,15 @@ class BrowserTests {
     find("#coverAlt").sendKeys("Blue and white tiles");
     // "Attach a file" uploads an episode through the Files page and puts it in the body: it plays
     Path episode = tram.resolveSibling("Tram bells.wav");
-    Files.write(episode, secondOfSilence());
+    Files.write(episode, silence(10));
+    // sent over a slow line (20 KB/s, four seconds): the author sees how much of it has gone
+    browser.executeCdpCommand("Network.enable", Map.of());
+    browser.executeCdpCommand("Network.emulateNetworkConditions", lineOf(20_000));
     find("#attachment").sendKeys(episode.toString());
+    waitFor(
+        driver ->
+            find("#attachment-status").getText().matches("Uploading Tram bells\\.wav… [1-9]0 %"));
+    browser.executeCdpCommand("Network.emulateNetworkConditions", lineOf(-1));
     waitFor(
         driver -> !driver.findElements(By.cssSelector("#preview figure.media audio")).isEmpty());
     assertThat(find("#body").getDomProperty("value")).contains("[Tram bells](/api/files/");
@@ -323,7 +330,7 @@ class BrowserTests {
                             "var a = document.querySelector('.body figure.media audio');"
                                 + " return a && a.readyState > 0 ? a.duration * 1000 : 0;"))
                     .longValue()
-                == 1000);
+                == 10_000);
     // the cover heads the post, in a copy as wide as the screen needs, and is what a share shows
     assertThat(find(".cover img").getDomAttribute("alt")).isEqualTo("Blue and white tiles");
     waitFor(
@@ -1122,8 +1129,22 @@ class BrowserTests {
   }
 
   /** A second of silence as a WAV file (8 kHz, 8 bits, mono), which every browser plays. */
-  private static byte[] secondOfSilence() {
-    int samples = 8000;
+  /** Chromium's network sending this many bytes a second; -1: as fast as it goes. */
+  private static Map<String, Object> lineOf(int uploadBytesPerSecond) {
+    return Map.of(
+        "offline",
+        false,
+        "latency",
+        0,
+        "downloadThroughput",
+        -1,
+        "uploadThroughput",
+        uploadBytesPerSecond);
+  }
+
+  /** A WAV of that many seconds of silence, 8 KB each. */
+  private static byte[] silence(int seconds) {
+    int samples = 8000 * seconds;
     var wav = java.nio.ByteBuffer.allocate(44 + samples).order(java.nio.ByteOrder.LITTLE_ENDIAN);
     wav.put("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(36 + samples);
     wav.put("WAVEfmt ".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
