@@ -7,12 +7,14 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ClientSideConfig;
+import io.github.bucket4j.distributed.proxy.ExpiredEntriesCleaner;
 import io.github.bucket4j.distributed.proxy.generic.compare_and_swap.AbstractCompareAndSwapBasedProxyManager;
 import io.github.bucket4j.distributed.proxy.generic.compare_and_swap.AsyncCompareAndSwapOperation;
 import io.github.bucket4j.distributed.proxy.generic.compare_and_swap.CompareAndSwapOperation;
@@ -25,6 +27,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.bson.Document;
 import org.bson.types.Binary;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -35,10 +40,14 @@ import reactor.core.publisher.Mono;
  * bytes, {@code expiresAt} when it would be full again): it is created with an insert that a second
  * instance's insert loses (duplicate key), and changed only where it still holds the state that was
  * read, so two instances that read one state at once cannot both spend its last token; the loser
- * reads again. A TTL index removes the buckets of clients that have gone.
+ * reads again. A TTL index removes the buckets of clients that have gone, and so does the gateway
+ * every ten minutes, for the local stack's wire server, which runs no TTL monitor.
  */
 final class SharedBuckets extends AbstractCompareAndSwapBasedProxyManager<String>
-    implements AutoCloseable {
+    implements ExpiredEntriesCleaner, AutoCloseable {
+
+  /** How often buckets whose time is over are removed, a thousand at most each time. */
+  private static final Duration CLEANUP_EVERY = Duration.ofMinutes(10);
 
   static final String COLLECTION = "rateLimitBuckets";
 
@@ -46,6 +55,7 @@ final class SharedBuckets extends AbstractCompareAndSwapBasedProxyManager<String
   private final MongoCollection<Document> buckets;
   private final ExpirationAfterWriteStrategy expiration;
   private final AtomicBoolean indexed = new AtomicBoolean();
+  private Disposable cleanup = Disposables.disposed();
 
   private SharedBuckets(MongoClient client, String database, Duration timeout) {
     super(ClientSideConfig.getDefault().withRequestTimeout(timeout));
@@ -77,7 +87,40 @@ final class SharedBuckets extends AbstractCompareAndSwapBasedProxyManager<String
     String database = connection.getDatabase() == null ? "gateway" : connection.getDatabase();
     var store = new SharedBuckets(MongoClients.create(settings), database, timeout);
     store.expiringBuckets();
+    store.cleanup =
+        Flux.interval(CLEANUP_EVERY)
+            .concatMap(
+                tick -> store.removeExpiredBuckets(1_000).onErrorResume(down -> Mono.empty()))
+            .subscribe();
     return store;
+  }
+
+  /**
+   * Removes at most {@code batchSize} buckets that would be full again by now: their clients have
+   * gone quiet. One written again since it was found stays.
+   */
+  @Override
+  public int removeExpired(int batchSize) {
+    return removeExpiredBuckets(batchSize).block(Duration.ofMinutes(1));
+  }
+
+  private Mono<Integer> removeExpiredBuckets(int batchSize) {
+    Date now = new Date();
+    return Flux.from(
+            buckets
+                .find(Filters.lt("expiresAt", now))
+                .projection(Projections.include("_id"))
+                .limit(batchSize))
+        .map(bucket -> bucket.get("_id"))
+        .collectList()
+        .flatMap(
+            ids ->
+                ids.isEmpty()
+                    ? Mono.just(0)
+                    : Mono.from(
+                            buckets.deleteMany(
+                                Filters.and(Filters.in("_id", ids), Filters.lt("expiresAt", now))))
+                        .map(deleted -> (int) deleted.getDeletedCount()));
   }
 
   /**
@@ -198,6 +241,7 @@ final class SharedBuckets extends AbstractCompareAndSwapBasedProxyManager<String
 
   @Override
   public void close() {
+    cleanup.dispose();
     client.close();
   }
 }

@@ -1,5 +1,6 @@
 package io.inkwell.gateway;
 
+import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.inkwell.testsupport.TestMongo;
@@ -8,11 +9,16 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.bson.Document;
+import org.bson.types.Binary;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
@@ -67,7 +73,35 @@ class RateLimitsTests {
       assertThat(indexes)
           .as("the buckets of clients gone quiet are removed")
           .anySatisfy(index -> assertThat(index.get("expireAfterSeconds")).isNotNull());
+
+      // by the gateway too, where no TTL monitor runs (the wire server): only those gone quiet
+      var collection = mongo.getDatabase("gateway").getCollection(SharedBuckets.COLLECTION);
+      String quiet = "comments:" + UUID.randomUUID();
+      reactor.core.publisher.Mono.from(
+              collection.insertOne(
+                  new Document("_id", quiet)
+                      .append("state", new Binary(new byte[] {1}))
+                      .append("expiresAt", Date.from(Instant.now().minusSeconds(60)))))
+          .block(Duration.ofSeconds(20));
+      long before = count(collection);
+      try (var buckets = SharedBuckets.connect(store, Duration.ofSeconds(5))) {
+        assertThat(buckets.removeExpired(1_000)).isGreaterThanOrEqualTo(1);
+      }
+      assertThat(
+              reactor.core.publisher.Mono.from(collection.find(eq("_id", quiet)).first()).block())
+          .isNull();
+      assertThat(
+              reactor.core.publisher.Mono.from(
+                      collection.find(eq("_id", "comments|" + client)).first())
+                  .block())
+          .as("the bucket of a client still counted")
+          .isNotNull();
+      assertThat(count(collection)).isLessThan(before);
     }
+  }
+
+  private static long count(com.mongodb.reactivestreams.client.MongoCollection<Document> buckets) {
+    return reactor.core.publisher.Mono.from(buckets.countDocuments()).block(Duration.ofSeconds(20));
   }
 
   /**
