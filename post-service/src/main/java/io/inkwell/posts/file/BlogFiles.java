@@ -5,7 +5,6 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import io.inkwell.posts.TextCleaning;
 import io.inkwell.posts.post.Actor;
 import io.inkwell.posts.post.PostManagement.Position;
-import io.inkwell.posts.post.PostStatus;
 import io.inkwell.posts.post.Uploads;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -202,16 +201,13 @@ public class BlogFiles {
   public void delete(String id, Actor actor) {
     BlogFile file = find(id).orElseThrow(FileProblem::notFound);
     Uploads.checkMayDelete(actor, file.uploadedBy().id(), "a file");
-    long linkedFrom =
-        mongo.count(
-            Query.query(
-                where("status")
-                    .ne(PostStatus.DELETED)
-                    // the id is hex, a dot and an extension: only the dot needs escaping
-                    .and("bodyMarkdown")
-                    .regex(id.replace(".", "\\."))),
-            "posts");
-    if (linkedFrom > 0) {
+    var linkedFrom =
+        Uploads.linkedFrom(
+            mongo,
+            // the id is hex, a dot and an extension: only the dot needs escaping
+            where("bodyMarkdown").regex(id.replace(".", "\\.")),
+            actor);
+    if (linkedFrom.any()) {
       throw FileProblem.inUse(linkedFrom);
     }
     mongo.remove(Query.query(where("_id").is(id)), BlogFile.class);

@@ -1,5 +1,7 @@
 package io.inkwell.posts.file;
 
+import io.inkwell.posts.post.Uploads;
+
 /**
  * Why a file cannot be stored, shown or removed; each becomes a problem+json of its own type, with
  * the HTTP status {@link FileController} gives its {@link Kind}.
@@ -59,14 +61,13 @@ public class FileProblem extends RuntimeException {
             + " MB).");
   }
 
-  static FileProblem inUse(long posts) {
+  static FileProblem inUse(Uploads.LinkedFrom posts) {
     return new FileProblem(
         Kind.IN_USE,
         "file-in-use",
         "File in use",
         "The file is linked from "
-            + posts
-            + (posts == 1 ? " post" : " posts")
+            + posts.describe()
             + "; take it out of them before deleting it.");
   }
 

@@ -1,5 +1,7 @@
 package io.inkwell.posts.image;
 
+import io.inkwell.posts.post.Uploads;
+
 /**
  * Why an image cannot be stored, shown or removed; each becomes a problem+json of its own type,
  * with the HTTP status {@link ImageController} gives its {@link Kind}.
@@ -102,15 +104,12 @@ public class ImageProblem extends RuntimeException {
         "The image is the blog's icon or logo; choose another in Settings before deleting it.");
   }
 
-  static ImageProblem inUse(long posts) {
+  static ImageProblem inUse(Uploads.LinkedFrom posts) {
     return new ImageProblem(
         Kind.IN_USE,
         "image-in-use",
         "Image in use",
-        "The image is shown in "
-            + posts
-            + (posts == 1 ? " post" : " posts")
-            + "; take it out of them before deleting it.");
+        "The image is shown in " + posts.describe() + "; take it out of them before deleting it.");
   }
 
   public Kind kind() {

@@ -6,7 +6,6 @@ import io.inkwell.posts.TextCleaning;
 import io.inkwell.posts.post.Actor;
 import io.inkwell.posts.post.PictureSizes;
 import io.inkwell.posts.post.PostManagement.Position;
-import io.inkwell.posts.post.PostStatus;
 import io.inkwell.posts.post.Uploads;
 import io.inkwell.posts.site.SiteIdentity;
 import io.micrometer.core.instrument.Counter;
@@ -205,17 +204,16 @@ public class Images implements PictureSizes {
   public void delete(String id, Actor actor) {
     Image image = find(id).orElseThrow(ImageProblem::notFound);
     Uploads.checkMayDelete(actor, image.uploadedBy().id(), "an image");
-    long shownIn =
-        mongo.count(
-            Query.query(
-                where("status")
-                    .ne(PostStatus.DELETED)
-                    .orOperator(
-                        // the id is hex, a dot and an extension: only the dot needs escaping
-                        where("bodyMarkdown").regex(id.replace(".", "\\.")),
-                        where("cover.image").is(id))),
-            "posts");
-    if (shownIn > 0) {
+    var shownIn =
+        Uploads.linkedFrom(
+            mongo,
+            new Criteria()
+                .orOperator(
+                    // the id is hex, a dot and an extension: only the dot needs escaping
+                    where("bodyMarkdown").regex(id.replace(".", "\\.")),
+                    where("cover.image").is(id)),
+            actor);
+    if (shownIn.any()) {
       throw ImageProblem.inUse(shownIn);
     }
     if (mongo.exists(

@@ -57,6 +57,61 @@ public final class Uploads {
   }
 
   /**
+   * The posts (but those deleted for good) that show or link an upload: how many, and the titles of
+   * the first three the actor may read (published ones, their own, or any to an editor), so that
+   * whoever wants it gone knows where to take it out.
+   */
+  public record LinkedFrom(long posts, List<String> titles) {
+
+    public boolean any() {
+      return posts > 0;
+    }
+
+    /** {@code 3 posts ("Episode one", "About" and 1 more)}. */
+    public String describe() {
+      String count = posts + (posts == 1 ? " post" : " posts");
+      if (titles.isEmpty()) {
+        return count;
+      }
+      String named =
+          titles.stream()
+              .map(title -> "\u201C" + title + "\u201D")
+              .collect(java.util.stream.Collectors.joining(", "));
+      long others = posts - titles.size();
+      return count + " (" + named + (others > 0 ? " and " + others + " more" : "") + ")";
+    }
+  }
+
+  /**
+   * @param linking what a post that shows or links the upload matches
+   */
+  public static LinkedFrom linkedFrom(MongoTemplate mongo, Criteria linking, Actor actor) {
+    Criteria kept = where("status").ne(PostStatus.DELETED);
+    long posts = mongo.count(Query.query(new Criteria().andOperator(kept, linking)), Post.class);
+    if (posts == 0) {
+      return new LinkedFrom(0, List.of());
+    }
+    Criteria readable =
+        actor.isEditor()
+            ? new Criteria().andOperator(kept, linking)
+            : new Criteria()
+                .andOperator(
+                    kept,
+                    linking,
+                    new Criteria()
+                        .orOperator(
+                            where("status").is(PostStatus.PUBLISHED),
+                            where("author._id").is(actor.id())));
+    Query titles = Query.query(readable).with(Sort.by(Sort.Order.desc("updatedAt"))).limit(3);
+    titles.fields().include("title");
+    return new LinkedFrom(
+        posts,
+        mongo.find(titles, org.bson.Document.class, mongo.getCollectionName(Post.class)).stream()
+            .map(post -> post.getString("title"))
+            .toList());
+  }
+
+  /**
    * Refuses to delete an upload unless the actor uploaded it or is an editor.
    *
    * @param what how the upload is named to the actor ("an image")

@@ -345,6 +345,16 @@ class FilesTests extends IntegrationTest {
     var inUse = uploader.delete(url);
     assertThat(inUse.status()).isEqualTo(409);
     assertThat(inUse.text("type")).endsWith("/file-in-use");
+    assertThat(inUse.text("detail")).contains("linked from 1 post (\u201CLinked\u201D)");
+    var editorsDraft =
+        api()
+            .post(
+                "/api/posts",
+                ApiClient.json(Map.of("title", "Editor's secret", "body", file.text("markdown"))));
+    assertThat(uploader.delete(url).text("detail"))
+        .as("what a contributor may not read is counted, not named")
+        .contains("2 posts (\u201CLinked\u201D and 1 more)");
+    api().delete("/api/posts/" + editorsDraft.text("id"));
     assertThat(anonymous().bytes(url).statusCode()).isEqualTo(200);
 
     uploader.put(

@@ -260,6 +260,7 @@ class ImagesTests extends IntegrationTest {
     var inUse = uploader.delete(url);
     assertThat(inUse.status()).isEqualTo(409);
     assertThat(inUse.text("type")).endsWith("/image-in-use");
+    assertThat(inUse.text("detail")).contains("shown in 1 post (\u201CShown\u201D)");
     assertThat(anonymous().bytes(url).statusCode()).isEqualTo(200);
 
     uploader.put(
