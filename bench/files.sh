@@ -15,7 +15,7 @@ AUTH="Authorization: Bearer $("$here/token.sh")"
 file=${1:-}
 if [ -z "$file" ]; then
   file=$(mktemp --suffix=.mp3)
-  { printf 'ID3\003\000\000\000\000\000\000'; head -c $((MEGABYTES * 1000000)) /dev/urandom; } > "$file"
+  { printf 'ID3\003\000\000\000\000\000\000\377\373'; head -c $((MEGABYTES * 1000000)) /dev/urandom; } > "$file"
 fi
 size=$(stat -c %s "$file")
 upload=$(curl -s -o /tmp/inkwell-file.json -w '%{http_code} %{time_total}' -H "$AUTH" \

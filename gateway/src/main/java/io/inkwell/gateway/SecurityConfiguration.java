@@ -95,6 +95,9 @@ class SecurityConfiguration {
                     .permitAll()
                     .pathMatchers(HttpMethod.GET, PUBLIC_READS)
                     .permitAll()
+                    // feed readers, podcast apps and link checkers ask the headers alone
+                    .pathMatchers(HttpMethod.HEAD, PUBLIC_READS)
+                    .permitAll()
                     .pathMatchers(HttpMethod.POST, "/api/posts/*/comments", "/api/posts/*/views")
                     .permitAll()
                     .pathMatchers("/api/subscriptions", "/api/subscriptions/**")

@@ -695,6 +695,17 @@ class GatewayTests {
     assertThat(get("/api/images").statusCode()).isEqualTo(401);
     assertThat(send(request("/api/images").header("Authorization", editor()).GET()).statusCode())
         .isEqualTo(200);
+    // a podcast app or a link checker asks a file's or a feed's headers alone: as open as a GET
+    for (String open : List.of("/api/files/0123456789abcdef0123456789abcdef.mp3", "/feed.rss")) {
+      assertThat(
+              send(request(open).method("HEAD", HttpRequest.BodyPublishers.noBody())).statusCode())
+          .as("HEAD " + open)
+          .isEqualTo(200);
+    }
+    assertThat(
+            send(request("/api/images").method("HEAD", HttpRequest.BodyPublishers.noBody()))
+                .statusCode())
+        .isEqualTo(401);
   }
 
   @Test

@@ -118,6 +118,11 @@ public final class ApiClient {
     return send(request(path).DELETE());
   }
 
+  /** A HEAD: the headers a GET would answer, without its body. */
+  public Response head(String path) {
+    return send(request(path).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+  }
+
   public static String json(Object value) {
     return JSON.writeValueAsString(value);
   }

@@ -30,6 +30,10 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers(HttpMethod.GET, "/api/comments/recent", "/api/comments/counts")
                     .permitAll()
+                    // a HEAD is answered as a GET without its body, so it is allowed as the GET is
+                    .requestMatchers(
+                        HttpMethod.HEAD, "/api/comments/recent", "/api/comments/counts")
+                    .permitAll()
                     .requestMatchers(HttpMethod.PUT, "/api/comments/settings")
                     .hasRole("ADMIN")
                     .requestMatchers(

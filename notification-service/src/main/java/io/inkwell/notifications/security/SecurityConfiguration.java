@@ -31,6 +31,9 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers(HttpMethod.GET, "/api/posts/*/deliveries")
                     .hasRole("EDITOR")
+                    // a HEAD is answered as a GET without its body, so it is allowed as the GET is
+                    .requestMatchers(HttpMethod.HEAD, "/api/posts/*/deliveries")
+                    .hasRole("EDITOR")
                     .requestMatchers(
                         "/api/subscribers",
                         "/api/subscribers/**",

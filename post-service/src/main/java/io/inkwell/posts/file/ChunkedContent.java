@@ -14,15 +14,30 @@ final class ChunkedContent extends AbstractResource {
 
   private final MongoTemplate mongo;
   private final BlogFile file;
+  private final boolean withBytes;
 
   ChunkedContent(MongoTemplate mongo, BlogFile file) {
+    this(mongo, file, true);
+  }
+
+  private ChunkedContent(MongoTemplate mongo, BlogFile file, boolean withBytes) {
     this.mongo = mongo;
     this.file = file;
+    this.withBytes = withBytes;
+  }
+
+  /**
+   * The same file's length and dates, for a HEAD: a podcast app asks an episode's size so, and
+   * reading its hundred chunks only for them to be dropped would make every such question cost a
+   * download.
+   */
+  ChunkedContent withoutBytes() {
+    return new ChunkedContent(mongo, file, false);
   }
 
   @Override
   public InputStream getInputStream() {
-    return new Chunks();
+    return withBytes ? new Chunks() : new Nothing();
   }
 
   @Override
@@ -48,6 +63,20 @@ final class ChunkedContent extends AbstractResource {
   @Override
   public String getDescription() {
     return "file " + file.id();
+  }
+
+  /** No bytes, whatever part is asked for (a HEAD with a {@code Range}). */
+  private static final class Nothing extends InputStream {
+
+    @Override
+    public int read() {
+      return -1;
+    }
+
+    @Override
+    public long skip(long count) {
+      return Math.max(0, count);
+    }
   }
 
   /** The bytes from a position on, each chunk read when the position reaches it. */

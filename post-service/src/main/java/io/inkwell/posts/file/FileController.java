@@ -12,6 +12,7 @@ import java.util.List;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -73,7 +74,7 @@ class FileController {
    * never sniffed again, and anything but a PDF, which the browser's viewer shows, is sandboxed.
    */
   @GetMapping("/api/files/{id}")
-  ResponseEntity<Resource> show(@PathVariable String id) {
+  ResponseEntity<Resource> show(@PathVariable String id, HttpMethod method) {
     var opened = files.open(id);
     BlogFile file = opened.file();
     boolean shown =
@@ -94,7 +95,10 @@ class FileController {
     if (!file.contentType().equals("application/pdf")) {
       answer.header("Content-Security-Policy", "default-src 'none'; sandbox");
     }
-    return answer.body(opened.content());
+    return answer.body(
+        method == HttpMethod.HEAD && opened.content() instanceof ChunkedContent content
+            ? content.withoutBytes()
+            : opened.content());
   }
 
   @DeleteMapping("/api/files/{id}")

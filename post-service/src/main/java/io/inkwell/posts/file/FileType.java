@@ -53,6 +53,8 @@ public record FileType(String contentType, String extension, Kind kind) {
     audio("audio/flac", "flac");
     audio("audio/webm", "weba");
     audio("audio/aac", "aac");
+    // Tika's name for AAC in ADTS frames, as podcast tools write a raw .aac
+    audio("audio/x-aac", "aac");
     video("video/mp4", "mp4");
     video("video/x-m4v", "m4v");
     video("video/webm", "webm");
@@ -95,6 +97,7 @@ public record FileType(String contentType, String extension, Kind kind) {
       case "audio/vnd.wave", "audio/x-wav" -> "audio/wav";
       case "audio/x-flac" -> "audio/flac";
       case "audio/vorbis" -> "audio/ogg";
+      case "audio/x-aac" -> "audio/aac";
       default -> type;
     };
   }

@@ -29,6 +29,9 @@ class SecurityConfiguration {
                     // the media library may hold pictures of posts not yet published
                     .requestMatchers(HttpMethod.GET, "/api/images", "/api/files")
                     .hasRole("CONTRIBUTOR")
+                    // a HEAD is answered as a GET without its body, so it is allowed as the GET is
+                    .requestMatchers(HttpMethod.HEAD, "/api/images", "/api/files")
+                    .hasRole("CONTRIBUTOR")
                     // the whole blog, drafts and all; what imports bring in and how far they are
                     .requestMatchers("/api/exports/**", "/api/imports/**")
                     .hasRole("ADMIN")
@@ -39,7 +42,14 @@ class SecurityConfiguration {
                     .requestMatchers(
                         HttpMethod.GET, "/api/views", "/api/views/**", "/api/posts/*/views")
                     .hasRole("CONTRIBUTOR")
+                    .requestMatchers(
+                        HttpMethod.HEAD, "/api/views", "/api/views/**", "/api/posts/*/views")
+                    .hasRole("CONTRIBUTOR")
                     .requestMatchers(HttpMethod.GET)
+                    .permitAll()
+                    // feed readers, podcast apps and link checkers ask a feed's or a file's
+                    // headers (its size and type) before or instead of fetching it
+                    .requestMatchers(HttpMethod.HEAD)
                     .permitAll()
                     // a reader's browser counts a view
                     .requestMatchers(HttpMethod.POST, "/api/posts/*/views")

@@ -48,11 +48,14 @@ class FilesTests extends IntegrationTest {
   @Autowired MongoTemplate mongo;
   @Autowired BlogFiles files;
 
-  /** An MP3's ID3 header, then bytes that differ from one call to the next. */
+  /**
+   * An MP3's ID3 header and the sync word of its first frame, then bytes that differ from one call
+   * to the next (left to chance, the two after the header were now and then an AAC frame's).
+   */
   private static byte[] episode(int size) {
     byte[] bytes = new byte[size];
     new Random().nextBytes(bytes);
-    byte[] header = "ID3\u0003\0\0\0\0\0\0".getBytes(StandardCharsets.ISO_8859_1);
+    byte[] header = "ID3\u0003\0\0\0\0\0\0\u00FF\u00FB".getBytes(StandardCharsets.ISO_8859_1);
     System.arraycopy(header, 0, bytes, 0, header.length);
     return bytes;
   }
@@ -329,6 +332,27 @@ class FilesTests extends IntegrationTest {
     assertThat(api().get("/api/files?cursor=not-one").status()).isEqualTo(400);
     assertThat(anonymous().get("/api/files/0123456789abcdef0123456789abcdef.mp3").status())
         .isEqualTo(404);
+  }
+
+  /**
+   * A podcast app checks an episode's size and type, and a feed reader or a link checker a feed,
+   * with a HEAD: answered as the GET's headers, without a token, and without the bytes.
+   */
+  @Test
+  void aHeadTellsAFilesSizeAndTypeToAnyoneAndTheLibraryOnlyToStaff() throws IOException {
+    byte[] mp3 = episode(600_000);
+    var uploaded = api().upload("/api/files", "file", "head.mp3", "audio/mpeg", mp3);
+
+    var head = anonymous().head(uploaded.text("url"));
+    assertThat(head.status()).isEqualTo(200);
+    assertThat(head.header("Content-Length")).isEqualTo("600000");
+    assertThat(head.header("Content-Type")).isEqualTo("audio/mpeg");
+    assertThat(head.header("Accept-Ranges")).isEqualTo("bytes");
+    assertThat(head.raw().body()).isEmpty();
+    assertThat(anonymous().head("/feed.rss").status()).isEqualTo(200);
+    assertThat(anonymous().head("/api/posts").status()).isEqualTo(200);
+    assertThat(anonymous().head("/api/files").status()).isEqualTo(401);
+    assertThat(api().head("/api/files").status()).isEqualTo(200);
   }
 
   @Test
