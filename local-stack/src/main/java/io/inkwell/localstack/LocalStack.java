@@ -1,6 +1,7 @@
 package io.inkwell.localstack;
 
 import jakarta.mail.internet.MimeMessage;
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +21,17 @@ public final class LocalStack implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+
+  /** Every process the stack runs, in the order it starts them, each its module's name. */
+  static final List<String> SERVICES =
+      List.of(
+          "admin-server",
+          "auth-service",
+          "post-service",
+          "comment-service",
+          "notification-service",
+          "web",
+          "gateway");
 
   /**
    * @param home the project directory, where each service's jar is built
@@ -58,6 +70,7 @@ public final class LocalStack implements AutoCloseable {
   }
 
   private void startAll() throws Exception {
+    NotBuilt.check(settings.home(), this::jarOf);
     StackPorts ports = settings.ports();
     Path data = settings.data();
     boolean firstStart = !Files.exists(data.resolve("seeded"));
@@ -153,8 +166,12 @@ public final class LocalStack implements AutoCloseable {
     }
   }
 
+  private Path jarOf(String service) {
+    return settings.home().resolve(service).resolve("target").resolve(service + ".jar");
+  }
+
   private void service(String name, int port, Map<String, String> environment) throws Exception {
-    Path jar = settings.home().resolve(name).resolve("target").resolve(name + ".jar");
+    Path jar = jarOf(name);
     environment = new java.util.HashMap<>(environment);
     environment.putAll(settings.environment());
     if (!name.equals("admin-server")) {
@@ -234,14 +251,21 @@ public final class LocalStack implements AutoCloseable {
 
   public static void main(String[] args) throws Exception {
     Path home =
-        Path.of(System.getenv().getOrDefault("INKWELL_HOME", ".")).toAbsolutePath().normalize();
+        home(System.getenv("INKWELL_HOME"), System.getProperty("java.class.path"), Path.of(""));
     Path data =
         Path.of(System.getenv().getOrDefault("INKWELL_DATA", home.resolve(".inkwell").toString()))
             .toAbsolutePath()
             .normalize();
     StackPorts ports = StackPorts.defaults();
     long began = System.nanoTime();
-    LocalStack stack = start(new Settings(home, data, ports, true));
+    LocalStack stack;
+    try {
+      stack = start(new Settings(home, data, ports, true));
+    } catch (NotBuilt e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return;
+    }
     var stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -253,6 +277,31 @@ public final class LocalStack implements AutoCloseable {
                 }));
     System.out.println(banner(stack, ports, data, Duration.ofNanos(System.nanoTime() - began)));
     stopped.await();
+  }
+
+  /**
+   * The project's folder, where the services' jars are built: {@code INKWELL_HOME} when set, else
+   * the folder this jar was built in when it runs from {@code local-stack/target} (so the stack
+   * starts from any working directory), else the working directory.
+   */
+  static Path home(String configured, String classPath, Path workingDirectory) {
+    if (configured != null && !configured.isBlank()) {
+      return Path.of(configured).toAbsolutePath().normalize();
+    }
+    if (classPath != null
+        && classPath.endsWith(".jar")
+        && !classPath.contains(File.pathSeparator)) {
+      Path jar = workingDirectory.resolve(classPath).toAbsolutePath().normalize();
+      Path target = jar.getParent();
+      if (target != null
+          && target.getFileName().toString().equals("target")
+          && target.getParent() != null
+          && target.getParent().getFileName().toString().equals("local-stack")
+          && target.getParent().getParent() != null) {
+        return target.getParent().getParent();
+      }
+    }
+    return workingDirectory.toAbsolutePath().normalize();
   }
 
   private static String banner(LocalStack stack, StackPorts ports, Path data, Duration took) {
