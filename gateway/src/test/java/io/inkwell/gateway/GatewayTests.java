@@ -825,6 +825,33 @@ class GatewayTests {
     }
   }
 
+  /**
+   * An old link written in Latin-1 ({@code caf%E9}) or a mangled one: the web client's Tomcat would
+   * answer it with its own grey error page, so the gateway refuses it first, as a page of the blog
+   * to a browser; a path in UTF-8 ({@code caf%C3%A9}) goes through.
+   */
+  @Test
+  void aPathWhoseEscapesAreNotUtf8IsRefusedWithTheBlogsPage() throws Exception {
+    var page = send(request("/posts/caf%E9").header("Accept", BROWSER));
+    var overlong = send(request("/tags/%C0%AF").header("Accept", BROWSER));
+    var api = get("/api/posts/caf%E9");
+    var utf8 = get("/posts/caf%C3%A9/%F0%9F%93%9D");
+
+    assertThat(page.statusCode()).isEqualTo(400);
+    assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html;charset=UTF-8");
+    assertThat(page.body())
+        .contains("<h1>That address does not work</h1>")
+        .contains("not UTF-8")
+        .doesNotContain("Tomcat");
+    assertThat(overlong.statusCode()).isEqualTo(400);
+    assertThat(overlong.body()).contains("not UTF-8");
+    assertThat(api.statusCode()).isEqualTo(400);
+    assertThat(api.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(api.body()).contains("problems/bad-request").contains("not UTF-8");
+    assertThat(utf8.statusCode()).isEqualTo(200);
+    assertThat(utf8.body()).contains("\"servedPath\":\"/posts/caf%C3%A9/%F0%9F%93%9D\"");
+  }
+
   @Test
   void aMethodNoRouteTakesIsA405ProblemNamingTheOnesThatAre() throws Exception {
     for (String method : new String[] {"TRACE", "BREW"}) {
