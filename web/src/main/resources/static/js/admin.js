@@ -38,3 +38,83 @@
     });
   });
 })();
+
+// The Files and Images pages' uploads, where scripts run: an episode of 80 MB takes minutes over a
+// home line, so the page tells how much of it has gone (as the editor's "Attach a file" does)
+// instead of leaving it to the browser's own indicator. The answer is the page the form leads to,
+// with the new file's Markdown: its main part takes the place of this one's. Anything else (a
+// refusal the gateway gives, a session that ended) is shown or opened as it is.
+(function () {
+  'use strict';
+  if (!document.querySelector('form.file-upload') || !window.FormData || !window.DOMParser) {
+    return;
+  }
+  // where the upload tells how it goes, under the form's button
+  function statusOf(upload) {
+    var status = upload.querySelector('.upload-status');
+    if (!status) {
+      status = document.createElement('p');
+      status.className = 'upload-status';
+      status.setAttribute('role', 'status');
+      upload.appendChild(status);
+    }
+    return status;
+  }
+  statusOf(document.querySelector('form.file-upload'));
+  document.addEventListener('submit', function (event) {
+    var upload = event.target;
+    if (!upload.matches('form.file-upload')) {
+      return;
+    }
+    var input = upload.querySelector('input[type=file]');
+    var file = input && input.files[0];
+    if (!file) {
+      return;
+    }
+    event.preventDefault();
+    var button = upload.querySelector('button[type=submit]');
+    var status = statusOf(upload);
+    button.disabled = true;
+    status.textContent = 'Uploading ' + file.name + '…';
+    var request = new XMLHttpRequest();
+    var told = 0;
+    request.upload.addEventListener('progress', function (progress) {
+      var tenths = progress.lengthComputable ? Math.floor(progress.loaded / progress.total * 10) : 0;
+      if (tenths > told && tenths < 10) {
+        told = tenths;
+        status.textContent = 'Uploading ' + file.name + '… ' + tenths * 10 + ' %';
+      }
+    });
+    request.upload.addEventListener('load', function () {
+      status.textContent = 'Storing ' + file.name + '…';
+    });
+    request.addEventListener('load', function () {
+      var answer = new DOMParser().parseFromString(request.responseText, 'text/html');
+      var main = answer.getElementById('main');
+      var landed = new URL(request.responseURL || upload.action, location.href);
+      if (request.status === 200 && main && landed.pathname === new URL(upload.action).pathname) {
+        document.getElementById('main').replaceWith(main);
+        history.replaceState(null, '', landed.pathname + landed.search);
+        var outcome = main.querySelector('section.notice, .error');
+        if (outcome) {
+          outcome.setAttribute('tabindex', '-1');
+          outcome.focus();
+        }
+      } else if (request.status >= 400 && answer.querySelector('h1')) {
+        // a refusal as a page (too large, too many): its words, on this page
+        var words = answer.querySelector('main p');
+        status.textContent = words ? words.textContent : answer.querySelector('h1').textContent;
+        button.disabled = false;
+      } else {
+        location.assign(landed.href);
+      }
+    });
+    request.addEventListener('error', function () {
+      status.textContent = 'The upload of ' + file.name + ' failed; try again.';
+      button.disabled = false;
+    });
+    request.open('POST', upload.action);
+    request.setRequestHeader('Accept', 'text/html');
+    request.send(new FormData(upload));
+  });
+})();

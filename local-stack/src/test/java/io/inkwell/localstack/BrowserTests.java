@@ -376,6 +376,24 @@ class BrowserTests {
     assertThat(find("#reply-to").getDomProperty("value")).isEqualTo(commentId);
     assertThat(browser.switchTo().activeElement().getDomAttribute("id")).isEqualTo("comment-body");
 
+    // The Files page tells how much of an upload has gone, then shows the new file's Markdown
+    Path wind = Files.createTempDirectory("files").resolve("Harbour wind.wav");
+    Files.write(wind, silence(3));
+    open("/admin/files");
+    find("#file").sendKeys(wind.toString());
+    browser.executeCdpCommand("Network.emulateNetworkConditions", lineOf(10_000));
+    find("form.file-upload button[type=submit]").click();
+    waitFor(
+        driver ->
+            find(".upload-status").getText().matches("Uploading Harbour wind\\.wav… [1-9]0 %"));
+    browser.executeCdpCommand("Network.emulateNetworkConditions", lineOf(-1));
+    waitFor(driver -> !driver.findElements(By.id("uploaded-markdown")).isEmpty());
+    assertThat(find("#uploaded-markdown").getDomProperty("value"))
+        .startsWith("[Harbour wind](/api/files/");
+    assertThat(browser.switchTo().activeElement().getText()).startsWith("Uploaded");
+    assertThat(browser.getCurrentUrl()).endsWith("/admin/files");
+    assertThat(find("table.files").getText()).contains("Harbour wind.wav");
+
     // The editor counts the words readers will read, and Ctrl+S saves the draft (WordPress, Ghost)
     open("/admin/posts/new");
     String note = "Saved from the keyboard " + UUID.randomUUID().toString().substring(0, 8);
@@ -1128,7 +1146,6 @@ class BrowserTests {
     }
   }
 
-  /** A second of silence as a WAV file (8 kHz, 8 bits, mono), which every browser plays. */
   /** Chromium's network sending this many bytes a second; -1: as fast as it goes. */
   private static Map<String, Object> lineOf(int uploadBytesPerSecond) {
     return Map.of(
