@@ -98,7 +98,7 @@ public class BlogFiles {
             type.kind(),
             length,
             (int) settings.chunkSize().toBytes(),
-            name,
+            type.nameFor(name),
             new BlogFile.Uploader(uploader.id(), uploader.name()),
             Instant.now(clock));
     begin(file);

@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.tika.Tika;
 import org.apache.tika.mime.MediaType;
 import org.apache.tika.mime.MediaTypeRegistry;
+import org.apache.tika.mime.MimeTypeException;
 import org.apache.tika.mime.MimeTypes;
 
 /**
@@ -100,6 +103,40 @@ public record FileType(String contentType, String extension, Kind kind) {
       case "audio/x-aac" -> "audio/aac";
       default -> type;
     };
+  }
+
+  /**
+   * The name readers save the file under: the uploader's, but where its ending says another kind of
+   * file than it is (a recording called {@code interview.zip}, or no ending at all), with the
+   * ending of what it is, as WordPress corrects a misnamed upload: a reader's computer picks the
+   * program that opens a download by its name. Text keeps any ending ({@code notes.md}), and Ogg
+   * any of the container's.
+   */
+  String nameFor(String filename) {
+    if (contentType.equals("text/plain")) {
+      return filename;
+    }
+    int dot = filename.lastIndexOf('.');
+    String ending = dot > 0 ? filename.substring(dot).toLowerCase(Locale.ROOT) : "";
+    boolean ogg = OGG.contains(ending) && OGG.contains("." + extension);
+    if (ogg || ending.equals("." + extension) || endingsOf(contentType).contains(ending)) {
+      return filename;
+    }
+    return (dot > 0 ? filename.substring(0, dot) : filename) + "." + extension;
+  }
+
+  /** One container whatever it carries: players open any of them by any of these names. */
+  private static final List<String> OGG = List.of(".ogg", ".oga", ".ogv", ".opus");
+
+  /**
+   * The endings Tika knows for the type ({@code .mp3}, {@code .mpga}); none for a type it lacks.
+   */
+  private static List<String> endingsOf(String type) {
+    try {
+      return MimeTypes.getDefaultMimeTypes().forName(type).getExtensions();
+    } catch (MimeTypeException unknown) {
+      return List.of();
+    }
   }
 
   /** Every type the blog takes. */

@@ -37,4 +37,31 @@ class FileTypeTests {
     assertThat(detected.type().get().extension()).isEqualTo("aac");
     assertThat(detected.type().get().kind()).isEqualTo(FileType.Kind.AUDIO);
   }
+
+  /** A reader's computer opens a download by its name's ending, so that says what the file is. */
+  @Test
+  void aFileNamedAsAnotherKindIsSavedUnderTheEndingOfWhatItIs() {
+    FileType wav = type("audio/wav");
+    FileType mp3 = type("audio/mpeg");
+    FileType pdf = type("application/pdf");
+
+    assertThat(wav.nameFor("Tone vaw.zip")).isEqualTo("Tone vaw.wav");
+    assertThat(mp3.nameFor("Episode 12")).isEqualTo("Episode 12.mp3");
+    assertThat(pdf.nameFor("Minutes v1.2")).isEqualTo("Minutes v1.pdf");
+    assertThat(pdf.nameFor(".pdf")).isEqualTo(".pdf.pdf");
+    // what it is already says so, in any case or by another of its endings
+    assertThat(mp3.nameFor("Episode 12.MP3")).isEqualTo("Episode 12.MP3");
+    assertThat(mp3.nameFor("interview.mpga")).isEqualTo("interview.mpga");
+    assertThat(wav.nameFor("bells.WAV")).isEqualTo("bells.WAV");
+    assertThat(type("audio/opus").nameFor("talk.ogg")).isEqualTo("talk.ogg");
+    // text opens as text whatever it ends with
+    assertThat(type("text/plain").nameFor("notes.md")).isEqualTo("notes.md");
+  }
+
+  private static FileType type(String contentType) {
+    return FileType.taken().stream()
+        .filter(type -> type.contentType().equals(contentType))
+        .findFirst()
+        .orElseThrow();
+  }
 }

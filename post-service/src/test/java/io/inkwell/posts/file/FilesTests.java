@@ -192,6 +192,15 @@ class FilesTests extends IntegrationTest {
         .contains("filename*=UTF-8''Rezepte%20f%C3%BCr%20Ostern.zip");
     assertThat(archive.headers().firstValue("Content-Security-Policy").orElseThrow())
         .contains("sandbox");
+
+    // a PDF called an archive is saved as the PDF it is
+    var misnamed =
+        api().upload("/api/files", "file", "Minutes.zip", "application/zip", pdf("minutes"));
+    assertThat(misnamed.status()).isEqualTo(201);
+    assertThat(misnamed.text("filename")).isEqualTo("Minutes.pdf");
+    assertThat(misnamed.text("markdown")).startsWith("[Minutes](");
+    assertThat(anonymous().bytes(misnamed.text("url")).headers().firstValue("Content-Disposition"))
+        .hasValueSatisfying(disposition -> assertThat(disposition).contains("Minutes.pdf"));
   }
 
   @Test
