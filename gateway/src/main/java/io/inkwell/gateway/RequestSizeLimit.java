@@ -80,7 +80,7 @@ class RequestSizeLimit implements WebFilter, Ordered {
           exchange,
           HttpStatus.CONTENT_TOO_LARGE,
           "payload-too-large",
-          "The request body is larger than " + maxBytes + " bytes.");
+          PayloadTooLarge.detail(maxBytes));
     }
     if (length >= 0) {
       return chain.filter(exchange);

@@ -563,6 +563,7 @@ class GatewayTests {
     assertThat(upload.statusCode()).isEqualTo(200);
     assertThat(upload.body()).contains("\"servedPath\":\"/api/images\"");
     assertThat(tooLarge.statusCode()).isEqualTo(413);
+    assertThat(tooLarge.body()).contains("larger than the 4 KB (4096 bytes) this address takes");
     assertThat(tooLarge.headers().firstValue("Connection"))
         .as("the unread body cannot be followed by another request on the same connection")
         .hasValue("close");
@@ -737,7 +738,7 @@ class GatewayTests {
     assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html;charset=UTF-8");
     assertThat(page.body())
         .contains("<h1>That is too large</h1>")
-        .contains("larger than 1024 bytes")
+        .contains("larger than the 1 KB (1024 bytes) this address takes")
         .contains("href=\"/\"");
     assertThat(api.statusCode()).isEqualTo(413);
     assertThat(api.headers().firstValue("Content-Type")).hasValue("application/problem+json");
