@@ -1,5 +1,9 @@
 package io.inkwell.posts.feed;
 
+import com.rometools.modules.itunes.EntryInformationImpl;
+import com.rometools.modules.itunes.FeedInformationImpl;
+import com.rometools.modules.itunes.ITunes;
+import com.rometools.modules.itunes.types.Category;
 import com.rometools.rome.feed.synd.SyndCategoryImpl;
 import com.rometools.rome.feed.synd.SyndContentImpl;
 import com.rometools.rome.feed.synd.SyndEntry;
@@ -30,6 +34,7 @@ import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import org.jdom2.Namespace;
 import org.jsoup.nodes.Element;
 import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
@@ -215,7 +220,42 @@ class FeedController {
     feed.setPublishedDate(newest.isEmpty() ? new Date(0) : Date.from(newest.get(0).publishedAt()));
     Locale language = Locale.forLanguageTag(site.language());
     feed.setEntries(newest.stream().map(post -> entry(post, language)).toList());
+    if (type.startsWith("rss") && site.podcast() != null) {
+      asPodcast(feed, site);
+    }
     return feed;
+  }
+
+  /**
+   * The iTunes tags Apple Podcasts and Spotify read (RSS only, as they do): the podcast's author,
+   * owner, artwork, category and whether it is for adults, and on each entry with an episode its
+   * kind; an entry without one is a post they leave out.
+   */
+  private void asPodcast(SyndFeed feed, SiteIdentity site) {
+    var podcast = site.podcast();
+    var channel = new FeedInformationImpl();
+    channel.setAuthor(clean(site.title()));
+    channel.setOwnerName(clean(site.title()));
+    if (podcast.email() != null) {
+      channel.setOwnerEmailAddress(podcast.email());
+    }
+    channel.setImageUri(settings.siteUrl() + podcast.coverUrl());
+    channel.setCategories(List.of(new Category(podcast.category())));
+    channel.setType("episodic");
+    channel.setSummary(feed.getDescription());
+    feed.getModules().add(channel);
+    // Apple's words for it now are true and false; ROME's module writes the older yes and no
+    var explicit = new org.jdom2.Element("explicit", Namespace.getNamespace("itunes", ITunes.URI));
+    explicit.setText(String.valueOf(podcast.explicit()));
+    feed.getForeignMarkup().add(explicit);
+    for (SyndEntry entry : feed.getEntries()) {
+      if (!entry.getEnclosures().isEmpty()) {
+        var episode = new EntryInformationImpl();
+        episode.setEpisodeType("full");
+        episode.setAuthor(entry.getAuthor());
+        entry.getModules().add(episode);
+      }
+    }
   }
 
   private SyndEntry entry(Post post, Locale language) {

@@ -101,7 +101,8 @@ public class ImageProblem extends RuntimeException {
         Kind.IN_USE,
         "image-in-use",
         "Image in use",
-        "The image is the blog's icon or logo; choose another in Settings before deleting it.");
+        "The image is the blog's icon, logo or podcast artwork; choose another in Settings"
+            + " before deleting it.");
   }
 
   static ImageProblem inUse(Uploads.LinkedFrom posts) {

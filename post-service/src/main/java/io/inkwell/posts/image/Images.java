@@ -199,7 +199,8 @@ public class Images implements PictureSizes {
   /**
    * Removes an image nobody shows any more: its uploader or an editor may, and not while a post
    * (draft or published) still shows it, in its body or as its cover, or while it is the blog's
-   * icon or logo, which would leave a broken picture on the page.
+   * icon, logo or podcast artwork, which would leave a broken picture on the page or in the
+   * directories.
    */
   public void delete(String id, Actor actor) {
     Image image = find(id).orElseThrow(ImageProblem::notFound);
@@ -217,7 +218,12 @@ public class Images implements PictureSizes {
       throw ImageProblem.inUse(shownIn);
     }
     if (mongo.exists(
-        Query.query(new Criteria().orOperator(where("icon").is(id), where("logo.image").is(id))),
+        Query.query(
+            new Criteria()
+                .orOperator(
+                    where("icon").is(id),
+                    where("logo.image").is(id),
+                    where("podcast.cover").is(id))),
         SiteIdentity.COLLECTION)) {
       throw ImageProblem.theSites();
     }

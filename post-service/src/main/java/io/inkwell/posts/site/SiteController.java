@@ -27,9 +27,11 @@ import org.springframework.web.bind.annotation.RestController;
 class SiteController {
 
   private final Sites sites;
+  private final Podcasts podcasts;
 
-  SiteController(Sites sites) {
+  SiteController(Sites sites, Podcasts podcasts) {
     this.sites = sites;
+    this.podcasts = podcasts;
   }
 
   @GetMapping("/api/site")
@@ -69,6 +71,33 @@ class SiteController {
             Actors.of(token)));
   }
 
+  /**
+   * The blog as a podcast (admins): its RSS feeds carry the iTunes tags Apple Podcasts and Spotify
+   * read; with no category, it is no longer one.
+   */
+  @PutMapping(path = "/api/site/podcast", consumes = MediaType.APPLICATION_JSON_VALUE)
+  SiteResponse podcast(
+      @AuthenticationPrincipal Jwt token, @Valid @RequestBody PodcastRequest request) {
+    podcasts.change(
+        request.category(),
+        Boolean.TRUE.equals(request.explicit()),
+        request.cover(),
+        request.email(),
+        Actors.of(token));
+    return SiteResponse.of(sites.current());
+  }
+
+  /**
+   * @param category one of Apple Podcasts' categories; empty or left out, no podcast
+   * @param cover the address Images gives a square JPEG or PNG of 1400 to 3000 pixels
+   * @param email shown in the feed, where directories write to confirm the podcast; may be left out
+   */
+  record PodcastRequest(
+      @Size(max = 100) String category,
+      Boolean explicit,
+      @Size(max = 300) String cover,
+      @Size(max = 300) String email) {}
+
   record NavigationRequest(@NotNull @Size(max = 12) List<@Valid @NotNull LinkRequest> items) {}
 
   record LinkRequest(
@@ -88,7 +117,8 @@ class SiteController {
     TimeZones.Invalid.class,
     Sites.NoColor.class,
     Sites.NotAnIcon.class,
-    Sites.NotALogo.class
+    Sites.NotALogo.class,
+    Podcasts.Invalid.class
   })
   ProblemDetail noTitle(RuntimeException e) {
     var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
@@ -134,7 +164,8 @@ class SiteController {
       String timeZone,
       String accentColor,
       String icon,
-      LogoResponse logo) {
+      LogoResponse logo,
+      PodcastResponse podcast) {
 
     static SiteResponse of(SiteIdentity identity) {
       return new SiteResponse(
@@ -149,7 +180,19 @@ class SiteController {
           identity.logo() == null
               ? null
               : new LogoResponse(
-                  identity.logo().url(), identity.logo().width(), identity.logo().height()));
+                  identity.logo().url(), identity.logo().width(), identity.logo().height()),
+          PodcastResponse.of(identity.podcast()));
+    }
+  }
+
+  /** The blog as a podcast; null while it is none. */
+  record PodcastResponse(String category, boolean explicit, String cover, String email) {
+
+    static PodcastResponse of(SiteIdentity.Podcast podcast) {
+      return podcast == null
+          ? null
+          : new PodcastResponse(
+              podcast.category(), podcast.explicit(), podcast.coverUrl(), podcast.email());
     }
   }
 

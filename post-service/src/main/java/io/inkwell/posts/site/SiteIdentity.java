@@ -27,6 +27,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *     WordPress's "Site Icon"); null for the platform's own
  * @param logo the picture every page's header and readers' mails show instead of the blog's name in
  *     letters (Ghost's "Publication logo", WordPress's "Custom Logo"); null for the name
+ * @param podcast what podcast directories read in the blog's RSS feeds, where its posts' episodes
+ *     are; null while the blog is not a podcast
  */
 @Document(SiteIdentity.COLLECTION)
 public record SiteIdentity(
@@ -41,7 +43,8 @@ public record SiteIdentity(
     String timeZone,
     String accentColor,
     String icon,
-    Logo logo) {
+    Logo logo,
+    Podcast podcast) {
 
   /** Boxed: an identity saved before versions were counted has none (0). */
   public SiteIdentity {
@@ -75,6 +78,23 @@ public record SiteIdentity(
     /** Where browsers fetch it. */
     public String url() {
       return PictureSizes.PATH + image;
+    }
+  }
+
+  /**
+   * The blog as a podcast (Apple Podcasts' and Spotify's tags in its RSS feeds).
+   *
+   * @param category one of Apple Podcasts' categories ({@link Podcasts#CATEGORIES})
+   * @param explicit whether its episodes are for adults only
+   * @param cover the id of its square artwork, 1400 to 3000 pixels, JPEG or PNG
+   * @param email where directories write to confirm the podcast is the owner's (shown in the feed);
+   *     null for none
+   */
+  public record Podcast(String category, boolean explicit, String cover, String email) {
+
+    /** Where directories fetch the {@link #cover()}. */
+    public String coverUrl() {
+      return PictureSizes.PATH + cover;
     }
   }
 

@@ -84,6 +84,7 @@ public class Sites implements BlogTimeZone {
           configuredTimeZone,
           null,
           null,
+          null,
           null);
     }
     // links or a language set before any title: the configured name still
@@ -99,7 +100,8 @@ public class Sites implements BlogTimeZone {
         stored.timeZone() != null ? stored.timeZone() : configuredTimeZone,
         stored.accentColor(),
         stored.icon(),
-        stored.logo());
+        stored.logo(),
+        stored.podcast());
   }
 
   /**

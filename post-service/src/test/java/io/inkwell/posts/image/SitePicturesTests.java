@@ -114,7 +114,7 @@ class SitePicturesTests extends IntegrationTest {
         .isEqualTo(icon);
     var deleted = admin().delete(icon);
     assertThat(deleted.status()).as("the blog's icon is in use").isEqualTo(409);
-    assertThat(deleted.text("detail")).contains("the blog's icon or logo");
+    assertThat(deleted.text("detail")).contains("the blog's icon, logo or podcast artwork");
 
     site(Map.of("title", "Notes " + run, "description", "", "icon", ""));
     assertThat(anonymous().get("/api/site").json().hasNonNull("icon"))
