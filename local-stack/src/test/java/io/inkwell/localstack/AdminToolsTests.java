@@ -1529,6 +1529,56 @@ class AdminToolsTests {
   }
 
   /** The Settings page after saving the form with this picture chosen as the icon. */
+  /**
+   * The owner makes the blog a podcast in Settings: its RSS feed then carries what Apple Podcasts
+   * and Spotify read, and saving again without a new picture keeps the artwork.
+   */
+  @Test
+  void theOwnerMakesTheBlogAPodcastWhoseFeedTheDirectoriesRead() throws Exception {
+    var browser = owner();
+    String form = "form[action$=/admin/settings/podcast]";
+    try {
+      Map<String, String> fields = SiteBrowser.fields(browser.page("/admin/settings"), form);
+      assertThat(fields).containsEntry("category", "");
+      fields.put("category", "Education");
+      fields.put("email", "podcast@example.org");
+      Document saved =
+          Jsoup.parse(
+              browser
+                  .upload(
+                      "/admin/settings/podcast",
+                      fields,
+                      "coverFile",
+                      "artwork.png",
+                      TestStack.picture(1400, 1400))
+                  .body());
+
+      assertThat(saved.select(".notice").text())
+          .startsWith("Saved: the blog's RSS feed is a podcast's");
+      assertThat(saved.select("#podcast-category option[selected]").text()).isEqualTo("Education");
+      String cover = saved.select(form + " img").attr("src");
+      assertThat(cover).startsWith("/api/images/");
+      assertThat(reader.get("/feed.rss").raw().body())
+          .contains("<itunes:category text=\"Education\"")
+          .contains("<itunes:explicit>false</itunes:explicit>")
+          .contains("<itunes:email>podcast@example.org</itunes:email>")
+          .containsPattern("<itunes:image href=\"https?://[^\"]+" + cover + "\"");
+
+      Map<String, String> again = SiteBrowser.fields(saved, form);
+      again.put("explicit", "true");
+      Document kept = Jsoup.parse(browser.submit("/admin/settings/podcast", again).body());
+      assertThat(kept.select(".notice").text()).startsWith("Saved");
+      assertThat(reader.get("/feed.rss").raw().body())
+          .contains("<itunes:explicit>true</itunes:explicit>")
+          .contains(cover);
+    } finally {
+      Map<String, String> off = SiteBrowser.fields(browser.page("/admin/settings"), form);
+      off.put("category", "");
+      browser.submit("/admin/settings/podcast", off);
+    }
+    assertThat(reader.get("/feed.rss").raw().body()).doesNotContain("itunes:category");
+  }
+
   private static Document withIcon(SiteBrowser browser, Map<String, String> fields, byte[] picture)
       throws Exception {
     return Jsoup.parse(

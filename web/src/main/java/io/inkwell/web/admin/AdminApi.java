@@ -820,6 +820,17 @@ class AdminApi {
     return send(token, http.put().uri("/api/site/navigation"), Map.of("items", links), null);
   }
 
+  /** The blog as a podcast; an empty category: no longer one. */
+  Answer changePodcast(
+      String token, String category, boolean explicit, String cover, String email) {
+    var podcast = new java.util.HashMap<String, Object>();
+    podcast.put("category", category);
+    podcast.put("explicit", explicit);
+    podcast.put("cover", cover);
+    podcast.put("email", email);
+    return send(token, http.put().uri("/api/site/podcast"), podcast, null);
+  }
+
   /**
    * Every tag of a published post, most used first, with its count and description; with {@code
    * unpublished} (editors) those of drafts and scheduled posts too, with how many carry each.

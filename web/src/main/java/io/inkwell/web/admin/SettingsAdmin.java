@@ -3,6 +3,7 @@ package io.inkwell.web.admin;
 import static io.inkwell.web.admin.StaffPages.checked;
 import static io.inkwell.web.admin.StaffPages.token;
 
+import io.inkwell.web.WebSettings;
 import io.inkwell.web.reader.Site;
 import java.io.IOException;
 import java.time.DateTimeException;
@@ -39,10 +40,12 @@ class SettingsAdmin implements StaffPage {
 
   private final AdminApi api;
   private final Site site;
+  private final String feedUrl;
 
-  SettingsAdmin(AdminApi api, Site site) {
+  SettingsAdmin(AdminApi api, Site site, WebSettings settings) {
     this.api = api;
     this.site = site;
+    this.feedUrl = settings.siteUrl() + "/feed.rss";
   }
 
   @GetMapping("/admin/settings")
@@ -82,6 +85,13 @@ class SettingsAdmin implements StaffPage {
         links.add(Map.of("label", "", "url", ""));
       }
       model.addAttribute("links", links);
+      var podcast = answer.body().path("podcast");
+      model.addAttribute("podcastCategory", podcast.path("category").asString(""));
+      model.addAttribute("podcastExplicit", podcast.path("explicit").asBoolean(false));
+      model.addAttribute("podcastCover", podcast.path("cover").asString(""));
+      model.addAttribute("podcastEmail", podcast.path("email").asString(""));
+      model.addAttribute("podcastCategories", PODCAST_CATEGORIES);
+      model.addAttribute("feedUrl", feedUrl);
     } else {
       model.addAttribute("error", answer.problem());
     }
@@ -295,6 +305,71 @@ class SettingsAdmin implements StaffPage {
       redirect.addFlashAttribute("error", answer.problem());
     }
     return "redirect:/admin/settings";
+  }
+
+  /** Apple Podcasts' categories, as post-service takes them. */
+  private static final List<String> PODCAST_CATEGORIES =
+      List.of(
+          "Arts",
+          "Business",
+          "Comedy",
+          "Education",
+          "Fiction",
+          "Government",
+          "Health & Fitness",
+          "History",
+          "Kids & Family",
+          "Leisure",
+          "Music",
+          "News",
+          "Religion & Spirituality",
+          "Science",
+          "Society & Culture",
+          "Sports",
+          "Technology",
+          "True Crime",
+          "TV & Film");
+
+  /**
+   * The blog as a podcast: a category (none: not a podcast), whether it is for adults, its artwork
+   * (uploaded to the library first, as the icon is; none chosen: the one it has) and the address
+   * directories write to.
+   */
+  @PostMapping("/admin/settings/podcast")
+  String podcast(
+      @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
+      @RequestParam(defaultValue = "") String category,
+      @RequestParam(defaultValue = "false") boolean explicit,
+      @RequestParam(defaultValue = "") String cover,
+      @RequestParam(name = "coverFile", required = false) MultipartFile coverFile,
+      @RequestParam(defaultValue = "") String email,
+      RedirectAttributes redirect)
+      throws IOException {
+    List<String> added = new ArrayList<>();
+    if (!category.isBlank() && coverFile != null && !coverFile.isEmpty()) {
+      var uploaded =
+          checked(
+              api.uploadImage(
+                  token(client), coverFile.getOriginalFilename(), coverFile.getBytes()));
+      if (!uploaded.ok()) {
+        redirect.addFlashAttribute("error", uploaded.problem());
+        return "redirect:/admin/settings#podcast";
+      }
+      AdminApi.added(uploaded).ifPresent(added::add);
+      cover = uploaded.body().path("url").asString();
+    }
+    var answer = checked(api.changePodcast(token(client), category, explicit, cover, email));
+    if (answer.ok()) {
+      redirect.addFlashAttribute(
+          "message",
+          category.isBlank()
+              ? "Saved: the blog is no podcast; its feeds are a blog's."
+              : "Saved: the blog's RSS feed is a podcast's, for Apple Podcasts and Spotify.");
+    } else {
+      api.withdraw(token(client), added);
+      redirect.addFlashAttribute("error", answer.problem());
+    }
+    return "redirect:/admin/settings#podcast";
   }
 
   @PostMapping("/admin/settings")
