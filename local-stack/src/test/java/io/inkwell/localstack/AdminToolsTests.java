@@ -1554,6 +1554,7 @@ class AdminToolsTests {
                   .body());
 
       assertThat(saved.select(".notice").text())
+          .as(saved.select(".error").text())
           .startsWith("Saved: the blog's RSS feed is a podcast's");
       assertThat(saved.select("#podcast-category option[selected]").text()).isEqualTo("Education");
       String cover = saved.select(form + " img").attr("src");

@@ -72,7 +72,8 @@ class SecurityConfiguration {
                     .hasRole("EDITOR")
                     .requestMatchers(HttpMethod.DELETE, "/api/posts/*")
                     .hasRole("EDITOR")
-                    .requestMatchers(HttpMethod.PUT, "/api/site", "/api/site/navigation")
+                    .requestMatchers(
+                        HttpMethod.PUT, "/api/site", "/api/site/navigation", "/api/site/podcast")
                     .hasRole("ADMIN")
                     .requestMatchers(HttpMethod.PUT, "/api/tags/*")
                     .hasRole("EDITOR")
