@@ -52,7 +52,7 @@
 // what "Insert a picture" does, through the Files page (an episode on its own line plays).
 (function () {
   var form = document.getElementById('editor');
-  if (!form || !window.fetch || !window.FormData) {
+  if (!form || !window.fetch || !window.FormData || !window.Inkwell) {
     return;
   }
 
@@ -73,22 +73,9 @@
       if (csrf) {
         data.append('_csrf', csrf.value);
       }
-      status.textContent = 'Uploading ' + file.name + '…';
-      // XMLHttpRequest rather than fetch: it tells how much of an episode has gone, every tenth
-      // (often enough to see it move, seldom enough not to flood a screen reader)
-      var request = new XMLHttpRequest();
-      var told = 0;
-      request.upload.addEventListener('progress', function (event) {
-        var tenths = event.lengthComputable ? Math.floor(event.loaded / event.total * 10) : 0;
-        if (tenths > told && tenths < 10) {
-          told = tenths;
-          status.textContent = 'Uploading ' + file.name + '… ' + tenths * 10 + ' %';
-        }
-      });
-      request.upload.addEventListener('load', function () {
-        status.textContent = 'Storing ' + file.name + '…';
-      });
-      request.addEventListener('load', function () {
+      // admin.js's: how much of it has gone, then that it is stored
+      var url = library || '/admin/images';
+      window.Inkwell.upload(url, data, 'application/json', file, status, function (request) {
         var answer;
         try {
           answer = JSON.parse(request.responseText);
@@ -97,13 +84,9 @@
         }
         status.textContent = answer.url ? done(answer, file) : (answer.error || answer.detail || 'The upload failed.');
         input.value = '';
-      });
-      request.addEventListener('error', function () {
+      }, function () {
         status.textContent = 'The upload failed; try again.';
       });
-      request.open('POST', library || '/admin/images');
-      request.setRequestHeader('Accept', 'application/json');
-      request.send(data);
     }
     input.addEventListener('change', function (event) {
       event.stopPropagation();

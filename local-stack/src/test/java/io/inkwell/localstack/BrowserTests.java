@@ -73,10 +73,11 @@ class BrowserTests {
     var service =
         new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
     browser = new ChromeDriver(service, options);
-    // the gateway answers every page within its timeouts (a 504 at worst); a load longer than this
-    // is the browser's own hang (seen once in many runs, after leaving an editor with unsaved
-    // words), which open() frees and gives a second try
-    browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(90));
+    // the gateway answers every page within its timeouts (10 s, a 504 at worst); a load longer
+    // than this is the browser's own hang (seen now and then, after leaving an editor with unsaved
+    // words or on the first page after signing in), which open() frees and gives a second try:
+    // each costs the build this long
+    browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     Files.createDirectories(SCREENSHOTS);
     Files.deleteIfExists(SCREENSHOTS.resolve("failure.png"));
     Files.deleteIfExists(SCREENSHOTS.resolve("failure.html"));
