@@ -1,9 +1,5 @@
 package io.inkwell.posts.feed;
 
-import com.rometools.modules.itunes.EntryInformationImpl;
-import com.rometools.modules.itunes.FeedInformationImpl;
-import com.rometools.modules.itunes.ITunes;
-import com.rometools.modules.itunes.types.Category;
 import com.rometools.rome.feed.synd.SyndCategoryImpl;
 import com.rometools.rome.feed.synd.SyndContentImpl;
 import com.rometools.rome.feed.synd.SyndEntry;
@@ -34,7 +30,10 @@ import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import org.jdom2.Document;
 import org.jdom2.Namespace;
+import org.jdom2.output.Format;
+import org.jdom2.output.XMLOutputter;
 import org.jsoup.nodes.Element;
 import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
@@ -226,36 +225,45 @@ class FeedController {
     return feed;
   }
 
+  /** The namespace of the tags Apple Podcasts and Spotify read. */
+  private static final Namespace ITUNES =
+      Namespace.getNamespace("itunes", "http://www.itunes.com/dtds/podcast-1.0.dtd");
+
   /**
    * The iTunes tags Apple Podcasts and Spotify read (RSS only, as they do): the podcast's author,
-   * owner, artwork, category and whether it is for adults, and on each entry with an episode its
-   * kind; an entry without one is a post they leave out.
+   * owner, artwork, category and whether it is for adults ({@code true} or {@code false}, as Apple
+   * spells it today), and on each entry with an episode its kind; an entry without one is a post
+   * they leave out. Written as the feed's own markup: ROME's module for them also reads the
+   * threading of Blogger's exports, which the importer reads itself.
    */
   private void asPodcast(SyndFeed feed, SiteIdentity site) {
     var podcast = site.podcast();
-    var channel = new FeedInformationImpl();
-    channel.setAuthor(clean(site.title()));
-    channel.setOwnerName(clean(site.title()));
+    String name = clean(site.title());
+    var channel = feed.getForeignMarkup();
+    channel.add(itunes("author", name));
+    var owner = itunes("owner", null);
+    owner.addContent(itunes("name", name));
     if (podcast.email() != null) {
-      channel.setOwnerEmailAddress(podcast.email());
+      owner.addContent(itunes("email", podcast.email()));
     }
-    channel.setImageUri(settings.siteUrl() + podcast.coverUrl());
-    channel.setCategories(List.of(new Category(podcast.category())));
-    channel.setType("episodic");
-    channel.setSummary(feed.getDescription());
-    feed.getModules().add(channel);
-    // Apple's words for it now are true and false; ROME's module writes the older yes and no
-    var explicit = new org.jdom2.Element("explicit", Namespace.getNamespace("itunes", ITunes.URI));
-    explicit.setText(String.valueOf(podcast.explicit()));
-    feed.getForeignMarkup().add(explicit);
+    channel.add(owner);
+    channel.add(
+        itunes("image", null).setAttribute("href", settings.siteUrl() + podcast.coverUrl()));
+    channel.add(itunes("category", null).setAttribute("text", podcast.category()));
+    channel.add(itunes("explicit", String.valueOf(podcast.explicit())));
+    channel.add(itunes("type", "episodic"));
+    channel.add(itunes("summary", feed.getDescription()));
     for (SyndEntry entry : feed.getEntries()) {
       if (!entry.getEnclosures().isEmpty()) {
-        var episode = new EntryInformationImpl();
-        episode.setEpisodeType("full");
-        episode.setAuthor(entry.getAuthor());
-        entry.getModules().add(episode);
+        entry.getForeignMarkup().add(itunes("episodeType", "full"));
+        entry.getForeignMarkup().add(itunes("author", entry.getAuthor()));
       }
     }
+  }
+
+  private static org.jdom2.Element itunes(String name, String text) {
+    var element = new org.jdom2.Element(name, ITUNES);
+    return text == null ? element : element.setText(text);
   }
 
   private SyndEntry entry(Post post, Locale language) {
@@ -316,10 +324,15 @@ class FeedController {
   }
 
   private static ResponseEntity<String> answer(SyndFeed feed, MediaType type) throws FeedException {
+    Document document = new SyndFeedOutput().outputJDom(feed);
+    if (feed.getForeignMarkup().stream().anyMatch(tag -> tag.getNamespace().equals(ITUNES))) {
+      // declared once, where Apple's validator looks for it, not on each tag
+      document.getRootElement().addNamespaceDeclaration(ITUNES);
+    }
     return ResponseEntity.ok()
         .contentType(type)
         .cacheControl(CACHE)
-        .body(new SyndFeedOutput().outputString(feed));
+        .body(new XMLOutputter(Format.getPrettyFormat()).outputString(document));
   }
 
   private static String encode(String segment) {

@@ -8,6 +8,7 @@ import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
 import io.inkwell.posts.IntegrationTest;
+import io.inkwell.posts.TestFiles;
 import io.inkwell.posts.post.Actor;
 import io.inkwell.testsupport.ApiClient;
 import java.io.ByteArrayInputStream;
@@ -26,7 +27,6 @@ import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -48,18 +48,6 @@ class FilesTests extends IntegrationTest {
   @Autowired MongoTemplate mongo;
   @Autowired BlogFiles files;
 
-  /**
-   * An MP3's ID3 header and the sync word of its first frame, then bytes that differ from one call
-   * to the next (left to chance, the two after the header were now and then an AAC frame's).
-   */
-  private static byte[] episode(int size) {
-    byte[] bytes = new byte[size];
-    new Random().nextBytes(bytes);
-    byte[] header = "ID3\u0003\0\0\0\0\0\0\u00FF\u00FB".getBytes(StandardCharsets.ISO_8859_1);
-    System.arraycopy(header, 0, bytes, 0, header.length);
-    return bytes;
-  }
-
   private static byte[] pdf(String words) {
     return ("%PDF-1.4\n% " + words + "\n%%EOF\n").getBytes(StandardCharsets.ISO_8859_1);
   }
@@ -67,7 +55,7 @@ class FilesTests extends IntegrationTest {
   @Test
   void anAuthorUploadsAnEpisodeThatTheirPostPlaysAndReadersFetchAsUploaded() throws IOException {
     // a megabyte: four chunks of the tests' 256 KB
-    byte[] mp3 = episode(1_000_000);
+    byte[] mp3 = TestFiles.mp3(1_000_000);
     var author = as("author-" + UUID.randomUUID(), "Pod Caster", "AUTHOR");
 
     var uploaded = author.upload("/api/files", "file", "Episode 1.mp3", "audio/mpeg", mp3);
@@ -122,7 +110,7 @@ class FilesTests extends IntegrationTest {
 
   @Test
   void aPostsEpisodeIsItsFeedEntrysEnclosureAsPodcastAppsFindThem() throws Exception {
-    byte[] mp3 = episode(400_000);
+    byte[] mp3 = TestFiles.mp3(400_000);
     var uploaded = api().upload("/api/files", "file", "Episode 2.mp3", "audio/mpeg", mp3);
     String title = "Episode 2 " + UUID.randomUUID();
     String id =
@@ -152,7 +140,7 @@ class FilesTests extends IntegrationTest {
 
   @Test
   void aPlayerFetchesThePartItSeeksToWithoutTheRest() throws IOException {
-    byte[] mp3 = episode(900_000);
+    byte[] mp3 = TestFiles.mp3(900_000);
     String url = api().upload("/api/files", "file", "long.mp3", "audio/mpeg", mp3).text("url");
 
     // a part that starts in the third chunk and ends in the fourth
@@ -222,7 +210,7 @@ class FilesTests extends IntegrationTest {
     var empty = api().upload("/api/files", "file", "empty.mp3", "audio/mpeg", new byte[0]);
     assertThat(empty.status()).isEqualTo(400);
     assertThat(empty.text("type")).endsWith("/empty-file");
-    var noFile = api().upload("/api/files", "episode", "a.mp3", "audio/mpeg", episode(100));
+    var noFile = api().upload("/api/files", "episode", "a.mp3", "audio/mpeg", TestFiles.mp3(100));
     assertThat(noFile.status()).isEqualTo(400);
     assertThat(noFile.header("Content-Type")).isEqualTo("application/problem+json");
     assertThat(mongo.count(new Query(), BlogFile.class))
@@ -234,7 +222,9 @@ class FilesTests extends IntegrationTest {
   void aFileLargerThanTheBlogTakesIsRefusedAndNothingOfItIsKept() throws IOException {
     long chunksBefore = mongo.count(new Query(), FileChunk.class);
     var tooLarge =
-        api().upload("/api/files", "file", "long.mp3", "audio/mpeg", episode(3 * 1024 * 1024 + 1));
+        api()
+            .upload(
+                "/api/files", "file", "long.mp3", "audio/mpeg", TestFiles.mp3(3 * 1024 * 1024 + 1));
     assertThat(tooLarge.status()).isEqualTo(413);
     assertThat(tooLarge.header("Content-Type")).startsWith("application/problem+json");
     assertThat(tooLarge.text("type")).endsWith("/payload-too-large");
@@ -245,7 +235,7 @@ class FilesTests extends IntegrationTest {
   @Test
   void whatAnUploadThatDiedHalfWayWroteIsRemovedOnceItsTimeIsOverAndNothingElse()
       throws IOException {
-    byte[] bytes = episode(1_000_000);
+    byte[] bytes = TestFiles.mp3(1_000_000);
     String id = sha256Prefix(bytes) + ".mp3";
     InputStreamSource dying =
         new InputStreamSource() {
@@ -301,7 +291,7 @@ class FilesTests extends IntegrationTest {
 
   @Test
   void theSameFileUploadedSixTimesAtOnceIsStoredOnceAndWhole() throws Exception {
-    byte[] mp3 = episode(700_000);
+    byte[] mp3 = TestFiles.mp3(700_000);
     var pool = Executors.newFixedThreadPool(6);
     try {
       var uploads =
@@ -349,7 +339,7 @@ class FilesTests extends IntegrationTest {
    */
   @Test
   void aHeadTellsAFilesSizeAndTypeToAnyoneAndTheLibraryOnlyToStaff() throws IOException {
-    byte[] mp3 = episode(600_000);
+    byte[] mp3 = TestFiles.mp3(600_000);
     var uploaded = api().upload("/api/files", "file", "head.mp3", "audio/mpeg", mp3);
 
     var head = anonymous().head(uploaded.text("url"));
@@ -368,7 +358,7 @@ class FilesTests extends IntegrationTest {
   void aFileIsDeletedByItsUploaderOrAnEditorAndNotWhileAPostLinksIt() throws IOException {
     var uploader = as("contributor-" + UUID.randomUUID(), "Cora", "CONTRIBUTOR");
     var another = as("contributor-" + UUID.randomUUID(), "Carl", "CONTRIBUTOR");
-    var file = uploader.upload("/api/files", "file", "x.mp3", "audio/mpeg", episode(300_000));
+    var file = uploader.upload("/api/files", "file", "x.mp3", "audio/mpeg", TestFiles.mp3(300_000));
     String url = file.text("url");
     var draft =
         uploader.post(
@@ -408,7 +398,7 @@ class FilesTests extends IntegrationTest {
   @Test
   void aPostPlaysOnlyTheBlogsOwnFilesAndNothingAPlayerCouldRun() throws IOException {
     String own =
-        api().upload("/api/files", "file", "v.mp3", "audio/mpeg", episode(1000)).text("url");
+        api().upload("/api/files", "file", "v.mp3", "audio/mpeg", TestFiles.mp3(1000)).text("url");
     var post =
         api()
             .post(

@@ -307,7 +307,11 @@ class SettingsAdmin implements StaffPage {
     return "redirect:/admin/settings";
   }
 
-  /** Apple Podcasts' categories, as post-service takes them. */
+  /**
+   * Apple Podcasts' categories, the choices post-service takes ({@code Podcasts.CATEGORIES}; ADR 5:
+   * Apple's list written in both, not shared code); one it does not take comes back as its 400,
+   * which names them.
+   */
   private static final List<String> PODCAST_CATEGORIES =
       List.of(
           "Arts",
