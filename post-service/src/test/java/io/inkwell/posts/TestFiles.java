@@ -8,15 +8,24 @@ public final class TestFiles {
 
   private TestFiles() {}
 
+  /** A frame's header: MPEG-1 Layer III, 128 kbit/s, 44.1 kHz. */
+  private static final byte[] FRAME = {(byte) 0xFF, (byte) 0xFB, (byte) 0x90, 0x64};
+
   /**
-   * An MP3's ID3 header and the sync word of its first frame, then bytes that differ from one call
-   * to the next (left to chance, the two after the header were now and then an AAC frame's).
+   * An MP3's ID3 header and its first frame's, then bytes that differ from one call to the next,
+   * with another frame's header where Apache Tika looks for one after an ID3 header (512 to 8192
+   * bytes in, where a larger file has room): left to chance, now and then such a file was read as
+   * AAC.
    */
   public static byte[] mp3(int size) {
     byte[] bytes = new byte[size];
     new Random().nextBytes(bytes);
-    byte[] header = "ID3\u0003\0\0\0\0\0\0\u00FF\u00FB".getBytes(StandardCharsets.ISO_8859_1);
-    System.arraycopy(header, 0, bytes, 0, header.length);
+    byte[] id3 = "ID3\u0003\0\0\0\0\0\0".getBytes(StandardCharsets.ISO_8859_1);
+    System.arraycopy(id3, 0, bytes, 0, id3.length);
+    System.arraycopy(FRAME, 0, bytes, id3.length, FRAME.length);
+    if (size >= 1024 + FRAME.length) {
+      System.arraycopy(FRAME, 0, bytes, 1024, FRAME.length);
+    }
     return bytes;
   }
 }

@@ -2,6 +2,7 @@ package io.inkwell.posts.file;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.inkwell.posts.TestFiles;
 import io.inkwell.posts.post.MediaPlayers;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -36,6 +37,21 @@ class FileTypeTests {
     assertThat(detected.type().get().contentType()).isEqualTo("audio/aac");
     assertThat(detected.type().get().extension()).isEqualTo("aac");
     assertThat(detected.type().get().kind()).isEqualTo(FileType.Kind.AUDIO);
+  }
+
+  /**
+   * An MP3 with its frames is an MP3 whatever its sound: the tests' episodes are random bytes
+   * between frame headers, and must never be read as AAC by chance.
+   */
+  @Test
+  void anEpisodeWithMp3FramesIsAnMp3WhateverItsBytes() throws IOException {
+    for (int i = 0; i < 300; i++) {
+      var detected =
+          FileType.detect(new ByteArrayInputStream(TestFiles.mp3(10_000)), "episode.mp3");
+
+      assertThat(detected.type()).as(detected.name()).isPresent();
+      assertThat(detected.type().get().contentType()).isEqualTo("audio/mpeg");
+    }
   }
 
   /** A reader's computer opens a download by its name's ending, so that says what the file is. */
