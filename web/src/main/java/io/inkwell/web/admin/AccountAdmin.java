@@ -3,6 +3,7 @@ package io.inkwell.web.admin;
 import static io.inkwell.web.admin.StaffPages.checked;
 import static io.inkwell.web.admin.StaffPages.token;
 
+import io.inkwell.web.api.BlogApi;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.io.Serializable;
@@ -30,10 +31,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AccountAdmin implements StaffPage {
 
   private final AdminApi api;
+  private final BlogApi blog;
   private final OtherBrowsers otherBrowsers;
 
-  AccountAdmin(AdminApi api, OtherBrowsers otherBrowsers) {
+  AccountAdmin(AdminApi api, BlogApi blog, OtherBrowsers otherBrowsers) {
     this.api = api;
+    this.blog = blog;
     this.otherBrowsers = otherBrowsers;
   }
 
@@ -92,15 +95,22 @@ class AccountAdmin implements StaffPage {
     }
     var answer = checked(api.setProfile(token(client), name, bio, website, chosen));
     if (answer.ok()) {
+      var saved = answer.body();
       // the header greets them by it at once, not at their next sign-in
-      session.setAttribute(StaffPages.RENAMED, answer.body().path("name").asString(name.strip()));
+      session.setAttribute(StaffPages.RENAMED, saved.path("name").asString(name.strip()));
+      blog.rememberProfile(
+          saved.path("id").asString(),
+          saved.path("name").asString(name.strip()),
+          saved.path("bio").asString(""),
+          saved.path("website").asString(""),
+          saved.path("avatar").asString(""));
     } else {
       api.withdraw(token(client), added);
     }
     redirect.addFlashAttribute(
         answer.ok() ? "message" : "error",
         answer.ok()
-            ? "Your profile is saved: your author page and your posts show it within a minute."
+            ? "Your profile is saved: your author page shows it now, your posts within a minute."
             : answer.problem());
     return "redirect:/admin/account";
   }

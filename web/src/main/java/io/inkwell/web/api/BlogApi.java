@@ -366,6 +366,30 @@ public class BlogApi {
         key -> read(path("/api/authors/{id}", key), new ParameterizedTypeReference<Author>() {}));
   }
 
+  /**
+   * A profile as its author just saved it here, so that this web's pages show it at once rather
+   * than when the copy kept above expires (post-service hears of it a moment later, by
+   * auth-service's event, and a page read meanwhile would keep the old one that long).
+   */
+  public void rememberProfile(String id, String name, String bio, String website, String avatar) {
+    authors.put(
+        id,
+        author(id)
+            .map(
+                known ->
+                    new Author(
+                        id,
+                        name,
+                        blankAsNull(bio),
+                        blankAsNull(website),
+                        blankAsNull(avatar),
+                        known.postCount())));
+  }
+
+  private static String blankAsNull(String text) {
+    return text == null || text.isBlank() ? null : text;
+  }
+
   /** Everyone with a published post, by name. */
   public List<Author> authors() {
     return read("/api/authors", new ParameterizedTypeReference<Page<Author>>() {})
