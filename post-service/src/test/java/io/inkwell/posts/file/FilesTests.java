@@ -156,6 +156,13 @@ class FilesTests extends IntegrationTest {
     var beyond = anonymous().bytes(url, "Range", "bytes=900000-");
     assertThat(beyond.statusCode()).isEqualTo(416);
     assertThat(beyond.headers().firstValue("Content-Range")).hasValue("bytes */900000");
+
+    // a range in another unit, or none a server understands, is ignored: the whole file
+    for (String ignored : List.of("items=0-5", "bytes=abc", "bytes=5-1")) {
+      var whole = anonymous().bytes(url, "Range", ignored);
+      assertThat(whole.statusCode()).as(ignored).isEqualTo(200);
+      assertThat(whole.body()).as(ignored).isEqualTo(mp3);
+    }
   }
 
   @Test
