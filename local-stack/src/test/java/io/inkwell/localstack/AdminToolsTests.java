@@ -1929,15 +1929,16 @@ class AdminToolsTests {
   void theOwnerUploadsAnEpisodeThatReadersPlayInThePostAndPodcastAppsFindInTheFeed()
       throws Exception {
     var browser = owner();
-    byte[] mp3 = new byte[300_000];
+    // an ID3 header, then 720 frames of MPEG-1 Layer III at 128 kbit/s and 44.1 kHz (417 bytes,
+    // 1152 samples each: 18.8 s), as an encoder writes them, each frame's sound a new one
+    byte[] mp3 = new byte[10 + 720 * 417];
     new java.util.Random().nextBytes(mp3);
-    // an ID3 header and a frame's (MPEG-1 Layer III, 128 kbit/s, 44.1 kHz), and another frame's
-    // where Tika looks for one after an ID3 header, 512 to 8192 bytes in: left to chance, now and
-    // then the bytes there were two AAC frames' and the episode an AAC
     byte[] header =
         "ID3\u0003\0\0\0\0\0\0\u00FF\u00FB\u0090\u0064".getBytes(StandardCharsets.ISO_8859_1);
     System.arraycopy(header, 0, mp3, 0, header.length);
-    System.arraycopy(header, 10, mp3, 1024, 4);
+    for (int frame = 1; frame < 720; frame++) {
+      System.arraycopy(header, 10, mp3, 10 + frame * 417, 4);
+    }
     Document files = browser.page("/admin/files");
     var csrf = Map.of("_csrf", files.select("form[action$=/admin/files] input[name=_csrf]").val());
 
@@ -1950,6 +1951,9 @@ class AdminToolsTests {
         .matches("\\[Episode 3]\\(/api/files/[0-9a-f]{32}\\.mp3\\)");
     String url = markdown.substring(markdown.indexOf('(') + 1, markdown.length() - 1);
     assertThat(uploaded.select("table.files audio[src=\"" + url + "\"]")).hasSize(1);
+    assertThat(uploaded.select("table.files tr:has(audio[src=\"" + url + "\"]) td").get(1).text())
+        .as("its size and how long it plays")
+        .isEqualTo("300 KB, plays 0:19");
 
     Map<String, String> fields =
         SiteBrowser.fields(browser.page("/admin/posts/new"), "form#editor");
@@ -1974,7 +1978,7 @@ class AdminToolsTests {
         .containsPattern(
             "<enclosure url=\"http[^\"]+"
                 + java.util.regex.Pattern.quote(url)
-                + "\" length=\"300000\" type=\"audio/mpeg\"");
+                + "\" length=\"300250\" type=\"audio/mpeg\"");
 
     Document refused =
         Jsoup.parse(

@@ -869,6 +869,7 @@ class BrowserTests {
             "/admin/privacy",
             "/admin/tags",
             "/admin/images",
+            "/admin/files",
             "/admin/settings",
             "/admin/staff",
             "/admin/integrations",

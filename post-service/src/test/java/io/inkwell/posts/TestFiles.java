@@ -28,4 +28,21 @@ public final class TestFiles {
     }
     return bytes;
   }
+
+  /**
+   * An MP3 that plays for {@code frames} frames of 1152 samples at 44.1 kHz (26.1 s for a
+   * thousand), as a constant-bitrate encoder writes them: each frame's header, then 413 bytes that
+   * differ from one call to the next.
+   */
+  public static byte[] mp3Playing(int frames) {
+    int frameLength = 417; // 144 × 128,000 / 44,100, without padding
+    byte[] bytes = new byte[10 + frames * frameLength];
+    new Random().nextBytes(bytes);
+    byte[] id3 = "ID3\u0003\0\0\0\0\0\0".getBytes(StandardCharsets.ISO_8859_1);
+    System.arraycopy(id3, 0, bytes, 0, id3.length);
+    for (int frame = 0; frame < frames; frame++) {
+      System.arraycopy(FRAME, 0, bytes, 10 + frame * frameLength, FRAME.length);
+    }
+    return bytes;
+  }
 }

@@ -6,7 +6,7 @@ import io.inkwell.posts.file.BlogFile;
 import io.inkwell.posts.file.BlogFiles;
 import io.inkwell.posts.post.Post;
 import java.net.URI;
-import java.util.List;
+import java.util.Optional;
 import org.jsoup.Jsoup;
 import org.springframework.stereotype.Component;
 
@@ -25,15 +25,21 @@ class Enclosures {
     this.files = files;
   }
 
-  List<SyndEnclosure> of(Post post, String postUrl) {
+  /**
+   * The episode of a post: its enclosure, and how many seconds it plays where the blog read that
+   * from the file (null otherwise).
+   */
+  record Episode(SyndEnclosure enclosure, Long seconds) {}
+
+  Optional<Episode> of(Post post, String postUrl) {
     if (!post.bodyHtml().contains("<figure class=\"media\">")) {
-      return List.of();
+      return Optional.empty();
     }
     var player =
         Jsoup.parseBodyFragment(post.bodyHtml())
             .selectFirst("figure.media > audio[src], figure.media > video[src]");
     if (player == null || !player.attr("src").startsWith(BlogFile.PATH)) {
-      return List.of();
+      return Optional.empty();
     }
     return files
         .find(player.attr("src").substring(BlogFile.PATH.length()))
@@ -43,8 +49,7 @@ class Enclosures {
               enclosure.setUrl(URI.create(postUrl).resolve(file.path()).toString());
               enclosure.setType(file.contentType());
               enclosure.setLength(file.size());
-              return List.of(enclosure);
-            })
-        .orElse(List.of());
+              return new Episode(enclosure, file.duration());
+            });
   }
 }

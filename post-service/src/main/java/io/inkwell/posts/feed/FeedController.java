@@ -28,8 +28,10 @@ import io.inkwell.posts.site.Sites;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Date;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.jdom2.Document;
 import org.jdom2.Namespace;
 import org.jdom2.output.Format;
@@ -218,9 +220,24 @@ class FeedController {
     feed.setImage(type.startsWith("rss") && logo == null ? icon : logo);
     feed.setPublishedDate(newest.isEmpty() ? new Date(0) : Date.from(newest.get(0).publishedAt()));
     Locale language = Locale.forLanguageTag(site.language());
-    feed.setEntries(newest.stream().map(post -> entry(post, language)).toList());
+    var episodes = new IdentityHashMap<SyndEntry, Enclosures.Episode>();
+    feed.setEntries(
+        newest.stream()
+            .map(
+                post -> {
+                  SyndEntry entry = entry(post, language);
+                  enclosures
+                      .of(post, settings.postUrl(post.slug()))
+                      .ifPresent(
+                          episode -> {
+                            entry.setEnclosures(List.of(episode.enclosure()));
+                            episodes.put(entry, episode);
+                          });
+                  return entry;
+                })
+            .toList());
     if (type.startsWith("rss") && site.podcast() != null) {
-      asPodcast(feed, site);
+      asPodcast(feed, site, episodes);
     }
     return feed;
   }
@@ -232,11 +249,13 @@ class FeedController {
   /**
    * The iTunes tags Apple Podcasts and Spotify read (RSS only, as they do): the podcast's author,
    * owner, artwork, category and whether it is for adults ({@code true} or {@code false}, as Apple
-   * spells it today), and on each entry with an episode its kind; an entry without one is a post
-   * they leave out. Written as the feed's own markup: ROME's module for them also reads the
-   * threading of Blogger's exports, which the importer reads itself.
+   * spells it today), and on each entry with an episode its kind, its author and how many seconds
+   * it plays (where the blog read that from the file); an entry without one is a post they leave
+   * out. Written as the feed's own markup: ROME's module for them also reads the threading of
+   * Blogger's exports, which the importer reads itself.
    */
-  private void asPodcast(SyndFeed feed, SiteIdentity site) {
+  private void asPodcast(
+      SyndFeed feed, SiteIdentity site, Map<SyndEntry, Enclosures.Episode> episodes) {
     var podcast = site.podcast();
     String name = clean(site.title());
     var channel = feed.getForeignMarkup();
@@ -253,12 +272,14 @@ class FeedController {
     channel.add(itunes("explicit", String.valueOf(podcast.explicit())));
     channel.add(itunes("type", "episodic"));
     channel.add(itunes("summary", feed.getDescription()));
-    for (SyndEntry entry : feed.getEntries()) {
-      if (!entry.getEnclosures().isEmpty()) {
-        entry.getForeignMarkup().add(itunes("episodeType", "full"));
-        entry.getForeignMarkup().add(itunes("author", entry.getAuthor()));
-      }
-    }
+    episodes.forEach(
+        (entry, episode) -> {
+          entry.getForeignMarkup().add(itunes("episodeType", "full"));
+          entry.getForeignMarkup().add(itunes("author", entry.getAuthor()));
+          if (episode.seconds() != null) {
+            entry.getForeignMarkup().add(itunes("duration", episode.seconds().toString()));
+          }
+        });
   }
 
   private static org.jdom2.Element itunes(String name, String text) {
@@ -288,7 +309,6 @@ class FeedController {
                     kind -> words.getMessage("callout." + kind, null, language)),
                 settings.postUrl(post.slug()))));
     entry.setContents(List.of(content));
-    entry.setEnclosures(enclosures.of(post, settings.postUrl(post.slug())));
     entry.setCategories(
         post.tags().stream()
             .map(

@@ -12,6 +12,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *
  * @param kind what a post does with it: plays it, or links to it
  * @param chunkSize how many bytes each of its chunks holds (the last fewer)
+ * @param duration how many seconds it plays, where that was read from it (MP3, MP4, M4A, MOV); null
+ *     for other files, and for files uploaded before it was read
  */
 @Document("files")
 public record BlogFile(
@@ -22,7 +24,8 @@ public record BlogFile(
     int chunkSize,
     String filename,
     Uploader uploadedBy,
-    Instant uploadedAt) {
+    Instant uploadedAt,
+    Long duration) {
 
   /** Where readers fetch it, relative to the blog's address. */
   public static final String PATH = "/api/files/";

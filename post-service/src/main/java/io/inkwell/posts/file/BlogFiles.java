@@ -58,8 +58,9 @@ public class BlogFiles {
   public record Opened(BlogFile file, Resource content) {}
 
   /**
-   * Stores a file, read twice from {@code content}: once for what it is and its hash, once for its
-   * chunks, which are written before the document that makes it a file.
+   * Stores a file, read from {@code content} once for what it is, once for its hash, once (audio
+   * and video) for how long it plays, and once for its chunks, which are written before the
+   * document that makes it a file.
    *
    * @param size the size its sender gave
    */
@@ -100,7 +101,8 @@ public class BlogFiles {
             (int) settings.chunkSize().toBytes(),
             type.nameFor(name),
             new BlogFile.Uploader(uploader.id(), uploader.name()),
-            Instant.now(clock));
+            Instant.now(clock),
+            PlayingTimes.secondsOf(type, content).orElse(null));
     begin(file);
     writeChunks(file, content);
     try {

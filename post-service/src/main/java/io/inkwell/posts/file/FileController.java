@@ -129,6 +129,7 @@ class FileController {
   /**
    * @param url where readers' browsers fetch it, relative to the blog
    * @param markdown what to paste into a post to link to it (or play it, alone on its line)
+   * @param duration how many seconds it plays, where that could be read (MP3, MP4, M4A, MOV)
    */
   record FileResponse(
       String id,
@@ -139,7 +140,8 @@ class FileController {
       long size,
       String filename,
       BlogFile.Uploader uploadedBy,
-      Instant uploadedAt) {
+      Instant uploadedAt,
+      Long duration) {
 
     static FileResponse of(BlogFile file) {
       return new FileResponse(
@@ -151,7 +153,8 @@ class FileController {
           file.size(),
           file.filename(),
           file.uploadedBy(),
-          file.uploadedAt());
+          file.uploadedAt(),
+          file.duration());
     }
   }
 

@@ -35,7 +35,12 @@ public record FileType(String contentType, String extension, Kind kind) {
     DOCUMENT
   }
 
-  private static final Tika TIKA = new Tika();
+  /**
+   * Tika's magic and names alone: the parsers' module on the class path (for {@link PlayingTimes})
+   * brings detectors of its own, which would name some files otherwise than the blog takes them.
+   */
+  private static final Tika TIKA = new Tika(MimeTypes.getDefaultMimeTypes());
+
   private static final MediaTypeRegistry REGISTRY =
       MimeTypes.getDefaultMimeTypes().getMediaTypeRegistry();
 

@@ -54,8 +54,8 @@ class FilesTests extends IntegrationTest {
 
   @Test
   void anAuthorUploadsAnEpisodeThatTheirPostPlaysAndReadersFetchAsUploaded() throws IOException {
-    // a megabyte: four chunks of the tests' 256 KB
-    byte[] mp3 = TestFiles.mp3(1_000_000);
+    // a megabyte, four chunks of the tests' 256 KB, playing 62.7 s
+    byte[] mp3 = TestFiles.mp3Playing(2_400);
     var author = as("author-" + UUID.randomUUID(), "Pod Caster", "AUTHOR");
 
     var uploaded = author.upload("/api/files", "file", "Episode 1.mp3", "audio/mpeg", mp3);
@@ -69,6 +69,7 @@ class FilesTests extends IntegrationTest {
     assertThat(uploaded.json().path("size").asLong()).isEqualTo(mp3.length);
     assertThat(uploaded.json().path("uploadedBy").path("name").asString()).isEqualTo("Pod Caster");
     assertThat(uploaded.text("markdown")).isEqualTo("[Episode 1](" + url + ")");
+    assertThat(uploaded.json().path("duration").asLong()).as("seconds it plays").isEqualTo(63);
 
     var fetched = anonymous().bytes(url);
     assertThat(fetched.statusCode()).isEqualTo(200);
@@ -171,6 +172,7 @@ class FilesTests extends IntegrationTest {
     assertThat(shown.status()).as(shown.toString()).isEqualTo(201);
     assertThat(shown.text("kind")).isEqualTo("DOCUMENT");
     assertThat(shown.text("url")).endsWith(".pdf");
+    assertThat(shown.json().hasNonNull("duration")).as("a document plays for no time").isFalse();
     var pdf = anonymous().bytes(shown.text("url"));
     assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
     assertThat(pdf.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("inline");

@@ -58,7 +58,9 @@ class PodcastTests extends IntegrationTest {
 
     String tag = "episodes-" + UUID.randomUUID().toString().substring(0, 8);
     var episode =
-        api().upload("/api/files", "file", "Episode 7.mp3", "audio/mpeg", TestFiles.mp3(200_000));
+        api()
+            .upload(
+                "/api/files", "file", "Episode 7.mp3", "audio/mpeg", TestFiles.mp3Playing(2_000));
     String title = "Episode 7 " + UUID.randomUUID();
     String id =
         api()
@@ -94,6 +96,9 @@ class PodcastTests extends IntegrationTest {
       SyndEntry entry = entryTitled(feed, title);
       assertThat(entry.getEnclosures()).hasSize(1);
       assertThat(itunes(entry.getForeignMarkup(), "episodeType").getText()).isEqualTo("full");
+      assertThat(itunes(entry.getForeignMarkup(), "duration").getText())
+          .as("2,000 frames of 1152 samples at 44.1 kHz, in seconds as Apple asks")
+          .isEqualTo("52");
     }
     assertThat(
             entryTitled(parse("/feed.rss"), notes).getForeignMarkup().stream()

@@ -103,6 +103,7 @@ class FilesAdmin implements StaffPage {
       String filename,
       String kind,
       String size,
+      String playingTime,
       String uploaderName,
       Instant uploadedAt,
       boolean mayDelete) {
@@ -125,9 +126,19 @@ class FilesAdmin implements StaffPage {
           file.path("filename").asString(),
           file.path("kind").asString(""),
           size(file.path("size").asLong()),
+          file.hasNonNull("duration") ? playingTime(file.path("duration").asLong()) : null,
           file.path("uploadedBy").path("name").asString(""),
           AdminApi.instant(file.path("uploadedAt").asString(null)),
           staff.isEditor() || uploaderId.equals(staff.id()));
+    }
+
+    /** As players show it: "0:26", "52:13", "1:02:05". */
+    static String playingTime(long seconds) {
+      long hours = seconds / 3600;
+      long minutes = seconds % 3600 / 60;
+      return hours > 0
+          ? String.format(java.util.Locale.ROOT, "%d:%02d:%02d", hours, minutes, seconds % 60)
+          : String.format(java.util.Locale.ROOT, "%d:%02d", minutes, seconds % 60);
     }
 
     /** "740 KB", "58.2 MB". */

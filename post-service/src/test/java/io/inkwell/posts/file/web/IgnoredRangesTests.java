@@ -1,4 +1,4 @@
-package io.inkwell.posts.file;
+package io.inkwell.posts.file.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.inkwell.posts.file;
+package io.inkwell.posts.file.web;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
