@@ -46,6 +46,7 @@ final class PlayingTimes {
     try (InputStream in = new BufferedInputStream(content.getInputStream())) {
       parser.parse(in, new DefaultHandler(), metadata, new ParseContext());
     } catch (Exception | StackOverflowError unreadable) {
+      // a made-up file may nest an MP4's boxes deeper than a reader's stack goes
       log.debug("Could not read how long a {} plays", type.contentType(), unreadable);
       return Optional.empty();
     }
