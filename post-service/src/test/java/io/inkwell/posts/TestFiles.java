@@ -1,5 +1,6 @@
 package io.inkwell.posts;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
 
@@ -44,5 +45,27 @@ public final class TestFiles {
       System.arraycopy(FRAME, 0, bytes, 10 + frame * frameLength, FRAME.length);
     }
     return bytes;
+  }
+
+  /**
+   * The header of an M4A (its type, then the movie's header with its clock and length), as much as
+   * a reader of how long it plays needs: {@code duration} ticks of {@code timescale} a second.
+   */
+  public static byte[] m4a(int timescale, int duration) {
+    var bytes = ByteBuffer.allocate(20 + 8 + 108);
+    bytes.putInt(20).put(ascii("ftyp")).put(ascii("M4A ")).putInt(0).put(ascii("M4A "));
+    bytes.putInt(8 + 108).put(ascii("moov"));
+    bytes.putInt(108).put(ascii("mvhd")).putInt(0).putInt(0).putInt(0);
+    bytes.putInt(timescale).putInt(duration);
+    bytes.putInt(0x00010000).putShort((short) 0x0100).put(new byte[10]);
+    for (int value : new int[] {0x00010000, 0, 0, 0, 0x00010000, 0, 0, 0, 0x40000000}) {
+      bytes.putInt(value);
+    }
+    bytes.put(new byte[24]).putInt(2);
+    return bytes.array();
+  }
+
+  private static byte[] ascii(String text) {
+    return text.getBytes(StandardCharsets.US_ASCII);
   }
 }

@@ -102,7 +102,7 @@ public class BlogFiles {
             type.nameFor(name),
             new BlogFile.Uploader(uploader.id(), uploader.name()),
             Instant.now(clock),
-            PlayingTimes.secondsOf(type, content).orElse(null));
+            PlayingTimes.secondsOf(type.contentType(), content).orElse(null));
     begin(file);
     writeChunks(file, content);
     try {
@@ -166,6 +166,33 @@ public class BlogFiles {
       }
     }
     return removed;
+  }
+
+  /**
+   * Reads how long the audio and video uploaded before that was read play, up to {@code atMost} of
+   * them: those of a type {@link PlayingTimes} reads that note no duration. One it cannot read
+   * notes none (null) and is not read again.
+   *
+   * @return how many this noted (another instance may have noted some meanwhile)
+   */
+  public int readOlderPlayingTimes(int atMost) {
+    Query older =
+        Query.query(where("contentType").in(PlayingTimes.TYPES).and("duration").exists(false))
+            .limit(atMost);
+    int read = 0;
+    for (BlogFile file : mongo.find(older, BlogFile.class)) {
+      Long seconds =
+          PlayingTimes.secondsOf(file.contentType(), new ChunkedContent(mongo, file)).orElse(null);
+      read +=
+          (int)
+              mongo
+                  .updateFirst(
+                      Query.query(where("_id").is(file.id()).and("duration").exists(false)),
+                      new Update().set("duration", seconds),
+                      BlogFile.class)
+                  .getModifiedCount();
+    }
+    return read;
   }
 
   /** Writes the file's chunks; one there already (the same bytes) stays as it is. */

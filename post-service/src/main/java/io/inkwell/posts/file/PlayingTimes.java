@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.InputStream;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.XMPDM;
 import org.apache.tika.parser.ParseContext;
@@ -34,11 +35,14 @@ final class PlayingTimes {
           "video/x-m4v", new MP4Parser(),
           "video/quicktime", new MP4Parser());
 
+  /** The content types whose playing time is read. */
+  static final Set<String> TYPES = PARSERS.keySet();
+
   private PlayingTimes() {}
 
   /** Whole seconds, at least one; empty for a type not read or a file that cannot be. */
-  static Optional<Long> secondsOf(FileType type, InputStreamSource content) {
-    Parser parser = PARSERS.get(type.contentType());
+  static Optional<Long> secondsOf(String contentType, InputStreamSource content) {
+    Parser parser = PARSERS.get(contentType);
     if (parser == null) {
       return Optional.empty();
     }
@@ -47,7 +51,7 @@ final class PlayingTimes {
       parser.parse(in, new DefaultHandler(), metadata, new ParseContext());
     } catch (Exception | StackOverflowError unreadable) {
       // a made-up file may nest an MP4's boxes deeper than a reader's stack goes
-      log.debug("Could not read how long a {} plays", type.contentType(), unreadable);
+      log.debug("Could not read how long a {} plays", contentType, unreadable);
       return Optional.empty();
     }
     try {

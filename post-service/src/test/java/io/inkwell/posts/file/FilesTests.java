@@ -322,6 +322,37 @@ class FilesTests extends IntegrationTest {
   }
 
   @Test
+  void episodesUploadedBeforeDurationsWereReadGetTheirsOnceAndOnesThatSayNothingAreLeft()
+      throws IOException {
+    String episode =
+        api()
+            .upload("/api/files", "file", "Older.mp3", "audio/mpeg", TestFiles.mp3Playing(1_500))
+            .text("id");
+    String mute =
+        api().upload("/api/files", "file", "Mute.m4a", "audio/mp4", TestFiles.m4a(0, 1)).text("id");
+    // as uploads before durations were read left them
+    mongo.updateMulti(
+        Query.query(where("_id").in(episode, mute)),
+        new Update().unset("duration"),
+        BlogFile.class);
+    assertThat(files.find(episode).orElseThrow().duration()).isNull();
+
+    assertThat(files.readOlderPlayingTimes(1_000)).isPositive();
+
+    var listed = api().get("/api/files?limit=10").json().path("items");
+    assertThat(listed.findValuesAsString("id")).contains(episode, mute);
+    for (var file : listed) {
+      if (file.path("id").asString().equals(episode)) {
+        assertThat(file.path("duration").asLong()).as("1,500 frames: 39.2 s").isEqualTo(39);
+      }
+      if (file.path("id").asString().equals(mute)) {
+        assertThat(file.hasNonNull("duration")).as("its header says nothing").isFalse();
+      }
+    }
+    assertThat(files.readOlderPlayingTimes(1_000)).as("each is read once").isZero();
+  }
+
+  @Test
   void filesAreListedNewestFirstToStaffOnly() throws IOException {
     for (int i = 0; i < 3; i++) {
       api().upload("/api/files", "file", "f" + i + ".pdf", "application/pdf", pdf("f" + i));
