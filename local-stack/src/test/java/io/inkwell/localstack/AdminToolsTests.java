@@ -1528,7 +1528,6 @@ class AdminToolsTests {
     return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(picture), 0, 16);
   }
 
-  /** The Settings page after saving the form with this picture chosen as the icon. */
   /**
    * The owner makes the blog a podcast in Settings: its RSS feed then carries what Apple Podcasts
    * and Spotify read, and saving again without a new picture keeps the artwork.
@@ -1567,10 +1566,13 @@ class AdminToolsTests {
 
       Map<String, String> again = SiteBrowser.fields(saved, form);
       again.put("explicit", "true");
+      again.put("serial", "true");
       Document kept = Jsoup.parse(browser.submit("/admin/settings/podcast", again).body());
       assertThat(kept.select(".notice").text()).startsWith("Saved");
+      assertThat(kept.select(form + " input[name=serial]").hasAttr("checked")).isTrue();
       assertThat(reader.get("/feed.rss").raw().body())
           .contains("<itunes:explicit>true</itunes:explicit>")
+          .contains("<itunes:type>serial</itunes:type>")
           .contains(cover);
     } finally {
       Map<String, String> off = SiteBrowser.fields(browser.page("/admin/settings"), form);
@@ -1580,6 +1582,7 @@ class AdminToolsTests {
     assertThat(reader.get("/feed.rss").raw().body()).doesNotContain("itunes:category");
   }
 
+  /** The Settings page after saving the form with this picture chosen as the icon. */
   private static Document withIcon(SiteBrowser browser, Map<String, String> fields, byte[] picture)
       throws Exception {
     return Jsoup.parse(
@@ -1960,10 +1963,27 @@ class AdminToolsTests {
     String title = "Episode 3 " + UUID.randomUUID();
     fields.put("title", title);
     fields.put("body", "We talk about trams.\n\n" + markdown);
+    fields.put("seasonNumber", "2");
+    fields.put("episodeNumber", "123456");
     fields.put("action", "publish");
+    Document tooHigh = Jsoup.parse(browser.submit("/admin/posts", fields).body());
+    assertThat(tooHigh.select("[role=alert]").text())
+        .as("what the browser's own check would have said, from the API")
+        .contains("episodeNumber", "a number from 1 to 99999");
+    assertThat(tooHigh.select("#title").val()).as("nothing typed is lost").isEqualTo(title);
+    fields.put("episodeNumber", "3");
+    fields.put("episodeType", "bonus");
     var published = browser.submit("/admin/posts", fields);
     String id = published.uri().getPath().substring(published.uri().getPath().lastIndexOf('/') + 1);
-    String slug = reader.get("/api/posts/" + id).text("slug");
+    var saved = reader.get("/api/posts/" + id);
+    String slug = saved.text("slug");
+    assertThat(saved.json().path("seasonNumber").asInt()).isEqualTo(2);
+    assertThat(saved.json().path("episodeNumber").asInt()).isEqualTo(3);
+    assertThat(saved.text("episodeType")).isEqualTo("bonus");
+    Document editor = browser.page("/admin/posts/" + id);
+    assertThat(editor.select("details.episode-tags").hasAttr("open")).isTrue();
+    assertThat(editor.select("#episodeNumber").val()).isEqualTo("3");
+    assertThat(editor.select("#episodeType option[selected]").val()).isEqualTo("bonus");
 
     Document post = browser.page("/posts/" + slug);
     assertThat(post.select("article figure.media audio").attr("src")).isEqualTo(url);

@@ -4,7 +4,9 @@ import com.rometools.rome.feed.synd.SyndEnclosure;
 import com.rometools.rome.feed.synd.SyndEnclosureImpl;
 import io.inkwell.posts.file.BlogFile;
 import io.inkwell.posts.file.BlogFiles;
+import io.inkwell.posts.post.EpisodeTags;
 import io.inkwell.posts.post.Post;
+import io.inkwell.posts.site.Podcasts;
 import java.net.URI;
 import java.util.Optional;
 import org.jsoup.Jsoup;
@@ -26,10 +28,11 @@ class Enclosures {
   }
 
   /**
-   * The episode of a post: its enclosure, and how many seconds it plays where the blog read that
-   * from the file (null otherwise).
+   * The episode of a post: its enclosure, how many seconds it plays where the blog read that from
+   * the file (null otherwise), its season, number and kind, and its own artwork: the post's cover
+   * where the directories take that (square, 1400 to 3000 pixels), null otherwise.
    */
-  record Episode(SyndEnclosure enclosure, Long seconds) {}
+  record Episode(SyndEnclosure enclosure, Long seconds, EpisodeTags tags, String artwork) {}
 
   Optional<Episode> of(Post post, String postUrl) {
     if (!post.bodyHtml().contains("<figure class=\"media\">")) {
@@ -49,7 +52,13 @@ class Enclosures {
               enclosure.setUrl(URI.create(postUrl).resolve(file.path()).toString());
               enclosure.setType(file.contentType());
               enclosure.setLength(file.size());
-              return new Episode(enclosure, file.duration());
+              var cover = post.cover();
+              String artwork =
+                  cover != null
+                          && Podcasts.takenAsArtwork(cover.image(), cover.width(), cover.height())
+                      ? URI.create(postUrl).resolve(cover.url()).toString()
+                      : null;
+              return new Episode(enclosure, file.duration(), post.episodeTags(), artwork);
             });
   }
 }

@@ -249,9 +249,10 @@ class FeedController {
   /**
    * The iTunes tags Apple Podcasts and Spotify read (RSS only, as they do): the podcast's author,
    * owner, artwork, category and whether it is for adults ({@code true} or {@code false}, as Apple
-   * spells it today), and on each entry with an episode its kind, its author and how many seconds
-   * it plays (where the blog read that from the file); an entry without one is a post they leave
-   * out. Written as the feed's own markup: ROME's module for them also reads the threading of
+   * spells it today), whether its episodes are heard in order ({@code serial}) or each alone, and
+   * on each entry with an episode its kind, season and number, artwork, its author and how many
+   * seconds it plays (where the blog read that from the file); an entry without one is a post they
+   * leave out. Written as the feed's own markup: ROME's module for them also reads the threading of
    * Blogger's exports, which the importer reads itself.
    */
   private void asPodcast(
@@ -270,11 +271,23 @@ class FeedController {
         itunes("image", null).setAttribute("href", settings.siteUrl() + podcast.coverUrl()));
     channel.add(itunes("category", null).setAttribute("text", podcast.category()));
     channel.add(itunes("explicit", String.valueOf(podcast.explicit())));
-    channel.add(itunes("type", "episodic"));
+    channel.add(itunes("type", podcast.serial() ? "serial" : "episodic"));
     channel.add(itunes("summary", feed.getDescription()));
     episodes.forEach(
         (entry, episode) -> {
-          entry.getForeignMarkup().add(itunes("episodeType", "full"));
+          var tags = episode.tags();
+          entry.getForeignMarkup().add(itunes("episodeType", tags.typeOrFull()));
+          if (tags.season() != null) {
+            entry.getForeignMarkup().add(itunes("season", tags.season().toString()));
+          }
+          if (tags.number() != null) {
+            entry.getForeignMarkup().add(itunes("episode", tags.number().toString()));
+          }
+          if (episode.artwork() != null) {
+            entry
+                .getForeignMarkup()
+                .add(itunes("image", null).setAttribute("href", episode.artwork()));
+          }
           entry.getForeignMarkup().add(itunes("author", entry.getAuthor()));
           if (episode.seconds() != null) {
             entry.getForeignMarkup().add(itunes("duration", episode.seconds().toString()));

@@ -89,6 +89,9 @@ public class Post {
   /** Its title and description for search engines and shared links; null for its own. */
   private MetaTags metaTags;
 
+  /** Its episode's season, number and kind for podcast directories; null for none given. */
+  private EpisodeTags episodeTags;
+
   private final Author author;
   private PostStatus status;
   private final Instant createdAt;
@@ -401,6 +404,16 @@ public class Post {
 
   public MetaTags metaTags() {
     return metaTags == null ? MetaTags.NONE : metaTags;
+  }
+
+  /** Numbers its episode for podcast directories; set before the edit that announces it. */
+  public void numberEpisode(EpisodeTags tags) {
+    requireLive("given episode numbers");
+    episodeTags = EpisodeTags.NONE.equals(tags) ? null : tags;
+  }
+
+  public EpisodeTags episodeTags() {
+    return episodeTags == null ? EpisodeTags.NONE : episodeTags;
   }
 
   /** Publishes at a later time; a time that has already come publishes now. */

@@ -104,11 +104,19 @@ public class PostManagement {
       String metaTitle,
       String metaDescription,
       String canonicalUrl,
+      Integer seasonNumber,
+      Integer episodeNumber,
+      String episodeType,
       Instant publishedAt) {
 
     /** Its meta tags as a post that had {@code these} would have them after this edit. */
     MetaTags metaTags(MetaTags these) {
       return these.changedBy(metaTitle, metaDescription, canonicalUrl);
+    }
+
+    /** Its episode's tags as a post that had {@code these} would have them after this edit. */
+    EpisodeTags episodeTags(EpisodeTags these) {
+      return these.changedBy(seasonNumber, episodeNumber, episodeType);
     }
   }
 
@@ -182,6 +190,7 @@ public class PostManagement {
     }
     post.useCover(cover);
     post.describe(draft.metaTags(post.metaTags()));
+    post.numberEpisode(draft.episodeTags(post.episodeTags()));
     post.redate(draft.publishedAt());
     post.edit(content, tags, newSlug, open, page, now());
     return save(post);
@@ -817,6 +826,7 @@ public class PostManagement {
   private static Post described(Post post, Cover cover, Draft draft) {
     post.useCover(cover);
     post.describe(draft.metaTags(MetaTags.NONE));
+    post.numberEpisode(draft.episodeTags(EpisodeTags.NONE));
     return post;
   }
 

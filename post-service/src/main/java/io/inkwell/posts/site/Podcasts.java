@@ -77,7 +77,8 @@ public class Podcasts {
    * @throws Invalid when the category, the artwork or the address is none the directories take
    * @throws UnknownPicture when the blog keeps no picture at the artwork's address
    */
-  public void change(String category, boolean explicit, String cover, String email, Actor actor) {
+  public void change(
+      String category, boolean explicit, boolean serial, String cover, String email, Actor actor) {
     if (!actor.isAdmin()) {
       throw new NotAllowed("Only admins make the blog a podcast.");
     }
@@ -85,7 +86,7 @@ public class Podcasts {
         category == null || category.isBlank()
             ? null
             : new SiteIdentity.Podcast(
-                categoryNamed(category.strip()), explicit, coverIn(cover), emailIn(email));
+                categoryNamed(category.strip()), explicit, serial, coverIn(cover), emailIn(email));
     mongo.upsert(
         Query.query(where("_id").is(SiteIdentity.ID)),
         new Update()
@@ -120,11 +121,8 @@ public class Podcasts {
     }
     var size =
         pictures.of(PictureSizes.PATH + id).orElseThrow(() -> new UnknownPicture(address.strip()));
-    String format = id.substring(id.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
-    if (size.width() != size.height()
-        || size.width() < COVER_MIN
-        || size.width() > COVER_MAX
-        || !List.of("jpg", "jpeg", "png").contains(format)) {
+    if (!takenAsArtwork(id, size.width(), size.height())) {
+      String format = id.substring(id.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
       throw new Invalid(
           "A podcast's artwork must be a square JPEG or PNG between "
               + COVER_MIN
@@ -139,6 +137,20 @@ public class Podcasts {
               + ".");
     }
     return id;
+  }
+
+  /**
+   * Whether the directories take this picture of the blog's as artwork, the podcast's or an
+   * episode's: a square JPEG or PNG of {@value #COVER_MIN} to {@value #COVER_MAX} pixels.
+   *
+   * @param id the picture's id, which ends in its format's extension
+   */
+  public static boolean takenAsArtwork(String id, int width, int height) {
+    String format = id.substring(id.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+    return width == height
+        && width >= COVER_MIN
+        && width <= COVER_MAX
+        && List.of("jpg", "jpeg", "png").contains(format);
   }
 
   private static String emailIn(String given) {

@@ -81,6 +81,7 @@ class SiteController {
     podcasts.change(
         request.category(),
         Boolean.TRUE.equals(request.explicit()),
+        Boolean.TRUE.equals(request.serial()),
         request.cover(),
         request.email(),
         Actors.of(token));
@@ -91,10 +92,13 @@ class SiteController {
    * @param category one of Apple Podcasts' categories; empty or left out, no podcast
    * @param cover the address Images gives a square JPEG or PNG of 1400 to 3000 pixels
    * @param email shown in the feed, where directories write to confirm the podcast; may be left out
+   * @param serial whether its episodes are heard in order, oldest first, as a story's (Apple's
+   *     {@code serial}); left out, each stands alone, newest first ({@code episodic})
    */
   record PodcastRequest(
       @Size(max = 100) String category,
       Boolean explicit,
+      Boolean serial,
       @Size(max = 300) String cover,
       @Size(max = 300) String email) {}
 
@@ -186,13 +190,18 @@ class SiteController {
   }
 
   /** The blog as a podcast; null while it is none. */
-  record PodcastResponse(String category, boolean explicit, String cover, String email) {
+  record PodcastResponse(
+      String category, boolean explicit, boolean serial, String cover, String email) {
 
     static PodcastResponse of(SiteIdentity.Podcast podcast) {
       return podcast == null
           ? null
           : new PodcastResponse(
-              podcast.category(), podcast.explicit(), podcast.coverUrl(), podcast.email());
+              podcast.category(),
+              podcast.explicit(),
+              podcast.serial(),
+              podcast.coverUrl(),
+              podcast.email());
     }
   }
 

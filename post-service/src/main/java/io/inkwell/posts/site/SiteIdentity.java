@@ -86,11 +86,15 @@ public record SiteIdentity(
    *
    * @param category one of Apple Podcasts' categories ({@link Podcasts#CATEGORIES})
    * @param explicit whether its episodes are for adults only
+   * @param serial whether its episodes are heard in order, as a story's (Apple's {@code serial}
+   *     type), rather than each alone ({@code episodic}); false in a podcast made before it was
+   *     kept
    * @param cover the id of its square artwork, 1400 to 3000 pixels, JPEG or PNG
    * @param email where directories write to confirm the podcast is the owner's (shown in the feed);
    *     null for none
    */
-  public record Podcast(String category, boolean explicit, String cover, String email) {
+  public record Podcast(
+      String category, boolean explicit, boolean serial, String cover, String email) {
 
     /** Where directories fetch the {@link #cover()}. */
     public String coverUrl() {

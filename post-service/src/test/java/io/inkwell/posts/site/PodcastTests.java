@@ -120,6 +120,121 @@ class PodcastTests extends IntegrationTest {
   }
 
   @Test
+  void aSerialPodcastsEpisodesCarryTheirSeasonNumberKindAndArtwork() throws Exception {
+    assertThat(
+            podcast(
+                    Map.of(
+                        "category", "Fiction", "serial", true, "cover", upload("png", 1400, 1400)))
+                .status())
+        .isEqualTo(200);
+    assertThat(anonymous().get("/api/site").json().path("podcast").path("serial").asBoolean())
+        .isTrue();
+    String tag = "serial-" + UUID.randomUUID().toString().substring(0, 8);
+    String squareCover = upload("jpg", 1500, 1500);
+    var numbered = new HashMap<String, Object>(episodeDraft("Chapter 3 ", tag));
+    numbered.putAll(
+        Map.of(
+            "seasonNumber",
+            2,
+            "episodeNumber",
+            3,
+            "episodeType",
+            "bonus",
+            "coverImage",
+            squareCover));
+    var created = api().post("/api/posts", ApiClient.json(numbered));
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    String id = created.text("id");
+    api().post("/api/posts/" + id + "/publish", "");
+    var wideCovered = new HashMap<String, Object>(episodeDraft("Trailer ", tag));
+    wideCovered.putAll(Map.of("episodeType", "trailer", "coverImage", upload("png", 1600, 900)));
+    String trailerId = api().post("/api/posts", ApiClient.json(wideCovered)).text("id");
+    api().post("/api/posts/" + trailerId + "/publish", "");
+
+    var read = anonymous().get("/api/posts/" + id);
+    assertThat(read.json().path("seasonNumber").asInt()).isEqualTo(2);
+    assertThat(read.json().path("episodeNumber").asInt()).isEqualTo(3);
+    assertThat(read.text("episodeType")).isEqualTo("bonus");
+    SyndFeed feed = parse("/tags/" + tag + "/feed.rss");
+    assertThat(itunes(feed.getForeignMarkup(), "type").getText()).isEqualTo("serial");
+    var chapter = entryTitled(feed, (String) numbered.get("title")).getForeignMarkup();
+    assertThat(itunes(chapter, "season").getText()).isEqualTo("2");
+    assertThat(itunes(chapter, "episode").getText()).isEqualTo("3");
+    assertThat(itunes(chapter, "episodeType").getText()).isEqualTo("bonus");
+    assertThat(itunes(chapter, "image").getAttributeValue("href"))
+        .as("a square cover of the size Apple takes is the episode's artwork")
+        .isEqualTo(siteUrl + squareCover);
+    var trailer = entryTitled(feed, (String) wideCovered.get("title")).getForeignMarkup();
+    assertThat(itunes(trailer, "episodeType").getText()).isEqualTo("trailer");
+    assertThat(trailer.stream().map(Element::getName))
+        .as("no numbers given, and a wide cover is no artwork the directories take")
+        .doesNotContain("season", "episode", "image");
+
+    var unaware =
+        api()
+            .put(
+                "/api/posts/" + id,
+                ApiClient.json(
+                    Map.of("title", numbered.get("title"), "body", numbered.get("body"))),
+                "If-Match",
+                read.header("ETag"));
+    assertThat(unaware.status()).as(unaware.toString()).isEqualTo(200);
+    assertThat(unaware.json().path("episodeNumber").asInt())
+        .as("an editor that knows nothing of them keeps them")
+        .isEqualTo(3);
+    var cleared =
+        api()
+            .put(
+                "/api/posts/" + id,
+                ApiClient.json(
+                    Map.of(
+                        "title",
+                        numbered.get("title"),
+                        "body",
+                        numbered.get("body"),
+                        "seasonNumber",
+                        0,
+                        "episodeType",
+                        "")),
+                "If-Match",
+                unaware.header("ETag"));
+    assertThat(cleared.json().has("seasonNumber")).isFalse();
+    assertThat(cleared.json().has("episodeType")).as("a whole episode again").isFalse();
+    assertThat(cleared.json().path("episodeNumber").asInt()).isEqualTo(3);
+  }
+
+  @Test
+  void episodeNumbersAndKindsNoDirectoryTakesAreRefused() {
+    for (var wrong :
+        List.<Map<String, Object>>of(
+            Map.of("episodeNumber", -1),
+            Map.of("episodeNumber", "three"),
+            Map.of("seasonNumber", 100_000),
+            Map.of("seasonNumber", 1.5),
+            Map.of("episodeType", "teaser"),
+            Map.of("episodeType", Map.of("$ne", "full")))) {
+      var draft = new HashMap<String, Object>(Map.of("title", "Refused", "body", "b"));
+      draft.putAll(wrong);
+      var answer = api().post("/api/posts", ApiClient.json(draft));
+      assertThat(answer.status()).as(wrong.toString()).isEqualTo(400);
+      assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+      assertThat(answer.json().toString()).contains(wrong.keySet().iterator().next());
+    }
+  }
+
+  private Map<String, Object> episodeDraft(String title, String tag) throws Exception {
+    var episode =
+        api().upload("/api/files", "file", "episode.mp3", "audio/mpeg", TestFiles.mp3Playing(40));
+    return Map.of(
+        "title",
+        title + UUID.randomUUID(),
+        "body",
+        "Notes.\n\n" + episode.text("markdown"),
+        "tags",
+        List.of(tag));
+  }
+
+  @Test
   void settingsNoDirectoryTakesAreRefusedAndOnlyAdminsMakeAPodcast() throws Exception {
     String cover = upload("png", 1500, 1500);
     Map<String, Object> good = Map.of("category", "History", "cover", cover);

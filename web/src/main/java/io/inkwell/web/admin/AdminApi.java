@@ -80,7 +80,8 @@ class AdminApi {
   /**
    * A post's fields as the editor form sends them. {@code commentsOpen} and {@code page} null leave
    * the post's choice as it is (a new one is a post open for comments); so does a null {@code
-   * coverImage}, and an empty one takes the cover away.
+   * coverImage}, and an empty one takes the cover away. {@code seasonNumber}, {@code episodeNumber}
+   * and {@code episodeType} as typed: empty, none; null, as they are.
    */
   record Draft(
       String title,
@@ -95,6 +96,9 @@ class AdminApi {
       String metaTitle,
       String metaDescription,
       String canonicalUrl,
+      String seasonNumber,
+      String episodeNumber,
+      String episodeType,
       java.time.Instant publishedAt) {
 
     Map<String, Object> json() {
@@ -112,11 +116,30 @@ class AdminApi {
       json.put("metaTitle", metaTitle);
       json.put("metaDescription", metaDescription);
       json.put("canonicalUrl", canonicalUrl == null ? null : canonicalUrl.strip());
+      // 0 and "" take them away; null leaves them as they are
+      json.put("seasonNumber", number(seasonNumber));
+      json.put("episodeNumber", number(episodeNumber));
+      json.put("episodeType", episodeType == null ? null : episodeType.strip());
       // a published post's new date; left out, it keeps the one it has
       if (publishedAt != null) {
         json.put("publishedAt", publishedAt.toString());
       }
       return json;
+    }
+
+    /**
+     * A number field as the API takes it: empty is 0 (none), digits a number, anything else as
+     * typed, for the API to say what is wrong with it.
+     */
+    private static Object number(String typed) {
+      if (typed == null) {
+        return null;
+      }
+      String text = typed.strip();
+      if (text.isEmpty()) {
+        return 0;
+      }
+      return text.matches("\\d{1,9}") ? Integer.valueOf(text) : text;
     }
   }
 
@@ -822,10 +845,11 @@ class AdminApi {
 
   /** The blog as a podcast; an empty category: no longer one. */
   Answer changePodcast(
-      String token, String category, boolean explicit, String cover, String email) {
+      String token, String category, boolean explicit, boolean serial, String cover, String email) {
     var podcast = new java.util.HashMap<String, Object>();
     podcast.put("category", category);
     podcast.put("explicit", explicit);
+    podcast.put("serial", serial);
     podcast.put("cover", cover);
     podcast.put("email", email);
     return send(token, http.put().uri("/api/site/podcast"), podcast, null);

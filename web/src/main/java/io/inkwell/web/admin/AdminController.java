@@ -106,7 +106,9 @@ class AdminController implements StaffPage {
   String newPost(HttpSession session, Model model) {
     model.addAttribute("post", null);
     model.addAttribute(
-        "form", new Form(null, "", "", "", "", "", null, null, true, false, "", "", "", "", ""));
+        "form",
+        new Form(
+            null, "", "", "", "", "", null, null, true, false, "", "", "", "", "", "", "", ""));
     restoreUnsaved(session, "new", model);
     return "admin/editor";
   }
@@ -164,7 +166,10 @@ class AdminController implements StaffPage {
             post.path("cover").path("alt").asString(""),
             post.path("metaTitle").asString(""),
             post.path("metaDescription").asString(""),
-            post.path("canonicalUrl").asString("")));
+            post.path("canonicalUrl").asString(""),
+            numberIn(post, "seasonNumber"),
+            numberIn(post, "episodeNumber"),
+            post.path("episodeType").asString("")));
     restoreUnsaved(session, id, model);
     boolean mailed =
         post.path("mailSubscribers").asBoolean(true) && !post.path("page").asBoolean(false);
@@ -366,7 +371,15 @@ class AdminController implements StaffPage {
         post.path("metaTitle").asString(null),
         post.path("metaDescription").asString(null),
         null,
+        null,
+        null,
+        null,
         null);
+  }
+
+  /** A number of the post's as its field shows it: empty for none. */
+  private static String numberIn(tools.jackson.databind.JsonNode post, String field) {
+    return post.path(field).isNumber() ? String.valueOf(post.path(field).asLong()) : "";
   }
 
   /** The live preview's fragment, for the editor's script (the no-script way is the button). */
@@ -407,8 +420,10 @@ class AdminController implements StaffPage {
    * whether it is a page (About, Contact) rather than a post, {@code coverImage} the address of the
    * picture at its head (empty: none) and {@code coverAlt} what that picture shows; {@code
    * metaTitle}, {@code metaDescription} and {@code canonicalUrl} what search engines and shared
-   * links show instead of its own (empty: its own). A published post's {@code publishAt} is its
-   * date, {@code publishedAtWas} the date the editor showed: a different one dates the post anew.
+   * links show instead of its own (empty: its own); {@code seasonNumber}, {@code episodeNumber} and
+   * {@code episodeType} what podcast directories show of its episode (empty: none, a whole
+   * episode). A published post's {@code publishAt} is its date, {@code publishedAtWas} the date the
+   * editor showed: a different one dates the post anew.
    */
   record Form(
       String etag,
@@ -425,7 +440,10 @@ class AdminController implements StaffPage {
       String coverAlt,
       String metaTitle,
       String metaDescription,
-      String canonicalUrl)
+      String canonicalUrl,
+      String seasonNumber,
+      String episodeNumber,
+      String episodeType)
       implements java.io.Serializable {
 
     AdminApi.Draft draft() {
@@ -454,6 +472,9 @@ class AdminController implements StaffPage {
           metaTitle,
           metaDescription,
           canonicalUrl,
+          seasonNumber,
+          episodeNumber,
+          episodeType,
           zone == null
                   || publishedAtWas == null
                   || publishedAtWas.isBlank()

@@ -88,6 +88,7 @@ class SettingsAdmin implements StaffPage {
       var podcast = answer.body().path("podcast");
       model.addAttribute("podcastCategory", podcast.path("category").asString(""));
       model.addAttribute("podcastExplicit", podcast.path("explicit").asBoolean(false));
+      model.addAttribute("podcastSerial", podcast.path("serial").asBoolean(false));
       model.addAttribute("podcastCover", podcast.path("cover").asString(""));
       model.addAttribute("podcastEmail", podcast.path("email").asString(""));
       model.addAttribute("podcastCategories", PODCAST_CATEGORIES);
@@ -335,15 +336,16 @@ class SettingsAdmin implements StaffPage {
           "TV & Film");
 
   /**
-   * The blog as a podcast: a category (none: not a podcast), whether it is for adults, its artwork
-   * (uploaded to the library first, as the icon is; none chosen: the one it has) and the address
-   * directories write to.
+   * The blog as a podcast: a category (none: not a podcast), whether it is for adults, whether its
+   * episodes are heard in order (serial), its artwork (uploaded to the library first, as the icon
+   * is; none chosen: the one it has) and the address directories write to.
    */
   @PostMapping("/admin/settings/podcast")
   String podcast(
       @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
       @RequestParam(defaultValue = "") String category,
       @RequestParam(defaultValue = "false") boolean explicit,
+      @RequestParam(defaultValue = "false") boolean serial,
       @RequestParam(defaultValue = "") String cover,
       @RequestParam(name = "coverFile", required = false) MultipartFile coverFile,
       @RequestParam(defaultValue = "") String email,
@@ -362,7 +364,8 @@ class SettingsAdmin implements StaffPage {
       AdminApi.added(uploaded).ifPresent(added::add);
       cover = uploaded.body().path("url").asString();
     }
-    var answer = checked(api.changePodcast(token(client), category, explicit, cover, email));
+    var answer =
+        checked(api.changePodcast(token(client), category, explicit, serial, cover, email));
     if (answer.ok()) {
       redirect.addFlashAttribute(
           "message",

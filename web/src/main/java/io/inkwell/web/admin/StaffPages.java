@@ -146,7 +146,10 @@ class StaffPages {
                     request.getParameter("coverAlt"),
                     request.getParameter("metaTitle"),
                     request.getParameter("metaDescription"),
-                    request.getParameter("canonicalUrl"))));
+                    request.getParameter("canonicalUrl"),
+                    request.getParameter("seasonNumber"),
+                    request.getParameter("episodeNumber"),
+                    request.getParameter("episodeType"))));
     return Optional.of(id.equals("new") ? "/admin/posts/new" : "/admin/posts/" + id);
   }
 

@@ -96,7 +96,8 @@ class AdminControllerTests {
         controller.livePreview(
             client,
             new AdminController.Form(
-                null, "T", "Body", "", "", "", null, null, true, false, "", "", "", "", ""),
+                null, "T", "Body", "", "", "", null, null, true, false, "", "", "", "", "", "", "",
+                ""),
             model);
 
     assertThat(view).isEqualTo("admin/editor :: preview");

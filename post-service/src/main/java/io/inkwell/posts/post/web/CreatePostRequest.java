@@ -1,9 +1,12 @@
 package io.inkwell.posts.post.web;
 
+import io.inkwell.posts.post.EpisodeTags;
 import io.inkwell.posts.post.MetaTags;
 import io.inkwell.posts.post.Post;
 import io.inkwell.posts.post.PostManagement.Draft;
 import io.inkwell.posts.post.Slugs;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
@@ -21,9 +24,11 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  * the address of one of the blog's pictures to head the post with ("" for none, left out: as it
  * was), {@code coverAlt} what it shows. {@code metaTitle}, {@code metaDescription} and {@code
  * canonicalUrl} describe it to search engines and shared links instead of its own title, excerpt
- * and address (left out: as they were; "": the post's own again). {@code publishedAt}, on a
- * replacement, changes a published post's date (the one it has, or left out: as it was); a new post
- * ignores it, and is dated when it is published.
+ * and address (left out: as they were; "": the post's own again). {@code seasonNumber}, {@code
+ * episodeNumber} and {@code episodeType} ({@code full}, {@code trailer} or {@code bonus}) are what
+ * podcast directories show of its episode (left out: as they were; 0 or "": none, a whole episode).
+ * {@code publishedAt}, on a replacement, changes a published post's date (the one it has, or left
+ * out: as it was); a new post ignores it, and is dated when it is published.
  */
 record CreatePostRequest(
     @NotBlank(message = REQUIRED)
@@ -51,12 +56,19 @@ record CreatePostRequest(
             regexp = MetaTags.CANONICAL_URL,
             message = "an absolute http or https address, or empty for the post's own")
         String canonicalUrl,
+    @Min(value = 0, message = NUMBER) @Max(value = EpisodeTags.HIGHEST, message = NUMBER)
+        Integer seasonNumber,
+    @Min(value = 0, message = NUMBER) @Max(value = EpisodeTags.HIGHEST, message = NUMBER)
+        Integer episodeNumber,
+    @Pattern(regexp = EpisodeTags.TYPES, message = "full, trailer or bonus") String episodeType,
     @JsonDeserialize(using = DateTimeText.class) @CalendarDate @PastOrPresent Instant publishedAt) {
 
   /** What an author is told of a field left empty or too long (the editor shows it by the name). */
   static final String REQUIRED = "must not be empty";
 
   static final String CHARACTERS = "at most {max} characters";
+
+  static final String NUMBER = "a number from 1 to " + EpisodeTags.HIGHEST + ", or 0 for none";
 
   static final String SOMETHING_TO_SEE = "at least one letter, digit, punctuation mark or symbol";
 
@@ -80,6 +92,9 @@ record CreatePostRequest(
         metaTitle,
         metaDescription,
         canonicalUrl,
+        seasonNumber,
+        episodeNumber,
+        episodeType,
         publishedAt);
   }
 }

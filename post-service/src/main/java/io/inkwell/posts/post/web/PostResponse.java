@@ -13,7 +13,9 @@ import java.util.List;
  * customExcerpt} the author's own one (Ghost's {@code custom_excerpt}), null when the excerpt is
  * the body's first words, which follow the body. {@code match} only in a search's list: where the
  * reader's words stand in the post's text (absent when only its title, excerpt or tags have them);
- * {@code titleMatch} so too, where they stand in its title, the whole title around them.
+ * {@code titleMatch} so too, where they stand in its title, the whole title around them. {@code
+ * seasonNumber}, {@code episodeNumber} and {@code episodeType} only where the author gave them (a
+ * whole episode has no {@code episodeType}).
  */
 record PostResponse(
     String id,
@@ -32,6 +34,9 @@ record PostResponse(
     String metaTitle,
     String metaDescription,
     String canonicalUrl,
+    Integer seasonNumber,
+    Integer episodeNumber,
+    String episodeType,
     Author author,
     PostStatus status,
     Instant createdAt,
@@ -70,6 +75,9 @@ record PostResponse(
         post.metaTags().title(),
         post.metaTags().description(),
         post.metaTags().canonicalUrl(),
+        post.episodeTags().season(),
+        post.episodeTags().number(),
+        post.episodeTags().type(),
         post.author(),
         post.status(),
         post.createdAt(),
