@@ -1988,6 +1988,9 @@ class AdminToolsTests {
     Document post = browser.page("/posts/" + slug);
     assertThat(post.select("article figure.media audio").attr("src")).isEqualTo(url);
     assertThat(post.select("article figure.media figcaption a").text()).isEqualTo("Episode 3");
+    assertThat(post.select("article .byline .episode").eachText())
+        .as("what the author said of the episode, as podcast sites show it")
+        .containsExactly("Bonus episode", "Season 2, episode 3");
     var part = reader.bytes(url, "Range", "bytes=100000-100099");
     assertThat(part.statusCode()).as("a player seeks through the gateway").isEqualTo(206);
     assertThat(part.body()).isEqualTo(java.util.Arrays.copyOfRange(mp3, 100_000, 100_100));

@@ -8,9 +8,10 @@ import java.util.List;
  * (About, Contact), read at {@code /pages/{slug}}; {@code featured} for a post shown first on the
  * home page; {@code status} PUBLISHED but for a preview link's draft or scheduled post; {@code
  * cover} the picture at its head, or null; {@code metaTitle}, {@code metaDescription} and {@code
- * canonicalUrl} what its author chose for search engines and shared links, or null; {@code match}
- * and {@code titleMatch} in a search's results, where the reader's words stand in its text and in
- * its title, or null.
+ * canonicalUrl} what its author chose for search engines and shared links, or null; {@code
+ * seasonNumber}, {@code episodeNumber} and {@code episodeType} ({@code trailer}, {@code bonus})
+ * what its author said of its podcast episode, or null; {@code match} and {@code titleMatch} in a
+ * search's results, where the reader's words stand in its text and in its title, or null.
  */
 public record Post(
     String id,
@@ -30,6 +31,9 @@ public record Post(
     String metaTitle,
     String metaDescription,
     String canonicalUrl,
+    Integer seasonNumber,
+    Integer episodeNumber,
+    String episodeType,
     Match match,
     Match titleMatch) {
 

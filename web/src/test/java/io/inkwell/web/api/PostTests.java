@@ -32,6 +32,9 @@ class PostTests {
         null,
         null,
         null,
+        null,
+        null,
+        null,
         null);
   }
 
