@@ -1,5 +1,7 @@
 package io.inkwell.posts.post;
 
+import java.util.Locale;
+
 /**
  * What podcast directories show of a post's episode beside its file (Apple Podcasts' {@code
  * itunes:season}, {@code itunes:episode} and {@code itunes:episodeType}, which Spotify reads too):
@@ -15,8 +17,8 @@ public record EpisodeTags(Integer season, Integer number, String type) {
 
   public static final EpisodeTags NONE = new EpisodeTags(null, null, null);
 
-  /** The kinds Apple names, or empty for a whole episode. */
-  public static final String TYPES = "|full|trailer|bonus";
+  /** The kinds Apple names, in any case, or empty (or spaces) for a whole episode. */
+  public static final String TYPES = "(?i)\\s*(full|trailer|bonus)?\\s*";
 
   /** The highest season or episode number taken, well beyond any podcast's. */
   public static final int HIGHEST = 99_999;
@@ -35,7 +37,13 @@ public record EpisodeTags(Integer season, Integer number, String type) {
     return new EpisodeTags(
         chosen(newSeason, season),
         chosen(newNumber, number),
-        newType == null ? type : newType.isBlank() || newType.equals("full") ? null : newType);
+        newType == null ? type : kind(newType));
+  }
+
+  /** A kind as Apple spells it, null for a whole episode. */
+  private static String kind(String given) {
+    String kind = given.strip().toLowerCase(Locale.ROOT);
+    return kind.isEmpty() || kind.equals("full") ? null : kind;
   }
 
   private static Integer chosen(Integer given, Integer was) {
