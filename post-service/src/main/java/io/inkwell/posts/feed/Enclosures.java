@@ -5,6 +5,7 @@ import com.rometools.rome.feed.synd.SyndEnclosureImpl;
 import io.inkwell.posts.file.BlogFile;
 import io.inkwell.posts.file.BlogFiles;
 import io.inkwell.posts.post.EpisodeTags;
+import io.inkwell.posts.post.MediaPlayers;
 import io.inkwell.posts.post.Post;
 import io.inkwell.posts.site.Podcasts;
 import java.net.URI;
@@ -35,7 +36,7 @@ class Enclosures {
   record Episode(SyndEnclosure enclosure, Long seconds, EpisodeTags tags, String artwork) {}
 
   Optional<Episode> of(Post post, String postUrl) {
-    if (!post.bodyHtml().contains("<figure class=\"media\">")) {
+    if (!post.bodyHtml().contains(MediaPlayers.PLAYER)) {
       return Optional.empty();
     }
     var player =

@@ -58,6 +58,13 @@ import org.springframework.web.util.UriUtils;
 class FeedController {
 
   private static final int ENTRIES = 20;
+
+  /**
+   * How many older episodes a podcast's RSS feeds carry beyond the newest posts: as many as Apple
+   * Podcasts lists, since an episode no longer in the feed is gone from the directories and apps.
+   */
+  private static final int OLDER_EPISODES = 300;
+
   private static final MediaType ATOM =
       MediaType.parseMediaType("application/atom+xml;charset=UTF-8");
   private static final MediaType RSS =
@@ -139,24 +146,26 @@ class FeedController {
   }
 
   private SyndFeed blogFeed(String type, String file) {
-    return feed(type, newest(PostQuery.ALL), null, "/", file);
+    return feed(type, PostQuery.ALL, newest(PostQuery.ALL), null, "/", file);
   }
 
   /** A tag with no published post is there while it has a description, as its page is. */
   private SyndFeed tagFeed(String type, String nameOrSlug, String file) {
     String tag = posts.tagNamed(nameOrSlug);
     String page = "/tags/" + encode(TagCount.slugOf(tag));
-    List<Post> newest = newest(PostQuery.tagged(tag));
+    PostQuery query = PostQuery.tagged(tag);
+    List<Post> newest = newest(query);
     if (newest.isEmpty()) {
       posts.tag(nameOrSlug); // a 404 for a tag nobody uses or describes
     }
-    return feed(type, newest, tag, page, page + file);
+    return feed(type, query, newest, tag, page, page + file);
   }
 
   /** An author with no published post is there while they have a profile, as their page is. */
   private SyndFeed authorFeed(String type, String authorId, String file) {
     String page = "/authors/" + encode(authorId);
-    List<Post> newest = newest(PostQuery.by(authorId));
+    PostQuery query = PostQuery.by(authorId);
+    List<Post> newest = newest(query);
     String author =
         newest.isEmpty()
             ? authors
@@ -167,7 +176,7 @@ class FeedController {
                             HttpStatus.NOT_FOUND, "There is no such author."))
                 .name()
             : newest.get(0).author().name();
-    return feed(type, newest, author, page, page + file);
+    return feed(type, query, newest, author, page, page + file);
   }
 
   private List<Post> newest(PostQuery query) {
@@ -187,13 +196,15 @@ class FeedController {
   }
 
   /**
+   * @param query the posts of the feed, of which {@code newest} are the newest
    * @param about what these posts share (a tag, an author), after the blog's title; null for all
    * @param page the site's page these posts are on
    * @param selfPath where this feed is
    */
   private SyndFeed feed(
-      String type, List<Post> newest, String about, String page, String selfPath) {
+      String type, PostQuery query, List<Post> newest, String about, String page, String selfPath) {
     SiteIdentity site = sites.current();
+    boolean podcast = type.startsWith("rss") && site.podcast() != null;
     String blog = site.title();
     SyndFeed feed = new SyndFeedImpl();
     feed.setFeedType(type);
@@ -222,24 +233,46 @@ class FeedController {
     Locale language = Locale.forLanguageTag(site.language());
     var episodes = new IdentityHashMap<SyndEntry, Enclosures.Episode>();
     feed.setEntries(
-        newest.stream()
-            .map(
-                post -> {
-                  SyndEntry entry = entry(post, language);
-                  enclosures
-                      .of(post, settings.postUrl(post.slug()))
-                      .ifPresent(
-                          episode -> {
-                            entry.setEnclosures(List.of(episode.enclosure()));
-                            episodes.put(entry, episode);
-                          });
-                  return entry;
-                })
-            .toList());
-    if (type.startsWith("rss") && site.podcast() != null) {
+        (podcast ? withOlderEpisodes(query, newest) : newest)
+            .stream()
+                .map(
+                    post -> {
+                      SyndEntry entry = entry(post, language);
+                      enclosures
+                          .of(post, settings.postUrl(post.slug()))
+                          .ifPresent(
+                              episode -> {
+                                entry.setEnclosures(List.of(episode.enclosure()));
+                                episodes.put(entry, episode);
+                              });
+                      return entry;
+                    })
+                .toList());
+    if (podcast) {
       asPodcast(feed, site, episodes);
     }
     return feed;
+  }
+
+  /**
+   * The newest posts, then the older ones that play an episode: a podcast's feed carries its back
+   * catalogue, which a serial podcast's listeners begin at, while the posts without one stay the
+   * newest few a blog's feed has.
+   */
+  private List<Post> withOlderEpisodes(PostQuery query, List<Post> newest) {
+    if (newest.size() < ENTRIES) {
+      return newest; // there are no older posts
+    }
+    var shown = newest.stream().map(Post::id).collect(java.util.stream.Collectors.toSet());
+    // from the oldest one's time on, so that a post published at the same instant is not missed
+    var older =
+        posts
+            .publishedEpisodes(
+                query, newest.get(newest.size() - 1).publishedAt(), OLDER_EPISODES + ENTRIES)
+            .stream()
+            .filter(post -> !shown.contains(post.id()))
+            .limit(OLDER_EPISODES);
+    return java.util.stream.Stream.concat(newest.stream(), older).toList();
   }
 
   /** The namespace of the tags Apple Podcasts and Spotify read. */

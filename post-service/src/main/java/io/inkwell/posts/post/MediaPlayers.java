@@ -37,6 +37,9 @@ public final class MediaPlayers {
   /** The class of the figure a player stands in. */
   static final String FIGURE = "media";
 
+  /** How a player begins in a post's stored HTML, as the sanitiser writes it. */
+  public static final String PLAYER = "<figure class=\"" + FIGURE + "\">";
+
   private MediaPlayers() {}
 
   static String players(String html) {

@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
@@ -432,6 +433,24 @@ public class PostManagement {
   /** Published posts, newest first, a page at a time. */
   public PostPage published(PostQuery filter, int limit, String cursor) {
     return page(publishedMatching(filter), "publishedAt", Post::publishedAt, limit, cursor);
+  }
+
+  /**
+   * The published posts matching the filter that play one of the blog's files, published at or
+   * before {@code atOrBefore}, newest first: a podcast's older episodes, which its feeds carry
+   * beyond the newest posts.
+   */
+  public List<Post> publishedEpisodes(PostQuery filter, Instant atOrBefore, int limit) {
+    return mongo.find(
+        Query.query(
+                new Criteria()
+                    .andOperator(
+                        publishedMatching(filter),
+                        where("publishedAt").lte(atOrBefore),
+                        where("bodyHtml").regex(Pattern.quote(MediaPlayers.PLAYER))))
+            .with(Sort.by(Sort.Order.desc("publishedAt"), Sort.Order.desc("_id")))
+            .limit(limit),
+        Post.class);
   }
 
   /** The published pages (About, Contact), in the order they were first published: the menu. */

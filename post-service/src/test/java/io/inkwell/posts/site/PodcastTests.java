@@ -204,6 +204,55 @@ class PodcastTests extends IntegrationTest {
   }
 
   @Test
+  void aPodcastsFeedCarriesItsOlderEpisodesBeyondTheNewestPosts() throws Exception {
+    String tag = "back-catalogue-" + UUID.randomUUID().toString().substring(0, 8);
+    String wordsBefore = publishedIn(tag, Map.of("title", "Before the show " + UUID.randomUUID()));
+    // newest first, as feeds list them
+    List<String> episodes = new java.util.ArrayList<>();
+    for (int number = 1; number <= 3; number++) {
+      var draft = new HashMap<String, Object>(episodeDraft("Episode " + number + " ", tag));
+      draft.put("episodeNumber", number);
+      episodes.add(0, publishedIn(tag, draft));
+    }
+    List<String> notes = new java.util.ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      notes.add(0, publishedIn(tag, Map.of("title", "Show notes " + i + " " + UUID.randomUUID())));
+    }
+
+    assertThat(titles("/tags/" + tag + "/feed.rss"))
+        .as("a blog's feed: its newest posts")
+        .hasSize(20)
+        .doesNotContainAnyElementsOf(episodes);
+    assertThat(
+            podcast(
+                    Map.of(
+                        "category", "Fiction", "serial", true, "cover", upload("png", 1400, 1400)))
+                .status())
+        .isEqualTo(200);
+    var podcastFeed = titles("/tags/" + tag + "/feed.rss");
+    assertThat(podcastFeed.subList(0, 20))
+        .as("a podcast's: the newest posts, then every older episode, for listeners to begin at 1")
+        .containsExactlyInAnyOrderElementsOf(notes);
+    assertThat(podcastFeed.subList(20, podcastFeed.size())).isEqualTo(episodes);
+    assertThat(podcastFeed).doesNotContain(wordsBefore);
+    assertThat(titles("/tags/" + tag + "/feed.atom"))
+        .as("the directories read RSS; Atom stays a blog's")
+        .hasSize(20);
+  }
+
+  private String publishedIn(String tag, Map<String, Object> draft) {
+    var post = new HashMap<String, Object>(Map.of("body", "Words.", "tags", List.of(tag)));
+    post.putAll(draft);
+    String id = api().post("/api/posts", ApiClient.json(post)).text("id");
+    assertThat(api().post("/api/posts/" + id + "/publish", "").status()).isEqualTo(200);
+    return (String) post.get("title");
+  }
+
+  private List<String> titles(String path) throws Exception {
+    return parse(path).getEntries().stream().map(SyndEntry::getTitle).toList();
+  }
+
+  @Test
   void episodeNumbersAndKindsNoDirectoryTakesAreRefused() {
     for (var wrong :
         List.<Map<String, Object>>of(
