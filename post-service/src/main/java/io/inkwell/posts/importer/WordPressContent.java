@@ -214,7 +214,14 @@ final class WordPressContent {
     if (!source.find()) {
       return "";
     }
-    String url = source.group(1);
+    return mediaLink(source.group(1));
+  }
+
+  /**
+   * A paragraph that is nothing but a link to an audio or video file, named by the file: a player
+   * once the file is the blog's own (copied from the old blog's uploads), a link otherwise.
+   */
+  static String mediaLink(String url) {
     String name = url.replaceFirst("[?#].*$", "");
     return "\n\n<p><a href=\""
         + HtmlUtils.htmlEscape(url)

@@ -163,8 +163,10 @@ final class WordPressExport {
             .filter(text -> text.length() <= LONGEST_EXCERPT)
             .orElse(null);
     String body =
-        WordPressContent.html(
-            Objects.requireNonNullElse(text(item, CONTENT, "encoded"), ""), library);
+        withEpisode(
+            WordPressContent.html(
+                Objects.requireNonNullElse(text(item, CONTENT, "encoded"), ""), library),
+            meta(item, "enclosure"));
     WordPressContent.Picture featured = library.pictures().get(meta(item, "_thumbnail_id"));
     boolean headed = featured != null && !body.contains(featured.url());
     return new ImportedPost(
@@ -207,6 +209,25 @@ final class WordPressExport {
         + HtmlUtils.htmlEscape(featured.alt())
         + "\"></figure>"
         + html;
+  }
+
+  /**
+   * The post's HTML with its episode at the end, where WordPress keeps it apart from the text: the
+   * {@code enclosure} field WordPress writes for a post's audio or video and PowerPress for a
+   * podcast's episode (its address, length and type on their own lines, then PowerPress's
+   * settings), which their feeds carry. A body that links the file already keeps it where it is.
+   */
+  private static String withEpisode(String html, String enclosure) {
+    if (enclosure == null) {
+      return html;
+    }
+    String url = enclosure.strip().split("\\s", 2)[0];
+    if (!url.matches("(?i)https?://\\S+")
+        || html.contains(url)
+        || html.contains(HtmlUtils.htmlEscape(url))) {
+      return html;
+    }
+    return html + WordPressContent.mediaLink(url);
   }
 
   /** The value of one of the item's {@code wp:postmeta} by its key, or null. */

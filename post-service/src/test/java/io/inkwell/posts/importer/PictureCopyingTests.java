@@ -60,7 +60,8 @@ class PictureCopyingTests extends IntegrationTest {
             // down the first time it is asked, up the next
             case "/img/fog.png" ->
                 answer(exchange, asked == 1 ? 503 : 200, "image/png", asked == 1 ? null : quay);
-            case "/content/media/episode.mp3" -> answer(exchange, 200, "audio/mpeg", EPISODE);
+            case "/content/media/episode.mp3", "/wp-content/uploads/2011/05/episode-5.mp3" ->
+                answer(exchange, 200, "audio/mpeg", EPISODE);
             case "/wp-content/uploads/2011/05/menu.pdf", "/elsewhere/paper.pdf" ->
                 answer(exchange, 200, "application/pdf", MENU);
             case "/img/page.jpg" ->
@@ -256,6 +257,73 @@ class PictureCopyingTests extends IntegrationTest {
     assertThat(requests).doesNotContainKey("/elsewhere/paper.pdf");
     assertThat(admin().get("/api/files?limit=100").json().path("items").findValuesAsString("url"))
         .contains(episode, menu);
+  }
+
+  /**
+   * WordPress (and PowerPress, for a podcast) keeps a post's episode beside its text, in the post's
+   * {@code enclosure} field, which a WordPress blog's feed carries: here it plays at the end of the
+   * post, the blog's own once copied.
+   */
+  @Test
+  void aWordPressPostsEpisodeKeptBesideItsTextPlaysAtItsEnd() {
+    String uploaded = oldBlog("/wp-content/uploads/2011/05/episode-5.mp3");
+    String export =
+        """
+        <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+             xmlns:wp="http://wordpress.org/export/1.2/">
+        <channel><title>The show</title><link>%1$s</link><wp:wxr_version>1.2</wp:wxr_version>
+        %2$s%3$s%4$s</channel></rss>"""
+            .formatted(
+                oldBlog("/"),
+                withEnclosure(
+                    "enclosed-5",
+                    "<p>Show notes.</p>",
+                    uploaded + "\n23\naudio/mpeg\na:1:{s:8:\"duration\";s:8:\"00:45:00\";}"),
+                withEnclosure(
+                    "enclosed-elsewhere",
+                    "<p>Hosted elsewhere.</p>",
+                    oldBlog("/elsewhere/show.mp3") + "\n23\naudio/mpeg"),
+                withEnclosure(
+                    "enclosed-linked",
+                    "<p>Listen: <a href=\"" + uploaded + "\">the episode</a>.</p>",
+                    uploaded + "\n23\naudio/mpeg"));
+
+    var imported =
+        admin().postAs("/api/imports/wordpress?copyPictures=true", "application/xml", export);
+
+    assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                assertThat(bodyOf("enclosed-5").select("figure.media audio").attr("src"))
+                    .startsWith("/api/files/"));
+    var post = bodyOf("enclosed-5");
+    assertThat(post.select("p").first().text()).isEqualTo("Show notes.");
+    assertThat(post.select("figure.media figcaption a").text()).isEqualTo("episode-5.mp3");
+    assertThat(anonymous().bytes(post.select("figure.media audio").attr("src")).body())
+        .isEqualTo(EPISODE);
+    assertThat(
+            bodyOf("enclosed-elsewhere").select("a[href=" + oldBlog("/elsewhere/show.mp3") + "]"))
+        .as("the blog plays only its own files: another host's stays a link to it")
+        .hasSize(1);
+    assertThat(requests).doesNotContainKey("/elsewhere/show.mp3");
+    assertThat(bodyOf("enclosed-linked").select("a[href]"))
+        .as("a post that links its episode already keeps it once, where it is")
+        .hasSize(1);
+  }
+
+  /** A published WordPress post with an {@code enclosure} field. */
+  private static String withEnclosure(String name, String html, String enclosure) {
+    return """
+        <item><title>%1$s</title><content:encoded><![CDATA[%2$s]]></content:encoded>
+          <wp:post_id>%1$s</wp:post_id><wp:post_date_gmt>2011-05-02 08:00:00</wp:post_date_gmt>
+          <wp:post_name>%1$s</wp:post_name><wp:status>publish</wp:status>
+          <wp:post_type>post</wp:post_type>
+          <wp:postmeta><wp:meta_key>enclosure</wp:meta_key>
+            <wp:meta_value><![CDATA[%3$s]]></wp:meta_value></wp:postmeta></item>
+        """
+        .formatted(name, html, enclosure);
   }
 
   @Test
