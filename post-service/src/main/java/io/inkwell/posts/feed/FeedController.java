@@ -32,6 +32,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jdom2.Document;
 import org.jdom2.Namespace;
 import org.jdom2.output.Format;
@@ -232,22 +234,22 @@ class FeedController {
     feed.setPublishedDate(newest.isEmpty() ? new Date(0) : Date.from(newest.get(0).publishedAt()));
     Locale language = Locale.forLanguageTag(site.language());
     var episodes = new IdentityHashMap<SyndEntry, Enclosures.Episode>();
+    List<Post> entries = podcast ? withOlderEpisodes(query, newest) : newest;
     feed.setEntries(
-        (podcast ? withOlderEpisodes(query, newest) : newest)
-            .stream()
-                .map(
-                    post -> {
-                      SyndEntry entry = entry(post, language);
-                      enclosures
-                          .of(post, settings.postUrl(post.slug()))
-                          .ifPresent(
-                              episode -> {
-                                entry.setEnclosures(List.of(episode.enclosure()));
-                                episodes.put(entry, episode);
-                              });
-                      return entry;
-                    })
-                .toList());
+        entries.stream()
+            .map(
+                post -> {
+                  SyndEntry entry = entry(post, language);
+                  enclosures
+                      .of(post, settings.postUrl(post.slug()))
+                      .ifPresent(
+                          episode -> {
+                            entry.setEnclosures(List.of(episode.enclosure()));
+                            episodes.put(entry, episode);
+                          });
+                  return entry;
+                })
+            .toList());
     if (podcast) {
       asPodcast(feed, site, episodes);
     }
@@ -263,7 +265,7 @@ class FeedController {
     if (newest.size() < ENTRIES) {
       return newest; // there are no older posts
     }
-    var shown = newest.stream().map(Post::id).collect(java.util.stream.Collectors.toSet());
+    var shown = newest.stream().map(Post::id).collect(Collectors.toSet());
     // from the oldest one's time on, so that a post published at the same instant is not missed
     var older =
         posts
@@ -272,7 +274,7 @@ class FeedController {
             .stream()
             .filter(post -> !shown.contains(post.id()))
             .limit(OLDER_EPISODES);
-    return java.util.stream.Stream.concat(newest.stream(), older).toList();
+    return Stream.concat(newest.stream(), older).toList();
   }
 
   /** The namespace of the tags Apple Podcasts and Spotify read. */

@@ -10,6 +10,7 @@ import io.inkwell.posts.TestFiles;
 import io.inkwell.posts.TestPictures;
 import io.inkwell.testsupport.ApiClient;
 import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -208,13 +209,13 @@ class PodcastTests extends IntegrationTest {
     String tag = "back-catalogue-" + UUID.randomUUID().toString().substring(0, 8);
     String wordsBefore = publishedIn(tag, Map.of("title", "Before the show " + UUID.randomUUID()));
     // newest first, as feeds list them
-    List<String> episodes = new java.util.ArrayList<>();
+    List<String> episodes = new ArrayList<>();
     for (int number = 1; number <= 3; number++) {
       var draft = new HashMap<String, Object>(episodeDraft("Episode " + number + " ", tag));
       draft.put("episodeNumber", number);
       episodes.add(0, publishedIn(tag, draft));
     }
-    List<String> notes = new java.util.ArrayList<>();
+    List<String> notes = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
       notes.add(0, publishedIn(tag, Map.of("title", "Show notes " + i + " " + UUID.randomUUID())));
     }
