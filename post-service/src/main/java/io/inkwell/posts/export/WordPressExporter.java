@@ -2,6 +2,9 @@ package io.inkwell.posts.export;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import io.inkwell.posts.file.BlogFile;
+import io.inkwell.posts.file.BlogFiles;
+import io.inkwell.posts.post.MediaPlayers;
 import io.inkwell.posts.post.Post;
 import io.inkwell.posts.post.PostSettings;
 import io.inkwell.posts.post.PostStatus;
@@ -34,6 +37,7 @@ class WordPressExporter {
   private final PostSettings settings;
   private final Sites sites;
   private final TagDescriptions descriptions;
+  private final BlogFiles files;
   private final Clock clock;
 
   WordPressExporter(
@@ -41,8 +45,10 @@ class WordPressExporter {
       PostSettings settings,
       Sites sites,
       TagDescriptions descriptions,
+      BlogFiles files,
       Clock clock) {
     this.mongo = mongo;
+    this.files = files;
     this.settings = settings;
     this.sites = sites;
     this.descriptions = descriptions;
@@ -98,9 +104,21 @@ class WordPressExporter {
                 number++, tag.getKey(), tag.getValue(), described.get(tag.getKey())));
       }
       try (var posts = mongo.stream(kept(), Post.class)) {
-        posts.forEach(post -> writer.post(post, settings.urlOf(post), logins, tagSlugs));
+        posts.forEach(
+            post -> writer.post(post, settings.urlOf(post), logins, tagSlugs, episodeOf(post)));
       }
     }
+  }
+
+  /** The file a post plays first, its episode, as WordPress's enclosure names it; or null. */
+  private WordPressWriter.Enclosure episodeOf(Post post) {
+    return MediaPlayers.firstPlayed(post.bodyHtml())
+        .flatMap(src -> files.find(src.substring(BlogFile.PATH.length())))
+        .map(
+            file ->
+                new WordPressWriter.Enclosure(
+                    settings.siteUrl() + file.path(), file.size(), file.contentType()))
+        .orElse(null);
   }
 
   /** Every post and page but the deleted, oldest first. */

@@ -79,6 +79,9 @@ final class WordPressWriter implements AutoCloseable {
   /** A tag, with its WordPress slug ("nicename") and what the blog says about it. */
   record Tag(long number, String name, String slug, String description) {}
 
+  /** The audio or video a post plays first, its episode: its whole address, size and type. */
+  record Enclosure(String url, long length, String type) {}
+
   private final XMLStreamWriter xml;
   private final Blog blog;
 
@@ -145,7 +148,15 @@ final class WordPressWriter implements AutoCloseable {
    * @param logins each author id's login
    * @param tagSlugs each tag's slug
    */
-  void post(Post post, String url, Map<String, String> logins, Map<String, String> tagSlugs) {
+  /**
+   * @param episode what the post plays first, or null
+   */
+  void post(
+      Post post,
+      String url,
+      Map<String, String> logins,
+      Map<String, String> tagSlugs,
+      Enclosure episode) {
     if (post.status() == PostStatus.DELETED) {
       return;
     }
@@ -201,6 +212,12 @@ final class WordPressWriter implements AutoCloseable {
           postmeta(MetaTags.YOAST_TITLE, post.metaTags().title());
           postmeta(MetaTags.YOAST_DESCRIPTION, post.metaTags().description());
           postmeta(MetaTags.YOAST_CANONICAL, post.metaTags().canonicalUrl());
+          // where WordPress keeps a post's audio or video for its feed (and PowerPress an episode)
+          if (episode != null) {
+            postmeta(
+                "enclosure",
+                episode.url() + "\n" + episode.length() + "\n" + episode.type() + "\n");
+          }
           // WordPress's featured image is an attachment of the post's, written after it
           if (post.cover() != null) {
             postmeta(THUMBNAIL, Long.toString(pictureNumber(post.cover().image())));

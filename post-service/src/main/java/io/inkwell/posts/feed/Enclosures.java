@@ -10,7 +10,6 @@ import io.inkwell.posts.post.Post;
 import io.inkwell.posts.site.Podcasts;
 import java.net.URI;
 import java.util.Optional;
-import org.jsoup.Jsoup;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,17 +35,8 @@ class Enclosures {
   record Episode(SyndEnclosure enclosure, Long seconds, EpisodeTags tags, String artwork) {}
 
   Optional<Episode> of(Post post, String postUrl) {
-    if (!post.bodyHtml().contains(MediaPlayers.PLAYER)) {
-      return Optional.empty();
-    }
-    var player =
-        Jsoup.parseBodyFragment(post.bodyHtml())
-            .selectFirst("figure.media > audio[src], figure.media > video[src]");
-    if (player == null || !player.attr("src").startsWith(BlogFile.PATH)) {
-      return Optional.empty();
-    }
-    return files
-        .find(player.attr("src").substring(BlogFile.PATH.length()))
+    return MediaPlayers.firstPlayed(post.bodyHtml())
+        .flatMap(src -> files.find(src.substring(BlogFile.PATH.length())))
         .map(
             file -> {
               SyndEnclosure enclosure = new SyndEnclosureImpl();

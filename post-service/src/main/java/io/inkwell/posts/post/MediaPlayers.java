@@ -1,5 +1,6 @@
 package io.inkwell.posts.post;
 
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,6 +42,22 @@ public final class MediaPlayers {
   public static final String PLAYER = "<figure class=\"" + FIGURE + "\">";
 
   private MediaPlayers() {}
+
+  /**
+   * The address of the first of the blog's files a post's stored HTML plays ({@code /api/files/…}):
+   * its episode, which feeds and exports name apart from the text.
+   */
+  public static Optional<String> firstPlayed(String html) {
+    if (html == null || !html.contains(PLAYER)) {
+      return Optional.empty();
+    }
+    var player =
+        Jsoup.parseBodyFragment(html)
+            .selectFirst("figure.media > audio[src], figure.media > video[src]");
+    return player == null || !PLAYED.matcher(player.attr("src")).matches()
+        ? Optional.empty()
+        : Optional.of(player.attr("src"));
+  }
 
   static String players(String html) {
     if (!html.contains("/api/files/")) {

@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
 import org.jdom2.input.SAXBuilder;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -193,7 +194,8 @@ class BlogExportTests extends IntegrationTest {
     String run = UUID.randomUUID().toString().substring(0, 8);
     String cover = uploaded(1200, 600);
     String quay = uploaded(800, 401);
-    String sounds = uploadedFile("sounds.mp3", "audio/mpeg", ("ID3\u0003\0\0\0\0\0\0" + run));
+    String recording = "ID3\u0003\0\0\0\0\0\0" + run;
+    String sounds = uploadedFile("sounds.mp3", "audio/mpeg", recording);
     String timetable = uploadedFile("ferries.pdf", "application/pdf", "%PDF-1.4\n% " + run);
     var created =
         api()
@@ -250,6 +252,9 @@ class BlogExportTests extends IntegrationTest {
     assertThat(files).containsOnlyKeys(site + sounds, site + timetable);
     assertThat(files.get(site + sounds).getChildText("title")).isEqualTo("Harbour sounds");
     assertThat(files.get(site + timetable).getChildText("title")).isEqualTo("timetable");
+    assertThat(meta(post, "enclosure"))
+        .as("what it plays, where WordPress's feed and PowerPress find a post's episode")
+        .isEqualTo(site + sounds + "\n" + recording.length() + "\naudio/mpeg\n");
 
     // Inkwell's own import reads the featured image back as the picture heading the post
     var read =
@@ -258,6 +263,9 @@ class BlogExportTests extends IntegrationTest {
             .findFirst()
             .orElseThrow();
     assertThat(read.cover()).isEqualTo(site + cover);
+    assertThat(Jsoup.parseBodyFragment(read.html()).select("a[href=" + site + sounds + "]"))
+        .as("the episode it names apart from the text, once: where the post plays it")
+        .hasSize(1);
   }
 
   private String uploaded(int width, int height) throws Exception {
