@@ -1539,7 +1539,7 @@ class AdminToolsTests {
     try {
       Map<String, String> fields = SiteBrowser.fields(browser.page("/admin/settings"), form);
       assertThat(fields).containsEntry("category", "");
-      fields.put("category", "Education");
+      fields.put("category", "Education › Language Learning");
       fields.put("email", "podcast@example.org");
       Document saved =
           Jsoup.parse(
@@ -1555,11 +1555,13 @@ class AdminToolsTests {
       assertThat(saved.select(".notice").text())
           .as(saved.select(".error").text())
           .startsWith("Saved: the blog's RSS feed is a podcast's");
-      assertThat(saved.select("#podcast-category option[selected]").text()).isEqualTo("Education");
+      assertThat(saved.select("#podcast-category option[selected]").text())
+          .isEqualTo("Education › Language Learning");
       String cover = saved.select(form + " img").attr("src");
       assertThat(cover).startsWith("/api/images/");
       assertThat(reader.get("/feed.rss").raw().body())
-          .contains("<itunes:category text=\"Education\"")
+          .containsPattern(
+              "<itunes:category text=\"Education\">\\s*<itunes:category text=\"Language Learning\"")
           .contains("<itunes:explicit>false</itunes:explicit>")
           .contains("<itunes:email>podcast@example.org</itunes:email>")
           .containsPattern("<itunes:image href=\"https?://[^\"]+" + cover + "\"");

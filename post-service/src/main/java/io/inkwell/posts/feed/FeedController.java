@@ -304,7 +304,11 @@ class FeedController {
     channel.add(owner);
     channel.add(
         itunes("image", null).setAttribute("href", settings.siteUrl() + podcast.coverUrl()));
-    channel.add(itunes("category", null).setAttribute("text", podcast.category()));
+    var category = itunes("category", null).setAttribute("text", podcast.category());
+    if (podcast.subcategory() != null) {
+      category.addContent(itunes("category", null).setAttribute("text", podcast.subcategory()));
+    }
+    channel.add(category);
     channel.add(itunes("explicit", String.valueOf(podcast.explicit())));
     channel.add(itunes("type", podcast.serial() ? "serial" : "episodic"));
     channel.add(itunes("summary", feed.getDescription()));

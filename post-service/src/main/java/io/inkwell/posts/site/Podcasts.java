@@ -9,8 +9,11 @@ import io.inkwell.posts.post.PostSettings;
 import io.inkwell.posts.post.UnknownPicture;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Query;
@@ -28,28 +31,136 @@ import org.springframework.stereotype.Service;
 @Service
 public class Podcasts {
 
-  /** Apple Podcasts' categories (its list of 2019 and later), as its directory spells them. */
-  public static final List<String> CATEGORIES =
-      List.of(
-          "Arts",
-          "Business",
-          "Comedy",
-          "Education",
-          "Fiction",
-          "Government",
-          "Health & Fitness",
-          "History",
-          "Kids & Family",
-          "Leisure",
-          "Music",
-          "News",
-          "Religion & Spirituality",
-          "Science",
-          "Society & Culture",
-          "Sports",
-          "Technology",
-          "True Crime",
-          "TV & Film");
+  /**
+   * Apple Podcasts' categories (its list of 2019 and later) with their subcategories, as its
+   * directory spells them, in its order.
+   */
+  public static final Map<String, List<String>> CATEGORIES =
+      inOrder(
+          List.of(
+              Map.entry(
+                  "Arts",
+                  List.of(
+                      "Books",
+                      "Design",
+                      "Fashion & Beauty",
+                      "Food",
+                      "Performing Arts",
+                      "Visual Arts")),
+              Map.entry(
+                  "Business",
+                  List.of(
+                      "Careers",
+                      "Entrepreneurship",
+                      "Investing",
+                      "Management",
+                      "Marketing",
+                      "Non-Profit")),
+              Map.entry("Comedy", List.of("Comedy Interviews", "Improv", "Stand-Up")),
+              Map.entry(
+                  "Education",
+                  List.of("Courses", "How To", "Language Learning", "Self-Improvement")),
+              Map.entry("Fiction", List.of("Comedy Fiction", "Drama", "Science Fiction")),
+              Map.entry("Government", List.of()),
+              Map.entry(
+                  "Health & Fitness",
+                  List.of(
+                      "Alternative Health",
+                      "Fitness",
+                      "Medicine",
+                      "Mental Health",
+                      "Nutrition",
+                      "Sexuality")),
+              Map.entry("History", List.of()),
+              Map.entry(
+                  "Kids & Family",
+                  List.of("Education for Kids", "Parenting", "Pets & Animals", "Stories for Kids")),
+              Map.entry(
+                  "Leisure",
+                  List.of(
+                      "Animation & Manga",
+                      "Automotive",
+                      "Aviation",
+                      "Crafts",
+                      "Games",
+                      "Hobbies",
+                      "Home & Garden",
+                      "Video Games")),
+              Map.entry("Music", List.of("Music Commentary", "Music History", "Music Interviews")),
+              Map.entry(
+                  "News",
+                  List.of(
+                      "Business News",
+                      "Daily News",
+                      "Entertainment News",
+                      "News Commentary",
+                      "Politics",
+                      "Sports News",
+                      "Tech News")),
+              Map.entry(
+                  "Religion & Spirituality",
+                  List.of(
+                      "Buddhism",
+                      "Christianity",
+                      "Hinduism",
+                      "Islam",
+                      "Judaism",
+                      "Religion",
+                      "Spirituality")),
+              Map.entry(
+                  "Science",
+                  List.of(
+                      "Astronomy",
+                      "Chemistry",
+                      "Earth Sciences",
+                      "Life Sciences",
+                      "Mathematics",
+                      "Natural Sciences",
+                      "Nature",
+                      "Physics",
+                      "Social Sciences")),
+              Map.entry(
+                  "Society & Culture",
+                  List.of(
+                      "Documentary",
+                      "Personal Journals",
+                      "Philosophy",
+                      "Places & Travel",
+                      "Relationships")),
+              Map.entry(
+                  "Sports",
+                  List.of(
+                      "Baseball",
+                      "Basketball",
+                      "Cricket",
+                      "Fantasy Sports",
+                      "Football",
+                      "Golf",
+                      "Hockey",
+                      "Rugby",
+                      "Running",
+                      "Soccer",
+                      "Swimming",
+                      "Tennis",
+                      "Volleyball",
+                      "Wilderness",
+                      "Wrestling")),
+              Map.entry("Technology", List.of()),
+              Map.entry("True Crime", List.of()),
+              Map.entry(
+                  "TV & Film",
+                  List.of(
+                      "After Shows",
+                      "Film History",
+                      "Film Interviews",
+                      "Film Reviews",
+                      "TV Reviews"))));
+
+  private static Map<String, List<String>> inOrder(List<Map.Entry<String, List<String>>> entries) {
+    var ordered = new LinkedHashMap<String, List<String>>();
+    entries.forEach(entry -> ordered.put(entry.getKey(), entry.getValue()));
+    return Collections.unmodifiableMap(ordered);
+  }
 
   /** Apple Podcasts' bounds for artwork. */
   static final int COVER_MIN = 1400;
@@ -73,20 +184,34 @@ public class Podcasts {
   /**
    * Makes the blog a podcast, or, with no category, no longer one (admins).
    *
+   * @param subcategory one of the category's subcategories, or null or empty for none
    * @param cover the address Images gives the artwork ({@code /api/images/{id}})
    * @throws Invalid when the category, the artwork or the address is none the directories take
    * @throws UnknownPicture when the blog keeps no picture at the artwork's address
    */
   public void change(
-      String category, boolean explicit, boolean serial, String cover, String email, Actor actor) {
+      String category,
+      String subcategory,
+      boolean explicit,
+      boolean serial,
+      String cover,
+      String email,
+      Actor actor) {
     if (!actor.isAdmin()) {
       throw new NotAllowed("Only admins make the blog a podcast.");
     }
-    SiteIdentity.Podcast podcast =
-        category == null || category.isBlank()
-            ? null
-            : new SiteIdentity.Podcast(
-                categoryNamed(category.strip()), explicit, serial, coverIn(cover), emailIn(email));
+    SiteIdentity.Podcast podcast = null;
+    if (category != null && !category.isBlank()) {
+      String named = categoryNamed(category.strip());
+      podcast =
+          new SiteIdentity.Podcast(
+              named,
+              subcategoryOf(named, subcategory),
+              explicit,
+              serial,
+              coverIn(cover),
+              emailIn(email));
+    }
     mongo.upsert(
         Query.query(where("_id").is(SiteIdentity.ID)),
         new Update()
@@ -97,15 +222,36 @@ public class Podcasts {
   }
 
   private static String categoryNamed(String given) {
-    return CATEGORIES.stream()
+    return CATEGORIES.keySet().stream()
         .filter(category -> category.equalsIgnoreCase(given))
         .findFirst()
         .orElseThrow(
             () ->
                 new Invalid(
                     "category must be one of Apple Podcasts' categories: "
-                        + String.join(", ", CATEGORIES)
+                        + String.join(", ", CATEGORIES.keySet())
                         + "."));
+  }
+
+  /** One of the category's subcategories as Apple spells it, or null for none. */
+  private static String subcategoryOf(String category, String given) {
+    if (given == null || given.isBlank()) {
+      return null;
+    }
+    List<String> subcategories = CATEGORIES.get(category);
+    return subcategories.stream()
+        .filter(subcategory -> subcategory.equalsIgnoreCase(given.strip()))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new Invalid(
+                    subcategories.isEmpty()
+                        ? "subcategory: Apple Podcasts' " + category + " has none."
+                        : "subcategory must be one of Apple Podcasts' "
+                            + category
+                            + ": "
+                            + String.join(", ", subcategories)
+                            + ", or empty."));
   }
 
   /** The id of the artwork, after checking the directories take it. */

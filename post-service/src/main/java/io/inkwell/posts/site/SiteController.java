@@ -80,6 +80,7 @@ class SiteController {
       @AuthenticationPrincipal Jwt token, @Valid @RequestBody PodcastRequest request) {
     podcasts.change(
         request.category(),
+        request.subcategory(),
         Boolean.TRUE.equals(request.explicit()),
         Boolean.TRUE.equals(request.serial()),
         request.cover(),
@@ -90,6 +91,7 @@ class SiteController {
 
   /**
    * @param category one of Apple Podcasts' categories; empty or left out, no podcast
+   * @param subcategory one of that category's subcategories; empty or left out, none
    * @param cover the address Images gives a square JPEG or PNG of 1400 to 3000 pixels
    * @param email shown in the feed, where directories write to confirm the podcast; may be left out
    * @param serial whether its episodes are heard in order, oldest first, as a story's (Apple's
@@ -97,6 +99,7 @@ class SiteController {
    */
   record PodcastRequest(
       @Size(max = 100) String category,
+      @Size(max = 100) String subcategory,
       Boolean explicit,
       Boolean serial,
       @Size(max = 300) String cover,
@@ -191,13 +194,19 @@ class SiteController {
 
   /** The blog as a podcast; null while it is none. */
   record PodcastResponse(
-      String category, boolean explicit, boolean serial, String cover, String email) {
+      String category,
+      String subcategory,
+      boolean explicit,
+      boolean serial,
+      String cover,
+      String email) {
 
     static PodcastResponse of(SiteIdentity.Podcast podcast) {
       return podcast == null
           ? null
           : new PodcastResponse(
               podcast.category(),
+              podcast.subcategory(),
               podcast.explicit(),
               podcast.serial(),
               podcast.coverUrl(),

@@ -85,6 +85,7 @@ public record SiteIdentity(
    * The blog as a podcast (Apple Podcasts' and Spotify's tags in its RSS feeds).
    *
    * @param category one of Apple Podcasts' categories ({@link Podcasts#CATEGORIES})
+   * @param subcategory one of the category's subcategories; null for none
    * @param explicit whether its episodes are for adults only
    * @param serial whether its episodes are heard in order, as a story's (Apple's {@code serial}
    *     type), rather than each alone ({@code episodic}); false in a podcast made before it was
@@ -94,7 +95,12 @@ public record SiteIdentity(
    *     null for none
    */
   public record Podcast(
-      String category, boolean explicit, boolean serial, String cover, String email) {
+      String category,
+      String subcategory,
+      boolean explicit,
+      boolean serial,
+      String cover,
+      String email) {
 
     /** Where directories fetch the {@link #cover()}. */
     public String coverUrl() {

@@ -125,11 +125,19 @@ class PodcastTests extends IntegrationTest {
     assertThat(
             podcast(
                     Map.of(
-                        "category", "Fiction", "serial", true, "cover", upload("png", 1400, 1400)))
+                        "category",
+                        "Fiction",
+                        "subcategory",
+                        " science fiction ",
+                        "serial",
+                        true,
+                        "cover",
+                        upload("png", 1400, 1400)))
                 .status())
         .isEqualTo(200);
-    assertThat(anonymous().get("/api/site").json().path("podcast").path("serial").asBoolean())
-        .isTrue();
+    var site = anonymous().get("/api/site").json().path("podcast");
+    assertThat(site.path("serial").asBoolean()).isTrue();
+    assertThat(site.path("subcategory").asString()).isEqualTo("Science Fiction");
     String tag = "serial-" + UUID.randomUUID().toString().substring(0, 8);
     String squareCover = upload("jpg", 1500, 1500);
     var numbered = new HashMap<String, Object>(episodeDraft("Chapter 3 ", tag));
@@ -158,6 +166,11 @@ class PodcastTests extends IntegrationTest {
     assertThat(read.text("episodeType")).as("as Apple spells it").isEqualTo("bonus");
     SyndFeed feed = parse("/tags/" + tag + "/feed.rss");
     assertThat(itunes(feed.getForeignMarkup(), "type").getText()).isEqualTo("serial");
+    var category = itunes(feed.getForeignMarkup(), "category");
+    assertThat(category.getAttributeValue("text")).isEqualTo("Fiction");
+    assertThat(category.getChild("category", ITUNES).getAttributeValue("text"))
+        .as("the subcategory inside its category, as Apple reads it")
+        .isEqualTo("Science Fiction");
     var chapter = entryTitled(feed, (String) numbered.get("title")).getForeignMarkup();
     assertThat(itunes(chapter, "season").getText()).isEqualTo("2");
     assertThat(itunes(chapter, "episode").getText()).isEqualTo("3");
@@ -296,6 +309,8 @@ class PodcastTests extends IntegrationTest {
     var none = podcast(Map.of("category", "History"));
     var category = podcast(with(good, "category", "Gardening"));
     var email = podcast(with(good, "email", "not an address"));
+    var otherCategorys = podcast(with(good, "subcategory", "Books"));
+    var notItsOwn = podcast(with(with(good, "category", "Arts"), "subcategory", "Drama"));
     var operator =
         admin()
             .put("/api/site/podcast", "{\"category\":{\"$ne\":null},\"cover\":\"" + cover + "\"}");
@@ -314,6 +329,12 @@ class PodcastTests extends IntegrationTest {
     assertThat(category.status()).isEqualTo(400);
     assertThat(category.text("detail")).contains("Apple Podcasts' categories: Arts, Business");
     assertThat(email.status()).isEqualTo(400);
+    assertThat(otherCategorys.status()).isEqualTo(400);
+    assertThat(otherCategorys.text("detail"))
+        .isEqualTo("subcategory: Apple Podcasts' History has none.");
+    assertThat(notItsOwn.status()).isEqualTo(400);
+    assertThat(notItsOwn.text("detail"))
+        .startsWith("subcategory must be one of Apple Podcasts' Arts: Books, Design,");
     assertThat(operator.status()).isEqualTo(400);
     assertThat(editor.status()).isEqualTo(403);
     assertThat(anonymous().get("/api/site").json().hasNonNull("podcast"))

@@ -845,9 +845,16 @@ class AdminApi {
 
   /** The blog as a podcast; an empty category: no longer one. */
   Answer changePodcast(
-      String token, String category, boolean explicit, boolean serial, String cover, String email) {
+      String token,
+      String category,
+      String subcategory,
+      boolean explicit,
+      boolean serial,
+      String cover,
+      String email) {
     var podcast = new java.util.HashMap<String, Object>();
     podcast.put("category", category);
+    podcast.put("subcategory", subcategory);
     podcast.put("explicit", explicit);
     podcast.put("serial", serial);
     podcast.put("cover", cover);

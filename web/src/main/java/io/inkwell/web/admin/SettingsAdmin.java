@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -86,7 +87,11 @@ class SettingsAdmin implements StaffPage {
       }
       model.addAttribute("links", links);
       var podcast = answer.body().path("podcast");
-      model.addAttribute("podcastCategory", podcast.path("category").asString(""));
+      String subcategory = podcast.path("subcategory").asString("");
+      model.addAttribute(
+          "podcastCategory",
+          podcast.path("category").asString("")
+              + (subcategory.isEmpty() ? "" : SUBCATEGORY + subcategory));
       model.addAttribute("podcastExplicit", podcast.path("explicit").asBoolean(false));
       model.addAttribute("podcastSerial", podcast.path("serial").asBoolean(false));
       model.addAttribute("podcastCover", podcast.path("cover").asString(""));
@@ -309,36 +314,145 @@ class SettingsAdmin implements StaffPage {
   }
 
   /**
-   * Apple Podcasts' categories, the choices post-service takes ({@code Podcasts.CATEGORIES}; ADR 5:
-   * Apple's list written in both, not shared code); one it does not take comes back as its 400,
-   * which names them.
+   * Apple Podcasts' categories and their subcategories, the choices post-service takes ({@code
+   * Podcasts.CATEGORIES}; ADR 5: Apple's list written in both, not shared code); one it does not
+   * take comes back as its 400, which names them.
    */
-  private static final List<String> PODCAST_CATEGORIES =
-      List.of(
-          "Arts",
-          "Business",
-          "Comedy",
-          "Education",
-          "Fiction",
-          "Government",
-          "Health & Fitness",
-          "History",
-          "Kids & Family",
-          "Leisure",
-          "Music",
-          "News",
-          "Religion & Spirituality",
-          "Science",
-          "Society & Culture",
-          "Sports",
-          "Technology",
-          "True Crime",
-          "TV & Film");
+  private static final Map<String, List<String>> PODCAST_CATEGORIES =
+      inOrder(
+          List.of(
+              Map.entry(
+                  "Arts",
+                  List.of(
+                      "Books",
+                      "Design",
+                      "Fashion & Beauty",
+                      "Food",
+                      "Performing Arts",
+                      "Visual Arts")),
+              Map.entry(
+                  "Business",
+                  List.of(
+                      "Careers",
+                      "Entrepreneurship",
+                      "Investing",
+                      "Management",
+                      "Marketing",
+                      "Non-Profit")),
+              Map.entry("Comedy", List.of("Comedy Interviews", "Improv", "Stand-Up")),
+              Map.entry(
+                  "Education",
+                  List.of("Courses", "How To", "Language Learning", "Self-Improvement")),
+              Map.entry("Fiction", List.of("Comedy Fiction", "Drama", "Science Fiction")),
+              Map.entry("Government", List.of()),
+              Map.entry(
+                  "Health & Fitness",
+                  List.of(
+                      "Alternative Health",
+                      "Fitness",
+                      "Medicine",
+                      "Mental Health",
+                      "Nutrition",
+                      "Sexuality")),
+              Map.entry("History", List.of()),
+              Map.entry(
+                  "Kids & Family",
+                  List.of("Education for Kids", "Parenting", "Pets & Animals", "Stories for Kids")),
+              Map.entry(
+                  "Leisure",
+                  List.of(
+                      "Animation & Manga",
+                      "Automotive",
+                      "Aviation",
+                      "Crafts",
+                      "Games",
+                      "Hobbies",
+                      "Home & Garden",
+                      "Video Games")),
+              Map.entry("Music", List.of("Music Commentary", "Music History", "Music Interviews")),
+              Map.entry(
+                  "News",
+                  List.of(
+                      "Business News",
+                      "Daily News",
+                      "Entertainment News",
+                      "News Commentary",
+                      "Politics",
+                      "Sports News",
+                      "Tech News")),
+              Map.entry(
+                  "Religion & Spirituality",
+                  List.of(
+                      "Buddhism",
+                      "Christianity",
+                      "Hinduism",
+                      "Islam",
+                      "Judaism",
+                      "Religion",
+                      "Spirituality")),
+              Map.entry(
+                  "Science",
+                  List.of(
+                      "Astronomy",
+                      "Chemistry",
+                      "Earth Sciences",
+                      "Life Sciences",
+                      "Mathematics",
+                      "Natural Sciences",
+                      "Nature",
+                      "Physics",
+                      "Social Sciences")),
+              Map.entry(
+                  "Society & Culture",
+                  List.of(
+                      "Documentary",
+                      "Personal Journals",
+                      "Philosophy",
+                      "Places & Travel",
+                      "Relationships")),
+              Map.entry(
+                  "Sports",
+                  List.of(
+                      "Baseball",
+                      "Basketball",
+                      "Cricket",
+                      "Fantasy Sports",
+                      "Football",
+                      "Golf",
+                      "Hockey",
+                      "Rugby",
+                      "Running",
+                      "Soccer",
+                      "Swimming",
+                      "Tennis",
+                      "Volleyball",
+                      "Wilderness",
+                      "Wrestling")),
+              Map.entry("Technology", List.of()),
+              Map.entry("True Crime", List.of()),
+              Map.entry(
+                  "TV & Film",
+                  List.of(
+                      "After Shows",
+                      "Film History",
+                      "Film Interviews",
+                      "Film Reviews",
+                      "TV Reviews"))));
+
+  private static Map<String, List<String>> inOrder(List<Map.Entry<String, List<String>>> entries) {
+    var ordered = new LinkedHashMap<String, List<String>>();
+    entries.forEach(entry -> ordered.put(entry.getKey(), entry.getValue()));
+    return java.util.Collections.unmodifiableMap(ordered);
+  }
+
+  /** How a subcategory's choice names it after its category: "Arts › Books". */
+  static final String SUBCATEGORY = " › ";
 
   /**
-   * The blog as a podcast: a category (none: not a podcast), whether it is for adults, whether its
-   * episodes are heard in order (serial), its artwork (uploaded to the library first, as the icon
-   * is; none chosen: the one it has) and the address directories write to.
+   * The blog as a podcast: a category, perhaps with its subcategory ("Arts › Books"; none: not a
+   * podcast), whether it is for adults, whether its episodes are heard in order (serial), its
+   * artwork (uploaded to the library first, as the icon is; none chosen: the one it has) and the
+   * address directories write to.
    */
   @PostMapping("/admin/settings/podcast")
   String podcast(
@@ -364,8 +478,18 @@ class SettingsAdmin implements StaffPage {
       AdminApi.added(uploaded).ifPresent(added::add);
       cover = uploaded.body().path("url").asString();
     }
+    int split = category.indexOf(SUBCATEGORY);
+    String subcategory = split < 0 ? "" : category.substring(split + SUBCATEGORY.length());
     var answer =
-        checked(api.changePodcast(token(client), category, explicit, serial, cover, email));
+        checked(
+            api.changePodcast(
+                token(client),
+                split < 0 ? category : category.substring(0, split),
+                subcategory,
+                explicit,
+                serial,
+                cover,
+                email));
     if (answer.ok()) {
       redirect.addFlashAttribute(
           "message",
