@@ -38,6 +38,7 @@ class SecurityConfiguration {
     "/api/archive",
     "/api/pages",
     "/api/site",
+    "/api/site/podcast/categories",
     "/api/redirects",
     "/api/authors",
     "/api/authors/*",

@@ -90,6 +90,22 @@ class SiteController {
   }
 
   /**
+   * Apple Podcasts' categories with their subcategories, in Apple's order: the choices {@code PUT
+   * /api/site/podcast} takes, for an admin's form (public, as Apple's list is).
+   */
+  @GetMapping("/api/site/podcast/categories")
+  CategoriesResponse podcastCategories() {
+    return new CategoriesResponse(
+        Podcasts.CATEGORIES.entrySet().stream()
+            .map(category -> new CategoryResponse(category.getKey(), category.getValue()))
+            .toList());
+  }
+
+  record CategoriesResponse(List<CategoryResponse> items) {}
+
+  record CategoryResponse(String name, List<String> subcategories) {}
+
+  /**
    * @param category one of Apple Podcasts' categories; empty or left out, no podcast
    * @param subcategory one of that category's subcategories; empty or left out, none
    * @param cover the address Images gives a square JPEG or PNG of 1400 to 3000 pixels

@@ -267,6 +267,17 @@ class PodcastTests extends IntegrationTest {
   }
 
   @Test
+  void applesCategoriesAreThereForTheSettingsToOffer() {
+    var categories = anonymous().get("/api/site/podcast/categories");
+
+    assertThat(categories.status()).as(categories.toString()).isEqualTo(200);
+    var items = categories.json().path("items");
+    assertThat(items.size()).as("Apple's 19").isEqualTo(19);
+    assertThat(items.get(0).path("name").asString()).isEqualTo("Arts");
+    assertThat(items.get(0).path("subcategories").get(0).asString()).isEqualTo("Books");
+  }
+
+  @Test
   void episodeNumbersAndKindsNoDirectoryTakesAreRefused() {
     for (var wrong :
         List.<Map<String, Object>>of(

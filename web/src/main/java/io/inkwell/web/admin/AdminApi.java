@@ -843,6 +843,11 @@ class AdminApi {
     return send(token, http.put().uri("/api/site/navigation"), Map.of("items", links), null);
   }
 
+  /** Apple Podcasts' categories with their subcategories, the choices a podcast has. */
+  Answer podcastCategories(String token) {
+    return get(token, "/api/site/podcast/categories");
+  }
+
   /** The blog as a podcast; an empty category: no longer one. */
   Answer changePodcast(
       String token,

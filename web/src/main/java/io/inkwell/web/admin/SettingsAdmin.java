@@ -96,7 +96,8 @@ class SettingsAdmin implements StaffPage {
       model.addAttribute("podcastSerial", podcast.path("serial").asBoolean(false));
       model.addAttribute("podcastCover", podcast.path("cover").asString(""));
       model.addAttribute("podcastEmail", podcast.path("email").asString(""));
-      model.addAttribute("podcastCategories", PODCAST_CATEGORIES);
+      model.addAttribute(
+          "podcastCategories", podcastCategories(client, podcast.path("category").asString("")));
       model.addAttribute("feedUrl", feedUrl);
     } else {
       model.addAttribute("error", answer.problem());
@@ -314,135 +315,30 @@ class SettingsAdmin implements StaffPage {
   }
 
   /**
-   * Apple Podcasts' categories and their subcategories, the choices post-service takes ({@code
-   * Podcasts.CATEGORIES}; ADR 5: Apple's list written in both, not shared code); one it does not
-   * take comes back as its 400, which names them.
+   * Apple Podcasts' categories with their subcategories, as post-service takes them; while it does
+   * not answer, the podcast's own category alone, so that saving keeps it.
    */
-  private static final Map<String, List<String>> PODCAST_CATEGORIES =
-      inOrder(
-          List.of(
-              Map.entry(
-                  "Arts",
-                  List.of(
-                      "Books",
-                      "Design",
-                      "Fashion & Beauty",
-                      "Food",
-                      "Performing Arts",
-                      "Visual Arts")),
-              Map.entry(
-                  "Business",
-                  List.of(
-                      "Careers",
-                      "Entrepreneurship",
-                      "Investing",
-                      "Management",
-                      "Marketing",
-                      "Non-Profit")),
-              Map.entry("Comedy", List.of("Comedy Interviews", "Improv", "Stand-Up")),
-              Map.entry(
-                  "Education",
-                  List.of("Courses", "How To", "Language Learning", "Self-Improvement")),
-              Map.entry("Fiction", List.of("Comedy Fiction", "Drama", "Science Fiction")),
-              Map.entry("Government", List.of()),
-              Map.entry(
-                  "Health & Fitness",
-                  List.of(
-                      "Alternative Health",
-                      "Fitness",
-                      "Medicine",
-                      "Mental Health",
-                      "Nutrition",
-                      "Sexuality")),
-              Map.entry("History", List.of()),
-              Map.entry(
-                  "Kids & Family",
-                  List.of("Education for Kids", "Parenting", "Pets & Animals", "Stories for Kids")),
-              Map.entry(
-                  "Leisure",
-                  List.of(
-                      "Animation & Manga",
-                      "Automotive",
-                      "Aviation",
-                      "Crafts",
-                      "Games",
-                      "Hobbies",
-                      "Home & Garden",
-                      "Video Games")),
-              Map.entry("Music", List.of("Music Commentary", "Music History", "Music Interviews")),
-              Map.entry(
-                  "News",
-                  List.of(
-                      "Business News",
-                      "Daily News",
-                      "Entertainment News",
-                      "News Commentary",
-                      "Politics",
-                      "Sports News",
-                      "Tech News")),
-              Map.entry(
-                  "Religion & Spirituality",
-                  List.of(
-                      "Buddhism",
-                      "Christianity",
-                      "Hinduism",
-                      "Islam",
-                      "Judaism",
-                      "Religion",
-                      "Spirituality")),
-              Map.entry(
-                  "Science",
-                  List.of(
-                      "Astronomy",
-                      "Chemistry",
-                      "Earth Sciences",
-                      "Life Sciences",
-                      "Mathematics",
-                      "Natural Sciences",
-                      "Nature",
-                      "Physics",
-                      "Social Sciences")),
-              Map.entry(
-                  "Society & Culture",
-                  List.of(
-                      "Documentary",
-                      "Personal Journals",
-                      "Philosophy",
-                      "Places & Travel",
-                      "Relationships")),
-              Map.entry(
-                  "Sports",
-                  List.of(
-                      "Baseball",
-                      "Basketball",
-                      "Cricket",
-                      "Fantasy Sports",
-                      "Football",
-                      "Golf",
-                      "Hockey",
-                      "Rugby",
-                      "Running",
-                      "Soccer",
-                      "Swimming",
-                      "Tennis",
-                      "Volleyball",
-                      "Wilderness",
-                      "Wrestling")),
-              Map.entry("Technology", List.of()),
-              Map.entry("True Crime", List.of()),
-              Map.entry(
-                  "TV & Film",
-                  List.of(
-                      "After Shows",
-                      "Film History",
-                      "Film Interviews",
-                      "Film Reviews",
-                      "TV Reviews"))));
-
-  private static Map<String, List<String>> inOrder(List<Map.Entry<String, List<String>>> entries) {
-    var ordered = new LinkedHashMap<String, List<String>>();
-    entries.forEach(entry -> ordered.put(entry.getKey(), entry.getValue()));
-    return java.util.Collections.unmodifiableMap(ordered);
+  private Map<String, List<String>> podcastCategories(
+      OAuth2AuthorizedClient client, String current) {
+    var answer = checked(api.podcastCategories(token(client)));
+    var categories = new LinkedHashMap<String, List<String>>();
+    if (answer.ok()) {
+      answer
+          .body()
+          .path("items")
+          .forEach(
+              category ->
+                  categories.put(
+                      category.path("name").asString(),
+                      category
+                          .path("subcategories")
+                          .valueStream()
+                          .map(sub -> sub.asString())
+                          .toList()));
+    } else if (!current.isEmpty()) {
+      categories.put(current, List.of());
+    }
+    return categories;
   }
 
   /** How a subcategory's choice names it after its category: "Arts › Books". */
