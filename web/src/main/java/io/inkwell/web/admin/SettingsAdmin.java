@@ -97,7 +97,8 @@ class SettingsAdmin implements StaffPage {
       model.addAttribute("podcastCover", podcast.path("cover").asString(""));
       model.addAttribute("podcastEmail", podcast.path("email").asString(""));
       model.addAttribute(
-          "podcastCategories", podcastCategories(client, podcast.path("category").asString("")));
+          "podcastCategories",
+          podcastCategories(client, podcast.path("category").asString(""), subcategory));
       model.addAttribute("feedUrl", feedUrl);
     } else {
       model.addAttribute("error", answer.problem());
@@ -316,10 +317,10 @@ class SettingsAdmin implements StaffPage {
 
   /**
    * Apple Podcasts' categories with their subcategories, as post-service takes them; while it does
-   * not answer, the podcast's own category alone, so that saving keeps it.
+   * not answer, the podcast's own category and subcategory alone, so that saving keeps them.
    */
   private Map<String, List<String>> podcastCategories(
-      OAuth2AuthorizedClient client, String current) {
+      OAuth2AuthorizedClient client, String current, String currentSubcategory) {
     var answer = checked(api.podcastCategories(token(client)));
     var categories = new LinkedHashMap<String, List<String>>();
     if (answer.ok()) {
@@ -336,7 +337,8 @@ class SettingsAdmin implements StaffPage {
                           .map(sub -> sub.asString())
                           .toList()));
     } else if (!current.isEmpty()) {
-      categories.put(current, List.of());
+      categories.put(
+          current, currentSubcategory.isEmpty() ? List.of() : List.of(currentSubcategory));
     }
     return categories;
   }
