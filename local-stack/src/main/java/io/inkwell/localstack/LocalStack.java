@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,30 +50,40 @@ public final class LocalStack implements AutoCloseable {
 
   private final Settings settings;
   private final List<AutoCloseable> started = new ArrayList<>();
-  private final List<ServiceProcess> services = new ArrayList<>();
+  private final List<ServiceProcess> services = new CopyOnWriteArrayList<>();
+  private boolean closed;
   private EmbeddedKafka kafka;
   private EmbeddedMail mail;
   private Credentials credentials;
 
-  private LocalStack(Settings settings) {
+  LocalStack(Settings settings) {
     this.settings = settings;
   }
 
   public static LocalStack start(Settings settings) throws Exception {
     var stack = new LocalStack(settings);
+    stack.startAll();
+    return stack;
+  }
+
+  /**
+   * Starts everything, or stops what it started and throws. A {@link #close()} meanwhile, as
+   * Ctrl-C's shutdown hook calls it, stops what has started and whatever would start after it.
+   */
+  void startAll() throws Exception {
     try {
-      stack.startAll();
-      return stack;
+      startEach();
     } catch (Exception | Error e) {
-      stack.close();
+      close();
       throw e;
     }
   }
 
-  private void startAll() throws Exception {
+  private void startEach() throws Exception {
     NotBuilt.check(settings.home(), this::jarOf);
     StackPorts ports = settings.ports();
     Path data = settings.data();
+    AlreadyRunning.check(ports, data);
     boolean firstStart = !Files.exists(data.resolve("seeded"));
     credentials = Credentials.loadOrCreate(data);
 
@@ -156,6 +167,9 @@ public final class LocalStack implements AutoCloseable {
     service("gateway", ports.gateway(), gateway);
     for (ServiceProcess service : services) {
       service.awaitReady(READY_TIMEOUT);
+      if (stopping()) {
+        throw new IllegalStateException("Inkwell was stopped while it started");
+      }
       log.info("{} is ready at {}", service.name(), service.url());
     }
 
@@ -201,9 +215,16 @@ public final class LocalStack implements AutoCloseable {
                 settings.data().resolve("run"))));
   }
 
-  private <T extends AutoCloseable> T started(T component) {
-    started.add(component);
-    return component;
+  /** Keeps what has started to stop it later, or stops it at once if the stack is stopping. */
+  private <T extends AutoCloseable> T started(T component) throws Exception {
+    synchronized (started) {
+      if (!closed) {
+        started.add(component);
+        return component;
+      }
+    }
+    component.close();
+    throw new IllegalStateException("Inkwell was stopped while it started");
   }
 
   public String gatewayUrl() {
@@ -232,21 +253,41 @@ public final class LocalStack implements AutoCloseable {
     return List.copyOf(services);
   }
 
+  private boolean anythingStarted() {
+    synchronized (started) {
+      return !started.isEmpty();
+    }
+  }
+
+  boolean stopping() {
+    synchronized (started) {
+      return closed;
+    }
+  }
+
   /** Stops everything in reverse order: services first, infrastructure last. */
   @Override
   public void close() {
-    // none is started again while the others stop, not even one killed from outside meanwhile
-    services.forEach(ServiceProcess::stopRestarting);
-    for (int i = started.size() - 1; i >= 0; i--) {
+    List<AutoCloseable> stopping;
+    synchronized (started) {
+      closed = true;
+      stopping = new ArrayList<>(started);
+      started.clear();
+    }
+    // All services shut down at once, none started again, not even one killed from outside
+    // meanwhile; the infrastructure they drain to (Kafka, MongoDB) stops after them.
+    stopping.stream()
+        .filter(ServiceProcess.class::isInstance)
+        .forEach(service -> ((ServiceProcess) service).stop());
+    for (int i = stopping.size() - 1; i >= 0; i--) {
       try {
-        started.get(i).close();
+        stopping.get(i).close();
       } catch (Exception | LinkageError e) {
         // a class missing as the stack's jar was rebuilt under it: the rest are stopped all the
         // same
-        log.warn("Could not stop {} cleanly", started.get(i), e);
+        log.warn("Could not stop {} cleanly", stopping.get(i), e);
       }
     }
-    started.clear();
   }
 
   public static void main(String[] args) throws Exception {
@@ -258,23 +299,31 @@ public final class LocalStack implements AutoCloseable {
             .normalize();
     StackPorts ports = StackPorts.defaults();
     long began = System.nanoTime();
-    LocalStack stack;
-    try {
-      stack = start(new Settings(home, data, ports, true));
-    } catch (NotBuilt e) {
-      System.err.println(e.getMessage());
-      System.exit(2);
-      return;
-    }
+    var stack = new LocalStack(new Settings(home, data, ports, true));
     var stopped = new CountDownLatch(1);
+    // before anything starts: a Ctrl-C while the services start stops those started too
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
-                  log.info("Stopping Inkwell...");
+                  if (stack.anythingStarted()) {
+                    log.info("Stopping Inkwell...");
+                  }
                   stack.close();
                   stopped.countDown();
                 }));
+    try {
+      stack.startAll();
+    } catch (NotBuilt | AlreadyRunning e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return;
+    } catch (Exception e) {
+      if (stack.stopping()) {
+        return; // Ctrl-C while starting: the shutdown hook stops the rest
+      }
+      throw e;
+    }
     System.out.println(banner(stack, ports, data, Duration.ofNanos(System.nanoTime() - began)));
     stopped.await();
   }

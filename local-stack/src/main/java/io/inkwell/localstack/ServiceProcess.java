@@ -195,20 +195,23 @@ final class ServiceProcess implements AutoCloseable {
     return process;
   }
 
-  /** From now on, a service that stops stays stopped. */
-  synchronized void stopRestarting() {
+  /**
+   * Asks for a graceful shutdown without waiting for it, so that several services shut down at
+   * once; from now on, a service that stops stays stopped.
+   */
+  synchronized void stop() {
     closed = true;
+    process.destroy();
   }
 
-  /** Asks for a graceful shutdown, then insists; a closed service is not started again. */
+  /** Asks for a graceful shutdown, waits for it, then insists. */
   @Override
   public void close() throws InterruptedException {
     Process stopping;
     synchronized (this) {
-      closed = true;
+      stop();
       stopping = process;
     }
-    stopping.destroy();
     if (!stopping.waitFor(20, TimeUnit.SECONDS)) {
       stopping.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     }

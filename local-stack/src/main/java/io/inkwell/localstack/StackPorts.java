@@ -1,8 +1,12 @@
 package io.inkwell.localstack;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -32,6 +36,47 @@ public record StackPorts(
         8084, 8090);
   }
 
+  /** Each port with what listens there. */
+  public Map<Integer, String> uses() {
+    var uses = new LinkedHashMap<Integer, String>();
+    uses.put(gateway, "gateway");
+    uses.put(postService, "post-service");
+    uses.put(commentService, "comment-service");
+    uses.put(notificationService, "notification-service");
+    uses.put(authService, "auth-service");
+    uses.put(web, "web");
+    uses.put(admin, "Spring Boot Admin");
+    uses.put(kafka, "Kafka");
+    uses.put(kafkaController, "Kafka's controller");
+    uses.put(postsDb, "MongoDB posts");
+    uses.put(commentsDb, "MongoDB comments");
+    uses.put(notificationsDb, "MongoDB notifications");
+    uses.put(authDb, "MongoDB auth");
+    uses.put(webDb, "MongoDB web");
+    uses.put(smtp, "SMTP");
+    uses.put(imap, "IMAP");
+    return uses;
+  }
+
+  /** The ports something else listens on already, as "8080 (gateway)". */
+  List<String> inUse() {
+    return uses().entrySet().stream()
+        .filter(use -> !free(use.getKey()))
+        .map(use -> use.getKey() + " (" + use.getValue() + ")")
+        .toList();
+  }
+
+  private static boolean free(int port) {
+    try (var socket = new ServerSocket()) {
+      // a port left in TIME_WAIT by a stack that has just stopped is free to listen on
+      socket.setReuseAddress(true);
+      socket.bind(new InetSocketAddress(port));
+      return true;
+    } catch (IOException inUse) {
+      return false;
+    }
+  }
+
   /**
    * Free ports, for tests that run beside anything else. They are taken below the range the kernel
    * hands out to outgoing connections (32768 and up on Linux, 49152 and up on macOS and Windows): a
@@ -58,11 +103,9 @@ public record StackPorts(
       if (taken.contains(port)) {
         continue;
       }
-      try (var socket = new ServerSocket(port)) {
+      if (free(port)) {
         taken.add(port);
         return port;
-      } catch (IOException inUse) {
-        // someone listens there: another
       }
     }
     throw new IllegalStateException("No free port between " + LOWEST + " and " + HIGHEST);
