@@ -51,8 +51,9 @@ public record GatewaySettings(
             "default-src 'self'; img-src 'self' data: https:; style-src 'self' 'unsafe-inline'; "
                 + "script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
                 + "frame-ancestors 'none'; "
-                // the video players posts may hold (post-service's Videos), and no other frame
-                + "frame-src https://www.youtube-nocookie.com https://player.vimeo.com")
+                // the players posts may hold (post-service's Embeds), and no other frame
+                + "frame-src https://www.youtube-nocookie.com https://player.vimeo.com"
+                + " https://open.spotify.com https://w.soundcloud.com")
         String contentSecurityPolicy,
     @DefaultValue Map<String, RateLimit> rateLimits,
     @DefaultValue SharedRateLimits sharedRateLimits) {

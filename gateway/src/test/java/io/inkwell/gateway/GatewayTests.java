@@ -380,9 +380,10 @@ class GatewayTests {
             csp ->
                 assertThat(csp)
                     .contains("default-src 'self'")
-                    .as("a post's videos play, in their providers' players only")
+                    .as("a post's videos and sounds play, in their providers' players only")
                     .contains(
-                        "frame-src https://www.youtube-nocookie.com https://player.vimeo.com"));
+                        "frame-src https://www.youtube-nocookie.com https://player.vimeo.com"
+                            + " https://open.spotify.com https://w.soundcloud.com"));
     assertThat(plain.headers().firstValue("Strict-Transport-Security"))
         .as("HSTS only when the client came over TLS")
         .isEmpty();

@@ -27,7 +27,7 @@ record PostBody(String html, String text) {
   private static final String PICTURE_STYLE = "display:block;max-width:100%;height:auto;border:0";
   private static final int COLUMN = 600;
 
-  /** The players post-service writes into a post (its Videos), by the video they play. */
+  /** The players post-service writes into a post (its Embeds), by what they play. */
   private static final Pattern YOUTUBE_PLAYER =
       Pattern.compile(
           "https://www\\.youtube-nocookie\\.com/embed/([A-Za-z0-9_-]{11})(?:\\?start=(\\d+))?");
@@ -35,6 +35,14 @@ record PostBody(String html, String text) {
   private static final Pattern VIMEO_PLAYER =
       Pattern.compile(
           "https://player\\.vimeo\\.com/video/(\\d+)\\?(?:h=([0-9a-f]+)&)?dnt=1(?:#t=(\\d+)s)?");
+
+  private static final Pattern SPOTIFY_PLAYER =
+      Pattern.compile("https://open\\.spotify\\.com/embed/(\\w+/[A-Za-z0-9]+)");
+
+  /** SoundCloud's player of a track or playlist page (not of its API's address of one). */
+  private static final Pattern SOUNDCLOUD_PLAYER =
+      Pattern.compile(
+          "https://w\\.soundcloud\\.com/player/\\?url=https%3A//(soundcloud\\.com/[\\w/-]+)");
 
   /**
    * The kinds of callout post-service writes ({@code callout-tip}), as the mails' words name them.
@@ -90,8 +98,8 @@ record PostBody(String html, String text) {
   }
 
   /**
-   * A post's videos, as a mail can give them: mail clients play no video in a mail (nor show a
-   * frame), so each player becomes a link to the video's own page, on a line of its own.
+   * A post's videos, music and podcasts, as a mail can give them: mail clients play nothing in a
+   * mail (nor show a frame), so each player becomes a link to what it plays, on a line of its own.
    */
   private static void videosForAMail(Document post) {
     for (Element player : post.select("iframe[src]")) {
@@ -175,7 +183,9 @@ record PostBody(String html, String text) {
     post.select("details").unwrap();
   }
 
-  /** The page of the video a player plays; the player's own address for any other. */
+  /**
+   * The page of the video, music or podcast a player plays; the player's own address for any other.
+   */
   private static String videoPage(String player) {
     var youtube = YOUTUBE_PLAYER.matcher(player);
     if (youtube.matches()) {
@@ -189,6 +199,14 @@ record PostBody(String html, String text) {
           + vimeo.group(1)
           + (vimeo.group(2) == null ? "" : "/" + vimeo.group(2))
           + (vimeo.group(3) == null ? "" : "#t=" + vimeo.group(3) + "s");
+    }
+    var spotify = SPOTIFY_PLAYER.matcher(player);
+    if (spotify.matches()) {
+      return "https://open.spotify.com/" + spotify.group(1);
+    }
+    var soundcloud = SOUNDCLOUD_PLAYER.matcher(player);
+    if (soundcloud.matches()) {
+      return "https://" + soundcloud.group(1);
     }
     return player;
   }

@@ -203,7 +203,10 @@ class PostBodyTests {
             Both run all day.*""");
   }
 
-  /** As post-service renders a post with a YouTube and a Vimeo address alone on their lines. */
+  /**
+   * As post-service renders a post with YouTube and Vimeo addresses, a Spotify episode's and a
+   * SoundCloud playlist's alone on their lines.
+   */
   private static final String WITH_VIDEOS =
       """
       <p>Look:</p>
@@ -213,9 +216,16 @@ class PostBodyTests {
       title="Vimeo" width="560" height="315" loading="lazy" allowfullscreen></iframe></figure>
       <figure class="embed"><iframe src="https://player.vimeo.com/video/76979872?h&#61;8272103f6e&amp;dnt&#61;1" \
       title="Vimeo" width="560" height="315" loading="lazy" allowfullscreen></iframe></figure>
+      <figure class="embed sound"><iframe src="https://open.spotify.com/embed/episode/512ojhOuo1ktJprKbVcKyQ" \
+      title="Spotify" width="560" height="166" loading="lazy" allowfullscreen></iframe></figure>
+      <figure class="embed sound list"><iframe src="https://w.soundcloud.com/player/?url&#61;https%3A//soundcloud.com/forss/sets/soulhack" \
+      title="SoundCloud" width="560" height="352" loading="lazy" allowfullscreen></iframe></figure>
       """;
 
-  /** Mail clients play no video: each is a link to its page, where it starts where it did. */
+  /**
+   * Mail clients play no video nor sound: each is a link to its page, a video's where it starts
+   * where it did.
+   */
   @Test
   void aVideoIsALinkToItsPageForMailClientsPlayNoVideo() {
     var body = PostBody.of(WITH_VIDEOS, "https://blog.example.org", NAMES);
@@ -226,7 +236,9 @@ class PostBodyTests {
         .containsExactly(
             "https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=90s",
             "https://vimeo.com/76979871",
-            "https://vimeo.com/76979872/8272103f6e");
+            "https://vimeo.com/76979872/8272103f6e",
+            "https://open.spotify.com/episode/512ojhOuo1ktJprKbVcKyQ",
+            "https://soundcloud.com/forss/sets/soulhack");
     assertThat(body.text())
         .contains("▶ https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=90s")
         .contains("▶ https://vimeo.com/76979871");

@@ -14,6 +14,7 @@ import io.inkwell.posts.TextCleaning;
 import io.inkwell.posts.author.AuthorProfiles;
 import io.inkwell.posts.post.AbsoluteAddresses;
 import io.inkwell.posts.post.Callouts;
+import io.inkwell.posts.post.Embeds;
 import io.inkwell.posts.post.Post;
 import io.inkwell.posts.post.PostManagement;
 import io.inkwell.posts.post.PostQuery;
@@ -22,7 +23,6 @@ import io.inkwell.posts.post.TagCount;
 import io.inkwell.posts.post.TagEditing;
 import io.inkwell.posts.post.TagNotFound;
 import io.inkwell.posts.post.TaskLists;
-import io.inkwell.posts.post.Videos;
 import io.inkwell.posts.site.SiteIdentity;
 import io.inkwell.posts.site.Sites;
 import java.net.URI;
@@ -357,7 +357,7 @@ class FeedController {
         clean(
             AbsoluteAddresses.of(
                 Callouts.asQuotes(
-                    TaskLists.withBoxesAsCharacters(Videos.withLinksToThePages(withCover(post))),
+                    TaskLists.withBoxesAsCharacters(Embeds.withLinksToThePages(withCover(post))),
                     kind -> words.getMessage("callout." + kind, null, language)),
                 settings.postUrl(post.slug()))));
     entry.setContents(List.of(content));

@@ -76,15 +76,16 @@ class PostContentRenderer {
                   .allowAttributes("aria-label")
                   .matching(Pattern.compile("Back to reference [\\p{L}\\p{N}_-]+"))
                   .onElements("a")
-                  // videos (Videos): their providers' players only, as Videos writes them
+                  // videos, music and podcasts (Embeds): their providers' players only, as Embeds
+                  // writes them
                   .allowElements("iframe")
                   .disallowWithoutAttributes("iframe")
                   .allowUrlProtocols("https")
                   .allowAttributes("src")
-                  .matching(Videos.PLAYER)
+                  .matching(Embeds.PLAYER)
                   .onElements("iframe")
                   .allowAttributes("title")
-                  .matching(Pattern.compile("YouTube|Vimeo"))
+                  .matching(Embeds.TITLE)
                   .onElements("iframe")
                   .allowAttributes("width", "height")
                   .matching(Pattern.compile("\\d{1,4}"))
@@ -93,14 +94,14 @@ class PostContentRenderer {
                   .matching(Pattern.compile("lazy"))
                   .onElements("iframe")
                   .allowAttributes("allow")
-                  .matching(Pattern.compile(Pattern.quote(Videos.ALLOW)))
+                  .matching(Pattern.compile(Pattern.quote(Embeds.ALLOW)))
                   .onElements("iframe")
                   .allowAttributes("allowfullscreen")
                   .onElements("iframe")
                   .allowAttributes("class")
                   .matching(
                       Pattern.compile(
-                          "embed|"
+                          "embed( sound( list)?)?|"
                               + MediaPlayers.FIGURE
                               + "|"
                               + Figures.SIDES
@@ -289,7 +290,7 @@ class PostContentRenderer {
                         Figures.figures(
                             MediaPlayers.players(
                                 Cards.cards(
-                                    Videos.players(
+                                    Embeds.players(
                                         renderer.render(parser.parse(bodyMarkdown)))))))))));
   }
 

@@ -2,6 +2,9 @@ package io.inkwell.posts.post;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -12,23 +15,30 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
 
 /**
- * Videos of YouTube and Vimeo played where they stand in a post, as WordPress embeds a video whose
- * address is alone on its line and as Ghost's video cards do: a paragraph that is nothing but a
- * video's address (typed, or a link whose words are its address), or the provider's own player an
- * imported post brought along ({@code <iframe src="https://www.youtube.com/embed/…">}, as Blogger
- * and WordPress stored them, or the Flash {@code <object>} of a post from before 2011), becomes the
- * provider's player in its privacy-enhanced form (youtube-nocookie.com, Vimeo's do-not-track:
- * nothing is stored in the reader's browser until they press play). A link with words of its own
- * stays a link; any other frame goes (and the sanitiser lets through no frame but {@link #PLAYER}
- * anyway).
+ * Videos of YouTube and Vimeo, and music and podcasts of Spotify and SoundCloud, played where they
+ * stand in a post, as WordPress embeds an address alone on its line and as Ghost's embed cards do:
+ * a paragraph that is nothing but such an address (typed, or a link whose words are its address),
+ * or the provider's own player an imported post brought along ({@code <iframe
+ * src="https://www.youtube.com/embed/…">}, as Blogger and WordPress stored them, or the Flash
+ * {@code <object>} of a post from before 2011), becomes the provider's player, a video's in its
+ * privacy-enhanced form (youtube-nocookie.com, Vimeo's do-not-track: nothing is stored in the
+ * reader's browser until they press play; Spotify and SoundCloud have none). A link with words of
+ * its own stays a link; any other frame goes (and the sanitiser lets through no frame but {@link
+ * #PLAYER} anyway).
  */
-public final class Videos {
+public final class Embeds {
 
   /** The players' addresses: the only frames a post may hold. */
   static final Pattern PLAYER =
       Pattern.compile(
           "https://www\\.youtube-nocookie\\.com/embed/[A-Za-z0-9_-]{11}(\\?start=\\d{1,6})?"
-              + "|https://player\\.vimeo\\.com/video/\\d{1,12}\\?(h=[0-9a-f]{1,32}&)?dnt=1(#t=\\d{1,6}s)?");
+              + "|https://player\\.vimeo\\.com/video/\\d{1,12}\\?(h=[0-9a-f]{1,32}&)?dnt=1(#t=\\d{1,6}s)?"
+              + "|https://open\\.spotify\\.com/embed/(track|album|playlist|episode|show|artist)/[A-Za-z0-9]{22}"
+              + "|https://w\\.soundcloud\\.com/player/\\?url=https%3A//"
+              + "(soundcloud\\.com(/[A-Za-z0-9_-]{1,100}){2,3}|api\\.soundcloud\\.com/(tracks|playlists)/\\d{1,15})");
+
+  /** The words of the players' frames, which say whose they are (in any language). */
+  static final Pattern TITLE = Pattern.compile("YouTube|Vimeo|Spotify|SoundCloud");
 
   /** What the players may do: play, full screen, picture in picture; nothing else. */
   static final String ALLOW = "autoplay; encrypted-media; fullscreen; picture-in-picture";
@@ -41,32 +51,90 @@ public final class Videos {
   private static final Pattern VIMEO_ID = Pattern.compile("\\d{1,12}");
   private static final Pattern VIMEO_KEY = Pattern.compile("[0-9a-f]{1,32}");
 
+  private static final Pattern SPOTIFY_ID = Pattern.compile("[A-Za-z0-9]{22}");
+
+  /** What Spotify plays: its pages' first part ({@code open.spotify.com/album/{id}}). */
+  private static final Set<String> SPOTIFY_KINDS =
+      Set.of("track", "album", "playlist", "episode", "show", "artist");
+
+  /** Spotify's players with a list of tracks or episodes, which need the taller frame. */
+  private static final Set<String> SPOTIFY_LISTS = Set.of("album", "playlist", "show", "artist");
+
+  /** A SoundCloud account's or track's name in its address. */
+  private static final Pattern SOUNDCLOUD_NAME = Pattern.compile("[A-Za-z0-9_-]{1,100}");
+
+  /** SoundCloud's own pages, whose addresses look like an account's: soundcloud.com/discover. */
+  private static final Set<String> SOUNDCLOUD_PAGES =
+      Set.of(
+          "discover",
+          "search",
+          "stream",
+          "charts",
+          "you",
+          "tags",
+          "pages",
+          "upload",
+          "settings",
+          "messages",
+          "notifications",
+          "people",
+          "popular",
+          "terms-of-use",
+          "imprint",
+          "jobs",
+          "mobile",
+          "pro",
+          "artists",
+          "feed");
+
+  /** SoundCloud's player's own address of a track or playlist, as imported players carry it. */
+  private static final Pattern SOUNDCLOUD_API =
+      Pattern.compile("https://api\\.soundcloud\\.com/(tracks|playlists)/\\d{1,15}");
+
   /**
    * A start time as YouTube's links give it: {@code 90}, {@code 90s}, {@code 1m30s}, {@code 1h}.
    */
   private static final Pattern TIME =
       Pattern.compile("(?:(\\d{1,2})h)?(?:(\\d{1,3})m)?(?:(\\d{1,6})s?)?");
 
-  private Videos() {}
+  private Embeds() {}
 
   /** Where a video is played and how its frame is named (the provider's, in any language). */
   enum Provider {
     YOUTUBE("YouTube"),
-    VIMEO("Vimeo");
+    VIMEO("Vimeo"),
+    SPOTIFY("Spotify"),
+    SOUNDCLOUD("SoundCloud");
 
     final String title;
 
     Provider(String title) {
       this.title = title;
     }
+
+    /** A player of sound: a strip as wide as the column, not a 16:9 picture. */
+    boolean sound() {
+      return this == SPOTIFY || this == SOUNDCLOUD;
+    }
   }
 
   /**
+   * @param id what the provider knows it by: a YouTube or Vimeo video's id, Spotify's kind and id
+   *     ({@code album/{id}}), SoundCloud's address of a track or playlist
    * @param start the second it starts at; 0 from the beginning
    * @param key what Vimeo adds to an unlisted video's address ({@code vimeo.com/{id}/{key}}), which
    *     its player needs too; null for any other
    */
   record Video(Provider provider, String id, int start, String key) {
+
+    /** Spotify's album, playlist, show or artist, SoundCloud's playlist: a list, played taller. */
+    boolean list() {
+      return switch (provider) {
+        case SPOTIFY -> SPOTIFY_LISTS.contains(id.substring(0, id.indexOf('/')));
+        case SOUNDCLOUD -> id.contains("/sets/") || id.contains("/playlists/");
+        default -> false;
+      };
+    }
 
     /** Its page at its provider, where it starts where the player does. */
     String page() {
@@ -78,6 +146,9 @@ public final class Videos {
                 + id
                 + (key != null ? "/" + key : "")
                 + (start > 0 ? "#t=" + start + "s" : "");
+        case SPOTIFY -> "https://open.spotify.com/" + id;
+        // the player's own address of a track is no page for people: the player is
+        case SOUNDCLOUD -> SOUNDCLOUD_API.matcher(id).matches() ? player() : id;
       };
     }
 
@@ -91,13 +162,19 @@ public final class Videos {
                 + id
                 + (key != null ? "?h=" + key + "&dnt=1" : "?dnt=1")
                 + (start > 0 ? "#t=" + start + "s" : "");
+        case SPOTIFY -> "https://open.spotify.com/embed/" + id;
+        // the address as SoundCloud's own embed code writes it
+        case SOUNDCLOUD ->
+            "https://w.soundcloud.com/player/?url=" + id.replaceFirst("^https:", "https%3A");
       };
     }
   }
 
   /**
    * The video at an address: YouTube's watch, share ({@code youtu.be}), Shorts, live and embed
-   * addresses, and Vimeo's page and player addresses; empty for anything else.
+   * addresses, Vimeo's page and player addresses, Spotify's track, album, playlist, episode, show
+   * and artist pages and players, SoundCloud's track and playlist pages and players; empty for
+   * anything else.
    */
   static Optional<Video> at(String address) {
     String written = address.strip();
@@ -141,8 +218,92 @@ public final class Videos {
           path.length == 3 && path[1].equals("video")
               ? vimeo(path[2], parameter(query, "h"), uri.getRawFragment())
               : Optional.empty();
+      case "open.spotify.com" -> spotify(path);
+      // Spotify's player before 2017: embed.spotify.com/?uri=spotify:track:{id}
+      case "embed.spotify.com" -> spotifyUri(decoded(parameter(query, "uri")));
+      case "soundcloud.com", "www.soundcloud.com", "m.soundcloud.com" -> soundcloud(path);
+      case "w.soundcloud.com" ->
+          // w.soundcloud.com/player/?url=…
+          (path.length == 2 || path.length == 3 && path[2].isEmpty()) && path[1].equals("player")
+              ? soundcloudPlayed(decoded(parameter(query, "url")))
+              : Optional.empty();
       default -> Optional.empty();
     };
+  }
+
+  /**
+   * Spotify's pages and players: {@code /track/{id}}, in a country's words {@code
+   * /intl-de/track/{id}}, {@code /embed/track/{id}}, and the podcast player's {@code
+   * /embed-podcast/episode/{id}}.
+   */
+  private static Optional<Video> spotify(String[] path) {
+    int first = 1;
+    if (path.length > first
+        && (path[first].startsWith("intl-")
+            || path[first].equals("embed")
+            || path[first].equals("embed-podcast"))) {
+      first++;
+    }
+    if (path.length != first + 2) {
+      return Optional.empty();
+    }
+    return spotify(path[first], path[first + 1]);
+  }
+
+  private static Optional<Video> spotifyUri(String uri) {
+    String[] parts = uri == null ? new String[0] : uri.split(":");
+    return parts.length == 3 && parts[0].equals("spotify")
+        ? spotify(parts[1], parts[2])
+        : Optional.empty();
+  }
+
+  private static Optional<Video> spotify(String kind, String id) {
+    return SPOTIFY_KINDS.contains(kind) && SPOTIFY_ID.matcher(id).matches()
+        ? Optional.of(new Video(Provider.SPOTIFY, kind + "/" + id, 0, null))
+        : Optional.empty();
+  }
+
+  /**
+   * SoundCloud's tracks ({@code /{account}/{track}}, a private one's {@code
+   * /{account}/{track}/s-{key}}) and playlists ({@code /{account}/sets/{playlist}}); not an
+   * account's page, nor SoundCloud's own.
+   */
+  private static Optional<Video> soundcloud(String[] path) {
+    boolean named =
+        (path.length == 3 || path.length == 4)
+            && Arrays.stream(path, 1, path.length)
+                .allMatch(part -> SOUNDCLOUD_NAME.matcher(part).matches())
+            && !SOUNDCLOUD_PAGES.contains(path[1].toLowerCase(Locale.ROOT));
+    boolean track = path.length == 3 && !path[2].equals("sets");
+    boolean privateTrack = path.length == 4 && path[3].startsWith("s-");
+    boolean playlist = path.length == 4 && path[2].equals("sets");
+    return named && (track || privateTrack || playlist)
+        ? Optional.of(
+            new Video(
+                Provider.SOUNDCLOUD, "https://soundcloud.com" + String.join("/", path), 0, null))
+        : Optional.empty();
+  }
+
+  /** What SoundCloud's player plays: a track's or playlist's page, or its own address of one. */
+  private static Optional<Video> soundcloudPlayed(String address) {
+    if (address == null) {
+      return Optional.empty();
+    }
+    String played = address.split("[?&#]", 2)[0];
+    if (SOUNDCLOUD_API.matcher(played).matches()) {
+      return Optional.of(new Video(Provider.SOUNDCLOUD, played, 0, null));
+    }
+    return played.startsWith("https://soundcloud.com/")
+        ? soundcloud(played.substring("https://soundcloud.com".length()).split("/", -1))
+        : Optional.empty();
+  }
+
+  private static String decoded(String parameter) {
+    try {
+      return parameter == null ? null : URLDecoder.decode(parameter, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException malformed) {
+      return null;
+    }
   }
 
   private static Optional<Video> youtube(String id, String query) {
@@ -221,7 +382,9 @@ public final class Videos {
         && !html.contains("<object")
         && !html.contains("<embed")
         && !html.contains("youtu")
-        && !html.contains("vimeo")) {
+        && !html.contains("vimeo")
+        && !html.contains("spotify")
+        && !html.contains("soundcloud")) {
       return html;
     }
     var body = Jsoup.parseBodyFragment(html).body();
@@ -287,7 +450,7 @@ public final class Videos {
                 .allMatch(child -> child == block || child.is("figcaption"));
     if (figure) {
       block.replaceWith(frame(video));
-      parent.classNames(Set.of("embed"));
+      parent.attr("class", figureClass(video));
     } else {
       block.replaceWith(figure(video));
     }
@@ -313,16 +476,28 @@ public final class Videos {
   }
 
   private static Element figure(Video video) {
-    return new Element("figure").addClass("embed").appendChild(frame(video));
+    return new Element("figure").attr("class", figureClass(video)).appendChild(frame(video));
   }
 
-  /** The player, 16:9 in a feed reader; the reader site's style fits it to the column. */
+  /**
+   * The class of a player's figure: {@code embed}, and for a player of sound, whose height is its
+   * own, {@code embed sound}, or {@code embed sound list} for the taller one of a list.
+   */
+  static String figureClass(Video video) {
+    return !video.provider().sound() ? "embed" : video.list() ? "embed sound list" : "embed sound";
+  }
+
+  /**
+   * The player, 16:9 in a feed reader, a sound's the height its provider gives it; the reader
+   * site's style fits each to the column.
+   */
   private static Element frame(Video video) {
+    String height = !video.provider().sound() ? "315" : video.list() ? "352" : "166";
     return new Element("iframe")
         .attr("src", video.player())
         .attr("title", video.provider().title)
         .attr("width", "560")
-        .attr("height", "315")
+        .attr("height", height)
         .attr("loading", "lazy")
         .attr("allow", ALLOW)
         .attr("allowfullscreen", "");
