@@ -15,6 +15,7 @@ import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.AttributeProvider;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -257,12 +258,16 @@ class PostContentRenderer {
 
   /** An excerpt is the post's own words: no footnotes. */
   private static String words(String html, boolean withoutFootnotes) {
+    return readable(html, withoutFootnotes).text();
+  }
+
+  private static Document readable(String html, boolean withoutFootnotes) {
     var page = Jsoup.parse(html);
     page.select("sup.footnote-ref, a.footnote-backref").remove();
     if (withoutFootnotes) {
       page.select("section.footnotes").remove();
     }
-    return page.text();
+    return page;
   }
 
   /** A player stays only with a source it may play, one of the blog's own files. */
@@ -355,9 +360,18 @@ class PostContentRenderer {
     return body.body().html();
   }
 
-  /** The excerpt the body gives: its first words, without footnotes (to its teaser's end). */
+  /**
+   * The excerpt the body gives: its first words (to its teaser's end), without footnotes, and
+   * without pictures' captions, which would run into the sentences around them ("Back home. The
+   * harbour at dawn We sailed…"), as WordPress's leaves them out; a post of captioned pictures
+   * alone has its captions.
+   */
   static String excerptOf(String html) {
-    return firstWords(words(html, true));
+    var page = readable(html, true);
+    String withCaptions = page.text();
+    page.select("figcaption").remove();
+    String told = page.text();
+    return firstWords(told.isBlank() ? withCaptions : told);
   }
 
   /** The first words of the text, cut at a word boundary. */

@@ -466,6 +466,28 @@ class PostContentRendererTests {
     assertThat(markedAtTheStart.excerpt()).as("a teaser of nothing").isEqualTo("All of it.");
   }
 
+  /** A caption is no sentence of the post: the excerpt reads on without it, unless it is all. */
+  @Test
+  void theExcerptReadsOnPastAPicturesCaption() {
+    var told =
+        renderer.render(
+            "T",
+            "Back home after two weeks.\n\n"
+                + "![The harbour](/api/images/0123456789abcdef0123456789abcdef.jpg"
+                + " \"The harbour at dawn\")\n\nWe sailed at noon.",
+            null);
+    var shown =
+        renderer.render(
+            "T",
+            "![The harbour](/api/images/0123456789abcdef0123456789abcdef.jpg"
+                + " \"The harbour at dawn\")",
+            null);
+
+    assertThat(told.bodyHtml()).contains("<figcaption>The harbour at dawn</figcaption>");
+    assertThat(told.excerpt()).isEqualTo("Back home after two weeks. We sailed at noon.");
+    assertThat(shown.excerpt()).as("a picture alone: its caption").isEqualTo("The harbour at dawn");
+  }
+
   @Test
   void anExcerptTheAuthorWroteIsKept() {
     assertThat(renderer.render("T", "Body", "  Mine.  ").excerpt()).isEqualTo("Mine.");
