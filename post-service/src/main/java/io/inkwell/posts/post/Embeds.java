@@ -99,7 +99,7 @@ public final class Embeds {
 
   private Embeds() {}
 
-  /** Where a video is played and how its frame is named (the provider's, in any language). */
+  /** Where an embed is played and how its frame is named (the provider's, in any language). */
   enum Provider {
     YOUTUBE("YouTube"),
     VIMEO("Vimeo"),
@@ -125,7 +125,7 @@ public final class Embeds {
    * @param key what Vimeo adds to an unlisted video's address ({@code vimeo.com/{id}/{key}}), which
    *     its player needs too; null for any other
    */
-  record Video(Provider provider, String id, int start, String key) {
+  record Embed(Provider provider, String id, int start, String key) {
 
     /** Spotify's album, playlist, show or artist, SoundCloud's playlist: a list, played taller. */
     boolean list() {
@@ -176,7 +176,7 @@ public final class Embeds {
    * and artist pages and players, SoundCloud's track and playlist pages and players; empty for
    * anything else.
    */
-  static Optional<Video> at(String address) {
+  static Optional<Embed> at(String address) {
     String written = address.strip();
     URI uri;
     try {
@@ -236,7 +236,7 @@ public final class Embeds {
    * /intl-de/track/{id}}, {@code /embed/track/{id}}, and the podcast player's {@code
    * /embed-podcast/episode/{id}}.
    */
-  private static Optional<Video> spotify(String[] path) {
+  private static Optional<Embed> spotify(String[] path) {
     int first = 1;
     if (path.length > first
         && (path[first].startsWith("intl-")
@@ -250,16 +250,16 @@ public final class Embeds {
     return spotify(path[first], path[first + 1]);
   }
 
-  private static Optional<Video> spotifyUri(String uri) {
+  private static Optional<Embed> spotifyUri(String uri) {
     String[] parts = uri == null ? new String[0] : uri.split(":");
     return parts.length == 3 && parts[0].equals("spotify")
         ? spotify(parts[1], parts[2])
         : Optional.empty();
   }
 
-  private static Optional<Video> spotify(String kind, String id) {
+  private static Optional<Embed> spotify(String kind, String id) {
     return SPOTIFY_KINDS.contains(kind) && SPOTIFY_ID.matcher(id).matches()
-        ? Optional.of(new Video(Provider.SPOTIFY, kind + "/" + id, 0, null))
+        ? Optional.of(new Embed(Provider.SPOTIFY, kind + "/" + id, 0, null))
         : Optional.empty();
   }
 
@@ -268,7 +268,7 @@ public final class Embeds {
    * /{account}/{track}/s-{key}}) and playlists ({@code /{account}/sets/{playlist}}); not an
    * account's page, nor SoundCloud's own.
    */
-  private static Optional<Video> soundcloud(String[] path) {
+  private static Optional<Embed> soundcloud(String[] path) {
     boolean named =
         (path.length == 3 || path.length == 4)
             && Arrays.stream(path, 1, path.length)
@@ -279,19 +279,19 @@ public final class Embeds {
     boolean playlist = path.length == 4 && path[2].equals("sets");
     return named && (track || privateTrack || playlist)
         ? Optional.of(
-            new Video(
+            new Embed(
                 Provider.SOUNDCLOUD, "https://soundcloud.com" + String.join("/", path), 0, null))
         : Optional.empty();
   }
 
   /** What SoundCloud's player plays: a track's or playlist's page, or its own address of one. */
-  private static Optional<Video> soundcloudPlayed(String address) {
+  private static Optional<Embed> soundcloudPlayed(String address) {
     if (address == null) {
       return Optional.empty();
     }
     String played = address.split("[?&#]", 2)[0];
     if (SOUNDCLOUD_API.matcher(played).matches()) {
-      return Optional.of(new Video(Provider.SOUNDCLOUD, played, 0, null));
+      return Optional.of(new Embed(Provider.SOUNDCLOUD, played, 0, null));
     }
     return played.startsWith("https://soundcloud.com/")
         ? soundcloud(played.substring("https://soundcloud.com".length()).split("/", -1))
@@ -306,23 +306,23 @@ public final class Embeds {
     }
   }
 
-  private static Optional<Video> youtube(String id, String query) {
+  private static Optional<Embed> youtube(String id, String query) {
     if (id == null || !YOUTUBE_ID.matcher(id).matches()) {
       return Optional.empty();
     }
     String time = parameter(query, "t");
     return Optional.of(
-        new Video(
+        new Embed(
             Provider.YOUTUBE, id, seconds(time != null ? time : parameter(query, "start")), null));
   }
 
-  private static Optional<Video> vimeo(String id, String key, String fragment) {
+  private static Optional<Embed> vimeo(String id, String key, String fragment) {
     if (!VIMEO_ID.matcher(id).matches() || (key != null && !VIMEO_KEY.matcher(key).matches())) {
       return Optional.empty();
     }
     String time =
         fragment != null && fragment.startsWith("t=") ? fragment.substring("t=".length()) : null;
-    return Optional.of(new Video(Provider.VIMEO, id, seconds(time), key));
+    return Optional.of(new Embed(Provider.VIMEO, id, seconds(time), key));
   }
 
   private static String parameter(String query, String name) {
@@ -362,9 +362,9 @@ public final class Embeds {
     for (Element player : body.select("iframe[src]")) {
       at(player.attr("src"))
           .ifPresent(
-              video -> {
+              embed -> {
                 Element link =
-                    new Element("a").attr("href", video.page()).text("▶ " + video.page());
+                    new Element("a").attr("href", embed.page()).text("▶ " + embed.page());
                 Element figure = player.parent();
                 if (figure != null && figure.is("figure.embed")) {
                   figure.after(new Element("p").appendChild(link));
@@ -376,7 +376,7 @@ public final class Embeds {
     return body.html();
   }
 
-  /** The rendered HTML with every video in it a player; the same HTML when there is none. */
+  /** The rendered HTML with every embed in it a player; the same HTML when there is none. */
   static String players(String html) {
     if (!html.contains("<iframe")
         && !html.contains("<object")
@@ -394,13 +394,13 @@ public final class Embeds {
       if (player.parent() == null) {
         continue; // inside an object already replaced
       }
-      at(address(player)).ifPresentOrElse(video -> place(player, video), player::remove);
+      at(address(player)).ifPresentOrElse(embed -> place(player, embed), player::remove);
     }
     // an address alone in its block
     for (Element block : body.select("p, div")) {
       String address = aloneIn(block);
       if (address != null) {
-        at(address).ifPresent(video -> playIn(block, video));
+        at(address).ifPresent(embed -> playIn(block, embed));
       }
     }
     return body.html();
@@ -441,7 +441,7 @@ public final class Embeds {
    * block and perhaps a caption (WordPress's embed block), the player in that figure, its caption
    * kept.
    */
-  private static void playIn(Element block, Video video) {
+  private static void playIn(Element block, Embed embed) {
     Element parent = block.parent();
     boolean figure =
         parent != null
@@ -449,10 +449,10 @@ public final class Embeds {
             && parent.children().stream()
                 .allMatch(child -> child == block || child.is("figcaption"));
     if (figure) {
-      block.replaceWith(frame(video));
-      parent.attr("class", figureClass(video));
+      block.replaceWith(frame(embed));
+      parent.attr("class", figureClass(embed));
     } else {
-      block.replaceWith(figure(video));
+      block.replaceWith(figure(embed));
     }
   }
 
@@ -460,42 +460,42 @@ public final class Embeds {
    * An imported player where it stood: a figure of its own when it is all its paragraph held, or
    * where a figure may stand; just the player inside running text.
    */
-  private static void place(Element player, Video video) {
+  private static void place(Element player, Embed embed) {
     Element parent = player.parent();
     boolean aloneInParagraph =
         parent.is("p")
             && parent.text().isBlank()
             && parent.children().stream().allMatch(child -> child == player || child.is("br"));
     if (aloneInParagraph) {
-      parent.replaceWith(figure(video));
+      parent.replaceWith(figure(embed));
     } else if (parent.is("p, span, a, em, strong, b, i, small, sup, sub")) {
-      player.replaceWith(frame(video));
+      player.replaceWith(frame(embed));
     } else {
-      player.replaceWith(figure(video));
+      player.replaceWith(figure(embed));
     }
   }
 
-  private static Element figure(Video video) {
-    return new Element("figure").attr("class", figureClass(video)).appendChild(frame(video));
+  private static Element figure(Embed embed) {
+    return new Element("figure").attr("class", figureClass(embed)).appendChild(frame(embed));
   }
 
   /**
    * The class of a player's figure: {@code embed}, and for a player of sound, whose height is its
    * own, {@code embed sound}, or {@code embed sound list} for the taller one of a list.
    */
-  static String figureClass(Video video) {
-    return !video.provider().sound() ? "embed" : video.list() ? "embed sound list" : "embed sound";
+  static String figureClass(Embed embed) {
+    return !embed.provider().sound() ? "embed" : embed.list() ? "embed sound list" : "embed sound";
   }
 
   /**
    * The player, 16:9 in a feed reader, a sound's the height its provider gives it; the reader
    * site's style fits each to the column.
    */
-  private static Element frame(Video video) {
-    String height = !video.provider().sound() ? "315" : video.list() ? "352" : "166";
+  private static Element frame(Embed embed) {
+    String height = !embed.provider().sound() ? "315" : embed.list() ? "352" : "166";
     return new Element("iframe")
-        .attr("src", video.player())
-        .attr("title", video.provider().title)
+        .attr("src", embed.player())
+        .attr("title", embed.provider().title)
         .attr("width", "560")
         .attr("height", height)
         .attr("loading", "lazy")
