@@ -15,11 +15,11 @@ import org.springframework.web.util.HtmlUtils;
  * paragraphs and whose single line breaks are line breaks (WordPress adds the {@code <p>} and
  * {@code <br>} when it shows a post, in {@code wpautop}); the block editor keeps full HTML. Its
  * shortcodes become what WordPress showed for them: {@code [caption]} a figure, {@code [embed]} and
- * WordPress.com's {@code [youtube]} a link (which plays as the video, ADR 18), {@code [gallery]}
- * its pictures from the media library as a gallery (the ones it names, or else the post's own, in
- * their order), {@code [code]} and {@code [sourcecode]} (the syntax highlighters' and
- * WordPress.com's) a block of code in its language, and {@code [audio]} and {@code [video]} a link
- * to their file. Other shortcodes stay as text.
+ * WordPress.com's {@code [youtube]}, {@code [soundcloud]} and {@code [spotify]} a link (which plays
+ * in its provider's player, ADR 18), {@code [gallery]} its pictures from the media library as a
+ * gallery (the ones it names, or else the post's own, in their order), {@code [code]} and {@code
+ * [sourcecode]} (the syntax highlighters' and WordPress.com's) a block of code in its language, and
+ * {@code [audio]} and {@code [video]} a link to their file. Other shortcodes stay as text.
  */
 final class WordPressContent {
 
@@ -57,6 +57,21 @@ final class WordPressContent {
 
   private static final Pattern YOUTUBE =
       Pattern.compile("\\[youtube[= ]\\s*(https?://[^\\s\\]]+)[^\\]]*\\]");
+
+  /**
+   * Jetpack's {@code [soundcloud url="https://api.soundcloud.com/tracks/156661852" params="…"]},
+   * with or without its closing tag.
+   */
+  private static final Pattern SOUNDCLOUD =
+      Pattern.compile(
+          "\\[soundcloud\\s[^\\]]*?\\burl=[\"']?(https?://[^\\s\"'\\]]+)[^\\]]*\\]"
+              + "(?:\\s*\\[/soundcloud\\])?");
+
+  /** Jetpack's {@code [spotify id="spotify:track:{id}"]}, or with the player's page as its id. */
+  private static final Pattern SPOTIFY =
+      Pattern.compile(
+          "\\[spotify\\s[^\\]]*?\\bid=[\"']?(?:spotify:([a-z]+):([A-Za-z0-9]{22})"
+              + "|(https://open\\.spotify\\.com/[^\\s\"'\\]]+))[^\\]]*\\]");
 
   /**
    * {@code [code language="java"]…[/code]}, as the syntax highlighters and WordPress.com take it.
@@ -101,6 +116,18 @@ final class WordPressContent {
     text = replace(CAPTION, text, WordPressContent::figure);
     text = replace(EMBED, text, embed -> link(embed.group(1)));
     text = replace(YOUTUBE, text, video -> "\n\n" + link(video.group(1)) + "\n\n");
+    text = replace(SOUNDCLOUD, text, sound -> "\n\n" + link(sound.group(1)) + "\n\n");
+    text =
+        replace(
+            SPOTIFY,
+            text,
+            sound ->
+                "\n\n"
+                    + link(
+                        sound.group(3) != null
+                            ? sound.group(3)
+                            : "https://open.spotify.com/" + sound.group(1) + "/" + sound.group(2))
+                    + "\n\n");
     text = replace(GALLERY, text, gallery -> gallery(gallery.group(1), library));
     text = replace(MEDIA, text, WordPressContent::media);
     if (text.contains("<!-- wp:")) {

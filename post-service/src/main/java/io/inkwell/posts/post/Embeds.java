@@ -222,6 +222,8 @@ public final class Embeds {
       // Spotify's player before 2017: embed.spotify.com/?uri=spotify:track:{id}
       case "embed.spotify.com" -> spotifyUri(decoded(parameter(query, "uri")));
       case "soundcloud.com", "www.soundcloud.com", "m.soundcloud.com" -> soundcloud(path);
+      // the player's own address of a track, as WordPress.com's [soundcloud] shortcode names it
+      case "api.soundcloud.com" -> soundcloudPlayed("https://" + host + uri.getRawPath());
       case "w.soundcloud.com" ->
           // w.soundcloud.com/player/?url=…
           (path.length == 2 || path.length == 3 && path[2].isEmpty()) && path[1].equals("player")

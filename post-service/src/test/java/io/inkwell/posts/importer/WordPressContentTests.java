@@ -117,4 +117,22 @@ class WordPressContentTests {
                 + "<p><a href=\"https://www.youtube.com/watch?v=dQw4w9WgXcQ\">"
                 + "https://www.youtube.com/watch?v=dQw4w9WgXcQ</a></p>");
   }
+
+  /**
+   * WordPress.com's SoundCloud and Spotify shortcodes: links alone, which play as their players.
+   */
+  @Test
+  void soundCloudAndSpotifyShortcodesAreLinksThatPlayInTheirPlayers() {
+    assertThat(
+            WordPressContent.html(
+                "Our set:\n[soundcloud url=\"https://api.soundcloud.com/tracks/156661852\""
+                    + " params=\"auto_play=false&hide_related=false\" width=\"100%\" height=\"166\""
+                    + " iframe=\"true\" /]\n\n"
+                    + "[spotify id=\"spotify:album:1DFixLWuPkv3KT3TnV35m3\" width=\"300\" height=\"380\" /]"))
+        .isEqualTo(
+            "<p>Our set:</p>\n\n<p><a href=\"https://api.soundcloud.com/tracks/156661852\">"
+                + "https://api.soundcloud.com/tracks/156661852</a></p>\n\n"
+                + "<p><a href=\"https://open.spotify.com/album/1DFixLWuPkv3KT3TnV35m3\">"
+                + "https://open.spotify.com/album/1DFixLWuPkv3KT3TnV35m3</a></p>");
+  }
 }

@@ -57,6 +57,9 @@ class EmbedsTests {
     "https://soundcloud.com/forss/sets/soulhack,"
         + " https://w.soundcloud.com/player/?url=https%3A//soundcloud.com/forss/sets/soulhack,"
         + " SoundCloud, embed sound list, 352",
+    "<https://api.soundcloud.com/tracks/156661852>,"
+        + " https://w.soundcloud.com/player/?url=https%3A//api.soundcloud.com/tracks/156661852,"
+        + " SoundCloud, embed sound, 166",
     "https://m.soundcloud.com/forss/demo-track/s-AbCdEfGh123,"
         + " https://w.soundcloud.com/player/?url=https%3A//soundcloud.com/forss/demo-track/s-AbCdEfGh123,"
         + " SoundCloud, embed sound, 166"
