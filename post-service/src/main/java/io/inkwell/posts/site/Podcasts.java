@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Query;
@@ -167,6 +168,31 @@ public class Podcasts {
 
   static final int COVER_MAX = 3000;
 
+  /**
+   * A directory's page of a podcast, as listeners' browsers and share buttons give it.
+   *
+   * @param page the page's address, perhaps with a query
+   * @param canonical the page's address without the query, from {@code page}'s groups
+   */
+  private record Directory(String field, Pattern page, String canonical, String example) {}
+
+  private static final Directory APPLE_PODCASTS =
+      new Directory(
+          "applePodcasts",
+          Pattern.compile(
+              "(https://podcasts\\.apple\\.com/(?:[a-z]{2}/)?podcast/(?:[^\\s/?#<>\"]{1,200}/)?"
+                  + "id\\d{1,15})(?:[?#]\\S*)?"),
+          "$1",
+          "https://podcasts.apple.com/us/podcast/the-harbour-hour/id1234567890");
+
+  private static final Directory SPOTIFY =
+      new Directory(
+          "spotify",
+          Pattern.compile(
+              "https://open\\.spotify\\.com/(?:intl-[a-z-]{2,8}/)?show/([A-Za-z0-9]{22})(?:[?#]\\S*)?"),
+          "https://open.spotify.com/show/$1",
+          "https://open.spotify.com/show/5CfCWKI5pZ28U0uOzXkDHe");
+
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
 
   private final MongoOperations mongo;
@@ -186,6 +212,7 @@ public class Podcasts {
    *
    * @param subcategory one of the category's subcategories, or null or empty for none
    * @param cover the address Images gives the artwork ({@code /api/images/{id}})
+   * @param listings where listeners find it in the directories, once they list it
    * @throws Invalid when the category, the artwork or the address is none the directories take
    * @throws UnknownPicture when the blog keeps no picture at the artwork's address
    */
@@ -196,6 +223,7 @@ public class Podcasts {
       boolean serial,
       String cover,
       String email,
+      Listings listings,
       Actor actor) {
     if (!actor.isAdmin()) {
       throw new NotAllowed("Only admins make the blog a podcast.");
@@ -210,7 +238,9 @@ public class Podcasts {
               explicit,
               serial,
               coverIn(cover),
-              emailIn(email));
+              emailIn(email),
+              listedAt(listings.applePodcasts(), APPLE_PODCASTS),
+              listedAt(listings.spotify(), SPOTIFY));
     }
     mongo.upsert(
         Query.query(where("_id").is(SiteIdentity.ID)),
@@ -299,6 +329,25 @@ public class Podcasts {
         && List.of("jpg", "jpeg", "png").contains(format);
   }
 
+  /**
+   * A directory's page of the podcast, without what its share button adds ({@code ?uo=4}, {@code
+   * ?si=…}); null for none.
+   */
+  private static String listedAt(String given, Directory directory) {
+    if (given == null || given.isBlank()) {
+      return null;
+    }
+    Matcher listed = directory.page().matcher(given.strip());
+    if (!listed.matches()) {
+      throw new Invalid(
+          directory.field()
+              + " must be the podcast's page there, such as "
+              + directory.example()
+              + ", or empty.");
+    }
+    return listed.replaceFirst(directory.canonical());
+  }
+
   private static String emailIn(String given) {
     if (given == null || given.isBlank()) {
       return null;
@@ -309,6 +358,12 @@ public class Podcasts {
     }
     return email;
   }
+
+  /**
+   * Where listeners find the podcast in the directories that list it, once they do (each left out
+   * until then): its pages in Apple Podcasts and Spotify.
+   */
+  public record Listings(String applePodcasts, String spotify) {}
 
   /** Settings no podcast directory takes. */
   static class Invalid extends RuntimeException {

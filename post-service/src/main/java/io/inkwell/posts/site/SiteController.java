@@ -85,6 +85,7 @@ class SiteController {
         Boolean.TRUE.equals(request.serial()),
         request.cover(),
         request.email(),
+        new Podcasts.Listings(request.applePodcasts(), request.spotify()),
         Actors.of(token));
     return SiteResponse.of(sites.current());
   }
@@ -112,6 +113,11 @@ class SiteController {
    * @param email shown in the feed, where directories write to confirm the podcast; may be left out
    * @param serial whether its episodes are heard in order, oldest first, as a story's (Apple's
    *     {@code serial}); left out, each stands alone, newest first ({@code episodic})
+   * @param applePodcasts its page in Apple Podcasts ({@code
+   *     https://podcasts.apple.com/us/podcast/{name}/id{number}}), once listed; the reader site
+   *     links it
+   * @param spotify its show's page in Spotify ({@code https://open.spotify.com/show/{id}}), once
+   *     listed; the reader site links it
    */
   record PodcastRequest(
       @Size(max = 100) String category,
@@ -119,7 +125,9 @@ class SiteController {
       Boolean explicit,
       Boolean serial,
       @Size(max = 300) String cover,
-      @Size(max = 300) String email) {}
+      @Size(max = 300) String email,
+      @Size(max = 500) String applePodcasts,
+      @Size(max = 500) String spotify) {}
 
   record NavigationRequest(@NotNull @Size(max = 12) List<@Valid @NotNull LinkRequest> items) {}
 
@@ -215,7 +223,9 @@ class SiteController {
       boolean explicit,
       boolean serial,
       String cover,
-      String email) {
+      String email,
+      String applePodcasts,
+      String spotify) {
 
     static PodcastResponse of(SiteIdentity.Podcast podcast) {
       return podcast == null
@@ -226,7 +236,9 @@ class SiteController {
               podcast.explicit(),
               podcast.serial(),
               podcast.coverUrl(),
-              podcast.email());
+              podcast.email(),
+              podcast.applePodcasts(),
+              podcast.spotify());
     }
   }
 

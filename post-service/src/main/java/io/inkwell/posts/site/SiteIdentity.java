@@ -94,13 +94,19 @@ public record SiteIdentity(
    * @param email where directories write to confirm the podcast is the owner's (shown in the feed);
    *     null for none
    */
+  /**
+   * @param applePodcasts the podcast's page in Apple Podcasts, once it is listed there; or null
+   * @param spotify the show's page in Spotify, once it is listed there; or null
+   */
   public record Podcast(
       String category,
       String subcategory,
       boolean explicit,
       boolean serial,
       String cover,
-      String email) {
+      String email,
+      String applePodcasts,
+      String spotify) {
 
     /** Where directories fetch the {@link #cover()}. */
     public String coverUrl() {

@@ -309,6 +309,54 @@ class PodcastTests extends IntegrationTest {
         List.of(tag));
   }
 
+  /** Once the directories list it, the reader site links its pages there, as they share them. */
+  @Test
+  void itsPagesInTheDirectoriesAreKeptWithoutWhatShareButtonsAdd() throws Exception {
+    String cover = upload("png", 1400, 1400);
+    Map<String, Object> good = Map.of("category", "Leisure", "cover", cover);
+
+    var listed =
+        podcast(
+            with(
+                with(
+                    good,
+                    "applePodcasts",
+                    " https://podcasts.apple.com/gb/podcast/the-harbour-hour/id1234567890?uo=4 "),
+                "spotify",
+                "https://open.spotify.com/intl-de/show/5CfCWKI5pZ28U0uOzXkDHe?si=a1b2c3d4e5f6"));
+
+    assertThat(listed.status()).as(listed.toString()).isEqualTo(200);
+    var site = anonymous().get("/api/site").json().path("podcast");
+    assertThat(site.path("applePodcasts").asString())
+        .isEqualTo("https://podcasts.apple.com/gb/podcast/the-harbour-hour/id1234567890");
+    assertThat(site.path("spotify").asString())
+        .isEqualTo("https://open.spotify.com/show/5CfCWKI5pZ28U0uOzXkDHe");
+
+    for (String elsewhere :
+        new String[] {
+          "https://podcasts.apple.com.evil.example/us/podcast/x/id1",
+          "javascript:alert(1)//https://podcasts.apple.com/us/podcast/x/id1",
+          "http://podcasts.apple.com/us/podcast/x/id1",
+          "https://podcasts.apple.com/us/podcast/x/id1\"><script>"
+        }) {
+      var refused = podcast(with(good, "applePodcasts", elsewhere));
+      assertThat(refused.status()).as(elsewhere).isEqualTo(400);
+      assertThat(refused.text("detail")).startsWith("applePodcasts must be the podcast's page");
+    }
+    var aTrack =
+        podcast(with(good, "spotify", "https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC"));
+    assertThat(aTrack.status()).isEqualTo(400);
+    assertThat(aTrack.text("detail")).startsWith("spotify must be the podcast's page");
+    assertThat(anonymous().get("/api/site").json().path("podcast").path("spotify").asString())
+        .as("nothing refused was kept")
+        .isEqualTo("https://open.spotify.com/show/5CfCWKI5pZ28U0uOzXkDHe");
+
+    assertThat(podcast(good).status()).isEqualTo(200);
+    assertThat(anonymous().get("/api/site").json().path("podcast").hasNonNull("applePodcasts"))
+        .as("left out: not listed")
+        .isFalse();
+  }
+
   @Test
   void settingsNoDirectoryTakesAreRefusedAndOnlyAdminsMakeAPodcast() throws Exception {
     String cover = upload("png", 1500, 1500);
