@@ -1530,7 +1530,8 @@ class AdminToolsTests {
 
   /**
    * The owner makes the blog a podcast in Settings: its RSS feed then carries what Apple Podcasts
-   * and Spotify read, and saving again without a new picture keeps the artwork.
+   * and Spotify read, readers are told where to listen, and saving again without a new picture
+   * keeps the artwork; once the directories list it, the header links its pages there.
    */
   @Test
   void theOwnerMakesTheBlogAPodcastWhoseFeedTheDirectoriesRead() throws Exception {
@@ -1565,10 +1566,16 @@ class AdminToolsTests {
           .contains("<itunes:explicit>false</itunes:explicit>")
           .contains("<itunes:email>podcast@example.org</itunes:email>")
           .containsPattern("<itunes:image href=\"https?://[^\"]+" + cover + "\"");
+      assertThat(Jsoup.parse(reader.get("/").raw().body()).select(".site-header .listen a"))
+          .as("not listed yet: the feed any podcast app takes")
+          .extracting(link -> link.attr("href"))
+          .containsExactly("/feed.rss");
 
       Map<String, String> again = SiteBrowser.fields(saved, form);
       again.put("explicit", "true");
       again.put("serial", "true");
+      again.put("applePodcasts", "https://podcasts.apple.com/gb/podcast/lessons/id1234567890?uo=4");
+      again.put("spotify", "https://open.spotify.com/show/5CfCWKI5pZ28U0uOzXkDHe?si=0a1b2c");
       Document kept = Jsoup.parse(browser.submit("/admin/settings/podcast", again).body());
       assertThat(kept.select(".notice").text()).startsWith("Saved");
       assertThat(kept.select(form + " input[name=serial]").hasAttr("checked")).isTrue();
@@ -1576,12 +1583,22 @@ class AdminToolsTests {
           .contains("<itunes:explicit>true</itunes:explicit>")
           .contains("<itunes:type>serial</itunes:type>")
           .contains(cover);
+      assertThat(kept.select("#podcast-spotify").val())
+          .isEqualTo("https://open.spotify.com/show/5CfCWKI5pZ28U0uOzXkDHe");
+      var listen = Jsoup.parse(reader.get("/archive").raw().body());
+      assertThat(listen.select(".site-header .listen a"))
+          .extracting(link -> link.text() + " " + link.attr("href"))
+          .containsExactly(
+              "Apple Podcasts https://podcasts.apple.com/gb/podcast/lessons/id1234567890",
+              "Spotify https://open.spotify.com/show/5CfCWKI5pZ28U0uOzXkDHe",
+              "RSS feed (any podcast app) /feed.rss");
     } finally {
       Map<String, String> off = SiteBrowser.fields(browser.page("/admin/settings"), form);
       off.put("category", "");
       browser.submit("/admin/settings/podcast", off);
     }
     assertThat(reader.get("/feed.rss").raw().body()).doesNotContain("itunes:category");
+    assertThat(Jsoup.parse(reader.get("/").raw().body()).select(".listen")).isEmpty();
   }
 
   /** The Settings page after saving the form with this picture chosen as the icon. */

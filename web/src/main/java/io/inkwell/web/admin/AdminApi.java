@@ -848,22 +848,24 @@ class AdminApi {
     return get(token, "/api/site/podcast/categories");
   }
 
-  /** The blog as a podcast; an empty category: no longer one. */
-  Answer changePodcast(
-      String token,
+  /**
+   * The blog as a podcast, as {@code PUT /api/site/podcast} takes it.
+   *
+   * @param category an empty one: no longer a podcast
+   * @param applePodcasts its page in Apple Podcasts, once listed there; empty for none
+   * @param spotify its show's page in Spotify, once listed there; empty for none
+   */
+  record Podcast(
       String category,
       String subcategory,
       boolean explicit,
       boolean serial,
       String cover,
-      String email) {
-    var podcast = new java.util.HashMap<String, Object>();
-    podcast.put("category", category);
-    podcast.put("subcategory", subcategory);
-    podcast.put("explicit", explicit);
-    podcast.put("serial", serial);
-    podcast.put("cover", cover);
-    podcast.put("email", email);
+      String email,
+      String applePodcasts,
+      String spotify) {}
+
+  Answer changePodcast(String token, Podcast podcast) {
     return send(token, http.put().uri("/api/site/podcast"), podcast, null);
   }
 

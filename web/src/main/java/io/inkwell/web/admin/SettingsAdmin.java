@@ -96,6 +96,8 @@ class SettingsAdmin implements StaffPage {
       model.addAttribute("podcastSerial", podcast.path("serial").asBoolean(false));
       model.addAttribute("podcastCover", podcast.path("cover").asString(""));
       model.addAttribute("podcastEmail", podcast.path("email").asString(""));
+      model.addAttribute("podcastApple", podcast.path("applePodcasts").asString(""));
+      model.addAttribute("podcastSpotify", podcast.path("spotify").asString(""));
       model.addAttribute(
           "podcastCategories",
           podcastCategories(client, podcast.path("category").asString(""), subcategory));
@@ -349,8 +351,8 @@ class SettingsAdmin implements StaffPage {
   /**
    * The blog as a podcast: a category, perhaps with its subcategory ("Arts › Books"; none: not a
    * podcast), whether it is for adults, whether its episodes are heard in order (serial), its
-   * artwork (uploaded to the library first, as the icon is; none chosen: the one it has) and the
-   * address directories write to.
+   * artwork (uploaded to the library first, as the icon is; none chosen: the one it has), the
+   * address directories write to, and its pages in Apple Podcasts and Spotify once listed there.
    */
   @PostMapping("/admin/settings/podcast")
   String podcast(
@@ -361,6 +363,8 @@ class SettingsAdmin implements StaffPage {
       @RequestParam(defaultValue = "") String cover,
       @RequestParam(name = "coverFile", required = false) MultipartFile coverFile,
       @RequestParam(defaultValue = "") String email,
+      @RequestParam(defaultValue = "") String applePodcasts,
+      @RequestParam(defaultValue = "") String spotify,
       RedirectAttributes redirect)
       throws IOException {
     List<String> added = new ArrayList<>();
@@ -382,13 +386,17 @@ class SettingsAdmin implements StaffPage {
         checked(
             api.changePodcast(
                 token(client),
-                split < 0 ? category : category.substring(0, split),
-                subcategory,
-                explicit,
-                serial,
-                cover,
-                email));
+                new AdminApi.Podcast(
+                    split < 0 ? category : category.substring(0, split),
+                    subcategory,
+                    explicit,
+                    serial,
+                    cover,
+                    email,
+                    applePodcasts,
+                    spotify)));
     if (answer.ok()) {
+      site.forgetIdentity(); // the header's "Listen" line
       redirect.addFlashAttribute(
           "message",
           category.isBlank()

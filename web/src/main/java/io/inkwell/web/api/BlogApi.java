@@ -270,12 +270,21 @@ public class BlogApi {
       String timeZone,
       String accentColor,
       String icon,
-      Logo logo) {
+      Logo logo,
+      Podcast podcast) {
 
     public SiteIdentity {
       navigation = navigation == null ? List.of() : navigation;
     }
   }
+
+  /**
+   * The blog as a podcast, as its readers are told where to listen.
+   *
+   * @param applePodcasts its page in Apple Podcasts, or null while it is not listed there
+   * @param spotify its show's page in Spotify, or null while it is not listed there
+   */
+  public record Podcast(String category, String applePodcasts, String spotify) {}
 
   /** The blog's logo: where it is, and how large. */
   public record Logo(String url, int width, int height) {}

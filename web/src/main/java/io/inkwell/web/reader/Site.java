@@ -182,6 +182,26 @@ public class Site {
   }
 
   /**
+   * The blog as a podcast, for the header's "Listen on" line; null while it is none. Its pages in
+   * the directories are linked only as the API checked them: theirs, over https.
+   */
+  public BlogApi.Podcast podcast() {
+    BlogApi.SiteIdentity set = identity();
+    if (set == null || set.podcast() == null) {
+      return null;
+    }
+    BlogApi.Podcast podcast = set.podcast();
+    return new BlogApi.Podcast(
+        podcast.category(),
+        listedAt(podcast.applePodcasts(), "https://podcasts.apple.com/"),
+        listedAt(podcast.spotify(), "https://open.spotify.com/show/"));
+  }
+
+  private static String listedAt(String page, String directory) {
+    return page != null && page.startsWith(directory) ? page : null;
+  }
+
+  /**
    * The icon's absolute address, for what a shared link shows of a page without a picture of its
    * own; null without an icon.
    */

@@ -38,7 +38,7 @@ class DatesTests {
         .thenReturn(
             Optional.of(
                 new BlogApi.SiteIdentity(
-                    "T", "", List.of(), language, "ltr", null, null, null, null)));
+                    "T", "", List.of(), language, "ltr", null, null, null, null, null)));
 
     assertThat(dates.day(PUBLISHED)).isEqualTo(day);
     assertThat(dates.month(YearMonth.of(2009, 3))).isEqualTo(month);
@@ -60,7 +60,8 @@ class DatesTests {
     when(api.site())
         .thenReturn(
             Optional.of(
-                new BlogApi.SiteIdentity("T", "", List.of(), "en", "ltr", zone, null, null, null)));
+                new BlogApi.SiteIdentity(
+                    "T", "", List.of(), "en", "ltr", zone, null, null, null, null)));
     Instant lateInLisbon = Instant.parse("2009-03-12T23:30:00Z");
 
     assertThat(dates.day(lateInLisbon)).isEqualTo(day);

@@ -21,7 +21,7 @@ public final class ReaderWordsIn {
         .thenReturn(
             Optional.of(
                 new BlogApi.SiteIdentity(
-                    "T", "", List.of(), language, "ltr", null, null, null, null)));
+                    "T", "", List.of(), language, "ltr", null, null, null, null, null)));
     var messages = new ResourceBundleMessageSource();
     messages.setBasename("i18n/reader");
     messages.setDefaultEncoding("UTF-8");

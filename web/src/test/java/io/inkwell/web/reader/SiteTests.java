@@ -8,6 +8,7 @@ import io.inkwell.web.TestSettings;
 import io.inkwell.web.api.BlogApi;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -36,7 +37,8 @@ class SiteTests {
     when(api.site())
         .thenReturn(
             Optional.of(
-                new BlogApi.SiteIdentity("T", "", List.of(), set, runs, null, null, null, null)));
+                new BlogApi.SiteIdentity(
+                    "T", "", List.of(), set, runs, null, null, null, null, null)));
 
     assertThat(site.language()).isEqualTo(language);
     assertThat(site.direction()).isEqualTo(direction);
@@ -55,7 +57,8 @@ class SiteTests {
     when(api.site())
         .thenReturn(
             Optional.of(
-                new BlogApi.SiteIdentity("T", "", List.of(), "en", "ltr", null, null, set, null)));
+                new BlogApi.SiteIdentity(
+                    "T", "", List.of(), "en", "ltr", null, null, set, null, null)));
 
     assertThat(site.icon()).isEqualTo(used);
   }
@@ -73,7 +76,8 @@ class SiteTests {
     when(api.site())
         .thenReturn(
             Optional.of(
-                new BlogApi.SiteIdentity("T", "", List.of(), "en", "ltr", null, null, null, logo)));
+                new BlogApi.SiteIdentity(
+                    "T", "", List.of(), "en", "ltr", null, null, null, logo, null)));
 
     assertThat(site.logo()).isEqualTo(used ? logo : null);
   }
@@ -84,8 +88,48 @@ class SiteTests {
     when(api.site())
         .thenReturn(
             Optional.of(
-                new BlogApi.SiteIdentity("T", "", List.of(), set, "ltr", null, null, null, null)));
+                new BlogApi.SiteIdentity(
+                    "T", "", List.of(), set, "ltr", null, null, null, null, null)));
 
     assertThat(site.ogLocale()).isEqualTo(ogLocale.isEmpty() ? null : ogLocale);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "https://podcasts.apple.com/us/podcast/the-harbour-hour/id1234567890,"
+        + " https://open.spotify.com/show/5CfCWKI5pZ28U0uOzXkDHe, true, true",
+    "javascript:alert(1), https://evil.example/show/5CfCWKI5pZ28U0uOzXkDHe, false, false",
+    ", , false, false"
+  })
+  void aPodcastsListenersAreSentOnlyToItsPagesInTheDirectories(
+      String apple, String spotify, boolean appleLinked, boolean spotifyLinked) {
+    when(api.site())
+        .thenReturn(
+            Optional.of(
+                new BlogApi.SiteIdentity(
+                    "T",
+                    "",
+                    List.of(),
+                    "en",
+                    "ltr",
+                    null,
+                    null,
+                    null,
+                    null,
+                    new BlogApi.Podcast("History", apple, spotify))));
+
+    assertThat(site.podcast().applePodcasts()).isEqualTo(appleLinked ? apple : null);
+    assertThat(site.podcast().spotify()).isEqualTo(spotifyLinked ? spotify : null);
+  }
+
+  @Test
+  void aBlogThatIsNoPodcastSaysNothingOfListening() {
+    when(api.site())
+        .thenReturn(
+            Optional.of(
+                new BlogApi.SiteIdentity(
+                    "T", "", List.of(), "en", "ltr", null, null, null, null, null)));
+
+    assertThat(site.podcast()).isNull();
   }
 }
