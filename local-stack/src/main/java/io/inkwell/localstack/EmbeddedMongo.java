@@ -55,4 +55,9 @@ final class EmbeddedMongo implements AutoCloseable {
   public void close() {
     server.shutdown();
   }
+
+  @Override
+  public String toString() {
+    return "MongoDB " + database + " on port " + port;
+  }
 }

@@ -8,8 +8,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,8 +78,20 @@ public final class LocalStack implements AutoCloseable {
     try {
       startEach();
     } catch (Exception | Error e) {
+      boolean stoppedMeanwhile = stopping();
       close();
+      if (stoppedMeanwhile) {
+        throw new StoppedWhileStarting(e);
+      }
       throw e;
+    }
+  }
+
+  /** The stack was stopped before it had started; what failed then is the cause. */
+  static final class StoppedWhileStarting extends Exception {
+
+    private StoppedWhileStarting(Throwable cause) {
+      super("Inkwell was stopped while it started", cause);
     }
   }
 
@@ -259,7 +275,7 @@ public final class LocalStack implements AutoCloseable {
     }
   }
 
-  boolean stopping() {
+  private boolean stopping() {
     synchronized (started) {
       return closed;
     }
@@ -275,19 +291,73 @@ public final class LocalStack implements AutoCloseable {
       started.clear();
     }
     // All services shut down at once, none started again, not even one killed from outside
-    // meanwhile; the infrastructure they drain to (Kafka, MongoDB) stops after them.
-    stopping.stream()
-        .filter(ServiceProcess.class::isInstance)
-        .forEach(service -> ((ServiceProcess) service).stop());
-    for (int i = stopping.size() - 1; i >= 0; i--) {
-      try {
-        stopping.get(i).close();
-      } catch (Exception | LinkageError e) {
-        // a class missing as the stack's jar was rebuilt under it: the rest are stopped all the
-        // same
-        log.warn("Could not stop {} cleanly", stopping.get(i), e);
+    // meanwhile; the infrastructure they drain to (Kafka, MongoDB) stops after them, all at once.
+    List<AutoCloseable> processes = new ArrayList<>();
+    List<AutoCloseable> infrastructure = new ArrayList<>();
+    for (AutoCloseable part : stopping) {
+      if (part instanceof ServiceProcess service) {
+        service.stop();
+        processes.add(service);
+      } else {
+        infrastructure.add(part);
       }
     }
+    try {
+      closeWithin(processes, STOP_TIMEOUT);
+      closeWithin(infrastructure, STOP_TIMEOUT);
+    } catch (LinkageError loggingsClassesGone) {
+      // what could be stopped is stopped
+    }
+  }
+
+  /** Longer than a service takes to shut down gracefully and then be killed (ServiceProcess). */
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(45);
+
+  /**
+   * Stops the parts side by side, waiting at most {@code limit} for them all: a part that fails or
+   * hangs is left, and the others are stopped all the same. The stack's own jar rebuilt under it (a
+   * {@code ./mvnw verify} while it runs) leaves classes missing, and a MongoDB wire server's
+   * shutdown then waits for them forever.
+   */
+  static void closeWithin(List<? extends AutoCloseable> parts, Duration limit) {
+    Map<AutoCloseable, CompletableFuture<Void>> closing = new java.util.LinkedHashMap<>();
+    for (AutoCloseable part : parts) {
+      var closed = new CompletableFuture<Void>();
+      var closer =
+          new Thread(
+              () -> {
+                try {
+                  part.close();
+                  closed.complete(null);
+                } catch (Exception | LinkageError e) {
+                  closed.completeExceptionally(e);
+                }
+              },
+              "stopping " + part);
+      closer.setDaemon(true);
+      closer.start();
+      closing.put(part, closed);
+    }
+    try {
+      CompletableFuture.allOf(closing.values().toArray(CompletableFuture[]::new))
+          .get(limit.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | ExecutionException someFailedOrHung) {
+      // each is told of below
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    closing.forEach(
+        (part, closed) -> {
+          if (!closed.isDone()) {
+            log.warn("{} did not stop within {} s; leaving it", part, limit.toSeconds());
+          } else if (closed.isCompletedExceptionally()) {
+            closed.exceptionally(
+                failure -> {
+                  log.warn("Could not stop {} cleanly", part, failure);
+                  return null;
+                });
+          }
+        });
   }
 
   public static void main(String[] args) throws Exception {
@@ -318,11 +388,8 @@ public final class LocalStack implements AutoCloseable {
       System.err.println(e.getMessage());
       System.exit(2);
       return;
-    } catch (Exception e) {
-      if (stack.stopping()) {
-        return; // Ctrl-C while starting: the shutdown hook stops the rest
-      }
-      throw e;
+    } catch (StoppedWhileStarting e) {
+      return; // Ctrl-C while starting: the shutdown hook stops the rest
     }
     System.out.println(banner(stack, ports, data, Duration.ofNanos(System.nanoTime() - began)));
     stopped.await();

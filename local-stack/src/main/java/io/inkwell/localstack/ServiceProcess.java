@@ -179,6 +179,11 @@ final class ServiceProcess implements AutoCloseable {
     return name;
   }
 
+  @Override
+  public String toString() {
+    return name;
+  }
+
   String url() {
     return "http://localhost:" + port;
   }

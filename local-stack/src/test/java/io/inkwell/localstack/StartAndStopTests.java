@@ -3,14 +3,18 @@ package io.inkwell.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -90,11 +94,39 @@ class StartAndStopTests {
     stack.close(); // as Ctrl-C's shutdown hook does
 
     assertThatThrownBy(() -> starting.get(2, TimeUnit.MINUTES))
-        .isInstanceOf(ExecutionException.class);
+        .isInstanceOf(ExecutionException.class)
+        .cause()
+        .as("said as a stop, not as a failure")
+        .hasCauseInstanceOf(LocalStack.StoppedWhileStarting.class);
     await()
         .atMost(Duration.ofMinutes(1))
         .untilAsserted(() -> assertThat(AlreadyRunning.servicesOf(data)).isEmpty());
     assertThat(ports.inUse()).isEmpty();
+  }
+
+  /**
+   * A part that hangs as it stops (a MongoDB wire server whose classes went with a rebuild of the
+   * stack's jar) is left after a while: Ctrl-C still ends the stack, and the other parts stop.
+   */
+  @Test
+  void aPartThatHangsAsItStopsIsLeftAndTheRestStopAllTheSame() {
+    var never = new CountDownLatch(1);
+    AutoCloseable hanging =
+        () -> {
+          never.await();
+        };
+    var stopped = new AtomicBoolean();
+    AutoCloseable failing =
+        () -> {
+          throw new NoClassDefFoundError("io/netty/util/concurrent/DefaultPromise$1");
+        };
+
+    assertTimeoutPreemptively(
+        Duration.ofMinutes(1),
+        () ->
+            LocalStack.closeWithin(
+                List.of(hanging, failing, () -> stopped.set(true)), Duration.ofSeconds(2)));
+    await().atMost(Duration.ofMinutes(1)).untilTrue(stopped);
   }
 
   /** Stand-ins for the services' jars, enough for the stack to look no further. */
