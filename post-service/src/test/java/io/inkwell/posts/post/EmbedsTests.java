@@ -193,7 +193,11 @@ class EmbedsTests {
         "https://open.spotify.com/track/tooShort",
         "https://soundcloud.com/forss",
         "https://soundcloud.com/discover/sets/charts-top",
-        "https://soundcloud.com/forss/flickermood/comments/more"
+        "https://soundcloud.com/forss/flickermood/comments/more",
+        "https://w.soundcloud.com/player/?url=%E0%A4%A",
+        "https://w.soundcloud.com/player/?color=ff5500",
+        "https://open.spotify.com",
+        "https://embed.spotify.com/?uri=spotify:track"
       })
   void anythingElseStaysWhatItWas(String line) {
     String html = renderer.render("T", line, null).bodyHtml();
