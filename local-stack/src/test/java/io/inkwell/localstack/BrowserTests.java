@@ -49,6 +49,7 @@ class BrowserTests {
 
   private static LocalStack stack;
   private static ChromeDriver browser;
+  private static Path scratch;
 
   @BeforeAll
   static void startChromium() throws Exception {
@@ -56,6 +57,7 @@ class BrowserTests {
         Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
         "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
     stack = TestStack.get();
+    scratch = Files.createTempDirectory("inkwell-browser");
     var options =
         new ChromeOptions()
             .setBinary(CHROMIUM.toFile())
@@ -70,7 +72,7 @@ class BrowserTests {
                 "--disable-component-update",
                 "--disable-sync",
                 "--window-size=1280,1000",
-                "--user-data-dir=" + Files.createTempDirectory("inkwell-chromium"));
+                "--user-data-dir=" + scratch.resolve("chromium"));
     var service =
         new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
     browser = new ChromeDriver(service, options);
@@ -90,6 +92,9 @@ class BrowserTests {
   static void stopChromium() {
     if (browser != null) {
       browser.quit();
+    }
+    if (scratch != null) {
+      TestStack.deleteQuietly(scratch);
     }
   }
 
@@ -254,7 +259,7 @@ class BrowserTests {
                 .findElements(By.cssSelector("#preview code.language-java .token.keyword"))
                 .isEmpty());
     // "Insert a picture" uploads it and puts its Markdown in the body; the preview shows it
-    Path tram = Files.createTempDirectory("inkwell-upload").resolve("tram.png");
+    Path tram = scratch.resolve("tram.png");
     Files.write(tram, TestStack.picture(1400, 300));
     find("#picture").sendKeys(tram.toString());
     waitFor(driver -> !driver.findElements(By.cssSelector("#preview img")).isEmpty());
@@ -393,7 +398,7 @@ class BrowserTests {
     assertThat(browser.switchTo().activeElement().getDomAttribute("id")).isEqualTo("comment-body");
 
     // The Files page tells how much of an upload has gone, then shows the new file's Markdown
-    Path wind = Files.createTempDirectory("files").resolve("Harbour wind.wav");
+    Path wind = scratch.resolve("Harbour wind.wav");
     Files.write(wind, silence(3));
     open("/admin/files");
     find("#file").sendKeys(wind.toString());

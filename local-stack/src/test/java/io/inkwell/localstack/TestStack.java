@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.UUID;
 import javax.imageio.ImageIO;
 import org.awaitility.Awaitility;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * One local stack for every end-to-end test of the module, on free ports and a fresh data folder,
@@ -59,9 +60,29 @@ final class TestStack {
                         "subscriptions":{"capacity":1000},
                         "sign-in":{"capacity":1000},
                         "general":{"capacity":1000000}}}}}""")));
-      Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
+      LocalStack started = stack;
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    started.close();
+                    deleteQuietly(data);
+                  }));
     }
     return stack;
+  }
+
+  /**
+   * Removes a folder the tests made (the stack's copies of the services' jars alone are half a
+   * gigabyte), so that test runs do not fill the machine's temporary folder. What cannot be removed
+   * (a file still held by a process that is going away) stays for the system to clear.
+   */
+  static void deleteQuietly(Path folder) {
+    try {
+      FileSystemUtils.deleteRecursively(folder);
+    } catch (IOException | UncheckedIOException leftBehind) {
+      // the temporary folder is the system's to clear in the end
+    }
   }
 
   /** A token of the local integration, which the stack created on its first start. */

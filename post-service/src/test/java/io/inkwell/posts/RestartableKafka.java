@@ -16,6 +16,7 @@ import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.Feature;
 import org.apache.kafka.server.common.MetadataVersion;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * A real KRaft broker on a fixed port and a log directory of its own, which a test can stop and
@@ -81,6 +82,16 @@ public final class RestartableKafka {
   public void stop() {
     server.shutdown();
     server.awaitShutdown();
+  }
+
+  /** Stops the broker for good and removes its log directory. */
+  public void stopAndRemove() {
+    stop();
+    try {
+      FileSystemUtils.deleteRecursively(directory);
+    } catch (IOException leftBehind) {
+      // a temporary directory: the system clears what could not be removed here
+    }
   }
 
   private static int freePort() {

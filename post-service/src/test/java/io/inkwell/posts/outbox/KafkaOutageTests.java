@@ -56,7 +56,7 @@ class KafkaOutageTests {
 
   @AfterAll
   static void stopKafka() {
-    KAFKA.stop();
+    KAFKA.stopAndRemove();
   }
 
   @Test
