@@ -1,6 +1,6 @@
 package io.inkwell.notifications.delivery;
 
-import io.inkwell.notifications.mail.Mails;
+import io.inkwell.notifications.mail.ReaderMails;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.data.annotation.Id;
@@ -37,17 +37,17 @@ record Announcement(
    * @param url relative to the site
    */
   /** The mail's byline: the author and the date, as far as the event named them. */
-  Mails.Byline byline() {
+  ReaderMails.Byline byline() {
     return authorName == null && publishedAt == null
         ? null
-        : new Mails.Byline(authorName, publishedAt);
+        : new ReaderMails.Byline(authorName, publishedAt);
   }
 
   record Cover(String url, String alt, int width, int height) {
 
     /** As a mail shows it, at an absolute address. */
-    Mails.Picture picture(String siteUrl) {
-      return Mails.Picture.ofCover(siteUrl, url, alt, width, height);
+    ReaderMails.Picture picture(String siteUrl) {
+      return ReaderMails.Picture.ofCover(siteUrl, url, alt, width, height);
     }
   }
 }

@@ -6,8 +6,8 @@ import io.inkwell.notifications.NotificationMetrics;
 import io.inkwell.notifications.NotificationSettings;
 import io.inkwell.notifications.SenderThread;
 import io.inkwell.notifications.TraceContexts;
-import io.inkwell.notifications.mail.Mails;
-import io.inkwell.notifications.mail.Mails.PostMail;
+import io.inkwell.notifications.mail.ReaderMails;
+import io.inkwell.notifications.mail.ReaderMails.PostMail;
 import io.inkwell.notifications.mail.SmtpFailures;
 import io.inkwell.notifications.subscription.Subscriber;
 import io.inkwell.notifications.subscription.SubscriptionManagement;
@@ -52,7 +52,7 @@ class DeliverySender implements SmartLifecycle {
   private static final String DELIVERIES = "deliveries";
 
   private final MongoOperations mongo;
-  private final Mails mails;
+  private final ReaderMails mails;
   private final SubscriptionManagement subscriptions;
   private final NotificationSettings settings;
   private final Clock clock;
@@ -64,7 +64,7 @@ class DeliverySender implements SmartLifecycle {
 
   DeliverySender(
       MongoOperations mongo,
-      Mails mails,
+      ReaderMails mails,
       SubscriptionManagement subscriptions,
       NotificationSettings settings,
       Clock clock,

@@ -5,7 +5,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import io.inkwell.notifications.NotificationMetrics;
 import io.inkwell.notifications.NotificationSettings;
 import io.inkwell.notifications.SenderThread;
-import io.inkwell.notifications.mail.Mails;
+import io.inkwell.notifications.mail.ReaderMails;
 import io.inkwell.notifications.mail.SmtpFailures;
 import io.inkwell.notifications.subscription.Subscriber;
 import io.inkwell.notifications.subscription.SubscriptionManagement;
@@ -52,7 +52,7 @@ class DigestSender implements SmartLifecycle {
   private static final String LEASES = "digest_leases";
 
   private final MongoOperations mongo;
-  private final Mails mails;
+  private final ReaderMails mails;
   private final SubscriptionManagement subscriptions;
   private final NotificationSettings settings;
   private final Clock clock;
@@ -63,7 +63,7 @@ class DigestSender implements SmartLifecycle {
 
   DigestSender(
       MongoOperations mongo,
-      Mails mails,
+      ReaderMails mails,
       SubscriptionManagement subscriptions,
       NotificationSettings settings,
       Clock clock,
@@ -227,7 +227,7 @@ class DigestSender implements SmartLifecycle {
             Delivery.class);
     Subscriber subscriber = mongo.findById(subscriberId, Subscriber.class);
     List<Delivery> carried = new ArrayList<>();
-    List<Mails.DigestPost> posts = new ArrayList<>();
+    List<ReaderMails.DigestPost> posts = new ArrayList<>();
     for (Delivery delivery : claimed) {
       Announcement post = mongo.findById(delivery.postId(), Announcement.class);
       if (subscriber == null || post == null || !subscriber.wants(post.tags())) {
@@ -236,7 +236,7 @@ class DigestSender implements SmartLifecycle {
       }
       carried.add(delivery);
       posts.add(
-          new Mails.DigestPost(
+          new ReaderMails.DigestPost(
               post.title(),
               post.excerpt(),
               settings.siteUrl() + "/posts/" + post.slug(),
@@ -259,7 +259,7 @@ class DigestSender implements SmartLifecycle {
             + messageIdDomain
             + ">";
     var mail =
-        new Mails.DigestMail(
+        new ReaderMails.DigestMail(
             messageId,
             subscriber.email(),
             subscriber.frequency().name(),

@@ -218,7 +218,7 @@ record PostBody(String html, String text) {
     int height = number(picture.attr("height"));
     picture.removeAttr("srcset").removeAttr("sizes").removeAttr("loading");
     if (src.startsWith("/api/images/") && !src.contains("?")) {
-      var copy = Mails.Picture.ofCover(siteUrl, src, picture.attr("alt"), width, height);
+      var copy = ReaderMails.Picture.ofCover(siteUrl, src, picture.attr("alt"), width, height);
       if (copy != null) {
         picture.attr("src", copy.url());
         picture.attr("width", String.valueOf(copy.width()));

@@ -36,7 +36,7 @@ public final class SmtpFailures {
    *     failed); empty when every one was
    */
   public static Map<Object, Exception> sendAll(
-      Mails mails, Collection<MimeMessage> messages, Consumer<MimeMessage> taken) {
+      ReaderMails mails, Collection<MimeMessage> messages, Consumer<MimeMessage> taken) {
     try {
       mails.sendAll(List.copyOf(messages), taken);
       return Map.of();

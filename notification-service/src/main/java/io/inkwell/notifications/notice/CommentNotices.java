@@ -4,10 +4,12 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.inkwell.notifications.NotificationMetrics;
 import io.inkwell.notifications.NotificationSettings;
+import io.inkwell.notifications.mail.CommentMail;
 import io.inkwell.notifications.mail.EmailAddresses;
 import io.inkwell.notifications.mail.MailRecords;
-import io.inkwell.notifications.mail.Mails;
+import io.inkwell.notifications.mail.ReaderMails;
 import io.inkwell.notifications.mail.SmtpFailures;
+import io.inkwell.notifications.mail.StaffMails;
 import io.inkwell.notifications.mail.SweepClaims;
 import io.inkwell.notifications.notice.CommentNotice.Reason;
 import io.inkwell.notifications.staff.StaffDirectory;
@@ -45,7 +47,8 @@ class CommentNotices {
   private static final String KIND = "comment";
 
   private final MongoTemplate mongo;
-  private final Mails mails;
+  private final ReaderMails readerMails;
+  private final StaffMails staffMails;
   private final StaffDirectory staff;
   private final NotificationMetrics metrics;
   private final NotificationSettings settings;
@@ -56,7 +59,8 @@ class CommentNotices {
 
   CommentNotices(
       MongoTemplate mongo,
-      Mails mails,
+      ReaderMails readerMails,
+      StaffMails staffMails,
       StaffDirectory staff,
       NotificationMetrics metrics,
       NotificationSettings settings,
@@ -65,7 +69,8 @@ class CommentNotices {
       ReplyStops replyStops) {
     this.replyStops = replyStops;
     this.mongo = mongo;
-    this.mails = mails;
+    this.readerMails = readerMails;
+    this.staffMails = staffMails;
     this.staff = staff;
     this.metrics = metrics;
     this.settings = settings;
@@ -177,12 +182,12 @@ class CommentNotices {
     try {
       switch (notice.reason()) {
         case REPLY ->
-            mails.sendReply(
+            readerMails.sendReply(
                 mail(notice, "reply"),
                 notice.postId() == null ? null : replyStops.token(notice.postId(), notice.to()));
-        case NEW_COMMENT -> mails.sendNewComment(mail(notice, "comment"));
+        case NEW_COMMENT -> staffMails.sendNewComment(mail(notice, "comment"));
         case MODERATE ->
-            mails.sendModerationRequest(
+            staffMails.sendModerationRequest(
                 mail(notice, "moderate." + Integer.toHexString(notice.to().hashCode())));
       }
       mark(notice, CommentNotice.Status.SENT);
@@ -204,8 +209,8 @@ class CommentNotices {
   }
 
   /** The Message-ID is derived from the event and the reason: a mail sent again is the same. */
-  private Mails.CommentMail mail(CommentNotice notice, String idPrefix) {
-    return new Mails.CommentMail(
+  private CommentMail mail(CommentNotice notice, String idPrefix) {
+    return new CommentMail(
         "<" + idPrefix + "." + notice.eventId() + "@" + messageIdDomain + ">",
         notice.to(),
         notice.postTitle(),

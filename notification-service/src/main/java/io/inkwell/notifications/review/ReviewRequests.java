@@ -5,8 +5,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import io.inkwell.notifications.NotificationMetrics;
 import io.inkwell.notifications.NotificationSettings;
 import io.inkwell.notifications.mail.MailRecords;
-import io.inkwell.notifications.mail.Mails;
 import io.inkwell.notifications.mail.SmtpFailures;
+import io.inkwell.notifications.mail.StaffMails;
 import io.inkwell.notifications.mail.SweepClaims;
 import io.inkwell.notifications.staff.StaffDirectory;
 import java.time.Clock;
@@ -66,7 +66,7 @@ class ReviewRequests {
       Instant createdAt) {}
 
   private final MongoTemplate mongo;
-  private final Mails mails;
+  private final StaffMails mails;
   private final StaffDirectory staff;
   private final NotificationMetrics metrics;
   private final NotificationSettings settings;
@@ -76,7 +76,7 @@ class ReviewRequests {
 
   ReviewRequests(
       MongoTemplate mongo,
-      Mails mails,
+      StaffMails mails,
       StaffDirectory staff,
       NotificationMetrics metrics,
       NotificationSettings settings,
@@ -168,7 +168,7 @@ class ReviewRequests {
   private void send(ReviewRequest request) {
     try {
       mails.sendReviewRequest(
-          new Mails.ReviewMail(
+          new StaffMails.ReviewMail(
               "<" + KIND + "." + request.id().replace(':', '.') + "@" + messageIdDomain + ">",
               request.to(),
               request.title(),

@@ -5,8 +5,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import io.inkwell.notifications.NotificationMetrics;
 import io.inkwell.notifications.NotificationSettings;
 import io.inkwell.notifications.mail.MailRecords;
-import io.inkwell.notifications.mail.Mails;
 import io.inkwell.notifications.mail.SmtpFailures;
+import io.inkwell.notifications.mail.StaffMails;
 import io.inkwell.notifications.mail.SweepClaims;
 import java.time.Clock;
 import java.time.Duration;
@@ -88,14 +88,14 @@ class StaffLinkMails {
       String what, String device, String changedBy, Integer recoveryCodesLeft, Instant at) {}
 
   private final MongoTemplate mongo;
-  private final Mails mails;
+  private final StaffMails mails;
   private final NotificationMetrics metrics;
   private final Clock clock;
   private final String messageIdDomain;
 
   StaffLinkMails(
       MongoTemplate mongo,
-      Mails mails,
+      StaffMails mails,
       NotificationMetrics metrics,
       NotificationSettings settings,
       Clock clock) {
@@ -232,7 +232,7 @@ class StaffLinkMails {
       switch (mail.kind()) {
         case INVITATION ->
             mails.sendInvitation(
-                new Mails.InvitationMail(
+                new StaffMails.InvitationMail(
                     messageId,
                     mail.to(),
                     mail.name(),
@@ -241,15 +241,15 @@ class StaffLinkMails {
                     mail.expiresAt()));
         case PASSWORD_RESET ->
             mails.sendPasswordReset(
-                new Mails.PasswordResetMail(
+                new StaffMails.PasswordResetMail(
                     messageId, mail.to(), mail.name(), mail.link(), mail.expiresAt()));
         case TWO_STEP_SETUP_CODE ->
             mails.sendTwoStepSetupCode(
-                new Mails.TwoStepSetupCodeMail(
+                new StaffMails.TwoStepSetupCodeMail(
                     messageId, mail.to(), mail.name(), mail.code(), mail.expiresAt()));
         case SECURITY_NOTICE ->
             mails.sendSecurityNotice(
-                new Mails.SecurityNoticeMail(
+                new StaffMails.SecurityNoticeMail(
                     messageId,
                     mail.to(),
                     mail.name(),

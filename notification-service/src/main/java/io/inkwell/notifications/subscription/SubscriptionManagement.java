@@ -5,7 +5,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import io.inkwell.notifications.NotificationMetrics;
 import io.inkwell.notifications.NotificationSettings;
 import io.inkwell.notifications.mail.EmailAddresses;
-import io.inkwell.notifications.mail.Mails;
+import io.inkwell.notifications.mail.ReaderMails;
 import io.inkwell.notifications.subscription.Tokens.Purpose;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,7 +32,7 @@ public class SubscriptionManagement {
   private final RateLimits rateLimits;
   private final MongoOperations mongo;
   private final Tokens tokens;
-  private final Mails mails;
+  private final ReaderMails mails;
   private final NotificationSettings settings;
   private final Clock clock;
   private final NotificationMetrics metrics;
@@ -43,7 +43,7 @@ public class SubscriptionManagement {
       RateLimits rateLimits,
       MongoOperations mongo,
       Tokens tokens,
-      Mails mails,
+      ReaderMails mails,
       NotificationSettings settings,
       Clock clock,
       NotificationMetrics metrics,

@@ -4,7 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.inkwell.notifications.NotificationMetrics;
 import io.inkwell.notifications.NotificationSettings;
-import io.inkwell.notifications.mail.Mails;
+import io.inkwell.notifications.mail.ReaderMails;
 import io.inkwell.notifications.mail.SmtpFailures;
 import io.inkwell.notifications.site.SiteName;
 import java.time.Clock;
@@ -43,7 +43,7 @@ class Welcomes {
   private static final Logger log = LoggerFactory.getLogger(Welcomes.class);
 
   private final MongoOperations mongo;
-  private final Mails mails;
+  private final ReaderMails mails;
   private final NotificationMetrics metrics;
   private final Clock clock;
   private final Duration lease;
@@ -54,7 +54,7 @@ class Welcomes {
 
   Welcomes(
       MongoOperations mongo,
-      Mails mails,
+      ReaderMails mails,
       NotificationMetrics metrics,
       NotificationSettings settings,
       Clock clock,
@@ -115,11 +115,11 @@ class Welcomes {
     String id = subscriber.id();
     try {
       mails.sendWelcome(
-          new Mails.WelcomeMail(
+          new ReaderMails.WelcomeMail(
               "<welcome." + id + "@" + messageIdDomain + ">",
               subscriber.email(),
               subscriber.tags(),
-              new Mails.Cadence(
+              new ReaderMails.Cadence(
                   subscriber.frequency().name(),
                   java.time.LocalTime.of(settings.digestHour(), 0),
                   settings.digestDay(),

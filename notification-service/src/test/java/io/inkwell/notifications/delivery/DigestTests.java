@@ -9,7 +9,7 @@ import io.inkwell.notifications.IntegrationTest;
 import io.inkwell.notifications.NotificationMetrics;
 import io.inkwell.notifications.NotificationSettings;
 import io.inkwell.notifications.TestMail;
-import io.inkwell.notifications.mail.Mails;
+import io.inkwell.notifications.mail.ReaderMails;
 import io.inkwell.notifications.site.SiteName;
 import io.inkwell.notifications.site.TestSite;
 import io.inkwell.notifications.subscription.Frequency;
@@ -62,7 +62,7 @@ class DigestTests extends IntegrationTest {
   @Autowired private SubscriptionManagement subscriptions;
   @Autowired private MongoOperations mongo;
   @Autowired private NotificationSettings settings;
-  @Autowired private Mails mails;
+  @Autowired private ReaderMails mails;
   @Autowired private Clock clock;
   @Autowired private NotificationMetrics metrics;
   @Autowired private MailServer server;

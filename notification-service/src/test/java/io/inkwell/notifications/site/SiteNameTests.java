@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.inkwell.notifications.IntegrationTest;
 import io.inkwell.notifications.TestMail;
-import io.inkwell.notifications.mail.Mails;
+import io.inkwell.notifications.mail.ReaderMails;
 import io.inkwell.testsupport.ApiClient;
 import io.inkwell.testsupport.Contracts;
 import io.inkwell.testsupport.Topics;
@@ -41,7 +41,7 @@ class SiteNameTests extends IntegrationTest {
   @Value("${inkwell.notifications.site-url}")
   private String siteUrl;
 
-  @Autowired private Mails mails;
+  @Autowired private ReaderMails mails;
 
   @AfterEach
   void backToTheConfiguredName() {
@@ -81,7 +81,7 @@ class SiteNameTests extends IntegrationTest {
 
     var post =
         mails.preparePost(
-            new Mails.PostMail(
+            new ReaderMails.PostMail(
                 "<p1.s1@blog.example.org>",
                 "reader@example.org",
                 "يوم في لشبونة",
@@ -94,12 +94,12 @@ class SiteNameTests extends IntegrationTest {
                 null));
     var digest =
         mails.prepareDigest(
-            new Mails.DigestMail(
+            new ReaderMails.DigestMail(
                 "<d1.s1@blog.example.org>",
                 "reader@example.org",
                 "DAILY",
                 List.of(
-                    new Mails.DigestPost(
+                    new ReaderMails.DigestPost(
                         "يوم في لشبونة", "كان يوماً", "https://blog.example.org/posts/ywm", null)),
                 "unsubscribe-token",
                 "manage-token"));
@@ -134,7 +134,7 @@ class SiteNameTests extends IntegrationTest {
 
     var post =
         mails.preparePost(
-            new Mails.PostMail(
+            new ReaderMails.PostMail(
                 "<p2.s1@blog.example.org>",
                 "leserin@example.org",
                 "Ein Tag in Lissabon",
@@ -145,7 +145,7 @@ class SiteNameTests extends IntegrationTest {
                 null,
                 "<p>Es war ein schöner Tag.</p><div class=\"callout callout-warning\" role=\"note\">"
                     + "<p>Die 28 ist voll.</p></div>",
-                new Mails.Byline("Ada", Instant.parse("2009-07-18T10:00:00Z"))));
+                new ReaderMails.Byline("Ada", Instant.parse("2009-07-18T10:00:00Z"))));
     post.saveChanges();
     var html = Jsoup.parse(TestMail.html(post));
     assertThat(html.select("blockquote > p").eachText())
@@ -164,13 +164,15 @@ class SiteNameTests extends IntegrationTest {
 
     var digest =
         mails.prepareDigest(
-            new Mails.DigestMail(
+            new ReaderMails.DigestMail(
                 "<d2.s1@blog.example.org>",
                 "leserin@example.org",
                 "WEEKLY",
                 List.of(
-                    new Mails.DigestPost("Eins", "Erstens.", "https://blog.example.org/1", null),
-                    new Mails.DigestPost("Zwei", "Zweitens.", "https://blog.example.org/2", null)),
+                    new ReaderMails.DigestPost(
+                        "Eins", "Erstens.", "https://blog.example.org/1", null),
+                    new ReaderMails.DigestPost(
+                        "Zwei", "Zweitens.", "https://blog.example.org/2", null)),
                 "unsubscribe-token",
                 "manage-token"));
     assertThat(digest.getSubject())
@@ -280,7 +282,7 @@ class SiteNameTests extends IntegrationTest {
 
   private MimeMessage postMail() {
     return mails.preparePost(
-        new Mails.PostMail(
+        new ReaderMails.PostMail(
             "<p3.s1@blog.example.org>",
             "reader@example.org",
             "A day in Lisbon",
@@ -295,11 +297,12 @@ class SiteNameTests extends IntegrationTest {
 
   private MimeMessage digestMail() {
     return mails.prepareDigest(
-        new Mails.DigestMail(
+        new ReaderMails.DigestMail(
             "<d3.s1@blog.example.org>",
             "reader@example.org",
             "DAILY",
-            List.of(new Mails.DigestPost("One", "First.", "https://blog.example.org/1", null)),
+            List.of(
+                new ReaderMails.DigestPost("One", "First.", "https://blog.example.org/1", null)),
             "unsubscribe-token",
             "manage-token"));
   }

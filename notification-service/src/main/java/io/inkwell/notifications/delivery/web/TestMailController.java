@@ -2,8 +2,8 @@ package io.inkwell.notifications.delivery.web;
 
 import io.inkwell.notifications.NotificationMetrics;
 import io.inkwell.notifications.NotificationSettings;
-import io.inkwell.notifications.mail.Mails;
-import io.inkwell.notifications.mail.Mails.PostMail;
+import io.inkwell.notifications.mail.ReaderMails;
+import io.inkwell.notifications.mail.ReaderMails.PostMail;
 import io.inkwell.notifications.staff.StaffDirectory;
 import io.inkwell.notifications.subscription.RateLimits;
 import io.inkwell.notifications.subscription.SubscriptionManagement.MailUnavailable;
@@ -45,7 +45,7 @@ class TestMailController {
 
   private static final String KIND = "test";
 
-  private final Mails mails;
+  private final ReaderMails mails;
   private final StaffDirectory staff;
   private final RateLimits limits;
   private final NotificationSettings settings;
@@ -53,7 +53,7 @@ class TestMailController {
   private final NotificationMetrics metrics;
 
   TestMailController(
-      Mails mails,
+      ReaderMails mails,
       StaffDirectory staff,
       RateLimits limits,
       NotificationSettings settings,
@@ -121,13 +121,13 @@ class TestMailController {
               null,
               cover == null
                   ? null
-                  : Mails.Picture.ofCover(
+                  : ReaderMails.Picture.ofCover(
                       settings.siteUrl(), cover.url(), cover.alt(), cover.width(), cover.height()),
               request.bodyHtml() == null || request.bodyHtml().length() > MAILED_BODY_LIMIT
                   ? null
                   : request.bodyHtml(),
               // a draft's date is the day it would be published: today
-              new Mails.Byline(
+              new ReaderMails.Byline(
                   request.authorName(),
                   request.publishedAt() == null ? clock.instant() : request.publishedAt())));
     } catch (MailException unavailable) {
