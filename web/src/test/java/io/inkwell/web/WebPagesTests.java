@@ -973,6 +973,22 @@ class WebPagesTests {
   }
 
   @Test
+  void theOldGhostOrWordPressAuthorPagesAndFeedsLeadToTheAuthorsHere() throws Exception {
+    // Ghost and WordPress slug the author's name "Jo Bloggs" as jo-bloggs
+    var page = get("/author/jo-bloggs/");
+    assertThat(page.statusCode()).isEqualTo(301);
+    assertThat(page.headers().firstValue("Location").orElseThrow()).endsWith("/authors/a1");
+    var ghostFeed = get("/author/jo-bloggs/rss/");
+    assertThat(ghostFeed.statusCode()).isEqualTo(301);
+    assertThat(ghostFeed.headers().firstValue("Location").orElseThrow())
+        .endsWith("/authors/a1/feed.rss");
+    var blogFeed = get("/rss/");
+    assertThat(blogFeed.statusCode()).isEqualTo(301);
+    assertThat(blogFeed.headers().firstValue("Location").orElseThrow()).endsWith("/feed.rss");
+    assertThat(get("/author/nobody-here/").statusCode()).isEqualTo(404);
+  }
+
+  @Test
   void aLinkToABloggerPageOfTheOldBlogLeadsToItHereAndAnUnknownOneIsA404() throws Exception {
     var moved = get("/p/about-me.html");
     assertThat(moved.statusCode()).isEqualTo(301);

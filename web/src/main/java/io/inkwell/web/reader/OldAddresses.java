@@ -3,6 +3,8 @@ package io.inkwell.web.reader;
 import io.inkwell.web.api.BlogApi;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -44,7 +46,7 @@ class OldAddresses {
     } catch (IllegalArgumentException badEscape) {
       return Optional.empty();
     }
-    var platformPage = OldPlatformPaths.of(path, query, this::tagPage);
+    var platformPage = OldPlatformPaths.of(path, query, this::tagPage, this::authorPage);
     if (platformPage.isPresent()) {
       return platformPage.map(OldAddresses::movedTo);
     }
@@ -66,6 +68,33 @@ class OldAddresses {
                 nameOrSlug.contains("-") ? api.tag(nameOrSlug.replace('-', ' ')) : Optional.empty())
         .filter(tag -> tag.count() > 0)
         .map(tag -> tagPaths.of(tag.name()));
+  }
+
+  /**
+   * The page of the author an old platform's author address names: by their id here, or by the slug
+   * WordPress and Ghost make of a name ("jane-doe" for "Jane Doé"), among those with a published
+   * post.
+   */
+  private Optional<String> authorPage(String slug) {
+    String wanted = slug.toLowerCase(Locale.ROOT);
+    return api.authors().stream()
+        .filter(
+            author ->
+                author.id().equals(slug)
+                    || author.name() != null && slugOf(author.name()).equals(wanted))
+        .findFirst()
+        .map(
+            author ->
+                "/authors/" + UriUtils.encodePathSegment(author.id(), StandardCharsets.UTF_8));
+  }
+
+  /**
+   * A name as WordPress and Ghost slug it: lower case, accents and apostrophes dropped, the rest
+   * joined by -.
+   */
+  static String slugOf(String name) {
+    String folded = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("[\\p{M}'’]+", "");
+    return folded.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
   }
 
   /** The page of a tag at a name it had before an editor renamed it: 301 to its page now. */

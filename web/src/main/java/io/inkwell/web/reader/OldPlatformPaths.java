@@ -6,11 +6,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Where the old platform's own addresses lead here, after a Blogger or WordPress blog moved in:
- * feed readers keep the feed they subscribed to ({@code /feeds/posts/default}, {@code /feed/}, and
- * the comment feeds {@code /feeds/comments/default} and {@code /comments/feed/}), links to a label
- * or category page reach the tag's page, and a month's archive is this blog's. A tag is only led to
- * when this blog has it.
+ * Where the old platform's own addresses lead here, after a Blogger, WordPress or Ghost blog moved
+ * in: feed readers keep the feed they subscribed to ({@code /feeds/posts/default}, {@code /feed/},
+ * Ghost's {@code /rss/}, and the comment feeds {@code /feeds/comments/default} and {@code
+ * /comments/feed/}), links to a label, category or tag page reach the tag's page, links to an
+ * author's page ({@code /author/jane-doe/}) and their feed reach theirs, and a month's archive is
+ * this blog's. A tag or an author is only led to when this blog has them.
  */
 final class OldPlatformPaths {
 
@@ -27,6 +28,13 @@ final class OldPlatformPaths {
       Pattern.compile("/(?:tag|category)/(?:[^/]+/)*?([^/]+)/?");
   private static final Pattern WORDPRESS_TAG_FEED =
       Pattern.compile("/(?:tag|category)/(?:[^/]+/)*?([^/]+)/feed(?:/(rss2?|rdf|atom))?/?");
+  private static final Pattern GHOST_FEED = Pattern.compile("/rss/?");
+  private static final Pattern GHOST_TAG_FEED = Pattern.compile("/tag/([^/]+)/rss/?");
+
+  /** WordPress's {@code /author/jane/} and {@code …/feed/}, Ghost's and its {@code …/rss/}. */
+  private static final Pattern AUTHOR =
+      Pattern.compile("/author/([^/]+)(?:/(rss|feed)(?:/(rss2?|rdf|atom))?)?/?");
+
   private static final Pattern MONTH = Pattern.compile("/(\\d{4})/(\\d{2})/?");
   private static final Pattern YEAR = Pattern.compile("/(\\d{4})/?");
 
@@ -36,10 +44,14 @@ final class OldPlatformPaths {
    * @param path decoded, without the query
    * @param query decoded, or null
    * @param tagPage the page of the tag a label, category name or slug stands for, if there is one
+   * @param authorPage the page of the author an author's slug there stands for, if there is one
    * @return the path here, when the old address is one of the platform's own
    */
   static Optional<String> of(
-      String path, String query, Function<String, Optional<String>> tagPage) {
+      String path,
+      String query,
+      Function<String, Optional<String>> tagPage,
+      Function<String, Optional<String>> authorPage) {
     boolean rss = query != null && query.contains("alt=rss");
     Matcher m;
     if (BLOGGER_FEED.matcher(path).matches()) {
@@ -64,6 +76,17 @@ final class OldPlatformPaths {
     if ((m = WORDPRESS_TAG_FEED.matcher(path)).matches()) {
       String format = "atom".equals(m.group(2)) ? "/feed.atom" : "/feed.rss";
       return tagPage.apply(m.group(1)).map(page -> page + format);
+    }
+    if (GHOST_FEED.matcher(path).matches()) {
+      return Optional.of("/feed.rss");
+    }
+    if ((m = GHOST_TAG_FEED.matcher(path)).matches()) {
+      return tagPage.apply(m.group(1)).map(page -> page + "/feed.rss");
+    }
+    if ((m = AUTHOR.matcher(path)).matches()) {
+      String feed =
+          m.group(2) == null ? "" : "atom".equals(m.group(3)) ? "/feed.atom" : "/feed.rss";
+      return authorPage.apply(m.group(1)).map(page -> page + feed);
     }
     if ((m = WORDPRESS_TAG.matcher(path)).matches()) {
       return tagPage.apply(m.group(1));

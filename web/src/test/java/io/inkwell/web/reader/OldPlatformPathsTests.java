@@ -18,9 +18,15 @@ class OldPlatformPathsTests {
           "long walks",
           "/tags/long%20walks");
 
+  /** The blog has this author, by their name's slug on the old platform. */
+  private static final Map<String, String> AUTHORS = Map.of("jane-doe", "/authors/ghost-1a2b");
+
   private static Optional<String> here(String path, String query) {
     return OldPlatformPaths.of(
-        path, query, name -> Optional.ofNullable(TAGS.get(name.toLowerCase().replace('-', ' '))));
+        path,
+        query,
+        name -> Optional.ofNullable(TAGS.get(name.toLowerCase().replace('-', ' '))),
+        slug -> Optional.ofNullable(AUTHORS.get(slug)));
   }
 
   @Test
@@ -39,6 +45,13 @@ class OldPlatformPathsTests {
     assertThat(here("/feeds/2518733/comments/default", "alt=rss")).hasValue("/comments/feed.rss");
     assertThat(here("/comments/feed/", null)).hasValue("/comments/feed.rss");
     assertThat(here("/comments/feed/atom", null)).hasValue("/comments/feed.atom");
+    // Ghost's feeds: the blog's, a tag's and an author's
+    assertThat(here("/rss/", null)).hasValue("/feed.rss");
+    assertThat(here("/tag/long-walks/rss/", null)).hasValue("/tags/long%20walks/feed.rss");
+    assertThat(here("/author/jane-doe/rss/", null)).hasValue("/authors/ghost-1a2b/feed.rss");
+    // and WordPress's feeds of an author
+    assertThat(here("/author/jane-doe/feed/", null)).hasValue("/authors/ghost-1a2b/feed.rss");
+    assertThat(here("/author/jane-doe/feed/atom/", null)).hasValue("/authors/ghost-1a2b/feed.atom");
   }
 
   @Test
@@ -51,12 +64,17 @@ class OldPlatformPathsTests {
     assertThat(here("/tag/travel", null)).hasValue("/tags/travel");
     assertThat(here("/2009/03/", null)).hasValue("/archive/2009/03");
     assertThat(here("/2009", null)).hasValue("/archive");
+    assertThat(here("/author/jane-doe/", null)).hasValue("/authors/ghost-1a2b");
+    assertThat(here("/author/jane-doe", null)).hasValue("/authors/ghost-1a2b");
   }
 
   @Test
   void whatThisBlogDoesNotHaveIsNoRedirect() {
     assertThat(here("/search/label/Knitting", null)).isEmpty();
     assertThat(here("/tag/knitting/", null)).isEmpty();
+    assertThat(here("/tag/knitting/rss/", null)).isEmpty();
+    assertThat(here("/author/someone-else/", null)).isEmpty();
+    assertThat(here("/author/someone-else/rss/", null)).isEmpty();
     assertThat(here("/2009/13/", null)).isEmpty();
     assertThat(here("/2019/05/14/a-post/", null)).as("a post: the API knows").isEmpty();
     assertThat(here("/about/", null)).isEmpty();
