@@ -237,11 +237,7 @@ public class ReaderMails {
 
   public void sendWelcome(WelcomeMail mail) {
     String blog = siteName.current();
-    String unsubscribe =
-        settings.siteUrl() + "/subscriptions/unsubscribe?token=" + mail.unsubscribeToken();
-    String oneClick =
-        settings.siteUrl() + "/api/subscriptions/unsubscribe?token=" + mail.unsubscribeToken();
-    String manage = settings.siteUrl() + "/subscriptions/preferences?token=" + mail.manageToken();
+    var links = links(mail.unsubscribeToken(), mail.manageToken());
     String which =
         mail.tags().isEmpty()
             ? words.of("welcome.everyPost")
@@ -271,9 +267,9 @@ public class ReaderMails {
                 words.of("welcome.read"),
                 settings.siteUrl() + "/",
                 words.of("mail.chooseOrPause"),
-                manage,
+                links.manage(),
                 words.of("mail.unsubscribe"),
-                unsubscribe);
+                links.unsubscribe());
     String html =
         composer.masthead(blog)
             + """
@@ -286,8 +282,8 @@ public class ReaderMails {
                 .formatted(
                     escape(what),
                     link(settings.siteUrl() + "/", words.of("welcome.read")),
-                    link(manage, words.of("mail.chooseOrPause")),
-                    link(unsubscribe, words.of("mail.unsubscribeLink")));
+                    link(links.manage(), words.of("mail.chooseOrPause")),
+                    link(links.unsubscribe(), words.of("mail.unsubscribeLink")));
     composer.send(
         composer.compose(
             blog,
@@ -296,7 +292,7 @@ public class ReaderMails {
             words.of("welcome.subject", blog),
             text,
             html,
-            oneClick,
+            links.oneClick(),
             composer.readersLanguage()));
   }
 
@@ -308,16 +304,10 @@ public class ReaderMails {
     String blog = siteName.current();
     // a test (no subscriber, no tokens) says where a subscriber's links will be instead
     boolean test = mail.unsubscribeToken() == null;
-    String unsubscribe =
-        settings.siteUrl() + "/subscriptions/unsubscribe?token=" + mail.unsubscribeToken();
-    // RFC 8058: mail clients POST here, without cookies or a page
-    String oneClick =
-        test
-            ? null
-            : settings.siteUrl()
-                + "/api/subscriptions/unsubscribe?token="
-                + mail.unsubscribeToken();
-    String manage = settings.siteUrl() + "/subscriptions/preferences?token=" + mail.manageToken();
+    var links = links(mail.unsubscribeToken(), mail.manageToken());
+    String unsubscribe = links.unsubscribe();
+    String oneClick = test ? null : links.oneClick();
+    String manage = links.manage();
     // the whole post, as Ghost's newsletters send it; a very long one as its excerpt and a link
     PostBody body =
         mail.bodyHtml() == null
@@ -445,6 +435,22 @@ public class ReaderMails {
       String unsubscribeToken,
       String manageToken) {}
 
+  /**
+   * A subscriber's links in every mail they get.
+   *
+   * @param unsubscribe the page whose button unsubscribes
+   * @param oneClick where mail clients POST an unsubscribe, without cookies or a page (RFC 8058)
+   * @param manage the page of their preferences
+   */
+  private record SubscriberLinks(String unsubscribe, String oneClick, String manage) {}
+
+  private SubscriberLinks links(String unsubscribeToken, String manageToken) {
+    return new SubscriberLinks(
+        settings.siteUrl() + "/subscriptions/unsubscribe?token=" + unsubscribeToken,
+        settings.siteUrl() + "/api/subscriptions/unsubscribe?token=" + unsubscribeToken,
+        settings.siteUrl() + "/subscriptions/preferences?token=" + manageToken);
+  }
+
   /** One post of a digest: its title, excerpt, address and cover. */
   public record DigestPost(String title, String excerpt, String url, Picture cover) {}
 
@@ -455,11 +461,7 @@ public class ReaderMails {
    */
   public MimeMessage prepareDigest(DigestMail mail) {
     String blog = siteName.current();
-    String unsubscribe =
-        settings.siteUrl() + "/subscriptions/unsubscribe?token=" + mail.unsubscribeToken();
-    String oneClick =
-        settings.siteUrl() + "/api/subscriptions/unsubscribe?token=" + mail.unsubscribeToken();
-    String manage = settings.siteUrl() + "/subscriptions/preferences?token=" + mail.manageToken();
+    var links = links(mail.unsubscribeToken(), mail.manageToken());
     int count = mail.posts().size();
     String subject =
         count == 1
@@ -506,9 +508,9 @@ public class ReaderMails {
             .formatted(
                 words.of("mail.why", blog),
                 words.of("mail.chooseOrPause"),
-                manage,
+                links.manage(),
                 words.of("mail.unsubscribe"),
-                unsubscribe));
+                links.unsubscribe()));
     html.append(
         """
         <hr>
@@ -518,9 +520,9 @@ public class ReaderMails {
         """
             .formatted(
                 escape(words.of("mail.why", blog)),
-                link(manage, words.of("mail.choose")),
+                link(links.manage(), words.of("mail.choose")),
                 escape(words.of("mail.or")),
-                link(unsubscribe, words.of("mail.unsubscribeLink"))));
+                link(links.unsubscribe(), words.of("mail.unsubscribeLink"))));
     return composer.compose(
         blog,
         mail.messageId(),
@@ -528,7 +530,7 @@ public class ReaderMails {
         subject,
         text.toString(),
         html.toString(),
-        oneClick,
+        links.oneClick(),
         composer.readersLanguage());
   }
 
