@@ -242,6 +242,30 @@ class AdminSiteTests {
   }
 
   @Test
+  void anAddressOnlyFormsPostToOpensThePageAboveItInTheBrowser() throws Exception {
+    var browser = new SiteBrowser(stack);
+    var credentials = stack.credentials();
+    browser.signIn(credentials.ownerEmail(), credentials.ownerPassword());
+    // a draft without a title is shown again with its error, at the address its form posts to
+    Map<String, String> draft = SiteBrowser.fields(browser.page("/admin/posts/new"), "form#editor");
+    draft.put("title", "");
+    draft.put("body", "Words without a title.");
+    draft.put("action", "save");
+    var refused = browser.submit("/admin/posts", draft);
+    assertThat(refused.uri().getPath()).isEqualTo("/admin/posts");
+    assertThat(Jsoup.parse(refused.body()).select(".error").text()).isNotEmpty();
+
+    // opened again from the address bar, that address is the list of posts, not an error page
+    var reopened = browser.get("/admin/posts");
+    assertThat(reopened.statusCode()).isEqualTo(200);
+    assertThat(reopened.uri().getPath()).isEqualTo("/admin");
+    assertThat(Jsoup.parse(reopened.body()).select("h1").text()).isEqualTo("Posts");
+    var password = browser.get("/admin/account/password");
+    assertThat(password.statusCode()).isEqualTo(200);
+    assertThat(password.uri().getPath()).isEqualTo("/admin/account");
+  }
+
+  @Test
   void theOwnerChoosesWhatSearchEnginesAndSharedLinksShowOfAPost() throws Exception {
     var browser = new SiteBrowser(stack);
     var credentials = stack.credentials();

@@ -973,6 +973,14 @@ class WebPagesTests {
   }
 
   @Test
+  void theAddressACommentFormPostsToOpensItsPostInTheBrowser() throws Exception {
+    // where a comment form with a mistake is shown again; opened from the address bar, the post
+    var opened = get("/posts/hello/comments");
+    assertThat(opened.statusCode()).isEqualTo(303);
+    assertThat(opened.headers().firstValue("Location").orElseThrow()).endsWith("/posts/hello");
+  }
+
+  @Test
   void theOldGhostOrWordPressAuthorPagesAndFeedsLeadToTheAuthorsHere() throws Exception {
     // Ghost and WordPress slug the author's name "Jo Bloggs" as jo-bloggs
     var page = get("/author/jo-bloggs/");

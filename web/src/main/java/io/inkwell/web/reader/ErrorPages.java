@@ -8,7 +8,9 @@ import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.client.RestClientException;
@@ -17,6 +19,7 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.servlet.view.RedirectView;
 
 /** Readers get pages, never stack traces: a friendly 404, and a calm page when the API fails. */
 @ControllerAdvice
@@ -28,9 +31,11 @@ class ErrorPages {
   private static final String RETRY_AFTER_SECONDS = "10";
 
   private final OldAddresses oldAddresses;
+  private final PageAbove pageAbove;
 
-  ErrorPages(OldAddresses oldAddresses) {
+  ErrorPages(OldAddresses oldAddresses, PageAbove pageAbove) {
     this.oldAddresses = oldAddresses;
+    this.pageAbove = pageAbove;
   }
 
   /**
@@ -49,6 +54,35 @@ class ErrorPages {
       // whether the address moved cannot be known now: not a 404, which search engines act on
       return unavailable(e, response);
     }
+  }
+
+  /**
+   * An address only forms post to, opened in the browser (a form shown again with its errors left
+   * it in the address bar): the page above it (303) rather than an error. Any other method a page
+   * does not take is a 405 with {@code Allow}.
+   */
+  @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+  ModelAndView methodNotTaken(
+      HttpRequestMethodNotSupportedException e,
+      HttpServletRequest request,
+      HttpServletResponse response)
+      throws IOException {
+    if ("GET".equals(request.getMethod())) {
+      var above = pageAbove.of(request.getRequestURI());
+      if (above.isPresent()) {
+        var view = new RedirectView(above.get());
+        view.setStatusCode(HttpStatus.SEE_OTHER);
+        view.setExposeModelAttributes(false);
+        return new ModelAndView(view);
+      }
+    }
+    if (e.getSupportedHttpMethods() != null) {
+      response.setHeader(
+          HttpHeaders.ALLOW,
+          String.join(", ", e.getSupportedHttpMethods().stream().map(HttpMethod::name).toList()));
+    }
+    response.sendError(HttpStatus.METHOD_NOT_ALLOWED.value());
+    return new ModelAndView();
   }
 
   /**
