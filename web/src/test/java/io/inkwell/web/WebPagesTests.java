@@ -973,6 +973,26 @@ class WebPagesTests {
   }
 
   @Test
+  void browsersCanAddTheBlogsSearchAndWordPressSearchLinksSearchHere() throws Exception {
+    var home = Jsoup.parse(get("/").body());
+    var described = home.select("link[rel=search]");
+    assertThat(described.attr("type")).isEqualTo("application/opensearchdescription+xml");
+    var answer = get(described.attr("href"));
+    assertThat(answer.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("application/opensearchdescription+xml");
+    var description = Jsoup.parse(answer.body(), org.jsoup.parser.Parser.xmlParser());
+    assertThat(description.select("OpenSearchDescription > Url[type=text/html]").attr("template"))
+        .isEqualTo("https://blog.example.org/search?q={searchTerms}");
+    assertThat(description.select("ShortName").text()).isNotBlank().hasSizeLessThanOrEqualTo(16);
+
+    // WordPress's search links, kept from before the blog moved here
+    var search = get("/?s=night+tr%C3%A4ms");
+    assertThat(search.statusCode()).isEqualTo(301);
+    assertThat(search.headers().firstValue("Location").orElseThrow())
+        .endsWith("/search?q=night%20tr%C3%A4ms");
+  }
+
+  @Test
   void theAddressACommentFormPostsToOpensItsPostInTheBrowser() throws Exception {
     // where a comment form with a mistake is shown again; opened from the address bar, the post
     var opened = get("/posts/hello/comments");

@@ -1,17 +1,20 @@
 package io.inkwell.web.reader;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.web.util.UriUtils;
 
 /**
  * Where the old platform's own addresses lead here, after a Blogger, WordPress or Ghost blog moved
  * in: feed readers keep the feed they subscribed to ({@code /feeds/posts/default}, {@code /feed/},
  * Ghost's {@code /rss/}, and the comment feeds {@code /feeds/comments/default} and {@code
  * /comments/feed/}), links to a label, category or tag page reach the tag's page, links to an
- * author's page ({@code /author/jane-doe/}) and their feed reach theirs, and a month's archive is
- * this blog's. A tag or an author is only led to when this blog has them.
+ * author's page ({@code /author/jane-doe/}) and their feed reach theirs, a search ({@code
+ * /search/trams/}) is one here, and a month's archive is this blog's. A tag or an author is only
+ * led to when this blog has them.
  */
 final class OldPlatformPaths {
 
@@ -34,6 +37,9 @@ final class OldPlatformPaths {
   /** WordPress's {@code /author/jane/} and {@code …/feed/}, Ghost's and its {@code …/rss/}. */
   private static final Pattern AUTHOR =
       Pattern.compile("/author/([^/]+)(?:/(rss|feed)(?:/(rss2?|rdf|atom))?)?/?");
+
+  /** WordPress's search address, {@code /search/trams/} (Blogger's is this blog's own). */
+  private static final Pattern WORDPRESS_SEARCH = Pattern.compile("/search/(?!label/)([^/]+)/?");
 
   private static final Pattern MONTH = Pattern.compile("/(\\d{4})/(\\d{2})/?");
   private static final Pattern YEAR = Pattern.compile("/(\\d{4})/?");
@@ -90,6 +96,9 @@ final class OldPlatformPaths {
     }
     if ((m = WORDPRESS_TAG.matcher(path)).matches()) {
       return tagPage.apply(m.group(1));
+    }
+    if ((m = WORDPRESS_SEARCH.matcher(path)).matches()) {
+      return Optional.of("/search?q=" + UriUtils.encode(m.group(1), StandardCharsets.UTF_8));
     }
     if ((m = MONTH.matcher(path)).matches()) {
       int month = Integer.parseInt(m.group(2));

@@ -20,12 +20,14 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.client.RestClientException;
+import org.springframework.web.servlet.view.RedirectView;
 import org.springframework.web.util.UriUtils;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -83,14 +85,22 @@ class ReaderController {
 
   /**
    * The newest posts. WordPress's plain addresses of posts and pages ({@code /?p=12}, {@code
-   * /?page_id=2}) lead to where an imported post is now.
+   * /?page_id=2}) lead to where an imported post is now, and of its searches ({@code /?s=trams}) to
+   * the search here.
    */
   @GetMapping("/")
   Object home(
       @RequestParam(required = false) String cursor,
       @RequestParam(name = "p", required = false) String wordPressPost,
       @RequestParam(name = "page_id", required = false) String wordPressPage,
+      @RequestParam(name = "s", required = false) String wordPressSearch,
       Model model) {
+    if (wordPressSearch != null) {
+      var search = new RedirectView("/search?q=" + UriUtils.encode(wordPressSearch, "UTF-8"));
+      search.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
+      search.setExposeModelAttributes(false);
+      return search;
+    }
     if (wordPressPost != null || wordPressPage != null) {
       var moved =
           oldAddresses.redirect(

@@ -16,10 +16,11 @@ import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.util.UriUtils;
 
 /**
- * {@code robots.txt} and the sitemaps, for search engines. {@code sitemap.xml} is an index, as
- * Ghost's and WordPress's are: the pages, the tags, the authors, and the posts a month a sitemap
- * (by the month they were published in, in UTC), so that no blog is too large for it, a month's
- * sitemap is read with a few calls, and the sitemaps of months long past stay as they were.
+ * {@code robots.txt} and the sitemaps, for search engines, and the blog's search described for
+ * browsers ({@code opensearch.xml}). {@code sitemap.xml} is an index, as Ghost's and WordPress's
+ * are: the pages, the tags, the authors, and the posts a month a sitemap (by the month they were
+ * published in, in UTC), so that no blog is too large for it, a month's sitemap is read with a few
+ * calls, and the sitemaps of months long past stay as they were.
  */
 @RestController
 class SiteFiles {
@@ -34,14 +35,63 @@ class SiteFiles {
 
   private static final String POSTS_OF_A_MONTH = "/sitemap-posts-%04d-%02d.xml";
 
+  /** The longest short name OpenSearch 1.1 allows, in characters. */
+  private static final int SHORT_NAME = 16;
+
   private final BlogApi api;
   private final WebSettings settings;
   private final TagPaths tagPaths;
+  private final Site site;
+  private final Words words;
 
-  SiteFiles(BlogApi api, WebSettings settings, TagPaths tagPaths) {
+  SiteFiles(BlogApi api, WebSettings settings, TagPaths tagPaths, Site site, Words words) {
     this.tagPaths = tagPaths;
     this.api = api;
     this.settings = settings;
+    this.site = site;
+    this.words = words;
+  }
+
+  /**
+   * The blog's search as browsers add it to their own (Firefox's search engines, Chrome's "Tab to
+   * search"), named by every page's {@code <link rel="search">}.
+   */
+  @GetMapping("/opensearch.xml")
+  ResponseEntity<String> openSearch() {
+    String name = site.blogName();
+    String shortName =
+        name.codePointCount(0, name.length()) <= SHORT_NAME
+            ? name
+            : name.substring(0, name.offsetByCodePoints(0, SHORT_NAME - 1)).strip() + "…";
+    String icon = site.iconAddress();
+    String xml =
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <OpenSearchDescription xmlns="http://a9.com/-/spec/opensearch/1.1/">
+          <ShortName>%s</ShortName>
+          <Description>%s</Description>
+          <InputEncoding>UTF-8</InputEncoding>
+          %s
+          <Url type="text/html" method="get" template="%s/search?q={searchTerms}"/>
+        </OpenSearchDescription>
+        """
+            .formatted(
+                xmlText(shortName),
+                xmlText(words.of("page.searchDescription", name)),
+                icon == null
+                    ? "<Image width=\"32\" height=\"32\" type=\"image/x-icon\">"
+                        + xmlText(settings.siteUrl())
+                        + "/favicon.ico</Image>"
+                    : "<Image>" + xmlText(icon) + "</Image>",
+                xmlText(settings.siteUrl()));
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType("application/opensearchdescription+xml"))
+        .body(xml);
+  }
+
+  /** Text as XML takes it: markup's five characters escaped, every other one as it is. */
+  private static String xmlText(String text) {
+    return HtmlUtils.htmlEscape(text, "UTF-8");
   }
 
   /** Answered whatever the client says it accepts: crawlers' Accept headers vary. */

@@ -66,6 +66,7 @@ class OldPlatformPathsTests {
     assertThat(here("/2009", null)).hasValue("/archive");
     assertThat(here("/author/jane-doe/", null)).hasValue("/authors/ghost-1a2b");
     assertThat(here("/author/jane-doe", null)).hasValue("/authors/ghost-1a2b");
+    assertThat(here("/search/night trams/", null)).hasValue("/search?q=night%20trams");
   }
 
   @Test
