@@ -240,6 +240,9 @@ class FeedController {
             .map(
                 post -> {
                   SyndEntry entry = entry(post, language);
+                  if (post.commentsOpen()) {
+                    withComments(entry, type, settings.postUrl(post.slug()));
+                  }
                   enclosures
                       .of(post, settings.postUrl(post.slug()))
                       .ifPresent(
@@ -373,6 +376,39 @@ class FeedController {
     return entry;
   }
 
+  /** The namespace of the comment feed of an RSS item, as WordPress's feeds carry it. */
+  private static final Namespace WFW =
+      Namespace.getNamespace("wfw", "http://wellformedweb.org/CommentAPI/");
+
+  /**
+   * Where readers comment on a post and follow its comments, as WordPress's feeds say it: RSS's own
+   * {@code comments} and {@code wfw:commentRss}; in Atom, links to the same ({@code rel="replies"},
+   * RFC 4685).
+   */
+  private static void withComments(SyndEntry entry, String type, String postUrl) {
+    String thread = postUrl + "#comments";
+    if (type.startsWith("rss")) {
+      entry.setComments(thread);
+      entry
+          .getForeignMarkup()
+          .add(new org.jdom2.Element("commentRss", WFW).setText(postUrl + "/comments.rss"));
+      return;
+    }
+    var alternate = new SyndLinkImpl();
+    alternate.setRel("alternate");
+    alternate.setType("text/html");
+    alternate.setHref(postUrl);
+    var page = new SyndLinkImpl();
+    page.setRel("replies");
+    page.setType("text/html");
+    page.setHref(thread);
+    var feed = new SyndLinkImpl();
+    feed.setRel("replies");
+    feed.setType("application/atom+xml");
+    feed.setHref(postUrl + "/comments.atom");
+    entry.setLinks(List.of(alternate, page, feed));
+  }
+
   /** The body, headed by the post's cover as the post's page shows it, as Ghost's feeds do. */
   private static String withCover(Post post) {
     if (post.cover() == null) {
@@ -400,6 +436,9 @@ class FeedController {
     if (feed.getForeignMarkup().stream().anyMatch(tag -> tag.getNamespace().equals(ITUNES))) {
       // declared once, where Apple's validator looks for it, not on each tag
       document.getRootElement().addNamespaceDeclaration(ITUNES);
+    }
+    if (feed.getEntries().stream().anyMatch(entry -> !entry.getForeignMarkup().isEmpty())) {
+      document.getRootElement().addNamespaceDeclaration(WFW);
     }
     return ResponseEntity.ok()
         .contentType(type)

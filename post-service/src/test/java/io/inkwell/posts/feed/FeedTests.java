@@ -61,6 +61,56 @@ class FeedTests extends IntegrationTest {
   }
 
   @Test
+  void feedReadersFindWhereToCommentOnAPostAndItsCommentFeedWhileCommentsAreOpen()
+      throws Exception {
+    String tag = "talk-" + UUID.randomUUID().toString().substring(0, 8);
+    var open = publish("Open for comments", tag);
+    var closed =
+        api()
+            .post(
+                "/api/posts",
+                ApiClient.json(
+                    Map.of(
+                        "title",
+                        "No comments here",
+                        "body",
+                        "b",
+                        "tags",
+                        List.of(tag),
+                        "commentsOpen",
+                        false)));
+    api().post("/api/posts/" + closed.text("id") + "/publish", "");
+    String postUrl = "http://localhost:8080/posts/" + open.get("slug");
+
+    var rss = api().get("/tags/" + tag + "/feed.rss").raw().body();
+    SyndFeed rssFeed = new SyndFeedInput().build(new StringReader(rss));
+    assertThat(entry(rssFeed, "Open for comments").getComments()).isEqualTo(postUrl + "#comments");
+    assertThat(rss).contains("<wfw:commentRss>" + postUrl + "/comments.rss</wfw:commentRss>");
+    assertThat(entry(rssFeed, "No comments here").getComments()).isNull();
+
+    var atom =
+        new SyndFeedInput()
+            .build(new StringReader(api().get("/tags/" + tag + "/feed.atom").raw().body()));
+    var links = entry(atom, "Open for comments").getLinks();
+    assertThat(entry(atom, "Open for comments").getLink()).isEqualTo(postUrl);
+    assertThat(links)
+        .filteredOn(link -> "replies".equals(link.getRel()))
+        .extracting(link -> link.getType() + " " + link.getHref())
+        .containsExactlyInAnyOrder(
+            "text/html " + postUrl + "#comments",
+            "application/atom+xml " + postUrl + "/comments.atom");
+    assertThat(entry(atom, "No comments here").getLinks())
+        .noneMatch(link -> "replies".equals(link.getRel()));
+  }
+
+  private static SyndEntry entry(SyndFeed feed, String title) {
+    return feed.getEntries().stream()
+        .filter(entry -> entry.getTitle().equals(title))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
   void picturesAndLinksWithinTheBlogHaveFullAddressesInTheFeed() throws Exception {
     String tag = "pictures-" + UUID.randomUUID().toString().substring(0, 8);
     var wide = new java.io.ByteArrayOutputStream();
