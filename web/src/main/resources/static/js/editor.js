@@ -15,8 +15,9 @@
   function countWords() {
     var text = preview.textContent.trim();
     var words = text ? text.split(/\s+/).length : 0;
-    count.textContent = words + (words === 1 ? ' word' : ' words') + ' · '
-      + Math.max(1, Math.ceil(words / 275)) + ' min read';
+    // an empty draft has no reading time yet
+    count.textContent = words + (words === 1 ? ' word' : ' words')
+      + (words === 0 ? '' : ' · ' + Math.max(1, Math.ceil(words / 275)) + ' min read');
   }
   var timer = null;
   function refresh() {

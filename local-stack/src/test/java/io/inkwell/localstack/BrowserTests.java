@@ -417,6 +417,7 @@ class BrowserTests {
 
     // The editor counts the words readers will read, and Ctrl+S saves the draft (WordPress, Ghost)
     open("/admin/posts/new");
+    waitFor(driver -> find("#word-count").getText().equals("0 words"));
     String note = "Saved from the keyboard " + UUID.randomUUID().toString().substring(0, 8);
     find("#title").sendKeys(note);
     find("#body").sendKeys("Three *little* words.");
