@@ -13,8 +13,9 @@ import org.springframework.web.util.UriUtils;
  * Ghost's {@code /rss/}, and the comment feeds {@code /feeds/comments/default} and {@code
  * /comments/feed/}), links to a label, category or tag page reach the tag's page, links to an
  * author's page ({@code /author/jane-doe/}) and their feed reach theirs, a search ({@code
- * /search/trams/}) is one here, and a month's archive is this blog's. A tag or an author is only
- * led to when this blog has them.
+ * /search/trams/}) is one here, a month's archive is this blog's, and a later page of any of these
+ * lists ({@code /page/2/}) is the list's first page here. A tag or an author is only led to when
+ * this blog has them.
  */
 final class OldPlatformPaths {
 
@@ -41,6 +42,12 @@ final class OldPlatformPaths {
   /** WordPress's search address, {@code /search/trams/} (Blogger's is this blog's own). */
   private static final Pattern WORDPRESS_SEARCH = Pattern.compile("/search/(?!label/)([^/]+)/?");
 
+  /**
+   * A later page of a list there, {@code /page/2/} or {@code /tag/travel/page/3/} (WordPress,
+   * Ghost).
+   */
+  private static final Pattern PAGED = Pattern.compile("(.*?)/page/\\d+/?");
+
   private static final Pattern MONTH = Pattern.compile("/(\\d{4})/(\\d{2})/?");
   private static final Pattern YEAR = Pattern.compile("/(\\d{4})/?");
 
@@ -60,6 +67,12 @@ final class OldPlatformPaths {
       Function<String, Optional<String>> authorPage) {
     boolean rss = query != null && query.contains("alt=rss");
     Matcher m;
+    // lists are paged by a cursor here, not by number: the list's first page
+    if ((m = PAGED.matcher(path)).matches()) {
+      return m.group(1).isEmpty()
+          ? Optional.of("/")
+          : of(m.group(1) + "/", query, tagPage, authorPage);
+    }
     if (BLOGGER_FEED.matcher(path).matches()) {
       return Optional.of(rss ? "/feed.rss" : "/feed.atom");
     }

@@ -67,6 +67,11 @@ class OldPlatformPathsTests {
     assertThat(here("/author/jane-doe/", null)).hasValue("/authors/ghost-1a2b");
     assertThat(here("/author/jane-doe", null)).hasValue("/authors/ghost-1a2b");
     assertThat(here("/search/night trams/", null)).hasValue("/search?q=night%20trams");
+    // a later page of a list there is the list here, paged by its own links
+    assertThat(here("/page/2/", null)).hasValue("/");
+    assertThat(here("/tag/travel/page/3/", null)).hasValue("/tags/travel");
+    assertThat(here("/author/jane-doe/page/2", null)).hasValue("/authors/ghost-1a2b");
+    assertThat(here("/2009/03/page/2/", null)).hasValue("/archive/2009/03");
   }
 
   @Test
@@ -79,5 +84,6 @@ class OldPlatformPathsTests {
     assertThat(here("/2009/13/", null)).isEmpty();
     assertThat(here("/2019/05/14/a-post/", null)).as("a post: the API knows").isEmpty();
     assertThat(here("/about/", null)).isEmpty();
+    assertThat(here("/tag/knitting/page/2/", null)).isEmpty();
   }
 }
