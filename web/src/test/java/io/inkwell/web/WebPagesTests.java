@@ -415,6 +415,29 @@ class WebPagesTests {
     assertThat(plain.select("script[src*=prism]")).isEmpty();
   }
 
+  /**
+   * The Back button shows a reader page from the browser's back/forward cache, which {@code
+   * no-store} rules out in Firefox and Safari; what is one person's (a subscriber's preferences,
+   * the admin) is kept nowhere, and the files crawlers read are kept an hour.
+   */
+  @Test
+  void readerPagesMayBeKeptByTheReadersBrowserAndPersonalOnesNowhere() throws Exception {
+    for (String page : List.of("/", "/posts/hello", "/tags/travel", "/search?q=x", "/archive")) {
+      assertThat(get(page).headers().firstValue("Cache-Control").orElseThrow())
+          .as(page)
+          .isEqualTo("private, no-cache");
+    }
+    assertThat(get("/subscriptions/preferences?token=t").headers().firstValue("Cache-Control"))
+        .hasValueSatisfying(value -> assertThat(value).contains("no-store"));
+    assertThat(get("/admin").headers().firstValue("Cache-Control"))
+        .hasValueSatisfying(value -> assertThat(value).contains("no-store"));
+    for (String file : List.of("/robots.txt", "/sitemap.xml", "/opensearch.xml")) {
+      assertThat(get(file).headers().firstValue("Cache-Control").orElseThrow())
+          .as(file)
+          .isEqualTo("max-age=3600, public");
+    }
+  }
+
   @Test
   void aBlogInSwissGermanSaysSoToScreenReadersSearchEnginesAndFeedReadersAndSpeaksIt()
       throws Exception {

@@ -3,10 +3,12 @@ package io.inkwell.web.reader;
 import io.inkwell.web.WebSettings;
 import io.inkwell.web.api.BlogApi;
 import io.inkwell.web.api.Post;
+import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Map;
+import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,6 +36,13 @@ class SiteFiles {
   private static final ZoneId MONTHS = ZoneId.of("UTC");
 
   private static final String POSTS_OF_A_MONTH = "/sitemap-posts-%04d-%02d.xml";
+
+  /**
+   * How long crawlers and browsers may keep these files: a new post is in the sitemaps within it, a
+   * crawler reads them every few hours at most.
+   */
+  private static final CacheControl AN_HOUR =
+      CacheControl.maxAge(Duration.ofHours(1)).cachePublic();
 
   /** The longest short name OpenSearch 1.1 allows, in characters. */
   private static final int SHORT_NAME = 16;
@@ -86,6 +95,7 @@ class SiteFiles {
                 xmlText(settings.siteUrl()));
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType("application/opensearchdescription+xml"))
+        .cacheControl(AN_HOUR)
         .body(xml);
   }
 
@@ -105,7 +115,7 @@ class SiteFiles {
         Sitemap: %s/sitemap.xml
         """
             .formatted(settings.siteUrl());
-    return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(robots);
+    return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).cacheControl(AN_HOUR).body(robots);
   }
 
   @GetMapping("/sitemap.xml")
@@ -228,7 +238,10 @@ class SiteFiles {
 
     ResponseEntity<String> answer() {
       xml.append("</").append(root).append(">\n");
-      return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(xml.toString());
+      return ResponseEntity.ok()
+          .contentType(MediaType.APPLICATION_XML)
+          .cacheControl(AN_HOUR)
+          .body(xml.toString());
     }
   }
 }
