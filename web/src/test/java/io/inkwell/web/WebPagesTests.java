@@ -1045,6 +1045,15 @@ class WebPagesTests {
     assertThat(moved.statusCode()).isEqualTo(301);
     assertThat(moved.headers().firstValue("Location").orElseThrow()).endsWith("/pages/about-me");
 
+    // as Blogger's phone view (?m=1) and a shared link's tags (utm_source) left it
+    for (String query : List.of("?m=1", "?utm_source=mastodon&utm_medium=social")) {
+      var withQuery = get("/p/about-me.html" + query);
+      assertThat(withQuery.statusCode()).as(query).isEqualTo(301);
+      assertThat(withQuery.headers().firstValue("Location").orElseThrow())
+          .as(query)
+          .endsWith("/pages/about-me");
+    }
+
     var unknown = get("/p/never-was.html");
     assertThat(unknown.statusCode()).isEqualTo(404);
     assertThat(Jsoup.parse(unknown.body()).select("h1").text()).isEqualTo("This page is not here");

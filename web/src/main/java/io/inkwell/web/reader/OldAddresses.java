@@ -54,7 +54,13 @@ class OldAddresses {
     if (renamedTag.isPresent()) {
       return renamedTag;
     }
-    return redirect(query == null ? path : path + "?" + query);
+    var moved = redirect(query == null ? path : path + "?" + query);
+    if (moved.isEmpty() && query != null) {
+      // the address without what was added to it on the way: Blogger's ?m=1 for phones, a shared
+      // link's utm_source
+      return redirect(path);
+    }
+    return moved;
   }
 
   /**
