@@ -19,6 +19,26 @@
     count.textContent = words + (words === 1 ? ' word' : ' words')
       + (words === 0 ? '' : ' · ' + Math.max(1, Math.ceil(words / 275)) + ' min read');
   }
+  // pictures that readers who cannot see them would miss: without a description (alt text), or
+  // with only the camera's or the file's name for one; WordPress's and Ghost's picture blocks ask
+  // for it the same way
+  var undescribed = document.createElement('p');
+  undescribed.id = 'alt-hint';
+  undescribed.className = 'hint';
+  undescribed.hidden = true;
+  count.insertAdjacentElement('afterend', undescribed);
+  var fileName = /^(?:(?:img|dsc[fn]?|pxl|photo|image|screenshot|screen shot)[\s_-]*)?[\d\s_.-]*$|\.(?:jpe?g|png|gif|webp|heic|avif)$/i;
+  function checkDescriptions() {
+    var missing = Array.prototype.filter.call(preview.querySelectorAll('img'), function (img) {
+      var alt = (img.getAttribute('alt') || '').trim();
+      return !alt || fileName.test(alt);
+    }).length;
+    undescribed.hidden = missing === 0;
+    undescribed.textContent = missing === 0 ? '' : missing
+      + (missing === 1 ? ' picture has' : ' pictures have')
+      + ' no description for readers who cannot see it: write one between the brackets,'
+      + ' ![a tram at night](…)';
+  }
   var timer = null;
   function refresh() {
     var data = new URLSearchParams(new FormData(form));
@@ -36,6 +56,7 @@
             window.Prism.highlightAllUnder(preview);
           }
           countWords();
+          checkDescriptions();
         }
       });
   }

@@ -422,6 +422,10 @@ class BrowserTests {
     find("#title").sendKeys(note);
     find("#body").sendKeys("Three *little* words.");
     waitFor(driver -> find("#word-count").getText().equals("3 words · 1 min read"));
+    // pictures without a description, or with only a camera's file name, are pointed out
+    assertThat(find("#alt-hint").isDisplayed()).isFalse();
+    find("#body").sendKeys("\n\n![](/api/images/none.png)\n\n![IMG_2041](/api/images/none.png)");
+    waitFor(driver -> find("#alt-hint").getText().startsWith("2 pictures have no description"));
     // how much of the search title and description search results show, as Ghost counts them
     find("details.meta-tags summary").click();
     assertThat(find("#metaTitle-count").getText()).isEqualTo("0 of about 60 characters");
