@@ -421,6 +421,19 @@ class WebPagesTests {
    * the admin) is kept nowhere, and the files crawlers read are kept an hour.
    */
   @Test
+  void aPostsHeadSaysWhenItAppearedAndChangedAndWhatItIsAboutForSharedLinks() throws Exception {
+    var post = Jsoup.parse(get("/posts/hello").body());
+    assertThat(post.select("meta[property=og:type]").attr("content")).isEqualTo("article");
+    assertThat(post.select("meta[property=article:published_time]").attr("content"))
+        .isEqualTo("2009-03-12T16:41:00Z");
+    assertThat(post.select("meta[property=article:modified_time]").attr("content"))
+        .isEqualTo("2009-03-12T16:41:00Z");
+    assertThat(post.select("meta[property=article:tag]").eachAttr("content"))
+        .containsExactly("travel");
+    assertThat(Jsoup.parse(get("/").body()).select("meta[property^=article:]")).isEmpty();
+  }
+
+  @Test
   void readerPagesMayBeKeptByTheReadersBrowserAndPersonalOnesNowhere() throws Exception {
     for (String page : List.of("/", "/posts/hello", "/tags/travel", "/search?q=x", "/archive")) {
       assertThat(get(page).headers().firstValue("Cache-Control").orElseThrow())
