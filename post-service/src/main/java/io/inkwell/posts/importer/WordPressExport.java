@@ -37,7 +37,9 @@ import org.springframework.web.util.UriUtils;
  * sticky posts, scheduled posts, comment settings, approved comments with their threads, featured
  * images (as the first picture of the body), and the search title, description and canonical
  * address Yoast SEO kept. Attachments, menus, revisions, trashed posts and comments that were never
- * approved stay behind. Doctypes are refused, so no external entity is ever resolved.
+ * approved stay behind. A post kept behind a password there, which this blog has no way to keep
+ * from readers, comes in as a draft, as private ones do, for its author to decide on. Doctypes are
+ * refused, so no external entity is ever resolved.
  */
 final class WordPressExport {
 
@@ -105,7 +107,8 @@ final class WordPressExport {
         var library =
             new WordPressContent.Library(
                 pictures, ownPictures.getOrDefault(wp(item, "post_id"), List.of()));
-        posts.add(post(site, item, names, library, PUBLISHED.contains(status)));
+        boolean locked = !Objects.requireNonNullElse(wp(item, "post_password"), "").isBlank();
+        posts.add(post(site, item, names, library, PUBLISHED.contains(status), locked));
       }
     }
     return posts;
@@ -148,7 +151,9 @@ final class WordPressExport {
       Element item,
       Map<String, String> names,
       WordPressContent.Library library,
-      boolean published) {
+      boolean publishedThere,
+      boolean locked) {
+    boolean published = publishedThere && !locked;
     String login = text(item, DC, "creator");
     String excerpt =
         item.getChildren().stream()
@@ -183,7 +188,7 @@ final class WordPressExport {
         labels(item),
         published(item),
         published,
-        "future".equals(wp(item, "status")),
+        "future".equals(wp(item, "status")) && !locked,
         path(item.getChildTextTrim("link")),
         "open".equals(wp(item, "comment_status")),
         "page".equals(wp(item, "post_type")),

@@ -176,6 +176,56 @@ class WordPressImportTests extends IntegrationTest {
     assertThat(anonymous().get("/api/posts/" + id).status()).isEqualTo(200);
   }
 
+  /**
+   * WordPress shows a password-protected post to those who know its password only; this blog has no
+   * such posts, so publishing one would show it to everyone.
+   */
+  @Test
+  void aPostBehindAPasswordOnTheOldBlogComesInAsADraftThatNobodyReadsOrIsMailed() {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    Instant soon = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.SECONDS);
+    String export =
+        """
+        <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+             xmlns:wp="http://wordpress.org/export/1.2/">
+        <channel><title>Family</title><link>https://family-%1$s.example</link>
+        <wp:wxr_version>1.2</wp:wxr_version>
+        <item><title>Our new address</title>
+          <link>https://family-%1$s.example/2021/03/02/address-%1$s/</link>
+          <content:encoded><![CDATA[We live at 4 Elm Row now.]]></content:encoded>
+          <wp:post_id>1</wp:post_id><wp:post_date_gmt>2021-03-02 10:00:00</wp:post_date_gmt>
+          <wp:post_name>address-%1$s</wp:post_name><wp:status>publish</wp:status>
+          <wp:post_type>post</wp:post_type><wp:post_password>elm</wp:post_password>
+          <wp:comment_status>open</wp:comment_status>
+          <wp:comment><wp:comment_id>1</wp:comment_id><wp:comment_author>Gran</wp:comment_author>
+            <wp:comment_date_gmt>2021-03-02 12:00:00</wp:comment_date_gmt>
+            <wp:comment_content>See you there.</wp:comment_content>
+            <wp:comment_approved>1</wp:comment_approved></wp:comment></item>
+        %2$s</channel></rss>"""
+            .formatted(run, future(2, "Party plans", "party-" + run, soon))
+            .replace(
+                "<wp:post_type>post</wp:post_type></item>",
+                "<wp:post_type>post</wp:post_type><wp:post_password>cake</wp:post_password></item>");
+
+    var imported = admin().postAs("/api/imports/wordpress", "application/rss+xml", export);
+
+    assertThat(imported.json().path("posts").asInt()).as(imported.toString()).isEqualTo(2);
+    assertThat(imported.json().path("comments").asInt()).isZero();
+    var address = admin().get("/api/posts/address-" + run);
+    var party = admin().get("/api/posts/party-" + run);
+    assertThat(address.text("status")).isEqualTo("DRAFT");
+    assertThat(address.text("bodyHtml")).contains("4 Elm Row");
+    assertThat(party.text("status")).isEqualTo("DRAFT");
+    assertThat(anonymous().get("/api/posts/address-" + run).status()).isEqualTo(404);
+    assertThat(redirect("/2021/03/02/address-" + run + "/").status()).isEqualTo(404);
+    assertThat(party.json().has("publishAt")).as("not scheduled to come out by itself").isFalse();
+    // nothing raised for subscribers, commenters or webhooks to hear of
+    for (String id : List.of(address.text("id"), party.text("id"))) {
+      assertThat(posts.findById(id).orElseThrow().outbox()).isEmpty();
+      assertThat(postEventsOf(id)).isEmpty();
+    }
+  }
+
   /** A WordPress item waiting for its date ("future"). */
   private static String future(int number, String title, String name, Instant at) {
     String date = at.toString().replace("T", " ").replace("Z", "");
