@@ -10,6 +10,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -28,6 +29,14 @@ import reactor.core.publisher.Mono;
  */
 @Component
 class RequestSizeLimit implements WebFilter, Ordered {
+
+  /**
+   * How far beyond the limit a body is still read, and dropped, after the 413: a client that sends
+   * all of its body before it reads (Python's http.client, Node's http) reads the answer then,
+   * where a connection closed under it ends in a reset that loses it, and the connection carries
+   * the next request. A body declared larger ends the connection at once.
+   */
+  private static final long MAX_DISCARDED_BYTES = DataSize.ofMegabytes(64).toBytes();
 
   private final long maxRequestBytes;
   private final long maxUploadBytes;
@@ -74,8 +83,11 @@ class RequestSizeLimit implements WebFilter, Ordered {
                 : maxRequestBytes;
     long length = exchange.getRequest().getHeaders().getContentLength();
     if (length > maxBytes) {
-      // the body is left unread: the connection cannot carry another request after this answer
-      exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
+      if (length - maxBytes > MAX_DISCARDED_BYTES
+          || request.getHeaders().getFirst("Expect") != null) {
+        // not worth reading to the end, or never sent: the connection ends with this answer
+        exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
+      }
       return Problems.write(
           exchange,
           HttpStatus.CONTENT_TOO_LARGE,

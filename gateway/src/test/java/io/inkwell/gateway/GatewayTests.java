@@ -542,6 +542,38 @@ class GatewayTests {
     assertThat(chunked.statusCode()).isEqualTo(413);
   }
 
+  /**
+   * Python's http.client and Node's http send all of a body before they read the answer: the
+   * gateway reads the rest and drops it, so they read the 413 rather than a reset connection, and
+   * the connection carries their next request.
+   */
+  @Test
+  void aClientThatSendsAllOfATooLargeBodyBeforeReadingReadsThe413() throws Exception {
+    byte[] body = "x".repeat(16 * 1024 * 1024).getBytes(StandardCharsets.US_ASCII);
+    try (var socket = new java.net.Socket("localhost", port)) {
+      socket.setSoTimeout(20_000);
+      var out = socket.getOutputStream();
+      out.write(
+          ("POST /api/posts/p/comments HTTP/1.1\r\nHost: localhost\r\n"
+                  + "Content-Type: application/json\r\nContent-Length: "
+                  + body.length
+                  + "\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      out.write(body);
+      out.write(
+          "GET /tags/travel HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+              .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      String answers = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+      assertThat(answers)
+          .startsWith("HTTP/1.1 413")
+          .contains("https://inkwell.dev/problems/payload-too-large")
+          .contains("HTTP/1.1 200")
+          .contains("\"servedPath\":\"/tags/travel\"");
+    }
+  }
+
   @Test
   void aPictureOrAnExportFileMayBeLargerThanAnyOtherBodyButNotWithoutLimit() throws Exception {
     String picture = "p".repeat(3_000);
@@ -570,9 +602,6 @@ class GatewayTests {
     assertThat(upload.body()).contains("\"servedPath\":\"/api/images\"");
     assertThat(tooLarge.statusCode()).isEqualTo(413);
     assertThat(tooLarge.body()).contains("larger than the 4 KB (4096 bytes) this address takes");
-    assertThat(tooLarge.headers().firstValue("Connection"))
-        .as("the unread body cannot be followed by another request on the same connection")
-        .hasValue("close");
     assertThat(notAnUploadPath.statusCode()).isEqualTo(413);
   }
 
