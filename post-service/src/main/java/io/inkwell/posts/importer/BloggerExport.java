@@ -13,13 +13,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jdom2.Element;
 
 /**
- * Reads a Blogger export (an Atom feed whose entries are posts, pages, comments, settings and the
- * template, told apart by their {@code kind} category). Doctypes are refused, so no external entity
- * is ever resolved.
+ * Reads a Blogger export: an Atom feed whose entries are posts, pages, comments, settings and the
+ * template. The older one, from Blogger's own "Back up content", tells them apart by their {@code
+ * kind} category; the one Google Takeout makes ({@code Blogger/Blogs/<blog>/feed.atom}) by its own
+ * elements ({@code blogger:type}, {@code blogger:status}, {@code blogger:filename}, {@code
+ * blogger:parent}), which this reads as well. Doctypes are refused, so no external entity is ever
+ * resolved.
  */
 final class BloggerExport {
 
@@ -29,10 +33,19 @@ final class BloggerExport {
   private static final String KIND_COMMENT = "http://schemas.google.com/blogger/2008/kind#comment";
   private static final String LABEL_SCHEME = "http://www.blogger.com/atom/ns#";
 
+  /** The namespace of Google Takeout's export, whose entries say what they are in elements. */
+  private static final String TAKEOUT = "http://schemas.google.com/blogger/2018";
+
+  /** Takeout's kinds of entry, as the older export's kind categories name them. */
+  private static final Map<String, String> TAKEOUT_KINDS =
+      Map.of("POST", KIND_POST, "PAGE", KIND_PAGE, "COMMENT", KIND_COMMENT);
+
   /**
    * A post of the export with its comments, oldest first.
    *
    * @param page one of the blog's pages (About, Contact: {@code /p/about.html}) rather than a post
+   * @param searchDescription what the author wrote for search engines (Takeout's {@code
+   *     blogger:metaDescription}), or null
    */
   record ExportedPost(
       String sourceId,
@@ -44,6 +57,7 @@ final class BloggerExport {
       Instant published,
       boolean draft,
       String permalinkPath,
+      String searchDescription,
       List<ExportedComment> comments) {}
 
   /**
@@ -78,6 +92,9 @@ final class BloggerExport {
     List<Entry> comments = new ArrayList<>();
     for (Entry entry : feed.getEntries()) {
       String kind = kind(entry);
+      if (trashed(entry)) {
+        continue;
+      }
       boolean ours = KIND_POST.equals(kind) || KIND_PAGE.equals(kind) || KIND_COMMENT.equals(kind);
       if (ours && (entry.getId() == null || entry.getId().isBlank())) {
         // its id is what makes a second import of the file create nothing twice
@@ -92,14 +109,21 @@ final class BloggerExport {
         comments.add(entry);
       }
     }
-    // A comment's id ends with ".post-<number>"; a threaded reply links to its parent by number.
+    // A comment's id ends with ".post-<number>"; a threaded reply links to its parent by number,
+    // or in Takeout's export by its id.
     Map<String, Entry> commentsByNumber = new LinkedHashMap<>();
+    Map<String, Entry> commentsById = new LinkedHashMap<>();
     comments.forEach(comment -> commentsByNumber.put(number(comment.getId()), comment));
+    comments.forEach(comment -> commentsById.put(comment.getId(), comment));
     for (Entry comment : comments) {
       String postId = inReplyTo(comment);
       ExportedPost post = postId == null ? null : posts.get(postId);
       if (post != null) {
-        Entry parent = commentsByNumber.get(parentNumber(comment));
+        String answered = takeout(comment, "inReplyTo");
+        Entry parent =
+            answered == null
+                ? commentsByNumber.get(parentNumber(comment))
+                : commentsById.get(answered);
         boolean parentOnSamePost = parent != null && postId.equals(inReplyTo(parent));
         post.comments()
             .add(
@@ -120,13 +144,24 @@ final class BloggerExport {
   }
 
   private static ExportedPost post(Entry entry, boolean page) {
+    boolean takeout = takeout(entry, "type") != null;
     List<String> labels =
         entry.getCategories().stream()
-            .filter(category -> LABEL_SCHEME.equals(category.getScheme()))
+            // Takeout names its labels' scheme after the blog ("tag:blogger.com,1999:blog-…")
+            .filter(
+                category ->
+                    LABEL_SCHEME.equals(category.getScheme())
+                        || takeout && !KIND_SCHEME.equals(category.getScheme()))
             .map(Category::getTerm)
+            .filter(term -> term != null && !term.isBlank())
             .toList();
     String permalink =
-        entry.getAlternateLinks().stream().map(Link::getHref).findFirst().orElse(null);
+        entry.getAlternateLinks().stream()
+            .map(Link::getHref)
+            .filter(href -> href != null && !href.isBlank())
+            .findFirst()
+            .orElse(null);
+    String filename = takeout(entry, "filename");
     return new ExportedPost(
         entry.getId(),
         page,
@@ -136,7 +171,8 @@ final class BloggerExport {
         labels,
         instant(entry),
         isDraft(entry),
-        permalink == null ? null : URI.create(permalink).getPath(),
+        permalink != null ? URI.create(permalink).getPath() : filename,
+        takeout(entry, "metaDescription"),
         new ArrayList<>());
   }
 
@@ -160,7 +196,35 @@ final class BloggerExport {
         .filter(category -> KIND_SCHEME.equals(category.getScheme()))
         .map(Category::getTerm)
         .findFirst()
-        .orElse(null);
+        .orElseGet(
+            () ->
+                TAKEOUT_KINDS.get(String.valueOf(takeout(entry, "type")).toUpperCase(Locale.ROOT)));
+  }
+
+  /**
+   * The text of one of Takeout's own elements of an entry ({@code <blogger:filename>}), or null
+   * when it has none or an empty one.
+   */
+  private static String takeout(Entry entry, String name) {
+    for (Element element : entry.getForeignMarkup()) {
+      if (name.equals(element.getName()) && TAKEOUT.equals(element.getNamespaceURI())) {
+        String text = element.getTextTrim();
+        return text.isEmpty() ? null : text;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Takeout's export keeps what the author deleted: in the trash ({@code
+   * <blogger:status>SOFT_TRASHED</blogger:status>}, or the time it went there in {@code
+   * <blogger:trashed>}), and comments not shown (spam, deleted), whose status is no {@code LIVE}.
+   */
+  private static boolean trashed(Entry entry) {
+    String status = takeout(entry, "status");
+    return takeout(entry, "trashed") != null
+        || "SOFT_TRASHED".equalsIgnoreCase(String.valueOf(status))
+        || KIND_COMMENT.equals(kind(entry)) && status != null && !"LIVE".equalsIgnoreCase(status);
   }
 
   private static String html(Entry entry) {
@@ -171,8 +235,16 @@ final class BloggerExport {
     return entry.getPublished() == null ? Instant.EPOCH : entry.getPublished().toInstant();
   }
 
-  /** {@code <app:control><app:draft>yes</app:draft></app:control>} marks a draft. */
+  /**
+   * {@code <app:control><app:draft>yes</app:draft></app:control>} marks a draft, and in Takeout's
+   * export any status but {@code LIVE}: a post scheduled there comes in as a draft, for its author
+   * to schedule here.
+   */
   private static boolean isDraft(Entry entry) {
+    String status = takeout(entry, "status");
+    if (status != null) {
+      return !"LIVE".equalsIgnoreCase(status);
+    }
     for (Element element : entry.getForeignMarkup()) {
       if ("control".equals(element.getName())) {
         for (Element child : element.getChildren()) {
@@ -208,13 +280,16 @@ final class BloggerExport {
         .orElse(null);
   }
 
-  /** {@code <thr:in-reply-to ref="...post id..."/>} names the post a comment belongs to. */
+  /**
+   * {@code <thr:in-reply-to ref="...post id..."/>} names the post a comment belongs to, and
+   * Takeout's {@code <blogger:parent>}.
+   */
   private static String inReplyTo(Entry entry) {
     for (Element element : entry.getForeignMarkup()) {
       if ("in-reply-to".equals(element.getName())) {
         return element.getAttributeValue("ref");
       }
     }
-    return null;
+    return takeout(entry, "parent");
   }
 }

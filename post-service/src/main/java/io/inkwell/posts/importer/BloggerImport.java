@@ -50,7 +50,9 @@ final class BloggerImport {
         post.page(),
         false,
         comments,
-        MetaTags.NONE,
+        post.searchDescription() == null
+            ? MetaTags.NONE
+            : MetaTags.imported(null, post.searchDescription(), null),
         null);
   }
 

@@ -42,7 +42,10 @@ class ImportController {
     return copying.progress();
   }
 
-  /** The body is the export file as Blogger gives it (Settings → Back up content). */
+  /**
+   * The body is the export file as Blogger gives it (Settings → Back up content), or as Google
+   * Takeout does ({@code feed.atom}).
+   */
   @PostMapping(
       path = "/api/imports/blogger",
       consumes = {"application/atom+xml", "application/xml", "text/xml"})
@@ -50,6 +53,7 @@ class ImportController {
       @AuthenticationPrincipal Jwt token,
       @RequestBody String export,
       @RequestParam(defaultValue = "false") boolean copyPictures) {
+    notAnArchive(export, "Google Takeout's is Takeout/Blogger/Blogs/<the blog>/feed.atom");
     return importer.store(BloggerImport.posts(export), Actors.of(token), copyPictures);
   }
 
@@ -61,6 +65,7 @@ class ImportController {
       @AuthenticationPrincipal Jwt token,
       @RequestBody String export,
       @RequestParam(defaultValue = "false") boolean copyPictures) {
+    notAnArchive(export, "WordPress.com's is the .xml file");
     return importer.store(WordPressExport.read(export), Actors.of(token), copyPictures);
   }
 
@@ -79,7 +84,23 @@ class ImportController {
               regexp = "https?://[^\\s/?#\"'<>]+(/[^\\s?#\"'<>]*)?",
               message = "the old blog's address, as https://old.example.org")
           String site) {
+    notAnArchive(export, "Ghost's is the .json file");
     return importer.store(GhostExport.read(export, site), Actors.of(token), copyPictures);
+  }
+
+  /**
+   * Google Takeout and WordPress.com hand the export over inside a zip archive, which is what an
+   * owner uploads first: they are told which file inside it to upload.
+   *
+   * @param inside which file of the archive is the export
+   */
+  private static void notAnArchive(String export, String inside) {
+    if (export.startsWith("PK\u0003\u0004")) {
+      throw new UnreadableImport(
+          "This is a zip archive; unpack it and import the export file inside it ("
+              + inside
+              + ").");
+    }
   }
 
   @ExceptionHandler(UnreadableImport.class)

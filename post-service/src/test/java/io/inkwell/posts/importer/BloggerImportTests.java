@@ -7,11 +7,15 @@ import io.inkwell.posts.IntegrationTest;
 import io.inkwell.posts.TestPictures;
 import io.inkwell.posts.post.PostStatus;
 import io.inkwell.posts.post.Posts;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -102,8 +106,66 @@ class BloggerImportTests extends IntegrationTest {
         .until(() -> postEventsOf(quiet.text("id")), found -> found.size() == 1);
   }
 
+  /**
+   * Blogger's "Back up content" now leads to Google Takeout, whose export says what each entry is
+   * in Blogger's own elements rather than in categories: it comes in the same way.
+   */
   @Test
-  void somethingThatIsNotABloggerExportIsRefused() {
+  void aGoogleTakeoutExportComesInAsBloggersOwnDoes() throws IOException {
+    String export = resource("/blogger/takeout-feed.atom");
+
+    var first =
+        as("admin-1", "Ada Admin", "ADMIN")
+            .postAs("/api/imports/blogger", "application/atom+xml", export);
+    var again =
+        as("admin-1", "Ada Admin", "ADMIN")
+            .postAs("/api/imports/blogger", "application/atom+xml", export);
+
+    assertThat(first.status()).as(first.toString()).isEqualTo(200);
+    // the post, the draft, the scheduled one and the page; not the trash, nor a deleted comment
+    assertThat(first.json().path("posts").asInt()).isEqualTo(4);
+    assertThat(first.json().path("comments").asInt()).isEqualTo(2);
+    assertThat(again.json().path("alreadyThere").asInt()).isEqualTo(4);
+
+    var suzhou = anonymous().get("/api/posts/nach-suzhou");
+    assertThat(suzhou.status()).isEqualTo(200);
+    assertThat(suzhou.text("title")).isEqualTo("Nach Suzhou");
+    assertThat(Instant.parse(suzhou.text("publishedAt")))
+        .isEqualTo(Instant.parse("2011-05-11T19:46:00Z"));
+    assertThat(suzhou.json().path("tags").toString()).isEqualTo("[\"china\",\"reisen\"]");
+    assertThat(suzhou.text("metaDescription")).isEqualTo("Ein Tag in den Gärten von Suzhou.");
+    assertThat(suzhou.json().path("author").path("name").asString()).isEqualTo("Bernd");
+    assertThat(suzhou.text("bodyHtml")).contains("Die Gärten sind schön.");
+    assertThat(anonymous().get("/api/redirects?path=/2011/05/nach-suzhou.html").text("slug"))
+        .isEqualTo("nach-suzhou");
+
+    assertThat(posts.findBySlug("halb-geschrieben").orElseThrow().status())
+        .isEqualTo(PostStatus.DRAFT);
+    assertThat(posts.findBySlug("bald").orElseThrow().status())
+        .as("scheduled there: a draft here, for its author to schedule again")
+        .isEqualTo(PostStatus.DRAFT);
+    assertThat(anonymous().get("/api/posts/bald").status()).isEqualTo(404);
+    assertThat(posts.findAll()).noneMatch(post -> post.title().equals("Weggeworfen"));
+
+    var about = anonymous().get("/api/redirects?path=/p/uber-mich.html");
+    assertThat(about.json().path("page").asBoolean()).isTrue();
+    assertThat(anonymous().get("/api/posts/" + about.text("slug")).text("title"))
+        .isEqualTo("Über mich");
+
+    List<JsonNode> events =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> postEventsOf(suzhou.text("id")), found -> found.size() == 3);
+    assertThat(events.get(1).path("authorName").asString()).isEqualTo("Anna");
+    assertThat(events.get(1).hasNonNull("parentId")).isFalse();
+    assertThat(events.get(2).path("body").asString()).isEqualTo("Sonnig, zum <b>Glück</b>.");
+    assertThat(events.get(2).path("parentId").asString())
+        .as("Bernd answered Anna: his reply hangs under hers")
+        .isEqualTo(events.get(1).path("commentId").asString());
+  }
+
+  @Test
+  void somethingThatIsNotABloggerExportIsRefused() throws IOException {
     var notXml =
         as("admin-1", "Ada Admin", "ADMIN")
             .postAs("/api/imports/blogger", "application/xml", "not xml at all");
@@ -115,15 +177,33 @@ class BloggerImportTests extends IntegrationTest {
                 "<?xml version=\"1.0\"?><!DOCTYPE feed [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
                     + "<feed xmlns='http://www.w3.org/2005/Atom'><title>&x;</title></feed>");
     var json = as("admin-1", "Ada Admin", "ADMIN").post("/api/imports/blogger", "{}");
+    var archive =
+        as("admin-1", "Ada Admin", "ADMIN")
+            .postAs("/api/imports/blogger", "application/atom+xml", takeoutArchive());
 
     assertThat(notXml.status()).isEqualTo(422);
     assertThat(notXml.header("Content-Type")).startsWith("application/problem+json");
     assertThat(doctype.status()).isEqualTo(422);
     assertThat(doctype.raw().body()).doesNotContain("root:");
     assertThat(json.status()).isEqualTo(415);
+    assertThat(archive.status()).isEqualTo(422);
+    assertThat(archive.text("detail"))
+        .as("Google Takeout's download, as it comes")
+        .contains("zip archive")
+        .contains("Takeout/Blogger/Blogs/<the blog>/feed.atom");
     var empty = as("admin-1", "Ada Admin", "ADMIN").postAs("/api/imports/blogger", "text/xml", "");
     assertThat(empty.status()).isEqualTo(400);
     assertThat(empty.text("detail")).isEqualTo("The request has no body; this address takes one.");
+  }
+
+  private static byte[] takeoutArchive() throws IOException {
+    var zip = new ByteArrayOutputStream();
+    try (var out = new ZipOutputStream(zip)) {
+      out.putNextEntry(new ZipEntry("Takeout/Blogger/Blogs/Letters/feed.atom"));
+      out.write(resource("/blogger/takeout-feed.atom").getBytes(StandardCharsets.UTF_8));
+      out.closeEntry();
+    }
+    return zip.toByteArray();
   }
 
   /**
