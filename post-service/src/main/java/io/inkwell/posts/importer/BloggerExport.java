@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jdom2.Element;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * Reads a Blogger export: an Atom feed whose entries are posts, pages, comments, settings and the
@@ -166,7 +167,7 @@ final class BloggerExport {
         entry.getId(),
         page,
         author(entry),
-        entry.getTitle() == null || entry.getTitle().isBlank() ? "Untitled" : entry.getTitle(),
+        title(entry, takeout),
         html(entry),
         labels,
         instant(entry),
@@ -174,6 +175,18 @@ final class BloggerExport {
         permalink != null ? URI.create(permalink).getPath() : filename,
         takeout(entry, "metaDescription"),
         new ArrayList<>());
+  }
+
+  /**
+   * Takeout's titles are HTML, as Blogger keeps them ({@code Jo&#39;s trip}), where the older
+   * export's are text.
+   */
+  private static String title(Entry entry, boolean takeout) {
+    String title = entry.getTitle() == null ? "" : entry.getTitle();
+    if (takeout) {
+      title = HtmlUtils.htmlUnescape(title);
+    }
+    return title.isBlank() ? "Untitled" : title;
   }
 
   /** {@code <author><name>Jo</name><uri>…/profile/123</uri></author>}; none when nameless. */
