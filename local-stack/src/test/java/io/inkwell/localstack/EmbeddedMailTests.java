@@ -2,6 +2,7 @@ package io.inkwell.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -30,6 +31,32 @@ class EmbeddedMailTests {
       assertThat(Arrays.stream(mail.received()).map(EmbeddedMailTests::subject))
           .containsExactlyInAnyOrder("Mail 3", "Mail 4", "Mail 5");
       assertThat(mail.trim()).as("nothing more to delete").isZero();
+    }
+  }
+
+  /**
+   * After a restart the catcher is empty, and the README's IMAP command for the sample subscriber
+   * finds an empty inbox, not a refused login, until their next mail arrives, which lands there.
+   */
+  @Test
+  void anAddressWithoutMailYetReadsAnEmptyInboxAndItsNextMailArrivesThere() throws Exception {
+    StackPorts ports = StackPorts.free();
+    try (var mail = EmbeddedMail.start(ports.smtp(), ports.imap(), 3)) {
+      var session = Session.getInstance(smtp(ports.smtp()));
+      String reader = "reader@inkwell.localhost";
+      try (var store = session.getStore("imap")) {
+        store.connect("localhost", ports.imap(), reader, reader);
+        var inbox = store.getFolder("INBOX");
+        inbox.open(Folder.READ_ONLY);
+        assertThat(inbox.getMessageCount()).isZero();
+        inbox.close();
+
+        send(session, reader, "A new post");
+
+        inbox.open(Folder.READ_ONLY);
+        assertThat(inbox.getMessageCount()).isEqualTo(1);
+        assertThat(inbox.getMessage(1).getSubject()).isEqualTo("A new post");
+      }
     }
   }
 
