@@ -9,6 +9,7 @@ import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.WireFeedInput;
 import java.io.StringReader;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -163,6 +164,7 @@ final class BloggerExport {
             .findFirst()
             .orElse(null);
     String filename = takeout(entry, "filename");
+    String oldPath = pathOf(permalink);
     return new ExportedPost(
         entry.getId(),
         page,
@@ -172,9 +174,21 @@ final class BloggerExport {
         labels,
         instant(entry),
         isDraft(entry),
-        permalink != null ? URI.create(permalink).getPath() : filename,
+        oldPath != null ? oldPath : filename,
         takeout(entry, "metaDescription"),
         new ArrayList<>());
+  }
+
+  /** The path of a post's old address; none of one no URI can carry (a raw space). */
+  private static String pathOf(String permalink) {
+    if (permalink == null) {
+      return null;
+    }
+    try {
+      return new URI(permalink.strip()).getPath();
+    } catch (URISyntaxException e) {
+      return null;
+    }
   }
 
   /**

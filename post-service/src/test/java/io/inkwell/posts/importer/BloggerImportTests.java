@@ -248,6 +248,29 @@ class BloggerImportTests extends IntegrationTest {
     assertThat(post.text("bodyMarkdown")).doesNotContain(pasted.substring(0, 40));
   }
 
+  /**
+   * An old address no URI can carry (a raw space) leads nowhere; the post comes in all the same.
+   */
+  @Test
+  void aPostWhoseOldAddressIsNoAddressComesInWithoutARedirect() {
+    var imported =
+        as("admin-1", "Ada Admin", "ADMIN")
+            .postAs(
+                "/api/imports/blogger",
+                "application/atom+xml",
+                "<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"><entry>"
+                    + "<id>tag:blogger.com,1999:blog-78.post-1</id>"
+                    + "<published>2010-05-01T07:00:00.000Z</published>"
+                    + "<category scheme=\"http://schemas.google.com/g/2005#kind\""
+                    + " term=\"http://schemas.google.com/blogger/2008/kind#post\"/>"
+                    + "<link rel=\"alternate\" href=\"http://old.example/2010/05/a walk.html\"/>"
+                    + "<title>A walk by the sea</title><content type=\"html\">Salt.</content>"
+                    + "</entry></feed>");
+
+    assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+    assertThat(anonymous().get("/api/posts/a-walk-by-the-sea").text("bodyHtml")).contains("Salt.");
+  }
+
   /** A post without its Blogger id could not be told apart on a second import: none is made. */
   @Test
   void aPostWithoutItsIdIsRefusedByNameAndNothingIsImported() {
