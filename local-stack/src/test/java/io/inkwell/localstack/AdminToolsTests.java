@@ -25,6 +25,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * The admin's tools beyond writing, as the owner uses them in a browser without JavaScript:
@@ -1395,6 +1396,55 @@ class AdminToolsTests {
       fields.put("timeZone", "UTC");
       browser.submit("/admin/settings", fields);
     }
+  }
+
+  /**
+   * The owner has the feeds carry each post's excerpt (WordPress's "For each post in a feed,
+   * include: Excerpt"): feed readers show it and lead to the post's page for the rest.
+   */
+  @Test
+  void theOwnerHasTheFeedsCarryExcerptsAndFeedReadersReadOnAtThePost() throws Exception {
+    String tag = "rivers-" + UUID.randomUUID().toString().substring(0, 8);
+    var post =
+        bot.post(
+            "/api/posts",
+            ApiClient.json(
+                Map.of(
+                    "title",
+                    "Down the Severn",
+                    "body",
+                    "By canoe from Welshpool.\n\nThe rest, for the post's page.",
+                    "excerpt",
+                    "Four days on the river.",
+                    "tags",
+                    List.of(tag))));
+    String slug = bot.post("/api/posts/" + post.text("id") + "/publish", "").text("slug");
+    String whole = HtmlUtils.htmlEscape("<p>By canoe from Welshpool.</p>");
+    String feed = "/tags/" + tag + "/feed.rss";
+    var browser = owner();
+    Map<String, String> fields =
+        SiteBrowser.fields(browser.page("/admin/settings"), "form[action$=/admin/settings]");
+    assertThat(fields.get("feedContent")).as("each post whole, until chosen").isEqualTo("FULL");
+    assertThat(reader.get(feed).raw().body()).contains(whole);
+    try {
+      fields.put("feedContent", "EXCERPT");
+      Document saved = Jsoup.parse(browser.submit("/admin/settings", fields).body());
+      assertThat(saved.select(".notice").text()).startsWith("Saved");
+      assertThat(saved.select("#site-feed-content option[selected]").val()).isEqualTo("EXCERPT");
+
+      for (String path : List.of(feed, "/tags/" + tag + "/feed.atom")) {
+        assertThat(reader.get(path).raw().body())
+            .as(path)
+            .contains("Four days on the river.")
+            .contains("/posts/" + slug)
+            .doesNotContain("Welshpool")
+            .doesNotContain("content:encoded");
+      }
+    } finally {
+      fields.put("feedContent", "FULL");
+      browser.submit("/admin/settings", fields);
+    }
+    assertThat(reader.get(feed).raw().body()).contains(whole);
   }
 
   /** The owner gives the blog its colour (Ghost's accent colour); readers' pages wear it. */

@@ -239,7 +239,7 @@ class FeedController {
         entries.stream()
             .map(
                 post -> {
-                  SyndEntry entry = entry(post, language);
+                  SyndEntry entry = entry(post, language, site.feedContent());
                   if (post.commentsOpen()) {
                     withComments(entry, type, settings.postUrl(post.slug()));
                   }
@@ -342,7 +342,11 @@ class FeedController {
     return text == null ? element : element.setText(text);
   }
 
-  private SyndEntry entry(Post post, Locale language) {
+  /**
+   * A post as a feed's entry: its excerpt as the summary, and the whole post as the content unless
+   * the blog's feeds carry excerpts only.
+   */
+  private SyndEntry entry(Post post, Locale language, SiteIdentity.FeedContent carried) {
     SyndEntry entry = new SyndEntryImpl();
     entry.setTitle(clean(post.title()));
     entry.setLink(settings.postUrl(post.slug()));
@@ -354,6 +358,10 @@ class FeedController {
     summary.setType("text/plain");
     summary.setValue(clean(post.excerpt()));
     entry.setDescription(summary);
+    entry.setCategories(categories(post));
+    if (carried == SiteIdentity.FeedContent.EXCERPT) {
+      return entry;
+    }
     var content = new SyndContentImpl();
     content.setType("html");
     content.setValue(
@@ -364,16 +372,18 @@ class FeedController {
                     kind -> words.getMessage("callout." + kind, null, language)),
                 settings.postUrl(post.slug()))));
     entry.setContents(List.of(content));
-    entry.setCategories(
-        post.tags().stream()
-            .map(
-                name -> {
-                  var category = new SyndCategoryImpl();
-                  category.setName(clean(name));
-                  return (com.rometools.rome.feed.synd.SyndCategory) category;
-                })
-            .toList());
     return entry;
+  }
+
+  private static List<com.rometools.rome.feed.synd.SyndCategory> categories(Post post) {
+    return post.tags().stream()
+        .map(
+            name -> {
+              var category = new SyndCategoryImpl();
+              category.setName(clean(name));
+              return (com.rometools.rome.feed.synd.SyndCategory) category;
+            })
+        .toList();
   }
 
   /** The namespace of the comment feed of an RSS item, as WordPress's feeds carry it. */

@@ -10,6 +10,8 @@ package io.inkwell.posts.site;
  * @param icon the address of one of the blog's pictures as Images gives it (or its Markdown, or its
  *     id); empty for the platform's own
  * @param logo alike; empty for the blog's name in letters
+ * @param feedContent what each entry of the blog's feeds carries: {@code FULL}, the post, or {@code
+ *     EXCERPT}, its excerpt only
  */
 public record SiteChange(
     String title,
@@ -18,4 +20,5 @@ public record SiteChange(
     String timeZone,
     String accentColor,
     String icon,
-    String logo) {}
+    String logo,
+    String feedContent) {}

@@ -52,7 +52,8 @@ class SiteController {
                 request.timeZone(),
                 request.accentColor(),
                 request.icon(),
-                request.logo()),
+                request.logo(),
+                request.feedContent()),
             Actors.of(token)));
   }
 
@@ -149,6 +150,7 @@ class SiteController {
     Sites.NoColor.class,
     Sites.NotAnIcon.class,
     Sites.NotALogo.class,
+    Sites.NoFeedContent.class,
     Podcasts.Invalid.class
   })
   ProblemDetail noTitle(RuntimeException e) {
@@ -176,6 +178,8 @@ class SiteController {
    *     /api/images/{id}}); left out, the icon stays as it is; empty, the platform's own again
    * @param logo the address Images gives a picture at least 40 pixels high and one to ten times as
    *     wide; left out, the logo stays as it is; empty, the blog's name in letters again
+   * @param feedContent {@code FULL}, each entry of the feeds the whole post, or {@code EXCERPT},
+   *     its excerpt only; left out, as it is
    */
   record SiteRequest(
       @NotNull @Size(min = 1, max = 100) String title,
@@ -184,7 +188,8 @@ class SiteController {
       String timeZone,
       String accentColor,
       @Size(max = 300) String icon,
-      @Size(max = 300) String logo) {}
+      @Size(max = 300) String logo,
+      @Size(max = 20) String feedContent) {}
 
   record SiteResponse(
       String title,
@@ -196,7 +201,8 @@ class SiteController {
       String accentColor,
       String icon,
       LogoResponse logo,
-      PodcastResponse podcast) {
+      PodcastResponse podcast,
+      SiteIdentity.FeedContent feedContent) {
 
     static SiteResponse of(SiteIdentity identity) {
       return new SiteResponse(
@@ -212,7 +218,8 @@ class SiteController {
               ? null
               : new LogoResponse(
                   identity.logo().url(), identity.logo().width(), identity.logo().height()),
-          PodcastResponse.of(identity.podcast()));
+          PodcastResponse.of(identity.podcast()),
+          identity.feedContent());
     }
   }
 

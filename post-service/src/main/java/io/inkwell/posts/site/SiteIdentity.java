@@ -29,6 +29,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *     letters (Ghost's "Publication logo", WordPress's "Custom Logo"); null for the name
  * @param podcast what podcast directories read in the blog's RSS feeds, where its posts' episodes
  *     are; null while the blog is not a podcast
+ * @param feedContent what each entry of its feeds carries ({@link FeedContent}, WordPress's "For
+ *     each post in a feed, include", Blogger's "Allow blog feed"); null while never set: the whole
+ *     post
  */
 @Document(SiteIdentity.COLLECTION)
 public record SiteIdentity(
@@ -44,12 +47,24 @@ public record SiteIdentity(
     String accentColor,
     String icon,
     Logo logo,
-    Podcast podcast) {
+    Podcast podcast,
+    FeedContent feedContent) {
 
   /** Boxed: an identity saved before versions were counted has none (0). */
   public SiteIdentity {
     version = version == null ? 0 : version;
     navigation = navigation == null ? List.of() : List.copyOf(navigation);
+    feedContent = feedContent == null ? FeedContent.FULL : feedContent;
+  }
+
+  /**
+   * What each entry of the blog's feeds carries: the whole post, which feed readers show in full,
+   * or its excerpt only, which leads readers to the post's page to read on (a podcast's episodes
+   * stay in the feed either way).
+   */
+  public enum FeedContent {
+    FULL,
+    EXCERPT
   }
 
   /** The {@link #timeZone()} for java.time. */

@@ -85,6 +85,7 @@ public class Sites implements BlogTimeZone {
           null,
           null,
           null,
+          null,
           null);
     }
     // links or a language set before any title: the configured name still
@@ -101,7 +102,8 @@ public class Sites implements BlogTimeZone {
         stored.accentColor(),
         stored.icon(),
         stored.logo(),
-        stored.podcast());
+        stored.podcast(),
+        stored.feedContent());
   }
 
   /**
@@ -148,6 +150,7 @@ public class Sites implements BlogTimeZone {
    * @throws UnknownPicture when the blog keeps no picture at the icon's or the logo's address
    * @throws NotAnIcon when the icon is not square or of a size browsers show as an icon
    * @throws NotALogo when the logo is of a size no header shows well
+   * @throws NoFeedContent when the feeds' content is neither {@code FULL} nor {@code EXCERPT}
    */
   public SiteIdentity change(SiteChange wanted, Actor actor) {
     if (!actor.isAdmin()) {
@@ -167,6 +170,8 @@ public class Sites implements BlogTimeZone {
     // empty: none
     Optional<SiteIdentity.Logo> logo =
         wanted.logo() == null ? null : Optional.ofNullable(logoIn(wanted.logo()));
+    SiteIdentity.FeedContent feedContent =
+        wanted.feedContent() == null ? null : feedContent(wanted.feedContent());
     // Last writer wins, as in Blogger's settings; the version only orders the events.
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       SiteIdentity before = current();
@@ -211,6 +216,9 @@ public class Sites implements BlogTimeZone {
       }
       if (logo != null) {
         update.set("logo", logo.orElse(null));
+      }
+      if (feedContent != null) {
+        update.set("feedContent", feedContent);
       }
       // A stored identity from before versions has none: version 0.
       Object[] unchanged = seen == 0 ? new Object[] {0L, null} : new Object[] {seen};
@@ -333,6 +341,22 @@ public class Sites implements BlogTimeZone {
               + " × "
               + size.height()
               + ".");
+    }
+  }
+
+  private static SiteIdentity.FeedContent feedContent(String given) {
+    try {
+      return SiteIdentity.FeedContent.valueOf(given.strip());
+    } catch (IllegalArgumentException e) {
+      throw new NoFeedContent();
+    }
+  }
+
+  /** A feeds' content that is none of {@link SiteIdentity.FeedContent}. */
+  static class NoFeedContent extends RuntimeException {
+
+    NoFeedContent() {
+      super("feedContent must be FULL (each post whole) or EXCERPT (its excerpt only).");
     }
   }
 

@@ -224,6 +224,74 @@ class FeedTests extends IntegrationTest {
     }
   }
 
+  /**
+   * WordPress's "For each post in a feed, include: Excerpt", Blogger's "Short" feed: feed readers
+   * show each post's excerpt, and its readers read on at the post's page.
+   */
+  @Test
+  void aBlogWhoseFeedsCarryExcerptsGivesEachEntryItsExcerptAndNotThePost() throws Exception {
+    String tag = "short-" + UUID.randomUUID().toString().substring(0, 8);
+    String id =
+        api()
+            .post(
+                "/api/posts",
+                ApiClient.json(
+                    Map.of(
+                        "title",
+                        "A long walk",
+                        "body",
+                        "We set out at dawn.\n\nWhat only the post's page tells.",
+                        "excerpt",
+                        "Twenty miles in a day.",
+                        "tags",
+                        List.of(tag))))
+            .text("id");
+    String slug = api().post("/api/posts/" + id + "/publish", "").text("slug");
+    var site = anonymous().get("/api/site");
+    assertThat(site.text("feedContent"))
+        .as("the whole post, unless an admin chose")
+        .isEqualTo("FULL");
+
+    try {
+      var excerpts = withFeedContent(site, "EXCERPT");
+      var nonsense = withFeedContent(site, "SOMETIMES");
+
+      assertThat(excerpts.status()).as(excerpts.toString()).isEqualTo(200);
+      assertThat(excerpts.text("feedContent")).isEqualTo("EXCERPT");
+      assertThat(nonsense.status()).isEqualTo(400);
+      assertThat(nonsense.text("detail")).contains("FULL").contains("EXCERPT");
+      assertThat(anonymous().get("/api/site").text("feedContent")).isEqualTo("EXCERPT");
+      for (String path : List.of("/tags/" + tag + "/feed.atom", "/tags/" + tag + "/feed.rss")) {
+        String body = anonymous().get(path).raw().body();
+        SyndEntry entry = new SyndFeedInput().build(new StringReader(body)).getEntries().get(0);
+        assertThat(entry.getDescription().getValue()).as(path).isEqualTo("Twenty miles in a day.");
+        assertThat(entry.getContents()).as(path).isEmpty();
+        assertThat(entry.getLink()).isEqualTo("http://localhost:8080/posts/" + slug);
+        assertThat(body).as(path).doesNotContain("only the post").doesNotContain("We set out");
+      }
+    } finally {
+      withFeedContent(site, "FULL");
+    }
+    assertThat(firstEntryOf("/tags/" + tag + "/feed.atom").text())
+        .contains("We set out at dawn.")
+        .contains("What only the post's page tells.");
+  }
+
+  /** The blog's site settings as they are, its feeds carrying the given content. */
+  private ApiClient.Response withFeedContent(ApiClient.Response site, String feedContent) {
+    return admin()
+        .put(
+            "/api/site",
+            ApiClient.json(
+                Map.of(
+                    "title",
+                    site.text("title"),
+                    "description",
+                    site.json().path("description").asString(""),
+                    "feedContent",
+                    feedContent)));
+  }
+
   /** The blog's site settings as they are, written in the given language. */
   private ApiClient.Response inLanguage(ApiClient.Response site, String language) {
     return admin()

@@ -807,6 +807,8 @@ class AdminApi {
    * @param language a BCP 47 tag; blank keeps the blog's language as it is
    * @param timeZone a zone of the IANA database; blank keeps the blog's zone as it is
    * @param accentColor {@code #rrggbb}; empty for the theme's own; null keeps it as it is
+   * @param feedContent {@code FULL} or {@code EXCERPT}, what each entry of the feeds carries; null
+   *     keeps it as it is
    */
   Answer changeSite(
       String token,
@@ -816,7 +818,8 @@ class AdminApi {
       String timeZone,
       String accentColor,
       String icon,
-      String logo) {
+      String logo,
+      String feedContent) {
     Map<String, String> site = new LinkedHashMap<>();
     site.put("title", title);
     site.put("description", description);
@@ -834,6 +837,9 @@ class AdminApi {
     }
     if (logo != null) {
       site.put("logo", logo);
+    }
+    if (feedContent != null) {
+      site.put("feedContent", feedContent);
     }
     return send(token, http.put().uri("/api/site"), site, null);
   }

@@ -70,6 +70,7 @@ class SettingsAdmin implements StaffPage {
       model.addAttribute("themesAccent", accent.isEmpty());
       model.addAttribute("icon", answer.body().path("icon").asString(""));
       model.addAttribute("logo", answer.body().path("logo").path("url").asString(""));
+      model.addAttribute("feedContent", answer.body().path("feedContent").asString("FULL"));
       // the links there are, and room for a few more
       List<Map<String, String>> links = new ArrayList<>();
       answer
@@ -422,6 +423,7 @@ class SettingsAdmin implements StaffPage {
       @RequestParam(name = "iconFile", required = false) MultipartFile iconFile,
       @RequestParam(defaultValue = "false") boolean removeLogo,
       @RequestParam(name = "logoFile", required = false) MultipartFile logoFile,
+      @RequestParam(required = false) String feedContent,
       RedirectAttributes redirect)
       throws IOException {
     // the box ticked: the theme's own colour, whatever the colour field says
@@ -452,7 +454,15 @@ class SettingsAdmin implements StaffPage {
     var answer =
         checked(
             api.changeSite(
-                token(client), title, description, language, timeZone, accent, icon, logo));
+                token(client),
+                title,
+                description,
+                language,
+                timeZone,
+                accent,
+                icon,
+                logo,
+                feedContent));
     if (answer.ok()) {
       site.forgetIdentity();
       redirect.addFlashAttribute(
