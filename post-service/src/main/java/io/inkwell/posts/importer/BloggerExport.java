@@ -12,10 +12,12 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.jdom2.Element;
 import org.springframework.web.util.HtmlUtils;
 
@@ -60,7 +62,24 @@ final class BloggerExport {
       boolean draft,
       String permalinkPath,
       String searchDescription,
-      List<ExportedComment> comments) {}
+      List<ExportedComment> comments) {
+
+    /** The same post with other HTML. */
+    ExportedPost withHtml(String other) {
+      return new ExportedPost(
+          sourceId,
+          page,
+          author,
+          title,
+          other,
+          labels,
+          published,
+          draft,
+          permalinkPath,
+          searchDescription,
+          comments);
+    }
+  }
 
   /**
    * Who wrote a post on Blogger.
@@ -142,7 +161,25 @@ final class BloggerExport {
     posts
         .values()
         .forEach(post -> post.comments().sort((a, b) -> a.published().compareTo(b.published())));
-    return List.copyOf(posts.values());
+    return withOwnLinksAsPaths(feed, List.copyOf(posts.values()));
+  }
+
+  /**
+   * The posts with their links to the blog's own pages as paths here ({@link OwnLinks}): the blog's
+   * address is its feed's link and its posts' (Takeout's export names none).
+   */
+  private static List<ExportedPost> withOwnLinksAsPaths(Feed feed, List<ExportedPost> posts) {
+    Set<String> sites = new HashSet<>();
+    feed.getAlternateLinks().forEach(link -> sites.add(link.getHref()));
+    feed.getEntries()
+        .forEach(entry -> entry.getAlternateLinks().forEach(link -> sites.add(link.getHref())));
+    sites.remove(null);
+    Set<String> oldPaths = new HashSet<>();
+    posts.forEach(post -> oldPaths.add(post.permalinkPath()));
+    oldPaths.remove(null);
+    return posts.stream()
+        .map(post -> post.withHtml(OwnLinks.asPaths(post.html(), sites, oldPaths)))
+        .toList();
   }
 
   private static ExportedPost post(Entry entry, boolean page) {

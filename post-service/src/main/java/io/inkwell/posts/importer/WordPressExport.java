@@ -18,6 +18,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -111,7 +112,13 @@ final class WordPressExport {
         posts.add(post(site, item, names, library, PUBLISHED.contains(status), locked));
       }
     }
-    return posts;
+    // links to the blog's own pages as paths here, where the old addresses redirect
+    Set<String> oldPaths = new HashSet<>();
+    posts.forEach(post -> oldPaths.add(post.permalinkPath()));
+    oldPaths.remove(null);
+    return posts.stream()
+        .map(post -> post.withHtml(OwnLinks.asPaths(post.html(), List.of(site), oldPaths)))
+        .toList();
   }
 
   private static Element channel(String xml) {

@@ -14,11 +14,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.web.util.HtmlUtils;
 import tools.jackson.databind.JsonNode;
 
 class BloggerImportTests extends IntegrationTest {
@@ -151,8 +153,12 @@ class BloggerImportTests extends IntegrationTest {
 
     var about = anonymous().get("/api/redirects?path=/p/uber-mich.html");
     assertThat(about.json().path("page").asBoolean()).isTrue();
-    assertThat(anonymous().get("/api/posts/" + about.text("slug")).text("title"))
-        .isEqualTo("Über mich");
+    var aboutPage = anonymous().get("/api/posts/" + about.text("slug"));
+    assertThat(aboutPage.text("title")).isEqualTo("Über mich");
+    assertThat(Jsoup.parse(aboutPage.text("bodyHtml")).select("a").eachAttr("href"))
+        .as("Takeout names no blog address; its blogspot one is the blog's own")
+        .containsExactly(
+            "/2011/05/nach-suzhou.html", "https://anna.example/2011/05/nach-suzhou.html?x=1");
 
     List<JsonNode> events =
         await()
@@ -246,6 +252,57 @@ class BloggerImportTests extends IntegrationTest {
     assertThat(shown.attr("src")).matches("/api/images/[0-9a-f]{32}\\.png");
     assertThat(anonymous().bytes(shown.attr("src")).body()).isEqualTo(png);
     assertThat(post.text("bodyMarkdown")).doesNotContain(pasted.substring(0, 40));
+  }
+
+  /**
+   * A post that links to another of the blog's posts at its blogspot.com address, which cannot
+   * follow the blog here, links to it here: the old path, which leads to the post. Links to other
+   * sites, and to pictures Blogger keeps on its own hosts, stay.
+   */
+  @Test
+  void linksToTheOldBlogsOwnPagesLeadToThemHere() {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    String blog = "http://trails-" + run + ".blogspot.com";
+    String links =
+        "<p><a href=\"%1$s/2010/07/the-ridge-%2$s.html?m=1#map\">the ridge</a>,"
+            + " <a href=\"https://trails-%2$s.blogspot.fr/search/label/Hiking\">more hikes</a>,"
+            + " <a href=\"https://elsewhere.example/2010/07/the-ridge-%2$s.html\">theirs</a>,"
+            + " <a href=\"http://1.bp.blogspot.com/abc/s1600/ridge.jpg\">photo</a></p>";
+    String export =
+        ("<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\">"
+                + "<link rel=\"alternate\" type=\"text/html\" href=\"%1$s/\"/>"
+                + entry("1", "The valley %2$s", "%1$s/2010/06/the-valley-%2$s.html", links)
+                + entry("2", "The ridge %2$s", "%1$s/2010/07/the-ridge-%2$s.html", "Up high.")
+                + "</feed>")
+            .formatted(blog, run);
+
+    var imported =
+        as("admin-1", "Ada Admin", "ADMIN")
+            .postAs("/api/imports/blogger", "application/atom+xml", export);
+
+    assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+    var valley = anonymous().get("/api/posts/the-valley-" + run);
+    assertThat(Jsoup.parse(valley.text("bodyHtml")).select("a").eachAttr("href"))
+        .containsExactly(
+            "/2010/07/the-ridge-" + run + ".html?m=1#map",
+            "/search/label/Hiking",
+            "https://elsewhere.example/2010/07/the-ridge-" + run + ".html",
+            "http://1.bp.blogspot.com/abc/s1600/ridge.jpg");
+    assertThat(
+            anonymous().get("/api/redirects?path=/2010/07/the-ridge-" + run + ".html").text("slug"))
+        .isEqualTo("the-ridge-" + run);
+  }
+
+  /** A Blogger post entry of the older export, its HTML escaped as Blogger writes it. */
+  private static String entry(String number, String title, String address, String html) {
+    return "<entry><id>tag:blogger.com,1999:blog-79.post-%s</id>".formatted(number)
+        + "<published>2010-06-01T07:00:00.000Z</published>"
+        + "<category scheme=\"http://schemas.google.com/g/2005#kind\""
+        + " term=\"http://schemas.google.com/blogger/2008/kind#post\"/>"
+        + "<link rel=\"alternate\" type=\"text/html\" href=\"%s\"/>".formatted(address)
+        + "<title>%s</title><content type=\"html\">".formatted(title)
+        + HtmlUtils.htmlEscape(html)
+        + "</content></entry>";
   }
 
   /**

@@ -226,6 +226,52 @@ class WordPressImportTests extends IntegrationTest {
     }
   }
 
+  /**
+   * A post linking to another of the blog's pages at the old domain links to it here (the old path,
+   * which leads to it); its uploads stay at the old address, where an import copies them from.
+   */
+  @Test
+  void linksToTheOldBlogsOwnPagesLeadToThemHereAndItsUploadsStay() {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    String site = "https://walks-" + run + ".example";
+    String html =
+        ("<p><a href=\"%1$s/2019/05/14/ridge-%2$s/\">the ridge</a>,"
+                + " <a href=\"http://www.walks-%2$s.example/?p=2\">again</a>,"
+                + " <a href=\"%1$s/wp-content/uploads/2019/05/route.pdf\">the route</a>,"
+                + " <a href=\"https://elsewhere.example/2019/05/14/ridge-%2$s/\">theirs</a></p>")
+            .formatted(site, run);
+    String export =
+        """
+        <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+             xmlns:wp="http://wordpress.org/export/1.2/">
+        <channel><title>Walks</title><link>%1$s</link><wp:wxr_version>1.2</wp:wxr_version>
+        <wp:base_site_url>%1$s</wp:base_site_url>
+        <item><title>Valley %2$s</title><link>%1$s/2019/05/13/valley-%2$s/</link>
+          <content:encoded><![CDATA[%3$s]]></content:encoded>
+          <wp:post_id>1</wp:post_id><wp:post_date_gmt>2019-05-13 08:00:00</wp:post_date_gmt>
+          <wp:post_name>valley-%2$s</wp:post_name><wp:status>publish</wp:status>
+          <wp:post_type>post</wp:post_type></item>
+        <item><title>Ridge %2$s</title><link>%1$s/2019/05/14/ridge-%2$s/</link>
+          <content:encoded><![CDATA[Up high.]]></content:encoded>
+          <wp:post_id>2</wp:post_id><wp:post_date_gmt>2019-05-14 08:00:00</wp:post_date_gmt>
+          <wp:post_name>ridge-%2$s</wp:post_name><wp:status>publish</wp:status>
+          <wp:post_type>post</wp:post_type></item>
+        </channel></rss>"""
+            .formatted(site, run, html);
+
+    var imported = admin().postAs("/api/imports/wordpress", "application/rss+xml", export);
+
+    assertThat(imported.json().path("posts").asInt()).as(imported.toString()).isEqualTo(2);
+    var valley = api().get("/api/posts/valley-" + run);
+    assertThat(org.jsoup.Jsoup.parse(valley.text("bodyHtml")).select("a").eachAttr("href"))
+        .containsExactly(
+            "/2019/05/14/ridge-" + run + "/",
+            "/?p=2",
+            site + "/wp-content/uploads/2019/05/route.pdf",
+            "https://elsewhere.example/2019/05/14/ridge-" + run + "/");
+    assertThat(redirect("/2019/05/14/ridge-" + run + "/").text("slug")).isEqualTo("ridge-" + run);
+  }
+
   /** A WordPress item waiting for its date ("future"). */
   private static String future(int number, String title, String name, Instant at) {
     String date = at.toString().replace("T", " ").replace("Z", "");
