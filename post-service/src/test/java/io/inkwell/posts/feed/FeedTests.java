@@ -216,11 +216,11 @@ class FeedTests extends IntegrationTest {
 
     var site = anonymous().get("/api/site");
     try {
-      assertThat(inLanguage(site, "de").status()).isEqualTo(200);
+      assertThat(withSetting(site, "language", "de").status()).isEqualTo(200);
       assertThat(firstEntryOf(feed).select("blockquote strong").eachText())
           .containsExactly("Pack light", "Warnung");
     } finally {
-      inLanguage(site, site.text("language"));
+      withSetting(site, "language", site.text("language"));
     }
   }
 
@@ -253,8 +253,8 @@ class FeedTests extends IntegrationTest {
         .isEqualTo("FULL");
 
     try {
-      var excerpts = withFeedContent(site, "EXCERPT");
-      var nonsense = withFeedContent(site, "SOMETIMES");
+      var excerpts = withSetting(site, "feedContent", "EXCERPT");
+      var nonsense = withSetting(site, "feedContent", "SOMETIMES");
 
       assertThat(excerpts.status()).as(excerpts.toString()).isEqualTo(200);
       assertThat(excerpts.text("feedContent")).isEqualTo("EXCERPT");
@@ -270,15 +270,15 @@ class FeedTests extends IntegrationTest {
         assertThat(body).as(path).doesNotContain("only the post").doesNotContain("We set out");
       }
     } finally {
-      withFeedContent(site, "FULL");
+      withSetting(site, "feedContent", "FULL");
     }
     assertThat(firstEntryOf("/tags/" + tag + "/feed.atom").text())
         .contains("We set out at dawn.")
         .contains("What only the post's page tells.");
   }
 
-  /** The blog's site settings as they are, its feeds carrying the given content. */
-  private ApiClient.Response withFeedContent(ApiClient.Response site, String feedContent) {
+  /** The blog's site settings as they are, with one of them set to the given value. */
+  private ApiClient.Response withSetting(ApiClient.Response site, String name, String value) {
     return admin()
         .put(
             "/api/site",
@@ -288,23 +288,8 @@ class FeedTests extends IntegrationTest {
                     site.text("title"),
                     "description",
                     site.json().path("description").asString(""),
-                    "feedContent",
-                    feedContent)));
-  }
-
-  /** The blog's site settings as they are, written in the given language. */
-  private ApiClient.Response inLanguage(ApiClient.Response site, String language) {
-    return admin()
-        .put(
-            "/api/site",
-            ApiClient.json(
-                Map.of(
-                    "title",
-                    site.text("title"),
-                    "description",
-                    site.json().path("description").asString(""),
-                    "language",
-                    language)));
+                    name,
+                    value)));
   }
 
   /** Publishes a post with the one tag, and answers its id. */

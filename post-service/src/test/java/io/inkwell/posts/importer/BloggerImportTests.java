@@ -7,6 +7,7 @@ import io.inkwell.posts.IntegrationTest;
 import io.inkwell.posts.TestPictures;
 import io.inkwell.posts.post.PostStatus;
 import io.inkwell.posts.post.Posts;
+import io.inkwell.testsupport.ApiClient;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,12 +33,8 @@ class BloggerImportTests extends IntegrationTest {
       throws IOException {
     String export = resource("/blogger/export.xml");
 
-    var first =
-        as("admin-1", "Ada Admin", "ADMIN")
-            .postAs("/api/imports/blogger", "application/atom+xml", export);
-    var again =
-        as("admin-1", "Ada Admin", "ADMIN")
-            .postAs("/api/imports/blogger", "application/atom+xml", export);
+    var first = importBlogger(export);
+    var again = importBlogger(export);
 
     assertThat(first.status()).as(first.toString()).isEqualTo(200);
     // three posts and the page
@@ -116,12 +113,8 @@ class BloggerImportTests extends IntegrationTest {
   void aGoogleTakeoutExportComesInAsBloggersOwnDoes() throws IOException {
     String export = resource("/blogger/takeout-feed.atom");
 
-    var first =
-        as("admin-1", "Ada Admin", "ADMIN")
-            .postAs("/api/imports/blogger", "application/atom+xml", export);
-    var again =
-        as("admin-1", "Ada Admin", "ADMIN")
-            .postAs("/api/imports/blogger", "application/atom+xml", export);
+    var first = importBlogger(export);
+    var again = importBlogger(export);
 
     assertThat(first.status()).as(first.toString()).isEqualTo(200);
     // the post, the draft, the scheduled one and the page; not the trash, nor a deleted comment
@@ -204,6 +197,12 @@ class BloggerImportTests extends IntegrationTest {
     assertThat(empty.text("detail")).isEqualTo("The request has no body; this address takes one.");
   }
 
+  /** The export imported by an admin, as Blogger's file comes. */
+  private ApiClient.Response importBlogger(String export) {
+    return as("admin-1", "Ada Admin", "ADMIN")
+        .postAs("/api/imports/blogger", "application/atom+xml", export);
+  }
+
   private static byte[] takeoutArchive() throws IOException {
     var zip = new ByteArrayOutputStream();
     try (var out = new ZipOutputStream(zip)) {
@@ -240,9 +239,7 @@ class BloggerImportTests extends IntegrationTest {
             + html.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
             + "</content></entry></feed>";
 
-    var imported =
-        as("admin-1", "Ada Admin", "ADMIN")
-            .postAs("/api/imports/blogger", "application/atom+xml", export);
+    var imported = importBlogger(export);
 
     assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
     var post = anonymous().get("/api/posts/the-quay-pasted-in");
@@ -276,9 +273,7 @@ class BloggerImportTests extends IntegrationTest {
                 + "</feed>")
             .formatted(blog, run);
 
-    var imported =
-        as("admin-1", "Ada Admin", "ADMIN")
-            .postAs("/api/imports/blogger", "application/atom+xml", export);
+    var imported = importBlogger(export);
 
     assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
     var valley = anonymous().get("/api/posts/the-valley-" + run);
