@@ -5,6 +5,7 @@ import com.rometools.rome.feed.atom.Content;
 import com.rometools.rome.feed.atom.Entry;
 import com.rometools.rome.feed.atom.Feed;
 import com.rometools.rome.feed.atom.Link;
+import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.WireFeedInput;
 import java.io.StringReader;
@@ -151,9 +152,7 @@ final class BloggerExport {
                 new ExportedComment(
                     comment.getId(),
                     parentOnSamePost ? parent.getId() : null,
-                    comment.getAuthors().isEmpty()
-                        ? "Anonymous"
-                        : comment.getAuthors().get(0).getName(),
+                    commenter(comment),
                     html(comment),
                     instant(comment)));
       }
@@ -238,6 +237,16 @@ final class BloggerExport {
       title = HtmlUtils.htmlUnescape(title);
     }
     return title.isBlank() ? "Untitled" : title;
+  }
+
+  /** The name a comment was signed with; "Anonymous", as Blogger shows it, without one. */
+  private static String commenter(Entry comment) {
+    return comment.getAuthors().stream()
+        .map(SyndPerson::getName)
+        .filter(name -> name != null && !name.isBlank())
+        .map(String::strip)
+        .findFirst()
+        .orElse("Anonymous");
   }
 
   /** {@code <author><name>Jo</name><uri>…/profile/123</uri></author>}; none when nameless. */

@@ -119,7 +119,7 @@ class BloggerImportTests extends IntegrationTest {
     assertThat(first.status()).as(first.toString()).isEqualTo(200);
     // the post, the draft, the scheduled one and the page; not the trash, nor a deleted comment
     assertThat(first.json().path("posts").asInt()).isEqualTo(4);
-    assertThat(first.json().path("comments").asInt()).isEqualTo(2);
+    assertThat(first.json().path("comments").asInt()).isEqualTo(3);
     assertThat(again.json().path("alreadyThere").asInt()).isEqualTo(4);
 
     var suzhou = anonymous().get("/api/posts/nach-suzhou");
@@ -156,13 +156,16 @@ class BloggerImportTests extends IntegrationTest {
     List<JsonNode> events =
         await()
             .atMost(Duration.ofSeconds(30))
-            .until(() -> postEventsOf(suzhou.text("id")), found -> found.size() == 3);
+            .until(() -> postEventsOf(suzhou.text("id")), found -> found.size() == 4);
     assertThat(events.get(1).path("authorName").asString()).isEqualTo("Anna");
     assertThat(events.get(1).hasNonNull("parentId")).isFalse();
     assertThat(events.get(2).path("body").asString()).isEqualTo("Sonnig, zum <b>Glück</b>.");
     assertThat(events.get(2).path("parentId").asString())
         .as("Bernd answered Anna: his reply hangs under hers")
         .isEqualTo(events.get(1).path("commentId").asString());
+    assertThat(events.get(3).path("authorName").asString())
+        .as("signed with no name, as Blogger shows it")
+        .isEqualTo("Anonymous");
   }
 
   @Test
