@@ -49,6 +49,7 @@ final class BloggerExport {
    * A post of the export with its comments, oldest first.
    *
    * @param page one of the blog's pages (About, Contact: {@code /p/about.html}) rather than a post
+   * @param scheduled waiting for its date on Blogger (Takeout's {@code SCHEDULED}); a draft too
    * @param searchDescription what the author wrote for search engines (Takeout's {@code
    *     blogger:metaDescription}), or null
    */
@@ -61,6 +62,7 @@ final class BloggerExport {
       List<String> labels,
       Instant published,
       boolean draft,
+      boolean scheduled,
       String permalinkPath,
       String searchDescription,
       List<ExportedComment> comments) {
@@ -76,6 +78,7 @@ final class BloggerExport {
           labels,
           published,
           draft,
+          scheduled,
           permalinkPath,
           searchDescription,
           comments);
@@ -210,6 +213,7 @@ final class BloggerExport {
         labels,
         instant(entry),
         isDraft(entry),
+        "SCHEDULED".equalsIgnoreCase(String.valueOf(takeout(entry, "status"))),
         oldPath != null ? oldPath : filename,
         takeout(entry, "metaDescription"),
         new ArrayList<>());
@@ -310,8 +314,8 @@ final class BloggerExport {
 
   /**
    * {@code <app:control><app:draft>yes</app:draft></app:control>} marks a draft, and in Takeout's
-   * export any status but {@code LIVE}: a post scheduled there comes in as a draft, for its author
-   * to schedule here.
+   * export any status but {@code LIVE} (a scheduled post is scheduled here while its date is
+   * ahead).
    */
   private static boolean isDraft(Entry entry) {
     String status = takeout(entry, "status");

@@ -44,7 +44,7 @@ final class BloggerImport {
         post.labels(),
         post.published(),
         !post.draft(),
-        false,
+        post.scheduled(),
         post.permalinkPath(),
         true,
         post.page(),

@@ -138,9 +138,10 @@ class BloggerImportTests extends IntegrationTest {
 
     assertThat(posts.findBySlug("halb-geschrieben").orElseThrow().status())
         .isEqualTo(PostStatus.DRAFT);
-    assertThat(posts.findBySlug("bald").orElseThrow().status())
-        .as("scheduled there: a draft here, for its author to schedule again")
-        .isEqualTo(PostStatus.DRAFT);
+    var soon = as("admin-1", "Ada Admin", "ADMIN").get("/api/posts/bald");
+    assertThat(soon.text("status")).as("scheduled there, and here").isEqualTo("SCHEDULED");
+    assertThat(Instant.parse(soon.text("publishAt")))
+        .isEqualTo(Instant.parse("2031-01-01T08:00:00Z"));
     assertThat(anonymous().get("/api/posts/bald").status()).isEqualTo(404);
     assertThat(posts.findAll()).noneMatch(post -> post.title().equals("Weggeworfen"));
 
