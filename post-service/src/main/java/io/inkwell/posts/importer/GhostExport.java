@@ -118,7 +118,13 @@ final class GhostExport {
                   text(post, "canonical_url")),
               cover(post, search, site)));
     }
-    return posts;
+    if (site == null) {
+      return posts;
+    }
+    // the links older Ghosts wrote with the blog's address whole, as paths here too
+    return posts.stream()
+        .map(post -> post.withHtml(OwnLinks.asPaths(post.html(), List.of(site), Set.of())))
+        .toList();
   }
 
   /**

@@ -150,7 +150,7 @@ class GhostImportTests extends IntegrationTest {
               "slug": "own-addresses-%1$s", "status": "published",
               "published_at": "2024-02-01T10:00:00.000Z",
               "feature_image": "__GHOST_URL__/content/images/2024/02/cover.jpg",
-              "html": "<p>See <a href=\\"__GHOST_URL__/harbour-at-dawn/\\">the harbour</a>.</p><figure class=\\"kg-card kg-image-card\\"><img src=\\"__GHOST_URL__/content/images/2024/02/boats.jpg\\" class=\\"kg-image\\" alt=\\"Boats\\" srcset=\\"__GHOST_URL__/content/images/size/w600/2024/02/boats.jpg 600w\\"></figure>"}],
+              "html": "<p>See <a href=\\"__GHOST_URL__/harbour-at-dawn/\\">the harbour</a>, <a href=\\"https://www.harbour.example.org/tag/boats/\\">boats</a> and <a href=\\"https://harbour.example.org/content/files/2024/02/tides.pdf\\">the tides</a>.</p><figure class=\\"kg-card kg-image-card\\"><img src=\\"__GHOST_URL__/content/images/2024/02/boats.jpg\\" class=\\"kg-image\\" alt=\\"Boats\\" srcset=\\"__GHOST_URL__/content/images/size/w600/2024/02/boats.jpg 600w\\"></figure>"}],
             "users": [], "tags": [], "posts_tags": []}}]}
         """
             .formatted(run);
@@ -172,7 +172,12 @@ class GhostImportTests extends IntegrationTest {
         .containsExactly(
             "https://harbour.example.org/content/images/2024/02/cover.jpg",
             "https://harbour.example.org/content/images/2024/02/boats.jpg");
-    assertThat(body.select("a").attr("href")).isEqualTo("/harbour-at-dawn/");
+    assertThat(body.select("a").eachAttr("href"))
+        .as("its pages here, also at the address older Ghosts wrote whole; its files there")
+        .containsExactly(
+            "/harbour-at-dawn/",
+            "/tag/boats/",
+            "https://harbour.example.org/content/files/2024/02/tides.pdf");
     assertThat(body.html()).doesNotContain("__GHOST_URL__");
   }
 
