@@ -232,21 +232,16 @@ class FeedTests extends IntegrationTest {
   void aBlogWhoseFeedsCarryExcerptsGivesEachEntryItsExcerptAndNotThePost() throws Exception {
     String tag = "short-" + UUID.randomUUID().toString().substring(0, 8);
     String id =
-        api()
-            .post(
-                "/api/posts",
-                ApiClient.json(
-                    Map.of(
-                        "title",
-                        "A long walk",
-                        "body",
-                        "We set out at dawn.\n\nWhat only the post's page tells.",
-                        "excerpt",
-                        "Twenty miles in a day.",
-                        "tags",
-                        List.of(tag))))
-            .text("id");
-    String slug = api().post("/api/posts/" + id + "/publish", "").text("slug");
+        publishedInTag(
+            tag,
+            Map.of(
+                "title",
+                "A long walk",
+                "body",
+                "We set out at dawn.\n\nWhat only the post's page tells.",
+                "excerpt",
+                "Twenty miles in a day."));
+    String slug = api().get("/api/posts/" + id).text("slug");
     var site = anonymous().get("/api/site");
     assertThat(site.text("feedContent"))
         .as("the whole post, unless an admin chose")
@@ -294,12 +289,14 @@ class FeedTests extends IntegrationTest {
 
   /** Publishes a post with the one tag, and answers its id. */
   private String publishedInTag(String tag, String title, String body) {
-    String id =
-        api()
-            .post(
-                "/api/posts",
-                ApiClient.json(Map.of("title", title, "body", body, "tags", List.of(tag))))
-            .text("id");
+    return publishedInTag(tag, Map.of("title", title, "body", body));
+  }
+
+  /** Publishes a post of these fields with the one tag, and answers its id. */
+  private String publishedInTag(String tag, Map<String, Object> fields) {
+    var post = new java.util.HashMap<>(fields);
+    post.put("tags", List.of(tag));
+    String id = api().post("/api/posts", ApiClient.json(post)).text("id");
     api().post("/api/posts/" + id + "/publish", "");
     return id;
   }
