@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.inkwell.testsupport.ApiClient;
 import io.inkwell.testsupport.SignIn;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -20,6 +21,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -955,6 +958,47 @@ class AdminToolsTests {
                     "{\"notes\": []}".getBytes(StandardCharsets.UTF_8))
                 .body());
     assertThat(notGhost.select("[role=alert]").text()).contains("Ghost export");
+  }
+
+  @Test
+  void theOwnerImportsASubstackArchiveAndItsOldAddressesLeadToTheNewPosts() throws Exception {
+    var browser = owner();
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    // Substack's id of a post: its number, then its slug, its address /p/{slug}
+    String postId =
+        ThreadLocalRandom.current().nextLong(100_000_000L, 999_999_999L) + ".tides-" + run;
+    var archive = new ByteArrayOutputStream();
+    try (var zip = new ZipOutputStream(archive)) {
+      zip.putNextEntry(new ZipEntry("posts.csv"));
+      zip.write(
+          ("post_id,post_date,is_published,type,audience,title,subtitle\n"
+                  + postId
+                  + ",2024-03-21T08:00:00.000Z,true,newsletter,everyone,Spring tides,The highest\n")
+              .getBytes(StandardCharsets.UTF_8));
+      zip.putNextEntry(new ZipEntry("posts/" + postId + ".html"));
+      zip.write(
+          ("<p>The water reached the harbour wall.</p><p class=\"button-wrapper\">"
+                  + "<a class=\"button primary\" href=\"%%share_url%%\"><span>Share</span></a></p>")
+              .getBytes(StandardCharsets.UTF_8));
+    }
+    var form = importForm(browser, "substack");
+
+    Document imported =
+        Jsoup.parse(
+            browser
+                .upload("/admin/import", form, "export", "substack.zip", archive.toByteArray())
+                .body());
+
+    assertThat(imported.select(".notice").text()).startsWith("Imported 1 post and 0 comments.");
+    // a reader follows a link to the newsletter's address of the post, /p/{slug}
+    var old = reader.get("/p/tides-" + run);
+    assertThat(old.status()).isEqualTo(301);
+    assertThat(old.header("Location")).isEqualTo("/posts/tides-" + run);
+    Document post = new SiteBrowser(stack).page("/posts/tides-" + run);
+    assertThat(post.select("article.post h1").text()).isEqualTo("Spring tides");
+    assertThat(post.select("article.post .body").text())
+        .isEqualTo("The water reached the harbour wall.");
+    assertThat(post.select("article.post time").first().attr("datetime")).startsWith("2024-03-21");
   }
 
   @Test

@@ -18,6 +18,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ImportController {
 
+  /** The old blog's address, as {@code https://old.example.org}. */
+  private static final String OLD_SITE = "https?://[^\\s/?#\"'<>]+(/[^\\s?#\"'<>]*)?";
+
   private final Importer importer;
   private final PictureCopying copying;
 
@@ -81,11 +84,31 @@ class ImportController {
       @RequestParam(required = false)
           @Size(max = 500)
           @Pattern(
-              regexp = "https?://[^\\s/?#\"'<>]+(/[^\\s?#\"'<>]*)?",
+              regexp = OLD_SITE,
               message = "the old blog's address, as https://old.example.org")
           String site) {
     notAnArchive(export, "Ghost's is the .json file");
     return importer.store(GhostExport.read(export, site), Actors.of(token), copyPictures);
+  }
+
+  /**
+   * The body is the zip archive Substack gives (Settings → Exports); {@code site} is the
+   * newsletter's address, whose links to its posts become paths here.
+   */
+  @PostMapping(
+      path = "/api/imports/substack",
+      consumes = {"application/zip", "application/x-zip-compressed", "application/octet-stream"})
+  Importer.Result importSubstack(
+      @AuthenticationPrincipal Jwt token,
+      @RequestBody byte[] export,
+      @RequestParam(defaultValue = "false") boolean copyPictures,
+      @RequestParam(required = false)
+          @Size(max = 500)
+          @Pattern(
+              regexp = OLD_SITE,
+              message = "the newsletter's address, as https://name.substack.com")
+          String site) {
+    return importer.store(SubstackExport.read(export, site), Actors.of(token), copyPictures);
   }
 
   /**

@@ -51,6 +51,9 @@ final class OldPictures {
 
   private static final String WORDPRESS_COM_FILES = ".files.wordpress.com";
 
+  /** Where Substack keeps its podcasts' episodes: {@code api.substack.com/feed/podcast/…}. */
+  private static final String SUBSTACK_EPISODES = "api.substack.com/feed/podcast/";
+
   /** Where Blogger keeps its blogs' pictures, whose addresses name no file type. */
   private static final List<String> PICTURE_HOSTS =
       List.of(".bp.blogspot.com", ".googleusercontent.com");
@@ -104,8 +107,8 @@ final class OldPictures {
    * The post's other files on other hosts (audio, video, documents), each once, in the order the
    * post has them: what its players play ({@code audio}, {@code video} and their {@code source}s),
    * and what it links to among the old blog's uploads (WordPress's {@code /wp-content/uploads/},
-   * Ghost's {@code /content/files/} and {@code /content/media/}, Inkwell's {@code /api/files/}),
-   * not a link to another site's.
+   * Ghost's {@code /content/files/} and {@code /content/media/}, Inkwell's {@code /api/files/},
+   * Substack's podcast episodes), not a link to another site's.
    */
   static List<String> files(String html) {
     String lower = html == null ? "" : html.toLowerCase(Locale.ROOT);
@@ -138,7 +141,9 @@ final class OldPictures {
               String host = uri.getHost().toLowerCase(Locale.ROOT);
               String path = uri.getPath() == null ? "" : uri.getPath();
               return OTHER_FILE.matcher(path).matches()
-                  && (UPLOADS.matcher(path).matches() || host.endsWith(WORDPRESS_COM_FILES));
+                  && (UPLOADS.matcher(path).matches()
+                      || host.endsWith(WORDPRESS_COM_FILES)
+                      || (host + path).startsWith(SUBSTACK_EPISODES));
             })
         .orElse(false);
   }

@@ -250,10 +250,15 @@ final class WordPressContent {
    */
   static String mediaLink(String url) {
     String name = url.replaceFirst("[?#].*$", "");
+    return mediaLink(url, name.substring(name.lastIndexOf('/') + 1));
+  }
+
+  /** A paragraph that is nothing but a link to an audio or video file, named as given. */
+  static String mediaLink(String url, String name) {
     return "\n\n<p><a href=\""
         + HtmlUtils.htmlEscape(url)
         + "\">▶ "
-        + HtmlUtils.htmlEscape(name.substring(name.lastIndexOf('/') + 1))
+        + HtmlUtils.htmlEscape(name)
         + "</a></p>\n\n";
   }
 

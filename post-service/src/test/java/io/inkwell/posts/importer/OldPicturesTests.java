@@ -82,6 +82,8 @@ class OldPicturesTests {
             + "another Inkwell's</a>"
             + " <a href=\"https://inkwell.example/api/files/notes.pdf\">not one of its files</a>"
             + " <a href=\"https://university.example/papers/paper.pdf\">a paper</a>"
+            + " <a href=\"https://api.substack.com/feed/podcast/90210005/0a1b2c.mp3\">episode</a>"
+            + " <a href=\"https://other.example/feed/podcast/1/theirs.mp3\">another's</a>"
             + " <a href=\"https://old.example/wp-content/uploads/2011/05/photo.jpg\">photo</a>"
             + " <a href=\"https://old.example/wp-content/uploads/2011/05/\">a folder</a>"
             + " <a href=\"/wp-content/uploads/2011/05/local.pdf\">here</a>"
@@ -95,7 +97,8 @@ class OldPicturesTests {
             "https://old.example/wp-content/uploads/2011/05/Menu%20May.pdf",
             "https://jo.files.wordpress.com/2009/03/talk.mp3",
             "https://old.example/content/files/2021/slides.pptx",
-            "https://inkwell.example/api/files/0123456789abcdef0123456789abcdef.pdf");
+            "https://inkwell.example/api/files/0123456789abcdef0123456789abcdef.pdf",
+            "https://api.substack.com/feed/podcast/90210005/0a1b2c.mp3");
     assertThat(OldPictures.files("<p>No files, <b>only words</b>.</p>")).isEmpty();
   }
 }

@@ -267,7 +267,8 @@ class AdminApi {
   enum ImportSource {
     BLOGGER("Blogger", "/api/imports/blogger", MediaType.APPLICATION_ATOM_XML, ".xml"),
     WORDPRESS("WordPress", "/api/imports/wordpress", MediaType.APPLICATION_RSS_XML, ".xml"),
-    GHOST("Ghost", "/api/imports/ghost", MediaType.APPLICATION_JSON, ".json");
+    GHOST("Ghost", "/api/imports/ghost", MediaType.APPLICATION_JSON, ".json"),
+    SUBSTACK("Substack", "/api/imports/substack", new MediaType("application", "zip"), ".zip");
 
     private final String title;
     private final String path;
@@ -290,7 +291,7 @@ class AdminApi {
       return extension;
     }
 
-    /** The form's choice ("wordpress", "ghost"); Blogger for anything else. */
+    /** The form's choice ("wordpress", "ghost", "substack"); Blogger for anything else. */
     static ImportSource named(String name) {
       for (ImportSource source : values()) {
         if (source.name().equalsIgnoreCase(name)) {
@@ -305,14 +306,16 @@ class AdminApi {
    * An export file (Blogger's Settings → Back up content, WordPress's Tools → Export) as is.
    *
    * @param copyPictures whether the posts' pictures on the old blog's host are copied to the blog
-   * @param site the old blog's address, which a Ghost export leaves out of its pictures' addresses;
-   *     empty when not given
+   * @param site the old blog's address, which a Ghost export leaves out of its pictures' addresses
+   *     and whose links a Substack export's posts have whole; empty when not given
    */
   Answer importExport(
       String token, ImportSource source, byte[] export, boolean copyPictures, String site) {
     var query = new LinkedHashMap<String, Object>();
     query.put("copyPictures", copyPictures);
-    query.put("site", source == ImportSource.GHOST ? site.strip() : null);
+    query.put(
+        "site",
+        source == ImportSource.GHOST || source == ImportSource.SUBSTACK ? site.strip() : null);
     return http.post()
         .uri(URI.create(baseUrl + ApiUris.of(source.path, query)))
         .headers(headers -> headers.setBearerAuth(token))
