@@ -2,6 +2,8 @@ package io.inkwell.posts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.inkwell.posts.post.PostStatus;
+import io.inkwell.posts.post.Posts;
 import io.inkwell.testsupport.ApiClient;
 import io.inkwell.testsupport.Contracts;
 import io.inkwell.testsupport.TestMongo;
@@ -11,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -60,6 +63,19 @@ public abstract class IntegrationTest {
   }
 
   protected static final String EDITOR = "editor-1";
+
+  @Autowired private Posts storedPosts;
+
+  /**
+   * The status of the post of this title, as stored (an import's, whose id a test does not know).
+   */
+  protected PostStatus statusOf(String title) {
+    return storedPosts.findAll().stream()
+        .filter(post -> post.title().equals(title))
+        .findFirst()
+        .orElseThrow()
+        .status();
+  }
 
   /** A post this staff member writes and publishes at once; its id. */
   protected String published(ApiClient author, String title) {

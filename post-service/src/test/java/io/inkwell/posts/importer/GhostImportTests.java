@@ -287,12 +287,4 @@ class GhostImportTests extends IntegrationTest {
     assertThat(author.status()).isEqualTo(403);
     assertThat(posts.count()).isEqualTo(before);
   }
-
-  private PostStatus statusOf(String title) {
-    return posts.findAll().stream()
-        .filter(post -> post.title().equals(title))
-        .findFirst()
-        .orElseThrow()
-        .status();
-  }
 }

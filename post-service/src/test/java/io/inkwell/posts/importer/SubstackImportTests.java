@@ -158,14 +158,6 @@ class SubstackImportTests extends IntegrationTest {
     assertThat(posts.count()).isEqualTo(before);
   }
 
-  private PostStatus statusOf(String title) {
-    return posts.findAll().stream()
-        .filter(post -> post.title().equals(title))
-        .findFirst()
-        .orElseThrow()
-        .status();
-  }
-
   private static Map<String, byte[]> fixture() throws IOException {
     var files = new LinkedHashMap<String, byte[]>();
     for (String name : FILES) {
