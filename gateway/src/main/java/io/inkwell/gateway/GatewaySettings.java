@@ -17,7 +17,9 @@ import org.springframework.util.unit.DataSize;
  * @param uploadPaths path patterns where files are uploaded
  * @param maxFileUploadSize the same for a POST to one of the {@code fileUploadPaths} (audio, video,
  *     documents: post-service's {@code inkwell.files.max-size} and the multipart form around it)
- * @param fileUploadPaths path patterns where audio, video and documents are uploaded
+ * @param fileUploadPaths path patterns where audio, video and documents are uploaded, and
+ *     Substack's export archive (post-service writes it to disk as it arrives; the admin's import
+ *     form passes every platform's file on to the API, whose own paths are limited as exports)
  * @param uploadTimeout how long a POST to an upload path may take in all, its sending included
  *     (UploadTimeouts); the Resilience4j time limiter must be longer
  * @param trustedProxies a regular expression of the addresses whose X-Forwarded-For and
@@ -37,13 +39,13 @@ public record GatewaySettings(
           "/api/images",
           "/admin/images",
           "/api/imports/*",
-          "/admin/import",
           "/api/subscribers/import",
           "/admin/subscribers/import"
         })
         List<String> uploadPaths,
     @DefaultValue("101MB") DataSize maxFileUploadSize,
-    @DefaultValue({"/api/files", "/admin/files"}) List<String> fileUploadPaths,
+    @DefaultValue({"/api/files", "/admin/files", "/api/imports/substack", "/admin/import"})
+        List<String> fileUploadPaths,
     @DefaultValue("30m") Duration uploadTimeout,
     @DefaultValue("127\\.0\\.0\\.1|0:0:0:0:0:0:0:1") String trustedProxies,
     @DefaultValue List<String> corsAllowedOrigins,

@@ -961,7 +961,7 @@ class AdminToolsTests {
   }
 
   @Test
-  void theOwnerImportsASubstackArchiveAndItsOldAddressesLeadToTheNewPosts() throws Exception {
+  void theOwnerImportsALargeSubstackArchiveAndItsOldAddressesLeadToTheNewPosts() throws Exception {
     var browser = owner();
     String run = UUID.randomUUID().toString().substring(0, 8);
     // Substack's id of a post: its number, then its slug, its address /p/{slug}
@@ -980,6 +980,11 @@ class AdminToolsTests {
           ("<p>The water reached the harbour wall.</p><p class=\"button-wrapper\">"
                   + "<a class=\"button primary\" href=\"%%share_url%%\"><span>Share</span></a></p>")
               .getBytes(StandardCharsets.UTF_8));
+      // who opened it: most of a large newsletter's archive, beyond other exports' 6 MB
+      zip.putNextEntry(new ZipEntry("posts/" + postId + ".opens.csv"));
+      byte[] opens = new byte[7 * 1024 * 1024];
+      ThreadLocalRandom.current().nextBytes(opens);
+      zip.write(opens);
     }
     var form = importForm(browser, "substack");
 

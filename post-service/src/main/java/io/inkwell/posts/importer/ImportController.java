@@ -3,6 +3,7 @@ package io.inkwell.posts.importer;
 import io.inkwell.posts.post.web.Actors;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.io.InputStream;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -92,7 +93,8 @@ class ImportController {
   }
 
   /**
-   * The body is the zip archive Substack gives (Settings → Exports); {@code site} is the
+   * The body is the zip archive Substack gives (Settings → Exports), read as it arrives (it may be
+   * far larger than other exports, {@link SubstackExport#LARGEST_ARCHIVE}); {@code site} is the
    * newsletter's address, whose links to its posts become paths here.
    */
   @PostMapping(
@@ -100,7 +102,7 @@ class ImportController {
       consumes = {"application/zip", "application/x-zip-compressed", "application/octet-stream"})
   Importer.Result importSubstack(
       @AuthenticationPrincipal Jwt token,
-      @RequestBody byte[] export,
+      InputStream export,
       @RequestParam(defaultValue = "false") boolean copyPictures,
       @RequestParam(required = false)
           @Size(max = 500)
@@ -124,6 +126,14 @@ class ImportController {
               + inside
               + ").");
     }
+  }
+
+  @ExceptionHandler(ImportTooLarge.class)
+  ProblemDetail tooLarge(ImportTooLarge e) {
+    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
+    problem.setType(URI.create("https://inkwell.dev/problems/payload-too-large"));
+    problem.setTitle("Import too large");
+    return problem;
   }
 
   @ExceptionHandler(UnreadableImport.class)

@@ -6,6 +6,7 @@ import io.inkwell.posts.post.MetaTags;
 import io.inkwell.posts.post.PostImports.ImportedPost;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,6 +47,12 @@ import tools.jackson.dataformat.csv.CsvSchema;
  */
 final class SubstackExport {
 
+  /**
+   * The largest archive taken: most of a large newsletter's is the lists of who received and opened
+   * each post, which are not read, so it is written to disk as it arrives, not kept in memory.
+   */
+  static final long LARGEST_ARCHIVE = 100L * 1024 * 1024;
+
   /** The most one entry read (the list of posts, one post's body) may unpack to. */
   static final int LARGEST_ENTRY = 4 * 1024 * 1024;
 
@@ -67,15 +74,17 @@ final class SubstackExport {
    *     null when not given: links to its posts become paths here, where the old addresses lead to
    *     the imported posts, as do those to the address most of its subscribe buttons name
    */
-  static List<ImportedPost> read(byte[] archive, String site) {
-    if (!(archive.length > 4 && archive[0] == 'P' && archive[1] == 'K')) {
-      throw new UnreadableImport(
-          "Substack's export is the zip archive it gives (Settings → Exports); this is not one.");
-    }
+  static List<ImportedPost> read(InputStream upload, String site) {
     Path file = null;
     try {
       file = Files.createTempFile("substack-export", ".zip");
-      Files.write(file, archive);
+      try (var out = Files.newOutputStream(file)) {
+        copy(upload, out);
+      }
+      if (!isZip(file)) {
+        throw new UnreadableImport(
+            "Substack's export is the zip archive it gives (Settings → Exports); this is not one.");
+      }
       try (var zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8)) {
         return posts(new Archive(zip), site);
       }
@@ -91,6 +100,27 @@ final class SubstackExport {
           // the system's temporary folder is cleaned by the system
         }
       }
+    }
+  }
+
+  /** The upload to the file, refused once it is larger than {@link #LARGEST_ARCHIVE}. */
+  private static void copy(InputStream upload, OutputStream out) throws IOException {
+    byte[] buffer = new byte[64 * 1024];
+    long written = 0;
+    for (int read = upload.read(buffer); read != -1; read = upload.read(buffer)) {
+      written += read;
+      if (written > LARGEST_ARCHIVE) {
+        throw new ImportTooLarge(LARGEST_ARCHIVE);
+      }
+      out.write(buffer, 0, read);
+    }
+  }
+
+  /** Whether the file starts as a zip archive does ("PK"). */
+  private static boolean isZip(Path file) throws IOException {
+    try (var in = Files.newInputStream(file)) {
+      byte[] start = in.readNBytes(4);
+      return start.length == 4 && start[0] == 'P' && start[1] == 'K';
     }
   }
 

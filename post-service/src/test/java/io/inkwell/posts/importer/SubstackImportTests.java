@@ -1,6 +1,7 @@
 package io.inkwell.posts.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.inkwell.posts.IntegrationTest;
 import io.inkwell.posts.post.PostStatus;
@@ -8,12 +9,14 @@ import io.inkwell.posts.post.Posts;
 import io.inkwell.testsupport.ApiClient;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Random;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.jsoup.Jsoup;
@@ -125,6 +128,64 @@ class SubstackImportTests extends IntegrationTest {
     assertThat(imported.json().path("posts").asInt()).as(imported.toString()).isEqualTo(1);
     assertThat(anonymous().get("/api/posts/folded-letter").text("bodyHtml"))
         .contains("Unfolded here.");
+  }
+
+  /**
+   * A newsletter with many subscribers has an archive of many megabytes, most of it the lists of
+   * who received and opened each post, which are not read: it is imported all the same.
+   */
+  @Test
+  void aLargeArchiveOfSubscribersListsIsImportedWithoutReadingThem() throws IOException {
+    var files = new LinkedHashMap<String, byte[]>();
+    files.put(
+        "posts.csv",
+        ("post_id,post_date,is_published,type,audience,title,subtitle\n"
+                + "90218888.a-widely-read-letter,2023-02-03T10:00:00.000Z,true,newsletter,"
+                + "everyone,A widely read letter,\n")
+            .getBytes(StandardCharsets.UTF_8));
+    files.put(
+        "posts/90218888.a-widely-read-letter.html",
+        "<p>Read by many.</p>".getBytes(StandardCharsets.UTF_8));
+    byte[] opens = new byte[12 * 1024 * 1024];
+    new Random(7).nextBytes(opens); // as incompressible as a long list of addresses nearly is
+    files.put("posts/90218888.a-widely-read-letter.opens.csv", opens);
+    byte[] archive = zip(files);
+
+    var imported = admin().postAs("/api/imports/substack", ZIP, archive);
+
+    assertThat(archive.length).isGreaterThan(10 * 1024 * 1024);
+    assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+    assertThat(anonymous().get("/api/posts/a-widely-read-letter").text("bodyHtml"))
+        .contains("Read by many.");
+  }
+
+  @Test
+  void anArchiveLargerThanAnImportTakesIsRefusedAsItArrives() {
+    // 101 MB of zeros, never held whole: refused once more than 100 MB have arrived
+    var endless =
+        new InputStream() {
+          private long left = SubstackExport.LARGEST_ARCHIVE + 1024 * 1024;
+
+          @Override
+          public int read() {
+            return left-- > 0 ? 0 : -1;
+          }
+
+          @Override
+          public int read(byte[] buffer, int offset, int length) {
+            if (left <= 0) {
+              return -1;
+            }
+            int read = (int) Math.min(length, left);
+            Arrays.fill(buffer, offset, offset + read, (byte) 0);
+            left -= read;
+            return read;
+          }
+        };
+
+    assertThatThrownBy(() -> SubstackExport.read(endless, null))
+        .isInstanceOf(ImportTooLarge.class)
+        .hasMessage("The file is larger than the 100 MB an import takes.");
   }
 
   @Test

@@ -335,6 +335,48 @@ class WordPressImportTests extends IntegrationTest {
     assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
   }
 
+  /**
+   * A blog of some years is an export of a few megabytes: it is taken whole up to the gateway's
+   * limit for imports (6 MB), and one far above it is refused before it is read.
+   */
+  @Test
+  void anExportOfSomeMegabytesIsImportedAndOneBeyondTheLimitIsRefusedUnread() {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    var items = new StringBuilder();
+    String paragraphs = "<p>The tram climbed the hill slowly, as it does every morning.</p>\n";
+    for (int i = 0; i < 36; i++) {
+      items.append(
+          """
+          <item><title>Tram diary %2$d</title>
+            <content:encoded><![CDATA[%3$s]]></content:encoded>
+            <wp:post_id>%2$d</wp:post_id><wp:post_name>tram-diary-%1$s-%2$d</wp:post_name>
+            <wp:post_date_gmt>2015-03-01 08:00:00</wp:post_date_gmt>
+            <wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item>
+          """
+              .formatted(run, i, paragraphs.repeat(1_300)));
+    }
+    String export =
+        """
+        <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+             xmlns:wp="http://wordpress.org/export/1.2/">
+        <channel><title>Trams</title><link>https://trams-%1$s.example</link>
+        <wp:wxr_version>1.2</wp:wxr_version>%2$s</channel></rss>"""
+            .formatted(run, items);
+    String tooLarge =
+        export.replace("</channel>", "<!--" + "x".repeat(7_500_000) + "--></channel>");
+
+    var imported = admin().postAs("/api/imports/wordpress", "application/rss+xml", export);
+    var refused = admin().postAs("/api/imports/wordpress", "application/rss+xml", tooLarge);
+
+    assertThat(export.length()).as("more than a post may be").isGreaterThan(3_000_000);
+    assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+    assertThat(imported.json().path("posts").asInt()).isEqualTo(36);
+    assertThat(anonymous().get("/api/posts/tram-diary-" + run + "-35").text("bodyHtml"))
+        .contains("The tram climbed the hill slowly");
+    assertThat(refused.status()).isEqualTo(413);
+    assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+  }
+
   @Test
   void somethingThatIsNotAWordPressExportIsRefusedAndNothingIsImported() {
     long before = posts.count();

@@ -303,14 +303,15 @@ class AdminApi {
   }
 
   /**
-   * An export file (Blogger's Settings → Back up content, WordPress's Tools → Export) as is.
+   * An export file (Blogger's Settings → Back up content, WordPress's Tools → Export) as is, passed
+   * on as it is read from the upload (a Substack archive may be 100 MB).
    *
    * @param copyPictures whether the posts' pictures on the old blog's host are copied to the blog
    * @param site the old blog's address, which a Ghost export leaves out of its pictures' addresses
    *     and whose links a Substack export's posts have whole; empty when not given
    */
   Answer importExport(
-      String token, ImportSource source, byte[] export, boolean copyPictures, String site) {
+      String token, ImportSource source, Resource export, boolean copyPictures, String site) {
     var query = new LinkedHashMap<String, Object>();
     query.put("copyPictures", copyPictures);
     query.put(

@@ -67,8 +67,7 @@ class ImportAdmin implements StaffPage {
       @RequestParam(defaultValue = "blogger") String from,
       @RequestParam(defaultValue = "false") boolean copyPictures,
       @RequestParam(defaultValue = "") String site,
-      RedirectAttributes redirect)
-      throws IOException {
+      RedirectAttributes redirect) {
     var platform = AdminApi.ImportSource.named(from);
     if (export == null || export.isEmpty()) {
       redirect.addFlashAttribute(
@@ -81,7 +80,8 @@ class ImportAdmin implements StaffPage {
       return "redirect:/admin/import";
     }
     var answer =
-        checked(api.importExport(token(client), platform, export.getBytes(), copyPictures, site));
+        checked(
+            api.importExport(token(client), platform, export.getResource(), copyPictures, site));
     if (!answer.ok()) {
       redirect.addFlashAttribute("error", answer.problem());
       return "redirect:/admin/import";

@@ -6,11 +6,13 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.filter.ShallowEtagHeaderFilter;
 
@@ -34,19 +36,25 @@ class WebConfiguration {
 
   /**
    * Refuses a request body far beyond what any post can be before it is read: a post is at most
-   * {@code max-body-size} of Markdown, and JSON escaping can at most double it (import files get
-   * the same room). An upload of a picture or a file is bounded by {@code
-   * spring.servlet.multipart.*} and their own limits instead.
+   * {@code max-body-size} of Markdown, and JSON escaping can at most double it. An export file from
+   * another platform, a whole blog, may be {@code inkwell.imports.max-size}, above the gateway's
+   * limit for it (6 MB). An upload of a picture or a file is bounded by {@code
+   * spring.servlet.multipart.*} and their own limits instead, and a Substack archive as it is
+   * written to disk ({@code SubstackExport}).
    */
   @Bean
-  FilterRegistrationBean<OncePerRequestFilter> requestSizeLimit(PostSettings settings) {
-    long limit = 2 * settings.maxBodySize().toBytes() + 64 * 1024;
+  FilterRegistrationBean<OncePerRequestFilter> requestSizeLimit(
+      PostSettings settings, @Value("${inkwell.imports.max-size:7MB}") DataSize maxImportSize) {
+    long postLimit = 2 * settings.maxBodySize().toBytes() + 64 * 1024;
+    long importLimit = maxImportSize.toBytes();
     OncePerRequestFilter filter =
         new OncePerRequestFilter() {
           @Override
           protected void doFilterInternal(
               HttpServletRequest request, HttpServletResponse response, FilterChain chain)
               throws ServletException, IOException {
+            long limit =
+                request.getRequestURI().startsWith("/api/imports/") ? importLimit : postLimit;
             if (request.getContentLengthLong() > limit) {
               response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
               response.setContentType("application/problem+json");
@@ -67,7 +75,8 @@ class WebConfiguration {
           protected boolean shouldNotFilter(HttpServletRequest request) {
             return "POST".equals(request.getMethod())
                 && ("/api/images".equals(request.getRequestURI())
-                    || "/api/files".equals(request.getRequestURI()));
+                    || "/api/files".equals(request.getRequestURI())
+                    || "/api/imports/substack".equals(request.getRequestURI()));
           }
         };
     var registration = new FilterRegistrationBean<>(filter);
