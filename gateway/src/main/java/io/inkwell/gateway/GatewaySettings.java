@@ -18,7 +18,7 @@ import org.springframework.util.unit.DataSize;
  * @param maxFileUploadSize the same for a POST to one of the {@code fileUploadPaths} (audio, video,
  *     documents: post-service's {@code inkwell.files.max-size} and the multipart form around it)
  * @param fileUploadPaths path patterns where audio, video and documents are uploaded, and
- *     Substack's export archive (post-service writes it to disk as it arrives; the admin's import
+ *     Substack's and Medium's export archives (post-service writes them to disk as it arrives; the admin's import
  *     form passes every platform's file on to the API, whose own paths are limited as exports)
  * @param uploadTimeout how long a POST to an upload path may take in all, its sending included
  *     (UploadTimeouts); the Resilience4j time limiter must be longer
@@ -44,7 +44,13 @@ public record GatewaySettings(
         })
         List<String> uploadPaths,
     @DefaultValue("101MB") DataSize maxFileUploadSize,
-    @DefaultValue({"/api/files", "/admin/files", "/api/imports/substack", "/admin/import"})
+    @DefaultValue({
+          "/api/files",
+          "/admin/files",
+          "/api/imports/substack",
+          "/api/imports/medium",
+          "/admin/import"
+        })
         List<String> fileUploadPaths,
     @DefaultValue("30m") Duration uploadTimeout,
     @DefaultValue("127\\.0\\.0\\.1|0:0:0:0:0:0:0:1") String trustedProxies,

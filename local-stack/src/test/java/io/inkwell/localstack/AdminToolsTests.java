@@ -1007,6 +1007,51 @@ class AdminToolsTests {
   }
 
   @Test
+  void theOwnerImportsAWritersMediumStoriesAndTheirMediumAddressesLeadHere() throws Exception {
+    var browser = owner();
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    // Medium's id of a story: hexadecimal, the end of its address /@writer/{slug}-{id}
+    String id = Long.toHexString(ThreadLocalRandom.current().nextLong(1L << 44, 1L << 47));
+    var archive = new ByteArrayOutputStream();
+    try (var zip = new ZipOutputStream(archive)) {
+      zip.putNextEntry(new ZipEntry("posts/2021-09-04_Night-ferry-" + id + ".html"));
+      zip.write(
+          """
+          <html><body><article class="h-entry"><header><h1 class="p-name">Night ferry</h1></header>
+          <section data-field="subtitle" class="p-summary">Crossing at two</section>
+          <section data-field="body" class="e-content"><h3 class="graf graf--title">Night ferry</h3>
+          <p class="graf graf--p">The ferry left at two, lit like a town.</p></section>
+          <footer><p>By <a href="https://medium.com/@ida" class="p-author h-card">Ida Shore</a> on
+          <time class="dt-published" datetime="2021-09-04T02:00:00.000Z">September 4</time>.</p>
+          <p><a href="https://medium.com/@ida/night-ferry-%1$s-%2$s" class="p-canonical">link</a></p>
+          </footer></article></body></html>
+          """
+              .formatted(run, id)
+              .getBytes(StandardCharsets.UTF_8));
+    }
+
+    Document imported =
+        Jsoup.parse(
+            browser
+                .upload(
+                    "/admin/import",
+                    importForm(browser, "medium"),
+                    "export",
+                    "medium-export.zip",
+                    archive.toByteArray())
+                .body());
+
+    assertThat(imported.select(".notice").text()).startsWith("Imported 1 post and 0 comments.");
+    var old = reader.get("/@ida/night-ferry-" + run + "-" + id);
+    assertThat(old.status()).isEqualTo(301);
+    assertThat(old.header("Location")).isEqualTo("/posts/night-ferry-" + run);
+    Document post = new SiteBrowser(stack).page("/posts/night-ferry-" + run);
+    assertThat(post.select("article.post h1").text()).isEqualTo("Night ferry");
+    assertThat(post.select("article.post .body").text())
+        .isEqualTo("The ferry left at two, lit like a town.");
+  }
+
+  @Test
   void theImportPageListsThePicturesThatStayedOnTheOldHostAndWhy() throws Exception {
     var browser = owner();
     String run = UUID.randomUUID().toString().substring(0, 8);

@@ -94,7 +94,7 @@ class ImportController {
 
   /**
    * The body is the zip archive Substack gives (Settings → Exports), read as it arrives (it may be
-   * far larger than other exports, {@link SubstackExport#LARGEST_ARCHIVE}); {@code site} is the
+   * far larger than other exports, {@link ExportArchive#LARGEST_ARCHIVE}); {@code site} is the
    * newsletter's address, whose links to its posts become paths here.
    */
   @PostMapping(
@@ -111,6 +111,20 @@ class ImportController {
               message = "the newsletter's address, as https://name.substack.com")
           String site) {
     return importer.store(SubstackExport.read(export, site), Actors.of(token), copyPictures);
+  }
+
+  /**
+   * The body is the zip archive Medium gives (Settings → Security and apps → Download your
+   * information), read as it arrives, as Substack's is.
+   */
+  @PostMapping(
+      path = "/api/imports/medium",
+      consumes = {"application/zip", "application/x-zip-compressed", "application/octet-stream"})
+  Importer.Result importMedium(
+      @AuthenticationPrincipal Jwt token,
+      InputStream export,
+      @RequestParam(defaultValue = "false") boolean copyPictures) {
+    return importer.store(MediumExport.read(export), Actors.of(token), copyPictures);
   }
 
   /**

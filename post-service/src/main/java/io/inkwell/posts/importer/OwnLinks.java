@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
@@ -39,14 +40,36 @@ final class OwnLinks {
    * @return the HTML with those links as paths here; the same HTML when none was changed
    */
   static String asPaths(String html, Collection<String> sites, Set<String> oldPaths) {
-    Set<String> hosts = new HashSet<>();
-    for (String site : sites) {
-      String host = hostOf(site);
-      if (host != null) {
-        hosts.add(host);
-      }
+    Set<String> hosts = hostsOf(sites);
+    if (hosts.isEmpty() && oldPaths.isEmpty()) {
+      return html;
     }
-    if (html == null || html.isEmpty() || hosts.isEmpty() && oldPaths.isEmpty()) {
+    return asPaths(
+        html,
+        (host, address) ->
+            hosts.isEmpty()
+                ? host.endsWith(".blogspot.com") && oldPaths.contains(address.getPath())
+                : hosts.contains(host) && isPage(pathOf(address)));
+  }
+
+  /**
+   * Links to the imported posts' old addresses only, where the old blog's host is shared with
+   * others' (Medium's {@code medium.com/@someone/…}): a link to another writer's page stays.
+   *
+   * @param sites the hosts the old addresses were at
+   * @param oldPaths the paths of the imported posts' old addresses
+   */
+  static String knownAsPaths(String html, Collection<String> sites, Set<String> oldPaths) {
+    Set<String> hosts = hostsOf(sites);
+    if (hosts.isEmpty() || oldPaths.isEmpty()) {
+      return html;
+    }
+    return asPaths(
+        html, (host, address) -> hosts.contains(host) && oldPaths.contains(pathOf(address)));
+  }
+
+  private static String asPaths(String html, BiPredicate<String, URI> own) {
+    if (html == null || html.isEmpty()) {
       return html;
     }
     var document = Jsoup.parseBodyFragment(html);
@@ -58,21 +81,31 @@ final class OwnLinks {
       if (host == null || address.getRawPath() == null) {
         continue;
       }
-      String path = address.getRawPath().isEmpty() ? "/" : address.getRawPath();
-      boolean own =
-          hosts.isEmpty()
-              ? host.endsWith(".blogspot.com") && oldPaths.contains(address.getPath())
-              : hosts.contains(host) && isPage(path);
-      if (own) {
+      if (own.test(host, address)) {
         link.attr(
             "href",
-            path
+            pathOf(address)
                 + (address.getRawQuery() == null ? "" : "?" + address.getRawQuery())
                 + (address.getRawFragment() == null ? "" : "#" + address.getRawFragment()));
         changed = true;
       }
     }
     return changed ? document.body().html() : html;
+  }
+
+  private static Set<String> hostsOf(Collection<String> sites) {
+    Set<String> hosts = new HashSet<>();
+    for (String site : sites) {
+      String host = hostOf(site);
+      if (host != null) {
+        hosts.add(host);
+      }
+    }
+    return hosts;
+  }
+
+  private static String pathOf(URI address) {
+    return address.getRawPath().isEmpty() ? "/" : address.getRawPath();
   }
 
   private static boolean isPage(String path) {

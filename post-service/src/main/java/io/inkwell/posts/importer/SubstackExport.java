@@ -4,27 +4,18 @@ import io.inkwell.posts.TextCleaning;
 import io.inkwell.posts.post.CalendarDates;
 import io.inkwell.posts.post.MetaTags;
 import io.inkwell.posts.post.PostImports.ImportedPost;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipFile;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.MappingIterator;
 import tools.jackson.dataformat.csv.CsvMapper;
@@ -42,22 +33,9 @@ import tools.jackson.dataformat.csv.CsvSchema;
  * list, who opened what) is not read here: the subscribers' list is imported on its own. Substack's
  * export has no comments and no tags.
  *
- * <p>The archive is read from its table of contents, entry by entry, each bounded: an archive that
- * unpacks into much more than a blog's text (a zip bomb) is refused, not unpacked.
+ * <p>The archive is read as an {@link ExportArchive}: bounded, a zip bomb refused.
  */
 final class SubstackExport {
-
-  /**
-   * The largest archive taken: most of a large newsletter's is the lists of who received and opened
-   * each post, which are not read, so it is written to disk as it arrives, not kept in memory.
-   */
-  static final long LARGEST_ARCHIVE = 100L * 1024 * 1024;
-
-  /** The most one entry read (the list of posts, one post's body) may unpack to. */
-  static final int LARGEST_ENTRY = 4 * 1024 * 1024;
-
-  /** The most all entries read together may unpack to. */
-  private static final long LARGEST_TOTAL = 64L * 1024 * 1024;
 
   private static final String POSTS_CSV = "posts.csv";
 
@@ -75,63 +53,29 @@ final class SubstackExport {
    *     the imported posts, as do those to the address most of its subscribe buttons name
    */
   static List<ImportedPost> read(InputStream upload, String site) {
-    Path file = null;
-    try {
-      file = Files.createTempFile("substack-export", ".zip");
-      try (var out = Files.newOutputStream(file)) {
-        copy(upload, out);
-      }
-      if (!isZip(file)) {
-        throw new UnreadableImport(
-            "Substack's export is the zip archive it gives (Settings → Exports); this is not one.");
-      }
-      try (var zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8)) {
-        return posts(new Archive(zip), site);
-      }
-    } catch (ZipException | IllegalArgumentException unreadable) {
-      throw new UnreadableImport("This zip archive cannot be read: it is damaged or incomplete.");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } finally {
-      if (file != null) {
-        try {
-          Files.deleteIfExists(file);
-        } catch (IOException leftInTemp) {
-          // the system's temporary folder is cleaned by the system
-        }
-      }
+    try (var archive =
+        ExportArchive.of(
+            upload,
+            "Substack's export is the zip archive it gives (Settings → Exports); this is not one.")) {
+      return posts(archive, site);
     }
   }
 
-  /** The upload to the file, refused once it is larger than {@link #LARGEST_ARCHIVE}. */
-  private static void copy(InputStream upload, OutputStream out) throws IOException {
-    byte[] buffer = new byte[64 * 1024];
-    long written = 0;
-    for (int read = upload.read(buffer); read != -1; read = upload.read(buffer)) {
-      written += read;
-      if (written > LARGEST_ARCHIVE) {
-        throw new ImportTooLarge(LARGEST_ARCHIVE);
-      }
-      out.write(buffer, 0, read);
-    }
-  }
-
-  /** Whether the file starts as a zip archive does ("PK"). */
-  private static boolean isZip(Path file) throws IOException {
-    try (var in = Files.newInputStream(file)) {
-      byte[] start = in.readNBytes(4);
-      return start.length == 4 && start[0] == 'P' && start[1] == 'K';
-    }
-  }
-
-  private static List<ImportedPost> posts(Archive archive, String site) throws IOException {
-    List<Map<String, String>> rows = rows(archive.read(archive.postsCsv()));
+  private static List<ImportedPost> posts(ExportArchive archive, String site) {
+    String folder =
+        archive.folderOf(
+            Pattern.quote(POSTS_CSV),
+            "This zip archive has no posts.csv: Substack's export has one, beside the folder"
+                + " posts/.");
+    List<Map<String, String>> rows =
+        rows(archive.read(archive.entry(folder + POSTS_CSV).orElseThrow()));
     Map<String, String> bodies = new HashMap<>();
     for (Map<String, String> row : rows) {
       String id = cell(row, "post_id");
-      ZipEntry body = id == null ? null : archive.entry("posts/" + id + ".html");
-      if (body != null) {
-        bodies.put(id, archive.read(body));
+      if (id != null) {
+        archive
+            .entry(folder + "posts/" + id + ".html")
+            .ifPresent(body -> bodies.put(id, archive.read(body)));
       }
     }
     List<String> sites = new ArrayList<>();
@@ -240,55 +184,5 @@ final class SubstackExport {
 
   private static String firstNonBlank(String value, String otherwise) {
     return value == null || value.isBlank() ? otherwise : value;
-  }
-
-  /**
-   * The archive's entries by name. Substack puts {@code posts.csv} at its top; an archive unpacked
-   * and packed again may have it in a folder, and the posts beside it.
-   */
-  private static final class Archive {
-
-    private final ZipFile zip;
-    private final String folder;
-    private long read;
-
-    Archive(ZipFile zip) {
-      this.zip = zip;
-      this.folder =
-          zip.stream()
-              .map(ZipEntry::getName)
-              .filter(name -> name.equals(POSTS_CSV) || name.endsWith("/" + POSTS_CSV))
-              .min(Comparator.comparingInt(String::length))
-              .map(name -> name.substring(0, name.length() - POSTS_CSV.length()))
-              .orElseThrow(
-                  () ->
-                      new UnreadableImport(
-                          "This zip archive has no posts.csv: Substack's export has one, beside"
-                              + " the folder posts/."));
-    }
-
-    ZipEntry postsCsv() {
-      return zip.getEntry(folder + POSTS_CSV);
-    }
-
-    ZipEntry entry(String name) {
-      return zip.getEntry(folder + name);
-    }
-
-    /** The entry as UTF-8 text, refused when it unpacks to more than a blog's text would. */
-    String read(ZipEntry entry) throws IOException {
-      try (InputStream in = zip.getInputStream(entry)) {
-        byte[] bytes = in.readNBytes(LARGEST_ENTRY + 1);
-        read += bytes.length;
-        if (bytes.length > LARGEST_ENTRY || read > LARGEST_TOTAL) {
-          throw new UnreadableImport(
-              entry.getName()
-                  + " unpacks to more than "
-                  + (bytes.length > LARGEST_ENTRY ? LARGEST_ENTRY : LARGEST_TOTAL) / 1024 / 1024
-                  + " MB, more than a newsletter's text: the archive is not imported.");
-        }
-        return new String(bytes, StandardCharsets.UTF_8);
-      }
-    }
   }
 }

@@ -7,7 +7,6 @@ import io.inkwell.posts.IntegrationTest;
 import io.inkwell.posts.post.PostStatus;
 import io.inkwell.posts.post.Posts;
 import io.inkwell.testsupport.ApiClient;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLEncoder;
@@ -17,8 +16,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,7 +41,7 @@ class SubstackImportTests extends IntegrationTest {
   @Test
   void aSubstackExportBecomesPostsAndDraftsWithTheirDatesSubtitlesPicturesAndButtons()
       throws IOException {
-    byte[] export = zip(fixture());
+    byte[] export = Archives.zip(Archives.resources("substack", FILES));
 
     var first = admin().postAs("/api/imports/substack", ZIP, export);
     var again = admin().postAs("/api/imports/substack", ZIP, export);
@@ -123,7 +120,7 @@ class SubstackImportTests extends IntegrationTest {
         "export/posts/90219999.folded-letter.html",
         "<p>Unfolded here.</p>".getBytes(StandardCharsets.UTF_8));
 
-    var imported = admin().postAs("/api/imports/substack", ZIP, zip(files));
+    var imported = admin().postAs("/api/imports/substack", ZIP, Archives.zip(files));
 
     assertThat(imported.json().path("posts").asInt()).as(imported.toString()).isEqualTo(1);
     assertThat(anonymous().get("/api/posts/folded-letter").text("bodyHtml"))
@@ -149,7 +146,7 @@ class SubstackImportTests extends IntegrationTest {
     byte[] opens = new byte[12 * 1024 * 1024];
     new Random(7).nextBytes(opens); // as incompressible as a long list of addresses nearly is
     files.put("posts/90218888.a-widely-read-letter.opens.csv", opens);
-    byte[] archive = zip(files);
+    byte[] archive = Archives.zip(files);
 
     var imported = admin().postAs("/api/imports/substack", ZIP, archive);
 
@@ -164,7 +161,7 @@ class SubstackImportTests extends IntegrationTest {
     // 101 MB of zeros, never held whole: refused once more than 100 MB have arrived
     var endless =
         new InputStream() {
-          private long left = SubstackExport.LARGEST_ARCHIVE + 1024 * 1024;
+          private long left = ExportArchive.LARGEST_ARCHIVE + 1024 * 1024;
 
           @Override
           public int read() {
@@ -199,14 +196,19 @@ class SubstackImportTests extends IntegrationTest {
             .postAs(
                 "/api/imports/substack",
                 ZIP,
-                zip(Map.of("notes.txt", "hello".getBytes(StandardCharsets.UTF_8))));
-    var cut = admin().postAs("/api/imports/substack", ZIP, halfOf(zip(fixture())));
+                Archives.zip(Map.of("notes.txt", "hello".getBytes(StandardCharsets.UTF_8))));
+    var cut =
+        admin()
+            .postAs(
+                "/api/imports/substack",
+                ZIP,
+                halfOf(Archives.zip(Archives.resources("substack", FILES))));
     var bomb =
         admin()
             .postAs(
                 "/api/imports/substack",
                 ZIP,
-                zip(Map.of("posts.csv", new byte[SubstackExport.LARGEST_ENTRY + 1])));
+                Archives.zip(Map.of("posts.csv", new byte[ExportArchive.LARGEST_ENTRY + 1])));
     var wrongType = admin().postAs("/api/imports/substack", "application/json", "{\"posts\": []}");
 
     for (var refused : new ApiClient.Response[] {notAZip, noList, cut, bomb}) {
@@ -217,26 +219,6 @@ class SubstackImportTests extends IntegrationTest {
     assertThat(bomb.text("detail")).contains("more than 4 MB");
     assertThat(wrongType.status()).isEqualTo(415);
     assertThat(posts.count()).isEqualTo(before);
-  }
-
-  private static Map<String, byte[]> fixture() throws IOException {
-    var files = new LinkedHashMap<String, byte[]>();
-    for (String name : FILES) {
-      files.put(name, resource("/substack/" + name).getBytes(StandardCharsets.UTF_8));
-    }
-    return files;
-  }
-
-  private static byte[] zip(Map<String, byte[]> files) throws IOException {
-    var bytes = new ByteArrayOutputStream();
-    try (var zip = new ZipOutputStream(bytes)) {
-      for (var file : files.entrySet()) {
-        zip.putNextEntry(new ZipEntry(file.getKey()));
-        zip.write(file.getValue());
-        zip.closeEntry();
-      }
-    }
-    return bytes.toByteArray();
   }
 
   private static byte[] halfOf(byte[] archive) {

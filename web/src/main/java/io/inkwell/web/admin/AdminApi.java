@@ -263,12 +263,15 @@ class AdminApi {
     return delete(token, "/api/posts/{id}", id);
   }
 
+  private static final MediaType ZIP = new MediaType("application", "zip");
+
   /** The platforms a blog can be brought over from, and the files they give. */
   enum ImportSource {
     BLOGGER("Blogger", "/api/imports/blogger", MediaType.APPLICATION_ATOM_XML, ".xml"),
     WORDPRESS("WordPress", "/api/imports/wordpress", MediaType.APPLICATION_RSS_XML, ".xml"),
     GHOST("Ghost", "/api/imports/ghost", MediaType.APPLICATION_JSON, ".json"),
-    SUBSTACK("Substack", "/api/imports/substack", new MediaType("application", "zip"), ".zip");
+    SUBSTACK("Substack", "/api/imports/substack", ZIP, ".zip"),
+    MEDIUM("Medium", "/api/imports/medium", ZIP, ".zip");
 
     private final String title;
     private final String path;
@@ -291,7 +294,9 @@ class AdminApi {
       return extension;
     }
 
-    /** The form's choice ("wordpress", "ghost", "substack"); Blogger for anything else. */
+    /**
+     * The form's choice ("wordpress", "ghost", "substack", "medium"); Blogger for anything else.
+     */
     static ImportSource named(String name) {
       for (ImportSource source : values()) {
         if (source.name().equalsIgnoreCase(name)) {

@@ -39,8 +39,8 @@ class WebConfiguration {
    * {@code max-body-size} of Markdown, and JSON escaping can at most double it. An export file from
    * another platform, a whole blog, may be {@code inkwell.imports.max-size}, above the gateway's
    * limit for it (6 MB). An upload of a picture or a file is bounded by {@code
-   * spring.servlet.multipart.*} and their own limits instead, and a Substack archive as it is
-   * written to disk ({@code SubstackExport}).
+   * spring.servlet.multipart.*} and their own limits instead, and a Substack or Medium archive as
+   * it is written to disk ({@code ExportArchive}).
    */
   @Bean
   FilterRegistrationBean<OncePerRequestFilter> requestSizeLimit(
@@ -76,7 +76,8 @@ class WebConfiguration {
             return "POST".equals(request.getMethod())
                 && ("/api/images".equals(request.getRequestURI())
                     || "/api/files".equals(request.getRequestURI())
-                    || "/api/imports/substack".equals(request.getRequestURI()));
+                    || "/api/imports/substack".equals(request.getRequestURI())
+                    || "/api/imports/medium".equals(request.getRequestURI()));
           }
         };
     var registration = new FilterRegistrationBean<>(filter);
