@@ -18,8 +18,9 @@ import org.springframework.util.unit.DataSize;
  * @param maxFileUploadSize the same for a POST to one of the {@code fileUploadPaths} (audio, video,
  *     documents: post-service's {@code inkwell.files.max-size} and the multipart form around it)
  * @param fileUploadPaths path patterns where audio, video and documents are uploaded, and
- *     Substack's and Medium's export archives (post-service writes them to disk as it arrives; the admin's import
- *     form passes every platform's file on to the API, whose own paths are limited as exports)
+ *     Substack's and Medium's export archives (post-service writes them to disk as they arrive; the
+ *     admin's import form passes every platform's file on to the API, whose own paths are limited
+ *     as exports)
  * @param uploadTimeout how long a POST to an upload path may take in all, its sending included
  *     (UploadTimeouts); the Resilience4j time limiter must be longer
  * @param trustedProxies a regular expression of the addresses whose X-Forwarded-For and
