@@ -13,6 +13,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -104,7 +105,10 @@ final class MediumExport {
         slug,
         content == null ? "" : MediumContent.cleaned(content),
         text(page.selectFirst(".p-summary")),
-        page.select("footer .p-tags a").stream().map(MediumExport::text).toList(),
+        page.select("footer .p-tags a").stream()
+            .map(MediumExport::text)
+            .filter(Objects::nonNull)
+            .toList(),
         instant(attr(page, "footer .dt-published", "datetime")),
         !draft && !response,
         false,

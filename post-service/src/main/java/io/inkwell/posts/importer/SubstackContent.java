@@ -96,6 +96,7 @@ final class SubstackContent {
       if (address != null
           && address.getHost() != null
           && SUBSCRIBE.equals(address.getPath())
+          && address.getScheme() != null
           && address.getScheme().toLowerCase(Locale.ROOT).startsWith("http")) {
         sites.add(address.getScheme() + "://" + address.getHost());
       }
