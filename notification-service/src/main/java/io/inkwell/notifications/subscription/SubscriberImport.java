@@ -247,10 +247,15 @@ public class SubscriberImport {
     if ("pending".equals(state)) {
       return Row.problem(line, "never confirmed");
     }
+    // Substack's list: a reader who turned its mails off is on it, with email_disabled true
+    boolean mailsOff =
+        "true".equalsIgnoreCase(String.valueOf(column(cells, List.of("email_disabled"))).strip());
     return new Row(
         line,
         mailable.get(),
-        NOT_SUBSCRIBED.contains(state) ? SubscriberStatus.UNSUBSCRIBED : SubscriberStatus.CONFIRMED,
+        NOT_SUBSCRIBED.contains(state) || mailsOff
+            ? SubscriberStatus.UNSUBSCRIBED
+            : SubscriberStatus.CONFIRMED,
         tags(column(cells, TAGS)),
         "true".equalsIgnoreCase(String.valueOf(column(cells, List.of("paused"))).strip()),
         frequency(column(cells, List.of("frequency", "email frequency"))),

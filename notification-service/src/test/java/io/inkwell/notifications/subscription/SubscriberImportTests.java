@@ -69,6 +69,31 @@ class SubscriberImportTests extends IntegrationTest {
   }
 
   /**
+   * Substack's list ({@code email_list.*.csv} in its export) has everyone who ever subscribed, a
+   * reader who turned its mails off marked {@code email_disabled}: they are not mailed here either.
+   */
+  @Test
+  void aSubstackListBringsItsReadersAndThoseWhoTurnedMailsOffStayUnsubscribed() {
+    String ida = "ida-" + run + "@example.org";
+    String max = "max-" + run + "@example.org";
+    String csv =
+        "email,active_subscription,expiry,plan,email_disabled,created_at,first_payment_at\n"
+            + ida
+            + ",false,,,false,2022-05-06T07:08:09.000Z,\n"
+            + max
+            + ",true,2025-01-01T00:00:00.000Z,yearly,true,2021-03-04T05:06:07.000Z,2021-03-04\n";
+
+    var imported = importCsv(csv);
+
+    assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+    assertThat(imported.json().path("added").asInt()).isEqualTo(1);
+    assertThat(imported.json().path("unsubscribed").asInt()).isEqualTo(1);
+    assertThat(subscriber(ida).path("status").asString()).isEqualTo("CONFIRMED");
+    assertThat(subscriber(ida).path("createdAt").asString()).isEqualTo("2022-05-06T07:08:09Z");
+    assertThat(subscriber(max).path("status").asString()).isEqualTo("UNSUBSCRIBED");
+  }
+
+  /**
    * A list kept in a spreadsheet where the comma is the decimal mark (Excel in Germany or France)
    * is saved as "CSV" with semicolons, or as text with tabs: it imports the same.
    */
