@@ -8,8 +8,6 @@ import io.inkwell.posts.post.PostImports.ImportedPost;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -109,7 +107,7 @@ final class MediumExport {
             .map(MediumExport::text)
             .filter(Objects::nonNull)
             .toList(),
-        instant(attr(page, "footer .dt-published", "datetime")),
+        CalendarDates.parsed(attr(page, "footer .dt-published", "datetime")),
         !draft && !response,
         false,
         draft ? null : path,
@@ -150,18 +148,6 @@ final class MediumExport {
     return fileName
         .replaceFirst("\\.html$", "")
         .replaceFirst("^(draft_|\\d{4}-\\d{2}-\\d{2}_)", "");
-  }
-
-  private static Instant instant(String text) {
-    if (text == null) {
-      return null;
-    }
-    try {
-      Instant time = Instant.parse(text);
-      return CalendarDates.holds(time) ? time : null;
-    } catch (DateTimeParseException unreadable) {
-      return null;
-    }
   }
 
   private static String attr(Document page, String selector, String attribute) {

@@ -5,8 +5,6 @@ import io.inkwell.posts.post.CalendarDates;
 import io.inkwell.posts.post.MetaTags;
 import io.inkwell.posts.post.PostImports.ImportedPost;
 import java.io.InputStream;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -125,7 +123,7 @@ final class SubstackExport {
         OwnLinks.asPaths(html, sites, Set.of()),
         cell(row, "subtitle"),
         List.of(),
-        instant(firstNonBlank(cell(row, "post_date"), cell(row, "email_sent_at"))),
+        CalendarDates.parsed(firstNonBlank(cell(row, "post_date"), cell(row, "email_sent_at"))),
         forEveryone && "true".equalsIgnoreCase(cell(row, "is_published")),
         false,
         slug == null ? null : "/p/" + slug,
@@ -157,19 +155,6 @@ final class SubstackExport {
           "The archive's posts.csv cannot be read: " + unreadable.getOriginalMessage());
     }
     return rows;
-  }
-
-  /** Substack writes dates as ISO instants ("2019-07-26T20:48:19.814Z"). */
-  private static Instant instant(String text) {
-    if (text == null) {
-      return null;
-    }
-    try {
-      Instant time = Instant.parse(text);
-      return CalendarDates.holds(time) ? time : null;
-    } catch (DateTimeParseException unreadable) {
-      return null;
-    }
   }
 
   private static String cell(Map<String, String> row, String column) {
