@@ -1,6 +1,8 @@
 package io.inkwell.posts.importer;
 
 import io.inkwell.posts.post.web.Actors;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.io.InputStream;
@@ -97,6 +99,12 @@ class ImportController {
    * far larger than other exports, {@link ExportArchive#LARGEST_ARCHIVE}); {@code site} is the
    * newsletter's address, whose links to its posts become paths here.
    */
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = "application/zip",
+              schema = @Schema(type = "string", format = "binary")))
   @PostMapping(
       path = "/api/imports/substack",
       consumes = {"application/zip", "application/x-zip-compressed", "application/octet-stream"})
@@ -117,6 +125,12 @@ class ImportController {
    * The body is the zip archive Medium gives (Settings → Security and apps → Download your
    * information), read as it arrives, as Substack's is.
    */
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = "application/zip",
+              schema = @Schema(type = "string", format = "binary")))
   @PostMapping(
       path = "/api/imports/medium",
       consumes = {"application/zip", "application/x-zip-compressed", "application/octet-stream"})

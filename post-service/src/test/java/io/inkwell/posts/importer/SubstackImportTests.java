@@ -186,6 +186,28 @@ class SubstackImportTests extends IntegrationTest {
   }
 
   @Test
+  void theApiDocsOfferTheZipImportsAnUpload() {
+    var docs = anonymous().get("/v3/api-docs");
+
+    assertThat(docs.status()).isEqualTo(200);
+    for (String platform : new String[] {"substack", "medium"}) {
+      assertThat(
+              docs.json()
+                  .path("paths")
+                  .path("/api/imports/" + platform)
+                  .path("post")
+                  .path("requestBody")
+                  .path("content")
+                  .path("application/zip")
+                  .path("schema")
+                  .path("format")
+                  .asString())
+          .as(platform)
+          .isEqualTo("binary");
+    }
+  }
+
+  @Test
   void whatIsNotSubstacksArchiveIsA422AndImportsNothing() throws IOException {
     long before = posts.count();
     var notAZip =
