@@ -140,7 +140,8 @@ final class SubstackExport {
     try (MappingIterator<Map<String, String>> lines =
         CSV.readerForMapOf(String.class)
             .with(CsvSchema.emptySchema().withHeader())
-            .readValues(csv)) {
+            // a byte-order mark, which a spreadsheet saving the file again writes, is no column's
+            .readValues(csv.startsWith("\uFEFF") ? csv.substring(1) : csv)) {
       while (lines.hasNextValue()) {
         Map<String, String> cells = new HashMap<>();
         lines.nextValue().forEach((name, value) -> cells.put(name.toLowerCase(Locale.ROOT), value));

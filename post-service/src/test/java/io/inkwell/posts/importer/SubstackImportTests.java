@@ -108,13 +108,14 @@ class SubstackImportTests extends IntegrationTest {
   }
 
   @Test
-  void anArchivePackedAgainWithItsFilesInAFolderIsReadToo() throws IOException {
+  void anArchivePackedAgainWithItsFilesInAFolderAndItsListSavedAgainIsReadToo() throws IOException {
     var files = new LinkedHashMap<String, byte[]>();
     files.put(
         "export/posts.csv",
-        ("post_id,post_date,is_published,type,audience,title,subtitle\n"
+        // saved again by a spreadsheet, with a byte-order mark and Windows' line ends
+        ("\uFEFFpost_id,post_date,is_published,type,audience,title,subtitle\r\n"
                 + "90219999.folded-letter,2023-01-02T10:00:00.000Z,true,newsletter,everyone,"
-                + "A folded letter,\n")
+                + "A folded letter,\r\n")
             .getBytes(StandardCharsets.UTF_8));
     files.put(
         "export/posts/90219999.folded-letter.html",
