@@ -906,6 +906,53 @@ class AdminToolsTests {
     assertThat(notAnExport.select("[role=alert]").text()).isNotBlank();
   }
 
+  /**
+   * Google Takeout's download as it came, with both blogs of the owner's Google account and their
+   * pictures, more than an export file alone may be: the owner names the blog, and its posts come
+   * in, not the other's.
+   */
+  @Test
+  void theOwnerImportsOneBlogOfGoogleTakeoutsArchiveAsItCame() throws Exception {
+    var browser = owner();
+    long lisbon = ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_000_000_000L);
+    long porto = lisbon + 1;
+    var archive = new ByteArrayOutputStream();
+    try (var zip = new ZipOutputStream(archive)) {
+      zip.putNextEntry(new ZipEntry("Takeout/Blogger/Blogs/Away in Lisbon/feed.atom"));
+      zip.write(export(lisbon, "takeout " + lisbon).getBytes(StandardCharsets.UTF_8));
+      zip.putNextEntry(new ZipEntry("Takeout/Blogger/Blogs/Porto/feed.atom"));
+      zip.write(export(porto, "takeout " + porto).getBytes(StandardCharsets.UTF_8));
+      zip.putNextEntry(new ZipEntry("Takeout/Blogger/Albums/Away in Lisbon/tram.jpg"));
+      byte[] picture = new byte[7 * 1024 * 1024];
+      ThreadLocalRandom.current().nextBytes(picture);
+      zip.write(picture);
+    }
+    var form = importForm(browser, "blogger");
+    var named = new HashMap<>(form);
+    named.put("blog", "away in lisbon");
+
+    Document unnamed =
+        Jsoup.parse(
+            browser
+                .upload("/admin/import", form, "export", "takeout.zip", archive.toByteArray())
+                .body());
+    Document imported =
+        Jsoup.parse(
+            browser
+                .upload("/admin/import", named, "export", "takeout.zip", archive.toByteArray())
+                .body());
+
+    assertThat(unnamed.select("[role=alert]").text())
+        .isEqualTo(
+            "This archive holds 2 blogs (Away in Lisbon, Porto); say which one to import by its"
+                + " name.");
+    assertThat(imported.select(".notice").text()).startsWith("Imported 1 post and 1 comment.");
+    var posts = reader.get("/api/posts?tag=takeout%20" + lisbon).json().path("items");
+    assertThat(posts).hasSize(1);
+    assertThat(posts.get(0).path("title").asString()).isEqualTo("Lisbon in June");
+    assertThat(reader.get("/api/posts?tag=takeout%20" + porto).json().path("items")).isEmpty();
+  }
+
   /** The Import page's fields, with the platform the file comes from. */
   private static Map<String, String> importForm(SiteBrowser browser, String from) throws Exception {
     Document page = browser.page("/admin/import");

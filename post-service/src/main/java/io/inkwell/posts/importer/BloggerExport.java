@@ -19,6 +19,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
 import org.jdom2.Element;
 import org.springframework.web.util.HtmlUtils;
 
@@ -44,6 +48,17 @@ final class BloggerExport {
   /** Takeout's kinds of entry, as the older export's kind categories name them. */
   private static final Map<String, String> TAKEOUT_KINDS =
       Map.of("POST", KIND_POST, "PAGE", KIND_PAGE, "COMMENT", KIND_COMMENT);
+
+  /**
+   * Google Takeout's export file, {@code Takeout/Blogger/Blogs/<the blog>/feed.atom}, or one packed
+   * again without its folder.
+   */
+  private static final Pattern TAKEOUT_FEED =
+      Pattern.compile("(?:.*/)?([^/]+)/feed\\.atom|feed\\.atom");
+
+  /** Blogger's own export file, {@code blog-03-14-2024.xml}, packed by its owner. */
+  private static final Pattern EXPORT_FILE =
+      Pattern.compile("(?!__MACOSX/)(?:.*/)?([^/]+)\\.xml", Pattern.CASE_INSENSITIVE);
 
   /**
    * A post of the export with its comments, oldest first.
@@ -99,6 +114,64 @@ final class BloggerExport {
       String sourceId, String parentSourceId, String authorName, String html, Instant published) {}
 
   private BloggerExport() {}
+
+  /**
+   * The export file in a zip archive: Google Takeout's, whose {@code feed.atom} in the folder of
+   * each of the account's blogs under {@code Takeout/Blogger/Blogs/} is the export (its pictures,
+   * themes and settings are not read), or an archive of the one file Blogger's own "Back up
+   * content" gives.
+   *
+   * @param blog which blog's export, by its folder's name (or the file's, without {@code .xml}),
+   *     needed when the archive holds several; null when not given
+   */
+  static List<ZipEntry> feedIn(ExportArchive archive, String blog) {
+    Pattern export = TAKEOUT_FEED;
+    List<ZipEntry> feeds = archive.entries(entry -> named(entry, TAKEOUT_FEED) != null);
+    if (feeds.isEmpty()) {
+      export = EXPORT_FILE;
+      feeds = archive.entries(entry -> named(entry, EXPORT_FILE) != null);
+    }
+    if (feeds.isEmpty()) {
+      throw new UnreadableImport(
+          "This zip archive holds no Blogger export: Google Takeout's has"
+              + " Takeout/Blogger/Blogs/<the blog>/feed.atom (a large download comes as several"
+              + " archives, of which one has it).");
+    }
+    Map<String, ZipEntry> byBlog = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    for (ZipEntry feed : feeds) {
+      byBlog.putIfAbsent(named(feed, export), feed);
+    }
+    if (blog != null && !blog.isBlank()) {
+      ZipEntry chosen = byBlog.get(blog.strip());
+      if (chosen == null) {
+        throw new UnreadableImport(
+            "This archive holds no blog named \""
+                + blog.strip()
+                + "\"; it holds "
+                + String.join(", ", byBlog.keySet())
+                + ".");
+      }
+      return List.of(chosen);
+    }
+    if (byBlog.size() > 1) {
+      throw new UnreadableImport(
+          "This archive holds "
+              + byBlog.size()
+              + " blogs ("
+              + String.join(", ", byBlog.keySet())
+              + "); say which one to import by its name.");
+    }
+    return List.copyOf(byBlog.values());
+  }
+
+  /** The blog's name the entry is the export of, by its path; null when it is no export file. */
+  private static String named(ZipEntry entry, Pattern export) {
+    Matcher file = export.matcher(entry.getName());
+    if (entry.isDirectory() || !file.matches()) {
+      return null;
+    }
+    return file.group(1) == null ? entry.getName() : file.group(1);
+  }
 
   static List<ExportedPost> read(String xml) {
     Feed feed;

@@ -106,14 +106,23 @@ final class ExportArchive implements Closeable {
 
   /** The entry as UTF-8 text, refused when it unpacks to more than a blog's text would. */
   String read(ZipEntry entry) {
+    return read(entry, LARGEST_ENTRY);
+  }
+
+  /**
+   * The entry as UTF-8 text, refused when it unpacks to more than {@code largest} bytes (a whole
+   * blog's export file may be larger than {@link #LARGEST_ENTRY}), or when all entries read
+   * together do to more than a blog's text would.
+   */
+  String read(ZipEntry entry, long largest) {
     try (InputStream in = zip.getInputStream(entry)) {
-      byte[] bytes = in.readNBytes(LARGEST_ENTRY + 1);
+      byte[] bytes = in.readNBytes(Math.toIntExact(Math.min(largest, LARGEST_TOTAL) + 1));
       read += bytes.length;
-      if (bytes.length > LARGEST_ENTRY || read > LARGEST_TOTAL) {
+      if (bytes.length > largest || read > LARGEST_TOTAL) {
         throw new UnreadableImport(
             entry.getName()
                 + " unpacks to more than "
-                + (bytes.length > LARGEST_ENTRY ? LARGEST_ENTRY : LARGEST_TOTAL) / 1024 / 1024
+                + (bytes.length > largest ? largest : LARGEST_TOTAL) / 1024 / 1024
                 + " MB, more than a blog's text: the archive is not imported.");
       }
       return new String(bytes, StandardCharsets.UTF_8);

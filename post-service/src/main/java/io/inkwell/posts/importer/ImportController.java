@@ -7,14 +7,22 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -24,12 +32,25 @@ class ImportController {
   /** The old blog's address, as {@code https://old.example.org}. */
   private static final String OLD_SITE = "https?://[^\\s/?#\"'<>]+(/[^\\s?#\"'<>]*)?";
 
+  /** A zip archive, as browsers and curl name it, as Windows does, and as any file. */
+  private static final String ZIP = "application/zip";
+
+  private static final String ZIP_WINDOWS = "application/x-zip-compressed";
+  private static final String BYTES = "application/octet-stream";
+
   private final Importer importer;
   private final PictureCopying copying;
 
-  ImportController(Importer importer, PictureCopying copying) {
+  /** The most a Blogger, WordPress or Ghost export file may be, zipped or not. */
+  private final long maxImportSize;
+
+  ImportController(
+      Importer importer,
+      PictureCopying copying,
+      @Value("${inkwell.imports.max-size}") DataSize maxImportSize) {
     this.importer = importer;
     this.copying = copying;
+    this.maxImportSize = maxImportSize.toBytes();
   }
 
   /**
@@ -50,29 +71,63 @@ class ImportController {
 
   /**
    * The body is the export file as Blogger gives it (Settings → Back up content), or as Google
-   * Takeout does ({@code feed.atom}).
+   * Takeout does: the zip archive as it came, or the {@code feed.atom} inside it; {@code blog}
+   * names the blog to import, by its folder's name there, when the archive holds several (an
+   * account's).
    */
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(
+      required = true,
+      content = {
+        @Content(mediaType = "application/atom+xml", schema = @Schema(type = "string")),
+        @Content(mediaType = ZIP, schema = @Schema(type = "string", format = "binary"))
+      })
   @PostMapping(
       path = "/api/imports/blogger",
-      consumes = {"application/atom+xml", "application/xml", "text/xml"})
+      consumes = {"application/atom+xml", "application/xml", "text/xml", ZIP, ZIP_WINDOWS, BYTES})
   Importer.Result importBlogger(
       @AuthenticationPrincipal Jwt token,
-      @RequestBody String export,
-      @RequestParam(defaultValue = "false") boolean copyPictures) {
-    notAnArchive(export, "Google Takeout's is Takeout/Blogger/Blogs/<the blog>/feed.atom");
-    return importer.store(BloggerImport.posts(export), Actors.of(token), copyPictures);
+      InputStream export,
+      @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType type,
+      @RequestParam(defaultValue = "false") boolean copyPictures,
+      @RequestParam(required = false) @Size(max = 200) String blog) {
+    return importer.store(
+        ExportFile.read(
+            export,
+            maxImportSize,
+            charsetOf(type),
+            archive -> BloggerExport.feedIn(archive, blog),
+            BloggerImport::posts),
+        Actors.of(token),
+        copyPictures);
   }
 
-  /** The body is the export file as WordPress gives it (Tools → Export → All content). */
+  /**
+   * The body is the export file as WordPress gives it (Tools → Export → All content), or the zip
+   * archive WordPress.com gives, whose export files (one, or several for a large site) are read.
+   */
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(
+      required = true,
+      content = {
+        @Content(mediaType = "application/rss+xml", schema = @Schema(type = "string")),
+        @Content(mediaType = ZIP, schema = @Schema(type = "string", format = "binary"))
+      })
   @PostMapping(
       path = "/api/imports/wordpress",
-      consumes = {"application/rss+xml", "application/xml", "text/xml"})
+      consumes = {"application/rss+xml", "application/xml", "text/xml", ZIP, ZIP_WINDOWS, BYTES})
   Importer.Result importWordPress(
       @AuthenticationPrincipal Jwt token,
-      @RequestBody String export,
+      InputStream export,
+      @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType type,
       @RequestParam(defaultValue = "false") boolean copyPictures) {
-    notAnArchive(export, "WordPress.com's is the .xml file");
-    return importer.store(WordPressExport.read(export), Actors.of(token), copyPictures);
+    return importer.store(
+        ExportFile.read(
+            export,
+            maxImportSize,
+            charsetOf(type),
+            WordPressExport::filesIn,
+            WordPressExport::read),
+        Actors.of(token),
+        copyPictures);
   }
 
   /**
@@ -90,7 +145,10 @@ class ImportController {
               regexp = OLD_SITE,
               message = "the old blog's address, as https://old.example.org")
           String site) {
-    notAnArchive(export, "Ghost's is the .json file");
+    if (export.startsWith("PK\u0003\u0004")) {
+      throw new UnreadableImport(
+          "This is a zip archive; Ghost's export is the .json file it gives, not an archive.");
+    }
     return importer.store(GhostExport.read(export, site), Actors.of(token), copyPictures);
   }
 
@@ -107,7 +165,7 @@ class ImportController {
               schema = @Schema(type = "string", format = "binary")))
   @PostMapping(
       path = "/api/imports/substack",
-      consumes = {"application/zip", "application/x-zip-compressed", "application/octet-stream"})
+      consumes = {ZIP, ZIP_WINDOWS, BYTES})
   Importer.Result importSubstack(
       @AuthenticationPrincipal Jwt token,
       InputStream export,
@@ -133,7 +191,7 @@ class ImportController {
               schema = @Schema(type = "string", format = "binary")))
   @PostMapping(
       path = "/api/imports/medium",
-      consumes = {"application/zip", "application/x-zip-compressed", "application/octet-stream"})
+      consumes = {ZIP, ZIP_WINDOWS, BYTES})
   Importer.Result importMedium(
       @AuthenticationPrincipal Jwt token,
       InputStream export,
@@ -141,19 +199,17 @@ class ImportController {
     return importer.store(MediumExport.read(export), Actors.of(token), copyPictures);
   }
 
-  /**
-   * Google Takeout and WordPress.com hand the export over inside a zip archive, which is what an
-   * owner uploads first: they are told which file inside it to upload.
-   *
-   * @param inside which file of the archive is the export
-   */
-  private static void notAnArchive(String export, String inside) {
-    if (export.startsWith("PK\u0003\u0004")) {
-      throw new UnreadableImport(
-          "This is a zip archive; unpack it and import the export file inside it ("
-              + inside
-              + ").");
-    }
+  /** The charset the upload's Content-Type names; UTF-8, as exports are, when it names none. */
+  private static Charset charsetOf(MediaType type) {
+    return Objects.requireNonNullElse(type.getCharset(), StandardCharsets.UTF_8);
+  }
+
+  @ExceptionHandler(ExportFile.NoExport.class)
+  ProblemDetail noExport(ExportFile.NoExport e) {
+    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    problem.setType(URI.create("https://inkwell.dev/problems/malformed-body"));
+    problem.setTitle("Malformed request body");
+    return problem;
   }
 
   @ExceptionHandler(ImportTooLarge.class)

@@ -6,4 +6,9 @@ final class ImportTooLarge extends RuntimeException {
   ImportTooLarge(long limit) {
     super("The file is larger than the " + limit / 1024 / 1024 + " MB an import takes.");
   }
+
+  /** A file inside an uploaded archive, by its name there. */
+  ImportTooLarge(String name, long limit) {
+    super(name + " is larger than the " + limit / 1024 / 1024 + " MB an import takes.");
+  }
 }

@@ -20,10 +20,12 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
 import org.jdom2.Document;
 import org.jdom2.Element;
 import org.jdom2.JDOMException;
@@ -55,6 +57,24 @@ final class WordPressExport {
   private static final int LONGEST_EXCERPT = 1_000;
 
   private WordPressExport() {}
+
+  /**
+   * The export files in the zip archive WordPress.com gives: its {@code .xml} files, one, or
+   * several for a large site, in the order of their names.
+   */
+  static List<ZipEntry> filesIn(ExportArchive archive) {
+    List<ZipEntry> files =
+        archive.entries(
+            entry ->
+                !entry.isDirectory()
+                    && !entry.getName().startsWith("__MACOSX/")
+                    && entry.getName().toLowerCase(Locale.ROOT).endsWith(".xml"));
+    if (files.isEmpty()) {
+      throw new UnreadableImport(
+          "This zip archive holds no WordPress export: WordPress.com's has the site's .xml file.");
+    }
+    return files.stream().sorted(Comparator.comparing(ZipEntry::getName)).toList();
+  }
 
   static List<ImportedPost> read(String xml) {
     Element channel = channel(xml);

@@ -8,16 +8,16 @@ import io.inkwell.posts.TestPictures;
 import io.inkwell.posts.post.PostStatus;
 import io.inkwell.posts.post.Posts;
 import io.inkwell.testsupport.ApiClient;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -169,6 +169,113 @@ class BloggerImportTests extends IntegrationTest {
         .isEqualTo("Anonymous");
   }
 
+  /**
+   * Google Takeout hands the export over in a zip archive, beside the blog's pictures, theme and
+   * settings: the archive as it came is imported, and importing it again creates nothing twice.
+   * Blogger's own file, packed by its owner, is taken as well.
+   */
+  @Test
+  void googleTakeoutsArchiveAsItCameIsImported() throws IOException {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    var files = new LinkedHashMap<String, byte[]>();
+    files.put("Takeout/archive_browser.html", "<html><body>Takeout</body></html>".getBytes());
+    files.put("Takeout/Blogger/Blogs/Letters from Lisbon/feed.atom", takeoutFeed(run, "tram"));
+    files.put("Takeout/Blogger/Blogs/Letters from Lisbon/settings.csv", "Name,Value\n".getBytes());
+    files.put(
+        "Takeout/Blogger/Albums/Letters from Lisbon/tram.png", TestPictures.picture("png", 8, 8));
+    byte[] takeout = Archives.zip(files);
+    byte[] ownFile = Archives.zip(Map.of("blog-03-14-2024.xml", takeoutFeed(run, "harbour")));
+
+    var first = admin().postAs("/api/imports/blogger", "application/zip", takeout);
+    var again = admin().postAs("/api/imports/blogger", "application/x-zip-compressed", takeout);
+    var packed = admin().postAs("/api/imports/blogger", "application/octet-stream", ownFile);
+
+    assertThat(first.status()).as(first.toString()).isEqualTo(200);
+    assertThat(first.json().path("posts").asInt()).isEqualTo(1);
+    assertThat(first.json().path("comments").asInt()).isEqualTo(1);
+    assertThat(again.json().path("posts").asInt()).isZero();
+    assertThat(again.json().path("alreadyThere").asInt()).isEqualTo(1);
+    var post = anonymous().get("/api/posts/tram-" + run);
+    assertThat(post.text("title")).isEqualTo("Tram " + run + " à Lisboa");
+    assertThat(post.text("bodyHtml")).contains("The 28 climbs to the castle.");
+    assertThat(anonymous().get("/api/redirects?path=/2012/03/tram-" + run + ".html").text("slug"))
+        .isEqualTo("tram-" + run);
+    assertThat(packed.status()).as(packed.toString()).isEqualTo(200);
+    assertThat(anonymous().get("/api/posts/harbour-" + run).text("title"))
+        .isEqualTo("Harbour " + run + " à Lisboa");
+  }
+
+  /**
+   * Takeout packs every blog of the Google account: the owner names the one to import, by its
+   * folder's name there, and until then nothing is imported.
+   */
+  @Test
+  void anArchiveOfSeveralBlogsImportsTheOneNamed() throws IOException {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    byte[] takeout =
+        Archives.zip(
+            Map.of(
+                "Takeout/Blogger/Blogs/Letters/feed.atom", takeoutFeed(run, "letter"),
+                "Takeout/Blogger/Blogs/Recipes/feed.atom", takeoutFeed(run, "recipe")));
+    long before = posts.count();
+
+    var unnamed = admin().postAs("/api/imports/blogger", "application/zip", takeout);
+    var unknown = admin().postAs("/api/imports/blogger?blog=Travel", "application/zip", takeout);
+    long afterRefusals = posts.count();
+    var named = admin().postAs("/api/imports/blogger?blog=letters", "application/zip", takeout);
+
+    assertThat(unnamed.status()).isEqualTo(422);
+    assertThat(unnamed.text("detail"))
+        .isEqualTo(
+            "This archive holds 2 blogs (Letters, Recipes); say which one to import by its name.");
+    assertThat(unknown.status()).isEqualTo(422);
+    assertThat(unknown.text("detail"))
+        .isEqualTo("This archive holds no blog named \"Travel\"; it holds Letters, Recipes.");
+    assertThat(afterRefusals).isEqualTo(before);
+    assertThat(named.status()).as(named.toString()).isEqualTo(200);
+    assertThat(anonymous().get("/api/posts/letter-" + run).status()).isEqualTo(200);
+    assertThat(anonymous().get("/api/posts/recipe-" + run).status()).isEqualTo(404);
+  }
+
+  /**
+   * An archive without the export (another of Takeout's several parts), with one larger than an
+   * import takes, or a damaged one is refused, and nothing of it is imported.
+   */
+  @Test
+  void anArchiveWithoutAReadableExportIsRefused() throws IOException {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    byte[] picturesOnly =
+        Archives.zip(
+            Map.of("Takeout/Blogger/Albums/x/tram.png", TestPictures.picture("png", 8, 8)));
+    String feed = new String(takeoutFeed(run, "large"), StandardCharsets.UTF_8);
+    byte[] tooLarge =
+        Archives.zip(
+            Map.of(
+                "Takeout/Blogger/Blogs/Letters/feed.atom",
+                feed.replace("</feed>", "<!--" + " ".repeat(7_000_000) + "--></feed>")
+                    .getBytes(StandardCharsets.UTF_8)));
+    byte[] whole = Archives.zip(Map.of("Takeout/Blogger/Blogs/Letters/feed.atom", feed.getBytes()));
+    byte[] damaged = Arrays.copyOf(whole, whole.length / 2);
+    long before = posts.count();
+
+    var noExport = admin().postAs("/api/imports/blogger", "application/zip", picturesOnly);
+    var large = admin().postAs("/api/imports/blogger", "application/zip", tooLarge);
+    var broken = admin().postAs("/api/imports/blogger", "application/zip", damaged);
+
+    assertThat(noExport.status()).isEqualTo(422);
+    assertThat(noExport.text("detail"))
+        .contains("no Blogger export")
+        .contains("Takeout/Blogger/Blogs/<the blog>/feed.atom");
+    assertThat(tooLarge.length).as("a small archive of a large file").isLessThan(100_000);
+    assertThat(large.status()).isEqualTo(413);
+    assertThat(large.text("detail"))
+        .isEqualTo(
+            "Takeout/Blogger/Blogs/Letters/feed.atom is larger than the 6 MB an import takes.");
+    assertThat(broken.status()).isEqualTo(422);
+    assertThat(broken.text("detail")).contains("damaged or incomplete");
+    assertThat(posts.count()).isEqualTo(before);
+  }
+
   @Test
   void somethingThatIsNotABloggerExportIsRefused() throws IOException {
     var notXml =
@@ -182,39 +289,53 @@ class BloggerImportTests extends IntegrationTest {
                 "<?xml version=\"1.0\"?><!DOCTYPE feed [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
                     + "<feed xmlns='http://www.w3.org/2005/Atom'><title>&x;</title></feed>");
     var json = as("admin-1", "Ada Admin", "ADMIN").post("/api/imports/blogger", "{}");
-    var archive =
-        as("admin-1", "Ada Admin", "ADMIN")
-            .postAs("/api/imports/blogger", "application/atom+xml", takeoutArchive());
 
     assertThat(notXml.status()).isEqualTo(422);
     assertThat(notXml.header("Content-Type")).startsWith("application/problem+json");
     assertThat(doctype.status()).isEqualTo(422);
     assertThat(doctype.raw().body()).doesNotContain("root:");
     assertThat(json.status()).isEqualTo(415);
-    assertThat(archive.status()).isEqualTo(422);
-    assertThat(archive.text("detail"))
-        .as("Google Takeout's download, as it comes")
-        .contains("zip archive")
-        .contains("Takeout/Blogger/Blogs/<the blog>/feed.atom");
     var empty = as("admin-1", "Ada Admin", "ADMIN").postAs("/api/imports/blogger", "text/xml", "");
     assertThat(empty.status()).isEqualTo(400);
     assertThat(empty.text("detail")).isEqualTo("The request has no body; this address takes one.");
+  }
+
+  /**
+   * A Google Takeout export of one post ({@code <name>-<run>}) with one comment, of a blog of its
+   * own.
+   */
+  private static byte[] takeoutFeed(String run, String name) {
+    String blog = "tag:blogger.com,1999:blog-" + Math.abs((run + name).hashCode());
+    String title = Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    return """
+        <?xml version='1.0' encoding='utf-8'?>
+        <feed xmlns='http://www.w3.org/2005/Atom' xmlns:blogger='http://schemas.google.com/blogger/2018'>
+          <id>%1$s</id><title>Letters</title>
+          <entry>
+            <id>%1$s.post-1</id><blogger:type>POST</blogger:type><blogger:status>LIVE</blogger:status>
+            <author><name>Rita</name></author>
+            <title>%4$s %2$s à Lisboa</title>
+            <content type='html'>&lt;p&gt;The 28 climbs to the castle.&lt;/p&gt;</content>
+            <published>2012-03-04T09:00:00Z</published>
+            <blogger:filename>/2012/03/%3$s-%2$s.html</blogger:filename>
+          </entry>
+          <entry>
+            <id>%1$s.post-2</id><blogger:type>COMMENT</blogger:type><blogger:status>LIVE</blogger:status>
+            <blogger:parent>%1$s.post-1</blogger:parent>
+            <author><name>Ana</name></author>
+            <content type='html'>Saudades!</content>
+            <published>2012-03-05T09:00:00Z</published>
+          </entry>
+        </feed>
+        """
+        .formatted(blog, run, name, title)
+        .getBytes(StandardCharsets.UTF_8);
   }
 
   /** The export imported by an admin, as Blogger's file comes. */
   private ApiClient.Response importBlogger(String export) {
     return as("admin-1", "Ada Admin", "ADMIN")
         .postAs("/api/imports/blogger", "application/atom+xml", export);
-  }
-
-  private static byte[] takeoutArchive() throws IOException {
-    var zip = new ByteArrayOutputStream();
-    try (var out = new ZipOutputStream(zip)) {
-      out.putNextEntry(new ZipEntry("Takeout/Blogger/Blogs/Letters/feed.atom"));
-      out.write(resource("/blogger/takeout-feed.atom").getBytes(StandardCharsets.UTF_8));
-      out.closeEntry();
-    }
-    return zip.toByteArray();
   }
 
   /**

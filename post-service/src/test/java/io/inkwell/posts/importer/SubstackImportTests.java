@@ -191,7 +191,7 @@ class SubstackImportTests extends IntegrationTest {
     var docs = anonymous().get("/v3/api-docs");
 
     assertThat(docs.status()).isEqualTo(200);
-    for (String platform : new String[] {"substack", "medium"}) {
+    for (String platform : new String[] {"substack", "medium", "blogger", "wordpress"}) {
       assertThat(
               docs.json()
                   .path("paths")

@@ -377,6 +377,49 @@ class WordPressImportTests extends IntegrationTest {
     assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
   }
 
+  /**
+   * WordPress.com hands its export over in a zip archive, a large site's as several files: the
+   * archive as it came is imported with the posts of each, and one without an export is refused.
+   */
+  @Test
+  void wordPressComsArchiveIsImportedWithEachOfItsFiles() {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    String part =
+        """
+        <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+             xmlns:wp="http://wordpress.org/export/1.2/">
+        <channel><title>Trams</title><link>https://trams%1$s.wordpress.com</link>
+        <wp:wxr_version>1.2</wp:wxr_version>
+        <item><title>Tram %2$s</title>
+          <content:encoded><![CDATA[<p>Part %2$s of the diary.</p>]]></content:encoded>
+          <wp:post_id>%2$s</wp:post_id><wp:post_name>tram-%1$s-%2$s</wp:post_name>
+          <wp:post_date_gmt>2016-04-0%2$s 08:00:00</wp:post_date_gmt>
+          <wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item>
+        </channel></rss>""";
+    byte[] archive =
+        Archives.zip(
+            Map.of(
+                "trams.wordpress.2026-12-04.001.xml",
+                part.formatted(run, "1").getBytes(StandardCharsets.UTF_8),
+                "trams.wordpress.2026-12-04.002.xml",
+                part.formatted(run, "2").getBytes(StandardCharsets.UTF_8),
+                "__MACOSX/._trams.wordpress.2026-12-04.001.xml",
+                new byte[] {0, 5, 22, 7}));
+    byte[] mediaOnly = Archives.zip(Map.of("uploads/2016/04/tram.jpg", new byte[] {1, 2, 3}));
+
+    var imported = admin().postAs("/api/imports/wordpress", "application/zip", archive);
+    var noExport = admin().postAs("/api/imports/wordpress", "application/zip", mediaOnly);
+
+    assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+    assertThat(imported.json().path("posts").asInt()).isEqualTo(2);
+    assertThat(anonymous().get("/api/posts/tram-" + run + "-1").text("bodyHtml"))
+        .contains("Part 1 of the diary.");
+    assertThat(anonymous().get("/api/posts/tram-" + run + "-2").text("bodyHtml"))
+        .contains("Part 2 of the diary.");
+    assertThat(noExport.status()).isEqualTo(422);
+    assertThat(noExport.text("detail")).contains("no WordPress export");
+  }
+
   @Test
   void somethingThatIsNotAWordPressExportIsRefusedAndNothingIsImported() {
     long before = posts.count();

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -308,24 +309,34 @@ class AdminApi {
   }
 
   /**
-   * An export file (Blogger's Settings → Back up content, WordPress's Tools → Export) as is, passed
-   * on as it is read from the upload (a Substack archive may be 100 MB).
+   * An export file (Blogger's Settings → Back up content, WordPress's Tools → Export) as is, or the
+   * zip archive it came in (Google Takeout's, WordPress.com's), passed on as it is read from the
+   * upload (an archive may be 100 MB).
    *
    * @param copyPictures whether the posts' pictures on the old blog's host are copied to the blog
    * @param site the old blog's address, which a Ghost export leaves out of its pictures' addresses
    *     and whose links a Substack export's posts have whole; empty when not given
+   * @param blog which blog of a Takeout archive that holds several, by its name; empty when not
+   *     given
    */
   Answer importExport(
-      String token, ImportSource source, Resource export, boolean copyPictures, String site) {
+      String token,
+      ImportSource source,
+      Resource export,
+      boolean copyPictures,
+      String site,
+      String blog) {
     var query = new LinkedHashMap<String, Object>();
     query.put("copyPictures", copyPictures);
     query.put(
         "site",
         source == ImportSource.GHOST || source == ImportSource.SUBSTACK ? site.strip() : null);
+    query.put("blog", source == ImportSource.BLOGGER && !blog.isBlank() ? blog.strip() : null);
+    String name = String.valueOf(export.getFilename()).toLowerCase(Locale.ROOT);
     return http.post()
         .uri(URI.create(baseUrl + ApiUris.of(source.path, query)))
         .headers(headers -> headers.setBearerAuth(token))
-        .contentType(source.type)
+        .contentType(name.endsWith(".zip") ? ZIP : source.type)
         .body(export)
         .exchange((request, response) -> answer(response));
   }

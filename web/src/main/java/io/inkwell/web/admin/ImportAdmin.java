@@ -67,6 +67,7 @@ class ImportAdmin implements StaffPage {
       @RequestParam(defaultValue = "blogger") String from,
       @RequestParam(defaultValue = "false") boolean copyPictures,
       @RequestParam(defaultValue = "") String site,
+      @RequestParam(defaultValue = "") String blog,
       RedirectAttributes redirect) {
     var platform = AdminApi.ImportSource.named(from);
     if (export == null || export.isEmpty()) {
@@ -81,7 +82,8 @@ class ImportAdmin implements StaffPage {
     }
     var answer =
         checked(
-            api.importExport(token(client), platform, export.getResource(), copyPictures, site));
+            api.importExport(
+                token(client), platform, export.getResource(), copyPictures, site, blog));
     if (!answer.ok()) {
       redirect.addFlashAttribute("error", answer.problem());
       return "redirect:/admin/import";

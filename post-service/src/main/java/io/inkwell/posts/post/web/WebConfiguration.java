@@ -6,6 +6,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -18,6 +19,14 @@ import org.springframework.web.filter.ShallowEtagHeaderFilter;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {
+
+  /** The imports that may take a zip archive, which are bounded as they are read instead. */
+  private static final Set<String> ARCHIVE_IMPORTS =
+      Set.of(
+          "/api/imports/blogger",
+          "/api/imports/wordpress",
+          "/api/imports/substack",
+          "/api/imports/medium");
 
   /** Lists and feeds get an ETag from their content, so readers' conditional GETs answer 304. */
   @Bean
@@ -37,14 +46,14 @@ class WebConfiguration {
   /**
    * Refuses a request body far beyond what any post can be before it is read: a post is at most
    * {@code max-body-size} of Markdown, and JSON escaping can at most double it. An export file from
-   * another platform, a whole blog, may be {@code inkwell.imports.max-size}, above the gateway's
-   * limit for it (6 MB). An upload of a picture or a file is bounded by {@code
-   * spring.servlet.multipart.*} and their own limits instead, and a Substack or Medium archive as
-   * it is written to disk ({@code ExportArchive}).
+   * another platform, a whole blog, may be {@code inkwell.imports.max-size}. An upload of a picture
+   * or a file is bounded by {@code spring.servlet.multipart.*} and their own limits instead, and an
+   * export that may come as a zip archive (Blogger's, WordPress's, Substack's, Medium's) as it is
+   * read ({@code ExportFile}, {@code ExportArchive}).
    */
   @Bean
   FilterRegistrationBean<OncePerRequestFilter> requestSizeLimit(
-      PostSettings settings, @Value("${inkwell.imports.max-size:7MB}") DataSize maxImportSize) {
+      PostSettings settings, @Value("${inkwell.imports.max-size}") DataSize maxImportSize) {
     long postLimit = 2 * settings.maxBodySize().toBytes() + 64 * 1024;
     long importLimit = maxImportSize.toBytes();
     OncePerRequestFilter filter =
@@ -76,8 +85,7 @@ class WebConfiguration {
             return "POST".equals(request.getMethod())
                 && ("/api/images".equals(request.getRequestURI())
                     || "/api/files".equals(request.getRequestURI())
-                    || "/api/imports/substack".equals(request.getRequestURI())
-                    || "/api/imports/medium".equals(request.getRequestURI()));
+                    || ARCHIVE_IMPORTS.contains(request.getRequestURI()));
           }
         };
     var registration = new FilterRegistrationBean<>(filter);
