@@ -90,6 +90,16 @@ class GatewayTests {
                   routes
                       .get("/api/posts/slow", (request, response) -> Mono.never())
                       .route(
+                          request -> request.uri().endsWith("?three-seconds"),
+                          // the web client's answer once the API has done a long piece of work
+                          (request, response) ->
+                              response.sendString(
+                                  request
+                                      .receive()
+                                      .asByteArray()
+                                      .then(Mono.delay(Duration.ofSeconds(3)))
+                                      .thenReturn("{\"done\":true}")))
+                      .route(
                           request -> request.uri().endsWith("?streamed"),
                           (request, response) ->
                               response.sendString(
@@ -603,6 +613,27 @@ class GatewayTests {
     assertThat(tooLarge.statusCode()).isEqualTo(413);
     assertThat(tooLarge.body()).contains("larger than the 4 KB (4096 bytes) this address takes");
     assertThat(notAnUploadPath.statusCode()).isEqualTo(413);
+  }
+
+  /**
+   * An import from the admin's form waits as long as the API's import route does (2 s is every
+   * other route's wait here), and so does renaming a tag on every post; any other admin page is
+   * answered 504 when it takes longer than that.
+   */
+  @Test
+  void theAdminsLongActionsAreWaitedForAndOtherPagesAreNot() throws Exception {
+    var imported =
+        send(
+            request("/admin/import?three-seconds")
+                .header("Content-Type", "multipart/form-data; boundary=x")
+                .POST(HttpRequest.BodyPublishers.ofString("--x--")));
+    var renamed = send(post("/admin/tags/trams/rename?three-seconds", "name=tram"));
+    var otherPage = send(post("/admin/settings?three-seconds", "title=Trams"));
+
+    assertThat(imported.statusCode()).isEqualTo(200);
+    assertThat(imported.body()).isEqualTo("{\"done\":true}");
+    assertThat(renamed.statusCode()).isEqualTo(200);
+    assertThat(otherPage.statusCode()).isEqualTo(504);
   }
 
   /**
