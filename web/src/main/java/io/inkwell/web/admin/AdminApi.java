@@ -268,8 +268,8 @@ class AdminApi {
 
   /** The platforms a blog can be brought over from, and the files they give. */
   enum ImportSource {
-    BLOGGER("Blogger", "/api/imports/blogger", MediaType.APPLICATION_ATOM_XML, ".xml"),
-    WORDPRESS("WordPress", "/api/imports/wordpress", MediaType.APPLICATION_RSS_XML, ".xml"),
+    BLOGGER("Blogger", "/api/imports/blogger", MediaType.APPLICATION_ATOM_XML, ".zip or .xml"),
+    WORDPRESS("WordPress", "/api/imports/wordpress", MediaType.APPLICATION_RSS_XML, ".xml or .zip"),
     GHOST("Ghost", "/api/imports/ghost", MediaType.APPLICATION_JSON, ".json"),
     SUBSTACK("Substack", "/api/imports/substack", ZIP, ".zip"),
     MEDIUM("Medium", "/api/imports/medium", ZIP, ".zip");
@@ -290,7 +290,7 @@ class AdminApi {
       return title;
     }
 
-    /** How the platform's export file is named: ".xml", ".json". */
+    /** How the platform's export file is named: ".xml or .zip", ".json". */
     String extension() {
       return extension;
     }
