@@ -14,6 +14,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,6 +45,9 @@ public class SubscriberImport {
   public static final int MAX_ROWS = 100_000;
 
   private static final int PROBLEMS_SHOWN = 20;
+
+  /** The rows looked up and stored together. */
+  private static final int BATCH = 1_000;
 
   /** The separators a file's cells may be parted by, the comma first (it wins a tie). */
   private static final List<Character> SEPARATORS = List.of(',', ';', '\t');
@@ -96,40 +100,83 @@ public class SubscriberImport {
     }
   }
 
-  /** Reads the whole file first, so an unreadable one imports nothing, then stores it. */
+  /**
+   * Reads the whole file first, so an unreadable one imports nothing, then stores it in batches of
+   * {@link #BATCH} rows: who of a batch is known already is asked in one query, and the new ones
+   * are inserted together, so that a list of tens of thousands is in within its request.
+   */
   public Result importCsv(Reader csv) {
     List<Row> rows = read(csv);
-    int added = 0;
-    int unsubscribed = 0;
-    int alreadyThere = 0;
     int skipped = 0;
     List<Problem> problems = new ArrayList<>();
+    List<Row> addresses = new ArrayList<>();
     for (Row row : rows) {
-      if (row.problem() != null) {
+      if (row.problem() == null) {
+        addresses.add(row);
+      } else {
         skipped++;
         if (problems.size() < PROBLEMS_SHOWN) {
           problems.add(new Problem(row.line(), row.problem()));
         }
-        continue;
-      }
-      if (subscribers.findByAddress(row.email()).isPresent()) {
-        alreadyThere++;
-        continue;
-      }
-      try {
-        subscribers.insert(row.subscriber(now()));
-      } catch (DuplicateKeyException sameAddressMeanwhile) {
-        alreadyThere++;
-        continue;
-      }
-      if (row.status() == SubscriberStatus.CONFIRMED) {
-        added++;
-        metrics.subscription("imported");
-      } else {
-        unsubscribed++;
       }
     }
-    return new Result(added, unsubscribed, alreadyThere, skipped, List.copyOf(problems));
+    Set<String> seen = new HashSet<>();
+    List<Subscriber> stored = new ArrayList<>();
+    for (int from = 0; from < addresses.size(); from += BATCH) {
+      stored.addAll(
+          store(addresses.subList(from, Math.min(from + BATCH, addresses.size())), seen, now()));
+    }
+    int added = 0;
+    for (Subscriber subscriber : stored) {
+      if (subscriber.status() == SubscriberStatus.CONFIRMED) {
+        added++;
+        metrics.subscription("imported");
+      }
+    }
+    return new Result(
+        added,
+        stored.size() - added,
+        addresses.size() - stored.size(),
+        skipped,
+        List.copyOf(problems));
+  }
+
+  /**
+   * The batch's people who are new here, stored; those known already, or met before in the file
+   * ({@code seen}), are left as they are.
+   */
+  private List<Subscriber> store(List<Row> batch, Set<String> seen, Instant now) {
+    Set<String> known = new HashSet<>();
+    subscribers
+        .findByEmailKeyIn(batch.stream().map(row -> Subscriber.keyOf(row.email())).toList())
+        .forEach(subscriber -> known.add(subscriber.emailKey()));
+    List<Subscriber> fresh = new ArrayList<>();
+    for (Row row : batch) {
+      String key = Subscriber.keyOf(row.email());
+      if (!known.contains(key) && seen.add(key)) {
+        fresh.add(row.subscriber(now));
+      }
+    }
+    try {
+      subscribers.insert(fresh);
+      return fresh;
+    } catch (DuplicateKeyException subscribedMeanwhile) {
+      // someone of the batch subscribed while it was read: the rest of it one by one, ours (by
+      // the id given here) counted as stored
+      List<Subscriber> stored = new ArrayList<>();
+      for (Subscriber subscriber : fresh) {
+        if (subscribers.existsById(subscriber.id())) {
+          stored.add(subscriber);
+          continue;
+        }
+        try {
+          stored.add(subscribers.insert(subscriber));
+        } catch (DuplicateKeyException sameAddress) {
+          // theirs is kept as it is
+        }
+      }
+      return stored;
+    }
   }
 
   private record Row(

@@ -1,5 +1,7 @@
 package io.inkwell.notifications.subscription;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.mongodb.repository.MongoRepository;
 
@@ -11,4 +13,6 @@ public interface Subscribers extends MongoRepository<Subscriber, String> {
   }
 
   Optional<Subscriber> findByEmailKey(String emailKey);
+
+  List<Subscriber> findByEmailKeyIn(Collection<String> emailKeys);
 }

@@ -69,6 +69,40 @@ class SubscriberImportTests extends IntegrationTest {
   }
 
   /**
+   * A newsletter's list of thousands, stored a thousand rows at a time: everyone is in once, also
+   * an address written twice far apart in the file and one already subscribed here, and the counts
+   * add up to the rows.
+   */
+  @Test
+  void aListOfThousandsIsImportedWholeWithEachReaderOnce() {
+    String known = "known-" + run + "@example.org";
+    importCsv("email\n" + known + "\n");
+    // paused, so that the other tests' posts are not mailed to all of them
+    var csv = new StringBuilder("email,status,paused\n");
+    for (int i = 0; i < 2_500; i++) {
+      csv.append("reader-").append(i).append('-').append(run).append("@example.org,");
+      csv.append(i % 100 == 0 ? "unsubscribed" : "subscribed").append(",true\n");
+    }
+    // in the third thousand: the first reader again, in capitals, and the one known already
+    csv.append("READER-0-").append(run).append("@example.org,subscribed,true\n");
+    csv.append(known).append(",subscribed,true\n");
+
+    var imported = importCsv(csv.toString());
+
+    assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+    assertThat(imported.json().path("added").asInt()).isEqualTo(2_475);
+    assertThat(imported.json().path("unsubscribed").asInt()).isEqualTo(25);
+    assertThat(imported.json().path("alreadyThere").asInt()).isEqualTo(2);
+    assertThat(subscriber("reader-0-" + run + "@example.org").path("status").asString())
+        .as("as the first row of them says")
+        .isEqualTo("UNSUBSCRIBED");
+    JsonNode last = subscriber("reader-2499-" + run + "@example.org");
+    assertThat(last.path("status").asString()).isEqualTo("CONFIRMED");
+    assertThat(last.path("paused").asBoolean()).isTrue();
+    assertThat(subscriber(known).path("paused").asBoolean()).as("left as they were").isFalse();
+  }
+
+  /**
    * Substack's list ({@code email_list.*.csv} in its export) has everyone who ever subscribed, a
    * reader who turned its mails off marked {@code email_disabled}: they are not mailed here either.
    */
