@@ -45,6 +45,47 @@ class EmbeddedMongoTests {
     assertThat(new File(data.toFile(), "posts.mv").length()).isGreaterThan(MEGABYTES * 1_000_000L);
   }
 
+  /**
+   * A subscriber list imported in batches grows the store's file far beyond what it holds (every
+   * change is appended): the next start gives the space back, and every document is still there.
+   */
+  @Test
+  void theNextStartGivesBackTheSpaceABurstOfWritesTookAndKeepsEveryDocument(@TempDir Path data)
+      throws Exception {
+    int port;
+    try (var free = new java.net.ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    try (var mongo = EmbeddedMongo.start(data, "notifications", port);
+        var client = MongoClients.create(mongo.uri())) {
+      var subscribers = client.getDatabase("notifications").getCollection("subscribers");
+      subscribers.createIndex(
+          new Document("email", 1), new com.mongodb.client.model.IndexOptions().unique(true));
+      for (int batch = 0; batch < 3; batch++) {
+        var rows = new java.util.ArrayList<Document>();
+        for (int i = 0; i < 1_000; i++) {
+          rows.add(
+              new Document("_id", java.util.UUID.randomUUID().toString())
+                  .append("email", "reader-" + batch + "-" + i + "@example.org")
+                  .append("status", "CONFIRMED"));
+        }
+        subscribers.insertMany(rows);
+      }
+    }
+    long grown = Files.size(data.resolve("notifications.mv"));
+
+    try (var mongo = EmbeddedMongo.start(data, "notifications", port);
+        var client = MongoClients.create(mongo.uri())) {
+      var subscribers = client.getDatabase("notifications").getCollection("subscribers");
+      assertThat(subscribers.countDocuments()).isEqualTo(3_000);
+      assertThat(subscribers.find(new Document("email", "reader-2-999@example.org")).first())
+          .isNotNull();
+    }
+    long compacted = Files.size(data.resolve("notifications.mv"));
+
+    assertThat(compacted).as("of " + grown + " bytes").isLessThan(grown / 4);
+  }
+
   /** Writes the megabytes through the wire protocol, then reads each back. */
   static final class WriteInARow {
 
