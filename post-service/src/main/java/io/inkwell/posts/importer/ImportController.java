@@ -206,26 +206,24 @@ class ImportController {
 
   @ExceptionHandler(ExportFile.NoExport.class)
   ProblemDetail noExport(ExportFile.NoExport e) {
-    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-    problem.setType(URI.create("https://inkwell.dev/problems/malformed-body"));
-    problem.setTitle("Malformed request body");
-    return problem;
+    return problem(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body", e);
   }
 
   @ExceptionHandler(ImportTooLarge.class)
   ProblemDetail tooLarge(ImportTooLarge e) {
-    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
-    problem.setType(URI.create("https://inkwell.dev/problems/payload-too-large"));
-    problem.setTitle("Import too large");
-    return problem;
+    return problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Import too large", e);
   }
 
   @ExceptionHandler(UnreadableImport.class)
   ProblemDetail unreadable(UnreadableImport e) {
-    var problem =
-        ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
-    problem.setType(URI.create("https://inkwell.dev/problems/unreadable-import"));
-    problem.setTitle("Unreadable import");
+    return problem(HttpStatus.UNPROCESSABLE_CONTENT, "unreadable-import", "Unreadable import", e);
+  }
+
+  private static ProblemDetail problem(
+      HttpStatus status, String type, String title, RuntimeException refusal) {
+    var problem = ProblemDetail.forStatusAndDetail(status, refusal.getMessage());
+    problem.setType(URI.create("https://inkwell.dev/problems/" + type));
+    problem.setTitle(title);
     return problem;
   }
 }
