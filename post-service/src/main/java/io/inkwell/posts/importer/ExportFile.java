@@ -52,7 +52,7 @@ final class ExportFile {
         if (file.length > largest) {
           throw new ImportTooLarge(largest);
         }
-        return posts.apply(new String(file, charset));
+        return posts.apply(text(new String(file, charset)));
       }
       try (var archive = ExportArchive.of(in, "This zip archive cannot be read.")) {
         List<T> all = new ArrayList<>();
@@ -60,13 +60,27 @@ final class ExportFile {
           if (export.getSize() > largest) {
             throw new ImportTooLarge(export.getName(), largest);
           }
-          all.addAll(posts.apply(archive.read(export, largest)));
+          all.addAll(posts.apply(text(archive.read(export, largest))));
         }
         return all;
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The file's text from its first mark: a byte-order mark (Notepad saves UTF-8 with one) and blank
+   * lines before the XML declaration (a WordPress plugin's stray output ahead of the export) are no
+   * part of the export, and an XML parser refuses a declaration after them.
+   */
+  private static String text(String file) {
+    int start = 0;
+    while (start < file.length()
+        && (file.charAt(start) == '\uFEFF' || Character.isWhitespace(file.charAt(start)))) {
+      start++;
+    }
+    return file.substring(start);
   }
 
   /** The upload has no body at all. */

@@ -420,6 +420,38 @@ class WordPressImportTests extends IntegrationTest {
     assertThat(noExport.text("detail")).contains("no WordPress export");
   }
 
+  /**
+   * A plugin that prints a blank line on every page puts it ahead of the export too, and a file
+   * saved again in Notepad starts with a byte-order mark: WordPress's importer takes such a file,
+   * and so does this one.
+   */
+  @Test
+  void anExportWithAByteOrderMarkOrBlankLinesBeforeItIsImported() {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    String export =
+        """
+        <?xml version="1.0" encoding="UTF-8" ?>
+        <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+             xmlns:wp="http://wordpress.org/export/1.2/">
+        <channel><title>Trams</title><link>https://trams-%1$s.example</link>
+        <wp:wxr_version>1.2</wp:wxr_version>
+        <item><title>Stray line %1$s</title>
+          <content:encoded><![CDATA[<p>Imported all the same.</p>]]></content:encoded>
+          <wp:post_id>1</wp:post_id><wp:post_name>stray-line-%1$s</wp:post_name>
+          <wp:post_date_gmt>2016-04-01 08:00:00</wp:post_date_gmt>
+          <wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item>
+        </channel></rss>"""
+            .formatted(run);
+
+    var imported =
+        admin().postAs("/api/imports/wordpress", "application/rss+xml", "\uFEFF\n\n" + export);
+
+    assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+    assertThat(imported.json().path("posts").asInt()).isEqualTo(1);
+    assertThat(anonymous().get("/api/posts/stray-line-" + run).text("bodyHtml"))
+        .contains("Imported all the same.");
+  }
+
   @Test
   void somethingThatIsNotAWordPressExportIsRefusedAndNothingIsImported() {
     long before = posts.count();
