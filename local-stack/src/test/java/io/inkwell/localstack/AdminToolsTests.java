@@ -1077,18 +1077,18 @@ class AdminToolsTests {
               .getBytes(StandardCharsets.UTF_8));
     }
 
+    // the page's box to copy pictures is ticked unless the owner unticks it
+    var form = new HashMap<>(importForm(browser, "medium"));
+    form.put("copyPictures", "true");
     Document imported =
         Jsoup.parse(
             browser
-                .upload(
-                    "/admin/import",
-                    importForm(browser, "medium"),
-                    "export",
-                    "medium-export.zip",
-                    archive.toByteArray())
+                .upload("/admin/import", form, "export", "medium-export.zip", archive.toByteArray())
                 .body());
 
-    assertThat(imported.select(".notice").text()).startsWith("Imported 1 post and 0 comments.");
+    assertThat(imported.select(".notice").text())
+        .as("a story without pictures has none being copied")
+        .isEqualTo("Imported 1 post and 0 comments.");
     var old = reader.get("/@ida/night-ferry-" + run + "-" + id);
     assertThat(old.status()).isEqualTo(301);
     assertThat(old.header("Location")).isEqualTo("/posts/night-ferry-" + run);
@@ -1122,7 +1122,7 @@ class AdminToolsTests {
 
     assertThat(imported.select(".notice").text())
         .startsWith("Imported 1 post and 0 comments.")
-        .contains("pictures are being copied");
+        .contains("The pictures and files of 1 post are being copied");
     String left =
         "Boats "
             + run

@@ -29,8 +29,10 @@ class Importer {
    * @param posts the posts created
    * @param alreadyThere those imported before, left as they are
    * @param comments the comments sent along with the new published posts
+   * @param picturesToCopy the posts whose pictures (or files) are being copied from the old blog's
+   *     host (none unless asked for, and none of a post whose pictures are all here already)
    */
-  record Result(int posts, int alreadyThere, int comments) {}
+  record Result(int posts, int alreadyThere, int comments, int picturesToCopy) {}
 
   /**
    * @param importer who imports, the uploader of the pictures found inside posts
@@ -41,6 +43,7 @@ class Importer {
     int created = 0;
     int existing = 0;
     int comments = 0;
+    int toCopy = 0;
     for (ImportedPost post : posts) {
       ImportedPost stored = post.withHtml(pictures.stored(post.html(), importer));
       if (imports.importPost(stored)) {
@@ -49,10 +52,11 @@ class Importer {
       } else {
         existing++;
       }
-      if (copyPictures) {
-        copying.plan(stored.id(), stored.title(), stored.html(), stored.cover(), importer);
+      if (copyPictures
+          && copying.plan(stored.id(), stored.title(), stored.html(), stored.cover(), importer)) {
+        toCopy++;
       }
     }
-    return new Result(created, existing, comments);
+    return new Result(created, existing, comments, toCopy);
   }
 }

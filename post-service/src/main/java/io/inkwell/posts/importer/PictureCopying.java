@@ -136,10 +136,13 @@ class PictureCopying implements DisposableBean {
    * Plans copying the pictures the post shows from elsewhere, unless there are none or a copy was
    * planned before (the same file imported again): that one, when it is over and left pictures on
    * their host, tries them once more, as the old host may be up again.
+   *
+   * @return whether the post's pictures are to be copied now: a new copy, one tried again, or one
+   *     still waiting
    */
-  void plan(String postId, String title, String html, String cover, Actor importer) {
+  boolean plan(String postId, String title, String html, String cover, Actor importer) {
     if (OldPictures.in(html).isEmpty() && OldPictures.files(html).isEmpty()) {
-      return;
+      return false;
     }
     var copy =
         new Document("_id", postId)
@@ -153,8 +156,10 @@ class PictureCopying implements DisposableBean {
             .append("failures", List.of());
     try {
       mongo.insert(copy, COPIES);
+      return true;
     } catch (DuplicateKeyException plannedBefore) {
-      tryAgain(where("_id").is(postId));
+      return tryAgain(where("_id").is(postId)) > 0
+          || mongo.exists(Query.query(where("_id").is(postId).and("state").is(WAITING)), COPIES);
     }
   }
 

@@ -38,6 +38,9 @@ class GhostImportTests extends IntegrationTest {
     assertThat(first.status()).as(first.toString()).isEqualTo(200);
     assertThat(first.json().path("posts").asInt()).isEqualTo(5);
     assertThat(first.json().path("comments").asInt()).isZero();
+    assertThat(first.json().path("picturesToCopy").asInt())
+        .as("the feature images stay on the old blog's host unless copying is asked for")
+        .isZero();
     assertThat(again.json().path("alreadyThere").asInt()).isEqualTo(5);
 
     var harbour = anonymous().get("/api/posts/harbour-at-dawn");

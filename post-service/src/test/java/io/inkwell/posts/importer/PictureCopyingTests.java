@@ -149,6 +149,7 @@ class PictureCopyingTests extends IntegrationTest {
         admin().postAs("/api/imports/ghost?copyPictures=true", "application/json", export);
 
     assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+    assertThat(imported.json().path("picturesToCopy").asInt()).isEqualTo(2);
     await()
         .atMost(Duration.ofSeconds(60))
         .untilAsserted(() -> assertThat(progress().path("waiting").asInt()).isZero());
@@ -196,6 +197,8 @@ class PictureCopyingTests extends IntegrationTest {
     // the same file again: nothing new, and what stayed is tried once more, nothing copied twice
     var again = admin().postAs("/api/imports/ghost?copyPictures=true", "application/json", export);
     assertThat(again.json().path("alreadyThere").asInt()).as(again.toString()).isEqualTo(2);
+    // only the post whose pictures stayed behind: the other's are all here
+    assertThat(again.json().path("picturesToCopy").asInt()).isEqualTo(1);
     await()
         .atMost(Duration.ofSeconds(60))
         .untilAsserted(() -> assertThat(requests.get("/img/gone.jpg")).hasValue(2));
@@ -292,6 +295,9 @@ class PictureCopyingTests extends IntegrationTest {
         admin().postAs("/api/imports/wordpress?copyPictures=true", "application/xml", export);
 
     assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+    assertThat(imported.json().path("picturesToCopy").asInt())
+        .as("the posts with a file among the old blog's uploads, not the one hosted elsewhere")
+        .isEqualTo(2);
     await()
         .atMost(Duration.ofSeconds(60))
         .untilAsserted(

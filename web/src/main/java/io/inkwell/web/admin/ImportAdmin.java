@@ -91,6 +91,8 @@ class ImportAdmin implements StaffPage {
     int posts = answer.body().path("posts").asInt();
     int comments = answer.body().path("comments").asInt();
     int alreadyThere = answer.body().path("alreadyThere").asInt();
+    // none when not asked for, or when no post shows pictures from the old blog's host
+    int picturesToCopy = answer.body().path("picturesToCopy").asInt();
     redirect.addFlashAttribute(
         "message",
         "Imported "
@@ -101,8 +103,10 @@ class ImportAdmin implements StaffPage {
             + (alreadyThere == 1 ? " 1 post was here already." : "")
             + (alreadyThere > 1 ? " " + alreadyThere + " posts were here already." : "")
             + (comments > 0 ? " Comments appear on their posts within a few seconds." : "")
-            + (copyPictures
-                ? " Their pictures are being copied to this blog; this page shows how far."
+            + (picturesToCopy > 0
+                ? " The pictures and files of "
+                    + count(picturesToCopy, "post")
+                    + " are being copied to this blog; this page shows how far."
                 : ""));
     return "redirect:/admin/import";
   }
