@@ -391,7 +391,9 @@ class WordPressImportTests extends IntegrationTest {
         <channel><title>Trams</title><link>https://trams%1$s.wordpress.com</link>
         <wp:wxr_version>1.2</wp:wxr_version>
         <item><title>Tram %2$s</title>
-          <content:encoded><![CDATA[<p>Part %2$s of the diary.</p>]]></content:encoded>
+          <content:encoded><![CDATA[<p>Part %2$s of the diary.</p>
+            <p><a href="https://trams%1$s.wordpress.com/2016/04/0%3$s/tram-%1$s-%3$s/">Part %3$s</a></p>]]>
+          </content:encoded>
           <wp:post_id>%2$s</wp:post_id><wp:post_name>tram-%1$s-%2$s</wp:post_name>
           <wp:post_date_gmt>2016-04-0%2$s 08:00:00</wp:post_date_gmt>
           <wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item>
@@ -400,9 +402,9 @@ class WordPressImportTests extends IntegrationTest {
         Archives.zip(
             Map.of(
                 "trams.wordpress.2026-12-04.001.xml",
-                part.formatted(run, "1").getBytes(StandardCharsets.UTF_8),
+                part.formatted(run, "1", "2").getBytes(StandardCharsets.UTF_8),
                 "trams.wordpress.2026-12-04.002.xml",
-                part.formatted(run, "2").getBytes(StandardCharsets.UTF_8),
+                part.formatted(run, "2", "1").getBytes(StandardCharsets.UTF_8),
                 "__MACOSX/._trams.wordpress.2026-12-04.001.xml",
                 new byte[] {0, 5, 22, 7}));
     byte[] mediaOnly = Archives.zip(Map.of("uploads/2016/04/tram.jpg", new byte[] {1, 2, 3}));
@@ -416,6 +418,11 @@ class WordPressImportTests extends IntegrationTest {
         .contains("Part 1 of the diary.");
     assertThat(anonymous().get("/api/posts/tram-" + run + "-2").text("bodyHtml"))
         .contains("Part 2 of the diary.");
+    // a link to a post of the other file leads to it here, as one within the file does
+    assertThat(anonymous().get("/api/posts/tram-" + run + "-1").text("bodyHtml"))
+        .contains("href=\"/2016/04/02/tram-" + run + "-2/\"");
+    assertThat(anonymous().get("/api/posts/tram-" + run + "-2").text("bodyHtml"))
+        .contains("href=\"/2016/04/01/tram-" + run + "-1/\"");
     assertThat(noExport.status()).isEqualTo(422);
     assertThat(noExport.text("detail")).contains("no WordPress export");
   }
