@@ -105,8 +105,8 @@ class FilesTests extends IntegrationTest {
                 + url
                 + "\"></audio><figcaption><a href=\""
                 + url
-                + "\" rel=\"nofollow\">Episode 1</a></figcaption></figure>")
-        .contains("Or <a href=\"" + url + "\" rel=\"nofollow\">download it</a> for later.");
+                + "\">Episode 1</a></figcaption></figure>")
+        .contains("Or <a href=\"" + url + "\">download it</a> for later.");
   }
 
   @Test
@@ -460,7 +460,7 @@ class FilesTests extends IntegrationTest {
     assertThat(html)
         .doesNotContain("elsewhere.example/x.mp3", "/api/posts\"", "onplay", "autoplay", "<video")
         .contains("<audio src=\"" + own + "\" controls=\"controls\"></audio>")
-        .contains("<a href=\"/api/files/0123.html\" rel=\"nofollow\">a page</a>")
+        .contains("<a href=\"/api/files/0123.html\">a page</a>")
         .contains("<a href=\"https://elsewhere.example/y.mp3\"");
   }
 }

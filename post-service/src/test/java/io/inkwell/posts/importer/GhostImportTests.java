@@ -78,7 +78,7 @@ class GhostImportTests extends IntegrationTest {
         .as("a bookmark card a link to its page with its description and site, not its pictures")
         .contains(
             "<figure class=\"bookmark\"><p><a href=\"https://tides.example.org/today\""
-                + " rel=\"nofollow\">Tides today</a></p><p>High water at 06:12.</p>"
+                + ">Tides today</a></p><p>High water at 06:12.</p>"
                 + "<p>Tide Office</p></figure>")
         .as("a toggle card a question that opens")
         .contains("<details><summary>Why so early?</summary><p>The fish do not wait.</p></details>")

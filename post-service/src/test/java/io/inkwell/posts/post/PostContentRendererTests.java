@@ -2,6 +2,7 @@ package io.inkwell.posts.post;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -406,6 +407,38 @@ class PostContentRendererTests {
         .as("Blogger's floated caption table")
         .isEqualTo("T");
     assertThat(html).doesNotContain("style=", "alignleft", "wp-image");
+  }
+
+  /**
+   * The blog vouches for its own posts' links, as Ghost and WordPress do (only readers' comments
+   * say {@code nofollow ugc}), and keeps what an author says of a link: a paid one is {@code
+   * sponsored}, and {@code me} is how Mastodon verifies the author's profile. No other relation (a
+   * {@code stylesheet}, a {@code prefetch}) and no window target gets through.
+   */
+  @Test
+  void theAuthorsLinksAreVouchedForAndKeepTheRelationsTheAuthorGaveThem() {
+    String html =
+        renderer
+            .render(
+                "T",
+                "[The old harbour](/2009/03/harbour.html) and [a friend](https://friend.example)."
+                    + "\n\n<a href=\"https://shop.example/?ref=me\" rel=\"sponsored NoFollow\">Boots</a>"
+                    + " <a rel=\"me\" href=\"https://mastodon.example/@ida\">Mastodon</a>"
+                    + " <a href=\"/style.css\" rel=\"stylesheet\">x</a>"
+                    + " <a href=\"https://next.example\" rel=\"prefetch me\" target=\"_top\">y</a>",
+                null)
+            .bodyHtml();
+
+    var links = Jsoup.parseBodyFragment(html).select("a");
+    assertThat(links)
+        .extracting(link -> link.attr("href") + " " + link.attr("rel") + link.attr("target"))
+        .containsExactly(
+            "/2009/03/harbour.html ",
+            "https://friend.example ",
+            "https://shop.example/?ref=me sponsored NoFollow",
+            "https://mastodon.example/@ida me",
+            "/style.css ",
+            "https://next.example ");
   }
 
   @ParameterizedTest
