@@ -55,7 +55,11 @@ class WebRoute {
                     .method(HttpMethod.POST)
                     .and()
                     .path(LONG_ADMIN_ACTIONS)
-                    .filters(filters -> filters.circuitBreaker(breaker -> breaker.setName("web")))
+                    // not the reader site's breaker, which one of these, let through to try whether
+                    // the web client is back, would hold half open for minutes
+                    .filters(
+                        filters ->
+                            filters.circuitBreaker(breaker -> breaker.setName("web-long-requests")))
                     .metadata(RESPONSE_TIMEOUT_ATTR, LONG_ADMIN_ANSWER_MILLIS)
                     .uri(web))
         .route(

@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +27,8 @@ import java.util.zip.GZIPInputStream;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -66,6 +69,9 @@ class GatewayTests {
 
   private static final AtomicInteger BROKEN_CALLS = new AtomicInteger();
 
+  /** The long pieces of work the services have begun. */
+  private static final AtomicInteger LONG_REQUESTS = new AtomicInteger();
+
   /** A reader's page as the web client writes it: the same markup again and again. */
   private static final String LONG_PAGE =
       "<!doctype html><title>A post</title><main>"
@@ -97,6 +103,7 @@ class GatewayTests {
                                   request
                                       .receive()
                                       .asByteArray()
+                                      .doOnSubscribe(reading -> LONG_REQUESTS.incrementAndGet())
                                       .then(Mono.delay(Duration.ofSeconds(3)))
                                       .thenReturn("{\"done\":true}")))
                       .route(
@@ -634,6 +641,41 @@ class GatewayTests {
     assertThat(imported.body()).isEqualTo("{\"done\":true}");
     assertThat(renamed.statusCode()).isEqualTo(200);
     assertThat(otherPage.statusCode()).isEqualTo(504);
+  }
+
+  /**
+   * When a service is back after its breaker opened, the breaker lets a few requests through to try
+   * it: an import taking minutes is not one of them, or readers would be turned away with 503 until
+   * it ended. The long requests have a breaker of their own.
+   */
+  @ParameterizedTest
+  @CsvSource({
+    "post-service, /api/imports/blogger?three-seconds, /api/posts?limit=1",
+    "web, /admin/import?three-seconds, /tags/travel"
+  })
+  void aLongRequestDoesNotHoldTheBreakerOfTheServicesQuickOnes(
+      String service, String longRequest, String quickRequest) throws Exception {
+    var breaker = breakers.circuitBreaker(service);
+    breaker.transitionToOpenState();
+    breaker.transitionToHalfOpenState();
+    int begun = LONG_REQUESTS.get();
+
+    var importing =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .build()
+            .sendAsync(
+                post(longRequest, "<feed/>").header("Authorization", editor()).build(),
+                HttpResponse.BodyHandlers.ofString());
+    await().atMost(Duration.ofSeconds(20)).until(() -> LONG_REQUESTS.get() > begun);
+    List<Integer> quick = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      quick.add(get(quickRequest).statusCode());
+    }
+
+    assertThat(quick).containsOnly(200);
+    assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+    assertThat(importing.get(20, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
   }
 
   /**
