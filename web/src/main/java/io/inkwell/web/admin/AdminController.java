@@ -64,21 +64,31 @@ class AdminController implements StaffPage {
 
   /**
    * The posts in one state, newest change first, found by a word, a tag, or (for editors, who see
-   * everyone's) their own only, as Ghost's post list filters them.
+   * everyone's) their own only, as Ghost's post list filters them. It opens on the drafts, or on
+   * the published posts when there are no drafts (a blog just imported), as WordPress's opens on
+   * all of them rather than on an empty page.
    */
   @GetMapping("/admin")
   String posts(
       @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client,
-      @RequestParam(defaultValue = "DRAFT") String status,
+      @RequestParam(required = false) String status,
       @RequestParam(required = false) String cursor,
       @RequestParam(defaultValue = "") String q,
       @RequestParam(defaultValue = "") String tag,
       @RequestParam(defaultValue = "false") boolean mine,
       @ModelAttribute("staff") StaffMember staff,
       Model model) {
-    String state = STATES.contains(status) ? status : "DRAFT";
+    String state = status != null && STATES.contains(status) ? status : "DRAFT";
     var filter = new AdminApi.PostFilter(q.strip(), tag.strip(), mine ? staff.id() : "");
     var answer = checked(api.postsInStatus(token(client), state, filter, cursor));
+    if (status == null
+        && cursor == null
+        && !filter.any()
+        && answer.ok()
+        && answer.body().path("items").isEmpty()) {
+      state = "PUBLISHED";
+      answer = checked(api.postsInStatus(token(client), state, filter, null));
+    }
     model.addAttribute("status", state);
     model.addAttribute("q", filter.text());
     model.addAttribute("tag", filter.tag());

@@ -11,6 +11,8 @@ import static org.mockito.Mockito.when;
 import io.inkwell.web.TestSettings;
 import io.inkwell.web.WebSettings;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
@@ -102,5 +104,35 @@ class AdminControllerTests {
 
     assertThat(view).isEqualTo("admin/editor :: preview");
     assertThat((String) model.get("previewHtml")).contains("sign-in ran out");
+  }
+
+  /**
+   * A blog just imported has a thousand published posts and no drafts: the admin opens on them, not
+   * on an empty list of drafts that looks as if the import had brought nothing. The Drafts tab
+   * itself still shows the drafts, none.
+   */
+  @Test
+  void theAdminOpensOnThePublishedPostsWhenThereAreNoDrafts() throws Exception {
+    var mapper = JsonMapper.builder().build();
+    var none = mapper.readTree("{\"items\":[]}");
+    var published =
+        mapper.readTree(
+            "{\"items\":[{\"id\":\"p1\",\"status\":\"PUBLISHED\",\"title\":\"WPC wrap\"}]}");
+    when(api.postsInStatus(anyString(), eq("DRAFT"), any(), any()))
+        .thenReturn(new AdminApi.Answer(200, none, null));
+    when(api.postsInStatus(anyString(), eq("PUBLISHED"), any(), any()))
+        .thenReturn(new AdminApi.Answer(200, published, null));
+    when(blogApi.commentCounts(any())).thenReturn(Optional.of(Map.of("p1", 0L)));
+    var owner = new StaffMember("o", "Olga", "OWNER");
+
+    var opened = new ExtendedModelMap();
+    controller.posts(client, null, null, "", "", false, owner, opened);
+    var drafts = new ExtendedModelMap();
+    controller.posts(client, "DRAFT", null, "", "", false, owner, drafts);
+
+    assertThat(opened.get("status")).isEqualTo("PUBLISHED");
+    assertThat(opened.get("posts").toString()).contains("WPC wrap");
+    assertThat(drafts.get("status")).isEqualTo("DRAFT");
+    assertThat(drafts.get("posts").toString()).isEqualTo("[]");
   }
 }
