@@ -1,7 +1,11 @@
 package io.inkwell.posts.post;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.footnotes.FootnotesExtension;
 import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
@@ -57,12 +61,21 @@ class PostContentRenderer {
    * nofollow}), paid for ({@code sponsored}, as search engines ask of an affiliate link) or a
    * reader's ({@code ugc}); that it opens no window for the other site to reach back to ({@code
    * noopener}, {@code noreferrer}); or that it is the author's own profile elsewhere ({@code me},
-   * by which Mastodon verifies a profile's link to the blog).
+   * by which Mastodon verifies a profile's link to the blog). Any other word of a {@code rel}
+   * (WordPress's {@code external}, a {@code stylesheet}) is left out of it.
    */
-  private static final String LINK_REL = "(?:nofollow|sponsored|ugc|noopener|noreferrer|me)";
+  private static final Set<String> LINK_RELS =
+      Set.of("nofollow", "sponsored", "ugc", "noopener", "noreferrer", "me");
 
-  private static final Pattern LINK_RELS =
-      Pattern.compile(LINK_REL + "(?:\\s+" + LINK_REL + ")*", Pattern.CASE_INSENSITIVE);
+  /** The words of a link's {@code rel} a post keeps, in their order; none leaves no {@code rel}. */
+  private static String linkRels(String element, String attribute, String value) {
+    String kept =
+        Arrays.stream(value.strip().split("\\s+"))
+            .filter(word -> LINK_RELS.contains(word.toLowerCase(Locale.ROOT)))
+            .distinct()
+            .collect(Collectors.joining(" "));
+    return kept.isEmpty() ? null : kept;
+  }
 
   /**
    * Links as the author wrote them: unlike a reader's in a comment (which comment-service marks
@@ -76,7 +89,7 @@ class PostContentRenderer {
           .allowAttributes("href")
           .onElements("a")
           .allowAttributes("rel")
-          .matching(LINK_RELS)
+          .matching(PostContentRenderer::linkRels)
           .onElements("a")
           .toFactory();
 

@@ -412,8 +412,9 @@ class PostContentRendererTests {
   /**
    * The blog vouches for its own posts' links, as Ghost and WordPress do (only readers' comments
    * say {@code nofollow ugc}), and keeps what an author says of a link: a paid one is {@code
-   * sponsored}, and {@code me} is how Mastodon verifies the author's profile. No other relation (a
-   * {@code stylesheet}, a {@code prefetch}) and no window target gets through.
+   * sponsored}, and {@code me} is how Mastodon verifies the author's profile. No other word of a
+   * relation (a {@code stylesheet}, a {@code prefetch}, WordPress's {@code external}) and no window
+   * target gets through.
    */
   @Test
   void theAuthorsLinksAreVouchedForAndKeepTheRelationsTheAuthorGaveThem() {
@@ -425,7 +426,8 @@ class PostContentRendererTests {
                     + "\n\n<a href=\"https://shop.example/?ref=me\" rel=\"sponsored NoFollow\">Boots</a>"
                     + " <a rel=\"me\" href=\"https://mastodon.example/@ida\">Mastodon</a>"
                     + " <a href=\"/style.css\" rel=\"stylesheet\">x</a>"
-                    + " <a href=\"https://next.example\" rel=\"prefetch me\" target=\"_top\">y</a>",
+                    + " <a href=\"https://next.example\" rel=\"prefetch me\" target=\"_top\">y</a>"
+                    + " <a href=\"https://wp.example\" rel=\"external  nofollow\">z</a>",
                 null)
             .bodyHtml();
 
@@ -438,7 +440,8 @@ class PostContentRendererTests {
             "https://shop.example/?ref=me sponsored NoFollow",
             "https://mastodon.example/@ida me",
             "/style.css ",
-            "https://next.example ");
+            "https://next.example me",
+            "https://wp.example nofollow");
   }
 
   @ParameterizedTest
