@@ -242,7 +242,7 @@ class PublishToInboxEndToEndTests {
   private static Set<String> usedMetrics() throws IOException {
     Pattern metric =
         Pattern.compile(
-            "\\b(?:inkwell|jvm|process|spring_cloud_gateway|kafka|http_server)_[a-z0-9_]+");
+            "\\b(?:inkwell|jvm|process|spring_cloud_gateway|kafka|http_server|resilience4j)_[a-z0-9_]+");
     Set<String> used = new TreeSet<>();
     List<String> sources = new java.util.ArrayList<>();
     try (var dashboards = Files.list(Path.of("../ops/grafana/dashboards"))) {
@@ -259,7 +259,11 @@ class PublishToInboxEndToEndTests {
         used.add(matcher.group());
       }
     }
-    assertThat(used).contains("inkwell_publish_to_inbox_seconds_bucket", "inkwell_outbox_backlog");
+    assertThat(used)
+        .contains(
+            "inkwell_publish_to_inbox_seconds_bucket",
+            "inkwell_outbox_backlog",
+            "resilience4j_circuitbreaker_not_permitted_calls_total");
     return used;
   }
 
