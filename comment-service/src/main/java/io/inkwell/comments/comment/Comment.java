@@ -27,7 +27,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndexes({
   @CompoundIndex(name = "post_thread", def = "{'postId': 1, 'status': 1, 'createdAt': 1}"),
   // the moderation queue and its length
-  @CompoundIndex(name = "queue", def = "{'status': 1, 'createdAt': -1}")
+  @CompoundIndex(name = "queue", def = "{'status': 1, 'createdAt': -1}"),
+  // only the few comments with events still to send
+  @CompoundIndex(
+      name = "outbox",
+      def = "{'outbox.eventId': 1}",
+      partialFilter = "{'outbox.eventId': {$exists: true}}")
 })
 public class Comment {
 

@@ -60,9 +60,17 @@ class CommentOutboxRelay {
     return TopicBuilder.name(settings.eventsTopic()).partitions(3).replicas(replicas).build();
   }
 
+  /**
+   * The comments with events still to send. Every event has an id, so this asks what the partial
+   * {@code outbox} index holds: a handful of comments, however many a blog has.
+   */
+  static Query pending() {
+    return Query.query(where("outbox.eventId").exists(true));
+  }
+
   @Scheduled(fixedDelayString = "${inkwell.outbox.poll-interval:500ms}")
   void relayPending() {
-    Query pending = Query.query(where("outbox.0").exists(true)).limit(100);
+    Query pending = pending().limit(100);
     // Raw documents: beside each event sits the trace of the request that raised it.
     for (Document stored : mongo.find(pending, Document.class, "comments")) {
       Comment comment = mongo.getConverter().read(Comment.class, stored);

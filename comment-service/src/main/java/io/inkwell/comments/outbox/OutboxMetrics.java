@@ -1,14 +1,11 @@
 package io.inkwell.comments.outbox;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-
 import io.inkwell.comments.comment.Comment;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.data.mongodb.core.MongoOperations;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,18 +33,14 @@ class OutboxMetrics {
   }
 
   private double backlog() {
-    return mongo.count(pending(), Comment.class);
+    return mongo.count(CommentOutboxRelay.pending(), Comment.class);
   }
 
   private double oldestAgeSeconds() {
-    return mongo.find(pending().limit(SAMPLE), Comment.class).stream()
+    return mongo.find(CommentOutboxRelay.pending().limit(SAMPLE), Comment.class).stream()
         .flatMap(document -> document.outbox().stream())
         .map(event -> Duration.between(event.occurredAt(), clock.instant()).toMillis() / 1000.0)
         .max(Double::compare)
         .orElse(0.0);
-  }
-
-  private static Query pending() {
-    return Query.query(where("outbox.0").exists(true));
   }
 }

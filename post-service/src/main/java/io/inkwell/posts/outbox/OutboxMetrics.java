@@ -1,7 +1,5 @@
 package io.inkwell.posts.outbox;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -40,11 +38,13 @@ class OutboxMetrics {
   }
 
   private double backlog() {
-    return outboxes.stream().mapToLong(outbox -> mongo.count(pending(), outbox.collection())).sum();
+    return outboxes.stream()
+        .mapToLong(outbox -> mongo.count(Outbox.pending(), outbox.collection()))
+        .sum();
   }
 
   private double oldestAgeSeconds() {
-    Query sample = pending().limit(SAMPLE);
+    Query sample = Outbox.pending().limit(SAMPLE);
     sample.fields().include(Outbox.FIELD + ".occurredAt");
     return outboxes.stream()
         .flatMap(outbox -> mongo.find(sample, Document.class, outbox.collection()).stream())
@@ -53,9 +53,5 @@ class OutboxMetrics {
         .map(occurred -> Duration.between(occurred, clock.instant()).toMillis() / 1000.0)
         .max(Double::compare)
         .orElse(0.0);
-  }
-
-  private static Query pending() {
-    return Query.query(where(Outbox.FIELD + ".0").exists(true));
   }
 }

@@ -57,7 +57,7 @@ class OutboxRelay {
   }
 
   private void relayPending(Outbox outbox) {
-    Query pending = Query.query(where(Outbox.FIELD + ".0").exists(true)).limit(BATCH);
+    Query pending = Outbox.pending().limit(BATCH);
     // Raw documents: beside each event sits the trace of the request that raised it.
     for (Document document : mongo.find(pending, Document.class, outbox.collection())) {
       Object id = document.get("_id");

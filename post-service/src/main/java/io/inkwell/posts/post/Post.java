@@ -18,6 +18,7 @@ import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Transient;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -27,8 +28,22 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * written in one single-document update.
  */
 @Document("posts")
-// an author's page and profile: their published posts, newest first
-@CompoundIndex(name = "author_published", def = "{'author._id': 1, 'status': 1, 'publishedAt': -1}")
+// The lists readers and staff page through, newest first, and what the schedulers look for every
+// second; a page or a search narrows one of these lists further.
+@CompoundIndexes({
+  @CompoundIndex(name = "published", def = "{'status': 1, 'publishedAt': -1, '_id': -1}"),
+  @CompoundIndex(name = "tag_published", def = "{'tags': 1, 'status': 1, 'publishedAt': -1}"),
+  @CompoundIndex(
+      name = "author_published",
+      def = "{'author._id': 1, 'status': 1, 'publishedAt': -1}"),
+  @CompoundIndex(name = "by_state", def = "{'status': 1, 'updatedAt': -1, '_id': -1}"),
+  @CompoundIndex(name = "due", def = "{'status': 1, 'publishAt': 1}"),
+  // only the few posts with events still to send
+  @CompoundIndex(
+      name = "outbox",
+      def = "{'outbox.eventId': 1}",
+      partialFilter = "{'outbox.eventId': {$exists: true}}")
+})
 public class Post {
 
   /** The longest title the editor takes. */
