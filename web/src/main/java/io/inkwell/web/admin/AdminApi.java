@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.ByteArrayResource;
@@ -56,25 +57,32 @@ class AdminApi {
   /** What the API answered. */
   record Answer(int status, JsonNode body, String etag) {
 
+    private static final Pattern SEE_ERRORS = Pattern.compile(";? see errors\\.$");
+
     boolean ok() {
       return status >= 200 && status < 300;
     }
 
-    /** The problem's detail, for the page to show. */
+    /**
+     * The problem's detail, for the page to show: with the fields it names when it points at them
+     * ("…; see errors."); a detail that already says what is wrong with the one field stands alone.
+     */
     String problem() {
       if (body == null) {
         return "The API answered " + status + ".";
+      }
+      String detail = body.path("detail").asString("The API answered " + status + ".");
+      Matcher seeErrors = SEE_ERRORS.matcher(detail);
+      if (!seeErrors.find()) {
+        return detail;
       }
       var errors = new ArrayList<String>();
       body.path("errors")
           .forEach(
               e -> errors.add(e.path("field").asString() + ": " + e.path("message").asString()));
-      String detail = body.path("detail").asString("The API answered " + status + ".");
-      if (errors.isEmpty()) {
-        return detail;
-      }
-      // the API's "…; see errors." points at the list that follows here
-      return detail.replaceFirst(";? see errors\\.$", "") + ": " + String.join("; ", errors) + ".";
+      return errors.isEmpty()
+          ? detail
+          : detail.substring(0, seeErrors.start()) + ": " + String.join("; ", errors) + ".";
     }
   }
 
