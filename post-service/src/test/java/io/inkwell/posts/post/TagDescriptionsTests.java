@@ -73,6 +73,9 @@ class TagDescriptionsTests extends IntegrationTest {
         api().put("/api/tags/" + tag, ApiClient.json(Map.of("description", "x".repeat(501))));
     assertThat(tooLong.status()).isEqualTo(400);
     assertThat(tooLong.header("Content-Type")).isEqualTo("application/problem+json");
+    assertThat(tooLong.json().path("errors").path(0).path("field").asString())
+        .as("the field the editor typed too much in")
+        .isEqualTo("description");
     for (String odd : List.of("{\"description\":{\"$ne\":null}}", "{\"description\":[]}", "[]")) {
       assertThat(api().put("/api/tags/" + tag, odd).status()).as(odd).isEqualTo(400);
     }

@@ -19,6 +19,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -170,7 +171,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                             error ->
                                 Map.of(
                                     "field",
-                                    String.valueOf(result.getMethodParameter().getParameterName()),
+                                    // a body's field by its name, not the parameter's
+                                    error instanceof FieldError field
+                                        ? field.getField()
+                                        : String.valueOf(
+                                            result.getMethodParameter().getParameterName()),
                                     "message",
                                     String.valueOf(error.getDefaultMessage()))))
             .toList();
