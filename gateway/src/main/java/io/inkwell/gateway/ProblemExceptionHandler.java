@@ -12,6 +12,7 @@ import org.springframework.cloud.gateway.support.ServiceUnavailableException;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
@@ -75,12 +76,34 @@ class ProblemExceptionHandler implements ErrorWebExceptionHandler {
               ? "Nothing is found at this address."
               : String.valueOf(status.getReason()));
     }
+    if (isUnreadableHeader(error)) {
+      return Problems.write(
+          exchange, HttpStatus.BAD_REQUEST, "bad-request", Problems.UNREADABLE_HEADER);
+    }
     log.error("Unexpected gateway error on {}", path, error);
     return Problems.write(
         exchange,
         HttpStatus.INTERNAL_SERVER_ERROR,
         "internal",
         "Something went wrong on our side; the request may be retried.");
+  }
+
+  /**
+   * A header Spring Security's firewall refused when it was read (an Accept of raw bytes, read to
+   * choose the handler), which may come wrapped in the failure to parse it.
+   */
+  private static boolean isUnreadableHeader(Throwable error) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof ServerExchangeRejectedException) {
+        return true;
+      }
+      for (Throwable suppressed : cause.getSuppressed()) {
+        if (suppressed instanceof ServerExchangeRejectedException) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static boolean isUnreachable(Throwable error) {

@@ -6,8 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.HtmlUtils;
 import reactor.core.publisher.Mono;
@@ -36,6 +39,11 @@ final class Problems {
         ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
   }
 
+  /** The detail of a refused header, as every service of the platform words it. */
+  static final String UNREADABLE_HEADER =
+      "A header of the request cannot be read: it holds control characters or bytes that are no"
+          + " text.";
+
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record Problem(String type, String title, int status, String detail, String instance) {}
 
@@ -44,9 +52,21 @@ final class Problems {
       ServerWebExchange exchange, HttpStatus status, String type, String detail) {
     var request = exchange.getRequest();
     String path = request.getPath().value();
-    return wantsPage(path, request.getHeaders().getAccept())
+    return wantsPage(path, acceptOf(request))
         ? writePage(exchange.getResponse(), status, detail, writingOf(exchange))
         : write(exchange.getResponse(), status, type, detail, path);
+  }
+
+  /**
+   * What the request accepts; nothing in particular when its Accept cannot be read (the refusal of
+   * that very header is being written), so that it gets problem+json.
+   */
+  private static List<MediaType> acceptOf(ServerHttpRequest request) {
+    try {
+      return request.getHeaders().getAccept();
+    } catch (InvalidMediaTypeException | ServerExchangeRejectedException unreadable) {
+      return List.of();
+    }
   }
 
   /** Whether a browser is opening a page: outside {@code /api}, HTML named in its Accept. */

@@ -101,8 +101,11 @@ class RejectedAddresses {
           "bad-request",
           rejected instanceof NotUtf8
               ? "This address is not one the blog answers: its %-escapes are not UTF-8 text."
-              : "This address is not one the blog answers: it has an empty, encoded or dot"
-                  + " segment.");
+              // the firewall checks a header's value when it is read, after the address
+              : String.valueOf(rejected.getMessage()).contains("the header")
+                  ? Problems.UNREADABLE_HEADER
+                  : "This address is not one the blog answers: it has an empty, encoded or dot"
+                      + " segment.");
     };
   }
 }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.inkwell.testsupport.Contracts;
+import io.inkwell.testsupport.RawHttp;
 import io.inkwell.testsupport.TestMongo;
 import io.inkwell.testsupport.TestTokens;
 import java.io.ByteArrayInputStream;
@@ -959,6 +960,34 @@ class GatewayTests {
     assertThat(api.body()).contains("problems/bad-request").contains("not UTF-8");
     assertThat(utf8.statusCode()).isEqualTo(200);
     assertThat(utf8.body()).contains("\"servedPath\":\"/posts/caf%C3%A9/%F0%9F%93%9D\"");
+  }
+
+  /**
+   * A header of raw bytes (a right-to-left mark sent as UTF-8, which the gateway reads as Latin-1
+   * with a control character in it) is refused by the firewall when it is read: a 400 problem that
+   * says which part of the request is wrong, not an empty 500 or a word about the address.
+   */
+  @ParameterizedTest
+  @CsvSource({
+    "GET, /api/posts, Accept",
+    "GET, /posts/a-post, Accept",
+    "POST, /api/staff, Content-Type"
+  })
+  void aHeaderOfRawBytesIsA400ProblemThatSaysSo(String method, String path, String header)
+      throws Exception {
+    String answer =
+        RawHttp.exchange(
+            port,
+            method,
+            path,
+            List.of("Authorization: " + EDITOR),
+            header,
+            "\u202e".getBytes(StandardCharsets.UTF_8),
+            "{}".getBytes(StandardCharsets.UTF_8));
+
+    assertThat(answer).startsWith("HTTP/1.1 400");
+    assertThat(answer).containsIgnoringCase("Content-Type: application/problem+json");
+    assertThat(answer).contains("A header of the request cannot be read");
   }
 
   @Test

@@ -14,6 +14,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -82,6 +83,20 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         "bad-request",
         "Bad request",
         "The multipart body cannot be read: its boundary is missing or a part is cut short.");
+  }
+
+  /**
+   * A header whose value Spring Security's firewall refuses (control characters, bytes that are no
+   * text), met when the service reads it, such as an {@code If-Match} of raw bytes.
+   */
+  @ExceptionHandler(RequestRejectedException.class)
+  ProblemDetail rejected(RequestRejectedException e) {
+    return problem(
+        HttpStatus.BAD_REQUEST,
+        "bad-request",
+        "Bad request",
+        "A header of the request cannot be read: it holds control characters or bytes that are no"
+            + " text.");
   }
 
   @ExceptionHandler(Exception.class)

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.rometools.rome.io.SyndFeedInput;
 import io.inkwell.posts.IntegrationTest;
 import io.inkwell.testsupport.ApiClient;
+import io.inkwell.testsupport.RawHttp;
+import io.inkwell.testsupport.TestTokens;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -327,6 +330,36 @@ class BadInputTests extends IntegrationTest {
     assertThat(redated.text("detail"))
         .isEqualTo("publishedAt must be a date and time such as 2009-03-12T16:41:00Z.");
     assertThat(api().get("/api/posts/" + id).text("publishedAt")).isEqualTo("2009-03-12T16:41:00Z");
+  }
+
+  /**
+   * An If-Match of bytes that are no text (a right-to-left mark sent raw, which the server reads as
+   * Latin-1 with a control character in it) is the client's error and changes nothing.
+   */
+  @Test
+  void anIfMatchOfRawBytesIsABadRequestAndChangesNothing() throws Exception {
+    String id =
+        api()
+            .post("/api/posts", ApiClient.json(Map.of("title", "Raw", "body", "As it was.")))
+            .text("id");
+
+    String answer =
+        RawHttp.exchange(
+            port,
+            "PUT",
+            "/api/posts/" + id,
+            List.of(
+                "Authorization: Bearer " + TestTokens.staff(EDITOR, "Eddie Editor", "EDITOR"),
+                "Content-Type: application/json"),
+            "If-Match",
+            "\u202e\"1\"".getBytes(StandardCharsets.UTF_8),
+            ApiClient.json(Map.of("title", "Raw", "body", "Overwritten."))
+                .getBytes(StandardCharsets.UTF_8));
+
+    assertThat(answer).startsWith("HTTP/1.1 400");
+    assertThat(answer).contains("Content-Type: application/problem+json");
+    assertThat(answer).contains("A header of the request cannot be read");
+    assertThat(api().get("/api/posts/" + id).text("bodyMarkdown")).isEqualTo("As it was.");
   }
 
   /**
