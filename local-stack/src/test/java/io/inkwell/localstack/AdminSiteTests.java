@@ -241,6 +241,50 @@ class AdminSiteTests {
         .isEqualTo("The first text.");
   }
 
+  /**
+   * The same post open in two tabs (or by two editors): the later save overwrites nothing it has
+   * not seen. Its text stays in the editor with the text saved meanwhile beside it, and saving
+   * again, having looked, replaces that one.
+   */
+  @Test
+  void aSaveOverTextSavedMeanwhileKeepsBothAndReplacesItOnlyWhenSavedAgain() throws Exception {
+    var browser = new SiteBrowser(stack);
+    var credentials = stack.credentials();
+    browser.signIn(credentials.ownerEmail(), credentials.ownerPassword());
+    Map<String, String> draft = SiteBrowser.fields(browser.page("/admin/posts/new"), "form#editor");
+    draft.put("title", "Two tabs " + UUID.randomUUID());
+    draft.put("body", "The first text.");
+    draft.put("action", "save");
+    var saved = browser.submit("/admin/posts", draft);
+    Document editor = Jsoup.parse(saved.body());
+    String path = saved.uri().getPath();
+    Map<String, String> firstTab = SiteBrowser.fields(editor, "form#editor");
+    Map<String, String> secondTab = SiteBrowser.fields(editor, "form#editor");
+
+    firstTab.put("body", "What the first tab wrote.");
+    firstTab.put("action", "save");
+    browser.submit(path, firstTab);
+    secondTab.put("body", "What the second tab wrote.");
+    secondTab.put("action", "save");
+    Document conflict = Jsoup.parse(browser.submit(path, secondTab).body());
+
+    assertThat(conflict.select(".error").text()).contains("after you opened it");
+    assertThat(conflict.select("form#editor textarea[name=body]").text())
+        .as("the second tab's text is not lost")
+        .isEqualTo("What the second tab wrote.");
+    assertThat(conflict.select("#theirs-body").text()).isEqualTo("What the first tab wrote.");
+    assertThat(browser.page(path).select("textarea[name=body]").text())
+        .as("nothing overwritten unseen")
+        .isEqualTo("What the first tab wrote.");
+
+    Map<String, String> again = SiteBrowser.fields(conflict, "form#editor");
+    again.put("action", "save");
+    browser.submit(path, again);
+
+    assertThat(browser.page(path).select("textarea[name=body]").text())
+        .isEqualTo("What the second tab wrote.");
+  }
+
   @Test
   void anAddressOnlyFormsPostToOpensThePageAboveItInTheBrowser() throws Exception {
     var browser = new SiteBrowser(stack);

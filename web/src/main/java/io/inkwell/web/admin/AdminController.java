@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.annotation.RegisteredOAuth2AuthorizedClient;
 import org.springframework.stereotype.Controller;
@@ -268,6 +269,9 @@ class AdminController implements StaffPage {
     }
     var saved =
         checked(id == null ? api.create(token, draft) : api.update(token, id, form.etag(), draft));
+    if (saved.status() == HttpStatus.PRECONDITION_FAILED.value() && id != null) {
+      return savedMeanwhile(token, id, form, model);
+    }
     if (!saved.ok()) {
       model.addAttribute("form", form);
       model.addAttribute("post", id == null ? null : api.post(token, id).body());
@@ -302,6 +306,31 @@ class AdminController implements StaffPage {
     }
     redirect.addFlashAttribute("message", message);
     return "redirect:/admin/posts/" + savedId;
+  }
+
+  /**
+   * Someone saved the post after this author opened it (another tab, another editor): their text
+   * stays in the editor, the saved one is shown beside it, and the form now carries the saved
+   * version, so that saving again, having looked, replaces it; the replaced text stays among the
+   * revisions. Nothing is overwritten unseen.
+   */
+  private String savedMeanwhile(String token, String id, Form form, Model model) {
+    var current = checked(api.post(token, id));
+    model.addAttribute("form", current.ok() ? form.withEtag(current.etag()) : form);
+    model.addAttribute("post", current.ok() ? current.body() : null);
+    if (!current.ok()) {
+      model.addAttribute("error", current.problem());
+      return "admin/editor";
+    }
+    model.addAttribute("theirs", current.body());
+    model.addAttribute(
+        "error",
+        "Someone saved this post at "
+            + dates.timeOf(current.body().path("updatedAt").asString())
+            + ", after you opened it. Your text is in the editor and theirs below it: take from"
+            + " theirs what should stay, then save again to replace it with yours (it stays among"
+            + " the revisions).");
+    return "admin/editor";
   }
 
   /** Ghost's "Preview" link: the editor shows the address to send to whoever should read it. */
@@ -458,6 +487,29 @@ class AdminController implements StaffPage {
 
     AdminApi.Draft draft() {
       return draft(null);
+    }
+
+    /** The same fields, to be saved over the post's version {@code etag}. */
+    Form withEtag(String etag) {
+      return new Form(
+          etag,
+          title,
+          body,
+          excerpt,
+          tags,
+          slug,
+          publishAt,
+          publishedAtWas,
+          commentsOpen,
+          page,
+          coverImage,
+          coverAlt,
+          metaTitle,
+          metaDescription,
+          canonicalUrl,
+          seasonNumber,
+          episodeNumber,
+          episodeType);
     }
 
     /** The draft, with the published post's new date when the author changed it. */
