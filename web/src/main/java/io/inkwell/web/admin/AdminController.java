@@ -327,9 +327,9 @@ class AdminController implements StaffPage {
         "error",
         "Someone saved this post at "
             + dates.timeOf(current.body().path("updatedAt").asString())
-            + ", after you opened it. Your text is in the editor and theirs below it: take from"
-            + " theirs what should stay, then save again to replace it with yours (it stays among"
-            + " the revisions).");
+            + ", after you opened it. Their text is just below and yours still in the editor:"
+            + " take from theirs what should stay, then save again to replace it with yours"
+            + " (theirs stays among the revisions).");
     return "admin/editor";
   }
 
