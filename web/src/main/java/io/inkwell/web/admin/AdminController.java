@@ -310,7 +310,7 @@ class AdminController implements StaffPage {
 
   /**
    * Someone saved the post after this author opened it (another tab, another editor): their text
-   * stays in the editor, the saved one is shown beside it, and the form now carries the saved
+   * stays in the editor, the saved one is shown above it, and the form now carries the saved
    * version, so that saving again, having looked, replaces it; the replaced text stays among the
    * revisions. Nothing is overwritten unseen.
    */
