@@ -6,9 +6,11 @@ import static org.awaitility.Awaitility.await;
 
 import io.inkwell.testsupport.ApiClient;
 import io.inkwell.testsupport.Contracts;
+import io.inkwell.testsupport.RawHttp;
 import io.inkwell.testsupport.SignIn;
 import io.inkwell.testsupport.Topics;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -28,7 +30,7 @@ class StaffAdministrationTests extends AuthServiceIntegrationTest {
    * never comes: the admin is told which field is wrong, and nobody is invited.
    */
   @Test
-  void anInvitationToAnAddressNoMailReachesIsRefusedAndInvitesNobody() {
+  void anInvitationToAnAddressNoMailReachesIsRefusedAndInvitesNobody() throws Exception {
     String owner = signIn().person(WEB, REDIRECT, OWNER, OWNER_PASSWORD);
     long staffBefore = mongo.getCollection("staff").countDocuments();
 
@@ -48,6 +50,19 @@ class StaffAdministrationTests extends AuthServiceIntegrationTest {
             .post("/api/staff", "{\"email\":{\"$gt\":\"\"},\"name\":\"Fay\",\"role\":\"AUTHOR\"}");
     assertThat(operator.status()).isEqualTo(400);
     assertThat(operator.header("Content-Type")).isEqualTo("application/problem+json");
+    // a Content-Type of raw bytes (a right-to-left mark as UTF-8), which the firewall refuses
+    String rawContentType =
+        RawHttp.exchange(
+            port,
+            "POST",
+            "/api/staff",
+            List.of("Authorization: Bearer " + owner),
+            "Content-Type",
+            "application/json\u202e".getBytes(StandardCharsets.UTF_8),
+            ApiClient.json(Map.of("email", "fay@example.org", "name", "Fay", "role", "AUTHOR"))
+                .getBytes(StandardCharsets.UTF_8));
+    assertThat(rawContentType).startsWith("HTTP/1.1 400");
+    assertThat(rawContentType).contains("A header of the request cannot be read");
 
     assertThat(mongo.getCollection("staff").countDocuments()).isEqualTo(staffBefore);
   }
