@@ -60,6 +60,9 @@ class WebPagesTests {
   /** The query of the last unsubscribe the API was asked for. */
   private static volatile String unsubscribedWith;
 
+  /** What the last search the API was asked for looked for ({@code q}, decoded). */
+  private static volatile String searchedFor;
+
   /** The paths the API answers with the gateway's 503 while a service is down; none while empty. */
   private static volatile List<String> down = List.of();
 
@@ -113,6 +116,12 @@ class WebPagesTests {
               }
               exchange.close();
               return;
+            }
+            if (path.equals("/api/posts")) {
+              java.util.Arrays.stream(
+                      String.valueOf(exchange.getRequestURI().getQuery()).split("&"))
+                  .filter(parameter -> parameter.startsWith("q="))
+                  .forEach(parameter -> searchedFor = parameter.substring(2));
             }
             if (down.stream().anyMatch(path::startsWith)) {
               // as the gateway answers while the service's circuit is open
@@ -431,6 +440,33 @@ class WebPagesTests {
     assertThat(post.select("meta[property=article:tag]").eachAttr("content"))
         .containsExactly("travel");
     assertThat(Jsoup.parse(get("/").body()).select("meta[property^=article:]")).isEmpty();
+  }
+
+  /**
+   * A search pasted with control characters looks for the words around them, and one of only such
+   * characters is no search at all; a long one is cut to what the search takes, never through a
+   * character. The page never echoes a character no browser can show.
+   */
+  @Test
+  void aSearchIsForItsWordsAlone() throws Exception {
+    searchedFor = null;
+    var blank = get("/search?q=%00%07%0A");
+    assertThat(blank.statusCode()).isEqualTo(200);
+    assertThat(blank.body()).doesNotContain("\u0000", "\u0007");
+    assertThat(Jsoup.parse(blank.body()).select("h1").text()).isEqualTo("Search");
+    assertThat(Jsoup.parse(blank.body()).select("article")).isEmpty();
+    assertThat(searchedFor).isNull();
+
+    var pasted = get("/search?q=night%00%09tr%C3%A4ms%0D%0A");
+    assertThat(pasted.body()).doesNotContain("\u0000");
+    assertThat(searchedFor).isEqualTo("night träms");
+    assertThat(Jsoup.parse(pasted.body()).select("input#q").val()).isEqualTo("night träms");
+
+    String longest = "x".repeat(99) + "\uD83D\uDE00";
+    var cut = get("/search?q=" + URLEncoder.encode(longest + " more", StandardCharsets.UTF_8));
+    assertThat(cut.statusCode()).isEqualTo(200);
+    assertThat(searchedFor).isEqualTo("x".repeat(99));
+    assertThat(Jsoup.parse(cut.body()).select("input#q").val()).isEqualTo("x".repeat(99));
   }
 
   @Test

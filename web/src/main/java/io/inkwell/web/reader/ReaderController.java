@@ -41,6 +41,9 @@ class ReaderController {
   private static final Logger log = LoggerFactory.getLogger(ReaderController.class);
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
+  /** The longest search post-service takes (its {@code q}), as the search field allows. */
+  private static final int SEARCH_LENGTH = 100;
+
   private final BlogApi api;
   private final WebSettings settings;
   private final TagPaths tagPaths;
@@ -216,7 +219,7 @@ class ReaderController {
       @RequestParam(required = false, defaultValue = "") String q,
       @RequestParam(required = false) String cursor,
       Model model) {
-    String query = q.strip().length() > 100 ? q.strip().substring(0, 100) : q.strip();
+    String query = searchWords(q);
     var page =
         query.isEmpty()
             ? new Page<PostCard>(List.of(), null)
@@ -239,6 +242,23 @@ class ReaderController {
             words.of("page.searchDescription", site.blogName()),
             settings.siteUrl() + "/search"));
     return "list";
+  }
+
+  /**
+   * What a reader searches for, as the API takes it: control characters (which no page or address
+   * can show) as spaces, runs of spaces as one, at most {@value #SEARCH_LENGTH} characters without
+   * cutting one in half. Nothing left is no search.
+   */
+  static String searchWords(String q) {
+    String words = q.replaceAll("\\p{Cntrl}", " ").replaceAll("\\s+", " ").strip();
+    if (words.length() <= SEARCH_LENGTH) {
+      return words;
+    }
+    int end =
+        Character.isHighSurrogate(words.charAt(SEARCH_LENGTH - 1))
+            ? SEARCH_LENGTH - 1
+            : SEARCH_LENGTH;
+    return words.substring(0, end).strip();
   }
 
   /** Every tag with its count and what it is about, most used first (a tag cloud, in words). */
