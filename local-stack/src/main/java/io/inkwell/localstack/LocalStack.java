@@ -2,6 +2,7 @@ package io.inkwell.localstack;
 
 import jakarta.mail.internet.MimeMessage;
 import java.io.File;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -204,6 +205,13 @@ public final class LocalStack implements AutoCloseable {
     Path jar = jarOf(name);
     environment = new java.util.HashMap<>(environment);
     environment.putAll(settings.environment());
+    if (!name.equals("gateway")) {
+      // Only the gateway answers other machines, as in docker-compose: the services behind it
+      // leave rate limits and request sizes to it, and Spring Boot Admin and the services'
+      // actuators show logs and set log levels without signing in. They answer this machine
+      // only, as Kafka, MongoDB and the mail server do.
+      environment.put("SERVER_ADDRESS", InetAddress.getLoopbackAddress().getHostAddress());
+    }
     if (!name.equals("admin-server")) {
       // Tokens: issued in the gateway's name (the address browsers see), keys from auth-service.
       environment.put("INKWELL_ISSUER", gatewayUrl());

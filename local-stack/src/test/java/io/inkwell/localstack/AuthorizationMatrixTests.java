@@ -2,9 +2,16 @@ package io.inkwell.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.inkwell.testsupport.ApiClient;
 import io.inkwell.testsupport.SignIn;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -475,6 +482,47 @@ class AuthorizationMatrixTests {
       var response = new ApiClient(stack.gatewayUrl()).withToken(bad).get("/api/subscribers");
       assertThat(response.status()).as(bad).isEqualTo(401);
       assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+    }
+  }
+
+  /**
+   * From another machine only the gateway can be reached: the services, whose rate limits and
+   * request sizes it keeps, and Spring Boot Admin, which shows logs and sets log levels without a
+   * sign-in, answer this machine alone.
+   */
+  @Test
+  void onlyTheGatewayAnswersOtherMachines() throws Exception {
+    InetAddress outside =
+        NetworkInterface.networkInterfaces()
+            .filter(AuthorizationMatrixTests::upAndNotLoopback)
+            .flatMap(NetworkInterface::inetAddresses)
+            .filter(address -> address instanceof Inet4Address && !address.isLinkLocalAddress())
+            .findFirst()
+            .orElse(null);
+    assumeTrue(outside != null, "this machine has no network address but its loopback");
+    for (ServiceProcess service : stack.services()) {
+      int port = URI.create(service.url()).getPort();
+      assertThat(answers(InetAddress.getLoopbackAddress(), port)).as(service.name()).isTrue();
+      assertThat(answers(outside, port))
+          .as(service.name() + " on " + outside.getHostAddress())
+          .isEqualTo(service.name().equals("gateway"));
+    }
+  }
+
+  private static boolean upAndNotLoopback(NetworkInterface network) {
+    try {
+      return network.isUp() && !network.isLoopback();
+    } catch (java.net.SocketException gone) {
+      return false;
+    }
+  }
+
+  private static boolean answers(InetAddress address, int port) {
+    try (var socket = new Socket()) {
+      socket.connect(new InetSocketAddress(address, port), 5_000);
+      return true;
+    } catch (java.io.IOException refused) {
+      return false;
     }
   }
 }
