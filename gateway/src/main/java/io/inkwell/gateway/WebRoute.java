@@ -13,7 +13,9 @@ import org.springframework.http.HttpMethod;
  * The web client takes every path the routes of {@code application.yml} leave, but for the files of
  * the gateway's own Swagger UI: the gateway's routes are looked at before its static resources, so
  * a catch-all route would send {@code /swagger-ui/index.html} to the reader site's 404. Other
- * webjars ({@code /webjars/prismjs/…}, which colours code in posts) are the web client's.
+ * webjars ({@code /webjars/prismjs/…}, which colours code in posts) are the web client's. Nor does
+ * it take {@code /actuator}: where the gateway's actuator has a port of its own (docker-compose,
+ * Kubernetes), the web client's would otherwise answer there, to anyone.
  */
 @Configuration(proxyBeanMethods = false)
 class WebRoute {
@@ -67,7 +69,9 @@ class WebRoute {
             route ->
                 route
                     .order(LAST + 1)
-                    .not(path -> path.path("/swagger-ui/**", "/webjars/swagger-ui/**"))
+                    .not(
+                        path ->
+                            path.path("/swagger-ui/**", "/webjars/swagger-ui/**", "/actuator/**"))
                     .filters(filters -> filters.circuitBreaker(breaker -> breaker.setName("web")))
                     .uri(web))
         .build();

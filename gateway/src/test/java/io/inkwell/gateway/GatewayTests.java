@@ -58,7 +58,9 @@ import tools.jackson.databind.node.ObjectNode;
       "inkwell.gateway.cors-allowed-origins=https://admin.example.org",
       "inkwell.gateway.rate-limits.comments.capacity=3",
       "spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestTokens.ISSUER,
-      "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}"
+      "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+      // as docker-compose and Kubernetes run it: the actuator on a port that is not published
+      "management.server.port=0"
     })
 class GatewayTests {
 
@@ -201,6 +203,9 @@ class GatewayTests {
   @Value("${local.server.port}")
   private int port;
 
+  @Value("${local.management.port}")
+  private int managementPort;
+
   @Autowired private CircuitBreakerRegistry breakers;
 
   @Autowired private KafkaTemplate<String, String> kafka;
@@ -237,6 +242,33 @@ class GatewayTests {
     assertThat(posts.body()).contains("/api/posts?limit=5");
     assertThat(subscriptions.body()).contains("/api/subscriptions");
     assertThat(login.body()).contains("/.well-known/openid-configuration");
+  }
+
+  /**
+   * With the actuator on a port of its own, the port readers reach shows none of it, not the
+   * gateway's metrics and not the web client's either (no route takes {@code /actuator}), while
+   * Prometheus and the probes find it on the management port, where its other endpoints still want
+   * an admin.
+   */
+  @Test
+  void theActuatorIsOnItsOwnPortAndNotWhereReadersCome() throws Exception {
+    for (String path : List.of("/actuator/prometheus", "/actuator/health", "/actuator/info")) {
+      var outside = get(path);
+      assertThat(outside.statusCode()).as(path).isEqualTo(404);
+      assertThat(outside.body()).as(path).doesNotContain("servedPath", "jvm_", "\"status\":\"UP");
+    }
+
+    var metrics = send(management("/actuator/prometheus"));
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    assertThat(metrics.body()).contains("jvm_memory_used_bytes", "application=\"gateway\"");
+    assertThat(send(management("/actuator/health/readiness")).statusCode()).isEqualTo(200);
+    assertThat(send(management("/actuator/gateway/routes")).statusCode()).isEqualTo(401);
+  }
+
+  private HttpRequest.Builder management(String path) {
+    return HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + path))
+        .timeout(Duration.ofSeconds(20))
+        .GET();
   }
 
   @Test

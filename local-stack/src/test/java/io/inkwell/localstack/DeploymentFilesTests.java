@@ -101,6 +101,7 @@ class DeploymentFilesTests {
           .as(service + " has the probes' health groups")
           .contains("probes:");
     }
+    gatewayIsProbedAndScrapedOnItsManagementPortOnly();
 
     var kustomization =
         new Yaml().<Map<String, Object>>load(read(KUBERNETES.resolve("kustomization.yaml")));
@@ -113,6 +114,51 @@ class DeploymentFilesTests {
           .as("every file is applied")
           .containsExactlyInAnyOrderElementsOf(listed);
     }
+  }
+
+  /**
+   * The gateway's actuator is on a port of its own, which its Service (and so the ingress) leaves
+   * out: the probes and Prometheus look there, and the internet does not see the metrics.
+   */
+  private static void gatewayIsProbedAndScrapedOnItsManagementPortOnly() throws IOException {
+    List<Map<String, Object>> documents = kubernetesDocuments();
+    var deployment = named(documents, "Deployment", "gateway");
+    var container = list(map(deployment, "spec", "template", "spec").get("containers")).get(0);
+    int management = (int) only(list(container.get("ports")), "management").get("containerPort");
+    assertThat(list(container.get("env")))
+        .contains(Map.of("name", "MANAGEMENT_SERVER_PORT", "value", String.valueOf(management)));
+    assertThat(map(deployment, "spec", "template", "metadata", "annotations"))
+        .containsEntry("prometheus.io/port", String.valueOf(management));
+    assertThat(list(map(named(documents, "Service", "gateway"), "spec").get("ports")))
+        .extracting(port -> port.get("targetPort"))
+        .containsExactly("http");
+
+    var kustomization =
+        new Yaml().<Map<String, Object>>load(read(KUBERNETES.resolve("kustomization.yaml")));
+    var patches = list(kustomization.get("patches"));
+    var probes =
+        patches.stream()
+            .filter(p -> "gateway-probes.yaml".equals(p.get("path")))
+            .findFirst()
+            .orElseThrow();
+    assertThat(map(probes, "target")).containsEntry("name", "gateway");
+    assertThat(patches.indexOf(probes))
+        .as("after pod-defaults.yaml, whose probes it moves")
+        .isGreaterThan(
+            patches.indexOf(
+                patches.stream()
+                    .filter(p -> "pod-defaults.yaml".equals(p.get("path")))
+                    .findFirst()
+                    .orElseThrow()));
+    var moved =
+        new Yaml().<List<Map<String, Object>>>load(read(KUBERNETES.resolve("gateway-probes.yaml")));
+    String probe = "/spec/template/spec/containers/0/%s/httpGet/port";
+    assertThat(moved)
+        .extracting(op -> op.get("op") + " " + op.get("path") + " " + op.get("value"))
+        .containsExactlyInAnyOrder(
+            "replace " + probe.formatted("startupProbe") + " management",
+            "replace " + probe.formatted("livenessProbe") + " management",
+            "replace " + probe.formatted("readinessProbe") + " management");
   }
 
   @Test
@@ -258,8 +304,10 @@ class DeploymentFilesTests {
             .isTrue();
       }
       assertThat(String.valueOf(environment.get("THC_PORT")))
-          .as(service + "'s health check port")
-          .isEqualTo(String.valueOf(defaultPort(service)));
+          .as(service + "'s health check port: its actuator's")
+          .isEqualTo(
+              String.valueOf(
+                  environment.getOrDefault("MANAGEMENT_SERVER_PORT", defaultPort(service))));
       // the gateway is the one way in: no service is published around its checks
       assertThat(definition.containsKey("ports"))
           .as(service + " is published")
@@ -279,7 +327,7 @@ class DeploymentFilesTests {
 
   /** Environment variables Spring binds to its own properties (relaxed binding). */
   private static boolean springProperty(String name) {
-    return name.startsWith("SPRING_");
+    return name.startsWith("SPRING_") || name.startsWith("MANAGEMENT_");
   }
 
   /** The {@code ${NAME} placeholders of the service's configuration files. */
