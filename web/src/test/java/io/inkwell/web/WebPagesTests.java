@@ -997,6 +997,28 @@ class WebPagesTests {
     }
   }
 
+  /**
+   * A mail's link that lost its token on the way (broken over two lines, or cut off) says at once
+   * that it does not work, instead of offering a button that could only fail.
+   */
+  @Test
+  void aMailsLinkWithoutItsTokenSaysItDoesNotWork() throws Exception {
+    for (String page :
+        List.of("/subscriptions/confirm", "/subscriptions/unsubscribe", "/subscriptions/replies")) {
+      for (String broken : List.of("", "?token=", "?token=%20", "?token=eyJh%0D%0AbGc.c2ln")) {
+        var answer = Jsoup.parse(get(page + broken).body());
+        assertThat(answer.select("h1").text())
+            .as(page + broken)
+            .isEqualTo("This link does not work");
+        assertThat(answer.select("main form")).as(page + broken).isEmpty();
+      }
+      var whole = Jsoup.parse(get(page + "?token=eyJhbGc.c2ln").body());
+      assertThat(whole.select("main form input[name=token]").val())
+          .as(page)
+          .isEqualTo("eyJhbGc.c2ln");
+    }
+  }
+
   /** Whatever an unsubscribe link's token holds reaches the API as the one value it is. */
   @Test
   void anUnsubscribeTokenIsSentOnPercentEncoded() throws Exception {

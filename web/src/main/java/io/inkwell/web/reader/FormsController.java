@@ -114,10 +114,19 @@ class FormsController {
     return "redirect:" + target + "#subscribe";
   }
 
+  /**
+   * Whether a link's token may be one: a mail's link carries it as one word. A link that lost it (a
+   * mail program that broke the address over two lines leaves it blank, or with the line break in
+   * it) opens the page that says the link does not work, not a button that could only fail.
+   */
+  private static boolean aToken(String token) {
+    return !token.isEmpty() && token.chars().noneMatch(c -> c == ' ' || Character.isISOControl(c));
+  }
+
   @GetMapping("/subscriptions/confirm")
   String confirmPage(@RequestParam(defaultValue = "") String token, Model model) {
     model.addAttribute("token", token);
-    model.addAttribute("action", "confirm");
+    model.addAttribute("action", aToken(token) ? "confirm" : "invalid");
     return "subscription";
   }
 
@@ -131,7 +140,7 @@ class FormsController {
   @GetMapping("/subscriptions/unsubscribe")
   String unsubscribePage(@RequestParam(defaultValue = "") String token, Model model) {
     model.addAttribute("token", token);
-    model.addAttribute("action", "unsubscribe");
+    model.addAttribute("action", aToken(token) ? "unsubscribe" : "invalid");
     return "subscription";
   }
 
@@ -146,7 +155,7 @@ class FormsController {
   @GetMapping("/subscriptions/replies")
   String stopRepliesPage(@RequestParam(defaultValue = "") String token, Model model) {
     model.addAttribute("token", token);
-    model.addAttribute("action", "replies");
+    model.addAttribute("action", aToken(token) ? "replies" : "invalid");
     return "subscription";
   }
 
