@@ -7,6 +7,7 @@ import io.inkwell.notifications.NotificationSettings;
 import io.inkwell.notifications.mail.EmailAddresses;
 import io.inkwell.notifications.mail.ReaderMails;
 import io.inkwell.notifications.subscription.Tokens.Purpose;
+import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -229,11 +230,17 @@ public class SubscriptionManagement {
         Subscriber.class);
   }
 
+  /** As post-service writes a post's tags: lower-case, single spaces, letters composed (NFC). */
   private static List<String> normalisedTags(List<String> tags) {
     return tags == null
         ? List.of()
         : tags.stream()
-            .map(tag -> tag.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT))
+            .map(
+                tag ->
+                    Normalizer.normalize(tag, Normalizer.Form.NFC)
+                        .strip()
+                        .replaceAll("\\s+", " ")
+                        .toLowerCase(Locale.ROOT))
             .filter(tag -> !tag.isEmpty())
             .distinct()
             .toList();

@@ -138,6 +138,20 @@ class LimitsAndPreferencesTests extends IntegrationTest {
         .isEqualTo(400);
   }
 
+  /**
+   * A tag chosen with its accent typed as a mark of its own ("Cafe\u0301", as some keyboards and
+   * pasted text write it) is the tag it looks like, which post-service writes composed.
+   */
+  @Test
+  void aTagChosenWithItsAccentAsAMarkIsTheTagItLooksLike() throws Exception {
+    String address = "cafe-" + UUID.randomUUID() + "@example.org";
+    confirmedSubscriber(api(), address, List.of("Cafe\u0301s"));
+
+    publish("Two cafés", List.of("caf\u00e9s"));
+
+    awaitMail(address, "Two cafés");
+  }
+
   /** Posts go on one key, so each is handled after the one before. */
   private void publish(String title, List<String> tags) throws Exception {
     var event =

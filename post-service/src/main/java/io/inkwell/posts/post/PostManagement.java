@@ -11,6 +11,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -870,17 +871,19 @@ public class PostManagement {
    * Tags are lower-case with single spaces: " Road Trips " is "road trips"; control characters
    * count as spaces, and invisible ones go (a zero-width space, a direction override that would
    * turn the words around it), but for the joiners emoji and Persian words are made with. A tag of
-   * nothing visible is no tag.
+   * nothing visible is no tag. Letters are composed (NFC): "café" typed with its accent as a mark
+   * of its own, as some keyboards and pasted text have it, is the same tag as "café".
    */
   public static String normalisedTag(String tag) {
-    return tag.replaceAll("\\p{Cntrl}", " ")
+    return Normalizer.normalize(tag, Normalizer.Form.NFC)
+        .replaceAll("\\p{Cntrl}", " ")
         .replaceAll("[\\p{Cf}&&[^\\u200C\\u200D]]", "")
         .strip()
         .replaceAll("\\s+", " ")
         .toLowerCase(Locale.ROOT);
   }
 
-  private static List<String> normalisedTags(List<String> tags) {
+  static List<String> normalisedTags(List<String> tags) {
     if (tags == null) {
       return List.of();
     }

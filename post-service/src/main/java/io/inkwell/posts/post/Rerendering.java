@@ -32,6 +32,10 @@ import org.springframework.stereotype.Component;
  * <p>A post stored before posts kept whether their excerpt is their author's is told so by the same
  * pass: an excerpt other than the body's first words is the author's; one that is them follows the
  * body from the next edit on.
+ *
+ * <p>Its tags are brought up to how tags are written now ({@link PostManagement#normalisedTag}): a
+ * tag stored with its accents as marks of their own becomes the one tag it looks like, with a new
+ * version, and without an event, as it reads the same.
  */
 @Component
 class Rerendering {
@@ -71,7 +75,7 @@ class Rerendering {
   }
 
   /**
-   * @return how many posts got new HTML or search text, or were told whose their excerpt is
+   * @return how many posts got new HTML, tags or search text, or were told whose their excerpt is
    */
   int rerenderAll() {
     var query = new Query();
@@ -95,15 +99,21 @@ class Rerendering {
         }
         String storedHtml = post.getString("bodyHtml");
         String html = renderAgain || storedHtml == null ? renderer.html(markdown) : storedHtml;
+        List<String> storedTags = post.getList("tags", String.class, List.of());
+        List<String> tags = PostManagement.normalisedTags(storedTags);
         String searchText =
             SearchText.of(
                 post.getString("title"),
                 PostContentRenderer.text(html),
                 post.getString("excerpt"),
-                post.getList("tags", String.class, List.of()));
+                tags);
         boolean newHtml = !html.equals(storedHtml);
+        boolean newTags = !tags.equals(storedTags);
         boolean excerptUntold = !post.containsKey("ownExcerpt");
-        if (!newHtml && !excerptUntold && searchText.equals(post.getString("searchText"))) {
+        if (!newHtml
+            && !newTags
+            && !excerptUntold
+            && searchText.equals(post.getString("searchText"))) {
           continue;
         }
         var unchangedSince =
@@ -114,8 +124,14 @@ class Rerendering {
               "ownExcerpt", !PostContentRenderer.excerptOf(html).equals(post.getString("excerpt")));
         }
         if (newHtml) {
+          update.set("bodyHtml", html);
+        }
+        if (newTags) {
+          update.set("tags", tags);
+        }
+        if (newHtml || newTags) {
           // readers' caches ask again; the search text is nobody's to cache
-          update.set("bodyHtml", html).inc("version", 1);
+          update.inc("version", 1);
         }
         if (mongo.updateFirst(unchangedSince, update, "posts").getModifiedCount() == 1) {
           changed++;

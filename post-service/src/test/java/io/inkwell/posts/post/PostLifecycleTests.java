@@ -9,6 +9,7 @@ import io.inkwell.testsupport.ApiClient;
 import io.inkwell.testsupport.Contracts;
 import io.inkwell.testsupport.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -221,6 +222,41 @@ class PostLifecycleTests extends IntegrationTest {
         .isEqualTo(2);
     assertThat(api().get("/api/posts?author=nobody&tag=" + tag).json().path("items").size())
         .isZero();
+  }
+
+  /**
+   * "café" typed with its accent as a mark of its own (as some keyboards and pasted text write it)
+   * is the tag it looks like, not a second "café" beside it.
+   */
+  @Test
+  void aTagWithItsAccentAsAMarkIsTheTagItLooksLike() {
+    String word = "w" + UUID.randomUUID().toString().substring(0, 8);
+    String composed = "caf\u00e9 " + word;
+    String decomposed = "Cafe\u0301 " + word;
+    String one = create("Composed", List.of(composed));
+    String two = create("Decomposed", List.of(decomposed));
+    publish(one);
+    publish(two);
+
+    assertThat(api().get("/api/posts/" + two).json().path("tags").get(0).asString())
+        .isEqualTo(composed);
+    var tags = api().get("/api/tags").json().path("items");
+    assertThat(
+            tags.valueStream()
+                .filter(item -> item.path("tag").asString().endsWith(word))
+                .map(item -> item.path("tag").asString() + " " + item.path("count").asInt())
+                .toList())
+        .containsExactly(composed + " 2");
+    String asTyped = URLEncoder.encode(decomposed, StandardCharsets.UTF_8);
+    assertThat(
+            api()
+                .get("/api/posts?tag=" + asTyped)
+                .json()
+                .path("items")
+                .valueStream()
+                .map(item -> item.path("id").asString())
+                .toList())
+        .containsExactlyInAnyOrder(one, two);
   }
 
   @Test

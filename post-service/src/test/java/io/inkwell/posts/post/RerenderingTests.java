@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.inkwell.posts.IntegrationTest;
 import io.inkwell.testsupport.ApiClient;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -87,5 +90,38 @@ class RerenderingTests extends IntegrationTest {
     assertThat(anonymous().get("/api/posts/" + id).header("ETag"))
         .as("readers' copies are still good")
         .isEqualTo(etag);
+  }
+
+  @Test
+  void aTagStoredWithItsAccentAsAMarkBecomesTheTagItLooksLike() {
+    String word = "w" + UUID.randomUUID().toString().substring(0, 8);
+    String composed = "caf\u00e9 " + word;
+    String id =
+        api()
+            .post(
+                "/api/posts",
+                ApiClient.json(
+                    Map.of("title", "Stored decomposed", "body", "b", "tags", List.of(composed))))
+            .text("id");
+    assertThat(api().post("/api/posts/" + id + "/publish", "").status()).isEqualTo(200);
+    // as a version that did not compose letters stored it
+    mongo.updateFirst(
+        Query.query(Criteria.where("_id").is(id)),
+        new Update().set("tags", List.of("cafe\u0301 " + word)),
+        "posts");
+    String etag = anonymous().get("/api/posts/" + id).header("ETag");
+
+    rerendering.rerenderAll();
+
+    var read = anonymous().get("/api/posts/" + id);
+    assertThat(read.json().path("tags").get(0).asString()).isEqualTo(composed);
+    assertThat(read.header("ETag")).as("caches ask again").isNotEqualTo(etag);
+    assertThat(
+            anonymous()
+                .get("/api/posts?tag=" + URLEncoder.encode(composed, StandardCharsets.UTF_8))
+                .json()
+                .path("items")
+                .size())
+        .isEqualTo(1);
   }
 }
