@@ -323,7 +323,7 @@ public class SubscriberImport {
       return List.of();
     }
     return Arrays.stream(cell.split("[,;]"))
-        .map(tag -> tag.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT))
+        .map(SubscriptionManagement::normalisedTag)
         .map(tag -> tag.startsWith("'") ? tag.substring(1) : tag)
         .filter(tag -> !tag.isEmpty() && tag.length() <= 100)
         .distinct()

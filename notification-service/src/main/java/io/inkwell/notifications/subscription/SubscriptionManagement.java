@@ -230,20 +230,22 @@ public class SubscriptionManagement {
         Subscriber.class);
   }
 
-  /** As post-service writes a post's tags: lower-case, single spaces, letters composed (NFC). */
   private static List<String> normalisedTags(List<String> tags) {
     return tags == null
         ? List.of()
         : tags.stream()
-            .map(
-                tag ->
-                    Normalizer.normalize(tag, Normalizer.Form.NFC)
-                        .strip()
-                        .replaceAll("\\s+", " ")
-                        .toLowerCase(Locale.ROOT))
+            .map(SubscriptionManagement::normalisedTag)
             .filter(tag -> !tag.isEmpty())
             .distinct()
             .toList();
+  }
+
+  /** As post-service writes a post's tags: lower-case, single spaces, letters composed (NFC). */
+  static String normalisedTag(String tag) {
+    return Normalizer.normalize(tag, Normalizer.Form.NFC)
+        .strip()
+        .replaceAll("\\s+", " ")
+        .toLowerCase(Locale.ROOT);
   }
 
   private Instant now() {
