@@ -242,10 +242,8 @@ public class SubscriptionManagement {
 
   /** As post-service writes a post's tags: lower-case, single spaces, letters composed (NFC). */
   static String normalisedTag(String tag) {
-    return Normalizer.normalize(tag, Normalizer.Form.NFC)
-        .strip()
-        .replaceAll("\\s+", " ")
-        .toLowerCase(Locale.ROOT);
+    return Normalizer.normalize(
+        tag.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT), Normalizer.Form.NFC);
   }
 
   private Instant now() {

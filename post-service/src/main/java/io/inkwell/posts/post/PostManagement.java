@@ -875,12 +875,14 @@ public class PostManagement {
    * of its own, as some keyboards and pasted text have it, is the same tag as "café".
    */
   public static String normalisedTag(String tag) {
-    return Normalizer.normalize(tag, Normalizer.Form.NFC)
-        .replaceAll("\\p{Cntrl}", " ")
-        .replaceAll("[\\p{Cf}&&[^\\u200C\\u200D]]", "")
-        .strip()
-        .replaceAll("\\s+", " ")
-        .toLowerCase(Locale.ROOT);
+    String visible =
+        tag.replaceAll("\\p{Cntrl}", " ")
+            .replaceAll("[\\p{Cf}&&[^\\u200C\\u200D]]", "")
+            .strip()
+            .replaceAll("\\s+", " ")
+            .toLowerCase(Locale.ROOT);
+    // last, so that a tag written so once stays as it is when written again
+    return Normalizer.normalize(visible, Normalizer.Form.NFC);
   }
 
   static List<String> normalisedTags(List<String> tags) {

@@ -1,0 +1,44 @@
+package io.inkwell.posts.post;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** How a tag is written, whoever typed it and however often it is written again. */
+class TagNamesTests {
+
+  /**
+   * Spellings a tag comes in: accents as marks of their own (one behind an invisible character that
+   * goes), capitals that lower-case oddly.
+   */
+  private static final List<String> TYPED =
+      List.of(
+          "Cafe\u0301",
+          "CAFÉ",
+          "İstanbul",
+          "ǅemal",
+          "Ωmega\u0301",
+          " road\u00a0 trips ",
+          "zero\u200bwidth",
+          "cafe\u200b\u0301",
+          "emoji\u200d👩\u200d💻",
+          "ﬁle");
+
+  @Test
+  void aTagLooksLikeWhatWasTypedAndOneSpellingOfItIsOneTag() {
+    assertThat(PostManagement.normalisedTag("Cafe\u0301"))
+        .isEqualTo(PostManagement.normalisedTag("café"))
+        .isEqualTo("caf\u00e9");
+    assertThat(PostManagement.normalisedTag(" Road   Trips ")).isEqualTo("road trips");
+  }
+
+  /** Else the start-up pass would find every post's tags "changed" at every start. */
+  @Test
+  void aTagWrittenOnceStaysAsItIsWhenWrittenAgain() {
+    for (String typed : TYPED) {
+      String once = PostManagement.normalisedTag(typed);
+      assertThat(PostManagement.normalisedTag(once)).as(typed).isEqualTo(once);
+    }
+  }
+}
