@@ -773,14 +773,18 @@ public class PostManagement {
     return new Criteria().andOperator(all);
   }
 
-  /** What the filter asks of a post, whatever its state. */
+  /**
+   * What the filter asks of a post, whatever its state. A filter left empty ({@code ?tag=}, as a
+   * form sends a field nobody filled) asks nothing, as an empty search does.
+   */
   private List<Criteria> matching(PostQuery filter) {
     List<Criteria> all = new ArrayList<>();
-    if (filter.tag() != null) {
-      all.add(where("tags").is(normalisedTag(filter.tag())));
+    String tag = filter.tag() == null ? "" : normalisedTag(filter.tag());
+    if (!tag.isEmpty()) {
+      all.add(where("tags").is(tag));
     }
-    if (filter.author() != null) {
-      all.add(where("author.id").is(filter.author()));
+    if (filter.author() != null && !filter.author().isBlank()) {
+      all.add(where("author.id").is(filter.author().strip()));
     }
     if (filter.featured() != null) {
       // posts from before featuring have no field: not featured

@@ -224,6 +224,27 @@ class PostLifecycleTests extends IntegrationTest {
         .isZero();
   }
 
+  /** A filter nobody filled in (a form's empty field) filters nothing, as an empty search. */
+  @Test
+  void anEmptyFilterAsksNothingOfThePosts() {
+    String newest = create("Newest " + UUID.randomUUID(), List.of("kept"));
+    publish(newest);
+
+    for (String empty :
+        List.of("tag=", "tag=%20%20", "tag=%E2%80%8B", "author=", "author=%20", "q=")) {
+      assertThat(
+              api()
+                  .get("/api/posts?limit=1&" + empty)
+                  .json()
+                  .path("items")
+                  .valueStream()
+                  .map(item -> item.path("id").asString())
+                  .toList())
+          .as(empty)
+          .containsExactly(newest);
+    }
+  }
+
   /**
    * "café" typed with its accent as a mark of its own (as some keyboards and pasted text write it)
    * is the tag it looks like, not a second "café" beside it.
