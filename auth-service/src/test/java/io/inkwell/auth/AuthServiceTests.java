@@ -527,6 +527,26 @@ class AuthServiceTests extends AuthServiceIntegrationTest {
     assertThat(again.status()).isEqualTo(409);
   }
 
+  /**
+   * An address typed with its accent as a mark of its own (as some keyboards and pasted text write
+   * it) is the address it looks like: its owner signs in however their keyboard writes it.
+   */
+  @Test
+  void anAddressWithItsAccentAsAMarkIsTheAccountItLooksLike() {
+    String owner = signIn().person(WEB, REDIRECT, OWNER, OWNER_PASSWORD);
+    String composed =
+        "zo\u00eb-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    String decomposed = java.text.Normalizer.normalize(composed, java.text.Normalizer.Form.NFD);
+    var invited = invite(owner, decomposed, "Zoë", "AUTHOR");
+    assertThat(invited.status()).as(invited.toString()).isEqualTo(201);
+
+    Jwt author =
+        decode(signIn().person(WEB, REDIRECT, composed, invited.text("temporaryPassword")));
+
+    assertThat(author.getSubject()).isEqualTo(invited.text("id"));
+    assertThat(invite(owner, composed, "Zoë", "EDITOR").status()).isEqualTo(409);
+  }
+
   @Test
   void theOwnerAndEveryInvitedStaffMemberAreAnnouncedOnceOnStaffEvents() {
     String owner = signIn().person(WEB, REDIRECT, OWNER, OWNER_PASSWORD);

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
@@ -462,8 +463,12 @@ public class StaffManagement implements UserDetailsService {
     }
   }
 
+  /**
+   * An address as accounts keep it: without surrounding space, in lower case and composed (NFC), so
+   * that "josé" typed with its accent as a mark of its own signs in as the "josé" it looks like.
+   */
   static String normalised(String email) {
-    return email.strip().toLowerCase(Locale.ROOT);
+    return Normalizer.normalize(email.strip(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
   }
 
   private static String randomToken() {

@@ -20,6 +20,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +30,7 @@ import java.util.Base64;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -127,7 +129,7 @@ public class CommentManagement implements CommentsOfPosts {
   public Comment post(String postId, NewComment request) {
     KnownPost post = openPost(postId);
     Instant now = now();
-    String email = request.authorEmail().strip().toLowerCase(Locale.ROOT);
+    String email = addressOf(request.authorEmail());
     limit("comment-email:" + email, settings.perEmailPerHour());
     limit("comment-client:" + request.client(), settings.perClientPerHour());
     String body = request.body().strip();
@@ -204,7 +206,7 @@ public class CommentManagement implements CommentsOfPosts {
             postId,
             place(parent),
             request.name(),
-            request.email() == null ? null : request.email().toLowerCase(Locale.ROOT),
+            request.email() == null ? null : addressOf(request.email()),
             false,
             request.staffId(),
             body,
@@ -478,6 +480,24 @@ public class CommentManagement implements CommentsOfPosts {
   }
 
   /**
+   * An address as comments keep it, and as it is compared: without surrounding space, in lower case
+   * and composed (NFC), so that "josé" typed with its accent as a mark of its own is the "josé" it
+   * looks like.
+   */
+  static String addressOf(String email) {
+    return Normalizer.normalize(email.strip(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+  }
+
+  /** The comments sent from this address, those stored before addresses were composed too. */
+  private static Criteria sentFromAddress(String email) {
+    String address = addressOf(email);
+    return where("authorEmail")
+        .in(
+            new LinkedHashSet<>(
+                List.of(address, Normalizer.normalize(address, Normalizer.Form.NFD))));
+  }
+
+  /**
    * Forgets who wrote every comment sent from this address, deleted ones too, when they ask (the
    * GDPR's right to erasure; WordPress's "Erase Personal Data"): each keeps its words under {@link
    * Comment#ANONYMOUS}, without the address, the client's address or reply mails. The address is
@@ -486,14 +506,13 @@ public class CommentManagement implements CommentsOfPosts {
    * @return how many comments were erased
    */
   public long erase(String email) {
-    String address = email.strip().toLowerCase(Locale.ROOT);
+    Criteria theirs = sentFromAddress(email);
     long erased = 0;
     long before;
     do {
       before = erased;
       // a batch at a time: each erased comment leaves the query
-      for (Comment comment :
-          mongo.find(Query.query(where("authorEmail").is(address)).limit(100), Comment.class)) {
+      for (Comment comment : mongo.find(Query.query(theirs).limit(100), Comment.class)) {
         if (erased(comment.id())) {
           erased++;
         }
@@ -509,10 +528,9 @@ public class CommentManagement implements CommentsOfPosts {
    * ask (the GDPR's right of access; WordPress's "Export Personal Data").
    */
   public List<Recent> sentFrom(String email) {
-    String address = email.strip().toLowerCase(Locale.ROOT);
     List<Comment> theirs =
         mongo.find(
-            Query.query(where("authorEmail").is(address))
+            Query.query(sentFromAddress(email))
                 .with(Sort.by(Sort.Order.asc("createdAt"), Sort.Order.asc("_id"))),
             Comment.class);
     var known = new java.util.HashMap<String, KnownPost>();

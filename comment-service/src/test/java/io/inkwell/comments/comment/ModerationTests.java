@@ -2,6 +2,7 @@ package io.inkwell.comments.comment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.inkwell.comments.IntegrationTest;
 import io.inkwell.testsupport.ApiClient;
@@ -30,6 +31,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.core.TypeInformation;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -710,6 +713,33 @@ class ModerationTests extends IntegrationTest {
       assertThat(refused.status()).as(bad).isEqualTo(400);
       assertThat(refused.header("Content-Type")).isEqualTo("application/problem+json");
     }
+  }
+
+  /**
+   * "josé" typed with its accent as a mark of its own (as some keyboards and pasted text write it)
+   * is the commenter it looks like: trusted once approved, and forgotten on request, their comments
+   * stored before addresses were composed too.
+   */
+  @Test
+  void anAddressWithItsAccentAsAMarkIsTheCommenterItLooksLike() {
+    policy("HOLD_FIRST_TIME");
+    String post = publishedPost(true);
+    String composed = "jos\u00e9-" + email();
+    String decomposed = java.text.Normalizer.normalize(composed, java.text.Normalizer.Form.NFD);
+    String first = comment(post, Map.of("authorEmail", decomposed, "body", "First")).text("id");
+    admin().post("/api/comments/" + first + "/approve", "");
+
+    var second = comment(post, Map.of("authorEmail", composed, "body", "Second"));
+
+    assertThat(second.text("status")).as("a trusted commenter's").isEqualTo("APPROVED");
+    assertThat(comments.findById(first).orElseThrow().authorEmail()).isEqualTo(composed);
+    // as a comment stored before addresses were composed has it
+    mongo.updateFirst(
+        Query.query(where("_id").is(first)),
+        new Update().set("authorEmail", decomposed),
+        "comments");
+    var erased = admin().post("/api/comments/erasure", ApiClient.json(Map.of("email", composed)));
+    assertThat(erased.json().path("erased").asLong()).isEqualTo(2);
   }
 
   private ApiClient.Response search(String post, String words) {

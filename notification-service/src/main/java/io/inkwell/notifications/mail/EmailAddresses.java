@@ -1,6 +1,7 @@
 package io.inkwell.notifications.mail;
 
 import java.net.IDN;
+import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -12,7 +13,8 @@ import java.util.regex.Pattern;
  * of one label, a quoted local part; so such an address is refused when it is typed or imported,
  * never stored to fail every mail later. An internationalised domain ({@code bücher.example}) is
  * kept in the ASCII form every mail server reads ({@code xn--bcher-kva.example}); a local part may
- * hold letters of any script, as SMTPUTF8 servers take.
+ * hold letters of any script, as SMTPUTF8 servers take, composed as RFC 6532 asks (NFC): {@code
+ * josé} typed with its accent as a mark of its own is the {@code josé} it looks like.
  */
 public final class EmailAddresses {
 
@@ -33,14 +35,14 @@ public final class EmailAddresses {
   private EmailAddresses() {}
 
   /**
-   * The address as the blog writes it: without surrounding space, its domain in lower case and in
-   * ASCII; empty when it is no address the blog can mail.
+   * The address as the blog writes it: without surrounding space, composed, its domain in lower
+   * case and in ASCII; empty when it is no address the blog can mail.
    */
   public static Optional<String> normalised(String typed) {
     if (typed == null) {
       return Optional.empty();
     }
-    String address = typed.strip();
+    String address = Normalizer.normalize(typed.strip(), Normalizer.Form.NFC);
     int at = address.lastIndexOf('@');
     if (address.length() > LONGEST || at < 1 || at > LONGEST_LOCAL_PART) {
       return Optional.empty();

@@ -25,6 +25,10 @@ import org.springframework.stereotype.Component;
  * event; two of them whose addresses differ only in case (a phone capitalised the first letter)
  * become one, so that the reader stops getting every post twice.
  *
+ * <p>Keys are composed too ({@link Subscriber#keyOf}): a subscriber keyed before that, whose
+ * address has an accent written as a mark of its own, is keyed again at start, and becomes one with
+ * the reader of the address it looks like.
+ *
  * <p>The one kept is the confirmed one, else a bouncing, pending, unsubscribed one, the oldest
  * first; it answers the other's links too ({@link #FORMER_IDS}), so that unsubscribing from a mail
  * sent to the other spelling stops the mail.
@@ -62,10 +66,38 @@ class AddressKeys implements SmartInitializingSingleton {
     mongo
         .indexOps(Subscriber.class)
         .createIndex(new Index(FORMER_IDS, Sort.Direction.ASC).sparse());
+    forgetStaleKeys();
     int merged = giveKeys();
     if (merged > 0) {
-      log.info("{} subscribers whose addresses differed only in case were merged", merged);
+      log.info(
+          "{} subscribers whose addresses differed only in case or in how an accent was written"
+              + " were merged",
+          merged);
     }
+  }
+
+  /**
+   * Takes their key from subscribers whose stored key is not the key of their address as keys are
+   * written now, so that {@link #giveKeys} gives it again. Only an address beyond ASCII can have
+   * one.
+   *
+   * @return how many subscribers lost their key
+   */
+  int forgetStaleKeys() {
+    Query beyondAscii = Query.query(where("emailKey").regex("[^\\x00-\\x7F]"));
+    beyondAscii.fields().include("email").include("emailKey");
+    int stale = 0;
+    for (Document found : mongo.find(beyondAscii, Document.class, COLLECTION)) {
+      String key = found.getString("emailKey");
+      if (!key.equals(Subscriber.keyOf(found.getString("email")))) {
+        mongo.updateFirst(
+            Query.query(where("_id").is(found.get("_id")).and("emailKey").is(key)),
+            new Update().unset("emailKey"),
+            COLLECTION);
+        stale++;
+      }
+    }
+    return stale;
   }
 
   /**

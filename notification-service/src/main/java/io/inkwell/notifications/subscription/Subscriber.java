@@ -1,5 +1,6 @@
 package io.inkwell.notifications.subscription;
 
+import java.text.Normalizer;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -17,10 +18,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param tags the tags whose posts they want; empty for every post
  * @param paused whether they asked for no mail for now
  * @param frequency each post as it is published, or a daily or weekly digest
- * @param emailKey the address in lower case, one subscriber each: {@code Ada@example.org} typed on
- *     a phone that capitalises the first letter is the same reader as {@code ada@example.org}, as
- *     every mail provider treats them (the letter of RFC 5321 lets a server tell them apart; none
- *     that readers use does)
+ * @param emailKey the address in lower case and composed, one subscriber each: {@code
+ *     Ada@example.org} typed on a phone that capitalises the first letter is the same reader as
+ *     {@code ada@example.org}, as every mail provider treats them (the letter of RFC 5321 lets a
+ *     server tell them apart; none that readers use does)
  */
 @Document("subscribers")
 public record Subscriber(
@@ -54,9 +55,12 @@ public record Subscriber(
     this(id, email, status, tags, paused, createdAt, confirmedAt, frequency, null);
   }
 
-  /** The one key of an address and its spellings in other cases. */
+  /**
+   * The one key of an address and its spellings in other cases, or with an accent written as a mark
+   * of its own (composed, NFC, as RFC 6532 asks).
+   */
   public static String keyOf(String email) {
-    return email.strip().toLowerCase(Locale.ROOT);
+    return Normalizer.normalize(email.strip(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
   }
 
   static Subscriber pending(String email, List<String> tags, Frequency frequency, Instant now) {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * Subscribers stored before an address had one key, some of them the same reader typed in another
@@ -74,6 +75,39 @@ class AddressKeysTests extends IntegrationTest {
     assertThat(subscribers.findByAddress("cleo-" + run + "@example.org").orElseThrow().id())
         .isEqualTo(older);
     assertThat(subscribers.findById(newer)).isEmpty();
+  }
+
+  /**
+   * A reader whose address was stored with its accent as a mark of its own, keyed so before keys
+   * were composed, is the reader who typed the accent as one letter since: one subscriber, the
+   * confirmed one, answering the other's links.
+   */
+  @Test
+  void aReaderKeyedWithTheirAccentAsAMarkBecomesOneWithTheAddressItLooksLike() {
+    String decomposed = "jose\u0301-" + run + "@example.org";
+    String composed = "jos\u00e9-" + run + "@example.org";
+    String confirmed =
+        stored(
+            decomposed, "CONFIRMED", Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.MILLIS));
+    mongo.updateFirst(
+        Query.query(where("_id").is(confirmed)),
+        new Update().set("emailKey", decomposed),
+        "subscribers");
+    // typed since with the accent as one letter, by a request that could not find the other
+    String pending =
+        subscribers.insert(Subscriber.pending(composed, List.of(), null, Instant.now())).id();
+
+    assertThat(addressKeys.forgetStaleKeys()).isEqualTo(1);
+    assertThat(addressKeys.giveKeys()).isEqualTo(1);
+
+    assertThat(subscribers.findByAddress(composed).orElseThrow().id()).isEqualTo(confirmed);
+    assertThat(subscribers.findByAddress(decomposed).orElseThrow().id()).isEqualTo(confirmed);
+    assertThat(subscribers.findById(pending)).isEmpty();
+    assertThat(keyOf(confirmed)).isEqualTo(composed);
+    assertThat(addressKeys.forgetStaleKeys()).as("a second start finds nothing to do").isZero();
+    subscriptions.unsubscribe(subscriptions.unsubscribeToken(pending));
+    assertThat(subscribers.findById(confirmed).orElseThrow().status())
+        .isEqualTo(SubscriberStatus.UNSUBSCRIBED);
   }
 
   /** A subscriber as this service stored them before addresses had keys. */

@@ -93,6 +93,33 @@ class SubscriptionTests extends IntegrationTest {
         .hasSize(1);
   }
 
+  /**
+   * "josé" typed with its accent as a mark of its own (as some keyboards and pasted text write it)
+   * is the "josé" it looks like: one reader, asked once to confirm.
+   */
+  @Test
+  void anAddressWithItsAccentAsAMarkIsTheAddressItLooksLike() {
+    String composed = "jos\u00e9-" + UUID.randomUUID() + "@example.org";
+    String decomposed = java.text.Normalizer.normalize(composed, java.text.Normalizer.Form.NFD);
+    assertThat(decomposed).isNotEqualTo(composed);
+
+    for (String typed : List.of(decomposed, composed)) {
+      assertThat(api().post("/api/subscriptions", ApiClient.json(Map.of("email", typed))).status())
+          .isEqualTo(202);
+    }
+
+    assertThat(subscribers.findByAddress(composed).orElseThrow().email()).isEqualTo(composed);
+    assertThat(
+            subscribers.findAll().stream()
+                .filter(
+                    subscriber ->
+                        subscriber.email().equals(composed)
+                            || subscriber.email().equals(decomposed)))
+        .hasSize(1);
+    assertThat(TestMail.to(composed)).hasSize(2);
+    assertThat(TestMail.to(decomposed)).isEmpty();
+  }
+
   /** A domain in its own script is mailed in the ASCII form every mail server reads. */
   @Test
   void anInternationalDomainIsKeptInTheFormMailServersRead() {
