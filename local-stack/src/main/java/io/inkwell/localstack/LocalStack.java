@@ -205,12 +205,23 @@ public final class LocalStack implements AutoCloseable {
     Path jar = jarOf(name);
     environment = new java.util.HashMap<>(environment);
     environment.putAll(settings.environment());
+    String loopback = InetAddress.getLoopbackAddress().getHostAddress();
+    int managementPort = port;
     if (!name.equals("gateway")) {
       // Only the gateway answers other machines, as in docker-compose: the services behind it
       // leave rate limits and request sizes to it, and Spring Boot Admin and the services'
       // actuators show logs and set log levels without signing in. They answer this machine
       // only, as Kafka, MongoDB and the mail server do.
-      environment.put("SERVER_ADDRESS", InetAddress.getLoopbackAddress().getHostAddress());
+      environment.put("SERVER_ADDRESS", loopback);
+    } else {
+      // and the gateway's own actuator (its health and metrics) too, on a port of its own as in
+      // docker-compose: readers who reach the blog do not reach it
+      managementPort = settings.ports().gatewayManagement();
+      environment.put("MANAGEMENT_SERVER_PORT", String.valueOf(managementPort));
+      environment.put("MANAGEMENT_SERVER_ADDRESS", loopback);
+      environment.put(
+          "SPRING_BOOT_ADMIN_CLIENT_INSTANCE_MANAGEMENT_BASE_URL",
+          "http://localhost:" + managementPort);
     }
     if (!name.equals("admin-server")) {
       // Tokens: issued in the gateway's name (the address browsers see), keys from auth-service.
@@ -234,6 +245,7 @@ public final class LocalStack implements AutoCloseable {
                 name,
                 jar,
                 port,
+                managementPort,
                 environment,
                 settings.data().resolve("logs"),
                 settings.data().resolve("run"))));

@@ -51,6 +51,7 @@ final class ServiceProcess implements AutoCloseable {
 
   private final String name;
   private final int port;
+  private final int managementPort;
   private final ProcessBuilder builder;
   private final Path log;
   private Process process;
@@ -58,9 +59,11 @@ final class ServiceProcess implements AutoCloseable {
   private int restartsInARow;
   private boolean closed;
 
-  private ServiceProcess(String name, int port, ProcessBuilder builder, Path log) {
+  private ServiceProcess(
+      String name, int port, int managementPort, ProcessBuilder builder, Path log) {
     this.name = name;
     this.port = port;
+    this.managementPort = managementPort;
     this.builder = builder;
     this.log = log;
   }
@@ -69,12 +72,14 @@ final class ServiceProcess implements AutoCloseable {
    * Starts the service from a copy of {@code jar} in {@code runDirectory}: a build that rewrites
    * the jar in {@code target/} while the stack runs (a test run, say) would otherwise pull the
    * classes from under the running JVM, which then fails on every class it has not loaded yet. The
-   * next start of the stack runs the new build.
+   * next start of the stack runs the new build. Its actuator answers on {@code managementPort} (the
+   * service's own port unless the environment moves it there: {@code MANAGEMENT_SERVER_PORT}).
    */
   static ServiceProcess start(
       String name,
       Path jar,
       int port,
+      int managementPort,
       Map<String, String> environment,
       Path logDirectory,
       Path runDirectory)
@@ -100,7 +105,7 @@ final class ServiceProcess implements AutoCloseable {
     builder.environment().put("LOGGING_FILE_NAME", log.toAbsolutePath().toString());
     builder.environment().putAll(environment);
     builder.environment().put("SERVER_PORT", String.valueOf(port));
-    var service = new ServiceProcess(name, port, builder, log);
+    var service = new ServiceProcess(name, port, managementPort, builder, log);
     service.launch();
     // what a restart prints is added to the first start's
     builder.redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()));
@@ -153,7 +158,7 @@ final class ServiceProcess implements AutoCloseable {
   void awaitReady(Duration timeout) throws IOException, InterruptedException {
     var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     var probe =
-        HttpRequest.newBuilder(URI.create(url() + "/actuator/health/readiness"))
+        HttpRequest.newBuilder(URI.create(managementUrl() + "/actuator/health/readiness"))
             .timeout(Duration.ofSeconds(2))
             .build();
     Instant deadline = Instant.now().plus(timeout);
@@ -186,6 +191,11 @@ final class ServiceProcess implements AutoCloseable {
 
   String url() {
     return "http://localhost:" + port;
+  }
+
+  /** Where its actuator answers (health, metrics), on this machine. */
+  String managementUrl() {
+    return "http://localhost:" + managementPort;
   }
 
   Path log() {

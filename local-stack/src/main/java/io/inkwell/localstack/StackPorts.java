@@ -27,19 +27,21 @@ public record StackPorts(
     int notificationService,
     int authService,
     int web,
-    int admin) {
+    int admin,
+    int gatewayManagement) {
 
   /** The documented ports (README, docker-compose.yml). */
   public static StackPorts defaults() {
     return new StackPorts(
         9092, 9093, 27017, 27018, 27019, 27020, 27021, 3025, 3143, 8080, 8081, 8082, 8083, 9000,
-        8084, 8090);
+        8084, 8090, 8079);
   }
 
   /** Each port with what listens there. */
   public Map<Integer, String> uses() {
     var uses = new LinkedHashMap<Integer, String>();
     uses.put(gateway, "gateway");
+    uses.put(gatewayManagement, "gateway's actuator");
     uses.put(postService, "post-service");
     uses.put(commentService, "comment-service");
     uses.put(notificationService, "notification-service");
@@ -85,13 +87,13 @@ public record StackPorts(
    */
   public static StackPorts free() {
     Set<Integer> taken = new HashSet<>();
-    int[] ports = new int[16];
+    int[] ports = new int[17];
     for (int i = 0; i < ports.length; i++) {
       ports[i] = freePort(taken);
     }
     return new StackPorts(
         ports[0], ports[1], ports[2], ports[3], ports[4], ports[5], ports[6], ports[7], ports[8],
-        ports[9], ports[10], ports[11], ports[12], ports[13], ports[14], ports[15]);
+        ports[9], ports[10], ports[11], ports[12], ports[13], ports[14], ports[15], ports[16]);
   }
 
   private static final int LOWEST = 20_000;

@@ -488,7 +488,8 @@ class AuthorizationMatrixTests {
   /**
    * From another machine only the gateway can be reached: the services, whose rate limits and
    * request sizes it keeps, and Spring Boot Admin, which shows logs and sets log levels without a
-   * sign-in, answer this machine alone.
+   * sign-in, answer this machine alone; so does the gateway's own actuator (its metrics), which is
+   * not where readers come.
    */
   @Test
   void onlyTheGatewayAnswersOtherMachines() throws Exception {
@@ -506,6 +507,16 @@ class AuthorizationMatrixTests {
       assertThat(answers(outside, port))
           .as(service.name() + " on " + outside.getHostAddress())
           .isEqualTo(service.name().equals("gateway"));
+      int management = URI.create(service.managementUrl()).getPort();
+      assertThat(answers(InetAddress.getLoopbackAddress(), management)).isTrue();
+      assertThat(answers(outside, management))
+          .as(service.name() + "'s actuator on " + outside.getHostAddress())
+          .isFalse();
+    }
+    for (String actuator : List.of("/actuator/prometheus", "/actuator/health", "/actuator/info")) {
+      assertThat(as.get("anonymous").get(actuator).status())
+          .as("the gateway's " + actuator + " where readers come")
+          .isEqualTo(404);
     }
   }
 

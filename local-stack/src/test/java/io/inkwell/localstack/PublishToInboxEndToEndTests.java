@@ -225,7 +225,7 @@ class PublishToInboxEndToEndTests {
                 String text =
                     http.send(
                             HttpRequest.newBuilder(
-                                    URI.create(service.url() + "/actuator/prometheus"))
+                                    URI.create(service.managementUrl() + "/actuator/prometheus"))
                                 .build(),
                             HttpResponse.BodyHandlers.ofString())
                         .body();
