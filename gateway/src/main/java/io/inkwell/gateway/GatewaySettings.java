@@ -29,6 +29,10 @@ import org.springframework.util.unit.DataSize;
  * @param contentSecurityPolicy the CSP sent with every answer (the web client's pages included)
  * @param rateLimits per client address, by name; a request counts against every limit it matches
  * @param sharedRateLimits where the limits marked {@code shared} are counted for every instance
+ * @param actuatorOpen whether every actuator endpoint it exposes answers without a token (its
+ *     loggers, log file and metrics, for Spring Boot Admin), not only health, info and prometheus:
+ *     only where the actuator has a port of its own that this machine alone reaches (the local
+ *     stack)
  */
 @ConfigurationProperties("inkwell.gateway")
 public record GatewaySettings(
@@ -65,7 +69,8 @@ public record GatewaySettings(
                 + " https://open.spotify.com https://w.soundcloud.com")
         String contentSecurityPolicy,
     @DefaultValue Map<String, RateLimit> rateLimits,
-    @DefaultValue SharedRateLimits sharedRateLimits) {
+    @DefaultValue SharedRateLimits sharedRateLimits,
+    boolean actuatorOpen) {
 
   /**
    * @param paths path patterns ({@code /api/posts/*}/comments)

@@ -4,8 +4,10 @@ import static org.springframework.security.config.Customizer.withDefaults;
 
 import java.time.Duration;
 import java.util.List;
+import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -80,36 +82,46 @@ class SecurityConfiguration {
 
   @Bean
   SecurityWebFilterChain security(
-      ServerHttpSecurity http, GatewaySettings settings, ClientAddresses clients) {
+      ServerHttpSecurity http,
+      GatewaySettings settings,
+      ClientAddresses clients,
+      Environment environment) {
+    // never on the port readers reach, whatever the setting says
+    boolean actuatorOpen =
+        settings.actuatorOpen()
+            && ManagementPortType.get(environment) == ManagementPortType.DIFFERENT;
     return http.authorizeExchange(
-            exchanges ->
-                exchanges
-                    .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
-                    .permitAll()
-                    .pathMatchers("/actuator/prometheus")
-                    .permitAll()
-                    .pathMatchers("/actuator/**")
-                    .hasRole("ADMIN")
-                    .pathMatchers(SIGN_IN)
-                    .permitAll()
-                    .pathMatchers(API_DOCS)
-                    .permitAll()
-                    .pathMatchers(HttpMethod.GET, PUBLIC_READS)
-                    .permitAll()
-                    // feed readers, podcast apps and link checkers ask the headers alone
-                    .pathMatchers(HttpMethod.HEAD, PUBLIC_READS)
-                    .permitAll()
-                    .pathMatchers(HttpMethod.POST, "/api/posts/*/comments", "/api/posts/*/views")
-                    .permitAll()
-                    .pathMatchers("/api/subscriptions", "/api/subscriptions/**")
-                    .permitAll()
-                    .pathMatchers(HttpMethod.OPTIONS)
-                    .permitAll()
-                    .pathMatchers("/api/**")
-                    .authenticated()
-                    // the web client's pages: it keeps its own sessions and CSRF tokens
-                    .anyExchange()
-                    .permitAll())
+            exchanges -> {
+              var actuator =
+                  exchanges
+                      .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+                      .permitAll()
+                      .pathMatchers("/actuator/prometheus")
+                      .permitAll()
+                      .pathMatchers("/actuator/**");
+              // Spring Boot Admin reads the rest where only this machine reaches the actuator
+              (actuatorOpen ? actuator.permitAll() : actuator.hasRole("ADMIN"))
+                  .pathMatchers(SIGN_IN)
+                  .permitAll()
+                  .pathMatchers(API_DOCS)
+                  .permitAll()
+                  .pathMatchers(HttpMethod.GET, PUBLIC_READS)
+                  .permitAll()
+                  // feed readers, podcast apps and link checkers ask the headers alone
+                  .pathMatchers(HttpMethod.HEAD, PUBLIC_READS)
+                  .permitAll()
+                  .pathMatchers(HttpMethod.POST, "/api/posts/*/comments", "/api/posts/*/views")
+                  .permitAll()
+                  .pathMatchers("/api/subscriptions", "/api/subscriptions/**")
+                  .permitAll()
+                  .pathMatchers(HttpMethod.OPTIONS)
+                  .permitAll()
+                  .pathMatchers("/api/**")
+                  .authenticated()
+                  // the web client's pages: it keeps its own sessions and CSRF tokens
+                  .anyExchange()
+                  .permitAll();
+            })
         .oauth2ResourceServer(
             server ->
                 server

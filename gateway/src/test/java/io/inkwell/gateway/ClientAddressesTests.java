@@ -27,7 +27,8 @@ class ClientAddressesTests {
               List.of(),
               "",
               Map.of(),
-              new GatewaySettings.SharedRateLimits("", java.time.Duration.ofSeconds(1))));
+              new GatewaySettings.SharedRateLimits("", java.time.Duration.ofSeconds(1)),
+              false));
 
   private static MockServerWebExchange from(String address, String forwardedFor, String proto) {
     var request =

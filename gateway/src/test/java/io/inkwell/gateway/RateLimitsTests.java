@@ -172,7 +172,8 @@ class RateLimitsTests {
             new GatewaySettings.RateLimit(
                 List.of("/api/posts"), List.of(HttpMethod.GET), 1, Duration.ofMinutes(1), false)),
         new GatewaySettings.SharedRateLimits(
-            storeUri, Duration.ofMillis(storeUri.contains(NOWHERE) ? 300 : 5_000)));
+            storeUri, Duration.ofMillis(storeUri.contains(NOWHERE) ? 300 : 5_000)),
+        false);
   }
 
   private static MockServerWebExchange exchange(HttpMethod method, String path) {

@@ -214,11 +214,12 @@ public final class LocalStack implements AutoCloseable {
       // only, as Kafka, MongoDB and the mail server do.
       environment.put("SERVER_ADDRESS", loopback);
     } else {
-      // and the gateway's own actuator (its health and metrics) too, on a port of its own as in
-      // docker-compose: readers who reach the blog do not reach it
+      // and the gateway's own actuator too, on a port of its own as in docker-compose: readers
+      // who reach the blog do not reach it, and Spring Boot Admin reads all of it without a token
       managementPort = settings.ports().gatewayManagement();
       environment.put("MANAGEMENT_SERVER_PORT", String.valueOf(managementPort));
       environment.put("MANAGEMENT_SERVER_ADDRESS", loopback);
+      environment.put("INKWELL_GATEWAY_ACTUATOR_OPEN", "true");
       environment.put(
           "SPRING_BOOT_ADMIN_CLIENT_INSTANCE_MANAGEMENT_BASE_URL",
           "http://localhost:" + managementPort);

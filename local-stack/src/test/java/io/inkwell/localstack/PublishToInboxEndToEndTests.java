@@ -207,6 +207,65 @@ class PublishToInboxEndToEndTests {
   }
 
   /**
+   * An operator without Grafana sees every service in Spring Boot Admin: up, with its metrics,
+   * loggers and log file; the gateway's too, whose actuator has a port of its own.
+   */
+  @Test
+  void springBootAdminShowsEveryServiceUpWithItsMetricsLoggersAndLog() throws Exception {
+    String admin =
+        stack.services().stream()
+            .filter(service -> service.name().equals("admin-server"))
+            .findFirst()
+            .orElseThrow()
+            .url();
+    List<String> services =
+        List.of(
+            "gateway",
+            "post-service",
+            "comment-service",
+            "notification-service",
+            "auth-service",
+            "web");
+    JsonNode instances =
+        await()
+            .atMost(PATIENCE)
+            .until(
+                () ->
+                    JSON.readTree(
+                        http.send(
+                                HttpRequest.newBuilder(URI.create(admin + "/instances"))
+                                    .header("Accept", "application/json")
+                                    .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                            .body()),
+                found -> services.stream().allMatch(name -> up(found, name)));
+    for (JsonNode instance : instances) {
+      String name = instance.path("registration").path("name").asString();
+      for (String endpoint : List.of("metrics", "loggers", "logfile")) {
+        URI shown =
+            URI.create(
+                admin + "/instances/" + instance.path("id").asString() + "/actuator/" + endpoint);
+        assertThat(
+                http.send(
+                        HttpRequest.newBuilder(shown).build(),
+                        HttpResponse.BodyHandlers.discarding())
+                    .statusCode())
+            .as(name + "'s " + endpoint)
+            .isEqualTo(200);
+      }
+    }
+  }
+
+  private static boolean up(JsonNode instances, String name) {
+    return instances
+        .valueStream()
+        .anyMatch(
+            instance ->
+                instance.path("registration").path("name").asString().equals(name)
+                    && instance.path("statusInfo").path("status").asString().equals("UP"));
+  }
+
+  /**
    * No dashboard panel or alert shows "No data" for a metric nobody exports: every metric name the
    * dashboards' PromQL and the alert rules use is on some service's /actuator/prometheus.
    */
