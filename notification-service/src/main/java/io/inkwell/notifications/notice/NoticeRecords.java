@@ -2,6 +2,7 @@ package io.inkwell.notifications.notice;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import java.text.Normalizer;
 import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -48,8 +49,16 @@ public class NoticeRecords {
     return mails;
   }
 
+  /**
+   * The mails to the address, whatever its case, written composed (NFC) as mail is addressed now,
+   * or with an accent as a mark of its own, as a mail was addressed before.
+   */
   private static Query to(String email) {
-    return Query.query(where("to").regex("^" + Pattern.quote(email.strip()) + "$", "i"));
+    String composed = Normalizer.normalize(email.strip(), Normalizer.Form.NFC);
+    String decomposed = Normalizer.normalize(composed, Normalizer.Form.NFD);
+    return Query.query(
+        where("to")
+            .regex("^(" + Pattern.quote(composed) + "|" + Pattern.quote(decomposed) + ")$", "i"));
   }
 
   /**

@@ -7,10 +7,13 @@ import io.inkwell.notifications.subscription.Tokens;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -70,7 +73,8 @@ public class ReplyStops {
   }
 
   boolean stopped(String postId, String email) {
-    return mongo.exists(Query.query(where("_id").is(key(postId, email))), ReplyStop.class);
+    var keys = hashes(email).stream().map(hash -> postId + ":" + hash).toList();
+    return mongo.exists(Query.query(where("_id").in(keys)), ReplyStop.class);
   }
 
   /**
@@ -78,19 +82,30 @@ public class ReplyStops {
    * be forgotten; their comments no longer ask for reply mails).
    */
   long forget(String email) {
-    var theirs = where("_id").regex(":" + addressHash(email) + "$");
+    var theirs = where("_id").regex(":(" + String.join("|", hashes(email)) + ")$");
     return mongo.remove(Query.query(theirs), ReplyStop.class).getDeletedCount();
   }
 
   private static String key(String postId, String email) {
-    return postId + ":" + addressHash(email);
+    return postId + ":" + hashes(email).get(0);
   }
 
-  private static String addressHash(String email) {
+  /**
+   * The hashes of the address in lower case: composed (NFC), as stops are kept, then decomposed, as
+   * a stop of an address typed with its accent as a mark of its own was kept before.
+   */
+  private static List<String> hashes(String email) {
+    String composed =
+        Normalizer.normalize(email.strip(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+    var forms =
+        new LinkedHashSet<>(List.of(composed, Normalizer.normalize(composed, Normalizer.Form.NFD)));
+    return forms.stream().map(ReplyStops::sha256).toList();
+  }
+
+  private static String sha256(String text) {
     try {
       byte[] hash =
-          MessageDigest.getInstance("SHA-256")
-              .digest(email.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(hash);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

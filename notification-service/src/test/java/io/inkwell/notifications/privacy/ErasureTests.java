@@ -93,6 +93,41 @@ class ErasureTests extends IntegrationTest {
     }
   }
 
+  /**
+   * An address with an accent is erased whether the request writes the accent as a mark of its own
+   * or not, and whichever way the records of mails to it were written before.
+   */
+  @Test
+  void anAddressWithAnAccentIsErasedHoweverItsAccentIsWritten() throws Exception {
+    String composed = "zo\u00eb-" + UUID.randomUUID() + "@example.org";
+    String decomposed = java.text.Normalizer.normalize(composed, java.text.Normalizer.Form.NFD);
+    String post = UUID.randomUUID().toString();
+    send(replyTo(decomposed, post));
+    var mail =
+        await()
+            .atMost(PATIENCE)
+            .until(() -> TestMail.to(composed), mails -> mails.size() == 1)
+            .get(0);
+    var link =
+        Pattern.compile("replies\\?token=([A-Za-z0-9_\\-]+\\.[A-Za-z0-9_\\-]+)")
+            .matcher(TestMail.body(mail).replace("=\r\n", ""));
+    assertThat(link.find()).isTrue();
+    assertThat(api().post("/api/subscriptions/replies/stop?token=" + link.group(1), "").status())
+        .isEqualTo(200);
+    // as the record of a mail addressed before addresses were composed has it
+    mongo.updateMulti(
+        Query.query(Criteria.where("to").is(composed)),
+        new org.springframework.data.mongodb.core.query.Update().set("to", decomposed),
+        "comment_notices");
+    assertThat(kept(composed) + kept(decomposed)).isEqualTo(2);
+
+    var erased =
+        admin().post("/api/subscribers/erasure", ApiClient.json(Map.of("email", composed)));
+
+    assertThat(erased.json().path("mails").asLong()).as(erased.toString()).isEqualTo(1);
+    assertThat(kept(composed) + kept(decomposed)).as("nothing of the address is kept").isZero();
+  }
+
   /** The records of mails to the address, and of the posts where it stopped reply mails. */
   private long kept(String address) {
     long mails =
