@@ -230,7 +230,7 @@ public class SubscriptionManagement {
         Subscriber.class);
   }
 
-  private static List<String> normalisedTags(List<String> tags) {
+  static List<String> normalisedTags(List<String> tags) {
     return tags == null
         ? List.of()
         : tags.stream()

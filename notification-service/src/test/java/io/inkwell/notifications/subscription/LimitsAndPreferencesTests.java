@@ -19,6 +19,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -150,6 +154,28 @@ class LimitsAndPreferencesTests extends IntegrationTest {
     publish("Two cafés", List.of("caf\u00e9s"));
 
     awaitMail(address, "Two cafés");
+  }
+
+  /**
+   * A reader who chose a tag with its accent as a mark of its own before tags were composed gets
+   * the posts of the tag it looks like once the service has started again.
+   */
+  @Test
+  void aTagChosenBeforeTagsWereComposedIsComposedAtStart(
+      @Autowired ComposedTags composedTags, @Autowired MongoTemplate mongo) throws Exception {
+    String address = "tea-" + UUID.randomUUID() + "@example.org";
+    confirmedSubscriber(api(), address, List.of("th\u00e9", "travel"));
+    // as they were stored before
+    mongo.updateFirst(
+        Query.query(Criteria.where("email").is(address)),
+        new Update().set("tags", List.of("the\u0301", "travel")),
+        "subscribers");
+
+    assertThat(composedTags.compose()).isEqualTo(1);
+    publish("Green thé", List.of("th\u00e9"));
+
+    awaitMail(address, "Green thé");
+    assertThat(composedTags.compose()).as("a second start finds nothing to do").isZero();
   }
 
   /** Posts go on one key, so each is handled after the one before. */

@@ -24,6 +24,7 @@ class RerenderingTests extends IntegrationTest {
 
   @Autowired private Rerendering rerendering;
   @Autowired private MongoTemplate mongo;
+  @Autowired private TagDescriptions tagDescriptions;
 
   @Test
   void aPostWithHtmlOfAnOlderRendererIsRenderedAgainAndReadersRevalidate() {
@@ -109,9 +110,15 @@ class RerenderingTests extends IntegrationTest {
         Query.query(Criteria.where("_id").is(id)),
         new Update().set("tags", List.of("cafe\u0301 " + word)),
         "posts");
+    mongo.insert(
+        new org.bson.Document("_id", "cafe\u0301 " + word)
+            .append("description", "Where we drank it.")
+            .append("updatedAt", new java.util.Date()),
+        "tag-descriptions");
     String etag = anonymous().get("/api/posts/" + id).header("ETag");
 
     rerendering.rerenderAll();
+    assertThat(tagDescriptions.compose()).isEqualTo(1);
 
     var read = anonymous().get("/api/posts/" + id);
     assertThat(read.json().path("tags").get(0).asString()).isEqualTo(composed);
@@ -123,5 +130,19 @@ class RerenderingTests extends IntegrationTest {
                 .path("items")
                 .size())
         .isEqualTo(1);
+    assertThat(
+            anonymous()
+                .get("/api/tags")
+                .json()
+                .path("items")
+                .valueStream()
+                .filter(tag -> tag.path("tag").asString().equals(composed))
+                .findFirst()
+                .orElseThrow()
+                .path("description")
+                .asString())
+        .as("its description went with it")
+        .isEqualTo("Where we drank it.");
+    assertThat(tagDescriptions.compose()).as("a second start finds nothing to do").isZero();
   }
 }
