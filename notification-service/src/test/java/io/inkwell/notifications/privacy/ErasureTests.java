@@ -50,14 +50,7 @@ class ErasureTests extends IntegrationTest {
         .isEqualTo(1);
     // a reply mail, whose link stops the next ones about this post
     send(replyTo(ada, post));
-    var mail =
-        await().atMost(PATIENCE).until(() -> TestMail.to(ada), mails -> mails.size() == 1).get(0);
-    var link =
-        Pattern.compile("replies\\?token=([A-Za-z0-9_\\-]+\\.[A-Za-z0-9_\\-]+)")
-            .matcher(TestMail.body(mail).replace("=\r\n", ""));
-    assertThat(link.find()).isTrue();
-    assertThat(api().post("/api/subscriptions/replies/stop?token=" + link.group(1), "").status())
-        .isEqualTo(200);
+    stopRepliesWithTheLinkOfTheMailTo(ada);
     assertThat(kept(ada)).as("before: the record of the mail and the stop").isEqualTo(2);
     var body = ApiClient.json(Map.of("email", " " + ada.toUpperCase(Locale.ROOT) + " "));
 
@@ -103,17 +96,7 @@ class ErasureTests extends IntegrationTest {
     String decomposed = java.text.Normalizer.normalize(composed, java.text.Normalizer.Form.NFD);
     String post = UUID.randomUUID().toString();
     send(replyTo(decomposed, post));
-    var mail =
-        await()
-            .atMost(PATIENCE)
-            .until(() -> TestMail.to(composed), mails -> mails.size() == 1)
-            .get(0);
-    var link =
-        Pattern.compile("replies\\?token=([A-Za-z0-9_\\-]+\\.[A-Za-z0-9_\\-]+)")
-            .matcher(TestMail.body(mail).replace("=\r\n", ""));
-    assertThat(link.find()).isTrue();
-    assertThat(api().post("/api/subscriptions/replies/stop?token=" + link.group(1), "").status())
-        .isEqualTo(200);
+    stopRepliesWithTheLinkOfTheMailTo(composed);
     // as the record of a mail addressed before addresses were composed has it
     mongo.updateMulti(
         Query.query(Criteria.where("to").is(composed)),
@@ -126,6 +109,21 @@ class ErasureTests extends IntegrationTest {
 
     assertThat(erased.json().path("mails").asLong()).as(erased.toString()).isEqualTo(1);
     assertThat(kept(composed) + kept(decomposed)).as("nothing of the address is kept").isZero();
+  }
+
+  /** Waits for the one reply mail to the address and follows its link that stops the next ones. */
+  private void stopRepliesWithTheLinkOfTheMailTo(String address) throws Exception {
+    var mail =
+        await()
+            .atMost(PATIENCE)
+            .until(() -> TestMail.to(address), mails -> mails.size() == 1)
+            .get(0);
+    var link =
+        Pattern.compile("replies\\?token=([A-Za-z0-9_\\-]+\\.[A-Za-z0-9_\\-]+)")
+            .matcher(TestMail.body(mail).replace("=\r\n", ""));
+    assertThat(link.find()).isTrue();
+    assertThat(api().post("/api/subscriptions/replies/stop?token=" + link.group(1), "").status())
+        .isEqualTo(200);
   }
 
   /** The records of mails to the address, and of the posts where it stopped reply mails. */
