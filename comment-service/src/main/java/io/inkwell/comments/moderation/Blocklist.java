@@ -1,6 +1,7 @@
 package io.inkwell.comments.moderation;
 
 import com.ibm.icu.text.SpoofChecker;
+import java.net.IDN;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -73,25 +74,42 @@ public class Blocklist {
   }
 
   /**
-   * The entry a comment matches, if any. A word is looked for in the commenter's name, address and
-   * words, as WordPress's "Disallowed Comment Keys" are, and found however it is disguised: in
-   * another case, with accents ("víagra"), in full-width or other compatibility letters ("ｖｉａｇｒａ"),
-   * with invisible characters inside ("via\u200Bgra"), or with letters of another script that look
-   * the same (a Cyrillic "і" in "vіagra", Unicode's confusables).
+   * The entry a comment matches, if any. A domain matches the address's and the domains under it,
+   * written in its own script or in the ASCII form mail servers read. A word is looked for in the
+   * commenter's name, address and words, as WordPress's "Disallowed Comment Keys" are, and found
+   * however it is disguised: in another case, with accents ("víagra"), in full-width or other
+   * compatibility letters ("ｖｉａｇｒａ"), with invisible characters inside ("via\u200Bgra"), or with
+   * letters of another script that look the same (a Cyrillic "і" in "vіagra", Unicode's
+   * confusables).
    */
   public java.util.Optional<Entry> match(String name, String body, String email, String client) {
     String text = skeleton(name + "\n" + email + "\n" + body);
-    String domain = email.substring(email.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
+    String domain = asciiDomain(email.substring(email.lastIndexOf('@') + 1));
     return all().stream()
         .filter(
             entry ->
                 switch (entry.kind()) {
                   case WORD -> text.contains(skeleton(entry.value()));
-                  case DOMAIN ->
-                      domain.equals(entry.value()) || domain.endsWith("." + entry.value());
+                  case DOMAIN -> {
+                    String listed = asciiDomain(entry.value());
+                    yield domain.equals(listed) || domain.endsWith("." + listed);
+                  }
                   case ADDRESS -> entry.value().equals(client);
                 })
         .findFirst();
+  }
+
+  /**
+   * A domain as mail servers read it, in ASCII ({@code bücher.example} as {@code
+   * xn--bcher-kva.example}, its letters composed and folded first), so that an entry matches the
+   * domain in either spelling; in lower case as it is when it is no domain IDNA takes.
+   */
+  static String asciiDomain(String domain) {
+    try {
+      return IDN.toASCII(domain.strip(), IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+    } catch (IllegalArgumentException notADomain) {
+      return domain.strip().toLowerCase(Locale.ROOT);
+    }
   }
 
   /** Both sides of a match as the same letters: folded, then as Unicode's confusables see them. */

@@ -268,6 +268,43 @@ class ModerationTests extends IntegrationTest {
   }
 
   /**
+   * A domain on the list is found however the commenter writes it: in its own script, with an
+   * accent as a mark of its own, or in the ASCII form mail servers read ({@code xn--…}).
+   */
+  @Test
+  void aDomainOnTheBlocklistIsFoundInEveryWayItIsWritten() {
+    String postId = publishedPost(true);
+    String unique = UUID.randomUUID().toString().substring(0, 8);
+    String inItsScript = "b\u00fccher-" + unique + ".example";
+    String inAscii = "mail." + java.net.IDN.toASCII("st\u00e4dte-" + unique + ".example");
+    for (String listed : List.of(inItsScript, inAscii)) {
+      assertThat(
+              admin()
+                  .post(
+                      "/api/comments/blocklist",
+                      ApiClient.json(Map.of("kind", "DOMAIN", "value", listed)))
+                  .status())
+          .isEqualTo(201);
+    }
+
+    for (String address :
+        List.of(
+            "x@" + java.net.IDN.toASCII(inItsScript),
+            "x@bu\u0308cher-" + unique + ".example",
+            "x@mail.st\u00e4dte-" + unique + ".example")) {
+      var sent =
+          api()
+              .post(
+                  "/api/posts/" + postId + "/comments",
+                  ApiClient.json(
+                      Map.of("authorName", "A", "authorEmail", address, "body", "Hi " + address)));
+      assertThat(comments.findById(sent.text("id")).orElseThrow().status())
+          .as(address)
+          .isEqualTo(CommentStatus.SPAM);
+    }
+  }
+
+  /**
    * A value is on the list once: typed again in another case, or sent by two moderators at the same
    * moment, it answers the entry that is there (200), and one removal takes it off.
    */
