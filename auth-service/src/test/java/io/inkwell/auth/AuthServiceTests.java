@@ -547,6 +547,30 @@ class AuthServiceTests extends AuthServiceIntegrationTest {
     assertThat(invite(owner, composed, "Zoë", "EDITOR").status()).isEqualTo(409);
   }
 
+  /** An account kept with its address's accent as a mark of its own signs in after a restart. */
+  @Test
+  void anAccountKeptBeforeAddressesWereComposedSignsInAfterTheStart() {
+    String owner = signIn().person(WEB, REDIRECT, OWNER, OWNER_PASSWORD);
+    String composed =
+        "andr\u00e9-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    var invited = invite(owner, composed, "André", "AUTHOR");
+    // as it was kept before
+    mongo.updateFirst(
+        org.springframework.data.mongodb.core.query.Query.query(
+            org.springframework.data.mongodb.core.query.Criteria.where("_id")
+                .is(invited.text("id"))),
+        new org.springframework.data.mongodb.core.query.Update()
+            .set("email", java.text.Normalizer.normalize(composed, java.text.Normalizer.Form.NFD)),
+        "staff");
+
+    assertThat(staff.composeEarlierAddresses()).isEqualTo(1);
+
+    Jwt author =
+        decode(signIn().person(WEB, REDIRECT, composed, invited.text("temporaryPassword")));
+    assertThat(author.getSubject()).isEqualTo(invited.text("id"));
+    assertThat(staff.composeEarlierAddresses()).as("a second start finds nothing to do").isZero();
+  }
+
   @Test
   void theOwnerAndEveryInvitedStaffMemberAreAnnouncedOnceOnStaffEvents() {
     String owner = signIn().person(WEB, REDIRECT, OWNER, OWNER_PASSWORD);

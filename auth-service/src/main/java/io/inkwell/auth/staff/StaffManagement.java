@@ -447,6 +447,35 @@ public class StaffManagement implements UserDetailsService {
   }
 
   /**
+   * Accounts whose address was kept with an accent as a mark of its own, before addresses were
+   * composed, have it composed now, so that their owners sign in however they type it; one whose
+   * composed address another account has keeps its own, as signing in there is not theirs.
+   *
+   * @return how many addresses were composed
+   */
+  @EventListener(ApplicationReadyEvent.class)
+  public int composeEarlierAddresses() {
+    int composed = 0;
+    for (StaffAccount account :
+        mongo.find(Query.query(where("email").regex("[^\\x00-\\x7F]")), StaffAccount.class)) {
+      String address = normalised(account.email());
+      if (address.equals(account.email())) {
+        continue;
+      }
+      try {
+        mongo.updateFirst(
+            Query.query(where("_id").is(account.id()).and("email").is(account.email())),
+            new Update().set("email", address),
+            StaffAccount.class);
+        composed++;
+      } catch (DuplicateKeyException anotherAccountHasIt) {
+        log.warn("Account {} keeps its address: another account has it composed", account.id());
+      }
+    }
+    return composed;
+  }
+
+  /**
    * Accounts created before staff events existed raise theirs now, each in one conditional
    * single-document update (two instances starting together announce an account once).
    */
