@@ -488,7 +488,10 @@ public class CommentManagement implements CommentsOfPosts {
     return Normalizer.normalize(email.strip(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
   }
 
-  /** The comments sent from this address, those stored before addresses were composed too. */
+  /**
+   * The comments sent from this address, those stored before addresses were composed too: they are
+   * the same writer's, to trust, show or forget.
+   */
   private static Criteria sentFromAddress(String email) {
     String address = addressOf(email);
     return where("authorEmail")
@@ -633,7 +636,9 @@ public class CommentManagement implements CommentsOfPosts {
     return switch (blog.policy()) {
       case HOLD_ALL -> CommentStatus.PENDING;
       case HOLD_FIRST_TIME ->
-          comments.existsByAuthorEmailAndStatus(email, CommentStatus.APPROVED)
+          mongo.exists(
+                  Query.query(sentFromAddress(email).and("status").is(CommentStatus.APPROVED)),
+                  Comment.class)
               ? CommentStatus.APPROVED
               : CommentStatus.PENDING;
       case APPROVE_ALL -> CommentStatus.APPROVED;

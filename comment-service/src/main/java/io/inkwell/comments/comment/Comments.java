@@ -9,8 +9,6 @@ public interface Comments extends MongoRepository<Comment, String> {
 
   long countByPostIdAndStatus(String postId, CommentStatus status);
 
-  boolean existsByAuthorEmailAndStatus(String authorEmail, CommentStatus status);
-
   boolean existsByPostIdAndAuthorEmailAndBody(String postId, String authorEmail, String body);
 
   void deleteByPostId(String postId);
