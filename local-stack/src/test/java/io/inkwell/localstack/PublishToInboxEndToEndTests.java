@@ -207,8 +207,9 @@ class PublishToInboxEndToEndTests {
   }
 
   /**
-   * An operator without Grafana sees every service in Spring Boot Admin: up, with its metrics,
-   * loggers and log file; the gateway's too, whose actuator has a port of its own.
+   * An operator without Grafana sees every service in Spring Boot Admin: up, every part of its
+   * health known, with its metrics, loggers and log file; the gateway's too, whose actuator has a
+   * port of its own.
    */
   @Test
   void springBootAdminShowsEveryServiceUpWithItsMetricsLoggersAndLog() throws Exception {
@@ -241,6 +242,9 @@ class PublishToInboxEndToEndTests {
                 found -> services.stream().allMatch(name -> up(found, name)));
     for (JsonNode instance : instances) {
       String name = instance.path("registration").path("name").asString();
+      assertThat(instance.path("statusInfo").path("details").toString())
+          .as(name + "'s health")
+          .doesNotContain("UNKNOWN");
       for (String endpoint : List.of("metrics", "loggers", "logfile")) {
         URI shown =
             URI.create(
