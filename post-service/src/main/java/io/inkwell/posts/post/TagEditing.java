@@ -12,6 +12,7 @@ import java.util.concurrent.Executor;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -33,10 +34,12 @@ import org.springframework.stereotype.Component;
  * leads to the new one ({@link #renamedTo}) while no post has it again. A request waits for its
  * change for {@code inkwell.posts.tag-change-wait} (60 s, well within the gateway's 120 s); a
  * change on more posts than that allows goes on in the background at once, and the request is told
- * so instead of the gateway's 504.
+ * so instead of the gateway's 504. A former name kept as tags were written before they were
+ * composed ("cafe" and an accent as a mark of its own) is written as tags are now when the service
+ * starts, as the posts' own tags are ({@link Rerendering}).
  */
 @Component
-public class TagEditing {
+public class TagEditing implements SmartInitializingSingleton {
 
   /** The collection, its one document, and the outbox {@link TagRenamed}s wait in. */
   public static final String COLLECTION = "tag-changes";
@@ -154,6 +157,44 @@ public class TagEditing {
           }
         });
     return false;
+  }
+
+  @Override
+  public void afterSingletonsInstantiated() {
+    int composed = composeFormerNames();
+    if (composed > 0) {
+      log.info("{} former tag names written as tags are written now", composed);
+    }
+  }
+
+  /**
+   * Writes each former name, and the name it leads to, as tags are written now; only a name beyond
+   * ASCII can be written otherwise. Where the former name is kept so already, that one (written by
+   * this version, so the later) stays.
+   *
+   * @return how many former names were rewritten or, kept so already, dropped
+   */
+  int composeFormerNames() {
+    var beyondAscii =
+        new Criteria()
+            .orOperator(where("_id").regex("[^\\x00-\\x7F]"), where("to").regex("[^\\x00-\\x7F]"));
+    int composed = 0;
+    for (FormerName stored : mongo.find(Query.query(beyondAscii), FormerName.class)) {
+      String name = PostManagement.normalisedTag(stored.name());
+      String to = PostManagement.normalisedTag(stored.to());
+      if (name.equals(stored.name()) && to.equals(stored.to())) {
+        continue;
+      }
+      if (!name.equals(stored.name())) {
+        mongo.remove(Query.query(where("_id").is(stored.name())), FormerName.class);
+      }
+      if (name.equals(stored.name())
+          || !mongo.exists(Query.query(where("_id").is(name)), FormerName.class)) {
+        mongo.save(new FormerName(name, TagCount.slugOf(name), to, stored.renamedAt()));
+      }
+      composed++;
+    }
+    return composed;
   }
 
   /** Finishes the changes a crash interrupted (or another instance is still making: harmless). */
