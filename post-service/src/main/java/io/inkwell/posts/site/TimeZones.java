@@ -15,9 +15,13 @@ import java.util.stream.Collectors;
  */
 final class TimeZones {
 
-  /** The database's names by their lower case, so that {@code europe/berlin} is understood. */
+  /**
+   * The database's names by their lower case, so that {@code europe/berlin} is understood; not the
+   * {@code SystemV/} zones Java still knows, which the database dropped in 2020.
+   */
   private static final Map<String, String> NAMES =
       ZoneId.getAvailableZoneIds().stream()
+          .filter(name -> !name.startsWith("SystemV/"))
           .collect(
               Collectors.toUnmodifiableMap(
                   name -> name.toLowerCase(Locale.ROOT), Function.identity(), (a, b) -> a));

@@ -133,6 +133,7 @@ class SiteTests extends IntegrationTest {
             "\"UTC+9\"",
             "\"Tokyo\"",
             "\"Mars/Olympus\"",
+            "\"SystemV/EST5\"",
             "\"Asia/" + "x".repeat(80) + "\"",
             "{\"$ne\":null}",
             "[\"Asia/Tokyo\"]"));
