@@ -1067,6 +1067,14 @@ class WebPagesTests {
   }
 
   @Test
+  void aTagsPageHasOneAddressHoweverItIsTyped() throws Exception {
+    var typed = get("/tags/Travel?cursor=c2");
+    assertThat(typed.statusCode()).isEqualTo(301);
+    assertThat(typed.headers().firstValue("Location").orElseThrow())
+        .endsWith("/tags/travel?cursor=c2");
+  }
+
+  @Test
   void browsersCanAddTheBlogsSearchAndWordPressSearchLinksSearchHere() throws Exception {
     var home = Jsoup.parse(get("/").body());
     var described = home.select("link[rel=search]");

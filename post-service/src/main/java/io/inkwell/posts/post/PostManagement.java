@@ -721,8 +721,10 @@ public class PostManagement {
 
   /**
    * The tag a path names: the tag of that name when there is one; else the first in use whose slug
-   * it is ("c-c++" names "c/c++", which no path can carry), published posts' tags before those only
-   * drafts carry; else the name, normalised.
+   * it is ("c-c++" names "c/c++", which no path can carry), or, for a path written as slugs are,
+   * the first it is the slug of as WordPress and Ghost slug tags ("cafe" names "café",
+   * "creme-brulee" "crème brûlée": their old tag pages' addresses, and what a reader types),
+   * published posts' tags before those only drafts carry; else the name, normalised.
    */
   public String tagNamed(String nameOrSlug) {
     String name = normalisedTag(nameOrSlug);
@@ -730,23 +732,35 @@ public class PostManagement {
         || mongo.exists(Query.query(where("tags").is(name)), Post.class)) {
       return name;
     }
-    return tags().stream()
-        .map(TagCount::tag)
+    return namedBy(tags().stream().map(TagCount::tag).toList(), name)
+        .or(
+            () ->
+                namedBy(
+                    mongo
+                        .findDistinct(
+                            Query.query(where("status").ne(PostStatus.DELETED)),
+                            "tags",
+                            Post.class,
+                            String.class)
+                        .stream()
+                        .sorted()
+                        .toList(),
+                    name))
+        .orElse(name);
+  }
+
+  /** The first of the tags whose path the name is, else the first it is the slug of. */
+  private static Optional<String> namedBy(List<String> tags, String name) {
+    return tags.stream()
         .filter(tag -> TagCount.slugOf(tag).equals(name))
         .findFirst()
         .or(
             () ->
-                mongo
-                    .findDistinct(
-                        Query.query(where("status").ne(PostStatus.DELETED)),
-                        "tags",
-                        Post.class,
-                        String.class)
-                    .stream()
-                    .filter(tag -> TagCount.slugOf(tag).equals(name))
-                    .sorted()
-                    .findFirst())
-        .orElse(name);
+                Slugs.isOne(name)
+                    ? tags.stream()
+                        .filter(tag -> Slugs.of(tag).filter(name::equals).isPresent())
+                        .findFirst()
+                    : Optional.empty());
   }
 
   /**

@@ -3,6 +3,7 @@ package io.inkwell.posts.post;
 import com.ibm.icu.text.Transliterator;
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -15,6 +16,7 @@ public final class Slugs {
   public static final String PATTERN = "^[a-z0-9]+(?:-[a-z0-9]+)*$";
   static final int MAX_LENGTH = 80;
 
+  private static final Pattern SLUG = Pattern.compile(PATTERN);
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
   private static final Pattern NON_ALPHANUMERIC = Pattern.compile("[^a-z0-9]+");
 
@@ -29,9 +31,19 @@ public final class Slugs {
 
   private Slugs() {}
 
-  /** "Café au lait: 10 ways!" becomes "cafe-au-lait-10-ways". */
+  /**
+   * "Café au lait: 10 ways!" becomes "cafe-au-lait-10-ways"; one of no letters or digits "post".
+   */
   public static String fromTitle(String title) {
-    String spelled = title.toLowerCase(Locale.ROOT);
+    return of(title).orElse("post");
+  }
+
+  /**
+   * The slug of a text, as WordPress and Ghost make one of a post's title or a tag's name ("Crème
+   * brûlée" is creme-brulee); empty for a text of no letters or digits.
+   */
+  static Optional<String> of(String text) {
+    String spelled = text.toLowerCase(Locale.ROOT);
     if (!spelled.chars().allMatch(c -> c < 0x250)) {
       spelled = TO_LATIN.get().transliterate(spelled); // beyond the Latin letters
     }
@@ -48,7 +60,12 @@ public final class Slugs {
     if (slug.length() > MAX_LENGTH) {
       slug = slug.substring(0, MAX_LENGTH).replaceAll("-+$", "");
     }
-    return slug.isEmpty() ? "post" : slug;
+    return slug.isEmpty() ? Optional.empty() : Optional.of(slug);
+  }
+
+  /** Whether a text is written as slugs are: lower-case ASCII words joined by hyphens. */
+  static boolean isOne(String text) {
+    return SLUG.matcher(text).matches();
   }
 
   /** The n-th alternative when a slug is taken: "title", "title-2", "title-3", ... */

@@ -137,6 +137,37 @@ class TagDescriptionsTests extends IntegrationTest {
         .isEqualTo("c-c++ " + mark);
   }
 
+  @Test
+  void aTagIsReachedByTheSlugWordPressAndGhostMadeOfIt() throws Exception {
+    String mark = UUID.randomUUID().toString().substring(0, 6).replaceAll("[^a-z]", "x");
+    String cafe = "caf\u00e9 " + mark;
+    String dessert = "cr\u00e8me br\u00fbl\u00e9e " + mark;
+    publish("Caf\u00e9 " + mark, "Cr\u00e8me Br\u00fbl\u00e9e " + mark, "\ud83c\udf89");
+
+    var typed = anonymous().get("/api/tags/cafe-" + mark);
+    assertThat(typed.status()).as("its accent left out, as a reader types it").isEqualTo(200);
+    assertThat(typed.text("tag")).isEqualTo(cafe);
+    assertThat(typed.text("slug")).as("its own path stays the tag").isEqualTo(cafe);
+    assertThat(anonymous().get("/api/tags/Creme-Brulee-" + mark).text("tag")).isEqualTo(dessert);
+    var feed =
+        new SyndFeedInput()
+            .build(
+                new StringReader(
+                    anonymous().get("/tags/creme-brulee-" + mark + "/feed.rss").raw().body()));
+    assertThat(feed.getEntries()).as("an old tag feed's address").hasSize(1);
+    assertThat(anonymous().get("/api/tags/caf-" + mark).status())
+        .as("only the whole slug")
+        .isEqualTo(404);
+    assertThat(anonymous().get("/api/tags/post").status())
+        .as("a tag of no letters has no such slug")
+        .isEqualTo(404);
+
+    publish("cafe-" + mark);
+    assertThat(anonymous().get("/api/tags/cafe-" + mark).text("tag"))
+        .as("a tag of that very name comes first")
+        .isEqualTo("cafe-" + mark);
+  }
+
   private void publish(String... tags) {
     String id =
         api()

@@ -151,11 +151,22 @@ class ReaderController {
   }
 
   @GetMapping("/tags/{slug}")
-  String tag(
+  Object tag(
       @PathVariable String slug, @RequestParam(required = false) String cursor, Model model) {
-    // "c-c++" is the page of "c/c++": the API knows which tag a slug stands for
+    // "c-c++" is the page of "c/c++", and "cafe" (as a reader types it, and WordPress and Ghost
+    // slugged it) of "café": the API knows which tag a slug stands for
     var found = api.tag(slug).filter(named -> named.count() > 0).orElseThrow(NotFound::new);
     String tag = found.name();
+    if (!tagPaths.of(tag).equals(tagPaths.of(slug))) {
+      // one address for each tag's page, as it is written ("Travel" and "cafe" lead there)
+      var canonical =
+          new RedirectView(
+              tagPaths.of(tag)
+                  + (cursor == null ? "" : "?cursor=" + UriUtils.encode(cursor, "UTF-8")));
+      canonical.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
+      canonical.setExposeModelAttributes(false);
+      return canonical;
+    }
     var page = api.posts(Map.of("tag", tag), settings.pageSize(), cursor);
     if (page.items().isEmpty() && cursor == null) {
       throw new NotFound();
