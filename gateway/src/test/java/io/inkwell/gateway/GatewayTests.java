@@ -210,6 +210,9 @@ class GatewayTests {
 
   @Autowired private KafkaTemplate<String, String> kafka;
 
+  /** What the gateway's own web clients are observed by, as Spring Boot Admin's client is. */
+  @Autowired private io.micrometer.observation.ObservationRegistry observations;
+
   @DynamicPropertySource
   static void services(DynamicPropertyRegistry registry) {
     registry.add("POST_SERVICE_URL", () -> "http://localhost:" + SERVICES.port());
@@ -263,6 +266,30 @@ class GatewayTests {
     assertThat(metrics.body()).contains("jvm_memory_used_bytes", "application=\"gateway\"");
     assertThat(send(management("/actuator/health/readiness")).statusCode()).isEqualTo(200);
     assertThat(send(management("/actuator/gateway/routes")).statusCode()).isEqualTo(401);
+  }
+
+  /**
+   * The calls routes make to the services and the gateway's own calls (its registration with Spring
+   * Boot Admin) are both measured: under one name with different tags, Prometheus would have kept
+   * whichever came first.
+   */
+  @Test
+  void theRoutesCallsAndTheGatewaysOwnAreBothMeasured() throws Exception {
+    assertThat(get("/tags/travel").statusCode()).isEqualTo(200);
+    org.springframework.web.client.RestClient.builder()
+        .observationRegistry(observations)
+        .build()
+        .get()
+        .uri("http://localhost:" + managementPort + "/actuator/health")
+        .retrieve()
+        .toBodilessEntity();
+
+    String metrics = send(management("/actuator/prometheus")).body();
+    assertThat(metrics)
+        .containsPattern(
+            "spring_cloud_gateway_http_client_requests_seconds_count\\{[^}]*"
+                + "spring_cloud_gateway_route_id=\"web\"")
+        .containsPattern("(?m)^http_client_requests_seconds_count\\{[^}]*uri=\"/actuator/health\"");
   }
 
   private HttpRequest.Builder management(String path) {
