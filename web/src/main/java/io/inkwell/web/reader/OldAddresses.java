@@ -94,12 +94,22 @@ class OldAddresses {
                 "/authors/" + UriUtils.encodePathSegment(author.id(), StandardCharsets.UTF_8));
   }
 
+  /** Latin letters that Unicode does not decompose into a base letter and a mark. */
+  private static final String[][] LETTERS_WITHOUT_DECOMPOSITION = {
+    {"ß", "ss"}, {"æ", "ae"}, {"œ", "oe"}, {"ø", "o"}, {"đ", "d"}, {"ł", "l"}, {"þ", "th"}
+  };
+
   /**
-   * A name as WordPress and Ghost slug it: lower case, accents and apostrophes dropped, the rest
-   * joined by -.
+   * A name as WordPress and Ghost slug it: lower case, accents and apostrophes dropped, letters
+   * such as ø and ß spelled in ASCII, the rest joined by -.
    */
   static String slugOf(String name) {
-    String folded = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("[\\p{M}'’]+", "");
+    String spelled = name.toLowerCase(Locale.ROOT);
+    for (String[] letter : LETTERS_WITHOUT_DECOMPOSITION) {
+      spelled = spelled.replace(letter[0], letter[1]);
+    }
+    String folded =
+        Normalizer.normalize(spelled, Normalizer.Form.NFKD).replaceAll("[\\p{M}'’]+", "");
     return folded.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
   }
 
