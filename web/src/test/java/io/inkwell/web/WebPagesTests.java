@@ -1067,6 +1067,27 @@ class WebPagesTests {
   }
 
   @Test
+  void anOldBloggerOlderPostsLinkLeadsToTheMonthOfThePostsItShowed() throws Exception {
+    var older = get("/search?updated-max=2009-03-12T16:41:00-07:00&max-results=7");
+    assertThat(older.statusCode()).isEqualTo(301);
+    assertThat(older.headers().firstValue("Location").orElseThrow()).endsWith("/archive/2009/03");
+    var eastOfGreenwich =
+        get("/search?updated-max=2009-04-01T00:30:00%2B02:00&max-results=7&reverse-paginate=true");
+    assertThat(eastOfGreenwich.headers().firstValue("Location").orElseThrow())
+        .as("the month as the blog counts it (UTC here)")
+        .endsWith("/archive/2009/03");
+    assertThat(get("/search?updated-max=2009-03-12T16:41:00+01:00").statusCode())
+        .as("its + read as a space")
+        .isEqualTo(301);
+    assertThat(get("/search?updated-max=yesterday").statusCode())
+        .as("a time that cannot be read: the search page")
+        .isEqualTo(200);
+    assertThat(get("/search?q=trams&updated-max=2009-03-12T16:41:00Z").statusCode())
+        .as("a search stays one")
+        .isEqualTo(200);
+  }
+
+  @Test
   void aTagsPageHasOneAddressHoweverItIsTyped() throws Exception {
     var typed = get("/tags/Travel?cursor=c2");
     assertThat(typed.statusCode()).isEqualTo(301);

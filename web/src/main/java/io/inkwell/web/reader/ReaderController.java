@@ -7,7 +7,9 @@ import io.inkwell.web.api.Comment;
 import io.inkwell.web.api.Page;
 import io.inkwell.web.api.Post;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -226,11 +228,21 @@ class ReaderController {
   }
 
   @GetMapping("/search")
-  String search(
+  Object search(
       @RequestParam(required = false, defaultValue = "") String q,
       @RequestParam(required = false) String cursor,
+      @RequestParam(name = "updated-max", required = false) String bloggerOlderPosts,
       Model model) {
     String query = searchWords(q);
+    if (query.isEmpty() && bloggerOlderPosts != null) {
+      var month = olderPostsMonth(bloggerOlderPosts);
+      if (month.isPresent()) {
+        var archive = new RedirectView("/archive/" + month.get());
+        archive.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
+        archive.setExposeModelAttributes(false);
+        return archive;
+      }
+    }
     var page =
         query.isEmpty()
             ? new Page<PostCard>(List.of(), null)
@@ -253,6 +265,24 @@ class ReaderController {
             words.of("page.searchDescription", site.blogName()),
             settings.siteUrl() + "/search"));
     return "list";
+  }
+
+  /**
+   * The month of the archive a Blogger blog's "Older posts" link leads to here ({@code
+   * /search?updated-max=2009-03-12T16:41:00-07:00&max-results=7}, the time of the last post its
+   * page showed): that post's month, as the blog's readers count it ({@code 2009/03}); none for a
+   * time that cannot be read. A {@code +} of the offset may come as a space, as a query reads it.
+   */
+  private Optional<String> olderPostsMonth(String updatedMax) {
+    try {
+      var shown = OffsetDateTime.parse(updatedMax.strip().replace(' ', '+'));
+      var month = YearMonth.from(shown.atZoneSameInstant(site.timeZone()));
+      return month.getYear() < 1 || month.getYear() > 9999
+          ? Optional.empty()
+          : Optional.of("%04d/%02d".formatted(month.getYear(), month.getMonthValue()));
+    } catch (DateTimeException unreadable) {
+      return Optional.empty();
+    }
   }
 
   /**
