@@ -1116,6 +1116,21 @@ class WebPagesTests {
   }
 
   @Test
+  void feedReadersOfAWordPressBlogWithoutPrettyAddressesKeepItsFeeds() throws Exception {
+    for (var feed :
+        java.util.Map.of(
+                "rss2", "/feed.rss",
+                "atom", "/feed.atom",
+                "comments-rss2", "/comments/feed.rss")
+            .entrySet()) {
+      var moved = get("/?feed=" + feed.getKey());
+      assertThat(moved.statusCode()).as(feed.getKey()).isEqualTo(301);
+      assertThat(moved.headers().firstValue("Location").orElseThrow()).endsWith(feed.getValue());
+    }
+    assertThat(get("/?feed=nonsense").statusCode()).as("the home page").isEqualTo(200);
+  }
+
+  @Test
   void theAddressACommentFormPostsToOpensItsPostInTheBrowser() throws Exception {
     // where a comment form with a mistake is shown again; opened from the address bar, the post
     var opened = get("/posts/hello/comments");

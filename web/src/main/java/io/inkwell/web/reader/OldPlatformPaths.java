@@ -9,17 +9,22 @@ import org.springframework.web.util.UriUtils;
 
 /**
  * Where the old platform's own addresses lead here, after a Blogger, WordPress or Ghost blog moved
- * in: feed readers keep the feed they subscribed to ({@code /feeds/posts/default}, {@code /feed/},
- * Ghost's {@code /rss/}, and the comment feeds {@code /feeds/comments/default} and {@code
- * /comments/feed/}), links to a label, category or tag page reach the tag's page, links to an
- * author's page ({@code /author/jane-doe/}) and their feed reach theirs, a search ({@code
- * /search/trams/}) is one here, a month's archive is this blog's, and a later page of any of these
- * lists ({@code /page/2/}) is the list's first page here. A tag or an author is only led to when
- * this blog has them.
+ * in: feed readers keep the feed they subscribed to ({@code /feeds/posts/default}, Blogger's older
+ * {@code /atom.xml}, {@code /feed/}, Ghost's {@code /rss/}, and the comment feeds {@code
+ * /feeds/comments/default} and {@code /comments/feed/}), links to a label, category or tag page
+ * reach the tag's page, links to an author's page ({@code /author/jane-doe/}) and their feed reach
+ * theirs, a search ({@code /search/trams/}) is one here, a month's archive is this blog's, and a
+ * later page of any of these lists ({@code /page/2/}) is the list's first page here. A tag or an
+ * author is only led to when this blog has them.
  */
 final class OldPlatformPaths {
 
-  private static final Pattern BLOGGER_FEED = Pattern.compile("/feeds/posts/(?:default|summary)/?");
+  private static final Pattern BLOGGER_FEED =
+      Pattern.compile("/feeds/posts/(?:default|summary|full)/?");
+
+  /** Blogger's feeds before {@code /feeds/}, which its blogs still answer: Atom's and RSS's. */
+  private static final Pattern BLOGGER_CLASSIC_FEED = Pattern.compile("/(atom|rss)\\.xml");
+
   private static final Pattern BLOGGER_COMMENT_FEED =
       Pattern.compile("/feeds/(?:[^/]+/)?comments/(?:default|summary)/?");
   private static final Pattern WORDPRESS_COMMENT_FEED =
@@ -75,6 +80,9 @@ final class OldPlatformPaths {
     }
     if (BLOGGER_FEED.matcher(path).matches()) {
       return Optional.of(rss ? "/feed.rss" : "/feed.atom");
+    }
+    if ((m = BLOGGER_CLASSIC_FEED.matcher(path)).matches()) {
+      return Optional.of("rss".equals(m.group(1)) ? "/feed.rss" : "/feed.atom");
     }
     // a post's own comment feed there is named by Blogger's post id, which no address here has
     if (BLOGGER_COMMENT_FEED.matcher(path).matches()) {

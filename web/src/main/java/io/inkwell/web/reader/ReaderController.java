@@ -89,9 +89,22 @@ class ReaderController {
   }
 
   /**
+   * WordPress's feeds at its plain addresses ({@code /?feed=rss2}, as a blog without pretty
+   * permalinks links them), and the feed here each leads to.
+   */
+  private static final Map<String, String> WORDPRESS_FEEDS =
+      Map.of(
+          "rss2", "/feed.rss",
+          "rss", "/feed.rss",
+          "rdf", "/feed.rss",
+          "atom", "/feed.atom",
+          "comments-rss2", "/comments/feed.rss",
+          "comments-atom", "/comments/feed.atom");
+
+  /**
    * The newest posts. WordPress's plain addresses of posts and pages ({@code /?p=12}, {@code
-   * /?page_id=2}) lead to where an imported post is now, and of its searches ({@code /?s=trams}) to
-   * the search here.
+   * /?page_id=2}) lead to where an imported post is now, of its searches ({@code /?s=trams}) to the
+   * search here, and of its feeds ({@code /?feed=rss2}) to the feeds here.
    */
   @GetMapping("/")
   Object home(
@@ -99,7 +112,15 @@ class ReaderController {
       @RequestParam(name = "p", required = false) String wordPressPost,
       @RequestParam(name = "page_id", required = false) String wordPressPage,
       @RequestParam(name = "s", required = false) String wordPressSearch,
+      @RequestParam(name = "feed", required = false) String wordPressFeed,
       Model model) {
+    String feed = wordPressFeed == null ? null : WORDPRESS_FEEDS.get(wordPressFeed);
+    if (feed != null) {
+      var moved = new RedirectView(feed);
+      moved.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
+      moved.setExposeModelAttributes(false);
+      return moved;
+    }
     if (wordPressSearch != null) {
       var search = new RedirectView("/search?q=" + UriUtils.encode(wordPressSearch, "UTF-8"));
       search.setStatusCode(HttpStatus.MOVED_PERMANENTLY);

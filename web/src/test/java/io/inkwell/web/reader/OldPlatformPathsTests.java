@@ -34,6 +34,10 @@ class OldPlatformPathsTests {
     assertThat(here("/feeds/posts/default", null)).hasValue("/feed.atom");
     assertThat(here("/feeds/posts/default", "alt=rss")).hasValue("/feed.rss");
     assertThat(here("/feeds/posts/summary/", null)).hasValue("/feed.atom");
+    assertThat(here("/feeds/posts/full", null)).hasValue("/feed.atom");
+    // Blogger's feeds of before 2007, which its blogs still answer
+    assertThat(here("/atom.xml", null)).hasValue("/feed.atom");
+    assertThat(here("/rss.xml", null)).hasValue("/feed.rss");
     assertThat(here("/feeds/posts/default/-/WPC 2009", "alt=rss"))
         .hasValue("/tags/wpc%202009/feed.rss");
     assertThat(here("/feed/", null)).hasValue("/feed.rss");
