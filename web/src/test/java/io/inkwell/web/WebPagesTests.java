@@ -1131,6 +1131,26 @@ class WebPagesTests {
   }
 
   @Test
+  void aWordPressBlogsPlainAddressesOfTagsAndArchivesLeadToTheirPagesHere() throws Exception {
+    var tag = get("/?tag=Travel");
+    assertThat(tag.statusCode()).isEqualTo(301);
+    assertThat(tag.headers().firstValue("Location").orElseThrow()).endsWith("/tags/travel");
+    assertThat(get("/?category_name=journeys/Travel").headers().firstValue("Location"))
+        .as("a category under another")
+        .hasValueSatisfying(location -> assertThat(location).endsWith("/tags/travel"));
+    assertThat(get("/?tag=knitting").statusCode()).as("a tag the blog has not").isEqualTo(200);
+    for (var archive :
+        java.util.Map.of(
+                "200903", "/archive/2009/03", "20090312", "/archive/2009/03", "2009", "/archive")
+            .entrySet()) {
+      var moved = get("/?m=" + archive.getKey());
+      assertThat(moved.statusCode()).as(archive.getKey()).isEqualTo(301);
+      assertThat(moved.headers().firstValue("Location").orElseThrow()).endsWith(archive.getValue());
+    }
+    assertThat(get("/?m=1").statusCode()).as("Blogger's page for phones").isEqualTo(200);
+  }
+
+  @Test
   void theAddressACommentFormPostsToOpensItsPostInTheBrowser() throws Exception {
     // where a comment form with a mistake is shown again; opened from the address bar, the post
     var opened = get("/posts/hello/comments");

@@ -5,7 +5,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.view.RedirectView;
@@ -61,6 +64,66 @@ class OldAddresses {
       return redirect(path);
     }
     return moved;
+  }
+
+  /**
+   * WordPress's feeds at its plain addresses ({@code /?feed=rss2}), and the feed here each leads
+   * to.
+   */
+  private static final Map<String, String> WORDPRESS_FEEDS =
+      Map.of(
+          "rss2", "/feed.rss",
+          "rss", "/feed.rss",
+          "rdf", "/feed.rss",
+          "atom", "/feed.atom",
+          "comments-rss2", "/comments/feed.rss",
+          "comments-atom", "/comments/feed.atom");
+
+  /**
+   * WordPress's archive of a year, a month or a day: {@code ?m=2009}, {@code 200903}, {@code
+   * 20090312}.
+   */
+  private static final Pattern WORDPRESS_ARCHIVE =
+      Pattern.compile("(\\d{4})(?:(\\d{2})(\\d{2})?)?");
+
+  /**
+   * Where WordPress's plain addresses lead, those of a blog without pretty permalinks, all of them
+   * queries of its home page: a post or page ({@code ?p=12}, {@code ?page_id=2}) to where it is
+   * now, a search ({@code ?s=trams}) to the search here, a feed ({@code ?feed=rss2}) to the feed, a
+   * tag or category ({@code ?tag=long-walks}, {@code ?category_name=walks}) to the tag's page, an
+   * archive ({@code ?m=200903}) to the month's. Blogger's {@code ?m=1}, for phones, is none of
+   * them.
+   *
+   * @param query the home page's, decoded
+   */
+  Optional<RedirectView> plainWordPress(Map<String, String> query) {
+    String feed = query.get("feed");
+    if (feed != null && WORDPRESS_FEEDS.containsKey(feed)) {
+      return Optional.of(movedTo(WORDPRESS_FEEDS.get(feed)));
+    }
+    if (query.get("s") != null) {
+      return Optional.of(
+          movedTo("/search?q=" + UriUtils.encode(query.get("s"), StandardCharsets.UTF_8)));
+    }
+    if (query.get("p") != null || query.get("page_id") != null) {
+      return redirect(
+          query.get("p") != null ? "/?p=" + query.get("p") : "/?page_id=" + query.get("page_id"));
+    }
+    String tag = query.getOrDefault("tag", query.get("category_name"));
+    if (tag != null) {
+      return tagPage(tag.contains("/") ? tag.substring(tag.lastIndexOf('/') + 1) : tag)
+          .map(OldAddresses::movedTo);
+    }
+    Matcher archive = WORDPRESS_ARCHIVE.matcher(query.getOrDefault("m", ""));
+    if (archive.matches()) {
+      int month = archive.group(2) == null ? 0 : Integer.parseInt(archive.group(2));
+      return Optional.of(
+          movedTo(
+              month >= 1 && month <= 12
+                  ? "/archive/" + archive.group(1) + "/" + archive.group(2)
+                  : "/archive"));
+    }
+    return Optional.empty();
   }
 
   /**
@@ -123,7 +186,8 @@ class OldAddresses {
         .map(slug -> movedTo(prefix + UriUtils.encodePathSegment(slug, StandardCharsets.UTF_8)));
   }
 
-  private static RedirectView movedTo(String path) {
+  /** A 301 to a path here. */
+  static RedirectView movedTo(String path) {
     var view = new RedirectView(path);
     view.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
     view.setExposeModelAttributes(false);

@@ -22,14 +22,12 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.client.RestClientException;
-import org.springframework.web.servlet.view.RedirectView;
 import org.springframework.web.util.UriUtils;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -89,51 +87,18 @@ class ReaderController {
   }
 
   /**
-   * WordPress's feeds at its plain addresses ({@code /?feed=rss2}, as a blog without pretty
-   * permalinks links them), and the feed here each leads to.
-   */
-  private static final Map<String, String> WORDPRESS_FEEDS =
-      Map.of(
-          "rss2", "/feed.rss",
-          "rss", "/feed.rss",
-          "rdf", "/feed.rss",
-          "atom", "/feed.atom",
-          "comments-rss2", "/comments/feed.rss",
-          "comments-atom", "/comments/feed.atom");
-
-  /**
-   * The newest posts. WordPress's plain addresses of posts and pages ({@code /?p=12}, {@code
-   * /?page_id=2}) lead to where an imported post is now, of its searches ({@code /?s=trams}) to the
-   * search here, and of its feeds ({@code /?feed=rss2}) to the feeds here.
+   * The newest posts. WordPress's plain addresses, all of them queries of its home page ({@code
+   * /?p=12}, {@code /?s=trams}, {@code /?feed=rss2}), lead to their pages here ({@link
+   * OldAddresses#plainWordPress}).
    */
   @GetMapping("/")
   Object home(
       @RequestParam(required = false) String cursor,
-      @RequestParam(name = "p", required = false) String wordPressPost,
-      @RequestParam(name = "page_id", required = false) String wordPressPage,
-      @RequestParam(name = "s", required = false) String wordPressSearch,
-      @RequestParam(name = "feed", required = false) String wordPressFeed,
+      @RequestParam Map<String, String> query,
       Model model) {
-    String feed = wordPressFeed == null ? null : WORDPRESS_FEEDS.get(wordPressFeed);
-    if (feed != null) {
-      var moved = new RedirectView(feed);
-      moved.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
-      moved.setExposeModelAttributes(false);
-      return moved;
-    }
-    if (wordPressSearch != null) {
-      var search = new RedirectView("/search?q=" + UriUtils.encode(wordPressSearch, "UTF-8"));
-      search.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
-      search.setExposeModelAttributes(false);
-      return search;
-    }
-    if (wordPressPost != null || wordPressPage != null) {
-      var moved =
-          oldAddresses.redirect(
-              wordPressPost != null ? "/?p=" + wordPressPost : "/?page_id=" + wordPressPage);
-      if (moved.isPresent()) {
-        return moved.get();
-      }
+    var moved = oldAddresses.plainWordPress(query);
+    if (moved.isPresent()) {
+      return moved.get();
     }
     var page = api.posts(Map.of(), settings.pageSize(), cursor);
     if (cursor == null) {
@@ -182,13 +147,8 @@ class ReaderController {
     String tag = found.name();
     if (!tagPaths.of(tag).equals(tagPaths.of(slug))) {
       // one address for each tag's page, as it is written ("Travel" and "cafe" lead there)
-      var canonical =
-          new RedirectView(
-              tagPaths.of(tag)
-                  + (cursor == null ? "" : "?cursor=" + UriUtils.encode(cursor, "UTF-8")));
-      canonical.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
-      canonical.setExposeModelAttributes(false);
-      return canonical;
+      return OldAddresses.movedTo(
+          tagPaths.of(tag) + (cursor == null ? "" : "?cursor=" + UriUtils.encode(cursor, "UTF-8")));
     }
     var page = api.posts(Map.of("tag", tag), settings.pageSize(), cursor);
     if (page.items().isEmpty() && cursor == null) {
@@ -258,10 +218,7 @@ class ReaderController {
     if (query.isEmpty() && bloggerOlderPosts != null) {
       var month = olderPostsMonth(bloggerOlderPosts);
       if (month.isPresent()) {
-        var archive = new RedirectView("/archive/" + month.get());
-        archive.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
-        archive.setExposeModelAttributes(false);
-        return archive;
+        return OldAddresses.movedTo("/archive/" + month.get());
       }
     }
     var page =
