@@ -154,6 +154,9 @@ class WebPagesTests {
                 && "path=/p/about-me.html".equals(exchange.getRequestURI().getQuery())) {
               body = "{\"slug\":\"about-me\",\"page\":true}";
             } else if (path.equals("/api/redirects")
+                && "path=/a-walk/".equals(exchange.getRequestURI().getQuery())) {
+              body = "{\"slug\":\"a-walk\",\"page\":false}";
+            } else if (path.equals("/api/redirects")
                 && "path=/mastodon".equals(exchange.getRequestURI().getQuery())) {
               // an admin's redirect, for now, to another site
               body = "{\"page\":false,\"url\":\"https://social.example/@jo\",\"permanent\":false}";
@@ -1172,6 +1175,18 @@ class WebPagesTests {
     assertThat(blogFeed.statusCode()).isEqualTo(301);
     assertThat(blogFeed.headers().firstValue("Location").orElseThrow()).endsWith("/feed.rss");
     assertThat(get("/author/nobody-here/").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void aSearchEnginesLinkToAnAmpPageOfTheOldBlogLeadsToThePostHere() throws Exception {
+    for (String amp : List.of("/a-walk/amp/", "/a-walk/amp", "/a-walk/?amp=1")) {
+      var moved = get(amp);
+      assertThat(moved.statusCode()).as(amp).isEqualTo(301);
+      assertThat(moved.headers().firstValue("Location").orElseThrow())
+          .as(amp)
+          .endsWith("/posts/a-walk");
+    }
+    assertThat(get("/no-walk/amp/").statusCode()).isEqualTo(404);
   }
 
   @Test

@@ -61,10 +61,18 @@ class OldAddresses {
     if (moved.isEmpty() && query != null) {
       // the address without what was added to it on the way: Blogger's ?m=1 for phones, a shared
       // link's utm_source
-      return redirect(path);
+      moved = redirect(path);
+    }
+    Matcher amp = AMP_PAGE.matcher(path);
+    if (moved.isEmpty() && amp.matches()) {
+      // the post's page for phones that search engines linked (Ghost's and WordPress's AMP)
+      moved = redirect(amp.group(1));
     }
     return moved;
   }
+
+  /** A post's AMP page, {@code /a-walk/amp/}, as Ghost and WordPress's AMP plugin made them. */
+  private static final Pattern AMP_PAGE = Pattern.compile("(/.+/)amp/?");
 
   /**
    * WordPress's feeds at its plain addresses ({@code /?feed=rss2}), and the feed here each leads
