@@ -1190,6 +1190,17 @@ class WebPagesTests {
   }
 
   @Test
+  void anAuthorsBookmarkOfTheOldBlogsAdminLeadsToTheAdminHere() throws Exception {
+    for (String admin :
+        List.of("/wp-admin/", "/wp-admin/post-new.php", "/wp-login.php", "/ghost/")) {
+      var moved = get(admin);
+      assertThat(moved.statusCode()).as(admin).isEqualTo(301);
+      assertThat(moved.headers().firstValue("Location").orElseThrow()).as(admin).endsWith("/admin");
+    }
+    assertThat(get("/wp-content/themes/x.css").statusCode()).isEqualTo(404);
+  }
+
+  @Test
   void aLinkToABloggerPageOfTheOldBlogLeadsToItHereAndAnUnknownOneIsA404() throws Exception {
     var moved = get("/p/about-me.html");
     assertThat(moved.statusCode()).isEqualTo(301);

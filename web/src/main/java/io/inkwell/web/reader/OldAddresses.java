@@ -68,8 +68,16 @@ class OldAddresses {
       // the post's page for phones that search engines linked (Ghost's and WordPress's AMP)
       moved = redirect(amp.group(1));
     }
+    if (moved.isEmpty() && OLD_ADMIN.matcher(path).matches()) {
+      // where the authors wrote before, kept in their bookmarks
+      moved = Optional.of(movedTo("/admin"));
+    }
     return moved;
   }
+
+  /** WordPress's admin and sign-in, and Ghost's admin, where the blog's authors wrote before. */
+  private static final Pattern OLD_ADMIN =
+      Pattern.compile("/wp-admin(?:/.*)?|/wp-login\\.php|/ghost(?:/.*)?");
 
   /** A post's AMP page, {@code /a-walk/amp/}, as Ghost and WordPress's AMP plugin made them. */
   private static final Pattern AMP_PAGE = Pattern.compile("(/.+/)amp/?");
