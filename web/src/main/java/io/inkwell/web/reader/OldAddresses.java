@@ -18,9 +18,10 @@ import org.springframework.web.util.UriUtils;
  * Addresses an admin sends elsewhere (Settings › Redirects) lead there, and links into the blog's
  * old home keep working after an import: an address the reader site has no page for ({@code
  * /2019/05/14/hello-world/}, {@code /?p=12} on WordPress) is asked about at the API, and a post
- * that lived there is answered with a permanent redirect to where it is now. The old platform's
- * feeds, label and category pages and month archives lead to this blog's ({@link
- * OldPlatformPaths}).
+ * that lived there is answered with a permanent redirect to where it is now, as is a link to its
+ * AMP page. The old platform's feeds, label and category pages and month archives lead to this
+ * blog's ({@link OldPlatformPaths}), and so do WordPress's plain addresses ({@link
+ * #plainWordPress}); its admin, in the authors' bookmarks, to the admin here.
  */
 @Component
 class OldAddresses {
