@@ -54,6 +54,11 @@ final class OldPlatformPaths {
   private static final Pattern PAGED = Pattern.compile("(.*?)/page/\\d+/?");
 
   private static final Pattern MONTH = Pattern.compile("/(\\d{4})/(\\d{2})/?");
+
+  /** Blogger's archive pages of before its {@code /2009/03/}: {@code /2009_03_01_archive.html}. */
+  private static final Pattern BLOGGER_ARCHIVE =
+      Pattern.compile("/(\\d{4})_(\\d{2})_\\d{2}_archive\\.html");
+
   private static final Pattern YEAR = Pattern.compile("/(\\d{4})/?");
 
   private OldPlatformPaths() {}
@@ -121,7 +126,7 @@ final class OldPlatformPaths {
     if ((m = WORDPRESS_SEARCH.matcher(path)).matches()) {
       return Optional.of("/search?q=" + UriUtils.encode(m.group(1), StandardCharsets.UTF_8));
     }
-    if ((m = MONTH.matcher(path)).matches()) {
+    if ((m = MONTH.matcher(path)).matches() || (m = BLOGGER_ARCHIVE.matcher(path)).matches()) {
       int month = Integer.parseInt(m.group(2));
       return month >= 1 && month <= 12
           ? Optional.of("/archive/" + m.group(1) + "/" + m.group(2))

@@ -68,6 +68,10 @@ class OldPlatformPathsTests {
     assertThat(here("/tag/travel", null)).hasValue("/tags/travel");
     assertThat(here("/2009/03/", null)).hasValue("/archive/2009/03");
     assertThat(here("/2009", null)).hasValue("/archive");
+    assertThat(here("/2009_03_01_archive.html", null))
+        .as("Blogger's archive pages of before")
+        .hasValue("/archive/2009/03");
+    assertThat(here("/2009_13_01_archive.html", null)).isEmpty();
     assertThat(here("/author/jane-doe/", null)).hasValue("/authors/ghost-1a2b");
     assertThat(here("/author/jane-doe", null)).hasValue("/authors/ghost-1a2b");
     assertThat(here("/search/night trams/", null)).hasValue("/search?q=night%20trams");
