@@ -186,6 +186,11 @@ class WebPagesTests {
             } else if (path.equals("/api/subscriptions/unsubscribe")) {
               unsubscribedWith = exchange.getRequestURI().getRawQuery();
               body = "{}";
+            } else if (path.equals("/api/tags/trips")) {
+              // a tag's slug on the old blog, kept by its import
+              exchange.getResponseHeaders().add("Location", "/api/tags/travel");
+              status = 301;
+              body = "";
             } else if (path.equals("/api/tags/Travel")) {
               body = "{\"tag\":\"travel\",\"count\":1}";
             } else if (path.equals("/api/tags")) {
@@ -1067,6 +1072,9 @@ class WebPagesTests {
     assertThat(label.statusCode()).isEqualTo(301);
     assertThat(label.headers().firstValue("Location").orElseThrow()).endsWith("/tags/travel");
     assertThat(get("/search/label/Knitting").statusCode()).isEqualTo(404);
+    var ownSlug = get("/tag/trips/");
+    assertThat(ownSlug.statusCode()).as("a slug of the old blog's own").isEqualTo(301);
+    assertThat(ownSlug.headers().firstValue("Location").orElseThrow()).endsWith("/tags/travel");
   }
 
   @Test

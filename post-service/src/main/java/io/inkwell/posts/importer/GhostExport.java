@@ -56,11 +56,17 @@ final class GhostExport {
   static List<ImportedPost> read(String export, String site) {
     JsonNode data = data(export);
     Map<String, String> tags = new HashMap<>();
+    // where each tag's page was: /tag/{slug}/
+    Map<String, String> tagSlugs = new HashMap<>();
     for (JsonNode tag : data.path("tags")) {
       String name = text(tag, "name");
       // Ghost's internal tags ("#newsletter") organise its own templates: no tag of the post
       if (name != null && !name.startsWith("#")) {
         tags.put(id(tag, "id"), name);
+        String slug = text(tag, "slug");
+        if (slug != null && !slug.isBlank()) {
+          tagSlugs.putIfAbsent(name, slug);
+        }
       }
     }
     Map<String, List<String>> tagsOfPost = joined(data.path("posts_tags"), "tag_id", tags);
@@ -116,7 +122,12 @@ final class GhostExport {
                   text(search, "meta_title"),
                   text(search, "meta_description"),
                   text(post, "canonical_url")),
-              cover(post, search, site)));
+              cover(post, search, site),
+              tagsOfPost.getOrDefault(id, List.of()).stream()
+                  .filter(tagSlugs::containsKey)
+                  .collect(
+                      java.util.stream.Collectors.toMap(
+                          name -> name, tagSlugs::get, (first, again) -> first))));
     }
     if (site == null) {
       return posts;

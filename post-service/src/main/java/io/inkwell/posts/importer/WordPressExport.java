@@ -225,7 +225,8 @@ final class WordPressExport {
             meta(item, MetaTags.YOAST_TITLE),
             meta(item, MetaTags.YOAST_DESCRIPTION),
             meta(item, MetaTags.YOAST_CANONICAL)),
-        headed ? featured.url() : null);
+        headed ? featured.url() : null,
+        labelSlugs(item));
   }
 
   /**
@@ -280,6 +281,21 @@ final class WordPressExport {
         .map(Element::getTextTrim)
         .filter(name -> !name.isEmpty())
         .toList();
+  }
+
+  /** Each label's slug on the old blog (its {@code nicename}), where its tag page was. */
+  private static Map<String, String> labelSlugs(Element item) {
+    Map<String, String> slugs = new HashMap<>();
+    for (Element category : item.getChildren("category")) {
+      String slug = category.getAttributeValue("nicename");
+      if (TAXONOMIES.contains(String.valueOf(category.getAttributeValue("domain")))
+          && slug != null
+          && !slug.isBlank()
+          && !category.getTextTrim().isEmpty()) {
+        slugs.putIfAbsent(category.getTextTrim(), slug.strip());
+      }
+    }
+    return slugs;
   }
 
   /**

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
@@ -26,6 +27,7 @@ public class PostImports {
   private final PostContentRenderer renderer;
   private final Covers covers;
   private final PostSettings settings;
+  private final TagEditing tagEditing;
   private final Clock clock;
 
   PostImports(
@@ -34,7 +36,9 @@ public class PostImports {
       PostContentRenderer renderer,
       Covers covers,
       PostSettings settings,
+      TagEditing tagEditing,
       Clock clock) {
+    this.tagEditing = tagEditing;
     this.posts = posts;
     this.writes = writes;
     this.covers = covers;
@@ -57,6 +61,9 @@ public class PostImports {
    * @param cover the address of the picture the old platform headed the post with (Ghost's feature
    *     image, WordPress's featured image), which heads the body as a figure of its own until it is
    *     one of the blog's pictures and can be the post's cover; null when there is none
+   * @param tagSlugs the slug each of its labels had on the old platform, by the label, where the
+   *     export says it: the tag page's address there (WordPress's {@code /tag/js/} for
+   *     "JavaScript"), which then leads to the tag ({@link TagEditing#rememberOldSlug})
    */
   public record ImportedPost(
       String id,
@@ -75,7 +82,48 @@ public class PostImports {
       boolean featured,
       List<ImportedComment> comments,
       MetaTags metaTags,
-      String cover) {
+      String cover,
+      Map<String, String> tagSlugs) {
+
+    /** A post whose export says nothing of its labels' slugs (Blogger's labels have none). */
+    public ImportedPost(
+        String id,
+        Author author,
+        String title,
+        String name,
+        String html,
+        String excerpt,
+        List<String> labels,
+        Instant published,
+        boolean isPublished,
+        boolean scheduled,
+        String permalinkPath,
+        boolean commentsOpen,
+        boolean page,
+        boolean featured,
+        List<ImportedComment> comments,
+        MetaTags metaTags,
+        String cover) {
+      this(
+          id,
+          author,
+          title,
+          name,
+          html,
+          excerpt,
+          labels,
+          published,
+          isPublished,
+          scheduled,
+          permalinkPath,
+          commentsOpen,
+          page,
+          featured,
+          comments,
+          metaTags,
+          cover,
+          Map.of());
+    }
 
     /** The same post with another body. */
     public ImportedPost withHtml(String html) {
@@ -96,7 +144,8 @@ public class PostImports {
           featured,
           comments,
           metaTags,
-          cover);
+          cover,
+          tagSlugs);
     }
   }
 
@@ -120,6 +169,11 @@ public class PostImports {
     String start = cut(whole, longest - 1);
     int word = start.lastIndexOf(' ');
     return (word > longest / 2 ? start.substring(0, word) : start).strip() + "…";
+  }
+
+  /** A label as a tag the editor takes, or the post could not be saved again once imported. */
+  private static String asTag(String label) {
+    return cut(PostManagement.normalisedTag(label), Post.LONGEST_TAG).strip();
   }
 
   /** At most this many characters, never half of a pair that makes one (an emoji). */
@@ -147,15 +201,14 @@ public class PostImports {
             source.excerpt() == null || source.excerpt().isBlank()
                 ? null
                 : fitted(source.excerpt(), Post.LONGEST_EXCERPT));
-    // as the editor takes them, or the post could not be saved again once imported
     List<String> tags =
         source.labels().stream()
-            .map(PostManagement::normalisedTag)
-            .map(tag -> cut(tag, Post.LONGEST_TAG).strip())
+            .map(PostImports::asTag)
             .filter(tag -> !tag.isEmpty())
             .distinct()
             .limit(Post.MOST_TAGS)
             .toList();
+    source.tagSlugs().forEach((label, slug) -> tagEditing.rememberOldSlug(slug, asTag(label)));
     String base =
         Slugs.fromTitle(
             source.name() == null || source.name().isBlank() ? source.title() : source.name());

@@ -2,6 +2,7 @@ package io.inkwell.posts.post;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +25,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriUtils;
 
 /**
  * Renaming, merging and deleting tags across the blog, as Ghost's and WordPress's tag settings do
@@ -195,6 +197,40 @@ public class TagEditing implements SmartInitializingSingleton {
       composed++;
     }
     return composed;
+  }
+
+  /**
+   * Keeps the slug another platform gave a tag (WordPress's {@code js} for "JavaScript", Ghost's
+   * likewise) as a name the tag had before, so that the old tag page's address leads to it as after
+   * a rename, and follows it through later renames; not where the blog finds the tag by that slug
+   * anyway ({@code cafe} for "café", {@link PostManagement#tagNamed}), nor over a name kept
+   * already.
+   *
+   * @param slug as the export writes it (WordPress's percent-encoded where it is beyond ASCII)
+   * @param tag the tag as the imported posts have it
+   */
+  public void rememberOldSlug(String slug, String tag) {
+    String name;
+    try {
+      name = PostManagement.normalisedTag(UriUtils.decode(slug, StandardCharsets.UTF_8));
+    } catch (IllegalArgumentException notEncoded) {
+      name = PostManagement.normalisedTag(slug);
+    }
+    if (tag.isEmpty()
+        || name.isEmpty()
+        || name.length() > Post.LONGEST_TAG
+        || name.equals(tag)
+        || name.equals(TagCount.slugOf(tag))
+        || Slugs.of(tag).filter(name::equals).isPresent()) {
+      return;
+    }
+    mongo.upsert(
+        Query.query(where("_id").is(name)),
+        new Update()
+            .setOnInsert("slug", TagCount.slugOf(name))
+            .setOnInsert("to", tag)
+            .setOnInsert("renamedAt", now()),
+        FormerName.class);
   }
 
   /** Finishes the changes a crash interrupted (or another instance is still making: harmless). */

@@ -51,6 +51,9 @@ class GhostImportTests extends IntegrationTest {
     assertThat(harbour.json().path("tags").toString())
         .as("in Ghost's order, without its internal #tags")
         .isEqualTo("[\"harbour\",\"early mornings\"]");
+    // a tag whose slug on the old blog was its own: its page there, /tag/dawn/, leads to it
+    assertThat(anonymous().get("/api/tags/dawn").header("Location"))
+        .isEqualTo("/api/tags/early%20mornings");
     assertThat(harbour.json().path("author").path("name").asString())
         .as("the first of its authors")
         .isEqualTo("Sam Rope");

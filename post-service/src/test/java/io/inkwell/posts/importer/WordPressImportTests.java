@@ -46,6 +46,10 @@ class WordPressImportTests extends IntegrationTest {
     assertThat(Instant.parse(fog.text("publishedAt")))
         .isEqualTo(Instant.parse("2019-05-14T06:30:00Z"));
     assertThat(fog.json().path("tags").toString()).isEqualTo("[\"walks\",\"birds\"]");
+    // "Walks" had its own slug on the old blog: its page there, /category/walking/, leads to it
+    var oldTagPage = anonymous().get("/api/tags/walking");
+    assertThat(oldTagPage.status()).isEqualTo(301);
+    assertThat(oldTagPage.header("Location")).isEqualTo("/api/tags/walks");
     assertThat(fog.json().path("author").path("name").asString()).isEqualTo("Marta Ruiz");
     assertThat(fog.text("excerpt")).isEqualTo("A walk above the fog.");
     assertThat(fog.json().path("featured").asBoolean()).isTrue();
