@@ -6,6 +6,7 @@ import io.inkwell.posts.post.MetaTags;
 import io.inkwell.posts.post.PostEvent.ImportedComment;
 import io.inkwell.posts.post.PostImports.ImportedPost;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Brings a Blogger blog over: posts and pages keep their dates and their Blogger author's name as
@@ -53,7 +54,8 @@ final class BloggerImport {
         post.searchDescription() == null
             ? MetaTags.NONE
             : MetaTags.imported(null, post.searchDescription(), null),
-        null);
+        null,
+        Map.of());
   }
 
   /** A stable id for a Blogger id: the same source always becomes the same Inkwell id. */

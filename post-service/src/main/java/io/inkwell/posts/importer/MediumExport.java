@@ -11,6 +11,7 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -116,7 +117,8 @@ final class MediumExport {
         false,
         List.of(),
         MetaTags.NONE,
-        null);
+        null,
+        Map.of());
   }
 
   /** The path of a story's address on Medium or the publication's own domain. */

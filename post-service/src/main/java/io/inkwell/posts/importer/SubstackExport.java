@@ -132,7 +132,8 @@ final class SubstackExport {
         false,
         List.of(),
         MetaTags.NONE,
-        null);
+        null,
+        Map.of());
   }
 
   private static List<Map<String, String>> rows(String csv) {

@@ -63,7 +63,8 @@ public class PostImports {
    *     one of the blog's pictures and can be the post's cover; null when there is none
    * @param tagSlugs the slug each of its labels had on the old platform, by the label, where the
    *     export says it: the tag page's address there (WordPress's {@code /tag/js/} for
-   *     "JavaScript"), which then leads to the tag ({@link TagEditing#rememberOldSlug})
+   *     "JavaScript"), which then leads to the tag ({@link TagEditing#rememberOldSlug}); none for
+   *     Blogger's labels, which have no slugs, and where the export has no tags
    */
   public record ImportedPost(
       String id,
@@ -84,46 +85,6 @@ public class PostImports {
       MetaTags metaTags,
       String cover,
       Map<String, String> tagSlugs) {
-
-    /** A post whose export says nothing of its labels' slugs (Blogger's labels have none). */
-    public ImportedPost(
-        String id,
-        Author author,
-        String title,
-        String name,
-        String html,
-        String excerpt,
-        List<String> labels,
-        Instant published,
-        boolean isPublished,
-        boolean scheduled,
-        String permalinkPath,
-        boolean commentsOpen,
-        boolean page,
-        boolean featured,
-        List<ImportedComment> comments,
-        MetaTags metaTags,
-        String cover) {
-      this(
-          id,
-          author,
-          title,
-          name,
-          html,
-          excerpt,
-          labels,
-          published,
-          isPublished,
-          scheduled,
-          permalinkPath,
-          commentsOpen,
-          page,
-          featured,
-          comments,
-          metaTags,
-          cover,
-          Map.of());
-    }
 
     /** The same post with another body. */
     public ImportedPost withHtml(String html) {
