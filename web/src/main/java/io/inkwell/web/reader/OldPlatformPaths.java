@@ -53,7 +53,8 @@ final class OldPlatformPaths {
    */
   private static final Pattern PAGED = Pattern.compile("(.*?)/page/\\d+/?");
 
-  private static final Pattern MONTH = Pattern.compile("/(\\d{4})/(\\d{2})/?");
+  /** A month's archive, or a day's (WordPress's calendar links {@code /2009/03/12/}). */
+  private static final Pattern MONTH = Pattern.compile("/(\\d{4})/(\\d{2})(?:/\\d{2})?/?");
 
   /** Blogger's archive pages of before its {@code /2009/03/}: {@code /2009_03_01_archive.html}. */
   private static final Pattern BLOGGER_ARCHIVE =

@@ -67,6 +67,7 @@ class OldPlatformPathsTests {
         .hasValue("/tags/long%20walks");
     assertThat(here("/tag/travel", null)).hasValue("/tags/travel");
     assertThat(here("/2009/03/", null)).hasValue("/archive/2009/03");
+    assertThat(here("/2009/03/12/", null)).as("a day's, its month").hasValue("/archive/2009/03");
     assertThat(here("/2009", null)).hasValue("/archive");
     assertThat(here("/2009_03_01_archive.html", null))
         .as("Blogger's archive pages of before")
