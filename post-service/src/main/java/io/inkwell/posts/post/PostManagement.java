@@ -8,6 +8,8 @@ import static org.springframework.data.mongodb.core.aggregation.Aggregation.sort
 import static org.springframework.data.mongodb.core.aggregation.Aggregation.unwind;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -57,6 +59,14 @@ public class PostManagement {
   private final TagDescriptions tagDescriptions;
   private final Covers covers;
   private final StaffNames staffNames;
+
+  /**
+   * Each tag's slug as WordPress and Ghost make one, by the tag: transliterating one beyond the
+   * Latin letters takes some 40 µs, which every unknown tag path would spend on each tag of the
+   * blog (bench/README.md, "Finding a tag by its path").
+   */
+  private final Cache<String, Optional<String>> tagSlugs =
+      Caffeine.newBuilder().maximumSize(50_000).build();
 
   PostManagement(
       Posts posts,
@@ -750,7 +760,7 @@ public class PostManagement {
   }
 
   /** The first of the tags whose path the name is, else the first it is the slug of. */
-  private static Optional<String> namedBy(List<String> tags, String name) {
+  private Optional<String> namedBy(List<String> tags, String name) {
     return tags.stream()
         .filter(tag -> TagCount.slugOf(tag).equals(name))
         .findFirst()
@@ -758,7 +768,8 @@ public class PostManagement {
             () ->
                 Slugs.isOne(name)
                     ? tags.stream()
-                        .filter(tag -> Slugs.of(tag).filter(name::equals).isPresent())
+                        .filter(
+                            tag -> tagSlugs.get(tag, Slugs::of).filter(name::equals).isPresent())
                         .findFirst()
                     : Optional.empty());
   }
