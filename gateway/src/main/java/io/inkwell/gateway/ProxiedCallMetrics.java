@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ProxiedCallMetrics {
 
-  static final String NAME = "spring.cloud.gateway.http.client.requests";
+  private static final String NAME = "spring.cloud.gateway.http.client.requests";
 
   @Bean
   GatewayObservationConvention proxiedCallsMeasuredApart() {

@@ -3,7 +3,9 @@ package io.inkwell.posts.importer;
 import io.inkwell.posts.post.Actor;
 import io.inkwell.posts.post.PostImports;
 import io.inkwell.posts.post.PostImports.ImportedPost;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 
 /**
@@ -44,7 +46,10 @@ class Importer {
     int existing = 0;
     int comments = 0;
     int toCopy = 0;
+    // each label's old slug once, however many posts carry it (and from a second import too)
+    Map<String, String> tagSlugs = new LinkedHashMap<>();
     for (ImportedPost post : posts) {
+      post.tagSlugs().forEach(tagSlugs::putIfAbsent);
       ImportedPost stored = post.withHtml(pictures.stored(post.html(), importer));
       if (imports.importPost(stored)) {
         created++;
@@ -57,6 +62,7 @@ class Importer {
         toCopy++;
       }
     }
+    imports.rememberTagSlugs(tagSlugs);
     return new Result(created, existing, comments, toCopy);
   }
 }

@@ -63,8 +63,8 @@ public class PostImports {
    *     one of the blog's pictures and can be the post's cover; null when there is none
    * @param tagSlugs the slug each of its labels had on the old platform, by the label, where the
    *     export says it: the tag page's address there (WordPress's {@code /tag/js/} for
-   *     "JavaScript"), which then leads to the tag ({@link TagEditing#rememberOldSlug}); none for
-   *     Blogger's labels, which have no slugs, and where the export has no tags
+   *     "JavaScript"), which then leads to the tag ({@link #rememberTagSlugs}); none for Blogger's
+   *     labels, which have no slugs, and where the export has no tags
    */
   public record ImportedPost(
       String id,
@@ -169,7 +169,6 @@ public class PostImports {
             .distinct()
             .limit(Post.MOST_TAGS)
             .toList();
-    source.tagSlugs().forEach((label, slug) -> tagEditing.rememberOldSlug(slug, asTag(label)));
     String base =
         Slugs.fromTitle(
             source.name() == null || source.name().isBlank() ? source.title() : source.name());
@@ -212,6 +211,16 @@ public class PostImports {
       }
     }
     throw new SlugTaken(base);
+  }
+
+  /**
+   * Keeps the slugs the imported posts' labels had on the old platform, each once, so that the old
+   * tag pages' addresses lead to the tags ({@link TagEditing#rememberOldSlug}).
+   *
+   * @param slugs each label's slug there, by the label as the export names it
+   */
+  public void rememberTagSlugs(Map<String, String> slugs) {
+    slugs.forEach((label, slug) -> tagEditing.rememberOldSlug(slug, asTag(label)));
   }
 
   /** The body of a post as it is now, or empty when it is deleted. */
