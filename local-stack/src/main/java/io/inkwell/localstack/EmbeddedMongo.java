@@ -1,7 +1,6 @@
 package io.inkwell.localstack;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +15,8 @@ import org.h2.mvstore.MVStoreTool;
  * H2's default (1 MB), a few dozen megabytes written in a row (an uploaded episode's chunks) piled
  * up in memory faster than they were written until the store ran out of heap and closed, taking the
  * database with it (measured: 50 MB of 1 MB documents in a 200 MB heap; with 256 KB, 300 MB of them
- * keep the heap where it was).
+ * keep the heap where it was). Each command keeps the version of the store it reads ({@link
+ * PinnedVersionH2Backend}).
  */
 final class EmbeddedMongo implements AutoCloseable {
 
@@ -40,7 +40,7 @@ final class EmbeddedMongo implements AutoCloseable {
     }
     MVStore store =
         new MVStore.Builder().fileName(file).autoCommitBufferSize(WRITE_AFTER_KB).open();
-    var server = new MongoServer(new H2Backend(store));
+    var server = new MongoServer(new PinnedVersionH2Backend(store));
     server.bind("localhost", port);
     return new EmbeddedMongo(server, port, database);
   }
