@@ -16,9 +16,9 @@ import org.h2.mvstore.MVStore;
  * background thread rewrites the live pages of half-empty chunks elsewhere (other collections being
  * written make such chunks) and drops the old chunks once a few newer versions exist, so a query
  * that runs longer than a few commits (a full scan of a large collection while a fan-out writes)
- * came upon a chunk that was gone: "Chunk 19946 not found", the same command failing again each
- * time it was tried until the stack restarted. H2 keeps every chunk a registered version uses (its
- * maintainers' advice, h2database#2590; the bug is h2database#4383).
+ * can come upon a chunk that is gone: "Chunk 19946 not found" (seen on a loaded local stack, and
+ * within seconds in EmbeddedMongoTests without this class). H2 keeps every chunk a registered
+ * version uses (its maintainers' advice, h2database#2590; the bug is h2database#4383).
  */
 final class PinnedVersionH2Backend extends H2Backend {
 
