@@ -2,14 +2,18 @@ package io.inkwell.comments.post;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import org.apache.kafka.clients.admin.NewTopic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,6 +45,17 @@ class PostProjection {
         event.authorName() == null ? "Anonymous" : event.authorName(),
         event.body(),
         event.postedAt());
+  }
+
+  /**
+   * post-service creates the topic too, alike; whoever starts first does (a consumer that starts
+   * before it otherwise warns that the topic is unknown).
+   */
+  @Bean
+  static NewTopic postEventsTopic(
+      @Value("${inkwell.comments.post-events-topic:blog.post-events}") String topic,
+      @Value("${inkwell.kafka.replicas:1}") short replicas) {
+    return TopicBuilder.name(topic).partitions(3).replicas(replicas).build();
   }
 
   @KafkaListener(topics = "${inkwell.comments.post-events-topic:blog.post-events}")

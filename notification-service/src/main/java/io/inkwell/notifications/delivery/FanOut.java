@@ -13,8 +13,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
@@ -22,6 +25,7 @@ import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -61,6 +65,17 @@ class FanOut {
     this.mongo = mongo;
     this.json = json;
     this.clock = clock;
+  }
+
+  /**
+   * post-service creates the topic too, alike; whoever starts first does (a consumer that starts
+   * before it otherwise warns that the topic is unknown).
+   */
+  @Bean
+  static NewTopic postEventsTopic(
+      @Value("${inkwell.notifications.post-events-topic}") String topic,
+      @Value("${inkwell.kafka.replicas:1}") short replicas) {
+    return TopicBuilder.name(topic).partitions(3).replicas(replicas).build();
   }
 
   @KafkaListener(topics = "${inkwell.notifications.post-events-topic}")

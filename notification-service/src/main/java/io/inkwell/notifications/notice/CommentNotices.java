@@ -82,8 +82,9 @@ class CommentNotices {
   /** comment-service creates the topic too; whoever starts first does. */
   @Bean
   NewTopic commentEventsTopic(
-      @Value("${inkwell.notifications.comment-events-topic:blog.comment-events}") String topic) {
-    return TopicBuilder.name(topic).partitions(3).build();
+      @Value("${inkwell.notifications.comment-events-topic:blog.comment-events}") String topic,
+      @Value("${inkwell.kafka.replicas:1}") short replicas) {
+    return TopicBuilder.name(topic).partitions(3).replicas(replicas).build();
   }
 
   @KafkaListener(topics = "${inkwell.notifications.comment-events-topic:blog.comment-events}")

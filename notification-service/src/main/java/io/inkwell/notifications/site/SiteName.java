@@ -103,8 +103,9 @@ public class SiteName {
   /** post-service creates the topic too, alike; whoever starts first does. */
   @Bean
   NewTopic siteEventsTopic(
-      @Value("${inkwell.notifications.site-events-topic:blog.site-events}") String topic) {
-    return TopicBuilder.name(topic).partitions(1).compact().build();
+      @Value("${inkwell.notifications.site-events-topic:blog.site-events}") String topic,
+      @Value("${inkwell.kafka.replicas:1}") short replicas) {
+    return TopicBuilder.name(topic).partitions(1).replicas(replicas).compact().build();
   }
 
   /** The blog's title, for the subject, body and sender of a mail. */

@@ -43,8 +43,9 @@ public class StaffDirectory {
   /** auth-service creates the topic too; whoever starts first does. */
   @Bean
   NewTopic staffEventsTopic(
-      @Value("${inkwell.notifications.staff-events-topic:blog.staff-events}") String topic) {
-    return TopicBuilder.name(topic).partitions(3).build();
+      @Value("${inkwell.notifications.staff-events-topic:blog.staff-events}") String topic,
+      @Value("${inkwell.kafka.replicas:1}") short replicas) {
+    return TopicBuilder.name(topic).partitions(3).replicas(replicas).build();
   }
 
   /**
