@@ -40,6 +40,17 @@ public final class Contracts {
   }
 
   /**
+   * The contract's example as a new event happening now: a fresh {@code eventId} and {@code
+   * occurredAt} the present, as a service sends it (a post published now, say, mails the
+   * subscribers there are now).
+   */
+  public static ObjectNode happening(String name) {
+    var event = example(name);
+    event.put("occurredAt", java.time.Instant.now().toString());
+    return event;
+  }
+
+  /**
    * The violations of an event against the schema its {@code type} names: "PostPublished" →
    * post-published.
    */

@@ -22,6 +22,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -40,6 +41,7 @@ class FanOut {
   private static final Logger log = LoggerFactory.getLogger(FanOut.class);
   private static final int BATCH = 500;
   private static final int DUPLICATE_KEY = 11000;
+  private static final java.time.Duration CLOCK_LEEWAY = java.time.Duration.ofMinutes(1);
 
   private final MongoOperations mongo;
   private final JsonMapper json;
@@ -111,8 +113,12 @@ class FanOut {
   }
 
   /**
-   * One delivery per confirmed subscriber whose preferences match the post's tags: due at once, or
-   * at the time of their next digest ({@link DigestSender}).
+   * One delivery per subscriber confirmed when the post was published whose preferences match the
+   * post's tags: due at once, or at the time of their next digest ({@link DigestSender}). Someone
+   * who subscribed since is left out, as Ghost mails the members there are when it sends: an event
+   * read again long after (a consumer group whose offsets a long outage let Kafka forget reads its
+   * topic from the start) would otherwise mail every newer subscriber every old post. A minute's
+   * leeway allows for the two services' clocks.
    */
   private int recordDeliveries(Announcement post) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -121,12 +127,14 @@ class FanOut {
     String after = "";
     int recorded = 0;
     while (true) {
+      Criteria subscribed = where("status").is(SubscriberStatus.CONFIRMED).and("_id").gt(after);
+      if (post.occurredAt() != null) {
+        subscribed.orOperator(
+            where("confirmedAt").lte(post.occurredAt().plus(CLOCK_LEEWAY)),
+            where("confirmedAt").is(null));
+      }
       List<Subscriber> batch =
-          mongo.find(
-              Query.query(where("status").is(SubscriberStatus.CONFIRMED).and("_id").gt(after))
-                  .with(Sort.by("_id"))
-                  .limit(BATCH),
-              Subscriber.class);
+          mongo.find(Query.query(subscribed).with(Sort.by("_id")).limit(BATCH), Subscriber.class);
       if (batch.isEmpty()) {
         return recorded;
       }

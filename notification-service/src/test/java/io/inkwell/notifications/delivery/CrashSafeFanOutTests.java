@@ -8,12 +8,11 @@ import io.inkwell.notifications.TestMail;
 import io.inkwell.notifications.subscription.Frequency;
 import io.inkwell.notifications.subscription.Subscriber;
 import io.inkwell.notifications.subscription.SubscriberStatus;
+import io.inkwell.testsupport.Contracts;
 import io.inkwell.testsupport.TestMongo;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -35,7 +34,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The promise: a post published to 2,000 confirmed subscribers reaches each exactly once, although
@@ -142,9 +140,7 @@ class CrashSafeFanOutTests {
   }
 
   private static void publish(String postId) throws Exception {
-    var event =
-        (ObjectNode)
-            JSON.readTree(Files.readString(Path.of("../contracts/examples/post-published.json")));
+    var event = Contracts.happening("post-published");
     event.put("postId", postId);
     Map<String, Object> config =
         Map.of(

@@ -635,9 +635,7 @@ class DigestTests extends IntegrationTest {
   /** Posts go on one key, so each is handled after the one before. */
   private void publish(String postId, String title) {
     try {
-      var event =
-          (ObjectNode)
-              JSON.readTree(Files.readString(Path.of("../contracts/examples/post-published.json")));
+      var event = Contracts.happening("post-published");
       event.put("postId", postId);
       event.put("title", title);
       kafka.send("blog.post-events", "digest-test", JSON.writeValueAsString(event)).get();

@@ -11,6 +11,7 @@ import io.inkwell.notifications.subscription.Subscriber;
 import io.inkwell.notifications.subscription.SubscriberStatus;
 import io.inkwell.notifications.subscription.Subscribers;
 import io.inkwell.testsupport.ApiClient;
+import io.inkwell.testsupport.Contracts;
 import io.inkwell.testsupport.Topics;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
@@ -34,6 +35,7 @@ class FanOutTests extends IntegrationTest {
 
   @Autowired private KafkaTemplate<String, String> kafka;
   @Autowired private Subscribers subscribers;
+  @Autowired private org.springframework.data.mongodb.core.MongoOperations mongo;
   @Autowired private io.micrometer.core.instrument.MeterRegistry meters;
 
   @org.springframework.beans.factory.annotation.Value("${spring.kafka.bootstrap-servers}")
@@ -146,6 +148,37 @@ class FanOutTests extends IntegrationTest {
     for (String address : readers) {
       assertThat(postMails(address, "Wrapping up the WPC")).hasSize(1);
     }
+  }
+
+  /**
+   * A post's event read again long after it was published (a consumer group whose offsets Kafka
+   * forgot during a long outage reads its topic from the start) mails the subscribers there were
+   * then, not everyone who subscribed since.
+   */
+  @Test
+  void aPostPublishedReadLongAfterMailsNobodyWhoSubscribedSince() {
+    List<String> readers = addresses(2);
+    String longSubscribed = readers.get(0);
+    String newcomer = readers.get(1);
+    confirmedSubscriber(api(), longSubscribed);
+    mongo.updateFirst(
+        org.springframework.data.mongodb.core.query.Query.query(
+            org.springframework.data.mongodb.core.query.Criteria.where("email").is(longSubscribed)),
+        org.springframework.data.mongodb.core.query.Update.update(
+            "confirmedAt", Instant.now().minus(Duration.ofDays(1))),
+        Subscriber.class);
+    confirmedSubscriber(api(), newcomer);
+    String key = UUID.randomUUID().toString();
+    var anHourAgo = example(key, "Published an hour ago");
+    anHourAgo.put("occurredAt", Instant.now().minus(Duration.ofHours(1)).toString());
+
+    send(key, anHourAgo);
+    publish(UUID.randomUUID().toString(), key, "Published now");
+
+    awaitPostMail(longSubscribed, "Published an hour ago");
+    awaitPostMail(longSubscribed, "Published now");
+    awaitPostMail(newcomer, "Published now");
+    assertThat(postMails(newcomer, "Published an hour ago")).isEmpty();
   }
 
   @Test
@@ -350,18 +383,12 @@ class FanOutTests extends IntegrationTest {
     send(key, event);
   }
 
-  /** The contract's example event, for a post of our own. */
+  /** The contract's example event, for a post of our own published now. */
   private static ObjectNode example(String postId, String title) {
-    try {
-      var event =
-          (ObjectNode)
-              JSON.readTree(Files.readString(Path.of("../contracts/examples/post-published.json")));
-      event.put("postId", postId);
-      event.put("title", title);
-      return event;
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(e);
-    }
+    var event = Contracts.happening("post-published");
+    event.put("postId", postId);
+    event.put("title", title);
+    return event;
   }
 
   private void send(String key, ObjectNode event) {

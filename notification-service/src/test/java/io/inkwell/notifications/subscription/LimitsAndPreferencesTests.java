@@ -7,10 +7,9 @@ import static org.awaitility.Awaitility.await;
 import io.inkwell.notifications.IntegrationTest;
 import io.inkwell.notifications.TestMail;
 import io.inkwell.testsupport.ApiClient;
+import io.inkwell.testsupport.Contracts;
 import io.inkwell.testsupport.RateWindows;
 import jakarta.mail.MessagingException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,6 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 class LimitsAndPreferencesTests extends IntegrationTest {
 
@@ -180,9 +178,7 @@ class LimitsAndPreferencesTests extends IntegrationTest {
 
   /** Posts go on one key, so each is handled after the one before. */
   private void publish(String title, List<String> tags) throws Exception {
-    var event =
-        (ObjectNode)
-            JSON.readTree(Files.readString(Path.of("../contracts/examples/post-published.json")));
+    var event = Contracts.happening("post-published");
     event.put("postId", UUID.randomUUID().toString());
     event.put("title", title);
     event.set("tags", JSON.valueToTree(tags));

@@ -15,8 +15,6 @@ import io.inkwell.testsupport.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -31,7 +29,6 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * With the mail server unreachable, subscribing answers a problem+json 503 with Retry-After, not a
@@ -179,9 +176,7 @@ class MailServerDownTests {
         .isEqualTo(200);
     String postId = UUID.randomUUID().toString();
     String title = "Written in the outage " + postId.substring(0, 8);
-    var event =
-        (ObjectNode)
-            JSON.readTree(Files.readString(Path.of("../contracts/examples/post-published.json")));
+    var event = Contracts.happening("post-published");
     event.put("postId", postId);
     event.put("title", title);
     kafka.send("blog.post-events", postId, JSON.writeValueAsString(event)).get();

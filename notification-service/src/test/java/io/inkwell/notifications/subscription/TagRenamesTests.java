@@ -52,7 +52,7 @@ class TagRenamesTests extends IntegrationTest {
     assertThat(tagsOf(already)).as("chosen once, kept once").containsExactly(merged);
     assertThat(tagsOf(cook)).containsExactly("food " + mark);
 
-    ObjectNode post = Contracts.example("post-published");
+    ObjectNode post = Contracts.happening("post-published");
     String postId = UUID.randomUUID().toString();
     post.put("postId", postId);
     post.put("title", "Day three " + mark);
