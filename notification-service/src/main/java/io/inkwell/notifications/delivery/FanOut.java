@@ -9,6 +9,7 @@ import io.inkwell.notifications.site.SiteName;
 import io.inkwell.notifications.subscription.Subscriber;
 import io.inkwell.notifications.subscription.SubscriberStatus;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -41,7 +42,7 @@ class FanOut {
   private static final Logger log = LoggerFactory.getLogger(FanOut.class);
   private static final int BATCH = 500;
   private static final int DUPLICATE_KEY = 11000;
-  private static final java.time.Duration CLOCK_LEEWAY = java.time.Duration.ofMinutes(1);
+  private static final Duration CLOCK_SLACK = Duration.ofMinutes(1);
 
   private final MongoOperations mongo;
   private final JsonMapper json;
@@ -108,7 +109,7 @@ class FanOut {
     mongo.save(post);
     long began = System.nanoTime();
     int recorded = recordDeliveries(post);
-    metrics.fanOut(java.time.Duration.ofNanos(System.nanoTime() - began));
+    metrics.fanOut(Duration.ofNanos(System.nanoTime() - began));
     log.info("Post {} published: {} deliveries recorded", event.postId(), recorded);
   }
 
@@ -130,7 +131,7 @@ class FanOut {
       Criteria subscribed = where("status").is(SubscriberStatus.CONFIRMED).and("_id").gt(after);
       if (post.occurredAt() != null) {
         subscribed.orOperator(
-            where("confirmedAt").lte(post.occurredAt().plus(CLOCK_LEEWAY)),
+            where("confirmedAt").lte(post.occurredAt().plus(CLOCK_SLACK)),
             where("confirmedAt").is(null));
       }
       List<Subscriber> batch =
