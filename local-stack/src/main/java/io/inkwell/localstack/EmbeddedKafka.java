@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import kafka.server.KafkaConfig;
@@ -68,6 +69,10 @@ final class EmbeddedKafka implements AutoCloseable {
     config.put("share.coordinator.state.topic.replication.factor", "1");
     config.put("share.coordinator.state.topic.min.isr", "1");
     config.put("group.initial.rebalance.delay.ms", "0");
+    // where each service has read to is kept however long the stack stays stopped: with Kafka's
+    // 7 days, a blog started again after two weeks off had its services read every event still
+    // on the topics again from the start
+    config.put("offsets.retention.minutes", String.valueOf(Duration.ofDays(3650).toMinutes()));
     config.put("auto.create.topics.enable", "true");
     var server = new KafkaRaftServer(new KafkaConfig(config, false), Time.SYSTEM);
     server.startup();
