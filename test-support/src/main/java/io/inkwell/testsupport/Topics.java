@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -86,6 +88,19 @@ public final class Topics {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
+    }
+  }
+
+  /**
+   * How many partitions each of these topics has, as the broker describes them; a topic that is not
+   * there fails the call (UnknownTopicOrPartitionException).
+   */
+  public static Map<String, Integer> partitions(String bootstrapServers, List<String> topics)
+      throws ExecutionException, InterruptedException {
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+      return admin.describeTopics(topics).allTopicNames().get().values().stream()
+          .collect(Collectors.toMap(TopicDescription::name, topic -> topic.partitions().size()));
     }
   }
 }

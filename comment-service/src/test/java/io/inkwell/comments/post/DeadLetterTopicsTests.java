@@ -3,13 +3,10 @@ package io.inkwell.comments.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.inkwell.comments.IntegrationTest;
+import io.inkwell.testsupport.Topics;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 
@@ -27,21 +24,12 @@ class DeadLetterTopicsTests extends IntegrationTest {
   @Test
   void theDeadLetterTopicOfEveryTopicReadIsThereWithAsManyPartitions() throws Exception {
     List<String> read = List.of("blog.post-events", "blog.staff-events");
-    try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
-      Map<String, Integer> partitions =
-          admin
-              .describeTopics(
-                  read.stream().flatMap(topic -> Stream.of(topic, topic + "-dlt")).toList())
-              .allTopicNames()
-              .get()
-              .values()
-              .stream()
-              .collect(
-                  Collectors.toMap(TopicDescription::name, topic -> topic.partitions().size()));
+    Map<String, Integer> partitions =
+        Topics.partitions(
+            brokers, read.stream().flatMap(topic -> Stream.of(topic, topic + "-dlt")).toList());
 
-      assertThat(partitions)
-          .containsEntry("blog.post-events-dlt", partitions.get("blog.post-events"))
-          .containsEntry("blog.staff-events-dlt", partitions.get("blog.staff-events"));
-    }
+    assertThat(partitions)
+        .containsEntry("blog.post-events-dlt", partitions.get("blog.post-events"))
+        .containsEntry("blog.staff-events-dlt", partitions.get("blog.staff-events"));
   }
 }
