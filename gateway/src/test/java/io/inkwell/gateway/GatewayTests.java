@@ -71,6 +71,7 @@ class GatewayTests {
       new java.util.concurrent.CountDownLatch(1);
 
   private static final AtomicInteger BROKEN_CALLS = new AtomicInteger();
+  private static final AtomicInteger BUSY_CALLS = new AtomicInteger();
 
   /** The long pieces of work the services have begun. */
   private static final AtomicInteger LONG_REQUESTS = new AtomicInteger();
@@ -128,6 +129,12 @@ class GatewayTests {
                           (request, response) -> {
                             FLAKY_CALLS.incrementAndGet();
                             return response.status(503).send();
+                          })
+                      .route(
+                          request -> request.uri().startsWith("/api/posts/busy"),
+                          (request, response) -> {
+                            BUSY_CALLS.incrementAndGet();
+                            return response.status(503).header("Retry-After", "10").send();
                           })
                       .route(
                           request -> request.uri().startsWith("/api/posts/broken"),
@@ -543,6 +550,19 @@ class GatewayTests {
     assertThat(afterGet).isEqualTo(3);
     assertThat(write.statusCode()).isEqualTo(503);
     assertThat(FLAKY_CALLS.get()).isEqualTo(1);
+  }
+
+  @Test
+  void aServiceThatSaysWhenToComeBackIsNotAskedAgainAtOnce() throws Exception {
+    BUSY_CALLS.set(0);
+
+    var read = get("/api/posts/busy-read");
+
+    assertThat(read.statusCode()).isEqualTo(503);
+    assertThat(read.headers().firstValue("Retry-After")).hasValue("10");
+    assertThat(BUSY_CALLS.get())
+        .as("its Retry-After (a database away, pictures busy) is its answer, not a passing failure")
+        .isEqualTo(1);
   }
 
   @Test
