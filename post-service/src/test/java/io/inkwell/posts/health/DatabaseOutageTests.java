@@ -11,19 +11,24 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The service whose database goes away while it runs: readers and authors are told to come back
  * (503 with {@code Retry-After}) within the configured wait, not left hanging for the driver's 30 s
- * and then given a 500. Its own database, which this class stops, and so its own context.
+ * and then given a 500. Its own database, which this class stops, and so its own context: closed
+ * after the class, and without Kafka listeners, which would take partitions from the consumer
+ * groups of the module's shared context and fail their events against the stopped database.
  */
+@DirtiesContext
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-      "inkwell.mongodb.wait=1s"
+      "inkwell.mongodb.wait=1s",
+      "spring.kafka.listener.auto-startup=false"
     })
 class DatabaseOutageTests {
 

@@ -1,5 +1,7 @@
 package io.inkwell.comments.comment.web;
 
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import io.inkwell.comments.comment.CommentProblems.CommentNotFound;
 import io.inkwell.comments.comment.CommentProblems.CommentsClosed;
 import io.inkwell.comments.comment.CommentProblems.DuplicateComment;
@@ -13,6 +15,7 @@ import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -40,6 +43,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
   private static final String TYPES = "https://inkwell.dev/problems/";
+  private static final String DATABASE_RETRY_AFTER_SECONDS = "10";
 
   private static final Map<Integer, String> TYPE_BY_STATUS =
       Map.of(
@@ -137,6 +141,28 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         "Bad request",
         "A header of the request cannot be read: it holds control characters or bytes that are no"
             + " text.");
+  }
+
+  /**
+   * The database did not answer in time (down, a network away, no primary): the service is
+   * unavailable for a while, not broken, and says so as its readiness does, once per request in one
+   * line rather than a stack trace.
+   */
+  @ExceptionHandler({
+    DataAccessResourceFailureException.class,
+    MongoTimeoutException.class,
+    MongoSocketException.class
+  })
+  ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
+    log.warn("The database cannot be reached: {}", e.getMessage());
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS)
+        .body(
+            problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "database-unavailable",
+                "Try again shortly",
+                "The blog's comments cannot be reached just now; try again in a few seconds."));
   }
 
   @ExceptionHandler(Exception.class)

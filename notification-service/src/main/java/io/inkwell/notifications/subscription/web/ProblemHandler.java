@@ -1,5 +1,7 @@
 package io.inkwell.notifications.subscription.web;
 
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import io.inkwell.notifications.subscription.InvalidToken;
 import io.inkwell.notifications.subscription.SubscriberDirectory;
 import io.inkwell.notifications.subscription.SubscriberImport;
@@ -13,6 +15,7 @@ import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -38,6 +41,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
   private static final String TYPES = "https://inkwell.dev/problems/";
+  private static final String DATABASE_RETRY_AFTER_SECONDS = "10";
 
   private static final Map<Integer, String> TYPE_BY_STATUS =
       Map.of(
@@ -134,6 +138,28 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         "Bad request",
         "A header of the request cannot be read: it holds control characters or bytes that are no"
             + " text.");
+  }
+
+  /**
+   * The database did not answer in time (down, a network away, no primary): the service is
+   * unavailable for a while, not broken, and says so as its readiness does, once per request in one
+   * line rather than a stack trace.
+   */
+  @ExceptionHandler({
+    DataAccessResourceFailureException.class,
+    MongoTimeoutException.class,
+    MongoSocketException.class
+  })
+  ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
+    log.warn("The database cannot be reached: {}", e.getMessage());
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS)
+        .body(
+            problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "database-unavailable",
+                "Try again shortly",
+                "The blog's subscriptions cannot be reached just now; try again in a few seconds."));
   }
 
   @ExceptionHandler(Exception.class)

@@ -1,0 +1,77 @@
+package io.inkwell.notifications.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.inkwell.notifications.TestMail;
+import io.inkwell.testsupport.ApiClient;
+import io.inkwell.testsupport.TestTokens;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The service whose database goes away while it runs: readers and authors are told to come back
+ * (503 with {@code Retry-After}) within the configured wait, not left hanging for the driver's 30 s
+ * and then given a 500. Its own database, which this class stops, and so its own context: closed
+ * after the class, and without Kafka listeners, which would take partitions from the consumer
+ * groups of the module's shared context and fail their events against the stopped database.
+ */
+@DirtiesContext
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+      "inkwell.mongodb.wait=1s",
+      "spring.kafka.listener.auto-startup=false"
+    })
+class DatabaseOutageTests {
+
+  private static final MongoServer DATABASE = new MongoServer(new MemoryBackend());
+
+  @Value("${local.server.port}")
+  private int port;
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    String address = DATABASE.bindAndGetConnectionString() + "/notifications";
+    registry.add("spring.mongodb.uri", () -> address);
+    registry.add("spring.mail.host", () -> "localhost");
+    registry.add("spring.mail.port", TestMail::smtpPort);
+    registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens::jwksUri);
+    registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestTokens.ISSUER);
+  }
+
+  @AfterAll
+  static void stop() {
+    DATABASE.shutdownNow();
+  }
+
+  @Test
+  void aDatabaseThatIsGoneIsAServiceUnavailableForAWhileNotAnError() {
+    var reader = new ApiClient("http://localhost:" + port);
+    var admin = reader.withToken(TestTokens.staff("admin-1", "Ada Admin", "ADMIN"));
+    assertThat(admin.get("/api/subscribers").status()).isEqualTo(200);
+
+    DATABASE.shutdownNow();
+
+    var list = admin.get("/api/subscribers");
+    assertThat(list.status()).as(list.toString()).isEqualTo(503);
+    assertThat(list.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(list.text("type")).isEqualTo("https://inkwell.dev/problems/database-unavailable");
+    assertThat(list.header("Retry-After")).isEqualTo("10");
+    var write =
+        reader.post("/api/subscriptions", ApiClient.json(Map.of("email", "ann@example.org")));
+    assertThat(write.status()).as(write.toString()).isEqualTo(503);
+    assertThat(write.text("detail")).doesNotContain("Exception", "localhost");
+    var readiness = reader.get("/actuator/health/readiness");
+    assertThat(readiness.status()).isEqualTo(503);
+    assertThat(readiness.text("status")).isEqualTo("DOWN");
+  }
+}
