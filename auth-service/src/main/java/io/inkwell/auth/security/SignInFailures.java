@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.Map;
 import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -54,6 +55,11 @@ class SignInFailures implements AuthenticationFailureHandler {
       response.sendRedirect(
           request.getContextPath() + (required.setup() ? "/login?setup" : "/login?code"));
       return;
+    }
+    if (failure instanceof InternalAuthenticationServiceException) {
+      // no wrong password but the accounts out of reach (a database away): not "try again"
+      // with the form, but the service's own answer (DatabaseOutages)
+      throw failure;
     }
     mapped.onAuthenticationFailure(request, response, failure);
   }

@@ -1,5 +1,7 @@
 package io.inkwell.auth.web;
 
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import io.inkwell.auth.staff.StaffManagement.StaffExists;
 import java.net.URI;
 import java.util.List;
@@ -8,6 +10,7 @@ import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -100,13 +103,31 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   }
 
   @ExceptionHandler(Exception.class)
-  ProblemDetail unexpected(Exception e) {
+  ProblemDetail unexpected(Exception e) throws Exception {
+    if (databaseAway(e)) {
+      throw e; // answered by DatabaseOutages, which also sees the filters' failures
+    }
     log.error("Unexpected error", e);
     return problem(
         HttpStatus.INTERNAL_SERVER_ERROR,
         "internal",
         "Internal error",
         "Something went wrong on our side; the request may be retried.");
+  }
+
+  /**
+   * Whether the failure is, or was caused by, the database not answering in time (down, a network
+   * away, no primary), also where another exception wraps it.
+   */
+  static boolean databaseAway(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof DataAccessResourceFailureException
+          || cause instanceof MongoTimeoutException
+          || cause instanceof MongoSocketException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override

@@ -165,36 +165,51 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             + " text.");
   }
 
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    if (databaseAway(e)) {
+      return databaseUnavailable(e);
+    }
+    log.error("Unexpected error", e);
+    return ResponseEntity.internalServerError()
+        .body(
+            problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal",
+                "Internal error",
+                "Something went wrong on our side; the request may be retried."));
+  }
+
   /**
-   * The database did not answer in time (down, a network away, no primary): the service is
-   * unavailable for a while, not broken, and says so as its readiness does, once per request in one
-   * line rather than a stack trace.
+   * Whether the failure is, or was caused by, the database not answering in time (down, a network
+   * away, no primary), also where another exception wraps it.
    */
-  @ExceptionHandler({
-    DataAccessResourceFailureException.class,
-    MongoTimeoutException.class,
-    MongoSocketException.class
-  })
-  ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
-    log.warn("The database cannot be reached: {}", e.getMessage());
+  private static boolean databaseAway(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof DataAccessResourceFailureException
+          || cause instanceof MongoTimeoutException
+          || cause instanceof MongoSocketException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The service is unavailable for a while, not broken, and says so as its readiness does: a 503
+   * with {@code Retry-After}, logged in one line rather than a stack trace per request.
+   */
+  private static ResponseEntity<ProblemDetail> databaseUnavailable(Throwable failure) {
+    log.warn("The database cannot be reached: {}", failure.getMessage());
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
         .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS)
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .body(
             problem(
                 HttpStatus.SERVICE_UNAVAILABLE,
                 "database-unavailable",
                 "Try again shortly",
                 "The blog's posts cannot be reached just now; try again in a few seconds."));
-  }
-
-  @ExceptionHandler(Exception.class)
-  ProblemDetail unexpected(Exception e) {
-    log.error("Unexpected error", e);
-    return problem(
-        HttpStatus.INTERNAL_SERVER_ERROR,
-        "internal",
-        "Internal error",
-        "Something went wrong on our side; the request may be retried.");
   }
 
   @Override

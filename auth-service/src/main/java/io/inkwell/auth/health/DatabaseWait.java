@@ -1,0 +1,33 @@
+package io.inkwell.auth.health;
+
+import com.mongodb.ConnectionString;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
+import org.springframework.boot.mongodb.autoconfigure.MongoProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * How long a request waits for a database it cannot reach (down, a network away, no primary) before
+ * it is answered 503 and readiness says DOWN: {@code inkwell.mongodb.wait}, not the driver's 30 s,
+ * which outlasts the gateway's response timeout and holds a health probe as long. A {@code
+ * serverSelectionTimeoutMS} in the URI is the operator's own choice and stays.
+ */
+@Configuration(proxyBeanMethods = false)
+class DatabaseWait {
+
+  @Bean
+  MongoClientSettingsBuilderCustomizer shortWaitForTheDatabase(
+      MongoProperties properties, @Value("${inkwell.mongodb.wait:5s}") Duration wait) {
+    boolean chosenInUri =
+        new ConnectionString(properties.determineUri()).getServerSelectionTimeout() != null;
+    return settings -> {
+      if (!chosenInUri) {
+        settings.applyToClusterSettings(
+            cluster -> cluster.serverSelectionTimeout(wait.toMillis(), TimeUnit.MILLISECONDS));
+      }
+    };
+  }
+}
