@@ -1,6 +1,7 @@
 package io.inkwell.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
@@ -12,11 +13,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -29,6 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * from the consumer groups of the module's shared context.
  */
 @DirtiesContext
+@ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
@@ -60,7 +66,8 @@ class DatabaseOutageTests {
   }
 
   @Test
-  void aDatabaseThatIsGoneIsAPageThatSaysComeBackNotAWrongPassword() throws Exception {
+  void aDatabaseThatIsGoneIsAPageThatSaysComeBackNotAWrongPassword(CapturedOutput log)
+      throws Exception {
     String base = "http://localhost:" + port;
     String owner =
         new SignIn(base)
@@ -76,6 +83,7 @@ class DatabaseOutageTests {
     assertThat(csrf.find()).isTrue();
 
     DATABASE.shutdownNow();
+    int logBefore = log.getOut().length();
 
     var signIn =
         browser.send(
@@ -110,6 +118,13 @@ class DatabaseOutageTests {
                     + "&client_secret=ci-bot-secret-of-some-length");
     assertThat(token.status()).as(token.toString()).isEqualTo(503);
     assertThat(token.text("type")).isEqualTo("https://inkwell.dev/problems/database-unavailable");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> assertThat(log.getOut()).contains("A scheduled task cannot reach the database"));
+    assertThat(log.getOut().substring(logBefore))
+        .as("the operator's log while the database is away: a line, not a stack trace each time")
+        .doesNotContain("Unexpected error occurred in scheduled task", "\tat ");
   }
 
   private static HttpResponse<String> page(HttpClient browser, String address) throws Exception {

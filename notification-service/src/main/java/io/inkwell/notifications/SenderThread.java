@@ -1,5 +1,6 @@
 package io.inkwell.notifications;
 
+import io.inkwell.notifications.health.DatabaseOutage;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -39,7 +40,14 @@ public final class SenderThread {
           } catch (RuntimeException e) {
             // the database or the network for a moment: a round that throws would otherwise be the
             // last one the executor runs, and nothing would be sent until a restart
-            log.error("A {} round failed; the next one tries again", name, e);
+            if (DatabaseOutage.causedBy(e)) {
+              log.warn(
+                  "A {} round cannot reach the database; the next one tries again: {}",
+                  name,
+                  e.getMessage());
+            } else {
+              log.error("A {} round failed; the next one tries again", name, e);
+            }
           }
         },
         millis,

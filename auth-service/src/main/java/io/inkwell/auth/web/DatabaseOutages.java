@@ -1,5 +1,6 @@
 package io.inkwell.auth.web;
 
+import io.inkwell.auth.health.DatabaseOutage;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -47,7 +48,7 @@ class DatabaseOutages extends OncePerRequestFilter {
     try {
       chain.doFilter(request, response);
     } catch (ServletException | IOException | RuntimeException failure) {
-      if (!ProblemHandler.databaseAway(failure) || response.isCommitted()) {
+      if (!DatabaseOutage.causedBy(failure) || response.isCommitted()) {
         throw failure;
       }
       log.warn(

@@ -1,7 +1,6 @@
 package io.inkwell.auth.web;
 
-import com.mongodb.MongoSocketException;
-import com.mongodb.MongoTimeoutException;
+import io.inkwell.auth.health.DatabaseOutage;
 import io.inkwell.auth.staff.StaffManagement.StaffExists;
 import java.net.URI;
 import java.util.List;
@@ -10,7 +9,6 @@ import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -104,7 +102,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ProblemDetail unexpected(Exception e) throws Exception {
-    if (databaseAway(e)) {
+    if (DatabaseOutage.causedBy(e)) {
       throw e; // answered by DatabaseOutages, which also sees the filters' failures
     }
     log.error("Unexpected error", e);
@@ -113,21 +111,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         "internal",
         "Internal error",
         "Something went wrong on our side; the request may be retried.");
-  }
-
-  /**
-   * Whether the failure is, or was caused by, the database not answering in time (down, a network
-   * away, no primary), also where another exception wraps it.
-   */
-  static boolean databaseAway(Throwable failure) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof DataAccessResourceFailureException
-          || cause instanceof MongoTimeoutException
-          || cause instanceof MongoSocketException) {
-        return true;
-      }
-    }
-    return false;
   }
 
   @Override

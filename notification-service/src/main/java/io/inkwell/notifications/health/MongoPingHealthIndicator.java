@@ -23,7 +23,16 @@ class MongoPingHealthIndicator extends AbstractHealthIndicator {
 
   @Override
   protected void doHealthCheck(Health.Builder builder) {
-    mongo.executeCommand(new Document("ping", 1));
+    try {
+      mongo.executeCommand(new Document("ping", 1));
+    } catch (RuntimeException e) {
+      if (!DatabaseOutage.causedBy(e)) {
+        throw e;
+      }
+      // DOWN, without the stack trace Boot would log at every probe while it is away
+      builder.down().withDetail("error", "the database does not answer");
+      return;
+    }
     builder.up().withDetail("database", mongo.getDb().getName());
   }
 }

@@ -1,17 +1,22 @@
 package io.inkwell.notifications.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.inkwell.notifications.TestMail;
 import io.inkwell.testsupport.ApiClient;
 import io.inkwell.testsupport.TestTokens;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -24,6 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * groups of the module's shared context and fail their events against the stopped database.
  */
 @DirtiesContext
+@ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
@@ -54,12 +60,13 @@ class DatabaseOutageTests {
   }
 
   @Test
-  void aDatabaseThatIsGoneIsAServiceUnavailableForAWhileNotAnError() {
+  void aDatabaseThatIsGoneIsAServiceUnavailableForAWhileNotAnError(CapturedOutput log) {
     var reader = new ApiClient("http://localhost:" + port);
     var admin = reader.withToken(TestTokens.staff("admin-1", "Ada Admin", "ADMIN"));
     assertThat(admin.get("/api/subscribers").status()).isEqualTo(200);
 
     DATABASE.shutdownNow();
+    int logBefore = log.getOut().length();
 
     var list = admin.get("/api/subscribers");
     assertThat(list.status()).as(list.toString()).isEqualTo(503);
@@ -73,5 +80,14 @@ class DatabaseOutageTests {
     var readiness = reader.get("/actuator/health/readiness");
     assertThat(readiness.status()).isEqualTo(503);
     assertThat(readiness.text("status")).isEqualTo("DOWN");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(log.getOut())
+                    .contains("A delivery-sender round cannot reach the database"));
+    assertThat(log.getOut().substring(logBefore))
+        .as("the operator's log while the database is away: a line, not a stack trace each time")
+        .doesNotContain("Unexpected error occurred in scheduled task", "\tat ");
   }
 }

@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.inkwell.posts.file.BlogFiles;
 import io.inkwell.posts.file.FileProblem;
+import io.inkwell.posts.health.DatabaseOutage;
 import io.inkwell.posts.image.ImageProblem;
 import io.inkwell.posts.image.Images;
 import io.inkwell.posts.importer.OldPictures.Picture;
@@ -200,7 +201,11 @@ class PictureCopying implements DisposableBean {
               try {
                 copyWaiting();
               } catch (RuntimeException e) {
-                log.warn("Could not look for pictures to copy", e);
+                if (DatabaseOutage.causedBy(e)) {
+                  log.warn("Could not look for pictures to copy: {}", e.getMessage());
+                } else {
+                  log.warn("Could not look for pictures to copy", e);
+                }
               } finally {
                 copying.set(false);
               }

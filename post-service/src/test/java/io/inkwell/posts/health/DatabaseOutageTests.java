@@ -1,16 +1,21 @@
 package io.inkwell.posts.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.inkwell.testsupport.ApiClient;
 import io.inkwell.testsupport.TestTokens;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -23,6 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * groups of the module's shared context and fail their events against the stopped database.
  */
 @DirtiesContext
+@ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
@@ -51,12 +57,13 @@ class DatabaseOutageTests {
   }
 
   @Test
-  void aDatabaseThatIsGoneIsAServiceUnavailableForAWhileNotAnError() {
+  void aDatabaseThatIsGoneIsAServiceUnavailableForAWhileNotAnError(CapturedOutput log) {
     var reader = new ApiClient("http://localhost:" + port);
     var editor = reader.withToken(TestTokens.staff("editor-1", "Eddie Editor", "EDITOR"));
     assertThat(reader.get("/api/posts").status()).isEqualTo(200);
 
     DATABASE.shutdownNow();
+    int logBefore = log.getOut().length();
 
     var list = reader.get("/api/posts");
     assertThat(list.status()).as(list.toString()).isEqualTo(503);
@@ -70,5 +77,12 @@ class DatabaseOutageTests {
     var readiness = reader.get("/actuator/health/readiness");
     assertThat(readiness.status()).isEqualTo(503);
     assertThat(readiness.text("status")).isEqualTo("DOWN");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> assertThat(log.getOut()).contains("A scheduled task cannot reach the database"));
+    assertThat(log.getOut().substring(logBefore))
+        .as("the operator's log while the database is away: a line, not a stack trace each time")
+        .doesNotContain("Unexpected error occurred in scheduled task", "\tat ");
   }
 }

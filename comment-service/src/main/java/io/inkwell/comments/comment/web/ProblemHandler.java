@@ -1,13 +1,12 @@
 package io.inkwell.comments.comment.web;
 
-import com.mongodb.MongoSocketException;
-import com.mongodb.MongoTimeoutException;
 import io.inkwell.comments.comment.CommentProblems.CommentNotFound;
 import io.inkwell.comments.comment.CommentProblems.CommentsClosed;
 import io.inkwell.comments.comment.CommentProblems.DuplicateComment;
 import io.inkwell.comments.comment.CommentProblems.ParentNotFound;
 import io.inkwell.comments.comment.CommentProblems.PostNotFound;
 import io.inkwell.comments.comment.CommentProblems.TooManyComments;
+import io.inkwell.comments.health.DatabaseOutage;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,6 @@ import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -146,7 +144,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e) {
-    if (databaseAway(e)) {
+    if (DatabaseOutage.causedBy(e)) {
       return databaseUnavailable(e);
     }
     log.error("Unexpected error", e);
@@ -157,21 +155,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 "internal",
                 "Internal error",
                 "Something went wrong on our side; the request may be retried."));
-  }
-
-  /**
-   * Whether the failure is, or was caused by, the database not answering in time (down, a network
-   * away, no primary), also where another exception wraps it.
-   */
-  private static boolean databaseAway(Throwable failure) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof DataAccessResourceFailureException
-          || cause instanceof MongoTimeoutException
-          || cause instanceof MongoSocketException) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**

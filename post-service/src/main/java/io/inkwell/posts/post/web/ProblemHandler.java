@@ -1,7 +1,6 @@
 package io.inkwell.posts.post.web;
 
-import com.mongodb.MongoSocketException;
-import com.mongodb.MongoTimeoutException;
+import io.inkwell.posts.health.DatabaseOutage;
 import io.inkwell.posts.post.ContentTooLarge;
 import io.inkwell.posts.post.IllegalTransition;
 import io.inkwell.posts.post.InvalidCursor;
@@ -19,7 +18,6 @@ import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -167,7 +165,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e) {
-    if (databaseAway(e)) {
+    if (DatabaseOutage.causedBy(e)) {
       return databaseUnavailable(e);
     }
     log.error("Unexpected error", e);
@@ -178,21 +176,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 "internal",
                 "Internal error",
                 "Something went wrong on our side; the request may be retried."));
-  }
-
-  /**
-   * Whether the failure is, or was caused by, the database not answering in time (down, a network
-   * away, no primary), also where another exception wraps it.
-   */
-  private static boolean databaseAway(Throwable failure) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof DataAccessResourceFailureException
-          || cause instanceof MongoTimeoutException
-          || cause instanceof MongoSocketException) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**
