@@ -56,7 +56,8 @@ class DatabaseOutageTests {
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
-    String address = DATABASE.bindAndGetConnectionString() + "/auth";
+    // the driver looks for the stopped server twice a second, not every 10 s
+    String address = DATABASE.bindAndGetConnectionString() + "/auth?heartbeatFrequencyMS=500";
     registry.add("spring.mongodb.uri", () -> address);
   }
 
@@ -82,6 +83,9 @@ class DatabaseOutageTests {
     var csrf = CSRF.matcher(form.body());
     assertThat(csrf.find()).isTrue();
 
+    assertThat(reachable(base))
+        .as("the operator's gauge")
+        .contains("inkwell_database_reachable{application=\"auth-service\"} 1.0");
     DATABASE.shutdownNow();
     int logBefore = log.getOut().length();
 
@@ -125,11 +129,29 @@ class DatabaseOutageTests {
     assertThat(log.getOut().substring(logBefore))
         .as("the operator's log while the database is away: a line, not a stack trace each time")
         .doesNotContain("Unexpected error occurred in scheduled task", "\tat ");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(reachable(base))
+                    .contains("inkwell_database_reachable{application=\"auth-service\"} 0.0"));
   }
 
   private static HttpResponse<String> page(HttpClient browser, String address) throws Exception {
     return browser.send(
         HttpRequest.newBuilder(URI.create(address)).header("Accept", "text/html").build(),
         BodyHandlers.ofString());
+  }
+
+  /** The service's own line of its metrics for whether it reaches its database. */
+  private static String reachable(String base) {
+    return new ApiClient(base)
+        .get("/actuator/prometheus")
+        .raw()
+        .body()
+        .lines()
+        .filter(line -> line.startsWith("inkwell_database_reachable"))
+        .findFirst()
+        .orElse("none");
   }
 }

@@ -46,7 +46,9 @@ class DatabaseOutageTests {
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
-    String address = DATABASE.bindAndGetConnectionString() + "/notifications";
+    // the driver looks for the stopped server twice a second, not every 10 s
+    String address =
+        DATABASE.bindAndGetConnectionString() + "/notifications?heartbeatFrequencyMS=500";
     registry.add("spring.mongodb.uri", () -> address);
     registry.add("spring.mail.host", () -> "localhost");
     registry.add("spring.mail.port", TestMail::smtpPort);
@@ -61,10 +63,14 @@ class DatabaseOutageTests {
 
   @Test
   void aDatabaseThatIsGoneIsAServiceUnavailableForAWhileNotAnError(CapturedOutput log) {
-    var reader = new ApiClient("http://localhost:" + port);
+    String base = "http://localhost:" + port;
+    var reader = new ApiClient(base);
     var admin = reader.withToken(TestTokens.staff("admin-1", "Ada Admin", "ADMIN"));
     assertThat(admin.get("/api/subscribers").status()).isEqualTo(200);
 
+    assertThat(reachable(base))
+        .as("the operator's gauge")
+        .contains("inkwell_database_reachable{application=\"notification-service\"} 1.0");
     DATABASE.shutdownNow();
     int logBefore = log.getOut().length();
 
@@ -89,5 +95,24 @@ class DatabaseOutageTests {
     assertThat(log.getOut().substring(logBefore))
         .as("the operator's log while the database is away: a line, not a stack trace each time")
         .doesNotContain("Unexpected error occurred in scheduled task", "\tat ");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(reachable(base))
+                    .contains(
+                        "inkwell_database_reachable{application=\"notification-service\"} 0.0"));
+  }
+
+  /** The service's own line of its metrics for whether it reaches its database. */
+  private static String reachable(String base) {
+    return new ApiClient(base)
+        .get("/actuator/prometheus")
+        .raw()
+        .body()
+        .lines()
+        .filter(line -> line.startsWith("inkwell_database_reachable"))
+        .findFirst()
+        .orElse("none");
   }
 }

@@ -45,7 +45,8 @@ class DatabaseOutageTests {
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
-    String address = DATABASE.bindAndGetConnectionString() + "/posts";
+    // the driver looks for the stopped server twice a second, not every 10 s
+    String address = DATABASE.bindAndGetConnectionString() + "/posts?heartbeatFrequencyMS=500";
     registry.add("spring.mongodb.uri", () -> address);
     registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens::jwksUri);
     registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestTokens.ISSUER);
@@ -58,10 +59,14 @@ class DatabaseOutageTests {
 
   @Test
   void aDatabaseThatIsGoneIsAServiceUnavailableForAWhileNotAnError(CapturedOutput log) {
-    var reader = new ApiClient("http://localhost:" + port);
+    String base = "http://localhost:" + port;
+    var reader = new ApiClient(base);
     var editor = reader.withToken(TestTokens.staff("editor-1", "Eddie Editor", "EDITOR"));
     assertThat(reader.get("/api/posts").status()).isEqualTo(200);
 
+    assertThat(reachable(base))
+        .as("the operator's gauge")
+        .contains("inkwell_database_reachable{application=\"post-service\"} 1.0");
     DATABASE.shutdownNow();
     int logBefore = log.getOut().length();
 
@@ -84,5 +89,23 @@ class DatabaseOutageTests {
     assertThat(log.getOut().substring(logBefore))
         .as("the operator's log while the database is away: a line, not a stack trace each time")
         .doesNotContain("Unexpected error occurred in scheduled task", "\tat ");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(reachable(base))
+                    .contains("inkwell_database_reachable{application=\"post-service\"} 0.0"));
+  }
+
+  /** The service's own line of its metrics for whether it reaches its database. */
+  private static String reachable(String base) {
+    return new ApiClient(base)
+        .get("/actuator/prometheus")
+        .raw()
+        .body()
+        .lines()
+        .filter(line -> line.startsWith("inkwell_database_reachable"))
+        .findFirst()
+        .orElse("none");
   }
 }
