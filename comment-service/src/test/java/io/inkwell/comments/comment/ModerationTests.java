@@ -190,6 +190,9 @@ class ModerationTests extends IntegrationTest {
     assertThat(person.text("status")).isEqualTo("APPROVED");
     assertThat(admin().get("/api/comments?status=SPAM").raw().body())
         .contains(bot.text("id"), hasty.text("id"));
+    assertThat(admin().get("/api/comments?status=spam").raw().body())
+        .as("as WordPress's API writes it")
+        .contains(bot.text("id"), hasty.text("id"));
     assertThat(thread(postId)).containsExactly("Thoughtful");
   }
 

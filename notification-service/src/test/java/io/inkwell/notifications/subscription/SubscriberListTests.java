@@ -73,6 +73,9 @@ class SubscriberListTests extends IntegrationTest {
     var wrongStatus = admin().get("/api/subscribers?status=HAPPY");
     assertThat(wrongStatus.status()).isEqualTo(400);
     assertThat(wrongStatus.text("detail")).startsWith("status must be one of PENDING, ");
+    assertThat(admin().get("/api/subscribers?status=pending&limit=1").json().path("total"))
+        .as("whatever its case")
+        .isEqualTo(admin().get("/api/subscribers?status=PENDING&limit=1").json().path("total"));
     assertThat(admin().get("/api/subscribers?limit=ten").text("detail"))
         .isEqualTo("limit must be a whole number.");
     var undecodable = admin().get("/api/subscribers?cursor=%00%ff");

@@ -36,6 +36,12 @@ class StaffListTests extends IntegrationTest {
         .containsExactly(ottosDraft);
     assertThat(titles(api(), "status=PUBLISHED&q=" + word)).isEmpty();
     assertThat(titles(api(), "status=DRAFT&q=.*")).doesNotContain(annsDraft, ottosDraft);
+    assertThat(titles(api(), "status=draft&q=" + word))
+        .as("as Ghost's and WordPress's APIs write it")
+        .containsOnly(annsDraft, ottosDraft);
+    var unknown = api().get("/api/posts?status=drafty");
+    assertThat(unknown.status()).isEqualTo(400);
+    assertThat(unknown.text("detail")).contains("DRAFT", "PUBLISHED");
   }
 
   private static String draft(ApiClient who, String title, String body, String tag) {
