@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
 
 /** Every port the local stack binds. */
 public record StackPorts(
@@ -58,6 +59,16 @@ public record StackPorts(
     uses.put(smtp, "SMTP");
     uses.put(imap, "IMAP");
     return uses;
+  }
+
+  /**
+   * Whether nothing listens where the launcher's own parts do (Kafka, the MongoDB wire servers, the
+   * mail server): they run inside the launcher, so a launcher of this stack is not running.
+   */
+  boolean infrastructureFree() {
+    return Stream.of(
+            kafka, kafkaController, postsDb, commentsDb, notificationsDb, authDb, webDb, smtp, imap)
+        .allMatch(StackPorts::free);
   }
 
   /** The ports something else listens on already, as "8080 (gateway)". */

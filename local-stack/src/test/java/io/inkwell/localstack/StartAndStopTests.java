@@ -42,7 +42,25 @@ class StartAndStopTests {
   }
 
   @Test
-  void servicesLeftRunningByAKilledLauncherAreNamedWithTheirPids(@TempDir Path home)
+  void servicesLeftRunningByAKilledLauncherAreStoppedBeforeTheStackStarts(@TempDir Path home)
+      throws Exception {
+    Path data = home.resolve(".inkwell");
+    StackPorts ports = StackPorts.free();
+    Process left = LeftService.start(ports.gateway(), data);
+    try {
+      await().atMost(Duration.ofMinutes(1)).until(() -> !ports.inUse().isEmpty());
+
+      AlreadyRunning.check(ports, data);
+
+      assertThat(left.isAlive()).as("its launcher, with Kafka and MongoDB, is gone").isFalse();
+      assertThat(ports.inUse()).as("the new stack's ports are free").isEmpty();
+    } finally {
+      left.destroyForcibly();
+    }
+  }
+
+  @Test
+  void servicesOfALauncherStillRunningAreNamedWithTheirPidsAndLeftAlone(@TempDir Path home)
       throws Exception {
     builtIn(home);
     Path data = home.resolve(".inkwell");
@@ -55,14 +73,17 @@ class StartAndStopTests {
                 "sleep 120; exit",
                 data.resolve("run").resolve("gateway.jar").toString())
             .start();
-    try (var taken = new ServerSocket(ports.gateway());
+    // the running launcher's own Kafka
+    try (var kafka = new ServerSocket(ports.kafka());
+        var taken = new ServerSocket(ports.gateway());
         var alsoTaken = new ServerSocket(ports.postService())) {
       assertThatThrownBy(() -> LocalStack.start(new LocalStack.Settings(home, data, ports, true)))
           .isInstanceOf(AlreadyRunning.class)
           .hasMessageContaining(
-              "ports %d (gateway), %d (post-service) are in use"
-                  .formatted(ports.gateway(), ports.postService()))
+              "ports %d (gateway), %d (post-service), %d (Kafka) are in use"
+                  .formatted(ports.gateway(), ports.postService(), ports.kafka()))
           .hasMessageContaining("stop them with: kill " + left.pid());
+      assertThat(left.isAlive()).isTrue();
     } finally {
       left.destroyForcibly();
     }
