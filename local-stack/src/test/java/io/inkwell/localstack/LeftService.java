@@ -4,8 +4,8 @@ import java.net.ServerSocket;
 
 /**
  * A stand-in for a service a killed launcher left running: a JVM that listens on its port until it
- * is stopped, with the data folder's copy of a jar on its command line as the launcher's services
- * have.
+ * is stopped (or the tests' JVM that started it ends), with the data folder's copy of a jar on its
+ * command line as the launcher's services have.
  */
 final class LeftService {
 
@@ -13,7 +13,8 @@ final class LeftService {
 
   public static void main(String[] args) throws Exception {
     try (var listening = new ServerSocket(Integer.parseInt(args[0]))) {
-      Thread.sleep(5 * 60_000);
+      // until the test stops it, and at the latest with the test's JVM: never left behind
+      ProcessHandle.current().parent().ifPresent(test -> test.onExit().join());
     }
   }
 
