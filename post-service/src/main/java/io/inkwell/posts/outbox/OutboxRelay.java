@@ -2,6 +2,7 @@ package io.inkwell.posts.outbox;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import io.inkwell.posts.health.KafkaOutage;
 import io.inkwell.posts.post.TraceContexts;
 import io.micrometer.tracing.Span;
 import java.nio.charset.StandardCharsets;
@@ -53,10 +54,18 @@ class OutboxRelay {
 
   @Scheduled(fixedDelayString = "${inkwell.outbox.poll-interval:500ms}")
   void relayPending() {
-    outboxes.forEach(this::relayPending);
+    for (Outbox outbox : outboxes) {
+      if (!relayPending(outbox)) {
+        return;
+      }
+    }
   }
 
-  private void relayPending(Outbox outbox) {
+  /**
+   * @return whether Kafka took what it was given: false when it did not answer, and the other
+   *     events are better left for the next run than each waited for in turn
+   */
+  private boolean relayPending(Outbox outbox) {
     Query pending = Outbox.pending().limit(BATCH);
     // Raw documents: beside each event sits the trace of the request that raised it.
     for (Document document : mongo.find(pending, Document.class, outbox.collection())) {
@@ -70,6 +79,17 @@ class OutboxRelay {
         } catch (Exception e) {
           // Keep the event and the order of this document's events; the next run tries again.
           span.error(e);
+          if (KafkaOutage.causedBy(e)) {
+            log.warn(
+                "Kafka cannot be reached: {} {} of {} {} and the events after it wait in the"
+                    + " outbox ({})",
+                type,
+                eventId,
+                outbox.collection(),
+                id,
+                e.toString());
+            return false;
+          }
           log.warn("Could not relay {} {} of {} {}", type, eventId, outbox.collection(), id, e);
           break;
         } finally {
@@ -83,6 +103,7 @@ class OutboxRelay {
             outbox.collection());
       }
     }
+    return true;
   }
 
   private void send(Outbox outbox, String key, Document stored)
