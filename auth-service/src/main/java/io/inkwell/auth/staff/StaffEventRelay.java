@@ -2,6 +2,7 @@ package io.inkwell.auth.staff;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import io.inkwell.auth.health.KafkaOutage;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -77,10 +78,18 @@ class StaffEventRelay {
 
   @Scheduled(fixedDelayString = "${inkwell.outbox.poll-interval:1s}")
   void relayPending() {
-    OUTBOXES.forEach(this::relayPending);
+    for (Outboxes outboxes : OUTBOXES) {
+      if (!relayPending(outboxes)) {
+        return;
+      }
+    }
   }
 
-  private void relayPending(Outboxes outboxes) {
+  /**
+   * @return whether Kafka took what it was given: false when it did not answer, and the other
+   *     events are better left for the next run than each waited for in turn
+   */
+  private boolean relayPending(Outboxes outboxes) {
     Query pending = Query.query(where("outbox.0").exists(true)).limit(100);
     for (Document owner : mongo.find(pending, Document.class, outboxes.collection())) {
       String id = owner.getString("_id");
@@ -90,6 +99,14 @@ class StaffEventRelay {
           send(id, event);
         } catch (Exception e) {
           // Keep the event and the order of this document's events; the next run tries again.
+          if (KafkaOutage.causedBy(e)) {
+            log.warn(
+                "Kafka cannot be reached: {} of {} and the events after it wait in the outbox ({})",
+                event.type(),
+                id,
+                e.toString());
+            return false;
+          }
           log.warn("Could not relay {} of {}", event.type(), id, e);
           break;
         }
@@ -105,6 +122,7 @@ class StaffEventRelay {
               where("_id").is(id).and(outboxes.gone()).is(true).and("outbox.0").exists(false)),
           outboxes.collection());
     }
+    return true;
   }
 
   private void send(String key, StaffEvent event) throws Exception {

@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import io.inkwell.comments.comment.Comment;
 import io.inkwell.comments.comment.CommentEvent;
 import io.inkwell.comments.comment.TraceContexts;
+import io.inkwell.comments.health.KafkaOutage;
 import io.inkwell.comments.moderation.CommentSettings;
 import io.micrometer.tracing.Span;
 import java.nio.charset.StandardCharsets;
@@ -91,6 +92,16 @@ class CommentOutboxRelay {
           kafka.send(record).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
           span.error(e);
+          if (KafkaOutage.causedBy(e)) {
+            // the other comments' events are better left for the next run than each waited for
+            log.warn(
+                "Kafka cannot be reached: {} of comment {} and the events after it wait in the"
+                    + " outbox ({})",
+                event.type(),
+                comment.id(),
+                e.toString());
+            return;
+          }
           log.warn("Could not relay {} of comment {}", event.type(), comment.id(), e);
           break;
         } finally {

@@ -3,15 +3,14 @@ package io.inkwell.posts.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.inkwell.posts.RestartableKafka;
 import io.inkwell.posts.post.PostEvent;
 import io.inkwell.posts.post.PostStatus;
 import io.inkwell.posts.post.Posts;
 import io.inkwell.testsupport.ApiClient;
+import io.inkwell.testsupport.RestartableKafka;
 import io.inkwell.testsupport.TestMongo;
 import io.inkwell.testsupport.TestTokens;
 import io.inkwell.testsupport.Topics;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -42,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
 class KafkaOutageTests {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final RestartableKafka KAFKA = startKafka();
+  private static final RestartableKafka KAFKA = RestartableKafka.started("inkwell-kafka-outage");
 
   @Value("${local.server.port}")
   private int port;
@@ -138,15 +137,5 @@ class KafkaOutageTests {
         .filter(record -> postId.equals(record.key()))
         .map(record -> JSON.readTree(record.value()).path("type").asString())
         .toList();
-  }
-
-  private static RestartableKafka startKafka() {
-    try {
-      var kafka = new RestartableKafka(Files.createTempDirectory("inkwell-kafka-outage"));
-      kafka.start();
-      return kafka;
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 }

@@ -1,4 +1,4 @@
-package io.inkwell.posts;
+package io.inkwell.testsupport;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -31,6 +31,17 @@ public final class RestartableKafka {
 
   public RestartableKafka(Path directory) {
     this.directory = directory;
+  }
+
+  /** A broker started in a temporary directory of its own, named after {@code name}. */
+  public static RestartableKafka started(String name) {
+    try {
+      var kafka = new RestartableKafka(Files.createTempDirectory(name));
+      kafka.start();
+      return kafka;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public String bootstrapServers() {
