@@ -7,8 +7,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -48,7 +50,17 @@ class SecurityConfiguration {
                 server
                     .jwt(withDefaults())
                     .authenticationEntryPoint(problems)
-                    .accessDeniedHandler(problems))
+                    .accessDeniedHandler(problems)
+                    .withObjectPostProcessor(
+                        new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+                          @Override
+                          public <F extends BearerTokenAuthenticationFilter> F postProcess(
+                              F filter) {
+                            // a token that cannot be checked now: 503, not Spring's 500
+                            filter.setAuthenticationFailureHandler(problems);
+                            return filter;
+                          }
+                        }))
         .sessionManagement(
             session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         // Bearer tokens in a header, no cookies: there is no session for a forged request to ride.

@@ -4,22 +4,33 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.stereotype.Component;
 
 /**
  * 401 and 403 as problem+json, keeping the {@code WWW-Authenticate} header RFC 6750 asks for. The
- * detail never says why a token failed beyond what the header says.
+ * detail never says why a token failed beyond what the header says. A token that cannot be checked
+ * at all, because auth-service's signing keys cannot be fetched (it is away, and the keys kept from
+ * it ran out after 5 minutes), is a 503 with {@code Retry-After}, said in one line of the log: the
+ * token may well be good, and nothing here is broken.
  */
 @Component
-class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
+class SecurityProblems
+    implements AuthenticationEntryPoint, AccessDeniedHandler, AuthenticationFailureHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(SecurityProblems.class);
 
   private final BearerTokenAuthenticationEntryPoint bearer =
       new BearerTokenAuthenticationEntryPoint();
@@ -35,6 +46,23 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
         HttpStatus.UNAUTHORIZED,
         "unauthorized",
         "Sign in: this needs a valid access token (Authorization: Bearer ...).");
+  }
+
+  @Override
+  public void onAuthenticationFailure(
+      HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+      throws IOException {
+    if (!(e instanceof AuthenticationServiceException)) {
+      commence(request, response, e);
+      return;
+    }
+    log.warn("A token could not be checked: {}", e.getMessage());
+    response.setHeader(HttpHeaders.RETRY_AFTER, "10");
+    write(
+        response,
+        HttpStatus.SERVICE_UNAVAILABLE,
+        "sign-in-unavailable",
+        "Access tokens cannot be checked just now; try again in a few seconds.");
   }
 
   @Override
