@@ -1,5 +1,8 @@
 package io.inkwell.testsupport;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -7,8 +10,10 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.Uuid;
@@ -42,6 +47,21 @@ public final class RestartableKafka {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Waits for the service's log, from this point of it on, to say that its outbox relay cannot
+   * reach Kafka, and checks that it said so in lines, not with a stack trace for each event it
+   * tried.
+   */
+  public static void assertRelaySaidItInLines(Supplier<String> log, int from) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> assertThat(log.get().substring(from)).contains("Kafka cannot be reached"));
+    assertThat(log.get().substring(from))
+        .as("the relay's log while Kafka is away: a line each time, not a stack trace per event")
+        .doesNotContain("Could not relay");
   }
 
   public String bootstrapServers() {

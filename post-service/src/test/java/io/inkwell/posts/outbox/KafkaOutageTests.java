@@ -93,11 +93,7 @@ class KafkaOutageTests {
         .containsExactly("PostPublished", "PostUpdated", "PostUnpublished");
     assertThat(posts.findById(second).orElseThrow().outbox()).hasSize(1);
     // the relay has met the outage, and tries again and again
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .untilAsserted(
-            () ->
-                assertThat(log.getOut().substring(logBefore)).contains("Kafka cannot be reached"));
+    RestartableKafka.assertRelaySaidItInLines(log::getOut, logBefore);
 
     Instant due = Instant.now().plusSeconds(2);
     String scheduled =
@@ -111,9 +107,6 @@ class KafkaOutageTests {
     await("the scheduled post published within seconds of its time, Kafka or not")
         .atMost(Duration.between(Instant.now(), due.plusSeconds(6)))
         .until(() -> posts.findById(scheduled).orElseThrow().status() == PostStatus.PUBLISHED);
-    assertThat(log.getOut().substring(logBefore))
-        .as("the relay's log while Kafka is away: a line each time, not a stack trace per event")
-        .doesNotContain("Could not relay");
 
     KAFKA.start();
 
