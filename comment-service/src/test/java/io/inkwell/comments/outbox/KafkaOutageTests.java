@@ -85,6 +85,9 @@ class KafkaOutageTests {
     }
 
     RestartableKafka.assertRelaySaidItInLines(log::getOut, logBefore);
+    assertThat(new ApiClient("http://localhost:" + port).get("/actuator/health/readiness").status())
+        .as("still ready: readers read and post comments, so it stays in the load balancer")
+        .isEqualTo(200);
 
     KAFKA.start();
 
