@@ -1,5 +1,6 @@
 package io.inkwell.comments.security;
 
+import com.nimbusds.jose.KeySourceException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClientException;
 
 /**
  * 401 and 403 as problem+json, keeping the {@code WWW-Authenticate} header RFC 6750 asks for. The
@@ -56,6 +58,10 @@ class SecurityProblems
       commence(request, response, e);
       return;
     }
+    if (!keysOutOfReach(e)) {
+      // anything else that went wrong checking a token stays an error, as Spring has it
+      throw e;
+    }
     log.warn("A token could not be checked: {}", e.getMessage());
     response.setHeader(HttpHeaders.RETRY_AFTER, "10");
     write(
@@ -63,6 +69,18 @@ class SecurityProblems
         HttpStatus.SERVICE_UNAVAILABLE,
         "sign-in-unavailable",
         "Access tokens cannot be checked just now; try again in a few seconds.");
+  }
+
+  /** Whether the failure is the signing keys' address not answering, or not as it should. */
+  private static boolean keysOutOfReach(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof KeySourceException
+          || cause instanceof RestClientException
+          || cause instanceof IOException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override
