@@ -20,8 +20,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Every failure of the gateway as problem+json: a service that cannot be reached answers 503 at
- * once (with {@code Retry-After}), one that does not answer in time 504, a path no route knows 404.
- * Never a stack trace.
+ * once (with {@code Retry-After}), one that does not answer in time 504, a path no route knows 404,
+ * a token that cannot be checked as auth-service's signing keys cannot be fetched ({@link
+ * SigningKeys}) 503 {@code sign-in-unavailable}. Never a stack trace.
  */
 @Component
 @Order(-2) // before Boot's own handler
@@ -45,6 +46,15 @@ class ProblemExceptionHandler implements ErrorWebExceptionHandler {
       return Mono.error(error);
     }
     String path = exchange.getRequest().getPath().value();
+    if (signingKeysUnreachable(error)) {
+      log.warn("A token could not be checked on {}: {}", path, error.getMessage());
+      response.getHeaders().set(HttpHeaders.RETRY_AFTER, retryAfter);
+      return Problems.write(
+          exchange,
+          HttpStatus.SERVICE_UNAVAILABLE,
+          "sign-in-unavailable",
+          "Access tokens cannot be checked just now; try again in a few seconds.");
+    }
     if (isUnreachable(error) || isCircuitOpen(error)) {
       response.getHeaders().set(HttpHeaders.RETRY_AFTER, retryAfter);
       return Problems.write(
@@ -101,6 +111,16 @@ class ProblemExceptionHandler implements ErrorWebExceptionHandler {
         if (suppressed instanceof ServerExchangeRejectedException) {
           return true;
         }
+      }
+    }
+    return false;
+  }
+
+  /** auth-service's signing keys, none of which the gateway has yet, could not be fetched. */
+  private static boolean signingKeysUnreachable(Throwable error) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SigningKeys.Unreachable) {
+        return true;
       }
     }
     return false;
