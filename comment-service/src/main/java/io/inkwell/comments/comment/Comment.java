@@ -49,6 +49,12 @@ public class Comment {
   private boolean notifyOnReply;
 
   /**
+   * Its writer asked to hear of every later comment on the post (Blogger's "Notify me", Jetpack's
+   * follow-up comments); notification-service keeps them as a follower once the comment is visible.
+   */
+  private boolean notifyOnComments;
+
+  /**
    * The staff account that wrote it signed in (an author answering readers), shown with a badge;
    * null for a reader's comment.
    */
@@ -101,6 +107,7 @@ public class Comment {
       String authorName,
       String authorEmail,
       boolean notifyOnReply,
+      boolean notifyOnComments,
       String staffId,
       String body,
       String bodyHtml,
@@ -119,6 +126,7 @@ public class Comment {
     this.authorName = authorName;
     this.authorEmail = authorEmail;
     this.notifyOnReply = notifyOnReply;
+    this.notifyOnComments = notifyOnComments;
     this.staffId = staffId;
     this.body = body;
     this.bodyHtml = bodyHtml;
@@ -148,6 +156,7 @@ public class Comment {
       String authorName,
       String authorEmail,
       boolean notifyOnReply,
+      boolean notifyOnComments,
       String staffId,
       String body,
       String bodyHtml,
@@ -166,6 +175,7 @@ public class Comment {
             authorName,
             authorEmail,
             notifyOnReply,
+            notifyOnComments,
             staffId,
             body,
             bodyHtml,
@@ -208,6 +218,7 @@ public class Comment {
             place.depth(),
             authorName,
             null,
+            false,
             false,
             null,
             body,
@@ -289,6 +300,7 @@ public class Comment {
     authorEmail = null;
     client = null;
     notifyOnReply = false;
+    notifyOnComments = false;
     fingerprint = null;
     searchText = currentSearchText();
     erasedAt = now;
@@ -351,6 +363,10 @@ public class Comment {
 
   public boolean notifyOnReply() {
     return notifyOnReply;
+  }
+
+  public boolean notifyOnComments() {
+    return notifyOnComments;
   }
 
   public String body() {

@@ -24,6 +24,9 @@ public sealed interface CommentEvent
    * only inside the platform.
    *
    * @param notifyEmail the parent comment author's address if they asked to hear of replies
+   * @param authorEmail the commenter's own address (none on an imported comment): those who follow
+   *     the post's comments are not told of their own
+   * @param notifyOnComments whether the commenter asked to hear of every later comment on the post
    */
   record CommentPosted(
       String eventId,
@@ -39,7 +42,9 @@ public sealed interface CommentEvent
       String excerpt,
       Instant postedAt,
       String notifyEmail,
-      String authorStaffId)
+      String authorStaffId,
+      String authorEmail,
+      boolean notifyOnComments)
       implements CommentEvent {
 
     static CommentPosted of(Comment comment, PostContext post, String notifyEmail, Instant now) {
@@ -57,7 +62,9 @@ public sealed interface CommentEvent
           excerptOf(comment),
           comment.createdAt(),
           notifyEmail,
-          comment.staffId());
+          comment.staffId(),
+          comment.authorEmail(),
+          comment.notifyOnComments());
     }
   }
 

@@ -113,6 +113,7 @@ public class CommentManagement implements CommentsOfPosts {
       String body,
       String parentId,
       boolean notifyOnReply,
+      boolean notifyOnComments,
       String honeypot,
       Instant renderedAt,
       String client) {}
@@ -147,6 +148,7 @@ public class CommentManagement implements CommentsOfPosts {
             request.authorName().strip(),
             email,
             request.notifyOnReply(),
+            request.notifyOnComments(),
             null,
             body,
             bodies.render(body),
@@ -207,6 +209,7 @@ public class CommentManagement implements CommentsOfPosts {
             place(parent),
             request.name(),
             request.email() == null ? null : addressOf(request.email()),
+            false,
             false,
             request.staffId(),
             body,

@@ -50,6 +50,7 @@ class CommentWrites {
           .unset("client")
           .unset("fingerprint")
           .set("notifyOnReply", false)
+          .set("notifyOnComments", false)
           .set("erasedAt", comment.erasedAt());
     }
     if (!comment.raised().isEmpty()) {

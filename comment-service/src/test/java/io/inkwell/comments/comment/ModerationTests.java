@@ -1039,6 +1039,43 @@ class ModerationTests extends IntegrationTest {
     assertThat(api().get("/api/posts/" + postId + "/comments").raw().body()).doesNotContain(ada);
   }
 
+  /**
+   * Blogger's "Notify me": the commenter's wish to hear of later comments travels with the comment
+   * once it is visible (a held one's when a moderator approves it), with the address that keeps
+   * them from being told of their own comments; the thread readers see still has no address.
+   */
+  @Test
+  void aCommenterWhoAsksToHearOfLaterCommentsSaysSoWhenTheCommentIsVisible() {
+    policy("HOLD_ALL");
+    String postId = publishedPost(true);
+    String ada = email();
+    var held =
+        comment(
+            postId, Map.of("authorEmail", ada, "body", "Keep me posted", "notifyOnComments", true));
+    await().atMost(PATIENCE).until(() -> events(postId), found -> found.size() == 1);
+    admin().post("/api/comments/" + held.text("id") + "/approve", "");
+
+    List<JsonNode> events =
+        await().atMost(PATIENCE).until(() -> events(postId), found -> found.size() == 2);
+
+    JsonNode posted = events.get(1);
+    assertThat(posted.path("type").asString()).isEqualTo("CommentPosted");
+    assertThat(Contracts.violations(posted.toString())).isEmpty();
+    assertThat(posted.path("notifyOnComments").asBoolean()).isTrue();
+    assertThat(posted.path("authorEmail").asString()).isEqualTo(ada);
+    assertThat(events.get(0).toString()).doesNotContain(ada);
+    assertThat(api().get("/api/posts/" + postId + "/comments").raw().body()).doesNotContain(ada);
+    assertThat(
+            admin()
+                .post("/api/comments/personal-data", "{\"email\": \"" + ada + "\"}")
+                .json()
+                .path("comments")
+                .get(0)
+                .path("notifyOnComments")
+                .asBoolean())
+        .isTrue();
+  }
+
   @Test
   void aHeldCommentAsksTheModeratorsToLookButSpamAndTheApprovalRaiseNoSecondCall() {
     policy("HOLD_ALL");

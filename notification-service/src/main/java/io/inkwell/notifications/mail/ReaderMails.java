@@ -117,8 +117,21 @@ public class ReaderMails {
    * mails about this post.
    */
   public void sendReply(CommentMail mail, String stopToken) {
+    sendAboutComment("reply", mail, stopToken);
+  }
+
+  /**
+   * A new comment on a post whose comments the reader follows (Blogger's "Notify me"), with the
+   * same link as a reply mail's to hear no more about the post.
+   */
+  public void sendFollowUp(CommentMail mail, String stopToken) {
+    sendAboutComment("followup", mail, stopToken);
+  }
+
+  /** A mail to a commenter about a new comment, in the words of {@code kind}. */
+  private void sendAboutComment(String kind, CommentMail mail, String stopToken) {
     String blog = siteName.current();
-    String subject = words.of("reply.subject", mail.commenterName(), mail.postTitle());
+    String subject = words.of(kind + ".subject", mail.commenterName(), mail.postTitle());
     String stop =
         stopToken == null ? null : settings.siteUrl() + "/subscriptions/replies?token=" + stopToken;
     String oneClick =
@@ -137,12 +150,12 @@ public class ReaderMails {
         %s
         """
                 .formatted(
-                    words.of("reply.intro", mail.commenterName(), "\"" + mail.postTitle() + "\""),
+                    words.of(kind + ".intro", mail.commenterName(), "\"" + mail.postTitle() + "\""),
                     mail.excerpt(),
-                    words.of("reply.read"),
+                    words.of(kind + ".read"),
                     mail.postUrl(),
-                    words.of("reply.why", blog))
-            + (stop == null ? "" : words.of("reply.stop") + ": " + stop + "\n");
+                    words.of(kind + ".why", blog))
+            + (stop == null ? "" : words.of(kind + ".stop") + ": " + stop + "\n");
     String html =
         """
         <p>%s</p>
@@ -153,13 +166,13 @@ public class ReaderMails {
         """
             .formatted(
                 words.of(
-                    "reply.intro",
+                    kind + ".intro",
                     escape(mail.commenterName()),
                     link(mail.postUrl(), mail.postTitle())),
                 escape(mail.excerpt()),
-                link(mail.postUrl(), words.of("reply.read")),
-                escape(words.of("reply.why", blog)),
-                stop == null ? "" : " " + link(stop, words.of("reply.stop")) + ".");
+                link(mail.postUrl(), words.of(kind + ".read")),
+                escape(words.of(kind + ".why", blog)),
+                stop == null ? "" : " " + link(stop, words.of(kind + ".stop")) + ".");
     composer.send(
         composer.compose(
             blog,

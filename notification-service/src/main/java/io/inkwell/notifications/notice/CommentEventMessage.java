@@ -16,7 +16,9 @@ record CommentEventMessage(
     String authorName,
     String excerpt,
     String notifyEmail,
-    String authorStaffId) {
+    String authorStaffId,
+    String authorEmail,
+    Boolean notifyOnComments) {
 
   boolean isCommentPosted() {
     return "CommentPosted".equals(type);
@@ -24,6 +26,11 @@ record CommentEventMessage(
 
   boolean isCommentHeld() {
     return "CommentHeld".equals(type);
+  }
+
+  /** The commenter asked to hear of every later comment on the post. */
+  boolean follows() {
+    return Boolean.TRUE.equals(notifyOnComments) && authorEmail != null && postId != null;
   }
 
   boolean asksForReplyMail() {

@@ -10,7 +10,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * so that a redelivered event sends nothing twice.
  *
  * @param to the post author's address, the one the parent comment's author gave with {@code
- *     notifyOnReply}, or a moderator's
+ *     notifyOnReply}, a follower's of the post's comments, or a moderator's
  * @param postId the post commented on (null in notices recorded before it was kept)
  */
 @Document("comment_notices")
@@ -33,6 +33,8 @@ record CommentNotice(
     REPLY,
     /** Someone commented on a post: its author (or the owner) is told, as in WordPress. */
     NEW_COMMENT,
+    /** Someone commented on a post whose comments a reader follows (Blogger's "Notify me"). */
+    FOLLOW_UP,
     /** A comment waits for a moderator: those who may moderate it are asked to look. */
     MODERATE
   }
@@ -46,8 +48,12 @@ record CommentNotice(
   static CommentNotice of(
       CommentEventMessage event, Reason reason, String to, String postUrl, Instant now) {
     return new CommentNotice(
-        // a moderation request goes to each moderator; the other reasons to one person each
-        event.eventId() + "/" + reason + (reason == Reason.MODERATE ? "/" + to : ""),
+        // a moderation request goes to each moderator, a follow-up to each follower; the other
+        // reasons to one person each
+        event.eventId()
+            + "/"
+            + reason
+            + (reason == Reason.MODERATE || reason == Reason.FOLLOW_UP ? "/" + to : ""),
         event.eventId(),
         reason,
         to,

@@ -13,7 +13,9 @@ import io.inkwell.notifications.mail.StaffMails;
 import io.inkwell.notifications.mail.SweepClaims;
 import io.inkwell.notifications.notice.CommentNotice.Reason;
 import io.inkwell.notifications.staff.StaffDirectory;
+import io.inkwell.notifications.staff.StaffMember;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Optional;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.slf4j.Logger;
@@ -33,7 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Mails about a new comment: to the commenter whose comment it replies to, if they asked for it
- * ({@code notifyOnReply}), and to the post's author (the owner when the byline has no account);
+ * ({@code notifyOnReply}), to the post's author (the owner when the byline has no account), and to
+ * the readers who follow the post's comments ({@code notifyOnComments}, {@link CommentFollowers});
  * about a held one, to those who may moderate it (the post's author when an editor or above, and
  * the owner). A notice is recorded before its mail is sent and marked sent after: a crash in
  * between sends it again with the same Message-ID (at least once; mail clients fold the copies), a
@@ -56,6 +59,7 @@ class CommentNotices {
   private final Clock clock;
   private final String messageIdDomain;
   private final ReplyStops replyStops;
+  private final CommentFollowers followers;
 
   CommentNotices(
       MongoTemplate mongo,
@@ -66,8 +70,10 @@ class CommentNotices {
       NotificationSettings settings,
       JsonMapper json,
       Clock clock,
-      ReplyStops replyStops) {
+      ReplyStops replyStops,
+      CommentFollowers followers) {
     this.replyStops = replyStops;
+    this.followers = followers;
     this.mongo = mongo;
     this.readerMails = readerMails;
     this.staffMails = staffMails;
@@ -115,19 +121,56 @@ class CommentNotices {
         && (event.postId() == null || !replyStops.stopped(event.postId(), replyTo.get()))) {
       notify(CommentNotice.of(event, Reason.REPLY, replyTo.get(), commentUrl, clock.instant()));
     }
-    staff
-        .toTellOfCommentsBy(event.postAuthorId())
-        // an author who replied-to and asked for replies hears of it once, by the reply mail
-        .filter(
-            author ->
-                !event.asksForReplyMail() || !author.email().equalsIgnoreCase(event.notifyEmail()))
-        // nobody is told of their own comment
-        .filter(author -> !author.id().equals(event.authorStaffId()))
-        .ifPresent(
-            author ->
-                notify(
-                    CommentNotice.of(
-                        event, Reason.NEW_COMMENT, author.email(), commentUrl, clock.instant())));
+    var author =
+        staff
+            .toTellOfCommentsBy(event.postAuthorId())
+            // an author who replied-to and asked for replies hears of it once, by the reply mail
+            .filter(
+                told ->
+                    !event.asksForReplyMail()
+                        || !told.email().equalsIgnoreCase(event.notifyEmail()))
+            // nobody is told of their own comment
+            .filter(told -> !told.id().equals(event.authorStaffId()));
+    author.ifPresent(
+        told ->
+            notify(
+                CommentNotice.of(
+                    event, Reason.NEW_COMMENT, told.email(), commentUrl, clock.instant())));
+    tellFollowers(event, commentUrl, replyTo, author.map(StaffMember::email));
+    if (event.follows()) {
+      // from now on, not about this comment: its writer knows it
+      EmailAddresses.normalised(event.authorEmail())
+          .filter(email -> !replyStops.stopped(event.postId(), email))
+          .ifPresent(
+              email ->
+                  followers.follow(
+                      event.postId(), email, event.postTitle(), postUrl, clock.instant()));
+    }
+  }
+
+  /**
+   * Those who follow the post's comments hear of this one, unless it is their own or they were told
+   * of it already, by a reply mail or as the post's author.
+   */
+  private void tellFollowers(
+      CommentEventMessage event,
+      String commentUrl,
+      Optional<String> replyTo,
+      Optional<String> author) {
+    if (event.postId() == null) {
+      return;
+    }
+    var told = new ArrayList<String>();
+    replyTo.ifPresent(told::add);
+    author.ifPresent(told::add);
+    if (event.authorEmail() != null) {
+      told.add(event.authorEmail());
+    }
+    for (String follower : followers.of(event.postId())) {
+      if (told.stream().noneMatch(follower::equalsIgnoreCase)) {
+        notify(CommentNotice.of(event, Reason.FOLLOW_UP, follower, commentUrl, clock.instant()));
+      }
+    }
   }
 
   private void notify(CommentNotice notice) {
@@ -186,6 +229,10 @@ class CommentNotices {
             readerMails.sendReply(
                 mail(notice, "reply"),
                 notice.postId() == null ? null : replyStops.token(notice.postId(), notice.to()));
+        case FOLLOW_UP ->
+            readerMails.sendFollowUp(
+                mail(notice, "followup." + Integer.toHexString(notice.to().hashCode())),
+                replyStops.token(notice.postId(), notice.to()));
         case NEW_COMMENT -> staffMails.sendNewComment(mail(notice, "comment"));
         case MODERATE ->
             staffMails.sendModerationRequest(

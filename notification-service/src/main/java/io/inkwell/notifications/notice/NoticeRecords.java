@@ -13,17 +13,25 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the comment mails keep of an address, shown or forgotten when its owner asks: the records of
- * the mails sent (or still to be sent) to it, and the posts on which it stopped reply mails.
+ * the mails sent (or still to be sent) to it, the posts whose comments it follows, and the posts on
+ * which it stopped comment mails.
  */
 @Component
 public class NoticeRecords {
 
   private final MongoOperations mongo;
   private final ReplyStops replyStops;
+  private final CommentFollowers followers;
 
-  NoticeRecords(MongoOperations mongo, ReplyStops replyStops) {
+  NoticeRecords(MongoOperations mongo, ReplyStops replyStops, CommentFollowers followers) {
     this.mongo = mongo;
     this.replyStops = replyStops;
+    this.followers = followers;
+  }
+
+  /** The posts whose comments the address follows, the oldest following first. */
+  public List<CommentFollowers.Followed> followedBy(String email) {
+    return followers.followedBy(email.strip());
   }
 
   /** The records of comment mails to the address, oldest first. */
@@ -41,11 +49,15 @@ public class NoticeRecords {
   }
 
   /**
+   * Forgets the address: the records of mails to it, the posts whose comments it follows, its
+   * stops.
+   *
    * @return how many records of mails to the address were deleted (one not yet sent is not sent)
    */
   public long forget(String email) {
     long mails = mongo.remove(to(email), CommentNotice.class).getDeletedCount();
     replyStops.forget(email.strip());
+    followers.forget(email.strip());
     return mails;
   }
 
@@ -64,7 +76,7 @@ public class NoticeRecords {
   /**
    * A comment mail to the address.
    *
-   * @param reason {@code REPLY}, {@code NEW_COMMENT} or {@code MODERATE}
+   * @param reason {@code REPLY}, {@code NEW_COMMENT}, {@code FOLLOW_UP} or {@code MODERATE}
    * @param status {@code PENDING}, {@code SENT} or {@code FAILED}
    */
   public record Mail(

@@ -18,14 +18,16 @@ import java.util.Locale;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * A commenter who asked to hear of replies stops hearing of them on that post (WordPress's "Manage
- * comment subscriptions"), with the link, or the one-click unsubscribe, of any reply mail. The
- * signed token names the post and a hash of the address, never the address itself, so that no
+ * A commenter who asked to hear of replies, or of every later comment, stops hearing of them on
+ * that post (WordPress's "Manage comment subscriptions"), with the link, or the one-click
+ * unsubscribe, of any reply or comment mail; a follower of the post's comments follows it no more.
+ * The signed token names the post and a hash of the address, never the address itself, so that no
  * address sits in a link or a log; the stop is kept by that hash too.
  */
 @Component
@@ -37,18 +39,20 @@ public class ReplyStops {
   private final Tokens tokens;
   private final MongoOperations mongo;
   private final Clock clock;
+  private final CommentFollowers followers;
 
-  ReplyStops(Tokens tokens, MongoOperations mongo, Clock clock) {
+  ReplyStops(Tokens tokens, MongoOperations mongo, Clock clock, CommentFollowers followers) {
     this.tokens = tokens;
     this.mongo = mongo;
     this.clock = clock;
+    this.followers = followers;
   }
 
   /** A post on which an address asked to hear of no more replies. */
   @Document("reply_stops")
   record ReplyStop(@Id String id, String postId, Instant stoppedAt) {}
 
-  /** The token of the stop link in a reply mail to {@code email} about {@code postId}. */
+  /** The token of the stop link in a comment mail to {@code email} about {@code postId}. */
   String token(String postId, String email) {
     return tokens.issue(
         key(postId, email),
@@ -56,7 +60,7 @@ public class ReplyStops {
         clock.instant().plus(VALID_DAYS, ChronoUnit.DAYS));
   }
 
-  /** Stops reply mails for the token's address on its post; again is the same. */
+  /** Stops comment mails for the token's address on its post; again is the same. */
   public void stop(String token) {
     String key =
         tokens
@@ -70,6 +74,7 @@ public class ReplyStops {
         Query.query(where("_id").is(key)),
         new Update().setOnInsert("postId", postId).setOnInsert("stoppedAt", clock.instant()),
         ReplyStop.class);
+    followers.stop(key);
   }
 
   boolean stopped(String postId, String email) {
@@ -82,11 +87,16 @@ public class ReplyStops {
    * be forgotten; their comments no longer ask for reply mails).
    */
   long forget(String email) {
-    var theirs = where("_id").regex(":(" + String.join("|", hashes(email)) + ")$");
-    return mongo.remove(Query.query(theirs), ReplyStop.class).getDeletedCount();
+    return mongo.remove(Query.query(onAnyPost(email)), ReplyStop.class).getDeletedCount();
   }
 
-  private static String key(String postId, String email) {
+  /** What the keys of the address on any post are (a stop's, a follower's). */
+  static Criteria onAnyPost(String email) {
+    return where("_id").regex(":(" + String.join("|", hashes(email)) + ")$");
+  }
+
+  /** The key of the address on the post: the post and the hash of the address. */
+  static String key(String postId, String email) {
     return postId + ":" + hashes(email).get(0);
   }
 

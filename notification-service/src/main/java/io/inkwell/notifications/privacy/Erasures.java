@@ -1,5 +1,6 @@
 package io.inkwell.notifications.privacy;
 
+import io.inkwell.notifications.notice.CommentFollowers;
 import io.inkwell.notifications.notice.NoticeRecords;
 import io.inkwell.notifications.subscription.Subscriber;
 import io.inkwell.notifications.subscription.SubscriberDirectory;
@@ -32,16 +33,24 @@ public class Erasures {
 
   /**
    * What is kept of the address, for its owner who asks (the GDPR's right of access, WordPress's
-   * "Export Personal Data"): the subscriber of it, if any, and the comment mails to it.
+   * "Export Personal Data"): the subscriber of it, if any, the comment mails to it and the posts
+   * whose comments it follows.
    */
   public Kept kept(String email) {
-    return new Kept(subscribers.findByAddress(email).orElse(null), notices.sentTo(email));
+    return new Kept(
+        subscribers.findByAddress(email).orElse(null),
+        notices.sentTo(email),
+        notices.followedBy(email));
   }
 
   /**
    * @param subscriber null when the address is no subscriber's
+   * @param following the posts whose comments the address follows
    */
-  public record Kept(Subscriber subscriber, List<NoticeRecords.Mail> mails) {}
+  public record Kept(
+      Subscriber subscriber,
+      List<NoticeRecords.Mail> mails,
+      List<CommentFollowers.Followed> following) {}
 
   public Erased erase(String email) {
     boolean subscriber =

@@ -134,6 +134,7 @@ class ModerationController {
                         sent.comment().body(),
                         sent.comment().status(),
                         sent.comment().notifyOnReply(),
+                        sent.comment().notifyOnComments(),
                         sent.comment().createdAt()))
             .toList());
   }
@@ -155,6 +156,7 @@ class ModerationController {
         String body,
         CommentStatus status,
         boolean notifyOnReply,
+        boolean notifyOnComments,
         java.time.Instant createdAt) {}
   }
 

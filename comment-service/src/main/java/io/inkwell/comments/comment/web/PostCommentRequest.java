@@ -14,6 +14,8 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  * @param website the honeypot: a field hidden from people, so only bots fill it in
  * @param renderedAt when the page with the form was shown (optional)
  * @param notifyOnReply whether the author wants an email when someone replies
+ * @param notifyOnComments whether the author wants an email about every later comment on the post
+ *     (Blogger's "Notify me")
  */
 record PostCommentRequest(
     @NotBlank @Size(max = 100) @Pattern(regexp = VISIBLE, message = SOMETHING_TO_SEE)
@@ -23,6 +25,7 @@ record PostCommentRequest(
         String body,
     @Size(max = 64) String parentId,
     Boolean notifyOnReply,
+    Boolean notifyOnComments,
     @Size(max = 500) String website,
     @JsonDeserialize(using = DateTimeText.class) Instant renderedAt) {
 
@@ -83,6 +86,7 @@ record PostCommentRequest(
         body,
         parentId,
         Boolean.TRUE.equals(notifyOnReply),
+        Boolean.TRUE.equals(notifyOnComments),
         website,
         renderedAt,
         client);

@@ -1,5 +1,6 @@
 package io.inkwell.notifications.privacy.web;
 
+import io.inkwell.notifications.notice.CommentFollowers;
 import io.inkwell.notifications.notice.NoticeRecords;
 import io.inkwell.notifications.privacy.Erasures;
 import jakarta.validation.Valid;
@@ -34,7 +35,7 @@ class ErasureController {
 
   /**
    * What is kept of an address (admins, for its owner who asks): the subscriber, with its address,
-   * choices and dates, and the comment mails sent to it.
+   * choices and dates, the comment mails sent to it, and the posts whose comments it follows.
    */
   @PostMapping(path = "/api/subscribers/personal-data", consumes = MediaType.APPLICATION_JSON_VALUE)
   PersonalData personalData(@Valid @RequestBody ErasureRequest request) {
@@ -51,13 +52,17 @@ class ErasureController {
                 subscriber.frequency().name(),
                 subscriber.createdAt(),
                 subscriber.confirmedAt()),
-        kept.mails());
+        kept.mails(),
+        kept.following());
   }
 
   /**
    * @param subscription null when the address is no subscriber's
    */
-  record PersonalData(Subscription subscription, List<NoticeRecords.Mail> mails) {
+  record PersonalData(
+      Subscription subscription,
+      List<NoticeRecords.Mail> mails,
+      List<CommentFollowers.Followed> following) {
 
     record Subscription(
         String email,

@@ -1,0 +1,145 @@
+package io.inkwell.notifications.notice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.inkwell.notifications.IntegrationTest;
+import io.inkwell.notifications.TestMail;
+import io.inkwell.testsupport.Contracts;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.core.KafkaTemplate;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Blogger's "Notify me": a reader who asked, commenting, to hear of later comments on the post gets
+ * one mail per later comment, never about their own, until they stop it with the mail's link; what
+ * is kept of them is shown and forgotten on request. Events are comment-service's {@code
+ * CommentPosted} as the contract shows it, all on one post, so one partition keeps them in order.
+ */
+class CommentFollowerTests extends IntegrationTest {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+  @Autowired private KafkaTemplate<String, String> kafka;
+
+  private final String post = UUID.randomUUID().toString();
+
+  @Test
+  void aFollowerHearsOfEachLaterCommentOnceAndNeverOfTheirOwn() throws Exception {
+    String ada = address("ada");
+    send(comment("Ada", ada, true));
+    var bobs = comment("Bob", address("bob"), false);
+    send(bobs);
+    send(bobs);
+    send(comment("Ada", ada, false));
+    send(comment("Carl", address("carl"), true));
+
+    await().atMost(PATIENCE).until(() -> TestMail.to(ada).size() >= 2);
+    assertThat(subjects(ada))
+        .containsExactly(
+            "Bob commented on Wrapping up the WPC", "Carl commented on Wrapping up the WPC");
+    MimeMessage mail = TestMail.to(ada).get(0);
+    assertThat(TestMail.body(mail))
+        .contains("Thanks for the notes!")
+        .contains(
+            "https://blog.example.org/posts/wrapping-up-the-wpc#comment-"
+                + bobs.path("commentId").asString())
+        .doesNotContain(bobs.path("authorEmail").asString());
+    assertThat(TestMail.header(mail, "List-Unsubscribe"))
+        .contains("https://blog.example.org/api/subscriptions/replies/stop?token=");
+  }
+
+  @Test
+  void aFollowerStopsWithTheMailsLinkAndAskingAgainInALaterCommentDoesNotUndoIt() throws Exception {
+    String ada = address("ada");
+    send(comment("Ada", ada, true));
+    send(comment("Bob", address("bob"), false));
+    var first =
+        await().atMost(PATIENCE).until(() -> TestMail.to(ada), mails -> mails.size() == 1).get(0);
+
+    var stopped =
+        api()
+            .postAs(
+                "/api/subscriptions/replies/stop?token=" + TestMail.token(first),
+                "application/x-www-form-urlencoded",
+                "List-Unsubscribe=One-Click");
+    assertThat(stopped.status()).as(stopped.toString()).isEqualTo(200);
+    // someone typing Ada's address into the form again, ticking the box
+    send(comment("Not Ada", ada, true));
+    String dan = address("dan");
+    send(comment("Dan", dan, true));
+    send(comment("Erin", address("erin"), false));
+
+    await().atMost(PATIENCE).until(() -> TestMail.to(dan).size() == 1);
+    assertThat(subjects(ada)).containsExactly("Bob commented on Wrapping up the WPC");
+  }
+
+  @Test
+  void whatIsKeptOfAFollowerIsShownAndForgottenOnRequest() throws Exception {
+    String ada = address("ada");
+    send(comment("Ada", ada, true));
+    String body = "{\"email\": \"" + ada.toUpperCase(java.util.Locale.ROOT) + "\"}";
+    var kept =
+        await()
+            .atMost(PATIENCE)
+            .until(
+                () -> admin().post("/api/subscribers/personal-data", body).json(),
+                shown -> shown.path("following").size() == 1);
+    assertThat(kept.path("following").get(0).path("postUrl").asString())
+        .isEqualTo("https://blog.example.org/posts/wrapping-up-the-wpc");
+
+    assertThat(admin().post("/api/subscribers/erasure", body).status()).isEqualTo(200);
+    send(comment("Bob", address("bob"), false));
+    String carl = address("carl");
+    send(comment("Carl", carl, true));
+    send(comment("Dan", address("dan"), false));
+
+    await().atMost(PATIENCE).until(() -> TestMail.to(carl).size() == 1);
+    assertThat(TestMail.to(ada)).isEmpty();
+    assertThat(admin().post("/api/subscribers/personal-data", body).json().path("following"))
+        .isEmpty();
+  }
+
+  /** A visible comment on this test's post, from the address given. */
+  private ObjectNode comment(String name, String email, boolean follows) throws Exception {
+    var event =
+        (ObjectNode)
+            JSON.readTree(Files.readString(Path.of("../contracts/examples/comment-posted.json")));
+    event.put("eventId", UUID.randomUUID().toString());
+    event.put("commentId", UUID.randomUUID().toString());
+    event.put("postId", post);
+    event.put("authorName", name);
+    event.put("authorEmail", email);
+    event.put("notifyOnComments", follows);
+    event.remove("notifyEmail");
+    event.remove("parentId");
+    assertThat(Contracts.violations(event.toString())).isEmpty();
+    return event;
+  }
+
+  private void send(ObjectNode event) {
+    kafka.send("blog.comment-events", post, event.toString()).join();
+  }
+
+  private static String address(String name) {
+    return name + "-" + UUID.randomUUID() + "@example.org";
+  }
+
+  private static List<String> subjects(String to) throws MessagingException {
+    var subjects = new java.util.ArrayList<String>();
+    for (MimeMessage mail : TestMail.to(to)) {
+      subjects.add(mail.getSubject());
+    }
+    return subjects;
+  }
+}
