@@ -1114,6 +1114,59 @@ class AdminSiteTests {
     approveIfHeld(owner, postId, answer);
 
     String mail = mailTo(ada, answer);
+    assertThat(mail).contains("Bob replied to your comment");
+    stopWithTheLinkOf(mail);
+    Document forged =
+        Jsoup.parse(
+            new SiteBrowser(stack)
+                .submit("/subscriptions/replies", Map.of("token", "forged.token"))
+                .body());
+    assertThat(forged.select("h1").text()).isEqualTo("This link does not work");
+  }
+
+  /**
+   * Blogger's "Notify me": a reader ticks the comment form's box on the post's page and is mailed
+   * about a later comment by someone else, then stops the mails with that mail's link.
+   */
+  @Test
+  void aReaderWhoTicksNotifyMeIsMailedAboutLaterCommentsAndStopsThemWithTheLink() throws Exception {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    String ada = "ada-" + run + "@example.org";
+    String postId = TestStack.postWithAHeldComment("Follow along " + run, "Anyone? " + run);
+    var reader = new ApiClient(stack.gatewayUrl());
+    String slug = reader.get("/api/posts/" + postId).text("slug");
+    var browser = new SiteBrowser(stack);
+    var form = browser.page("/posts/" + slug).selectFirst("form#comment-form");
+    Map<String, String> fields = SiteBrowser.fields(form);
+    fields.putAll(
+        Map.of(
+            "authorName",
+            "Ada",
+            "authorEmail",
+            ada,
+            "body",
+            "Tell me how it goes " + run,
+            "notifyOnComments",
+            "true",
+            "renderedAt",
+            Instant.parse(fields.get("renderedAt")).minusSeconds(60).toString()));
+    var sent = browser.submit(form.attr("action"), fields);
+    assertThat(sent.uri().getQuery()).as(sent.body()).matches("comment=(held|posted)");
+    var owner = new SiteBrowser(stack);
+    owner.signIn(stack.credentials().ownerEmail(), stack.credentials().ownerPassword());
+    approveIfHeld(owner, postId, "Tell me how it goes " + run);
+    String news = "It went well. " + run;
+    TestStack.commentOnceKnown(postId, "Bob", "bob-" + run + "@example.org", news);
+    approveIfHeld(owner, postId, news);
+
+    String mail = mailTo(ada, news);
+
+    assertThat(mail).contains("Bob commented on").contains("Follow along " + run);
+    stopWithTheLinkOf(mail);
+  }
+
+  /** The stop link of a comment mail, opened and its button pressed by whoever holds the mail. */
+  private static void stopWithTheLinkOf(String mail) throws Exception {
     var link =
         java.util.regex.Pattern.compile(
                 "/subscriptions/replies\\?token=([A-Za-z0-9_\\-]+\\.[A-Za-z0-9_\\-]+)")
@@ -1121,7 +1174,7 @@ class AdminSiteTests {
     assertThat(link.find()).as(mail).isTrue();
     var stranger = new SiteBrowser(stack);
     Document page = stranger.page("/subscriptions/replies?token=" + link.group(1));
-    assertThat(page.select("main form button").text()).isEqualTo("No more mails about replies");
+    assertThat(page.select("main form button").text()).isEqualTo("No more mails about comments");
     Document stopped =
         Jsoup.parse(
             stranger
@@ -1130,11 +1183,7 @@ class AdminSiteTests {
                     SiteBrowser.fields(page, "form[action=/subscriptions/replies]"))
                 .body());
 
-    assertThat(stopped.select("h1").text()).isEqualTo("No more reply mails");
-    Document forged =
-        Jsoup.parse(
-            stranger.submit("/subscriptions/replies", Map.of("token", "forged.token")).body());
-    assertThat(forged.select("h1").text()).isEqualTo("This link does not work");
+    assertThat(stopped.select("h1").text()).isEqualTo("No more comment mails");
   }
 
   /** Approves the comment with this text from the queue, unless the policy let it through. */

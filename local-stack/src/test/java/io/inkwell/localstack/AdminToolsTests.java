@@ -811,7 +811,8 @@ class AdminToolsTests {
         bot.post("/api/posts", ApiClient.json(Map.of("title", "Forget me not", "body", "b")))
             .text("id");
     bot.post("/api/posts/" + postId + "/publish", "");
-    var comment = TestStack.commentOnceKnown(postId, "Erin Example", address, words);
+    // and asks to hear of later comments on the post (Blogger's "Notify me")
+    var comment = TestStack.commentOnceKnown(postId, "Erin Example", address, words, true);
     bot.post("/api/comments/" + comment.text("id") + "/approve", "");
     assertThat(reader.post("/api/subscriptions", ApiClient.json(Map.of("email", address))).status())
         .isEqualTo(202);
@@ -826,11 +827,19 @@ class AdminToolsTests {
     var fields = SiteBrowser.fields(form.selectFirst("form[action$=/admin/privacy/erase]"));
     fields.put("email", address.toLowerCase(java.util.Locale.ROOT));
     // first, what is kept of them, as one file to give them (WordPress's "Export Personal Data")
-    var export = browser.submit("/admin/privacy/export", fields);
+    var json = tools.jackson.databind.json.JsonMapper.builder().build();
+    // once notification-service has heard of the approved comment, it keeps the following too
+    var export =
+        await()
+            .atMost(PATIENCE)
+            .until(
+                () -> browser.submit("/admin/privacy/export", fields),
+                answer -> json.readTree(answer.body()).path("followedPosts").size() == 1);
     assertThat(export.headers().firstValue("Content-Disposition").orElse(""))
         .startsWith("attachment; filename=\"personal-data-");
-    var json = tools.jackson.databind.json.JsonMapper.builder().build();
     var kept = json.readTree(export.body());
+    assertThat(kept.path("followedPosts").get(0).path("postUrl").asString()).endsWith("/" + slug);
+    assertThat(kept.path("comments").get(0).path("notifyOnComments").asBoolean()).isTrue();
     assertThat(kept.path("comments").findValuesAsString("body")).containsExactly(words);
     assertThat(kept.path("comments").findValuesAsString("authorName"))
         .containsExactly("Erin Example");
@@ -862,6 +871,7 @@ class AdminToolsTests {
     assertThat(keptNow.path("comments")).as("nothing of theirs is kept").isEmpty();
     assertThat(keptNow.path("subscription").isNull()).isTrue();
     assertThat(keptNow.path("commentMails")).isEmpty();
+    assertThat(keptNow.path("followedPosts")).isEmpty();
   }
 
   @Test

@@ -207,6 +207,15 @@ final class TestStack {
    */
   static ApiClient.Response commentOnceKnown(String postId, String name, String email, String body)
       throws Exception {
+    return commentOnceKnown(postId, name, email, body, false);
+  }
+
+  /**
+   * The same, its writer asking, if {@code follow}, to hear of every later comment on the post
+   * (Blogger's "Notify me").
+   */
+  static ApiClient.Response commentOnceKnown(
+      String postId, String name, String email, String body, boolean follow) throws Exception {
     var reader = new ApiClient(get().gatewayUrl());
     return Awaitility.await()
         .atMost(Duration.ofSeconds(60))
@@ -222,6 +231,8 @@ final class TestStack {
                             email,
                             "body",
                             body,
+                            "notifyOnComments",
+                            follow,
                             "renderedAt",
                             Instant.now().minusSeconds(60).toString()))),
             answer -> answer.status() == 201);

@@ -564,7 +564,10 @@ class AdminApi {
         token, http.post().uri("/api/comments/personal-data"), Map.of("email", email), null);
   }
 
-  /** What notification-service keeps of the address (admins): {@code {subscription, mails}}. */
+  /**
+   * What notification-service keeps of the address (admins): {@code {subscription, mails,
+   * following}}.
+   */
   Answer addressData(String token, String email) {
     return send(
         token, http.post().uri("/api/subscribers/personal-data"), Map.of("email", email), null);

@@ -69,6 +69,9 @@ class PrivacyAdmin implements StaffPage {
     // null for an address that is no subscriber's, which the answer leaves out
     data.set("subscription", subscription.isMissingNode() ? data.nullNode() : subscription);
     data.set("commentMails", mails.body().path("mails"));
+    // the posts whose comments the address follows (Blogger's "Notify me")
+    var following = mails.body().path("following");
+    data.set("followedPosts", following.isMissingNode() ? data.arrayNode() : following);
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_JSON)
         .header(

@@ -158,13 +158,19 @@ public class BlogApi {
         .orElse(List.of());
   }
 
+  /**
+   * The mails a commenter asks for: about replies to their comment, about every later comment on
+   * the post (Blogger's "Notify me").
+   */
+  public record CommentMails(boolean replies, boolean comments) {}
+
   public Posted postComment(
       String postId,
       String name,
       String email,
       String body,
       String parentId,
-      boolean notifyOnReply,
+      CommentMails mails,
       String website,
       Instant renderedAt,
       String forwardedFor) {
@@ -173,7 +179,8 @@ public class BlogApi {
     json.put("authorEmail", email);
     json.put("body", body);
     json.put("parentId", parentId == null || parentId.isBlank() ? null : parentId);
-    json.put("notifyOnReply", notifyOnReply);
+    json.put("notifyOnReply", mails.replies());
+    json.put("notifyOnComments", mails.comments());
     json.put("website", website);
     json.put("renderedAt", renderedAt);
     return http.post()
@@ -227,7 +234,7 @@ public class BlogApi {
         http.post().uri(URI.create(baseUrl + withToken("/api/subscriptions/unsubscribe", token))));
   }
 
-  /** No more mails about replies on the post a reply mail's token names. */
+  /** No more mails about replies and comments on the post a comment mail's token names. */
   public int stopReplies(String token) {
     return status(
         http.post().uri(URI.create(baseUrl + withToken("/api/subscriptions/replies/stop", token))));

@@ -47,6 +47,7 @@ class FormsController {
       @RequestParam(defaultValue = "") String body,
       @RequestParam(required = false) String parentId,
       @RequestParam(defaultValue = "false") boolean notifyOnReply,
+      @RequestParam(defaultValue = "false") boolean notifyOnComments,
       @RequestParam(defaultValue = "false") boolean subscribe,
       @RequestParam(required = false) String website,
       @RequestParam(required = false) String renderedAt,
@@ -59,7 +60,7 @@ class FormsController {
             authorEmail,
             body,
             parentId,
-            notifyOnReply,
+            new BlogApi.CommentMails(notifyOnReply, notifyOnComments),
             website,
             instant(renderedAt),
             forwardedFor(request));
@@ -151,7 +152,10 @@ class FormsController {
     return "subscription";
   }
 
-  /** The stop link of a reply mail: a page with a button, as every link in a mail opens. */
+  /**
+   * The stop link of a reply mail, or of a mail about a new comment on a post the reader follows: a
+   * page with a button, as every link in a mail opens.
+   */
   @GetMapping("/subscriptions/replies")
   String stopRepliesPage(@RequestParam(defaultValue = "") String token, Model model) {
     model.addAttribute("token", token);
