@@ -1125,8 +1125,9 @@ class AdminSiteTests {
   }
 
   /**
-   * Blogger's "Notify me": a reader ticks the comment form's box on the post's page and is mailed
-   * about a later comment by someone else, then stops the mails with that mail's link.
+   * Blogger's "Notify me": a reader ticks the comment form's box on the post's page, confirms with
+   * the link of the mail that asks, and is mailed about a later comment by someone else, then stops
+   * the mails with that mail's link.
    */
   @Test
   void aReaderWhoTicksNotifyMeIsMailedAboutLaterCommentsAndStopsThemWithTheLink() throws Exception {
@@ -1155,6 +1156,23 @@ class AdminSiteTests {
     var owner = new SiteBrowser(stack);
     owner.signIn(stack.credentials().ownerEmail(), stack.credentials().ownerPassword());
     approveIfHeld(owner, postId, "Tell me how it goes " + run);
+    // as Jetpack does, a mail asks first: its link opens a page whose button confirms
+    String asking = mailTo(ada, "/subscriptions/comments?token=");
+    var confirmLink =
+        java.util.regex.Pattern.compile(
+                "/subscriptions/comments\\?token=([A-Za-z0-9_\\-]+\\.[A-Za-z0-9_\\-]+)")
+            .matcher(asking);
+    assertThat(confirmLink.find()).as(asking).isTrue();
+    Document confirm = browser.page("/subscriptions/comments?token=" + confirmLink.group(1));
+    assertThat(confirm.select("main form button").text()).isEqualTo("Confirm");
+    Document following =
+        Jsoup.parse(
+            browser
+                .submit(
+                    "/subscriptions/comments",
+                    SiteBrowser.fields(confirm, "form[action=/subscriptions/comments]"))
+                .body());
+    assertThat(following.select("h1").text()).isEqualTo("You follow the comments");
     String news = "It went well. " + run;
     TestStack.commentOnceKnown(postId, "Bob", "bob-" + run + "@example.org", news);
     approveIfHeld(owner, postId, news);

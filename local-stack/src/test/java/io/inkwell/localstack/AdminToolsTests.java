@@ -828,13 +828,16 @@ class AdminToolsTests {
     fields.put("email", address.toLowerCase(java.util.Locale.ROOT));
     // first, what is kept of them, as one file to give them (WordPress's "Export Personal Data")
     var json = tools.jackson.databind.json.JsonMapper.builder().build();
-    // once notification-service has heard of the approved comment, it keeps the following too
+    // once notification-service has heard of the approved comment, it keeps the following too,
+    // and the mail that asks them to confirm it
     var export =
         await()
             .atMost(PATIENCE)
             .until(
                 () -> browser.submit("/admin/privacy/export", fields),
-                answer -> json.readTree(answer.body()).path("followedPosts").size() == 1);
+                answer ->
+                    json.readTree(answer.body()).path("followedPosts").size() == 1
+                        && json.readTree(answer.body()).path("commentMails").size() == 1);
     assertThat(export.headers().firstValue("Content-Disposition").orElse(""))
         .startsWith("attachment; filename=\"personal-data-");
     var kept = json.readTree(export.body());
@@ -857,7 +860,9 @@ class AdminToolsTests {
     assertThat(erased.select(".notice").text())
         .isEqualTo(
             address.toLowerCase(java.util.Locale.ROOT)
-                + " is forgotten. 1 comment now says \"Anonymous\". Their subscription is erased.");
+                + " is forgotten. 1 comment now says \"Anonymous\". Their subscription is erased."
+                // the mail that asked them to confirm following the post's comments
+                + " 1 record of mails to them deleted.");
     var thread = browser.page("/posts/" + slug).select("#comments article.comment");
     assertThat(thread.select(".comment-meta strong").eachText()).containsExactly("Anonymous");
     assertThat(thread.select(".comment-meta .avatar").eachText())

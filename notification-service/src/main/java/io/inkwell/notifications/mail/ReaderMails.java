@@ -185,6 +185,46 @@ public class ReaderMails {
             composer.readersLanguage()));
   }
 
+  /**
+   * Asks a commenter to confirm that they want a mail about each new comment on the post (Jetpack's
+   * confirmation of comment subscriptions); its link opens a page whose button confirms.
+   */
+  public void sendFollowConfirmation(CommentMail mail, String confirmToken) {
+    String blog = siteName.current();
+    String link = settings.siteUrl() + "/subscriptions/comments?token=" + confirmToken;
+    String title = "\"" + mail.postTitle() + "\"";
+    String text =
+        """
+        %s
+
+        %s
+
+        %s
+        """
+            .formatted(words.of("follow.ask", title, blog), link, words.of("confirm.ignore"));
+    String html =
+        composer.masthead(blog)
+            + """
+        <p>%s</p>
+        <p>%s</p>
+        <p>%s</p>
+        """
+                .formatted(
+                    words.of("follow.ask", link(mail.postUrl(), mail.postTitle()), escape(blog)),
+                    link(link, words.of("follow.button")),
+                    escape(words.of("confirm.ignore")));
+    composer.send(
+        composer.compose(
+            blog,
+            mail.messageId(),
+            mail.to(),
+            words.of("follow.subject", mail.postTitle()),
+            text,
+            html,
+            null,
+            composer.readersLanguage()));
+  }
+
   /** The double opt-in mail; its link opens a page whose button confirms. */
   public void sendConfirmation(String to, String confirmToken) {
     String blog = siteName.current();

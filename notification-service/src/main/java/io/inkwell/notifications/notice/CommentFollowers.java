@@ -2,7 +2,11 @@ package io.inkwell.notifications.notice;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import io.inkwell.notifications.subscription.InvalidToken;
+import io.inkwell.notifications.subscription.Tokens;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
@@ -15,25 +19,34 @@ import org.springframework.stereotype.Component;
 
 /**
  * Readers who asked, when their comment on a post became visible, to hear of every later comment on
- * it (Blogger's "Notify me", Jetpack's "Notify me of follow-up comments"). A follower is kept under
- * the post and a hash of the address, as {@link ReplyStops stops} are, with the address to mail.
- * The stop link of any comment mail about the post ends the following, and no later comment asking
- * again undoes a stop: the address's owner said no, and an address typed into a comment form proves
- * nothing about who typed it.
+ * it (Blogger's "Notify me", Jetpack's "Notify me of follow-up comments"). As Jetpack does, an
+ * address follows a post once its owner confirmed it with the link of a mail, for an address typed
+ * into a comment form proves nothing about who typed it; one that confirmed following another post
+ * of the blog follows at once. A follower is kept under the post and a hash of the address, as
+ * {@link ReplyStops stops} are, with the address to mail. The stop link of any comment mail about
+ * the post ends the following, and no later comment asking again undoes a stop.
  */
 @Component
 public class CommentFollowers {
 
-  private final MongoOperations mongo;
+  /** How long the link of a confirmation mail works. */
+  private static final long CONFIRM_DAYS = 7;
 
-  CommentFollowers(MongoOperations mongo) {
+  private final MongoOperations mongo;
+  private final Tokens tokens;
+  private final Clock clock;
+
+  CommentFollowers(MongoOperations mongo, Tokens tokens, Clock clock) {
     this.mongo = mongo;
+    this.tokens = tokens;
+    this.clock = clock;
   }
 
   /**
-   * A reader following a post's comments.
+   * A reader following a post's comments, or asked to confirm that they want to.
    *
    * @param id the post and the hash of the address, as a stop's
+   * @param confirmedAt when the address's owner confirmed; null while the mail waits for them
    */
   @Document("comment_followers")
   record Follower(
@@ -42,41 +55,106 @@ public class CommentFollowers {
       String email,
       String postTitle,
       String postUrl,
-      Instant since) {}
+      Instant since,
+      Instant confirmedAt) {}
 
   /**
-   * A post someone follows, as its follower is shown what is kept of them.
+   * A post someone follows, or was asked to confirm following, as they are shown what is kept of
+   * them.
    *
    * @param since when they first asked
+   * @param confirmedAt null while not confirmed
    */
-  public record Followed(String postTitle, String postUrl, Instant since) {}
+  public record Followed(String postTitle, String postUrl, Instant since, Instant confirmedAt) {}
 
-  /** The address follows the post's comments from now on; again is the same. */
-  void follow(String postId, String email, String postTitle, String postUrl, Instant now) {
-    mongo.upsert(
-        Query.query(where("_id").is(ReplyStops.key(postId, email))),
+  /** What came of a commenter's asking to follow a post's comments. */
+  enum Asked {
+    /** They follow it from now on: the address confirmed following another post. */
+    FOLLOWING,
+    /** A mail is to ask them to confirm. */
+    TO_CONFIRM,
+    /** Nothing changes: they follow it already. */
+    ALREADY
+  }
+
+  /** The address asks to follow the post's comments. */
+  Asked ask(String postId, String email, String postTitle, String postUrl) {
+    String key = ReplyStops.key(postId, email);
+    if (mongo.exists(
+        Query.query(where("_id").is(key).and("confirmedAt").ne(null)), Follower.class)) {
+      return Asked.ALREADY;
+    }
+    boolean vouched =
+        mongo.exists(
+            Query.query(ReplyStops.onAnyPost(email).and("confirmedAt").ne(null)), Follower.class);
+    Instant now = clock.instant();
+    var update =
         new Update()
             .setOnInsert("postId", postId)
             .setOnInsert("since", now)
             .set("email", email)
             .set("postTitle", postTitle)
-            .set("postUrl", postUrl),
-        Follower.class);
+            .set("postUrl", postUrl);
+    if (vouched) {
+      update.set("confirmedAt", now);
+    }
+    mongo.upsert(Query.query(where("_id").is(key)), update, Follower.class);
+    return vouched ? Asked.FOLLOWING : Asked.TO_CONFIRM;
   }
 
-  /** The addresses following the post's comments. */
+  /** The token of the link in the mail that asks {@code email} to confirm following the post. */
+  String confirmToken(String postId, String email) {
+    return tokens.issue(
+        ReplyStops.key(postId, email),
+        Tokens.Purpose.CONFIRM_FOLLOW,
+        clock.instant().plus(CONFIRM_DAYS, ChronoUnit.DAYS));
+  }
+
+  /**
+   * The owner of the address confirms, with the mail's link, that they follow the post's comments;
+   * again is the same.
+   *
+   * @throws InvalidToken for a forged or expired token, or one whose asking is gone (stopped, or
+   *     forgotten)
+   */
+  public void confirm(String token) {
+    String key =
+        tokens.verify(token, Tokens.Purpose.CONFIRM_FOLLOW).orElseThrow(CommentFollowers::invalid);
+    mongo.updateFirst(
+        Query.query(where("_id").is(key).and("confirmedAt").is(null)),
+        new Update().set("confirmedAt", clock.instant()),
+        Follower.class);
+    if (!mongo.exists(Query.query(where("_id").is(key)), Follower.class)) {
+      throw invalid();
+    }
+  }
+
+  private static InvalidToken invalid() {
+    return new InvalidToken(
+        "The link is invalid or has expired; tick the box again with your next comment.");
+  }
+
+  /** The confirmed followers' addresses of the post's comments. */
   List<String> of(String postId) {
-    return mongo.find(Query.query(where("postId").is(postId)), Follower.class).stream()
+    return mongo
+        .find(Query.query(where("postId").is(postId).and("confirmedAt").ne(null)), Follower.class)
+        .stream()
         .map(Follower::email)
         .toList();
   }
 
-  /** The posts the address follows, the oldest following first. */
+  /** The posts the address follows or was asked to confirm following, the oldest first. */
   List<Followed> followedBy(String email) {
     return mongo
         .find(Query.query(ReplyStops.onAnyPost(email)).with(Sort.by("since")), Follower.class)
         .stream()
-        .map(follower -> new Followed(follower.postTitle(), follower.postUrl(), follower.since()))
+        .map(
+            follower ->
+                new Followed(
+                    follower.postTitle(),
+                    follower.postUrl(),
+                    follower.since(),
+                    follower.confirmedAt()))
         .toList();
   }
 

@@ -35,6 +35,8 @@ record CommentNotice(
     NEW_COMMENT,
     /** Someone commented on a post whose comments a reader follows (Blogger's "Notify me"). */
     FOLLOW_UP,
+    /** A commenter who asked to follow a post's comments is asked to confirm it. */
+    CONFIRM_FOLLOW,
     /** A comment waits for a moderator: those who may moderate it are asked to look. */
     MODERATE
   }

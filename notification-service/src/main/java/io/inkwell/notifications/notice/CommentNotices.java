@@ -14,6 +14,7 @@ import io.inkwell.notifications.mail.SweepClaims;
 import io.inkwell.notifications.notice.CommentNotice.Reason;
 import io.inkwell.notifications.staff.StaffDirectory;
 import io.inkwell.notifications.staff.StaffMember;
+import io.inkwell.notifications.subscription.RateLimits;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Optional;
@@ -60,6 +61,7 @@ class CommentNotices {
   private final String messageIdDomain;
   private final ReplyStops replyStops;
   private final CommentFollowers followers;
+  private final RateLimits rateLimits;
 
   CommentNotices(
       MongoTemplate mongo,
@@ -71,9 +73,11 @@ class CommentNotices {
       JsonMapper json,
       Clock clock,
       ReplyStops replyStops,
-      CommentFollowers followers) {
+      CommentFollowers followers,
+      RateLimits rateLimits) {
     this.replyStops = replyStops;
     this.followers = followers;
+    this.rateLimits = rateLimits;
     this.mongo = mongo;
     this.readerMails = readerMails;
     this.staffMails = staffMails;
@@ -141,10 +145,25 @@ class CommentNotices {
       // from now on, not about this comment: its writer knows it
       EmailAddresses.normalised(event.authorEmail())
           .filter(email -> !replyStops.stopped(event.postId(), email))
-          .ifPresent(
-              email ->
-                  followers.follow(
-                      event.postId(), email, event.postTitle(), postUrl, clock.instant()));
+          .ifPresent(email -> askToFollow(event, email, postUrl));
+    }
+  }
+
+  /**
+   * The commenter follows the post's comments at once if they confirmed following another post;
+   * otherwise a mail asks them to confirm, as a subscription's does, at most a few a day to one
+   * address, so that the box ticked with someone else's address cannot fill their inbox.
+   */
+  private void askToFollow(CommentEventMessage event, String email, String postUrl) {
+    if (followers.ask(event.postId(), email, event.postTitle(), postUrl)
+            == CommentFollowers.Asked.TO_CONFIRM
+        && rateLimits
+            .attempt(
+                "follow-address:" + email,
+                settings.confirmationsPerAddress(),
+                java.time.Duration.ofDays(1))
+            .allowed()) {
+      notify(CommentNotice.of(event, Reason.CONFIRM_FOLLOW, email, postUrl, clock.instant()));
     }
   }
 
@@ -233,6 +252,10 @@ class CommentNotices {
             readerMails.sendFollowUp(
                 mail(notice, "followup." + Integer.toHexString(notice.to().hashCode())),
                 replyStops.token(notice.postId(), notice.to()));
+        case CONFIRM_FOLLOW ->
+            readerMails.sendFollowConfirmation(
+                mail(notice, "follow." + Integer.toHexString(notice.to().hashCode())),
+                followers.confirmToken(notice.postId(), notice.to()));
         case NEW_COMMENT -> staffMails.sendNewComment(mail(notice, "comment"));
         case MODERATE ->
             staffMails.sendModerationRequest(

@@ -28,7 +28,9 @@ public class Tokens {
     /** Reading and changing one's preferences. */
     MANAGE,
     /** A commenter's "no more mails about replies on this post". */
-    STOP_REPLIES
+    STOP_REPLIES,
+    /** A commenter's "yes, mail me each new comment on this post", asked by mail first. */
+    CONFIRM_FOLLOW
   }
 
   private static final String ALGORITHM = "HmacSHA256";

@@ -20,15 +20,17 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Blogger's "Notify me": a reader who asked, commenting, to hear of later comments on the post gets
- * one mail per later comment, never about their own, until they stop it with the mail's link; what
- * is kept of them is shown and forgotten on request. Events are comment-service's {@code
- * CommentPosted} as the contract shows it, all on one post, so one partition keeps them in order.
+ * Blogger's "Notify me": a reader who asked, commenting, to hear of later comments on the post, and
+ * confirmed it with the link of the mail that asks, gets one mail per later comment, never about
+ * their own, until they stop it with the mail's link; what is kept of them is shown and forgotten
+ * on request. Events are comment-service's {@code CommentPosted} as the contract shows it, all on
+ * one post, so one partition keeps them in order.
  */
 class CommentFollowerTests extends IntegrationTest {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Duration PATIENCE = Duration.ofSeconds(30);
+  private static final String CONFIRM = "Confirm mails about new comments on Wrapping up the WPC";
 
   @Autowired private KafkaTemplate<String, String> kafka;
 
@@ -37,18 +39,20 @@ class CommentFollowerTests extends IntegrationTest {
   @Test
   void aFollowerHearsOfEachLaterCommentOnceAndNeverOfTheirOwn() throws Exception {
     String ada = address("ada");
-    send(comment("Ada", ada, true));
+    follow("Ada", ada);
     var bobs = comment("Bob", address("bob"), false);
     send(bobs);
     send(bobs);
     send(comment("Ada", ada, false));
     send(comment("Carl", address("carl"), true));
 
-    await().atMost(PATIENCE).until(() -> TestMail.to(ada).size() >= 2);
+    await().atMost(PATIENCE).until(() -> TestMail.to(ada).size() >= 3);
     assertThat(subjects(ada))
         .containsExactly(
-            "Bob commented on Wrapping up the WPC", "Carl commented on Wrapping up the WPC");
-    MimeMessage mail = TestMail.to(ada).get(0);
+            CONFIRM,
+            "Bob commented on Wrapping up the WPC",
+            "Carl commented on Wrapping up the WPC");
+    MimeMessage mail = TestMail.to(ada).get(1);
     assertThat(TestMail.body(mail))
         .contains("Thanks for the notes!")
         .contains(
@@ -62,10 +66,10 @@ class CommentFollowerTests extends IntegrationTest {
   @Test
   void aFollowerStopsWithTheMailsLinkAndAskingAgainInALaterCommentDoesNotUndoIt() throws Exception {
     String ada = address("ada");
-    send(comment("Ada", ada, true));
+    follow("Ada", ada);
     send(comment("Bob", address("bob"), false));
     var first =
-        await().atMost(PATIENCE).until(() -> TestMail.to(ada), mails -> mails.size() == 1).get(0);
+        await().atMost(PATIENCE).until(() -> TestMail.to(ada), mails -> mails.size() == 2).get(1);
 
     var stopped =
         api()
@@ -81,13 +85,75 @@ class CommentFollowerTests extends IntegrationTest {
     send(comment("Erin", address("erin"), false));
 
     await().atMost(PATIENCE).until(() -> TestMail.to(dan).size() == 1);
-    assertThat(subjects(ada)).containsExactly("Bob commented on Wrapping up the WPC");
+    assertThat(subjects(ada))
+        .as("no new confirmation either")
+        .containsExactly(CONFIRM, "Bob commented on Wrapping up the WPC");
+  }
+
+  /**
+   * Ticking the box asks; only the address's owner, with the link of the mail that asks, makes it
+   * so. A link scanner opening the link confirms nothing (the web client's page has a button); a
+   * forged token is a problem. Once confirmed, following another post of the blog needs no mail.
+   */
+  @Test
+  void nobodyIsMailedCommentsTheyDidNotConfirmAndAConfirmedAddressFollowsOtherPostsAtOnce()
+      throws Exception {
+    String ada = address("ada");
+    send(comment("Ada", ada, true));
+    var asking =
+        await().atMost(PATIENCE).until(() -> TestMail.to(ada), mails -> mails.size() == 1).get(0);
+    assertThat(asking.getSubject()).isEqualTo(CONFIRM);
+    assertThat(TestMail.body(asking))
+        .contains("https://blog.example.org/subscriptions/comments?token=")
+        .contains("each new comment on \"Wrapping up the WPC\"");
+    send(comment("Bob", address("bob"), false));
+    String dan = address("dan");
+    send(comment("Dan", dan, true));
+    await().atMost(PATIENCE).until(() -> TestMail.to(dan).size() == 1);
+    var forged = api().post("/api/subscriptions/comments/confirm?token=forged.token", "");
+    assertThat(forged.status()).isEqualTo(400);
+    assertThat(forged.header("Content-Type")).startsWith("application/problem+json");
+
+    confirm(asking);
+    confirm(asking);
+    send(comment("Carl", address("carl"), false));
+    String otherPost = UUID.randomUUID().toString();
+    send(onPost(otherPost, comment("Ada", ada, true)));
+    send(onPost(otherPost, comment("Erin", address("erin"), false)));
+
+    await().atMost(PATIENCE).until(() -> TestMail.to(ada).size() >= 3);
+    assertThat(subjects(ada))
+        .as("not of Bob's, before she confirmed; no second confirmation for the other post")
+        .containsExactlyInAnyOrder(
+            CONFIRM,
+            "Carl commented on Wrapping up the WPC",
+            "Erin commented on Wrapping up the WPC");
+  }
+
+  /** A reader ticks the box and confirms with the link of the mail that asks. */
+  private void follow(String name, String email) throws Exception {
+    send(comment(name, email, true));
+    confirm(
+        await().atMost(PATIENCE).until(() -> TestMail.to(email), mails -> !mails.isEmpty()).get(0));
+  }
+
+  /** The button of the page the confirmation mail's link opens. */
+  private void confirm(MimeMessage asking) {
+    var confirmed =
+        api().post("/api/subscriptions/comments/confirm?token=" + TestMail.token(asking), "");
+    assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
+    assertThat(confirmed.text("status")).isEqualTo("FOLLOWING");
+  }
+
+  private static ObjectNode onPost(String postId, ObjectNode event) {
+    event.put("postId", postId);
+    return event;
   }
 
   @Test
   void whatIsKeptOfAFollowerIsShownAndForgottenOnRequest() throws Exception {
     String ada = address("ada");
-    send(comment("Ada", ada, true));
+    follow("Ada", ada);
     String body = "{\"email\": \"" + ada.toUpperCase(java.util.Locale.ROOT) + "\"}";
     var kept =
         await()
@@ -97,6 +163,7 @@ class CommentFollowerTests extends IntegrationTest {
                 shown -> shown.path("following").size() == 1);
     assertThat(kept.path("following").get(0).path("postUrl").asString())
         .isEqualTo("https://blog.example.org/posts/wrapping-up-the-wpc");
+    assertThat(kept.path("following").get(0).path("confirmedAt").isNull()).isFalse();
 
     assertThat(admin().post("/api/subscribers/erasure", body).status()).isEqualTo(200);
     send(comment("Bob", address("bob"), false));
@@ -105,7 +172,7 @@ class CommentFollowerTests extends IntegrationTest {
     send(comment("Dan", address("dan"), false));
 
     await().atMost(PATIENCE).until(() -> TestMail.to(carl).size() == 1);
-    assertThat(TestMail.to(ada)).isEmpty();
+    assertThat(subjects(ada)).as("the confirmation only").containsExactly(CONFIRM);
     assertThat(admin().post("/api/subscribers/personal-data", body).json().path("following"))
         .isEmpty();
   }
@@ -128,7 +195,7 @@ class CommentFollowerTests extends IntegrationTest {
   }
 
   private void send(ObjectNode event) {
-    kafka.send("blog.comment-events", post, event.toString()).join();
+    kafka.send("blog.comment-events", event.path("postId").asString(), event.toString()).join();
   }
 
   private static String address(String name) {

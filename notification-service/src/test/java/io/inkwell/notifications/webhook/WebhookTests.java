@@ -184,8 +184,8 @@ class WebhookTests extends IntegrationTest {
 
   /**
    * WordPress's comment notices in a chat channel: a comment readers see, and one that waits for a
-   * moderator, each with where to read or moderate it and never the address its writer gave for
-   * reply mails; comments are no change of the site's own.
+   * moderator, each with where to read or moderate it and never an address: the one its writer
+   * gave, nor the one of the comment it answers; comments are no change of the site's own.
    */
   @Test
   void commentWebhooksHearOfCommentsWithoutTheWritersAddress() throws Exception {
@@ -195,6 +195,8 @@ class WebhookTests extends IntegrationTest {
     var posted = event("comment-posted");
     String replyAddress = "reader-" + UUID.randomUUID() + "@example.org";
     posted.put("notifyEmail", replyAddress);
+    String ownAddress = "writer-" + UUID.randomUUID() + "@example.org";
+    posted.put("authorEmail", ownAddress);
     var held = event("comment-held");
 
     publish(posted);
@@ -202,6 +204,7 @@ class WebhookTests extends IntegrationTest {
 
     awaitCalls(2, last);
     assertThat(calls).noneSatisfy(call -> assertThat(call.body()).contains(replyAddress));
+    assertThat(calls).noneSatisfy(call -> assertThat(call.body()).contains(ownAddress));
     var byEvent =
         calls.stream()
             .collect(

@@ -240,6 +240,16 @@ public class BlogApi {
         http.post().uri(URI.create(baseUrl + withToken("/api/subscriptions/replies/stop", token))));
   }
 
+  /**
+   * A commenter confirms, with the token of the mail that asked, that they follow a post's
+   * comments.
+   */
+  public int confirmFollowing(String token) {
+    return status(
+        http.post()
+            .uri(URI.create(baseUrl + withToken("/api/subscriptions/comments/confirm", token))));
+  }
+
   /** A subscriber's choices ({@code email}, {@code tags}, {@code paused}), if the token is good. */
   public Optional<JsonNode> preferences(String token) {
     return read(withToken("/api/subscriptions/preferences", token), JSON);

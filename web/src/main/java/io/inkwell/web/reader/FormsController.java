@@ -170,6 +170,24 @@ class FormsController {
     return "subscription";
   }
 
+  /**
+   * The link of the mail that asks a commenter to confirm following a post's comments: a page with
+   * a button, so that a link scanner opening it confirms nothing.
+   */
+  @GetMapping("/subscriptions/comments")
+  String confirmFollowingPage(@RequestParam(defaultValue = "") String token, Model model) {
+    model.addAttribute("token", token);
+    model.addAttribute("action", aToken(token) ? "follow" : "invalid");
+    return "subscription";
+  }
+
+  @PostMapping("/subscriptions/comments")
+  String confirmFollowing(@RequestParam(defaultValue = "") String token, Model model) {
+    model.addAttribute("action", "following");
+    model.addAttribute("ok", api.confirmFollowing(token) == 200);
+    return "subscription";
+  }
+
   @GetMapping("/subscriptions/preferences")
   String preferences(@RequestParam(defaultValue = "") String token, Model model) {
     var current = api.preferences(token);

@@ -1,5 +1,6 @@
 package io.inkwell.notifications.notice.web;
 
+import io.inkwell.notifications.notice.CommentFollowers;
 import io.inkwell.notifications.notice.ReplyStops;
 import java.util.Map;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -7,21 +8,30 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The stop link of reply mails: RFC 8058 one-click (a form POST without cookies, from the mail
- * client) and the web client's page both POST here. A forged or expired token is a 400 problem.
+ * The links of comment mails. The stop link: RFC 8058 one-click (a form POST without cookies, from
+ * the mail client) and the web client's page both POST here. The confirmation of following a post's
+ * comments, from the web client's page. A forged or expired token is a 400 problem.
  */
 @RestController
 class ReplyStopController {
 
   private final ReplyStops stops;
+  private final CommentFollowers followers;
 
-  ReplyStopController(ReplyStops stops) {
+  ReplyStopController(ReplyStops stops, CommentFollowers followers) {
     this.stops = stops;
+    this.followers = followers;
   }
 
   @PostMapping("/api/subscriptions/replies/stop")
   Map<String, String> stop(@RequestParam String token) {
     stops.stop(token);
     return Map.of("status", "STOPPED");
+  }
+
+  @PostMapping("/api/subscriptions/comments/confirm")
+  Map<String, String> confirmFollowing(@RequestParam String token) {
+    followers.confirm(token);
+    return Map.of("status", "FOLLOWING");
   }
 }
