@@ -1012,7 +1012,11 @@ class WebPagesTests {
   @Test
   void aMailsLinkWithoutItsTokenSaysItDoesNotWork() throws Exception {
     for (String page :
-        List.of("/subscriptions/confirm", "/subscriptions/unsubscribe", "/subscriptions/replies")) {
+        List.of(
+            "/subscriptions/confirm",
+            "/subscriptions/unsubscribe",
+            "/subscriptions/replies",
+            "/subscriptions/comments")) {
       for (String broken : List.of("", "?token=", "?token=%20", "?token=eyJh%0D%0AbGc.c2ln")) {
         var answer = Jsoup.parse(get(page + broken).body());
         assertThat(answer.select("h1").text())
