@@ -1152,7 +1152,9 @@ class AdminSiteTests {
             "renderedAt",
             Instant.parse(fields.get("renderedAt")).minusSeconds(60).toString()));
     var sent = browser.submit(form.attr("action"), fields);
-    assertThat(sent.uri().getQuery()).as(sent.body()).matches("comment=(held|posted)");
+    assertThat(sent.uri().getQuery()).as(sent.body()).matches("comment=(held|posted)&follow=asked");
+    assertThat(Jsoup.parse(sent.body()).select("#comments .notice").text())
+        .contains("Mails about new comments on this post start once your comment is up");
     var owner = new SiteBrowser(stack);
     owner.signIn(stack.credentials().ownerEmail(), stack.credentials().ownerPassword());
     approveIfHeld(owner, postId, "Tell me how it goes " + run);

@@ -16,6 +16,7 @@ import io.inkwell.notifications.staff.StaffDirectory;
 import io.inkwell.notifications.staff.StaffMember;
 import io.inkwell.notifications.subscription.RateLimits;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Optional;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -142,7 +143,7 @@ class CommentNotices {
                     event, Reason.NEW_COMMENT, told.email(), commentUrl, clock.instant())));
     tellFollowers(event, commentUrl, replyTo, author.map(StaffMember::email));
     if (event.follows()) {
-      // from now on, not about this comment: its writer knows it
+      // asked after the mails about this comment: its writer knows it
       EmailAddresses.normalised(event.authorEmail())
           .filter(email -> !replyStops.stopped(event.postId(), email))
           .ifPresent(email -> askToFollow(event, email, postUrl));
@@ -159,9 +160,7 @@ class CommentNotices {
             == CommentFollowers.Asked.TO_CONFIRM
         && rateLimits
             .attempt(
-                "follow-address:" + email,
-                settings.confirmationsPerAddress(),
-                java.time.Duration.ofDays(1))
+                "follow-address:" + email, settings.confirmationsPerAddress(), Duration.ofDays(1))
             .allowed()) {
       notify(CommentNotice.of(event, Reason.CONFIRM_FOLLOW, email, postUrl, clock.instant()));
     }

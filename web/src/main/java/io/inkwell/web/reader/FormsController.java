@@ -73,6 +73,9 @@ class FormsController {
           + "?comment="
           + ("APPROVED".equals(posted.commentStatus()) ? "posted" : "held")
           + (asked ? "&subscription=asked" : "")
+          // Blogger's "Notify me": the mails start once the comment is up and, the first time, the
+          // reader confirmed by mail
+          + (notifyOnComments ? "&follow=asked" : "")
           + "#comments";
     }
     if (posted.sentBefore()) {

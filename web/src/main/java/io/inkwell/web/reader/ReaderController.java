@@ -368,6 +368,7 @@ class ReaderController {
       @RequestParam(required = false) String comment,
       @RequestParam(required = false) String subscribed,
       @RequestParam(required = false) String subscription,
+      @RequestParam(required = false) String follow,
       @RequestParam(name = "comments", required = false) String commentsFrom,
       @RequestParam(required = false) String replyTo,
       HttpServletRequest request,
@@ -420,6 +421,7 @@ class ReaderController {
     model.addAttribute("renderedAt", Instant.now().toString());
     model.addAttribute("commentOutcome", comment);
     model.addAttribute("subscriptionAsked", "asked".equals(subscription));
+    model.addAttribute("followAsked", "asked".equals(follow));
     // a comment's "Reply" link without JavaScript: the form comes with it chosen
     model.addAttribute("replyTo", replyTo);
     model.addAttribute("subscribed", subscribed != null);
