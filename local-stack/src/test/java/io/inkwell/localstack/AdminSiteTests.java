@@ -1160,20 +1160,7 @@ class AdminSiteTests {
     approveIfHeld(owner, postId, "Tell me how it goes " + run);
     // as Jetpack does, a mail asks first: its link opens a page whose button confirms
     String asking = mailTo(ada, "/subscriptions/comments?token=");
-    var confirmLink =
-        java.util.regex.Pattern.compile(
-                "/subscriptions/comments\\?token=([A-Za-z0-9_\\-]+\\.[A-Za-z0-9_\\-]+)")
-            .matcher(asking);
-    assertThat(confirmLink.find()).as(asking).isTrue();
-    Document confirm = browser.page("/subscriptions/comments?token=" + confirmLink.group(1));
-    assertThat(confirm.select("main form button").text()).isEqualTo("Confirm");
-    Document following =
-        Jsoup.parse(
-            browser
-                .submit(
-                    "/subscriptions/comments",
-                    SiteBrowser.fields(confirm, "form[action=/subscriptions/comments]"))
-                .body());
+    Document following = pressTheButtonOfTheLinkIn(asking, "/subscriptions/comments", "Confirm");
     assertThat(following.select("h1").text()).isEqualTo("You follow the comments");
     String news = "It went well. " + run;
     TestStack.commentOnceKnown(postId, "Bob", "bob-" + run + "@example.org", news);
@@ -1187,23 +1174,29 @@ class AdminSiteTests {
 
   /** The stop link of a comment mail, opened and its button pressed by whoever holds the mail. */
   private static void stopWithTheLinkOf(String mail) throws Exception {
-    var link =
-        java.util.regex.Pattern.compile(
-                "/subscriptions/replies\\?token=([A-Za-z0-9_\\-]+\\.[A-Za-z0-9_\\-]+)")
-            .matcher(mail);
-    assertThat(link.find()).as(mail).isTrue();
-    var stranger = new SiteBrowser(stack);
-    Document page = stranger.page("/subscriptions/replies?token=" + link.group(1));
-    assertThat(page.select("main form button").text()).isEqualTo("No more mails about comments");
     Document stopped =
-        Jsoup.parse(
-            stranger
-                .submit(
-                    "/subscriptions/replies",
-                    SiteBrowser.fields(page, "form[action=/subscriptions/replies]"))
-                .body());
+        pressTheButtonOfTheLinkIn(mail, "/subscriptions/replies", "No more mails about comments");
 
     assertThat(stopped.select("h1").text()).isEqualTo("No more comment mails");
+  }
+
+  /**
+   * The page the mail's link to {@code path} opens, in a browser of its own, and what its button,
+   * which says {@code button}, answers.
+   */
+  private static Document pressTheButtonOfTheLinkIn(String mail, String path, String button)
+      throws Exception {
+    var link =
+        java.util.regex.Pattern.compile(
+                java.util.regex.Pattern.quote(path)
+                    + "\\?token=([A-Za-z0-9_\\-]+\\.[A-Za-z0-9_\\-]+)")
+            .matcher(mail);
+    assertThat(link.find()).as(mail).isTrue();
+    var browser = new SiteBrowser(stack);
+    Document page = browser.page(path + "?token=" + link.group(1));
+    assertThat(page.select("main form button").text()).isEqualTo(button);
+    return Jsoup.parse(
+        browser.submit(path, SiteBrowser.fields(page, "form[action=" + path + "]")).body());
   }
 
   /** Approves the comment with this text from the queue, unless the policy let it through. */

@@ -191,45 +191,51 @@ public class ReaderMails {
    */
   public void sendFollowConfirmation(CommentMail mail, String confirmToken) {
     String blog = siteName.current();
-    String link = settings.siteUrl() + "/subscriptions/comments?token=" + confirmToken;
-    String title = "\"" + mail.postTitle() + "\"";
-    String text =
-        """
-        %s
-
-        %s
-
-        %s
-        """
-            .formatted(words.of("follow.ask", title, blog), link, words.of("confirm.ignore"));
-    String html =
-        composer.masthead(blog)
-            + """
-        <p>%s</p>
-        <p>%s</p>
-        <p>%s</p>
-        """
-                .formatted(
-                    words.of("follow.ask", link(mail.postUrl(), mail.postTitle()), escape(blog)),
-                    link(link, words.of("follow.button")),
-                    escape(words.of("confirm.ignore")));
-    composer.send(
-        composer.compose(
-            blog,
+    sendAsking(
+        new Asking(
             mail.messageId(),
             mail.to(),
             words.of("follow.subject", mail.postTitle()),
-            text,
-            html,
-            null,
-            composer.readersLanguage()));
+            words.of("follow.ask", "\"" + mail.postTitle() + "\"", blog),
+            words.of("follow.ask", link(mail.postUrl(), mail.postTitle()), escape(blog)),
+            settings.siteUrl() + "/subscriptions/comments?token=" + confirmToken,
+            words.of("follow.button")),
+        blog);
   }
 
   /** The double opt-in mail; its link opens a page whose button confirms. */
   public void sendConfirmation(String to, String confirmToken) {
     String blog = siteName.current();
-    // the web client's page, whose button confirms (a link scanner's GET confirms nothing)
-    String link = settings.siteUrl() + "/subscriptions/confirm?token=" + confirmToken;
+    sendAsking(
+        new Asking(
+            null,
+            to,
+            words.of("confirm.subject", blog),
+            words.of("confirm.ask", blog),
+            escape(words.of("confirm.ask", blog)),
+            settings.siteUrl() + "/subscriptions/confirm?token=" + confirmToken,
+            words.of("confirm.button")),
+        blog);
+  }
+
+  /**
+   * A mail that asks its reader to confirm what someone asked with their address.
+   *
+   * @param messageId null for a new one each time
+   * @param askHtml the question as HTML, its words escaped
+   * @param link the web client's page, whose button confirms (a link scanner's GET confirms
+   *     nothing)
+   */
+  private record Asking(
+      String messageId,
+      String to,
+      String subject,
+      String ask,
+      String askHtml,
+      String link,
+      String button) {}
+
+  private void sendAsking(Asking asking, String blog) {
     String text =
         """
         %s
@@ -238,7 +244,7 @@ public class ReaderMails {
 
         %s
         """
-            .formatted(words.of("confirm.ask", blog), link, words.of("confirm.ignore"));
+            .formatted(asking.ask(), asking.link(), words.of("confirm.ignore"));
     String html =
         composer.masthead(blog)
             + """
@@ -247,15 +253,15 @@ public class ReaderMails {
         <p>%s</p>
         """
                 .formatted(
-                    escape(words.of("confirm.ask", blog)),
-                    link(link, words.of("confirm.button")),
+                    asking.askHtml(),
+                    link(asking.link(), asking.button()),
                     escape(words.of("confirm.ignore")));
     composer.send(
         composer.compose(
             blog,
-            null,
-            to,
-            words.of("confirm.subject", blog),
+            asking.messageId(),
+            asking.to(),
+            asking.subject(),
             text,
             html,
             null,
