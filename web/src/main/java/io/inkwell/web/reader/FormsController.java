@@ -127,32 +127,38 @@ class FormsController {
     return !token.isEmpty() && token.chars().noneMatch(c -> c == ' ' || Character.isISOControl(c));
   }
 
+  /** The page a mail's link opens: a button that sends the token, as the link cannot do alone. */
+  private static String buttonPage(String token, String action, Model model) {
+    model.addAttribute("token", token);
+    model.addAttribute("action", aToken(token) ? action : "invalid");
+    return "subscription";
+  }
+
+  /** What came of pressing the button of a mail link's page. */
+  private static String answered(String action, boolean ok, Model model) {
+    model.addAttribute("action", action);
+    model.addAttribute("ok", ok);
+    return "subscription";
+  }
+
   @GetMapping("/subscriptions/confirm")
   String confirmPage(@RequestParam(defaultValue = "") String token, Model model) {
-    model.addAttribute("token", token);
-    model.addAttribute("action", aToken(token) ? "confirm" : "invalid");
-    return "subscription";
+    return buttonPage(token, "confirm", model);
   }
 
   @PostMapping("/subscriptions/confirm")
   String confirm(@RequestParam(defaultValue = "") String token, Model model) {
-    model.addAttribute("action", "confirmed");
-    model.addAttribute("ok", api.confirm(token) == 200);
-    return "subscription";
+    return answered("confirmed", api.confirm(token) == 200, model);
   }
 
   @GetMapping("/subscriptions/unsubscribe")
   String unsubscribePage(@RequestParam(defaultValue = "") String token, Model model) {
-    model.addAttribute("token", token);
-    model.addAttribute("action", aToken(token) ? "unsubscribe" : "invalid");
-    return "subscription";
+    return buttonPage(token, "unsubscribe", model);
   }
 
   @PostMapping("/subscriptions/unsubscribe")
   String unsubscribe(@RequestParam(defaultValue = "") String token, Model model) {
-    model.addAttribute("action", "unsubscribed");
-    model.addAttribute("ok", api.unsubscribe(token) == 200);
-    return "subscription";
+    return answered("unsubscribed", api.unsubscribe(token) == 200, model);
   }
 
   /**
@@ -161,16 +167,12 @@ class FormsController {
    */
   @GetMapping("/subscriptions/replies")
   String stopRepliesPage(@RequestParam(defaultValue = "") String token, Model model) {
-    model.addAttribute("token", token);
-    model.addAttribute("action", aToken(token) ? "replies" : "invalid");
-    return "subscription";
+    return buttonPage(token, "replies", model);
   }
 
   @PostMapping("/subscriptions/replies")
   String stopReplies(@RequestParam(defaultValue = "") String token, Model model) {
-    model.addAttribute("action", "repliesStopped");
-    model.addAttribute("ok", api.stopReplies(token) == 200);
-    return "subscription";
+    return answered("repliesStopped", api.stopReplies(token) == 200, model);
   }
 
   /**
@@ -179,16 +181,12 @@ class FormsController {
    */
   @GetMapping("/subscriptions/comments")
   String confirmFollowingPage(@RequestParam(defaultValue = "") String token, Model model) {
-    model.addAttribute("token", token);
-    model.addAttribute("action", aToken(token) ? "follow" : "invalid");
-    return "subscription";
+    return buttonPage(token, "follow", model);
   }
 
   @PostMapping("/subscriptions/comments")
   String confirmFollowing(@RequestParam(defaultValue = "") String token, Model model) {
-    model.addAttribute("action", "following");
-    model.addAttribute("ok", api.confirmFollowing(token) == 200);
-    return "subscription";
+    return answered("following", api.confirmFollowing(token) == 200, model);
   }
 
   @GetMapping("/subscriptions/preferences")
