@@ -50,7 +50,8 @@ public class Comment {
 
   /**
    * Its writer asked to hear of every later comment on the post (Blogger's "Notify me", Jetpack's
-   * follow-up comments); notification-service keeps them as a follower once the comment is visible.
+   * follow-up comments); once the comment is visible, notification-service asks them to confirm it
+   * by mail and keeps them as a follower.
    */
   private boolean notifyOnComments;
 
