@@ -1069,6 +1069,11 @@ class AdminSiteTests {
         .isEmpty();
   }
 
+  /**
+   * A reader ticks "Email me when someone replies" on the post's page, confirms with the link of
+   * the mail that asks (as following is confirmed), is mailed about a reply, and stops the rest
+   * with that mail's link.
+   */
   @Test
   void aCommenterWhoAskedForRepliesIsMailedOneAndStopsTheRestWithItsLink() throws Exception {
     var reader = new ApiClient(stack.gatewayUrl());
@@ -1077,26 +1082,29 @@ class AdminSiteTests {
     String question = "Which bus goes to the harbour? " + run;
     String answer = "The 28, every ten minutes. " + run;
     String postId = TestStack.postWithAHeldComment("Questions welcome " + run, "Anyone? " + run);
-    String questionId =
-        reader
-            .post(
-                "/api/posts/" + postId + "/comments",
-                ApiClient.json(
-                    Map.of(
-                        "authorName",
-                        "Ada",
-                        "authorEmail",
-                        ada,
-                        "body",
-                        question,
-                        "notifyOnReply",
-                        true,
-                        "renderedAt",
-                        Instant.now().minusSeconds(60).toString())))
-            .text("id");
+
+    var sent = commentWithTheForm(postId, "Ada", ada, question, "notifyOnReply");
+    assertThat(sent.uri().getQuery())
+        .as(sent.body())
+        .matches("comment=(held|posted)&follow=replies");
+    assertThat(Jsoup.parse(sent.body()).select("#comments .notice").text())
+        .contains("Mails about replies to your comment start once it is up");
     var owner = new SiteBrowser(stack);
     owner.signIn(stack.credentials().ownerEmail(), stack.credentials().ownerPassword());
     approveIfHeld(owner, postId, question);
+    String asking = mailTo(ada, "/subscriptions/comments?token=");
+    assertThat(asking).contains("replies to your comment on");
+    Document confirmed = pressTheButtonOfTheLinkIn(asking, "/subscriptions/comments", "Confirm");
+    assertThat(confirmed.select("h1").text()).isEqualTo("You will hear of replies");
+    String questionId =
+        java.util.stream.StreamSupport.stream(
+                reader.get("/api/posts/" + postId + "/comments").json().path("items").spliterator(),
+                false)
+            .filter(comment -> comment.toString().contains(question))
+            .findFirst()
+            .orElseThrow()
+            .path("id")
+            .asString();
     reader.post(
         "/api/posts/" + postId + "/comments",
         ApiClient.json(
@@ -1134,24 +1142,9 @@ class AdminSiteTests {
     String run = UUID.randomUUID().toString().substring(0, 8);
     String ada = "ada-" + run + "@example.org";
     String postId = TestStack.postWithAHeldComment("Follow along " + run, "Anyone? " + run);
-    var reader = new ApiClient(stack.gatewayUrl());
-    String slug = reader.get("/api/posts/" + postId).text("slug");
-    var browser = new SiteBrowser(stack);
-    var form = browser.page("/posts/" + slug).selectFirst("form#comment-form");
-    Map<String, String> fields = SiteBrowser.fields(form);
-    fields.putAll(
-        Map.of(
-            "authorName",
-            "Ada",
-            "authorEmail",
-            ada,
-            "body",
-            "Tell me how it goes " + run,
-            "notifyOnComments",
-            "true",
-            "renderedAt",
-            Instant.parse(fields.get("renderedAt")).minusSeconds(60).toString()));
-    var sent = browser.submit(form.attr("action"), fields);
+
+    var sent =
+        commentWithTheForm(postId, "Ada", ada, "Tell me how it goes " + run, "notifyOnComments");
     assertThat(sent.uri().getQuery()).as(sent.body()).matches("comment=(held|posted)&follow=asked");
     assertThat(Jsoup.parse(sent.body()).select("#comments .notice").text())
         .contains("Mails about new comments on this post start once your comment is up");
@@ -1170,6 +1163,31 @@ class AdminSiteTests {
 
     assertThat(mail).contains("Bob commented on").contains("Follow along " + run);
     stopWithTheLinkOf(mail);
+  }
+
+  /**
+   * A reader sends the comment form of the post's page with the box named {@code box} ticked, as if
+   * they had read the page a minute before; what the browser lands on after the redirect.
+   */
+  private static java.net.http.HttpResponse<String> commentWithTheForm(
+      String postId, String name, String email, String body, String box) throws Exception {
+    String slug = new ApiClient(stack.gatewayUrl()).get("/api/posts/" + postId).text("slug");
+    var browser = new SiteBrowser(stack);
+    var form = browser.page("/posts/" + slug).selectFirst("form#comment-form");
+    Map<String, String> fields = SiteBrowser.fields(form);
+    fields.putAll(
+        Map.of(
+            "authorName",
+            name,
+            "authorEmail",
+            email,
+            "body",
+            body,
+            box,
+            "true",
+            "renderedAt",
+            Instant.parse(fields.get("renderedAt")).minusSeconds(60).toString()));
+    return browser.submit(form.attr("action"), fields);
   }
 
   /** The stop link of a comment mail, opened and its button pressed by whoever holds the mail. */

@@ -26,6 +26,8 @@ public sealed interface CommentEvent
    * @param notifyEmail the parent comment author's address if they asked to hear of replies
    * @param authorEmail the commenter's own address (none on an imported comment): those who follow
    *     the post's comments are not told of their own
+   * @param notifyOnReply whether the commenter asked to hear of replies to this comment (the mail
+   *     that asks them to confirm it goes to {@code authorEmail})
    * @param notifyOnComments whether the commenter asked to hear of every later comment on the post
    */
   record CommentPosted(
@@ -44,6 +46,7 @@ public sealed interface CommentEvent
       String notifyEmail,
       String authorStaffId,
       String authorEmail,
+      boolean notifyOnReply,
       boolean notifyOnComments)
       implements CommentEvent {
 
@@ -64,6 +67,7 @@ public sealed interface CommentEvent
           notifyEmail,
           comment.staffId(),
           comment.authorEmail(),
+          comment.notifyOnReply(),
           comment.notifyOnComments());
     }
   }

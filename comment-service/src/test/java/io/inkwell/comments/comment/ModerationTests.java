@@ -1040,9 +1040,9 @@ class ModerationTests extends IntegrationTest {
   }
 
   /**
-   * Blogger's "Notify me": the commenter's wish to hear of later comments travels with the comment
-   * once it is visible (a held one's when a moderator approves it), with the address that keeps
-   * them from being told of their own comments; the thread readers see still has no address.
+   * Blogger's "Notify me": the commenter's wish to hear of later comments, or of replies, travels
+   * with the comment once it is visible (a held one's when a moderator approves it), with the
+   * address notification-service asks to confirm it; the thread readers see still has no address.
    */
   @Test
   void aCommenterWhoAsksToHearOfLaterCommentsSaysSoWhenTheCommentIsVisible() {
@@ -1051,7 +1051,16 @@ class ModerationTests extends IntegrationTest {
     String ada = email();
     var held =
         comment(
-            postId, Map.of("authorEmail", ada, "body", "Keep me posted", "notifyOnComments", true));
+            postId,
+            Map.of(
+                "authorEmail",
+                ada,
+                "body",
+                "Keep me posted",
+                "notifyOnComments",
+                true,
+                "notifyOnReply",
+                true));
     await().atMost(PATIENCE).until(() -> events(postId), found -> found.size() == 1);
     admin().post("/api/comments/" + held.text("id") + "/approve", "");
 
@@ -1062,6 +1071,7 @@ class ModerationTests extends IntegrationTest {
     assertThat(posted.path("type").asString()).isEqualTo("CommentPosted");
     assertThat(Contracts.violations(posted.toString())).isEmpty();
     assertThat(posted.path("notifyOnComments").asBoolean()).isTrue();
+    assertThat(posted.path("notifyOnReply").asBoolean()).isTrue();
     assertThat(posted.path("authorEmail").asString()).isEqualTo(ada);
     assertThat(events.get(0).toString()).doesNotContain(ada);
     assertThat(api().get("/api/posts/" + postId + "/comments").raw().body()).doesNotContain(ada);

@@ -186,18 +186,21 @@ public class ReaderMails {
   }
 
   /**
-   * Asks a commenter to confirm that they want a mail about each new comment on the post (Jetpack's
-   * confirmation of comment subscriptions); its link opens a page whose button confirms.
+   * Asks a commenter to confirm that they want a mail about each new comment on the post, or about
+   * each reply to their comments there (Jetpack's confirmation of comment subscriptions); its link
+   * opens a page whose button confirms.
    */
-  public void sendFollowConfirmation(CommentMail mail, String confirmToken) {
+  public void sendCommentMailsConfirmation(
+      CommentMail mail, boolean everyComment, String confirmToken) {
     String blog = siteName.current();
+    String asked = everyComment ? "follow" : "replies";
     sendAsking(
         new Asking(
             mail.messageId(),
             mail.to(),
-            words.of("follow.subject", mail.postTitle()),
-            words.of("follow.ask", "\"" + mail.postTitle() + "\"", blog),
-            words.of("follow.ask", link(mail.postUrl(), mail.postTitle()), escape(blog)),
+            words.of(asked + ".subject", mail.postTitle()),
+            words.of(asked + ".ask", "\"" + mail.postTitle() + "\"", blog),
+            words.of(asked + ".ask", link(mail.postUrl(), mail.postTitle()), escape(blog)),
             settings.siteUrl() + "/subscriptions/comments?token=" + confirmToken,
             words.of("follow.button")),
         blog);

@@ -18,6 +18,7 @@ record CommentEventMessage(
     String notifyEmail,
     String authorStaffId,
     String authorEmail,
+    Boolean notifyOnReply,
     Boolean notifyOnComments) {
 
   boolean isCommentPosted() {
@@ -33,6 +34,12 @@ record CommentEventMessage(
     return Boolean.TRUE.equals(notifyOnComments) && authorEmail != null && postId != null;
   }
 
+  /** The commenter asked to hear of replies to this comment. */
+  boolean wantsReplies() {
+    return Boolean.TRUE.equals(notifyOnReply) && authorEmail != null && postId != null;
+  }
+
+  /** The comment replies to one whose author asked to hear of replies. */
   boolean asksForReplyMail() {
     return notifyEmail != null && !notifyEmail.isBlank();
   }

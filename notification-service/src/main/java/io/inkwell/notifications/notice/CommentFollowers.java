@@ -19,12 +19,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Readers who asked, when their comment on a post became visible, to hear of every later comment on
- * it (Blogger's "Notify me", Jetpack's "Notify me of follow-up comments"). As Jetpack does, an
- * address follows a post once its owner confirmed it with the link of a mail, for an address typed
- * into a comment form proves nothing about who typed it; one that confirmed following another post
- * of the blog follows at once. A follower is kept under the post and a hash of the address, as
+ * it (Blogger's "Notify me", Jetpack's "Notify me of follow-up comments"), or only of replies to
+ * their comments there ({@code notifyOnReply}). As Jetpack does, an address is mailed about a
+ * post's comments once its owner confirmed it with the link of a mail, for an address typed into a
+ * comment form proves nothing about who typed it; one that confirmed comment mails about another
+ * post of the blog is taken at once. Each is kept under the post and a hash of the address, as
  * {@link ReplyStops stops} are, with the address to mail. The stop link of any comment mail about
- * the post ends the following, and no later comment asking again undoes a stop.
+ * the post ends it, and no later comment asking again undoes a stop.
  */
 @Component
 public class CommentFollowers {
@@ -47,6 +48,8 @@ public class CommentFollowers {
    *
    * @param id the post and the hash of the address, as a stop's
    * @param confirmedAt when the address's owner confirmed; null while the mail waits for them
+   * @param repliesOnly true when they asked only for replies to their comments; null or false when
+   *     they follow every comment (followers kept before replies were asked for have none)
    */
   @Document("comment_followers")
   record Follower(
@@ -56,7 +59,13 @@ public class CommentFollowers {
       String postTitle,
       String postUrl,
       Instant since,
-      Instant confirmedAt) {}
+      Instant confirmedAt,
+      Boolean repliesOnly) {
+
+    boolean followsEveryComment() {
+      return !Boolean.TRUE.equals(repliesOnly);
+    }
+  }
 
   /**
    * A post someone follows, or was asked to confirm following, as they are shown what is kept of
@@ -64,24 +73,32 @@ public class CommentFollowers {
    *
    * @param since when they first asked
    * @param confirmedAt null while not confirmed
+   * @param repliesOnly whether they hear only of replies to their comments there
    */
-  public record Followed(String postTitle, String postUrl, Instant since, Instant confirmedAt) {}
+  public record Followed(
+      String postTitle, String postUrl, Instant since, Instant confirmedAt, boolean repliesOnly) {}
 
-  /** What came of a commenter's asking to follow a post's comments. */
+  /** What came of a commenter's asking for mails about a post's comments. */
   enum Asked {
-    /** They follow it from now on: the address confirmed following another post. */
+    /** They get them from now on: the address confirmed comment mails about another post. */
     FOLLOWING,
     /** A mail is to ask them to confirm. */
     TO_CONFIRM,
-    /** Nothing changes: they follow it already. */
+    /** Nothing changes: they get them already. */
     ALREADY
   }
 
-  /** The address asks to follow the post's comments. */
-  Asked ask(String postId, String email, String postTitle, String postUrl) {
+  /**
+   * The address asks for mails about the post's comments: every comment, or only replies to its
+   * own. Asking for every comment widens a confirmed asking for replies at once; asking for replies
+   * never narrows following.
+   */
+  Asked ask(String postId, String email, String postTitle, String postUrl, boolean everyComment) {
     String key = ReplyStops.key(postId, email);
+    var confirmed = where("_id").is(key).and("confirmedAt").ne(null);
     if (mongo.exists(
-        Query.query(where("_id").is(key).and("confirmedAt").ne(null)), Follower.class)) {
+        Query.query(everyComment ? confirmed.and("repliesOnly").ne(true) : confirmed),
+        Follower.class)) {
       return Asked.ALREADY;
     }
     boolean vouched =
@@ -95,6 +112,11 @@ public class CommentFollowers {
             .set("email", email)
             .set("postTitle", postTitle)
             .set("postUrl", postUrl);
+    if (everyComment) {
+      update.set("repliesOnly", false);
+    } else {
+      update.setOnInsert("repliesOnly", true);
+    }
     if (vouched) {
       update.set("confirmedAt", now);
     }
@@ -102,7 +124,10 @@ public class CommentFollowers {
     return vouched ? Asked.FOLLOWING : Asked.TO_CONFIRM;
   }
 
-  /** The token of the link in the mail that asks {@code email} to confirm following the post. */
+  /**
+   * The token of the link in the mail that asks {@code email} to confirm mails about the post's
+   * comments.
+   */
   String confirmToken(String postId, String email) {
     return tokens.issue(
         ReplyStops.key(postId, email),
@@ -111,22 +136,25 @@ public class CommentFollowers {
   }
 
   /**
-   * The owner of the address confirms, with the mail's link, that they follow the post's comments;
-   * again is the same.
+   * The owner of the address confirms, with the mail's link, that they want mails about the post's
+   * comments; again is the same.
    *
+   * @return true when they follow every comment, false when they hear only of replies
    * @throws InvalidToken for a forged or expired token, or one whose asking is gone (stopped, or
    *     forgotten)
    */
-  public void confirm(String token) {
+  public boolean confirm(String token) {
     String key =
         tokens.verify(token, Tokens.Purpose.CONFIRM_FOLLOW).orElseThrow(CommentFollowers::invalid);
     mongo.updateFirst(
         Query.query(where("_id").is(key).and("confirmedAt").is(null)),
         new Update().set("confirmedAt", clock.instant()),
         Follower.class);
-    if (!mongo.exists(Query.query(where("_id").is(key)), Follower.class)) {
+    Follower follower = mongo.findById(key, Follower.class);
+    if (follower == null) {
       throw invalid();
     }
+    return follower.followsEveryComment();
   }
 
   private static InvalidToken invalid() {
@@ -137,13 +165,26 @@ public class CommentFollowers {
   /** The confirmed followers' addresses of the post's comments. */
   List<String> of(String postId) {
     return mongo
-        .find(Query.query(where("postId").is(postId).and("confirmedAt").ne(null)), Follower.class)
+        .find(
+            Query.query(
+                where("postId").is(postId).and("confirmedAt").ne(null).and("repliesOnly").ne(true)),
+            Follower.class)
         .stream()
         .map(Follower::email)
         .toList();
   }
 
-  /** The posts the address follows or was asked to confirm following, the oldest first. */
+  /** Whether the address confirmed mails about the post's comments, replies at least. */
+  boolean confirmed(String postId, String email) {
+    return mongo.exists(
+        Query.query(where("_id").is(ReplyStops.key(postId, email)).and("confirmedAt").ne(null)),
+        Follower.class);
+  }
+
+  /**
+   * The posts whose comments the address hears of or was asked to confirm hearing of, the oldest
+   * first.
+   */
   List<Followed> followedBy(String email) {
     return mongo
         .find(Query.query(ReplyStops.onAnyPost(email)).with(Sort.by("since")), Follower.class)
@@ -154,7 +195,8 @@ public class CommentFollowers {
                     follower.postTitle(),
                     follower.postUrl(),
                     follower.since(),
-                    follower.confirmedAt()))
+                    follower.confirmedAt(),
+                    !follower.followsEveryComment()))
         .toList();
   }
 

@@ -37,6 +37,8 @@ record CommentNotice(
     FOLLOW_UP,
     /** A commenter who asked to follow a post's comments is asked to confirm it. */
     CONFIRM_FOLLOW,
+    /** A commenter who asked to hear of replies to their comment is asked to confirm it. */
+    CONFIRM_REPLIES,
     /** A comment waits for a moderator: those who may moderate it are asked to look. */
     MODERATE
   }

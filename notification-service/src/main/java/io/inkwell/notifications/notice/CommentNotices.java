@@ -37,12 +37,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Mails about a new comment: to the commenter whose comment it replies to, if they asked for it
- * ({@code notifyOnReply}), to the post's author (the owner when the byline has no account), and to
- * the readers who follow the post's comments ({@code notifyOnComments}, {@link CommentFollowers});
- * about a held one, to those who may moderate it (the post's author when an editor or above, and
- * the owner). A notice is recorded before its mail is sent and marked sent after: a crash in
- * between sends it again with the same Message-ID (at least once; mail clients fold the copies), a
- * redelivered event adds nothing. A mail that failed is tried again by the sweeper, a few times.
+ * ({@code notifyOnReply}) and confirmed it ({@link CommentFollowers}), to the post's author (the
+ * owner when the byline has no account), and to the readers who follow the post's comments ({@code
+ * notifyOnComments}, {@link CommentFollowers}); about a held one, to those who may moderate it (the
+ * post's author when an editor or above, and the owner). A notice is recorded before its mail is
+ * sent and marked sent after: a crash in between sends it again with the same Message-ID (at least
+ * once; mail clients fold the copies), a redelivered event adds nothing. A mail that failed is
+ * tried again by the sweeper, a few times.
  */
 @Configuration(proxyBeanMethods = false)
 class CommentNotices {
@@ -116,16 +117,15 @@ class CommentNotices {
     String commentUrl =
         event.commentId() == null ? postUrl : postUrl + "#comment-" + event.commentId();
     // to an address mail servers take (a commenter's, which comment-service checks less strictly
-    // than subscribers' are checked), unless they stopped reply mails about this post with the link
-    // of an earlier one
+    // than subscribers' are checked) whose owner confirmed mails about this post's comments (which
+    // a stop with the link of an earlier mail ends)
     Optional<String> replyTo =
-        event.asksForReplyMail()
+        event.asksForReplyMail() && event.postId() != null
             ? EmailAddresses.normalised(event.notifyEmail())
+                .filter(email -> followers.confirmed(event.postId(), email))
             : Optional.empty();
-    if (replyTo.isPresent()
-        && (event.postId() == null || !replyStops.stopped(event.postId(), replyTo.get()))) {
-      notify(CommentNotice.of(event, Reason.REPLY, replyTo.get(), commentUrl, clock.instant()));
-    }
+    replyTo.ifPresent(
+        email -> notify(CommentNotice.of(event, Reason.REPLY, email, commentUrl, clock.instant())));
     var author =
         staff
             .toTellOfCommentsBy(event.postAuthorId())
@@ -142,27 +142,35 @@ class CommentNotices {
                 CommentNotice.of(
                     event, Reason.NEW_COMMENT, told.email(), commentUrl, clock.instant())));
     tellFollowers(event, commentUrl, replyTo, author.map(StaffMember::email));
-    if (event.follows()) {
+    if (event.follows() || event.wantsReplies()) {
       // asked after the mails about this comment: its writer knows it
       EmailAddresses.normalised(event.authorEmail())
           .filter(email -> !replyStops.stopped(event.postId(), email))
-          .ifPresent(email -> askToFollow(event, email, postUrl));
+          .ifPresent(email -> askForCommentMails(event, email, postUrl));
     }
   }
 
   /**
-   * The commenter follows the post's comments at once if they confirmed following another post;
-   * otherwise a mail asks them to confirm, as a subscription's does, at most a few a day to one
-   * address, so that the box ticked with someone else's address cannot fill their inbox.
+   * The commenter gets the mails they asked for about the post's comments (every comment, or
+   * replies to theirs) at once if they confirmed comment mails about another post; otherwise a mail
+   * asks them to confirm, as a subscription's does, at most a few a day to one address, so that a
+   * box ticked with someone else's address cannot fill their inbox.
    */
-  private void askToFollow(CommentEventMessage event, String email, String postUrl) {
-    if (followers.ask(event.postId(), email, event.postTitle(), postUrl)
+  private void askForCommentMails(CommentEventMessage event, String email, String postUrl) {
+    boolean everyComment = event.follows();
+    if (followers.ask(event.postId(), email, event.postTitle(), postUrl, everyComment)
             == CommentFollowers.Asked.TO_CONFIRM
         && rateLimits
             .attempt(
                 "follow-address:" + email, settings.confirmationsPerAddress(), Duration.ofDays(1))
             .allowed()) {
-      notify(CommentNotice.of(event, Reason.CONFIRM_FOLLOW, email, postUrl, clock.instant()));
+      notify(
+          CommentNotice.of(
+              event,
+              everyComment ? Reason.CONFIRM_FOLLOW : Reason.CONFIRM_REPLIES,
+              email,
+              postUrl,
+              clock.instant()));
     }
   }
 
@@ -251,9 +259,10 @@ class CommentNotices {
             readerMails.sendFollowUp(
                 mail(notice, "followup." + Integer.toHexString(notice.to().hashCode())),
                 replyStops.token(notice.postId(), notice.to()));
-        case CONFIRM_FOLLOW ->
-            readerMails.sendFollowConfirmation(
+        case CONFIRM_FOLLOW, CONFIRM_REPLIES ->
+            readerMails.sendCommentMailsConfirmation(
                 mail(notice, "follow." + Integer.toHexString(notice.to().hashCode())),
+                notice.reason() == Reason.CONFIRM_FOLLOW,
                 followers.confirmToken(notice.postId(), notice.to()));
         case NEW_COMMENT -> staffMails.sendNewComment(mail(notice, "comment"));
         case MODERATE ->

@@ -29,7 +29,9 @@ public class NoticeRecords {
     this.followers = followers;
   }
 
-  /** The posts whose comments the address follows, the oldest following first. */
+  /**
+   * The posts whose comments (or replies to its comments) the address hears of, the oldest first.
+   */
   public List<CommentFollowers.Followed> followedBy(String email) {
     return followers.followedBy(email.strip());
   }
@@ -76,7 +78,8 @@ public class NoticeRecords {
   /**
    * A comment mail to the address.
    *
-   * @param reason {@code REPLY}, {@code NEW_COMMENT}, {@code FOLLOW_UP} or {@code MODERATE}
+   * @param reason {@code REPLY}, {@code NEW_COMMENT}, {@code FOLLOW_UP}, {@code MODERATE}, or
+   *     {@code CONFIRM_FOLLOW} or {@code CONFIRM_REPLIES} (the mail that asked to confirm them)
    * @param status {@code PENDING}, {@code SENT} or {@code FAILED}
    */
   public record Mail(

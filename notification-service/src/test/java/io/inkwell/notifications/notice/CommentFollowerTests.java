@@ -20,17 +20,19 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Blogger's "Notify me": a reader who asked, commenting, to hear of later comments on the post, and
- * confirmed it with the link of the mail that asks, gets one mail per later comment, never about
- * their own, until they stop it with the mail's link; what is kept of them is shown and forgotten
- * on request. Events are comment-service's {@code CommentPosted} as the contract shows it, all on
- * one post, so one partition keeps them in order.
+ * Blogger's "Notify me": a reader who asked, commenting, to hear of later comments on the post (or
+ * of replies to their comment), and confirmed it with the link of the mail that asks, gets one mail
+ * per later comment (or reply), never about their own, until they stop it with the mail's link;
+ * what is kept of them is shown and forgotten on request. Events are comment-service's {@code
+ * CommentPosted} as the contract shows it, all on one post, so one partition keeps them in order.
  */
 class CommentFollowerTests extends IntegrationTest {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Duration PATIENCE = Duration.ofSeconds(30);
   private static final String CONFIRM = "Confirm mails about new comments on Wrapping up the WPC";
+  private static final String CONFIRM_REPLIES =
+      "Confirm mails about replies to your comment on Wrapping up the WPC";
 
   @Autowired private KafkaTemplate<String, String> kafka;
 
@@ -130,6 +132,64 @@ class CommentFollowerTests extends IntegrationTest {
             "Erin commented on Wrapping up the WPC");
   }
 
+  /**
+   * "Email me when someone replies" is confirmed as following is: no reply mail comes before the
+   * address's owner pressed the button of the page the mail that asks links to, then one per reply
+   * and none about other comments. Asking for replies on another post, or for every comment later
+   * on, needs no second confirmation.
+   */
+  @Test
+  void repliesAreMailedOnlyToAnAddressWhoseOwnerConfirmedAskingForThem() throws Exception {
+    String ada = address("ada");
+    var adas = asksForReplies(comment("Ada", ada, false));
+    send(adas);
+    var asking =
+        await().atMost(PATIENCE).until(() -> TestMail.to(ada), mails -> mails.size() == 1).get(0);
+    assertThat(asking.getSubject()).isEqualTo(CONFIRM_REPLIES);
+    assertThat(TestMail.body(asking))
+        .contains("https://blog.example.org/subscriptions/comments?token=")
+        .contains("replies to your comment on \"Wrapping up the WPC\"");
+    send(replyTo(adas, comment("Bob", address("bob"), false)));
+
+    var confirmed =
+        api().post("/api/subscriptions/comments/confirm?token=" + TestMail.token(asking), "");
+    assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
+    assertThat(confirmed.text("status")).isEqualTo("REPLIES");
+    send(comment("Carl", address("carl"), false));
+    send(replyTo(adas, comment("Dan", address("dan"), false)));
+    String otherPost = UUID.randomUUID().toString();
+    var onTheOther = onPost(otherPost, asksForReplies(comment("Ada", ada, false)));
+    send(onTheOther);
+    send(replyTo(onTheOther, onPost(otherPost, comment("Erin", address("erin"), false))));
+
+    await().atMost(PATIENCE).until(() -> TestMail.to(ada).size() >= 3);
+    assertThat(subjects(ada))
+        .as("not of Bob's reply, before she confirmed, nor of Carl's comment")
+        .containsExactlyInAnyOrder(
+            CONFIRM_REPLIES,
+            "Dan replied to your comment on Wrapping up the WPC",
+            "Erin replied to your comment on Wrapping up the WPC");
+
+    // she ticks "Notify me" with a later comment: she follows every comment at once
+    send(comment("Ada", ada, true));
+    send(comment("Fay", address("fay"), false));
+    await().atMost(PATIENCE).until(() -> TestMail.to(ada).size() >= 4);
+    assertThat(subjects(ada)).hasSize(4).contains("Fay commented on Wrapping up the WPC");
+  }
+
+  /** The commenter also ticked "Email me when someone replies". */
+  private static ObjectNode asksForReplies(ObjectNode comment) {
+    comment.put("notifyOnReply", true);
+    return comment;
+  }
+
+  /** The comment answers the parent, whose author asked for replies, as comment-service says. */
+  private static ObjectNode replyTo(ObjectNode parent, ObjectNode comment) {
+    comment.put("parentId", parent.path("commentId").asString());
+    comment.put("notifyEmail", parent.path("authorEmail").asString());
+    return comment;
+  }
+
   /** A reader ticks the box and confirms with the link of the mail that asks. */
   private void follow(String name, String email) throws Exception {
     send(comment(name, email, true));
@@ -164,6 +224,7 @@ class CommentFollowerTests extends IntegrationTest {
     assertThat(kept.path("following").get(0).path("postUrl").asString())
         .isEqualTo("https://blog.example.org/posts/wrapping-up-the-wpc");
     assertThat(kept.path("following").get(0).path("confirmedAt").isNull()).isFalse();
+    assertThat(kept.path("following").get(0).path("repliesOnly").asBoolean()).isFalse();
 
     assertThat(admin().post("/api/subscribers/erasure", body).status()).isEqualTo(200);
     send(comment("Bob", address("bob"), false));

@@ -21,9 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A commenter who asked to hear of replies gets one mail per reply, and a post's author one per
- * comment, from comment-service's {@code CommentPosted} and auth-service's {@code StaffChanged} as
- * the contracts show them.
+ * A commenter who asked to hear of replies (and confirmed it, as {@link CommentFollowerTests} shows
+ * by mail) gets one mail per reply, and a post's author one per comment, from comment-service's
+ * {@code CommentPosted} and auth-service's {@code StaffChanged} as the contracts show them.
  */
 class CommentNoticeTests extends IntegrationTest {
 
@@ -34,6 +34,10 @@ class CommentNoticeTests extends IntegrationTest {
   @Autowired private MongoTemplate mongo;
 
   @Autowired private CommentNotices notices;
+  @Autowired private CommentFollowers followers;
+
+  /** The post of the contract's example. */
+  private static final String POST = "a3e1f6c2-7b0d-4c1e-8f22-5d9e0b6a4c31";
 
   /**
    * Every instance sweeps the notices still unsent: of several that find the same one at once (the
@@ -81,6 +85,21 @@ class CommentNoticeTests extends IntegrationTest {
     }
     assertThat(Contracts.violations(event.toString())).isEmpty();
     return event;
+  }
+
+  /**
+   * The address asked, commenting on the post, to hear of replies and confirmed it with the link of
+   * the mail that asked.
+   */
+  private String confirmedReplies(String email, String postId) {
+    followers.ask(
+        postId,
+        email,
+        "Wrapping up the WPC",
+        "https://blog.example.org/posts/wrapping-up-the-wpc",
+        false);
+    followers.confirm(followers.confirmToken(postId, email));
+    return email;
   }
 
   private void send(ObjectNode event) {
@@ -164,7 +183,7 @@ class CommentNoticeTests extends IntegrationTest {
   void namesAndTitlesWrittenRightToLeftTurnNothingAroundThemInTheMails() throws Exception {
     String authorId = UUID.randomUUID().toString();
     String grace = "grace-" + authorId + "@example.org";
-    String ada = "ada-" + authorId + "@example.org";
+    String ada = confirmedReplies("ada-" + authorId + "@example.org", POST);
     announce(staffChanged(authorId, grace, "AUTHOR", Instant.now()));
     await().atMost(PATIENCE).until(() -> mongo.findById(authorId, Document.class, "staff") != null);
     var comment = commentOnPostBy(authorId, ada);
@@ -360,7 +379,7 @@ class CommentNoticeTests extends IntegrationTest {
             stored -> stored != null && stored.getBoolean("commentMailsOff"));
 
     send(commentOnPostBy(authorId, null));
-    String marker = "marker-" + authorId + "@example.org";
+    String marker = confirmedReplies("marker-" + authorId + "@example.org", POST);
     send(commentPosted(marker));
 
     await().atMost(PATIENCE).until(() -> TestMail.to(marker).size() == 1);
@@ -392,12 +411,12 @@ class CommentNoticeTests extends IntegrationTest {
   @Test
   void anAuthorWhoAskedForRepliesToTheirOwnCommentGetsOneMailNotTwo() throws Exception {
     String authorId = UUID.randomUUID().toString();
-    String dana = "dana-" + authorId + "@example.org";
+    String dana = confirmedReplies("dana-" + authorId + "@example.org", POST);
     announce(staffChanged(authorId, dana, "AUTHOR", Instant.now()));
     await().atMost(PATIENCE).until(() -> mongo.findById(authorId, Document.class, "staff") != null);
 
     send(commentOnPostBy(authorId, dana));
-    String marker = "marker-" + authorId + "@example.org";
+    String marker = confirmedReplies("marker-" + authorId + "@example.org", POST);
     send(commentPosted(marker));
 
     await().atMost(PATIENCE).until(() -> TestMail.to(marker).size() == 1);
@@ -418,7 +437,7 @@ class CommentNoticeTests extends IntegrationTest {
 
   @Test
   void theParentsAuthorIsToldOfAReplyOnceEvenWhenTheEventComesTwice() throws Exception {
-    String ada = "ada-" + UUID.randomUUID() + "@example.org";
+    String ada = confirmedReplies("ada-" + UUID.randomUUID() + "@example.org", POST);
     var event = commentPosted(ada);
     double before = sentComments();
 
@@ -437,7 +456,7 @@ class CommentNoticeTests extends IntegrationTest {
     assertThat(TestMail.header(mail, "Message-ID")).contains(event.path("eventId").asString());
     await().atMost(PATIENCE).until(() -> sentComments() >= before + 1);
     // a later event for someone else arriving shows the duplicate was processed and ignored
-    String bob = "bob-" + UUID.randomUUID() + "@example.org";
+    String bob = confirmedReplies("bob-" + UUID.randomUUID() + "@example.org", POST);
     send(commentPosted(bob));
     await().atMost(PATIENCE).until(() -> TestMail.to(bob).size() == 1);
     assertThat(TestMail.to(ada)).hasSize(1);
@@ -449,6 +468,8 @@ class CommentNoticeTests extends IntegrationTest {
     String ada = "ada-" + UUID.randomUUID() + "@example.org";
     String post = UUID.randomUUID().toString();
     String otherPost = UUID.randomUUID().toString();
+    confirmedReplies(ada, post);
+    confirmedReplies(ada, otherPost);
     send(onPost(post, commentPosted(ada)));
     var mail =
         await().atMost(PATIENCE).until(() -> TestMail.to(ada), mails -> mails.size() == 1).get(0);
@@ -473,7 +494,7 @@ class CommentNoticeTests extends IntegrationTest {
     send(onPost(post, commentPosted(ada)));
     send(onPost(otherPost, commentPosted(ada)));
     // a later reply on the same post (same partition) to someone else: the one before was handled
-    String marker = "marker-" + UUID.randomUUID() + "@example.org";
+    String marker = confirmedReplies("marker-" + UUID.randomUUID() + "@example.org", post);
     send(onPost(post, commentPosted(marker)));
 
     await().atMost(PATIENCE).until(() -> TestMail.to(marker).size() == 1);
@@ -490,6 +511,7 @@ class CommentNoticeTests extends IntegrationTest {
   void aCommenterStopsReplyMailsByTheMailListUnsubscribeAsksFor() throws Exception {
     String ada = "ada-" + UUID.randomUUID() + "@example.org";
     String post = UUID.randomUUID().toString();
+    confirmedReplies(ada, post);
     send(onPost(post, commentPosted(ada)));
     var mail =
         await().atMost(PATIENCE).until(() -> TestMail.to(ada), mails -> mails.size() == 1).get(0);
@@ -511,7 +533,7 @@ class CommentNoticeTests extends IntegrationTest {
             done -> done);
 
     send(onPost(post, commentPosted(ada)));
-    String marker = "marker-" + UUID.randomUUID() + "@example.org";
+    String marker = confirmedReplies("marker-" + UUID.randomUUID() + "@example.org", post);
     send(onPost(post, commentPosted(marker)));
     await().atMost(PATIENCE).until(() -> TestMail.to(marker).size() == 1);
     assertThat(TestMail.to(ada)).as("no mail after the stop").hasSize(1);
@@ -526,7 +548,7 @@ class CommentNoticeTests extends IntegrationTest {
   void aCommentWhoseParentDidNotAskSendsNothing() throws Exception {
     long before = replyMails();
     var quiet = commentPosted(null);
-    String marker = "carl-" + UUID.randomUUID() + "@example.org";
+    String marker = confirmedReplies("carl-" + UUID.randomUUID() + "@example.org", POST);
 
     send(quiet);
     send(commentPosted(marker));
@@ -539,9 +561,9 @@ class CommentNoticeTests extends IntegrationTest {
   @Test
   void aReplyMailGoesToNoAddressMailServersRefuse() throws Exception {
     long before = replyMails();
-    String marker = "dora-" + UUID.randomUUID() + "@example.org";
+    String marker = confirmedReplies("dora-" + UUID.randomUUID() + "@example.org", POST);
 
-    send(commentPosted("dora@[127.0.0.1]"));
+    send(commentPosted(confirmedReplies("dora@[127.0.0.1]", POST)));
     send(commentPosted(marker));
 
     await().atMost(PATIENCE).until(() -> TestMail.to(marker).size() == 1);

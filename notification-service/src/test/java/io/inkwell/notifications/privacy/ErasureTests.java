@@ -48,10 +48,11 @@ class ErasureTests extends IntegrationTest {
                 .path("added")
                 .asInt())
         .isEqualTo(1);
-    // a reply mail, whose link stops the next ones about this post
+    // a reply mail, once asked for and confirmed, whose link stops the next ones about this post
+    askForRepliesAndConfirm(ada, post);
     send(replyTo(ada, post));
     stopRepliesWithTheLinkOfTheMailTo(ada);
-    assertThat(kept(ada)).as("before: the record of the mail and the stop").isEqualTo(2);
+    assertThat(kept(ada)).as("before: the records of the two mails and the stop").isEqualTo(3);
     var body = ApiClient.json(Map.of("email", " " + ada.toUpperCase(Locale.ROOT) + " "));
 
     var asEditor = api().withToken(TestTokens.staff("editor-1", "Ed", "EDITOR"));
@@ -61,13 +62,14 @@ class ErasureTests extends IntegrationTest {
     assertThat(shown.status()).as(shown.toString()).isEqualTo(200);
     assertThat(shown.json().path("subscription").path("email").asString()).isEqualTo(ada);
     assertThat(shown.json().path("subscription").path("status").asString()).isEqualTo("CONFIRMED");
-    assertThat(shown.json().path("mails").findValuesAsString("reason")).containsExactly("REPLY");
+    assertThat(shown.json().path("mails").findValuesAsString("reason"))
+        .containsExactly("CONFIRM_REPLIES", "REPLY");
     assertThat(asEditor.post("/api/subscribers/erasure", body).status()).isEqualTo(403);
     var erased = admin().post("/api/subscribers/erasure", body);
 
     assertThat(erased.status()).as(erased.toString()).isEqualTo(200);
     assertThat(erased.json().path("subscriber").asBoolean()).isTrue();
-    assertThat(erased.json().path("mails").asLong()).isEqualTo(1);
+    assertThat(erased.json().path("mails").asLong()).isEqualTo(2);
     assertThat(admin().get("/api/subscribers?q=" + ada).json().path("total").asLong()).isZero();
     assertThat(kept(ada)).as("nothing of the address is kept").isZero();
     var nothing = admin().post("/api/subscribers/personal-data", body).json();
@@ -95,6 +97,7 @@ class ErasureTests extends IntegrationTest {
     String composed = "zo\u00eb-" + UUID.randomUUID() + "@example.org";
     String decomposed = java.text.Normalizer.normalize(composed, java.text.Normalizer.Form.NFD);
     String post = UUID.randomUUID().toString();
+    askForRepliesAndConfirm(decomposed, post);
     send(replyTo(decomposed, post));
     stopRepliesWithTheLinkOfTheMailTo(composed);
     // as the record of a mail addressed before addresses were composed has it
@@ -102,22 +105,50 @@ class ErasureTests extends IntegrationTest {
         Query.query(Criteria.where("to").is(composed)),
         new org.springframework.data.mongodb.core.query.Update().set("to", decomposed),
         "comment_notices");
-    assertThat(kept(composed) + kept(decomposed)).isEqualTo(2);
+    assertThat(kept(composed) + kept(decomposed)).isEqualTo(3);
 
     var erased =
         admin().post("/api/subscribers/erasure", ApiClient.json(Map.of("email", composed)));
 
-    assertThat(erased.json().path("mails").asLong()).as(erased.toString()).isEqualTo(1);
+    assertThat(erased.json().path("mails").asLong()).as(erased.toString()).isEqualTo(2);
     assertThat(kept(composed) + kept(decomposed)).as("nothing of the address is kept").isZero();
   }
 
-  /** Waits for the one reply mail to the address and follows its link that stops the next ones. */
+  /**
+   * The address comments on the post asking to hear of replies, and presses the button of the page
+   * the link of the mail that asks opens.
+   */
+  private void askForRepliesAndConfirm(String address, String postId) throws Exception {
+    var own =
+        (ObjectNode)
+            JSON.readTree(Files.readString(Path.of("../contracts/examples/comment-posted.json")));
+    own.put("eventId", UUID.randomUUID().toString());
+    own.put("postId", postId);
+    own.put("authorEmail", address);
+    own.put("notifyOnReply", true);
+    own.put("notifyOnComments", false);
+    own.remove("notifyEmail");
+    send(own);
+    String composed = java.text.Normalizer.normalize(address, java.text.Normalizer.Form.NFC);
+    var asking =
+        await()
+            .atMost(PATIENCE)
+            .until(() -> TestMail.to(composed), mails -> mails.size() == 1)
+            .get(0);
+    assertThat(
+            api()
+                .post("/api/subscriptions/comments/confirm?token=" + TestMail.token(asking), "")
+                .text("status"))
+        .isEqualTo("REPLIES");
+  }
+
+  /** Waits for the reply mail to the address and follows its link that stops the next ones. */
   private void stopRepliesWithTheLinkOfTheMailTo(String address) throws Exception {
     var mail =
         await()
             .atMost(PATIENCE)
-            .until(() -> TestMail.to(address), mails -> mails.size() == 1)
-            .get(0);
+            .until(() -> TestMail.to(address), mails -> mails.size() == 2)
+            .get(1);
     var link =
         Pattern.compile("replies\\?token=([A-Za-z0-9_\\-]+\\.[A-Za-z0-9_\\-]+)")
             .matcher(TestMail.body(mail).replace("=\r\n", ""));

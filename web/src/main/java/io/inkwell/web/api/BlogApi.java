@@ -241,13 +241,19 @@ public class BlogApi {
   }
 
   /**
-   * A commenter confirms, with the token of the mail that asked, that they follow a post's
-   * comments.
+   * A commenter confirms, with the token of the mail that asked, the mails about a post's comments
+   * they asked for: {@code FOLLOWING} (every comment) or {@code REPLIES} (replies to theirs); empty
+   * when the link is refused.
    */
-  public int confirmFollowing(String token) {
-    return status(
-        http.post()
-            .uri(URI.create(baseUrl + withToken("/api/subscriptions/comments/confirm", token))));
+  public Optional<String> confirmCommentMails(String token) {
+    return http.post()
+        .uri(URI.create(baseUrl + withToken("/api/subscriptions/comments/confirm", token)))
+        .exchange(
+            (request, response) ->
+                response.getStatusCode().is2xxSuccessful()
+                    ? Optional.ofNullable(response.bodyTo(JSON))
+                        .map(answer -> answer.path("status").asString())
+                    : Optional.<String>empty());
   }
 
   /** A subscriber's choices ({@code email}, {@code tags}, {@code paused}), if the token is good. */

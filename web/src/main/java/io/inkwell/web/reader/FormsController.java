@@ -73,9 +73,9 @@ class FormsController {
           + "?comment="
           + ("APPROVED".equals(posted.commentStatus()) ? "posted" : "held")
           + (asked ? "&subscription=asked" : "")
-          // Blogger's "Notify me": the mails start once the comment is up and, the first time, the
-          // reader confirmed by mail
-          + (notifyOnComments ? "&follow=asked" : "")
+          // Blogger's "Notify me" (every later comment, or replies): the mails start once the
+          // comment is up and, the first time, the reader confirmed by mail
+          + (notifyOnComments ? "&follow=asked" : notifyOnReply ? "&follow=replies" : "")
           + "#comments";
     }
     if (posted.sentBefore()) {
@@ -176,17 +176,22 @@ class FormsController {
   }
 
   /**
-   * The link of the mail that asks a commenter to confirm following a post's comments: a page with
-   * a button, so that a link scanner opening it confirms nothing.
+   * The link of the mail that asks a commenter to confirm mails about a post's comments (every
+   * comment, or replies to theirs): a page with a button, so that a link scanner opening it
+   * confirms nothing.
    */
   @GetMapping("/subscriptions/comments")
-  String confirmFollowingPage(@RequestParam(defaultValue = "") String token, Model model) {
+  String confirmCommentMailsPage(@RequestParam(defaultValue = "") String token, Model model) {
     return buttonPage(token, "follow", model);
   }
 
   @PostMapping("/subscriptions/comments")
-  String confirmFollowing(@RequestParam(defaultValue = "") String token, Model model) {
-    return answered("following", api.confirmFollowing(token) == 200, model);
+  String confirmCommentMails(@RequestParam(defaultValue = "") String token, Model model) {
+    var confirmed = api.confirmCommentMails(token);
+    return answered(
+        confirmed.filter("REPLIES"::equals).isPresent() ? "hearingOfReplies" : "following",
+        confirmed.isPresent(),
+        model);
   }
 
   @GetMapping("/subscriptions/preferences")

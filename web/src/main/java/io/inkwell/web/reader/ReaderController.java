@@ -422,6 +422,7 @@ class ReaderController {
     model.addAttribute("commentOutcome", comment);
     model.addAttribute("subscriptionAsked", "asked".equals(subscription));
     model.addAttribute("followAsked", "asked".equals(follow));
+    model.addAttribute("repliesAsked", "replies".equals(follow));
     // a comment's "Reply" link without JavaScript: the form comes with it chosen
     model.addAttribute("replyTo", replyTo);
     model.addAttribute("subscribed", subscribed != null);

@@ -9,8 +9,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The links of comment mails. The stop link: RFC 8058 one-click (a form POST without cookies, from
- * the mail client) and the web client's page both POST here. The confirmation of following a post's
- * comments, from the web client's page. A forged or expired token is a 400 problem.
+ * the mail client) and the web client's page both POST here. The confirmation of mails about a
+ * post's comments, from the web client's page: {@code FOLLOWING} (every comment) or {@code REPLIES}
+ * (replies to the reader's comments). A forged or expired token is a 400 problem.
  */
 @RestController
 class ReplyStopController {
@@ -30,8 +31,7 @@ class ReplyStopController {
   }
 
   @PostMapping("/api/subscriptions/comments/confirm")
-  Map<String, String> confirmFollowing(@RequestParam String token) {
-    followers.confirm(token);
-    return Map.of("status", "FOLLOWING");
+  Map<String, String> confirmCommentMails(@RequestParam String token) {
+    return Map.of("status", followers.confirm(token) ? "FOLLOWING" : "REPLIES");
   }
 }
