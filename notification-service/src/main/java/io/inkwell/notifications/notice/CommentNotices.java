@@ -129,11 +129,8 @@ class CommentNotices {
     var author =
         staff
             .toTellOfCommentsBy(event.postAuthorId())
-            // an author who replied-to and asked for replies hears of it once, by the reply mail
-            .filter(
-                told ->
-                    !event.asksForReplyMail()
-                        || !told.email().equalsIgnoreCase(event.notifyEmail()))
+            // an author replied to who hears of replies hears of it once, by the reply mail
+            .filter(told -> replyTo.filter(told.email()::equalsIgnoreCase).isEmpty())
             // nobody is told of their own comment
             .filter(told -> !told.id().equals(event.authorStaffId()));
     author.ifPresent(

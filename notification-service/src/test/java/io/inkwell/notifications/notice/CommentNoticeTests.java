@@ -424,6 +424,23 @@ class CommentNoticeTests extends IntegrationTest {
         .containsExactly("Linus replied to your comment on Wrapping up the WPC");
   }
 
+  /**
+   * An author who asked for replies without confirming it still hears of comments as the author.
+   */
+  @Test
+  void anAuthorRepliedToWhoDidNotConfirmAskingForRepliesHearsOfItAsTheAuthor() throws Exception {
+    String authorId = UUID.randomUUID().toString();
+    String dana = "dana-" + authorId + "@example.org";
+    announce(staffChanged(authorId, dana, "AUTHOR", Instant.now()));
+    await().atMost(PATIENCE).until(() -> mongo.findById(authorId, Document.class, "staff") != null);
+
+    send(commentOnPostBy(authorId, dana));
+
+    var mail =
+        await().atMost(PATIENCE).until(() -> TestMail.to(dana), mails -> !mails.isEmpty()).get(0);
+    assertThat(mail.getSubject()).isEqualTo("Linus commented on Wrapping up the WPC");
+  }
+
   private double sentComments() {
     var metrics = api().get("/actuator/prometheus").raw().body();
     return metrics
