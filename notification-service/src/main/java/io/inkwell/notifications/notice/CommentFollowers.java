@@ -5,9 +5,12 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import io.inkwell.notifications.subscription.InvalidToken;
 import io.inkwell.notifications.subscription.Tokens;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -15,6 +18,7 @@ import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,8 +34,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class CommentFollowers {
 
+  private static final Logger log = LoggerFactory.getLogger(CommentFollowers.class);
+
   /** How long the link of a confirmation mail works. */
   private static final long CONFIRM_DAYS = 7;
+
+  /**
+   * How long an asking nobody confirmed is kept: a day past its last mail's link, which a sweep may
+   * have sent a little after the asking.
+   */
+  private static final Duration UNCONFIRMED_KEPT = Duration.ofDays(CONFIRM_DAYS + 1);
 
   private final MongoOperations mongo;
   private final Tokens tokens;
@@ -48,6 +60,7 @@ public class CommentFollowers {
    *
    * @param id the post and the hash of the address, as a stop's
    * @param confirmedAt when the address's owner confirmed; null while the mail waits for them
+   * @param askedAt when a comment last asked (none on those kept before it was)
    * @param repliesOnly true when they asked only for replies to their comments; null or false when
    *     they follow every comment (followers kept before replies were asked for have none)
    */
@@ -60,6 +73,7 @@ public class CommentFollowers {
       String postUrl,
       Instant since,
       Instant confirmedAt,
+      Instant askedAt,
       Boolean repliesOnly) {
 
     boolean followsEveryComment() {
@@ -111,7 +125,8 @@ public class CommentFollowers {
             .setOnInsert("since", now)
             .set("email", email)
             .set("postTitle", postTitle)
-            .set("postUrl", postUrl);
+            .set("postUrl", postUrl)
+            .set("askedAt", now);
     if (everyComment) {
       update.set("repliesOnly", false);
     } else {
@@ -198,6 +213,27 @@ public class CommentFollowers {
                     follower.confirmedAt(),
                     !follower.followsEveryComment()))
         .toList();
+  }
+
+  /**
+   * An asking nobody confirmed is forgotten once the link of the last mail that asked no longer
+   * works: its address was typed into a form, perhaps by someone else, and cannot be confirmed now.
+   * Any instance may do it, as often as it likes.
+   */
+  @Scheduled(fixedDelayString = "${inkwell.notifications.mail-record-prune-interval:6h}")
+  void forgetUnconfirmed() {
+    Instant before = clock.instant().minus(UNCONFIRMED_KEPT);
+    var unconfirmed =
+        Query.query(
+            where("confirmedAt")
+                .is(null)
+                .orOperator(
+                    where("askedAt").lt(before),
+                    where("askedAt").exists(false).and("since").lt(before)));
+    long forgotten = mongo.remove(unconfirmed, Follower.class).getDeletedCount();
+    if (forgotten > 0) {
+      log.info("Forgot {} askings for comment mails nobody confirmed", forgotten);
+    }
   }
 
   /** The address stops following the post the stop's key names. */

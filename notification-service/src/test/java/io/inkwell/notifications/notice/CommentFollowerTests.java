@@ -11,11 +11,17 @@ import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.KafkaTemplate;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -35,6 +41,8 @@ class CommentFollowerTests extends IntegrationTest {
       "Confirm mails about replies to your comment on Wrapping up the WPC";
 
   @Autowired private KafkaTemplate<String, String> kafka;
+  @Autowired private MongoTemplate mongo;
+  @Autowired private CommentFollowers followers;
 
   private final String post = UUID.randomUUID().toString();
 
@@ -236,6 +244,53 @@ class CommentFollowerTests extends IntegrationTest {
     assertThat(subjects(ada)).as("the confirmation only").containsExactly(CONFIRM);
     assertThat(admin().post("/api/subscribers/personal-data", body).json().path("following"))
         .isEmpty();
+  }
+
+  /**
+   * An address ticked in a comment form that nobody confirmed is not kept for ever: once the link
+   * of the mail that asked no longer works, the asking is forgotten, and what is kept of the
+   * address no longer shows it. A confirmed following, or an asking still to be confirmed, stays.
+   */
+  @Test
+  void anAskingNobodyConfirmedIsForgottenOnceItsLinkNoLongerWorks() throws Exception {
+    String ada = address("ada");
+    String bob = address("bob");
+    String carl = address("carl");
+    follow("Carl", carl);
+    send(comment("Ada", ada, true));
+    send(comment("Bob", bob, true));
+    await()
+        .atMost(PATIENCE)
+        .until(() -> !TestMail.to(ada).isEmpty() && !TestMail.to(bob).isEmpty());
+    // Ada's and Carl's askings were eight days ago; Bob's is today's
+    Instant eightDaysAgo = Instant.now().minus(Duration.ofDays(8));
+    for (String asked : List.of(ada, carl)) {
+      mongo.updateFirst(
+          Query.query(Criteria.where("_id").is(ReplyStops.key(post, asked))),
+          new Update().set("askedAt", eightDaysAgo).set("since", eightDaysAgo),
+          CommentFollowers.Follower.class);
+    }
+
+    followers.forgetUnconfirmed();
+
+    assertThat(kept(ada)).as("forgotten").isEmpty();
+    assertThat(kept(bob)).as("its link still works").hasSize(1);
+    assertThat(kept(carl)).as("confirmed").hasSize(1);
+    var late =
+        api()
+            .post(
+                "/api/subscriptions/comments/confirm?token="
+                    + TestMail.token(TestMail.to(ada).get(0)),
+                "");
+    assertThat(late.status()).as("nothing left to confirm").isEqualTo(400);
+  }
+
+  /** What the personal-data answer shows of the comment mails the address asked for. */
+  private JsonNode kept(String email) {
+    return admin()
+        .post("/api/subscribers/personal-data", "{\"email\": \"" + email + "\"}")
+        .json()
+        .path("following");
   }
 
   /** A visible comment on this test's post, from the address given. */
