@@ -86,9 +86,7 @@ public class SubscriptionManagement {
         || subscriber.status() == SubscriberStatus.BOUNCING) {
       return;
     }
-    if (subscriber.status() == SubscriberStatus.UNSUBSCRIBED) {
-      setStatus(subscriber.id(), SubscriberStatus.PENDING, List.of(SubscriberStatus.UNSUBSCRIBED));
-    }
+    // one who unsubscribed stays so until they confirm again: anyone may type their address
     var byAddress =
         rateLimits.attempt(
             "confirm-address:" + subscriber.email(),
@@ -128,8 +126,8 @@ public class SubscriptionManagement {
   public record Confirmed(String subscriberId) {}
 
   /**
-   * Confirms the address of the token's subscriber; the first time, with the welcome mail marked
-   * due in the same update ({@link Welcomes} sends it).
+   * Confirms the address of the token's subscriber, pending or back after unsubscribing; the first
+   * time, with the welcome mail marked due in the same update ({@link Welcomes} sends it).
    */
   public void confirm(String token) {
     String id = reached(tokens.verify(token, Purpose.CONFIRM).orElseThrow(InvalidToken::new));
@@ -139,7 +137,11 @@ public class SubscriptionManagement {
     }
     var confirmed =
         mongo.updateFirst(
-            Query.query(where("_id").is(id).and("status").is(SubscriberStatus.PENDING)),
+            Query.query(
+                where("_id")
+                    .is(id)
+                    .and("status")
+                    .in(SubscriberStatus.PENDING, SubscriberStatus.UNSUBSCRIBED)),
             update,
             Subscriber.class);
     if (confirmed.getModifiedCount() > 0) {

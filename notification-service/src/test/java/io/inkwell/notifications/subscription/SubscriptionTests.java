@@ -7,6 +7,7 @@ import io.inkwell.notifications.IntegrationTest;
 import io.inkwell.notifications.TestMail;
 import io.inkwell.testsupport.ApiClient;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,10 +15,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 class SubscriptionTests extends IntegrationTest {
 
   @Autowired private Subscribers subscribers;
+  @Autowired private SubscriptionManagement subscriptions;
+  @Autowired private UnconfirmedSubscribers unconfirmed;
+  @Autowired private MongoTemplate mongo;
 
   @Test
   void theConfirmationLinkShowsAButtonAndOnlyThePostConfirms() {
@@ -292,6 +300,48 @@ class SubscriptionTests extends IntegrationTest {
                 "tags=%ff%zz"),
         415);
     assertThat(subscribers.count()).isEqualTo(before);
+  }
+
+  /**
+   * An address typed into the form whose owner never confirmed is forgotten after 30 days (Ghost
+   * makes no member before the link is followed); one that unsubscribed stays unsubscribed whoever
+   * types it again, and is remembered so, until its owner confirms with the new mail's link.
+   */
+  @Test
+  void anAddressNobodyConfirmedIsForgottenAndOneThatUnsubscribedIsRemembered() {
+    String never = "never-" + UUID.randomUUID() + "@example.org";
+    String lately = "lately-" + UUID.randomUUID() + "@example.org";
+    String gone = "gone-" + UUID.randomUUID() + "@example.org";
+    for (String address : List.of(never, lately, gone)) {
+      api().post("/api/subscriptions", ApiClient.json(Map.of("email", address)));
+    }
+    String token = TestMail.token(TestMail.to(gone).get(0));
+    api().post("/api/subscriptions/confirm", ApiClient.json(Map.of("token", token)));
+    // the welcome, then a click on its unsubscribe link
+    await().atMost(Duration.ofSeconds(10)).until(() -> TestMail.to(gone).size() == 2);
+    String id = subscribers.findByAddress(gone).orElseThrow().id();
+    api().post("/api/subscriptions/unsubscribe?token=" + subscriptions.unsubscribeToken(id), "");
+    // someone types the address again
+    assertThat(api().post("/api/subscriptions", ApiClient.json(Map.of("email", gone))).status())
+        .isEqualTo(202);
+    assertThat(statusOf(gone)).isEqualTo(SubscriberStatus.UNSUBSCRIBED);
+    mongo.updateMulti(
+        Query.query(Criteria.where("email").in(never, gone)),
+        new Update().set("createdAt", Instant.now().minus(Duration.ofDays(31))),
+        Subscriber.class);
+
+    unconfirmed.forget();
+
+    assertThat(subscribers.findByAddress(never)).isEmpty();
+    assertThat(statusOf(lately)).isEqualTo(SubscriberStatus.PENDING);
+    assertThat(statusOf(gone)).isEqualTo(SubscriberStatus.UNSUBSCRIBED);
+    String again = TestMail.token(TestMail.to(gone).get(2));
+    assertThat(
+            api()
+                .post("/api/subscriptions/confirm", ApiClient.json(Map.of("token", again)))
+                .status())
+        .isEqualTo(200);
+    assertThat(statusOf(gone)).isEqualTo(SubscriberStatus.CONFIRMED);
   }
 
   private SubscriberStatus statusOf(String address) {
