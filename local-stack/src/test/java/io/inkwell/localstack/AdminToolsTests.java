@@ -764,8 +764,11 @@ class AdminToolsTests {
     assertThat(reader.post("/api/subscriptions", ApiClient.json(Map.of("email", address))).status())
         .isEqualTo(202);
 
-    assertThat(browser.page("/admin/subscribers?status=PENDING").select("table td").eachText())
-        .contains(address);
+    Document pending = browser.page("/admin/subscribers?status=PENDING");
+    assertThat(pending.select("table td").eachText()).contains(address);
+    assertThat(pending.select("main .hint").first().text())
+        .contains("not confirmed")
+        .contains("within 30 days are forgotten");
     assertThat(browser.page("/admin/subscribers?status=CONFIRMED").select("table td").eachText())
         .doesNotContain(address)
         .contains(Seeder.SAMPLE_SUBSCRIBER);
