@@ -1016,7 +1016,8 @@ class WebPagesTests {
             "/subscriptions/confirm",
             "/subscriptions/unsubscribe",
             "/subscriptions/replies",
-            "/subscriptions/comments")) {
+            "/subscriptions/comments",
+            "/subscriptions/comments/never")) {
       for (String broken : List.of("", "?token=", "?token=%20", "?token=eyJh%0D%0AbGc.c2ln")) {
         var answer = Jsoup.parse(get(page + broken).body());
         assertThat(answer.select("h1").text())

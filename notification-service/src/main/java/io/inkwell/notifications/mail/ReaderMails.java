@@ -188,10 +188,11 @@ public class ReaderMails {
   /**
    * Asks a commenter to confirm that they want a mail about each new comment on the post, or about
    * each reply to their comments there (Jetpack's confirmation of comment subscriptions); its link
-   * opens a page whose button confirms.
+   * opens a page whose button confirms. Someone who did not ask has a second link, and the mail's
+   * one-click {@code List-Unsubscribe}, that stops every comment mail of the blog to the address.
    */
   public void sendCommentMailsConfirmation(
-      CommentMail mail, boolean everyComment, String confirmToken) {
+      CommentMail mail, boolean everyComment, String confirmToken, String neverToken) {
     String blog = siteName.current();
     String asked = everyComment ? "follow" : "replies";
     sendAsking(
@@ -202,7 +203,11 @@ public class ReaderMails {
             words.of(asked + ".ask", "\"" + mail.postTitle() + "\"", blog),
             words.of(asked + ".ask", link(mail.postUrl(), mail.postTitle()), escape(blog)),
             settings.siteUrl() + "/subscriptions/comments?token=" + confirmToken,
-            words.of("follow.button")),
+            words.of("follow.button"),
+            new Refusal(
+                words.of("follow.never", blog),
+                settings.siteUrl() + "/subscriptions/comments/never?token=" + neverToken,
+                settings.siteUrl() + "/api/subscriptions/replies/stop?token=" + neverToken)),
         blog);
   }
 
@@ -217,7 +222,8 @@ public class ReaderMails {
             words.of("confirm.ask", blog),
             escape(words.of("confirm.ask", blog)),
             settings.siteUrl() + "/subscriptions/confirm?token=" + confirmToken,
-            words.of("confirm.button")),
+            words.of("confirm.button"),
+            null),
         blog);
   }
 
@@ -228,6 +234,7 @@ public class ReaderMails {
    * @param askHtml the question as HTML, its words escaped
    * @param link the web client's page, whose button confirms (a link scanner's GET confirms
    *     nothing)
+   * @param refusal how someone who did not ask says never again; null for no such link
    */
   private record Asking(
       String messageId,
@@ -236,7 +243,14 @@ public class ReaderMails {
       String ask,
       String askHtml,
       String link,
-      String button) {}
+      String button,
+      Refusal refusal) {}
+
+  /**
+   * A link for whoever did not ask: its words, the web client's page with a button, and the address
+   * of its one-click {@code List-Unsubscribe}.
+   */
+  private record Refusal(String words, String link, String oneClick) {}
 
   private void sendAsking(Asking asking, String blog) {
     String text =
@@ -247,7 +261,10 @@ public class ReaderMails {
 
         %s
         """
-            .formatted(asking.ask(), asking.link(), words.of("confirm.ignore"));
+                .formatted(asking.ask(), asking.link(), words.of("confirm.ignore"))
+            + (asking.refusal() == null
+                ? ""
+                : "\n" + asking.refusal().words() + ": " + asking.refusal().link() + "\n");
     String html =
         composer.masthead(blog)
             + """
@@ -258,7 +275,12 @@ public class ReaderMails {
                 .formatted(
                     asking.askHtml(),
                     link(asking.link(), asking.button()),
-                    escape(words.of("confirm.ignore")));
+                    escape(words.of("confirm.ignore")))
+            + (asking.refusal() == null
+                ? ""
+                : "<p><small>"
+                    + link(asking.refusal().link(), asking.refusal().words())
+                    + "</small></p>\n");
     composer.send(
         composer.compose(
             blog,
@@ -267,7 +289,7 @@ public class ReaderMails {
             asking.subject(),
             text,
             html,
-            null,
+            asking.refusal() == null ? null : asking.refusal().oneClick(),
             composer.readersLanguage()));
   }
 

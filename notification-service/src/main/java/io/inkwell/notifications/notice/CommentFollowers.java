@@ -241,6 +241,11 @@ public class CommentFollowers {
     mongo.remove(Query.query(where("_id").is(key)), Follower.class);
   }
 
+  /** The address of the hash follows no post any more, nor hears of replies on any. */
+  void stopAll(String hash) {
+    mongo.remove(Query.query(where("_id").regex(":" + hash + "$")), Follower.class);
+  }
+
   /** Forgets every post the address follows (its owner asked to be forgotten). */
   long forget(String email) {
     return mongo.remove(Query.query(ReplyStops.onAnyPost(email)), Follower.class).getDeletedCount();

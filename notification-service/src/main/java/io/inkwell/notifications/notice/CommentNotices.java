@@ -260,7 +260,8 @@ class CommentNotices {
             readerMails.sendCommentMailsConfirmation(
                 mail(notice, "follow." + Integer.toHexString(notice.to().hashCode())),
                 notice.reason() == Reason.CONFIRM_FOLLOW,
-                followers.confirmToken(notice.postId(), notice.to()));
+                followers.confirmToken(notice.postId(), notice.to()),
+                replyStops.token(ReplyStops.EVERY_POST, notice.to()));
         case NEW_COMMENT -> staffMails.sendNewComment(mail(notice, "comment"));
         case MODERATE ->
             staffMails.sendModerationRequest(

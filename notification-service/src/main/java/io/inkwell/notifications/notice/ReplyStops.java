@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -27,14 +28,19 @@ import org.springframework.stereotype.Component;
  * A commenter who asked to hear of replies, or of every later comment, stops hearing of them on
  * that post (WordPress's "Manage comment subscriptions"), with the link, or the one-click
  * unsubscribe, of any reply or comment mail; a follower of the post's comments follows it no more.
- * The signed token names the post and a hash of the address, never the address itself, so that no
- * address sits in a link or a log; the stop is kept by that hash too.
+ * The mail that asks to confirm comment mails has a link that stops them on every post of the blog
+ * ({@link #EVERY_POST}), for good: whoever typed the address into a comment form, its owner is
+ * never asked again. The signed token names the post and a hash of the address, never the address
+ * itself, so that no address sits in a link or a log; the stop is kept by that hash too.
  */
 @Component
 public class ReplyStops {
 
   /** How long the link of a reply mail works. */
   private static final long VALID_DAYS = 365;
+
+  /** The post of a stop of every comment mail of the blog to an address (no post's id). */
+  static final String EVERY_POST = "*";
 
   private final Tokens tokens;
   private final MongoOperations mongo;
@@ -60,7 +66,9 @@ public class ReplyStops {
         clock.instant().plus(VALID_DAYS, ChronoUnit.DAYS));
   }
 
-  /** Stops comment mails for the token's address on its post; again is the same. */
+  /**
+   * Stops comment mails for the token's address on its post, or on every post; again is the same.
+   */
   public void stop(String token) {
     String key =
         tokens
@@ -74,11 +82,19 @@ public class ReplyStops {
         Query.query(where("_id").is(key)),
         new Update().setOnInsert("postId", postId).setOnInsert("stoppedAt", clock.instant()),
         ReplyStop.class);
-    followers.stop(key);
+    if (EVERY_POST.equals(postId)) {
+      followers.stopAll(key.substring(key.lastIndexOf(':') + 1));
+    } else {
+      followers.stop(key);
+    }
   }
 
+  /** Whether the address stopped comment mails about the post, or about every post. */
   boolean stopped(String postId, String email) {
-    var keys = hashes(email).stream().map(hash -> postId + ":" + hash).toList();
+    var keys =
+        hashes(email).stream()
+            .flatMap(hash -> Stream.of(postId + ":" + hash, EVERY_POST + ":" + hash))
+            .toList();
     return mongo.exists(Query.query(where("_id").in(keys)), ReplyStop.class);
   }
 

@@ -185,6 +185,59 @@ class CommentFollowerTests extends IntegrationTest {
     assertThat(subjects(ada)).hasSize(4).contains("Fay commented on Wrapping up the WPC");
   }
 
+  /**
+   * Whoever gets a mail asking to confirm comment mails they did not ask for stops every comment
+   * mail of the blog to their address with its second link (or its one-click unsubscribe): no later
+   * comment asks them again, on any post, and one who followed a post follows it no more.
+   */
+  @Test
+  void theOtherLinkOfTheMailThatAsksStopsEveryCommentMailOfTheBlogForGood() throws Exception {
+    String ada = address("ada");
+    String bob = address("bob");
+    follow("Bob", bob);
+    send(comment("Not Ada", ada, true));
+    var asking =
+        await().atMost(PATIENCE).until(() -> TestMail.to(ada), mails -> mails.size() == 1).get(0);
+    assertThat(TestMail.body(asking)).contains("Did not ask? Never mail me about comments on");
+    String oneClick = TestMail.header(asking, "List-Unsubscribe").replaceAll("^<([^>]+)>.*", "$1");
+    assertThat(oneClick).contains("/api/subscriptions/replies/stop?token=");
+    assertThat(
+            api()
+                .postAs(
+                    oneClick.substring(oneClick.indexOf("/api/")),
+                    "application/x-www-form-urlencoded",
+                    "List-Unsubscribe=One-Click")
+                .status())
+        .isEqualTo(200);
+    var bobsAsking = TestMail.to(bob).get(0);
+    var never =
+        java.util.regex.Pattern.compile("/subscriptions/comments/never\\?token=([A-Za-z0-9_.-]+)")
+            .matcher(TestMail.body(bobsAsking).replace("=\r\n", ""));
+    assertThat(never.find()).isTrue();
+    assertThat(api().post("/api/subscriptions/replies/stop?token=" + never.group(1), "").status())
+        .isEqualTo(200);
+
+    String otherPost = UUID.randomUUID().toString();
+    send(comment("Not Ada again", ada, true));
+    send(onPost(otherPost, asksForReplies(comment("Still not Ada", ada, false))));
+    send(comment("Carl", address("carl"), false));
+    String dan = address("dan");
+    send(onPost(otherPost, comment("Dan", dan, true)));
+    send(comment("Erin", address("erin"), true));
+
+    await().atMost(PATIENCE).until(() -> TestMail.to(dan).size() == 1);
+    String fay = address("fay");
+    send(comment("Fay", fay, true));
+    await().atMost(PATIENCE).until(() -> TestMail.to(fay).size() == 1);
+    assertThat(subjects(ada)).as("nothing after the stop").containsExactly(CONFIRM);
+    assertThat(subjects(bob))
+        .as("of the comment before his stop, not of Carl's, nor Erin's")
+        .containsExactly(CONFIRM, "Not Ada commented on Wrapping up the WPC");
+    var late =
+        api().post("/api/subscriptions/comments/confirm?token=" + TestMail.token(asking), "");
+    assertThat(late.status()).as("nothing left to confirm").isEqualTo(400);
+  }
+
   /** The commenter also ticked "Email me when someone replies". */
   private static ObjectNode asksForReplies(ObjectNode comment) {
     comment.put("notifyOnReply", true);

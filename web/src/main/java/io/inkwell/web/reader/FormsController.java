@@ -194,6 +194,20 @@ class FormsController {
         model);
   }
 
+  /**
+   * The link, in the mail that asks to confirm comment mails, for whoever did not ask: a page whose
+   * button stops every comment mail of the blog to the address, for good.
+   */
+  @GetMapping("/subscriptions/comments/never")
+  String neverCommentMailsPage(@RequestParam(defaultValue = "") String token, Model model) {
+    return buttonPage(token, "never", model);
+  }
+
+  @PostMapping("/subscriptions/comments/never")
+  String neverCommentMails(@RequestParam(defaultValue = "") String token, Model model) {
+    return answered("neverAgain", api.stopReplies(token) == 200, model);
+  }
+
   @GetMapping("/subscriptions/preferences")
   String preferences(@RequestParam(defaultValue = "") String token, Model model) {
     var current = api.preferences(token);
