@@ -112,32 +112,42 @@ public class ReaderMails {
   }
 
   /**
-   * Tells a commenter that someone replied; never carries anyone else's address. With a {@code
-   * stopToken}, the mail has a link, and a one-click {@code List-Unsubscribe}, that stops reply
-   * mails about this post.
+   * The tokens of the links of a comment mail: one stops the mails about its post (and is its
+   * one-click {@code List-Unsubscribe}), the other those about every post of the blog.
    */
-  public void sendReply(CommentMail mail, String stopToken) {
-    sendAboutComment("reply", mail, stopToken);
+  public record Stops(String post, String everyPost) {}
+
+  /**
+   * Tells a commenter that someone replied; never carries anyone else's address. With {@code
+   * stops}, the mail has a link, and a one-click {@code List-Unsubscribe}, that stops comment mails
+   * about this post, and a link that stops them about every post.
+   */
+  public void sendReply(CommentMail mail, Stops stops) {
+    sendAboutComment("reply", mail, stops);
   }
 
   /**
    * A new comment on a post whose comments the reader follows (Blogger's "Notify me"), with the
-   * same link as a reply mail's to hear no more about the post.
+   * same links as a reply mail's to hear no more about the post, or about any post.
    */
-  public void sendFollowUp(CommentMail mail, String stopToken) {
-    sendAboutComment("followup", mail, stopToken);
+  public void sendFollowUp(CommentMail mail, Stops stops) {
+    sendAboutComment("followup", mail, stops);
   }
 
   /** A mail to a commenter about a new comment, in the words of {@code kind}. */
-  private void sendAboutComment(String kind, CommentMail mail, String stopToken) {
+  private void sendAboutComment(String kind, CommentMail mail, Stops stops) {
     String blog = siteName.current();
     String subject = words.of(kind + ".subject", mail.commenterName(), mail.postTitle());
     String stop =
-        stopToken == null ? null : settings.siteUrl() + "/subscriptions/replies?token=" + stopToken;
-    String oneClick =
-        stopToken == null
+        stops == null ? null : settings.siteUrl() + "/subscriptions/replies?token=" + stops.post();
+    String never =
+        stops == null
             ? null
-            : settings.siteUrl() + "/api/subscriptions/replies/stop?token=" + stopToken;
+            : settings.siteUrl() + "/subscriptions/comments/never?token=" + stops.everyPost();
+    String oneClick =
+        stops == null
+            ? null
+            : settings.siteUrl() + "/api/subscriptions/replies/stop?token=" + stops.post();
     String text =
         """
         %s
@@ -155,7 +165,16 @@ public class ReaderMails {
                     words.of(kind + ".read"),
                     mail.postUrl(),
                     words.of(kind + ".why", blog))
-            + (stop == null ? "" : words.of(kind + ".stop") + ": " + stop + "\n");
+            + (stop == null
+                ? ""
+                : words.of(kind + ".stop")
+                    + ": "
+                    + stop
+                    + "\n"
+                    + words.of("comments.never", blog)
+                    + ": "
+                    + never
+                    + "\n");
     String html =
         """
         <p>%s</p>
@@ -172,7 +191,13 @@ public class ReaderMails {
                 escape(mail.excerpt()),
                 link(mail.postUrl(), words.of(kind + ".read")),
                 escape(words.of(kind + ".why", blog)),
-                stop == null ? "" : " " + link(stop, words.of(kind + ".stop")) + ".");
+                stop == null
+                    ? ""
+                    : " "
+                        + link(stop, words.of(kind + ".stop"))
+                        + " · "
+                        + link(never, words.of("comments.never", blog))
+                        + ".");
     composer.send(
         composer.compose(
             blog,

@@ -245,17 +245,23 @@ class CommentNotices {
     }
   }
 
+  /** The links of a comment mail that stop those about its post, and those about every post. */
+  private ReaderMails.Stops stops(CommentNotice notice) {
+    return new ReaderMails.Stops(
+        replyStops.token(notice.postId(), notice.to()),
+        replyStops.token(ReplyStops.EVERY_POST, notice.to()));
+  }
+
   private void send(CommentNotice notice) {
     try {
       switch (notice.reason()) {
         case REPLY ->
             readerMails.sendReply(
-                mail(notice, "reply"),
-                notice.postId() == null ? null : replyStops.token(notice.postId(), notice.to()));
+                mail(notice, "reply"), notice.postId() == null ? null : stops(notice));
         case FOLLOW_UP ->
             readerMails.sendFollowUp(
                 mail(notice, "followup." + Integer.toHexString(notice.to().hashCode())),
-                replyStops.token(notice.postId(), notice.to()));
+                stops(notice));
         case CONFIRM_FOLLOW, CONFIRM_REPLIES ->
             readerMails.sendCommentMailsConfirmation(
                 mail(notice, "follow." + Integer.toHexString(notice.to().hashCode())),
