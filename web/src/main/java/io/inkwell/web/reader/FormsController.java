@@ -195,8 +195,9 @@ class FormsController {
   }
 
   /**
-   * The link, in the mail that asks to confirm comment mails, for whoever did not ask: a page whose
-   * button stops every comment mail of the blog to the address, for good.
+   * The link, in the mail that asks to confirm comment mails, for whoever did not ask, and in reply
+   * and follow-up mails beside the stop of their post: a page whose button stops every comment mail
+   * of the blog to the address, for good.
    */
   @GetMapping("/subscriptions/comments/never")
   String neverCommentMailsPage(@RequestParam(defaultValue = "") String token, Model model) {
