@@ -7,6 +7,7 @@ import io.inkwell.testsupport.ApiClient;
 import io.inkwell.testsupport.SignIn;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.net.URLDecoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +40,8 @@ class ReaderSiteTests {
   private static final Duration PATIENCE = Duration.ofSeconds(60);
   private static final Pattern TOKEN =
       Pattern.compile("token=([A-Za-z0-9_\\-]+\\.[A-Za-z0-9_\\-]+)");
+  private static final Pattern NEVER =
+      Pattern.compile("never\\?token=([A-Za-z0-9_\\-]+\\.[A-Za-z0-9_\\-]+)");
   private static final Pattern MANAGE =
       Pattern.compile("preferences\\?token=([A-Za-z0-9_\\-]+\\.[A-Za-z0-9_\\-]+)");
 
@@ -531,6 +534,31 @@ class ReaderSiteTests {
         .isEqualTo("WEEKLY");
   }
 
+  /**
+   * Someone types a stranger's address into the subscribe form: its owner follows the second link
+   * of the mail that asks, presses the page's button, and the blog mails the address nothing again,
+   * whoever types it.
+   */
+  @Test
+  void whoeverDidNotAskPressesNeverAndTheFormMailsThemNothingAgain() throws Exception {
+    String stranger = "not-a-reader-" + UUID.randomUUID() + "@example.org";
+    submit("/subscribe", Map.of("email", stranger, "from", "/"));
+    String never =
+        await().atMost(PATIENCE).until(() -> firstMatch(stranger, NEVER), found -> found != null);
+
+    Document page = page("/subscriptions/never?token=" + never);
+    assertThat(page.select("h1").text()).startsWith("Did not ask for mail from");
+    var pressed = submit("/subscriptions/never", Map.of("token", never));
+    assertThat(Jsoup.parse(pressed.body()).select("h1").text())
+        .isEqualTo("You will not be mailed again");
+
+    submit("/subscribe", Map.of("email", stranger, "from", "/"));
+    String reader = "web-reader-" + UUID.randomUUID() + "@example.org";
+    submit("/subscribe", Map.of("email", reader, "from", "/"));
+    await().atMost(PATIENCE).until(() -> confirmationToken(reader), found -> found != null);
+    assertThat(mailsTo(stranger)).as("the first asking only").hasSize(1);
+  }
+
   private static String manageToken(String address) {
     return firstMatch(address, MANAGE);
   }
@@ -755,6 +783,15 @@ class ReaderSiteTests {
 
   /** The first group of the pattern in the mails to the address, or null. */
   private static String firstMatch(String address, Pattern pattern) {
+    return mailsTo(address).stream()
+        .map(message -> pattern.matcher(TestStack.text(message)))
+        .filter(Matcher::find)
+        .map(matcher -> matcher.group(1))
+        .findFirst()
+        .orElse(null);
+  }
+
+  private static List<MimeMessage> mailsTo(String address) {
     return Arrays.stream(stack.receivedMail())
         .filter(
             message -> {
@@ -765,10 +802,6 @@ class ReaderSiteTests {
                 return false;
               }
             })
-        .map(message -> pattern.matcher(TestStack.text(message)))
-        .filter(Matcher::find)
-        .map(matcher -> matcher.group(1))
-        .findFirst()
-        .orElse(null);
+        .toList();
   }
 }

@@ -51,14 +51,15 @@ public class NotificationMetrics {
       registry.counter("inkwell.emails.retried", "kind", kind);
     }
     for (String change :
-        new String[] {"subscribed", "confirmed", "unsubscribed", "bounced", "erased"}) {
+        new String[] {"subscribed", "confirmed", "unsubscribed", "refused", "bounced", "erased"}) {
       registry.counter("inkwell.subscriptions", "change", change);
     }
   }
 
   /**
-   * {@code subscribed}, {@code confirmed}, {@code unsubscribed}, {@code bounced} or {@code erased}
-   * (an admin forgot them on request).
+   * {@code subscribed}, {@code confirmed}, {@code unsubscribed}, {@code refused} (they never asked,
+   * said the one whose address it is), {@code bounced} or {@code erased} (an admin forgot them on
+   * request).
    */
   public void subscription(String change) {
     registry.counter("inkwell.subscriptions", "change", change).increment();

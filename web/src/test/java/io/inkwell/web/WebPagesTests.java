@@ -1015,6 +1015,7 @@ class WebPagesTests {
         List.of(
             "/subscriptions/confirm",
             "/subscriptions/unsubscribe",
+            "/subscriptions/never",
             "/subscriptions/replies",
             "/subscriptions/comments",
             "/subscriptions/comments/never")) {

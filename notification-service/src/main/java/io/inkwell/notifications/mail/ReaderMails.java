@@ -236,8 +236,12 @@ public class ReaderMails {
         blog);
   }
 
-  /** The double opt-in mail; its link opens a page whose button confirms. */
-  public void sendConfirmation(String to, String confirmToken) {
+  /**
+   * The double opt-in mail; its link opens a page whose button confirms. Someone who did not ask
+   * has a second link, and the mail's one-click {@code List-Unsubscribe}, that keeps the blog from
+   * ever asking the address again.
+   */
+  public void sendConfirmation(String to, String confirmToken, String refuseToken) {
     String blog = siteName.current();
     sendAsking(
         new Asking(
@@ -248,7 +252,10 @@ public class ReaderMails {
             escape(words.of("confirm.ask", blog)),
             settings.siteUrl() + "/subscriptions/confirm?token=" + confirmToken,
             words.of("confirm.button"),
-            null),
+            new Refusal(
+                words.of("confirm.never", blog),
+                settings.siteUrl() + "/subscriptions/never?token=" + refuseToken,
+                settings.siteUrl() + "/api/subscriptions/never?token=" + refuseToken)),
         blog);
   }
 
@@ -259,7 +266,7 @@ public class ReaderMails {
    * @param askHtml the question as HTML, its words escaped
    * @param link the web client's page, whose button confirms (a link scanner's GET confirms
    *     nothing)
-   * @param refusal how someone who did not ask says never again; null for no such link
+   * @param refusal how someone who did not ask says never again
    */
   private record Asking(
       String messageId,
@@ -287,9 +294,11 @@ public class ReaderMails {
         %s
         """
                 .formatted(asking.ask(), asking.link(), words.of("confirm.ignore"))
-            + (asking.refusal() == null
-                ? ""
-                : "\n" + asking.refusal().words() + ": " + asking.refusal().link() + "\n");
+            + "\n"
+            + asking.refusal().words()
+            + ": "
+            + asking.refusal().link()
+            + "\n";
     String html =
         composer.masthead(blog)
             + """
@@ -301,11 +310,9 @@ public class ReaderMails {
                     asking.askHtml(),
                     link(asking.link(), asking.button()),
                     escape(words.of("confirm.ignore")))
-            + (asking.refusal() == null
-                ? ""
-                : "<p><small>"
-                    + link(asking.refusal().link(), asking.refusal().words())
-                    + "</small></p>\n");
+            + "<p><small>"
+            + link(asking.refusal().link(), asking.refusal().words())
+            + "</small></p>\n";
     composer.send(
         composer.compose(
             blog,
@@ -314,7 +321,7 @@ public class ReaderMails {
             asking.subject(),
             text,
             html,
-            asking.refusal() == null ? null : asking.refusal().oneClick(),
+            asking.refusal().oneClick(),
             composer.readersLanguage()));
   }
 

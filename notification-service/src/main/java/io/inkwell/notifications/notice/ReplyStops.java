@@ -3,6 +3,7 @@ package io.inkwell.notifications.notice;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.inkwell.notifications.subscription.InvalidToken;
+import io.inkwell.notifications.subscription.SubscriptionManagement;
 import io.inkwell.notifications.subscription.Tokens;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -16,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -30,8 +32,9 @@ import org.springframework.stereotype.Component;
  * unsubscribe, of any reply or comment mail; a follower of the post's comments follows it no more.
  * The mail that asks to confirm comment mails has a link that stops them on every post of the blog
  * ({@link #EVERY_POST}), for good: whoever typed the address into a comment form, its owner is
- * never asked again. The signed token names the post and a hash of the address, never the address
- * itself, so that no address sits in a link or a log; the stop is kept by that hash too.
+ * never asked again; so does the link in the mail that asks to confirm a subscription for whoever
+ * did not ask. The signed token names the post and a hash of the address, never the address itself,
+ * so that no address sits in a link or a log; the stop is kept by that hash too.
  */
 @Component
 public class ReplyStops {
@@ -77,6 +80,19 @@ public class ReplyStops {
                 () ->
                     new InvalidToken(
                         "The link is invalid or has expired; use the one in the latest reply mail."));
+    stopByKey(key);
+  }
+
+  /**
+   * Whoever holds the address said, in the mail that asked them to confirm a subscription to the
+   * blog's posts, that they never asked: no comment form asks them anything either.
+   */
+  @EventListener
+  void on(SubscriptionManagement.Refused refused) {
+    stopByKey(key(EVERY_POST, refused.email()));
+  }
+
+  private void stopByKey(String key) {
     String postId = key.substring(0, key.lastIndexOf(':'));
     mongo.upsert(
         Query.query(where("_id").is(key)),

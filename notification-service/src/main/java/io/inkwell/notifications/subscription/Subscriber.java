@@ -22,6 +22,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *     Ada@example.org} typed on a phone that capitalises the first letter is the same reader as
  *     {@code ada@example.org}, as every mail provider treats them (the letter of RFC 5321 lets a
  *     server tell them apart; none that readers use does)
+ * @param refusedAt when whoever holds the address said they never asked, and wanted no mail asking
+ *     again (ADR 43); null for never
  */
 @Document("subscribers")
 public record Subscriber(
@@ -34,7 +36,8 @@ public record Subscriber(
     Instant confirmedAt,
     Frequency frequency,
     // sparse: subscribers stored before it had one get it when the service starts
-    @Indexed(unique = true, sparse = true) String emailKey) {
+    @Indexed(unique = true, sparse = true) String emailKey,
+    Instant refusedAt) {
 
   @PersistenceCreator
   public Subscriber {
@@ -52,7 +55,7 @@ public record Subscriber(
       Instant createdAt,
       Instant confirmedAt,
       Frequency frequency) {
-    this(id, email, status, tags, paused, createdAt, confirmedAt, frequency, null);
+    this(id, email, status, tags, paused, createdAt, confirmedAt, frequency, null, null);
   }
 
   /**

@@ -29,6 +29,12 @@ public class SubscriptionManagement {
   /** Unsubscribe links must keep working for as long as anyone may keep an old mail. */
   static final long UNSUBSCRIBE_VALIDITY_DAYS = 3650;
 
+  /** When the address was last sent a link to confirm ({@link UnconfirmedSubscribers}). */
+  static final String ASKED_AT = "askedAt";
+
+  /** {@link Subscriber#refusedAt}. */
+  static final String REFUSED_AT = "refusedAt";
+
   private final Subscribers subscribers;
   private final RateLimits rateLimits;
   private final MongoOperations mongo;
@@ -69,7 +75,7 @@ public class SubscriptionManagement {
    * <p>A new address's tags and frequency ({@code null}: each post as it is published) are kept
    * from this first request. A known address's choices, in whatever case it is typed now, are not
    * changed here (anyone may type anyone's address): its holder changes them with the link in their
-   * mails.
+   * mails. An address whose owner refused ({@link #refuse}) is never asked again.
    */
   public void subscribe(String email, List<String> tags, Frequency frequency, String client) {
     var byClient =
@@ -83,7 +89,8 @@ public class SubscriptionManagement {
             .orElseThrow(() -> new IllegalArgumentException("Not an address: " + email));
     Subscriber subscriber = findOrCreate(address, normalisedTags(tags), frequency);
     if (subscriber.status() == SubscriberStatus.CONFIRMED
-        || subscriber.status() == SubscriberStatus.BOUNCING) {
+        || subscriber.status() == SubscriberStatus.BOUNCING
+        || subscriber.refusedAt() != null) {
       return;
     }
     // one who unsubscribed stays so until they confirm again: anyone may type their address
@@ -97,8 +104,13 @@ public class SubscriptionManagement {
     }
     String token =
         tokens.issue(subscriber.id(), Purpose.CONFIRM, now().plus(settings.confirmationValidity()));
+    String refusal =
+        tokens.issue(
+            subscriber.id(),
+            Purpose.REFUSE,
+            now().plus(UNSUBSCRIBE_VALIDITY_DAYS, ChronoUnit.DAYS));
     try {
-      mails.sendConfirmation(subscriber.email(), token);
+      mails.sendConfirmation(subscriber.email(), token, refusal);
     } catch (MailException unavailable) {
       // The subscriber stays pending; asking again sends a new link once the mail server is back,
       // and a mail that never left does not count against the address's few a day.
@@ -106,6 +118,10 @@ public class SubscriptionManagement {
       metrics.failed("confirmation");
       throw new MailUnavailable(unavailable);
     }
+    mongo.updateFirst(
+        Query.query(where("_id").is(subscriber.id())),
+        new Update().set(ASKED_AT, now()),
+        Subscriber.class);
     metrics.sent("confirmation");
   }
 
@@ -127,11 +143,17 @@ public class SubscriptionManagement {
 
   /**
    * Confirms the address of the token's subscriber, pending or back after unsubscribing; the first
-   * time, with the welcome mail marked due in the same update ({@link Welcomes} sends it).
+   * time, with the welcome mail marked due in the same update ({@link Welcomes} sends it). Whoever
+   * follows the link of a mail that went to the address is its owner: a refusal from the same mail
+   * is undone.
    */
   public void confirm(String token) {
     String id = reached(tokens.verify(token, Purpose.CONFIRM).orElseThrow(InvalidToken::new));
-    var update = new Update().set("status", SubscriberStatus.CONFIRMED).set("confirmedAt", now());
+    var update =
+        new Update()
+            .set("status", SubscriberStatus.CONFIRMED)
+            .set("confirmedAt", now())
+            .unset(REFUSED_AT);
     if (settings.welcomeMail()) {
       update.set(Welcomes.DUE, true);
     }
@@ -157,6 +179,34 @@ public class SubscriptionManagement {
         SubscriberStatus.UNSUBSCRIBED,
         List.of(SubscriberStatus.PENDING, SubscriberStatus.CONFIRMED));
     metrics.subscription("unsubscribed");
+  }
+
+  /** Whoever holds the address said they never asked for the blog's posts (ADR 43). */
+  public record Refused(String email) {}
+
+  /**
+   * The link, in the mail that asks to confirm, for whoever did not ask: the address is not
+   * subscribed, now or later (a subscriber who confirmed from the same mail is unsubscribed), and
+   * typing it into the subscribe form again mails it nothing; the comment forms ask it nothing
+   * either ({@link Refused}). Again is the same; only the confirmation link of a mail that went to
+   * the address undoes it.
+   */
+  public void refuse(String token) {
+    String id = reached(tokens.verify(token, Purpose.REFUSE).orElseThrow(InvalidToken::new));
+    var subscriber = subscribers.findById(id).orElseThrow(InvalidToken::new);
+    setStatus(
+        id,
+        SubscriberStatus.UNSUBSCRIBED,
+        List.of(SubscriberStatus.PENDING, SubscriberStatus.CONFIRMED));
+    var first =
+        mongo.updateFirst(
+            Query.query(where("_id").is(id).and(REFUSED_AT).exists(false)),
+            new Update().set(REFUSED_AT, now()),
+            Subscriber.class);
+    if (first.getModifiedCount() > 0) {
+      metrics.subscription("refused");
+    }
+    events.publishEvent(new Refused(subscriber.email()));
   }
 
   /** The subscriber a preferences link belongs to. */

@@ -24,6 +24,8 @@ public class Tokens {
   /** What a token allows. */
   public enum Purpose {
     CONFIRM,
+    /** "I did not ask: never mail me asking again", in the mail that asks to confirm. */
+    REFUSE,
     UNSUBSCRIBE,
     /** Reading and changing one's preferences. */
     MANAGE,

@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -16,9 +17,10 @@ import org.springframework.stereotype.Component;
  * Addresses typed into the subscribe form whose owner never confirmed are forgotten after a while,
  * as Ghost makes no member of an address until its link is followed: anyone may type anyone's
  * address, and a form that bots find would otherwise fill the subscriber list with people who never
- * asked. Whoever once confirmed is kept, as is the memory of an address that unsubscribed (it stays
- * unsubscribed when typed again, until its owner confirms). Any instance may do it, as often as it
- * likes.
+ * asked. The time runs from the last mail that asked, so that a link asked for again late still
+ * works its day. Whoever once confirmed is kept, as is the memory of an address that unsubscribed
+ * (it stays unsubscribed when typed again, until its owner confirms). Any instance may do it, as
+ * often as it likes.
  */
 @Component
 class UnconfirmedSubscribers {
@@ -40,14 +42,20 @@ class UnconfirmedSubscribers {
 
   @Scheduled(fixedDelayString = "${inkwell.notifications.mail-record-prune-interval:6h}")
   void forget() {
+    Instant cutoff = clock.instant().minus(kept);
     var neverConfirmed =
         Query.query(
             where("status")
                 .is(SubscriberStatus.PENDING)
                 .and("confirmedAt")
                 .is(null)
-                .and("createdAt")
-                .lt(clock.instant().minus(kept)));
+                .orOperator(
+                    where(SubscriptionManagement.ASKED_AT).lt(cutoff),
+                    // asked before the time of the last asking was kept
+                    where(SubscriptionManagement.ASKED_AT)
+                        .exists(false)
+                        .and("createdAt")
+                        .lt(cutoff)));
     long forgotten = mongo.remove(neverConfirmed, Subscriber.class).getDeletedCount();
     if (forgotten > 0) {
       log.info("Forgot {} subscribers who did not confirm within {}", forgotten, kept);

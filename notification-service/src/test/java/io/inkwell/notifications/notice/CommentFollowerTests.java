@@ -241,6 +241,29 @@ class CommentFollowerTests extends IntegrationTest {
     assertThat(late.status()).as("nothing left to confirm").isEqualTo(400);
   }
 
+  /**
+   * Whoever said, with the link of the mail that asked them to confirm a subscription to the blog,
+   * that they never asked, is not asked about comments either, whoever types their address.
+   */
+  @Test
+  void whoeverRefusedTheBlogsSubscriptionIsNotAskedAboutComments() throws Exception {
+    String ada = address("ada");
+    api().post("/api/subscriptions", "{\"email\": \"" + ada + "\"}");
+    var never =
+        java.util.regex.Pattern.compile("/subscriptions/never\\?token=([A-Za-z0-9_.-]+)")
+            .matcher(TestMail.body(TestMail.to(ada).get(0)).replace("=\r\n", ""));
+    assertThat(never.find()).isTrue();
+    assertThat(api().post("/api/subscriptions/never?token=" + never.group(1), "").status())
+        .isEqualTo(200);
+
+    send(comment("Not Ada", ada, true));
+    send(asksForReplies(comment("Still not Ada", ada, false)));
+    String bob = address("bob");
+    send(comment("Bob", bob, true));
+    await().atMost(PATIENCE).until(() -> TestMail.to(bob).size() == 1);
+    assertThat(TestMail.to(ada)).as("the subscription's asking only").hasSize(1);
+  }
+
   /** The commenter also ticked "Email me when someone replies". */
   private static ObjectNode asksForReplies(ObjectNode comment) {
     comment.put("notifyOnReply", true);

@@ -245,6 +245,60 @@ class SubscriptionTests extends IntegrationTest {
     assertThat(statusOf(address)).isEqualTo(SubscriberStatus.PENDING);
   }
 
+  /**
+   * Whoever gets the mail that asks to confirm a subscription they did not ask for says so with its
+   * second link, or its one-click unsubscribe: the address is typed into the form again, in any
+   * case, and nothing more is mailed to it. The confirmation link of a mail that went to the
+   * address is its owner's too, and undoes it.
+   */
+  @Test
+  void whoeverDidNotAskSaysNeverAndTheFormMailsThemNothingAgain() {
+    String local = "not-me-" + UUID.randomUUID();
+    String address = local + "@example.org";
+    api().post("/api/subscriptions", ApiClient.json(Map.of("email", address)));
+    var asking = TestMail.to(address).get(0);
+    assertThat(TestMail.body(asking))
+        .contains("Did not ask? Never mail me from")
+        .contains("https://blog.example.org/subscriptions/never?token=");
+    String oneClick = TestMail.header(asking, "List-Unsubscribe").replaceAll("^<([^>]+)>.*", "$1");
+    assertThat(oneClick).contains("/api/subscriptions/never?token=");
+    String refusal = oneClick.substring(oneClick.indexOf("/api/"));
+    // the link to confirm is not the link to refuse, nor is a forged one
+    assertProblem(api().post("/api/subscriptions/never?token=" + TestMail.token(asking), ""), 400);
+    assertProblem(api().post(refusal.substring(0, refusal.length() - 2) + "xx", ""), 400);
+    assertThat(statusOf(address)).isEqualTo(SubscriberStatus.PENDING);
+
+    for (int click = 0; click < 2; click++) {
+      var refused =
+          api().postAs(refusal, "application/x-www-form-urlencoded", "List-Unsubscribe=One-Click");
+      assertThat(refused.status()).as(refused.toString()).isEqualTo(200);
+      assertThat(refused.text("status")).isEqualTo("REFUSED");
+    }
+    for (String typed :
+        List.of(address, local.toUpperCase(java.util.Locale.ROOT) + "@example.org")) {
+      assertThat(api().post("/api/subscriptions", ApiClient.json(Map.of("email", typed))).status())
+          .isEqualTo(202);
+    }
+    assertThat(TestMail.to(address)).hasSize(1);
+    assertThat(statusOf(address)).isEqualTo(SubscriberStatus.UNSUBSCRIBED);
+    var kept =
+        admin()
+            .post("/api/subscribers/personal-data", ApiClient.json(Map.of("email", address)))
+            .json();
+    assertThat(kept.path("subscription").path("refusedAt").asString())
+        .as("what is kept")
+        .isNotBlank();
+
+    var changedTheirMind =
+        api()
+            .post(
+                "/api/subscriptions/confirm",
+                ApiClient.json(Map.of("token", TestMail.token(asking))));
+    assertThat(changedTheirMind.status()).isEqualTo(200);
+    assertThat(statusOf(address)).isEqualTo(SubscriberStatus.CONFIRMED);
+    await().atMost(Duration.ofSeconds(10)).until(() -> TestMail.to(address).size() == 2);
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
@@ -311,8 +365,9 @@ class SubscriptionTests extends IntegrationTest {
   void anAddressNobodyConfirmedIsForgottenAndOneThatUnsubscribedIsRemembered() {
     String never = "never-" + UUID.randomUUID() + "@example.org";
     String lately = "lately-" + UUID.randomUUID() + "@example.org";
+    String again = "again-" + UUID.randomUUID() + "@example.org";
     String gone = "gone-" + UUID.randomUUID() + "@example.org";
-    for (String address : List.of(never, lately, gone)) {
+    for (String address : List.of(never, lately, again, gone)) {
       api().post("/api/subscriptions", ApiClient.json(Map.of("email", address)));
     }
     String token = TestMail.token(TestMail.to(gone).get(0));
@@ -325,20 +380,34 @@ class SubscriptionTests extends IntegrationTest {
     assertThat(api().post("/api/subscriptions", ApiClient.json(Map.of("email", gone))).status())
         .isEqualTo(202);
     assertThat(statusOf(gone)).isEqualTo(SubscriberStatus.UNSUBSCRIBED);
+    Instant monthAgo = Instant.now().minus(Duration.ofDays(31));
     mongo.updateMulti(
         Query.query(Criteria.where("email").in(never, gone)),
-        new Update().set("createdAt", Instant.now().minus(Duration.ofDays(31))),
+        new Update().set("createdAt", monthAgo).set("askedAt", monthAgo),
+        Subscriber.class);
+    // first typed a month ago, asked again today: today's link works its day
+    mongo.updateFirst(
+        Query.query(Criteria.where("email").is(again)),
+        new Update().set("createdAt", monthAgo),
         Subscriber.class);
 
     unconfirmed.forget();
 
     assertThat(subscribers.findByAddress(never)).isEmpty();
     assertThat(statusOf(lately)).isEqualTo(SubscriberStatus.PENDING);
-    assertThat(statusOf(gone)).isEqualTo(SubscriberStatus.UNSUBSCRIBED);
-    String again = TestMail.token(TestMail.to(gone).get(2));
+    assertThat(statusOf(again)).isEqualTo(SubscriberStatus.PENDING);
     assertThat(
             api()
-                .post("/api/subscriptions/confirm", ApiClient.json(Map.of("token", again)))
+                .post(
+                    "/api/subscriptions/confirm",
+                    ApiClient.json(Map.of("token", TestMail.token(TestMail.to(again).get(0)))))
+                .status())
+        .isEqualTo(200);
+    assertThat(statusOf(gone)).isEqualTo(SubscriberStatus.UNSUBSCRIBED);
+    String goneAgain = TestMail.token(TestMail.to(gone).get(2));
+    assertThat(
+            api()
+                .post("/api/subscriptions/confirm", ApiClient.json(Map.of("token", goneAgain)))
                 .status())
         .isEqualTo(200);
     assertThat(statusOf(gone)).isEqualTo(SubscriberStatus.CONFIRMED);

@@ -234,6 +234,15 @@ public class BlogApi {
         http.post().uri(URI.create(baseUrl + withToken("/api/subscriptions/unsubscribe", token))));
   }
 
+  /**
+   * "Did not ask? Never mail me": the address of the mail that asked to confirm a subscription is
+   * not subscribed, and not asked again.
+   */
+  public int refuseSubscription(String token) {
+    return status(
+        http.post().uri(URI.create(baseUrl + withToken("/api/subscriptions/never", token))));
+  }
+
   /** No more mails about replies and comments on the post a comment mail's token names. */
   public int stopReplies(String token) {
     return status(

@@ -151,6 +151,20 @@ class FormsController {
     return answered("confirmed", api.confirm(token) == 200, model);
   }
 
+  /**
+   * The link, in the mail that asks to confirm a subscription, for whoever did not ask: a page
+   * whose button keeps the blog from mailing the address again.
+   */
+  @GetMapping("/subscriptions/never")
+  String refusePage(@RequestParam(defaultValue = "") String token, Model model) {
+    return buttonPage(token, "refuse", model);
+  }
+
+  @PostMapping("/subscriptions/never")
+  String refuse(@RequestParam(defaultValue = "") String token, Model model) {
+    return answered("refused", api.refuseSubscription(token) == 200, model);
+  }
+
   @GetMapping("/subscriptions/unsubscribe")
   String unsubscribePage(@RequestParam(defaultValue = "") String token, Model model) {
     return buttonPage(token, "unsubscribe", model);

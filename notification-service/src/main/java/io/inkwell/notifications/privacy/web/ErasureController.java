@@ -35,7 +35,8 @@ class ErasureController {
 
   /**
    * What is kept of an address (admins, for its owner who asks): the subscriber, with its address,
-   * choices and dates, the comment mails sent to it, and the posts whose comments it follows.
+   * choices and dates (when it was refused: "Did not ask? Never mail me"), the comment mails sent
+   * to it, and the posts whose comments it follows.
    */
   @PostMapping(path = "/api/subscribers/personal-data", consumes = MediaType.APPLICATION_JSON_VALUE)
   PersonalData personalData(@Valid @RequestBody ErasureRequest request) {
@@ -51,7 +52,8 @@ class ErasureController {
                 subscriber.paused(),
                 subscriber.frequency().name(),
                 subscriber.createdAt(),
-                subscriber.confirmedAt()),
+                subscriber.confirmedAt(),
+                subscriber.refusedAt()),
         kept.mails(),
         kept.following());
   }
@@ -71,7 +73,8 @@ class ErasureController {
         boolean paused,
         String frequency,
         Instant createdAt,
-        Instant confirmedAt) {}
+        Instant confirmedAt,
+        Instant refusedAt) {}
   }
 
   /** The address to forget or show, as its owner gave it. */

@@ -65,6 +65,16 @@ class SubscriptionController {
         site.zone());
   }
 
+  /**
+   * "Did not ask? Never mail me": the web client's page, and the one-click {@code List-Unsubscribe}
+   * of the mail that asks to confirm, POST here.
+   */
+  @PostMapping("/never")
+  Map<String, String> refuse(@RequestParam String token) {
+    subscriptions.refuse(token);
+    return Map.of("status", "REFUSED");
+  }
+
   /** RFC 8058 one-click: mail clients POST here with a form body, without cookies. */
   @PostMapping("/unsubscribe")
   Map<String, String> unsubscribe(@RequestParam String token) {
