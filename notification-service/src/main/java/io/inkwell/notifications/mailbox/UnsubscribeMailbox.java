@@ -13,7 +13,9 @@ import jakarta.mail.search.AndTerm;
 import jakarta.mail.search.FlagTerm;
 import jakarta.mail.search.SubjectTerm;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -27,7 +29,8 @@ import org.springframework.stereotype.Component;
  * The mail half of {@code List-Unsubscribe}: a mail client without one-click unsubscribing sends a
  * mail to the blog's address with the subject {@code unsubscribe <token>}, and this reads that
  * mailbox over IMAP and acts on it as on the link, at once. The token is the proof, as in the link
- * (the sender's address proves nothing); a subscriber's token unsubscribes, a reply mail's stops
+ * (the sender's address proves nothing); a subscriber's token unsubscribes, the one of a mail that
+ * asks to confirm a subscription refuses it ("Did not ask? Never mail me"), a reply mail's stops
  * replies on its post. A mail that is done is deleted; one that says "unsubscribe" without a token
  * that works (a person writing, an expired link) is flagged and left for a person to read. Off
  * while no host is set.
@@ -136,16 +139,16 @@ public class UnsubscribeMailbox {
       return false;
     }
     String token = request.group(1);
-    try {
-      subscriptions.unsubscribe(token);
-      return true;
-    } catch (InvalidToken notASubscribersToken) {
+    List<Consumer<String>> links =
+        List.of(subscriptions::unsubscribe, subscriptions::refuse, replyStops::stop);
+    for (var link : links) {
       try {
-        replyStops.stop(token);
+        link.accept(token);
         return true;
-      } catch (InvalidToken neither) {
-        return false;
+      } catch (InvalidToken notThisLinksToken) {
+        // the token of another kind of mail
       }
     }
+    return false;
   }
 }

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -192,8 +193,10 @@ public class SubscriptionManagement {
    * the address undoes it.
    */
   public void refuse(String token) {
-    String id = reached(tokens.verify(token, Purpose.REFUSE).orElseThrow(InvalidToken::new));
-    var subscriber = subscribers.findById(id).orElseThrow(InvalidToken::new);
+    Supplier<InvalidToken> invalid =
+        () -> new InvalidToken("The link is invalid; use the one in the mail you got from us.");
+    String id = reached(tokens.verify(token, Purpose.REFUSE).orElseThrow(invalid));
+    var subscriber = subscribers.findById(id).orElseThrow(invalid);
     setStatus(
         id,
         SubscriberStatus.UNSUBSCRIBED,

@@ -59,6 +59,27 @@ class UnsubscribeByMailTests extends IntegrationTest {
   }
 
   /**
+   * The mail that asks to confirm a subscription, sent to someone who did not ask: their mail
+   * client's unsubscribe mails the blog, and the address is never asked again.
+   */
+  @Test
+  void theUnsubscribeMailOfAConfirmationMailRefusesIt() {
+    String address = "not-me-" + UUID.randomUUID() + "@example.org";
+    api().post("/api/subscriptions", "{\"email\": \"" + address + "\"}");
+    var mailto = MAILTO.matcher(TestMail.header(TestMail.to(address).get(0), "List-Unsubscribe"));
+    assertThat(mailto.find()).isTrue();
+
+    TestMail.send(
+        address, mailto.group(1), URLDecoder.decode(mailto.group(2), StandardCharsets.UTF_8));
+
+    await()
+        .atMost(PATIENCE)
+        .until(() -> subscribers.findByAddress(address).orElseThrow().refusedAt() != null);
+    api().post("/api/subscriptions", "{\"email\": \"" + address + "\"}");
+    assertThat(TestMail.to(address)).hasSize(1);
+  }
+
+  /**
    * A mail that says "unsubscribe" without a token that works (a person writing, a forged token)
    * changes nothing and stays in the mailbox, flagged, for a person to answer.
    */
