@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -789,16 +790,48 @@ class AdminToolsTests {
             .findFirst()
             .orElseThrow()
             .selectFirst("a.danger-link");
-    Document confirm = browser.page(erase.attr("href"));
-    assertThat(confirm.select("main strong").text()).isEqualTo(address);
-    var erased =
-        browser.submit(
-            confirm.select("form").last().attr("action"),
-            SiteBrowser.fields(confirm.select("form").last()));
 
-    assertThat(Jsoup.parse(erased.body()).select(".notice").text())
+    assertThat(erase(browser, erase, address).select(".notice").text())
         .isEqualTo(address + " is erased: no more mail, and the address is gone.");
     assertThat(browser.get("/admin/subscribers/export").body()).doesNotContain(address);
+  }
+
+  /**
+   * Someone whose address a stranger typed said "Did not ask? Never mail me": the list shows it,
+   * and the form mails the address nothing. When they write to the blog that they want the posts
+   * after all, the owner erases the address, and the form works for it again.
+   */
+  @Test
+  void theOwnerSeesWhoDidNotAskAndErasingThemLetsThemSubscribeLater() throws Exception {
+    String address = "did-not-ask-" + UUID.randomUUID() + "@example.org";
+    var subscribe = ApiClient.json(Map.of("email", address));
+    reader.post("/api/subscriptions", subscribe);
+    var never =
+        Pattern.compile("/subscriptions/never\\?token=([A-Za-z0-9_.-]+)")
+            .matcher(TestStack.text(TestStack.mailsTo(address).get(0)));
+    assertThat(never.find()).isTrue();
+    assertThat(reader.post("/api/subscriptions/never?token=" + never.group(1), "").status())
+        .isEqualTo(200);
+    var browser = owner();
+
+    var row =
+        browser.page("/admin/subscribers?q=" + address).selectFirst("table.admin-table tbody tr");
+    assertThat(row.select("td").get(1).text()).isEqualTo("unsubscribed (did not ask)");
+    reader.post("/api/subscriptions", subscribe);
+    assertThat(TestStack.mailsTo(address)).hasSize(1);
+
+    erase(browser, row.selectFirst("a.danger-link"), address);
+    assertThat(reader.post("/api/subscriptions", subscribe).status()).isEqualTo(202);
+    assertThat(TestStack.mailsTo(address)).as("a new asking").hasSize(2);
+  }
+
+  /** The erase link of the address's row, and the button of the page it opens, which names it. */
+  private static Document erase(SiteBrowser browser, Element link, String address)
+      throws Exception {
+    Document confirm = browser.page(link.attr("href"));
+    assertThat(confirm.select("main strong").text()).isEqualTo(address);
+    var form = confirm.select("form").last();
+    return Jsoup.parse(browser.submit(form.attr("action"), SiteBrowser.fields(form)).body());
   }
 
   /**

@@ -5,9 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.inkwell.testsupport.ApiClient;
 import io.inkwell.testsupport.SignIn;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import java.net.URLDecoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -556,7 +552,7 @@ class ReaderSiteTests {
     String reader = "web-reader-" + UUID.randomUUID() + "@example.org";
     submit("/subscribe", Map.of("email", reader, "from", "/"));
     await().atMost(PATIENCE).until(() -> confirmationToken(reader), found -> found != null);
-    assertThat(mailsTo(stranger)).as("the first asking only").hasSize(1);
+    assertThat(TestStack.mailsTo(stranger)).as("the first asking only").hasSize(1);
   }
 
   private static String manageToken(String address) {
@@ -783,25 +779,11 @@ class ReaderSiteTests {
 
   /** The first group of the pattern in the mails to the address, or null. */
   private static String firstMatch(String address, Pattern pattern) {
-    return mailsTo(address).stream()
+    return TestStack.mailsTo(address).stream()
         .map(message -> pattern.matcher(TestStack.text(message)))
         .filter(Matcher::find)
         .map(matcher -> matcher.group(1))
         .findFirst()
         .orElse(null);
-  }
-
-  private static List<MimeMessage> mailsTo(String address) {
-    return Arrays.stream(stack.receivedMail())
-        .filter(
-            message -> {
-              try {
-                return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
-                    .anyMatch(to -> to.toString().equals(address));
-              } catch (MessagingException e) {
-                return false;
-              }
-            })
-        .toList();
   }
 }

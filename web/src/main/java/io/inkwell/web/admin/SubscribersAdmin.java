@@ -211,11 +211,15 @@ class SubscribersAdmin implements StaffPage {
 
     static SubscriberRow of(tools.jackson.databind.JsonNode subscriber) {
       var tags = subscriber.path("tags").valueStream().map(t -> t.asString()).toList();
-      String state = subscriber.path("status").asString().toLowerCase(Locale.ROOT);
+      String state =
+          subscriber.path("status").asString().toLowerCase(Locale.ROOT)
+              + (subscriber.path("paused").asBoolean() ? " (paused)" : "")
+              // "Did not ask? Never mail me", pressed in the mail that asked to confirm (ADR 43)
+              + (subscriber.hasNonNull("refusedAt") ? " (did not ask)" : "");
       return new SubscriberRow(
           subscriber.path("id").asString(),
           subscriber.path("email").asString(),
-          subscriber.path("paused").asBoolean() ? state + " (paused)" : state,
+          state,
           (tags.isEmpty() ? "every post" : String.join(", ", tags))
               + switch (subscriber.path("frequency").asString("INSTANTLY")) {
                 case "DAILY" -> ", in a daily digest";

@@ -61,7 +61,8 @@ class SubscriberController {
       boolean paused,
       Frequency frequency,
       Instant createdAt,
-      Instant confirmedAt) {
+      Instant confirmedAt,
+      Instant refusedAt) {
 
     static SubscriberResponse of(Subscriber subscriber) {
       return new SubscriberResponse(
@@ -72,7 +73,8 @@ class SubscriberController {
           subscriber.paused(),
           subscriber.frequency(),
           subscriber.createdAt(),
-          subscriber.confirmedAt());
+          subscriber.confirmedAt(),
+          subscriber.refusedAt());
     }
   }
 
