@@ -880,6 +880,8 @@ class BrowserTests {
             "/search?q=inkwell",
             "/subscribe",
             "/subscriptions/preferences?token=not-a-token",
+            // a mail link's page with its button
+            "/subscriptions/never?token=eyJh.c2ln",
             "/tags/welcome",
             "/no-such-page",
             // auth-service's pages, the blog's too
