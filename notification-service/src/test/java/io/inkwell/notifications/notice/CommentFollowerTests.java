@@ -341,12 +341,13 @@ class CommentFollowerTests extends IntegrationTest {
     await()
         .atMost(PATIENCE)
         .until(() -> !TestMail.to(ada).isEmpty() && !TestMail.to(bob).isEmpty());
-    // Ada's and Carl's askings were eight days ago; Bob's is today's
-    Instant eightDaysAgo = Instant.now().minus(Duration.ofDays(8));
+    // Ada's and Carl's askings were eight days and an hour ago, past the cut-off of eight days
+    // whatever the millisecond; Bob's is today's
+    Instant pastTheCutOff = Instant.now().minus(Duration.ofDays(8).plusHours(1));
     for (String asked : List.of(ada, carl)) {
       mongo.updateFirst(
           Query.query(Criteria.where("_id").is(ReplyStops.key(post, asked))),
-          new Update().set("askedAt", eightDaysAgo).set("since", eightDaysAgo),
+          new Update().set("askedAt", pastTheCutOff).set("since", pastTheCutOff),
           CommentFollowers.Follower.class);
     }
 
