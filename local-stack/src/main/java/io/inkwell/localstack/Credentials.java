@@ -11,24 +11,35 @@ import java.util.Base64;
 import java.util.Properties;
 
 /**
- * The owner's password, the local integration's secret and the secret auth-service encrypts its
- * signing keys with: generated on the first start, kept in the data folder (readable by its user
- * only) and the first two printed, so nothing secret is in the repository.
+ * The owner's password, the local integration's secret, the secret auth-service encrypts its
+ * signing keys with and the one notification-service signs the links in mails with: generated on
+ * the first start, kept in the data folder (readable by its user only) and the first two printed,
+ * so nothing secret is in the repository.
  */
 public record Credentials(
     String ownerEmail,
     String ownerPassword,
     String clientId,
     String clientSecret,
-    String signingKeySecret) {
+    String signingKeySecret,
+    String tokenSecret) {
 
   static final String FILE = "credentials.properties";
+
+  /**
+   * notification-service's development default, which signed the links of the mails a data folder
+   * from before {@code token.secret} sent: kept for it, so that those links (unsubscribe among
+   * them) go on working. Anyone may read it here; a blog that matters sets its own.
+   */
+  static final String EARLIER_TOKEN_SECRET = "development-only-secret-change-me-0123456789";
+
   private static final SecureRandom RANDOM = new SecureRandom();
 
   static Credentials loadOrCreate(Path data) throws IOException {
     Path file = data.resolve(FILE);
     var stored = new Properties();
-    if (Files.exists(file)) {
+    boolean earlier = Files.exists(file);
+    if (earlier) {
       try (Reader reader = Files.newBufferedReader(file)) {
         stored.load(reader);
       }
@@ -40,6 +51,7 @@ public record Credentials(
     changed |= fill(stored, "integration.secret", random(32));
     // data folders from before it existed get one now
     changed |= fill(stored, "signing-key.secret", random(32));
+    changed |= fill(stored, "token.secret", earlier ? EARLIER_TOKEN_SECRET : random(32));
     if (changed) {
       store(data, file, stored);
     }
@@ -48,7 +60,8 @@ public record Credentials(
         stored.getProperty("owner.password"),
         stored.getProperty("integration.client-id"),
         stored.getProperty("integration.secret"),
-        stored.getProperty("signing-key.secret"));
+        stored.getProperty("signing-key.secret"),
+        stored.getProperty("token.secret"));
   }
 
   private static boolean fill(Properties properties, String name, String value) {

@@ -153,6 +153,7 @@ public final class LocalStack implements AutoCloseable {
             Map.entry("SMTP_HOST", "localhost"),
             Map.entry("SMTP_PORT", String.valueOf(ports.smtp())),
             Map.entry("INKWELL_SITE_URL", gatewayUrl()),
+            Map.entry("INKWELL_TOKEN_SECRET", credentials.tokenSecret()),
             // a webhook's receiver tried out with the local stack runs on this machine too
             Map.entry("INKWELL_WEBHOOK_PRIVATE_HOSTS", "*"),
             // the blog's own mailbox, where List-Unsubscribe's mailto goes

@@ -17,6 +17,10 @@ class CredentialsTests {
 
     assertThat(first.ownerPassword()).hasSizeGreaterThanOrEqualTo(20);
     assertThat(first.signingKeySecret()).hasSizeGreaterThanOrEqualTo(40);
+    assertThat(first.tokenSecret())
+        .as("its own, not the one anyone can read in the source")
+        .hasSizeGreaterThanOrEqualTo(40)
+        .isNotEqualTo(Credentials.EARLIER_TOKEN_SECRET);
     assertThat(again).isEqualTo(first);
   }
 
@@ -39,5 +43,32 @@ class CredentialsTests {
     assertThat(loaded.signingKeySecret()).isNotBlank();
     assertThat(Credentials.loadOrCreate(data).signingKeySecret())
         .isEqualTo(loaded.signingKeySecret());
+  }
+
+  /**
+   * The links in the mails a data folder from before sent were signed with notification-service's
+   * development default: it keeps that one, so that they (unsubscribe among them) go on working.
+   */
+  @Test
+  void aDataFolderFromBeforeTheTokenSecretKeepsTheOneItsMailsWereSignedWith(@TempDir Path data)
+      throws Exception {
+    Files.writeString(
+        data.resolve(Credentials.FILE),
+        """
+        owner.email=owner@inkwell.localhost
+        owner.password=the-old-password
+        integration.client-id=local-stack
+        integration.secret=the-old-secret
+        signing-key.secret=the-old-signing-key-secret
+        """);
+
+    assertThat(Credentials.loadOrCreate(data).tokenSecret())
+        .isEqualTo(Credentials.EARLIER_TOKEN_SECRET);
+    assertThat(Files.readString(data.resolve(Credentials.FILE)))
+        .contains("token.secret=" + Credentials.EARLIER_TOKEN_SECRET);
+    assertThat(
+            Files.readString(Path.of("../notification-service/src/main/resources/application.yml")))
+        .as("the default it was")
+        .contains("${INKWELL_TOKEN_SECRET:" + Credentials.EARLIER_TOKEN_SECRET + "}");
   }
 }
