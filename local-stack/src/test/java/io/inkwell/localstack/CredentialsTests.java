@@ -2,6 +2,7 @@ package io.inkwell.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -27,14 +28,7 @@ class CredentialsTests {
   @Test
   void aDataFolderFromBeforeTheSigningKeySecretGetsOneAndKeepsItsPasswords(@TempDir Path data)
       throws Exception {
-    Files.writeString(
-        data.resolve(Credentials.FILE),
-        """
-        owner.email=owner@inkwell.localhost
-        owner.password=the-old-password
-        integration.client-id=local-stack
-        integration.secret=the-old-secret
-        """);
+    earlierFile(data, "");
 
     var loaded = Credentials.loadOrCreate(data);
 
@@ -52,15 +46,7 @@ class CredentialsTests {
   @Test
   void aDataFolderFromBeforeTheTokenSecretKeepsTheOneItsMailsWereSignedWith(@TempDir Path data)
       throws Exception {
-    Files.writeString(
-        data.resolve(Credentials.FILE),
-        """
-        owner.email=owner@inkwell.localhost
-        owner.password=the-old-password
-        integration.client-id=local-stack
-        integration.secret=the-old-secret
-        signing-key.secret=the-old-signing-key-secret
-        """);
+    earlierFile(data, "signing-key.secret=the-old-signing-key-secret\n");
 
     assertThat(Credentials.loadOrCreate(data).tokenSecret())
         .isEqualTo(Credentials.EARLIER_TOKEN_SECRET);
@@ -70,5 +56,18 @@ class CredentialsTests {
             Files.readString(Path.of("../notification-service/src/main/resources/application.yml")))
         .as("the default it was")
         .contains("${INKWELL_TOKEN_SECRET:" + Credentials.EARLIER_TOKEN_SECRET + "}");
+  }
+
+  /** The credentials an earlier local stack wrote: the passwords, and these lines. */
+  private static void earlierFile(Path data, String lines) throws IOException {
+    Files.writeString(
+        data.resolve(Credentials.FILE),
+        """
+        owner.email=owner@inkwell.localhost
+        owner.password=the-old-password
+        integration.client-id=local-stack
+        integration.secret=the-old-secret
+        """
+            + lines);
   }
 }
