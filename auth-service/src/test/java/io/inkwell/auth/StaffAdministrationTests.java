@@ -461,4 +461,20 @@ class StaffAdministrationTests extends AuthServiceIntegrationTest {
     assertThat(badForm.status()).isEqualTo(302);
     assertThat(badForm.header("Location")).endsWith("/password-reset?expired");
   }
+
+  /**
+   * An address Tomcat refuses before the service reads it, met only by a client that reaches the
+   * service directly (the gateway refuses it first), is a problem too, not Tomcat's HTML page.
+   */
+  @Test
+  void anAddressTomcatRefusesIsAProblemToo() {
+    for (String address : List.of("/api/staff/%00", "/api/staff/..%2f/role")) {
+      var response = new ApiClient(base()).get(address, "Accept", "text/html");
+
+      assertThat(response.status()).as(address).isEqualTo(400);
+      assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+      assertThat(response.text("type")).isEqualTo("https://inkwell.dev/problems/bad-request");
+      assertThat(response.text("instance")).isEqualTo(address);
+    }
+  }
 }

@@ -379,4 +379,17 @@ class CommentingTests extends IntegrationTest {
     assertThat(response.text("type")).startsWith("https://inkwell.dev/problems/");
     assertThat(response.text("detail")).isNotBlank();
   }
+
+  /**
+   * An address Tomcat refuses before the service reads it, met only by a client that reaches the
+   * service directly (the gateway refuses it first), is a problem too, not Tomcat's HTML page.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"/api/posts/%00/comments", "/api/comments/..%2f/approve"})
+  void anAddressTomcatRefusesIsAProblemToo(String address) {
+    var response = api().get(address, "Accept", "text/html");
+
+    assertProblem(response, 400);
+    assertThat(response.text("instance")).isEqualTo(address);
+  }
 }

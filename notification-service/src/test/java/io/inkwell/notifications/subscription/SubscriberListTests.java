@@ -187,4 +187,20 @@ class SubscriberListTests extends IntegrationTest {
                 .status())
         .isEqualTo(200);
   }
+
+  /**
+   * An address Tomcat refuses before the service reads it, met only by a client that reaches the
+   * service directly (the gateway refuses it first), is a problem too, not Tomcat's HTML page.
+   */
+  @Test
+  void anAddressTomcatRefusesIsAProblemToo() {
+    for (String address : List.of("/api/subscribers/%00", "/api/webhooks/..%2f/calls")) {
+      var response = admin().get(address, "Accept", "text/html");
+
+      assertThat(response.status()).as(address).isEqualTo(400);
+      assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+      assertThat(response.text("type")).isEqualTo("https://inkwell.dev/problems/bad-request");
+      assertThat(response.text("instance")).isEqualTo(address);
+    }
+  }
 }

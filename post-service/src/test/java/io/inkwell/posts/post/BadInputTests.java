@@ -475,6 +475,19 @@ class BadInputTests extends IntegrationTest {
     assertThat(created.text("title")).isEqualTo("<script>alert(1)</script> ✓ עברית");
   }
 
+  /**
+   * An address Tomcat refuses before the service reads it, met only by a client that reaches the
+   * service directly (the gateway refuses it first), is a problem too, not Tomcat's HTML page.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"/api/posts/%00", "/api/posts/..%2f", "/api/posts/a%2Fb/comments"})
+  void anAddressTomcatRefusesIsAProblemToo(String address) {
+    var response = anonymous().get(address, "Accept", "text/html");
+
+    assertProblem(response, 400);
+    assertThat(response.text("instance")).isEqualTo(address);
+  }
+
   private static void assertProblem(ApiClient.Response response, int status) {
     assertThat(response.status()).as(response.toString()).isEqualTo(status);
     assertThat(response.header("Content-Type"))
