@@ -20,10 +20,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What Tomcat refuses before the service reads the request, such as an address with an encoded
- * slash or a null character that reached the service directly rather than through the gateway, is
- * answered as problem+json like every other refusal, not with Tomcat's HTML page. Boot's own error
- * report valve (which leaves out the report and the server's name) is replaced by one that writes
- * the problem; errors the service answers itself never reach it.
+ * slash, a null character or a raw {@code [} that reached the service directly rather than through
+ * the gateway, is answered as problem+json like every other refusal, not with Tomcat's HTML page.
+ * Boot's own error report valve (which leaves out the report and the server's name) is replaced by
+ * one that writes the problem; errors the service answers itself never reach it.
  */
 @Component
 class TomcatRefusals implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
@@ -89,8 +89,9 @@ class TomcatRefusals implements WebServerFactoryCustomizer<TomcatServletWebServe
       problem.put(
           "detail",
           status == 400
-              ? "The request cannot be read: its address has an encoded slash, a null character or"
-                  + " an escape that is no UTF-8, or one of its headers is malformed."
+              ? "The request cannot be read: its address holds an encoded slash, a null"
+                  + " character, an escape that is no UTF-8 or a character that must be escaped,"
+                  + " or one of its headers is malformed."
               : status >= 500
                   ? "Something went wrong on our side; the request may be retried."
                   : "The service's web server refused the request before reading it.");

@@ -488,6 +488,27 @@ class BadInputTests extends IntegrationTest {
     assertThat(response.text("instance")).isEqualTo(address);
   }
 
+  /** A character no address carries unescaped, which no HTTP client library sends, likewise. */
+  @Test
+  void aRawBracketInTheQueryIsAProblemToo() throws Exception {
+    String answer =
+        RawHttp.exchange(
+            port,
+            "GET",
+            "/api/posts?q=[a]",
+            List.of("Accept: text/html"),
+            "X-Test",
+            new byte[0],
+            new byte[0]);
+
+    assertThat(answer)
+        .startsWith("HTTP/1.1 400")
+        .contains("Content-Type: application/problem+json");
+    assertThat(answer.substring(answer.indexOf("\r\n\r\n")))
+        .contains("\"type\":\"https://inkwell.dev/problems/bad-request\"")
+        .contains("a character that must be escaped");
+  }
+
   private static void assertProblem(ApiClient.Response response, int status) {
     assertThat(response.status()).as(response.toString()).isEqualTo(status);
     assertThat(response.header("Content-Type"))
