@@ -19,11 +19,12 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * An API client gets problem+json from every service, also where a service's web server answers
- * before the application sees the request: Tomcat refuses a query with a raw {@code [ ] { } |}
- * ({@code ?tags[]=a}, as some form libraries write) with an HTML page of its own. Such an answer to
- * an {@code /api} path, or an error with no body at all, becomes a problem of the same status; the
- * services' own problems pass untouched.
+ * An API client gets problem+json from every service, also where a service's answer is not one: an
+ * error with no body at all (an {@code Accept} no converter can read), or a web server's own HTML
+ * page (the services answer what Tomcat refuses before they read it, a raw {@code [ ] { } |} in a
+ * query as some form libraries write it, with a problem of their own, {@code TomcatRefusals}, but a
+ * service without it would not). Such an answer to an {@code /api} path becomes a problem of the
+ * same status; the services' own problems pass untouched.
  */
 @Component
 class ServiceErrorPages implements GlobalFilter, Ordered {

@@ -376,8 +376,8 @@ class PublishToInboxEndToEndTests {
     var unknown =
         http.send(
             request("/api/posts/no-such-post").GET().build(), HttpResponse.BodyHandlers.ofString());
-    // Tomcat itself refuses a raw [ ] in a query, with an HTML page the gateway turns into a
-    // problem
+    // Tomcat itself refuses a raw [ ] in a query, before the service reads it; the service says
+    // so as a problem all the same
     var bracketed =
         http.send(
             request("/api/posts?tags[]=harbour").GET().build(),

@@ -506,7 +506,7 @@ class BadInputTests extends IntegrationTest {
         .contains("Content-Type: application/problem+json");
     assertThat(answer.substring(answer.indexOf("\r\n\r\n")))
         .contains("\"type\":\"https://inkwell.dev/problems/bad-request\"")
-        .contains("a character that must be escaped");
+        .contains("must be percent-encoded");
   }
 
   private static void assertProblem(ApiClient.Response response, int status) {

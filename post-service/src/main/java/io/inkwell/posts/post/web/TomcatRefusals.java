@@ -89,9 +89,9 @@ class TomcatRefusals implements WebServerFactoryCustomizer<TomcatServletWebServe
       problem.put(
           "detail",
           status == 400
-              ? "The request cannot be read: its address holds an encoded slash, a null"
-                  + " character, an escape that is no UTF-8 or a character that must be escaped,"
-                  + " or one of its headers is malformed."
+              ? "The service could not read this request. Characters such as [ ] { } | and"
+                  + " spaces in an address must be percent-encoded, an encoded slash or a null"
+                  + " character is refused, and escapes must be UTF-8."
               : status >= 500
                   ? "Something went wrong on our side; the request may be retried."
                   : "The service's web server refused the request before reading it.");
