@@ -79,7 +79,7 @@ class TomcatRefusals implements WebServerFactoryCustomizer<TomcatServletWebServe
       }
     }
 
-    static String problem(int status, String address) {
+    private static String problem(int status, String address) {
       HttpStatus known = HttpStatus.resolve(status);
       Map<String, Object> problem = new LinkedHashMap<>();
       problem.put(
