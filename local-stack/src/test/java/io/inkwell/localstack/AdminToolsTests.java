@@ -1433,10 +1433,12 @@ class AdminToolsTests {
     Document renamed = Jsoup.parse(browser.submit(rename.attr("action"), fields).body());
 
     String merged = "world pipe championships " + mark;
+    String named = "World Pipe Championships " + mark;
     assertThat(renamed.select(".notice").text())
-        .isEqualTo("“" + old + "” is “" + merged + "” now, on every post that had it.");
+        .isEqualTo("“" + old + "” is “" + named + "” now, on every post that had it.");
     assertThat(Jsoup.parse(reader.get(postPage).raw().body()).select("ul.tags a").eachText())
-        .containsExactly(merged, spare);
+        .as("the tag as the owner wrote its new name")
+        .containsExactly(named, spare);
     var formerPage = reader.get("/tags/" + old);
     assertThat(formerPage.status()).as("the old tag's page leads on").isEqualTo(301);
     assertThat(formerPage.header("Location")).endsWith("/tags/" + merged.replace(" ", "%20"));
@@ -1453,7 +1455,7 @@ class AdminToolsTests {
     assertThat(deleted.select(".notice").text())
         .isEqualTo("Deleted the tag “" + spare + "”; its posts stay.");
     assertThat(Jsoup.parse(reader.get(postPage).raw().body()).select("ul.tags a").eachText())
-        .containsExactly(merged);
+        .containsExactly(named);
   }
 
   /** Ghost's Redirects: an old address leads to a page here, until the owner removes it. */

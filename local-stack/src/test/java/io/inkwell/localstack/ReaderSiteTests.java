@@ -178,6 +178,10 @@ class ReaderSiteTests {
     assertThat(post.select("article.post .body p").eachText())
         .containsExactlyElementsOf(SamplePost.paragraphs());
     assertThat(post.select("#comments-title").text()).isEqualTo("No comments");
+    assertThat(post.select("article.post .tags a").eachText())
+        .as("its Blogger label as Blogger showed it")
+        .containsExactly("WPC");
+    assertThat(post.select("article.post .tags a").attr("href")).isEqualTo("/tags/wpc");
     assertThat(post.select("form#comment-form").attr("action"))
         .isEqualTo("/posts/wpc-wrap-2009/comments");
     assertThat(post.select("form#comment-form input[name=_csrf]")).isEmpty();
@@ -288,7 +292,9 @@ class ReaderSiteTests {
     assertThat(get("/feeds/posts/default/-/Conferences").uri().getPath())
         .isEqualTo("/tags/conferences/feed.atom");
     Document label = page("/search/label/Conferences");
-    assertThat(label.select("h1").text()).isEqualTo("Posts tagged “conferences”");
+    assertThat(label.select("h1").text())
+        .as("the label as Blogger showed it")
+        .isEqualTo("Posts tagged “Conferences”");
   }
 
   @Test
@@ -686,7 +692,9 @@ class ReaderSiteTests {
 
     Document post = page("/posts/" + created.text("slug"));
     var links = post.select("article.post .tags a");
-    assertThat(links.eachText()).containsExactly("c/c++ " + mark, "100% " + mark);
+    assertThat(links.eachText())
+        .as("as the author wrote them")
+        .containsExactly("C/C++ " + mark, "100% " + mark);
     for (var link : links) {
       var tagPage = get(link.attr("href"));
       assertThat(tagPage.statusCode()).as(link.attr("href")).isEqualTo(200);
@@ -702,7 +710,7 @@ class ReaderSiteTests {
     // every tag, from the footer's "Tags": most used first, with its count
     Document index = page(post.select("footer.site-footer a:containsOwn(Tags)").attr("href"));
     var listed = index.select(".tag-index li:has(a[href=/tags/c-c++%20" + mark + "])");
-    assertThat(listed.select("a").text()).isEqualTo("c/c++ " + mark);
+    assertThat(listed.select("a").text()).isEqualTo("C/C++ " + mark);
     assertThat(listed.select(".count").text()).isEqualTo("1 post");
     assertThat(index.title()).startsWith("Tags – ");
   }

@@ -39,7 +39,8 @@ class WebPagesTests {
   private static final String POST =
       """
       {"id":"p1","slug":"hello","title":"Hello <script>alert(1)</script>","excerpt":"Hi.",
-       "bodyHtml":"<p>First paragraph.</p><p>Second.</p>","tags":["travel"],"commentsOpen":true,
+       "bodyHtml":"<p>First paragraph.</p><p>Second.</p>","tags":["travel"],"tagNames":["Travel"],
+       "commentsOpen":true,
        "author":{"id":"a1","name":"Jo"},"publishedAt":"2009-03-12T16:41:00Z",
        "updatedAt":"2009-03-12T16:41:00Z"}""";
 
@@ -191,10 +192,10 @@ class WebPagesTests {
               exchange.getResponseHeaders().add("Location", "/api/tags/travel");
               status = 301;
               body = "";
-            } else if (path.equals("/api/tags/Travel")) {
-              body = "{\"tag\":\"travel\",\"count\":1}";
+            } else if (path.equals("/api/tags/Travel") || path.equals("/api/tags/travel")) {
+              body = "{\"tag\":\"travel\",\"name\":\"Travel\",\"count\":1}";
             } else if (path.equals("/api/tags")) {
-              body = "{\"items\":[{\"tag\":\"travel\",\"count\":1}]}";
+              body = "{\"items\":[{\"tag\":\"travel\",\"name\":\"Travel\",\"count\":1}]}";
             } else if (path.equals("/api/archive")) {
               body = "{\"months\":[{\"year\":2009,\"month\":3,\"count\":1}]}";
             } else if (path.equals("/api/authors")) {
@@ -446,7 +447,7 @@ class WebPagesTests {
     assertThat(post.select("meta[property=article:modified_time]").attr("content"))
         .isEqualTo("2009-03-12T16:41:00Z");
     assertThat(post.select("meta[property=article:tag]").eachAttr("content"))
-        .containsExactly("travel");
+        .containsExactly("Travel");
     assertThat(Jsoup.parse(get("/").body()).select("meta[property^=article:]")).isEmpty();
   }
 
@@ -1102,6 +1103,27 @@ class WebPagesTests {
     assertThat(get("/search?q=trams&updated-max=2009-03-12T16:41:00Z").statusCode())
         .as("a search stays one")
         .isEqualTo(200);
+  }
+
+  /** A tag is linked by itself ("travel") and read by its name ("Travel"), as Ghost shows tags. */
+  @Test
+  void aTagIsShownByItsNameWhereverReadersMeetIt() throws Exception {
+    var home = Jsoup.parse(get("/").body());
+    assertThat(home.select("article.card .tags a").text()).isEqualTo("Travel");
+
+    var post = Jsoup.parse(get("/posts/hello").body());
+    assertThat(post.select("article .tags a").text()).isEqualTo("Travel");
+    assertThat(post.select("#subscribe input[name=tags]").attr("value")).isEqualTo("travel");
+    assertThat(post.select("#subscribe label.choice").text()).isEqualTo("Travel");
+    var postingData = JSON.readTree(post.select("script[type=application/ld+json]").first().data());
+    assertThat(postingData.path("keywords").asString()).isEqualTo("Travel");
+
+    var tagPage = get("/tags/travel");
+    assertThat(tagPage.statusCode()).isEqualTo(200);
+    assertThat(Jsoup.parse(tagPage.body()).select("h1").text()).contains("Travel");
+    var index = Jsoup.parse(get("/tags").body());
+    assertThat(index.select(".tag-index a").text()).isEqualTo("Travel");
+    assertThat(index.select(".tag-index a").attr("href")).isEqualTo("/tags/travel");
   }
 
   @Test

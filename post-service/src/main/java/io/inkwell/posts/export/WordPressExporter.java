@@ -81,6 +81,7 @@ class WordPressExporter {
     Set<String> takenSlugs = new HashSet<>();
     tags.forEach(tag -> tagSlugs.put(tag, unique(Slugs.fromTitle(tag), takenSlugs)));
     var described = descriptions.all();
+    var tagNames = descriptions.allNames();
 
     try (var writer =
         new WordPressWriter(
@@ -101,11 +102,16 @@ class WordPressExporter {
       for (var tag : tagSlugs.entrySet()) {
         writer.tag(
             new WordPressWriter.Tag(
-                number++, tag.getKey(), tag.getValue(), described.get(tag.getKey())));
+                number++,
+                tagNames.getOrDefault(tag.getKey(), tag.getKey()),
+                tag.getValue(),
+                described.get(tag.getKey())));
       }
       try (var posts = mongo.stream(kept(), Post.class)) {
         posts.forEach(
-            post -> writer.post(post, settings.urlOf(post), logins, tagSlugs, episodeOf(post)));
+            post ->
+                writer.post(
+                    post, settings.urlOf(post), logins, tagSlugs, tagNames, episodeOf(post)));
       }
     }
   }

@@ -147,8 +147,7 @@ final class WordPressWriter implements AutoCloseable {
    * @param url where readers find it
    * @param logins each author id's login
    * @param tagSlugs each tag's slug
-   */
-  /**
+   * @param tagNames the names of the tags that have one of their own ("WPC" for "wpc")
    * @param episode what the post plays first, or null
    */
   void post(
@@ -156,6 +155,7 @@ final class WordPressWriter implements AutoCloseable {
       String url,
       Map<String, String> logins,
       Map<String, String> tagSlugs,
+      Map<String, String> tagNames,
       Enclosure episode) {
     if (post.status() == PostStatus.DELETED) {
       return;
@@ -226,7 +226,7 @@ final class WordPressWriter implements AutoCloseable {
             xml.writeStartElement("category");
             xml.writeAttribute("domain", "post_tag");
             xml.writeAttribute("nicename", tagSlugs.getOrDefault(tag, tag));
-            cdata(tag);
+            cdata(tagNames.getOrDefault(tag, tag));
             xml.writeEndElement();
           }
           xml.writeEndElement();

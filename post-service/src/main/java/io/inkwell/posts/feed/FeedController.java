@@ -235,11 +235,12 @@ class FeedController {
     Locale language = Locale.forLanguageTag(site.language());
     var episodes = new IdentityHashMap<SyndEntry, Enclosures.Episode>();
     List<Post> entries = podcast ? withOlderEpisodes(query, newest) : newest;
+    Map<String, String> tagNames = posts.tagNames(entries);
     feed.setEntries(
         entries.stream()
             .map(
                 post -> {
-                  SyndEntry entry = entry(post, language, site.feedContent());
+                  SyndEntry entry = entry(post, tagNames, language, site.feedContent());
                   if (post.commentsOpen()) {
                     withComments(entry, type, settings.postUrl(post.slug()));
                   }
@@ -344,9 +345,11 @@ class FeedController {
 
   /**
    * A post as a feed's entry: its excerpt as the summary, and the whole post as the content unless
-   * the blog's feeds carry excerpts only.
+   * the blog's feeds carry excerpts only. Its categories are its tags by their names ({@code
+   * tagNames}, by tag, those with one of their own).
    */
-  private SyndEntry entry(Post post, Locale language, SiteIdentity.FeedContent carried) {
+  private SyndEntry entry(
+      Post post, Map<String, String> tagNames, Locale language, SiteIdentity.FeedContent carried) {
     SyndEntry entry = new SyndEntryImpl();
     entry.setTitle(clean(post.title()));
     entry.setLink(settings.postUrl(post.slug()));
@@ -358,7 +361,7 @@ class FeedController {
     summary.setType("text/plain");
     summary.setValue(clean(post.excerpt()));
     entry.setDescription(summary);
-    entry.setCategories(categories(post));
+    entry.setCategories(categories(post, tagNames));
     if (carried == SiteIdentity.FeedContent.EXCERPT) {
       return entry;
     }
@@ -375,12 +378,13 @@ class FeedController {
     return entry;
   }
 
-  private static List<com.rometools.rome.feed.synd.SyndCategory> categories(Post post) {
+  private static List<com.rometools.rome.feed.synd.SyndCategory> categories(
+      Post post, Map<String, String> tagNames) {
     return post.tags().stream()
         .map(
-            name -> {
+            tag -> {
               var category = new SyndCategoryImpl();
-              category.setName(clean(name));
+              category.setName(clean(tagNames.getOrDefault(tag, tag)));
               return (com.rometools.rome.feed.synd.SyndCategory) category;
             })
         .toList();

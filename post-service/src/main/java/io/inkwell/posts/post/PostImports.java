@@ -28,6 +28,7 @@ public class PostImports {
   private final Covers covers;
   private final PostSettings settings;
   private final TagEditing tagEditing;
+  private final TagDescriptions tagDescriptions;
   private final Clock clock;
 
   PostImports(
@@ -37,8 +38,10 @@ public class PostImports {
       Covers covers,
       PostSettings settings,
       TagEditing tagEditing,
+      TagDescriptions tagDescriptions,
       Clock clock) {
     this.tagEditing = tagEditing;
+    this.tagDescriptions = tagDescriptions;
     this.posts = posts;
     this.writes = writes;
     this.covers = covers;
@@ -137,6 +140,11 @@ public class PostImports {
     return cut(PostManagement.normalisedTag(label), Post.LONGEST_TAG).strip();
   }
 
+  /** A label as the name of its tag ({@link #asTag}): "WPC" is the tag "wpc" and its name. */
+  private static String asTagName(String label) {
+    return cut(PostManagement.writtenTag(label), Post.LONGEST_TAG).strip();
+  }
+
   /** At most this many characters, never half of a pair that makes one (an emoji). */
   private static String cut(String text, int longest) {
     if (text.length() <= longest) {
@@ -203,6 +211,8 @@ public class PostImports {
                 now);
         post.describe(source.metaTags());
         posts.insert(post);
+        tagDescriptions.remember(
+            source.labels().stream().map(PostImports::asTagName).limit(Post.MOST_TAGS).toList());
         return true;
       } catch (DuplicateKeyException raced) {
         if (posts.existsById(source.id())) {

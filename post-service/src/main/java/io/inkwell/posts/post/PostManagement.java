@@ -21,6 +21,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,6 +32,7 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
@@ -140,6 +142,12 @@ public class PostManagement {
    * title gets a numeric suffix until it is free, also when two drafts race for it.
    */
   public Post create(Draft draft, Actor actor) {
+    Post created = insert(draft, actor);
+    rememberTagNames(draft.tags());
+    return created;
+  }
+
+  private Post insert(Draft draft, Actor actor) {
     // Integrations write in the blog's name; people under their own byline, by the name their
     // profile has now, which a token issued before a rename does not know yet.
     Author author =
@@ -205,7 +213,22 @@ public class PostManagement {
     post.numberEpisode(draft.episodeTags(post.episodeTags()));
     post.redate(draft.publishedAt());
     post.edit(content, tags, newSlug, open, page, now());
-    return save(post);
+    Post saved = save(post);
+    rememberTagNames(draft.tags());
+    return saved;
+  }
+
+  /** Tags written with capitals are named so, where they have no name yet. */
+  private void rememberTagNames(List<String> written) {
+    if (written != null) {
+      tagDescriptions.remember(written);
+    }
+  }
+
+  /** The names readers are shown for the posts' tags, by tag, where a tag has one of its own. */
+  public Map<String, String> tagNames(Collection<Post> posts) {
+    return tagDescriptions.namesOf(
+        posts.stream().flatMap(post -> post.tags().stream()).collect(Collectors.toSet()));
   }
 
   /** What the post said before each edit, newest first: for those who may edit it. */
@@ -657,8 +680,12 @@ public class PostManagement {
             project("count").and("_id").as("tag"),
             sort(Sort.by(Sort.Order.desc("count"), Sort.Order.asc("tag"))));
     Map<String, String> described = tagDescriptions.all();
+    Map<String, String> names = tagDescriptions.allNames();
     return mongo.aggregate(aggregation, Post.class, Counted.class).getMappedResults().stream()
-        .map(tag -> new TagCount(tag.tag(), tag.count(), described.get(tag.tag())))
+        .map(
+            tag ->
+                new TagCount(
+                    tag.tag(), names.get(tag.tag()), tag.count(), described.get(tag.tag())))
         .toList();
   }
 
@@ -693,10 +720,11 @@ public class PostManagement {
                     Sort.Order.desc("unpublished"),
                     Sort.Order.asc("tag"))));
     Map<String, String> described = tagDescriptions.all();
+    Map<String, String> names = tagDescriptions.allNames();
     return mongo.aggregate(aggregation, Post.class, CountedAll.class).getMappedResults().stream()
         .map(
             tag ->
-                new TagCount(tag.tag(), tag.count(), described.get(tag.tag()))
+                new TagCount(tag.tag(), names.get(tag.tag()), tag.count(), described.get(tag.tag()))
                     .withUnpublished(tag.unpublished()))
         .toList();
   }
@@ -726,7 +754,8 @@ public class PostManagement {
     if (count == 0 && description.isEmpty()) {
       throw new TagNotFound(tag);
     }
-    return new TagCount(tag, count, description.orElse(null));
+    return new TagCount(
+        tag, tagDescriptions.namesOf(List.of(tag)).get(tag), count, description.orElse(null));
   }
 
   /**
@@ -904,14 +933,23 @@ public class PostManagement {
    * of its own, as some keyboards and pasted text have it, is the same tag as "café".
    */
   public static String normalisedTag(String tag) {
-    String visible =
-        tag.replaceAll("\\p{Cntrl}", " ")
-            .replaceAll("[\\p{Cf}&&[^\\u200C\\u200D]]", "")
-            .strip()
-            .replaceAll("\\s+", " ")
-            .toLowerCase(Locale.ROOT);
     // last, so that a tag written so once stays as it is when written again
-    return Normalizer.normalize(visible, Normalizer.Form.NFC);
+    return Normalizer.normalize(visible(tag).toLowerCase(Locale.ROOT), Normalizer.Form.NFC);
+  }
+
+  /**
+   * A tag as its author wrote it, its case kept, cleaned as {@link #normalisedTag} cleans it: the
+   * name readers are shown ("Road Trips" for "road trips").
+   */
+  public static String writtenTag(String tag) {
+    return Normalizer.normalize(visible(tag), Normalizer.Form.NFC);
+  }
+
+  private static String visible(String tag) {
+    return tag.replaceAll("\\p{Cntrl}", " ")
+        .replaceAll("[\\p{Cf}&&[^\\u200C\\u200D]]", "")
+        .strip()
+        .replaceAll("\\s+", " ");
   }
 
   static List<String> normalisedTags(List<String> tags) {

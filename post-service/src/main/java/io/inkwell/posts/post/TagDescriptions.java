@@ -3,12 +3,15 @@ package io.inkwell.posts.post;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -17,10 +20,13 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * What the blog says about its tags, one document per tag (by its normalised name). A description
- * kept under a tag written as tags were before they were composed ("cafe" and an accent as a mark
- * of its own) moves, when the service starts, to the tag as it is written now, which the posts' own
- * tags become ({@link Rerendering}).
+ * What the blog says about its tags, one document per tag (by its normalised name): its name as
+ * readers are shown it ("WPC", "JavaScript", where the tag is "wpc", "javascript"), and its
+ * description. A tag is named as it was first written with capitals, which an editor may change; a
+ * tag only ever written in lower case has no name of its own. A description kept under a tag
+ * written as tags were before they were composed ("cafe" and an accent as a mark of its own) moves,
+ * when the service starts, to the tag as it is written now, which the posts' own tags become
+ * ({@link Rerendering}).
  */
 @Component
 public class TagDescriptions implements SmartInitializingSingleton {
@@ -28,7 +34,7 @@ public class TagDescriptions implements SmartInitializingSingleton {
   private static final Logger log = LoggerFactory.getLogger(TagDescriptions.class);
 
   @Document("tag-descriptions")
-  record TagDescription(@Id String tag, String description, Instant updatedAt) {}
+  record TagDescription(@Id String tag, String name, String description, Instant updatedAt) {}
 
   private final MongoOperations mongo;
 
@@ -41,9 +47,81 @@ public class TagDescriptions implements SmartInitializingSingleton {
         .map(TagDescription::description);
   }
 
+  /** Every description, by its tag. */
   public Map<String, String> all() {
-    return mongo.findAll(TagDescription.class).stream()
+    return mongo.find(Query.query(where("description").exists(true)), TagDescription.class).stream()
+        .filter(described -> described.description() != null)
         .collect(Collectors.toMap(TagDescription::tag, TagDescription::description));
+  }
+
+  /** The names of those of the tags that have one of their own, by their tag. */
+  public Map<String, String> namesOf(Collection<String> tags) {
+    if (tags.isEmpty()) {
+      return Map.of();
+    }
+    return mongo
+        .find(
+            Query.query(where("_id").in(Set.copyOf(tags)).and("name").exists(true)),
+            TagDescription.class)
+        .stream()
+        .filter(named -> named.name() != null)
+        .collect(Collectors.toMap(TagDescription::tag, TagDescription::name));
+  }
+
+  /** Every tag's name of its own, by its tag. */
+  public Map<String, String> allNames() {
+    return mongo.find(Query.query(where("name").exists(true)), TagDescription.class).stream()
+        .filter(named -> named.name() != null)
+        .collect(Collectors.toMap(TagDescription::tag, TagDescription::name));
+  }
+
+  /**
+   * Names each tag written with capitals ("WPC") as it is written, unless it has a name already:
+   * the first spelling stays, whoever writes the tag otherwise later.
+   *
+   * @param written the tags as an author or an imported export wrote them
+   */
+  void remember(Collection<String> written) {
+    for (String spelling : written) {
+      String name = PostManagement.writtenTag(spelling);
+      String tag = PostManagement.normalisedTag(name);
+      if (name.equals(tag) || tag.isEmpty() || tag.length() > Post.LONGEST_TAG) {
+        continue;
+      }
+      // a description came first (or a rename): it keeps that, and takes the name if it has none
+      mongo.updateFirst(
+          Query.query(where("_id").is(tag).and("name").exists(false)),
+          Update.update("name", name),
+          TagDescription.class);
+      try {
+        mongo.upsert(
+            Query.query(where("_id").is(tag)),
+            new Update().setOnInsert("name", name),
+            TagDescription.class);
+      } catch (DuplicateKeyException namedMeanwhile) {
+        // another post named it first, which is the spelling that stays
+      }
+    }
+  }
+
+  /**
+   * The name readers are shown for the tag, whatever it had (an editor's choice); the tag itself
+   * takes its name away.
+   */
+  void name(String tag, String name, Instant now) {
+    if (name.equals(tag)) {
+      forget(tag, "name");
+    } else {
+      mongo.upsert(
+          Query.query(where("_id").is(tag)),
+          Update.update("name", name).set("updatedAt", now),
+          TagDescription.class);
+    }
+  }
+
+  /** The tag has no name of its own any more (it is on no post now). */
+  void unname(String tag) {
+    forget(tag, "name");
   }
 
   @Override
@@ -71,6 +149,7 @@ public class TagDescriptions implements SmartInitializingSingleton {
       mongo.upsert(
           Query.query(where("_id").is(tag)),
           new Update()
+              .setOnInsert("name", stored.name())
               .setOnInsert("description", stored.description())
               .setOnInsert("updatedAt", stored.updatedAt()),
           TagDescription.class);
@@ -83,9 +162,22 @@ public class TagDescriptions implements SmartInitializingSingleton {
   /** Keeps the text; an empty one removes the description. */
   void describe(String tag, String description, Instant now) {
     if (description.isEmpty()) {
-      mongo.remove(new TagDescription(tag, null, null));
+      forget(tag, "description");
     } else {
-      mongo.save(new TagDescription(tag, description, now));
+      mongo.upsert(
+          Query.query(where("_id").is(tag)),
+          Update.update("description", description).set("updatedAt", now),
+          TagDescription.class);
     }
+  }
+
+  /** Takes the field away, and the tag's document once nothing is left in it. */
+  private void forget(String tag, String field) {
+    mongo.updateFirst(
+        Query.query(where("_id").is(tag)), new Update().unset(field), TagDescription.class);
+    mongo.remove(
+        Query.query(
+            where("_id").is(tag).and("name").exists(false).and("description").exists(false)),
+        TagDescription.class);
   }
 }

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executor;
@@ -103,7 +104,8 @@ public class TagEditing implements SmartInitializingSingleton {
   /**
    * Gives a tag another name on every post that has it (drafts, scheduled and trashed posts too),
    * or, when another tag has that name already, merges the two; its description goes with it unless
-   * the other one has its own.
+   * the other one has its own. The tag is named as the editor wrote the new name, so a rename that
+   * changes only its case ("wpc" to "WPC") changes how readers are shown it.
    *
    * @return the tag by its new name, and whether every post has it yet
    */
@@ -114,8 +116,10 @@ public class TagEditing implements SmartInitializingSingleton {
       throw new TagNameInvalid();
     }
     boolean finished = true;
+    Instant now = now();
+    // the tag is called as the editor wrote it: "wpc" renamed "WPC" is the same tag, named anew
+    descriptions.name(to, PostManagement.writtenTag(newName), now);
     if (!to.equals(from)) {
-      Instant now = now();
       var change = new Change(UUID.randomUUID().toString(), from, to, now);
       write(change, new Update().push(OUTBOX, TagRenamed.of(from, to, now)));
       finished = makeWhileWaited(change);
@@ -315,6 +319,7 @@ public class TagEditing implements SmartInitializingSingleton {
               }
               descriptions.describe(change.from(), "", change.at());
             });
+    descriptions.unname(change.from());
     remember(change);
     mongo.updateFirst(
         Query.query(where("_id").is(ID)),
@@ -366,7 +371,7 @@ public class TagEditing implements SmartInitializingSingleton {
     try {
       return posts.tag(tag);
     } catch (TagNotFound onlyDrafts) {
-      return new TagCount(tag, 0, null);
+      return new TagCount(tag, descriptions.namesOf(List.of(tag)).get(tag), 0, null);
     }
   }
 

@@ -103,7 +103,9 @@ class BlogExportTests extends IntegrationTest {
         .isEqualTo(
             Instant.parse(original.path("publishedAt").asString()).truncatedTo(ChronoUnit.SECONDS));
     assertThat(post.name()).isEqualTo(original.path("slug").asString());
-    assertThat(post.labels()).containsExactly("café");
+    assertThat(post.labels())
+        .as("the tag by its name, as its author wrote it")
+        .containsExactly("Café");
     assertThat(post.author().name()).isEqualTo("Ruth Ngata");
     assertThat(post.html()).contains("<p>First <em>paragraph</em>.</p>").contains("<p>Second.</p>");
     assertThat(post.excerpt())

@@ -49,6 +49,9 @@ class BloggerImportTests extends IntegrationTest {
     assertThat(Instant.parse(wrap.text("publishedAt")))
         .isEqualTo(Instant.parse("2009-03-12T16:41:00Z"));
     assertThat(wrap.json().path("tags").toString()).isEqualTo("[\"conferences\",\"wpc 2009\"]");
+    assertThat(wrap.json().path("tagNames").toString())
+        .as("the labels as Blogger showed them")
+        .isEqualTo("[\"Conferences\",\"WPC 2009\"]");
     assertThat(wrap.text("bodyHtml"))
         .contains("<p>The last day of the conference was the best one.</p>")
         .doesNotContain("<script");

@@ -41,4 +41,16 @@ class TagNamesTests {
       assertThat(PostManagement.normalisedTag(once)).as(typed).isEqualTo(once);
     }
   }
+
+  /** The name readers are shown keeps its capitals, cleaned as the tag is, and is of that tag. */
+  @Test
+  void aTagsNameIsWhatWasTypedCleanedAndStillItsTag() {
+    assertThat(PostManagement.writtenTag(" Road \t Trips\u200b ")).isEqualTo("Road Trips");
+    assertThat(PostManagement.writtenTag("Cafe\u0301")).isEqualTo("Caf\u00e9");
+    for (String typed : TYPED) {
+      assertThat(PostManagement.normalisedTag(PostManagement.writtenTag(typed)))
+          .as(typed)
+          .isEqualTo(PostManagement.normalisedTag(typed));
+    }
+  }
 }

@@ -167,7 +167,7 @@ class AdminController implements StaffPage {
             words.path("bodyMarkdown").asString(),
             // the author's own excerpt only: the first words follow the body as it is edited
             words.path("customExcerpt").asString(""),
-            String.join(", ", words.path("tags").valueStream().map(t -> t.asString()).toList()),
+            String.join(", ", namedTags(words)),
             post.path("slug").asString(),
             dateFieldOf(post),
             datedFor(post),
@@ -401,7 +401,7 @@ class AdminController implements StaffPage {
         copyTitle,
         post.path("bodyMarkdown").asString(""),
         post.path("customExcerpt").asString(""),
-        post.path("tags").valueStream().map(tag -> tag.asString()).toList(),
+        namedTags(post),
         null,
         post.path("commentsOpen").asBoolean(true),
         post.path("page").asBoolean(false),
@@ -452,6 +452,15 @@ class AdminController implements StaffPage {
 
   /** Editor text that could not be saved because the sign-in ran out. */
   record Unsaved(String id, Form form) implements java.io.Serializable {}
+
+  /**
+   * A post's tags as readers are shown them ("WPC"), so that the editor shows them so; a revision's
+   * tags as they are.
+   */
+  private static List<String> namedTags(tools.jackson.databind.JsonNode post) {
+    var tags = post.has("tagNames") ? post.path("tagNames") : post.path("tags");
+    return tags.valueStream().map(tools.jackson.databind.JsonNode::asString).toList();
+  }
 
   /**
    * The editor's fields; tags are comma-separated, {@code publishAt} a local date-time in the

@@ -54,7 +54,7 @@ class TagsAdmin implements StaffPage {
     redirect.addFlashAttribute(
         answer.ok() ? "message" : "error",
         answer.ok()
-            ? "Saved the description of “" + answer.body().path("tag").asString(slug) + "”."
+            ? "Saved the description of “" + shownName(answer.body(), slug) + "”."
             : answer.problem());
     return "redirect:/admin/tags";
   }
@@ -71,7 +71,7 @@ class TagsAdmin implements StaffPage {
       @RequestParam(defaultValue = "") String name,
       RedirectAttributes redirect) {
     var answer = checked(api.renameTag(token(client), slug, name));
-    String now = answer.ok() ? answer.body().path("tag").asString(name) : name;
+    String now = answer.ok() ? shownName(answer.body(), name) : name;
     redirect.addFlashAttribute(
         answer.ok() ? "message" : "error",
         !answer.ok()
@@ -84,6 +84,11 @@ class TagsAdmin implements StaffPage {
                     + "” on its many posts; that goes on in the background for a while."
                 : "“" + from + "” is “" + now + "” now, on every post that had it.");
     return "redirect:/admin/tags";
+  }
+
+  /** The tag as readers are shown it ("WPC" for "wpc"), as the API answered it. */
+  private static String shownName(tools.jackson.databind.JsonNode tag, String otherwise) {
+    return tag.path("name").asString(tag.path("tag").asString(otherwise));
   }
 
   /** The page that asks before a tag is taken off its posts. */

@@ -443,8 +443,8 @@ public class BlogApi {
   private final Cache<String, Optional<Author>> authors =
       Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(AUTHOR_LIFETIME).build();
 
-  /** A tag in use or described, by its name or slug. */
-  public record Tag(String name, long count, Optional<String> description) {}
+  /** A tag in use or described, and its name ("WPC" for the tag "wpc"). */
+  public record Tag(String tag, String name, long count, Optional<String> description) {}
 
   /** The tag a page's path names, with what the blog says about it (its introduction). */
   public Optional<Tag> tag(String nameOrSlug) {
@@ -453,6 +453,7 @@ public class BlogApi {
             found ->
                 new Tag(
                     found.path("tag").asString(),
+                    found.path("name").asString(found.path("tag").asString()),
                     found.path("count").asLong(),
                     Optional.of(found.path("description").asString(""))
                         .filter(description -> !description.isBlank())));
@@ -480,8 +481,11 @@ public class BlogApi {
             });
   }
 
-  /** A tag of published posts, as the tag index lists it; {@code description} null for none. */
-  public record TagCount(String tag, long count, String description) {}
+  /**
+   * A tag of published posts, as the tag index lists it, with its name ("WPC" for the tag "wpc");
+   * {@code description} null for none.
+   */
+  public record TagCount(String tag, String name, long count, String description) {}
 
   /** Every tag of a published post with its count, most used first. */
   public List<TagCount> tagCounts() {
@@ -494,15 +498,10 @@ public class BlogApi {
                         item ->
                             new TagCount(
                                 item.path("tag").asString(),
+                                item.path("name").asString(item.path("tag").asString()),
                                 item.path("count").asLong(),
                                 item.path("description").asString(null)))
                     .toList())
-        .orElse(List.of());
-  }
-
-  public List<String> tags() {
-    return read("/api/tags", JSON)
-        .map(tags -> tags.path("items").findValuesAsString("tag"))
         .orElse(List.of());
   }
 

@@ -11,7 +11,8 @@ import java.util.List;
  * canonicalUrl} what its author chose for search engines and shared links, or null; {@code
  * seasonNumber}, {@code episodeNumber} and {@code episodeType} ({@code trailer}, {@code bonus})
  * what its author said of its podcast episode, or null; {@code match} and {@code titleMatch} in a
- * search's results, where the reader's words stand in its text and in its title, or null.
+ * search's results, where the reader's words stand in its text and in its title, or null; {@code
+ * tagNames} its {@code tags} as readers are shown them ("WPC" for "wpc"), in their order.
  */
 public record Post(
     String id,
@@ -20,6 +21,7 @@ public record Post(
     String excerpt,
     String bodyHtml,
     List<String> tags,
+    List<String> tagNames,
     boolean commentsOpen,
     Boolean page,
     Author author,
@@ -38,6 +40,17 @@ public record Post(
     Match titleMatch) {
 
   public record Author(String id, String name) {}
+
+  /** A tag of the post: the tag, which its page's address is made of, and its name. */
+  public record ShownTag(String tag, String name) {}
+
+  /** Its tags with their names; a tag the API gave no name for is shown as it is. */
+  public List<ShownTag> shownTags() {
+    boolean named = tagNames != null && tagNames.size() == tags.size();
+    return java.util.stream.IntStream.range(0, tags.size())
+        .mapToObj(i -> new ShownTag(tags.get(i), named ? tagNames.get(i) : tags.get(i)))
+        .toList();
+  }
 
   /** The words a search found in a post's text, with those before and after them. */
   public record Match(String before, String words, String after) {}

@@ -239,7 +239,7 @@ class FormsController {
           model.addAttribute("digestDay", dayName(digests.path("day").asString("MONDAY")));
           model.addAttribute("digestZone", digests.path("zone").asString("UTC"));
         });
-    model.addAttribute("allTags", api.tags());
+    model.addAttribute("allTags", api.tagCounts());
     return "subscription";
   }
 

@@ -153,7 +153,7 @@ class OldAddresses {
             () ->
                 nameOrSlug.contains("-") ? api.tag(nameOrSlug.replace('-', ' ')) : Optional.empty())
         .filter(tag -> tag.count() > 0)
-        .map(tag -> tagPaths.of(tag.name()))
+        .map(tag -> tagPaths.of(tag.tag()))
         // a slug of the old platform's own ("js" for "JavaScript"), kept by the import as a name
         // the
         // tag had, or a name it had before an editor renamed it

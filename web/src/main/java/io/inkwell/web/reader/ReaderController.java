@@ -144,7 +144,7 @@ class ReaderController {
     // "c-c++" is the page of "c/c++", and "cafe" (as a reader types it, and WordPress and Ghost
     // slugged it) of "café": the API knows which tag a slug stands for
     var found = api.tag(slug).filter(named -> named.count() > 0).orElseThrow(NotFound::new);
-    String tag = found.name();
+    String tag = found.tag();
     if (!tagPaths.of(tag).equals(tagPaths.of(slug))) {
       // one address for each tag's page, as it is written ("Travel" and "cafe" lead there)
       return OldAddresses.movedTo(
@@ -156,7 +156,7 @@ class ReaderController {
     }
     String path = tagPaths.of(tag);
     list(model, page, path, cursor);
-    String heading = words.of("page.tag", tag);
+    String heading = words.of("page.tag", found.name());
     model.addAttribute("heading", heading);
     // Ghost's and WordPress's tag pages open with what the tag is about
     var description = cursor == null ? found.description() : Optional.<String>empty();
@@ -166,7 +166,7 @@ class ReaderController {
         "meta",
         PageMeta.of(
             titled(heading),
-            description.orElse(words.of("page.tagDescription", tag, site.blogName())),
+            description.orElse(words.of("page.tagDescription", found.name(), site.blogName())),
             settings.siteUrl() + path));
     return "list";
   }
@@ -299,7 +299,7 @@ class ReaderController {
    */
   @GetMapping("/subscribe")
   String subscribe(Model model) {
-    model.addAttribute("allTags", api.tags());
+    model.addAttribute("allTags", api.tagCounts());
     model.addAttribute(
         "meta",
         PageMeta.of(
@@ -459,7 +459,7 @@ class ReaderController {
   }
 
   /** Other posts of a post's first tag, newest first: Casper's "You might also like". */
-  public record Related(String tag, List<Post> posts) {}
+  public record Related(Post.ShownTag tag, List<Post> posts) {}
 
   private static final int RELATED = 3;
 
@@ -491,9 +491,9 @@ class ReaderController {
     if (post.tags().isEmpty()) {
       return null;
     }
-    String tag = post.tags().get(0);
+    Post.ShownTag tag = post.shownTags().get(0);
     List<Post> others =
-        api.posts(Map.of("tag", tag), RELATED + 1, null).items().stream()
+        api.posts(Map.of("tag", tag.tag()), RELATED + 1, null).items().stream()
             .filter(other -> !other.id().equals(post.id()))
             .limit(RELATED)
             .toList();
@@ -615,7 +615,8 @@ class ReaderController {
     data.put("author", author);
     data.put("mainEntityOfPage", url);
     data.put("url", url);
-    data.put("keywords", String.join(", ", post.tags()));
+    data.put(
+        "keywords", String.join(", ", post.shownTags().stream().map(Post.ShownTag::name).toList()));
     if (image != null) {
       data.put("image", image);
     }

@@ -182,7 +182,7 @@ class SiteFiles {
   @GetMapping("/sitemap-tags.xml")
   ResponseEntity<String> tags() {
     var xml = new Xml("urlset");
-    api.tags().forEach(tag -> xml.url(settings.siteUrl() + tagPaths.of(tag), null));
+    api.tagCounts().forEach(tag -> xml.url(settings.siteUrl() + tagPaths.of(tag.tag()), null));
     return xml.answer();
   }
 

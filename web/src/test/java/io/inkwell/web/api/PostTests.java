@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The reading time shown beside each post, as Ghost shows it, and the picture a share shows. */
+/**
+ * The reading time shown beside each post, as Ghost shows it, the picture a share shows, and its
+ * tags as readers read them.
+ */
 class PostTests {
 
   private static Post withBody(String html) {
@@ -13,13 +16,19 @@ class PostTests {
   }
 
   private static Post withBodyAndCover(String html, Post.Cover cover) {
+    return tagged(html, cover, List.of(), List.of());
+  }
+
+  private static Post tagged(
+      String html, Post.Cover cover, List<String> tags, List<String> tagNames) {
     return new Post(
         "p",
         "s",
         "T",
         "",
         html,
-        List.of(),
+        tags,
+        tagNames,
         true,
         false,
         null,
@@ -131,5 +140,14 @@ class PostTests {
                 .sharedImage())
         .isEqualTo("/api/images/s.png");
     assertThat(withBody(body).sharedImage()).isEqualTo("/api/images/a1.png");
+  }
+
+  @Test
+  void aPostsTagsAreShownByTheirNamesAndLinkedByThemselves() {
+    assertThat(tagged("", null, List.of("wpc", "travel"), List.of("WPC", "travel")).shownTags())
+        .containsExactly(new Post.ShownTag("wpc", "WPC"), new Post.ShownTag("travel", "travel"));
+    assertThat(tagged("", null, List.of("wpc"), null).shownTags())
+        .as("an API without names: the tags as they are")
+        .containsExactly(new Post.ShownTag("wpc", "wpc"));
   }
 }

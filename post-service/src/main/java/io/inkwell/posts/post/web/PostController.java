@@ -4,6 +4,7 @@ import io.inkwell.posts.post.Actor;
 import io.inkwell.posts.post.ArchiveMonth;
 import io.inkwell.posts.post.BlogTimeZone;
 import io.inkwell.posts.post.PostManagement;
+import io.inkwell.posts.post.PostPage;
 import io.inkwell.posts.post.PostQuery;
 import io.inkwell.posts.post.PostStatus;
 import io.inkwell.posts.post.StaleVersion;
@@ -59,7 +60,7 @@ class PostController {
   @PostMapping(path = "/api/posts", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<PostResponse> create(
       @AuthenticationPrincipal Jwt token, @Valid @RequestBody CreatePostRequest request) {
-    var post = PostResponse.of(posts.create(request.toDraft(), Actors.of(token)));
+    var post = response(posts.create(request.toDraft(), Actors.of(token)));
     return ResponseEntity.created(URI.create("/api/posts/" + post.id()))
         .eTag(post.etag())
         .body(post);
@@ -168,14 +169,14 @@ class PostController {
       return ResponseEntity.ok()
           .cacheControl(CacheControl.noStore().cachePrivate())
           .body(
-              PostListResponse.of(
+              response(
                   posts.inStatus(status, filter, actor, limit, cursor),
                   q,
                   posts.countInStatus(status, filter, actor)));
     }
     return ResponseEntity.ok()
         .cacheControl(READER_CACHE)
-        .body(PostListResponse.of(posts.published(filter, limit, cursor), q, null));
+        .body(response(posts.published(filter, limit, cursor), q, null));
   }
 
   /**
@@ -201,7 +202,7 @@ class PostController {
     return ResponseEntity.ok()
         .cacheControl(CacheControl.noStore())
         .header("X-Robots-Tag", "noindex")
-        .body(PostResponse.of(posts.previewed(key)));
+        .body(response(posts.previewed(key)));
   }
 
   /** What the post said before each edit, newest first (the text left out): for its editors. */
@@ -265,7 +266,7 @@ class PostController {
       @AuthenticationPrincipal Jwt token,
       @PathVariable String id,
       @Valid @RequestBody FeatureRequest request) {
-    var post = PostResponse.of(posts.feature(id, request.featured(), Actors.of(token)));
+    var post = response(posts.feature(id, request.featured(), Actors.of(token)));
     return ResponseEntity.ok().eTag(post.etag()).body(post);
   }
 
@@ -282,7 +283,7 @@ class PostController {
               URI.create("/api/posts/" + UriUtils.encodePathSegment(reading.movedTo(), "UTF-8")))
           .build();
     }
-    var post = PostResponse.of(reading.post());
+    var post = response(reading.post());
     // What only staff may see must not land in a shared cache.
     CacheControl cache =
         reading.post().isPublished() ? READER_CACHE : CacheControl.noStore().cachePrivate();
@@ -428,9 +429,19 @@ class PostController {
   record TagDescriptionRequest(
       @jakarta.validation.constraints.NotNull @Size(max = 500) String description) {}
 
-  private static ResponseEntity<PostResponse> withEtag(io.inkwell.posts.post.Post post) {
-    var response = PostResponse.of(post);
+  private ResponseEntity<PostResponse> withEtag(io.inkwell.posts.post.Post post) {
+    var response = response(post);
     return ResponseEntity.ok().eTag(response.etag()).body(response);
+  }
+
+  /** The post with its tags' names. */
+  private PostResponse response(io.inkwell.posts.post.Post post) {
+    return PostResponse.of(post, posts.tagNames(List.of(post)));
+  }
+
+  /** The page with its posts' tags' names. */
+  private PostListResponse response(PostPage page, String q, Long total) {
+    return PostListResponse.of(page, posts.tagNames(page.items()), q, total);
   }
 
   /** A staff-only view asked for without a token. */

@@ -7,6 +7,7 @@ import io.inkwell.posts.post.PostStatus;
 import io.inkwell.posts.post.SearchMatch;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A post as the API gives it. {@code excerpt} is what lists, feeds and mails show; {@code
@@ -15,7 +16,8 @@ import java.util.List;
  * reader's words stand in the post's text (absent when only its title, excerpt or tags have them);
  * {@code titleMatch} so too, where they stand in its title, the whole title around them. {@code
  * seasonNumber}, {@code episodeNumber} and {@code episodeType} only where the author gave them (a
- * whole episode has no {@code episodeType}).
+ * whole episode has no {@code episodeType}). {@code tagNames} are the {@code tags} as readers are
+ * shown them, in their order ("WPC" for "wpc"; the tag itself where it has no name of its own).
  */
 record PostResponse(
     String id,
@@ -26,6 +28,7 @@ record PostResponse(
     String bodyMarkdown,
     String bodyHtml,
     List<String> tags,
+    List<String> tagNames,
     boolean commentsOpen,
     boolean page,
     boolean mailSubscribers,
@@ -49,15 +52,19 @@ record PostResponse(
     SearchMatch match,
     SearchMatch titleMatch) {
 
-  static PostResponse of(Post post) {
-    return of(post, null, null);
+  /**
+   * @param names the names of its tags that have one of their own, by their tag
+   */
+  static PostResponse of(Post post, Map<String, String> names) {
+    return of(post, names, null, null);
   }
 
   /**
    * The post as a search found it: {@code match} and {@code titleMatch}, where the words stand in
    * its text and in its title, or null.
    */
-  static PostResponse of(Post post, SearchMatch match, SearchMatch titleMatch) {
+  static PostResponse of(
+      Post post, Map<String, String> names, SearchMatch match, SearchMatch titleMatch) {
     return new PostResponse(
         post.id(),
         post.slug(),
@@ -67,6 +74,7 @@ record PostResponse(
         post.bodyMarkdown(),
         post.bodyHtml(),
         post.tags(),
+        post.tags().stream().map(tag -> names.getOrDefault(tag, tag)).toList(),
         post.commentsOpen(),
         post.page(),
         post.mailSubscribers(),
@@ -110,9 +118,9 @@ record PostResponse(
   }
 
   /**
-   * The version, whether the post is featured, and whose byline it carries: featuring and an
-   * author's rename are no edits (the version stays, so an author's save is no conflict), but they
-   * change what a reader is shown.
+   * The version, whether the post is featured, whose byline it carries and its tags' names:
+   * featuring, an author's rename and a tag's new name are no edits (the version stays, so an
+   * author's save is no conflict), but they change what a reader is shown.
    */
   String etag() {
     return "\""
@@ -122,6 +130,7 @@ record PostResponse(
         + (featured ? "-featured" : "")
         + "-by"
         + Integer.toHexString(author == null ? 0 : author.name().hashCode())
+        + (tagNames.equals(tags) ? "" : "-tagged" + Integer.toHexString(tagNames.hashCode()))
         + "\"";
   }
 

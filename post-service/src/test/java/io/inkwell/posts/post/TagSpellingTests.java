@@ -1,0 +1,174 @@
+package io.inkwell.posts.post;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.rometools.rome.feed.synd.SyndCategory;
+import com.rometools.rome.io.SyndFeedInput;
+import io.inkwell.posts.IntegrationTest;
+import io.inkwell.testsupport.ApiClient;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.web.util.UriUtils;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A tag is one tag whatever its case ("WPC" and "wpc"), but readers are shown it as its author
+ * first wrote it, as Ghost and WordPress show a tag's name, until an editor renames it.
+ */
+class TagSpellingTests extends IntegrationTest {
+
+  @Test
+  void aTagIsShownAsItWasFirstWrittenWhereverReadersMeetIt() throws Exception {
+    String mark = mark();
+    String tag = "wpc " + mark;
+    String first = publish("WPC " + mark, "plain " + mark);
+    String second = publish("wpc " + mark);
+    String third = publish("  Wpc   " + mark);
+
+    for (String id : List.of(first, second, third)) {
+      var post = anonymous().get("/api/posts/" + id);
+      assertThat(post.json().path("tags").path(0).asString()).as("one tag").isEqualTo(tag);
+      assertThat(post.json().path("tagNames").path(0).asString())
+          .as("the first spelling stays, whoever writes the tag otherwise later")
+          .isEqualTo("WPC " + mark);
+    }
+    assertThat(names(anonymous().get("/api/posts/" + first).json()))
+        .as("a tag only ever written in lower case is shown so")
+        .containsExactly("WPC " + mark, "plain " + mark);
+
+    var listed =
+        anonymous().get("/api/posts?tag=" + UriUtils.encodeQueryParam(tag, StandardCharsets.UTF_8));
+    assertThat(listed.json().path("items")).hasSize(3);
+    for (JsonNode item : listed.json().path("items")) {
+      assertThat(item.path("tagNames").path(0).asString()).isEqualTo("WPC " + mark);
+    }
+
+    var one =
+        anonymous().get("/api/tags/" + UriUtils.encodePathSegment(tag, StandardCharsets.UTF_8));
+    assertThat(one.text("tag")).isEqualTo(tag);
+    assertThat(one.text("name")).isEqualTo("WPC " + mark);
+    assertThat(nameInTagList(tag)).isEqualTo("WPC " + mark);
+    assertThat(nameInTagList("plain " + mark)).isEqualTo("plain " + mark);
+
+    var feed =
+        new SyndFeedInput()
+            .build(
+                new StringReader(
+                    anonymous()
+                        .get(
+                            "/tags/"
+                                + UriUtils.encodePathSegment(tag, StandardCharsets.UTF_8)
+                                + "/feed.atom")
+                        .raw()
+                        .body()));
+    assertThat(feed.getEntries())
+        .allSatisfy(
+            entry ->
+                assertThat(entry.getCategories())
+                    .extracting(SyndCategory::getName)
+                    .contains("WPC " + mark));
+  }
+
+  @Test
+  void anEditorRenamesATagToChangeItsCaseAndReadersSeeTheNewNameAtOnce() {
+    String mark = mark();
+    String tag = "javascript " + mark;
+    String id = publish("Javascript " + mark);
+    var before = anonymous().get("/api/posts/" + id);
+    String etag = before.header("ETag");
+
+    var renamed =
+        api()
+            .post(
+                "/api/tags/" + UriUtils.encodePathSegment(tag, StandardCharsets.UTF_8) + "/rename",
+                ApiClient.json(Map.of("name", "JavaScript  " + mark)));
+    assertThat(renamed.status()).as(renamed.toString()).isEqualTo(200);
+    assertThat(renamed.text("tag")).as("the same tag").isEqualTo(tag);
+    assertThat(renamed.text("name")).isEqualTo("JavaScript " + mark);
+
+    var after = anonymous().get("/api/posts/" + id, "If-None-Match", etag);
+    assertThat(after.status())
+        .as("a cache that kept the post is told it changed, though its version did not")
+        .isEqualTo(200);
+    assertThat(after.json().path("version").asLong())
+        .isEqualTo(before.json().path("version").asLong());
+    assertThat(names(after.json())).containsExactly("JavaScript " + mark);
+
+    var moved =
+        api()
+            .post(
+                "/api/tags/" + UriUtils.encodePathSegment(tag, StandardCharsets.UTF_8) + "/rename",
+                ApiClient.json(Map.of("name", "ECMAScript " + mark)));
+    assertThat(moved.status()).isEqualTo(200);
+    assertThat(names(anonymous().get("/api/posts/" + id).json()))
+        .containsExactly("ECMAScript " + mark);
+
+    String later = publish("javascript " + mark);
+    assertThat(names(anonymous().get("/api/posts/" + later).json()))
+        .as("the old tag's name went with the rename; written again, it starts afresh")
+        .containsExactly("javascript " + mark);
+  }
+
+  @Test
+  void aDescriptionTakenAwayLeavesTheNameAndANameNeverMakesATagOfItsOwn() {
+    String mark = mark();
+    String tag = "lisbon " + mark;
+    String path = "/api/tags/" + UriUtils.encodePathSegment(tag, StandardCharsets.UTF_8);
+    publish("Lisbon " + mark);
+
+    assertThat(api().put(path, ApiClient.json(Map.of("description", "Trams."))).status())
+        .isEqualTo(200);
+    var undescribed = api().put(path, ApiClient.json(Map.of("description", "")));
+    assertThat(undescribed.json().path("description").asString("")).isEmpty();
+    assertThat(undescribed.text("name")).isEqualTo("Lisbon " + mark);
+
+    String draft =
+        api()
+            .post(
+                "/api/posts",
+                ApiClient.json(
+                    Map.of("title", "Unsaved", "body", "B", "tags", List.of("Porto " + mark))))
+            .text("id");
+    assertThat(draft).isNotNull();
+    assertThat(
+            anonymous()
+                .get(
+                    "/api/tags/"
+                        + UriUtils.encodePathSegment("porto " + mark, StandardCharsets.UTF_8))
+                .status())
+        .as("only a draft has the tag: readers have no page for it")
+        .isEqualTo(404);
+  }
+
+  private static String mark() {
+    return UUID.randomUUID().toString().substring(0, 8).replaceAll("[^a-z]", "x");
+  }
+
+  private static List<String> names(JsonNode post) {
+    return post.path("tagNames").valueStream().map(JsonNode::asString).toList();
+  }
+
+  private String nameInTagList(String tag) {
+    for (JsonNode item : anonymous().get("/api/tags").json().path("items")) {
+      if (item.path("tag").asString().equals(tag)) {
+        return item.path("name").asString();
+      }
+    }
+    throw new AssertionError(tag + " is not in the list");
+  }
+
+  private String publish(String... tags) {
+    String id =
+        api()
+            .post(
+                "/api/posts",
+                ApiClient.json(Map.of("title", "Tagged", "body", "Body", "tags", List.of(tags))))
+            .text("id");
+    assertThat(api().post("/api/posts/" + id + "/publish", "").status()).isEqualTo(200);
+    return id;
+  }
+}
