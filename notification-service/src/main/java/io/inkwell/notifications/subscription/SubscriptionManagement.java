@@ -297,8 +297,9 @@ public class SubscriptionManagement {
 
   /** As post-service writes a post's tags: lower-case, single spaces, letters composed (NFC). */
   static String normalisedTag(String tag) {
+    // spaces of every kind are one, as post-service writes tags (a no-break space is a space)
     return Normalizer.normalize(
-        tag.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT), Normalizer.Form.NFC);
+        tag.replaceAll("[\\s\\p{Z}]+", " ").strip().toLowerCase(Locale.ROOT), Normalizer.Form.NFC);
   }
 
   private Instant now() {

@@ -155,6 +155,19 @@ class LimitsAndPreferencesTests extends IntegrationTest {
   }
 
   /**
+   * A tag chosen with a no-break space in it (pasted) is the tag with a space, as posts have it.
+   */
+  @Test
+  void aTagChosenWithANoBreakSpaceIsTheTagWithASpace() throws Exception {
+    String address = "trips-" + UUID.randomUUID() + "@example.org";
+    confirmedSubscriber(api(), address, List.of("Road\u00a0Trips"));
+
+    publish("Along the coast", List.of("road trips"));
+
+    awaitMail(address, "Along the coast");
+  }
+
+  /**
    * A reader who chose a tag with its accent as a mark of its own before tags were composed gets
    * the posts of the tag it looks like once the service has started again.
    */

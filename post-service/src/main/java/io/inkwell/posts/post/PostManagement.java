@@ -926,11 +926,12 @@ public class PostManagement {
   }
 
   /**
-   * Tags are lower-case with single spaces: " Road Trips " is "road trips"; control characters
-   * count as spaces, and invisible ones go (a zero-width space, a direction override that would
-   * turn the words around it), but for the joiners emoji and Persian words are made with. A tag of
-   * nothing visible is no tag. Letters are composed (NFC): "café" typed with its accent as a mark
-   * of its own, as some keyboards and pasted text have it, is the same tag as "café".
+   * Tags are lower-case with single spaces: " Road Trips " is "road trips", also where its spaces
+   * are no-break or ideographic ones; control characters count as spaces, and invisible ones go (a
+   * zero-width space, a direction override that would turn the words around it), but for the
+   * joiners emoji and Persian words are made with. A tag of nothing visible is no tag. Letters are
+   * composed (NFC): "café" typed with its accent as a mark of its own, as some keyboards and pasted
+   * text have it, is the same tag as "café".
    */
   public static String normalisedTag(String tag) {
     // last, so that a tag written so once stays as it is when written again
@@ -945,11 +946,12 @@ public class PostManagement {
     return Normalizer.normalize(visible(tag), Normalizer.Form.NFC);
   }
 
+  /** Spaces of every kind (a no-break space pasted from a word processor) are one space. */
   private static String visible(String tag) {
     return tag.replaceAll("\\p{Cntrl}", " ")
         .replaceAll("[\\p{Cf}&&[^\\u200C\\u200D]]", "")
-        .strip()
-        .replaceAll("\\s+", " ");
+        .replaceAll("[\\s\\p{Z}]+", " ")
+        .strip();
   }
 
   static List<String> normalisedTags(List<String> tags) {

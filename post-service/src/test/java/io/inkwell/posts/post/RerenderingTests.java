@@ -93,6 +93,37 @@ class RerenderingTests extends IntegrationTest {
         .isEqualTo(etag);
   }
 
+  /** A tag kept with a no-break space, as tags were before, is the tag with a space after it. */
+  @Test
+  void aTagStoredWithANoBreakSpaceBecomesTheTagWithASpace() {
+    String word = "w" + UUID.randomUUID().toString().substring(0, 8);
+    String spaced = "road trips " + word;
+    String id =
+        api()
+            .post(
+                "/api/posts",
+                ApiClient.json(
+                    Map.of("title", "Stored no-break", "body", "b", "tags", List.of(spaced))))
+            .text("id");
+    assertThat(api().post("/api/posts/" + id + "/publish", "").status()).isEqualTo(200);
+    mongo.updateFirst(
+        Query.query(Criteria.where("_id").is(id)),
+        new Update().set("tags", List.of("road\u00a0trips " + word)),
+        "posts");
+
+    rerendering.rerenderAll();
+
+    assertThat(anonymous().get("/api/posts/" + id).json().path("tags").get(0).asString())
+        .isEqualTo(spaced);
+    assertThat(
+            anonymous()
+                .get("/api/posts?tag=" + URLEncoder.encode(spaced, StandardCharsets.UTF_8))
+                .json()
+                .path("items")
+                .size())
+        .isEqualTo(1);
+  }
+
   @Test
   void aTagStoredWithItsAccentAsAMarkBecomesTheTagItLooksLike() {
     String word = "w" + UUID.randomUUID().toString().substring(0, 8);

@@ -31,6 +31,10 @@ class TagNamesTests {
         .isEqualTo(PostManagement.normalisedTag("café"))
         .isEqualTo("caf\u00e9");
     assertThat(PostManagement.normalisedTag(" Road   Trips ")).isEqualTo("road trips");
+    assertThat(PostManagement.normalisedTag("\u00a0Road\u00a0Trips\u2009"))
+        .as("pasted from a word processor, its spaces no-break and thin ones")
+        .isEqualTo("road trips");
+    assertThat(PostManagement.normalisedTag("旅行\u3000日本")).isEqualTo("旅行 日本");
   }
 
   /** Else the start-up pass would find every post's tags "changed" at every start. */
