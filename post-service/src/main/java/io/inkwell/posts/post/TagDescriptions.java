@@ -2,11 +2,14 @@ package io.inkwell.posts.post;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,10 +39,19 @@ public class TagDescriptions implements SmartInitializingSingleton {
   @Document("tag-descriptions")
   record TagDescription(@Id String tag, String name, String description, Instant updatedAt) {}
 
+  /**
+   * How long the names are read from memory: every post and list a reader asks for shows them, and
+   * a query for each cost about a seventh of post-service's throughput (bench/README.md). This
+   * instance's own changes show at once; another instance's after this.
+   */
+  private static final Duration NAMES_KEPT = Duration.ofSeconds(5);
+
   private final MongoOperations mongo;
+  private final LoadingCache<Boolean, Map<String, String>> names;
 
   TagDescriptions(MongoOperations mongo) {
     this.mongo = mongo;
+    this.names = Caffeine.newBuilder().expireAfterWrite(NAMES_KEPT).build(all -> storedNames());
   }
 
   Optional<String> of(String tag) {
@@ -56,23 +68,27 @@ public class TagDescriptions implements SmartInitializingSingleton {
 
   /** The names of those of the tags that have one of their own, by their tag. */
   public Map<String, String> namesOf(Collection<String> tags) {
-    if (tags.isEmpty()) {
-      return Map.of();
+    Map<String, String> all = allNames();
+    Map<String, String> named = new HashMap<>();
+    for (String tag : tags) {
+      String name = all.get(tag);
+      if (name != null) {
+        named.put(tag, name);
+      }
     }
-    return mongo
-        .find(
-            Query.query(where("_id").in(Set.copyOf(tags)).and("name").exists(true)),
-            TagDescription.class)
-        .stream()
-        .filter(named -> named.name() != null)
-        .collect(Collectors.toMap(TagDescription::tag, TagDescription::name));
+    return named;
   }
 
   /** Every tag's name of its own, by its tag. */
   public Map<String, String> allNames() {
-    return mongo.find(Query.query(where("name").exists(true)), TagDescription.class).stream()
-        .filter(named -> named.name() != null)
-        .collect(Collectors.toMap(TagDescription::tag, TagDescription::name));
+    return names.get(true);
+  }
+
+  private Map<String, String> storedNames() {
+    return Map.copyOf(
+        mongo.find(Query.query(where("name").exists(true)), TagDescription.class).stream()
+            .filter(named -> named.name() != null)
+            .collect(Collectors.toMap(TagDescription::tag, TagDescription::name)));
   }
 
   /**
@@ -101,6 +117,7 @@ public class TagDescriptions implements SmartInitializingSingleton {
       } catch (DuplicateKeyException namedMeanwhile) {
         // another post named it first, which is the spelling that stays
       }
+      names.invalidateAll();
     }
   }
 
@@ -116,6 +133,7 @@ public class TagDescriptions implements SmartInitializingSingleton {
           Query.query(where("_id").is(tag)),
           Update.update("name", name).set("updatedAt", now),
           TagDescription.class);
+      names.invalidateAll();
     }
   }
 
@@ -154,6 +172,7 @@ public class TagDescriptions implements SmartInitializingSingleton {
               .setOnInsert("updatedAt", stored.updatedAt()),
           TagDescription.class);
       mongo.remove(Query.query(where("_id").is(stored.tag())), TagDescription.class);
+      names.invalidateAll();
       moved++;
     }
     return moved;
@@ -179,5 +198,6 @@ public class TagDescriptions implements SmartInitializingSingleton {
         Query.query(
             where("_id").is(tag).and("name").exists(false).and("description").exists(false)),
         TagDescription.class);
+    names.invalidateAll();
   }
 }
