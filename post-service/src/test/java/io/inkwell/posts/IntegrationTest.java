@@ -87,6 +87,19 @@ public abstract class IntegrationTest {
     return id;
   }
 
+  /** A post with these tags, as its author wrote them, published at once; its id. */
+  protected String publishedWithTags(String... tags) {
+    var created =
+        api()
+            .post(
+                "/api/posts",
+                ApiClient.json(Map.of("title", "Tagged", "body", "Body", "tags", List.of(tags))));
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    String id = created.text("id");
+    assertThat(api().post("/api/posts/" + id + "/publish", "").status()).isEqualTo(200);
+    return id;
+  }
+
   /** The tags of a post, as an editor reads them. */
   protected List<String> tagsOf(String id) {
     return api()

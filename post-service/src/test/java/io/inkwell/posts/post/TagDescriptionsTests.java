@@ -19,7 +19,7 @@ class TagDescriptionsTests extends IntegrationTest {
   @Test
   void anEditorDescribesATagThatReadersThenSee() {
     String tag = "lisbon-" + UUID.randomUUID().toString().substring(0, 8);
-    publish(tag);
+    publishedWithTags(tag);
 
     assertThat(anonymous().get("/api/tags/" + tag).json().path("count").asLong()).isEqualTo(1);
     assertThat(anonymous().get("/api/tags/" + tag).json().path("description").asString(""))
@@ -63,7 +63,7 @@ class TagDescriptionsTests extends IntegrationTest {
   @Test
   void onlyEditorsDescribeAndNonsenseIsRefused() {
     String tag = "porto-" + UUID.randomUUID().toString().substring(0, 8);
-    publish(tag);
+    publishedWithTags(tag);
     String body = ApiClient.json(Map.of("description", "Wine."));
 
     assertThat(anonymous().put("/api/tags/" + tag, body).status()).isEqualTo(401);
@@ -97,7 +97,7 @@ class TagDescriptionsTests extends IntegrationTest {
     String mark = UUID.randomUUID().toString().substring(0, 6);
     String slashed = "c/c++ " + mark;
     String percent = "100% " + mark;
-    publish("C/C++ " + mark, "100%  " + mark, "plain-" + mark);
+    publishedWithTags("C/C++ " + mark, "100%  " + mark, "plain-" + mark);
 
     var listed = anonymous().get("/api/tags").json().path("items");
     Map<String, String> slugs = new java.util.HashMap<>();
@@ -131,7 +131,7 @@ class TagDescriptionsTests extends IntegrationTest {
             "http://localhost:8080/tags/" + slug,
             "http://localhost:8080/tags/" + slug + "/feed.atom");
 
-    publish("c-c++ " + mark);
+    publishedWithTags("c-c++ " + mark);
     assertThat(anonymous().get("/api/tags/" + slug).text("tag"))
         .as("a tag of that very name comes first")
         .isEqualTo("c-c++ " + mark);
@@ -142,7 +142,7 @@ class TagDescriptionsTests extends IntegrationTest {
     String mark = UUID.randomUUID().toString().substring(0, 6).replaceAll("[^a-z]", "x");
     String cafe = "caf\u00e9 " + mark;
     String dessert = "cr\u00e8me br\u00fbl\u00e9e " + mark;
-    publish("Caf\u00e9 " + mark, "Cr\u00e8me Br\u00fbl\u00e9e " + mark, "\ud83c\udf89");
+    publishedWithTags("Caf\u00e9 " + mark, "Cr\u00e8me Br\u00fbl\u00e9e " + mark, "\ud83c\udf89");
 
     var typed = anonymous().get("/api/tags/cafe-" + mark);
     assertThat(typed.status()).as("its accent left out, as a reader types it").isEqualTo(200);
@@ -162,19 +162,9 @@ class TagDescriptionsTests extends IntegrationTest {
         .as("a tag of no letters has no such slug")
         .isEqualTo(404);
 
-    publish("cafe-" + mark);
+    publishedWithTags("cafe-" + mark);
     assertThat(anonymous().get("/api/tags/cafe-" + mark).text("tag"))
         .as("a tag of that very name comes first")
         .isEqualTo("cafe-" + mark);
-  }
-
-  private void publish(String... tags) {
-    String id =
-        api()
-            .post(
-                "/api/posts",
-                ApiClient.json(Map.of("title", "Tagged", "body", "Body", "tags", List.of(tags))))
-            .text("id");
-    assertThat(api().post("/api/posts/" + id + "/publish", "").status()).isEqualTo(200);
   }
 }

@@ -25,9 +25,9 @@ class TagSpellingTests extends IntegrationTest {
   void aTagIsShownAsItWasFirstWrittenWhereverReadersMeetIt() throws Exception {
     String mark = mark();
     String tag = "wpc " + mark;
-    String first = publish("WPC " + mark, "plain " + mark);
-    String second = publish("wpc " + mark);
-    String third = publish("  Wpc   " + mark);
+    String first = publishedWithTags("WPC " + mark, "plain " + mark);
+    String second = publishedWithTags("wpc " + mark);
+    String third = publishedWithTags("  Wpc   " + mark);
 
     for (String id : List.of(first, second, third)) {
       var post = anonymous().get("/api/posts/" + id);
@@ -77,7 +77,7 @@ class TagSpellingTests extends IntegrationTest {
   void anEditorRenamesATagToChangeItsCaseAndReadersSeeTheNewNameAtOnce() {
     String mark = mark();
     String tag = "javascript " + mark;
-    String id = publish("Javascript " + mark);
+    String id = publishedWithTags("Javascript " + mark);
     var before = anonymous().get("/api/posts/" + id);
     String etag = before.header("ETag");
 
@@ -107,7 +107,7 @@ class TagSpellingTests extends IntegrationTest {
     assertThat(names(anonymous().get("/api/posts/" + id).json()))
         .containsExactly("ECMAScript " + mark);
 
-    String later = publish("javascript " + mark);
+    String later = publishedWithTags("javascript " + mark);
     assertThat(names(anonymous().get("/api/posts/" + later).json()))
         .as("the old tag's name went with the rename; written again, it starts afresh")
         .containsExactly("javascript " + mark);
@@ -118,7 +118,7 @@ class TagSpellingTests extends IntegrationTest {
     String mark = mark();
     String tag = "lisbon " + mark;
     String path = "/api/tags/" + UriUtils.encodePathSegment(tag, StandardCharsets.UTF_8);
-    publish("Lisbon " + mark);
+    publishedWithTags("Lisbon " + mark);
 
     assertThat(api().put(path, ApiClient.json(Map.of("description", "Trams."))).status())
         .isEqualTo(200);
@@ -159,16 +159,5 @@ class TagSpellingTests extends IntegrationTest {
       }
     }
     throw new AssertionError(tag + " is not in the list");
-  }
-
-  private String publish(String... tags) {
-    String id =
-        api()
-            .post(
-                "/api/posts",
-                ApiClient.json(Map.of("title", "Tagged", "body", "Body", "tags", List.of(tags))))
-            .text("id");
-    assertThat(api().post("/api/posts/" + id + "/publish", "").status()).isEqualTo(200);
-    return id;
   }
 }
