@@ -160,7 +160,8 @@ class FeedController {
     if (newest.isEmpty()) {
       posts.tag(nameOrSlug); // a 404 for a tag nobody uses or describes
     }
-    return feed(type, query, newest, tag, page, page + file);
+    // titled by the tag's name, as readers are shown it ("Inkwell — WPC")
+    return feed(type, query, newest, posts.tagName(tag), page, page + file);
   }
 
   /** An author with no published post is there while they have a profile, as their page is. */

@@ -231,6 +231,11 @@ public class PostManagement {
         posts.stream().flatMap(post -> post.tags().stream()).collect(Collectors.toSet()));
   }
 
+  /** The name readers are shown for the tag: its own, or the tag itself. */
+  public String tagName(String tag) {
+    return tagDescriptions.allNames().getOrDefault(tag, tag);
+  }
+
   /** What the post said before each edit, newest first: for those who may edit it. */
   public List<Revision> revisions(String id, Actor actor) {
     allowed(id, actor, actor::mayEdit, "see the revisions of");
@@ -754,8 +759,7 @@ public class PostManagement {
     if (count == 0 && description.isEmpty()) {
       throw new TagNotFound(tag);
     }
-    return new TagCount(
-        tag, tagDescriptions.namesOf(List.of(tag)).get(tag), count, description.orElse(null));
+    return new TagCount(tag, tagDescriptions.allNames().get(tag), count, description.orElse(null));
   }
 
   /**

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executor;
@@ -371,7 +370,7 @@ public class TagEditing implements SmartInitializingSingleton {
     try {
       return posts.tag(tag);
     } catch (TagNotFound onlyDrafts) {
-      return new TagCount(tag, descriptions.namesOf(List.of(tag)).get(tag), 0, null);
+      return new TagCount(tag, descriptions.allNames().get(tag), 0, null);
     }
   }
 

@@ -65,6 +65,7 @@ class TagSpellingTests extends IntegrationTest {
                                 + "/feed.atom")
                         .raw()
                         .body()));
+    assertThat(feed.getTitle()).as("the tag's feed").endsWith(" — WPC " + mark);
     assertThat(feed.getEntries())
         .allSatisfy(
             entry ->
