@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -93,11 +94,21 @@ public class TagDescriptions implements SmartInitializingSingleton {
 
   /**
    * Names each tag written with capitals ("WPC") as it is written, unless it has a name already:
-   * the first spelling stays, whoever writes the tag otherwise later.
+   * the first spelling stays, whoever writes the tag otherwise later. Called once the post is
+   * saved, so a database that stops answering meanwhile costs the names (said in the log), never an
+   * error for a post that was saved, which a client would then send again.
    *
    * @param written the tags as an author or an imported export wrote them
    */
   void remember(Collection<String> written) {
+    try {
+      name(written);
+    } catch (DataAccessException unavailable) {
+      log.warn("The names of the tags {} were not kept: {}", written, unavailable.getMessage());
+    }
+  }
+
+  private void name(Collection<String> written) {
     for (String spelling : written) {
       String name = PostManagement.writtenTag(spelling);
       String tag = PostManagement.normalisedTag(name);

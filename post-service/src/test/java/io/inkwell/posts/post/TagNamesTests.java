@@ -1,9 +1,12 @@
 package io.inkwell.posts.post;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
+import com.mongodb.client.MongoClients;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** How a tag is written, whoever typed it and however often it is written again. */
 class TagNamesTests {
@@ -55,6 +58,18 @@ class TagNamesTests {
       assertThat(PostManagement.normalisedTag(PostManagement.writtenTag(typed)))
           .as(typed)
           .isEqualTo(PostManagement.normalisedTag(typed));
+    }
+  }
+
+  /**
+   * The names are kept after the post is saved: a database gone by then costs them, not an error
+   * for a saved post, which its author would send again and so save twice.
+   */
+  @Test
+  void aDatabaseGoneAfterThePostWasSavedCostsTheNamesNotAnError() {
+    try (var gone = MongoClients.create("mongodb://127.0.0.1:1/?serverSelectionTimeoutMS=300")) {
+      var descriptions = new TagDescriptions(new MongoTemplate(gone, "posts"));
+      assertThatCode(() -> descriptions.remember(List.of("WPC"))).doesNotThrowAnyException();
     }
   }
 }
