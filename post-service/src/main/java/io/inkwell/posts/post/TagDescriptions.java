@@ -109,26 +109,40 @@ public class TagDescriptions implements SmartInitializingSingleton {
   }
 
   private void name(Collection<String> written) {
+    Map<String, String> named = allNames();
     for (String spelling : written) {
       String name = PostManagement.writtenTag(spelling);
       String tag = PostManagement.normalisedTag(name);
-      if (name.equals(tag) || tag.isEmpty() || tag.length() > Post.LONGEST_TAG) {
-        continue;
+      if (name.equals(tag)
+          || tag.isEmpty()
+          || tag.length() > Post.LONGEST_TAG
+          || named.containsKey(tag)) {
+        continue; // most saves: the post's tags are named already
       }
       // a description came first (or a rename): it keeps that, and takes the name if it has none
-      mongo.updateFirst(
-          Query.query(where("_id").is(tag).and("name").exists(false)),
-          Update.update("name", name),
-          TagDescription.class);
+      boolean changed =
+          mongo
+                  .updateFirst(
+                      Query.query(where("_id").is(tag).and("name").exists(false)),
+                      Update.update("name", name),
+                      TagDescription.class)
+                  .getModifiedCount()
+              > 0;
       try {
-        mongo.upsert(
-            Query.query(where("_id").is(tag)),
-            new Update().setOnInsert("name", name),
-            TagDescription.class);
+        changed |=
+            mongo
+                    .upsert(
+                        Query.query(where("_id").is(tag)),
+                        new Update().setOnInsert("name", name),
+                        TagDescription.class)
+                    .getUpsertedId()
+                != null;
       } catch (DuplicateKeyException namedMeanwhile) {
-        // another post named it first, which is the spelling that stays
+        changed = true; // by another post first, whose spelling stays
       }
-      names.invalidateAll();
+      if (changed) {
+        names.invalidateAll();
+      }
     }
   }
 
