@@ -158,6 +158,11 @@ class CommentFollowerTests extends IntegrationTest {
         .contains("https://blog.example.org/subscriptions/comments?token=")
         .contains("replies to your comment on \"Wrapping up the WPC\"");
     send(replyTo(adas, comment("Bob", address("bob"), false)));
+    // Gus's asking comes after Bob's reply on the same partition: once it is mailed, Bob's reply
+    // has been handled, before Ada confirms
+    String gus = address("gus");
+    send(comment("Gus", gus, true));
+    await().atMost(PATIENCE).until(() -> TestMail.to(gus).size() == 1);
 
     var confirmed =
         api().post("/api/subscriptions/comments/confirm?token=" + TestMail.token(asking), "");
