@@ -155,10 +155,13 @@ public class PostImports {
   }
 
   /**
-   * @return false when a post with this id was imported before (nothing is changed then)
+   * @return false when a post with this id was imported before: nothing is changed then but the
+   *     names of its tags that have none (a blog imported before tags had names gets its labels'
+   *     spellings back by importing its export again)
    */
   public boolean importPost(ImportedPost source) {
     if (posts.existsById(source.id())) {
+      rememberTagNames(source);
       return false;
     }
     Post.Content content =
@@ -211,8 +214,7 @@ public class PostImports {
                 now);
         post.describe(source.metaTags());
         posts.insert(post);
-        tagDescriptions.remember(
-            source.labels().stream().map(PostImports::asTagName).limit(Post.MOST_TAGS).toList());
+        rememberTagNames(source);
         return true;
       } catch (DuplicateKeyException raced) {
         if (posts.existsById(source.id())) {
@@ -221,6 +223,12 @@ public class PostImports {
       }
     }
     throw new SlugTaken(base);
+  }
+
+  /** Names the post's tags as its labels are written, where they have no name yet. */
+  private void rememberTagNames(ImportedPost source) {
+    tagDescriptions.remember(
+        source.labels().stream().map(PostImports::asTagName).limit(Post.MOST_TAGS).toList());
   }
 
   /**

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.web.util.UriUtils;
 import tools.jackson.databind.JsonNode;
 
@@ -143,6 +144,56 @@ class TagSpellingTests extends IntegrationTest {
                 .status())
         .as("only a draft has the tag: readers have no page for it")
         .isEqualTo(404);
+  }
+
+  /**
+   * A blog imported before tags had names keeps its labels in lower case; importing its export
+   * again, which adds no post twice, names the tags as the export writes the labels, except one an
+   * editor named meanwhile.
+   */
+  @Test
+  void importingTheSameExportAgainNamesTheTagsItsLabelsWereSavedAs(
+      @Autowired TagDescriptions descriptions) {
+    String mark = mark();
+    String export =
+        """
+        <?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><entry>
+        <id>tag:blogger.com,1999:blog-80.post-%s</id>
+        <published>2009-03-12T16:41:00.000Z</published>
+        <category scheme="http://schemas.google.com/g/2005#kind"
+          term="http://schemas.google.com/blogger/2008/kind#post"/>
+        <category scheme="http://www.blogger.com/atom/ns#" term="WPC %s"/>
+        <category scheme="http://www.blogger.com/atom/ns#" term="Travel %s"/>
+        <category scheme="http://www.blogger.com/atom/ns#" term="notes %s"/>
+        <title>Notes from the WPC %s</title><content type="html">Pipes.</content>
+        </entry></feed>
+        """
+            .formatted(mark, mark, mark, mark, mark);
+    var importer = as("admin-1", "Ada Admin", "ADMIN");
+    assertThat(importer.postAs("/api/imports/blogger", "application/atom+xml", export).status())
+        .isEqualTo(200);
+    String slug = "/api/posts/notes-from-the-wpc-" + mark;
+    // as such an import saved them
+    descriptions.unname("wpc " + mark);
+    descriptions.unname("travel " + mark);
+    assertThat(names(anonymous().get(slug).json()))
+        .containsExactly("wpc " + mark, "travel " + mark, "notes " + mark);
+    var renamed =
+        api()
+            .post(
+                "/api/tags/"
+                    + UriUtils.encodePathSegment("travel " + mark, StandardCharsets.UTF_8)
+                    + "/rename",
+                ApiClient.json(Map.of("name", "TRAVEL " + mark)));
+    assertThat(renamed.status()).as(renamed.toString()).isEqualTo(200);
+
+    var again = importer.postAs("/api/imports/blogger", "application/atom+xml", export);
+
+    assertThat(again.json().path("posts").asInt()).as(again.toString()).isZero();
+    assertThat(again.json().path("alreadyThere").asInt()).isEqualTo(1);
+    assertThat(names(anonymous().get(slug).json()))
+        .as("the labels' spellings, but the editor's name stays")
+        .containsExactly("WPC " + mark, "TRAVEL " + mark, "notes " + mark);
   }
 
   private static String mark() {
