@@ -2,7 +2,9 @@ package io.inkwell.posts.outbox;
 
 import io.inkwell.posts.post.PostEvent;
 import io.inkwell.posts.post.PostSettings;
+import io.inkwell.posts.post.TagDescriptions;
 import io.inkwell.posts.post.TagEditing;
+import io.inkwell.posts.post.TagNamed;
 import io.inkwell.posts.post.TagRenamed;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.annotation.Value;
@@ -34,5 +36,11 @@ class Topics {
   @Bean
   Outbox tagOutbox(PostSettings settings) {
     return new Outbox(TagEditing.COLLECTION, TagRenamed.class, settings.eventsTopic());
+  }
+
+  /** A tag's names, under the key of the tag: in order. */
+  @Bean
+  Outbox tagNameOutbox(PostSettings settings) {
+    return new Outbox(TagDescriptions.COLLECTION, TagNamed.class, settings.eventsTopic());
   }
 }

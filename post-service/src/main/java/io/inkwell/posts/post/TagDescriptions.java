@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -18,7 +19,9 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -30,14 +33,29 @@ import org.springframework.stereotype.Component;
  * tag only ever written in lower case has no name of its own. A description kept under a tag
  * written as tags were before they were composed ("cafe" and an accent as a mark of its own) moves,
  * when the service starts, to the tag as it is written now, which the posts' own tags become
- * ({@link Rerendering}).
+ * ({@link Rerendering}). Each change of a name raises a {@link TagNamed} in the same update, which
+ * tells notification-service how to name subscribers' chosen tags; names given before that event
+ * existed are announced once when the service starts.
  */
 @Component
 public class TagDescriptions implements SmartInitializingSingleton {
 
   private static final Logger log = LoggerFactory.getLogger(TagDescriptions.class);
 
-  @Document("tag-descriptions")
+  /** The collection, whose documents keep their {@link TagNamed}s in an outbox until sent. */
+  public static final String COLLECTION = "tag-descriptions";
+
+  private static final String OUTBOX = "outbox";
+
+  /** Set once the tag's name was announced by a {@link TagNamed}. */
+  private static final String ANNOUNCED = "announced";
+
+  @Document(COLLECTION)
+  // only the few tags with events still to send
+  @CompoundIndex(
+      name = OUTBOX,
+      def = "{'outbox.eventId': 1}",
+      partialFilter = "{'outbox.eventId': {$exists: true}}")
   record TagDescription(@Id String tag, String name, String description, Instant updatedAt) {}
 
   /**
@@ -48,10 +66,12 @@ public class TagDescriptions implements SmartInitializingSingleton {
   private static final Duration NAMES_KEPT = Duration.ofSeconds(5);
 
   private final MongoOperations mongo;
+  private final Clock clock;
   private final LoadingCache<Boolean, Map<String, String>> names;
 
-  TagDescriptions(MongoOperations mongo) {
+  TagDescriptions(MongoOperations mongo, Clock clock) {
     this.mongo = mongo;
+    this.clock = clock;
     this.names = Caffeine.newBuilder().expireAfterWrite(NAMES_KEPT).build(all -> storedNames());
   }
 
@@ -119,24 +139,16 @@ public class TagDescriptions implements SmartInitializingSingleton {
           || named.containsKey(tag)) {
         continue; // most saves: the post's tags are named already
       }
-      // a description came first (or a rename): it keeps that, and takes the name if it has none
-      boolean changed =
-          mongo
-                  .updateFirst(
-                      Query.query(where("_id").is(tag).and("name").exists(false)),
-                      Update.update("name", name),
-                      TagDescription.class)
-                  .getModifiedCount()
-              > 0;
+      // a tag without a name (a description came first, or none) takes it; one named already is
+      // no match, and the insert the upsert then tries is refused by the tag's own document
+      boolean changed;
       try {
-        changed |=
-            mongo
-                    .upsert(
-                        Query.query(where("_id").is(tag)),
-                        new Update().setOnInsert("name", name),
-                        TagDescription.class)
-                    .getUpsertedId()
-                != null;
+        var result =
+            mongo.upsert(
+                Query.query(where("_id").is(tag).and("name").exists(false)),
+                named(tag, name, clock.instant()),
+                TagDescription.class);
+        changed = result.getModifiedCount() > 0 || result.getUpsertedId() != null;
       } catch (DuplicateKeyException namedMeanwhile) {
         changed = true; // by another post first, whose spelling stays
       }
@@ -152,11 +164,11 @@ public class TagDescriptions implements SmartInitializingSingleton {
    */
   void name(String tag, String name, Instant now) {
     if (name.equals(tag)) {
-      forget(tag, "name");
+      unname(tag, now);
     } else {
       mongo.upsert(
           Query.query(where("_id").is(tag)),
-          Update.update("name", name).set("updatedAt", now),
+          named(tag, name, now).set("updatedAt", now),
           TagDescription.class);
       names.invalidateAll();
     }
@@ -164,7 +176,21 @@ public class TagDescriptions implements SmartInitializingSingleton {
 
   /** The tag has no name of its own any more (it is on no post now). */
   void unname(String tag) {
-    forget(tag, "name");
+    unname(tag, clock.instant());
+  }
+
+  private void unname(String tag, Instant now) {
+    forget(
+        tag,
+        where("name").exists(true),
+        new Update().unset("name").push(OUTBOX, TagNamed.of(tag, tag, now)));
+  }
+
+  /** The name, and the event that tells it, in one update. */
+  private static Update named(String tag, String name, Instant now) {
+    return Update.update("name", name)
+        .set(ANNOUNCED, true)
+        .push(OUTBOX, TagNamed.of(tag, name, now));
   }
 
   @Override
@@ -173,6 +199,40 @@ public class TagDescriptions implements SmartInitializingSingleton {
     if (moved > 0) {
       log.info("{} tag descriptions moved to their tags as tags are written now", moved);
     }
+    int announced = announce();
+    if (announced > 0) {
+      log.info("{} tag names given before they were announced are announced now", announced);
+    }
+  }
+
+  /**
+   * Raises a {@link TagNamed} for each name given before names were announced, once.
+   *
+   * @return how many
+   */
+  int announce() {
+    int announced = 0;
+    Instant now = clock.instant();
+    for (TagDescription stored :
+        mongo.find(
+            Query.query(where("name").exists(true).and(ANNOUNCED).exists(false)),
+            TagDescription.class)) {
+      announced +=
+          (int)
+              mongo
+                  .updateFirst(
+                      Query.query(
+                          where("_id")
+                              .is(stored.tag())
+                              .and("name")
+                              .is(stored.name())
+                              .and(ANNOUNCED)
+                              .exists(false)),
+                      named(stored.tag(), stored.name(), now),
+                      TagDescription.class)
+                  .getModifiedCount();
+    }
+    return announced;
   }
 
   /**
@@ -206,7 +266,7 @@ public class TagDescriptions implements SmartInitializingSingleton {
   /** Keeps the text; an empty one removes the description. */
   void describe(String tag, String description, Instant now) {
     if (description.isEmpty()) {
-      forget(tag, "description");
+      forget(tag, where("description").exists(true), new Update().unset("description"));
     } else {
       mongo.upsert(
           Query.query(where("_id").is(tag)),
@@ -215,13 +275,25 @@ public class TagDescriptions implements SmartInitializingSingleton {
     }
   }
 
-  /** Takes the field away, and the tag's document once nothing is left in it. */
-  private void forget(String tag, String field) {
+  /**
+   * Takes a field away where the tag's document has it, and the document once nothing is left in
+   * it, no event to send either.
+   */
+  private void forget(String tag, Criteria having, Update unset) {
     mongo.updateFirst(
-        Query.query(where("_id").is(tag)), new Update().unset(field), TagDescription.class);
+        Query.query(new Criteria().andOperator(where("_id").is(tag), having)),
+        unset,
+        TagDescription.class);
     mongo.remove(
         Query.query(
-            where("_id").is(tag).and("name").exists(false).and("description").exists(false)),
+            where("_id")
+                .is(tag)
+                .and("name")
+                .exists(false)
+                .and("description")
+                .exists(false)
+                .and("outbox.eventId")
+                .exists(false)),
         TagDescription.class);
     names.invalidateAll();
   }

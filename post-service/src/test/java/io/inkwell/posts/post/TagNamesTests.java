@@ -68,7 +68,8 @@ class TagNamesTests {
   @Test
   void aDatabaseGoneAfterThePostWasSavedCostsTheNamesNotAnError() {
     try (var gone = MongoClients.create("mongodb://127.0.0.1:1/?serverSelectionTimeoutMS=300")) {
-      var descriptions = new TagDescriptions(new MongoTemplate(gone, "posts"));
+      var descriptions =
+          new TagDescriptions(new MongoTemplate(gone, "posts"), java.time.Clock.systemUTC());
       assertThatCode(() -> descriptions.remember(List.of("WPC"))).doesNotThrowAnyException();
     }
   }

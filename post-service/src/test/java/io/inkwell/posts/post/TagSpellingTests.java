@@ -1,6 +1,7 @@
 package io.inkwell.posts.post;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.io.SyndFeedInput;
@@ -8,11 +9,13 @@ import io.inkwell.posts.IntegrationTest;
 import io.inkwell.testsupport.ApiClient;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.web.util.UriUtils;
 import tools.jackson.databind.JsonNode;
 
@@ -194,6 +197,51 @@ class TagSpellingTests extends IntegrationTest {
     assertThat(names(anonymous().get(slug).json()))
         .as("the labels' spellings, but the editor's name stays")
         .containsExactly("WPC " + mark, "TRAVEL " + mark, "notes " + mark);
+  }
+
+  /**
+   * Each name a tag is given is told on {@code blog.post-events}, keyed by the tag, so that
+   * notification-service names subscribers' chosen tags as readers are shown them: the first
+   * spelling with capitals, an editor's rename (the old tag then its own name again), and once,
+   * when the service starts, a name given before names were told.
+   */
+  @Test
+  void eachNameATagIsGivenIsToldInTheOrderItWasGiven(
+      @Autowired TagDescriptions descriptions, @Autowired MongoTemplate mongo) {
+    String mark = mark();
+    String tag = "wpc " + mark;
+    publishedWithTags("WPC " + mark);
+    publishedWithTags("Wpc " + mark);
+    var renamed =
+        api()
+            .post(
+                "/api/tags/" + UriUtils.encodePathSegment(tag, StandardCharsets.UTF_8) + "/rename",
+                ApiClient.json(Map.of("name", "Pipe Smoking " + mark)));
+    assertThat(renamed.status()).as(renamed.toString()).isEqualTo(200);
+    mongo.insert(
+        new org.bson.Document("_id", "old " + mark).append("name", "Old " + mark),
+        TagDescriptions.COLLECTION);
+    assertThat(descriptions.announce()).isPositive();
+    assertThat(descriptions.announce()).as("once").isZero();
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              assertThat(namesToldOf(tag)).containsExactly("WPC " + mark, tag);
+              assertThat(namesToldOf("pipe smoking " + mark))
+                  .containsExactly("Pipe Smoking " + mark);
+              assertThat(namesToldOf("old " + mark)).containsExactly("Old " + mark);
+            });
+  }
+
+  /** The names the tag's {@code TagNamed} events told, in order, each true to its contract. */
+  private List<String> namesToldOf(String tag) {
+    return postEventsOf(tag).stream()
+        .peek(event -> assertThat(event.path("type").asString()).isEqualTo("TagNamed"))
+        .peek(event -> assertThat(event.path("tag").asString()).isEqualTo(tag))
+        .map(event -> event.path("name").asString())
+        .toList();
   }
 
   private static String mark() {
