@@ -330,7 +330,7 @@ public class ReaderMails {
    * to change it, with the same links and one-click unsubscribe as every post's mail.
    *
    * @param messageId the same for every try of one subscriber's welcome
-   * @param tags the tags they chose; empty for every post
+   * @param tags the tags they chose, as readers are shown them ("WPC"); empty for every post
    * @param cadence how the posts come
    */
   public record WelcomeMail(

@@ -51,6 +51,7 @@ class Welcomes {
   private final SubscriptionManagement subscriptions;
   private final NotificationSettings settings;
   private final SiteName site;
+  private final TagNames tagNames;
 
   Welcomes(
       MongoOperations mongo,
@@ -60,8 +61,10 @@ class Welcomes {
       Clock clock,
       @Value("${inkwell.notifications.notice-retry-interval:60s}") Duration lease,
       SubscriptionManagement subscriptions,
-      SiteName site) {
+      SiteName site,
+      TagNames tagNames) {
     this.site = site;
+    this.tagNames = tagNames;
     this.mongo = mongo;
     this.mails = mails;
     this.metrics = metrics;
@@ -118,7 +121,7 @@ class Welcomes {
           new ReaderMails.WelcomeMail(
               "<welcome." + id + "@" + messageIdDomain + ">",
               subscriber.email(),
-              subscriber.tags(),
+              tagNames.of(subscriber.tags()),
               new ReaderMails.Cadence(
                   subscriber.frequency().name(),
                   java.time.LocalTime.of(settings.digestHour(), 0),

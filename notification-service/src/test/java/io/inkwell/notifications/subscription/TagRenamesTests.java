@@ -19,7 +19,10 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.node.ObjectNode;
 
-/** A subscriber who chose a tag keeps getting its posts after an editor renamed or merged it. */
+/**
+ * A subscriber who chose a tag keeps getting its posts after an editor renamed or merged it, and
+ * their mails name the tags they chose as the blog shows them.
+ */
 class TagRenamesTests extends IntegrationTest {
 
   private static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -65,6 +68,41 @@ class TagRenamesTests extends IntegrationTest {
           .until(() -> TestMail.to(reader).stream().anyMatch(mail -> about(mail, mark)));
     }
     assertThat(TestMail.to(cook)).noneMatch(mail -> about(mail, mark));
+  }
+
+  /**
+   * Subscribers choose tags (lower case, as posts carry them); their welcome names the tags as
+   * post-service last told (TagNamed), a tag with no name of its own as itself.
+   */
+  @Test
+  void theWelcomeNamesTheChosenTagsAsReadersAreShownThem(@Autowired TagNames tagNames)
+      throws Exception {
+    String mark = UUID.randomUUID().toString().substring(0, 8);
+    String wpc = "wpc " + mark;
+    String old = "old " + mark;
+    for (String[] named :
+        List.of(
+            new String[] {wpc, "Wpc " + mark},
+            new String[] {wpc, "WPC " + mark},
+            new String[] {old, "Old " + mark},
+            new String[] {old, old})) {
+      ObjectNode event = Contracts.example("tag-named");
+      event.put("tag", named[0]);
+      event.put("name", named[1]);
+      assertThat(Contracts.violations(event.toString())).isEmpty();
+      kafka.send("blog.post-events", named[0], event.toString()).join();
+    }
+    await()
+        .atMost(PATIENCE)
+        .until(() -> tagNames.of(List.of(wpc, old)), List.of("WPC " + mark, old)::equals);
+
+    String reader = "named-" + mark + "@example.org";
+    confirmedSubscriber(api(), reader, List.of(wpc, old, "food " + mark));
+
+    var welcome =
+        await().atMost(PATIENCE).until(() -> TestMail.to(reader), mails -> mails.size() == 2);
+    assertThat(TestMail.body(welcome.get(1)))
+        .contains("each new post tagged WPC " + mark + ", old " + mark + ", food " + mark);
   }
 
   private List<String> tagsOf(String email) {
