@@ -295,11 +295,19 @@ public class SubscriptionManagement {
             .toList();
   }
 
-  /** As post-service writes a post's tags: lower-case, single spaces, letters composed (NFC). */
+  /**
+   * As post-service writes a post's tags: lower-case, spaces of every kind one space (a no-break
+   * space is a space) and control characters too, invisible characters gone but the joiners,
+   * letters composed (NFC), Turkish's "İ" an "i".
+   */
   static String normalisedTag(String tag) {
-    // spaces of every kind are one, as post-service writes tags (a no-break space is a space)
+    String visible =
+        tag.replaceAll("\\p{Cntrl}", " ")
+            .replaceAll("[\\p{Cf}&&[^\\u200C\\u200D]]", "")
+            .replaceAll("[\\s\\p{Z}]+", " ")
+            .strip();
     return Normalizer.normalize(
-        tag.replaceAll("[\\s\\p{Z}]+", " ").strip().toLowerCase(Locale.ROOT), Normalizer.Form.NFC);
+        visible.toLowerCase(Locale.ROOT).replace("i\u0307", "i"), Normalizer.Form.NFC);
   }
 
   private Instant now() {

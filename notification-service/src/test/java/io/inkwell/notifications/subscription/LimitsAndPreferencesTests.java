@@ -155,16 +155,22 @@ class LimitsAndPreferencesTests extends IntegrationTest {
   }
 
   /**
-   * A tag chosen with a no-break space in it (pasted) is the tag with a space, as posts have it.
+   * A tag chosen as it was pasted or typed is the tag as posts have it: a no-break space a space, a
+   * zero-width space gone, Turkish's "İ" an "i".
    */
   @Test
-  void aTagChosenWithANoBreakSpaceIsTheTagWithASpace() throws Exception {
+  void aTagChosenAsItWasPastedOrTypedIsTheTagAsPostsHaveIt() throws Exception {
     String address = "trips-" + UUID.randomUUID() + "@example.org";
-    confirmedSubscriber(api(), address, List.of("Road\u00a0Trips"));
+    confirmedSubscriber(
+        api(), address, List.of("Road\u00a0Trips", "\u0130zmir", "Zero\u200bWidth"));
 
     publish("Along the coast", List.of("road trips"));
+    publish("Along the bay", List.of("izmir"));
+    publish("Along the line", List.of("zerowidth"));
 
     awaitMail(address, "Along the coast");
+    awaitMail(address, "Along the bay");
+    awaitMail(address, "Along the line");
   }
 
   /**

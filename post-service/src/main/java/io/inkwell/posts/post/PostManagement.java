@@ -935,11 +935,15 @@ public class PostManagement {
    * zero-width space, a direction override that would turn the words around it), but for the
    * joiners emoji and Persian words are made with. A tag of nothing visible is no tag. Letters are
    * composed (NFC): "café" typed with its accent as a mark of its own, as some keyboards and pasted
-   * text have it, is the same tag as "café".
+   * text have it, is the same tag as "café". Turkish's dotted capital "İ" is an "i", as its small
+   * letter is, so that "İzmir" and "izmir" are one tag: lower-cased, it is an "i" and a dot of its
+   * own, which no one types, and which the tags of posts saved before lose at start ({@link
+   * Rerendering}).
    */
   public static String normalisedTag(String tag) {
     // last, so that a tag written so once stays as it is when written again
-    return Normalizer.normalize(visible(tag).toLowerCase(Locale.ROOT), Normalizer.Form.NFC);
+    return Normalizer.normalize(
+        visible(tag).toLowerCase(Locale.ROOT).replace("i\u0307", "i"), Normalizer.Form.NFC);
   }
 
   /**

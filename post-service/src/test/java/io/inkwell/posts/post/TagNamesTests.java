@@ -38,6 +38,12 @@ class TagNamesTests {
         .as("pasted from a word processor, its spaces no-break and thin ones")
         .isEqualTo("road trips");
     assertThat(PostManagement.normalisedTag("旅行\u3000日本")).isEqualTo("旅行 日本");
+    assertThat(PostManagement.normalisedTag("\u0130zmir"))
+        .as("Turkish's dotted capital I, composed or not, is an i")
+        .isEqualTo(PostManagement.normalisedTag("I\u0307zmir"))
+        .isEqualTo(PostManagement.normalisedTag("izmir"))
+        .isEqualTo("izmir");
+    assertThat(PostManagement.writtenTag("\u0130zmir")).isEqualTo("\u0130zmir");
   }
 
   /** Else the start-up pass would find every post's tags "changed" at every start. */
