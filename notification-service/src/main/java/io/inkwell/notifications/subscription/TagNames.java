@@ -10,16 +10,13 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The names readers are shown for tags (post-service's ADR 44: "WPC" for the tag {@code wpc}), as
- * post-service tells them ({@code TagNamed}, see {@code contracts/tag-named.schema.json}), so that
- * mails name a subscriber's chosen tags, which are the tags themselves, as the blog shows them. A
- * tag without a name of its own is its own name. Its own consumer group reads {@code
- * blog.post-events}; one tag's names share its key, so they come in order.
+ * post-service tells them ({@code TagNamed}, see {@code contracts/tag-named.schema.json}, read by
+ * {@link TagEvents}), so that mails name a subscriber's chosen tags, which are the tags themselves,
+ * as the blog shows them. A tag without a name of its own is its own name.
  */
 @Component
 class TagNames {
@@ -27,31 +24,19 @@ class TagNames {
   @Document("tag-names")
   record TagName(@Id String tag, String name) {}
 
-  /** What is read of the event; other post events have no {@code name}. */
-  record TagNamed(String type, String tag, String name) {}
-
   private final MongoTemplate mongo;
-  private final JsonMapper json;
 
-  TagNames(MongoTemplate mongo, JsonMapper json) {
+  TagNames(MongoTemplate mongo) {
     this.mongo = mongo;
-    this.json = json;
   }
 
-  /** Keeps the name, or forgets it for the tag's own; a redelivered event changes nothing. */
-  @KafkaListener(
-      topics = "${inkwell.notifications.post-events-topic}",
-      groupId = "${spring.kafka.consumer.group-id:notification-service}-tag-names")
-  void on(String message) {
-    TagNamed event = json.readValue(message, TagNamed.class);
-    if (!"TagNamed".equals(event.type()) || event.tag() == null || event.name() == null) {
-      return;
-    }
-    var tag = Query.query(where("_id").is(event.tag()));
-    if (event.name().equals(event.tag())) {
-      mongo.remove(tag, TagName.class);
+  /** Keeps the name, or forgets it for the tag's own; told twice, it changes nothing. */
+  void keep(String tag, String name) {
+    var named = Query.query(where("_id").is(tag));
+    if (name.equals(tag)) {
+      mongo.remove(named, TagName.class);
     } else {
-      mongo.upsert(tag, Update.update("name", event.name()), TagName.class);
+      mongo.upsert(named, Update.update("name", name), TagName.class);
     }
   }
 

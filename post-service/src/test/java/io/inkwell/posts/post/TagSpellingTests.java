@@ -86,11 +86,7 @@ class TagSpellingTests extends IntegrationTest {
     var before = anonymous().get("/api/posts/" + id);
     String etag = before.header("ETag");
 
-    var renamed =
-        api()
-            .post(
-                "/api/tags/" + UriUtils.encodePathSegment(tag, StandardCharsets.UTF_8) + "/rename",
-                ApiClient.json(Map.of("name", "JavaScript  " + mark)));
+    var renamed = rename(tag, "JavaScript  " + mark);
     assertThat(renamed.status()).as(renamed.toString()).isEqualTo(200);
     assertThat(renamed.text("tag")).as("the same tag").isEqualTo(tag);
     assertThat(renamed.text("name")).isEqualTo("JavaScript " + mark);
@@ -103,11 +99,7 @@ class TagSpellingTests extends IntegrationTest {
         .isEqualTo(before.json().path("version").asLong());
     assertThat(names(after.json())).containsExactly("JavaScript " + mark);
 
-    var moved =
-        api()
-            .post(
-                "/api/tags/" + UriUtils.encodePathSegment(tag, StandardCharsets.UTF_8) + "/rename",
-                ApiClient.json(Map.of("name", "ECMAScript " + mark)));
+    var moved = rename(tag, "ECMAScript " + mark);
     assertThat(moved.status()).isEqualTo(200);
     assertThat(names(anonymous().get("/api/posts/" + id).json()))
         .containsExactly("ECMAScript " + mark);
@@ -181,13 +173,7 @@ class TagSpellingTests extends IntegrationTest {
     descriptions.unname("travel " + mark);
     assertThat(names(anonymous().get(slug).json()))
         .containsExactly("wpc " + mark, "travel " + mark, "notes " + mark);
-    var renamed =
-        api()
-            .post(
-                "/api/tags/"
-                    + UriUtils.encodePathSegment("travel " + mark, StandardCharsets.UTF_8)
-                    + "/rename",
-                ApiClient.json(Map.of("name", "TRAVEL " + mark)));
+    var renamed = rename("travel " + mark, "TRAVEL " + mark);
     assertThat(renamed.status()).as(renamed.toString()).isEqualTo(200);
 
     var again = importer.postAs("/api/imports/blogger", "application/atom+xml", export);
@@ -212,11 +198,7 @@ class TagSpellingTests extends IntegrationTest {
     String tag = "wpc " + mark;
     publishedWithTags("WPC " + mark);
     publishedWithTags("Wpc " + mark);
-    var renamed =
-        api()
-            .post(
-                "/api/tags/" + UriUtils.encodePathSegment(tag, StandardCharsets.UTF_8) + "/rename",
-                ApiClient.json(Map.of("name", "Pipe Smoking " + mark)));
+    var renamed = rename(tag, "Pipe Smoking " + mark);
     assertThat(renamed.status()).as(renamed.toString()).isEqualTo(200);
     mongo.insert(
         new org.bson.Document("_id", "old " + mark).append("name", "Old " + mark),
@@ -242,6 +224,14 @@ class TagSpellingTests extends IntegrationTest {
         .peek(event -> assertThat(event.path("tag").asString()).isEqualTo(tag))
         .map(event -> event.path("name").asString())
         .toList();
+  }
+
+  /** An editor renames the tag at {@code /admin/tags}. */
+  private ApiClient.Response rename(String tag, String name) {
+    return api()
+        .post(
+            "/api/tags/" + UriUtils.encodePathSegment(tag, StandardCharsets.UTF_8) + "/rename",
+            ApiClient.json(Map.of("name", name)));
   }
 
   private static String mark() {

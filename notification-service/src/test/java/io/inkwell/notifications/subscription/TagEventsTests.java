@@ -23,7 +23,7 @@ import tools.jackson.databind.node.ObjectNode;
  * A subscriber who chose a tag keeps getting its posts after an editor renamed or merged it, and
  * their mails name the tags they chose as the blog shows them.
  */
-class TagRenamesTests extends IntegrationTest {
+class TagEventsTests extends IntegrationTest {
 
   private static final Duration PATIENCE = Duration.ofSeconds(30);
 
