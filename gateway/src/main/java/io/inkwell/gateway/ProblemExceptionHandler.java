@@ -1,5 +1,6 @@
 package io.inkwell.gateway;
 
+import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.netty.channel.ConnectTimeoutException;
 import java.net.ConnectException;
 import java.time.Duration;
@@ -29,6 +30,9 @@ import reactor.core.publisher.Mono;
 class ProblemExceptionHandler implements ErrorWebExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
+
+  /** Seconds a client waits after a busy service: its requests in flight end in moments. */
+  private static final String BUSY_RETRY_AFTER = "1";
 
   /** When to ask again: once the circuit breaker, open, tries the service again. */
   private final String retryAfter;
@@ -62,6 +66,16 @@ class ProblemExceptionHandler implements ErrorWebExceptionHandler {
           HttpStatus.SERVICE_UNAVAILABLE,
           "service-unavailable",
           "The service behind this path is not reachable right now; try again shortly.");
+    }
+    if (error instanceof BulkheadFullException) {
+      log.debug("{} is busy: {}", path, error.getMessage());
+      response.getHeaders().set(HttpHeaders.RETRY_AFTER, BUSY_RETRY_AFTER);
+      return Problems.write(
+          exchange,
+          HttpStatus.SERVICE_UNAVAILABLE,
+          "service-busy",
+          "The service behind this path has as many requests as it takes just now; try again in a"
+              + " moment.");
     }
     if (isTimeout(error)) {
       return Problems.write(

@@ -60,7 +60,9 @@ import tools.jackson.databind.node.ObjectNode;
       "spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestTokens.ISSUER,
       "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
       // as docker-compose and Kubernetes run it: the actuator on a port that is not published
-      "management.server.port=0"
+      "management.server.port=0",
+      // the long requests' breaker (imports, tag changes, files) lets two through at once here
+      "resilience4j.bulkhead.instances.post-service-long-requests.max-concurrent-calls=2"
     })
 class GatewayTests {
 
@@ -756,6 +758,37 @@ class GatewayTests {
     assertThat(quick).containsOnly(200);
     assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
     assertThat(importing.get(20, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+  }
+
+  /**
+   * More requests at once than a route lets through to its service are turned away at once with a
+   * 503 problem that says when to ask again, never a 500; the ones let through are answered.
+   */
+  @Test
+  void moreRequestsAtOnceThanARouteLetsThroughAreA503ProblemNotA500() throws Exception {
+    var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> renames = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      renames.add(
+          client.sendAsync(
+              post("/api/tags/trams/rename?three-seconds", "{\"name\":\"tram\"}")
+                  .header("Authorization", editor())
+                  .build(),
+              HttpResponse.BodyHandlers.ofString()));
+    }
+
+    List<HttpResponse<String>> answers = new ArrayList<>();
+    for (var rename : renames) {
+      answers.add(rename.get(20, TimeUnit.SECONDS));
+    }
+    assertThat(answers)
+        .extracting(HttpResponse::statusCode)
+        .containsExactlyInAnyOrder(200, 200, 503);
+    var busy =
+        answers.stream().filter(answer -> answer.statusCode() == 503).findFirst().orElseThrow();
+    assertThat(busy.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(busy.body()).contains("https://inkwell.dev/problems/service-busy");
+    assertThat(busy.headers().firstValue("Retry-After")).hasValue("1");
   }
 
   /**
