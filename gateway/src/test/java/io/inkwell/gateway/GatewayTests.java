@@ -165,6 +165,37 @@ class GatewayTests {
                                           "{\"type\":\"https://inkwell.dev/problems/conflict\","
                                               + "\"status\":409,\"detail\":\"Taken.\"}")))
                       .route(
+                          request -> request.uri().startsWith("/api/posts/read-in-json"),
+                          // a post's answer that failed once it had named its caching
+                          (request, response) ->
+                              response
+                                  .status(406)
+                                  .header("Cache-Control", "max-age=60, public")
+                                  .header("ETag", "\"read-in-json-1\"")
+                                  .header("Last-Modified", "Thu, 12 Mar 2009 16:41:00 GMT")
+                                  .header("Content-Type", "application/problem+json")
+                                  .sendString(
+                                      Mono.just(
+                                          "{\"type\":\"https://inkwell.dev/problems/"
+                                              + "not-acceptable\",\"status\":406}")))
+                      .route(
+                          request -> request.uri().startsWith("/api/posts/cached"),
+                          (request, response) ->
+                              response
+                                  .header("Cache-Control", "max-age=60, public")
+                                  .header("ETag", "\"cached-1\"")
+                                  .header("Content-Type", "application/json")
+                                  .sendString(Mono.just("{\"title\":\"Cached\"}")))
+                      .route(
+                          request -> request.uri().startsWith("/posts/page-that-failed"),
+                          (request, response) ->
+                              response
+                                  .status(500)
+                                  .header("Cache-Control", "max-age=300, public")
+                                  .header("Expires", "Thu, 01 Jan 2099 00:00:00 GMT")
+                                  .header("Content-Type", "text/html;charset=utf-8")
+                                  .sendString(Mono.just("<!doctype html><title>Oops</title>")))
+                      .route(
                           request -> request.uri().startsWith("/long-page"),
                           (request, response) ->
                               response
@@ -242,6 +273,33 @@ class GatewayTests {
 
   private static String editor() {
     return EDITOR;
+  }
+
+  /**
+   * An error a service answered with the caching of the answer it could not give is not kept by a
+   * cache in front of the gateway; what the services answer well keeps its caching.
+   */
+  @Test
+  void errorsLeaveTheGatewayAsAnswersNoCacheKeeps() throws Exception {
+    var notAcceptable = get("/api/posts/read-in-json");
+    var failedPage = send(request("/posts/page-that-failed").header("Accept", BROWSER));
+    var refused = get("/api/subscribers");
+    var cached = get("/api/posts/cached");
+
+    assertThat(notAcceptable.statusCode()).isEqualTo(406);
+    assertThat(failedPage.statusCode()).isEqualTo(500);
+    for (var error : List.of(notAcceptable, failedPage, refused)) {
+      assertThat(error.statusCode()).isGreaterThanOrEqualTo(400);
+      assertThat(error.headers().firstValue("Cache-Control"))
+          .hasValueSatisfying(
+              caching -> assertThat(caching).contains("no-store").doesNotContain("public"));
+      assertThat(error.headers().firstValue("ETag")).isEmpty();
+      assertThat(error.headers().firstValue("Last-Modified")).isEmpty();
+      assertThat(error.headers().firstValue("Expires")).isEmpty();
+    }
+    assertThat(cached.statusCode()).isEqualTo(200);
+    assertThat(cached.headers().firstValue("Cache-Control")).hasValue("max-age=60, public");
+    assertThat(cached.headers().firstValue("ETag")).hasValue("\"cached-1\"");
   }
 
   @Test

@@ -549,6 +549,10 @@ class ModerationTests extends IntegrationTest {
     assertThat(ofFirst.get(0).path("postTitle").asString()).isEqualTo("Wrapping up the WPC");
     assertThat(ofFirst.get(0).path("postSlug").asString()).isEqualTo("wrapping-up-the-wpc");
     assertThat(ofFirst.get(0).path("bodyHtml").asString()).isEqualTo("<p>Early</p>\n");
+    // asked for in a form it does not come in: a 406 no shared cache keeps for the feeds' readers
+    var notAcceptable = api().get("/api/comments/recent", "Accept", "image/png");
+    assertThat(notAcceptable.status()).isEqualTo(406);
+    assertThat(notAcceptable.header("Cache-Control")).contains("no-store");
     // a moderator's list of one post's comments, as WordPress's from the post
     var moderated = admin().get("/api/comments?status=APPROVED&postId=" + first).json();
     assertThat(moderated.path("items").findValuesAsString("id")).containsExactly(early);

@@ -239,6 +239,26 @@ class BadInputTests extends IntegrationTest {
     assertThat(nothing.text("detail")).isEqualTo("Nothing is at /api/nothing-here.");
   }
 
+  /**
+   * A reader's answer that cannot be given in the form asked for is a 406 that no cache keeps: a
+   * CDN in front of the blog must not hand the error to every reader of the post for a minute.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"image/png", "text/csv;;;="})
+  void anAnswerNotGivenInTheFormAskedForIsNotCached(String accept) {
+    String id = published(api(), "Read in JSON only");
+    String slug = api().get("/api/posts/" + id).text("slug");
+    assertThat(anonymous().get("/api/posts/" + slug).header("Cache-Control")).contains("public");
+
+    for (String path : List.of("/api/posts/" + slug, "/api/posts", "/api/tags")) {
+      var refused = anonymous().get(path, "Accept", accept);
+
+      assertThat(refused.status()).as(path).isEqualTo(406);
+      assertThat(refused.header("Cache-Control")).as(path).contains("no-store");
+      assertThat(refused.header("ETag")).as(path).isNull();
+    }
+  }
+
   @Test
   void badPagingParametersAreRejected() {
     assertProblem(api().get("/api/posts?limit=0"), 400);

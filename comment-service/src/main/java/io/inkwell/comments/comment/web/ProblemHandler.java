@@ -7,6 +7,7 @@ import io.inkwell.comments.comment.CommentProblems.ParentNotFound;
 import io.inkwell.comments.comment.CommentProblems.PostNotFound;
 import io.inkwell.comments.comment.CommentProblems.TooManyComments;
 import io.inkwell.comments.health.DatabaseOutage;
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.multipart.MultipartException;
@@ -143,7 +145,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   }
 
   @ExceptionHandler(Exception.class)
-  ResponseEntity<ProblemDetail> unexpected(Exception e) {
+  ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletResponse response) {
+    uncached(response);
     if (DatabaseOutage.causedBy(e)) {
       return databaseUnavailable(e);
     }
@@ -285,10 +288,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     return ResponseEntity.badRequest().body(body);
   }
 
-  /** Gives the framework's own problems (404, 405, 415, ...) a stable type as well. */
+  /**
+   * Gives the framework's own problems (404, 405, 406, 415, ...) a stable type as well, and none of
+   * the caching the answer that failed had named.
+   */
   @Override
   protected ResponseEntity<Object> handleExceptionInternal(
       Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    if (request instanceof ServletWebRequest servlet) {
+      uncached(servlet.getResponse());
+    }
     ResponseEntity<Object> response =
         super.handleExceptionInternal(e, body, headers, status, request);
     if (response != null
@@ -298,6 +307,21 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
           URI.create(TYPES + TYPE_BY_STATUS.getOrDefault(status.value(), "bad-request")));
     }
     return response;
+  }
+
+  /**
+   * Drops what a reader's answer said of caching before it failed (a 406 for an {@code Accept} it
+   * cannot meet, a body that could not be written): a shared cache in front of the blog would
+   * otherwise keep the error for a minute for every reader of the address, under the post's ETag.
+   */
+  private static void uncached(HttpServletResponse response) {
+    if (response != null && !response.isCommitted()) {
+      response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+      // Tomcat removes a header set to null
+      response.setHeader(HttpHeaders.ETAG, null);
+      response.setHeader(HttpHeaders.LAST_MODIFIED, null);
+      response.setHeader(HttpHeaders.EXPIRES, null);
+    }
   }
 
   private static String message(org.springframework.validation.FieldError error) {
