@@ -20,7 +20,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * An API client gets problem+json from every service, also where a service's answer is not one: an
- * error with no body at all (an {@code Accept} no converter can read), or a web server's own HTML
+ * error with no body at all (an {@code Accept} that cannot be read), or a web server's own HTML
  * page (the services answer what Tomcat refuses before they read it, a raw {@code [ ] { } |} in a
  * query as some form libraries write it, with a problem of their own, {@code TomcatRefusals}, but a
  * service without it would not). Such an answer to an {@code /api} path becomes a problem of the
@@ -85,6 +85,9 @@ class ServiceErrorPages implements GlobalFilter, Ordered {
               + " address must be percent-encoded.";
       case NOT_FOUND -> "Nothing is found at this address.";
       case METHOD_NOT_ALLOWED -> "This address does not take that method.";
+      case NOT_ACCEPTABLE ->
+          "The Accept header cannot be read, or names no type this address answers in (the"
+              + " API's answers are application/json).";
       case INTERNAL_SERVER_ERROR -> "Something went wrong on our side; the request may be retried.";
       case SERVICE_UNAVAILABLE -> "The service is not ready right now; try again shortly.";
       default -> status.getReasonPhrase() + ".";

@@ -155,6 +155,10 @@ class GatewayTests {
                                           "<!doctype html><title>HTTP Status 400 – Bad"
                                               + " Request</title><h1>Invalid character</h1>")))
                       .route(
+                          request -> request.uri().startsWith("/api/posts/unreadable-accept"),
+                          // as a service answers an Accept it cannot read: 406, and no body
+                          (request, response) -> response.status(406).send())
+                      .route(
                           request -> request.uri().startsWith("/api/posts/taken"),
                           (request, response) ->
                               response
@@ -1181,7 +1185,12 @@ class GatewayTests {
       throws Exception {
     var refused = get("/api/posts/tomcat-refusal?tags[]=a");
     var taken = get("/api/posts/taken");
+    var unreadableAccept = get("/api/posts/unreadable-accept");
 
+    assertThat(unreadableAccept.statusCode()).isEqualTo(406);
+    assertThat(unreadableAccept.body())
+        .contains("https://inkwell.dev/problems/not-acceptable")
+        .contains("application/json");
     assertThat(refused.statusCode()).isEqualTo(400);
     assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     assertThat(refused.body())
