@@ -287,6 +287,16 @@ public final class LocalStack implements AutoCloseable {
     return settings.ports().smtp();
   }
 
+  /** Where the caught mail is read, as the README reads it with curl. */
+  int imapPort() {
+    return settings.ports().imap();
+  }
+
+  /** The data folder: the databases, Kafka's log and the generated credentials. */
+  Path dataFolder() {
+    return settings.data();
+  }
+
   List<ServiceProcess> services() {
     return List.copyOf(services);
   }
