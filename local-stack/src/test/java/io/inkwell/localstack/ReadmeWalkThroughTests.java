@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,11 +51,13 @@ class ReadmeWalkThroughTests {
     String readme = Files.readString(Path.of("../README.md"));
     // the README's commands read the credentials from .inkwell in the folder the stack runs in
     Files.createSymbolicLink(folder.resolve(".inkwell"), stack.dataFolder());
-    var shell = new Shell(folder);
-    List<String> steps = steps(block(readme, "## Publish to inbox, by hand"));
+    String signingIn = block(readme, "## Signing in");
+    String walkThrough = block(readme, "## Publish to inbox, by hand");
+    var shell = new Shell(folder, signingIn + walkThrough);
+    List<String> steps = steps(walkThrough);
     assertThat(steps).as("the preamble, steps 1 to 7 and the bad input").hasSize(9);
 
-    assertThat(shell.run(block(readme, "## Signing in"))).contains("\"title\":\"Hello\"");
+    assertThat(shell.run(signingIn)).contains("\"title\":\"Hello\"");
     shell.run(steps.get(0));
     assertThat(shell.run(steps.get(1))).contains("Check your inbox");
     await().atMost(PATIENCE).until(() -> !TestStack.mailsTo(SUBSCRIBER).isEmpty());
@@ -134,12 +138,26 @@ class ReadmeWalkThroughTests {
    */
   private static final class Shell {
 
-    private static final String NAMES = "G T TOKEN A ID N CID";
+    private static final Pattern ASSIGNED = Pattern.compile("(?m)^([A-Za-z_][A-Za-z0-9_]*)=");
+    private static final Pattern DEFINED = Pattern.compile("(?m)^([A-Za-z_][A-Za-z0-9_]*)\\(\\)");
 
     private final Path folder;
+    private final String kept;
 
-    Shell(Path folder) {
+    /** A shell that keeps, from step to step, what the commands assign and define. */
+    Shell(Path folder, String commands) {
       this.folder = folder;
+      this.kept =
+          "declare -p "
+              + String.join(" ", names(ASSIGNED, commands))
+              + "; declare -f "
+              + String.join(" ", names(DEFINED, commands));
+    }
+
+    private static Set<String> names(Pattern pattern, String commands) {
+      var names = new TreeSet<String>();
+      pattern.matcher(commands).results().forEach(found -> names.add(found.group(1)));
+      return names;
     }
 
     String run(String commands) throws IOException, InterruptedException {
@@ -148,9 +166,9 @@ class ReadmeWalkThroughTests {
           new ProcessBuilder(
                   "bash",
                   "-c",
-                  "[ -f state.sh ] && . ./state.sh; . ./step.sh; { declare -p "
-                      + NAMES
-                      + "; declare -f prop; } > state.sh 2> /dev/null; true")
+                  "[ -f state.sh ] && . ./state.sh; . ./step.sh; { "
+                      + kept
+                      + "; } > state.sh 2> /dev/null; true")
               .directory(folder.toFile())
               .redirectErrorStream(true)
               .redirectOutput(folder.resolve("output.txt").toFile())
