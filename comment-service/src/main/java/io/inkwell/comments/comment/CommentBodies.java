@@ -3,6 +3,9 @@ package io.inkwell.comments.comment;
 import java.util.List;
 import java.util.Set;
 import org.commonmark.ext.autolink.AutolinkExtension;
+import org.commonmark.node.Document;
+import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.owasp.html.HtmlPolicyBuilder;
@@ -44,8 +47,44 @@ class CommentBodies {
           .extensions(List.of(AutolinkExtension.create()))
           .build();
 
+  /**
+   * @throws CommentProblems.NestedTooDeeply for emphasis or links nested more than {@link #DEEPEST}
+   *     levels ({@code ****…x****} some thousands long), which CommonMark, rendering by recursion,
+   *     would need more of the stack for than a thread has
+   */
   String render(String body) {
-    return POLICY.sanitize(renderer.render(parser.parse(body)));
+    Node document = parser.parse(body);
+    checkNesting(document);
+    return POLICY.sanitize(renderer.render(document));
+  }
+
+  /** As deep as post-service lets a post's body nest (its {@code MarkdownNesting}). */
+  static final int DEEPEST = 100;
+
+  /** Walks the comment without recursion, counting the levels above each of its words. */
+  private static void checkNesting(Node document) {
+    int levels = 0;
+    Node node = document;
+    while (node != null) {
+      if (node.getFirstChild() != null) {
+        if (isLevel(node) && ++levels > DEEPEST) {
+          throw new CommentProblems.NestedTooDeeply(DEEPEST);
+        }
+        node = node.getFirstChild();
+        continue;
+      }
+      while (node != document && node.getNext() == null) {
+        node = node.getParent();
+        if (isLevel(node)) {
+          levels--;
+        }
+      }
+      node = node == document ? null : node.getNext();
+    }
+  }
+
+  private static boolean isLevel(Node node) {
+    return !(node instanceof Document || node instanceof Paragraph);
   }
 
   String renderImported(String html) {

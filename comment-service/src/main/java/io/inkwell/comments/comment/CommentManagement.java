@@ -134,6 +134,7 @@ public class CommentManagement implements CommentsOfPosts {
     limit("comment-email:" + email, settings.perEmailPerHour());
     limit("comment-client:" + request.client(), settings.perClientPerHour());
     String body = request.body().strip();
+    String html = bodies.render(body);
     if (comments.existsByPostIdAndAuthorEmailAndBody(postId, email, body)) {
       throw new DuplicateComment();
     }
@@ -151,7 +152,7 @@ public class CommentManagement implements CommentsOfPosts {
             request.notifyOnComments(),
             null,
             body,
-            bodies.render(body),
+            html,
             request.client(),
             status,
             now,
@@ -200,6 +201,7 @@ public class CommentManagement implements CommentsOfPosts {
     KnownPost post = openPost(postId);
     Comment parent = request.parentId() == null ? null : parent(postId, request.parentId());
     String body = request.body().strip();
+    String html = bodies.render(body);
     counted("approved");
     String notifyEmail = parent != null && parent.notifyOnReply() ? parent.authorEmail() : null;
     return comments.insert(
@@ -213,7 +215,7 @@ public class CommentManagement implements CommentsOfPosts {
             false,
             request.staffId(),
             body,
-            bodies.render(body),
+            html,
             null,
             CommentStatus.APPROVED,
             now(),

@@ -49,4 +49,13 @@ public final class CommentProblems {
       return retryAfter;
     }
   }
+
+  public static class NestedTooDeeply extends RuntimeException {
+    public NestedTooDeeply(int deepest) {
+      super(
+          "The comment nests emphasis or links within each other more than "
+              + deepest
+              + " levels deep.");
+    }
+  }
 }

@@ -9,6 +9,7 @@ import io.inkwell.testsupport.AtOnce;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -297,6 +298,51 @@ class CommentingTests extends IntegrationTest {
     assertThat(refused.text("detail"))
         .isEqualTo("renderedAt must be a date and time such as 2009-03-12T16:41:00Z.");
     assertThat(comments.existsByPostIdAndAuthorEmailAndBody(postId, email, "Numbers")).isFalse();
+  }
+
+  /**
+   * Emphasis nested thousands deep ({@code ****…x****}, within the length a comment may have) would
+   * overflow the renderer's stack: a 422 that says so, to the reader and to a moderator editing a
+   * comment, and nothing is kept or changed. Emphasis within a link within emphasis is fine.
+   */
+  @Test
+  void emphasisNestedThousandsDeepIsRefusedAndNothingIsKept() {
+    String postId = publishedPost();
+    String email = email();
+    String deep = "*".repeat(4_000) + "x" + "*".repeat(4_000);
+
+    var refused =
+        api()
+            .post(
+                "/api/posts/" + postId + "/comments",
+                ApiClient.json(Map.of("authorName", "A", "authorEmail", email, "body", deep)));
+    var fine =
+        api()
+            .post(
+                "/api/posts/" + postId + "/comments",
+                ApiClient.json(
+                    Map.of(
+                        "authorName",
+                        "A",
+                        "authorEmail",
+                        email,
+                        "body",
+                        "***[a _fine_ link](https://example.org)***")));
+    var edited =
+        admin()
+            .put(
+                "/api/comments/" + fine.text("id"),
+                ApiClient.json(Map.of("authorName", "A", "body", deep)));
+
+    for (var problem : List.of(refused, edited)) {
+      assertProblem(problem, 422);
+      assertThat(problem.text("type")).isEqualTo("https://inkwell.dev/problems/nested-too-deeply");
+      assertThat(problem.text("detail")).contains("more than 100 levels deep");
+    }
+    assertThat(comments.existsByPostIdAndAuthorEmailAndBody(postId, email, deep)).isFalse();
+    assertThat(fine.text("bodyHtml")).contains("<em>fine</em>");
+    assertThat(admin().get("/api/comments/" + fine.text("id")).text("body"))
+        .isEqualTo("***[a _fine_ link](https://example.org)***");
   }
 
   @Test

@@ -325,9 +325,13 @@ class PostContentRenderer {
    * The body's HTML as readers get it: rendered, its videos players, an imported post's cards as
    * readers saw them, links alone to its own audio and video players, its pictures that stand alone
    * figures, its marked quotes callouts, its headings written in HTML with ids, sanitised, its
-   * tasks' boxes labelled, its pictures sized.
+   * tasks' boxes labelled, its pictures sized. A body nested deeper than {@link
+   * MarkdownNesting#DEEPEST} levels is refused ({@link NestedTooDeeply}).
    */
   String html(String bodyMarkdown) {
+    MarkdownNesting.checkLines(bodyMarkdown);
+    org.commonmark.node.Node document = parser.parse(bodyMarkdown);
+    MarkdownNesting.check(document);
     return withPictureSizes(
         withTasksLabelled(
             POLICY.sanitize(
@@ -335,9 +339,7 @@ class PostContentRenderer {
                     Callouts.callouts(
                         Figures.figures(
                             MediaPlayers.players(
-                                Cards.cards(
-                                    Embeds.players(
-                                        renderer.render(parser.parse(bodyMarkdown)))))))))));
+                                Cards.cards(Embeds.players(renderer.render(document))))))))));
   }
 
   /**

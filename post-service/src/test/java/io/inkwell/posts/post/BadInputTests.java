@@ -190,6 +190,48 @@ class BadInputTests extends IntegrationTest {
     assertProblem(huge, 413);
   }
 
+  /**
+   * Quotes, lists or emphasis nested thousands deep (a few kilobytes of {@code >} or {@code *})
+   * would take the renderer's stack: a 422 naming the nesting, on writing, re-writing and
+   * previewing, and nothing changes.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {">", "- ", "1. ", "> - ", "*", "  - x\n"})
+  void aBodyNestedThousandsDeepIsRefusedAndChangesNothing(String level) {
+    String deep =
+        level.equals("*")
+            ? "*".repeat(4_000) + "x" + "*".repeat(4_000)
+            : level.endsWith("\n")
+                ? java.util.stream.IntStream.range(0, 700)
+                    .mapToObj(depth -> "  ".repeat(depth) + "- x\n")
+                    .collect(java.util.stream.Collectors.joining())
+                : level.repeat(5_000) + "x";
+    var draft =
+        api().post("/api/posts", ApiClient.json(Map.of("title", "Shallow", "body", "Flat.")));
+    long before = posts.count();
+
+    var created = api().post("/api/posts", ApiClient.json(Map.of("title", "Deep", "body", deep)));
+    var edited =
+        api()
+            .put(
+                "/api/posts/" + draft.text("id"),
+                ApiClient.json(Map.of("title", "Deep", "body", deep)),
+                "If-Match",
+                draft.header("ETag"));
+    var previewed =
+        api().post("/api/posts/preview", ApiClient.json(Map.of("title", "Deep", "body", deep)));
+
+    for (var refused : List.of(created, edited, previewed)) {
+      assertProblem(refused, 422);
+      assertThat(refused.text("type")).isEqualTo("https://inkwell.dev/problems/nested-too-deeply");
+      assertThat(refused.text("detail")).contains("more than 100 levels deep");
+    }
+    assertThat(posts.count()).isEqualTo(before);
+    var kept = api().get("/api/posts/" + draft.text("id"));
+    assertThat(kept.text("title")).isEqualTo("Shallow");
+    assertThat(kept.text("bodyMarkdown")).isEqualTo("Flat.");
+  }
+
   @Test
   void fieldsOnlyTheServiceSetsAreNotBound() {
     var created =

@@ -1,7 +1,9 @@
 package io.inkwell.posts.post;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,6 +26,39 @@ class PostContentRendererTests {
         .contains("<del>gone</del>")
         .contains("href=\"https://example.org\"")
         .contains("<table>");
+  }
+
+  /**
+   * An outline as deep as people write one, quotes within quotes as mail threads keep them, and
+   * emphasis within links within emphasis render; a hundred levels is where nesting stops.
+   */
+  @Test
+  void nestingAsDeepAsPeopleWriteRendersAndBeyondAHundredLevelsIsRefused() {
+    String outline =
+        java.util.stream.IntStream.range(0, 12)
+            .mapToObj(depth -> "  ".repeat(depth) + "- level " + depth + "\n")
+            .collect(java.util.stream.Collectors.joining());
+    String thread = "> > > > > > > > The first word.\n>\n> Its answer.";
+    String emphasis = "***[a _link_ in **bold**](https://example.org)***";
+
+    var html = renderer.render("T", outline + "\n" + thread + "\n\n" + emphasis, null).bodyHtml();
+
+    var page = Jsoup.parse(html);
+    assertThat(page.select("ul ul ul ul ul ul ul ul ul ul ul ul li").text()).isEqualTo("level 11");
+    assertThat(page.select("blockquote blockquote blockquote blockquote blockquote").text())
+        .contains("The first word.");
+    assertThat(page.select("em strong a em").text()).isEqualTo("link");
+    assertThat(renderer.render("T", ">".repeat(100) + " x", null).bodyHtml()).contains("x");
+    for (String deep :
+        List.of(
+            ">".repeat(101) + " x",
+            "- ".repeat(101) + "x",
+            "> 1. ".repeat(60) + "x",
+            "*".repeat(250) + "x" + "*".repeat(250))) {
+      assertThatThrownBy(() -> renderer.render("T", deep, null))
+          .as(deep.substring(0, 20))
+          .isInstanceOf(NestedTooDeeply.class);
+    }
   }
 
   /**

@@ -3,6 +3,7 @@ package io.inkwell.comments.comment.web;
 import io.inkwell.comments.comment.CommentProblems.CommentNotFound;
 import io.inkwell.comments.comment.CommentProblems.CommentsClosed;
 import io.inkwell.comments.comment.CommentProblems.DuplicateComment;
+import io.inkwell.comments.comment.CommentProblems.NestedTooDeeply;
 import io.inkwell.comments.comment.CommentProblems.ParentNotFound;
 import io.inkwell.comments.comment.CommentProblems.PostNotFound;
 import io.inkwell.comments.comment.CommentProblems.TooManyComments;
@@ -99,6 +100,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         .body(
             problem(
                 HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many comments", e.getMessage()));
+  }
+
+  @ExceptionHandler(NestedTooDeeply.class)
+  ProblemDetail nestedTooDeeply(NestedTooDeeply e) {
+    return problem(
+        HttpStatus.UNPROCESSABLE_CONTENT, "nested-too-deeply", "Nested too deeply", e.getMessage());
   }
 
   @ExceptionHandler(ParentNotFound.class)

@@ -4,6 +4,7 @@ import io.inkwell.posts.health.DatabaseOutage;
 import io.inkwell.posts.post.ContentTooLarge;
 import io.inkwell.posts.post.IllegalTransition;
 import io.inkwell.posts.post.InvalidCursor;
+import io.inkwell.posts.post.NestedTooDeeply;
 import io.inkwell.posts.post.NotAllowed;
 import io.inkwell.posts.post.PostNotFound;
 import io.inkwell.posts.post.SlugTaken;
@@ -108,6 +109,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   ProblemDetail unknownPicture(UnknownPicture e) {
     return problem(
         HttpStatus.UNPROCESSABLE_CONTENT, "unknown-picture", "No such picture", e.getMessage());
+  }
+
+  @ExceptionHandler(NestedTooDeeply.class)
+  ProblemDetail nestedTooDeeply(NestedTooDeeply e) {
+    return problem(
+        HttpStatus.UNPROCESSABLE_CONTENT, "nested-too-deeply", "Nested too deeply", e.getMessage());
   }
 
   @ExceptionHandler(NotAllowed.class)
