@@ -2,6 +2,8 @@ package io.inkwell.comments.comment;
 
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.node.Document;
 import org.commonmark.node.Node;
@@ -48,18 +50,44 @@ class CommentBodies {
           .build();
 
   /**
+   * Parses and renders on a thread of its own with a deep stack, the caller's waiting for it:
+   * CommonMark parses and renders emphasis by recursion, a level of the stack for each level of
+   * nesting, and a comment's 10,000 characters of {@code ****…x****} overflowed a request thread's.
+   *
    * @throws CommentProblems.NestedTooDeeply for emphasis or links nested more than {@link #DEEPEST}
-   *     levels ({@code ****…x****} some thousands long), which CommonMark, rendering by recursion,
-   *     would need more of the stack for than a thread has
+   *     levels
    */
   String render(String body) {
-    Node document = parser.parse(body);
-    checkNesting(document);
-    return POLICY.sanitize(renderer.render(document));
+    var task =
+        new FutureTask<>(
+            () -> {
+              try {
+                Node document = parser.parse(body);
+                checkNesting(document);
+                return renderer.render(document);
+              } catch (StackOverflowError deeperThanEven) {
+                throw new CommentProblems.NestedTooDeeply(DEEPEST);
+              }
+            });
+    new Thread(null, task, "markdown", STACK_BYTES).start();
+    try {
+      return POLICY.sanitize(task.get());
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException refused) {
+        throw refused;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while rendering", e);
+    }
   }
 
   /** As deep as post-service lets a post's body nest (its {@code MarkdownNesting}). */
   static final int DEEPEST = 100;
+
+  /** Enough for a comment's longest body nested as deep as it can be (5,000 levels). */
+  private static final long STACK_BYTES = 16L << 20;
 
   /** Walks the comment without recursion, counting the levels above each of its words. */
   private static void checkNesting(Node document) {

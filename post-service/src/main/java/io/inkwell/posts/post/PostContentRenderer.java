@@ -330,16 +330,20 @@ class PostContentRenderer {
    */
   String html(String bodyMarkdown) {
     MarkdownNesting.checkLines(bodyMarkdown);
-    org.commonmark.node.Node document = parser.parse(bodyMarkdown);
-    MarkdownNesting.check(document);
+    String rendered =
+        MarkdownNesting.onDeepStack(
+            () -> {
+              org.commonmark.node.Node document = parser.parse(bodyMarkdown);
+              MarkdownNesting.check(document);
+              return renderer.render(document);
+            });
     return withPictureSizes(
         withTasksLabelled(
             POLICY.sanitize(
                 Headings.identified(
                     Callouts.callouts(
                         Figures.figures(
-                            MediaPlayers.players(
-                                Cards.cards(Embeds.players(renderer.render(document))))))))));
+                            MediaPlayers.players(Cards.cards(Embeds.players(rendered)))))))));
   }
 
   /**

@@ -3,6 +3,8 @@ package io.inkwell.posts.post;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -48,5 +50,29 @@ class MarkdownNestingTests {
   void whatOnlyLooksLikeMarkersIsNotCounted(String text) {
     assertThatCode(() -> MarkdownNesting.checkLines((text + " ").repeat(200) + "\n" + text))
         .doesNotThrowAnyException();
+  }
+
+  @Test
+  void aParagraphPilingUpBracketsOrEmphasisMarksIsRefusedUnparsed() {
+    String links = "[a](https://example.org) ".repeat(1_000);
+    String italics = "_a_ ".repeat(5_000);
+
+    assertThatCode(() -> MarkdownNesting.checkLines(links + "\n\n" + links + "\n\n" + italics))
+        .doesNotThrowAnyException();
+    assertThatCode(
+            () -> MarkdownNesting.checkLines("```\n" + "a[i] = *p;\n".repeat(20_000) + "```"))
+        .doesNotThrowAnyException();
+    for (String piled :
+        List.of(
+            links + "\n" + links,
+            italics + "*",
+            "![".repeat(500_000) + "x",
+            "```a`b\n" + "![".repeat(1_001),
+            "~~~\n~~~\n" + "[".repeat(1_001))) {
+      assertThatThrownBy(() -> MarkdownNesting.checkLines(piled))
+          .as(piled.substring(0, 12))
+          .isInstanceOf(NestedTooDeeply.class)
+          .hasMessageContaining("in one paragraph");
+    }
   }
 }

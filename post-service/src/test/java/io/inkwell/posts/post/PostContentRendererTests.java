@@ -54,10 +54,36 @@ class PostContentRendererTests {
             ">".repeat(101) + " x",
             "- ".repeat(101) + "x",
             "> 1. ".repeat(60) + "x",
-            "*".repeat(250) + "x" + "*".repeat(250))) {
-      assertThatThrownBy(() -> renderer.render("T", deep, null))
+            "*".repeat(250) + "x" + "*".repeat(250),
+            // deep enough to overflow the stack of the local stack's request threads (512 KB)
+            // while parsing, before the tree can be measured
+            "*".repeat(4_999) + "x" + "*".repeat(4_999),
+            "![".repeat(1_000) + "x" + "](p.png)".repeat(1_000))) {
+      assertThatThrownBy(() -> onARequestThread(() -> renderer.render("T", deep, null)))
           .as(deep.substring(0, 20))
           .isInstanceOf(NestedTooDeeply.class);
+    }
+  }
+
+  /** Runs the work on a thread with the stack the local stack gives each service's threads. */
+  private static void onARequestThread(Runnable work) throws Throwable {
+    var failure = new java.util.concurrent.atomic.AtomicReference<Throwable>();
+    var thread =
+        new Thread(
+            null,
+            () -> {
+              try {
+                work.run();
+              } catch (Throwable e) {
+                failure.set(e);
+              }
+            },
+            "request",
+            512 * 1024);
+    thread.start();
+    thread.join();
+    if (failure.get() != null) {
+      throw failure.get();
     }
   }
 
