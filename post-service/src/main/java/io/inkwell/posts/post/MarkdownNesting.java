@@ -1,6 +1,7 @@
 package io.inkwell.posts.post;
 
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
@@ -83,12 +84,13 @@ final class MarkdownNesting {
       }
       if (brackets > MOST_BRACKETS || marks > MOST_MARKS) {
         throw new NestedTooDeeply(
-            "A paragraph of the body has more than "
-                + MOST_BRACKETS
-                + " brackets ([) or "
-                + MOST_MARKS
-                + " emphasis marks (* _ ~); no page needs that many in one paragraph (code goes"
-                + " between ``` lines, where they are not counted).");
+            String.format(
+                Locale.ROOT,
+                "A paragraph of the body has more than %,d brackets ([) or %,d emphasis marks"
+                    + " (* _ ~); no page needs that many in one paragraph (code goes between ```"
+                    + " lines, where they are not counted).",
+                MOST_BRACKETS,
+                MOST_MARKS));
       }
     }
   }
