@@ -269,24 +269,41 @@ class PostContentRenderer {
   /**
    * Where the author ended the post's teaser, as WordPress's "more" tag ({@code <!--more-->}, which
    * Jekyll and Hugo take too) and Blogger's jump break ({@code <a name="more"></a>}) mark it: what
-   * the blog's home page showed of the post before "Continue reading".
+   * the blog's home page showed of the post before "Continue reading". The comment's end is looked
+   * for apart ({@link #teaserEnd}): a pattern running on to {@code -->} from each of thousands of
+   * unclosed {@code <!--more} would take minutes over a body of a megabyte.
    */
   private static final Pattern MORE =
       Pattern.compile(
-          "<!--\\s*more\\b.*?-->|<a\\s+name\\s*=\\s*[\"']more[\"']\\s*>\\s*</a>",
-          Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+          "<!--\\s*more\\b|<a\\s+name\\s*=\\s*[\"']more[\"']\\s*>\\s*</a>",
+          Pattern.CASE_INSENSITIVE);
 
   /**
    * The HTML the excerpt is taken from: the teaser's, where the author marked where it ends and it
    * has words, else the whole body's.
    */
   private String teaser(String bodyMarkdown, String html) {
-    var more = MORE.matcher(bodyMarkdown);
-    if (!more.find()) {
+    int end = teaserEnd(bodyMarkdown);
+    if (end < 0) {
       return html;
     }
-    String teaser = html(bodyMarkdown.substring(0, more.start()));
+    String teaser = html(bodyMarkdown.substring(0, end));
     return words(teaser, true).isBlank() ? html : teaser;
+  }
+
+  /**
+   * Where the first "more" mark begins, or -1: a jump break, or a {@code <!--more} that a {@code
+   * -->} closes somewhere after it.
+   */
+  static int teaserEnd(String bodyMarkdown) {
+    int lastClose = bodyMarkdown.lastIndexOf("-->");
+    var more = MORE.matcher(bodyMarkdown);
+    while (more.find()) {
+      if (bodyMarkdown.charAt(more.start() + 1) != '!' || lastClose >= more.end()) {
+        return more.start();
+      }
+    }
+    return -1;
   }
 
   /**

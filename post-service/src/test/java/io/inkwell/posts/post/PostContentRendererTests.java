@@ -563,6 +563,23 @@ class PostContentRendererTests {
     assertThat(markedAtTheStart.excerpt()).as("a teaser of nothing").isEqualTo("All of it.");
   }
 
+  /**
+   * A "more" comment counts once something closes it, however far on; one never closed marks
+   * nothing, and a jump break after it still does. Thousands of unclosed marks are looked through
+   * once (bench/README.md), not each to the end of the body.
+   */
+  @Test
+  void aMoreCommentCountsOnlyWhereItIsClosed() {
+    assertThat(PostContentRenderer.teaserEnd("Intro <!--more and more words\n\nthen -->"))
+        .isEqualTo(6);
+    assertThat(PostContentRenderer.teaserEnd("Intro <!--more-->")).isEqualTo(6);
+    assertThat(PostContentRenderer.teaserEnd("Intro <!-- more")).isEqualTo(-1);
+    assertThat(PostContentRenderer.teaserEnd("Intro <!--moreover-->")).isEqualTo(-1);
+    assertThat(PostContentRenderer.teaserEnd("<!--more".repeat(2_000) + " <a name=\"more\"></a>"))
+        .isEqualTo(16_001);
+    assertThat(PostContentRenderer.teaserEnd("--> <!--more".repeat(2_000))).isEqualTo(4);
+  }
+
   /** A caption is no sentence of the post: the excerpt reads on without it, unless it is all. */
   @Test
   void theExcerptReadsOnPastAPicturesCaption() {
