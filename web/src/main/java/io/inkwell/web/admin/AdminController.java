@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * The author admin's posts: posts by state and the editor (save, preview, publish, schedule,
@@ -436,6 +437,9 @@ class AdminController implements StaffPage {
     } else if (preview.status() == 401) {
       html =
           "<p><em>Your sign-in ran out: save, and your text is kept while you sign in again.</em></p>";
+    } else if (preview.status() >= 400 && preview.status() < 500) {
+      // what saving would be told (a body too large or nested too deeply), as the author types
+      html = "<p role=\"alert\"><em>" + HtmlUtils.htmlEscape(preview.problem()) + "</em></p>";
     }
     model.addAttribute("previewHtml", html);
     return "admin/editor :: preview";

@@ -107,6 +107,49 @@ class AdminControllerTests {
   }
 
   /**
+   * A body the API refuses (nested too deeply, too large) says so in the live preview as the author
+   * types, escaped, rather than leaving the preview blank.
+   */
+  @Test
+  void theLivePreviewSaysWhyTheApiRefusesTheBody() {
+    var problem =
+        tools.jackson.databind.json.JsonMapper.builder()
+            .build()
+            .createObjectNode()
+            .put("detail", "The body nests <quotes> more than 100 levels deep.");
+    when(api.preview(anyString(), any())).thenReturn(new AdminApi.Answer(422, problem, null));
+    var model = new ExtendedModelMap();
+
+    controller.livePreview(
+        client,
+        new AdminController.Form(
+            null,
+            "T",
+            ">".repeat(101),
+            "",
+            "",
+            "",
+            null,
+            null,
+            true,
+            false,
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            ""),
+        model);
+
+    assertThat((String) model.get("previewHtml"))
+        .isEqualTo(
+            "<p role=\"alert\"><em>The body nests &lt;quotes&gt; more than 100 levels"
+                + " deep.</em></p>");
+  }
+
+  /**
    * A blog just imported has a thousand published posts and no drafts: the admin opens on them, not
    * on an empty list of drafts that looks as if the import had brought nothing. The Drafts tab
    * itself still shows the drafts, none.
