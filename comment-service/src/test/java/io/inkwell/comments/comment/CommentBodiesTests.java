@@ -3,6 +3,7 @@ package io.inkwell.comments.comment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.inkwell.testsupport.RequestThreads;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,7 @@ class CommentBodiesTests {
   void emphasisNestedAsDeepAsACommentCanIsRefusedOnARequestThread() throws Throwable {
     var rendered = new AtomicReference<String>();
 
-    onARequestThread(
+    RequestThreads.run(
         () -> rendered.set(bodies.render("***[a _fine_ link](https://example.org)***")));
 
     assertThat(rendered.get())
@@ -28,29 +29,9 @@ class CommentBodiesTests {
                 + " <em>fine</em> link</a></strong></em></p>\n");
     assertThatThrownBy(
             () ->
-                onARequestThread(() -> bodies.render("*".repeat(4_999) + "x" + "*".repeat(4_999))))
+                RequestThreads.run(
+                    () -> bodies.render("*".repeat(4_999) + "x" + "*".repeat(4_999))))
         .isInstanceOf(CommentProblems.NestedTooDeeply.class)
         .hasMessageContaining("more than 100 levels deep");
-  }
-
-  private static void onARequestThread(Runnable work) throws Throwable {
-    var failure = new AtomicReference<Throwable>();
-    var thread =
-        new Thread(
-            null,
-            () -> {
-              try {
-                work.run();
-              } catch (Throwable e) {
-                failure.set(e);
-              }
-            },
-            "request",
-            512 * 1024);
-    thread.start();
-    thread.join();
-    if (failure.get() != null) {
-      throw failure.get();
-    }
   }
 }

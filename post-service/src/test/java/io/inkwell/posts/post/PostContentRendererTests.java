@@ -3,6 +3,7 @@ package io.inkwell.posts.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.inkwell.testsupport.RequestThreads;
 import java.util.List;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
@@ -59,31 +60,9 @@ class PostContentRendererTests {
             // while parsing, before the tree can be measured
             "*".repeat(4_999) + "x" + "*".repeat(4_999),
             "![".repeat(1_000) + "x" + "](p.png)".repeat(1_000))) {
-      assertThatThrownBy(() -> onARequestThread(() -> renderer.render("T", deep, null)))
+      assertThatThrownBy(() -> RequestThreads.run(() -> renderer.render("T", deep, null)))
           .as(deep.substring(0, 20))
           .isInstanceOf(NestedTooDeeply.class);
-    }
-  }
-
-  /** Runs the work on a thread with the stack the local stack gives each service's threads. */
-  private static void onARequestThread(Runnable work) throws Throwable {
-    var failure = new java.util.concurrent.atomic.AtomicReference<Throwable>();
-    var thread =
-        new Thread(
-            null,
-            () -> {
-              try {
-                work.run();
-              } catch (Throwable e) {
-                failure.set(e);
-              }
-            },
-            "request",
-            512 * 1024);
-    thread.start();
-    thread.join();
-    if (failure.get() != null) {
-      throw failure.get();
     }
   }
 
