@@ -39,6 +39,15 @@ final class WordPressContent {
       Pattern.compile(
           "(?<=[^>\\s])[ \\t]*\n(?=[ \\t]*<" + BLOCKS + "\\b)", Pattern.CASE_INSENSITIVE);
 
+  /**
+   * A line break inside a paragraph, with the spaces around it: from where they begin only, so that
+   * a long run of spaces is looked through once, not once from each of them.
+   */
+  private static final Pattern LINE_BREAK = Pattern.compile("(?<!\\s)\\s*\n\\s*");
+
+  /** What parts paragraphs: a line with nothing but spaces on it. */
+  private static final Pattern BLANK_LINE = Pattern.compile("\n\\s*\n");
+
   private static final Pattern PRE =
       Pattern.compile("<pre\\b.*?</pre>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
   private static final Pattern CAPTION =
@@ -139,7 +148,7 @@ final class WordPressContent {
   /** Blank lines part paragraphs, except inside {@code <pre>}; block elements stay as they are. */
   private static String paragraphs(String text) {
     List<String> chunks = new ArrayList<>();
-    Matcher pre = PRE.matcher(text);
+    Matcher pre = PRE.matcher(BoundedText.of(text));
     int from = 0;
     while (pre.find()) {
       chunks.addAll(chunks(text.substring(from, pre.start())));
@@ -156,7 +165,9 @@ final class WordPressContent {
       if (BLOCK_START.matcher(trimmed).find()) {
         html.append(trimmed);
       } else {
-        html.append("<p>").append(trimmed.replaceAll("\\s*\n\\s*", "<br>\n")).append("</p>");
+        html.append("<p>")
+            .append(LINE_BREAK.matcher(BoundedText.of(trimmed)).replaceAll("<br>\n"))
+            .append("</p>");
       }
       html.append("\n\n");
     }
@@ -164,9 +175,9 @@ final class WordPressContent {
   }
 
   private static List<String> chunks(String text) {
-    String parted = TEXT_AFTER_BLOCK.matcher(text).replaceAll("$1\n\n");
-    parted = BLOCK_AFTER_TEXT.matcher(parted).replaceAll("\n\n");
-    return List.of(parted.split("\n\\s*\n"));
+    String parted = TEXT_AFTER_BLOCK.matcher(BoundedText.of(text)).replaceAll("$1\n\n");
+    parted = BLOCK_AFTER_TEXT.matcher(BoundedText.of(parted)).replaceAll("\n\n");
+    return List.of(BLANK_LINE.split(BoundedText.of(parted)));
   }
 
   /**
@@ -269,7 +280,7 @@ final class WordPressContent {
 
   private static String replace(
       Pattern pattern, String text, java.util.function.Function<Matcher, String> replacement) {
-    Matcher matcher = pattern.matcher(text);
+    Matcher matcher = pattern.matcher(BoundedText.of(text));
     var result = new StringBuilder();
     while (matcher.find()) {
       matcher.appendReplacement(result, Matcher.quoteReplacement(replacement.apply(matcher)));

@@ -1,6 +1,7 @@
 package io.inkwell.posts.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,23 @@ class WordPressContentTests {
   void blankLinesAreParagraphsAndSingleBreaksAreLineBreaksAsWordPressShowsThem() {
     assertThat(WordPressContent.html("Roses are red,\nviolets blue.\n\n\nThe end."))
         .isEqualTo("<p>Roses are red,<br>\nviolets blue.</p>\n\n<p>The end.</p>");
+  }
+
+  /**
+   * A long run of spaces is looked through once: text whose patterns would read it again from each
+   * of its characters is refused as unreadable ({@link BoundedText}), as thousands of shortcodes or
+   * {@code <pre>} that nothing closes are, rather than holding the service for hours.
+   */
+  @Test
+  void textIsLookedThroughOnceAndTextThatCannotBeIsRefused() {
+    assertThat(WordPressContent.html("a" + " ".repeat(100_000) + "b\nc"))
+        .startsWith("<p>a ")
+        .endsWith(" b<br>\nc</p>");
+    for (String unclosed : List.of("[gallery ".repeat(20_000), "<pre>".repeat(20_000))) {
+      assertThatThrownBy(() -> WordPressContent.html(unclosed))
+          .isInstanceOf(UnreadableImport.class)
+          .hasMessageContaining("nothing closes");
+    }
   }
 
   @Test
