@@ -38,6 +38,12 @@ class CommentBodies {
   private static final PolicyFactory IMPORTED_POLICY =
       POLICY.and(new HtmlPolicyBuilder().allowElements("b", "i", "blockquote").toFactory());
 
+  /** As deep as post-service lets a post's body nest (its {@code MarkdownNesting}). */
+  static final int DEEPEST = 100;
+
+  /** Enough for a comment's longest body nested as deep as it can be (5,000 levels). */
+  private static final long STACK_BYTES = 16L << 20;
+
   private final Parser parser =
       Parser.builder()
           .enabledBlockTypes(Set.of())
@@ -82,12 +88,6 @@ class CommentBodies {
       throw new IllegalStateException("interrupted while rendering", e);
     }
   }
-
-  /** As deep as post-service lets a post's body nest (its {@code MarkdownNesting}). */
-  static final int DEEPEST = 100;
-
-  /** Enough for a comment's longest body nested as deep as it can be (5,000 levels). */
-  private static final long STACK_BYTES = 16L << 20;
 
   /** Walks the comment without recursion, counting the levels above each of its words. */
   private static void checkNesting(Node document) {
