@@ -1,12 +1,13 @@
 package io.inkwell.posts.importer;
 
 /**
- * An imported post's text as a pattern reads it, up to so many characters read: WordPress's
- * shortcode patterns ({@code [gallery …]}, {@code <pre>…</pre>}) take time that grows with the
- * square of the openings nothing closes, and 20,000 unclosed {@code [gallery } (180 KB) took 15 s
- * to look through; an export of a few megabytes of them would have held post-service for hours.
- * Text that takes a pattern more than {@link #READS_PER_CHARACTER} reads a character is refused as
- * unreadable, and nothing is imported.
+ * An imported post's text as a pattern reads it, up to so many characters read: a pattern that
+ * looks for something opened and then closed ({@code [gallery …]}, {@code <pre>…</pre>}, an {@code
+ * <img …>}) can take time that grows with the square of the openings nothing closes, and 20,000
+ * unclosed {@code [gallery } (180 KB) took 15 s to look through; an export of a few megabytes of
+ * them would have held post-service for hours. The patterns are written to read each character a
+ * few times; text that still takes one more than {@link #READS_PER_CHARACTER} reads a character is
+ * refused as unreadable, and nothing is imported.
  */
 final class BoundedText implements CharSequence {
 
@@ -30,8 +31,8 @@ final class BoundedText implements CharSequence {
   public char charAt(int index) {
     if (--left < 0) {
       throw new UnreadableImport(
-          "A post's text could not be read in reasonable time: it opens thousands of shortcodes"
-              + " or <pre> blocks that nothing closes. Nothing was imported.");
+          "A post's text could not be read in reasonable time: it opens thousands of tags,"
+              + " shortcodes or <pre> blocks that nothing closes. Nothing was imported.");
     }
     return text.charAt(index);
   }

@@ -48,12 +48,14 @@ class Importer {
     int toCopy = 0;
     // each label's old slug once, however many posts carry it (and from a second import too)
     Map<String, String> tagSlugs = new LinkedHashMap<>();
-    for (ImportedPost post : posts) {
-      post.tagSlugs().forEach(tagSlugs::putIfAbsent);
-      ImportedPost stored = post.withHtml(pictures.stored(post.html(), importer));
+    // every post's pictures before any post, so a post whose text cannot be read stores no post
+    List<ImportedPost> withPictures =
+        posts.stream().map(post -> post.withHtml(pictures.stored(post.html(), importer))).toList();
+    for (ImportedPost stored : withPictures) {
+      stored.tagSlugs().forEach(tagSlugs::putIfAbsent);
       if (imports.importPost(stored)) {
         created++;
-        comments += post.isPublished() ? post.comments().size() : 0;
+        comments += stored.isPublished() ? stored.comments().size() : 0;
       } else {
         existing++;
       }

@@ -19,10 +19,15 @@ import org.springframework.stereotype.Component;
 @Component
 class InlinePictures {
 
-  /** An {@code img}'s {@code src} that is a base64 {@code data:} picture, quoted either way. */
+  /**
+   * An {@code img}'s {@code src} that is a base64 {@code data:} picture, quoted either way. The
+   * tag's other attributes are looked through up to the next {@code <} as well as {@code >}: an
+   * {@code <img} that nothing closes would otherwise be read to the end of the post from every
+   * {@code <img} before it (20,000 of them, 260 KB, took 24 s).
+   */
   private static final Pattern INLINE =
       Pattern.compile(
-          "(<img\\b[^>]*?\\bsrc\\s*=\\s*)([\"'])data:image/(png|jpe?g|gif|webp);base64,([A-Za-z0-9+/=\\s]+)\\2",
+          "(<img\\b[^<>]*?\\bsrc\\s*=\\s*)([\"'])data:image/(png|jpe?g|gif|webp);base64,([A-Za-z0-9+/=\\s]+)\\2",
           Pattern.CASE_INSENSITIVE);
 
   private final Images images;
@@ -36,7 +41,7 @@ class InlinePictures {
     if (html == null || !hasInline(html)) {
       return html;
     }
-    Matcher inline = INLINE.matcher(html);
+    Matcher inline = INLINE.matcher(BoundedText.of(html));
     var result = new StringBuilder(html.length());
     while (inline.find()) {
       String url = storedUrl(inline.group(3), inline.group(4), importer);

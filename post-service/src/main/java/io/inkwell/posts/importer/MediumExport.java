@@ -37,8 +37,13 @@ final class MediumExport {
 
   private static final String POSTS = "posts/";
 
-  /** A story's address ends in its slug and Medium's id: {@code /@jo/a-walk-4f2a9c1b7e3d}. */
-  private static final Pattern SLUG_AND_ID = Pattern.compile("([^/]*?)-?([0-9a-f]{8,16})$");
+  /**
+   * The last part of a story's address is its slug and Medium's id: {@code a-walk-4f2a9c1b7e3d} of
+   * {@code /@jo/a-walk-4f2a9c1b7e3d}. Matched against that part alone, from its start: looked for
+   * anywhere in the address, a long part with no id was read to its end from each of its
+   * characters.
+   */
+  private static final Pattern SLUG_AND_ID = Pattern.compile("([^/]*?)-?([0-9a-f]{8,16})");
 
   private MediumExport() {}
 
@@ -85,11 +90,11 @@ final class MediumExport {
       address = attr(page, "footer a[href*=/p/]", "href"); // a draft's footer names its editor
     }
     String path = pathOf(address);
-    Matcher slugAndId = SLUG_AND_ID.matcher(path == null ? "" : path);
-    boolean named = slugAndId.find();
+    Matcher slugAndId = slugAndId(path == null ? "" : path);
+    boolean named = slugAndId.matches();
     if (!named) {
-      slugAndId = SLUG_AND_ID.matcher(stem(fileName)); // a draft's, or an address of no story
-      named = slugAndId.find();
+      slugAndId = slugAndId(stem(fileName)); // a draft's, or an address of no story
+      named = slugAndId.matches();
     }
     String slug = named && !slugAndId.group(1).isBlank() ? slugAndId.group(1) : null;
     String id = named ? slugAndId.group(2) : stem(fileName);
@@ -143,6 +148,10 @@ final class MediumExport {
     } catch (URISyntaxException notAnAddress) {
       return Optional.empty();
     }
+  }
+
+  private static Matcher slugAndId(String path) {
+    return SLUG_AND_ID.matcher(BoundedText.of(path.substring(path.lastIndexOf('/') + 1)));
   }
 
   /** The file's name without its date, {@code draft_} and {@code .html}. */

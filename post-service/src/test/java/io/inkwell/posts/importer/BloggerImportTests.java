@@ -386,6 +386,42 @@ class BloggerImportTests extends IntegrationTest {
   }
 
   /**
+   * A post that opens thousands of picture tags nothing closes (a damaged export) is looked through
+   * once: its pasted picture becomes the blog's, rather than the import holding post-service while
+   * every tag is read to the end of the post.
+   */
+  @Test
+  void aPastedPictureIsFoundAmongThousandsOfTagsNothingCloses() throws IOException {
+    byte[] png = TestPictures.picture("png", 23, 11);
+    String html =
+        "<p>Before the storm:</p><img alt=\"Clouds\" src=\"data:image/png;base64,"
+            + Base64.getEncoder().encodeToString(png)
+            + "\">"
+            + "<img src=\"x\" ".repeat(20_000);
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    String export =
+        "<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"><entry>"
+            + "<id>tag:blogger.com,1999:blog-78.post-"
+            + run
+            + "</id><published>2011-09-01T07:00:00.000Z</published>"
+            + "<category scheme=\"http://schemas.google.com/g/2005#kind\""
+            + " term=\"http://schemas.google.com/blogger/2008/kind#post\"/>"
+            + "<title>Storm coming "
+            + run
+            + "</title><content type=\"html\">"
+            + html.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            + "</content></entry></feed>";
+
+    var imported = importBlogger(export);
+
+    assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+    var post = anonymous().get("/api/posts/storm-coming-" + run);
+    var shown = Jsoup.parse(post.text("bodyHtml")).select("img[alt=Clouds]");
+    assertThat(shown.attr("src")).matches("/api/images/[0-9a-f]{32}\\.png");
+    assertThat(anonymous().bytes(shown.attr("src")).body()).isEqualTo(png);
+  }
+
+  /**
    * A post that links to another of the blog's posts at its blogspot.com address, which cannot
    * follow the blog here, links to it here: the old path, which leads to the post. Links to other
    * sites, and to pictures Blogger keeps on its own hosts, stay.

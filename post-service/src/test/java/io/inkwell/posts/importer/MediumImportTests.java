@@ -105,6 +105,31 @@ class MediumImportTests extends IntegrationTest {
     assertThat(currents.select("a").attr("href")).isEqualTo("/@ida/tides-0f0f0f0f0f0f");
   }
 
+  /**
+   * A story whose address ends in a long part with no Medium id (a damaged export) is named by its
+   * file, as a draft's is, and is read once rather than from each of the address's characters.
+   */
+  @Test
+  void aStoryWhoseAddressNamesNoIdIsNamedByItsFile() throws IOException {
+    String noId = "@ida/" + "z".repeat(100_000);
+    byte[] story =
+        new String(story("Breakwater", "0123abcd", ""), StandardCharsets.UTF_8)
+            .replace("@ida/breakwater-0123abcd", noId)
+            .getBytes(StandardCharsets.UTF_8);
+
+    var imported =
+        admin()
+            .postAs(
+                "/api/imports/medium",
+                ZIP,
+                Archives.zip(Map.of("posts/2019-02-03_Breakwater-2d2d2d2d2d2d.html", story)));
+
+    assertThat(imported.json().path("posts").asInt()).as(imported.toString()).isEqualTo(1);
+    var breakwater = anonymous().get("/api/posts/breakwater");
+    assertThat(breakwater.status()).isEqualTo(200);
+    assertThat(breakwater.text("title")).isEqualTo("Breakwater");
+  }
+
   @Test
   void whatIsNotMediumsArchiveIsA422AndImportsNothing() throws IOException {
     var notAZip = admin().postAs("/api/imports/medium", ZIP, "<html></html>".getBytes());
