@@ -10,15 +10,19 @@ import org.commonmark.node.Heading;
 import org.commonmark.node.ListBlock;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
+import org.commonmark.parser.Parser;
+import org.commonmark.parser.SourceLine;
+import org.commonmark.parser.SourceLines;
 
 /**
  * How deep a body's Markdown may nest, and what it may pile up on the way. CommonMark parses and
  * renders nesting by recursion, a level of the stack for each level of nesting, and takes time that
  * grows with the square of some inputs: a few kilobytes of {@code >}, {@code - } or {@code *}
  * overflowed a service thread's stack, a line of 100,000 list markers took seconds and a megabyte
- * of {@code ![} minutes. So a body is looked at line by line before it is parsed, parsed and
- * rendered on a thread of its own with a deep stack, and its tree measured before it is rendered.
- * markdown-it, which flattens what lies deeper, stops at 100 levels too.
+ * of {@code ![} minutes. So a body is looked at line by line before it is parsed; on a thread of
+ * its own with a deep stack, its blocks are read and each piece of their text counted before it is
+ * read inline, then it is parsed, and its tree measured before it is rendered. markdown-it, which
+ * flattens what lies deeper, stops at 100 levels too.
  */
 final class MarkdownNesting {
 
@@ -31,7 +35,7 @@ final class MarkdownNesting {
   static final int MOST_MARKS = 10_000;
 
   /**
-   * Enough for the parser to reach {@link #check} with anything the line limits let through (a
+   * Enough for the parser to reach {@link #check} with anything the limits before it let through (a
    * paragraph of {@link #MOST_MARKS} asterisks nests 5,000 deep); the thread ends with the body.
    */
   private static final long STACK_BYTES = 32L << 20;
@@ -46,75 +50,60 @@ final class MarkdownNesting {
   /**
    * Refuses, before parsing, a line that opens more than {@link #DEEPEST} quotes and list items at
    * its start ({@code >}, {@code -}, {@code +}, {@code *} or a number with {@code .} or {@code )},
-   * each followed by a space), and a paragraph (lines between blank ones, outside fenced code) with
-   * more than {@link #MOST_BRACKETS} {@code [} or {@link #MOST_MARKS} emphasis marks.
+   * each followed by a space). Every line is looked at, fenced code's too: what a line is in
+   * depends on the lines before it (a fence inside an HTML block is no fence), and no code needs
+   * such a line.
    */
   static void checkLines(String markdown) {
-    int brackets = 0;
-    int marks = 0;
-    String fence = null;
     for (Iterator<String> lines = markdown.lines().iterator(); lines.hasNext(); ) {
-      String line = lines.next();
-      String text = line.stripLeading();
-      boolean mayFence = line.length() - text.length() < 4;
-      if (fence != null) {
-        if (mayFence && closes(fence, text)) {
-          fence = null;
-        }
-        continue;
-      }
-      if (mayFence && opensFence(text)) {
-        fence = text.substring(0, runLength(text));
-        brackets = 0;
-        marks = 0;
-        continue;
-      }
-      if (text.isEmpty()) {
-        brackets = 0;
-        marks = 0;
-        continue;
-      }
-      if (markersAtStart(line) > DEEPEST) {
+      if (markersAtStart(lines.next()) > DEEPEST) {
         throw new NestedTooDeeply(TOO_DEEP);
       }
-      for (int i = 0; i < line.length(); i++) {
-        char c = line.charAt(i);
+    }
+  }
+
+  /**
+   * The renderer's reading of blocks (its extensions: tables, footnotes, task lists), which takes
+   * time in step with the body, with each piece of text it would read inline (a paragraph, a
+   * heading, a table's cell, a list item's or a footnote's paragraph) counted instead of read.
+   */
+  private static final Parser PIECES =
+      Parser.builder()
+          .extensions(PostContentRenderer.EXTENSIONS)
+          .inlineParserFactory(context -> MarkdownNesting::count)
+          .build();
+
+  /**
+   * Refuses, before the body's text is read inline, a piece of it with more than {@link
+   * #MOST_BRACKETS} {@code [} or {@link #MOST_MARKS} emphasis marks: the time the inline reading
+   * takes grows with the square of those in one piece. The pieces are the parser's own, so a list
+   * of a thousand links is a thousand pieces, and fenced code, HTML and link definitions are none.
+   */
+  static void checkPieces(String markdown) {
+    PIECES.parse(markdown);
+  }
+
+  private static void count(SourceLines piece, Node block) {
+    int brackets = 0;
+    int marks = 0;
+    for (SourceLine line : piece.getLines()) {
+      CharSequence text = line.getContent();
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
         brackets += c == '[' ? 1 : 0;
         marks += c == '*' || c == '_' || c == '~' ? 1 : 0;
       }
-      if (brackets > MOST_BRACKETS || marks > MOST_MARKS) {
-        throw new NestedTooDeeply(
-            String.format(
-                Locale.ROOT,
-                "A paragraph of the body has more than %,d brackets ([) or %,d emphasis marks"
-                    + " (* _ ~); no page needs that many in one paragraph (code goes between ```"
-                    + " lines, where they are not counted).",
-                MOST_BRACKETS,
-                MOST_MARKS));
-      }
     }
-  }
-
-  /** Three backticks or tildes or more, and no backtick in a backtick fence's info string. */
-  private static boolean opensFence(String text) {
-    if (!text.startsWith("```") && !text.startsWith("~~~")) {
-      return false;
+    if (brackets > MOST_BRACKETS || marks > MOST_MARKS) {
+      throw new NestedTooDeeply(
+          String.format(
+              Locale.ROOT,
+              "A paragraph of the body has more than %,d brackets ([) or %,d emphasis marks"
+                  + " (* _ ~); no page needs that many in one paragraph (code goes between ```"
+                  + " lines, where they are not counted).",
+              MOST_BRACKETS,
+              MOST_MARKS));
     }
-    return text.charAt(0) == '~' || text.indexOf('`', runLength(text)) < 0;
-  }
-
-  /** A closing fence: the opening one's character, at least as many times, and nothing else. */
-  private static boolean closes(String fence, String text) {
-    String closing = text.strip();
-    return closing.startsWith(fence) && runLength(closing) == closing.length();
-  }
-
-  private static int runLength(String text) {
-    int length = 1;
-    while (length < text.length() && text.charAt(length) == text.charAt(0)) {
-      length++;
-    }
-    return length;
   }
 
   private static int markersAtStart(String line) {

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.footnotes.FootnotesExtension;
 import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
@@ -214,24 +215,26 @@ class PostContentRenderer {
         }
       };
 
+  /** CommonMark with GitHub's tables, strikethrough and task lists, autolinks and footnotes. */
+  static final List<Extension> EXTENSIONS =
+      List.of(
+          TablesExtension.create(),
+          StrikethroughExtension.create(),
+          AutolinkExtension.create(),
+          FootnotesExtension.create(),
+          TaskListItemsExtension.create());
+
   private final Parser parser;
   private final HtmlRenderer renderer;
   private final PictureSizes pictures;
 
   PostContentRenderer(PictureSizes pictures) {
     this.pictures = pictures;
-    var extensions =
-        List.of(
-            TablesExtension.create(),
-            StrikethroughExtension.create(),
-            AutolinkExtension.create(),
-            FootnotesExtension.create(),
-            TaskListItemsExtension.create());
-    this.parser = Parser.builder().extensions(extensions).build();
+    this.parser = Parser.builder().extensions(EXTENSIONS).build();
     var sections = HeadingAnchorExtension.builder().idPrefix(SECTION).defaultId("section").build();
     this.renderer =
         HtmlRenderer.builder()
-            .extensions(extensions)
+            .extensions(EXTENSIONS)
             .extensions(List.of(sections))
             .attributeProviderFactory(context -> MARKS)
             .build();
@@ -350,6 +353,7 @@ class PostContentRenderer {
     String rendered =
         MarkdownNesting.onDeepStack(
             () -> {
+              MarkdownNesting.checkPieces(bodyMarkdown);
               org.commonmark.node.Node document = parser.parse(bodyMarkdown);
               MarkdownNesting.check(document);
               return renderer.render(document);

@@ -11,6 +11,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -230,6 +231,39 @@ class BadInputTests extends IntegrationTest {
     var kept = api().get("/api/posts/" + draft.text("id"));
     assertThat(kept.text("title")).isEqualTo("Shallow");
     assertThat(kept.text("bodyMarkdown")).isEqualTo("Flat.");
+  }
+
+  /**
+   * A paragraph of thousands of {@code ![} takes the inline parser minutes: refused wherever it
+   * stands, after what only looks like a fence too (in an HTML block, in a table's row), while a
+   * list of thousands of links, each item read alone, is a post like any other.
+   */
+  @Test
+  void piledUpBracketsAreRefusedWhereverTheyStandAndAListOfLinksIsNot() {
+    String piled = "![".repeat(1_001) + "x";
+    long before = posts.count();
+
+    for (String body :
+        List.of(piled, "<div>\n```\n</div>\n\n" + piled, "| a |\n|---|\n``` |\n" + piled)) {
+      var refused =
+          api().post("/api/posts", ApiClient.json(Map.of("title", "Piled", "body", body)));
+      assertProblem(refused, 422);
+      assertThat(refused.text("type")).isEqualTo("https://inkwell.dev/problems/nested-too-deeply");
+      assertThat(refused.text("detail")).contains("in one paragraph");
+    }
+    assertThat(posts.count()).isEqualTo(before);
+
+    var links = new StringBuilder();
+    for (int i = 1; i <= 2_000; i++) {
+      links.append("- [Issue ").append(i).append("](https://example.org/").append(i).append(")\n");
+    }
+    var list =
+        api()
+            .post(
+                "/api/posts",
+                ApiClient.json(Map.of("title", "Back issues", "body", links.toString())));
+    assertThat(list.status()).as(list.toString()).isEqualTo(201);
+    assertThat(Jsoup.parse(list.text("bodyHtml")).select("li a")).hasSize(2_000);
   }
 
   @Test

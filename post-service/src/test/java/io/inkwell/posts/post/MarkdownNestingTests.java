@@ -52,27 +52,77 @@ class MarkdownNestingTests {
         .doesNotThrowAnyException();
   }
 
+  /** A fence is no fence inside an HTML block, so fenced code's lines are looked at too. */
   @Test
-  void aParagraphPilingUpBracketsOrEmphasisMarksIsRefusedUnparsed() {
+  void aFencedLineOpeningMoreThanAHundredIsRefusedAllTheSame() {
+    assertThatThrownBy(() -> MarkdownNesting.checkLines("```\n" + "> ".repeat(101) + "x\n```"))
+        .isInstanceOf(NestedTooDeeply.class);
+  }
+
+  @Test
+  void aParagraphPilingUpBracketsOrEmphasisMarksIsRefusedUnread() {
     String links = "[a](https://example.org) ".repeat(1_000);
     String italics = "_a_ ".repeat(5_000);
 
-    assertThatCode(() -> MarkdownNesting.checkLines(links + "\n\n" + links + "\n\n" + italics))
+    assertThatCode(() -> MarkdownNesting.checkPieces(links + "\n\n" + links + "\n\n" + italics))
         .doesNotThrowAnyException();
     assertThatCode(
-            () -> MarkdownNesting.checkLines("```\n" + "a[i] = *p;\n".repeat(20_000) + "```"))
+            () -> MarkdownNesting.checkPieces("```\n" + "a[i] = *p;\n".repeat(20_000) + "```"))
         .doesNotThrowAnyException();
     for (String piled :
         List.of(
             links + "\n" + links,
             italics + "*",
+            "# " + "![".repeat(1_001),
+            "| a |\n|---|\n| " + "[".repeat(1_001) + " |",
             "![".repeat(500_000) + "x",
-            "```a`b\n" + "![".repeat(1_001),
-            "~~~\n~~~\n" + "[".repeat(1_001))) {
-      assertThatThrownBy(() -> MarkdownNesting.checkLines(piled))
+            "```a`b\n" + "![".repeat(1_001), // no fence: a backtick in its info string
+            "~~~\n~~~\n" + "[".repeat(1_001),
+            // what only looks like a fence, in an HTML block or a table's row, opens none
+            "<div>\n```\n\n" + "[".repeat(1_001),
+            "| a |\n|---|\n``` |\n" + "[".repeat(1_001))) {
+      assertThatThrownBy(() -> MarkdownNesting.checkPieces(piled))
           .as(piled.substring(0, 12))
           .isInstanceOf(NestedTooDeeply.class)
           .hasMessageContaining("in one paragraph");
+    }
+  }
+
+  /**
+   * CommonMark reads each list item's and footnote's text alone, so a long list of links, a long
+   * numbered one or a long list of footnotes is no paragraph of them; a line that instead goes on
+   * the paragraph before it counts with that paragraph.
+   */
+  @Test
+  void listItemsAndFootnotesCountApartAndWhatGoesOnAParagraphCountsWithIt() {
+    var bullets = new StringBuilder();
+    var numbered = new StringBuilder();
+    var footnotes = new StringBuilder();
+    for (int i = 1; i <= 1_500; i++) {
+      bullets.append("- [Link ").append(i).append("](https://example.org/").append(i).append(")\n");
+      numbered.append(i).append(". [Link](https://example.org/").append(i).append(")\n");
+      footnotes.append("[^").append(i).append("]: See [this](https://example.org/)\n");
+    }
+    String italics = "* _a_ and _b_\n".repeat(5_000);
+
+    for (String list :
+        List.of(bullets.toString(), numbered.toString(), footnotes.toString(), italics)) {
+      assertThatCode(() -> MarkdownNesting.checkPieces(list))
+          .as(list.substring(0, 12))
+          .doesNotThrowAnyException();
+    }
+    String brackets = "[".repeat(600);
+    for (String oneParagraph :
+        List.of(
+            brackets + "\n2. " + brackets, // a number but 1 goes on a paragraph
+            "- " + brackets + "\n  2. " + brackets, // and on an item's, indented as its text
+            "- # Heading\n" + brackets + "\n2. " + brackets,
+            brackets + "\n    - " + brackets, // indented four spaces
+            brackets + "\n+ \n" + brackets, // an empty item
+            brackets + "\n[^a note]: " + brackets)) { // no footnote: a space in its label
+      assertThatThrownBy(() -> MarkdownNesting.checkPieces(oneParagraph))
+          .as(oneParagraph.replace(brackets, "[…"))
+          .isInstanceOf(NestedTooDeeply.class);
     }
   }
 }

@@ -66,6 +66,23 @@ class PostContentRendererTests {
     }
   }
 
+  /** A blogroll or a year's index: a list of some thousand links, each item a line of its own. */
+  @Test
+  void aListOfThousandsOfLinksRendersEveryOne() throws Throwable {
+    var links = new StringBuilder("Everything I read this year:\n\n");
+    for (int i = 1; i <= 2_000; i++) {
+      links.append(i).append(". [Letter ").append(i).append("](https://example.org/").append(i);
+      links.append(") by *someone*\n");
+    }
+
+    var html = new StringBuilder();
+    RequestThreads.run(() -> html.append(renderer.render("T", links.toString(), null).bodyHtml()));
+
+    var items = Jsoup.parse(html.toString()).select("ol > li");
+    assertThat(items).hasSize(2_000);
+    assertThat(items.last().select("a").attr("href")).isEqualTo("https://example.org/2000");
+  }
+
   /**
    * A fenced block keeps the language its author named, by which the reader site colours it; an
    * info string that tries to be more than a language name leaves no class at all.
