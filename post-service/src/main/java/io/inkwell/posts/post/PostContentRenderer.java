@@ -262,10 +262,11 @@ class PostContentRenderer {
   }
 
   Post.Content render(String title, String bodyMarkdown, String excerpt) {
-    String html = html(bodyMarkdown);
+    String rendered = rendered(bodyMarkdown);
+    String html = finished(rendered);
     String text = text(html);
     boolean own = excerpt != null && !excerpt.isBlank();
-    String summary = own ? excerpt.strip() : excerptOf(teaser(bodyMarkdown, html));
+    String summary = own ? excerpt.strip() : excerptOf(teaser(rendered, html));
     return new Post.Content(title.strip(), bodyMarkdown, html, text, summary, own);
   }
 
@@ -283,14 +284,18 @@ class PostContentRenderer {
 
   /**
    * The HTML the excerpt is taken from: the teaser's, where the author marked where it ends and it
-   * has words, else the whole body's.
+   * has words, else the whole body's. The mark is looked for in the body as CommonMark rendered it,
+   * where only the author's own HTML is HTML: a {@code <!--more-->} in code (a post that shows how
+   * the tag is written) is text there, and ends nothing.
+   *
+   * @param rendered the body as CommonMark rendered it, before anything else ({@link #rendered})
    */
-  private String teaser(String bodyMarkdown, String html) {
-    int end = teaserEnd(bodyMarkdown);
+  private String teaser(String rendered, String html) {
+    int end = teaserEnd(rendered);
     if (end < 0) {
       return html;
     }
-    String teaser = html(bodyMarkdown.substring(0, end));
+    String teaser = finished(rendered.substring(0, end));
     return words(teaser, true).isBlank() ? html : teaser;
   }
 
@@ -298,11 +303,11 @@ class PostContentRenderer {
    * Where the first "more" mark begins, or -1: a jump break, or a {@code <!--more} that a {@code
    * -->} closes somewhere after it.
    */
-  static int teaserEnd(String bodyMarkdown) {
-    int lastClose = bodyMarkdown.lastIndexOf("-->");
-    var more = MORE.matcher(bodyMarkdown);
+  static int teaserEnd(String rendered) {
+    int lastClose = rendered.lastIndexOf("-->");
+    var more = MORE.matcher(rendered);
     while (more.find()) {
-      if (bodyMarkdown.charAt(more.start() + 1) != '!' || lastClose >= more.end()) {
+      if (rendered.charAt(more.start() + 1) != '!' || lastClose >= more.end()) {
         return more.start();
       }
     }
@@ -349,15 +354,23 @@ class PostContentRenderer {
    * MarkdownNesting#DEEPEST} levels is refused ({@link NestedTooDeeply}).
    */
   String html(String bodyMarkdown) {
+    return finished(rendered(bodyMarkdown));
+  }
+
+  /** The body as CommonMark renders it, its nesting checked ({@link MarkdownNesting}). */
+  private String rendered(String bodyMarkdown) {
     MarkdownNesting.checkLines(bodyMarkdown);
-    String rendered =
-        MarkdownNesting.onDeepStack(
-            () -> {
-              MarkdownNesting.checkPieces(bodyMarkdown);
-              org.commonmark.node.Node document = parser.parse(bodyMarkdown);
-              MarkdownNesting.check(document);
-              return renderer.render(document);
-            });
+    return MarkdownNesting.onDeepStack(
+        () -> {
+          MarkdownNesting.checkPieces(bodyMarkdown);
+          org.commonmark.node.Node document = parser.parse(bodyMarkdown);
+          MarkdownNesting.check(document);
+          return renderer.render(document);
+        });
+  }
+
+  /** What CommonMark rendered, as readers get it ({@link #html}). */
+  private String finished(String rendered) {
     return withPictureSizes(
         withTasksLabelled(
             POLICY.sanitize(

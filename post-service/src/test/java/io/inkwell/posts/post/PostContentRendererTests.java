@@ -559,6 +559,24 @@ class PostContentRendererTests {
     assertThat(markedAtTheStart.excerpt()).as("a teaser of nothing").isEqualTo("All of it.");
   }
 
+  /** A post that shows how the tag is written, in code, has not ended its teaser there. */
+  @Test
+  void aMoreTagShownInCodeEndsNoTeaser() {
+    var howTo =
+        renderer.render(
+            "T",
+            "In WordPress a teaser ends where you put `<!--more-->`; in Blogger, a jump break.\n\n"
+                + "```html\n<p>Intro</p>\n<!--more-->\n<a name=\"more\"></a>\n```\n\n"
+                + "That is all.<!--more-->\n\nThe rest.",
+            null);
+
+    assertThat(howTo.excerpt())
+        .isEqualTo(
+            "In WordPress a teaser ends where you put <!--more-->; in Blogger, a jump break."
+                + " <p>Intro</p> <!--more--> <a name=\"more\"></a> That is all.");
+    assertThat(howTo.bodyHtml()).contains("&lt;!--more--&gt;").contains("The rest.");
+  }
+
   /**
    * A "more" comment counts once something closes it, however far on; one never closed marks
    * nothing, and a jump break after it still does. Thousands of unclosed marks are looked through
