@@ -47,6 +47,8 @@ class CommentBodies {
   private final Parser parser =
       Parser.builder()
           .enabledBlockTypes(Set.of())
+          // commonmark-java's own bound, just beyond ours, so that deeper is refused, not flattened
+          .maxInlineNesting(DEEPEST + 1)
           .extensions(List.of(AutolinkExtension.create()))
           .build();
   private final HtmlRenderer renderer =

@@ -68,10 +68,20 @@ final class MarkdownNesting {
    * heading, a table's cell, a list item's or a footnote's paragraph) counted instead of read.
    */
   private static final Parser PIECES =
-      Parser.builder()
+      bounded(Parser.builder())
           .extensions(PostContentRenderer.EXTENSIONS)
           .inlineParserFactory(context -> MarkdownNesting::count)
           .build();
+
+  /**
+   * commonmark-java's own bounds (since 0.30 it reads what lies deeper than 100 open blocks or 100
+   * inline levels as text), set just beyond {@link #DEEPEST}: a body nested deeper shows so in its
+   * tree, and is refused ({@link #check}) rather than shown flattened without a word. A list item
+   * is two open blocks (its list and itself), beside the document's one.
+   */
+  static Parser.Builder bounded(Parser.Builder parser) {
+    return parser.maxOpenBlockParsers(2 * (DEEPEST + 1) + 1).maxInlineNesting(DEEPEST + 1);
+  }
 
   /**
    * Refuses, before the body's text is read inline, a piece of it with more than {@link

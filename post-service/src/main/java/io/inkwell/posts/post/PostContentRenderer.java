@@ -230,7 +230,7 @@ class PostContentRenderer {
 
   PostContentRenderer(PictureSizes pictures) {
     this.pictures = pictures;
-    this.parser = Parser.builder().extensions(EXTENSIONS).build();
+    this.parser = MarkdownNesting.bounded(Parser.builder()).extensions(EXTENSIONS).build();
     var sections = HeadingAnchorExtension.builder().idPrefix(SECTION).defaultId("section").build();
     this.renderer =
         HtmlRenderer.builder()
