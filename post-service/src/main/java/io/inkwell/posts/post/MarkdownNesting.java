@@ -48,18 +48,100 @@ final class MarkdownNesting {
   private MarkdownNesting() {}
 
   /**
+   * How many lines the parser may look back over, in all. For each line of a paragraph that it does
+   * not read on at once (one beginning with anything but a letter, inside a quote too),
+   * commonmark-java (0.30) copies the paragraph's lines so far to see whether a list or a table may
+   * start there: a megabyte of {@code #a} lines took it two minutes. What is one paragraph cannot
+   * be told for sure without parsing, so the lines since a blank one are taken for one, except that
+   * a list item certainly begins a paragraph of its own ({@link #beginsAListItem}). That is under a
+   * second's looking back; lists of any length are taken, and some 20,000 lines of other kinds run
+   * together (bench/README.md).
+   */
+  static final long MOST_LINES_LOOKED_BACK = 200_000_000L;
+
+  /**
    * Refuses, before parsing, a line that opens more than {@link #DEEPEST} quotes and list items at
    * its start ({@code >}, {@code -}, {@code +}, {@code *} or a number with {@code .} or {@code )},
-   * each followed by a space). Every line is looked at, fenced code's too: what a line is in
-   * depends on the lines before it (a fence inside an HTML block is no fence), and no code needs
-   * such a line.
+   * each followed by a space), and lines run together that would have the parser look back over
+   * more than {@link #MOST_LINES_LOOKED_BACK} lines. Every line is looked at, fenced code's too:
+   * what a line is in depends on the lines before it (a fence inside an HTML block is no fence),
+   * and no code needs such a line.
    */
   static void checkLines(String markdown) {
+    long lookedBack = 0;
+    int paragraphLines = 0;
+    boolean afterListItem = false;
     for (Iterator<String> lines = markdown.lines().iterator(); lines.hasNext(); ) {
-      if (markersAtStart(lines.next()) > DEEPEST) {
+      String line = lines.next();
+      if (markersAtStart(line) > DEEPEST) {
         throw new NestedTooDeeply(TOO_DEEP);
       }
+      if (line.isBlank()) {
+        paragraphLines = 0;
+        afterListItem = false;
+        continue;
+      }
+      if (!readOnAtOnce(line)) {
+        lookedBack += paragraphLines;
+        if (lookedBack > MOST_LINES_LOOKED_BACK) {
+          throw new NestedTooDeeply(
+              "The body runs too many lines together that begin with a mark or an indent, with"
+                  + " no blank line between them, for them to be read in reasonable time; blank"
+                  + " lines between its paragraphs make it readable.");
+        }
+      }
+      boolean listItem = beginsAListItem(line, paragraphLines == 0, afterListItem);
+      paragraphLines = listItem ? 1 : paragraphLines + 1;
+      afterListItem = listItem;
     }
+  }
+
+  /**
+   * A letter after fewer than four spaces, or after a quote's {@code >} marks: a line the parser
+   * reads on without trying whether a block starts there.
+   */
+  private static boolean readOnAtOnce(String line) {
+    int at = 0;
+    int spaces = 0;
+    while (at < line.length()) {
+      char c = line.charAt(at);
+      if (c == ' ') {
+        spaces++;
+      } else if (c == '>') {
+        spaces = 0;
+      } else {
+        break;
+      }
+      at++;
+    }
+    return spaces < 4 && at < line.length() && Character.isLetter(line.codePointAt(at));
+  }
+
+  /**
+   * Whether the line, indented less than four spaces, certainly begins a list item, and with it a
+   * paragraph of its own: a bullet ({@code -}, {@code +}, {@code *}) with text after it, which
+   * interrupts a paragraph; a number ({@code 2.}, {@code 2)}) with text after it only where it
+   * cannot go on a paragraph instead: {@code 1}, after a blank line, or unindented right after
+   * another list item's line ({@code para⏎2. b} and {@code - a⏎ 2. b} are one paragraph each).
+   */
+  private static boolean beginsAListItem(String line, boolean afterBlank, boolean afterListItem) {
+    int at = 0;
+    while (at < line.length() && line.charAt(at) == ' ') {
+      at++;
+    }
+    if (at >= 4 || at == line.length() || line.charAt(at) == '>') {
+      return false;
+    }
+    int after = afterMarker(line, at);
+    if (after == at || line.substring(after).isBlank()) {
+      return false;
+    }
+    char c = line.charAt(at);
+    if (c == '-' || c == '+' || c == '*') {
+      return true;
+    }
+    boolean one = Integer.parseInt(line.substring(at, after - 2)) == 1;
+    return one || afterBlank || (afterListItem && at == 0);
   }
 
   /**

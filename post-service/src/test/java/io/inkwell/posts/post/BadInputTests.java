@@ -266,6 +266,34 @@ class BadInputTests extends IntegrationTest {
     assertThat(Jsoup.parse(list.text("bodyHtml")).select("li a")).hasSize(2_000);
   }
 
+  /**
+   * Lines of one paragraph beginning with a mark have the parser look back over the paragraph for
+   * each of them (40,000 took it seconds, a megabyte minutes): refused, where a list as long is a
+   * post.
+   */
+  @Test
+  void linesTheParserWouldLookBackOverAreRefusedAndALongListIsNot() {
+    long before = posts.count();
+
+    var refused =
+        api()
+            .post(
+                "/api/posts",
+                ApiClient.json(
+                    Map.of("title", "Run on", "body", "para\n" + "#a\n".repeat(40_000))));
+    var list =
+        api()
+            .post(
+                "/api/posts",
+                ApiClient.json(Map.of("title", "A long list", "body", "- item\n".repeat(30_000))));
+
+    assertProblem(refused, 422);
+    assertThat(refused.text("type")).isEqualTo("https://inkwell.dev/problems/nested-too-deeply");
+    assertThat(refused.text("detail")).contains("blank lines between its paragraphs");
+    assertThat(list.status()).as(list.toString().substring(0, 200)).isEqualTo(201);
+    assertThat(posts.count()).isEqualTo(before + 1);
+  }
+
   @Test
   void fieldsOnlyTheServiceSetsAreNotBound() {
     var created =

@@ -52,6 +52,38 @@ class MarkdownNestingTests {
         .doesNotThrowAnyException();
   }
 
+  /**
+   * For each line of a paragraph that begins with a mark, the parser looks back over the paragraph:
+   * a few thousand such lines run together are read, a hundred thousand list items too (each item a
+   * paragraph of its own), but not tens of thousands of lines the parser would each time look back
+   * over.
+   */
+  @Test
+  void linesRunTogetherAreTakenUpToWhatTheParserLooksBackOver() {
+    for (String taken :
+        List.of(
+            "para\n" + "#a\n".repeat(19_000),
+            "- a\n".repeat(100_000),
+            "1. [x](y)\n".repeat(50_000),
+            "> a\n".repeat(100_000),
+            ("para\n" + "#a\n".repeat(3_000) + "\n").repeat(20))) {
+      assertThatCode(() -> MarkdownNesting.checkLines(taken))
+          .as(taken.substring(0, 8))
+          .doesNotThrowAnyException();
+    }
+    for (String refused :
+        List.of(
+            "para\n" + "#a\n".repeat(21_000),
+            "a\n".repeat(300_000) + "#a\n".repeat(1_000),
+            "> #a\n".repeat(21_000),
+            "para\n" + "2. a\n".repeat(21_000))) { // numbers but 1 go on the paragraph
+      assertThatThrownBy(() -> MarkdownNesting.checkLines(refused))
+          .as(refused.substring(0, 8))
+          .isInstanceOf(NestedTooDeeply.class)
+          .hasMessageContaining("blank lines between its paragraphs");
+    }
+  }
+
   /** A fence is no fence inside an HTML block, so fenced code's lines are looked at too. */
   @Test
   void aFencedLineOpeningMoreThanAHundredIsRefusedAllTheSame() {
