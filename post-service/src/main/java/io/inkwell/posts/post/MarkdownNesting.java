@@ -122,7 +122,8 @@ final class MarkdownNesting {
    * paragraph of its own: a bullet ({@code -}, {@code +}, {@code *}) with text after it, which
    * interrupts a paragraph; a number ({@code 2.}, {@code 2)}) with text after it only where it
    * cannot go on a paragraph instead: {@code 1}, after a blank line, or unindented right after
-   * another list item's line ({@code para⏎2. b} and {@code - a⏎ 2. b} are one paragraph each).
+   * another list item's line ({@code para⏎2. b} is one paragraph, and so is an item's text with a
+   * {@code 2. b} under it indented as its text is).
    */
   private static boolean beginsAListItem(String line, boolean afterBlank, boolean afterListItem) {
     int at = 0;
@@ -146,8 +147,9 @@ final class MarkdownNesting {
 
   /**
    * The renderer's reading of blocks (its extensions: tables, footnotes, task lists), which takes
-   * time in step with the body, with each piece of text it would read inline (a paragraph, a
-   * heading, a table's cell, a list item's or a footnote's paragraph) counted instead of read.
+   * time in step with the body once {@link #checkLines} has let it through, with each piece of text
+   * it would read inline (a paragraph, a heading, a table's cell, a list item's or a footnote's
+   * paragraph) counted instead of read.
    */
   private static final Parser PIECES =
       bounded(Parser.builder())
