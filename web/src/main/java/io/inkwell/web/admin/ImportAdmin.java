@@ -11,6 +11,7 @@ import java.util.List;
 import javax.xml.stream.XMLStreamException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
@@ -34,6 +35,16 @@ import tools.jackson.databind.JsonNode;
  */
 @Controller
 class ImportAdmin implements StaffPage {
+
+  /**
+   * What an import the gateway stopped waiting for (its 120 s) means: post-service goes on storing
+   * it, so "try again shortly" would be the wrong advice, and the owner learns how it ended from a
+   * second upload of the same file, which adds nothing twice.
+   */
+  static final String STILL_IMPORTING =
+      "The import takes longer than the two minutes the blog waits for an answer, and goes on"
+          + " meanwhile: its posts appear under Posts as they are stored. Once they stop appearing,"
+          + " importing the same file again adds nothing twice and says how many posts are here.";
 
   private final AdminApi api;
   private final BlogApi blog;
@@ -84,6 +95,10 @@ class ImportAdmin implements StaffPage {
         checked(
             api.importExport(
                 token(client), platform, export.getResource(), copyPictures, site, blog));
+    if (answer.status() == HttpStatus.GATEWAY_TIMEOUT.value()) {
+      redirect.addFlashAttribute("message", STILL_IMPORTING);
+      return "redirect:/admin/import";
+    }
     if (!answer.ok()) {
       redirect.addFlashAttribute("error", answer.problem());
       return "redirect:/admin/import";
