@@ -64,6 +64,14 @@ class AdminApi {
     }
 
     /**
+     * The gateway stopped waiting for the service (its 504): the request reached it, and what it
+     * does goes on behind the answer, so that "try again" is the wrong advice for a long import.
+     */
+    boolean outlastedTheGateway() {
+      return status == 504;
+    }
+
+    /**
      * The problem's detail, for the page to show: with the fields it names when it points at them
      * ("…; see errors."); a detail that already says what is wrong with the one field stands alone.
      */

@@ -11,7 +11,6 @@ import java.util.List;
 import javax.xml.stream.XMLStreamException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
@@ -95,7 +94,7 @@ class ImportAdmin implements StaffPage {
         checked(
             api.importExport(
                 token(client), platform, export.getResource(), copyPictures, site, blog));
-    if (answer.status() == HttpStatus.GATEWAY_TIMEOUT.value()) {
+    if (answer.outlastedTheGateway()) {
       redirect.addFlashAttribute("message", STILL_IMPORTING);
       return "redirect:/admin/import";
     }

@@ -103,6 +103,15 @@ class SubscribersAdmin implements StaffPage {
         redirect);
   }
 
+  /**
+   * What a list the gateway stopped waiting for (its 120 s) means: notification-service goes on
+   * storing it, a thousand rows at a time, and a second import of the same file adds nobody twice.
+   */
+  static final String STILL_IMPORTING =
+      "The import takes longer than the two minutes the blog waits for an answer, and goes on"
+          + " meanwhile: the subscribers appear on this page as they are stored. Once the count stops"
+          + " growing, importing the same file again adds nobody twice and says how many are here.";
+
   /** The most addresses one paste adds, as a list longer than that is a file's work. */
   static final int MOST_PASTED = 1_000;
 
@@ -148,6 +157,10 @@ class SubscribersAdmin implements StaffPage {
   /** Says what an import did, each address it left out named by {@code where}. */
   private static String imported(
       AdminApi.Answer answer, LongFunction<String> where, RedirectAttributes redirect) {
+    if (answer.outlastedTheGateway()) {
+      redirect.addFlashAttribute("message", STILL_IMPORTING);
+      return "redirect:/admin/subscribers";
+    }
     if (!answer.ok()) {
       redirect.addFlashAttribute("error", answer.problem());
       return "redirect:/admin/subscribers";
