@@ -41,7 +41,7 @@ class ImportAdmin implements StaffPage {
    * second upload of the same file, which adds nothing twice.
    */
   static final String STILL_IMPORTING =
-      "The import takes longer than the two minutes the blog waits for an answer, and goes on"
+      "The import takes longer than the blog waits for an answer, and goes on"
           + " meanwhile: its posts appear under Posts as they are stored. Once they stop appearing,"
           + " importing the same file again adds nothing twice and says how many posts are here.";
 

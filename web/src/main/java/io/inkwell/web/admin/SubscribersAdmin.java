@@ -108,7 +108,7 @@ class SubscribersAdmin implements StaffPage {
    * storing it, a thousand rows at a time, and a second import of the same file adds nobody twice.
    */
   static final String STILL_IMPORTING =
-      "The import takes longer than the two minutes the blog waits for an answer, and goes on"
+      "The import takes longer than the blog waits for an answer, and goes on"
           + " meanwhile: the subscribers appear on this page as they are stored. Once the count stops"
           + " growing, importing the same file again adds nobody twice and says how many are here.";
 
