@@ -6,9 +6,8 @@ import com.rometools.rome.feed.atom.Entry;
 import com.rometools.rome.feed.atom.Feed;
 import com.rometools.rome.feed.atom.Link;
 import com.rometools.rome.feed.synd.SyndPerson;
-import com.rometools.rome.io.FeedException;
-import com.rometools.rome.io.WireFeedInput;
-import java.io.StringReader;
+import com.rometools.rome.io.impl.Atom10Parser;
+import java.io.Reader;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
@@ -23,7 +22,13 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 import org.jdom2.Element;
+import org.jdom2.JDOMException;
+import org.jdom2.input.StAXStreamBuilder;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -41,6 +46,25 @@ final class BloggerExport {
   private static final String KIND_PAGE = "http://schemas.google.com/blogger/2008/kind#page";
   private static final String KIND_COMMENT = "http://schemas.google.com/blogger/2008/kind#comment";
   private static final String LABEL_SCHEME = "http://www.blogger.com/atom/ns#";
+
+  private static final String ATOM = "http://www.w3.org/2005/Atom";
+
+  /** The roots of RSS and of Atom 0.3, which are feeds but no Blogger export. */
+  private static final Set<String> OTHER_FEEDS = Set.of("rss", "RDF", "feed");
+
+  private static final String NOT_READABLE = "This is not a readable Blogger export (Atom XML).";
+
+  /**
+   * Reads XML as it arrives, its text whole between marks; a document type is not read at all (and
+   * refused, {@link #atomFeedAt}).
+   */
+  private static final XMLInputFactory XML = XMLInputFactory.newFactory();
+
+  static {
+    XML.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+    XML.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    XML.setProperty(XMLInputFactory.IS_COALESCING, true);
+  }
 
   /** The namespace of Google Takeout's export, whose entries say what they are in elements. */
   private static final String TAKEOUT = "http://schemas.google.com/blogger/2018";
@@ -173,40 +197,118 @@ final class BloggerExport {
     return file.group(1) == null ? entry.getName() : file.group(1);
   }
 
-  static List<ExportedPost> read(String xml) {
-    Feed feed;
+  /**
+   * The posts and pages of an export, each with its comments. The feed is read element by element
+   * as its text arrives, ROME parsing each entry alone: what stays is what the posts and comments
+   * hold, never the whole file and its tree at once.
+   */
+  static List<ExportedPost> read(Reader xml) {
+    var posts = new LinkedHashMap<String, ExportedPost>();
+    var comments = new ArrayList<Entry>();
+    // the blog's address is its feed's link and its posts' (Takeout's export names none)
+    var sites = new HashSet<String>();
+    var entries = new EntryParser();
+    var elements = new StAXStreamBuilder();
     try {
-      var input = new WireFeedInput();
-      input.setAllowDoctypes(false);
-      if (!(input.build(new StringReader(xml)) instanceof Feed atom)) {
-        throw new UnreadableImport(
-            "A Blogger export is an Atom feed; this is another kind of feed.");
+      XMLStreamReader feed = XML.createXMLStreamReader(xml);
+      atomFeedAt(feed);
+      // every element inside the feed is read whole, so the next end is the feed's
+      for (int event = feed.next(); event != XMLStreamConstants.END_ELEMENT; ) {
+        if (event != XMLStreamConstants.START_ELEMENT) {
+          event = feed.next();
+          continue;
+        }
+        var element = (Element) elements.fragment(feed);
+        event = feed.getEventType();
+        if (!ATOM.equals(element.getNamespaceURI())) {
+          continue;
+        }
+        if ("link".equals(element.getName()) && isAlternate(element)) {
+          sites.add(element.getAttributeValue("href"));
+        } else if ("entry".equals(element.getName())) {
+          Entry entry = entries.entry(element);
+          entry.getAlternateLinks().forEach(link -> sites.add(link.getHref()));
+          keep(entry, posts, comments);
+        }
       }
-      feed = atom;
-    } catch (FeedException | IllegalArgumentException e) {
-      throw new UnreadableImport("This is not a readable Blogger export (Atom XML).");
+    } catch (XMLStreamException | JDOMException | IllegalArgumentException e) {
+      // JDOM's refusals of a name or a character are IllegalArgumentExceptions
+      throw refusalIn(e);
     }
-    Map<String, ExportedPost> posts = new LinkedHashMap<>();
-    List<Entry> comments = new ArrayList<>();
-    for (Entry entry : feed.getEntries()) {
-      String kind = kind(entry);
-      if (trashed(entry)) {
-        continue;
+    withCommentsOnTheirPosts(posts, comments);
+    sites.remove(null);
+    Set<String> oldPaths = new HashSet<>();
+    posts.values().forEach(post -> oldPaths.add(post.permalinkPath()));
+    oldPaths.remove(null);
+    return posts.values().stream()
+        .map(post -> post.withHtml(OwnLinks.asPaths(post.html(), sites, oldPaths)))
+        .toList();
+  }
+
+  /**
+   * Moves the reader to the document's root, which has to be an Atom feed. A document type is
+   * refused before it declares anything, so no entity, external or expanding, is ever read.
+   */
+  private static void atomFeedAt(XMLStreamReader feed) throws XMLStreamException {
+    int event = feed.getEventType();
+    while (event != XMLStreamConstants.START_ELEMENT) {
+      if (event == XMLStreamConstants.DTD || event == XMLStreamConstants.END_DOCUMENT) {
+        throw new UnreadableImport(NOT_READABLE);
       }
-      boolean ours = KIND_POST.equals(kind) || KIND_PAGE.equals(kind) || KIND_COMMENT.equals(kind);
-      if (ours && (entry.getId() == null || entry.getId().isBlank())) {
-        // its id is what makes a second import of the file create nothing twice
-        throw new UnreadableImport(
-            "An entry of this file (\""
-                + (entry.getTitle() == null ? "untitled" : entry.getTitle().strip())
-                + "\") has no <id>; Blogger gives every post, page and comment one.");
-      }
-      if (KIND_POST.equals(kind) || KIND_PAGE.equals(kind)) {
-        posts.put(entry.getId(), post(entry, KIND_PAGE.equals(kind)));
-      } else if (KIND_COMMENT.equals(kind)) {
-        comments.add(entry);
+      event = feed.next();
+    }
+    if ("feed".equals(feed.getLocalName()) && ATOM.equals(feed.getNamespaceURI())) {
+      return;
+    }
+    if (OTHER_FEEDS.contains(feed.getLocalName())) {
+      throw new UnreadableImport("A Blogger export is an Atom feed; this is another kind of feed.");
+    }
+    throw new UnreadableImport(NOT_READABLE);
+  }
+
+  /** {@code <link rel="alternate" href="…"/>}, or a link with no {@code rel}, which is one. */
+  private static boolean isAlternate(Element link) {
+    String rel = link.getAttributeValue("rel");
+    return rel == null || "alternate".equals(rel);
+  }
+
+  /**
+   * What the owner is told of a file the reader gave up on: the import's own refusal when it was
+   * one (the file larger than an import takes), else that this is no readable export.
+   */
+  private static RuntimeException refusalIn(Exception e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof UnreadableImport || cause instanceof ImportTooLarge) {
+        return (RuntimeException) cause;
       }
     }
+    return new UnreadableImport(NOT_READABLE);
+  }
+
+  /** A post, a page or a comment of the blog kept; the rest (settings, the template) is not. */
+  private static void keep(Entry entry, Map<String, ExportedPost> posts, List<Entry> comments) {
+    String kind = kind(entry);
+    if (trashed(entry)) {
+      return;
+    }
+    boolean ours = KIND_POST.equals(kind) || KIND_PAGE.equals(kind) || KIND_COMMENT.equals(kind);
+    if (ours && (entry.getId() == null || entry.getId().isBlank())) {
+      // its id is what makes a second import of the file create nothing twice
+      throw new UnreadableImport(
+          "An entry of this file (\""
+              + (entry.getTitle() == null ? "untitled" : entry.getTitle().strip())
+              + "\") has no <id>; Blogger gives every post, page and comment one.");
+    }
+    if (KIND_POST.equals(kind) || KIND_PAGE.equals(kind)) {
+      posts.put(entry.getId(), post(entry, KIND_PAGE.equals(kind)));
+    } else if (KIND_COMMENT.equals(kind)) {
+      comments.add(entry);
+    }
+  }
+
+  /** Each comment under its post, oldest first, a threaded reply with its parent's id. */
+  private static void withCommentsOnTheirPosts(
+      Map<String, ExportedPost> posts, List<Entry> comments) {
     // A comment's id ends with ".post-<number>"; a threaded reply links to its parent by number,
     // or in Takeout's export by its id.
     Map<String, Entry> commentsByNumber = new LinkedHashMap<>();
@@ -236,25 +338,14 @@ final class BloggerExport {
     posts
         .values()
         .forEach(post -> post.comments().sort((a, b) -> a.published().compareTo(b.published())));
-    return withOwnLinksAsPaths(feed, List.copyOf(posts.values()));
   }
 
-  /**
-   * The posts with their links to the blog's own pages as paths here ({@link OwnLinks}): the blog's
-   * address is its feed's link and its posts' (Takeout's export names none).
-   */
-  private static List<ExportedPost> withOwnLinksAsPaths(Feed feed, List<ExportedPost> posts) {
-    Set<String> sites = new HashSet<>();
-    feed.getAlternateLinks().forEach(link -> sites.add(link.getHref()));
-    feed.getEntries()
-        .forEach(entry -> entry.getAlternateLinks().forEach(link -> sites.add(link.getHref())));
-    sites.remove(null);
-    Set<String> oldPaths = new HashSet<>();
-    posts.forEach(post -> oldPaths.add(post.permalinkPath()));
-    oldPaths.remove(null);
-    return posts.stream()
-        .map(post -> post.withHtml(OwnLinks.asPaths(post.html(), sites, oldPaths)))
-        .toList();
+  /** ROME's Atom parser, given one entry at a time (as WireFeedInput parses, in its locale). */
+  private static final class EntryParser extends Atom10Parser {
+
+    Entry entry(Element element) {
+      return parseEntry(new Feed("atom_1.0"), element, null, Locale.US);
+    }
   }
 
   private static ExportedPost post(Entry entry, boolean page) {

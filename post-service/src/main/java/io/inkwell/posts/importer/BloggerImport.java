@@ -5,6 +5,7 @@ import io.inkwell.posts.post.Author;
 import io.inkwell.posts.post.MetaTags;
 import io.inkwell.posts.post.PostEvent.ImportedComment;
 import io.inkwell.posts.post.PostImports.ImportedPost;
+import java.io.Reader;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +20,7 @@ final class BloggerImport {
 
   private BloggerImport() {}
 
-  static List<ImportedPost> posts(String xml) {
+  static List<ImportedPost> posts(Reader xml) {
     return BloggerExport.read(xml).stream().map(BloggerImport::post).toList();
   }
 

@@ -61,7 +61,7 @@ final class ExportArchive implements Closeable {
       return new ExportArchive(file, new ZipFile(file.toFile(), StandardCharsets.UTF_8));
     } catch (ZipException | IllegalArgumentException unreadable) {
       delete(file);
-      throw new UnreadableImport("This zip archive cannot be read: it is damaged or incomplete.");
+      throw damaged();
     } catch (IOException e) {
       delete(file);
       throw new UncheckedIOException(e);
@@ -115,22 +115,48 @@ final class ExportArchive implements Closeable {
    * together do to more than a blog's text would.
    */
   String read(ZipEntry entry, long largest) {
-    try (InputStream in = zip.getInputStream(entry)) {
-      byte[] bytes = in.readNBytes(Math.toIntExact(Math.min(largest, LARGEST_TOTAL) + 1));
-      read += bytes.length;
-      if (bytes.length > largest || read > LARGEST_TOTAL) {
-        throw new UnreadableImport(
-            entry.getName()
-                + " unpacks to more than "
-                + (bytes.length > largest ? largest : LARGEST_TOTAL) / 1024 / 1024
-                + " MB, more than a blog's text: the archive is not imported.");
-      }
-      return new String(bytes, StandardCharsets.UTF_8);
+    try (InputStream in = open(entry, largest)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (ZipException damaged) {
-      throw new UnreadableImport("This zip archive cannot be read: it is damaged or incomplete.");
+      throw damaged();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The entry's bytes as they unpack, for a reader that parses as it goes, refused as {@link
+   * #read(ZipEntry, long)} refuses them: once they pass {@code largest}, or all entries read
+   * together pass what a blog's text would.
+   */
+  InputStream open(ZipEntry entry, long largest) {
+    long named = largest <= LARGEST_TOTAL - read ? largest : LARGEST_TOTAL;
+    try {
+      return new ExportFile.Bounded(
+          zip.getInputStream(entry),
+          Math.min(largest, LARGEST_TOTAL - read),
+          () ->
+              new UnreadableImport(
+                  entry.getName()
+                      + " unpacks to more than "
+                      + named / 1024 / 1024
+                      + " MB, more than a blog's text: the archive is not imported.")) {
+
+        @Override
+        public void close() throws IOException {
+          ExportArchive.this.read += count();
+          super.close();
+        }
+      };
+    } catch (ZipException damaged) {
+      throw damaged();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static UnreadableImport damaged() {
+    return new UnreadableImport("This zip archive cannot be read: it is damaged or incomplete.");
   }
 
   @Override

@@ -1,22 +1,30 @@
 package io.inkwell.posts.importer;
 
 import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.zip.ZipEntry;
 
 /**
  * A Blogger or WordPress export as the owner uploads it: the file itself, or the zip archive the
  * platform hands it over in (Google Takeout's for Blogger, WordPress.com's), told apart by their
- * first bytes. Either way the file is read whole into memory, for parsing, only up to the import
- * limit; the archive around it is written to disk as it arrives ({@link ExportArchive}), up to its
- * own, larger limit, and whatever else it holds (Takeout's pictures and themes) is not read.
+ * first bytes. Either way the file is handed to its reader as text as it arrives, only up to the
+ * import's limit (a reader that parses as it goes, Blogger's, never holds the whole file); the
+ * archive around it is written to disk as it arrives ({@link ExportArchive}), up to its own, larger
+ * limit, and whatever else it holds (Takeout's pictures and themes) is not read.
  */
 final class ExportFile {
 
@@ -31,14 +39,15 @@ final class ExportFile {
    * @param charset the file's as the upload's Content-Type names it; an archive's files are UTF-8
    * @param exportsIn the export files in an archive, by name; an {@link UnreadableImport} that says
    *     which file the owner should have uploaded when it has none
-   * @param posts what one export file holds
+   * @param posts what one export file holds, read from its text ({@link #whole} for a reader that
+   *     takes the text at once)
    */
   static <T> List<T> read(
       InputStream upload,
       long largest,
       Charset charset,
       Function<ExportArchive, List<ZipEntry>> exportsIn,
-      Function<String, List<T>> posts) {
+      Function<Reader, List<T>> posts) {
     try {
       var in = new BufferedInputStream(upload);
       in.mark(ZIP.length);
@@ -48,11 +57,8 @@ final class ExportFile {
         throw new NoExport();
       }
       if (!Arrays.equals(start, ZIP)) {
-        byte[] file = in.readNBytes(Math.toIntExact(Math.min(largest + 1, Integer.MAX_VALUE - 8)));
-        if (file.length > largest) {
-          throw new ImportTooLarge(largest);
-        }
-        return posts.apply(text(new String(file, charset)));
+        return posts.apply(
+            text(new Bounded(in, largest, () -> new ImportTooLarge(largest)), charset));
       }
       try (var archive = ExportArchive.of(in, "This zip archive cannot be read.")) {
         List<T> all = new ArrayList<>();
@@ -60,7 +66,9 @@ final class ExportFile {
           if (export.getSize() > largest) {
             throw new ImportTooLarge(export.getName(), largest);
           }
-          all.addAll(posts.apply(text(archive.read(export, largest))));
+          try (var file = archive.open(export, largest)) {
+            all.addAll(posts.apply(text(file, StandardCharsets.UTF_8)));
+          }
         }
         return all;
       }
@@ -69,18 +77,86 @@ final class ExportFile {
     }
   }
 
+  /** A reader of an export's whole text at once, for {@link #read}. */
+  static <T> Function<Reader, List<T>> whole(Function<String, List<T>> posts) {
+    return text -> {
+      try {
+        var whole = new StringWriter();
+        text.transferTo(whole);
+        return posts.apply(whole.toString());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    };
+  }
+
   /**
    * The file's text from its first mark: a byte-order mark (Notepad saves UTF-8 with one) and blank
    * lines before the XML declaration (a WordPress plugin's stray output ahead of the export) are no
    * part of the export, and an XML parser refuses a declaration after them.
    */
-  private static String text(String file) {
-    int start = 0;
-    while (start < file.length()
-        && (file.charAt(start) == '\uFEFF' || Character.isWhitespace(file.charAt(start)))) {
-      start++;
+  private static Reader text(InputStream file, Charset charset) throws IOException {
+    var text = new BufferedReader(new InputStreamReader(file, charset));
+    text.mark(1);
+    for (int c = text.read();
+        c == '\uFEFF' || c != -1 && Character.isWhitespace(c);
+        c = text.read()) {
+      text.mark(1);
     }
-    return file.substring(start);
+    text.reset();
+    return text;
+  }
+
+  /** An upload read only up to the import's limit: one byte more is the refusal it is given. */
+  static class Bounded extends FilterInputStream {
+
+    private final long largest;
+    private final Supplier<RuntimeException> refusal;
+    private long count;
+
+    Bounded(InputStream in, long largest, Supplier<RuntimeException> refusal) {
+      super(in);
+      this.largest = largest;
+      this.refusal = refusal;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      counted(b == -1 ? 0 : 1);
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      int n = super.read(buffer, offset, length);
+      counted(Math.max(n, 0));
+      return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      long skipped = super.skip(n);
+      counted(skipped);
+      return skipped;
+    }
+
+    @Override
+    public boolean markSupported() {
+      return false;
+    }
+
+    /** The bytes read so far. */
+    long count() {
+      return count;
+    }
+
+    private void counted(long n) {
+      count += n;
+      if (count > largest) {
+        throw refusal.get();
+      }
+    }
   }
 
   /** The upload has no body at all. */

@@ -41,16 +41,21 @@ class ImportController {
   private final Importer importer;
   private final PictureCopying copying;
 
-  /** The most a Blogger, WordPress or Ghost export file may be, zipped or not. */
+  /** The most a WordPress or Ghost export file may be, zipped or not. */
   private final long maxImportSize;
+
+  /** The most a Blogger export file may be, zipped or not: it is read as it arrives. */
+  private final long maxBloggerSize;
 
   ImportController(
       Importer importer,
       PictureCopying copying,
-      @Value("${inkwell.imports.max-size}") DataSize maxImportSize) {
+      @Value("${inkwell.imports.max-size}") DataSize maxImportSize,
+      @Value("${inkwell.imports.blogger-max-size}") DataSize maxBloggerSize) {
     this.importer = importer;
     this.copying = copying;
     this.maxImportSize = maxImportSize.toBytes();
+    this.maxBloggerSize = maxBloggerSize.toBytes();
   }
 
   /**
@@ -93,7 +98,7 @@ class ImportController {
     return importer.store(
         ExportFile.read(
             export,
-            maxImportSize,
+            maxBloggerSize,
             charsetOf(type),
             archive -> BloggerExport.feedIn(archive, blog),
             BloggerImport::posts),
@@ -125,7 +130,7 @@ class ImportController {
             maxImportSize,
             charsetOf(type),
             WordPressExport::filesIn,
-            WordPressExport::read),
+            ExportFile.whole(WordPressExport::read)),
         Actors.of(token),
         copyPictures);
   }

@@ -261,7 +261,7 @@ class BloggerImportTests extends IntegrationTest {
         Archives.zip(
             Map.of(
                 "Takeout/Blogger/Blogs/Letters/feed.atom",
-                feed.replace("</feed>", "<!--" + " ".repeat(7_000_000) + "--></feed>")
+                feed.replace("</feed>", "<!--" + " ".repeat(9_000_000) + "--></feed>")
                     .getBytes(StandardCharsets.UTF_8)));
     byte[] whole = Archives.zip(Map.of("Takeout/Blogger/Blogs/Letters/feed.atom", feed.getBytes()));
     byte[] damaged = Arrays.copyOf(whole, whole.length / 2);
@@ -279,10 +279,68 @@ class BloggerImportTests extends IntegrationTest {
     assertThat(large.status()).isEqualTo(413);
     assertThat(large.text("detail"))
         .isEqualTo(
-            "Takeout/Blogger/Blogs/Letters/feed.atom is larger than the 6 MB an import takes.");
+            "Takeout/Blogger/Blogs/Letters/feed.atom is larger than the 8 MB an import takes.");
     assertThat(broken.status()).isEqualTo(422);
     assertThat(broken.text("detail")).contains("damaged or incomplete");
     assertThat(posts.count()).isEqualTo(before);
+  }
+
+  /**
+   * A Blogger export is read entry by entry as it arrives, so that it may be larger than the other
+   * platforms' files (WordPress's, Ghost's): a blog of many years, most of whose file here is its
+   * template, which is not imported. One larger than Blogger's own limit is refused as it is read,
+   * and nothing of it is imported.
+   */
+  @Test
+  void aBloggerExportLargerThanOtherPlatformsFilesComesInAndOneBeyondItsOwnLimitDoesNot() {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    String roomy = ownExport(run, "roomy", 7_000_000);
+    String tooLarge = ownExport(run, "crowded", 9_000_000);
+
+    var imported = importBlogger(roomy);
+    var refused = importBlogger(tooLarge);
+
+    assertThat(roomy.length()).isGreaterThan(6 * 1024 * 1024);
+    assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+    assertThat(imported.json().path("posts").asInt()).isEqualTo(1);
+    var post = anonymous().get("/api/posts/roomy-" + run);
+    assertThat(post.text("title")).isEqualTo("Room to spare");
+    assertThat(post.text("bodyHtml")).contains("A blog of many years.");
+    assertThat(refused.status()).isEqualTo(413);
+    assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(refused.text("detail"))
+        .isEqualTo("The file is larger than the 8 MB an import takes.");
+    assertThat(anonymous().get("/api/posts/crowded-" + run).status()).isEqualTo(404);
+  }
+
+  /**
+   * Blogger's own export ("Back up content") of one post ({@code <name>-<run>}), with a template of
+   * about {@code size} characters before it, as a blog's template and settings come first.
+   */
+  private static String ownExport(String run, String name, int size) {
+    String blog = "tag:blogger.com,1999:blog-" + Math.abs((run + name).hashCode());
+    String skin = "&lt;b:skin&gt;body { margin: 0 }&lt;/b:skin&gt;\n";
+    return """
+        <?xml version='1.0' encoding='UTF-8'?>
+        <feed xmlns='http://www.w3.org/2005/Atom'>
+          <id>%1$s</id><title>Roomy</title>
+          <entry>
+            <id>%1$s.layout</id>
+            <category scheme='http://schemas.google.com/g/2005#kind' term='http://schemas.google.com/blogger/2008/kind#template'/>
+            <title type='text'>Template: Roomy</title><content type='text'>%2$s</content>
+          </entry>
+          <entry>
+            <id>%1$s.post-1</id>
+            <category scheme='http://schemas.google.com/g/2005#kind' term='http://schemas.google.com/blogger/2008/kind#post'/>
+            <published>2010-05-01T10:00:00.000Z</published>
+            <title type='text'>Room to spare</title>
+            <content type='html'>&lt;p&gt;A blog of many years.&lt;/p&gt;</content>
+            <link rel='alternate' type='text/html' href='http://roomy.blogspot.com/2010/05/%3$s-%4$s.html'/>
+            <author><name>Rita</name></author>
+          </entry>
+        </feed>
+        """
+        .formatted(blog, skin.repeat(size / skin.length()), name, run);
   }
 
   @Test
