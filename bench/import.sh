@@ -1,17 +1,22 @@
 #!/usr/bin/env bash
-# Imports a Blogger export of about SIZE bytes (posts of about 4 KB, three comments each) as the
-# owner uploads Google Takeout's zip archive of it, through the gateway, then the same file alone,
-# which finds every post there already: the time of each, and the most post-service's heap held
-# meanwhile (jstat, every 250 ms), against the local stack's -Xmx192m for each service. Needs a
-# running local stack and a JDK's jstat; INKWELL_DATA as for token.sh.
+# Imports an export of about SIZE bytes (posts of about 4 KB, three comments each) as the owner
+# uploads the zip archive it comes in, through the gateway, then the same file alone, which finds
+# every post there already: the time of each, and the most post-service's heap held meanwhile
+# (jstat, every 250 ms), against the local stack's -Xmx192m for each service. PLATFORM=blogger
+# (the default) makes Blogger's export in Google Takeout's archive; PLATFORM=wordpress makes
+# WordPress's (WXR, each post with a featured picture, an attachment item of its own) in an archive
+# as WordPress.com gives it. Needs a running local stack and a JDK's jstat; INKWELL_DATA as for
+# token.sh.
 set -euo pipefail
 GATEWAY_URL=${GATEWAY_URL:-http://localhost:8080}
 SIZE=${SIZE:-5900000}
+PLATFORM=${PLATFORM:-blogger}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 AUTH="Authorization: Bearer $("$(dirname "$0")/token.sh" owner)"
 
-python3 - "$work/feed.atom" "$SIZE" <<'EOF'
+blogger() {
+  python3 - "$work/feed.atom" "$SIZE" <<'EOF'
 import sys, time
 path, size = sys.argv[1], int(sys.argv[2])
 blog = "tag:blogger.com,1999:blog-%d" % time.time()
@@ -38,9 +43,69 @@ while written < size:
 out.append("</feed>")
 open(path, "w").write("".join(out))
 EOF
-mkdir -p "$work/Takeout/Blogger/Blogs/Walks"
-mv "$work/feed.atom" "$work/Takeout/Blogger/Blogs/Walks/feed.atom"
-(cd "$work" && python3 -m zipfile -c takeout.zip Takeout)
+  mkdir -p "$work/Takeout/Blogger/Blogs/Walks"
+  mv "$work/feed.atom" "$work/Takeout/Blogger/Blogs/Walks/feed.atom"
+  (cd "$work" && python3 -m zipfile -c archive.zip Takeout)
+  file="$work/Takeout/Blogger/Blogs/Walks/feed.atom"
+  type=application/atom+xml
+}
+
+wordpress() {
+  python3 - "$work/walks.wordpress.xml" "$SIZE" <<'EOF'
+import sys, time
+path, size = sys.argv[1], int(sys.argv[2])
+site = "https://walks%d.example.org" % time.time()
+para = "<p>We walked along the river in the rain and talked about the old mill. </p>" * 40
+wp = lambda name, value: "<wp:%s>%s</wp:%s>" % (name, value, name)
+meta = lambda key, value: ("<wp:postmeta>" + wp("meta_key", "<![CDATA[%s]]>" % key)
+                           + wp("meta_value", "<![CDATA[%s]]>" % value) + "</wp:postmeta>")
+sizes = 'a:5:{s:5:"width";i:1600;s:6:"height";i:1200;s:4:"file";s:16:"2009/06/walk.jpg";}' * 4
+out, written, i = [], 0, 0
+out.append('<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"'
+           ' xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/"'
+           ' xmlns:content="http://purl.org/rss/1.0/modules/content/"'
+           ' xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">'
+           '<channel><title>Walks</title><link>%s</link>%s%s%s<wp:author>%s%s</wp:author>'
+           % (site, wp("wxr_version", "1.2"), wp("base_site_url", site), wp("base_blog_url", site),
+              wp("author_login", "<![CDATA[jo]]>"), wp("author_display_name", "<![CDATA[Jo]]>")))
+while written < size:
+    i += 2
+    post, picture = i, i + 1
+    comments = "".join(
+        "<wp:comment>%s%s%s%s%s%s%s</wp:comment>"
+        % (wp("comment_id", post * 10 + c), wp("comment_author", "<![CDATA[Ada]]>"),
+           wp("comment_date_gmt", "2009-06-13 09:00:00"),
+           wp("comment_content", "<![CDATA[Lovely walk.]]>"), wp("comment_approved", "1"),
+           wp("comment_type", "comment"), wp("comment_parent", "0"))
+        for c in range(3))
+    items = [
+        "<item><title>Walk %d</title><link>%s/2009/06/12/walk-%d/</link>"
+        "<dc:creator><![CDATA[jo]]></dc:creator><content:encoded><![CDATA[%s]]></content:encoded>"
+        "<excerpt:encoded><![CDATA[]]></excerpt:encoded>%s%s%s%s%s%s%s"
+        "<category domain=\"category\" nicename=\"walks\"><![CDATA[Walks]]></category>%s%s%s</item>"
+        % (post, site, post, para, wp("post_id", post), wp("post_date_gmt", "2009-06-12 16:41:00"),
+           wp("comment_status", "open"), wp("post_name", "walk-%d" % post),
+           wp("status", "publish"), wp("post_type", "post"), wp("is_sticky", "0"),
+           meta("_edit_last", "1"), meta("_thumbnail_id", picture), comments),
+        "<item><title>walk-%d</title><link>%s/walk-%d/</link>%s%s%s%s%s%s%s</item>"
+        % (post, site, post, wp("post_id", picture), wp("status", "inherit"),
+           wp("post_parent", post), wp("post_type", "attachment"),
+           wp("attachment_url", "%s/wp-content/uploads/2009/06/walk-%d.jpg" % (site, post)),
+           meta("_wp_attached_file", "2009/06/walk-%d.jpg" % post),
+           meta("_wp_attachment_metadata", sizes)),
+    ]
+    for item in items:
+        out.append(item)
+        written += len(item)
+out.append("</channel></rss>")
+open(path, "w").write("".join(out))
+EOF
+  (cd "$work" && python3 -m zipfile -c archive.zip walks.wordpress.xml)
+  file="$work/walks.wordpress.xml"
+  type=application/rss+xml
+}
+
+"$PLATFORM"
 
 pid=$(pgrep -f 'post-service.*\.jar' | head -1)
 timed() {
@@ -48,7 +113,8 @@ timed() {
   jstat -gc "$pid" 250 > "$work/jstat" &
   local watcher=$!
   read -r status seconds < <(curl -s -o "$work/answer" -w '%{http_code} %{time_total}\n' \
-    -H "$AUTH" -H "Content-Type: $type" --data-binary @"$file" "$GATEWAY_URL/api/imports/blogger")
+    -H "$AUTH" -H "Content-Type: $type" --data-binary @"$file" \
+    "$GATEWAY_URL/api/imports/$PLATFORM")
   kill "$watcher"
   peak=$(awk 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
     { used = $col["S0U"] + $col["S1U"] + $col["EU"] + $col["OU"]; if (used > max) max = used }
@@ -56,7 +122,6 @@ timed() {
   printf '%-40s %s %7.2f s  heap peak %s MB  %s\n' "$what" "$status" "$seconds" "$peak" \
     "$(cat "$work/answer")"
 }
-feed="$work/Takeout/Blogger/Blogs/Walks/feed.atom"
-echo "export file $(wc -c < "$feed") bytes, Takeout's archive of it $(wc -c < "$work/takeout.zip") bytes"
-timed "Takeout's archive, first import" application/zip "$work/takeout.zip"
-timed "the file alone, again" application/atom+xml "$feed"
+echo "$PLATFORM export file $(wc -c < "$file") bytes, its archive $(wc -c < "$work/archive.zip") bytes"
+timed "the archive, first import" application/zip "$work/archive.zip"
+timed "the file alone, again" "$type" "$file"

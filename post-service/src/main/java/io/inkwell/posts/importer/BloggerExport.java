@@ -22,13 +22,10 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.jdom2.Element;
 import org.jdom2.JDOMException;
-import org.jdom2.input.StAXStreamBuilder;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -53,18 +50,6 @@ final class BloggerExport {
   private static final Set<String> OTHER_FEEDS = Set.of("rss", "RDF", "feed");
 
   private static final String NOT_READABLE = "This is not a readable Blogger export (Atom XML).";
-
-  /**
-   * Reads XML as it arrives, its text whole between marks; a document type is not read at all (and
-   * refused, {@link #atomFeedAt}).
-   */
-  private static final XMLInputFactory XML = XMLInputFactory.newFactory();
-
-  static {
-    XML.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    XML.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    XML.setProperty(XMLInputFactory.IS_COALESCING, true);
-  }
 
   /** The namespace of Google Takeout's export, whose entries say what they are in elements. */
   private static final String TAKEOUT = "http://schemas.google.com/blogger/2018";
@@ -208,32 +193,26 @@ final class BloggerExport {
     // the blog's address is its feed's link and its posts' (Takeout's export names none)
     var sites = new HashSet<String>();
     var entries = new EntryParser();
-    var elements = new StAXStreamBuilder();
     try {
-      XMLStreamReader feed = XML.createXMLStreamReader(xml);
+      XMLStreamReader feed = ExportFile.xml(xml);
       atomFeedAt(feed);
-      // every element inside the feed is read whole, so the next end is the feed's
-      for (int event = feed.next(); event != XMLStreamConstants.END_ELEMENT; ) {
-        if (event != XMLStreamConstants.START_ELEMENT) {
-          event = feed.next();
-          continue;
-        }
-        var element = (Element) elements.fragment(feed);
-        event = feed.getEventType();
-        if (!ATOM.equals(element.getNamespaceURI())) {
-          continue;
-        }
-        if ("link".equals(element.getName()) && isAlternate(element)) {
-          sites.add(element.getAttributeValue("href"));
-        } else if ("entry".equals(element.getName())) {
-          Entry entry = entries.entry(element);
-          entry.getAlternateLinks().forEach(link -> sites.add(link.getHref()));
-          keep(entry, posts, comments);
-        }
-      }
+      ExportFile.eachChild(
+          feed,
+          element -> {
+            if (!ATOM.equals(element.getNamespaceURI())) {
+              return;
+            }
+            if ("link".equals(element.getName()) && isAlternate(element)) {
+              sites.add(element.getAttributeValue("href"));
+            } else if ("entry".equals(element.getName())) {
+              Entry entry = entries.entry(element);
+              entry.getAlternateLinks().forEach(link -> sites.add(link.getHref()));
+              keep(entry, posts, comments);
+            }
+          });
     } catch (XMLStreamException | JDOMException | IllegalArgumentException e) {
       // JDOM's refusals of a name or a character are IllegalArgumentExceptions
-      throw refusalIn(e);
+      throw ExportFile.refusalIn(e, NOT_READABLE);
     }
     withCommentsOnTheirPosts(posts, comments);
     sites.remove(null);
@@ -245,18 +224,9 @@ final class BloggerExport {
         .toList();
   }
 
-  /**
-   * Moves the reader to the document's root, which has to be an Atom feed. A document type is
-   * refused before it declares anything, so no entity, external or expanding, is ever read.
-   */
+  /** Moves the reader to the document's root, which has to be an Atom feed. */
   private static void atomFeedAt(XMLStreamReader feed) throws XMLStreamException {
-    int event = feed.getEventType();
-    while (event != XMLStreamConstants.START_ELEMENT) {
-      if (event == XMLStreamConstants.DTD || event == XMLStreamConstants.END_DOCUMENT) {
-        throw new UnreadableImport(NOT_READABLE);
-      }
-      event = feed.next();
-    }
+    ExportFile.rootOf(feed, NOT_READABLE);
     if ("feed".equals(feed.getLocalName()) && ATOM.equals(feed.getNamespaceURI())) {
       return;
     }
@@ -270,19 +240,6 @@ final class BloggerExport {
   private static boolean isAlternate(Element link) {
     String rel = link.getAttributeValue("rel");
     return rel == null || "alternate".equals(rel);
-  }
-
-  /**
-   * What the owner is told of a file the reader gave up on: the import's own refusal when it was
-   * one (the file larger than an import takes), else that this is no readable export.
-   */
-  private static RuntimeException refusalIn(Exception e) {
-    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof UnreadableImport || cause instanceof ImportTooLarge) {
-        return (RuntimeException) cause;
-      }
-    }
-    return new UnreadableImport(NOT_READABLE);
   }
 
   /** A post, a page or a comment of the blog kept; the rest (settings, the template) is not. */

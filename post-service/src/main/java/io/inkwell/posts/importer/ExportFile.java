@@ -7,28 +7,47 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.zip.ZipEntry;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.jdom2.Element;
+import org.jdom2.JDOMException;
+import org.jdom2.input.StAXStreamBuilder;
 
 /**
  * A Blogger or WordPress export as the owner uploads it: the file itself, or the zip archive the
  * platform hands it over in (Google Takeout's for Blogger, WordPress.com's), told apart by their
  * first bytes. Either way the file is handed to its reader as text as it arrives, only up to the
- * import's limit (a reader that parses as it goes, Blogger's, never holds the whole file); the
+ * import's limit (the readers parse it as it goes, {@link #xml}, never holding the whole file); the
  * archive around it is written to disk as it arrives ({@link ExportArchive}), up to its own, larger
  * limit, and whatever else it holds (Takeout's pictures and themes) is not read.
  */
 final class ExportFile {
 
   private static final byte[] ZIP = {'P', 'K', 3, 4};
+
+  /**
+   * Reads XML as it arrives, its text whole between marks; a document type is not read at all (and
+   * refused, {@link #rootOf}).
+   */
+  private static final XMLInputFactory XML = XMLInputFactory.newFactory();
+
+  static {
+    XML.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+    XML.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    XML.setProperty(XMLInputFactory.IS_COALESCING, true);
+  }
 
   private ExportFile() {}
 
@@ -39,8 +58,7 @@ final class ExportFile {
    * @param charset the file's as the upload's Content-Type names it; an archive's files are UTF-8
    * @param exportsIn the export files in an archive, by name; an {@link UnreadableImport} that says
    *     which file the owner should have uploaded when it has none
-   * @param posts what one export file holds, read from its text ({@link #whole} for a reader that
-   *     takes the text at once)
+   * @param posts what one export file holds, read from its text as it arrives
    */
   static <T> List<T> read(
       InputStream upload,
@@ -77,17 +95,58 @@ final class ExportFile {
     }
   }
 
-  /** A reader of an export's whole text at once, for {@link #read}. */
-  static <T> Function<Reader, List<T>> whole(Function<String, List<T>> posts) {
-    return text -> {
-      try {
-        var whole = new StringWriter();
-        text.transferTo(whole);
-        return posts.apply(whole.toString());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+  /** A reader of the export's XML as it arrives, before its first event. */
+  static XMLStreamReader xml(Reader text) throws XMLStreamException {
+    return XML.createXMLStreamReader(text);
+  }
+
+  /**
+   * Moves the reader to the document's root element. A document type is refused before it declares
+   * anything, so no entity, external or expanding, is ever read.
+   *
+   * @param notReadable what the owner is told of a file without a root or with a document type
+   */
+  static void rootOf(XMLStreamReader xml, String notReadable) throws XMLStreamException {
+    for (int event = xml.getEventType();
+        event != XMLStreamConstants.START_ELEMENT;
+        event = xml.next()) {
+      if (event == XMLStreamConstants.DTD || event == XMLStreamConstants.END_DOCUMENT) {
+        throw new UnreadableImport(notReadable);
       }
-    };
+    }
+  }
+
+  /**
+   * Reads the elements inside the one the reader is at, each built whole and alone (JDOM's {@code
+   * StAXStreamBuilder.fragment}) and handed on as it is read, up to that element's end; text and
+   * comments between them are passed over.
+   */
+  static void eachChild(XMLStreamReader xml, Consumer<Element> child)
+      throws XMLStreamException, JDOMException {
+    var elements = new StAXStreamBuilder();
+    // every element inside is read whole, so the next end is the parent's
+    for (int event = xml.next(); event != XMLStreamConstants.END_ELEMENT; ) {
+      if (event != XMLStreamConstants.START_ELEMENT) {
+        event = xml.next();
+        continue;
+      }
+      child.accept((Element) elements.fragment(xml));
+      event = xml.getEventType();
+    }
+  }
+
+  /**
+   * What the owner is told of a file its reader gave up on: the import's own refusal when it was
+   * one (the file larger than an import takes, something the file lacks), else that this is no
+   * readable export.
+   */
+  static RuntimeException refusalIn(Exception e, String notReadable) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof UnreadableImport || cause instanceof ImportTooLarge) {
+        return (RuntimeException) cause;
+      }
+    }
+    return new UnreadableImport(notReadable);
   }
 
   /**

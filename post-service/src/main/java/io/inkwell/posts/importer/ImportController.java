@@ -41,21 +41,26 @@ class ImportController {
   private final Importer importer;
   private final PictureCopying copying;
 
-  /** The most a WordPress or Ghost export file may be, zipped or not. */
+  /** The most a Ghost export file may be: it is parsed whole. */
   private final long maxImportSize;
 
   /** The most a Blogger export file may be, zipped or not: it is read as it arrives. */
   private final long maxBloggerSize;
 
+  /** The most a WordPress export file may be, zipped or not: it is read as it arrives. */
+  private final long maxWordPressSize;
+
   ImportController(
       Importer importer,
       PictureCopying copying,
       @Value("${inkwell.imports.max-size}") DataSize maxImportSize,
-      @Value("${inkwell.imports.blogger-max-size}") DataSize maxBloggerSize) {
+      @Value("${inkwell.imports.blogger-max-size}") DataSize maxBloggerSize,
+      @Value("${inkwell.imports.wordpress-max-size}") DataSize maxWordPressSize) {
     this.importer = importer;
     this.copying = copying;
     this.maxImportSize = maxImportSize.toBytes();
     this.maxBloggerSize = maxBloggerSize.toBytes();
+    this.maxWordPressSize = maxWordPressSize.toBytes();
   }
 
   /**
@@ -127,10 +132,10 @@ class ImportController {
     return importer.store(
         ExportFile.read(
             export,
-            maxImportSize,
+            maxWordPressSize,
             charsetOf(type),
             WordPressExport::filesIn,
-            ExportFile.whole(WordPressExport::read)),
+            WordPressExport::read),
         Actors.of(token),
         copyPictures);
   }

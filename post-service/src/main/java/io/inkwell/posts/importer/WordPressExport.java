@@ -4,8 +4,7 @@ import io.inkwell.posts.post.Author;
 import io.inkwell.posts.post.MetaTags;
 import io.inkwell.posts.post.PostEvent.ImportedComment;
 import io.inkwell.posts.post.PostImports.ImportedPost;
-import java.io.IOException;
-import java.io.StringReader;
+import java.io.Reader;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -26,10 +25,12 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
-import org.jdom2.Document;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 import org.jdom2.Element;
 import org.jdom2.JDOMException;
-import org.jdom2.input.SAXBuilder;
+import org.jdom2.input.StAXStreamBuilder;
 import org.jsoup.Jsoup;
 import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.util.UriUtils;
@@ -41,7 +42,8 @@ import org.springframework.web.util.UriUtils;
  * images (as the first picture of the body), and the search title, description and canonical
  * address Yoast SEO kept. Attachments, menus, revisions, trashed posts and comments that were never
  * approved stay behind. A post kept behind a password there, which this blog has no way to keep
- * from readers, comes in as a draft, as private ones do, for its author to decide on. Doctypes are
+ * from readers, comes in as a draft, as private ones do, for its author to decide on. The file is
+ * read item by item as it arrives, and what is not imported is dropped as it passes. Doctypes are
  * refused, so no external entity is ever resolved.
  */
 final class WordPressExport {
@@ -55,6 +57,23 @@ final class WordPressExport {
   private static final Set<String> KEPT_AS_DRAFTS = Set.of("draft", "pending", "future", "private");
   private static final Set<String> TAXONOMIES = Set.of("category", "post_tag");
   private static final int LONGEST_EXCERPT = 1_000;
+
+  /**
+   * The keys of the postmeta read ({@link #meta}); an item's other postmeta (plugins' settings and
+   * caches, an upload's sizes) is dropped as the file is read.
+   */
+  private static final Set<String> META_READ =
+      Set.of(
+          "_wp_attachment_image_alt",
+          "_thumbnail_id",
+          "enclosure",
+          MetaTags.YOAST_TITLE,
+          MetaTags.YOAST_DESCRIPTION,
+          MetaTags.YOAST_CANONICAL);
+
+  private static final String NOT_READABLE = "This is not a readable WordPress export (WXR XML).";
+  private static final String NOT_WXR =
+      "A WordPress export is an RSS feed with WordPress's own elements (WXR); this is something else.";
 
   private WordPressExport() {}
 
@@ -76,7 +95,7 @@ final class WordPressExport {
     return files.stream().sorted(Comparator.comparing(ZipEntry::getName)).toList();
   }
 
-  static List<ImportedPost> read(String xml) {
+  static List<ImportedPost> read(Reader xml) {
     Element channel = channel(xml);
     String site =
         firstNonBlank(
@@ -97,8 +116,8 @@ final class WordPressExport {
     // shows
     Map<String, List<Element>> uploadedTo = new HashMap<>();
     for (Element item : channel.getChildren("item")) {
-      String url = wp(item, "attachment_url");
-      if ("attachment".equals(wp(item, "post_type")) && url != null && !url.isBlank()) {
+      if (isAttachment(item)) {
+        String url = wp(item, "attachment_url");
         pictures.put(
             wp(item, "post_id"),
             new WordPressContent.Picture(
@@ -121,15 +140,12 @@ final class WordPressExport {
                     .toList()));
     List<ImportedPost> posts = new ArrayList<>();
     for (Element item : channel.getChildren("item")) {
-      String type = wp(item, "post_type");
-      String status = String.valueOf(wp(item, "status"));
-      boolean kept = PUBLISHED.contains(status) || KEPT_AS_DRAFTS.contains(status);
-      if (("post".equals(type) || "page".equals(type)) && kept && wp(item, "post_id") != null) {
+      if (isImported(item)) {
         var library =
             new WordPressContent.Library(
                 pictures, ownPictures.getOrDefault(wp(item, "post_id"), List.of()));
         boolean locked = !Objects.requireNonNullElse(wp(item, "post_password"), "").isBlank();
-        posts.add(post(site, item, names, library, PUBLISHED.contains(status), locked));
+        posts.add(post(site, item, names, library, PUBLISHED.contains(wp(item, "status")), locked));
       }
     }
     // links to the blog's own pages as paths here, where the old addresses redirect
@@ -141,24 +157,79 @@ final class WordPressExport {
         .toList();
   }
 
-  private static Element channel(String xml) {
-    var builder = new SAXBuilder();
-    builder.setExpandEntities(false);
-    builder.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-    Document document;
+  /**
+   * The export's channel with what is read of it: its own elements (the site's address, its
+   * authors), the posts and pages imported and the attachments, read item by item as the text
+   * arrives. Other items (menus, trashed posts, other kinds of content) and postmeta not read are
+   * dropped as they pass, so memory holds what is imported and never the whole file.
+   */
+  private static Element channel(Reader xml) {
+    var channel = new Element("channel");
     try {
-      document = builder.build(new StringReader(xml));
-    } catch (JDOMException | IOException e) {
-      throw new UnreadableImport("This is not a readable WordPress export (WXR XML).");
+      XMLStreamReader rss = ExportFile.xml(xml);
+      ExportFile.rootOf(rss, NOT_READABLE);
+      if (!"rss".equals(rss.getLocalName())) {
+        throw new UnreadableImport(NOT_WXR);
+      }
+      channelAt(rss);
+      ExportFile.eachChild(
+          rss,
+          element -> {
+            if (!"item".equals(element.getName())) {
+              channel.addContent(element);
+            } else if (isImported(element) || isAttachment(element)) {
+              element
+                  .getChildren()
+                  .removeIf(
+                      child ->
+                          "postmeta".equals(child.getName())
+                              && !META_READ.contains(wp(child, "meta_key")));
+              channel.addContent(element);
+            }
+          });
+    } catch (XMLStreamException | JDOMException | IllegalArgumentException e) {
+      // JDOM's refusals of a name or a character are IllegalArgumentExceptions
+      throw ExportFile.refusalIn(e, NOT_READABLE);
     }
-    Element channel = document.getRootElement().getChild("channel");
-    if (!"rss".equals(document.getRootElement().getName())
-        || channel == null
-        || wp(channel, "wxr_version") == null) {
-      throw new UnreadableImport(
-          "A WordPress export is an RSS feed with WordPress's own elements (WXR); this is something else.");
+    if (wp(channel, "wxr_version") == null) {
+      throw new UnreadableImport(NOT_WXR);
     }
     return channel;
+  }
+
+  /**
+   * Moves the reader into the feed's {@code <channel>}, past the elements before it; a feed without
+   * one is no WordPress export.
+   */
+  private static void channelAt(XMLStreamReader rss) throws XMLStreamException, JDOMException {
+    var elements = new StAXStreamBuilder();
+    for (int event = rss.next(); event != XMLStreamConstants.END_ELEMENT; ) {
+      if (event != XMLStreamConstants.START_ELEMENT) {
+        event = rss.next();
+      } else if ("channel".equals(rss.getLocalName())
+          && Objects.requireNonNullElse(rss.getNamespaceURI(), "").isEmpty()) {
+        return;
+      } else {
+        elements.fragment(rss);
+        event = rss.getEventType();
+      }
+    }
+    throw new UnreadableImport(NOT_WXR);
+  }
+
+  /** A post or a page imported: published there, or one kept here as a draft. */
+  private static boolean isImported(Element item) {
+    String type = wp(item, "post_type");
+    String status = String.valueOf(wp(item, "status"));
+    return ("post".equals(type) || "page".equals(type))
+        && (PUBLISHED.contains(status) || KEPT_AS_DRAFTS.contains(status))
+        && wp(item, "post_id") != null;
+  }
+
+  /** An uploaded file with its address, which a post's gallery or featured image may show. */
+  private static boolean isAttachment(Element item) {
+    String url = wp(item, "attachment_url");
+    return "attachment".equals(wp(item, "post_type")) && url != null && !url.isBlank();
   }
 
   /** An attachment's file that is a picture, which a gallery shows. */
@@ -265,6 +336,9 @@ final class WordPressExport {
 
   /** The value of one of the item's {@code wp:postmeta} by its key, or null. */
   private static String meta(Element item, String key) {
+    if (!META_READ.contains(key)) {
+      throw new IllegalArgumentException(key + " is dropped as the file is read: see META_READ");
+    }
     return children(item, WP, "postmeta").stream()
         .filter(meta -> key.equals(wp(meta, "meta_key")))
         .map(meta -> wp(meta, "meta_value"))

@@ -86,7 +86,7 @@ class BlogExportTests extends IntegrationTest {
             "attachment; filename=\"inkwell-" + before + ".xml\"",
             "attachment; filename=\"inkwell-" + after + ".xml\"");
     Map<String, ImportedPost> read =
-        WordPressExport.read(export.raw().body()).stream()
+        WordPressExport.read(new StringReader(export.raw().body())).stream()
             .filter(post -> post.title().endsWith(run))
             .collect(Collectors.toMap(ImportedPost::title, Function.identity()));
     assertThat(read)
@@ -168,7 +168,7 @@ class BlogExportTests extends IntegrationTest {
     String export = admin().get("/api/exports/wordpress").raw().body();
 
     var read =
-        WordPressExport.read(export).stream()
+        WordPressExport.read(new StringReader(export)).stream()
             .filter(item -> item.title().equals("Harbour lights " + run))
             .findFirst()
             .orElseThrow();
@@ -260,7 +260,7 @@ class BlogExportTests extends IntegrationTest {
 
     // Inkwell's own import reads the featured image back as the picture heading the post
     var read =
-        WordPressExport.read(export).stream()
+        WordPressExport.read(new StringReader(export)).stream()
             .filter(item -> item.title().equals("Harbour at dawn " + run))
             .findFirst()
             .orElseThrow();

@@ -45,11 +45,11 @@ class WebConfiguration {
 
   /**
    * Refuses a request body far beyond what any post can be before it is read: a post is at most
-   * {@code max-body-size} of Markdown, and JSON escaping can at most double it. An export file from
-   * another platform, a whole blog, may be {@code inkwell.imports.max-size}. An upload of a picture
-   * or a file is bounded by {@code spring.servlet.multipart.*} and their own limits instead, and an
-   * export that may come as a zip archive (Blogger's, WordPress's, Substack's, Medium's) as it is
-   * read ({@code ExportFile}, {@code ExportArchive}).
+   * {@code max-body-size} of Markdown, and JSON escaping can at most double it. Ghost's export
+   * file, a whole blog, may be {@code inkwell.imports.max-size}. An upload of a picture or a file
+   * is bounded by {@code spring.servlet.multipart.*} and their own limits instead, and an export
+   * that may come as a zip archive (Blogger's, WordPress's, Substack's, Medium's) as it is read
+   * ({@code ExportFile}, {@code ExportArchive}).
    */
   @Bean
   FilterRegistrationBean<OncePerRequestFilter> requestSizeLimit(
