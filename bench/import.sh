@@ -5,8 +5,9 @@
 # (jstat, every 250 ms), against the local stack's -Xmx192m for each service. PLATFORM=blogger
 # (the default) makes Blogger's export in Google Takeout's archive; PLATFORM=wordpress makes
 # WordPress's (WXR, each post with a featured picture, an attachment item of its own) in an archive
-# as WordPress.com gives it. Needs a running local stack and a JDK's jstat; INKWELL_DATA as for
-# token.sh.
+# as WordPress.com gives it; PLATFORM=ghost Ghost's (JSON, each post's text as Lexical and plain
+# text beside its HTML, no comments, which Ghost does not export) zipped. Needs a running local
+# stack and a JDK's jstat; INKWELL_DATA as for token.sh.
 set -euo pipefail
 GATEWAY_URL=${GATEWAY_URL:-http://localhost:8080}
 SIZE=${SIZE:-5900000}
@@ -103,6 +104,36 @@ EOF
   (cd "$work" && python3 -m zipfile -c archive.zip walks.wordpress.xml)
   file="$work/walks.wordpress.xml"
   type=application/rss+xml
+}
+
+ghost() {
+  python3 - "$work/walks.ghost.json" "$SIZE" <<'EOF'
+import json, sys, time
+path, size = sys.argv[1], int(sys.argv[2])
+run = int(time.time())
+text = "We walked along the river in the rain and talked about the old mill. " * 40
+html = "".join("<p>%s</p>" % sentence for sentence in text.split(". ") if sentence)
+lexical = json.dumps({"root": {"children": [{"type": "paragraph", "children": [
+    {"type": "text", "text": sentence}]} for sentence in text.split(". ") if sentence]}})
+posts, written, i = [], 0, 0
+while written < size:
+    i += 1
+    post = {"id": "%d-%d" % (run, i), "uuid": "walk-%d-%d" % (run, i), "title": "Walk %d" % i,
+            "slug": "walk-%d-%d" % (run, i), "html": html, "lexical": lexical, "plaintext": text,
+            "status": "published", "visibility": "public", "type": "post",
+            "published_at": "2009-06-12T16:41:00.000Z", "feature_image": None}
+    posts.append(post)
+    written += len(json.dumps(post))
+export = {"db": [{"meta": {"version": "5.80.0"}, "data": {
+    "posts": posts, "tags": [{"id": "t1", "name": "Walks", "slug": "walks"}],
+    "posts_tags": [{"post_id": post["id"], "tag_id": "t1"} for post in posts],
+    "users": [{"id": "1", "name": "Jo", "slug": "jo"}],
+    "posts_authors": [{"post_id": post["id"], "author_id": "1"} for post in posts]}}]}
+open(path, "w").write(json.dumps(export))
+EOF
+  (cd "$work" && python3 -m zipfile -c archive.zip walks.ghost.json)
+  file="$work/walks.ghost.json"
+  type=application/json
 }
 
 "$PLATFORM"

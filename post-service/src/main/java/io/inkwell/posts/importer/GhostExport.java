@@ -5,6 +5,7 @@ import io.inkwell.posts.post.Author;
 import io.inkwell.posts.post.CalendarDates;
 import io.inkwell.posts.post.MetaTags;
 import io.inkwell.posts.post.PostImports.ImportedPost;
+import java.io.Reader;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -13,13 +14,19 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
 import org.springframework.web.util.HtmlUtils;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads a Ghost export (Settings → Advanced → Import/Export → Export content: one JSON file with
@@ -31,11 +38,27 @@ import tools.jackson.databind.json.JsonMapper;
  * flag, search fields from {@code posts_meta} or the post itself. Internal tags ({@code #…}) stay
  * behind, and so do email-only posts; a post for members or paid members only comes in as a draft,
  * so that moving the blog makes nothing public that was paid for. Ghost's export has no comments.
+ * The file is read as it arrives, only the tables read kept, and of each post not its text as
+ * Lexical, Mobiledoc or plain text beside its HTML.
  */
 final class GhostExport {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Set<String> KEPT = Set.of("published", "draft", "scheduled");
+
+  /** The tables read; the rest (settings, members, newsletters, …) is passed over as it arrives. */
+  private static final Set<String> TABLES_READ =
+      Set.of("posts", "tags", "posts_tags", "users", "posts_authors", "posts_meta");
+
+  /**
+   * A post's fields not read, dropped as each post is read: its text as Ghost's editors keep it
+   * (Lexical, or Mobiledoc before Ghost 5) and as plain text, beside the HTML that is read, most of
+   * the file.
+   */
+  private static final Set<String> POST_FIELDS_NOT_READ =
+      Set.of("lexical", "mobiledoc", "plaintext");
+
+  private static final String NOT_READABLE = "This is not a readable Ghost export (JSON).";
 
   private GhostExport() {}
 
@@ -50,10 +73,29 @@ final class GhostExport {
       Pattern.compile("(\\bhref\\s*=\\s*[\"']?)" + GHOST_URL, Pattern.CASE_INSENSITIVE);
 
   /**
+   * The export files in a zip archive: the {@code .json} files in it, as Ghost's own importer takes
+   * them beside the pictures (which are not read: the pictures' old addresses are, {@code site}).
+   */
+  static List<ZipEntry> filesIn(ExportArchive archive) {
+    List<ZipEntry> files =
+        archive.entries(
+            entry ->
+                !entry.isDirectory()
+                    && !entry.getName().startsWith("__MACOSX/")
+                    && entry.getName().toLowerCase(Locale.ROOT).endsWith(".json"));
+    if (files.isEmpty()) {
+      throw new UnreadableImport(
+          "This zip archive holds no Ghost export: Ghost's is the .json file of Settings →"
+              + " Advanced → Import/Export.");
+    }
+    return files.stream().sorted(Comparator.comparing(ZipEntry::getName)).toList();
+  }
+
+  /**
    * @param site the old blog's address ({@code https://old.example.org}), where its pictures are;
    *     null when it was not given
    */
-  static List<ImportedPost> read(String export, String site) {
+  static List<ImportedPost> read(Reader export, String site) {
     JsonNode data = data(export);
     Map<String, String> tags = new HashMap<>();
     // where each tag's page was: /tag/{slug}/
@@ -193,23 +235,91 @@ final class GhostExport {
         + html;
   }
 
-  private static JsonNode data(String export) {
-    JsonNode root;
-    try {
-      root = JSON.readTree(export);
+  /**
+   * The tables read of the export's {@code db[0].data} (or {@code data}, in the oldest exports),
+   * read as the file arrives: whatever else it holds is passed over, and of each post the fields
+   * not read are dropped as it is read, so that memory holds what is imported rather than the file.
+   */
+  private static JsonNode data(Reader export) {
+    JsonNode fromDatabase = null;
+    JsonNode fromRoot = null;
+    try (JsonParser json = JSON.createParser(export)) {
+      if (json.nextToken() != JsonToken.START_OBJECT) {
+        throw notAGhostExport();
+      }
+      while (json.nextToken() == JsonToken.PROPERTY_NAME) {
+        String name = json.currentName();
+        JsonToken value = json.nextToken();
+        if ("db".equals(name) && value == JsonToken.START_ARRAY) {
+          fromDatabase = firstDatabase(json);
+        } else if ("data".equals(name) && value == JsonToken.START_OBJECT) {
+          fromRoot = tables(json);
+        } else {
+          json.skipChildren();
+        }
+      }
     } catch (JacksonException e) {
-      throw new UnreadableImport("This is not a readable Ghost export (JSON).");
+      throw ExportFile.refusalIn(e, NOT_READABLE);
     }
-    JsonNode data = root.path("db").path(0).path("data");
-    if (data.isMissingNode()) {
-      data = root.path("data");
-    }
-    if (!data.path("posts").isArray()) {
-      throw new UnreadableImport(
-          "A Ghost export is the JSON file of Settings → Advanced → Import/Export, its posts"
-              + " under db[0].data; this is something else.");
+    JsonNode data = fromDatabase == null ? fromRoot : fromDatabase;
+    if (data == null || !data.path("posts").isArray()) {
+      throw notAGhostExport();
     }
     return data;
+  }
+
+  private static UnreadableImport notAGhostExport() {
+    return new UnreadableImport(
+        "A Ghost export is the JSON file of Settings → Advanced → Import/Export, its posts"
+            + " under db[0].data; this is something else.");
+  }
+
+  /** The tables of {@code db}'s first database, the one Ghost writes, or null without one. */
+  private static JsonNode firstDatabase(JsonParser json) {
+    JsonNode data = null;
+    boolean first = true;
+    for (JsonToken database = json.nextToken();
+        database != JsonToken.END_ARRAY;
+        database = json.nextToken()) {
+      if (first && database == JsonToken.START_OBJECT) {
+        while (json.nextToken() == JsonToken.PROPERTY_NAME) {
+          String name = json.currentName();
+          if (json.nextToken() == JsonToken.START_OBJECT && "data".equals(name)) {
+            data = tables(json);
+          } else {
+            json.skipChildren();
+          }
+        }
+      } else {
+        json.skipChildren();
+      }
+      first = false;
+    }
+    return data;
+  }
+
+  /** The tables read of {@code data}, its rows read one by one, a post without what is not read. */
+  private static ObjectNode tables(JsonParser json) {
+    ObjectNode tables = JSON.createObjectNode();
+    while (json.nextToken() == JsonToken.PROPERTY_NAME) {
+      String table = json.currentName();
+      JsonToken value = json.nextToken();
+      if (!TABLES_READ.contains(table)) {
+        json.skipChildren();
+      } else if (value != JsonToken.START_ARRAY) {
+        tables.set(table, json.<JsonNode>readValueAsTree());
+      } else {
+        ArrayNode rows = tables.putArray(table);
+        while (json.nextToken() != JsonToken.END_ARRAY) {
+          JsonNode row = json.readValueAsTree();
+          if ("posts".equals(table) && row instanceof ObjectNode post) {
+            post.remove(POST_FIELDS_NOT_READ);
+          }
+          rows.add(row);
+        }
+      }
+    }
+    return tables;
   }
 
   /**

@@ -21,7 +21,6 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -41,26 +40,22 @@ class ImportController {
   private final Importer importer;
   private final PictureCopying copying;
 
-  /** The most a Ghost export file may be: it is parsed whole. */
+  /** The most a WordPress or Ghost export file may be, zipped or not. */
   private final long maxImportSize;
 
-  /** The most a Blogger export file may be, zipped or not: it is read as it arrives. */
+  /** The most a Blogger export file may be, zipped or not: the same unless set apart. */
   private final long maxBloggerSize;
-
-  /** The most a WordPress export file may be, zipped or not: it is read as it arrives. */
-  private final long maxWordPressSize;
 
   ImportController(
       Importer importer,
       PictureCopying copying,
       @Value("${inkwell.imports.max-size}") DataSize maxImportSize,
-      @Value("${inkwell.imports.blogger-max-size}") DataSize maxBloggerSize,
-      @Value("${inkwell.imports.wordpress-max-size}") DataSize maxWordPressSize) {
+      @Value("${inkwell.imports.blogger-max-size:${inkwell.imports.max-size}}")
+          DataSize maxBloggerSize) {
     this.importer = importer;
     this.copying = copying;
     this.maxImportSize = maxImportSize.toBytes();
     this.maxBloggerSize = maxBloggerSize.toBytes();
-    this.maxWordPressSize = maxWordPressSize.toBytes();
   }
 
   /**
@@ -132,7 +127,7 @@ class ImportController {
     return importer.store(
         ExportFile.read(
             export,
-            maxWordPressSize,
+            maxImportSize,
             charsetOf(type),
             WordPressExport::filesIn,
             WordPressExport::read),
@@ -141,13 +136,24 @@ class ImportController {
   }
 
   /**
-   * The body is the export file as Ghost gives it (Settings → Advanced → Export content); {@code
-   * site} is the old blog's address, which Ghost 4 and later leave out of its pictures' addresses.
+   * The body is the export file as Ghost gives it (Settings → Advanced → Export content), or a zip
+   * archive with it (as Ghost's own importer takes it beside the pictures, which are not read);
+   * {@code site} is the old blog's address, which Ghost 4 and later leave out of its pictures'
+   * addresses.
    */
-  @PostMapping(path = "/api/imports/ghost", consumes = "application/json")
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(
+      required = true,
+      content = {
+        @Content(mediaType = "application/json", schema = @Schema(type = "object")),
+        @Content(mediaType = ZIP, schema = @Schema(type = "string", format = "binary"))
+      })
+  @PostMapping(
+      path = "/api/imports/ghost",
+      consumes = {"application/json", ZIP, ZIP_WINDOWS, BYTES})
   Importer.Result importGhost(
       @AuthenticationPrincipal Jwt token,
-      @RequestBody String export,
+      InputStream export,
+      @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType type,
       @RequestParam(defaultValue = "false") boolean copyPictures,
       @RequestParam(required = false)
           @Size(max = 500)
@@ -155,11 +161,15 @@ class ImportController {
               regexp = OLD_SITE,
               message = "the old blog's address, as https://old.example.org")
           String site) {
-    if (export.startsWith("PK\u0003\u0004")) {
-      throw new UnreadableImport(
-          "This is a zip archive; Ghost's export is the .json file it gives, not an archive.");
-    }
-    return importer.store(GhostExport.read(export, site), Actors.of(token), copyPictures);
+    return importer.store(
+        ExportFile.read(
+            export,
+            maxImportSize,
+            charsetOf(type),
+            GhostExport::filesIn,
+            text -> GhostExport.read(text, site)),
+        Actors.of(token),
+        copyPictures);
   }
 
   /**

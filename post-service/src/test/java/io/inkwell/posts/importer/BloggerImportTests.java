@@ -286,13 +286,13 @@ class BloggerImportTests extends IntegrationTest {
   }
 
   /**
-   * A Blogger export is read entry by entry as it arrives, so that it may be larger than the other
-   * platforms' files (WordPress's, Ghost's): a blog of many years, most of whose file here is its
-   * template, which is not imported. One larger than Blogger's own limit is refused as it is read,
-   * and nothing of it is imported.
+   * A Blogger export is read entry by entry as it arrives, so that it may be larger than the
+   * gateway's other uploads (6 MB): a blog of many years, most of whose file here is its template,
+   * which is not imported. One larger than the limit for exports (20 MB, 8 MB in these tests) is
+   * refused as it is read, and nothing of it is imported.
    */
   @Test
-  void aBloggerExportLargerThanOtherPlatformsFilesComesInAndOneBeyondItsOwnLimitDoesNot() {
+  void aBloggerExportOfSomeMegabytesComesInAndOneBeyondTheLimitDoesNot() {
     String run = UUID.randomUUID().toString().substring(0, 8);
     String roomy = ownExport(run, "roomy", 7_000_000);
     String tooLarge = ownExport(run, "crowded", 9_000_000);

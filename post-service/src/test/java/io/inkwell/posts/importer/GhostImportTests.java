@@ -12,6 +12,8 @@ import java.io.StringReader;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -274,6 +276,76 @@ class GhostImportTests extends IntegrationTest {
         .contains("Nul and escape");
   }
 
+  /**
+   * A Ghost blog of some years is an export of megabytes, most of it what the import does not read
+   * (each post's text again as Lexical and as plain text, the members, the settings): it is taken
+   * up to the limit for exports (20 MB, 8 MB in these tests), above the 6 MB of other uploads, as
+   * it is read as it arrives, alone or in a zip archive, as Ghost's own importer takes it beside
+   * its pictures; one beyond the limit is refused, nothing of it imported.
+   */
+  @Test
+  void anExportOfSomeMegabytesIsImportedAloneOrZippedAndOneBeyondTheLimitIsRefused() {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    String roomy = largeExport(run, "ferry", 7_000_000);
+    String tooLarge = largeExport(run, "crowded-ferry", 10_000_000);
+    byte[] zipped =
+        Archives.zip(
+            Map.of(
+                "harbour.ghost.2026-12-05-08-00-00.json",
+                largeExport(run, "zipped-ferry", 1_000).getBytes(StandardCharsets.UTF_8),
+                "content/images/2024/05/ferry.jpg",
+                new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}));
+    byte[] picturesOnly =
+        Archives.zip(Map.of("content/images/2024/05/ferry.jpg", new byte[] {(byte) 0xFF}));
+
+    var imported = admin().postAs("/api/imports/ghost", "application/json", roomy);
+    var refused = admin().postAs("/api/imports/ghost", "application/json", tooLarge);
+    var fromArchive = admin().postAs("/api/imports/ghost", "application/zip", zipped);
+    var noExport = admin().postAs("/api/imports/ghost", "application/zip", picturesOnly);
+
+    assertThat(roomy.length()).isGreaterThan(6 * 1024 * 1024);
+    assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+    assertThat(imported.json().path("posts").asInt()).isEqualTo(1);
+    var ferry = anonymous().get("/api/posts/ferry-" + run);
+    assertThat(ferry.text("title")).isEqualTo("The early ferry");
+    assertThat(ferry.text("bodyHtml"))
+        .as("its HTML, not its other copies")
+        .contains("<p>The ferry leaves at seven.</p>")
+        .doesNotContain("gulls");
+    assertThat(refused.status()).isEqualTo(413);
+    assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(refused.text("detail"))
+        .isEqualTo("The file is larger than the 8 MB an import takes.");
+    assertThat(anonymous().get("/api/posts/crowded-ferry-" + run).status()).isEqualTo(404);
+    assertThat(fromArchive.status()).as(fromArchive.toString()).isEqualTo(200);
+    assertThat(anonymous().get("/api/posts/zipped-ferry-" + run).text("title"))
+        .isEqualTo("The early ferry");
+    assertThat(noExport.status()).isEqualTo(422);
+    assertThat(noExport.text("detail")).contains("no Ghost export");
+  }
+
+  /**
+   * A Ghost 5 export of one post ({@code <name>-<run>}) of about {@code size} characters: the
+   * post's text as Lexical and as plain text beside its HTML, and its members, fill it.
+   */
+  private static String largeExport(String run, String name, int size) {
+    String paragraph = "The ferry leaves at seven, and the gulls follow it out. ";
+    String members =
+        "{\"id\": \"m\", \"email\": \"reader@example.org\", \"status\": \"free\"},"
+            .repeat(size / 140);
+    return """
+        {"db": [{"meta": {"version": "5.80.0"}, "data": {
+          "posts": [{"id": "p-%1$s-%2$s", "uuid": "ghost-%1$s-%2$s", "title": "The early ferry",
+            "slug": "%1$s-%2$s", "html": "<p>The ferry leaves at seven.</p>",
+            "lexical": "{\\"root\\": \\"%3$s\\"}", "plaintext": "%3$s",
+            "status": "published", "visibility": "public", "type": "post",
+            "published_at": "2024-05-01T07:00:00.000Z"}],
+          "members": [%4$s {"id": "last"}],
+          "settings": [{"key": "title", "value": "Harbour"}]}}]}
+        """
+        .formatted(name, run, paragraph.repeat(size / 4 / paragraph.length()), members);
+  }
+
   @Test
   void somethingThatIsNotAGhostExportIsRefusedAndNothingIsImported() {
     long before = posts.count();
@@ -281,6 +353,7 @@ class GhostImportTests extends IntegrationTest {
     var notJson = admin().postAs("/api/imports/ghost", "application/json", "not json at all");
     var otherJson = admin().postAs("/api/imports/ghost", "application/json", "{\"posts\": 3}");
     var xml = admin().postAs("/api/imports/ghost", "application/xml", "<rss/>");
+    var empty = admin().postAs("/api/imports/ghost", "application/json", "");
     var author =
         as("author-1", "Ann Author", "AUTHOR")
             .postAs("/api/imports/ghost", "application/json", "{\"db\": []}");
@@ -290,6 +363,8 @@ class GhostImportTests extends IntegrationTest {
     assertThat(otherJson.status()).isEqualTo(422);
     assertThat(otherJson.text("detail")).contains("Ghost export");
     assertThat(xml.status()).isEqualTo(415);
+    assertThat(empty.status()).isEqualTo(400);
+    assertThat(empty.header("Content-Type")).startsWith("application/problem+json");
     assertThat(author.status()).isEqualTo(403);
     assertThat(posts.count()).isEqualTo(before);
   }

@@ -341,9 +341,9 @@ class WordPressImportTests extends IntegrationTest {
 
   /**
    * A blog of some years is an export of megabytes, much of it what the import leaves behind (its
-   * uploads' sizes and settings, menus): it is taken up to the limit for WordPress's exports (20
-   * MB, 8 MB in these tests), above Ghost's 6 MB, as it is read as it arrives, and one beyond the
-   * limit is refused, nothing of it imported.
+   * uploads' sizes and settings, menus): it is taken up to the limit for exports (20 MB, 8 MB in
+   * these tests), above the gateway's other uploads (6 MB), as it is read as it arrives, and one
+   * beyond the limit is refused, nothing of it imported.
    */
   @Test
   void anExportOfSomeMegabytesIsImportedAndOneBeyondTheLimitIsRefused() {
@@ -391,7 +391,7 @@ class WordPressImportTests extends IntegrationTest {
     var imported = admin().postAs("/api/imports/wordpress", "application/rss+xml", export);
     var refused = admin().postAs("/api/imports/wordpress", "application/rss+xml", tooLarge);
 
-    assertThat(export.length()).as("more than Ghost's file may be").isGreaterThan(6 * 1024 * 1024);
+    assertThat(export.length()).as("more than other uploads").isGreaterThan(6 * 1024 * 1024);
     assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
     assertThat(imported.json().path("posts").asInt()).isEqualTo(36);
     assertThat(anonymous().get("/api/posts/tram-diary-" + run + "-35").text("bodyHtml"))

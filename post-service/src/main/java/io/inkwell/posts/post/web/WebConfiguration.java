@@ -7,24 +7,23 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Set;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.filter.ShallowEtagHeaderFilter;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {
 
-  /** The imports that may take a zip archive, which are bounded as they are read instead. */
+  /** The imports, which may take a zip archive and are bounded as they are read instead. */
   private static final Set<String> ARCHIVE_IMPORTS =
       Set.of(
           "/api/imports/blogger",
           "/api/imports/wordpress",
+          "/api/imports/ghost",
           "/api/imports/substack",
           "/api/imports/medium");
 
@@ -45,25 +44,20 @@ class WebConfiguration {
 
   /**
    * Refuses a request body far beyond what any post can be before it is read: a post is at most
-   * {@code max-body-size} of Markdown, and JSON escaping can at most double it. Ghost's export
-   * file, a whole blog, may be {@code inkwell.imports.max-size}. An upload of a picture or a file
-   * is bounded by {@code spring.servlet.multipart.*} and their own limits instead, and an export
-   * that may come as a zip archive (Blogger's, WordPress's, Substack's, Medium's) as it is read
-   * ({@code ExportFile}, {@code ExportArchive}).
+   * {@code max-body-size} of Markdown, and JSON escaping can at most double it. An upload of a
+   * picture or a file is bounded by {@code spring.servlet.multipart.*} and their own limits
+   * instead, and an export, which may come as a zip archive, as it is read ({@code ExportFile},
+   * {@code ExportArchive}).
    */
   @Bean
-  FilterRegistrationBean<OncePerRequestFilter> requestSizeLimit(
-      PostSettings settings, @Value("${inkwell.imports.max-size}") DataSize maxImportSize) {
-    long postLimit = 2 * settings.maxBodySize().toBytes() + 64 * 1024;
-    long importLimit = maxImportSize.toBytes();
+  FilterRegistrationBean<OncePerRequestFilter> requestSizeLimit(PostSettings settings) {
+    long limit = 2 * settings.maxBodySize().toBytes() + 64 * 1024;
     OncePerRequestFilter filter =
         new OncePerRequestFilter() {
           @Override
           protected void doFilterInternal(
               HttpServletRequest request, HttpServletResponse response, FilterChain chain)
               throws ServletException, IOException {
-            long limit =
-                request.getRequestURI().startsWith("/api/imports/") ? importLimit : postLimit;
             if (request.getContentLengthLong() > limit) {
               response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
               response.setContentType("application/problem+json");
