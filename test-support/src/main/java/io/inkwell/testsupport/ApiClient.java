@@ -58,9 +58,11 @@ public final class ApiClient {
         request(path, all.toArray(String[]::new)).POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
-  public Response postAs(String path, String contentType, String body) {
+  public Response postAs(String path, String contentType, String body, String... headers) {
+    List<String> all = new ArrayList<>(List.of("Content-Type", contentType));
+    all.addAll(List.of(headers));
     return send(
-        request(path, "Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
+        request(path, all.toArray(String[]::new)).POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
   public Response put(String path, String json, String... headers) {

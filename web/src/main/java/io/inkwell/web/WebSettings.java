@@ -17,6 +17,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     it, and in the calm 503 page instead of a page that never loads
  * @param adminApiTimeout the same for the admin, whose imports may take the gateway's longest
  *     timeout (120 s)
+ * @param importWait how long an import waits for its posts to be stored before the API answers how
+ *     far it is, the rest going on (RFC 7240's {@code Prefer: respond-async, wait=}): less than the
+ *     gateway waits for imports (120 s), so that the owner learns how far it is rather than that
+ *     the gateway stopped waiting
  */
 @ConfigurationProperties("inkwell.web")
 public record WebSettings(
@@ -27,7 +31,8 @@ public record WebSettings(
     @DefaultValue("UTC") ZoneId timeZone,
     @DefaultValue("10") int pageSize,
     @DefaultValue("30s") Duration apiTimeout,
-    @DefaultValue("130s") Duration adminApiTimeout) {
+    @DefaultValue("130s") Duration adminApiTimeout,
+    @DefaultValue("100s") Duration importWait) {
 
   public WebSettings {
     siteUrl = siteUrl.endsWith("/") ? siteUrl.substring(0, siteUrl.length() - 1) : siteUrl;

@@ -18,6 +18,7 @@ public final class TestSettings {
         ZoneId.of(zone),
         10,
         Duration.ofSeconds(30),
-        Duration.ofSeconds(130));
+        Duration.ofSeconds(130),
+        Duration.ofSeconds(100));
   }
 }

@@ -9,12 +9,14 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Objects;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.util.unit.DataSize;
@@ -36,6 +38,11 @@ class ImportController {
 
   private static final String ZIP_WINDOWS = "application/x-zip-compressed";
   private static final String BYTES = "application/octet-stream";
+
+  /** RFC 7240's headers: what the client prefers of the answer, and what of it the answer does. */
+  private static final String PREFER = "Prefer";
+
+  private static final String PREFERENCE_APPLIED = "Preference-Applied";
 
   private final Importer importer;
   private final PictureCopying copying;
@@ -89,21 +96,24 @@ class ImportController {
   @PostMapping(
       path = "/api/imports/blogger",
       consumes = {"application/atom+xml", "application/xml", "text/xml", ZIP, ZIP_WINDOWS, BYTES})
-  Importer.Result importBlogger(
+  ResponseEntity<Importer.Result> importBlogger(
       @AuthenticationPrincipal Jwt token,
+      @RequestHeader(name = PREFER, required = false) List<String> prefer,
       InputStream export,
       @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType type,
       @RequestParam(defaultValue = "false") boolean copyPictures,
       @RequestParam(required = false) @Size(max = 200) String blog) {
-    return importer.store(
-        ExportFile.read(
-            export,
-            maxBloggerSize,
-            charsetOf(type),
-            archive -> BloggerExport.feedIn(archive, blog),
-            BloggerImport::posts),
-        Actors.of(token),
-        copyPictures);
+    return answer(
+        prefer,
+        importer.start(
+            ExportFile.read(
+                export,
+                maxBloggerSize,
+                charsetOf(type),
+                archive -> BloggerExport.feedIn(archive, blog),
+                BloggerImport::posts),
+            Actors.of(token),
+            copyPictures));
   }
 
   /**
@@ -119,20 +129,23 @@ class ImportController {
   @PostMapping(
       path = "/api/imports/wordpress",
       consumes = {"application/rss+xml", "application/xml", "text/xml", ZIP, ZIP_WINDOWS, BYTES})
-  Importer.Result importWordPress(
+  ResponseEntity<Importer.Result> importWordPress(
       @AuthenticationPrincipal Jwt token,
+      @RequestHeader(name = PREFER, required = false) List<String> prefer,
       InputStream export,
       @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType type,
       @RequestParam(defaultValue = "false") boolean copyPictures) {
-    return importer.store(
-        ExportFile.read(
-            export,
-            maxImportSize,
-            charsetOf(type),
-            WordPressExport::filesIn,
-            WordPressExport::read),
-        Actors.of(token),
-        copyPictures);
+    return answer(
+        prefer,
+        importer.start(
+            ExportFile.read(
+                export,
+                maxImportSize,
+                charsetOf(type),
+                WordPressExport::filesIn,
+                WordPressExport::read),
+            Actors.of(token),
+            copyPictures));
   }
 
   /**
@@ -150,8 +163,9 @@ class ImportController {
   @PostMapping(
       path = "/api/imports/ghost",
       consumes = {"application/json", ZIP, ZIP_WINDOWS, BYTES})
-  Importer.Result importGhost(
+  ResponseEntity<Importer.Result> importGhost(
       @AuthenticationPrincipal Jwt token,
+      @RequestHeader(name = PREFER, required = false) List<String> prefer,
       InputStream export,
       @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType type,
       @RequestParam(defaultValue = "false") boolean copyPictures,
@@ -161,15 +175,17 @@ class ImportController {
               regexp = OLD_SITE,
               message = "the old blog's address, as https://old.example.org")
           String site) {
-    return importer.store(
-        ExportFile.read(
-            export,
-            maxImportSize,
-            charsetOf(type),
-            GhostExport::filesIn,
-            text -> GhostExport.read(text, site)),
-        Actors.of(token),
-        copyPictures);
+    return answer(
+        prefer,
+        importer.start(
+            ExportFile.read(
+                export,
+                maxImportSize,
+                charsetOf(type),
+                GhostExport::filesIn,
+                text -> GhostExport.read(text, site)),
+            Actors.of(token),
+            copyPictures));
   }
 
   /**
@@ -186,8 +202,9 @@ class ImportController {
   @PostMapping(
       path = "/api/imports/substack",
       consumes = {ZIP, ZIP_WINDOWS, BYTES})
-  Importer.Result importSubstack(
+  ResponseEntity<Importer.Result> importSubstack(
       @AuthenticationPrincipal Jwt token,
+      @RequestHeader(name = PREFER, required = false) List<String> prefer,
       InputStream export,
       @RequestParam(defaultValue = "false") boolean copyPictures,
       @RequestParam(required = false)
@@ -196,7 +213,8 @@ class ImportController {
               regexp = OLD_SITE,
               message = "the newsletter's address, as https://name.substack.com")
           String site) {
-    return importer.store(SubstackExport.read(export, site), Actors.of(token), copyPictures);
+    return answer(
+        prefer, importer.start(SubstackExport.read(export, site), Actors.of(token), copyPictures));
   }
 
   /**
@@ -212,11 +230,32 @@ class ImportController {
   @PostMapping(
       path = "/api/imports/medium",
       consumes = {ZIP, ZIP_WINDOWS, BYTES})
-  Importer.Result importMedium(
+  ResponseEntity<Importer.Result> importMedium(
       @AuthenticationPrincipal Jwt token,
+      @RequestHeader(name = PREFER, required = false) List<String> prefer,
       InputStream export,
       @RequestParam(defaultValue = "false") boolean copyPictures) {
-    return importer.store(MediumExport.read(export), Actors.of(token), copyPictures);
+    return answer(
+        prefer, importer.start(MediumExport.read(export), Actors.of(token), copyPictures));
+  }
+
+  /**
+   * The import's result once it is stored; or, when the importer prefers an answer before the end
+   * ({@code Prefer: respond-async}, {@link ImportPreference}) and it is not done within the wait,
+   * how far it is, 202, the rest going on.
+   */
+  private static ResponseEntity<Importer.Result> answer(List<String> prefer, Importer.Run run) {
+    var preference = ImportPreference.of(prefer);
+    if (!preference.async()) {
+      return ResponseEntity.ok(run.finished());
+    }
+    Importer.Result result = run.within(preference.waitAtMost());
+    if (result.finished()) {
+      return ResponseEntity.ok(result);
+    }
+    return ResponseEntity.status(HttpStatus.ACCEPTED)
+        .header(PREFERENCE_APPLIED, "respond-async")
+        .body(result);
   }
 
   /** The charset the upload's Content-Type names; UTF-8, as exports are, when it names none. */

@@ -5,6 +5,7 @@ import io.inkwell.web.api.ApiConnections;
 import io.inkwell.web.api.ApiUris;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,9 +44,11 @@ class AdminApi {
 
   private final RestClient http;
   private final String baseUrl;
+  private final Duration importWait;
 
   AdminApi(RestClient.Builder builder, WebSettings settings) {
     this.baseUrl = settings.apiUrl();
+    this.importWait = settings.importWait();
     this.http =
         builder
             .baseUrl(settings.apiUrl())
@@ -69,6 +72,11 @@ class AdminApi {
      */
     boolean outlastedTheGateway() {
       return status == 504;
+    }
+
+    /** The API took the request and goes on with it after answering (202). */
+    boolean goesOn() {
+      return status == 202;
     }
 
     /**
@@ -352,6 +360,8 @@ class AdminApi {
     return http.post()
         .uri(URI.create(baseUrl + ApiUris.of(source.path, query)))
         .headers(headers -> headers.setBearerAuth(token))
+        // how far it is after a while, rather than the gateway's 504 after its own
+        .header("Prefer", "respond-async, wait=" + importWait.toSeconds())
         .contentType(name.endsWith(".zip") ? ZIP : source.type)
         .body(export)
         .exchange((request, response) -> answer(response));

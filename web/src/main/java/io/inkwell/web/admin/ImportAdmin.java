@@ -102,6 +102,10 @@ class ImportAdmin implements StaffPage {
       redirect.addFlashAttribute("error", answer.problem());
       return "redirect:/admin/import";
     }
+    if (answer.goesOn()) {
+      redirect.addFlashAttribute("message", goesOn(answer.body()));
+      return "redirect:/admin/import";
+    }
     int posts = answer.body().path("posts").asInt();
     int comments = answer.body().path("comments").asInt();
     int alreadyThere = answer.body().path("alreadyThere").asInt();
@@ -186,6 +190,20 @@ class ImportAdmin implements StaffPage {
       cursor = page.nextCursor();
     } while (cursor != null);
     return all;
+  }
+
+  /**
+   * What an import the API answered before its end means: how far it is, and that it goes on (the
+   * file was read whole; its posts are being stored).
+   */
+  private static String goesOn(JsonNode soFar) {
+    int stored = soFar.path("posts").asInt() + soFar.path("alreadyThere").asInt();
+    return "The file is read and its "
+        + count(soFar.path("total").asInt(), "post")
+        + " are being stored, "
+        + stored
+        + " so far: they appear under Posts as they are. Once they stop appearing, importing the"
+        + " same file again adds nothing twice and says how many posts are here.";
   }
 
   private static String count(int n, String noun) {

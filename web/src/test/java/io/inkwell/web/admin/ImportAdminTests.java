@@ -39,6 +39,28 @@ class ImportAdminTests {
         .doesNotContain("try again shortly");
   }
 
+  /**
+   * An import the API answered before its end (202, the owner's wait over) says how far it is and
+   * that the rest follows, not that something was imported and nothing more comes.
+   */
+  @Test
+  void anImportAnsweredBeforeItsEndSaysHowFarItIsAndThatTheRestFollows() {
+    answerTheImportWith(
+        202,
+        "{\"posts\":1180,\"alreadyThere\":20,\"comments\":3540,\"picturesToCopy\":0,"
+            + "\"total\":3977,\"finished\":false}");
+    var flash = new RedirectAttributesModelMap();
+
+    String next = importTheExport(flash);
+
+    assertThat(next).isEqualTo("redirect:/admin/import");
+    assertThat(flash.getFlashAttributes()).doesNotContainKey("error");
+    assertThat((String) flash.getFlashAttributes().get("message"))
+        .contains("3977 posts are being stored, 1200 so far")
+        .contains("importing the same file again adds nothing twice")
+        .doesNotContain("Imported");
+  }
+
   @Test
   void anImportThatCouldNotStartSaysWhy() {
     answerTheImportWith(
