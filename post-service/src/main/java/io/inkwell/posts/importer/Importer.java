@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -75,9 +76,13 @@ class Importer {
         .whenComplete(
             (done, failure) -> {
               if (failure != null) {
-                log.warn(
-                    "An import stopped after {} of {} posts", run.stored(), run.total, failure);
-                run.done.completeExceptionally(failure);
+                // what storing a post threw, as the request would have met it
+                Throwable cause =
+                    failure instanceof CompletionException wrapped && wrapped.getCause() != null
+                        ? wrapped.getCause()
+                        : failure;
+                log.warn("An import stopped after {} of {} posts", run.stored(), run.total, cause);
+                run.done.completeExceptionally(cause);
               } else {
                 run.done.complete(run.counts(true));
               }
