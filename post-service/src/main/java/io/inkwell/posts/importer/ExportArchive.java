@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -102,6 +103,25 @@ final class ExportArchive implements Closeable {
     } catch (IllegalArgumentException unreadableName) {
       throw new UnreadableImport("This zip archive cannot be read: its names are not UTF-8.");
     }
+  }
+
+  /**
+   * The export files in the archive: those whose names end with {@code extension} (any case), in
+   * the order of their names, the resource forks a Mac packs beside them ({@code __MACOSX/}) aside.
+   *
+   * @param whenNone what the owner is told of an archive without one
+   */
+  List<ZipEntry> exportFiles(String extension, String whenNone) {
+    List<ZipEntry> files =
+        entries(
+            entry ->
+                !entry.isDirectory()
+                    && !entry.getName().startsWith("__MACOSX/")
+                    && entry.getName().toLowerCase(Locale.ROOT).endsWith(extension));
+    if (files.isEmpty()) {
+      throw new UnreadableImport(whenNone);
+    }
+    return files.stream().sorted(Comparator.comparing(ZipEntry::getName)).toList();
   }
 
   /** The entry as UTF-8 text, refused when it unpacks to more than a blog's text would. */

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -77,18 +76,10 @@ final class GhostExport {
    * them beside the pictures (which are not read: the pictures' old addresses are, {@code site}).
    */
   static List<ZipEntry> filesIn(ExportArchive archive) {
-    List<ZipEntry> files =
-        archive.entries(
-            entry ->
-                !entry.isDirectory()
-                    && !entry.getName().startsWith("__MACOSX/")
-                    && entry.getName().toLowerCase(Locale.ROOT).endsWith(".json"));
-    if (files.isEmpty()) {
-      throw new UnreadableImport(
-          "This zip archive holds no Ghost export: Ghost's is the .json file of Settings →"
-              + " Advanced → Import/Export.");
-    }
-    return files.stream().sorted(Comparator.comparing(ZipEntry::getName)).toList();
+    return archive.exportFiles(
+        ".json",
+        "This zip archive holds no Ghost export: Ghost's is the .json file of Settings →"
+            + " Advanced → Import/Export.");
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.inkwell.posts.importer;
 
+import io.inkwell.posts.post.PostImports.ImportedPost;
 import io.inkwell.posts.post.web.Actors;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -103,17 +104,16 @@ class ImportController {
       @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType type,
       @RequestParam(defaultValue = "false") boolean copyPictures,
       @RequestParam(required = false) @Size(max = 200) String blog) {
-    return answer(
+    return imported(
         prefer,
-        importer.start(
-            ExportFile.read(
-                export,
-                maxBloggerSize,
-                charsetOf(type),
-                archive -> BloggerExport.feedIn(archive, blog),
-                BloggerImport::posts),
-            Actors.of(token),
-            copyPictures));
+        token,
+        copyPictures,
+        ExportFile.read(
+            export,
+            maxBloggerSize,
+            charsetOf(type),
+            archive -> BloggerExport.feedIn(archive, blog),
+            BloggerImport::posts));
   }
 
   /**
@@ -135,17 +135,16 @@ class ImportController {
       InputStream export,
       @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType type,
       @RequestParam(defaultValue = "false") boolean copyPictures) {
-    return answer(
+    return imported(
         prefer,
-        importer.start(
-            ExportFile.read(
-                export,
-                maxImportSize,
-                charsetOf(type),
-                WordPressExport::filesIn,
-                WordPressExport::read),
-            Actors.of(token),
-            copyPictures));
+        token,
+        copyPictures,
+        ExportFile.read(
+            export,
+            maxImportSize,
+            charsetOf(type),
+            WordPressExport::filesIn,
+            WordPressExport::read));
   }
 
   /**
@@ -175,17 +174,16 @@ class ImportController {
               regexp = OLD_SITE,
               message = "the old blog's address, as https://old.example.org")
           String site) {
-    return answer(
+    return imported(
         prefer,
-        importer.start(
-            ExportFile.read(
-                export,
-                maxImportSize,
-                charsetOf(type),
-                GhostExport::filesIn,
-                text -> GhostExport.read(text, site)),
-            Actors.of(token),
-            copyPictures));
+        token,
+        copyPictures,
+        ExportFile.read(
+            export,
+            maxImportSize,
+            charsetOf(type),
+            GhostExport::filesIn,
+            text -> GhostExport.read(text, site)));
   }
 
   /**
@@ -213,8 +211,7 @@ class ImportController {
               regexp = OLD_SITE,
               message = "the newsletter's address, as https://name.substack.com")
           String site) {
-    return answer(
-        prefer, importer.start(SubstackExport.read(export, site), Actors.of(token), copyPictures));
+    return imported(prefer, token, copyPictures, SubstackExport.read(export, site));
   }
 
   /**
@@ -235,16 +232,17 @@ class ImportController {
       @RequestHeader(name = PREFER, required = false) List<String> prefer,
       InputStream export,
       @RequestParam(defaultValue = "false") boolean copyPictures) {
-    return answer(
-        prefer, importer.start(MediumExport.read(export), Actors.of(token), copyPictures));
+    return imported(prefer, token, copyPictures, MediumExport.read(export));
   }
 
   /**
-   * The import's result once it is stored; or, when the importer prefers an answer before the end
-   * ({@code Prefer: respond-async}, {@link ImportPreference}) and it is not done within the wait,
-   * how far it is, 202, the rest going on.
+   * The posts read, stored, and the import's result once they are; or, when the importer prefers an
+   * answer before the end ({@code Prefer: respond-async}, {@link ImportPreference}) and it is not
+   * done within the wait, how far it is, 202, the rest going on.
    */
-  private static ResponseEntity<Importer.Result> answer(List<String> prefer, Importer.Run run) {
+  private ResponseEntity<Importer.Result> imported(
+      List<String> prefer, Jwt token, boolean copyPictures, List<ImportedPost> posts) {
+    var run = importer.start(posts, Actors.of(token), copyPictures);
     var preference = ImportPreference.of(prefer);
     if (!preference.async()) {
       return ResponseEntity.ok(run.finished());

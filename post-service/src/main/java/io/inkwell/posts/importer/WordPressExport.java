@@ -19,7 +19,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -82,17 +81,9 @@ final class WordPressExport {
    * several for a large site, in the order of their names.
    */
   static List<ZipEntry> filesIn(ExportArchive archive) {
-    List<ZipEntry> files =
-        archive.entries(
-            entry ->
-                !entry.isDirectory()
-                    && !entry.getName().startsWith("__MACOSX/")
-                    && entry.getName().toLowerCase(Locale.ROOT).endsWith(".xml"));
-    if (files.isEmpty()) {
-      throw new UnreadableImport(
-          "This zip archive holds no WordPress export: WordPress.com's has the site's .xml file.");
-    }
-    return files.stream().sorted(Comparator.comparing(ZipEntry::getName)).toList();
+    return archive.exportFiles(
+        ".xml",
+        "This zip archive holds no WordPress export: WordPress.com's has the site's .xml file.");
   }
 
   static List<ImportedPost> read(Reader xml) {
