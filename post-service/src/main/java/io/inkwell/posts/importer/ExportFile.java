@@ -26,12 +26,12 @@ import org.jdom2.JDOMException;
 import org.jdom2.input.StAXStreamBuilder;
 
 /**
- * A Blogger or WordPress export as the owner uploads it: the file itself, or the zip archive the
- * platform hands it over in (Google Takeout's for Blogger, WordPress.com's), told apart by their
- * first bytes. Either way the file is handed to its reader as text as it arrives, only up to the
- * import's limit (the readers parse it as it goes, {@link #xml}, never holding the whole file); the
- * archive around it is written to disk as it arrives ({@link ExportArchive}), up to its own, larger
- * limit, and whatever else it holds (Takeout's pictures and themes) is not read.
+ * A Blogger, WordPress or Ghost export as the owner uploads it: the file itself, or the zip archive
+ * it came in (Google Takeout's for Blogger, WordPress.com's, one with Ghost's pictures), told apart
+ * by their first bytes. Either way the file is handed to its reader as text as it arrives, only up
+ * to the import's limit (the readers parse it as it goes, {@link #xml} for XML, never holding the
+ * whole file); the archive around it is written to disk as it arrives ({@link ExportArchive}), up
+ * to its own, larger limit, and whatever else it holds (Takeout's pictures and themes) is not read.
  */
 final class ExportFile {
 
