@@ -92,10 +92,11 @@ final class GhostExport {
     // where each tag's page was: /tag/{slug}/
     Map<String, String> tagSlugs = new HashMap<>();
     for (JsonNode tag : data.path("tags")) {
+      String id = id(tag, "id");
       String name = text(tag, "name");
       // Ghost's internal tags ("#newsletter") organise its own templates: no tag of the post
-      if (name != null && !name.startsWith("#")) {
-        tags.put(id(tag, "id"), name);
+      if (id != null && name != null && !name.startsWith("#")) {
+        tags.put(id, name);
         String slug = text(tag, "slug");
         if (slug != null && !slug.isBlank()) {
           tagSlugs.putIfAbsent(name, slug);
@@ -105,20 +106,26 @@ final class GhostExport {
     Map<String, List<String>> tagsOfPost = joined(data.path("posts_tags"), "tag_id", tags);
     Map<String, Author> authors = new HashMap<>();
     for (JsonNode user : data.path("users")) {
+      String id = id(user, "id");
       String name = text(user, "name");
-      authors.put(
-          id(user, "id"),
-          new Author(
-              // Ghost numbers every blog's owner "1": with the slug, two blogs' owners differ
-              ImportIds.of("ghost", "author-" + id(user, "id") + "/" + text(user, "slug")),
-              name == null ? text(user, "slug") : name));
+      if (id != null) {
+        authors.put(
+            id,
+            new Author(
+                // Ghost numbers every blog's owner "1": with the slug, two blogs' owners differ
+                ImportIds.of("ghost", "author-" + id + "/" + text(user, "slug")),
+                name == null ? text(user, "slug") : name));
+      }
     }
     Map<String, String> firstAuthor = new HashMap<>();
     joined(data.path("posts_authors"), "author_id", null)
         .forEach((post, ids) -> firstAuthor.put(post, ids.get(0)));
     Map<String, JsonNode> meta = new HashMap<>();
     for (JsonNode row : data.path("posts_meta")) {
-      meta.put(id(row, "post_id"), row);
+      String post = id(row, "post_id");
+      if (post != null) {
+        meta.put(post, row);
+      }
     }
     List<ImportedPost> posts = new ArrayList<>();
     for (JsonNode post : data.path("posts")) {
@@ -315,7 +322,8 @@ final class GhostExport {
 
   /**
    * A relation table ({@code posts_tags}, {@code posts_authors}) as each post's related ids in
-   * their order, or their names when {@code names} is given (those it lacks are left out).
+   * their order, or their names when {@code names} is given (those it lacks are left out, and rows
+   * without ids).
    */
   private static Map<String, List<String>> joined(
       JsonNode rows, String field, Map<String, String> names) {
@@ -324,10 +332,11 @@ final class GhostExport {
     sorted.sort(Comparator.comparingInt(row -> row.path("sort_order").asInt(0)));
     Map<String, List<String>> joined = new HashMap<>();
     for (JsonNode row : sorted) {
+      String post = id(row, "post_id");
       String related = id(row, field);
       String value = names == null ? related : names.get(related);
-      if (value != null) {
-        joined.computeIfAbsent(id(row, "post_id"), post -> new ArrayList<>()).add(value);
+      if (post != null && value != null) {
+        joined.computeIfAbsent(post, first -> new ArrayList<>()).add(value);
       }
     }
     return joined;
@@ -360,10 +369,10 @@ final class GhostExport {
     return value.isBoolean() ? value.asBoolean() : value.asInt(0) == 1;
   }
 
-  /** Ids are text in Ghost 2 and later, numbers in Ghost 1. */
+  /** Ids are text in Ghost 2 and later, numbers in Ghost 1; anything else is none. */
   private static String id(JsonNode node, String field) {
     JsonNode value = node.path(field);
-    return value.isMissingNode() || value.isNull() ? null : value.asString();
+    return value.isString() || value.isNumber() ? value.asString() : null;
   }
 
   private static String text(JsonNode node, String field) {

@@ -346,6 +346,39 @@ class GhostImportTests extends IntegrationTest {
         .formatted(name, run, paragraph.repeat(size / 4 / paragraph.length()), members);
   }
 
+  /**
+   * A file someone made by hand, or that went through a tool, may hold anything where Ghost writes
+   * text, numbers and flags, MongoDB's operators too: what is not of its kind is left out as if it
+   * were not there, and the post comes in, its text as it was written.
+   */
+  @Test
+  void fieldsOfTheWrongKindAreLeftOutAndThePostComesIn() {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    String export =
+        """
+        {"db": [{"data": {
+          "posts": [{"id": {"$gt": ""}, "uuid": "odd-%1$s", "title": {"$ne": null},
+            "slug": "odd-%1$s", "html": "<p>שלום <script>alert(1)</script>😀</p>",
+            "status": "published", "visibility": "public", "published_at": {"$date": 1},
+            "featured": "yes", "type": ["page"], "custom_excerpt": 42}],
+          "tags": [{"id": ["t"], "name": "Odd"}, {"id": true, "name": {"$where": "1"}}],
+          "posts_tags": [{"post_id": {"$gt": ""}, "tag_id": ["t"], "sort_order": "first"}],
+          "users": [{"id": {"$in": []}, "name": 7, "slug": "odd"}]}}]}
+        """
+            .formatted(run);
+
+    var imported = admin().postAs("/api/imports/ghost", "application/json", export);
+
+    assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+    assertThat(imported.json().path("posts").asInt()).isEqualTo(1);
+    var post = anonymous().get("/api/posts/odd-" + run);
+    assertThat(post.text("title")).isEqualTo("Untitled");
+    assertThat(post.json().path("page").asBoolean()).isFalse();
+    assertThat(post.json().path("tags").isEmpty()).isTrue();
+    assertThat(post.text("bodyHtml")).doesNotContain("<script");
+    assertThat(Jsoup.parse(post.text("bodyHtml")).text()).isEqualTo("שלום 😀");
+  }
+
   @Test
   void somethingThatIsNotAGhostExportIsRefusedAndNothingIsImported() {
     long before = posts.count();
