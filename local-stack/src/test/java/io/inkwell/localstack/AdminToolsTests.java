@@ -928,6 +928,10 @@ class AdminToolsTests {
         Jsoup.parse(browser.upload("/admin/import", csrf, "export", "blog.xml", export).body());
 
     assertThat(imported.select(".notice").text()).startsWith("Imported 1 post and 1 comment.");
+    // the page lists it among the latest imports, whoever else imports meanwhile
+    assertThat(imported.select("section[aria-labelledby=imports-title] tbody tr").eachText())
+        .anySatisfy(
+            run -> assertThat(run).contains("Blogger").endsWith("Done: 1 new post and 1 comment"));
     var posts = reader.get("/api/posts?tag=" + label.replace(" ", "%20")).json().path("items");
     assertThat(posts).hasSize(1);
     assertThat(posts.get(0).path("title").asString()).isEqualTo("Lisbon in June");

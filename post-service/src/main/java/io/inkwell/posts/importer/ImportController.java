@@ -23,6 +23,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -66,6 +67,18 @@ class ImportController {
     this.maxBloggerSize = maxBloggerSize.toBytes();
   }
 
+  /** The latest imports, newest first, each as far as it is (ADR 50). */
+  @GetMapping("/api/imports")
+  List<Importer.Result> imports() {
+    return importer.latest();
+  }
+
+  /** An import, as far as it is: storing, done, or stopped and why. */
+  @GetMapping("/api/imports/{id}")
+  Importer.Result run(@PathVariable @Size(max = 100) String id) {
+    return importer.find(id).orElseThrow(NoImport::new);
+  }
+
   /**
    * How far copying imported posts' pictures is: an import with {@code ?copyPictures=true} copies
    * them in the background.
@@ -105,6 +118,7 @@ class ImportController {
       @RequestParam(defaultValue = "false") boolean copyPictures,
       @RequestParam(required = false) @Size(max = 200) String blog) {
     return imported(
+        "blogger",
         prefer,
         token,
         copyPictures,
@@ -136,6 +150,7 @@ class ImportController {
       @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType type,
       @RequestParam(defaultValue = "false") boolean copyPictures) {
     return imported(
+        "wordpress",
         prefer,
         token,
         copyPictures,
@@ -175,6 +190,7 @@ class ImportController {
               message = "the old blog's address, as https://old.example.org")
           String site) {
     return imported(
+        "ghost",
         prefer,
         token,
         copyPictures,
@@ -211,7 +227,7 @@ class ImportController {
               regexp = OLD_SITE,
               message = "the newsletter's address, as https://name.substack.com")
           String site) {
-    return imported(prefer, token, copyPictures, SubstackExport.read(export, site));
+    return imported("substack", prefer, token, copyPictures, SubstackExport.read(export, site));
   }
 
   /**
@@ -232,17 +248,17 @@ class ImportController {
       @RequestHeader(name = PREFER, required = false) List<String> prefer,
       InputStream export,
       @RequestParam(defaultValue = "false") boolean copyPictures) {
-    return imported(prefer, token, copyPictures, MediumExport.read(export));
+    return imported("medium", prefer, token, copyPictures, MediumExport.read(export));
   }
 
   /**
    * The posts read, stored, and the import's result once they are; or, when the importer prefers an
    * answer before the end ({@code Prefer: respond-async}, {@link ImportPreference}) and it is not
-   * done within the wait, how far it is, 202, the rest going on.
+   * done within the wait, how far it is, 202, the rest going on, and where to ask again.
    */
   private ResponseEntity<Importer.Result> imported(
-      List<String> prefer, Jwt token, boolean copyPictures, List<ImportedPost> posts) {
-    var run = importer.start(posts, Actors.of(token), copyPictures);
+      String from, List<String> prefer, Jwt token, boolean copyPictures, List<ImportedPost> posts) {
+    var run = importer.start(from, posts, Actors.of(token), copyPictures);
     var preference = ImportPreference.of(prefer);
     if (!preference.async()) {
       return ResponseEntity.ok(run.finished());
@@ -253,6 +269,7 @@ class ImportController {
     }
     return ResponseEntity.status(HttpStatus.ACCEPTED)
         .header(PREFERENCE_APPLIED, "respond-async")
+        .location(URI.create("/api/imports/" + result.id()))
         .body(result);
   }
 
@@ -264,6 +281,18 @@ class ImportController {
   @ExceptionHandler(ExportFile.NoExport.class)
   ProblemDetail noExport(ExportFile.NoExport e) {
     return problem(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body", e);
+  }
+
+  @ExceptionHandler(NoImport.class)
+  ProblemDetail noImport(NoImport e) {
+    return problem(HttpStatus.NOT_FOUND, "not-found", "Import not found", e);
+  }
+
+  /** No import has this id. */
+  static final class NoImport extends RuntimeException {
+    NoImport() {
+      super("There is no such import; GET /api/imports lists the latest.");
+    }
   }
 
   @ExceptionHandler(ImportTooLarge.class)

@@ -1,13 +1,18 @@
 package io.inkwell.posts.importer;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.inkwell.posts.post.Actor;
 import io.inkwell.posts.post.PostImports;
 import io.inkwell.posts.post.PostImports.ImportedPost;
 import jakarta.annotation.PreDestroy;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -35,43 +40,86 @@ class Importer {
 
   private static final Logger log = LoggerFactory.getLogger(Importer.class);
 
+  /** How often at most a run records how far it is. */
+  private static final Duration RECORD_EVERY = Duration.ofSeconds(1);
+
   private final PostImports imports;
   private final InlinePictures pictures;
   private final PictureCopying copying;
+  private final ImportRuns runs;
+  private final Clock clock;
   private final ExecutorService storing =
       Executors.newCachedThreadPool(new CustomizableThreadFactory("import-"));
 
-  Importer(PostImports imports, InlinePictures pictures, PictureCopying copying) {
+  Importer(
+      PostImports imports,
+      InlinePictures pictures,
+      PictureCopying copying,
+      ImportRuns runs,
+      Clock clock) {
     this.imports = imports;
+    this.runs = runs;
+    this.clock = clock;
     this.pictures = pictures;
     this.copying = copying;
   }
 
+  /** Where an import is: its posts being stored, all of them stored, or stopped before. */
+  enum State {
+    STORING,
+    DONE,
+    STOPPED
+  }
+
   /**
+   * @param id the import's, its record's at {@code GET /api/imports/{id}}
+   * @param from the platform whose export it is ({@code blogger}, {@code wordpress}, …)
+   * @param importedBy the name of who imported it
+   * @param finishedAt when every post was stored, or storing stopped
+   * @param total the posts of the file, stored or to be stored
    * @param posts the posts created
    * @param alreadyThere those imported before, left as they are
    * @param comments the comments sent along with the new published posts
    * @param picturesToCopy the posts whose pictures (or files) are being copied from the old blog's
    *     host (none unless asked for, and none of a post whose pictures are all here already)
-   * @param total the posts of the file, stored or to be stored
-   * @param finished whether every one of them is stored; else the counts are those so far, and the
-   *     import goes on
+   * @param problem why storing stopped, when it did (the posts stored before stay)
    */
   record Result(
-      int posts, int alreadyThere, int comments, int picturesToCopy, int total, boolean finished) {}
+      String id,
+      String from,
+      String importedBy,
+      Instant startedAt,
+      Instant finishedAt,
+      State state,
+      int total,
+      int posts,
+      int alreadyThere,
+      int comments,
+      int picturesToCopy,
+      String problem) {
+
+    /** Whether every post is stored; else the counts are those so far (or those it stopped at). */
+    @JsonProperty("finished")
+    boolean finished() {
+      return state == State.DONE;
+    }
+  }
 
   /**
    * Begins storing the posts: each one's pictures first, here, so that a post whose text cannot be
-   * read stores no post and is refused at once; then the posts, on a thread of their own.
+   * read stores no post and is refused at once; then the posts, on a thread of their own, the
+   * import recorded as it goes ({@link ImportRuns}).
    *
+   * @param from the platform whose export it is
    * @param importer who imports, the uploader of the pictures found inside posts
    * @param copyPictures whether the pictures posts show from the old blog's host are to be copied
    *     to the blog ({@link PictureCopying}), those of posts imported before too
    */
-  Run start(List<ImportedPost> posts, Actor importer, boolean copyPictures) {
+  Run start(String from, List<ImportedPost> posts, Actor importer, boolean copyPictures) {
     List<ImportedPost> withPictures =
         posts.stream().map(post -> post.withHtml(pictures.stored(post.html(), importer))).toList();
-    var run = new Run(withPictures.size());
+    var run = new Run(from, importer, withPictures.size());
+    runs.record(run.counts(State.STORING, null));
     CompletableFuture.runAsync(() -> run.store(withPictures, importer, copyPictures), storing)
         .whenComplete(
             (done, failure) -> {
@@ -83,11 +131,30 @@ class Importer {
                         : failure;
                 log.warn("An import stopped after {} of {} posts", run.stored(), run.total, cause);
                 run.done.completeExceptionally(cause);
+                run.recordEnd(
+                    run.counts(
+                        State.STOPPED,
+                        "Storing stopped after %d of %d posts (post-service's log says why);"
+                                .formatted(run.stored(), run.total)
+                            + " importing the same file again stores the rest and adds nothing"
+                            + " twice."));
               } else {
-                run.done.complete(run.counts(true));
+                var result = run.counts(State.DONE, null);
+                run.done.complete(result);
+                run.recordEnd(result);
               }
             });
     return run;
+  }
+
+  /** The imports begun, newest first. */
+  List<Result> latest() {
+    return runs.latest();
+  }
+
+  /** An import, as far as it is; empty if there is none of this id. */
+  Optional<Result> find(String id) {
+    return runs.find(id);
   }
 
   @PreDestroy
@@ -98,6 +165,10 @@ class Importer {
   /** An import under way: its counts grow as its posts are stored. */
   final class Run {
 
+    private final String id = UUID.randomUUID().toString();
+    private final String from;
+    private final String importedBy;
+    private final Instant startedAt = clock.instant();
     private final int total;
     private final AtomicInteger created = new AtomicInteger();
     private final AtomicInteger existing = new AtomicInteger();
@@ -105,7 +176,12 @@ class Importer {
     private final AtomicInteger toCopy = new AtomicInteger();
     private final CompletableFuture<Result> done = new CompletableFuture<>();
 
-    private Run(int total) {
+    /** When the run last recorded how far it is, by {@link System#nanoTime()}. */
+    private long recordedAt = System.nanoTime();
+
+    private Run(String from, Actor importer, int total) {
+      this.from = from;
+      this.importedBy = importer.name();
       this.total = total;
     }
 
@@ -129,18 +205,49 @@ class Importer {
       try {
         return done.get(wait.toMillis(), TimeUnit.MILLISECONDS);
       } catch (TimeoutException e) {
-        return counts(false);
+        return counts(State.STORING, null);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return counts(false);
+        return counts(State.STORING, null);
       } catch (ExecutionException e) {
         throw failure(e);
       }
     }
 
-    private Result counts(boolean finished) {
+    private Result counts(State state, String problem) {
       return new Result(
-          created.get(), existing.get(), comments.get(), toCopy.get(), total, finished);
+          id,
+          from,
+          importedBy,
+          startedAt,
+          state == State.STORING ? null : clock.instant(),
+          state,
+          total,
+          created.get(),
+          existing.get(),
+          comments.get(),
+          toCopy.get(),
+          problem);
+    }
+
+    /** Records how far the import is, once a second at most, while it stores. */
+    private void recordProgress() {
+      if (System.nanoTime() - recordedAt >= RECORD_EVERY.toNanos()) {
+        runs.record(counts(State.STORING, null));
+        recordedAt = System.nanoTime();
+      }
+    }
+
+    /**
+     * Records the end; the request has its answer already, so a database that is away by then
+     * leaves the record storing, read as stopped once it is stale.
+     */
+    private void recordEnd(Result end) {
+      try {
+        runs.record(end);
+      } catch (RuntimeException e) {
+        log.warn("The end of import {} could not be recorded", id, e);
+      }
     }
 
     private int stored() {
@@ -163,6 +270,7 @@ class Importer {
         } else {
           existing.incrementAndGet();
         }
+        recordProgress();
       }
       imports.rememberTagSlugs(tagSlugs);
     }

@@ -5,16 +5,25 @@ import static org.awaitility.Awaitility.await;
 
 import io.inkwell.posts.IntegrationTest;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
 import java.util.UUID;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * An import of a whole blog may take longer than the proxies in front wait for an answer: an
  * importer that says so (RFC 7240's {@code Prefer: respond-async}, with how long it waits) is told
  * how far the import is, 202, and the rest follows; one that does not is answered at the end, as
- * always. What cannot be read is refused at once either way.
+ * always. What cannot be read is refused at once either way. Each import begun is recorded, so that
+ * its admin learns later how it ended (ADR 50).
  */
 class ImportAnswerTests extends IntegrationTest {
+
+  @Autowired private MongoTemplate mongo;
 
   @Test
   void anImporterWhoDoesNotWaitForTheEndIsToldHowFarItIsAndTheRestFollows() {
@@ -36,12 +45,22 @@ class ImportAnswerTests extends IntegrationTest {
     assertThat(answer.json().path("finished").asBoolean()).isFalse();
     assertThat(answer.json().path("total").asInt()).isEqualTo(300);
     assertThat(answer.json().path("posts").asInt()).isLessThan(300);
+    assertThat(answer.text("state")).isEqualTo("STORING");
+    String record = answer.header("Location");
+    assertThat(record).isEqualTo("/api/imports/" + answer.text("id"));
     await()
         .atMost(Duration.ofMinutes(2))
         .untilAsserted(
-            () ->
-                assertThat(anonymous().get("/api/posts/tram-" + run + "-299").status())
-                    .isEqualTo(200));
+            () -> assertThat(admin().get(record).json().path("finished").asBoolean()).isTrue());
+    var end = admin().get(record);
+    assertThat(end.text("state")).isEqualTo("DONE");
+    assertThat(end.text("from")).isEqualTo("wordpress");
+    assertThat(end.text("importedBy")).isEqualTo("Ada Admin");
+    assertThat(end.json().path("posts").asInt()).isEqualTo(300);
+    assertThat(end.json().path("total").asInt()).isEqualTo(300);
+    assertThat(Instant.parse(end.text("finishedAt")))
+        .isAfterOrEqualTo(Instant.parse(end.text("startedAt")));
+    assertThat(anonymous().get("/api/posts/tram-" + run + "-299").status()).isEqualTo(200);
     var again = admin().postAs("/api/imports/wordpress", "application/rss+xml", export);
     assertThat(again.status()).isEqualTo(200);
     assertThat(again.json().path("finished").asBoolean()).isTrue();
@@ -70,6 +89,64 @@ class ImportAnswerTests extends IntegrationTest {
     assertThat(answer.json().path("posts").asInt()).isEqualTo(3);
     assertThat(answer.json().path("total").asInt()).isEqualTo(3);
     assertThat(anonymous().get("/api/posts/tram-" + run + "-2").status()).isEqualTo(200);
+  }
+
+  @Test
+  void theLatestImportsAreListedNewestFirstWithWhoImportedWhat() {
+    String first = UUID.randomUUID().toString().substring(0, 8);
+    String second = UUID.randomUUID().toString().substring(0, 8);
+
+    var older = admin().postAs("/api/imports/wordpress", "application/rss+xml", export(first, 2));
+    var newer = admin().postAs("/api/imports/wordpress", "application/rss+xml", export(second, 1));
+
+    var listed = admin().get("/api/imports");
+    assertThat(listed.status()).isEqualTo(200);
+    List<String> ids = listed.json().valueStream().map(run -> run.path("id").asString()).toList();
+    assertThat(ids).containsSubsequence(newer.text("id"), older.text("id"));
+    assertThat(ids).hasSizeLessThanOrEqualTo(ImportRuns.MOST_LISTED);
+    var latest = listed.json().get(ids.indexOf(newer.text("id")));
+    assertThat(latest.path("state").asString()).isEqualTo("DONE");
+    assertThat(latest.path("posts").asInt()).isEqualTo(1);
+    assertThat(latest.path("importedBy").asString()).isEqualTo("Ada Admin");
+  }
+
+  /** An instance stopped while storing leaves its record storing; nothing touches it any more. */
+  @Test
+  void anImportWhoseServiceStoppedWhileStoringIsSaidToHaveStoppedAndHowToGoOn() {
+    String id = UUID.randomUUID().toString();
+    Instant tenMinutesAgo = Instant.now().minus(Duration.ofMinutes(10));
+    mongo.insert(
+        new Document("_id", id)
+            .append("from", "ghost")
+            .append("importedBy", "Ada Admin")
+            .append("startedAt", Date.from(tenMinutesAgo.minusSeconds(60)))
+            .append("updatedAt", Date.from(tenMinutesAgo))
+            .append("state", "STORING")
+            .append("total", 500)
+            .append("posts", 120),
+        ImportRuns.COLLECTION);
+
+    var run = admin().get("/api/imports/" + id);
+
+    assertThat(run.status()).isEqualTo(200);
+    assertThat(run.text("state")).isEqualTo("STOPPED");
+    assertThat(run.json().path("finished").asBoolean()).isFalse();
+    assertThat(run.json().path("posts").asInt()).isEqualTo(120);
+    assertThat(run.text("problem")).contains("importing the same file again stores the rest");
+  }
+
+  @Test
+  void anImportNobodyBeganIsNotFoundAndImportsAreForAdmins() {
+    var unknown = admin().get("/api/imports/" + UUID.randomUUID());
+    var operator = admin().get("/api/imports/%7B%22$gt%22:%22%22%7D");
+    var byAnEditor = api().get("/api/imports");
+    var byAReader = anonymous().get("/api/imports");
+
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(operator.status()).isEqualTo(404);
+    assertThat(byAnEditor.status()).isEqualTo(403);
+    assertThat(byAReader.status()).isEqualTo(401);
   }
 
   @Test

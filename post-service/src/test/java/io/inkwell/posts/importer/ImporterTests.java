@@ -2,28 +2,42 @@ package io.inkwell.posts.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.atLeast;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.inkwell.posts.post.Actor;
 import io.inkwell.posts.post.PostImports;
 import io.inkwell.posts.post.PostImports.ImportedPost;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 import org.springframework.dao.DataAccessResourceFailureException;
 
-/** What the request that started an import meets when storing its posts fails midway. */
+/**
+ * What the request that started an import meets, and what the import records of itself, when its
+ * posts are stored, are not yet, or storing them fails midway.
+ */
 class ImporterTests {
 
   private final PostImports imports = mock(PostImports.class);
   private final InlinePictures pictures = mock(InlinePictures.class);
-  private final Importer importer = new Importer(imports, pictures, mock(PictureCopying.class));
+  private final ImportRuns runs = mock(ImportRuns.class);
+  private final Clock clock = Clock.fixed(Instant.parse("2026-12-05T10:00:00Z"), ZoneOffset.UTC);
+  private final Importer importer =
+      new Importer(imports, pictures, mock(PictureCopying.class), runs, clock);
   private final Actor owner = new Actor("owner", "Owner", Set.of("OWNER"));
 
   @AfterEach
@@ -32,15 +46,47 @@ class ImporterTests {
   }
 
   @Test
-  void aFailureWhileStoringReachesTheRequestAsItWasThrownWithThePostsBeforeItStored() {
+  void aFailureWhileStoringReachesTheRequestAsItWasThrownAndTheRecordSaysWhereItStopped() {
     when(pictures.stored(anyString(), any())).then(call -> call.getArgument(0));
     var database = new DataAccessResourceFailureException("the database went away");
     when(imports.importPost(any())).thenReturn(true).thenReturn(false).thenThrow(database);
 
-    var run = importer.start(List.of(post("1"), post("2"), post("3")), owner, false);
+    var run = importer.start("wordpress", List.of(post("1"), post("2"), post("3")), owner, false);
 
     assertThatThrownBy(run::finished).isSameAs(database);
     assertThatThrownBy(() -> run.within(Duration.ofSeconds(30))).isSameAs(database);
+    var end = lastRecord();
+    assertThat(end.state()).isEqualTo(Importer.State.STOPPED);
+    assertThat(end.finished()).isFalse();
+    assertThat(end.posts()).isEqualTo(1);
+    assertThat(end.alreadyThere()).isEqualTo(1);
+    assertThat(end.problem())
+        .contains("stopped after 2 of 3 posts")
+        .contains("importing the same file again stores the rest")
+        .doesNotContain("the database went away");
+  }
+
+  @Test
+  void aRequestThatWillNotWaitIsToldTheImportGoesOn() {
+    when(pictures.stored(anyString(), any())).then(call -> call.getArgument(0));
+    var storing = new CountDownLatch(1);
+    when(imports.importPost(any()))
+        .then(
+            call -> {
+              storing.await();
+              return true;
+            });
+
+    var run = importer.start("ghost", List.of(post("1"), post("2")), owner, false);
+    var soFar = run.within(Duration.ZERO);
+    storing.countDown();
+
+    assertThat(soFar.state()).isEqualTo(Importer.State.STORING);
+    assertThat(soFar.finished()).isFalse();
+    assertThat(soFar.finishedAt()).isNull();
+    assertThat(soFar.total()).isEqualTo(2);
+    assertThat(run.finished().posts()).isEqualTo(2);
+    assertThat(run.finished().id()).isEqualTo(soFar.id());
   }
 
   @Test
@@ -48,9 +94,38 @@ class ImporterTests {
     when(pictures.stored(anyString(), any())).then(call -> call.getArgument(0));
     when(imports.importPost(any())).thenReturn(true).thenReturn(false);
 
-    var result = importer.start(List.of(post("1"), post("2")), owner, false).finished();
+    var result = importer.start("blogger", List.of(post("1"), post("2")), owner, false).finished();
 
-    assertThat(result).isEqualTo(new Importer.Result(1, 1, 0, 0, 2, true));
+    assertThat(result)
+        .isEqualTo(
+            new Importer.Result(
+                result.id(),
+                "blogger",
+                "Owner",
+                clock.instant(),
+                clock.instant(),
+                Importer.State.DONE,
+                2,
+                1,
+                1,
+                0,
+                0,
+                null));
+    assertThat(result.finished()).isTrue();
+    assertThat(lastRecord()).isEqualTo(result);
+  }
+
+  /** The last thing the import recorded of itself, once it recorded its end. */
+  private Importer.Result lastRecord() {
+    var records = ArgumentCaptor.forClass(Importer.Result.class);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              verify(runs, atLeast(2)).record(records.capture());
+              assertThat(records.getValue().state()).isNotEqualTo(Importer.State.STORING);
+            });
+    return records.getValue();
   }
 
   private static ImportedPost post(String id) {

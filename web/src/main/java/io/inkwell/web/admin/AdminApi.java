@@ -368,6 +368,11 @@ class AdminApi {
   }
 
   /** How far copying imported posts' pictures to the blog is. */
+  /** The latest imports, newest first, each as far as it is. */
+  Answer imports(String token) {
+    return get(token, "/api/imports");
+  }
+
   Answer importedPictures(String token) {
     return get(token, "/api/imports/pictures");
   }

@@ -42,8 +42,9 @@ class ImportAdmin implements StaffPage {
    */
   static final String STILL_IMPORTING =
       "The import takes longer than the blog waits for an answer, and goes on"
-          + " meanwhile: its posts appear under Posts as they are stored. Once they stop appearing,"
-          + " importing the same file again adds nothing twice and says how many posts are here.";
+          + " meanwhile: its posts appear under Posts as they are stored, and the latest imports"
+          + " below say how far it is. Should it stop, importing the same file again adds nothing"
+          + " twice and stores the rest.";
 
   private final AdminApi api;
   private final BlogApi blog;
@@ -53,10 +54,19 @@ class ImportAdmin implements StaffPage {
     this.blog = blog;
   }
 
-  /** The page, with how far copying imported pictures is once an import asked for it. */
+  /**
+   * The page, with the latest imports, each as far as it is, and how far copying imported pictures
+   * is once an import asked for it.
+   */
   @GetMapping("/admin/import")
   String page(
       @RegisteredOAuth2AuthorizedClient("inkwell") OAuth2AuthorizedClient client, Model model) {
+    var imports = checked(api.imports(token(client)));
+    if (imports.ok() && !imports.body().isEmpty()) {
+      List<ImportLine> lines = imports.body().valueStream().map(ImportLine::of).toList();
+      model.addAttribute("imports", lines);
+      model.addAttribute("stillStoring", lines.stream().anyMatch(ImportLine::storing));
+    }
     var pictures = checked(api.importedPictures(token(client)));
     if (pictures.ok()) {
       JsonNode progress = pictures.body();
@@ -197,13 +207,63 @@ class ImportAdmin implements StaffPage {
    * file was read whole; its posts are being stored).
    */
   private static String goesOn(JsonNode soFar) {
-    int stored = soFar.path("posts").asInt() + soFar.path("alreadyThere").asInt();
     return "The file is read and its "
         + count(soFar.path("total").asInt(), "post")
         + " are being stored, "
-        + stored
-        + " so far: they appear under Posts as they are. Once they stop appearing, importing the"
-        + " same file again adds nothing twice and says how many posts are here.";
+        + stored(soFar)
+        + " so far: they appear under Posts as they are, and the latest imports below say when"
+        + " every one is stored.";
+  }
+
+  /** The posts of an import stored so far, those that were here already among them. */
+  private static int stored(JsonNode run) {
+    return run.path("posts").asInt() + run.path("alreadyThere").asInt();
+  }
+
+  /**
+   * An import as the page lists it.
+   *
+   * @param startedAt when it began, as the API writes it
+   * @param from the platform whose export it was
+   * @param storing whether its posts are still being stored
+   * @param status how far it is, in words
+   */
+  record ImportLine(
+      String startedAt, String from, String importedBy, boolean storing, String status) {
+
+    static ImportLine of(JsonNode run) {
+      String state = run.path("state").asString();
+      int total = run.path("total").asInt();
+      int alreadyThere = run.path("alreadyThere").asInt();
+      String status =
+          switch (state) {
+            case "STORING" -> "Storing: " + stored(run) + " of " + count(total, "post") + " so far";
+            case "DONE" ->
+                "Done: "
+                    + count(run.path("posts").asInt(), "new post")
+                    + " and "
+                    + count(run.path("comments").asInt(), "comment")
+                    + (alreadyThere > 0
+                        ? "; "
+                            + alreadyThere
+                            + (alreadyThere == 1 ? " was" : " were")
+                            + " here already"
+                        : "");
+            default ->
+                "Stopped after "
+                    + stored(run)
+                    + " of "
+                    + count(total, "post")
+                    + ": "
+                    + run.path("problem").asString("");
+          };
+      return new ImportLine(
+          run.path("startedAt").asString(),
+          AdminApi.ImportSource.named(run.path("from").asString()).title(),
+          run.path("importedBy").asString(""),
+          "STORING".equals(state),
+          status);
+    }
   }
 
   private static String count(int n, String noun) {

@@ -1,6 +1,7 @@
 package io.inkwell.web.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -9,8 +10,11 @@ import static org.mockito.Mockito.when;
 
 import io.inkwell.web.api.BlogApi;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.ui.ExtendedModelMap;
 import org.springframework.web.servlet.mvc.support.RedirectAttributesModelMap;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -57,8 +61,45 @@ class ImportAdminTests {
     assertThat(flash.getFlashAttributes()).doesNotContainKey("error");
     assertThat((String) flash.getFlashAttributes().get("message"))
         .contains("3977 posts are being stored, 1200 so far")
-        .contains("importing the same file again adds nothing twice")
+        .contains("the latest imports below say when every one is stored")
         .doesNotContain("Imported");
+  }
+
+  /** The page lists the latest imports, so that an owner who left one storing sees how it ended. */
+  @Test
+  void thePageSaysHowFarEachOfTheLatestImportsIs() {
+    when(api.imports(anyString()))
+        .thenReturn(
+            answer(
+                200,
+                """
+                [{"id":"c","from":"ghost","importedBy":"Ada","startedAt":"2026-12-05T10:20:00Z",
+                  "state":"STORING","total":3977,"posts":1180,"alreadyThere":20,"comments":0},
+                 {"id":"b","from":"wordpress","importedBy":"Ada","startedAt":"2026-12-05T10:10:00Z",
+                  "state":"STOPPED","total":500,"posts":120,"alreadyThere":0,"comments":4,
+                  "problem":"post-service stopped before every post was stored."},
+                 {"id":"a","from":"blogger","importedBy":"Ada","startedAt":"2026-12-05T10:00:00Z",
+                  "state":"DONE","total":301,"posts":300,"alreadyThere":1,"comments":40}]
+                """));
+    when(api.importedPictures(anyString()))
+        .thenReturn(answer(200, "{\"waiting\":0,\"copied\":0,\"failed\":0,\"failures\":[]}"));
+    var model = new ExtendedModelMap();
+
+    page.page(signedIn(), model);
+
+    @SuppressWarnings("unchecked")
+    var lines = (List<ImportAdmin.ImportLine>) model.getAttribute("imports");
+    assertThat(lines)
+        .extracting(ImportAdmin.ImportLine::from, ImportAdmin.ImportLine::status)
+        .containsExactly(
+            tuple("Ghost", "Storing: 1200 of 3977 posts so far"),
+            tuple(
+                "WordPress",
+                "Stopped after 120 of 500 posts: post-service stopped before every post was"
+                    + " stored."),
+            tuple("Blogger", "Done: 300 new posts and 40 comments; 1 was here already"));
+    assertThat(model.getAttribute("stillStoring")).isEqualTo(true);
+    assertThat(model.getAttribute("pictures")).isNull();
   }
 
   @Test
@@ -76,19 +117,19 @@ class ImportAdminTests {
 
   private void answerTheImportWith(int status, String problem) {
     when(api.importExport(anyString(), any(), any(), anyBoolean(), anyString(), anyString()))
-        .thenReturn(
-            new AdminApi.Answer(status, JsonMapper.builder().build().readTree(problem), null));
+        .thenReturn(answer(status, problem));
+  }
+
+  private static AdminApi.Answer answer(int status, String json) {
+    return new AdminApi.Answer(status, JsonMapper.builder().build().readTree(json), null);
+  }
+
+  private static OAuth2AuthorizedClient signedIn() {
+    return TestClients.signedIn(
+        "token", Instant.now().minusSeconds(10), Instant.now().plusSeconds(290));
   }
 
   private String importTheExport(RedirectAttributesModelMap flash) {
-    return page.importExport(
-        TestClients.signedIn(
-            "token", Instant.now().minusSeconds(10), Instant.now().plusSeconds(290)),
-        export,
-        "blogger",
-        false,
-        "",
-        "",
-        flash);
+    return page.importExport(signedIn(), export, "blogger", false, "", "", flash);
   }
 }
