@@ -283,6 +283,19 @@ class ImportController {
     return problem(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body", e);
   }
 
+  /** An import that was still storing when post-service stopped: the posts stored stay. */
+  @ExceptionHandler(Importer.Stopping.class)
+  ProblemDetail stopping(Importer.Stopping e) {
+    var problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.SERVICE_UNAVAILABLE,
+            "post-service stopped while the import was stored; the posts stored stay, and"
+                + " importing the same file again stores the rest.");
+    problem.setType(URI.create("https://inkwell.dev/problems/stopping"));
+    problem.setTitle("Import stopped");
+    return problem;
+  }
+
   @ExceptionHandler(NoImport.class)
   ProblemDetail noImport(NoImport e) {
     return problem(HttpStatus.NOT_FOUND, "not-found", "Import not found", e);

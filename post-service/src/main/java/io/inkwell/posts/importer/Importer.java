@@ -8,6 +8,7 @@ import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,11 +44,15 @@ class Importer {
   /** How often at most a run records how far it is. */
   private static final Duration RECORD_EVERY = Duration.ofSeconds(1);
 
+  /** How long a stopping post-service waits for its imports to record where they stopped. */
+  private static final Duration STOPPING_AT_MOST = Duration.ofSeconds(10);
+
   private final PostImports imports;
   private final InlinePictures pictures;
   private final PictureCopying copying;
   private final ImportRuns runs;
   private final Clock clock;
+  private volatile boolean stopping;
   private final ExecutorService storing =
       Executors.newCachedThreadPool(new CustomizableThreadFactory("import-"));
 
@@ -123,25 +128,16 @@ class Importer {
     CompletableFuture.runAsync(() -> run.store(withPictures, importer, copyPictures), storing)
         .whenComplete(
             (done, failure) -> {
-              if (failure != null) {
-                // what storing a post threw, as the request would have met it
-                Throwable cause =
-                    failure instanceof CompletionException wrapped && wrapped.getCause() != null
-                        ? wrapped.getCause()
-                        : failure;
-                log.warn("An import stopped after {} of {} posts", run.stored(), run.total, cause);
-                run.done.completeExceptionally(cause);
-                run.recordEnd(
-                    run.counts(
-                        State.STOPPED,
-                        "Storing stopped after %d of %d posts (post-service's log says why);"
-                                .formatted(run.stored(), run.total)
-                            + " importing the same file again stores the rest and adds nothing"
-                            + " twice."));
-              } else {
+              if (failure == null) {
                 var result = run.counts(State.DONE, null);
                 run.done.complete(result);
                 run.recordEnd(result);
+              } else {
+                // what storing a post threw, as the request would have met it
+                run.stopped(
+                    failure instanceof CompletionException wrapped && wrapped.getCause() != null
+                        ? wrapped.getCause()
+                        : failure);
               }
             });
     return run;
@@ -157,9 +153,29 @@ class Importer {
     return runs.find(id);
   }
 
+  /**
+   * Stops the imports under way after the post each is storing, so that their records say where
+   * they stopped while the database is still there to say it (a process killed leaves its records
+   * storing, read as stopped once stale, {@link ImportRuns}).
+   */
   @PreDestroy
   void stop() {
+    stopping = true;
     storing.shutdown();
+    try {
+      if (!storing.awaitTermination(STOPPING_AT_MOST.toSeconds(), TimeUnit.SECONDS)) {
+        log.warn("An import did not stop within {}", STOPPING_AT_MOST);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Why an import stopped before its end: post-service was stopping. */
+  static final class Stopping extends IllegalStateException {
+    Stopping() {
+      super("post-service stopped while the import was stored");
+    }
   }
 
   /** An import under way: its counts grow as its posts are stored. */
@@ -168,7 +184,7 @@ class Importer {
     private final String id = UUID.randomUUID().toString();
     private final String from;
     private final String importedBy;
-    private final Instant startedAt = clock.instant();
+    private final Instant startedAt = now();
     private final int total;
     private final AtomicInteger created = new AtomicInteger();
     private final AtomicInteger existing = new AtomicInteger();
@@ -214,13 +230,18 @@ class Importer {
       }
     }
 
+    /** Now, as precisely as the record keeps it (the database's dates are milliseconds). */
+    private Instant now() {
+      return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
     private Result counts(State state, String problem) {
       return new Result(
           id,
           from,
           importedBy,
           startedAt,
-          state == State.STORING ? null : clock.instant(),
+          state == State.STORING ? null : now(),
           state,
           total,
           created.get(),
@@ -236,6 +257,26 @@ class Importer {
         runs.record(counts(State.STORING, null));
         recordedAt = System.nanoTime();
       }
+    }
+
+    /**
+     * Ends the run where it stopped, with why: a failure storing a post, or the service stopping.
+     */
+    private void stopped(Throwable cause) {
+      String where = "after %d of %d posts".formatted(stored(), total);
+      String why;
+      if (cause instanceof Stopping) {
+        log.warn("An import stopped {}: post-service is stopping", where);
+        why = "post-service stopped " + where + " were stored";
+      } else {
+        log.warn("An import stopped {}", where, cause);
+        why = "Storing stopped " + where + " (post-service's log says why)";
+      }
+      done.completeExceptionally(cause);
+      recordEnd(
+          counts(
+              State.STOPPED,
+              why + "; importing the same file again stores the rest and adds nothing twice."));
     }
 
     /**
@@ -258,6 +299,9 @@ class Importer {
       // each label's old slug once, however many posts carry it (and from a second import too)
       Map<String, String> tagSlugs = new LinkedHashMap<>();
       for (ImportedPost post : posts) {
+        if (stopping) {
+          throw new Stopping();
+        }
         post.tagSlugs().forEach(tagSlugs::putIfAbsent);
         boolean added = imports.importPost(post);
         if (copyPictures

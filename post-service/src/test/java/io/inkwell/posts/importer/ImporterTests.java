@@ -66,6 +66,36 @@ class ImporterTests {
         .doesNotContain("the database went away");
   }
 
+  /** A post-service stopping (a deployment, a restart) lets each import say where it stopped. */
+  @Test
+  void anImportUnderWayWhenTheServiceStopsRecordsWhereItStopped() throws Exception {
+    when(pictures.stored(anyString(), any())).then(call -> call.getArgument(0));
+    var storing = new CountDownLatch(1);
+    when(imports.importPost(any()))
+        .then(
+            call -> {
+              storing.await();
+              return true;
+            });
+    var run = importer.start("blogger", List.of(post("1"), post("2"), post("3")), owner, false);
+
+    var stopper = new Thread(importer::stop);
+    stopper.start();
+    // the service is stopping: it waits for the import, still storing its first post
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> stopper.getState() == Thread.State.TIMED_WAITING);
+    storing.countDown();
+    stopper.join(Duration.ofSeconds(30).toMillis());
+
+    assertThat(stopper.isAlive()).isFalse();
+    assertThatThrownBy(run::finished).isInstanceOf(Importer.Stopping.class);
+    var end = lastRecord();
+    assertThat(end.state()).isEqualTo(Importer.State.STOPPED);
+    assertThat(end.posts()).isEqualTo(1);
+    assertThat(end.problem()).startsWith("post-service stopped after 1 of 3 posts were stored");
+  }
+
   @Test
   void aRequestThatWillNotWaitIsToldTheImportGoesOn() {
     when(pictures.stored(anyString(), any())).then(call -> call.getArgument(0));
