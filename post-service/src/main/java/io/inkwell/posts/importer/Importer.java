@@ -129,9 +129,10 @@ class Importer {
         .whenComplete(
             (done, failure) -> {
               if (failure == null) {
+                // recorded first, so that whoever is answered finds the record as the answer says
                 var result = run.counts(State.DONE, null);
-                run.done.complete(result);
                 run.recordEnd(result);
+                run.done.complete(result);
               } else {
                 // what storing a post threw, as the request would have met it
                 run.stopped(
@@ -272,16 +273,16 @@ class Importer {
         log.warn("An import stopped {}", where, cause);
         why = "Storing stopped " + where + " (post-service's log says why)";
       }
-      done.completeExceptionally(cause);
       recordEnd(
           counts(
               State.STOPPED,
               why + "; importing the same file again stores the rest and adds nothing twice."));
+      done.completeExceptionally(cause);
     }
 
     /**
-     * Records the end; the request has its answer already, so a database that is away by then
-     * leaves the record storing, read as stopped once it is stale.
+     * Records the end; a database that is away by then leaves the record storing, read as stopped
+     * once it is stale, and the request its answer all the same.
      */
     private void recordEnd(Result end) {
       try {

@@ -69,14 +69,7 @@ class ImporterTests {
   /** A post-service stopping (a deployment, a restart) lets each import say where it stopped. */
   @Test
   void anImportUnderWayWhenTheServiceStopsRecordsWhereItStopped() throws Exception {
-    when(pictures.stored(anyString(), any())).then(call -> call.getArgument(0));
-    var storing = new CountDownLatch(1);
-    when(imports.importPost(any()))
-        .then(
-            call -> {
-              storing.await();
-              return true;
-            });
+    var storing = storingWaitsFor();
     var run = importer.start("blogger", List.of(post("1"), post("2"), post("3")), owner, false);
 
     var stopper = new Thread(importer::stop);
@@ -98,14 +91,7 @@ class ImporterTests {
 
   @Test
   void aRequestThatWillNotWaitIsToldTheImportGoesOn() {
-    when(pictures.stored(anyString(), any())).then(call -> call.getArgument(0));
-    var storing = new CountDownLatch(1);
-    when(imports.importPost(any()))
-        .then(
-            call -> {
-              storing.await();
-              return true;
-            });
+    var storing = storingWaitsFor();
 
     var run = importer.start("ghost", List.of(post("1"), post("2")), owner, false);
     var soFar = run.within(Duration.ZERO);
@@ -143,6 +129,19 @@ class ImporterTests {
                 null));
     assertThat(result.finished()).isTrue();
     assertThat(lastRecord()).isEqualTo(result);
+  }
+
+  /** Posts are stored once the latch it gives is counted down, not before. */
+  private CountDownLatch storingWaitsFor() {
+    when(pictures.stored(anyString(), any())).then(call -> call.getArgument(0));
+    var storing = new CountDownLatch(1);
+    when(imports.importPost(any()))
+        .then(
+            call -> {
+              storing.await();
+              return true;
+            });
+    return storing;
   }
 
   /** The last thing the import recorded of itself, once it recorded its end. */
