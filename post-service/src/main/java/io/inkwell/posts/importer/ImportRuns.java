@@ -36,8 +36,8 @@ class ImportRuns {
 
   /** What a stopped import's record says when its instance stopped before it could say why. */
   static final String CUT_OFF =
-      "post-service stopped before every post was stored; importing the same file again stores"
-          + " the rest and adds nothing twice.";
+      "post-service stopped after %d of %d posts were stored; importing the same file again"
+          + " stores the rest and adds nothing twice.";
 
   private final MongoTemplate mongo;
   private final Clock clock;
@@ -85,10 +85,13 @@ class ImportRuns {
   private Result result(Document run) {
     State state = State.valueOf(run.getString("state"));
     String problem = run.getString("problem");
+    int total = run.getInteger("total", 0);
+    int posts = run.getInteger("posts", 0);
+    int alreadyThere = run.getInteger("alreadyThere", 0);
     Instant updated = run.getDate("updatedAt").toInstant();
     if (state == State.STORING && updated.plus(stalledAfter).isBefore(clock.instant())) {
       state = State.STOPPED;
-      problem = CUT_OFF;
+      problem = CUT_OFF.formatted(posts + alreadyThere, total);
     }
     Date finished = run.getDate("finishedAt");
     return new Result(
@@ -98,9 +101,9 @@ class ImportRuns {
         run.getDate("startedAt").toInstant(),
         finished == null ? null : finished.toInstant(),
         state,
-        run.getInteger("total", 0),
-        run.getInteger("posts", 0),
-        run.getInteger("alreadyThere", 0),
+        total,
+        posts,
+        alreadyThere,
         run.getInteger("comments", 0),
         run.getInteger("picturesToCopy", 0),
         problem);

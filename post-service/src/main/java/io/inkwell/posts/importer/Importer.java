@@ -264,14 +264,14 @@ class Importer {
      * Ends the run where it stopped, with why: a failure storing a post, or the service stopping.
      */
     private void stopped(Throwable cause) {
-      String where = "after %d of %d posts".formatted(stored(), total);
+      String where = "%d of %d posts".formatted(stored(), total);
       String why;
       if (cause instanceof Stopping) {
-        log.warn("An import stopped {}: post-service is stopping", where);
-        why = "post-service stopped " + where + " were stored";
+        log.warn("An import stopped after {}: post-service is stopping", where);
+        why = "post-service stopped after " + where + " were stored";
       } else {
-        log.warn("An import stopped {}", where, cause);
-        why = "Storing stopped " + where + " (post-service's log says why)";
+        log.warn("An import stopped after {}", where, cause);
+        why = where + " were stored when storing the next failed (post-service's log says why)";
       }
       recordEnd(
           counts(

@@ -132,7 +132,9 @@ class ImportAnswerTests extends IntegrationTest {
     assertThat(run.text("state")).isEqualTo("STOPPED");
     assertThat(run.json().path("finished").asBoolean()).isFalse();
     assertThat(run.json().path("posts").asInt()).isEqualTo(120);
-    assertThat(run.text("problem")).contains("importing the same file again stores the rest");
+    assertThat(run.text("problem"))
+        .startsWith("post-service stopped after 120 of 500 posts were stored")
+        .contains("importing the same file again stores the rest");
   }
 
   @Test

@@ -249,13 +249,8 @@ class ImportAdmin implements StaffPage {
                             + (alreadyThere == 1 ? " was" : " were")
                             + " here already"
                         : "");
-            default ->
-                "Stopped after "
-                    + stored(run)
-                    + " of "
-                    + count(total, "post")
-                    + ": "
-                    + run.path("problem").asString("");
+            // where it stopped, and what to do about it
+            default -> "Stopped: " + run.path("problem").asString("");
           };
       return new ImportLine(
           run.path("startedAt").asString(),

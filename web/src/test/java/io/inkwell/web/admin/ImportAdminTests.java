@@ -77,7 +77,7 @@ class ImportAdminTests {
                   "state":"STORING","total":3977,"posts":1180,"alreadyThere":20,"comments":0},
                  {"id":"b","from":"wordpress","importedBy":"Ada","startedAt":"2026-12-05T10:10:00Z",
                   "state":"STOPPED","total":500,"posts":120,"alreadyThere":0,"comments":4,
-                  "problem":"post-service stopped before every post was stored."},
+                  "problem":"post-service stopped after 120 of 500 posts were stored."},
                  {"id":"a","from":"blogger","importedBy":"Ada","startedAt":"2026-12-05T10:00:00Z",
                   "state":"DONE","total":301,"posts":300,"alreadyThere":1,"comments":40}]
                 """));
@@ -93,10 +93,7 @@ class ImportAdminTests {
         .extracting(ImportAdmin.ImportLine::from, ImportAdmin.ImportLine::status)
         .containsExactly(
             tuple("Ghost", "Storing: 1200 of 3977 posts so far"),
-            tuple(
-                "WordPress",
-                "Stopped after 120 of 500 posts: post-service stopped before every post was"
-                    + " stored."),
+            tuple("WordPress", "Stopped: post-service stopped after 120 of 500 posts were stored."),
             tuple("Blogger", "Done: 300 new posts and 40 comments; 1 was here already"));
     assertThat(model.getAttribute("stillStoring")).isEqualTo(true);
     assertThat(model.getAttribute("pictures")).isNull();
