@@ -132,3 +132,43 @@ window.Inkwell.upload = function (url, data, accept, file, status, answered, fai
     });
   });
 })();
+
+// The Import page while an import stores its posts, where scripts run: the list of the latest
+// imports follows it, the page fetched again every five seconds and its list taking the place of
+// this one's, until none is storing; the status line then says so once (without scripts, its link
+// looks again). A page that does not come (the session ended, the blog away) stops the following.
+(function () {
+  'use strict';
+  var EVERY = 5000;
+  var imports = document.getElementById('imports');
+  if (!imports || imports.dataset.storing !== 'true' || !window.fetch || !window.DOMParser) {
+    return;
+  }
+  function look() {
+    fetch(location.pathname, {credentials: 'same-origin', headers: {Accept: 'text/html'}})
+      .then(function (response) {
+        if (!response.ok || response.redirected) {
+          throw new Error('not the Import page');
+        }
+        return response.text();
+      })
+      .then(function (html) {
+        var fresh = new DOMParser().parseFromString(html, 'text/html').getElementById('imports');
+        if (!fresh) {
+          return;
+        }
+        imports.querySelector('tbody').replaceWith(fresh.querySelector('tbody'));
+        if (fresh.dataset.storing === 'true') {
+          window.setTimeout(look, EVERY);
+        } else {
+          imports.dataset.storing = 'false';
+          document.getElementById('imports-status').textContent =
+            'Every import has ended; the list says how.';
+        }
+      })
+      .catch(function () {
+        // the list stays as it was; its link looks again
+      });
+  }
+  window.setTimeout(look, EVERY);
+})();

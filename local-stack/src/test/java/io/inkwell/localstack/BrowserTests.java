@@ -151,9 +151,15 @@ class BrowserTests {
    */
   private static void waitFor(java.util.function.Function<WebDriver, Boolean> condition)
       throws IOException {
+    waitFor(PATIENCE, condition);
+  }
+
+  private static void waitFor(
+      Duration patience, java.util.function.Function<WebDriver, Boolean> condition)
+      throws IOException {
     try {
       // the page may be replaced between finding an element and reading it: look again
-      new WebDriverWait(browser, PATIENCE)
+      new WebDriverWait(browser, patience)
           .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
           .until(condition::apply);
     } catch (org.openqa.selenium.TimeoutException e) {
@@ -863,6 +869,76 @@ class BrowserTests {
    * contrast, landmarks, names of links and buttons) find nothing on the reader site's pages, in
    * the light theme and the dark one, nor on the admin's; a post's code, coloured by language, too.
    */
+  /**
+   * An owner who left an import storing its posts (the Import page answered before its end) sees
+   * the page follow it to its end, where scripts run, without reloading it.
+   */
+  @Test
+  void theImportPageFollowsAnImportStillStoringToItsEnd() throws Exception {
+    String gateway = stack.gatewayUrl();
+    var credentials = stack.credentials();
+    var owner =
+        new ApiClient(gateway)
+            .withToken(
+                new SignIn(gateway)
+                    .person(
+                        "inkwell-web",
+                        gateway + "/login/oauth2/code/inkwell",
+                        credentials.ownerEmail(),
+                        credentials.ownerPassword()));
+    signInAsOwner();
+    try {
+      // drafts: nothing for the other services to learn of, which a test must not keep busy
+      var started =
+          owner.postAs(
+              "/api/imports/wordpress",
+              "application/rss+xml",
+              drafts(UUID.randomUUID().toString().substring(0, 8), 2000),
+              "Prefer",
+              "respond-async, wait=0");
+      assertThat(started.status()).as(started.toString()).isEqualTo(202);
+      open("/admin/import");
+      assertThat(find("#imports").getAttribute("data-storing")).isEqualTo("true");
+      browser.executeScript("window.notReloaded = true;");
+
+      waitFor(
+          Duration.ofMinutes(3),
+          driver ->
+              find("#imports-status")
+                  .getText()
+                  .equals("Every import has ended; the list says how."));
+
+      assertThat(browser.executeScript("return window.notReloaded === true;")).isEqualTo(true);
+      assertThat(browser.findElements(By.cssSelector("#imports tbody tr")))
+          .extracting(WebElement::getText)
+          .anySatisfy(row -> assertThat(row).endsWith("Done: 2000 new posts and 0 comments"));
+    } finally {
+      find("form[action$='/admin/sign-out'] button").click();
+      waitFor(driver -> !driver.getCurrentUrl().contains("/admin"));
+    }
+  }
+
+  /** A WordPress export of {@code count} short drafts. */
+  private static String drafts(String run, int count) {
+    var items = new StringBuilder();
+    for (int i = 0; i < count; i++) {
+      items.append(
+          """
+          <item><title>Unfinished %2$d</title>
+            <content:encoded><![CDATA[<p>Words to come.</p>]]></content:encoded>
+            <wp:post_id>%2$d</wp:post_id><wp:post_name>unfinished-%1$s-%2$d</wp:post_name>
+            <wp:status>draft</wp:status><wp:post_type>post</wp:post_type></item>
+          """
+              .formatted(run, i));
+    }
+    return """
+        <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+             xmlns:wp="http://wordpress.org/export/1.2/">
+        <channel><title>Drafts</title><link>https://drafts-%1$s.example</link>
+        <wp:wxr_version>1.2</wp:wxr_version>%2$s</channel></rss>"""
+        .formatted(run, items);
+  }
+
   @Test
   void axeFindsNoAccessibilityViolationOnTheReadersOrTheAdminsPages() throws Exception {
     String code = "/posts/" + postWithCode();
