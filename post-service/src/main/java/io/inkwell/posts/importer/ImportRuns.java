@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.inkwell.posts.importer.Importer.Result;
 import io.inkwell.posts.importer.Importer.State;
+import io.inkwell.posts.outbox.Outbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.PartialIndexFilter;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -29,7 +31,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ImportRuns {
 
-  static final String COLLECTION = "imports";
+  static final String COLLECTION = ImportEnded.COLLECTION;
 
   /** The most imports listed, newest first. */
   static final int MOST_LISTED = 20;
@@ -51,10 +53,22 @@ class ImportRuns {
     this.clock = clock;
     this.stalledAfter = stalledAfter;
     mongo.indexOps(COLLECTION).createIndex(new Index().on("startedAt", Sort.Direction.DESC));
+    // what the relay asks for: the records with events still to send, a handful at most
+    mongo
+        .indexOps(COLLECTION)
+        .createIndex(
+            new Index()
+                .on(Outbox.FIELD + ".eventId", Sort.Direction.ASC)
+                .partial(PartialIndexFilter.of(where(Outbox.FIELD + ".eventId").exists(true))));
   }
 
-  /** Records how far an import is, its first record included. */
-  void record(Result run) {
+  /**
+   * Records how far an import is, its first record included, and in the same write the event of its
+   * end when there is one (the record's outbox, which the relay sends).
+   *
+   * @param ended null but at the end of an import whose importer was answered before it
+   */
+  void record(Result run, ImportEnded ended) {
     var update =
         new Update()
             .set("from", run.from())
@@ -69,6 +83,9 @@ class ImportRuns {
             .set("comments", run.comments())
             .set("picturesToCopy", run.picturesToCopy())
             .set("problem", run.problem());
+    if (ended != null) {
+      update.push(Outbox.FIELD, ended);
+    }
     mongo.upsert(Query.query(where("_id").is(run.id())), update, COLLECTION);
   }
 

@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
@@ -124,7 +125,7 @@ class Importer {
     List<ImportedPost> withPictures =
         posts.stream().map(post -> post.withHtml(pictures.stored(post.html(), importer))).toList();
     var run = new Run(from, importer, withPictures.size());
-    runs.record(run.counts(State.STORING, null));
+    runs.record(run.counts(State.STORING, null), null);
     CompletableFuture.runAsync(() -> run.store(withPictures, importer, copyPictures), storing)
         .whenComplete(
             (done, failure) -> {
@@ -172,6 +173,13 @@ class Importer {
     }
   }
 
+  /** Where an import's request and its end are: whichever comes second knows of the other. */
+  private enum Phase {
+    STORING,
+    ANSWERED_BEFORE_THE_END,
+    ENDED
+  }
+
   /** Why an import stopped before its end: post-service was stopping. */
   static final class Stopping extends IllegalStateException {
     Stopping() {
@@ -184,6 +192,7 @@ class Importer {
 
     private final String id = UUID.randomUUID().toString();
     private final String from;
+    private final String importerId;
     private final String importedBy;
     private final Instant startedAt = now();
     private final int total;
@@ -193,11 +202,18 @@ class Importer {
     private final AtomicInteger toCopy = new AtomicInteger();
     private final CompletableFuture<Result> done = new CompletableFuture<>();
 
+    /**
+     * Whether the request was answered before the end, so that the end is told by an event instead
+     * ({@link ImportEnded}): the request and the storing thread each decide once.
+     */
+    private final AtomicReference<Phase> phase = new AtomicReference<>(Phase.STORING);
+
     /** When the run last recorded how far it is, by {@link System#nanoTime()}. */
     private long recordedAt = System.nanoTime();
 
     private Run(String from, Actor importer, int total) {
       this.from = from;
+      this.importerId = importer.id();
       this.importedBy = importer.name();
       this.total = total;
     }
@@ -222,9 +238,14 @@ class Importer {
       try {
         return done.get(wait.toMillis(), TimeUnit.MILLISECONDS);
       } catch (TimeoutException e) {
-        return counts(State.STORING, null);
+        if (phase.compareAndSet(Phase.STORING, Phase.ANSWERED_BEFORE_THE_END)) {
+          return counts(State.STORING, null);
+        }
+        // it ended meanwhile, its end told by this answer: the result, in a moment
+        return finished();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+        phase.compareAndSet(Phase.STORING, Phase.ANSWERED_BEFORE_THE_END);
         return counts(State.STORING, null);
       } catch (ExecutionException e) {
         throw failure(e);
@@ -255,7 +276,7 @@ class Importer {
     /** Records how far the import is, once a second at most, while it stores. */
     private void recordProgress() {
       if (System.nanoTime() - recordedAt >= RECORD_EVERY.toNanos()) {
-        runs.record(counts(State.STORING, null));
+        runs.record(counts(State.STORING, null), null);
         recordedAt = System.nanoTime();
       }
     }
@@ -281,12 +302,14 @@ class Importer {
     }
 
     /**
-     * Records the end; a database that is away by then leaves the record storing, read as stopped
-     * once it is stale, and the request its answer all the same.
+     * Records the end, with its event when the request was answered before it; a database that is
+     * away by then leaves the record storing, read as stopped once it is stale, and the request its
+     * answer all the same.
      */
     private void recordEnd(Result end) {
+      boolean answeredBeforeTheEnd = phase.getAndSet(Phase.ENDED) == Phase.ANSWERED_BEFORE_THE_END;
       try {
-        runs.record(end);
+        runs.record(end, answeredBeforeTheEnd ? ImportEnded.of(end, importerId) : null);
       } catch (RuntimeException e) {
         log.warn("The end of import {} could not be recorded", id, e);
       }

@@ -1,5 +1,6 @@
 package io.inkwell.posts.outbox;
 
+import io.inkwell.posts.importer.ImportEnded;
 import io.inkwell.posts.post.PostEvent;
 import io.inkwell.posts.post.PostSettings;
 import io.inkwell.posts.post.TagDescriptions;
@@ -36,6 +37,12 @@ class Topics {
   @Bean
   Outbox tagOutbox(PostSettings settings) {
     return new Outbox(TagEditing.COLLECTION, TagRenamed.class, settings.eventsTopic());
+  }
+
+  /** Imports that ended after their importer was answered, under the key of the import. */
+  @Bean
+  Outbox importOutbox(PostSettings settings) {
+    return new Outbox(ImportEnded.COLLECTION, ImportEnded.class, settings.eventsTopic());
   }
 
   /** A tag's names, under the key of the tag: in order. */

@@ -61,6 +61,16 @@ class ImportAnswerTests extends IntegrationTest {
     assertThat(Instant.parse(end.text("finishedAt")))
         .isAfterOrEqualTo(Instant.parse(end.text("startedAt")));
     assertThat(anonymous().get("/api/posts/tram-" + run + "-299").status()).isEqualTo(200);
+    // the importer was answered before the end: an event tells it, true to its contract
+    var ended =
+        await()
+            .atMost(Duration.ofMinutes(1))
+            .until(() -> postEventsOf(answer.text("id")), events -> !events.isEmpty());
+    assertThat(ended).hasSize(1);
+    assertThat(ended.get(0).path("type").asString()).isEqualTo("ImportEnded");
+    assertThat(ended.get(0).path("state").asString()).isEqualTo("DONE");
+    assertThat(ended.get(0).path("posts").asInt()).isEqualTo(300);
+    assertThat(ended.get(0).path("importer").path("id").asString()).isEqualTo("admin-1");
     var again = admin().postAs("/api/imports/wordpress", "application/rss+xml", export);
     assertThat(again.status()).isEqualTo(200);
     assertThat(again.json().path("finished").asBoolean()).isTrue();

@@ -103,6 +103,16 @@ class ImporterTests {
     assertThat(soFar.total()).isEqualTo(2);
     assertThat(run.finished().posts()).isEqualTo(2);
     assertThat(run.finished().id()).isEqualTo(soFar.id());
+    // the importer was not told of the end: its event tells
+    lastRecord();
+    var ended = endEvent();
+    assertThat(ended).isNotNull();
+    assertThat(ended.type()).isEqualTo("ImportEnded");
+    assertThat(ended.importId()).isEqualTo(soFar.id());
+    assertThat(ended.importer()).isEqualTo(new ImportEnded.By("owner", "Owner"));
+    assertThat(ended.state()).isEqualTo("DONE");
+    assertThat(ended.posts()).isEqualTo(2);
+    assertThat(ended.total()).isEqualTo(2);
   }
 
   @Test
@@ -129,6 +139,8 @@ class ImporterTests {
                 null));
     assertThat(result.finished()).isTrue();
     assertThat(lastRecord()).isEqualTo(result);
+    // the request that waited told the end itself
+    assertThat(endEvent()).isNull();
   }
 
   /** Posts are stored once the latch it gives is counted down, not before. */
@@ -144,6 +156,15 @@ class ImporterTests {
     return storing;
   }
 
+  /** The event recorded with the end, once it was: none unless the importer was not told. */
+  private ImportEnded endEvent() {
+    var records = ArgumentCaptor.forClass(Importer.Result.class);
+    var events = ArgumentCaptor.forClass(ImportEnded.class);
+    verify(runs, atLeast(2)).record(records.capture(), events.capture());
+    assertThat(records.getValue().state()).isNotEqualTo(Importer.State.STORING);
+    return events.getValue();
+  }
+
   /** The last thing the import recorded of itself, once it recorded its end. */
   private Importer.Result lastRecord() {
     var records = ArgumentCaptor.forClass(Importer.Result.class);
@@ -151,7 +172,7 @@ class ImporterTests {
         .atMost(Duration.ofSeconds(30))
         .untilAsserted(
             () -> {
-              verify(runs, atLeast(2)).record(records.capture());
+              verify(runs, atLeast(2)).record(records.capture(), any());
               assertThat(records.getValue().state()).isNotEqualTo(Importer.State.STORING);
             });
     return records.getValue();
