@@ -220,6 +220,98 @@ public class StaffMails {
     composer.send(staffMail(mail.messageId(), mail.to(), subject, text, html));
   }
 
+  /**
+   * How an import its importer was answered before the end of ended ({@code ImportEnded}).
+   *
+   * @param from the platform whose export it was ({@code wordpress}, …)
+   * @param state {@code DONE} or {@code STOPPED}
+   * @param problem where and why it stopped (stopped ones only)
+   */
+  public record ImportMail(
+      String messageId,
+      String to,
+      String name,
+      String from,
+      String state,
+      int total,
+      int posts,
+      int alreadyThere,
+      int comments,
+      String problem) {
+
+    /** The platform as its users name it. */
+    String platform() {
+      return switch (String.valueOf(from)) {
+        case "blogger" -> "Blogger";
+        case "wordpress" -> "WordPress";
+        case "ghost" -> "Ghost";
+        case "substack" -> "Substack";
+        case "medium" -> "Medium";
+        default -> "blog";
+      };
+    }
+
+    /** What came in, or where it stopped and what to do about it. */
+    String outcome() {
+      if (!"DONE".equals(state)) {
+        return problem == null ? "It stopped before every post was stored." : problem;
+      }
+      return "That is "
+          + count(posts, "new post")
+          + " and "
+          + count(comments, "comment")
+          + (alreadyThere == 1 ? "; 1 was here already" : "")
+          + (alreadyThere > 1 ? "; " + alreadyThere + " were here already" : "")
+          + "."
+          + (comments > 0 ? " The comments appear on their posts over the next minutes." : "");
+    }
+
+    private static String count(int n, String noun) {
+      return n + " " + noun + (n == 1 ? "" : "s");
+    }
+  }
+
+  /**
+   * Tells whoever imported a blog how the import they left storing ended, as Ghost mails it: what
+   * came in, or where it stopped, with the Import page, which lists the latest imports.
+   */
+  public void sendImportEnded(ImportMail mail) {
+    String blog = isolated(siteName.current());
+    boolean done = "DONE".equals(mail.state());
+    String subject =
+        "Your " + mail.platform() + " import " + (done ? "is done" : "stopped") + " – " + blog;
+    String imports = settings.siteUrl() + "/admin/import";
+    String lead =
+        (done
+                ? "Every post of the %s export you imported into %s is stored, %d in all."
+                : "Storing the %s export you imported into %s stopped before its %d posts were"
+                    + " all in.")
+            .formatted(mail.platform(), blog, mail.total());
+    String text =
+        """
+        Hello %s,
+
+        %s
+        %s
+
+        The latest imports: %s
+        """
+            .formatted(isolated(mail.name()), lead, mail.outcome(), imports);
+    String html =
+        """
+        <p>Hello %s,</p>
+        <p>%s</p>
+        <p>%s</p>
+        <p><a href="%s">See the latest imports</a></p>
+        """
+            .formatted(
+                escape(isolated(mail.name())),
+                escape(lead),
+                escape(mail.outcome()),
+                escape(imports));
+    composer.send(staffMail(mail.messageId(), mail.to(), subject, text, html));
+  }
+
   /** A link to choose a new password, as its mail needs it. */
   public record PasswordResetMail(
       String messageId, String to, String name, String resetUrl, Instant expiresAt) {}

@@ -28,10 +28,11 @@ import org.springframework.stereotype.Component;
  * Mails a staff member about their account: a link where they choose their password, an invitee's
  * ({@code StaffInvited}) or a forgotten one's ({@code PasswordResetRequested}), the code that lets
  * them set up two-step sign-in ({@code TwoStepSetupCodeRequested}), or a change to how it is signed
- * in to ({@code StaffSecurityNotice}), with the link to the page that asks for a new password; once
- * per event: the mail is recorded under the event's id before it is sent and marked sent after, so
- * a redelivered event sends nothing new; a mail the server did not take is tried again while the
- * link works (a notice: for a day), a few times.
+ * in to ({@code StaffSecurityNotice}), with the link to the page that asks for a new password, or
+ * how an import they were answered before the end of ended ({@code ImportEnded}, {@link
+ * ImportEndings}); once per event: the mail is recorded under the event's id before it is sent and
+ * marked sent after, so a redelivered event sends nothing new; a mail the server did not take is
+ * tried again while the link works (a notice: for a day), a few times.
  */
 @Component
 class StaffLinkMails {
@@ -44,7 +45,8 @@ class StaffLinkMails {
     INVITATION("invitation"),
     PASSWORD_RESET("password-reset"),
     TWO_STEP_SETUP_CODE("two-step-setup-code"),
-    SECURITY_NOTICE("security-notice");
+    SECURITY_NOTICE("security-notice"),
+    IMPORT_ENDED("import");
 
     final String metric;
 
@@ -63,6 +65,7 @@ class StaffLinkMails {
    * @param invitedBy who invited them (invitations only)
    * @param code the six digits that show the mailbox is theirs (two-step setup codes only)
    * @param notice what changed (security notices only)
+   * @param imported how the import ended (imports' ends only)
    */
   @Document("staff_link_mails")
   record LinkMail(
@@ -77,7 +80,8 @@ class StaffLinkMails {
       boolean sent,
       int attempts,
       Instant createdAt,
-      Notice notice) {}
+      Notice notice,
+      Import imported) {}
 
   /**
    * A security notice's change, as {@code contracts/staff-security-notice.schema.json} names it.
@@ -86,6 +90,20 @@ class StaffLinkMails {
    */
   record Notice(
       String what, String device, String changedBy, Integer recoveryCodesLeft, Instant at) {}
+
+  /**
+   * How an import ended, as {@code contracts/import-ended.schema.json} says it.
+   *
+   * @param state {@code DONE} or {@code STOPPED}
+   */
+  record Import(
+      String from,
+      String state,
+      int total,
+      int posts,
+      int alreadyThere,
+      int comments,
+      String problem) {}
 
   private final MongoTemplate mongo;
   private final StaffMails mails;
@@ -128,6 +146,7 @@ class StaffLinkMails {
             false,
             0,
             clock.instant(),
+            null,
             null));
   }
 
@@ -146,6 +165,7 @@ class StaffLinkMails {
             false,
             0,
             clock.instant(),
+            null,
             null));
   }
 
@@ -168,7 +188,30 @@ class StaffLinkMails {
             false,
             0,
             clock.instant(),
-            notice));
+            notice,
+            null));
+  }
+
+  /**
+   * Sends the mail of this import's end unless it was sent before: worth sending for a day, as a
+   * notice is.
+   */
+  void importEnded(String eventId, String to, String name, Import imported, Instant endedAt) {
+    record(
+        new LinkMail(
+            eventId,
+            Kind.IMPORT_ENDED,
+            to,
+            name,
+            null,
+            null,
+            null,
+            endedAt.plus(NOTICE_WORTH),
+            false,
+            0,
+            clock.instant(),
+            null,
+            imported));
   }
 
   private void record(LinkMail mail) {
@@ -259,6 +302,19 @@ class StaffLinkMails {
                     mail.notice().recoveryCodesLeft(),
                     mail.notice().at(),
                     mail.link()));
+        case IMPORT_ENDED ->
+            mails.sendImportEnded(
+                new StaffMails.ImportMail(
+                    messageId,
+                    mail.to(),
+                    mail.name(),
+                    mail.imported().from(),
+                    mail.imported().state(),
+                    mail.imported().total(),
+                    mail.imported().posts(),
+                    mail.imported().alreadyThere(),
+                    mail.imported().comments(),
+                    mail.imported().problem()));
       }
       mongo.updateFirst(
           Query.query(where("_id").is(mail.eventId())),

@@ -212,7 +212,7 @@ class ImportAdmin implements StaffPage {
         + " are being stored, "
         + stored(soFar)
         + " so far: they appear under Posts as they are, and the latest imports below say when"
-        + " every one is stored.";
+        + " every one is stored, as a mail to you will.";
   }
 
   /** The posts of an import stored so far, those that were here already among them. */
