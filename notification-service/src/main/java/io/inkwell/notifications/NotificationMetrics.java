@@ -44,6 +44,7 @@ public class NotificationMetrics {
           "invitation",
           "password-reset",
           "security-notice",
+          "import",
           "test"
         }) {
       registry.counter("inkwell.emails.sent", "kind", kind);

@@ -14,7 +14,11 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class ImportEndings {
 
-  /** What is read of {@code contracts/import-ended.schema.json}; the rest is ignored. */
+  /**
+   * What is read of {@code contracts/import-ended.schema.json}; the rest is ignored. Every post
+   * event is read as one, so nothing here may be required of the others (counts are boxed: Jackson
+   * refuses a missing number for an {@code int}).
+   */
   record Ended(
       String eventId,
       String type,
@@ -22,10 +26,10 @@ class ImportEndings {
       String from,
       By importer,
       String state,
-      int total,
-      int posts,
-      int alreadyThere,
-      int comments,
+      Integer total,
+      Integer posts,
+      Integer alreadyThere,
+      Integer comments,
       String problem) {
 
     record By(String id, String name) {}
@@ -49,8 +53,9 @@ class ImportEndings {
     if (!"ImportEnded".equals(event.type()) || event.importer() == null) {
       return;
     }
-    if (event.eventId() == null || event.occurredAt() == null) {
-      throw new IllegalArgumentException("ImportEnded without eventId or occurredAt: " + message);
+    if (event.eventId() == null || event.occurredAt() == null || event.total() == null) {
+      throw new IllegalArgumentException(
+          "ImportEnded without eventId, occurredAt or total: " + message);
     }
     staff
         .addressOf(event.importer().id())
@@ -64,10 +69,14 @@ class ImportEndings {
                         event.from(),
                         event.state(),
                         event.total(),
-                        event.posts(),
-                        event.alreadyThere(),
-                        event.comments(),
+                        zeroIfNone(event.posts()),
+                        zeroIfNone(event.alreadyThere()),
+                        zeroIfNone(event.comments()),
                         event.problem()),
                     event.occurredAt()));
+  }
+
+  private static int zeroIfNone(Integer count) {
+    return count == null ? 0 : count;
   }
 }

@@ -103,6 +103,27 @@ class ImportEndingsTests extends IntegrationTest {
         .isNull();
   }
 
+  /** Every post event is read here: the others pass by, none held up or sent to dead letters. */
+  @Test
+  void theOtherPostEventsPassBy() {
+    var unpublished = Contracts.example("post-unpublished");
+    String eventId = UUID.randomUUID().toString();
+    unpublished.put("eventId", eventId);
+    unpublished.put("postId", "post-" + eventId);
+
+    var read =
+        kafka
+            .send("blog.post-events", "post-" + eventId, unpublished.toString())
+            .join()
+            .getRecordMetadata();
+
+    await()
+        .atMost(PATIENCE)
+        .until(() -> Topics.consumed(brokers, "notification-service-imports", read));
+    assertThat(Topics.readAll(brokers, "blog.post-events-dlt"))
+        .noneMatch(letter -> letter.value().contains(eventId));
+  }
+
   /** The contract's example, of a fresh import by this importer. */
   private static ObjectNode ended(String importerId) {
     var event = Contracts.example("import-ended");
