@@ -61,7 +61,7 @@ class ImportEndingsTests extends IntegrationTest {
   }
 
   @Test
-  void anImportThatStoppedSaysWhereAndWhatToDo() throws Exception {
+  void anImportThatStoppedSaysWhereAndHowToGoOn() throws Exception {
     String run = UUID.randomUUID().toString();
     String owner = announce("owner-" + run);
     var ended = ended("owner-" + run);
