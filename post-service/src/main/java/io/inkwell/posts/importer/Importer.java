@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Service;
 
@@ -42,9 +43,6 @@ class Importer {
 
   private static final Logger log = LoggerFactory.getLogger(Importer.class);
 
-  /** How often at most a run records how far it is. */
-  private static final Duration RECORD_EVERY = Duration.ofSeconds(1);
-
   /** How long a stopping post-service waits for its imports to record where they stopped. */
   private static final Duration STOPPING_AT_MOST = Duration.ofSeconds(10);
 
@@ -53,6 +51,7 @@ class Importer {
   private final PictureCopying copying;
   private final ImportRuns runs;
   private final Clock clock;
+  private final Duration recordEvery;
   private volatile boolean stopping;
   private final ExecutorService storing =
       Executors.newCachedThreadPool(new CustomizableThreadFactory("import-"));
@@ -62,10 +61,12 @@ class Importer {
       InlinePictures pictures,
       PictureCopying copying,
       ImportRuns runs,
-      Clock clock) {
+      Clock clock,
+      @Value("${inkwell.imports.record-every:1s}") Duration recordEvery) {
     this.imports = imports;
     this.runs = runs;
     this.clock = clock;
+    this.recordEvery = recordEvery;
     this.pictures = pictures;
     this.copying = copying;
   }
@@ -125,7 +126,7 @@ class Importer {
     List<ImportedPost> withPictures =
         posts.stream().map(post -> post.withHtml(pictures.stored(post.html(), importer))).toList();
     var run = new Run(from, importer, withPictures.size());
-    runs.record(run.counts(State.STORING, null), null);
+    runs.begin(run.counts(State.STORING, null), importer.id());
     CompletableFuture.runAsync(() -> run.store(withPictures, importer, copyPictures), storing)
         .whenComplete(
             (done, failure) -> {
@@ -158,7 +159,7 @@ class Importer {
   /**
    * Stops the imports under way after the post each is storing, so that their records say where
    * they stopped while the database is still there to say it (a process killed leaves its records
-   * storing, read as stopped once stale, {@link ImportRuns}).
+   * storing, closed as stopped by another instance once stale, {@link ImportRuns#closeStalled}).
    */
   @PreDestroy
   void stop() {
@@ -180,10 +181,13 @@ class Importer {
     ENDED
   }
 
-  /** Why an import stopped before its end: post-service was stopping. */
+  /**
+   * Why an import stopped before its end: post-service was stopping, or its record was closed as
+   * stopped meanwhile, the run having stalled for longer than any other instance waits.
+   */
   static final class Stopping extends IllegalStateException {
-    Stopping() {
-      super("post-service stopped while the import was stored");
+    Stopping(String why) {
+      super(why);
     }
   }
 
@@ -239,13 +243,16 @@ class Importer {
         return done.get(wait.toMillis(), TimeUnit.MILLISECONDS);
       } catch (TimeoutException e) {
         if (phase.compareAndSet(Phase.STORING, Phase.ANSWERED_BEFORE_THE_END)) {
+          recordAnswered();
           return counts(State.STORING, null);
         }
         // it ended meanwhile, its end told by this answer: the result, in a moment
         return finished();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        phase.compareAndSet(Phase.STORING, Phase.ANSWERED_BEFORE_THE_END);
+        if (phase.compareAndSet(Phase.STORING, Phase.ANSWERED_BEFORE_THE_END)) {
+          recordAnswered();
+        }
         return counts(State.STORING, null);
       } catch (ExecutionException e) {
         throw failure(e);
@@ -273,11 +280,29 @@ class Importer {
           problem);
     }
 
-    /** Records how far the import is, once a second at most, while it stores. */
+    /**
+     * Records how far the import is, once a second at most, while it stores; stops it if its record
+     * was closed meanwhile, as another instance does with a run silent for too long ({@link
+     * ImportRuns#closeStalled}), so that what the record says stays true.
+     */
     private void recordProgress() {
-      if (System.nanoTime() - recordedAt >= RECORD_EVERY.toNanos()) {
-        runs.record(counts(State.STORING, null), null);
+      if (System.nanoTime() - recordedAt >= recordEvery.toNanos()) {
+        if (!runs.record(counts(State.STORING, null), null)) {
+          throw new Stopping("its record was closed as stopped, the import silent for too long");
+        }
         recordedAt = System.nanoTime();
+      }
+    }
+
+    /**
+     * Records that the request was answered before the end, so that the importer hears of the end
+     * whoever closes the record; a database away by then leaves that to this run alone.
+     */
+    private void recordAnswered() {
+      try {
+        runs.answeredBeforeTheEnd(id);
+      } catch (RuntimeException e) {
+        log.warn("Import {} could not record that its importer was answered", id, e);
       }
     }
 
@@ -287,8 +312,8 @@ class Importer {
     private void stopped(Throwable cause) {
       String where = "%d of %d posts".formatted(stored(), total);
       String why;
-      if (cause instanceof Stopping) {
-        log.warn("An import stopped after {}: post-service is stopping", where);
+      if (cause instanceof Stopping stop) {
+        log.warn("An import stopped after {}: {}", where, stop.getMessage());
         why = "post-service stopped after " + where + " were stored";
       } else {
         log.warn("An import stopped after {}", where, cause);
@@ -303,13 +328,15 @@ class Importer {
 
     /**
      * Records the end, with its event when the request was answered before it; a database that is
-     * away by then leaves the record storing, read as stopped once it is stale, and the request its
-     * answer all the same.
+     * away by then leaves the record storing, closed as stopped once it is stale, and the request
+     * its answer all the same.
      */
     private void recordEnd(Result end) {
       boolean answeredBeforeTheEnd = phase.getAndSet(Phase.ENDED) == Phase.ANSWERED_BEFORE_THE_END;
       try {
-        runs.record(end, answeredBeforeTheEnd ? ImportEnded.of(end, importerId) : null);
+        if (!runs.record(end, answeredBeforeTheEnd ? ImportEnded.of(end, importerId) : null)) {
+          log.warn("Import {} was recorded as stopped already, {} not", id, end.state());
+        }
       } catch (RuntimeException e) {
         log.warn("The end of import {} could not be recorded", id, e);
       }
@@ -324,7 +351,7 @@ class Importer {
       Map<String, String> tagSlugs = new LinkedHashMap<>();
       for (ImportedPost post : posts) {
         if (stopping) {
-          throw new Stopping();
+          throw new Stopping("post-service is stopping");
         }
         post.tagSlugs().forEach(tagSlugs::putIfAbsent);
         boolean added = imports.importPost(post);

@@ -1,5 +1,6 @@
 package io.inkwell.posts.importer;
 
+import static java.time.temporal.ChronoUnit.MILLIS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -48,6 +49,12 @@ class ImportAnswerTests extends IntegrationTest {
     assertThat(answer.text("state")).isEqualTo("STORING");
     String record = answer.header("Location");
     assertThat(record).isEqualTo("/api/imports/" + answer.text("id"));
+    assertThat(
+            mongo
+                .findById(answer.text("id"), Document.class, ImportRuns.COLLECTION)
+                .getBoolean("answeredBeforeTheEnd"))
+        .as("whoever closes the record, should this instance die, tells the importer")
+        .isTrue();
     await()
         .atMost(Duration.ofMinutes(2))
         .untilAsserted(
@@ -120,31 +127,65 @@ class ImportAnswerTests extends IntegrationTest {
     assertThat(latest.path("importedBy").asString()).isEqualTo("Ada Admin");
   }
 
-  /** An instance stopped while storing leaves its record storing; nothing touches it any more. */
+  /**
+   * An instance killed while storing leaves its record storing, untouched: another closes it as
+   * stopped where it stopped, and tells the importer who was answered before the end (ADR 51).
+   */
   @Test
-  void anImportWhoseServiceStoppedWhileStoringIsSaidToHaveStoppedAndHowToGoOn() {
-    String id = UUID.randomUUID().toString();
-    Instant tenMinutesAgo = Instant.now().minus(Duration.ofMinutes(10));
-    mongo.insert(
-        new Document("_id", id)
-            .append("from", "ghost")
-            .append("importedBy", "Ada Admin")
-            .append("startedAt", Date.from(tenMinutesAgo.minusSeconds(60)))
-            .append("updatedAt", Date.from(tenMinutesAgo))
-            .append("state", "STORING")
-            .append("total", 500)
-            .append("posts", 120),
-        ImportRuns.COLLECTION);
+  void anImportWhoseServiceWasKilledWhileStoringIsClosedAsStoppedAndItsImporterTold() {
+    Instant tenMinutesAgo = Instant.now().minus(Duration.ofMinutes(10)).truncatedTo(MILLIS);
+    String told = stalledRecord(tenMinutesAgo, true);
+    String waited = stalledRecord(tenMinutesAgo, false);
 
-    var run = admin().get("/api/imports/" + id);
+    var ended =
+        await()
+            .atMost(Duration.ofMinutes(1))
+            .until(() -> postEventsOf(told), events -> !events.isEmpty());
+    var run = admin().get("/api/imports/" + told);
 
     assertThat(run.status()).isEqualTo(200);
     assertThat(run.text("state")).isEqualTo("STOPPED");
     assertThat(run.json().path("finished").asBoolean()).isFalse();
     assertThat(run.json().path("posts").asInt()).isEqualTo(120);
+    assertThat(Instant.parse(run.text("finishedAt"))).isEqualTo(tenMinutesAgo);
     assertThat(run.text("problem"))
         .startsWith("post-service stopped after 120 of 500 posts were stored")
         .contains("importing the same file again stores the rest");
+    assertThat(mongo.findById(told, Document.class, ImportRuns.COLLECTION).getString("state"))
+        .as("closed in the database, not only read as stopped")
+        .isEqualTo("STOPPED");
+    assertThat(ended).hasSize(1);
+    assertThat(ended.get(0).path("state").asString()).isEqualTo("STOPPED");
+    assertThat(ended.get(0).path("problem").asString()).isEqualTo(run.text("problem"));
+    assertThat(ended.get(0).path("importer").path("id").asString()).isEqualTo("admin-1");
+    // closed in the same pass; its importer had the answer at the end, and no event
+    await()
+        .atMost(Duration.ofMinutes(1))
+        .until(
+            () ->
+                mongo
+                    .findById(waited, Document.class, ImportRuns.COLLECTION)
+                    .getString("state")
+                    .equals("STOPPED"));
+    assertThat(postEventsOf(waited)).isEmpty();
+  }
+
+  /** The record a killed instance left of an import storing, its last word {@code at}. */
+  private String stalledRecord(Instant at, boolean answeredBeforeTheEnd) {
+    String id = UUID.randomUUID().toString();
+    mongo.insert(
+        new Document("_id", id)
+            .append("from", "ghost")
+            .append("importedBy", "Ada Admin")
+            .append("importerId", "admin-1")
+            .append("answeredBeforeTheEnd", answeredBeforeTheEnd)
+            .append("startedAt", Date.from(at.minusSeconds(60)))
+            .append("updatedAt", Date.from(at))
+            .append("state", "STORING")
+            .append("total", 500)
+            .append("posts", 120),
+        ImportRuns.COLLECTION);
+    return id;
   }
 
   @Test
