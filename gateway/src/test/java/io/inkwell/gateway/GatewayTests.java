@@ -823,6 +823,25 @@ class GatewayTests {
   }
 
   /**
+   * A quiet blog's service is back after its breaker opened: the first request let through,
+   * answered, closes the breaker, so that the next reader, however much later, is not turned away.
+   * (With three to try it, a blog with fewer readers than three in the 15 s the breaker stays half
+   * open had it open again and again, four readers in ten getting a 503 long after the service was
+   * back.)
+   */
+  @Test
+  void theFirstRequestAnsweredAfterAnOutageClosesTheBreakerOfAQuietBlog() throws Exception {
+    var breaker = breakers.circuitBreaker("post-service");
+    breaker.transitionToOpenState();
+    breaker.transitionToHalfOpenState();
+
+    var read = get("/api/posts?limit=1");
+
+    assertThat(read.statusCode()).isEqualTo(200);
+    assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+  }
+
+  /**
    * More requests at once than a route lets through to its service are turned away at once with a
    * 503 problem that says when to ask again, never a 500; the ones let through are answered.
    */
