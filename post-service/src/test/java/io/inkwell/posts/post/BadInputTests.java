@@ -189,6 +189,9 @@ class BadInputTests extends IntegrationTest {
 
     assertProblem(tooLarge, 413);
     assertProblem(huge, 413);
+    assertThat(huge.header("Content-Type"))
+        .as("JSON is UTF-8: no other charset declared")
+        .isEqualTo("application/problem+json");
   }
 
   /**

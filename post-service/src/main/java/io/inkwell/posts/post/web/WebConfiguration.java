@@ -6,6 +6,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -59,16 +60,19 @@ class WebConfiguration {
               HttpServletRequest request, HttpServletResponse response, FilterChain chain)
               throws ServletException, IOException {
             if (request.getContentLengthLong() > limit) {
-              response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-              response.setContentType("application/problem+json");
-              response
-                  .getWriter()
-                  .write(
-                      "{\"type\":\"https://inkwell.dev/problems/payload-too-large\","
+              // bytes, as JSON is UTF-8 and needs no charset (the servlet's writer declares
+              // ISO-8859-1)
+              byte[] problem =
+                  ("{\"type\":\"https://inkwell.dev/problems/payload-too-large\","
                           + "\"title\":\"Payload too large\",\"status\":413,"
                           + "\"detail\":\"The request body is larger than "
                           + limit
-                          + " bytes.\"}");
+                          + " bytes.\"}")
+                      .getBytes(StandardCharsets.UTF_8);
+              response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+              response.setContentType("application/problem+json");
+              response.setContentLength(problem.length);
+              response.getOutputStream().write(problem);
               return;
             }
             chain.doFilter(request, response);
